@@ -1,0 +1,58 @@
+package org.athanor.core.compile;
+
+import java.util.List;
+import org.athanor.core.sql.Expression;
+import org.athanor.core.sql.RowLayout;
+import org.athanor.core.type.SqlType;
+import org.athanor.core.type.ValueCodec;
+
+/**
+ * The shareable result of compiling one statement shape: SQL text, and for each {@code ?} the
+ * index of the canonical parameter it binds (see {@link KeyBuilder}) and its codec. Immutable;
+ * this is what the Engine's statement cache holds.
+ */
+public final class CompiledTemplate {
+    private final String sql;
+    private final int[] slots;
+    private final ValueCodec<Object>[] slotCodecs;
+    private final String[] slotNames;
+    private final List<String> resultNames;
+    private final List<Expression<?>> resultExpressions;
+    private final ValueCodec<Object>[] resultCodecs;
+    private final List<SqlType<?>> resultTypes;
+    private volatile RowLayout layout;
+
+    CompiledTemplate(String sql, int[] slots, ValueCodec<Object>[] slotCodecs, String[] slotNames,
+                     List<String> resultNames, List<Expression<?>> resultExpressions,
+                     ValueCodec<Object>[] resultCodecs, List<SqlType<?>> resultTypes) {
+        this.sql = sql;
+        this.slots = slots;
+        this.slotCodecs = slotCodecs;
+        this.slotNames = slotNames;
+        this.resultNames = resultNames;
+        this.resultExpressions = resultExpressions;
+        this.resultCodecs = resultCodecs;
+        this.resultTypes = resultTypes;
+    }
+
+    public String sql() { return sql; }
+    /** Number of {@code ?} placeholders. */
+    public int slotCount() { return slots.length; }
+    /** The canonical parameter index bound at placeholder {@code i} (0-based). */
+    public int slot(int i) { return slots[i]; }
+    public ValueCodec<Object> slotCodec(int i) { return slotCodecs[i]; }
+    /** The name of a named parameter at placeholder {@code i}, or null. */
+    public String slotName(int i) { return slotNames[i]; }
+    public List<String> resultNames() { return resultNames; }
+    public List<Expression<?>> resultExpressions() { return resultExpressions; }
+    public List<SqlType<?>> resultTypes() { return resultTypes; }
+    public ValueCodec<Object>[] resultCodecs() { return resultCodecs; }
+    public int resultCount() { return resultCodecs.length; }
+
+    /** The shared layout of {@code Row}s read with this template. */
+    public RowLayout layout() {
+        RowLayout l = layout;
+        if (l == null) layout = l = new RowLayout(resultNames, resultExpressions);
+        return l;
+    }
+}

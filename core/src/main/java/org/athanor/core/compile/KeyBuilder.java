@@ -1,0 +1,78 @@
+package org.athanor.core.compile;
+
+import java.util.Arrays;
+import java.util.List;
+import org.athanor.core.sql.Param;
+import org.athanor.core.sql.SqlNode;
+
+/**
+ * Collects a statement's structure (tokens) and its bind parameters in one walk. The tokens form
+ * the statement-cache key; the parameters, in walk order, are the values bound on execution.
+ * Reused per walk: not thread-safe.
+ */
+public final class KeyBuilder {
+    private static final Object PARAM = new Object() { @Override public String toString() { return "?"; } };
+
+    private Object[] tokens = new Object[48];
+    private int size;
+    private int hash = 1;
+    private Param<?>[] params = new Param<?>[16];
+    private int paramCount;
+
+    public void add(Object token) {
+        if (size == tokens.length) tokens = Arrays.copyOf(tokens, size * 2);
+        tokens[size++] = token;
+        hash = 31 * hash + (token == null ? 0 : token.hashCode());
+    }
+
+    public void add(boolean b) { add(Boolean.valueOf(b)); }
+
+    public void add(int i) { add(Integer.valueOf(i)); }
+
+    /** A bind parameter: its type (and name) join the key, its value does not. */
+    public void param(Param<?> p) {
+        add(PARAM);
+        add(p.type());
+        if (p.name() != null) add(p.name());
+        if (paramCount == params.length) params = Arrays.copyOf(params, paramCount * 2);
+        params[paramCount++] = p;
+    }
+
+    public void list(List<? extends SqlNode> nodes) {
+        add(nodes.size());
+        for (int i = 0, n = nodes.size(); i < n; i++) nodes.get(i).key(this);
+    }
+
+    public void opt(SqlNode node) {
+        if (node == null) add((Object) null);
+        else node.key(this);
+    }
+
+    public int paramCount() { return paramCount; }
+
+    public Param<?> param(int i) { return params[i]; }
+
+    /** The parameters met, in walk order (the canonical order compiled slots refer to). */
+    public Param<?>[] params() { return Arrays.copyOf(params, paramCount); }
+
+    /** A key over the tokens collected so far, sharing this builder's array: for lookups only. */
+    public CacheKey lookupKey() { return new CacheKey(tokens, size, hash); }
+
+    /** A key that owns a copy of the tokens: for storing in a cache. */
+    public CacheKey storedKey() { return new CacheKey(Arrays.copyOf(tokens, size), size, hash); }
+
+    public void reset() {
+        Arrays.fill(tokens, 0, size, null);
+        Arrays.fill(params, 0, paramCount, null);
+        size = 0;
+        paramCount = 0;
+        hash = 1;
+    }
+
+    /** Walks {@code node} into a fresh builder. */
+    public static KeyBuilder of(SqlNode node) {
+        KeyBuilder k = new KeyBuilder();
+        node.key(k);
+        return k;
+    }
+}

@@ -1,0 +1,234 @@
+package org.athanor.core.dialect;
+
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.athanor.core.compile.CompiledStatement;
+import org.athanor.core.compile.CompiledTemplate;
+import org.athanor.core.compile.KeyBuilder;
+import org.athanor.core.compile.SqlCompiler;
+import org.athanor.core.error.*;
+import org.athanor.core.sql.SqlNode;
+import org.athanor.core.sql.Statement;
+import org.athanor.core.type.ConvertedType;
+import org.athanor.core.type.SqlType;
+import org.athanor.core.type.SqlTypes;
+import org.athanor.core.type.ValueCodec;
+
+/**
+ * A database's SQL spelling and behaviour: its compiler, DDL compiler, type names, codecs,
+ * literal escaping, error translation and {@link DialectFeatures}. Compilation is a pure function.
+ *
+ * <pre>{@code
+ * CompiledStatement c = dialect.compile(select(USERS.NAME).where(USERS.AGE.gt(30)));
+ * }</pre>
+ */
+public abstract class Dialect {
+    /** Words quoted whenever used as identifiers (a common core; dialects add their own). */
+    protected static final Set<String> COMMON_RESERVED = Set.of(
+            "all", "alter", "and", "any", "as", "asc", "between", "both", "by", "case", "cast", "check", "column",
+            "constraint", "create", "cross", "current_date", "current_time", "current_timestamp", "current_user",
+            "default", "delete", "desc", "distinct", "drop", "else", "end", "except", "exists", "false", "fetch", "for",
+            "foreign", "from", "full", "grant", "group", "having", "in", "index", "inner", "insert", "intersect", "into",
+            "is", "join", "key", "lateral", "leading", "left", "like", "limit", "natural", "not", "null", "offset", "on",
+            "or", "order", "outer", "over", "partition", "primary", "range", "references", "right", "rows", "select",
+            "set", "some", "table", "then", "to", "trailing", "true", "union", "unique", "update", "user", "using",
+            "values", "when", "where", "window", "with");
+
+    private final DialectFeatures features;
+    private final Map<SqlType<?>, ValueCodec<?>> codecs = new ConcurrentHashMap<>();
+
+    protected Dialect(DialectFeatures features) { this.features = features; }
+
+    /** The database's name, for messages ("SQLite", "PostgreSQL", "MySQL/MariaDB"). */
+    public abstract String name();
+
+    public final DialectFeatures features() { return features; }
+
+    /** The same dialect with other features (e.g. RETURNING switched off). */
+    public abstract Dialect withFeatures(DialectFeatures features);
+
+    /**
+     * The dialect adjusted to a live server (MariaDB's RETURNING, the server version). Called once
+     * per Engine with its first connection; the default returns this.
+     */
+    public Dialect forServer(java.sql.Connection connection) throws SQLException { return this; }
+
+    /** Session settings applied to every new pooled connection (SQLite's PRAGMAs, MySQL's sql_mode). */
+    public void onConnect(java.sql.Connection connection) throws SQLException {}
+
+    // ---- compiling -----------------------------------------------------------------------------------
+
+    protected SqlCompiler newCompiler(boolean literalBinds) { return new SqlCompiler(this, literalBinds); }
+
+    public CompiledStatement compile(Statement statement) { return compile(statement, false); }
+
+    /** With {@code literalBinds}, values are rendered into the SQL (escaped) instead of bound: for logs and scripts. */
+    public CompiledStatement compile(Statement statement, boolean literalBinds) {
+        KeyBuilder key = KeyBuilder.of(statement);
+        return new CompiledStatement(newCompiler(literalBinds).compile(statement, key), key.params());
+    }
+
+    /** Compiles the statement walked into {@code key}; the Engine calls this on a cache miss. */
+    public CompiledTemplate compileTemplate(SqlNode statement, KeyBuilder key) {
+        return newCompiler(false).compile(statement, key);
+    }
+
+    /** Renders any node, for toString() and messages. */
+    public String render(SqlNode node) { return newCompiler(false).render(node); }
+
+    public DdlCompiler ddl() { return new DdlCompiler(this); }
+
+    // ---- identifiers -------------------------------------------------------------------------------------
+
+    protected char identifierQuote() { return '"'; }
+
+    protected Set<String> reservedWords() { return COMMON_RESERVED; }
+
+    /** The identifier, quoted when it is reserved, not all lower case, or has characters beyond [a-z0-9_]. */
+    public String quoteIdentifier(String name) {
+        if (!needsQuoting(name)) return name;
+        char q = identifierQuote();
+        StringBuilder b = new StringBuilder(name.length() + 2).append(q);
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            if (ch == q) b.append(q);
+            b.append(ch);
+        }
+        return b.append(q).toString();
+    }
+
+    protected boolean needsQuoting(String name) {
+        if (name.isEmpty()) return true;
+        char first = name.charAt(0);
+        if (!(first >= 'a' && first <= 'z') && first != '_') return true;
+        for (int i = 1; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_')) return true;
+        }
+        return reservedWords().contains(name);
+    }
+
+    // ---- types -----------------------------------------------------------------------------------------
+
+    /** The DDL spelling of a type. */
+    public String typeName(SqlType<?> type) {
+        if (type instanceof ConvertedType<?, ?> c) return typeName(c.base());
+        return switch (type.kind()) {
+            case SMALLINT -> "SMALLINT";
+            case INTEGER -> "INTEGER";
+            case BIGINT -> "BIGINT";
+            case BOOLEAN -> "BOOLEAN";
+            case VARCHAR -> {
+                if (type.length() > 0) yield "VARCHAR(" + type.length() + ")";
+                if (features.requiresVarcharLength())
+                    throw new CompileError(name() + " needs a length for VARCHAR columns: use varchar(n) or TEXT");
+                yield "VARCHAR";
+            }
+            case TEXT -> "TEXT";
+            case NUMERIC -> type.precision() > 0 ? "NUMERIC(" + type.precision() + ", " + type.scale() + ")" : "NUMERIC";
+            case REAL -> "REAL";
+            case DOUBLE -> "DOUBLE PRECISION";
+            case DATE -> "DATE";
+            case TIME -> "TIME";
+            case TIMESTAMP -> "TIMESTAMP";
+            case TIMESTAMP_TZ -> "TIMESTAMP WITH TIME ZONE";
+            case UUID -> "UUID";
+            case BLOB -> "BLOB";
+            case JSON -> "JSON";
+            case ENUM -> "VARCHAR(" + ((SqlTypes.EnumType<?>) type).maxLength() + ")";
+            case NULL, OTHER -> throw new CompileError("type " + type + " has no DDL spelling in " + name());
+        };
+    }
+
+    /** The spelling of a type in CAST; the DDL name unless the database wants another. */
+    public String castTypeName(SqlType<?> type) { return typeName(type); }
+
+    /** The codec this dialect's driver needs for {@code type} (memoized per type). */
+    @SuppressWarnings("unchecked")
+    public final <T> ValueCodec<T> codec(SqlType<T> type) {
+        ValueCodec<?> c = codecs.get(type);
+        if (c == null) {
+            c = type instanceof ConvertedType<T, ?> ct ? wrap(ct) : baseCodec(type);
+            codecs.put(type, c);
+        }
+        return (ValueCodec<T>) c;
+    }
+
+    private <T, B> ValueCodec<T> wrap(ConvertedType<T, B> ct) { return ct.wrap(codec(ct.base())); }
+
+    /** Override to replace the portable codec of some types (SQLite's dates as text, PostgreSQL's JSONB). */
+    protected <T> ValueCodec<T> baseCodec(SqlType<T> type) { return type; }
+
+    // ---- literals --------------------------------------------------------------------------------------
+
+    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
+    private static final DateTimeFormatter TSTZ = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx", Locale.ROOT);
+
+    /** A value as SQL literal text, escaped for this database. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public String renderLiteral(Object value, SqlType<?> type) {
+        if (value == null) return "NULL";
+        if (type instanceof ConvertedType ct) return renderLiteral(ct.toDb(value), ct.base());
+        if (value instanceof Boolean b) return booleanLiteral(b);
+        if (value instanceof Double d && (d.isNaN() || d.isInfinite()) || value instanceof Float f && (f.isNaN() || f.isInfinite()))
+            throw new CompileError("cannot render " + value + " as a SQL literal in " + name() + "; bind it as a parameter");
+        if (value instanceof java.math.BigDecimal d) return d.toPlainString();
+        if (value instanceof Number n) return n.toString();
+        if (value instanceof String s) return stringLiteral(s);
+        if (value instanceof Enum<?> e) return stringLiteral(e.name());
+        if (value instanceof byte[] b) return binaryLiteral(b);
+        if (value instanceof LocalDateTime t) return stringLiteral(TS.format(t));
+        if (value instanceof OffsetDateTime t) return stringLiteral(TSTZ.format(t));
+        if (value instanceof LocalDate || value instanceof LocalTime || value instanceof java.util.UUID)
+            return stringLiteral(value.toString());
+        throw new CompileError("cannot render a " + value.getClass().getName() + " as a SQL literal in " + name());
+    }
+
+    protected String booleanLiteral(boolean b) { return b ? "TRUE" : "FALSE"; }
+
+    /** A quoted string with quotes doubled; MySQL also escapes backslashes. */
+    protected String stringLiteral(String s) {
+        if (s.indexOf('\0') >= 0)
+            throw new CompileError("a string with a NUL character cannot be rendered as a literal in " + name() + "; bind it");
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    protected String binaryLiteral(byte[] b) { return "X'" + HexFormat.of().formatHex(b) + "'"; }
+
+    // ---- errors ------------------------------------------------------------------------------------------
+
+    /** True when the error means the connection is unusable and must leave the pool. */
+    public boolean isDisconnect(SQLException e) {
+        String s = e.getSQLState();
+        return s != null && s.startsWith("08");
+    }
+
+    /** Wraps a driver exception in the {@link DatabaseError} family, keyed by SQLSTATE. */
+    public DatabaseError translate(SQLException e, String sql) {
+        String msg = "(" + name() + ") " + e.getMessage();
+        if (isDisconnect(e)) return new DisconnectionError(msg, sql, e);
+        String state = e.getSQLState();
+        String cls = state == null || state.length() < 2 ? "" : state.substring(0, 2);
+        return switch (cls) {
+            case "23" -> new IntegrityError(msg, sql, e);
+            case "22" -> new DataError(msg, sql, e);
+            case "40" -> new TransactionConflictError(msg, sql, e);
+            case "42" -> new ProgrammingError(msg, sql, e);
+            case "0A" -> new NotSupportedError(msg, sql, e);
+            case "XX" -> new org.athanor.core.error.InternalError(msg, sql, e);
+            case "53", "54", "55", "57", "58", "HY" -> new OperationalError(msg, sql, e);
+            default -> new DatabaseError(msg, sql, e);
+        };
+    }
+
+    @Override public String toString() { return name() + " dialect"; }
+}

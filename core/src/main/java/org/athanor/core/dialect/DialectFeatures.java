@@ -1,0 +1,122 @@
+package org.athanor.core.dialect;
+
+/**
+ * What a dialect's database can do. Compilers and the compliance suite switch on these flags,
+ * never on a dialect's name. Immutable; {@link #toBuilder()} derives a variant (the MySQL dialect
+ * turns RETURNING off this way to exercise MySQL 8's path on MariaDB).
+ */
+public final class DialectFeatures {
+    private final Builder b;
+
+    private DialectFeatures(Builder b) { this.b = b.copy(); }
+
+    public static Builder builder() { return new Builder(); }
+    public Builder toBuilder() { return b.copy(); }
+
+    /** INSERT ... RETURNING. */
+    public boolean supportsReturning() { return b.returning; }
+    public boolean supportsUpdateReturning() { return b.updateReturning; }
+    public boolean supportsDeleteReturning() { return b.deleteReturning; }
+    /** Multi-row INSERT ... RETURNING returns rows in VALUES order (false on PostgreSQL: order is unspecified). */
+    public boolean returningPreservesOrder() { return b.returningPreservesOrder; }
+    public boolean supportsMultiRowInsert() { return b.multiRowInsert; }
+    /** getGeneratedKeys after a multi-row INSERT returns one key per row, in order. */
+    public boolean multiRowGeneratedKeys() { return b.multiRowGeneratedKeys; }
+    public boolean supportsFullJoin() { return b.fullJoin; }
+    public boolean supportsRightJoin() { return b.rightJoin; }
+    public boolean supportsTupleIn() { return b.tupleIn; }
+    public boolean supportsNullsOrdering() { return b.nullsOrdering; }
+    public boolean supportsForUpdate() { return b.forUpdate; }
+    public boolean supportsForShare() { return b.forShare; }
+    public boolean supportsNowait() { return b.nowait; }
+    public boolean supportsSkipLocked() { return b.skipLocked; }
+    public boolean supportsSavepoints() { return b.savepoints; }
+    public boolean supportsSequences() { return b.sequences; }
+    public boolean supportsUpdateFrom() { return b.updateFrom; }
+    public boolean supportsDeleteUsing() { return b.deleteUsing; }
+    /** ALTER TABLE ADD CONSTRAINT FOREIGN KEY (for cyclic foreign keys in createAll). */
+    public boolean supportsAlterAddForeignKey() { return b.alterAddForeignKey; }
+    /** CREATE INDEX IF NOT EXISTS. */
+    public boolean supportsCreateIndexIfNotExists() { return b.createIndexIfNotExists; }
+    /** DDL runs inside transactions and rolls back with them. */
+    public boolean transactionalDdl() { return b.transactionalDdl; }
+    /** NUMERIC keeps every digit up to precision 38 (SQLite stores 15 significant digits). */
+    public boolean exactNumeric() { return b.exactNumeric; }
+    /** TIMESTAMP WITH TIME ZONE keeps the instant (all three do; the offset read back may be UTC). */
+    public boolean timezoneAware() { return b.timezoneAware; }
+    public boolean supportsWindowFunctions() { return b.windowFunctions; }
+    public boolean supportsCte() { return b.cte; }
+    public boolean supportsLateral() { return b.lateral; }
+    public boolean supportsFilterClause() { return b.filterClause; }
+    public boolean supportsIntersectExceptAll() { return b.intersectExceptAll; }
+    public boolean supportsIlike() { return b.ilike; }
+    /** SERIALIZABLE, REPEATABLE READ, ... can be set per connection. */
+    public boolean supportsIsolationLevels() { return b.isolationLevels; }
+    /** Most bind parameters one statement may carry. */
+    public int maxBindParams() { return b.maxBindParams; }
+    /** VARCHAR must declare a length in DDL (MySQL). */
+    public boolean requiresVarcharLength() { return b.requiresVarcharLength; }
+
+    @Override public String toString() { return "DialectFeatures" + b; }
+
+    /** Builder for {@link DialectFeatures}; defaults are ANSI-ish and conservative. */
+    public static final class Builder implements Cloneable {
+        private boolean returning, updateReturning, deleteReturning, returningPreservesOrder = true, multiRowInsert = true,
+                multiRowGeneratedKeys, fullJoin, rightJoin, tupleIn, nullsOrdering, forUpdate, forShare, nowait, skipLocked,
+                savepoints = true, sequences, updateFrom, deleteUsing, alterAddForeignKey, createIndexIfNotExists,
+                transactionalDdl, exactNumeric = true, timezoneAware = true, windowFunctions = true, cte = true, lateral,
+                filterClause, intersectExceptAll, ilike, isolationLevels = true, requiresVarcharLength;
+        private int maxBindParams = 32767;
+
+        Builder copy() {
+            try {
+                return (Builder) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        public Builder returning(boolean v) { returning = v; return this; }
+        public Builder updateReturning(boolean v) { updateReturning = v; return this; }
+        public Builder deleteReturning(boolean v) { deleteReturning = v; return this; }
+        public Builder returningPreservesOrder(boolean v) { returningPreservesOrder = v; return this; }
+        public Builder multiRowInsert(boolean v) { multiRowInsert = v; return this; }
+        public Builder multiRowGeneratedKeys(boolean v) { multiRowGeneratedKeys = v; return this; }
+        public Builder fullJoin(boolean v) { fullJoin = v; return this; }
+        public Builder rightJoin(boolean v) { rightJoin = v; return this; }
+        public Builder tupleIn(boolean v) { tupleIn = v; return this; }
+        public Builder nullsOrdering(boolean v) { nullsOrdering = v; return this; }
+        public Builder forUpdate(boolean v) { forUpdate = v; return this; }
+        public Builder forShare(boolean v) { forShare = v; return this; }
+        public Builder nowait(boolean v) { nowait = v; return this; }
+        public Builder skipLocked(boolean v) { skipLocked = v; return this; }
+        public Builder savepoints(boolean v) { savepoints = v; return this; }
+        public Builder sequences(boolean v) { sequences = v; return this; }
+        public Builder updateFrom(boolean v) { updateFrom = v; return this; }
+        public Builder deleteUsing(boolean v) { deleteUsing = v; return this; }
+        public Builder alterAddForeignKey(boolean v) { alterAddForeignKey = v; return this; }
+        public Builder createIndexIfNotExists(boolean v) { createIndexIfNotExists = v; return this; }
+        public Builder transactionalDdl(boolean v) { transactionalDdl = v; return this; }
+        public Builder exactNumeric(boolean v) { exactNumeric = v; return this; }
+        public Builder timezoneAware(boolean v) { timezoneAware = v; return this; }
+        public Builder windowFunctions(boolean v) { windowFunctions = v; return this; }
+        public Builder cte(boolean v) { cte = v; return this; }
+        public Builder lateral(boolean v) { lateral = v; return this; }
+        public Builder filterClause(boolean v) { filterClause = v; return this; }
+        public Builder intersectExceptAll(boolean v) { intersectExceptAll = v; return this; }
+        public Builder ilike(boolean v) { ilike = v; return this; }
+        public Builder isolationLevels(boolean v) { isolationLevels = v; return this; }
+        public Builder requiresVarcharLength(boolean v) { requiresVarcharLength = v; return this; }
+        public Builder maxBindParams(int v) {
+            if (v < 1) throw new IllegalArgumentException("maxBindParams cannot be less than 1, got " + v);
+            maxBindParams = v;
+            return this;
+        }
+
+        public DialectFeatures build() { return new DialectFeatures(this); }
+
+        @Override public String toString() {
+            return "[returning=" + returning + ", fullJoin=" + fullJoin + ", maxBindParams=" + maxBindParams + ", ...]";
+        }
+    }
+}

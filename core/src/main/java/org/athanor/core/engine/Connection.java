@@ -1,0 +1,299 @@
+package org.athanor.core.engine;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.athanor.core.compile.CompiledTemplate;
+import org.athanor.core.dialect.Dialect;
+import org.athanor.core.error.DatabaseError;
+import org.athanor.core.error.DisconnectionError;
+import org.athanor.core.schema.Column;
+import org.athanor.core.sql.Dml;
+import org.athanor.core.sql.Insert;
+import org.athanor.core.sql.Param;
+import org.athanor.core.sql.Query;
+import org.athanor.core.sql.Row;
+import org.athanor.core.sql.Select;
+import org.athanor.core.sql.Statement;
+import org.athanor.core.type.ValueCodec;
+
+/**
+ * A pooled database connection with a transaction always open (SQLAlchemy 2.0's autobegin):
+ * {@link #commit()} makes work permanent, {@link #close()} rolls back whatever was not committed
+ * and returns the connection to the pool.
+ *
+ * <pre>{@code
+ * try (Connection c = engine.connect()) {
+ *     c.execute(insert(USERS).set(USERS.NAME, "Alice"));
+ *     List<Tuple1<String>> names = c.execute(select(USERS.NAME)).all();
+ *     c.commit();
+ * }
+ * }</pre>
+ *
+ * A connection is for one thread at a time.
+ */
+public final class Connection implements AutoCloseable {
+    private final Engine engine;
+    private final java.sql.Connection jdbc;
+    private boolean dirty;
+    private boolean closed;
+    private boolean broken;
+
+    Connection(Engine engine, java.sql.Connection jdbc) {
+        this.engine = engine;
+        this.jdbc = jdbc;
+    }
+
+    public Engine engine() { return engine; }
+    public Dialect dialect() { return engine.dialect(); }
+
+    /** The underlying JDBC connection, for what Athanor does not cover. Do not close it. */
+    public java.sql.Connection jdbc() { return jdbc; }
+
+    // ---- executing -----------------------------------------------------------------------------------
+
+    /** Runs a query (SELECT, DML with RETURNING, text) and returns its rows, read lazily. */
+    public <R> Result<R> execute(Query<R> query) { return execute(query, RowReaders.of(query.rowKind())); }
+
+    /** Runs a query with a custom row reader (used by the ORM to build entities). */
+    public <R> Result<R> execute(Query<?> query, RowReader<R> reader) {
+        Engine.Prepared p = engine.prepare(query);
+        PreparedStatement ps = null;
+        try {
+            ps = jdbc.prepareStatement(p.template().sql());
+            if (engine.options().fetchSize() > 0) ps.setFetchSize(engine.options().fetchSize());
+            bind(ps, p.template(), p.params());
+            dirty = true;
+            ResultSet rs;
+            if (query instanceof Select<?>) rs = ps.executeQuery();
+            else rs = ps.execute() ? ps.getResultSet() : null;
+            return new Result<>(this, ps, rs, p.template(), reader);
+        } catch (SQLException e) {
+            closeQuietly(ps);
+            throw translate(e, p.template().sql());
+        }
+    }
+
+    /** Runs INSERT, UPDATE or DELETE; returns the number of rows affected. */
+    public int execute(Dml statement) {
+        Engine.Prepared p = engine.prepare(statement);
+        try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql())) {
+            bind(ps, p.template(), p.params());
+            dirty = true;
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw translate(e, p.template().sql());
+        }
+    }
+
+    /** Runs any statement for its effect (DDL through {@code text(...)}, DML). */
+    public void executeStatement(Statement statement) {
+        Engine.Prepared p = engine.prepare(statement);
+        try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql())) {
+            bind(ps, p.template(), p.params());
+            dirty = true;
+            ps.execute();
+        } catch (SQLException e) {
+            throw translate(e, p.template().sql());
+        }
+    }
+
+    /** Runs literal SQL with no parameters (DDL). */
+    public void executeSql(String sql) {
+        engine.echo(sql, null, false);
+        try (java.sql.Statement st = jdbc.createStatement()) {
+            dirty = true;
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        }
+    }
+
+    /**
+     * Inserts and returns the generated values of {@code key}, one per inserted row, in row order:
+     * through RETURNING where the database has it, else through JDBC generated keys.
+     */
+    public <K> List<K> insertReturningKeys(Insert insert, Column<K> key) {
+        if (dialect().features().supportsReturning()) {
+            List<K> out = new ArrayList<>();
+            try (Result<Row> r = execute(insert.returning(key))) {
+                for (Row row : r) out.add(key.type().cast(row.get(0)));
+            }
+            return out;
+        }
+        Engine.Prepared p = engine.prepare(insert);
+        try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql(), new String[] {key.name()})) {
+            bind(ps, p.template(), p.params());
+            dirty = true;
+            ps.executeUpdate();
+            List<K> out = new ArrayList<>();
+            ValueCodec<K> codec = dialect().codec(key.type());
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                while (rs.next()) out.add(codec.read(rs, 1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw translate(e, p.template().sql());
+        }
+    }
+
+    /**
+     * executemany: runs {@code template} once per parameter set as one JDBC batch. The template's
+     * named parameters ({@code Sql.bindParam("name", type)}) take their values from each map.
+     * Returns the total row count (or -1 when the driver did not report counts).
+     */
+    public long executeMany(Dml template, List<? extends Map<String, ?>> parameterSets) {
+        if (parameterSets.isEmpty()) return 0;
+        Engine.Prepared p = engine.prepare(template);
+        CompiledTemplate t = p.template();
+        int batch = 0;
+        long total = 0;
+        boolean unknown = false;
+        try (PreparedStatement ps = jdbc.prepareStatement(t.sql())) {
+            dirty = true;
+            for (Map<String, ?> set : parameterSets) {
+                for (int i = 0; i < t.slotCount(); i++) {
+                    String name = t.slotName(i);
+                    Object v;
+                    if (name == null) v = p.params()[t.slot(i)].value();
+                    else if (set.containsKey(name)) v = p.params()[t.slot(i)].type().cast(set.get(name));
+                    else throw new IllegalArgumentException("executeMany: parameter set " + set.keySet()
+                            + " has no value for :" + name + " in " + t.sql());
+                    t.slotCodec(i).bind(ps, i + 1, v);
+                }
+                ps.addBatch();
+                if (++batch == 1000) {
+                    for (int c : ps.executeBatch()) { if (c >= 0) total += c; else unknown = true; }
+                    batch = 0;
+                }
+            }
+            if (batch > 0) for (int c : ps.executeBatch()) { if (c >= 0) total += c; else unknown = true; }
+            engine.echo(t.sql(), List.of(parameterSets.size() + " parameter sets"), p.cached());
+            return unknown ? -1 : total;
+        } catch (SQLException e) {
+            throw translate(e, t.sql());
+        }
+    }
+
+    /**
+     * Inserts many rows, each a column → value map, as multi-row INSERT ... VALUES statements sized
+     * to stay under the dialect's bind-parameter limit (or as a JDBC batch where multi-row VALUES
+     * is missing). Returns the number of rows inserted.
+     */
+    public long insertMany(Insert base, List<? extends Map<? extends Column<?>, ?>> rows) {
+        if (rows.isEmpty()) return 0;
+        int width = Math.max(1, rows.get(0).size() + base.table().columns().size());
+        int maxRows = dialect().features().supportsMultiRowInsert()
+                ? Math.max(1, Math.min(1000, dialect().features().maxBindParams() / width)) : 1;
+        long total = 0;
+        for (int from = 0; from < rows.size(); from += maxRows) {
+            List<? extends Map<? extends Column<?>, ?>> chunk = rows.subList(from, Math.min(rows.size(), from + maxRows));
+            total += execute(base.values(chunk));
+        }
+        return total;
+    }
+
+    private void bind(PreparedStatement ps, CompiledTemplate t, Param<?>[] params) throws SQLException {
+        for (int i = 0, n = t.slotCount(); i < n; i++) {
+            Param<?> p = params[t.slot(i)];
+            if (p.name() != null && p.value() == null)
+                throw new IllegalArgumentException("parameter :" + p.name() + " has no value; named parameters are for executeMany");
+            t.slotCodec(i).bind(ps, i + 1, p.value());
+        }
+    }
+
+    // ---- transactions --------------------------------------------------------------------------------
+
+    public void commit() {
+        try {
+            jdbc.commit();
+            dirty = false;
+        } catch (SQLException e) {
+            throw translate(e, "COMMIT");
+        }
+    }
+
+    public void rollback() {
+        try {
+            jdbc.rollback();
+            dirty = false;
+        } catch (SQLException e) {
+            throw translate(e, "ROLLBACK");
+        }
+    }
+
+    /** A savepoint inside the current transaction: roll back to it without losing the outer work. */
+    public NestedTransaction beginNested() {
+        if (!dialect().features().supportsSavepoints()) throw new org.athanor.core.error.NotSupportedError(
+                dialect().name() + " does not support savepoints", null, null);
+        try {
+            dirty = true;
+            Savepoint sp = jdbc.setSavepoint();
+            return new NestedTransaction(this, sp);
+        } catch (SQLException e) {
+            throw translate(e, "SAVEPOINT");
+        }
+    }
+
+    public void setIsolationLevel(IsolationLevel level) {
+        try {
+            jdbc.setTransactionIsolation(level.jdbcLevel());
+        } catch (SQLException e) {
+            throw translate(e, "SET TRANSACTION ISOLATION LEVEL " + level);
+        }
+    }
+
+    public IsolationLevel isolationLevel() {
+        try {
+            return IsolationLevel.fromJdbc(jdbc.getTransactionIsolation());
+        } catch (SQLException e) {
+            throw translate(e, null);
+        }
+    }
+
+    public boolean isClosed() { return closed; }
+
+    /** Rolls back uncommitted work and returns the connection to the pool. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        try {
+            if (dirty && !broken) jdbc.rollback();
+        } catch (SQLException e) {
+            broken = true;
+        } finally {
+            engine.release(jdbc, broken);
+        }
+    }
+
+    // ---- errors --------------------------------------------------------------------------------------
+
+    DatabaseError translate(SQLException e, String sql) {
+        DatabaseError err = dialect().translate(e, sql);
+        if (err instanceof DisconnectionError) broken = true;
+        return err;
+    }
+
+    void savepointSql(Savepoint sp, boolean release) {
+        try {
+            if (release) jdbc.releaseSavepoint(sp);
+            else jdbc.rollback(sp);
+        } catch (SQLException e) {
+            throw translate(e, release ? "RELEASE SAVEPOINT" : "ROLLBACK TO SAVEPOINT");
+        }
+    }
+
+    private static void closeQuietly(PreparedStatement ps) {
+        if (ps == null) return;
+        try {
+            ps.close();
+        } catch (SQLException ignored) {
+            // the original error is the one worth reporting
+        }
+    }
+}

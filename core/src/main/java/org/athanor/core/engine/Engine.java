@@ -1,0 +1,235 @@
+package org.athanor.core.engine;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.athanor.core.compile.CompiledTemplate;
+import org.athanor.core.compile.KeyBuilder;
+import org.athanor.core.dialect.Dialect;
+import org.athanor.core.dialect.DialectProvider;
+import org.athanor.core.error.ConfigurationError;
+import org.athanor.core.sql.Param;
+import org.athanor.core.sql.SqlNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point to a database: a connection pool, a dialect and a compiled-statement cache.
+ * Create one per database and share it; it is thread-safe.
+ *
+ * <pre>{@code
+ * try (Engine engine = Engine.create("sqlite:///app.db")) {
+ *     try (Connection c = engine.connect()) { ... c.commit(); }
+ *     engine.transaction(c -> c.execute(insert(USERS).set(USERS.NAME, "Bob")));
+ * }
+ * }</pre>
+ */
+public final class Engine implements AutoCloseable {
+    static final Logger LOG = LoggerFactory.getLogger("org.athanor.engine");
+
+    /** Where each well-known scheme's dialect lives, for the "add this module" message. */
+    private static final Map<String, String> KNOWN_MODULES = Map.of(
+            "sqlite", "org.athanor:athanor-sqlite", "postgresql", "org.athanor:athanor-postgres",
+            "postgres", "org.athanor:athanor-postgres", "mysql", "org.athanor:athanor-mysql",
+            "mariadb", "org.athanor:athanor-mysql");
+
+    private final DataSource dataSource;
+    private final HikariDataSource pool; // null when the user gave a DataSource
+    private final EngineOptions options;
+    private final StatementCache cache;
+    private final String description;
+    private volatile Dialect dialect;
+
+    private Engine(DataSource ds, HikariDataSource pool, Dialect dialect, EngineOptions options, String description) {
+        this.dataSource = ds;
+        this.pool = pool;
+        this.options = options;
+        this.cache = new StatementCache(options.statementCacheSize());
+        this.description = description;
+        this.dialect = dialect;
+    }
+
+    /** An engine for a SQLAlchemy-style URL ({@code sqlite:///app.db}, {@code postgresql://u@h/db}) or a JDBC URL. */
+    public static Engine create(String url) { return create(url, EngineOptions.defaults()); }
+
+    public static Engine create(String url, EngineOptions options) {
+        DatabaseUrl parsed = DatabaseUrl.parse(url);
+        DialectProvider provider = findProvider(parsed);
+        DialectProvider.ConnectionSpec spec = provider.resolve(parsed);
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(spec.jdbcUrl());
+        if (spec.user() != null) hc.setUsername(spec.user());
+        if (spec.password() != null) hc.setPassword(spec.password());
+        spec.properties().forEach(hc::addDataSourceProperty);
+        options.driverProperties().forEach(hc::addDataSourceProperty);
+        hc.setAutoCommit(false);
+        hc.setConnectionTimeout(options.connectionTimeout().toMillis());
+        hc.setPoolName("athanor-" + parsed.scheme());
+        if (options.isolationLevel() != null) hc.setTransactionIsolation("TRANSACTION_" + options.isolationLevel().name());
+        if (spec.pool() == DialectProvider.PoolShape.SINGLE_PERSISTENT) {
+            // An in-memory SQLite database lives exactly as long as its one connection.
+            hc.setMaximumPoolSize(1);
+            hc.setMinimumIdle(1);
+            hc.setMaxLifetime(0);
+            hc.setIdleTimeout(0);
+        } else {
+            hc.setMaximumPoolSize(options.poolSize());
+            hc.setMinimumIdle(Math.min(2, options.poolSize()));
+        }
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            throw new ConfigurationError("cannot connect to " + parsed + " (" + spec.dialect().name() + "): "
+                    + rootMessage(e), e);
+        }
+        Engine engine = new Engine(ds, ds, spec.dialect(), options, parsed.toString());
+        engine.initializeDialect();
+        return engine;
+    }
+
+    /** An engine over a DataSource the application already has (its own pool). */
+    public static Engine of(DataSource dataSource, Dialect dialect) { return of(dataSource, dialect, EngineOptions.defaults()); }
+
+    public static Engine of(DataSource dataSource, Dialect dialect, EngineOptions options) {
+        Engine e = new Engine(dataSource, null, dialect, options, dialect.name() + " DataSource");
+        e.initializeDialect();
+        return e;
+    }
+
+    private void initializeDialect() {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            dialect = dialect.forServer(c);
+            if (!c.getAutoCommit()) c.rollback();
+        } catch (SQLException e) {
+            close();
+            throw new ConfigurationError("cannot connect to " + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage();
+    }
+
+    static DialectProvider findProvider(DatabaseUrl url) {
+        List<DialectProvider> providers = new ArrayList<>();
+        ServiceLoader.load(DialectProvider.class, Engine.class.getClassLoader()).forEach(providers::add);
+        TreeSet<String> known = new TreeSet<>();
+        for (DialectProvider p : providers) {
+            if (url.jdbc()) {
+                for (String prefix : p.jdbcPrefixes()) if (url.original().startsWith(prefix)) return p;
+            } else if (p.schemes().contains(url.scheme())) {
+                return p;
+            }
+            known.addAll(p.schemes());
+        }
+        String module = KNOWN_MODULES.get(url.scheme());
+        if (module != null)
+            throw new ConfigurationError("the '" + url.scheme() + "' dialect is not on the classpath: add the dependency "
+                    + module + " to use " + url);
+        throw new ConfigurationError("unknown database URL scheme '" + url.scheme() + "' in " + url
+                + "; known schemes: " + (known.isEmpty() ? "none (no dialect module on the classpath)" : known));
+    }
+
+    public Dialect dialect() { return dialect; }
+    public EngineOptions options() { return options; }
+
+    // ---- connections ---------------------------------------------------------------------------------
+
+    /** A pooled connection with a transaction open; close it to return it (uncommitted work rolls back). */
+    public Connection connect() {
+        try {
+            java.sql.Connection c = dataSource.getConnection();
+            if (pool == null && c.getAutoCommit()) c.setAutoCommit(false);
+            if (pool == null && options.isolationLevel() != null) c.setTransactionIsolation(options.isolationLevel().jdbcLevel());
+            return new Connection(this, c);
+        } catch (SQLException e) {
+            throw dialect.translate(e, null);
+        }
+    }
+
+    /** Same as {@link #connect()}: the transaction begins at once and is rolled back on close unless committed. */
+    public Connection begin() { return connect(); }
+
+    /** Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. */
+    public <T> T transaction(Function<Connection, T> work) {
+        try (Connection c = connect()) {
+            T result = work.apply(c);
+            c.commit();
+            return result;
+        }
+    }
+
+    public void transaction(Consumer<Connection> work) {
+        transaction(c -> {
+            work.accept(c);
+            return null;
+        });
+    }
+
+    void release(java.sql.Connection c, boolean broken) {
+        try {
+            if (broken && pool != null) pool.evictConnection(c);
+            else c.close();
+        } catch (SQLException e) {
+            LOG.warn("closing a connection failed: {}", e.getMessage());
+        }
+    }
+
+    // ---- compiling with the cache --------------------------------------------------------------------
+
+    /** A compiled template with the statement's canonical parameters. */
+    record Prepared(CompiledTemplate template, Param<?>[] params, boolean cached) {}
+
+    Prepared prepare(SqlNode statement) {
+        KeyBuilder key = new KeyBuilder();
+        statement.key(key);
+        CompiledTemplate t = cache.get(key.lookupKey());
+        boolean cached = t != null;
+        if (t == null) {
+            t = dialect.compileTemplate(statement, key);
+            cache.put(key.storedKey(), t);
+        }
+        Param<?>[] params = key.params();
+        if (options.echo() || LOG.isDebugEnabled()) {
+            List<Object> values = new ArrayList<>(t.slotCount());
+            for (int i = 0; i < t.slotCount(); i++) values.add(params[t.slot(i)].value());
+            echo(t.sql(), values, cached);
+        }
+        return new Prepared(t, params, cached);
+    }
+
+    void echo(String sql, List<Object> params, boolean cached) {
+        if (options.echo()) LOG.info("{}\n[{}] {}", sql, cached ? "cached" : "generated", params == null ? "" : params);
+        else if (LOG.isDebugEnabled()) LOG.debug("{}\n[{}] {}", sql, cached ? "cached" : "generated", params == null ? "" : params);
+    }
+
+    /** Statement-cache figures, for tests and monitoring. */
+    public record CacheStats(int size, long hits, long misses) {}
+
+    public CacheStats cacheStats() { return new CacheStats(cache.size(), cache.hits(), cache.misses()); }
+
+    public void clearCache() { cache.clear(); }
+
+    // ---- schema ------------------------------------------------------------------------------------
+
+    /** Runs DDL for a MetaData (used by {@code metadata.createAll(engine)}). */
+    public DdlRunner ddl() { return new DdlRunner(this); }
+
+    /** Closes the pool (only a pool this engine created). */
+    @Override
+    public void close() {
+        if (pool != null && !pool.isClosed()) pool.close();
+    }
+
+    @Override public String toString() { return "Engine(" + description + ")"; }
+}

@@ -1,0 +1,175 @@
+package org.athanor.core.engine;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.athanor.core.compile.CompiledTemplate;
+import org.athanor.core.error.MultipleResultsException;
+import org.athanor.core.error.NoResultException;
+
+/**
+ * The rows of an executed query, read lazily from the open cursor. Close it (try-with-resources)
+ * unless a terminal method ({@link #all}, {@link #one}, {@link #first}, {@link #scalar}) has
+ * already done so.
+ *
+ * <pre>{@code
+ * try (Result<Tuple2<String, Integer>> r = conn.execute(select(USERS.NAME, USERS.AGE))) {
+ *     for (var row : r) System.out.println(row._1 + " " + row._2);
+ * }
+ * }</pre>
+ */
+public final class Result<R> implements AutoCloseable, Iterable<R> {
+    private final Connection connection;
+    private final PreparedStatement statement;
+    private final ResultSet rs;
+    private final CompiledTemplate template;
+    private final RowReader<R> reader;
+    private boolean closed;
+    private boolean advanced;
+    private boolean hasNext;
+
+    Result(Connection connection, PreparedStatement statement, ResultSet rs, CompiledTemplate template, RowReader<R> reader) {
+        this.connection = connection;
+        this.statement = statement;
+        this.rs = rs;
+        this.template = template;
+        this.reader = reader;
+        if (rs == null) closed = true;
+    }
+
+    /** Column names of the result. */
+    public List<String> columns() { return template.resultNames(); }
+
+    private boolean advance() {
+        if (closed) return false;
+        if (!advanced) {
+            try {
+                hasNext = rs.next();
+            } catch (SQLException e) {
+                close();
+                throw connection.translate(e, template.sql());
+            }
+            advanced = true;
+            if (!hasNext) close();
+        }
+        return hasNext;
+    }
+
+    private R take() {
+        if (!advance()) throw new NoSuchElementException("no more rows");
+        advanced = false;
+        try {
+            return reader.read(rs, template);
+        } catch (SQLException e) {
+            close();
+            throw connection.translate(e, template.sql());
+        }
+    }
+
+    @Override
+    public Iterator<R> iterator() {
+        return new Iterator<>() {
+            @Override public boolean hasNext() { return advance(); }
+            @Override public R next() { return take(); }
+        };
+    }
+
+    /** Every remaining row; closes the result. */
+    public List<R> all() {
+        List<R> out = new ArrayList<>();
+        try {
+            while (advance()) out.add(take());
+        } finally {
+            close();
+        }
+        return out;
+    }
+
+    /** The first row or null; closes the result. */
+    public R first() {
+        try {
+            return advance() ? take() : null;
+        } finally {
+            close();
+        }
+    }
+
+    /** Exactly one row: none raises {@link NoResultException}, several {@link MultipleResultsException}. */
+    public R one() {
+        try {
+            if (!advance()) throw new NoResultException("one() found no row for: " + template.sql());
+            R r = take();
+            if (advance()) throw new MultipleResultsException("one() found more than one row for: " + template.sql());
+            return r;
+        } finally {
+            close();
+        }
+    }
+
+    /** One row or null; several raise {@link MultipleResultsException}. */
+    public R oneOrNull() {
+        try {
+            if (!advance()) return null;
+            R r = take();
+            if (advance()) throw new MultipleResultsException("oneOrNull() found more than one row for: " + template.sql());
+            return r;
+        } finally {
+            close();
+        }
+    }
+
+    /** The first column of the first row, or null when there is no row; closes the result. */
+    @SuppressWarnings("unchecked")
+    public <T> T scalar() {
+        try {
+            if (!advance()) return null;
+            advanced = false;
+            return (T) template.resultCodecs()[0].read(rs, 1);
+        } catch (SQLException e) {
+            throw connection.translate(e, template.sql());
+        } finally {
+            close();
+        }
+    }
+
+    /** The rows as a lazy stream; closing the stream closes the result. */
+    public Stream<R> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false)
+                .onClose(this::close);
+    }
+
+    /** The rows in lists of at most {@code size}, read lazily: memory holds one partition at a time. */
+    public Stream<List<R>> partitions(int size) {
+        if (size < 1) throw new IllegalArgumentException("partition size must be at least 1, got " + size);
+        Iterator<List<R>> it = new Iterator<>() {
+            @Override public boolean hasNext() { return advance(); }
+            @Override public List<R> next() {
+                List<R> chunk = new ArrayList<>(Math.min(size, 1024));
+                while (chunk.size() < size && advance()) chunk.add(take());
+                if (chunk.isEmpty()) throw new NoSuchElementException();
+                return chunk;
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false).onClose(this::close);
+    }
+
+    @Override
+    public void close() {
+        if (closed && statement == null) return;
+        closed = true;
+        try {
+            if (rs != null) rs.close();
+            if (statement != null && !statement.isClosed()) statement.close();
+        } catch (SQLException e) {
+            throw connection.translate(e, template.sql());
+        }
+    }
+}

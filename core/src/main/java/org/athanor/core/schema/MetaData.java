@@ -1,0 +1,114 @@
+package org.athanor.core.schema;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.athanor.core.engine.Engine;
+
+/**
+ * A collection of tables (SQLAlchemy's MetaData). {@link #createAll} and {@link #dropAll} order
+ * the tables by foreign-key dependency.
+ *
+ * <pre>{@code
+ * MetaData metadata = MetaData.of(USERS, POSTS);
+ * metadata.createAll(engine);   // CREATE TABLE IF NOT EXISTS, parents first
+ * }</pre>
+ */
+public final class MetaData {
+    private final Map<String, Table> tables = new LinkedHashMap<>();
+
+    public static MetaData of(Table... tables) {
+        MetaData m = new MetaData();
+        m.add(tables);
+        return m;
+    }
+
+    public synchronized MetaData add(Table... toAdd) {
+        for (Table t : toAdd) {
+            if (t.alias() != null || t.isDerived())
+                throw new IllegalArgumentException("MetaData holds tables, not aliases or subqueries: " + t);
+            String key = key(t);
+            Table existing = tables.get(key);
+            if (existing != null && existing != t)
+                throw new IllegalArgumentException("MetaData already holds another table named " + key);
+            tables.put(key, t);
+        }
+        return this;
+    }
+
+    private static String key(Table t) { return t.schema() == null ? t.name() : t.schema() + "." + t.name(); }
+
+    public synchronized List<Table> tables() { return List.copyOf(tables.values()); }
+
+    /** The table named {@code name} (schema-qualified as {@code schema.name}), or an error listing the names. */
+    public synchronized Table table(String name) {
+        Table t = tables.get(name);
+        if (t == null) {
+            for (Table x : tables.values()) if (x.name().equalsIgnoreCase(name)) return x;
+            throw new IllegalArgumentException("MetaData has no table '" + name + "'; it has " + tables.keySet());
+        }
+        return t;
+    }
+
+    public synchronized boolean contains(String name) { return tables.containsKey(name); }
+
+    /**
+     * Tables with every table after the tables it references (self-references ignored). Tables in a
+     * cycle follow in declaration order; {@link #cyclicForeignKeys} names the keys that point forward.
+     */
+    public synchronized List<Table> sortedTables() { return sort(tables.values()); }
+
+    /** Sorts any tables parents-first, deterministically (declaration order breaks ties). */
+    public static List<Table> sort(Collection<Table> input) {
+        List<Table> all = new ArrayList<>(input);
+        Set<Table> done = new LinkedHashSet<>();
+        boolean progress = true;
+        while (done.size() < all.size() && progress) {
+            progress = false;
+            for (Table t : all) {
+                if (done.contains(t)) continue;
+                boolean ready = true;
+                for (ForeignKey fk : t.foreignKeys()) {
+                    Table ref = resolve(all, fk);
+                    if (ref != null && ref != t && !done.contains(ref)) { ready = false; break; }
+                }
+                if (ready) { done.add(t); progress = true; }
+            }
+        }
+        for (Table t : all) done.add(t); // cycle members, in declaration order
+        return new ArrayList<>(done);
+    }
+
+    private static Table resolve(List<Table> all, ForeignKey fk) {
+        Table ref = fk.referencedTable();
+        for (Table t : all) if (t.sameTableAs(ref)) return t;
+        return null;
+    }
+
+    /** Foreign keys that reference a table created after their own in {@link #sortedTables()}. */
+    public synchronized List<ForeignKey> cyclicForeignKeys() {
+        List<Table> order = sortedTables();
+        List<ForeignKey> out = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++)
+            for (ForeignKey fk : order.get(i).foreignKeys()) {
+                Table ref = resolve(order, fk);
+                if (ref != null && ref != order.get(i) && order.indexOf(ref) > i) out.add(fk);
+            }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** CREATE TABLE IF NOT EXISTS for every table, then their indexes, parents first. */
+    public void createAll(Engine engine) { createAll(engine, true); }
+
+    public void createAll(Engine engine, boolean ifNotExists) { engine.ddl().createAll(this, ifNotExists); }
+
+    /** DROP TABLE IF EXISTS for every table, children first. */
+    public void dropAll(Engine engine) { dropAll(engine, true); }
+
+    public void dropAll(Engine engine, boolean ifExists) { engine.ddl().dropAll(this, ifExists); }
+}

@@ -1,0 +1,112 @@
+package org.athanor.core.sql;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.athanor.core.type.SqlType;
+import org.athanor.core.type.SqlTypes;
+
+/**
+ * A typed SQL expression. Java values given to its methods are always bound as parameters,
+ * typed by this expression's {@link SqlType}.
+ *
+ * <pre>{@code
+ * USERS.AGE.gt(30), USERS.NAME.startsWith("A"), USERS.ID.in(1, 2, 3), USERS.NAME.desc()
+ * }</pre>
+ */
+public interface Expression<T> extends SqlNode {
+    SqlType<T> type();
+
+    /** A bind parameter holding {@code value}, typed like this expression. */
+    default Expression<T> bind(Object value) {
+        return new Param<>(type().cast(value), type());
+    }
+
+    // ---- comparison --------------------------------------------------------------------
+    /** {@code this = value}; a null value renders {@code IS NULL}, as in SQLAlchemy. */
+    default Condition eq(T value) { return value == null ? isNull() : new Comparison(this, Operator.EQ, bind(value)); }
+    default Condition eq(Expression<? extends T> other) { return new Comparison(this, Operator.EQ, other); }
+    /** {@code this <> value}; a null value renders {@code IS NOT NULL}. */
+    default Condition ne(T value) { return value == null ? isNotNull() : new Comparison(this, Operator.NE, bind(value)); }
+    default Condition ne(Expression<? extends T> other) { return new Comparison(this, Operator.NE, other); }
+    default Condition lt(T value) { return new Comparison(this, Operator.LT, bind(value)); }
+    default Condition lt(Expression<? extends T> other) { return new Comparison(this, Operator.LT, other); }
+    default Condition le(T value) { return new Comparison(this, Operator.LE, bind(value)); }
+    default Condition le(Expression<? extends T> other) { return new Comparison(this, Operator.LE, other); }
+    default Condition gt(T value) { return new Comparison(this, Operator.GT, bind(value)); }
+    default Condition gt(Expression<? extends T> other) { return new Comparison(this, Operator.GT, other); }
+    default Condition ge(T value) { return new Comparison(this, Operator.GE, bind(value)); }
+    default Condition ge(Expression<? extends T> other) { return new Comparison(this, Operator.GE, other); }
+
+    default Condition between(T low, T high) { return new Between(this, bind(low), bind(high), false); }
+    default Condition between(Expression<? extends T> low, Expression<? extends T> high) { return new Between(this, low, high, false); }
+    default Condition notBetween(T low, T high) { return new Between(this, bind(low), bind(high), true); }
+
+    default Condition isNull() { return new IsNull(this, false); }
+    default Condition isNotNull() { return new IsNull(this, true); }
+
+    /** NULL-safe inequality: true when exactly one side is NULL or both differ. */
+    default Condition isDistinctFrom(T value) { return new IsDistinct(this, bind(value), false); }
+    default Condition isDistinctFrom(Expression<? extends T> other) { return new IsDistinct(this, other, false); }
+    /** NULL-safe equality: true when both are NULL or both are equal. */
+    default Condition isNotDistinctFrom(T value) { return new IsDistinct(this, bind(value), true); }
+    default Condition isNotDistinctFrom(Expression<? extends T> other) { return new IsDistinct(this, other, true); }
+
+    // ---- IN ------------------------------------------------------------------------------
+    /**
+     * {@code this IN (...)}; each value is bound. Values are checked against this expression's type
+     * (an Integer is accepted for a BIGINT column). An empty list is false.
+     */
+    default Condition in(Object... values) { return in(java.util.Arrays.asList(values)); }
+    default Condition in(Collection<?> values) { return new InList(this, bindAll(values), false); }
+    default Condition in(Select<?> subquery) { return new InSelect(this, subquery, false); }
+    /** {@code this NOT IN (...)}; an empty list is true. */
+    default Condition notIn(Object... values) { return notIn(java.util.Arrays.asList(values)); }
+    default Condition notIn(Collection<?> values) { return new InList(this, bindAll(values), true); }
+    default Condition notIn(Select<?> subquery) { return new InSelect(this, subquery, true); }
+
+    private List<Expression<?>> bindAll(Collection<?> values) {
+        List<Expression<?>> out = new ArrayList<>(values.size());
+        for (Object v : values) out.add(v instanceof Expression<?> e ? e : bind(v));
+        return out;
+    }
+
+    // ---- strings ---------------------------------------------------------------------------
+    /** {@code LIKE pattern}: the pattern's {@code %} and {@code _} are wildcards. */
+    default Condition like(String pattern) { return new Like(this, Sql.param(pattern), null, false, false); }
+    /** {@code LIKE pattern ESCAPE 'c'}. */
+    default Condition like(String pattern, char escape) { return new Like(this, Sql.param(pattern), escape, false, false); }
+    default Condition notLike(String pattern) { return new Like(this, Sql.param(pattern), null, true, false); }
+    default Condition notLike(String pattern, char escape) { return new Like(this, Sql.param(pattern), escape, true, false); }
+    /** Case-insensitive LIKE (ILIKE on PostgreSQL, {@code lower(x) LIKE lower(p)} elsewhere). */
+    default Condition ilike(String pattern) { return new Like(this, Sql.param(pattern), null, false, true); }
+    /** Matches values starting with {@code prefix} taken literally: {@code %} and {@code _} in it are escaped. */
+    default Condition startsWith(String prefix) { return new Like(this, Sql.param(Like.escape(prefix) + "%"), Like.ESCAPE, false, false); }
+    default Condition endsWith(String suffix) { return new Like(this, Sql.param("%" + Like.escape(suffix)), Like.ESCAPE, false, false); }
+    default Condition contains(String part) { return new Like(this, Sql.param("%" + Like.escape(part) + "%"), Like.ESCAPE, false, false); }
+
+    /** String concatenation ({@code ||}, or {@code CONCAT} where the dialect spells it so). */
+    default Expression<String> concat(Object other) {
+        Expression<?> right = other instanceof Expression<?> e ? e : Sql.param(String.valueOf(other));
+        return new Binary<>(this, Operator.CONCAT, right, SqlTypes.TEXT);
+    }
+
+    // ---- arithmetic ------------------------------------------------------------------------
+    default Expression<T> plus(T value) { return new Binary<>(this, Operator.PLUS, bind(value), type()); }
+    default Expression<T> plus(Expression<? extends T> other) { return new Binary<>(this, Operator.PLUS, other, type()); }
+    default Expression<T> minus(T value) { return new Binary<>(this, Operator.MINUS, bind(value), type()); }
+    default Expression<T> minus(Expression<? extends T> other) { return new Binary<>(this, Operator.MINUS, other, type()); }
+    default Expression<T> times(T value) { return new Binary<>(this, Operator.TIMES, bind(value), type()); }
+    default Expression<T> times(Expression<? extends T> other) { return new Binary<>(this, Operator.TIMES, other, type()); }
+    default Expression<T> div(T value) { return new Binary<>(this, Operator.DIV, bind(value), type()); }
+    default Expression<T> div(Expression<? extends T> other) { return new Binary<>(this, Operator.DIV, other, type()); }
+    default Expression<T> mod(T value) { return new Binary<>(this, Operator.MOD, bind(value), type()); }
+    default Expression<T> neg() { return new Unary<>(Operator.NEG, this, type()); }
+
+    // ---- naming, ordering, casting ---------------------------------------------------------
+    /** {@code this AS name}; ordering by the label renders just its name. */
+    default Label<T> as(String name) { return new Label<>(this, name); }
+    default OrderItem asc() { return new OrderItem(this, false, OrderItem.Nulls.DEFAULT); }
+    default OrderItem desc() { return new OrderItem(this, true, OrderItem.Nulls.DEFAULT); }
+    default <U> Expression<U> cast(SqlType<U> target) { return new Cast<>(this, target); }
+}

@@ -1,0 +1,48 @@
+package org.athanor.core.sql;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.athanor.core.schema.Column;
+
+/** The columns of a result, shared by all its rows: name and expression → index. */
+public final class RowLayout {
+    private final List<String> names;
+    private final Map<Object, Integer> byExpression = new IdentityHashMap<>();
+    private final Map<String, Integer> byName = new HashMap<>();
+
+    public RowLayout(List<String> names, List<? extends Expression<?>> expressions) {
+        this.names = List.copyOf(names);
+        for (int i = names.size() - 1; i >= 0; i--) {
+            byName.put(names.get(i), i);
+            byName.putIfAbsent(names.get(i).toLowerCase(Locale.ROOT), i);
+            if (expressions != null && i < expressions.size()) {
+                Expression<?> e = expressions.get(i);
+                byExpression.put(e, i);
+                if (e instanceof Label<?> l) byExpression.put(l.expression(), i);
+            }
+        }
+    }
+
+    public List<String> names() { return names; }
+
+    public int indexOf(Expression<?> e) {
+        Integer i = byExpression.get(e);
+        if (i != null) return i;
+        if (e instanceof Column<?> c) {
+            i = byName.get(c.name());
+            if (i != null) return i;
+        }
+        if (e instanceof Label<?> l) return indexOf(l.name());
+        throw new IllegalArgumentException("expression " + e + " is not in this result; its columns are " + names);
+    }
+
+    public int indexOf(String name) {
+        Integer i = byName.get(name);
+        if (i == null) i = byName.get(name.toLowerCase(Locale.ROOT));
+        if (i == null) throw new IllegalArgumentException("no column named '" + name + "' in this result; its columns are " + names);
+        return i;
+    }
+}

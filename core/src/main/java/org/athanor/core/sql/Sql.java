@@ -1,0 +1,157 @@
+package org.athanor.core.sql;
+
+import io.vavr.Tuple1;
+import io.vavr.Tuple2;
+import io.vavr.Tuple3;
+import io.vavr.Tuple4;
+import io.vavr.Tuple5;
+import io.vavr.Tuple6;
+import io.vavr.Tuple7;
+import io.vavr.Tuple8;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.athanor.core.dialect.GenericDialect;
+import org.athanor.core.schema.Table;
+import org.athanor.core.type.SqlType;
+import org.athanor.core.type.SqlTypes;
+
+/**
+ * Entry points of the expression language. Import statically:
+ * <pre>{@code
+ * import static org.athanor.core.sql.Sql.*;
+ *
+ * var q = select(USERS.NAME, count()).from(USERS).join(POSTS).groupBy(USERS.NAME);
+ * }</pre>
+ */
+public final class Sql {
+    private Sql() {}
+
+    // ---- SELECT -----------------------------------------------------------------------------------
+    public static <A> Select<Tuple1<A>> select(Expression<A> a) { return new Select<>(List.of(a), RowKind.TUPLE); }
+    public static <A, B> Select<Tuple2<A, B>> select(Expression<A> a, Expression<B> b) { return new Select<>(List.of(a, b), RowKind.TUPLE); }
+    public static <A, B, C> Select<Tuple3<A, B, C>> select(Expression<A> a, Expression<B> b, Expression<C> c) {
+        return new Select<>(List.of(a, b, c), RowKind.TUPLE);
+    }
+    public static <A, B, C, D> Select<Tuple4<A, B, C, D>> select(Expression<A> a, Expression<B> b, Expression<C> c, Expression<D> d) {
+        return new Select<>(List.of(a, b, c, d), RowKind.TUPLE);
+    }
+    public static <A, B, C, D, E> Select<Tuple5<A, B, C, D, E>> select(Expression<A> a, Expression<B> b, Expression<C> c,
+                                                                       Expression<D> d, Expression<E> e) {
+        return new Select<>(List.of(a, b, c, d, e), RowKind.TUPLE);
+    }
+    public static <A, B, C, D, E, F> Select<Tuple6<A, B, C, D, E, F>> select(Expression<A> a, Expression<B> b, Expression<C> c,
+                                                                             Expression<D> d, Expression<E> e, Expression<F> f) {
+        return new Select<>(List.of(a, b, c, d, e, f), RowKind.TUPLE);
+    }
+    public static <A, B, C, D, E, F, G> Select<Tuple7<A, B, C, D, E, F, G>> select(Expression<A> a, Expression<B> b, Expression<C> c,
+                                                                                   Expression<D> d, Expression<E> e, Expression<F> f,
+                                                                                   Expression<G> g) {
+        return new Select<>(List.of(a, b, c, d, e, f, g), RowKind.TUPLE);
+    }
+    public static <A, B, C, D, E, F, G, H> Select<Tuple8<A, B, C, D, E, F, G, H>> select(Expression<A> a, Expression<B> b,
+                                                                                         Expression<C> c, Expression<D> d,
+                                                                                         Expression<E> e, Expression<F> f,
+                                                                                         Expression<G> g, Expression<H> h) {
+        return new Select<>(List.of(a, b, c, d, e, f, g, h), RowKind.TUPLE);
+    }
+
+    /** A select of nine or more expressions, or of a dynamic list: rows are {@link Row}. */
+    public static Select<Row> select(Expression<?>... columns) { return new Select<>(Arrays.asList(columns), RowKind.ROW); }
+
+    public static Select<Row> select(List<? extends Expression<?>> columns) { return new Select<>(columns, RowKind.ROW); }
+
+    /** {@code SELECT <all columns of table> FROM table}, rows as {@link Row}. */
+    public static Select<Row> selectFrom(Table table) {
+        return new Select<Row>(table.columns(), RowKind.ROW).from(table);
+    }
+
+    // ---- DML ---------------------------------------------------------------------------------------
+    public static Insert insert(Table table) { return new Insert(table); }
+    public static Update update(Table table) { return new Update(table); }
+    public static Delete deleteFrom(Table table) { return new Delete(table); }
+
+    // ---- boolean logic -----------------------------------------------------------------------------
+    @SafeVarargs
+    public static Condition and(Expression<Boolean>... conditions) { return flatten(Operator.AND, Arrays.asList(conditions)); }
+    public static Condition and(List<? extends Expression<Boolean>> conditions) { return flatten(Operator.AND, conditions); }
+    @SafeVarargs
+    public static Condition or(Expression<Boolean>... conditions) { return flatten(Operator.OR, Arrays.asList(conditions)); }
+    public static Condition or(List<? extends Expression<Boolean>> conditions) { return flatten(Operator.OR, conditions); }
+    public static Condition not(Expression<Boolean> condition) { return new Not(condition); }
+    public static Condition exists(Select<?> subquery) { return new Exists(subquery); }
+    public static Condition notExists(Select<?> subquery) { return new Not(new Exists(subquery)); }
+
+    private static Condition flatten(Operator op, List<? extends Expression<Boolean>> items) {
+        List<Expression<Boolean>> out = new ArrayList<>(items.size());
+        for (Expression<Boolean> e : items) {
+            if (e == null) throw new IllegalArgumentException(op + " was given a null condition");
+            if (e instanceof BooleanList b && b.op() == op) out.addAll(b.items());
+            else out.add(e);
+        }
+        if (out.size() == 1 && out.get(0) instanceof Condition c) return c;
+        return new BooleanList(op, out);
+    }
+
+    @SafeVarargs
+    static Expression<Boolean> andAll(Expression<Boolean> existing, Expression<Boolean>... more) {
+        List<Expression<Boolean>> all = new ArrayList<>(more.length + 1);
+        if (existing != null) all.add(existing);
+        for (Expression<Boolean> e : more) {
+            if (e == null) throw new IllegalArgumentException("where()/having() was given a null condition");
+            all.add(e);
+        }
+        if (all.size() == 1) return all.get(0);
+        return flatten(Operator.AND, all);
+    }
+
+    // ---- values --------------------------------------------------------------------------------------
+    /** A bind parameter typed from the value's class. */
+    public static <T> Expression<T> param(T value) { return new Param<>(value, SqlTypes.forValue(value)); }
+    public static <T> Expression<T> param(T value, SqlType<T> type) { return new Param<>(type.cast(value), type); }
+    /** A named parameter with no value, for executemany templates; values come per execution. */
+    public static <T> Param<T> bindParam(String name, SqlType<T> type) { return new Param<>(null, type, name); }
+    /** A value rendered into the SQL text (escaped by the dialect) instead of bound. */
+    public static <T> Expression<T> literal(T value) { return new Literal<>(value, SqlTypes.forValue(value)); }
+    public static <T> Expression<T> literal(T value, SqlType<T> type) { return new Literal<>(type.cast(value), type); }
+    public static Expression<Object> nullLiteral() { return new Literal<>(null, SqlTypes.NULL); }
+    public static Expression<Object> tuple(Expression<?>... items) { return new Tuple(Arrays.asList(items)); }
+    /** Raw SQL with {@code :name} parameters: {@code text("SELECT * FROM t WHERE a = :a").bind("a", 1)}. */
+    public static Text text(String sql) { return Text.parse(sql); }
+
+    // ---- functions -----------------------------------------------------------------------------------
+    /** A generic function call {@code name(args...)} returning {@code type}. */
+    public static <T> Expression<T> func(String name, SqlType<T> type, Expression<?>... args) {
+        return new FunctionCall<>(name, Arrays.asList(args), type, false);
+    }
+    /** {@code count(*)}. */
+    public static Expression<Long> count() { return new FunctionCall<>("count", List.of(Star.INSTANCE), SqlTypes.BIGINT, false); }
+    public static Expression<Long> count(Expression<?> e) { return new FunctionCall<>("count", List.of(e), SqlTypes.BIGINT, false); }
+    public static Expression<Long> countDistinct(Expression<?> e) { return new FunctionCall<>("count", List.of(e), SqlTypes.BIGINT, true); }
+    public static <T> Expression<T> sum(Expression<T> e) { return new FunctionCall<>("sum", List.of(e), e.type(), false); }
+    public static Expression<Double> avg(Expression<?> e) { return new FunctionCall<>("avg", List.of(e), SqlTypes.DOUBLE, false); }
+    public static <T> Expression<T> min(Expression<T> e) { return new FunctionCall<>("min", List.of(e), e.type(), false); }
+    public static <T> Expression<T> max(Expression<T> e) { return new FunctionCall<>("max", List.of(e), e.type(), false); }
+    public static Expression<String> lower(Expression<String> e) { return new FunctionCall<>("lower", List.of(e), SqlTypes.TEXT, false); }
+    public static Expression<String> upper(Expression<String> e) { return new FunctionCall<>("upper", List.of(e), SqlTypes.TEXT, false); }
+    public static Expression<String> trim(Expression<String> e) { return new FunctionCall<>("trim", List.of(e), SqlTypes.TEXT, false); }
+    /** Character length of a string. */
+    public static Expression<Integer> length(Expression<String> e) { return new FunctionCall<>("length", List.of(e), SqlTypes.INTEGER, false); }
+    public static <T> Expression<T> abs(Expression<T> e) { return new FunctionCall<>("abs", List.of(e), e.type(), false); }
+    public static <T> Expression<T> round(Expression<T> e) { return new FunctionCall<>("round", List.of(e), e.type(), false); }
+    public static <T> Expression<T> round(Expression<T> e, int digits) {
+        return new FunctionCall<>("round", List.of(e, new Param<>(digits, SqlTypes.INTEGER)), e.type(), false);
+    }
+    /** The first non-null of {@code first} and the alternatives (values are bound, typed like {@code first}). */
+    public static <T> Expression<T> coalesce(Expression<T> first, Object... alternatives) {
+        List<Expression<?>> args = new ArrayList<>();
+        args.add(first);
+        for (Object a : alternatives) args.add(a instanceof Expression<?> e ? e : first.bind(a));
+        return new FunctionCall<>("coalesce", args, first.type(), false);
+    }
+    public static <T> Expression<T> nullif(Expression<T> a, Expression<?> b) { return new FunctionCall<>("nullif", List.of(a, b), a.type(), false); }
+    public static <T> Expression<T> cast(Expression<?> e, SqlType<T> type) { return new Cast<>(e, type); }
+
+    /** Renders a node with the generic dialect, for toString(); needs no database. */
+    public static String render(SqlNode node) { return GenericDialect.INSTANCE.render(node); }
+}

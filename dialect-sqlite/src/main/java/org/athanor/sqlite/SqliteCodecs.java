@@ -1,0 +1,87 @@
+package org.athanor.sqlite;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import org.athanor.core.type.SqlType;
+import org.athanor.core.type.ValueCodec;
+
+/**
+ * SQLite has no date types: dates and times are stored as fixed-width ISO text (so text order is
+ * time order), timestamps with time zone normalized to UTC. NUMERIC is read back at the column's
+ * declared scale.
+ */
+final class SqliteCodecs {
+    private SqliteCodecs() {}
+
+    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
+            .appendPattern("HH:mm:ss").appendFraction(ChronoField.NANO_OF_SECOND, 6, 9, true).toFormatter();
+    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd HH:mm:ss").appendFraction(ChronoField.NANO_OF_SECOND, 6, 9, true).toFormatter();
+    private static final DateTimeFormatter PARSE_TIMESTAMP = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss]").optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd().toFormatter();
+    private static final DateTimeFormatter PARSE_TIME = new DateTimeFormatterBuilder()
+            .appendPattern("HH:mm[:ss]").optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .toFormatter();
+
+    static ValueCodec<?> forType(SqlType<?> type) {
+        return switch (type.kind()) {
+            case DATE -> text(LocalDate::toString, LocalDate::parse);
+            case TIME -> text(TIME::format, s -> LocalTime.parse(s, PARSE_TIME));
+            case TIMESTAMP -> text(TIMESTAMP::format, s -> LocalDateTime.parse(s, PARSE_TIMESTAMP));
+            case TIMESTAMP_TZ -> text((OffsetDateTime t) -> TIMESTAMP.format(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()),
+                    s -> LocalDateTime.parse(s, PARSE_TIMESTAMP).atOffset(ZoneOffset.UTC));
+            case NUMERIC -> numeric(type.scale());
+            default -> null;
+        };
+    }
+
+    interface Parse<T> { T parse(String s); }
+
+    interface Format<T> { String format(T v); }
+
+    private static <T> ValueCodec<T> text(Format<T> format, Parse<T> parse) {
+        return new ValueCodec<>() {
+            @Override public void bind(PreparedStatement ps, int i, T v) throws SQLException {
+                if (v == null) ps.setNull(i, java.sql.Types.VARCHAR);
+                else ps.setString(i, format.format(v));
+            }
+            @Override public T read(ResultSet rs, int i) throws SQLException {
+                String s = rs.getString(i);
+                if (s == null) return null;
+                try {
+                    return parse.parse(s);
+                } catch (RuntimeException e) {
+                    throw new SQLException("cannot read '" + s + "' as a date/time value: " + e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    private static ValueCodec<BigDecimal> numeric(int scale) {
+        return new ValueCodec<>() {
+            @Override public void bind(PreparedStatement ps, int i, BigDecimal v) throws SQLException {
+                if (v == null) ps.setNull(i, java.sql.Types.NUMERIC);
+                else ps.setString(i, v.toPlainString());
+            }
+            @Override public BigDecimal read(ResultSet rs, int i) throws SQLException {
+                String s = rs.getString(i);
+                if (s == null) return null;
+                BigDecimal d = new BigDecimal(s);
+                if (scale > 0 && d.scale() < scale) d = d.setScale(scale, RoundingMode.UNNECESSARY);
+                return d;
+            }
+        };
+    }
+}
