@@ -1,7 +1,9 @@
 package org.athanor.sqlite;
 
 import org.athanor.core.compile.SqlCompiler;
+import org.athanor.core.sql.DatePart;
 import org.athanor.core.sql.Expression;
+import org.athanor.core.sql.Extract;
 import org.athanor.core.sql.IsDistinct;
 
 /** SQLite's spelling: IS / IS NOT for null-safe comparison, LIMIT -1 before a lone OFFSET. */
@@ -26,6 +28,31 @@ final class SqliteCompiler extends SqlCompiler {
             sql.append(" OFFSET ");
             visit(offset);
         }
+    }
+
+    /** SQLite has no EXTRACT: strftime gives the field as text, cast to an integer. */
+    @Override
+    public void visitExtract(Extract e) {
+        if (e.part() == DatePart.QUARTER) {
+            sql.append("((CAST(strftime('%m', ");
+            visit(e.operand());
+            sql.append(") AS INTEGER) + 2) / 3)");
+            return;
+        }
+        String format = switch (e.part()) {
+            case YEAR -> "%Y";
+            case MONTH -> "%m";
+            case DAY -> "%d";
+            case HOUR -> "%H";
+            case MINUTE -> "%M";
+            case SECOND -> "%S";
+            case DAY_OF_WEEK -> "%w";
+            case DAY_OF_YEAR -> "%j";
+            case QUARTER -> throw new AssertionError("handled above");
+        };
+        sql.append("CAST(strftime('").append(format).append("', ");
+        visit(e.operand());
+        sql.append(") AS INTEGER)");
     }
 
     @Override protected String trueSql() { return "1"; }

@@ -49,6 +49,24 @@ public final class CompiledTemplate {
     public ValueCodec<Object>[] resultCodecs() { return resultCodecs; }
     public int resultCount() { return resultCodecs.length; }
 
+    /**
+     * For statements whose result columns are unknown until run ({@code text(...)}): a copy whose
+     * result columns are those the driver reports, read as the driver gives them.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public CompiledTemplate describedBy(java.sql.ResultSetMetaData md) throws java.sql.SQLException {
+        int n = md.getColumnCount();
+        List<String> names = new java.util.ArrayList<>(n);
+        List<SqlType<?>> types = new java.util.ArrayList<>(n);
+        ValueCodec<Object>[] codecs = new ValueCodec[n];
+        for (int i = 0; i < n; i++) {
+            names.add(md.getColumnLabel(i + 1));
+            types.add(org.athanor.core.type.SqlTypes.ANY);
+            codecs[i] = (ValueCodec) org.athanor.core.type.SqlTypes.ANY;
+        }
+        return new CompiledTemplate(sql, slots, slotCodecs, slotNames, List.copyOf(names), List.of(), codecs, List.copyOf(types));
+    }
+
     /** The shared layout of {@code Row}s read with this template. */
     public RowLayout layout() {
         RowLayout l = layout;

@@ -335,6 +335,34 @@ public class SqlCompiler {
         sql.append(" AS ").append(dialect.castTypeName(c.type())).append(')');
     }
 
+    public void visitCase(Case<?> c) {
+        sql.append("CASE");
+        if (c.subject() != null) {
+            sql.append(' ');
+            operand(c.subject());
+        }
+        for (Case.When w : c.whens()) {
+            sql.append(" WHEN ");
+            visit(w.condition());
+            sql.append(" THEN ");
+            operand(w.result());
+        }
+        if (c.otherwise() != null) {
+            sql.append(" ELSE ");
+            operand(c.otherwise());
+        }
+        sql.append(" END");
+    }
+
+    /** ANSI {@code EXTRACT(part FROM x)}; SECOND is floored to whole seconds as {@link DatePart} promises. */
+    public void visitExtract(Extract e) {
+        if (e.part() == DatePart.SECOND) sql.append("FLOOR(");
+        sql.append("EXTRACT(").append(e.part().sql()).append(" FROM ");
+        visit(e.operand());
+        sql.append(')');
+        if (e.part() == DatePart.SECOND) sql.append(')');
+    }
+
     public void visitScalarSubquery(ScalarSubquery<?> s) { subquery(s.select()); }
 
     public void visitExists(Exists e) {

@@ -71,7 +71,9 @@ public final class Connection implements AutoCloseable {
             ResultSet rs;
             if (query instanceof Select<?>) rs = ps.executeQuery();
             else rs = ps.execute() ? ps.getResultSet() : null;
-            return new Result<>(this, ps, rs, p.template(), reader);
+            CompiledTemplate t = p.template();
+            if (rs != null && t.resultCount() == 0) t = t.describedBy(rs.getMetaData()); // text(): columns known only now
+            return new Result<>(this, ps, rs, t, reader);
         } catch (SQLException e) {
             closeQuietly(ps);
             throw translate(e, p.template().sql());

@@ -152,6 +152,46 @@ public final class Sql {
     public static <T> Expression<T> nullif(Expression<T> a, Expression<?> b) { return new FunctionCall<>("nullif", List.of(a, b), a.type(), false); }
     public static <T> Expression<T> cast(Expression<?> e, SqlType<T> type) { return new Cast<>(e, type); }
 
+    // ---- CASE, EXTRACT, more string functions (SqlMore keeps the rest of the surface) -------------
+    /** A searched {@code CASE WHEN condition THEN result ...}; continue with {@code .when(...)} and {@code .otherwise(...)}. */
+    public static <T> Case<T> caseWhen(Expression<Boolean> condition, T result) {
+        if (result == null) throw new IllegalArgumentException("caseWhen(condition, null): give a typed result, e.g. nullLiteral() cast to a type");
+        SqlType<T> type = SqlTypes.forValue(result);
+        return new Case<>(null, List.of(new Case.When(condition, new Param<>(result, type))), null, type);
+    }
+    @SuppressWarnings("unchecked")
+    public static <T> Case<T> caseWhen(Expression<Boolean> condition, Expression<? extends T> result) {
+        return new Case<>(null, List.of(new Case.When(condition, result)), null, (SqlType<T>) result.type());
+    }
+    /** A simple {@code CASE subject WHEN value THEN result ...}: start branches with {@code .when(value, result)}. */
+    public static <S> CaseOf<S> caseOf(Expression<S> subject) { return new CaseOf<>(subject); }
+    /** {@code EXTRACT(part FROM x)} as a whole number (SQLite: strftime). */
+    public static Expression<Integer> extract(DatePart part, Expression<?> temporal) { return new Extract(part, temporal); }
+    /** The part of {@code s} from 1-based {@code start}, {@code length} characters long. */
+    public static Expression<String> substring(Expression<String> s, int start, int length) {
+        return new FunctionCall<>("substr", List.of(s, new Param<>(start, SqlTypes.INTEGER), new Param<>(length, SqlTypes.INTEGER)), SqlTypes.TEXT, false);
+    }
+    /** The part of {@code s} from 1-based {@code start} to its end. */
+    public static Expression<String> substring(Expression<String> s, int start) {
+        return new FunctionCall<>("substr", List.of(s, new Param<>(start, SqlTypes.INTEGER)), SqlTypes.TEXT, false);
+    }
+    /** {@code s} with every {@code from} replaced by {@code to}. */
+    public static Expression<String> replace(Expression<String> s, String from, String to) {
+        return new FunctionCall<>("replace", List.of(s, new Param<>(from, SqlTypes.TEXT), new Param<>(to, SqlTypes.TEXT)), SqlTypes.TEXT, false);
+    }
+    public static Expression<String> ltrim(Expression<String> e) { return new FunctionCall<>("ltrim", List.of(e), SqlTypes.TEXT, false); }
+    public static Expression<String> rtrim(Expression<String> e) { return new FunctionCall<>("rtrim", List.of(e), SqlTypes.TEXT, false); }
+    /** Concatenation of several values ({@code a || b || c}); non-expressions are bound as strings. */
+    public static Expression<String> concat(Object first, Object... rest) {
+        Expression<?> acc = first instanceof Expression<?> e ? e : param(String.valueOf(first));
+        Expression<String> out = null;
+        for (Object r : rest) {
+            out = (out == null ? acc : out).concat(r);
+        }
+        if (out == null) throw new IllegalArgumentException("concat() needs at least two values");
+        return out;
+    }
+
     /** Renders a node with the generic dialect, for toString(); needs no database. */
     public static String render(SqlNode node) { return GenericDialect.INSTANCE.render(node); }
 }
