@@ -569,6 +569,105 @@ public class SqlCompiler {
         }
     }
 
+    // ---- set operations ------------------------------------------------------------------------------
+
+    public void visitCompoundSelect(CompoundSelect<?> cs) {
+        depth++;
+        boolean top = depth == 0;
+        List<? extends Query<?>> members = cs.members();
+        for (int i = 0; i < members.size(); i++) {
+            if (i > 0) {
+                SetOperator op = cs.operators().get(i - 1);
+                if (op.isMultisetIntersectOrExcept() && !features.supportsIntersectExceptAll()) throw unsupported(op.sql());
+                sql.append(' ').append(op.sql()).append(' ');
+            }
+            setMember(members.get(i), i + 1);
+        }
+        if (top) for (Expression<?> e : cs.columns()) result(e);
+        if (!cs.orderBy().isEmpty()) {
+            // the ORDER BY of a compound names result columns, which carry no table qualifier
+            boolean q = qualifyColumns;
+            qualifyColumns = false;
+            sql.append(" ORDER BY ");
+            list(cs.orderBy(), ", ");
+            qualifyColumns = q;
+        }
+        limitOffset(cs.limit(), cs.offset());
+        depth--;
+    }
+
+    /**
+     * One member of a compound. Members with their own ORDER BY / LIMIT, and nested compounds, go in
+     * parentheses; where the database does not allow that (SQLite), they become the derived table of
+     * {@code SELECT * FROM (...)}, which means the same.
+     */
+    protected void setMember(Query<?> member, int position) {
+        boolean wrap = member instanceof CompoundSelect<?>
+                || member instanceof Select<?> s && (!s.orderBy().isEmpty() || s.limit() != null || s.offset() != null || s.lock() != null);
+        if (!wrap) {
+            visit(member);
+        } else if (features.supportsParenthesizedSetMembers()) {
+            sql.append('(');
+            visit(member);
+            sql.append(')');
+        } else {
+            sql.append("SELECT * FROM (");
+            visit(member);
+            sql.append(")").append(tableAliasKeyword());
+            appendIdentifier("set_member_" + position);
+        }
+    }
+
+    // ---- common table expressions ------------------------------------------------------------------
+
+    /** Names of the CTEs declared by enclosing WITH clauses, to catch a CTE used but never declared. */
+    private final java.util.Set<Object> declaredCtes = new java.util.HashSet<>();
+
+    public void visitCte(Cte c) {
+        if (!declaredCtes.contains(c.definition()))
+            throw new CompileError("common table expression " + c.cteName() + " is used but not declared: "
+                    + "wrap the statement with Sql.with(" + c.cteName() + ").query(...) or select.with(" + c.cteName() + ")");
+        appendIdentifier(c.cteName());
+        if (c.alias() != null) {
+            sql.append(tableAliasKeyword());
+            appendIdentifier(c.alias());
+        }
+    }
+
+    public void visitWithQuery(WithQuery<?> w) {
+        withClause(w.ctes());
+        visit(w.body());
+    }
+
+    public void visitWithDml(WithDml w) {
+        withClause(w.ctes());
+        visit(w.body());
+    }
+
+    /** {@code WITH [RECURSIVE] name(cols) AS (query), ... } followed by a space. */
+    protected void withClause(List<Cte> ctes) {
+        if (!features.supportsCte()) throw unsupported("WITH (common table expressions)");
+        sql.append("WITH ");
+        for (Cte c : ctes) if (c.isRecursive()) { sql.append("RECURSIVE "); break; }
+        depth++; // CTE bodies are nested queries: they give no result columns
+        for (int i = 0; i < ctes.size(); i++) {
+            Cte c = ctes.get(i);
+            if (i > 0) sql.append(", ");
+            if (c.isRecursive()) declaredCtes.add(c.definition());
+            appendIdentifier(c.cteName());
+            sql.append('(');
+            for (int j = 0; j < c.columns().size(); j++) {
+                if (j > 0) sql.append(", ");
+                appendIdentifier(c.columns().get(j).name());
+            }
+            sql.append(") AS ");
+            subquery(c.query());
+            declaredCtes.add(c.definition());
+        }
+        depth--;
+        sql.append(' ');
+    }
+
     // ---- DML -----------------------------------------------------------------------------------------
 
     public void visitInsert(Insert i) {

@@ -52,6 +52,10 @@ public final class DialectFeatures {
     public boolean supportsIlike() { return b.ilike; }
     /** SERIALIZABLE, REPEATABLE READ, ... can be set per connection. */
     public boolean supportsIsolationLevels() { return b.isolationLevels; }
+    /** Members of UNION/INTERSECT/EXCEPT may be parenthesised (to carry their own ORDER BY/LIMIT); SQLite cannot. */
+    public boolean supportsParenthesizedSetMembers() { return b.parenthesizedSetMembers; }
+    /** {@code x > ANY (subquery)} / {@code ALL}; emulated with EXISTS where missing. */
+    public boolean supportsQuantifiedComparison() { return b.quantifiedComparison; }
     /** Most bind parameters one statement may carry. */
     public int maxBindParams() { return b.maxBindParams; }
     /** VARCHAR must declare a length in DDL (MySQL). */
@@ -66,6 +70,7 @@ public final class DialectFeatures {
                 savepoints = true, sequences, updateFrom, deleteUsing, alterAddForeignKey, createIndexIfNotExists,
                 transactionalDdl, exactNumeric = true, timezoneAware = true, windowFunctions = true, cte = true, lateral,
                 filterClause, intersectExceptAll, ilike, isolationLevels = true, requiresVarcharLength;
+        private boolean parenthesizedSetMembers, quantifiedComparison;
         private int maxBindParams = 32767;
 
         Builder copy() {
@@ -107,6 +112,8 @@ public final class DialectFeatures {
         public Builder ilike(boolean v) { ilike = v; return this; }
         public Builder isolationLevels(boolean v) { isolationLevels = v; return this; }
         public Builder requiresVarcharLength(boolean v) { requiresVarcharLength = v; return this; }
+        public Builder parenthesizedSetMembers(boolean v) { parenthesizedSetMembers = v; return this; }
+        public Builder quantifiedComparison(boolean v) { quantifiedComparison = v; return this; }
         public Builder maxBindParams(int v) {
             if (v < 1) throw new IllegalArgumentException("maxBindParams cannot be less than 1, got " + v);
             maxBindParams = v;

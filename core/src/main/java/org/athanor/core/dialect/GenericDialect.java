@@ -8,7 +8,8 @@ public final class GenericDialect extends Dialect {
     public static final GenericDialect INSTANCE = new GenericDialect(DialectFeatures.builder()
             .returning(true).updateReturning(true).deleteReturning(true).fullJoin(true).rightJoin(true).tupleIn(true)
             .nullsOrdering(true).forUpdate(true).forShare(true).nowait(true).skipLocked(true).updateFrom(true)
-            .deleteUsing(true).lateral(true).filterClause(true).intersectExceptAll(true).build());
+            .deleteUsing(true).lateral(true).filterClause(true).intersectExceptAll(true)
+            .parenthesizedSetMembers(true).quantifiedComparison(true).build());
 
     private GenericDialect(DialectFeatures features) { super(features); }
 

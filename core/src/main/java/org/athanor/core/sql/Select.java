@@ -211,6 +211,20 @@ public final class Select<R> implements Query<R>, Cloneable {
         return new ScalarSubquery<>(this, (SqlType<T>) columns.get(0).type());
     }
 
+    // ---- set operations and CTEs --------------------------------------------------------------
+    public CompoundSelect<R> union(Query<R> other) { return new CompoundSelect<>(this, SetOperator.UNION, other); }
+    public CompoundSelect<R> unionAll(Query<R> other) { return new CompoundSelect<>(this, SetOperator.UNION_ALL, other); }
+    public CompoundSelect<R> intersect(Query<R> other) { return new CompoundSelect<>(this, SetOperator.INTERSECT, other); }
+    public CompoundSelect<R> intersectAll(Query<R> other) { return new CompoundSelect<>(this, SetOperator.INTERSECT_ALL, other); }
+    public CompoundSelect<R> except(Query<R> other) { return new CompoundSelect<>(this, SetOperator.EXCEPT, other); }
+    public CompoundSelect<R> exceptAll(Query<R> other) { return new CompoundSelect<>(this, SetOperator.EXCEPT_ALL, other); }
+
+    /** This select as a named common table expression, usable in FROM once declared with {@link #with}. */
+    public Cte cte(String name) { return Cte.of(name, this); }
+
+    /** {@code WITH ctes <this select>}. */
+    public WithQuery<R> with(Cte... ctes) { return new With(List.of(ctes)).query(this); }
+
     /** {@code EXISTS (this)}. */
     public Condition exists() { return new Exists(this); }
 

@@ -192,6 +192,9 @@ public final class Sql {
         return out;
     }
 
+    /** {@code WITH ctes ...}: finish with {@code .query(select)} or {@code .statement(dml)}. */
+    public static With with(Cte... ctes) { return new With(Arrays.asList(ctes)); }
+
     /** Renders a node with the generic dialect, for toString(); needs no database. */
     public static String render(SqlNode node) { return GenericDialect.INSTANCE.render(node); }
 }

@@ -1,0 +1,16 @@
+package org.athanor.core.sql;
+
+/** The operators combining the members of a {@link CompoundSelect}. */
+public enum SetOperator {
+    UNION("UNION"), UNION_ALL("UNION ALL"), INTERSECT("INTERSECT"), INTERSECT_ALL("INTERSECT ALL"),
+    EXCEPT("EXCEPT"), EXCEPT_ALL("EXCEPT ALL");
+
+    private final String sql;
+
+    SetOperator(String sql) { this.sql = sql; }
+
+    public String sql() { return sql; }
+
+    /** INTERSECT ALL and EXCEPT ALL, which not every database has. */
+    public boolean isMultisetIntersectOrExcept() { return this == INTERSECT_ALL || this == EXCEPT_ALL; }
+}
