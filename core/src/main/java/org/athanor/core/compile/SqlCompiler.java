@@ -363,6 +363,54 @@ public class SqlCompiler {
         if (e.part() == DatePart.SECOND) sql.append(')');
     }
 
+    public void visitOver(Over<?> o) {
+        if (!features.supportsWindowFunctions()) throw unsupported("window functions (OVER)");
+        operand(o.function());
+        sql.append(" OVER (");
+        Window w = o.window();
+        int mark = sql.length();
+        if (!w.partitionBy().isEmpty()) {
+            sql.append("PARTITION BY ");
+            list(w.partitionBy(), ", ");
+        }
+        if (!w.orderBy().isEmpty()) {
+            if (sql.length() > mark) sql.append(' ');
+            sql.append("ORDER BY ");
+            list(w.orderBy(), ", ");
+        }
+        if (w.frame() != null) {
+            if (sql.length() > mark) sql.append(' ');
+            sql.append(w.frame().unit().name()).append(" BETWEEN ").append(w.frame().start().sql())
+                    .append(" AND ").append(w.frame().end().sql());
+        }
+        sql.append(')');
+    }
+
+    public void visitAggregateFilter(AggregateFilter<?> f) {
+        if (features.supportsFilterClause()) {
+            visit(f.aggregate());
+            sql.append(" FILTER (WHERE ");
+            visit(f.condition());
+            sql.append(')');
+            return;
+        }
+        // aggregates skip NULLs, so feeding them NULL for rows outside the filter is the same thing
+        FunctionCall<?> a = f.aggregate();
+        sql.append(functionName(a.name())).append('(');
+        if (a.distinct()) sql.append("DISTINCT ");
+        for (int i = 0; i < a.args().size(); i++) {
+            if (i > 0) sql.append(", ");
+            if (i > 0) { visit(a.args().get(i)); continue; }
+            sql.append("CASE WHEN ");
+            visit(f.condition());
+            sql.append(" THEN ");
+            if (a.args().get(0) instanceof Star) sql.append('1');
+            else visit(a.args().get(0));
+            sql.append(" END");
+        }
+        sql.append(')');
+    }
+
     public void visitScalarSubquery(ScalarSubquery<?> s) { subquery(s.select()); }
 
     public void visitExists(Exists e) {

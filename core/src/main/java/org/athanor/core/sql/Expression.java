@@ -109,4 +109,6 @@ public interface Expression<T> extends SqlNode {
     default OrderItem asc() { return new OrderItem(this, false, OrderItem.Nulls.DEFAULT); }
     default OrderItem desc() { return new OrderItem(this, true, OrderItem.Nulls.DEFAULT); }
     default <U> Expression<U> cast(SqlType<U> target) { return new Cast<>(this, target); }
+    /** {@code this OVER (window)}, for window functions and aggregates: {@code rank().over(window().orderBy(X))}. */
+    default Expression<T> over(Window window) { return new Over<>(this, window); }
 }

@@ -195,6 +195,45 @@ public final class Sql {
     /** {@code WITH ctes ...}: finish with {@code .query(select)} or {@code .statement(dml)}. */
     public static With with(Cte... ctes) { return new With(Arrays.asList(ctes)); }
 
+    // ---- window functions -------------------------------------------------------------------------
+    /** An empty window ({@code OVER ()}); refine with partitionBy/orderBy/rows/range. */
+    public static Window window() { return Window.EMPTY; }
+    public static Expression<Long> rowNumber() { return new FunctionCall<>("row_number", List.of(), SqlTypes.BIGINT, false); }
+    public static Expression<Long> rank() { return new FunctionCall<>("rank", List.of(), SqlTypes.BIGINT, false); }
+    public static Expression<Long> denseRank() { return new FunctionCall<>("dense_rank", List.of(), SqlTypes.BIGINT, false); }
+    public static Expression<Double> percentRank() { return new FunctionCall<>("percent_rank", List.of(), SqlTypes.DOUBLE, false); }
+    public static Expression<Double> cumeDist() { return new FunctionCall<>("cume_dist", List.of(), SqlTypes.DOUBLE, false); }
+    public static Expression<Long> ntile(int buckets) {
+        return new FunctionCall<>("ntile", List.of(new Literal<>(buckets, SqlTypes.INTEGER)), SqlTypes.BIGINT, false);
+    }
+    /** The value of {@code e} in the previous row of the window. */
+    public static <T> Expression<T> lag(Expression<T> e) { return new FunctionCall<>("lag", List.of(e), e.type(), false); }
+    public static <T> Expression<T> lag(Expression<T> e, int offset) {
+        return new FunctionCall<>("lag", List.of(e, new Literal<>(offset, SqlTypes.INTEGER)), e.type(), false);
+    }
+    /** {@code lag(e, offset, default)}: {@code dflt} where there is no such row. */
+    public static <T> Expression<T> lag(Expression<T> e, int offset, T dflt) {
+        return new FunctionCall<>("lag", List.of(e, new Literal<>(offset, SqlTypes.INTEGER), e.bind(dflt)), e.type(), false);
+    }
+    public static <T> Expression<T> lead(Expression<T> e) { return new FunctionCall<>("lead", List.of(e), e.type(), false); }
+    public static <T> Expression<T> lead(Expression<T> e, int offset) {
+        return new FunctionCall<>("lead", List.of(e, new Literal<>(offset, SqlTypes.INTEGER)), e.type(), false);
+    }
+    public static <T> Expression<T> lead(Expression<T> e, int offset, T dflt) {
+        return new FunctionCall<>("lead", List.of(e, new Literal<>(offset, SqlTypes.INTEGER), e.bind(dflt)), e.type(), false);
+    }
+    public static <T> Expression<T> firstValue(Expression<T> e) { return new FunctionCall<>("first_value", List.of(e), e.type(), false); }
+    public static <T> Expression<T> lastValue(Expression<T> e) { return new FunctionCall<>("last_value", List.of(e), e.type(), false); }
+    /**
+     * {@code aggregate FILTER (WHERE condition)}, emulated as {@code aggregate(CASE WHEN condition THEN arg END)}
+     * where the database lacks FILTER: {@code filter(count(), USERS.AGE.gt(30))}.
+     */
+    public static <T> Expression<T> filter(Expression<T> aggregate, Expression<Boolean> condition) {
+        if (!(aggregate instanceof FunctionCall<T> f))
+            throw new IllegalArgumentException("filter() applies to an aggregate function call such as count() or sum(x), got " + aggregate);
+        return new AggregateFilter<>(f, condition);
+    }
+
     /** Renders a node with the generic dialect, for toString(); needs no database. */
     public static String render(SqlNode node) { return GenericDialect.INSTANCE.render(node); }
 }
