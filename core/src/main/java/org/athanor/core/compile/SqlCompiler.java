@@ -174,6 +174,10 @@ public class SqlCompiler {
     }
 
     public void visitComparison(Comparison c) {
+        if (c.right() instanceof Quantified<?> q && !features.supportsQuantifiedComparison()) {
+            quantifiedComparison(c, q);
+            return;
+        }
         operand(c.left());
         sql.append(' ').append(c.op().sql()).append(' ');
         operand(c.right());
@@ -409,6 +413,44 @@ public class SqlCompiler {
             sql.append(" END");
         }
         sql.append(')');
+    }
+
+    public void visitQuantified(Quantified<?> q) {
+        if (!features.supportsQuantifiedComparison())
+            throw unsupported(q.quantifier() + " (subquery) outside a comparison");
+        sql.append(q.quantifier().name()).append(' ');
+        subquery(q.select());
+    }
+
+    /**
+     * {@code x op ANY/ALL (S)} without the syntax. ANY is true when some row compares true, NULL when
+     * none does but some compares NULL, else false; ALL is false when some row compares false, NULL
+     * when none does but some compares NULL, else true (also for an empty S):
+     * {@code CASE WHEN EXISTS (SELECT 1 FROM (S) AS q WHERE [NOT] x op q.v) THEN .. WHEN EXISTS (..
+     * WHERE (x op q.v) IS NULL) THEN NULL ELSE .. END}.
+     */
+    protected void quantifiedComparison(Comparison c, Quantified<?> q) {
+        Expression<?> col = q.select().columns().get(0);
+        if (col instanceof Label<?> l) col = l.expression();
+        Subquery rows = q.select().withColumns(col.as("quantified_value")).subquery("quantified");
+        Column<?> v = rows.column("quantified_value");
+        Comparison each = new Comparison(c.left(), c.op(), v);
+        boolean any = q.quantifier() == Quantified.Quantifier.ANY;
+        Expression<Boolean> decisive = any ? each : new Not(each);
+        String yes = dialect.renderLiteral(true, SqlTypes.BOOLEAN), no = dialect.renderLiteral(false, SqlTypes.BOOLEAN);
+        sql.append("CASE WHEN ");
+        visit(new Exists(Sql.select(Sql.literal(1)).from(rows).where(decisive)));
+        sql.append(" THEN ").append(any ? yes : no).append(" WHEN ");
+        visit(new Exists(Sql.select(Sql.literal(1)).from(rows).where(new IsNull(each, false))));
+        sql.append(" THEN NULL ELSE ").append(any ? no : yes).append(" END");
+    }
+
+    public void visitLateral(Lateral l) {
+        if (!features.supportsLateral()) throw unsupported("LATERAL");
+        sql.append("LATERAL ");
+        subquery(l.select());
+        sql.append(tableAliasKeyword());
+        appendIdentifier(l.name());
     }
 
     public void visitScalarSubquery(ScalarSubquery<?> s) { subquery(s.select()); }
@@ -777,6 +819,7 @@ public class SqlCompiler {
 
     public void visitUpdate(Update u) {
         depth++;
+        enclosingFroms.addLast(dmlTables(u.table(), u.from()));
         if (u.assignments().isEmpty())
             throw new CompileError("UPDATE " + u.table().name() + " has no SET clause; call set(column, value)");
         sql.append("UPDATE ");
@@ -795,6 +838,7 @@ public class SqlCompiler {
             visit(u.where());
         }
         returning(u.returningColumns(), features.supportsUpdateReturning(), "UPDATE ... RETURNING");
+        enclosingFroms.removeLast();
         depth--;
     }
 
@@ -805,8 +849,17 @@ public class SqlCompiler {
         list(u.from(), ", ");
     }
 
+    /** The tables a DML statement's subqueries correlate with: its target and its FROM/USING items. */
+    private static List<Table> dmlTables(Table target, List<FromItem> more) {
+        List<Table> out = new ArrayList<>();
+        out.add(target);
+        for (FromItem f : more) out.addAll(Join.tablesOf(f));
+        return out;
+    }
+
     public void visitDelete(Delete d) {
         depth++;
+        enclosingFroms.addLast(dmlTables(d.table(), d.using()));
         sql.append("DELETE FROM ");
         visitTable(d.table());
         if (!d.using().isEmpty()) deleteUsing(d);
@@ -815,6 +868,7 @@ public class SqlCompiler {
             visit(d.where());
         }
         returning(d.returningColumns(), features.supportsDeleteReturning(), "DELETE ... RETURNING");
+        enclosingFroms.removeLast();
         depth--;
     }
 

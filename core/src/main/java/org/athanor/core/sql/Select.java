@@ -202,6 +202,9 @@ public final class Select<R> implements Query<R>, Cloneable {
         return s;
     }
 
+    /** {@code LATERAL (SELECT ...) AS alias}: may refer to tables before it in FROM (where the database has LATERAL). */
+    public Lateral lateral(String alias) { return new Lateral(this, alias); }
+
     /** {@code (SELECT ...) AS alias}, usable in FROM and joins. */
     public Subquery subquery(String alias) { return new Subquery(this, alias); }
 

@@ -234,6 +234,18 @@ public final class Sql {
         return new AggregateFilter<>(f, condition);
     }
 
+    // ---- quantified comparisons -------------------------------------------------------------------
+    /** {@code ANY (subquery)} for the right side of a comparison: {@code X.gt(any(select(Y)))}. */
+    @SuppressWarnings("unchecked")
+    public static <T> Expression<T> any(Select<?> subquery) {
+        return new Quantified<>(Quantified.Quantifier.ANY, subquery, (SqlType<T>) subquery.columns().get(0).type());
+    }
+    /** {@code ALL (subquery)} for the right side of a comparison: {@code X.ge(all(select(Y)))}; true for an empty subquery. */
+    @SuppressWarnings("unchecked")
+    public static <T> Expression<T> all(Select<?> subquery) {
+        return new Quantified<>(Quantified.Quantifier.ALL, subquery, (SqlType<T>) subquery.columns().get(0).type());
+    }
+
     /** Renders a node with the generic dialect, for toString(); needs no database. */
     public static String render(SqlNode node) { return GenericDialect.INSTANCE.render(node); }
 }
