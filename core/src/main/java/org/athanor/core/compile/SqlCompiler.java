@@ -790,6 +790,37 @@ public class SqlCompiler {
         depth--;
     }
 
+    /** The portable upsert, ANSI-ish {@code ON CONFLICT (keys) DO NOTHING | DO UPDATE SET ...} (PostgreSQL, SQLite). */
+    public void visitOnConflict(OnConflict oc) {
+        sql.append(" ON CONFLICT");
+        if (!oc.keys().isEmpty()) {
+            sql.append(" (");
+            for (int i = 0; i < oc.keys().size(); i++) {
+                if (i > 0) sql.append(", ");
+                appendIdentifier(oc.keys().get(i).name());
+            }
+            sql.append(')');
+        }
+        if (oc.doesNothing()) {
+            sql.append(" DO NOTHING");
+            return;
+        }
+        sql.append(" DO UPDATE SET ");
+        for (int i = 0; i < oc.assignments().size(); i++) {
+            if (i > 0) sql.append(", ");
+            Update.Assignment a = oc.assignments().get(i);
+            appendIdentifier(a.column().name());
+            sql.append(" = ");
+            visit(a.value());
+        }
+    }
+
+    /** {@code excluded.col}: the row an upsert proposed. */
+    public void visitExcluded(Excluded<?> e) {
+        sql.append("excluded.");
+        appendIdentifier(e.column().name());
+    }
+
     protected void columnList(List<Column<?>> cols) {
         sql.append(" (");
         for (int c = 0; c < cols.size(); c++) {
@@ -862,14 +893,29 @@ public class SqlCompiler {
         enclosingFroms.addLast(dmlTables(d.table(), d.using()));
         sql.append("DELETE FROM ");
         visitTable(d.table());
-        if (!d.using().isEmpty()) deleteUsing(d);
-        if (d.where() != null) {
-            sql.append(" WHERE ");
-            visit(d.where());
+        if (!d.using().isEmpty() && !features.supportsDeleteUsing()) {
+            deleteUsingAsExists(d);
+        } else {
+            if (!d.using().isEmpty()) deleteUsing(d);
+            if (d.where() != null) {
+                sql.append(" WHERE ");
+                visit(d.where());
+            }
         }
         returning(d.returningColumns(), features.supportsDeleteReturning(), "DELETE ... RETURNING");
         enclosingFroms.removeLast();
         depth--;
+    }
+
+    /**
+     * {@code DELETE FROM t USING u WHERE c} without USING: {@code DELETE FROM t WHERE EXISTS (SELECT 1
+     * FROM u WHERE c)} deletes exactly the rows of t for which some row of u satisfies c.
+     */
+    protected void deleteUsingAsExists(Delete d) {
+        Select<?> probe = Sql.select(Sql.literal(1)).from(d.using().toArray(FromItem[]::new));
+        if (d.where() != null) probe = probe.where(d.where());
+        sql.append(" WHERE ");
+        visit(new Exists(probe));
     }
 
     protected void deleteUsing(Delete d) {

@@ -175,6 +175,12 @@ public final class Insert implements Dml, Cloneable {
         return s;
     }
 
+    /**
+     * The portable upsert: {@code .onConflict(USERS.EMAIL).doUpdate(USERS.NAME)} or {@code .doNothing()}
+     * (see {@link OnConflict}).
+     */
+    public OnConflict.Builder onConflict(Column<?>... keys) { return new OnConflict.Builder(this, List.of(keys)); }
+
     /** Attaches an upsert clause built by {@link Sql}'s portable onConflict or by a dialect module. */
     public Insert withOnConflict(Extension clause) {
         Insert s = copy();

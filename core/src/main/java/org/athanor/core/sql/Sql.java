@@ -246,6 +246,9 @@ public final class Sql {
         return new Quantified<>(Quantified.Quantifier.ALL, subquery, (SqlType<T>) subquery.columns().get(0).type());
     }
 
+    /** In an upsert's update, the value the INSERT proposed for {@code column} ({@code excluded.col}). */
+    public static <T> Expression<T> excluded(org.athanor.core.schema.Column<T> column) { return new Excluded<>(column); }
+
     /** Renders a node with the generic dialect, for toString(); needs no database. */
     public static String render(SqlNode node) { return GenericDialect.INSTANCE.render(node); }
 }
