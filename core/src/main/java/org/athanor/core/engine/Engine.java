@@ -213,6 +213,11 @@ public final class Engine implements AutoCloseable {
         else if (LOG.isDebugEnabled()) LOG.debug("{}\n[{}] {}", sql, cached ? "cached" : "generated", params == null ? "" : params);
     }
 
+    void echoRaw(String sql) {
+        if (options.echo()) LOG.info("{}", sql);
+        else if (LOG.isDebugEnabled()) LOG.debug("{}", sql);
+    }
+
     /** Statement-cache figures, for tests and monitoring. */
     public record CacheStats(int size, long hits, long misses) {}
 
