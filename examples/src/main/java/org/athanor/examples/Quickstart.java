@@ -21,6 +21,8 @@ public final class Quickstart {
         try (Engine engine = Engine.create(url, EngineOptions.defaults().echo(true))) {
             CoreTutorial.run(engine);
         }
+        // the README's Core guide, on its own in-memory database
+        ReadmeSnippets.coreGuide("sqlite://");
         System.out.println("\nDone.");
     }
 }
