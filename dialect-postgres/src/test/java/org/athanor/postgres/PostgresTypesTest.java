@@ -158,10 +158,12 @@ class PostgresTypesTest {
     @Test
     void tableAndColumnComments() {
         try (Connection c = engine.connect()) {
-            Row r = c.execute(text("SELECT obj_description(CAST(:t AS regclass), 'pg_class') AS t, "
-                    + "col_description(CAST(:t AS regclass), 7) AS c").bind("t", T.name())).one();
-            assertEquals("every type", r.get(0));
-            assertEquals("free text; it's long", r.get(1));
+            var table = func("to_regclass", SqlTypes.TEXT, param(T.name()));
+            var comments = select(func("obj_description", SqlTypes.TEXT, table, literal("pg_class")),
+                    func("col_description", SqlTypes.TEXT, table, literal(T.BODY.position() + 1)));
+            var r = c.execute(comments).one();
+            assertEquals("every type", r._1);
+            assertEquals("free text; it's long", r._2);
         }
     }
 }
