@@ -50,6 +50,19 @@ final class PostgresDdlCompiler extends DdlCompiler {
         return "ALTER TABLE " + tableName(fk.table()) + " ADD " + clause;
     }
 
+    /**
+     * PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS: a DO block adds the key only when no constraint of
+     * that name is on the table yet, so that createAll can run twice.
+     */
+    @Override
+    public String addForeignKey(ForeignKey fk, boolean ifNotExists) {
+        if (!ifNotExists) return addForeignKey(fk);
+        String table = dialect.renderLiteral(tableName(fk.table()), SqlTypes.TEXT);
+        String name = dialect.renderLiteral(constraintName(fk), SqlTypes.TEXT);
+        return "DO $athanor$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass(" + table
+                + ") AND conname = " + name + ") THEN " + addForeignKey(fk) + "; END IF; END $athanor$";
+    }
+
     /** IF EXISTS twice, so that dropAll(ifExists) also works when the tables were never created. */
     @Override
     public List<String> dropForeignKey(ForeignKey fk) {

@@ -83,6 +83,10 @@ class PostgresDdlTest {
                 ddl.createTable(PARENT, false, Set.of(favorite)).get(0));
         assertEquals("ALTER TABLE parent ADD CONSTRAINT fk_parent_favorite_child_id FOREIGN KEY (favorite_child_id) REFERENCES child (id)",
                 ddl.addForeignKey(favorite));
+        assertEquals("DO $athanor$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = to_regclass('parent')"
+                + " AND conname = 'fk_parent_favorite_child_id') THEN ALTER TABLE parent ADD CONSTRAINT fk_parent_favorite_child_id"
+                + " FOREIGN KEY (favorite_child_id) REFERENCES child (id); END IF; END $athanor$", ddl.addForeignKey(favorite, true));
+        assertEquals(ddl.addForeignKey(favorite), ddl.addForeignKey(favorite, false));
         assertEquals(List.of("ALTER TABLE IF EXISTS parent DROP CONSTRAINT IF EXISTS fk_parent_favorite_child_id"),
                 ddl.dropForeignKey(favorite));
         ForeignKey named = CHILD.foreignKeys().get(0);
