@@ -5,7 +5,13 @@ import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.error.CompileError;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Binary;
+import org.athanor.core.sql.DatePart;
 import org.athanor.core.sql.Delete;
+import org.athanor.core.sql.Excluded;
+import org.athanor.core.sql.Extract;
+import org.athanor.core.sql.Insert;
+import org.athanor.core.sql.OnConflict;
+import org.athanor.core.sql.WithDml;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.IsDistinct;
 import org.athanor.core.sql.LockMode;
@@ -170,6 +176,87 @@ final class MysqlCompiler extends SqlCompiler {
             sql.append(" WHERE ");
             visit(d.where());
         }
+        depth--;
+    }
+
+    // ---- date parts, the portable upsert, WITH before INSERT ----------------------------------
+
+    /** MySQL's EXTRACT has no DOW/DOY fields: DAYOFWEEK counts from Sunday = 1, DAYOFYEAR as ANSI. */
+    @Override
+    public void visitExtract(Extract e) {
+        if (e.part() == DatePart.DAY_OF_WEEK) {
+            sql.append("(DAYOFWEEK(");
+            visit(e.operand());
+            sql.append(") - 1)");
+        } else if (e.part() == DatePart.DAY_OF_YEAR) {
+            sql.append("DAYOFYEAR(");
+            visit(e.operand());
+            sql.append(')');
+        } else {
+            super.visitExtract(e);
+        }
+    }
+
+    /**
+     * The portable upsert as {@code ON DUPLICATE KEY UPDATE}, which fires on a conflict with any
+     * unique key (MySQL cannot name one). DO NOTHING is {@code SET k = k}: unlike INSERT IGNORE it
+     * does not turn other errors into warnings.
+     */
+    @Override
+    public void visitOnConflict(OnConflict oc) {
+        if (oc.doesNothing()) {
+            List<Column<?>> keys = oc.keys().isEmpty() ? currentInsertKey() : oc.keys();
+            sql.append(" ON DUPLICATE KEY UPDATE ");
+            appendIdentifier(keys.get(0).name()).append(" = ");
+            appendIdentifier(keys.get(0).name());
+            return;
+        }
+        sql.append(" ON DUPLICATE KEY UPDATE ");
+        for (int i = 0; i < oc.assignments().size(); i++) {
+            if (i > 0) sql.append(", ");
+            Update.Assignment a = oc.assignments().get(i);
+            appendIdentifier(a.column().name());
+            sql.append(" = ");
+            visit(a.value());
+        }
+    }
+
+    private Insert insertBeingCompiled;
+
+    private List<Column<?>> currentInsertKey() {
+        List<Column<?>> pk = insertBeingCompiled == null ? List.of() : insertBeingCompiled.table().primaryKeyColumns();
+        if (pk.isEmpty()) throw unsupported("ON CONFLICT DO NOTHING without conflict columns on a table without a primary key");
+        return pk;
+    }
+
+    @Override
+    public void visitInsert(Insert i) {
+        Insert outer = insertBeingCompiled;
+        insertBeingCompiled = i;
+        super.visitInsert(i);
+        insertBeingCompiled = outer;
+    }
+
+    @Override public void visitExcluded(Excluded<?> e) { insertedValue(e.column()); }
+
+    /** MySQL wants {@code INSERT INTO t (cols) WITH ... SELECT ...}: the WITH belongs to the SELECT. */
+    @Override
+    public void visitWithDml(WithDml w) {
+        if (!(w.body() instanceof Insert i) || i.select() == null) {
+            super.visitWithDml(w);
+            return;
+        }
+        depth++;
+        insertBeingCompiled = i;
+        sql.append("INSERT INTO ");
+        visitTable(i.table());
+        columnList(i.columns());
+        sql.append(' ');
+        withClause(w.ctes());
+        visit(i.select());
+        if (i.onConflictClause() != null) visit(i.onConflictClause());
+        returning(i.returningColumns(), features.supportsReturning(), "INSERT ... RETURNING");
+        insertBeingCompiled = null;
         depth--;
     }
 

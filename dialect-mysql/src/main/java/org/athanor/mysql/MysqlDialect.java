@@ -61,7 +61,8 @@ public final class MysqlDialect extends Dialect {
             .updateFrom(true).deleteUsing(true).alterAddForeignKey(true).createIndexIfNotExists(false)
             .transactionalDdl(false).exactNumeric(true).timezoneAware(true).windowFunctions(true).cte(true)
             .lateral(false).filterClause(false).intersectExceptAll(false).ilike(false).isolationLevels(true)
-            .requiresVarcharLength(true).maxBindParams(65535).build();
+            .requiresVarcharLength(true).parenthesizedSetMembers(true).quantifiedComparison(true)
+            .maxBindParams(65535).build();
 
     /** The dialect before any server was seen; {@link #forServer} refines it. */
     public static final MysqlDialect INSTANCE = new MysqlDialect(FEATURES, null, false, false);
