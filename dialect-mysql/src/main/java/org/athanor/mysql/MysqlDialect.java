@@ -61,7 +61,7 @@ public final class MysqlDialect extends Dialect {
             .updateFrom(true).deleteUsing(true).alterAddForeignKey(true).createIndexIfNotExists(false)
             .transactionalDdl(false).exactNumeric(true).timezoneAware(true).windowFunctions(true).cte(true)
             .lateral(false).filterClause(false).intersectExceptAll(false).ilike(false).isolationLevels(true)
-            .requiresVarcharLength(true).parenthesizedSetMembers(true).quantifiedComparison(true)
+            .requiresVarcharLength(true).parenthesizedSetMembers(true).quantifiedComparison(true).cteBeforeUpdateAndDelete(true).lagLeadDefault(true)
             .maxBindParams(65535).build();
 
     /** The dialect before any server was seen; {@link #forServer} refines it. */
@@ -105,7 +105,8 @@ public final class MysqlDialect extends Dialect {
         if (!pinned) {
             boolean mariaReturning = v.mariaDb() && v.atLeast(10, 5);
             f = f.toBuilder().returning(mariaReturning).deleteReturning(mariaReturning).updateReturning(false)
-                    .intersectExceptAll(v.mariaDb() ? v.atLeast(10, 5) : v.atLeast(8, 0, 31)).build();
+                    .intersectExceptAll(v.mariaDb() ? v.atLeast(10, 5) : v.atLeast(8, 0, 31))
+                    .cteBeforeUpdateAndDelete(!v.mariaDb()).lagLeadDefault(!v.mariaDb()).build();
         }
         return new MysqlDialect(f, v, pinned, noBackslashEscapes);
     }

@@ -118,7 +118,7 @@ class SqliteDmlTest {
     @Test
     void upsertWithExpressionsMultiRowAndReturning() {
         Map<Column<?>, Object> set = new LinkedHashMap<>();
-        set.put(USERS.AGE, USERS.AGE.plus(excluded(USERS.AGE)));
+        set.put(USERS.AGE, USERS.AGE.plus(inserted(USERS.AGE)));
         set.put(USERS.NAME, "merged");
         var up = insert(USERS).columns(USERS.EMAIL, USERS.NAME, USERS.AGE).values("ann@x", "A", 1).values("new@x", "N", 2)
                 .onConflict(USERS.EMAIL).doUpdate(set);

@@ -125,6 +125,30 @@ class SqliteWindowTest {
         }
     }
 
+    @Test
+    void lagLeadDefaultEmulatedWhereMissing() {
+        SqliteDialect noDefault = new SqliteDialect(SqliteDialect.FEATURES.toBuilder().lagLeadDefault(false).build());
+        var w = window().partitionBy(REGION).orderBy(DAY);
+        var q = select(ID, lag(AMOUNT, 1, -1).over(w), lead(AMOUNT, 2, -2).over(w)).orderBy(ID);
+        assertEquals("SELECT sales.id, CASE WHEN count(*) OVER (PARTITION BY sales.region ORDER BY sales.day ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) > 1 "
+                + "THEN lag(sales.amount, 1) OVER (PARTITION BY sales.region ORDER BY sales.day) ELSE ? END, "
+                + "CASE WHEN count(*) OVER (PARTITION BY sales.region ORDER BY sales.day ROWS BETWEEN CURRENT ROW AND 2 FOLLOWING) > 2 "
+                + "THEN lead(sales.amount, 2) OVER (PARTITION BY sales.region ORDER BY sales.day) ELSE ? END FROM sales ORDER BY sales.id",
+                noDefault.compile(q).sql());
+        c.execute(update(SALES).set(AMOUNT, (Integer) null).where(ID.eq(3))); // a NULL found must stay NULL
+        List<List<Object>> expected = rows(c, q).stream().map(Row::toList).toList();
+        assertEquals(java.util.Arrays.asList(1, -1, null), expected.get(0));
+        org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:file:lagemu?mode=memory&cache=shared");
+        try (Engine e2 = Engine.of(ds, noDefault); Connection c2 = e2.connect()) {
+            MetaData.of(SALES).createAll(e2);
+            c2.execute(insert(SALES).columns(ID, REGION, DAY, AMOUNT)
+                    .values(1, "n", 1, 10).values(2, "n", 2, 20).values(3, "n", 3, null).values(4, "n", 4, 40)
+                    .values(5, "s", 1, 5).values(6, "s", 2, 7));
+            assertEquals(expected, rows(c2, q).stream().map(Row::toList).toList());
+        }
+    }
+
     static List<Row> rows(Connection conn, org.athanor.core.sql.Select<?> q) {
         return conn.execute(q.withColumns(q.columns().toArray(new org.athanor.core.sql.Expression<?>[0]))).all();
     }

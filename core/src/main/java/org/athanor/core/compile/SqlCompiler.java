@@ -369,6 +369,11 @@ public class SqlCompiler {
 
     public void visitOver(Over<?> o) {
         if (!features.supportsWindowFunctions()) throw unsupported("window functions (OVER)");
+        if (o.function() instanceof FunctionCall<?> f && f.args().size() == 3 && !features.supportsLagLeadDefault()
+                && (f.name().equals("lag") || f.name().equals("lead"))) {
+            lagLeadWithDefault(f, o.window());
+            return;
+        }
         operand(o.function());
         sql.append(" OVER (");
         Window w = o.window();
@@ -388,6 +393,30 @@ public class SqlCompiler {
                     .append(" AND ").append(w.frame().end().sql());
         }
         sql.append(')');
+    }
+
+    /**
+     * {@code lag(x, n, d)} without the default argument: the row n back exists exactly when the frame
+     * of n preceding rows through the current one holds n + 1 rows, so
+     * {@code CASE WHEN count(*) OVER (w ROWS BETWEEN n PRECEDING AND CURRENT ROW) > n THEN lag(x, n) OVER (w) ELSE d END}
+     * (and the mirror image for lead). A NULL found n rows back stays NULL, as with the real default.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    protected void lagLeadWithDefault(FunctionCall<?> f, Window w) {
+        Expression<?> offset = f.args().get(1);
+        if (!(offset instanceof Literal<?> lit) || !(lit.value() instanceof Number n))
+            throw unsupported(f.name() + "(x, offset, default) with a non-constant offset");
+        long k = n.longValue();
+        boolean lag = f.name().equals("lag");
+        Window counting = lag ? w.rows(FrameBound.preceding(k), FrameBound.currentRow())
+                : w.rows(FrameBound.currentRow(), FrameBound.following(k));
+        sql.append("CASE WHEN ");
+        visit(new Over<>(Sql.count(), counting));
+        sql.append(" > ").append(k).append(" THEN ");
+        visit(new Over<>(new FunctionCall(f.name(), List.of(f.args().get(0), offset), f.type(), false), w));
+        sql.append(" ELSE ");
+        visit(f.args().get(2));
+        sql.append(" END");
     }
 
     public void visitAggregateFilter(AggregateFilter<?> f) {
@@ -730,6 +759,8 @@ public class SqlCompiler {
     }
 
     public void visitWithDml(WithDml w) {
+        if (!(w.body() instanceof Insert) && !features.supportsCteBeforeUpdateAndDelete())
+            throw unsupported("WITH before UPDATE or DELETE (use the CTE's query as a subquery instead)");
         withClause(w.ctes());
         visit(w.body());
     }

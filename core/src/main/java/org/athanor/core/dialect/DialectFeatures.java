@@ -56,6 +56,10 @@ public final class DialectFeatures {
     public boolean supportsParenthesizedSetMembers() { return b.parenthesizedSetMembers; }
     /** {@code x > ANY (subquery)} / {@code ALL}; emulated with EXISTS where missing. */
     public boolean supportsQuantifiedComparison() { return b.quantifiedComparison; }
+    /** {@code WITH ... UPDATE} and {@code WITH ... DELETE} (MariaDB allows WITH only before SELECT and INSERT ... SELECT). */
+    public boolean supportsCteBeforeUpdateAndDelete() { return b.cteBeforeUpdateAndDelete; }
+    /** The third (default) argument of lag/lead (MariaDB has none: emulated with a row count over the frame). */
+    public boolean supportsLagLeadDefault() { return b.lagLeadDefault; }
     /** Most bind parameters one statement may carry. */
     public int maxBindParams() { return b.maxBindParams; }
     /** VARCHAR must declare a length in DDL (MySQL). */
@@ -70,7 +74,7 @@ public final class DialectFeatures {
                 savepoints = true, sequences, updateFrom, deleteUsing, alterAddForeignKey, createIndexIfNotExists,
                 transactionalDdl, exactNumeric = true, timezoneAware = true, windowFunctions = true, cte = true, lateral,
                 filterClause, intersectExceptAll, ilike, isolationLevels = true, requiresVarcharLength;
-        private boolean parenthesizedSetMembers, quantifiedComparison;
+        private boolean parenthesizedSetMembers, quantifiedComparison, cteBeforeUpdateAndDelete, lagLeadDefault;
         private int maxBindParams = 32767;
 
         Builder copy() {
@@ -114,6 +118,8 @@ public final class DialectFeatures {
         public Builder requiresVarcharLength(boolean v) { requiresVarcharLength = v; return this; }
         public Builder parenthesizedSetMembers(boolean v) { parenthesizedSetMembers = v; return this; }
         public Builder quantifiedComparison(boolean v) { quantifiedComparison = v; return this; }
+        public Builder cteBeforeUpdateAndDelete(boolean v) { cteBeforeUpdateAndDelete = v; return this; }
+        public Builder lagLeadDefault(boolean v) { lagLeadDefault = v; return this; }
         public Builder maxBindParams(int v) {
             if (v < 1) throw new IllegalArgumentException("maxBindParams cannot be less than 1, got " + v);
             maxBindParams = v;

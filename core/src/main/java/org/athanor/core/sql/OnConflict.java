@@ -17,7 +17,7 @@ import org.athanor.core.schema.Column;
  * insert(USERS).set(USERS.EMAIL, "a@x").set(USERS.NAME, "Ann")
  *     .onConflict(USERS.EMAIL).doUpdate(USERS.NAME)                      // SET name = the new name
  * insert(COUNTS).set(COUNTS.KEY, "k").set(COUNTS.N, 1)
- *     .onConflict(COUNTS.KEY).doUpdate(Map.of(COUNTS.N, COUNTS.N.plus(excluded(COUNTS.N))))
+ *     .onConflict(COUNTS.KEY).doUpdate(Map.of(COUNTS.N, COUNTS.N.plus(inserted(COUNTS.N))))
  * insert(USERS).set(...).onConflict(USERS.EMAIL).doNothing()
  * }</pre>
  */
@@ -68,7 +68,7 @@ public record OnConflict(List<Column<?>> keys, List<Update.Assignment> assignmen
             return doUpdate(m);
         }
 
-        /** Set the existing row's columns to these values (bound) or expressions (may use {@link Sql#excluded}). */
+        /** Set the existing row's columns to these values (bound) or expressions (may use {@link Sql#inserted}). */
         @SuppressWarnings({"unchecked", "rawtypes"})
         public Insert doUpdate(Map<? extends Column<?>, ?> assignments) {
             if (keys.isEmpty()) throw new IllegalArgumentException("doUpdate needs the conflict keys: onConflict(column, ...)");

@@ -247,7 +247,7 @@ public final class Sql {
     }
 
     /** In an upsert's update, the value the INSERT proposed for {@code column} ({@code excluded.col}). */
-    public static <T> Expression<T> excluded(org.athanor.core.schema.Column<T> column) { return new Excluded<>(column); }
+    public static <T> Expression<T> inserted(org.athanor.core.schema.Column<T> column) { return new Excluded<>(column); }
 
     /** Renders a node with the generic dialect, for toString(); needs no database. */
     public static String render(SqlNode node) { return GenericDialect.INSTANCE.render(node); }
