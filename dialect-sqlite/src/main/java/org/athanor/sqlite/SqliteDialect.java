@@ -45,6 +45,14 @@ public final class SqliteDialect extends Dialect {
 
     @Override protected String booleanLiteral(boolean b) { return b ? "1" : "0"; }
 
+    /** Timestamps with time zone are stored as UTC text without offset (see SqliteCodecs): literals match. */
+    @Override
+    public String renderLiteral(Object value, SqlType<?> type) {
+        if (value instanceof java.time.OffsetDateTime t)
+            return super.renderLiteral(t.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime(), org.athanor.core.type.SqlTypes.TIMESTAMP);
+        return super.renderLiteral(value, type);
+    }
+
     @Override
     public String typeName(SqlType<?> type) {
         return switch (type.kind()) {

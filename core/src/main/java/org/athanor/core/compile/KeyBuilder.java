@@ -50,6 +50,24 @@ public final class KeyBuilder {
 
     public int paramCount() { return paramCount; }
 
+    private java.util.IdentityHashMap<Object, Integer> starts;
+
+    /**
+     * Records that {@code node}'s parameters start at the current parameter position (expanding IN
+     * lists): the compiler binds their placeholders by position, since a padded list repeats its
+     * last parameter and identity cannot tell the copies from a longer list of the same bucket.
+     */
+    public void markParamStart(Object node) {
+        if (starts == null) starts = new java.util.IdentityHashMap<>();
+        starts.put(node, paramCount);
+    }
+
+    /** Where {@code node}'s parameters start (see {@link #markParamStart}), or -1. */
+    public int paramStart(Object node) {
+        Integer i = starts == null ? null : starts.get(node);
+        return i == null ? -1 : i;
+    }
+
     public Param<?> param(int i) { return params[i]; }
 
     /** The parameters met, in walk order (the canonical order compiled slots refer to). */
@@ -66,6 +84,7 @@ public final class KeyBuilder {
         Arrays.fill(params, 0, paramCount, null);
         size = 0;
         paramCount = 0;
+        if (starts != null) starts.clear();
         hash = 1;
     }
 

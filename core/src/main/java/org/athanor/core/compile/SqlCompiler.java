@@ -27,6 +27,7 @@ public class SqlCompiler {
     protected final StringBuilder sql = new StringBuilder(128);
     private final boolean literalBinds;
     private Map<Param<?>, Integer> canonical;
+    private KeyBuilder key;
     private int[] slots = new int[16];
     private final List<ValueCodec<Object>> slotCodecs = new ArrayList<>();
     private final List<String> slotNames = new ArrayList<>();
@@ -50,6 +51,15 @@ public class SqlCompiler {
         this.literalBinds = literalBinds;
     }
 
+    /** Expanding IN lists render their values inline (for statements over the bind-parameter limit). */
+    private boolean inlineLists;
+
+    /** Renders the values of expanding IN lists as escaped literals; see {@link Dialect#compileOverBindLimit}. */
+    public SqlCompiler inlineExpandingLists() {
+        inlineLists = true;
+        return this;
+    }
+
     public Dialect dialect() { return dialect; }
     public DialectFeatures features() { return features; }
     public boolean literalBinds() { return literalBinds; }
@@ -59,6 +69,7 @@ public class SqlCompiler {
     /** Compiles a statement walked into {@code key}: placeholders refer to the key's parameters. */
     @SuppressWarnings("unchecked")
     public CompiledTemplate compile(SqlNode statement, KeyBuilder key) {
+        this.key = key;
         canonical = new IdentityHashMap<>();
         for (int i = key.paramCount() - 1; i >= 0; i--) canonical.put(key.param(i), i);
         visit(statement);
@@ -270,16 +281,28 @@ public class SqlCompiler {
         operand(in.operand());
         sql.append(in.negated() ? " NOT IN (" : " IN (");
         List<Expression<?>> items = in.items();
-        for (int i = 0; i < items.size(); i++) {
-            if (i > 0) sql.append(", ");
-            visit(items.get(i));
+        if (inlineLists && in.expanding()) {
+            for (int i = 0; i < items.size(); i++) {
+                if (i > 0) sql.append(", ");
+                Param<?> p = (Param<?>) items.get(i);
+                sql.append(dialect.renderLiteral(p.value(), p.type()));
+            }
+            sql.append(')');
+            return;
         }
-        if (in.expanding() && !literalBinds) {
-            // pad to the bucket the key announced, repeating the last value (see InList)
-            Param<?> last = (Param<?>) items.get(items.size() - 1);
-            for (int i = items.size(), b = InList.bucket(items.size()); i < b; i++) {
-                sql.append(", ");
-                visit(last);
+        int start = in.expanding() && !literalBinds ? key.paramStart(in) : -1;
+        if (start >= 0) {
+            // the key walked the list padded to its bucket, repeating the last value (see InList): bind
+            // by position, so that a cached form serves every length of the bucket
+            for (int i = 0, n = items.size(), b = InList.bucket(n); i < b; i++) {
+                if (i > 0) sql.append(", ");
+                addSlot(start + i, (Param<?>) items.get(Math.min(i, n - 1)));
+                sql.append('?');
+            }
+        } else {
+            for (int i = 0; i < items.size(); i++) {
+                if (i > 0) sql.append(", ");
+                visit(items.get(i));
             }
         }
         sql.append(')');

@@ -74,7 +74,25 @@ public abstract class Dialect {
     /** With {@code literalBinds}, values are rendered into the SQL (escaped) instead of bound: for logs and scripts. */
     public CompiledStatement compile(Statement statement, boolean literalBinds) {
         KeyBuilder key = KeyBuilder.of(statement);
-        return new CompiledStatement(newCompiler(literalBinds).compile(statement, key), key.params());
+        CompiledTemplate t = newCompiler(literalBinds).compile(statement, key);
+        if (!literalBinds && !fitsBindLimit(t)) t = compileOverBindLimit(statement, key);
+        return new CompiledStatement(t, key.params());
+    }
+
+    /** True when the template's placeholders stay within {@link DialectFeatures#maxBindParams()}. */
+    public boolean fitsBindLimit(CompiledTemplate t) { return t.slotCount() <= features.maxBindParams(); }
+
+    /**
+     * Recompiles a statement whose bound values exceed the database's bind-parameter limit, with the
+     * values of its expanding IN lists rendered inline as escaped literals. The result embeds values:
+     * it must never be cached. Still over the limit (many plain parameters) is an error naming both numbers.
+     */
+    public CompiledTemplate compileOverBindLimit(SqlNode statement, KeyBuilder key) {
+        CompiledTemplate t = newCompiler(false).inlineExpandingLists().compile(statement, key);
+        if (!fitsBindLimit(t))
+            throw new CompileError("the statement needs " + t.slotCount() + " bind parameters but " + name() + " accepts at most "
+                    + features.maxBindParams() + "; split it (Connection.insertMany and executeMany chunk rows for you)");
+        return t;
     }
 
     /** Compiles the statement walked into {@code key}; the Engine calls this on a cache miss. */

@@ -149,15 +149,27 @@ public final class Connection implements AutoCloseable {
      * Returns the total row count (or -1 when the driver did not report counts).
      */
     public long executeMany(Dml template, List<? extends Map<String, ?>> parameterSets) {
-        if (parameterSets.isEmpty()) return 0;
+        return executeMany(template, (Iterable<? extends Map<String, ?>>) parameterSets);
+    }
+
+    /**
+     * executemany over parameter sets produced lazily (a stream's iterator, a generator): memory holds
+     * one JDBC batch of 1,000 sets at a time, however many there are.
+     */
+    public long executeMany(Dml template, Iterable<? extends Map<String, ?>> parameterSets) {
+        java.util.Iterator<? extends Map<String, ?>> it = parameterSets.iterator();
+        if (!it.hasNext()) return 0;
         Engine.Prepared p = engine.prepare(template);
         CompiledTemplate t = p.template();
         int batch = 0;
         long total = 0;
         boolean unknown = false;
+        long sets = 0;
         try (PreparedStatement ps = jdbc.prepareStatement(t.sql())) {
             dirty = true;
-            for (Map<String, ?> set : parameterSets) {
+            while (it.hasNext()) {
+                Map<String, ?> set = it.next();
+                sets++;
                 for (int i = 0; i < t.slotCount(); i++) {
                     String name = t.slotName(i);
                     Object v;
@@ -174,7 +186,7 @@ public final class Connection implements AutoCloseable {
                 }
             }
             if (batch > 0) for (int c : ps.executeBatch()) { if (c >= 0) total += c; else unknown = true; }
-            engine.echo(t.sql(), List.of(parameterSets.size() + " parameter sets"), p.cached());
+            engine.echo(t.sql(), List.of(sets + " parameter sets"), p.cached());
             return unknown ? -1 : total;
         } catch (SQLException e) {
             throw translate(e, t.sql());

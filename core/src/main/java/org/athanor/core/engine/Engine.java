@@ -198,7 +198,8 @@ public final class Engine implements AutoCloseable {
         boolean cached = t != null;
         if (t == null) {
             t = dialect.compileTemplate(statement, key);
-            cache.put(key.storedKey(), t);
+            if (dialect.fitsBindLimit(t)) cache.put(key.storedKey(), t);
+            else t = dialect.compileOverBindLimit(statement, key); // values inline: not cacheable
         }
         Param<?>[] params = key.params();
         if (options.echo() || LOG.isDebugEnabled()) {

@@ -36,6 +36,7 @@ public record InList(Expression<?> operand, List<Expression<?>> items, boolean n
         if (expanding()) {
             int n = items.size(), padded = bucket(n);
             k.add(-padded);
+            k.markParamStart(this);
             for (Expression<?> e : items) e.key(k);
             for (int i = n; i < padded; i++) items.get(n - 1).key(k);
         } else {
