@@ -75,6 +75,20 @@ public abstract class SqlSurfaceSuite {
         Sales(String name) { super(name); }
     }
 
+    /** lits(id, ...): one column per kind of literal. */
+    protected static final class Lits extends Table {
+        public final Column<Integer> ID = column("id", INTEGER, primaryKey());
+        public final Column<String> S = column("s", TEXT);
+        public final Column<byte[]> B = column("b", BLOB);
+        public final Column<LocalDate> D = column("d", DATE);
+        public final Column<LocalDateTime> TS = column("ts", TIMESTAMP);
+        public final Column<java.time.OffsetDateTime> TZ = column("tz", TIMESTAMPTZ);
+        public final Column<java.math.BigDecimal> NUM = column("num", numeric(20, 6));
+        public final Column<Boolean> FLAG = column("flag", BOOLEAN);
+        public final Column<Long> BIG = column("big", BIGINT);
+        Lits(String name) { super(name); }
+    }
+
     /** emp(id, name, boss). */
     protected static final class Emp extends Table {
         public final Column<Integer> ID = column("id", INTEGER, primaryKey());
@@ -88,6 +102,7 @@ public abstract class SqlSurfaceSuite {
     protected Notes N;
     protected Sales S;
     protected Emp E;
+    protected Lits L;
     private MetaData md;
     protected Connection c;
 
@@ -103,7 +118,8 @@ public abstract class SqlSurfaceSuite {
         N = new Notes(TestDatabases.uniqueName("sx_notes"));
         S = new Sales(TestDatabases.uniqueName("sx_sales"));
         E = new Emp(TestDatabases.uniqueName("sx_emp"));
-        md = MetaData.of(P, N, S, E);
+        L = new Lits(TestDatabases.uniqueName("sx_lits"));
+        md = MetaData.of(P, N, S, E, L);
         md.createAll(engine);
     }
 
@@ -120,7 +136,7 @@ public abstract class SqlSurfaceSuite {
     @BeforeEach
     void seed() {
         c = engine.connect();
-        for (Table t : List.of(P, N, S, E)) c.execute(deleteFrom(t));
+        for (Table t : List.of(P, N, S, E, L)) c.execute(deleteFrom(t));
         c.execute(insert(P).columns(P.ID, P.NAME, P.AGE, P.EMAIL)
                 .values(1, "Ann", 12, "ann@x").values(2, "Bob", 30, "bob@x").values(3, "Cy", 70, "cy@x").values(4, "Di", null, "di@x"));
         c.execute(insert(N).columns(N.ID, N.PERSON, N.TITLE, N.AT, N.DAY)
@@ -360,6 +376,68 @@ public abstract class SqlSurfaceSuite {
 
     private String truth(Condition cond) {
         return c.execute(select(caseWhen(cond, "T").when(not(cond), "F").otherwise("N"))).one()._1;
+    }
+
+    // ---- literals, locks, long IN lists ----------------------------------------------------------------
+
+    @Test
+    void literalRenderingRoundTrips() {
+        List<String> strings = List.of("plain", "it's", "back\\slash \\' mixed", "100% _under_", "unicode é ✓ 😀", "\\n\\t", "");
+        java.time.OffsetDateTime tz = java.time.OffsetDateTime.of(2024, 3, 1, 23, 30, 15, 123_456_000, java.time.ZoneOffset.ofHours(5));
+        int id = 0;
+        for (String s : strings) {
+            id++;
+            var ins = insert(L).set(L.ID, id).set(L.S, s).set(L.B, new byte[] {0, 1, (byte) 0xff, '\'', '\\'})
+                    .set(L.D, LocalDate.of(1999, 12, 31)).set(L.TS, LocalDateTime.of(2024, 2, 29, 1, 2, 3, 456_789_000))
+                    .set(L.TZ, tz).set(L.NUM, new java.math.BigDecimal("-12345.678901")).set(L.FLAG, id % 2 == 0)
+                    .set(L.BIG, Long.MIN_VALUE + id);
+            String literal = engine.dialect().compile(ins, true).sql();
+            assertFalse(literal.contains("?"), literal);
+            c.executeSql(literal);
+            Row r = rows(select(L.S, L.B, L.D, L.TS, L.TZ, L.NUM, L.FLAG, L.BIG).where(L.ID.eq(id))).get(0);
+            assertEquals(s, r.get(0), literal);
+            assertArrayEquals(new byte[] {0, 1, (byte) 0xff, '\'', '\\'}, (byte[]) r.get(1), literal);
+            assertEquals(LocalDate.of(1999, 12, 31), r.get(2));
+            assertEquals(LocalDateTime.of(2024, 2, 29, 1, 2, 3, 456_789_000), r.get(3));
+            assertEquals(tz.toInstant(), ((java.time.OffsetDateTime) r.get(4)).toInstant());
+            assertEquals(0, new java.math.BigDecimal("-12345.678901").compareTo((java.math.BigDecimal) r.get(5)));
+            assertEquals(id % 2 == 0, r.get(6));
+            assertEquals(Long.MIN_VALUE + id, r.get(7));
+        }
+        // literal values in WHERE select the same rows as bound ones
+        var q = select(L.ID).where(L.S.in(strings), L.S.ne("plain")).orderBy(L.ID);
+        List<Row> literalRows = c.execute(text(engine.dialect().compile(q, true).sql())).all();
+        assertEquals(strings.size() - 1, literalRows.size());
+    }
+
+    @Test
+    void rowLocks() {
+        var lock = select(P.NAME).where(P.ID.eq(1)).forUpdate();
+        if (!features().supportsForUpdate()) {
+            CompileError e = assertThrows(CompileError.class, () -> c.execute(lock).all());
+            assertTrue(e.getMessage().startsWith("SELECT ... FOR UPDATE is not supported by "), e.getMessage());
+            return;
+        }
+        assertEquals(1, c.execute(lock).all().size());
+        if (features().supportsForShare()) assertEquals(1, c.execute(select(P.NAME).where(P.ID.eq(1)).forShare()).all().size());
+        if (features().supportsNowait())
+            assertEquals(1, c.execute(select(P.NAME).where(P.ID.eq(1)).forUpdate(org.athanor.core.sql.LockMode.Wait.NOWAIT)).all().size());
+        if (features().supportsSkipLocked()) {
+            // another connection skips the row this one holds
+            try (Connection other = engine.connect()) {
+                assertEquals(List.of(2, 3, 4), other.execute(select(P.ID).orderBy(P.ID)
+                        .forUpdate(org.athanor.core.sql.LockMode.Wait.SKIP_LOCKED)).all().stream().map(t -> t._1).toList());
+            }
+        }
+    }
+
+    @Test
+    void inListBeyondTheBindParameterLimit() {
+        int n = features().maxBindParams() + 1000;
+        List<Integer> ids = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) ids.add(i * 2);   // 0, 2, 4, ...: hits sales 2, 4 and 6
+        assertEquals(3L, c.execute(select(count()).from(S).where(S.ID.in(ids))).one()._1);
+        assertEquals(3L, c.execute(select(count()).from(S).where(S.ID.notIn(ids))).one()._1);
     }
 
     // ---- DML -----------------------------------------------------------------------------------------------
