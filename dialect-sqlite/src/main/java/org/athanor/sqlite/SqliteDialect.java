@@ -72,6 +72,42 @@ public final class SqliteDialect extends Dialect {
         return t != null ? t : type;
     }
 
+    // ---- schema inspection ---------------------------------------------------------------------------
+
+    @Override public boolean isInternalTable(String name) { return name.startsWith("sqlite_"); }
+
+    /** The declared types as written, from PRAGMA table_info (the driver's metadata drops their parameters). */
+    @Override
+    public java.util.Map<String, String> declaredColumnTypes(java.sql.Connection c, String schema, String table) throws SQLException {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        try (var st = c.prepareStatement("SELECT name, type FROM pragma_table_info(?)")) {
+            st.setString(1, table);
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * SQLite keeps the declared type text, whatever it is: map the names Athanor and common schemas
+     * write (VARCHAR(n), NUMERIC(p,s), DATETIME, ...), then SQLite's own affinity rules for the rest.
+     */
+    @Override
+    public SqlType<?> typeFromDatabase(String typeName, int jdbcType, int size, int digits) {
+        return SqliteTypeNames.parse(typeName, size, digits);
+    }
+
+    /** Only the indexes SQLite creates for UNIQUE constraints are named sqlite_autoindex_*; their constraint names are not kept. */
+    @Override
+    public java.util.List<org.athanor.core.inspect.UniqueConstraintInfo> uniqueConstraints(java.sql.Connection c, String schema,
+            String table, java.util.List<org.athanor.core.inspect.IndexInfo> uniqueIndexes) {
+        java.util.List<org.athanor.core.inspect.UniqueConstraintInfo> out = new java.util.ArrayList<>();
+        for (var i : uniqueIndexes)
+            if (i.name().startsWith("sqlite_autoindex_")) out.add(new org.athanor.core.inspect.UniqueConstraintInfo(null, i.columns()));
+        return out;
+    }
+
     /** SQLite reports result codes, not SQLSTATEs: SQLITE_CONSTRAINT is 19, SQLITE_BUSY 5, ... */
     @Override
     public DatabaseError translate(SQLException e, String sql) {

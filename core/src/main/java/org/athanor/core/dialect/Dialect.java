@@ -222,6 +222,72 @@ public abstract class Dialect {
 
     protected String binaryLiteral(byte[] b) { return "X'" + HexFormat.of().formatHex(b) + "'"; }
 
+    // ---- schema inspection ---------------------------------------------------------------------------------
+
+    /** The schema {@link org.athanor.core.inspect.Inspector} looks tables up in: the connection's current one. */
+    public String inspectionSchema(java.sql.Connection c) throws SQLException { return c.getSchema(); }
+
+    /** The catalog tables are looked up in: the connection's current one. */
+    public String inspectionCatalog(java.sql.Connection c) throws SQLException { return c.getCatalog(); }
+
+    /**
+     * Column → full declared type text, where the driver's metadata loses part of it (SQLite's
+     * driver reports NUMERIC(10,2) as NUMERIC with a size of 12); empty when the metadata is enough.
+     */
+    public java.util.Map<String, String> declaredColumnTypes(java.sql.Connection c, String schema, String table) throws SQLException {
+        return java.util.Map.of();
+    }
+
+    /** Tables the database keeps for itself (SQLite's sqlite_sequence), left out of table lists. */
+    public boolean isInternalTable(String name) { return false; }
+
+    /**
+     * The SqlType for a column the database describes by {@code typeName} and JDBC type code, with
+     * its size (length or precision) and decimal digits. Dialects refine this for their own names;
+     * a type without counterpart is {@link SqlTypes#ANY}, read as the driver gives it.
+     */
+    public SqlType<?> typeFromDatabase(String typeName, int jdbcType, int size, int digits) {
+        String n = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
+        switch (jdbcType) {
+            case java.sql.Types.BIT, java.sql.Types.BOOLEAN: return SqlTypes.BOOLEAN;
+            case java.sql.Types.TINYINT, java.sql.Types.SMALLINT: return SqlTypes.SMALLINT;
+            case java.sql.Types.INTEGER: return SqlTypes.INTEGER;
+            case java.sql.Types.BIGINT: return SqlTypes.BIGINT;
+            case java.sql.Types.REAL: return SqlTypes.REAL;
+            case java.sql.Types.FLOAT, java.sql.Types.DOUBLE: return SqlTypes.DOUBLE;
+            case java.sql.Types.NUMERIC, java.sql.Types.DECIMAL:
+                return size > 0 && size <= 1000 ? SqlTypes.numeric(size, Math.max(0, digits)) : SqlTypes.NUMERIC;
+            case java.sql.Types.CHAR, java.sql.Types.VARCHAR, java.sql.Types.NCHAR, java.sql.Types.NVARCHAR:
+                return size > 0 && size < 65536 ? SqlTypes.varchar(size) : SqlTypes.TEXT;
+            case java.sql.Types.LONGVARCHAR, java.sql.Types.LONGNVARCHAR, java.sql.Types.CLOB, java.sql.Types.NCLOB:
+                return SqlTypes.TEXT;
+            case java.sql.Types.DATE: return SqlTypes.DATE;
+            case java.sql.Types.TIME: return SqlTypes.TIME;
+            case java.sql.Types.TIMESTAMP: return n.contains("tz") || n.contains("time zone") ? SqlTypes.TIMESTAMPTZ : SqlTypes.TIMESTAMP;
+            case java.sql.Types.TIMESTAMP_WITH_TIMEZONE: return SqlTypes.TIMESTAMPTZ;
+            case java.sql.Types.BINARY, java.sql.Types.VARBINARY, java.sql.Types.LONGVARBINARY, java.sql.Types.BLOB: return SqlTypes.BLOB;
+            default:
+                if (n.equals("uuid")) return SqlTypes.UUID;
+                if (n.equals("json") || n.equals("jsonb")) return SqlTypes.JSON;
+                return SqlTypes.ANY;
+        }
+    }
+
+    /** Whether a unique index over exactly the primary key's columns is the key's own index (left out of indexes()). */
+    public boolean isPrimaryKeyIndex(String indexName, org.athanor.core.inspect.PrimaryKeyInfo pk) { return true; }
+
+    /**
+     * The UNIQUE constraints of a table, given its unique indexes. By default every unique index
+     * counts (MySQL's view: a unique key is both); dialects that tell them apart override.
+     */
+    public java.util.List<org.athanor.core.inspect.UniqueConstraintInfo> uniqueConstraints(
+            java.sql.Connection c, String schema, String table, java.util.List<org.athanor.core.inspect.IndexInfo> uniqueIndexes)
+            throws SQLException {
+        java.util.List<org.athanor.core.inspect.UniqueConstraintInfo> out = new java.util.ArrayList<>();
+        for (var i : uniqueIndexes) out.add(new org.athanor.core.inspect.UniqueConstraintInfo(i.name(), i.columns()));
+        return out;
+    }
+
     // ---- errors ------------------------------------------------------------------------------------------
 
     /** True when the error means the connection is unusable and must leave the pool. */

@@ -229,6 +229,9 @@ public final class Engine implements AutoCloseable {
 
     // ---- schema ------------------------------------------------------------------------------------
 
+    /** Reads the schema of the live database: tables, columns, keys, indexes (see {@link org.athanor.core.inspect.Inspector}). */
+    public org.athanor.core.inspect.Inspector inspect() { return new org.athanor.core.inspect.Inspector(this); }
+
     /** Runs DDL for a MetaData (used by {@code metadata.createAll(engine)}). */
     public DdlRunner ddl() { return new DdlRunner(this); }
 

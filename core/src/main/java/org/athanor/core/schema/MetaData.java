@@ -102,6 +102,20 @@ public final class MetaData {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * Untyped tables for every table of the database's current schema, with columns, primary keys,
+     * foreign keys, indexes and unique constraints read back (SQLAlchemy's {@code metadata.reflect}):
+     * <pre>{@code
+     * MetaData md = MetaData.reflect(engine);
+     * Table album = md.table("Album");
+     * select(album.column("Title")).where(album.column("AlbumId", Long.class).eq(1L));
+     * }</pre>
+     */
+    public static MetaData reflect(Engine engine) { return Reflection.reflect(engine, null); }
+
+    /** Like {@link #reflect(Engine)} for the tables of {@code schema}. */
+    public static MetaData reflect(Engine engine, String schema) { return Reflection.reflect(engine, schema); }
+
     /** CREATE TABLE IF NOT EXISTS for every table, then their indexes, parents first. */
     public void createAll(Engine engine) { createAll(engine, true); }
 

@@ -1,0 +1,11 @@
+package org.athanor.core.inspect;
+
+import org.athanor.core.type.SqlType;
+
+/**
+ * A column as the database describes it. {@code type} is the database's type mapped back to a
+ * {@link SqlType} by the dialect ({@code SqlTypes.ANY} when it has no counterpart); {@code typeName}
+ * is the database's own spelling. {@code defaultValue} is the server default as SQL text, or null.
+ */
+public record ColumnInfo(String name, SqlType<?> type, String typeName, boolean nullable, String defaultValue,
+                         boolean autoincrement) {}
