@@ -167,4 +167,24 @@ public final class PostgresDialect extends Dialect {
         }
         return super.translate(e, sql);
     }
+
+    // ---- schema inspection ---------------------------------------------------------------------------
+
+    /** Unique indexes made by CREATE UNIQUE INDEX are not constraints: keep those pg_constraint lists as UNIQUE. */
+    @Override
+    public java.util.List<org.athanor.core.inspect.UniqueConstraintInfo> uniqueConstraints(java.sql.Connection c, String schema,
+            String table, java.util.List<org.athanor.core.inspect.IndexInfo> uniqueIndexes) throws SQLException {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        try (var st = c.prepareStatement("SELECT con.conname FROM pg_constraint con JOIN pg_class rel ON rel.oid = con.conrelid "
+                + "JOIN pg_namespace ns ON ns.oid = rel.relnamespace WHERE con.contype = 'u' AND rel.relname = ? AND ns.nspname = ?")) {
+            st.setString(1, table);
+            st.setString(2, schema == null ? "public" : schema);
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) names.add(rs.getString(1));
+            }
+        }
+        java.util.List<org.athanor.core.inspect.UniqueConstraintInfo> out = new java.util.ArrayList<>();
+        for (var i : uniqueIndexes) if (names.contains(i.name())) out.add(new org.athanor.core.inspect.UniqueConstraintInfo(i.name(), i.columns()));
+        return out;
+    }
 }

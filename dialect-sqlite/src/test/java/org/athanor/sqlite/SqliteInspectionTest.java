@@ -143,4 +143,18 @@ class SqliteInspectionTest {
             }
         }
     }
+
+    @Test
+    void inspectsAnInMemoryDatabaseThroughItsOneConnection() {
+        try (Engine e = Engine.create("sqlite://")) {
+            MetaData.of(USERS, POSTS).createAll(e);
+            try (Connection c = e.connect()) {
+            assertEquals(List.of("posts", "users"), c.inspect().tableNames());
+            MetaData md = MetaData.reflect(c);
+            Table users = md.table("users");
+            c.execute(insert(users).set(users.column("name", String.class), "Bo"));
+            assertEquals("Bo", c.execute(select(users.column("name", String.class))).one()._1);
+            }
+        }
+    }
 }

@@ -220,6 +220,9 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    /** Reads the schema through this connection (see {@link org.athanor.core.inspect.Inspector}). */
+    public org.athanor.core.inspect.Inspector inspect() { return new org.athanor.core.inspect.Inspector(this); }
+
     // ---- transactions --------------------------------------------------------------------------------
 
     public void commit() {

@@ -29,8 +29,18 @@ import org.athanor.core.schema.ReferentialAction;
  */
 public final class Inspector {
     private final Engine engine;
+    private final Connection connection; // when given, used (and left open) instead of pooled connections
 
-    public Inspector(Engine engine) { this.engine = engine; }
+    public Inspector(Engine engine) {
+        this.engine = engine;
+        this.connection = null;
+    }
+
+    /** An inspector reading through {@code connection} (an in-memory SQLite database has only one). */
+    public Inspector(Connection connection) {
+        this.engine = connection.engine();
+        this.connection = connection;
+    }
 
     private Dialect dialect() { return engine.dialect(); }
 
@@ -41,7 +51,14 @@ public final class Inspector {
     private record Scope(String catalog, String schema) {}
 
     private <T> T read(String schema, MetaWork<T> work) {
+        if (connection != null) return read(connection, schema, work);
         try (Connection c = engine.connect()) {
+            return read(c, schema, work);
+        }
+    }
+
+    private <T> T read(Connection c, String schema, MetaWork<T> work) {
+        try {
             java.sql.Connection jdbc = c.jdbc();
             String s = schema != null ? schema : dialect().inspectionSchema(jdbc);
             return work.apply(jdbc.getMetaData(), new Scope(dialect().inspectionCatalog(jdbc), s));

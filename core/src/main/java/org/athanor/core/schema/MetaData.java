@@ -111,10 +111,18 @@ public final class MetaData {
      * select(album.column("Title")).where(album.column("AlbumId", Long.class).eq(1L));
      * }</pre>
      */
-    public static MetaData reflect(Engine engine) { return Reflection.reflect(engine, null); }
+    public static MetaData reflect(Engine engine) { return Reflection.reflect(engine.inspect(), null, null); }
+
+    /** Like {@link #reflect(Engine)}, reading through an open connection (in-memory SQLite has only one). */
+    public static MetaData reflect(org.athanor.core.engine.Connection connection) { return Reflection.reflect(connection.inspect(), null, null); }
 
     /** Like {@link #reflect(Engine)} for the tables of {@code schema}. */
-    public static MetaData reflect(Engine engine, String schema) { return Reflection.reflect(engine, schema); }
+    public static MetaData reflect(Engine engine, String schema) { return Reflection.reflect(engine.inspect(), schema, null); }
+
+    /** Like {@link #reflect(Engine, String)} for the named tables only (schema null: the current one). */
+    public static MetaData reflect(Engine engine, String schema, java.util.Collection<String> tables) {
+        return Reflection.reflect(engine.inspect(), schema, List.copyOf(tables));
+    }
 
     /** CREATE TABLE IF NOT EXISTS for every table, then their indexes, parents first. */
     public void createAll(Engine engine) { createAll(engine, true); }

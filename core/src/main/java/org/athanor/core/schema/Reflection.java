@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.athanor.core.engine.Engine;
 import org.athanor.core.inspect.ColumnInfo;
 import org.athanor.core.inspect.ForeignKeyInfo;
 import org.athanor.core.inspect.IndexInfo;
@@ -16,10 +15,9 @@ import org.athanor.core.inspect.UniqueConstraintInfo;
 final class Reflection {
     private Reflection() {}
 
-    static MetaData reflect(Engine engine, String schema) {
-        Inspector insp = engine.inspect();
+    static MetaData reflect(Inspector insp, String schema, List<String> only) {
         MetaData md = new MetaData();
-        List<String> names = insp.tableNames(schema);
+        List<String> names = only != null ? only : insp.tableNames(schema);
         for (String name : names) {
             Table t = Table.create(schema, name);
             PrimaryKeyInfo pk = insp.primaryKey(schema, name);

@@ -378,6 +378,83 @@ public abstract class SqlSurfaceSuite {
         return c.execute(select(caseWhen(cond, "T").when(not(cond), "F").otherwise("N"))).one()._1;
     }
 
+    // ---- schema inspection ------------------------------------------------------------------------------
+
+    /** parents(id pk autoincrement, code varchar(10) unique, score numeric(8,2), made timestamp) and children → parents. */
+    protected static final class Parents extends Table {
+        public final Column<Long> ID = column("id", BIGINT, primaryKey(), autoincrement());
+        public final Column<String> CODE = column("code", varchar(10), notNull(), unique());
+        public final Column<java.math.BigDecimal> SCORE = column("score", numeric(8, 2), serverDefault("0"));
+        public final Column<LocalDateTime> MADE = column("made", TIMESTAMP);
+        public final Column<Boolean> OK = column("ok", BOOLEAN);
+        Parents(String name) { super(name); }
+    }
+
+    protected static final class Children extends Table {
+        public final Column<Integer> A = column("a", INTEGER);
+        public final Column<Integer> B = column("b", INTEGER);
+        public final Column<Long> PARENT;
+        public final Column<String> NOTE = column("note", TEXT);
+        Children(String name, Parents parents) {
+            super(name);
+            PARENT = column("parent_id", BIGINT, references(parents.ID).onDelete(org.athanor.core.schema.ReferentialAction.CASCADE));
+            primaryKey(A, B);
+            index("ix_" + name + "_note", PARENT, A);
+        }
+    }
+
+    @Test
+    void inspectionAndReflection() {
+        Parents parents = new Parents(TestDatabases.uniqueName("sx_parents"));
+        Children children = new Children(TestDatabases.uniqueName("sx_children"), parents);
+        MetaData two = MetaData.of(parents, children);
+        two.createAll(engine);
+        try {
+            var insp = engine.inspect();
+            List<String> names = insp.tableNames();
+            assertTrue(names.contains(parents.name()) && names.contains(children.name()) && names.contains(P.name()), names.toString());
+            List<org.athanor.core.inspect.ColumnInfo> cols = insp.columns(parents.name());
+            assertEquals(List.of("id", "code", "score", "made", "ok"), cols.stream().map(org.athanor.core.inspect.ColumnInfo::name).toList());
+            assertTrue(cols.get(0).type().kind() == org.athanor.core.type.TypeKind.BIGINT || cols.get(0).type().kind() == org.athanor.core.type.TypeKind.INTEGER,
+                    cols.get(0).toString());
+            assertTrue(cols.get(0).autoincrement(), cols.get(0).toString());
+            assertEquals(varchar(10), cols.get(1).type());
+            assertFalse(cols.get(1).nullable());
+            assertEquals(numeric(8, 2), cols.get(2).type());
+            assertNotNull(cols.get(2).defaultValue());
+            assertTrue(cols.get(2).nullable());
+            assertEquals(TIMESTAMP, cols.get(3).type());
+            assertEquals(BOOLEAN, cols.get(4).type());
+            assertEquals(List.of("id"), insp.primaryKey(parents.name()).columns());
+            assertEquals(List.of("a", "b"), insp.primaryKey(children.name()).columns());
+            assertEquals(List.of(List.of("code")), insp.uniqueConstraints(parents.name()).stream().map(u -> u.columns()).toList());
+            var fk = insp.foreignKeys(children.name());
+            assertEquals(1, fk.size());
+            assertEquals(parents.name(), fk.get(0).referredTable());
+            assertEquals(List.of("parent_id"), fk.get(0).columns());
+            assertEquals(List.of("id"), fk.get(0).referredColumns());
+            assertEquals(org.athanor.core.schema.ReferentialAction.CASCADE, fk.get(0).onDelete());
+            assertTrue(insp.indexes(children.name()).contains(new org.athanor.core.inspect.IndexInfo("ix_" + children.name() + "_note",
+                    List.of("parent_id", "a"), false)), insp.indexes(children.name()).toString());
+            // reflected tables work in Core statements at once, the join inferred from the reflected key
+            MetaData md = MetaData.reflect(engine, null, List.of(parents.name(), children.name()));
+            Table rp = md.table(parents.name()), rc = md.table(children.name());
+            c.execute(insert(rp).set(rp.column("code", String.class), "p1").set(rp.column("ok", Boolean.class), true));
+            Long pid = c.execute(select(rp.column("id")).where(rp.column("code", String.class).eq("p1"))).one()._1 instanceof Number n
+                    ? n.longValue() : null;
+            c.execute(insert(rc).columns(rc.column("a"), rc.column("b"), rc.column("parent_id"), rc.column("note")).values(1, 2, pid, "n"));
+            var row = c.execute(select(rp.column("code", String.class), rc.column("note", String.class), rp.column("ok", Boolean.class))
+                    .from(rp).join(rc)).one();
+            assertEquals("p1", row._1);
+            assertEquals("n", row._2);
+            assertEquals(true, row._3);
+            c.commit();
+        } finally {
+            c.rollback();
+            two.dropAll(engine);
+        }
+    }
+
     // ---- literals, locks, long IN lists ----------------------------------------------------------------
 
     @Test
