@@ -233,4 +233,13 @@ public final class MysqlDialect extends Dialect {
             default -> super.translate(e, sql);
         };
     }
+
+    /**
+     * Connector/J streams a forward-only, read-only result row by row when its fetch size is
+     * Integer.MIN_VALUE; any other size without useCursorFetch reads the whole result into memory.
+     */
+    @Override
+    public void configureStreaming(java.sql.Connection connection, java.sql.PreparedStatement statement) throws SQLException {
+        statement.setFetchSize(Integer.MIN_VALUE);
+    }
 }

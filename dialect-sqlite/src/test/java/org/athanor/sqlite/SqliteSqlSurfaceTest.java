@@ -6,6 +6,9 @@ import org.athanor.core.testing.SqlSurfaceSuite;
 
 /** The shared SQL-surface suite on a SQLite file (pooled: inspection and SKIP LOCKED checks take a second connection). */
 class SqliteSqlSurfaceTest extends SqlSurfaceSuite {
+    /** A few hundred thousand rows keep the run short; SQLite steps its statement row by row anyway. */
+    @Override protected int streamRows() { return 400_000; }
+
     @Override
     protected Engine createEngine() {
         try {

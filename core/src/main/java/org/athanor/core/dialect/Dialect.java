@@ -222,6 +222,22 @@ public abstract class Dialect {
 
     protected String binaryLiteral(byte[] b) { return "X'" + HexFormat.of().formatHex(b) + "'"; }
 
+    // ---- streaming results ---------------------------------------------------------------------------------
+
+    /** Rows fetched per round trip when streaming. */
+    public static final int STREAM_FETCH_SIZE = 1000;
+
+    /**
+     * Sets up a statement whose rows are to be streamed ({@code Connection.stream}). The default asks
+     * the driver for {@link #STREAM_FETCH_SIZE} rows per round trip, which makes pgjdbc use a cursor
+     * (Athanor's connections never autocommit); a driver that streams otherwise overrides this.
+     */
+    public void configureStreaming(java.sql.Connection connection, java.sql.PreparedStatement statement) throws SQLException {
+        if (connection.getAutoCommit())
+            throw new ConfigurationError("streaming needs a transaction: the connection is in autocommit mode");
+        statement.setFetchSize(STREAM_FETCH_SIZE);
+    }
+
     // ---- schema inspection ---------------------------------------------------------------------------------
 
     /** The schema {@link org.athanor.core.inspect.Inspector} looks tables up in: the connection's current one. */

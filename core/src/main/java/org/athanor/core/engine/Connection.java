@@ -60,12 +60,32 @@ public final class Connection implements AutoCloseable {
     public <R> Result<R> execute(Query<R> query) { return execute(query, RowReaders.of(query.rowKind())); }
 
     /** Runs a query with a custom row reader (used by the ORM to build entities). */
-    public <R> Result<R> execute(Query<?> query, RowReader<R> reader) {
+    public <R> Result<R> execute(Query<?> query, RowReader<R> reader) { return run(query, reader, false); }
+
+    /**
+     * Runs a query whose rows are fetched from the server as they are read, not all at once: a
+     * server-side cursor on PostgreSQL, a streaming result set on MySQL/MariaDB (the dialect sets the
+     * statement up, see {@link Dialect#configureStreaming}). Memory stays flat however many rows come
+     * back; read them with {@code stream()}, {@code partitions(n)} or the iterator, and close the
+     * result before running anything else on this connection (MySQL allows nothing else meanwhile).
+     * <pre>{@code
+     * try (Result<Row> r = conn.stream(selectFrom(EVENTS))) {
+     *     r.partitions(1000).forEach(batch -> process(batch));
+     * }
+     * }</pre>
+     */
+    public <R> Result<R> stream(Query<R> query) { return run(query, RowReaders.of(query.rowKind()), true); }
+
+    /** {@link #stream(Query)} with a custom row reader. */
+    public <R> Result<R> stream(Query<?> query, RowReader<R> reader) { return run(query, reader, true); }
+
+    private <R> Result<R> run(Query<?> query, RowReader<R> reader, boolean streaming) {
         Engine.Prepared p = engine.prepare(query);
         PreparedStatement ps = null;
         try {
             ps = jdbc.prepareStatement(p.template().sql());
-            if (engine.options().fetchSize() > 0) ps.setFetchSize(engine.options().fetchSize());
+            if (streaming) dialect().configureStreaming(jdbc, ps);
+            else if (engine.options().fetchSize() > 0) ps.setFetchSize(engine.options().fetchSize());
             bind(ps, p.template(), p.params());
             dirty = true;
             ResultSet rs;
