@@ -503,6 +503,32 @@ public abstract class SqlSurfaceSuite {
         assertEquals(4L, c.execute(select(count()).from(P)).one()._1);
     }
 
+    @Test
+    void executeManyAndInsertManyOfAHundredThousandRows() {
+        var template = insert(S).set(S.ID, bindParam("id", INTEGER)).set(S.REGION, bindParam("region", varchar(5)))
+                .set(S.DAY, bindParam("day", INTEGER)).set(S.AMOUNT, bindParam("amount", INTEGER));
+        Iterable<Map<String, ?>> sets = () -> new java.util.Iterator<>() {
+            int i = 0;
+            @Override public boolean hasNext() { return i < 100_000; }
+            @Override public Map<String, ?> next() {
+                i++;
+                return Map.of("id", 1000 + i, "region", "m", "day", i % 31, "amount", i % 100);
+            }
+        };
+        long baseline = retainedHeap();
+        long n = c.executeMany(template, sets);
+        long grown = retainedHeap() - baseline;
+        assertTrue(n == 100_000 || n == -1, "rows reported: " + n);
+        assertEquals(100_000L, c.execute(select(count()).from(S).where(S.REGION.eq("m"))).one()._1);
+        assertTrue(grown < 32L * 1024 * 1024, "retained heap grew by " + grown / (1024 * 1024) + " MB");
+        // insertMany: multi-row VALUES chunked under the bind-parameter limit (4 parameters a row)
+        List<Map<Column<?>, ?>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 100_000; i++) rows.add(Map.of(S.ID, 200_000 + i, S.REGION, "q", S.DAY, 1, S.AMOUNT, 2));
+        assertEquals(100_000L, c.insertMany(insert(S), rows));
+        assertEquals(200_000L, ((Number) c.execute(select(sum(S.AMOUNT)).where(S.REGION.eq("q"))).one()._1).longValue());
+        c.rollback();
+    }
+
     // ---- literals, locks, long IN lists ----------------------------------------------------------------
 
     @Test
