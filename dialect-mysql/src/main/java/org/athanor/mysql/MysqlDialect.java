@@ -112,6 +112,9 @@ public final class MysqlDialect extends Dialect {
     /** Whether share locks must be spelled {@code LOCK IN SHARE MODE} (MariaDB has no FOR SHARE). */
     boolean lockInShareMode() { return server != null && server.mariaDb(); }
 
+    /** Whether ALTER TABLE ... ADD CONSTRAINT IF NOT EXISTS exists (MariaDB; not MySQL 8). */
+    boolean alterConstraintIfNotExists() { return server != null && server.mariaDb(); }
+
     @Override protected SqlCompiler newCompiler(boolean literalBinds) { return new MysqlCompiler(this, literalBinds); }
 
     @Override public DdlCompiler ddl() { return new MysqlDdlCompiler(this); }
