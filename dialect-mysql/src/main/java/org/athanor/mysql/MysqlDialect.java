@@ -40,6 +40,8 @@ import org.athanor.core.type.ValueCodec;
  * the instant in UTC, read back as an OffsetDateTime at UTC (the instant is kept, the offset is
  * not: MySQL has no type that stores one); UUID is {@code CHAR(36)}; TEXT is {@code LONGTEXT} and
  * bytes are {@code LONGBLOB}, so neither silently caps values at 64 KB as TEXT/BLOB would;
+ * REAL is stored as {@code DOUBLE} (MariaDB sends FLOAT values to the client rounded to six
+ * significant digits; every float fits a double exactly and is narrowed back on reading);
  * NUMERIC(p,s) is {@code DECIMAL(p,s)} and a NUMERIC without precision {@code DECIMAL(65,30)}
  * (MySQL's bare DECIMAL would be DECIMAL(10,0) and drop every fraction); JSON is {@code JSON}
  * (MariaDB's JSON is LONGTEXT with a validity check); enums are native {@code ENUM('A','B')}
@@ -138,8 +140,9 @@ public final class MysqlDialect extends Dialect {
             case TEXT -> "LONGTEXT";
             case NUMERIC -> type.precision() > 0
                     ? "DECIMAL(" + type.precision() + ", " + type.scale() + ")" : "DECIMAL(65, 30)";
-            case REAL -> "FLOAT";
-            case DOUBLE -> "DOUBLE";
+            // MariaDB's text protocol sends FLOAT columns rounded to 6 significant digits (16777216f
+            // comes back as 16777200); a float is stored exactly in a DOUBLE and narrowed on reading
+            case REAL, DOUBLE -> "DOUBLE";
             case TIME -> "TIME(6)";
             case TIMESTAMP, TIMESTAMP_TZ -> "DATETIME(6)";
             case UUID -> "CHAR(36)";
@@ -158,8 +161,7 @@ public final class MysqlDialect extends Dialect {
             case TEXT, JSON, ENUM -> "CHAR";
             case UUID -> "CHAR(36)";
             case NUMERIC -> typeName(type);
-            case REAL -> "FLOAT";
-            case DOUBLE -> "DOUBLE";
+            case REAL, DOUBLE -> "DOUBLE"; // narrowed to float on reading, see typeName
             case DATE -> "DATE";
             case TIME -> "TIME(6)";
             case TIMESTAMP, TIMESTAMP_TZ -> "DATETIME(6)";
