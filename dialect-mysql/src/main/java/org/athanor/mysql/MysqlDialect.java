@@ -44,7 +44,8 @@ import org.athanor.core.type.ValueCodec;
  * significant digits; every float fits a double exactly and is narrowed back on reading);
  * NUMERIC(p,s) is {@code DECIMAL(p,s)} and a NUMERIC without precision {@code DECIMAL(65,30)}
  * (MySQL's bare DECIMAL would be DECIMAL(10,0) and drop every fraction); JSON is {@code JSON}
- * (MariaDB's JSON is LONGTEXT with a validity check); enums are native {@code ENUM('A','B')}
+ * (MariaDB's JSON is LONGTEXT with a validity check and keeps the text as written; MySQL 8 stores
+ * a binary form and returns it normalized: whitespace and key order may change); enums are native {@code ENUM('A','B')}
  * columns; VARCHAR must declare a length.
  *
  * <h2>Literals</h2>
