@@ -240,6 +240,9 @@ class MysqlDmlLiveTest {
             assertEquals(List.of("c", "e", "a", "b", "d"), nullsLast);
             List<String> nullsFirstDesc = c.execute(select(name).orderBy(age.desc().nullsFirst(), name.asc())).all().stream().map(Tuple1::_1).toList();
             assertEquals(List.of("b", "d", "a", "e", "c"), nullsFirstDesc);
+            var years = age.as("years");
+            assertEquals(List.of(1, 2, 3), c.execute(select(years).orderBy(years.asc().nullsLast())).all().stream()
+                    .map(Tuple1::_1).toList().subList(0, 3), "a select-list label under the emulation");
             assertEquals(List.of("c", "d", "e"), c.execute(select(name).orderBy(name.asc()).offset(2)).all().stream().map(Tuple1::_1).toList());
             assertEquals(List.of("c"), c.execute(select(name).orderBy(name.asc()).offset(2).limit(1)).all().stream().map(Tuple1::_1).toList());
             assertEquals("a-3!", c.execute(select(name.concat("-").concat(cast(age, TEXT)).concat("!")).where(name.eq("a"))).one()._1);
