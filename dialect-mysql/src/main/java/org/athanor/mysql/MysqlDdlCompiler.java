@@ -102,8 +102,11 @@ final class MysqlDdlCompiler extends DdlCompiler {
                 + clause;
     }
 
+    /** MariaDB can make this a no-op when table or key is missing (dropAll after a createAll that failed half-way). */
     @Override
     public List<String> dropForeignKey(ForeignKey fk) {
+        if (mysql.alterConstraintIfNotExists())
+            return List.of("ALTER TABLE IF EXISTS " + tableName(fk.table()) + " DROP FOREIGN KEY IF EXISTS " + q(foreignKeyName(fk)));
         return List.of("ALTER TABLE " + tableName(fk.table()) + " DROP FOREIGN KEY " + q(foreignKeyName(fk)));
     }
 

@@ -82,5 +82,7 @@ class MysqlDdlTest {
                 ddl.addForeignKey(fk, true), "MySQL 8 has no IF NOT EXISTS here");
         assertEquals("ALTER TABLE posts ADD CONSTRAINT fk_posts_user_id FOREIGN KEY IF NOT EXISTS (user_id) REFERENCES users (id) "
                 + "ON DELETE CASCADE", MysqlCompilerTest.MARIADB.ddl().addForeignKey(fk, true));
+        assertEquals(List.of("ALTER TABLE IF EXISTS posts DROP FOREIGN KEY IF EXISTS fk_posts_user_id"),
+                MysqlCompilerTest.MARIADB.ddl().dropForeignKey(fk));
     }
 }
