@@ -103,7 +103,7 @@ public final class MysqlDialect extends Dialect {
         ServerVersion v = ServerVersion.parse(connection.getMetaData().getDatabaseProductVersion());
         boolean nbe;
         try (var st = connection.createStatement(); var rs = st.executeQuery("SELECT @@SESSION.sql_mode")) {
-            nbe = rs.next() && rs.getString(1) != null && rs.getString(1).toUpperCase().contains("NO_BACKSLASH_ESCAPES");
+            nbe = rs.next() && rs.getString(1) != null && rs.getString(1).toUpperCase(java.util.Locale.ROOT).contains("NO_BACKSLASH_ESCAPES");
         }
         return adaptTo(v, nbe);
     }
@@ -226,7 +226,7 @@ public final class MysqlDialect extends Dialect {
         if (super.isDisconnect(e)) return true;
         return switch (e.getErrorCode()) {
             case 2006, 2013, 2055, 1927, 1053, 4031 -> true;
-            default -> e.getClass().getName().endsWith("CommunicationsException");
+            default -> e instanceof com.mysql.cj.jdbc.exceptions.CommunicationsException;
         };
     }
 
