@@ -23,7 +23,12 @@ final class MysqlDdlCompiler extends DdlCompiler {
     /** Characters of a TEXT/BLOB column an index covers (255 utf8mb4 characters fit InnoDB's 3072-byte key). */
     static final int INDEX_PREFIX = 255;
 
-    MysqlDdlCompiler(MysqlDialect dialect) { super(dialect); }
+    private final MysqlDialect mysql;
+
+    MysqlDdlCompiler(MysqlDialect dialect) {
+        super(dialect);
+        this.mysql = dialect;
+    }
 
     @Override protected boolean nativeEnums() { return true; }
 
@@ -81,6 +86,20 @@ final class MysqlDdlCompiler extends DdlCompiler {
     public String addForeignKey(ForeignKey fk) {
         if (fk.name() != null) return super.addForeignKey(fk);
         return "ALTER TABLE " + tableName(fk.table()) + " ADD CONSTRAINT " + q(foreignKeyName(fk)) + " " + foreignKeyClause(fk);
+    }
+
+    /**
+     * For a second createAll: MariaDB has {@code ADD CONSTRAINT fk FOREIGN KEY IF NOT EXISTS (...)}
+     * (a note, not an error, when {@code fk} exists); MySQL 8 has no such
+     * form, so there the ALTER runs again and fails with a duplicate-constraint error.
+     */
+    @Override
+    public String addForeignKey(ForeignKey fk, boolean ifNotExists) {
+        if (!ifNotExists || !mysql.alterConstraintIfNotExists()) return addForeignKey(fk);
+        String clause = foreignKeyClause(fk);
+        clause = clause.substring(clause.indexOf("FOREIGN KEY (") + "FOREIGN KEY ".length());
+        return "ALTER TABLE " + tableName(fk.table()) + " ADD CONSTRAINT " + q(foreignKeyName(fk)) + " FOREIGN KEY IF NOT EXISTS "
+                + clause;
     }
 
     @Override

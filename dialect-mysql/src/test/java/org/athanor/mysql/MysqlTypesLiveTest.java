@@ -97,7 +97,7 @@ class MysqlTypesLiveTest {
     @Test
     void floatingPoint() {
         assertRoundTrip(DOUBLE, Arrays.asList(Math.PI, -Double.MAX_VALUE, Double.MIN_VALUE, 0.1 + 0.2, 1e300, -0.5, null));
-        assertRoundTrip(REAL, Arrays.asList(1.5f, -3.25f, 0f, null));
+        assertRoundTrip(REAL, Arrays.asList(1.5f, -3.25f, 0f, 16777216f, 0.1f, 3.4e38f, Float.MIN_VALUE, null));
     }
 
     @Test
