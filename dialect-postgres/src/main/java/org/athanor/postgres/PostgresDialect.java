@@ -105,7 +105,6 @@ public final class PostgresDialect extends Dialect {
             case BLOB -> "BYTEA";
             case JSON -> "JSONB";
             case TIMESTAMP_TZ -> "TIMESTAMPTZ";
-            case DOUBLE -> "DOUBLE PRECISION";
             default -> super.typeName(type);
         };
     }
