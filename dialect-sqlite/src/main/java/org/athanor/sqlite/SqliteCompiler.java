@@ -3,6 +3,8 @@ package org.athanor.sqlite;
 import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.sql.DatePart;
 import org.athanor.core.sql.Expression;
+import org.athanor.core.sql.Insert;
+import org.athanor.core.sql.Sql;
 import org.athanor.core.sql.Extract;
 import org.athanor.core.sql.IsDistinct;
 
@@ -53,6 +55,19 @@ final class SqliteCompiler extends SqlCompiler {
         sql.append("CAST(strftime('").append(format).append("', ");
         visit(e.operand());
         sql.append(") AS INTEGER)");
+    }
+
+    /**
+     * SQLite parses {@code INSERT ... SELECT ... FROM t ON CONFLICT} as a join's ON: its documentation
+     * asks for a WHERE clause in the SELECT of an upsert, so one that has none gets {@code WHERE 1}.
+     */
+    @Override
+    public void visitInsert(Insert i) {
+        if (i.select() != null && i.onConflictClause() != null && i.select().where() == null) {
+            super.visitInsert(i.fromSelect(i.columns(), i.select().where(Sql.literal(true))));
+            return;
+        }
+        super.visitInsert(i);
     }
 
     @Override protected String trueSql() { return "1"; }

@@ -142,6 +142,16 @@ class SqliteDmlTest {
     }
 
     @Test
+    void upsertFromASelectGetsTheWhereSqliteNeeds() {
+        var src = select(USERS.EMAIL, USERS.NAME.concat("!"), USERS.AGE);
+        var up = insert(USERS).fromSelect(List.of(USERS.EMAIL, USERS.NAME, USERS.AGE), src).onConflict(USERS.EMAIL).doUpdate(USERS.NAME);
+        assertEquals("INSERT INTO users (email, name, age) SELECT users.email, users.name || ?, users.age FROM users WHERE 1 "
+                + "ON CONFLICT (email) DO UPDATE SET name = excluded.name", sql(up));
+        assertEquals(3, c.execute(up));
+        assertEquals(List.of("Ann!", "Bob!", "Cy!"), c.execute(select(USERS.NAME).orderBy(USERS.NAME)).all().stream().map(t -> t._1).toList());
+    }
+
+    @Test
     void upsertMisuse() {
         assertThrows(IllegalArgumentException.class, () -> insert(USERS).set(USERS.NAME, "x").onConflict(POSTS.ID));
         assertThrows(IllegalArgumentException.class, () -> insert(USERS).set(USERS.NAME, "x").onConflict().doUpdate(USERS.NAME));
