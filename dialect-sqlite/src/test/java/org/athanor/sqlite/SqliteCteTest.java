@@ -153,6 +153,8 @@ class SqliteCteTest {
         Cte adults = select(USERS.ID).where(USERS.AGE.ge(18)).cte("adults");
         CompileError e = assertThrows(CompileError.class, () -> sql(select(adults.get(USERS.ID))));
         assertTrue(e.getMessage().startsWith("common table expression adults is used but not declared"), e.getMessage());
+        // toString() of a fragment still renders, for logs and debuggers
+        assertEquals("SELECT adults.id FROM adults", select(adults.get(USERS.ID)).toString());
     }
 
     @Test

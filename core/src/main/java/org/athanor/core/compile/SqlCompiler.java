@@ -28,6 +28,8 @@ public class SqlCompiler {
     private final boolean literalBinds;
     private Map<Param<?>, Integer> canonical;
     private KeyBuilder key;
+    /** Rendering for toString() and messages: a fragment (a CTE used outside its WITH) must not throw. */
+    private boolean rendering;
     private int[] slots = new int[16];
     private final List<ValueCodec<Object>> slotCodecs = new ArrayList<>();
     private final List<String> slotNames = new ArrayList<>();
@@ -88,6 +90,7 @@ public class SqlCompiler {
 
     /** Renders any node (used for toString and fragments). */
     public String render(SqlNode node) {
+        rendering = true;
         KeyBuilder k = KeyBuilder.of(node);
         return compile(node, k).sql();
     }
@@ -766,7 +769,7 @@ public class SqlCompiler {
     private final java.util.Set<Object> declaredCtes = new java.util.HashSet<>();
 
     public void visitCte(Cte c) {
-        if (!declaredCtes.contains(c.definition()))
+        if (!rendering && !declaredCtes.contains(c.definition()))
             throw new CompileError("common table expression " + c.cteName() + " is used but not declared: "
                     + "wrap the statement with Sql.with(" + c.cteName() + ").query(...) or select.with(" + c.cteName() + ")");
         appendIdentifier(c.cteName());
