@@ -113,6 +113,17 @@ class SqliteSetOperationsTest {
     }
 
     @Test
+    void compoundAsInSubquery() {
+        var q = select(USERS.NAME).where(USERS.AGE.in(select(USERS.AGE).where(USERS.AGE.lt(20)).union(select(USERS.AGE).where(USERS.AGE.gt(80)))))
+                .orderBy(USERS.NAME);
+        assertEquals("SELECT users.name FROM users WHERE users.age IN (SELECT users.age FROM users WHERE users.age < ? "
+                + "UNION SELECT users.age FROM users WHERE users.age > ?) ORDER BY users.name", sql(q));
+        assertEquals(List.of(new Tuple1<>("Ann"), new Tuple1<>("Ed")), c.execute(q).all());
+        assertEquals(3, c.execute(select(USERS.NAME).where(USERS.AGE.notIn(select(USERS.AGE).where(USERS.AGE.lt(20))
+                .union(select(USERS.AGE).where(USERS.AGE.gt(80)))))).all().size());
+    }
+
+    @Test
     void cacheKeySeparatesOperators() {
         var a = select(USERS.AGE);
         c.execute(a.union(a)).all();

@@ -60,10 +60,13 @@ public interface Expression<T> extends SqlNode {
     default Condition in(Object... values) { return in(java.util.Arrays.asList(values)); }
     default Condition in(Collection<?> values) { return new InList(this, bindAll(values), false); }
     default Condition in(Select<?> subquery) { return new InSelect(this, subquery, false); }
+    /** {@code this IN (a UNION b ...)}. */
+    default Condition in(CompoundSelect<?> subquery) { return new InSelect(this, subquery, false); }
     /** {@code this NOT IN (...)}; an empty list is true. */
     default Condition notIn(Object... values) { return notIn(java.util.Arrays.asList(values)); }
     default Condition notIn(Collection<?> values) { return new InList(this, bindAll(values), true); }
     default Condition notIn(Select<?> subquery) { return new InSelect(this, subquery, true); }
+    default Condition notIn(CompoundSelect<?> subquery) { return new InSelect(this, subquery, true); }
 
     private List<Expression<?>> bindAll(Collection<?> values) {
         List<Expression<?>> out = new ArrayList<>(values.size());
