@@ -7,6 +7,6 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "shipments", schema = "logistics")
 public class Shipment {
-    @EmbeddedId ShipmentKey key;
+    @EmbeddedId public ShipmentKey key;
     int parcels;
 }

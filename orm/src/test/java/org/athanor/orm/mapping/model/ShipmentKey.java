@@ -6,7 +6,7 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public class ShipmentKey {
     @Column(name = "carrier_code", length = 8)
-    String carrier;
+    public String carrier;
     String trackingNo;
 
     public ShipmentKey() {}

@@ -11,7 +11,7 @@ import java.time.LocalDateTime;
 @Entity
 public class Ticket {
     @Id @GeneratedValue(strategy = GenerationType.SEQUENCE)
-    long id;
+    public long id;
     String title;
     @Version
     LocalDateTime modifiedAt;
