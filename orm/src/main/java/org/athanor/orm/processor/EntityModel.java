@@ -163,7 +163,7 @@ final class EntityModel {
     private void embedded(VariableElement holder, TypeMirror type) {
         String hn = holder.getSimpleName().toString();
         if (Annotations.has(holder, "Id")) { error(holder, hn, "use either @Id or @EmbeddedId on a field, not both"); return; }
-        if (holder.getModifiers().contains(Modifier.FINAL)) { error(holder, hn, "is final; persistent fields must be assignable"); return; }
+        if (holder.getModifiers().contains(Modifier.FINAL)) { error(holder, hn, "the field is final; persistent fields must be assignable"); return; }
         if (type.getKind() != TypeKind.DECLARED || !Annotations.has(types.asElement(type), "Embeddable")) {
             error(holder, hn, "the @EmbeddedId type " + type + " must be annotated @Embeddable");
             return;
@@ -212,7 +212,7 @@ final class EntityModel {
                 return null;
             }
         if (f.getModifiers().contains(Modifier.FINAL)) {
-            error(f, label, "is final; persistent fields must be assignable (remove final, or mark the field @Transient)");
+            error(f, label, "the field is final; persistent fields must be assignable (remove final, or mark the field @Transient)");
             return null;
         }
         TypeMirror erased = types.erasure(type);
@@ -272,6 +272,16 @@ final class EntityModel {
     private void checkIds(List<VariableElement> ids, VariableElement embeddedId) {
         boolean idClass = Annotations.has(entity, "IdClass");
         if (ids.isEmpty()) {
+            for (TypeElement c = entity; c != null; ) {
+                for (ExecutableElement m : ElementFilter.methodsIn(c.getEnclosedElements()))
+                    if (Annotations.has(m, "Id") || Annotations.has(m, "EmbeddedId")) {
+                        error(m, null, "@Id is on the method " + m.getSimpleName() + "(); Athanor maps fields (field "
+                                + "access), so put @Id and the other annotations on the fields");
+                        return;
+                    }
+                TypeMirror s = c.getSuperclass();
+                c = s.getKind() == TypeKind.DECLARED ? (TypeElement) types.asElement(s) : null;
+            }
             error(entity, null, "has no @Id field; mark the primary key field with @Id (or @EmbeddedId / several @Id "
                     + "with @IdClass for a composite key)");
             return;

@@ -57,7 +57,7 @@ public final class MappingErrorCases {
                         "errors.twoids.E: has 2 @Id fields [a, b]: a composite key needs @IdClass(KeyClass.class) on the "
                                 + "entity or a single @EmbeddedId field"),
                 both("finalfield", "@Entity public class E { @Id Long id; final String name = \"x\"; }",
-                        "errors.finalfield.E.name is final; persistent fields must be assignable (remove final, or mark "
+                        "errors.finalfield.E.name: the field is final; persistent fields must be assignable (remove final, or mark "
                                 + "the field @Transient)"),
                 both("enumerated", "@Entity public class E { @Id Long id; @Enumerated String kind; }",
                         "errors.enumerated.E.kind: @Enumerated is only for enum fields, but the field is java.lang.String"),
@@ -76,9 +76,9 @@ public final class MappingErrorCases {
                         "errors.generatedonbasic.E.counter: @GeneratedValue is only allowed on the @Id field"),
                 new Case("notentity", "public class E { @Id Long id; }",
                         "errors.notentity.E: is not an @Entity; annotate it with @jakarta.persistence.Entity", null),
-                new Case("propertyaccess", "@Entity public class E { Long id; @Id public Long getId() { return id; } }",
+                both("propertyaccess", "@Entity public class E { Long id; @Id public Long getId() { return id; } }",
                         "errors.propertyaccess.E: @Id is on the method getId(); Athanor maps fields (field access), so put "
-                                + "@Id and the other annotations on the fields", null),
+                                + "@Id and the other annotations on the fields"),
                 new Case("samecolumn", "@Entity public class E { @Id Long id; String name; @Column(name = \"name\") String other; }",
                         "errors.samecolumn.E.other and errors.samecolumn.E.name both map to column 'name'; give one of them "
                                 + "@Column(name = ...)", null),
