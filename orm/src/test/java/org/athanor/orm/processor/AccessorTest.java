@@ -116,4 +116,24 @@ class AccessorTest {
         supported.setAccessible(true);
         assertEquals(supported.get(null), TypeRules.SUPPORTED);
     }
+
+    @Test
+    void excludedPackagesAreMappedWithMethodHandles() {
+        EntityMapping<org.athanor.orm.unprocessed.Note> m = EntityMapping.of(org.athanor.orm.unprocessed.Note.class);
+        assertEquals("org.athanor.orm.mapping.ReflectiveAccessor", m.accessor().getClass().getName());
+        var n = new org.athanor.orm.unprocessed.Note("hello");
+        m.set(n, m.attribute("id"), 9L);
+        assertEquals(9L, m.identityOf(n));
+        assertEquals("hello", m.get(n, m.attribute("text")));
+        MappingException e = assertThrows(MappingException.class, () -> EntityMapping.of(org.athanor.orm.unprocessed.BrokenNote.class));
+        assertTrue(e.getMessage().startsWith("org.athanor.orm.unprocessed.BrokenNote: has no @Id field"), e.getMessage());
+    }
+
+    @Test
+    void theExcludeOptionSkipsMatchingClasses() {
+        String src = "package excl.legacy;\nimport jakarta.persistence.*;\n@Entity public class L { @Id Long id; @ManyToOne L parent; }\n";
+        TestJavac.Result r = TestJavac.compile(Map.of("excl.legacy.L", src), true, "-Aathanor.orm.exclude=excl.other, excl.legacy");
+        assertTrue(r.success(), () -> r.errors().toString());
+        assertFalse(r.hasGenerated("excl/legacy/L_.java"));
+    }
 }

@@ -56,7 +56,7 @@ public final class TestJavac {
     private TestJavac() {}
 
     /** Compiles {@code sources} (qualified class name -> source) with the processor when {@code process}. */
-    public static Result compile(Map<String, String> sources, boolean process) {
+    public static Result compile(Map<String, String> sources, boolean process, String... extraOptions) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
@@ -69,6 +69,7 @@ public final class TestJavac {
             sources.forEach((name, code) -> units.add(new Source(name, code)));
             List<String> options = new ArrayList<>(List.of("--release", "17"));
             if (!process) options.add("-proc:none");
+            options.addAll(List.of(extraOptions));
             JavaCompiler.CompilationTask task = javac.getTask(null, fm, diagnostics, options, null, units);
             if (process) task.setProcessors(List.of(new EntityProcessor()));
             task.call();
