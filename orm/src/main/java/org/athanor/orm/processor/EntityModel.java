@@ -37,16 +37,19 @@ final class EntityModel {
     final List<AttributeModel> attributes = new ArrayList<>();
     final List<TypeElement> originating = new ArrayList<>();
     boolean privateConstructor;
-    private boolean failed;
+    boolean failed;
 
-    private final Types types;
-    private final Elements elements;
+    final Types types;
+    final Elements elements;
     private final Messager messager;
-    private final Annotations ann;
+    final Annotations ann;
+    private final ProcessingEnvironment env;
+    final List<TypeElement> hierarchyElements = new ArrayList<>();
     private int handles;
 
     private EntityModel(TypeElement entity, ProcessingEnvironment env) {
         this.entity = entity;
+        this.env = env;
         this.types = env.getTypeUtils();
         this.elements = env.getElementUtils();
         this.messager = env.getMessager();
@@ -67,10 +70,13 @@ final class EntityModel {
         return m.failed ? null : m;
     }
 
-    private void error(Element where, String field, String problem) {
+    void error(Element where, String field, String problem) {
+        errorMessage(where, (field == null ? entityName : entityName + "." + field) + ": " + problem);
+    }
+
+    void errorMessage(Element where, String message) {
         failed = true;
-        String at = field == null ? entityName : entityName + "." + field;
-        messager.printMessage(Diagnostic.Kind.ERROR, at + ": " + problem, where);
+        messager.printMessage(Diagnostic.Kind.ERROR, message, where);
     }
 
     private void analyze() {
@@ -78,6 +84,7 @@ final class EntityModel {
         List<TypeElement> hierarchy = hierarchy();
         if (failed) return;
         originating.addAll(hierarchy);
+        hierarchyElements.addAll(hierarchy);
         DeclaredType self = (DeclaredType) entity.asType();
         List<VariableElement> ids = new ArrayList<>();
         VariableElement embeddedId = null;
@@ -98,6 +105,7 @@ final class EntityModel {
         }
         if (failed) return;
         checkIds(ids, embeddedId);
+        if (!failed) new CrossChecks(this, env).run();
         for (AttributeModel a : attributes)
             if (a.name().equals("TABLE"))
                 error(a.field(), a.name(), "an attribute named TABLE clashes with the metamodel's TABLE constant; rename the field");
@@ -266,7 +274,11 @@ final class EntityModel {
                 return null;
             }
         }
-        return new AttributeModel(name, f, typeName, boxed, primitive, access(f), holder);
+        AnnotationMirror column = Annotations.find(f, "Column");
+        String columnName = ann.string(column, "name");
+        if (converted && !Converters.check(this, f, label, boxed)) return null;
+        return new AttributeModel(name, f, typeName, boxed, primitive, access(f), holder, label,
+                columnName.isEmpty() ? TypeRules.snakeCase(name) : columnName, id, gv != null);
     }
 
     private void checkIds(List<VariableElement> ids, VariableElement embeddedId) {

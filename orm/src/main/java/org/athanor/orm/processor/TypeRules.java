@@ -38,4 +38,16 @@ final class TypeRules {
     static String simple(Set<String> qualified) {
         return qualified.stream().map(q -> q.substring(q.lastIndexOf('.') + 1)).sorted().toList().toString();
     }
+
+    /** The runtime's default column/table naming (org.athanor.orm.mapping.Naming): Spring's camelCase rule. */
+    static String snakeCase(String name) {
+        StringBuilder b = new StringBuilder(name.replace('.', '_'));
+        for (int i = 1; i < b.length() - 1; i++) {
+            if (Character.isLowerCase(b.charAt(i - 1)) && Character.isUpperCase(b.charAt(i))
+                    && Character.isLowerCase(b.charAt(i + 1))) {
+                b.insert(i++, '_');
+            }
+        }
+        return b.toString().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -115,6 +115,12 @@ class AccessorTest {
         var supported = rules.getDeclaredField("SUPPORTED");
         supported.setAccessible(true);
         assertEquals(supported.get(null), TypeRules.SUPPORTED);
+        var naming = Class.forName("org.athanor.orm.mapping.Naming").getDeclaredMethod("snakeCase", String.class);
+        naming.setAccessible(true);
+        for (String n : List.of("firstName", "UserAccount", "userID", "URLValue", "address2Line", "x", "BillingInvoice", "a.b"))
+            assertEquals(naming.invoke(null, n), TypeRules.snakeCase(n), n);
+        assertEquals("first_name", TypeRules.snakeCase("firstName"));
+        assertEquals("user_account", TypeRules.snakeCase("UserAccount"));
     }
 
     @Test

@@ -79,15 +79,38 @@ public final class MappingErrorCases {
                 both("propertyaccess", "@Entity public class E { Long id; @Id public Long getId() { return id; } }",
                         "errors.propertyaccess.E: @Id is on the method getId(); Athanor maps fields (field access), so put "
                                 + "@Id and the other annotations on the fields"),
-                new Case("samecolumn", "@Entity public class E { @Id Long id; String name; @Column(name = \"name\") String other; }",
+                both("samecolumn", "@Entity public class E { @Id Long id; String name; @Column(name = \"name\") String other; }",
                         "errors.samecolumn.E.other and errors.samecolumn.E.name both map to column 'name'; give one of them "
-                                + "@Column(name = ...)", null),
-                new Case("badindex", "@Entity @Table(indexes = @Index(columnList = \"nope\")) public class E { @Id Long id; }",
-                        "errors.badindex.E: @Index names column 'nope', which the table e does not have; its columns are [id]", null),
-                new Case("nogenerator", "@Entity public class E { @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = \"g\") Long id; }",
+                                + "@Column(name = ...)"),
+                both("badindex", "@Entity @Table(indexes = @Index(columnList = \"nope\")) public class E { @Id Long id; }",
+                        "errors.badindex.E: @Index names column 'nope', which the table e does not have; its columns are [id]"),
+                both("nogenerator", "@Entity public class E { @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = \"g\") Long id; }",
                         "errors.nogenerator.E.id: @GeneratedValue(generator = \"g\") names no @SequenceGenerator on the field "
-                                + "or on E and its mapped superclasses", null),
-                new Case("badidclass", "@Entity @IdClass(K.class) public class E { @Id Long a; @Id Long b; }\nclass K { Long a; }",
-                        "errors.badidclass.E: @IdClass errors.badidclass.K must have a field 'b' of type Long matching the key attribute", null));
+                                + "or on E and its mapped superclasses"),
+                both("badidclass", "@Entity @IdClass(K.class) public class E { @Id Long a; @Id Long b; }\nclass K { Long a; }",
+                        "errors.badidclass.E: @IdClass errors.badidclass.K must have a field 'b' of type Long matching the key attribute"),
+                both("idclasstype", "@Entity @IdClass(K.class) public class E { @Id Long a; @Id String b; }\nclass K { Long a; int b; }",
+                        "errors.idclasstype.E: @IdClass errors.idclasstype.K must have a field 'b' of type String matching the "
+                                + "key attribute (it is int)"),
+                both("compositegenerated", "@Entity @IdClass(K.class) public class E { @Id @GeneratedValue Long a; @Id Long b; }\nclass K { Long a; Long b; }",
+                        "errors.compositegenerated.E.a: @GeneratedValue on a composite key is not supported"),
+                both("convertermismatch", "@Entity public class E { @Id Long id; @Convert(converter = C.class) Integer n; }\n"
+                                + "class C implements AttributeConverter<String, Long> { public Long convertToDatabaseColumn(String s) { return 1L; }\n"
+                                + "  public String convertToEntityAttribute(Long l) { return \"\"; } }",
+                        "errors.convertermismatch.E.n: converter errors.convertermismatch.C converts java.lang.String, but the field is java.lang.Integer"),
+                both("converterdbtype", "@Entity public class E { @Id Long id; @Convert(converter = C.class) String n; }\n"
+                                + "class C implements AttributeConverter<String, Object> { public Object convertToDatabaseColumn(String s) { return s; }\n"
+                                + "  public String convertToEntityAttribute(Object o) { return \"\"; } }",
+                        "errors.converterdbtype.E.n: converter errors.converterdbtype.C produces java.lang.Object, which is not a supported "
+                                + "column type; supported types are String, boolean, short, int, long, float, double (and their wrapper "
+                                + "classes), BigDecimal, BigInteger, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, UUID, "
+                                + "byte[], enums, or any type with @Convert(converter = ...)"),
+                both("catalog", "@Entity @Table(catalog = \"c\") public class E { @Id Long id; }",
+                        "errors.catalog.E: @Table(catalog = \"c\") is not supported; use schema"),
+                both("badunique", "@Entity @Table(uniqueConstraints = @UniqueConstraint(columnNames = {\"id\", \"nme\"})) public class E { @Id Long id; String name; }",
+                        "errors.badunique.E: @UniqueConstraint names column 'nme', which the table e does not have; its columns are [id, name]"),
+                both("descindex", "@Entity @Table(indexes = @Index(columnList = \"name DESC\")) public class E { @Id Long id; String name; }",
+                        "errors.descindex.E: @Index(columnList = \"name DESC\"): only column names (optionally followed by ASC) are "
+                                + "supported, got 'name DESC'"));
     }
 }
