@@ -137,6 +137,8 @@ final class EntityModel {
         for (String a : TypeRules.UNSUPPORTED_ON_CLASS)
             if (Annotations.has(entity, a))
                 error(entity, null, "@" + a + " is not supported yet (entity inheritance and secondary tables come later)");
+        if ("PROPERTY".equals(ann.enumName(Annotations.find(entity, "Access"), "value")))
+            error(entity, null, "@Access(PROPERTY) is not supported; Athanor maps fields");
         ExecutableElement noArg = null;
         for (ExecutableElement c : ElementFilter.constructorsIn(entity.getEnclosedElements()))
             if (c.getParameters().isEmpty()) noArg = c;
