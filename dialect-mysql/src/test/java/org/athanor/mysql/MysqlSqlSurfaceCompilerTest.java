@@ -81,6 +81,9 @@ class MysqlSqlSurfaceCompilerTest {
         assertEquals("SELECT users.name FROM users WHERE users.age > ANY (SELECT posts.id FROM posts)",
                 sql(MYSQL, select(USERS.NAME).where(USERS.AGE.gt(any(select(POSTS.ID.cast(org.athanor.core.type.SqlTypes.INTEGER))))))
                         .replace("CAST(posts.id AS SIGNED)", "posts.id"));
+        assertEquals("GROUPS window frames is not supported by MariaDB", assertThrows(CompileError.class, () -> sql(MARIADB,
+                select(sum(USERS.AGE).over(window().orderBy(USERS.AGE).groups(org.athanor.core.sql.FrameBound.preceding(1),
+                        org.athanor.core.sql.FrameBound.currentRow()))))).getMessage());
         Lateral l = select(POSTS.TITLE).where(POSTS.USER_ID.eq(USERS.ID)).lateral("l");
         assertEquals("LATERAL is not supported by MySQL",
                 assertThrows(CompileError.class, () -> sql(MYSQL, select(USERS.NAME, l.get(POSTS.TITLE)).from(USERS).join(l, literal(true)))).getMessage());

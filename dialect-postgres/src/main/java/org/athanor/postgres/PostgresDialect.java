@@ -55,7 +55,7 @@ public final class PostgresDialect extends Dialect {
             .alterAddForeignKey(true).createIndexIfNotExists(true).transactionalDdl(true)
             .exactNumeric(true).timezoneAware(true).windowFunctions(true).cte(true).lateral(true)
             .filterClause(true).intersectExceptAll(true).ilike(true).isolationLevels(true)
-            .requiresVarcharLength(false).parenthesizedSetMembers(true).quantifiedComparison(true).cteBeforeUpdateAndDelete(true).lagLeadDefault(true)
+            .requiresVarcharLength(false).parenthesizedSetMembers(true).quantifiedComparison(true).cteBeforeUpdateAndDelete(true).lagLeadDefault(true).groupsFrame(true)
             // the wire protocol counts bind parameters in a 16-bit signed field
             .maxBindParams(32767).build();
 

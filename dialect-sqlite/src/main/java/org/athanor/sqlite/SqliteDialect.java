@@ -28,7 +28,7 @@ public final class SqliteDialect extends Dialect {
             .alterAddForeignKey(false).createIndexIfNotExists(true).transactionalDdl(true)
             .exactNumeric(false).timezoneAware(true).windowFunctions(true).cte(true).lateral(false)
             .filterClause(true).intersectExceptAll(false).ilike(false).isolationLevels(true)
-            .parenthesizedSetMembers(false).quantifiedComparison(false).cteBeforeUpdateAndDelete(true).lagLeadDefault(true)
+            .parenthesizedSetMembers(false).quantifiedComparison(false).cteBeforeUpdateAndDelete(true).lagLeadDefault(true).groupsFrame(true)
             .maxBindParams(32766).build();
 
     public static final SqliteDialect INSTANCE = new SqliteDialect(FEATURES);

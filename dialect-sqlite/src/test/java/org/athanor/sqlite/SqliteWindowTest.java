@@ -99,6 +99,10 @@ class SqliteWindowTest {
         // RANGE treats peers (the two 20s) as one: both see 10 + 20 + 20
         assertEquals(List.of(10, 50, 50, 90), rows.stream().map(r -> r.get(2)).toList());
         assertEquals(22.5, rows.get(0).get(3));
+        // GROUPS counts peer groups: one group back from each row
+        List<Row> groups = rows(c, select(ID, sum(AMOUNT).over(window().partitionBy(REGION).orderBy(AMOUNT).groups(preceding(1), currentRow())))
+                .where(REGION.eq("n")).orderBy(ID));
+        assertEquals(List.of(10, 50, 50, 80), groups.stream().map(r -> r.get(1)).toList());
     }
 
     @Test

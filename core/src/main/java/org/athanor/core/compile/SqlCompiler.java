@@ -414,6 +414,7 @@ public class SqlCompiler {
             list(w.orderBy(), ", ");
         }
         if (w.frame() != null) {
+            if (w.frame().unit() == Window.FrameUnit.GROUPS && !features.supportsGroupsFrame()) throw unsupported("GROUPS window frames");
             if (sql.length() > mark) sql.append(' ');
             sql.append(w.frame().unit().name()).append(" BETWEEN ").append(w.frame().start().sql())
                     .append(" AND ").append(w.frame().end().sql());

@@ -60,6 +60,8 @@ public final class DialectFeatures {
     public boolean supportsCteBeforeUpdateAndDelete() { return b.cteBeforeUpdateAndDelete; }
     /** The third (default) argument of lag/lead (MariaDB has none: emulated with a row count over the frame). */
     public boolean supportsLagLeadDefault() { return b.lagLeadDefault; }
+    /** {@code GROUPS BETWEEN ...} window frames (PostgreSQL 11+, SQLite 3.28+; not MySQL/MariaDB). */
+    public boolean supportsGroupsFrame() { return b.groupsFrame; }
     /** Most bind parameters one statement may carry. */
     public int maxBindParams() { return b.maxBindParams; }
     /** VARCHAR must declare a length in DDL (MySQL). */
@@ -74,7 +76,7 @@ public final class DialectFeatures {
                 savepoints = true, sequences, updateFrom, deleteUsing, alterAddForeignKey, createIndexIfNotExists,
                 transactionalDdl, exactNumeric = true, timezoneAware = true, windowFunctions = true, cte = true, lateral,
                 filterClause, intersectExceptAll, ilike, isolationLevels = true, requiresVarcharLength;
-        private boolean parenthesizedSetMembers, quantifiedComparison, cteBeforeUpdateAndDelete, lagLeadDefault;
+        private boolean parenthesizedSetMembers, quantifiedComparison, cteBeforeUpdateAndDelete, lagLeadDefault, groupsFrame;
         private int maxBindParams = 32767;
 
         Builder copy() {
@@ -120,6 +122,7 @@ public final class DialectFeatures {
         public Builder quantifiedComparison(boolean v) { quantifiedComparison = v; return this; }
         public Builder cteBeforeUpdateAndDelete(boolean v) { cteBeforeUpdateAndDelete = v; return this; }
         public Builder lagLeadDefault(boolean v) { lagLeadDefault = v; return this; }
+        public Builder groupsFrame(boolean v) { groupsFrame = v; return this; }
         public Builder maxBindParams(int v) {
             if (v < 1) throw new IllegalArgumentException("maxBindParams cannot be less than 1, got " + v);
             maxBindParams = v;
