@@ -197,9 +197,13 @@ public final class Engine implements AutoCloseable {
         CompiledTemplate t = cache.get(key.lookupKey());
         boolean cached = t != null;
         if (t == null) {
-            t = dialect.compileTemplate(statement, key);
-            if (dialect.fitsBindLimit(t)) cache.put(key.storedKey(), t);
-            else t = dialect.compileOverBindLimit(statement, key); // values inline: not cacheable
+            // over the bind-parameter limit, expanding IN lists render their values inline: never cached
+            if (key.paramCount() > dialect.features().maxBindParams()) t = dialect.compileOverBindLimit(statement, key);
+            else {
+                t = dialect.compileTemplate(statement, key);
+                if (dialect.fitsBindLimit(t)) cache.put(key.storedKey(), t);
+                else t = dialect.compileOverBindLimit(statement, key);
+            }
         }
         Param<?>[] params = key.params();
         if (options.echo() || LOG.isDebugEnabled()) {
