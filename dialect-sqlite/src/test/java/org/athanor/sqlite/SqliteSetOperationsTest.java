@@ -124,6 +124,18 @@ class SqliteSetOperationsTest {
     }
 
     @Test
+    void compoundAsDerivedTable() {
+        var both = select(USERS.NAME, USERS.AGE).where(USERS.AGE.lt(20)).unionAll(select(USERS.NAME, USERS.AGE).where(USERS.AGE.eq(30)))
+                .subquery("picked");
+        var q = select(count(), sum(both.get(USERS.AGE))).from(both);
+        assertEquals("SELECT count(*), sum(picked.age) FROM (SELECT users.name, users.age FROM users WHERE users.age < ? "
+                + "UNION ALL SELECT users.name, users.age FROM users WHERE users.age = ?) AS picked", sql(q));
+        assertEquals(new Tuple2<>(3L, 72), c.execute(q).one());
+        var joined = select(USERS.NAME).from(USERS).join(both, both.get(USERS.NAME).eq(USERS.NAME)).where(USERS.AGE.gt(20)).orderBy(USERS.NAME);
+        assertEquals(List.of(new Tuple1<>("Bob"), new Tuple1<>("Di")), c.execute(joined).all());
+    }
+
+    @Test
     void cacheKeySeparatesOperators() {
         var a = select(USERS.AGE);
         c.execute(a.union(a)).all();

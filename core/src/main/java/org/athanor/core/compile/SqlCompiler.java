@@ -571,6 +571,12 @@ public class SqlCompiler {
         appendIdentifier(s.name());
     }
 
+    public void visitCompoundSubquery(CompoundSubquery s) {
+        subquery(s.query());
+        sql.append(tableAliasKeyword());
+        appendIdentifier(s.name());
+    }
+
     public void visitJoin(Join j) {
         if (j.type() == JoinType.FULL && !features.supportsFullJoin()) throw unsupported("FULL OUTER JOIN");
         if (j.type() == JoinType.RIGHT && !features.supportsRightJoin()) throw unsupported("RIGHT OUTER JOIN");

@@ -110,6 +110,9 @@ public final class CompoundSelect<R> implements Query<R>, Cloneable {
         return c;
     }
 
+    /** {@code (this) AS alias}, a derived table for FROM and joins. */
+    public CompoundSubquery subquery(String alias) { return new CompoundSubquery(this, alias); }
+
     /** This compound as a named common table expression (see {@link Cte}). */
     public Cte cte(String name) { return Cte.of(name, this); }
 

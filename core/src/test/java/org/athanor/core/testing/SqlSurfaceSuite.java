@@ -210,6 +210,9 @@ public abstract class SqlSurfaceSuite {
         var mid = select(P.AGE).where(P.AGE.between(20, 80));
         assertEquals(5, c.execute(ages.unionAll(mid)).all().size());
         assertEquals(3, c.execute(ages.union(mid)).all().size());
+        assertEquals(3L, c.execute(select(count()).from(ages.union(mid).subquery("u"))).one()._1);
+        assertEquals(List.of("Bob", "Cy"), c.execute(select(P.NAME).where(P.AGE.in(mid.union(select(P.AGE).where(P.AGE.gt(100)))))
+                .orderBy(P.NAME)).all().stream().map(t -> t._1).toList());
         assertEquals(List.of(30, 70), c.execute(ages.intersect(mid).orderBy(P.AGE)).all().stream().map(t -> t._1).toList());
         assertEquals(List.of(12), c.execute(ages.except(mid).orderBy(P.AGE)).all().stream().map(t -> t._1).toList());
         var youngest = select(P.NAME).where(P.AGE.isNotNull()).orderBy(P.AGE).limit(1);
