@@ -6,7 +6,6 @@ import static org.athanor.core.sql.FrameBound.*;
 import static org.athanor.core.sql.Sql.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.util.List;
 import org.athanor.core.fixtures.Users;
 import org.athanor.core.sql.Cte;
 import org.athanor.core.sql.DatePart;

@@ -50,7 +50,6 @@ class SqliteInspectionTest {
             List<ColumnInfo> track = insp.columns("Track");
             assertEquals(List.of("TrackId", "Name", "AlbumId", "MediaTypeId", "GenreId", "Composer", "Milliseconds", "Bytes", "UnitPrice"),
                     track.stream().map(ColumnInfo::name).toList());
-            assertEquals(new ColumnInfo("Name", SqlTypes.varchar(200), "NVARCHAR", false, null, false).name(), track.get(1).name());
             assertEquals(SqlTypes.varchar(200), track.get(1).type());
             assertFalse(track.get(1).nullable());
             assertTrue(track.get(5).nullable());
@@ -149,11 +148,11 @@ class SqliteInspectionTest {
         try (Engine e = Engine.create("sqlite://")) {
             MetaData.of(USERS, POSTS).createAll(e);
             try (Connection c = e.connect()) {
-            assertEquals(List.of("posts", "users"), c.inspect().tableNames());
-            MetaData md = MetaData.reflect(c);
-            Table users = md.table("users");
-            c.execute(insert(users).set(users.column("name", String.class), "Bo"));
-            assertEquals("Bo", c.execute(select(users.column("name", String.class))).one()._1);
+                assertEquals(List.of("posts", "users"), c.inspect().tableNames());
+                MetaData md = MetaData.reflect(c);
+                Table users = md.table("users");
+                c.execute(insert(users).set(users.column("name", String.class), "Bo"));
+                assertEquals("Bo", c.execute(select(users.column("name", String.class))).one()._1);
             }
         }
     }

@@ -5,7 +5,6 @@ import static org.athanor.core.sql.Sql.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
-import org.athanor.core.compile.CompiledStatement;
 import org.athanor.core.engine.Connection;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.error.CompileError;
