@@ -428,23 +428,7 @@ public class SqlCompiler {
      * {@code CASE WHEN count(*) OVER (w ROWS BETWEEN n PRECEDING AND CURRENT ROW) > n THEN lag(x, n) OVER (w) ELSE d END}
      * (and the mirror image for lead). A NULL found n rows back stays NULL, as with the real default.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    protected void lagLeadWithDefault(FunctionCall<?> f, Window w) {
-        Expression<?> offset = f.args().get(1);
-        if (!(offset instanceof Literal<?> lit) || !(lit.value() instanceof Number n))
-            throw unsupported(f.name() + "(x, offset, default) with a non-constant offset");
-        long k = n.longValue();
-        boolean lag = f.name().equals("lag");
-        Window counting = lag ? w.rows(FrameBound.preceding(k), FrameBound.currentRow())
-                : w.rows(FrameBound.currentRow(), FrameBound.following(k));
-        sql.append("CASE WHEN ");
-        visit(new Over<>(Sql.count(), counting));
-        sql.append(" > ").append(k).append(" THEN ");
-        visit(new Over<>(new FunctionCall(f.name(), List.of(f.args().get(0), offset), f.type(), false), w));
-        sql.append(" ELSE ");
-        visit(f.args().get(2));
-        sql.append(" END");
-    }
+    protected void lagLeadWithDefault(FunctionCall<?> f, Window w) { Emulations.lagLeadWithDefault(this, f, w); }
 
     public void visitAggregateFilter(AggregateFilter<?> f) {
         if (features.supportsFilterClause()) {
@@ -485,21 +469,7 @@ public class SqlCompiler {
      * {@code CASE WHEN EXISTS (SELECT 1 FROM (S) AS q WHERE [NOT] x op q.v) THEN .. WHEN EXISTS (..
      * WHERE (x op q.v) IS NULL) THEN NULL ELSE .. END}.
      */
-    protected void quantifiedComparison(Comparison c, Quantified<?> q) {
-        Expression<?> col = q.select().columns().get(0);
-        if (col instanceof Label<?> l) col = l.expression();
-        Subquery rows = q.select().withColumns(col.as("quantified_value")).subquery("quantified");
-        Column<?> v = rows.column("quantified_value");
-        Comparison each = new Comparison(c.left(), c.op(), v);
-        boolean any = q.quantifier() == Quantified.Quantifier.ANY;
-        Expression<Boolean> decisive = any ? each : new Not(each);
-        String yes = dialect.renderLiteral(true, SqlTypes.BOOLEAN), no = dialect.renderLiteral(false, SqlTypes.BOOLEAN);
-        sql.append("CASE WHEN ");
-        visit(new Exists(Sql.select(Sql.literal(1)).from(rows).where(decisive)));
-        sql.append(" THEN ").append(any ? yes : no).append(" WHEN ");
-        visit(new Exists(Sql.select(Sql.literal(1)).from(rows).where(new IsNull(each, false))));
-        sql.append(" THEN NULL ELSE ").append(any ? no : yes).append(" END");
-    }
+    protected void quantifiedComparison(Comparison c, Quantified<?> q) { Emulations.quantifiedComparison(this, c, q); }
 
     public void visitLateral(Lateral l) {
         if (!features.supportsLateral()) throw unsupported("LATERAL");
@@ -975,12 +945,7 @@ public class SqlCompiler {
      * {@code DELETE FROM t USING u WHERE c} without USING: {@code DELETE FROM t WHERE EXISTS (SELECT 1
      * FROM u WHERE c)} deletes exactly the rows of t for which some row of u satisfies c.
      */
-    protected void deleteUsingAsExists(Delete d) {
-        Select<?> probe = Sql.select(Sql.literal(1)).from(d.using().toArray(FromItem[]::new));
-        if (d.where() != null) probe = probe.where(d.where());
-        sql.append(" WHERE ");
-        visit(new Exists(probe));
-    }
+    protected void deleteUsingAsExists(Delete d) { Emulations.deleteUsingAsExists(this, d); }
 
     protected void deleteUsing(Delete d) {
         if (!features.supportsDeleteUsing()) throw unsupported("DELETE ... USING");
