@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (Engine engine = Engine.create("sqlite:///app.db")) {
  *     try (Connection c = engine.connect()) { ... c.commit(); }
- *     engine.transaction(c -> c.execute(insert(USERS).set(USERS.NAME, "Bob")));
+ *     engine.transaction(c -> { c.execute(insert(USERS).set(USERS.NAME, "Bob")); }); // a block: an expression lambda is ambiguous between the overloads
  * }
  * }</pre>
  */
