@@ -28,6 +28,9 @@ class SqliteJoinSubqueryTest {
                 select(POSTS.TITLE, USERS.NAME).from(POSTS).join(USERS));
         assertSql("SELECT users.name FROM users JOIN posts ON posts.user_id = users.id",
                 select(USERS.NAME).from(USERS.join(POSTS)));
+        // the target's own columns may come first in the select list: the join starts from the other table
+        assertSql("SELECT posts.title, users.name FROM users JOIN posts ON posts.user_id = users.id",
+                select(POSTS.TITLE, USERS.NAME).join(POSTS));
         assertSql("SELECT users.name FROM users LEFT OUTER JOIN posts ON posts.user_id = users.id WHERE posts.id IS NULL",
                 select(USERS.NAME).from(USERS.leftJoin(POSTS)).where(POSTS.ID.isNull()));
     }
