@@ -47,6 +47,14 @@ final class SqliteCodecs {
         };
     }
 
+    /** The text a date/time value is stored as, for literals that must compare equal to bound values; null for other values. */
+    static String storedText(Object v) {
+        if (v instanceof LocalTime t) return TIME.format(t);
+        if (v instanceof LocalDateTime t) return TIMESTAMP.format(t);
+        if (v instanceof OffsetDateTime t) return TIMESTAMP.format(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+        return null;
+    }
+
     interface Parse<T> { T parse(String s); }
 
     interface Format<T> { String format(T v); }

@@ -51,6 +51,7 @@ class EchoLoggingTest {
             assertTrue(log.contains("org.athanor.engine - SELECT users.name FROM users WHERE users.age > ?\n[generated] [29]"), log);
             assertTrue(log.contains("org.athanor.engine - SELECT users.name FROM users WHERE users.age > ?\n[cached] [41]"), log);
             assertTrue(log.contains("UPDATE users SET age = ?\n[generated] [2 parameter sets]"), log);
+            assertEquals(1, log.split("UPDATE users SET", -1).length - 1, "executeMany logs its statement once:\n" + log);
         }
     }
 

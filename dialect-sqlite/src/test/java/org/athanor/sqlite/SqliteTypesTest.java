@@ -73,4 +73,25 @@ class SqliteTypesTest {
             }
         }
     }
+
+    @Test
+    void literalsOfTimesCompareEqualToBoundValues() {
+        Table t = Table.of("times_t", col("tm", SqlTypes.TIME), col("ts", SqlTypes.TIMESTAMP), col("tz", SqlTypes.TIMESTAMPTZ));
+        Column<LocalTime> tm = t.column("tm", LocalTime.class);
+        Column<LocalDateTime> ts = t.column("ts", LocalDateTime.class);
+        Column<OffsetDateTime> tz = t.column("tz", OffsetDateTime.class);
+        LocalTime eleven = LocalTime.of(23, 0);
+        LocalDateTime noon = LocalDateTime.of(2024, 5, 1, 12, 0);
+        OffsetDateTime paris = OffsetDateTime.of(2024, 5, 1, 14, 0, 0, 0, ZoneOffset.ofHours(2));
+        assertEquals("SELECT times_t.tm FROM times_t WHERE times_t.tm = '23:00:00.000000' AND times_t.tz = '2024-05-01 12:00:00.000000'",
+                SqliteDialect.INSTANCE.compile(select(tm).where(tm.eq(literal(eleven)), tz.eq(literal(paris))), false).sql());
+        try (Engine engine = Engine.create("sqlite://")) {
+            MetaData.of(t).createAll(engine);
+            try (Connection conn = engine.connect()) {
+                conn.execute(insert(t).set(tm, eleven).set(ts, noon).set(tz, paris));
+                assertEquals(1L, (Long) conn.execute(select(count()).where(tm.eq(literal(eleven)), ts.eq(literal(noon)), tz.eq(literal(paris)))).scalar());
+                assertEquals(1, ((Number) conn.execute(text(SqliteDialect.INSTANCE.compile(select(count()).where(tm.eq(eleven), tz.eq(paris)), true).sql())).scalar()).intValue());
+            }
+        }
+    }
 }

@@ -190,7 +190,10 @@ public final class Engine implements AutoCloseable {
     /** A compiled template with the statement's canonical parameters. */
     record Prepared(CompiledTemplate template, Param<?>[] params, boolean cached) {}
 
-    Prepared prepare(SqlNode statement) {
+    Prepared prepare(SqlNode statement) { return prepare(statement, true); }
+
+    /** {@code echo} false: the caller logs the statement itself (executeMany, whose values come per set). */
+    Prepared prepare(SqlNode statement, boolean echo) {
         KeyBuilder key = new KeyBuilder();
         statement.key(key);
         CompiledTemplate t = cache.get(key.lookupKey());
@@ -200,7 +203,7 @@ public final class Engine implements AutoCloseable {
             cache.put(key.storedKey(), t);
         }
         Param<?>[] params = key.params();
-        if (options.echo() || LOG.isDebugEnabled()) {
+        if (echo && (options.echo() || LOG.isDebugEnabled())) {
             List<Object> values = new ArrayList<>(t.slotCount());
             for (int i = 0; i < t.slotCount(); i++) values.add(params[t.slot(i)].value());
             echo(t.sql(), values, cached);
