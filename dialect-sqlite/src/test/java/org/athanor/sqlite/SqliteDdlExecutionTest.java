@@ -80,6 +80,31 @@ class SqliteDdlExecutionTest {
     }
 
     @Test
+    void aNestedConnectOnTheMemoryDatabaseFailsAtOnceInsteadOfTimingOut() throws Exception {
+        try (Engine engine = Engine.create("sqlite://")) {
+            try (Connection held = engine.connect()) {
+                long start = System.nanoTime();
+                IllegalStateException e = assertThrows(IllegalStateException.class, () -> MetaData.of(USERS).createAll(engine));
+                assertTrue(System.nanoTime() - start < 5_000_000_000L, "must not wait for the pool timeout");
+                assertTrue(e.getMessage().startsWith("sqlite:// has a single connection and this thread already holds it"), e.getMessage());
+                // another thread waits for the connection instead, and gets it once it is released
+                var other = java.util.concurrent.Executors.newSingleThreadExecutor();
+                try {
+                    var f = other.submit(() -> { MetaData.of(USERS).createAll(engine); return true; });
+                    Thread.sleep(200);
+                    assertFalse(f.isDone(), "the other thread waits for the single connection");
+                    held.close();
+                    assertTrue(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                } finally {
+                    other.shutdownNow();
+                }
+            }
+            MetaData.of(USERS).createAll(engine);
+            assertEquals(List.of("users"), tableNames(engine));
+        }
+    }
+
+    @Test
     void createAllOrdersParentsFirstAndDropAllChildrenFirst() {
         try (Engine engine = Engine.create("sqlite://")) {
             MetaData md = MetaData.of(POSTS, USERS, EMPLOYEES); // declared child first on purpose; employees only references itself
