@@ -70,6 +70,17 @@ class SqliteResultTest {
         assertEquals(3L, r.get(0));
         assertEquals("c@x", r.get("email"));
         assertEquals(List.of("id", "name", "age", "email"), r.names());
+        // another table's column of the same name is not in this result: an error, never users.id
+        IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> r.get(POSTS.ID));
+        assertEquals("expression posts.id is not in this result; its columns are [id, name, age, email]", other.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> r.get(USERS.as("u").ID));
+        // a derived table built twice (one cached SQL form) still reads by its columns
+        for (int i = 0; i < 2; i++) {
+            var s = select(USERS.ID, USERS.NAME).where(USERS.AGE.gt(26)).subquery("s");
+            Row dr = c.execute(select(s.get(USERS.ID), s.get(USERS.NAME), s.get(USERS.ID), s.get(USERS.NAME), s.get(USERS.ID), s.get(USERS.NAME),
+                    s.get(USERS.ID), s.get(USERS.NAME), s.get(USERS.ID)).orderBy(s.get(USERS.ID))).first();
+            assertEquals("Alice", dr.get(s.get(USERS.NAME)));
+        }
         Row labelled = c.execute(select(USERS.NAME.as("who"), count().as("n"), USERS.AGE, max(USERS.AGE), USERS.EMAIL,
                 USERS.ID, USERS.NAME, USERS.AGE, USERS.EMAIL).where(USERS.ID.eq(2L))).one();
         assertEquals("Bob", labelled.get("who"));
