@@ -62,6 +62,34 @@ class SqliteDdlExecutionTest {
     }
 
     @Test
+    void plainJdbcUrlsWorkToo() {
+        Path file = dir.resolve("jdbc.db").toAbsolutePath();
+        roundTripThroughAFile("jdbc:sqlite:" + file, file);
+        for (String memory : List.of("jdbc:sqlite::memory:", "sqlite:///:memory:"))
+            try (Engine engine = Engine.create(memory)) {
+                MetaData.of(USERS).createAll(engine);
+                engine.transaction(c -> { c.execute(insert(USERS).set(USERS.NAME, "m")); });
+                try (Connection c = engine.connect()) {
+                    assertEquals("m", c.execute(select(USERS.NAME)).one()._1, memory);
+                }
+            }
+    }
+
+    @Test
+    void executeStatementAndExecuteSqlRunAnything() {
+        try (Engine engine = Engine.create("sqlite://")) {
+            try (Connection c = engine.connect()) {
+                c.executeSql("CREATE TABLE raw_t (a INTEGER, b TEXT)");
+                c.executeStatement(text("INSERT INTO raw_t VALUES (:a, :b)").bind("a", 1).bind("b", "x"));
+                c.executeStatement(insert(org.athanor.core.schema.Table.of("raw_t",
+                        org.athanor.core.schema.Table.col("a", org.athanor.core.type.SqlTypes.INTEGER),
+                        org.athanor.core.schema.Table.col("b", org.athanor.core.type.SqlTypes.TEXT))).defaultValues());
+                assertEquals(java.util.Arrays.asList(1, null), c.execute(text("SELECT a FROM raw_t ORDER BY a IS NULL")).all().stream().map(r -> r.get("a")).toList());
+            }
+        }
+    }
+
+    @Test
     void memoryDatabaseIsOneConnectionThatOutlivesEachConnect() {
         try (Engine engine = Engine.create("sqlite://")) {
             MetaData.of(USERS).createAll(engine);
