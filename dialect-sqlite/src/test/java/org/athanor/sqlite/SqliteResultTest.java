@@ -211,6 +211,16 @@ class SqliteResultTest {
     }
 
     @Test
+    void updateFromAnotherTable() {
+        c.execute(insert(POSTS).columns(POSTS.USER_ID, POSTS.TITLE).values(2L, "b1").values(3L, "c1"));
+        var u = update(USERS).set(USERS.EMAIL, POSTS.TITLE.concat("@posts")).from(POSTS).where(POSTS.USER_ID.eq(USERS.ID));
+        assertEquals("UPDATE users SET email = posts.title || ? FROM posts WHERE posts.user_id = users.id", SqliteDialect.INSTANCE.compile(u).sql());
+        assertEquals(2, c.execute(u));
+        assertEquals(List.of("a@x", "b1@posts", "c1@posts"), c.execute(select(USERS.EMAIL).where(USERS.EMAIL.isNotNull()).orderBy(USERS.ID)).all()
+                .stream().map(t -> t._1).toList());
+    }
+
+    @Test
     void defaultValuesServerDefaultsClientDefaultsAndInsertSelect() {
         Table notes = Table.of(TestDatabases.uniqueName("notes"), col("id", SqlTypes.BIGINT, Table.Options.primaryKey(), Table.Options.autoincrement()),
                 col("note", SqlTypes.TEXT, Table.Options.serverDefault("'n/a'")));
