@@ -94,4 +94,24 @@ class SqliteTypesTest {
             }
         }
     }
+
+    @Test
+    void anIntegerTooLargeForItsJavaTypeIsAnErrorNotATruncatedValue() {
+        Table t = Table.of("ints_t", col("i", SqlTypes.INTEGER), col("s", SqlTypes.SMALLINT));
+        Column<Integer> i = t.column("i", Integer.class);
+        Column<Short> s = t.column("s", Short.class);
+        try (Engine engine = Engine.create("sqlite://")) {
+            MetaData.of(t).createAll(engine);
+            try (Connection conn = engine.connect()) {
+                conn.execute(insert(t).columns(i, s).values(2_000_000_000, (short) 30_000).values(2_000_000_000, (short) 30_000));
+                assertEquals(List.of(2_000_000_000, 2_000_000_000), conn.execute(select(i)).all().stream().map(r -> r._1).toList());
+                // SQLite sums in 64 bits; reading 4e9 as an int would silently give -294967296
+                org.athanor.core.error.DataError e = assertThrows(org.athanor.core.error.DataError.class, () -> conn.execute(select(sum(i))).one());
+                assertTrue(e.getMessage().contains("4000000000") && e.getMessage().contains("INTEGER"), e.getMessage());
+                assertThrows(org.athanor.core.error.DataError.class, () -> conn.execute(select(sum(s))).one());
+                assertEquals(4_000_000_000L, (Long) conn.execute(select(sum(i.cast(SqlTypes.BIGINT)))).scalar());
+                assertEquals((short) 30_000, conn.execute(select(max(s))).one()._1);
+            }
+        }
+    }
 }
