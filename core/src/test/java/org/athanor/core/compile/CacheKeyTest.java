@@ -30,6 +30,9 @@ class CacheKeyTest {
         // IN lists share a key per power-of-two bucket
         same(select(USERS.ID).where(USERS.ID.in(1L, 2L, 3L)), select(USERS.ID).where(USERS.ID.in(4L, 5L, 6L, 7L)));
         same(select(USERS.ID).where(USERS.ID.in(1L, 2L, 3L, 4L, 5L)), select(USERS.ID).where(USERS.ID.in(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L))));
+        // values whose type is inferred from their class, BigInteger (a converted type) included
+        same(select(param(java.math.BigInteger.ONE)), select(param(java.math.BigInteger.TEN)));
+        same(select(USERS.ID).where(USERS.NAME.eq(param("a"))), select(USERS.ID).where(USERS.NAME.eq(param("b"))));
         // equal derived tables built twice
         same(select(select(USERS.ID).where(USERS.AGE.gt(1)).subquery("s").get(USERS.ID)),
                 select(select(USERS.ID).where(USERS.AGE.gt(2)).subquery("s").get(USERS.ID)));
