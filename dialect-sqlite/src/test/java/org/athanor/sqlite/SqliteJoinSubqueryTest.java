@@ -64,6 +64,19 @@ class SqliteJoinSubqueryTest {
     }
 
     @Test
+    void untypedTablesAndTheirAliasesJoinThroughTheirForeignKeys() {
+        var authors = org.athanor.core.schema.Table.of("authors", org.athanor.core.schema.Table.col("id", org.athanor.core.type.SqlTypes.BIGINT,
+                org.athanor.core.schema.Table.Options.primaryKey()));
+        var books = org.athanor.core.schema.Table.of("books", org.athanor.core.schema.Table.col("id", org.athanor.core.type.SqlTypes.BIGINT,
+                org.athanor.core.schema.Table.Options.primaryKey()), org.athanor.core.schema.Table.col("author_id", org.athanor.core.type.SqlTypes.BIGINT,
+                org.athanor.core.schema.Table.Options.references(authors.column("id"))));
+        var b = books.as("b");
+        var a = authors.as("a");
+        assertSql("SELECT a.id, b.id FROM authors AS a JOIN books AS b ON b.author_id = a.id", select(a.column("id"), b.column("id")).join(b));
+        assertSql("SELECT b.id FROM books AS b JOIN authors ON b.author_id = authors.id", select(b.column("id")).join(authors));
+    }
+
+    @Test
     void selfJoinThroughAliases() {
         Employees boss = EMPLOYEES.as("boss");
         assertSql("SELECT employees.name, boss.name FROM employees JOIN employees AS boss ON employees.manager_id = boss.id",
