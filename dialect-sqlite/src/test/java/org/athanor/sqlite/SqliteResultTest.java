@@ -207,7 +207,7 @@ class SqliteResultTest {
         assertEquals(List.of(7L, 8L), c.execute(deleteFrom(USERS).where(USERS.ID.ge(7L)).returning(USERS.ID)).all().stream()
                 .map(r -> r.get(0)).sorted().toList());
         assertEquals(0, c.execute(deleteFrom(USERS).where(USERS.ID.ge(7L))));
-        assertEquals(6, c.execute(deleteFrom(POSTS).where(POSTS.ID.gt(0L))) + 6);
+        assertEquals(0, c.execute(deleteFrom(POSTS).where(POSTS.ID.gt(0L))), "no posts: a DELETE matching nothing counts 0");
     }
 
     @Test
