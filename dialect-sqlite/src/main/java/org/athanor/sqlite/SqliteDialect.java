@@ -45,12 +45,12 @@ public final class SqliteDialect extends Dialect {
 
     @Override protected String booleanLiteral(boolean b) { return b ? "1" : "0"; }
 
-    /** Timestamps with time zone are stored as UTC text without offset (see SqliteCodecs): literals match. */
     @Override
     public String renderLiteral(Object value, SqlType<?> type) {
-        if (value instanceof java.time.OffsetDateTime t)
-            return super.renderLiteral(t.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime(), org.athanor.core.type.SqlTypes.TIMESTAMP);
-        return super.renderLiteral(value, type);
+        // times and timestamps are text here: a literal must spell them exactly as the codecs store them
+        // (UTC for OffsetDateTime, seconds and six fraction digits always), or comparisons silently fail
+        String stored = SqliteCodecs.storedText(value);
+        return stored != null ? stringLiteral(stored) : super.renderLiteral(value, type);
     }
 
     @Override

@@ -179,7 +179,7 @@ public final class Connection implements AutoCloseable {
     public long executeMany(Dml template, Iterable<? extends Map<String, ?>> parameterSets) {
         java.util.Iterator<? extends Map<String, ?>> it = parameterSets.iterator();
         if (!it.hasNext()) return 0;
-        Engine.Prepared p = engine.prepare(template);
+        Engine.Prepared p = engine.prepare(template, false); // logged once below, with the number of sets
         CompiledTemplate t = p.template();
         int batch = 0;
         long total = 0;
