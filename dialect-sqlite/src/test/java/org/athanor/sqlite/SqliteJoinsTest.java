@@ -132,10 +132,23 @@ class SqliteJoinsTest {
         var ages = select(USERS.AGE).where(USERS.NAME.in("Ann", "Bob"));
         Users u = USERS.as("u");
         var gtAny = select(u.NAME).from(u).where(u.AGE.gt(any(ages))).orderBy(u.NAME);
-        assertEquals("SELECT u.name FROM users AS u WHERE CASE WHEN EXISTS (SELECT 1 FROM (SELECT users.age AS quantified_value "
-                + "FROM users WHERE users.name IN (?, ?)) AS quantified WHERE u.age > quantified.quantified_value) THEN 1 "
-                + "WHEN EXISTS (SELECT 1 FROM (SELECT users.age AS quantified_value FROM users WHERE users.name IN (?, ?)) AS quantified "
-                + "WHERE (u.age > quantified.quantified_value) IS NULL) THEN NULL ELSE 0 END ORDER BY u.name", sql(gtAny));
+        assertEquals("SELECT u.name FROM users AS u WHERE CASE WHEN EXISTS (SELECT 1 FROM users WHERE users.name IN (?, ?) "
+                + "AND u.age > users.age) THEN 1 WHEN EXISTS (SELECT 1 FROM users WHERE users.name IN (?, ?) "
+                + "AND (u.age > users.age) IS NULL) THEN NULL ELSE 0 END ORDER BY u.name", sql(gtAny));
+        // a computed or grouped subquery is compared as a derived table
+        var maxPerName = select(max(USERS.AGE)).groupBy(USERS.NAME);
+        assertEquals("SELECT u.name FROM users AS u WHERE CASE WHEN EXISTS (SELECT 1 FROM (SELECT max(users.age) AS quantified_value "
+                + "FROM users GROUP BY users.name) AS quantified WHERE NOT (u.age >= quantified.quantified_value)) THEN 0 "
+                + "WHEN EXISTS (SELECT 1 FROM (SELECT max(users.age) AS quantified_value FROM users GROUP BY users.name) AS quantified "
+                + "WHERE (u.age >= quantified.quantified_value) IS NULL) THEN NULL ELSE 1 END",
+                sql(select(u.NAME).from(u).where(u.AGE.ge(all(maxPerName)))));
+        assertEquals(List.of(), c.execute(select(u.NAME).from(u).where(u.AGE.ge(all(maxPerName)))).all()); // Di's NULL max
+        assertEquals(List.of(new Tuple1<>("Cy")), c.execute(select(u.NAME).from(u)
+                .where(u.AGE.ge(all(maxPerName.having(max(USERS.AGE).isNotNull()))))).all());
+        // correlated: older than ANY user with a smaller id
+        Users v = USERS.as("v");
+        var corr = select(u.NAME).from(u).where(u.AGE.gt(any(select(v.AGE).from(v).where(v.ID.lt(u.ID))))).orderBy(u.NAME);
+        assertEquals(List.of(new Tuple1<>("Bob"), new Tuple1<>("Cy")), c.execute(corr).all());
         assertEquals("SELECT u.name FROM users AS u WHERE u.age > ANY (SELECT users.age FROM users WHERE users.name IN (?, ?)) "
                 + "ORDER BY u.name", GenericDialect.INSTANCE.compile(gtAny).sql());
         assertEquals(List.of(new Tuple1<>("Bob"), new Tuple1<>("Cy")), c.execute(gtAny).all());

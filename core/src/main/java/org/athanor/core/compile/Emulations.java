@@ -34,18 +34,29 @@ final class Emulations {
 
     /** See {@link SqlCompiler#quantifiedComparison}. */
     static void quantifiedComparison(SqlCompiler c, Comparison cmp, Quantified<?> q) {
-        Expression<?> col = q.select().columns().get(0);
+        Select<?> s = q.select();
+        Expression<?> col = s.columns().get(0);
         if (col instanceof Label<?> l) col = l.expression();
-        Subquery rows = q.select().withColumns(col.as("quantified_value")).subquery("quantified");
-        Column<?> v = rows.column("quantified_value");
-        Comparison each = new Comparison(cmp.left(), cmp.op(), v);
         boolean any = q.quantifier() == Quantified.Quantifier.ANY;
-        Expression<Boolean> decisive = any ? each : new Not(each);
         String yes = c.dialect.renderLiteral(true, SqlTypes.BOOLEAN), no = c.dialect.renderLiteral(false, SqlTypes.BOOLEAN);
+        Comparison each;
+        Select<?> probe;
+        if (col instanceof Column<?> && s.groupBy().isEmpty() && s.having() == null && s.limit() == null && s.offset() == null
+                && !s.isDistinct()) {
+            // a plain column of a plain select: test each row in the select itself, which keeps any
+            // correlation it has with the enclosing query
+            each = new Comparison(cmp.left(), cmp.op(), col);
+            probe = s.withColumns(Sql.literal(1));
+        } else {
+            // grouped, limited or computed: compare against its rows as a derived table
+            Subquery rows = s.withColumns(col.as("quantified_value")).subquery("quantified");
+            each = new Comparison(cmp.left(), cmp.op(), rows.column("quantified_value"));
+            probe = Sql.select(Sql.literal(1)).from(rows);
+        }
         c.sql.append("CASE WHEN ");
-        c.visit(new Exists(Sql.select(Sql.literal(1)).from(rows).where(decisive)));
+        c.visit(new Exists(probe.where(any ? each : new Not(each))));
         c.sql.append(" THEN ").append(any ? yes : no).append(" WHEN ");
-        c.visit(new Exists(Sql.select(Sql.literal(1)).from(rows).where(new IsNull(each, false))));
+        c.visit(new Exists(probe.where(new IsNull(each, false))));
         c.sql.append(" THEN NULL ELSE ").append(any ? no : yes).append(" END");
     }
 

@@ -367,6 +367,11 @@ public abstract class SqlSurfaceSuite {
         assertEquals(List.of("Bob", "Cy"), c.execute(select(u.NAME).from(u).where(u.AGE.gt(any(ages))).orderBy(u.NAME)).all()
                 .stream().map(t -> t._1).toList());
         assertEquals(List.of(new Tuple1<>("Cy")), c.execute(select(u.NAME).from(u).where(u.AGE.gt(all(ages)))).all());
+        People v = P.as("v");   // correlated: older than any person with a smaller id
+        assertEquals(List.of("Bob", "Cy"), c.execute(select(u.NAME).from(u).where(u.AGE.gt(any(select(v.AGE).from(v).where(v.ID.lt(u.ID)))))
+                .orderBy(u.NAME)).all().stream().map(t -> t._1).toList());
+        var maxPerName = select(max(P.AGE)).groupBy(P.NAME).having(max(P.AGE).isNotNull());
+        assertEquals(List.of(new Tuple1<>("Cy")), c.execute(select(u.NAME).from(u).where(u.AGE.ge(all(maxPerName)))).all());
         var withNull = select(P.AGE).where(P.NAME.in("Ann", "Di"));   // {12, NULL}
         var empty = select(P.AGE).where(P.NAME.eq("nobody"));
         assertEquals("N", truth(param(5).gt(any(withNull))));
