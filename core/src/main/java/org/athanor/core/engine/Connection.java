@@ -104,6 +104,7 @@ public final class Connection implements AutoCloseable {
 
     /** Runs literal SQL with no parameters (DDL). */
     public void executeSql(String sql) {
+        engine.notifyListeners(sql);
         engine.echo(sql, null, false);
         try (java.sql.Statement st = jdbc.createStatement()) {
             dirty = true;

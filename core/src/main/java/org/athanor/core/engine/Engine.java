@@ -47,6 +47,7 @@ public final class Engine implements AutoCloseable {
     private final StatementCache cache;
     private final String description;
     private volatile Dialect dialect;
+    private final java.util.List<StatementListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Engine(DataSource ds, HikariDataSource pool, Dialect dialect, EngineOptions options, String description) {
         this.dataSource = ds;
@@ -200,6 +201,7 @@ public final class Engine implements AutoCloseable {
             cache.put(key.storedKey(), t);
         }
         Param<?>[] params = key.params();
+        if (!listeners.isEmpty()) notifyListeners(t.sql());
         if (options.echo() || LOG.isDebugEnabled()) {
             List<Object> values = new ArrayList<>(t.slotCount());
             for (int i = 0; i < t.slotCount(); i++) values.add(params[t.slot(i)].value());
@@ -207,6 +209,13 @@ public final class Engine implements AutoCloseable {
         }
         return new Prepared(t, params, cached);
     }
+
+    /** Adds a listener told about every statement before it runs (see {@link StatementListener}). */
+    public void addStatementListener(StatementListener listener) { listeners.add(java.util.Objects.requireNonNull(listener)); }
+
+    public void removeStatementListener(StatementListener listener) { listeners.remove(listener); }
+
+    void notifyListeners(String sql) { for (StatementListener l : listeners) l.beforeExecute(sql); }
 
     void echo(String sql, List<Object> params, boolean cached) {
         if (options.echo()) LOG.info("{}\n[{}] {}", sql, cached ? "cached" : "generated", params == null ? "" : params);
