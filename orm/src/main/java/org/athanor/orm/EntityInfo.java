@@ -111,7 +111,15 @@ final class EntityInfo {
         return new IdKey(this, k);
     }
 
+    /** True when the object's generated id is not assigned yet: null, or 0 in a primitive field. */
+    boolean idUnset(Object obj) {
+        if (generatedId == null) return false;
+        Object v = get(obj, generatedId.index());
+        return v == null || generatedId.isPrimitive() && ((Number) v).longValue() == 0;
+    }
+
     IdKey keyOfObject(Object obj) {
+        if (idUnset(obj)) return null;
         Object[] k = new Object[idIdx.length];
         for (int i = 0; i < k.length; i++) {
             k[i] = get(obj, idIdx[i]);

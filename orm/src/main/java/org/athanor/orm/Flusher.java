@@ -142,14 +142,14 @@ final class Flusher {
             if (gen.javaType() != UUID.class && gen.javaType() != String.class)
                 throw new IllegalStateException(info.name + "." + gen.name() + " uses GenerationType.UUID but is " + gen.javaType().getName());
             for (InstanceState st : list)
-                if (info.get(st.obj, gen.index()) == null) {
+                if (info.idUnset(st.obj)) {
                     UUID u = UUID.randomUUID();
                     s.writeAttribute(st, gen.index(), gen.javaType() == UUID.class ? u : u.toString());
                 }
         }
         List<InstanceState> known = new ArrayList<>(), needKeys = new ArrayList<>();
         for (InstanceState st : list) {
-            if (info.identityGenerated() && info.get(st.obj, gen.index()) == null) needKeys.add(st);
+            if (info.identityGenerated() && info.idUnset(st.obj)) needKeys.add(st);
             else known.add(st);
         }
         if (!known.isEmpty()) insertKnown(info, known);
@@ -295,7 +295,7 @@ final class Flusher {
 
     private void assignFromSequence(EntityInfo info, Attribute gen, List<InstanceState> list) {
         List<InstanceState> need = new ArrayList<>();
-        for (InstanceState st : list) if (info.get(st.obj, gen.index()) == null) need.add(st);
+        for (InstanceState st : list) if (info.idUnset(st.obj)) need.add(st);
         String seq = gen.sequenceName();
         if (seq == null || seq.isEmpty())
             throw new IllegalStateException(info.name + "." + gen.name() + " uses SEQUENCE generation but names no sequence");

@@ -34,14 +34,12 @@ public final class Registry {
     public static Registry of(Class<?>... entityClasses) {
         if (entityClasses.length == 0) throw new IllegalArgumentException("Registry.of() needs at least one @Entity class");
         Map<Class<?>, EntityInfo> infos = new LinkedHashMap<>();
-        List<EntityMapping<?>> mappings = new ArrayList<>();
         for (Class<?> c : entityClasses) {
             if (infos.containsKey(c)) throw new IllegalArgumentException("Registry.of() was given " + c.getName() + " twice");
             EntityInfo info = new EntityInfo(c);
             infos.put(c, info);
-            mappings.add(info.mapping);
         }
-        EntityMapping.checkDistinctTables(mappings);
+        EntityMapping.checkDistinctTables(infos.keySet());
         List<Table> tables = new ArrayList<>();
         for (EntityInfo i : infos.values()) tables.add(i.table);
         MetaData md = MetaData.of(tables.toArray(Table[]::new));

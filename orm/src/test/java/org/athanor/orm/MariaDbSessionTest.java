@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbSessionTest extends SessionTestBase {
+    @Override TestDb openDatabase() { return TestDb.mariadb(); }
+}
