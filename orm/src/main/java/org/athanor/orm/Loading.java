@@ -71,17 +71,18 @@ final class Loading {
 
     /**
      * Takes a row's values as the new snapshot. Attributes the user changed since the last snapshot
-     * keep their value when {@code keepChanges}; the rest are overwritten (undoably).
+     * keep their value when {@code keepChanges}; the rest are overwritten. Not undone by a rollback:
+     * the level remembers the object as read, and a rollback expires it instead.
      */
     static void apply(Session s, InstanceState st, Object[] v, boolean keepChanges) {
         EntityInfo info = st.info;
-        s.touch(st);
         for (int i = 0; i < v.length; i++) {
             Object current = info.get(st.obj, i);
             boolean userChanged = keepChanges && (st.snapshot == null || !EntityInfo.same(current, st.snapshot[i]));
-            if (!userChanged && !EntityInfo.same(current, v[i])) s.writeAttribute(st, i, v[i]);
+            if (!userChanged && !EntityInfo.same(current, v[i])) info.set(st.obj, i, v[i]);
         }
         st.snapshot = EntityInfo.snapshotOf(v);
         st.loadedEpoch = s.epoch;
+        s.level().loaded.put(st, st.snapshot);
     }
 }

@@ -582,8 +582,23 @@ public final class Session implements AutoCloseable {
                 identityMap.put(s.key, s);
             }
         }
-        for (InstanceState s : l.loaded)
-            if (!l.touched.containsKey(s) && states.get(s.obj) == s && s.status == InstanceState.Status.PERSISTENT) s.loadedEpoch = -1;
+        // objects read in the level may hold data the rollback discarded: attributes still holding what
+        // was read count as unchanged, and the object is expired, so it is re-read when next handed out
+        for (Map.Entry<InstanceState, Object[]> e : l.loaded.entrySet()) {
+            InstanceState s = e.getKey();
+            if (states.get(s.obj) != s || s.status != InstanceState.Status.PERSISTENT) continue;
+            s.loadedEpoch = -1;
+            // flushed in this level: its snapshot went back to the database's, its attributes are the user's
+            if (l.touched.containsKey(s)) continue;
+            Object[] read = e.getValue();
+            Object[] snap = s.snapshot == null ? new Object[read.length] : s.snapshot.clone();
+            for (int i = 0; i < read.length; i++) {
+                Object current = s.info.get(s.obj, i);
+                if (EntityInfo.same(current, read[i])) snap[i] = current instanceof byte[] b ? b.clone() : current;
+                else if (s.snapshot == null) snap[i] = read[i];
+            }
+            s.snapshot = snap;
+        }
         if (!pending.isEmpty()) {
             List<InstanceState> sorted = new ArrayList<>(pending);
             sorted.sort((a, b) -> Long.compare(a.addedSeq, b.addedSeq));
@@ -640,7 +655,7 @@ public final class Session implements AutoCloseable {
         s.loadedEpoch = epoch;
         states.put(obj, s);
         identityMap.put(key, s);
-        level().loaded.add(s);
+        level().loaded.put(s, s.snapshot);
         return s;
     }
 

@@ -1,9 +1,7 @@
 package org.athanor.orm;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import org.athanor.core.engine.NestedTransaction;
 
@@ -32,8 +30,11 @@ final class TxLevel {
 
     final NestedTransaction savepoint;
     final Map<InstanceState, Memento> touched = new IdentityHashMap<>();
-    /** Objects first loaded in this level: their snapshots may hold data the rollback discards. */
-    final List<InstanceState> loaded = new ArrayList<>();
+    /**
+     * Objects loaded or re-read in this level, with the values read: they may hold data the rollback
+     * discards, so a rollback expires them (values the user did not change since are re-read).
+     */
+    final Map<InstanceState, Object[]> loaded = new IdentityHashMap<>();
 
     TxLevel(NestedTransaction savepoint) { this.savepoint = savepoint; }
 
@@ -50,6 +51,6 @@ final class TxLevel {
                 else have[1] = w.getValue()[1];
             }
         }
-        loaded.addAll(inner.loaded);
+        loaded.putAll(inner.loaded);
     }
 }

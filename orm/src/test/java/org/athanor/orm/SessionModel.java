@@ -34,6 +34,8 @@ final class SessionModel {
         Status status;
         /** Added since the last commit: a rollback makes it pending again (or transient if deleted). */
         boolean newInTxn;
+        /** Loaded by get() in the current transaction: a rollback expires it. */
+        boolean loadedInTxn;
 
         Tracked(Status status, boolean newInTxn) {
             this.status = status;
@@ -183,6 +185,7 @@ final class SessionModel {
         }
         assertEquals(expected, values(found), "a fresh load of " + k + " shows the transaction's data");
         track(found, Status.PERSISTENT, false);
+        tracked.get(found).loadedInTxn = true;
     }
 
     void commit() {
@@ -205,6 +208,7 @@ final class SessionModel {
                 committed.put(key(o), values(o));
                 t.status = Status.PERSISTENT;
                 t.newInTxn = false;
+                t.loadedInTxn = false;
             }
         }
         assertEquals(committed, database(), "after commit the database equals the model");
@@ -252,6 +256,13 @@ final class SessionModel {
         // reports it modified exactly when its values differ from the row
         Map<String, List<Object>> db = database();
         assertEquals(committed, db, "a rollback leaves the committed data alone");
+        // objects loaded in the rolled-back transaction are expired: re-reading them gives the database's values
+        for (Object o : with(Status.PERSISTENT, Status.MARKED))
+            if (tracked.get(o).loadedInTxn) {
+                session.refresh(o);
+                assertEquals(db.get(key(o)), values(o), "refresh after rollback of " + key(o));
+                tracked.get(o).loadedInTxn = false;
+            }
         for (Object o : with(Status.PERSISTENT, Status.MARKED)) {
             List<Object> row = db.get(key(o));
             assertTrue(row != null, "the row of persistent " + key(o) + " exists");
