@@ -138,15 +138,6 @@ final class Flusher {
                     s.writeAttribute(st, info.versionIdx, integral(1L, info.attrs[info.versionIdx].javaType()));
         Attribute gen = info.generatedId;
         if (gen != null && gen.generation() == GenerationType.SEQUENCE) assignFromSequence(info, gen, list);
-        if (gen != null && gen.generation() == GenerationType.UUID) {
-            if (gen.javaType() != UUID.class && gen.javaType() != String.class)
-                throw new IllegalStateException(info.name + "." + gen.name() + " uses GenerationType.UUID but is " + gen.javaType().getName());
-            for (InstanceState st : list)
-                if (info.idUnset(st.obj)) {
-                    UUID u = UUID.randomUUID();
-                    s.writeAttribute(st, gen.index(), gen.javaType() == UUID.class ? u : u.toString());
-                }
-        }
         List<InstanceState> known = new ArrayList<>(), needKeys = new ArrayList<>();
         for (InstanceState st : list) {
             if (info.identityGenerated() && info.idUnset(st.obj)) needKeys.add(st);

@@ -190,6 +190,7 @@ public final class Session implements AutoCloseable {
     }
 
     private void checkNotInOtherSession(Object entity) {
+        if (Tracking.openCount() <= 1) return;
         for (Session other : Tracking.openSessions()) {
             if (other == this) continue;
             InstanceInfo i = other.inspectIfOwned(entity);

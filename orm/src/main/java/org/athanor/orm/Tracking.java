@@ -23,6 +23,9 @@ final class Tracking {
 
     static void closed(Session s) { OPEN.remove(s); }
 
+    /** How many sessions are open (a quick test before scanning them). */
+    static int openCount() { return OPEN.size(); }
+
     static List<Session> openSessions() {
         synchronized (OPEN) {
             return new ArrayList<>(OPEN);

@@ -45,7 +45,10 @@ abstract class TestDb implements AutoCloseable {
         }
     }
 
-    static TestDb mariadb() {
+    static TestDb mariadb() { return mariadb(""); }
+
+    /** MariaDB with extra URL parameters, e.g. {@code athanor_returning=false} for MySQL 8's path (keys from getGeneratedKeys). */
+    static TestDb mariadb(String urlParameters) {
         Engine admin = TestDatabases.mysql();
         String db = TestDatabases.uniqueName("orm");
         try {
@@ -53,7 +56,9 @@ abstract class TestDb implements AutoCloseable {
             String url = TestDatabases.mysqlUrl();
             int slash = url.indexOf('/', url.indexOf("://") + 3);
             int q = url.indexOf('?');
-            String dbUrl = url.substring(0, slash + 1) + db + (q >= 0 ? url.substring(q) : "");
+            String params = q >= 0 ? url.substring(q) : "";
+            if (!urlParameters.isEmpty()) params = (params.isEmpty() ? "?" : params + "&") + urlParameters;
+            String dbUrl = url.substring(0, slash + 1) + db + params;
             Engine e = TestDatabases.server("MariaDB", dbUrl, EngineOptions.defaults().poolSize(4));
             return new ServerDb(e, admin, "DROP DATABASE " + db, "MariaDB database " + db);
         } catch (RuntimeException ex) {
