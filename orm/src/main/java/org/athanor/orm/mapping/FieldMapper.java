@@ -63,7 +63,7 @@ final class FieldMapper {
                 : MappingException.where(entity, holder.getName() + "." + f.getName());
         rejectUnsupported(f, where);
         if (Modifier.isFinal(f.getModifiers()))
-            throw new MappingException(where + " is final; persistent fields must be assignable (remove final, "
+            throw new MappingException(where + ": the field is final; persistent fields must be assignable (remove final, "
                     + "or mark the field @Transient)");
         Class<?> raw = GenericTypes.fieldType(owner, f);
         if (raw == null)

@@ -130,7 +130,7 @@ final class MappingBuilder {
         if (holder.isAnnotationPresent(Id.class))
             throw new MappingException(where + ": use either @Id or @EmbeddedId on a field, not both");
         if (Modifier.isFinal(holder.getModifiers()))
-            throw new MappingException(where + " is final; persistent fields must be assignable");
+            throw new MappingException(where + ": the field is final; persistent fields must be assignable");
         try {
             type.getDeclaredConstructor();
         } catch (NoSuchMethodException e) {

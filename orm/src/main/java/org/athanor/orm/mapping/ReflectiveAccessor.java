@@ -83,9 +83,12 @@ final class ReflectiveAccessor<E> implements EntityAccessor<E> {
     @Override
     public void set(E entity, int i, Object value) {
         Attribute a = attributes.get(i);
-        if (value == null ? a.isPrimitive() : !a.javaType().isInstance(value))
-            throw new IllegalArgumentException("cannot set " + type.getSimpleName() + "." + a.name() + " ("
-                    + a.field.getType().getName() + ") to " + (value == null ? "null" : value + " of " + value.getClass().getName()));
+        // the same message as the generated accessors give for null
+        if (value == null && a.isPrimitive())
+            throw new IllegalArgumentException("cannot set " + type.getName() + "." + a.name() + " (a primitive field) to null");
+        if (value != null && !a.javaType().isInstance(value))
+            throw new IllegalArgumentException("cannot set " + type.getName() + "." + a.name() + " ("
+                    + a.field.getType().getName() + ") to " + value + " of " + value.getClass().getName());
         try {
             MethodHandle h = holderGetters[i];
             if (h == null) {
