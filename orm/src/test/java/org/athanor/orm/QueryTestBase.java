@@ -23,15 +23,17 @@ import org.athanor.orm.mapping.MappingException;
 import org.athanor.orm.model.Model;
 import org.athanor.orm.model.Post;
 import org.athanor.orm.model.User;
+import org.athanor.orm.model.User_;
+import org.athanor.orm.model.Post_;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Query API, run on every database by the subclasses. */
 abstract class QueryTestBase extends OrmTestBase {
-    static final Column<Integer> AGE = Model.col(User.class, "age", Integer.class);
-    static final Column<String> NAME = Model.col(User.class, "name", String.class);
-    static final Column<String> EMAIL = Model.col(User.class, "email", String.class);
-    static final Column<Long> ID = Model.col(User.class, "id", Long.class);
+    // the generated metamodel (annotation processor): typed Core columns of the mapped tables
+    static final Column<Integer> AGE = User_.age;
+    static final Column<String> NAME = User_.name;
+    static final Column<String> EMAIL = User_.email;
 
     record NameAge(String name, Integer age) {}
 
@@ -46,6 +48,12 @@ abstract class QueryTestBase extends OrmTestBase {
     }
 
     static List<String> names(List<User> users) { return users.stream().map(User::getName).toList(); }
+
+    @Test
+    void metamodelColumnsAreTheMappedTablesColumns() {
+        assertSame(Model.REGISTRY.table(User.class), User_.TABLE);
+        assertSame(Model.col(User.class, "age", Integer.class), User_.age);
+    }
 
     @Test
     void filterOrderLimitOffset() {
@@ -142,8 +150,7 @@ abstract class QueryTestBase extends OrmTestBase {
             User bob = s.query(User.class).filterBy("name", "Bob").one();
             s.add(new Post(bob.getId(), "hello"));
             s.flush();
-            Column<String> title = Model.col(Post.class, "title", String.class);
-            List<User> authors = s.query(User.class).join(Model.REGISTRY.table(Post.class)).filter(title.eq("hello")).all();
+            List<User> authors = s.query(User.class).join(Post_.TABLE).filter(Post_.title.eq("hello")).all();
             assertEquals(List.of(bob), authors);
             s.rollback();
         }
@@ -170,7 +177,7 @@ abstract class QueryTestBase extends OrmTestBase {
             assertEquals(2, s.query(User.class).filter(AGE.eq(25)).count());
             assertThrows(IllegalStateException.class, () -> s.query(User.class).limit(1).update(Map.of(AGE, 1)));
             assertThrows(IllegalArgumentException.class,
-                    () -> s.query(User.class).update(Map.of(Model.col(Post.class, "title", String.class), "x")));
+                    () -> s.query(User.class).update(Map.of(Post_.title, "x")));
         }
     }
 

@@ -315,6 +315,37 @@ abstract class SessionTestBase extends OrmTestBase {
     }
 
     @Test
+    void aReleasedSavepointsWorkIsUndoneByTheOuterRollback() {
+        long id1 = insertUser("Alice", 31);
+        long id2 = insertUser("Bob", 20);
+        try (Session s = sessions.openSession()) {
+            User a = s.get(User.class, id1);
+            User b = s.get(User.class, id2);
+            a.setAge(41);
+            s.flush();
+            try (SessionSavepoint sp = s.beginNested()) {
+                b.setAge(30);
+                User c = new User("Carol", "c@x", 3);
+                s.add(c);
+                s.delete(a);
+                sp.commit();
+                assertEquals(ObjectState.DELETED, state(a));
+                assertFalse(sp.isActive());
+                s.rollback();
+                assertEquals(ObjectState.PENDING, state(c));
+                assertNull(c.getId());
+            }
+            assertEquals(ObjectState.PERSISTENT, state(a));
+            assertEquals(List.of(a), s.getDeleted(), "the deletion is pending again");
+            assertTrue(s.isModified(b));
+            assertEquals(41, a.getAge());
+            assertEquals(30, b.getAge());
+        }
+        List<Row> rows = committedRows(User.class);
+        assertEquals(List.of(31, 20), rows.stream().map(r -> ((Number) r.get("age")).intValue()).toList());
+    }
+
+    @Test
     void expireOnCommitRereadsWhenTheSessionHandsTheObjectOutAgain() {
         long id = insertUser("Alice", 31);
         try (Session s = sessions.openSession()) {
