@@ -58,7 +58,8 @@ final class Flusher {
         List<Dirty> updates = new ArrayList<>();
         for (InstanceState st : s.identityMap.values()) {
             if (st.marked || st.status != InstanceState.Status.PERSISTENT) continue;
-            Object[] values = st.info.read(st.obj);
+            Object[] values = valuesIfChanged(st);
+            if (values == null) continue;
             checkKeyUnchanged(st, values);
             int[] changed = changedAttributes(st, values);
             if (changed != null) updates.add(new Dirty(st, changed, values));
@@ -101,6 +102,18 @@ final class Flusher {
     }
 
     // ---- dirty checking ----------------------------------------------------------------------------
+
+    /**
+     * The object's attribute values when any differs from its snapshot, else null. Autoflush runs this
+     * for every persistent object, so a clean object costs only reads, no allocation.
+     */
+    static Object[] valuesIfChanged(InstanceState st) {
+        Object[] snap = st.snapshot;
+        if (snap == null) return st.info.read(st.obj);
+        for (int i = 0; i < snap.length; i++)
+            if (!EntityInfo.same(st.info.get(st.obj, i), snap[i])) return st.info.read(st.obj);
+        return null;
+    }
 
     /** Indexes of updatable attributes whose value differs from the snapshot (all of them when it is unknown), or null. */
     static int[] changedAttributes(InstanceState st, Object[] values) {
