@@ -18,6 +18,8 @@ final class InstanceState {
     IdKey key;
     /** The session epoch at which the snapshot was read; older than the session's expiry epoch means expired. */
     long loadedEpoch;
+    /** Deleted by a bulk {@code Query.delete()} rather than by {@code Session.delete}: a rollback does not re-mark it. */
+    boolean bulkDeleted;
     /** Order of add(), so that INSERTs follow it. */
     long addedSeq;
 

@@ -265,7 +265,8 @@ public final class Query<E> {
      * Bulk DELETE of the matching rows in one statement; returns the row count. Objects already
      * loaded (the rule): after a flush, the loaded objects the criterion matches (found by selecting
      * their primary keys first) become {@link ObjectState#DELETED}, then DETACHED at commit, as if
-     * deleted through the session. Only filters are allowed.
+     * deleted through the session; a rollback makes them persistent again (not marked for deletion).
+     * Only filters are allowed.
      */
     public int delete() {
         session.enter();
@@ -278,6 +279,7 @@ public final class Query<E> {
         for (InstanceState st : matched) {
             session.touch(st);
             st.status = InstanceState.Status.DELETED;
+            st.bulkDeleted = true;
             st.marked = false;
             session.marked.remove(st);
             session.identityMap.remove(st.key);

@@ -559,7 +559,8 @@ public final class Session implements AutoCloseable {
             InstanceState s = e.getKey();
             TxLevel.Memento m = e.getValue();
             if (states.get(s.obj) != s) continue; // expunged since
-            boolean deleteIntent = s.status == InstanceState.Status.DELETED || s.marked;
+            boolean deleteIntent = s.status == InstanceState.Status.DELETED && !s.bulkDeleted || s.marked;
+            s.bulkDeleted = false;
             for (Map.Entry<Integer, Object[]> w : m.written.entrySet()) {
                 int i = w.getKey();
                 if (EntityInfo.same(s.info.get(s.obj, i), w.getValue()[1])) s.info.set(s.obj, i, w.getValue()[0]);

@@ -184,6 +184,14 @@ abstract class QueryTestBase extends OrmTestBase {
     @Test
     void bulkDeleteMarksLoadedMatchesDeleted() {
         try (Session s = sessions.openSession()) {
+            User dave = s.query(User.class).filterBy("name", "Dave").one();
+            assertEquals(2, s.query(User.class).filter(AGE.eq(25)).delete());
+            assertEquals(ObjectState.DELETED, Athanor.inspect(dave).state());
+            s.rollback();
+            assertEquals(ObjectState.PERSISTENT, Athanor.inspect(dave).state());
+            assertEquals(List.of(), s.getDeleted(), "a rolled-back bulk delete leaves nothing marked");
+        }
+        try (Session s = sessions.openSession()) {
             User bob = s.query(User.class).filterBy("name", "Bob").one();
             User eve = s.query(User.class).filterBy("name", "Eve").one();
             assertEquals(2, s.query(User.class).filter(AGE.eq(25)).delete());
