@@ -36,6 +36,8 @@ final class SessionModel {
         boolean newInTxn;
         /** Loaded by get() in the current transaction: a rollback expires it. */
         boolean loadedInTxn;
+        /** Deleted by a bulk delete (not by Session.delete): a rollback does not re-mark it. */
+        boolean bulkDeleted;
 
         Tracked(Status status, boolean newInTxn) {
             this.status = status;
@@ -188,6 +190,76 @@ final class SessionModel {
         tracked.get(found).loadedInTxn = true;
     }
 
+    /** The rows as this transaction sees them, after a flush. */
+    private Map<String, List<Object>> transactionView() {
+        Map<String, List<Object>> view = new TreeMap<>(committed);
+        for (Map.Entry<String, Object> w : txnWrites.entrySet()) {
+            if (w.getValue() == DELETE) view.remove(w.getKey());
+            else {
+                @SuppressWarnings("unchecked") List<Object> v = (List<Object>) w.getValue();
+                view.put(w.getKey(), v);
+            }
+        }
+        for (Object o : order) {
+            Tracked t = tracked.get(o);
+            if (t.status == Status.DELETED) view.remove(key(o));
+            else if (t.status == Status.PERSISTENT) view.put(key(o), values(o));
+        }
+        return view;
+    }
+
+    private Object holderOf(String k) {
+        for (Object o : order) if (k.equals(key(o)) && tracked.get(o).status != Status.PENDING) return o;
+        return null;
+    }
+
+    /** {@code query(Tag).filter(weight between low and 1000).update(weight = weight + 1)}: loaded matches are re-read. */
+    void bulkUpdate(int low) {
+        flush();
+        int from = Math.floorMod(low, 1001);
+        List<String> matched = new ArrayList<>();
+        Map<String, List<Object>> view = transactionView();
+        for (Map.Entry<String, List<Object>> e : view.entrySet()) {
+            if (!e.getKey().startsWith("T:")) continue;
+            int w = (Integer) e.getValue().get(1);
+            if (w >= from && w <= 1000) matched.add(e.getKey());
+        }
+        int n = session.query(Tag.class).filter(TAG_WEIGHT.between(from, 1000))
+                .update(Map.of(TAG_WEIGHT, TAG_WEIGHT.plus(1)));
+        assertEquals(matched.size(), n, "bulk update row count");
+        for (String k : matched) {
+            List<Object> now = List.of(view.get(k).get(0), (Integer) view.get(k).get(1) + 1);
+            Object holder = holderOf(k);
+            if (holder == null) txnWrites.put(k, now);
+            else {
+                assertEquals(now, values(holder), "a loaded object matched by a bulk update is re-read: " + k);
+                tracked.get(holder).loadedInTxn = true;
+            }
+        }
+    }
+
+    /** {@code query(Tag).filter(weight between low and 1000).delete()}: loaded matches become DELETED. */
+    void bulkDelete(int low) {
+        flush();
+        int from = Math.floorMod(low, 1001);
+        List<String> matched = new ArrayList<>();
+        for (Map.Entry<String, List<Object>> e : transactionView().entrySet()) {
+            if (!e.getKey().startsWith("T:")) continue;
+            int w = (Integer) e.getValue().get(1);
+            if (w >= from && w <= 1000) matched.add(e.getKey());
+        }
+        assertEquals(matched.size(), session.query(Tag.class).filter(TAG_WEIGHT.between(from, 1000)).delete(), "bulk delete row count");
+        for (String k : matched) {
+            Object holder = holderOf(k);
+            if (holder == null) txnWrites.put(k, DELETE);
+            else {
+                tracked.get(holder).status = Status.DELETED;
+                tracked.get(holder).bulkDeleted = true;
+            }
+        }
+        checkStates();
+    }
+
     void commit() {
         session.commit();
         for (Map.Entry<String, Object> w : txnWrites.entrySet()) {
@@ -209,6 +281,7 @@ final class SessionModel {
                 t.status = Status.PERSISTENT;
                 t.newInTxn = false;
                 t.loadedInTxn = false;
+                t.bulkDeleted = false;
             }
         }
         assertEquals(committed, database(), "after commit the database equals the model");
@@ -244,7 +317,10 @@ final class SessionModel {
         txnWrites.clear();
         for (Object o : new ArrayList<>(order)) {
             Tracked t = tracked.get(o);
-            if (t.newInTxn) {
+            if (t.bulkDeleted) {
+                t.bulkDeleted = false;
+                t.status = t.newInTxn ? Status.PENDING : Status.PERSISTENT;
+            } else if (t.newInTxn) {
                 if (t.status == Status.MARKED || t.status == Status.DELETED) {
                     untrack(o);
                     assertEquals(ObjectState.TRANSIENT, Athanor.inspect(o).state(), "added and deleted in a rolled-back transaction");
