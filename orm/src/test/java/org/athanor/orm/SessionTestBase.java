@@ -19,6 +19,8 @@ import org.athanor.core.error.IntegrityError;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Row;
 import org.athanor.orm.model.Account;
+import org.athanor.orm.model.Enrollment;
+import org.athanor.orm.model.EnrollmentKey;
 import org.athanor.orm.model.Model;
 import org.athanor.orm.model.Post;
 import org.athanor.orm.model.Tag;
@@ -570,6 +572,32 @@ abstract class SessionTestBase extends OrmTestBase {
             assertEquals(6, s.get(Tag.class, "sql").getWeight());
             assertEquals(2, s.query(Tag.class).count());
         }
+    }
+
+    @Test
+    void compositeKeysThroughIdClass() {
+        try (Session s = sessions.openSession()) {
+            s.addAll(List.of(new Enrollment(1L, "db", 80), new Enrollment(1L, "os", 70), new Enrollment(2L, "db", 90)));
+            s.commit();
+        }
+        try (Session s = sessions.openSession()) {
+            Enrollment e = s.get(Enrollment.class, new EnrollmentKey(1L, "db"));
+            assertEquals(80, e.getGrade());
+            assertSame(e, s.get(Enrollment.class, new EnrollmentKey(1L, "db")));
+            assertEquals(List.of(1L, "db"), Athanor.inspect(e).identity());
+            e.setGrade(85);
+            s.delete(s.get(Enrollment.class, new EnrollmentKey(1L, "os")));
+            assertEquals(1, s.query(Enrollment.class).filterBy("course", "db").filter(
+                    Model.col(Enrollment.class, "grade", Integer.class).gt(86)).update(java.util.Map.of(
+                    Model.col(Enrollment.class, "grade", Integer.class), 100)));
+            s.commit();
+            assertThrows(IllegalArgumentException.class, () -> s.get(Enrollment.class, 1L));
+        }
+        List<Row> rows = committedRows(Enrollment.class);
+        assertEquals(2, rows.size());
+        java.util.Map<String, Integer> grades = new java.util.TreeMap<>();
+        for (Row r : rows) grades.put(r.get("student_id") + "/" + r.get("course"), ((Number) r.get("grade")).intValue());
+        assertEquals(java.util.Map.of("1/db", 85, "2/db", 100), grades);
     }
 
     /** Inserts a committed user through another session and returns its id. */

@@ -26,7 +26,7 @@ public final class Model {
             Table.addForeignKey(posts, List.of(userId), () -> List.of(id), ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, null);
         }
         // Post first on purpose: the flush order must come from the foreign key, not registration order.
-        REGISTRY = Registry.of(Post.class, User.class, Account.class, Tag.class);
+        REGISTRY = Registry.of(Post.class, User.class, Account.class, Tag.class, Enrollment.class);
     }
 
     public static <T> Column<T> col(Class<?> entity, String attribute, Class<T> type) {
