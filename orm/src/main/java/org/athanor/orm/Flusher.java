@@ -176,17 +176,17 @@ final class Flusher {
         return Math.max(1, Math.min(MAX_ROWS_PER_INSERT, features.maxBindParams() / Math.max(1, columns)));
     }
 
-    private static Map<Column<?>, Object> row(InstanceState st, List<Attribute> cols) {
-        Map<Column<?>, Object> m = new LinkedHashMap<>();
-        for (Attribute a : cols) m.put(a.column(), st.info.get(st.obj, a.index()));
-        return m;
-    }
-
     private Insert insertOf(EntityInfo info, List<InstanceState> chunk, List<Attribute> cols) {
         if (cols.isEmpty()) return Sql.insert(info.table).defaultValues();
-        List<Map<Column<?>, Object>> rows = new ArrayList<>(chunk.size());
-        for (InstanceState st : chunk) rows.add(row(st, cols));
-        return Sql.insert(info.table).values(rows);
+        Column<?>[] columns = new Column<?>[cols.size()];
+        for (int i = 0; i < columns.length; i++) columns[i] = cols.get(i).column();
+        List<Object[]> rows = new ArrayList<>(chunk.size());
+        for (InstanceState st : chunk) {
+            Object[] row = new Object[columns.length];
+            for (int i = 0; i < row.length; i++) row[i] = info.get(st.obj, cols.get(i).index());
+            rows.add(row);
+        }
+        return Sql.insert(info.table).columns(columns).valuesMany(rows);
     }
 
     private void insertKnown(EntityInfo info, List<InstanceState> list) {
