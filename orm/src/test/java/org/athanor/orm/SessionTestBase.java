@@ -600,6 +600,34 @@ abstract class SessionTestBase extends OrmTestBase {
         assertEquals(java.util.Map.of("1/db", 85, "2/db", 100), grades);
     }
 
+    /** Kills the database connection the session holds, as a network failure would; databases that cannot, skip. */
+    void killConnectionOf(Session s) {
+        org.junit.jupiter.api.Assumptions.abort("this database has no way to kill one connection from another");
+    }
+
+    @Test
+    void aLostConnectionDuringAFlushRollsBackAndTheSessionRecovers() {
+        long id = insertUser("Alice", 31);
+        try (Session s = sessions.openSession()) {
+            User a = s.get(User.class, id);
+            killConnectionOf(s);
+            a.setAge(50);
+            User n = new User("New", "new@x", 1);
+            s.add(n);
+            FlushException e = assertThrows(FlushException.class, s::flush);
+            assertInstanceOf(org.athanor.core.error.DatabaseError.class, e.getCause());
+            assertEquals(ObjectState.PENDING, state(n));
+            assertNull(n.getId());
+            assertEquals(50, a.getAge());
+            s.rollback();
+            assertTrue(s.isModified(a));
+            s.commit(); // on a new connection
+        }
+        List<Row> rows = committedRows(User.class);
+        assertEquals(List.of("Alice", "New"), rows.stream().map(r -> r.get("name")).toList());
+        assertEquals(50, ((Number) rows.get(0).get("age")).intValue());
+    }
+
     /** Inserts a committed user through another session and returns its id. */
     long insertUser(String name, int age) {
         try (Session s = sessions.openSession()) {
