@@ -46,8 +46,10 @@ import org.athanor.core.sql.Dml;
  * {@link #rollback()} undoes what the transaction's flushes did, not what you asked for: objects
  * inserted in it are pending again, objects deleted in it are persistent and still marked for
  * deletion, changed objects keep their changes (their snapshots go back to the database's values);
- * an object added and then deleted within the transaction becomes transient. Objects first loaded
- * in the transaction are expired (see below).
+ * an object added and then deleted within the transaction becomes transient. Objects loaded or
+ * re-read in the transaction may hold data the rollback discarded, so they are expired (see below):
+ * attributes you have not changed since they were read take the database's values when the session
+ * next hands them out. A savepoint's rollback does the same for the work since the savepoint.
  *
  * <h2>Expire on commit: what we chose, and why</h2>
  * Entities are plain classes with field access, so the session cannot intercept a field read to
@@ -59,6 +61,12 @@ import org.athanor.core.sql.Dml;
  * take the database's values, attributes you changed keep yours (and stay dirty). So a {@code get}
  * of an expired object runs one SELECT; an object you only keep a reference to is not re-read until
  * you ask the session for it again or call {@code refresh}.
+ *
+ * <h2>Costs to know</h2>
+ * Without bytecode enhancement the session cannot see a field being set, so finding changed objects
+ * compares every persistent object with its snapshot: each flush (and so each autoflush before a
+ * query or a {@code get} miss) is linear in the number of objects the session holds. For long
+ * read-mostly sessions over many objects, turn autoflush off or {@link #expunge} what you are done with.
  *
  * <h2>Threads</h2>
  * A session is for one thread at a time. The first thread to use it owns it until the transaction
