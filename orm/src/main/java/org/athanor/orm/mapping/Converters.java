@@ -4,7 +4,6 @@ import jakarta.persistence.AttributeConverter;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.lang.reflect.TypeVariable;
 import org.athanor.core.type.SqlType;
 
 /** Turns a JPA {@link AttributeConverter} into a Core {@code SqlType.converted} over the database-side type. */
@@ -56,10 +55,10 @@ final class Converters {
         return null;
     }
 
+    /** The class of a converter's type argument; null for a type variable, which cannot be mapped. */
     private static Class<?> erase(Type t) {
         if (t instanceof Class<?> c) return c;
         if (t instanceof ParameterizedType p) return (Class<?>) p.getRawType();
-        if (t instanceof TypeVariable<?>) return null;
         return null;
     }
 }

@@ -1,6 +1,5 @@
 package org.athanor.orm.mapping;
 
-import jakarta.persistence.GenerationType;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -187,9 +186,6 @@ public final class EntityMapping<E> {
         for (Object v : idValues) if (v == null) return null;
         return new IdentityKey(idValues.clone());
     }
-
-    /** The generation of the single key, or null (composite keys are never generated). */
-    GenerationType generation() { return single == null ? null : single.generation(); }
 
     @Override public String toString() { return "EntityMapping(" + entityClass.getName() + " -> " + table.name() + ")"; }
 }

@@ -46,8 +46,10 @@ final class ReflectiveAccessor<E> implements EntityAccessor<E> {
                 getters[i] = fl.unreflectGetter(f).asType(GETTER);
                 setters[i] = fl.unreflectSetter(f).asType(SETTER);
                 if (a.holder != null) {
-                    holderGetters[i] = lookup.unreflectGetter(a.holder).asType(GETTER);
-                    holderSetters[i] = lookup.unreflectSetter(a.holder).asType(SETTER);
+                    // the @EmbeddedId field may be declared (privately) in a mapped superclass
+                    MethodHandles.Lookup hl = Accessors.lookup(type, a.holder.getDeclaringClass());
+                    holderGetters[i] = hl.unreflectGetter(a.holder).asType(GETTER);
+                    holderSetters[i] = hl.unreflectSetter(a.holder).asType(SETTER);
                     holderConstructors[i] = fl.findConstructor(a.holder.getType(), MethodType.methodType(void.class)).asType(CTOR);
                 }
             }

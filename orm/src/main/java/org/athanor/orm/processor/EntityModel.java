@@ -38,6 +38,8 @@ final class EntityModel {
     final List<TypeElement> originating = new ArrayList<>();
     boolean privateConstructor;
     boolean failed;
+    /** A field's type did not resolve in this round; analyze again in the next one. */
+    boolean unresolved;
 
     final Types types;
     final Elements elements;
@@ -63,11 +65,11 @@ final class EntityModel {
         this.generatedBase = b.toString();
     }
 
-    /** The model, or null when a mapping error was reported. */
+    /** The model; check {@link #failed} (an error was reported) and {@link #unresolved} (retry later) first. */
     static EntityModel analyze(TypeElement entity, ProcessingEnvironment env) {
         EntityModel m = new EntityModel(entity, env);
         m.analyze();
-        return m.failed ? null : m;
+        return m;
     }
 
     void error(Element where, String field, String problem) {
@@ -103,7 +105,7 @@ final class EntityModel {
                 }
             }
         }
-        if (failed) return;
+        if (failed || unresolved) return;
         checkIds(ids, embeddedId);
         if (!failed) new CrossChecks(this, env).run();
         for (AttributeModel a : attributes)
@@ -137,6 +139,8 @@ final class EntityModel {
         for (String a : TypeRules.UNSUPPORTED_ON_CLASS)
             if (Annotations.has(entity, a))
                 error(entity, null, "@" + a + " is not supported yet (entity inheritance and secondary tables come later)");
+        if ("PROPERTY".equals(ann.enumName(Annotations.find(entity, "Access"), "value")))
+            error(entity, null, "@Access(PROPERTY) is not supported; Athanor maps fields");
         ExecutableElement noArg = null;
         for (ExecutableElement c : ElementFilter.constructorsIn(entity.getEnclosedElements()))
             if (c.getParameters().isEmpty()) noArg = c;
@@ -224,7 +228,12 @@ final class EntityModel {
             return null;
         }
         TypeMirror erased = types.erasure(type);
-        if (type.getKind() == TypeKind.TYPEVAR || erased.getKind() == TypeKind.ERROR) {
+        if (type.getKind() == TypeKind.ERROR || erased.getKind() == TypeKind.ERROR) {
+            // not resolved (yet): another processor may generate it in a later round, else javac reports it
+            unresolved = true;
+            return null;
+        }
+        if (type.getKind() == TypeKind.TYPEVAR) {
             error(f, label, "its type " + f.asType() + " is a type variable that " + entity.getSimpleName()
                     + " does not bind to a class");
             return null;

@@ -35,6 +35,8 @@ class EntityMappingTest {
         assertEquals("ix_users_age_status", ix.get(0).name());
         assertEquals(List.of(m.attribute("age").column(), m.attribute("status").column()), ix.get(0).columns());
         assertFalse(ix.get(0).unique());
+        assertEquals("CREATE INDEX ix_users_age_status ON users (age, status)",
+                org.athanor.sqlite.SqliteDialect.INSTANCE.ddl().createIndex(ix.get(0), false));
     }
 
     @Test

@@ -32,7 +32,9 @@ class AccessorTest {
                 + "  public boolean isFragile() { return fragile; } public void setFragile(boolean f) { fragile = f; }\n"
                 + "  private Item() {}\n}\n"
                 + "@Embeddable class Key { String a; Integer b; }\n"
-                + "@Entity class Pair { @EmbeddedId Key key; String note; }\n";
+                + "@MappedSuperclass abstract class Keyed { @EmbeddedId private Key key;\n"
+                + "  public Key getKey() { return key; } public void setKey(Key k) { key = k; } }\n"
+                + "@Entity class Pair extends Keyed { String note; }\n";
     }
 
     @ParameterizedTest(name = "processor={0}")

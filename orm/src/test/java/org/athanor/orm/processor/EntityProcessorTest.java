@@ -88,4 +88,12 @@ class EntityProcessorTest {
         assertTrue(accessor.contains("case 0: e.id = (java.lang.Long) required(v, 0); return;"), accessor);
         assertFalse(accessor.contains("VarHandle"), "package-private fields are accessed directly");
     }
+
+    @Test
+    void anUnresolvedFieldTypeIsLeftToJavac() {
+        TestJavac.Result r = TestJavac.compile(Map.of("gen.missing.E", "package gen.missing;\nimport jakarta.persistence.*;\n"
+                + "@Entity public class E { @Id Long id; Missing thing; }"), true);
+        assertEquals(1, r.errors().size(), () -> r.errors().toString());
+        assertTrue(r.errors().get(0).startsWith("cannot find symbol"), r.errors().get(0));
+    }
 }

@@ -109,6 +109,21 @@ public final class MappingErrorCases {
                         "errors.catalog.E: @Table(catalog = \"c\") is not supported; use schema"),
                 both("badunique", "@Entity @Table(uniqueConstraints = @UniqueConstraint(columnNames = {\"id\", \"nme\"})) public class E { @Id Long id; String name; }",
                         "errors.badunique.E: @UniqueConstraint names column 'nme', which the table e does not have; its columns are [id, name]"),
+                both("lob", "@Entity public class E { @Id Long id; @Lob Integer n; }",
+                        "errors.lob.E.n: @Lob is supported on String (TEXT) and byte[] (BLOB), not java.lang.Integer"),
+                both("notembeddable", "@Entity public class E { @EmbeddedId K key; }\nclass K { Long a; }",
+                        "errors.notembeddable.E.key: the @EmbeddedId type errors.notembeddable.K must be annotated @Embeddable"),
+                both("secondarytable", "@Entity public class E { @Id Long id; @Column(table = \"extra\") String n; }",
+                        "errors.secondarytable.E.n: @Column(table = \"extra\") names a secondary table, which is not supported"),
+                both("typevar", "@MappedSuperclass class B<K> { @Id K id; }\n@Entity public class E<T> extends B<T> { }",
+                        "errors.typevar.E.id: its type K is a type variable that E does not bind to a class"),
+                both("convertnoclass", "@Entity public class E { @Id Long id; @Convert String n; }",
+                        "errors.convertnoclass.E.n: @Convert needs converter = SomeConverter.class (auto-applied converters are not supported)"),
+                both("attrclash", "@Embeddable class K { String a; String b; }\n@Entity public class E { @EmbeddedId K key; @Column(name = \"x\") String a; }",
+                        "errors.attrclash.E.a and errors.attrclash.E.key.a have the same attribute name 'a'; rename one (attribute "
+                                + "names must be unique in an entity)"),
+                both("accessproperty", "@Entity @Access(AccessType.PROPERTY) public class E { @Id Long id; }",
+                        "errors.accessproperty.E: @Access(PROPERTY) is not supported; Athanor maps fields"),
                 both("descindex", "@Entity @Table(indexes = @Index(columnList = \"name DESC\")) public class E { @Id Long id; String name; }",
                         "errors.descindex.E: @Index(columnList = \"name DESC\"): only column names (optionally followed by ASC) are "
                                 + "supported, got 'name DESC'"));
