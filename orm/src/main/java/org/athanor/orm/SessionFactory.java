@@ -15,6 +15,7 @@ import jakarta.persistence.GenerationType;
  * SessionFactory sessions = SessionFactory.of(engine, Registry.of(User.class, Post.class));
  * try (Session session = sessions.openSession()) { ... session.commit(); }
  * sessions.inTransaction(session -> session.add(new User("Carol", 28)));
+ * long users = sessions.fromTransaction(session -> session.query(User.class).count());
  * SessionFactory manual = sessions.autoflush(false).expireOnCommit(false);
  * }</pre>
  */
@@ -60,19 +61,23 @@ public final class SessionFactory {
     /** A new session; close it (try-with-resources). */
     public Session openSession() { return new Session(this, engine, registry, autoflush, expireOnCommit); }
 
-    /** Runs {@code work} in a new session and commits; rolls back and rethrows when it throws. */
-    public <T> T inTransaction(Function<Session, T> work) {
+    /**
+     * Runs {@code work} in a new session and commits; rolls back (closing the session) and rethrows
+     * when it throws: {@code sessions.inTransaction(s -> s.add(user))}.
+     */
+    public void inTransaction(Consumer<Session> work) {
+        fromTransaction(s -> {
+            work.accept(s);
+            return null;
+        });
+    }
+
+    /** {@link #inTransaction} returning a value: {@code long n = sessions.fromTransaction(s -> s.query(User.class).count())}. */
+    public <T> T fromTransaction(Function<Session, T> work) {
         try (Session s = openSession()) {
             T result = work.apply(s);
             s.commit();
             return result;
         }
-    }
-
-    public void inTransaction(Consumer<Session> work) {
-        inTransaction(s -> {
-            work.accept(s);
-            return null;
-        });
     }
 }

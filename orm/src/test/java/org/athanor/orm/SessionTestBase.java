@@ -600,6 +600,18 @@ abstract class SessionTestBase extends OrmTestBase {
         assertEquals(java.util.Map.of("1/db", 85, "2/db", 100), grades);
     }
 
+    @Test
+    void factoryTransactionsCommitOrRollBack() {
+        sessions.inTransaction(s -> s.add(new User("Tx", "tx@x", 1)));
+        assertEquals(1L, sessions.fromTransaction(s -> s.query(User.class).count()));
+        assertThrows(IllegalStateException.class, () -> sessions.inTransaction(s -> {
+            s.add(new User("Lost", "lost@x", 2));
+            s.flush();
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals(1, committedRows(User.class).size());
+    }
+
     /** Kills the database connection the session holds, as a network failure would; databases that cannot, skip. */
     void killConnectionOf(Session s) {
         org.junit.jupiter.api.Assumptions.abort("this database has no way to kill one connection from another");
