@@ -603,7 +603,8 @@ abstract class SessionTestBase extends OrmTestBase {
     @Test
     void factoryTransactionsCommitOrRollBack() {
         sessions.inTransaction(s -> s.add(new User("Tx", "tx@x", 1)));
-        assertEquals(1L, sessions.fromTransaction(s -> s.query(User.class).count()));
+        long count = sessions.fromTransaction(s -> s.query(User.class).count());
+        assertEquals(1L, count);
         assertThrows(IllegalStateException.class, () -> sessions.inTransaction(s -> {
             s.add(new User("Lost", "lost@x", 2));
             s.flush();
