@@ -63,6 +63,35 @@ final class SessionModel {
     /** Rows written in this transaction by objects expunged after a flush: key -> values or DELETE. */
     final Map<String, Object> txnWrites = new HashMap<>();
     private int tagSeq;
+    /** Open savepoints, innermost first. */
+    final java.util.ArrayDeque<Level> levels = new java.util.ArrayDeque<>();
+
+    /** What the model knew when a savepoint began. */
+    static final class Level {
+        final SessionSavepoint savepoint;
+        final Map<Object, Status> statusAtStart = new IdentityHashMap<>();
+        final Map<String, Object> txnWritesAtStart;
+        /** Objects loaded or re-read since the savepoint: expired by its rollback. */
+        final java.util.Set<Object> read = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+        /** Each object's key and row at the start (just flushed, so its values are its row). */
+        final Map<Object, String> keyAtStart = new IdentityHashMap<>();
+        final Map<Object, List<Object>> rowAtStart = new IdentityHashMap<>();
+
+        Level(SessionSavepoint savepoint, Map<Object, Tracked> tracked, Map<String, Object> txnWrites) {
+            this.savepoint = savepoint;
+            tracked.forEach((o, t) -> {
+                statusAtStart.put(o, t.status);
+                keyAtStart.put(o, key(o));
+                rowAtStart.put(o, values(o));
+            });
+            this.txnWritesAtStart = new HashMap<>(txnWrites);
+        }
+    }
+
+    private void read(Object o) {
+        if (!levels.isEmpty()) levels.peek().read.add(o);
+    }
 
     SessionModel(Engine engine, SessionFactory factory) {
         this.engine = engine;
@@ -149,6 +178,11 @@ final class SessionModel {
 
     void flush() {
         session.flush();
+        flushed();
+    }
+
+    /** The model's side of a flush. */
+    private void flushed() {
         for (Tracked t : tracked.values()) {
             if (t.status == Status.PENDING) t.status = Status.PERSISTENT;
             else if (t.status == Status.MARKED) t.status = Status.DELETED;
@@ -188,6 +222,58 @@ final class SessionModel {
         assertEquals(expected, values(found), "a fresh load of " + k + " shows the transaction's data");
         track(found, Status.PERSISTENT, false);
         tracked.get(found).loadedInTxn = true;
+        read(found);
+    }
+
+    /** beginNested(): flushes, then opens a savepoint (at most two deep). */
+    void beginNested() {
+        if (levels.size() >= 2) return;
+        SessionSavepoint sp = session.beginNested();
+        flushed();
+        levels.push(new Level(sp, tracked, txnWrites));
+    }
+
+    /** Releases the innermost savepoint (flushing first); its work stays in the transaction. */
+    void releaseSavepoint() {
+        if (levels.isEmpty()) return;
+        Level l = levels.pop();
+        l.savepoint.commit();
+        flushed();
+        if (!levels.isEmpty()) levels.peek().read.addAll(l.read);
+    }
+
+    /** Rolls the innermost savepoint back: only what was flushed since it began is undone. */
+    void rollbackSavepoint() {
+        if (levels.isEmpty()) return;
+        Level l = levels.pop();
+        l.savepoint.rollback();
+        txnWrites.clear();
+        txnWrites.putAll(l.txnWritesAtStart);
+        // objects expunged since the savepoint: their rows are back as they were when it began
+        for (Map.Entry<Object, Status> e : l.statusAtStart.entrySet())
+            if (!tracked.containsKey(e.getKey()))
+                txnWrites.put(l.keyAtStart.get(e.getKey()), e.getValue() == Status.DELETED ? DELETE : l.rowAtStart.get(e.getKey()));
+        for (Object o : new ArrayList<>(order)) {
+            Tracked t = tracked.get(o);
+            Status start = l.statusAtStart.get(o);
+            boolean deleteIntent = t.status == Status.MARKED || t.status == Status.DELETED && !t.bulkDeleted;
+            boolean addedSince = start == null && t.newInTxn;
+            if (start == Status.DELETED) continue; // deleted before the savepoint: untouched by its rollback
+            if (addedSince) {
+                if (deleteIntent) {
+                    untrack(o);
+                    assertEquals(ObjectState.TRANSIENT, Athanor.inspect(o).state(), "added and deleted since a rolled-back savepoint");
+                    continue;
+                }
+                t.status = Status.PENDING;
+            } else t.status = deleteIntent ? Status.MARKED : Status.PERSISTENT;
+            t.bulkDeleted = false;
+        }
+        // objects read since the savepoint are expired: re-read them as the transaction now sees them
+        for (Object o : l.read)
+            if (tracked.containsKey(o) && (tracked.get(o).status == Status.PERSISTENT || tracked.get(o).status == Status.MARKED))
+                session.refresh(o);
+        checkStates();
     }
 
     /** The rows as this transaction sees them, after a flush. */
@@ -234,6 +320,7 @@ final class SessionModel {
             else {
                 assertEquals(now, values(holder), "a loaded object matched by a bulk update is re-read: " + k);
                 tracked.get(holder).loadedInTxn = true;
+                read(holder);
             }
         }
     }
@@ -261,6 +348,7 @@ final class SessionModel {
     }
 
     void commit() {
+        while (!levels.isEmpty()) releaseSavepoint();
         session.commit();
         for (Map.Entry<String, Object> w : txnWrites.entrySet()) {
             if (w.getValue() == DELETE) committed.remove(w.getKey());
@@ -314,6 +402,8 @@ final class SessionModel {
     }
 
     private void afterRollback() {
+        for (Level l : levels) assertTrue(!l.savepoint.isActive(), "a rollback ends every savepoint");
+        levels.clear();
         txnWrites.clear();
         for (Object o : new ArrayList<>(order)) {
             Tracked t = tracked.get(o);

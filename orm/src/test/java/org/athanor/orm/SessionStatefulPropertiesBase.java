@@ -15,7 +15,7 @@ import org.athanor.orm.model.Model;
 
 /**
  * A jqwik stateful property: random sequences of add / modify / delete / flush / commit / rollback /
- * expunge / get, bulk update and delete, and a flush that fails, on two entity types (generated and assigned keys), run on a
+ * expunge / get, bulk update and delete, savepoints (begin, release, roll back), and a flush that fails, on two entity types (generated and assigned keys), run on a
  * real Session beside {@link SessionModel}. After every commit the database equals the model; after
  * every rollback the session and the database agree.
  */
@@ -75,6 +75,9 @@ abstract class SessionStatefulPropertiesBase {
                 .withAction(1, indexed("failingFlush", SessionModel::failingFlush))
                 .withAction(1, indexed("bulkUpdate", SessionModel::bulkUpdate))
                 .withAction(1, indexed("bulkDelete", SessionModel::bulkDelete))
+                .withAction(1, plain("beginNested", SessionModel::beginNested))
+                .withAction(1, plain("releaseSavepoint", SessionModel::releaseSavepoint))
+                .withAction(1, plain("rollbackSavepoint", SessionModel::rollbackSavepoint))
                 .withMaxTransformations(40);
     }
 
