@@ -41,6 +41,7 @@ abstract class SessionStatefulPropertiesBase {
         DATABASES.clear();
     }
 
+    // labels leave out NUL and surrogates (PostgreSQL text cannot hold NUL): core's round-trip properties cover strings
     @Property(tries = 60)
     void sessionAgreesWithTheModel(@ForAll("chains") ActionChain<SessionModel> chain) {
         try {
@@ -62,7 +63,7 @@ abstract class SessionStatefulPropertiesBase {
                 .withAction(3, op("addUser", Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12)
                         .flatMap(n -> Arbitraries.integers().between(0, 120).map(a -> Transformer.<SessionModel>mutate(
                                 "addUser(" + n + ", " + a + ")", m -> m.addUser(n, a))))))
-                .withAction(2, op("addTag", Arbitraries.strings().ofMinLength(0).ofMaxLength(20)
+                .withAction(2, op("addTag", Arbitraries.strings().withCharRange(' ', '\uD7FF').ofMinLength(0).ofMaxLength(20)
                         .flatMap(l -> Arbitraries.integers().map(w -> Transformer.<SessionModel>mutate(
                                 "addTag(" + l + ", " + w + ")", m -> m.addTag(l, w))))))
                 .withAction(3, indexed("modify", (m, i) -> m.modify(i, i * 7 % 1000)))
