@@ -117,6 +117,9 @@ public final class Engine implements AutoCloseable {
         } catch (SQLException e) {
             close();
             throw new ConfigurationError("cannot connect to " + description + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close(); // a dialect refusing the server (too old) must not leave the pool open
+            throw e;
         }
     }
 
