@@ -17,8 +17,20 @@ class SqliteComplianceTest {
         @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
     }
 
+    /** The error path of databases without RIGHT/FULL joins, driven by the feature flags alone. */
+    @Nested class JoinsWithoutOuterJoins extends JoinSuite {
+        @Override protected Engine newEngine() {
+            return withFeatures(TestDatabases.sqlite(), f -> f.rightJoin(false).fullJoin(false));
+        }
+    }
+
     @Nested class Queries extends QuerySuite {
         @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+    }
+
+    /** The error path of databases without row values (tuple IN). */
+    @Nested class QueriesWithoutTupleIn extends QuerySuite {
+        @Override protected Engine newEngine() { return withFeatures(TestDatabases.sqlite(), f -> f.tupleIn(false)); }
     }
 
     @Nested class Predicates extends PredicateSuite {

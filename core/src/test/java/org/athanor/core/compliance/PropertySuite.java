@@ -6,13 +6,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.athanor.core.dialect.DialectFeatures;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.schema.MetaData;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.ContainerLifecycleContext;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The base of the jqwik parts of the compliance suite. jqwik creates a new instance per property
  * and does not run JUnit's lifecycle methods, so the engine (and any tables a subclass keeps for
  * the whole class) live in a static map keyed by the concrete class, released after the container.
  */
+@AddLifecycleHook(PropertySuite.NeedsDatabase.class)
 public abstract class PropertySuite {
     private static final Map<Class<?>, Fixture> FIXTURES = new ConcurrentHashMap<>();
     /** Row ids unique across tries and properties (tries roll back, so ids are never reused in one table). */
@@ -54,6 +60,27 @@ public abstract class PropertySuite {
     }
 
     protected final Engine engine() { return fixture().engine; }
+
+    /**
+     * Opens the engine before the container runs: a database that is down skips the whole class with
+     * TestDatabases' message (and fails it under CI=true). Left to the tries, jqwik would count the
+     * abort as a rejected sample and report "exhausted" instead.
+     */
+    public static final class NeedsDatabase implements SkipExecutionHook {
+        @Override
+        public SkipResult shouldBeSkipped(LifecycleContext context) {
+            if (!(context instanceof ContainerLifecycleContext)) return SkipResult.doNotSkip();
+            Class<?> c = context.optionalContainerClass().orElse(null);
+            if (c == null || !PropertySuite.class.isAssignableFrom(c) || java.lang.reflect.Modifier.isAbstract(c.getModifiers()))
+                return SkipResult.doNotSkip();
+            try {
+                ((PropertySuite) context.newInstance(c)).fixture();
+                return SkipResult.doNotSkip();
+            } catch (TestAbortedException e) {
+                return SkipResult.skip(e.getMessage());
+            }
+        }
+    }
 
     protected final DialectFeatures features() { return engine().dialect().features(); }
 
