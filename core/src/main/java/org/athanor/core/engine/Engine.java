@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (Engine engine = Engine.create("sqlite:///app.db")) {
  *     try (Connection c = engine.connect()) { ... c.commit(); }
- *     engine.transaction(c -> c.execute(insert(USERS).set(USERS.NAME, "Bob")));
+ *     engine.inTransaction(c -> c.execute(insert(USERS).set(USERS.NAME, "Bob")));
  * }
  * }</pre>
  */
@@ -175,7 +175,8 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    public void transaction(Consumer<Connection> work) {
+    /** Like {@link #transaction(Function)} for work that returns nothing. */
+    public void inTransaction(Consumer<Connection> work) {
         transaction(c -> {
             work.accept(c);
             return null;
@@ -217,6 +218,11 @@ public final class Engine implements AutoCloseable {
     void echo(String sql, List<Object> params, boolean cached) {
         if (options.echo()) LOG.info("{}\n[{}] {}", sql, cached ? "cached" : "generated", params == null ? "" : params);
         else if (LOG.isDebugEnabled()) LOG.debug("{}\n[{}] {}", sql, cached ? "cached" : "generated", params == null ? "" : params);
+    }
+
+    void echoRaw(String sql) {
+        if (options.echo()) LOG.info("{}", sql);
+        else if (LOG.isDebugEnabled()) LOG.debug("{}", sql);
     }
 
     /** Statement-cache figures, for tests and monitoring. */
