@@ -2,6 +2,7 @@ package org.athanor.mysql;
 
 import org.athanor.core.compliance.DdlSuite;
 import org.athanor.core.compliance.DmlSuite;
+import org.athanor.core.compliance.ExpressionSuite;
 import org.athanor.core.compliance.JoinSuite;
 import org.athanor.core.compliance.PredicateSuite;
 import org.athanor.core.compliance.QuerySuite;
@@ -25,6 +26,10 @@ class MysqlComplianceTest {
     }
 
     @Nested class Predicates extends PredicateSuite {
+        @Override protected Engine newEngine() { return TestDatabases.mysql(); }
+    }
+
+    @Nested class Expressions extends ExpressionSuite {
         @Override protected Engine newEngine() { return TestDatabases.mysql(); }
     }
 

@@ -2,6 +2,7 @@ package org.athanor.sqlite;
 
 import org.athanor.core.compliance.DdlSuite;
 import org.athanor.core.compliance.DmlSuite;
+import org.athanor.core.compliance.ExpressionSuite;
 import org.athanor.core.compliance.JoinSuite;
 import org.athanor.core.compliance.PredicateSuite;
 import org.athanor.core.compliance.QuerySuite;
@@ -34,6 +35,10 @@ class SqliteComplianceTest {
     }
 
     @Nested class Predicates extends PredicateSuite {
+        @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+    }
+
+    @Nested class Expressions extends ExpressionSuite {
         @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
     }
 

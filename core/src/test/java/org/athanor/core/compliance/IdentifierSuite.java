@@ -18,6 +18,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -90,6 +91,26 @@ public abstract class IdentifierSuite extends PropertySuite {
                 assertEquals(1, c.execute(deleteFrom(t).where(value.eq(valueName))));
                 c.commit();
             }
+        } finally {
+            md.dropAll(engine());
+        }
+    }
+
+    /** Every reserved word of the list at once, as column names of one table (the property samples a few). */
+    @Example
+    void everyReservedWordIsAUsableColumnName() {
+        Table.ColumnSpec[] cols = new Table.ColumnSpec[RESERVED.size() + 1];
+        cols[0] = Table.col("id", BIGINT, Table.Options.primaryKey());
+        for (int i = 0; i < RESERVED.size(); i++) cols[i + 1] = Table.col(RESERVED.get(i), INTEGER);
+        Table t = Table.of(unique("order"), cols);
+        MetaData md = MetaData.of(t);
+        md.createAll(engine());
+        try (Connection c = engine().connect()) {
+            var ins = insert(t).set(t.column("id", Long.class), 1L);
+            for (int i = 0; i < RESERVED.size(); i++) ins = ins.set(t.column(RESERVED.get(i), Integer.class), i);
+            c.execute(ins);
+            Row r = c.execute(selectFrom(t).where(t.column("select", Integer.class).eq(0))).one();
+            for (int i = 0; i < RESERVED.size(); i++) assertEquals(i, r.get(RESERVED.get(i)), RESERVED.get(i));
         } finally {
             md.dropAll(engine());
         }
