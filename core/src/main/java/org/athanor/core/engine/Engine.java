@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (Engine engine = Engine.create("sqlite:///app.db")) {
  *     try (Connection c = engine.connect()) { ... c.commit(); }
- *     engine.inTransaction(c -> c.execute(insert(USERS).set(USERS.NAME, "Bob")));
+ *     engine.transaction(c -> { c.execute(insert(USERS).set(USERS.NAME, "Bob")); });
  * }
  * }</pre>
  */
@@ -175,8 +175,8 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Like {@link #transaction(Function)} for work that returns nothing. */
-    public void inTransaction(Consumer<Connection> work) {
+    /** Like {@link #transaction(Function)} for work that returns nothing (use a block lambda). */
+    public void transaction(Consumer<Connection> work) {
         transaction(c -> {
             work.accept(c);
             return null;
