@@ -135,7 +135,9 @@ public final class MysqlDialect extends Dialect {
             case TEXT -> "LONGTEXT";
             case NUMERIC -> type.precision() > 0
                     ? "DECIMAL(" + type.precision() + ", " + type.scale() + ")" : "DECIMAL(65, 30)";
-            case REAL -> "FLOAT";
+            // not FLOAT: the text protocol prints FLOAT with 6 significant digits, so 16777216f
+            // reads back as 1.67772E7; a DOUBLE holds every float exactly and prints all digits
+            case REAL -> "DOUBLE";
             case DOUBLE -> "DOUBLE";
             case TIME -> "TIME(6)";
             case TIMESTAMP, TIMESTAMP_TZ -> "DATETIME(6)";

@@ -40,7 +40,7 @@ class MysqlDdlTest {
                 col("j", DOUBLE), col("k", DATE), col("l", TIME), col("m", TIMESTAMP), col("n", TIMESTAMPTZ), col("o", UUID),
                 col("p", BYTES), col("q", JSON), col("r", enumOf(Mood.class)));
         assertEquals("CREATE TABLE all_types (a SMALLINT, b INT, c BIGINT, d TINYINT(1), e VARCHAR(10), f LONGTEXT, "
-                        + "g DECIMAL(38, 10), h DECIMAL(65, 30), i FLOAT, j DOUBLE, k DATE, l TIME(6), m DATETIME(6), "
+                        + "g DECIMAL(38, 10), h DECIMAL(65, 30), i DOUBLE, j DOUBLE, k DATE, l TIME(6), m DATETIME(6), "
                         + "n DATETIME(6), o CHAR(36), p LONGBLOB, q JSON, r ENUM('HAPPY', 'SAD')) "
                         + "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
                 ddl.createTable(t, false, Set.of()).get(0));
