@@ -191,4 +191,23 @@ public abstract class DdlSuite extends ComplianceSuite {
             assertThrows(IntegrityError.class, () -> c.execute(insert(t).set(id, 2L).set(t.column("n", Integer.class), (Integer) null)));
         }
     }
+
+    /** VARCHAR without a length: a plain column where the database allows it, a CompileError naming it where not. */
+    @Test
+    void varcharWithoutLength() {
+        Table t = Table.of(TestDatabases.uniqueName("dv"), Table.col("id", BIGINT, Table.Options.primaryKey()),
+                Table.col("s", VARCHAR));
+        if (features().requiresVarcharLength()) {
+            org.athanor.core.error.CompileError e = assertThrows(org.athanor.core.error.CompileError.class,
+                    () -> MetaData.of(t).createAll(engine()));
+            assertTrue(e.getMessage().contains(db()) && e.getMessage().contains("VARCHAR"), e.getMessage());
+            return;
+        }
+        create(t);
+        String value = "x".repeat(5_000);
+        try (Connection c = engine().connect()) {
+            c.execute(insert(t).set(t.column("id", Long.class), 1L).set(t.column("s", String.class), value));
+            assertEquals(value, c.execute(select(t.column("s", String.class))).one()._1);
+        }
+    }
 }
