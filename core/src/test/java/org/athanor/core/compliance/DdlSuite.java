@@ -210,4 +210,30 @@ public abstract class DdlSuite extends ComplianceSuite {
             assertEquals(value, c.execute(select(t.column("s", String.class))).one()._1);
         }
     }
+
+    /** An enum stored by name. */
+    public enum Size { S, M, XL }
+
+    /** CHECK constraints and enum columns refuse values outside them instead of storing them. */
+    @Test
+    void checkConstraintsAndEnumColumnsAreEnforced() {
+        Table t = Table.of(TestDatabases.uniqueName("dk"), Table.col("id", BIGINT, Table.Options.primaryKey()),
+                Table.col("n", INTEGER, Table.Options.check("n > 0")), Table.col("sz", enumOf(Size.class)));
+        create(t);
+        Column<Long> id = t.column("id", Long.class);
+        Column<Integer> n = t.column("n", Integer.class);
+        Column<Size> sz = t.column("sz", Size.class);
+        try (Connection c = engine().connect()) {
+            c.execute(insert(t).set(id, 1L).set(n, 5).set(sz, Size.XL));
+            c.commit();
+            assertThrows(IntegrityError.class, () -> c.execute(insert(t).set(id, 2L).set(n, 0)), "CHECK (n > 0)");
+            c.rollback();
+            // a name that is not a constant of the enum, written past the typed API
+            String sql = "INSERT INTO " + engine().dialect().quoteIdentifier(t.name()) + " (id, sz) VALUES (:id, :sz)";
+            assertThrows(DatabaseError.class, () -> c.executeStatement(text(sql).bind("id", 3L).bind("sz", "XXL")),
+                    db() + " must refuse a value outside the enum");
+            c.rollback();
+            assertEquals(List.of(1L), c.execute(select(id)).all().stream().map(r -> r._1).toList());
+        }
+    }
 }

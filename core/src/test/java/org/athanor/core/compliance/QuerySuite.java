@@ -194,4 +194,25 @@ public abstract class QuerySuite extends ComplianceSuite {
         }
         assertEquals(List.of(4L, 9L), ids(q));
     }
+
+    // ---- reading results -----------------------------------------------------------------------------
+
+    @Test
+    void resultsStreamInPartitionsAndCheckCardinality() {
+        try (Connection c = engine().connect()) {
+            try (var parts = c.execute(select(t.ID).orderBy(t.ID)).partitions(4)) {
+                assertEquals(List.of(4, 4, 2), parts.map(List::size).toList());
+            }
+            try (var stream = c.execute(select(t.ID).where(t.GRP.eq("z")).orderBy(t.ID.desc())).stream()) {
+                assertEquals(List.of(9L, 8L, 7L, 6L), stream.map(Tuple1::_1).toList());
+            }
+            assertEquals(3L, c.execute(select(t.ID).where(t.ID.eq(3L))).one()._1);
+            assertNull(c.execute(select(t.ID).where(t.ID.eq(99L))).oneOrNull());
+            assertThrows(org.athanor.core.error.NoResultException.class, () -> c.execute(select(t.ID).where(t.ID.eq(99L))).one());
+            assertThrows(org.athanor.core.error.MultipleResultsException.class, () -> c.execute(select(t.ID)).one());
+            assertEquals(1L, c.execute(select(t.ID).orderBy(t.ID)).first()._1);
+            // the connection is still usable after the results above were closed early
+            assertEquals(10L, (Long) c.execute(select(count()).from(t)).scalar());
+        }
+    }
 }
