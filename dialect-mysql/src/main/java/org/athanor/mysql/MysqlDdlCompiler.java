@@ -23,7 +23,12 @@ final class MysqlDdlCompiler extends DdlCompiler {
     /** Characters of a TEXT/BLOB column an index covers (255 utf8mb4 characters fit InnoDB's 3072-byte key). */
     static final int INDEX_PREFIX = 255;
 
-    MysqlDdlCompiler(MysqlDialect dialect) { super(dialect); }
+    private final MysqlDialect mysql;
+
+    MysqlDdlCompiler(MysqlDialect dialect) {
+        super(dialect);
+        this.mysql = dialect;
+    }
 
     @Override protected boolean nativeEnums() { return true; }
 
@@ -83,8 +88,25 @@ final class MysqlDdlCompiler extends DdlCompiler {
         return "ALTER TABLE " + tableName(fk.table()) + " ADD CONSTRAINT " + q(foreignKeyName(fk)) + " " + foreignKeyClause(fk);
     }
 
+    /**
+     * For a second createAll: MariaDB has {@code ADD CONSTRAINT fk FOREIGN KEY IF NOT EXISTS (...)}
+     * (a note, not an error, when {@code fk} exists); MySQL 8 has no such
+     * form, so there the ALTER runs again and fails with a duplicate-constraint error.
+     */
+    @Override
+    public String addForeignKey(ForeignKey fk, boolean ifNotExists) {
+        if (!ifNotExists || !mysql.alterConstraintIfNotExists()) return addForeignKey(fk);
+        String clause = foreignKeyClause(fk);
+        clause = clause.substring(clause.indexOf("FOREIGN KEY (") + "FOREIGN KEY ".length());
+        return "ALTER TABLE " + tableName(fk.table()) + " ADD CONSTRAINT " + q(foreignKeyName(fk)) + " FOREIGN KEY IF NOT EXISTS "
+                + clause;
+    }
+
+    /** MariaDB can make this a no-op when table or key is missing (dropAll after a createAll that failed half-way). */
     @Override
     public List<String> dropForeignKey(ForeignKey fk) {
+        if (mysql.alterConstraintIfNotExists())
+            return List.of("ALTER TABLE IF EXISTS " + tableName(fk.table()) + " DROP FOREIGN KEY IF EXISTS " + q(foreignKeyName(fk)));
         return List.of("ALTER TABLE " + tableName(fk.table()) + " DROP FOREIGN KEY " + q(foreignKeyName(fk)));
     }
 

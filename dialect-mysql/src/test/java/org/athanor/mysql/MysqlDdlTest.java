@@ -78,5 +78,11 @@ class MysqlDdlTest {
         assertEquals("ALTER TABLE posts ADD CONSTRAINT fk_posts_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE",
                 ddl.addForeignKey(fk));
         assertEquals(List.of("ALTER TABLE posts DROP FOREIGN KEY fk_posts_user_id"), ddl.dropForeignKey(fk));
+        assertEquals("ALTER TABLE posts ADD CONSTRAINT fk_posts_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE",
+                ddl.addForeignKey(fk, true), "MySQL 8 has no IF NOT EXISTS here");
+        assertEquals("ALTER TABLE posts ADD CONSTRAINT fk_posts_user_id FOREIGN KEY IF NOT EXISTS (user_id) REFERENCES users (id) "
+                + "ON DELETE CASCADE", MysqlCompilerTest.MARIADB.ddl().addForeignKey(fk, true));
+        assertEquals(List.of("ALTER TABLE IF EXISTS posts DROP FOREIGN KEY IF EXISTS fk_posts_user_id"),
+                MysqlCompilerTest.MARIADB.ddl().dropForeignKey(fk));
     }
 }
