@@ -99,6 +99,22 @@ public abstract class PredicateSuite extends ComplianceSuite {
         }
     }
 
+    /** LIKE compares case-sensitively on every database, as '=' does (ilike is the case-insensitive form). */
+    @Test
+    void likeIsCaseSensitiveAndIlikeIsNot() {
+        Words w = new Words(TestDatabases.uniqueName("pc"));
+        create(w);
+        commit(c -> c.execute(insert(w).columns(w.ID, w.W).values(1L, "Apple").values(2L, "apple").values(3L, "APPLE pie")));
+        try (Connection c = engine().connect()) {
+            assertEquals(List.of(2L), c.execute(select(w.ID).where(w.W.startsWith("app")).orderBy(w.ID)).all()
+                    .stream().map(Tuple1::_1).toList(), "startsWith(\"app\") on " + db());
+            assertEquals(List.of(1L, 3L), c.execute(select(w.ID).where(w.W.like("A%")).orderBy(w.ID)).all()
+                    .stream().map(Tuple1::_1).toList(), "like(\"A%\") on " + db());
+            assertEquals(List.of(1L, 2L, 3L), c.execute(select(w.ID).where(w.W.ilike("app%")).orderBy(w.ID)).all()
+                    .stream().map(Tuple1::_1).toList(), "ilike(\"app%\") on " + db());
+        }
+    }
+
     // ---- IS [NOT] DISTINCT FROM ------------------------------------------------------------------------
 
     private Pairs pairs() {
