@@ -115,6 +115,23 @@ public abstract class PredicateSuite extends ComplianceSuite {
         }
     }
 
+    /** Trailing spaces are significant: 'a' and 'a ' are different values in '=' and in unique constraints. */
+    @Test
+    void trailingSpacesAreSignificant() {
+        Table t = Table.of(TestDatabases.uniqueName("ps"), Table.col("id", BIGINT, Table.Options.primaryKey()),
+                Table.col("s", varchar(10), Table.Options.unique()));
+        create(t);
+        Column<Long> id = t.column("id", Long.class);
+        Column<String> v = t.column("s", String.class);
+        try (Connection c = engine().connect()) {
+            c.execute(insert(t).columns(id, v).values(1L, "a").values(2L, "a ").values(3L, "a  "));
+            c.commit();
+            assertEquals(List.of(1L), c.execute(select(id).where(v.eq("a"))).all().stream().map(Tuple1::_1).toList(),
+                    "'a' = 'a ' must be false on " + db() + " (PAD SPACE collations make it true)");
+            assertEquals(List.of(2L), c.execute(select(id).where(v.eq("a "))).all().stream().map(Tuple1::_1).toList());
+        }
+    }
+
     // ---- IS [NOT] DISTINCT FROM ------------------------------------------------------------------------
 
     private Pairs pairs() {
