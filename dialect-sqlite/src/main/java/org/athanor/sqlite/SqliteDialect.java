@@ -71,6 +71,14 @@ public final class SqliteDialect extends Dialect {
     @Override protected String booleanLiteral(boolean b) { return b ? "1" : "0"; }
 
     @Override
+    public String renderLiteral(Object value, SqlType<?> type) {
+        // times and timestamps are text here: a literal must spell them exactly as the codecs store them
+        // (UTC for OffsetDateTime, seconds and six fraction digits always), or comparisons silently fail
+        String stored = SqliteCodecs.storedText(value);
+        return stored != null ? stringLiteral(stored) : super.renderLiteral(value, type);
+    }
+
+    @Override
     public String typeName(SqlType<?> type) {
         return switch (type.kind()) {
             // TEXT affinity, so that values are never coerced to numbers

@@ -159,7 +159,7 @@ public final class Connection implements AutoCloseable {
      */
     public long executeMany(Dml template, List<? extends Map<String, ?>> parameterSets) {
         if (parameterSets.isEmpty()) return 0;
-        Engine.Prepared p = engine.prepare(template);
+        Engine.Prepared p = engine.prepare(template, false); // logged once below, with the number of sets
         CompiledTemplate t = p.template();
         int batch = 0;
         long total = 0;

@@ -47,6 +47,9 @@ public final class Engine implements AutoCloseable {
     private final StatementCache cache;
     private final String description;
     private volatile Dialect dialect;
+    /** For a single-connection pool (in-memory SQLite): the thread holding it, so that a nested connect() fails at once. */
+    private volatile Thread singleHolder;
+    private boolean single;
 
     private Engine(DataSource ds, HikariDataSource pool, Dialect dialect, EngineOptions options, String description) {
         this.dataSource = ds;
@@ -92,6 +95,7 @@ public final class Engine implements AutoCloseable {
                     + rootMessage(e), e);
         }
         Engine engine = new Engine(ds, ds, spec.dialect(), options, parsed.toString());
+        engine.single = spec.pool() == DialectProvider.PoolShape.SINGLE_PERSISTENT;
         engine.initializeDialect();
         return engine;
     }
@@ -153,8 +157,13 @@ public final class Engine implements AutoCloseable {
 
     /** A pooled connection with a transaction open; close it to return it (uncommitted work rolls back). */
     public Connection connect() {
+        if (single && singleHolder == Thread.currentThread())
+            // waiting would only end in a timeout: this thread itself holds the one connection
+            throw new IllegalStateException(description + " has a single connection and this thread already holds it: close that "
+                    + "Connection before connect() (createAll, engine.transaction, ...), or use a file database for several connections");
         try {
             java.sql.Connection c = dataSource.getConnection();
+            if (single) singleHolder = Thread.currentThread();
             if (pool == null && c.getAutoCommit()) c.setAutoCommit(false);
             if (pool == null && options.isolationLevel() != null) c.setTransactionIsolation(options.isolationLevel().jdbcLevel());
             return new Connection(this, c);
@@ -184,6 +193,7 @@ public final class Engine implements AutoCloseable {
     }
 
     void release(java.sql.Connection c, boolean broken) {
+        if (single) singleHolder = null;
         try {
             if (broken && pool != null) pool.evictConnection(c);
             else c.close();
@@ -197,7 +207,10 @@ public final class Engine implements AutoCloseable {
     /** A compiled template with the statement's canonical parameters. */
     record Prepared(CompiledTemplate template, Param<?>[] params, boolean cached) {}
 
-    Prepared prepare(SqlNode statement) {
+    Prepared prepare(SqlNode statement) { return prepare(statement, true); }
+
+    /** {@code echo} false: the caller logs the statement itself (executeMany, whose values come per set). */
+    Prepared prepare(SqlNode statement, boolean echo) {
         KeyBuilder key = new KeyBuilder();
         statement.key(key);
         CompiledTemplate t = cache.get(key.lookupKey());
@@ -207,7 +220,7 @@ public final class Engine implements AutoCloseable {
             cache.put(key.storedKey(), t);
         }
         Param<?>[] params = key.params();
-        if (options.echo() || LOG.isDebugEnabled()) {
+        if (echo && (options.echo() || LOG.isDebugEnabled())) {
             List<Object> values = new ArrayList<>(t.slotCount());
             for (int i = 0; i < t.slotCount(); i++) values.add(params[t.slot(i)].value());
             echo(t.sql(), values, cached);
