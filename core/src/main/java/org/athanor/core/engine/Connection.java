@@ -126,6 +126,17 @@ public final class Connection implements AutoCloseable {
             }
             return out;
         }
+        if (!dialect().features().multiRowGeneratedKeys() && insert.select() == null && insert.rows().size() > 1) {
+            // the driver reports one key for a multi-row INSERT (SQLite: the last rowid): insert row by row
+            List<K> out = new ArrayList<>(insert.rows().size());
+            Column<?>[] cols = insert.columns().toArray(Column<?>[]::new);
+            for (List<org.athanor.core.sql.Expression<?>> row : insert.rows()) {
+                Insert single = org.athanor.core.sql.Sql.insert(insert.table()).columns(cols).values(row.toArray());
+                if (insert.onConflictClause() != null) single = single.withOnConflict(insert.onConflictClause());
+                out.addAll(insertReturningKeys(single, key));
+            }
+            return out;
+        }
         Engine.Prepared p = engine.prepare(insert);
         try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql(), new String[] {key.name()})) {
             bind(ps, p.template(), p.params());

@@ -151,6 +151,12 @@ public final class Engine implements AutoCloseable {
     public Dialect dialect() { return dialect; }
     public EngineOptions options() { return options; }
 
+    /**
+     * Where connections come from (the pool this engine created, or the DataSource it was given), for
+     * another engine over the same database: {@code Engine.of(e.dataSource(), e.dialect().withFeatures(f))}.
+     */
+    public DataSource dataSource() { return dataSource; }
+
     // ---- connections ---------------------------------------------------------------------------------
 
     /** A pooled connection with a transaction open; close it to return it (uncommitted work rolls back). */
