@@ -15,8 +15,9 @@ import org.athanor.core.type.TypeKind;
  * MySQL DDL: AUTO_INCREMENT and COMMENT after the column, native ENUM columns, InnoDB tables in
  * utf8mb4 with a binary collation, and prefix lengths for TEXT/BLOB columns in indexes.
  *
- * <p>The binary collation ({@code utf8mb4_bin}) makes comparisons, uniqueness and ORDER BY exact
- * and case-sensitive, as on PostgreSQL and SQLite; MySQL's own default collations are
+ * <p>The binary collation ({@code utf8mb4_bin}, or its NO PAD form where the server has it, see
+ * {@link MysqlDialect#binaryCollation()}) makes comparisons, uniqueness and ORDER BY exact and
+ * case-sensitive, trailing spaces included, as on PostgreSQL and SQLite; MySQL's own default collations are
  * case-insensitive and would treat 'a' and 'A' as duplicates in a unique index.
  */
 final class MysqlDdlCompiler extends DdlCompiler {
@@ -60,7 +61,7 @@ final class MysqlDdlCompiler extends DdlCompiler {
 
     @Override
     protected void tableOptions(Table t, StringBuilder b) {
-        b.append(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
+        b.append(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=").append(mysql.binaryCollation());
         if (t.comment() != null) b.append(" COMMENT=").append(dialect.renderLiteral(t.comment(), SqlTypes.TEXT));
     }
 

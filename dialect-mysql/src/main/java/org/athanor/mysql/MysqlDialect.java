@@ -124,6 +124,17 @@ public final class MysqlDialect extends Dialect {
     /** Whether share locks must be spelled {@code LOCK IN SHARE MODE} (MariaDB has no FOR SHARE). */
     boolean lockInShareMode() { return server != null && server.mariaDb(); }
 
+    /**
+     * The binary collation of new tables. utf8mb4_bin is PAD SPACE, so 'a' = 'a ' and the two collide
+     * in a unique index; the NO PAD binary collations (MariaDB 10.2+, MySQL 8.0+) compare trailing
+     * spaces like PostgreSQL and SQLite. Before a server is known: utf8mb4_bin, which every server has.
+     */
+    String binaryCollation() {
+        if (server == null) return "utf8mb4_bin";
+        if (server.mariaDb()) return server.atLeast(10, 2) ? "utf8mb4_nopad_bin" : "utf8mb4_bin";
+        return server.atLeast(8, 0) ? "utf8mb4_0900_bin" : "utf8mb4_bin";
+    }
+
     /** Whether ALTER TABLE ... ADD CONSTRAINT IF NOT EXISTS exists (MariaDB; not MySQL 8). */
     boolean alterConstraintIfNotExists() { return server != null && server.mariaDb(); }
 

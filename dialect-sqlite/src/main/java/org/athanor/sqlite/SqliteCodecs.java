@@ -43,6 +43,8 @@ final class SqliteCodecs {
             case TIMESTAMP_TZ -> text((OffsetDateTime t) -> TIMESTAMP.format(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()),
                     s -> LocalDateTime.parse(s, PARSE_TIMESTAMP).atOffset(ZoneOffset.UTC));
             case NUMERIC -> numeric(type.scale());
+            case DOUBLE -> type.javaType() == Double.class ? noNaN(org.athanor.core.type.SqlTypes.DOUBLE, (Double d) -> d.isNaN()) : null;
+            case REAL -> type.javaType() == Float.class ? noNaN(org.athanor.core.type.SqlTypes.REAL, (Float f) -> f.isNaN()) : null;
             // every SQLite integer is 64-bit (sum() of an INTEGER column included): reading one through getInt
             // would silently truncate, so read the long and refuse what does not fit
             case INTEGER -> type.javaType() == Integer.class ? narrowInteger(as(type), Integer.MIN_VALUE, Integer.MAX_VALUE, v -> (int) v) : null;
@@ -78,6 +80,22 @@ final class SqliteCodecs {
                     throw new SQLException("cannot read '" + s + "' as a date/time value: " + e.getMessage(), e);
                 }
             }
+        };
+    }
+
+    /**
+     * SQLite stores a NaN bound as REAL as NULL, without error: refuse it instead of losing it
+     * (SQLSTATE 22003, numeric value out of range, which becomes a DataError).
+     */
+    private static <T> ValueCodec<T> noNaN(SqlType<T> type, java.util.function.Predicate<T> isNaN) {
+        return new ValueCodec<>() {
+            @Override public void bind(PreparedStatement ps, int i, T v) throws SQLException {
+                if (v != null && isNaN.test(v))
+                    throw new SQLException("SQLite cannot store NaN (it would silently become NULL); store NULL or a finite value",
+                            "22003");
+                type.bind(ps, i, v);
+            }
+            @Override public T read(ResultSet rs, int i) throws SQLException { return type.read(rs, i); }
         };
     }
 

@@ -47,6 +47,7 @@ public final class Engine implements AutoCloseable {
     private final StatementCache cache;
     private final String description;
     private volatile Dialect dialect;
+    private final java.util.List<StatementListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** For a single-connection pool (in-memory SQLite): the thread holding it, so that a nested connect() fails at once. */
     private volatile Thread singleHolder;
     private boolean single;
@@ -116,6 +117,9 @@ public final class Engine implements AutoCloseable {
         } catch (SQLException e) {
             close();
             throw new ConfigurationError("cannot connect to " + description + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close(); // a dialect refusing the server (too old) must not leave the pool open
+            throw e;
         }
     }
 
@@ -146,6 +150,12 @@ public final class Engine implements AutoCloseable {
 
     public Dialect dialect() { return dialect; }
     public EngineOptions options() { return options; }
+
+    /**
+     * Where connections come from (the pool this engine created, or the DataSource it was given), for
+     * another engine over the same database: {@code Engine.of(e.dataSource(), e.dialect().withFeatures(f))}.
+     */
+    public DataSource dataSource() { return dataSource; }
 
     // ---- connections ---------------------------------------------------------------------------------
 
@@ -219,6 +229,7 @@ public final class Engine implements AutoCloseable {
             }
         }
         Param<?>[] params = key.params();
+        if (!listeners.isEmpty()) notifyListeners(t.sql());
         if (echo && (options.echo() || LOG.isDebugEnabled())) {
             List<Object> values = new ArrayList<>(t.slotCount());
             for (int i = 0; i < t.slotCount(); i++) values.add(params[t.slot(i)].value());
@@ -226,6 +237,13 @@ public final class Engine implements AutoCloseable {
         }
         return new Prepared(t, params, cached);
     }
+
+    /** Adds a listener told about every statement before it runs (see {@link StatementListener}). */
+    public void addStatementListener(StatementListener listener) { listeners.add(java.util.Objects.requireNonNull(listener)); }
+
+    public void removeStatementListener(StatementListener listener) { listeners.remove(listener); }
+
+    void notifyListeners(String sql) { for (StatementListener l : listeners) l.beforeExecute(sql); }
 
     void echo(String sql, List<Object> params, boolean cached) {
         if (options.echo()) LOG.info("{}\n[{}] {}", sql, cached ? "cached" : "generated", params == null ? "" : params);
