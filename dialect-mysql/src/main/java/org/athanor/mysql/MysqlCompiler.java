@@ -170,13 +170,7 @@ final class MysqlCompiler extends SqlCompiler {
         sql.append(", ");
         list(u.from(), ", ");
         sql.append(" SET ");
-        for (int i = 0; i < u.assignments().size(); i++) {
-            if (i > 0) sql.append(", ");
-            Update.Assignment a = u.assignments().get(i);
-            appendIdentifier(u.table().qualifier()).append('.').appendIdentifier(a.column().name());
-            sql.append(" = ");
-            visit(a.value());
-        }
+        assignments(u.assignments(), u.table().qualifier());
         if (u.where() != null) {
             sql.append(" WHERE ");
             visit(u.where());
@@ -240,13 +234,7 @@ final class MysqlCompiler extends SqlCompiler {
             return;
         }
         sql.append(" ON DUPLICATE KEY UPDATE ");
-        for (int i = 0; i < oc.assignments().size(); i++) {
-            if (i > 0) sql.append(", ");
-            Update.Assignment a = oc.assignments().get(i);
-            appendIdentifier(a.column().name());
-            sql.append(" = ");
-            visit(a.value());
-        }
+        assignments(oc.assignments(), null);
     }
 
     private Insert insertBeingCompiled;

@@ -857,9 +857,15 @@ public class SqlCompiler {
             return;
         }
         sql.append(" DO UPDATE SET ");
-        for (int i = 0; i < oc.assignments().size(); i++) {
+        assignments(oc.assignments(), null);
+    }
+
+    /** {@code col = value, ...} of a SET clause; columns qualified by {@code qualifier} when it is not null. */
+    protected void assignments(List<Update.Assignment> list, String qualifier) {
+        for (int i = 0; i < list.size(); i++) {
             if (i > 0) sql.append(", ");
-            Update.Assignment a = oc.assignments().get(i);
+            Update.Assignment a = list.get(i);
+            if (qualifier != null) appendIdentifier(qualifier).append('.');
             appendIdentifier(a.column().name());
             sql.append(" = ");
             visit(a.value());
@@ -907,13 +913,7 @@ public class SqlCompiler {
         visitTable(u.table());
         enclosingFroms.addLast(dmlTables(u.table(), u.from())); // subqueries correlate to the target table
         sql.append(" SET ");
-        for (int i = 0; i < u.assignments().size(); i++) {
-            if (i > 0) sql.append(", ");
-            Update.Assignment a = u.assignments().get(i);
-            appendIdentifier(a.column().name());
-            sql.append(" = ");
-            visit(a.value());
-        }
+        assignments(u.assignments(), null);
         if (!u.from().isEmpty()) updateFrom(u);
         if (u.where() != null) {
             sql.append(" WHERE ");
