@@ -198,6 +198,18 @@ class PostgresDmlTest {
     }
 
     @Test
+    void intersectAfterUnionAppliesToEverythingBeforeIt() {
+        var ann = select(P.SCORE).where(P.NAME.eq("ann"));   // 10
+        var bob = select(P.SCORE).where(P.NAME.eq("bob"));   // 30
+        try (Connection c = engine.connect()) {
+            // (10, 30) INTERSECT ALL (30) is 30; PostgreSQL would read a flat "ann UNION ALL bob INTERSECT ALL bob"
+            // as ann UNION ALL (bob INTERSECT ALL bob) and also return 10
+            assertEquals(List.of(30), c.execute(ann.unionAll(bob).intersectAll(bob)).all().stream().map(t -> t._1).toList());
+            assertEquals(List.of(10, 30), c.execute(ann.intersect(ann).unionAll(bob).orderBy(P.SCORE)).all().stream().map(t -> t._1).toList());
+        }
+    }
+
+    @Test
     void ilikeIgnoresCase() {
         try (Connection c = engine.connect()) {
             assertEquals(List.of("Eve"), names(c, select(P.NAME).where(P.NAME.ilike("e%"))));

@@ -38,7 +38,7 @@ class PostgresSqlSurfaceCompilerTest {
     @Test
     void setOperationsParenthesiseMembers() {
         var a = select(USERS.NAME).orderBy(USERS.AGE).limit(1);
-        assertEquals("(SELECT users.name FROM users ORDER BY users.age LIMIT ?) UNION ALL SELECT users.name FROM users "
+        assertEquals("((SELECT users.name FROM users ORDER BY users.age LIMIT ?) UNION ALL SELECT users.name FROM users) "
                 + "INTERSECT ALL SELECT users.name FROM users ORDER BY name", sql(a.unionAll(select(USERS.NAME)).intersectAll(select(USERS.NAME))
                 .orderBy(USERS.NAME)));
         assertEquals("SELECT users.name FROM users EXCEPT (SELECT users.name FROM users EXCEPT ALL SELECT users.name FROM users ORDER BY name)",

@@ -56,7 +56,8 @@ class SqliteSetOperationsTest {
     void allOperatorsSql() {
         var a = select(USERS.AGE);
         var b = select(USERS.AGE).where(USERS.AGE.gt(20));
-        assertEquals("SELECT users.age FROM users UNION ALL SELECT users.age FROM users WHERE users.age > ? "
+        // INTERSECT after UNION groups what came before (other databases give INTERSECT precedence)
+        assertEquals("SELECT * FROM (SELECT users.age FROM users UNION ALL SELECT users.age FROM users WHERE users.age > ?) AS set_member_1 "
                 + "INTERSECT SELECT users.age FROM users EXCEPT SELECT users.age FROM users WHERE users.age > ?",
                 sql(a.unionAll(b).intersect(a).except(b)));
     }

@@ -66,7 +66,10 @@ public final class CompoundSelect<R> implements Query<R>, Cloneable {
     }
 
     private CompoundSelect<R> with(SetOperator op, Query<R> next) {
-        if (orderBy.isEmpty() && limit == null && offset == null) {
+        // INTERSECT binds tighter than UNION and EXCEPT (SQL standard, PostgreSQL, MySQL, MariaDB): appended flat
+        // after them it would take only the last member, so the members so far become one parenthesised member
+        boolean intersectAfterUnionOrExcept = op.isIntersect() && operators.stream().anyMatch(o -> !o.isIntersect());
+        if (orderBy.isEmpty() && limit == null && offset == null && !intersectAfterUnionOrExcept) {
             CompoundSelect<R> c = copy();
             List<Query<R>> m = new ArrayList<>(members);
             m.add(check(next));

@@ -11,6 +11,9 @@ public enum SetOperator {
 
     public String sql() { return sql; }
 
+    /** INTERSECT and INTERSECT ALL, which bind tighter than the others. */
+    public boolean isIntersect() { return this == INTERSECT || this == INTERSECT_ALL; }
+
     /** INTERSECT ALL and EXCEPT ALL, which not every database has. */
     public boolean isMultisetIntersectOrExcept() { return this == INTERSECT_ALL || this == EXCEPT_ALL; }
 }
