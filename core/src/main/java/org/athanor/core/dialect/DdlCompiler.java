@@ -117,6 +117,12 @@ public class DdlCompiler {
         return "ALTER TABLE " + tableName(fk.table()) + " ADD " + foreignKeyClause(fk);
     }
 
+    /**
+     * ALTER TABLE ADD for createAll; with {@code ifNotExists} a dialect that can should make it a no-op when
+     * the constraint is already there, so that createAll can run twice. The default ignores the flag.
+     */
+    public String addForeignKey(ForeignKey fk, boolean ifNotExists) { return addForeignKey(fk); }
+
     public String createIndex(Index ix, boolean ifNotExists) {
         StringBuilder b = new StringBuilder("CREATE ");
         if (ix.unique()) b.append("UNIQUE ");

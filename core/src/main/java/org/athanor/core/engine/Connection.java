@@ -104,7 +104,7 @@ public final class Connection implements AutoCloseable {
 
     /** Runs literal SQL with no parameters (DDL). */
     public void executeSql(String sql) {
-        engine.echo(sql, null, false);
+        engine.echoRaw(sql);
         try (java.sql.Statement st = jdbc.createStatement()) {
             dirty = true;
             st.execute(sql);

@@ -26,7 +26,7 @@ public final class DdlRunner {
             out.addAll(ddl.createTable(t, ifNotExists, deferred));
             for (Index ix : t.indexes()) out.add(ddl.createIndex(ix, ifNotExists));
         }
-        for (ForeignKey fk : metadata.cyclicForeignKeys()) if (deferred.contains(fk)) out.add(ddl.addForeignKey(fk));
+        for (ForeignKey fk : metadata.cyclicForeignKeys()) if (deferred.contains(fk)) out.add(ddl.addForeignKey(fk, ifNotExists));
         return out;
     }
 

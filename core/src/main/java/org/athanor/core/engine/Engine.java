@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (Engine engine = Engine.create("sqlite:///app.db")) {
  *     try (Connection c = engine.connect()) { ... c.commit(); }
- *     engine.transaction(c -> c.execute(insert(USERS).set(USERS.NAME, "Bob")));
+ *     engine.transaction(c -> { c.execute(insert(USERS).set(USERS.NAME, "Bob")); });
  * }
  * }</pre>
  */
@@ -171,6 +171,7 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** Like {@link #transaction(Function)} for work that returns nothing (use a block lambda). */
     public void transaction(Consumer<Connection> work) {
         transaction(c -> {
             work.accept(c);
@@ -226,6 +227,11 @@ public final class Engine implements AutoCloseable {
     void echo(String sql, List<Object> params, boolean cached) {
         if (options.echo()) LOG.info("{}\n[{}] {}", sql, cached ? "cached" : "generated", params == null ? "" : params);
         else if (LOG.isDebugEnabled()) LOG.debug("{}\n[{}] {}", sql, cached ? "cached" : "generated", params == null ? "" : params);
+    }
+
+    void echoRaw(String sql) {
+        if (options.echo()) LOG.info("{}", sql);
+        else if (LOG.isDebugEnabled()) LOG.debug("{}", sql);
     }
 
     /** Statement-cache figures, for tests and monitoring. */

@@ -1,0 +1,195 @@
+package org.athanor.mysql;
+
+import java.util.List;
+import org.athanor.core.compile.SqlCompiler;
+import org.athanor.core.error.CompileError;
+import org.athanor.core.schema.Column;
+import org.athanor.core.sql.Binary;
+import org.athanor.core.sql.Delete;
+import org.athanor.core.sql.Expression;
+import org.athanor.core.sql.IsDistinct;
+import org.athanor.core.sql.LockMode;
+import org.athanor.core.sql.Operator;
+import org.athanor.core.sql.OrderItem;
+import org.athanor.core.sql.Update;
+
+/**
+ * MySQL's spelling: CONCAT() for {@code ||} (which is OR in MySQL), {@code <=>} for null-safe
+ * comparison, LIMIT before a lone OFFSET, NULLS FIRST/LAST emulated, {@code () VALUES ()} for an
+ * all-defaults row, multi-table UPDATE and DELETE, and MariaDB's LOCK IN SHARE MODE.
+ */
+final class MysqlCompiler extends SqlCompiler {
+    /** LIMIT's largest value: MySQL has no OFFSET without LIMIT, and documents this idiom. */
+    static final String NO_LIMIT = "18446744073709551615";
+
+    private final MysqlDialect mysql;
+
+    MysqlCompiler(MysqlDialect dialect, boolean literalBinds) {
+        super(dialect, literalBinds);
+        this.mysql = dialect;
+    }
+
+    // ---- expressions ---------------------------------------------------------------------------
+
+    /** {@code ||} is logical OR in MySQL's default sql_mode: concatenation is CONCAT(a, b, ...), flattened. */
+    @Override
+    protected void concat(Expression<?> left, Expression<?> right) {
+        sql.append("CONCAT(");
+        concatArgs(left);
+        sql.append(", ");
+        concatArgs(right);
+        sql.append(')');
+    }
+
+    private void concatArgs(Expression<?> e) {
+        if (e instanceof Binary<?> b && b.op() == Operator.CONCAT) {
+            concatArgs(b.left());
+            sql.append(", ");
+            concatArgs(b.right());
+        } else {
+            visit(e);
+        }
+    }
+
+    /** MySQL has no IS DISTINCT FROM; {@code <=>} is its null-safe equality. */
+    @Override
+    public void visitIsDistinct(IsDistinct d) {
+        if (d.negated()) {
+            operand(d.left());
+            sql.append(" <=> ");
+            operand(d.right());
+        } else {
+            sql.append("NOT (");
+            operand(d.left());
+            sql.append(" <=> ");
+            operand(d.right());
+            sql.append(')');
+        }
+    }
+
+    /**
+     * MySQL sorts NULLs first ascending and last descending and has no NULLS FIRST/LAST: the other
+     * order is {@code x IS NULL [DESC]} before {@code x}. The default order renders as is.
+     */
+    @Override
+    public void visitOrderItem(OrderItem o) {
+        boolean natural = o.nulls() == OrderItem.Nulls.DEFAULT
+                || (o.nulls() == OrderItem.Nulls.FIRST) != o.descending();
+        if (!natural) {
+            operand(o.expression());
+            sql.append(o.nulls() == OrderItem.Nulls.FIRST ? " IS NULL DESC, " : " IS NULL, ");
+        }
+        visit(o.expression());
+        if (o.descending()) sql.append(" DESC");
+    }
+
+    // ---- SELECT --------------------------------------------------------------------------------
+
+    /** MariaDB rejects {@code SELECT 1 WHERE ...} without FROM; DUAL is valid on both servers. */
+    @Override protected void emptyFrom() { sql.append(" FROM DUAL"); }
+
+    @Override
+    protected void limitOffset(Expression<?> limit, Expression<?> offset) {
+        if (limit == null && offset == null) return;
+        sql.append(" LIMIT ");
+        if (limit != null) visit(limit);
+        else sql.append(NO_LIMIT);
+        if (offset != null) {
+            sql.append(" OFFSET ");
+            visit(offset);
+        }
+    }
+
+    /** MariaDB has no FOR SHARE: LOCK IN SHARE MODE (which MySQL 8 also reads, but not with NOWAIT). */
+    @Override
+    protected void lock(LockMode mode) {
+        if (mode.strength() != LockMode.Strength.SHARE || !mysql.lockInShareMode()) {
+            super.lock(mode);
+            return;
+        }
+        sql.append(" LOCK IN SHARE MODE");
+        if (mode.waitMode() == LockMode.Wait.NOWAIT) sql.append(" NOWAIT");
+        else if (mode.waitMode() == LockMode.Wait.SKIP_LOCKED) sql.append(" SKIP LOCKED");
+    }
+
+    // ---- DML -----------------------------------------------------------------------------------
+
+    @Override protected void defaultValues() { sql.append(" () VALUES ()"); }
+
+    /**
+     * {@code UPDATE a, b SET a.x = ... WHERE ...}: MySQL's multi-table UPDATE names every table
+     * before SET, so SET targets are qualified by their table.
+     */
+    @Override
+    public void visitUpdate(Update u) {
+        if (u.from().isEmpty()) {
+            super.visitUpdate(u);
+            return;
+        }
+        if (!features.supportsUpdateFrom()) throw unsupported("UPDATE ... FROM (multi-table UPDATE)");
+        if (!u.returningColumns().isEmpty()) throw unsupported("multi-table UPDATE ... RETURNING");
+        if (u.assignments().isEmpty())
+            throw new CompileError("UPDATE " + u.table().name() + " has no SET clause; call set(column, value)");
+        depth++;
+        sql.append("UPDATE ");
+        visitTable(u.table());
+        sql.append(", ");
+        list(u.from(), ", ");
+        sql.append(" SET ");
+        for (int i = 0; i < u.assignments().size(); i++) {
+            if (i > 0) sql.append(", ");
+            Update.Assignment a = u.assignments().get(i);
+            appendIdentifier(u.table().qualifier()).append('.').appendIdentifier(a.column().name());
+            sql.append(" = ");
+            visit(a.value());
+        }
+        if (u.where() != null) {
+            sql.append(" WHERE ");
+            visit(u.where());
+        }
+        depth--;
+    }
+
+    /** {@code DELETE a FROM a, b WHERE ...}: MySQL's multi-table DELETE names the target before FROM. */
+    @Override
+    public void visitDelete(Delete d) {
+        if (d.using().isEmpty()) {
+            super.visitDelete(d);
+            return;
+        }
+        if (!features.supportsDeleteUsing()) throw unsupported("DELETE ... USING (multi-table DELETE)");
+        if (!d.returningColumns().isEmpty()) throw unsupported("multi-table DELETE ... RETURNING");
+        depth++;
+        sql.append("DELETE ");
+        appendIdentifier(d.table().qualifier());
+        sql.append(" FROM ");
+        visitTable(d.table());
+        sql.append(", ");
+        list(d.using(), ", ");
+        if (d.where() != null) {
+            sql.append(" WHERE ");
+            visit(d.where());
+        }
+        depth--;
+    }
+
+    // ---- ON DUPLICATE KEY UPDATE (rendered for OnDuplicateKeyUpdate) ---------------------------
+
+    void onDuplicateKeyUpdate(List<OnDuplicateKeyUpdate.Assignment> assignments) {
+        sql.append(" ON DUPLICATE KEY UPDATE ");
+        for (int i = 0; i < assignments.size(); i++) {
+            if (i > 0) sql.append(", ");
+            OnDuplicateKeyUpdate.Assignment a = assignments.get(i);
+            appendIdentifier(a.column().name());
+            sql.append(" = ");
+            visit(a.value());
+        }
+    }
+
+    /** The value the row would have had: VALUES(col), which MariaDB and MySQL 8 both accept. */
+    void insertedValue(Column<?> column) {
+        sql.append("VALUES(");
+        appendIdentifier(column.name());
+        sql.append(')');
+    }
+}

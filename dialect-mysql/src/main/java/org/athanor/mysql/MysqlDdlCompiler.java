@@ -1,0 +1,98 @@
+package org.athanor.mysql;
+
+import java.util.List;
+import org.athanor.core.dialect.DdlCompiler;
+import org.athanor.core.schema.Column;
+import org.athanor.core.schema.ForeignKey;
+import org.athanor.core.schema.Index;
+import org.athanor.core.schema.Table;
+import org.athanor.core.type.ConvertedType;
+import org.athanor.core.type.SqlType;
+import org.athanor.core.type.SqlTypes;
+import org.athanor.core.type.TypeKind;
+
+/**
+ * MySQL DDL: AUTO_INCREMENT and COMMENT after the column, native ENUM columns, InnoDB tables in
+ * utf8mb4 with a binary collation, and prefix lengths for TEXT/BLOB columns in indexes.
+ *
+ * <p>The binary collation ({@code utf8mb4_bin}) makes comparisons, uniqueness and ORDER BY exact
+ * and case-sensitive, as on PostgreSQL and SQLite; MySQL's own default collations are
+ * case-insensitive and would treat 'a' and 'A' as duplicates in a unique index.
+ */
+final class MysqlDdlCompiler extends DdlCompiler {
+    /** Characters of a TEXT/BLOB column an index covers (255 utf8mb4 characters fit InnoDB's 3072-byte key). */
+    static final int INDEX_PREFIX = 255;
+
+    MysqlDdlCompiler(MysqlDialect dialect) { super(dialect); }
+
+    @Override protected boolean nativeEnums() { return true; }
+
+    @Override
+    protected String columnType(Column<?> c) {
+        SqlType<?> base = base(c.type());
+        if (base.kind() == TypeKind.ENUM) {
+            StringBuilder b = new StringBuilder("ENUM(");
+            List<String> names = ((SqlTypes.EnumType<?>) base).names();
+            for (int i = 0; i < names.size(); i++) {
+                if (i > 0) b.append(", ");
+                b.append(dialect.renderLiteral(names.get(i), SqlTypes.TEXT));
+            }
+            return b.append(')').toString();
+        }
+        return super.columnType(c);
+    }
+
+    private static SqlType<?> base(SqlType<?> t) {
+        while (t instanceof ConvertedType<?, ?> ct) t = ct.base();
+        return t;
+    }
+
+    @Override
+    protected void columnSuffix(Column<?> c, StringBuilder b) {
+        if (c.isAutoincrement()) b.append(" AUTO_INCREMENT");
+        if (c.comment() != null) b.append(" COMMENT ").append(dialect.renderLiteral(c.comment(), SqlTypes.TEXT));
+    }
+
+    @Override
+    protected void tableOptions(Table t, StringBuilder b) {
+        b.append(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
+        if (t.comment() != null) b.append(" COMMENT=").append(dialect.renderLiteral(t.comment(), SqlTypes.TEXT));
+    }
+
+    /** TEXT, JSON and BLOB columns can be indexed only on a prefix: {@code col(255)}. */
+    @Override
+    protected String indexColumns(Index ix) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < ix.columns().size(); i++) {
+            if (i > 0) b.append(", ");
+            Column<?> c = ix.columns().get(i);
+            b.append(q(c.name()));
+            TypeKind k = base(c.type()).kind();
+            if (k == TypeKind.TEXT || k == TypeKind.BLOB || k == TypeKind.JSON) b.append('(').append(INDEX_PREFIX).append(')');
+        }
+        return b.toString();
+    }
+
+    /**
+     * Foreign keys added by ALTER (cycles) get a name, so that dropAll can drop them again:
+     * MySQL's {@code DROP FOREIGN KEY} needs the constraint's name.
+     */
+    @Override
+    public String addForeignKey(ForeignKey fk) {
+        if (fk.name() != null) return super.addForeignKey(fk);
+        return "ALTER TABLE " + tableName(fk.table()) + " ADD CONSTRAINT " + q(foreignKeyName(fk)) + " " + foreignKeyClause(fk);
+    }
+
+    @Override
+    public List<String> dropForeignKey(ForeignKey fk) {
+        return List.of("ALTER TABLE " + tableName(fk.table()) + " DROP FOREIGN KEY " + q(foreignKeyName(fk)));
+    }
+
+    static String foreignKeyName(ForeignKey fk) {
+        if (fk.name() != null) return fk.name();
+        StringBuilder b = new StringBuilder("fk_").append(fk.table().name());
+        for (Column<?> c : fk.columns()) b.append('_').append(c.name());
+        String n = b.toString();
+        return n.length() <= 64 ? n : n.substring(0, 55) + "_" + Integer.toHexString(n.hashCode());
+    }
+}

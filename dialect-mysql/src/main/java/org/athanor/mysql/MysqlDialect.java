@@ -1,0 +1,234 @@
+package org.athanor.mysql;
+
+import java.sql.SQLException;
+import java.util.Set;
+import org.athanor.core.compile.SqlCompiler;
+import org.athanor.core.dialect.DdlCompiler;
+import org.athanor.core.dialect.Dialect;
+import org.athanor.core.dialect.DialectFeatures;
+import org.athanor.core.error.CompileError;
+import org.athanor.core.error.DataError;
+import org.athanor.core.error.DatabaseError;
+import org.athanor.core.error.DisconnectionError;
+import org.athanor.core.error.IntegrityError;
+import org.athanor.core.error.OperationalError;
+import org.athanor.core.error.TransactionConflictError;
+import org.athanor.core.type.ConvertedType;
+import org.athanor.core.type.SqlType;
+import org.athanor.core.type.ValueCodec;
+
+/**
+ * MySQL 8 and MariaDB 10.5+ through MySQL Connector/J.
+ *
+ * <pre>{@code
+ * try (Engine engine = Engine.create("mysql://app:secret@db.local:3306/shop")) { ... }
+ * }</pre>
+ *
+ * <h2>Server detection</h2>
+ * Until it has seen a server the dialect assumes MySQL 8: no RETURNING, generated keys through
+ * {@code getGeneratedKeys} (one per row, in row order, also for multi-row INSERT). On the Engine's
+ * first connection {@link #forServer} reads the server version; MariaDB 10.5 and later
+ * (Connector/J reports it as {@code 5.5.5-10.x.y-MariaDB}) gets {@code INSERT ... RETURNING} and
+ * {@code DELETE ... RETURNING} (MariaDB has no {@code UPDATE ... RETURNING}) and INTERSECT/EXCEPT ALL.
+ * A dialect whose features were chosen by hand ({@link #withFeatures}) keeps them: that is how
+ * MySQL 8's path is exercised on MariaDB, and what the URL switch {@code ?athanor_returning=false}
+ * does.
+ *
+ * <h2>Types</h2>
+ * BOOLEAN is {@code TINYINT(1)} (read back as Boolean); TIMESTAMP is {@code DATETIME(6)} and TIME
+ * is {@code TIME(6)}, keeping microseconds; TIMESTAMP WITH TIME ZONE is {@code DATETIME(6)} holding
+ * the instant in UTC, read back as an OffsetDateTime at UTC (the instant is kept, the offset is
+ * not: MySQL has no type that stores one); UUID is {@code CHAR(36)}; TEXT is {@code LONGTEXT} and
+ * bytes are {@code LONGBLOB}, so neither silently caps values at 64 KB as TEXT/BLOB would;
+ * NUMERIC(p,s) is {@code DECIMAL(p,s)} and a NUMERIC without precision {@code DECIMAL(65,30)}
+ * (MySQL's bare DECIMAL would be DECIMAL(10,0) and drop every fraction); JSON is {@code JSON}
+ * (MariaDB's JSON is LONGTEXT with a validity check); enums are native {@code ENUM('A','B')}
+ * columns; VARCHAR must declare a length.
+ *
+ * <h2>Literals</h2>
+ * Strings are rendered with backslashes escaped, as MySQL requires unless the session has
+ * {@code NO_BACKSLASH_ESCAPES}; the Engine's sessions never have it (see
+ * {@link MysqlDialectProvider}), and {@link #forServer} reads the session's {@code sql_mode} so that a
+ * DataSource configured otherwise still gets matching literals.
+ */
+public final class MysqlDialect extends Dialect {
+    /** MySQL 8's capabilities: what every supported server has. */
+    public static final DialectFeatures FEATURES = DialectFeatures.builder()
+            .returning(false).updateReturning(false).deleteReturning(false).returningPreservesOrder(true)
+            .multiRowInsert(true).multiRowGeneratedKeys(true)
+            .fullJoin(false).rightJoin(true).tupleIn(true).nullsOrdering(true)
+            .forUpdate(true).forShare(true).nowait(true).skipLocked(true).savepoints(true).sequences(false)
+            .updateFrom(true).deleteUsing(true).alterAddForeignKey(true).createIndexIfNotExists(false)
+            .transactionalDdl(false).exactNumeric(true).timezoneAware(true).windowFunctions(true).cte(true)
+            .lateral(false).filterClause(false).intersectExceptAll(false).ilike(false).isolationLevels(true)
+            .requiresVarcharLength(true).maxBindParams(65535).build();
+
+    /** The dialect before any server was seen; {@link #forServer} refines it. */
+    public static final MysqlDialect INSTANCE = new MysqlDialect(FEATURES, null, false, false);
+
+    private final ServerVersion server;
+    private final boolean pinned;
+    private final boolean noBackslashEscapes;
+
+    private MysqlDialect(DialectFeatures features, ServerVersion server, boolean pinned, boolean noBackslashEscapes) {
+        super(features);
+        this.server = server;
+        this.pinned = pinned;
+        this.noBackslashEscapes = noBackslashEscapes;
+    }
+
+    /** "MariaDB" or "MySQL" once the server is known, "MySQL/MariaDB" before. */
+    @Override public String name() { return server == null ? "MySQL/MariaDB" : server.product(); }
+
+    /** The server seen by {@link #forServer}, or null. */
+    public ServerVersion server() { return server; }
+
+    /** This dialect with exactly these features; server detection will not change them. */
+    @Override public Dialect withFeatures(DialectFeatures features) {
+        return new MysqlDialect(features, server, true, noBackslashEscapes);
+    }
+
+    @Override
+    public Dialect forServer(java.sql.Connection connection) throws SQLException {
+        ServerVersion v = ServerVersion.parse(connection.getMetaData().getDatabaseProductVersion());
+        boolean nbe;
+        try (var st = connection.createStatement(); var rs = st.executeQuery("SELECT @@SESSION.sql_mode")) {
+            nbe = rs.next() && rs.getString(1) != null && rs.getString(1).toUpperCase().contains("NO_BACKSLASH_ESCAPES");
+        }
+        return adaptTo(v, nbe);
+    }
+
+    /** This dialect for a known server; {@code noBackslashEscapes} mirrors the session's sql_mode. */
+    MysqlDialect adaptTo(ServerVersion v, boolean noBackslashEscapes) {
+        DialectFeatures f = features();
+        if (!pinned) {
+            boolean mariaReturning = v.mariaDb() && v.atLeast(10, 5);
+            f = f.toBuilder().returning(mariaReturning).deleteReturning(mariaReturning).updateReturning(false)
+                    .intersectExceptAll(v.mariaDb() ? v.atLeast(10, 5) : v.atLeast(8, 0, 31)).build();
+        }
+        return new MysqlDialect(f, v, pinned, noBackslashEscapes);
+    }
+
+    /** Whether share locks must be spelled {@code LOCK IN SHARE MODE} (MariaDB has no FOR SHARE). */
+    boolean lockInShareMode() { return server != null && server.mariaDb(); }
+
+    @Override protected SqlCompiler newCompiler(boolean literalBinds) { return new MysqlCompiler(this, literalBinds); }
+
+    @Override public DdlCompiler ddl() { return new MysqlDdlCompiler(this); }
+
+    // ---- identifiers ---------------------------------------------------------------------------
+
+    @Override protected char identifierQuote() { return '`'; }
+
+    private static final Set<String> RESERVED = MysqlReservedWords.with(COMMON_RESERVED);
+
+    @Override protected Set<String> reservedWords() { return RESERVED; }
+
+    // ---- types ---------------------------------------------------------------------------------
+
+    @Override
+    public String typeName(SqlType<?> type) {
+        if (type instanceof ConvertedType<?, ?> c) return typeName(c.base());
+        return switch (type.kind()) {
+            case INTEGER -> "INT";
+            case BOOLEAN -> "TINYINT(1)";
+            case TEXT -> "LONGTEXT";
+            case NUMERIC -> type.precision() > 0
+                    ? "DECIMAL(" + type.precision() + ", " + type.scale() + ")" : "DECIMAL(65, 30)";
+            case REAL -> "FLOAT";
+            case DOUBLE -> "DOUBLE";
+            case TIME -> "TIME(6)";
+            case TIMESTAMP, TIMESTAMP_TZ -> "DATETIME(6)";
+            case UUID -> "CHAR(36)";
+            case BLOB -> "LONGBLOB";
+            default -> super.typeName(type);
+        };
+    }
+
+    /** CAST accepts only a few type names in MySQL and MariaDB (SIGNED, CHAR, DECIMAL, ...). */
+    @Override
+    public String castTypeName(SqlType<?> type) {
+        if (type instanceof ConvertedType<?, ?> c) return castTypeName(c.base());
+        return switch (type.kind()) {
+            case SMALLINT, INTEGER, BIGINT, BOOLEAN -> "SIGNED";
+            case VARCHAR -> type.length() > 0 ? "CHAR(" + type.length() + ")" : "CHAR";
+            case TEXT, JSON, ENUM -> "CHAR";
+            case UUID -> "CHAR(36)";
+            case NUMERIC -> typeName(type);
+            case REAL -> "FLOAT";
+            case DOUBLE -> "DOUBLE";
+            case DATE -> "DATE";
+            case TIME -> "TIME(6)";
+            case TIMESTAMP, TIMESTAMP_TZ -> "DATETIME(6)";
+            case BLOB -> "BINARY";
+            case NULL, OTHER -> throw new CompileError("type " + type + " cannot be the target of CAST in " + name());
+        };
+    }
+
+    @Override
+    protected <T> ValueCodec<T> baseCodec(SqlType<T> type) {
+        ValueCodec<T> c = MysqlCodecs.forType(type);
+        return c != null ? c : type;
+    }
+
+    // ---- literals ------------------------------------------------------------------------------
+
+    /** TIMESTAMP WITH TIME ZONE columns hold UTC wall time: an OffsetDateTime literal is converted to it. */
+    @Override
+    public String renderLiteral(Object value, SqlType<?> type) {
+        if (value instanceof java.time.OffsetDateTime t)
+            return stringLiteral(MysqlCodecs.DATETIME.format(t.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime()));
+        return super.renderLiteral(value, type);
+    }
+
+    /**
+     * MySQL treats a backslash in a string literal as an escape (unless NO_BACKSLASH_ESCAPES), so
+     * backslashes are doubled; NUL is written {@code \0}. Quotes are doubled in both modes.
+     */
+    @Override
+    protected String stringLiteral(String s) {
+        if (noBackslashEscapes) return super.stringLiteral(s);
+        StringBuilder b = new StringBuilder(s.length() + 8).append('\'');
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '\\' -> b.append("\\\\");
+                case '\'' -> b.append("''");
+                case '\0' -> b.append("\\0");
+                default -> b.append(ch);
+            }
+        }
+        return b.append('\'').toString();
+    }
+
+    // ---- errors --------------------------------------------------------------------------------
+
+    /**
+     * Lost connections: Connector/J's CommunicationsException (SQLSTATE 08S01), any 08 SQLSTATE,
+     * "server has gone away" (2006), "lost connection during query" (2013), a killed connection
+     * (MariaDB 1927, MySQL 1053 server shutdown) and a closed connection (Connector/J's 08003).
+     */
+    @Override
+    public boolean isDisconnect(SQLException e) {
+        if (super.isDisconnect(e)) return true;
+        return switch (e.getErrorCode()) {
+            case 2006, 2013, 2055, 1927, 1053, 4031 -> true;
+            default -> e.getClass().getName().endsWith("CommunicationsException");
+        };
+    }
+
+    /** Vendor codes first (many MySQL errors carry only SQLSTATE HY000), then SQLSTATE. */
+    @Override
+    public DatabaseError translate(SQLException e, String sql) {
+        String msg = "(" + name() + " " + e.getErrorCode() + ") " + e.getMessage();
+        if (isDisconnect(e)) return new DisconnectionError(msg, sql, e);
+        return switch (e.getErrorCode()) {
+            // duplicate key, FK parent/child, NOT NULL, no default for a NOT NULL column, CHECK
+            case 1062, 1586, 1451, 1452, 1216, 1217, 1048, 1364, 3819, 4025 -> new IntegrityError(msg, sql, e);
+            case 1213, 1205 -> new TransactionConflictError(msg, sql, e);     // deadlock, lock wait timeout
+            case 1406, 1264, 1265, 1366, 1292, 1365, 3140, 4038 -> new DataError(msg, sql, e); // too long, range, truncated, bad value, JSON
+            case 3572, 1040, 1203, 1226 -> new OperationalError(msg, sql, e); // NOWAIT, too many connections
+            default -> super.translate(e, sql);
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package org.athanor.postgres;
+
+import java.util.List;
+import org.athanor.core.compile.SqlCompiler;
+import org.athanor.core.sql.Expression;
+import org.athanor.core.sql.FunctionCall;
+import org.athanor.core.sql.Like;
+import org.athanor.core.sql.Select;
+import org.athanor.core.type.TypeKind;
+
+/**
+ * PostgreSQL's spelling where it differs from core's ANSI rendering: ILIKE, DISTINCT ON, the
+ * TRUE/FALSE constants, and two-argument round() on floating-point values. IS [NOT] DISTINCT FROM,
+ * NULLS FIRST/LAST, FOR UPDATE/SHARE [NOWAIT | SKIP LOCKED], UPDATE ... FROM and DELETE ... USING are
+ * core's spelling already.
+ */
+final class PostgresCompiler extends SqlCompiler {
+    PostgresCompiler(PostgresDialect dialect, boolean literalBinds) { super(dialect, literalBinds); }
+
+    @Override
+    protected void ilike(Like l) {
+        operand(l.operand());
+        sql.append(l.negated() ? " NOT ILIKE " : " ILIKE ");
+        operand(l.pattern());
+        likeEscape(l);
+    }
+
+    @Override
+    protected void selectModifiers(Select<?> s) {
+        List<Expression<?>> on = s.distinctOn();
+        if (!on.isEmpty()) {
+            // DISTINCT ON keeps the first row of each group in ORDER BY order; the ORDER BY must start with these
+            boolean was = inSelectList;
+            inSelectList = false;
+            sql.append("DISTINCT ON (");
+            list(on, ", ");
+            sql.append(") ");
+            inSelectList = was;
+        } else if (s.isDistinct()) {
+            sql.append("DISTINCT ");
+        }
+    }
+
+    @Override protected String trueSql() { return "TRUE"; }
+
+    @Override protected String falseSql() { return "FALSE"; }
+
+    @Override
+    public void visitFunction(FunctionCall<?> f) {
+        // PostgreSQL has round(numeric, int) but no round(double precision, int): round through NUMERIC
+        if (f.name().equalsIgnoreCase("round") && f.args().size() == 2 && isFloat(f.args().get(0))) {
+            sql.append("round(CAST(");
+            visit(f.args().get(0));
+            sql.append(" AS NUMERIC), ");
+            visit(f.args().get(1));
+            sql.append(')');
+            return;
+        }
+        super.visitFunction(f);
+    }
+
+    private static boolean isFloat(Expression<?> e) {
+        TypeKind k = e.type().kind();
+        return k == TypeKind.DOUBLE || k == TypeKind.REAL;
+    }
+}
