@@ -13,10 +13,8 @@ import java.sql.Statement;
 import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
-import org.athanor.core.dialect.GenericDialect;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.engine.EngineOptions;
-import org.athanor.core.error.ConfigurationError;
 
 /**
  * One benchmark database: an Athanor Engine and, for the hand-written JDBC peer, a HikariCP pool
@@ -24,7 +22,8 @@ import org.athanor.core.error.ConfigurationError;
  * customer table under a unique name that {@link #close()} drops.
  *
  * <p>{@code sqlite}: a file in a fresh temporary directory. {@code postgres}: 127.0.0.1:5432,
- * user postgres, database test (override with -Dathanor.bench.pgUrl=jdbc:postgresql://...).
+ * user postgres, database test (override with -Dathanor.bench.pgUrl=jdbc:postgresql://host:port/db
+ * and -Dathanor.bench.pgUser=...).
  */
 final class BenchDb implements AutoCloseable {
     static final String PG_URL = System.getProperty("athanor.bench.pgUrl", "jdbc:postgresql://127.0.0.1:5432/test");
@@ -62,6 +61,9 @@ final class BenchDb implements AutoCloseable {
                     dir = null;
                     hc.setJdbcUrl(PG_URL);
                     hc.setUsername(PG_USER);
+                    // the driver setting Athanor's PostgreSQL dialect turns on (see PostgresDialectProvider):
+                    // the JDBC peer gets the same, so a JDBC batch is sent as multi-row INSERTs on both sides
+                    hc.addDataSourceProperty("reWriteBatchedInserts", "true");
                     engine = postgresEngine(options);
                 }
                 default -> throw new IllegalArgumentException("unknown benchmark database '" + kind + "'; expected sqlite or postgres");
@@ -74,30 +76,8 @@ final class BenchDb implements AutoCloseable {
         sql("CREATE TABLE " + table + " (" + id + ", name VARCHAR(255), description VARCHAR(255))");
     }
 
-    /**
-     * Athanor's PostgreSQL dialect when its module is on the classpath; otherwise the generic
-     * (ANSI) dialect over a pgjdbc pool, which is enough for these statements. The dialect used is
-     * printed so the recorded numbers say which one ran.
-     */
     private Engine postgresEngine(EngineOptions options) {
-        Engine e;
-        HikariDataSource closeWithEngine = null;
-        try {
-            e = Engine.create("postgresql://" + PG_USER + "@" + PG_URL.substring("jdbc:postgresql://".length()), options);
-        } catch (ConfigurationError missing) {
-            HikariConfig hc = new HikariConfig();
-            hc.setJdbcUrl(PG_URL);
-            hc.setUsername(PG_USER);
-            hc.setAutoCommit(false);
-            hc.setMaximumPoolSize(2);
-            hc.setPoolName("bench-athanor-postgres");
-            HikariDataSource ds = new HikariDataSource(hc);
-            e = Engine.of(ds, GenericDialect.INSTANCE, options);
-            closeWithEngine = ds;
-        }
-        if (closeWithEngine != null) extra.add(closeWithEngine);
-        System.out.println("[bench] postgres engine uses the " + e.dialect().name() + " dialect");
-        return e;
+        return Engine.create("postgresql://" + PG_USER + "@" + PG_URL.substring("jdbc:postgresql://".length()), options);
     }
 
     private String sqliteUrl() { return "sqlite:///" + dir.resolve("bench.db").toAbsolutePath(); }
