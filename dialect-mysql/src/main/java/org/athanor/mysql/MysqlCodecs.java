@@ -46,9 +46,36 @@ final class MysqlCodecs {
             case TIMESTAMP_TZ -> UTC_TIMESTAMP;
             case TIME -> TIME_TEXT;
             case TIMESTAMP -> DATETIME_TEXT;
+            case DOUBLE -> FINITE_DOUBLE;
+            case REAL -> FINITE_REAL;
             default -> null;
         };
     }
+
+    /**
+     * MySQL and MariaDB have no NaN or infinities in DOUBLE: refuse them with SQLSTATE 22003
+     * (numeric value out of range, a DataError) instead of Connector/J's generic S1009.
+     */
+    private static SQLException notFinite(Object v) {
+        return new SQLException("MySQL/MariaDB cannot store " + v + " in a floating-point column; store NULL or a finite value",
+                "22003");
+    }
+
+    static final ValueCodec<Double> FINITE_DOUBLE = new ValueCodec<>() {
+        @Override public void bind(PreparedStatement ps, int i, Double v) throws SQLException {
+            if (v != null && !Double.isFinite(v)) throw notFinite(v);
+            org.athanor.core.type.SqlTypes.DOUBLE.bind(ps, i, v);
+        }
+        @Override public Double read(ResultSet rs, int i) throws SQLException { return org.athanor.core.type.SqlTypes.DOUBLE.read(rs, i); }
+    };
+
+    static final ValueCodec<Float> FINITE_REAL = new ValueCodec<>() {
+        @Override public void bind(PreparedStatement ps, int i, Float v) throws SQLException {
+            if (v != null && !Float.isFinite(v)) throw notFinite(v);
+            org.athanor.core.type.SqlTypes.REAL.bind(ps, i, v);
+        }
+        @Override public Float read(ResultSet rs, int i) throws SQLException { return org.athanor.core.type.SqlTypes.REAL.read(rs, i); }
+    };
 
     static final ValueCodec<OffsetDateTime> UTC_TIMESTAMP = new ValueCodec<>() {
         @Override public void bind(PreparedStatement ps, int i, OffsetDateTime v) throws SQLException {

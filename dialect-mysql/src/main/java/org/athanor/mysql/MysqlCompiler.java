@@ -51,6 +51,34 @@ final class MysqlCompiler extends SqlCompiler {
         }
     }
 
+    /**
+     * {@code /} on two integers is exact division in MySQL (30 / 7 = 4.2857); the integer division
+     * the other databases do is {@code DIV}, which also truncates toward zero.
+     */
+    @Override
+    public void visitBinary(Binary<?> b) {
+        if (b.op() == Operator.DIV && isInteger(b.left()) && isInteger(b.right())) {
+            operand(b.left());
+            sql.append(" DIV ");
+            operand(b.right());
+            return;
+        }
+        super.visitBinary(b);
+    }
+
+    private static boolean isInteger(Expression<?> e) {
+        return switch (e.type().kind()) {
+            case SMALLINT, INTEGER, BIGINT -> true;
+            default -> false;
+        };
+    }
+
+    /** length() counts characters as elsewhere; MySQL's LENGTH counts bytes. */
+    @Override
+    protected String functionName(String name) {
+        return name.equalsIgnoreCase("length") ? "CHAR_LENGTH" : super.functionName(name);
+    }
+
     /** MySQL has no IS DISTINCT FROM; {@code <=>} is its null-safe equality. */
     @Override
     public void visitIsDistinct(IsDistinct d) {

@@ -15,15 +15,21 @@ import org.athanor.core.type.TypeKind;
  * MySQL DDL: AUTO_INCREMENT and COMMENT after the column, native ENUM columns, InnoDB tables in
  * utf8mb4 with a binary collation, and prefix lengths for TEXT/BLOB columns in indexes.
  *
- * <p>The binary collation ({@code utf8mb4_bin}) makes comparisons, uniqueness and ORDER BY exact
- * and case-sensitive, as on PostgreSQL and SQLite; MySQL's own default collations are
+ * <p>The binary collation ({@code utf8mb4_bin}, or its NO PAD form where the server has it, see
+ * {@link MysqlDialect#binaryCollation()}) makes comparisons, uniqueness and ORDER BY exact and
+ * case-sensitive, trailing spaces included, as on PostgreSQL and SQLite; MySQL's own default collations are
  * case-insensitive and would treat 'a' and 'A' as duplicates in a unique index.
  */
 final class MysqlDdlCompiler extends DdlCompiler {
     /** Characters of a TEXT/BLOB column an index covers (255 utf8mb4 characters fit InnoDB's 3072-byte key). */
     static final int INDEX_PREFIX = 255;
 
-    MysqlDdlCompiler(MysqlDialect dialect) { super(dialect); }
+    private final MysqlDialect mysql;
+
+    MysqlDdlCompiler(MysqlDialect dialect) {
+        super(dialect);
+        this.mysql = dialect;
+    }
 
     @Override protected boolean nativeEnums() { return true; }
 
@@ -55,7 +61,7 @@ final class MysqlDdlCompiler extends DdlCompiler {
 
     @Override
     protected void tableOptions(Table t, StringBuilder b) {
-        b.append(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
+        b.append(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=").append(mysql.binaryCollation());
         if (t.comment() != null) b.append(" COMMENT=").append(dialect.renderLiteral(t.comment(), SqlTypes.TEXT));
     }
 
@@ -83,8 +89,25 @@ final class MysqlDdlCompiler extends DdlCompiler {
         return "ALTER TABLE " + tableName(fk.table()) + " ADD CONSTRAINT " + q(foreignKeyName(fk)) + " " + foreignKeyClause(fk);
     }
 
+    /**
+     * For a second createAll: MariaDB has {@code ADD CONSTRAINT fk FOREIGN KEY IF NOT EXISTS (...)}
+     * (a note, not an error, when {@code fk} exists); MySQL 8 has no such
+     * form, so there the ALTER runs again and fails with a duplicate-constraint error.
+     */
+    @Override
+    public String addForeignKey(ForeignKey fk, boolean ifNotExists) {
+        if (!ifNotExists || !mysql.alterConstraintIfNotExists()) return addForeignKey(fk);
+        String clause = foreignKeyClause(fk);
+        clause = clause.substring(clause.indexOf("FOREIGN KEY (") + "FOREIGN KEY ".length());
+        return "ALTER TABLE " + tableName(fk.table()) + " ADD CONSTRAINT " + q(foreignKeyName(fk)) + " FOREIGN KEY IF NOT EXISTS "
+                + clause;
+    }
+
+    /** MariaDB can make this a no-op when table or key is missing (dropAll after a createAll that failed half-way). */
     @Override
     public List<String> dropForeignKey(ForeignKey fk) {
+        if (mysql.alterConstraintIfNotExists())
+            return List.of("ALTER TABLE IF EXISTS " + tableName(fk.table()) + " DROP FOREIGN KEY IF EXISTS " + q(foreignKeyName(fk)));
         return List.of("ALTER TABLE " + tableName(fk.table()) + " DROP FOREIGN KEY " + q(foreignKeyName(fk)));
     }
 

@@ -39,17 +39,27 @@ import org.athanor.core.type.ValueCodec;
  * is {@code TIME(6)}, keeping microseconds; TIMESTAMP WITH TIME ZONE is {@code DATETIME(6)} holding
  * the instant in UTC, read back as an OffsetDateTime at UTC (the instant is kept, the offset is
  * not: MySQL has no type that stores one); UUID is {@code CHAR(36)}; TEXT is {@code LONGTEXT} and
- * bytes are {@code LONGBLOB}, so neither silently caps values at 64 KB as TEXT/BLOB would;
+ * bytes are {@code LONGBLOB}, so neither refuses values over 64 KB as TEXT/BLOB would;
+ * REAL is stored as {@code DOUBLE} (MariaDB sends FLOAT values to the client rounded to six
+ * significant digits; every float fits a double exactly and is narrowed back on reading);
  * NUMERIC(p,s) is {@code DECIMAL(p,s)} and a NUMERIC without precision {@code DECIMAL(65,30)}
  * (MySQL's bare DECIMAL would be DECIMAL(10,0) and drop every fraction); JSON is {@code JSON}
- * (MariaDB's JSON is LONGTEXT with a validity check); enums are native {@code ENUM('A','B')}
- * columns; VARCHAR must declare a length.
+ * (MariaDB's JSON is LONGTEXT with a validity check and keeps the text as written; MySQL 8 stores
+ * a binary form and returns it normalized: whitespace and key order may change); enums are
+ * native {@code ENUM('A','B')} columns; VARCHAR must declare a length.
  *
  * <h2>Literals</h2>
  * Strings are rendered with backslashes escaped, as MySQL requires unless the session has
  * {@code NO_BACKSLASH_ESCAPES}; the Engine's sessions never have it (see
  * {@link MysqlDialectProvider}), and {@link #forServer} reads the session's {@code sql_mode} so that a
  * DataSource configured otherwise still gets matching literals.
+ *
+ * <h2>Errors</h2>
+ * Mapped by vendor code first, SQLSTATE second: 1062 duplicate key, 1451/1452 foreign key,
+ * 1048/1364 NOT NULL and 3819 (MySQL)/4025 (MariaDB) CHECK are IntegrityError; 1213 deadlock and
+ * 1205 lock wait timeout are TransactionConflictError; a lost or killed connection (2006, 2013,
+ * 1927, SQLSTATE 08xxx, CommunicationsException) is DisconnectionError, and the Engine drops that
+ * connection from its pool.
  */
 public final class MysqlDialect extends Dialect {
     /** MySQL 8's capabilities: what every supported server has. */
@@ -93,7 +103,7 @@ public final class MysqlDialect extends Dialect {
         ServerVersion v = ServerVersion.parse(connection.getMetaData().getDatabaseProductVersion());
         boolean nbe;
         try (var st = connection.createStatement(); var rs = st.executeQuery("SELECT @@SESSION.sql_mode")) {
-            nbe = rs.next() && rs.getString(1) != null && rs.getString(1).toUpperCase().contains("NO_BACKSLASH_ESCAPES");
+            nbe = rs.next() && rs.getString(1) != null && rs.getString(1).toUpperCase(java.util.Locale.ROOT).contains("NO_BACKSLASH_ESCAPES");
         }
         return adaptTo(v, nbe);
     }
@@ -111,6 +121,20 @@ public final class MysqlDialect extends Dialect {
 
     /** Whether share locks must be spelled {@code LOCK IN SHARE MODE} (MariaDB has no FOR SHARE). */
     boolean lockInShareMode() { return server != null && server.mariaDb(); }
+
+    /**
+     * The binary collation of new tables. utf8mb4_bin is PAD SPACE, so 'a' = 'a ' and the two collide
+     * in a unique index; the NO PAD binary collations (MariaDB 10.2+, MySQL 8.0+) compare trailing
+     * spaces like PostgreSQL and SQLite. Before a server is known: utf8mb4_bin, which every server has.
+     */
+    String binaryCollation() {
+        if (server == null) return "utf8mb4_bin";
+        if (server.mariaDb()) return server.atLeast(10, 2) ? "utf8mb4_nopad_bin" : "utf8mb4_bin";
+        return server.atLeast(8, 0) ? "utf8mb4_0900_bin" : "utf8mb4_bin";
+    }
+
+    /** Whether ALTER TABLE ... ADD CONSTRAINT IF NOT EXISTS exists (MariaDB; not MySQL 8). */
+    boolean alterConstraintIfNotExists() { return server != null && server.mariaDb(); }
 
     @Override protected SqlCompiler newCompiler(boolean literalBinds) { return new MysqlCompiler(this, literalBinds); }
 
@@ -135,8 +159,9 @@ public final class MysqlDialect extends Dialect {
             case TEXT -> "LONGTEXT";
             case NUMERIC -> type.precision() > 0
                     ? "DECIMAL(" + type.precision() + ", " + type.scale() + ")" : "DECIMAL(65, 30)";
-            case REAL -> "FLOAT";
-            case DOUBLE -> "DOUBLE";
+            // MariaDB's text protocol sends FLOAT columns rounded to 6 significant digits (16777216f
+            // comes back as 16777200); a float is stored exactly in a DOUBLE and narrowed on reading
+            case REAL, DOUBLE -> "DOUBLE";
             case TIME -> "TIME(6)";
             case TIMESTAMP, TIMESTAMP_TZ -> "DATETIME(6)";
             case UUID -> "CHAR(36)";
@@ -155,8 +180,7 @@ public final class MysqlDialect extends Dialect {
             case TEXT, JSON, ENUM -> "CHAR";
             case UUID -> "CHAR(36)";
             case NUMERIC -> typeName(type);
-            case REAL -> "FLOAT";
-            case DOUBLE -> "DOUBLE";
+            case REAL, DOUBLE -> "DOUBLE"; // narrowed to float on reading, see typeName
             case DATE -> "DATE";
             case TIME -> "TIME(6)";
             case TIMESTAMP, TIMESTAMP_TZ -> "DATETIME(6)";
@@ -213,7 +237,7 @@ public final class MysqlDialect extends Dialect {
         if (super.isDisconnect(e)) return true;
         return switch (e.getErrorCode()) {
             case 2006, 2013, 2055, 1927, 1053, 4031 -> true;
-            default -> e.getClass().getName().endsWith("CommunicationsException");
+            default -> e instanceof com.mysql.cj.jdbc.exceptions.CommunicationsException;
         };
     }
 

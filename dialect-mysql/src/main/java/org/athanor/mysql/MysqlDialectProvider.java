@@ -40,6 +40,12 @@ import org.athanor.core.error.ConfigurationError;
  *     ZONE columns, which hold UTC. DATETIME values bound from LocalDateTime are never converted.</li>
  * </ul>
  *
+ * Connector/J reads a whole result into memory by default. To stream a large result, add
+ * {@code ?useCursorFetch=true} to the URL and give the Engine a fetch size
+ * ({@code EngineOptions.defaults().fetchSize(1000)}): queries then read through a server-side
+ * cursor, {@code fetchSize} rows at a time. It is not a default because it switches Connector/J to
+ * server-side prepared statements (two round trips for each new statement text).
+ *
  * <h2>Athanor switches</h2>
  * {@code athanor_returning=false} turns RETURNING off whatever the server supports, so that
  * generated keys come from {@code getGeneratedKeys} as on MySQL 8 (used to test that path on

@@ -40,7 +40,7 @@ class MysqlDdlTest {
                 col("j", DOUBLE), col("k", DATE), col("l", TIME), col("m", TIMESTAMP), col("n", TIMESTAMPTZ), col("o", UUID),
                 col("p", BYTES), col("q", JSON), col("r", enumOf(Mood.class)));
         assertEquals("CREATE TABLE all_types (a SMALLINT, b INT, c BIGINT, d TINYINT(1), e VARCHAR(10), f LONGTEXT, "
-                        + "g DECIMAL(38, 10), h DECIMAL(65, 30), i FLOAT, j DOUBLE, k DATE, l TIME(6), m DATETIME(6), "
+                        + "g DECIMAL(38, 10), h DECIMAL(65, 30), i DOUBLE, j DOUBLE, k DATE, l TIME(6), m DATETIME(6), "
                         + "n DATETIME(6), o CHAR(36), p LONGBLOB, q JSON, r ENUM('HAPPY', 'SAD')) "
                         + "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin",
                 ddl.createTable(t, false, Set.of()).get(0));
@@ -78,5 +78,11 @@ class MysqlDdlTest {
         assertEquals("ALTER TABLE posts ADD CONSTRAINT fk_posts_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE",
                 ddl.addForeignKey(fk));
         assertEquals(List.of("ALTER TABLE posts DROP FOREIGN KEY fk_posts_user_id"), ddl.dropForeignKey(fk));
+        assertEquals("ALTER TABLE posts ADD CONSTRAINT fk_posts_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE",
+                ddl.addForeignKey(fk, true), "MySQL 8 has no IF NOT EXISTS here");
+        assertEquals("ALTER TABLE posts ADD CONSTRAINT fk_posts_user_id FOREIGN KEY IF NOT EXISTS (user_id) REFERENCES users (id) "
+                + "ON DELETE CASCADE", MysqlCompilerTest.MARIADB.ddl().addForeignKey(fk, true));
+        assertEquals(List.of("ALTER TABLE IF EXISTS posts DROP FOREIGN KEY IF EXISTS fk_posts_user_id"),
+                MysqlCompilerTest.MARIADB.ddl().dropForeignKey(fk));
     }
 }

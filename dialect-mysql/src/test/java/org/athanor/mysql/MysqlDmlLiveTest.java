@@ -153,6 +153,22 @@ class MysqlDmlLiveTest {
         }
     }
 
+    @Test
+    void executeManyAndInsertManyRunAsRewrittenBatches() {
+        try (Connection c = engine.connect()) {
+            List<java.util.Map<String, ?>> sets = new ArrayList<>();
+            for (int i = 0; i < 2500; i++) sets.add(java.util.Map.of("n", "row" + i, "a", i));
+            long counted = c.executeMany(insert(people).set(name, bindParam("n", varchar(100))).set(age, bindParam("a", INTEGER)), sets);
+            assertTrue(counted == 2500 || counted == -1, "rows or 'unknown', got " + counted);
+            assertEquals(2500L, c.execute(select(count()).from(people)).one()._1);
+            List<java.util.Map<Column<?>, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < 1500; i++) rows.add(Insert.row(name, "im" + i, age, -i));
+            assertEquals(1500, c.insertMany(insert(people), rows));
+            assertEquals(-1499, c.execute(select(min(age))).one()._1);
+            assertEquals(2501, c.execute(update(people).set(age, 7).where(age.ge(0))), "2500 batch rows and im0");
+        }
+    }
+
     // ---- upsert ---------------------------------------------------------------------------------
 
     @Test
@@ -224,6 +240,9 @@ class MysqlDmlLiveTest {
             assertEquals(List.of("c", "e", "a", "b", "d"), nullsLast);
             List<String> nullsFirstDesc = c.execute(select(name).orderBy(age.desc().nullsFirst(), name.asc())).all().stream().map(Tuple1::_1).toList();
             assertEquals(List.of("b", "d", "a", "e", "c"), nullsFirstDesc);
+            var years = age.as("years");
+            assertEquals(List.of(1, 2, 3), c.execute(select(years).orderBy(years.asc().nullsLast())).all().stream()
+                    .map(Tuple1::_1).toList().subList(0, 3), "a select-list label under the emulation");
             assertEquals(List.of("c", "d", "e"), c.execute(select(name).orderBy(name.asc()).offset(2)).all().stream().map(Tuple1::_1).toList());
             assertEquals(List.of("c"), c.execute(select(name).orderBy(name.asc()).offset(2).limit(1)).all().stream().map(Tuple1::_1).toList());
             assertEquals("a-3!", c.execute(select(name.concat("-").concat(cast(age, TEXT)).concat("!")).where(name.eq("a"))).one()._1);

@@ -94,6 +94,11 @@ class MysqlTransactionsLiveTest {
             assertFalse(mode.contains("PIPES_AS_CONCAT"), mode);
             assertEquals("+00:00", MysqlLive.string(c, "SELECT @@SESSION.time_zone", 1));
             assertEquals("utf8mb4", MysqlLive.string(c, "SELECT @@SESSION.character_set_client", 1));
+            ServerVersion v = ((MysqlDialect) engine.dialect()).server();
+            String version = MysqlLive.string(c, "SELECT VERSION()", 1);
+            assertEquals(version.contains("MariaDB"), v.mariaDb(), version + " detected as " + v);
+            assertTrue(version.startsWith(v.major() + "." + v.minor() + "."), version + " detected as " + v);
+            assertEquals(v.product(), engine.dialect().name());
         }
     }
 }

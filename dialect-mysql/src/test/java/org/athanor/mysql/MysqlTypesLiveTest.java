@@ -97,7 +97,7 @@ class MysqlTypesLiveTest {
     @Test
     void floatingPoint() {
         assertRoundTrip(DOUBLE, Arrays.asList(Math.PI, -Double.MAX_VALUE, Double.MIN_VALUE, 0.1 + 0.2, 1e300, -0.5, null));
-        assertRoundTrip(REAL, Arrays.asList(1.5f, -3.25f, 0f, null));
+        assertRoundTrip(REAL, Arrays.asList(1.5f, -3.25f, 0f, 16777216f, 0.1f, 3.4e38f, Float.MIN_VALUE, null));
     }
 
     @Test
@@ -123,6 +123,30 @@ class MysqlTypesLiveTest {
         assertRoundTrip(TIMESTAMP, Arrays.asList(LocalDateTime.of(2024, 3, 31, 2, 30, 15, 123_456_000),
                 LocalDateTime.of(1970, 1, 1, 0, 0), LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000),
                 LocalDateTime.of(1000, 1, 1, 0, 0, 0, 1000), null));
+    }
+
+    /**
+     * A JVM in a zone with daylight saving must not shift DATETIME values, not even wall times that
+     * do not exist there (2024-03-10 02:30 in New York) or exist twice.
+     */
+    @Test
+    void datetimesAreNotShiftedByTheJvmTimeZone() {
+        java.util.TimeZone saved = java.util.TimeZone.getDefault();
+        Engine previous = engine;
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/New_York"));
+            engine = TestDatabases.mysql(); // new connections pick up the JVM zone
+            assertRoundTrip(TIMESTAMP, Arrays.asList(LocalDateTime.of(2024, 3, 10, 2, 30, 0, 123_456_000),
+                    LocalDateTime.of(2024, 11, 3, 1, 30, 0, 1000), LocalDateTime.of(1969, 12, 31, 23, 59, 59, 999_999_000)));
+            OffsetDateTime t = OffsetDateTime.of(2024, 3, 10, 7, 30, 0, 5000, ZoneOffset.UTC);
+            assertRoundTrip(TIMESTAMPTZ, Arrays.asList(t));
+            assertRoundTrip(DATE, Arrays.asList(LocalDate.of(2024, 3, 10), LocalDate.of(1970, 1, 1)));
+            assertRoundTrip(TIME, Arrays.asList(LocalTime.of(2, 30, 0, 500_000)));
+        } finally {
+            engine.close();
+            engine = previous;
+            java.util.TimeZone.setDefault(saved);
+        }
     }
 
     @Test

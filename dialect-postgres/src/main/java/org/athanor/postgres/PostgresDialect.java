@@ -2,6 +2,7 @@ package org.athanor.postgres;
 
 import java.sql.SQLException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.dialect.DdlCompiler;
@@ -69,7 +70,7 @@ public final class PostgresDialect extends Dialect {
                 "concurrently", "current_catalog", "current_role", "current_schema", "deferrable", "do", "freeze",
                 "ilike", "initially", "isnull", "localtime", "localtimestamp", "notnull", "only", "overlaps",
                 "placing", "returning", "session_user", "similar", "symmetric", "system_user", "tablesample",
-                "variadic", "verbose", "end", "excluded"));
+                "variadic", "verbose", "end"));
         RESERVED = Set.copyOf(r);
     }
 
@@ -99,11 +100,11 @@ public final class PostgresDialect extends Dialect {
     @Override
     public String typeName(SqlType<?> type) {
         if (type instanceof ConvertedType<?, ?> c) return typeName(c.base());
+        if (type instanceof ArrayType<?> a) return typeName(a.element()) + "[]";
         return switch (type.kind()) {
             case BLOB -> "BYTEA";
             case JSON -> "JSONB";
             case TIMESTAMP_TZ -> "TIMESTAMPTZ";
-            case DOUBLE -> "DOUBLE PRECISION";
             default -> super.typeName(type);
         };
     }
@@ -121,7 +122,17 @@ public final class PostgresDialect extends Dialect {
         // PostgreSQL spells the IEEE specials as typed strings; ANSI has no literal for them
         if (value instanceof Double d && (d.isNaN() || d.isInfinite())) return "'" + special(d) + "'::DOUBLE PRECISION";
         if (value instanceof Float f && (f.isNaN() || f.isInfinite())) return "'" + special(f.doubleValue()) + "'::REAL";
+        if (type instanceof ArrayType<?> a && value instanceof List<?> items) return arrayLiteral(a, items);
         return super.renderLiteral(value, type);
+    }
+
+    private String arrayLiteral(ArrayType<?> type, List<?> items) {
+        StringBuilder b = new StringBuilder("ARRAY[");
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) b.append(", ");
+            b.append(renderLiteral(items.get(i), type.element()));
+        }
+        return b.append("]::").append(typeName(type)).toString();
     }
 
     private static String special(double d) {

@@ -17,7 +17,7 @@ import org.athanor.core.sql.Update;
  * <pre>{@code
  * import static org.athanor.postgres.PostgresInsert.*;
  *
- * // insert a counter, or add to it when the key is taken; EXCLUDED is the row that was proposed
+ * // insert a counter, or add to it when the key is taken; excluded(...) is the row that was proposed
  * Insert upsert = onConflict(insert(HITS).set(HITS.PAGE, "/").set(HITS.COUNT, 1L), HITS.PAGE)
  *         .doUpdate(set(HITS.COUNT, HITS.COUNT.plus(excluded(HITS.COUNT))));
  *
@@ -27,6 +27,12 @@ import org.athanor.core.sql.Update;
  * // ignore duplicates of any unique constraint
  * onConflict(insert(USERS).set(...)).doNothing();
  * }</pre>
+ *
+ * Beyond core's portable upsert, this form names a constraint ({@link #onConflictOnConstraint}), a
+ * partial-index predicate ({@link ConflictTarget#where}), a WHERE on DO UPDATE, and DO NOTHING without a
+ * target. Where another statically imported class also has an {@code excluded} method, call this one as
+ * {@code PostgresInsert.excluded(...)}. The clause is PostgreSQL syntax (SQLite 3.24+ reads it too);
+ * other databases reject it when the statement runs.
  */
 public final class PostgresInsert {
     private PostgresInsert() {}
@@ -55,7 +61,7 @@ public final class PostgresInsert {
         return new ConflictTarget(insert, List.of(), null, null);
     }
 
-    /** {@code EXCLUDED.column}: the value the conflicting row proposed for {@code column}. */
+    /** {@code excluded.column}: the value the conflicting row proposed for {@code column}. */
     public static <T> Expression<T> excluded(Column<T> column) { return new Excluded<>(column); }
 
     /** The first assignment of a DO UPDATE SET list; chain more with {@link Assignments#set}. */
@@ -139,7 +145,7 @@ public final class PostgresInsert {
             return a.set(c, c.bind(value));
         }
 
-        /** {@code ... DO UPDATE SET c = EXCLUDED.c} for each column: the proposed row wins for them. */
+        /** {@code ... DO UPDATE SET c = excluded.c} for each column: the proposed row wins for them. */
         public Insert doUpdateFromExcluded(Column<?>... columns) {
             Assignments a = Assignments.EMPTY;
             for (Column<?> c : columns) a = setExcluded(a, c);

@@ -142,8 +142,8 @@ class PostgresCompilerTest {
 
     @Test
     void onConflictDoUpdateWithExcluded() {
-        Insert up = onConflict(newHit(), HITS.PAGE).doUpdate(set(HITS.COUNT, HITS.COUNT.plus(excluded(HITS.COUNT))).set(HITS.NOTE, "again"));
-        assertEquals("INSERT INTO hits (page, count) VALUES (?, ?) ON CONFLICT (page) DO UPDATE SET count = hits.count + EXCLUDED.count, note = ?",
+        Insert up = onConflict(newHit(), HITS.PAGE).doUpdate(set(HITS.COUNT, HITS.COUNT.plus(PostgresInsert.excluded(HITS.COUNT))).set(HITS.NOTE, "again"));
+        assertEquals("INSERT INTO hits (page, count) VALUES (?, ?) ON CONFLICT (page) DO UPDATE SET count = hits.count + excluded.count, note = ?",
                 sql(up));
         assertEquals(List.of("/", 1L, "again"), params(up));
     }
@@ -151,21 +151,21 @@ class PostgresCompilerTest {
     @Test
     void onConflictDoUpdateWhereAndReturning() {
         var up = onConflict(newHit(), HITS.PAGE)
-                .doUpdate(set(HITS.COUNT, excluded(HITS.COUNT)), HITS.NOTE.isNull())
+                .doUpdate(set(HITS.COUNT, PostgresInsert.excluded(HITS.COUNT)), HITS.NOTE.isNull())
                 .returning(HITS.PAGE, HITS.COUNT);
-        assertEquals("INSERT INTO hits (page, count) VALUES (?, ?) ON CONFLICT (page) DO UPDATE SET count = EXCLUDED.count"
+        assertEquals("INSERT INTO hits (page, count) VALUES (?, ?) ON CONFLICT (page) DO UPDATE SET count = excluded.count"
                 + " WHERE hits.note IS NULL RETURNING page, count", sql(up));
     }
 
     @Test
     void onConflictFromExcludedAndMap() {
-        assertEquals("INSERT INTO hits (page, count) VALUES (?, ?) ON CONFLICT (page) DO UPDATE SET count = EXCLUDED.count, note = EXCLUDED.note",
+        assertEquals("INSERT INTO hits (page, count) VALUES (?, ?) ON CONFLICT (page) DO UPDATE SET count = excluded.count, note = excluded.note",
                 sql(onConflict(newHit(), HITS.PAGE).doUpdateFromExcluded(HITS.COUNT, HITS.NOTE)));
         Map<Column<?>, Object> m = new LinkedHashMap<>();
         m.put(HITS.COUNT, 5L);
-        m.put(HITS.NOTE, excluded(HITS.PAGE));
+        m.put(HITS.NOTE, PostgresInsert.excluded(HITS.PAGE));
         var up = onConflict(newHit(), HITS.PAGE).doUpdate(m);
-        assertEquals("INSERT INTO hits (page, count) VALUES (?, ?) ON CONFLICT (page) DO UPDATE SET count = ?, note = EXCLUDED.page", sql(up));
+        assertEquals("INSERT INTO hits (page, count) VALUES (?, ?) ON CONFLICT (page) DO UPDATE SET count = ?, note = excluded.page", sql(up));
         assertEquals(List.of("/", 1L, 5L), params(up));
     }
 
@@ -208,7 +208,7 @@ class PostgresCompilerTest {
     @Test
     void excludedRendersInGenericToString() {
         String s = onConflict(newHit(), HITS.PAGE).doUpdateFromExcluded(HITS.COUNT).toString();
-        assertEquals("INSERT INTO hits (page, count) VALUES (?, ?) ON CONFLICT (page) DO UPDATE SET count = EXCLUDED.count", s);
+        assertEquals("INSERT INTO hits (page, count) VALUES (?, ?) ON CONFLICT (page) DO UPDATE SET count = excluded.count", s);
     }
 
     // ---- sequences ---------------------------------------------------------------------------------

@@ -48,6 +48,21 @@ class PostgresDdlTest {
         assertTrue(e.getMessage().contains("money.id") && e.getMessage().contains("SMALLINT, INTEGER or BIGINT"), e.getMessage());
     }
 
+    @Test
+    void autoincrementWithAServerDefaultIsRefused() {
+        Table t = Table.of("counter", Table.col("id", BIGINT, Table.Options.primaryKey(), Table.Options.autoincrement(),
+                Table.Options.serverDefault("nextval('s')")));
+        CompileError e = assertThrows(CompileError.class, () -> ddl.createTable(t, false, Set.of()));
+        assertTrue(e.getMessage().contains("counter.id also has serverDefault(nextval('s'))"), e.getMessage());
+    }
+
+    @Test
+    void sequenceAsAServerDefault() {
+        Table t = Table.of("orders", Table.col("no", BIGINT, Table.Options.primaryKey(), Table.Options.serverDefault("nextval('order_no')")));
+        assertEquals("CREATE TABLE orders (no BIGINT DEFAULT nextval('order_no') NOT NULL, PRIMARY KEY (no))",
+                ddl.createTable(t, false, Set.of()).get(0));
+    }
+
     static final class Parent extends Table {
         final Column<Long> ID = column("id", BIGINT, primaryKey());
         final Column<Long> FAVORITE = column("favorite_child_id", BIGINT, references(() -> CHILD.ID));

@@ -120,7 +120,7 @@ class PostgresDmlTest {
         try (Connection c = engine.connect()) {
             for (int i = 0; i < 3; i++)
                 c.execute(onConflict(insert(H).set(H.PAGE, "/").set(H.COUNT, 5L), H.PAGE)
-                        .doUpdate(set(H.COUNT, H.COUNT.plus(excluded(H.COUNT))).set(H.NOTE, "seen")));
+                        .doUpdate(set(H.COUNT, H.COUNT.plus(PostgresInsert.excluded(H.COUNT))).set(H.NOTE, "seen")));
             Row r = c.execute(selectFrom(H).where(H.PAGE.eq("/"))).one();
             assertEquals(15L, r.get(H.COUNT));
             assertEquals("seen", r.get(H.NOTE));
@@ -144,7 +144,7 @@ class PostgresDmlTest {
         try (Connection c = engine.connect()) {
             c.execute(insert(H).columns(H.PAGE, H.COUNT, H.NOTE).values("/x", 1L, "locked").values("/y", 1L, null));
             var up = onConflict(insert(H).columns(H.PAGE, H.COUNT).values("/x", 7L).values("/y", 7L).values("/z", 7L), H.PAGE)
-                    .doUpdate(set(H.COUNT, excluded(H.COUNT)), H.NOTE.isNull())
+                    .doUpdate(set(H.COUNT, PostgresInsert.excluded(H.COUNT)), H.NOTE.isNull())
                     .returning(H.PAGE, H.COUNT);
             List<Row> rows = c.execute(up).all();
             assertEquals(Set.of("/y=7", "/z=7"), asSet(rows, r -> r.get(H.PAGE) + "=" + r.get(H.COUNT)),

@@ -43,8 +43,22 @@ final class SqliteCodecs {
             case TIMESTAMP_TZ -> text((OffsetDateTime t) -> TIMESTAMP.format(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()),
                     s -> LocalDateTime.parse(s, PARSE_TIMESTAMP).atOffset(ZoneOffset.UTC));
             case NUMERIC -> numeric(type.scale());
+            case DOUBLE -> type.javaType() == Double.class ? noNaN(org.athanor.core.type.SqlTypes.DOUBLE, (Double d) -> d.isNaN()) : null;
+            case REAL -> type.javaType() == Float.class ? noNaN(org.athanor.core.type.SqlTypes.REAL, (Float f) -> f.isNaN()) : null;
+            // every SQLite integer is 64-bit (sum() of an INTEGER column included): reading one through getInt
+            // would silently truncate, so read the long and refuse what does not fit
+            case INTEGER -> type.javaType() == Integer.class ? narrowInteger(as(type), Integer.MIN_VALUE, Integer.MAX_VALUE, v -> (int) v) : null;
+            case SMALLINT -> type.javaType() == Short.class ? narrowInteger(as(type), Short.MIN_VALUE, Short.MAX_VALUE, v -> (short) v) : null;
             default -> null;
         };
+    }
+
+    /** The text a date/time value is stored as, for literals that must compare equal to bound values; null for other values. */
+    static String storedText(Object v) {
+        if (v instanceof LocalTime t) return TIME.format(t);
+        if (v instanceof LocalDateTime t) return TIMESTAMP.format(t);
+        if (v instanceof OffsetDateTime t) return TIMESTAMP.format(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+        return null;
     }
 
     interface Parse<T> { T parse(String s); }
@@ -65,6 +79,39 @@ final class SqliteCodecs {
                 } catch (RuntimeException e) {
                     throw new SQLException("cannot read '" + s + "' as a date/time value: " + e.getMessage(), e);
                 }
+            }
+        };
+    }
+
+    /**
+     * SQLite stores a NaN bound as REAL as NULL, without error: refuse it instead of losing it
+     * (SQLSTATE 22003, numeric value out of range, which becomes a DataError).
+     */
+    private static <T> ValueCodec<T> noNaN(SqlType<T> type, java.util.function.Predicate<T> isNaN) {
+        return new ValueCodec<>() {
+            @Override public void bind(PreparedStatement ps, int i, T v) throws SQLException {
+                if (v != null && isNaN.test(v))
+                    throw new SQLException("SQLite cannot store NaN (it would silently become NULL); store NULL or a finite value",
+                            "22003");
+                type.bind(ps, i, v);
+            }
+            @Override public T read(ResultSet rs, int i) throws SQLException { return type.read(rs, i); }
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> SqlType<T> as(SqlType<?> type) { return (SqlType<T>) type; }
+
+    private static <T> ValueCodec<T> narrowInteger(SqlType<T> type, long min, long max, java.util.function.LongFunction<T> narrow) {
+        return new ValueCodec<>() {
+            @Override public void bind(PreparedStatement ps, int i, T v) throws SQLException { type.bind(ps, i, v); }
+            @Override public T read(ResultSet rs, int i) throws SQLException {
+                long v = rs.getLong(i);
+                if (v == 0 && rs.wasNull()) return null;
+                if (v < min || v > max)
+                    throw new SQLException("value " + v + " read from SQLite does not fit " + type + " (" + type.javaType().getName()
+                            + "); declare or cast the expression as BIGINT", "22003"); // SQLSTATE: numeric value out of range
+                return narrow.apply(v);
             }
         };
     }

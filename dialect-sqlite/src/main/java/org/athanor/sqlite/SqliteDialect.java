@@ -38,11 +38,45 @@ public final class SqliteDialect extends Dialect {
 
     @Override public Dialect withFeatures(DialectFeatures features) { return new SqliteDialect(features); }
 
+    /**
+     * SQLite's keywords (https://sqlite.org/lang_keywords.html), quoted whenever used as names:
+     * RETURNING, for one, is a keyword since 3.35 and breaks an unquoted column name.
+     */
+    private static final java.util.Set<String> KEYWORDS = keywords((
+            "abort action add after all alter always analyze and as asc attach autoincrement before begin between by "
+            + "cascade case cast check collate column commit conflict constraint create cross current current_date "
+            + "current_time current_timestamp database default deferrable deferred delete desc detach distinct do drop "
+            + "each else end escape except exclude exclusive exists explain fail filter first following for foreign from "
+            + "full generated glob group groups having if ignore immediate in index indexed initially inner insert "
+            + "instead intersect into is isnull join key last left like limit match materialized natural no not nothing "
+            + "notnull null nulls of offset on or order others outer over partition plan pragma preceding primary query "
+            + "raise range recursive references regexp reindex release rename replace restrict returning right rollback "
+            + "row rows savepoint select set table temp temporary then ties to transaction trigger unbounded union unique "
+            + "update using vacuum values view virtual when where window with without").split(" "));
+
+    /** SQLite's own keywords plus the common set (TRUE, FALSE, USER, ... stay quoted too). */
+    private static java.util.Set<String> keywords(String[] own) {
+        java.util.Set<String> all = new java.util.HashSet<>(COMMON_RESERVED);
+        all.addAll(java.util.List.of(own));
+        return java.util.Set.copyOf(all);
+    }
+
+    @Override
+    protected java.util.Set<String> reservedWords() { return KEYWORDS; }
+
     @Override protected SqlCompiler newCompiler(boolean literalBinds) { return new SqliteCompiler(this, literalBinds); }
 
     @Override public DdlCompiler ddl() { return new SqliteDdlCompiler(this); }
 
     @Override protected String booleanLiteral(boolean b) { return b ? "1" : "0"; }
+
+    @Override
+    public String renderLiteral(Object value, SqlType<?> type) {
+        // times and timestamps are text here: a literal must spell them exactly as the codecs store them
+        // (UTC for OffsetDateTime, seconds and six fraction digits always), or comparisons silently fail
+        String stored = SqliteCodecs.storedText(value);
+        return stored != null ? stringLiteral(stored) : super.renderLiteral(value, type);
+    }
 
     @Override
     public String typeName(SqlType<?> type) {

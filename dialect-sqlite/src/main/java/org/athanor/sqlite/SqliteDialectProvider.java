@@ -9,7 +9,7 @@ import org.athanor.core.engine.DatabaseUrl;
 /**
  * {@code sqlite:///relative.db}, {@code sqlite:////absolute.db}, {@code sqlite://} (memory) and
  * {@code jdbc:sqlite:...}. Files open in WAL mode with a busy timeout, so pooled writers wait for
- * each other instead of failing with SQLITE_BUSY; foreign keys are enforced.
+ * each other instead of failing with SQLITE_BUSY; foreign keys are enforced; LIKE is case-sensitive.
  */
 public final class SqliteDialectProvider implements DialectProvider {
     @Override public Set<String> schemes() { return Set.of("sqlite"); }
@@ -21,6 +21,9 @@ public final class SqliteDialectProvider implements DialectProvider {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("foreign_keys", "true");
         props.put("busy_timeout", url.query().getOrDefault("busy_timeout", "10000"));
+        // LIKE compares case-sensitively on PostgreSQL and MySQL (utf8mb4_bin) but ignores ASCII case
+        // in SQLite by default: the same statement must match the same rows (ilike() is case-insensitive)
+        props.put("case_sensitive_like", "true");
         String jdbcUrl;
         boolean memory;
         if (url.jdbc()) {

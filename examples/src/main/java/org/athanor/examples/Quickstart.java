@@ -20,6 +20,7 @@ public final class Quickstart {
         System.out.println("Athanor quickstart on " + url + " (echo on: every statement is printed)");
         try (Engine engine = Engine.create(url, EngineOptions.defaults().echo(true))) {
             CoreTutorial.run(engine);
+            OrmTutorial.run(engine);
         }
         // the README's Core guide, on its own in-memory database
         ReadmeSnippets.coreGuide("sqlite://");

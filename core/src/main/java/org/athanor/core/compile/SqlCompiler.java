@@ -26,7 +26,8 @@ public class SqlCompiler {
     protected final DialectFeatures features;
     protected final StringBuilder sql = new StringBuilder(128);
     private final boolean literalBinds;
-    private Map<Param<?>, Integer> canonical;
+    /** Per parameter: a cursor, then its indices in key-walk order (a parameter met twice has two). */
+    private Map<Param<?>, int[]> canonical;
     private int[] slots = new int[16];
     private final List<ValueCodec<Object>> slotCodecs = new ArrayList<>();
     private final List<String> slotNames = new ArrayList<>();
@@ -60,7 +61,15 @@ public class SqlCompiler {
     @SuppressWarnings("unchecked")
     public CompiledTemplate compile(SqlNode statement, KeyBuilder key) {
         canonical = new IdentityHashMap<>();
-        for (int i = key.paramCount() - 1; i >= 0; i--) canonical.put(key.param(i), i);
+        for (int i = 0; i < key.paramCount(); i++) {
+            // The same Param object can sit at several walk positions (an IN list padded with its last
+            // value, a Param reused by the caller). Each visit must bind its own position, or a cache
+            // hit from a statement with distinct values there would bind the wrong one.
+            int[] e = canonical.get(key.param(i));
+            if (e == null) e = new int[] {0, i};
+            else { e = java.util.Arrays.copyOf(e, e.length + 1); e[e.length - 1] = i; }
+            canonical.put(key.param(i), e);
+        }
         visit(statement);
         int n = slotCodecs.size();
         return new CompiledTemplate(sql.toString(), java.util.Arrays.copyOf(slots, n),
@@ -110,9 +119,9 @@ public class SqlCompiler {
             sql.append(dialect.renderLiteral(p.value(), (SqlType) p.type()));
             return;
         }
-        Integer idx = canonical.get(p);
-        if (idx == null) throw new IllegalStateException("parameter " + p.value() + " was not met by the key walk");
-        addSlot(idx, p);
+        int[] e = canonical.get(p);
+        if (e == null) throw new IllegalStateException("parameter " + p.value() + " was not met by the key walk");
+        addSlot(e[1 + Math.min(e[0]++, e.length - 2)], p);
         sql.append('?');
     }
 
@@ -392,7 +401,11 @@ public class SqlCompiler {
     protected String tableAliasKeyword() { return " AS "; }
 
     public void visitSubquery(Subquery s) {
+        // A derived table cannot see the enclosing query's tables (only LATERAL could): never correlate it.
+        List<List<Table>> outer = new ArrayList<>(enclosingFroms);
+        enclosingFroms.clear();
         subquery(s.select());
+        enclosingFroms.addAll(outer);
         sql.append(tableAliasKeyword());
         appendIdentifier(s.name());
     }
@@ -606,6 +619,7 @@ public class SqlCompiler {
             throw new CompileError("UPDATE " + u.table().name() + " has no SET clause; call set(column, value)");
         sql.append("UPDATE ");
         visitTable(u.table());
+        enclosingFroms.addLast(dmlTables(u.table(), u.from())); // subqueries correlate to the target table
         sql.append(" SET ");
         for (int i = 0; i < u.assignments().size(); i++) {
             if (i > 0) sql.append(", ");
@@ -619,8 +633,17 @@ public class SqlCompiler {
             sql.append(" WHERE ");
             visit(u.where());
         }
+        enclosingFroms.removeLast();
         returning(u.returningColumns(), features.supportsUpdateReturning(), "UPDATE ... RETURNING");
         depth--;
+    }
+
+    /** The tables an UPDATE/DELETE operates on, which its subqueries correlate to (as SQLAlchemy does). */
+    private static List<Table> dmlTables(Table target, List<FromItem> extra) {
+        List<Table> out = new ArrayList<>();
+        out.add(target);
+        for (FromItem f : extra) out.addAll(Join.tablesOf(f));
+        return out;
     }
 
     /** {@code UPDATE ... FROM other} (PostgreSQL, SQLite 3.33+); MySQL overrides with multi-table UPDATE. */
@@ -634,11 +657,13 @@ public class SqlCompiler {
         depth++;
         sql.append("DELETE FROM ");
         visitTable(d.table());
+        enclosingFroms.addLast(dmlTables(d.table(), d.using()));
         if (!d.using().isEmpty()) deleteUsing(d);
         if (d.where() != null) {
             sql.append(" WHERE ");
             visit(d.where());
         }
+        enclosingFroms.removeLast();
         returning(d.returningColumns(), features.supportsDeleteReturning(), "DELETE ... RETURNING");
         depth--;
     }

@@ -120,6 +120,7 @@ public final class Connection implements AutoCloseable {
 
     /** Runs literal SQL with no parameters (DDL). */
     public void executeSql(String sql) {
+        engine.notifyListeners(sql);
         engine.echoRaw(sql);
         try (java.sql.Statement st = jdbc.createStatement()) {
             dirty = true;
@@ -138,6 +139,17 @@ public final class Connection implements AutoCloseable {
             List<K> out = new ArrayList<>();
             try (Result<Row> r = execute(insert.returning(key))) {
                 for (Row row : r) out.add(key.type().cast(row.get(0)));
+            }
+            return out;
+        }
+        if (!dialect().features().multiRowGeneratedKeys() && insert.select() == null && insert.rows().size() > 1) {
+            // the driver reports one key for a multi-row INSERT (SQLite: the last rowid): insert row by row
+            List<K> out = new ArrayList<>(insert.rows().size());
+            Column<?>[] cols = insert.columns().toArray(Column<?>[]::new);
+            for (List<org.athanor.core.sql.Expression<?>> row : insert.rows()) {
+                Insert single = org.athanor.core.sql.Sql.insert(insert.table()).columns(cols).values(row.toArray());
+                if (insert.onConflictClause() != null) single = single.withOnConflict(insert.onConflictClause());
+                out.addAll(insertReturningKeys(single, key));
             }
             return out;
         }
@@ -164,7 +176,7 @@ public final class Connection implements AutoCloseable {
      */
     public long executeMany(Dml template, List<? extends Map<String, ?>> parameterSets) {
         if (parameterSets.isEmpty()) return 0;
-        Engine.Prepared p = engine.prepare(template);
+        Engine.Prepared p = engine.prepare(template, false); // logged once below, with the number of sets
         CompiledTemplate t = p.template();
         int batch = 0;
         long total = 0;

@@ -72,11 +72,15 @@ public record DatabaseUrl(String original, String scheme, String driver, String 
                 database == null || database.isEmpty() ? null : database, Collections.unmodifiableMap(query), false);
     }
 
-    private static String decode(String s) { return URLDecoder.decode(s, StandardCharsets.UTF_8); }
+    /** Percent-decoding only (RFC 3986): a '+' in a password or name is a plus, not a space as in HTML forms. */
+    private static String decode(String s) { return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8); }
 
     /** The URL with any password replaced by {@code ***}, for messages and logs. */
     public static String redact(String url) {
-        return url.replaceAll("(://[^:/@]*:)[^@/]*@", "$1***@").replaceAll("(?i)(password=)[^&;]*", "$1***");
+        String r = url.replaceAll("(://[^:/@]*:)[^@/]*@", "$1***@").replaceAll("(?i)(password=)[^&;]*", "$1***");
+        // a URL missing its scheme (a parse error) may still start with user:password@
+        if (!r.contains("://") && !r.startsWith("jdbc:")) r = r.replaceFirst("^([^:/@]*:)[^@/]*@", "$1***@");
+        return r;
     }
 
     @Override public String toString() { return redact(original); }

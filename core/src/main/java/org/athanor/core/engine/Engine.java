@@ -49,6 +49,10 @@ public final class Engine implements AutoCloseable {
     private final StatementCache cache;
     private final String description;
     private volatile Dialect dialect;
+    private final java.util.List<StatementListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** For a single-connection pool (in-memory SQLite): the thread holding it, so that a nested connect() fails at once. */
+    private volatile Thread singleHolder;
+    private boolean single;
 
     private Engine(DataSource ds, HikariDataSource pool, Dialect dialect, EngineOptions options, String description) {
         this.dataSource = ds;
@@ -94,6 +98,7 @@ public final class Engine implements AutoCloseable {
                     + rootMessage(e), e);
         }
         Engine engine = new Engine(ds, ds, spec.dialect(), options, parsed.toString());
+        engine.single = spec.pool() == DialectProvider.PoolShape.SINGLE_PERSISTENT;
         engine.initializeDialect();
         return engine;
     }
@@ -114,6 +119,9 @@ public final class Engine implements AutoCloseable {
         } catch (SQLException e) {
             close();
             throw new ConfigurationError("cannot connect to " + description + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close(); // a dialect refusing the server (too old) must not leave the pool open
+            throw e;
         }
     }
 
@@ -145,12 +153,23 @@ public final class Engine implements AutoCloseable {
     public Dialect dialect() { return dialect; }
     public EngineOptions options() { return options; }
 
+    /**
+     * Where connections come from (the pool this engine created, or the DataSource it was given), for
+     * another engine over the same database: {@code Engine.of(e.dataSource(), e.dialect().withFeatures(f))}.
+     */
+    public DataSource dataSource() { return dataSource; }
+
     // ---- connections ---------------------------------------------------------------------------------
 
     /** A pooled connection with a transaction open; close it to return it (uncommitted work rolls back). */
     public Connection connect() {
+        if (single && singleHolder == Thread.currentThread())
+            // waiting would only end in a timeout: this thread itself holds the one connection
+            throw new IllegalStateException(description + " has a single connection and this thread already holds it: close that "
+                    + "Connection before connect() (createAll, engine.transaction, ...), or use a file database for several connections");
         try {
             java.sql.Connection c = dataSource.getConnection();
+            if (single) singleHolder = Thread.currentThread();
             if (pool == null && c.getAutoCommit()) c.setAutoCommit(false);
             if (pool == null && options.isolationLevel() != null) c.setTransactionIsolation(options.isolationLevel().jdbcLevel());
             return new Connection(this, c);
@@ -180,6 +199,7 @@ public final class Engine implements AutoCloseable {
     }
 
     void release(java.sql.Connection c, boolean broken) {
+        if (single) singleHolder = null;
         try {
             if (broken && pool != null) pool.evictConnection(c);
             else c.close();
@@ -193,7 +213,10 @@ public final class Engine implements AutoCloseable {
     /** A compiled template with the statement's canonical parameters. */
     record Prepared(CompiledTemplate template, Param<?>[] params, boolean cached) {}
 
-    Prepared prepare(SqlNode statement) {
+    Prepared prepare(SqlNode statement) { return prepare(statement, true); }
+
+    /** {@code echo} false: the caller logs the statement itself (executeMany, whose values come per set). */
+    Prepared prepare(SqlNode statement, boolean echo) {
         KeyBuilder key = new KeyBuilder();
         statement.key(key);
         CompiledTemplate t = cache.get(key.lookupKey());
@@ -203,7 +226,8 @@ public final class Engine implements AutoCloseable {
             cache.put(key.storedKey(), t);
         }
         Param<?>[] params = key.params();
-        if (options.echo() || LOG.isDebugEnabled()) {
+        if (!listeners.isEmpty()) notifyListeners(t.sql());
+        if (echo && (options.echo() || LOG.isDebugEnabled())) {
             List<Object> values = new ArrayList<>(t.slotCount());
             for (int i = 0; i < t.slotCount(); i++) values.add(params[t.slot(i)].value());
             echo(t.sql(), values, cached);
@@ -223,6 +247,13 @@ public final class Engine implements AutoCloseable {
         Prepared p = prepare(statement);
         return new CompiledStatement(p.template(), p.params());
     }
+
+    /** Adds a listener told about every statement before it runs (see {@link StatementListener}). */
+    public void addStatementListener(StatementListener listener) { listeners.add(java.util.Objects.requireNonNull(listener)); }
+
+    public void removeStatementListener(StatementListener listener) { listeners.remove(listener); }
+
+    void notifyListeners(String sql) { for (StatementListener l : listeners) l.beforeExecute(sql); }
 
     void echo(String sql, List<Object> params, boolean cached) {
         if (options.echo()) LOG.info("{}\n[{}] {}", sql, cached ? "cached" : "generated", params == null ? "" : params);

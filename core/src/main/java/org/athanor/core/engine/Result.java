@@ -133,7 +133,8 @@ public final class Result<R> implements AutoCloseable, Iterable<R> {
         try {
             if (!advance()) return null;
             advanced = false;
-            return (T) template.resultCodecs()[0].read(rs, 1);
+            // text() queries have no typed result columns: take the value as the driver gives it
+            return (T) (template.resultCount() == 0 ? rs.getObject(1) : template.resultCodecs()[0].read(rs, 1));
         } catch (SQLException e) {
             throw connection.translate(e, template.sql());
         } finally {

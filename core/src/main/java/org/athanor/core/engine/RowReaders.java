@@ -38,8 +38,22 @@ final class RowReaders {
 
     static Row row(ResultSet rs, CompiledTemplate t) throws SQLException {
         ValueCodec<Object>[] c = t.resultCodecs();
+        if (c.length == 0) return untyped(rs);
         Object[] v = new Object[c.length];
         for (int i = 0; i < v.length; i++) v[i] = c[i].read(rs, i + 1);
         return new Row(t.layout(), v);
+    }
+
+    /** A row of a text() query, whose columns only the driver knows: named by their labels, read as the driver gives them. */
+    static Row untyped(ResultSet rs) throws SQLException {
+        java.sql.ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        java.util.List<String> names = new java.util.ArrayList<>(n);
+        Object[] v = new Object[n];
+        for (int i = 0; i < n; i++) {
+            names.add(md.getColumnLabel(i + 1));
+            v[i] = rs.getObject(i + 1);
+        }
+        return new Row(new org.athanor.core.sql.RowLayout(names, java.util.List.of()), v);
     }
 }

@@ -30,7 +30,8 @@ final class StatementCache {
         return t;
     }
 
-    void put(CacheKey key, CompiledTemplate t) {
+    /** Synchronized (misses only, the cold path): two writers must not both pass the size check and overshoot the bound. */
+    synchronized void put(CacheKey key, CompiledTemplate t) {
         if (capacity == 0) return;
         if (map.size() >= capacity) {
             int drop = Math.max(1, capacity / 10);

@@ -88,6 +88,12 @@ public final class Column<T> implements Expression<T> {
     boolean declaredPrimaryKey() { return primaryKey; }
 
     @Override public void accept(SqlCompiler c) { c.visitColumn(this); }
-    @Override public void key(KeyBuilder k) { k.add(this); }
+    @Override
+    public void key(KeyBuilder k) {
+        // A derived table's column may be all that names it (FROM inferred from the columns): its
+        // structure and bind parameters must join the key, and equal subqueries share one key.
+        if (table.isDerived()) { k.add(Column.class); k.add(name); table.key(k); }
+        else k.add(this);
+    }
     @Override public String toString() { return table.alias() != null ? table.alias() + "." + name : table.name() + "." + name; }
 }

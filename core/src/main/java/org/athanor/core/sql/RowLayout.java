@@ -12,9 +12,11 @@ public final class RowLayout {
     private final List<String> names;
     private final Map<Object, Integer> byExpression = new IdentityHashMap<>();
     private final Map<String, Integer> byName = new HashMap<>();
+    private final List<? extends Expression<?>> expressions;
 
     public RowLayout(List<String> names, List<? extends Expression<?>> expressions) {
         this.names = List.copyOf(names);
+        this.expressions = expressions == null ? List.of() : expressions;
         for (int i = names.size() - 1; i >= 0; i--) {
             byName.put(names.get(i), i);
             byName.putIfAbsent(names.get(i).toLowerCase(Locale.ROOT), i);
@@ -32,8 +34,14 @@ public final class RowLayout {
         Integer i = byExpression.get(e);
         if (i != null) return i;
         if (e instanceof Column<?> c) {
-            i = byName.get(c.name());
-            if (i != null) return i;
+            // By name only for the same column of the same table or alias (another Column object of an
+            // equal derived table, or a text() row): never hand back another table's "id".
+            for (int k = 0; k < names.size(); k++) {
+                if (!names.get(k).equals(c.name())) continue;
+                Expression<?> at = k < expressions.size() ? expressions.get(k) : null;
+                if (at == null || at instanceof Column<?> ac && ac.name().equals(c.name())
+                        && ac.table().qualifier().equals(c.table().qualifier())) return k;
+            }
         }
         if (e instanceof Label<?> l) return indexOf(l.name());
         throw new IllegalArgumentException("expression " + e + " is not in this result; its columns are " + names);

@@ -102,7 +102,10 @@ public final class Select<R> implements Query<R>, Cloneable {
             List<Table> inferred = tablesOf(columns);
             if (inferred.isEmpty())
                 throw new IllegalArgumentException("join(" + target + "): the select has no FROM to join from; call from(...) first");
-            left = inferred.get(0);
+            // join from the first table selected that is not the target itself (select(POSTS.TITLE, USERS.NAME).join(USERS))
+            FromItem l = inferred.get(0);
+            for (Table t : inferred) if (t != target) { l = t; break; }
+            left = l;
             rest = List.of();
         } else {
             left = from.get(from.size() - 1);

@@ -105,14 +105,20 @@ public final class SqlTypes {
             Map.entry(OffsetDateTime.class, TIMESTAMPTZ), Map.entry(java.util.UUID.class, UUID_TYPE),
             Map.entry(byte[].class, BLOB)));
 
+    /**
+     * One shared instance: converted types compare by identity, so a new one per value would make every
+     * statement a new cache key and grow each dialect's codec map without bound.
+     */
+    private static final SqlType<BigInteger> BIG_INTEGER =
+            SqlType.converted(NUMERIC, BigInteger.class, BigDecimal::new, BigDecimal::toBigIntegerExact);
+
     /** The natural type for values of a Java class, for bind parameters given without a column. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static <T> SqlType<T> forClass(Class<T> cls) {
         SqlType<?> t = BY_CLASS.get(cls);
         if (t != null) return (SqlType<T>) t;
         if (cls.isEnum()) return (SqlType<T>) enumOf((Class) cls);
-        if (cls == BigInteger.class)
-            return (SqlType<T>) SqlType.converted(NUMERIC, BigInteger.class, BigDecimal::new, BigDecimal::toBigIntegerExact);
+        if (cls == BigInteger.class) return (SqlType<T>) BIG_INTEGER;
         throw new IllegalArgumentException("no SQL type is known for Java class " + cls.getName()
                 + "; give the type explicitly (Sql.param(value, type)) or use SqlType.converted");
     }

@@ -1,0 +1,67 @@
+package org.athanor.core.engine;
+
+import static org.athanor.core.fixtures.Users.USERS;
+import static org.athanor.core.sql.Sql.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.athanor.core.compile.CompiledTemplate;
+import org.athanor.core.compile.KeyBuilder;
+import org.athanor.core.dialect.GenericDialect;
+import org.athanor.core.sql.Select;
+import org.junit.jupiter.api.Test;
+
+/** The cache's bound holds under concurrent writers, and lookups count hits and misses. */
+class StatementCacheBoundTest {
+    private static KeyBuilder key(Select<?> s) { return KeyBuilder.of(s); }
+
+    @Test
+    void hitsMissesAndEviction() {
+        StatementCache cache = new StatementCache(3);
+        List<KeyBuilder> keys = new ArrayList<>();
+        for (int i = 0; i < 5; i++) keys.add(key(select(USERS.NAME.as("c" + i))));
+        for (KeyBuilder k : keys) {
+            assertNull(cache.get(k.lookupKey()));
+            CompiledTemplate t = GenericDialect.INSTANCE.compileTemplate(select(USERS.NAME), k);
+            cache.put(k.storedKey(), t);
+            assertTrue(cache.size() <= 3, "size " + cache.size());
+        }
+        assertEquals(5, cache.misses());
+        assertNotNull(cache.get(key(select(USERS.NAME.as("c4"))).lookupKey()), "the newest entry survives eviction");
+        assertEquals(1, cache.hits());
+        StatementCache off = new StatementCache(0);
+        off.put(keys.get(0).storedKey(), GenericDialect.INSTANCE.compileTemplate(select(USERS.NAME), keys.get(0)));
+        assertEquals(0, off.size());
+        assertNull(off.get(keys.get(0).lookupKey()));
+    }
+
+    @Test
+    void concurrentWritersNeverPassTheBound() throws Exception {
+        StatementCache cache = new StatementCache(10);
+        CompiledTemplate t = GenericDialect.INSTANCE.compileTemplate(select(USERS.NAME), key(select(USERS.NAME)));
+        AtomicInteger maxSeen = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> jobs = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                jobs.add(pool.submit(() -> {
+                    for (int i = 0; i < 3000; i++) {
+                        cache.put(key(select(USERS.NAME.as("w" + writer + "_" + i))).storedKey(), t);
+                        maxSeen.accumulateAndGet(cache.size(), Math::max);
+                    }
+                }));
+            }
+            for (Future<?> f : jobs) f.get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(maxSeen.get() <= 10, "cache grew to " + maxSeen.get() + " entries with a bound of 10");
+    }
+}

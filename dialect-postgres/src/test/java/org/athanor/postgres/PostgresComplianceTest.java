@@ -1,0 +1,51 @@
+package org.athanor.postgres;
+
+import org.athanor.core.compliance.DdlSuite;
+import org.athanor.core.compliance.DmlSuite;
+import org.athanor.core.compliance.ExpressionSuite;
+import org.athanor.core.compliance.JoinSuite;
+import org.athanor.core.compliance.PredicateSuite;
+import org.athanor.core.compliance.QuerySuite;
+import org.athanor.core.compliance.TransactionSuite;
+import org.athanor.core.compliance.TypeSuite;
+import org.athanor.core.engine.Engine;
+import org.athanor.core.testing.TestDatabases;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The shared compliance suite on PostgreSQL ({@link TestDatabases#postgres()}: skipped when the server is down,
+ * a failure under CI=true). The jqwik parts: PostgresRoundTripProperties, PostgresIdentifierProperties.
+ */
+class PostgresComplianceTest {
+    @Nested class Joins extends JoinSuite {
+        @Override protected Engine newEngine() { return TestDatabases.postgres(); }
+    }
+
+    @Nested class Queries extends QuerySuite {
+        @Override protected Engine newEngine() { return TestDatabases.postgres(); }
+    }
+
+    @Nested class Predicates extends PredicateSuite {
+        @Override protected Engine newEngine() { return TestDatabases.postgres(); }
+    }
+
+    @Nested class Expressions extends ExpressionSuite {
+        @Override protected Engine newEngine() { return TestDatabases.postgres(); }
+    }
+
+    @Nested class Dml extends DmlSuite {
+        @Override protected Engine newEngine() { return TestDatabases.postgres(); }
+    }
+
+    @Nested class Types extends TypeSuite {
+        @Override protected Engine newEngine() { return TestDatabases.postgres(); }
+    }
+
+    @Nested class Transactions extends TransactionSuite {
+        @Override protected Engine newEngine() { return TestDatabases.postgres(); }
+    }
+
+    @Nested class Ddl extends DdlSuite {
+        @Override protected Engine newEngine() { return TestDatabases.postgres(); }
+    }
+}

@@ -1,0 +1,67 @@
+package org.athanor.sqlite;
+
+import org.athanor.core.compliance.DdlSuite;
+import org.athanor.core.compliance.DmlSuite;
+import org.athanor.core.compliance.ExpressionSuite;
+import org.athanor.core.compliance.JoinSuite;
+import org.athanor.core.compliance.PredicateSuite;
+import org.athanor.core.compliance.QuerySuite;
+import org.athanor.core.compliance.TransactionSuite;
+import org.athanor.core.compliance.TypeSuite;
+import org.athanor.core.engine.Engine;
+import org.athanor.core.testing.TestDatabases;
+import org.junit.jupiter.api.Nested;
+
+/** The shared compliance suite on in-memory SQLite (the jqwik parts: SqliteRoundTripProperties, SqliteIdentifierProperties). */
+class SqliteComplianceTest {
+    @Nested class Joins extends JoinSuite {
+        @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+    }
+
+    /** The error path of databases without RIGHT/FULL joins, driven by the feature flags alone. */
+    @Nested class JoinsWithoutOuterJoins extends JoinSuite {
+        @Override protected Engine newEngine() {
+            return withFeatures(TestDatabases.sqlite(), f -> f.rightJoin(false).fullJoin(false));
+        }
+    }
+
+    @Nested class Queries extends QuerySuite {
+        @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+    }
+
+    /** The error path of databases without row values (tuple IN). */
+    @Nested class QueriesWithoutTupleIn extends QuerySuite {
+        @Override protected Engine newEngine() { return withFeatures(TestDatabases.sqlite(), f -> f.tupleIn(false)); }
+    }
+
+    @Nested class Predicates extends PredicateSuite {
+        @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+    }
+
+    @Nested class Expressions extends ExpressionSuite {
+        @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+    }
+
+    @Nested class Dml extends DmlSuite {
+        @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+    }
+
+    /** The path of databases without RETURNING: keys through JDBC generated keys, one row at a time on SQLite. */
+    @Nested class DmlWithoutReturning extends DmlSuite {
+        @Override protected Engine newEngine() {
+            return withFeatures(TestDatabases.sqlite(), f -> f.returning(false).updateReturning(false).deleteReturning(false));
+        }
+    }
+
+    @Nested class Types extends TypeSuite {
+        @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+    }
+
+    @Nested class Transactions extends TransactionSuite {
+        @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+    }
+
+    @Nested class Ddl extends DdlSuite {
+        @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+    }
+}

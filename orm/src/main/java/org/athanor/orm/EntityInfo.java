@@ -1,0 +1,159 @@
+package org.athanor.orm;
+
+import jakarta.persistence.GenerationType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.athanor.core.schema.Column;
+import org.athanor.core.schema.Table;
+import org.athanor.core.sql.Expression;
+import org.athanor.core.sql.Row;
+import org.athanor.core.sql.Select;
+import org.athanor.core.sql.Sql;
+import org.athanor.core.sql.Update;
+import org.athanor.orm.mapping.Attribute;
+import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.MappingException;
+
+/** A registered entity with what the session needs precomputed: attribute arrays, key positions, its SELECT. */
+final class EntityInfo {
+    final EntityMapping<Object> mapping;
+    final Class<?> type;
+    final String name;
+    final Table table;
+    final Attribute[] attrs;
+    final int[] idIdx;
+    final int versionIdx;
+    /** The single id attribute whose value the database or the session generates, or null. */
+    final Attribute generatedId;
+    final List<Column<?>> columns;
+    final Select<Row> selectAll;
+    /** Position of the table in the registry's parents-first order. */
+    int rank;
+
+    @SuppressWarnings("unchecked")
+    EntityInfo(Class<?> type) {
+        this.mapping = (EntityMapping<Object>) EntityMapping.of(type);
+        this.type = type;
+        this.name = mapping.entityName();
+        this.table = mapping.table();
+        this.attrs = mapping.attributes().toArray(Attribute[]::new);
+        List<Attribute> ids = mapping.idAttributes();
+        if (ids.isEmpty()) throw new MappingException("entity " + type.getName() + " has no @Id attribute");
+        this.idIdx = ids.stream().mapToInt(Attribute::index).toArray();
+        Attribute v = mapping.versionAttribute();
+        this.versionIdx = v == null ? -1 : v.index();
+        if (v != null && !isIntegral(v.javaType()))
+            throw new MappingException("@Version attribute " + type.getName() + "." + v.name() + " is " + v.javaType().getName()
+                    + "; the session increments versions and supports Integer, Long and Short (primitive or boxed)");
+        Attribute gen = null;
+        if (ids.size() == 1 && ids.get(0).generation() != null) gen = ids.get(0);
+        this.generatedId = gen;
+        List<Column<?>> cols = new ArrayList<>(attrs.length);
+        for (Attribute a : attrs) cols.add(a.column());
+        this.columns = List.copyOf(cols);
+        this.selectAll = Sql.select(columns).from(table);
+        for (int i = 0; i < attrs.length; i++)
+            if (attrs[i].index() != i)
+                throw new IllegalStateException("mapping of " + type.getName() + " lists attribute " + attrs[i].name()
+                        + " at position " + i + " but its index() is " + attrs[i].index());
+    }
+
+    /** The id columns, in id attribute order. */
+    Expression<?>[] idColumns() {
+        Expression<?>[] out = new Expression<?>[idIdx.length];
+        for (int i = 0; i < out.length; i++) out[i] = attrs[idIdx[i]].column();
+        return out;
+    }
+
+    /** {@code SET column = value} with the value bound, for code that holds columns untyped. */
+    static <T> Update setValue(Update u, Column<T> c, Object value) { return u.set(c, c.bind(value)); }
+
+    @SuppressWarnings("unchecked")
+    static <T> Update setExpression(Update u, Column<T> c, Expression<?> value) { return u.set(c, (Expression<T>) value); }
+
+    static boolean isIntegral(Class<?> c) { return c == Integer.class || c == Long.class || c == Short.class; }
+
+    /** Whether the generated id uses the database's IDENTITY / autoincrement column. */
+    boolean identityGenerated() {
+        if (generatedId == null) return false;
+        GenerationType g = generatedId.generation();
+        return g == GenerationType.IDENTITY || g == GenerationType.AUTO || g == GenerationType.TABLE;
+    }
+
+    Object get(Object obj, int i) { return mapping.get(obj, attrs[i]); }
+
+    void set(Object obj, int i, Object value) { mapping.set(obj, attrs[i], value); }
+
+    /** Every attribute value of {@code obj}, in attribute order. */
+    Object[] read(Object obj) {
+        Object[] v = new Object[attrs.length];
+        for (int i = 0; i < v.length; i++) v[i] = mapping.get(obj, attrs[i]);
+        return v;
+    }
+
+    /** A copy safe to keep as a snapshot: byte arrays are cloned, other mapped types are immutable. */
+    static Object[] snapshotOf(Object[] values) {
+        Object[] s = values.clone();
+        for (int i = 0; i < s.length; i++) if (s[i] instanceof byte[] b) s[i] = b.clone();
+        return s;
+    }
+
+    /** The identity of values read in attribute order, or null when a key value is null. */
+    IdKey keyOf(Object[] values) {
+        Object[] k = new Object[idIdx.length];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = values[idIdx[i]];
+            if (k[i] == null) return null;
+        }
+        return new IdKey(this, k);
+    }
+
+    /** True when the object's generated id is not assigned yet: null, or 0 in a primitive field. */
+    boolean idUnset(Object obj) {
+        if (generatedId == null) return false;
+        Object v = get(obj, generatedId.index());
+        return v == null || generatedId.isPrimitive() && ((Number) v).longValue() == 0;
+    }
+
+    IdKey keyOfObject(Object obj) {
+        if (idUnset(obj)) return null;
+        Object[] k = new Object[idIdx.length];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = get(obj, idIdx[i]);
+            if (k[i] == null) return null;
+        }
+        return new IdKey(this, k);
+    }
+
+    /** The identity for an id given to {@code session.get(type, id)}: a single value, an @IdClass or @EmbeddedId instance. */
+    IdKey keyFromId(Object id) {
+        Objects.requireNonNull(id, () -> "the id given for " + name + " is null");
+        List<Object> vals = mapping.idValues(mapping.identityFromId(id));
+        Object[] k = new Object[idIdx.length];
+        for (int i = 0; i < k.length; i++) k[i] = attrs[idIdx[i]].column().type().cast(vals.get(i));
+        return new IdKey(this, k);
+    }
+
+    /** WHERE primary key = key. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Expression<Boolean> pkEquals(IdKey key) {
+        if (idIdx.length == 1) return ((Column) attrs[idIdx[0]].column()).eq(key.values[0]);
+        List<Expression<Boolean>> parts = new ArrayList<>();
+        for (int i = 0; i < idIdx.length; i++) parts.add(((Column) attrs[idIdx[i]].column()).eq(key.values[i]));
+        return Sql.and(parts);
+    }
+
+    /** Equality as dirty checking sees it: arrays by content, BigDecimal by value (1.0 equals 1.00). */
+    static boolean same(Object a, Object b) {
+        if (a == b) return true;
+        if (a == null || b == null) return false;
+        if (a instanceof byte[] x && b instanceof byte[] y) return Arrays.equals(x, y);
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) return x.compareTo(y) == 0;
+        return a.equals(b);
+    }
+
+    @Override public String toString() { return name; }
+}

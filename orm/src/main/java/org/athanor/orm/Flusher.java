@@ -1,0 +1,452 @@
+package org.athanor.orm;
+
+import jakarta.persistence.GenerationType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.athanor.core.dialect.DialectFeatures;
+import org.athanor.core.engine.Connection;
+import org.athanor.core.error.DatabaseError;
+import org.athanor.core.schema.Column;
+import org.athanor.core.sql.Delete;
+import org.athanor.core.sql.Expression;
+import org.athanor.core.sql.Insert;
+import org.athanor.core.sql.Row;
+import org.athanor.core.sql.Sql;
+import org.athanor.core.sql.SqlNode;
+import org.athanor.core.sql.Update;
+import org.athanor.core.type.SqlTypes;
+import org.athanor.orm.mapping.Attribute;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One flush: collects pending, changed and deleted objects, and writes them as Core statements in
+ * foreign-key order (inserts and updates parents first, deletes children first). Every change to an
+ * object's state goes through {@link Session#touch} / {@link Session#writeAttribute}, so a failure
+ * can be undone.
+ */
+final class Flusher {
+    private static final Logger LOG = LoggerFactory.getLogger("org.athanor.orm");
+    private static final int MAX_ROWS_PER_INSERT = 1000;
+    private static final int SEQUENCE_BATCH = 50;
+
+    private final Session s;
+    private Connection conn;
+    private DialectFeatures features;
+    /** What is being written, for the error message. */
+    private EntityInfo entity;
+    private String operation;
+    private SqlNode statement;
+
+    /** A persistent object with changed attributes, and its current values. */
+    private record Dirty(InstanceState state, int[] changed, Object[] values) {}
+
+    Flusher(Session s) { this.s = s; }
+
+    void run() {
+        List<InstanceState> inserts = new ArrayList<>(s.pending);
+        inserts.sort(Comparator.comparingLong(st -> st.addedSeq));
+        List<Dirty> updates = new ArrayList<>();
+        for (InstanceState st : s.identityMap.values()) {
+            if (st.marked || st.status != InstanceState.Status.PERSISTENT) continue;
+            Object[] values = valuesIfChanged(st);
+            if (values == null) continue;
+            checkKeyUnchanged(st, values);
+            int[] changed = changedAttributes(st, values);
+            if (changed != null) updates.add(new Dirty(st, changed, values));
+        }
+        List<InstanceState> deletes = new ArrayList<>(s.marked);
+        if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) return;
+
+        Map<EntityInfo, List<InstanceState>> insertsBy = new LinkedHashMap<>();
+        for (InstanceState st : inserts) insertsBy.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
+        Map<EntityInfo, List<Dirty>> updatesBy = new LinkedHashMap<>();
+        for (Dirty d : updates) updatesBy.computeIfAbsent(d.state.info, k -> new ArrayList<>()).add(d);
+        Map<EntityInfo, List<InstanceState>> deletesBy = new LinkedHashMap<>();
+        for (InstanceState st : deletes) deletesBy.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
+        Set<EntityInfo> all = new HashSet<>(insertsBy.keySet());
+        all.addAll(updatesBy.keySet());
+        all.addAll(deletesBy.keySet());
+        List<EntityInfo> order = new ArrayList<>(all);
+        order.sort(Comparator.comparingInt(i -> i.rank));
+
+        try {
+            conn = s.connection();
+            features = conn.dialect().features();
+            for (EntityInfo info : order) {
+                List<InstanceState> ins = insertsBy.get(info);
+                if (ins != null) insert(info, ins);
+                List<Dirty> ups = updatesBy.get(info);
+                if (ups != null) update(info, ups);
+            }
+            for (int i = order.size() - 1; i >= 0; i--) {
+                List<InstanceState> del = deletesBy.get(order.get(i));
+                if (del != null) delete(order.get(i), del);
+            }
+        } catch (RuntimeException e) {
+            String sql = e instanceof DatabaseError d && d.sql() != null ? d.sql() : statement == null ? null : statement.toString();
+            String what = entity == null ? "" : " " + operation + " " + entity.name;
+            throw new FlushException("flush failed" + what + "; the transaction was rolled back: " + e.getMessage()
+                    + (sql == null || e.getMessage() != null && e.getMessage().contains(sql) ? "" : "\n[SQL: " + sql + "]"),
+                    entity == null ? null : entity.name, sql, e);
+        }
+    }
+
+    // ---- dirty checking ----------------------------------------------------------------------------
+
+    /**
+     * The object's attribute values when any differs from its snapshot, else null. Autoflush runs this
+     * for every persistent object, so a clean object costs only reads, no allocation.
+     */
+    static Object[] valuesIfChanged(InstanceState st) {
+        Object[] snap = st.snapshot;
+        if (snap == null) return st.info.read(st.obj);
+        for (int i = 0; i < snap.length; i++)
+            if (!EntityInfo.same(st.info.get(st.obj, i), snap[i])) return st.info.read(st.obj);
+        return null;
+    }
+
+    /** Indexes of updatable attributes whose value differs from the snapshot (all of them when it is unknown), or null. */
+    static int[] changedAttributes(InstanceState st, Object[] values) {
+        EntityInfo info = st.info;
+        int[] out = null;
+        int n = 0;
+        for (int i = 0; i < values.length; i++) {
+            Attribute a = info.attrs[i];
+            if (a.isId() || a.isVersion() || !a.updatable()) continue;
+            if (st.snapshot != null && EntityInfo.same(values[i], st.snapshot[i])) continue;
+            if (out == null) out = new int[values.length];
+            out[n++] = i;
+        }
+        return out == null ? null : Arrays.copyOf(out, n);
+    }
+
+    private static void checkKeyUnchanged(InstanceState st, Object[] values) {
+        for (int k = 0; k < st.info.idIdx.length; k++) {
+            Object now = values[st.info.idIdx[k]];
+            if (!EntityInfo.same(now, st.key.values[k]))
+                throw new IllegalStateException("the primary key of persistent " + st.key + " was changed to " + now
+                        + "; primary keys of persistent objects cannot change (delete it and add a new one)");
+        }
+    }
+
+    // ---- INSERT ------------------------------------------------------------------------------------
+
+    private void insert(EntityInfo info, List<InstanceState> list) {
+        entity = info;
+        operation = "inserting";
+        statement = null;
+        if (info.versionIdx >= 0)
+            for (InstanceState st : list)
+                if (info.get(st.obj, info.versionIdx) == null)
+                    s.writeAttribute(st, info.versionIdx, integral(1L, info.attrs[info.versionIdx].javaType()));
+        Attribute gen = info.generatedId;
+        if (gen != null && gen.generation() == GenerationType.SEQUENCE) assignFromSequence(info, gen, list);
+        List<InstanceState> known = new ArrayList<>(), needKeys = new ArrayList<>();
+        for (InstanceState st : list) {
+            if (info.identityGenerated() && info.idUnset(st.obj)) needKeys.add(st);
+            else known.add(st);
+        }
+        if (!known.isEmpty()) insertKnown(info, known);
+        if (!needKeys.isEmpty()) insertGenerated(info, needKeys);
+    }
+
+    /** The columns an INSERT writes: insertable attributes, without the generated id when the database assigns it. */
+    private static List<Attribute> insertColumns(EntityInfo info, boolean withoutGeneratedId) {
+        List<Attribute> cols = new ArrayList<>();
+        for (Attribute a : info.attrs) {
+            if (!a.insertable()) continue;
+            if (withoutGeneratedId && a == info.generatedId) continue;
+            cols.add(a);
+        }
+        return cols;
+    }
+
+    private int rowsPerStatement(int columns) {
+        if (!features.supportsMultiRowInsert()) return 1;
+        return Math.max(1, Math.min(MAX_ROWS_PER_INSERT, features.maxBindParams() / Math.max(1, columns)));
+    }
+
+    private Insert insertOf(EntityInfo info, List<InstanceState> chunk, List<Attribute> cols) {
+        if (cols.isEmpty()) return Sql.insert(info.table).defaultValues();
+        Column<?>[] columns = new Column<?>[cols.size()];
+        for (int i = 0; i < columns.length; i++) columns[i] = cols.get(i).column();
+        List<Object[]> rows = new ArrayList<>(chunk.size());
+        for (InstanceState st : chunk) {
+            Object[] row = new Object[columns.length];
+            for (int i = 0; i < row.length; i++) row[i] = info.get(st.obj, cols.get(i).index());
+            rows.add(row);
+        }
+        return Sql.insert(info.table).columns(columns).valuesMany(rows);
+    }
+
+    private void insertKnown(EntityInfo info, List<InstanceState> list) {
+        List<Attribute> cols = insertColumns(info, false);
+        int per = rowsPerStatement(cols.size());
+        for (int from = 0; from < list.size(); from += per) {
+            List<InstanceState> chunk = list.subList(from, Math.min(list.size(), from + per));
+            Insert ins = insertOf(info, chunk, cols);
+            statement = ins;
+            int n = conn.execute(ins);
+            if (n != chunk.size() && n >= 0)
+                throw new IllegalStateException("INSERT into " + info.table.name() + " reported " + n + " rows for " + chunk.size() + " objects");
+            for (InstanceState st : chunk) inserted(st);
+        }
+    }
+
+    /**
+     * Inserts objects whose id the database generates and assigns the ids. Keys are matched to objects
+     * only through what the statement guarantees: RETURNING row order where the dialect promises it;
+     * else a sentinel column (one whose values are distinct within the batch) returned beside the id;
+     * else JDBC generated keys where multi-row inserts report them in row order; else one row per
+     * statement.
+     */
+    @SuppressWarnings("unchecked")
+    private void insertGenerated(EntityInfo info, List<InstanceState> list) {
+        List<Attribute> cols = insertColumns(info, true);
+        Column<Object> idCol = info.generatedId.column();
+        boolean multi = features.supportsMultiRowInsert() && !cols.isEmpty();
+        boolean ordered = multi && (features.supportsReturning() ? features.returningPreservesOrder() : features.multiRowGeneratedKeys());
+        boolean sentinelPossible = multi && features.supportsReturning() && !features.returningPreservesOrder();
+        int per = multi ? rowsPerStatement(cols.size()) : 1;
+        for (int from = 0; from < list.size(); from += per) {
+            List<InstanceState> chunk = list.subList(from, Math.min(list.size(), from + per));
+            if (chunk.size() == 1 || ordered) {
+                Insert ins = insertOf(info, chunk, cols);
+                statement = ins;
+                List<Object> keys = conn.insertReturningKeys(ins, idCol);
+                if (keys.size() != chunk.size())
+                    throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + keys.size() + " keys for "
+                            + chunk.size() + " rows");
+                for (int i = 0; i < chunk.size(); i++) assignKey(chunk.get(i), keys.get(i));
+                continue;
+            }
+            Attribute sentinel = sentinelPossible ? findSentinel(info, chunk, cols) : null;
+            if (sentinel == null) {
+                for (InstanceState st : chunk) {
+                    Insert ins = insertOf(info, List.of(st), cols);
+                    statement = ins;
+                    List<Object> keys = conn.insertReturningKeys(ins, idCol);
+                    if (keys.size() != 1)
+                        throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + keys.size() + " keys for one row");
+                    assignKey(st, keys.get(0));
+                }
+                continue;
+            }
+            Map<Object, InstanceState> bySentinel = new HashMap<>();
+            for (InstanceState st : chunk) bySentinel.put(info.get(st.obj, sentinel.index()), st);
+            Insert ins = insertOf(info, chunk, cols);
+            statement = ins;
+            List<Row> rows = conn.execute(ins.returning(idCol, sentinel.column())).all();
+            if (rows.size() != chunk.size())
+                throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + rows.size() + " rows for " + chunk.size());
+            for (Row r : rows) {
+                InstanceState st = bySentinel.remove(r.get(1));
+                if (st == null)
+                    throw new IllegalStateException("INSERT ... RETURNING on " + info.table.name() + " returned " + sentinel.name() + " = "
+                            + r.get(1) + ", which matches no inserted object");
+                assignKey(st, idCol.type().cast(r.get(0)));
+            }
+        }
+    }
+
+    private static final Set<Class<?>> SENTINEL_TYPES = Set.of(String.class, Long.class, Integer.class, Short.class, UUID.class);
+
+    /** An inserted attribute whose values are non-null and distinct across the chunk, or null. */
+    private static Attribute findSentinel(EntityInfo info, List<InstanceState> chunk, List<Attribute> cols) {
+        for (Attribute a : cols) {
+            if (!SENTINEL_TYPES.contains(a.javaType())) continue;
+            Set<Object> seen = new HashSet<>();
+            boolean ok = true;
+            for (InstanceState st : chunk) {
+                Object v = info.get(st.obj, a.index());
+                if (v == null || !seen.add(v)) { ok = false; break; }
+            }
+            if (ok) return a;
+        }
+        return null;
+    }
+
+    private void assignKey(InstanceState st, Object key) {
+        if (key == null) throw new IllegalStateException("the database returned no generated key for " + st.info.name);
+        Attribute gen = st.info.generatedId;
+        s.writeAttribute(st, gen.index(), convertKey(key, gen.javaType()));
+        inserted(st);
+    }
+
+    /** Makes a just-inserted object persistent. */
+    private void inserted(InstanceState st) {
+        s.touch(st);
+        st.status = InstanceState.Status.PERSISTENT;
+        Object[] values = st.info.read(st.obj);
+        st.key = st.info.keyOf(values);
+        if (st.key == null)
+            throw new IllegalStateException("inserted " + st.info.name + " has no primary key value; set its @Id or use @GeneratedValue");
+        st.snapshot = EntityInfo.snapshotOf(values);
+        st.loadedEpoch = s.epoch;
+        s.pending.remove(st);
+        s.identityMap.put(st.key, st);
+    }
+
+    private void assignFromSequence(EntityInfo info, Attribute gen, List<InstanceState> list) {
+        List<InstanceState> need = new ArrayList<>();
+        for (InstanceState st : list) if (info.idUnset(st.obj)) need.add(st);
+        String seq = gen.sequenceName();
+        if (seq == null || seq.isEmpty())
+            throw new IllegalStateException(info.name + "." + gen.name() + " uses SEQUENCE generation but names no sequence");
+        for (int from = 0; from < need.size(); from += SEQUENCE_BATCH) {
+            List<InstanceState> chunk = need.subList(from, Math.min(need.size(), from + SEQUENCE_BATCH));
+            List<Expression<?>> calls = new ArrayList<>(chunk.size());
+            for (int i = 0; i < chunk.size(); i++) calls.add(Sql.func("nextval", SqlTypes.BIGINT, Sql.literal(seq)));
+            var select = Sql.select(calls);
+            statement = select;
+            Row r = conn.execute(select).one();
+            for (int i = 0; i < chunk.size(); i++)
+                s.writeAttribute(chunk.get(i), gen.index(), convertKey(r.get(i), gen.javaType()));
+        }
+    }
+
+    static Object convertKey(Object key, Class<?> type) {
+        if (type.isInstance(key)) return key;
+        if (key instanceof Number n && isNumeric(type)) return integral(n.longValue(), type);
+        throw new IllegalStateException("generated key " + key + " (" + key.getClass().getName() + ") does not fit " + type.getName());
+    }
+
+    private static boolean isNumeric(Class<?> c) { return EntityInfo.isIntegral(c); }
+
+    static Object integral(long v, Class<?> type) {
+        if (type == Long.class) return v;
+        if (type == Integer.class) return Math.toIntExact(v);
+        if (type == Short.class) {
+            if (v < Short.MIN_VALUE || v > Short.MAX_VALUE) throw new ArithmeticException("value " + v + " overflows a short");
+            return (short) v;
+        }
+        throw new IllegalArgumentException("not an integer type: " + type.getName());
+    }
+
+    // ---- UPDATE ------------------------------------------------------------------------------------
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void update(EntityInfo info, List<Dirty> list) {
+        entity = info;
+        operation = "updating";
+        if (info.versionIdx >= 0) {
+            for (Dirty d : list) updateVersioned(info, d);
+            return;
+        }
+        // batch objects with the same changed-column set into one executemany
+        Map<String, List<Dirty>> groups = new TreeMap<>();
+        for (Dirty d : list) groups.computeIfAbsent(Arrays.toString(d.changed), k -> new ArrayList<>()).add(d);
+        for (List<Dirty> group : groups.values()) {
+            int[] changed = group.get(0).changed;
+            Update u = Sql.update(info.table);
+            for (int i : changed) {
+                Column c = info.attrs[i].column();
+                u = EntityInfo.setExpression(u, c, Sql.bindParam("v" + i, c.type()));
+            }
+            for (int k = 0; k < info.idIdx.length; k++) {
+                Column c = info.attrs[info.idIdx[k]].column();
+                u = u.where(c.eq((Expression) Sql.bindParam("k" + k, c.type())));
+            }
+            List<Map<String, Object>> params = new ArrayList<>(group.size());
+            for (Dirty d : group) {
+                Map<String, Object> p = new HashMap<>();
+                for (int i : changed) p.put("v" + i, d.values[i]);
+                for (int k = 0; k < info.idIdx.length; k++) p.put("k" + k, d.state.key.values[k]);
+                params.add(p);
+            }
+            statement = u;
+            long n = conn.executeMany(u, params);
+            if (n >= 0 && n != group.size()) {
+                List<Object> ids = group.stream().limit(10).map(d -> (Object) d.state.key).toList();
+                throw new StaleDataException("UPDATE of " + info.name + " expected to match " + group.size() + " row(s) but matched " + n
+                        + " (rows deleted by another transaction?); objects: " + ids + (group.size() > 10 ? " ..." : ""));
+            }
+            for (Dirty d : group) updated(d, -1, null);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void updateVersioned(EntityInfo info, Dirty d) {
+        InstanceState st = d.state;
+        int vi = info.versionIdx;
+        Object expected = st.snapshot != null ? st.snapshot[vi] : d.values[vi];
+        Object next = integral(((Number) expected).longValue() + 1, info.attrs[vi].javaType());
+        Update u = Sql.update(info.table);
+        for (int i : d.changed) u = EntityInfo.setValue(u, info.attrs[i].column(), d.values[i]);
+        Column vc = info.attrs[vi].column();
+        u = EntityInfo.setValue(u, vc, next).where(info.pkEquals(st.key), vc.eq(expected));
+        statement = u;
+        int n = conn.execute(u);
+        if (n != 1)
+            throw new StaleDataException("UPDATE of " + st.key + " matched no row with version " + expected
+                    + ": another transaction changed or deleted it");
+        s.writeAttribute(st, vi, next);
+        updated(d, vi, next);
+    }
+
+    private void updated(Dirty d, int versionIdx, Object version) {
+        InstanceState st = d.state;
+        s.touch(st);
+        Object[] snap = st.snapshot == null ? EntityInfo.snapshotOf(d.values) : st.snapshot.clone();
+        for (int i : d.changed) snap[i] = d.values[i] instanceof byte[] b ? b.clone() : d.values[i];
+        if (versionIdx >= 0) snap[versionIdx] = version;
+        st.snapshot = snap;
+    }
+
+    // ---- DELETE ------------------------------------------------------------------------------------
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void delete(EntityInfo info, List<InstanceState> list) {
+        entity = info;
+        operation = "deleting";
+        if (info.versionIdx >= 0) {
+            int vi = info.versionIdx;
+            for (InstanceState st : list) {
+                Object expected = st.snapshot != null ? st.snapshot[vi] : info.get(st.obj, vi);
+                Column vc = info.attrs[vi].column();
+                Delete del = Sql.deleteFrom(info.table).where(info.pkEquals(st.key), vc.eq(expected));
+                statement = del;
+                if (conn.execute(del) != 1)
+                    throw new StaleDataException("DELETE of " + st.key + " matched no row with version " + expected
+                            + ": another transaction changed or deleted it");
+                deleted(st);
+            }
+            return;
+        }
+        Delete del = Sql.deleteFrom(info.table);
+        for (int k = 0; k < info.idIdx.length; k++) {
+            Column c = info.attrs[info.idIdx[k]].column();
+            del = del.where(c.eq((Expression) Sql.bindParam("k" + k, c.type())));
+        }
+        List<Map<String, Object>> params = new ArrayList<>(list.size());
+        for (InstanceState st : list) {
+            Map<String, Object> p = new HashMap<>();
+            for (int k = 0; k < info.idIdx.length; k++) p.put("k" + k, st.key.values[k]);
+            params.add(p);
+        }
+        statement = del;
+        long n = conn.executeMany(del, params);
+        if (n >= 0 && n != list.size())
+            LOG.warn("DELETE of {} expected to delete {} row(s) but matched {}: rows already deleted by another transaction",
+                    info.name, list.size(), n);
+        for (InstanceState st : list) deleted(st);
+    }
+
+    private void deleted(InstanceState st) {
+        s.touch(st);
+        st.status = InstanceState.Status.DELETED;
+        st.marked = false;
+        s.marked.remove(st);
+        if (s.identityMap.get(st.key) == st) s.identityMap.remove(st.key);
+    }
+}

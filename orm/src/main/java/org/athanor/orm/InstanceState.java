@@ -1,0 +1,35 @@
+package org.athanor.orm;
+
+/**
+ * What a session knows about one attached object. Detached and transient objects have none:
+ * they are known by their absence from every session.
+ */
+final class InstanceState {
+    enum Status { PENDING, PERSISTENT, DELETED }
+
+    final Object obj;
+    final EntityInfo info;
+    Status status;
+    /** delete() was called and the DELETE has not been flushed yet. */
+    boolean marked;
+    /** Attribute values as the database holds them (as far as the session knows); null when pending or unknown. */
+    Object[] snapshot;
+    /** The identity in the identity map; null while pending. */
+    IdKey key;
+    /** The session epoch at which the snapshot was read; older than the session's expiry epoch means expired. */
+    long loadedEpoch;
+    /** Deleted by a bulk {@code Query.delete()} rather than by {@code Session.delete}: a rollback does not re-mark it. */
+    boolean bulkDeleted;
+    /** Order of add(), so that INSERTs follow it. */
+    long addedSeq;
+
+    InstanceState(Object obj, EntityInfo info) {
+        this.obj = obj;
+        this.info = info;
+    }
+
+    @Override public String toString() {
+        return info.name + "@" + Integer.toHexString(System.identityHashCode(obj)) + "[" + status + (marked ? ", marked deleted" : "")
+                + (key == null ? "" : ", " + key) + "]";
+    }
+}

@@ -1,0 +1,88 @@
+package org.athanor.orm;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.athanor.core.engine.Result;
+import org.athanor.core.engine.RowReader;
+import org.athanor.core.sql.Row;
+import org.athanor.core.sql.Select;
+import org.athanor.core.type.ValueCodec;
+
+/**
+ * Hydration: turns rows of an entity's SELECT into objects through the identity map. Columns are
+ * read by index with the compiled statement's codecs, in attribute order.
+ */
+final class Loading {
+    private Loading() {}
+
+    /** Reads a row's attribute values (the select's first {@code n} columns are the entity's, in order). */
+    static RowReader<Object[]> values(int n) {
+        return (rs, t) -> {
+            ValueCodec<Object>[] c = t.resultCodecs();
+            Object[] v = new Object[n];
+            for (int i = 0; i < n; i++) v[i] = c[i].read(rs, i + 1);
+            return v;
+        };
+    }
+
+    static RowReader<Object> entities(Session s, EntityInfo info) {
+        RowReader<Object[]> values = values(info.attrs.length);
+        return (rs, t) -> materialize(s, info, values.read(rs, t));
+    }
+
+    /** Runs an entity select and returns the session's objects for its rows, in row order. */
+    static List<Object> list(Session s, EntityInfo info, Select<Row> select) {
+        return s.connection().execute(select, entities(s, info)).all();
+    }
+
+    /** The same, lazily; closing the stream closes the cursor. */
+    static Stream<Object> stream(Session s, EntityInfo info, Select<Row> select) {
+        Result<Object> r = s.connection().execute(select, entities(s, info));
+        return r.stream();
+    }
+
+    /**
+     * The session's object for a row: the one already in the identity map (re-read from the row when
+     * expired, keeping attributes changed since), or a new persistent object.
+     */
+    static Object materialize(Session s, EntityInfo info, Object[] v) {
+        IdKey key = info.keyOf(v);
+        if (key == null)
+            throw new IllegalStateException("a row of " + info.name + " (table " + info.table.name() + ") has a NULL primary key");
+        InstanceState st = s.identityMap.get(key);
+        if (st != null) {
+            if (s.isExpired(st)) apply(s, st, v, true);
+            return st.obj;
+        }
+        Object obj = info.mapping.newInstance();
+        for (int i = 0; i < v.length; i++) info.set(obj, i, v[i]);
+        s.attachLoaded(info, obj, key, v);
+        return obj;
+    }
+
+    /** Re-reads a persistent object's row; false when the row is gone. */
+    static boolean reload(Session s, InstanceState st, boolean keepChanges) {
+        EntityInfo info = st.info;
+        Object[] v = s.connection().execute(info.selectAll.where(info.pkEquals(st.key)), values(info.attrs.length)).first();
+        if (v == null) return false;
+        apply(s, st, v, keepChanges);
+        return true;
+    }
+
+    /**
+     * Takes a row's values as the new snapshot. Attributes the user changed since the last snapshot
+     * keep their value when {@code keepChanges}; the rest are overwritten. Not undone by a rollback:
+     * the level remembers the object as read, and a rollback expires it instead.
+     */
+    static void apply(Session s, InstanceState st, Object[] v, boolean keepChanges) {
+        EntityInfo info = st.info;
+        for (int i = 0; i < v.length; i++) {
+            Object current = info.get(st.obj, i);
+            boolean userChanged = keepChanges && (st.snapshot == null || !EntityInfo.same(current, st.snapshot[i]));
+            if (!userChanged && !EntityInfo.same(current, v[i])) info.set(st.obj, i, v[i]);
+        }
+        st.snapshot = EntityInfo.snapshotOf(v);
+        st.loadedEpoch = s.epoch;
+        s.level().loaded.put(st, st.snapshot);
+    }
+}

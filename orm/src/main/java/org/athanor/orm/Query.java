@@ -1,0 +1,311 @@
+package org.athanor.orm;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.athanor.core.engine.RowReader;
+import org.athanor.core.error.MultipleResultsException;
+import org.athanor.core.error.NoResultException;
+import org.athanor.core.schema.Column;
+import org.athanor.core.sql.Expression;
+import org.athanor.core.sql.FromItem;
+import org.athanor.core.sql.Row;
+import org.athanor.core.sql.Select;
+import org.athanor.core.sql.Sql;
+import org.athanor.core.sql.SqlNode;
+import org.athanor.core.sql.Update;
+import org.athanor.orm.mapping.Attribute;
+import org.athanor.orm.mapping.MappingException;
+
+/**
+ * A query for entities of one class, built from Core expressions over the mapped columns
+ * (SQLAlchemy's {@code session.query(User)} / {@code select(User)}). Immutable: each method
+ * returns a new query. Queries run in the session's transaction, after an autoflush, and return
+ * the session's objects (one per row, from the identity map when already loaded).
+ *
+ * <pre>{@code
+ * List<User> adults = session.query(User.class)
+ *         .filter(User_.age.ge(18), or(User_.name.startsWith("A"), User_.email.isNull()))
+ *         .orderBy(User_.age.desc())
+ *         .limit(10)
+ *         .all();
+ * User alice = session.query(User.class).filterBy("name", "Alice").one();
+ * long n = session.query(User.class).filter(User_.age.gt(30)).count();
+ * }</pre>
+ */
+public final class Query<E> {
+    private final Session session;
+    private final EntityInfo info;
+    private final Select<Row> select;
+    private final boolean simple;
+
+    Query(Session session, EntityInfo info, Select<Row> select) {
+        this(session, info, select == null ? info.selectAll : select, true);
+    }
+
+    private Query(Session session, EntityInfo info, Select<Row> select, boolean simple) {
+        this.session = session;
+        this.info = info;
+        this.select = select;
+        this.simple = simple;
+    }
+
+    private Query<E> with(Select<Row> s, boolean stillSimple) { return new Query<>(session, info, s, simple && stillSimple); }
+
+    /** The Core SELECT this query runs (the entity's columns, in attribute order, then its clauses). */
+    public Select<Row> statement() { return select; }
+
+    // ---- building ----------------------------------------------------------------------------------
+
+    /** Adds WHERE conditions (ANDed): {@code filter(User_.age.gt(30), User_.name.startsWith("A"))}. */
+    @SafeVarargs
+    public final Query<E> filter(Expression<Boolean>... conditions) { return with(select.where(conditions), true); }
+
+    /** The 2.0-style name of {@link #filter}. */
+    @SafeVarargs
+    public final Query<E> where(Expression<Boolean>... conditions) { return filter(conditions); }
+
+    /**
+     * {@code attribute = value} by Java field name ({@code IS NULL} for a null value). An unknown name
+     * raises a {@link MappingException} listing the mapped attributes.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Query<E> filterBy(String attribute, Object value) {
+        Attribute a = info.mapping.attribute(attribute);
+        Column c = a.column();
+        if (value != null && !a.javaType().isInstance(value)) {
+            try {
+                value = c.type().cast(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("filterBy(\"" + attribute + "\", " + value + "): " + info.name + "." + attribute
+                        + " holds " + a.javaType().getName() + ", not " + value.getClass().getName(), e);
+            }
+        }
+        return filter(c.eq(value));
+    }
+
+    /** {@link #filterBy(String, Object)} for several attributes, ANDed. */
+    public Query<E> filterBy(Map<String, ?> attributeValues) {
+        Query<E> q = this;
+        for (Map.Entry<String, ?> e : attributeValues.entrySet()) q = q.filterBy(e.getKey(), e.getValue());
+        return q;
+    }
+
+    /** ORDER BY: columns (ascending) or {@code column.desc()} / {@code asc()}. */
+    public Query<E> orderBy(SqlNode... items) { return with(select.orderBy(items), false); }
+
+    public Query<E> limit(long n) { return with(select.limit(n), false); }
+
+    public Query<E> offset(long n) { return with(select.offset(n), false); }
+
+    public Query<E> distinct() { return with(select.distinct(), false); }
+
+    /** INNER JOIN another table (ON from the single foreign key), to filter by its columns. */
+    public Query<E> join(FromItem target) { return with(select.join(target), false); }
+
+    public Query<E> join(FromItem target, Expression<Boolean> on) { return with(select.join(target, on), false); }
+
+    public Query<E> leftJoin(FromItem target, Expression<Boolean> on) { return with(select.leftJoin(target, on), false); }
+
+    // ---- running -----------------------------------------------------------------------------------
+
+    private void begin() {
+        session.enter();
+        session.autoflushIfEnabled();
+    }
+
+    /** Every matching object, in row order. */
+    @SuppressWarnings("unchecked")
+    public List<E> all() {
+        begin();
+        return (List<E>) Loading.list(session, info, select);
+    }
+
+    /** The first matching object (LIMIT 1), or null. */
+    @SuppressWarnings("unchecked")
+    public E first() {
+        begin();
+        List<Object> l = Loading.list(session, info, select.limit(1));
+        return l.isEmpty() ? null : (E) l.get(0);
+    }
+
+    /** Exactly one object: none raises {@link NoResultException}, more {@link MultipleResultsException}. */
+    public E one() {
+        E e = oneOrNull();
+        if (e == null) throw new NoResultException("one() found no " + info.name + " for: " + select);
+        return e;
+    }
+
+    /** One object or null; several raise {@link MultipleResultsException}. */
+    @SuppressWarnings("unchecked")
+    public E oneOrNull() {
+        begin();
+        List<Object> l = Loading.list(session, info, select.limit(2));
+        if (l.size() > 1) throw new MultipleResultsException("expected one " + info.name + " but found several for: " + select);
+        return l.isEmpty() ? null : (E) l.get(0);
+    }
+
+    /** The number of matching rows: {@code SELECT count(*) FROM (<this query>)}. */
+    public long count() {
+        begin();
+        Select<Row> inner = select.withColumns(info.idColumns());
+        Long n = session.connection().execute(Sql.select(Sql.count()).from(inner.subquery("q"))).one()._1;
+        return n == null ? 0 : n;
+    }
+
+    /** Whether any row matches (reads at most one key). */
+    public boolean exists() {
+        begin();
+        Select<Row> probe = select.withColumns(info.idColumns()[0]).limit(1);
+        return session.connection().execute(probe).first() != null;
+    }
+
+    /** The matching objects, read lazily from the open cursor; close the stream (try-with-resources). */
+    @SuppressWarnings("unchecked")
+    public Stream<E> stream() {
+        begin();
+        return (Stream<E>) Loading.stream(session, info, select);
+    }
+
+    /** {@code session.get(entityClass, id)}: the identity map first. */
+    @SuppressWarnings("unchecked")
+    public E get(Object id) { return (E) session.get(info.type, id); }
+
+    /**
+     * Read-only projections into a record whose component names are attribute names:
+     * {@code record NameAge(String name, Integer age) {}} then
+     * {@code session.query(User.class).filter(...).project(NameAge.class)}. Only the record's columns
+     * are selected; the records are not tracked by the session.
+     */
+    public <R extends Record> List<R> project(Class<R> recordType) {
+        RecordComponent[] comps = recordType.getRecordComponents();
+        if (comps == null || comps.length == 0)
+            throw new IllegalArgumentException(recordType.getName() + " is not a record with components");
+        List<Expression<?>> cols = new ArrayList<>(comps.length);
+        Class<?>[] types = new Class<?>[comps.length];
+        for (int i = 0; i < comps.length; i++) {
+            Attribute a = info.mapping.attribute(comps[i].getName());
+            Class<?> t = comps[i].getType();
+            if (!box(t).isAssignableFrom(a.javaType()))
+                throw new IllegalArgumentException("record component " + recordType.getSimpleName() + "." + comps[i].getName() + " is "
+                        + t.getName() + " but " + info.name + "." + a.name() + " holds " + a.javaType().getName());
+            cols.add(a.column());
+            types[i] = t;
+        }
+        Constructor<R> ctor;
+        try {
+            ctor = recordType.getDeclaredConstructor(types);
+            ctor.setAccessible(true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot use the canonical constructor of " + recordType.getName() + ": " + e, e);
+        }
+        begin();
+        int n = comps.length;
+        RowReader<R> reader = (rs, t) -> {
+            Object[] args = new Object[n];
+            for (int i = 0; i < n; i++) args[i] = t.resultCodecs()[i].read(rs, i + 1);
+            try {
+                return ctor.newInstance(args);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("constructing " + recordType.getName() + " failed: " + e.getCause(), e);
+            }
+        };
+        return session.connection().execute(select.withColumns(cols.toArray(Expression<?>[]::new)), reader).all();
+    }
+
+    private static Class<?> box(Class<?> c) {
+        if (!c.isPrimitive()) return c;
+        if (c == int.class) return Integer.class;
+        if (c == long.class) return Long.class;
+        if (c == boolean.class) return Boolean.class;
+        if (c == double.class) return Double.class;
+        if (c == float.class) return Float.class;
+        if (c == short.class) return Short.class;
+        if (c == byte.class) return Byte.class;
+        return Character.class;
+    }
+
+    // ---- bulk --------------------------------------------------------------------------------------
+
+    /**
+     * Bulk UPDATE of the matching rows in one statement: {@code query.update(Map.of(User_.age, 0))};
+     * values may be Core expressions ({@code User_.age.plus(1)}). Returns the row count.
+     *
+     * <p>Objects already loaded (the rule): the session flushes first (whatever autoflush says), then
+     * selects the primary keys the criterion matches among objects it has loaded (skipped when none of
+     * this entity are loaded), runs the UPDATE, and re-reads those objects from the database, so they
+     * show the new values. Objects not loaded are not affected. A rollback undoes it like a flush.
+     * Only filters are allowed (no order, limit, offset, distinct or join).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public int update(Map<? extends Column<?>, ?> values) {
+        session.enter();
+        requireSimple("update");
+        if (values.isEmpty()) throw new IllegalArgumentException("update() needs at least one column = value");
+        session.flushInternal();
+        List<InstanceState> matched = loadedMatches();
+        Update u = Sql.update(info.table);
+        for (Map.Entry<? extends Column<?>, ?> e : values.entrySet()) {
+            Column c = e.getKey();
+            if (c.table() != info.table)
+                throw new IllegalArgumentException("update(): column " + c + " is not a column of " + info.name + " (table " + info.table.name() + ")");
+            u = e.getValue() instanceof Expression<?> x ? EntityInfo.setExpression(u, c, x) : EntityInfo.setValue(u, c, e.getValue());
+        }
+        if (select.where() != null) u = u.where(select.where());
+        int n = session.connection().execute(u);
+        for (InstanceState st : matched)
+            if (!Loading.reload(session, st, false)) session.detach(st);
+        return n;
+    }
+
+    /**
+     * Bulk DELETE of the matching rows in one statement; returns the row count. Objects already
+     * loaded (the rule): after a flush, the loaded objects the criterion matches (found by selecting
+     * their primary keys first) become {@link ObjectState#DELETED}, then DETACHED at commit, as if
+     * deleted through the session; a rollback makes them persistent again (not marked for deletion).
+     * Only filters are allowed.
+     */
+    public int delete() {
+        session.enter();
+        requireSimple("delete");
+        session.flushInternal();
+        List<InstanceState> matched = loadedMatches();
+        var d = Sql.deleteFrom(info.table);
+        if (select.where() != null) d = d.where(select.where());
+        int n = session.connection().execute(d);
+        for (InstanceState st : matched) {
+            session.touch(st);
+            st.status = InstanceState.Status.DELETED;
+            st.bulkDeleted = true;
+            st.marked = false;
+            session.marked.remove(st);
+            session.identityMap.remove(st.key);
+        }
+        return n;
+    }
+
+    private void requireSimple(String op) {
+        if (!simple)
+            throw new IllegalStateException(op + "() works on filtered queries only; this query has order, limit, offset, distinct or joins");
+    }
+
+    /** Loaded persistent objects of this entity whose rows the criterion matches now. */
+    private List<InstanceState> loadedMatches() {
+        boolean any = false;
+        for (InstanceState st : session.identityMap.values()) if (st.info == info) { any = true; break; }
+        List<InstanceState> out = new ArrayList<>();
+        if (!any) return out;
+        Select<Row> keys = select.withColumns(info.idColumns());
+        int k = info.idIdx.length;
+        for (Row r : session.connection().execute(keys).all()) {
+            Object[] v = new Object[k];
+            for (int i = 0; i < k; i++) v[i] = r.get(i);
+            InstanceState st = session.identityMap.get(new IdKey(info, v));
+            if (st != null) out.add(st);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,76 @@
+package org.athanor.orm;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.athanor.core.schema.MetaData;
+import org.athanor.core.schema.Table;
+import org.athanor.orm.mapping.EntityMapping;
+
+/**
+ * The set of mapped entity classes and the Core tables behind them (SQLAlchemy's declarative base /
+ * registry). Mapping mistakes are reported here, once, naming the class and field.
+ *
+ * <pre>{@code
+ * Registry registry = Registry.of(User.class, Post.class);
+ * registry.metadata().createAll(engine);          // CREATE TABLE users, posts (parents first)
+ * SessionFactory sessions = SessionFactory.of(engine, registry);
+ * }</pre>
+ *
+ * Immutable and thread-safe; build one per application.
+ */
+public final class Registry {
+    private final Map<Class<?>, EntityInfo> entities;
+    private final MetaData metadata;
+
+    private Registry(Map<Class<?>, EntityInfo> entities, MetaData metadata) {
+        this.entities = entities;
+        this.metadata = metadata;
+    }
+
+    /** Maps {@code entityClasses} (each annotated {@code @Entity}). */
+    public static Registry of(Class<?>... entityClasses) {
+        if (entityClasses.length == 0) throw new IllegalArgumentException("Registry.of() needs at least one @Entity class");
+        Map<Class<?>, EntityInfo> infos = new LinkedHashMap<>();
+        for (Class<?> c : entityClasses) {
+            if (infos.containsKey(c)) throw new IllegalArgumentException("Registry.of() was given " + c.getName() + " twice");
+            EntityInfo info = new EntityInfo(c);
+            infos.put(c, info);
+        }
+        EntityMapping.checkDistinctTables(infos.keySet());
+        List<Table> tables = new ArrayList<>();
+        for (EntityInfo i : infos.values()) tables.add(i.table);
+        MetaData md = MetaData.of(tables.toArray(Table[]::new));
+        List<Table> order = MetaData.sort(tables);
+        for (EntityInfo i : infos.values()) i.rank = order.indexOf(i.table);
+        return new Registry(Collections.unmodifiableMap(infos), md);
+    }
+
+    /** The Core MetaData holding every mapped table: {@code registry.metadata().createAll(engine)}. */
+    public MetaData metadata() { return metadata; }
+
+    /** The mapped classes, in registration order. */
+    public List<Class<?>> entityClasses() { return List.copyOf(entities.keySet()); }
+
+    /** The mapping of a registered class. */
+    @SuppressWarnings("unchecked")
+    public <E> EntityMapping<E> mapping(Class<E> entityClass) { return (EntityMapping<E>) info(entityClass).mapping; }
+
+    /** The Core table of a registered class. */
+    public Table table(Class<?> entityClass) { return info(entityClass).table; }
+
+    EntityInfo info(Class<?> c) {
+        EntityInfo i = entities.get(c);
+        if (i == null) {
+            throw new IllegalArgumentException(c.getName() + " is not mapped in this Registry; it maps "
+                    + entities.keySet().stream().map(Class::getSimpleName).toList() + " (add it to Registry.of(...))");
+        }
+        return i;
+    }
+
+    boolean contains(Class<?> c) { return entities.containsKey(c); }
+
+    Iterable<EntityInfo> infos() { return entities.values(); }
+}

@@ -1,0 +1,689 @@
+package org.athanor.orm;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.athanor.core.engine.Connection;
+import org.athanor.core.engine.Engine;
+import org.athanor.core.engine.Result;
+import org.athanor.core.sql.Dml;
+
+/**
+ * A unit of work: the objects you load and add, one Java object per database row (the identity
+ * map), and the transaction their changes go into (SQLAlchemy's {@code Session}).
+ *
+ * <pre>{@code
+ * try (Session session = sessions.openSession()) {
+ *     session.add(new User("Alice", 31));
+ *     User bob = session.query(User.class).filterBy("name", "Bob").one();
+ *     bob.setAge(42);                        // found by dirty checking at the next flush
+ *     session.commit();                      // INSERT users ...; UPDATE users SET age = ? WHERE id = ?
+ * }
+ * }</pre>
+ *
+ * <h2>Transactions and connections</h2>
+ * The session takes one Core {@link Connection} from the engine on first use and keeps it until
+ * {@link #commit()}, {@link #rollback()} or {@link #close()}; the next use begins a new transaction.
+ * {@link #beginNested()} opens a savepoint.
+ *
+ * <h2>Flushing</h2>
+ * {@link #flush()} sends pending work as Core statements: INSERTs of added objects (one multi-row
+ * statement per table, ids returned and assigned), UPDATEs of the columns whose values differ from the
+ * snapshot taken at load or last flush (statements with the same column set batched), DELETEs of
+ * deleted objects; parents are inserted before children and children deleted before parents,
+ * following the mapped tables' foreign keys. With autoflush (the default) queries and {@code get}
+ * misses flush first, so they see your changes. A flush that fails rolls the transaction back, puts
+ * every object back as it was before the transaction's flushes (pending objects pending without the
+ * ids the flush assigned, changed objects still changed) and throws {@link FlushException}; call
+ * {@link #rollback()} before using the session again.
+ *
+ * <h2>Rollback</h2>
+ * {@link #rollback()} undoes what the transaction's flushes did, not what you asked for: objects
+ * inserted in it are pending again, objects deleted in it are persistent and still marked for
+ * deletion, changed objects keep their changes (their snapshots go back to the database's values);
+ * an object added and then deleted within the transaction becomes transient. Objects loaded or
+ * re-read in the transaction may hold data the rollback discarded, so they are expired (see below):
+ * attributes you have not changed since they were read take the database's values when the session
+ * next hands them out. A savepoint's rollback does the same for the work since the savepoint.
+ *
+ * <h2>Expire on commit: what we chose, and why</h2>
+ * Entities are plain classes with field access, so the session cannot intercept a field read to
+ * reload it (SQLAlchemy's lazy reload of expired attributes needs instrumented attributes, which
+ * in Java means bytecode enhancement, which Athanor avoids). Instead, with {@code expireOnCommit}
+ * (the default), commit marks every persistent object <em>expired</em>; the object keeps its field
+ * values, and the next time this session hands it out — from {@link #get}, a query, or
+ * {@link #refresh} — it is re-read from the database first: attributes you have not changed since
+ * take the database's values, attributes you changed keep yours (and stay dirty). So a {@code get}
+ * of an expired object runs one SELECT; an object you only keep a reference to is not re-read until
+ * you ask the session for it again or call {@code refresh}.
+ *
+ * <h2>Costs to know</h2>
+ * Without bytecode enhancement the session cannot see a field being set, so finding changed objects
+ * compares every persistent object with its snapshot: each flush (and so each autoflush before a
+ * query or a {@code get} miss) is linear in the number of objects the session holds. For long
+ * read-mostly sessions over many objects, turn autoflush off or {@link #expunge} what you are done with.
+ *
+ * <h2>Threads</h2>
+ * A session is for one thread at a time. The first thread to use it owns it until the transaction
+ * ends (commit, rollback, close); another thread calling it meanwhile gets an
+ * {@link IllegalStateException} naming both threads. After the transaction ends the session may be
+ * handed to another thread. (The check is cheap and not a memory barrier: hand sessions over safely.)
+ */
+public final class Session implements AutoCloseable {
+    private final SessionFactory factory;
+    private final Engine engine;
+    private final Registry registry;
+    final boolean autoflush;
+    private final boolean expireOnCommit;
+
+    /** Every attached object (pending, persistent, deleted), by identity. */
+    final Map<Object, InstanceState> states = new IdentityHashMap<>();
+    /** Persistent objects by primary key. */
+    final Map<IdKey, InstanceState> identityMap = new HashMap<>();
+    final LinkedHashSet<InstanceState> pending = new LinkedHashSet<>();
+    final LinkedHashSet<InstanceState> marked = new LinkedHashSet<>();
+    /** Transaction levels: the outer transaction, then one per open savepoint. */
+    final List<TxLevel> levels = new ArrayList<>();
+    private long addSeq;
+    long epoch = 1;
+    private long expiredBefore;
+
+    private Connection connection;
+    private volatile Thread owner;
+    private boolean closed;
+    boolean flushing;
+    private RuntimeException failure;
+
+    Session(SessionFactory factory, Engine engine, Registry registry, boolean autoflush, boolean expireOnCommit) {
+        this.factory = factory;
+        this.engine = engine;
+        this.registry = registry;
+        this.autoflush = autoflush;
+        this.expireOnCommit = expireOnCommit;
+        levels.add(new TxLevel(null));
+        Tracking.opened(this);
+    }
+
+    public SessionFactory factory() { return factory; }
+    public Engine engine() { return engine; }
+    public Registry registry() { return registry; }
+
+    // ---- guards --------------------------------------------------------------------------------------
+
+    /** Checked on entry to every public method: open, this thread's, and not waiting for rollback(). */
+    void enter() {
+        enterAllowFailed();
+        if (failure != null)
+            throw new IllegalStateException("this session's transaction was rolled back because a flush failed ("
+                    + failure.getMessage() + "); call rollback() before using the session again", failure);
+    }
+
+    private void enterAllowFailed() {
+        if (closed) throw new IllegalStateException("this session is closed; open a new one with SessionFactory.openSession()");
+        Thread t = Thread.currentThread();
+        Thread o = owner;
+        if (o == null) owner = t;
+        else if (o != t)
+            throw new IllegalStateException("session used from thread '" + t.getName() + "' while thread '" + o.getName()
+                    + "' is using it; a Session is for one thread at a time (give each thread its own, or hand it over"
+                    + " after commit/rollback)");
+    }
+
+    /** The session's connection, taken from the engine on first use in a transaction. */
+    Connection connection() {
+        if (connection == null) connection = engine.connect();
+        return connection;
+    }
+
+    boolean inTransaction() { return connection != null; }
+
+    TxLevel level() { return levels.get(levels.size() - 1); }
+
+    // ---- adding, deleting, expunging -----------------------------------------------------------------
+
+    /**
+     * Makes a transient object pending (inserted at the next flush); re-attaches a detached one as
+     * persistent (its columns are all written at the next flush, since the session cannot know which
+     * changed); un-marks an object marked by {@link #delete}. Adding an object already pending or
+     * persistent here does nothing.
+     */
+    public void add(Object entity) {
+        enter();
+        addInternal(entity);
+    }
+
+    /** {@link #add} for each object, in order (which is also the INSERT order within a table). */
+    public void addAll(Collection<?> entities) {
+        enter();
+        for (Object e : entities) addInternal(e);
+    }
+
+    private InstanceState addInternal(Object entity) {
+        if (entity == null) throw new IllegalArgumentException("add(null): give an entity object");
+        InstanceState s = states.get(entity);
+        if (s != null) {
+            if (s.status == InstanceState.Status.DELETED)
+                throw new IllegalStateException(describe(s) + " was deleted by a flush in this transaction; commit or roll back"
+                        + " before adding it again");
+            if (s.marked) { s.marked = false; marked.remove(s); }
+            return s;
+        }
+        EntityInfo info = registry.info(entity.getClass());
+        checkNotInOtherSession(entity);
+        s = new InstanceState(entity, info);
+        s.addedSeq = addSeq++;
+        IdKey key = info.keyOfObject(entity);
+        if (key != null && Tracking.isDetached(entity)) {
+            InstanceState other = identityMap.get(key);
+            if (other != null)
+                throw new IllegalStateException("cannot add detached " + key + ": this session already holds another object for"
+                        + " that row; use merge() to copy its state onto the session's object");
+            s.status = InstanceState.Status.PERSISTENT;
+            s.key = key;
+            s.snapshot = null; // unknown: every updatable column is written at the next flush
+            s.loadedEpoch = epoch;
+            identityMap.put(key, s);
+            Tracking.attached(entity);
+        } else {
+            s.status = InstanceState.Status.PENDING;
+            pending.add(s);
+        }
+        states.put(entity, s);
+        return s;
+    }
+
+    private void checkNotInOtherSession(Object entity) {
+        if (Tracking.openCount() <= 1) return;
+        for (Session other : Tracking.openSessions()) {
+            if (other == this) continue;
+            InstanceInfo i = other.inspectIfOwned(entity);
+            if (i != null)
+                throw new IllegalStateException(entity.getClass().getSimpleName() + " object is already " + i.state()
+                        + " in another open session; expunge it there first, or use merge() to copy it into this one");
+        }
+    }
+
+    /**
+     * Marks a persistent object for deletion: its DELETE runs at the next flush (it is then
+     * {@link ObjectState#DELETED}, and DETACHED after commit). A detached object is re-attached
+     * first. Deleting a pending object is an error: use {@link #expunge} to drop it.
+     */
+    public void delete(Object entity) {
+        enter();
+        if (entity == null) throw new IllegalArgumentException("delete(null): give an entity object");
+        InstanceState s = states.get(entity);
+        if (s == null) {
+            if (!Tracking.isDetached(entity))
+                throw new IllegalStateException(entity.getClass().getSimpleName() + " object is transient (never saved); there is"
+                        + " nothing to delete");
+            s = addInternal(entity);
+        }
+        switch (s.status) {
+            case PENDING -> throw new IllegalStateException(describe(s) + " is pending (not inserted yet); use expunge() to drop it");
+            case DELETED -> { /* already deleted in this transaction */ }
+            case PERSISTENT -> { if (!s.marked) { s.marked = true; marked.add(s); } }
+        }
+    }
+
+    /** Removes one object from the session: pending objects become transient, others detached. */
+    public void expunge(Object entity) {
+        enter();
+        InstanceState s = states.get(entity);
+        if (s == null) throw new IllegalArgumentException(describeObject(entity) + " is not in this session");
+        detach(s);
+    }
+
+    /** Removes every object from the session (see {@link #expunge}). */
+    public void expungeAll() {
+        enter();
+        for (InstanceState s : new ArrayList<>(states.values())) detach(s);
+    }
+
+    /** Removes {@code s} from every structure; an object that had a row becomes DETACHED. */
+    void detach(InstanceState s) {
+        states.remove(s.obj);
+        pending.remove(s);
+        marked.remove(s);
+        if (s.key != null && identityMap.get(s.key) == s) identityMap.remove(s.key);
+        if (s.status != InstanceState.Status.PENDING) Tracking.detached(s.obj);
+    }
+
+    /** Removes {@code s} as if it had never been saved (its INSERT was rolled back). */
+    void makeTransient(InstanceState s) {
+        states.remove(s.obj);
+        pending.remove(s);
+        marked.remove(s);
+        if (s.key != null && identityMap.get(s.key) == s) identityMap.remove(s.key);
+    }
+
+    // ---- reading ----------------------------------------------------------------------------------
+
+    /**
+     * The object with primary key {@code id}, or null when there is no such row. The identity map is
+     * consulted first: a persistent, unexpired object is returned without any SQL. An object marked
+     * for deletion gives null. Composite keys take an {@code @IdClass} / {@code @EmbeddedId} instance.
+     */
+    public <E> E get(Class<E> entityClass, Object id) {
+        enter();
+        EntityInfo info = registry.info(entityClass);
+        IdKey key = info.keyFromId(id);
+        InstanceState s = identityMap.get(key);
+        if (s != null) {
+            if (s.marked) return null;
+            if (!isExpired(s)) return entityClass.cast(s.obj);
+        } else {
+            autoflushIfEnabled();
+            s = identityMap.get(key); // the flush may have inserted it
+            if (s != null && !isExpired(s)) return entityClass.cast(s.obj);
+        }
+        List<Object> found = Loading.list(this, info, info.selectAll.where(info.pkEquals(key)));
+        if (found.isEmpty()) {
+            if (s != null) detach(s); // an expired object whose row is gone
+            return null;
+        }
+        return entityClass.cast(found.get(0));
+    }
+
+    /** A query for {@code entityClass}: {@code session.query(User.class).filterBy("name", "Alice").all()}. */
+    public <E> Query<E> query(Class<E> entityClass) {
+        enter();
+        return new Query<>(this, registry.info(entityClass), null);
+    }
+
+    /**
+     * The 2.0-style spelling of {@link #query}: {@code session.select(User.class).where(User_.age.gt(30)).all()}.
+     */
+    public <E> Query<E> select(Class<E> entityClass) { return query(entityClass); }
+
+    /**
+     * Runs a Core query in this session's transaction (after an autoflush) and returns its rows as
+     * Core gives them: {@code session.execute(select(User_.name, User_.age)).all()} gives
+     * {@code Tuple2<String, Integer>}s. Close the result, or use a terminal method.
+     */
+    public <R> Result<R> execute(org.athanor.core.sql.Query<R> query) {
+        enter();
+        autoflushIfEnabled();
+        return connection().execute(query);
+    }
+
+    /**
+     * Runs a Core INSERT, UPDATE or DELETE in this session's transaction (after an autoflush) and
+     * returns its row count. Objects already loaded are not updated: use {@link Query#update} and
+     * {@link Query#delete} for bulk changes the session keeps track of, or {@link #refresh}.
+     */
+    public int execute(Dml statement) {
+        enter();
+        autoflushIfEnabled();
+        return connection().execute(statement);
+    }
+
+    /**
+     * Re-reads a persistent object's row, overwriting all of its attributes and discarding unflushed
+     * changes. Throws when the row no longer exists.
+     */
+    public void refresh(Object entity) {
+        enter();
+        InstanceState s = states.get(entity);
+        if (s == null || s.status != InstanceState.Status.PERSISTENT)
+            throw new IllegalStateException(describeObject(entity) + " is " + (s == null ? "not in this session" : s.status)
+                    + "; refresh() needs a persistent object of this session");
+        if (!Loading.reload(this, s, false))
+            throw new IllegalStateException("refresh(): the row of " + s.key + " no longer exists");
+    }
+
+    /**
+     * Copies the state of {@code entity} (detached or transient) onto the session's object for the
+     * same row, loading it if needed, and returns the session's object; with no such row, a new
+     * pending copy is added and returned. {@code entity} itself is not attached. An object already in
+     * this session is returned as is.
+     */
+    public <E> E merge(E entity) {
+        enter();
+        if (entity == null) throw new IllegalArgumentException("merge(null): give an entity object");
+        if (states.containsKey(entity)) return entity;
+        EntityInfo info = registry.info(entity.getClass());
+        IdKey key = info.keyOfObject(entity);
+        Object target = null;
+        if (key != null) {
+            InstanceState s = identityMap.get(key);
+            if (s != null && !isExpired(s)) target = s.obj;
+            else {
+                autoflushIfEnabled();
+                List<Object> found = Loading.list(this, info, info.selectAll.where(info.pkEquals(key)));
+                if (!found.isEmpty()) target = found.get(0);
+            }
+        }
+        Object[] values = info.read(entity);
+        if (target == null) {
+            Object copy = info.mapping.newInstance();
+            for (int i = 0; i < values.length; i++) info.set(copy, i, values[i]);
+            addInternal(copy);
+            @SuppressWarnings("unchecked") E e = (E) copy;
+            return e;
+        }
+        for (int i = 0; i < values.length; i++) {
+            boolean isId = false;
+            for (int k : info.idIdx) isId |= k == i;
+            if (!isId) info.set(target, i, values[i]);
+        }
+        @SuppressWarnings("unchecked") E e = (E) target;
+        return e;
+    }
+
+    // ---- views -------------------------------------------------------------------------------------
+
+    /** Pending objects, in the order they were added. */
+    public List<Object> getNew() {
+        enter();
+        List<Object> out = new ArrayList<>(pending.size());
+        for (InstanceState s : pending) out.add(s.obj);
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Persistent objects (not marked for deletion) whose attributes differ from their snapshot. */
+    public List<Object> getDirty() {
+        enter();
+        List<Object> out = new ArrayList<>();
+        for (InstanceState s : identityMap.values())
+            if (!s.marked && Flusher.changedAttributes(s, s.info.read(s.obj)) != null) out.add(s.obj);
+        return Collections.unmodifiableList(out);
+    }
+
+    /** Objects marked by {@link #delete} whose DELETE has not been flushed yet. */
+    public List<Object> getDeleted() {
+        enter();
+        List<Object> out = new ArrayList<>(marked.size());
+        for (InstanceState s : marked) out.add(s.obj);
+        return Collections.unmodifiableList(out);
+    }
+
+    /** True when the next flush would write something for this object (pending, marked, or changed). */
+    public boolean isModified(Object entity) {
+        enter();
+        InstanceState s = states.get(entity);
+        if (s == null) throw new IllegalArgumentException(describeObject(entity) + " is not in this session");
+        if (s.status == InstanceState.Status.PENDING || s.marked) return true;
+        if (s.status == InstanceState.Status.DELETED) return false;
+        return Flusher.changedAttributes(s, s.info.read(s.obj)) != null;
+    }
+
+    /** True when {@code entity} is pending, persistent or deleted in this session. */
+    public boolean contains(Object entity) {
+        enter();
+        return states.containsKey(entity);
+    }
+
+    // ---- flush, commit, rollback ---------------------------------------------------------------------
+
+    /** Writes pending work to the database (see the class comment). Does nothing, and runs no SQL, when there is none. */
+    public void flush() {
+        enter();
+        flushInternal();
+    }
+
+    void flushInternal() {
+        if (flushing) throw new IllegalStateException("flush() called while a flush is running");
+        flushing = true;
+        try {
+            new Flusher(this).run();
+        } catch (FlushException e) {
+            failed(e);
+            throw e;
+        } finally {
+            flushing = false;
+        }
+    }
+
+    void autoflushIfEnabled() {
+        if (autoflush && !flushing) flushInternal();
+    }
+
+    /** A failed flush: roll the transaction back and restore objects; the session waits for rollback(). */
+    private void failed(FlushException e) {
+        rollbackDatabase();
+        restoreAll();
+        failure = e;
+    }
+
+    /** Flushes, commits, and ends the transaction (expiring persistent objects when expireOnCommit is on). */
+    public void commit() {
+        enter();
+        if (levels.size() > 1)
+            throw new IllegalStateException("commit() with " + (levels.size() - 1) + " savepoint(s) open; commit or roll back"
+                    + " the savepoint from beginNested() first");
+        flushInternal();
+        if (connection != null) {
+            try {
+                connection.commit();
+            } catch (RuntimeException e) {
+                rollbackDatabase();
+                restoreAll();
+                releaseOwner();
+                throw e;
+            }
+            connection.close();
+            connection = null;
+        }
+        for (InstanceState s : new ArrayList<>(states.values()))
+            if (s.status == InstanceState.Status.DELETED) detach(s);
+        levels.clear();
+        levels.add(new TxLevel(null));
+        if (expireOnCommit) expiredBefore = ++epoch;
+        releaseOwner();
+    }
+
+    /**
+     * Rolls the transaction back and puts the session in step with the database again (see the class
+     * comment). Also the way out after a failed flush.
+     */
+    public void rollback() {
+        enterAllowFailed();
+        if (failure == null) {
+            rollbackDatabase();
+            restoreAll();
+        }
+        failure = null;
+        releaseOwner();
+    }
+
+    /**
+     * Opens a savepoint (flushing first). Roll it back to undo only what was flushed since;
+     * commit it to keep that work in the outer transaction.
+     *
+     * <pre>{@code
+     * try (SessionSavepoint sp = session.beginNested()) {
+     *     session.add(risky);
+     *     sp.commit();            // or sp.rollback(); closing without commit rolls back
+     * }
+     * }</pre>
+     */
+    public SessionSavepoint beginNested() {
+        enter();
+        flushInternal();
+        TxLevel l = new TxLevel(connection().beginNested());
+        levels.add(l);
+        return new SessionSavepoint(this, l);
+    }
+
+    void releaseSavepoint(TxLevel l) {
+        enter();
+        requireInnermost(l);
+        flushInternal();
+        l.savepoint.commit();
+        levels.remove(levels.size() - 1);
+        level().absorb(l);
+    }
+
+    void rollbackSavepoint(TxLevel l) {
+        enter();
+        requireInnermost(l);
+        try {
+            l.savepoint.rollback();
+        } catch (RuntimeException e) {
+            rollbackDatabase();
+            restoreAll();
+            throw e;
+        }
+        levels.remove(levels.size() - 1);
+        restore(l);
+    }
+
+    private void requireInnermost(TxLevel l) {
+        if (!levels.contains(l)) throw new IllegalStateException("this savepoint has already ended");
+        if (level() != l) throw new IllegalStateException("a savepoint opened later is still open; end it first");
+    }
+
+    /** Rolls back and releases the connection; a broken connection is only released. */
+    private void rollbackDatabase() {
+        Connection c = connection;
+        connection = null;
+        if (c == null) return;
+        try {
+            c.rollback();
+        } catch (RuntimeException ignored) {
+            // the connection is lost or broken: the database discards the transaction either way
+        } finally {
+            c.close();
+        }
+    }
+
+    /** Undoes every level, innermost first, and starts a fresh outer level. */
+    private void restoreAll() {
+        for (int i = levels.size() - 1; i >= 0; i--) restore(levels.get(i));
+        levels.clear();
+        levels.add(new TxLevel(null));
+    }
+
+    /** Puts the objects a level touched back as they were before it (see the class comment on rollback). */
+    private void restore(TxLevel l) {
+        for (InstanceState s : l.touched.keySet())
+            if (states.get(s.obj) == s && s.key != null && identityMap.get(s.key) == s) identityMap.remove(s.key);
+        for (Map.Entry<InstanceState, TxLevel.Memento> e : l.touched.entrySet()) {
+            InstanceState s = e.getKey();
+            TxLevel.Memento m = e.getValue();
+            if (states.get(s.obj) != s) continue; // expunged since
+            boolean deleteIntent = s.status == InstanceState.Status.DELETED && !s.bulkDeleted || s.marked;
+            s.bulkDeleted = false;
+            for (Map.Entry<Integer, Object[]> w : m.written.entrySet()) {
+                int i = w.getKey();
+                if (EntityInfo.same(s.info.get(s.obj, i), w.getValue()[1])) s.info.set(s.obj, i, w.getValue()[0]);
+            }
+            s.snapshot = m.snapshot;
+            s.key = m.key;
+            s.loadedEpoch = m.loadedEpoch;
+            marked.remove(s);
+            s.marked = false;
+            if (m.status == InstanceState.Status.PENDING) {
+                if (deleteIntent) makeTransient(s);
+                else {
+                    s.status = InstanceState.Status.PENDING;
+                    pending.add(s);
+                }
+            } else if (m.status == InstanceState.Status.DELETED) {
+                s.status = InstanceState.Status.DELETED;
+            } else {
+                s.status = InstanceState.Status.PERSISTENT;
+                if (deleteIntent) { s.marked = true; marked.add(s); }
+                identityMap.put(s.key, s);
+            }
+        }
+        // objects read in the level may hold data the rollback discarded: attributes still holding what
+        // was read count as unchanged, and the object is expired, so it is re-read when next handed out
+        for (Map.Entry<InstanceState, Object[]> e : l.loaded.entrySet()) {
+            InstanceState s = e.getKey();
+            if (states.get(s.obj) != s || s.status != InstanceState.Status.PERSISTENT) continue;
+            s.loadedEpoch = -1;
+            // flushed in this level: its snapshot went back to the database's, its attributes are the user's
+            if (l.touched.containsKey(s)) continue;
+            Object[] read = e.getValue();
+            Object[] snap = s.snapshot == null ? new Object[read.length] : s.snapshot.clone();
+            for (int i = 0; i < read.length; i++) {
+                Object current = s.info.get(s.obj, i);
+                if (EntityInfo.same(current, read[i])) snap[i] = current instanceof byte[] b ? b.clone() : current;
+                else if (s.snapshot == null) snap[i] = read[i];
+            }
+            s.snapshot = snap;
+        }
+        if (!pending.isEmpty()) {
+            List<InstanceState> sorted = new ArrayList<>(pending);
+            sorted.sort((a, b) -> Long.compare(a.addedSeq, b.addedSeq));
+            pending.clear();
+            pending.addAll(sorted);
+        }
+    }
+
+    private void releaseOwner() { owner = null; }
+
+    /** Rolls back anything uncommitted, returns the connection, detaches every object. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) return;
+        Thread o = owner;
+        if (o != null && o != Thread.currentThread())
+            throw new IllegalStateException("session closed from thread '" + Thread.currentThread().getName() + "' while thread '"
+                    + o.getName() + "' is using it; a Session is for one thread at a time");
+        rollbackDatabase();
+        for (InstanceState s : new ArrayList<>(states.values())) {
+            if (s.status == InstanceState.Status.PENDING) makeTransient(s);
+            else detach(s);
+        }
+        closed = true;
+        owner = null;
+        Tracking.closed(this);
+    }
+
+    public boolean isClosed() { return closed; }
+
+    // ---- internals used by loading and flushing -----------------------------------------------------
+
+    boolean isExpired(InstanceState s) { return s.loadedEpoch < expiredBefore; }
+
+    /** Records what {@code s} was before this level changes it. */
+    TxLevel.Memento touch(InstanceState s) { return level().touch(s); }
+
+    /** Sets an attribute on behalf of the session (an id, a version, a refreshed value), undoably. */
+    void writeAttribute(InstanceState s, int i, Object value) {
+        TxLevel.Memento m = touch(s);
+        Object old = s.info.get(s.obj, i);
+        Object[] w = m.written.get(i);
+        if (w == null) m.written.put(i, new Object[] {old, value});
+        else w[1] = value;
+        s.info.set(s.obj, i, value);
+    }
+
+    /** Registers a freshly loaded object. */
+    InstanceState attachLoaded(EntityInfo info, Object obj, IdKey key, Object[] values) {
+        InstanceState s = new InstanceState(obj, info);
+        s.status = InstanceState.Status.PERSISTENT;
+        s.key = key;
+        s.snapshot = EntityInfo.snapshotOf(values);
+        s.loadedEpoch = epoch;
+        states.put(obj, s);
+        identityMap.put(key, s);
+        level().loaded.put(s, s.snapshot);
+        return s;
+    }
+
+    /** For {@link Athanor#inspect}: this session's view of {@code entity}, or null when it does not hold it or another thread owns it. */
+    InstanceInfo inspectIfOwned(Object entity) {
+        Thread o = owner;
+        if (closed || (o != null && o != Thread.currentThread())) return null;
+        InstanceState s = states.get(entity);
+        if (s == null) return null;
+        ObjectState st = switch (s.status) {
+            case PENDING -> ObjectState.PENDING;
+            case PERSISTENT -> ObjectState.PERSISTENT;
+            case DELETED -> ObjectState.DELETED;
+        };
+        return new InstanceInfo(st, this, s.key == null ? null : s.key.asList());
+    }
+
+    static String describe(InstanceState s) { return s.key != null ? s.key.toString() : s.info.name + " object (pending)"; }
+
+    static String describeObject(Object o) { return o == null ? "null" : o.getClass().getSimpleName() + " object"; }
+}

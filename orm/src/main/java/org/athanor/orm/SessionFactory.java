@@ -1,0 +1,83 @@
+package org.athanor.orm;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.athanor.core.engine.Engine;
+import org.athanor.core.error.ConfigurationError;
+import org.athanor.orm.mapping.Attribute;
+import jakarta.persistence.GenerationType;
+
+/**
+ * Makes {@link Session}s bound to an engine and a registry (SQLAlchemy's {@code sessionmaker}).
+ * Immutable and thread-safe: build one per application and open a session per unit of work.
+ *
+ * <pre>{@code
+ * SessionFactory sessions = SessionFactory.of(engine, Registry.of(User.class, Post.class));
+ * try (Session session = sessions.openSession()) { ... session.commit(); }
+ * sessions.inTransaction(session -> session.add(new User("Carol", 28)));
+ * long users = sessions.fromTransaction(session -> session.query(User.class).count());
+ * SessionFactory manual = sessions.autoflush(false).expireOnCommit(false);
+ * }</pre>
+ */
+public final class SessionFactory {
+    private final Engine engine;
+    private final Registry registry;
+    private final boolean autoflush;
+    private final boolean expireOnCommit;
+
+    private SessionFactory(Engine engine, Registry registry, boolean autoflush, boolean expireOnCommit) {
+        this.engine = engine;
+        this.registry = registry;
+        this.autoflush = autoflush;
+        this.expireOnCommit = expireOnCommit;
+    }
+
+    /**
+     * A factory with autoflush and expireOnCommit on. Checks that the database can serve the mapping:
+     * {@code GenerationType.SEQUENCE} needs sequences ({@code DialectFeatures.supportsSequences()}).
+     */
+    public static SessionFactory of(Engine engine, Registry registry) {
+        if (engine == null || registry == null) throw new IllegalArgumentException("SessionFactory.of needs an engine and a registry");
+        for (EntityInfo info : registry.infos()) {
+            Attribute g = info.generatedId;
+            if (g != null && g.generation() == GenerationType.SEQUENCE && !engine.dialect().features().supportsSequences())
+                throw new ConfigurationError(info.name + "." + g.name() + " uses @GeneratedValue(strategy = SEQUENCE) but "
+                        + engine.dialect().name() + " has no sequences; use IDENTITY there");
+        }
+        return new SessionFactory(engine, registry, true, true);
+    }
+
+    /** Whether queries and get() misses flush pending changes first (default true). */
+    public SessionFactory autoflush(boolean on) { return new SessionFactory(engine, registry, on, expireOnCommit); }
+
+    /** Whether commit() expires persistent objects so they are re-read when next handed out (default true). */
+    public SessionFactory expireOnCommit(boolean on) { return new SessionFactory(engine, registry, autoflush, on); }
+
+    public Engine engine() { return engine; }
+    public Registry registry() { return registry; }
+    public boolean autoflush() { return autoflush; }
+    public boolean expireOnCommit() { return expireOnCommit; }
+
+    /** A new session; close it (try-with-resources). */
+    public Session openSession() { return new Session(this, engine, registry, autoflush, expireOnCommit); }
+
+    /**
+     * Runs {@code work} in a new session and commits; rolls back (closing the session) and rethrows
+     * when it throws: {@code sessions.inTransaction(s -> s.add(user))}.
+     */
+    public void inTransaction(Consumer<Session> work) {
+        fromTransaction(s -> {
+            work.accept(s);
+            return null;
+        });
+    }
+
+    /** {@link #inTransaction} returning a value: {@code long n = sessions.fromTransaction(s -> s.query(User.class).count())}. */
+    public <T> T fromTransaction(Function<Session, T> work) {
+        try (Session s = openSession()) {
+            T result = work.apply(s);
+            s.commit();
+            return result;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.athanor.orm.mapping;
+
+import jakarta.persistence.GenerationType;
+import java.lang.reflect.Field;
+import org.athanor.core.schema.Column;
+
+/**
+ * One persistent attribute of an entity: a Java field and the Core column it maps to. Fields of an
+ * {@code @EmbeddedId} are flattened into one attribute each, named by the embeddable's field.
+ *
+ * <pre>{@code
+ * Attribute name = EntityMapping.of(User.class).attribute("name");
+ * name.column();      // users.name, a Core Column usable in statements
+ * }</pre>
+ */
+public final class Attribute {
+    private final String name;
+    private final Column<Object> column;
+    private final Class<?> javaType;
+    private final int index;
+    private final boolean id;
+    private final boolean version;
+    private final GenerationType generation;
+    private final String sequenceName;
+    private final boolean insertable;
+    private final boolean updatable;
+    private final boolean primitive;
+    // how the value is reached: field, or holder.field for @EmbeddedId components
+    final Field field;
+    final Field holder;
+
+    @SuppressWarnings("unchecked")
+    Attribute(String name, Column<?> column, Class<?> javaType, int index, boolean id, boolean version,
+              GenerationType generation, String sequenceName, boolean insertable, boolean updatable,
+              Field field, Field holder) {
+        this.name = name;
+        this.column = (Column<Object>) column;
+        this.javaType = javaType;
+        this.index = index;
+        this.id = id;
+        this.version = version;
+        this.generation = generation;
+        this.sequenceName = sequenceName;
+        this.insertable = insertable;
+        this.updatable = updatable;
+        this.primitive = field.getType().isPrimitive();
+        this.field = field;
+        this.holder = holder;
+    }
+
+    /** The Java field name (for @EmbeddedId components, the embeddable's field name). */
+    public String name() { return name; }
+    /** The Core column (raw type for generic code). */
+    public Column<Object> column() { return column; }
+    /** The field's type, boxed. */
+    public Class<?> javaType() { return javaType; }
+    /** Position in {@link EntityMapping#attributes()}. */
+    public int index() { return index; }
+    public boolean isId() { return id; }
+    public boolean isVersion() { return version; }
+    /** IDENTITY or SEQUENCE for generated keys (AUTO is mapped to IDENTITY); null when the application assigns it. */
+    public GenerationType generation() { return generation; }
+    /** The sequence for SEQUENCE generation, else null. */
+    public String sequenceName() { return sequenceName; }
+    public boolean insertable() { return insertable; }
+    public boolean updatable() { return updatable; }
+    /** True when the field is a Java primitive: it can never hold null (a generated key reads 0 until assigned). */
+    public boolean isPrimitive() { return primitive; }
+    /** True for a component of an {@code @EmbeddedId}. */
+    public boolean isEmbeddedIdComponent() { return holder != null; }
+
+    @Override
+    public String toString() { return field.getDeclaringClass().getSimpleName() + "." + name + " -> " + column; }
+}

@@ -1,0 +1,169 @@
+package org.athanor.orm.mapping;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Version;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import org.athanor.core.type.SqlType;
+import org.athanor.core.type.SqlTypes;
+
+/** Maps one field's annotations to a {@link FieldSpec}; every mistake names the class and field. */
+final class FieldMapper {
+    /** Annotations that need relationship or embedding support, which this version does not have. */
+    static final List<Class<? extends Annotation>> UNSUPPORTED = List.of(jakarta.persistence.ManyToOne.class,
+            jakarta.persistence.OneToMany.class, jakarta.persistence.OneToOne.class, jakarta.persistence.ManyToMany.class,
+            jakarta.persistence.ElementCollection.class, jakarta.persistence.Embedded.class,
+            jakarta.persistence.JoinColumn.class, jakarta.persistence.JoinColumns.class, jakarta.persistence.JoinTable.class,
+            jakarta.persistence.MapsId.class, jakarta.persistence.AttributeOverride.class,
+            jakarta.persistence.AttributeOverrides.class);
+
+    private final Class<?> entity;
+    private final String tableName;
+    private final List<Class<?>> hierarchy;
+
+    FieldMapper(Class<?> entity, String tableName, List<Class<?>> hierarchy) {
+        this.entity = entity;
+        this.tableName = tableName;
+        this.hierarchy = hierarchy;
+    }
+
+    /** True for fields that are not persistent: static, transient, synthetic or @Transient. */
+    static boolean skipped(Field f) {
+        int m = f.getModifiers();
+        return Modifier.isStatic(m) || Modifier.isTransient(m) || f.isSynthetic()
+                || f.isAnnotationPresent(jakarta.persistence.Transient.class);
+    }
+
+    void rejectUnsupported(Field f, String where) {
+        for (Class<? extends Annotation> a : UNSUPPORTED) {
+            if (f.isAnnotationPresent(a)) {
+                boolean relationship = a.getSimpleName().endsWith("ToOne") || a.getSimpleName().endsWith("ToMany")
+                        || a.getSimpleName().startsWith("Join") || a == jakarta.persistence.MapsId.class;
+                throw new MappingException(where + ": @" + a.getSimpleName() + " is not supported yet"
+                        + (relationship ? " (relationships are not supported yet; map the foreign key as a basic "
+                        + "column, e.g. Long authorId, or mark the field @Transient)" : ""));
+            }
+        }
+    }
+
+    /** A field of the entity (or of a mapped superclass), or a component of an @EmbeddedId when holder != null. */
+    FieldSpec map(Field f, Field holder, Class<?> owner) {
+        String where = holder == null ? MappingException.where(entity, f.getName())
+                : MappingException.where(entity, holder.getName() + "." + f.getName());
+        rejectUnsupported(f, where);
+        if (Modifier.isFinal(f.getModifiers()))
+            throw new MappingException(where + ": the field is final; persistent fields must be assignable (remove final, "
+                    + "or mark the field @Transient)");
+        Class<?> raw = GenericTypes.fieldType(owner, f);
+        if (raw == null)
+            throw new MappingException(where + ": its type " + f.getGenericType().getTypeName()
+                    + " is a type variable that " + entity.getSimpleName() + " does not bind to a class");
+        Class<?> type = JavaTypes.box(raw);
+        boolean id = holder != null || f.isAnnotationPresent(Id.class);
+        boolean version = f.isAnnotationPresent(Version.class);
+        Column col = f.getAnnotation(Column.class);
+        if (col != null && !col.table().isEmpty())
+            throw new MappingException(where + ": @Column(table = \"" + col.table() + "\") names a secondary table, "
+                    + "which is not supported");
+        SqlType<?> sqlType = sqlType(f, type, col, where);
+
+        if (id && !f.isAnnotationPresent(Convert.class) && !JavaTypes.ID_TYPES.contains(type))
+            throw new MappingException(where + ": @Id on unsupported type " + raw.getName() + "; id types are "
+                    + JavaTypes.describe(JavaTypes.ID_TYPES));
+        if (version && !JavaTypes.VERSION_TYPES.contains(type))
+            throw new MappingException(where + ": @Version on unsupported type " + raw.getName()
+                    + "; a version is a number or a timestamp: " + JavaTypes.describe(JavaTypes.VERSION_TYPES));
+        if (version && id) throw new MappingException(where + ": a field cannot be both @Id and @Version");
+
+        GenerationType generation = null;
+        String sequence = null;
+        GeneratedValue gv = f.getAnnotation(GeneratedValue.class);
+        if (gv != null) {
+            if (!id) throw new MappingException(where + ": @GeneratedValue is only allowed on the @Id field");
+            generation = switch (gv.strategy()) {
+                case AUTO, IDENTITY -> GenerationType.IDENTITY;
+                case SEQUENCE -> GenerationType.SEQUENCE;
+                default -> throw new MappingException(where + ": @GeneratedValue(strategy = " + gv.strategy()
+                        + ") is not supported; use IDENTITY, SEQUENCE, AUTO (= IDENTITY), or assign the value yourself");
+            };
+            if (!JavaTypes.INTEGRAL.contains(type))
+                throw new MappingException(where + ": @GeneratedValue(" + gv.strategy() + ") needs an integer field "
+                        + "(short, int, long or their wrappers), but the field is " + raw.getName());
+            if (generation == GenerationType.SEQUENCE) sequence = sequenceName(f, gv, where);
+        }
+
+        String columnName = col != null && !col.name().isEmpty() ? col.name() : Naming.snakeCase(f.getName());
+        Basic basic = f.getAnnotation(Basic.class);
+        boolean nullable = !(id || raw.isPrimitive() || (col != null && !col.nullable()) || (basic != null && !basic.optional()));
+        boolean unique = col != null && col.unique();
+        boolean insertable = col == null || col.insertable();
+        boolean updatable = !id && (col == null || col.updatable());
+        return new FieldSpec(f.getName(), f, holder, type, sqlType, columnName, nullable, unique, id, version,
+                generation, sequence, insertable, updatable);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private SqlType<?> sqlType(Field f, Class<?> type, Column col, String where) {
+        Enumerated enumerated = f.getAnnotation(Enumerated.class);
+        Lob lob = f.getAnnotation(Lob.class);
+        Convert convert = f.getAnnotation(Convert.class);
+        if (enumerated != null && !type.isEnum())
+            throw new MappingException(where + ": @Enumerated is only for enum fields, but the field is " + type.getName());
+        if (lob != null && type != String.class && type != byte[].class)
+            throw new MappingException(where + ": @Lob is supported on String (TEXT) and byte[] (BLOB), not " + type.getName());
+        int length = col == null ? 0 : col.length();
+        int precision = col == null ? 0 : col.precision();
+        int scale = col == null ? 0 : col.scale();
+        if (convert != null && !convert.disableConversion()) {
+            if (convert.converter() == jakarta.persistence.AttributeConverter.class)
+                throw new MappingException(where + ": @Convert needs converter = SomeConverter.class (auto-applied "
+                        + "converters are not supported)");
+            return Converters.type(convert.converter(), type, length, precision, scale, where);
+        }
+        if (type.isEnum())
+            return enumerated != null && enumerated.value() == EnumType.ORDINAL
+                    ? JavaTypes.ordinal((Class) type) : SqlTypes.enumOf((Class) type);
+        SqlType<?> t = JavaTypes.basicType(type, length, precision, scale, lob != null);
+        if (t == null)
+            throw new MappingException(where + ": unsupported field type " + f.getGenericType().getTypeName()
+                    + "; supported types are " + JavaTypes.SUPPORTED + (type.isRecord() || isEmbeddable(type)
+                    ? " (embedded objects are not supported yet)" : "") + "; or mark the field @Transient");
+        return t;
+    }
+
+    private static boolean isEmbeddable(Class<?> c) { return c.isAnnotationPresent(jakarta.persistence.Embeddable.class); }
+
+    /** @SequenceGenerator on the field, else the one the generator name points to, else {@code <table>_seq}. */
+    private String sequenceName(Field f, GeneratedValue gv, String where) {
+        for (SequenceGenerator g : f.getAnnotationsByType(SequenceGenerator.class))
+            if (gv.generator().isEmpty() || g.name().equals(gv.generator())) return sequenceName(g, where);
+        if (!gv.generator().isEmpty()) {
+            for (Class<?> c : hierarchy)
+                for (SequenceGenerator g : c.getAnnotationsByType(SequenceGenerator.class))
+                    if (g.name().equals(gv.generator())) return sequenceName(g, where);
+            throw new MappingException(where + ": @GeneratedValue(generator = \"" + gv.generator() + "\") names no "
+                    + "@SequenceGenerator on the field or on " + entity.getSimpleName() + " and its mapped superclasses");
+        }
+        return tableName + "_seq";
+    }
+
+    private static String sequenceName(SequenceGenerator g, String where) {
+        if (!g.schema().isEmpty() || !g.catalog().isEmpty())
+            throw new MappingException(where + ": @SequenceGenerator(schema/catalog) is not supported; the sequence "
+                    + "is looked up in the connection's default schema");
+        if (!g.sequenceName().isEmpty()) return g.sequenceName();
+        if (!g.name().isEmpty()) return g.name();
+        throw new MappingException(where + ": @SequenceGenerator needs a name or a sequenceName");
+    }
+}

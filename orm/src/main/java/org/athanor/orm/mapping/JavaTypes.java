@@ -1,0 +1,98 @@
+package org.athanor.orm.mapping;
+
+import static org.athanor.core.type.SqlTypes.*;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.athanor.core.type.SqlType;
+
+/**
+ * The Java field types the ORM maps without a converter, and their SQL types. The annotation
+ * processor keeps the same lists (by qualified name); MappingRulesConsistencyTest checks they agree.
+ */
+final class JavaTypes {
+    private JavaTypes() {}
+
+    /** Said in every "unsupported type" message. */
+    static final String SUPPORTED = "String, boolean, short, int, long, float, double (and their wrapper classes), "
+            + "BigDecimal, BigInteger, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, UUID, byte[], "
+            + "enums, or any type with @Convert(converter = ...)";
+
+    static final int DEFAULT_VARCHAR_LENGTH = 255;
+
+    /** Instants are stored as TIMESTAMP WITH TIME ZONE at UTC. */
+    static final SqlType<Instant> INSTANT = SqlType.converted(TIMESTAMPTZ, Instant.class,
+            i -> i.atOffset(ZoneOffset.UTC), OffsetDateTime::toInstant);
+
+    private static final Map<Class<?>, Class<?>> BOXES = Map.of(boolean.class, Boolean.class, short.class, Short.class,
+            int.class, Integer.class, long.class, Long.class, float.class, Float.class, double.class, Double.class,
+            byte.class, Byte.class, char.class, Character.class);
+
+    /** Basic types (boxed) by qualified name; the processor's list must equal this one. */
+    static final List<Class<?>> BASIC = List.of(String.class, Boolean.class, Short.class, Integer.class, Long.class,
+            Float.class, Double.class, BigDecimal.class, BigInteger.class, LocalDate.class, LocalTime.class,
+            LocalDateTime.class, OffsetDateTime.class, Instant.class, UUID.class, byte[].class);
+
+    /** Types an @Id may have: ones with value equality that make sense as keys. */
+    static final Set<Class<?>> ID_TYPES = Set.of(Short.class, Integer.class, Long.class, String.class, UUID.class,
+            BigInteger.class, LocalDate.class);
+
+    static final Set<Class<?>> INTEGRAL = Set.of(Short.class, Integer.class, Long.class);
+
+    static final Set<Class<?>> VERSION_TYPES = Set.of(Short.class, Integer.class, Long.class, LocalDateTime.class,
+            OffsetDateTime.class, Instant.class);
+
+    static Class<?> box(Class<?> c) { return c.isPrimitive() ? BOXES.get(c) : c; }
+
+    static String describe(Set<Class<?>> types) {
+        return types.stream().map(Class::getSimpleName).sorted().toList().toString();
+    }
+
+    /**
+     * The SQL type of a basic (boxed) Java type with the @Column facets, or null if the type is not basic.
+     * {@code lob} selects TEXT for strings.
+     */
+    static SqlType<?> basicType(Class<?> type, int length, int precision, int scale, boolean lob) {
+        if (type == String.class) return lob ? TEXT : varchar(length > 0 ? length : DEFAULT_VARCHAR_LENGTH);
+        if (type == BigDecimal.class) return precision > 0 ? numeric(precision, scale) : NUMERIC;
+        if (type == BigInteger.class) {
+            SqlType<BigDecimal> base = precision > 0 ? numeric(precision, 0) : NUMERIC;
+            return SqlType.converted(base, BigInteger.class, BigDecimal::new, BigDecimal::toBigIntegerExact);
+        }
+        if (type == Instant.class) return INSTANT;
+        if (type == Boolean.class) return BOOLEAN;
+        if (type == Short.class) return SMALLINT;
+        if (type == Integer.class) return INTEGER;
+        if (type == Long.class) return BIGINT;
+        if (type == Float.class) return REAL;
+        if (type == Double.class) return DOUBLE;
+        if (type == LocalDate.class) return DATE;
+        if (type == LocalTime.class) return TIME;
+        if (type == LocalDateTime.class) return TIMESTAMP;
+        if (type == OffsetDateTime.class) return TIMESTAMPTZ;
+        if (type == UUID.class) return UUID_TYPE;
+        if (type == byte[].class) return BLOB;
+        return null;
+    }
+
+    /** Enums by ordinal: an INTEGER column; a stored number with no constant is an error naming both. */
+    static <E extends Enum<E>> SqlType<E> ordinal(Class<E> type) {
+        E[] constants = type.getEnumConstants();
+        return SqlType.converted(INTEGER, type, Enum::ordinal, i -> {
+            if (i < 0 || i >= constants.length)
+                throw new IllegalArgumentException("ordinal " + i + " read from the database is not a constant of "
+                        + type.getName() + " (it has " + constants.length + ")");
+            return constants[i];
+        });
+    }
+}

@@ -1,0 +1,184 @@
+package org.athanor.orm.mapping;
+
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.MappedSuperclass;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.athanor.core.schema.Column;
+import org.athanor.core.schema.ColumnOption;
+import org.athanor.core.schema.Table;
+
+/** Reads an entity class's annotations into an {@link EntityMapping}; all checks happen here, once. */
+final class MappingBuilder {
+    private static final List<Class<? extends Annotation>> UNSUPPORTED_ON_CLASS = List.of(
+            jakarta.persistence.Inheritance.class, jakarta.persistence.DiscriminatorColumn.class,
+            jakarta.persistence.DiscriminatorValue.class, jakarta.persistence.SecondaryTable.class,
+            jakarta.persistence.SecondaryTables.class);
+
+    private MappingBuilder() {}
+
+    static <E> EntityMapping<E> build(Class<E> cls) {
+        checkClass(cls);
+        Entity entity = cls.getAnnotation(Entity.class);
+        String entityName = entity.name().isEmpty() ? cls.getSimpleName() : entity.name();
+        jakarta.persistence.Table tableAnn = cls.getAnnotation(jakarta.persistence.Table.class);
+        String tableName = tableAnn != null && !tableAnn.name().isEmpty() ? tableAnn.name() : Naming.snakeCase(entityName);
+        String schema = tableAnn != null && !tableAnn.schema().isEmpty() ? tableAnn.schema() : null;
+        if (tableAnn != null && !tableAnn.catalog().isEmpty())
+            throw MappingException.of(cls, null, "@Table(catalog = \"" + tableAnn.catalog() + "\") is not supported; "
+                    + "use schema");
+
+        List<Class<?>> hierarchy = hierarchy(cls);
+        FieldMapper mapper = new FieldMapper(cls, tableName, hierarchy);
+        List<FieldSpec> specs = new ArrayList<>();
+        Field embeddedId = null;
+        for (Class<?> c : hierarchy) {
+            for (Field f : c.getDeclaredFields()) {
+                if (FieldMapper.skipped(f)) continue;
+                if (f.isAnnotationPresent(EmbeddedId.class)) {
+                    if (embeddedId != null)
+                        throw MappingException.of(cls, f.getName(), "a second @EmbeddedId (the first is " + embeddedId.getName() + ")");
+                    embeddedId = f;
+                    specs.addAll(embeddedIdSpecs(cls, f, mapper));
+                } else {
+                    specs.add(mapper.map(f, null, cls));
+                }
+            }
+        }
+        checkIds(cls, specs, embeddedId);
+        checkUniqueNames(cls, specs);
+
+        Table table = Table.create(schema, tableName);
+        List<FieldSpec> idSpecs = specs.stream().filter(FieldSpec::id).toList();
+        List<Attribute> attributes = new ArrayList<>();
+        List<Column<?>> pk = new ArrayList<>();
+        for (FieldSpec s : specs) {
+            List<ColumnOption> options = new ArrayList<>();
+            if (s.id() && idSpecs.size() == 1) options.add(Table.Options.primaryKey());
+            if (s.generation() == jakarta.persistence.GenerationType.IDENTITY) options.add(Table.Options.autoincrement());
+            options.add(s.nullable() ? Table.Options.nullable() : Table.Options.notNull());
+            if (s.unique()) options.add(Table.Options.unique());
+            Column<?> column = Table.addColumn(table, s.columnName(), s.type(), options.toArray(ColumnOption[]::new));
+            if (s.id()) pk.add(column);
+            attributes.add(new Attribute(s.name(), column, s.javaType(), attributes.size(), s.id(), s.version(),
+                    s.generation(), s.sequenceName(), s.insertable(), s.updatable(), s.field(), s.holder()));
+        }
+        if (pk.size() > 1) Table.addPrimaryKey(table, pk);
+        if (tableAnn != null) TableConstraints.add(cls, table, tableAnn, attributes);
+
+        IdShape idShape = IdShape.of(cls, attributes, embeddedId);
+        EntityAccessor<E> accessor = Accessors.forEntity(cls, attributes);
+        return new EntityMapping<>(cls, entityName, table, attributes, idShape, accessor);
+    }
+
+    private static void checkClass(Class<?> cls) {
+        if (cls.isRecord())
+            throw MappingException.of(cls, null, "records are not entities (they are immutable); use a record as a "
+                    + "read-only query projection, and map a class with a no-arg constructor as the @Entity");
+        if (!cls.isAnnotationPresent(Entity.class))
+            throw MappingException.of(cls, null, "is not an @Entity; annotate it with @jakarta.persistence.Entity"
+                    + (cls.isAnnotationPresent(MappedSuperclass.class) ? " (a @MappedSuperclass is not mapped on its own)" : ""));
+        if (cls.isInterface() || cls.isEnum() || Modifier.isAbstract(cls.getModifiers()))
+            throw MappingException.of(cls, null, "an @Entity must be a concrete class, not an interface, enum or "
+                    + "abstract class (entity inheritance is not supported yet)");
+        if (cls.isLocalClass() || cls.isAnonymousClass()
+                || (cls.isMemberClass() && !Modifier.isStatic(cls.getModifiers())))
+            throw MappingException.of(cls, null, "an @Entity must be a top-level or static nested class");
+        for (Class<? extends Annotation> a : UNSUPPORTED_ON_CLASS)
+            if (cls.isAnnotationPresent(a))
+                throw MappingException.of(cls, null, "@" + a.getSimpleName() + " is not supported yet (entity "
+                        + "inheritance and secondary tables come later)");
+        jakarta.persistence.Access access = cls.getAnnotation(jakarta.persistence.Access.class);
+        if (access != null && access.value() == jakarta.persistence.AccessType.PROPERTY)
+            throw MappingException.of(cls, null, "@Access(PROPERTY) is not supported; Athanor maps fields");
+        try {
+            cls.getDeclaredConstructor();
+        } catch (NoSuchMethodException e) {
+            throw MappingException.of(cls, null, "has no no-arg constructor; add one (it may be protected or private) "
+                    + "so that rows can be loaded into new instances");
+        }
+    }
+
+    /** The mapped superclasses (topmost first) followed by the entity. */
+    private static List<Class<?>> hierarchy(Class<?> cls) {
+        List<Class<?>> chain = new ArrayList<>();
+        for (Class<?> c = cls.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            if (c.isAnnotationPresent(Entity.class))
+                throw MappingException.of(cls, null, "extends the @Entity " + c.getName() + ": entity inheritance is "
+                        + "not supported yet; make " + c.getSimpleName() + " a @MappedSuperclass");
+            // like JPA, a superclass that is not a @MappedSuperclass contributes no persistent state
+            if (c.isAnnotationPresent(MappedSuperclass.class)) chain.add(0, c);
+        }
+        chain.add(cls);
+        return chain;
+    }
+
+    private static List<FieldSpec> embeddedIdSpecs(Class<?> cls, Field holder, FieldMapper mapper) {
+        Class<?> type = holder.getType();
+        String where = MappingException.where(cls, holder.getName());
+        if (!type.isAnnotationPresent(jakarta.persistence.Embeddable.class))
+            throw new MappingException(where + ": the @EmbeddedId type " + type.getName() + " must be annotated @Embeddable");
+        if (holder.isAnnotationPresent(Id.class))
+            throw new MappingException(where + ": use either @Id or @EmbeddedId on a field, not both");
+        if (Modifier.isFinal(holder.getModifiers()))
+            throw new MappingException(where + ": the field is final; persistent fields must be assignable");
+        try {
+            type.getDeclaredConstructor();
+        } catch (NoSuchMethodException e) {
+            throw new MappingException(where + ": the @Embeddable " + type.getName() + " needs a no-arg constructor");
+        }
+        List<FieldSpec> out = new ArrayList<>();
+        for (Field f : type.getDeclaredFields()) if (!FieldMapper.skipped(f)) out.add(mapper.map(f, holder, type));
+        if (out.isEmpty()) throw new MappingException(where + ": the @Embeddable " + type.getName() + " has no persistent fields");
+        return out;
+    }
+
+    private static void checkIds(Class<?> cls, List<FieldSpec> specs, Field embeddedId) {
+        List<FieldSpec> ids = specs.stream().filter(FieldSpec::id).toList();
+        IdClass idClass = cls.getAnnotation(IdClass.class);
+        if (ids.isEmpty()) {
+            for (Class<?> c = cls; c != null && c != Object.class; c = c.getSuperclass())
+                for (Method m : c.getDeclaredMethods())
+                    if (m.isAnnotationPresent(Id.class) || m.isAnnotationPresent(EmbeddedId.class))
+                        throw MappingException.of(cls, null, "@Id is on the method " + m.getName() + "(); Athanor maps "
+                                + "fields (field access), so put @Id and the other annotations on the fields");
+            throw MappingException.of(cls, null, "has no @Id field; mark the primary key field with @Id "
+                    + "(or @EmbeddedId / several @Id with @IdClass for a composite key)");
+        }
+        if (embeddedId != null && specs.stream().anyMatch(s -> s.id() && s.holder() == null))
+            throw MappingException.of(cls, embeddedId.getName(), "an entity has either an @EmbeddedId or @Id fields, not both");
+        if (embeddedId != null && idClass != null)
+            throw MappingException.of(cls, embeddedId.getName(), "@IdClass and @EmbeddedId cannot be combined");
+        if (ids.size() > 1 && embeddedId == null && idClass == null)
+            throw MappingException.of(cls, null, "has " + ids.size() + " @Id fields " + ids.stream().map(FieldSpec::name).toList()
+                    + ": a composite key needs @IdClass(KeyClass.class) on the entity or a single @EmbeddedId field");
+        if (ids.size() > 1)
+            for (FieldSpec s : ids)
+                if (s.generation() != null)
+                    throw new MappingException(s.where(cls) + ": @GeneratedValue on a composite key is not supported");
+    }
+
+    private static void checkUniqueNames(Class<?> cls, List<FieldSpec> specs) {
+        Map<String, FieldSpec> byColumn = new HashMap<>();
+        Map<String, FieldSpec> byName = new HashMap<>();
+        for (FieldSpec s : specs) {
+            FieldSpec other = byColumn.put(s.columnName().toLowerCase(java.util.Locale.ROOT), s);
+            if (other != null)
+                throw new MappingException(s.where(cls) + " and " + other.where(cls) + " both map to column '"
+                        + s.columnName() + "'; give one of them @Column(name = ...)");
+            other = byName.put(s.name(), s);
+            if (other != null)
+                throw new MappingException(s.where(cls) + " and " + other.where(cls) + " have the same attribute name '"
+                        + s.name() + "'; rename one (attribute names must be unique in an entity)");
+        }
+    }
+}

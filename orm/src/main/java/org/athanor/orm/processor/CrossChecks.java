@@ -1,0 +1,172 @@
+package org.athanor.orm.processor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Entity-wide rules checked once every attribute is known: column clashes, @Table constraints naming
+ * real columns, sequence generator names, the @IdClass shape. Same words as the runtime.
+ */
+final class CrossChecks {
+    private final EntityModel m;
+    private final Annotations ann;
+
+    CrossChecks(EntityModel m, ProcessingEnvironment env) {
+        this.m = m;
+        this.ann = m.ann;
+    }
+
+    void run() {
+        AnnotationMirror table = Annotations.find(m.entity, "Table");
+        String catalog = ann.string(table, "catalog");
+        if (!catalog.isEmpty()) m.error(m.entity, null, "@Table(catalog = \"" + catalog + "\") is not supported; use schema");
+        uniqueNames();
+        secondaryTables();
+        generators();
+        idClass();
+        if (table != null && !m.failed) tableConstraints(table);
+    }
+
+    private String where(AttributeModel a) { return m.entityName + "." + a.label(); }
+
+    private void uniqueNames() {
+        Map<String, AttributeModel> byColumn = new HashMap<>();
+        Map<String, AttributeModel> byName = new HashMap<>();
+        for (AttributeModel a : m.attributes) {
+            AttributeModel other = byColumn.put(a.columnName().toLowerCase(Locale.ROOT), a);
+            if (other != null)
+                m.errorMessage(a.field(), where(a) + " and " + where(other) + " both map to column '" + a.columnName()
+                        + "'; give one of them @Column(name = ...)");
+            other = byName.put(a.name(), a);
+            if (other != null)
+                m.errorMessage(a.field(), where(a) + " and " + where(other) + " have the same attribute name '" + a.name()
+                        + "'; rename one (attribute names must be unique in an entity)");
+        }
+    }
+
+    private void secondaryTables() {
+        for (AttributeModel a : m.attributes) {
+            String t = ann.string(Annotations.find(a.field(), "Column"), "table");
+            if (!t.isEmpty())
+                m.error(a.field(), a.label(), "@Column(table = \"" + t + "\") names a secondary table, which is not supported");
+        }
+    }
+
+    private void generators() {
+        long ids = m.attributes.stream().filter(AttributeModel::id).count();
+        for (AttributeModel a : m.attributes) {
+            if (!a.generated()) continue;
+            if (ids > 1) {
+                m.error(a.field(), a.label(), "@GeneratedValue on a composite key is not supported");
+                continue;
+            }
+            AnnotationMirror gv = Annotations.find(a.field(), "GeneratedValue");
+            String generator = ann.string(gv, "generator");
+            if (!"SEQUENCE".equals(ann.enumName(gv, "strategy")) || generator.isEmpty()) continue;
+            boolean found = hasGenerator(a.field(), generator);
+            for (TypeElement c : m.hierarchyElements) found |= hasGenerator(c, generator);
+            if (!found)
+                m.error(a.field(), a.label(), "@GeneratedValue(generator = \"" + generator + "\") names no "
+                        + "@SequenceGenerator on the field or on " + m.entity.getSimpleName() + " and its mapped superclasses");
+        }
+    }
+
+    private boolean hasGenerator(Element e, String name) {
+        List<AnnotationMirror> all = new ArrayList<>();
+        AnnotationMirror one = Annotations.find(e, "SequenceGenerator");
+        if (one != null) all.add(one);
+        Object many = ann.value(Annotations.find(e, "SequenceGenerators"), "value");
+        if (many instanceof List<?> l) for (Object v : l) all.add((AnnotationMirror) ((AnnotationValue) v).getValue());
+        for (AnnotationMirror g : all) if (ann.string(g, "name").equals(name)) return true;
+        return false;
+    }
+
+    private void idClass() {
+        Object value = ann.value(Annotations.find(m.entity, "IdClass"), "value");
+        if (!(value instanceof DeclaredType idClass)) return;
+        TypeElement k = (TypeElement) idClass.asElement();
+        for (AttributeModel a : m.attributes) {
+            if (!a.id() || a.holder() != null) continue;
+            VariableElement f = field(k, a.name());
+            String simple = a.boxedName().substring(a.boxedName().lastIndexOf('.') + 1);
+            String fieldType = f == null ? null : m.types.erasure(f.asType()).toString();
+            String boxed = f == null ? null : f.asType().getKind().isPrimitive()
+                    ? m.types.boxedClass((javax.lang.model.type.PrimitiveType) f.asType()).getQualifiedName().toString() : fieldType;
+            if (f == null || !boxed.equals(a.boxedName()))
+                m.error(m.entity, null, "@IdClass " + k.getQualifiedName() + " must have a field '" + a.name() + "' of type "
+                        + simple + " matching the key attribute" + (f == null ? "" : " (it is " + fieldType + ")"));
+        }
+    }
+
+    private VariableElement field(TypeElement c, String name) {
+        for (TypeElement k = c; k != null; ) {
+            for (VariableElement f : ElementFilter.fieldsIn(k.getEnclosedElements()))
+                if (f.getSimpleName().contentEquals(name) && !f.getModifiers().contains(Modifier.STATIC)
+                        && !f.getModifiers().contains(Modifier.TRANSIENT) && !Annotations.has(f, "Transient")) return f;
+            TypeMirror s = k.getSuperclass();
+            k = s.getKind() == TypeKind.DECLARED ? (TypeElement) m.types.asElement(s) : null;
+        }
+        return null;
+    }
+
+    private void tableConstraints(AnnotationMirror table) {
+        String entityName = ann.string(Annotations.find(m.entity, "Entity"), "name");
+        if (entityName.isEmpty()) entityName = m.entity.getSimpleName().toString();
+        String tableName = ann.string(table, "name");
+        if (tableName.isEmpty()) tableName = TypeRules.snakeCase(entityName);
+        for (AnnotationMirror ix : mirrors(table, "indexes")) {
+            String list = ann.string(ix, "columnList");
+            for (String part : list.split(",")) {
+                String[] words = part.trim().split("\\s+");
+                if (words.length > 2 || (words.length == 2 && !words[1].equalsIgnoreCase("ASC"))) {
+                    m.error(m.entity, null, "@Index(columnList = \"" + list + "\"): only column names (optionally "
+                            + "followed by ASC) are supported, got '" + part.trim() + "'");
+                    return;
+                }
+                if (!column(words[0], tableName, "@Index")) return;
+            }
+        }
+        for (AnnotationMirror u : mirrors(table, "uniqueConstraints")) {
+            List<AnnotationMirror> none = List.of();
+            Object names = ann.value(u, "columnNames");
+            List<?> l = names instanceof List<?> x ? x : none;
+            if (l.isEmpty()) {
+                m.error(m.entity, null, "@UniqueConstraint needs columnNames");
+                return;
+            }
+            for (Object v : l) if (!column(((AnnotationValue) v).getValue().toString().trim(), tableName, "@UniqueConstraint")) return;
+        }
+    }
+
+    private List<AnnotationMirror> mirrors(AnnotationMirror a, String member) {
+        List<AnnotationMirror> out = new ArrayList<>();
+        if (ann.value(a, member) instanceof List<?> l)
+            for (Object v : l) out.add((AnnotationMirror) ((AnnotationValue) v).getValue());
+        return out;
+    }
+
+    private boolean column(String name, String tableName, String where) {
+        if (name.isEmpty()) {
+            m.error(m.entity, null, where + " has an empty column name");
+            return false;
+        }
+        for (AttributeModel a : m.attributes) if (a.columnName().equals(name) || a.name().equals(name)) return true;
+        m.error(m.entity, null, where + " names column '" + name + "', which the table " + tableName + " does not have; "
+                + "its columns are " + m.attributes.stream().map(AttributeModel::columnName).toList());
+        return false;
+    }
+}

@@ -1,0 +1,350 @@
+package org.athanor.orm.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
+
+/**
+ * What the processor knows about one @Entity: its attributes in the runtime's order (mapped superclasses
+ * first, declaration order) and how to reach each field. Checks the mapping rules it can see at compile
+ * time and reports each mistake on the offending element, in the same words as the runtime.
+ */
+final class EntityModel {
+    final TypeElement entity;
+    final String packageName;
+    /** The entity's canonical name, as generated code spells it. */
+    final String entityName;
+    /** The flattened simple name used for generated classes: Outer.User -> Outer_User. */
+    final String generatedBase;
+    final List<AttributeModel> attributes = new ArrayList<>();
+    final List<TypeElement> originating = new ArrayList<>();
+    boolean privateConstructor;
+    boolean failed;
+    /** A field's type did not resolve in this round; analyze again in the next one. */
+    boolean unresolved;
+
+    final Types types;
+    final Elements elements;
+    private final Messager messager;
+    final Annotations ann;
+    private final ProcessingEnvironment env;
+    final List<TypeElement> hierarchyElements = new ArrayList<>();
+    private int handles;
+
+    private EntityModel(TypeElement entity, ProcessingEnvironment env) {
+        this.entity = entity;
+        this.env = env;
+        this.types = env.getTypeUtils();
+        this.elements = env.getElementUtils();
+        this.messager = env.getMessager();
+        this.ann = new Annotations(elements);
+        PackageElement pkg = elements.getPackageOf(entity);
+        this.packageName = pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
+        this.entityName = entity.getQualifiedName().toString();
+        StringBuilder b = new StringBuilder(entity.getSimpleName());
+        for (Element e = entity.getEnclosingElement(); e instanceof TypeElement t; e = t.getEnclosingElement())
+            b.insert(0, t.getSimpleName() + "_");
+        this.generatedBase = b.toString();
+    }
+
+    /** The model; check {@link #failed} (an error was reported) and {@link #unresolved} (retry later) first. */
+    static EntityModel analyze(TypeElement entity, ProcessingEnvironment env) {
+        EntityModel m = new EntityModel(entity, env);
+        m.analyze();
+        return m;
+    }
+
+    void error(Element where, String field, String problem) {
+        errorMessage(where, (field == null ? entityName : entityName + "." + field) + ": " + problem);
+    }
+
+    void errorMessage(Element where, String message) {
+        failed = true;
+        messager.printMessage(Diagnostic.Kind.ERROR, message, where);
+    }
+
+    private void analyze() {
+        if (!checkClass()) return;
+        List<TypeElement> hierarchy = hierarchy();
+        if (failed) return;
+        originating.addAll(hierarchy);
+        hierarchyElements.addAll(hierarchy);
+        DeclaredType self = (DeclaredType) entity.asType();
+        List<VariableElement> ids = new ArrayList<>();
+        VariableElement embeddedId = null;
+        for (TypeElement c : hierarchy) {
+            for (VariableElement f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
+                if (skipped(f)) continue;
+                if (Annotations.has(f, "EmbeddedId")) {
+                    if (embeddedId != null) { error(f, f.getSimpleName().toString(), "a second @EmbeddedId (the first is " + embeddedId.getSimpleName() + ")"); continue; }
+                    embeddedId = f;
+                    ids.add(f);
+                    embedded(f, types.asMemberOf(self, f));
+                } else {
+                    if (Annotations.has(f, "Id")) ids.add(f);
+                    AttributeModel a = attribute(f, types.asMemberOf(self, f), null, f.getSimpleName().toString());
+                    if (a != null) attributes.add(a);
+                }
+            }
+        }
+        if (failed || unresolved) return;
+        checkIds(ids, embeddedId);
+        if (!failed) new CrossChecks(this, env).run();
+        for (AttributeModel a : attributes)
+            if (a.name().equals("TABLE"))
+                error(a.field(), a.name(), "an attribute named TABLE clashes with the metamodel's TABLE constant; rename the field");
+    }
+
+    private boolean checkClass() {
+        String kind = switch (entity.getKind()) {
+            case RECORD -> "records are not entities (they are immutable); use a record as a read-only query "
+                    + "projection, and map a class with a no-arg constructor as the @Entity";
+            case CLASS -> null;
+            default -> "an @Entity must be a concrete class, not an interface, enum or abstract class (entity "
+                    + "inheritance is not supported yet)";
+        };
+        if (kind == null && entity.getModifiers().contains(Modifier.ABSTRACT))
+            kind = "an @Entity must be a concrete class, not an interface, enum or abstract class (entity inheritance "
+                    + "is not supported yet)";
+        if (kind != null) { error(entity, null, kind); return false; }
+        if (entity.getNestingKind() == NestingKind.LOCAL || entity.getNestingKind() == NestingKind.ANONYMOUS
+                || (entity.getNestingKind() == NestingKind.MEMBER && !entity.getModifiers().contains(Modifier.STATIC))) {
+            error(entity, null, "an @Entity must be a top-level or static nested class");
+            return false;
+        }
+        for (Element e = entity; e instanceof TypeElement t; e = t.getEnclosingElement())
+            if (t.getModifiers().contains(Modifier.PRIVATE)) {
+                error(entity, null, "generated code cannot reach the private class " + t.getQualifiedName()
+                        + "; make it package-private or public");
+                return false;
+            }
+        for (String a : TypeRules.UNSUPPORTED_ON_CLASS)
+            if (Annotations.has(entity, a))
+                error(entity, null, "@" + a + " is not supported yet (entity inheritance and secondary tables come later)");
+        if ("PROPERTY".equals(ann.enumName(Annotations.find(entity, "Access"), "value")))
+            error(entity, null, "@Access(PROPERTY) is not supported; Athanor maps fields");
+        ExecutableElement noArg = null;
+        for (ExecutableElement c : ElementFilter.constructorsIn(entity.getEnclosedElements()))
+            if (c.getParameters().isEmpty()) noArg = c;
+        if (noArg == null) error(entity, null, "has no no-arg constructor; add one (it may be protected or private) "
+                + "so that rows can be loaded into new instances");
+        else privateConstructor = noArg.getModifiers().contains(Modifier.PRIVATE);
+        return !failed;
+    }
+
+    private List<TypeElement> hierarchy() {
+        List<TypeElement> chain = new ArrayList<>();
+        for (TypeMirror s = entity.getSuperclass(); s.getKind() == TypeKind.DECLARED; ) {
+            TypeElement c = (TypeElement) types.asElement(s);
+            if (c.getQualifiedName().contentEquals("java.lang.Object")) break;
+            if (Annotations.has(c, "Entity")) {
+                error(entity, null, "extends the @Entity " + c.getQualifiedName() + ": entity inheritance is not "
+                        + "supported yet; make " + c.getSimpleName() + " a @MappedSuperclass");
+                break;
+            }
+            if (Annotations.has(c, "MappedSuperclass")) chain.add(0, c);
+            s = c.getSuperclass();
+        }
+        chain.add(entity);
+        return chain;
+    }
+
+    private static boolean skipped(VariableElement f) {
+        Set<Modifier> m = f.getModifiers();
+        return m.contains(Modifier.STATIC) || m.contains(Modifier.TRANSIENT) || Annotations.has(f, "Transient");
+    }
+
+    private void embedded(VariableElement holder, TypeMirror type) {
+        String hn = holder.getSimpleName().toString();
+        if (Annotations.has(holder, "Id")) { error(holder, hn, "use either @Id or @EmbeddedId on a field, not both"); return; }
+        if (holder.getModifiers().contains(Modifier.FINAL)) { error(holder, hn, "the field is final; persistent fields must be assignable"); return; }
+        if (type.getKind() != TypeKind.DECLARED || !Annotations.has(types.asElement(type), "Embeddable")) {
+            error(holder, hn, "the @EmbeddedId type " + type + " must be annotated @Embeddable");
+            return;
+        }
+        TypeElement emb = (TypeElement) types.asElement(type);
+        boolean ctorOk = ElementFilter.constructorsIn(emb.getEnclosedElements()).stream()
+                .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
+        if (!ctorOk || !accessibleType(emb)) {
+            error(holder, hn, "the @Embeddable " + emb.getQualifiedName() + " needs a no-arg constructor that is "
+                    + "not private, and must be accessible from package " + packageName);
+            return;
+        }
+        String embName = types.erasure(type).toString();
+        AttributeModel.HolderModel hm = new AttributeModel.HolderModel(hn, embName, access(holder));
+        int before = attributes.size();
+        for (VariableElement f : ElementFilter.fieldsIn(emb.getEnclosedElements())) {
+            if (skipped(f)) continue;
+            AttributeModel a = attribute(f, types.asMemberOf((DeclaredType) type, f), hm, hn + "." + f.getSimpleName());
+            if (a != null) attributes.add(a);
+        }
+        if (attributes.size() == before && !failed)
+            error(holder, hn, "the @Embeddable " + emb.getQualifiedName() + " has no persistent fields");
+    }
+
+    private boolean accessibleType(TypeElement t) {
+        for (Element e = t; e instanceof TypeElement x; e = x.getEnclosingElement()) {
+            Set<Modifier> m = x.getModifiers();
+            if (m.contains(Modifier.PRIVATE)) return false;
+            if (!m.contains(Modifier.PUBLIC) && !samePackage(x)) return false;
+        }
+        return true;
+    }
+
+    private boolean samePackage(Element e) {
+        return elements.getPackageOf(e).getQualifiedName().contentEquals(packageName);
+    }
+
+    /** Checks one field and decides how to reach it; null after reporting an error. */
+    private AttributeModel attribute(VariableElement f, TypeMirror type, AttributeModel.HolderModel holder, String label) {
+        String name = f.getSimpleName().toString();
+        for (String a : TypeRules.UNSUPPORTED_ON_FIELD)
+            if (Annotations.has(f, a)) {
+                boolean rel = a.endsWith("ToOne") || a.endsWith("ToMany") || a.startsWith("Join") || a.equals("MapsId");
+                error(f, label, "@" + a + " is not supported yet" + (rel ? " (relationships are not supported yet; map "
+                        + "the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient)" : ""));
+                return null;
+            }
+        if (f.getModifiers().contains(Modifier.FINAL)) {
+            error(f, label, "the field is final; persistent fields must be assignable (remove final, or mark the field @Transient)");
+            return null;
+        }
+        TypeMirror erased = types.erasure(type);
+        if (type.getKind() == TypeKind.ERROR || erased.getKind() == TypeKind.ERROR) {
+            // not resolved (yet): another processor may generate it in a later round, else javac reports it
+            unresolved = true;
+            return null;
+        }
+        if (type.getKind() == TypeKind.TYPEVAR) {
+            error(f, label, "its type " + f.asType() + " is a type variable that " + entity.getSimpleName()
+                    + " does not bind to a class");
+            return null;
+        }
+        boolean primitive = erased.getKind().isPrimitive();
+        String typeName = erased.toString();
+        String boxed = primitive ? types.boxedClass((javax.lang.model.type.PrimitiveType) erased).getQualifiedName().toString() : typeName;
+        boolean isEnum = erased.getKind() == TypeKind.DECLARED && types.asElement(erased).getKind() == ElementKind.ENUM;
+        boolean converted = Annotations.has(f, "Convert") && !ann.bool(Annotations.find(f, "Convert"), "disableConversion", false);
+        boolean id = holder != null || Annotations.has(f, "Id");
+        boolean version = Annotations.has(f, "Version");
+
+        if (Annotations.has(f, "Enumerated") && !isEnum) {
+            error(f, label, "@Enumerated is only for enum fields, but the field is " + boxed);
+            return null;
+        }
+        if (Annotations.has(f, "Lob") && !boxed.equals("java.lang.String") && !boxed.equals("byte[]")) {
+            error(f, label, "@Lob is supported on String (TEXT) and byte[] (BLOB), not " + boxed);
+            return null;
+        }
+        if (!converted && !isEnum && !TypeRules.BASIC.contains(boxed)) {
+            error(f, label, "unsupported field type " + type + "; supported types are " + TypeRules.SUPPORTED
+                    + "; or mark the field @Transient");
+            return null;
+        }
+        if (id && !converted && !TypeRules.ID_TYPES.contains(boxed)) {
+            error(f, label, "@Id on unsupported type " + typeName + "; id types are " + TypeRules.simple(TypeRules.ID_TYPES));
+            return null;
+        }
+        if (version && !TypeRules.VERSION_TYPES.contains(boxed)) {
+            error(f, label, "@Version on unsupported type " + typeName + "; a version is a number or a timestamp: "
+                    + TypeRules.simple(TypeRules.VERSION_TYPES));
+            return null;
+        }
+        AnnotationMirror gv = Annotations.find(f, "GeneratedValue");
+        if (gv != null) {
+            String strategy = ann.enumName(gv, "strategy");
+            if (!id) { error(f, label, "@GeneratedValue is only allowed on the @Id field"); return null; }
+            if (!Set.of("AUTO", "IDENTITY", "SEQUENCE").contains(strategy)) {
+                error(f, label, "@GeneratedValue(strategy = " + strategy + ") is not supported; use IDENTITY, SEQUENCE, "
+                        + "AUTO (= IDENTITY), or assign the value yourself");
+                return null;
+            }
+            if (!TypeRules.INTEGRAL.contains(boxed)) {
+                error(f, label, "@GeneratedValue(" + strategy + ") needs an integer field (short, int, long or their "
+                        + "wrappers), but the field is " + typeName);
+                return null;
+            }
+        }
+        AnnotationMirror column = Annotations.find(f, "Column");
+        String columnName = ann.string(column, "name");
+        if (converted && !Converters.check(this, f, label, boxed)) return null;
+        return new AttributeModel(name, f, typeName, boxed, primitive, access(f), holder, label,
+                columnName.isEmpty() ? TypeRules.snakeCase(name) : columnName, id, gv != null);
+    }
+
+    private void checkIds(List<VariableElement> ids, VariableElement embeddedId) {
+        boolean idClass = Annotations.has(entity, "IdClass");
+        if (ids.isEmpty()) {
+            for (TypeElement c = entity; c != null; ) {
+                for (ExecutableElement m : ElementFilter.methodsIn(c.getEnclosedElements()))
+                    if (Annotations.has(m, "Id") || Annotations.has(m, "EmbeddedId")) {
+                        error(m, null, "@Id is on the method " + m.getSimpleName() + "(); Athanor maps fields (field "
+                                + "access), so put @Id and the other annotations on the fields");
+                        return;
+                    }
+                TypeMirror s = c.getSuperclass();
+                c = s.getKind() == TypeKind.DECLARED ? (TypeElement) types.asElement(s) : null;
+            }
+            error(entity, null, "has no @Id field; mark the primary key field with @Id (or @EmbeddedId / several @Id "
+                    + "with @IdClass for a composite key)");
+            return;
+        }
+        if (embeddedId != null && ids.size() > 1) {
+            error(embeddedId, embeddedId.getSimpleName().toString(), "an entity has either an @EmbeddedId or @Id fields, not both");
+            return;
+        }
+        if (ids.size() > 1 && !idClass)
+            error(entity, null, "has " + ids.size() + " @Id fields " + ids.stream().map(v -> v.getSimpleName().toString()).toList()
+                    + ": a composite key needs @IdClass(KeyClass.class) on the entity or a single @EmbeddedId field");
+    }
+
+    /** Direct access when legal from the generated class, else getter+setter, else a VarHandle. */
+    private FieldAccess access(VariableElement f) {
+        TypeElement declaring = (TypeElement) f.getEnclosingElement();
+        Set<Modifier> m = f.getModifiers();
+        String name = f.getSimpleName().toString();
+        if (accessibleType(declaring) && (m.contains(Modifier.PUBLIC) || (!m.contains(Modifier.PRIVATE) && samePackage(declaring))))
+            return new FieldAccess.Direct(name);
+        String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        ExecutableElement getter = method(declaring, "get" + cap, null);
+        if (getter == null && f.asType().getKind() == TypeKind.BOOLEAN) getter = method(declaring, "is" + cap, null);
+        ExecutableElement setter = method(declaring, "set" + cap, f.asType());
+        if (getter != null && setter != null && types.isSameType(types.erasure(getter.getReturnType()), types.erasure(f.asType())))
+            return new FieldAccess.Accessors(getter.getSimpleName().toString(), setter.getSimpleName().toString());
+        // the VarHandle is looked up with the field's declared (erased) type, which for T id in Base<T> is Object
+        return new FieldAccess.Handle("H" + (handles++) + "_" + name, types.erasure(declaring.asType()).toString(), name,
+                types.erasure(f.asType()).toString());
+    }
+
+    /** An accessible method of the field's declaring class (inherited ones included) with that name and parameter. */
+    private ExecutableElement method(TypeElement declaring, String name, TypeMirror param) {
+        for (ExecutableElement e : ElementFilter.methodsIn(elements.getAllMembers(declaring))) {
+            if (!e.getSimpleName().contentEquals(name) || e.getModifiers().contains(Modifier.STATIC)) continue;
+            Set<Modifier> m = e.getModifiers();
+            TypeElement owner = (TypeElement) e.getEnclosingElement();
+            if (!(m.contains(Modifier.PUBLIC) && accessibleType(owner)) && (m.contains(Modifier.PRIVATE) || !samePackage(owner))) continue;
+            if (param == null ? e.getParameters().isEmpty()
+                    : e.getParameters().size() == 1 && types.isSameType(types.erasure(e.getParameters().get(0).asType()), types.erasure(param)))
+                return e;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresQueryTest extends QueryTestBase {
+    @Override TestDb openDatabase() { return TestDb.postgres(); }
+}

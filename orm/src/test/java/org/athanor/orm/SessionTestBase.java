@@ -1,0 +1,654 @@
+package org.athanor.orm;
+
+import static org.athanor.core.sql.Sql.update;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.athanor.core.error.IntegrityError;
+import org.athanor.core.schema.Column;
+import org.athanor.core.sql.Row;
+import org.athanor.orm.model.Account;
+import org.athanor.orm.model.Enrollment;
+import org.athanor.orm.model.EnrollmentKey;
+import org.athanor.orm.model.Model;
+import org.athanor.orm.model.Post;
+import org.athanor.orm.model.Tag;
+import org.athanor.orm.model.User;
+import org.junit.jupiter.api.Test;
+
+/** Session operations and object states, run on every database by the subclasses. */
+abstract class SessionTestBase extends OrmTestBase {
+    static final Column<Integer> AGE = Model.col(User.class, "age", Integer.class);
+    static final Column<String> NAME = Model.col(User.class, "name", String.class);
+    static final Column<Long> USER_ID = Model.col(User.class, "id", Long.class);
+    static final Column<Long> BALANCE = Model.col(Account.class, "balance", Long.class);
+    static final Column<Long> ACCOUNT_ID = Model.col(Account.class, "id", Long.class);
+
+    static ObjectState state(Object o) { return Athanor.inspect(o).state(); }
+
+    @Test
+    void objectStatesThroughAddFlushDeleteCommitAndClose() {
+        User u = new User("Alice", "alice@example.com", 31);
+        assertEquals(ObjectState.TRANSIENT, state(u));
+        try (Session s = sessions.openSession()) {
+            s.add(u);
+            assertEquals(ObjectState.PENDING, state(u));
+            assertNull(u.getId());
+            s.flush();
+            assertEquals(ObjectState.PERSISTENT, state(u));
+            assertNotNull(u.getId());
+            assertEquals(List.of(u.getId()), Athanor.inspect(u).identity());
+            assertSame(s, Athanor.inspect(u).session());
+            s.delete(u);
+            assertEquals(ObjectState.PERSISTENT, state(u), "marked, not yet flushed");
+            assertEquals(List.of(u), s.getDeleted());
+            s.flush();
+            assertEquals(ObjectState.DELETED, state(u));
+            s.commit();
+            assertEquals(ObjectState.DETACHED, state(u));
+        }
+        User v = new User("Bob", "bob@example.com", 25);
+        try (Session s = sessions.openSession()) {
+            s.add(v);
+            s.commit();
+            assertEquals(ObjectState.PERSISTENT, state(v));
+        }
+        assertEquals(ObjectState.DETACHED, state(v), "closing the session detaches its objects");
+        User w = new User("Carol", "carol@example.com", 40);
+        try (Session s = sessions.openSession()) {
+            s.add(w);
+            s.expunge(w);
+            assertEquals(ObjectState.TRANSIENT, state(w), "an expunged pending object was never saved");
+            s.add(w);
+            s.flush();
+            s.expunge(w);
+            assertEquals(ObjectState.DETACHED, state(w));
+        }
+    }
+
+    @Test
+    void addAndCommitWritesRowsAndAssignsIds() {
+        try (Session s = sessions.openSession()) {
+            s.add(new User("Alice", "a@x", 31));
+            s.addAll(List.of(new User("Bob", "b@x", 25), new User("Carol", "c@x", 40)));
+            assertEquals(3, s.getNew().size());
+            s.commit();
+            assertTrue(s.getNew().isEmpty());
+        }
+        List<Row> rows = committedRows(User.class);
+        assertEquals(List.of("Alice", "Bob", "Carol"), rows.stream().map(r -> r.get("name")).toList());
+    }
+
+    @Test
+    void getUsesTheIdentityMapWithoutSql() {
+        long id = insertUser("Alice", 31);
+        try (Session s = sessions.openSession()) {
+            statements.clear();
+            User a = s.get(User.class, id);
+            assertEquals(1, countStatements("SELECT"));
+            User b = s.get(User.class, id);
+            User c = s.get(User.class, (int) id); // an Integer for a Long key is widened
+            assertSame(a, b);
+            assertSame(a, c);
+            assertEquals(1, statements.size(), "identity map hits run no SQL: " + statements);
+            assertNull(s.get(User.class, id + 1000));
+        }
+    }
+
+    @Test
+    void aQueryReturnsTheLoadedObjectWithoutOverwritingPendingChanges() {
+        long id = insertUser("Alice", 31);
+        try (Session s = sessions.autoflush(false).openSession()) {
+            User a = s.get(User.class, id);
+            a.setName("Changed");
+            User q = s.query(User.class).filter(USER_ID.eq(id)).one();
+            assertSame(a, q);
+            assertEquals("Changed", q.getName(), "the unflushed change survives the query");
+            assertTrue(s.isModified(a));
+        }
+    }
+
+    @Test
+    void noUpdateWhenNothingChangedAndOnlyChangedColumnsAreSet() {
+        long id = insertUser("Alice", 31);
+        try (Session s = sessions.openSession()) {
+            User a = s.get(User.class, id);
+            a.setName("Alice"); // same value: not a change
+            statements.clear();
+            s.flush();
+            assertEquals(List.of(), statements, "nothing changed, nothing sent");
+            assertFalse(s.isModified(a));
+            a.setAge(32);
+            assertEquals(List.of(a), s.getDirty());
+            s.commit();
+        }
+        List<String> updates = statements.stream().filter(x -> x.startsWith("UPDATE")).toList();
+        assertEquals(1, updates.size(), statements.toString());
+        assertTrue(updates.get(0).contains("age"), updates.get(0));
+        assertFalse(updates.get(0).contains("name"), "only the changed column is set: " + updates.get(0));
+        assertEquals(32, ((Number) committedRows(User.class).get(0).get("age")).intValue());
+    }
+
+    @Test
+    void updatesWithTheSameColumnsAreBatchedAndInsertsAreMultiRow() {
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < 25; i++) users.add(new User("u" + i, "u" + i + "@x", i));
+        try (Session s = sessions.openSession()) {
+            s.addAll(users);
+            statements.clear();
+            s.flush();
+            long inserts = countStatements("INSERT");
+            boolean multiRow = engine.dialect().features().supportsMultiRowInsert()
+                    && (engine.dialect().features().supportsReturning() || engine.dialect().features().multiRowGeneratedKeys());
+            if (multiRow) assertEquals(1, inserts, "one multi-row INSERT: " + statements);
+            else assertEquals(25, inserts, "one INSERT per row when keys cannot come back from a multi-row insert");
+            HashSet<Long> ids = new HashSet<>();
+            for (User u : users) assertTrue(ids.add(u.getId()), "distinct ids");
+            for (User u : users) u.setAge(u.getAge() + 100);
+            users.get(0).setName("renamed");
+            statements.clear();
+            s.commit();
+            assertEquals(2, countStatements("UPDATE"), "one batch for {age}, one for {name, age}: " + statements);
+        }
+        for (Row r : committedRows(User.class)) {
+            String name = (String) r.get("name");
+            long id = ((Number) r.get("id")).longValue();
+            User u = users.stream().filter(x -> x.getId() == id).findFirst().orElseThrow();
+            assertEquals(u.getName(), name, "the id assigned to each object is its own row's");
+            assertEquals(u.getAge(), ((Number) r.get("age")).intValue());
+        }
+    }
+
+    @Test
+    void generatedKeysMatchTheirObjectsInLargeBatches() {
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) users.add(new User("n" + i, null, i));
+        try (Session s = sessions.openSession()) {
+            s.addAll(users);
+            s.commit();
+        }
+        List<Row> rows = committedRows(User.class);
+        assertEquals(1500, rows.size());
+        java.util.Map<Long, String> byId = new java.util.HashMap<>();
+        for (Row r : rows) byId.put(((Number) r.get("id")).longValue(), (String) r.get("name"));
+        for (User u : users) assertEquals(u.getName(), byId.get(u.getId()));
+    }
+
+    @Test
+    void flushInsertsParentsFirstAndDeletesChildrenFirst() {
+        long uid = 1_000_000 + (System.nanoTime() & 0xffff);
+        User parent = new User("Parent", "p@x", 50);
+        parent.setId(uid);
+        Post child = new Post(uid, "hello");
+        try (Session s = sessions.openSession()) {
+            s.add(child); // added first, yet inserted after its parent
+            s.add(parent);
+            s.commit();
+        }
+        assertEquals(1, committedRows(Post.class).size());
+        try (Session s = sessions.openSession()) {
+            User p = s.get(User.class, uid);
+            Post c = s.query(Post.class).filterBy("userId", uid).one();
+            s.delete(p); // marked first, yet deleted after its child
+            s.delete(c);
+            s.commit();
+        }
+        assertEquals(0, committedRows(User.class).size());
+        assertEquals(0, committedRows(Post.class).size());
+    }
+
+    @Test
+    void aFailedFlushRollsBackAndRestoresObjects() {
+        long id = insertUser("Alice", 31);
+        try (Session s = sessions.openSession()) {
+            User a = s.get(User.class, id);
+            a.setAge(99);
+            User ok = new User("Ok", "ok@x", 1);
+            s.add(ok);
+            s.flush(); // ok is inserted, a updated: both rolled back below
+            Long okId = ok.getId();
+            assertNotNull(okId);
+            User dup1 = new User("D1", "same@x", 2);
+            User dup2 = new User("D2", "same@x", 3);
+            s.addAll(List.of(dup1, dup2));
+            FlushException e = assertThrows(FlushException.class, s::flush);
+            assertEquals("User", e.entityName());
+            assertNotNull(e.sql());
+            assertTrue(e.getMessage().contains("User"), e.getMessage());
+            assertInstanceOf(IntegrityError.class, e.getCause());
+            // everything goes back to before the transaction's flushes
+            assertEquals(ObjectState.PENDING, state(ok));
+            assertNull(ok.getId(), "no half-assigned id");
+            assertNull(dup1.getId());
+            assertEquals(ObjectState.PENDING, state(dup2));
+            assertEquals(99, a.getAge(), "changes are kept");
+            IllegalStateException blocked = assertThrows(IllegalStateException.class, () -> s.get(User.class, id));
+            assertTrue(blocked.getMessage().contains("rollback()"), blocked.getMessage());
+            s.rollback();
+            assertTrue(s.isModified(a));
+            assertEquals(List.of(ok, dup1, dup2), s.getNew());
+            dup2.setEmail("other@x");
+            s.commit();
+        }
+        assertEquals(4, committedRows(User.class).size());
+        assertEquals(99, ((Number) committedRows(User.class).get(0).get("age")).intValue());
+    }
+
+    @Test
+    void nothingHalfWrittenIsCommittedAfterAFailedFlush() {
+        try (Session s = sessions.openSession()) {
+            s.add(new User("A", "a@x", 1));
+            s.add(new User("B", "a@x", 2));
+            assertThrows(FlushException.class, s::commit);
+            s.rollback();
+            s.commit(); // the pending objects are still pending, and still conflict
+        } catch (FlushException expected) {
+            // second attempt fails the same way
+        }
+        assertEquals(0, committedRows(User.class).size());
+    }
+
+    @Test
+    void rollbackUndoesFlushesButKeepsIntent() {
+        long id = insertUser("Alice", 31);
+        long gone = insertUser("Gone", 50);
+        try (Session s = sessions.openSession()) {
+            User a = s.get(User.class, id);
+            User g = s.get(User.class, gone);
+            User n = new User("New", "new@x", 5);
+            User temp = new User("Temp", "temp@x", 6);
+            s.addAll(List.of(n, temp));
+            a.setAge(77);
+            s.delete(g);
+            s.flush();
+            s.delete(temp); // inserted and deleted in this transaction
+            s.flush();
+            s.rollback();
+            assertEquals(ObjectState.PENDING, state(n));
+            assertNull(n.getId());
+            assertEquals(ObjectState.TRANSIENT, state(temp));
+            assertEquals(ObjectState.PERSISTENT, state(g));
+            assertEquals(List.of(g), s.getDeleted());
+            assertEquals(77, a.getAge());
+            assertTrue(s.isModified(a), "the snapshot is the database's again, so the change is pending again");
+            s.commit();
+        }
+        List<Row> rows = committedRows(User.class);
+        assertEquals(List.of("Alice", "New"), rows.stream().map(r -> r.get("name")).toList());
+        assertEquals(77, ((Number) rows.get(0).get("age")).intValue());
+    }
+
+    @Test
+    void savepointRollbackUndoesOnlyTheNestedWork() {
+        try (Session s = sessions.openSession()) {
+            User outer = new User("Outer", "o@x", 1);
+            s.add(outer);
+            User inner = new User("Inner", "i@x", 2);
+            try (SessionSavepoint sp = s.beginNested()) {
+                assertEquals(ObjectState.PERSISTENT, state(outer), "beginNested flushes");
+                s.add(inner);
+                s.flush();
+                assertNotNull(inner.getId());
+                sp.rollback();
+            }
+            assertEquals(ObjectState.PENDING, state(inner));
+            assertNull(inner.getId());
+            s.expunge(inner);
+            try (SessionSavepoint sp = s.beginNested()) {
+                outer.setAge(10);
+                sp.commit();
+            }
+            s.commit();
+        }
+        List<Row> rows = committedRows(User.class);
+        assertEquals(1, rows.size());
+        assertEquals(10, ((Number) rows.get(0).get("age")).intValue());
+    }
+
+    @Test
+    void aReleasedSavepointsWorkIsUndoneByTheOuterRollback() {
+        long id1 = insertUser("Alice", 31);
+        long id2 = insertUser("Bob", 20);
+        try (Session s = sessions.openSession()) {
+            User a = s.get(User.class, id1);
+            User b = s.get(User.class, id2);
+            a.setAge(41);
+            s.flush();
+            try (SessionSavepoint sp = s.beginNested()) {
+                b.setAge(30);
+                User c = new User("Carol", "c@x", 3);
+                s.add(c);
+                s.delete(a);
+                sp.commit();
+                assertEquals(ObjectState.DELETED, state(a));
+                assertFalse(sp.isActive());
+                s.rollback();
+                assertEquals(ObjectState.PENDING, state(c));
+                assertNull(c.getId());
+            }
+            assertEquals(ObjectState.PERSISTENT, state(a));
+            assertEquals(List.of(a), s.getDeleted(), "the deletion is pending again");
+            assertTrue(s.isModified(b));
+            assertEquals(41, a.getAge());
+            assertEquals(30, b.getAge());
+        }
+        List<Row> rows = committedRows(User.class);
+        assertEquals(List.of(31, 20), rows.stream().map(r -> ((Number) r.get("age")).intValue()).toList());
+    }
+
+    @Test
+    void expireOnCommitRereadsWhenTheSessionHandsTheObjectOutAgain() {
+        long id = insertUser("Alice", 31);
+        try (Session s = sessions.openSession()) {
+            User a = s.get(User.class, id);
+            s.commit();
+            TestDb.tx(engine, c -> c.execute(update(Model.REGISTRY.table(User.class)).set(AGE, 60).set(NAME, "Elsewhere")
+                    .where(USER_ID.eq(id))));
+            a.setName("Mine"); // changed after the commit: kept
+            statements.clear();
+            User again = s.get(User.class, id);
+            assertSame(a, again);
+            assertEquals(1, countStatements("SELECT"), "an expired object is re-read once");
+            assertEquals(60, a.getAge());
+            assertEquals("Mine", a.getName());
+            assertTrue(s.isModified(a));
+            statements.clear();
+            s.get(User.class, id);
+            assertEquals(0, statements.size());
+        }
+        try (Session s = sessions.expireOnCommit(false).openSession()) {
+            User a = s.get(User.class, id);
+            s.commit();
+            TestDb.tx(engine, c -> c.execute(update(Model.REGISTRY.table(User.class)).set(AGE, 61).where(USER_ID.eq(id))));
+            statements.clear();
+            assertSame(a, s.get(User.class, id));
+            assertEquals(0, statements.size(), "without expireOnCommit the map is trusted");
+            assertEquals(60, a.getAge());
+            s.refresh(a);
+            assertEquals(61, a.getAge());
+        }
+    }
+
+    @Test
+    void refreshDiscardsChanges() {
+        long id = insertUser("Alice", 31);
+        try (Session s = sessions.openSession()) {
+            User a = s.get(User.class, id);
+            a.setAge(5);
+            s.refresh(a);
+            assertEquals(31, a.getAge());
+            assertFalse(s.isModified(a));
+            assertThrows(IllegalStateException.class, () -> s.refresh(new User("x", "x", 1)));
+        }
+    }
+
+    @Test
+    void mergeCopiesDetachedStateOntoTheSessionsObject() {
+        long id = insertUser("Alice", 31);
+        User detached;
+        try (Session s = sessions.openSession()) {
+            detached = s.get(User.class, id);
+        }
+        assertEquals(ObjectState.DETACHED, state(detached));
+        detached.setAge(45);
+        try (Session s = sessions.openSession()) {
+            User loaded = s.get(User.class, id);
+            User merged = s.merge(detached);
+            assertSame(loaded, merged);
+            assertEquals(45, merged.getAge());
+            assertEquals(ObjectState.DETACHED, state(detached));
+            User fresh = s.merge(new User("Fresh", "f@x", 1));
+            assertEquals(ObjectState.PENDING, state(fresh));
+            s.commit();
+        }
+        assertEquals(2, committedRows(User.class).size());
+        assertEquals(45, ((Number) committedRows(User.class).get(0).get("age")).intValue());
+    }
+
+    @Test
+    void addingADetachedObjectReattachesIt() {
+        long id = insertUser("Alice", 31);
+        User detached;
+        try (Session s = sessions.openSession()) {
+            detached = s.get(User.class, id);
+        }
+        detached.setAge(70);
+        try (Session s = sessions.openSession()) {
+            s.add(detached);
+            assertEquals(ObjectState.PERSISTENT, state(detached));
+            assertTrue(s.isModified(detached), "a re-attached object's columns are all written");
+            s.commit();
+        }
+        assertEquals(70, ((Number) committedRows(User.class).get(0).get("age")).intValue());
+        try (Session s = sessions.openSession()) {
+            s.delete(detached);
+            s.commit();
+        }
+        assertEquals(0, committedRows(User.class).size());
+    }
+
+    @Test
+    void versionedUpdatesDetectConcurrentChanges() {
+        try (Session s = sessions.openSession()) {
+            s.add(new Account(1L, "ann", 100L));
+            s.commit();
+        }
+        try (Session s = sessions.openSession()) {
+            Account a = s.get(Account.class, 1L);
+            assertEquals(1, a.getVersion());
+            a.setBalance(150L);
+            s.commit();
+            assertEquals(2, a.getVersion());
+            // another transaction bumps the version while this session holds version 2
+            TestDb.tx(engine, c -> c.execute(update(Model.REGISTRY.table(Account.class))
+                    .set(Model.col(Account.class, "version", Integer.class), 7).where(ACCOUNT_ID.eq(1L))));
+            a.setBalance(175L);
+            FlushException e = assertThrows(FlushException.class, s::commit);
+            StaleDataException stale = assertInstanceOf(StaleDataException.class, e.getCause());
+            assertTrue(stale.getMessage().contains("Account") && stale.getMessage().contains("id=1"), stale.getMessage());
+            assertEquals(2, a.getVersion(), "the version increment is undone");
+            s.rollback();
+            s.refresh(a);
+            assertEquals(7, a.getVersion());
+            a.setBalance(200L);
+            s.commit();
+        }
+        Row r = committedRows(Account.class).get(0);
+        assertEquals(200L, ((Number) r.get("balance")).longValue());
+        assertEquals(8, ((Number) r.get("version")).intValue());
+    }
+
+    @Test
+    void executeRunsCoreStatementsInTheSessionTransaction() {
+        try (Session s = sessions.openSession()) {
+            s.add(new User("Alice", "a@x", 31));
+            // autoflush makes the pending user visible to the Core select
+            List<io.vavr.Tuple2<String, Integer>> rows = s.execute(org.athanor.core.sql.Sql.select(NAME, AGE)).all();
+            assertEquals(List.of(io.vavr.Tuple.of("Alice", 31)), rows);
+            assertEquals(1, s.execute(update(Model.REGISTRY.table(User.class)).set(AGE, 1).where(NAME.eq("Alice"))));
+            s.rollback();
+        }
+        assertEquals(0, committedRows(User.class).size());
+    }
+
+    @Test
+    void misuseIsReportedClearly() {
+        try (Session s = sessions.openSession()) {
+            IllegalArgumentException notMapped = assertThrows(IllegalArgumentException.class, () -> s.add("a string"));
+            assertTrue(notMapped.getMessage().contains("java.lang.String is not mapped") && notMapped.getMessage().contains("User"),
+                    notMapped.getMessage());
+            IllegalStateException transientDelete = assertThrows(IllegalStateException.class, () -> s.delete(new User("x", "y", 1)));
+            assertTrue(transientDelete.getMessage().contains("transient"), transientDelete.getMessage());
+            User p = new User("P", "p@x", 1);
+            s.add(p);
+            IllegalStateException pendingDelete = assertThrows(IllegalStateException.class, () -> s.delete(p));
+            assertTrue(pendingDelete.getMessage().contains("expunge"), pendingDelete.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> s.expunge(new Tag("t", "t", 1)));
+            assertThrows(IllegalArgumentException.class, () -> s.get(User.class, "not a number"));
+            try (Session other = sessions.openSession()) {
+                IllegalStateException twice = assertThrows(IllegalStateException.class, () -> other.add(p));
+                assertTrue(twice.getMessage().contains("another open session"), twice.getMessage());
+            }
+        }
+        Session closed = sessions.openSession();
+        closed.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> closed.get(User.class, 1L));
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    }
+
+    @Test
+    void changingAPrimaryKeyIsRefused() {
+        long id = insertUser("Alice", 31);
+        try (Session s = sessions.openSession()) {
+            User a = s.get(User.class, id);
+            a.setId(id + 1);
+            IllegalStateException e = assertThrows(IllegalStateException.class, s::flush);
+            assertTrue(e.getMessage().contains("primary key"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aSessionIsForOneThreadAtATime() throws Exception {
+        try (Session s = sessions.openSession()) {
+            s.add(new User("Alice", "a@x", 31));
+            ExecutionException e = assertThrows(ExecutionException.class,
+                    () -> CompletableFuture.runAsync(() -> s.get(User.class, 1L)).get());
+            IllegalStateException ise = assertInstanceOf(IllegalStateException.class, e.getCause());
+            assertTrue(ise.getMessage().contains(Thread.currentThread().getName()), ise.getMessage());
+            s.commit();
+            // after the transaction ends the session may move to another thread
+            CompletableFuture.runAsync(() -> {
+                s.query(User.class).all();
+                s.rollback();
+            }).get();
+        }
+    }
+
+    @Test
+    void viewsOfNewDirtyAndDeletedObjects() {
+        long id = insertUser("Alice", 31);
+        long id2 = insertUser("Bob", 20);
+        try (Session s = sessions.openSession()) {
+            User a = s.get(User.class, id);
+            User b = s.get(User.class, id2);
+            User c = new User("Carol", "c@x", 3);
+            s.add(c);
+            a.setAge(1);
+            s.delete(b);
+            assertEquals(List.of(c), s.getNew());
+            assertEquals(List.of(a), s.getDirty());
+            assertEquals(List.of(b), s.getDeleted());
+            assertTrue(s.contains(c));
+            s.add(b); // un-marks the deletion
+            assertEquals(List.of(), s.getDeleted());
+            s.expungeAll();
+            assertEquals(ObjectState.DETACHED, state(a));
+            assertEquals(ObjectState.TRANSIENT, state(c));
+            assertTrue(s.getNew().isEmpty());
+        }
+    }
+
+    @Test
+    void applicationAssignedStringKeys() {
+        try (Session s = sessions.openSession()) {
+            s.addAll(List.of(new Tag("java", "Java", 3), new Tag("sql", "SQL", 5)));
+            s.commit();
+            Tag t = s.get(Tag.class, "sql");
+            t.setWeight(6);
+            s.commit();
+        }
+        try (Session s = sessions.openSession()) {
+            assertEquals(6, s.get(Tag.class, "sql").getWeight());
+            assertEquals(2, s.query(Tag.class).count());
+        }
+    }
+
+    @Test
+    void compositeKeysThroughIdClass() {
+        try (Session s = sessions.openSession()) {
+            s.addAll(List.of(new Enrollment(1L, "db", 80), new Enrollment(1L, "os", 70), new Enrollment(2L, "db", 90)));
+            s.commit();
+        }
+        try (Session s = sessions.openSession()) {
+            Enrollment e = s.get(Enrollment.class, new EnrollmentKey(1L, "db"));
+            assertEquals(80, e.getGrade());
+            assertSame(e, s.get(Enrollment.class, new EnrollmentKey(1L, "db")));
+            assertEquals(List.of(1L, "db"), Athanor.inspect(e).identity());
+            e.setGrade(85);
+            s.delete(s.get(Enrollment.class, new EnrollmentKey(1L, "os")));
+            assertEquals(1, s.query(Enrollment.class).filterBy("course", "db").filter(
+                    Model.col(Enrollment.class, "grade", Integer.class).gt(86)).update(java.util.Map.of(
+                    Model.col(Enrollment.class, "grade", Integer.class), 100)));
+            s.commit();
+            assertThrows(IllegalArgumentException.class, () -> s.get(Enrollment.class, 1L));
+        }
+        List<Row> rows = committedRows(Enrollment.class);
+        assertEquals(2, rows.size());
+        java.util.Map<String, Integer> grades = new java.util.TreeMap<>();
+        for (Row r : rows) grades.put(r.get("student_id") + "/" + r.get("course"), ((Number) r.get("grade")).intValue());
+        assertEquals(java.util.Map.of("1/db", 85, "2/db", 100), grades);
+    }
+
+    @Test
+    void factoryTransactionsCommitOrRollBack() {
+        sessions.inTransaction(s -> s.add(new User("Tx", "tx@x", 1)));
+        long count = sessions.fromTransaction(s -> s.query(User.class).count());
+        assertEquals(1L, count);
+        assertThrows(IllegalStateException.class, () -> sessions.inTransaction(s -> {
+            s.add(new User("Lost", "lost@x", 2));
+            s.flush();
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals(1, committedRows(User.class).size());
+    }
+
+    /** Kills the database connection the session holds, as a network failure would; databases that cannot, skip. */
+    void killConnectionOf(Session s) {
+        org.junit.jupiter.api.Assumptions.abort("this database has no way to kill one connection from another");
+    }
+
+    @Test
+    void aLostConnectionDuringAFlushRollsBackAndTheSessionRecovers() {
+        long id = insertUser("Alice", 31);
+        try (Session s = sessions.openSession()) {
+            User a = s.get(User.class, id);
+            killConnectionOf(s);
+            a.setAge(50);
+            User n = new User("New", "new@x", 1);
+            s.add(n);
+            FlushException e = assertThrows(FlushException.class, s::flush);
+            assertInstanceOf(org.athanor.core.error.DatabaseError.class, e.getCause());
+            assertEquals(ObjectState.PENDING, state(n));
+            assertNull(n.getId());
+            assertEquals(50, a.getAge());
+            s.rollback();
+            assertTrue(s.isModified(a));
+            s.commit(); // on a new connection
+        }
+        List<Row> rows = committedRows(User.class);
+        assertEquals(List.of("Alice", "New"), rows.stream().map(r -> r.get("name")).toList());
+        assertEquals(50, ((Number) rows.get(0).get("age")).intValue());
+    }
+
+    /** Inserts a committed user through another session and returns its id. */
+    long insertUser(String name, int age) {
+        try (Session s = sessions.openSession()) {
+            User u = new User(name, name.toLowerCase() + "@example.com", age);
+            s.add(u);
+            s.commit();
+            statements.clear();
+            return u.getId();
+        }
+    }
+}

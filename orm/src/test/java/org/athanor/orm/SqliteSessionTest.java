@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteSessionTest extends SessionTestBase {
+    @Override TestDb openDatabase() { return TestDb.sqlite(); }
+}

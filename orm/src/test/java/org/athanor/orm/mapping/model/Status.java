@@ -1,0 +1,3 @@
+package org.athanor.orm.mapping.model;
+
+public enum Status { ACTIVE, SUSPENDED, DELETED }

@@ -1,0 +1,131 @@
+package org.athanor.orm.processor;
+
+import java.util.List;
+
+/**
+ * Entities with one mapping mistake each, with the message expected from the runtime (EntityMapping.of)
+ * and from the processor (a compile error); {@code compileError} is null for mistakes only the runtime
+ * can see. Each case lives in its own package {@code errors.<name>}, class {@code E}.
+ */
+public final class MappingErrorCases {
+    private MappingErrorCases() {}
+
+    public record Case(String name, String body, String runtimeError, String compileError) {
+        public String className() { return "errors." + name + ".E"; }
+
+        public String source() {
+            return "package errors." + name + ";\nimport jakarta.persistence.*;\nimport java.util.*;\n" + body + "\n";
+        }
+
+        @Override public String toString() { return name; }
+    }
+
+    private static Case both(String name, String body, String message) { return new Case(name, body, message, message); }
+
+    public static List<Case> all() {
+        return List.of(
+                both("noid", "@Entity public class E { String name; }",
+                        "errors.noid.E: has no @Id field; mark the primary key field with @Id (or @EmbeddedId / several "
+                                + "@Id with @IdClass for a composite key)"),
+                both("badidtype", "@Entity public class E { @Id double score; }",
+                        "errors.badidtype.E.score: @Id on unsupported type double; id types are "
+                                + "[BigInteger, Integer, LocalDate, Long, Short, String, UUID]"),
+                both("badtype", "@Entity public class E { @Id Long id; List<String> tags; }",
+                        "errors.badtype.E.tags: unsupported field type java.util.List<java.lang.String>; supported types are "
+                                + "String, boolean, short, int, long, float, double (and their wrapper classes), BigDecimal, "
+                                + "BigInteger, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, UUID, byte[], enums, "
+                                + "or any type with @Convert(converter = ...); or mark the field @Transient"),
+                both("identitystring", "@Entity public class E { @Id @GeneratedValue(strategy = GenerationType.IDENTITY) String id; }",
+                        "errors.identitystring.E.id: @GeneratedValue(IDENTITY) needs an integer field (short, int, long or "
+                                + "their wrappers), but the field is java.lang.String"),
+                both("badversion", "@Entity public class E { @Id Long id; @Version String rev; }",
+                        "errors.badversion.E.rev: @Version on unsupported type java.lang.String; a version is a number or "
+                                + "a timestamp: [Instant, Integer, LocalDateTime, Long, OffsetDateTime, Short]"),
+                both("noctor", "@Entity public class E { @Id Long id; public E(Long id) { this.id = id; } }",
+                        "errors.noctor.E: has no no-arg constructor; add one (it may be protected or private) so that rows "
+                                + "can be loaded into new instances"),
+                both("relationship", "@Entity public class E { @Id Long id; @ManyToOne E parent; }",
+                        "errors.relationship.E.parent: @ManyToOne is not supported yet (relationships are not supported "
+                                + "yet; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient)"),
+                both("onetomany", "@Entity public class E { @Id Long id; @OneToMany List<E> children; }",
+                        "errors.onetomany.E.children: @OneToMany is not supported yet (relationships are not supported "
+                                + "yet; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient)"),
+                both("record", "@Entity public record E(@Id Long id) {}",
+                        "errors.record.E: records are not entities (they are immutable); use a record as a read-only query "
+                                + "projection, and map a class with a no-arg constructor as the @Entity"),
+                both("twoids", "@Entity public class E { @Id Long a; @Id Long b; }",
+                        "errors.twoids.E: has 2 @Id fields [a, b]: a composite key needs @IdClass(KeyClass.class) on the "
+                                + "entity or a single @EmbeddedId field"),
+                both("finalfield", "@Entity public class E { @Id Long id; final String name = \"x\"; }",
+                        "errors.finalfield.E.name: the field is final; persistent fields must be assignable (remove final, or mark "
+                                + "the field @Transient)"),
+                both("enumerated", "@Entity public class E { @Id Long id; @Enumerated String kind; }",
+                        "errors.enumerated.E.kind: @Enumerated is only for enum fields, but the field is java.lang.String"),
+                both("tablegen", "@Entity public class E { @Id @GeneratedValue(strategy = GenerationType.TABLE) Long id; }",
+                        "errors.tablegen.E.id: @GeneratedValue(strategy = TABLE) is not supported; use IDENTITY, SEQUENCE, "
+                                + "AUTO (= IDENTITY), or assign the value yourself"),
+                both("entityparent", "@Entity public class E extends P { }\n@Entity class P { @Id Long id; }",
+                        "errors.entityparent.E: extends the @Entity errors.entityparent.P: entity inheritance is not "
+                                + "supported yet; make P a @MappedSuperclass"),
+                both("inheritance", "@Entity @Inheritance public class E { @Id Long id; }",
+                        "errors.inheritance.E: @Inheritance is not supported yet (entity inheritance and secondary tables come later)"),
+                both("abstractentity", "@Entity public abstract class E { @Id Long id; }",
+                        "errors.abstractentity.E: an @Entity must be a concrete class, not an interface, enum or abstract "
+                                + "class (entity inheritance is not supported yet)"),
+                both("generatedonbasic", "@Entity public class E { @Id Long id; @GeneratedValue Long counter; }",
+                        "errors.generatedonbasic.E.counter: @GeneratedValue is only allowed on the @Id field"),
+                new Case("notentity", "public class E { @Id Long id; }",
+                        "errors.notentity.E: is not an @Entity; annotate it with @jakarta.persistence.Entity", null),
+                both("propertyaccess", "@Entity public class E { Long id; @Id public Long getId() { return id; } }",
+                        "errors.propertyaccess.E: @Id is on the method getId(); Athanor maps fields (field access), so put "
+                                + "@Id and the other annotations on the fields"),
+                both("samecolumn", "@Entity public class E { @Id Long id; String name; @Column(name = \"name\") String other; }",
+                        "errors.samecolumn.E.other and errors.samecolumn.E.name both map to column 'name'; give one of them "
+                                + "@Column(name = ...)"),
+                both("badindex", "@Entity @Table(indexes = @Index(columnList = \"nope\")) public class E { @Id Long id; }",
+                        "errors.badindex.E: @Index names column 'nope', which the table e does not have; its columns are [id]"),
+                both("nogenerator", "@Entity public class E { @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = \"g\") Long id; }",
+                        "errors.nogenerator.E.id: @GeneratedValue(generator = \"g\") names no @SequenceGenerator on the field "
+                                + "or on E and its mapped superclasses"),
+                both("badidclass", "@Entity @IdClass(K.class) public class E { @Id Long a; @Id Long b; }\nclass K { Long a; }",
+                        "errors.badidclass.E: @IdClass errors.badidclass.K must have a field 'b' of type Long matching the key attribute"),
+                both("idclasstype", "@Entity @IdClass(K.class) public class E { @Id Long a; @Id String b; }\nclass K { Long a; int b; }",
+                        "errors.idclasstype.E: @IdClass errors.idclasstype.K must have a field 'b' of type String matching the "
+                                + "key attribute (it is int)"),
+                both("compositegenerated", "@Entity @IdClass(K.class) public class E { @Id @GeneratedValue Long a; @Id Long b; }\nclass K { Long a; Long b; }",
+                        "errors.compositegenerated.E.a: @GeneratedValue on a composite key is not supported"),
+                both("convertermismatch", "@Entity public class E { @Id Long id; @Convert(converter = C.class) Integer n; }\n"
+                                + "class C implements AttributeConverter<String, Long> { public Long convertToDatabaseColumn(String s) { return 1L; }\n"
+                                + "  public String convertToEntityAttribute(Long l) { return \"\"; } }",
+                        "errors.convertermismatch.E.n: converter errors.convertermismatch.C converts java.lang.String, but the field is java.lang.Integer"),
+                both("converterdbtype", "@Entity public class E { @Id Long id; @Convert(converter = C.class) String n; }\n"
+                                + "class C implements AttributeConverter<String, Object> { public Object convertToDatabaseColumn(String s) { return s; }\n"
+                                + "  public String convertToEntityAttribute(Object o) { return \"\"; } }",
+                        "errors.converterdbtype.E.n: converter errors.converterdbtype.C produces java.lang.Object, which is not a supported "
+                                + "column type; supported types are String, boolean, short, int, long, float, double (and their wrapper "
+                                + "classes), BigDecimal, BigInteger, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, UUID, "
+                                + "byte[], enums, or any type with @Convert(converter = ...)"),
+                both("catalog", "@Entity @Table(catalog = \"c\") public class E { @Id Long id; }",
+                        "errors.catalog.E: @Table(catalog = \"c\") is not supported; use schema"),
+                both("badunique", "@Entity @Table(uniqueConstraints = @UniqueConstraint(columnNames = {\"id\", \"nme\"})) public class E { @Id Long id; String name; }",
+                        "errors.badunique.E: @UniqueConstraint names column 'nme', which the table e does not have; its columns are [id, name]"),
+                both("lob", "@Entity public class E { @Id Long id; @Lob Integer n; }",
+                        "errors.lob.E.n: @Lob is supported on String (TEXT) and byte[] (BLOB), not java.lang.Integer"),
+                both("notembeddable", "@Entity public class E { @EmbeddedId K key; }\nclass K { Long a; }",
+                        "errors.notembeddable.E.key: the @EmbeddedId type errors.notembeddable.K must be annotated @Embeddable"),
+                both("secondarytable", "@Entity public class E { @Id Long id; @Column(table = \"extra\") String n; }",
+                        "errors.secondarytable.E.n: @Column(table = \"extra\") names a secondary table, which is not supported"),
+                both("typevar", "@MappedSuperclass class B<K> { @Id K id; }\n@Entity public class E<T> extends B<T> { }",
+                        "errors.typevar.E.id: its type K is a type variable that E does not bind to a class"),
+                both("convertnoclass", "@Entity public class E { @Id Long id; @Convert String n; }",
+                        "errors.convertnoclass.E.n: @Convert needs converter = SomeConverter.class (auto-applied converters are not supported)"),
+                both("attrclash", "@Embeddable class K { String a; String b; }\n@Entity public class E { @EmbeddedId K key; @Column(name = \"x\") String a; }",
+                        "errors.attrclash.E.a and errors.attrclash.E.key.a have the same attribute name 'a'; rename one (attribute "
+                                + "names must be unique in an entity)"),
+                both("accessproperty", "@Entity @Access(AccessType.PROPERTY) public class E { @Id Long id; }",
+                        "errors.accessproperty.E: @Access(PROPERTY) is not supported; Athanor maps fields"),
+                both("descindex", "@Entity @Table(indexes = @Index(columnList = \"name DESC\")) public class E { @Id Long id; String name; }",
+                        "errors.descindex.E: @Index(columnList = \"name DESC\"): only column names (optionally followed by ASC) are "
+                                + "supported, got 'name DESC'"));
+    }
+}
