@@ -13,7 +13,8 @@ import org.athanor.core.sql.SqlNode;
 public final class KeyBuilder {
     private static final Object PARAM = new Object() { @Override public String toString() { return "?"; } };
 
-    private Object[] tokens = new Object[48];
+    // sized for a three-table join with a few predicates (~55 tokens) so the common case never grows, without zeroing more than it needs
+    private Object[] tokens = new Object[64];
     private int size;
     private int hash = 1;
     private Param<?>[] params = new Param<?>[16];

@@ -42,6 +42,8 @@ public final class Connection implements AutoCloseable {
     private boolean dirty;
     private boolean closed;
     private boolean broken;
+    /** Statements reused while checked out (see {@link OpenStatements}); closed with this connection. */
+    private final OpenStatements open = new OpenStatements(32);
 
     Connection(Engine engine, java.sql.Connection jdbc) {
         this.engine = engine;
@@ -82,10 +84,12 @@ public final class Connection implements AutoCloseable {
     private <R> Result<R> run(Query<?> query, RowReader<R> reader, boolean streaming) {
         Engine.Prepared p = engine.prepare(query);
         PreparedStatement ps = null;
+        boolean started = false;
         try {
-            ps = jdbc.prepareStatement(p.template().sql());
+            ps = statement(p.template().sql());
+            // statements are reused: set the fetch size every time so a streaming setup never leaks
             if (streaming) dialect().configureStreaming(jdbc, ps);
-            else if (engine.options().fetchSize() > 0) ps.setFetchSize(engine.options().fetchSize());
+            else ps.setFetchSize(engine.options().fetchSize());
             bind(ps, p.template(), p.params());
             dirty = true;
             ResultSet rs;
@@ -93,22 +97,35 @@ public final class Connection implements AutoCloseable {
             else rs = ps.execute() ? ps.getResultSet() : null;
             CompiledTemplate t = p.template();
             if (rs != null && t.resultCount() == 0) t = t.describedBy(rs.getMetaData()); // text(): columns known only now
-            return new Result<>(this, ps, rs, t, reader);
+            Result<R> result = new Result<>(this, ps, rs, t, reader);
+            started = true;
+            return result;
         } catch (SQLException e) {
-            closeQuietly(ps);
             throw translate(e, p.template().sql());
+        } finally {
+            if (!started) closeQuietly(ps);
         }
     }
 
     /** Runs INSERT, UPDATE or DELETE; returns the number of rows affected. */
     public int execute(Dml statement) {
         Engine.Prepared p = engine.prepare(statement);
-        try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql())) {
+        String sql = p.template().sql();
+        PreparedStatement ps = null;
+        boolean done = false;
+        try {
+            ps = statement(sql);
             bind(ps, p.template(), p.params());
             dirty = true;
-            return ps.executeUpdate();
+            int count = ps.executeUpdate();
+            done = true;
+            return count;
         } catch (SQLException e) {
-            throw translate(e, p.template().sql());
+            throw translate(e, sql);
+        } finally {
+            // a statement that failed is not reused: its state after an error is the driver's business
+            if (done) release(sql, ps);
+            else closeQuietly(ps);
         }
     }
 
@@ -243,6 +260,26 @@ public final class Connection implements AutoCloseable {
         return total;
     }
 
+    /** A prepared statement for {@code sql}: one kept open from an earlier execution, or a new one. */
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement ps = open.take(sql);
+        return ps != null ? ps : jdbc.prepareStatement(sql);
+    }
+
+    /** Takes back a statement whose result is closed, to reuse while this connection is checked out. */
+    void release(String sql, PreparedStatement ps) {
+        if (ps == null) return;
+        if (closed || broken) {
+            closeQuietly(ps);
+            return;
+        }
+        try {
+            open.put(sql, ps);
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        }
+    }
+
     private void bind(PreparedStatement ps, CompiledTemplate t, Param<?>[] params) throws SQLException {
         for (int i = 0, n = t.slotCount(); i < n; i++) {
             Param<?> p = params[t.slot(i)];
@@ -311,6 +348,11 @@ public final class Connection implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
+        try {
+            open.closeAll();
+        } catch (SQLException e) {
+            broken = true;
+        }
         try {
             if (dirty && !broken) jdbc.rollback();
         } catch (SQLException e) {

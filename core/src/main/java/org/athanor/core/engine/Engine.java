@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.athanor.core.compile.CompiledStatement;
 import org.athanor.core.compile.CompiledTemplate;
 import org.athanor.core.compile.KeyBuilder;
 import org.athanor.core.dialect.Dialect;
@@ -18,6 +19,7 @@ import org.athanor.core.dialect.DialectProvider;
 import org.athanor.core.error.ConfigurationError;
 import org.athanor.core.sql.Param;
 import org.athanor.core.sql.SqlNode;
+import org.athanor.core.sql.Statement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -236,6 +238,19 @@ public final class Engine implements AutoCloseable {
             echo(t.sql(), values, cached);
         }
         return new Prepared(t, params, cached);
+    }
+
+    /**
+     * Compiles {@code statement} through this engine's statement cache without executing it: a
+     * repeated shape reuses the cached SQL and only collects the new values.
+     * <pre>{@code
+     * CompiledStatement c = engine.compile(select(USERS.NAME).where(USERS.ID.eq(7L)));
+     * c.sql();  c.parameters();  // [7]
+     * }</pre>
+     */
+    public CompiledStatement compile(Statement statement) {
+        Prepared p = prepare(statement);
+        return new CompiledStatement(p.template(), p.params());
     }
 
     /** Adds a listener told about every statement before it runs (see {@link StatementListener}). */

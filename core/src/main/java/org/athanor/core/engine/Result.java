@@ -35,6 +35,7 @@ public final class Result<R> implements AutoCloseable, Iterable<R> {
     private boolean closed;
     private boolean advanced;
     private boolean hasNext;
+    private boolean released;
 
     Result(Connection connection, PreparedStatement statement, ResultSet rs, CompiledTemplate template, RowReader<R> reader) {
         this.connection = connection;
@@ -164,13 +165,20 @@ public final class Result<R> implements AutoCloseable, Iterable<R> {
 
     @Override
     public void close() {
-        if (closed && statement == null) return;
+        if (released) return;
+        released = true;
         closed = true;
         try {
             if (rs != null) rs.close();
-            if (statement != null && !statement.isClosed()) statement.close();
         } catch (SQLException e) {
+            try {
+                statement.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw connection.translate(e, template.sql());
         }
+        // the connection keeps the statement for the next execution of the same SQL
+        connection.release(template.sql(), statement);
     }
 }

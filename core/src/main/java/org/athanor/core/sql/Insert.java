@@ -88,8 +88,10 @@ public final class Insert implements Dml, Cloneable {
     }
 
     /** Adds a row: one value per column named by {@link #columns}; values may be expressions. */
+    public Insert values(Object... values) { return addRow(boundRow(values)); }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public Insert values(Object... values) {
+    private List<Expression<?>> boundRow(Object... values) {
         if (columns.isEmpty()) throw new IllegalStateException("values(...) needs columns(...) first, on table " + table.name());
         if (values.length != columns.size())
             throw new IllegalArgumentException("values() got " + values.length + " values for " + columns.size() + " columns "
@@ -99,26 +101,35 @@ public final class Insert implements Dml, Cloneable {
             Column c = columns.get(i);
             row.add(values[i] instanceof Expression<?> e ? e : c.bind(values[i]));
         }
-        return addRow(row);
+        return row;
     }
 
     /** Adds a row given as column → value. All rows of one insert must name the same columns. */
     public Insert values(Map<? extends Column<?>, ?> row) {
         Insert s = this;
         if (columns.isEmpty()) s = columns(row.keySet().toArray(Column<?>[]::new));
-        Object[] vals = new Object[s.columns.size()];
-        if (row.size() != s.columns.size() || !row.keySet().containsAll(s.columns))
-            throw new IllegalArgumentException("every row of a multi-row insert must name the same columns " + s.columns.stream().map(Column::name).toList()
-                    + "; got " + row.keySet().stream().map(Column::name).toList());
-        for (int i = 0; i < vals.length; i++) vals[i] = row.get(s.columns.get(i));
-        return s.values(vals);
+        return s.addRow(s.boundRow(row));
     }
 
-    /** Adds many rows given as column → value maps. */
+    private List<Expression<?>> boundRow(Map<? extends Column<?>, ?> row) {
+        Object[] vals = new Object[columns.size()];
+        if (row.size() != columns.size() || !row.keySet().containsAll(columns))
+            throw new IllegalArgumentException("every row of a multi-row insert must name the same columns " + columns.stream().map(Column::name).toList()
+                    + "; got " + row.keySet().stream().map(Column::name).toList());
+        for (int i = 0; i < vals.length; i++) vals[i] = row.get(columns.get(i));
+        return boundRow(vals);
+    }
+
+    /** Adds many rows given as column → value maps (one copy of the row list, not one per row). */
     public Insert values(List<? extends Map<? extends Column<?>, ?>> many) {
-        Insert s = this;
-        for (Map<? extends Column<?>, ?> m : many) s = s.values(m);
-        return s;
+        if (many.isEmpty()) return this;
+        Insert s = columns.isEmpty() ? columns(many.get(0).keySet().toArray(Column<?>[]::new)) : this;
+        List<List<Expression<?>>> r = new ArrayList<>(s.rows.size() + many.size());
+        r.addAll(s.rows);
+        for (Map<? extends Column<?>, ?> m : many) r.add(Collections.unmodifiableList(s.boundRow(m)));
+        Insert out = s.copy();
+        out.rows = Collections.unmodifiableList(r);
+        return out;
     }
 
     /**

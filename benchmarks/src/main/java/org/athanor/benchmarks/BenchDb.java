@@ -1,0 +1,151 @@
+package org.athanor.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+import org.athanor.core.engine.Engine;
+import org.athanor.core.engine.EngineOptions;
+
+/**
+ * One benchmark database: an Athanor Engine and, for the hand-written JDBC peer, a HikariCP pool
+ * with the same driver settings (autocommit off, SQLite in WAL mode with foreign keys on), and a
+ * customer table under a unique name that {@link #close()} drops.
+ *
+ * <p>{@code sqlite}: a file in a fresh temporary directory. {@code postgres}: 127.0.0.1:5432,
+ * user postgres, database test (override with -Dathanor.bench.pgUrl=jdbc:postgresql://host:port/db
+ * and -Dathanor.bench.pgUser=...).
+ */
+final class BenchDb implements AutoCloseable {
+    static final String PG_URL = System.getProperty("athanor.bench.pgUrl", "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String PG_USER = System.getProperty("athanor.bench.pgUser", "postgres");
+
+    final String kind;
+    final Engine engine;
+    final HikariDataSource jdbc;
+    final Customer customer;
+    private final Path dir;
+    private final java.util.List<AutoCloseable> extra = new java.util.ArrayList<>();
+
+    BenchDb(String kind, int fetchSize) {
+        this.kind = kind;
+        String table = "bench_customer_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+        this.customer = new Customer(table);
+        EngineOptions options = EngineOptions.defaults().poolSize(2).fetchSize(fetchSize);
+        HikariConfig hc = new HikariConfig();
+        hc.setAutoCommit(false);
+        hc.setMaximumPoolSize(2);
+        hc.setPoolName("bench-jdbc-" + kind);
+        try {
+            switch (kind) {
+                case "sqlite" -> {
+                    dir = Files.createTempDirectory("athanor-bench");
+                    Path file = dir.resolve("bench.db").toAbsolutePath();
+                    engine = Engine.create(sqliteUrl(), options);
+                    hc.setJdbcUrl("jdbc:sqlite:" + file);
+                    // the same connection settings the SQLite dialect uses for files
+                    hc.addDataSourceProperty("foreign_keys", "true");
+                    hc.addDataSourceProperty("busy_timeout", "10000");
+                    hc.addDataSourceProperty("journal_mode", "WAL");
+                }
+                case "postgres" -> {
+                    dir = null;
+                    hc.setJdbcUrl(PG_URL);
+                    hc.setUsername(PG_USER);
+                    // the driver setting Athanor's PostgreSQL dialect turns on (see PostgresDialectProvider):
+                    // the JDBC peer gets the same, so a JDBC batch is sent as multi-row INSERTs on both sides
+                    hc.addDataSourceProperty("reWriteBatchedInserts", "true");
+                    engine = postgresEngine(options);
+                }
+                default -> throw new IllegalArgumentException("unknown benchmark database '" + kind + "'; expected sqlite or postgres");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        jdbc = new HikariDataSource(hc);
+        String id = kind.equals("postgres") ? "id BIGSERIAL PRIMARY KEY" : "id INTEGER PRIMARY KEY AUTOINCREMENT";
+        sql("CREATE TABLE " + table + " (" + id + ", name VARCHAR(255), description VARCHAR(255))");
+    }
+
+    private Engine postgresEngine(EngineOptions options) {
+        return Engine.create("postgresql://" + PG_USER + "@" + PG_URL.substring("jdbc:postgresql://".length()), options);
+    }
+
+    private String sqliteUrl() { return "sqlite:///" + dir.resolve("bench.db").toAbsolutePath(); }
+
+    /** Another engine on the same database (e.g. with a fetch size for streaming); closed with this. */
+    Engine openEngine(EngineOptions options) {
+        Engine e = kind.equals("sqlite") ? Engine.create(sqliteUrl(), options) : postgresEngine(options);
+        extra.add(e);
+        return e;
+    }
+
+    /** Runs DDL or a maintenance statement and commits. */
+    void sql(String sql) {
+        try (Connection c = jdbc.getConnection(); Statement st = c.createStatement()) {
+            st.execute(sql);
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Empties the customer table (between iterations of insert benchmarks). */
+    void clear() {
+        sql(kind.equals("postgres") ? "TRUNCATE " + customer.name() + " RESTART IDENTITY" : "DELETE FROM " + customer.name());
+    }
+
+    /** Inserts {@code n} customers with ids 1..n through a JDBC batch. */
+    void fill(int n) {
+        String sql = "INSERT INTO " + customer.name() + " (id, name, description) VALUES (?, ?, ?)";
+        try (Connection c = jdbc.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 1; i <= n; i++) {
+                ps.setLong(1, i);
+                ps.setString(2, "customer name " + i);
+                ps.setString(3, "customer description " + i);
+                ps.addBatch();
+                if (i % 1000 == 0) ps.executeBatch();
+            }
+            ps.executeBatch();
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+        if (kind.equals("postgres")) sql("ANALYZE " + customer.name());
+    }
+
+    @Override
+    public void close() {
+        try {
+            sql("DROP TABLE IF EXISTS " + customer.name());
+        } finally {
+            jdbc.close();
+            engine.close();
+            for (AutoCloseable c : extra) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("closing " + c + " failed", e);
+                }
+            }
+            if (dir != null) deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

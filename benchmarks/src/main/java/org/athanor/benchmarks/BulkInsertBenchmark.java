@@ -1,0 +1,135 @@
+package org.athanor.benchmarks;
+
+import static org.athanor.core.sql.Sql.bindParam;
+import static org.athanor.core.sql.Sql.insert;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.athanor.core.engine.Connection;
+import org.athanor.core.schema.Column;
+import org.athanor.core.sql.Insert;
+import org.athanor.core.type.SqlTypes;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Issue 4, SQLAlchemy performance suite "bulk_inserts": 100,000 rows in one transaction.
+ * Core's executemany ({@code executeMany} with named bind parameters, one JDBC batch) beside a
+ * hand-written JDBC batch, and Core's {@code insertMany} (multi-row VALUES) beside hand-written
+ * multi-row INSERTs of the same size. The input rows are built once, outside the measurement,
+ * in the shape each API takes (maps for Core, arrays for JDBC). The table is emptied before
+ * every iteration.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class BulkInsertBenchmark {
+    static final int ROWS = 100_000;
+    /** Rows per multi-row INSERT, the same as Core's insertMany picks for this table (see Connection.insertMany). */
+    static final int CHUNK = 1000;
+
+    @Param({"sqlite", "postgres"})
+    public String db;
+
+    private BenchDb bench;
+    private String[] names;
+    private String[] descriptions;
+    private List<Map<String, Object>> namedSets;
+    private List<Map<Column<?>, Object>> columnRows;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        bench = new BenchDb(db, 0);
+        names = new String[ROWS];
+        descriptions = new String[ROWS];
+        namedSets = new ArrayList<>(ROWS);
+        columnRows = new ArrayList<>(ROWS);
+        Customer c = bench.customer;
+        for (int i = 0; i < ROWS; i++) {
+            names[i] = "customer name " + i;
+            descriptions[i] = "customer description " + i;
+            namedSets.add(Map.of("name", names[i], "description", descriptions[i]));
+            Map<Column<?>, Object> row = new HashMap<>();
+            row.put(c.NAME, names[i]);
+            row.put(c.DESCRIPTION, descriptions[i]);
+            columnRows.add(row);
+        }
+    }
+
+    @Setup(Level.Iteration)
+    public void empty() { bench.clear(); }
+
+    @TearDown(Level.Trial)
+    public void tearDown() { bench.close(); }
+
+    @Benchmark
+    public long athanorExecuteMany() {
+        Customer c = bench.customer;
+        Insert template = insert(c).set(c.NAME, bindParam("name", SqlTypes.varchar(255)))
+                .set(c.DESCRIPTION, bindParam("description", SqlTypes.varchar(255)));
+        try (Connection conn = bench.engine.connect()) {
+            long n = conn.executeMany(template, namedSets);
+            conn.commit();
+            return n;
+        }
+    }
+
+    @Benchmark
+    public long jdbcBatch() throws SQLException {
+        String sql = "INSERT INTO " + bench.customer.name() + " (name, description) VALUES (?, ?)";
+        try (java.sql.Connection conn = bench.jdbc.getConnection(); PreparedStatement ps = conn.prepareStatement(sql)) {
+            long n = 0;
+            for (int i = 0; i < ROWS; i++) {
+                ps.setString(1, names[i]);
+                ps.setString(2, descriptions[i]);
+                ps.addBatch();
+                if ((i + 1) % CHUNK == 0) n += ps.executeBatch().length;
+            }
+            n += ps.executeBatch().length;
+            conn.commit();
+            return n;
+        }
+    }
+
+    @Benchmark
+    public long athanorInsertMany() {
+        try (Connection conn = bench.engine.connect()) {
+            long n = conn.insertMany(insert(bench.customer), columnRows);
+            conn.commit();
+            return n;
+        }
+    }
+
+    @Benchmark
+    public long jdbcMultiRow() throws SQLException {
+        StringBuilder sb = new StringBuilder("INSERT INTO ").append(bench.customer.name()).append(" (name, description) VALUES ");
+        for (int i = 0; i < CHUNK; i++) sb.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+        String sql = sb.toString();
+        try (java.sql.Connection conn = bench.jdbc.getConnection(); PreparedStatement ps = conn.prepareStatement(sql)) {
+            long n = 0;
+            // ROWS is a multiple of CHUNK, so one statement shape serves every chunk
+            for (int from = 0; from < ROWS; from += CHUNK) {
+                for (int i = 0; i < CHUNK; i++) {
+                    ps.setString(2 * i + 1, names[from + i]);
+                    ps.setString(2 * i + 2, descriptions[from + i]);
+                }
+                n += ps.executeUpdate();
+            }
+            conn.commit();
+            return n;
+        }
+    }
+}

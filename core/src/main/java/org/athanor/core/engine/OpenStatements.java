@@ -1,0 +1,59 @@
+package org.athanor.core.engine;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Prepared statements kept open for one {@link Connection} checkout, keyed by SQL text, so that a
+ * repeated statement shape (whose SQL already comes from the Engine's compiled cache) also skips
+ * the driver's prepare — SQLite parses and plans on every {@code prepareStatement}, which costs
+ * more than reading a row. A statement is taken out while in use and put back when its result is
+ * closed, so two open results never share one. Bounded: the least recently used is closed.
+ * Not thread-safe (a Connection is for one thread).
+ */
+final class OpenStatements {
+    private final int capacity;
+    private final LinkedHashMap<String, PreparedStatement> idle;
+
+    OpenStatements(int capacity) {
+        this.capacity = capacity;
+        this.idle = new LinkedHashMap<>(16, 0.75f, true);
+    }
+
+    /** An idle statement for {@code sql}, now owned by the caller, or null. */
+    PreparedStatement take(String sql) { return idle.isEmpty() ? null : idle.remove(sql); }
+
+    /** Keeps {@code ps} for the next execution of {@code sql}. */
+    void put(String sql, PreparedStatement ps) throws SQLException {
+        if (capacity == 0) {
+            ps.close();
+            return;
+        }
+        PreparedStatement previous = idle.put(sql, ps);
+        if (previous != null && previous != ps) previous.close(); // two were in use at once: keep one
+        if (idle.size() > capacity) {
+            Iterator<Map.Entry<String, PreparedStatement>> eldest = idle.entrySet().iterator();
+            PreparedStatement drop = eldest.next().getValue();
+            eldest.remove();
+            drop.close();
+        }
+    }
+
+    /** Closes every idle statement; the first failure is rethrown after all were tried. */
+    void closeAll() throws SQLException {
+        SQLException first = null;
+        for (PreparedStatement ps : idle.values()) {
+            try {
+                ps.close();
+            } catch (SQLException e) {
+                if (first == null) first = e;
+                else first.addSuppressed(e);
+            }
+        }
+        idle.clear();
+        if (first != null) throw first;
+    }
+}
