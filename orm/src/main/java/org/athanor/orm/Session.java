@@ -241,7 +241,23 @@ public final class Session implements AutoCloseable {
     /** Removes every object from the session (see {@link #expunge}). */
     public void expungeAll() {
         enter();
-        for (InstanceState s : new ArrayList<>(states.values())) detach(s);
+        detachEverything();
+    }
+
+    /**
+     * Empties the session at once: objects that had a row become DETACHED (recorded in one batch),
+     * pending ones transient. The same as detaching or making transient each object in turn.
+     */
+    private void detachEverything() {
+        if (states.isEmpty()) return;
+        Object[] had = new Object[states.size()];
+        int n = 0;
+        for (InstanceState s : states.values()) if (s.status != InstanceState.Status.PENDING) had[n++] = s.obj;
+        states.clear();
+        identityMap.clear();
+        pending.clear();
+        marked.clear();
+        if (n > 0) Tracking.detachedAll(had, n);
     }
 
     /** Removes {@code s} from every structure; an object that had a row becomes DETACHED. */
@@ -469,8 +485,13 @@ public final class Session implements AutoCloseable {
             connection.close();
             connection = null;
         }
-        for (InstanceState s : new ArrayList<>(states.values()))
-            if (s.status == InstanceState.Status.DELETED) detach(s);
+        List<InstanceState> deleted = null;
+        for (InstanceState s : states.values())
+            if (s.status == InstanceState.Status.DELETED) {
+                if (deleted == null) deleted = new ArrayList<>();
+                deleted.add(s);
+            }
+        if (deleted != null) for (InstanceState s : deleted) detach(s);
         levels.clear();
         levels.add(new TxLevel(null));
         if (expireOnCommit) expiredBefore = ++epoch;
@@ -628,10 +649,7 @@ public final class Session implements AutoCloseable {
             throw new IllegalStateException("session closed from thread '" + Thread.currentThread().getName() + "' while thread '"
                     + o.getName() + "' is using it; a Session is for one thread at a time");
         rollbackDatabase();
-        for (InstanceState s : new ArrayList<>(states.values())) {
-            if (s.status == InstanceState.Status.PENDING) makeTransient(s);
-            else detach(s);
-        }
+        detachEverything();
         closed = true;
         owner = null;
         Tracking.closed(this);

@@ -1,10 +1,8 @@
 package org.athanor.orm;
 
-import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
@@ -34,50 +32,109 @@ final class Tracking {
 
     static void detached(Object o) { DETACHED.add(o); }
 
+    /** Records the first {@code n} objects of {@code objs} as detached, under one lock (a closing session's objects). */
+    static void detachedAll(Object[] objs, int n) { DETACHED.addAll(objs, n); }
+
     static void attached(Object o) { DETACHED.remove(o); }
 
     static boolean isDetached(Object o) { return DETACHED.contains(o); }
 
-    /** A set of weakly held objects compared by identity (entities may override equals). */
+    /**
+     * A set of weakly held objects compared by identity (entities may override equals). A chained
+     * hash table of weak references that carry their identity hash: closing a session adds thousands
+     * of objects at once, so an add is one allocation and a bucket link, under one lock per batch.
+     * Cleared references are dropped when the table would grow (no reference queue: the collector
+     * need not enqueue anything), and along the chains that remove() walks.
+     */
     static final class WeakIdentitySet {
-        private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
-        private final Set<Ref> refs = new HashSet<>();
+        private Ref[] table = new Ref[256];
+        private int count;
 
         private static final class Ref extends WeakReference<Object> {
             final int hash;
+            Ref next;
 
-            Ref(Object o, ReferenceQueue<Object> q) {
-                super(o, q);
-                hash = System.identityHashCode(o);
+            Ref(Object o, int hash, Ref next) {
+                super(o);
+                this.hash = hash;
+                this.next = next;
             }
-
-            @Override public int hashCode() { return hash; }
-
-            @Override public boolean equals(Object other) {
-                if (this == other) return true;
-                if (!(other instanceof Ref r)) return false;
-                Object mine = get();
-                return mine != null && mine == r.get();
-            }
-        }
-
-        private void purge() {
-            for (Object r; (r = queue.poll()) != null; ) refs.remove(r);
         }
 
         synchronized void add(Object o) {
+            ensureRoom(1);
+            insert(o);
+        }
+
+        synchronized void addAll(Object[] objs, int n) {
+            ensureRoom(n);
+            for (int i = 0; i < n; i++) insert(objs[i]);
+        }
+
+        /** Adds without looking for a previous entry: duplicates are harmless, and remove() drops them all. */
+        private void insert(Object o) {
+            int h = System.identityHashCode(o);
+            int i = h & (table.length - 1);
+            table[i] = new Ref(o, h, table[i]);
+            count++;
+        }
+
+        private void ensureRoom(int n) {
+            if (count + n <= table.length - (table.length >> 2)) return;
             purge();
-            refs.add(new Ref(o, queue));
+            int needed = count + n;
+            int len = table.length;
+            while (needed > len >> 1) len <<= 1;
+            if (len != table.length) rehash(len);
+        }
+
+        /** Drops every cleared reference. */
+        private void purge() {
+            for (int i = 0; i < table.length; i++) {
+                Ref prev = null;
+                for (Ref r = table[i]; r != null; r = r.next) {
+                    if (r.get() == null) {
+                        count--;
+                        if (prev == null) table[i] = r.next;
+                        else prev.next = r.next;
+                    } else prev = r;
+                }
+            }
+        }
+
+        private void rehash(int len) {
+            Ref[] t = new Ref[len];
+            for (Ref head : table) {
+                for (Ref r = head; r != null; ) {
+                    Ref next = r.next;
+                    int i = r.hash & (len - 1);
+                    r.next = t[i];
+                    t[i] = r;
+                    r = next;
+                }
+            }
+            table = t;
         }
 
         synchronized void remove(Object o) {
-            purge();
-            refs.remove(new Ref(o, null));
+            int h = System.identityHashCode(o);
+            int i = h & (table.length - 1);
+            Ref prev = null;
+            for (Ref r = table[i]; r != null; r = r.next) {
+                Object x = r.get();
+                if (x == null || x == o) {
+                    count--;
+                    if (prev == null) table[i] = r.next;
+                    else prev.next = r.next;
+                } else prev = r;
+            }
         }
 
         synchronized boolean contains(Object o) {
-            purge();
-            return refs.contains(new Ref(o, null));
+            int h = System.identityHashCode(o);
+            for (Ref r = table[h & (table.length - 1)]; r != null; r = r.next)
+                if (r.hash == h && r.get() == o) return true;
+            return false;
         }
     }
 }
