@@ -82,7 +82,7 @@ public final class Session implements AutoCloseable {
     private final boolean expireOnCommit;
 
     /** Every attached object (pending, persistent, deleted), by identity. */
-    final Map<Object, InstanceState> states = new IdentityHashMap<>();
+    final Map<Object, InstanceState> states = new IdentityHashMap<>(8); // grows as objects come; many sessions hold few
     /** Persistent objects by primary key. */
     final Map<IdKey, InstanceState> identityMap = new HashMap<>();
     final LinkedHashSet<InstanceState> pending = new LinkedHashSet<>();
@@ -456,7 +456,8 @@ public final class Session implements AutoCloseable {
     }
 
     void autoflushIfEnabled() {
-        if (autoflush && !flushing) flushInternal();
+        // with no attached object there is nothing a flush could write: skip building a Flusher
+        if (autoflush && !flushing && !states.isEmpty()) flushInternal();
     }
 
     /** A failed flush: roll the transaction back and restore objects; the session waits for rollback(). */
@@ -615,7 +616,7 @@ public final class Session implements AutoCloseable {
         }
         // objects read in the level may hold data the rollback discarded: attributes still holding what
         // was read count as unchanged, and the object is expired, so it is re-read when next handed out
-        for (Map.Entry<InstanceState, Object[]> e : l.loaded.entrySet()) {
+        for (Map.Entry<InstanceState, Object[]> e : l.loaded().entrySet()) {
             InstanceState s = e.getKey();
             if (states.get(s.obj) != s || s.status != InstanceState.Status.PERSISTENT) continue;
             s.loadedEpoch = -1;
@@ -674,16 +675,19 @@ public final class Session implements AutoCloseable {
         s.info.set(s.obj, i, value);
     }
 
-    /** Registers a freshly loaded object. */
+    /**
+     * Registers a freshly loaded object. {@code values} becomes its snapshot: the caller hands over an
+     * array nobody else holds (byte arrays in it are replaced by copies, as the object keeps the originals).
+     */
     InstanceState attachLoaded(EntityInfo info, Object obj, IdKey key, Object[] values) {
         InstanceState s = new InstanceState(obj, info);
         s.status = InstanceState.Status.PERSISTENT;
         s.key = key;
-        s.snapshot = EntityInfo.snapshotOf(values);
+        s.snapshot = EntityInfo.ownSnapshot(values);
         s.loadedEpoch = epoch;
         states.put(obj, s);
         identityMap.put(key, s);
-        level().loaded.put(s, s.snapshot);
+        level().recordLoaded(s, s.snapshot);
         return s;
     }
 
