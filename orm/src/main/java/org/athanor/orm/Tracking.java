@@ -40,15 +40,19 @@ final class Tracking {
     static boolean isDetached(Object o) { return DETACHED.contains(o); }
 
     /**
-     * A set of weakly held objects compared by identity (entities may override equals). A chained
-     * hash table of weak references that carry their identity hash: closing a session adds thousands
-     * of objects at once, so an add is one allocation and a bucket link, under one lock per batch.
-     * Cleared references are dropped when the table would grow (no reference queue: the collector
-     * need not enqueue anything), and along the chains that remove() walks.
+     * A set of weakly held objects compared by identity (entities may override equals): a chained
+     * hash table of weak references that carry their identity hash. Closing a session adds thousands
+     * of objects at once and most are never asked about, so a batch is only appended to a log (one
+     * allocation and a sequential write per object, under one lock); the log is moved into the table
+     * when a lookup or removal needs it. Cleared references are dropped when the log or the table
+     * would grow (no reference queue: the collector need not enqueue anything).
      */
     static final class WeakIdentitySet {
         private Ref[] table = new Ref[256];
         private int count;
+        /** Added but not yet in {@link #table}. */
+        private Ref[] log = new Ref[256];
+        private int logged;
 
         private static final class Ref extends WeakReference<Object> {
             final int hash;
@@ -62,21 +66,44 @@ final class Tracking {
         }
 
         synchronized void add(Object o) {
-            ensureRoom(1);
-            insert(o);
+            ensureLogRoom(1);
+            log[logged++] = new Ref(o, System.identityHashCode(o), null);
         }
 
         synchronized void addAll(Object[] objs, int n) {
-            ensureRoom(n);
-            for (int i = 0; i < n; i++) insert(objs[i]);
+            ensureLogRoom(n);
+            for (int i = 0; i < n; i++) {
+                Object o = objs[i];
+                log[logged++] = new Ref(o, System.identityHashCode(o), null);
+            }
         }
 
-        /** Adds without looking for a previous entry: duplicates are harmless, and remove() drops them all. */
-        private void insert(Object o) {
-            int h = System.identityHashCode(o);
-            int i = h & (table.length - 1);
-            table[i] = new Ref(o, h, table[i]);
-            count++;
+        private void ensureLogRoom(int n) {
+            if (logged + n <= log.length) return;
+            int live = 0;
+            for (int i = 0; i < logged; i++) if (log[i].get() != null) log[live++] = log[i];
+            java.util.Arrays.fill(log, live, logged, null);
+            logged = live;
+            int len = log.length;
+            while (logged + n > len >> 1) len <<= 1;
+            if (len != log.length) log = java.util.Arrays.copyOf(log, len);
+        }
+
+        /** Moves the log into the table; duplicates are harmless, and remove() drops them all. */
+        private void index() {
+            if (logged == 0) return;
+            ensureRoom(logged);
+            for (int i = 0; i < logged; i++) {
+                Ref r = log[i];
+                log[i] = null;
+                if (r.get() == null) continue;
+                int b = r.hash & (table.length - 1);
+                r.next = table[b];
+                table[b] = r;
+                count++;
+            }
+            logged = 0;
+            if (log.length > 4096) log = new Ref[256];
         }
 
         private void ensureRoom(int n) {
@@ -117,6 +144,7 @@ final class Tracking {
         }
 
         synchronized void remove(Object o) {
+            index();
             int h = System.identityHashCode(o);
             int i = h & (table.length - 1);
             Ref prev = null;
@@ -131,6 +159,7 @@ final class Tracking {
         }
 
         synchronized boolean contains(Object o) {
+            index();
             int h = System.identityHashCode(o);
             for (Ref r = table[h & (table.length - 1)]; r != null; r = r.next)
                 if (r.hash == h && r.get() == o) return true;

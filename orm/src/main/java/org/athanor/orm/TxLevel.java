@@ -18,7 +18,7 @@ final class TxLevel {
         final IdKey key;
         final long loadedEpoch;
         /** Attribute index -> {value before, value the session wrote} for attributes the session itself set (ids, versions, refreshes). */
-        final Map<Integer, Object[]> written = new HashMap<>();
+        final Map<Integer, Object[]> written = new HashMap<>(2); // usually one entry (a generated id) or none
 
         Memento(InstanceState s) {
             status = s.status;
