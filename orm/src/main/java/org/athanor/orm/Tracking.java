@@ -78,12 +78,21 @@ final class Tracking {
             }
         }
 
+        /**
+         * Cleared by the first collection after it is made: until then no reference in the log can have
+         * been cleared, so a full log grows without being scanned.
+         */
+        private WeakReference<Object> sinceLastScan = new WeakReference<>(new Object());
+
         private void ensureLogRoom(int n) {
             if (logged + n <= log.length) return;
-            int live = 0;
-            for (int i = 0; i < logged; i++) if (log[i].get() != null) log[live++] = log[i];
-            java.util.Arrays.fill(log, live, logged, null);
-            logged = live;
+            if (sinceLastScan.get() == null) {
+                int live = 0;
+                for (int i = 0; i < logged; i++) if (log[i].get() != null) log[live++] = log[i];
+                java.util.Arrays.fill(log, live, logged, null);
+                logged = live;
+                sinceLastScan = new WeakReference<>(new Object());
+            }
             int len = log.length;
             while (logged + n > len >> 1) len <<= 1;
             if (len != log.length) log = java.util.Arrays.copyOf(log, len);
