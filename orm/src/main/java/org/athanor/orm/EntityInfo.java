@@ -101,6 +101,12 @@ final class EntityInfo {
         return s;
     }
 
+    /** {@link #snapshotOf} for an array the caller gives up: only byte arrays are copied, in place. */
+    static Object[] ownSnapshot(Object[] values) {
+        for (int i = 0; i < values.length; i++) if (values[i] instanceof byte[] b) values[i] = b.clone();
+        return values;
+    }
+
     /** The identity of values read in attribute order, or null when a key value is null. */
     IdKey keyOf(Object[] values) {
         Object[] k = new Object[idIdx.length];

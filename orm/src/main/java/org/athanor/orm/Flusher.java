@@ -291,7 +291,7 @@ final class Flusher {
         st.key = st.info.keyOf(values);
         if (st.key == null)
             throw new IllegalStateException("inserted " + st.info.name + " has no primary key value; set its @Id or use @GeneratedValue");
-        st.snapshot = EntityInfo.snapshotOf(values);
+        st.snapshot = EntityInfo.ownSnapshot(values); // values was read just above: no other holder
         st.loadedEpoch = s.epoch;
         s.pending.remove(st);
         s.identityMap.put(st.key, st);

@@ -83,6 +83,6 @@ final class Loading {
         }
         st.snapshot = EntityInfo.snapshotOf(v);
         st.loadedEpoch = s.epoch;
-        s.level().loaded.put(st, st.snapshot);
+        s.level().recordLoaded(st, st.snapshot);
     }
 }

@@ -82,7 +82,7 @@ public final class Session implements AutoCloseable {
     private final boolean expireOnCommit;
 
     /** Every attached object (pending, persistent, deleted), by identity. */
-    final Map<Object, InstanceState> states = new IdentityHashMap<>();
+    final Map<Object, InstanceState> states = new IdentityHashMap<>(8); // grows as objects come; many sessions hold few
     /** Persistent objects by primary key. */
     final Map<IdKey, InstanceState> identityMap = new HashMap<>();
     final LinkedHashSet<InstanceState> pending = new LinkedHashSet<>();
@@ -241,7 +241,23 @@ public final class Session implements AutoCloseable {
     /** Removes every object from the session (see {@link #expunge}). */
     public void expungeAll() {
         enter();
-        for (InstanceState s : new ArrayList<>(states.values())) detach(s);
+        detachEverything();
+    }
+
+    /**
+     * Empties the session at once: objects that had a row become DETACHED (recorded in one batch),
+     * pending ones transient. The same as detaching or making transient each object in turn.
+     */
+    private void detachEverything() {
+        if (states.isEmpty()) return;
+        Object[] had = new Object[states.size()];
+        int n = 0;
+        for (InstanceState s : states.values()) if (s.status != InstanceState.Status.PENDING) had[n++] = s.obj;
+        states.clear();
+        identityMap.clear();
+        pending.clear();
+        marked.clear();
+        if (n > 0) Tracking.detachedAll(had, n);
     }
 
     /** Removes {@code s} from every structure; an object that had a row becomes DETACHED. */
@@ -440,7 +456,8 @@ public final class Session implements AutoCloseable {
     }
 
     void autoflushIfEnabled() {
-        if (autoflush && !flushing) flushInternal();
+        // with no attached object there is nothing a flush could write: skip building a Flusher
+        if (autoflush && !flushing && !states.isEmpty()) flushInternal();
     }
 
     /** A failed flush: roll the transaction back and restore objects; the session waits for rollback(). */
@@ -469,8 +486,13 @@ public final class Session implements AutoCloseable {
             connection.close();
             connection = null;
         }
-        for (InstanceState s : new ArrayList<>(states.values()))
-            if (s.status == InstanceState.Status.DELETED) detach(s);
+        List<InstanceState> deleted = null;
+        for (InstanceState s : states.values())
+            if (s.status == InstanceState.Status.DELETED) {
+                if (deleted == null) deleted = new ArrayList<>();
+                deleted.add(s);
+            }
+        if (deleted != null) for (InstanceState s : deleted) detach(s);
         levels.clear();
         levels.add(new TxLevel(null));
         if (expireOnCommit) expiredBefore = ++epoch;
@@ -594,7 +616,7 @@ public final class Session implements AutoCloseable {
         }
         // objects read in the level may hold data the rollback discarded: attributes still holding what
         // was read count as unchanged, and the object is expired, so it is re-read when next handed out
-        for (Map.Entry<InstanceState, Object[]> e : l.loaded.entrySet()) {
+        for (Map.Entry<InstanceState, Object[]> e : l.loaded().entrySet()) {
             InstanceState s = e.getKey();
             if (states.get(s.obj) != s || s.status != InstanceState.Status.PERSISTENT) continue;
             s.loadedEpoch = -1;
@@ -628,10 +650,7 @@ public final class Session implements AutoCloseable {
             throw new IllegalStateException("session closed from thread '" + Thread.currentThread().getName() + "' while thread '"
                     + o.getName() + "' is using it; a Session is for one thread at a time");
         rollbackDatabase();
-        for (InstanceState s : new ArrayList<>(states.values())) {
-            if (s.status == InstanceState.Status.PENDING) makeTransient(s);
-            else detach(s);
-        }
+        detachEverything();
         closed = true;
         owner = null;
         Tracking.closed(this);
@@ -656,16 +675,19 @@ public final class Session implements AutoCloseable {
         s.info.set(s.obj, i, value);
     }
 
-    /** Registers a freshly loaded object. */
+    /**
+     * Registers a freshly loaded object. {@code values} becomes its snapshot: the caller hands over an
+     * array nobody else holds (byte arrays in it are replaced by copies, as the object keeps the originals).
+     */
     InstanceState attachLoaded(EntityInfo info, Object obj, IdKey key, Object[] values) {
         InstanceState s = new InstanceState(obj, info);
         s.status = InstanceState.Status.PERSISTENT;
         s.key = key;
-        s.snapshot = EntityInfo.snapshotOf(values);
+        s.snapshot = EntityInfo.ownSnapshot(values);
         s.loadedEpoch = epoch;
         states.put(obj, s);
         identityMap.put(key, s);
-        level().loaded.put(s, s.snapshot);
+        level().recordLoaded(s, s.snapshot);
         return s;
     }
 
