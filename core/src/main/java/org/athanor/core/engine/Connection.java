@@ -279,6 +279,7 @@ public final class Connection implements AutoCloseable {
         }
         int per = plan.rowsPerStatement();
         SlotBinder full = null;
+        boolean fromCache = true; // whether the chunk's template came from the Engine's cache, for the echo log
         long total = 0;
         for (int from = 0; from < rows.size(); from += per) {
             int to = Math.min(rows.size(), from + per);
@@ -288,27 +289,25 @@ public final class Connection implements AutoCloseable {
                 continue;
             }
             SlotBinder binder;
-            if (to - from == per) {
-                if (full == null) full = binder(plan, per);
-                binder = full;
-            } else binder = binder(plan, to - from);
-            total += executeChunk(binder, values);
+            if (to - from == per && full != null) binder = full;
+            else {
+                Map<Param<?>, SlotBinder.Source> sources = new java.util.IdentityHashMap<>();
+                Engine.Prepared p = engine.compileCached(plan.template(to - from, sources));
+                binder = new SlotBinder(p.template(), p.params(), sources::get, false);
+                fromCache = p.cached();
+                if (to - from == per) full = binder;
+            }
+            total += executeChunk(binder, values, fromCache);
+            fromCache = true;
         }
         return total;
     }
 
-    private SlotBinder binder(InsertPlan plan, int n) {
-        Map<Param<?>, SlotBinder.Source> sources = new java.util.IdentityHashMap<>();
-        Insert template = plan.template(n, sources);
-        Engine.Prepared p = engine.compileCached(template);
-        return new SlotBinder(p.template(), p.params(), sources::get, false);
-    }
-
     /** Runs one multi-row INSERT of {@code values}, telling listeners and the echo log like {@link #execute(Dml)}. */
-    private int executeChunk(SlotBinder binder, Object[][] values) {
+    private int executeChunk(SlotBinder binder, Object[][] values, boolean fromCache) {
         String sql = binder.template().sql();
         engine.notifyListeners(sql);
-        if (engine.echoes()) engine.echo(sql, binder.values(values, 0), true);
+        if (engine.echoes()) engine.echo(sql, binder.values(values, 0), fromCache);
         PreparedStatement ps = null;
         boolean done = false;
         try {

@@ -92,16 +92,15 @@ final class InsertPlan {
         int named = given.size();
         for (int r = from; r < to; r++) {
             Map<? extends Column<?>, ?> row = rows.get(r);
-            if (row.size() != named || !row.keySet().containsAll(given))
-                throw new IllegalArgumentException("every row of a multi-row insert must name the same columns "
-                        + given.stream().map(Column::name).toList() + "; got " + row.keySet().stream().map(Column::name).toList()
-                        + " in row " + r);
+            if (row.size() != named) throw otherColumns(row, r);
             Object[] vals = new Object[all.length];
             for (int f = 0; f < all.length; f++) {
                 Column<?> c = all[f];
                 if (f >= named) vals[f] = c.defaultValue();
                 else {
+                    // as many keys as columns and each column found: the same key set, one lookup per value
                     Object v = row.get(c);
+                    if (v == null && !row.containsKey(c)) throw otherColumns(row, r);
                     if (v instanceof Expression<?>) return null;
                     try {
                         vals[f] = c.type().cast(v);
@@ -113,5 +112,11 @@ final class InsertPlan {
             out[r - from] = vals;
         }
         return out;
+    }
+
+    private IllegalArgumentException otherColumns(Map<? extends Column<?>, ?> row, int index) {
+        return new IllegalArgumentException("every row of a multi-row insert must name the same columns "
+                + given.stream().map(Column::name).toList() + "; got " + row.keySet().stream().map(Column::name).toList()
+                + " in row " + index);
     }
 }
