@@ -186,4 +186,26 @@ String sql = seen.stream().filter(q -> q.startsWith("INSERT")).findFirst().orEls
             assertEquals(1L, (Long) c.execute(select(count()).from(T).where(T.NAME.eq("first"))).scalar());
         }
     }
+
+    @Test
+    void echoLogsEveryChunkWithItsValuesAndCacheOrigin() {
+        java.io.PrintStream old = System.err;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        try (Engine e = Engine.create("sqlite://", org.athanor.core.engine.EngineOptions.defaults().echo(true))) {
+            MetaData.of(T).createAll(e);
+            System.setErr(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+            try (Connection c = e.connect()) {
+                c.insertMany(insert(T).columns(T.NAME, T.QTY), rows(2));
+                c.insertMany(insert(T).columns(T.NAME, T.QTY), rows(1));
+                c.insertMany(insert(T).columns(T.NAME, T.QTY), rows(2));
+            } finally {
+                System.setErr(old);
+            }
+        }
+        String log = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String sql = "INSERT INTO tickets (name, qty, status, token) VALUES (?, ?, ?, ?), (?, ?, ?, ?)\n[generated] [t0, 0, new, ";
+        assertTrue(log.contains(sql), log);
+        assertTrue(log.contains("tickets (name, qty, status, token) VALUES (?, ?, ?, ?)\n[generated] [t0, 0, new, "), log);
+        assertTrue(log.contains("VALUES (?, ?, ?, ?), (?, ?, ?, ?)\n[cached] [t0, 0, new, "), "the third call reuses the 2-row template: " + log);
+    }
 }
