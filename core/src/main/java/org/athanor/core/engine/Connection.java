@@ -210,6 +210,18 @@ public final class Connection implements AutoCloseable {
         if (!it.hasNext()) return 0;
         Engine.Prepared p = engine.prepare(template, false); // logged once below, with the number of sets
         CompiledTemplate t = p.template();
+        // each parameter set becomes one row of values, one field per distinct name
+        List<String> names = new ArrayList<>();
+        SlotBinder binder = new SlotBinder(t, p.params(), param -> {
+            if (param.name() == null) return null;
+            int f = names.indexOf(param.name());
+            if (f < 0) {
+                f = names.size();
+                names.add(param.name());
+            }
+            return new SlotBinder.Source(0, f);
+        }, true);
+        Object[][] row = new Object[1][names.size()];
         int batch = 0;
         long total = 0;
         boolean unknown = false;
@@ -219,15 +231,14 @@ public final class Connection implements AutoCloseable {
             while (it.hasNext()) {
                 Map<String, ?> set = it.next();
                 sets++;
-                for (int i = 0; i < t.slotCount(); i++) {
-                    String name = t.slotName(i);
-                    Object v;
-                    if (name == null) v = p.params()[t.slot(i)].value();
-                    else if (set.containsKey(name)) v = p.params()[t.slot(i)].type().cast(set.get(name));
-                    else throw new IllegalArgumentException("executeMany: parameter set " + set.keySet()
+                for (int f = 0; f < row[0].length; f++) {
+                    String name = names.get(f);
+                    Object v = set.get(name);
+                    if (v == null && !set.containsKey(name)) throw new IllegalArgumentException("executeMany: parameter set " + set.keySet()
                             + " has no value for :" + name + " in " + t.sql());
-                    t.slotCodec(i).bind(ps, i + 1, v);
+                    row[0][f] = v;
                 }
+                binder.bind(ps, row, 0);
                 ps.addBatch();
                 if (++batch == 1000) {
                     for (int c : ps.executeBatch()) { if (c >= 0) total += c; else unknown = true; }
@@ -244,20 +255,74 @@ public final class Connection implements AutoCloseable {
 
     /**
      * Inserts many rows, each a column → value map, as multi-row INSERT ... VALUES statements sized
-     * to stay under the dialect's bind-parameter limit (or as a JDBC batch where multi-row VALUES
-     * is missing). Returns the number of rows inserted.
+     * to stay under the dialect's bind-parameter limit (one row per statement where multi-row VALUES
+     * is missing). All rows must name the same columns; columns with a client-side default that the
+     * rows leave out are filled in. Returns the number of rows inserted.
+     * <pre>{@code
+     * conn.insertMany(insert(USERS), List.of(Insert.row(USERS.NAME, "a"), Insert.row(USERS.NAME, "b")));
+     * }</pre>
+     * The statement for a full chunk (and one for the last, shorter chunk) is compiled once through
+     * the Engine's cache and kept prepared; each chunk's values are bound straight from the maps.
      */
     public long insertMany(Insert base, List<? extends Map<? extends Column<?>, ?>> rows) {
         if (rows.isEmpty()) return 0;
-        int width = Math.max(1, rows.get(0).size() + base.table().columns().size());
-        int maxRows = dialect().features().supportsMultiRowInsert()
-                ? Math.max(1, Math.min(1000, dialect().features().maxBindParams() / width)) : 1;
+        InsertPlan plan = InsertPlan.of(base, rows.get(0), dialect().features());
+        if (plan == null) {
+            // the statement path: values go through Insert nodes, chunked as conservatively as before
+            int width = Math.max(1, rows.get(0).size() + base.table().columns().size());
+            int maxRows = dialect().features().supportsMultiRowInsert()
+                    ? Math.max(1, Math.min(1000, dialect().features().maxBindParams() / width)) : 1;
+            long total = 0;
+            for (int from = 0; from < rows.size(); from += maxRows)
+                total += execute(base.values(rows.subList(from, Math.min(rows.size(), from + maxRows))));
+            return total;
+        }
+        int per = plan.rowsPerStatement();
+        SlotBinder full = null;
+        boolean fromCache = true; // whether the chunk's template came from the Engine's cache, for the echo log
         long total = 0;
-        for (int from = 0; from < rows.size(); from += maxRows) {
-            List<? extends Map<? extends Column<?>, ?>> chunk = rows.subList(from, Math.min(rows.size(), from + maxRows));
-            total += execute(base.values(chunk));
+        for (int from = 0; from < rows.size(); from += per) {
+            int to = Math.min(rows.size(), from + per);
+            Object[][] values = plan.values(rows, from, to);
+            if (values == null) {
+                total += execute(plan.statement(rows.subList(from, to))); // a row holds an expression
+                continue;
+            }
+            SlotBinder binder;
+            if (to - from == per && full != null) binder = full;
+            else {
+                Map<Param<?>, SlotBinder.Source> sources = new java.util.IdentityHashMap<>();
+                Engine.Prepared p = engine.compileCached(plan.template(to - from, sources));
+                binder = new SlotBinder(p.template(), p.params(), sources::get, false);
+                fromCache = p.cached();
+                if (to - from == per) full = binder;
+            }
+            total += executeChunk(binder, values, fromCache);
+            fromCache = true;
         }
         return total;
+    }
+
+    /** Runs one multi-row INSERT of {@code values}, telling listeners and the echo log like {@link #execute(Dml)}. */
+    private int executeChunk(SlotBinder binder, Object[][] values, boolean fromCache) {
+        String sql = binder.template().sql();
+        engine.notifyListeners(sql);
+        if (engine.echoes()) engine.echo(sql, binder.values(values, 0), fromCache);
+        PreparedStatement ps = null;
+        boolean done = false;
+        try {
+            ps = statement(sql);
+            binder.bind(ps, values, 0);
+            dirty = true;
+            int count = ps.executeUpdate();
+            done = true;
+            return count;
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        } finally {
+            if (done) release(sql, ps);
+            else closeQuietly(ps);
+        }
     }
 
     /** A prepared statement for {@code sql}: one kept open from an earlier execution, or a new one. */

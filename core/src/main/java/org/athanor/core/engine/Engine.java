@@ -217,6 +217,26 @@ public final class Engine implements AutoCloseable {
 
     /** {@code echo} false: the caller logs the statement itself (executeMany, whose values come per set). */
     Prepared prepare(SqlNode statement, boolean echo) {
+        Prepared p = compileCached(statement);
+        CompiledTemplate t = p.template();
+        Param<?>[] params = p.params();
+        if (!listeners.isEmpty()) notifyListeners(t.sql());
+        if (echo && echoes()) {
+            List<Object> values = new ArrayList<>(t.slotCount());
+            for (int i = 0; i < t.slotCount(); i++) values.add(params[t.slot(i)].value());
+            echo(t.sql(), values, p.cached());
+        }
+        return p;
+    }
+
+    /** True when statements are logged (echo or DEBUG): callers build the logged values only then. */
+    boolean echoes() { return options.echo() || LOG.isDebugEnabled(); }
+
+    /**
+     * Compiles through the cache without telling listeners or logging: for callers that run the
+     * template several times and report each execution themselves (insertMany's chunks).
+     */
+    Prepared compileCached(SqlNode statement) {
         KeyBuilder key = new KeyBuilder();
         statement.key(key);
         CompiledTemplate t = cache.get(key.lookupKey());
@@ -230,14 +250,7 @@ public final class Engine implements AutoCloseable {
                 else t = dialect.compileOverBindLimit(statement, key);
             }
         }
-        Param<?>[] params = key.params();
-        if (!listeners.isEmpty()) notifyListeners(t.sql());
-        if (echo && (options.echo() || LOG.isDebugEnabled())) {
-            List<Object> values = new ArrayList<>(t.slotCount());
-            for (int i = 0; i < t.slotCount(); i++) values.add(params[t.slot(i)].value());
-            echo(t.sql(), values, cached);
-        }
-        return new Prepared(t, params, cached);
+        return new Prepared(t, key.params(), cached);
     }
 
     /**

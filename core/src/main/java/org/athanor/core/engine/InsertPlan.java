@@ -1,0 +1,122 @@
+package org.athanor.core.engine;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.athanor.core.compile.KeyBuilder;
+import org.athanor.core.dialect.DialectFeatures;
+import org.athanor.core.schema.Column;
+import org.athanor.core.sql.Expression;
+import org.athanor.core.sql.Insert;
+import org.athanor.core.sql.Param;
+
+/**
+ * How {@link Connection#insertMany} turns column → value maps into multi-row INSERTs without
+ * building statement nodes per row: the columns (those the rows name, then the columns with a
+ * client-side default the rows leave out, as {@link Insert} orders them), the rows per statement
+ * under the dialect's bind-parameter limit, the row values cast to their column types, and the
+ * placeholder-only statement compiled once per chunk size.
+ */
+final class InsertPlan {
+    private final Insert base;
+    /** The columns every row names, in the order of the first row (or of {@code base.columns(...)}). */
+    private final List<Column<?>> given;
+    /** {@link #given} then the columns filled by client-side defaults. */
+    private final Column<?>[] all;
+    private final int rowsPerStatement;
+
+    private InsertPlan(Insert base, List<Column<?>> given, Column<?>[] all, int rowsPerStatement) {
+        this.base = base;
+        this.given = given;
+        this.all = all;
+        this.rowsPerStatement = rowsPerStatement;
+    }
+
+    /**
+     * The plan for inserting rows shaped like {@code first} through {@code base}, or null when the
+     * statement path must be taken: a base that already has rows, a SELECT or DEFAULT VALUES, or a
+     * single row that does not fit the bind-parameter limit (compiled with inline values).
+     */
+    static InsertPlan of(Insert base, Map<? extends Column<?>, ?> first, DialectFeatures features) {
+        if (base.select() != null || base.isDefaultValues() || !base.rows().isEmpty()) return null;
+        List<Column<?>> given = base.columns().isEmpty() ? List.copyOf(first.keySet()) : base.columns();
+        List<Column<?>> cols = new ArrayList<>(given);
+        for (Column<?> c : base.table().columns()) if (c.hasDefault() && !given.contains(c)) cols.add(c);
+        Column<?>[] all = cols.toArray(Column<?>[]::new);
+        InsertPlan probe = new InsertPlan(base, given, all, 1);
+        KeyBuilder key = new KeyBuilder();
+        probe.template(1, new IdentityHashMap<>()).key(key);
+        int fixed = key.paramCount() - all.length; // parameters of the statement itself (an ON CONFLICT clause)
+        int room = features.maxBindParams() - fixed;
+        if (room < all.length) return null;
+        int perStatement = features.supportsMultiRowInsert() ? Math.max(1, Math.min(1000, room / all.length)) : 1;
+        return new InsertPlan(base, given, all, perStatement);
+    }
+
+    int rowsPerStatement() { return rowsPerStatement; }
+
+    /** The statement the statement path runs for {@code chunk} (rows holding expressions). */
+    Insert statement(List<? extends Map<? extends Column<?>, ?>> chunk) {
+        return base.columns(given.toArray(Column<?>[]::new)).values(chunk);
+    }
+
+    /**
+     * An INSERT of {@code n} rows of placeholders; {@code sources} is filled with where each
+     * placeholder's value sits (row within the statement, index into {@link #all}).
+     */
+    Insert template(int n, Map<Param<?>, SlotBinder.Source> sources) {
+        List<Object[]> rows = new ArrayList<>(n);
+        for (int r = 0; r < n; r++) {
+            Object[] row = new Object[all.length];
+            for (int f = 0; f < all.length; f++) {
+                Param<?> p = placeholder(all[f]);
+                sources.put(p, new SlotBinder.Source(r, f));
+                row[f] = p;
+            }
+            rows.add(row);
+        }
+        return base.columns(all).valuesMany(rows);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Param<?> placeholder(Column<?> c) { return new Param(null, c.type()); }
+
+    /**
+     * Rows {@code from} to {@code to} (exclusive) as value arrays aligned with {@link #all}: values
+     * cast to the column types, defaults filled in (a supplier default is called once per row, as
+     * {@link Insert} does). Null when a row holds an expression, which only the statement path can send.
+     */
+    Object[][] values(List<? extends Map<? extends Column<?>, ?>> rows, int from, int to) {
+        Object[][] out = new Object[to - from][];
+        int named = given.size();
+        for (int r = from; r < to; r++) {
+            Map<? extends Column<?>, ?> row = rows.get(r);
+            if (row.size() != named) throw otherColumns(row, r);
+            Object[] vals = new Object[all.length];
+            for (int f = 0; f < all.length; f++) {
+                Column<?> c = all[f];
+                if (f >= named) vals[f] = c.defaultValue();
+                else {
+                    // as many keys as columns and each column found: the same key set, one lookup per value
+                    Object v = row.get(c);
+                    if (v == null && !row.containsKey(c)) throw otherColumns(row, r);
+                    if (v instanceof Expression<?>) return null;
+                    try {
+                        vals[f] = c.type().cast(v);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("insertMany: row " + r + ", column " + c + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+            out[r - from] = vals;
+        }
+        return out;
+    }
+
+    private IllegalArgumentException otherColumns(Map<? extends Column<?>, ?> row, int index) {
+        return new IllegalArgumentException("every row of a multi-row insert must name the same columns "
+                + given.stream().map(Column::name).toList() + "; got " + row.keySet().stream().map(Column::name).toList()
+                + " in row " + index);
+    }
+}

@@ -1,0 +1,211 @@
+package org.athanor.sqlite;
+
+import static org.athanor.core.sql.Sql.*;
+import static org.athanor.core.type.SqlTypes.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.vavr.Tuple4;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.athanor.core.engine.Connection;
+import org.athanor.core.engine.Engine;
+import org.athanor.core.schema.Column;
+import org.athanor.core.schema.MetaData;
+import org.athanor.core.schema.Table;
+import org.athanor.core.sql.Insert;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * insertMany's template path: rows bound straight into a multi-row INSERT compiled once per chunk
+ * size, with client-side defaults, the bind-parameter limit, a shorter last chunk and the errors
+ * the statement path gives.
+ */
+class InsertManyTemplateTest {
+    static final AtomicInteger TOKENS = new AtomicInteger();
+
+    static final class Tickets extends Table {
+        final Column<Long> ID = column("id", BIGINT, primaryKey(), autoincrement());
+        final Column<String> NAME = column("name", varchar(50), notNull());
+        final Column<Integer> QTY = column("qty", INTEGER);
+        final Column<String> STATUS = column("status", varchar(10), defaultValue("new"));
+        final Column<Integer> TOKEN = column("token", INTEGER, defaultValue(TOKENS::incrementAndGet));
+
+        Tickets() { super("tickets"); }
+    }
+
+    static final Tickets T = new Tickets();
+
+    @TempDir Path dir;
+    Engine engine;
+    final List<String> seen = new ArrayList<>();
+
+    /** An engine whose dialect allows only {@code maxBindParams} placeholders per statement. */
+    private Engine engine(int maxBindParams) {
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + dir.resolve("t" + maxBindParams + ".db").toAbsolutePath());
+        SqliteDialect d = SqliteDialect.INSTANCE;
+        Engine e = Engine.of(ds, d.withFeatures(d.features().toBuilder().maxBindParams(maxBindParams).build()));
+        MetaData.of(T).createAll(e);
+        e.addStatementListener(seen::add);
+        return e;
+    }
+
+    @BeforeEach
+    void setUp() { engine = engine(10); }
+
+    @AfterEach
+    void tearDown() { engine.close(); }
+
+    private static List<Map<Column<?>, Object>> rows(int n) {
+        List<Map<Column<?>, Object>> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Map<Column<?>, Object> row = new LinkedHashMap<>();
+            row.put(T.NAME, "t" + i);
+            row.put(T.QTY, i);
+            out.add(row);
+        }
+        return out;
+    }
+
+    private static int placeholders(String sql) { return (int) sql.chars().filter(ch -> ch == '?').count(); }
+
+    @Test
+    void chunksStayUnderTheBindLimitAndTheLastChunkIsShorter() {
+        try (Connection c = engine.connect()) {
+            seen.clear();
+            // 4 columns (name, qty and the two defaulted ones) under a limit of 10: 2 rows per statement
+            assertEquals(5, c.insertMany(insert(T), rows(5)));
+            assertEquals(3, seen.size(), "2 + 2 + 1 rows, one listener call per statement: " + seen);
+            assertEquals(List.of(8, 8, 4), seen.stream().map(InsertManyTemplateTest::placeholders).toList());
+            assertEquals(seen.get(0), seen.get(1), "full chunks share one statement");
+            assertEquals("INSERT INTO tickets (name, qty, status, token) VALUES (?, ?, ?, ?)", seen.get(2).replace("\"", ""));
+            List<Tuple4<String, Integer, String, Integer>> got =
+                    c.execute(select(T.NAME, T.QTY, T.STATUS, T.TOKEN).orderBy(T.ID.asc())).all();
+            assertEquals(5, got.size());
+            for (int i = 0; i < 5; i++) {
+                assertEquals("t" + i, got.get(i)._1);
+                assertEquals(i, got.get(i)._2);
+                assertEquals("new", got.get(i)._3, "the static default fills the omitted column");
+            }
+            assertEquals(5, got.stream().map(r -> r._4).distinct().count(), "a supplier default is called once per row");
+        }
+    }
+
+    @Test
+    void templatesComeFromTheEngineCacheOncePerChunkSize() {
+        try (Connection c = engine.connect()) {
+            int before = engine.cacheStats().size();
+            c.insertMany(insert(T), rows(7)); // 2, 2, 2, 1
+            c.insertMany(insert(T), rows(7));
+            assertEquals(before + 2, engine.cacheStats().size(), "one template for 2 rows, one for 1 row");
+            assertEquals(14L, (Long) c.execute(select(count()).from(T)).scalar());
+        }
+    }
+
+    @Test
+    void aThousandRowsPerStatementAtMostUnderTheRealLimit() {
+        try (Engine big = engine(32766); Connection c = big.connect()) {
+            seen.clear();
+            assertEquals(2500, c.insertMany(insert(T), rows(2500)));
+            assertEquals(List.of(4000, 4000, 2000), seen.stream().map(InsertManyTemplateTest::placeholders).toList());
+            assertEquals(2500L, (Long) c.execute(select(count()).from(T).where(T.STATUS.eq("new"))).scalar());
+        }
+    }
+
+    @Test
+    void givenColumnsOverrideDefaultsAndExplicitColumnsOrderTheRow() {
+        try (Connection c = engine.connect()) {
+            Map<Column<?>, Object> row = new LinkedHashMap<>();
+            row.put(T.NAME, "x");
+            row.put(T.STATUS, "done");
+            assertEquals(1, c.insertMany(insert(T).columns(T.STATUS, T.NAME), List.of(row)));
+            assertEquals("done", c.execute(select(T.STATUS).where(T.NAME.eq("x"))).scalar());
+String sql = seen.stream().filter(q -> q.startsWith("INSERT")).findFirst().orElseThrow().replace("\"", "");
+            assertEquals("INSERT INTO tickets (status, name, token) VALUES (?, ?, ?)", sql,
+                    "the explicit columns first, then the defaulted ones the row leaves out");
+        }
+    }
+
+    @Test
+    void aRowWithOtherColumnsIsRejectedNamingBoth() {
+        List<Map<Column<?>, Object>> bad = rows(1);
+        bad.add(Map.of(T.NAME, "y"));
+        try (Connection c = engine.connect()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.insertMany(insert(T), bad));
+            assertTrue(e.getMessage().contains("must name the same columns"), e.getMessage());
+            assertTrue(e.getMessage().contains("got [name] in row 1"), e.getMessage());
+            assertEquals(0L, (Long) c.execute(select(count()).from(T)).scalar(), "the chunk holding the bad row was not sent");
+        }
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesRowAndColumn() {
+        List<Map<Column<?>, Object>> bad = rows(3);
+        bad.get(2).put(T.QTY, "three");
+        try (Connection c = engine.connect()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.insertMany(insert(T), bad));
+            assertTrue(e.getMessage().startsWith("insertMany: row 2, column tickets.qty: value three of java.lang.String"), e.getMessage());
+        }
+    }
+
+    @Test
+    void valuesAreCoercedToTheColumnType() {
+        Map<Column<?>, Object> row = new LinkedHashMap<>();
+        row.put(T.NAME, "s");
+        row.put(T.QTY, (short) 7); // a Short for an INTEGER column widens
+        try (Connection c = engine.connect()) {
+            assertEquals(1, c.insertMany(insert(T), List.of(row)));
+            assertEquals((Integer) 7, c.execute(select(T.QTY).where(T.NAME.eq("s"))).scalar());
+        }
+    }
+
+    @Test
+    void aRowHoldingAnExpressionTakesTheStatementPath() {
+        List<Map<Column<?>, Object>> rows = rows(3);
+        rows.get(1).put(T.QTY, literal(41));
+        try (Connection c = engine.connect()) {
+            assertEquals(3, c.insertMany(insert(T), rows));
+            assertEquals((Integer) 41, c.execute(select(T.QTY).where(T.NAME.eq("t1"))).scalar());
+            assertEquals((Integer) 2, c.execute(select(T.QTY).where(T.NAME.eq("t2"))).scalar());
+        }
+    }
+
+    @Test
+    void anInsertThatAlreadyHasRowsKeepsThemInEveryStatementAsBefore() {
+        Insert base = insert(T).values(Insert.row(T.NAME, "first", T.QTY, -1));
+        try (Connection c = engine.connect()) {
+            assertEquals(2, c.insertMany(base, rows(1)), "the given row and the new one");
+            assertEquals(1L, (Long) c.execute(select(count()).from(T).where(T.NAME.eq("first"))).scalar());
+        }
+    }
+
+    @Test
+    void echoLogsEveryChunkWithItsValuesAndCacheOrigin() {
+        java.io.PrintStream old = System.err;
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        try (Engine e = Engine.create("sqlite://", org.athanor.core.engine.EngineOptions.defaults().echo(true))) {
+            MetaData.of(T).createAll(e);
+            System.setErr(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+            try (Connection c = e.connect()) {
+                c.insertMany(insert(T).columns(T.NAME, T.QTY), rows(2));
+                c.insertMany(insert(T).columns(T.NAME, T.QTY), rows(1));
+                c.insertMany(insert(T).columns(T.NAME, T.QTY), rows(2));
+            } finally {
+                System.setErr(old);
+            }
+        }
+        String log = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String sql = "INSERT INTO tickets (name, qty, status, token) VALUES (?, ?, ?, ?), (?, ?, ?, ?)\n[generated] [t0, 0, new, ";
+        assertTrue(log.contains(sql), log);
+        assertTrue(log.contains("tickets (name, qty, status, token) VALUES (?, ?, ?, ?)\n[generated] [t0, 0, new, "), log);
+        assertTrue(log.contains("VALUES (?, ?, ?, ?), (?, ?, ?, ?)\n[cached] [t0, 0, new, "), "the third call reuses the 2-row template: " + log);
+    }
+}
