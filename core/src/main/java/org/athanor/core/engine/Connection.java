@@ -110,12 +110,21 @@ public final class Connection implements AutoCloseable {
     /** Runs INSERT, UPDATE or DELETE; returns the number of rows affected. */
     public int execute(Dml statement) {
         Engine.Prepared p = engine.prepare(statement);
-        String sql = p.template().sql();
+        return executeUpdate(p.template().sql(), ps -> bind(ps, p.template(), p.params()));
+    }
+
+    /** Binds the values of one execution. */
+    private interface Binding {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /** Prepares (or reuses) {@code sql}, binds, runs it for its row count, and keeps the statement for reuse. */
+    private int executeUpdate(String sql, Binding binding) {
         PreparedStatement ps = null;
         boolean done = false;
         try {
             ps = statement(sql);
-            bind(ps, p.template(), p.params());
+            binding.bind(ps);
             dirty = true;
             int count = ps.executeUpdate();
             done = true;
@@ -308,21 +317,7 @@ public final class Connection implements AutoCloseable {
         String sql = binder.template().sql();
         engine.notifyListeners(sql);
         if (engine.echoes()) engine.echo(sql, binder.values(values, 0), fromCache);
-        PreparedStatement ps = null;
-        boolean done = false;
-        try {
-            ps = statement(sql);
-            binder.bind(ps, values, 0);
-            dirty = true;
-            int count = ps.executeUpdate();
-            done = true;
-            return count;
-        } catch (SQLException e) {
-            throw translate(e, sql);
-        } finally {
-            if (done) release(sql, ps);
-            else closeQuietly(ps);
-        }
+        return executeUpdate(sql, ps -> binder.bind(ps, values, 0));
     }
 
     /** A prepared statement for {@code sql}: one kept open from an earlier execution, or a new one. */
