@@ -57,12 +57,7 @@ class MysqlDmlLiveTest {
 
     @AfterEach
     void tearDown() {
-        if (engine == null) return;
-        try {
-            md.dropAll(engine);
-        } finally {
-            engine.close();
-        }
+        TestDatabases.dropAndClose(engine, md);
     }
 
     private Insert names(String... ns) {

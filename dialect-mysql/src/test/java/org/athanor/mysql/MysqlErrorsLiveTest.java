@@ -56,12 +56,7 @@ class MysqlErrorsLiveTest {
 
     @AfterEach
     void tearDown() {
-        if (engine == null) return;
-        try {
-            md.dropAll(engine);
-        } finally {
-            engine.close();
-        }
+        TestDatabases.dropAndClose(engine, md);
     }
 
     private <E extends DatabaseError> E fails(Class<E> type, int vendorCode, java.util.function.Consumer<Connection> work) {

@@ -56,12 +56,7 @@ class PostgresDmlTest {
 
     @AfterAll
     static void tearDown() {
-        if (engine == null) return;
-        try {
-            md.dropAll(engine);
-        } finally {
-            engine.close();
-        }
+        TestDatabases.dropAndClose(engine, md);
     }
 
     @BeforeEach

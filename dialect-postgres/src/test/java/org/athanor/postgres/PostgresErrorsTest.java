@@ -60,12 +60,7 @@ class PostgresErrorsTest {
 
     @AfterAll
     static void tearDown() {
-        if (engine == null) return;
-        try {
-            md.dropAll(engine);
-        } finally {
-            engine.close();
-        }
+        TestDatabases.dropAndClose(engine, md);
     }
 
     // ---- synthetic -------------------------------------------------------------------------------------

@@ -42,12 +42,7 @@ class PostgresInsertManyTest {
 
     @AfterAll
     static void tearDown() {
-        if (engine == null) return;
-        try {
-            md.dropAll(engine);
-        } finally {
-            engine.close();
-        }
+        TestDatabases.dropAndClose(engine, md);
     }
 
     private static List<Map<Column<?>, Object>> rows(int from, int to) {

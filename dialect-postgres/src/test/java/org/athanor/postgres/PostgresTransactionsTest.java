@@ -49,12 +49,7 @@ class PostgresTransactionsTest {
 
     @AfterAll
     static void tearDown() {
-        if (engine == null) return;
-        try {
-            md.dropAll(engine);
-        } finally {
-            engine.close();
-        }
+        TestDatabases.dropAndClose(engine, md);
     }
 
     @BeforeEach

@@ -39,12 +39,7 @@ class PostgresTypesTest {
 
     @AfterAll
     static void tearDown() {
-        if (engine == null) return;
-        try {
-            md.dropAll(engine);
-        } finally {
-            engine.close();
-        }
+        TestDatabases.dropAndClose(engine, md);
     }
 
     @BeforeEach

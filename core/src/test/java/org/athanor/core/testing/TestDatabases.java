@@ -53,6 +53,16 @@ public final class TestDatabases {
         }
     }
 
+    /** Drops {@code metadata}'s tables and closes {@code engine}; nothing to do when the engine never opened. */
+    public static void dropAndClose(Engine engine, org.athanor.core.schema.MetaData metadata) {
+        if (engine == null) return;
+        try {
+            if (metadata != null) metadata.dropAll(engine);
+        } finally {
+            engine.close();
+        }
+    }
+
     /** A table name no other run uses at the same time: {@code prefix_xxxxxx}. */
     public static String uniqueName(String prefix) {
         return prefix + "_" + Long.toString(ThreadLocalRandom.current().nextLong() & 0xffffffffL, 36).toLowerCase(Locale.ROOT);
