@@ -53,10 +53,9 @@ final class Flusher {
     Flusher(Session s) { this.s = s; }
 
     void run() {
-        List<InstanceState> inserts = new ArrayList<>(s.pending);
-        inserts.sort(Comparator.comparingLong(st -> st.addedSeq));
+        List<InstanceState> inserts = Arrays.asList(s.pending.toArray()); // in add() order
         List<Dirty> updates = new ArrayList<>();
-        for (InstanceState st : s.identityMap.values()) {
+        for (InstanceState st : s.identityMap.toArray()) {
             if (st.marked || st.status != InstanceState.Status.PERSISTENT) continue;
             Object[] values = valuesIfChanged(st);
             if (values == null) continue;
@@ -109,9 +108,9 @@ final class Flusher {
      */
     static Object[] valuesIfChanged(InstanceState st) {
         Object[] snap = st.snapshot;
-        if (snap == null) return st.info.read(st.obj);
+        if (snap == null) return st.info.read(st.obj());
         for (int i = 0; i < snap.length; i++)
-            if (!EntityInfo.same(st.info.get(st.obj, i), snap[i])) return st.info.read(st.obj);
+            if (!EntityInfo.same(st.info.get(st.obj(), i), snap[i])) return st.info.read(st.obj());
         return null;
     }
 
@@ -147,13 +146,13 @@ final class Flusher {
         statement = null;
         if (info.versionIdx >= 0)
             for (InstanceState st : list)
-                if (info.get(st.obj, info.versionIdx) == null)
+                if (info.get(st.obj(), info.versionIdx) == null)
                     s.writeAttribute(st, info.versionIdx, integral(1L, info.attrs[info.versionIdx].javaType()));
         Attribute gen = info.generatedId;
         if (gen != null && gen.generation() == GenerationType.SEQUENCE) assignFromSequence(info, gen, list);
         List<InstanceState> known = new ArrayList<>(), needKeys = new ArrayList<>();
         for (InstanceState st : list) {
-            if (info.identityGenerated() && info.idUnset(st.obj)) needKeys.add(st);
+            if (info.identityGenerated() && info.idUnset(st.obj())) needKeys.add(st);
             else known.add(st);
         }
         if (!known.isEmpty()) insertKnown(info, known);
@@ -183,7 +182,7 @@ final class Flusher {
         List<Object[]> rows = new ArrayList<>(chunk.size());
         for (InstanceState st : chunk) {
             Object[] row = new Object[columns.length];
-            for (int i = 0; i < row.length; i++) row[i] = info.get(st.obj, cols.get(i).index());
+            for (int i = 0; i < row.length; i++) row[i] = info.get(st.obj(), cols.get(i).index());
             rows.add(row);
         }
         return Sql.insert(info.table).columns(columns).valuesMany(rows);
@@ -243,7 +242,7 @@ final class Flusher {
                 continue;
             }
             Map<Object, InstanceState> bySentinel = new HashMap<>();
-            for (InstanceState st : chunk) bySentinel.put(info.get(st.obj, sentinel.index()), st);
+            for (InstanceState st : chunk) bySentinel.put(info.get(st.obj(), sentinel.index()), st);
             Insert ins = insertOf(info, chunk, cols);
             statement = ins;
             List<Row> rows = conn.execute(ins.returning(idCol, sentinel.column())).all();
@@ -268,7 +267,7 @@ final class Flusher {
             Set<Object> seen = new HashSet<>();
             boolean ok = true;
             for (InstanceState st : chunk) {
-                Object v = info.get(st.obj, a.index());
+                Object v = info.get(st.obj(), a.index());
                 if (v == null || !seen.add(v)) { ok = false; break; }
             }
             if (ok) return a;
@@ -287,19 +286,19 @@ final class Flusher {
     private void inserted(InstanceState st) {
         s.touch(st);
         st.status = InstanceState.Status.PERSISTENT;
-        Object[] values = st.info.read(st.obj);
+        Object[] values = st.info.read(st.obj());
         st.key = st.info.keyOf(values);
         if (st.key == null)
             throw new IllegalStateException("inserted " + st.info.name + " has no primary key value; set its @Id or use @GeneratedValue");
         st.snapshot = EntityInfo.ownSnapshot(values); // values was read just above: no other holder
         st.loadedEpoch = s.epoch;
         s.pending.remove(st);
-        s.identityMap.put(st.key, st);
+        s.identityMap.put(st);
     }
 
     private void assignFromSequence(EntityInfo info, Attribute gen, List<InstanceState> list) {
         List<InstanceState> need = new ArrayList<>();
-        for (InstanceState st : list) if (info.idUnset(st.obj)) need.add(st);
+        for (InstanceState st : list) if (info.idUnset(st.obj())) need.add(st);
         String seq = gen.sequenceName();
         if (seq == null || seq.isEmpty())
             throw new IllegalStateException(info.name + "." + gen.name() + " uses SEQUENCE generation but names no sequence");
@@ -412,7 +411,7 @@ final class Flusher {
         if (info.versionIdx >= 0) {
             int vi = info.versionIdx;
             for (InstanceState st : list) {
-                Object expected = st.snapshot != null ? st.snapshot[vi] : info.get(st.obj, vi);
+                Object expected = st.snapshot != null ? st.snapshot[vi] : info.get(st.obj(), vi);
                 Column vc = info.attrs[vi].column();
                 Delete del = Sql.deleteFrom(info.table).where(info.pkEquals(st.key), vc.eq(expected));
                 statement = del;
@@ -447,6 +446,6 @@ final class Flusher {
         st.status = InstanceState.Status.DELETED;
         st.marked = false;
         s.marked.remove(st);
-        if (s.identityMap.get(st.key) == st) s.identityMap.remove(st.key);
+        s.identityMap.remove(st);
     }
 }

@@ -1,13 +1,18 @@
 package org.athanor.orm;
 
+import java.lang.ref.WeakReference;
+
 /**
  * What a session knows about one attached object. Detached and transient objects have none:
  * they are known by their absence from every session.
+ *
+ * <p>The state refers to its object weakly: the session keeps its objects strongly elsewhere while
+ * they are attached, and when it closes it hands its states to {@link Tracking} as they are, which
+ * then knows which objects left a session after having a row without holding them or copying anything.
  */
-final class InstanceState {
+final class InstanceState extends WeakReference<Object> {
     enum Status { PENDING, PERSISTENT, DELETED }
 
-    final Object obj;
     final EntityInfo info;
     Status status;
     /** delete() was called and the DELETE has not been flushed yet. */
@@ -22,14 +27,23 @@ final class InstanceState {
     boolean bulkDeleted;
     /** Order of add(), so that INSERTs follow it. */
     long addedSeq;
+    /** True while a session holds this state (it is dropped, not reused, when the object leaves). */
+    boolean attached;
+    /** Position in the session's {@link PendingList}, or -1 when not pending there. */
+    int pendingPos = -1;
+    /** What the innermost transaction level that changed this object knew before (see {@link TxLevel}), or null. */
+    TxLevel.Memento memento;
 
     InstanceState(Object obj, EntityInfo info) {
-        this.obj = obj;
+        super(obj);
         this.info = info;
     }
 
+    /** The object; never null while a session holds this state (the session keeps it reachable). */
+    Object obj() { return get(); }
+
     @Override public String toString() {
-        return info.name + "@" + Integer.toHexString(System.identityHashCode(obj)) + "[" + status + (marked ? ", marked deleted" : "")
+        return info.name + "@" + Integer.toHexString(System.identityHashCode(get())) + "[" + status + (marked ? ", marked deleted" : "")
                 + (key == null ? "" : ", " + key) + "]";
     }
 }

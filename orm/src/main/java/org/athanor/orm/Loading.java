@@ -30,9 +30,31 @@ final class Loading {
         return (rs, t) -> materialize(s, info, values.read(rs, t));
     }
 
-    /** Runs an entity select and returns the session's objects for its rows, in row order. */
+    /**
+     * Runs an entity select and returns the session's objects for its rows, in row order. When the
+     * session holds no persistent object and the select reads only the entity's table (so no row
+     * repeats a primary key), no row can meet an object already in the identity map: each becomes
+     * a new object, appended to the map without a lookup.
+     */
     static List<Object> list(Session s, EntityInfo info, Select<Row> select) {
+        List<org.athanor.core.sql.FromItem> from = select.from();
+        boolean distinctKeys = from.isEmpty() || from.size() == 1 && from.get(0) == info.table;
+        if (distinctKeys && s.identityMap.isEmpty()) {
+            RowReader<Object[]> values = values(info.attrs.length);
+            return s.connection().execute(select, (rs, t) -> materializeNew(s, info, values.read(rs, t))).all();
+        }
         return s.connection().execute(select, entities(s, info)).all();
+    }
+
+    /** A new persistent object for a row no object of the session has. */
+    private static Object materializeNew(Session s, EntityInfo info, Object[] v) {
+        IdKey key = info.keyOf(v);
+        if (key == null)
+            throw new IllegalStateException("a row of " + info.name + " (table " + info.table.name() + ") has a NULL primary key");
+        Object obj = info.mapping.newInstance();
+        for (int i = 0; i < v.length; i++) info.set(obj, i, v[i]);
+        s.attachLoaded(info, obj, key, v, true);
+        return obj;
     }
 
     /** The same, lazily; closing the stream closes the cursor. */
@@ -49,14 +71,14 @@ final class Loading {
         IdKey key = info.keyOf(v);
         if (key == null)
             throw new IllegalStateException("a row of " + info.name + " (table " + info.table.name() + ") has a NULL primary key");
-        InstanceState st = s.identityMap.get(key);
+        InstanceState st = s.identityMap.isEmpty() ? null : s.identityMap.get(key);
         if (st != null) {
             if (s.isExpired(st)) apply(s, st, v, true);
-            return st.obj;
+            return st.obj();
         }
         Object obj = info.mapping.newInstance();
         for (int i = 0; i < v.length; i++) info.set(obj, i, v[i]);
-        s.attachLoaded(info, obj, key, v);
+        s.attachLoaded(info, obj, key, v, false);
         return obj;
     }
 
@@ -77,12 +99,11 @@ final class Loading {
     static void apply(Session s, InstanceState st, Object[] v, boolean keepChanges) {
         EntityInfo info = st.info;
         for (int i = 0; i < v.length; i++) {
-            Object current = info.get(st.obj, i);
+            Object current = info.get(st.obj(), i);
             boolean userChanged = keepChanges && (st.snapshot == null || !EntityInfo.same(current, st.snapshot[i]));
-            if (!userChanged && !EntityInfo.same(current, v[i])) info.set(st.obj, i, v[i]);
+            if (!userChanged && !EntityInfo.same(current, v[i])) info.set(st.obj(), i, v[i]);
         }
         st.snapshot = EntityInfo.snapshotOf(v);
         st.loadedEpoch = s.epoch;
-        s.level().recordLoaded(st, st.snapshot);
     }
 }

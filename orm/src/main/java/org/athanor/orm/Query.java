@@ -282,7 +282,7 @@ public final class Query<E> {
             st.bulkDeleted = true;
             st.marked = false;
             session.marked.remove(st);
-            session.identityMap.remove(st.key);
+            session.identityMap.remove(st);
         }
         return n;
     }
@@ -295,7 +295,7 @@ public final class Query<E> {
     /** Loaded persistent objects of this entity whose rows the criterion matches now. */
     private List<InstanceState> loadedMatches() {
         boolean any = false;
-        for (InstanceState st : session.identityMap.values()) if (st.info == info) { any = true; break; }
+        for (InstanceState st : session.identityMap.toArray()) if (st.info == info) { any = true; break; }
         List<InstanceState> out = new ArrayList<>();
         if (!any) return out;
         Select<Row> keys = select.withColumns(info.idColumns());

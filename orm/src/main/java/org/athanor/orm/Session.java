@@ -81,17 +81,32 @@ public final class Session implements AutoCloseable {
     final boolean autoflush;
     private final boolean expireOnCommit;
 
-    /** Every attached object (pending, persistent, deleted), by identity. */
-    final Map<Object, InstanceState> states = new IdentityHashMap<>(8); // grows as objects come; many sessions hold few
+    /**
+     * Attached objects (pending, persistent, deleted) by identity, for the methods given an object.
+     * Built lazily: a loaded object is only appended to {@link #unindexed}, and moved here when a
+     * lookup by object next happens, so a session that only reads never hashes its objects.
+     */
+    private final Map<Object, InstanceState> byObject = new IdentityHashMap<>(8);
+    private InstanceState[] unindexed = NO_STATES;
+    /** The objects of {@link #unindexed}: states refer to their objects weakly, the session holds them here. */
+    private Object[] unindexedObjects = NO_OBJECTS;
+    private int unindexedCount;
+    private int attachedCount;
     /** Persistent objects by primary key. */
-    final Map<IdKey, InstanceState> identityMap = new HashMap<>();
-    final LinkedHashSet<InstanceState> pending = new LinkedHashSet<>();
+    final StateTable identityMap = new StateTable();
+    final PendingList pending = new PendingList();
     final LinkedHashSet<InstanceState> marked = new LinkedHashSet<>();
     /** Transaction levels: the outer transaction, then one per open savepoint. */
-    final List<TxLevel> levels = new ArrayList<>();
+    final List<TxLevel> levels = new ArrayList<>(2);
     private long addSeq;
+    /** Moves on when a transaction level begins and at commit; loads stamp objects with it. */
     long epoch = 1;
     private long expiredBefore;
+    /** Whether {@link Tracking} lists this session as open (from the first object attached until close). */
+    private boolean registered;
+
+    private static final InstanceState[] NO_STATES = new InstanceState[0];
+    private static final Object[] NO_OBJECTS = new Object[0];
 
     private Connection connection;
     private volatile Thread owner;
@@ -105,9 +120,10 @@ public final class Session implements AutoCloseable {
         this.registry = registry;
         this.autoflush = autoflush;
         this.expireOnCommit = expireOnCommit;
-        levels.add(new TxLevel(null));
-        Tracking.opened(this);
+        levels.add(newLevel(null));
     }
+
+    private TxLevel newLevel(org.athanor.core.engine.NestedTransaction savepoint) { return new TxLevel(savepoint, ++epoch); }
 
     public SessionFactory factory() { return factory; }
     public Engine engine() { return engine; }
@@ -165,7 +181,7 @@ public final class Session implements AutoCloseable {
 
     private InstanceState addInternal(Object entity) {
         if (entity == null) throw new IllegalArgumentException("add(null): give an entity object");
-        InstanceState s = states.get(entity);
+        InstanceState s = stateOf(entity);
         if (s != null) {
             if (s.status == InstanceState.Status.DELETED)
                 throw new IllegalStateException(describe(s) + " was deleted by a flush in this transaction; commit or roll back"
@@ -187,18 +203,18 @@ public final class Session implements AutoCloseable {
             s.key = key;
             s.snapshot = null; // unknown: every updatable column is written at the next flush
             s.loadedEpoch = epoch;
-            identityMap.put(key, s);
+            identityMap.put(s);
             Tracking.attached(entity);
         } else {
             s.status = InstanceState.Status.PENDING;
             pending.add(s);
         }
-        states.put(entity, s);
+        attach(s, entity, true);
         return s;
     }
 
     private void checkNotInOtherSession(Object entity) {
-        if (Tracking.openCount() <= 1) return;
+        if (Tracking.openCount() <= (registered ? 1 : 0)) return; // no other session holds objects
         for (Session other : Tracking.openSessions()) {
             if (other == this) continue;
             InstanceInfo i = other.inspectIfOwned(entity);
@@ -216,7 +232,7 @@ public final class Session implements AutoCloseable {
     public void delete(Object entity) {
         enter();
         if (entity == null) throw new IllegalArgumentException("delete(null): give an entity object");
-        InstanceState s = states.get(entity);
+        InstanceState s = stateOf(entity);
         if (s == null) {
             if (!Tracking.isDetached(entity))
                 throw new IllegalStateException(entity.getClass().getSimpleName() + " object is transient (never saved); there is"
@@ -233,7 +249,7 @@ public final class Session implements AutoCloseable {
     /** Removes one object from the session: pending objects become transient, others detached. */
     public void expunge(Object entity) {
         enter();
-        InstanceState s = states.get(entity);
+        InstanceState s = stateOf(entity);
         if (s == null) throw new IllegalArgumentException(describeObject(entity) + " is not in this session");
         detach(s);
     }
@@ -241,41 +257,101 @@ public final class Session implements AutoCloseable {
     /** Removes every object from the session (see {@link #expunge}). */
     public void expungeAll() {
         enter();
-        detachEverything();
+        detachEverything(false);
     }
 
     /**
      * Empties the session at once: objects that had a row become DETACHED (recorded in one batch),
      * pending ones transient. The same as detaching or making transient each object in turn.
      */
-    private void detachEverything() {
-        if (states.isEmpty()) return;
-        Object[] had = new Object[states.size()];
-        int n = 0;
-        for (InstanceState s : states.values()) if (s.status != InstanceState.Status.PENDING) had[n++] = s.obj;
-        states.clear();
+    private void detachEverything(boolean closing) {
+        if (attachedCount == 0) return;
+        // the states go to Tracking as they are (it reads which had a row when asked); a session that
+        // stays open marks them detached, since its transaction levels may still name them
+        if (!byObject.isEmpty()) {
+            InstanceState[] indexed = byObject.values().toArray(NO_STATES);
+            if (!closing) for (InstanceState s : indexed) s.attached = false;
+            Tracking.detachedAll(indexed, indexed.length);
+            byObject.clear();
+        }
+        if (unindexedCount > 0) {
+            if (!closing) for (int i = 0; i < unindexedCount; i++) unindexed[i].attached = false;
+            Tracking.detachedAll(unindexed, unindexedCount); // handed over: not cleared or reused here
+            unindexed = NO_STATES;
+            unindexedObjects = NO_OBJECTS;
+            unindexedCount = 0;
+        }
+        attachedCount = 0;
         identityMap.clear();
         pending.clear();
         marked.clear();
-        if (n > 0) Tracking.detachedAll(had, n);
     }
 
     /** Removes {@code s} from every structure; an object that had a row becomes DETACHED. */
     void detach(InstanceState s) {
-        states.remove(s.obj);
-        pending.remove(s);
-        marked.remove(s);
-        if (s.key != null && identityMap.get(s.key) == s) identityMap.remove(s.key);
-        if (s.status != InstanceState.Status.PENDING) Tracking.detached(s.obj);
+        makeTransient(s);
+        if (s.status != InstanceState.Status.PENDING) Tracking.detached(s);
     }
 
     /** Removes {@code s} as if it had never been saved (its INSERT was rolled back). */
     void makeTransient(InstanceState s) {
-        states.remove(s.obj);
+        unattach(s);
         pending.remove(s);
         marked.remove(s);
-        if (s.key != null && identityMap.get(s.key) == s) identityMap.remove(s.key);
+        identityMap.remove(s);
     }
+
+    // ---- the attached objects ------------------------------------------------------------------------
+
+    /** The state of {@code entity} in this session, or null. */
+    InstanceState stateOf(Object entity) {
+        if (unindexedCount > 0) indexLoaded();
+        return byObject.get(entity);
+    }
+
+    /** Attaches a state; {@code index} false defers hashing the object (a load: nobody asks about most rows). */
+    private void attach(InstanceState s, Object obj, boolean index) {
+        s.attached = true;
+        attachedCount++;
+        if (!registered) {
+            Tracking.opened(this);
+            registered = true;
+        }
+        if (index) byObject.put(obj, s);
+        else {
+            if (unindexedCount == unindexed.length) {
+                int len = Math.max(16, unindexedCount * 2);
+                unindexed = java.util.Arrays.copyOf(unindexed, len);
+                unindexedObjects = java.util.Arrays.copyOf(unindexedObjects, len);
+            }
+            unindexedObjects[unindexedCount] = obj;
+            unindexed[unindexedCount++] = s;
+        }
+    }
+
+    private void unattach(InstanceState s) {
+        if (!s.attached) return;
+        s.attached = false;
+        attachedCount--;
+        byObject.remove(s.obj()); // a state still in the unindexed log is skipped when the log is indexed
+    }
+
+    private void indexLoaded() {
+        for (int i = 0; i < unindexedCount; i++) {
+            InstanceState s = unindexed[i];
+            if (s.attached) byObject.put(unindexedObjects[i], s);
+        }
+        if (unindexed.length > 4096) {
+            unindexed = NO_STATES;
+            unindexedObjects = NO_OBJECTS;
+        } else {
+            java.util.Arrays.fill(unindexed, 0, unindexedCount, null);
+            java.util.Arrays.fill(unindexedObjects, 0, unindexedCount, null);
+        }
+        unindexedCount = 0;
+    }
+
+    boolean holdsNothing() { return attachedCount == 0; }
 
     // ---- reading ----------------------------------------------------------------------------------
 
@@ -288,14 +364,14 @@ public final class Session implements AutoCloseable {
         enter();
         EntityInfo info = registry.info(entityClass);
         IdKey key = info.keyFromId(id);
-        InstanceState s = identityMap.get(key);
+        InstanceState s = identityMap.isEmpty() ? null : identityMap.get(key);
         if (s != null) {
             if (s.marked) return null;
-            if (!isExpired(s)) return entityClass.cast(s.obj);
+            if (!isExpired(s)) return entityClass.cast(s.obj());
         } else {
             autoflushIfEnabled();
             s = identityMap.get(key); // the flush may have inserted it
-            if (s != null && !isExpired(s)) return entityClass.cast(s.obj);
+            if (s != null && !isExpired(s)) return entityClass.cast(s.obj());
         }
         List<Object> found = Loading.list(this, info, info.selectAll.where(info.pkEquals(key)));
         if (found.isEmpty()) {
@@ -344,7 +420,7 @@ public final class Session implements AutoCloseable {
      */
     public void refresh(Object entity) {
         enter();
-        InstanceState s = states.get(entity);
+        InstanceState s = stateOf(entity);
         if (s == null || s.status != InstanceState.Status.PERSISTENT)
             throw new IllegalStateException(describeObject(entity) + " is " + (s == null ? "not in this session" : s.status)
                     + "; refresh() needs a persistent object of this session");
@@ -361,13 +437,13 @@ public final class Session implements AutoCloseable {
     public <E> E merge(E entity) {
         enter();
         if (entity == null) throw new IllegalArgumentException("merge(null): give an entity object");
-        if (states.containsKey(entity)) return entity;
+        if (stateOf(entity) != null) return entity;
         EntityInfo info = registry.info(entity.getClass());
         IdKey key = info.keyOfObject(entity);
         Object target = null;
         if (key != null) {
             InstanceState s = identityMap.get(key);
-            if (s != null && !isExpired(s)) target = s.obj;
+            if (s != null && !isExpired(s)) target = s.obj();
             else {
                 autoflushIfEnabled();
                 List<Object> found = Loading.list(this, info, info.selectAll.where(info.pkEquals(key)));
@@ -397,7 +473,7 @@ public final class Session implements AutoCloseable {
     public List<Object> getNew() {
         enter();
         List<Object> out = new ArrayList<>(pending.size());
-        for (InstanceState s : pending) out.add(s.obj);
+        for (InstanceState s : pending.toArray()) out.add(s.obj());
         return Collections.unmodifiableList(out);
     }
 
@@ -405,8 +481,8 @@ public final class Session implements AutoCloseable {
     public List<Object> getDirty() {
         enter();
         List<Object> out = new ArrayList<>();
-        for (InstanceState s : identityMap.values())
-            if (!s.marked && Flusher.changedAttributes(s, s.info.read(s.obj)) != null) out.add(s.obj);
+        for (InstanceState s : identityMap.toArray())
+            if (!s.marked && Flusher.changedAttributes(s, s.info.read(s.obj())) != null) out.add(s.obj());
         return Collections.unmodifiableList(out);
     }
 
@@ -414,24 +490,24 @@ public final class Session implements AutoCloseable {
     public List<Object> getDeleted() {
         enter();
         List<Object> out = new ArrayList<>(marked.size());
-        for (InstanceState s : marked) out.add(s.obj);
+        for (InstanceState s : marked) out.add(s.obj());
         return Collections.unmodifiableList(out);
     }
 
     /** True when the next flush would write something for this object (pending, marked, or changed). */
     public boolean isModified(Object entity) {
         enter();
-        InstanceState s = states.get(entity);
+        InstanceState s = stateOf(entity);
         if (s == null) throw new IllegalArgumentException(describeObject(entity) + " is not in this session");
         if (s.status == InstanceState.Status.PENDING || s.marked) return true;
         if (s.status == InstanceState.Status.DELETED) return false;
-        return Flusher.changedAttributes(s, s.info.read(s.obj)) != null;
+        return Flusher.changedAttributes(s, s.info.read(s.obj())) != null;
     }
 
     /** True when {@code entity} is pending, persistent or deleted in this session. */
     public boolean contains(Object entity) {
         enter();
-        return states.containsKey(entity);
+        return stateOf(entity) != null;
     }
 
     // ---- flush, commit, rollback ---------------------------------------------------------------------
@@ -457,7 +533,7 @@ public final class Session implements AutoCloseable {
 
     void autoflushIfEnabled() {
         // with no attached object there is nothing a flush could write: skip building a Flusher
-        if (autoflush && !flushing && !states.isEmpty()) flushInternal();
+        if (autoflush && !flushing && attachedCount != 0) flushInternal();
     }
 
     /** A failed flush: roll the transaction back and restore objects; the session waits for rollback(). */
@@ -486,16 +562,14 @@ public final class Session implements AutoCloseable {
             connection.close();
             connection = null;
         }
-        List<InstanceState> deleted = null;
-        for (InstanceState s : states.values())
-            if (s.status == InstanceState.Status.DELETED) {
-                if (deleted == null) deleted = new ArrayList<>();
-                deleted.add(s);
-            }
-        if (deleted != null) for (InstanceState s : deleted) detach(s);
+        // objects deleted by the transaction's flushes are among the objects it changed
+        TxLevel outer = levels.get(0);
+        for (InstanceState s : outer.touched())
+            if (s.attached && s.status == InstanceState.Status.DELETED) detach(s);
+        outer.forget();
         levels.clear();
-        levels.add(new TxLevel(null));
         if (expireOnCommit) expiredBefore = ++epoch;
+        levels.add(newLevel(null));
         releaseOwner();
     }
 
@@ -527,7 +601,7 @@ public final class Session implements AutoCloseable {
     public SessionSavepoint beginNested() {
         enter();
         flushInternal();
-        TxLevel l = new TxLevel(connection().beginNested());
+        TxLevel l = newLevel(connection().beginNested());
         levels.add(l);
         return new SessionSavepoint(this, l);
     }
@@ -578,26 +652,29 @@ public final class Session implements AutoCloseable {
     private void restoreAll() {
         for (int i = levels.size() - 1; i >= 0; i--) restore(levels.get(i));
         levels.clear();
-        levels.add(new TxLevel(null));
+        levels.add(newLevel(null));
     }
 
     /** Puts the objects a level touched back as they were before it (see the class comment on rollback). */
     private void restore(TxLevel l) {
-        for (InstanceState s : l.touched.keySet())
-            if (states.get(s.obj) == s && s.key != null && identityMap.get(s.key) == s) identityMap.remove(s.key);
-        for (Map.Entry<InstanceState, TxLevel.Memento> e : l.touched.entrySet()) {
-            InstanceState s = e.getKey();
-            TxLevel.Memento m = e.getValue();
-            if (states.get(s.obj) != s) continue; // expunged since
+        InstanceState[] touched = l.touched();
+        // take the identities the level gave out of the map first: keys come back below
+        for (InstanceState s : touched) if (s.attached && s.memento != null && s.memento.level == l) identityMap.remove(s);
+        boolean reorder = false;
+        for (InstanceState s : touched) {
+            TxLevel.Memento m = s.memento;
+            if (m == null || m.level != l) continue;
+            s.memento = m.prev;
+            if (!s.attached) continue; // expunged since
             boolean deleteIntent = s.status == InstanceState.Status.DELETED && !s.bulkDeleted || s.marked;
+            boolean readInLevel = s.loadedEpoch >= l.startEpoch;
             s.bulkDeleted = false;
-            for (Map.Entry<Integer, Object[]> w : m.written.entrySet()) {
-                int i = w.getKey();
-                if (EntityInfo.same(s.info.get(s.obj, i), w.getValue()[1])) s.info.set(s.obj, i, w.getValue()[0]);
-            }
+            m.forEachWritten((i, before, after) -> {
+                if (EntityInfo.same(s.info.get(s.obj(), i), after)) s.info.set(s.obj(), i, before);
+            });
             s.snapshot = m.snapshot;
             s.key = m.key;
-            s.loadedEpoch = m.loadedEpoch;
+            s.loadedEpoch = readInLevel ? -1 : m.loadedEpoch;
             marked.remove(s);
             s.marked = false;
             if (m.status == InstanceState.Status.PENDING) {
@@ -605,38 +682,21 @@ public final class Session implements AutoCloseable {
                 else {
                     s.status = InstanceState.Status.PENDING;
                     pending.add(s);
+                    reorder = true;
                 }
             } else if (m.status == InstanceState.Status.DELETED) {
                 s.status = InstanceState.Status.DELETED;
             } else {
                 s.status = InstanceState.Status.PERSISTENT;
                 if (deleteIntent) { s.marked = true; marked.add(s); }
-                identityMap.put(s.key, s);
+                identityMap.put(s);
             }
         }
-        // objects read in the level may hold data the rollback discarded: attributes still holding what
-        // was read count as unchanged, and the object is expired, so it is re-read when next handed out
-        for (Map.Entry<InstanceState, Object[]> e : l.loaded().entrySet()) {
-            InstanceState s = e.getKey();
-            if (states.get(s.obj) != s || s.status != InstanceState.Status.PERSISTENT) continue;
-            s.loadedEpoch = -1;
-            // flushed in this level: its snapshot went back to the database's, its attributes are the user's
-            if (l.touched.containsKey(s)) continue;
-            Object[] read = e.getValue();
-            Object[] snap = s.snapshot == null ? new Object[read.length] : s.snapshot.clone();
-            for (int i = 0; i < read.length; i++) {
-                Object current = s.info.get(s.obj, i);
-                if (EntityInfo.same(current, read[i])) snap[i] = current instanceof byte[] b ? b.clone() : current;
-                else if (s.snapshot == null) snap[i] = read[i];
-            }
-            s.snapshot = snap;
-        }
-        if (!pending.isEmpty()) {
-            List<InstanceState> sorted = new ArrayList<>(pending);
-            sorted.sort((a, b) -> Long.compare(a.addedSeq, b.addedSeq));
-            pending.clear();
-            pending.addAll(sorted);
-        }
+        // objects read in the level may hold data the rollback discarded: they are expired, so they are
+        // re-read when next handed out (attributes changed since the read keep the user's values)
+        long start = l.startEpoch;
+        identityMap.forEach(s -> { if (s.loadedEpoch >= start) s.loadedEpoch = -1; });
+        if (reorder) pending.sort((a, b) -> Long.compare(a.addedSeq, b.addedSeq));
     }
 
     private void releaseOwner() { owner = null; }
@@ -650,10 +710,10 @@ public final class Session implements AutoCloseable {
             throw new IllegalStateException("session closed from thread '" + Thread.currentThread().getName() + "' while thread '"
                     + o.getName() + "' is using it; a Session is for one thread at a time");
         rollbackDatabase();
-        detachEverything();
+        detachEverything(true);
         closed = true;
         owner = null;
-        Tracking.closed(this);
+        if (registered) Tracking.closed(this);
     }
 
     public boolean isClosed() { return closed; }
@@ -667,27 +727,24 @@ public final class Session implements AutoCloseable {
 
     /** Sets an attribute on behalf of the session (an id, a version, a refreshed value), undoably. */
     void writeAttribute(InstanceState s, int i, Object value) {
-        TxLevel.Memento m = touch(s);
-        Object old = s.info.get(s.obj, i);
-        Object[] w = m.written.get(i);
-        if (w == null) m.written.put(i, new Object[] {old, value});
-        else w[1] = value;
-        s.info.set(s.obj, i, value);
+        touch(s).wrote(i, s.info.get(s.obj(), i), value);
+        s.info.set(s.obj(), i, value);
     }
 
     /**
      * Registers a freshly loaded object. {@code values} becomes its snapshot: the caller hands over an
      * array nobody else holds (byte arrays in it are replaced by copies, as the object keeps the originals).
+     * {@code keyIsNew}: the caller guarantees no persistent object of the session has this key.
      */
-    InstanceState attachLoaded(EntityInfo info, Object obj, IdKey key, Object[] values) {
+    InstanceState attachLoaded(EntityInfo info, Object obj, IdKey key, Object[] values, boolean keyIsNew) {
         InstanceState s = new InstanceState(obj, info);
         s.status = InstanceState.Status.PERSISTENT;
         s.key = key;
         s.snapshot = EntityInfo.ownSnapshot(values);
         s.loadedEpoch = epoch;
-        states.put(obj, s);
-        identityMap.put(key, s);
-        level().recordLoaded(s, s.snapshot);
+        if (keyIsNew) identityMap.append(s);
+        else identityMap.put(s);
+        attach(s, obj, false);
         return s;
     }
 
@@ -695,7 +752,7 @@ public final class Session implements AutoCloseable {
     InstanceInfo inspectIfOwned(Object entity) {
         Thread o = owner;
         if (closed || (o != null && o != Thread.currentThread())) return null;
-        InstanceState s = states.get(entity);
+        InstanceState s = stateOf(entity);
         if (s == null) return null;
         ObjectState st = switch (s.status) {
             case PENDING -> ObjectState.PENDING;

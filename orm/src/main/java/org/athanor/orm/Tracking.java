@@ -1,6 +1,8 @@
 package org.athanor.orm;
 
+import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,10 +32,15 @@ final class Tracking {
         }
     }
 
-    static void detached(Object o) { DETACHED.add(o); }
+    /** Records that the object of {@code s} left its session after having a row. */
+    static void detached(InstanceState s) { DETACHED.addStates(new InstanceState[] {s}, 1); }
 
-    /** Records the first {@code n} objects of {@code objs} as detached, under one lock (a closing session's objects). */
-    static void detachedAll(Object[] objs, int n) { DETACHED.addAll(objs, n); }
+    /**
+     * Records the objects of the first {@code n} states as detached when they had a row (status not
+     * PENDING, read when the set is next consulted: the states no longer change). Takes {@code states}
+     * over: the caller must not change the array afterwards.
+     */
+    static void detachedAll(InstanceState[] states, int n) { DETACHED.addStates(states, n); }
 
     static void attached(Object o) { DETACHED.remove(o); }
 
@@ -42,17 +49,24 @@ final class Tracking {
     /**
      * A set of weakly held objects compared by identity (entities may override equals): a chained
      * hash table of weak references that carry their identity hash. Closing a session adds thousands
-     * of objects at once and most are never asked about, so a batch is only appended to a log (one
-     * allocation and a sequential write per object, under one lock); the log is moved into the table
-     * when a lookup or removal needs it. Cleared references are dropped when the log or the table
-     * would grow (no reference queue: the collector need not enqueue anything).
+     * of objects at once and most are never asked about, so what is added is kept as batches of
+     * references as given (a session's {@link InstanceState}s are weak references to their objects),
+     * with no work per object; the batches are moved into the table when a lookup or removal needs
+     * it, or, once they hold many entries and a garbage collection has run since the last time, to
+     * drop what was collected.
      */
     static final class WeakIdentitySet {
         private Ref[] table = new Ref[256];
         private int count;
-        /** Added but not yet in {@link #table}. */
-        private Ref[] log = new Ref[256];
-        private int logged;
+        /** Added but not yet in {@link #table}: arrays of references, each with how many of it count. */
+        private Reference<?>[][] batches = new Reference<?>[8][];
+        private int[] batchLengths = new int[8];
+        private int batchCount;
+        private long batched;
+        /** Batched entries above which an addition indexes the batches (when a collection has run). */
+        private long indexAt = 1 << 16;
+        /** Cleared by the first collection after it is made. */
+        private WeakReference<Object> sinceLastIndex = new WeakReference<>(new Object());
 
         private static final class Ref extends WeakReference<Object> {
             final int hash;
@@ -65,54 +79,56 @@ final class Tracking {
             }
         }
 
-        synchronized void add(Object o) {
-            ensureLogRoom(1);
-            log[logged++] = new Ref(o, System.identityHashCode(o), null);
-        }
+        synchronized void add(Object o) { addBatch(new Reference<?>[] {new WeakReference<>(o)}, 1); }
 
         synchronized void addAll(Object[] objs, int n) {
-            ensureLogRoom(n);
-            for (int i = 0; i < n; i++) {
-                Object o = objs[i];
-                log[logged++] = new Ref(o, System.identityHashCode(o), null);
+            Reference<?>[] refs = new Reference<?>[n];
+            for (int i = 0; i < n; i++) refs[i] = new WeakReference<>(objs[i]);
+            addBatch(refs, n);
+        }
+
+        /** Adds the objects of states that had a row; takes the array over. */
+        synchronized void addStates(InstanceState[] states, int n) { addBatch(states, n); }
+
+        private void addBatch(Reference<?>[] refs, int n) {
+            if (batchCount == batches.length) {
+                batches = Arrays.copyOf(batches, batchCount * 2);
+                batchLengths = Arrays.copyOf(batchLengths, batchCount * 2);
+            }
+            batches[batchCount] = refs;
+            batchLengths[batchCount++] = n;
+            batched += n;
+            if (batched >= indexAt && sinceLastIndex.get() == null) {
+                index();
+                indexAt = Math.max(1 << 16, 2L * count);
             }
         }
 
-        /**
-         * Cleared by the first collection after it is made: until then no reference in the log can have
-         * been cleared, so a full log grows without being scanned.
-         */
-        private WeakReference<Object> sinceLastScan = new WeakReference<>(new Object());
-
-        private void ensureLogRoom(int n) {
-            if (logged + n <= log.length) return;
-            if (sinceLastScan.get() == null) {
-                int live = 0;
-                for (int i = 0; i < logged; i++) if (log[i].get() != null) log[live++] = log[i];
-                java.util.Arrays.fill(log, live, logged, null);
-                logged = live;
-                sinceLastScan = new WeakReference<>(new Object());
-            }
-            int len = log.length;
-            while (logged + n > len >> 1) len <<= 1;
-            if (len != log.length) log = java.util.Arrays.copyOf(log, len);
-        }
-
-        /** Moves the log into the table; duplicates are harmless, and remove() drops them all. */
+        /** Moves the batches into the table, leaving out collected objects and states that never had a row. */
         private void index() {
-            if (logged == 0) return;
-            ensureRoom(logged);
-            for (int i = 0; i < logged; i++) {
-                Ref r = log[i];
-                log[i] = null;
-                if (r.get() == null) continue;
-                int b = r.hash & (table.length - 1);
-                r.next = table[b];
-                table[b] = r;
-                count++;
+            if (batchCount == 0) return;
+            for (int b = 0; b < batchCount; b++) {
+                Reference<?>[] refs = batches[b];
+                for (int i = 0, n = batchLengths[b]; i < n; i++) {
+                    Reference<?> r = refs[i];
+                    if (r instanceof InstanceState st && st.status == InstanceState.Status.PENDING) continue;
+                    Object o = r.get();
+                    if (o == null) continue;
+                    if (count + 1 > table.length - (table.length >> 2)) ensureRoom(1); // grows with what is alive
+                    int h = System.identityHashCode(o);
+                    int k = h & (table.length - 1);
+                    table[k] = new Ref(o, h, table[k]);
+                    count++;
+                }
+                batches[b] = null;
             }
-            logged = 0;
-            if (log.length > 4096) log = new Ref[256];
+            batchCount = 0;
+            batched = 0;
+            if (batches.length > 64) {
+                batches = new Reference<?>[8][];
+                batchLengths = new int[8];
+            }
+            sinceLastIndex = new WeakReference<>(new Object());
         }
 
         private void ensureRoom(int n) {
@@ -120,7 +136,7 @@ final class Tracking {
             purge();
             int needed = count + n;
             int len = table.length;
-            while (needed > len >> 1) len <<= 1;
+            while (needed > len >> 1 && len < 1 << 30) len <<= 1;
             if (len != table.length) rehash(len);
         }
 
@@ -152,6 +168,7 @@ final class Tracking {
             table = t;
         }
 
+        /** Removes {@code o} (every entry for it). */
         synchronized void remove(Object o) {
             index();
             int h = System.identityHashCode(o);

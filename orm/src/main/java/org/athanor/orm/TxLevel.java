@@ -1,100 +1,137 @@
 package org.athanor.orm;
 
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.Arrays;
 import org.athanor.core.engine.NestedTransaction;
 
 /**
- * One level of a session transaction (the outer transaction, or a savepoint): for every object the
- * flushes of this level changed, what the session knew about it before (a {@link Memento}), so that
- * a rollback can put the session back in step with the database.
+ * One level of a session transaction (the outer transaction, or a savepoint): the objects this
+ * level's flushes changed, each with what the session knew about it before (a {@link Memento}),
+ * so that a rollback can put the session back in step with the database.
+ *
+ * <p>Objects read in the level are not listed: each load stamps {@link InstanceState#loadedEpoch}
+ * with the session's epoch, which moves on whenever a level begins, so "read in this level or a
+ * later one" is {@code loadedEpoch >= startEpoch}.
  */
 final class TxLevel {
-    /** What an object's state was before this level first changed it. */
+    /**
+     * What an object's state was before a level first changed it. An object's mementos form a chain,
+     * innermost level first ({@link InstanceState#memento}, then {@link #prev}).
+     */
     static final class Memento {
+        TxLevel level;
+        final Memento prev;
         final InstanceState.Status status;
         final Object[] snapshot;
         final IdKey key;
         final long loadedEpoch;
-        /** Attribute index -> {value before, value the session wrote} for attributes the session itself set (ids, versions, refreshes). */
-        final Map<Integer, Object[]> written = new HashMap<>(2); // usually one entry (a generated id) or none
+        /** Attributes the session itself set (ids, versions): index, value before, value written; inline for the usual one. */
+        private int firstIndex = -1;
+        private Object firstBefore, firstAfter;
+        private int[] moreIndex;
+        private Object[] moreBefore, moreAfter;
+        private int moreCount;
 
-        Memento(InstanceState s) {
+        Memento(InstanceState s, TxLevel level, Memento prev) {
+            this.level = level;
+            this.prev = prev;
             status = s.status;
             snapshot = s.snapshot;
             key = s.key;
             loadedEpoch = s.loadedEpoch;
         }
+
+        /** Records that the session set attribute {@code i} to {@code after}; the first record of an attribute keeps its before value. */
+        void wrote(int i, Object before, Object after) {
+            if (firstIndex == i) { firstAfter = after; return; }
+            if (firstIndex < 0) {
+                firstIndex = i;
+                firstBefore = before;
+                firstAfter = after;
+                return;
+            }
+            for (int k = 0; k < moreCount; k++) if (moreIndex[k] == i) { moreAfter[k] = after; return; }
+            if (moreIndex == null) {
+                moreIndex = new int[2];
+                moreBefore = new Object[2];
+                moreAfter = new Object[2];
+            } else if (moreCount == moreIndex.length) {
+                moreIndex = Arrays.copyOf(moreIndex, moreCount * 2);
+                moreBefore = Arrays.copyOf(moreBefore, moreCount * 2);
+                moreAfter = Arrays.copyOf(moreAfter, moreCount * 2);
+            }
+            moreIndex[moreCount] = i;
+            moreBefore[moreCount] = before;
+            moreAfter[moreCount] = after;
+            moreCount++;
+        }
+
+        interface WrittenVisitor { void visit(int index, Object before, Object after); }
+
+        void forEachWritten(WrittenVisitor v) {
+            if (firstIndex < 0) return;
+            v.visit(firstIndex, firstBefore, firstAfter);
+            for (int k = 0; k < moreCount; k++) v.visit(moreIndex[k], moreBefore[k], moreAfter[k]);
+        }
     }
 
     final NestedTransaction savepoint;
-    final Map<InstanceState, Memento> touched = new IdentityHashMap<>(4); // small: most levels touch nothing
-    /**
-     * Objects loaded or re-read in this level, with the values read: they may hold data the rollback
-     * discards, so a rollback expires them (values the user did not change since are re-read). Kept
-     * as an append-only log (a load of many rows appends to two arrays instead of filling a map);
-     * a later read of the same object supersedes an earlier one, see {@link #loaded()}.
-     */
-    private InstanceState[] loadedStates = NO_STATES;
-    private Object[][] loadedValues = NO_VALUES;
-    private int loadedCount;
+    /** The session epoch when this level began: objects read since have {@code loadedEpoch >= startEpoch}. */
+    final long startEpoch;
+    private InstanceState[] touched = NONE;
+    private int touchedCount;
 
-    private static final InstanceState[] NO_STATES = new InstanceState[0];
-    private static final Object[][] NO_VALUES = new Object[0][];
-    /** Below this many entries the log just grows; above, it is compacted first (repeated re-reads of the same objects). */
-    private static final int COMPACT_FROM = 1024;
+    private static final InstanceState[] NONE = new InstanceState[0];
 
-    TxLevel(NestedTransaction savepoint) { this.savepoint = savepoint; }
-
-    /** Records that {@code s} was read in this level with {@code values} (replacing an earlier record for it). */
-    void recordLoaded(InstanceState s, Object[] values) {
-        if (loadedCount == loadedStates.length) makeRoom();
-        loadedStates[loadedCount] = s;
-        loadedValues[loadedCount] = values;
-        loadedCount++;
+    TxLevel(NestedTransaction savepoint, long startEpoch) {
+        this.savepoint = savepoint;
+        this.startEpoch = startEpoch;
     }
 
-    private void makeRoom() {
-        if (loadedCount >= COMPACT_FROM) {
-            Map<InstanceState, Object[]> m = loaded();
-            if (m.size() <= loadedCount / 2) {
-                loadedCount = 0;
-                for (Map.Entry<InstanceState, Object[]> e : m.entrySet()) {
-                    loadedStates[loadedCount] = e.getKey();
-                    loadedValues[loadedCount] = e.getValue();
-                    loadedCount++;
-                }
-                java.util.Arrays.fill(loadedStates, loadedCount, loadedStates.length, null);
-                java.util.Arrays.fill(loadedValues, loadedCount, loadedValues.length, null);
-                return;
-            }
-        }
-        int len = Math.max(16, loadedStates.length * 2);
-        loadedStates = java.util.Arrays.copyOf(loadedStates, len);
-        loadedValues = java.util.Arrays.copyOf(loadedValues, len);
-    }
-
-    /** The objects read in this level, each with the values of its latest read. */
-    Map<InstanceState, Object[]> loaded() {
-        Map<InstanceState, Object[]> m = new IdentityHashMap<>(loadedCount);
-        for (int i = 0; i < loadedCount; i++) m.put(loadedStates[i], loadedValues[i]);
+    /** The memento of {@code s} for this level, made (with what {@code s} is now) the first time. */
+    Memento touch(InstanceState s) {
+        Memento m = s.memento;
+        if (m != null && m.level == this) return m;
+        m = new Memento(s, this, m);
+        s.memento = m;
+        append(s);
         return m;
     }
 
-    Memento touch(InstanceState s) { return touched.computeIfAbsent(s, Memento::new); }
+    private void append(InstanceState s) {
+        if (touchedCount == touched.length) touched = Arrays.copyOf(touched, Math.max(8, touchedCount * 2));
+        touched[touchedCount++] = s;
+    }
 
-    /** Folds a released savepoint's records into this (outer) level. */
+    /** The objects this level changed, in the order first changed. */
+    InstanceState[] touched() { return Arrays.copyOf(touched, touchedCount); }
+
+    boolean touchedNothing() { return touchedCount == 0; }
+
+    /**
+     * Folds a released savepoint's records into this (outer) level: an object both levels changed
+     * keeps this level's memento (its state before either), with the values the inner level wrote.
+     */
     void absorb(TxLevel inner) {
-        for (Map.Entry<InstanceState, Memento> e : inner.touched.entrySet()) {
-            Memento mine = touched.get(e.getKey());
-            if (mine == null) touched.put(e.getKey(), e.getValue());
-            else for (Map.Entry<Integer, Object[]> w : e.getValue().written.entrySet()) {
-                Object[] have = mine.written.get(w.getKey());
-                if (have == null) mine.written.put(w.getKey(), w.getValue());
-                else have[1] = w.getValue()[1];
+        for (int k = 0; k < inner.touchedCount; k++) {
+            InstanceState s = inner.touched[k];
+            Memento m = s.memento;
+            if (m == null || m.level != inner) continue; // already popped (the object left the session)
+            if (m.prev != null && m.prev.level == this) {
+                Memento mine = m.prev;
+                m.forEachWritten((i, before, after) -> mine.wrote(i, before, after));
+                s.memento = mine;
+            } else {
+                m.level = this;
+                append(s);
             }
         }
-        for (int i = 0; i < inner.loadedCount; i++) recordLoaded(inner.loadedStates[i], inner.loadedValues[i]);
+        inner.touchedCount = 0;
+    }
+
+    /** Forgets every memento of this (outer) level: its transaction committed. */
+    void forget() {
+        for (int k = 0; k < touchedCount; k++) touched[k].memento = null;
+        touchedCount = 0;
+        touched = NONE;
     }
 }

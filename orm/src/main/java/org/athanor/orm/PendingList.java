@@ -1,0 +1,77 @@
+package org.athanor.orm;
+
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * The session's pending objects in insertion order: an array that states are appended to, each
+ * remembering its position ({@link InstanceState#pendingPos}), so add and remove are O(1) and
+ * allocate nothing per object. A removed entry leaves an empty slot; the slots are compacted when
+ * the array is full and at least half of them are empty.
+ */
+final class PendingList {
+    private InstanceState[] items = new InstanceState[8];
+    /** Slots used, stale ones included. */
+    private int end;
+    private int live;
+
+    int size() { return live; }
+
+    boolean isEmpty() { return live == 0; }
+
+    boolean contains(InstanceState s) { return s.pendingPos >= 0; }
+
+    void add(InstanceState s) {
+        if (s.pendingPos >= 0) return;
+        if (end == items.length) {
+            if (live <= end / 2) compact();
+            else items = Arrays.copyOf(items, end * 2);
+        }
+        s.pendingPos = end;
+        items[end++] = s;
+        live++;
+    }
+
+    void remove(InstanceState s) {
+        int p = s.pendingPos;
+        if (p < 0) return;
+        items[p] = null;
+        s.pendingPos = -1;
+        live--;
+        if (live == 0) end = 0;
+    }
+
+    void clear() {
+        for (int i = 0; i < end; i++) if (items[i] != null) items[i].pendingPos = -1;
+        if (items.length > 1024) items = new InstanceState[8];
+        else Arrays.fill(items, 0, end, null);
+        end = live = 0;
+    }
+
+    private void compact() {
+        int n = 0;
+        for (int i = 0; i < end; i++) {
+            InstanceState s = items[i];
+            if (s == null) continue;
+            s.pendingPos = n;
+            items[n++] = s;
+        }
+        Arrays.fill(items, n, end, null);
+        end = n;
+    }
+
+    /** The live states in order: a copy the caller may keep while the list changes. */
+    InstanceState[] toArray() {
+        InstanceState[] out = new InstanceState[live];
+        int n = 0;
+        for (int i = 0; i < end; i++) if (items[i] != null) out[n++] = items[i];
+        return out;
+    }
+
+    /** Reorders the live states by {@code order} (after a rollback put objects back out of order). */
+    void sort(Comparator<InstanceState> order) {
+        compact();
+        Arrays.sort(items, 0, end, order);
+        for (int i = 0; i < end; i++) items[i].pendingPos = i;
+    }
+}

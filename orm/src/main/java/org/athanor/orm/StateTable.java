@@ -1,0 +1,182 @@
+package org.athanor.orm;
+
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * The identity map's table: persistent objects' states by primary key ({@link InstanceState#key}),
+ * open addressing with linear probing, so that attaching a loaded row allocates nothing here (a
+ * {@code HashMap} would add a node per row and rehash nodes as it grows).
+ *
+ * <p>States known to have keys distinct from every other (the rows of one query into an empty
+ * table) can be {@linkplain #append appended} without probing; they are hashed in when the table
+ * is next read, so a session that loads rows and closes never builds the table at all.
+ */
+final class StateTable {
+    private InstanceState[] slots = new InstanceState[16];
+    private int size;
+    /** Appended states not hashed in yet. */
+    private InstanceState[] appended = NONE;
+    private int appendedCount;
+
+    private static final InstanceState[] NONE = new InstanceState[0];
+
+    int size() { return size + appendedCount; }
+
+    boolean isEmpty() { return size + appendedCount == 0; }
+
+    /**
+     * Adds {@code s} without looking for its key: the caller guarantees no state in the table has an
+     * equal key (see the class comment).
+     */
+    void append(InstanceState s) {
+        if (appendedCount == appended.length) appended = Arrays.copyOf(appended, Math.max(16, appendedCount * 2));
+        appended[appendedCount++] = s;
+    }
+
+    /** Hashes the appended states in. */
+    private void settle() {
+        int n = appendedCount;
+        appendedCount = 0;
+        InstanceState[] a = appended;
+        appended = NONE;
+        ensureCapacity(size + n);
+        for (int k = 0; k < n; k++) insertNew(a[k]);
+    }
+
+    private void ensureCapacity(int n) {
+        int len = slots.length;
+        while (n * 4 > len * 3) len <<= 1;
+        if (len != slots.length) rehash(len);
+    }
+
+    /** Places a state whose key is known to be absent. */
+    private void insertNew(InstanceState s) {
+        InstanceState[] t = slots;
+        int mask = t.length - 1;
+        int i = home(s.key.hashCode(), mask);
+        while (t[i] != null) i = (i + 1) & mask;
+        t[i] = s;
+        size++;
+    }
+
+    /** The state whose key equals {@code key}, or null. */
+    InstanceState get(IdKey key) {
+        if (appendedCount > 0) settle();
+        InstanceState[] t = slots;
+        int mask = t.length - 1;
+        int h = key.hashCode();
+        for (int i = home(h, mask); ; i = (i + 1) & mask) {
+            InstanceState s = t[i];
+            if (s == null) return null;
+            if (s.key.hashCode() == h && s.key.equals(key)) return s;
+        }
+    }
+
+    /** Puts {@code s} under its key, replacing the state held for that key; returns the replaced one or null. */
+    InstanceState put(InstanceState s) {
+        if (appendedCount > 0) settle();
+        if ((size + 1) * 4 > slots.length * 3) rehash(slots.length * 2);
+        InstanceState[] t = slots;
+        int mask = t.length - 1;
+        int h = s.key.hashCode();
+        for (int i = home(h, mask); ; i = (i + 1) & mask) {
+            InstanceState x = t[i];
+            if (x == null) {
+                t[i] = s;
+                size++;
+                return null;
+            }
+            if (x.key.hashCode() == h && x.key.equals(s.key)) {
+                t[i] = s;
+                return x;
+            }
+        }
+    }
+
+    /** Removes {@code s} if it is the state held for its key (not merely one with an equal key). */
+    boolean remove(InstanceState s) {
+        if (s.key == null) return false;
+        if (appendedCount > 0) settle();
+        InstanceState[] t = slots;
+        int mask = t.length - 1;
+        for (int i = home(s.key.hashCode(), mask); ; i = (i + 1) & mask) {
+            InstanceState x = t[i];
+            if (x == null) return false;
+            if (x == s) {
+                deleteAt(i);
+                return true;
+            }
+        }
+    }
+
+    /** Removes whatever state is held for {@code key}. */
+    InstanceState removeKey(IdKey key) {
+        InstanceState s = get(key);
+        if (s != null) remove(s);
+        return s;
+    }
+
+    /** Backward-shift deletion: later entries of the probe run move up so lookups never meet a hole. */
+    private void deleteAt(int i) {
+        InstanceState[] t = slots;
+        int mask = t.length - 1;
+        size--;
+        for (int j = (i + 1) & mask; ; j = (j + 1) & mask) {
+            InstanceState x = t[j];
+            if (x == null) break;
+            int home = home(x.key.hashCode(), mask);
+            // move x into the hole at i when its home is not in the cyclic range (i, j]
+            if (((j - home) & mask) >= ((j - i) & mask)) {
+                t[i] = x;
+                i = j;
+            }
+        }
+        t[i] = null;
+    }
+
+    private void rehash(int len) {
+        InstanceState[] old = slots;
+        InstanceState[] t = new InstanceState[len];
+        int mask = t.length - 1;
+        for (InstanceState s : old) {
+            if (s == null) continue;
+            int i = home(s.key.hashCode(), mask);
+            while (t[i] != null) i = (i + 1) & mask;
+            t[i] = s;
+        }
+        slots = t;
+    }
+
+    /** A key's first slot: the hash mixed, so that keys with regular hashes (1, 2, 3, ...) do not form long runs. */
+    private static int home(int hash, int mask) {
+        int h = hash * 0x9E3779B9;
+        return (h ^ (h >>> 16)) & mask;
+    }
+
+    void clear() {
+        if (appendedCount > 0) {
+            if (appended.length > 1024) appended = NONE;
+            else Arrays.fill(appended, 0, appendedCount, null);
+            appendedCount = 0;
+        }
+        if (size == 0) return;
+        if (slots.length > 1024) slots = new InstanceState[16];
+        else Arrays.fill(slots, null);
+        size = 0;
+    }
+
+    /** The states, in table order: a copy, so the caller may change the table while going through it. */
+    InstanceState[] toArray() {
+        if (appendedCount > 0) settle();
+        InstanceState[] out = new InstanceState[size];
+        int n = 0;
+        for (InstanceState s : slots) if (s != null) out[n++] = s;
+        return out;
+    }
+
+    void forEach(Consumer<InstanceState> action) {
+        if (appendedCount > 0) settle();
+        for (InstanceState s : slots) if (s != null) action.accept(s);
+    }
+}
