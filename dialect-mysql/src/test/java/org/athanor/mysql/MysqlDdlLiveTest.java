@@ -12,6 +12,7 @@ import org.athanor.core.engine.Engine;
 import org.athanor.core.error.IntegrityError;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.MetaData;
+import org.athanor.core.schema.Sequence;
 import org.athanor.core.schema.Table;
 import org.athanor.core.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -49,6 +50,28 @@ class MysqlDdlLiveTest {
         } finally {
             md.dropAll(engine);
         }
+    }
+
+    /** MariaDB has sequences, but the dialect also serves MySQL 8, which has none: createAll skips them. */
+    @Test
+    void sequencesAreSkippedSilently() {
+        String name = TestDatabases.uniqueName("seqt"), seq = TestDatabases.uniqueName("seq");
+        Table t = Table.of(name, col("id", BIGINT, primaryKey(), autoincrement()));
+        MetaData md = MetaData.of(t).add(Sequence.of(seq).startWith(1000));
+        assertEquals(List.of("DROP TABLE " + name), engine.ddl().dropStatements(md, false));
+        try {
+            md.createAll(engine);
+            md.createAll(engine);
+            try (Connection c = engine.connect()) {
+                assertEquals("BASE TABLE", MysqlLive.string(c, "SELECT TABLE_TYPE FROM information_schema.TABLES "
+                        + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '" + name + "'", 1));
+                assertEquals(0L, ((Number) MysqlLive.object(c, "SELECT COUNT(*) FROM information_schema.TABLES "
+                        + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '" + seq + "'")).longValue(), "no sequence " + seq);
+            }
+        } finally {
+            md.dropAll(engine);
+        }
+        md.dropAll(engine);
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.athanor.core.error.CompileError;
 import org.athanor.core.fixtures.Posts;
 import org.athanor.core.fixtures.Users;
 import org.athanor.core.schema.Index;
+import org.athanor.core.schema.MetaData;
+import org.athanor.core.schema.Sequence;
 import org.athanor.core.schema.Table;
 import org.junit.jupiter.api.Test;
 
@@ -84,5 +86,22 @@ class MysqlDdlTest {
                 + "ON DELETE CASCADE", MysqlCompilerTest.MARIADB.ddl().addForeignKey(fk, true));
         assertEquals(List.of("ALTER TABLE IF EXISTS posts DROP FOREIGN KEY IF EXISTS fk_posts_user_id"),
                 MysqlCompilerTest.MARIADB.ddl().dropForeignKey(fk));
+    }
+
+    /** The dialect serves MySQL 8 too, which has no sequences: createAll/dropAll leave them out, even on MariaDB. */
+    @Test
+    void sequencesAreLeftOut() {
+        MetaData md = MetaData.of(Users.USERS).add(Sequence.of("order_no"));
+        assertEquals(List.of("CREATE TABLE users (id BIGINT NOT NULL AUTO_INCREMENT, name VARCHAR(50) NOT NULL, "
+                        + "age INT, email VARCHAR(100), PRIMARY KEY (id), UNIQUE (email)) "
+                        + "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin", "CREATE INDEX ix_users_age ON users (age)"),
+                ddl.createStatements(md, false));
+        assertEquals(List.of("DROP TABLE IF EXISTS users"), ddl.dropStatements(md, true));
+        DdlCompiler maria = MysqlCompilerTest.MARIADB.ddl();
+        assertEquals(maria.createStatements(MetaData.of(Users.USERS), true), maria.createStatements(md, true));
+        assertEquals(List.of("DROP TABLE users"), maria.dropStatements(md, false));
+        CompileError e = assertThrows(CompileError.class, () -> ddl.createSequence(Sequence.of("order_no"), true));
+        assertEquals("MySQL/MariaDB has no sequences, so there is no CREATE SEQUENCE for order_no "
+                + "(MetaData.createAll and dropAll skip sequences on such databases)", e.getMessage());
     }
 }

@@ -3,6 +3,7 @@ package org.athanor.postgres;
 import java.util.Objects;
 import org.athanor.core.compile.KeyBuilder;
 import org.athanor.core.compile.SqlCompiler;
+import org.athanor.core.schema.Sequence;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Extension;
 import org.athanor.core.type.SqlType;
@@ -10,10 +11,14 @@ import org.athanor.core.type.SqlTypes;
 
 /**
  * PostgreSQL sequences: the {@code nextval}/{@code currval} expressions and their CREATE/DROP statements.
+ * To have {@code MetaData.createAll} create a sequence, declare it as a Core
+ * {@link org.athanor.core.schema.Sequence} and add it to the MetaData; the statements here render the
+ * same SQL for scripts that run DDL by hand.
  *
  * <pre>{@code
- * c.executeSql(Sequences.createSequence("order_no", 1000, 1, true));
- * c.execute(insert(ORDERS).set(ORDERS.NO, Sequences.nextval("order_no")).set(ORDERS.ITEM, "book"));
+ * Sequence orderNo = Sequence.of("order_no").startWith(1000);
+ * MetaData.of(ORDERS).add(orderNo).createAll(engine);          // CREATE SEQUENCE IF NOT EXISTS order_no ...
+ * c.execute(insert(ORDERS).set(ORDERS.NO, Sequences.nextval(orderNo)).set(ORDERS.ITEM, "book"));
  * long no = c.execute(select(Sequences.nextval("order_no"))).scalar();
  * }</pre>
  *
@@ -31,6 +36,12 @@ public final class Sequences {
         return new SequenceCall("nextval", requireName(schema), requireName(name));
     }
 
+    /** {@code nextval('[schema.]name')} of a declared sequence. */
+    public static Expression<Long> nextval(Sequence sequence) {
+        Objects.requireNonNull(sequence, "sequence");
+        return new SequenceCall("nextval", sequence.schema(), sequence.name());
+    }
+
     /** {@code currval('name')}: the value nextval last returned in this session (an error before the first nextval). */
     public static Expression<Long> currval(String name) { return new SequenceCall("currval", null, requireName(name)); }
 
@@ -39,17 +50,14 @@ public final class Sequences {
 
     /** {@code CREATE SEQUENCE [IF NOT EXISTS] name START WITH start INCREMENT BY increment}. */
     public static String createSequence(String name, long start, long increment, boolean ifNotExists) {
-        if (increment == 0) throw new IllegalArgumentException("sequence " + name + ": increment cannot be 0");
-        return "CREATE SEQUENCE " + (ifNotExists ? "IF NOT EXISTS " : "") + quote(requireName(name))
-                + " START WITH " + start + " INCREMENT BY " + increment;
+        Sequence s = Sequence.of(requireName(name)).incrementBy(increment).startWith(start);
+        return PostgresDialect.INSTANCE.ddl().createSequence(s, ifNotExists);
     }
 
     /** {@code DROP SEQUENCE [IF EXISTS] name}. */
     public static String dropSequence(String name, boolean ifExists) {
-        return "DROP SEQUENCE " + (ifExists ? "IF EXISTS " : "") + quote(requireName(name));
+        return PostgresDialect.INSTANCE.ddl().dropSequence(Sequence.of(requireName(name)), ifExists);
     }
-
-    private static String quote(String name) { return PostgresDialect.INSTANCE.quoteIdentifier(name); }
 
     private static String requireName(String name) {
         if (name == null || name.isEmpty()) throw new IllegalArgumentException("a sequence name must be a non-empty string");

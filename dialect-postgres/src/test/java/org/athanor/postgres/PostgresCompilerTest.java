@@ -222,6 +222,9 @@ class PostgresCompilerTest {
         assertEquals("INSERT INTO users (id, name) VALUES (nextval('user_ids'), ?)",
                 sql(insert(USERS).set(USERS.ID, Sequences.nextval("user_ids")).set(USERS.NAME, "x")));
         assertNotEquals(key(select(Sequences.nextval("a"))), key(select(Sequences.nextval("b"))));
+        assertEquals("SELECT nextval('shop.\"Order No\"')",
+                sql(select(Sequences.nextval(org.athanor.core.schema.Sequence.of("shop", "Order No").startWith(5)))));
+        assertEquals("SELECT nextval('order_no')", sql(select(Sequences.nextval(org.athanor.core.schema.Sequence.of("order_no")))));
     }
 
     // ---- functions, literals, quoting --------------------------------------------------------------

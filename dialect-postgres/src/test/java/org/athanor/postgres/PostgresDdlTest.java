@@ -9,6 +9,8 @@ import org.athanor.core.dialect.DdlCompiler;
 import org.athanor.core.error.CompileError;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ForeignKey;
+import org.athanor.core.schema.MetaData;
+import org.athanor.core.schema.Sequence;
 import org.athanor.core.schema.Table;
 import org.junit.jupiter.api.Test;
 
@@ -133,5 +135,22 @@ class PostgresDdlTest {
         assertEquals("DROP SEQUENCE \"user\"", Sequences.dropSequence("user", false));
         assertThrows(IllegalArgumentException.class, () -> Sequences.createSequence("s", 1, 0, false));
         assertThrows(IllegalArgumentException.class, () -> Sequences.nextval(""));
+    }
+
+    @Test
+    void createAllCreatesSequencesFirstAndDropAllDropsThemLast() {
+        Table orders = Table.of("orders", Table.col("no", BIGINT, Table.Options.primaryKey(),
+                Table.Options.serverDefault("nextval('\"Order No\"')")));
+        MetaData md = MetaData.of(orders).add(Sequence.of("Order No").startWith(1000).incrementBy(5), Sequence.of("shop", "user"));
+        assertEquals(List.of("CREATE SEQUENCE IF NOT EXISTS \"Order No\" START WITH 1000 INCREMENT BY 5",
+                "CREATE SEQUENCE IF NOT EXISTS shop.\"user\" START WITH 1 INCREMENT BY 1",
+                "CREATE TABLE IF NOT EXISTS orders (no BIGINT DEFAULT nextval('\"Order No\"') NOT NULL, PRIMARY KEY (no))"),
+                ddl.createStatements(md, true));
+        assertEquals(List.of("DROP TABLE orders", "DROP SEQUENCE \"Order No\"", "DROP SEQUENCE shop.\"user\""),
+                ddl.dropStatements(md, false));
+        assertEquals("CREATE SEQUENCE order_no START WITH -1 INCREMENT BY -1",
+                ddl.createSequence(Sequence.of("order_no").incrementBy(-1), false));
+        assertEquals(Sequences.createSequence("Order", 1000, -5, true), ddl.createSequence(Sequence.of("Order").startWith(1000).incrementBy(-5), true),
+                "Sequences renders through the same DDL compiler");
     }
 }

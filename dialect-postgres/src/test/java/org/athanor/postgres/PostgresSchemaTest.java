@@ -8,14 +8,16 @@ import java.util.List;
 import org.athanor.core.engine.Connection;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.engine.EngineOptions;
+import org.athanor.core.error.DatabaseError;
 import org.athanor.core.error.IntegrityError;
 import org.athanor.core.schema.MetaData;
 import org.athanor.core.schema.ReferentialAction;
+import org.athanor.core.schema.Sequence;
 import org.athanor.core.schema.Table;
 import org.athanor.core.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 
-/** createAll/dropAll with cycles, constraints enforced, identity columns, and the URL forms, on a live server. */
+/** createAll/dropAll with cycles and sequences, constraints enforced, identity columns, and the URL forms, on a live server. */
 class PostgresSchemaTest {
     @Test
     void createAllAndDropAllWithACycleOfForeignKeys() {
@@ -57,6 +59,44 @@ class PostgresSchemaTest {
             try (Connection c = engine.connect()) {
                 assertNull(c.execute(select(func("to_regclass", TEXT, param(dept.name())))).scalar());
             }
+        }
+    }
+
+    @Test
+    void createAllCreatesSequencesBeforeTheTablesThatUseThem() {
+        Sequence seq = Sequence.of(TestDatabases.uniqueName("Pg_Order_No")).startWith(1000).incrementBy(5); // mixed case: quoted
+        String quoted = PostgresDialect.INSTANCE.quoteIdentifier(seq.name());
+        Table orders = Table.of(TestDatabases.uniqueName("pg_orders"),
+                Table.col("no", BIGINT, Table.Options.primaryKey(), Table.Options.serverDefault("nextval('" + quoted + "')")),
+                Table.col("item", varchar(20)));
+        MetaData md = MetaData.of(orders).add(seq);
+        try (Engine engine = TestDatabases.postgres()) {
+            try {
+                md.createAll(engine); // the column default needs the sequence: it must come first
+                try (Connection c = engine.connect()) {
+                    c.execute(insert(orders).set(orders.column("item", String.class), "book"));
+                    c.commit();
+                }
+                md.createAll(engine); // IF NOT EXISTS: the sequence keeps its position
+                try (Connection c = engine.connect()) {
+                    assertEquals(1005L, (Long) c.execute(select(Sequences.nextval(seq))).scalar());
+                    c.execute(insert(orders).set(orders.column("item", String.class), "pen"));
+                    assertEquals(List.of(1000L, 1010L), c.execute(select(orders.column("no", Long.class)).orderBy(orders.column("no")))
+                            .all().stream().map(t -> t._1).toList());
+                    c.commit();
+                }
+                DatabaseError again = assertThrows(DatabaseError.class, () -> md.createAll(engine, false));
+                assertTrue(again.sql().startsWith("CREATE SEQUENCE " + quoted), again.sql());
+            } finally {
+                md.dropAll(engine); // the table first: its default depends on the sequence
+            }
+            try (Connection c = engine.connect()) {
+                assertNull(c.execute(select(func("to_regclass", TEXT, param(quoted)))).scalar(), "dropAll drops the sequence");
+                assertNull(c.execute(select(func("to_regclass", TEXT, param(orders.name())))).scalar());
+            }
+            md.dropAll(engine); // IF EXISTS
+            DatabaseError gone = assertThrows(DatabaseError.class, () -> md.dropAll(engine, false));
+            assertTrue(gone.sql().startsWith("DROP TABLE"), gone.sql());
         }
     }
 

@@ -11,13 +11,15 @@ import java.nio.file.Path;
 import java.util.List;
 import org.athanor.core.engine.Connection;
 import org.athanor.core.engine.Engine;
+import org.athanor.core.error.CompileError;
 import org.athanor.core.error.ProgrammingError;
 import org.athanor.core.schema.MetaData;
+import org.athanor.core.schema.Sequence;
 import org.athanor.core.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The three SQLite URL forms on real files and memory, and createAll/dropAll in foreign-key order. */
+/** The three SQLite URL forms on real files and memory, createAll/dropAll in foreign-key order, sequences skipped. */
 class SqliteDdlExecutionTest {
     @TempDir Path dir;
 
@@ -165,6 +167,29 @@ class SqliteDdlExecutionTest {
             md.dropAll(engine); // IF EXISTS
             ProgrammingError missing = assertThrows(ProgrammingError.class, () -> md.dropAll(engine, false));
             assertTrue(missing.getMessage().contains("no such table"), missing.getMessage());
+        }
+    }
+
+    @Test
+    void sequencesAreSkippedSilentlyBecauseSqliteHasNone() {
+        try (Engine engine = Engine.create("sqlite://")) {
+            MetaData md = MetaData.of(USERS).add(Sequence.of("order_no").startWith(1000));
+            assertEquals(List.of(
+                    "CREATE TABLE IF NOT EXISTS users (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, name VARCHAR(50) NOT NULL, "
+                            + "age INTEGER, email VARCHAR(100), UNIQUE (email))",
+                    "CREATE INDEX IF NOT EXISTS ix_users_age ON users (age)"), engine.ddl().createStatements(md, true));
+            assertEquals(List.of("DROP TABLE users"), engine.ddl().dropStatements(md, false));
+            md.createAll(engine);
+            md.createAll(engine);
+            try (Connection c = engine.connect()) {
+                assertEquals(List.of("index:ix_users_age", "table:users"),
+                        c.execute(text("SELECT type || ':' || name FROM sqlite_master WHERE name NOT LIKE 'sqlite%' ORDER BY name"))
+                                .all().stream().map(r -> (String) r.get(0)).toList(), "nothing but the table and its index");
+            }
+            md.dropAll(engine);
+            assertEquals(List.of(), tableNames(engine));
+            CompileError e = assertThrows(CompileError.class, () -> engine.dialect().ddl().createSequence(md.sequence("order_no"), true));
+            assertTrue(e.getMessage().startsWith("SQLite has no sequences, so there is no CREATE SEQUENCE for order_no"), e.getMessage());
         }
     }
 

@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.athanor.core.schema.MetaData;
+import org.athanor.core.schema.Sequence;
 import org.athanor.core.schema.Table;
+import org.athanor.orm.mapping.Attribute;
 import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.MappingException;
 
 /**
  * The set of mapped entity classes and the Core tables behind them (SQLAlchemy's declarative base /
@@ -18,6 +21,12 @@ import org.athanor.orm.mapping.EntityMapping;
  * registry.metadata().createAll(engine);          // CREATE TABLE users, posts (parents first)
  * SessionFactory sessions = SessionFactory.of(engine, registry);
  * }</pre>
+ *
+ * The MetaData also holds the sequence of every {@code @GeneratedValue(strategy = SEQUENCE)} id
+ * ({@link Attribute#sequence()}), so {@code createAll} creates it before the tables: named by
+ * {@code @SequenceGenerator} (or {@code <table>_seq}), starting at its {@code initialValue}, counting
+ * up by 1 ({@code allocationSize} is not used: the session fetches one value per row). Entities may
+ * share a sequence when they agree on its start.
  *
  * Immutable and thread-safe; build one per application.
  */
@@ -43,9 +52,32 @@ public final class Registry {
         List<Table> tables = new ArrayList<>();
         for (EntityInfo i : infos.values()) tables.add(i.table);
         MetaData md = MetaData.of(tables.toArray(Table[]::new));
+        md.add(sequences(infos.values()));
         List<Table> order = MetaData.sort(tables);
         for (EntityInfo i : infos.values()) i.rank = order.indexOf(i.table);
         return new Registry(Collections.unmodifiableMap(infos), md);
+    }
+
+    /** One sequence per name; entities sharing a name must agree on its definition. */
+    private static Sequence[] sequences(Iterable<EntityInfo> infos) {
+        Map<String, Sequence> byName = new LinkedHashMap<>();
+        Map<String, String> firstUser = new LinkedHashMap<>();
+        for (EntityInfo info : infos) {
+            for (Attribute a : info.attrs) {
+                Sequence s = a.sequence();
+                if (s == null) continue;
+                String user = info.type.getName() + "." + a.name();
+                Sequence known = byName.putIfAbsent(s.qualifiedName(), s);
+                if (known == null) {
+                    firstUser.put(s.qualifiedName(), user);
+                } else if (!known.equals(s)) {
+                    throw new MappingException(firstUser.get(s.qualifiedName()) + " and " + user + " share the sequence "
+                            + s.qualifiedName() + " but start it at " + known.start() + " and " + s.start()
+                            + " (@SequenceGenerator initialValue); give them the same initialValue or different sequence names");
+                }
+            }
+        }
+        return byName.values().toArray(Sequence[]::new);
     }
 
     /** The Core MetaData holding every mapped table: {@code registry.metadata().createAll(engine)}. */

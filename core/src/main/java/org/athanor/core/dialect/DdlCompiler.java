@@ -1,21 +1,27 @@
 package org.athanor.core.dialect;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.athanor.core.error.CompileError;
 import org.athanor.core.schema.CheckConstraint;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ForeignKey;
 import org.athanor.core.schema.Index;
+import org.athanor.core.schema.MetaData;
 import org.athanor.core.schema.ReferentialAction;
+import org.athanor.core.schema.Sequence;
 import org.athanor.core.schema.Table;
 import org.athanor.core.schema.UniqueConstraint;
 import org.athanor.core.type.SqlTypes;
 import org.athanor.core.type.TypeKind;
 
 /**
- * Renders DDL: CREATE/DROP TABLE, indexes, foreign keys added by ALTER. Dialects override the
- * pieces they spell differently (autoincrement, comments, enum columns).
+ * Renders DDL: CREATE/DROP TABLE, indexes, foreign keys added by ALTER, sequences, and the whole
+ * statement list of a MetaData's createAll/dropAll. Dialects override the pieces they spell
+ * differently (autoincrement, comments, enum columns). Rendering never touches a database.
  */
 public class DdlCompiler {
     protected final Dialect dialect;
@@ -25,6 +31,63 @@ public class DdlCompiler {
     protected String q(String identifier) { return dialect.quoteIdentifier(identifier); }
 
     protected String tableName(Table t) { return t.schema() == null ? q(t.name()) : q(t.schema()) + "." + q(t.name()); }
+
+    protected String sequenceName(Sequence s) { return s.schema() == null ? q(s.name()) : q(s.schema()) + "." + q(s.name()); }
+
+    /**
+     * The statements {@code metadata.createAll} runs, in order: sequences (where the database has them;
+     * skipped silently elsewhere), then each table parents first with its indexes, then the foreign keys
+     * of a cycle by ALTER where the database can.
+     */
+    public List<String> createStatements(MetaData metadata, boolean ifNotExists) {
+        boolean alter = dialect.features().supportsAlterAddForeignKey();
+        List<ForeignKey> cyclic = metadata.cyclicForeignKeys();
+        Set<ForeignKey> deferred = alter ? new HashSet<>(cyclic) : Set.of();
+        List<String> out = new ArrayList<>();
+        if (dialect.features().supportsSequences())
+            for (Sequence s : metadata.sequences()) out.add(createSequence(s, ifNotExists));
+        for (Table t : metadata.sortedTables()) {
+            out.addAll(createTable(t, ifNotExists, deferred));
+            for (Index ix : t.indexes()) out.add(createIndex(ix, ifNotExists));
+        }
+        for (ForeignKey fk : cyclic) if (deferred.contains(fk)) out.add(addForeignKey(fk, ifNotExists));
+        return out;
+    }
+
+    /**
+     * The statements {@code metadata.dropAll} runs, in order: the foreign keys of a cycle, the tables
+     * children first, then the sequences (after the tables, whose column defaults may use them).
+     */
+    public List<String> dropStatements(MetaData metadata, boolean ifExists) {
+        List<String> out = new ArrayList<>();
+        if (dialect.features().supportsAlterAddForeignKey())
+            for (ForeignKey fk : metadata.cyclicForeignKeys()) out.addAll(dropForeignKey(fk));
+        List<Table> order = new ArrayList<>(metadata.sortedTables());
+        Collections.reverse(order);
+        for (Table t : order) out.add(dropTable(t, ifExists));
+        if (dialect.features().supportsSequences())
+            for (Sequence s : metadata.sequences()) out.add(dropSequence(s, ifExists));
+        return out;
+    }
+
+    /** {@code CREATE SEQUENCE [IF NOT EXISTS] name START WITH n INCREMENT BY m}; an error where the database has no sequences. */
+    public String createSequence(Sequence s, boolean ifNotExists) {
+        requireSequences(s, "CREATE");
+        return "CREATE SEQUENCE " + (ifNotExists ? "IF NOT EXISTS " : "") + sequenceName(s)
+                + " START WITH " + s.start() + " INCREMENT BY " + s.increment();
+    }
+
+    /** {@code DROP SEQUENCE [IF EXISTS] name}; an error where the database has no sequences. */
+    public String dropSequence(Sequence s, boolean ifExists) {
+        requireSequences(s, "DROP");
+        return "DROP SEQUENCE " + (ifExists ? "IF EXISTS " : "") + sequenceName(s);
+    }
+
+    private void requireSequences(Sequence s, String verb) {
+        if (!dialect.features().supportsSequences())
+            throw new CompileError(dialect.name() + " has no sequences, so there is no " + verb + " SEQUENCE for "
+                    + s.qualifiedName() + " (MetaData.createAll and dropAll skip sequences on such databases)");
+    }
 
     /**
      * CREATE TABLE, followed by any statements the table needs after it (comments, sequences).

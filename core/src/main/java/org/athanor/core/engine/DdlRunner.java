@@ -1,33 +1,18 @@
 package org.athanor.core.engine;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.athanor.core.dialect.DdlCompiler;
-import org.athanor.core.schema.ForeignKey;
-import org.athanor.core.schema.Index;
 import org.athanor.core.schema.MetaData;
-import org.athanor.core.schema.Table;
 
-/** Creates and drops a MetaData's tables in foreign-key order. */
+/** Creates and drops a MetaData's sequences and tables (tables in foreign-key order). */
 public final class DdlRunner {
     private final Engine engine;
 
     DdlRunner(Engine engine) { this.engine = engine; }
 
-    /** The DDL statements createAll would run, in order. */
+    /** The DDL statements createAll would run, in order (see {@link DdlCompiler#createStatements}). */
     public List<String> createStatements(MetaData metadata, boolean ifNotExists) {
-        DdlCompiler ddl = engine.dialect().ddl();
-        boolean alter = engine.dialect().features().supportsAlterAddForeignKey();
-        Set<ForeignKey> deferred = alter ? new HashSet<>(metadata.cyclicForeignKeys()) : Set.of();
-        List<String> out = new ArrayList<>();
-        for (Table t : metadata.sortedTables()) {
-            out.addAll(ddl.createTable(t, ifNotExists, deferred));
-            for (Index ix : t.indexes()) out.add(ddl.createIndex(ix, ifNotExists));
-        }
-        for (ForeignKey fk : metadata.cyclicForeignKeys()) if (deferred.contains(fk)) out.add(ddl.addForeignKey(fk, ifNotExists));
-        return out;
+        return engine.dialect().ddl().createStatements(metadata, ifNotExists);
     }
 
     public void createAll(MetaData metadata, boolean ifNotExists) {
@@ -62,15 +47,9 @@ public final class DdlRunner {
         return dot >= 0 ? t.substring(dot + 1) : t;
     }
 
+    /** The DDL statements dropAll would run, in order (see {@link DdlCompiler#dropStatements}). */
     public List<String> dropStatements(MetaData metadata, boolean ifExists) {
-        DdlCompiler ddl = engine.dialect().ddl();
-        List<String> out = new ArrayList<>();
-        if (engine.dialect().features().supportsAlterAddForeignKey())
-            for (ForeignKey fk : metadata.cyclicForeignKeys()) out.addAll(ddl.dropForeignKey(fk));
-        List<Table> order = new ArrayList<>(metadata.sortedTables());
-        java.util.Collections.reverse(order);
-        for (Table t : order) out.add(ddl.dropTable(t, ifExists));
-        return out;
+        return engine.dialect().ddl().dropStatements(metadata, ifExists);
     }
 
     public void dropAll(MetaData metadata, boolean ifExists) {

@@ -11,16 +11,21 @@ import java.util.Set;
 import org.athanor.core.engine.Engine;
 
 /**
- * A collection of tables (SQLAlchemy's MetaData). {@link #createAll} and {@link #dropAll} order
- * the tables by foreign-key dependency.
+ * A collection of tables and sequences (SQLAlchemy's MetaData). {@link #createAll} and {@link #dropAll}
+ * order the tables by foreign-key dependency; sequences are created before the tables and dropped
+ * after them.
  *
  * <pre>{@code
- * MetaData metadata = MetaData.of(USERS, POSTS);
- * metadata.createAll(engine);   // CREATE TABLE IF NOT EXISTS, parents first
+ * MetaData metadata = MetaData.of(USERS, POSTS).add(Sequence.of("order_no").startWith(1000));
+ * metadata.createAll(engine);   // CREATE SEQUENCE IF NOT EXISTS, then CREATE TABLE IF NOT EXISTS, parents first
  * }</pre>
+ *
+ * On databases without sequences ({@code DialectFeatures.supportsSequences()} false) the sequences are
+ * skipped silently, as SQLAlchemy skips a {@code Sequence} there.
  */
 public final class MetaData {
     private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final Map<String, Sequence> sequences = new LinkedHashMap<>();
 
     public static MetaData of(Table... tables) {
         MetaData m = new MetaData();
@@ -36,9 +41,43 @@ public final class MetaData {
             Table existing = tables.get(key);
             if (existing != null && existing != t)
                 throw new IllegalArgumentException("MetaData already holds another table named " + key);
+            if (sequences.containsKey(key))
+                throw new IllegalArgumentException("MetaData already holds a sequence named " + key + "; a table cannot "
+                        + "share its name (the databases keep tables and sequences in one namespace)");
             tables.put(key, t);
         }
         return this;
+    }
+
+    /**
+     * Adds sequences, created by {@link #createAll} before the tables. Adding an equal sequence again
+     * is a no-op; another sequence of the same name (different start or increment) is an error.
+     */
+    public synchronized MetaData add(Sequence... toAdd) {
+        for (Sequence s : toAdd) {
+            if (s == null) throw new IllegalArgumentException("MetaData.add(Sequence...) was given null");
+            String key = s.qualifiedName();
+            Sequence existing = sequences.get(key);
+            if (existing != null && !existing.equals(s))
+                throw new IllegalArgumentException("MetaData already holds another sequence named " + key + ": "
+                        + existing + ", not " + s);
+            if (tables.containsKey(key))
+                throw new IllegalArgumentException("MetaData already holds a table named " + key + "; a sequence cannot "
+                        + "share its name (the databases keep tables and sequences in one namespace)");
+            sequences.putIfAbsent(key, s);
+        }
+        return this;
+    }
+
+    /** The sequences, in the order they were added. */
+    public synchronized List<Sequence> sequences() { return List.copyOf(sequences.values()); }
+
+    /** The sequence named {@code name} (schema-qualified as {@code schema.name}), or an error listing the names. */
+    public synchronized Sequence sequence(String name) {
+        Sequence s = sequences.get(name);
+        if (s == null)
+            throw new IllegalArgumentException("MetaData has no sequence '" + name + "'; it has " + sequences.keySet());
+        return s;
     }
 
     private static String key(Table t) { return t.schema() == null ? t.name() : t.schema() + "." + t.name(); }
@@ -55,6 +94,7 @@ public final class MetaData {
         return t;
     }
 
+    /** Whether a table is named {@code name} (schema-qualified as {@code schema.name}). */
     public synchronized boolean contains(String name) { return tables.containsKey(name); }
 
     /**
@@ -124,13 +164,18 @@ public final class MetaData {
         return Reflection.reflect(engine.inspect(), schema, List.copyOf(tables));
     }
 
-    /** CREATE TABLE IF NOT EXISTS for every table, then their indexes, parents first. */
+    /**
+     * CREATE SEQUENCE IF NOT EXISTS for every sequence (where the database has sequences), then
+     * CREATE TABLE IF NOT EXISTS for every table and its indexes, parents first.
+     */
     public void createAll(Engine engine) { createAll(engine, true); }
 
+    /** Like {@link #createAll(Engine)}; {@code ifNotExists} false makes an existing table or sequence an error. */
     public void createAll(Engine engine, boolean ifNotExists) { engine.ddl().createAll(this, ifNotExists); }
 
-    /** DROP TABLE IF EXISTS for every table, children first. */
+    /** DROP TABLE IF EXISTS for every table, children first, then DROP SEQUENCE IF EXISTS (where the database has sequences). */
     public void dropAll(Engine engine) { dropAll(engine, true); }
 
+    /** Like {@link #dropAll(Engine)}; {@code ifExists} false makes a missing table or sequence an error. */
     public void dropAll(Engine engine, boolean ifExists) { engine.ddl().dropAll(this, ifExists); }
 }

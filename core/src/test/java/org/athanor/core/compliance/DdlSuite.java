@@ -15,13 +15,14 @@ import org.athanor.core.error.IntegrityError;
 import org.athanor.core.error.ProgrammingError;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.MetaData;
+import org.athanor.core.schema.Sequence;
 import org.athanor.core.schema.Table;
 import org.athanor.core.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 /**
- * createAll/dropAll in foreign-key order with and without IF [NOT] EXISTS, and indexes and unique
- * constraints that the database really enforces.
+ * createAll/dropAll in foreign-key order with and without IF [NOT] EXISTS, sequences where the
+ * database has them, and indexes and unique constraints that the database really enforces.
  */
 public abstract class DdlSuite extends ComplianceSuite {
     static final class Country extends Table {
@@ -119,6 +120,36 @@ public abstract class DdlSuite extends ComplianceSuite {
             assertFalse(exists(s.country()));
         } finally {
             s.md().dropAll(engine(), true);
+        }
+    }
+
+    /** Sequences are created and dropped where the database has them and skipped silently elsewhere. */
+    @Test
+    void sequencesAreCreatedWhereTheDatabaseHasThem() throws SQLException {
+        String seq = TestDatabases.uniqueName("dq");
+        Table t = Table.of(TestDatabases.uniqueName("dt"), Table.col("id", BIGINT, Table.Options.primaryKey()));
+        MetaData md = MetaData.of(t).add(Sequence.of(seq).startWith(100));
+        try {
+            md.createAll(engine());
+            md.createAll(engine()); // IF NOT EXISTS for the sequence too
+            assertTrue(exists(t));
+            assertEquals(features().supportsSequences(), hasSequence(seq),
+                    db() + (features().supportsSequences() ? " has sequences: createAll must create " : " has none: createAll must skip ") + seq);
+            md.dropAll(engine());
+            md.dropAll(engine()); // IF EXISTS
+            assertFalse(exists(t));
+            assertFalse(hasSequence(seq), "dropAll drops " + seq);
+        } finally {
+            md.dropAll(engine(), true);
+        }
+    }
+
+    /** What the JDBC driver lists as a SEQUENCE of that name. */
+    private boolean hasSequence(String name) throws SQLException {
+        try (Connection c = engine().connect();
+             ResultSet rs = c.jdbc().getMetaData().getTables(c.jdbc().getCatalog(), null, name, new String[] {"SEQUENCE"})) {
+            while (rs.next()) if (name.equalsIgnoreCase(rs.getString("TABLE_NAME"))) return true;
+            return false;
         }
     }
 

@@ -3,6 +3,7 @@ package org.athanor.orm.mapping;
 import jakarta.persistence.GenerationType;
 import java.lang.reflect.Field;
 import org.athanor.core.schema.Column;
+import org.athanor.core.schema.Sequence;
 
 /**
  * One persistent attribute of an entity: a Java field and the Core column it maps to. Fields of an
@@ -21,7 +22,7 @@ public final class Attribute {
     private final boolean id;
     private final boolean version;
     private final GenerationType generation;
-    private final String sequenceName;
+    private final Sequence sequence;
     private final boolean insertable;
     private final boolean updatable;
     private final boolean primitive;
@@ -31,7 +32,7 @@ public final class Attribute {
 
     @SuppressWarnings("unchecked")
     Attribute(String name, Column<?> column, Class<?> javaType, int index, boolean id, boolean version,
-              GenerationType generation, String sequenceName, boolean insertable, boolean updatable,
+              GenerationType generation, Sequence sequence, boolean insertable, boolean updatable,
               Field field, Field holder) {
         this.name = name;
         this.column = (Column<Object>) column;
@@ -40,7 +41,7 @@ public final class Attribute {
         this.id = id;
         this.version = version;
         this.generation = generation;
-        this.sequenceName = sequenceName;
+        this.sequence = sequence;
         this.insertable = insertable;
         this.updatable = updatable;
         this.primitive = field.getType().isPrimitive();
@@ -60,8 +61,15 @@ public final class Attribute {
     public boolean isVersion() { return version; }
     /** IDENTITY or SEQUENCE for generated keys (AUTO is mapped to IDENTITY); null when the application assigns it. */
     public GenerationType generation() { return generation; }
-    /** The sequence for SEQUENCE generation, else null. */
-    public String sequenceName() { return sequenceName; }
+    /** The sequence's name for SEQUENCE generation, else null. */
+    public String sequenceName() { return sequence == null ? null : sequence.name(); }
+    /**
+     * The sequence for SEQUENCE generation, else null: named by {@code @SequenceGenerator} (or
+     * {@code <table>_seq}), starting at its {@code initialValue}, counting up by 1. The session fetches
+     * one value per row, so {@code allocationSize} is not used. {@code Registry.of} adds it to the
+     * registry's MetaData, so {@code createAll} creates it.
+     */
+    public Sequence sequence() { return sequence; }
     public boolean insertable() { return insertable; }
     public boolean updatable() { return updatable; }
     /** True when the field is a Java primitive: it can never hold null (a generated key reads 0 until assigned). */

@@ -15,6 +15,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.List;
+import org.athanor.core.schema.Sequence;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.SqlTypes;
 
@@ -87,7 +88,7 @@ final class FieldMapper {
         if (version && id) throw new MappingException(where + ": a field cannot be both @Id and @Version");
 
         GenerationType generation = null;
-        String sequence = null;
+        Sequence sequence = null;
         GeneratedValue gv = f.getAnnotation(GeneratedValue.class);
         if (gv != null) {
             if (!id) throw new MappingException(where + ": @GeneratedValue is only allowed on the @Id field");
@@ -100,7 +101,7 @@ final class FieldMapper {
             if (!JavaTypes.INTEGRAL.contains(type))
                 throw new MappingException(where + ": @GeneratedValue(" + gv.strategy() + ") needs an integer field "
                         + "(short, int, long or their wrappers), but the field is " + raw.getName());
-            if (generation == GenerationType.SEQUENCE) sequence = sequenceName(f, gv, where);
+            if (generation == GenerationType.SEQUENCE) sequence = sequence(f, gv, where);
         }
 
         String columnName = col != null && !col.name().isEmpty() ? col.name() : Naming.snakeCase(f.getName());
@@ -144,26 +145,30 @@ final class FieldMapper {
 
     private static boolean isEmbeddable(Class<?> c) { return c.isAnnotationPresent(jakarta.persistence.Embeddable.class); }
 
-    /** @SequenceGenerator on the field, else the one the generator name points to, else {@code <table>_seq}. */
-    private String sequenceName(Field f, GeneratedValue gv, String where) {
+    /**
+     * @SequenceGenerator on the field, else the one the generator name points to, else {@code <table>_seq}
+     * starting at 1. It counts up by 1 whatever {@code allocationSize} says: the session fetches one
+     * value per row.
+     */
+    private Sequence sequence(Field f, GeneratedValue gv, String where) {
         for (SequenceGenerator g : f.getAnnotationsByType(SequenceGenerator.class))
-            if (gv.generator().isEmpty() || g.name().equals(gv.generator())) return sequenceName(g, where);
+            if (gv.generator().isEmpty() || g.name().equals(gv.generator())) return sequence(g, where);
         if (!gv.generator().isEmpty()) {
             for (Class<?> c : hierarchy)
                 for (SequenceGenerator g : c.getAnnotationsByType(SequenceGenerator.class))
-                    if (g.name().equals(gv.generator())) return sequenceName(g, where);
+                    if (g.name().equals(gv.generator())) return sequence(g, where);
             throw new MappingException(where + ": @GeneratedValue(generator = \"" + gv.generator() + "\") names no "
                     + "@SequenceGenerator on the field or on " + entity.getSimpleName() + " and its mapped superclasses");
         }
-        return tableName + "_seq";
+        return Sequence.of(tableName + "_seq");
     }
 
-    private static String sequenceName(SequenceGenerator g, String where) {
+    private static Sequence sequence(SequenceGenerator g, String where) {
         if (!g.schema().isEmpty() || !g.catalog().isEmpty())
             throw new MappingException(where + ": @SequenceGenerator(schema/catalog) is not supported; the sequence "
                     + "is looked up in the connection's default schema");
-        if (!g.sequenceName().isEmpty()) return g.sequenceName();
-        if (!g.name().isEmpty()) return g.name();
-        throw new MappingException(where + ": @SequenceGenerator needs a name or a sequenceName");
+        String name = !g.sequenceName().isEmpty() ? g.sequenceName() : g.name();
+        if (name.isBlank()) throw new MappingException(where + ": @SequenceGenerator needs a name or a sequenceName");
+        return Sequence.of(name).startWith(g.initialValue());
     }
 }

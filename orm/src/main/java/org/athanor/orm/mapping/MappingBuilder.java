@@ -70,7 +70,7 @@ final class MappingBuilder {
             Column<?> column = Table.addColumn(table, s.columnName(), s.type(), options.toArray(ColumnOption[]::new));
             if (s.id()) pk.add(column);
             attributes.add(new Attribute(s.name(), column, s.javaType(), attributes.size(), s.id(), s.version(),
-                    s.generation(), s.sequenceName(), s.insertable(), s.updatable(), s.field(), s.holder()));
+                    s.generation(), s.sequence(), s.insertable(), s.updatable(), s.field(), s.holder()));
         }
         if (pk.size() > 1) Table.addPrimaryKey(table, pk);
         if (tableAnn != null) TableConstraints.add(cls, table, tableAnn, attributes);

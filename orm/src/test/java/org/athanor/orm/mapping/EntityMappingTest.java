@@ -47,6 +47,7 @@ class EntityMappingTest {
         assertTrue(id.isId());
         assertEquals(GenerationType.IDENTITY, id.generation());
         assertNull(id.sequenceName());
+        assertNull(id.sequence());
         assertTrue(id.column().isAutoincrement());
         assertFalse(id.updatable(), "a primary key is never updated by the unit of work");
         assertSame(m.attribute("version"), m.versionAttribute());
@@ -118,12 +119,15 @@ class EntityMappingTest {
         assertEquals("billing_invoice", inv.table().name(), "the table is named after @Entity(name) in snake_case");
         assertEquals(GenerationType.SEQUENCE, inv.attribute("number").generation());
         assertEquals("invoice_numbers", inv.attribute("number").sequenceName());
+        assertEquals(org.athanor.core.schema.Sequence.of("invoice_numbers"), inv.attribute("number").sequence(),
+                "initialValue defaults to 1; the step is always 1");
         assertFalse(inv.attribute("number").column().isAutoincrement());
         assertEquals("CREATE TABLE billing_invoice (number INTEGER NOT NULL, issued_on DATE NOT NULL, issued_at TIME, "
                 + "copies SMALLINT, discount REAL, serial NUMERIC, PRIMARY KEY (number))", DdlPrinter.sqlite(Invoice.class));
 
         EntityMapping<Ticket> t = EntityMapping.of(Ticket.class);
         assertEquals("ticket_seq", t.attribute("id").sequenceName(), "no @SequenceGenerator: <table>_seq");
+        assertEquals(org.athanor.core.schema.Sequence.of("ticket_seq"), t.attribute("id").sequence());
         assertEquals(java.time.LocalDateTime.class, t.versionAttribute().javaType());
         Ticket ticket = t.newInstance();
         assertNull(t.identityOf(ticket), "0 in a primitive generated key means not assigned yet");

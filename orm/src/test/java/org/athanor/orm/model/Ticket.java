@@ -8,13 +8,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-/** Ids from a database sequence (PostgreSQL). */
+/** Ids from a database sequence (PostgreSQL), which the registry's createAll creates starting at 500. */
 @Entity
 @Table(name = "tickets")
 public class Ticket {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ticket_seq")
-    @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq")
+    @SequenceGenerator(name = "ticket_seq", sequenceName = "ticket_seq", initialValue = 500, allocationSize = 50)
     private Long id;
     @Column(length = 50)
     private String subject;
