@@ -30,6 +30,8 @@ final class EntityInfo {
     final Attribute generatedId;
     final List<Column<?>> columns;
     final Select<Row> selectAll;
+    /** Whether an attribute may hold a byte array (mutable, so snapshots copy it). */
+    final boolean hasBinary;
     /** Position of the table in the registry's parents-first order. */
     int rank;
 
@@ -54,6 +56,9 @@ final class EntityInfo {
         List<Column<?>> cols = new ArrayList<>(attrs.length);
         for (Attribute a : attrs) cols.add(a.column());
         this.columns = List.copyOf(cols);
+        boolean binary = false;
+        for (Attribute a : attrs) binary |= a.javaType() == byte[].class || (Class<?>) a.column().type().javaType() == byte[].class;
+        this.hasBinary = binary;
         this.selectAll = Sql.select(columns).from(table);
         for (int i = 0; i < attrs.length; i++)
             if (attrs[i].index() != i)
@@ -102,7 +107,8 @@ final class EntityInfo {
     }
 
     /** {@link #snapshotOf} for an array the caller gives up: only byte arrays are copied, in place. */
-    static Object[] ownSnapshot(Object[] values) {
+    Object[] ownSnapshot(Object[] values) {
+        if (!hasBinary) return values;
         for (int i = 0; i < values.length; i++) if (values[i] instanceof byte[] b) values[i] = b.clone();
         return values;
     }

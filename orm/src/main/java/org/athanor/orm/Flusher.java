@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -175,104 +176,129 @@ final class Flusher {
         return Math.max(1, Math.min(MAX_ROWS_PER_INSERT, features.maxBindParams() / Math.max(1, columns)));
     }
 
-    private Insert insertOf(EntityInfo info, List<InstanceState> chunk, List<Attribute> cols) {
-        if (cols.isEmpty()) return Sql.insert(info.table).defaultValues();
+    /** The values of {@code cols} for each object, in order: the rows of an {@link Connection#insertRows}. */
+    private static List<Object[]> rowsOf(EntityInfo info, List<InstanceState> states, List<Attribute> cols) {
+        int n = cols.size();
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) idx[i] = cols.get(i).index();
+        Object[][] rows = new Object[states.size()][];
+        for (int r = 0; r < rows.length; r++) {
+            Object obj = states.get(r).obj();
+            Object[] row = new Object[n];
+            for (int i = 0; i < n; i++) row[i] = info.get(obj, idx[i]);
+            rows[r] = row;
+        }
+        return Arrays.asList(rows);
+    }
+
+    private static Column<?>[] columnsOf(List<Attribute> cols) {
         Column<?>[] columns = new Column<?>[cols.size()];
         for (int i = 0; i < columns.length; i++) columns[i] = cols.get(i).column();
-        List<Object[]> rows = new ArrayList<>(chunk.size());
-        for (InstanceState st : chunk) {
-            Object[] row = new Object[columns.length];
-            for (int i = 0; i < row.length; i++) row[i] = info.get(st.obj(), cols.get(i).index());
-            rows.add(row);
-        }
-        return Sql.insert(info.table).columns(columns).valuesMany(rows);
+        return columns;
     }
 
     private void insertKnown(EntityInfo info, List<InstanceState> list) {
         List<Attribute> cols = insertColumns(info, false);
-        int per = rowsPerStatement(cols.size());
-        for (int from = 0; from < list.size(); from += per) {
-            List<InstanceState> chunk = list.subList(from, Math.min(list.size(), from + per));
-            Insert ins = insertOf(info, chunk, cols);
-            statement = ins;
-            int n = conn.execute(ins);
-            if (n != chunk.size() && n >= 0)
-                throw new IllegalStateException("INSERT into " + info.table.name() + " reported " + n + " rows for " + chunk.size() + " objects");
-            for (InstanceState st : chunk) inserted(st);
+        if (cols.isEmpty()) {
+            for (InstanceState st : list) {
+                Insert ins = Sql.insert(info.table).defaultValues();
+                statement = ins;
+                conn.execute(ins);
+                inserted(st);
+            }
+            return;
         }
+        statement = Sql.insert(info.table).columns(columnsOf(cols));
+        conn.insertRows(Sql.insert(info.table), columnsOf(cols), rowsOf(info, list, cols));
+        for (InstanceState st : list) inserted(st);
     }
 
     /**
      * Inserts objects whose id the database generates and assigns the ids. Keys are matched to objects
-     * only through what the statement guarantees: RETURNING row order where the dialect promises it;
-     * else a sentinel column (one whose values are distinct within the batch) returned beside the id;
-     * else JDBC generated keys where multi-row inserts report them in row order; else one row per
-     * statement.
+     * only through what the statement guarantees: RETURNING row order where the dialect promises it,
+     * or JDBC generated keys where multi-row inserts report them in row order (Core's
+     * {@link Connection#insertRows} then runs one row per statement where neither holds); else (PostgreSQL)
+     * a sentinel column, one whose values are distinct within the batch, returned beside the id; else
+     * one row per statement.
      */
-    @SuppressWarnings("unchecked")
     private void insertGenerated(EntityInfo info, List<InstanceState> list) {
         List<Attribute> cols = insertColumns(info, true);
         Column<Object> idCol = info.generatedId.column();
-        boolean multi = features.supportsMultiRowInsert() && !cols.isEmpty();
-        boolean ordered = multi && (features.supportsReturning() ? features.returningPreservesOrder() : features.multiRowGeneratedKeys());
-        boolean sentinelPossible = multi && features.supportsReturning() && !features.returningPreservesOrder();
-        int per = multi ? rowsPerStatement(cols.size()) : 1;
-        for (int from = 0; from < list.size(); from += per) {
-            List<InstanceState> chunk = list.subList(from, Math.min(list.size(), from + per));
-            if (chunk.size() == 1 || ordered) {
-                Insert ins = insertOf(info, chunk, cols);
+        if (cols.isEmpty()) {
+            for (InstanceState st : list) {
+                Insert ins = Sql.insert(info.table).defaultValues();
                 statement = ins;
                 List<Object> keys = conn.insertReturningKeys(ins, idCol);
-                if (keys.size() != chunk.size())
-                    throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + keys.size() + " keys for "
-                            + chunk.size() + " rows");
-                for (int i = 0; i < chunk.size(); i++) assignKey(chunk.get(i), keys.get(i));
-                continue;
+                if (keys.size() != 1)
+                    throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + keys.size() + " keys for one row");
+                assignKey(st, keys.get(0));
             }
-            Attribute sentinel = sentinelPossible ? findSentinel(info, chunk, cols) : null;
-            if (sentinel == null) {
-                for (InstanceState st : chunk) {
-                    Insert ins = insertOf(info, List.of(st), cols);
-                    statement = ins;
-                    List<Object> keys = conn.insertReturningKeys(ins, idCol);
+            return;
+        }
+        Column<?>[] columns = columnsOf(cols);
+        statement = Sql.insert(info.table).columns(columns);
+        boolean byPosition = features.supportsReturning() ? features.returningPreservesOrder() || list.size() == 1 : true;
+        if (byPosition) {
+            List<Object[]> keys = conn.insertRows(Sql.insert(info.table), columns, rowsOf(info, list, cols), idCol);
+            if (keys.size() != list.size())
+                throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + keys.size() + " keys for "
+                        + list.size() + " rows");
+            for (int i = 0; i < list.size(); i++) assignKey(list.get(i), keys.get(i)[0]);
+            return;
+        }
+        int per = rowsPerStatement(cols.size());
+        for (int from = 0; from < list.size(); from += per) {
+            List<InstanceState> chunk = list.subList(from, Math.min(list.size(), from + per));
+            int sentinel = chunk.size() == 1 ? -1 : sentinelPosition(info, chunk, cols);
+            List<Object[]> rows = rowsOf(info, chunk, cols);
+            if (sentinel < 0) {
+                // nothing tells the rows apart: one statement per row
+                for (int i = 0; i < chunk.size(); i++) {
+                    List<Object[]> keys = conn.insertRows(Sql.insert(info.table), columns, rows.subList(i, i + 1), idCol);
                     if (keys.size() != 1)
                         throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + keys.size() + " keys for one row");
-                    assignKey(st, keys.get(0));
+                    assignKey(chunk.get(i), keys.get(0)[0]);
                 }
                 continue;
             }
+            List<Object[]> returned = conn.insertRows(Sql.insert(info.table), columns, rows, idCol, columns[sentinel]);
+            if (returned.size() != chunk.size())
+                throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + returned.size() + " rows for " + chunk.size());
+            // the database usually answers in row order: check that first, and match by value only when it did not
+            boolean inOrder = true;
+            for (int i = 0; i < chunk.size() && inOrder; i++) inOrder = Objects.equals(returned.get(i)[1], rows.get(i)[sentinel]);
+            if (inOrder) {
+                for (int i = 0; i < chunk.size(); i++) assignKey(chunk.get(i), returned.get(i)[0]);
+                continue;
+            }
             Map<Object, InstanceState> bySentinel = new HashMap<>();
-            for (InstanceState st : chunk) bySentinel.put(info.get(st.obj(), sentinel.index()), st);
-            Insert ins = insertOf(info, chunk, cols);
-            statement = ins;
-            List<Row> rows = conn.execute(ins.returning(idCol, sentinel.column())).all();
-            if (rows.size() != chunk.size())
-                throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + rows.size() + " rows for " + chunk.size());
-            for (Row r : rows) {
-                InstanceState st = bySentinel.remove(r.get(1));
+            for (int i = 0; i < chunk.size(); i++) bySentinel.put(rows.get(i)[sentinel], chunk.get(i));
+            for (Object[] r : returned) {
+                InstanceState st = bySentinel.remove(r[1]);
                 if (st == null)
-                    throw new IllegalStateException("INSERT ... RETURNING on " + info.table.name() + " returned " + sentinel.name() + " = "
-                            + r.get(1) + ", which matches no inserted object");
-                assignKey(st, idCol.type().cast(r.get(0)));
+                    throw new IllegalStateException("INSERT ... RETURNING on " + info.table.name() + " returned " + cols.get(sentinel).name()
+                            + " = " + r[1] + ", which matches no inserted object");
+                assignKey(st, r[0]);
             }
         }
     }
 
     private static final Set<Class<?>> SENTINEL_TYPES = Set.of(String.class, Long.class, Integer.class, Short.class, UUID.class);
 
-    /** An inserted attribute whose values are non-null and distinct across the chunk, or null. */
-    private static Attribute findSentinel(EntityInfo info, List<InstanceState> chunk, List<Attribute> cols) {
-        for (Attribute a : cols) {
+    /** The position in {@code cols} of an attribute whose values are non-null and distinct across the chunk, or -1. */
+    private static int sentinelPosition(EntityInfo info, List<InstanceState> chunk, List<Attribute> cols) {
+        for (int p = 0; p < cols.size(); p++) {
+            Attribute a = cols.get(p);
             if (!SENTINEL_TYPES.contains(a.javaType())) continue;
-            Set<Object> seen = new HashSet<>();
+            Set<Object> seen = new HashSet<>(chunk.size() * 2);
             boolean ok = true;
             for (InstanceState st : chunk) {
                 Object v = info.get(st.obj(), a.index());
                 if (v == null || !seen.add(v)) { ok = false; break; }
             }
-            if (ok) return a;
+            if (ok) return p;
         }
-        return null;
+        return -1;
     }
 
     private void assignKey(InstanceState st, Object key) {
@@ -290,10 +316,10 @@ final class Flusher {
         st.key = st.info.keyOf(values);
         if (st.key == null)
             throw new IllegalStateException("inserted " + st.info.name + " has no primary key value; set its @Id or use @GeneratedValue");
-        st.snapshot = EntityInfo.ownSnapshot(values); // values was read just above: no other holder
+        st.snapshot = st.info.ownSnapshot(values); // values was read just above: no other holder
         st.loadedEpoch = s.epoch;
         s.pending.remove(st);
-        s.identityMap.put(st);
+        s.identityMap.append(st); // put when the map is next read
     }
 
     private void assignFromSequence(EntityInfo info, Attribute gen, List<InstanceState> list) {

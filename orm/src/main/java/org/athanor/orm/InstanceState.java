@@ -39,6 +39,18 @@ final class InstanceState extends WeakReference<Object> {
         this.info = info;
     }
 
+    /**
+     * Leaves the session, which hands this state to {@link Tracking}: what only the session needs is
+     * dropped, so a detached state costs the collector no more than a weak reference. A closing
+     * session's transaction levels die with it, so its states need not be marked unattached (the
+     * mementos go either way).
+     */
+    void release(boolean closing) {
+        if (!closing) attached = false;
+        snapshot = null;
+        memento = null;
+    }
+
     /** The object; never null while a session holds this state (the session keeps it reachable). */
     Object obj() { return get(); }
 

@@ -270,12 +270,12 @@ public final class Session implements AutoCloseable {
         // stays open marks them detached, since its transaction levels may still name them
         if (!byObject.isEmpty()) {
             InstanceState[] indexed = byObject.values().toArray(NO_STATES);
-            if (!closing) for (InstanceState s : indexed) s.attached = false;
+            for (InstanceState s : indexed) s.release(closing);
             Tracking.detachedAll(indexed, indexed.length);
             byObject.clear();
         }
         if (unindexedCount > 0) {
-            if (!closing) for (int i = 0; i < unindexedCount; i++) unindexed[i].attached = false;
+            for (int i = 0; i < unindexedCount; i++) unindexed[i].release(closing);
             Tracking.detachedAll(unindexed, unindexedCount); // handed over: not cleared or reused here
             unindexed = NO_STATES;
             unindexedObjects = NO_OBJECTS;
@@ -740,7 +740,7 @@ public final class Session implements AutoCloseable {
         InstanceState s = new InstanceState(obj, info);
         s.status = InstanceState.Status.PERSISTENT;
         s.key = key;
-        s.snapshot = EntityInfo.ownSnapshot(values);
+        s.snapshot = info.ownSnapshot(values);
         s.loadedEpoch = epoch;
         if (keyIsNew) identityMap.append(s);
         else identityMap.put(s);

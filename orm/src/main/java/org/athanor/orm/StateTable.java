@@ -8,9 +8,8 @@ import java.util.function.Consumer;
  * open addressing with linear probing, so that attaching a loaded row allocates nothing here (a
  * {@code HashMap} would add a node per row and rehash nodes as it grows).
  *
- * <p>States known to have keys distinct from every other (the rows of one query into an empty
- * table) can be {@linkplain #append appended} without probing; they are hashed in when the table
- * is next read, so a session that loads rows and closes never builds the table at all.
+ * <p>States can also be {@linkplain #append appended}: a put deferred until the table is next read,
+ * so a session that loads or inserts rows and closes never builds the table at all.
  */
 final class StateTable {
     private InstanceState[] slots = new InstanceState[16];
@@ -25,23 +24,20 @@ final class StateTable {
 
     boolean isEmpty() { return size + appendedCount == 0; }
 
-    /**
-     * Adds {@code s} without looking for its key: the caller guarantees no state in the table has an
-     * equal key (see the class comment).
-     */
+    /** {@link #put} deferred until the table is next read (appended states are put in order). */
     void append(InstanceState s) {
         if (appendedCount == appended.length) appended = Arrays.copyOf(appended, Math.max(16, appendedCount * 2));
         appended[appendedCount++] = s;
     }
 
-    /** Hashes the appended states in. */
+    /** Puts the appended states in. */
     private void settle() {
         int n = appendedCount;
         appendedCount = 0;
         InstanceState[] a = appended;
         appended = NONE;
         ensureCapacity(size + n);
-        for (int k = 0; k < n; k++) insertNew(a[k]);
+        for (int k = 0; k < n; k++) putNoGrow(a[k]);
     }
 
     private void ensureCapacity(int n) {
@@ -50,15 +46,6 @@ final class StateTable {
         if (len != slots.length) rehash(len);
     }
 
-    /** Places a state whose key is known to be absent. */
-    private void insertNew(InstanceState s) {
-        InstanceState[] t = slots;
-        int mask = t.length - 1;
-        int i = home(s.key.hashCode(), mask);
-        while (t[i] != null) i = (i + 1) & mask;
-        t[i] = s;
-        size++;
-    }
 
     /** The state whose key equals {@code key}, or null. */
     InstanceState get(IdKey key) {
@@ -77,6 +64,10 @@ final class StateTable {
     InstanceState put(InstanceState s) {
         if (appendedCount > 0) settle();
         if ((size + 1) * 4 > slots.length * 3) rehash(slots.length * 2);
+        return putNoGrow(s);
+    }
+
+    private InstanceState putNoGrow(InstanceState s) {
         InstanceState[] t = slots;
         int mask = t.length - 1;
         int h = s.key.hashCode();

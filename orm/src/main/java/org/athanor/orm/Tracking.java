@@ -64,7 +64,7 @@ final class Tracking {
         private int batchCount;
         private long batched;
         /** Batched entries above which an addition indexes the batches (when a collection has run). */
-        private long indexAt = 1 << 16;
+        private long indexAt = 1 << 14;
         /** Cleared by the first collection after it is made. */
         private WeakReference<Object> sinceLastIndex = new WeakReference<>(new Object());
 
@@ -98,16 +98,23 @@ final class Tracking {
             batches[batchCount] = refs;
             batchLengths[batchCount++] = n;
             batched += n;
-            if (batched >= indexAt && sinceLastIndex.get() == null) {
-                index();
-                indexAt = Math.max(1 << 16, 2L * count);
+            if (batched - n >= indexAt && sinceLastIndex.get() == null) {
+                // the batch just added is left out: its objects are most likely still in use
+                index(batchCount - 1);
+                indexAt = Math.max(1 << 14, 2L * count);
             }
         }
 
-        /** Moves the batches into the table, leaving out collected objects and states that never had a row. */
-        private void index() {
-            if (batchCount == 0) return;
-            for (int b = 0; b < batchCount; b++) {
+        /** Moves every batch into the table. */
+        private void index() { index(batchCount); }
+
+        /**
+         * Moves the first {@code upTo} batches into the table, leaving out collected objects and states
+         * that never had a row.
+         */
+        private void index(int upTo) {
+            if (upTo == 0) return;
+            for (int b = 0; b < upTo; b++) {
                 Reference<?>[] refs = batches[b];
                 for (int i = 0, n = batchLengths[b]; i < n; i++) {
                     Reference<?> r = refs[i];
@@ -120,13 +127,17 @@ final class Tracking {
                     table[k] = new Ref(o, h, table[k]);
                     count++;
                 }
+                batched -= batchLengths[b];
                 batches[b] = null;
             }
-            batchCount = 0;
-            batched = 0;
-            if (batches.length > 64) {
-                batches = new Reference<?>[8][];
-                batchLengths = new int[8];
+            int left = batchCount - upTo;
+            System.arraycopy(batches, upTo, batches, 0, left);
+            System.arraycopy(batchLengths, upTo, batchLengths, 0, left);
+            Arrays.fill(batches, left, batchCount, null);
+            batchCount = left;
+            if (batches.length > 64 && batchCount < 8) {
+                batches = Arrays.copyOf(batches, 8);
+                batchLengths = Arrays.copyOf(batchLengths, 8);
             }
             sinceLastIndex = new WeakReference<>(new Object());
         }

@@ -312,6 +312,114 @@ public final class Connection implements AutoCloseable {
         return total;
     }
 
+    /**
+     * Inserts rows given as value arrays, {@code rows.get(r)[i]} being the value of {@code columns[i]},
+     * as multi-row INSERTs (like {@link #insertMany}, with no map per row), and returns for each row
+     * the values of the {@code returning} columns (cast to their types), or an empty list when none
+     * are named. {@code base} is {@code Sql.insert(table)}, optionally with an ON CONFLICT clause.
+     * <pre>{@code
+     * List<Object[]> ids = conn.insertRows(insert(USERS), new Column<?>[] {USERS.NAME, USERS.AGE},
+     *         List.of(new Object[] {"a", 30}, new Object[] {"b", 41}), USERS.ID);
+     * }</pre>
+     * Returned rows come in the order the database sends them: row order where
+     * {@link org.athanor.core.dialect.DialectFeatures#returningPreservesOrder()} (SQLite, MariaDB) or,
+     * without RETURNING, {@link org.athanor.core.dialect.DialectFeatures#multiRowGeneratedKeys()}
+     * (MySQL 8: the generated keys, so {@code returning} must then be the single auto-increment
+     * column). PostgreSQL does not promise an order: return a column that tells the rows apart too.
+     * On databases with neither, each statement inserts one row, so keys still come in row order.
+     * The caller's arrays are not changed.
+     */
+    public List<Object[]> insertRows(Insert base, Column<?>[] columns, List<Object[]> rows, Column<?>... returning) {
+        if (rows.isEmpty()) return List.of();
+        var features = dialect().features();
+        boolean viaKeys = returning.length > 0 && !features.supportsReturning();
+        if (viaKeys && returning.length != 1)
+            throw new IllegalArgumentException(dialect().name() + " has no RETURNING: insertRows can return only the generated key"
+                    + " column, not " + java.util.Arrays.stream(returning).map(Column::name).toList());
+        InsertPlan plan = InsertPlan.of(base, List.of(columns), features);
+        if (plan == null)
+            throw new IllegalArgumentException("insertRows needs a plain Sql.insert(table) (no rows, SELECT or DEFAULT VALUES) whose"
+                    + " rows fit the bind-parameter limit; got: " + base);
+        int per = viaKeys && !features.multiRowGeneratedKeys() ? 1 : plan.rowsPerStatement();
+        List<Object[]> out = returning.length == 0 ? List.of() : new ArrayList<>(rows.size());
+        SlotBinder full = null;
+        for (int from = 0; from < rows.size(); from += per) {
+            int to = Math.min(rows.size(), from + per);
+            Object[][] values = plan.arrayValues(rows, from, to);
+            if (values == null) { // a row holds an expression: the statement path
+                Insert stmt = base.columns(columns).valuesMany(rows.subList(from, to));
+                if (returning.length == 0) execute(stmt);
+                else if (viaKeys) for (Object k : insertReturningKeys(stmt, returning[0])) out.add(new Object[] {k});
+                else try (Result<Row> r = execute(stmt.returning(returning))) {
+                    for (Row row : r) out.add(row.toList().toArray());
+                }
+                continue;
+            }
+            SlotBinder binder;
+            boolean fromCache = true;
+            if (to - from == per && full != null) binder = full;
+            else {
+                // a plain INSERT's SQL depends only on its shape: keep its binder on the Engine
+                Engine.RowsShape shape = base.onConflictClause() == null
+                        ? new Engine.RowsShape(base.table(), List.of(columns), List.of(returning), to - from, viaKeys) : null;
+                binder = shape == null ? null : engine.rowBinder(shape);
+                if (binder == null) {
+                    Map<Param<?>, SlotBinder.Source> sources = new java.util.IdentityHashMap<>();
+                    Insert template = plan.template(to - from, sources);
+                    Engine.Prepared p = engine.compileCached(returning.length == 0 || viaKeys ? template : template.returning(returning));
+                    binder = new SlotBinder(p.template(), p.params(), sources::get, false);
+                    fromCache = p.cached();
+                    if (shape != null) engine.keepRowBinder(shape, binder);
+                }
+                if (to - from == per) full = binder;
+            }
+            if (returning.length == 0) executeChunk(binder, values, fromCache);
+            else readReturned(binder, values, fromCache, viaKeys ? returning[0] : null, out);
+        }
+        return out;
+    }
+
+    /** Runs one multi-row INSERT and appends the rows it returns (RETURNING, or the generated keys of {@code keyColumn}). */
+    private void readReturned(SlotBinder binder, Object[][] values, boolean fromCache, Column<?> keyColumn, List<Object[]> out) {
+        String sql = binder.template().sql();
+        engine.notifyListeners(sql);
+        if (engine.echoes()) engine.echo(sql, binder.values(values, 0), fromCache);
+        // a statement prepared to report generated keys is kept apart from the same SQL prepared plainly
+        String slot = keyColumn == null ? sql : "\u0000keys\u0000" + sql;
+        PreparedStatement ps = null;
+        boolean done = false;
+        try {
+            ps = open.take(slot);
+            if (ps == null) ps = keyColumn == null ? jdbc.prepareStatement(sql) : jdbc.prepareStatement(sql, new String[] {keyColumn.name()});
+            binder.bind(ps, values, 0);
+            dirty = true;
+            if (keyColumn == null) {
+                ValueCodec<Object>[] codecs = binder.template().resultCodecs();
+                // execute(), not executeQuery(): MariaDB's driver refuses executeQuery for INSERT ... RETURNING
+                try (ResultSet rs = ps.execute() ? ps.getResultSet() : null) {
+                    if (rs == null) throw new IllegalStateException("INSERT ... RETURNING gave no result set: " + sql);
+                    while (rs.next()) {
+                        Object[] row = new Object[codecs.length];
+                        for (int i = 0; i < row.length; i++) row[i] = codecs[i].read(rs, i + 1);
+                        out.add(row);
+                    }
+                }
+            } else {
+                ps.executeUpdate();
+                @SuppressWarnings("unchecked") ValueCodec<Object> codec = (ValueCodec<Object>) dialect().codec(keyColumn.type());
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    while (rs.next()) out.add(new Object[] {codec.read(rs, 1)});
+                }
+            }
+            done = true;
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        } finally {
+            if (done) release(slot, ps);
+            else closeQuietly(ps);
+        }
+    }
+
     /** Runs one multi-row INSERT of {@code values}, telling listeners and the echo log like {@link #execute(Dml)}. */
     private int executeChunk(SlotBinder binder, Object[][] values, boolean fromCache) {
         String sql = binder.template().sql();

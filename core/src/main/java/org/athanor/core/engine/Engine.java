@@ -50,6 +50,16 @@ public final class Engine implements AutoCloseable {
     private final String description;
     private volatile Dialect dialect;
     private final java.util.List<StatementListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * {@link Connection#insertRows} binders by statement shape (table, columns, returned columns, rows
+     * per statement): a repeated bulk insert skips building and keying its placeholder statement.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<RowsShape, SlotBinder> rowBinders = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int ROW_BINDERS_MAX = 256;
+
+    /** What a plain multi-row INSERT's SQL depends on. */
+    record RowsShape(org.athanor.core.schema.Table table, java.util.List<org.athanor.core.schema.Column<?>> columns,
+                     java.util.List<org.athanor.core.schema.Column<?>> returning, int rows, boolean viaKeys) {}
     /** For a single-connection pool (in-memory SQLite): the thread holding it, so that a nested connect() fails at once. */
     private volatile Thread singleHolder;
     private boolean single;
@@ -231,6 +241,14 @@ public final class Engine implements AutoCloseable {
 
     /** True when statements are logged (echo or DEBUG): callers build the logged values only then. */
     boolean echoes() { return options.echo() || LOG.isDebugEnabled(); }
+
+    /** The binder kept for {@code shape}, or null. */
+    SlotBinder rowBinder(RowsShape shape) { return rowBinders.get(shape); }
+
+    void keepRowBinder(RowsShape shape, SlotBinder binder) {
+        if (rowBinders.size() >= ROW_BINDERS_MAX) rowBinders.clear(); // shapes are few in practice; never unbounded
+        rowBinders.put(shape, binder);
+    }
 
     /**
      * Compiles through the cache without telling listeners or logging: for callers that run the

@@ -39,8 +39,12 @@ final class InsertPlan {
      * single row that does not fit the bind-parameter limit (compiled with inline values).
      */
     static InsertPlan of(Insert base, Map<? extends Column<?>, ?> first, DialectFeatures features) {
+        return of(base, base.columns().isEmpty() ? List.copyOf(first.keySet()) : base.columns(), features);
+    }
+
+    /** The plan for rows of values for {@code given} (see {@link #of(Insert, Map, DialectFeatures)}). */
+    static InsertPlan of(Insert base, List<Column<?>> given, DialectFeatures features) {
         if (base.select() != null || base.isDefaultValues() || !base.rows().isEmpty()) return null;
-        List<Column<?>> given = base.columns().isEmpty() ? List.copyOf(first.keySet()) : base.columns();
         List<Column<?>> cols = new ArrayList<>(given);
         for (Column<?> c : base.table().columns()) if (c.hasDefault() && !given.contains(c)) cols.add(c);
         Column<?>[] all = cols.toArray(Column<?>[]::new);
@@ -108,6 +112,39 @@ final class InsertPlan {
                         throw new IllegalArgumentException("insertMany: row " + r + ", column " + c + ": " + e.getMessage(), e);
                     }
                 }
+            }
+            out[r - from] = vals;
+        }
+        return out;
+    }
+
+    /**
+     * Rows {@code from} to {@code to} (exclusive) of value arrays aligned with the given columns, as
+     * arrays aligned with {@link #all} (see {@link #values(List, int, int)}); null when a row holds an
+     * expression. A row that already has the right length and needs no cast or default is used as is.
+     */
+    Object[][] arrayValues(List<Object[]> rows, int from, int to) {
+        Object[][] out = new Object[to - from][];
+        int named = given.size();
+        for (int r = from; r < to; r++) {
+            Object[] row = rows.get(r);
+            if (row.length != named)
+                throw new IllegalArgumentException("insertRows: row " + r + " has " + row.length + " values for the " + named + " columns "
+                        + given.stream().map(Column::name).toList());
+            Object[] vals = named == all.length ? row : new Object[all.length];
+            for (int f = 0; f < all.length; f++) {
+                Column<?> c = all[f];
+                if (f >= named) { vals[f] = c.defaultValue(); continue; }
+                Object v = row[f];
+                if (v instanceof Expression<?>) return null;
+                Object cast;
+                try {
+                    cast = c.type().cast(v);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("insertRows: row " + r + ", column " + c + ": " + e.getMessage(), e);
+                }
+                if (cast != v && vals == row) vals = row.clone(); // never change the caller's array
+                vals[f] = cast;
             }
             out[r - from] = vals;
         }
