@@ -47,9 +47,7 @@ final class EntityInfo {
         this.idIdx = ids.stream().mapToInt(Attribute::index).toArray();
         Attribute v = mapping.versionAttribute();
         this.versionIdx = v == null ? -1 : v.index();
-        if (v != null && !isIntegral(v.javaType()))
-            throw new MappingException("@Version attribute " + type.getName() + "." + v.name() + " is " + v.javaType().getName()
-                    + "; the session increments versions and supports Integer, Long and Short (primitive or boxed)");
+        if (v != null) Versions.checkType(type, v.name(), v.javaType());
         Attribute gen = null;
         if (ids.size() == 1 && ids.get(0).generation() != null) gen = ids.get(0);
         this.generatedId = gen;

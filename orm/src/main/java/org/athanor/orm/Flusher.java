@@ -146,9 +146,10 @@ final class Flusher {
         operation = "inserting";
         statement = null;
         if (info.versionIdx >= 0)
-            for (InstanceState st : list)
-                if (info.get(st.obj(), info.versionIdx) == null)
-                    s.writeAttribute(st, info.versionIdx, integral(1L, info.attrs[info.versionIdx].javaType()));
+            for (InstanceState st : list) {
+                Object v = info.get(st.obj(), info.versionIdx), seeded = Versions.seed(v, info.attrs[info.versionIdx].javaType());
+                if (seeded != v) s.writeAttribute(st, info.versionIdx, seeded);
+            }
         Attribute gen = info.generatedId;
         if (gen != null && gen.generation() == GenerationType.SEQUENCE) assignFromSequence(info, gen, list);
         List<InstanceState> known = new ArrayList<>(), needKeys = new ArrayList<>();
@@ -405,7 +406,7 @@ final class Flusher {
         InstanceState st = d.state;
         int vi = info.versionIdx;
         Object expected = st.snapshot != null ? st.snapshot[vi] : d.values[vi];
-        Object next = integral(((Number) expected).longValue() + 1, info.attrs[vi].javaType());
+        Object next = Versions.next(expected, info.attrs[vi].javaType());
         Update u = Sql.update(info.table);
         for (int i : d.changed) u = EntityInfo.setValue(u, info.attrs[i].column(), d.values[i]);
         Column vc = info.attrs[vi].column();

@@ -49,6 +49,7 @@ final class JavaTypes {
 
     static final Set<Class<?>> INTEGRAL = Set.of(Short.class, Integer.class, Long.class);
 
+    /** Types a @Version may have: org.athanor.orm.Versions advances them (VersionsTest checks the lists agree). */
     static final Set<Class<?>> VERSION_TYPES = Set.of(Short.class, Integer.class, Long.class, LocalDateTime.class,
             OffsetDateTime.class, Instant.class);
 
