@@ -95,7 +95,8 @@ final class Flusher {
         } catch (RuntimeException e) {
             String sql = e instanceof DatabaseError d && d.sql() != null ? d.sql() : statement == null ? null : statement.toString();
             String what = entity == null ? "" : " " + operation + " " + entity.name;
-            throw new FlushException("flush failed" + what + "; the transaction was rolled back: " + e.getMessage()
+            String undone = s.levels.size() > 1 ? "the savepoint was rolled back" : "the transaction was rolled back";
+            throw new FlushException("flush failed" + what + "; " + undone + ": " + e.getMessage()
                     + (sql == null || e.getMessage() != null && e.getMessage().contains(sql) ? "" : "\n[SQL: " + sql + "]"),
                     entity == null ? null : entity.name, sql, e);
         }

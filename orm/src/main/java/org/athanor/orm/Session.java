@@ -49,7 +49,26 @@ import org.athanor.core.sql.Dml;
  * an object added and then deleted within the transaction becomes transient. Objects loaded or
  * re-read in the transaction may hold data the rollback discarded, so they are expired (see below):
  * attributes you have not changed since they were read take the database's values when the session
- * next hands them out. A savepoint's rollback does the same for the work since the savepoint.
+ * next hands them out.
+ *
+ * <h2>Savepoints</h2>
+ * {@link #beginNested()} flushes, then opens a savepoint. Rolling the savepoint back (or a flush
+ * that fails while it is open) discards everything since it began, as SQLAlchemy's nested rollback
+ * does: the database goes back to the savepoint, objects added since are transient again (their
+ * generated ids cleared), deletions asked for since are withdrawn, and attributes changed since take
+ * their values at the savepoint back. The outer transaction goes on; a failed flush inside a
+ * savepoint does not need {@link #rollback()}:
+ * <pre>{@code
+ * for (User u : incoming) {
+ *     try (SessionSavepoint sp = session.beginNested()) {
+ *         session.add(u);
+ *         sp.commit();                  // flushes: a duplicate key fails here
+ *     } catch (FlushException duplicate) {
+ *         // u is transient again; the users before it are still in the transaction
+ *     }
+ * }
+ * session.commit();
+ * }</pre>
  *
  * <h2>Expire on commit: what we chose, and why</h2>
  * Entities are plain classes with field access, so the session cannot intercept a field read to
@@ -524,7 +543,8 @@ public final class Session implements AutoCloseable {
         try {
             new Flusher(this).run();
         } catch (FlushException e) {
-            failed(e);
+            if (levels.size() > 1) failedInSavepoint(e);
+            else failed(e);
             throw e;
         } finally {
             flushing = false;
@@ -534,6 +554,25 @@ public final class Session implements AutoCloseable {
     void autoflushIfEnabled() {
         // with no attached object there is nothing a flush could write: skip building a Flusher
         if (autoflush && !flushing && attachedCount != 0) flushInternal();
+    }
+
+    /**
+     * A flush that failed inside a savepoint rolls back to it (see {@link SessionSavepoint#rollback()}):
+     * the outer transaction goes on. Only when the savepoint cannot be rolled back (a lost connection)
+     * is the whole transaction rolled back, as outside a savepoint.
+     */
+    private void failedInSavepoint(FlushException e) {
+        TxLevel l = level();
+        try {
+            l.savepoint.rollback();
+        } catch (RuntimeException lost) {
+            e.addSuppressed(lost);
+            failed(e);
+            return;
+        }
+        levels.remove(levels.size() - 1);
+        restore(l);
+        discardUnflushed();
     }
 
     /** A failed flush: roll the transaction back and restore objects; the session waits for rollback(). */
@@ -627,6 +666,27 @@ public final class Session implements AutoCloseable {
         }
         levels.remove(levels.size() - 1);
         restore(l);
+        discardUnflushed();
+    }
+
+    /**
+     * After a savepoint's rollback, drops the session work done since it began (SQLAlchemy's nested
+     * rollback): {@link #beginNested()} flushed everything before the savepoint, so every pending
+     * object and every deletion not yet flushed dates from after it. Pending objects become
+     * transient, deletions are withdrawn, and attributes changed since go back to their values at
+     * the savepoint (the snapshots, which {@link #restore} put back).
+     */
+    private void discardUnflushed() {
+        for (InstanceState s : pending.toArray()) makeTransient(s);
+        for (InstanceState s : marked) s.marked = false;
+        marked.clear();
+        identityMap.forEach(s -> {
+            if (s.snapshot == null) return;
+            for (int i = 0; i < s.snapshot.length; i++) {
+                Object was = s.snapshot[i];
+                if (!EntityInfo.same(s.info.get(s.obj(), i), was)) s.info.set(s.obj(), i, was instanceof byte[] b ? b.clone() : was);
+            }
+        });
     }
 
     private void requireInnermost(TxLevel l) {

@@ -1,10 +1,11 @@
 package org.athanor.orm;
 
 /**
- * A savepoint opened by {@link Session#beginNested()}. {@link #commit()} keeps its work in the
- * outer transaction; {@link #rollback()} undoes what was flushed since it began and puts the
- * objects back in step (as {@link Session#rollback()} does for the whole transaction); closing
- * without either rolls back.
+ * A savepoint opened by {@link Session#beginNested()}. {@link #commit()} flushes and keeps its work
+ * in the outer transaction; {@link #rollback()} discards everything since it began, flushed or not
+ * (objects added since become transient, deletions are withdrawn, changed attributes take their
+ * values at the savepoint back; see {@link Session}); closing without either rolls back. A flush
+ * that fails while the savepoint is open rolls it back the same way and ends it.
  */
 public final class SessionSavepoint implements AutoCloseable {
     private final Session session;

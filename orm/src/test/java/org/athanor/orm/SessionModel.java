@@ -242,11 +242,20 @@ final class SessionModel {
         if (!levels.isEmpty()) levels.peek().read.addAll(l.read);
     }
 
-    /** Rolls the innermost savepoint back: only what was flushed since it began is undone. */
+    /**
+     * Rolls the innermost savepoint back: everything since it began is discarded, flushed or not.
+     * Objects added since become transient, deletions since are withdrawn, and objects that were
+     * there at the start hold their values of then again.
+     */
     void rollbackSavepoint() {
         if (levels.isEmpty()) return;
         Level l = levels.pop();
         l.savepoint.rollback();
+        discardSince(l);
+    }
+
+    /** What the session must look like after the savepoint of {@code l} was rolled back. */
+    private void discardSince(Level l) {
         txnWrites.clear();
         txnWrites.putAll(l.txnWritesAtStart);
         // objects expunged since the savepoint: their rows are back as they were when it began
@@ -256,23 +265,20 @@ final class SessionModel {
         for (Object o : new ArrayList<>(order)) {
             Tracked t = tracked.get(o);
             Status start = l.statusAtStart.get(o);
-            boolean deleteIntent = t.status == Status.MARKED || t.status == Status.DELETED && !t.bulkDeleted;
-            boolean addedSince = start == null && t.newInTxn;
             if (start == Status.DELETED) continue; // deleted before the savepoint: untouched by its rollback
-            if (addedSince) {
-                if (deleteIntent) {
-                    untrack(o);
-                    assertEquals(ObjectState.TRANSIENT, Athanor.inspect(o).state(), "added and deleted since a rolled-back savepoint");
-                    continue;
-                }
-                t.status = Status.PENDING;
-            } else t.status = deleteIntent ? Status.MARKED : Status.PERSISTENT;
+            if (start == null && t.newInTxn) {
+                untrack(o);
+                assertEquals(ObjectState.TRANSIENT, Athanor.inspect(o).state(), "added since a rolled-back savepoint");
+                continue;
+            }
+            t.status = Status.PERSISTENT;
             t.bulkDeleted = false;
+            if (start != null && !l.read.contains(o))
+                assertEquals(l.rowAtStart.get(o), values(o), "a savepoint's rollback gives back the values at the savepoint: " + key(o));
         }
         // objects read since the savepoint are expired: re-read them as the transaction now sees them
         for (Object o : l.read)
-            if (tracked.containsKey(o) && (tracked.get(o).status == Status.PERSISTENT || tracked.get(o).status == Status.MARKED))
-                session.refresh(o);
+            if (tracked.containsKey(o) && tracked.get(o).status == Status.PERSISTENT) session.refresh(o);
         checkStates();
     }
 
@@ -395,6 +401,14 @@ final class SessionModel {
         session.add(dup);
         FlushException e = assertThrows(FlushException.class, session::flush);
         assertEquals("Tag", e.entityName());
+        if (!levels.isEmpty()) {
+            // inside a savepoint only the savepoint is rolled back, and the session goes on
+            Level l = levels.pop();
+            assertTrue(!l.savepoint.isActive(), "the failed flush ended the savepoint");
+            assertEquals(ObjectState.TRANSIENT, Athanor.inspect(dup).state());
+            discardSince(l);
+            return;
+        }
         assertThrows(IllegalStateException.class, session::getNew, "the session waits for rollback()");
         session.rollback();
         session.expunge(dup);

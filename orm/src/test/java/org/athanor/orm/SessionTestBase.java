@@ -302,9 +302,9 @@ abstract class SessionTestBase extends OrmTestBase {
                 assertNotNull(inner.getId());
                 sp.rollback();
             }
-            assertEquals(ObjectState.PENDING, state(inner));
-            assertNull(inner.getId());
-            s.expunge(inner);
+            assertEquals(ObjectState.TRANSIENT, state(inner), "added since the savepoint: discarded by its rollback");
+            assertNull(inner.getId(), "the id the flush assigned is cleared");
+            assertFalse(s.contains(inner));
             try (SessionSavepoint sp = s.beginNested()) {
                 outer.setAge(10);
                 sp.commit();
@@ -314,6 +314,66 @@ abstract class SessionTestBase extends OrmTestBase {
         List<Row> rows = committedRows(User.class);
         assertEquals(1, rows.size());
         assertEquals(10, ((Number) rows.get(0).get("age")).intValue());
+    }
+
+    @Test
+    void savepointRollbackDiscardsUnflushedWorkToo() {
+        long id1 = insertUser("Alice", 31);
+        long id2 = insertUser("Bob", 20);
+        try (Session s = sessions.openSession()) {
+            User a = s.get(User.class, id1);
+            User b = s.get(User.class, id2);
+            a.setName("Alicia");
+            User c = new User("Carol", "c@x", 3);
+            try (SessionSavepoint sp = s.beginNested()) { // flushes Alicia
+                a.setAge(50);
+                b.setAge(21);
+                s.flush(); // b's change reaches the database inside the savepoint
+                s.delete(b);
+                s.add(c);
+                sp.rollback();
+            }
+            assertEquals("Alicia", a.getName(), "flushed before the savepoint: kept");
+            assertEquals(31, a.getAge(), "changed since the savepoint, never flushed: back to its value then");
+            assertEquals(20, b.getAge(), "flushed inside the savepoint: back to its value then");
+            assertEquals(ObjectState.PERSISTENT, state(b), "the deletion asked for since the savepoint is withdrawn");
+            assertTrue(s.getDeleted().isEmpty());
+            assertEquals(ObjectState.TRANSIENT, state(c));
+            assertFalse(s.isModified(a));
+            assertFalse(s.isModified(b));
+            s.commit();
+        }
+        List<Row> rows = committedRows(User.class);
+        assertEquals(2, rows.size());
+        assertEquals("Alicia", rows.get(0).get("name"));
+        assertEquals(31, ((Number) rows.get(0).get("age")).intValue());
+        assertEquals(20, ((Number) rows.get(1).get("age")).intValue());
+    }
+
+    @Test
+    void aFlushThatFailsInASavepointRollsBackOnlyTheSavepoint() {
+        try (Session s = sessions.openSession()) {
+            List<User> incoming = List.of(new User("A", "a@x", 1), new User("B", "b@x", 2), new User("A again", "a@x", 3),
+                    new User("C", "c@x", 4));
+            List<User> skipped = new ArrayList<>();
+            for (User u : incoming) {
+                try (SessionSavepoint sp = s.beginNested()) {
+                    s.add(u);
+                    sp.commit();
+                } catch (FlushException duplicate) {
+                    assertTrue(duplicate.getMessage().contains("savepoint was rolled back"), duplicate.getMessage());
+                    assertInstanceOf(IntegrityError.class, duplicate.getCause());
+                    skipped.add(u);
+                }
+            }
+            assertEquals(List.of(incoming.get(2)), skipped);
+            assertEquals(ObjectState.TRANSIENT, state(incoming.get(2)));
+            assertNull(incoming.get(2).getId());
+            assertEquals(ObjectState.PERSISTENT, state(incoming.get(3)), "the session goes on after the failed savepoint");
+            s.commit();
+        }
+        List<Row> rows = committedRows(User.class);
+        assertEquals(List.of("A", "B", "C"), rows.stream().map(r -> r.get("name")).toList());
     }
 
     @Test
