@@ -30,6 +30,12 @@ final class EntityInfo {
     final Attribute generatedId;
     final List<Column<?>> columns;
     final Select<Row> selectAll;
+    /**
+     * Whether the session must remember objects of this entity that leave it after having a row (see
+     * {@link Tracking}): not when the database or the session generates the id, since then an object
+     * outside every session is detached exactly when its id is set (Hibernate's rule).
+     */
+    final boolean tracksDetached;
     /** Whether an attribute may hold a byte array (mutable, so snapshots copy it). */
     final boolean hasBinary;
     /** Position of the table in the registry's parents-first order. */
@@ -51,6 +57,7 @@ final class EntityInfo {
         Attribute gen = null;
         if (ids.size() == 1 && ids.get(0).generation() != null) gen = ids.get(0);
         this.generatedId = gen;
+        this.tracksDetached = gen == null;
         List<Column<?>> cols = new ArrayList<>(attrs.length);
         for (Attribute a : attrs) cols.add(a.column());
         this.columns = List.copyOf(cols);
@@ -126,6 +133,12 @@ final class EntityInfo {
         if (generatedId == null) return false;
         Object v = get(obj, generatedId.index());
         return v == null || generatedId.isPrimitive() && ((Number) v).longValue() == 0;
+    }
+
+    /** For an object in no session: whether it once had a row (DETACHED) rather than never (TRANSIENT). */
+    boolean isDetachedOutsideSessions(Object obj) {
+        if (tracksDetached) return Tracking.isDetached(obj);
+        return !idUnset(obj);
     }
 
     IdKey keyOfObject(Object obj) {

@@ -54,6 +54,11 @@ final class Flusher {
     Flusher(Session s) { this.s = s; }
 
     void run() {
+        try {
+            verifyReattached();
+        } catch (RuntimeException e) {
+            throw failure(e);
+        }
         List<InstanceState> inserts = Arrays.asList(s.pending.toArray()); // in add() order
         List<Dirty> updates = new ArrayList<>();
         for (InstanceState st : s.identityMap.toArray()) {
@@ -93,13 +98,62 @@ final class Flusher {
                 if (del != null) delete(order.get(i), del);
             }
         } catch (RuntimeException e) {
-            String sql = e instanceof DatabaseError d && d.sql() != null ? d.sql() : statement == null ? null : statement.toString();
-            String what = entity == null ? "" : " " + operation + " " + entity.name;
-            String undone = s.levels.size() > 1 ? "the savepoint was rolled back" : "the transaction was rolled back";
-            throw new FlushException("flush failed" + what + "; " + undone + ": " + e.getMessage()
-                    + (sql == null || e.getMessage() != null && e.getMessage().contains(sql) ? "" : "\n[SQL: " + sql + "]"),
-                    entity == null ? null : entity.name, sql, e);
+            throw failure(e);
         }
+    }
+
+    private FlushException failure(RuntimeException e) {
+        String sql = e instanceof DatabaseError d && d.sql() != null ? d.sql() : statement == null ? null : statement.toString();
+        String what = entity == null ? "" : " " + operation + " " + entity.name;
+        String undone = s.levels.size() > 1 ? "the savepoint was rolled back" : "the transaction was rolled back";
+        return new FlushException("flush failed" + what + "; " + undone + ": " + e.getMessage()
+                + (sql == null || e.getMessage() != null && e.getMessage().contains(sql) ? "" : "\n[SQL: " + sql + "]"),
+                entity == null ? null : entity.name, sql, e);
+    }
+
+    /**
+     * Objects re-attached by {@code add} only because their generated id is set ({@link
+     * InstanceState#unverified}) may never have had a row (the application chose the id): one SELECT
+     * of their ids per entity tells. Those whose row exists are detached objects, updated as such;
+     * the others become pending and are inserted with their id, as SQLAlchemy would.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void verifyReattached() {
+        Map<EntityInfo, Map<Object, InstanceState>> byEntity = null;
+        for (InstanceState st : s.identityMap.toArray()) {
+            if (!st.unverified || st.status != InstanceState.Status.PERSISTENT) continue;
+            if (byEntity == null) byEntity = new LinkedHashMap<>();
+            byEntity.computeIfAbsent(st.info, k -> new LinkedHashMap<>()).put(st.key.values[0], st);
+        }
+        if (byEntity == null) return;
+        conn = s.connection();
+        features = conn.dialect().features();
+        for (Map.Entry<EntityInfo, Map<Object, InstanceState>> e : byEntity.entrySet()) {
+            EntityInfo info = e.getKey();
+            entity = info;
+            operation = "checking the rows of re-attached";
+            Column idCol = info.attrs[info.idIdx[0]].column();
+            List<Object> ids = new ArrayList<>(e.getValue().keySet());
+            int per = Math.max(1, features.maxBindParams() - 10);
+            for (int from = 0; from < ids.size(); from += per) {
+                var select = Sql.select(idCol).from(info.table).where(idCol.in(ids.subList(from, Math.min(ids.size(), from + per))));
+                statement = select;
+                for (Object found : conn.execute(select, (rs, t) -> t.resultCodecs()[0].read(rs, 1)).all()) {
+                    InstanceState st = e.getValue().remove(idCol.type().cast(found));
+                    if (st != null) st.unverified = false; // its row exists: a detached object
+                }
+            }
+            for (InstanceState st : e.getValue().values()) {
+                s.touch(st);
+                s.identityMap.remove(st);
+                st.key = null;
+                st.status = InstanceState.Status.PENDING;
+                s.pending.add(st);
+            }
+        }
+        entity = null;
+        statement = null;
+        if (!s.pending.isEmpty()) s.pending.sort((a, b) -> Long.compare(a.addedSeq, b.addedSeq));
     }
 
     // ---- dirty checking ----------------------------------------------------------------------------

@@ -27,6 +27,11 @@ final class InstanceState extends WeakReference<Object> {
     boolean bulkDeleted;
     /** Order of add(), so that INSERTs follow it. */
     long addedSeq;
+    /**
+     * Re-attached by {@code add} only because its generated id is set: whether its row exists is
+     * checked at the next flush (it is inserted with its id when not).
+     */
+    boolean unverified;
     /** True while a session holds this state (it is dropped, not reused, when the object leaves). */
     boolean attached;
     /** Position in the session's {@link PendingList}, or -1 when not pending there. */
@@ -48,6 +53,7 @@ final class InstanceState extends WeakReference<Object> {
     void release(boolean closing) {
         if (!closing) attached = false;
         snapshot = null;
+        key = null;
         memento = null;
     }
 

@@ -121,6 +121,8 @@ public final class Session implements AutoCloseable {
     /** Moves on when a transaction level begins and at commit; loads stamp objects with it. */
     long epoch = 1;
     private long expiredBefore;
+    /** Whether an object of an entity with {@link EntityInfo#tracksDetached} was attached (since the last detach of everything). */
+    private boolean holdsTracked;
     /** Whether {@link Tracking} lists this session as open (from the first object attached until close). */
     private boolean registered;
 
@@ -185,7 +187,9 @@ public final class Session implements AutoCloseable {
      * Makes a transient object pending (inserted at the next flush); re-attaches a detached one as
      * persistent (its columns are all written at the next flush, since the session cannot know which
      * changed); un-marks an object marked by {@link #delete}. Adding an object already pending or
-     * persistent here does nothing.
+     * persistent here does nothing. An object of an entity with a generated id counts as detached
+     * when its id is set (see {@link Athanor#inspect}); the next flush checks with one SELECT per
+     * entity that its row exists, and inserts it with its id when it does not (an id you chose).
      */
     public void add(Object entity) {
         enter();
@@ -213,17 +217,18 @@ public final class Session implements AutoCloseable {
         s = new InstanceState(entity, info);
         s.addedSeq = addSeq++;
         IdKey key = info.keyOfObject(entity);
-        if (key != null && Tracking.isDetached(entity)) {
+        if (key != null && info.isDetachedOutsideSessions(entity)) {
             InstanceState other = identityMap.get(key);
             if (other != null)
                 throw new IllegalStateException("cannot add detached " + key + ": this session already holds another object for"
                         + " that row; use merge() to copy its state onto the session's object");
             s.status = InstanceState.Status.PERSISTENT;
             s.key = key;
+            s.unverified = !info.tracksDetached;
             s.snapshot = null; // unknown: every updatable column is written at the next flush
             s.loadedEpoch = epoch;
             identityMap.put(s);
-            Tracking.attached(entity);
+            if (info.tracksDetached) Tracking.attached(entity);
         } else {
             s.status = InstanceState.Status.PENDING;
             pending.add(s);
@@ -253,7 +258,7 @@ public final class Session implements AutoCloseable {
         if (entity == null) throw new IllegalArgumentException("delete(null): give an entity object");
         InstanceState s = stateOf(entity);
         if (s == null) {
-            if (!Tracking.isDetached(entity))
+            if (!registry.info(entity.getClass()).isDetachedOutsideSessions(entity))
                 throw new IllegalStateException(entity.getClass().getSimpleName() + " object is transient (never saved); there is"
                         + " nothing to delete");
             s = addInternal(entity);
@@ -285,21 +290,26 @@ public final class Session implements AutoCloseable {
      */
     private void detachEverything(boolean closing) {
         if (attachedCount == 0) return;
-        // the states go to Tracking as they are (it reads which had a row when asked); a session that
-        // stays open marks them detached, since its transaction levels may still name them
+        // the states of entities whose detached objects must be remembered go to Tracking as they are
+        // (it reads which had a row when asked); a session that stays open marks its states detached,
+        // since its transaction levels may still name them
+        boolean track = holdsTracked;
         if (!byObject.isEmpty()) {
-            InstanceState[] indexed = byObject.values().toArray(NO_STATES);
-            for (InstanceState s : indexed) s.release(closing);
-            Tracking.detachedAll(indexed, indexed.length);
+            if (track || !closing) {
+                InstanceState[] indexed = byObject.values().toArray(NO_STATES);
+                for (InstanceState s : indexed) s.release(closing);
+                if (track) Tracking.detachedAll(indexed, indexed.length);
+            }
             byObject.clear();
         }
         if (unindexedCount > 0) {
-            for (int i = 0; i < unindexedCount; i++) unindexed[i].release(closing);
-            Tracking.detachedAll(unindexed, unindexedCount); // handed over: not cleared or reused here
+            if (track || !closing) for (int i = 0; i < unindexedCount; i++) unindexed[i].release(closing);
+            if (track) Tracking.detachedAll(unindexed, unindexedCount); // handed over: not cleared or reused here
             unindexed = NO_STATES;
             unindexedObjects = NO_OBJECTS;
             unindexedCount = 0;
         }
+        holdsTracked = false;
         attachedCount = 0;
         identityMap.clear();
         pending.clear();
@@ -309,7 +319,7 @@ public final class Session implements AutoCloseable {
     /** Removes {@code s} from every structure; an object that had a row becomes DETACHED. */
     void detach(InstanceState s) {
         makeTransient(s);
-        if (s.status != InstanceState.Status.PENDING) Tracking.detached(s);
+        if (s.status != InstanceState.Status.PENDING && s.info.tracksDetached) Tracking.detached(s);
     }
 
     /** Removes {@code s} as if it had never been saved (its INSERT was rolled back). */
@@ -332,6 +342,7 @@ public final class Session implements AutoCloseable {
     private void attach(InstanceState s, Object obj, boolean index) {
         s.attached = true;
         attachedCount++;
+        if (s.info.tracksDetached) holdsTracked = true;
         if (!registered) {
             Tracking.opened(this);
             registered = true;

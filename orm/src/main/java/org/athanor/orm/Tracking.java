@@ -11,7 +11,9 @@ import java.util.WeakHashMap;
 
 /**
  * Process-wide bookkeeping for {@link Athanor#inspect}: the open sessions, and the objects that left
- * a session after having a row (detached). Both hold objects weakly, compared by identity.
+ * a session after having a row (detached). Both hold objects weakly, compared by identity. Only
+ * entities without a generated id need the second ({@link EntityInfo#tracksDetached}): for the
+ * others, a set id tells that the object had a row, so loading and closing them costs nothing here.
  */
 final class Tracking {
     private Tracking() {}
@@ -47,26 +49,44 @@ final class Tracking {
     static boolean isDetached(Object o) { return DETACHED.contains(o); }
 
     /**
+     * For {@link Athanor#inspect}: whether an object in no session once had a row. Entities with
+     * generated ids answer by their id (set means detached); others are looked up in the set.
+     */
+    static boolean wasPersistent(Object o) {
+        org.athanor.orm.mapping.EntityMapping<?> m;
+        try {
+            m = org.athanor.orm.mapping.EntityMapping.of(o.getClass());
+        } catch (RuntimeException notAnEntity) {
+            return DETACHED.contains(o);
+        }
+        java.util.List<org.athanor.orm.mapping.Attribute> ids = m.idAttributes();
+        if (ids.size() == 1 && ids.get(0).generation() != null) {
+            @SuppressWarnings("unchecked") org.athanor.orm.mapping.EntityMapping<Object> em = (org.athanor.orm.mapping.EntityMapping<Object>) m;
+            Object v = em.get(o, ids.get(0));
+            return v != null && !(ids.get(0).isPrimitive() && ((Number) v).longValue() == 0);
+        }
+        return DETACHED.contains(o);
+    }
+
+    /**
      * A set of weakly held objects compared by identity (entities may override equals): a chained
      * hash table of weak references that carry their identity hash. Closing a session adds thousands
      * of objects at once and most are never asked about, so what is added is kept as batches of
      * references as given (a session's {@link InstanceState}s are weak references to their objects),
-     * with no work per object; the batches are moved into the table when a lookup or removal needs
-     * it, or, once they hold many entries and a garbage collection has run since the last time, to
-     * drop what was collected.
+     * with no work per object; a batch is moved into the table when a lookup or removal needs it, or
+     * once a garbage collection has run since it came (which leaves little to move: the objects that
+     * were dropped are gone by then).
      */
     static final class WeakIdentitySet {
         private Ref[] table = new Ref[256];
         private int count;
-        /** Added but not yet in {@link #table}: arrays of references, each with how many of it count. */
+        /** Added but not yet in {@link #table}: arrays of references, each with how many of it count and when it came. */
         private Reference<?>[][] batches = new Reference<?>[8][];
         private int[] batchLengths = new int[8];
+        private long[] batchEpochs = new long[8];
         private int batchCount;
-        private long batched;
-        /** Batched entries above which an addition indexes the batches (when a collection has run). */
-        private long indexAt = 1 << 14;
-        /** Cleared by the first collection after it is made. */
-        private WeakReference<Object> sinceLastIndex = new WeakReference<>(new Object());
+        /** The number of garbage collections the JVM had run when the last batch was added. */
+        private long gcEpoch = -1;
 
         private static final class Ref extends WeakReference<Object> {
             final int hash;
@@ -90,23 +110,39 @@ final class Tracking {
         /** Adds the objects of states that had a row; takes the array over. */
         synchronized void addStates(InstanceState[] states, int n) { addBatch(states, n); }
 
+        /**
+         * Adds a batch. Batches added before the last collection was noticed are then moved into the
+         * table: that collection has cleared the references to objects that had become garbage, so
+         * moving costs little and keeps no dead object's state. Newer batches wait for the next one
+         * (their objects are most likely still in use, or garbage not yet collected).
+         */
         private void addBatch(Reference<?>[] refs, int n) {
+            gcEpoch = collections();
             if (batchCount == batches.length) {
                 batches = Arrays.copyOf(batches, batchCount * 2);
                 batchLengths = Arrays.copyOf(batchLengths, batchCount * 2);
+                batchEpochs = Arrays.copyOf(batchEpochs, batchCount * 2);
             }
             batches[batchCount] = refs;
-            batchLengths[batchCount++] = n;
-            batched += n;
-            if (batched - n >= indexAt && sinceLastIndex.get() == null) {
-                // the batch just added is left out: its objects are most likely still in use
-                index(batchCount - 1);
-                indexAt = Math.max(1 << 14, 2L * count);
-            }
+            batchLengths[batchCount] = n;
+            batchEpochs[batchCount++] = gcEpoch;
+            int passed = 0;
+            while (passed < batchCount && batchEpochs[passed] < gcEpoch) passed++;
+            if (passed > 0) index(passed);
         }
 
         /** Moves every batch into the table. */
         private void index() { index(batchCount); }
+
+        private static final java.util.List<java.lang.management.GarbageCollectorMXBean> COLLECTORS =
+                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
+
+        /** How many collections the JVM's collectors have run (young and old alike). */
+        private static long collections() {
+            long n = 0;
+            for (java.lang.management.GarbageCollectorMXBean c : COLLECTORS) n += Math.max(0, c.getCollectionCount());
+            return n;
+        }
 
         /**
          * Moves the first {@code upTo} batches into the table, leaving out collected objects and states
@@ -118,7 +154,7 @@ final class Tracking {
                 Reference<?>[] refs = batches[b];
                 for (int i = 0, n = batchLengths[b]; i < n; i++) {
                     Reference<?> r = refs[i];
-                    if (r instanceof InstanceState st && st.status == InstanceState.Status.PENDING) continue;
+                    if (r instanceof InstanceState st && (st.status == InstanceState.Status.PENDING || !st.info.tracksDetached)) continue;
                     Object o = r.get();
                     if (o == null) continue;
                     if (count + 1 > table.length - (table.length >> 2)) ensureRoom(1); // grows with what is alive
@@ -127,19 +163,19 @@ final class Tracking {
                     table[k] = new Ref(o, h, table[k]);
                     count++;
                 }
-                batched -= batchLengths[b];
                 batches[b] = null;
             }
             int left = batchCount - upTo;
             System.arraycopy(batches, upTo, batches, 0, left);
             System.arraycopy(batchLengths, upTo, batchLengths, 0, left);
+            System.arraycopy(batchEpochs, upTo, batchEpochs, 0, left);
             Arrays.fill(batches, left, batchCount, null);
             batchCount = left;
             if (batches.length > 64 && batchCount < 8) {
                 batches = Arrays.copyOf(batches, 8);
                 batchLengths = Arrays.copyOf(batchLengths, 8);
+                batchEpochs = Arrays.copyOf(batchEpochs, 8);
             }
-            sinceLastIndex = new WeakReference<>(new Object());
         }
 
         private void ensureRoom(int n) {

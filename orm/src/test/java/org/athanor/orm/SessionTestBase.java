@@ -477,6 +477,27 @@ abstract class SessionTestBase extends OrmTestBase {
     }
 
     @Test
+    void generatedIdsDecideDetachedWhileAssignedIdsAreRemembered() {
+        long id = insertUser("Alice", 31);
+        User stranger = new User("Stranger", "s@x", 5);
+        assertEquals(ObjectState.TRANSIENT, state(stranger), "no id: never had a row");
+        stranger.setId(id);
+        assertEquals(ObjectState.DETACHED, state(stranger), "a generated id is set: it came from the database (Hibernate's rule)");
+        Tag made = new Tag("t-made", "made here", 1);
+        assertEquals(ObjectState.TRANSIENT, state(made), "an assigned id says nothing: tags are remembered when they leave a session");
+        try (Session s = sessions.openSession()) {
+            s.add(stranger);
+            assertEquals(ObjectState.PERSISTENT, state(stranger), "re-attached, not inserted");
+            s.add(made);
+            s.commit();
+        }
+        assertEquals(ObjectState.DETACHED, state(made));
+        List<Row> users = committedRows(User.class);
+        assertEquals(1, users.size());
+        assertEquals("Stranger", users.get(0).get("name"), "the re-attached object's columns were all written");
+    }
+
+    @Test
     void addingADetachedObjectReattachesIt() {
         long id = insertUser("Alice", 31);
         User detached;
