@@ -118,14 +118,13 @@ final class EntityInfo {
         return values;
     }
 
-    /** The identity of values read in attribute order, or null when a key value is null. */
+    /**
+     * The identity of values read in attribute order, or null when a key value is null. The key keeps
+     * {@code values} (see {@link IdKey#ofRow}): the caller hands over an array it will not change.
+     */
     IdKey keyOf(Object[] values) {
-        Object[] k = new Object[idIdx.length];
-        for (int i = 0; i < k.length; i++) {
-            k[i] = values[idIdx[i]];
-            if (k[i] == null) return null;
-        }
-        return new IdKey(this, k);
+        for (int i : idIdx) if (values[i] == null) return null;
+        return IdKey.ofRow(this, values);
     }
 
     /** True when the object's generated id is not assigned yet: null, or 0 in a primitive field. */
@@ -148,7 +147,7 @@ final class EntityInfo {
             k[i] = get(obj, idIdx[i]);
             if (k[i] == null) return null;
         }
-        return new IdKey(this, k);
+        return IdKey.ofIds(this, k);
     }
 
     /** The identity for an id given to {@code session.get(type, id)}: a single value, an @IdClass or @EmbeddedId instance. */
@@ -157,15 +156,15 @@ final class EntityInfo {
         List<Object> vals = mapping.idValues(mapping.identityFromId(id));
         Object[] k = new Object[idIdx.length];
         for (int i = 0; i < k.length; i++) k[i] = attrs[idIdx[i]].column().type().cast(vals.get(i));
-        return new IdKey(this, k);
+        return IdKey.ofIds(this, k);
     }
 
     /** WHERE primary key = key. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     Expression<Boolean> pkEquals(IdKey key) {
-        if (idIdx.length == 1) return ((Column) attrs[idIdx[0]].column()).eq(key.values[0]);
+        if (idIdx.length == 1) return ((Column) attrs[idIdx[0]].column()).eq(key.value(0));
         List<Expression<Boolean>> parts = new ArrayList<>();
-        for (int i = 0; i < idIdx.length; i++) parts.add(((Column) attrs[idIdx[i]].column()).eq(key.values[i]));
+        for (int i = 0; i < idIdx.length; i++) parts.add(((Column) attrs[idIdx[i]].column()).eq(key.value(i)));
         return Sql.and(parts);
     }
 

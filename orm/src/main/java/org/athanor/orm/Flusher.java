@@ -123,7 +123,7 @@ final class Flusher {
         for (InstanceState st : s.identityMap.toArray()) {
             if (!st.unverified || st.status != InstanceState.Status.PERSISTENT) continue;
             if (byEntity == null) byEntity = new LinkedHashMap<>();
-            byEntity.computeIfAbsent(st.info, k -> new LinkedHashMap<>()).put(st.key.values[0], st);
+            byEntity.computeIfAbsent(st.info, k -> new LinkedHashMap<>()).put(st.key.value(0), st);
         }
         if (byEntity == null) return;
         conn = s.connection();
@@ -188,7 +188,7 @@ final class Flusher {
     private static void checkKeyUnchanged(InstanceState st, Object[] values) {
         for (int k = 0; k < st.info.idIdx.length; k++) {
             Object now = values[st.info.idIdx[k]];
-            if (!EntityInfo.same(now, st.key.values[k]))
+            if (!EntityInfo.same(now, st.key.value(k)))
                 throw new IllegalStateException("the primary key of persistent " + st.key + " was changed to " + now
                         + "; primary keys of persistent objects cannot change (delete it and add a new one)");
         }
@@ -442,7 +442,7 @@ final class Flusher {
             for (Dirty d : group) {
                 Map<String, Object> p = new HashMap<>();
                 for (int i : changed) p.put("v" + i, d.values[i]);
-                for (int k = 0; k < info.idIdx.length; k++) p.put("k" + k, d.state.key.values[k]);
+                for (int k = 0; k < info.idIdx.length; k++) p.put("k" + k, d.state.key.value(k));
                 params.add(p);
             }
             statement = u;
@@ -512,7 +512,7 @@ final class Flusher {
         List<Map<String, Object>> params = new ArrayList<>(list.size());
         for (InstanceState st : list) {
             Map<String, Object> p = new HashMap<>();
-            for (int k = 0; k < info.idIdx.length; k++) p.put("k" + k, st.key.values[k]);
+            for (int k = 0; k < info.idIdx.length; k++) p.put("k" + k, st.key.value(k));
             params.add(p);
         }
         statement = del;

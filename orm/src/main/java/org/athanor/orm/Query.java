@@ -303,7 +303,7 @@ public final class Query<E> {
         for (Row r : session.connection().execute(keys).all()) {
             Object[] v = new Object[k];
             for (int i = 0; i < k; i++) v[i] = r.get(i);
-            InstanceState st = session.identityMap.get(new IdKey(info, v));
+            InstanceState st = session.identityMap.get(IdKey.ofIds(info, v));
             if (st != null) out.add(st);
         }
         return out;
