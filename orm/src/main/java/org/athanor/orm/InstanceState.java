@@ -1,16 +1,13 @@
 package org.athanor.orm;
 
-import java.lang.ref.WeakReference;
 
 /**
  * What a session knows about one attached object. Detached and transient objects have none:
  * they are known by their absence from every session.
- *
- * <p>The state refers to its object weakly: the session keeps its objects strongly elsewhere while
- * they are attached, and when it closes it hands its states to {@link Tracking} as they are, which
- * then knows which objects left a session after having a row without holding them or copying anything.
+
  */
-final class InstanceState extends WeakReference<Object> {
+final class InstanceState {
+    final Object obj;
     enum Status { PENDING, PERSISTENT, DELETED }
 
     final EntityInfo info;
@@ -40,28 +37,14 @@ final class InstanceState extends WeakReference<Object> {
     TxLevel.Memento memento;
 
     InstanceState(Object obj, EntityInfo info) {
-        super(obj);
+        this.obj = obj;
         this.info = info;
     }
 
-    /**
-     * Leaves the session, which hands this state to {@link Tracking}: what only the session needs is
-     * dropped, so a detached state costs the collector no more than a weak reference. A closing
-     * session's transaction levels die with it, so its states need not be marked unattached (the
-     * mementos go either way).
-     */
-    void release(boolean closing) {
-        if (!closing) attached = false;
-        snapshot = null;
-        key = null;
-        memento = null;
-    }
-
-    /** The object; never null while a session holds this state (the session keeps it reachable). */
-    Object obj() { return get(); }
+    Object obj() { return obj; }
 
     @Override public String toString() {
-        return info.name + "@" + Integer.toHexString(System.identityHashCode(get())) + "[" + status + (marked ? ", marked deleted" : "")
+        return info.name + "@" + Integer.toHexString(System.identityHashCode(obj)) + "[" + status + (marked ? ", marked deleted" : "")
                 + (key == null ? "" : ", " + key) + "]";
     }
 }

@@ -107,8 +107,6 @@ public final class Session implements AutoCloseable {
      */
     private final Map<Object, InstanceState> byObject = new IdentityHashMap<>(8);
     private InstanceState[] unindexed = NO_STATES;
-    /** The objects of {@link #unindexed}: states refer to their objects weakly, the session holds them here. */
-    private Object[] unindexedObjects = NO_OBJECTS;
     private int unindexedCount;
     private int attachedCount;
     /** Persistent objects by primary key. */
@@ -127,7 +125,6 @@ public final class Session implements AutoCloseable {
     private boolean registered;
 
     private static final InstanceState[] NO_STATES = new InstanceState[0];
-    private static final Object[] NO_OBJECTS = new Object[0];
 
     private Connection connection;
     private volatile Thread owner;
@@ -290,25 +287,31 @@ public final class Session implements AutoCloseable {
      */
     private void detachEverything(boolean closing) {
         if (attachedCount == 0) return;
-        // the states of entities whose detached objects must be remembered go to Tracking as they are
-        // (it reads which had a row when asked); a session that stays open marks its states detached,
-        // since its transaction levels may still name them
-        boolean track = holdsTracked;
+        // objects of entities whose detached objects must be remembered go to Tracking; a session that
+        // stays open marks its states detached, since its transaction levels may still name them. A
+        // closing session's states die with it: nothing per object when no entity needs remembering
+        Object[] had = holdsTracked ? new Object[attachedCount] : null;
+        int n = 0;
         if (!byObject.isEmpty()) {
-            if (track || !closing) {
-                InstanceState[] indexed = byObject.values().toArray(NO_STATES);
-                for (InstanceState s : indexed) s.release(closing);
-                if (track) Tracking.detachedAll(indexed, indexed.length);
-            }
+            if (had != null || !closing)
+                for (InstanceState s : byObject.values()) {
+                    s.attached = false;
+                    if (had != null && s.info.tracksDetached && s.status != InstanceState.Status.PENDING) had[n++] = s.obj;
+                }
             byObject.clear();
         }
         if (unindexedCount > 0) {
-            if (track || !closing) for (int i = 0; i < unindexedCount; i++) unindexed[i].release(closing);
-            if (track) Tracking.detachedAll(unindexed, unindexedCount); // handed over: not cleared or reused here
-            unindexed = NO_STATES;
-            unindexedObjects = NO_OBJECTS;
+            if (had != null || !closing)
+                for (int i = 0; i < unindexedCount; i++) {
+                    InstanceState s = unindexed[i];
+                    if (!s.attached) continue;
+                    s.attached = false;
+                    if (had != null && s.info.tracksDetached && s.status != InstanceState.Status.PENDING) had[n++] = s.obj;
+                }
+            unindexed = NO_STATES; // dropped, not cleared: a large array is not worth keeping
             unindexedCount = 0;
         }
+        if (n > 0) Tracking.detachedAll(had, n);
         holdsTracked = false;
         attachedCount = 0;
         identityMap.clear();
@@ -319,7 +322,7 @@ public final class Session implements AutoCloseable {
     /** Removes {@code s} from every structure; an object that had a row becomes DETACHED. */
     void detach(InstanceState s) {
         makeTransient(s);
-        if (s.status != InstanceState.Status.PENDING && s.info.tracksDetached) Tracking.detached(s);
+        if (s.status != InstanceState.Status.PENDING && s.info.tracksDetached) Tracking.detached(s.obj);
     }
 
     /** Removes {@code s} as if it had never been saved (its INSERT was rolled back). */
@@ -349,12 +352,7 @@ public final class Session implements AutoCloseable {
         }
         if (index) byObject.put(obj, s);
         else {
-            if (unindexedCount == unindexed.length) {
-                int len = Math.max(16, unindexedCount * 2);
-                unindexed = java.util.Arrays.copyOf(unindexed, len);
-                unindexedObjects = java.util.Arrays.copyOf(unindexedObjects, len);
-            }
-            unindexedObjects[unindexedCount] = obj;
+            if (unindexedCount == unindexed.length) unindexed = java.util.Arrays.copyOf(unindexed, Math.max(16, unindexedCount * 2));
             unindexed[unindexedCount++] = s;
         }
     }
@@ -369,15 +367,10 @@ public final class Session implements AutoCloseable {
     private void indexLoaded() {
         for (int i = 0; i < unindexedCount; i++) {
             InstanceState s = unindexed[i];
-            if (s.attached) byObject.put(unindexedObjects[i], s);
+            if (s.attached) byObject.put(s.obj, s);
         }
-        if (unindexed.length > 4096) {
-            unindexed = NO_STATES;
-            unindexedObjects = NO_OBJECTS;
-        } else {
-            java.util.Arrays.fill(unindexed, 0, unindexedCount, null);
-            java.util.Arrays.fill(unindexedObjects, 0, unindexedCount, null);
-        }
+        if (unindexed.length > 4096) unindexed = NO_STATES;
+        else java.util.Arrays.fill(unindexed, 0, unindexedCount, null);
         unindexedCount = 0;
     }
 

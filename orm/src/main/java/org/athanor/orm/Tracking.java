@@ -34,15 +34,11 @@ final class Tracking {
         }
     }
 
-    /** Records that the object of {@code s} left its session after having a row. */
-    static void detached(InstanceState s) { DETACHED.addStates(new InstanceState[] {s}, 1); }
+    /** Records that {@code o} left its session after having a row. */
+    static void detached(Object o) { DETACHED.add(o); }
 
-    /**
-     * Records the objects of the first {@code n} states as detached when they had a row (status not
-     * PENDING, read when the set is next consulted: the states no longer change). Takes {@code states}
-     * over: the caller must not change the array afterwards.
-     */
-    static void detachedAll(InstanceState[] states, int n) { DETACHED.addStates(states, n); }
+    /** Records the first {@code n} objects of {@code objs} as detached, in one batch (a closing session's objects). */
+    static void detachedAll(Object[] objs, int n) { DETACHED.addAll(objs, n); }
 
     static void attached(Object o) { DETACHED.remove(o); }
 
@@ -71,9 +67,8 @@ final class Tracking {
     /**
      * A set of weakly held objects compared by identity (entities may override equals): a chained
      * hash table of weak references that carry their identity hash. Closing a session adds thousands
-     * of objects at once and most are never asked about, so what is added is kept as batches of
-     * references as given (a session's {@link InstanceState}s are weak references to their objects),
-     * with no work per object; a batch is moved into the table when a lookup or removal needs it, or
+     * of objects at once and most are never asked about, so what is added is kept as batches of weak
+     * references (no identity hash computed yet); a batch is moved into the table when a lookup or removal needs it, or
      * once a garbage collection has run since it came (which leaves little to move: the objects that
      * were dropped are gone by then).
      */
@@ -106,9 +101,6 @@ final class Tracking {
             for (int i = 0; i < n; i++) refs[i] = new WeakReference<>(objs[i]);
             addBatch(refs, n);
         }
-
-        /** Adds the objects of states that had a row; takes the array over. */
-        synchronized void addStates(InstanceState[] states, int n) { addBatch(states, n); }
 
         /**
          * Adds a batch. Batches added before the last collection was noticed are then moved into the
@@ -154,7 +146,6 @@ final class Tracking {
                 Reference<?>[] refs = batches[b];
                 for (int i = 0, n = batchLengths[b]; i < n; i++) {
                     Reference<?> r = refs[i];
-                    if (r instanceof InstanceState st && (st.status == InstanceState.Status.PENDING || !st.info.tracksDetached)) continue;
                     Object o = r.get();
                     if (o == null) continue;
                     if (count + 1 > table.length - (table.length >> 2)) ensureRoom(1); // grows with what is alive
