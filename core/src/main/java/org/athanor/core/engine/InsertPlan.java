@@ -122,9 +122,12 @@ final class InsertPlan {
      * Rows {@code from} to {@code to} (exclusive) of value arrays aligned with the given columns, as
      * arrays aligned with {@link #all} (see {@link #values(List, int, int)}); null when a row holds an
      * expression. A row that already has the right length and needs no cast or default is used as is.
+     * Every row is checked even after an expression, so that errors name the row on the statement path
+     * too; defaults are computed only once no row holds one (the statement path computes its own).
      */
     Object[][] arrayValues(List<Object[]> rows, int from, int to) {
         Object[][] out = new Object[to - from][];
+        boolean expression = false;
         int named = given.size();
         for (int r = from; r < to; r++) {
             Object[] row = rows.get(r);
@@ -132,11 +135,10 @@ final class InsertPlan {
                 throw new IllegalArgumentException("insertRows: row " + r + " has " + row.length + " values for the " + named + " columns "
                         + given.stream().map(Column::name).toList());
             Object[] vals = named == all.length ? row : new Object[all.length];
-            for (int f = 0; f < all.length; f++) {
+            for (int f = 0; f < named; f++) {
                 Column<?> c = all[f];
-                if (f >= named) { vals[f] = c.defaultValue(); continue; }
                 Object v = row[f];
-                if (v instanceof Expression<?>) return null;
+                if (v instanceof Expression<?>) { expression = true; continue; }
                 Object cast;
                 try {
                     cast = c.type().cast(v);
@@ -148,6 +150,8 @@ final class InsertPlan {
             }
             out[r - from] = vals;
         }
+        if (expression) return null;
+        if (named < all.length) for (Object[] vals : out) for (int f = named; f < all.length; f++) vals[f] = all[f].defaultValue();
         return out;
     }
 

@@ -6,13 +6,22 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
+import io.vavr.Tuple3;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.athanor.core.engine.Connection;
+import org.athanor.core.engine.Engine;
+import org.athanor.core.engine.StatementListener;
 import org.athanor.core.error.CompileError;
+import org.athanor.core.error.IntegrityError;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Insert;
@@ -25,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * INSERT, UPDATE and DELETE: row counts, RETURNING where the dialect has it (and a CompileError
  * naming the database where not), generated keys in row order either way, DEFAULT VALUES,
- * executemany with named parameters and insertMany split by the bind-parameter limit.
+ * executemany with named parameters, insertMany split by the bind-parameter limit, and
+ * insertRows (value arrays, returned columns per row, binders kept per statement shape).
  */
 public abstract class DmlSuite extends ComplianceSuite {
     static final class People extends Table {
@@ -34,6 +44,25 @@ public abstract class DmlSuite extends ComplianceSuite {
         final Column<Integer> AGE = column("age", INTEGER);
         final Column<Integer> SCORE = column("score", INTEGER, serverDefault("7"));
         People(String name) { super(name); }
+    }
+
+    /** insertRows' table: no client-side defaults, so rows needing no cast are bound as the caller gave them. */
+    static final class Stock extends Table {
+        final Column<Long> ID = column("id", BIGINT, primaryKey(), autoincrement());
+        final Column<String> CODE = column("code", varchar(30), notNull(), unique());
+        final Column<Long> QTY = column("qty", BIGINT);
+        final Column<String> NOTE = column("note", varchar(50));
+        Stock(String name) { super(name); }
+    }
+
+    /** Client-side defaults: a constant, and a supplier that must be called once per row. */
+    static final class Tagged extends Table {
+        static final AtomicLong NEXT = new AtomicLong();
+        final Column<Long> ID = column("id", BIGINT, primaryKey(), autoincrement());
+        final Column<String> NAME = column("name", varchar(30), notNull());
+        final Column<String> STATUS = column("status", varchar(10), defaultValue("new"));
+        final Column<Long> SEQ = column("seq", BIGINT, defaultValue(() -> NEXT.incrementAndGet()));
+        Tagged(String name) { super(name); }
     }
 
     private People p;
@@ -241,5 +270,327 @@ public abstract class DmlSuite extends ComplianceSuite {
             assertEquals(Tuple.of((long) n, (long) n * (n - 1) / 2, (width - 1L) * n * (n - 1) / 2), check);
             c.commit();
         }
+    }
+
+    // ---- insertRows -----------------------------------------------------------------------------------
+
+    /** Keys come back in row order unless the database has RETURNING without promising its order (PostgreSQL). */
+    private boolean keysInRowOrder() {
+        return !features().supportsReturning() || features().returningPreservesOrder();
+    }
+
+    /** The SQL of every statement the engine sends while {@code work} runs. */
+    private List<String> statementsDuring(Runnable work) {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        StatementListener l = seen::add;
+        engine().addStatementListener(l);
+        try {
+            work.run();
+        } finally {
+            engine().removeStatementListener(l);
+        }
+        return seen;
+    }
+
+    private static int placeholders(String sql) { return (int) sql.chars().filter(ch -> ch == '?').count(); }
+
+    private Stock stock() {
+        Stock s = new Stock(TestDatabases.uniqueName("ds"));
+        create(s);
+        return s;
+    }
+
+    private static List<Object[]> stockRows(int n, String prefix) {
+        List<Object[]> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) rows.add(new Object[] {prefix + i, (long) i * 3, "note " + i});
+        return rows;
+    }
+
+    private Map<Long, String> codesById(Connection c, Stock s) {
+        Map<Long, String> out = new HashMap<>();
+        for (Tuple2<Long, String> r : c.execute(select(s.ID, s.CODE)).all()) out.put(r._1, r._2);
+        return out;
+    }
+
+    /**
+     * 2,500 rows of 40 columns are 100,000 values, over every database's bind-parameter limit, so
+     * insertRows must split them into several statements, each under the limit, every row sent once.
+     */
+    @Test
+    void insertRowsSplitsAtTheBindParameterLimit() {
+        int width = 40, n = 2_500;
+        Table.ColumnSpec[] specs = new Table.ColumnSpec[width];
+        specs[0] = Table.col("id", BIGINT, Table.Options.primaryKey());
+        for (int i = 1; i < width; i++) specs[i] = Table.col("c" + i, INTEGER);
+        Table wide = Table.of(TestDatabases.uniqueName("dr"), specs);
+        create(wide);
+        Column<?>[] cols = wide.columns().toArray(Column<?>[]::new);
+        List<Object[]> rows = new ArrayList<>(n);
+        for (int r = 0; r < n; r++) {
+            Object[] row = new Object[width];
+            row[0] = (long) r;
+            for (int i = 1; i < width; i++) row[i] = r * i;
+            rows.add(row);
+        }
+        Column<Long> id = wide.column("id", Long.class);
+        Column<Integer> last = wide.column("c" + (width - 1), Integer.class);
+        try (Connection c = engine().connect()) {
+            List<String> sent = statementsDuring(() -> assertEquals(List.of(), c.insertRows(insert(wide), cols, rows)));
+            int limit = features().maxBindParams();
+            assertTrue(sent.size() >= (n * width + limit - 1) / limit, sent.size() + " statements for " + n * width + " values under "
+                    + db() + "'s limit of " + limit);
+            for (String sql : sent) assertTrue(placeholders(sql) <= limit, placeholders(sql) + " parameters in one statement, over " + limit);
+            assertEquals(n * width, sent.stream().mapToInt(DmlSuite::placeholders).sum(), "every value bound exactly once");
+            var check = c.execute(select(count(), sum(id), sum(last.cast(BIGINT)))).one();
+            assertEquals(Tuple.of((long) n, (long) n * (n - 1) / 2, (width - 1L) * n * (n - 1) / 2), check);
+            c.commit();
+        }
+    }
+
+    /**
+     * One generated key per row, as a Long, across several statements; where the order is promised
+     * (RETURNING in row order, multi-row generated keys, or one row per statement) key i is row i's id.
+     */
+    @Test
+    void insertRowsReturnsTheGeneratedKeyOfEveryRow() {
+        Stock s = stock();
+        int n = 2_500;
+        List<Object[]> rows = stockRows(n, "k");
+        try (Connection c = engine().connect()) {
+            c.insertRows(insert(s), new Column<?>[] {s.CODE}, List.<Object[]>of(new Object[] {"warm-up"}), s.ID); // ids no longer start at 1
+            List<Object[]> keys = new ArrayList<>();
+            List<String> sent = statementsDuring(() -> keys.addAll(c.insertRows(insert(s), new Column<?>[] {s.CODE, s.QTY, s.NOTE}, rows, s.ID)));
+            assertEquals(n, keys.size(), "one returned row per inserted row");
+            if (!features().supportsMultiRowInsert() || !features().supportsReturning() && !features().multiRowGeneratedKeys())
+                assertEquals(n, sent.size(), "one row per statement where the driver reports one key per statement");
+            else assertTrue(sent.size() < n / 100, "multi-row statements: " + sent.size() + " statements for " + n + " rows");
+            Set<Long> distinct = new HashSet<>();
+            for (Object[] k : keys) {
+                assertEquals(1, k.length);
+                distinct.add(assertInstanceOf(Long.class, k[0], "keys are cast to the column's type"));
+            }
+            assertEquals(n, distinct.size(), "distinct keys");
+            Map<Long, String> actual = codesById(c, s);
+            assertTrue(actual.keySet().containsAll(distinct), "every key is the id of an inserted row");
+            if (keysInRowOrder())
+                for (int i = 0; i < n; i++) assertEquals(rows.get(i)[0], actual.get((Long) keys.get(i)[0]), "key " + i + " must be the id of row " + i);
+            assertEquals(List.of(Tuple.of((long) n, 3L * n * (n - 1) / 2)), c.execute(select(count(), sum(s.QTY)).where(s.CODE.like("k%"))).all());
+            c.commit();
+        }
+    }
+
+    /**
+     * Where order is not promised (PostgreSQL), a second returned column tells the rows apart: each
+     * (id, code) pair is a row of the table. Without RETURNING only the generated key can come back.
+     */
+    @Test
+    void insertRowsReturnsSeveralColumnsOnlyWithReturning() {
+        Stock s = stock();
+        int n = 1_500;
+        List<Object[]> rows = stockRows(n, "p");
+        Column<?>[] cols = {s.CODE, s.QTY, s.NOTE};
+        try (Connection c = engine().connect()) {
+            if (!features().supportsReturning()) {
+                List<String> sent = statementsDuring(() -> {
+                    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.insertRows(insert(s), cols, rows, s.ID, s.CODE));
+                    assertTrue(e.getMessage().contains("[id, code]") && e.getMessage().contains(db()), e.getMessage());
+                });
+                assertEquals(List.of(), sent, "nothing runs");
+                return;
+            }
+            List<Object[]> returned = c.insertRows(insert(s), cols, rows, s.ID, s.CODE);
+            assertEquals(n, returned.size());
+            Map<Long, String> actual = codesById(c, s);
+            Set<String> codes = new HashSet<>();
+            for (Object[] r : returned) {
+                assertEquals(2, r.length);
+                assertEquals(actual.get(assertInstanceOf(Long.class, r[0])), r[1], "returned (id, code) is a row of the table");
+                codes.add((String) r[1]);
+            }
+            assertEquals(n, codes.size(), "every row returned once");
+            c.commit();
+        }
+    }
+
+    /** Columns with a client-side default that the rows leave out are filled, a supplier once per row (expression rows too). */
+    @Test
+    void insertRowsFillsClientSideDefaults() {
+        Tagged t = new Tagged(TestDatabases.uniqueName("dt"));
+        create(t);
+        try (Connection c = engine().connect()) {
+            long calls = Tagged.NEXT.get();
+            List<Object[]> named = List.of(new Object[] {"a"}, new Object[] {"b"}, new Object[] {"c"});
+            List<Object[]> keys = c.insertRows(insert(t), new Column<?>[] {t.NAME}, named, t.ID);
+            assertEquals(3, keys.size());
+            List<Object[]> keys2 = c.insertRows(insert(t), new Column<?>[] {t.NAME, t.STATUS},
+                    List.of(new Object[] {"d", "old"}, new Object[] {"e", null}), t.ID);
+            assertEquals(2, keys2.size());
+            assertEquals(List.of(), c.insertRows(insert(t), new Column<?>[] {t.NAME}, List.of(new Object[] {"f"}, new Object[] {lower(param("G"))})));
+            assertEquals(calls + 7, Tagged.NEXT.get(), "one supplier call per inserted row");
+            List<Tuple3<String, String, Long>> stored = c.execute(select(t.NAME, t.STATUS, t.SEQ).orderBy(t.NAME)).all();
+            assertEquals(Arrays.asList("new", "new", "new", "old", null, "new", "new"), stored.stream().map(r -> r._2).toList(),
+                    "the default fills only the columns the rows leave out");
+            assertEquals(List.of("a", "b", "c", "d", "e", "f", "g"), stored.stream().map(r -> r._1).toList());
+            assertEquals(7, stored.stream().map(r -> r._3).filter(java.util.Objects::nonNull).distinct().count(),
+                    "the supplier runs once per row: " + stored);
+            if (keysInRowOrder())
+                assertEquals(List.of("a", "b", "c"), keys.stream().map(k -> c.execute(select(t.NAME).where(t.ID.eq((Long) k[0]))).one()._1).toList());
+            c.commit();
+        }
+    }
+
+    /** A row holding a Core expression goes through the statement path and still returns its key. */
+    @Test
+    void insertRowsSendsRowsWithExpressionsThroughStatements() {
+        Stock s = stock();
+        List<Object[]> rows = List.of(
+                new Object[] {"x1", 1L, upper(param("mixed"))},
+                new Object[] {"x2", 2, "plain"},
+                new Object[] {literal("x3"), 3L, null});
+        try (Connection c = engine().connect()) {
+            List<Object[]> keys = new ArrayList<>();
+            List<String> sent = statementsDuring(() -> keys.addAll(c.insertRows(insert(s), new Column<?>[] {s.CODE, s.QTY, s.NOTE}, rows, s.ID)));
+            assertTrue(sent.stream().anyMatch(sql -> sql.toLowerCase(java.util.Locale.ROOT).contains("upper(")), "the expression is rendered: " + sent);
+            assertEquals(3, keys.size());
+            Map<Long, String> codes = codesById(c, s);
+            Set<Long> ids = new HashSet<>();
+            for (Object[] k : keys) ids.add(assertInstanceOf(Long.class, k[0]));
+            assertEquals(codes.keySet(), ids);
+            if (keysInRowOrder())
+                assertEquals(List.of("x1", "x2", "x3"), keys.stream().map(k -> codes.get((Long) k[0])).toList());
+            assertEquals(List.of(Tuple.of("x1", "MIXED", 1L), Tuple.of("x2", "plain", 2L), Tuple.of("x3", null, 3L)),
+                    c.execute(select(s.CODE, s.NOTE, s.QTY).orderBy(s.CODE)).all());
+            assertEquals(List.of(), c.insertRows(insert(s), new Column<?>[] {s.CODE, s.QTY}, List.<Object[]>of(new Object[] {lower(param("X4")), 4L})));
+            assertEquals(4L, (Long) c.execute(select(count()).from(s)).scalar());
+            c.commit();
+        }
+    }
+
+    /** A row of the wrong length is named, with the columns, before its statement runs (expression rows too). */
+    @Test
+    void insertRowsNamesARowOfTheWrongLength() {
+        Stock s = stock();
+        Column<?>[] cols = {s.CODE, s.QTY, s.NOTE};
+        try (Connection c = engine().connect()) {
+            for (Object first : new Object[] {"a", upper(param("a"))}) {
+                List<Object[]> rows = List.of(new Object[] {first, 1L, "n"}, new Object[] {"b", 2L});
+                List<String> sent = statementsDuring(() -> {
+                    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.insertRows(insert(s), cols, rows));
+                    assertTrue(e.getMessage().contains("row 1") && e.getMessage().contains("[code, qty, note]"), e.getMessage());
+                });
+                assertEquals(List.of(), sent, "nothing runs");
+            }
+        }
+    }
+
+    /** A value that does not fit its column is named by row and column, before its statement runs (expression rows too). */
+    @Test
+    void insertRowsNamesAValueOfTheWrongType() {
+        Stock s = stock();
+        Column<?>[] cols = {s.CODE, s.QTY, s.NOTE};
+        try (Connection c = engine().connect()) {
+            for (Object first : new Object[] {"a", upper(param("a"))}) {
+                List<Object[]> rows = List.of(new Object[] {first, 1L, "n"}, new Object[] {"b", "two", "n"});
+                List<String> sent = statementsDuring(() -> {
+                    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.insertRows(insert(s), cols, rows));
+                    String m = e.getMessage();
+                    assertTrue(m.contains("row 1") && m.contains("qty") && m.contains("two") && m.contains("BIGINT"), m);
+                });
+                assertEquals(List.of(), sent, "nothing runs");
+            }
+        }
+    }
+
+    /** insertRows never writes into the caller's arrays, also when a value is widened (Integer into BIGINT). */
+    @Test
+    void insertRowsLeavesTheCallersArraysAlone() {
+        Stock s = stock();
+        Column<?>[] cols = {s.CODE, s.QTY, s.NOTE};
+        List<Object[]> rows = List.of(new Object[] {"a", 1, "n1"}, new Object[] {"b", 2L, "n2"}, new Object[] {"c", (short) 3, null});
+        List<Object[]> again = List.of(new Object[] {"d", 4, "n4"}, new Object[] {"e", 5L, "n5"}, new Object[] {"f", 6, "n6"});
+        List<Object[]> before = rows.stream().map(Object[]::clone).toList();
+        List<Object[]> beforeAgain = again.stream().map(Object[]::clone).toList();
+        try (Connection c = engine().connect()) {
+            c.insertRows(insert(s), cols, rows, s.ID);
+            c.insertRows(insert(s), cols, again, s.ID); // the binder kept for this shape
+            for (int i = 0; i < rows.size(); i++)
+                for (int f = 0; f < cols.length; f++) {
+                    assertSame(before.get(i)[f], rows.get(i)[f], "row " + i + " field " + f + " is still the caller's object");
+                    assertSame(beforeAgain.get(i)[f], again.get(i)[f], "second call: row " + i + " field " + f + " is still the caller's object");
+                }
+            assertEquals(List.of(Tuple.of("a", 1L), Tuple.of("b", 2L), Tuple.of("c", 3L), Tuple.of("d", 4L), Tuple.of("e", 5L), Tuple.of("f", 6L)),
+                    c.execute(select(s.CODE, s.QTY).orderBy(s.CODE)).all());
+        }
+    }
+
+    /**
+     * A second call with the same shape (table, columns, returned columns, rows per statement) runs
+     * the same SQL through the binder the engine kept: no statement is built, so the statement cache
+     * is not even consulted. Another row count is another shape.
+     */
+    @Test
+    void insertRowsReusesTheBinderOfARepeatedShape() {
+        Stock s = stock();
+        Column<?>[] cols = {s.CODE, s.QTY};
+        try (Connection c = engine().connect()) {
+            List<String> first = statementsDuring(() -> c.insertRows(insert(s), cols, List.of(new Object[] {"a", 1L}, new Object[] {"b", 2L}), s.ID));
+            Engine.CacheStats before = engine().cacheStats();
+            List<Object[]> keys = new ArrayList<>();
+            List<String> second = statementsDuring(() -> keys.addAll(c.insertRows(insert(s), cols, List.of(new Object[] {"c", 3L}, new Object[] {"d", 4L}), s.ID)));
+            Engine.CacheStats after = engine().cacheStats();
+            assertEquals(first, second, "the same SQL");
+            assertEquals(before.hits() + before.misses(), after.hits() + after.misses(), "the kept binder serves the repeated shape, no statement is compiled or looked up");
+            assertEquals(2, keys.size());
+            List<String> third = statementsDuring(() -> c.insertRows(insert(s), cols, List.of(new Object[] {"e", 5L}, new Object[] {"f", 6L}, new Object[] {"g", 7L}), s.ID));
+            if (features().supportsReturning() || features().multiRowGeneratedKeys())
+                assertNotEquals(first.get(0), third.get(0), "three rows per statement are another shape");
+            assertEquals(List.of("a", "b", "c", "d", "e", "f", "g"), c.execute(select(s.CODE).orderBy(s.CODE)).all().stream().map(t -> t._1).toList());
+            assertEquals(28L, c.execute(select(sum(s.QTY)).from(s)).one()._1);
+        }
+    }
+
+    /** No rows: an empty result and no statement, whatever is asked to be returned. */
+    @Test
+    void insertRowsOfNothingRunsNothing() {
+        Stock s = stock();
+        try (Connection c = engine().connect()) {
+            List<String> sent = statementsDuring(() -> {
+                assertEquals(List.of(), c.insertRows(insert(s), new Column<?>[] {s.CODE}, List.of()));
+                assertEquals(List.of(), c.insertRows(insert(s), new Column<?>[] {s.CODE}, List.of(), s.ID));
+            });
+            assertEquals(List.of(), sent);
+        }
+    }
+
+    /**
+     * An ON CONFLICT clause is part of the statement: a plain insert, DO NOTHING and DO UPDATE on the
+     * same shape each run their own SQL, in any order, and the plain one still fails on a duplicate.
+     */
+    @Test
+    void insertRowsWithAnUpsertClause() {
+        Stock s = stock();
+        Column<?>[] cols = {s.CODE, s.QTY};
+        try (Connection c = engine().connect()) {
+            List<String> plain = statementsDuring(() -> c.insertRows(insert(s), cols, List.of(new Object[] {"k1", 1L}, new Object[] {"k2", 2L})));
+            List<String> nothing = statementsDuring(() -> c.insertRows(insert(s).onConflict(s.CODE).doNothing(), cols,
+                    List.of(new Object[] {"k1", 10L}, new Object[] {"k3", 3L})));
+            assertEquals(Map.of("k1", 1L, "k2", 2L, "k3", 3L), qtyByCode(c, s), "DO NOTHING keeps k1");
+            List<String> update = statementsDuring(() -> c.insertRows(insert(s).onConflict(s.CODE).doUpdate(s.QTY), cols,
+                    List.of(new Object[] {"k1", 100L}, new Object[] {"k4", 4L})));
+            assertEquals(Map.of("k1", 100L, "k2", 2L, "k3", 3L, "k4", 4L), qtyByCode(c, s), "DO UPDATE overwrites k1");
+            statementsDuring(() -> c.insertRows(insert(s).onConflict(s.CODE).doNothing(), cols,
+                    List.of(new Object[] {"k1", 7L}, new Object[] {"k5", 5L})));
+            assertEquals(Map.of("k1", 100L, "k2", 2L, "k3", 3L, "k4", 4L, "k5", 5L), qtyByCode(c, s), "DO NOTHING again, after DO UPDATE");
+            assertEquals(3, Set.of(plain.get(0), nothing.get(0), update.get(0)).size(), "three statements: " + plain + nothing + update);
+            c.commit();
+            assertThrows(IntegrityError.class, () -> c.insertRows(insert(s), cols, List.of(new Object[] {"k2", 20L}, new Object[] {"k6", 6L})),
+                    "the plain insert of a shape an upsert also used still fails on a duplicate");
+        }
+    }
+
+    private Map<String, Long> qtyByCode(Connection c, Stock s) {
+        Map<String, Long> out = new HashMap<>();
+        for (Tuple2<String, Long> r : c.execute(select(s.CODE, s.QTY)).all()) out.put(r._1, r._2);
+        return out;
     }
 }
