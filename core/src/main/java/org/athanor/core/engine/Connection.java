@@ -327,7 +327,10 @@ public final class Connection implements AutoCloseable {
      * (MySQL 8: the generated keys, so {@code returning} must then be the single auto-increment
      * column). PostgreSQL does not promise an order: return a column that tells the rows apart too.
      * On databases with neither, each statement inserts one row, so keys still come in row order.
-     * The caller's arrays are not changed.
+     * With an ON CONFLICT ... DO NOTHING base, rows the database skipped return nothing, so the list
+     * can be shorter than {@code rows}. Rows are checked one statement's worth at a time: a bad row
+     * fails after the statements before it ran (inside the caller's transaction). The caller's
+     * arrays are not changed.
      */
     public List<Object[]> insertRows(Insert base, Column<?>[] columns, List<Object[]> rows, Column<?>... returning) {
         if (rows.isEmpty()) return List.of();
