@@ -105,7 +105,7 @@ public final class Session implements AutoCloseable {
      * Built lazily: a loaded object is only appended to {@link #unindexed}, and moved here when a
      * lookup by object next happens, so a session that only reads never hashes its objects.
      */
-    private final Map<Object, InstanceState> byObject = new IdentityHashMap<>(8);
+    private Map<Object, InstanceState> byObject = new IdentityHashMap<>(8);
     private InstanceState[] unindexed = NO_STATES;
     private int unindexedCount;
     private int attachedCount;
@@ -196,6 +196,8 @@ public final class Session implements AutoCloseable {
     /** {@link #add} for each object, in order (which is also the INSERT order within a table). */
     public void addAll(Collection<?> entities) {
         enter();
+        // many objects into an empty session: size the index once instead of growing it step by step
+        if (byObject.isEmpty() && unindexedCount == 0 && entities.size() > 64) byObject = new IdentityHashMap<>(entities.size());
         for (Object e : entities) addInternal(e);
     }
 
@@ -298,7 +300,8 @@ public final class Session implements AutoCloseable {
                     s.attached = false;
                     if (had != null && s.info.tracksDetached && s.status != InstanceState.Status.PENDING) had[n++] = s.obj;
                 }
-            byObject.clear();
+            if (byObject.size() > 1024) byObject = new IdentityHashMap<>(8); // dropped, not cleared slot by slot
+            else byObject.clear();
         }
         if (unindexedCount > 0) {
             if (had != null || !closing)
@@ -607,9 +610,11 @@ public final class Session implements AutoCloseable {
         }
         // objects deleted by the transaction's flushes are among the objects it changed
         TxLevel outer = levels.get(0);
-        for (InstanceState s : outer.touched())
-            if (s.attached && s.status == InstanceState.Status.DELETED) detach(s);
-        outer.forget();
+        if (!outer.touchedNothing()) {
+            for (InstanceState s : outer.touched())
+                if (s.attached && s.status == InstanceState.Status.DELETED) detach(s);
+            outer.forget();
+        }
         levels.clear();
         if (expireOnCommit) expiredBefore = ++epoch;
         levels.add(newLevel(null));
