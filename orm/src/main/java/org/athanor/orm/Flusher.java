@@ -397,7 +397,7 @@ final class Flusher {
     }
 
     static Object convertKey(Object key, Class<?> type) {
-        if (type.isInstance(key)) return key;
+        if (key.getClass() == type || type.isInstance(key)) return key;
         if (key instanceof Number n && isNumeric(type)) return integral(n.longValue(), type);
         throw new IllegalStateException("generated key " + key + " (" + key.getClass().getName() + ") does not fit " + type.getName());
     }

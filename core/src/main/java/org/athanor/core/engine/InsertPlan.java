@@ -26,11 +26,16 @@ final class InsertPlan {
     private final Column<?>[] all;
     private final int rowsPerStatement;
 
+    /** The Java type of each column of {@link #all}: a value of exactly that class needs no cast. */
+    private final Class<?>[] javaTypes;
+
     private InsertPlan(Insert base, List<Column<?>> given, Column<?>[] all, int rowsPerStatement) {
         this.base = base;
         this.given = given;
         this.all = all;
         this.rowsPerStatement = rowsPerStatement;
+        this.javaTypes = new Class<?>[all.length];
+        for (int i = 0; i < all.length; i++) javaTypes[i] = all[i].type().javaType();
     }
 
     /**
@@ -129,6 +134,7 @@ final class InsertPlan {
         Object[][] out = new Object[to - from][];
         boolean expression = false;
         int named = given.size();
+        Class<?>[] exact = javaTypes;
         for (int r = from; r < to; r++) {
             Object[] row = rows.get(r);
             if (row.length != named)
@@ -136,8 +142,12 @@ final class InsertPlan {
                         + given.stream().map(Column::name).toList());
             Object[] vals = named == all.length ? row : new Object[all.length];
             for (int f = 0; f < named; f++) {
-                Column<?> c = all[f];
                 Object v = row[f];
+                if (v == null || v.getClass() == exact[f]) { // the usual case: already the column's type
+                    if (vals != row) vals[f] = v;
+                    continue;
+                }
+                Column<?> c = all[f];
                 if (v instanceof Expression<?>) { expression = true; continue; }
                 Object cast;
                 try {
