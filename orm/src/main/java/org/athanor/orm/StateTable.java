@@ -20,7 +20,11 @@ final class StateTable {
 
     private static final InstanceState[] NONE = new InstanceState[0];
 
-    int size() { return size + appendedCount; }
+    /** How many states are held: appended ones are put in first, since one may replace another with an equal key. */
+    int size() {
+        if (appendedCount > 0) settle();
+        return size;
+    }
 
     boolean isEmpty() { return size + appendedCount == 0; }
 

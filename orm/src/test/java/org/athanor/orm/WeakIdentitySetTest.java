@@ -65,4 +65,54 @@ class WeakIdentitySetTest {
         set.addAll(new Object[] {new Object()}, 1);
         assertTrue(set.contains(kept), "a live object stays in the set while collected ones are dropped");
     }
+
+    /** Several collections, each followed by a batch (which moves the batches the collection passed into the table). */
+    private static void collectAndAddBatches(Tracking.WeakIdentitySet set, int rounds) throws InterruptedException {
+        for (int round = 0; round < rounds; round++) {
+            System.gc();
+            Thread.sleep(5);
+            Object[] garbage = new Object[1000];
+            for (int i = 0; i < garbage.length; i++) garbage[i] = new AllEqual();
+            set.addAll(garbage, garbage.length);
+            set.add(new AllEqual());
+        }
+    }
+
+    @Test
+    void aStronglyHeldObjectStaysThroughCollectionsAndLaterBatches() throws InterruptedException {
+        Tracking.WeakIdentitySet set = new Tracking.WeakIdentitySet();
+        Object kept = new AllEqual();
+        set.add(kept);
+        Object[] keptBatch = {new AllEqual(), new AllEqual(), new AllEqual()};
+        set.addAll(keptBatch, 2); // only the first two count
+        collectAndAddBatches(set, 4); // no lookup in between: only collections move the batches
+        assertTrue(set.contains(kept), "a live object added alone");
+        assertTrue(set.contains(keptBatch[0]) && set.contains(keptBatch[1]), "live objects of a batch");
+        assertFalse(set.contains(keptBatch[2]), "past the counted length of its batch");
+        assertFalse(set.contains(new AllEqual()), "an equal object never added");
+        collectAndAddBatches(set, 3);
+        assertTrue(set.contains(kept), "still there after more collections and batches");
+        assertTrue(set.contains(keptBatch[0]) && set.contains(keptBatch[1]));
+    }
+
+    @Test
+    void removeDropsAnObjectWhetherStillInABatchOrAlreadyInTheTable() throws InterruptedException {
+        Tracking.WeakIdentitySet set = new Tracking.WeakIdentitySet();
+        Object[] objs = new Object[50];
+        for (int i = 0; i < objs.length; i++) objs[i] = new AllEqual();
+        set.addAll(objs, objs.length);
+        set.remove(objs[3]); // its batch is most likely still waiting: the removal moves it in
+        assertFalse(set.contains(objs[3]));
+        Object kept = new AllEqual();
+        set.add(kept);
+        collectAndAddBatches(set, 3);
+        set.remove(kept);
+        set.remove(objs[4]);
+        assertFalse(set.contains(kept));
+        assertFalse(set.contains(objs[4]));
+        collectAndAddBatches(set, 2);
+        assertFalse(set.contains(kept), "a removed object does not come back with later batches");
+        for (int i = 0; i < objs.length; i++)
+            if (i != 3 && i != 4) assertTrue(set.contains(objs[i]), "object " + i + " was not removed");
+    }
 }
