@@ -86,6 +86,21 @@ final class EntityInfo {
 
     static boolean isIntegral(Class<?> c) { return c == Integer.class || c == Long.class || c == Short.class; }
 
+    /**
+     * Whether an insert with a database-generated id writes nothing else to the object (no version):
+     * its undo record can be shared (see {@link TxLevel#touchInsertedWithGeneratedId}).
+     */
+    boolean insertWritesOnlyTheId() { return versionIdx < 0 && identityGenerated(); }
+
+    /** The value of an unset generated id: null, or 0 of the field's type for a primitive. */
+    Object unsetIdValue() {
+        if (!generatedId.isPrimitive()) return null;
+        Class<?> t = generatedId.javaType();
+        if (t == Long.class || t == long.class) return 0L;
+        if (t == Integer.class || t == int.class) return 0;
+        return (short) 0;
+    }
+
     /** Whether the generated id uses the database's IDENTITY / autoincrement column. */
     boolean identityGenerated() {
         if (generatedId == null) return false;

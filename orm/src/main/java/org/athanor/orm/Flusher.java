@@ -360,7 +360,10 @@ final class Flusher {
     private void assignKey(InstanceState st, Object key) {
         if (key == null) throw new IllegalStateException("the database returned no generated key for " + st.info.name);
         Attribute gen = st.info.generatedId;
-        s.writeAttribute(st, gen.index(), convertKey(key, gen.javaType()));
+        Object id = convertKey(key, gen.javaType());
+        TxLevel.Memento m = st.info.insertWritesOnlyTheId() ? s.level().touchInsertedWithGeneratedId(st) : null;
+        if (m != null && m.sharedInsert) st.info.set(st.obj(), gen.index(), id); // undone through the key: nothing recorded per object
+        else s.writeAttribute(st, gen.index(), id);
         inserted(st);
     }
 

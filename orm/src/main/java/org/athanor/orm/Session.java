@@ -738,7 +738,11 @@ public final class Session implements AutoCloseable {
             boolean deleteIntent = s.status == InstanceState.Status.DELETED && !s.bulkDeleted || s.marked;
             boolean readInLevel = s.loadedEpoch >= l.startEpoch;
             s.bulkDeleted = false;
-            m.forEachWritten((i, before, after) -> {
+            if (m.sharedInsert) {
+                // inserted with a generated id: the id the session wrote is the one the key holds
+                int i = s.info.generatedId.index();
+                if (s.key != null && EntityInfo.same(s.info.get(s.obj(), i), s.key.value(0))) s.info.set(s.obj(), i, s.info.unsetIdValue());
+            } else m.forEachWritten((i, before, after) -> {
                 if (EntityInfo.same(s.info.get(s.obj(), i), after)) s.info.set(s.obj(), i, before);
             });
             s.snapshot = m.snapshot;

@@ -20,6 +20,12 @@ final class TxLevel {
     static final class Memento {
         TxLevel level;
         final Memento prev;
+        /**
+         * One memento shared by the objects of one entity this level inserted with a generated id and
+         * nothing else written (no version): each was pending with its id unset, and the only value
+         * the session wrote is the id, which the object's key holds. Records nothing per object.
+         */
+        final boolean sharedInsert;
         final InstanceState.Status status;
         final Object[] snapshot;
         final IdKey key;
@@ -34,14 +40,26 @@ final class TxLevel {
         Memento(InstanceState s, TxLevel level, Memento prev) {
             this.level = level;
             this.prev = prev;
+            this.sharedInsert = false;
             status = s.status;
             snapshot = s.snapshot;
             key = s.key;
             loadedEpoch = s.loadedEpoch;
         }
 
+        private Memento(TxLevel level) {
+            this.level = level;
+            this.prev = null;
+            this.sharedInsert = true;
+            status = InstanceState.Status.PENDING;
+            snapshot = null;
+            key = null;
+            loadedEpoch = 0;
+        }
+
         /** Records that the session set attribute {@code i} to {@code after}; the first record of an attribute keeps its before value. */
         void wrote(int i, Object before, Object after) {
+            if (sharedInsert) throw new IllegalStateException("a shared insert memento records no values");
             if (firstIndex == i) { firstAfter = after; return; }
             if (firstIndex < 0) {
                 firstIndex = i;
@@ -87,6 +105,27 @@ final class TxLevel {
         this.startEpoch = startEpoch;
     }
 
+    private java.util.Map<EntityInfo, Memento> sharedInserts;
+
+    /**
+     * Touches a pending object about to be inserted with a generated id, when nothing but that id
+     * will be written (see {@link Memento#sharedInsert}): no memento is made per object. Falls back
+     * to {@link #touch} when the object already has a memento.
+     */
+    Memento touchInsertedWithGeneratedId(InstanceState s) {
+        if (s.memento != null) return touch(s);
+        Memento m = sharedInsertMemento(s.info);
+        s.memento = m;
+        append(s);
+        return m;
+    }
+
+    /** This level's shared insert memento for {@code info} (never re-parented: each level has its own). */
+    private Memento sharedInsertMemento(EntityInfo info) {
+        if (sharedInserts == null) sharedInserts = new java.util.HashMap<>(4);
+        return sharedInserts.computeIfAbsent(info, k -> new Memento(this));
+    }
+
     /** The memento of {@code s} for this level, made (with what {@code s} is now) the first time. */
     Memento touch(InstanceState s) {
         Memento m = s.memento;
@@ -116,6 +155,11 @@ final class TxLevel {
             InstanceState s = inner.touched[k];
             Memento m = s.memento;
             if (m == null || m.level != inner) continue; // already popped (the object left the session)
+            if (m.sharedInsert) { // inserted in the inner level: inserted in this one now
+                s.memento = sharedInsertMemento(s.info);
+                append(s);
+                continue;
+            }
             if (m.prev != null && m.prev.level == this) {
                 Memento mine = m.prev;
                 m.forEachWritten((i, before, after) -> mine.wrote(i, before, after));
