@@ -122,9 +122,16 @@ final class TxLevel {
 
     /** This level's shared insert memento for {@code info} (never re-parented: each level has its own). */
     private Memento sharedInsertMemento(EntityInfo info) {
+        if (info == lastSharedInfo) return lastShared; // a flush inserts one entity's objects in a row
         if (sharedInserts == null) sharedInserts = new java.util.HashMap<>(4);
-        return sharedInserts.computeIfAbsent(info, k -> new Memento(this));
+        Memento m = sharedInserts.computeIfAbsent(info, k -> new Memento(this));
+        lastSharedInfo = info;
+        lastShared = m;
+        return m;
     }
+
+    private EntityInfo lastSharedInfo;
+    private Memento lastShared;
 
     /** The memento of {@code s} for this level, made (with what {@code s} is now) the first time. */
     Memento touch(InstanceState s) {
