@@ -36,6 +36,8 @@ final class EntityInfo {
      * outside every session is detached exactly when its id is set (Hibernate's rule).
      */
     final boolean tracksDetached;
+    /** Starts the hash of this entity's keys (the class name's hash: stable, no identity hash needed). */
+    final int keyHashSeed;
     /** Whether an attribute may hold a byte array (mutable, so snapshots copy it). */
     final boolean hasBinary;
     /** Position of the table in the registry's parents-first order. */
@@ -58,6 +60,7 @@ final class EntityInfo {
         if (ids.size() == 1 && ids.get(0).generation() != null) gen = ids.get(0);
         this.generatedId = gen;
         this.tracksDetached = gen == null;
+        this.keyHashSeed = type.getName().hashCode();
         List<Column<?>> cols = new ArrayList<>(attrs.length);
         for (Attribute a : attrs) cols.add(a.column());
         this.columns = List.copyOf(cols);

@@ -20,7 +20,7 @@ final class IdKey {
         this.info = info;
         this.source = source;
         this.positions = positions;
-        int h = info.hashCode();
+        int h = info.keyHashSeed;
         for (int p : positions) h = 31 * h + Objects.hashCode(source[p]);
         this.hash = h;
     }
