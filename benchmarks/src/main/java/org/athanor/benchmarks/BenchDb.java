@@ -101,7 +101,24 @@ final class BenchDb implements AutoCloseable {
 
     /** Empties the customer table (between iterations of insert benchmarks). */
     void clear() {
-        sql(kind.equals("postgres") ? "TRUNCATE " + customer.name() + " RESTART IDENTITY" : "DELETE FROM " + customer.name());
+        sqlApart(kind.equals("postgres") ? "TRUNCATE " + customer.name() + " RESTART IDENTITY" : "DELETE FROM " + customer.name());
+    }
+
+    /**
+     * Runs a statement on a connection of its own, neither side's: on SQLite a write through one
+     * connection empties the page cache of every other (WAL), so emptying the table through the JDBC
+     * peer's pool would leave that side's cache warm and Athanor's cold for the next measured round.
+     */
+    void sqlApart(String sql) {
+        String url = kind.equals("postgres") ? PG_URL : "jdbc:sqlite:" + dir.resolve("bench.db").toAbsolutePath();
+        java.util.Properties props = new java.util.Properties();
+        if (kind.equals("postgres")) props.setProperty("user", PG_USER);
+        else props.setProperty("busy_timeout", "10000");
+        try (Connection c = java.sql.DriverManager.getConnection(url, props); Statement st = c.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
     }
 
     /** Inserts {@code n} customers with ids 1..n through a JDBC batch. */

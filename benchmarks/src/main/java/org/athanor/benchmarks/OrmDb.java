@@ -42,7 +42,7 @@ final class OrmDb implements AutoCloseable {
 
     /** Empties the table and restarts ids. */
     void clear() {
-        db.sql(db.kind.equals("postgres") ? "TRUNCATE " + TABLE + " RESTART IDENTITY" : "DELETE FROM " + TABLE);
+        db.sqlApart(db.kind.equals("postgres") ? "TRUNCATE " + TABLE + " RESTART IDENTITY" : "DELETE FROM " + TABLE);
     }
 
     /** Inserts n rows with ids 1..n through JDBC. */
