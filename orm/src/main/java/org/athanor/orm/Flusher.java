@@ -123,7 +123,7 @@ final class Flusher {
         for (InstanceState st : s.identityMap.toArray()) {
             if (!st.unverified || st.status != InstanceState.Status.PERSISTENT) continue;
             if (byEntity == null) byEntity = new LinkedHashMap<>();
-            byEntity.computeIfAbsent(st.info, k -> new LinkedHashMap<>()).put(st.key.value(0), st);
+            byEntity.computeIfAbsent(st.info, k -> new LinkedHashMap<>()).put(st.key().value(0), st);
         }
         if (byEntity == null) return;
         conn = s.connection();
@@ -146,7 +146,7 @@ final class Flusher {
             for (InstanceState st : e.getValue().values()) {
                 s.touch(st);
                 s.identityMap.remove(st);
-                st.key = null;
+                st.setKey(null);
                 st.status = InstanceState.Status.PENDING;
                 s.pending.add(st);
             }
@@ -188,8 +188,8 @@ final class Flusher {
     private static void checkKeyUnchanged(InstanceState st, Object[] values) {
         for (int k = 0; k < st.info.idIdx.length; k++) {
             Object now = values[st.info.idIdx[k]];
-            if (!EntityInfo.same(now, st.key.value(k)))
-                throw new IllegalStateException("the primary key of persistent " + st.key + " was changed to " + now
+            if (!EntityInfo.same(now, st.key().value(k)))
+                throw new IllegalStateException("the primary key of persistent " + st.key() + " was changed to " + now
                         + "; primary keys of persistent objects cannot change (delete it and add a new one)");
         }
     }
@@ -372,8 +372,8 @@ final class Flusher {
         s.touch(st);
         st.status = InstanceState.Status.PERSISTENT;
         Object[] values = st.info.read(st.obj());
-        st.key = st.info.keyOf(values);
-        if (st.key == null)
+        st.setKey(st.info.keyOf(values));
+        if (st.key() == null)
             throw new IllegalStateException("inserted " + st.info.name + " has no primary key value; set its @Id or use @GeneratedValue");
         st.snapshot = st.info.ownSnapshot(values); // values was read just above: no other holder
         st.loadedEpoch = s.epoch;
@@ -445,13 +445,13 @@ final class Flusher {
             for (Dirty d : group) {
                 Map<String, Object> p = new HashMap<>();
                 for (int i : changed) p.put("v" + i, d.values[i]);
-                for (int k = 0; k < info.idIdx.length; k++) p.put("k" + k, d.state.key.value(k));
+                for (int k = 0; k < info.idIdx.length; k++) p.put("k" + k, d.state.key().value(k));
                 params.add(p);
             }
             statement = u;
             long n = conn.executeMany(u, params);
             if (n >= 0 && n != group.size()) {
-                List<Object> ids = group.stream().limit(10).map(d -> (Object) d.state.key).toList();
+                List<Object> ids = group.stream().limit(10).map(d -> (Object) d.state.key()).toList();
                 throw new StaleDataException("UPDATE of " + info.name + " expected to match " + group.size() + " row(s) but matched " + n
                         + " (rows deleted by another transaction?); objects: " + ids + (group.size() > 10 ? " ..." : ""));
             }
@@ -468,11 +468,11 @@ final class Flusher {
         Update u = Sql.update(info.table);
         for (int i : d.changed) u = EntityInfo.setValue(u, info.attrs[i].column(), d.values[i]);
         Column vc = info.attrs[vi].column();
-        u = EntityInfo.setValue(u, vc, next).where(info.pkEquals(st.key), vc.eq(expected));
+        u = EntityInfo.setValue(u, vc, next).where(info.pkEquals(st.key()), vc.eq(expected));
         statement = u;
         int n = conn.execute(u);
         if (n != 1)
-            throw new StaleDataException("UPDATE of " + st.key + " matched no row with version " + expected
+            throw new StaleDataException("UPDATE of " + st.key() + " matched no row with version " + expected
                     + ": another transaction changed or deleted it");
         s.writeAttribute(st, vi, next);
         updated(d, vi, next);
@@ -498,10 +498,10 @@ final class Flusher {
             for (InstanceState st : list) {
                 Object expected = st.snapshot != null ? st.snapshot[vi] : info.get(st.obj(), vi);
                 Column vc = info.attrs[vi].column();
-                Delete del = Sql.deleteFrom(info.table).where(info.pkEquals(st.key), vc.eq(expected));
+                Delete del = Sql.deleteFrom(info.table).where(info.pkEquals(st.key()), vc.eq(expected));
                 statement = del;
                 if (conn.execute(del) != 1)
-                    throw new StaleDataException("DELETE of " + st.key + " matched no row with version " + expected
+                    throw new StaleDataException("DELETE of " + st.key() + " matched no row with version " + expected
                             + ": another transaction changed or deleted it");
                 deleted(st);
             }
@@ -515,7 +515,7 @@ final class Flusher {
         List<Map<String, Object>> params = new ArrayList<>(list.size());
         for (InstanceState st : list) {
             Map<String, Object> p = new HashMap<>();
-            for (int k = 0; k < info.idIdx.length; k++) p.put("k" + k, st.key.value(k));
+            for (int k = 0; k < info.idIdx.length; k++) p.put("k" + k, st.key().value(k));
             params.add(p);
         }
         statement = del;

@@ -16,8 +16,10 @@ final class InstanceState {
     boolean marked;
     /** Attribute values as the database holds them (as far as the session knows); null when pending or unknown. */
     Object[] snapshot;
-    /** The identity in the identity map; null while pending. */
-    IdKey key;
+    /** The identity in the identity map; null while pending. See {@link #key()}. */
+    private IdKey key;
+    /** The key is not made yet: it is read from the snapshot when first asked for (a loaded row). */
+    private boolean keyInSnapshot;
     /** The session epoch at which the snapshot was read; older than the session's expiry epoch means expired. */
     long loadedEpoch;
     /** Deleted by a bulk {@code Query.delete()} rather than by {@code Session.delete}: a rollback does not re-mark it. */
@@ -42,6 +44,30 @@ final class InstanceState {
     }
 
     Object obj() { return obj; }
+
+    /** The identity in the identity map; null while pending. A loaded row's key is made on first use. */
+    IdKey key() {
+        if (keyInSnapshot) {
+            key = IdKey.ofRow(info, snapshot);
+            keyInSnapshot = false;
+        }
+        return key;
+    }
+
+    void setKey(IdKey k) {
+        key = k;
+        keyInSnapshot = false;
+    }
+
+    /**
+     * For a row just loaded into {@link #snapshot} (whose id values are not null): its key is made
+     * from the snapshot when first asked for. The id cannot change while the object is persistent,
+     * and later snapshots are new arrays holding the same id, so the key is the same whenever made.
+     */
+    void keyFromSnapshot() {
+        key = null;
+        keyInSnapshot = true;
+    }
 
     @Override public String toString() {
         return info.name + "@" + Integer.toHexString(System.identityHashCode(obj)) + "[" + status + (marked ? ", marked deleted" : "")

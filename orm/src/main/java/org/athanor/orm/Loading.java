@@ -48,12 +48,12 @@ final class Loading {
 
     /** A new persistent object for a row no object of the session has. */
     private static Object materializeNew(Session s, EntityInfo info, Object[] v) {
-        IdKey key = info.keyOf(v);
-        if (key == null)
-            throw new IllegalStateException("a row of " + info.name + " (table " + info.table.name() + ") has a NULL primary key");
+        for (int i : info.idIdx)
+            if (v[i] == null)
+                throw new IllegalStateException("a row of " + info.name + " (table " + info.table.name() + ") has a NULL primary key");
         Object obj = info.mapping.newInstance();
         for (int i = 0; i < v.length; i++) info.set(obj, i, v[i]);
-        s.attachLoaded(info, obj, key, v, true);
+        s.attachLoaded(info, obj, null, v, true); // the key is made from the snapshot when first needed
         return obj;
     }
 
@@ -85,7 +85,7 @@ final class Loading {
     /** Re-reads a persistent object's row; false when the row is gone. */
     static boolean reload(Session s, InstanceState st, boolean keepChanges) {
         EntityInfo info = st.info;
-        Object[] v = s.connection().execute(info.selectAll.where(info.pkEquals(st.key)), values(info.attrs.length)).first();
+        Object[] v = s.connection().execute(info.selectAll.where(info.pkEquals(st.key())), values(info.attrs.length)).first();
         if (v == null) return false;
         apply(s, st, v, keepChanges);
         return true;

@@ -222,7 +222,7 @@ public final class Session implements AutoCloseable {
                 throw new IllegalStateException("cannot add detached " + key + ": this session already holds another object for"
                         + " that row; use merge() to copy its state onto the session's object");
             s.status = InstanceState.Status.PERSISTENT;
-            s.key = key;
+            s.setKey(key);
             s.unverified = !info.tracksDetached;
             s.snapshot = null; // unknown: every updatable column is written at the next flush
             s.loadedEpoch = epoch;
@@ -451,7 +451,7 @@ public final class Session implements AutoCloseable {
             throw new IllegalStateException(describeObject(entity) + " is " + (s == null ? "not in this session" : s.status)
                     + "; refresh() needs a persistent object of this session");
         if (!Loading.reload(this, s, false))
-            throw new IllegalStateException("refresh(): the row of " + s.key + " no longer exists");
+            throw new IllegalStateException("refresh(): the row of " + s.key() + " no longer exists");
     }
 
     /**
@@ -741,12 +741,12 @@ public final class Session implements AutoCloseable {
             if (m.sharedInsert) {
                 // inserted with a generated id: the id the session wrote is the one the key holds
                 int i = s.info.generatedId.index();
-                if (s.key != null && EntityInfo.same(s.info.get(s.obj(), i), s.key.value(0))) s.info.set(s.obj(), i, s.info.unsetIdValue());
+                if (s.key() != null && EntityInfo.same(s.info.get(s.obj(), i), s.key().value(0))) s.info.set(s.obj(), i, s.info.unsetIdValue());
             } else m.forEachWritten((i, before, after) -> {
                 if (EntityInfo.same(s.info.get(s.obj(), i), after)) s.info.set(s.obj(), i, before);
             });
             s.snapshot = m.snapshot;
-            s.key = m.key;
+            s.setKey(m.key);
             s.loadedEpoch = readInLevel ? -1 : m.loadedEpoch;
             marked.remove(s);
             s.marked = false;
@@ -808,12 +808,14 @@ public final class Session implements AutoCloseable {
      * Registers a freshly loaded object. {@code values} becomes its snapshot: the caller hands over an
      * array nobody else holds (byte arrays in it are replaced by copies, as the object keeps the originals).
      * {@code keyIsNew}: the caller guarantees no persistent object of the session has this key.
+     * {@code key} may be null when the row's id values are known not to be: it is made on first use.
      */
     InstanceState attachLoaded(EntityInfo info, Object obj, IdKey key, Object[] values, boolean keyIsNew) {
         InstanceState s = new InstanceState(obj, info);
         s.status = InstanceState.Status.PERSISTENT;
-        s.key = key;
         s.snapshot = info.ownSnapshot(values);
+        if (key == null) s.keyFromSnapshot(); // made when first needed (most loaded rows never need it)
+        else s.setKey(key);
         s.loadedEpoch = epoch;
         if (keyIsNew) identityMap.append(s);
         else identityMap.put(s);
@@ -832,10 +834,10 @@ public final class Session implements AutoCloseable {
             case PERSISTENT -> ObjectState.PERSISTENT;
             case DELETED -> ObjectState.DELETED;
         };
-        return new InstanceInfo(st, this, s.key == null ? null : s.key.asList());
+        return new InstanceInfo(st, this, s.key() == null ? null : s.key().asList());
     }
 
-    static String describe(InstanceState s) { return s.key != null ? s.key.toString() : s.info.name + " object (pending)"; }
+    static String describe(InstanceState s) { return s.key() != null ? s.key().toString() : s.info.name + " object (pending)"; }
 
     static String describeObject(Object o) { return o == null ? "null" : o.getClass().getSimpleName() + " object"; }
 }

@@ -60,7 +60,7 @@ final class StateTable {
         for (int i = home(h, mask); ; i = (i + 1) & mask) {
             InstanceState s = t[i];
             if (s == null) return null;
-            if (s.key.hashCode() == h && s.key.equals(key)) return s;
+            if (s.key().hashCode() == h && s.key().equals(key)) return s;
         }
     }
 
@@ -74,7 +74,7 @@ final class StateTable {
     private InstanceState putNoGrow(InstanceState s) {
         InstanceState[] t = slots;
         int mask = t.length - 1;
-        int h = s.key.hashCode();
+        int h = s.key().hashCode();
         for (int i = home(h, mask); ; i = (i + 1) & mask) {
             InstanceState x = t[i];
             if (x == null) {
@@ -82,7 +82,7 @@ final class StateTable {
                 size++;
                 return null;
             }
-            if (x.key.hashCode() == h && x.key.equals(s.key)) {
+            if (x.key().hashCode() == h && x.key().equals(s.key())) {
                 t[i] = s;
                 return x;
             }
@@ -91,11 +91,11 @@ final class StateTable {
 
     /** Removes {@code s} if it is the state held for its key (not merely one with an equal key). */
     boolean remove(InstanceState s) {
-        if (s.key == null) return false;
+        if (s.key() == null) return false;
         if (appendedCount > 0) settle();
         InstanceState[] t = slots;
         int mask = t.length - 1;
-        for (int i = home(s.key.hashCode(), mask); ; i = (i + 1) & mask) {
+        for (int i = home(s.key().hashCode(), mask); ; i = (i + 1) & mask) {
             InstanceState x = t[i];
             if (x == null) return false;
             if (x == s) {
@@ -120,7 +120,7 @@ final class StateTable {
         for (int j = (i + 1) & mask; ; j = (j + 1) & mask) {
             InstanceState x = t[j];
             if (x == null) break;
-            int home = home(x.key.hashCode(), mask);
+            int home = home(x.key().hashCode(), mask);
             // move x into the hole at i when its home is not in the cyclic range (i, j]
             if (((j - home) & mask) >= ((j - i) & mask)) {
                 t[i] = x;
@@ -136,7 +136,7 @@ final class StateTable {
         int mask = t.length - 1;
         for (InstanceState s : old) {
             if (s == null) continue;
-            int i = home(s.key.hashCode(), mask);
+            int i = home(s.key().hashCode(), mask);
             while (t[i] != null) i = (i + 1) & mask;
             t[i] = s;
         }

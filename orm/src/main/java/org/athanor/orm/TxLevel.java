@@ -43,7 +43,7 @@ final class TxLevel {
             this.sharedInsert = false;
             status = s.status;
             snapshot = s.snapshot;
-            key = s.key;
+            key = s.key();
             loadedEpoch = s.loadedEpoch;
         }
 

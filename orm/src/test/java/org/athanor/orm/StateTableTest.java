@@ -75,7 +75,7 @@ class StateTableTest {
     static InstanceState state(IdKey key) {
         InstanceState s = new InstanceState(new Object(), key.info);
         s.status = InstanceState.Status.PERSISTENT;
-        s.key = key;
+        s.setKey(key);
         return s;
     }
 
@@ -134,13 +134,13 @@ class StateTableTest {
         InstanceState twin = state(key(1, false));
         t.put(held);
         assertFalse(t.remove(twin), "an equal key held by another state");
-        assertSame(held, t.get(twin.key));
+        assertSame(held, t.get(twin.key()));
         InstanceState keyless = new InstanceState(new Object(), USER);
         assertFalse(t.remove(keyless), "a pending state (no key) is never held");
         assertTrue(t.remove(held));
         assertFalse(t.remove(held), "already removed");
-        assertNull(t.get(twin.key));
-        assertNull(t.removeKey(twin.key));
+        assertNull(t.get(twin.key()));
+        assertNull(t.removeKey(twin.key()));
     }
 
     @Test
@@ -216,37 +216,37 @@ class StateTableTest {
                 case PUT -> {
                     InstanceState s = state(key(k, fromRow));
                     history.add(s);
-                    assertSame(model.put(s.key, s), t.put(s), op + ": the replaced state");
+                    assertSame(model.put(s.key(), s), t.put(s), op + ": the replaced state");
                 }
                 case APPEND -> {
                     InstanceState s = state(key(k, fromRow));
                     history.add(s);
                     t.append(s);
-                    model.put(s.key, s);
+                    model.put(s.key(), s);
                 }
                 case GET -> assertSame(model.get(key(k, fromRow)), t.get(key(k, fromRow)), op.toString());
                 case REMOVE_HELD -> {
                     InstanceState s = model.get(key(k, fromRow));
                     if (s == null) s = state(key(k, fromRow));
-                    boolean held = model.get(s.key) == s;
+                    boolean held = model.get(s.key()) == s;
                     assertEquals(held, t.remove(s), op + ": remove " + s);
-                    if (held) model.remove(s.key);
+                    if (held) model.remove(s.key());
                 }
                 case REMOVE_HISTORY -> {
                     if (history.isEmpty()) continue;
                     InstanceState s = history.get(op.b() % history.size());
-                    boolean held = model.get(s.key) == s;
+                    boolean held = model.get(s.key()) == s;
                     assertEquals(held, t.remove(s), op + ": remove " + s + (held ? " (held)" : " (not held)"));
-                    if (held) model.remove(s.key);
+                    if (held) model.remove(s.key());
                 }
                 case REMOVE_KEY -> assertSame(model.remove(key(k, fromRow)), t.removeKey(key(k, fromRow)), op.toString());
                 case PUT_RANGE -> {
                     for (int i = 0, n = op.b() % 700; i < n; i++) {
                         InstanceState s = state(key((k + i) % poolSize, (i & 1) == 0));
-                        if ((i % 3) == 0) assertSame(model.put(s.key, s), t.put(s));
+                        if ((i % 3) == 0) assertSame(model.put(s.key(), s), t.put(s));
                         else {
                             t.append(s);
-                            model.put(s.key, s);
+                            model.put(s.key(), s);
                         }
                     }
                 }
@@ -266,7 +266,7 @@ class StateTableTest {
                     InstanceState[] all = t.toArray();
                     for (int i = 0; i < all.length; i += 2) {
                         assertTrue(t.remove(all[i]), "removing while going through toArray()");
-                        model.remove(all[i].key);
+                        model.remove(all[i].key());
                     }
                 }
             }
@@ -281,7 +281,7 @@ class StateTableTest {
         assertEquals(model.size(), all.length, "toArray() length");
         Set<InstanceState> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (InstanceState s : all) {
-            assertSame(model.get(s.key), s, "toArray() holds " + s + " which the model does not");
+            assertSame(model.get(s.key()), s, "toArray() holds " + s + " which the model does not");
             assertTrue(seen.add(s), "toArray() holds " + s + " twice");
         }
         List<InstanceState> visited = new ArrayList<>();

@@ -27,7 +27,7 @@ class TxLevelTest {
         InstanceState s = new InstanceState(new Object(), USER);
         s.status = InstanceState.Status.PERSISTENT;
         s.snapshot = new Object[] {id, "n" + id, null, null};
-        s.key = IdKey.ofIds(USER, new Object[] {id});
+        s.setKey(IdKey.ofIds(USER, new Object[] {id}));
         s.loadedEpoch = id;
         return s;
     }
@@ -46,14 +46,14 @@ class TxLevelTest {
         TxLevel level = new TxLevel(null, 0);
         InstanceState s = persistent(1);
         Object[] snapshot = s.snapshot;
-        IdKey key = s.key;
+        IdKey key = s.key();
         TxLevel.Memento m = level.touch(s);
         assertSame(m, s.memento);
         assertSame(level, m.level);
         assertNull(m.prev);
         s.status = InstanceState.Status.DELETED;
         s.snapshot = null;
-        s.key = null;
+        s.setKey(null);
         s.loadedEpoch = 99;
         assertSame(m, level.touch(s), "the same memento for the rest of the level");
         assertEquals(InstanceState.Status.PERSISTENT, m.status);
