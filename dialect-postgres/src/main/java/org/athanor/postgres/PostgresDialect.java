@@ -51,7 +51,7 @@ public final class PostgresDialect extends Dialect {
             .multiRowInsert(true).multiRowGeneratedKeys(false)
             .fullJoin(true).rightJoin(true).tupleIn(true).nullsOrdering(true)
             .forUpdate(true).forShare(true).nowait(true).skipLocked(true)
-            .savepoints(true).sequences(true).updateFrom(true).deleteUsing(true)
+            .savepoints(true).sequences(true).orderedInsertSelect(true).updateFrom(true).deleteUsing(true)
             .alterAddForeignKey(true).createIndexIfNotExists(true).transactionalDdl(true)
             .exactNumeric(true).timezoneAware(true).windowFunctions(true).cte(true).lateral(true)
             .filterClause(true).intersectExceptAll(true).ilike(true).isolationLevels(true)

@@ -272,10 +272,10 @@ final class Flusher {
     /**
      * Inserts objects whose id the database generates and assigns the ids. Keys are matched to objects
      * only through what the statement guarantees: RETURNING row order where the dialect promises it,
-     * or JDBC generated keys where multi-row inserts report them in row order (Core's
-     * {@link Connection#insertRows} then runs one row per statement where neither holds); else (PostgreSQL)
-     * a sentinel column, one whose values are distinct within the batch, returned beside the id; else
-     * one row per statement.
+     * JDBC generated keys where multi-row inserts report them in row order (Core's
+     * {@link Connection#insertRows} runs one row per statement where neither holds), PostgreSQL's
+     * ordered insert of an identity key; else a sentinel column, one whose values are distinct
+     * within the batch, returned beside the id; else one row per statement.
      */
     private void insertGenerated(EntityInfo info, List<InstanceState> list) {
         List<Attribute> cols = insertColumns(info, true);
@@ -293,7 +293,10 @@ final class Flusher {
         }
         Column<?>[] columns = columnsOf(cols);
         statement = Sql.insert(info.table).columns(columns);
-        boolean byPosition = features.supportsReturning() ? features.returningPreservesOrder() || list.size() == 1 : true;
+        // in row order: RETURNING where promised, MySQL 8's generated keys, and PostgreSQL's ordered insert
+        // of an identity key (Connection.insertRows sorts the keys its sequence handed out)
+        boolean byPosition = !features.supportsReturning() || features.returningPreservesOrder() || list.size() == 1
+                || features.orderedInsertSelect() && idCol.isAutoincrement();
         if (byPosition) {
             List<Object[]> keys = conn.insertRows(Sql.insert(info.table), columns, rowsOf(info, list, cols), idCol);
             if (keys.size() != list.size())

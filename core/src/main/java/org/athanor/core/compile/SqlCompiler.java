@@ -828,6 +828,13 @@ public class SqlCompiler {
             columnList(cols);
             List<List<Expression<?>>> rows = i.rows();
             if (rows.size() > 1 && !features.supportsMultiRowInsert()) throw unsupported("multi-row INSERT ... VALUES");
+            if (i.isInRowOrder() && rows.size() > 1 && features.orderedInsertSelect()) {
+                orderedValues(cols, rows);
+                if (i.onConflictClause() != null) visit(i.onConflictClause());
+                returning(i.returningColumns(), features.supportsReturning(), "INSERT ... RETURNING");
+                depth--;
+                return;
+            }
             sql.append(" VALUES ");
             for (int r = 0; r < rows.size(); r++) {
                 if (r > 0) sql.append(", ");
@@ -839,6 +846,30 @@ public class SqlCompiler {
         if (i.onConflictClause() != null) visit(i.onConflictClause());
         returning(i.returningColumns(), features.supportsReturning(), "INSERT ... RETURNING");
         depth--;
+    }
+
+    /**
+     * {@code SELECT p0, p1 FROM (VALUES (CAST(? AS t0), CAST(? AS t1), 0), ...) AS athanor_rows (p0, p1, n) ORDER BY n}:
+     * the rows of an INSERT in their order (see {@link Insert#inRowOrder()}); each value is cast to its
+     * column's type, since a VALUES list in FROM gives its columns no type of their own.
+     */
+    private void orderedValues(List<Column<?>> cols, List<List<Expression<?>>> rows) {
+        sql.append(" SELECT ");
+        for (int c = 0; c < cols.size(); c++) sql.append(c > 0 ? ", p" : "p").append(c);
+        sql.append(" FROM (VALUES ");
+        for (int r = 0; r < rows.size(); r++) {
+            if (r > 0) sql.append(", ");
+            sql.append('(');
+            List<Expression<?>> row = rows.get(r);
+            for (int c = 0; c < row.size(); c++) {
+                visit(Sql.cast(row.get(c), cols.get(c).type()));
+                sql.append(", ");
+            }
+            sql.append(r).append(')');
+        }
+        sql.append(") AS athanor_rows (");
+        for (int c = 0; c < cols.size(); c++) sql.append('p').append(c).append(", ");
+        sql.append("n) ORDER BY n");
     }
 
     /** The portable upsert, ANSI-ish {@code ON CONFLICT (keys) DO NOTHING | DO UPDATE SET ...} (PostgreSQL, SQLite). */

@@ -32,6 +32,12 @@ public final class DialectFeatures {
     public boolean supportsSkipLocked() { return b.skipLocked; }
     public boolean supportsSavepoints() { return b.savepoints; }
     public boolean supportsSequences() { return b.sequences; }
+
+    /**
+     * Whether {@link org.athanor.core.sql.Insert#inRowOrder()} is rendered as INSERT ... SELECT from a
+     * VALUES list ORDER BY the row number (PostgreSQL), so rows go in in the order given.
+     */
+    public boolean orderedInsertSelect() { return b.orderedInsertSelect; }
     public boolean supportsUpdateFrom() { return b.updateFrom; }
     public boolean supportsDeleteUsing() { return b.deleteUsing; }
     /** ALTER TABLE ADD CONSTRAINT FOREIGN KEY (for cyclic foreign keys in createAll). */
@@ -73,7 +79,7 @@ public final class DialectFeatures {
     public static final class Builder implements Cloneable {
         private boolean returning, updateReturning, deleteReturning, returningPreservesOrder = true, multiRowInsert = true,
                 multiRowGeneratedKeys, fullJoin, rightJoin, tupleIn, nullsOrdering, forUpdate, forShare, nowait, skipLocked,
-                savepoints = true, sequences, updateFrom, deleteUsing, alterAddForeignKey, createIndexIfNotExists,
+                savepoints = true, sequences, orderedInsertSelect, updateFrom, deleteUsing, alterAddForeignKey, createIndexIfNotExists,
                 transactionalDdl, exactNumeric = true, timezoneAware = true, windowFunctions = true, cte = true, lateral,
                 filterClause, intersectExceptAll, ilike, isolationLevels = true, requiresVarcharLength;
         private boolean parenthesizedSetMembers, quantifiedComparison, cteBeforeUpdateAndDelete, lagLeadDefault, groupsFrame;
@@ -103,6 +109,7 @@ public final class DialectFeatures {
         public Builder skipLocked(boolean v) { skipLocked = v; return this; }
         public Builder savepoints(boolean v) { savepoints = v; return this; }
         public Builder sequences(boolean v) { sequences = v; return this; }
+        public Builder orderedInsertSelect(boolean v) { orderedInsertSelect = v; return this; }
         public Builder updateFrom(boolean v) { updateFrom = v; return this; }
         public Builder deleteUsing(boolean v) { deleteUsing = v; return this; }
         public Builder alterAddForeignKey(boolean v) { alterAddForeignKey = v; return this; }

@@ -325,7 +325,12 @@ public final class Connection implements AutoCloseable {
      * {@link org.athanor.core.dialect.DialectFeatures#returningPreservesOrder()} (SQLite, MariaDB) or,
      * without RETURNING, {@link org.athanor.core.dialect.DialectFeatures#multiRowGeneratedKeys()}
      * (MySQL 8: the generated keys, so {@code returning} must then be the single auto-increment
-     * column). PostgreSQL does not promise an order: return a column that tells the rows apart too.
+     * column). PostgreSQL does not promise an order for a VALUES list, except in one case Athanor
+     * arranges: when {@code returning} is just the table's autoincrement (identity or serial) key,
+     * the rows are inserted in their order ({@link Insert#inRowOrder()}) and the keys, which its
+     * sequence hands out in increasing order, are sorted, so they come in row order there too (an
+     * identity with a negative or cycling increment breaks this). Otherwise return a column that
+     * tells the rows apart too.
      * On databases with neither, each statement inserts one row, so keys still come in row order.
      * With an ON CONFLICT ... DO NOTHING base, rows the database skipped return nothing, so the list
      * can be shorter than {@code rows}. Rows are checked one statement's worth at a time: a bad row
@@ -339,6 +344,10 @@ public final class Connection implements AutoCloseable {
         if (viaKeys && returning.length != 1)
             throw new IllegalArgumentException(dialect().name() + " has no RETURNING: insertRows can return only the generated key"
                     + " column, not " + java.util.Arrays.stream(returning).map(Column::name).toList());
+        // PostgreSQL: keys in row order through an ordered insert and the key sequence's order
+        boolean sortKeys = returning.length == 1 && features.supportsReturning() && !features.returningPreservesOrder()
+                && features.orderedInsertSelect() && returning[0].isAutoincrement();
+        if (sortKeys) base = base.inRowOrder();
         InsertPlan plan = InsertPlan.of(base, List.of(columns), features);
         if (plan == null)
             throw new IllegalArgumentException("insertRows needs a plain Sql.insert(table) (no rows, SELECT or DEFAULT VALUES) whose"
@@ -353,8 +362,12 @@ public final class Connection implements AutoCloseable {
                 Insert stmt = base.columns(columns).valuesMany(rows.subList(from, to));
                 if (returning.length == 0) execute(stmt);
                 else if (viaKeys) for (Object k : insertReturningKeys(stmt, returning[0])) out.add(new Object[] {k});
-                else try (Result<Row> r = execute(stmt.returning(returning))) {
-                    for (Row row : r) out.add(row.toList().toArray());
+                else {
+                    int first = out.size();
+                    try (Result<Row> r = execute(stmt.returning(returning))) {
+                        for (Row row : r) out.add(row.toList().toArray());
+                    }
+                    if (sortKeys) sortByKey(out, first);
                 }
                 continue;
             }
@@ -377,9 +390,19 @@ public final class Connection implements AutoCloseable {
                 if (to - from == per) full = binder;
             }
             if (returning.length == 0) executeChunk(binder, values, fromCache);
-            else readReturned(binder, values, fromCache, viaKeys ? returning[0] : null, out);
+            else {
+                int first = out.size();
+                readReturned(binder, values, fromCache, viaKeys ? returning[0] : null, out);
+                if (sortKeys) sortByKey(out, first);
+            }
         }
         return out;
+    }
+
+    /** Sorts the rows one statement returned (from {@code first} on) by their single, generated key. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void sortByKey(List<Object[]> out, int first) {
+        out.subList(first, out.size()).sort((a, b) -> ((Comparable) a[0]).compareTo(b[0]));
     }
 
     /** Runs one multi-row INSERT and appends the rows it returns (RETURNING, or the generated keys of {@code keyColumn}). */

@@ -30,6 +30,7 @@ public final class Insert implements Dml, Cloneable {
     private Select<?> select;
     private List<Expression<?>> returning = List.of();
     private Extension onConflict;
+    private boolean inRowOrder;
     private List<Column<?>> effectiveColumns;
     private List<List<Expression<?>>> effectiveRows;
 
@@ -251,7 +252,24 @@ public final class Insert implements Dml, Cloneable {
         k.opt(select);
         k.list(returning);
         k.opt(onConflict);
+        k.add(inRowOrder);
     }
+
+    /**
+     * Asks that the rows of a multi-row VALUES be inserted in their order where the database does
+     * not promise it for a plain VALUES list: on PostgreSQL the statement is rendered as
+     * {@code INSERT INTO t (a, b) SELECT ... FROM (VALUES (CAST(? AS ...), ..., 0), ...) AS ... ORDER BY}
+     * the row number, which PostgreSQL inserts in that order (so identity and serial keys grow in row
+     * order: SQLAlchemy's "insertmanyvalues" uses the same form). Elsewhere it changes nothing.
+     */
+    public Insert inRowOrder() {
+        Insert s = copy();
+        s.inRowOrder = true;
+        return s;
+    }
+
+    /** Whether {@link #inRowOrder()} was asked for. */
+    public boolean isInRowOrder() { return inRowOrder; }
 
     @Override public String toString() { return Sql.render(this); }
 
