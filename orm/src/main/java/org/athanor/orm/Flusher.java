@@ -531,6 +531,7 @@ final class Flusher {
 
     private void deleted(InstanceState st) {
         s.touch(st);
+        s.level().deletes = true;
         st.status = InstanceState.Status.DELETED;
         st.marked = false;
         s.marked.remove(st);

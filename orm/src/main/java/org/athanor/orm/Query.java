@@ -278,6 +278,7 @@ public final class Query<E> {
         int n = session.connection().execute(d);
         for (InstanceState st : matched) {
             session.touch(st);
+            session.level().deletes = true;
             st.status = InstanceState.Status.DELETED;
             st.bulkDeleted = true;
             st.marked = false;

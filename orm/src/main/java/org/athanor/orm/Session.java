@@ -125,6 +125,8 @@ public final class Session implements AutoCloseable {
     private boolean registered;
 
     private static final InstanceState[] NO_STATES = new InstanceState[0];
+    private Class<?> lastAddedType;
+    private EntityInfo lastAddedInfo;
 
     private Connection connection;
     private volatile Thread owner;
@@ -211,7 +213,14 @@ public final class Session implements AutoCloseable {
             if (s.marked) { s.marked = false; marked.remove(s); }
             return s;
         }
-        EntityInfo info = registry.info(entity.getClass());
+        Class<?> type = entity.getClass();
+        EntityInfo info;
+        if (type == lastAddedType) info = lastAddedInfo; // addAll of one class: one registry lookup
+        else {
+            info = registry.info(type);
+            lastAddedType = type;
+            lastAddedInfo = info;
+        }
         checkNotInOtherSession(entity);
         s = new InstanceState(entity, info);
         s.addedSeq = addSeq++;
@@ -610,11 +619,10 @@ public final class Session implements AutoCloseable {
         }
         // objects deleted by the transaction's flushes are among the objects it changed
         TxLevel outer = levels.get(0);
-        if (!outer.touchedNothing()) {
+        if (outer.deletes)
             for (InstanceState s : outer.touched())
                 if (s.attached && s.status == InstanceState.Status.DELETED) detach(s);
-            outer.forget();
-        }
+        outer.forget();
         levels.clear();
         if (expireOnCommit) expiredBefore = ++epoch;
         levels.add(newLevel(null));

@@ -21,12 +21,19 @@ final class Tracking {
     private static final Set<Session> OPEN = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private static final WeakIdentitySet DETACHED = new WeakIdentitySet();
 
-    static void opened(Session s) { OPEN.add(s); }
+    /** How many sessions opened() and not closed() (a session never closed keeps counting: then the weak set is scanned). */
+    private static final java.util.concurrent.atomic.AtomicInteger OPEN_COUNT = new java.util.concurrent.atomic.AtomicInteger();
 
-    static void closed(Session s) { OPEN.remove(s); }
+    static void opened(Session s) {
+        if (OPEN.add(s)) OPEN_COUNT.incrementAndGet();
+    }
+
+    static void closed(Session s) {
+        if (OPEN.remove(s)) OPEN_COUNT.decrementAndGet();
+    }
 
     /** How many sessions are open (a quick test before scanning them). */
-    static int openCount() { return OPEN.size(); }
+    static int openCount() { return OPEN_COUNT.get(); }
 
     static List<Session> openSessions() {
         synchronized (OPEN) {

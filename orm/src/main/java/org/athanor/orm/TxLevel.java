@@ -113,7 +113,7 @@ final class TxLevel {
      * to {@link #touch} when the object already has a memento.
      */
     Memento touchInsertedWithGeneratedId(InstanceState s) {
-        if (s.memento != null) return touch(s);
+        if (live(s) != null) return touch(s);
         Memento m = sharedInsertMemento(s.info);
         s.memento = m;
         append(s);
@@ -135,7 +135,7 @@ final class TxLevel {
 
     /** The memento of {@code s} for this level, made (with what {@code s} is now) the first time. */
     Memento touch(InstanceState s) {
-        Memento m = s.memento;
+        Memento m = live(s);
         if (m != null && m.level == this) return m;
         m = new Memento(s, this, m);
         s.memento = m;
@@ -177,12 +177,29 @@ final class TxLevel {
             }
         }
         inner.touchedCount = 0;
+        deletes |= inner.deletes;
     }
 
-    /** Forgets every memento of this (outer) level: its transaction committed. */
+    /**
+     * Forgets every memento of this (outer) level: its transaction committed. The objects keep
+     * pointing at them until touched again ({@link #live}), which costs nothing per object here.
+     */
     void forget() {
-        for (int k = 0; k < touchedCount; k++) touched[k].memento = null;
+        ended = true;
         touchedCount = 0;
         touched = NONE;
+    }
+
+    /** Whether this level's transaction committed: its mementos no longer count. */
+    private boolean ended;
+
+    /** Whether an object was deleted (by a flush or a bulk delete) in this level or one it absorbed. */
+    boolean deletes;
+
+    /** The memento of {@code s} that still counts (null when it belongs to a committed transaction). */
+    private static Memento live(InstanceState s) {
+        Memento m = s.memento;
+        if (m != null && m.level.ended) s.memento = m = null;
+        return m;
     }
 }

@@ -198,9 +198,14 @@ class TxLevelTest {
         level.forget();
         assertTrue(level.touchedNothing());
         assertEquals(0, level.touched().length);
-        for (InstanceState s : states) assertNull(s.memento, "memento of " + s);
-        TxLevel.Memento again = level.touch(states.get(0));
-        assertNull(again.prev, "a fresh chain after forget");
-        assertArrayEquals(new InstanceState[] {states.get(0)}, level.touched());
+        // the objects still point at the committed level's mementos, which no longer count
+        TxLevel next = new TxLevel(null, 1);
+        TxLevel.Memento again = next.touch(states.get(0));
+        assertNull(again.prev, "a fresh chain after forget: the committed memento is dropped");
+        assertSame(again, states.get(0).memento);
+        assertArrayEquals(new InstanceState[] {states.get(0)}, next.touched());
+        assertSame(again, next.touch(states.get(0)));
+        TxLevel.Memento shared = next.touchInsertedWithGeneratedId(states.get(1));
+        assertTrue(shared.sharedInsert, "a stale memento does not stand in the way of the shared insert record");
     }
 }
