@@ -73,7 +73,10 @@ final class Flusher {
         if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) return;
 
         Map<EntityInfo, List<InstanceState>> insertsBy = new LinkedHashMap<>();
-        for (InstanceState st : inserts) insertsBy.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
+        boolean oneEntity = true;
+        for (InstanceState st : inserts) oneEntity &= st.info == inserts.get(0).info;
+        if (oneEntity && !inserts.isEmpty()) insertsBy.put(inserts.get(0).info, inserts); // the usual flush: no regrouping
+        else for (InstanceState st : inserts) insertsBy.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
         Map<EntityInfo, List<Dirty>> updatesBy = new LinkedHashMap<>();
         for (Dirty d : updates) updatesBy.computeIfAbsent(d.state.info, k -> new ArrayList<>()).add(d);
         Map<EntityInfo, List<InstanceState>> deletesBy = new LinkedHashMap<>();
@@ -207,7 +210,7 @@ final class Flusher {
             }
         Attribute gen = info.generatedId;
         if (gen != null && gen.generation() == GenerationType.SEQUENCE) assignFromSequence(info, gen, list);
-        List<InstanceState> known = new ArrayList<>(), needKeys = new ArrayList<>();
+        List<InstanceState> known = new ArrayList<>(), needKeys = new ArrayList<>(info.identityGenerated() ? list.size() : 0);
         for (InstanceState st : list) {
             if (info.identityGenerated() && info.idUnset(st.obj())) needKeys.add(st);
             else known.add(st);
@@ -375,10 +378,11 @@ final class Flusher {
         s.touch(st);
         st.status = InstanceState.Status.PERSISTENT;
         Object[] values = st.info.read(st.obj());
-        st.setKey(st.info.keyOf(values));
-        if (st.key() == null)
-            throw new IllegalStateException("inserted " + st.info.name + " has no primary key value; set its @Id or use @GeneratedValue");
+        for (int i : st.info.idIdx)
+            if (values[i] == null)
+                throw new IllegalStateException("inserted " + st.info.name + " has no primary key value; set its @Id or use @GeneratedValue");
         st.snapshot = st.info.ownSnapshot(values); // values was read just above: no other holder
+        st.keyFromSnapshot(); // made when first needed
         st.loadedEpoch = s.epoch;
         s.pending.remove(st);
         s.identityMap.append(st); // put when the map is next read
