@@ -301,11 +301,21 @@ final class Flusher {
         boolean byPosition = !features.supportsReturning() || features.returningPreservesOrder() || list.size() == 1
                 || features.orderedInsertSelect() && idCol.isAutoincrement();
         if (byPosition) {
-            List<Object[]> keys = conn.insertRows(Sql.insert(info.table), columns, rowsOf(info, list, cols), idCol);
-            if (keys.size() != list.size())
-                throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + keys.size() + " keys for "
+            // each object's values, read once: bound as the insert's rows (by position) and kept as its snapshot
+            int[] positions = new int[cols.size()];
+            for (int i = 0; i < positions.length; i++) positions[i] = cols.get(i).index();
+            Object[][] snapshots = new Object[list.size()][];
+            for (int i = 0; i < snapshots.length; i++) snapshots[i] = info.read(list.get(i).obj());
+            Object[] keys = conn.insertRowsReturning(Sql.insert(info.table), columns, positions, Arrays.asList(snapshots), idCol);
+            if (keys.length != list.size())
+                throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + keys.length + " keys for "
                         + list.size() + " rows");
-            for (int i = 0; i < list.size(); i++) assignKey(list.get(i), keys.get(i)[0]);
+            int idIndex = info.generatedId.index();
+            for (int i = 0; i < snapshots.length; i++) {
+                Object id = assignKeyOnly(list.get(i), keys[i]);
+                snapshots[i][idIndex] = id;
+                inserted(list.get(i), snapshots[i]);
+            }
             return;
         }
         int per = rowsPerStatement(cols.size());
@@ -364,20 +374,28 @@ final class Flusher {
     }
 
     private void assignKey(InstanceState st, Object key) {
+        assignKeyOnly(st, key);
+        inserted(st);
+    }
+
+    /** Sets the generated id the database returned on the object (undoably); returns it as the attribute's type. */
+    private Object assignKeyOnly(InstanceState st, Object key) {
         if (key == null) throw new IllegalStateException("the database returned no generated key for " + st.info.name);
         Attribute gen = st.info.generatedId;
         Object id = convertKey(key, gen.javaType());
         TxLevel.Memento m = st.info.insertWritesOnlyTheId() ? s.level().touchInsertedWithGeneratedId(st) : null;
         if (m != null && m.sharedInsert) st.info.set(st.obj(), gen.index(), id); // undone through the key: nothing recorded per object
         else s.writeAttribute(st, gen.index(), id);
-        inserted(st);
+        return id;
     }
 
     /** Makes a just-inserted object persistent. */
-    private void inserted(InstanceState st) {
+    private void inserted(InstanceState st) { inserted(st, st.info.read(st.obj())); }
+
+    /** {@link #inserted(InstanceState)} with the object's values already read ({@code values} becomes its snapshot). */
+    private void inserted(InstanceState st, Object[] values) {
         s.touch(st);
         st.status = InstanceState.Status.PERSISTENT;
-        Object[] values = st.info.read(st.obj());
         for (int i : st.info.idIdx)
             if (values[i] == null)
                 throw new IllegalStateException("inserted " + st.info.name + " has no primary key value; set its @Id or use @GeneratedValue");

@@ -339,6 +339,61 @@ public final class Connection implements AutoCloseable {
      */
     public List<Object[]> insertRows(Insert base, Column<?>[] columns, List<Object[]> rows, Column<?>... returning) {
         if (rows.isEmpty()) return List.of();
+        Collected out = new Collected(rows.size(), false);
+        insertRowsInto(base, columns, null, rows, returning, out);
+        return out.rows;
+    }
+
+    /**
+     * {@link #insertRows} for the usual bulk insert with a generated key, without an array per row:
+     * the rows are laid out wider than the statement (the value of {@code columns[i]} is
+     * {@code row[positions[i]]}; an ORM passes its snapshot arrays, id slot and all), and the values
+     * of the one returned column come back in one array, in the order {@link #insertRows} gives them
+     * (so in row order on SQLite, MariaDB, MySQL 8 and, for an identity key, PostgreSQL).
+     */
+    public Object[] insertRowsReturning(Insert base, Column<?>[] columns, int[] positions, List<Object[]> rows, Column<?> returning) {
+        if (positions.length != columns.length)
+            throw new IllegalArgumentException("insertRows: " + positions.length + " positions for " + columns.length + " columns");
+        if (rows.isEmpty()) return new Object[0];
+        Collected out = new Collected(rows.size(), true);
+        insertRowsInto(base, columns, positions, rows, new Column<?>[] {returning}, out);
+        return out.n == out.flat.length ? out.flat : java.util.Arrays.copyOf(out.flat, out.n);
+    }
+
+    /** Where insertRows puts what the statements return: an array per row, or the values of the one column. */
+    private static final class Collected {
+        final List<Object[]> rows;
+        final Object[] flat;
+        int n;
+
+        Collected(int expected, boolean flat) {
+            this.rows = flat ? null : new ArrayList<>(expected);
+            this.flat = flat ? new Object[expected] : null;
+        }
+
+        void add(Object[] row) {
+            if (flat == null) rows.add(row);
+            else one(row[0]);
+        }
+
+        void one(Object v) {
+            if (flat == null) rows.add(new Object[] {v});
+            else if (n < flat.length) flat[n++] = v;
+            else throw new IllegalStateException("the database returned more rows than were inserted");
+        }
+
+        int size() { return flat == null ? rows.size() : n; }
+
+        /** Sorts what came back from {@code first} on by the single, generated key. */
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        void sortFrom(int first) {
+            if (flat != null) java.util.Arrays.sort(flat, first, n, (a, b) -> ((Comparable) a).compareTo(b));
+            else rows.subList(first, rows.size()).sort((a, b) -> ((Comparable) a[0]).compareTo(b[0]));
+        }
+    }
+
+    private void insertRowsInto(Insert base, Column<?>[] columns, int[] positions, List<Object[]> rows, Column<?>[] returning,
+                                Collected out) {
         var features = dialect().features();
         boolean viaKeys = returning.length > 0 && !features.supportsReturning();
         if (viaKeys && returning.length != 1)
@@ -352,22 +407,32 @@ public final class Connection implements AutoCloseable {
         if (plan == null)
             throw new IllegalArgumentException("insertRows needs a plain Sql.insert(table) (no rows, SELECT or DEFAULT VALUES) whose"
                     + " rows fit the bind-parameter limit; got: " + base);
+        int[] bound = plan.usesPositions(positions) ? positions : null; // the layout the binder reads
         int per = viaKeys && !features.multiRowGeneratedKeys() ? 1 : plan.rowsPerStatement();
-        List<Object[]> out = returning.length == 0 ? List.of() : new ArrayList<>(rows.size());
         SlotBinder full = null;
         for (int from = 0; from < rows.size(); from += per) {
             int to = Math.min(rows.size(), from + per);
-            Object[][] values = plan.arrayValues(rows, from, to);
+            Object[][] values = plan.arrayValues(rows, from, to, positions);
             if (values == null) { // a row holds an expression: the statement path
-                Insert stmt = base.columns(columns).valuesMany(rows.subList(from, to));
+                List<Object[]> chunk = rows.subList(from, to);
+                if (positions != null) {
+                    List<Object[]> aligned = new ArrayList<>(chunk.size());
+                    for (Object[] row : chunk) {
+                        Object[] a = new Object[positions.length];
+                        for (int f = 0; f < a.length; f++) a[f] = row[positions[f]];
+                        aligned.add(a);
+                    }
+                    chunk = aligned;
+                }
+                Insert stmt = base.columns(columns).valuesMany(chunk);
                 if (returning.length == 0) execute(stmt);
-                else if (viaKeys) for (Object k : insertReturningKeys(stmt, returning[0])) out.add(new Object[] {k});
+                else if (viaKeys) for (Object k : insertReturningKeys(stmt, returning[0])) out.one(k);
                 else {
                     int first = out.size();
                     try (Result<Row> r = execute(stmt.returning(returning))) {
                         for (Row row : r) out.add(row.toList().toArray());
                     }
-                    if (sortKeys) sortByKey(out, first);
+                    if (sortKeys) out.sortFrom(first);
                 }
                 continue;
             }
@@ -377,11 +442,12 @@ public final class Connection implements AutoCloseable {
             else {
                 // a plain INSERT's SQL depends only on its shape: keep its binder on the Engine
                 Engine.RowsShape shape = base.onConflictClause() == null
-                        ? new Engine.RowsShape(base.table(), List.of(columns), List.of(returning), to - from, viaKeys) : null;
+                        ? new Engine.RowsShape(base.table(), List.of(columns), List.of(returning), to - from, viaKeys,
+                                bound == null ? null : java.util.Arrays.stream(bound).boxed().toList()) : null;
                 binder = shape == null ? null : engine.rowBinder(shape);
                 if (binder == null) {
                     Map<Param<?>, SlotBinder.Source> sources = new java.util.IdentityHashMap<>();
-                    Insert template = plan.template(to - from, sources);
+                    Insert template = plan.template(to - from, sources, bound);
                     Engine.Prepared p = engine.compileCached(returning.length == 0 || viaKeys ? template : template.returning(returning));
                     binder = new SlotBinder(p.template(), p.params(), sources::get, false);
                     fromCache = p.cached();
@@ -393,20 +459,13 @@ public final class Connection implements AutoCloseable {
             else {
                 int first = out.size();
                 readReturned(binder, values, fromCache, viaKeys ? returning[0] : null, out);
-                if (sortKeys) sortByKey(out, first);
+                if (sortKeys) out.sortFrom(first);
             }
         }
-        return out;
-    }
-
-    /** Sorts the rows one statement returned (from {@code first} on) by their single, generated key. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void sortByKey(List<Object[]> out, int first) {
-        out.subList(first, out.size()).sort((a, b) -> ((Comparable) a[0]).compareTo(b[0]));
     }
 
     /** Runs one multi-row INSERT and appends the rows it returns (RETURNING, or the generated keys of {@code keyColumn}). */
-    private void readReturned(SlotBinder binder, Object[][] values, boolean fromCache, Column<?> keyColumn, List<Object[]> out) {
+    private void readReturned(SlotBinder binder, Object[][] values, boolean fromCache, Column<?> keyColumn, Collected out) {
         String sql = binder.template().sql();
         engine.notifyListeners(sql);
         if (engine.echoes()) engine.echo(sql, binder.values(values, 0), fromCache);
@@ -424,7 +483,8 @@ public final class Connection implements AutoCloseable {
                 // execute(), not executeQuery(): MariaDB's driver refuses executeQuery for INSERT ... RETURNING
                 try (ResultSet rs = ps.execute() ? ps.getResultSet() : null) {
                     if (rs == null) throw new IllegalStateException("INSERT ... RETURNING gave no result set: " + sql);
-                    while (rs.next()) {
+                    if (codecs.length == 1) while (rs.next()) out.one(codecs[0].read(rs, 1));
+                    else while (rs.next()) {
                         Object[] row = new Object[codecs.length];
                         for (int i = 0; i < row.length; i++) row[i] = codecs[i].read(rs, i + 1);
                         out.add(row);
@@ -434,7 +494,7 @@ public final class Connection implements AutoCloseable {
                 ps.executeUpdate();
                 @SuppressWarnings("unchecked") ValueCodec<Object> codec = (ValueCodec<Object>) dialect().codec(keyColumn.type());
                 try (ResultSet rs = ps.getGeneratedKeys()) {
-                    while (rs.next()) out.add(new Object[] {codec.read(rs, 1)});
+                    while (rs.next()) out.one(codec.read(rs, 1));
                 }
             }
             done = true;

@@ -59,7 +59,8 @@ public final class Engine implements AutoCloseable {
 
     /** What a plain multi-row INSERT's SQL depends on. */
     record RowsShape(org.athanor.core.schema.Table table, java.util.List<org.athanor.core.schema.Column<?>> columns,
-                     java.util.List<org.athanor.core.schema.Column<?>> returning, int rows, boolean viaKeys) {}
+                     java.util.List<org.athanor.core.schema.Column<?>> returning, int rows, boolean viaKeys,
+                     java.util.List<Integer> positions) {}
     /** For a single-connection pool (in-memory SQLite): the thread holding it, so that a nested connect() fails at once. */
     private volatile Thread singleHolder;
     private boolean single;

@@ -74,13 +74,19 @@ final class InsertPlan {
      * An INSERT of {@code n} rows of placeholders; {@code sources} is filled with where each
      * placeholder's value sits (row within the statement, index into {@link #all}).
      */
-    Insert template(int n, Map<Param<?>, SlotBinder.Source> sources) {
+    Insert template(int n, Map<Param<?>, SlotBinder.Source> sources) { return template(n, sources, null); }
+
+    /**
+     * {@link #template(int, Map)} for rows laid out wider than the statement: the value of the
+     * {@code f}-th given column sits at {@code positions[f]} of each row (see {@link #usesPositions}).
+     */
+    Insert template(int n, Map<Param<?>, SlotBinder.Source> sources, int[] positions) {
         List<Object[]> rows = new ArrayList<>(n);
         for (int r = 0; r < n; r++) {
             Object[] row = new Object[all.length];
             for (int f = 0; f < all.length; f++) {
                 Param<?> p = placeholder(all[f]);
-                sources.put(p, new SlotBinder.Source(r, f));
+                sources.put(p, new SlotBinder.Source(r, positions == null ? f : positions[f]));
                 row[f] = p;
             }
             rows.add(row);
@@ -130,6 +136,53 @@ final class InsertPlan {
      * Every row is checked even after an expression, so that errors name the row on the statement path
      * too; defaults are computed only once no row holds one (the statement path computes its own).
      */
+    /**
+     * Whether rows given with {@code positions} are bound as they are (laid out wider than the
+     * statement, each value at its position): when no column is filled by a client-side default,
+     * for which such a row has no slot. Otherwise {@link #arrayValues(List, int, int, int[])} makes
+     * aligned rows.
+     */
+    boolean usesPositions(int[] positions) { return positions != null && all.length == given.size(); }
+
+    /**
+     * Rows {@code from} to {@code to} of rows laid out wider than the statement, the value of the
+     * {@code f}-th given column at {@code positions[f]}: the rows themselves (or copies with values
+     * cast) when {@link #usesPositions}, else aligned rows as {@link #arrayValues(List, int, int)} makes.
+     */
+    Object[][] arrayValues(List<Object[]> rows, int from, int to, int[] positions) {
+        if (positions == null) return arrayValues(rows, from, to);
+        if (!usesPositions(positions)) {
+            List<Object[]> aligned = new ArrayList<>(to - from);
+            for (int r = from; r < to; r++) {
+                Object[] row = rows.get(r), a = new Object[positions.length];
+                for (int f = 0; f < a.length; f++) a[f] = row[positions[f]];
+                aligned.add(a);
+            }
+            return arrayValues(aligned, 0, aligned.size());
+        }
+        Object[][] out = new Object[to - from][];
+        Class<?>[] exact = javaTypes;
+        for (int r = from; r < to; r++) {
+            Object[] row = rows.get(r), vals = row;
+            for (int f = 0; f < positions.length; f++) {
+                Object v = row[positions[f]];
+                if (v == null || v.getClass() == exact[f]) continue;
+                Column<?> c = all[f];
+                if (v instanceof Expression<?>) return null;
+                Object cast;
+                try {
+                    cast = c.type().cast(v);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("insertRows: row " + r + ", column " + c + ": " + e.getMessage(), e);
+                }
+                if (vals == row) vals = row.clone(); // never change the caller's array
+                vals[positions[f]] = cast;
+            }
+            out[r - from] = vals;
+        }
+        return out;
+    }
+
     Object[][] arrayValues(List<Object[]> rows, int from, int to) {
         Object[][] out = new Object[to - from][];
         boolean expression = false;

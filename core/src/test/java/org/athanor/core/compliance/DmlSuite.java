@@ -274,9 +274,12 @@ public abstract class DmlSuite extends ComplianceSuite {
 
     // ---- insertRows -----------------------------------------------------------------------------------
 
-    /** Keys come back in row order unless the database has RETURNING without promising its order (PostgreSQL). */
+    /**
+     * A lone autoincrement key comes back in row order everywhere: RETURNING where its order is
+     * promised, generated keys without RETURNING, and PostgreSQL's ordered insert otherwise.
+     */
     private boolean keysInRowOrder() {
-        return !features().supportsReturning() || features().returningPreservesOrder();
+        return !features().supportsReturning() || features().returningPreservesOrder() || features().orderedInsertSelect();
     }
 
     /** The SQL of every statement the engine sends while {@code work} runs. */
@@ -375,6 +378,53 @@ public abstract class DmlSuite extends ComplianceSuite {
             if (keysInRowOrder())
                 for (int i = 0; i < n; i++) assertEquals(rows.get(i)[0], actual.get((Long) keys.get(i)[0]), "key " + i + " must be the id of row " + i);
             assertEquals(List.of(Tuple.of((long) n, 3L * n * (n - 1) / 2)), c.execute(select(count(), sum(s.QTY)).where(s.CODE.like("k%"))).all());
+            c.commit();
+        }
+    }
+
+    /**
+     * insertRowsReturning: rows laid out wider than the statement (the value of each column at its
+     * position, as an ORM's snapshot arrays) and the keys in one array, in row order; values needing a
+     * cast are cast in a copy, and a table with client-side defaults takes the aligned path.
+     */
+    @Test
+    void insertRowsReturningReadsValuesAtTheirPositions() {
+        Stock s = stock();
+        int n = 1_500;
+        List<Object[]> wide = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) wide.add(new Object[] {"unused " + i, i % 4 == 0 ? (Object) Integer.valueOf(i) : (Object) (long) i, "x" + i, null, "wn" + i});
+        List<Object[]> before = new ArrayList<>();
+        for (Object[] r : wide) before.add(r.clone());
+        int[] positions = {2, 1, 4}; // code, qty, note
+        Column<?>[] cols = {s.CODE, s.QTY, s.NOTE};
+        try (Connection c = engine().connect()) {
+            Object[] keys = c.insertRowsReturning(insert(s), cols, positions, wide, s.ID);
+            assertEquals(n, keys.length);
+            for (int i = 0; i < n; i++) {
+                assertArrayEquals(before.get(i), wide.get(i), "the caller's row " + i + " is not changed (an Integer qty is cast in a copy)");
+                assertSame(before.get(i)[1].getClass(), wide.get(i)[1].getClass());
+            }
+            Map<Long, String> codes = codesById(c, s);
+            for (int i = 0; i < n; i++) assertEquals("x" + i, codes.get((Long) keys[i]), "key " + i + " in row order");
+            assertEquals(List.of(Tuple.of((long) n, (long) n * (n - 1) / 2)), c.execute(select(count(), sum(s.QTY)).where(s.CODE.like("x%"))).all());
+            // the same shape again reuses the binder: identical SQL
+            List<String> first = statementsDuring(() -> c.insertRowsReturning(insert(s), cols, positions, List.<Object[]>of(new Object[] {0, 7L, "y1", 0, "n"}), s.ID));
+            List<String> second = statementsDuring(() -> c.insertRowsReturning(insert(s), cols, positions, List.<Object[]>of(new Object[] {0, 8L, "y2", 0, "n"}), s.ID));
+            assertEquals(first, second);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> c.insertRowsReturning(insert(s), cols, new int[] {2, 1}, wide, s.ID));
+            assertTrue(e.getMessage().contains("2 positions for 3 columns"), e.getMessage());
+            c.commit();
+        }
+        Tagged t = new Tagged(TestDatabases.uniqueName("dtw"));
+        create(t);
+        try (Connection c = engine().connect()) {
+            long before2 = Tagged.NEXT.get();
+            Object[] keys = c.insertRowsReturning(insert(t), new Column<?>[] {t.NAME}, new int[] {1},
+                    List.of(new Object[] {"skip", "a"}, new Object[] {"skip", "b"}), t.ID);
+            assertEquals(2, keys.length);
+            assertEquals(before2 + 2, Tagged.NEXT.get(), "the supplier default ran once per row");
+            assertEquals(List.of("new", "new"), c.execute(select(t.STATUS).from(t).orderBy(t.ID)).all().stream().map(x -> x._1).toList());
             c.commit();
         }
     }
