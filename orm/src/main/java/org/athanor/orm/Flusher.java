@@ -73,9 +73,8 @@ final class Flusher {
         if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) return;
 
         Map<EntityInfo, List<InstanceState>> insertsBy = new LinkedHashMap<>();
-        boolean oneEntity = true;
-        for (InstanceState st : inserts) oneEntity &= st.info == inserts.get(0).info;
-        if (oneEntity && !inserts.isEmpty()) insertsBy.put(inserts.get(0).info, inserts); // the usual flush: no regrouping
+        EntityInfo onlyOne = s.pending.onlyEntity();
+        if (onlyOne != null && !inserts.isEmpty()) insertsBy.put(onlyOne, inserts); // the usual flush: no regrouping
         else for (InstanceState st : inserts) insertsBy.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
         Map<EntityInfo, List<Dirty>> updatesBy = new LinkedHashMap<>();
         for (Dirty d : updates) updatesBy.computeIfAbsent(d.state.info, k -> new ArrayList<>()).add(d);
@@ -210,13 +209,26 @@ final class Flusher {
             }
         Attribute gen = info.generatedId;
         if (gen != null && gen.generation() == GenerationType.SEQUENCE) assignFromSequence(info, gen, list);
-        List<InstanceState> known = new ArrayList<>(), needKeys = new ArrayList<>(info.identityGenerated() ? list.size() : 0);
+        List<InstanceState> known = new ArrayList<>();
+        if (!info.identityGenerated()) {
+            insertKnown(info, list);
+            return;
+        }
+        // one pass over the objects: each one's values (its snapshot to be), and whether its id is unset
+        List<InstanceState> needKeys = new ArrayList<>(list.size());
+        List<Object[]> values = new ArrayList<>(list.size());
+        int genIdx = info.generatedId.index();
+        boolean primitive = info.generatedId.isPrimitive();
         for (InstanceState st : list) {
-            if (info.identityGenerated() && info.idUnset(st.obj())) needKeys.add(st);
-            else known.add(st);
+            Object[] v = info.read(st.obj());
+            Object id = v[genIdx];
+            if (id == null || primitive && ((Number) id).longValue() == 0) {
+                needKeys.add(st);
+                values.add(v);
+            } else known.add(st);
         }
         if (!known.isEmpty()) insertKnown(info, known);
-        if (!needKeys.isEmpty()) insertGenerated(info, needKeys);
+        if (!needKeys.isEmpty()) insertGenerated(info, needKeys, values);
     }
 
     /** The columns an INSERT writes: insertable attributes, without the generated id when the database assigns it. */
@@ -280,7 +292,8 @@ final class Flusher {
      * ordered insert of an identity key; else a sentinel column, one whose values are distinct
      * within the batch, returned beside the id; else one row per statement.
      */
-    private void insertGenerated(EntityInfo info, List<InstanceState> list) {
+    /** {@code read}: each object's attribute values, read for this flush (they become the snapshots). */
+    private void insertGenerated(EntityInfo info, List<InstanceState> list, List<Object[]> read) {
         List<Attribute> cols = insertColumns(info, true);
         Column<Object> idCol = info.generatedId.column();
         if (cols.isEmpty()) {
@@ -304,17 +317,16 @@ final class Flusher {
             // each object's values, read once: bound as the insert's rows (by position) and kept as its snapshot
             int[] positions = new int[cols.size()];
             for (int i = 0; i < positions.length; i++) positions[i] = cols.get(i).index();
-            Object[][] snapshots = new Object[list.size()][];
-            for (int i = 0; i < snapshots.length; i++) snapshots[i] = info.read(list.get(i).obj());
-            Object[] keys = conn.insertRowsReturning(Sql.insert(info.table), columns, positions, Arrays.asList(snapshots), idCol);
+            Object[] keys = conn.insertRowsReturning(Sql.insert(info.table), columns, positions, read, idCol);
             if (keys.length != list.size())
                 throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + keys.length + " keys for "
                         + list.size() + " rows");
             int idIndex = info.generatedId.index();
-            for (int i = 0; i < snapshots.length; i++) {
+            for (int i = 0; i < keys.length; i++) {
                 Object id = assignKeyOnly(list.get(i), keys[i]);
-                snapshots[i][idIndex] = id;
-                inserted(list.get(i), snapshots[i]);
+                Object[] snapshot = read.get(i);
+                snapshot[idIndex] = id;
+                inserted(list.get(i), snapshot);
             }
             return;
         }

@@ -14,6 +14,9 @@ final class PendingList {
     /** Slots used, stale ones included. */
     private int end;
     private int live;
+    /** The entity of every pending object, while they all share one (null when empty or mixed). */
+    private EntityInfo only;
+    private boolean mixed;
 
     int size() { return live; }
 
@@ -29,7 +32,8 @@ final class PendingList {
         }
         s.pendingPos = end;
         items[end++] = s;
-        live++;
+        if (live++ == 0 && !mixed) only = s.info;
+        else if (only != s.info) { only = null; mixed = true; }
     }
 
     void remove(InstanceState s) {
@@ -38,7 +42,11 @@ final class PendingList {
         items[p] = null;
         s.pendingPos = -1;
         live--;
-        if (live == 0) end = 0;
+        if (live == 0) {
+            end = 0;
+            only = null;
+            mixed = false;
+        }
     }
 
     void clear() {
@@ -46,6 +54,8 @@ final class PendingList {
         if (items.length > 1024) items = new InstanceState[8];
         else Arrays.fill(items, 0, end, null);
         end = live = 0;
+        only = null;
+        mixed = false;
     }
 
     private void compact() {
@@ -59,6 +69,9 @@ final class PendingList {
         Arrays.fill(items, n, end, null);
         end = n;
     }
+
+    /** The one entity of every pending object, or null when there are none or several entities. */
+    EntityInfo onlyEntity() { return mixed ? null : only; }
 
     /** The live states in order: a copy the caller may keep while the list changes. */
     InstanceState[] toArray() {
