@@ -386,7 +386,6 @@ public final class Session implements AutoCloseable {
         unindexedCount = 0;
     }
 
-    boolean holdsNothing() { return attachedCount == 0; }
 
     // ---- reading ----------------------------------------------------------------------------------
 
