@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,15 +99,8 @@ public final class Session implements AutoCloseable {
     final boolean autoflush;
     private final boolean expireOnCommit;
 
-    /**
-     * Attached objects (pending, persistent, deleted) by identity, for the methods given an object.
-     * Built lazily: a loaded object is only appended to {@link #unindexed}, and moved here when a
-     * lookup by object next happens, so a session that only reads never hashes its objects.
-     */
-    private Map<Object, InstanceState> byObject = new IdentityHashMap<>(8);
-    private InstanceState[] unindexed = NO_STATES;
-    private int unindexedCount;
-    private int attachedCount;
+    /** Attached objects by identity (see {@link AttachedObjects}). */
+    private final AttachedObjects attached = new AttachedObjects();
     /** Persistent objects by primary key. */
     final StateTable identityMap = new StateTable();
     final PendingList pending = new PendingList();
@@ -119,12 +111,9 @@ public final class Session implements AutoCloseable {
     /** Moves on when a transaction level begins and at commit; loads stamp objects with it. */
     long epoch = 1;
     private long expiredBefore;
-    /** Whether an object of an entity with {@link EntityInfo#tracksDetached} was attached (since the last detach of everything). */
-    private boolean holdsTracked;
     /** Whether {@link Tracking} lists this session as open (from the first object attached until close). */
     private boolean registered;
 
-    private static final InstanceState[] NO_STATES = new InstanceState[0];
     private Class<?> lastAddedType;
     private EntityInfo lastAddedInfo;
 
@@ -199,7 +188,7 @@ public final class Session implements AutoCloseable {
     public void addAll(Collection<?> entities) {
         enter();
         // many objects into an empty session: size the index once instead of growing it step by step
-        if (byObject.isEmpty() && unindexedCount == 0 && entities.size() > 64) byObject = new IdentityHashMap<>(entities.size());
+        attached.expect(entities.size());
         for (Object e : entities) addInternal(e);
     }
 
@@ -297,35 +286,8 @@ public final class Session implements AutoCloseable {
      * pending ones transient. The same as detaching or making transient each object in turn.
      */
     private void detachEverything(boolean closing) {
-        if (attachedCount == 0) return;
-        // objects of entities whose detached objects must be remembered go to Tracking; a session that
-        // stays open marks its states detached, since its transaction levels may still name them. A
-        // closing session's states die with it: nothing per object when no entity needs remembering
-        Object[] had = holdsTracked ? new Object[attachedCount] : null;
-        int n = 0;
-        if (!byObject.isEmpty()) {
-            if (had != null || !closing)
-                for (InstanceState s : byObject.values()) {
-                    s.attached = false;
-                    if (had != null && s.info.tracksDetached && s.status != InstanceState.Status.PENDING) had[n++] = s.obj;
-                }
-            if (byObject.size() > 1024) byObject = new IdentityHashMap<>(8); // dropped, not cleared slot by slot
-            else byObject.clear();
-        }
-        if (unindexedCount > 0) {
-            if (had != null || !closing)
-                for (int i = 0; i < unindexedCount; i++) {
-                    InstanceState s = unindexed[i];
-                    if (!s.attached) continue;
-                    s.attached = false;
-                    if (had != null && s.info.tracksDetached && s.status != InstanceState.Status.PENDING) had[n++] = s.obj;
-                }
-            unindexed = NO_STATES; // dropped, not cleared: a large array is not worth keeping
-            unindexedCount = 0;
-        }
-        if (n > 0) Tracking.detachedAll(had, n);
-        holdsTracked = false;
-        attachedCount = 0;
+        if (attached.count() == 0) return;
+        attached.releaseAll(closing);
         identityMap.clear();
         pending.clear();
         marked.clear();
@@ -339,7 +301,7 @@ public final class Session implements AutoCloseable {
 
     /** Removes {@code s} as if it had never been saved (its INSERT was rolled back). */
     void makeTransient(InstanceState s) {
-        unattach(s);
+        attached.unattach(s);
         pending.remove(s);
         marked.remove(s);
         identityMap.remove(s);
@@ -348,44 +310,16 @@ public final class Session implements AutoCloseable {
     // ---- the attached objects ------------------------------------------------------------------------
 
     /** The state of {@code entity} in this session, or null. */
-    InstanceState stateOf(Object entity) {
-        if (unindexedCount > 0) indexLoaded();
-        return byObject.get(entity);
-    }
+    InstanceState stateOf(Object entity) { return attached.get(entity); }
 
     /** Attaches a state; {@code index} false defers hashing the object (a load: nobody asks about most rows). */
     private void attach(InstanceState s, Object obj, boolean index) {
-        s.attached = true;
-        attachedCount++;
-        if (s.info.tracksDetached) holdsTracked = true;
         if (!registered) {
             Tracking.opened(this);
             registered = true;
         }
-        if (index) byObject.put(obj, s);
-        else {
-            if (unindexedCount == unindexed.length) unindexed = java.util.Arrays.copyOf(unindexed, Math.max(16, unindexedCount * 2));
-            unindexed[unindexedCount++] = s;
-        }
+        attached.attach(s, obj, index);
     }
-
-    private void unattach(InstanceState s) {
-        if (!s.attached) return;
-        s.attached = false;
-        attachedCount--;
-        byObject.remove(s.obj()); // a state still in the unindexed log is skipped when the log is indexed
-    }
-
-    private void indexLoaded() {
-        for (int i = 0; i < unindexedCount; i++) {
-            InstanceState s = unindexed[i];
-            if (s.attached) byObject.put(s.obj, s);
-        }
-        if (unindexed.length > 4096) unindexed = NO_STATES;
-        else java.util.Arrays.fill(unindexed, 0, unindexedCount, null);
-        unindexedCount = 0;
-    }
-
 
     // ---- reading ----------------------------------------------------------------------------------
 
@@ -568,7 +502,7 @@ public final class Session implements AutoCloseable {
 
     void autoflushIfEnabled() {
         // with no attached object there is nothing a flush could write: skip building a Flusher
-        if (autoflush && !flushing && attachedCount != 0) flushInternal();
+        if (autoflush && !flushing && attached.count() != 0) flushInternal();
     }
 
     /**

@@ -1,0 +1,98 @@
+package org.athanor.orm;
+
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * A session's attached objects (pending, persistent, deleted) by identity, for the methods given an
+ * object. Built lazily: a loaded object is only appended to a log, and moved into the map when a
+ * lookup by object next happens, so a session that only reads never hashes its objects.
+ */
+final class AttachedObjects {
+    private Map<Object, InstanceState> byObject = new IdentityHashMap<>(8);
+    private InstanceState[] unindexed = NO_STATES;
+    private int unindexedCount;
+    private int count;
+    /** Whether an object of an entity with {@link EntityInfo#tracksDetached} was attached since the last {@link #releaseAll}. */
+    private boolean holdsTracked;
+
+    private static final InstanceState[] NO_STATES = new InstanceState[0];
+
+    int count() { return count; }
+
+    /** Sizes the map once for {@code n} objects coming into an empty session (a large addAll). */
+    void expect(int n) {
+        if (count == 0 && n > 64) byObject = new IdentityHashMap<>(n);
+    }
+
+    /** The state of {@code obj}, or null. */
+    InstanceState get(Object obj) {
+        if (unindexedCount > 0) indexLoaded();
+        return byObject.get(obj);
+    }
+
+    /** Attaches a state; {@code index} false defers hashing the object (a load: nobody asks about most rows). */
+    void attach(InstanceState s, Object obj, boolean index) {
+        s.attached = true;
+        count++;
+        if (s.info.tracksDetached) holdsTracked = true;
+        if (index) byObject.put(obj, s);
+        else {
+            if (unindexedCount == unindexed.length) unindexed = Arrays.copyOf(unindexed, Math.max(16, unindexedCount * 2));
+            unindexed[unindexedCount++] = s;
+        }
+    }
+
+    void unattach(InstanceState s) {
+        if (!s.attached) return;
+        s.attached = false;
+        count--;
+        byObject.remove(s.obj); // a state still in the unindexed log is skipped when the log is indexed
+    }
+
+    private void indexLoaded() {
+        for (int i = 0; i < unindexedCount; i++) {
+            InstanceState s = unindexed[i];
+            if (s.attached) byObject.put(s.obj, s);
+        }
+        if (unindexed.length > 4096) unindexed = NO_STATES;
+        else Arrays.fill(unindexed, 0, unindexedCount, null);
+        unindexedCount = 0;
+    }
+
+    /**
+     * Lets go of every object and hands those that had a row, of entities whose detached objects are
+     * remembered, to {@link Tracking}. A session that stays open marks the states detached, since its
+     * transaction levels may still name them; a closing session's states die with it, so then nothing
+     * is done per object unless some entity needs remembering.
+     */
+    void releaseAll(boolean closing) {
+        if (count == 0) return;
+        Object[] had = holdsTracked ? new Object[count] : null;
+        int n = 0;
+        if (!byObject.isEmpty()) {
+            if (had != null || !closing)
+                for (InstanceState s : byObject.values()) {
+                    s.attached = false;
+                    if (had != null && s.info.tracksDetached && s.status != InstanceState.Status.PENDING) had[n++] = s.obj;
+                }
+            if (byObject.size() > 1024) byObject = new IdentityHashMap<>(8); // dropped, not cleared slot by slot
+            else byObject.clear();
+        }
+        if (unindexedCount > 0) {
+            if (had != null || !closing)
+                for (int i = 0; i < unindexedCount; i++) {
+                    InstanceState s = unindexed[i];
+                    if (!s.attached) continue;
+                    s.attached = false;
+                    if (had != null && s.info.tracksDetached && s.status != InstanceState.Status.PENDING) had[n++] = s.obj;
+                }
+            unindexed = NO_STATES; // dropped, not cleared: a large array is not worth keeping
+            unindexedCount = 0;
+        }
+        if (n > 0) Tracking.detachedAll(had, n);
+        holdsTracked = false;
+        count = 0;
+    }
+}
