@@ -61,14 +61,14 @@ final class Flusher {
         }
         List<InstanceState> inserts = Arrays.asList(s.pending.toArray()); // in add() order
         List<Dirty> updates = new ArrayList<>();
-        for (InstanceState st : s.identityMap.toArray()) {
-            if (st.marked || st.status != InstanceState.Status.PERSISTENT) continue;
+        s.identityMap.forEach(st -> { // the dirty check: reads only, so no copy of the map
+            if (st.marked || st.status != InstanceState.Status.PERSISTENT) return;
             Object[] values = valuesIfChanged(st);
-            if (values == null) continue;
+            if (values == null) return;
             checkKeyUnchanged(st, values);
             int[] changed = changedAttributes(st, values);
             if (changed != null) updates.add(new Dirty(st, changed, values));
-        }
+        });
         List<InstanceState> deletes = new ArrayList<>(s.marked);
         if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) return;
 
@@ -121,13 +121,16 @@ final class Flusher {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void verifyReattached() {
-        Map<EntityInfo, Map<Object, InstanceState>> byEntity = null;
-        for (InstanceState st : s.identityMap.toArray()) {
-            if (!st.unverified || st.status != InstanceState.Status.PERSISTENT) continue;
-            if (byEntity == null) byEntity = new LinkedHashMap<>();
-            byEntity.computeIfAbsent(st.info, k -> new LinkedHashMap<>()).put(st.key().value(0), st);
+        if (!s.mayHoldUnverified) return;
+        Map<EntityInfo, Map<Object, InstanceState>> byEntity = new LinkedHashMap<>();
+        s.identityMap.forEach(st -> {
+            if (st.unverified && st.status == InstanceState.Status.PERSISTENT)
+                byEntity.computeIfAbsent(st.info, k -> new LinkedHashMap<>()).put(st.key().value(0), st);
+        });
+        if (byEntity.isEmpty()) {
+            s.mayHoldUnverified = false; // none left (inserted ones were verified by this scan's predecessors)
+            return;
         }
-        if (byEntity == null) return;
         conn = s.connection();
         features = conn.dialect().features();
         for (Map.Entry<EntityInfo, Map<Object, InstanceState>> e : byEntity.entrySet()) {

@@ -111,6 +111,8 @@ public final class Session implements AutoCloseable {
     /** Moves on when a transaction level begins and at commit; loads stamp objects with it. */
     long epoch = 1;
     private long expiredBefore;
+    /** Whether a state may still be {@link InstanceState#unverified} (cleared by a flush that finds none). */
+    boolean mayHoldUnverified;
     /** Whether {@link Tracking} lists this session as open (from the first object attached until close). */
     private boolean registered;
 
@@ -222,6 +224,7 @@ public final class Session implements AutoCloseable {
             s.status = InstanceState.Status.PERSISTENT;
             s.setKey(key);
             s.unverified = !info.tracksDetached;
+            mayHoldUnverified |= s.unverified;
             s.snapshot = null; // unknown: every updatable column is written at the next flush
             s.loadedEpoch = epoch;
             identityMap.put(s);
