@@ -44,6 +44,12 @@ final class AttachedObjects {
         }
     }
 
+    /** Every attached state, in no particular order, without indexing anything (the caller must not attach or detach meanwhile). */
+    void forEach(java.util.function.Consumer<InstanceState> action) {
+        for (InstanceState s : byObject.values()) action.accept(s);
+        for (int i = 0; i < unindexedCount; i++) if (unindexed[i].attached) action.accept(unindexed[i]);
+    }
+
     void unattach(InstanceState s) {
         if (!s.attached) return;
         s.attached = false;

@@ -61,7 +61,7 @@ final class Flusher {
         }
         List<InstanceState> inserts = Arrays.asList(s.pending.toArray()); // in add() order
         List<Dirty> updates = new ArrayList<>();
-        s.identityMap.forEach(st -> { // the dirty check: reads only, so no copy of the map
+        s.forEachAttached(st -> { // the dirty check: reads only, and builds no index (the identity map's puts stay deferred)
             if (st.marked || st.status != InstanceState.Status.PERSISTENT) return;
             Object[] values = valuesIfChanged(st);
             if (values == null) return;

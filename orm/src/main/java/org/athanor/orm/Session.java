@@ -315,6 +315,9 @@ public final class Session implements AutoCloseable {
     /** The state of {@code entity} in this session, or null. */
     InstanceState stateOf(Object entity) { return attached.get(entity); }
 
+    /** Every attached state (pending, persistent, deleted), without building any index. */
+    void forEachAttached(java.util.function.Consumer<InstanceState> action) { attached.forEach(action); }
+
     /** Attaches a state; {@code index} false defers hashing the object (a load: nobody asks about most rows). */
     private void attach(InstanceState s, Object obj, boolean index) {
         if (!registered) {
