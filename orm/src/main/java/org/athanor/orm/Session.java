@@ -39,7 +39,8 @@ import org.athanor.core.sql.Dml;
  * misses flush first, so they see your changes. A flush that fails rolls the transaction back, puts
  * every object back as it was before the transaction's flushes (pending objects pending without the
  * ids the flush assigned, changed objects still changed) and throws {@link FlushException}; call
- * {@link #rollback()} before using the session again.
+ * {@link #rollback()} before using the session again. (Inside a savepoint, only the savepoint is
+ * rolled back: see below.)
  *
  * <h2>Rollback</h2>
  * {@link #rollback()} undoes what the transaction's flushes did, not what you asked for: objects
