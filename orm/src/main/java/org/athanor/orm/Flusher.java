@@ -61,14 +61,15 @@ final class Flusher {
         }
         List<InstanceState> inserts = Arrays.asList(s.pending.toArray()); // in add() order
         List<Dirty> updates = new ArrayList<>();
+        boolean allHeld = s.identityMap.neverReplaced();
+        List<InstanceState> held = allHeld ? null : new ArrayList<>();
         s.forEachAttached(st -> { // the dirty check: reads only, and builds no index (the identity map's puts stay deferred)
             if (st.marked || st.status != InstanceState.Status.PERSISTENT) return;
-            Object[] values = valuesIfChanged(st);
-            if (values == null) return;
-            checkKeyUnchanged(st, values);
-            int[] changed = changedAttributes(st, values);
-            if (changed != null) updates.add(new Dirty(st, changed, values));
+            if (allHeld) addIfDirty(st, updates);
+            else held.add(st);
         });
+        // a state whose key another state took over (its row was deleted and the key reused) is not written
+        if (held != null) for (InstanceState st : held) if (s.identityMap.holds(st)) addIfDirty(st, updates);
         List<InstanceState> deletes = new ArrayList<>(s.marked);
         if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) return;
 
@@ -162,6 +163,14 @@ final class Flusher {
     }
 
     // ---- dirty checking ----------------------------------------------------------------------------
+
+    private static void addIfDirty(InstanceState st, List<Dirty> updates) {
+        Object[] values = valuesIfChanged(st);
+        if (values == null) return;
+        checkKeyUnchanged(st, values);
+        int[] changed = changedAttributes(st, values);
+        if (changed != null) updates.add(new Dirty(st, changed, values));
+    }
 
     /**
      * The object's attribute values when any differs from its snapshot, else null. Autoflush runs this

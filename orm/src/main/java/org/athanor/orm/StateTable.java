@@ -19,6 +19,14 @@ final class StateTable {
     private int appendedCount;
 
     private static final InstanceState[] NONE = new InstanceState[0];
+    /** Whether a put ever replaced one state by another (a row whose key came back: the old state is orphaned). */
+    private boolean replacedAny;
+
+    /** Whether {@code s} is the state held for its key (settles appended states first). */
+    boolean holds(InstanceState s) { return s.key() != null && get(s.key()) == s; }
+
+    /** True unless some state was replaced by another with an equal key: then every persistent state is in the table. */
+    boolean neverReplaced() { return !replacedAny; }
 
     /** How many states are held: appended ones are put in first, since one may replace another with an equal key. */
     int size() {
@@ -84,6 +92,7 @@ final class StateTable {
             }
             if (x.key().hashCode() == h && x.key().equals(s.key())) {
                 t[i] = s;
+                if (x != s) replacedAny = true;
                 return x;
             }
         }

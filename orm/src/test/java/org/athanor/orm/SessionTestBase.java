@@ -498,6 +498,27 @@ abstract class SessionTestBase extends OrmTestBase {
     }
 
     @Test
+    void anObjectWhoseKeyANewObjectTookOverIsNotWritten() {
+        try (Session s = sessions.openSession()) {
+            s.add(new Tag("reused", "first", 1));
+            s.commit();
+        }
+        try (Session s = sessions.openSession()) {
+            Tag stale = s.get(Tag.class, "reused");
+            s.execute(org.athanor.core.sql.Sql.deleteFrom(Model.REGISTRY.table(Tag.class))); // the row goes behind the session's back
+            Tag fresh = new Tag("reused", "second", 2);
+            s.add(fresh);
+            s.flush(); // inserted: the identity map's entry for "reused" is now the new object
+            assertSame(fresh, s.get(Tag.class, "reused"));
+            stale.setLabel("changed on the orphan");
+            s.commit();
+        }
+        List<Row> rows = committedRows(Tag.class);
+        assertEquals(1, rows.size());
+        assertEquals("second", rows.get(0).get("label"), "the orphaned object's change is not written over the new row");
+    }
+
+    @Test
     void addingADetachedObjectReattachesIt() {
         long id = insertUser("Alice", 31);
         User detached;
