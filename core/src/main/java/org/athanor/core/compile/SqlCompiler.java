@@ -30,7 +30,7 @@ public class SqlCompiler {
     private Map<Param<?>, int[]> canonical;
     private KeyBuilder key;
     /** Rendering for toString() and messages: a fragment (a CTE used outside its WITH) must not throw. */
-    private boolean rendering;
+    boolean rendering;
     private int[] slots = new int[16];
     private final List<ValueCodec<Object>> slotCodecs = new ArrayList<>();
     private final List<String> slotNames = new ArrayList<>();
@@ -402,34 +402,7 @@ public class SqlCompiler {
         if (e.part() == DatePart.SECOND) sql.append(')');
     }
 
-    public void visitOver(Over<?> o) {
-        if (!features.supportsWindowFunctions()) throw unsupported("window functions (OVER)");
-        if (o.function() instanceof FunctionCall<?> f && f.args().size() == 3 && !features.supportsLagLeadDefault()
-                && (f.name().equals("lag") || f.name().equals("lead"))) {
-            lagLeadWithDefault(f, o.window());
-            return;
-        }
-        operand(o.function());
-        sql.append(" OVER (");
-        Window w = o.window();
-        int mark = sql.length();
-        if (!w.partitionBy().isEmpty()) {
-            sql.append("PARTITION BY ");
-            list(w.partitionBy(), ", ");
-        }
-        if (!w.orderBy().isEmpty()) {
-            if (sql.length() > mark) sql.append(' ');
-            sql.append("ORDER BY ");
-            list(w.orderBy(), ", ");
-        }
-        if (w.frame() != null) {
-            if (w.frame().unit() == Window.FrameUnit.GROUPS && !features.supportsGroupsFrame()) throw unsupported("GROUPS window frames");
-            if (sql.length() > mark) sql.append(' ');
-            sql.append(w.frame().unit().name()).append(" BETWEEN ").append(w.frame().start().sql())
-                    .append(" AND ").append(w.frame().end().sql());
-        }
-        sql.append(')');
-    }
+    public void visitOver(Over<?> o) { WindowRenderer.over(this, o); }
 
     /**
      * {@code lag(x, n, d)} without the default argument: the row n back exists exactly when the frame
@@ -439,30 +412,8 @@ public class SqlCompiler {
      */
     protected void lagLeadWithDefault(FunctionCall<?> f, Window w) { Emulations.lagLeadWithDefault(this, f, w); }
 
-    public void visitAggregateFilter(AggregateFilter<?> f) {
-        if (features.supportsFilterClause()) {
-            visit(f.aggregate());
-            sql.append(" FILTER (WHERE ");
-            visit(f.condition());
-            sql.append(')');
-            return;
-        }
-        // aggregates skip NULLs, so feeding them NULL for rows outside the filter is the same thing
-        FunctionCall<?> a = f.aggregate();
-        sql.append(functionName(a.name())).append('(');
-        if (a.distinct()) sql.append("DISTINCT ");
-        for (int i = 0; i < a.args().size(); i++) {
-            if (i > 0) sql.append(", ");
-            if (i > 0) { visit(a.args().get(i)); continue; }
-            sql.append("CASE WHEN ");
-            visit(f.condition());
-            sql.append(" THEN ");
-            if (a.args().get(0) instanceof Star) sql.append('1');
-            else visit(a.args().get(0));
-            sql.append(" END");
-        }
-        sql.append(')');
-    }
+    /** {@code agg(x) FILTER (WHERE cond)}; without FILTER, the condition moves into a CASE inside the aggregate. */
+    public void visitAggregateFilter(AggregateFilter<?> f) { WindowRenderer.aggregateFilter(this, f); }
 
     public void visitQuantified(Quantified<?> q) {
         if (!features.supportsQuantifiedComparison())
@@ -584,52 +535,7 @@ public class SqlCompiler {
 
     // ---- SELECT --------------------------------------------------------------------------------------
 
-    public void visitSelect(Select<?> s) {
-        depth++;
-        boolean top = depth == 0;
-        List<FromItem> froms = effectiveFroms(s);
-        List<Table> fromTables = new ArrayList<>();
-        for (FromItem f : froms) fromTables.addAll(Join.tablesOf(f));
-        enclosingFroms.addLast(fromTables);
-
-        sql.append("SELECT ");
-        selectModifiers(s);
-        List<Expression<?>> cols = s.columns();
-        inSelectList = true;
-        for (int i = 0; i < cols.size(); i++) {
-            if (i > 0) sql.append(", ");
-            Expression<?> e = cols.get(i);
-            visit(e);
-            if (top) result(e);
-        }
-        inSelectList = false;
-        if (!froms.isEmpty()) {
-            sql.append(" FROM ");
-            list(froms, ", ");
-        } else {
-            emptyFrom();
-        }
-        if (s.where() != null) {
-            sql.append(" WHERE ");
-            visit(s.where());
-        }
-        if (!s.groupBy().isEmpty()) {
-            sql.append(" GROUP BY ");
-            list(s.groupBy(), ", ");
-        }
-        if (s.having() != null) {
-            sql.append(" HAVING ");
-            visit(s.having());
-        }
-        if (!s.orderBy().isEmpty()) {
-            sql.append(" ORDER BY ");
-            list(s.orderBy(), ", ");
-        }
-        limitOffset(s.limit(), s.offset());
-        if (s.lock() != null) lock(s.lock());
-        enclosingFroms.removeLast();
-        depth--;
-    }
+    public void visitSelect(Select<?> s) { SelectRenderer.select(this, s); }
 
     /** DISTINCT (and DISTINCT ON where a dialect has it). */
     protected void selectModifiers(Select<?> s) {
@@ -652,36 +558,7 @@ public class SqlCompiler {
      * HAVING and ORDER BY that no explicit item covers. In a nested select, tables that an enclosing
      * select already has are correlated (left out), unless that would leave no FROM at all.
      */
-    protected List<FromItem> effectiveFroms(Select<?> s) {
-        List<Table> covered = new ArrayList<>();
-        for (FromItem f : s.from()) covered.addAll(Join.tablesOf(f));
-        List<SqlNode> used = new ArrayList<>(s.columns());
-        if (s.where() != null) used.add(s.where());
-        used.addAll(s.groupBy());
-        if (s.having() != null) used.add(s.having());
-        used.addAll(s.orderBy());
-        List<Table> implicit = new ArrayList<>();
-        for (Table t : Select.tablesOf(used)) if (!containsIdentity(covered, t)) implicit.add(t);
-        if (!implicit.isEmpty() && !enclosingFroms.isEmpty()) {
-            List<Table> uncorrelated = new ArrayList<>();
-            for (Table t : implicit) if (!enclosed(t)) uncorrelated.add(t);
-            if (!uncorrelated.isEmpty() || !s.from().isEmpty()) implicit = uncorrelated;
-        }
-        if (implicit.isEmpty()) return s.from();
-        List<FromItem> out = new ArrayList<>(s.from());
-        out.addAll(implicit);
-        return out;
-    }
-
-    private boolean enclosed(Table t) {
-        for (List<Table> level : enclosingFroms) if (containsIdentity(level, t)) return true;
-        return false;
-    }
-
-    private static boolean containsIdentity(List<Table> list, Table t) {
-        for (Table x : list) if (x == t) return true;
-        return false;
-    }
+    protected List<FromItem> effectiveFroms(Select<?> s) { return SelectRenderer.effectiveFroms(this, s); }
 
     /** ANSI-ish {@code LIMIT ? OFFSET ?}; dialects that need LIMIT with OFFSET override. */
     protected void limitOffset(Expression<?> limit, Expression<?> offset) {
@@ -710,198 +587,41 @@ public class SqlCompiler {
 
     // ---- set operations ------------------------------------------------------------------------------
 
-    public void visitCompoundSelect(CompoundSelect<?> cs) {
-        depth++;
-        boolean top = depth == 0;
-        List<? extends Query<?>> members = cs.members();
-        for (int i = 0; i < members.size(); i++) {
-            if (i > 0) {
-                SetOperator op = cs.operators().get(i - 1);
-                if (op.isMultisetIntersectOrExcept() && !features.supportsIntersectExceptAll()) throw unsupported(op.sql());
-                sql.append(' ').append(op.sql()).append(' ');
-            }
-            setMember(members.get(i), i + 1);
-        }
-        if (top) for (Expression<?> e : cs.columns()) result(e);
-        if (!cs.orderBy().isEmpty()) {
-            // the ORDER BY of a compound names result columns, which carry no table qualifier
-            boolean q = qualifyColumns;
-            qualifyColumns = false;
-            sql.append(" ORDER BY ");
-            list(cs.orderBy(), ", ");
-            qualifyColumns = q;
-        }
-        limitOffset(cs.limit(), cs.offset());
-        depth--;
-    }
+    public void visitCompoundSelect(CompoundSelect<?> cs) { SelectRenderer.compoundSelect(this, cs); }
 
     /**
      * One member of a compound. Members with their own ORDER BY / LIMIT, and nested compounds, go in
      * parentheses; where the database does not allow that (SQLite), they become the derived table of
      * {@code SELECT * FROM (...)}, which means the same.
      */
-    protected void setMember(Query<?> member, int position) {
-        boolean wrap = member instanceof CompoundSelect<?>
-                || member instanceof Select<?> s && (!s.orderBy().isEmpty() || s.limit() != null || s.offset() != null || s.lock() != null);
-        if (!wrap) {
-            visit(member);
-        } else if (features.supportsParenthesizedSetMembers()) {
-            sql.append('(');
-            visit(member);
-            sql.append(')');
-        } else {
-            sql.append("SELECT * FROM (");
-            visit(member);
-            sql.append(")").append(tableAliasKeyword());
-            appendIdentifier("set_member_" + position);
-        }
-    }
+    protected void setMember(Query<?> member, int position) { SelectRenderer.setMember(this, member, position); }
 
     // ---- common table expressions ------------------------------------------------------------------
 
     /** Names of the CTEs declared by enclosing WITH clauses, to catch a CTE used but never declared. */
-    private final java.util.Set<Object> declaredCtes = new java.util.HashSet<>();
+    final java.util.Set<Object> declaredCtes = new java.util.HashSet<>();
 
-    public void visitCte(Cte c) {
-        if (!rendering && !declaredCtes.contains(c.definition()))
-            throw new CompileError("common table expression " + c.cteName() + " is used but not declared: "
-                    + "wrap the statement with Sql.with(" + c.cteName() + ").query(...) or select.with(" + c.cteName() + ")");
-        appendIdentifier(c.cteName());
-        if (c.alias() != null) {
-            sql.append(tableAliasKeyword());
-            appendIdentifier(c.alias());
-        }
-    }
+    public void visitCte(Cte c) { CteRenderer.cte(this, c); }
 
     public void visitWithQuery(WithQuery<?> w) {
         withClause(w.ctes());
         visit(w.body());
     }
 
-    public void visitWithDml(WithDml w) {
-        if (!(w.body() instanceof Insert) && !features.supportsCteBeforeUpdateAndDelete())
-            throw unsupported("WITH before UPDATE or DELETE (use the CTE's query as a subquery instead)");
-        withClause(w.ctes());
-        visit(w.body());
-    }
+    public void visitWithDml(WithDml w) { CteRenderer.withDml(this, w); }
 
     /** {@code WITH [RECURSIVE] name(cols) AS (query), ... } followed by a space. */
-    protected void withClause(List<Cte> ctes) {
-        if (!features.supportsCte()) throw unsupported("WITH (common table expressions)");
-        sql.append("WITH ");
-        for (Cte c : ctes) if (c.isRecursive()) { sql.append("RECURSIVE "); break; }
-        depth++; // CTE bodies are nested queries: they give no result columns
-        for (int i = 0; i < ctes.size(); i++) {
-            Cte c = ctes.get(i);
-            if (i > 0) sql.append(", ");
-            if (c.isRecursive()) declaredCtes.add(c.definition());
-            appendIdentifier(c.cteName());
-            sql.append('(');
-            for (int j = 0; j < c.columns().size(); j++) {
-                if (j > 0) sql.append(", ");
-                appendIdentifier(c.columns().get(j).name());
-            }
-            sql.append(") AS ");
-            subquery(c.query());
-            declaredCtes.add(c.definition());
-        }
-        depth--;
-        sql.append(' ');
-    }
+    protected void withClause(List<Cte> ctes) { CteRenderer.withClause(this, ctes); }
 
     // ---- DML -----------------------------------------------------------------------------------------
 
-    public void visitInsert(Insert i) {
-        depth++;
-        sql.append("INSERT INTO ");
-        visitTable(i.table());
-        List<Column<?>> cols = i.columns();
-        if (i.select() != null) {
-            columnList(cols);
-            sql.append(' ');
-            boolean q = qualifyColumns;
-            visit(i.select());
-            qualifyColumns = q;
-        } else if (i.isDefaultValues() || cols.isEmpty()) {
-            defaultValues();
-        } else {
-            columnList(cols);
-            List<List<Expression<?>>> rows = i.rows();
-            if (rows.size() > 1 && !features.supportsMultiRowInsert()) throw unsupported("multi-row INSERT ... VALUES");
-            if (i.isInRowOrder() && rows.size() > 1 && features.orderedInsertSelect()) {
-                orderedValues(cols, rows);
-                if (i.onConflictClause() != null) visit(i.onConflictClause());
-                returning(i.returningColumns(), features.supportsReturning(), "INSERT ... RETURNING");
-                depth--;
-                return;
-            }
-            sql.append(" VALUES ");
-            for (int r = 0; r < rows.size(); r++) {
-                if (r > 0) sql.append(", ");
-                sql.append('(');
-                list(rows.get(r), ", ");
-                sql.append(')');
-            }
-        }
-        if (i.onConflictClause() != null) visit(i.onConflictClause());
-        returning(i.returningColumns(), features.supportsReturning(), "INSERT ... RETURNING");
-        depth--;
-    }
-
-    /**
-     * {@code SELECT p0, p1 FROM (VALUES (CAST(? AS t0), CAST(? AS t1), 0), ...) AS athanor_rows (p0, p1, n) ORDER BY n}:
-     * the rows of an INSERT in their order (see {@link Insert#inRowOrder()}); each value is cast to its
-     * column's type, since a VALUES list in FROM gives its columns no type of their own.
-     */
-    private void orderedValues(List<Column<?>> cols, List<List<Expression<?>>> rows) {
-        sql.append(" SELECT ");
-        for (int c = 0; c < cols.size(); c++) sql.append(c > 0 ? ", p" : "p").append(c);
-        sql.append(" FROM (VALUES ");
-        for (int r = 0; r < rows.size(); r++) {
-            if (r > 0) sql.append(", ");
-            sql.append('(');
-            List<Expression<?>> row = rows.get(r);
-            for (int c = 0; c < row.size(); c++) {
-                visit(Sql.cast(row.get(c), cols.get(c).type()));
-                sql.append(", ");
-            }
-            sql.append(r).append(')');
-        }
-        sql.append(") AS athanor_rows (");
-        for (int c = 0; c < cols.size(); c++) sql.append('p').append(c).append(", ");
-        sql.append("n) ORDER BY n");
-    }
+    public void visitInsert(Insert i) { DmlRenderer.insert(this, i); }
 
     /** The portable upsert, ANSI-ish {@code ON CONFLICT (keys) DO NOTHING | DO UPDATE SET ...} (PostgreSQL, SQLite). */
-    public void visitOnConflict(OnConflict oc) {
-        sql.append(" ON CONFLICT");
-        if (!oc.keys().isEmpty()) {
-            sql.append(" (");
-            for (int i = 0; i < oc.keys().size(); i++) {
-                if (i > 0) sql.append(", ");
-                appendIdentifier(oc.keys().get(i).name());
-            }
-            sql.append(')');
-        }
-        if (oc.doesNothing()) {
-            sql.append(" DO NOTHING");
-            return;
-        }
-        sql.append(" DO UPDATE SET ");
-        assignments(oc.assignments(), null);
-    }
+    public void visitOnConflict(OnConflict oc) { DmlRenderer.onConflict(this, oc); }
 
     /** {@code col = value, ...} of a SET clause; columns qualified by {@code qualifier} when it is not null. */
-    protected void assignments(List<Update.Assignment> list, String qualifier) {
-        for (int i = 0; i < list.size(); i++) {
-            if (i > 0) sql.append(", ");
-            Update.Assignment a = list.get(i);
-            if (qualifier != null) appendIdentifier(qualifier).append('.');
-            appendIdentifier(a.column().name());
-            sql.append(" = ");
-            visit(a.value());
-        }
-    }
+    protected void assignments(List<Update.Assignment> list, String qualifier) { DmlRenderer.assignments(this, list, qualifier); }
 
     /** {@code excluded.col}: the row an upsert proposed. */
     public void visitExcluded(Excluded<?> e) {
@@ -909,85 +629,25 @@ public class SqlCompiler {
         appendIdentifier(e.column().name());
     }
 
-    protected void columnList(List<Column<?>> cols) {
-        sql.append(" (");
-        for (int c = 0; c < cols.size(); c++) {
-            if (c > 0) sql.append(", ");
-            appendIdentifier(cols.get(c).name());
-        }
-        sql.append(')');
-    }
+    /** {@code " (a, b, ...)"}: the column list of an INSERT. */
+    protected void columnList(List<Column<?>> cols) { DmlRenderer.columnList(this, cols); }
 
     protected void defaultValues() { sql.append(" DEFAULT VALUES"); }
 
+    /**
+     * {@code RETURNING cols} (unqualified, as a select list, giving the result columns at the top
+     * level); throws naming {@code construct} when the dialect does not support it.
+     */
     protected void returning(List<Expression<?>> cols, boolean supported, String construct) {
-        if (cols.isEmpty()) return;
-        if (!supported) throw unsupported(construct);
-        boolean q = qualifyColumns;
-        qualifyColumns = false;
-        sql.append(" RETURNING ");
-        inSelectList = true;
-        for (int c = 0; c < cols.size(); c++) {
-            if (c > 0) sql.append(", ");
-            visit(cols.get(c));
-            if (depth == 0) result(cols.get(c));
-        }
-        inSelectList = false;
-        qualifyColumns = q;
+        DmlRenderer.returning(this, cols, supported, construct);
     }
 
-    public void visitUpdate(Update u) {
-        depth++;
-        if (u.assignments().isEmpty())
-            throw new CompileError("UPDATE " + u.table().name() + " has no SET clause; call set(column, value)");
-        sql.append("UPDATE ");
-        visitTable(u.table());
-        enclosingFroms.addLast(dmlTables(u.table(), u.from())); // subqueries correlate to the target table
-        sql.append(" SET ");
-        assignments(u.assignments(), null);
-        if (!u.from().isEmpty()) updateFrom(u);
-        if (u.where() != null) {
-            sql.append(" WHERE ");
-            visit(u.where());
-        }
-        enclosingFroms.removeLast();
-        returning(u.returningColumns(), features.supportsUpdateReturning(), "UPDATE ... RETURNING");
-        depth--;
-    }
-
-    /** The tables an UPDATE/DELETE operates on, which its subqueries correlate to (as SQLAlchemy does). */
-    private static List<Table> dmlTables(Table target, List<FromItem> extra) {
-        List<Table> out = new ArrayList<>();
-        out.add(target);
-        for (FromItem f : extra) out.addAll(Join.tablesOf(f));
-        return out;
-    }
+    public void visitUpdate(Update u) { DmlRenderer.update(this, u); }
 
     /** {@code UPDATE ... FROM other} (PostgreSQL, SQLite 3.33+); MySQL overrides with multi-table UPDATE. */
-    protected void updateFrom(Update u) {
-        if (!features.supportsUpdateFrom()) throw unsupported("UPDATE ... FROM");
-        sql.append(" FROM ");
-        list(u.from(), ", ");
-    }
+    protected void updateFrom(Update u) { DmlRenderer.updateFrom(this, u); }
 
-    public void visitDelete(Delete d) {
-        depth++;
-        sql.append("DELETE FROM ");
-        visitTable(d.table());
-        enclosingFroms.addLast(dmlTables(d.table(), d.using()));
-        if (!d.using().isEmpty() && !features.supportsDeleteUsing()) {
-            deleteUsingAsExists(d);
-        } else {
-            if (!d.using().isEmpty()) deleteUsing(d);
-            if (d.where() != null) {
-                sql.append(" WHERE ");
-                visit(d.where());
-            }
-        }
-        enclosingFroms.removeLast();
-        returning(d.returningColumns(), features.supportsDeleteReturning(), "DELETE ... RETURNING");
-        depth--;
-    }
+    public void visitDelete(Delete d) { DmlRenderer.delete(this, d); }
 
     /**
      * {@code DELETE FROM t USING u WHERE c} without USING: {@code DELETE FROM t WHERE EXISTS (SELECT 1
@@ -995,9 +655,6 @@ public class SqlCompiler {
      */
     protected void deleteUsingAsExists(Delete d) { Emulations.deleteUsingAsExists(this, d); }
 
-    protected void deleteUsing(Delete d) {
-        if (!features.supportsDeleteUsing()) throw unsupported("DELETE ... USING");
-        sql.append(" USING ");
-        list(d.using(), ", ");
-    }
+    /** {@code DELETE FROM t USING u, ...} (PostgreSQL); MySQL overrides visitDelete with multi-table DELETE. */
+    protected void deleteUsing(Delete d) { DmlRenderer.deleteUsing(this, d); }
 }
