@@ -43,6 +43,12 @@ final class PostgresCompiler extends SqlCompiler {
 
     @Override protected String trueSql() { return "TRUE"; }
 
+    /** {@code nextval('"schema"."name"')}: the name is a regclass literal, so it is quoted inside the string. */
+    @Override
+    public void visitNextValue(org.athanor.core.sql.NextValue n) {
+        Sequences.renderCall(this, "nextval", n.sequence().schema(), n.sequence().name());
+    }
+
     @Override protected String falseSql() { return "FALSE"; }
 
     @Override

@@ -6,6 +6,7 @@ import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.schema.Sequence;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Extension;
+import org.athanor.core.sql.Sql;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.SqlTypes;
 
@@ -29,18 +30,15 @@ public final class Sequences {
     private Sequences() {}
 
     /** {@code nextval('name')}: advances the sequence and returns its new value. */
-    public static Expression<Long> nextval(String name) { return new SequenceCall("nextval", null, requireName(name)); }
+    public static Expression<Long> nextval(String name) { return Sql.nextValue(Sequence.of(requireName(name))); }
 
     /** {@code nextval('schema.name')}. */
     public static Expression<Long> nextval(String schema, String name) {
-        return new SequenceCall("nextval", requireName(schema), requireName(name));
+        return Sql.nextValue(Sequence.of(requireName(schema), requireName(name)));
     }
 
     /** {@code nextval('[schema.]name')} of a declared sequence. */
-    public static Expression<Long> nextval(Sequence sequence) {
-        Objects.requireNonNull(sequence, "sequence");
-        return new SequenceCall("nextval", sequence.schema(), sequence.name());
-    }
+    public static Expression<Long> nextval(Sequence sequence) { return Sql.nextValue(sequence); }
 
     /** {@code currval('name')}: the value nextval last returned in this session (an error before the first nextval). */
     public static Expression<Long> currval(String name) { return new SequenceCall("currval", null, requireName(name)); }
@@ -59,6 +57,12 @@ public final class Sequences {
         return PostgresDialect.INSTANCE.ddl().dropSequence(Sequence.of(requireName(name)), ifExists);
     }
 
+    /** {@code fn('"schema"."name"')}: the name is a regclass literal, so it is quoted inside the string. */
+    static void renderCall(SqlCompiler c, String function, String schema, String name) {
+        String qualified = (schema == null ? "" : c.dialect().quoteIdentifier(schema) + ".") + c.dialect().quoteIdentifier(name);
+        c.append(function).append('(').append(c.dialect().renderLiteral(qualified, SqlTypes.TEXT)).append(')');
+    }
+
     private static String requireName(String name) {
         if (name == null || name.isEmpty()) throw new IllegalArgumentException("a sequence name must be a non-empty string");
         return name;
@@ -74,10 +78,7 @@ public final class Sequences {
         @Override public SqlType<Long> type() { return SqlTypes.BIGINT; }
 
         @Override
-        public void render(SqlCompiler c) {
-            String qualified = (schema == null ? "" : c.dialect().quoteIdentifier(schema) + ".") + c.dialect().quoteIdentifier(name);
-            c.append(function).append('(').append(c.dialect().renderLiteral(qualified, SqlTypes.TEXT)).append(')');
-        }
+        public void render(SqlCompiler c) { renderCall(c, function, schema, name); }
 
         @Override public void accept(SqlCompiler c) { c.visitExtension(this); }
 

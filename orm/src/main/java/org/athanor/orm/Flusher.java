@@ -24,7 +24,6 @@ import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Sql;
 import org.athanor.core.sql.SqlNode;
 import org.athanor.core.sql.Update;
-import org.athanor.core.type.SqlTypes;
 import org.athanor.orm.mapping.Attribute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -433,13 +432,13 @@ final class Flusher {
     private void assignFromSequence(EntityInfo info, Attribute gen, List<InstanceState> list) {
         List<InstanceState> need = new ArrayList<>();
         for (InstanceState st : list) if (info.idUnset(st.obj())) need.add(st);
-        String seq = gen.sequenceName();
-        if (seq == null || seq.isEmpty())
+        org.athanor.core.schema.Sequence seq = gen.sequence();
+        if (seq == null)
             throw new IllegalStateException(info.name + "." + gen.name() + " uses SEQUENCE generation but names no sequence");
         for (int from = 0; from < need.size(); from += SEQUENCE_BATCH) {
             List<InstanceState> chunk = need.subList(from, Math.min(need.size(), from + SEQUENCE_BATCH));
             List<Expression<?>> calls = new ArrayList<>(chunk.size());
-            for (int i = 0; i < chunk.size(); i++) calls.add(Sql.func("nextval", SqlTypes.BIGINT, Sql.literal(seq)));
+            for (int i = 0; i < chunk.size(); i++) calls.add(Sql.nextValue(seq)); // the dialect spells it
             var select = Sql.select(calls);
             statement = select;
             Row r = conn.execute(select).one();

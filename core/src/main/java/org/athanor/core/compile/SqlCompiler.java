@@ -368,6 +368,14 @@ public class SqlCompiler {
     /** The dialect's spelling of a generic function name. */
     protected String functionName(String name) { return name; }
 
+    /** {@code NEXT VALUE FOR [schema.]name} (standard SQL); PostgreSQL spells it {@code nextval('...')}. */
+    public void visitNextValue(NextValue n) {
+        if (!features.supportsSequences()) throw unsupported("sequences (NEXT VALUE FOR " + n.sequence().name() + ")");
+        sql.append("NEXT VALUE FOR ");
+        if (n.sequence().schema() != null) appendIdentifier(n.sequence().schema()).append('.');
+        appendIdentifier(n.sequence().name());
+    }
+
     public void visitCast(Cast<?> c) {
         sql.append("CAST(");
         visit(c.operand());

@@ -121,6 +121,9 @@ public final class Sql {
 
     // ---- functions -----------------------------------------------------------------------------------
     /** A generic function call {@code name(args...)} returning {@code type}. */
+    /** The next value of {@code sequence} (see {@link NextValue}): {@code select(nextValue(ORDER_NO))}. */
+    public static Expression<Long> nextValue(org.athanor.core.schema.Sequence sequence) { return new NextValue(sequence); }
+
     public static <T> Expression<T> func(String name, SqlType<T> type, Expression<?>... args) {
         return new FunctionCall<>(name, Arrays.asList(args), type, false);
     }
