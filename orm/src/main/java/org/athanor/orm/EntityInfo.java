@@ -56,8 +56,7 @@ final class EntityInfo {
         Attribute v = mapping.versionAttribute();
         this.versionIdx = v == null ? -1 : v.index();
         if (v != null) Versions.checkType(type, v.name(), v.javaType());
-        Attribute gen = null;
-        if (ids.size() == 1 && ids.get(0).generation() != null) gen = ids.get(0);
+        Attribute gen = mapping.generatedIdAttribute();
         this.generatedId = gen;
         this.tracksDetached = gen == null;
         this.keyHashSeed = type.getName().hashCode();
@@ -140,16 +139,17 @@ final class EntityInfo {
      * The identity of values read in attribute order, or null when a key value is null. The key keeps
      * {@code values} (see {@link IdKey#ofRow}): the caller hands over an array it will not change.
      */
-    IdKey keyOf(Object[] values) {
-        for (int i : idIdx) if (values[i] == null) return null;
-        return IdKey.ofRow(this, values);
+    IdKey keyOf(Object[] values) { return hasNullId(values) ? null : IdKey.ofRow(this, values); }
+
+    /** Whether a value of the primary key is null in {@code values} (attribute order). */
+    boolean hasNullId(Object[] values) {
+        for (int i : idIdx) if (values[i] == null) return true;
+        return false;
     }
 
     /** True when the object's generated id is not assigned yet: null, or 0 in a primitive field. */
     boolean idUnset(Object obj) {
-        if (generatedId == null) return false;
-        Object v = get(obj, generatedId.index());
-        return v == null || generatedId.isPrimitive() && ((Number) v).longValue() == 0;
+        return generatedId != null && generatedId.isUnsetId(get(obj, generatedId.index()));
     }
 
     /** For an object in no session: whether it once had a row (DETACHED) rather than never (TRANSIENT). */

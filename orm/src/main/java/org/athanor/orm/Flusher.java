@@ -228,12 +228,9 @@ final class Flusher {
         // one pass over the objects: each one's values (its snapshot to be), and whether its id is unset
         List<InstanceState> needKeys = new ArrayList<>(list.size());
         List<Object[]> values = new ArrayList<>(list.size());
-        int genIdx = info.generatedId.index();
-        boolean primitive = info.generatedId.isPrimitive();
         for (InstanceState st : list) {
             Object[] v = info.read(st.obj());
-            Object id = v[genIdx];
-            if (id == null || primitive && ((Number) id).longValue() == 0) {
+            if (gen.isUnsetId(v[gen.index()])) {
                 needKeys.add(st);
                 values.add(v);
             } else known.add(st);
@@ -419,9 +416,8 @@ final class Flusher {
     private void inserted(InstanceState st, Object[] values) {
         s.touch(st);
         st.status = InstanceState.Status.PERSISTENT;
-        for (int i : st.info.idIdx)
-            if (values[i] == null)
-                throw new IllegalStateException("inserted " + st.info.name + " has no primary key value; set its @Id or use @GeneratedValue");
+        if (st.info.hasNullId(values))
+            throw new IllegalStateException("inserted " + st.info.name + " has no primary key value; set its @Id or use @GeneratedValue");
         st.snapshot = st.info.ownSnapshot(values); // values was read just above: no other holder
         st.keyFromSnapshot(); // made when first needed
         st.loadedEpoch = s.epoch;

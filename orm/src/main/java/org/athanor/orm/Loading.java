@@ -46,11 +46,14 @@ final class Loading {
         return s.connection().execute(select, entities(s, info)).all();
     }
 
+    private static IllegalStateException nullKey(EntityInfo info) {
+        return new IllegalStateException("a row of " + info.name + " (table " + info.table.name() + ") has a NULL primary key");
+    }
+
     /** A new persistent object for a row no object of the session has. */
     private static Object materializeNew(Session s, EntityInfo info, Object[] v) {
-        for (int i : info.idIdx)
-            if (v[i] == null)
-                throw new IllegalStateException("a row of " + info.name + " (table " + info.table.name() + ") has a NULL primary key");
+        if (info.hasNullId(v))
+            throw nullKey(info);
         Object obj = info.mapping.newInstance();
         for (int i = 0; i < v.length; i++) info.set(obj, i, v[i]);
         s.attachLoaded(info, obj, null, v, true); // the key is made from the snapshot when first needed
@@ -70,7 +73,7 @@ final class Loading {
     static Object materialize(Session s, EntityInfo info, Object[] v) {
         IdKey key = info.keyOf(v);
         if (key == null)
-            throw new IllegalStateException("a row of " + info.name + " (table " + info.table.name() + ") has a NULL primary key");
+            throw nullKey(info);
         InstanceState st = s.identityMap.isEmpty() ? null : s.identityMap.get(key);
         if (st != null) {
             if (s.isExpired(st)) apply(s, st, v, true);

@@ -62,13 +62,10 @@ final class Tracking {
         } catch (RuntimeException notAnEntity) {
             return DETACHED.contains(o);
         }
-        java.util.List<org.athanor.orm.mapping.Attribute> ids = m.idAttributes();
-        if (ids.size() == 1 && ids.get(0).generation() != null) {
-            @SuppressWarnings("unchecked") org.athanor.orm.mapping.EntityMapping<Object> em = (org.athanor.orm.mapping.EntityMapping<Object>) m;
-            Object v = em.get(o, ids.get(0));
-            return v != null && !(ids.get(0).isPrimitive() && ((Number) v).longValue() == 0);
-        }
-        return DETACHED.contains(o);
+        org.athanor.orm.mapping.Attribute gen = m.generatedIdAttribute();
+        if (gen == null) return DETACHED.contains(o);
+        @SuppressWarnings("unchecked") org.athanor.orm.mapping.EntityMapping<Object> em = (org.athanor.orm.mapping.EntityMapping<Object>) m;
+        return !gen.isUnsetId(em.get(o, gen));
     }
 
     /**

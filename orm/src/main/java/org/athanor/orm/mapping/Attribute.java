@@ -74,6 +74,9 @@ public final class Attribute {
     public boolean updatable() { return updatable; }
     /** True when the field is a Java primitive: it can never hold null (a generated key reads 0 until assigned). */
     public boolean isPrimitive() { return primitive; }
+
+    /** Whether {@code value} of this (generated id) attribute means "not assigned yet": null, or 0 in a primitive field. */
+    public boolean isUnsetId(Object value) { return value == null || primitive && ((Number) value).longValue() == 0; }
     /** True for a component of an {@code @EmbeddedId}. */
     public boolean isEmbeddedIdComponent() { return holder != null; }
 
