@@ -75,29 +75,19 @@ final class AttachedObjects {
      */
     void releaseAll(boolean closing) {
         if (count == 0) return;
-        Object[] had = holdsTracked ? new Object[count] : null;
-        int n = 0;
-        if (!byObject.isEmpty()) {
-            if (had != null || !closing)
-                for (InstanceState s : byObject.values()) {
-                    s.attached = false;
-                    if (had != null && s.info.tracksDetached && s.status != InstanceState.Status.PENDING) had[n++] = s.obj;
-                }
-            if (byObject.size() > 1024) byObject = new IdentityHashMap<>(8); // dropped, not cleared slot by slot
-            else byObject.clear();
+        if (holdsTracked || !closing) {
+            Object[] had = holdsTracked ? new Object[count] : null;
+            int[] n = {0};
+            forEach(s -> {
+                s.attached = false;
+                if (had != null && s.info.tracksDetached && s.status != InstanceState.Status.PENDING) had[n[0]++] = s.obj;
+            });
+            if (n[0] > 0) Tracking.detachedAll(had, n[0]);
         }
-        if (unindexedCount > 0) {
-            if (had != null || !closing)
-                for (int i = 0; i < unindexedCount; i++) {
-                    InstanceState s = unindexed[i];
-                    if (!s.attached) continue;
-                    s.attached = false;
-                    if (had != null && s.info.tracksDetached && s.status != InstanceState.Status.PENDING) had[n++] = s.obj;
-                }
-            unindexed = NO_STATES; // dropped, not cleared: a large array is not worth keeping
-            unindexedCount = 0;
-        }
-        if (n > 0) Tracking.detachedAll(had, n);
+        if (byObject.size() > 1024) byObject = new IdentityHashMap<>(8); // dropped, not cleared slot by slot
+        else byObject.clear();
+        unindexed = NO_STATES; // dropped, not cleared: a large array is not worth keeping
+        unindexedCount = 0;
         holdsTracked = false;
         count = 0;
     }

@@ -414,16 +414,7 @@ public final class Connection implements AutoCloseable {
             int to = Math.min(rows.size(), from + per);
             Object[][] values = plan.arrayValues(rows, from, to, positions);
             if (values == null) { // a row holds an expression: the statement path
-                List<Object[]> chunk = rows.subList(from, to);
-                if (positions != null) {
-                    List<Object[]> aligned = new ArrayList<>(chunk.size());
-                    for (Object[] row : chunk) {
-                        Object[] a = new Object[positions.length];
-                        for (int f = 0; f < a.length; f++) a[f] = row[positions[f]];
-                        aligned.add(a);
-                    }
-                    chunk = aligned;
-                }
+                List<Object[]> chunk = positions == null ? rows.subList(from, to) : InsertPlan.aligned(rows.subList(from, to), positions);
                 Insert stmt = base.columns(columns).valuesMany(chunk);
                 if (returning.length == 0) execute(stmt);
                 else if (viaKeys) for (Object k : insertReturningKeys(stmt, returning[0])) out.one(k);

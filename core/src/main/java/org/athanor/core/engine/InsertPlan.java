@@ -152,12 +152,7 @@ final class InsertPlan {
     Object[][] arrayValues(List<Object[]> rows, int from, int to, int[] positions) {
         if (positions == null) return arrayValues(rows, from, to);
         if (!usesPositions(positions)) {
-            List<Object[]> aligned = new ArrayList<>(to - from);
-            for (int r = from; r < to; r++) {
-                Object[] row = rows.get(r), a = new Object[positions.length];
-                for (int f = 0; f < a.length; f++) a[f] = row[positions[f]];
-                aligned.add(a);
-            }
+            List<Object[]> aligned = aligned(rows.subList(from, to), positions);
             return arrayValues(aligned, 0, aligned.size());
         }
         Object[][] out = new Object[to - from][];
@@ -179,6 +174,17 @@ final class InsertPlan {
                 vals[positions[f]] = cast;
             }
             out[r - from] = vals;
+        }
+        return out;
+    }
+
+    /** Rows laid out wider than the statement, as rows of just the given columns' values ({@code row[positions[f]]}). */
+    static List<Object[]> aligned(List<Object[]> rows, int[] positions) {
+        List<Object[]> out = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            Object[] a = new Object[positions.length];
+            for (int f = 0; f < a.length; f++) a[f] = row[positions[f]];
+            out.add(a);
         }
         return out;
     }
