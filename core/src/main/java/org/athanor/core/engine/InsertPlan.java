@@ -53,10 +53,14 @@ final class InsertPlan {
         List<Column<?>> cols = new ArrayList<>(given);
         for (Column<?> c : base.table().columns()) if (c.hasDefault() && !given.contains(c)) cols.add(c);
         Column<?>[] all = cols.toArray(Column<?>[]::new);
-        InsertPlan probe = new InsertPlan(base, given, all, 1);
-        KeyBuilder key = new KeyBuilder();
-        probe.template(1, new IdentityHashMap<>()).key(key);
-        int fixed = key.paramCount() - all.length; // parameters of the statement itself (an ON CONFLICT clause)
+        // parameters of the statement itself: only an ON CONFLICT clause has any, so only then is a
+        // one-row statement built to count them (a plain bulk insert builds nothing here)
+        int fixed = 0;
+        if (base.onConflictClause() != null) {
+            KeyBuilder key = new KeyBuilder();
+            new InsertPlan(base, given, all, 1).template(1, new IdentityHashMap<>()).key(key);
+            fixed = key.paramCount() - all.length;
+        }
         int room = features.maxBindParams() - fixed;
         if (room < all.length) return null;
         int perStatement = features.supportsMultiRowInsert() ? Math.max(1, Math.min(1000, room / all.length)) : 1;
