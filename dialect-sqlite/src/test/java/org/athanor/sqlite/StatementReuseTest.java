@@ -15,7 +15,11 @@ import org.athanor.core.error.IntegrityError;
 import org.athanor.core.schema.MetaData;
 import org.junit.jupiter.api.Test;
 
-/** A Connection reuses prepared statements while checked out; results must never interfere. */
+/**
+ * A Connection reuses prepared statements; with the engine's own pool they are kept per physical
+ * connection across checkouts. Results must never interfere, and nothing kept may hold a lock or
+ * uncommitted work past its checkout.
+ */
 class StatementReuseTest {
     private static Engine engineWithUsers() {
         Engine engine = Engine.create("sqlite://");
@@ -81,6 +85,74 @@ class StatementReuseTest {
             try (Connection c = engine.connect()) {
                 assertEquals(0, c.execute(select(USERS.ID)).all().size());
             }
+        }
+    }
+
+    private static Engine fileEngineWithUsers(java.nio.file.Path dir) {
+        Engine engine = Engine.create("sqlite:///" + dir.resolve("reuse.db"));
+        MetaData.of(USERS).createAll(engine);
+        engine.transaction(c -> {
+            for (int i = 1; i <= 5; i++) c.execute(insert(USERS).set(USERS.NAME, "u" + i).set(USERS.AGE, i));
+        });
+        return engine;
+    }
+
+    @Test
+    void statementsAreKeptAcrossCheckoutsAndReusedByTheSameSql() {
+        try (Engine engine = engineWithUsers()) {
+            try (Connection c = engine.connect()) {
+                assertEquals("u3", c.execute(select(USERS.NAME).where(USERS.AGE.eq(3))).one()._1);
+            }
+            int kept = engine.keptStatements();
+            assertTrue(kept > 0, "the SELECT's statement outlives its checkout");
+            for (int age = 1; age <= 5; age++)
+                try (Connection c = engine.connect()) {
+                    assertEquals("u" + age, c.execute(select(USERS.NAME).where(USERS.AGE.eq(age))).one()._1,
+                            "a kept statement binds the new value");
+                }
+            assertEquals(kept, engine.keptStatements(), "the same SQL reuses the kept statement instead of preparing another");
+        }
+    }
+
+    @Test
+    void workThroughKeptStatementsIsRolledBackWhenTheCheckoutEndsUncommitted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (Engine engine = fileEngineWithUsers(dir)) {
+            for (int round = 0; round < 3; round++) // the first round prepares, the later ones reuse
+                try (Connection c = engine.connect()) {
+                    c.execute(insert(USERS).set(USERS.NAME, "temp").set(USERS.AGE, 99));
+                    assertEquals(1, c.execute(select(USERS.ID).where(USERS.AGE.eq(99))).all().size());
+                } // closed without commit
+            try (Connection c = engine.connect()) {
+                assertEquals(0, c.execute(select(USERS.ID).where(USERS.AGE.eq(99))).all().size(), "nothing uncommitted survives");
+            }
+        }
+    }
+
+    @Test
+    void aResultLeftOpenIsClosedWithItsCheckoutAndHoldsNoLock(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (Engine engine = fileEngineWithUsers(dir)) {
+            Result<Tuple1<String>> abandoned;
+            try (Connection c = engine.connect()) {
+                abandoned = c.execute(select(USERS.NAME).orderBy(USERS.AGE));
+                assertEquals("u1", abandoned.iterator().next()._1); // a read in progress
+            }
+            // a reader stuck mid-read would keep the WAL from being checkpointed to its end
+            try (Connection c = engine.connect()) {
+                c.execute(insert(USERS).set(USERS.NAME, "u6").set(USERS.AGE, 6));
+                c.commit();
+            }
+            try (java.sql.Connection raw = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("reuse.db"));
+                 java.sql.Statement st = raw.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                assertTrue(rs.next());
+                assertEquals(0, rs.getInt(1), "the checkpoint was not blocked by a kept statement");
+            } catch (java.sql.SQLException e) {
+                fail(e);
+            }
+            try (Connection c = engine.connect()) {
+                assertEquals(6, c.execute(select(USERS.NAME).orderBy(USERS.AGE)).all().size(), "the same SQL runs again from the start");
+            }
+            abandoned.close(); // long after its connection: harmless
         }
     }
 }

@@ -62,7 +62,8 @@ final class Flusher {
         List<Dirty> updates = new ArrayList<>();
         boolean allHeld = s.identityMap.neverReplaced();
         List<InstanceState> held = allHeld ? null : new ArrayList<>();
-        s.forEachAttached(st -> { // the dirty check: reads only, and builds no index (the identity map's puts stay deferred)
+        // every attached object pending (a bulk add into a fresh session): none can be dirty or marked
+        if (s.attachedCount() != s.pending.size()) s.forEachAttached(st -> { // the dirty check: reads only, and builds no index (the identity map's puts stay deferred)
             if (st.marked || st.status != InstanceState.Status.PERSISTENT) return;
             if (allHeld) addIfDirty(st, updates);
             else held.add(st);
@@ -220,23 +221,65 @@ final class Flusher {
             }
         Attribute gen = info.generatedId;
         if (gen != null && gen.generation() == GenerationType.SEQUENCE) assignFromSequence(info, gen, list);
-        List<InstanceState> known = new ArrayList<>();
         if (!info.identityGenerated()) {
             insertKnown(info, list);
             return;
         }
-        // one pass over the objects: each one's values (its snapshot to be), and whether its id is unset
-        List<InstanceState> needKeys = new ArrayList<>(list.size());
-        List<Object[]> values = new ArrayList<>(list.size());
+        List<Attribute> cols = insertColumns(info, true);
+        int chunk = generatedChunk(info, cols, list.size());
+        // runs of objects in add order (as SQLAlchemy groups them): ids unset, which the database
+        // assigns, and ids set, inserted with them. An unset run is written a statement's worth at a
+        // time: each object's values are read (its snapshot to be), bound, and its key assigned while
+        // the chunk's objects are still in the CPU's caches
+        List<InstanceState> run = new ArrayList<>(Math.min(chunk, list.size()));
+        List<Object[]> values = new ArrayList<>(Math.min(chunk, list.size()));
+        List<InstanceState> known = new ArrayList<>();
         for (InstanceState st : list) {
             Object[] v = info.read(st.obj());
             if (gen.isUnsetId(v[gen.index()])) {
-                needKeys.add(st);
+                if (!known.isEmpty()) {
+                    insertKnown(info, known);
+                    known.clear();
+                }
+                run.add(st);
                 values.add(v);
-            } else known.add(st);
+                if (run.size() == chunk) {
+                    insertGenerated(info, cols, run, values);
+                    run.clear();
+                    values.clear();
+                }
+            } else {
+                if (!run.isEmpty()) {
+                    insertGenerated(info, cols, run, values);
+                    run.clear();
+                    values.clear();
+                }
+                known.add(st);
+            }
         }
+        if (!run.isEmpty()) insertGenerated(info, cols, run, values);
         if (!known.isEmpty()) insertKnown(info, known);
-        if (!needKeys.isEmpty()) insertGenerated(info, needKeys, values);
+    }
+
+    /**
+     * How many objects with unset generated ids one call of {@link #insertGenerated} takes: one
+     * statement's worth when the keys come back in row order (so a chunk is read, inserted and given
+     * its keys in one sweep), else all of them (the sentinel path chunks by itself).
+     */
+    private int generatedChunk(EntityInfo info, List<Attribute> cols, int total) {
+        if (cols.isEmpty() || !keysInRowOrder(info.generatedId.column(), total))
+            return Integer.MAX_VALUE;
+        return conn.rowsPerInsert(Sql.insert(info.table), columnsOf(cols), info.generatedId.column());
+    }
+
+    /**
+     * Whether the keys an insert returns come in row order: RETURNING where promised, MySQL 8's
+     * generated keys, PostgreSQL's ordered insert of an identity key (Connection.insertRows sorts
+     * the keys its sequence handed out), and any single row.
+     */
+    private boolean keysInRowOrder(Column<?> idCol, int rows) {
+        return !features.supportsReturning() || features.returningPreservesOrder() || rows == 1
+                || features.orderedInsertSelect() && idCol.isAutoincrement();
     }
 
     /** The columns an INSERT writes: insertable attributes, without the generated id when the database assigns it. */
@@ -298,11 +341,10 @@ final class Flusher {
      * JDBC generated keys where multi-row inserts report them in row order (Core's
      * {@link Connection#insertRows} runs one row per statement where neither holds), PostgreSQL's
      * ordered insert of an identity key; else a sentinel column, one whose values are distinct
-     * within the batch, returned beside the id; else one row per statement.
+     * within the batch, returned beside the id; else one row per statement. {@code read}: each
+     * object's attribute values, read for this flush (they become the snapshots).
      */
-    /** {@code read}: each object's attribute values, read for this flush (they become the snapshots). */
-    private void insertGenerated(EntityInfo info, List<InstanceState> list, List<Object[]> read) {
-        List<Attribute> cols = insertColumns(info, true);
+    private void insertGenerated(EntityInfo info, List<Attribute> cols, List<InstanceState> list, List<Object[]> read) {
         Column<Object> idCol = info.generatedId.column();
         if (cols.isEmpty()) {
             for (InstanceState st : list) {
@@ -317,11 +359,7 @@ final class Flusher {
         }
         Column<?>[] columns = columnsOf(cols);
         statement = Sql.insert(info.table).columns(columns);
-        // in row order: RETURNING where promised, MySQL 8's generated keys, and PostgreSQL's ordered insert
-        // of an identity key (Connection.insertRows sorts the keys its sequence handed out)
-        boolean byPosition = !features.supportsReturning() || features.returningPreservesOrder() || list.size() == 1
-                || features.orderedInsertSelect() && idCol.isAutoincrement();
-        if (byPosition) {
+        if (keysInRowOrder(idCol, list.size())) {
             // each object's values, read once: bound as the insert's rows (by position) and kept as its snapshot
             int[] positions = new int[cols.size()];
             for (int i = 0; i < positions.length; i++) positions[i] = cols.get(i).index();

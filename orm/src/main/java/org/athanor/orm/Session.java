@@ -316,6 +316,9 @@ public final class Session implements AutoCloseable {
     /** The state of {@code entity} in this session, or null. */
     InstanceState stateOf(Object entity) { return attached.get(entity); }
 
+    /** How many objects are attached (pending, persistent, deleted). */
+    int attachedCount() { return attached.count(); }
+
     /** Every attached state (pending, persistent, deleted), without building any index. */
     void forEachAttached(java.util.function.Consumer<InstanceState> action) { attached.forEach(action); }
 

@@ -186,6 +186,59 @@ abstract class SessionTestBase extends OrmTestBase {
     }
 
     @Test
+    void aFlushFailingInALaterStatementUndoesTheStatementsBeforeIt() {
+        // 2,500 objects take several INSERT statements; the last one repeats the first one's email, so
+        // the last statement fails after the earlier ones inserted rows and assigned their keys
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) users.add(new User("n" + i, "e" + i + "@x", i));
+        users.get(2499).setEmail("e0@x");
+        try (Session s = sessions.openSession()) {
+            s.addAll(users);
+            statements.clear();
+            FlushException e = assertThrows(FlushException.class, s::flush);
+            assertInstanceOf(IntegrityError.class, e.getCause());
+            if (engine.dialect().features().supportsMultiRowInsert())
+                assertTrue(countStatements("INSERT") > 1, "the failure came after earlier statements: " + statements.size());
+            for (User u : users) {
+                assertNull(u.getId(), "no id survives the rolled-back inserts");
+                assertEquals(ObjectState.PENDING, state(u));
+            }
+            s.rollback();
+            assertEquals(2500, s.getNew().size());
+            users.get(2499).setEmail("last@x");
+            s.commit();
+        }
+        List<Row> rows = committedRows(User.class);
+        assertEquals(2500, rows.size());
+        java.util.Map<Long, String> byId = new java.util.HashMap<>();
+        for (Row r : rows) byId.put(((Number) r.get("id")).longValue(), (String) r.get("name"));
+        for (User u : users) assertEquals(u.getName(), byId.get(u.getId()));
+    }
+
+    @Test
+    void objectsWithAndWithoutIdsAreInsertedInAddOrder() {
+        long chosen = 5_000_000 + (System.nanoTime() & 0xffff);
+        User a = new User("A", "a@x", 1);
+        User b = new User("B", "b@x", 2);
+        User c = new User("C", "c@x", 3);
+        b.setId(chosen); // an id the application chose: inserted with it, between the others
+        try (Session s = sessions.openSession()) {
+            s.add(a);
+            s.add(b);
+            s.add(c);
+            statements.clear();
+            s.commit();
+        }
+        List<String> inserts = statements.stream().filter(x -> x.trim().toUpperCase(java.util.Locale.ROOT).startsWith("INSERT")).toList();
+        List<Long> params = inserts.stream().map(x -> x.chars().filter(ch -> ch == '?').count()).toList();
+        assertEquals(List.of(3L, 4L, 3L), params, "A, then B with its id, then C: " + inserts);
+        assertEquals(chosen, b.getId());
+        assertNotNull(a.getId());
+        assertNotNull(c.getId());
+        assertEquals(3, committedRows(User.class).size());
+    }
+
+    @Test
     void flushInsertsParentsFirstAndDeletesChildrenFirst() {
         long uid = 1_000_000 + (System.nanoTime() & 0xffff);
         User parent = new User("Parent", "p@x", 50);

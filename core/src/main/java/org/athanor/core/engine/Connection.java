@@ -42,12 +42,23 @@ public final class Connection implements AutoCloseable {
     private boolean dirty;
     private boolean closed;
     private boolean broken;
-    /** Statements reused while checked out (see {@link OpenStatements}); closed with this connection. */
-    private final OpenStatements open = new OpenStatements(32);
+    /**
+     * Statements reused by later executions of the same SQL (see {@link OpenStatements}): the
+     * physical connection's own, kept across checkouts, when the engine owns the pool; else this
+     * checkout's, closed with it.
+     */
+    private final OpenStatements open;
+    /** The physical connection the kept statements belong to (they are prepared on it), or null. */
+    private final java.sql.Connection physical;
+    /** Statements handed out (taken from {@link #open} or prepared) and not given back yet. */
+    private PreparedStatement[] lent = new PreparedStatement[4];
+    private int lentCount;
 
-    Connection(Engine engine, java.sql.Connection jdbc) {
+    Connection(Engine engine, java.sql.Connection jdbc, java.sql.Connection physical, OpenStatements open) {
         this.engine = engine;
         this.jdbc = jdbc;
+        this.physical = physical;
+        this.open = open;
     }
 
     public Engine engine() { return engine; }
@@ -103,7 +114,7 @@ public final class Connection implements AutoCloseable {
         } catch (SQLException e) {
             throw translate(e, p.template().sql());
         } finally {
-            if (!started) closeQuietly(ps);
+            if (!started) discard(ps);
         }
     }
 
@@ -134,7 +145,7 @@ public final class Connection implements AutoCloseable {
         } finally {
             // a statement that failed is not reused: its state after an error is the driver's business
             if (done) release(sql, ps);
-            else closeQuietly(ps);
+            else discard(ps);
         }
     }
 
@@ -360,6 +371,26 @@ public final class Connection implements AutoCloseable {
         return out.n == out.flat.length ? out.flat : java.util.Arrays.copyOf(out.flat, out.n);
     }
 
+    /**
+     * How many rows each statement of {@link #insertRows} / {@link #insertRowsReturning} holds for
+     * these columns (returning {@code returning}, or nothing when null): the bind-parameter limit
+     * and the 1,000-row cap shared by all dialects, or 1 where the database cannot insert several
+     * rows at once (or, without RETURNING, report their generated keys). A caller that streams rows
+     * a statement's worth at a time uses it to size its chunks, so no chunk is split.
+     */
+    public int rowsPerInsert(Insert base, Column<?>[] columns, Column<?> returning) {
+        var features = dialect().features();
+        InsertPlan plan = InsertPlan.of(base, List.of(columns), features);
+        if (plan == null)
+            throw new IllegalArgumentException("rowsPerInsert needs a plain Sql.insert(table) (no rows, SELECT or DEFAULT VALUES) whose"
+                    + " rows fit the bind-parameter limit; got: " + base);
+        return perStatement(plan, returning != null && !features.supportsReturning(), features);
+    }
+
+    private static int perStatement(InsertPlan plan, boolean viaKeys, org.athanor.core.dialect.DialectFeatures features) {
+        return viaKeys && !features.multiRowGeneratedKeys() ? 1 : plan.rowsPerStatement();
+    }
+
     /** Where insertRows puts what the statements return: an array per row, or the values of the one column. */
     private static final class Collected {
         final List<Object[]> rows;
@@ -408,7 +439,7 @@ public final class Connection implements AutoCloseable {
             throw new IllegalArgumentException("insertRows needs a plain Sql.insert(table) (no rows, SELECT or DEFAULT VALUES) whose"
                     + " rows fit the bind-parameter limit; got: " + base);
         int[] bound = plan.usesPositions(positions) ? positions : null; // the layout the binder reads
-        int per = viaKeys && !features.multiRowGeneratedKeys() ? 1 : plan.rowsPerStatement();
+        int per = perStatement(plan, viaKeys, features);
         SlotBinder full = null;
         for (int from = 0; from < rows.size(); from += per) {
             int to = Math.min(rows.size(), from + per);
@@ -466,7 +497,11 @@ public final class Connection implements AutoCloseable {
         boolean done = false;
         try {
             ps = open.take(slot);
-            if (ps == null) ps = keyColumn == null ? jdbc.prepareStatement(sql) : jdbc.prepareStatement(sql, new String[] {keyColumn.name()});
+            if (ps == null) {
+                java.sql.Connection on = physical != null ? physical : jdbc;
+                ps = keyColumn == null ? on.prepareStatement(sql) : on.prepareStatement(sql, new String[] {keyColumn.name()});
+            }
+            lend(ps);
             binder.bind(ps, values, 0);
             dirty = true;
             if (keyColumn == null) {
@@ -493,7 +528,7 @@ public final class Connection implements AutoCloseable {
             throw translate(e, sql);
         } finally {
             if (done) release(slot, ps);
-            else closeQuietly(ps);
+            else discard(ps);
         }
     }
 
@@ -505,22 +540,56 @@ public final class Connection implements AutoCloseable {
         return executeUpdate(sql, ps -> binder.bind(ps, values, 0));
     }
 
-    /** A prepared statement for {@code sql}: one kept open from an earlier execution, or a new one. */
+    /**
+     * A prepared statement for {@code sql}: one kept open from an earlier execution, or a new one
+     * (prepared on the physical connection when statements outlive the checkout, so that the pool's
+     * proxy, which closes the statements made through it at check-in, does not track it).
+     */
     private PreparedStatement statement(String sql) throws SQLException {
         PreparedStatement ps = open.take(sql);
-        return ps != null ? ps : jdbc.prepareStatement(sql);
+        if (ps == null) ps = (physical != null ? physical : jdbc).prepareStatement(sql);
+        lend(ps);
+        return ps;
     }
 
-    /** Takes back a statement whose result is closed, to reuse while this connection is checked out. */
+    private void lend(PreparedStatement ps) {
+        if (lentCount == lent.length) lent = java.util.Arrays.copyOf(lent, lentCount * 2);
+        lent[lentCount++] = ps;
+    }
+
+    private void unlend(PreparedStatement ps) {
+        for (int i = lentCount - 1; i >= 0; i--)
+            if (lent[i] == ps) {
+                lent[i] = lent[--lentCount];
+                lent[lentCount] = null;
+                return;
+            }
+    }
+
+    /** A result whose closing failed gives its statement up: it is closed, not kept. */
+    void abandon(PreparedStatement ps) { discard(ps); }
+
+    /** Closes a handed-out statement instead of keeping it (it failed, or its result was abandoned). */
+    private void discard(PreparedStatement ps) {
+        if (ps == null) return;
+        unlend(ps);
+        closeQuietly(ps);
+    }
+
+    /** Takes back a statement whose result is closed, to reuse for the same SQL. */
     void release(String sql, PreparedStatement ps) {
         if (ps == null) return;
         if (closed || broken) {
-            closeQuietly(ps);
+            discard(ps);
             return;
         }
+        unlend(ps);
         try {
+            // a kept statement must not hold on to the values bound last (they may be large, or private)
+            if (physical != null) ps.clearParameters();
             open.put(sql, ps);
         } catch (SQLException e) {
+            closeQuietly(ps);
             throw translate(e, sql);
         }
     }
@@ -593,17 +662,21 @@ public final class Connection implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
-        try {
-            open.closeAll();
-        } catch (SQLException e) {
-            broken = true;
+        // statements whose results were left open: closed, so none outlives the checkout mid-read
+        while (lentCount > 0) discard(lent[lentCount - 1]);
+        if (physical == null) {
+            try {
+                open.closeAll();
+            } catch (SQLException e) {
+                broken = true;
+            }
         }
         try {
             if (dirty && !broken) jdbc.rollback();
         } catch (SQLException e) {
             broken = true;
         } finally {
-            engine.release(jdbc, broken);
+            engine.release(jdbc, physical, broken);
         }
     }
 

@@ -61,6 +61,15 @@ public final class Engine implements AutoCloseable {
     record RowsShape(org.athanor.core.schema.Table table, java.util.List<org.athanor.core.schema.Column<?>> columns,
                      java.util.List<org.athanor.core.schema.Column<?>> returning, int rows, boolean viaKeys,
                      java.util.List<Integer> positions) {}
+    /**
+     * Prepared statements kept per physical connection of this engine's own pool, across checkouts
+     * (the pool's statement cache, as DBCP's poolPreparedStatements): SQLite parses and plans on every
+     * prepare, so a short transaction repeating yesterday's statement would otherwise pay that each
+     * time. Entries of connections the pool closed are dropped at the next checkout.
+     */
+    private final Map<java.sql.Connection, OpenStatements> kept = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private static final int KEPT_PER_CONNECTION = 32;
+
     /** For a single-connection pool (in-memory SQLite): the thread holding it, so that a nested connect() fails at once. */
     private volatile Thread singleHolder;
     private boolean single;
@@ -183,7 +192,9 @@ public final class Engine implements AutoCloseable {
             if (single) singleHolder = Thread.currentThread();
             if (pool == null && c.getAutoCommit()) c.setAutoCommit(false);
             if (pool == null && options.isolationLevel() != null) c.setTransactionIsolation(options.isolationLevel().jdbcLevel());
-            return new Connection(this, c);
+            if (pool == null) return new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
+            java.sql.Connection physical = c.unwrap(java.sql.Connection.class);
+            return new Connection(this, c, physical, keptStatements(physical));
         } catch (SQLException e) {
             throw dialect.translate(e, null);
         }
@@ -209,8 +220,44 @@ public final class Engine implements AutoCloseable {
         });
     }
 
-    void release(java.sql.Connection c, boolean broken) {
+    /** The kept statements of a physical connection; those of connections the pool has closed are let go. */
+    private OpenStatements keptStatements(java.sql.Connection physical) throws SQLException {
+        synchronized (kept) {
+            OpenStatements o = kept.get(physical);
+            if (o != null) return o;
+            if (kept.size() >= pool.getMaximumPoolSize()) {
+                var it = kept.keySet().iterator();
+                while (it.hasNext()) if (it.next().isClosed()) it.remove();
+            }
+            o = new OpenStatements(KEPT_PER_CONNECTION);
+            kept.put(physical, o);
+            return o;
+        }
+    }
+
+    /**
+     * How many prepared statements this engine keeps open across checkouts, over all its pooled
+     * connections (0 for an engine over a DataSource it was given, whose statements close with each
+     * checkout). Read while connections are in use, it is approximate.
+     */
+    public int keptStatements() {
+        synchronized (kept) {
+            int n = 0;
+            for (OpenStatements o : kept.values()) n += o.size();
+            return n;
+        }
+    }
+
+    void release(java.sql.Connection c, java.sql.Connection physical, boolean broken) {
         if (single) singleHolder = null;
+        if (broken && physical != null) {
+            OpenStatements o = kept.remove(physical);
+            if (o != null) try {
+                o.closeAll();
+            } catch (SQLException ignored) {
+                // the connection is going: its statements go with it
+            }
+        }
         try {
             if (broken && pool != null) pool.evictConnection(c);
             else c.close();
@@ -320,7 +367,8 @@ public final class Engine implements AutoCloseable {
     /** Closes the pool (only a pool this engine created). */
     @Override
     public void close() {
-        if (pool != null && !pool.isClosed()) pool.close();
+        if (pool != null && !pool.isClosed()) pool.close(); // closing the connections closes their kept statements
+        kept.clear();
     }
 
     @Override public String toString() { return "Engine(" + description + ")"; }

@@ -7,12 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Prepared statements kept open for one {@link Connection} checkout, keyed by SQL text, so that a
- * repeated statement shape (whose SQL already comes from the Engine's compiled cache) also skips
- * the driver's prepare — SQLite parses and plans on every {@code prepareStatement}, which costs
- * more than reading a row. A statement is taken out while in use and put back when its result is
- * closed, so two open results never share one. Bounded: the least recently used is closed.
- * Not thread-safe (a Connection is for one thread).
+ * Prepared statements kept open, keyed by SQL text, so that a repeated statement shape (whose SQL
+ * already comes from the Engine's compiled cache) also skips the driver's prepare — SQLite parses
+ * and plans on every {@code prepareStatement}, which costs more than reading a row. With the
+ * engine's own pool there is one per physical connection, kept across checkouts; otherwise one per
+ * {@link Connection} checkout. A statement is taken out while in use and put back when its result
+ * is closed, so two open results never share one. Bounded: the least recently used is closed.
+ * Not thread-safe (a connection is used by one thread at a time; the pool hands it over).
  */
 final class OpenStatements {
     private final int capacity;
@@ -22,6 +23,9 @@ final class OpenStatements {
         this.capacity = capacity;
         this.idle = new LinkedHashMap<>(16, 0.75f, true);
     }
+
+    /** How many statements are idle here. */
+    int size() { return idle.size(); }
 
     /** An idle statement for {@code sql}, now owned by the caller, or null. */
     PreparedStatement take(String sql) { return idle.isEmpty() ? null : idle.remove(sql); }

@@ -171,11 +171,7 @@ public final class Result<R> implements AutoCloseable, Iterable<R> {
         try {
             if (rs != null) rs.close();
         } catch (SQLException e) {
-            try {
-                statement.close();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            connection.abandon(statement);
             throw connection.translate(e, template.sql());
         }
         // the connection keeps the statement for the next execution of the same SQL
