@@ -15,6 +15,7 @@ import org.athanor.core.error.OperationalError;
 import org.athanor.core.error.TransactionConflictError;
 import org.athanor.core.type.ConvertedType;
 import org.athanor.core.type.SqlType;
+import org.athanor.core.type.SqlTypes;
 import org.athanor.core.type.ValueCodec;
 
 /**
@@ -51,7 +52,7 @@ public final class PostgresDialect extends Dialect {
             .multiRowInsert(true).multiRowGeneratedKeys(false)
             .fullJoin(true).rightJoin(true).tupleIn(true).nullsOrdering(true)
             .forUpdate(true).forShare(true).nowait(true).skipLocked(true)
-            .savepoints(true).sequences(true).orderedInsertSelect(true).updateFrom(true).deleteUsing(true)
+            .savepoints(true).sequences(true).orderedInsertSelect(true).insertFromArrays(true).updateFrom(true).deleteUsing(true)
             .alterAddForeignKey(true).createIndexIfNotExists(true).transactionalDdl(true)
             .exactNumeric(true).timezoneAware(true).windowFunctions(true).cte(true).lateral(true)
             .filterClause(true).intersectExceptAll(true).ilike(true).isolationLevels(true)
@@ -106,6 +107,29 @@ public final class PostgresDialect extends Dialect {
             case JSON -> "JSONB";
             case TIMESTAMP_TZ -> "TIMESTAMPTZ";
             default -> super.typeName(type);
+        };
+    }
+
+    /**
+     * Types whose Java values pgjdbc encodes as array elements just as it binds them one by one
+     * (numbers, booleans, strings, UUIDs); dates, times, JSON, bytes, enums and converted types
+     * are bound one value per parameter.
+     */
+    @Override
+    public String arrayElementName(SqlType<?> type) {
+        if (!SqlTypes.isBuiltIn(type)) return null;
+        Class<?> j = type.javaType();
+        return switch (type.kind()) {
+            case SMALLINT -> j == Short.class ? "int2" : null;
+            case INTEGER -> j == Integer.class ? "int4" : null;
+            case BIGINT -> j == Long.class ? "int8" : null;
+            case BOOLEAN -> j == Boolean.class ? "bool" : null;
+            case VARCHAR, TEXT -> j == String.class ? "varchar" : null;
+            case REAL -> j == Float.class ? "float4" : null;
+            case DOUBLE -> j == Double.class ? "float8" : null;
+            case NUMERIC -> j == java.math.BigDecimal.class ? "numeric" : null;
+            case UUID -> j == java.util.UUID.class ? "uuid" : null;
+            default -> null;
         };
     }
 

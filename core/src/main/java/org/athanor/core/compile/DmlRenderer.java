@@ -6,6 +6,8 @@ import org.athanor.core.error.CompileError;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.*;
+import org.athanor.core.type.SqlType;
+import org.athanor.core.type.SqlTypes;
 
 /**
  * The default rendering of INSERT, UPDATE and DELETE and their clauses (VALUES, ON CONFLICT, SET,
@@ -34,8 +36,11 @@ final class DmlRenderer {
             c.columnList(cols);
             List<List<Expression<?>>> rows = i.rows();
             if (rows.size() > 1 && !c.features.supportsMultiRowInsert()) throw c.unsupported("multi-row INSERT ... VALUES");
-            if (i.isInRowOrder() && rows.size() > 1 && c.features.orderedInsertSelect()) {
-                orderedValues(c, cols, rows);
+            boolean arrays = i.isColumnArrays();
+            if (arrays && !c.features.insertFromArrays()) throw c.unsupported("INSERT of column arrays (unnest)");
+            if (arrays || i.isInRowOrder() && rows.size() > 1 && c.features.orderedInsertSelect()) {
+                if (arrays) fromArrays(c, cols, rows.get(0));
+                else orderedValues(c, cols, rows);
                 if (i.onConflictClause() != null) c.visit(i.onConflictClause());
                 c.returning(i.returningColumns(), c.features.supportsReturning(), "INSERT ... RETURNING");
                 c.depth--;
@@ -69,12 +74,45 @@ final class DmlRenderer {
             sql.append('(');
             List<Expression<?>> row = rows.get(r);
             for (int k = 0; k < row.size(); k++) {
-                c.visit(Sql.cast(row.get(k), cols.get(k).type()));
+                c.visit(Sql.cast(row.get(k), castType(cols.get(k).type())));
                 sql.append(", ");
             }
             sql.append(r).append(')');
         }
         sql.append(") AS athanor_rows (");
+        for (int k = 0; k < cols.size(); k++) sql.append('p').append(k).append(", ");
+        sql.append("n) ORDER BY n");
+    }
+
+    /**
+     * The type a row value is cast to before the INSERT assigns it to its column: the column's type,
+     * except that strings are cast to unbounded VARCHAR — an explicit cast to VARCHAR(n) cuts an
+     * over-long value short without a word (PostgreSQL), where the assignment to the column rejects it.
+     */
+    private static SqlType<?> castType(SqlType<?> t) {
+        SqlType<?> stored = t instanceof org.athanor.core.type.ConvertedType<?, ?> ct ? ct.base() : t;
+        return switch (stored.kind()) {
+            case VARCHAR, ENUM -> SqlTypes.VARCHAR;
+            default -> stored;
+        };
+    }
+
+    /**
+     * {@code SELECT p0, p1 FROM unnest(CAST(? AS t0[]), CAST(? AS t1[])) WITH ORDINALITY AS athanor_rows (p0, p1, n) ORDER BY n}:
+     * the rows of an INSERT read from one array per column, in order (see {@link Insert#columnArrays()}).
+     */
+    private static void fromArrays(SqlCompiler c, List<Column<?>> cols, List<Expression<?>> params) {
+        StringBuilder sql = c.sql;
+        sql.append(" SELECT ");
+        for (int k = 0; k < cols.size(); k++) sql.append(k > 0 ? ", p" : "p").append(k);
+        sql.append(" FROM unnest(");
+        for (int k = 0; k < cols.size(); k++) {
+            if (k > 0) sql.append(", ");
+            sql.append("CAST(");
+            c.visit(params.get(k));
+            sql.append(" AS ").append(c.dialect.castTypeName(castType(cols.get(k).type()))).append("[])");
+        }
+        sql.append(") WITH ORDINALITY AS athanor_rows (");
         for (int k = 0; k < cols.size(); k++) sql.append('p').append(k).append(", ");
         sql.append("n) ORDER BY n");
     }

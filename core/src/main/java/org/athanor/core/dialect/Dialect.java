@@ -167,6 +167,13 @@ public abstract class Dialect {
         };
     }
 
+    /**
+     * The element type name {@code java.sql.Connection#createArrayOf} takes for an array of
+     * {@code type}'s values, when such values can be bound as array elements just as they are
+     * (see {@link DialectFeatures#insertFromArrays()}); null otherwise, and by default.
+     */
+    public String arrayElementName(SqlType<?> type) { return null; }
+
     /** The spelling of a type in CAST; the DDL name unless the database wants another. */
     public String castTypeName(SqlType<?> type) { return typeName(type); }
 

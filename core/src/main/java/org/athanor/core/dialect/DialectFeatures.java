@@ -38,6 +38,13 @@ public final class DialectFeatures {
      * VALUES list ORDER BY the row number (PostgreSQL), so rows go in in the order given.
      */
     public boolean orderedInsertSelect() { return b.orderedInsertSelect; }
+
+    /**
+     * Whether a bulk insert can bind each column's values as one array and read the rows from the
+     * arrays in order ({@link org.athanor.core.sql.Insert#columnArrays()}: {@code unnest(...) WITH
+     * ORDINALITY} on PostgreSQL), for columns whose type {@link Dialect#arrayElementName} names.
+     */
+    public boolean insertFromArrays() { return b.insertFromArrays; }
     public boolean supportsUpdateFrom() { return b.updateFrom; }
     public boolean supportsDeleteUsing() { return b.deleteUsing; }
     /** ALTER TABLE ADD CONSTRAINT FOREIGN KEY (for cyclic foreign keys in createAll). */
@@ -79,7 +86,7 @@ public final class DialectFeatures {
     public static final class Builder implements Cloneable {
         private boolean returning, updateReturning, deleteReturning, returningPreservesOrder = true, multiRowInsert = true,
                 multiRowGeneratedKeys, fullJoin, rightJoin, tupleIn, nullsOrdering, forUpdate, forShare, nowait, skipLocked,
-                savepoints = true, sequences, orderedInsertSelect, updateFrom, deleteUsing, alterAddForeignKey, createIndexIfNotExists,
+                savepoints = true, sequences, orderedInsertSelect, insertFromArrays, updateFrom, deleteUsing, alterAddForeignKey, createIndexIfNotExists,
                 transactionalDdl, exactNumeric = true, timezoneAware = true, windowFunctions = true, cte = true, lateral,
                 filterClause, intersectExceptAll, ilike, isolationLevels = true, requiresVarcharLength;
         private boolean parenthesizedSetMembers, quantifiedComparison, cteBeforeUpdateAndDelete, lagLeadDefault, groupsFrame;
@@ -110,6 +117,7 @@ public final class DialectFeatures {
         public Builder savepoints(boolean v) { savepoints = v; return this; }
         public Builder sequences(boolean v) { sequences = v; return this; }
         public Builder orderedInsertSelect(boolean v) { orderedInsertSelect = v; return this; }
+        public Builder insertFromArrays(boolean v) { insertFromArrays = v; return this; }
         public Builder updateFrom(boolean v) { updateFrom = v; return this; }
         public Builder deleteUsing(boolean v) { deleteUsing = v; return this; }
         public Builder alterAddForeignKey(boolean v) { alterAddForeignKey = v; return this; }

@@ -440,9 +440,17 @@ public final class Connection implements AutoCloseable {
                     + " rows fit the bind-parameter limit; got: " + base);
         int[] bound = plan.usesPositions(positions) ? positions : null; // the layout the binder reads
         int per = perStatement(plan, viaKeys, features);
+        String[] elements = (returning.length == 0 || sortKeys) ? arrayElements(base, columns, plan) : null;
         SlotBinder full = null;
         for (int from = 0; from < rows.size(); from += per) {
             int to = Math.min(rows.size(), from + per);
+            if (elements != null) { // PostgreSQL: one array per column, whatever the number of rows
+                Object[][] arrays = plan.columnArrays(rows, from, to, positions);
+                if (arrays != null) {
+                    insertArrays(base, columns, returning, elements, arrays, sortKeys, out);
+                    continue;
+                }
+            }
             Object[][] values = plan.arrayValues(rows, from, to, positions);
             if (values == null) { // a row holds an expression: the statement path
                 List<Object[]> chunk = positions == null ? rows.subList(from, to) : InsertPlan.aligned(rows.subList(from, to), positions);
@@ -486,6 +494,83 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    /**
+     * The element type names for binding each column's values as one array (see
+     * {@link Insert#columnArrays()}), or null when the dialect cannot, a column's type is not one it
+     * binds as an array element, or the statement is not a plain insert of the given columns.
+     */
+    private String[] arrayElements(Insert base, Column<?>[] columns, InsertPlan plan) {
+        if (!dialect().features().insertFromArrays() || base.onConflictClause() != null || !plan.givenOnly()) return null;
+        String[] out = new String[columns.length];
+        for (int k = 0; k < columns.length; k++) if ((out[k] = dialect().arrayElementName(columns[k].type())) == null) return null;
+        return out;
+    }
+
+    /**
+     * Runs one INSERT of column arrays ({@link Insert#columnArrays()}) and appends what it returns,
+     * the keys sorted when {@code sortKeys} (an identity key: then they come in row order).
+     */
+    private void insertArrays(Insert base, Column<?>[] columns, Column<?>[] returning, String[] elements, Object[][] arrays,
+                              boolean sortKeys, Collected out) {
+        // the SQL depends on the table, the columns and what is returned, not on the number of rows:
+        // kept on the Engine like the VALUES form's binders (rows = 0 marks the array form)
+        Engine.RowsShape shape = new Engine.RowsShape(base.table(), List.of(columns), List.of(returning), 0, false, null);
+        SlotBinder kept = engine.rowBinder(shape);
+        CompiledTemplate t;
+        boolean cached = true;
+        if (kept != null) t = kept.template();
+        else {
+            Insert template = base.columns(columns).values(new Object[columns.length]).columnArrays();
+            Engine.Prepared p = engine.compileCached(returning.length == 0 ? template : template.returning(returning));
+            t = p.template();
+            cached = p.cached();
+            if (t.slotCount() != columns.length)
+                throw new IllegalStateException("an INSERT of column arrays has " + t.slotCount() + " parameters for "
+                        + columns.length + " columns: " + t.sql());
+            engine.keepRowBinder(shape, new SlotBinder(t, p.params(), param -> null, false));
+        }
+        String sql = t.sql();
+        engine.notifyListeners(sql);
+        if (engine.echoes()) {
+            List<Object> shown = new ArrayList<>(arrays.length);
+            for (Object[] a : arrays) shown.add(java.util.Arrays.asList(a));
+            engine.echo(sql, shown, cached);
+        }
+        PreparedStatement ps = null;
+        boolean done = false;
+        try {
+            ps = statement(sql);
+            java.sql.Connection on = ps.getConnection();
+            for (int k = 0; k < arrays.length; k++) ps.setArray(k + 1, on.createArrayOf(elements[k], arrays[k]));
+            dirty = true;
+            if (returning.length == 0) ps.executeUpdate();
+            else {
+                int first = out.size();
+                try (ResultSet rs = ps.execute() ? ps.getResultSet() : null) {
+                    if (rs == null) throw new IllegalStateException("INSERT ... RETURNING gave no result set: " + sql);
+                    readRows(rs, t.resultCodecs(), out);
+                }
+                if (sortKeys) out.sortFrom(first);
+            }
+            done = true;
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        } finally {
+            if (done) release(sql, ps);
+            else discard(ps);
+        }
+    }
+
+    /** Appends the rows of a RETURNING result: single values when one column, else arrays. */
+    private static void readRows(ResultSet rs, ValueCodec<Object>[] codecs, Collected out) throws SQLException {
+        if (codecs.length == 1) while (rs.next()) out.one(codecs[0].read(rs, 1));
+        else while (rs.next()) {
+            Object[] row = new Object[codecs.length];
+            for (int i = 0; i < row.length; i++) row[i] = codecs[i].read(rs, i + 1);
+            out.add(row);
+        }
+    }
+
     /** Runs one multi-row INSERT and appends the rows it returns (RETURNING, or the generated keys of {@code keyColumn}). */
     private void readReturned(SlotBinder binder, Object[][] values, boolean fromCache, Column<?> keyColumn, Collected out) {
         String sql = binder.template().sql();
@@ -509,12 +594,7 @@ public final class Connection implements AutoCloseable {
                 // execute(), not executeQuery(): MariaDB's driver refuses executeQuery for INSERT ... RETURNING
                 try (ResultSet rs = ps.execute() ? ps.getResultSet() : null) {
                     if (rs == null) throw new IllegalStateException("INSERT ... RETURNING gave no result set: " + sql);
-                    if (codecs.length == 1) while (rs.next()) out.one(codecs[0].read(rs, 1));
-                    else while (rs.next()) {
-                        Object[] row = new Object[codecs.length];
-                        for (int i = 0; i < row.length; i++) row[i] = codecs[i].read(rs, i + 1);
-                        out.add(row);
-                    }
+                    readRows(rs, codecs, out);
                 }
             } else {
                 ps.executeUpdate();

@@ -182,6 +182,37 @@ final class InsertPlan {
         return out;
     }
 
+    /** Whether every column this plan inserts was given (none is filled by a client-side default). */
+    boolean givenOnly() { return all.length == given.size(); }
+
+    /**
+     * Rows {@code from} to {@code to} as one array per given column (values cast to the column's
+     * Java type where they differ), for {@link org.athanor.core.sql.Insert#columnArrays()}; null
+     * when a value is an expression. {@code positions} as in {@link #arrayValues(List, int, int, int[])}.
+     */
+    Object[][] columnArrays(List<Object[]> rows, int from, int to, int[] positions) {
+        Object[][] out = new Object[all.length][to - from];
+        for (int r = from; r < to; r++) {
+            Object[] row = rows.get(r);
+            if (positions == null && row.length != all.length)
+                throw new IllegalArgumentException("insertRows: row " + r + " has " + row.length + " values for the " + all.length + " columns "
+                        + given.stream().map(Column::name).toList());
+            for (int f = 0; f < all.length; f++) {
+                Object v = row[positions == null ? f : positions[f]];
+                if (v != null && v.getClass() != javaTypes[f]) {
+                    if (v instanceof Expression<?>) return null;
+                    try {
+                        v = all[f].type().cast(v);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("insertRows: row " + r + ", column " + all[f] + ": " + e.getMessage(), e);
+                    }
+                }
+                out[f][r - from] = v;
+            }
+        }
+        return out;
+    }
+
     /** Rows laid out wider than the statement, as rows of just the given columns' values ({@code row[positions[f]]}). */
     static List<Object[]> aligned(List<Object[]> rows, int[] positions) {
         List<Object[]> out = new ArrayList<>(rows.size());

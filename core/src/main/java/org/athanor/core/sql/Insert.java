@@ -31,6 +31,7 @@ public final class Insert implements Dml, Cloneable {
     private List<Expression<?>> returning = List.of();
     private Extension onConflict;
     private boolean inRowOrder;
+    private boolean columnArrays;
     private List<Column<?>> effectiveColumns;
     private List<List<Expression<?>>> effectiveRows;
 
@@ -253,6 +254,7 @@ public final class Insert implements Dml, Cloneable {
         k.list(returning);
         k.opt(onConflict);
         k.add(inRowOrder);
+        k.add(columnArrays);
     }
 
     /**
@@ -270,6 +272,26 @@ public final class Insert implements Dml, Cloneable {
 
     /** Whether {@link #inRowOrder()} was asked for. */
     public boolean isInRowOrder() { return inRowOrder; }
+
+    /**
+     * For a bulk insert with {@link org.athanor.core.dialect.DialectFeatures#insertFromArrays()}:
+     * this insert's one row holds, for each column, a parameter bound to an array of that column's
+     * values, and the rows are read from the arrays in order:
+     * {@code INSERT INTO t (a, b) SELECT p0, p1 FROM unnest(CAST(? AS ...[]), CAST(? AS ...[])) WITH ORDINALITY AS ... ORDER BY n}.
+     * Two parameters for any number of rows, and one SQL text for every chunk size.
+     * {@link org.athanor.core.engine.Connection#insertRows} uses it where it can; the caller of
+     * this method binds the arrays itself (the parameters' values are ignored).
+     */
+    public Insert columnArrays() {
+        if (rows.size() != 1) throw new IllegalStateException("columnArrays() needs exactly one row of parameters; this insert has " + rows.size());
+        Insert s = copy();
+        s.columnArrays = true;
+        s.inRowOrder = true;
+        return s;
+    }
+
+    /** Whether {@link #columnArrays()} was asked for. */
+    public boolean isColumnArrays() { return columnArrays; }
 
     @Override public String toString() { return Sql.render(this); }
 

@@ -80,6 +80,14 @@ public final class SqlTypes {
     /** JSON documents, as their text. */
     public static final SqlType<String> JSON = new StringType(TypeKind.JSON, 0);
 
+    /**
+     * Whether {@code type} is one of the types defined here (not a converted type, an enum type or a
+     * type of a dialect module or an application), whose values bind as they are.
+     */
+    public static boolean isBuiltIn(SqlType<?> type) {
+        return type.getClass().getEnclosingClass() == SqlTypes.class && !(type instanceof EnumType<?>);
+    }
+
     public static SqlType<String> varchar(int length) {
         if (length <= 0) throw new IllegalArgumentException("varchar length must be positive, got " + length);
         return new StringType(TypeKind.VARCHAR, length);
