@@ -80,10 +80,21 @@ class PostgresOrderedInsertTest {
         }
         assertEquals(2500, keys.size());
         assertTrue(seen.stream().anyMatch(s -> s.contains("ORDER BY n RETURNING")), seen.toString());
+        assertKeysInRowOrder(rows, keys);
+    }
+
+    /** The committed rows of {@code table} by their id. */
+    private static Map<Long, Row> rowsById(Table table) {
         Map<Long, Row> byId = new HashMap<>();
         try (Connection c = engine.connect()) {
-            for (Row r : c.execute(selectFrom(T)).all()) byId.put(((Number) r.get("id")).longValue(), r);
+            for (Row r : c.execute(selectFrom(table)).all()) byId.put(((Number) r.get("id")).longValue(), r);
         }
+        return byId;
+    }
+
+    /** Each key of {@code keys} names the row made from the same position of {@code rows} (text, n). */
+    private static void assertKeysInRowOrder(List<Object[]> rows, List<Object[]> keys) {
+        Map<Long, Row> byId = rowsById(T);
         for (int i = 0; i < rows.size(); i++) {
             Row r = byId.get((Long) keys.get(i)[0]);
             assertNotNull(r, "key " + i);
@@ -122,16 +133,7 @@ class PostgresOrderedInsertTest {
         assertTrue(seen.stream().allMatch(s -> s.contains("unnest(")), seen.toString());
         assertEquals(1, seen.stream().distinct().count(), "one SQL text for every chunk, the last one shorter included");
         assertEquals(2500, keys.size());
-        Map<Long, Row> byId = new HashMap<>();
-        try (Connection c = engine.connect()) {
-            for (Row r : c.execute(selectFrom(T)).all()) byId.put(((Number) r.get("id")).longValue(), r);
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = byId.get((Long) keys.get(i)[0]);
-            assertNotNull(r, "key " + i);
-            assertEquals(rows.get(i)[0], r.get("text"), "row " + i + " got the key of another row");
-            assertEquals(rows.get(i)[1], r.get("n") == null ? null : ((Number) r.get("n")).intValue());
-        }
+        assertKeysInRowOrder(rows, keys);
         // a DATE column is bound value by value: the VALUES form
         List<String> dated = insertRowsSeeing(new Column<?>[] {T.TEXT, T.DAY}, List.of(new Object[] {"d1", LocalDate.of(2024, 2, 29)},
                 new Object[] {"d2", null}), new ArrayList<>());
@@ -195,10 +197,7 @@ class PostgresOrderedInsertTest {
                 engine.removeStatementListener(listener);
             }
             assertTrue(seen.stream().anyMatch(s -> s.contains("unnest(")), seen.toString());
-            Map<Long, Row> byId = new HashMap<>();
-            try (Connection c = engine.connect()) {
-                for (Row r : c.execute(selectFrom(A)).all()) byId.put(((Number) r.get("id")).longValue(), r);
-            }
+            Map<Long, Row> byId = rowsById(A);
             for (int i = 0; i < rows.size(); i++) {
                 Row r = byId.get((Long) keys[i]);
                 for (int k = 0; k < cols.length; k++) {

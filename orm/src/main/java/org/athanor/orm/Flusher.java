@@ -36,7 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Flusher {
     private static final Logger LOG = LoggerFactory.getLogger("org.athanor.orm");
-    private static final int MAX_ROWS_PER_INSERT = 1000;
     private static final int SEQUENCE_BATCH = 50;
 
     private final Session s;
@@ -243,22 +242,21 @@ final class Flusher {
                 }
                 run.add(st);
                 values.add(v);
-                if (run.size() == chunk) {
-                    insertGenerated(info, cols, run, values);
-                    run.clear();
-                    values.clear();
-                }
+                if (run.size() == chunk) insertRun(info, cols, run, values);
             } else {
-                if (!run.isEmpty()) {
-                    insertGenerated(info, cols, run, values);
-                    run.clear();
-                    values.clear();
-                }
+                if (!run.isEmpty()) insertRun(info, cols, run, values);
                 known.add(st);
             }
         }
         if (!run.isEmpty()) insertGenerated(info, cols, run, values);
         if (!known.isEmpty()) insertKnown(info, known);
+    }
+
+    /** Inserts a run of objects with unset generated ids and empties it for the next. */
+    private void insertRun(EntityInfo info, List<Attribute> cols, List<InstanceState> run, List<Object[]> values) {
+        insertGenerated(info, cols, run, values);
+        run.clear();
+        values.clear();
     }
 
     /**
@@ -291,11 +289,6 @@ final class Flusher {
             cols.add(a);
         }
         return cols;
-    }
-
-    private int rowsPerStatement(int columns) {
-        if (!features.supportsMultiRowInsert()) return 1;
-        return Math.max(1, Math.min(MAX_ROWS_PER_INSERT, features.maxBindParams() / Math.max(1, columns)));
     }
 
     /** The values of {@code cols} for each object, in order: the rows of an {@link Connection#insertRows}. */
@@ -376,7 +369,7 @@ final class Flusher {
             }
             return;
         }
-        int per = rowsPerStatement(cols.size());
+        int per = conn.rowsPerInsert(Sql.insert(info.table), columns, idCol);
         for (int from = 0; from < list.size(); from += per) {
             List<InstanceState> chunk = list.subList(from, Math.min(list.size(), from + per));
             int sentinel = chunk.size() == 1 ? -1 : sentinelPosition(info, chunk, cols);

@@ -66,8 +66,7 @@ final class DmlRenderer {
      */
     private static void orderedValues(SqlCompiler c, List<Column<?>> cols, List<List<Expression<?>>> rows) {
         StringBuilder sql = c.sql;
-        sql.append(" SELECT ");
-        for (int k = 0; k < cols.size(); k++) sql.append(k > 0 ? ", p" : "p").append(k);
+        selectRowColumns(sql, cols.size());
         sql.append(" FROM (VALUES ");
         for (int r = 0; r < rows.size(); r++) {
             if (r > 0) sql.append(", ");
@@ -79,8 +78,20 @@ final class DmlRenderer {
             }
             sql.append(r).append(')');
         }
-        sql.append(") AS athanor_rows (");
-        for (int k = 0; k < cols.size(); k++) sql.append('p').append(k).append(", ");
+        sql.append(')');
+        orderByRowNumber(sql, cols.size());
+    }
+
+    /** {@code  SELECT p0, p1, ...}: the row source's value columns, in the INSERT's column order. */
+    private static void selectRowColumns(StringBuilder sql, int n) {
+        sql.append(" SELECT ");
+        for (int k = 0; k < n; k++) sql.append(k > 0 ? ", p" : "p").append(k);
+    }
+
+    /** {@code  AS athanor_rows (p0, p1, ..., n) ORDER BY n}: names the row source's columns and keeps the rows in order. */
+    private static void orderByRowNumber(StringBuilder sql, int n) {
+        sql.append(" AS athanor_rows (");
+        for (int k = 0; k < n; k++) sql.append('p').append(k).append(", ");
         sql.append("n) ORDER BY n");
     }
 
@@ -103,8 +114,7 @@ final class DmlRenderer {
      */
     private static void fromArrays(SqlCompiler c, List<Column<?>> cols, List<Expression<?>> params) {
         StringBuilder sql = c.sql;
-        sql.append(" SELECT ");
-        for (int k = 0; k < cols.size(); k++) sql.append(k > 0 ? ", p" : "p").append(k);
+        selectRowColumns(sql, cols.size());
         sql.append(" FROM unnest(");
         for (int k = 0; k < cols.size(); k++) {
             if (k > 0) sql.append(", ");
@@ -112,9 +122,8 @@ final class DmlRenderer {
             c.visit(params.get(k));
             sql.append(" AS ").append(c.dialect.castTypeName(castType(cols.get(k).type()))).append("[])");
         }
-        sql.append(") WITH ORDINALITY AS athanor_rows (");
-        for (int k = 0; k < cols.size(); k++) sql.append('p').append(k).append(", ");
-        sql.append("n) ORDER BY n");
+        sql.append(") WITH ORDINALITY");
+        orderByRowNumber(sql, cols.size());
     }
 
     /** See {@link SqlCompiler#visitOnConflict}. */

@@ -168,18 +168,29 @@ final class InsertPlan {
                 if (v == null || v.getClass() == exact[f]) continue;
                 Column<?> c = all[f];
                 if (v instanceof Expression<?>) return null;
-                Object cast;
-                try {
-                    cast = c.type().cast(v);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("insertRows: row " + r + ", column " + c + ": " + e.getMessage(), e);
-                }
+                Object cast = castValue(c, v, r);
                 if (vals == row) vals = row.clone(); // never change the caller's array
                 vals[positions[f]] = cast;
             }
             out[r - from] = vals;
         }
         return out;
+    }
+
+    /** {@code v} as column {@code c}'s Java type, or an error naming row {@code r} and the column. */
+    private static Object castValue(Column<?> c, Object v, int r) {
+        try {
+            return c.type().cast(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("insertRows: row " + r + ", column " + c + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Rejects a row of insertRows that does not hold one value per given column. */
+    private void checkLength(Object[] row, int r) {
+        if (row.length != given.size())
+            throw new IllegalArgumentException("insertRows: row " + r + " has " + row.length + " values for the " + given.size() + " columns "
+                    + given.stream().map(Column::name).toList());
     }
 
     /** Whether every column this plan inserts was given (none is filled by a client-side default). */
@@ -194,18 +205,12 @@ final class InsertPlan {
         Object[][] out = new Object[all.length][to - from];
         for (int r = from; r < to; r++) {
             Object[] row = rows.get(r);
-            if (positions == null && row.length != all.length)
-                throw new IllegalArgumentException("insertRows: row " + r + " has " + row.length + " values for the " + all.length + " columns "
-                        + given.stream().map(Column::name).toList());
+            if (positions == null) checkLength(row, r);
             for (int f = 0; f < all.length; f++) {
                 Object v = row[positions == null ? f : positions[f]];
                 if (v != null && v.getClass() != javaTypes[f]) {
                     if (v instanceof Expression<?>) return null;
-                    try {
-                        v = all[f].type().cast(v);
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("insertRows: row " + r + ", column " + all[f] + ": " + e.getMessage(), e);
-                    }
+                    v = castValue(all[f], v, r);
                 }
                 out[f][r - from] = v;
             }
@@ -231,9 +236,7 @@ final class InsertPlan {
         Class<?>[] exact = javaTypes;
         for (int r = from; r < to; r++) {
             Object[] row = rows.get(r);
-            if (row.length != named)
-                throw new IllegalArgumentException("insertRows: row " + r + " has " + row.length + " values for the " + named + " columns "
-                        + given.stream().map(Column::name).toList());
+            checkLength(row, r);
             Object[] vals = named == all.length ? row : new Object[all.length];
             for (int f = 0; f < named; f++) {
                 Object v = row[f];
@@ -243,12 +246,7 @@ final class InsertPlan {
                 }
                 Column<?> c = all[f];
                 if (v instanceof Expression<?>) { expression = true; continue; }
-                Object cast;
-                try {
-                    cast = c.type().cast(v);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("insertRows: row " + r + ", column " + c + ": " + e.getMessage(), e);
-                }
+                Object cast = castValue(c, v, r);
                 if (cast != v && vals == row) vals = row.clone(); // never change the caller's array
                 vals[f] = cast;
             }
