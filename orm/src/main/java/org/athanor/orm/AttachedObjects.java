@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * A session's attached objects (pending, persistent, deleted) by identity, for the methods given an
- * object. Built lazily: a loaded object is only appended to a log, and moved into the map when a
- * lookup by object next happens, so a session that only reads never hashes its objects.
+ * object. Built lazily: a loaded object, or one of an addAll into an empty session, is only
+ * appended to a log, and moved into the map when a lookup by object next happens, so a session
+ * that only reads, or only inserts a batch, never builds the map.
  */
 final class AttachedObjects {
     private Map<Object, InstanceState> byObject = new IdentityHashMap<>(8);
@@ -21,9 +22,9 @@ final class AttachedObjects {
 
     int count() { return count; }
 
-    /** Sizes the map once for {@code n} objects coming into an empty session (a large addAll). */
-    void expect(int n) {
-        if (count == 0 && n > 64) byObject = new IdentityHashMap<>(n);
+    /** Makes room in the log for {@code n} more objects attached without indexing (a large addAll). */
+    void expectLog(int n) {
+        if (unindexed.length - unindexedCount < n) unindexed = Arrays.copyOf(unindexed, unindexedCount + n);
     }
 
     /** The state of {@code obj}, or null. */

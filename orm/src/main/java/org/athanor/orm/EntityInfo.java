@@ -117,7 +117,7 @@ final class EntityInfo {
     /** Every attribute value of {@code obj}, in attribute order. */
     Object[] read(Object obj) {
         Object[] v = new Object[attrs.length];
-        for (int i = 0; i < v.length; i++) v[i] = mapping.get(obj, attrs[i]);
+        mapping.getAll(obj, v); // attrs is mapping.attributes(), so attribute i is at index i
         return v;
     }
 

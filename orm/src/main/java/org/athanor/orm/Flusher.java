@@ -226,6 +226,8 @@ final class Flusher {
         }
         List<Attribute> cols = insertColumns(info, true);
         int chunk = generatedChunk(info, cols, list.size());
+        s.level().expectTouched(list.size());
+        s.identityMap.expectAppended(list.size());
         // runs of objects in add order (as SQLAlchemy groups them): ids unset, which the database
         // assigns, and ids set, inserted with them. An unset run is written a statement's worth at a
         // time: each object's values are read (its snapshot to be), bound, and its key assigned while
@@ -360,13 +362,7 @@ final class Flusher {
             if (keys.length != list.size())
                 throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + keys.length + " keys for "
                         + list.size() + " rows");
-            int idIndex = info.generatedId.index();
-            for (int i = 0; i < keys.length; i++) {
-                Object id = assignKeyOnly(list.get(i), keys[i]);
-                Object[] snapshot = read.get(i);
-                snapshot[idIndex] = id;
-                inserted(list.get(i), snapshot);
-            }
+            assignKeysInOrder(info, list, read, keys);
             return;
         }
         int per = conn.rowsPerInsert(Sql.insert(info.table), columns, idCol);
@@ -403,6 +399,44 @@ final class Flusher {
                             + " = " + r[1] + ", which matches no inserted object");
                 assignKey(st, r[0]);
             }
+        }
+    }
+
+    /**
+     * Gives each object of an insert its key ({@code keys} in row order) and makes it persistent, with
+     * the values read for the insert, the id now among them, as its snapshot: {@link #assignKeyOnly}
+     * and {@link #inserted(InstanceState, Object[])} for each, with what they look up once per object
+     * looked up once per statement.
+     */
+    private void assignKeysInOrder(EntityInfo info, List<InstanceState> list, List<Object[]> read, Object[] keys) {
+        Attribute gen = info.generatedId;
+        int idIndex = gen.index();
+        Class<?> idType = gen.javaType();
+        TxLevel level = s.level();
+        boolean onlyId = info.insertWritesOnlyTheId();
+        boolean singleId = info.idIdx.length == 1; // the generated id, set here: no id value can be null
+        long epoch = s.epoch;
+        for (int i = 0; i < keys.length; i++) {
+            InstanceState st = list.get(i);
+            Object key = keys[i];
+            if (key == null) throw new IllegalStateException("the database returned no generated key for " + info.name);
+            Object id = key.getClass() == idType ? key : convertKey(key, idType);
+            TxLevel.Memento m = onlyId ? level.touchInsertedWithGeneratedId(st) : null;
+            if (m != null && m.sharedInsert) info.set(st.obj(), idIndex, id); // undone through the key: nothing recorded per object
+            else {
+                s.writeAttribute(st, idIndex, id);
+                s.touch(st);
+            }
+            Object[] snapshot = read.get(i);
+            snapshot[idIndex] = id;
+            st.status = InstanceState.Status.PERSISTENT;
+            if (!singleId && info.hasNullId(snapshot))
+                throw new IllegalStateException("inserted " + info.name + " has no primary key value; set its @Id or use @GeneratedValue");
+            st.snapshot = info.ownSnapshot(snapshot);
+            st.keyFromSnapshot();
+            st.loadedEpoch = epoch;
+            s.pending.remove(st);
+            s.identityMap.append(st);
         }
     }
 

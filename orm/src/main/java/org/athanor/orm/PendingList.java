@@ -24,6 +24,11 @@ final class PendingList {
 
     boolean contains(InstanceState s) { return s.pendingPos >= 0; }
 
+    /** Makes room for {@code n} more states (a large addAll), so the array is not regrown on the way. */
+    void expect(int n) {
+        if (items.length - end < n) items = Arrays.copyOf(items, end + n);
+    }
+
     void add(InstanceState s) {
         if (s.pendingPos >= 0) return;
         if (end == items.length) {

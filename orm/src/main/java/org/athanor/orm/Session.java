@@ -190,9 +190,34 @@ public final class Session implements AutoCloseable {
     /** {@link #add} for each object, in order (which is also the INSERT order within a table). */
     public void addAll(Collection<?> entities) {
         enter();
-        // many objects into an empty session: size the index once instead of growing it step by step
-        attached.expect(entities.size());
-        for (Object e : entities) addInternal(e);
+        if (attached.count() == 0 && entities.size() > 1 && entities.size() <= 1 << 28) addAllToEmpty(entities.toArray());
+        else for (Object e : entities) addInternal(e);
+    }
+
+    /**
+     * {@link #addAll} into a session holding no object: the same outcome, without building the
+     * by-object index. No object of the batch can be attached already except an earlier element,
+     * so repeats are found with a table of this batch alone, and the states go to the index's log
+     * ({@link AttachedObjects}), hashed into it only if something later asks by object.
+     */
+    private void addAllToEmpty(Object[] entities) {
+        int n = entities.length;
+        // open addressing on the identity hash, at most half full
+        int bits = 32 - Integer.numberOfLeadingZeros(2 * n - 1);
+        Object[] seen = new Object[1 << bits];
+        int mask = seen.length - 1, shift = 32 - bits;
+        attached.expectLog(n);
+        pending.expect(n);
+        for (Object e : entities) {
+            if (e == null) throw new IllegalArgumentException("add(null): give an entity object");
+            int i = (System.identityHashCode(e) * 0x9E3779B9) >>> shift;
+            boolean repeat = false;
+            for (Object c; (c = seen[i]) != null; i = (i + 1) & mask)
+                if (c == e) { repeat = true; break; }
+            if (repeat) continue; // added earlier in this call: adding it again does nothing
+            seen[i] = e;
+            addNew(e, false);
+        }
     }
 
     private InstanceState addInternal(Object entity) {
@@ -205,6 +230,11 @@ public final class Session implements AutoCloseable {
             if (s.marked) { s.marked = false; marked.remove(s); }
             return s;
         }
+        return addNew(entity, true);
+    }
+
+    /** Attaches an object this session does not hold: pending, or persistent when it is detached. */
+    private InstanceState addNew(Object entity, boolean index) {
         Class<?> type = entity.getClass();
         EntityInfo info;
         if (type == lastAddedType) info = lastAddedInfo; // addAll of one class: one registry lookup
@@ -214,7 +244,7 @@ public final class Session implements AutoCloseable {
             lastAddedInfo = info;
         }
         checkNotInOtherSession(entity);
-        s = new InstanceState(entity, info);
+        InstanceState s = new InstanceState(entity, info);
         s.addedSeq = addSeq++;
         IdKey key = info.keyOfObject(entity);
         if (key != null && info.isDetachedOutsideSessions(entity)) {
@@ -234,7 +264,7 @@ public final class Session implements AutoCloseable {
             s.status = InstanceState.Status.PENDING;
             pending.add(s);
         }
-        attach(s, entity, true);
+        attach(s, entity, index);
         return s;
     }
 

@@ -37,6 +37,11 @@ final class StateTable {
     boolean isEmpty() { return size + appendedCount == 0; }
 
     /** {@link #put} deferred until the table is next read (appended states are put in order). */
+    /** Makes room for {@code n} more appended states (a flush about to insert that many). */
+    void expectAppended(int n) {
+        if (appended.length - appendedCount < n) appended = Arrays.copyOf(appended, appendedCount + n);
+    }
+
     void append(InstanceState s) {
         if (appendedCount == appended.length) appended = Arrays.copyOf(appended, Math.max(16, appendedCount * 2));
         appended[appendedCount++] = s;

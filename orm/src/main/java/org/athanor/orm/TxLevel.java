@@ -143,6 +143,11 @@ final class TxLevel {
         return m;
     }
 
+    /** Makes room for {@code n} more touched objects (a flush about to insert that many). */
+    void expectTouched(int n) {
+        if (touched.length - touchedCount < n) touched = Arrays.copyOf(touched, touchedCount + n);
+    }
+
     private void append(InstanceState s) {
         if (touchedCount == touched.length) touched = Arrays.copyOf(touched, Math.max(8, touchedCount * 2));
         touched[touchedCount++] = s;

@@ -141,6 +141,73 @@ abstract class SessionTestBase extends OrmTestBase {
     }
 
     @Test
+    void addAllIntoAnEmptySessionAddsEachObjectOnceAndAnswersLookupsByObject() {
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < 300; i++) users.add(new User("u" + i, "u" + i + "@x", i));
+        List<Object> given = new ArrayList<>(users);
+        given.add(users.get(7)); // repeats, later in the same call: added once
+        given.add(users.get(0));
+        given.add(users.get(299));
+        try (Session s = sessions.openSession()) {
+            s.addAll(given);
+            assertEquals(users, s.getNew(), "each object once, in the order first given");
+            assertTrue(s.contains(users.get(150)));
+            assertEquals(ObjectState.PENDING, state(users.get(150)));
+            s.expunge(users.get(150));
+            assertEquals(ObjectState.TRANSIENT, state(users.get(150)));
+            assertFalse(s.contains(users.get(150)));
+            s.add(users.get(0)); // already pending: nothing happens
+            s.flush();
+            assertEquals(List.of(), s.getNew());
+            assertEquals(299, countIdsSet(users));
+            assertNull(users.get(150).getId());
+            s.commit();
+        }
+        assertEquals(299, committedRows(User.class).size());
+    }
+
+    private static int countIdsSet(List<User> users) {
+        int n = 0;
+        for (User u : users) if (u.getId() != null) n++;
+        return n;
+    }
+
+    @Test
+    void addAllIntoAnEmptySessionStopsAtANullWithTheObjectsBeforeItAdded() {
+        User a = new User("A", "a@x", 1), b = new User("B", "b@x", 2), c = new User("C", "c@x", 3);
+        List<User> given = new ArrayList<>(List.of(a, b));
+        given.add(null);
+        given.add(c);
+        try (Session s = sessions.openSession()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.addAll(given));
+            assertTrue(e.getMessage().contains("add(null)"), e.getMessage());
+            assertEquals(List.of(a, b), s.getNew(), "as add() one by one: the objects before the null are pending");
+            assertEquals(ObjectState.TRANSIENT, state(c));
+        }
+    }
+
+    @Test
+    void addAllIntoAnEmptySessionReattachesDetachedObjectsBesideNewOnes() {
+        User old = new User("Old", "old@x", 50);
+        try (Session s = sessions.openSession()) {
+            s.add(old);
+            s.commit();
+        }
+        assertEquals(ObjectState.DETACHED, state(old));
+        old.setAge(51);
+        User fresh = new User("New", "new@x", 1);
+        try (Session s = sessions.openSession()) {
+            s.addAll(List.of(fresh, old, old, fresh));
+            assertEquals(List.of(fresh), s.getNew());
+            assertEquals(ObjectState.PERSISTENT, state(old));
+            assertSame(old, s.get(User.class, old.getId()), "the detached object is the session's object for its row");
+            s.commit();
+        }
+        assertEquals(2, committedRows(User.class).size());
+        assertEquals(51, ((Number) committedRows(User.class).get(0).get("age")).intValue());
+    }
+
+    @Test
     void updatesWithTheSameColumnsAreBatchedAndInsertsAreMultiRow() {
         List<User> users = new ArrayList<>();
         for (int i = 0; i < 25; i++) users.add(new User("u" + i, "u" + i + "@x", i));

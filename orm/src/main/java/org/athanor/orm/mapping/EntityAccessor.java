@@ -27,6 +27,14 @@ public interface EntityAccessor<E> {
     /** The attribute's value, boxed. */
     Object get(E entity, int attributeIndex);
 
+    /**
+     * Every attribute's value, boxed, into {@code out} at its index ({@code out} holds at least
+     * {@link #attributeNames()}{@code .size()} slots): one call where a flush or a snapshot reads
+     * a whole object. The generated accessors read the fields in line.
+     */
+    default void getAll(E entity, Object[] out) {
+        for (int i = 0, n = attributeNames().size(); i < n; i++) out[i] = get(entity, i);
+    }
     /** Sets the attribute; a null for a primitive field is an error. */
     void set(E entity, int attributeIndex, Object value);
 }

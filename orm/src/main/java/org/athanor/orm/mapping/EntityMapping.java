@@ -125,6 +125,9 @@ public final class EntityMapping<E> {
 
     public void set(E entity, Attribute a, Object value) { accessor.set(entity, a.index(), value); }
 
+    /** Every attribute's value into {@code out}, in the order of {@link #attributes()} (see {@link EntityAccessor#getAll}). */
+    public void getAll(E entity, Object[] out) { accessor.getAll(entity, out); }
+
     /**
      * The identity key of the entity's primary key values, equal by value; null when a key attribute is
      * null (or 0 in a primitive field with a generated key: not assigned yet). For a single key the key

@@ -65,6 +65,18 @@ final class SourceWriter {
         }
         b.append("            default: throw new IndexOutOfBoundsException(\"").append(e).append(" has \" + NAMES.size() + \" attributes, not \" + i);\n");
         b.append("        }\n    }\n\n");
+        b.append("    @Override public void getAll(").append(e).append(" e, Object[] out) {\n");
+        for (int i = 0; i < m.attributes.size(); i++) {
+            AttributeModel a = m.attributes.get(i);
+            if (a.holder() == null) {
+                b.append("        out[").append(i).append("] = ").append(read("e", a.access(), a.typeName())).append(";\n");
+            } else {
+                AttributeModel.HolderModel h = a.holder();
+                b.append("        {\n            ").append(h.typeName()).append(" h = ").append(read("e", h.access(), h.typeName())).append(";\n")
+                        .append("            out[").append(i).append("] = h == null ? null : ").append(read("h", a.access(), a.typeName())).append(";\n        }\n");
+            }
+        }
+        b.append("    }\n\n");
         b.append("    @Override public void set(").append(e).append(" e, int i, Object v) {\n        switch (i) {\n");
         for (int i = 0; i < m.attributes.size(); i++) {
             AttributeModel a = m.attributes.get(i);
