@@ -115,6 +115,36 @@ class StatementReuseTest {
     }
 
     @Test
+    void aKeptStatementLetsGoOfTheValuesBoundLastWhenItsCheckoutEnds() throws InterruptedException {
+        try (Engine engine = engineWithUsers()) {
+            // compiled (and cached) with a small value first, so only the statement could hold the large one
+            try (Connection c = engine.connect()) {
+                assertEquals(0, c.execute(select(USERS.ID).where(USERS.NAME.eq("nobody"))).all().size());
+            }
+            java.lang.ref.WeakReference<String> last = queryWithALargeValue(engine);
+            assertTrue(engine.keptStatements() > 0, "the statement outlives its checkout");
+            for (int i = 0; i < 100 && last.get() != null; i++) {
+                System.gc();
+                Thread.sleep(10);
+            }
+            assertTrue(last.get() == null, "the kept statement no longer references the value bound in the ended checkout");
+            try (Connection c = engine.connect()) {
+                assertEquals("u2", c.execute(select(USERS.NAME).where(USERS.NAME.eq("u2"))).one()._1, "and binds anew when reused");
+            }
+        }
+    }
+
+    /** Runs a query binding a large string in one checkout; no frame of the caller holds the string. */
+    private static java.lang.ref.WeakReference<String> queryWithALargeValue(Engine engine) {
+        String large = "x".repeat(1 << 20);
+        try (Connection c = engine.connect()) {
+            for (int i = 0; i < 3; i++) // executed again and again in one checkout: kept bound meanwhile
+                assertEquals(0, c.execute(select(USERS.ID).where(USERS.NAME.eq(large))).all().size());
+        }
+        return new java.lang.ref.WeakReference<>(large);
+    }
+
+    @Test
     void workThroughKeptStatementsIsRolledBackWhenTheCheckoutEndsUncommitted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         try (Engine engine = fileEngineWithUsers(dir)) {
             for (int round = 0; round < 3; round++) // the first round prepares, the later ones reuse

@@ -666,12 +666,39 @@ public final class Connection implements AutoCloseable {
         unlend(ps);
         try {
             // a kept statement must not hold on to the values bound last (they may be large, or private)
-            if (physical != null) ps.clearParameters();
+            // past the checkout: they are cleared when it ends, not after every execution (the next
+            // execution binds every parameter anyway; on SQLite clearing unbinds each one natively)
+            if (physical != null) boundNow(ps);
             open.put(sql, ps);
         } catch (SQLException e) {
             closeQuietly(ps);
             throw translate(e, sql);
         }
+    }
+
+    /** Statements released during this checkout that still hold the values of their last execution. */
+    private java.util.Set<PreparedStatement> bound;
+    private PreparedStatement lastBound;
+
+    private void boundNow(PreparedStatement ps) {
+        if (ps == lastBound) return;
+        if (bound == null) bound = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        bound.add(ps);
+        lastBound = ps;
+    }
+
+    /** Clears the parameters of the statements this checkout executed that are still kept open. */
+    private void clearBound() {
+        if (bound == null) return;
+        for (PreparedStatement ps : bound) {
+            try {
+                if (!ps.isClosed()) ps.clearParameters();
+            } catch (SQLException e) {
+                broken = true; // the connection is given up, and its statements with it
+            }
+        }
+        bound = null;
+        lastBound = null;
     }
 
     private void bind(PreparedStatement ps, CompiledTemplate t, Param<?>[] params) throws SQLException {
@@ -744,6 +771,7 @@ public final class Connection implements AutoCloseable {
         closed = true;
         // statements whose results were left open: closed, so none outlives the checkout mid-read
         while (lentCount > 0) discard(lent[lentCount - 1]);
+        clearBound();
         if (physical == null) {
             try {
                 open.closeAll();
