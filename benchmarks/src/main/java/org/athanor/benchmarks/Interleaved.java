@@ -63,8 +63,19 @@ public final class Interleaved {
             for (int m = 0; m < measured.size(); m++) {
                 double[] ratio = new double[rounds];
                 for (int r = 0; r < rounds; r++) ratio[r] = times[m][r] / times[0][r];
-                System.out.printf("  %-22s %10.1f %10.1f %12.2f%n", measured.get(m).getName(), median(times[m]),
+                System.out.printf("  %-22s %10.1f %10.1f %12.3f%n", measured.get(m).getName(), median(times[m]),
                         Arrays.stream(times[m]).min().orElseThrow(), median(ratio));
+            }
+            if (measured.size() == 2) {
+                // the two orders apart: even rounds run the baseline first, odd rounds the other method
+                double[][] byOrder = new double[2][];
+                for (int parity = 0; parity < 2; parity++) {
+                    int p = parity;
+                    byOrder[parity] = java.util.stream.IntStream.range(0, rounds).filter(r -> r % 2 == p)
+                            .mapToDouble(r -> times[1][r] / times[0][r]).toArray();
+                }
+                System.out.printf("  ratio(med) by order: %s first %.3f, %s first %.3f%n", measured.get(0).getName(),
+                        median(byOrder[0]), measured.get(1).getName(), median(byOrder[1]));
             }
         } finally {
             for (Method td : cls.getMethods()) if (td.isAnnotationPresent(TearDown.class)) td.invoke(bench);
