@@ -404,9 +404,9 @@ final class Flusher {
 
     /**
      * Gives each object of an insert its key ({@code keys} in row order) and makes it persistent, with
-     * the values read for the insert, the id now among them, as its snapshot: {@link #assignKeyOnly}
-     * and {@link #inserted(InstanceState, Object[])} for each, with what they look up once per object
-     * looked up once per statement.
+     * the values read for the insert, the id now among them, as its snapshot: what
+     * {@link #assignKeyOnly} and {@link #inserted(InstanceState, Object[])} do for one object, with
+     * the lookups they would repeat per object made once per statement.
      */
     private void assignKeysInOrder(EntityInfo info, List<InstanceState> list, List<Object[]> read, Object[] keys) {
         Attribute gen = info.generatedId;
