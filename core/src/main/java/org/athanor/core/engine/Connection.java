@@ -668,7 +668,7 @@ public final class Connection implements AutoCloseable {
             // a kept statement must not hold on to the values bound last (they may be large, or private)
             // past the checkout: they are cleared when it ends, not after every execution (the next
             // execution binds every parameter anyway; on SQLite clearing unbinds each one natively)
-            if (physical != null) boundNow(ps);
+            if (physical != null) boundNow(sql, ps);
             open.put(sql, ps);
         } catch (SQLException e) {
             closeQuietly(ps);
@@ -676,29 +676,60 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    /** Statements released during this checkout that still hold the values of their last execution. */
-    private java.util.Set<PreparedStatement> bound;
+    /**
+     * Statements released during this checkout that still hold the values of their last execution,
+     * with their SQL. Entries of statements closed meanwhile (evicted from the kept ones, or
+     * discarded) are dropped whenever the map has doubled since it was last pruned.
+     */
+    private java.util.IdentityHashMap<PreparedStatement, String> bound;
     private PreparedStatement lastBound;
+    private int pruneBoundAt = 64;
 
-    private void boundNow(PreparedStatement ps) {
+    private void boundNow(String sql, PreparedStatement ps) {
         if (ps == lastBound) return;
-        if (bound == null) bound = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        bound.add(ps);
+        if (bound == null) bound = new java.util.IdentityHashMap<>();
+        bound.put(ps, sql);
         lastBound = ps;
+        if (bound.size() > pruneBoundAt) {
+            bound.keySet().removeIf(Connection::isClosed);
+            pruneBoundAt = Math.max(64, 2 * bound.size());
+        }
     }
 
-    /** Clears the parameters of the statements this checkout executed that are still kept open. */
+    private static boolean isClosed(PreparedStatement ps) {
+        try {
+            return ps.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Clears the parameters of the statements this checkout executed that are still kept open. One
+     * that cannot be cleared is closed and no longer kept; the connection stays usable.
+     */
     private void clearBound() {
         if (bound == null) return;
-        for (PreparedStatement ps : bound) {
+        for (java.util.Map.Entry<PreparedStatement, String> e : bound.entrySet()) {
+            PreparedStatement ps = e.getKey();
+            if (isClosed(ps)) continue;
             try {
-                if (!ps.isClosed()) ps.clearParameters();
-            } catch (SQLException e) {
-                broken = true; // the connection is given up, and its statements with it
+                ps.clearParameters();
+            } catch (SQLException failed) {
+                PreparedStatement kept = open.take(e.getValue());
+                if (kept != null && kept != ps) {
+                    try {
+                        open.put(e.getValue(), kept);
+                    } catch (SQLException ignored) {
+                        // put closes only a statement it replaces; there is none here
+                    }
+                }
+                closeQuietly(ps);
             }
         }
         bound = null;
         lastBound = null;
+        pruneBoundAt = 64;
     }
 
     private void bind(PreparedStatement ps, CompiledTemplate t, Param<?>[] params) throws SQLException {
