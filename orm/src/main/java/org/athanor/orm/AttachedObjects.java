@@ -24,7 +24,7 @@ final class AttachedObjects {
 
     /** Makes room in the log for {@code n} more objects attached without indexing (a large addAll). */
     void expectLog(int n) {
-        if (unindexed.length - unindexedCount < n) unindexed = Arrays.copyOf(unindexed, Math.max(unindexedCount + n, 2 * unindexed.length));
+        unindexed = InstanceState.withRoom(unindexed, unindexedCount, n);
     }
 
     /** The state of {@code obj}, or null. */

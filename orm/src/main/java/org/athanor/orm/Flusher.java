@@ -404,39 +404,16 @@ final class Flusher {
 
     /**
      * Gives each object of an insert its key ({@code keys} in row order) and makes it persistent, with
-     * the values read for the insert, the id now among them, as its snapshot: what
-     * {@link #assignKeyOnly} and {@link #inserted(InstanceState, Object[])} do for one object, with
-     * the lookups they would repeat per object made once per statement.
+     * the values read for the insert, the id now among them, as its snapshot. Assigning the key
+     * touched the object in the current level already, so {@link #persistent} follows directly.
      */
     private void assignKeysInOrder(EntityInfo info, List<InstanceState> list, List<Object[]> read, Object[] keys) {
-        Attribute gen = info.generatedId;
-        int idIndex = gen.index();
-        Class<?> idType = gen.javaType();
-        TxLevel level = s.level();
-        boolean onlyId = info.insertWritesOnlyTheId();
-        boolean singleId = info.idIdx.length == 1; // the generated id, set here: no id value can be null
-        long epoch = s.epoch;
+        int idIndex = info.generatedId.index();
         for (int i = 0; i < keys.length; i++) {
             InstanceState st = list.get(i);
-            Object key = keys[i];
-            if (key == null) throw new IllegalStateException("the database returned no generated key for " + info.name);
-            Object id = key.getClass() == idType ? key : convertKey(key, idType);
-            TxLevel.Memento m = onlyId ? level.touchInsertedWithGeneratedId(st) : null;
-            if (m != null && m.sharedInsert) info.set(st.obj(), idIndex, id); // undone through the key: nothing recorded per object
-            else {
-                s.writeAttribute(st, idIndex, id);
-                s.touch(st);
-            }
             Object[] snapshot = read.get(i);
-            snapshot[idIndex] = id;
-            st.status = InstanceState.Status.PERSISTENT;
-            if (!singleId && info.hasNullId(snapshot))
-                throw new IllegalStateException("inserted " + info.name + " has no primary key value; set its @Id or use @GeneratedValue");
-            st.snapshot = info.ownSnapshot(snapshot);
-            st.keyFromSnapshot();
-            st.loadedEpoch = epoch;
-            s.pending.remove(st);
-            s.identityMap.append(st);
+            snapshot[idIndex] = assignKeyOnly(st, keys[i]);
+            persistent(st, snapshot);
         }
     }
 
@@ -480,6 +457,11 @@ final class Flusher {
     /** {@link #inserted(InstanceState)} with the object's values already read ({@code values} becomes its snapshot). */
     private void inserted(InstanceState st, Object[] values) {
         s.touch(st);
+        persistent(st, values);
+    }
+
+    /** Makes a just-inserted object, already touched in the current level, persistent with {@code values} as its snapshot. */
+    private void persistent(InstanceState st, Object[] values) {
         st.status = InstanceState.Status.PERSISTENT;
         if (st.info.hasNullId(values))
             throw new IllegalStateException("inserted " + st.info.name + " has no primary key value; set its @Id or use @GeneratedValue");

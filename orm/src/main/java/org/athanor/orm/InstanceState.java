@@ -45,6 +45,15 @@ final class InstanceState {
 
     Object obj() { return obj; }
 
+    /**
+     * {@code states} with room for {@code more} entries after its first {@code used}: the same array
+     * when there is, else a copy at least twice as long (so that repeated small calls stay amortised).
+     */
+    static InstanceState[] withRoom(InstanceState[] states, int used, int more) {
+        if (states.length - used >= more) return states;
+        return java.util.Arrays.copyOf(states, Math.max(used + more, 2 * states.length));
+    }
+
     /** The identity in the identity map; null while pending. A loaded row's key is made on first use. */
     IdKey key() {
         if (keyInSnapshot) {

@@ -26,7 +26,7 @@ final class PendingList {
 
     /** Makes room for {@code n} more states (a large addAll), so the array is not regrown on the way. */
     void expect(int n) {
-        if (items.length - end < n) items = Arrays.copyOf(items, Math.max(end + n, 2 * items.length));
+        items = InstanceState.withRoom(items, end, n);
     }
 
     void add(InstanceState s) {

@@ -39,7 +39,7 @@ final class StateTable {
     /** {@link #put} deferred until the table is next read (appended states are put in order). */
     /** Makes room for {@code n} more appended states (a flush about to insert that many). */
     void expectAppended(int n) {
-        if (appended.length - appendedCount < n) appended = Arrays.copyOf(appended, Math.max(appendedCount + n, 2 * appended.length));
+        appended = InstanceState.withRoom(appended, appendedCount, n);
     }
 
     void append(InstanceState s) {

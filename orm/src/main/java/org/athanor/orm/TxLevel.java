@@ -145,7 +145,7 @@ final class TxLevel {
 
     /** Makes room for {@code n} more touched objects (a flush about to insert that many). */
     void expectTouched(int n) {
-        if (touched.length - touchedCount < n) touched = Arrays.copyOf(touched, Math.max(touchedCount + n, 2 * touched.length));
+        touched = InstanceState.withRoom(touched, touchedCount, n);
     }
 
     private void append(InstanceState s) {

@@ -716,14 +716,7 @@ public final class Connection implements AutoCloseable {
             try {
                 ps.clearParameters();
             } catch (SQLException failed) {
-                PreparedStatement kept = open.take(e.getValue());
-                if (kept != null && kept != ps) {
-                    try {
-                        open.put(e.getValue(), kept);
-                    } catch (SQLException ignored) {
-                        // put closes only a statement it replaces; there is none here
-                    }
-                }
+                open.remove(e.getValue(), ps);
                 closeQuietly(ps);
             }
         }

@@ -30,6 +30,9 @@ final class OpenStatements {
     /** An idle statement for {@code sql}, now owned by the caller, or null. */
     PreparedStatement take(String sql) { return idle.isEmpty() ? null : idle.remove(sql); }
 
+    /** Stops keeping {@code ps} if it is the idle statement for {@code sql} (the caller closes it). */
+    void remove(String sql, PreparedStatement ps) { idle.remove(sql, ps); }
+
     /** Keeps {@code ps} for the next execution of {@code sql}. */
     void put(String sql, PreparedStatement ps) throws SQLException {
         if (capacity == 0) {

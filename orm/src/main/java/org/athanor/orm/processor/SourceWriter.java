@@ -55,26 +55,14 @@ final class SourceWriter {
         for (int i = 0; i < m.attributes.size(); i++) {
             AttributeModel a = m.attributes.get(i);
             b.append("            case ").append(i).append(": ");
-            if (a.holder() == null) {
-                b.append("return ").append(read("e", a.access(), a.typeName())).append(";\n");
-            } else {
-                AttributeModel.HolderModel h = a.holder();
-                b.append("{\n                ").append(h.typeName()).append(" h = ").append(read("e", h.access(), h.typeName())).append(";\n")
-                        .append("                return h == null ? null : ").append(read("h", a.access(), a.typeName())).append(";\n            }\n");
-            }
+            appendValue(b, a, "return ", "            ");
         }
         b.append("            default: throw new IndexOutOfBoundsException(\"").append(e).append(" has \" + NAMES.size() + \" attributes, not \" + i);\n");
         b.append("        }\n    }\n\n");
         b.append("    @Override public void getAll(").append(e).append(" e, Object[] out) {\n");
         for (int i = 0; i < m.attributes.size(); i++) {
-            AttributeModel a = m.attributes.get(i);
-            if (a.holder() == null) {
-                b.append("        out[").append(i).append("] = ").append(read("e", a.access(), a.typeName())).append(";\n");
-            } else {
-                AttributeModel.HolderModel h = a.holder();
-                b.append("        {\n            ").append(h.typeName()).append(" h = ").append(read("e", h.access(), h.typeName())).append(";\n")
-                        .append("            out[").append(i).append("] = h == null ? null : ").append(read("h", a.access(), a.typeName())).append(";\n        }\n");
-            }
+            b.append("        ");
+            appendValue(b, m.attributes.get(i), "out[" + i + "] = ", "        ");
         }
         b.append("    }\n\n");
         b.append("    @Override public void set(").append(e).append(" e, int i, Object v) {\n        switch (i) {\n");
@@ -127,6 +115,22 @@ final class SourceWriter {
                     .append(".class, java.lang.invoke.MethodType.methodType(void.class)).asType(java.lang.invoke.MethodType.methodType(")
                     .append(m.entityName).append(".class));\n");
         b.append("        } catch (ReflectiveOperationException x) {\n            throw new ExceptionInInitializerError(x);\n        }\n    }\n");
+    }
+
+    /**
+     * The statement {@code target} + the attribute's value read from entity {@code e} (through its
+     * {@code @EmbeddedId} holder, null when the holder is), ending in a new line; {@code indent} is
+     * the indentation the statement starts at.
+     */
+    private static void appendValue(StringBuilder b, AttributeModel a, String target, String indent) {
+        if (a.holder() == null) {
+            b.append(target).append(read("e", a.access(), a.typeName())).append(";\n");
+            return;
+        }
+        AttributeModel.HolderModel h = a.holder();
+        b.append("{\n").append(indent).append("    ").append(h.typeName()).append(" h = ").append(read("e", h.access(), h.typeName())).append(";\n")
+                .append(indent).append("    ").append(target).append("h == null ? null : ").append(read("h", a.access(), a.typeName())).append(";\n")
+                .append(indent).append("}\n");
     }
 
     private static String read(String owner, FieldAccess access, String typeName) {
