@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.athanor.core.dialect.DialectFeatures;
 import org.athanor.core.engine.Connection;
+import org.athanor.core.engine.RowsInsert;
 import org.athanor.core.error.DatabaseError;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Delete;
@@ -225,7 +226,10 @@ final class Flusher {
             return;
         }
         List<Attribute> cols = insertColumns(info, true);
-        int chunk = generatedChunk(info, cols, list.size());
+        // keys in row order: one insert, planned once, takes the objects a statement's worth at a time
+        RowsInsert ordered = cols.isEmpty() || !keysInRowOrder(gen.column(), list.size()) ? null
+                : conn.rowsInsert(Sql.insert(info.table), columnsOf(cols), positionsOf(cols), gen.column());
+        int chunk = ordered == null ? Integer.MAX_VALUE : ordered.rowsPerStatement();
         s.level().expectTouched(list.size());
         s.identityMap.expectAppended(list.size());
         // runs of objects in add order (as SQLAlchemy groups them): ids unset, which the database
@@ -244,32 +248,21 @@ final class Flusher {
                 }
                 run.add(st);
                 values.add(v);
-                if (run.size() == chunk) insertRun(info, cols, run, values);
+                if (run.size() == chunk) insertRun(info, cols, ordered, run, values);
             } else {
-                if (!run.isEmpty()) insertRun(info, cols, run, values);
+                if (!run.isEmpty()) insertRun(info, cols, ordered, run, values);
                 known.add(st);
             }
         }
-        if (!run.isEmpty()) insertGenerated(info, cols, run, values);
+        if (!run.isEmpty()) insertGenerated(info, cols, ordered, run, values);
         if (!known.isEmpty()) insertKnown(info, known);
     }
 
     /** Inserts a run of objects with unset generated ids and empties it for the next. */
-    private void insertRun(EntityInfo info, List<Attribute> cols, List<InstanceState> run, List<Object[]> values) {
-        insertGenerated(info, cols, run, values);
+    private void insertRun(EntityInfo info, List<Attribute> cols, RowsInsert ordered, List<InstanceState> run, List<Object[]> values) {
+        insertGenerated(info, cols, ordered, run, values);
         run.clear();
         values.clear();
-    }
-
-    /**
-     * How many objects with unset generated ids one call of {@link #insertGenerated} takes: one
-     * statement's worth when the keys come back in row order (so a chunk is read, inserted and given
-     * its keys in one sweep), else all of them (the sentinel path chunks by itself).
-     */
-    private int generatedChunk(EntityInfo info, List<Attribute> cols, int total) {
-        if (cols.isEmpty() || !keysInRowOrder(info.generatedId.column(), total))
-            return Integer.MAX_VALUE;
-        return conn.rowsPerInsert(Sql.insert(info.table), columnsOf(cols), info.generatedId.column());
     }
 
     /**
@@ -296,8 +289,7 @@ final class Flusher {
     /** The values of {@code cols} for each object, in order: the rows of an {@link Connection#insertRows}. */
     private static List<Object[]> rowsOf(EntityInfo info, List<InstanceState> states, List<Attribute> cols) {
         int n = cols.size();
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) idx[i] = cols.get(i).index();
+        int[] idx = positionsOf(cols);
         Object[][] rows = new Object[states.size()][];
         for (int r = 0; r < rows.length; r++) {
             Object obj = states.get(r).obj();
@@ -306,6 +298,13 @@ final class Flusher {
             rows[r] = row;
         }
         return Arrays.asList(rows);
+    }
+
+    /** Where each column's value sits in an object's attribute values (its snapshot). */
+    private static int[] positionsOf(List<Attribute> cols) {
+        int[] positions = new int[cols.size()];
+        for (int i = 0; i < positions.length; i++) positions[i] = cols.get(i).index();
+        return positions;
     }
 
     private static Column<?>[] columnsOf(List<Attribute> cols) {
@@ -336,10 +335,12 @@ final class Flusher {
      * JDBC generated keys where multi-row inserts report them in row order (Core's
      * {@link Connection#insertRows} runs one row per statement where neither holds), PostgreSQL's
      * ordered insert of an identity key; else a sentinel column, one whose values are distinct
-     * within the batch, returned beside the id; else one row per statement. {@code read}: each
-     * object's attribute values, read for this flush (they become the snapshots).
+     * within the batch, returned beside the id; else one row per statement. {@code ordered}: the
+     * insert planned by {@link #insert} when keys come back in row order (else null). {@code read}:
+     * each object's attribute values, read for this flush (they become the snapshots).
      */
-    private void insertGenerated(EntityInfo info, List<Attribute> cols, List<InstanceState> list, List<Object[]> read) {
+    private void insertGenerated(EntityInfo info, List<Attribute> cols, RowsInsert ordered, List<InstanceState> list,
+                                 List<Object[]> read) {
         Column<Object> idCol = info.generatedId.column();
         if (cols.isEmpty()) {
             for (InstanceState st : list) {
@@ -354,11 +355,10 @@ final class Flusher {
         }
         Column<?>[] columns = columnsOf(cols);
         statement = Sql.insert(info.table).columns(columns);
-        if (keysInRowOrder(idCol, list.size())) {
+        if (ordered != null || keysInRowOrder(idCol, list.size())) {
             // each object's values, read once: bound as the insert's rows (by position) and kept as its snapshot
-            int[] positions = new int[cols.size()];
-            for (int i = 0; i < positions.length; i++) positions[i] = cols.get(i).index();
-            Object[] keys = conn.insertRowsReturning(Sql.insert(info.table), columns, positions, read, idCol);
+            RowsInsert ins = ordered != null ? ordered : conn.rowsInsert(Sql.insert(info.table), columns, positionsOf(cols), idCol);
+            Object[] keys = ins.keys(read);
             if (keys.length != list.size())
                 throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + keys.length + " keys for "
                         + list.size() + " rows");

@@ -317,7 +317,7 @@ public final class Connection implements AutoCloseable {
                 fromCache = p.cached();
                 if (to - from == per) full = binder;
             }
-            total += executeChunk(binder, values, fromCache);
+            total += executeChunk(binder, aligned(binder, values), fromCache);
             fromCache = true;
         }
         return total;
@@ -350,9 +350,7 @@ public final class Connection implements AutoCloseable {
      */
     public List<Object[]> insertRows(Insert base, Column<?>[] columns, List<Object[]> rows, Column<?>... returning) {
         if (rows.isEmpty()) return List.of();
-        Collected out = new Collected(rows.size(), false);
-        insertRowsInto(base, columns, null, rows, returning, out);
-        return out.rows;
+        return rowsInsert(base, columns, null, returning).rows(rows);
     }
 
     /**
@@ -363,36 +361,31 @@ public final class Connection implements AutoCloseable {
      * (so in row order on SQLite, MariaDB, MySQL 8 and, for an identity key, PostgreSQL).
      */
     public Object[] insertRowsReturning(Insert base, Column<?>[] columns, int[] positions, List<Object[]> rows, Column<?> returning) {
-        if (positions.length != columns.length)
-            throw new IllegalArgumentException("insertRows: " + positions.length + " positions for " + columns.length + " columns");
-        if (rows.isEmpty()) return new Object[0];
-        Collected out = new Collected(rows.size(), true);
-        insertRowsInto(base, columns, positions, rows, new Column<?>[] {returning}, out);
-        return out.n == out.flat.length ? out.flat : java.util.Arrays.copyOf(out.flat, out.n);
+        RowsInsert ins = rowsInsert(base, columns, positions, returning);
+        return ins.keys(rows);
+    }
+
+    /**
+     * The insert {@link #insertRows} / {@link #insertRowsReturning} run, planned once for running on
+     * one list of rows after another (see {@link RowsInsert}). {@code positions} as for
+     * insertRowsReturning, or null when {@code rows.get(r)[i]} is the value of {@code columns[i]}.
+     */
+    public RowsInsert rowsInsert(Insert base, Column<?>[] columns, int[] positions, Column<?>... returning) {
+        return new RowsInsert(this, base, columns, positions, returning);
     }
 
     /**
      * How many rows each statement of {@link #insertRows} / {@link #insertRowsReturning} holds for
-     * these columns (returning {@code returning}, or nothing when null): the bind-parameter limit
-     * and the 1,000-row cap shared by all dialects, or 1 where the database cannot insert several
-     * rows at once (or, without RETURNING, report their generated keys). A caller that streams rows
-     * a statement's worth at a time uses it to size its chunks, so no chunk is split.
+     * these columns (returning {@code returning}, or nothing when null): see
+     * {@link RowsInsert#rowsPerStatement()}. A caller that streams rows a statement's worth at a time
+     * uses it to size its chunks, so no chunk is split.
      */
     public int rowsPerInsert(Insert base, Column<?>[] columns, Column<?> returning) {
-        var features = dialect().features();
-        InsertPlan plan = InsertPlan.of(base, List.of(columns), features);
-        if (plan == null)
-            throw new IllegalArgumentException("rowsPerInsert needs a plain Sql.insert(table) (no rows, SELECT or DEFAULT VALUES) whose"
-                    + " rows fit the bind-parameter limit; got: " + base);
-        return perStatement(plan, returning != null && !features.supportsReturning(), features);
-    }
-
-    private static int perStatement(InsertPlan plan, boolean viaKeys, org.athanor.core.dialect.DialectFeatures features) {
-        return viaKeys && !features.multiRowGeneratedKeys() ? 1 : plan.rowsPerStatement();
+        return rowsInsert(base, columns, null, returning == null ? new Column<?>[0] : new Column<?>[] {returning}).rowsPerStatement();
     }
 
     /** Where insertRows puts what the statements return: an array per row, or the values of the one column. */
-    private static final class Collected {
+    static final class Collected {
         final List<Object[]> rows;
         final Object[] flat;
         int n;
@@ -423,32 +416,35 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    private void insertRowsInto(Insert base, Column<?>[] columns, int[] positions, List<Object[]> rows, Column<?>[] returning,
-                                Collected out) {
-        var features = dialect().features();
-        boolean viaKeys = returning.length > 0 && !features.supportsReturning();
-        if (viaKeys && returning.length != 1)
-            throw new IllegalArgumentException(dialect().name() + " has no RETURNING: insertRows can return only the generated key"
-                    + " column, not " + java.util.Arrays.stream(returning).map(Column::name).toList());
-        // PostgreSQL: keys in row order through an ordered insert and the key sequence's order
-        boolean sortKeys = returning.length == 1 && features.supportsReturning() && !features.returningPreservesOrder()
-                && features.orderedInsertSelect() && returning[0].isAutoincrement();
-        if (sortKeys) base = base.inRowOrder();
-        InsertPlan plan = InsertPlan.of(base, List.of(columns), features);
-        if (plan == null)
-            throw new IllegalArgumentException("insertRows needs a plain Sql.insert(table) (no rows, SELECT or DEFAULT VALUES) whose"
-                    + " rows fit the bind-parameter limit; got: " + base);
-        int[] bound = plan.usesPositions(positions) ? positions : null; // the layout the binder reads
-        int per = perStatement(plan, viaKeys, features);
-        String[] elements = (returning.length == 0 || sortKeys) ? arrayElements(base, columns, plan) : null;
-        SlotBinder full = null;
+    /** Runs {@code ins} on {@code rows}, a statement's worth at a time, appending what comes back to {@code out}. */
+    void insertRowsInto(RowsInsert ins, List<Object[]> rows, Collected out) {
+        Insert base = ins.base;
+        Column<?>[] columns = ins.columns, returning = ins.returning;
+        int[] positions = ins.positions, bound = ins.bound;
+        InsertPlan plan = ins.plan;
+        boolean viaKeys = ins.viaKeys, sortKeys = ins.sortKeys;
+        int per = ins.per;
         for (int from = 0; from < rows.size(); from += per) {
             int to = Math.min(rows.size(), from + per);
-            if (elements != null) { // PostgreSQL: one array per column, whatever the number of rows
+            if (ins.elements != null) { // PostgreSQL: one array per column, whatever the number of rows
                 Object[][] arrays = plan.columnArrays(rows, from, to, positions);
                 if (arrays != null) {
-                    insertArrays(base, columns, returning, elements, arrays, sortKeys, out);
+                    insertArrays(base, columns, returning, ins.elements, arrays, sortKeys, out);
                     continue;
+                }
+            }
+            if (to - from == per && ins.full != null) {
+                // the usual chunk: bound from the caller's arrays as they are, no aligned copies
+                org.athanor.core.type.ValueCodec<Object>[] codecs = ins.directCodecs();
+                if (codecs != null) {
+                    Chunk chunk = direct(ins, codecs, rows, from, to);
+                    int first = out.size();
+                    boolean sent = returning.length == 0 ? executeChunk(ins.full, chunk, true) >= 0
+                            : readReturned(ins.full, chunk, true, viaKeys ? returning[0] : null, out);
+                    if (sent) {
+                        if (sortKeys) out.sortFrom(first);
+                        continue;
+                    }
                 }
             }
             Object[][] values = plan.arrayValues(rows, from, to, positions);
@@ -468,7 +464,7 @@ public final class Connection implements AutoCloseable {
             }
             SlotBinder binder;
             boolean fromCache = true;
-            if (to - from == per && full != null) binder = full;
+            if (to - from == per && ins.full != null) binder = ins.full;
             else {
                 // a plain INSERT's SQL depends only on its shape: keep its binder on the Engine
                 Engine.RowsShape shape = base.onConflictClause() == null
@@ -483,12 +479,12 @@ public final class Connection implements AutoCloseable {
                     fromCache = p.cached();
                     if (shape != null) engine.keepRowBinder(shape, binder);
                 }
-                if (to - from == per) full = binder;
+                if (to - from == per) ins.keepFull(binder);
             }
-            if (returning.length == 0) executeChunk(binder, values, fromCache);
+            if (returning.length == 0) executeChunk(binder, aligned(binder, values), fromCache);
             else {
                 int first = out.size();
-                readReturned(binder, values, fromCache, viaKeys ? returning[0] : null, out);
+                readReturned(binder, aligned(binder, values), fromCache, viaKeys ? returning[0] : null, out);
                 if (sortKeys) out.sortFrom(first);
             }
         }
@@ -499,7 +495,7 @@ public final class Connection implements AutoCloseable {
      * {@link Insert#columnArrays()}), or null when the dialect cannot, a column's type is not one it
      * binds as an array element, or the statement is not a plain insert of the given columns.
      */
-    private String[] arrayElements(Insert base, Column<?>[] columns, InsertPlan plan) {
+    String[] arrayElements(Insert base, Column<?>[] columns, InsertPlan plan) {
         if (!dialect().features().insertFromArrays() || base.onConflictClause() != null || !plan.givenOnly()) return null;
         String[] out = new String[columns.length];
         for (int k = 0; k < columns.length; k++) if ((out[k] = dialect().arrayElementName(columns[k].type())) == null) return null;
@@ -571,11 +567,44 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    /** Runs one multi-row INSERT and appends the rows it returns (RETURNING, or the generated keys of {@code keyColumn}). */
-    private void readReturned(SlotBinder binder, Object[][] values, boolean fromCache, Column<?> keyColumn, Collected out) {
+    /** The values one execution of a multi-row INSERT binds. */
+    private interface Chunk {
+        /** Binds them; false, before anything runs, when a value is an expression the statement path must send instead. */
+        boolean bind(PreparedStatement ps) throws SQLException;
+
+        /** The values in slot order, for the echo log. */
+        List<Object> shown();
+    }
+
+    /** Rows aligned as {@code binder} reads them (see {@link InsertPlan#arrayValues}). */
+    private static Chunk aligned(SlotBinder binder, Object[][] values) {
+        return new Chunk() {
+            @Override public boolean bind(PreparedStatement ps) throws SQLException {
+                binder.bind(ps, values, 0);
+                return true;
+            }
+
+            @Override public List<Object> shown() { return binder.values(values, 0); }
+        };
+    }
+
+    /** Rows {@code from}..{@code to} of the caller's own arrays, bound without aligned copies (see {@link InsertPlan#bindRows}). */
+    private static Chunk direct(RowsInsert ins, org.athanor.core.type.ValueCodec<Object>[] codecs, List<Object[]> rows, int from, int to) {
+        return new Chunk() {
+            @Override public boolean bind(PreparedStatement ps) throws SQLException {
+                return ins.plan.bindRows(ps, codecs, rows, from, to, ins.positions);
+            }
+
+            @Override public List<Object> shown() { return ins.plan.shown(rows, from, to, ins.positions); }
+        };
+    }
+
+    /**
+     * Runs one multi-row INSERT and appends the rows it returns (RETURNING, or the generated keys of
+     * {@code keyColumn}); false when {@code chunk} could not be bound (nothing ran).
+     */
+    private boolean readReturned(SlotBinder binder, Chunk chunk, boolean fromCache, Column<?> keyColumn, Collected out) {
         String sql = binder.template().sql();
-        engine.notifyListeners(sql);
-        if (engine.echoes()) engine.echo(sql, binder.values(values, 0), fromCache);
         // a statement prepared to report generated keys is kept apart from the same SQL prepared plainly
         String slot = keyColumn == null ? sql : "\u0000keys\u0000" + sql;
         PreparedStatement ps = null;
@@ -587,7 +616,12 @@ public final class Connection implements AutoCloseable {
                 ps = keyColumn == null ? on.prepareStatement(sql) : on.prepareStatement(sql, new String[] {keyColumn.name()});
             }
             lend(ps);
-            binder.bind(ps, values, 0);
+            if (!chunk.bind(ps)) {
+                done = true; // not run: kept as it is (the parameters bound so far are cleared with the others)
+                return false;
+            }
+            engine.notifyListeners(sql);
+            if (engine.echoes()) engine.echo(sql, chunk.shown(), fromCache);
             dirty = true;
             if (keyColumn == null) {
                 ValueCodec<Object>[] codecs = binder.template().resultCodecs();
@@ -604,6 +638,7 @@ public final class Connection implements AutoCloseable {
                 }
             }
             done = true;
+            return true;
         } catch (SQLException e) {
             throw translate(e, sql);
         } finally {
@@ -612,12 +647,33 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    /** Runs one multi-row INSERT of {@code values}, telling listeners and the echo log like {@link #execute(Dml)}. */
-    private int executeChunk(SlotBinder binder, Object[][] values, boolean fromCache) {
+    /**
+     * Runs one multi-row INSERT, telling listeners and the echo log like {@link #execute(Dml)}, and
+     * returns the rows it inserted; -1 when {@code chunk} could not be bound (nothing ran).
+     */
+    private int executeChunk(SlotBinder binder, Chunk chunk, boolean fromCache) {
         String sql = binder.template().sql();
-        engine.notifyListeners(sql);
-        if (engine.echoes()) engine.echo(sql, binder.values(values, 0), fromCache);
-        return executeUpdate(sql, ps -> binder.bind(ps, values, 0));
+        PreparedStatement ps = null;
+        boolean done = false;
+        try {
+            ps = statement(sql);
+            if (!chunk.bind(ps)) {
+                done = true;
+                return -1;
+            }
+            engine.notifyListeners(sql);
+            if (engine.echoes()) engine.echo(sql, chunk.shown(), fromCache);
+            dirty = true;
+            int count = ps.executeUpdate();
+            done = true;
+            return count;
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        } finally {
+            // a statement that failed is not reused: its state after an error is the driver's business
+            if (done) release(sql, ps);
+            else discard(ps);
+        }
     }
 
     /**

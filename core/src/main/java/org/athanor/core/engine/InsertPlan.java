@@ -177,6 +177,41 @@ final class InsertPlan {
         return out;
     }
 
+    /**
+     * Binds rows {@code from} to {@code to} (exclusive) straight from the caller's arrays: the value of
+     * column {@code f} at {@code positions[f]} (or at {@code f}, each row then holding one value per
+     * column), through {@code codecs[f]}, slot after slot, as a multi-row template of this plan
+     * numbers them (see {@link SlotBinder#rowCodecs()}); a value not of its column's class is cast
+     * as {@link #arrayValues} would. Only for a plan with {@link #givenOnly()}. False, with the rows
+     * before it bound and nothing run, when a value is an expression: the statement path sends it.
+     */
+    boolean bindRows(java.sql.PreparedStatement ps, org.athanor.core.type.ValueCodec<Object>[] codecs, List<Object[]> rows,
+                     int from, int to, int[] positions) throws java.sql.SQLException {
+        int width = all.length, slot = 1;
+        Class<?>[] exact = javaTypes;
+        for (int r = from; r < to; r++) {
+            Object[] row = rows.get(r);
+            if (positions == null) checkLength(row, r);
+            for (int f = 0; f < width; f++) {
+                Object v = row[positions == null ? f : positions[f]];
+                if (v != null && v.getClass() != exact[f]) {
+                    if (v instanceof Expression<?>) return false;
+                    v = castValue(all[f], v, r);
+                }
+                codecs[f].bind(ps, slot++, v);
+            }
+        }
+        return true;
+    }
+
+    /** The values {@link #bindRows} binds, in slot order (for the echo log). */
+    List<Object> shown(List<Object[]> rows, int from, int to, int[] positions) {
+        List<Object> out = new ArrayList<>((to - from) * all.length);
+        for (int r = from; r < to; r++)
+            for (int f = 0; f < all.length; f++) out.add(rows.get(r)[positions == null ? f : positions[f]]);
+        return out;
+    }
+
     /** {@code v} as column {@code c}'s Java type, or an error naming row {@code r} and the column. */
     private static Object castValue(Column<?> c, Object v, int r) {
         try {

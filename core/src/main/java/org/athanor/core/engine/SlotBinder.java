@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.athanor.core.compile.CompiledTemplate;
 import org.athanor.core.sql.Param;
 import org.athanor.core.type.SqlType;
+import org.athanor.core.type.ValueCodec;
 
 /**
  * Binds a compiled template's placeholders straight from arrays of values, with no statement nodes
@@ -24,6 +25,8 @@ final class SlotBinder {
     private final Object[] fixed;
     /** Per slot, the type a value is cast to while binding, or null where the caller already cast it. */
     private final SqlType<?>[] casts;
+    /** Per column, the codec, when the slots go row after row, each row's columns in order, all from the rows (see {@link #rowCodecs()}). */
+    private final ValueCodec<Object>[] rowCodecs;
 
     /**
      * {@code source} maps a parameter of the statement to where its values come from, or null when
@@ -49,6 +52,35 @@ final class SlotBinder {
                 if (castWhileBinding) casts[i] = p.type();
             }
         }
+        rowCodecs = rowCodecsOf(n);
+    }
+
+    /**
+     * The codec of each column when this binder's slots go row by row, each row's columns in the
+     * same order and each read from the same field of its row, with nothing fixed or cast (a
+     * multi-row INSERT template, see {@link InsertPlan#bindRows}); else null.
+     */
+    ValueCodec<Object>[] rowCodecs() { return rowCodecs; }
+
+    /** Whether the slots of the first row read, column by column, exactly {@code rowFields} of its row. */
+    boolean readsFields(int[] rowFields) {
+        if (rowCodecs == null || rowFields.length != rowCodecs.length) return false;
+        for (int f = 0; f < rowFields.length; f++) if (fields[f] != rowFields[f]) return false;
+        return true;
+    }
+
+    /** {@link #rowCodecs()} for this binder's layout, or null when it is not that regular. */
+    @SuppressWarnings("unchecked")
+    private ValueCodec<Object>[] rowCodecsOf(int n) {
+        int width = 0;
+        while (width < n && rows[width] == 0) width++;
+        if (width == 0 || n % width != 0) return null;
+        for (int i = 0; i < n; i++)
+            if (rows[i] != i / width || fields[i] != fields[i % width] || casts[i] != null || template.slotCodec(i) != template.slotCodec(i % width))
+                return null;
+        ValueCodec<Object>[] out = new ValueCodec[width];
+        for (int f = 0; f < width; f++) out[f] = template.slotCodec(f);
+        return out;
     }
 
     CompiledTemplate template() { return template; }

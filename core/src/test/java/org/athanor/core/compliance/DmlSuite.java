@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.athanor.core.engine.Connection;
 import org.athanor.core.engine.Engine;
+import org.athanor.core.engine.RowsInsert;
 import org.athanor.core.engine.StatementListener;
 import org.athanor.core.error.CompileError;
 import org.athanor.core.error.IntegrityError;
@@ -553,6 +554,86 @@ public abstract class DmlSuite extends ComplianceSuite {
                 });
                 assertEquals(List.of(), sent, "nothing runs");
             }
+        }
+    }
+
+    /**
+     * After the first statement's worth, full chunks are bound straight from the caller's arrays: a
+     * value to widen, an expression and a bad value must behave there as they do in the first chunk
+     * (cast in flight, the statement path, an error naming the row before that chunk runs).
+     */
+    @Test
+    void insertRowsTreatsLaterChunksLikeTheFirst() {
+        Stock s = stock();
+        Column<?>[] cols = {s.CODE, s.QTY, s.NOTE};
+        try (Connection c = engine().connect()) {
+            int per = c.rowsPerInsert(insert(s), cols, s.ID);
+            int n = 3 * per;
+            List<Object[]> rows = new ArrayList<>(n);
+            for (int i = 0; i < n; i++)
+                rows.add(new Object[] {"r" + i, i % 7 == 0 ? (Object) Integer.valueOf(i) : (Object) (long) i, i == n - 2 ? upper(param("expr")) : "n" + i});
+            List<Object[]> before = rows.stream().map(Object[]::clone).toList();
+            List<Object[]> keys = c.insertRows(insert(s), cols, rows, s.ID);
+            assertEquals(n, keys.size());
+            for (int i = 0; i < n; i++)
+                for (int f = 0; f < cols.length; f++) assertSame(before.get(i)[f], rows.get(i)[f], "row " + i + " field " + f + " is the caller's");
+            Map<Long, String> codes = codesById(c, s);
+            if (keysInRowOrder()) for (int i = 0; i < n; i++) assertEquals("r" + i, codes.get((Long) keys.get(i)[0]), "key " + i + " in row order");
+            assertEquals(List.of(Tuple.of((long) n, (long) n * (n - 1) / 2)), c.execute(select(count(), sum(s.QTY)).where(s.CODE.like("r%"))).all());
+            assertEquals(List.of(Tuple.of("EXPR")), c.execute(select(s.NOTE).where(s.CODE.eq("r" + (n - 2)))).all());
+            // a value that fits no column, in the second chunk: the first chunk ran, nothing of the second did
+            int badRow = per + Math.min(5, per - 1);
+            List<Object[]> bad = new ArrayList<>();
+            for (int i = 0; i < 2 * per; i++) bad.add(new Object[] {"b" + i, i == badRow ? (Object) "five" : (Object) (long) i, null});
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.insertRows(insert(s), cols, bad, s.ID));
+            assertTrue(e.getMessage().contains("row " + badRow) && e.getMessage().contains("qty"), e.getMessage());
+            long inserted = (Long) c.execute(select(count()).from(s).where(s.CODE.like("b%"))).scalar();
+            assertTrue(inserted == per || features().insertFromArrays() && inserted == 0 || per == 1 && inserted == badRow,
+                    inserted + " rows of the failed call are in the table (statements before the bad row's run)");
+            // a row of the wrong length in the second chunk of the aligned layout
+            int shortAt = per + Math.min(1, per - 1);
+            List<Object[]> shortRow = new ArrayList<>();
+            for (int i = 0; i < 2 * per; i++) shortRow.add(i == shortAt ? new Object[] {"s" + i, 1L} : new Object[] {"s" + i, 1L, null});
+            e = assertThrows(IllegalArgumentException.class, () -> c.insertRows(insert(s), cols, shortRow));
+            assertTrue(e.getMessage().contains("row " + shortAt) && e.getMessage().contains("[code, qty, note]"), e.getMessage());
+        }
+    }
+
+    /**
+     * A RowsInsert is planned once and run on one list of rows after another, as an ORM flushing a
+     * statement's worth at a time does: the same SQL every time, nothing compiled or looked up in the
+     * statement cache after the first list, and the keys of each list in its row order.
+     */
+    @Test
+    void rowsInsertRunsOnListAfterList() {
+        Stock s = stock();
+        Column<?>[] cols = {s.CODE, s.QTY};
+        try (Connection c = engine().connect()) {
+            RowsInsert ins = c.rowsInsert(insert(s), cols, new int[] {1, 0}, s.ID); // qty first in each row, then code
+            int per = ins.rowsPerStatement();
+            assertEquals(c.rowsPerInsert(insert(s), cols, s.ID), per);
+            List<Object[]> first = new ArrayList<>();
+            for (int i = 0; i < per; i++) first.add(new Object[] {(long) i, "l" + i});
+            List<String> sentFirst = statementsDuring(() -> assertEquals(per, ins.keys(first).length));
+            Engine.CacheStats before = engine().cacheStats();
+            List<Object> keys = new ArrayList<>();
+            List<String> sentLater = new ArrayList<>();
+            for (int round = 1; round <= 2; round++) {
+                List<Object[]> rows = new ArrayList<>();
+                for (int i = 0; i < per; i++) rows.add(new Object[] {(long) (round * per + i), "l" + (round * per + i)});
+                sentLater.addAll(statementsDuring(() -> keys.addAll(List.of(ins.keys(rows)))));
+            }
+            assertEquals(before.hits() + before.misses(), engine().cacheStats().hits() + engine().cacheStats().misses(),
+                    "later lists reuse the planned statement: nothing compiled or looked up");
+            if (!features().insertFromArrays()) assertEquals(Set.copyOf(sentFirst), Set.copyOf(sentLater), "the same SQL for every list");
+            assertEquals(2 * per, keys.size());
+            Map<Long, String> codes = codesById(c, s);
+            if (keysInRowOrder()) for (int i = 0; i < keys.size(); i++) assertEquals("l" + (per + i), codes.get((Long) keys.get(i)), "key " + i);
+            assertEquals(3 * per, codes.size());
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> c.rowsInsert(insert(s), cols, null).keys(List.<Object[]>of(new Object[] {"x", 1L})));
+            assertTrue(e.getMessage().contains("exactly one returning column"), e.getMessage());
+            c.commit();
         }
     }
 
