@@ -47,6 +47,32 @@ class InsertManyAndEngineCompileTest {
         assertTrue(e.getMessage().contains("must name the same columns [name, age]"), e.getMessage());
     }
 
+    /**
+     * SQLite's multi-row INSERTs aim at about 500 values per statement (its programs grow with the
+     * rows; docs/benchmarks.md): rows per statement follow the column count, within 1 and 1,000,
+     * and the rows of a large insert are all written. A dialect without such an aim keeps 1,000.
+     */
+    @Test
+    void rowsPerStatementFollowTheColumnCount() {
+        assertEquals(500, SqliteDialect.INSTANCE.features().insertParamsPerStatement());
+        try (Engine engine = Engine.create("sqlite://")) {
+            MetaData.of(USERS).createAll(engine);
+            try (Connection c = engine.connect()) {
+                assertEquals(500, c.rowsPerInsert(insert(USERS), new Column<?>[] {USERS.NAME}, null));
+                assertEquals(250, c.rowsPerInsert(insert(USERS), new Column<?>[] {USERS.NAME, USERS.AGE}, USERS.ID));
+                assertEquals(166, c.rowsPerInsert(insert(USERS), new Column<?>[] {USERS.NAME, USERS.AGE, USERS.EMAIL}, USERS.ID));
+                List<String> sql = new ArrayList<>();
+                engine.addStatementListener(sql::add);
+                assertEquals(1001, c.insertRows(insert(USERS), new Column<?>[] {USERS.NAME, USERS.AGE},
+                        java.util.stream.IntStream.range(0, 1001).mapToObj(i -> new Object[] {"r" + i, i}).toList(), USERS.ID).size());
+                assertEquals(5, sql.size(), "250 + 250 + 250 + 250 + 1 rows: " + sql.size() + " statements");
+                assertEquals(1001L, (Long) c.execute(select(count()).from(USERS)).scalar());
+            }
+        }
+        var plain = org.athanor.core.dialect.DialectFeatures.builder().maxBindParams(32766).build();
+        assertEquals(0, plain.insertParamsPerStatement(), "no aim unless a dialect sets one");
+    }
+
     @Test
     void insertManyWritesEveryRow() {
         try (Engine engine = Engine.create("sqlite://")) {

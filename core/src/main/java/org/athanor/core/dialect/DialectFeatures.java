@@ -77,6 +77,12 @@ public final class DialectFeatures {
     public boolean supportsGroupsFrame() { return b.groupsFrame; }
     /** Most bind parameters one statement may carry. */
     public int maxBindParams() { return b.maxBindParams; }
+    /**
+     * How many bind parameters a multi-row INSERT of many rows aims at: its rows per statement are
+     * this divided by the columns (at least 1, at most 1,000 and within {@link #maxBindParams()}).
+     * 0: no aim of its own, 1,000 rows where the limit allows.
+     */
+    public int insertParamsPerStatement() { return b.insertParamsPerStatement; }
     /** VARCHAR must declare a length in DDL (MySQL). */
     public boolean requiresVarcharLength() { return b.requiresVarcharLength; }
 
@@ -91,6 +97,7 @@ public final class DialectFeatures {
                 filterClause, intersectExceptAll, ilike, isolationLevels = true, requiresVarcharLength;
         private boolean parenthesizedSetMembers, quantifiedComparison, cteBeforeUpdateAndDelete, lagLeadDefault, groupsFrame;
         private int maxBindParams = 32767;
+        private int insertParamsPerStatement;
 
         Builder copy() {
             try {
@@ -141,6 +148,12 @@ public final class DialectFeatures {
         public Builder maxBindParams(int v) {
             if (v < 1) throw new IllegalArgumentException("maxBindParams cannot be less than 1, got " + v);
             maxBindParams = v;
+            return this;
+        }
+
+        public Builder insertParamsPerStatement(int v) {
+            if (v < 0) throw new IllegalArgumentException("insertParamsPerStatement cannot be negative, got " + v);
+            insertParamsPerStatement = v;
             return this;
         }
 

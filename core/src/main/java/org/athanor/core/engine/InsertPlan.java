@@ -63,7 +63,8 @@ final class InsertPlan {
         }
         int room = features.maxBindParams() - fixed;
         if (room < all.length) return null;
-        int perStatement = features.supportsMultiRowInsert() ? Math.max(1, Math.min(1000, room / all.length)) : 1;
+        int cap = features.insertParamsPerStatement() == 0 ? 1000 : Math.min(1000, Math.max(1, features.insertParamsPerStatement() / all.length));
+        int perStatement = features.supportsMultiRowInsert() ? Math.max(1, Math.min(cap, room / all.length)) : 1;
         return new InsertPlan(base, given, all, perStatement);
     }
 
