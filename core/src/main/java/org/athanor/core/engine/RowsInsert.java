@@ -92,9 +92,11 @@ public final class RowsInsert {
     }
 
     /**
-     * How many rows one statement holds: the bind-parameter limit and the 1,000-row cap shared by
-     * all dialects, or 1 where the database cannot insert several rows at once (or, without
-     * RETURNING, report their generated keys). Handing rows over in lists of this size splits none.
+     * How many rows one statement holds: the bind-parameter limit, the 1,000-row cap shared by all
+     * dialects and the values per statement a dialect aims at (SQLite: about 500, see
+     * {@link org.athanor.core.dialect.DialectFeatures#insertParamsPerStatement()}), or 1 where the
+     * database cannot insert several rows at once (or, without RETURNING, report their generated
+     * keys). Handing rows over in lists of this size splits none.
      */
     public int rowsPerStatement() { return per; }
 
