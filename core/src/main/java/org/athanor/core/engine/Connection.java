@@ -121,21 +121,31 @@ public final class Connection implements AutoCloseable {
     /** Runs INSERT, UPDATE or DELETE; returns the number of rows affected. */
     public int execute(Dml statement) {
         Engine.Prepared p = engine.prepare(statement);
-        return executeUpdate(p.template().sql(), ps -> bind(ps, p.template(), p.params()));
+        return executeUpdate(p.template().sql(), ps -> {
+            bind(ps, p.template(), p.params());
+            return true;
+        });
     }
 
     /** Binds the values of one execution. */
     private interface Binding {
-        void bind(PreparedStatement ps) throws SQLException;
+        /** Binds the statement's parameters; false when it is not to run after all. */
+        boolean bind(PreparedStatement ps) throws SQLException;
     }
 
-    /** Prepares (or reuses) {@code sql}, binds, runs it for its row count, and keeps the statement for reuse. */
+    /**
+     * Prepares (or reuses) {@code sql}, binds, runs it for its row count, and keeps the statement for
+     * reuse; -1, with nothing run and the statement kept, when {@code binding} declines.
+     */
     private int executeUpdate(String sql, Binding binding) {
         PreparedStatement ps = null;
         boolean done = false;
         try {
             ps = statement(sql);
-            binding.bind(ps);
+            if (!binding.bind(ps)) {
+                done = true;
+                return -1;
+            }
             dirty = true;
             int count = ps.executeUpdate();
             done = true;
@@ -653,27 +663,12 @@ public final class Connection implements AutoCloseable {
      */
     private int executeChunk(SlotBinder binder, Chunk chunk, boolean fromCache) {
         String sql = binder.template().sql();
-        PreparedStatement ps = null;
-        boolean done = false;
-        try {
-            ps = statement(sql);
-            if (!chunk.bind(ps)) {
-                done = true;
-                return -1;
-            }
+        return executeUpdate(sql, ps -> {
+            if (!chunk.bind(ps)) return false;
             engine.notifyListeners(sql);
             if (engine.echoes()) engine.echo(sql, chunk.shown(), fromCache);
-            dirty = true;
-            int count = ps.executeUpdate();
-            done = true;
-            return count;
-        } catch (SQLException e) {
-            throw translate(e, sql);
-        } finally {
-            // a statement that failed is not reused: its state after an error is the driver's business
-            if (done) release(sql, ps);
-            else discard(ps);
-        }
+            return true;
+        });
     }
 
     /**
