@@ -53,6 +53,7 @@ final class Flusher {
     Flusher(Session s) { this.s = s; }
 
     void run() {
+        if (s.batch != null && insertBatch()) return;
         try {
             verifyReattached();
         } catch (RuntimeException e) {
@@ -101,6 +102,81 @@ final class Flusher {
                 if (del != null) delete(order.get(i), del);
             }
         } catch (RuntimeException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * The flush of a batch {@link Session#addAll} kept unattached (new objects of one entity whose
+     * ids the database generates, in a session holding nothing else): the objects are read and
+     * inserted a statement's worth at a time, and each gets its state as its key comes back,
+     * persistent, as the usual path would leave it — without passing through the pending list. A
+     * failure attaches the objects not inserted yet as pending, so the rollback finds every object
+     * as addAll left it. False, with the rest of the batch attached as pending, where the usual
+     * path must insert (keys not in row order, nothing to insert but the key, an id set since addAll).
+     */
+    private boolean insertBatch() {
+        EntityInfo info = s.batchInfo;
+        int n = s.batchSize;
+        Attribute gen = info.generatedId;
+        int done = 0;
+        try {
+            conn = s.connection();
+            features = conn.dialect().features();
+            List<Attribute> cols = insertColumns(info, true);
+            if (cols.isEmpty() || !keysInRowOrder(gen.column(), n)) {
+                s.attachBatch(0);
+                return false;
+            }
+            entity = info;
+            operation = "inserting";
+            Column<?>[] columns = columnsOf(cols);
+            statement = Sql.insert(info.table).columns(columns);
+            RowsInsert ins = conn.rowsInsert(Sql.insert(info.table), columns, positionsOf(cols), gen.column());
+            int chunk = ins.rowsPerStatement(), idIndex = gen.index();
+            TxLevel level = s.level();
+            level.expectTouched(n);
+            s.identityMap.expectAppended(n);
+            s.expectAttached(n);
+            Object[] objects = s.batch;
+            List<Object[]> rows = new ArrayList<>(Math.min(chunk, n));
+            for (int from = 0; from < n; from += chunk) {
+                int to = Math.min(n, from + chunk);
+                rows.clear();
+                for (int i = from; i < to; i++) {
+                    Object[] v = info.read(objects[i]); // becomes the object's snapshot
+                    if (!gen.isUnsetId(v[idIndex])) {
+                        s.attachBatch(done);
+                        return false;
+                    }
+                    rows.add(v);
+                }
+                Object[] keys = ins.keys(rows);
+                if (keys.length != to - from)
+                    throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + keys.length + " keys for "
+                            + (to - from) + " rows");
+                for (int i = from; i < to; i++) {
+                    Object key = keys[i - from];
+                    if (key == null) throw new IllegalStateException("the database returned no generated key for " + info.name);
+                    Object id = convertKey(key, gen.javaType());
+                    InstanceState st = s.batchState(i);
+                    level.touchInsertedWithGeneratedId(st); // undone through the key, like the usual path's inserts
+                    info.set(st.obj(), idIndex, id);
+                    Object[] snapshot = rows.get(i - from);
+                    snapshot[idIndex] = id;
+                    st.status = InstanceState.Status.PERSISTENT;
+                    st.snapshot = info.ownSnapshot(snapshot);
+                    st.keyFromSnapshot();
+                    st.loadedEpoch = s.epoch;
+                    s.identityMap.append(st);
+                    s.attachInserted(st);
+                    done = i + 1;
+                }
+            }
+            s.attachBatch(n); // nothing left to attach: ends the batch
+            return true;
+        } catch (RuntimeException e) {
+            if (s.batch != null) s.attachBatch(done); // not inserted: pending, as addAll left them
             throw failure(e);
         }
     }

@@ -143,8 +143,18 @@ public final class Session implements AutoCloseable {
 
     // ---- guards --------------------------------------------------------------------------------------
 
-    /** Checked on entry to every public method: open, this thread's, and not waiting for rollback(). */
+    /**
+     * Checked on entry to every public method: open, this thread's, and not waiting for rollback().
+     * A batch added by {@link #addAll} and not attached yet is attached here, so every method but
+     * flush and commit sees the session as addAll left it.
+     */
     void enter() {
+        enterKeepingBatch();
+        if (batch != null) attachBatch(0);
+    }
+
+    /** {@link #enter()} for flush and commit, which insert an unattached batch directly (see {@link Flusher}). */
+    private void enterKeepingBatch() {
         enterAllowFailed();
         if (failure != null)
             throw new IllegalStateException("this session's transaction was rolled back because a flush failed ("
@@ -198,7 +208,10 @@ public final class Session implements AutoCloseable {
      * {@link #addAll} into a session holding no object: the same outcome, without building the
      * by-object index. No object of the batch can be attached already except an earlier element,
      * so repeats are found with a table of this batch alone, and the states go to the index's log
-     * ({@link AttachedObjects}), hashed into it only if something later asks by object.
+     * ({@link AttachedObjects}), hashed into it only if something later asks by object. When the
+     * objects are all new ones of one entity whose ids the database generates (the bulk insert),
+     * they are not given states here at all: they are kept as the session's {@link #batch}, which
+     * the next use of the session attaches ({@link #enter()}) or a flush inserts directly.
      */
     private void addAllToEmpty(Object[] entities) {
         int n = entities.length;
@@ -206,18 +219,100 @@ public final class Session implements AutoCloseable {
         int bits = 32 - Integer.numberOfLeadingZeros(2 * n - 1);
         Object[] seen = new Object[1 << bits];
         int mask = seen.length - 1, shift = 32 - bits;
-        attached.expectLog(n);
-        pending.expect(n);
+        // new objects of one entity whose ids the database generates, in a session no other open
+        // session can share objects with: kept as a batch (entities[0..kept)) and given states only
+        // when the session is next used, or by the flush that inserts them
+        boolean asBatch = Tracking.openCount() <= (registered ? 1 : 0);
+        if (!asBatch) {
+            attached.expectLog(n);
+            pending.expect(n);
+        }
+        EntityInfo info = null;
+        int kept = 0;
         for (Object e : entities) {
-            if (e == null) throw new IllegalArgumentException("add(null): give an entity object");
+            if (e == null) {
+                if (asBatch) keepBatch(entities, kept, info); // the objects before it stay added, as with add()
+                throw new IllegalArgumentException("add(null): give an entity object");
+            }
             int i = (System.identityHashCode(e) * 0x9E3779B9) >>> shift;
             boolean repeat = false;
             for (Object c; (c = seen[i]) != null; i = (i + 1) & mask)
                 if (c == e) { repeat = true; break; }
             if (repeat) continue; // added earlier in this call: adding it again does nothing
             seen[i] = e;
+            if (asBatch) {
+                if (info == null) {
+                    info = registry.info(e.getClass());
+                    asBatch = info.insertWritesOnlyTheId();
+                } else asBatch = e.getClass() == info.type;
+                asBatch &= info.idUnset(e);
+                if (asBatch) {
+                    entities[kept++] = e;
+                    continue;
+                }
+                // not all alike after all: those kept so far are added one by one, in order, and so is the rest
+                attached.expectLog(n);
+                pending.expect(n);
+                for (int k = 0; k < kept; k++) addNew(entities[k], false);
+            }
             addNew(e, false);
         }
+        if (asBatch) keepBatch(entities, kept, info);
+    }
+
+    /**
+     * An addAll into an empty session not attached yet (see {@link #addAllToEmpty}): its objects
+     * ({@code batch[0..batchSize)}, repeats removed, in order), all new objects of {@link #batchInfo},
+     * and the add sequence number of the first. Null when there is none.
+     */
+    Object[] batch;
+    int batchSize;
+    EntityInfo batchInfo;
+    private long batchSeq;
+
+    private void keepBatch(Object[] objects, int n, EntityInfo info) {
+        if (n == 0) return;
+        batch = objects;
+        batchSize = n;
+        batchInfo = info;
+        batchSeq = addSeq;
+        addSeq += n;
+        if (!registered) {
+            Tracking.opened(this);
+            registered = true;
+        }
+    }
+
+    /** A state for object {@code i} of the batch, as {@link #addNew} would have made it (not attached, not pending yet). */
+    InstanceState batchState(int i) {
+        InstanceState s = new InstanceState(batch[i], batchInfo);
+        s.addedSeq = batchSeq + i;
+        return s;
+    }
+
+    /** Makes room for {@code n} more attached objects (a batch's flush). */
+    void expectAttached(int n) { attached.expectLog(n); }
+
+    /** Attaches a state made by the flush that inserted a batch object (see {@link Flusher}). */
+    void attachInserted(InstanceState s) { attached.attach(s, s.obj, false); }
+
+    /**
+     * Gives the batch's objects from {@code from} on their pending states, as {@link #addAll} would
+     * have (those before it were inserted by a flush, which made their states), and ends the batch.
+     */
+    void attachBatch(int from) {
+        int n = batchSize;
+        attached.expectLog(n - from);
+        pending.expect(n - from);
+        for (int i = from; i < n; i++) {
+            InstanceState s = batchState(i);
+            s.status = InstanceState.Status.PENDING;
+            pending.add(s);
+            attached.attach(s, s.obj, false);
+        }
+        batch = null;
+        batchSize = 0;
+        batchInfo = null;
     }
 
     private InstanceState addInternal(Object entity) {
@@ -522,7 +617,7 @@ public final class Session implements AutoCloseable {
 
     /** Writes pending work to the database (see the class comment). Does nothing, and runs no SQL, when there is none. */
     public void flush() {
-        enter();
+        enterKeepingBatch();
         flushInternal();
     }
 
@@ -573,7 +668,7 @@ public final class Session implements AutoCloseable {
 
     /** Flushes, commits, and ends the transaction (expiring persistent objects when expireOnCommit is on). */
     public void commit() {
-        enter();
+        enterKeepingBatch();
         if (levels.size() > 1)
             throw new IllegalStateException("commit() with " + (levels.size() - 1) + " savepoint(s) open; commit or roll back"
                     + " the savepoint from beginNested() first");
@@ -764,6 +859,7 @@ public final class Session implements AutoCloseable {
             throw new IllegalStateException("session closed from thread '" + Thread.currentThread().getName() + "' while thread '"
                     + o.getName() + "' is using it; a Session is for one thread at a time");
         rollbackDatabase();
+        batch = null; // never attached: its objects are simply transient again
         detachEverything(true);
         closed = true;
         owner = null;
@@ -808,6 +904,7 @@ public final class Session implements AutoCloseable {
     InstanceInfo inspectIfOwned(Object entity) {
         Thread o = owner;
         if (closed || (o != null && o != Thread.currentThread())) return null;
+        if (batch != null) attachBatch(0);
         InstanceState s = stateOf(entity);
         if (s == null) return null;
         ObjectState st = switch (s.status) {

@@ -283,6 +283,66 @@ abstract class SessionTestBase extends OrmTestBase {
         assertEachUserHasItsOwnRow(users);
     }
 
+    /**
+     * An addAll into an empty session is attached only when the session is next used, or inserted
+     * directly by the flush: each way must look exactly like add() one by one. Here: inspect as the
+     * first call after addAll, an id chosen after addAll for an object past the first statement,
+     * the order of the pending objects after a failed flush, and close without commit.
+     */
+    @Test
+    void anAddAllBatchLooksLikeAddOneByOneWhicheverWayItIsUsed() {
+        List<User> first = users(5, "i");
+        try (Session s = sessions.openSession()) {
+            s.addAll(first);
+            assertEquals(ObjectState.PENDING, state(first.get(3)), "inspect, the first call after addAll");
+            assertEquals(first, s.getNew());
+            s.commit();
+        }
+        assertEquals(5, committedRows(User.class).size());
+
+        // an id set after addAll, on an object past the first statement: inserted with that id, in add order
+        List<User> more = users(700, "m");
+        long chosen = 7_000_000 + (System.nanoTime() & 0xffff);
+        try (Session s = sessions.openSession()) {
+            s.addAll(more);
+            more.get(600).setId(chosen);
+            s.commit();
+        }
+        assertEquals(chosen, more.get(600).getId());
+        assertEquals(705, committedRows(User.class).size());
+        java.util.Map<Long, String> byId = new java.util.HashMap<>();
+        for (Row r : committedRows(User.class)) byId.put(((Number) r.get("id")).longValue(), (String) r.get("name"));
+        for (User u : more) assertEquals(u.getName(), byId.get(u.getId()), "each object's id is its own row's");
+
+        // a failed flush: after rollback every object is pending again, in the order given
+        List<User> failing = users(600, "f");
+        failing.get(550).setEmail("i0@x"); // taken by the first batch: fails in the last statement
+        try (Session s = sessions.openSession()) {
+            s.addAll(failing);
+            assertThrows(FlushException.class, s::commit);
+            s.rollback();
+            assertEquals(failing, s.getNew(), "pending again, in add order");
+            for (User u : failing) assertNull(u.getId());
+            failing.get(550).setEmail("f550-fixed@x");
+            s.commit();
+        }
+        assertEquals(1305, committedRows(User.class).size());
+
+        // close without commit: nothing inserted, the objects transient again
+        List<User> dropped = users(3, "d");
+        try (Session s = sessions.openSession()) {
+            s.addAll(dropped);
+        }
+        for (User u : dropped) assertEquals(ObjectState.TRANSIENT, state(u));
+        assertEquals(1305, committedRows(User.class).size());
+    }
+
+    private static List<User> users(int n, String prefix) {
+        List<User> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(new User(prefix + i, prefix + i + "@x", i));
+        return out;
+    }
+
     @Test
     void objectsWithAndWithoutIdsAreInsertedInAddOrder() {
         long chosen = 5_000_000 + (System.nanoTime() & 0xffff);
