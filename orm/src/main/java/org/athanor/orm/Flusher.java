@@ -123,20 +123,15 @@ final class Flusher {
         try {
             conn = s.connection();
             features = conn.dialect().features();
-            List<Attribute> cols = insertColumns(info, true);
-            if (cols.isEmpty() || !keysInRowOrder(gen.column(), n)) {
+            RowsInsert ins = orderedInsert(info, insertColumns(info, true), n);
+            if (ins == null) {
                 s.attachBatch(0);
                 return false;
             }
             entity = info;
             operation = "inserting";
-            Column<?>[] columns = columnsOf(cols);
-            statement = Sql.insert(info.table).columns(columns);
-            RowsInsert ins = conn.rowsInsert(Sql.insert(info.table), columns, positionsOf(cols), gen.column());
             int chunk = ins.rowsPerStatement(), idIndex = gen.index();
-            TxLevel level = s.level();
-            level.expectTouched(n);
-            s.identityMap.expectAppended(n);
+            expectInserted(n);
             s.expectAttached(n);
             Object[] objects = s.batch;
             List<Object[]> rows = new ArrayList<>(Math.min(chunk, n));
@@ -151,29 +146,19 @@ final class Flusher {
                     }
                     rows.add(v);
                 }
-                Object[] keys = ins.keys(rows);
-                if (keys.length != to - from)
-                    throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + keys.length + " keys for "
-                            + (to - from) + " rows");
+                Object[] keys = keysOf(ins, info, rows);
                 for (int i = from; i < to; i++) {
-                    Object key = keys[i - from];
-                    if (key == null) throw new IllegalStateException("the database returned no generated key for " + info.name);
-                    Object id = convertKey(key, gen.javaType());
+                    // the object's state is made here, pending as addAll would have left it, and then
+                    // given its key as the usual path gives it (undone through the key on rollback)
                     InstanceState st = s.batchState(i);
-                    level.touchInsertedWithGeneratedId(st); // undone through the key, like the usual path's inserts
-                    info.set(st.obj(), idIndex, id);
                     Object[] snapshot = rows.get(i - from);
-                    snapshot[idIndex] = id;
-                    st.status = InstanceState.Status.PERSISTENT;
-                    st.snapshot = info.ownSnapshot(snapshot);
-                    st.keyFromSnapshot();
-                    st.loadedEpoch = s.epoch;
-                    s.identityMap.append(st);
+                    snapshot[idIndex] = assignKeyOnly(st, keys[i - from]);
+                    persistent(st, snapshot);
                     s.attachInserted(st);
                     done = i + 1;
                 }
             }
-            s.attachBatch(n); // nothing left to attach: ends the batch
+            s.endBatch();
             return true;
         } catch (RuntimeException e) {
             if (s.batch != null) s.attachBatch(done); // not inserted: pending, as addAll left them
@@ -303,11 +288,9 @@ final class Flusher {
         }
         List<Attribute> cols = insertColumns(info, true);
         // keys in row order: one insert, planned once, takes the objects a statement's worth at a time
-        RowsInsert ordered = cols.isEmpty() || !keysInRowOrder(gen.column(), list.size()) ? null
-                : conn.rowsInsert(Sql.insert(info.table), columnsOf(cols), positionsOf(cols), gen.column());
+        RowsInsert ordered = orderedInsert(info, cols, list.size());
         int chunk = ordered == null ? Integer.MAX_VALUE : ordered.rowsPerStatement();
-        s.level().expectTouched(list.size());
-        s.identityMap.expectAppended(list.size());
+        expectInserted(list.size());
         // runs of objects in add order (as SQLAlchemy groups them): ids unset, which the database
         // assigns, and ids set, inserted with them. An unset run is written a statement's worth at a
         // time: each object's values are read (its snapshot to be), bound, and its key assigned while
@@ -339,6 +322,34 @@ final class Flusher {
         insertGenerated(info, cols, ordered, run, values);
         run.clear();
         values.clear();
+    }
+
+    /**
+     * The insert of {@code cols} returning the generated id, planned once, when the keys of
+     * {@code rows} rows come back in row order and there is a column to insert; else null. Sets
+     * {@link #statement} for the error message.
+     */
+    private RowsInsert orderedInsert(EntityInfo info, List<Attribute> cols, int rows) {
+        Column<Object> idCol = info.generatedId.column();
+        if (cols.isEmpty() || !keysInRowOrder(idCol, rows)) return null;
+        Column<?>[] columns = columnsOf(cols);
+        statement = Sql.insert(info.table).columns(columns);
+        return conn.rowsInsert(Sql.insert(info.table), columns, positionsOf(cols), idCol);
+    }
+
+    /** Runs {@code ins} on {@code rows}: one key per row, in row order, or an error naming the table. */
+    private static Object[] keysOf(RowsInsert ins, EntityInfo info, List<Object[]> rows) {
+        Object[] keys = ins.keys(rows);
+        if (keys.length != rows.size())
+            throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + keys.length + " keys for "
+                    + rows.size() + " rows");
+        return keys;
+    }
+
+    /** Makes room, in the level's undo list and the identity map's log, for {@code n} inserted objects. */
+    private void expectInserted(int n) {
+        s.level().expectTouched(n);
+        s.identityMap.expectAppended(n);
     }
 
     /**
@@ -431,14 +442,10 @@ final class Flusher {
         }
         Column<?>[] columns = columnsOf(cols);
         statement = Sql.insert(info.table).columns(columns);
-        if (ordered != null || keysInRowOrder(idCol, list.size())) {
+        RowsInsert ins = ordered != null ? ordered : orderedInsert(info, cols, list.size());
+        if (ins != null) {
             // each object's values, read once: bound as the insert's rows (by position) and kept as its snapshot
-            RowsInsert ins = ordered != null ? ordered : conn.rowsInsert(Sql.insert(info.table), columns, positionsOf(cols), idCol);
-            Object[] keys = ins.keys(read);
-            if (keys.length != list.size())
-                throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + keys.length + " keys for "
-                        + list.size() + " rows");
-            assignKeysInOrder(info, list, read, keys);
+            assignKeysInOrder(info, list, read, keysOf(ins, info, read));
             return;
         }
         int per = conn.rowsPerInsert(Sql.insert(info.table), columns, idCol);

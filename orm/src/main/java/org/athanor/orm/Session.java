@@ -223,10 +223,7 @@ public final class Session implements AutoCloseable {
         // session can share objects with: kept as a batch (entities[0..kept)) and given states only
         // when the session is next used, or by the flush that inserts them
         boolean asBatch = Tracking.openCount() <= (registered ? 1 : 0);
-        if (!asBatch) {
-            attached.expectLog(n);
-            pending.expect(n);
-        }
+        if (!asBatch) expectNew(n);
         EntityInfo info = null;
         int kept = 0;
         for (Object e : entities) {
@@ -251,8 +248,7 @@ public final class Session implements AutoCloseable {
                     continue;
                 }
                 // not all alike after all: those kept so far are added one by one, in order, and so is the rest
-                attached.expectLog(n);
-                pending.expect(n);
+                expectNew(n);
                 for (int k = 0; k < kept; k++) addNew(entities[k], false);
             }
             addNew(e, false);
@@ -277,10 +273,7 @@ public final class Session implements AutoCloseable {
         batchInfo = info;
         batchSeq = addSeq;
         addSeq += n;
-        if (!registered) {
-            Tracking.opened(this);
-            registered = true;
-        }
+        register();
     }
 
     /** A state for object {@code i} of the batch, as {@link #addNew} would have made it (not attached, not pending yet). */
@@ -294,7 +287,7 @@ public final class Session implements AutoCloseable {
     void expectAttached(int n) { attached.expectLog(n); }
 
     /** Attaches a state made by the flush that inserted a batch object (see {@link Flusher}). */
-    void attachInserted(InstanceState s) { attached.attach(s, s.obj, false); }
+    void attachInserted(InstanceState s) { attach(s, s.obj, false); }
 
     /**
      * Gives the batch's objects from {@code from} on their pending states, as {@link #addAll} would
@@ -302,14 +295,13 @@ public final class Session implements AutoCloseable {
      */
     void attachBatch(int from) {
         int n = batchSize;
-        attached.expectLog(n - from);
-        pending.expect(n - from);
-        for (int i = from; i < n; i++) {
-            InstanceState s = batchState(i);
-            s.status = InstanceState.Status.PENDING;
-            pending.add(s);
-            attached.attach(s, s.obj, false);
-        }
+        expectNew(n - from);
+        for (int i = from; i < n; i++) attachPending(batchState(i), false);
+        endBatch();
+    }
+
+    /** Forgets the batch: its objects are attached (or, at close, transient again). */
+    void endBatch() {
         batch = null;
         batchSize = 0;
         batchInfo = null;
@@ -355,11 +347,8 @@ public final class Session implements AutoCloseable {
             s.loadedEpoch = epoch;
             identityMap.put(s);
             if (info.tracksDetached) Tracking.attached(entity);
-        } else {
-            s.status = InstanceState.Status.PENDING;
-            pending.add(s);
-        }
-        attach(s, entity, index);
+            attach(s, entity, index);
+        } else attachPending(s, index);
         return s;
     }
 
@@ -449,11 +438,28 @@ public final class Session implements AutoCloseable {
 
     /** Attaches a state; {@code index} false defers hashing the object (a load: nobody asks about most rows). */
     private void attach(InstanceState s, Object obj, boolean index) {
-        if (!registered) {
-            Tracking.opened(this);
-            registered = true;
-        }
+        register();
         attached.attach(s, obj, index);
+    }
+
+    /** Lists this session with {@link Tracking} as holding objects, once. */
+    private void register() {
+        if (registered) return;
+        Tracking.opened(this);
+        registered = true;
+    }
+
+    /** Makes {@code s} pending and attaches it: a new object, as {@link #add} leaves it. */
+    private void attachPending(InstanceState s, boolean index) {
+        s.status = InstanceState.Status.PENDING;
+        pending.add(s);
+        attach(s, s.obj, index);
+    }
+
+    /** Makes room for {@code n} more pending, attached objects (a large addAll). */
+    private void expectNew(int n) {
+        attached.expectLog(n);
+        pending.expect(n);
     }
 
     // ---- reading ----------------------------------------------------------------------------------
@@ -859,7 +865,7 @@ public final class Session implements AutoCloseable {
             throw new IllegalStateException("session closed from thread '" + Thread.currentThread().getName() + "' while thread '"
                     + o.getName() + "' is using it; a Session is for one thread at a time");
         rollbackDatabase();
-        batch = null; // never attached: its objects are simply transient again
+        endBatch(); // never attached: its objects are simply transient again
         detachEverything(true);
         closed = true;
         owner = null;

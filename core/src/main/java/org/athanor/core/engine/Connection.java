@@ -445,17 +445,8 @@ public final class Connection implements AutoCloseable {
             }
             if (to - from == per && ins.full != null) {
                 // the usual chunk: bound from the caller's arrays as they are, no aligned copies
-                org.athanor.core.type.ValueCodec<Object>[] codecs = ins.directCodecs();
-                if (codecs != null) {
-                    Chunk chunk = direct(ins, codecs, rows, from, to);
-                    int first = out.size();
-                    boolean sent = returning.length == 0 ? executeChunk(ins.full, chunk, true) >= 0
-                            : readReturned(ins.full, chunk, true, viaKeys ? returning[0] : null, out);
-                    if (sent) {
-                        if (sortKeys) out.sortFrom(first);
-                        continue;
-                    }
-                }
+                ValueCodec<Object>[] codecs = ins.directCodecs();
+                if (codecs != null && send(ins, ins.full, direct(ins, codecs, rows, from, to), true, out)) continue;
             }
             Object[][] values = plan.arrayValues(rows, from, to, positions);
             if (values == null) { // a row holds an expression: the statement path
@@ -491,13 +482,20 @@ public final class Connection implements AutoCloseable {
                 }
                 if (to - from == per) ins.keepFull(binder);
             }
-            if (returning.length == 0) executeChunk(binder, aligned(binder, values), fromCache);
-            else {
-                int first = out.size();
-                readReturned(binder, aligned(binder, values), fromCache, viaKeys ? returning[0] : null, out);
-                if (sortKeys) out.sortFrom(first);
-            }
+            send(ins, binder, aligned(binder, values), fromCache, out);
         }
+    }
+
+    /**
+     * Runs one chunk of {@code ins} through {@code binder} and appends what it returns (sorted where
+     * the keys come back sorted); false when the chunk could not be bound (nothing ran).
+     */
+    private boolean send(RowsInsert ins, SlotBinder binder, Chunk chunk, boolean fromCache, Collected out) {
+        if (ins.returning.length == 0) return executeChunk(binder, chunk, fromCache) >= 0;
+        int first = out.size();
+        if (!readReturned(binder, chunk, fromCache, ins.viaKeys ? ins.returning[0] : null, out)) return false;
+        if (ins.sortKeys) out.sortFrom(first);
+        return true;
     }
 
     /**
@@ -599,7 +597,7 @@ public final class Connection implements AutoCloseable {
     }
 
     /** Rows {@code from}..{@code to} of the caller's own arrays, bound without aligned copies (see {@link InsertPlan#bindRows}). */
-    private static Chunk direct(RowsInsert ins, org.athanor.core.type.ValueCodec<Object>[] codecs, List<Object[]> rows, int from, int to) {
+    private static Chunk direct(RowsInsert ins, ValueCodec<Object>[] codecs, List<Object[]> rows, int from, int to) {
         return new Chunk() {
             @Override public boolean bind(PreparedStatement ps) throws SQLException {
                 return ins.plan.bindRows(ps, codecs, rows, from, to, ins.positions);

@@ -10,6 +10,7 @@ import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Insert;
 import org.athanor.core.sql.Param;
+import org.athanor.core.type.ValueCodec;
 
 /**
  * How {@link Connection#insertMany} turns column → value maps into multi-row INSERTs without
@@ -135,13 +136,6 @@ final class InsertPlan {
     }
 
     /**
-     * Rows {@code from} to {@code to} (exclusive) of value arrays aligned with the given columns, as
-     * arrays aligned with {@link #all} (see {@link #values(List, int, int)}); null when a row holds an
-     * expression. A row that already has the right length and needs no cast or default is used as is.
-     * Every row is checked even after an expression, so that errors name the row on the statement path
-     * too; defaults are computed only once no row holds one (the statement path computes its own).
-     */
-    /**
      * Whether rows given with {@code positions} are bound as they are (laid out wider than the
      * statement, each value at its position): when no column is filled by a client-side default,
      * for which such a row has no slot. Otherwise {@link #arrayValues(List, int, int, int[])} makes
@@ -161,15 +155,12 @@ final class InsertPlan {
             return arrayValues(aligned, 0, aligned.size());
         }
         Object[][] out = new Object[to - from][];
-        Class<?>[] exact = javaTypes;
         for (int r = from; r < to; r++) {
             Object[] row = rows.get(r), vals = row;
             for (int f = 0; f < positions.length; f++) {
-                Object v = row[positions[f]];
-                if (v == null || v.getClass() == exact[f]) continue;
-                Column<?> c = all[f];
-                if (v instanceof Expression<?>) return null;
-                Object cast = castValue(c, v, r);
+                Object v = row[positions[f]], cast = fitted(f, v, r);
+                if (cast == v) continue;
+                if (cast == EXPRESSION) return null;
                 if (vals == row) vals = row.clone(); // never change the caller's array
                 vals[positions[f]] = cast;
             }
@@ -186,23 +177,33 @@ final class InsertPlan {
      * as {@link #arrayValues} would. Only for a plan with {@link #givenOnly()}. False, with the rows
      * before it bound and nothing run, when a value is an expression: the statement path sends it.
      */
-    boolean bindRows(java.sql.PreparedStatement ps, org.athanor.core.type.ValueCodec<Object>[] codecs, List<Object[]> rows,
+    boolean bindRows(java.sql.PreparedStatement ps, ValueCodec<Object>[] codecs, List<Object[]> rows,
                      int from, int to, int[] positions) throws java.sql.SQLException {
         int width = all.length, slot = 1;
-        Class<?>[] exact = javaTypes;
         for (int r = from; r < to; r++) {
             Object[] row = rows.get(r);
             if (positions == null) checkLength(row, r);
             for (int f = 0; f < width; f++) {
-                Object v = row[positions == null ? f : positions[f]];
-                if (v != null && v.getClass() != exact[f]) {
-                    if (v instanceof Expression<?>) return false;
-                    v = castValue(all[f], v, r);
-                }
+                Object v = fitted(f, row[positions == null ? f : positions[f]], r);
+                if (v == EXPRESSION) return false;
                 codecs[f].bind(ps, slot++, v);
             }
         }
         return true;
+    }
+
+    /** What {@link #fitted} gives for an expression, which only the statement path can send. */
+    private static final Object EXPRESSION = new Object();
+
+    /**
+     * Value {@code v} of column {@code f} (in row {@code r}) as the column's Java type: itself when it
+     * is null or of that class (the usual case), else cast, or an error naming the row and column;
+     * {@link #EXPRESSION} for an expression.
+     */
+    private Object fitted(int f, Object v, int r) {
+        if (v == null || v.getClass() == javaTypes[f]) return v;
+        if (v instanceof Expression<?>) return EXPRESSION;
+        return castValue(all[f], v, r);
     }
 
     /** The values {@link #bindRows} binds, in slot order (for the echo log). */
@@ -243,11 +244,8 @@ final class InsertPlan {
             Object[] row = rows.get(r);
             if (positions == null) checkLength(row, r);
             for (int f = 0; f < all.length; f++) {
-                Object v = row[positions == null ? f : positions[f]];
-                if (v != null && v.getClass() != javaTypes[f]) {
-                    if (v instanceof Expression<?>) return null;
-                    v = castValue(all[f], v, r);
-                }
+                Object v = fitted(f, row[positions == null ? f : positions[f]], r);
+                if (v == EXPRESSION) return null;
                 out[f][r - from] = v;
             }
         }
@@ -265,26 +263,26 @@ final class InsertPlan {
         return out;
     }
 
+    /**
+     * Rows {@code from} to {@code to} (exclusive) of value arrays aligned with the given columns, as
+     * arrays aligned with {@link #all} (see {@link #values(List, int, int)}); null when a row holds an
+     * expression. A row that already has the right length and needs no cast or default is used as is.
+     * Every row is checked even after an expression, so that errors name the row on the statement path
+     * too; defaults are computed only once no row holds one (the statement path computes its own).
+     */
     Object[][] arrayValues(List<Object[]> rows, int from, int to) {
         Object[][] out = new Object[to - from][];
         boolean expression = false;
         int named = given.size();
-        Class<?>[] exact = javaTypes;
         for (int r = from; r < to; r++) {
             Object[] row = rows.get(r);
             checkLength(row, r);
             Object[] vals = named == all.length ? row : new Object[all.length];
             for (int f = 0; f < named; f++) {
-                Object v = row[f];
-                if (v == null || v.getClass() == exact[f]) { // the usual case: already the column's type
-                    if (vals != row) vals[f] = v;
-                    continue;
-                }
-                Column<?> c = all[f];
-                if (v instanceof Expression<?>) { expression = true; continue; }
-                Object cast = castValue(c, v, r);
+                Object v = row[f], cast = fitted(f, v, r);
+                if (cast == EXPRESSION) { expression = true; continue; }
                 if (cast != v && vals == row) vals = row.clone(); // never change the caller's array
-                vals[f] = cast;
+                if (vals != row) vals[f] = cast;
             }
             out[r - from] = vals;
         }

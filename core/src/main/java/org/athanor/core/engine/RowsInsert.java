@@ -4,6 +4,7 @@ import java.util.List;
 import org.athanor.core.dialect.DialectFeatures;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Insert;
+import org.athanor.core.type.ValueCodec;
 
 /**
  * A multi-row INSERT into one table's columns, planned once and run on as many lists of rows as the
@@ -42,7 +43,7 @@ public final class RowsInsert {
     /** Whether rows can be bound from the caller's arrays as they are ({@link InsertPlan#bindRows}): no column is filled by a default. */
     final boolean direct;
     /** Per column, the codec {@link InsertPlan#bindRows} binds with, once {@link #full} is known to read the rows that way; else null. */
-    private org.athanor.core.type.ValueCodec<Object>[] directCodecs;
+    private ValueCodec<Object>[] directCodecs;
     /** Element type names for the one-array-per-column form (PostgreSQL), or null. */
     final String[] elements;
     /** The binder of a statement of {@link #per} rows, once one was needed. */
@@ -60,7 +61,7 @@ public final class RowsInsert {
     }
 
     /** The codecs for binding a full chunk straight from the rows (see {@link #keepFull}), or null. */
-    org.athanor.core.type.ValueCodec<Object>[] directCodecs() { return directCodecs; }
+    ValueCodec<Object>[] directCodecs() { return directCodecs; }
 
     RowsInsert(Connection conn, Insert base, Column<?>[] columns, int[] positions, Column<?>[] returning) {
         if (positions != null && positions.length != columns.length)
