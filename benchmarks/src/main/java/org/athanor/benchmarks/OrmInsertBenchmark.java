@@ -94,6 +94,37 @@ public class OrmInsertBenchmark {
         return jdbcMultiRow(aim == 0 ? CHUNK : Math.min(CHUNK, aim / 2));
     }
 
+    /**
+     * PostgreSQL only: the same statement Athanor sends there, hand-written — each chunk's columns
+     * bound as two arrays, {@code INSERT ... SELECT ... FROM unnest(?, ?) WITH ORDINALITY ... ORDER BY n
+     * RETURNING id} — the peer for the ORM's own overhead on PostgreSQL.
+     */
+    @Benchmark
+    public Long jdbcUnnestReturning() throws SQLException {
+        if (!orm.db.kind.equals("postgres")) throw new UnsupportedOperationException("unnest is PostgreSQL's");
+        List<OrmCustomer> objects = fresh();
+        String sql = "INSERT INTO " + OrmDb.TABLE + " (name, description) SELECT p0, p1 FROM unnest(CAST(? AS VARCHAR[]), "
+                + "CAST(? AS VARCHAR[])) WITH ORDINALITY AS r (p0, p1, n) ORDER BY n RETURNING id";
+        try (java.sql.Connection c = orm.db.jdbc.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int from = 0; from < ROWS; from += CHUNK) {
+                String[] names = new String[CHUNK], descriptions = new String[CHUNK];
+                for (int i = 0; i < CHUNK; i++) {
+                    names[i] = objects.get(from + i).getName();
+                    descriptions[i] = objects.get(from + i).getDescription();
+                }
+                ps.setArray(1, c.createArrayOf("varchar", names));
+                ps.setArray(2, c.createArrayOf("varchar", descriptions));
+                ps.execute();
+                try (ResultSet rs = ps.getResultSet()) {
+                    int i = from;
+                    while (rs.next()) objects.get(i++).assignId(rs.getLong(1));
+                }
+            }
+            c.commit();
+        }
+        return lastId(objects);
+    }
+
     private Long jdbcMultiRow(int chunk) throws SQLException {
         if (ROWS % chunk != 0) throw new IllegalStateException(ROWS + " rows are not a multiple of " + chunk);
         List<OrmCustomer> objects = fresh();

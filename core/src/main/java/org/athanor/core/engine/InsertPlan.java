@@ -223,6 +223,10 @@ final class InsertPlan {
         }
     }
 
+    /** Final classes whose values {@link #columnArrays} gathers into arrays of that class. */
+    private static final java.util.Set<Class<?>> TYPED_ELEMENTS = java.util.Set.of(String.class, Long.class, Integer.class,
+            Short.class, Double.class, Float.class, Boolean.class);
+
     /** Rejects a row of insertRows that does not hold one value per given column. */
     private void checkLength(Object[] row, int r) {
         if (row.length != given.size())
@@ -239,7 +243,13 @@ final class InsertPlan {
      * when a value is an expression. {@code positions} as in {@link #arrayValues(List, int, int, int[])}.
      */
     Object[][] columnArrays(List<Object[]> rows, int from, int to, int[] positions) {
-        Object[][] out = new Object[all.length][to - from];
+        Object[][] out = new Object[all.length][];
+        // String[], Long[], ... rather than Object[]: a driver can tell the elements' type from the
+        // array's class (pgjdbc then sends the array in binary instead of escaping a text literal);
+        // fitted(...) has cast every value to exactly that final class
+        for (int f = 0; f < all.length; f++)
+            out[f] = TYPED_ELEMENTS.contains(javaTypes[f]) ? (Object[]) java.lang.reflect.Array.newInstance(javaTypes[f], to - from)
+                    : new Object[to - from];
         for (int r = from; r < to; r++) {
             Object[] row = rows.get(r);
             if (positions == null) checkLength(row, r);
