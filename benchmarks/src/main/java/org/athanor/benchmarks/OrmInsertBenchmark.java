@@ -125,6 +125,40 @@ public class OrmInsertBenchmark {
         return lastId(objects);
     }
 
+    /**
+     * SQLite only: what Athanor sends there, hand-written — the same 250-row INSERTs without
+     * RETURNING, each followed by {@code SELECT last_insert_rowid(), max(id)} and the keys counted
+     * back from the last (a table without triggers gives one statement's rows consecutive rowids).
+     * Athanor also runs its first statement with RETURNING, probes the schema once and checks the
+     * schema version with each statement; this peer does not.
+     */
+    @Benchmark
+    public Long jdbcMultiRowLastRowid() throws SQLException {
+        if (!orm.db.kind.equals("sqlite")) throw new UnsupportedOperationException("last_insert_rowid() is SQLite's");
+        int chunk = Math.min(CHUNK, orm.db.engine.dialect().features().insertParamsPerStatement() / 2);
+        List<OrmCustomer> objects = fresh();
+        StringBuilder sb = new StringBuilder("INSERT INTO ").append(OrmDb.TABLE).append(" (name, description) VALUES ");
+        for (int i = 0; i < chunk; i++) sb.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+        try (java.sql.Connection c = orm.db.jdbc.getConnection(); PreparedStatement ps = c.prepareStatement(sb.toString());
+             PreparedStatement last = c.prepareStatement("SELECT last_insert_rowid(), max(id) FROM " + OrmDb.TABLE)) {
+            for (int from = 0; from < ROWS; from += chunk) {
+                for (int i = 0; i < chunk; i++) {
+                    ps.setString(2 * i + 1, objects.get(from + i).getName());
+                    ps.setString(2 * i + 2, objects.get(from + i).getDescription());
+                }
+                if (ps.executeUpdate() != chunk) throw new IllegalStateException("not every row was inserted");
+                try (ResultSet rs = last.executeQuery()) {
+                    rs.next();
+                    long key = rs.getLong(1);
+                    if (key != rs.getLong(2)) throw new IllegalStateException("the keys are not consecutive");
+                    for (int i = chunk - 1; i >= 0; i--) objects.get(from + i).assignId(key--);
+                }
+            }
+            c.commit();
+        }
+        return lastId(objects);
+    }
+
     private Long jdbcMultiRow(int chunk) throws SQLException {
         if (ROWS % chunk != 0) throw new IllegalStateException(ROWS + " rows are not a multiple of " + chunk);
         List<OrmCustomer> objects = fresh();

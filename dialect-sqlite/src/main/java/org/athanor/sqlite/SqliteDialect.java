@@ -68,6 +68,17 @@ public final class SqliteDialect extends Dialect {
     @Override
     protected java.util.Set<String> reservedWords() { return KEYWORDS; }
 
+    /**
+     * Keys of a bulk insert from the last rowid (see {@link SqliteConsecutiveKeys}), for a table of
+     * the main schema (a schema-qualified or temp table keeps RETURNING).
+     */
+    @Override
+    public org.athanor.core.dialect.ConsecutiveKeys consecutiveKeys(org.athanor.core.schema.Table table,
+                                                                   org.athanor.core.schema.Column<?> key) {
+        if (table.schema() != null) return null;
+        return new SqliteConsecutiveKeys(table.name(), key.name(), quoteIdentifier(table.name()), quoteIdentifier(key.name()));
+    }
+
     @Override protected SqlCompiler newCompiler(boolean literalBinds) { return new SqliteCompiler(this, literalBinds); }
 
     @Override public DdlCompiler ddl() { return new SqliteDdlCompiler(this); }

@@ -65,7 +65,8 @@ class InsertManyAndEngineCompileTest {
                 engine.addStatementListener(sql::add);
                 assertEquals(1001, c.insertRows(insert(USERS), new Column<?>[] {USERS.NAME, USERS.AGE},
                         java.util.stream.IntStream.range(0, 1001).mapToObj(i -> new Object[] {"r" + i, i}).toList(), USERS.ID).size());
-                assertEquals(5, sql.size(), "250 + 250 + 250 + 250 + 1 rows: " + sql.size() + " statements");
+                List<String> inserts = sql.stream().filter(q -> q.startsWith("INSERT")).toList();
+                assertEquals(5, inserts.size(), "250 + 250 + 250 + 250 + 1 rows: " + inserts.size() + " statements");
                 assertEquals(1001L, (Long) c.execute(select(count()).from(USERS)).scalar());
             }
         }

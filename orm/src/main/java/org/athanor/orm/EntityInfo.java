@@ -114,6 +114,9 @@ final class EntityInfo {
 
     void set(Object obj, int i, Object value) { mapping.set(obj, attrs[i], value); }
 
+    /** Sets every attribute of {@code obj} from {@code values}, in attribute order. */
+    void setAll(Object obj, Object[] values) { mapping.setAll(obj, values); }
+
     /** Every attribute value of {@code obj}, in attribute order. */
     Object[] read(Object obj) {
         Object[] v = new Object[attrs.length];

@@ -55,7 +55,7 @@ final class Loading {
         if (info.hasNullId(v))
             throw nullKey(info);
         Object obj = info.mapping.newInstance();
-        for (int i = 0; i < v.length; i++) info.set(obj, i, v[i]);
+        info.setAll(obj, v);
         s.attachLoaded(info, obj, null, v, true); // the key is made from the snapshot when first needed
         return obj;
     }
@@ -80,7 +80,7 @@ final class Loading {
             return st.obj();
         }
         Object obj = info.mapping.newInstance();
-        for (int i = 0; i < v.length; i++) info.set(obj, i, v[i]);
+        info.setAll(obj, v);
         s.attachLoaded(info, obj, key, v, false);
         return obj;
     }

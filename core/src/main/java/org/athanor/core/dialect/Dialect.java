@@ -174,6 +174,13 @@ public abstract class Dialect {
      */
     public String arrayElementName(SqlType<?> type) { return null; }
 
+    /**
+     * For bulk inserts into {@code table} that return only its generated integer key {@code key}:
+     * how the keys of a multi-row INSERT can be learnt without RETURNING (see
+     * {@link ConsecutiveKeys}); null, the default, where they cannot.
+     */
+    public ConsecutiveKeys consecutiveKeys(org.athanor.core.schema.Table table, org.athanor.core.schema.Column<?> key) { return null; }
+
     /** The spelling of a type in CAST; the DDL name unless the database wants another. */
     public String castTypeName(SqlType<?> type) { return typeName(type); }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.athanor.core.compile.CompiledTemplate;
+import org.athanor.core.dialect.ConsecutiveKeys;
 import org.athanor.core.dialect.Dialect;
 import org.athanor.core.error.DatabaseError;
 import org.athanor.core.error.DisconnectionError;
@@ -436,6 +437,7 @@ public final class Connection implements AutoCloseable {
         int per = ins.per;
         for (int from = 0; from < rows.size(); from += per) {
             int to = Math.min(rows.size(), from + per);
+            keepKeysFromLast(ins, to - from);
             if (ins.elements != null) { // PostgreSQL: one array per column, whatever the number of rows
                 Object[][] arrays = plan.columnArrays(rows, from, to, positions);
                 if (arrays != null) {
@@ -446,7 +448,10 @@ public final class Connection implements AutoCloseable {
             if (to - from == per && ins.full != null) {
                 // the usual chunk: bound from the caller's arrays as they are, no aligned copies
                 ValueCodec<Object>[] codecs = ins.directCodecs();
-                if (codecs != null && send(ins, ins.full, direct(ins, codecs, rows, from, to), true, out)) continue;
+                if (codecs != null && send(ins, ins.full, direct(ins, codecs, rows, from, to), true, out, to - from)) {
+                    probeConsecutive(ins, to - from);
+                    continue;
+                }
             }
             Object[][] values = plan.arrayValues(rows, from, to, positions);
             if (values == null) { // a row holds an expression: the statement path
@@ -467,31 +472,115 @@ public final class Connection implements AutoCloseable {
             boolean fromCache = true;
             if (to - from == per && ins.full != null) binder = ins.full;
             else {
+                // without RETURNING where the keys come some other way (generated keys, the last rowid)
+                boolean plain = returning.length == 0 || viaKeys || ins.keysFromLast();
                 // a plain INSERT's SQL depends only on its shape: keep its binder on the Engine
                 Engine.RowsShape shape = base.onConflictClause() == null
-                        ? new Engine.RowsShape(base.table(), List.of(columns), List.of(returning), to - from, viaKeys,
+                        ? new Engine.RowsShape(base.table(), List.of(columns), plain && !viaKeys ? List.of() : List.of(returning), to - from, viaKeys,
                                 bound == null ? null : java.util.Arrays.stream(bound).boxed().toList()) : null;
                 binder = shape == null ? null : engine.rowBinder(shape);
                 if (binder == null) {
                     Map<Param<?>, SlotBinder.Source> sources = new java.util.IdentityHashMap<>();
                     Insert template = plan.template(to - from, sources, bound);
-                    Engine.Prepared p = engine.compileCached(returning.length == 0 || viaKeys ? template : template.returning(returning));
+                    Engine.Prepared p = engine.compileCached(plain ? template : template.returning(returning));
                     binder = new SlotBinder(p.template(), p.params(), sources::get, false);
                     fromCache = p.cached();
                     if (shape != null) engine.keepRowBinder(shape, binder);
                 }
                 if (to - from == per) ins.keepFull(binder);
             }
-            send(ins, binder, aligned(binder, values), fromCache, out);
+            send(ins, binder, aligned(binder, values), fromCache, out, to - from);
+            probeConsecutive(ins, to - from);
         }
+    }
+
+    /**
+     * After a full statement of {@code ins} ran with RETURNING: whether the next ones can do without
+     * (see {@link ConsecutiveKeys}). Asked once per RowsInsert, inside a transaction only, and only
+     * once this statement has inserted (the table's write lock is then held until the transaction
+     * ends, so neither its rows nor its schema can change under the answer but through this
+     * connection), for statements of at least 16 rows.
+     */
+    private void probeConsecutive(RowsInsert ins, int n) {
+        if (ins.consecutiveState != 0 || n != ins.per || n < 16) return;
+        boolean on;
+        try {
+            on = !jdbc.getAutoCommit() && ins.consecutive.probe(physical != null ? physical : jdbc);
+        } catch (SQLException e) {
+            throw translate(e, "(probing " + ins.base.table().name() + " for consecutive keys)");
+        }
+        if (on) {
+            long[] now = checkKeys(ins);
+            ins.schemaToken = now[2];
+            ins.largest = now[1];
+        }
+        ins.keysFromLast(on);
+    }
+
+    /**
+     * Before a statement of {@code n} rows without RETURNING: near the largest key there is (where
+     * SQLite starts to pick keys at random) the rest goes with RETURNING.
+     */
+    private static void keepKeysFromLast(RowsInsert ins, int n) {
+        if (ins.keysFromLast() && ins.largest > Long.MAX_VALUE - 2L * Math.max(n, ins.per)) ins.keysFromLast(false);
+    }
+
+    /** Runs {@link ConsecutiveKeys#checkSql()}: the last key inserted, the table's largest, the schema number. */
+    private long[] checkKeys(RowsInsert ins) {
+        String sql = ins.consecutive.checkSql();
+        engine.notifyListeners(sql);
+        if (engine.echoes()) engine.echo(sql, List.of(), true);
+        PreparedStatement ps = null;
+        boolean done = false;
+        try {
+            ps = statement(sql);
+            long[] out = new long[3];
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new IllegalStateException("no row from " + sql);
+                for (int i = 0; i < 3; i++) out[i] = rs.getLong(i + 1);
+            }
+            done = true;
+            return out;
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        } finally {
+            if (done) release(sql, ps);
+            else discard(ps);
+        }
+    }
+
+    /**
+     * The keys of the {@code n} rows an INSERT without RETURNING just put in, learnt from the last
+     * one (see {@link ConsecutiveKeys}): {@code last - n + 1 .. last}, once the check confirms that the
+     * statement inserted them all, that the final row's key is the table's largest and that the
+     * schema is the one probed.
+     */
+    private void keysFromLast(RowsInsert ins, int inserted, int n, Collected out) {
+        long[] now = checkKeys(ins);
+        long last = now[0];
+        if (inserted != n || last != now[1] || now[2] != ins.schemaToken)
+            throw new IllegalStateException("the keys of the " + n + " rows just inserted into " + ins.base.table().name()
+                    + " cannot be told: " + (inserted != n ? "the INSERT reported " + inserted + " rows"
+                    : last != now[1] ? "the last row's key " + last + " is not the table's largest (" + now[1] + ")"
+                    : "the table's schema changed since the insert began")
+                    + "; the rows are in the current transaction, which should be rolled back");
+        ins.largest = last;
+        boolean ints = ins.returning[0].type().javaType() == Integer.class;
+        for (long k = last - n + 1; k <= last; k++) out.one(ints ? (Object) Math.toIntExact(k) : (Object) k);
     }
 
     /**
      * Runs one chunk of {@code ins} through {@code binder} and appends what it returns (sorted where
      * the keys come back sorted); false when the chunk could not be bound (nothing ran).
      */
-    private boolean send(RowsInsert ins, SlotBinder binder, Chunk chunk, boolean fromCache, Collected out) {
+    private boolean send(RowsInsert ins, SlotBinder binder, Chunk chunk, boolean fromCache, Collected out, int n) {
         if (ins.returning.length == 0) return executeChunk(binder, chunk, fromCache) >= 0;
+        if (ins.keysFromLast()) {
+            int inserted = executeChunk(binder, chunk, fromCache);
+            if (inserted < 0) return false;
+            keysFromLast(ins, inserted, n, out);
+            return true;
+        }
         int first = out.size();
         if (!readReturned(binder, chunk, fromCache, ins.viaKeys ? ins.returning[0] : null, out)) return false;
         if (ins.sortKeys) out.sortFrom(first);

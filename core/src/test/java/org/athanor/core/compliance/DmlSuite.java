@@ -368,7 +368,9 @@ public abstract class DmlSuite extends ComplianceSuite {
         try (Connection c = engine().connect()) {
             c.insertRows(insert(s), new Column<?>[] {s.CODE}, List.<Object[]>of(new Object[] {"warm-up"}), s.ID); // ids no longer start at 1
             List<Object[]> keys = new ArrayList<>();
-            List<String> sent = statementsDuring(() -> keys.addAll(c.insertRows(insert(s), new Column<?>[] {s.CODE, s.QTY, s.NOTE}, rows, s.ID)));
+            // INSERTs only: where keys are learnt from the last one (SQLite), a check follows each statement
+            List<String> sent = statementsDuring(() -> keys.addAll(c.insertRows(insert(s), new Column<?>[] {s.CODE, s.QTY, s.NOTE}, rows, s.ID)))
+                    .stream().filter(q -> q.startsWith("INSERT")).toList();
             assertEquals(n, keys.size(), "one returned row per inserted row");
             if (!features().supportsMultiRowInsert() || !features().supportsReturning() && !features().multiRowGeneratedKeys())
                 assertEquals(n, sent.size(), "one row per statement where the driver reports one key per statement");
@@ -614,22 +616,25 @@ public abstract class DmlSuite extends ComplianceSuite {
             assertEquals(c.rowsPerInsert(insert(s), cols, s.ID), per);
             List<Object[]> first = new ArrayList<>();
             for (int i = 0; i < per; i++) first.add(new Object[] {(long) i, "l" + i});
-            List<String> sentFirst = statementsDuring(() -> assertEquals(per, ins.keys(first).length));
-            Engine.CacheStats before = engine().cacheStats();
+            assertEquals(per, ins.keys(first).length);
+            // the second list may go another way than the first (SQLite learns keys from the last
+            // rowid once the first statement holds the table's write lock); from then on it is settled
             List<Object> keys = new ArrayList<>();
-            List<String> sentLater = new ArrayList<>();
-            for (int round = 1; round <= 2; round++) {
+            List<String> sentSecond = new ArrayList<>(), sentLater = new ArrayList<>();
+            Engine.CacheStats before = null;
+            for (int round = 1; round <= 3; round++) {
                 List<Object[]> rows = new ArrayList<>();
                 for (int i = 0; i < per; i++) rows.add(new Object[] {(long) (round * per + i), "l" + (round * per + i)});
-                sentLater.addAll(statementsDuring(() -> keys.addAll(List.of(ins.keys(rows)))));
+                if (round == 2) before = engine().cacheStats();
+                (round == 1 ? sentSecond : sentLater).addAll(statementsDuring(() -> keys.addAll(List.of(ins.keys(rows)))));
             }
             assertEquals(before.hits() + before.misses(), engine().cacheStats().hits() + engine().cacheStats().misses(),
                     "later lists reuse the planned statement: nothing compiled or looked up");
-            if (!features().insertFromArrays()) assertEquals(Set.copyOf(sentFirst), Set.copyOf(sentLater), "the same SQL for every list");
-            assertEquals(2 * per, keys.size());
+            if (!features().insertFromArrays()) assertEquals(Set.copyOf(sentSecond), Set.copyOf(sentLater), "the same SQL for every list");
+            assertEquals(3 * per, keys.size());
             Map<Long, String> codes = codesById(c, s);
             if (keysInRowOrder()) for (int i = 0; i < keys.size(); i++) assertEquals("l" + (per + i), codes.get((Long) keys.get(i)), "key " + i);
-            assertEquals(3 * per, codes.size());
+            assertEquals(4 * per, codes.size());
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> c.rowsInsert(insert(s), cols, null).keys(List.<Object[]>of(new Object[] {"x", 1L})));
             assertTrue(e.getMessage().contains("exactly one returning column"), e.getMessage());

@@ -37,4 +37,12 @@ public interface EntityAccessor<E> {
     }
     /** Sets the attribute; a null for a primitive field is an error. */
     void set(E entity, int attributeIndex, Object value);
+
+    /**
+     * Sets every attribute from {@code values}, in attribute order (a loaded row); generated
+     * accessors write the fields in one straight run.
+     */
+    default void setAll(E entity, Object[] values) {
+        for (int i = 0, n = attributeNames().size(); i < n; i++) set(entity, i, values[i]);
+    }
 }

@@ -128,6 +128,9 @@ public final class EntityMapping<E> {
     /** Every attribute's value into {@code out}, in the order of {@link #attributes()} (see {@link EntityAccessor#getAll}). */
     public void getAll(E entity, Object[] out) { accessor.getAll(entity, out); }
 
+    /** Sets every attribute from {@code values}, in the order of {@link #attributes()} (see {@link EntityAccessor#setAll}). */
+    public void setAll(E entity, Object[] values) { accessor.setAll(entity, values); }
+
     /**
      * The identity key of the entity's primary key values, equal by value; null when a key attribute is
      * null (or 0 in a primitive field with a generated key: not assigned yet). For a single key the key

@@ -65,6 +65,14 @@ final class SourceWriter {
             appendValue(b, m.attributes.get(i), "out[" + i + "] = ", "        ");
         }
         b.append("    }\n\n");
+        b.append("    @Override public void setAll(").append(e).append(" e, Object[] v) {\n");
+        for (int i = 0; i < m.attributes.size(); i++) {
+            AttributeModel a = m.attributes.get(i);
+            if (a.holder() != null) b.append("        set(e, ").append(i).append(", v[").append(i).append("]);\n");
+            else b.append("        ").append(write("e", a.access(), "(" + a.boxedName() + ") "
+                    + (a.primitive() ? "required(v[" + i + "], " + i + ")" : "v[" + i + "]"))).append("\n");
+        }
+        b.append("    }\n\n");
         b.append("    @Override public void set(").append(e).append(" e, int i, Object v) {\n        switch (i) {\n");
         for (int i = 0; i < m.attributes.size(); i++) {
             AttributeModel a = m.attributes.get(i);
