@@ -249,7 +249,7 @@ abstract class SessionTestBase extends OrmTestBase {
     }
 
     /** Exactly the users' rows are committed, and the id assigned to each user is its own row's. */
-    private void assertEachUserHasItsOwnRow(List<User> users) {
+    void assertEachUserHasItsOwnRow(List<User> users) {
         List<Row> rows = committedRows(User.class);
         assertEquals(users.size(), rows.size());
         java.util.Map<Long, String> byId = new java.util.HashMap<>();
