@@ -195,4 +195,39 @@ class ConsecutiveKeysTest {
             }
         }
     }
+
+    /** Two connections of a pool inserting into one file's table at once: each gets its own rows' keys. */
+    @Test
+    void concurrentWritersEachGetTheirOwnKeys(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        try (Engine engine = Engine.create("sqlite:///" + dir.resolve("ck.db").toAbsolutePath())) {
+            Items t = new Items("ck_concurrent");
+            MetaData.of(t).createAll(engine);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (int w = 0; w < 2; w++) {
+                    String prefix = "w" + w + "-";
+                    done.add(pool.submit(() -> {
+                        for (int round = 0; round < 3; round++) {
+                            List<Object[]> rows = rows(1_000, prefix + round + "-");
+                            try (Connection c = engine.connect()) {
+                                Object[] keys = c.insertRowsReturning(insert(t), new Column<?>[] {t.CODE, t.QTY}, null, rows, t.ID);
+                                c.commit();
+                                Map<Long, String> codes = new HashMap<>();
+                                for (var r : c.execute(select(t.ID, t.CODE).from(t)).all()) codes.put(r._1, r._2);
+                                for (int i = 0; i < keys.length; i++) assertEquals(rows.get(i)[0], codes.get((Long) keys[i]), "key " + i);
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (var f : done) f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                pool.shutdownNow();
+            }
+            try (Connection c = engine.connect()) {
+                assertEquals(6_000L, (Long) c.execute(select(count()).from(t)).scalar());
+            }
+        }
+    }
 }
