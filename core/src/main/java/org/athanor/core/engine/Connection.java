@@ -441,7 +441,7 @@ public final class Connection implements AutoCloseable {
             if (ins.elements != null) { // PostgreSQL: one array per column, whatever the number of rows
                 Object[][] arrays = plan.columnArrays(rows, from, to, positions);
                 if (arrays != null) {
-                    insertArrays(base, columns, returning, ins.elements, arrays, sortKeys, out);
+                    insertArrays(ins, arrays, out);
                     continue;
                 }
             }
@@ -603,24 +603,31 @@ public final class Connection implements AutoCloseable {
      * Runs one INSERT of column arrays ({@link Insert#columnArrays()}) and appends what it returns,
      * the keys sorted when {@code sortKeys} (an identity key: then they come in row order).
      */
-    private void insertArrays(Insert base, Column<?>[] columns, Column<?>[] returning, String[] elements, Object[][] arrays,
-                              boolean sortKeys, Collected out) {
+    private void insertArrays(RowsInsert ins, Object[][] arrays, Collected out) {
+        Insert base = ins.base;
+        Column<?>[] columns = ins.columns, returning = ins.returning;
+        String[] elements = ins.elements;
+        boolean sortKeys = ins.sortKeys;
         // the SQL depends on the table, the columns and what is returned, not on the number of rows:
-        // kept on the Engine like the VALUES form's binders (rows = 0 marks the array form)
-        Engine.RowsShape shape = new Engine.RowsShape(base.table(), List.of(columns), List.of(returning), 0, false, null);
-        SlotBinder kept = engine.rowBinder(shape);
-        CompiledTemplate t;
+        // kept on the Engine like the VALUES form's binders (rows = 0 marks the array form), and by
+        // the RowsInsert for its later chunks
+        CompiledTemplate t = ins.arraysTemplate;
         boolean cached = true;
-        if (kept != null) t = kept.template();
-        else {
-            Insert template = base.columns(columns).values(new Object[columns.length]).columnArrays();
-            Engine.Prepared p = engine.compileCached(returning.length == 0 ? template : template.returning(returning));
-            t = p.template();
-            cached = p.cached();
-            if (t.slotCount() != columns.length)
-                throw new IllegalStateException("an INSERT of column arrays has " + t.slotCount() + " parameters for "
-                        + columns.length + " columns: " + t.sql());
-            engine.keepRowBinder(shape, new SlotBinder(t, p.params(), param -> null, false));
+        if (t == null) {
+            Engine.RowsShape shape = new Engine.RowsShape(base.table(), List.of(columns), List.of(returning), 0, false, null);
+            SlotBinder kept = engine.rowBinder(shape);
+            if (kept != null) t = kept.template();
+            else {
+                Insert template = base.columns(columns).values(new Object[columns.length]).columnArrays();
+                Engine.Prepared p = engine.compileCached(returning.length == 0 ? template : template.returning(returning));
+                t = p.template();
+                cached = p.cached();
+                if (t.slotCount() != columns.length)
+                    throw new IllegalStateException("an INSERT of column arrays has " + t.slotCount() + " parameters for "
+                            + columns.length + " columns: " + t.sql());
+                engine.keepRowBinder(shape, new SlotBinder(t, p.params(), param -> null, false));
+            }
+            ins.arraysTemplate = t;
         }
         String sql = t.sql();
         engine.notifyListeners(sql);
