@@ -114,11 +114,7 @@ public class OrmInsertBenchmark {
                 }
                 ps.setArray(1, c.createArrayOf("varchar", names));
                 ps.setArray(2, c.createArrayOf("varchar", descriptions));
-                ps.execute();
-                try (ResultSet rs = ps.getResultSet()) {
-                    int i = from;
-                    while (rs.next()) objects.get(i++).assignId(rs.getLong(1));
-                }
+                assignReturned(ps, objects, from);
             }
             c.commit();
         }
@@ -174,14 +170,19 @@ public class OrmInsertBenchmark {
                     ps.setString(2 * i + 1, objects.get(from + i).getName());
                     ps.setString(2 * i + 2, objects.get(from + i).getDescription());
                 }
-                ps.execute();
-                try (ResultSet rs = ps.getResultSet()) {
-                    int i = from;
-                    while (rs.next()) objects.get(i++).assignId(rs.getLong(1));
-                }
+                assignReturned(ps, objects, from);
             }
             c.commit();
         }
         return lastId(objects);
+    }
+
+    /** Runs {@code ps} and gives the objects from {@code from} on the ids its RETURNING reads back, in order. */
+    private static void assignReturned(PreparedStatement ps, List<OrmCustomer> objects, int from) throws SQLException {
+        ps.execute();
+        try (ResultSet rs = ps.getResultSet()) {
+            int i = from;
+            while (rs.next()) objects.get(i++).assignId(rs.getLong(1));
+        }
     }
 }

@@ -60,7 +60,20 @@ class ConsecutiveKeysTest {
         for (int i = 0; i < keys.length; i++) assertEquals(rows.get(i)[0], codes.get((Long) keys[i]), "key " + i + " (" + keys[i] + ")");
     }
 
-    private static long sentCount(List<String> sql, String prefix) { return sql.stream().filter(q -> q.startsWith(prefix)).count(); }
+    /** What {@link #insertAll} returned and sent. */
+    record Inserted(Object[] keys, List<String> sql) {
+        /** How many checks of the last rowid were sent. */
+        long checks() { return sql.stream().filter(q -> q.startsWith("SELECT last_insert_rowid()")).count(); }
+
+        List<String> inserts() { return sql.stream().filter(q -> q.startsWith("INSERT")).toList(); }
+    }
+
+    /** {@code insertRowsReturning} of (code, qty) rows returning the key, and the SQL it sent. */
+    private static Inserted insertAll(Engine engine, Connection c, Items t, List<Object[]> rows) {
+        Object[][] keys = new Object[1][];
+        List<String> sql = sentDuring(engine, () -> keys[0] = c.insertRowsReturning(insert(t), new Column<?>[] {t.CODE, t.QTY}, null, rows, t.ID));
+        return new Inserted(keys[0], sql);
+    }
 
     @Test
     void afterTheFirstStatementKeysComeFromTheLastRowid() {
@@ -72,15 +85,14 @@ class ConsecutiveKeysTest {
                 c.insertRows(insert(t), new Column<?>[] {t.CODE, t.QTY}, rows(40, "old"), t.ID);
                 c.execute(deleteFrom(t).where(t.ID.gt(30L)));
                 List<Object[]> rows = rows(1_001, "r");
-                Object[][] keys = new Object[1][];
-                List<String> sql = sentDuring(engine, () -> keys[0] = c.insertRowsReturning(insert(t), new Column<?>[] {t.CODE, t.QTY}, null, rows, t.ID));
-                List<String> inserts = sql.stream().filter(q -> q.startsWith("INSERT")).toList();
+                Inserted r = insertAll(engine, c, t, rows);
+                List<String> inserts = r.inserts();
                 assertEquals(5, inserts.size(), "250 + 250 + 250 + 250 + 1 rows");
                 assertTrue(inserts.get(0).contains("RETURNING"), "the first statement returns its keys: " + inserts.get(0));
                 for (String q : inserts.subList(1, inserts.size())) assertFalse(q.contains("RETURNING"), q);
-                assertEquals(5, sentCount(sql, "SELECT last_insert_rowid()"), "once after the probe, then after each later statement");
-                assertEquals(41L, keys[0][0], "above the 40 keys AUTOINCREMENT handed out before");
-                assertKeysMatch(c, t, rows, keys[0]);
+                assertEquals(5, r.checks(), "once after the probe, then after each later statement");
+                assertEquals(41L, r.keys()[0], "above the 40 keys AUTOINCREMENT handed out before");
+                assertKeysMatch(c, t, rows, r.keys());
                 c.commit();
             }
         }
@@ -97,20 +109,19 @@ class ConsecutiveKeysTest {
                         + "BEGIN INSERT INTO ck_trigger (code) VALUES ('shadow-' || new.code); END");
                 c.commit();
                 List<Object[]> rows = rows(1_000, "t");
-                Object[][] keys = new Object[1][];
-                List<String> sql = sentDuring(engine, () -> keys[0] = c.insertRowsReturning(insert(t), new Column<?>[] {t.CODE, t.QTY}, null, rows, t.ID));
-                assertEquals(0, sentCount(sql, "SELECT last_insert_rowid()"), "" + sql.size());
-                for (String q : sql) assertTrue(q.contains("RETURNING"), q);
-                assertKeysMatch(c, t, rows, keys[0]);
+                Inserted r = insertAll(engine, c, t, rows);
+                assertEquals(0, r.checks());
+                for (String q : r.sql()) assertTrue(q.contains("RETURNING"), q);
+                assertKeysMatch(c, t, rows, r.keys());
                 assertEquals(1_100L, (Long) c.execute(select(count()).from(t)).scalar(), "a shadow row for each code ending in 7");
                 c.rollback();
                 // a TEMP trigger on the table is seen as well
                 c.executeSql("CREATE TEMP TRIGGER ck_temp AFTER INSERT ON ck_trigger BEGIN SELECT 1; END");
                 c.executeSql("DROP TRIGGER ck_shadow");
                 c.commit();
-                List<String> again = sentDuring(engine, () -> keys[0] = c.insertRowsReturning(insert(t), new Column<?>[] {t.CODE, t.QTY}, null, rows, t.ID));
-                assertEquals(0, sentCount(again, "SELECT last_insert_rowid()"), "" + again.size());
-                assertKeysMatch(c, t, rows, keys[0]);
+                Inserted again = insertAll(engine, c, t, rows);
+                assertEquals(0, again.checks());
+                assertKeysMatch(c, t, rows, again.keys());
                 c.rollback();
             }
         }
@@ -123,10 +134,9 @@ class ConsecutiveKeysTest {
             try (Connection c = engine.connect()) {
                 c.executeSql("CREATE TABLE ck_replace (id INTEGER PRIMARY KEY, code VARCHAR(30) NOT NULL UNIQUE ON CONFLICT REPLACE, qty BIGINT)");
                 List<Object[]> rows = rows(600, "p");
-                Object[][] keys = new Object[1][];
-                List<String> sql = sentDuring(engine, () -> keys[0] = c.insertRowsReturning(insert(t), new Column<?>[] {t.CODE, t.QTY}, null, rows, t.ID));
-                assertEquals(0, sentCount(sql, "SELECT last_insert_rowid()"), "" + sql.size());
-                assertKeysMatch(c, t, rows, keys[0]);
+                Inserted r = insertAll(engine, c, t, rows);
+                assertEquals(0, r.checks());
+                assertKeysMatch(c, t, rows, r.keys());
                 c.rollback();
             }
         }
@@ -141,11 +151,10 @@ class ConsecutiveKeysTest {
                 c.executeSql("CREATE TABLE ck_edge (id INTEGER PRIMARY KEY, code VARCHAR(30) NOT NULL, qty BIGINT)");
                 c.execute(insert(t).set(t.ID, Long.MAX_VALUE - 300).set(t.CODE, "edge").set(t.QTY, 0L));
                 List<Object[]> rows = rows(1_000, "e");
-                Object[][] keys = new Object[1][];
-                List<String> sql = sentDuring(engine, () -> keys[0] = c.insertRowsReturning(insert(t), new Column<?>[] {t.CODE, t.QTY}, null, rows, t.ID));
-                assertEquals(1, sentCount(sql, "SELECT last_insert_rowid()"), "only the check after the probe");
-                for (String q : sql) if (q.startsWith("INSERT")) assertTrue(q.contains("RETURNING"), q);
-                assertKeysMatch(c, t, rows, keys[0]);
+                Inserted r = insertAll(engine, c, t, rows);
+                assertEquals(1, r.checks(), "only the check after the probe");
+                for (String q : r.sql()) if (q.startsWith("INSERT")) assertTrue(q.contains("RETURNING"), q);
+                assertKeysMatch(c, t, rows, r.keys());
                 c.rollback();
             }
         }
@@ -176,18 +185,16 @@ class ConsecutiveKeysTest {
             Items t = new Items("ck_small");
             MetaData.of(t).createAll(engine);
             try (Connection c = engine.connect()) {
-                List<String> sql = sentDuring(engine, () -> {
-                    for (int i = 0; i < 3; i++) c.insertRowsReturning(insert(t), new Column<?>[] {t.CODE, t.QTY}, null, rows(100, "s" + i), t.ID);
-                });
-                assertEquals(0, sentCount(sql, "SELECT last_insert_rowid()"), "statements shorter than a full one are not probed");
+                long checks = 0;
+                for (int i = 0; i < 3; i++) checks += insertAll(engine, c, t, rows(100, "s" + i)).checks();
+                assertEquals(0, checks, "statements shorter than a full one are not probed");
                 c.rollback();
                 c.jdbc().setAutoCommit(true);
                 try {
                     List<Object[]> rows = rows(1_000, "auto");
-                    Object[][] keys = new Object[1][];
-                    List<String> auto = sentDuring(engine, () -> keys[0] = c.insertRowsReturning(insert(t), new Column<?>[] {t.CODE, t.QTY}, null, rows, t.ID));
-                    assertEquals(0, sentCount(auto, "SELECT last_insert_rowid()"), "each statement its own transaction");
-                    assertKeysMatch(c, t, rows, keys[0]);
+                    Inserted auto = insertAll(engine, c, t, rows);
+                    assertEquals(0, auto.checks(), "each statement its own transaction");
+                    assertKeysMatch(c, t, rows, auto.keys());
                 } finally {
                     c.execute(deleteFrom(t));
                     c.jdbc().setAutoCommit(false);
