@@ -4,6 +4,7 @@ import static org.athanor.core.sql.Sql.*;
 import static org.athanor.core.type.SqlTypes.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.vavr.Tuple2;
 import io.vavr.Tuple4;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +44,17 @@ class InsertManyTemplateTest {
 
     static final Tickets T = new Tickets();
 
+    /** No client-side defaults: full chunks after the first are bound from the maps in one pass. */
+    static final class Plain extends Table {
+        final Column<Long> ID = column("id", BIGINT, primaryKey(), autoincrement());
+        final Column<String> NAME = column("name", varchar(50), notNull());
+        final Column<Integer> QTY = column("qty", INTEGER);
+
+        Plain() { super("plain_rows"); }
+    }
+
+    static final Plain P = new Plain();
+
     @TempDir Path dir;
     Engine engine;
     final List<String> seen = new ArrayList<>();
@@ -56,7 +68,7 @@ class InsertManyTemplateTest {
         ds.setUrl("jdbc:sqlite:" + dir.resolve("t" + maxBindParams + "-" + aim + ".db").toAbsolutePath());
         SqliteDialect d = SqliteDialect.INSTANCE;
         Engine e = Engine.of(ds, d.withFeatures(d.features().toBuilder().maxBindParams(maxBindParams).insertParamsPerStatement(aim).build()));
-        MetaData.of(T).createAll(e);
+        MetaData.of(T, P).createAll(e);
         e.addStatementListener(seen::add);
         return e;
     }
@@ -178,6 +190,62 @@ String sql = seen.stream().filter(q -> q.startsWith("INSERT")).findFirst().orEls
             assertEquals(3, c.insertMany(insert(T), rows));
             assertEquals((Integer) 41, c.execute(select(T.QTY).where(T.NAME.eq("t1"))).scalar());
             assertEquals((Integer) 2, c.execute(select(T.QTY).where(T.NAME.eq("t2"))).scalar());
+        }
+    }
+
+    private static List<Map<Column<?>, Object>> plainRows(int n) {
+        List<Map<Column<?>, Object>> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Map<Column<?>, Object> row = new java.util.HashMap<>();
+            row.put(P.NAME, "p" + i);
+            row.put(P.QTY, i);
+            out.add(row);
+        }
+        return out;
+    }
+
+    /**
+     * A table without defaults: 5 rows per statement under a limit of 10, so rows 5-9 are a full
+     * chunk after the first, bound straight from the maps. What the other tests check through the
+     * aligned path must hold there too: every value where it belongs, casts, an expression sent by
+     * the statement path, and errors naming the row before anything of its chunk is sent.
+     */
+    @Test
+    void laterFullChunksAreBoundFromTheMapsLikeTheFirst() {
+        try (Connection c = engine.connect()) {
+            List<Map<Column<?>, Object>> rows = plainRows(12);
+            rows.get(7).put(P.QTY, (short) 70); // widened in flight
+            rows.get(8).put(P.QTY, null);
+            seen.clear();
+            assertEquals(12, c.insertMany(insert(P), rows));
+            assertEquals(List.of(10, 10, 4), seen.stream().map(InsertManyTemplateTest::placeholders).toList());
+            List<Tuple2<String, Integer>> got = c.execute(select(P.NAME, P.QTY).orderBy(P.ID.asc())).all();
+            for (int i = 0; i < 12; i++) {
+                assertEquals("p" + i, got.get(i)._1);
+                assertEquals(i == 7 ? (Integer) 70 : i == 8 ? null : (Integer) i, got.get(i)._2, "row " + i);
+            }
+            c.execute(deleteFrom(P));
+
+            List<Map<Column<?>, Object>> withExpression = plainRows(12);
+            withExpression.get(6).put(P.QTY, literal(600));
+            assertEquals(12, c.insertMany(insert(P), withExpression));
+            assertEquals((Integer) 600, c.execute(select(P.QTY).where(P.NAME.eq("p6"))).scalar());
+            assertEquals((Integer) 9, c.execute(select(P.QTY).where(P.NAME.eq("p9"))).scalar());
+            assertEquals(12L, (Long) c.execute(select(count()).from(P)).scalar());
+            c.execute(deleteFrom(P));
+
+            List<Map<Column<?>, Object>> wrongType = plainRows(12);
+            wrongType.get(8).put(P.QTY, "eight");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.insertMany(insert(P), wrongType));
+            assertTrue(e.getMessage().startsWith("insertMany: row 8, column plain_rows.qty: value eight of java.lang.String"), e.getMessage());
+            assertEquals(5L, (Long) c.execute(select(count()).from(P)).scalar(), "only the first chunk was sent");
+            c.execute(deleteFrom(P));
+
+            List<Map<Column<?>, Object>> otherColumns = plainRows(12);
+            otherColumns.set(9, Map.of(P.NAME, "x", P.ID, 99L));
+            e = assertThrows(IllegalArgumentException.class, () -> c.insertMany(insert(P), otherColumns));
+            assertTrue(e.getMessage().contains("must name the same columns") && e.getMessage().contains("in row 9"), e.getMessage());
+            assertEquals(5L, (Long) c.execute(select(count()).from(P)).scalar(), "the chunk holding the bad row was not sent");
         }
     }
 

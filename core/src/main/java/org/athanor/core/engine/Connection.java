@@ -310,10 +310,18 @@ public final class Connection implements AutoCloseable {
         }
         int per = plan.rowsPerStatement();
         SlotBinder full = null;
+        ValueCodec<Object>[] direct = null; // full's codecs when its chunks can be bound from the maps in one pass
         boolean fromCache = true; // whether the chunk's template came from the Engine's cache, for the echo log
         long total = 0;
         for (int from = 0; from < rows.size(); from += per) {
             int to = Math.min(rows.size(), from + per);
+            if (to - from == per && direct != null) {
+                int n = executeChunk(full, fromMaps(plan, direct, rows, from, to), true);
+                if (n >= 0) {
+                    total += n;
+                    continue;
+                }
+            }
             Object[][] values = plan.values(rows, from, to);
             if (values == null) {
                 total += execute(plan.statement(rows.subList(from, to))); // a row holds an expression
@@ -326,7 +334,12 @@ public final class Connection implements AutoCloseable {
                 Engine.Prepared p = engine.compileCached(plan.template(to - from, sources));
                 binder = new SlotBinder(p.template(), p.params(), sources::get, false);
                 fromCache = p.cached();
-                if (to - from == per) full = binder;
+                if (to - from == per) {
+                    full = binder;
+                    int[] fields = new int[plan.width()];
+                    for (int f = 0; f < fields.length; f++) fields[f] = f;
+                    direct = plan.givenOnly() && binder.readsFields(fields) ? binder.rowCodecs() : null;
+                }
             }
             total += executeChunk(binder, aligned(binder, values), fromCache);
             fromCache = true;
@@ -689,6 +702,16 @@ public final class Connection implements AutoCloseable {
             }
 
             @Override public List<Object> shown() { return binder.values(values, 0); }
+        };
+    }
+
+    /** Rows {@code from}..{@code to} of insertMany's maps, bound in one pass (see {@link InsertPlan#bindMaps}). */
+    private static Chunk fromMaps(InsertPlan plan, ValueCodec<Object>[] codecs, List<? extends Map<? extends Column<?>, ?>> rows,
+                                  int from, int to) {
+        return new Chunk() {
+            @Override public boolean bind(PreparedStatement ps) throws SQLException { return plan.bindMaps(ps, codecs, rows, from, to); }
+
+            @Override public List<Object> shown() { return plan.shownMaps(rows, from, to); }
         };
     }
 

@@ -192,6 +192,36 @@ final class InsertPlan {
         return true;
     }
 
+    /**
+     * {@link #bindRows} for column → value maps ({@link Connection#insertMany}): each row's values
+     * looked up, checked and bound in one pass, without an array per row. False, nothing run, when a
+     * value is an expression; a row naming other columns is an error naming it.
+     */
+    boolean bindMaps(java.sql.PreparedStatement ps, ValueCodec<Object>[] codecs, List<? extends Map<? extends Column<?>, ?>> rows,
+                     int from, int to) throws java.sql.SQLException {
+        int width = all.length, slot = 1;
+        for (int r = from; r < to; r++) {
+            Map<? extends Column<?>, ?> row = rows.get(r);
+            if (row.size() != width) throw otherColumns(row, r);
+            for (int f = 0; f < width; f++) {
+                Column<?> c = all[f];
+                Object v = row.get(c);
+                if (v == null && !row.containsKey(c)) throw otherColumns(row, r);
+                v = fitted(f, v, r, "insertMany");
+                if (v == EXPRESSION) return false;
+                codecs[f].bind(ps, slot++, v);
+            }
+        }
+        return true;
+    }
+
+    /** The values {@link #bindMaps} binds, in slot order (for the echo log). */
+    List<Object> shownMaps(List<? extends Map<? extends Column<?>, ?>> rows, int from, int to) {
+        List<Object> out = new ArrayList<>((to - from) * all.length);
+        for (int r = from; r < to; r++) for (Column<?> c : all) out.add(rows.get(r).get(c));
+        return out;
+    }
+
     /** What {@link #fitted} gives for an expression, which only the statement path can send. */
     private static final Object EXPRESSION = new Object();
 
@@ -200,10 +230,17 @@ final class InsertPlan {
      * is null or of that class (the usual case), else cast, or an error naming the row and column;
      * {@link #EXPRESSION} for an expression.
      */
-    private Object fitted(int f, Object v, int r) {
+    private Object fitted(int f, Object v, int r) { return fitted(f, v, r, "insertRows"); }
+
+    /** {@link #fitted(int, Object, int)}, an error naming {@code operation}. */
+    private Object fitted(int f, Object v, int r, String operation) {
         if (v == null || v.getClass() == javaTypes[f]) return v;
         if (v instanceof Expression<?>) return EXPRESSION;
-        return castValue(all[f], v, r);
+        try {
+            return all[f].type().cast(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(operation + ": row " + r + ", column " + all[f] + ": " + e.getMessage(), e);
+        }
     }
 
     /** The values {@link #bindRows} binds, in slot order (for the echo log). */
@@ -214,14 +251,6 @@ final class InsertPlan {
         return out;
     }
 
-    /** {@code v} as column {@code c}'s Java type, or an error naming row {@code r} and the column. */
-    private static Object castValue(Column<?> c, Object v, int r) {
-        try {
-            return c.type().cast(v);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("insertRows: row " + r + ", column " + c + ": " + e.getMessage(), e);
-        }
-    }
 
     /** Final classes whose values {@link #columnArrays} gathers into arrays of that class. */
     private static final java.util.Set<Class<?>> TYPED_ELEMENTS = java.util.Set.of(String.class, Long.class, Integer.class,
@@ -236,6 +265,9 @@ final class InsertPlan {
 
     /** Whether every column this plan inserts was given (none is filled by a client-side default). */
     boolean givenOnly() { return all.length == given.size(); }
+
+    /** How many columns each row of the statement holds (the given ones, then those filled by defaults). */
+    int width() { return all.length; }
 
     /**
      * Rows {@code from} to {@code to} as one array per given column (values cast to the column's
