@@ -111,8 +111,26 @@ public abstract class Dialect {
 
     protected Set<String> reservedWords() { return COMMON_RESERVED; }
 
+    /**
+     * Identifiers rendered lately, by the identity of the name (a table's and a column's names are
+     * the same String every time they are rendered): a direct-mapped cache of immutable pairs, so a
+     * racing thread sees a whole entry or another one, and a miss only costs the check below.
+     */
+    private final Quoted[] quoted = new Quoted[512];
+
+    private record Quoted(String name, String spelled) {}
+
     /** The identifier, quoted when it is reserved, not all lower case, or has characters beyond [a-z0-9_]. */
     public String quoteIdentifier(String name) {
+        int slot = System.identityHashCode(name) & (quoted.length - 1);
+        Quoted q = quoted[slot];
+        if (q != null && q.name == name) return q.spelled;
+        String spelled = spell(name);
+        quoted[slot] = new Quoted(name, spelled);
+        return spelled;
+    }
+
+    private String spell(String name) {
         if (!needsQuoting(name)) return name;
         char q = identifierQuote();
         StringBuilder b = new StringBuilder(name.length() + 2).append(q);
