@@ -139,18 +139,30 @@ public final class Connection implements AutoCloseable {
      * reuse; -1, with nothing run and the statement kept, when {@code binding} declines.
      */
     private int executeUpdate(String sql, Binding binding) {
+        return withStatement(sql, ps -> {
+            if (!binding.bind(ps)) return -1;
+            dirty = true;
+            return ps.executeUpdate();
+        });
+    }
+
+    /** What runs on a statement {@link #withStatement} lends. */
+    private interface StatementWork<T> {
+        T run(PreparedStatement ps) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on a kept (or newly prepared) statement for {@code sql} and keeps the
+     * statement for reuse; one whose work failed is closed instead.
+     */
+    private <T> T withStatement(String sql, StatementWork<T> work) {
         PreparedStatement ps = null;
         boolean done = false;
         try {
             ps = statement(sql);
-            if (!binding.bind(ps)) {
-                done = true;
-                return -1;
-            }
-            dirty = true;
-            int count = ps.executeUpdate();
+            T result = work.run(ps);
             done = true;
-            return count;
+            return result;
         } catch (SQLException e) {
             throw translate(e, sql);
         } finally {
@@ -336,9 +348,7 @@ public final class Connection implements AutoCloseable {
                 fromCache = p.cached();
                 if (to - from == per) {
                     full = binder;
-                    int[] fields = new int[plan.width()];
-                    for (int f = 0; f < fields.length; f++) fields[f] = f;
-                    direct = plan.givenOnly() && binder.readsFields(fields) ? binder.rowCodecs() : null;
+                    direct = plan.directCodecs(binder, null);
                 }
             }
             total += executeChunk(binder, aligned(binder, values), fromCache);
@@ -543,23 +553,14 @@ public final class Connection implements AutoCloseable {
         String sql = ins.consecutive.checkSql();
         engine.notifyListeners(sql);
         if (engine.echoes()) engine.echo(sql, List.of(), true);
-        PreparedStatement ps = null;
-        boolean done = false;
-        try {
-            ps = statement(sql);
+        return withStatement(sql, ps -> {
             long[] out = new long[3];
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) throw new IllegalStateException("no row from " + sql);
                 for (int i = 0; i < 3; i++) out[i] = rs.getLong(i + 1);
             }
-            done = true;
             return out;
-        } catch (SQLException e) {
-            throw translate(e, sql);
-        } finally {
-            if (done) release(sql, ps);
-            else discard(ps);
-        }
+        });
     }
 
     /**
@@ -649,10 +650,8 @@ public final class Connection implements AutoCloseable {
             for (Object[] a : arrays) shown.add(java.util.Arrays.asList(a));
             engine.echo(sql, shown, cached);
         }
-        PreparedStatement ps = null;
-        boolean done = false;
-        try {
-            ps = statement(sql);
+        CompiledTemplate template = t;
+        withStatement(sql, ps -> {
             java.sql.Connection on = ps.getConnection();
             for (int k = 0; k < arrays.length; k++) ps.setArray(k + 1, on.createArrayOf(elements[k], arrays[k]));
             dirty = true;
@@ -661,17 +660,12 @@ public final class Connection implements AutoCloseable {
                 int first = out.size();
                 try (ResultSet rs = ps.execute() ? ps.getResultSet() : null) {
                     if (rs == null) throw new IllegalStateException("INSERT ... RETURNING gave no result set: " + sql);
-                    readRows(rs, t.resultCodecs(), out);
+                    readRows(rs, template.resultCodecs(), out);
                 }
                 if (sortKeys) out.sortFrom(first);
             }
-            done = true;
-        } catch (SQLException e) {
-            throw translate(e, sql);
-        } finally {
-            if (done) release(sql, ps);
-            else discard(ps);
-        }
+            return null;
+        });
     }
 
     /** Appends the rows of a RETURNING result: single values when one column, else arrays. */

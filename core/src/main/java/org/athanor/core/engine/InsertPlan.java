@@ -116,19 +116,8 @@ final class InsertPlan {
             if (row.size() != named) throw otherColumns(row, r);
             Object[] vals = new Object[all.length];
             for (int f = 0; f < all.length; f++) {
-                Column<?> c = all[f];
-                if (f >= named) vals[f] = c.defaultValue();
-                else {
-                    // as many keys as columns and each column found: the same key set, one lookup per value
-                    Object v = row.get(c);
-                    if (v == null && !row.containsKey(c)) throw otherColumns(row, r);
-                    if (v instanceof Expression<?>) return null;
-                    try {
-                        vals[f] = c.type().cast(v);
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("insertMany: row " + r + ", column " + c + ": " + e.getMessage(), e);
-                    }
-                }
+                if (f >= named) vals[f] = all[f].defaultValue();
+                else if ((vals[f] = mapValue(row, f, r)) == EXPRESSION) return null;
             }
             out[r - from] = vals;
         }
@@ -204,15 +193,39 @@ final class InsertPlan {
             Map<? extends Column<?>, ?> row = rows.get(r);
             if (row.size() != width) throw otherColumns(row, r);
             for (int f = 0; f < width; f++) {
-                Column<?> c = all[f];
-                Object v = row.get(c);
-                if (v == null && !row.containsKey(c)) throw otherColumns(row, r);
-                v = fitted(f, v, r, "insertMany");
+                Object v = mapValue(row, f, r);
                 if (v == EXPRESSION) return false;
                 codecs[f].bind(ps, slot++, v);
             }
         }
         return true;
+    }
+
+    /**
+     * Column {@code f}'s value in insertMany's row {@code r}, as the column's Java type (see
+     * {@link #fitted}); the row having as many keys as there are columns, each column found means
+     * the same key set, with one lookup per value.
+     */
+    private Object mapValue(Map<? extends Column<?>, ?> row, int f, int r) {
+        Column<?> c = all[f];
+        Object v = row.get(c);
+        if (v == null && !row.containsKey(c)) throw otherColumns(row, r);
+        return fitted(f, v, r, "insertMany");
+    }
+
+    /**
+     * The codecs for binding full statements of {@code binder} straight from the rows
+     * ({@link #bindRows}, {@link #bindMaps}), or null when the plan fills a column by a default or
+     * the binder does not read each row's values in column order ({@code positions} for rows laid out
+     * wider, else null).
+     */
+    ValueCodec<Object>[] directCodecs(SlotBinder binder, int[] positions) {
+        int[] fields = positions;
+        if (fields == null) {
+            fields = new int[all.length];
+            for (int f = 0; f < fields.length; f++) fields[f] = f;
+        }
+        return givenOnly() && binder.readsFields(fields) ? binder.rowCodecs() : null;
     }
 
     /** The values {@link #bindMaps} binds, in slot order (for the echo log). */
@@ -265,9 +278,6 @@ final class InsertPlan {
 
     /** Whether every column this plan inserts was given (none is filled by a client-side default). */
     boolean givenOnly() { return all.length == given.size(); }
-
-    /** How many columns each row of the statement holds (the given ones, then those filled by defaults). */
-    int width() { return all.length; }
 
     /**
      * Rows {@code from} to {@code to} as one array per given column (values cast to the column's

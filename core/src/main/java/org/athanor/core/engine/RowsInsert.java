@@ -41,8 +41,6 @@ public final class RowsInsert {
     /** {@link #positions} when the binder reads the rows as given, else null (rows are aligned first). */
     final int[] bound;
     final int per;
-    /** Whether rows can be bound from the caller's arrays as they are ({@link InsertPlan#bindRows}): no column is filled by a default. */
-    final boolean direct;
     /** Per column, the codec {@link InsertPlan#bindRows} binds with, once {@link #full} is known to read the rows that way; else null. */
     private ValueCodec<Object>[] directCodecs;
     /** Element type names for the one-array-per-column form (PostgreSQL), or null. */
@@ -74,12 +72,7 @@ public final class RowsInsert {
     /** Keeps the binder of a full statement and whether its chunks can be bound from the rows directly. */
     void keepFull(SlotBinder binder) {
         full = binder;
-        int[] fields = positions;
-        if (fields == null) {
-            fields = new int[columns.length];
-            for (int f = 0; f < fields.length; f++) fields[f] = f;
-        }
-        directCodecs = direct && binder.readsFields(fields) ? binder.rowCodecs() : null;
+        directCodecs = plan.directCodecs(binder, positions);
     }
 
     /** The codecs for binding a full chunk straight from the rows (see {@link #keepFull}), or null. */
@@ -110,7 +103,6 @@ public final class RowsInsert {
         this.sortKeys = sort;
         this.bound = p.usesPositions(this.positions) ? this.positions : null;
         this.per = keys && !features.multiRowGeneratedKeys() ? 1 : p.rowsPerStatement();
-        this.direct = p.givenOnly();
         this.elements = (returning.length == 0 || sort) ? conn.arrayElements(base, this.columns, p) : null;
         this.consecutive = returning.length == 1 && !keys && elements == null && base.onConflictClause() == null
                 && generatedIntegerKey(base, returning[0], this.columns) ? conn.dialect().consecutiveKeys(base.table(), returning[0]) : null;

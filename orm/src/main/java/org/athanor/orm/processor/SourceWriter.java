@@ -69,14 +69,13 @@ final class SourceWriter {
         for (int i = 0; i < m.attributes.size(); i++) {
             AttributeModel a = m.attributes.get(i);
             if (a.holder() != null) b.append("        set(e, ").append(i).append(", v[").append(i).append("]);\n");
-            else b.append("        ").append(write("e", a.access(), "(" + a.boxedName() + ") "
-                    + (a.primitive() ? "required(v[" + i + "], " + i + ")" : "v[" + i + "]"))).append("\n");
+            else b.append("        ").append(write("e", a.access(), stored(a, i, "v[" + i + "]"))).append("\n");
         }
         b.append("    }\n\n");
         b.append("    @Override public void set(").append(e).append(" e, int i, Object v) {\n        switch (i) {\n");
         for (int i = 0; i < m.attributes.size(); i++) {
             AttributeModel a = m.attributes.get(i);
-            String value = "(" + a.boxedName() + ") " + (a.primitive() ? "required(v, " + i + ")" : "v");
+            String value = stored(a, i, "v");
             b.append("            case ").append(i).append(": ");
             if (a.holder() == null) {
                 b.append(write("e", a.access(), value)).append(" return;\n");
@@ -94,6 +93,11 @@ final class SourceWriter {
                 .append("        if (v == null) throw new IllegalArgumentException(\"cannot set ").append(e)
                 .append(".\" + NAMES.get(i) + \" (a primitive field) to null\");\n        return v;\n    }\n}\n");
         return b.toString();
+    }
+
+    /** The expression that stores {@code v} into attribute {@code i}: cast to its type, and refused when null for a primitive. */
+    private static String stored(AttributeModel a, int i, String v) {
+        return "(" + a.boxedName() + ") " + (a.primitive() ? "required(" + v + ", " + i + ")" : v);
     }
 
     private static StringBuilder header(EntityModel m) {
