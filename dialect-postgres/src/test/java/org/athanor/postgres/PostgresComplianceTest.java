@@ -4,6 +4,7 @@ import org.athanor.core.compliance.DdlSuite;
 import org.athanor.core.compliance.DmlSuite;
 import org.athanor.core.compliance.ExpressionSuite;
 import org.athanor.core.compliance.JoinSuite;
+import org.athanor.core.compliance.LifecycleSuite;
 import org.athanor.core.compliance.PredicateSuite;
 import org.athanor.core.compliance.QuerySuite;
 import org.athanor.core.compliance.TransactionSuite;
@@ -46,6 +47,10 @@ class PostgresComplianceTest {
     }
 
     @Nested class Ddl extends DdlSuite {
+        @Override protected Engine newEngine() { return TestDatabases.postgres(); }
+    }
+
+    @Nested class Lifecycle extends LifecycleSuite {
         @Override protected Engine newEngine() { return TestDatabases.postgres(); }
     }
 }

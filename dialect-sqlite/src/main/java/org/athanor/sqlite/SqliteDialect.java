@@ -29,6 +29,8 @@ public final class SqliteDialect extends Dialect {
             .exactNumeric(false).timezoneAware(true).windowFunctions(true).cte(true).lateral(false)
             .filterClause(true).intersectExceptAll(false).ilike(false).isolationLevels(true)
             .parenthesizedSetMembers(false).quantifiedComparison(false).cteBeforeUpdateAndDelete(true).lagLeadDefault(true).groupsFrame(true)
+            // reads before a transaction's first write run in a read-only transaction of their own (class javadoc)
+            .beginOnFirstWrite(true)
             // a multi-row VALUES compiles to a program as long as its rows: around 500 values per
             // statement SQLite inserts 5-7 % faster than at 1,000 rows (2 and 8 text/integer columns,
             // 10,000 rows; docs/benchmarks.md, session 5), and the statement's memory stays small

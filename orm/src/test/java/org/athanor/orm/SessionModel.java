@@ -143,7 +143,7 @@ final class SessionModel {
             for (var r : c.execute(select(TAG_CODE, TAG_LABEL, TAG_WEIGHT)).all()) out.put("T:" + r._1, List.of(r._2, r._3));
             return out;
         };
-        return engine.transaction(read);
+        return engine.fromTransaction(read);
     }
 
     // ---- operations ----------------------------------------------------------------------------------

@@ -89,11 +89,11 @@ abstract class TimestampVersionTestBase {
     void restoreTheClock() { Versions.useClock(systemClock); }
 
     private <T> T committed(Column<T> version, Column<Long> id, long key) {
-        return engine.transaction(c -> c.execute(select(version).where(id.eq(key))).one()._1);
+        return engine.fromTransaction(c -> c.execute(select(version).where(id.eq(key))).one()._1);
     }
 
     private long committedCount(Column<Long> id) {
-        return engine.transaction(c -> c.execute(select(count()).from(id.table())).one()._1).longValue();
+        return engine.fromTransaction(c -> c.execute(select(count()).from(id.table())).one()._1).longValue();
     }
 
     @Test

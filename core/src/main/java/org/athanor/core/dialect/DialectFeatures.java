@@ -46,6 +46,16 @@ public final class DialectFeatures {
      */
     public boolean insertFromArrays() { return b.insertFromArrays; }
     public boolean supportsUpdateFrom() { return b.updateFrom; }
+
+    /**
+     * Whether a transaction that has only read is ended before its first write, so that the write
+     * begins a new transaction on the latest committed data (see {@code Connection}'s javadoc). For
+     * SQLite in WAL mode, which cannot upgrade a read snapshot another connection has committed after
+     * (SQLITE_BUSY_SNAPSHOT) and gives it no busy wait: Python's sqlite3 module does the same by
+     * running reads outside transactions. Off by default: the reads and writes of a transaction
+     * share it.
+     */
+    public boolean beginOnFirstWrite() { return b.beginOnFirstWrite; }
     public boolean supportsDeleteUsing() { return b.deleteUsing; }
     /** ALTER TABLE ADD CONSTRAINT FOREIGN KEY (for cyclic foreign keys in createAll). */
     public boolean supportsAlterAddForeignKey() { return b.alterAddForeignKey; }
@@ -94,7 +104,7 @@ public final class DialectFeatures {
                 multiRowGeneratedKeys, fullJoin, rightJoin, tupleIn, nullsOrdering, forUpdate, forShare, nowait, skipLocked,
                 savepoints = true, sequences, orderedInsertSelect, insertFromArrays, updateFrom, deleteUsing, alterAddForeignKey, createIndexIfNotExists,
                 transactionalDdl, exactNumeric = true, timezoneAware = true, windowFunctions = true, cte = true, lateral,
-                filterClause, intersectExceptAll, ilike, isolationLevels = true, requiresVarcharLength;
+                filterClause, intersectExceptAll, ilike, isolationLevels = true, requiresVarcharLength, beginOnFirstWrite;
         private boolean parenthesizedSetMembers, quantifiedComparison, cteBeforeUpdateAndDelete, lagLeadDefault, groupsFrame;
         private int maxBindParams = 32767;
         private int insertParamsPerStatement;
@@ -125,6 +135,7 @@ public final class DialectFeatures {
         public Builder sequences(boolean v) { sequences = v; return this; }
         public Builder orderedInsertSelect(boolean v) { orderedInsertSelect = v; return this; }
         public Builder insertFromArrays(boolean v) { insertFromArrays = v; return this; }
+        public Builder beginOnFirstWrite(boolean v) { beginOnFirstWrite = v; return this; }
         public Builder updateFrom(boolean v) { updateFrom = v; return this; }
         public Builder deleteUsing(boolean v) { deleteUsing = v; return this; }
         public Builder alterAddForeignKey(boolean v) { alterAddForeignKey = v; return this; }

@@ -12,6 +12,7 @@ import org.athanor.core.dialect.ConsecutiveKeys;
 import org.athanor.core.dialect.Dialect;
 import org.athanor.core.error.DatabaseError;
 import org.athanor.core.error.DisconnectionError;
+import org.athanor.core.error.ResourceClosedError;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Dml;
 import org.athanor.core.sql.Insert;
@@ -40,7 +41,19 @@ import org.athanor.core.type.ValueCodec;
 public final class Connection implements AutoCloseable {
     private final Engine engine;
     private final java.sql.Connection jdbc;
+    /** Something ran since the transaction began: close() rolls it back. */
     private boolean dirty;
+    /** A write ran since the transaction began (see {@link #writing()}). */
+    private boolean wrote;
+    /** Results of this connection not closed yet (their statements are mid-read). */
+    int openResults;
+    /** The dialect's {@link org.athanor.core.dialect.DialectFeatures#beginOnFirstWrite()}, read once per checkout. */
+    private final boolean beginOnFirstWrite;
+    /**
+     * Checked first by every method: a closed connection's JDBC connection is back in the pool and
+     * may be serving another Connection, so nothing may run on it. A plain field, not volatile: a
+     * connection is used by one thread at a time (see {@link #checkOpen()} for the engine's flag).
+     */
     private boolean closed;
     private boolean broken;
     /**
@@ -60,13 +73,75 @@ public final class Connection implements AutoCloseable {
         this.jdbc = jdbc;
         this.physical = physical;
         this.open = open;
+        this.beginOnFirstWrite = engine.dialect().features().beginOnFirstWrite();
     }
 
-    public Engine engine() { return engine; }
-    public Dialect dialect() { return engine.dialect(); }
+    /**
+     * Refuses use after {@link #close()} or after the engine was closed. Called first by every public
+     * method; a plain field and a volatile one (the engine is closed from another thread), no lock.
+     */
+    private void checkOpen() {
+        if (closed || engine.closed) throw closedError();
+    }
+
+    /** Whether this connection can still be used (neither it nor its engine closed). */
+    boolean usable() { return !closed && !engine.closed; }
+
+    ResourceClosedError closedError() {
+        return new ResourceClosedError(closed
+                ? "this Connection is closed: close() gave its JDBC connection back to the pool, where another Connection may be "
+                        + "using it now; get a new one with engine.connect()"
+                : "the " + engine + " this Connection came from is closed, and its connections with it; create a new Engine");
+    }
+
+    /** Whether a query only reads (a SELECT, set operation or WITH around one); text() may write, so it counts as a write. */
+    private static boolean isRead(Query<?> query) {
+        if (query instanceof org.athanor.core.sql.WithQuery<?> w) return isRead(w.body());
+        return query instanceof Select<?> || query instanceof org.athanor.core.sql.CompoundSelect<?>;
+    }
+
+    /** A read is about to run in the current transaction. */
+    private void reading() { dirty = true; }
+
+    /**
+     * A write is about to run. Where the dialect {@linkplain org.athanor.core.dialect.DialectFeatures#beginOnFirstWrite()
+     * asks for it} (SQLite), a transaction that has only read so far is ended first (rolled back:
+     * there is nothing in it to keep), so that the write starts a new transaction on the latest
+     * committed data. SQLite in WAL mode cannot turn a read snapshot into a write transaction once
+     * another connection has committed after it (SQLITE_BUSY_SNAPSHOT, which no busy timeout
+     * waits out); a transaction whose first statement writes waits for the write lock instead. Not
+     * while a result of this connection is still open: ending the transaction would abort its read
+     * (the write then upgrades the snapshot as before).
+     */
+    private void writing() {
+        if (!wrote) {
+            if (beginOnFirstWrite && dirty && openResults == 0) {
+                try {
+                    jdbc.rollback();
+                } catch (SQLException e) {
+                    throw translate(e, "ROLLBACK (ending the read-only start of the transaction before its first write)");
+                }
+            }
+            wrote = true;
+        }
+        dirty = true;
+    }
+
+    public Engine engine() {
+        checkOpen();
+        return engine;
+    }
+
+    public Dialect dialect() {
+        checkOpen();
+        return engine.dialect();
+    }
 
     /** The underlying JDBC connection, for what Athanor does not cover. Do not close it. */
-    public java.sql.Connection jdbc() { return jdbc; }
+    public java.sql.Connection jdbc() {
+        checkOpen();
+        return jdbc;
+    }
 
     // ---- executing -----------------------------------------------------------------------------------
 
@@ -94,6 +169,7 @@ public final class Connection implements AutoCloseable {
     public <R> Result<R> stream(Query<?> query, RowReader<R> reader) { return run(query, reader, true); }
 
     private <R> Result<R> run(Query<?> query, RowReader<R> reader, boolean streaming) {
+        checkOpen();
         Engine.Prepared p = engine.prepare(query);
         PreparedStatement ps = null;
         boolean started = false;
@@ -103,7 +179,8 @@ public final class Connection implements AutoCloseable {
             if (streaming) dialect().configureStreaming(jdbc, ps);
             else ps.setFetchSize(engine.options().fetchSize());
             bind(ps, p.template(), p.params());
-            dirty = true;
+            if (isRead(query)) reading();
+            else writing();
             ResultSet rs;
             if (query instanceof Select<?>) rs = ps.executeQuery();
             else rs = ps.execute() ? ps.getResultSet() : null;
@@ -119,8 +196,20 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a one-column query and returns the first row's value (null when there is none), typed
+     * from the query: {@code Long n = conn.scalar(select(count()).from(USERS))}. For text() and other
+     * untyped queries use {@code execute(q).scalar(type)}.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T scalar(Query<io.vavr.Tuple1<T>> query) {
+        // the first column is read by the codec of the query's own expression, so it is a T
+        return (T) execute(query).scalar();
+    }
+
     /** Runs INSERT, UPDATE or DELETE; returns the number of rows affected. */
     public int execute(Dml statement) {
+        checkOpen();
         Engine.Prepared p = engine.prepare(statement);
         return executeUpdate(p.template().sql(), ps -> {
             bind(ps, p.template(), p.params());
@@ -141,7 +230,7 @@ public final class Connection implements AutoCloseable {
     private int executeUpdate(String sql, Binding binding) {
         return withStatement(sql, ps -> {
             if (!binding.bind(ps)) return -1;
-            dirty = true;
+            writing();
             return ps.executeUpdate();
         });
     }
@@ -174,10 +263,11 @@ public final class Connection implements AutoCloseable {
 
     /** Runs any statement for its effect (DDL through {@code text(...)}, DML). */
     public void executeStatement(Statement statement) {
+        checkOpen();
         Engine.Prepared p = engine.prepare(statement);
         try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql())) {
             bind(ps, p.template(), p.params());
-            dirty = true;
+            writing();
             ps.execute();
         } catch (SQLException e) {
             throw translate(e, p.template().sql());
@@ -186,10 +276,11 @@ public final class Connection implements AutoCloseable {
 
     /** Runs literal SQL with no parameters (DDL). */
     public void executeSql(String sql) {
+        checkOpen();
         engine.notifyListeners(sql);
         engine.echoRaw(sql);
         try (java.sql.Statement st = jdbc.createStatement()) {
-            dirty = true;
+            writing();
             st.execute(sql);
         } catch (SQLException e) {
             throw translate(e, sql);
@@ -201,6 +292,7 @@ public final class Connection implements AutoCloseable {
      * through RETURNING where the database has it, else through JDBC generated keys.
      */
     public <K> List<K> insertReturningKeys(Insert insert, Column<K> key) {
+        checkOpen();
         if (dialect().features().supportsReturning()) {
             List<K> out = new ArrayList<>();
             try (Result<Row> r = execute(insert.returning(key))) {
@@ -222,7 +314,7 @@ public final class Connection implements AutoCloseable {
         Engine.Prepared p = engine.prepare(insert);
         try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql(), new String[] {key.name()})) {
             bind(ps, p.template(), p.params());
-            dirty = true;
+            writing();
             ps.executeUpdate();
             List<K> out = new ArrayList<>();
             ValueCodec<K> codec = dialect().codec(key.type());
@@ -249,6 +341,7 @@ public final class Connection implements AutoCloseable {
      * one JDBC batch of 1,000 sets at a time, however many there are.
      */
     public long executeMany(Dml template, Iterable<? extends Map<String, ?>> parameterSets) {
+        checkOpen();
         java.util.Iterator<? extends Map<String, ?>> it = parameterSets.iterator();
         if (!it.hasNext()) return 0;
         Engine.Prepared p = engine.prepare(template, false); // logged once below, with the number of sets
@@ -270,7 +363,7 @@ public final class Connection implements AutoCloseable {
         boolean unknown = false;
         long sets = 0;
         try (PreparedStatement ps = jdbc.prepareStatement(t.sql())) {
-            dirty = true;
+            writing();
             while (it.hasNext()) {
                 Map<String, ?> set = it.next();
                 sets++;
@@ -308,6 +401,7 @@ public final class Connection implements AutoCloseable {
      * the Engine's cache and kept prepared; each chunk's values are bound straight from the maps.
      */
     public long insertMany(Insert base, List<? extends Map<? extends Column<?>, ?>> rows) {
+        checkOpen();
         if (rows.isEmpty()) return 0;
         InsertPlan plan = InsertPlan.of(base, rows.get(0), dialect().features());
         if (plan == null) {
@@ -405,6 +499,7 @@ public final class Connection implements AutoCloseable {
      * insertRowsReturning, or null when {@code rows.get(r)[i]} is the value of {@code columns[i]}.
      */
     public RowsInsert rowsInsert(Insert base, Column<?>[] columns, int[] positions, Column<?>... returning) {
+        checkOpen();
         return new RowsInsert(this, base, columns, positions, returning);
     }
 
@@ -452,6 +547,7 @@ public final class Connection implements AutoCloseable {
 
     /** Runs {@code ins} on {@code rows}, a statement's worth at a time, appending what comes back to {@code out}. */
     void insertRowsInto(RowsInsert ins, List<Object[]> rows, Collected out) {
+        checkOpen();
         Insert base = ins.base;
         Column<?>[] columns = ins.columns, returning = ins.returning;
         int[] positions = ins.positions, bound = ins.bound;
@@ -654,7 +750,7 @@ public final class Connection implements AutoCloseable {
         withStatement(sql, ps -> {
             java.sql.Connection on = ps.getConnection();
             for (int k = 0; k < arrays.length; k++) ps.setArray(k + 1, on.createArrayOf(elements[k], arrays[k]));
-            dirty = true;
+            writing();
             if (returning.length == 0) ps.executeUpdate();
             else {
                 int first = out.size();
@@ -743,7 +839,7 @@ public final class Connection implements AutoCloseable {
             }
             engine.notifyListeners(sql);
             if (engine.echoes()) engine.echo(sql, chunk.shown(), fromCache);
-            dirty = true;
+            writing();
             if (keyColumn == null) {
                 ValueCodec<Object>[] codecs = binder.template().resultCodecs();
                 // execute(), not executeQuery(): MariaDB's driver refuses executeQuery for INSERT ... RETURNING
@@ -897,23 +993,30 @@ public final class Connection implements AutoCloseable {
     }
 
     /** Reads the schema through this connection (see {@link org.athanor.core.inspect.Inspector}). */
-    public org.athanor.core.inspect.Inspector inspect() { return new org.athanor.core.inspect.Inspector(this); }
+    public org.athanor.core.inspect.Inspector inspect() {
+        checkOpen();
+        return new org.athanor.core.inspect.Inspector(this);
+    }
 
     // ---- transactions --------------------------------------------------------------------------------
 
     public void commit() {
+        checkOpen();
         try {
             jdbc.commit();
             dirty = false;
+            wrote = false;
         } catch (SQLException e) {
             throw translate(e, "COMMIT");
         }
     }
 
     public void rollback() {
+        checkOpen();
         try {
             jdbc.rollback();
             dirty = false;
+            wrote = false;
         } catch (SQLException e) {
             throw translate(e, "ROLLBACK");
         }
@@ -921,10 +1024,11 @@ public final class Connection implements AutoCloseable {
 
     /** A savepoint inside the current transaction: roll back to it without losing the outer work. */
     public NestedTransaction beginNested() {
+        checkOpen();
         if (!dialect().features().supportsSavepoints()) throw new org.athanor.core.error.NotSupportedError(
                 dialect().name() + " does not support savepoints", null, null);
         try {
-            dirty = true;
+            writing();
             Savepoint sp = jdbc.setSavepoint();
             return new NestedTransaction(this, sp);
         } catch (SQLException e) {
@@ -933,6 +1037,7 @@ public final class Connection implements AutoCloseable {
     }
 
     public void setIsolationLevel(IsolationLevel level) {
+        checkOpen();
         try {
             jdbc.setTransactionIsolation(level.jdbcLevel());
         } catch (SQLException e) {
@@ -941,6 +1046,7 @@ public final class Connection implements AutoCloseable {
     }
 
     public IsolationLevel isolationLevel() {
+        checkOpen();
         try {
             return IsolationLevel.fromJdbc(jdbc.getTransactionIsolation());
         } catch (SQLException e) {
@@ -948,7 +1054,8 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    public boolean isClosed() { return closed; }
+    /** True after {@link #close()}, or once the engine it came from was closed. */
+    public boolean isClosed() { return closed || engine.closed; }
 
     /** Rolls back uncommitted work and returns the connection to the pool. */
     @Override
@@ -983,6 +1090,7 @@ public final class Connection implements AutoCloseable {
     }
 
     void savepointSql(Savepoint sp, boolean release) {
+        checkOpen();
         try {
             if (release) jdbc.releaseSavepoint(sp);
             else jdbc.rollback(sp);

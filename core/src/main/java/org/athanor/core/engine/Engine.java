@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (Engine engine = Engine.create("sqlite:///app.db")) {
  *     try (Connection c = engine.connect()) { ... c.commit(); }
- *     engine.transaction(c -> { c.execute(insert(USERS).set(USERS.NAME, "Bob")); });
+ *     engine.inTransaction(c -> c.execute(insert(USERS).set(USERS.NAME, "Bob")));
+ *     long n = engine.fromTransaction(c -> c.scalar(select(count()).from(USERS)));
  * }
  * }</pre>
  */
@@ -181,8 +182,18 @@ public final class Engine implements AutoCloseable {
 
     // ---- connections ---------------------------------------------------------------------------------
 
+    /**
+     * Set by {@link #close()}; every {@link Connection} of this engine reads it before each use. Volatile
+     * and never reset: the checkout path reads one flag, takes no lock.
+     */
+    volatile boolean closed;
+
+    /** True once {@link #close()} was called: {@link #connect()} refuses, and so does every Connection it gave out. */
+    public boolean isClosed() { return closed; }
+
     /** A pooled connection with a transaction open; close it to return it (uncommitted work rolls back). */
     public Connection connect() {
+        if (closed) throw new org.athanor.core.error.ResourceClosedError(this + " is closed: create a new Engine to connect again");
         if (single && singleHolder == Thread.currentThread())
             // waiting would only end in a timeout: this thread itself holds the one connection
             throw new IllegalStateException(description + " has a single connection and this thread already holds it: close that "
@@ -203,8 +214,16 @@ public final class Engine implements AutoCloseable {
     /** Same as {@link #connect()}: the transaction begins at once and is rolled back on close unless committed. */
     public Connection begin() { return connect(); }
 
-    /** Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. */
-    public <T> T transaction(Function<Connection, T> work) {
+    /**
+     * Runs {@code work} in a transaction and returns its value: committed when it returns, rolled
+     * back when it throws. Named apart from {@link #inTransaction} (as the ORM's SessionFactory's
+     * are) because one name for a Function and a Consumer overload makes {@code c -> c.execute(...)}
+     * ambiguous to the compiler.
+     * <pre>{@code
+     * long n = engine.fromTransaction(c -> c.scalar(select(count()).from(USERS)));
+     * }</pre>
+     */
+    public <T> T fromTransaction(Function<Connection, T> work) {
         try (Connection c = connect()) {
             T result = work.apply(c);
             c.commit();
@@ -212,9 +231,14 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Like {@link #transaction(Function)} for work that returns nothing (use a block lambda). */
-    public void transaction(Consumer<Connection> work) {
-        transaction(c -> {
+    /**
+     * Runs {@code work} in a transaction: committed when it returns, rolled back when it throws.
+     * <pre>{@code
+     * engine.inTransaction(c -> c.execute(insert(USERS).set(USERS.NAME, "Bob")));
+     * }</pre>
+     */
+    public void inTransaction(Consumer<Connection> work) {
+        fromTransaction(c -> {
             work.accept(c);
             return null;
         });
@@ -364,11 +388,31 @@ public final class Engine implements AutoCloseable {
     /** Runs DDL for a MetaData (used by {@code metadata.createAll(engine)}). */
     public DdlRunner ddl() { return new DdlRunner(this); }
 
-    /** Closes the pool (only a pool this engine created). */
+    /**
+     * Closes the engine: every Connection it gave out refuses further use at once (their results
+     * too), and the pool it created is closed with all its physical connections, those still checked
+     * out included (their uncommitted work is lost). A DataSource the engine was given is not
+     * closed; connections checked out of it go back to it when their Connection is closed.
+     */
     @Override
     public void close() {
+        closed = true;
         if (pool != null && !pool.isClosed()) pool.close(); // closing the connections closes their kept statements
-        kept.clear();
+        // The pool "aborts" connections still checked out, but sqlite-jdbc's abort() does nothing: such
+        // a connection would go on writing to (and locking) the file. Every physical connection the
+        // pool ever lent is a key of kept, so close them all; closing a closed one does nothing.
+        List<java.sql.Connection> physical;
+        synchronized (kept) {
+            physical = new ArrayList<>(kept.keySet());
+            kept.clear();
+        }
+        for (java.sql.Connection c : physical) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.warn("closing a connection of {} failed: {}", this, e.getMessage());
+            }
+        }
     }
 
     @Override public String toString() { return "Engine(" + description + ")"; }
