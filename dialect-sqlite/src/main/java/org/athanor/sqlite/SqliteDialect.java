@@ -18,6 +18,25 @@ import org.athanor.core.type.ValueCodec;
  * SQLite 3.35+ (RETURNING, UPDATE ... FROM, NULLS FIRST/LAST, FULL/RIGHT JOIN on 3.39+).
  * Dates and times are stored as ISO-8601 text so they sort and compare correctly; NUMERIC keeps
  * 15 significant digits (SQLite's REAL), see {@link DialectFeatures#exactNumeric()}.
+ *
+ * <p><b>Transactions</b> ({@link DialectFeatures#beginOnFirstWrite()}, docs/sqlite.md). A Connection's
+ * reads before its first write run in a read-only transaction of their own; the first write ends it
+ * and starts the transaction that writes, whose first statement takes SQLite's write lock (waiting up
+ * to the busy timeout for another writer) on the latest committed data. So:
+ * <ul>
+ * <li>from its first write to its commit a transaction is SERIALIZABLE: it holds the only write lock
+ *     and reads one snapshot, its own writes included;</li>
+ * <li>the reads before the first write see one consistent snapshot, but not necessarily the one the
+ *     writes see: a value read before the first write may have been changed by another connection's
+ *     commit since (like READ COMMITTED on PostgreSQL, whose default it is). Read what a write
+ *     depends on after the first write, or write first (an UPDATE that takes the lock), when that
+ *     matters;</li>
+ * <li>readers never wait for writers, and writers only for each other (WAL mode).</li>
+ * </ul>
+ * Without this a transaction that read, then found that another connection had committed, failed
+ * at its first write with SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out (PostgreSQL and
+ * MariaDB just run it). A read result still open at the first write is not cut off: that
+ * transaction writes on its read snapshot, as before.
  */
 public final class SqliteDialect extends Dialect {
     public static final DialectFeatures FEATURES = DialectFeatures.builder()
