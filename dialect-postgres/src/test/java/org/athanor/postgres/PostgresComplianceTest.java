@@ -2,6 +2,7 @@ package org.athanor.postgres;
 
 import org.athanor.core.compliance.DdlSuite;
 import org.athanor.core.compliance.DmlSuite;
+import org.athanor.core.compliance.ExpandingParametersSuite;
 import org.athanor.core.compliance.ExpressionSuite;
 import org.athanor.core.compliance.JoinSuite;
 import org.athanor.core.compliance.LifecycleSuite;
@@ -51,6 +52,10 @@ class PostgresComplianceTest {
     }
 
     @Nested class Lifecycle extends LifecycleSuite {
+        @Override protected Engine newEngine() { return TestDatabases.postgres(); }
+    }
+
+    @Nested class ExpandingParameters extends ExpandingParametersSuite {
         @Override protected Engine newEngine() { return TestDatabases.postgres(); }
     }
 }

@@ -2,6 +2,7 @@ package org.athanor.sqlite;
 
 import org.athanor.core.compliance.DdlSuite;
 import org.athanor.core.compliance.DmlSuite;
+import org.athanor.core.compliance.ExpandingParametersSuite;
 import org.athanor.core.compliance.ExpressionSuite;
 import org.athanor.core.compliance.JoinSuite;
 import org.athanor.core.compliance.LifecycleSuite;
@@ -67,6 +68,10 @@ class SqliteComplianceTest {
     }
 
     @Nested class Lifecycle extends LifecycleSuite {
+        @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+    }
+
+    @Nested class ExpandingParameters extends ExpandingParametersSuite {
         @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
     }
 }

@@ -285,15 +285,17 @@ public class SqlCompiler {
     }
 
     public void visitInList(InList in) {
-        if (in.items().isEmpty()) {
+        List<Param<?>> given = key.expansion(in); // a list given at execution for a named parameter
+        List<? extends Expression<?>> items = given != null ? given : in.items();
+        boolean expanding = given != null || in.expanding();
+        if (items.isEmpty()) {
             // x IN () is false and x NOT IN () true, whatever x is (SQLAlchemy's empty-IN semantics).
             sql.append(in.negated() ? trueSql() : falseSql());
             return;
         }
         operand(in.operand());
         sql.append(in.negated() ? " NOT IN (" : " IN (");
-        List<Expression<?>> items = in.items();
-        if (inlineLists && in.expanding()) {
+        if (inlineLists && expanding) {
             for (int i = 0; i < items.size(); i++) {
                 if (i > 0) sql.append(", ");
                 Param<?> p = (Param<?>) items.get(i);
@@ -302,7 +304,7 @@ public class SqlCompiler {
             sql.append(')');
             return;
         }
-        int start = in.expanding() && !literalBinds ? key.paramStart(in) : -1;
+        int start = expanding && !literalBinds ? key.paramStart(in) : -1;
         if (start >= 0) {
             // the key walked the list padded to its bucket, repeating the last value (see InList): bind
             // by position, so that a cached form serves every length of the bucket
@@ -479,6 +481,29 @@ public class SqlCompiler {
     }
 
     public void visitExtension(Extension e) { e.render(this); }
+
+    /** A list bound to a text() parameter: {@code (?, ?, ...)} padded to its bucket (see ParamList). */
+    public void visitParamList(org.athanor.core.sql.ParamList list) {
+        List<Param<?>> items = list.items();
+        if (items.isEmpty()) {
+            // an empty set, so that IN is false and NOT IN true; typed where the type is known, since
+            // PostgreSQL will not compare a bigint with an untyped NULL
+            sql.append("(SELECT ").append(list.elementType() == null ? "NULL" : "CAST(NULL AS " + dialect.castTypeName(list.elementType()) + ")")
+                    .append(" WHERE ").append(falseSql()).append(')');
+            return;
+        }
+        sql.append('(');
+        int start = literalBinds ? -1 : key.paramStart(list);
+        for (int i = 0, n = items.size(), b = InList.bucket(n); i < (start >= 0 ? b : n); i++) {
+            if (i > 0) sql.append(", ");
+            Param<?> p = items.get(Math.min(i, n - 1));
+            if (start >= 0) {
+                addSlot(start + i, p);
+                sql.append('?');
+            } else visit(p);
+        }
+        sql.append(')');
+    }
 
     public void visitText(Text t) {
         List<String> frags = t.fragments();

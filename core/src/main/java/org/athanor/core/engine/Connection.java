@@ -149,7 +149,21 @@ public final class Connection implements AutoCloseable {
     public <R> Result<R> execute(Query<R> query) { return execute(query, RowReaders.of(query.rowKind())); }
 
     /** Runs a query with a custom row reader (used by the ORM to build entities). */
-    public <R> Result<R> execute(Query<?> query, RowReader<R> reader) { return run(query, reader, false); }
+    public <R> Result<R> execute(Query<?> query, RowReader<R> reader) { return run(query, null, reader, false); }
+
+    /**
+     * Runs a query with the values of its named parameters ({@code Sql.bindParam(name, type)}); a
+     * list given for the single parameter of an IN expands to one placeholder per item (SQLAlchemy's
+     * expanding bindparam; lists of similar length share one cached statement, and an empty list is
+     * an empty IN). A name the statement does not have is an error.
+     * <pre>{@code
+     * var q = select(USERS.NAME).where(USERS.ID.in(bindParam("ids", BIGINT)), USERS.AGE.gt(bindParam("age", INTEGER)));
+     * conn.execute(q, Map.of("ids", List.of(1L, 2L, 3L), "age", 30)).all();
+     * }</pre>
+     */
+    public <R> Result<R> execute(Query<R> query, Map<String, ?> parameters) {
+        return run(query, java.util.Objects.requireNonNull(parameters, "parameters"), RowReaders.of(query.rowKind()), false);
+    }
 
     /**
      * Runs a query whose rows are fetched from the server as they are read, not all at once: a
@@ -163,14 +177,14 @@ public final class Connection implements AutoCloseable {
      * }
      * }</pre>
      */
-    public <R> Result<R> stream(Query<R> query) { return run(query, RowReaders.of(query.rowKind()), true); }
+    public <R> Result<R> stream(Query<R> query) { return run(query, null, RowReaders.of(query.rowKind()), true); }
 
     /** {@link #stream(Query)} with a custom row reader. */
-    public <R> Result<R> stream(Query<?> query, RowReader<R> reader) { return run(query, reader, true); }
+    public <R> Result<R> stream(Query<?> query, RowReader<R> reader) { return run(query, null, reader, true); }
 
-    private <R> Result<R> run(Query<?> query, RowReader<R> reader, boolean streaming) {
+    private <R> Result<R> run(Query<?> query, Map<String, ?> named, RowReader<R> reader, boolean streaming) {
         checkOpen();
-        Engine.Prepared p = engine.prepare(query);
+        Engine.Prepared p = engine.prepare(query, named);
         PreparedStatement ps = null;
         boolean started = false;
         try {
@@ -178,7 +192,7 @@ public final class Connection implements AutoCloseable {
             // statements are reused: set the fetch size every time so a streaming setup never leaks
             if (streaming) dialect().configureStreaming(jdbc, ps);
             else ps.setFetchSize(engine.options().fetchSize());
-            bind(ps, p.template(), p.params());
+            bind(ps, p.template(), p.params(), named);
             if (isRead(query)) reading();
             else writing();
             ResultSet rs;
@@ -208,11 +222,14 @@ public final class Connection implements AutoCloseable {
     }
 
     /** Runs INSERT, UPDATE or DELETE; returns the number of rows affected. */
-    public int execute(Dml statement) {
+    public int execute(Dml statement) { return execute(statement, null); }
+
+    /** {@link #execute(Dml)} with the values of its named parameters (see {@link #execute(Query, Map)}). */
+    public int execute(Dml statement, Map<String, ?> parameters) {
         checkOpen();
-        Engine.Prepared p = engine.prepare(statement);
+        Engine.Prepared p = engine.prepare(statement, parameters);
         return executeUpdate(p.template().sql(), ps -> {
-            bind(ps, p.template(), p.params());
+            bind(ps, p.template(), p.params(), parameters);
             return true;
         });
     }
@@ -266,7 +283,7 @@ public final class Connection implements AutoCloseable {
         checkOpen();
         Engine.Prepared p = engine.prepare(statement);
         try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql())) {
-            bind(ps, p.template(), p.params());
+            bind(ps, p.template(), p.params(), null);
             writing();
             ps.execute();
         } catch (SQLException e) {
@@ -313,7 +330,7 @@ public final class Connection implements AutoCloseable {
         }
         Engine.Prepared p = engine.prepare(insert);
         try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql(), new String[] {key.name()})) {
-            bind(ps, p.template(), p.params());
+            bind(ps, p.template(), p.params(), null);
             writing();
             ps.executeUpdate();
             List<K> out = new ArrayList<>();
@@ -983,12 +1000,13 @@ public final class Connection implements AutoCloseable {
         pruneBoundAt = 64;
     }
 
-    private void bind(PreparedStatement ps, CompiledTemplate t, Param<?>[] params) throws SQLException {
+    /** Binds one execution's values: each parameter's own, or for a named one the value given in {@code named}. */
+    private void bind(PreparedStatement ps, CompiledTemplate t, Param<?>[] params, Map<String, ?> named) throws SQLException {
         for (int i = 0, n = t.slotCount(); i < n; i++) {
             Param<?> p = params[t.slot(i)];
-            if (p.name() != null && p.value() == null)
-                throw new IllegalArgumentException("parameter :" + p.name() + " has no value; named parameters are for executeMany");
-            t.slotCodec(i).bind(ps, i + 1, p.value());
+            Object v = p.value();
+            if (p.name() != null && v == null) v = Engine.namedValue(p, named, t.sql());
+            t.slotCodec(i).bind(ps, i + 1, v);
         }
     }
 
@@ -1073,7 +1091,8 @@ public final class Connection implements AutoCloseable {
             }
         }
         try {
-            if (dirty && !broken) jdbc.rollback();
+            // after Engine.close() the physical connection is closed already, its work rolled back with it
+            if (dirty && !broken && !engine.closed) jdbc.rollback();
         } catch (SQLException e) {
             broken = true;
         } finally {

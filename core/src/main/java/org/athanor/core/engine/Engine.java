@@ -295,17 +295,43 @@ public final class Engine implements AutoCloseable {
     /** A compiled template with the statement's canonical parameters. */
     record Prepared(CompiledTemplate template, Param<?>[] params, boolean cached) {}
 
-    Prepared prepare(SqlNode statement) { return prepare(statement, true); }
+    Prepared prepare(SqlNode statement) { return prepare(statement, true, null); }
+
+    /** With the values of named parameters given at execution (null: none). */
+    Prepared prepare(SqlNode statement, Map<String, ?> named) { return prepare(statement, true, named); }
+
+    Prepared prepare(SqlNode statement, boolean echo) { return prepare(statement, echo, null); }
+
+    /**
+     * The value given at execution for a named parameter; an error naming it when none was (the
+     * message says how to give one).
+     */
+    static Object namedValue(Param<?> p, Map<String, ?> named, String sql) {
+        if (named != null) {
+            Object v = named.get(p.name());
+            if (v != null || named.containsKey(p.name())) {
+                if (v instanceof java.util.Collection<?>)
+                    throw new IllegalArgumentException("a list was given for :" + p.name() + ", but only the single parameter of an "
+                            + "IN expands to a list: col.in(bindParam(\"" + p.name() + "\", type)); in: " + sql);
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("parameter :" + p.name() + " has no value: give it at execution, "
+                + "conn.execute(statement, Map.of(\"" + p.name() + "\", value)), or per set with executeMany; in: " + sql);
+    }
 
     /** {@code echo} false: the caller logs the statement itself (executeMany, whose values come per set). */
-    Prepared prepare(SqlNode statement, boolean echo) {
-        Prepared p = compileCached(statement);
+    Prepared prepare(SqlNode statement, boolean echo, Map<String, ?> named) {
+        Prepared p = compileCached(statement, named);
         CompiledTemplate t = p.template();
         Param<?>[] params = p.params();
         if (!listeners.isEmpty()) notifyListeners(t.sql());
         if (echo && echoes()) {
             List<Object> values = new ArrayList<>(t.slotCount());
-            for (int i = 0; i < t.slotCount(); i++) values.add(params[t.slot(i)].value());
+            for (int i = 0; i < t.slotCount(); i++) {
+                Param<?> param = params[t.slot(i)];
+                values.add(param.name() != null && named != null ? named.get(param.name()) : param.value());
+            }
             echo(t.sql(), values, p.cached());
         }
         return p;
@@ -326,9 +352,13 @@ public final class Engine implements AutoCloseable {
      * Compiles through the cache without telling listeners or logging: for callers that run the
      * template several times and report each execution themselves (insertMany's chunks).
      */
-    Prepared compileCached(SqlNode statement) {
+    Prepared compileCached(SqlNode statement) { return compileCached(statement, null); }
+
+    private Prepared compileCached(SqlNode statement, Map<String, ?> named) {
         KeyBuilder key = new KeyBuilder();
+        if (named != null) key.named(named);
         statement.key(key);
+        key.checkNamedUsed(statement);
         CompiledTemplate t = cache.get(key.lookupKey());
         boolean cached = t != null;
         if (t == null) {
