@@ -135,6 +135,21 @@ public final class MysqlDialect extends Dialect {
         return server.atLeast(8, 0) ? "utf8mb4_0900_bin" : "utf8mb4_bin";
     }
 
+    /**
+     * Sets the session's {@code collation_connection} to {@link #binaryCollation()}. String literals
+     * and parameters (which Connector/J sends as literals) take the connection collation, by default
+     * utf8mb4_general_ci: case- and trailing-space-insensitive, so {@code 'a' = 'A'}, {@code 'a ' = 'a'}
+     * and a UNION of 'a' and 'A' kept one row, though the columns Athanor creates are binary and
+     * PostgreSQL and SQLite compare exactly. A session variable of this connection only: never a
+     * server or database setting (the servers are shared).
+     */
+    @Override
+    public void onConnect(java.sql.Connection connection) throws SQLException {
+        try (java.sql.Statement st = connection.createStatement()) {
+            st.execute("SET collation_connection = '" + binaryCollation() + "'");
+        }
+    }
+
     /** Whether ALTER TABLE ... ADD CONSTRAINT IF NOT EXISTS exists (MariaDB; not MySQL 8). */
     boolean alterConstraintIfNotExists() { return server != null && server.mariaDb(); }
 

@@ -10,6 +10,7 @@ import org.athanor.core.compliance.PredicateSuite;
 import org.athanor.core.compliance.QuerySuite;
 import org.athanor.core.compliance.TransactionSuite;
 import org.athanor.core.compliance.TypeSuite;
+import org.athanor.core.compliance.ValueFidelitySuite;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.testing.TestDatabases;
 import org.junit.jupiter.api.Nested;
@@ -56,6 +57,10 @@ class PostgresComplianceTest {
     }
 
     @Nested class ExpandingParameters extends ExpandingParametersSuite {
+        @Override protected Engine newEngine() { return TestDatabases.postgres(); }
+    }
+
+    @Nested class ValueFidelity extends ValueFidelitySuite {
         @Override protected Engine newEngine() { return TestDatabases.postgres(); }
     }
 }

@@ -62,7 +62,11 @@ public abstract class Dialect {
      */
     public Dialect forServer(java.sql.Connection connection) throws SQLException { return this; }
 
-    /** Session settings applied to every new pooled connection (SQLite's PRAGMAs, MySQL's sql_mode). */
+    /**
+     * Session settings for each new physical connection of a pool the Engine created, run on its
+     * first checkout by the dialect {@link #forServer} returned (MySQL/MariaDB's connection collation).
+     * Not called for a DataSource given to {@code Engine.of}: its connections are configured by their owner.
+     */
     public void onConnect(java.sql.Connection connection) throws SQLException {}
 
     // ---- compiling -----------------------------------------------------------------------------------

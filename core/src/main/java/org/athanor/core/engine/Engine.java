@@ -205,7 +205,17 @@ public final class Engine implements AutoCloseable {
             if (pool == null && options.isolationLevel() != null) c.setTransactionIsolation(options.isolationLevel().jdbcLevel());
             if (pool == null) return new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
             java.sql.Connection physical = c.unwrap(java.sql.Connection.class);
-            return new Connection(this, c, physical, keptStatements(physical));
+            OpenStatements o = keptStatements(physical);
+            if (o == null) { // a physical connection this engine has not seen: the dialect's session settings first
+                try {
+                    dialect.onConnect(physical);
+                } catch (SQLException | RuntimeException e) {
+                    release(c, physical, true);
+                    throw e;
+                }
+                o = keep(physical);
+            }
+            return new Connection(this, c, physical, o);
         } catch (SQLException e) {
             throw dialect.translate(e, null);
         }
@@ -244,16 +254,21 @@ public final class Engine implements AutoCloseable {
         });
     }
 
-    /** The kept statements of a physical connection; those of connections the pool has closed are let go. */
-    private OpenStatements keptStatements(java.sql.Connection physical) throws SQLException {
+    /** The kept statements of a physical connection, or null for one not seen before (see {@link #keep}). */
+    private OpenStatements keptStatements(java.sql.Connection physical) {
         synchronized (kept) {
-            OpenStatements o = kept.get(physical);
-            if (o != null) return o;
+            return kept.get(physical);
+        }
+    }
+
+    /** Starts keeping statements for a new physical connection; those of connections the pool has closed are let go. */
+    private OpenStatements keep(java.sql.Connection physical) throws SQLException {
+        synchronized (kept) {
             if (kept.size() >= pool.getMaximumPoolSize()) {
                 var it = kept.keySet().iterator();
                 while (it.hasNext()) if (it.next().isClosed()) it.remove();
             }
-            o = new OpenStatements(KEPT_PER_CONNECTION);
+            OpenStatements o = new OpenStatements(KEPT_PER_CONNECTION);
             kept.put(physical, o);
             return o;
         }
