@@ -707,7 +707,10 @@ public final class Session implements AutoCloseable {
      * only re-read when the session hands it out again, and the application may hold a reference
      * meanwhile; with its fields equal to its snapshot, no flush can find a rolled-back change in it.
      */
-    private void restore(TxLevel l) {
+    private void restore(TxLevel l) { restore(l, true); }
+
+    /** {@link #restore(TxLevel)}; {@code expire} false skips the objects' expiry (a closing session drops them anyway). */
+    private void restore(TxLevel l, boolean expire) {
         boolean outer = l.savepoint == null;
         InstanceState[] touched = l.touched();
         // take the identities the level gave out of the map first: keys come back below
@@ -746,6 +749,7 @@ public final class Session implements AutoCloseable {
         for (InstanceState s : pending.toArray()) detach(s);
         for (InstanceState s : marked) s.marked = false;
         marked.clear();
+        if (!expire) return;
         long start = l.startEpoch;
         for (InstanceState s : restored) expireDiscarding(s);
         identityMap.forEach(s -> {
@@ -771,7 +775,10 @@ public final class Session implements AutoCloseable {
 
     private void releaseOwner() { owner = null; }
 
-    /** Rolls back anything uncommitted, returns the connection, detaches every object. Idempotent. */
+    /**
+     * Rolls back anything uncommitted (objects inserted by it are transient again, their generated ids
+     * cleared), returns the connection, detaches every object. Idempotent.
+     */
     @Override
     public void close() {
         if (closed) return;
@@ -779,7 +786,11 @@ public final class Session implements AutoCloseable {
         if (o != null && o != Thread.currentThread())
             throw new IllegalStateException("session closed from thread '" + Thread.currentThread().getName() + "' while thread '"
                     + o.getName() + "' is using it; a Session is for one thread at a time");
+        boolean inTransaction = connection != null;
         rollbackDatabase();
+        // the rolled-back transaction's inserts leave no ids behind on the objects (they are transient,
+        // not detached, afterwards); a session without a transaction has nothing to undo
+        if (inTransaction) for (int i = levels.size() - 1; i >= 0; i--) restore(levels.get(i), false);
         detachEverything(true);
         closed = true;
         owner = null;
