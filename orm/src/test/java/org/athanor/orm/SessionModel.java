@@ -419,12 +419,12 @@ final class SessionModel {
      * written by the queries and commits that follow.
      */
     void commitDuplicate(int pick) {
+        while (!levels.isEmpty()) releaseSavepoint(); // as commit() would: the duplicate then fails the outer transaction
         List<String> codes = new ArrayList<>();
         for (String k : transactionViewAfterFlush().keySet()) if (k.startsWith("T:")) codes.add(k.substring(2));
         if (codes.isEmpty()) return;
         Tag dup = new Tag(codes.get(Math.floorMod(pick, codes.size())), "dup", 0);
         session.add(dup);
-        while (!levels.isEmpty()) releaseSavepoint();
         try {
             session.commit();
             throw new AssertionError("a duplicate key must make the commit fail");
