@@ -56,6 +56,17 @@ final class FieldMapper {
                         + "column, e.g. Long authorId, or mark the field @Transient)" : ""));
             }
         }
+        for (Annotation a : f.getDeclaredAnnotations()) {
+            String p = AnnotationRules.isJakarta(a.annotationType()) ? AnnotationRules.problem(a.annotationType().getSimpleName(), null) : null;
+            if (p != null) throw new MappingException(where + ": " + p);
+        }
+        jakarta.persistence.Column col = f.getAnnotation(jakarta.persistence.Column.class);
+        if (col != null && col.check().length > 0) throw new MappingException(where + ": " + AnnotationRules.problem("CheckConstraint", null));
+        // an enum's constants may carry @EnumeratedValue, which the enum mapping would not honour
+        if (f.getType().isEnum())
+            for (Field c : f.getType().getDeclaredFields())
+                if (c.isAnnotationPresent(jakarta.persistence.EnumeratedValue.class))
+                    throw new MappingException(where + ": " + AnnotationRules.problem("EnumeratedValue", null));
     }
 
     /** A field of the entity (or of a mapped superclass), or a component of an @EmbeddedId when holder != null. */

@@ -37,7 +37,10 @@ final class MappingBuilder {
             throw MappingException.of(cls, null, "@Table(catalog = \"" + tableAnn.catalog() + "\") is not supported; "
                     + "use schema");
 
+        if (tableAnn != null && tableAnn.check().length > 0)
+            throw MappingException.of(cls, null, AnnotationRules.problem("CheckConstraint", null));
         List<Class<?>> hierarchy = hierarchy(cls);
+        checkAnnotations(cls, hierarchy);
         FieldMapper mapper = new FieldMapper(cls, tableName, hierarchy);
         List<FieldSpec> specs = new ArrayList<>();
         Field embeddedId = null;
@@ -109,6 +112,23 @@ final class MappingBuilder {
     }
 
     /** The mapped superclasses (topmost first) followed by the entity. */
+    /**
+     * Every jakarta.persistence annotation on the classes of the hierarchy and their methods is
+     * honoured or refused ({@link AnnotationRules}); fields are checked by {@link FieldMapper}.
+     */
+    private static void checkAnnotations(Class<?> cls, List<Class<?>> hierarchy) {
+        for (Class<?> c : hierarchy) {
+            for (Annotation a : c.getDeclaredAnnotations()) {
+                String p = AnnotationRules.isJakarta(a.annotationType()) ? AnnotationRules.problem(a.annotationType().getSimpleName(), null) : null;
+                if (p != null) throw MappingException.of(cls, null, p);
+            }
+            for (Method m : c.getDeclaredMethods())
+                for (Annotation a : m.getDeclaredAnnotations())
+                    if (AnnotationRules.isJakarta(a.annotationType()))
+                        throw MappingException.of(cls, null, AnnotationRules.problem(a.annotationType().getSimpleName(), m.getName()));
+        }
+    }
+
     private static List<Class<?>> hierarchy(Class<?> cls) {
         List<Class<?>> chain = new ArrayList<>();
         for (Class<?> c = cls.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass()) {

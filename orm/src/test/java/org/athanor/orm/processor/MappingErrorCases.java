@@ -126,6 +126,27 @@ public final class MappingErrorCases {
                         "errors.accessproperty.E: @Access(PROPERTY) is not supported; Athanor maps fields"),
                 both("descindex", "@Entity @Table(indexes = @Index(columnList = \"name DESC\")) public class E { @Id Long id; String name; }",
                         "errors.descindex.E: @Index(columnList = \"name DESC\"): only column names (optionally followed by ASC) are "
-                                + "supported, got 'name DESC'"));
+                                + "supported, got 'name DESC'"),
+                // issue 14e: every jakarta.persistence annotation is honoured or refused, never ignored
+                both("prepersist", "@Entity public class E { @Id Long id; @PrePersist void stamp() {} }",
+                        "errors.prepersist.E: @PrePersist on the method stamp() is not supported: " + LIFECYCLE),
+                both("preupdate", "@MappedSuperclass class B { @PreUpdate void touch() {} }\n@Entity public class E extends B { @Id Long id; }",
+                        "errors.preupdate.E: @PreUpdate on the method touch() is not supported: " + LIFECYCLE),
+                both("entitylisteners", "@Entity @EntityListeners(Object.class) public class E { @Id Long id; }",
+                        "errors.entitylisteners.E: @EntityListeners is not supported: " + LIFECYCLE),
+                both("namedquery", "@Entity @NamedQuery(name = \"all\", query = \"select e from E e\") public class E { @Id Long id; }",
+                        "errors.namedquery.E: @NamedQuery is not supported: named queries, result set mappings and entity graphs "
+                                + "are not supported; build queries with session.query(...) or Core statements"),
+                both("temporal", "@Entity public class E { @Id Long id; @Temporal(TemporalType.DATE) java.time.LocalDate d; }",
+                        "errors.temporal.E.d: @Temporal is not supported: java.util.Date and Calendar are not supported; use "
+                                + "java.time types (LocalDate, LocalDateTime, OffsetDateTime, Instant), which need no @Temporal"),
+                both("columnongetter", "@Entity public class E { @Id Long id; String name; @Column(name = \"n\") public String getName() { return name; } }",
+                        "errors.columnongetter.E: @Column is on the method getName(); Athanor maps fields (field access), so put "
+                                + "@Column and the other annotations on the fields"),
+                both("columncheck", "@Entity public class E { @Id Long id; @Column(check = @CheckConstraint(constraint = \"n > 0\")) Integer n; }",
+                        "errors.columncheck.E.n: @CheckConstraint is not supported: check constraints in mapping annotations are "
+                                + "not created; declare them in your schema migrations"));
     }
+
+    private static final String LIFECYCLE = "lifecycle callbacks and entity listeners are not supported yet, so Athanor would never call them; do that work in your code before add() or commit(), or remove the annotation";
 }
