@@ -36,39 +36,67 @@ import org.athanor.core.sql.Dml;
  * snapshot taken at load or last flush (statements with the same column set batched), DELETEs of
  * deleted objects; parents are inserted before children and children deleted before parents,
  * following the mapped tables' foreign keys. With autoflush (the default) queries and {@code get}
- * misses flush first, so they see your changes. A flush that fails rolls the transaction back, puts
- * every object back as it was before the transaction's flushes (pending objects pending without the
- * ids the flush assigned, changed objects still changed) and throws {@link FlushException}; call
+ * misses flush first, so they see your changes. A flush that fails rolls the transaction back,
+ * discards its work in the session as {@link #rollback()} does, and throws the database's error as
+ * its own type ({@code IntegrityError}, {@code DataError}, ...; a lost {@code @Version} race as
+ * {@link StaleDataException}), its message starting with the flush context ("flush failed
+ * inserting User; the transaction was rolled back: ...") and the original error as its cause. Call
  * {@link #rollback()} before using the session again. (Inside a savepoint, only the savepoint is
  * rolled back: see below.)
+ * <pre>{@code
+ * try {
+ *     session.commit();
+ * } catch (IntegrityError duplicate) {
+ *     session.rollback();               // the rejected object is expunged: nothing re-sends it
+ * }
+ * }</pre>
  *
- * <h2>Rollback</h2>
- * {@link #rollback()} undoes what the transaction's flushes did, not what you asked for: objects
- * inserted in it are pending again, objects deleted in it are persistent and still marked for
- * deletion, changed objects keep their changes (their snapshots go back to the database's values);
- * an object added and then deleted within the transaction becomes transient. Objects loaded or
- * re-read in the transaction may hold data the rollback discarded, so they are expired (see below):
- * attributes you have not changed since they were read take the database's values when the session
- * next hands them out.
+ * <h2>Rollback (SQLAlchemy's rules)</h2>
+ * {@link #rollback()} discards the transaction's work in the database and in the session, so that
+ * nothing rolled back is ever written again:
+ * <ul>
+ * <li>objects that became persistent in the transaction (inserted by its flushes), and objects
+ *     still pending, are expunged: transient again, with the generated ids (and versions) the
+ *     session gave them cleared. Add them again to retry;
+ * <li>objects deleted in the transaction, flushed or only marked, are persistent again;
+ * <li>every persistent object is expired, and its attributes are put back to the database's values
+ *     as the session knew them before the transaction (unflushed changes are dropped too); the next
+ *     {@code get}, query or {@link #refresh} of it re-reads its row. (Without bytecode enhancement a
+ *     field read cannot trigger the reload, hence the reset: a reference you kept never shows a
+ *     rolled-back value, and a flush never finds one to write.)
+ * </ul>
+ * {@link #close()} without commit rolls back the same way before detaching everything.
+ *
+ * <h2>Transaction blocks</h2>
+ * {@link #begin()} and {@link SessionFactory#begin()} give a {@link SessionTransaction} for
+ * try-with-resources: commit it as the block's last statement; leaving the block without commit
+ * (an exception, or a forgotten commit) rolls back. {@link SessionFactory#inTransaction} runs a
+ * lambda in a new session and commits.
  *
  * <h2>Savepoints</h2>
  * {@link #beginNested()} flushes, then opens a savepoint. Rolling the savepoint back (or a flush
- * that fails while it is open) discards everything since it began, as SQLAlchemy's nested rollback
- * does: the database goes back to the savepoint, objects added since are transient again (their
- * generated ids cleared), deletions asked for since are withdrawn, and attributes changed since take
- * their values at the savepoint back. The outer transaction goes on; a failed flush inside a
- * savepoint does not need {@link #rollback()}:
+ * that fails while it is open) discards everything since it began by the same rules: the database
+ * goes back to the savepoint, objects added since are transient again (their generated ids
+ * cleared), deletions since are undone, and objects the savepoint changed, wrote or read take their
+ * values at the savepoint back and are expired. The outer transaction goes on; a failed flush
+ * inside a savepoint does not need {@link #rollback()}:
  * <pre>{@code
  * for (User u : incoming) {
  *     try (SessionSavepoint sp = session.beginNested()) {
  *         session.add(u);
  *         sp.commit();                  // flushes: a duplicate key fails here
- *     } catch (FlushException duplicate) {
+ *     } catch (IntegrityError duplicate) {
  *         // u is transient again; the users before it are still in the transaction
  *     }
  * }
  * session.commit();
  * }</pre>
+ *
+ * <h2>Sessions do not know about each other</h2>
+ * There is no process-wide registry of sessions: {@link #add} does not check whether another open
+ * session holds the object (Hibernate does not either), and {@link #inspect} answers for this
+ * session only. Give an object to one session at a time; move it with {@link #expunge} and
+ * {@link #add}, or copy it with {@link #merge}.
  *
  * <h2>Expire on commit: what we chose, and why</h2>
  * Entities are plain classes with field access, so the session cannot intercept a field read to
