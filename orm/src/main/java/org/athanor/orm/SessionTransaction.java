@@ -34,11 +34,15 @@ public final class SessionTransaction implements AutoCloseable {
     /** The session the block's work goes into. */
     public Session session() { return session; }
 
-    /** Flushes and commits (see {@link Session#commit()}) and ends the block. */
+    /**
+     * Flushes and commits (see {@link Session#commit()}) and ends the block. When the commit fails
+     * (the database refused the flush), the block stays open, so that {@link #close()} (or your
+     * {@link #rollback()}) performs the rollback the session then waits for.
+     */
     public void commit() {
         requireActive();
-        done = true; // a failed commit has rolled back already: close() must not roll back again
         session.commit();
+        done = true;
     }
 
     /** Rolls back (see {@link Session#rollback()}) and ends the block. */

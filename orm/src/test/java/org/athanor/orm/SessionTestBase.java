@@ -1027,6 +1027,14 @@ abstract class SessionTestBase extends OrmTestBase {
             try (SessionTransaction tx = s.begin()) {
                 s.add(new User("Forgotten", "f@x", 3)); // no commit(): rolled back, nothing written
             }
+            User twin = new User("Twin", "kept@x", 9); // the email is taken: the block's commit fails
+            assertThrows(IntegrityError.class, () -> {
+                try (SessionTransaction tx = s.begin()) {
+                    s.add(twin);
+                    tx.commit();
+                }
+            });
+            assertEquals(ObjectState.TRANSIENT, state(s, twin), "closing the failed block rolled back: the session is usable");
             s.query(User.class).count(); // begins a transaction implicitly
             IllegalStateException nested = assertThrows(IllegalStateException.class, s::begin);
             assertTrue(nested.getMessage().contains("already in a transaction"), nested.getMessage());
