@@ -19,11 +19,6 @@ import org.athanor.core.schema.Table;
 
 /** Reads an entity class's annotations into an {@link EntityMapping}; all checks happen here, once. */
 final class MappingBuilder {
-    private static final List<Class<? extends Annotation>> UNSUPPORTED_ON_CLASS = List.of(
-            jakarta.persistence.Inheritance.class, jakarta.persistence.DiscriminatorColumn.class,
-            jakarta.persistence.DiscriminatorValue.class, jakarta.persistence.SecondaryTable.class,
-            jakarta.persistence.SecondaryTables.class);
-
     private MappingBuilder() {}
 
     static <E> EntityMapping<E> build(Class<E> cls) {
@@ -96,10 +91,6 @@ final class MappingBuilder {
         if (cls.isLocalClass() || cls.isAnonymousClass()
                 || (cls.isMemberClass() && !Modifier.isStatic(cls.getModifiers())))
             throw MappingException.of(cls, null, "an @Entity must be a top-level or static nested class");
-        for (Class<? extends Annotation> a : UNSUPPORTED_ON_CLASS)
-            if (cls.isAnnotationPresent(a))
-                throw MappingException.of(cls, null, "@" + a.getSimpleName() + " is not supported yet (entity "
-                        + "inheritance and secondary tables come later)");
         jakarta.persistence.Access access = cls.getAnnotation(jakarta.persistence.Access.class);
         if (access != null && access.value() == jakarta.persistence.AccessType.PROPERTY)
             throw MappingException.of(cls, null, "@Access(PROPERTY) is not supported; Athanor maps fields");

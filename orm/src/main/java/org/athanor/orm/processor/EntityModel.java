@@ -139,9 +139,6 @@ final class EntityModel {
                         + "; make it package-private or public");
                 return false;
             }
-        for (String a : TypeRules.UNSUPPORTED_ON_CLASS)
-            if (Annotations.has(entity, a))
-                error(entity, null, "@" + a + " is not supported yet (entity inheritance and secondary tables come later)");
         if ("PROPERTY".equals(ann.enumName(Annotations.find(entity, "Access"), "value")))
             error(entity, null, "@Access(PROPERTY) is not supported; Athanor maps fields");
         ExecutableElement noArg = null;
@@ -263,13 +260,6 @@ final class EntityModel {
     /** Checks one field and decides how to reach it; null after reporting an error. */
     private AttributeModel attribute(VariableElement f, TypeMirror type, AttributeModel.HolderModel holder, String label) {
         String name = f.getSimpleName().toString();
-        for (String a : TypeRules.UNSUPPORTED_ON_FIELD)
-            if (Annotations.has(f, a)) {
-                boolean rel = a.endsWith("ToOne") || a.endsWith("ToMany") || a.startsWith("Join") || a.equals("MapsId");
-                error(f, label, "@" + a + " is not supported yet" + (rel ? " (relationships are not supported yet; map "
-                        + "the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient)" : ""));
-                return null;
-            }
         if (!fieldAnnotationsHonoured(f, type, label)) return null;
         if (f.getModifiers().contains(Modifier.FINAL)) {
             error(f, label, "the field is final; persistent fields must be assignable (remove final, or mark the field @Transient)");

@@ -45,11 +45,11 @@ public final class MappingErrorCases {
                         "errors.noctor.E: has no no-arg constructor; add one (it may be protected or private) so that rows "
                                 + "can be loaded into new instances"),
                 both("relationship", "@Entity public class E { @Id Long id; @ManyToOne E parent; }",
-                        "errors.relationship.E.parent: @ManyToOne is not supported yet (relationships are not supported "
-                                + "yet; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient)"),
+                        "errors.relationship.E.parent: @ManyToOne is not supported: relationships and embedded values are "
+                                + "not supported yet; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient"),
                 both("onetomany", "@Entity public class E { @Id Long id; @OneToMany List<E> children; }",
-                        "errors.onetomany.E.children: @OneToMany is not supported yet (relationships are not supported "
-                                + "yet; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient)"),
+                        "errors.onetomany.E.children: @OneToMany is not supported: relationships and embedded values are "
+                                + "not supported yet; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient"),
                 both("record", "@Entity public record E(@Id Long id) {}",
                         "errors.record.E: records are not entities (they are immutable); use a record as a read-only query "
                                 + "projection, and map a class with a no-arg constructor as the @Entity"),
@@ -68,7 +68,8 @@ public final class MappingErrorCases {
                         "errors.entityparent.E: extends the @Entity errors.entityparent.P: entity inheritance is not "
                                 + "supported yet; make P a @MappedSuperclass"),
                 both("inheritance", "@Entity @Inheritance public class E { @Id Long id; }",
-                        "errors.inheritance.E: @Inheritance is not supported yet (entity inheritance and secondary tables come later)"),
+                        "errors.inheritance.E: @Inheritance is not supported: entity inheritance and secondary tables are not "
+                                + "supported yet"),
                 both("abstractentity", "@Entity public abstract class E { @Id Long id; }",
                         "errors.abstractentity.E: an @Entity must be a concrete class, not an interface, enum or abstract "
                                 + "class (entity inheritance is not supported yet)"),
