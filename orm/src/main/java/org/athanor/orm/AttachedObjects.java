@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * A session's attached objects (pending, persistent, deleted) by identity, for the methods given an
- * object. Built lazily: a loaded object, or one of an addAll into an empty session, is only
- * appended to a log, and moved into the map when a lookup by object next happens, so a session
- * that only reads, or only inserts a batch, never builds the map.
+ * object. Built lazily: a loaded object is only appended to a log, and moved into the map when a
+ * lookup by object next happens, so a session that only reads never builds the map. Added objects
+ * go into the map at once: add() must look each one up anyway (adding an object twice does nothing).
  */
 final class AttachedObjects {
     private Map<Object, InstanceState> byObject = new IdentityHashMap<>(8);
@@ -19,11 +19,6 @@ final class AttachedObjects {
     private static final InstanceState[] NO_STATES = new InstanceState[0];
 
     int count() { return count; }
-
-    /** Makes room in the log for {@code n} more objects attached without indexing (a large addAll). */
-    void expectLog(int n) {
-        unindexed = InstanceState.withRoom(unindexed, unindexedCount, n);
-    }
 
     /** The state of {@code obj}, or null. */
     InstanceState get(Object obj) {

@@ -366,7 +366,6 @@ public final class Session implements AutoCloseable {
 
     /** Makes room for {@code n} more pending, attached objects (a large addAll). */
     private void expectNew(int n) {
-        attached.expectLog(n);
         pending.expect(n);
     }
 
