@@ -9,7 +9,7 @@ public final class SchemaValidationException extends RuntimeException {
 
     SchemaValidationException(SchemaDiff diff) {
         super("the database schema does not match the model: " + diff
-                + "\n(generate a migration with MigrationScript.from(diff, dialect), or fix the mapping)");
+                + "\n(write a migration with MigrationScript.from(diff).writeTo(dir, description), or fix the mapping)");
         this.diff = diff;
     }
 

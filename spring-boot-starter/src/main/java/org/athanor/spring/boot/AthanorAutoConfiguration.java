@@ -84,6 +84,15 @@ public class AthanorAutoConfiguration {
                     .expireOnCommit(props.getOrm().isExpireOnCommit());
         }
 
+        /** Startup validation: the bean's creation fails when the database does not match the Registry's tables. */
+        @Bean
+        @ConditionalOnProperty(prefix = "athanor.orm", name = "validate-schema", havingValue = "true")
+        public SchemaValidation athanorSchemaValidation(Registry registry, Engine engine) {
+            if (!ClassUtils.isPresent("org.athanor.migrations.SchemaValidator", AthanorAutoConfiguration.class.getClassLoader()))
+                throw new IllegalStateException("athanor.orm.validate-schema=true needs org.athanor:athanor-migrations on the classpath");
+            return SchemaValidation.run(registry, engine);
+        }
+
         @Bean
         @ConditionalOnMissingBean
         public TransactionalSessions athanorTransactionalSessions(SessionFactory factory, AthanorExceptionTranslator translator) {

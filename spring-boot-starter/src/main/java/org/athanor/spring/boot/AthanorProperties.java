@@ -40,7 +40,14 @@ public class AthanorProperties {
         private boolean autoflush = true;
         /** Expire every object's loaded state when a transaction commits, so the next access reloads it. */
         private boolean expireOnCommit = true;
+        /**
+         * Check the mapped tables against the database at startup and fail with the list of differences
+         * (Hibernate's hbm2ddl validate). Needs org.athanor:athanor-migrations on the classpath.
+         */
+        private boolean validateSchema = false;
 
+        public boolean isValidateSchema() { return validateSchema; }
+        public void setValidateSchema(boolean validateSchema) { this.validateSchema = validateSchema; }
         public boolean isEnabled() { return enabled; }
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
         public List<String> getPackages() { return packages; }
