@@ -154,7 +154,7 @@ public final class SchemaDiff {
 
         private void compareColumn(Column<?> c, ColumnInfo ci, PrimaryKeyInfo pk) {
             Set<SchemaChange.Aspect> aspects = EnumSet.noneOf(SchemaChange.Aspect.class);
-            String modelType = dialect.typeName(c.type());
+            String modelType = modelType(c);
             String dbType = databaseType(ci);
             if (!modelType.equalsIgnoreCase(dbType) && !rendersAs(c, dbType)) aspects.add(SchemaChange.Aspect.TYPE);
             boolean inDbPk = containsIgnoreCase(pk.columns(), ci.name());
@@ -180,6 +180,15 @@ public final class SchemaDiff {
             String rest = def.substring(dialect.quoteIdentifier(c.name()).length()).trim().toUpperCase(Locale.ROOT);
             String want = dbType.toUpperCase(Locale.ROOT);
             return rest.equals(want) || rest.startsWith(want + " ");
+        }
+
+        /** The model's type as the dialect spells it in DDL; its own name where the dialect has no spelling for it. */
+        private String modelType(Column<?> c) {
+            try {
+                return dialect.typeName(c.type());
+            } catch (RuntimeException e) {
+                return c.type().toString();
+            }
         }
 
         /** The database's type in the dialect's DDL spelling, or its own name where it has no SqlType counterpart. */
