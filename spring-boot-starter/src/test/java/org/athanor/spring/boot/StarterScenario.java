@@ -22,6 +22,7 @@ abstract class StarterScenario {
     @Autowired SessionFactory sessionFactory;
     @Autowired AccountService service;
     @Autowired AthanorExceptionTranslator translator;
+    @Autowired org.athanor.spring.boot.app.AccountRepository repository;
 
     abstract String expectedDialect();
 
@@ -86,6 +87,13 @@ abstract class StarterScenario {
                 org.athanor.core.sql.Sql.insert(registry.table(Account.class)).columns(registry.table(Account.class).column("owner"),
                         registry.table(Account.class).column("balance")).values("fay", 2))));
         assertInstanceOf(DuplicateKeyException.class, translator.translateExceptionIfPossible(raw));
+    }
+
+    @Test
+    void repositoryExceptionsAreTranslatedBySpring() {
+        repository.insertCore("ivy", 1);
+        DuplicateKeyException e = assertThrows(DuplicateKeyException.class, () -> repository.insertCore("ivy", 2));
+        assertInstanceOf(IntegrityError.class, e.getCause());
     }
 
     @Test
