@@ -46,6 +46,19 @@ class BomTest {
         assertEquals(published, listed, "bom/pom.xml must list exactly the published modules");
     }
 
+    @Test
+    void readmeNamesTheProjectVersion() throws Exception {
+        Path root = Path.of("..");
+        String version = text(read(root.resolve("pom.xml")).getDocumentElement(), "version");
+        String readme = java.nio.file.Files.readString(root.resolve("README.md"));
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("<artifactId>(athanor-[a-z]+)</artifactId>\\s*<version>([^<]*)</version>").matcher(readme);
+        int found = 0;
+        for (; m.find(); found++) assertEquals(version, m.group(2), "README.md gives " + m.group(1) + " another version");
+        assertEquals(2, found, "README.md should spell the version for the BOM import and the processor path");
+        org.junit.jupiter.api.Assertions.assertTrue(readme.contains("the current version is `" + version + "`"));
+    }
+
     private static Document read(Path p) throws Exception {
         return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(p.toFile());
     }
