@@ -46,7 +46,7 @@ public class CoreGuide {
                 }
                 conn.commit();                                               // close() rolls back what was not committed
             }
-            engine.transaction(c -> { c.execute(insert(USERS).set(USERS.NAME, "gary")); }); // commit on success
+            engine.inTransaction(c -> c.execute(insert(USERS).set(USERS.NAME, "gary")));   // commit on success
         }
     }
 }

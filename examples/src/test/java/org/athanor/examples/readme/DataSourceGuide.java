@@ -16,7 +16,7 @@ public class DataSourceGuide {
 
         try (Engine engine = Engine.of(dataSource, SqliteDialect.INSTANCE)) {   // no pool of Athanor's own
             try (Connection conn = engine.connect()) {
-                Integer answer = conn.execute(select(literal(42))).scalar();
+                Integer answer = conn.scalar(select(literal(42)));
                 System.out.println(answer);                                      // 42
             }
         }
