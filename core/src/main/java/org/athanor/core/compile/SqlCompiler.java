@@ -652,6 +652,15 @@ public class SqlCompiler {
 
     public void visitUpdate(Update u) { DmlRenderer.update(this, u); }
 
+    /**
+     * The FROM items an UPDATE renders: its explicit {@link Update#from()} items, then the tables its SET
+     * values and WHERE name outside subqueries that the target and those items do not cover.
+     */
+    protected List<FromItem> updateFroms(Update u) { return DmlRenderer.updateFroms(u); }
+
+    /** The USING items a DELETE renders: its explicit {@link Delete#using()} items, then the tables its WHERE names outside subqueries. */
+    protected List<FromItem> deleteUsings(Delete d) { return DmlRenderer.deleteUsings(d); }
+
     /** {@code UPDATE ... FROM other} (PostgreSQL, SQLite 3.33+); MySQL overrides with multi-table UPDATE. */
     protected void updateFrom(Update u) { DmlRenderer.updateFrom(this, u); }
 

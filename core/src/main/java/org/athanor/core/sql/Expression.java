@@ -95,14 +95,26 @@ public interface Expression<T> extends SqlNode {
     }
 
     // ---- arithmetic ------------------------------------------------------------------------
+    // An expression operand may be of another numeric type, as in SQLAlchemy: PRICE (NUMERIC) times
+    // QUANTITY (INTEGER) is NUMERIC, typed BigDecimal. The result keeps this expression's type, which
+    // must be the wider one (see Binary#arithmeticType); a narrower left operand is refused with advice.
     default Expression<T> plus(T value) { return new Binary<>(this, Operator.PLUS, bind(value), type()); }
-    default Expression<T> plus(Expression<? extends T> other) { return new Binary<>(this, Operator.PLUS, other, type()); }
+    /** {@code this + other}; {@code other} may be a narrower numeric type (see {@link Binary#arithmeticType}). */
+    default Expression<T> plus(Expression<?> other) { return new Binary<>(this, Operator.PLUS, other, Binary.arithmeticType(this, Operator.PLUS, other)); }
     default Expression<T> minus(T value) { return new Binary<>(this, Operator.MINUS, bind(value), type()); }
-    default Expression<T> minus(Expression<? extends T> other) { return new Binary<>(this, Operator.MINUS, other, type()); }
+    /** {@code this - other}; {@code other} may be a narrower numeric type (see {@link Binary#arithmeticType}). */
+    default Expression<T> minus(Expression<?> other) { return new Binary<>(this, Operator.MINUS, other, Binary.arithmeticType(this, Operator.MINUS, other)); }
     default Expression<T> times(T value) { return new Binary<>(this, Operator.TIMES, bind(value), type()); }
-    default Expression<T> times(Expression<? extends T> other) { return new Binary<>(this, Operator.TIMES, other, type()); }
+    /** {@code this * other}; {@code other} may be a narrower numeric type (see {@link Binary#arithmeticType}). */
+    default Expression<T> times(Expression<?> other) { return new Binary<>(this, Operator.TIMES, other, Binary.arithmeticType(this, Operator.TIMES, other)); }
+    /**
+     * {@code this / value}. Two integer operands divide as integers, truncating toward zero, on every
+     * database (MySQL/MariaDB are given {@code DIV}, as their {@code /} returns a decimal); cast an
+     * operand to NUMERIC for an exact quotient.
+     */
     default Expression<T> div(T value) { return new Binary<>(this, Operator.DIV, bind(value), type()); }
-    default Expression<T> div(Expression<? extends T> other) { return new Binary<>(this, Operator.DIV, other, type()); }
+    /** {@code this / other}; {@code other} may be a narrower numeric type (see {@link #div(Object)} and {@link Binary#arithmeticType}). */
+    default Expression<T> div(Expression<?> other) { return new Binary<>(this, Operator.DIV, other, Binary.arithmeticType(this, Operator.DIV, other)); }
     default Expression<T> mod(T value) { return new Binary<>(this, Operator.MOD, bind(value), type()); }
     default Expression<T> neg() { return new Unary<>(Operator.NEG, this, type()); }
 

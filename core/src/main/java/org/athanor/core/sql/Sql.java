@@ -132,7 +132,12 @@ public final class Sql {
     public static Expression<Long> count(Expression<?> e) { return new FunctionCall<>("count", List.of(e), SqlTypes.BIGINT, false); }
     public static Expression<Long> countDistinct(Expression<?> e) { return new FunctionCall<>("count", List.of(e), SqlTypes.BIGINT, true); }
     public static <T> Expression<T> sum(Expression<T> e) { return new FunctionCall<>("sum", List.of(e), e.type(), false); }
-    public static Expression<Double> avg(Expression<?> e) { return new FunctionCall<>("avg", List.of(e), SqlTypes.DOUBLE, false); }
+    /**
+     * {@code avg(e)}, typed NUMERIC (BigDecimal) whatever the operand, as SQLAlchemy types it: PostgreSQL
+     * and MySQL/MariaDB compute a decimal for integers and decimals (MySQL/MariaDB with
+     * {@code div_precision_increment} more digits), SQLite a REAL, read back as BigDecimal.
+     */
+    public static Expression<java.math.BigDecimal> avg(Expression<?> e) { return new FunctionCall<>("avg", List.of(e), SqlTypes.NUMERIC, false); }
     public static <T> Expression<T> min(Expression<T> e) { return new FunctionCall<>("min", List.of(e), e.type(), false); }
     public static <T> Expression<T> max(Expression<T> e) { return new FunctionCall<>("max", List.of(e), e.type(), false); }
     public static Expression<String> lower(Expression<String> e) { return new FunctionCall<>("lower", List.of(e), SqlTypes.TEXT, false); }

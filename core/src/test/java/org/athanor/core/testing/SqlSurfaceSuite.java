@@ -97,7 +97,16 @@ public abstract class SqlSurfaceSuite {
         Emp(String name) { super(name); }
     }
 
+    /** lines(id, price numeric(10,2), qty): mixed numeric arithmetic. */
+    protected static final class Lines extends Table {
+        public final Column<Integer> ID = column("id", INTEGER, primaryKey());
+        public final Column<java.math.BigDecimal> PRICE = column("price", numeric(10, 2));
+        public final Column<Integer> QTY = column("qty", INTEGER);
+        Lines(String name) { super(name); }
+    }
+
     protected Engine engine;
+    protected Lines LN;
     protected People P;
     protected Notes N;
     protected Sales S;
@@ -119,7 +128,8 @@ public abstract class SqlSurfaceSuite {
         S = new Sales(TestDatabases.uniqueName("sx_sales"));
         E = new Emp(TestDatabases.uniqueName("sx_emp"));
         L = new Lits(TestDatabases.uniqueName("sx_lits"));
-        md = MetaData.of(P, N, S, E, L);
+        LN = new Lines(TestDatabases.uniqueName("sx_lines"));
+        md = MetaData.of(P, N, S, E, L, LN);
         md.createAll(engine);
     }
 
@@ -649,5 +659,66 @@ public abstract class SqlSurfaceSuite {
         c.execute(insert(P).set(P.ID, 12).set(P.EMAIL, "cy@x").set(P.NAME, "Other").onConflict(P.EMAIL).doNothing());
         assertEquals("Cy", c.execute(select(P.NAME).where(P.EMAIL.eq("cy@x"))).one()._1);
         assertEquals(5L, c.execute(select(count()).from(P)).one()._1);
+    }
+
+    // ---- issue 13: implied tables of UPDATE/DELETE, numeric promotion, more SQL -------------------------
+
+    @Test
+    void updateAndDeleteBringInTheTablesTheirWhereNames() {
+        // the WHERE names sales: UPDATE ... FROM / multi-table UPDATE, never a table out of scope
+        assertEquals(2, c.execute(update(P).set(P.AGE, S.AMOUNT).where(S.ID.eq(P.ID), S.REGION.eq("n"), P.ID.le(2))));
+        assertEquals(list(10, 20, 70, null), c.execute(select(P.AGE).orderBy(P.ID)).all().stream().map(t -> t._1).toList());
+        // a table met only inside EXISTS is correlated: only people with notes change
+        assertEquals(2, c.execute(update(P).set(P.AGE, 0).where(exists(select(N.ID).where(N.PERSON.eq(P.ID))))));
+        assertEquals(list(10, 0, 0, null), c.execute(select(P.AGE).orderBy(P.ID)).all().stream().map(t -> t._1).toList());
+        // DELETE ... USING, multi-table DELETE, or SQLite's correlated EXISTS
+        assertEquals(2, c.execute(deleteFrom(N).where(P.ID.eq(N.PERSON), P.NAME.eq("Bob"))));
+        assertEquals(List.of("c1"), c.execute(select(N.TITLE).orderBy(N.TITLE)).all().stream().map(t -> t._1).toList());
+        c.commit();
+    }
+
+    @Test
+    void updateAndDeleteFromACteTheWhereNames() {
+        Cte north = select(S.ID, S.AMOUNT).where(S.REGION.eq("n")).cte(TestDatabases.uniqueName("north"));
+        var upd = with(north).statement(update(P).set(P.AGE, north.get(S.AMOUNT)).where(P.ID.eq(north.get(S.ID))));
+        var del = with(north).statement(deleteFrom(N).where(N.PERSON.eq(north.get(S.ID)), north.get(S.AMOUNT).eq(20)));
+        if (!features().supportsCteBeforeUpdateAndDelete()) {
+            CompileError e = assertThrows(CompileError.class, () -> c.execute(upd));
+            assertTrue(e.getMessage().startsWith("WITH before UPDATE or DELETE"), e.getMessage());
+            return;
+        }
+        assertEquals(4, c.execute(upd));
+        assertEquals(list(10, 20, 20, 40), c.execute(select(P.AGE).orderBy(P.ID)).all().stream().map(t -> t._1).toList());
+        assertEquals(3, c.execute(del));
+        assertEquals(0L, c.execute(select(count()).from(N)).one()._1);
+        c.commit();
+    }
+
+    private static void assertDecimal(String expected, Object actual) {
+        assertTrue(actual instanceof java.math.BigDecimal, "a BigDecimal: " + actual);
+        assertEquals(0, new java.math.BigDecimal(expected).compareTo((java.math.BigDecimal) actual), expected + " vs " + actual);
+    }
+
+    @Test
+    void mixedNumericArithmeticIsReadWithThePromotedType() {
+        c.execute(deleteFrom(LN));
+        c.execute(insert(LN).columns(LN.ID, LN.PRICE, LN.QTY).values(1, new java.math.BigDecimal("3.00"), 2)
+                .values(2, new java.math.BigDecimal("2.50"), 3).values(3, new java.math.BigDecimal("1.25"), 4));
+        List<Row> r = rows(select(LN.PRICE.times(LN.QTY), LN.PRICE.div(LN.QTY), LN.QTY.div(2), LN.QTY.neg().div(2)).orderBy(LN.ID));
+        assertDecimal("6", r.get(0).get(0));
+        assertDecimal("7.5", r.get(1).get(0));
+        assertDecimal("5", r.get(2).get(0));
+        // a NUMERIC quotient is exact where the database is (3.00 / 2 is 1.5 on SQLite too, not 1)
+        assertDecimal("1.5", r.get(0).get(1));
+        assertDecimal("0.3125", r.get(2).get(1));
+        assertEquals(0.8333, ((java.math.BigDecimal) r.get(1).get(1)).doubleValue(), 1e-4);
+        // two integers divide as integers, truncating toward zero, everywhere (DIV on MySQL/MariaDB)
+        assertEquals(List.of(1, 1, 2), r.stream().map(x -> x.get(2)).toList());
+        assertEquals(List.of(-1, -1, -2), r.stream().map(x -> x.get(3)).toList());
+        var agg = c.execute(select(avg(LN.QTY), avg(LN.PRICE), sum(LN.PRICE.times(LN.QTY)))).one();
+        assertDecimal("3", agg._1);
+        assertDecimal("2.25", agg._2);
+        assertDecimal("18.5", agg._3);
+        c.commit();
     }
 }

@@ -1,0 +1,60 @@
+package org.athanor.mysql;
+
+import static org.athanor.core.fixtures.Items.ITEMS;
+import static org.athanor.core.fixtures.Posts.POSTS;
+import static org.athanor.core.fixtures.Users.USERS;
+import static org.athanor.core.sql.Sql.*;
+import static org.junit.jupiter.api.Assertions.*;
+import static org.athanor.mysql.MysqlSqlSurfaceCompilerTest.MARIADB;
+import static org.athanor.mysql.MysqlSqlSurfaceCompilerTest.MYSQL;
+
+import org.athanor.core.dialect.Dialect;
+import org.athanor.core.error.CompileError;
+import org.athanor.core.sql.Cte;
+import org.athanor.core.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+/** Exact MySQL/MariaDB SQL for the SQL-surface parts of issue 13. */
+class MysqlSqlSurfaceMoreCompilerTest {
+    static String sql(Dialect d, Statement s) { return d.compile(s).sql(); }
+
+    @Test
+    void updateAndDeleteAddTheTablesTheirWhereNames() {
+        var p2 = POSTS.as("p2");
+        for (Dialect d : new Dialect[] {MYSQL, MARIADB}) {
+            assertEquals("UPDATE users, posts SET users.age = ? WHERE users.id = posts.user_id AND posts.title = ?",
+                    sql(d, update(USERS).set(USERS.AGE, 1).where(USERS.ID.eq(POSTS.USER_ID), POSTS.TITLE.eq("t"))));
+            assertEquals("DELETE posts FROM posts, users WHERE users.id = posts.user_id AND users.age > ?",
+                    sql(d, deleteFrom(POSTS).where(USERS.ID.eq(POSTS.USER_ID), USERS.AGE.gt(3))));
+            // a table met only inside EXISTS is correlated, not added
+            assertEquals("DELETE FROM users WHERE EXISTS (SELECT posts.id FROM posts WHERE posts.user_id = users.id)",
+                    sql(d, deleteFrom(USERS).where(exists(select(POSTS.ID).where(POSTS.USER_ID.eq(USERS.ID))))));
+            // correlation inside a multi-table UPDATE sees both tables
+            assertEquals("UPDATE users, posts SET users.age = ? WHERE users.id = posts.user_id AND "
+                    + "EXISTS (SELECT 1 FROM posts AS p2 WHERE p2.user_id = users.id AND p2.id <> posts.id)",
+                    sql(d, update(USERS).set(USERS.AGE, 1).where(USERS.ID.eq(POSTS.USER_ID),
+                            exists(select(literal(1)).from(p2).where(p2.USER_ID.eq(USERS.ID), p2.ID.ne(POSTS.ID))))));
+        }
+        CompileError e = assertThrows(CompileError.class,
+                () -> sql(MARIADB, update(POSTS).set(POSTS.TITLE, "x").where(USERS.ID.eq(POSTS.USER_ID)).returning(POSTS.ID)));
+        assertTrue(e.getMessage().startsWith("multi-table UPDATE ... RETURNING is not supported by "), e.getMessage());
+    }
+
+    @Test
+    void aCteNamedByTheWhereJoinsTheTableList() {
+        Cte young = select(USERS.ID, USERS.NAME).where(USERS.AGE.lt(3)).cte("young");
+        assertEquals("WITH young(id, name) AS (SELECT users.id, users.name FROM users WHERE users.age < ?) "
+                + "UPDATE posts, young SET posts.title = young.name WHERE posts.user_id = young.id",
+                sql(MYSQL, with(young).statement(update(POSTS).set(POSTS.TITLE, young.get(USERS.NAME)).where(POSTS.USER_ID.eq(young.get(USERS.ID))))));
+        CompileError e = assertThrows(CompileError.class, () -> sql(MARIADB,
+                with(young).statement(update(POSTS).set(POSTS.TITLE, young.get(USERS.NAME)).where(POSTS.USER_ID.eq(young.get(USERS.ID))))));
+        assertTrue(e.getMessage().startsWith("WITH before UPDATE or DELETE"), e.getMessage());
+    }
+
+    @Test
+    void mixedNumericArithmeticAndDivision() {
+        // two integers divide with DIV (truncating, like the other databases); a decimal quotient with /
+        assertEquals("SELECT items.price * items.qty, items.qty DIV items.qty, items.price / items.qty, avg(items.qty) FROM items",
+                sql(MARIADB, select(ITEMS.PRICE.times(ITEMS.QTY), ITEMS.QTY.div(ITEMS.QTY), ITEMS.PRICE.div(ITEMS.QTY), avg(ITEMS.QTY))));
+    }
+}

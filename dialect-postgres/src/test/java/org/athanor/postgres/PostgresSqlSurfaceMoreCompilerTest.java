@@ -1,0 +1,61 @@
+package org.athanor.postgres;
+
+import static org.athanor.core.fixtures.Items.ITEMS;
+import static org.athanor.core.fixtures.Posts.POSTS;
+import static org.athanor.core.fixtures.Users.USERS;
+import static org.athanor.core.sql.Sql.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.athanor.core.fixtures.Users;
+import org.athanor.core.sql.Cte;
+import org.athanor.core.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+/** Exact PostgreSQL SQL for the SQL-surface parts of issue 13. */
+class PostgresSqlSurfaceMoreCompilerTest {
+    static String sql(Statement s) { return PostgresDialect.INSTANCE.compile(s).sql(); }
+
+    @Test
+    void updateAndDeleteAddTheTablesTheirWhereNames() {
+        assertEquals("UPDATE users SET age = ? FROM posts WHERE users.id = posts.user_id AND posts.title = ?",
+                sql(update(USERS).set(USERS.AGE, 1).where(USERS.ID.eq(POSTS.USER_ID), POSTS.TITLE.eq("t"))));
+        // a SET value naming another table brings it in too
+        assertEquals("UPDATE users SET name = posts.title FROM posts WHERE users.id = posts.user_id",
+                sql(update(USERS).set(USERS.NAME, POSTS.TITLE).where(USERS.ID.eq(POSTS.USER_ID))));
+        assertEquals("DELETE FROM posts USING users WHERE users.id = posts.user_id AND users.age > ?",
+                sql(deleteFrom(POSTS).where(USERS.ID.eq(POSTS.USER_ID), USERS.AGE.gt(3))));
+        // an explicit item is not repeated; an alias of the target is another table
+        Users u2 = USERS.as("u2");
+        assertEquals("UPDATE users SET age = u2.age FROM users AS u2 WHERE u2.email = users.email AND u2.id <> users.id",
+                sql(update(USERS).set(USERS.AGE, u2.AGE).from(u2).where(u2.EMAIL.eq(USERS.EMAIL), u2.ID.ne(USERS.ID))));
+        assertEquals("UPDATE users SET age = u2.age FROM users AS u2 WHERE u2.email = users.email",
+                sql(update(USERS).set(USERS.AGE, u2.AGE).where(u2.EMAIL.eq(USERS.EMAIL))));
+        // a table met only inside EXISTS is correlated, not added
+        assertEquals("DELETE FROM users WHERE EXISTS (SELECT posts.id FROM posts WHERE posts.user_id = users.id)",
+                sql(deleteFrom(USERS).where(exists(select(POSTS.ID).where(POSTS.USER_ID.eq(USERS.ID))))));
+        assertEquals("UPDATE users SET age = ? WHERE users.id IN (SELECT posts.user_id FROM posts)",
+                sql(update(USERS).set(USERS.AGE, 1).where(USERS.ID.in(select(POSTS.USER_ID)))));
+        assertEquals("UPDATE posts SET title = ? FROM users WHERE users.id = posts.user_id RETURNING id, name",
+                sql(update(POSTS).set(POSTS.TITLE, "x").where(USERS.ID.eq(POSTS.USER_ID)).returning(POSTS.ID, USERS.NAME)));
+    }
+
+    @Test
+    void aCteNamedByTheWhereJoinsTheFromList() {
+        Cte young = select(USERS.ID, USERS.NAME).where(USERS.AGE.lt(3)).cte("young");
+        assertEquals("WITH young(id, name) AS (SELECT users.id, users.name FROM users WHERE users.age < ?) "
+                + "UPDATE posts SET title = young.name FROM young WHERE posts.user_id = young.id",
+                sql(with(young).statement(update(POSTS).set(POSTS.TITLE, young.get(USERS.NAME)).where(POSTS.USER_ID.eq(young.get(USERS.ID))))));
+        assertEquals("WITH young(id, name) AS (SELECT users.id, users.name FROM users WHERE users.age < ?) "
+                + "DELETE FROM posts USING young WHERE posts.user_id = young.id",
+                sql(with(young).statement(deleteFrom(POSTS).where(POSTS.USER_ID.eq(young.get(USERS.ID))))));
+    }
+
+    @Test
+    void mixedNumericArithmeticAndDivision() {
+        var q = select(ITEMS.PRICE.times(ITEMS.QTY), ITEMS.QTY.div(ITEMS.QTY), ITEMS.PRICE.div(ITEMS.QTY), avg(ITEMS.QTY));
+        var compiled = PostgresDialect.INSTANCE.compile(q);
+        assertEquals("SELECT items.price * items.qty, items.qty / items.qty, items.price / items.qty, avg(items.qty) FROM items", compiled.sql());
+        assertEquals(java.util.List.of(java.math.BigDecimal.class, Integer.class, java.math.BigDecimal.class, java.math.BigDecimal.class),
+                compiled.resultTypes().stream().map(t -> (Object) t.javaType()).toList());
+    }
+}

@@ -1,0 +1,52 @@
+package org.athanor.sqlite;
+
+import static org.athanor.core.fixtures.Items.ITEMS;
+import static org.athanor.core.fixtures.Posts.POSTS;
+import static org.athanor.core.fixtures.Users.USERS;
+import static org.athanor.core.sql.Sql.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.athanor.core.error.CompileError;
+import org.athanor.core.sql.Cte;
+import org.athanor.core.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+/** Exact SQLite SQL for the SQL-surface parts of issue 13. */
+class SqliteSqlSurfaceMoreCompilerTest {
+    static String sql(Statement s) { return SqliteDialect.INSTANCE.compile(s).sql(); }
+
+    @Test
+    void updateAndDeleteAddTheTablesTheirWhereNames() {
+        assertEquals("UPDATE users SET age = ? FROM posts WHERE users.id = posts.user_id AND posts.title = ?",
+                sql(update(USERS).set(USERS.AGE, 1).where(USERS.ID.eq(POSTS.USER_ID), POSTS.TITLE.eq("t"))));
+        // SQLite's DELETE has no USING: the other tables move into a correlated EXISTS, which deletes the same rows
+        assertEquals("DELETE FROM posts WHERE EXISTS (SELECT 1 FROM users WHERE users.id = posts.user_id AND users.age > ?)",
+                sql(deleteFrom(POSTS).where(USERS.ID.eq(POSTS.USER_ID), USERS.AGE.gt(3))));
+        assertEquals("DELETE FROM posts WHERE EXISTS (SELECT 1 FROM users WHERE users.id = posts.user_id) RETURNING id",
+                sql(deleteFrom(POSTS).where(USERS.ID.eq(POSTS.USER_ID)).returning(POSTS.ID)));
+        CompileError e = assertThrows(CompileError.class,
+                () -> sql(deleteFrom(POSTS).where(USERS.ID.eq(POSTS.USER_ID)).returning(POSTS.ID, USERS.NAME)));
+        assertEquals("DELETE ... RETURNING a column of another table (users) without DELETE ... USING is not supported by SQLite",
+                e.getMessage());
+    }
+
+    @Test
+    void aCteNamedByTheWhereJoinsTheFromList() {
+        Cte young = select(USERS.ID, USERS.NAME).where(USERS.AGE.lt(3)).cte("young");
+        assertEquals("WITH young(id, name) AS (SELECT users.id, users.name FROM users WHERE users.age < ?) "
+                + "UPDATE posts SET title = young.name FROM young WHERE posts.user_id = young.id",
+                sql(with(young).statement(update(POSTS).set(POSTS.TITLE, young.get(USERS.NAME)).where(POSTS.USER_ID.eq(young.get(USERS.ID))))));
+        assertEquals("WITH young(id, name) AS (SELECT users.id, users.name FROM users WHERE users.age < ?) "
+                + "DELETE FROM posts WHERE EXISTS (SELECT 1 FROM young WHERE posts.user_id = young.id)",
+                sql(with(young).statement(deleteFrom(POSTS).where(POSTS.USER_ID.eq(young.get(USERS.ID))))));
+    }
+
+    @Test
+    void mixedNumericArithmeticAndDivision() {
+        // a NUMERIC quotient divides as REAL: SQLite keeps 3.00 as the integer 3, and 3 / 2 would be 1
+        assertEquals("SELECT items.price * items.qty, items.qty / items.qty, CAST(items.price AS REAL) / items.qty, "
+                + "CAST(CAST(items.qty AS NUMERIC) AS REAL) / ?, avg(items.qty) FROM items",
+                sql(select(ITEMS.PRICE.times(ITEMS.QTY), ITEMS.QTY.div(ITEMS.QTY), ITEMS.PRICE.div(ITEMS.QTY),
+                        cast(ITEMS.QTY, org.athanor.core.type.SqlTypes.NUMERIC).div(java.math.BigDecimal.TEN), avg(ITEMS.QTY))));
+    }
+}
