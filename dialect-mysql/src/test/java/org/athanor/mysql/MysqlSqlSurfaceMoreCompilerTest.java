@@ -57,4 +57,13 @@ class MysqlSqlSurfaceMoreCompilerTest {
         assertEquals("SELECT items.price * items.qty, items.qty DIV items.qty, items.price / items.qty, avg(items.qty) FROM items",
                 sql(MARIADB, select(ITEMS.PRICE.times(ITEMS.QTY), ITEMS.QTY.div(ITEMS.QTY), ITEMS.PRICE.div(ITEMS.QTY), avg(ITEMS.QTY))));
     }
+
+    @Test
+    void valuesTableInFromAndJoins() {
+        var v = values("v").column("id", org.athanor.core.type.SqlTypes.INTEGER).column("label", org.athanor.core.type.SqlTypes.TEXT)
+                .row(1, "one").row(2, null).build();
+        for (Dialect d : new Dialect[] {MYSQL, MARIADB})
+            assertEquals("SELECT users.name, v.label FROM users JOIN (SELECT ? AS id, ? AS label UNION ALL SELECT ?, ?) AS v ON users.age = v.id",
+                    sql(d, select(USERS.NAME, v.column("label", String.class)).from(USERS).join(v, USERS.AGE.eq(v.column("id", Integer.class)))));
+    }
 }

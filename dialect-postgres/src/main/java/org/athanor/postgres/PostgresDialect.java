@@ -57,6 +57,7 @@ public final class PostgresDialect extends Dialect {
             .exactNumeric(true).timezoneAware(true).windowFunctions(true).cte(true).lateral(true)
             .filterClause(true).intersectExceptAll(true).ilike(true).isolationLevels(true)
             .requiresVarcharLength(false).parenthesizedSetMembers(true).quantifiedComparison(true).cteBeforeUpdateAndDelete(true).lagLeadDefault(true).groupsFrame(true)
+            .valuesColumnList(true).fetchFirst(true).fetchWithTies(true).rangeOffsets(true).intervalRangeOffsets(true)
             // the wire protocol counts bind parameters in a 16-bit signed field
             .maxBindParams(32767).build();
 

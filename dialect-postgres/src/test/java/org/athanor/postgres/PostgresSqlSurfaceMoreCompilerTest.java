@@ -58,4 +58,15 @@ class PostgresSqlSurfaceMoreCompilerTest {
         assertEquals(java.util.List.of(java.math.BigDecimal.class, Integer.class, java.math.BigDecimal.class, java.math.BigDecimal.class),
                 compiled.resultTypes().stream().map(t -> (Object) t.javaType()).toList());
     }
+
+    @Test
+    void valuesTableInFromAndJoins() {
+        var v = values("v").column("id", org.athanor.core.type.SqlTypes.INTEGER).column("label", org.athanor.core.type.SqlTypes.TEXT)
+                .row(1, "one").row(2, null).build();
+        var c = PostgresDialect.INSTANCE.compile(select(USERS.NAME, v.column("label", String.class)).from(USERS)
+                .join(v, USERS.AGE.eq(v.column("id", Integer.class))));
+        assertEquals("SELECT users.name, v.label FROM users JOIN (VALUES (?, ?), (?, ?)) AS v (id, label) ON users.age = v.id", c.sql());
+        assertEquals(java.util.Arrays.asList(1, "one", 2, null), c.parameters());
+        assertEquals("SELECT w.id FROM (VALUES (?, ?), (?, ?)) AS w (id, label)", sql(select(v.as("w").column("id"))));
+    }
 }

@@ -49,4 +49,13 @@ class SqliteSqlSurfaceMoreCompilerTest {
                 sql(select(ITEMS.PRICE.times(ITEMS.QTY), ITEMS.QTY.div(ITEMS.QTY), ITEMS.PRICE.div(ITEMS.QTY),
                         cast(ITEMS.QTY, org.athanor.core.type.SqlTypes.NUMERIC).div(java.math.BigDecimal.TEN), avg(ITEMS.QTY))));
     }
+
+    @Test
+    void valuesTableInFromAndJoins() {
+        // SQLite cannot name a derived table's columns: the rows become SELECT ... UNION ALL
+        var v = values("v").column("id", org.athanor.core.type.SqlTypes.INTEGER).column("label", org.athanor.core.type.SqlTypes.TEXT)
+                .row(1, "one").row(2, null).build();
+        assertEquals("SELECT users.name, v.label FROM users JOIN (SELECT ? AS id, ? AS label UNION ALL SELECT ?, ?) AS v ON users.age = v.id",
+                sql(select(USERS.NAME, v.column("label", String.class)).from(USERS).join(v, USERS.AGE.eq(v.column("id", Integer.class)))));
+    }
 }

@@ -523,6 +523,55 @@ public class SqlCompiler {
         appendIdentifier(s.name());
     }
 
+    /**
+     * A VALUES table in FROM: {@code (VALUES (?, ?), ...) AS name (a, b)} where a derived table may name
+     * its columns, else {@code (SELECT ? AS a, ? AS b UNION ALL SELECT ?, ?) AS name}, which yields the
+     * same rows and names.
+     */
+    public void visitValues(Values v) {
+        List<List<Table>> outer = new ArrayList<>(enclosingFroms); // a derived table: never correlated
+        enclosingFroms.clear();
+        boolean q = qualifyColumns, sl = inSelectList;
+        qualifyColumns = true;
+        inSelectList = false;
+        List<Column<?>> cols = v.columns();
+        sql.append('(');
+        if (features.supportsValuesColumnList()) {
+            sql.append("VALUES ");
+            for (int r = 0; r < v.rows().size(); r++) {
+                if (r > 0) sql.append(", ");
+                sql.append('(');
+                list(v.rows().get(r), ", ");
+                sql.append(')');
+            }
+            sql.append(')').append(tableAliasKeyword());
+            appendIdentifier(v.name()).append(" (");
+            for (int k = 0; k < cols.size(); k++) {
+                if (k > 0) sql.append(", ");
+                appendIdentifier(cols.get(k).name());
+            }
+            sql.append(')');
+        } else {
+            for (int r = 0; r < v.rows().size(); r++) {
+                sql.append(r > 0 ? " UNION ALL SELECT " : "SELECT ");
+                List<Expression<?>> row = v.rows().get(r);
+                for (int k = 0; k < row.size(); k++) {
+                    if (k > 0) sql.append(", ");
+                    visit(row.get(k));
+                    if (r == 0) {
+                        sql.append(" AS ");
+                        appendIdentifier(cols.get(k).name());
+                    }
+                }
+            }
+            sql.append(')').append(tableAliasKeyword());
+            appendIdentifier(v.name());
+        }
+        qualifyColumns = q;
+        inSelectList = sl;
+        enclosingFroms.addAll(outer);
+    }
+
     public void visitJoin(Join j) {
         if (j.type() == JoinType.FULL && !features.supportsFullJoin()) throw unsupported("FULL OUTER JOIN");
         if (j.type() == JoinType.RIGHT && !features.supportsRightJoin()) throw unsupported("RIGHT OUTER JOIN");

@@ -117,6 +117,9 @@ public final class Sql {
     public static Expression<Object> nullLiteral() { return new Literal<>(null, SqlTypes.NULL); }
     public static Expression<Object> tuple(Expression<?>... items) { return new Tuple(Arrays.asList(items)); }
     /** Raw SQL with {@code :name} parameters: {@code text("SELECT * FROM t WHERE a = :a").bind("a", 1)}. */
+    /** A VALUES table for FROM and joins: {@code values("v").column("id", INTEGER).row(1).row(2).build()}; see {@link Values}. */
+    public static Values.Builder values(String name) { return Values.named(name); }
+
     public static Text text(String sql) { return Text.parse(sql); }
 
     // ---- functions -----------------------------------------------------------------------------------

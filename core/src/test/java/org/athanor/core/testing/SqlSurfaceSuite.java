@@ -721,4 +721,17 @@ public abstract class SqlSurfaceSuite {
         assertDecimal("18.5", agg._3);
         c.commit();
     }
+
+    @Test
+    void valuesTableJoinedAndAliased() {
+        var codes = values("codes").column("region", varchar(5)).column("label", TEXT).column("weight", INTEGER)
+                .row("n", "north", 2).row("s", "south", null).row("x", "none", 1).build();
+        List<Row> r = rows(select(S.ID, codes.column("label", String.class), codes.column("weight", Integer.class)).from(S)
+                .join(codes, S.REGION.eq(codes.column("region", String.class))).where(S.DAY.eq(1)).orderBy(S.ID));
+        assertEquals(List.of(list(1, "north", 2), list(5, "south", null)), r.stream().map(Row::toList).toList());
+        // in FROM alone, aliased, and with an aggregate over it
+        var other = codes.as("other");
+        assertEquals(3L, c.execute(select(count()).from(other)).one()._1);
+        assertEquals(3L, c.execute(select(sum(other.column("weight", Integer.class)).cast(BIGINT))).one()._1);
+    }
 }
