@@ -69,4 +69,10 @@ class PostgresSqlSurfaceMoreCompilerTest {
         assertEquals(java.util.Arrays.asList(1, "one", 2, null), c.parameters());
         assertEquals("SELECT w.id FROM (VALUES (?, ?), (?, ?)) AS w (id, label)", sql(select(v.as("w").column("id"))));
     }
+
+    @Test
+    void regularExpressions() {
+        assertEquals("SELECT regexp_replace(users.name, ?, ?, 'g') FROM users WHERE users.name ~ ? AND users.email !~ users.name",
+                sql(select(regexpReplace(USERS.NAME, "[0-9]+", "#")).where(USERS.NAME.regexpMatch("^a"), USERS.EMAIL.notRegexpMatch(USERS.NAME))));
+    }
 }

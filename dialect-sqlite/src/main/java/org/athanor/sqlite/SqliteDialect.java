@@ -36,6 +36,10 @@ public final class SqliteDialect extends Dialect {
 
     public static final SqliteDialect INSTANCE = new SqliteDialect(FEATURES);
 
+    /** Registers {@code regexp} and {@code regexp_replace}, which SQLite's REGEXP operator and {@link org.athanor.core.sql.RegexpReplace} call. */
+    @Override
+    public void onConnect(java.sql.Connection connection) throws SQLException { SqliteRegexp.register(connection); }
+
     public SqliteDialect(DialectFeatures features) { super(features); }
 
     @Override public String name() { return "SQLite"; }

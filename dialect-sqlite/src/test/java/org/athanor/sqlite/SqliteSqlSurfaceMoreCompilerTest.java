@@ -58,4 +58,10 @@ class SqliteSqlSurfaceMoreCompilerTest {
         assertEquals("SELECT users.name, v.label FROM users JOIN (SELECT ? AS id, ? AS label UNION ALL SELECT ?, ?) AS v ON users.age = v.id",
                 sql(select(USERS.NAME, v.column("label", String.class)).from(USERS).join(v, USERS.AGE.eq(v.column("id", Integer.class)))));
     }
+
+    @Test
+    void regularExpressions() {
+        assertEquals("SELECT regexp_replace(users.name, ?, ?) FROM users WHERE users.name REGEXP ? AND users.email NOT REGEXP users.name",
+                sql(select(regexpReplace(USERS.NAME, "[0-9]+", "#")).where(USERS.NAME.regexpMatch("^a"), USERS.EMAIL.notRegexpMatch(USERS.NAME))));
+    }
 }

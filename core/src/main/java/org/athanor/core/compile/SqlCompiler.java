@@ -193,7 +193,7 @@ public class SqlCompiler {
     protected boolean needsParens(Expression<?> e) {
         return e instanceof Binary<?> || e instanceof Comparison || e instanceof BooleanList || e instanceof Like
                 || e instanceof IsNull || e instanceof Between || e instanceof InList || e instanceof InSelect
-                || e instanceof IsDistinct || e instanceof Not || e instanceof Unary<?> || e instanceof Text;
+                || e instanceof IsDistinct || e instanceof RegexpMatch || e instanceof Not || e instanceof Unary<?> || e instanceof Text;
     }
 
     public void visitComparison(Comparison c) {
@@ -356,6 +356,24 @@ public class SqlCompiler {
 
     protected void likeEscape(Like l) {
         if (l.escape() != null) sql.append(" ESCAPE ").append(dialect.renderLiteral(String.valueOf(l.escape()), SqlTypes.TEXT));
+    }
+
+    /** {@code x [NOT] REGEXP p} (MySQL, MariaDB, SQLite); PostgreSQL overrides with {@code ~}. */
+    public void visitRegexpMatch(RegexpMatch m) {
+        operand(m.operand());
+        sql.append(m.negated() ? " NOT REGEXP " : " REGEXP ");
+        operand(m.pattern());
+    }
+
+    /** {@code regexp_replace(x, p, r)}, which replaces every match on MySQL, MariaDB and SQLite's registered function. */
+    public void visitRegexpReplace(RegexpReplace r) {
+        sql.append("regexp_replace(");
+        visit(r.operand());
+        sql.append(", ");
+        visit(r.pattern());
+        sql.append(", ");
+        visit(r.replacement());
+        sql.append(')');
     }
 
     public void visitFunction(FunctionCall<?> f) {

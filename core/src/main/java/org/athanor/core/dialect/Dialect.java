@@ -62,7 +62,11 @@ public abstract class Dialect {
      */
     public Dialect forServer(java.sql.Connection connection) throws SQLException { return this; }
 
-    /** Session settings applied to every new pooled connection (SQLite's PRAGMAs, MySQL's sql_mode). */
+    /**
+     * Session set-up for a connection (SQLite registers its REGEXP functions here): called by the Engine at
+     * the first checkout of each physical connection of its own pool, and at every checkout from a
+     * DataSource the application gave, so it must be idempotent.
+     */
     public void onConnect(java.sql.Connection connection) throws SQLException {}
 
     // ---- compiling -----------------------------------------------------------------------------------

@@ -192,7 +192,10 @@ public final class Engine implements AutoCloseable {
             if (single) singleHolder = Thread.currentThread();
             if (pool == null && c.getAutoCommit()) c.setAutoCommit(false);
             if (pool == null && options.isolationLevel() != null) c.setTransactionIsolation(options.isolationLevel().jdbcLevel());
-            if (pool == null) return new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
+            if (pool == null) {
+                dialect.onConnect(c); // a DataSource of the application's: cannot tell a new physical connection from an old one
+                return new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
+            }
             java.sql.Connection physical = c.unwrap(java.sql.Connection.class);
             return new Connection(this, c, physical, keptStatements(physical));
         } catch (SQLException e) {
@@ -229,6 +232,7 @@ public final class Engine implements AutoCloseable {
                 var it = kept.keySet().iterator();
                 while (it.hasNext()) if (it.next().isClosed()) it.remove();
             }
+            dialect.onConnect(physical); // first checkout of this physical connection (SQLite registers its functions)
             o = new OpenStatements(KEPT_PER_CONNECTION);
             kept.put(physical, o);
             return o;

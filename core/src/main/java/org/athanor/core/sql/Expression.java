@@ -88,6 +88,12 @@ public interface Expression<T> extends SqlNode {
     default Condition endsWith(String suffix) { return new Like(this, Sql.param("%" + Like.escape(suffix)), Like.ESCAPE, false, false); }
     default Condition contains(String part) { return new Like(this, Sql.param("%" + Like.escape(part) + "%"), Like.ESCAPE, false, false); }
 
+    /** {@code this REGEXP pattern} ({@code ~} on PostgreSQL): the pattern, bound, matches somewhere in this value; see {@link RegexpMatch}. */
+    default Condition regexpMatch(String pattern) { return new RegexpMatch(this, Sql.param(pattern), false); }
+    default Condition regexpMatch(Expression<String> pattern) { return new RegexpMatch(this, pattern, false); }
+    default Condition notRegexpMatch(String pattern) { return new RegexpMatch(this, Sql.param(pattern), true); }
+    default Condition notRegexpMatch(Expression<String> pattern) { return new RegexpMatch(this, pattern, true); }
+
     /** String concatenation ({@code ||}, or {@code CONCAT} where the dialect spells it so). */
     default Expression<String> concat(Object other) {
         Expression<?> right = other instanceof Expression<?> e ? e : Sql.param(String.valueOf(other));

@@ -120,6 +120,14 @@ public final class Sql {
     /** A VALUES table for FROM and joins: {@code values("v").column("id", INTEGER).row(1).row(2).build()}; see {@link Values}. */
     public static Values.Builder values(String name) { return Values.named(name); }
 
+    /** {@code regexp_replace(s, pattern, replacement)}, every match replaced; see {@link RegexpReplace}. */
+    public static Expression<String> regexpReplace(Expression<String> s, String pattern, String replacement) {
+        return new RegexpReplace(s, param(pattern), param(replacement));
+    }
+    public static Expression<String> regexpReplace(Expression<String> s, Expression<String> pattern, Expression<String> replacement) {
+        return new RegexpReplace(s, pattern, replacement);
+    }
+
     public static Text text(String sql) { return Text.parse(sql); }
 
     // ---- functions -----------------------------------------------------------------------------------

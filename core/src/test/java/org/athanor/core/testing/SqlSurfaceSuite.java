@@ -734,4 +734,17 @@ public abstract class SqlSurfaceSuite {
         assertEquals(3L, c.execute(select(count()).from(other)).one()._1);
         assertEquals(3L, c.execute(select(sum(other.column("weight", Integer.class)).cast(BIGINT))).one()._1);
     }
+
+    @Test
+    void regularExpressionMatchAndReplace() {
+        // people: Ann ann@x, Bob bob@x, Cy cy@x, Di di@x; patterns without letters whose case could matter
+        assertEquals(List.of("Bob", "Cy"), c.execute(select(P.NAME).where(P.EMAIL.regexpMatch("^(b|c)[a-z]*@")).orderBy(P.NAME)).all()
+                .stream().map(t -> t._1).toList());
+        assertEquals(List.of("Ann", "Di"), c.execute(select(P.NAME).where(P.EMAIL.notRegexpMatch("^(b|c)")).orderBy(P.NAME)).all()
+                .stream().map(t -> t._1).toList());
+        assertEquals(List.of("#nn@x", "#ob@x"), c.execute(select(regexpReplace(P.EMAIL, "^[a-b]", "#")).where(P.ID.le(2)).orderBy(P.ID)).all()
+                .stream().map(t -> t._1).toList());
+        // every match is replaced, not just the first
+        assertEquals("x-x-x", c.execute(select(regexpReplace(literal("a1-b22-c333"), "[a-c][0-9]+", "x"))).one()._1);
+    }
 }
