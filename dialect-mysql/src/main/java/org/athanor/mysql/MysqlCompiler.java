@@ -126,11 +126,11 @@ final class MysqlCompiler extends SqlCompiler {
     protected void limitOffset(Expression<?> limit, Expression<?> offset) {
         if (limit == null && offset == null) return;
         sql.append(" LIMIT ");
-        if (limit != null) visit(limit);
+        if (limit != null) limitValue(limit, "LIMIT");
         else sql.append(NO_LIMIT);
         if (offset != null) {
             sql.append(" OFFSET ");
-            visit(offset);
+            limitValue(offset, "OFFSET");
         }
     }
 

@@ -72,4 +72,16 @@ class MysqlSqlSurfaceMoreCompilerTest {
         assertEquals("SELECT regexp_replace(users.name, ?, ?) FROM users WHERE users.name REGEXP ? AND users.email NOT REGEXP users.name",
                 sql(MARIADB, select(regexpReplace(USERS.NAME, "[0-9]+", "#")).where(USERS.NAME.regexpMatch("^a"), USERS.EMAIL.notRegexpMatch(USERS.NAME))));
     }
+
+    @Test
+    void fetchFirstAndLimitExpressions() {
+        assertEquals("SELECT users.name FROM users ORDER BY users.age OFFSET ? ROWS FETCH FIRST ? ROWS WITH TIES",
+                sql(MARIADB, select(USERS.NAME).orderBy(USERS.AGE).offset(2).fetchFirst(3, true)));
+        var e = assertThrows(CompileError.class, () -> sql(MYSQL, select(USERS.NAME).orderBy(USERS.AGE).fetchFirst(3)));
+        assertTrue(e.getMessage().startsWith("FETCH FIRST n ROWS (use limit()) is not supported by "), e.getMessage());
+        assertEquals("SELECT users.name FROM users LIMIT ? OFFSET ?", sql(MARIADB, select(USERS.NAME)
+                .limit(bindParam("page", 10L, org.athanor.core.type.SqlTypes.BIGINT)).offset(bindParam("skip", 1L, org.athanor.core.type.SqlTypes.BIGINT))));
+        e = assertThrows(CompileError.class, () -> sql(MARIADB, select(USERS.NAME).limit(select(count()).from(POSTS).<Long>scalarSubquery())));
+        assertTrue(e.getMessage().startsWith("LIMIT given as an expression other than a bind parameter or literal is not supported by "), e.getMessage());
+    }
 }

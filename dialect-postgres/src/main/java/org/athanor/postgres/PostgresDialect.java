@@ -88,6 +88,8 @@ public final class PostgresDialect extends Dialect {
         if (major < 10)
             throw new ConfigurationError("PostgreSQL " + connection.getMetaData().getDatabaseProductVersion()
                     + " is too old: Athanor needs PostgreSQL 10 or later (identity columns, ON CONFLICT)");
+        if (major < 13 && features().supportsFetchWithTies()) // FETCH FIRST ... WITH TIES came with PostgreSQL 13
+            return withFeatures(features().toBuilder().fetchWithTies(false).build());
         return this;
     }
 

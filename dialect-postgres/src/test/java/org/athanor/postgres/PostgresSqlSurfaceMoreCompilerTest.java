@@ -75,4 +75,18 @@ class PostgresSqlSurfaceMoreCompilerTest {
         assertEquals("SELECT regexp_replace(users.name, ?, ?, 'g') FROM users WHERE users.name ~ ? AND users.email !~ users.name",
                 sql(select(regexpReplace(USERS.NAME, "[0-9]+", "#")).where(USERS.NAME.regexpMatch("^a"), USERS.EMAIL.notRegexpMatch(USERS.NAME))));
     }
+
+    @Test
+    void fetchFirstAndLimitExpressions() {
+        assertEquals("SELECT users.name FROM users ORDER BY users.age OFFSET ? ROWS FETCH FIRST ? ROWS WITH TIES",
+                sql(select(USERS.NAME).orderBy(USERS.AGE).offset(2).fetchFirst(3, true)));
+        assertEquals("SELECT users.name FROM users FETCH FIRST ? ROWS ONLY", sql(select(USERS.NAME).fetchFirst(3)));
+        var e = assertThrows(org.athanor.core.error.CompileError.class, () -> sql(select(USERS.NAME).fetchFirst(3, true)));
+        assertEquals("FETCH FIRST n ROWS WITH TIES needs an ORDER BY: the ties are rows that sort equal", e.getMessage());
+        var c = PostgresDialect.INSTANCE.compile(select(USERS.NAME).limit(bindParam("page", 10L, org.athanor.core.type.SqlTypes.BIGINT))
+                .offset(select(count()).from(POSTS).<Long>scalarSubquery()));
+        assertEquals("SELECT users.name FROM users LIMIT ? OFFSET (SELECT count(*) FROM posts)", c.sql());
+        assertEquals(java.util.List.of(10L), c.parameters());
+        assertEquals("SELECT users.name FROM users LIMIT (? + ?)", sql(select(USERS.NAME).limit(param(1L).plus(2L))));
+    }
 }

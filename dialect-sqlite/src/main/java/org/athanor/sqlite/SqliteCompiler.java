@@ -43,11 +43,11 @@ final class SqliteCompiler extends SqlCompiler {
     protected void limitOffset(Expression<?> limit, Expression<?> offset) {
         if (limit == null && offset == null) return;
         sql.append(" LIMIT ");
-        if (limit != null) visit(limit);
+        if (limit != null) limitValue(limit, "LIMIT");
         else sql.append("-1"); // SQLite requires LIMIT before OFFSET; -1 means no limit
         if (offset != null) {
             sql.append(" OFFSET ");
-            visit(offset);
+            limitValue(offset, "OFFSET");
         }
     }
 

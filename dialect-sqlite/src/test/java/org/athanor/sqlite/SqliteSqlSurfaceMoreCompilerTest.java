@@ -64,4 +64,14 @@ class SqliteSqlSurfaceMoreCompilerTest {
         assertEquals("SELECT regexp_replace(users.name, ?, ?) FROM users WHERE users.name REGEXP ? AND users.email NOT REGEXP users.name",
                 sql(select(regexpReplace(USERS.NAME, "[0-9]+", "#")).where(USERS.NAME.regexpMatch("^a"), USERS.EMAIL.notRegexpMatch(USERS.NAME))));
     }
+
+    @Test
+    void fetchFirstAndLimitExpressions() {
+        var e = assertThrows(CompileError.class, () -> sql(select(USERS.NAME).orderBy(USERS.AGE).fetchFirst(3)));
+        assertEquals("FETCH FIRST n ROWS (use limit()) is not supported by SQLite", e.getMessage());
+        assertEquals("SELECT users.name FROM users LIMIT ? OFFSET (SELECT count(*) FROM posts)",
+                sql(select(USERS.NAME).limit(bindParam("page", 10L, org.athanor.core.type.SqlTypes.BIGINT))
+                        .offset(select(count()).from(POSTS).<Long>scalarSubquery())));
+        assertEquals("SELECT users.name FROM users LIMIT -1 OFFSET ?", sql(select(USERS.NAME).offset(bindParam("skip", 1L, org.athanor.core.type.SqlTypes.BIGINT))));
+    }
 }

@@ -635,15 +635,51 @@ public class SqlCompiler {
      */
     protected List<FromItem> effectiveFroms(Select<?> s) { return SelectRenderer.effectiveFroms(this, s); }
 
+    /**
+     * {@code [OFFSET n ROWS] FETCH FIRST n ROWS ONLY | WITH TIES} (SQL:2008), where
+     * {@link DialectFeatures#supportsFetchFirst()}; a CompileError elsewhere.
+     */
+    protected void offsetFetch(Select<?> s) {
+        if (!features.supportsFetchFirst()) throw unsupported("FETCH FIRST n ROWS (use limit())");
+        if (s.fetchWithTies()) {
+            if (!features.supportsFetchWithTies()) throw unsupported("FETCH FIRST n ROWS WITH TIES");
+            if (s.orderBy().isEmpty()) throw new CompileError("FETCH FIRST n ROWS WITH TIES needs an ORDER BY: the ties are rows that sort equal");
+        }
+        if (s.offset() != null) {
+            sql.append(" OFFSET ");
+            limitValue(s.offset(), "OFFSET");
+            sql.append(" ROWS");
+        }
+        sql.append(" FETCH FIRST ");
+        limitValue(s.fetchFirst(), "FETCH FIRST");
+        sql.append(s.fetchWithTies() ? " ROWS WITH TIES" : " ROWS ONLY");
+    }
+
+    /**
+     * A LIMIT, OFFSET or FETCH FIRST count: a bind parameter or literal anywhere; another expression only
+     * where the database evaluates one there (not MySQL/MariaDB, which take {@code ?} or a number).
+     */
+    protected void limitValue(Expression<?> e, String clause) {
+        if (!(e instanceof Param<?>) && !(e instanceof Literal<?>) && !features.supportsLimitExpressions())
+            throw unsupported(clause + " given as an expression other than a bind parameter or literal");
+        if (needsParens(e)) {
+            sql.append('(');
+            visit(e);
+            sql.append(')');
+        } else {
+            visit(e);
+        }
+    }
+
     /** ANSI-ish {@code LIMIT ? OFFSET ?}; dialects that need LIMIT with OFFSET override. */
     protected void limitOffset(Expression<?> limit, Expression<?> offset) {
         if (limit != null) {
             sql.append(" LIMIT ");
-            visit(limit);
+            limitValue(limit, "LIMIT");
         }
         if (offset != null) {
             sql.append(" OFFSET ");
-            visit(offset);
+            limitValue(offset, "OFFSET");
         }
     }
 

@@ -77,6 +77,8 @@ public final class DialectFeatures {
     public boolean supportsGroupsFrame() { return b.groupsFrame; }
     /** {@code (VALUES ...) AS name (columns)}: a derived table may name its columns (PostgreSQL); elsewhere VALUES becomes SELECT ... UNION ALL. */
     public boolean supportsValuesColumnList() { return b.valuesColumnList; }
+    /** LIMIT/OFFSET take any constant expression, not just {@code ?} or a number (PostgreSQL, SQLite; not MySQL/MariaDB). */
+    public boolean supportsLimitExpressions() { return b.limitExpressions; }
     /** {@code FETCH FIRST n ROWS ONLY} (PostgreSQL, MariaDB 10.6+, MySQL: no, SQLite: no). */
     public boolean supportsFetchFirst() { return b.fetchFirst; }
     /** {@code FETCH FIRST n ROWS WITH TIES} (PostgreSQL 13+, MariaDB 10.6+). */
@@ -106,7 +108,7 @@ public final class DialectFeatures {
                 transactionalDdl, exactNumeric = true, timezoneAware = true, windowFunctions = true, cte = true, lateral,
                 filterClause, intersectExceptAll, ilike, isolationLevels = true, requiresVarcharLength;
         private boolean parenthesizedSetMembers, quantifiedComparison, cteBeforeUpdateAndDelete, lagLeadDefault, groupsFrame;
-        private boolean valuesColumnList, fetchFirst, fetchWithTies, rangeOffsets = true, intervalRangeOffsets;
+        private boolean valuesColumnList, fetchFirst, fetchWithTies, rangeOffsets = true, intervalRangeOffsets, limitExpressions = true;
         private int maxBindParams = 32767;
         private int insertParamsPerStatement;
 
@@ -157,6 +159,7 @@ public final class DialectFeatures {
         public Builder lagLeadDefault(boolean v) { lagLeadDefault = v; return this; }
         public Builder groupsFrame(boolean v) { groupsFrame = v; return this; }
         public Builder valuesColumnList(boolean v) { valuesColumnList = v; return this; }
+        public Builder limitExpressions(boolean v) { limitExpressions = v; return this; }
         public Builder fetchFirst(boolean v) { fetchFirst = v; return this; }
         public Builder fetchWithTies(boolean v) { fetchWithTies = v; return this; }
         public Builder rangeOffsets(boolean v) { rangeOffsets = v; return this; }

@@ -111,6 +111,8 @@ public final class Sql {
     public static <T> Expression<T> param(T value, SqlType<T> type) { return new Param<>(type.cast(value), type); }
     /** A named parameter with no value, for executemany templates; values come per execution. */
     public static <T> Param<T> bindParam(String name, SqlType<T> type) { return new Param<>(null, type, name); }
+    /** A named bind parameter with a value (SQLAlchemy's {@code bindparam("name", value)}): usable as LIMIT, OFFSET, anywhere. */
+    public static <T> Param<T> bindParam(String name, T value, SqlType<T> type) { return new Param<>(type.cast(value), type, name); }
     /** A value rendered into the SQL text (escaped by the dialect) instead of bound. */
     public static <T> Expression<T> literal(T value) { return new Literal<>(value, SqlTypes.forValue(value)); }
     public static <T> Expression<T> literal(T value, SqlType<T> type) { return new Literal<>(type.cast(value), type); }

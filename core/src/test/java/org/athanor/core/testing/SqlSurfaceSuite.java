@@ -747,4 +747,31 @@ public abstract class SqlSurfaceSuite {
         // every match is replaced, not just the first
         assertEquals("x-x-x", c.execute(select(regexpReplace(literal("a1-b22-c333"), "[a-c][0-9]+", "x"))).one()._1);
     }
+
+    @Test
+    void fetchFirstWithTiesAndNamedLimitParameters() {
+        // amounts by id: 10, 20, 20, 40, 5, 7
+        var page = select(S.ID).orderBy(S.ID).limit(bindParam("page", 2L, BIGINT)).offset(bindParam("skip", 1L, BIGINT));
+        assertEquals(List.of(2, 3), c.execute(page).all().stream().map(t -> t._1).toList());
+        var only = select(S.ID).orderBy(S.AMOUNT).fetchFirst(2);
+        var ties = select(S.ID).orderBy(S.AMOUNT).fetchFirst(4, true);
+        if (!features().supportsFetchFirst()) {
+            CompileError e = assertThrows(CompileError.class, () -> c.execute(only));
+            assertTrue(e.getMessage().startsWith("FETCH FIRST n ROWS (use limit()) is not supported by "), e.getMessage());
+        } else {
+            assertEquals(List.of(5, 6), c.execute(only).all().stream().map(t -> t._1).toList());
+        }
+        if (!features().supportsFetchWithTies()) {
+            assertThrows(CompileError.class, () -> c.execute(ties));
+        } else {
+            // the 4th row (20) ties with the 5th: both come back
+            assertEquals(List.of(1, 2, 3, 5, 6), c.execute(ties).all().stream().map(t -> t._1).sorted().toList());
+        }
+        var byCount = select(S.ID).orderBy(S.ID).limit(select(count()).from(E).where(E.BOSS.eq(1)).<Long>scalarSubquery());
+        if (!features().supportsLimitExpressions()) {
+            assertThrows(CompileError.class, () -> c.execute(byCount));
+        } else {
+            assertEquals(List.of(1, 2), c.execute(byCount).all().stream().map(t -> t._1).toList());
+        }
+    }
 }
