@@ -268,4 +268,22 @@ public final class MysqlDialect extends Dialect {
     public void configureStreaming(java.sql.Connection connection, java.sql.PreparedStatement statement) throws SQLException {
         statement.setFetchSize(Integer.MIN_VALUE);
     }
+
+    /** Generated columns, from information_schema: EXTRA says STORED GENERATED or VIRTUAL GENERATED (MySQL 8, MariaDB 10.2+). */
+    @Override
+    public java.util.Map<String, org.athanor.core.inspect.ComputedColumn> computedColumns(java.sql.Connection c, String schema, String table)
+            throws SQLException {
+        java.util.Map<String, org.athanor.core.inspect.ComputedColumn> out = new java.util.HashMap<>();
+        try (var st = c.prepareStatement("SELECT COLUMN_NAME, GENERATION_EXPRESSION, EXTRA FROM information_schema.COLUMNS "
+                + "WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? "
+                + "AND (EXTRA LIKE '%STORED GENERATED%' OR EXTRA LIKE '%VIRTUAL GENERATED%')")) {
+            st.setString(1, schema);
+            st.setString(2, table);
+            try (var rs = st.executeQuery()) {
+                while (rs.next())
+                    out.put(rs.getString(1), new org.athanor.core.inspect.ComputedColumn(rs.getString(2), rs.getString(3).toUpperCase(java.util.Locale.ROOT).contains("STORED")));
+            }
+        }
+        return out;
+    }
 }

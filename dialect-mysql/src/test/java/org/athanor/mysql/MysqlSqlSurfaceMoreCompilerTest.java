@@ -84,4 +84,10 @@ class MysqlSqlSurfaceMoreCompilerTest {
         e = assertThrows(CompileError.class, () -> sql(MARIADB, select(USERS.NAME).limit(select(count()).from(POSTS).<Long>scalarSubquery())));
         assertTrue(e.getMessage().startsWith("LIMIT given as an expression other than a bind parameter or literal is not supported by "), e.getMessage());
     }
+
+    @Test
+    void computedColumnsInDdl() {
+        String sql = MARIADB.ddl().createTable(new org.athanor.core.fixtures.Priced("priced", true), false, java.util.Set.of()).get(0);
+        assertTrue(sql.contains("total DECIMAL(12, 2) GENERATED ALWAYS AS (price * qty) STORED, doubled INT GENERATED ALWAYS AS (qty * 2) VIRTUAL"), sql);
+    }
 }

@@ -225,4 +225,20 @@ public final class PostgresDialect extends Dialect {
         for (var i : uniqueIndexes) if (names.contains(i.name())) out.add(new org.athanor.core.inspect.UniqueConstraintInfo(i.name(), i.columns()));
         return out;
     }
+
+    /** Stored generated columns, from information_schema (PostgreSQL 12+ has no other kind). */
+    @Override
+    public java.util.Map<String, org.athanor.core.inspect.ComputedColumn> computedColumns(java.sql.Connection c, String schema, String table)
+            throws SQLException {
+        java.util.Map<String, org.athanor.core.inspect.ComputedColumn> out = new java.util.HashMap<>();
+        try (var st = c.prepareStatement("SELECT column_name, generation_expression FROM information_schema.columns "
+                + "WHERE table_schema = COALESCE(?, current_schema()) AND table_name = ? AND is_generated = 'ALWAYS'")) {
+            st.setString(1, schema);
+            st.setString(2, table);
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), new org.athanor.core.inspect.ComputedColumn(rs.getString(2), true));
+            }
+        }
+        return out;
+    }
 }

@@ -89,4 +89,15 @@ class PostgresSqlSurfaceMoreCompilerTest {
         assertEquals(java.util.List.of(10L), c.parameters());
         assertEquals("SELECT users.name FROM users LIMIT (? + ?)", sql(select(USERS.NAME).limit(param(1L).plus(2L))));
     }
+
+    @Test
+    void computedColumnsInDdl() {
+        var ddl = PostgresDialect.INSTANCE.ddl();
+        assertEquals("CREATE TABLE priced (id INTEGER NOT NULL, price NUMERIC(10, 2), qty INTEGER, "
+                + "total NUMERIC(12, 2) GENERATED ALWAYS AS (price * qty) STORED, doubled INTEGER GENERATED ALWAYS AS (qty * 2) STORED, "
+                + "PRIMARY KEY (id))", ddl.createTable(new org.athanor.core.fixtures.Priced("priced", null), false, java.util.Set.of()).get(0));
+        var e = assertThrows(org.athanor.core.error.CompileError.class,
+                () -> ddl.createTable(new org.athanor.core.fixtures.Priced("priced", true), false, java.util.Set.of()));
+        assertTrue(e.getMessage().startsWith("VIRTUAL computed column priced.doubled is not supported by PostgreSQL"), e.getMessage());
+    }
 }

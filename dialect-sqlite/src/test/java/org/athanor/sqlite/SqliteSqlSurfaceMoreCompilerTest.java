@@ -74,4 +74,21 @@ class SqliteSqlSurfaceMoreCompilerTest {
                         .offset(select(count()).from(POSTS).<Long>scalarSubquery())));
         assertEquals("SELECT users.name FROM users LIMIT -1 OFFSET ?", sql(select(USERS.NAME).offset(bindParam("skip", 1L, org.athanor.core.type.SqlTypes.BIGINT))));
     }
+
+    @Test
+    void computedColumnsInDdl() {
+        assertEquals("CREATE TABLE priced (id INTEGER NOT NULL, price NUMERIC(10, 2), qty INTEGER, "
+                + "total NUMERIC(12, 2) GENERATED ALWAYS AS (price * qty) STORED, doubled INTEGER GENERATED ALWAYS AS (qty * 2) VIRTUAL, "
+                + "PRIMARY KEY (id))", SqliteDialect.INSTANCE.ddl().createTable(new org.athanor.core.fixtures.Priced("priced", true), false, java.util.Set.of()).get(0));
+    }
+
+    @Test
+    void generationExpressionsAreReadFromTheCreateTableText() {
+        String ddl = "CREATE TABLE \"t x\" (id INTEGER, \"a,b\" TEXT DEFAULT 'x, AS (y)', c INT GENERATED ALWAYS AS (length(\"a,b\") * (2 + 1)) STORED,"
+                + " [d] INT AS(c + 1), CONSTRAINT k CHECK (c > 0))";
+        assertEquals("length(\"a,b\") * (2 + 1)", SqliteDdlText.generationExpression(ddl, "c"));
+        assertEquals("c + 1", SqliteDdlText.generationExpression(ddl, "d"));
+        assertNull(SqliteDdlText.generationExpression(ddl, "a,b"));
+        assertNull(SqliteDdlText.generationExpression(ddl, "id"));
+    }
 }

@@ -283,6 +283,15 @@ public abstract class Dialect {
     public String inspectionCatalog(java.sql.Connection c) throws SQLException { return c.getCatalog(); }
 
     /**
+     * The computed (generated) columns of a table, by column name, for inspection: JDBC metadata does
+     * not carry the generation expression. Empty by default.
+     */
+    public java.util.Map<String, org.athanor.core.inspect.ComputedColumn> computedColumns(java.sql.Connection c, String schema, String table)
+            throws SQLException {
+        return java.util.Map.of();
+    }
+
+    /**
      * Column → full declared type text, where the driver's metadata loses part of it (SQLite's
      * driver reports NUMERIC(10,2) as NUMERIC with a size of 12); empty when the metadata is enough.
      */

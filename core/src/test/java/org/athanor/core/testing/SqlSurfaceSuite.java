@@ -774,4 +774,43 @@ public abstract class SqlSurfaceSuite {
             assertEquals(List.of(1, 2), c.execute(byCount).all().stream().map(t -> t._1).toList());
         }
     }
+
+    /** Whether the database has VIRTUAL generated columns (all but PostgreSQL before 18). */
+    protected boolean virtualComputedColumns() { return true; }
+
+    @Test
+    void computedColumnsCreatedReadAndInspected() {
+        var t = new org.athanor.core.fixtures.Priced(TestDatabases.uniqueName("sx_priced"), virtualComputedColumns() ? Boolean.TRUE : null);
+        MetaData m = MetaData.of(t);
+        m.createAll(engine);
+        try {
+            try (Connection w = engine.connect()) {
+                w.execute(insert(t).columns(t.ID, t.PRICE, t.QTY).values(1, new java.math.BigDecimal("2.50"), 4).values(2, new java.math.BigDecimal("1.00"), null));
+                w.commit();
+                List<Row> r = w.execute(select(t.ID, t.TOTAL, t.DOUBLED).orderBy(t.ID).withColumns(t.ID, t.TOTAL, t.DOUBLED)).all();
+                assertDecimal("10", r.get(0).get(1));
+                assertEquals(8, r.get(0).get(2));
+                assertNull(r.get(1).get(1));
+                assertNull(r.get(1).get(2));
+            }
+            var cols = engine.inspect().columns(t.name());
+            var total = cols.stream().filter(x -> x.name().equals("total")).findFirst().orElseThrow();
+            var doubled = cols.stream().filter(x -> x.name().equals("doubled")).findFirst().orElseThrow();
+            var price = cols.stream().filter(x -> x.name().equals("price")).findFirst().orElseThrow();
+            assertNull(price.computed());
+            assertNotNull(total.computed(), cols.toString());
+            assertTrue(total.computed().contains("price") && total.computed().contains("qty"), total.computed());
+            assertTrue(total.computedStored());
+            assertNull(total.defaultValue());
+            assertTrue(doubled.computed().contains("qty"), doubled.computed());
+            assertEquals(!virtualComputedColumns(), doubled.computedStored());
+            // reflection keeps the definition, so the reflected table can be created again elsewhere
+            Table reflected = MetaData.reflect(engine, null, List.of(t.name())).table(t.name());
+            assertNotNull(reflected.column("total").computed());
+            assertEquals(Boolean.TRUE, reflected.column("total").computed().stored());
+            assertNull(reflected.column("price").computed());
+        } finally {
+            m.dropAll(engine);
+        }
+    }
 }
