@@ -90,4 +90,10 @@ class MysqlSqlSurfaceMoreCompilerTest {
         String sql = MARIADB.ddl().createTable(new org.athanor.core.fixtures.Priced("priced", true), false, java.util.Set.of()).get(0);
         assertTrue(sql.contains("total DECIMAL(12, 2) GENERATED ALWAYS AS (price * qty) STORED, doubled INT GENERATED ALWAYS AS (qty * 2) VIRTUAL"), sql);
     }
+
+    @Test
+    void likeWithExpressionsAndEscapeCharacters() {
+        assertEquals("SELECT users.id FROM users WHERE users.email LIKE (CONCAT('%', replace(replace(replace(users.name, '/', '//'), '%', '/%'), '_', '/_'), '%')) "
+                + "ESCAPE '/' AND users.name LIKE ? ESCAPE '\\\\'", sql(MARIADB, select(USERS.ID).where(USERS.EMAIL.contains(USERS.NAME), USERS.NAME.startsWith("a", '\\'))));
+    }
 }

@@ -100,4 +100,14 @@ class PostgresSqlSurfaceMoreCompilerTest {
                 () -> ddl.createTable(new org.athanor.core.fixtures.Priced("priced", true), false, java.util.Set.of()));
         assertTrue(e.getMessage().startsWith("VIRTUAL computed column priced.doubled is not supported by PostgreSQL"), e.getMessage());
     }
+
+    @Test
+    void likeWithExpressionsAndEscapeCharacters() {
+        var c = PostgresDialect.INSTANCE.compile(select(USERS.ID).where(USERS.EMAIL.startsWith(USERS.NAME), USERS.NAME.contains("5%", '!'),
+                USERS.EMAIL.like(USERS.NAME.concat("%")), USERS.NAME.notLike(USERS.EMAIL, '#')));
+        assertEquals("SELECT users.id FROM users WHERE users.email LIKE (replace(replace(replace(users.name, '/', '//'), '%', '/%'), '_', '/_') "
+                + "|| '%') ESCAPE '/' AND users.name LIKE ? ESCAPE '!' AND users.email LIKE (users.name || ?) "
+                + "AND users.name NOT LIKE users.email ESCAPE '#'", c.sql());
+        assertEquals(java.util.List.of("%5!%%", "%"), c.parameters());
+    }
 }

@@ -91,4 +91,11 @@ class SqliteSqlSurfaceMoreCompilerTest {
         assertNull(SqliteDdlText.generationExpression(ddl, "a,b"));
         assertNull(SqliteDdlText.generationExpression(ddl, "id"));
     }
+
+    @Test
+    void likeWithExpressionsAndEscapeCharacters() {
+        assertEquals("SELECT users.id FROM users WHERE users.email LIKE ('%' || replace(replace(replace(users.name, '!', '!!'), '%', '!%'), '_', '!_')) "
+                + "ESCAPE '!'", sql(select(USERS.ID).where(USERS.EMAIL.endsWith(USERS.NAME, '!'))));
+        assertThrows(IllegalArgumentException.class, () -> USERS.NAME.startsWith("x", '%'));
+    }
 }

@@ -813,4 +813,24 @@ public abstract class SqlSurfaceSuite {
             m.dropAll(engine);
         }
     }
+
+    @Test
+    void likeWithExpressionArgumentsAndEscapeCharacters() {
+        var w = values("w").column("id", INTEGER).column("s", TEXT).column("p", TEXT)
+                .row(1, "50%_off", "50%").row(2, "500 off", "50%").row(3, "a/b", "a/").row(4, "axb", "a_").row(5, "off!", "f!").build();
+        Column<Integer> id = w.column("id", Integer.class);
+        Column<String> s = w.column("s", String.class), p = w.column("p", String.class);
+        // the value of p is taken literally: % and _ and / in it match only themselves
+        assertEquals(List.of(1, 3), c.execute(select(id).from(w).where(s.startsWith(p)).orderBy(id)).all().stream().map(t -> t._1).toList());
+        assertEquals(List.of(5), c.execute(select(id).from(w).where(s.endsWith(p, '!')).orderBy(id)).all().stream().map(t -> t._1).toList());
+        assertEquals(List.of(1, 3, 5), c.execute(select(id).from(w).where(s.contains(p.concat("").cast(TEXT), '#')).orderBy(id)).all()
+                .stream().map(t -> t._1).toList());
+        // as a pattern, its wildcards are wildcards
+        assertEquals(List.of(1, 2, 3, 4), c.execute(select(id).from(w).where(s.like(p.concat("%"))).orderBy(id)).all().stream().map(t -> t._1).toList());
+        // literals keep autoescaping, with the escape character chosen
+        assertEquals(List.of(1), c.execute(select(id).from(w).where(s.contains("%_", '!')).orderBy(id)).all().stream().map(t -> t._1).toList());
+        assertEquals(List.of(5), c.execute(select(id).from(w).where(s.endsWith("f!", '!')).orderBy(id)).all().stream().map(t -> t._1).toList());
+        assertEquals(List.of(1), c.execute(select(id).from(w).where(s.like("50!%!_off", '!')).orderBy(id)).all().stream().map(t -> t._1).toList());
+        assertEquals(List.of(1, 2), c.execute(select(id).from(w).where(s.like("50%", '!')).orderBy(id)).all().stream().map(t -> t._1).toList());
+    }
 }
