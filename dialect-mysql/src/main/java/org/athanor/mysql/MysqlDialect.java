@@ -72,7 +72,7 @@ public final class MysqlDialect extends Dialect {
             .transactionalDdl(false).exactNumeric(true).timezoneAware(true).windowFunctions(true).cte(true)
             .lateral(false).filterClause(false).intersectExceptAll(false).ilike(false).isolationLevels(true)
             .requiresVarcharLength(true).parenthesizedSetMembers(true).quantifiedComparison(true).cteBeforeUpdateAndDelete(true).lagLeadDefault(true)
-            .limitExpressions(false).maxBindParams(65535).build();
+            .limitExpressions(false).intervalRangeOffsets(true).maxBindParams(65535).build();
 
     /** The dialect before any server was seen; {@link #forServer} refines it. */
     public static final MysqlDialect INSTANCE = new MysqlDialect(FEATURES, null, false, false);
@@ -117,6 +117,8 @@ public final class MysqlDialect extends Dialect {
             f = f.toBuilder().returning(mariaReturning).deleteReturning(mariaReturning).updateReturning(false)
                     .intersectExceptAll(v.mariaDb() ? v.atLeast(10, 5) : v.atLeast(8, 0, 31))
                     .cteBeforeUpdateAndDelete(!v.mariaDb()).lagLeadDefault(!v.mariaDb())
+                    // MySQL 8 has RANGE frames over temporal ORDER BY with INTERVAL offsets; MariaDB's RANGE offsets are numeric only
+                    .intervalRangeOffsets(!v.mariaDb())
                     // OFFSET ... ROWS FETCH FIRST ... ROWS ONLY | WITH TIES: MariaDB 10.6+, never MySQL
                     .fetchFirst(v.mariaDb() && v.atLeast(10, 6)).fetchWithTies(v.mariaDb() && v.atLeast(10, 6)).build();
         }

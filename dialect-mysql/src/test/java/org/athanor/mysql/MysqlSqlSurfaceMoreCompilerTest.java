@@ -96,4 +96,16 @@ class MysqlSqlSurfaceMoreCompilerTest {
         assertEquals("SELECT users.id FROM users WHERE users.email LIKE (CONCAT('%', replace(replace(replace(users.name, '/', '//'), '%', '/%'), '_', '/_'), '%')) "
                 + "ESCAPE '/' AND users.name LIKE ? ESCAPE '\\\\'", sql(MARIADB, select(USERS.ID).where(USERS.EMAIL.contains(USERS.NAME), USERS.NAME.startsWith("a", '\\'))));
     }
+
+    @Test
+    void rangeFramesWithDecimalAndIntervalOffsets() {
+        var w = window().orderBy(USERS.AGE).range(org.athanor.core.sql.FrameBound.preceding(1, java.time.temporal.ChronoUnit.DAYS), org.athanor.core.sql.FrameBound.currentRow());
+        assertEquals("SELECT count(*) OVER (ORDER BY users.age RANGE BETWEEN INTERVAL '1' DAY PRECEDING AND CURRENT ROW) FROM users",
+                sql(MYSQL, select(count().over(w))));
+        var e = assertThrows(CompileError.class, () -> sql(MARIADB, select(count().over(w))));
+        assertTrue(e.getMessage().startsWith("RANGE window frames with an interval offset (INTERVAL ... PRECEDING/FOLLOWING) is not supported by "), e.getMessage());
+        assertEquals("SELECT sum(users.age) OVER (ORDER BY users.age RANGE BETWEEN 1.5 PRECEDING AND CURRENT ROW) FROM users",
+                sql(MARIADB, select(sum(USERS.AGE).over(window().orderBy(USERS.AGE).range(org.athanor.core.sql.FrameBound.preceding(new java.math.BigDecimal("1.5")),
+                        org.athanor.core.sql.FrameBound.currentRow())))));
+    }
 }

@@ -110,4 +110,19 @@ class PostgresSqlSurfaceMoreCompilerTest {
                 + "AND users.name NOT LIKE users.email ESCAPE '#'", c.sql());
         assertEquals(java.util.List.of("%5!%%", "%"), c.parameters());
     }
+
+    @Test
+    void rangeFramesWithDecimalAndIntervalOffsets() {
+        var w = window().orderBy(USERS.AGE);
+        assertEquals("SELECT sum(users.age) OVER (ORDER BY users.age RANGE BETWEEN 1.5 PRECEDING AND CURRENT ROW), "
+                + "count(*) OVER (ORDER BY users.age RANGE BETWEEN INTERVAL '1' DAY PRECEDING AND INTERVAL '2' HOUR FOLLOWING) FROM users",
+                sql(select(sum(USERS.AGE).over(w.range(org.athanor.core.sql.FrameBound.preceding(new java.math.BigDecimal("1.5")), org.athanor.core.sql.FrameBound.currentRow())),
+                        count().over(w.range(org.athanor.core.sql.FrameBound.preceding(1, java.time.temporal.ChronoUnit.DAYS),
+                                org.athanor.core.sql.FrameBound.following(2, java.time.temporal.ChronoUnit.HOURS))))));
+        assertThrows(IllegalArgumentException.class, () -> w.rows(org.athanor.core.sql.FrameBound.preceding(new java.math.BigDecimal("1.5")),
+                org.athanor.core.sql.FrameBound.currentRow()));
+        var e = assertThrows(org.athanor.core.error.CompileError.class, () -> sql(select(count().over(window().orderBy(USERS.AGE, USERS.NAME)
+                .range(org.athanor.core.sql.FrameBound.preceding(1), org.athanor.core.sql.FrameBound.currentRow())))));
+        assertTrue(e.getMessage().startsWith("a RANGE window frame with an offset (1 PRECEDING .. CURRENT ROW) needs exactly one ORDER BY"), e.getMessage());
+    }
 }

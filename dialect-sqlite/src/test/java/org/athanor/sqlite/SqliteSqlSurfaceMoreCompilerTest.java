@@ -98,4 +98,14 @@ class SqliteSqlSurfaceMoreCompilerTest {
                 + "ESCAPE '!'", sql(select(USERS.ID).where(USERS.EMAIL.endsWith(USERS.NAME, '!'))));
         assertThrows(IllegalArgumentException.class, () -> USERS.NAME.startsWith("x", '%'));
     }
+
+    @Test
+    void rangeFramesWithDecimalAndIntervalOffsets() {
+        var w = window().orderBy(USERS.AGE);
+        assertEquals("SELECT sum(users.age) OVER (ORDER BY users.age RANGE BETWEEN 1.5 PRECEDING AND CURRENT ROW) FROM users",
+                sql(select(sum(USERS.AGE).over(w.range(org.athanor.core.sql.FrameBound.preceding(new java.math.BigDecimal("1.5")), org.athanor.core.sql.FrameBound.currentRow())))));
+        var e = assertThrows(CompileError.class, () -> sql(select(count().over(w.range(org.athanor.core.sql.FrameBound.preceding(1, java.time.temporal.ChronoUnit.DAYS),
+                org.athanor.core.sql.FrameBound.currentRow())))));
+        assertEquals("RANGE window frames with an interval offset (INTERVAL ... PRECEDING/FOLLOWING) is not supported by SQLite", e.getMessage());
+    }
 }

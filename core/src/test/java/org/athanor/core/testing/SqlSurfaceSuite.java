@@ -833,4 +833,28 @@ public abstract class SqlSurfaceSuite {
         assertEquals(List.of(1), c.execute(select(id).from(w).where(s.like("50!%!_off", '!')).orderBy(id)).all().stream().map(t -> t._1).toList());
         assertEquals(List.of(1, 2), c.execute(select(id).from(w).where(s.like("50%", '!')).orderBy(id)).all().stream().map(t -> t._1).toList());
     }
+
+    @Test
+    void rangeFramesWithDecimalAndIntervalOffsets() {
+        c.execute(deleteFrom(LN));
+        c.execute(insert(LN).columns(LN.ID, LN.PRICE, LN.QTY).values(1, new java.math.BigDecimal("3.00"), 2)
+                .values(2, new java.math.BigDecimal("2.50"), 3).values(3, new java.math.BigDecimal("1.25"), 4));
+        // prices 1.25, 2.50, 3.00: the frame is [price - 1.25, price]
+        var byPrice = window().orderBy(LN.PRICE).range(preceding(new java.math.BigDecimal("1.25")), currentRow());
+        List<Row> r = rows(select(LN.ID, sum(LN.QTY).over(byPrice)).orderBy(LN.PRICE));
+        assertEquals(List.of(4, 7, 5), r.stream().map(x -> ((Number) x.get(1)).intValue()).toList());
+        c.commit();
+
+        var ev = values("ev").column("at", TIMESTAMP).column("n", INTEGER)
+                .row(LocalDateTime.of(2024, 1, 1, 0, 0), 1).row(LocalDateTime.of(2024, 1, 1, 12, 0), 2).row(LocalDateTime.of(2024, 1, 3, 0, 0), 4).build();
+        Column<LocalDateTime> at = ev.column("at", LocalDateTime.class);
+        var lastDay = select(at, sum(ev.column("n", Integer.class)).over(window().orderBy(at).range(preceding(1, java.time.temporal.ChronoUnit.DAYS), currentRow())))
+                .from(ev).orderBy(at);
+        if (!features().supportsIntervalRangeOffsets()) {
+            CompileError e = assertThrows(CompileError.class, () -> c.execute(lastDay));
+            assertTrue(e.getMessage().startsWith("RANGE window frames with an interval offset"), e.getMessage());
+            return;
+        }
+        assertEquals(List.of(1, 3, 4), c.execute(lastDay).all().stream().map(t -> ((Number) t._2).intValue()).toList());
+    }
 }
