@@ -35,6 +35,10 @@ class PostgresSqlSurfaceMoreCompilerTest {
                 sql(deleteFrom(USERS).where(exists(select(POSTS.ID).where(POSTS.USER_ID.eq(USERS.ID))))));
         assertEquals("UPDATE users SET age = ? WHERE users.id IN (SELECT posts.user_id FROM posts)",
                 sql(update(USERS).set(USERS.AGE, 1).where(USERS.ID.in(select(POSTS.USER_ID)))));
+        // another instance of the same table, unaliased, renders as the target itself: it is not added
+        var twin = org.athanor.core.schema.Table.create(null, "users");
+        var twinId = org.athanor.core.schema.Table.addColumn(twin, "id", org.athanor.core.type.SqlTypes.BIGINT);
+        assertEquals("UPDATE users SET age = ? WHERE users.id = ?", sql(update(USERS).set(USERS.AGE, 1).where(twinId.eq(5L))));
         assertEquals("UPDATE posts SET title = ? FROM users WHERE users.id = posts.user_id RETURNING id, name",
                 sql(update(POSTS).set(POSTS.TITLE, "x").where(USERS.ID.eq(POSTS.USER_ID)).returning(POSTS.ID, USERS.NAME)));
     }

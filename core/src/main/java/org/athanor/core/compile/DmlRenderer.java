@@ -240,7 +240,9 @@ final class DmlRenderer {
         List<FromItem> out = null;
         for (Table t : Select.tablesOf(used)) {
             boolean in = false;
-            for (Table x : covered) if (x == t) { in = true; break; }
+            // another instance of the same table without an alias renders as the same name: it is that table
+            for (Table x : covered)
+                if (x == t || x.alias() == null && t.alias() == null && x.sameTableAs(t)) { in = true; break; }
             if (in) continue;
             if (out == null) out = new ArrayList<>(explicit);
             out.add(t);
