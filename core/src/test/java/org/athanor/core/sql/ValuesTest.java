@@ -31,4 +31,14 @@ class ValuesTest {
         assertThrows(IllegalArgumentException.class, () -> values("v").column("a", INTEGER).column("a", TEXT));
         assertThrows(IllegalStateException.class, () -> values("v").column("a", INTEGER).row(1).column("b", TEXT));
     }
+
+    @Test
+    void toStringRendersTheNewConstructsWithoutADatabase() {
+        var v = values("v").column("a", INTEGER).row(1).build();
+        assertEquals("SELECT v.a FROM (VALUES (?)) AS v (a) ORDER BY v.a FETCH FIRST ? ROWS WITH TIES",
+                select(v.column("a")).orderBy(v.column("a")).fetchFirst(2, true).toString());
+        assertEquals("SELECT count(*) OVER (ORDER BY v.a RANGE BETWEEN INTERVAL '3' HOUR PRECEDING AND CURRENT ROW) FROM (VALUES (?)) AS v (a)",
+                select(count().over(window().orderBy(v.column("a")).range(FrameBound.preceding(3, java.time.temporal.ChronoUnit.HOURS),
+                        FrameBound.currentRow()))).toString());
+    }
 }
