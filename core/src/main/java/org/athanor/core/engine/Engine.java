@@ -192,12 +192,22 @@ public final class Engine implements AutoCloseable {
             if (single) singleHolder = Thread.currentThread();
             if (pool == null && c.getAutoCommit()) c.setAutoCommit(false);
             if (pool == null && options.isolationLevel() != null) c.setTransactionIsolation(options.isolationLevel().jdbcLevel());
-            if (pool == null) {
-                dialect.onConnect(c); // a DataSource of the application's: cannot tell a new physical connection from an old one
-                return new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
+            java.sql.Connection physical = null;
+            OpenStatements statements;
+            try {
+                if (pool == null) {
+                    dialect.onConnect(c); // a DataSource of the application's: cannot tell a new physical connection from an old one
+                    statements = new OpenStatements(KEPT_PER_CONNECTION);
+                } else {
+                    physical = c.unwrap(java.sql.Connection.class);
+                    statements = keptStatements(physical); // calls onConnect at the first checkout of this physical connection
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (single) singleHolder = null;
+                c.close(); // back to the pool (or closed): a connection that failed its set-up is never handed out
+                throw e;
             }
-            java.sql.Connection physical = c.unwrap(java.sql.Connection.class);
-            return new Connection(this, c, physical, keptStatements(physical));
+            return new Connection(this, c, physical, statements);
         } catch (SQLException e) {
             throw dialect.translate(e, null);
         }
