@@ -72,7 +72,7 @@ public final class MysqlDialect extends Dialect {
             .transactionalDdl(false).exactNumeric(true).timezoneAware(true).windowFunctions(true).cte(true)
             .lateral(false).filterClause(false).intersectExceptAll(false).ilike(false).isolationLevels(true)
             .requiresVarcharLength(true).parenthesizedSetMembers(true).quantifiedComparison(true).cteBeforeUpdateAndDelete(true).lagLeadDefault(true)
-            .maxBindParams(65535).build();
+            .limitExpressions(false).intervalRangeOffsets(true).maxBindParams(65535).build();
 
     /** The dialect before any server was seen; {@link #forServer} refines it. */
     public static final MysqlDialect INSTANCE = new MysqlDialect(FEATURES, null, false, false);
@@ -116,7 +116,11 @@ public final class MysqlDialect extends Dialect {
             boolean mariaReturning = v.mariaDb() && v.atLeast(10, 5);
             f = f.toBuilder().returning(mariaReturning).deleteReturning(mariaReturning).updateReturning(false)
                     .intersectExceptAll(v.mariaDb() ? v.atLeast(10, 5) : v.atLeast(8, 0, 31))
-                    .cteBeforeUpdateAndDelete(!v.mariaDb()).lagLeadDefault(!v.mariaDb()).build();
+                    .cteBeforeUpdateAndDelete(!v.mariaDb()).lagLeadDefault(!v.mariaDb())
+                    // MySQL 8 has RANGE frames over temporal ORDER BY with INTERVAL offsets; MariaDB's RANGE offsets are numeric only
+                    .intervalRangeOffsets(!v.mariaDb())
+                    // OFFSET ... ROWS FETCH FIRST ... ROWS ONLY | WITH TIES: MariaDB 10.6+, never MySQL
+                    .fetchFirst(v.mariaDb() && v.atLeast(10, 6)).fetchWithTies(v.mariaDb() && v.atLeast(10, 6)).build();
         }
         return new MysqlDialect(f, v, pinned, noBackslashEscapes);
     }
@@ -280,5 +284,23 @@ public final class MysqlDialect extends Dialect {
     @Override
     public void configureStreaming(java.sql.Connection connection, java.sql.PreparedStatement statement) throws SQLException {
         statement.setFetchSize(Integer.MIN_VALUE);
+    }
+
+    /** Generated columns, from information_schema: EXTRA says STORED GENERATED or VIRTUAL GENERATED (MySQL 8, MariaDB 10.2+). */
+    @Override
+    public java.util.Map<String, org.athanor.core.inspect.ComputedColumn> computedColumns(java.sql.Connection c, String schema, String table)
+            throws SQLException {
+        java.util.Map<String, org.athanor.core.inspect.ComputedColumn> out = new java.util.HashMap<>();
+        try (var st = c.prepareStatement("SELECT COLUMN_NAME, GENERATION_EXPRESSION, EXTRA FROM information_schema.COLUMNS "
+                + "WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? "
+                + "AND (EXTRA LIKE '%STORED GENERATED%' OR EXTRA LIKE '%VIRTUAL GENERATED%')")) {
+            st.setString(1, schema);
+            st.setString(2, table);
+            try (var rs = st.executeQuery()) {
+                while (rs.next())
+                    out.put(rs.getString(1), new org.athanor.core.inspect.ComputedColumn(rs.getString(2), rs.getString(3).toUpperCase(java.util.Locale.ROOT).contains("STORED")));
+            }
+        }
+        return out;
     }
 }

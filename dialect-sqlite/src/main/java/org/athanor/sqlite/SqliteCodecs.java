@@ -116,6 +116,15 @@ final class SqliteCodecs {
         };
     }
 
+    /** The significant digits a NUMERIC stored as REAL keeps (a double's 15 exact decimal digits). */
+    private static final java.math.MathContext REAL_DIGITS = new java.math.MathContext(15, RoundingMode.HALF_EVEN);
+
+    /** A REAL as SQLite's "%!.15g" rendered it: 15 significant digits, no trailing zeros, at least one decimal. */
+    private static BigDecimal fromReal(double x) {
+        BigDecimal d = BigDecimal.valueOf(x).round(REAL_DIGITS).stripTrailingZeros();
+        return d.scale() < 1 ? d.setScale(1, RoundingMode.UNNECESSARY) : d;
+    }
+
     /**
      * SQLite ignores a column's NUMERIC(p, s): 8.991 would be stored in a NUMERIC(8, 2) as it is. So
      * a declared type rounds on bind to its scale, half away from zero, and a value whose integer
@@ -141,9 +150,11 @@ final class SqliteCodecs {
                 ps.setString(i, v.toPlainString());
             }
             @Override public BigDecimal read(ResultSet rs, int i) throws SQLException {
-                String s = rs.getString(i);
-                if (s == null) return null;
-                BigDecimal d = new BigDecimal(s);
+                Object o = rs.getObject(i);
+                if (o == null) return null;
+                // A REAL is read as its 15 significant digits, as SQLite's own text rendering gave them
+                // before 3.5x began rendering up to 17 (12345678901.2345 came back as ...234501).
+                BigDecimal d = o instanceof Double x ? fromReal(x) : new BigDecimal(rs.getString(i));
                 if (scale > 0 && d.scale() < scale) d = d.setScale(scale, RoundingMode.UNNECESSARY);
                 return d;
             }

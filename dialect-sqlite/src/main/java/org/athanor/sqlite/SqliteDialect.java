@@ -57,6 +57,10 @@ public final class SqliteDialect extends Dialect {
 
     public static final SqliteDialect INSTANCE = new SqliteDialect(FEATURES);
 
+    /** Registers {@code regexp} and {@code regexp_replace}, which SQLite's REGEXP operator and {@link org.athanor.core.sql.RegexpReplace} call. */
+    @Override
+    public void onConnect(java.sql.Connection connection) throws SQLException { SqliteRegexp.register(connection); }
+
     public SqliteDialect(DialectFeatures features) { super(features); }
 
     @Override public String name() { return "SQLite"; }
@@ -181,5 +185,35 @@ public final class SqliteDialect extends Dialect {
             case 10, 13, 14, 26 -> new OperationalError(msg, sql, e); // IOERR, FULL, CANTOPEN, NOTADB
             default -> super.translate(e, sql);
         };
+    }
+
+    /**
+     * Generated columns: {@code pragma_table_xinfo} marks them (hidden 2 virtual, 3 stored); SQLite keeps
+     * their expression only in the CREATE TABLE text, read back from there.
+     */
+    @Override
+    public java.util.Map<String, org.athanor.core.inspect.ComputedColumn> computedColumns(java.sql.Connection c, String schema, String table)
+            throws SQLException {
+        java.util.Map<String, Boolean> kinds = new java.util.LinkedHashMap<>();
+        try (var st = c.prepareStatement("SELECT name, hidden FROM pragma_table_xinfo(?) WHERE hidden IN (2, 3)")) {
+            st.setString(1, table);
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) kinds.put(rs.getString(1), rs.getInt(2) == 3);
+            }
+        }
+        if (kinds.isEmpty()) return java.util.Map.of();
+        String ddl;
+        try (var st = c.prepareStatement("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            st.setString(1, table);
+            try (var rs = st.executeQuery()) {
+                ddl = rs.next() ? rs.getString(1) : null;
+            }
+        }
+        java.util.Map<String, org.athanor.core.inspect.ComputedColumn> out = new java.util.HashMap<>();
+        for (var e : kinds.entrySet()) {
+            String expr = ddl == null ? null : SqliteDdlText.generationExpression(ddl, e.getKey());
+            if (expr != null) out.put(e.getKey(), new org.athanor.core.inspect.ComputedColumn(expr, e.getValue()));
+        }
+        return out;
     }
 }

@@ -85,6 +85,18 @@ public final class DialectFeatures {
     public boolean supportsLagLeadDefault() { return b.lagLeadDefault; }
     /** {@code GROUPS BETWEEN ...} window frames (PostgreSQL 11+, SQLite 3.28+; not MySQL/MariaDB). */
     public boolean supportsGroupsFrame() { return b.groupsFrame; }
+    /** {@code (VALUES ...) AS name (columns)}: a derived table may name its columns (PostgreSQL); elsewhere VALUES becomes SELECT ... UNION ALL. */
+    public boolean supportsValuesColumnList() { return b.valuesColumnList; }
+    /** LIMIT/OFFSET take any constant expression, not just {@code ?} or a number (PostgreSQL, SQLite; not MySQL/MariaDB). */
+    public boolean supportsLimitExpressions() { return b.limitExpressions; }
+    /** {@code FETCH FIRST n ROWS ONLY} (PostgreSQL, MariaDB 10.6+, MySQL: no, SQLite: no). */
+    public boolean supportsFetchFirst() { return b.fetchFirst; }
+    /** {@code FETCH FIRST n ROWS WITH TIES} (PostgreSQL 13+, MariaDB 10.6+). */
+    public boolean supportsFetchWithTies() { return b.fetchWithTies; }
+    /** RANGE frames with offsets ({@code RANGE BETWEEN 5 PRECEDING ...}): PostgreSQL 11+, SQLite 3.28+, MySQL 8, MariaDB. */
+    public boolean supportsRangeOffsets() { return b.rangeOffsets; }
+    /** RANGE frame offsets that are intervals ({@code INTERVAL '1 day' PRECEDING}): PostgreSQL, MySQL 8 (not SQLite, not MariaDB). */
+    public boolean supportsIntervalRangeOffsets() { return b.intervalRangeOffsets; }
     /** Most bind parameters one statement may carry. */
     public int maxBindParams() { return b.maxBindParams; }
     /**
@@ -106,6 +118,7 @@ public final class DialectFeatures {
                 transactionalDdl, exactNumeric = true, timezoneAware = true, windowFunctions = true, cte = true, lateral,
                 filterClause, intersectExceptAll, ilike, isolationLevels = true, requiresVarcharLength, beginOnFirstWrite;
         private boolean parenthesizedSetMembers, quantifiedComparison, cteBeforeUpdateAndDelete, lagLeadDefault, groupsFrame;
+        private boolean valuesColumnList, fetchFirst, fetchWithTies, rangeOffsets = true, intervalRangeOffsets, limitExpressions = true;
         private int maxBindParams = 32767;
         private int insertParamsPerStatement;
 
@@ -156,6 +169,12 @@ public final class DialectFeatures {
         public Builder cteBeforeUpdateAndDelete(boolean v) { cteBeforeUpdateAndDelete = v; return this; }
         public Builder lagLeadDefault(boolean v) { lagLeadDefault = v; return this; }
         public Builder groupsFrame(boolean v) { groupsFrame = v; return this; }
+        public Builder valuesColumnList(boolean v) { valuesColumnList = v; return this; }
+        public Builder limitExpressions(boolean v) { limitExpressions = v; return this; }
+        public Builder fetchFirst(boolean v) { fetchFirst = v; return this; }
+        public Builder fetchWithTies(boolean v) { fetchWithTies = v; return this; }
+        public Builder rangeOffsets(boolean v) { rangeOffsets = v; return this; }
+        public Builder intervalRangeOffsets(boolean v) { intervalRangeOffsets = v; return this; }
         public Builder maxBindParams(int v) {
             if (v < 1) throw new IllegalArgumentException("maxBindParams cannot be less than 1, got " + v);
             maxBindParams = v;

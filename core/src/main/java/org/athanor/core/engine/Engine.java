@@ -203,7 +203,18 @@ public final class Engine implements AutoCloseable {
             if (single) singleHolder = Thread.currentThread();
             if (pool == null && c.getAutoCommit()) c.setAutoCommit(false);
             if (pool == null && options.isolationLevel() != null) c.setTransactionIsolation(options.isolationLevel().jdbcLevel());
-            if (pool == null) return new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
+            if (pool == null) {
+                try {
+                    // a DataSource of the application's: a new physical connection cannot be told from an
+                    // old one, so the dialect's set-up (idempotent) runs at every checkout
+                    dialect.onConnect(c);
+                } catch (SQLException | RuntimeException e) {
+                    if (single) singleHolder = null;
+                    c.close(); // a connection that failed its set-up is never handed out
+                    throw e;
+                }
+                return new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
+            }
             java.sql.Connection physical = c.unwrap(java.sql.Connection.class);
             OpenStatements o = keptStatements(physical);
             if (o == null) { // a physical connection this engine has not seen: the dialect's session settings first
