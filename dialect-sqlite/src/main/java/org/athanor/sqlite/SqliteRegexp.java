@@ -19,8 +19,26 @@ final class SqliteRegexp {
 
     static void register(java.sql.Connection connection) throws SQLException {
         SQLiteConnection c = connection.unwrap(SQLiteConnection.class);
-        Function.create(c, "regexp", new Match(), 2, Function.FLAG_DETERMINISTIC);
-        Function.create(c, "regexp_replace", new Replace(), 3, Function.FLAG_DETERMINISTIC);
+        try {
+            Function.create(c, "regexp", new Match(), 2, Function.FLAG_DETERMINISTIC);
+            Function.create(c, "regexp_replace", new Replace(), 3, Function.FLAG_DETERMINISTIC);
+        } catch (SQLException e) {
+            // SQLite refuses to replace a function while a statement of the connection is active
+            // (SQLITE_BUSY). An application's DataSource may hand one connection out again while it
+            // is in use (a Spring transaction shares its connection), and the functions are already
+            // there from the first checkout: that is fine; a connection without them is not.
+            if (!registered(c)) throw e;
+        }
+    }
+
+    /** Whether both functions answer on {@code c}. */
+    private static boolean registered(SQLiteConnection c) {
+        try (java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT regexp('a', 'a'), regexp_replace('a', 'a', 'b')")) {
+            return rs.next() && rs.getInt(1) == 1 && "b".equals(rs.getString(2));
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** Compiled patterns of one connection (SQLite calls a connection's functions from one thread at a time). */
