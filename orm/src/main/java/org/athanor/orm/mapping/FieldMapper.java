@@ -18,6 +18,8 @@ import java.util.List;
 import org.athanor.core.schema.Sequence;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.SqlTypes;
+import org.athanor.orm.rules.AnnotationRules;
+import org.athanor.orm.rules.Naming;
 
 /** Maps one field's annotations to a {@link FieldSpec}; every mistake names the class and field. */
 final class FieldMapper {

@@ -16,6 +16,8 @@ import java.util.Map;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ColumnOption;
 import org.athanor.core.schema.Table;
+import org.athanor.orm.rules.AnnotationRules;
+import org.athanor.orm.rules.Naming;
 
 /** Reads an entity class's annotations into an {@link EntityMapping}; all checks happen here, once. */
 final class MappingBuilder {

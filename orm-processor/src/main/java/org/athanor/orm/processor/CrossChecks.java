@@ -16,6 +16,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
+import org.athanor.orm.rules.Naming;
 
 /**
  * Entity-wide rules checked once every attribute is known: column clashes, @Table constraints naming
@@ -127,7 +128,7 @@ final class CrossChecks {
         String entityName = ann.string(Annotations.find(m.entity, "Entity"), "name");
         if (entityName.isEmpty()) entityName = m.entity.getSimpleName().toString();
         String tableName = ann.string(table, "name");
-        if (tableName.isEmpty()) tableName = TypeRules.snakeCase(entityName);
+        if (tableName.isEmpty()) tableName = Naming.snakeCase(entityName);
         for (AnnotationMirror ix : mirrors(table, "indexes")) {
             String list = ann.string(ix, "columnList");
             for (String part : list.split(",")) {

@@ -3,7 +3,9 @@ package org.athanor.orm.processor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.athanor.orm.mapping.AnnotationRules;
+import org.athanor.orm.rules.AnnotationRules;
+import org.athanor.orm.rules.Naming;
+import org.athanor.orm.rules.TypeRules;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -298,12 +300,12 @@ final class EntityModel {
             return null;
         }
         if (id && !converted && !TypeRules.ID_TYPES.contains(boxed)) {
-            error(f, label, "@Id on unsupported type " + typeName + "; id types are " + TypeRules.simple(TypeRules.ID_TYPES));
+            error(f, label, "@Id on unsupported type " + typeName + "; id types are " + TypeRules.describe(TypeRules.ID_TYPES));
             return null;
         }
         if (version && !TypeRules.VERSION_TYPES.contains(boxed)) {
             error(f, label, "@Version on unsupported type " + typeName + "; a version is a number or a timestamp: "
-                    + TypeRules.simple(TypeRules.VERSION_TYPES));
+                    + TypeRules.describe(TypeRules.VERSION_TYPES));
             return null;
         }
         AnnotationMirror gv = Annotations.find(f, "GeneratedValue");
@@ -325,7 +327,7 @@ final class EntityModel {
         String columnName = ann.string(column, "name");
         if (converted && !Converters.check(this, f, label, boxed)) return null;
         return new AttributeModel(name, f, typeName, boxed, primitive, access(f), holder, label,
-                columnName.isEmpty() ? TypeRules.snakeCase(name) : columnName, id, gv != null);
+                columnName.isEmpty() ? Naming.snakeCase(name) : columnName, id, gv != null);
     }
 
     private void checkIds(List<VariableElement> ids, VariableElement embeddedId) {
