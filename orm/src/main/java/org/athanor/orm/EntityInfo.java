@@ -36,6 +36,8 @@ final class EntityInfo {
     final boolean hasBinary;
     /** Position of the table in the registry's parents-first order. */
     int rank;
+    /** Foreign keys of the table to itself, for the flush's per-row order; null when none (set with the rank). */
+    SelfReferences selfReferences;
 
     @SuppressWarnings("unchecked")
     EntityInfo(Class<?> type) {
