@@ -148,7 +148,7 @@ final class Flusher {
      */
     private RuntimeException failure(RuntimeException e) {
         String what = "flush failed" + (entity == null ? "" : " " + operation + " " + entity.name) + "; "
-                + (s.levels.size() > 1 ? "the savepoint was rolled back" : "the transaction was rolled back");
+                + (s.tx.savepoints() > 0 ? "the savepoint was rolled back" : "the transaction was rolled back");
         if (e instanceof DatabaseError d) return d.withContext(what); // its message carries the SQL
         if (e instanceof StaleDataException stale) return new StaleDataException(what + ": " + stale.getMessage(), stale);
         String sql = statement == null ? null : statement.toString();
@@ -567,7 +567,7 @@ final class Flusher {
             throw new IllegalStateException("inserted " + st.info.name + " has no primary key value; set its @Id or use @GeneratedValue");
         st.snapshot = st.info.ownSnapshot(values); // values was read just above: no other holder
         st.keyFromSnapshot(); // made when first needed
-        st.loadedEpoch = s.epoch;
+        st.loadedEpoch = s.tx.epoch;
         s.pending.remove(st);
         s.identityMap.append(st); // put when the map is next read
     }

@@ -122,6 +122,6 @@ final class Loading {
             if (!userChanged && !EntityInfo.same(current, v[i])) info.set(st.obj(), i, v[i]);
         }
         st.snapshot = EntityInfo.snapshotOf(v);
-        st.loadedEpoch = s.epoch;
+        st.loadedEpoch = s.tx.epoch;
     }
 }
