@@ -35,7 +35,8 @@ import org.athanor.core.sql.Dml;
  * statement per table, ids returned and assigned), UPDATEs of the columns whose values differ from the
  * snapshot taken at load or last flush (statements with the same column set batched), DELETEs of
  * deleted objects; parents are inserted before children and children deleted before parents,
- * following the mapped tables' foreign keys. With autoflush (the default) queries and {@code get}
+ * following the mapped tables' foreign keys — within a table that references itself too, row by row
+ * (a cycle of rows is written with one reference NULL, then linked by an UPDATE). With autoflush (the default) queries and {@code get}
  * misses flush first, so they see your changes. A flush that fails rolls the transaction back,
  * discards its work in the session as {@link #rollback()} does, and throws the database's error as
  * its own type ({@code IntegrityError}, {@code DataError}, ...; a lost {@code @Version} race as

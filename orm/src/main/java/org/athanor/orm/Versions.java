@@ -31,7 +31,11 @@ import org.athanor.orm.mapping.MappingException;
 final class Versions {
     private Versions() {}
 
-    /** The boxed Java types a version may have; the mapping (JavaTypes) and the processor (TypeRules) keep the same list. */
+    /**
+     * The boxed Java types {@link #next} can advance: what this class implements, not a rule. The rule
+     * (which types a @Version may have) is org.athanor.orm.rules.TypeRules.VERSION_TYPES, shared by the
+     * mapping and the processor; VersionsTest checks that this class implements exactly those.
+     */
     static final Set<Class<?>> TYPES = Set.of(Short.class, Integer.class, Long.class, Instant.class, LocalDateTime.class,
             OffsetDateTime.class);
 
