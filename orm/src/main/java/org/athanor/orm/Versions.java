@@ -62,9 +62,8 @@ final class Versions {
     /** Refuses a {@code @Version} attribute whose (boxed) type the session cannot advance. */
     static void checkType(Class<?> entity, String attribute, Class<?> type) {
         if (!TYPES.contains(type))
-            throw new MappingException(entity.getName() + "." + attribute + ": @Version on unsupported type " + type.getName()
-                    + "; a version is a number or a timestamp: "
-                    + TYPES.stream().map(Class::getSimpleName).sorted().toList());
+            throw new MappingException(entity.getName() + "." + attribute + ": "
+                    + org.athanor.orm.rules.Messages.unsupportedVersionType(type.getName()));
     }
 
     /**

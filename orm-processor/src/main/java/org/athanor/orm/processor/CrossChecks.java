@@ -17,6 +17,7 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import org.athanor.orm.rules.Naming;
+import org.athanor.orm.rules.Messages;
 
 /**
  * Entity-wide rules checked once every attribute is known: column clashes, @Table constraints naming
@@ -50,12 +51,10 @@ final class CrossChecks {
         for (AttributeModel a : m.attributes) {
             AttributeModel other = byColumn.put(a.columnName().toLowerCase(Locale.ROOT), a);
             if (other != null)
-                m.errorMessage(a.field(), where(a) + " and " + where(other) + " both map to column '" + a.columnName()
-                        + "'; give one of them @Column(name = ...)");
+                m.errorMessage(a.field(), Messages.sameColumn(where(a), where(other), a.columnName()));
             other = byName.put(a.name(), a);
             if (other != null)
-                m.errorMessage(a.field(), where(a) + " and " + where(other) + " have the same attribute name '" + a.name()
-                        + "'; rename one (attribute names must be unique in an entity)");
+                m.errorMessage(a.field(), Messages.sameAttributeName(where(a), where(other), a.name()));
         }
     }
 
@@ -146,7 +145,7 @@ final class CrossChecks {
             Object names = ann.value(u, "columnNames");
             List<?> l = names instanceof List<?> x ? x : none;
             if (l.isEmpty()) {
-                m.error(m.entity, null, "@UniqueConstraint needs columnNames");
+                m.error(m.entity, null, Messages.uniqueConstraintWithoutColumns());
                 return;
             }
             for (Object v : l) if (!column(((AnnotationValue) v).getValue().toString().trim(), tableName, "@UniqueConstraint")) return;
@@ -162,7 +161,7 @@ final class CrossChecks {
 
     private boolean column(String name, String tableName, String where) {
         if (name.isEmpty()) {
-            m.error(m.entity, null, where + " has an empty column name");
+            m.error(m.entity, null, Messages.emptyColumnName(where));
             return false;
         }
         for (AttributeModel a : m.attributes) if (a.columnName().equals(name) || a.name().equals(name)) return true;

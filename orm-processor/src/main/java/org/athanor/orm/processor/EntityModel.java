@@ -24,6 +24,7 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
+import org.athanor.orm.rules.Messages;
 
 /**
  * What the processor knows about one @Entity: its attributes in the runtime's order (mapped superclasses
@@ -132,7 +133,7 @@ final class EntityModel {
         if (kind != null) { error(entity, null, kind); return false; }
         if (entity.getNestingKind() == NestingKind.LOCAL || entity.getNestingKind() == NestingKind.ANONYMOUS
                 || (entity.getNestingKind() == NestingKind.MEMBER && !entity.getModifiers().contains(Modifier.STATIC))) {
-            error(entity, null, "an @Entity must be a top-level or static nested class");
+            error(entity, null, Messages.notTopLevel());
             return false;
         }
         for (Element e = entity; e instanceof TypeElement t; e = t.getEnclosingElement())
@@ -142,12 +143,11 @@ final class EntityModel {
                 return false;
             }
         if ("PROPERTY".equals(ann.enumName(Annotations.find(entity, "Access"), "value")))
-            error(entity, null, "@Access(PROPERTY) is not supported; Athanor maps fields");
+            error(entity, null, Messages.propertyAccess());
         ExecutableElement noArg = null;
         for (ExecutableElement c : ElementFilter.constructorsIn(entity.getEnclosedElements()))
             if (c.getParameters().isEmpty()) noArg = c;
-        if (noArg == null) error(entity, null, "has no no-arg constructor; add one (it may be protected or private) "
-                + "so that rows can be loaded into new instances");
+        if (noArg == null) error(entity, null, Messages.noNoArgConstructor());
         else privateConstructor = noArg.getModifiers().contains(Modifier.PRIVATE);
         return !failed;
     }
@@ -304,8 +304,7 @@ final class EntityModel {
             return null;
         }
         if (version && !TypeRules.VERSION_TYPES.contains(boxed)) {
-            error(f, label, "@Version on unsupported type " + typeName + "; a version is a number or a timestamp: "
-                    + TypeRules.describe(TypeRules.VERSION_TYPES));
+            error(f, label, Messages.unsupportedVersionType(typeName));
             return null;
         }
         AnnotationMirror gv = Annotations.find(f, "GeneratedValue");
@@ -348,12 +347,11 @@ final class EntityModel {
             return;
         }
         if (embeddedId != null && ids.size() > 1) {
-            error(embeddedId, embeddedId.getSimpleName().toString(), "an entity has either an @EmbeddedId or @Id fields, not both");
+            error(embeddedId, embeddedId.getSimpleName().toString(), Messages.embeddedIdAndId());
             return;
         }
         if (ids.size() > 1 && !idClass)
-            error(entity, null, "has " + ids.size() + " @Id fields " + ids.stream().map(v -> v.getSimpleName().toString()).toList()
-                    + ": a composite key needs @IdClass(KeyClass.class) on the entity or a single @EmbeddedId field");
+            error(entity, null, Messages.compositeKeyWithoutIdClass(ids.stream().map(v -> v.getSimpleName().toString()).toList()));
     }
 
     /** Direct access when legal from the generated class, else getter+setter, else a VarHandle. */
