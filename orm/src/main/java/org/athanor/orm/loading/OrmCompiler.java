@@ -17,7 +17,22 @@ public final class OrmCompiler {
     private OrmCompiler() {}
 
     /** What is loaded: an entity's table and the number of its columns (attribute order). */
-    public record Target(Table table, int columnCount) {}
+    public static final class Target {
+        private final Table table;
+        private final int columnCount;
+        /** The layout of a plain load of this target, made once: compile() runs for every get and query. */
+        private final List<EntityColumns> alone;
+
+        public Target(Table table, int columnCount) {
+            this.table = table;
+            this.columnCount = columnCount;
+            this.alone = List.of(new EntityColumns(this, 0));
+        }
+
+        public Table table() { return table; }
+        public int columnCount() { return columnCount; }
+        @Override public String toString() { return table.name() + "(" + columnCount + " columns)"; }
+    }
 
     /** Where a target's columns sit in each row: from {@code offset} (0-based), {@code target.columnCount()} of them. */
     public record EntityColumns(Target target, int offset) {}
@@ -42,6 +57,6 @@ public final class OrmCompiler {
                     + " mapped columns first; it selects " + criteria.columns().size());
         List<FromItem> from = criteria.from();
         boolean distinctKeys = from.isEmpty() || from.size() == 1 && from.get(0) == target.table();
-        return new Compiled(criteria, List.of(new EntityColumns(target, 0)), distinctKeys);
+        return new Compiled(criteria, target.alone, distinctKeys);
     }
 }
