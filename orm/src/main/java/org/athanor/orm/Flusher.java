@@ -390,7 +390,10 @@ final class Flusher {
             for (FlushPlan.Deferred<InstanceState> d : deferred) {
                 Integer r = at.get(d.row());
                 if (r == null) continue;
-                for (int a : info.selfReferences.local[d.reference()]) rows.get(r)[cols.indexOf(info.attrs[a])] = null;
+                for (int a : info.selfReferences.local[d.reference()]) {
+                    int p = cols.indexOf(info.attrs[a]);
+                    if (p >= 0) rows.get(r)[p] = null; // a column the INSERT does not write needs no cut
+                }
             }
             statement = Sql.insert(info.table).columns(columnsOf(cols));
             conn.insertRows(Sql.insert(info.table), columnsOf(cols), rows);
