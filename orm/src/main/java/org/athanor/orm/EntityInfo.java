@@ -30,12 +30,16 @@ final class EntityInfo {
     final Attribute generatedId;
     final List<Column<?>> columns;
     final Select<Row> selectAll;
+    /** What the ORM compile stage loads for this entity. */
+    final org.athanor.orm.loading.OrmCompiler.Target loadTarget;
     /** Starts the hash of this entity's keys (the class name's hash: stable, no identity hash needed). */
     final int keyHashSeed;
     /** Whether an attribute may hold a byte array (mutable, so snapshots copy it). */
     final boolean hasBinary;
     /** Position of the table in the registry's parents-first order. */
     int rank;
+    /** Foreign keys of the table to itself, for the flush's per-row order; null when none (set with the rank). */
+    SelfReferences selfReferences;
 
     @SuppressWarnings("unchecked")
     EntityInfo(Class<?> type) {
@@ -60,6 +64,7 @@ final class EntityInfo {
         for (Attribute a : attrs) binary |= a.javaType() == byte[].class || (Class<?>) a.column().type().javaType() == byte[].class;
         this.hasBinary = binary;
         this.selectAll = Sql.select(columns).from(table);
+        this.loadTarget = new org.athanor.orm.loading.OrmCompiler.Target(table, attrs.length);
         for (int i = 0; i < attrs.length; i++)
             if (attrs[i].index() != i)
                 throw new IllegalStateException("mapping of " + type.getName() + " lists attribute " + attrs[i].name()

@@ -25,6 +25,7 @@ import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Sql;
 import org.athanor.core.sql.SqlNode;
 import org.athanor.core.sql.Update;
+import org.athanor.orm.flush.FlushPlan;
 import org.athanor.orm.mapping.Attribute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,9 @@ final class Flusher {
     private EntityInfo entity;
     private String operation;
     private SqlNode statement;
+
+    /** References the current table's inserts write NULL first (cycles of rows), set by {@link #writeDeferred}. */
+    private List<FlushPlan.Deferred<InstanceState>> deferred;
 
     /** A persistent object with changed attributes, and its current values. */
     private record Dirty(InstanceState state, int[] changed, Object[] values) {}
@@ -86,19 +90,50 @@ final class Flusher {
         all.addAll(deletesBy.keySet());
         List<EntityInfo> order = new ArrayList<>(all);
         order.sort(Comparator.comparingInt(i -> i.rank));
+        // rows of a table that references itself: each after the rows it references (FlushPlan)
+        Map<EntityInfo, List<FlushPlan.Deferred<InstanceState>>> postInsert = null, preDelete = null;
+        try {
+            for (EntityInfo info : order) {
+                SelfReferences refs = info.selfReferences;
+                if (refs == null) continue;
+                List<InstanceState> ins = insertsBy.get(info);
+                if (ins != null) {
+                    FlushPlan.Sorted<InstanceState> sorted = FlushPlan.sortRows(ins, st -> refs.key(st, false), refs.references(false));
+                    insertsBy.put(info, sorted.rows());
+                    if (!sorted.deferred().isEmpty()) (postInsert = postInsert == null ? new HashMap<>() : postInsert).put(info, sorted.deferred());
+                }
+                List<InstanceState> del = deletesBy.get(info);
+                if (del != null) {
+                    FlushPlan.Sorted<InstanceState> sorted = FlushPlan.sortRows(del, st -> refs.key(st, true), refs.references(true));
+                    List<InstanceState> childrenFirst = new ArrayList<>(sorted.rows());
+                    java.util.Collections.reverse(childrenFirst);
+                    deletesBy.put(info, childrenFirst);
+                    if (!sorted.deferred().isEmpty()) (preDelete = preDelete == null ? new HashMap<>() : preDelete).put(info, sorted.deferred());
+                }
+            }
+        } catch (RuntimeException e) {
+            throw failure(e);
+        }
 
         try {
             conn = s.connection();
             features = conn.dialect().features();
             for (EntityInfo info : order) {
                 List<InstanceState> ins = insertsBy.get(info);
-                if (ins != null) insert(info, ins);
+                if (ins != null) {
+                    deferred = postInsert == null ? null : postInsert.get(info);
+                    insert(info, ins);
+                    if (deferred != null) writeDeferred(info, deferred, false);
+                    deferred = null;
+                }
                 List<Dirty> ups = updatesBy.get(info);
                 if (ups != null) update(info, ups);
             }
             for (int i = order.size() - 1; i >= 0; i--) {
                 List<InstanceState> del = deletesBy.get(order.get(i));
-                if (del != null) delete(order.get(i), del);
+                if (del == null) continue;
+                if (preDelete != null && preDelete.containsKey(order.get(i))) writeDeferred(order.get(i), preDelete.get(order.get(i)), true);
+                delete(order.get(i), del);
             }
         } catch (RuntimeException e) {
             throw failure(e);
@@ -113,7 +148,7 @@ final class Flusher {
      */
     private RuntimeException failure(RuntimeException e) {
         String what = "flush failed" + (entity == null ? "" : " " + operation + " " + entity.name) + "; "
-                + (s.levels.size() > 1 ? "the savepoint was rolled back" : "the transaction was rolled back");
+                + (s.tx.savepoints() > 0 ? "the savepoint was rolled back" : "the transaction was rolled back");
         if (e instanceof DatabaseError d) return d.withContext(what); // its message carries the SQL
         if (e instanceof StaleDataException stale) return new StaleDataException(what + ": " + stale.getMessage(), stale);
         String sql = statement == null ? null : statement.toString();
@@ -347,6 +382,24 @@ final class Flusher {
 
     private void insertKnown(EntityInfo info, List<InstanceState> list) {
         List<Attribute> cols = insertColumns(info, false);
+        if (deferred != null) {
+            // rows of a cycle: the reference cut by the plan is written NULL now and set by writeDeferred
+            List<Object[]> rows = rowsOf(info, list, cols);
+            Map<InstanceState, Integer> at = new HashMap<>();
+            for (int r = 0; r < list.size(); r++) at.put(list.get(r), r);
+            for (FlushPlan.Deferred<InstanceState> d : deferred) {
+                Integer r = at.get(d.row());
+                if (r == null) continue;
+                for (int a : info.selfReferences.local[d.reference()]) {
+                    int p = cols.indexOf(info.attrs[a]);
+                    if (p >= 0) rows.get(r)[p] = null; // a column the INSERT does not write needs no cut
+                }
+            }
+            statement = Sql.insert(info.table).columns(columnsOf(cols));
+            conn.insertRows(Sql.insert(info.table), columnsOf(cols), rows);
+            for (InstanceState st : list) inserted(st);
+            return;
+        }
         if (cols.isEmpty()) {
             for (InstanceState st : list) {
                 Insert ins = Sql.insert(info.table).defaultValues();
@@ -359,6 +412,28 @@ final class Flusher {
         statement = Sql.insert(info.table).columns(columnsOf(cols));
         conn.insertRows(Sql.insert(info.table), columnsOf(cols), rowsOf(info, list, cols));
         for (InstanceState st : list) inserted(st);
+    }
+
+    /**
+     * Writes the references the flush plan cut to break cycles of rows: after the inserts, each is set
+     * to the object's value (its snapshot already holds it); before the deletes, each is set to NULL so
+     * that the rows can go in any order.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void writeDeferred(EntityInfo info, List<FlushPlan.Deferred<InstanceState>> cut, boolean toNull) {
+        entity = info;
+        operation = toNull ? "unlinking rows of a reference cycle of" : "linking rows of a reference cycle of";
+        for (FlushPlan.Deferred<InstanceState> d : cut) {
+            InstanceState st = d.row();
+            Update u = Sql.update(info.table);
+            for (int a : info.selfReferences.local[d.reference()])
+                u = EntityInfo.setValue(u, (Column) info.attrs[a].column(), toNull ? null : info.get(st.obj(), a));
+            u = u.where(info.pkEquals(st.key()));
+            statement = u;
+            if (conn.execute(u) != 1)
+                throw new StaleDataException("UPDATE of " + st.key() + " to " + (toNull ? "clear" : "set") + " its reference"
+                        + " matched no row (deleted by another transaction?)");
+        }
     }
 
     /**
@@ -495,7 +570,7 @@ final class Flusher {
             throw new IllegalStateException("inserted " + st.info.name + " has no primary key value; set its @Id or use @GeneratedValue");
         st.snapshot = st.info.ownSnapshot(values); // values was read just above: no other holder
         st.keyFromSnapshot(); // made when first needed
-        st.loadedEpoch = s.epoch;
+        st.loadedEpoch = s.tx.epoch;
         s.pending.remove(st);
         s.identityMap.append(st); // put when the map is next read
     }

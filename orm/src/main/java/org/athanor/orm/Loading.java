@@ -7,10 +7,12 @@ import org.athanor.core.engine.RowReader;
 import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Select;
 import org.athanor.core.type.ValueCodec;
+import org.athanor.orm.loading.OrmCompiler;
 
 /**
- * Hydration: turns rows of an entity's SELECT into objects through the identity map. Columns are
- * read by index with the compiled statement's codecs, in attribute order.
+ * Hydration: turns rows of an entity's SELECT into objects through the identity map. The statement and
+ * where the entity's columns sit in its rows come from the ORM compile stage ({@link OrmCompiler});
+ * columns are read by index with the compiled statement's codecs, in attribute order.
  */
 final class Loading {
     private Loading() {}
@@ -25,8 +27,20 @@ final class Loading {
         };
     }
 
-    static RowReader<Object> entities(Session s, EntityInfo info) {
-        RowReader<Object[]> values = values(info.attrs.length);
+    /** Reads an entity's attribute values from where the compiled statement put them. */
+    static RowReader<Object[]> values(OrmCompiler.EntityColumns cols) {
+        int n = cols.target().columnCount(), from = cols.offset();
+        if (from == 0) return values(n);
+        return (rs, t) -> {
+            ValueCodec<Object>[] c = t.resultCodecs();
+            Object[] v = new Object[n];
+            for (int i = 0; i < n; i++) v[i] = c[from + i].read(rs, from + i + 1);
+            return v;
+        };
+    }
+
+    static RowReader<Object> entities(Session s, EntityInfo info, OrmCompiler.Compiled q) {
+        RowReader<Object[]> values = values(q.primary());
         return (rs, t) -> materialize(s, info, values.read(rs, t));
     }
 
@@ -37,13 +51,12 @@ final class Loading {
      * a new object, appended to the map without a lookup.
      */
     static List<Object> list(Session s, EntityInfo info, Select<Row> select) {
-        List<org.athanor.core.sql.FromItem> from = select.from();
-        boolean distinctKeys = from.isEmpty() || from.size() == 1 && from.get(0) == info.table;
-        if (distinctKeys && s.identityMap.isEmpty()) {
-            RowReader<Object[]> values = values(info.attrs.length);
-            return s.connection().execute(select, (rs, t) -> materializeNew(s, info, values.read(rs, t))).all();
+        OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
+        if (q.distinctKeys() && s.identityMap.isEmpty()) {
+            RowReader<Object[]> values = values(q.primary());
+            return s.connection().execute(q.statement(), (rs, t) -> materializeNew(s, info, values.read(rs, t))).all();
         }
-        return s.connection().execute(select, entities(s, info)).all();
+        return s.connection().execute(q.statement(), entities(s, info, q)).all();
     }
 
     private static IllegalStateException nullKey(EntityInfo info) {
@@ -62,7 +75,8 @@ final class Loading {
 
     /** The same, lazily; closing the stream closes the cursor. */
     static Stream<Object> stream(Session s, EntityInfo info, Select<Row> select) {
-        Result<Object> r = s.connection().execute(select, entities(s, info));
+        OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
+        Result<Object> r = s.connection().execute(q.statement(), entities(s, info, q));
         return r.stream();
     }
 
@@ -88,7 +102,8 @@ final class Loading {
     /** Re-reads a persistent object's row; false when the row is gone. */
     static boolean reload(Session s, InstanceState st, boolean keepChanges) {
         EntityInfo info = st.info;
-        Object[] v = s.connection().execute(info.selectAll.where(info.pkEquals(st.key())), values(info.attrs.length)).first();
+        OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, info.selectAll.where(info.pkEquals(st.key())));
+        Object[] v = s.connection().execute(q.statement(), values(q.primary())).first();
         if (v == null) return false;
         apply(s, st, v, keepChanges);
         return true;
@@ -107,6 +122,6 @@ final class Loading {
             if (!userChanged && !EntityInfo.same(current, v[i])) info.set(st.obj(), i, v[i]);
         }
         st.snapshot = EntityInfo.snapshotOf(v);
-        st.loadedEpoch = s.epoch;
+        st.loadedEpoch = s.tx.epoch;
     }
 }

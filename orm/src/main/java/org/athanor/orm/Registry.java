@@ -54,7 +54,10 @@ public final class Registry {
         MetaData md = MetaData.of(tables.toArray(Table[]::new));
         md.add(sequences(infos.values()));
         List<Table> order = MetaData.sort(tables);
-        for (EntityInfo i : infos.values()) i.rank = order.indexOf(i.table);
+        for (EntityInfo i : infos.values()) {
+            i.rank = order.indexOf(i.table);
+            i.selfReferences = SelfReferences.of(i);
+        }
         return new Registry(Collections.unmodifiableMap(infos), md);
     }
 

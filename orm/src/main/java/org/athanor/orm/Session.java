@@ -35,7 +35,8 @@ import org.athanor.core.sql.Dml;
  * statement per table, ids returned and assigned), UPDATEs of the columns whose values differ from the
  * snapshot taken at load or last flush (statements with the same column set batched), DELETEs of
  * deleted objects; parents are inserted before children and children deleted before parents,
- * following the mapped tables' foreign keys. With autoflush (the default) queries and {@code get}
+ * following the mapped tables' foreign keys — within a table that references itself too, row by row
+ * (a cycle of rows is written with one reference NULL, then linked by an UPDATE). With autoflush (the default) queries and {@code get}
  * misses flush first, so they see your changes. A flush that fails rolls the transaction back,
  * discards its work in the session as {@link #rollback()} does, and throws the database's error as
  * its own type ({@code IntegrityError}, {@code DataError}, ...; a lost {@code @Version} race as
@@ -134,12 +135,9 @@ public final class Session implements AutoCloseable {
     final StateTable identityMap = new StateTable();
     final PendingList pending = new PendingList();
     final LinkedHashSet<InstanceState> marked = new LinkedHashSet<>();
-    /** Transaction levels: the outer transaction, then one per open savepoint. */
-    final List<TxLevel> levels = new ArrayList<>(2);
+    /** The transaction as the session sees it: levels, epochs, what a rollback restores. */
+    final TransactionLevels tx = new TransactionLevels(this);
     private long addSeq;
-    /** Moves on when a transaction level begins and at commit; loads stamp objects with it. */
-    long epoch = 1;
-    private long expiredBefore;
     /** Whether a state may still be {@link InstanceState#unverified} (cleared by a flush that finds none). */
     boolean mayHoldUnverified;
 
@@ -159,10 +157,7 @@ public final class Session implements AutoCloseable {
         this.registry = registry;
         this.autoflush = autoflush;
         this.expireOnCommit = expireOnCommit;
-        levels.add(newLevel(null));
     }
-
-    private TxLevel newLevel(org.athanor.core.engine.NestedTransaction savepoint) { return new TxLevel(savepoint, ++epoch); }
 
     public SessionFactory factory() { return factory; }
     public Engine engine() { return engine; }
@@ -197,7 +192,7 @@ public final class Session implements AutoCloseable {
 
     boolean inTransaction() { return connection != null; }
 
-    TxLevel level() { return levels.get(levels.size() - 1); }
+    TxLevel level() { return tx.current(); }
 
     // ---- adding, deleting, expunging -----------------------------------------------------------------
 
@@ -274,7 +269,7 @@ public final class Session implements AutoCloseable {
         s.unverified = true;
         mayHoldUnverified = true;
         s.snapshot = null;
-        s.loadedEpoch = epoch;
+        s.loadedEpoch = tx.epoch;
         identityMap.put(s);
         attach(s, entity, index);
         return s;
@@ -542,7 +537,7 @@ public final class Session implements AutoCloseable {
         } catch (RuntimeException e) {
             // whatever stopped the flush (the database's error, a stale version, a changed key), some
             // of its statements may have run: the work is undone in the database and in the session
-            if (levels.size() > 1) failedInSavepoint(e);
+            if (tx.savepoints() > 0) failedInSavepoint(e);
             else failed(e);
             throw e;
         } finally {
@@ -569,8 +564,7 @@ public final class Session implements AutoCloseable {
             failed(e);
             return;
         }
-        levels.remove(levels.size() - 1);
-        restore(l);
+        tx.rolledBack(l);
     }
 
     /**
@@ -579,15 +573,15 @@ public final class Session implements AutoCloseable {
      */
     private void failed(RuntimeException e) {
         rollbackDatabase();
-        restoreAll();
+        tx.restoreAll();
         failure = e;
     }
 
     /** Flushes, commits, and ends the transaction (expiring persistent objects when expireOnCommit is on). */
     public void commit() {
         enter();
-        if (levels.size() > 1)
-            throw new IllegalStateException("commit() with " + (levels.size() - 1) + " savepoint(s) open; commit or roll back"
+        if (tx.savepoints() > 0)
+            throw new IllegalStateException("commit() with " + tx.savepoints() + " savepoint(s) open; commit or roll back"
                     + " the savepoint from beginNested() first");
         flushInternal();
         if (connection != null) {
@@ -595,22 +589,14 @@ public final class Session implements AutoCloseable {
                 connection.commit();
             } catch (RuntimeException e) {
                 rollbackDatabase();
-                restoreAll();
+                tx.restoreAll();
                 releaseOwner();
                 throw e;
             }
             connection.close();
             connection = null;
         }
-        // objects deleted by the transaction's flushes are among the objects it changed
-        TxLevel outer = levels.get(0);
-        if (outer.deletes)
-            for (InstanceState s : outer.touched())
-                if (s.attached && s.status == InstanceState.Status.DELETED) detach(s);
-        outer.forget();
-        levels.clear();
-        if (expireOnCommit) expiredBefore = ++epoch;
-        levels.add(newLevel(null));
+        tx.committed(expireOnCommit);
         releaseOwner();
     }
 
@@ -622,7 +608,7 @@ public final class Session implements AutoCloseable {
         enterAllowFailed();
         if (failure == null) {
             rollbackDatabase();
-            restoreAll();
+            tx.restoreAll();
         }
         failure = null;
         releaseOwner();
@@ -643,7 +629,7 @@ public final class Session implements AutoCloseable {
      */
     public SessionTransaction begin() {
         enter();
-        if (inTransaction() || levels.size() > 1)
+        if (inTransaction() || tx.savepoints() > 0)
             throw new IllegalStateException("begin(): this session is already in a transaction (begun by an earlier call that"
                     + " used the database); commit() or rollback() it first");
         return new SessionTransaction(this, false);
@@ -663,37 +649,28 @@ public final class Session implements AutoCloseable {
     public SessionSavepoint beginNested() {
         enter();
         flushInternal();
-        TxLevel l = newLevel(connection().beginNested());
-        levels.add(l);
-        return new SessionSavepoint(this, l);
+        return new SessionSavepoint(this, tx.open(connection().beginNested()));
     }
 
     void releaseSavepoint(TxLevel l) {
         enter();
-        requireInnermost(l);
+        tx.requireInnermost(l);
         flushInternal();
         l.savepoint.commit();
-        levels.remove(levels.size() - 1);
-        level().absorb(l);
+        tx.released(l);
     }
 
     void rollbackSavepoint(TxLevel l) {
         enter();
-        requireInnermost(l);
+        tx.requireInnermost(l);
         try {
             l.savepoint.rollback();
         } catch (RuntimeException e) {
             rollbackDatabase();
-            restoreAll();
+            tx.restoreAll();
             throw e;
         }
-        levels.remove(levels.size() - 1);
-        restore(l);
-    }
-
-    private void requireInnermost(TxLevel l) {
-        if (!levels.contains(l)) throw new IllegalStateException("this savepoint has already ended");
-        if (level() != l) throw new IllegalStateException("a savepoint opened later is still open; end it first");
+        tx.rolledBack(l);
     }
 
     /** Rolls back and releases the connection; a broken connection is only released. */
@@ -708,96 +685,6 @@ public final class Session implements AutoCloseable {
         } finally {
             c.close();
         }
-    }
-
-    /** Undoes every level, innermost first, and starts a fresh outer level. */
-    private void restoreAll() {
-        for (int i = levels.size() - 1; i >= 0; i--) restore(levels.get(i));
-        levels.clear();
-        levels.add(newLevel(null));
-    }
-
-    /**
-     * Discards, in the session, the work of a level the database has just rolled back (SQLAlchemy's
-     * {@code _restore_snapshot}), so that nothing rolled back is ever written again:
-     * <ul>
-     * <li>objects that became persistent in the level (inserted by its flushes) and objects still
-     *     pending are expunged: transient again, with the ids and versions the session wrote cleared;
-     * <li>objects deleted in the level (flushed or only marked) are persistent again, not marked;
-     * <li>persistent objects take back the database's values as the session knew them before the
-     *     level (their snapshots), dropping unflushed changes, and are expired, so that the next
-     *     {@code get}, query or {@code refresh} re-reads them. For the outer transaction that is every
-     *     persistent object (another transaction may have changed any row meanwhile); for a savepoint,
-     *     the objects the savepoint wrote, read or changed.
-     * </ul>
-     * Why restore the fields as well as expire: without bytecode enhancement an expired object is
-     * only re-read when the session hands it out again, and the application may hold a reference
-     * meanwhile; with its fields equal to its snapshot, no flush can find a rolled-back change in it.
-     */
-    private void restore(TxLevel l) { restore(l, true); }
-
-    /** {@link #restore(TxLevel)}; {@code expire} false skips the objects' expiry (a closing session drops them anyway). */
-    private void restore(TxLevel l, boolean expire) {
-        boolean outer = l.savepoint == null;
-        InstanceState[] touched = l.touched();
-        // take the identities the level gave out of the map first: keys come back below
-        for (InstanceState s : touched) if (s.attached && s.memento != null && s.memento.level == l) identityMap.remove(s);
-        List<InstanceState> restored = new ArrayList<>();
-        for (InstanceState s : touched) {
-            TxLevel.Memento m = s.memento;
-            if (m == null || m.level != l) continue;
-            s.memento = m.prev;
-            if (!s.attached) continue; // expunged since
-            s.bulkDeleted = false;
-            if (m.sharedInsert) {
-                // inserted with a generated id: the id the session wrote is the one the key holds
-                int i = s.info.generatedId.index();
-                if (s.key() != null && EntityInfo.same(s.info.get(s.obj(), i), s.key().value(0))) s.info.set(s.obj(), i, s.info.unsetIdValue());
-            } else m.forEachWritten((i, before, after) -> {
-                if (EntityInfo.same(s.info.get(s.obj(), i), after)) s.info.set(s.obj(), i, before);
-            });
-            s.snapshot = m.snapshot;
-            s.setKey(m.key);
-            marked.remove(s);
-            s.marked = false;
-            if (m.status == InstanceState.Status.PENDING) {
-                detach(s); // its INSERT was rolled back
-            } else if (m.status == InstanceState.Status.DELETED) {
-                s.status = InstanceState.Status.DELETED; // deleted by an enclosing level, which goes on
-            } else {
-                s.status = InstanceState.Status.PERSISTENT;
-                pending.remove(s); // a re-attached object the flush found without a row and made pending
-                identityMap.put(s);
-                restored.add(s);
-            }
-        }
-        // work asked for since the level began and never flushed: for a savepoint, beginNested()
-        // flushed everything before it, so all of it dates from after the savepoint
-        for (InstanceState s : pending.toArray()) detach(s);
-        for (InstanceState s : marked) s.marked = false;
-        marked.clear();
-        if (!expire) return;
-        long start = l.startEpoch;
-        for (InstanceState s : restored) expireDiscarding(s);
-        identityMap.forEach(s -> {
-            if (outer || s.loadedEpoch >= start || s.snapshot == null || Flusher.valuesIfChanged(s) != null) expireDiscarding(s);
-        });
-    }
-
-    /**
-     * Puts a persistent object's attributes back to its snapshot and expires it (see {@link #restore}).
-     * An object with no snapshot (re-attached, never flushed) takes its current values as one: the
-     * session does not know the row's, and must not write them; the re-read on next hand-out fixes them.
-     */
-    private void expireDiscarding(InstanceState s) {
-        Object[] snap = s.snapshot;
-        if (snap == null) s.snapshot = s.info.ownSnapshot(s.info.read(s.obj()));
-        else
-            for (int i = 0; i < snap.length; i++) {
-                Object was = snap[i];
-                if (!EntityInfo.same(s.info.get(s.obj(), i), was)) s.info.set(s.obj(), i, was instanceof byte[] b ? b.clone() : was);
-            }
-        s.loadedEpoch = -1;
     }
 
     private void releaseOwner() { owner = null; }
@@ -817,7 +704,7 @@ public final class Session implements AutoCloseable {
         rollbackDatabase();
         // the rolled-back transaction's inserts leave no ids behind on the objects (they are transient,
         // not detached, afterwards); a session without a transaction has nothing to undo
-        if (inTransaction) for (int i = levels.size() - 1; i >= 0; i--) restore(levels.get(i), false);
+        if (inTransaction) tx.discardAll();
         detachEverything(true);
         closed = true;
         owner = null;
@@ -827,7 +714,7 @@ public final class Session implements AutoCloseable {
 
     // ---- internals used by loading and flushing -----------------------------------------------------
 
-    boolean isExpired(InstanceState s) { return s.loadedEpoch < expiredBefore; }
+    boolean isExpired(InstanceState s) { return tx.isExpired(s); }
 
     /** Records what {@code s} was before this level changes it. */
     TxLevel.Memento touch(InstanceState s) { return level().touch(s); }
@@ -850,7 +737,7 @@ public final class Session implements AutoCloseable {
         s.snapshot = info.ownSnapshot(values);
         if (key == null) s.keyFromSnapshot(); // made when first needed (most loaded rows never need it)
         else s.setKey(key);
-        s.loadedEpoch = epoch;
+        s.loadedEpoch = tx.epoch;
         if (keyIsNew) identityMap.append(s);
         else identityMap.put(s);
         attach(s, obj, false);

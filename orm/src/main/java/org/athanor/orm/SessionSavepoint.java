@@ -30,7 +30,7 @@ public final class SessionSavepoint implements AutoCloseable {
         done = true;
     }
 
-    public boolean isActive() { return !done && session.levels.contains(level); }
+    public boolean isActive() { return !done && session.tx.isOpen(level); }
 
     private void requireActive() {
         if (done) throw new IllegalStateException("this savepoint was already committed or rolled back");

@@ -31,7 +31,11 @@ import org.athanor.orm.mapping.MappingException;
 final class Versions {
     private Versions() {}
 
-    /** The boxed Java types a version may have; the mapping (JavaTypes) and the processor (TypeRules) keep the same list. */
+    /**
+     * The boxed Java types {@link #next} can advance: what this class implements, not a rule. The rule
+     * (which types a @Version may have) is org.athanor.orm.rules.TypeRules.VERSION_TYPES, shared by the
+     * mapping and the processor; VersionsTest checks that this class implements exactly those.
+     */
     static final Set<Class<?>> TYPES = Set.of(Short.class, Integer.class, Long.class, Instant.class, LocalDateTime.class,
             OffsetDateTime.class);
 
@@ -58,9 +62,8 @@ final class Versions {
     /** Refuses a {@code @Version} attribute whose (boxed) type the session cannot advance. */
     static void checkType(Class<?> entity, String attribute, Class<?> type) {
         if (!TYPES.contains(type))
-            throw new MappingException(entity.getName() + "." + attribute + ": @Version on unsupported type " + type.getName()
-                    + "; a version is a number or a timestamp: "
-                    + TYPES.stream().map(Class::getSimpleName).sorted().toList());
+            throw new MappingException(entity.getName() + "." + attribute + ": "
+                    + org.athanor.orm.rules.Messages.unsupportedVersionType(type.getName()));
     }
 
     /**

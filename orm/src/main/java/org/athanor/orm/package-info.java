@@ -21,6 +21,13 @@
  * }</pre>
  *
  * The mapping layer is in {@code org.athanor.orm.mapping}; the annotation processor generating the
- * {@code User_} metamodel and accessors is in {@code org.athanor.orm.processor}.
+ * {@code User_} metamodel and accessors is the separate artifact {@code athanor-orm-processor}
+ * (package {@code org.athanor.orm.processor}), sharing the mapping rules of {@code athanor-orm-rules}.
+ *
+ * <p>Packages: this one is the API (Session, SessionFactory, Registry, Query, exceptions) plus, for now,
+ * the session's package-private internals (identity map, object states, transaction levels, the flush
+ * and the hydrator); {@code org.athanor.orm.mapping} maps classes to tables; {@code org.athanor.orm.flush}
+ * plans a flush's row order and {@code org.athanor.orm.loading} compiles loads (both internal: their
+ * public types serve this package only).
  */
 package org.athanor.orm;

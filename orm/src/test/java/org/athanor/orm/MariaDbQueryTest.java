@@ -1,5 +1,5 @@
 package org.athanor.orm;
 
 class MariaDbQueryTest extends QueryTestBase {
-    @Override TestDb openDatabase() { return TestDb.mariadb(); }
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
 }

@@ -19,14 +19,14 @@ import org.junit.jupiter.api.TestInstance;
  * test, and a log of the statements the engine ran.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class OrmTestBase {
+public abstract class OrmTestBase {
     TestDb db;
     Engine engine;
     SessionFactory sessions;
     final List<String> statements = new CopyOnWriteArrayList<>();
 
     /** The database this subclass runs on. */
-    abstract TestDb openDatabase();
+    protected abstract TestDb openDatabase();
 
     @BeforeAll
     void setUpDatabase() {

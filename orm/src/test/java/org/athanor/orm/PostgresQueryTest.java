@@ -1,5 +1,5 @@
 package org.athanor.orm;
 
 class PostgresQueryTest extends QueryTestBase {
-    @Override TestDb openDatabase() { return TestDb.postgres(); }
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
 }

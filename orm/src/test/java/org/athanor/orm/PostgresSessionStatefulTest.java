@@ -1,5 +1,5 @@
 package org.athanor.orm;
 
 class PostgresSessionStatefulTest extends SessionStatefulPropertiesBase {
-    @Override TestDb openDatabase() { return TestDb.postgres(); }
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
 }

@@ -7,7 +7,7 @@ import static org.athanor.core.sql.Sql.select;
 import org.athanor.core.type.SqlTypes;
 
 class PostgresSessionTest extends SessionTestBase {
-    @Override TestDb openDatabase() { return TestDb.postgres(); }
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
 
     @Override void killConnectionOf(Session s) {
         Integer pid = s.execute(select(func("pg_backend_pid", SqlTypes.INTEGER))).one()._1;

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Query API, run on every database by the subclasses. */
-abstract class QueryTestBase extends OrmTestBase {
+public abstract class QueryTestBase extends OrmTestBase {
     // the generated metamodel (annotation processor): typed Core columns of the mapped tables
     static final Column<Integer> AGE = User_.age;
     static final Column<String> NAME = User_.name;

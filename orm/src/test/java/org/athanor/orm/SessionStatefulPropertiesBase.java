@@ -20,11 +20,11 @@ import org.athanor.orm.model.Model;
  * real Session beside {@link SessionModel}. After every commit the database equals the model; after
  * every rollback the session and the database agree.
  */
-abstract class SessionStatefulPropertiesBase {
+public abstract class SessionStatefulPropertiesBase {
     private static final Map<Class<?>, TestDb> DATABASES = new HashMap<>();
     private SessionModel current;
 
-    abstract TestDb openDatabase();
+    protected abstract TestDb openDatabase();
 
     private synchronized SessionFactory factory() {
         TestDb db = DATABASES.get(getClass());

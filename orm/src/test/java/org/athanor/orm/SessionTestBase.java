@@ -28,7 +28,7 @@ import org.athanor.orm.model.User;
 import org.junit.jupiter.api.Test;
 
 /** Session operations and object states, run on every database by the subclasses. */
-abstract class SessionTestBase extends OrmTestBase {
+public abstract class SessionTestBase extends OrmTestBase {
     static final Column<Integer> AGE = Model.col(User.class, "age", Integer.class);
     static final Column<String> NAME = Model.col(User.class, "name", String.class);
     static final Column<Long> USER_ID = Model.col(User.class, "id", Long.class);

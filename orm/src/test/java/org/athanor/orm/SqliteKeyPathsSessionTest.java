@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Nested;
 class SqliteKeyPathsSessionTest {
     @Nested
     class WithoutReturning extends SessionTestBase {
-        @Override TestDb openDatabase() { return TestDb.sqlite(f -> f.returning(false).updateReturning(false).deleteReturning(false)); }
+        @Override protected TestDb openDatabase() { return TestDb.sqlite(f -> f.returning(false).updateReturning(false).deleteReturning(false)); }
     }
 
     @Nested
     class WithUnorderedReturning extends SessionTestBase {
-        @Override TestDb openDatabase() { return TestDb.sqlite(f -> f.returningPreservesOrder(false)); }
+        @Override protected TestDb openDatabase() { return TestDb.sqlite(f -> f.returningPreservesOrder(false)); }
     }
 }

@@ -1,5 +1,5 @@
 package org.athanor.orm;
 
 class SqliteQueryTest extends QueryTestBase {
-    @Override TestDb openDatabase() { return TestDb.sqlite(); }
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
 }

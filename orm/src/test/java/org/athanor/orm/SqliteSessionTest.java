@@ -10,7 +10,7 @@ import org.athanor.orm.model.User;
 import org.junit.jupiter.api.Test;
 
 class SqliteSessionTest extends SessionTestBase {
-    @Override TestDb openDatabase() { return TestDb.sqlite(); }
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
 
     /**
      * A flush of many new objects sends its first INSERT with RETURNING and the later ones without,

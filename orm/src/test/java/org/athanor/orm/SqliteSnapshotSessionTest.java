@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * SQLITE_BUSY_SNAPSHOT: its query had pinned a snapshot that B's commit made stale.
  */
 class SqliteSnapshotSessionTest extends OrmTestBase {
-    @Override TestDb openDatabase() { return TestDb.sqlite(); }
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
 
     @Test
     void aSessionThatQueriedBeforeAnotherCommittedCanStillFlushAndCommit() {

@@ -16,15 +16,28 @@ import org.sqlite.SQLiteDataSource;
  * temporary SQLite file, a PostgreSQL schema, or a MariaDB database, each with a unique name, dropped
  * at the end. ORM tables have fixed names (from @Table), so isolation is by namespace, not by name.
  */
-abstract class TestDb implements AutoCloseable {
+public abstract class TestDb implements AutoCloseable {
     @Override public abstract void close();
 
-    abstract Engine engine();
+    public abstract Engine engine();
 
     /** Runs work in a committed transaction (Engine.inTransaction). */
     static void tx(Engine engine, java.util.function.Consumer<org.athanor.core.engine.Connection> work) { engine.inTransaction(work); }
 
-    abstract String description();
+    public abstract String description();
+
+    /**
+     * A database prepared by the caller, for a dialect outside this module running the shared suites
+     * (SessionTestBase, QueryTestBase, ... in athanor-orm's test-jar): {@code engine} must hold no ORM
+     * tables yet (a fresh schema or database); {@code close} closes it and drops what the suite created.
+     */
+    public static TestDb of(Engine engine, String description, Runnable close) {
+        return new TestDb() {
+            @Override public Engine engine() { return engine; }
+            @Override public String description() { return description; }
+            @Override public void close() { close.run(); }
+        };
+    }
 
     static TestDb sqlite() { return new SqliteDb(null); }
 
@@ -94,8 +107,8 @@ abstract class TestDb implements AutoCloseable {
             }
         }
 
-        @Override Engine engine() { return engine; }
-        @Override String description() { return "SQLite " + file + " " + engine.dialect().features(); }
+        @Override public Engine engine() { return engine; }
+        @Override public String description() { return "SQLite " + file + " " + engine.dialect().features(); }
 
         @Override public void close() {
             engine.close();
@@ -122,8 +135,8 @@ abstract class TestDb implements AutoCloseable {
             this.description = description;
         }
 
-        @Override Engine engine() { return engine; }
-        @Override String description() { return description; }
+        @Override public Engine engine() { return engine; }
+        @Override public String description() { return description; }
 
         @Override public void close() {
             engine.close();

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.TestInstance;
  * else makes UPDATE and DELETE fail with StaleDataException.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TimestampVersionTestBase {
+public abstract class TimestampVersionTestBase {
     static final Registry REGISTRY = Registry.of(Memo.class, Shift.class, Booking.class);
     static final Table MEMOS = REGISTRY.table(Memo.class);
     static final Column<Long> MEMO_ID = EntityMapping.column(Memo.class, "id", Long.class);
@@ -61,7 +61,7 @@ abstract class TimestampVersionTestBase {
     SettableClock clock;
     private Clock systemClock;
 
-    abstract TestDb openDatabase();
+    protected abstract TestDb openDatabase();
 
     @BeforeAll
     void setUpDatabase() {

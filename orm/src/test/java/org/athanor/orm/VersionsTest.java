@@ -118,7 +118,7 @@ class VersionsTest {
         Field mapping = Class.forName("org.athanor.orm.mapping.JavaTypes").getDeclaredField("VERSION_TYPES");
         mapping.setAccessible(true);
         assertEquals(Versions.TYPES, mapping.get(null));
-        Field processor = Class.forName("org.athanor.orm.processor.TypeRules").getDeclaredField("VERSION_TYPES");
+        Field processor = Class.forName("org.athanor.orm.rules.TypeRules").getDeclaredField("VERSION_TYPES");
         processor.setAccessible(true);
         assertEquals(Versions.TYPES.stream().map(Class::getName).collect(Collectors.toSet()), (Set<?>) processor.get(null));
     }

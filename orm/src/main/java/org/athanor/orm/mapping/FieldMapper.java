@@ -18,6 +18,9 @@ import java.util.List;
 import org.athanor.core.schema.Sequence;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.SqlTypes;
+import org.athanor.orm.rules.AnnotationRules;
+import org.athanor.orm.rules.Naming;
+import org.athanor.orm.rules.Messages;
 
 /** Maps one field's annotations to a {@link FieldSpec}; every mistake names the class and field. */
 final class FieldMapper {
@@ -78,8 +81,7 @@ final class FieldMapper {
             throw new MappingException(where + ": @Id on unsupported type " + raw.getName() + "; id types are "
                     + JavaTypes.describe(JavaTypes.ID_TYPES));
         if (version && !JavaTypes.VERSION_TYPES.contains(type))
-            throw new MappingException(where + ": @Version on unsupported type " + raw.getName()
-                    + "; a version is a number or a timestamp: " + JavaTypes.describe(JavaTypes.VERSION_TYPES));
+            throw new MappingException(where + ": " + Messages.unsupportedVersionType(raw.getName()));
         if (version && id) throw new MappingException(where + ": a field cannot be both @Id and @Version");
 
         GenerationType generation = null;

@@ -15,18 +15,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.athanor.core.type.SqlType;
+import org.athanor.orm.rules.TypeRules;
 
 /**
- * The Java field types the ORM maps without a converter, and their SQL types. The annotation
- * processor keeps the same lists (by qualified name); MappingRulesConsistencyTest checks they agree.
+ * The Java field types the ORM maps without a converter, and their SQL types. Which types map is decided
+ * once, by name, in {@link TypeRules} (shared with the annotation processor); this class adds the
+ * run-time side: the classes and the SQL type of each.
  */
 final class JavaTypes {
     private JavaTypes() {}
 
     /** Said in every "unsupported type" message. */
-    static final String SUPPORTED = "String, boolean, short, int, long, float, double (and their wrapper classes), "
-            + "BigDecimal, BigInteger, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, UUID, byte[], "
-            + "enums, or any type with @Convert(converter = ...)";
+    static final String SUPPORTED = TypeRules.SUPPORTED;
 
     static final int DEFAULT_VARCHAR_LENGTH = 255;
 
@@ -38,20 +38,28 @@ final class JavaTypes {
             int.class, Integer.class, long.class, Long.class, float.class, Float.class, double.class, Double.class,
             byte.class, Byte.class, char.class, Character.class);
 
-    /** Basic types (boxed) by qualified name; the processor's list must equal this one. */
-    static final List<Class<?>> BASIC = List.of(String.class, Boolean.class, Short.class, Integer.class, Long.class,
-            Float.class, Double.class, BigDecimal.class, BigInteger.class, LocalDate.class, LocalTime.class,
-            LocalDateTime.class, OffsetDateTime.class, Instant.class, UUID.class, byte[].class);
+    /** Basic types (boxed), from the rules the processor shares ({@link TypeRules#BASIC}). */
+    static final List<Class<?>> BASIC = classes(TypeRules.BASIC);
 
-    /** Types an @Id may have: ones with value equality that make sense as keys. */
-    static final Set<Class<?>> ID_TYPES = Set.of(Short.class, Integer.class, Long.class, String.class, UUID.class,
-            BigInteger.class, LocalDate.class);
+    /** Types an @Id may have ({@link TypeRules#ID_TYPES}). */
+    static final Set<Class<?>> ID_TYPES = Set.copyOf(classes(TypeRules.ID_TYPES));
 
-    static final Set<Class<?>> INTEGRAL = Set.of(Short.class, Integer.class, Long.class);
+    static final Set<Class<?>> INTEGRAL = Set.copyOf(classes(TypeRules.INTEGRAL));
 
     /** Types a @Version may have: org.athanor.orm.Versions advances them (VersionsTest checks the lists agree). */
-    static final Set<Class<?>> VERSION_TYPES = Set.of(Short.class, Integer.class, Long.class, LocalDateTime.class,
-            OffsetDateTime.class, Instant.class);
+    static final Set<Class<?>> VERSION_TYPES = Set.copyOf(classes(TypeRules.VERSION_TYPES));
+
+    /** Canonical names to classes; the names are JDK types (or byte[]), always loadable. */
+    private static List<Class<?>> classes(java.util.Collection<String> names) {
+        return names.stream().<Class<?>>map(n -> {
+            if (n.equals("byte[]")) return byte[].class;
+            try {
+                return Class.forName(n, false, JavaTypes.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("mapping rule names a missing type " + n, e);
+            }
+        }).toList();
+    }
 
     static Class<?> box(Class<?> c) { return c.isPrimitive() ? BOXES.get(c) : c; }
 

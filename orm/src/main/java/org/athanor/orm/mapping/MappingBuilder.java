@@ -16,6 +16,9 @@ import java.util.Map;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ColumnOption;
 import org.athanor.core.schema.Table;
+import org.athanor.orm.rules.AnnotationRules;
+import org.athanor.orm.rules.Naming;
+import org.athanor.orm.rules.Messages;
 
 /** Reads an entity class's annotations into an {@link EntityMapping}; all checks happen here, once. */
 final class MappingBuilder {
@@ -90,15 +93,14 @@ final class MappingBuilder {
                     + "abstract class (entity inheritance is not supported yet)");
         if (cls.isLocalClass() || cls.isAnonymousClass()
                 || (cls.isMemberClass() && !Modifier.isStatic(cls.getModifiers())))
-            throw MappingException.of(cls, null, "an @Entity must be a top-level or static nested class");
+            throw MappingException.of(cls, null, Messages.notTopLevel());
         jakarta.persistence.Access access = cls.getAnnotation(jakarta.persistence.Access.class);
         if (access != null && access.value() == jakarta.persistence.AccessType.PROPERTY)
-            throw MappingException.of(cls, null, "@Access(PROPERTY) is not supported; Athanor maps fields");
+            throw MappingException.of(cls, null, Messages.propertyAccess());
         try {
             cls.getDeclaredConstructor();
         } catch (NoSuchMethodException e) {
-            throw MappingException.of(cls, null, "has no no-arg constructor; add one (it may be protected or private) "
-                    + "so that rows can be loaded into new instances");
+            throw MappingException.of(cls, null, Messages.noNoArgConstructor());
         }
     }
 
@@ -166,12 +168,11 @@ final class MappingBuilder {
                     + "(or @EmbeddedId / several @Id with @IdClass for a composite key)");
         }
         if (embeddedId != null && specs.stream().anyMatch(s -> s.id() && s.holder() == null))
-            throw MappingException.of(cls, embeddedId.getName(), "an entity has either an @EmbeddedId or @Id fields, not both");
+            throw MappingException.of(cls, embeddedId.getName(), Messages.embeddedIdAndId());
         if (embeddedId != null && idClass != null)
             throw MappingException.of(cls, embeddedId.getName(), "@IdClass and @EmbeddedId cannot be combined");
         if (ids.size() > 1 && embeddedId == null && idClass == null)
-            throw MappingException.of(cls, null, "has " + ids.size() + " @Id fields " + ids.stream().map(FieldSpec::name).toList()
-                    + ": a composite key needs @IdClass(KeyClass.class) on the entity or a single @EmbeddedId field");
+            throw MappingException.of(cls, null, Messages.compositeKeyWithoutIdClass(ids.stream().map(FieldSpec::name).toList()));
         if (ids.size() > 1)
             for (FieldSpec s : ids)
                 if (s.generation() != null)
@@ -184,12 +185,10 @@ final class MappingBuilder {
         for (FieldSpec s : specs) {
             FieldSpec other = byColumn.put(s.columnName().toLowerCase(java.util.Locale.ROOT), s);
             if (other != null)
-                throw new MappingException(s.where(cls) + " and " + other.where(cls) + " both map to column '"
-                        + s.columnName() + "'; give one of them @Column(name = ...)");
+                throw new MappingException(Messages.sameColumn(s.where(cls), other.where(cls), s.columnName()));
             other = byName.put(s.name(), s);
             if (other != null)
-                throw new MappingException(s.where(cls) + " and " + other.where(cls) + " have the same attribute name '"
-                        + s.name() + "'; rename one (attribute names must be unique in an entity)");
+                throw new MappingException(Messages.sameAttributeName(s.where(cls), other.where(cls), s.name()));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
+import org.athanor.orm.rules.Messages;
 
 /** {@code @Table(indexes, uniqueConstraints)} onto the Core table. */
 final class TableConstraints {
@@ -25,7 +26,7 @@ final class TableConstraints {
         for (jakarta.persistence.UniqueConstraint u : ann.uniqueConstraints()) {
             List<Column<?>> cols = new ArrayList<>();
             for (String n : u.columnNames()) cols.add(column(cls, table, attributes, n.trim(), "@UniqueConstraint"));
-            if (cols.isEmpty()) throw MappingException.of(cls, null, "@UniqueConstraint needs columnNames");
+            if (cols.isEmpty()) throw MappingException.of(cls, null, Messages.uniqueConstraintWithoutColumns());
             Table.addUnique(table, u.name().isEmpty() ? null : u.name(), cols);
         }
     }
@@ -38,7 +39,7 @@ final class TableConstraints {
 
     /** A column by its column name (as JPA specifies) or, for convenience, by its attribute name. */
     private static Column<?> column(Class<?> cls, Table table, List<Attribute> attributes, String name, String where) {
-        if (name.isEmpty()) throw MappingException.of(cls, null, where + " has an empty column name");
+        if (name.isEmpty()) throw MappingException.of(cls, null, Messages.emptyColumnName(where));
         if (table.hasColumn(name)) return table.column(name);
         for (Attribute a : attributes) if (a.name().equals(name)) return a.column();
         throw MappingException.of(cls, null, where + " names column '" + name + "', which the table " + table.name()

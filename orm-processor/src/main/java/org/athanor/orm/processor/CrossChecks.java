@@ -16,6 +16,8 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
+import org.athanor.orm.rules.Naming;
+import org.athanor.orm.rules.Messages;
 
 /**
  * Entity-wide rules checked once every attribute is known: column clashes, @Table constraints naming
@@ -49,12 +51,10 @@ final class CrossChecks {
         for (AttributeModel a : m.attributes) {
             AttributeModel other = byColumn.put(a.columnName().toLowerCase(Locale.ROOT), a);
             if (other != null)
-                m.errorMessage(a.field(), where(a) + " and " + where(other) + " both map to column '" + a.columnName()
-                        + "'; give one of them @Column(name = ...)");
+                m.errorMessage(a.field(), Messages.sameColumn(where(a), where(other), a.columnName()));
             other = byName.put(a.name(), a);
             if (other != null)
-                m.errorMessage(a.field(), where(a) + " and " + where(other) + " have the same attribute name '" + a.name()
-                        + "'; rename one (attribute names must be unique in an entity)");
+                m.errorMessage(a.field(), Messages.sameAttributeName(where(a), where(other), a.name()));
         }
     }
 
@@ -127,7 +127,7 @@ final class CrossChecks {
         String entityName = ann.string(Annotations.find(m.entity, "Entity"), "name");
         if (entityName.isEmpty()) entityName = m.entity.getSimpleName().toString();
         String tableName = ann.string(table, "name");
-        if (tableName.isEmpty()) tableName = TypeRules.snakeCase(entityName);
+        if (tableName.isEmpty()) tableName = Naming.snakeCase(entityName);
         for (AnnotationMirror ix : mirrors(table, "indexes")) {
             String list = ann.string(ix, "columnList");
             for (String part : list.split(",")) {
@@ -145,7 +145,7 @@ final class CrossChecks {
             Object names = ann.value(u, "columnNames");
             List<?> l = names instanceof List<?> x ? x : none;
             if (l.isEmpty()) {
-                m.error(m.entity, null, "@UniqueConstraint needs columnNames");
+                m.error(m.entity, null, Messages.uniqueConstraintWithoutColumns());
                 return;
             }
             for (Object v : l) if (!column(((AnnotationValue) v).getValue().toString().trim(), tableName, "@UniqueConstraint")) return;
@@ -161,7 +161,7 @@ final class CrossChecks {
 
     private boolean column(String name, String tableName, String where) {
         if (name.isEmpty()) {
-            m.error(m.entity, null, where + " has an empty column name");
+            m.error(m.entity, null, Messages.emptyColumnName(where));
             return false;
         }
         for (AttributeModel a : m.attributes) if (a.columnName().equals(name) || a.name().equals(name)) return true;

@@ -3,7 +3,9 @@ package org.athanor.orm.processor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.athanor.orm.mapping.AnnotationRules;
+import org.athanor.orm.rules.AnnotationRules;
+import org.athanor.orm.rules.Naming;
+import org.athanor.orm.rules.TypeRules;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -22,6 +24,7 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
+import org.athanor.orm.rules.Messages;
 
 /**
  * What the processor knows about one @Entity: its attributes in the runtime's order (mapped superclasses
@@ -130,7 +133,7 @@ final class EntityModel {
         if (kind != null) { error(entity, null, kind); return false; }
         if (entity.getNestingKind() == NestingKind.LOCAL || entity.getNestingKind() == NestingKind.ANONYMOUS
                 || (entity.getNestingKind() == NestingKind.MEMBER && !entity.getModifiers().contains(Modifier.STATIC))) {
-            error(entity, null, "an @Entity must be a top-level or static nested class");
+            error(entity, null, Messages.notTopLevel());
             return false;
         }
         for (Element e = entity; e instanceof TypeElement t; e = t.getEnclosingElement())
@@ -140,12 +143,11 @@ final class EntityModel {
                 return false;
             }
         if ("PROPERTY".equals(ann.enumName(Annotations.find(entity, "Access"), "value")))
-            error(entity, null, "@Access(PROPERTY) is not supported; Athanor maps fields");
+            error(entity, null, Messages.propertyAccess());
         ExecutableElement noArg = null;
         for (ExecutableElement c : ElementFilter.constructorsIn(entity.getEnclosedElements()))
             if (c.getParameters().isEmpty()) noArg = c;
-        if (noArg == null) error(entity, null, "has no no-arg constructor; add one (it may be protected or private) "
-                + "so that rows can be loaded into new instances");
+        if (noArg == null) error(entity, null, Messages.noNoArgConstructor());
         else privateConstructor = noArg.getModifiers().contains(Modifier.PRIVATE);
         return !failed;
     }
@@ -298,12 +300,11 @@ final class EntityModel {
             return null;
         }
         if (id && !converted && !TypeRules.ID_TYPES.contains(boxed)) {
-            error(f, label, "@Id on unsupported type " + typeName + "; id types are " + TypeRules.simple(TypeRules.ID_TYPES));
+            error(f, label, "@Id on unsupported type " + typeName + "; id types are " + TypeRules.describe(TypeRules.ID_TYPES));
             return null;
         }
         if (version && !TypeRules.VERSION_TYPES.contains(boxed)) {
-            error(f, label, "@Version on unsupported type " + typeName + "; a version is a number or a timestamp: "
-                    + TypeRules.simple(TypeRules.VERSION_TYPES));
+            error(f, label, Messages.unsupportedVersionType(typeName));
             return null;
         }
         AnnotationMirror gv = Annotations.find(f, "GeneratedValue");
@@ -325,7 +326,7 @@ final class EntityModel {
         String columnName = ann.string(column, "name");
         if (converted && !Converters.check(this, f, label, boxed)) return null;
         return new AttributeModel(name, f, typeName, boxed, primitive, access(f), holder, label,
-                columnName.isEmpty() ? TypeRules.snakeCase(name) : columnName, id, gv != null);
+                columnName.isEmpty() ? Naming.snakeCase(name) : columnName, id, gv != null);
     }
 
     private void checkIds(List<VariableElement> ids, VariableElement embeddedId) {
@@ -346,12 +347,11 @@ final class EntityModel {
             return;
         }
         if (embeddedId != null && ids.size() > 1) {
-            error(embeddedId, embeddedId.getSimpleName().toString(), "an entity has either an @EmbeddedId or @Id fields, not both");
+            error(embeddedId, embeddedId.getSimpleName().toString(), Messages.embeddedIdAndId());
             return;
         }
         if (ids.size() > 1 && !idClass)
-            error(entity, null, "has " + ids.size() + " @Id fields " + ids.stream().map(v -> v.getSimpleName().toString()).toList()
-                    + ": a composite key needs @IdClass(KeyClass.class) on the entity or a single @EmbeddedId field");
+            error(entity, null, Messages.compositeKeyWithoutIdClass(ids.stream().map(v -> v.getSimpleName().toString()).toList()));
     }
 
     /** Direct access when legal from the generated class, else getter+setter, else a VarHandle. */

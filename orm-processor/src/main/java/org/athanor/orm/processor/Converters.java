@@ -3,6 +3,7 @@ package org.athanor.orm.processor;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import org.athanor.orm.rules.TypeRules;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;

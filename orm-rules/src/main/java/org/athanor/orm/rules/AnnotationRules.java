@@ -1,4 +1,4 @@
-package org.athanor.orm.mapping;
+package org.athanor.orm.rules;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,10 +9,10 @@ import java.util.Set;
  * honoured (read by the mapping) or rejected with a mapping error that says why and what to do, never
  * silently ignored: an entity written for a JPA provider must not lose behaviour it relies on (a
  * {@code @PrePersist} that sets a timestamp, a {@code @NamedQuery}) without being told. The runtime
- * ({@link MappingBuilder}) and the annotation processor use these tables by simple name, so that they
- * agree; an annotation in neither table (a newer Jakarta Persistence) is rejected too.
+ * (org.athanor.orm.mapping.MappingBuilder) and the annotation processor use these tables by simple name,
+ * so that they agree; an annotation in neither table (a newer Jakarta Persistence) is rejected too.
  *
- * <p>Not API: public only so that the processor, in another package, shares it.
+ * <p>Not API: public only so that the runtime and the processor, in other artifacts, share it.
  */
 public final class AnnotationRules {
     private AnnotationRules() {}
@@ -75,7 +75,7 @@ public final class AnnotationRules {
     }
 
     /** Whether {@code type} is an annotation of the jakarta.persistence package (the runtime's test). */
-    static boolean isJakarta(Class<?> type) { return type.getPackageName().equals(PACKAGE); }
+    public static boolean isJakarta(Class<?> type) { return type.getPackageName().equals(PACKAGE); }
 
     /**
      * The mapping error for annotation {@code simpleName} of this package found on an entity class or

@@ -1,4 +1,4 @@
-package org.athanor.orm.mapping;
+package org.athanor.orm.rules;
 
 /**
  * Default physical names. The rule is Spring Boot's / Hibernate's CamelCaseToUnderscoresNamingStrategy
@@ -6,10 +6,10 @@ package org.athanor.orm.mapping;
  * lower-case letter and an upper-case letter followed by a lower-case one, then everything is lower
  * case ({@code firstName -> first_name}, {@code UserAccount -> user_account}, {@code userID -> userid}).
  */
-final class Naming {
+public final class Naming {
     private Naming() {}
 
-    static String snakeCase(String name) {
+    public static String snakeCase(String name) {
         StringBuilder b = new StringBuilder(name.replace('.', '_'));
         for (int i = 1; i < b.length() - 1; i++) {
             if (Character.isLowerCase(b.charAt(i - 1)) && Character.isUpperCase(b.charAt(i))

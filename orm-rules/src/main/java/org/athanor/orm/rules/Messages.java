@@ -1,0 +1,50 @@
+package org.athanor.orm.rules;
+
+import java.util.List;
+
+/**
+ * The words of the mapping errors both the runtime (a MappingException when the Registry maps the
+ * class) and the annotation processor (a compile error on the element) report, written once, so that
+ * a mistake reads the same whether javac or the first Registry.of finds it. Each method returns the
+ * message after the "Class" or "Class.field: " prefix, which each side adds in its own way.
+ *
+ * <p>Not API: public only so that the runtime and the processor, in other artifacts, share it.
+ */
+public final class Messages {
+    private Messages() {}
+
+    public static String notTopLevel() { return "an @Entity must be a top-level or static nested class"; }
+
+    public static String propertyAccess() { return "@Access(PROPERTY) is not supported; Athanor maps fields"; }
+
+    public static String noNoArgConstructor() {
+        return "has no no-arg constructor; add one (it may be protected or private) so that rows can be loaded into new instances";
+    }
+
+    /** Two attributes on one column; {@code a} and {@code b} name them as "Entity.attribute". */
+    public static String sameColumn(String a, String b, String column) {
+        return a + " and " + b + " both map to column '" + column + "'; give one of them @Column(name = ...)";
+    }
+
+    public static String sameAttributeName(String a, String b, String name) {
+        return a + " and " + b + " have the same attribute name '" + name + "'; rename one (attribute names must be unique in an entity)";
+    }
+
+    public static String embeddedIdAndId() { return "an entity has either an @EmbeddedId or @Id fields, not both"; }
+
+    public static String compositeKeyWithoutIdClass(List<String> idFields) {
+        return "has " + idFields.size() + " @Id fields " + idFields
+                + ": a composite key needs @IdClass(KeyClass.class) on the entity or a single @EmbeddedId field";
+    }
+
+    public static String uniqueConstraintWithoutColumns() { return "@UniqueConstraint needs columnNames"; }
+
+    /** {@code where}: the annotation holding the name, e.g. "@Index(name = \"ix\")". */
+    public static String emptyColumnName(String where) { return where + " has an empty column name"; }
+
+    /** {@code typeName}: the field's declared type as the side sees it. */
+    public static String unsupportedVersionType(String typeName) {
+        return "@Version on unsupported type " + typeName + "; a version is a number or a timestamp: "
+                + TypeRules.describe(TypeRules.VERSION_TYPES);
+    }
+}

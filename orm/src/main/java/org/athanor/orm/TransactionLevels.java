@@ -1,0 +1,173 @@
+package org.athanor.orm;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.athanor.core.engine.NestedTransaction;
+
+/**
+ * The session's transaction as the session sees it (the inside of SQLAlchemy's SessionTransaction):
+ * the outer level and one {@link TxLevel} per open savepoint, the epochs that date loads and expiry,
+ * and what the session restores when the database rolls a level back. The Session owns the
+ * connection and the public methods; this class owns nesting and the rollback rules (see the Session
+ * class comment for the rules themselves). Package-private: only the Session drives it.
+ */
+final class TransactionLevels {
+    private final Session session;
+    /** The outer transaction, then one level per open savepoint. */
+    private final List<TxLevel> levels = new ArrayList<>(2);
+    /** Moves on when a transaction level begins and at commit; loads stamp objects with it. */
+    long epoch = 1;
+    /** Objects loaded before this epoch are expired. */
+    private long expiredBefore;
+
+    TransactionLevels(Session session) {
+        this.session = session;
+        levels.add(newLevel(null));
+    }
+
+    private TxLevel newLevel(NestedTransaction savepoint) { return new TxLevel(savepoint, ++epoch); }
+
+    /** The innermost level: where changes are recorded. */
+    TxLevel current() { return levels.get(levels.size() - 1); }
+
+    /** The number of open savepoints. */
+    int savepoints() { return levels.size() - 1; }
+
+    boolean isOpen(TxLevel l) { return levels.contains(l); }
+
+    boolean isExpired(InstanceState s) { return s.loadedEpoch < expiredBefore; }
+
+    /** A savepoint the database has just opened. */
+    TxLevel open(NestedTransaction savepoint) {
+        TxLevel l = newLevel(savepoint);
+        levels.add(l);
+        return l;
+    }
+
+    void requireInnermost(TxLevel l) {
+        if (!levels.contains(l)) throw new IllegalStateException("this savepoint has already ended");
+        if (current() != l) throw new IllegalStateException("a savepoint opened later is still open; end it first");
+    }
+
+    /** The database released savepoint {@code l} (the innermost): its work joins the enclosing level. */
+    void released(TxLevel l) {
+        levels.remove(levels.size() - 1);
+        current().absorb(l);
+    }
+
+    /** The database rolled back to savepoint {@code l} (the innermost): discard its work in the session. */
+    void rolledBack(TxLevel l) {
+        levels.remove(levels.size() - 1);
+        restore(l);
+    }
+
+    /**
+     * The outer transaction committed: objects deleted by its flushes are among the objects it changed,
+     * and leave the session; a fresh outer level begins (expiring what was loaded when {@code expire}).
+     */
+    void committed(boolean expire) {
+        TxLevel outer = levels.get(0);
+        if (outer.deletes)
+            for (InstanceState s : outer.touched())
+                if (s.attached && s.status == InstanceState.Status.DELETED) session.detach(s);
+        outer.forget();
+        levels.clear();
+        if (expire) expiredBefore = ++epoch;
+        levels.add(newLevel(null));
+    }
+
+    /** A closing session's rollback: every level undone, innermost first, without expiring (all is detached next). */
+    void discardAll() {
+        for (int i = levels.size() - 1; i >= 0; i--) restore(levels.get(i), false);
+    }
+
+    /** Undoes every level, innermost first, and starts a fresh outer level. */
+    void restoreAll() {
+        for (int i = levels.size() - 1; i >= 0; i--) restore(levels.get(i));
+        levels.clear();
+        levels.add(newLevel(null));
+    }
+
+    /**
+     * Discards, in the session, the work of a level the database has just rolled back (SQLAlchemy's
+     * {@code _restore_snapshot}), so that nothing rolled back is ever written again:
+     * <ul>
+     * <li>objects that became persistent in the level (inserted by its flushes) and objects still
+     *     pending are expunged: transient again, with the ids and versions the session wrote cleared;
+     * <li>objects deleted in the level (flushed or only marked) are persistent again, not marked;
+     * <li>persistent objects take back the database's values as the session knew them before the
+     *     level (their snapshots), dropping unflushed changes, and are expired, so that the next
+     *     {@code get}, query or {@code refresh} re-reads them. For the outer transaction that is every
+     *     persistent object (another transaction may have changed any row meanwhile); for a savepoint,
+     *     the objects the savepoint wrote, read or changed.
+     * </ul>
+     * Why restore the fields as well as expire: without bytecode enhancement an expired object is
+     * only re-read when the session hands it out again, and the application may hold a reference
+     * meanwhile; with its fields equal to its snapshot, no flush can find a rolled-back change in it.
+     */
+    private void restore(TxLevel l) { restore(l, true); }
+
+    /** {@link #restore(TxLevel)}; {@code expire} false skips the objects' expiry (a closing session drops them anyway). */
+    private void restore(TxLevel l, boolean expire) {
+        boolean outer = l.savepoint == null;
+        InstanceState[] touched = l.touched();
+        // take the identities the level gave out of the map first: keys come back below
+        for (InstanceState s : touched) if (s.attached && s.memento != null && s.memento.level == l) session.identityMap.remove(s);
+        List<InstanceState> restored = new ArrayList<>();
+        for (InstanceState s : touched) {
+            TxLevel.Memento m = s.memento;
+            if (m == null || m.level != l) continue;
+            s.memento = m.prev;
+            if (!s.attached) continue; // expunged since
+            s.bulkDeleted = false;
+            if (m.sharedInsert) {
+                // inserted with a generated id: the id the session wrote is the one the key holds
+                int i = s.info.generatedId.index();
+                if (s.key() != null && EntityInfo.same(s.info.get(s.obj(), i), s.key().value(0))) s.info.set(s.obj(), i, s.info.unsetIdValue());
+            } else m.forEachWritten((i, before, after) -> {
+                if (EntityInfo.same(s.info.get(s.obj(), i), after)) s.info.set(s.obj(), i, before);
+            });
+            s.snapshot = m.snapshot;
+            s.setKey(m.key);
+            session.marked.remove(s);
+            s.marked = false;
+            if (m.status == InstanceState.Status.PENDING) {
+                session.detach(s); // its INSERT was rolled back
+            } else if (m.status == InstanceState.Status.DELETED) {
+                s.status = InstanceState.Status.DELETED; // deleted by an enclosing level, which goes on
+            } else {
+                s.status = InstanceState.Status.PERSISTENT;
+                session.pending.remove(s); // a re-attached object the flush found without a row and made pending
+                session.identityMap.put(s);
+                restored.add(s);
+            }
+        }
+        // work asked for since the level began and never flushed: for a savepoint, beginNested()
+        // flushed everything before it, so all of it dates from after the savepoint
+        for (InstanceState s : session.pending.toArray()) session.detach(s);
+        for (InstanceState s : session.marked) s.marked = false;
+        session.marked.clear();
+        if (!expire) return;
+        long start = l.startEpoch;
+        for (InstanceState s : restored) expireDiscarding(s);
+        session.identityMap.forEach(s -> {
+            if (outer || s.loadedEpoch >= start || s.snapshot == null || Flusher.valuesIfChanged(s) != null) expireDiscarding(s);
+        });
+    }
+
+    /**
+     * Puts a persistent object's attributes back to its snapshot and expires it (see {@link #restore(TxLevel)}).
+     * An object with no snapshot (re-attached, never flushed) takes its current values as one: the
+     * session does not know the row's, and must not write them; the re-read on next hand-out fixes them.
+     */
+    private void expireDiscarding(InstanceState s) {
+        Object[] snap = s.snapshot;
+        if (snap == null) s.snapshot = s.info.ownSnapshot(s.info.read(s.obj()));
+        else
+            for (int i = 0; i < snap.length; i++) {
+                Object was = snap[i];
+                if (!EntityInfo.same(s.info.get(s.obj(), i), was)) s.info.set(s.obj(), i, was instanceof byte[] b ? b.clone() : was);
+            }
+        s.loadedEpoch = -1;
+    }
+}
