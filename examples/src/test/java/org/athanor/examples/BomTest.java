@@ -52,7 +52,7 @@ class BomTest {
         String version = text(read(root.resolve("pom.xml")).getDocumentElement(), "version");
         String readme = java.nio.file.Files.readString(root.resolve("README.md"));
         java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("<artifactId>(athanor-[a-z]+)</artifactId>\\s*<version>([^<]*)</version>").matcher(readme);
+                .compile("<artifactId>(athanor-[a-z-]+)</artifactId>\\s*<version>([^<]*)</version>").matcher(readme);
         int found = 0;
         for (; m.find(); found++) assertEquals(version, m.group(2), "README.md gives " + m.group(1) + " another version");
         assertEquals(2, found, "README.md should spell the version for the BOM import and the processor path");
