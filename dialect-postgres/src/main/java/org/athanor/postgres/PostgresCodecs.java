@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.athanor.core.type.SqlType;
@@ -83,9 +84,19 @@ final class PostgresCodecs {
     private static <T extends java.time.temporal.Temporal> ValueCodec<T> micros(SqlType<T> type, T max,
                                                                                    java.util.function.ToIntFunction<T> nanoOf,
                                                                                    java.util.function.UnaryOperator<T> truncate) {
+        return micros(type, max, nanoOf, truncate, java.util.function.UnaryOperator.identity());
+    }
+
+    private static <T extends java.time.temporal.Temporal> ValueCodec<T> micros(SqlType<T> type, T max,
+                                                                                   java.util.function.ToIntFunction<T> nanoOf,
+                                                                                   java.util.function.UnaryOperator<T> truncate,
+                                                                                   java.util.function.UnaryOperator<T> normalize) {
         return new ValueCodec<>() {
             @Override public void bind(PreparedStatement ps, int i, T v) throws SQLException {
-                if (v != null && nanoOf.applyAsInt(v) % 1000 != 0 && !v.equals(max)) v = truncate.apply(v);
+                if (v != null) {
+                    if (nanoOf.applyAsInt(v) % 1000 != 0 && !v.equals(max)) v = truncate.apply(v);
+                    v = normalize.apply(v);
+                }
                 type.bind(ps, i, v);
             }
             @Override public T read(ResultSet rs, int i) throws SQLException { return type.read(rs, i); }
@@ -96,8 +107,17 @@ final class PostgresCodecs {
             t -> t.truncatedTo(ChronoUnit.MICROS));
     private static final ValueCodec<LocalDateTime> TIMESTAMP = micros(SqlTypes.TIMESTAMP, LocalDateTime.MAX,
             LocalDateTime::getNano, t -> t.truncatedTo(ChronoUnit.MICROS));
+    /**
+     * Also sent at UTC: timestamptz keeps only the instant, and PostgreSQL refuses offsets from
+     * +16:00 on ("time zone displacement out of range"), which java.time allows up to ±18:00.
+     */
     private static final ValueCodec<OffsetDateTime> TIMESTAMPTZ = micros(SqlTypes.TIMESTAMPTZ, OffsetDateTime.MAX,
-            OffsetDateTime::getNano, t -> t.truncatedTo(ChronoUnit.MICROS));
+            OffsetDateTime::getNano, t -> t.truncatedTo(ChronoUnit.MICROS), PostgresCodecs::atUtc);
+
+    private static OffsetDateTime atUtc(OffsetDateTime t) {
+        if (t.getOffset().equals(ZoneOffset.UTC) || t.equals(OffsetDateTime.MAX) || t.equals(OffsetDateTime.MIN)) return t;
+        return t.withOffsetSameInstant(ZoneOffset.UTC);
+    }
 
     /** The codec PostgreSQL needs for {@code type}, or null when core's portable codec serves. */
     @SuppressWarnings("unchecked")
