@@ -473,7 +473,7 @@ public abstract class ValueRoundTripSuite extends PropertySuite {
         TALLY.clear();
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 400)
     void everyWritePathKeepsDocumentsOrRefuses(@ForAll("cases") Case c) {
         tally("cases");
         List<Expect<Object>> expected = new ArrayList<>();
