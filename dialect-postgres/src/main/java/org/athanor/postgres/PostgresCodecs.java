@@ -48,10 +48,11 @@ final class PostgresCodecs {
         @Override public void bind(PreparedStatement ps, int i, String v) throws SQLException {
             if (v == null) ps.setNull(i, Types.OTHER);
             else {
-                TextValues.check(v, true, SqlTypes.JSON, "PostgreSQL");
+                check(v);
                 ps.setObject(i, v, Types.OTHER);
             }
         }
+        @Override public void check(String v) throws SQLException { TextValues.check(v, true, SqlTypes.JSON, "PostgreSQL"); }
         @Override public String read(ResultSet rs, int i) throws SQLException { return rs.getString(i); }
     };
 
@@ -65,10 +66,11 @@ final class PostgresCodecs {
             @Override public void bind(PreparedStatement ps, int i, String v) throws SQLException {
                 if (v == null) ps.setNull(i, Types.VARCHAR);
                 else {
-                    TextValues.check(v, true, type, "PostgreSQL");
+                    check(v);
                     ps.setString(i, v);
                 }
             }
+            @Override public void check(String v) throws SQLException { TextValues.check(v, true, type, "PostgreSQL"); }
             @Override public String read(ResultSet rs, int i) throws SQLException { return rs.getString(i); }
         };
     }

@@ -84,10 +84,11 @@ final class SqliteCodecs {
             @Override public void bind(PreparedStatement ps, int i, String v) throws SQLException {
                 if (v == null) ps.setNull(i, java.sql.Types.VARCHAR);
                 else {
-                    TextValues.check(v, true, type, "SQLite");
+                    check(v);
                     ps.setString(i, v);
                 }
             }
+            @Override public void check(String v) throws SQLException { TextValues.check(v, true, type, "SQLite"); }
             @Override public String read(ResultSet rs, int i) throws SQLException { return rs.getString(i); }
         };
     }

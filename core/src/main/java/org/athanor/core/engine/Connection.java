@@ -767,7 +767,7 @@ public final class Connection implements AutoCloseable {
         withStatement(sql, ps -> {
             java.sql.Connection on = ps.getConnection();
             for (int k = 0; k < arrays.length; k++) {
-                // the arrays bypass the codecs: their check that no driver turns a lone surrogate into '?'
+                // the arrays bypass the codecs' bind: their check (text: no lone surrogate, no NUL where refused)
                 if (arrays[k] instanceof String[] texts) checkTexts(texts, columns[k]);
                 ps.setArray(k + 1, on.createArrayOf(elements[k], arrays[k]));
             }
@@ -785,13 +785,15 @@ public final class Connection implements AutoCloseable {
         });
     }
 
-    /** Refuses a lone surrogate in a column array's text as the codecs do (SQLSTATE 22021, a DataError). */
+    /** Refuses text in a column array as the column's codec would on bind ({@link ValueCodec#check}: a DataError). */
+    @SuppressWarnings("unchecked")
     private void checkTexts(String[] texts, Column<?> column) throws SQLException {
+        ValueCodec<String> codec = (ValueCodec<String>) dialect().codec(column.type());
         for (int r = 0; r < texts.length; r++) {
             String s = texts[r];
             if (s == null) continue;
             try {
-                org.athanor.core.type.TextValues.check(s, false, column.type(), dialect().name());
+                codec.check(s);
             } catch (SQLException e) {
                 throw new SQLException("row " + r + " of the batch, column " + column.name() + ": " + e.getMessage(), e.getSQLState(), e);
             }
