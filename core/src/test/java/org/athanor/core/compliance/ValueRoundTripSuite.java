@@ -63,6 +63,8 @@ public abstract class ValueRoundTripSuite extends PropertySuite {
     /** The documented changes and refusals of the database under test. */
     protected abstract Fidelity fidelity();
 
+    static final int VARCHAR_LENGTH = 8;
+
     static final class Vals extends Table {
         final Column<Long> ID = column("id", BIGINT, primaryKey());
         final Column<String> S = column("s", TEXT);
@@ -79,6 +81,8 @@ public abstract class ValueRoundTripSuite extends PropertySuite {
         final Column<LocalDateTime> TS = column("ts", TIMESTAMP);
         final Column<OffsetDateTime> TZ = column("tz", TIMESTAMPTZ);
         final Column<UUID> U = column("u", UUID_TYPE);
+        final Column<String> V = column("v", varchar(VARCHAR_LENGTH));
+        final Column<java.time.Instant> IN = column("ins", TIMESTAMPTZ_INSTANT);
         Vals(String name, SqlType<BigDecimal> numeric) {
             super(name);
             N = column("n", numeric);
@@ -149,6 +153,16 @@ public abstract class ValueRoundTripSuite extends PropertySuite {
     static Expect<String> text(Fidelity f, String s) {
         if (!isWellFormed(s) || (!f.nulInText() && s.indexOf('\0') >= 0)) return Expect.refusal();
         return Expect.kept(s);
+    }
+
+    /** VARCHAR(n): the text rules, then the length (in characters, that is code points). */
+    static Expect<String> varcharRule(Fidelity f, String s) {
+        Expect<String> e = text(f, s);
+        if (e.refused() || f.varcharCuts() == null) return e;
+        int n = s.codePointCount(0, s.length());
+        if (n <= VARCHAR_LENGTH) return e;
+        String kept = s.substring(0, s.offsetByCodePoints(0, VARCHAR_LENGTH));
+        return s.substring(kept.length()).chars().allMatch(c -> f.varcharCuts().indexOf(c) >= 0) ? Expect.kept(kept) : Expect.refusal();
     }
 
     static Expect<Double> dbl(Fidelity f, Double d) {
@@ -222,6 +236,12 @@ public abstract class ValueRoundTripSuite extends PropertySuite {
             // the instant is kept; the offset is the database's (UTC on SQLite and MariaDB, the session's zone on PostgreSQL)
             kind("TIMESTAMPTZ", v -> v.TZ, s -> s.zonedTimes(), (ValueRoundTripSuite s, OffsetDateTime x) -> zoned(s.fidelity(), x),
                     (OffsetDateTime a, OffsetDateTime b) -> a != null && b != null && a.toInstant().equals(b.toInstant())),
+            kind("VARCHAR(8)", v -> v.V, s -> s.shortTexts(), (ValueRoundTripSuite s, String x) -> varcharRule(s.fidelity(), x), equal()),
+            kind("TIMESTAMPTZ_INSTANT", v -> v.IN, s -> s.zonedTimes().map(OffsetDateTime::toInstant),
+                    (ValueRoundTripSuite s, java.time.Instant x) -> {
+                        Expect<OffsetDateTime> e = zoned(s.fidelity(), x.atOffset(ZoneOffset.UTC));
+                        return e.refused() ? Expect.refusal() : Expect.kept(e.value().toInstant());
+                    }, equal()),
             kind("UUID", v -> v.U, s -> Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.create(java.util.UUID::randomUUID)),
                     Tuple.of(1, Arbitraries.of(new UUID(0, 0), new UUID(-1, -1)))), (ValueRoundTripSuite s, UUID x) -> Expect.kept(x), equal()));
 
@@ -249,6 +269,15 @@ public abstract class ValueRoundTripSuite extends PropertySuite {
                 Tuple.of(1, RoundTripSuite.codePoints().list().ofMinSize(2_000).ofMaxSize(12_000).map(RoundTripSuite::fromCodePoints)));
     }
 
+    Arbitrary<String> shortTexts() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(5, RoundTripSuite.codePoints().list().ofMaxSize(12).map(RoundTripSuite::fromCodePoints)),
+                Tuple.of(2, Arbitraries.of("12345678", "1234567 ", "12345678 ", "1234 \u0000", "abc       ", " ", "12345678 \t\r\n",
+                        "12345678\u00a0", "12345678\u3000", "12345678 x", "\uD83D\uDE00234567\uD83D\uDE00",
+                        "\uD83D\uDE002345678", "a\uD800", "12345678\t", "123456789")),
+                Tuple.of(1, Arbitraries.of(EDGE_TEXTS)));
+    }
+
     Arbitrary<Float> floats() {
         return Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.integers().map(Float::intBitsToFloat).filter(x -> !x.isNaN())),
@@ -258,8 +287,9 @@ public abstract class ValueRoundTripSuite extends PropertySuite {
 
     Arbitrary<Double> doubles() {
         return Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.longs().map(Double::longBitsToDouble).filter(x -> !x.isNaN() && (x == 0 || Math.abs(x) >= Double.MIN_NORMAL))),
-                Tuple.of(2, Arbitraries.of(Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL, 0.0, -0.0, 0.1,
+                Tuple.of(3, Arbitraries.longs().map(Double::longBitsToDouble).filter(x -> !x.isNaN())),
+                Tuple.of(2, Arbitraries.of(Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_NORMAL, -Double.MIN_NORMAL, Double.MIN_VALUE,
+                        -Double.MIN_VALUE, 1e-310, 0.0, -0.0, 0.1,
                         (double) Float.MAX_VALUE, 9_007_199_254_740_993.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY)));
     }
 
