@@ -30,6 +30,8 @@ import org.athanor.core.sql.Select;
  *     MariaDB columns utf8mb4_nopad_bin and sets SQLite's case_sensitive_like);</li>
  * <li>the order of rows without ORDER BY and of ties: results are compared as multisets;</li>
  * <li>INTERSECT ALL / EXCEPT ALL (not in SQLite), FULL JOIN (not in MariaDB);</li>
+ * <li>window ORDER BY over nullable or tied values (NULLs sort first on SQLite and MariaDB, last
+ *     on PostgreSQL; ties in any order): windows are ordered by the unique id;</li>
  * <li>a bare column beside an aggregate without GROUP BY (an error on PostgreSQL, any row's value
  *     on SQLite and MariaDB); GROUP BY an expression holding bind parameters (PostgreSQL matches
  *     it to the select list by text, and $1 is not $5): groups are plain columns.</li>
@@ -51,14 +53,18 @@ final class QueryGenerator {
         this.two = two;
     }
 
-    /** The columns an expression may read: one table's, or both when joined. */
-    private record Scope(List<Column<Integer>> ints, List<Column<String>> strings) {}
+    /**
+     * The columns an expression may read: one table's, or both when joined. {@code correlate}: the
+     * query reads table one alone, so a subquery over table two may refer to it (a correlated
+     * subquery; with both tables in the outer FROM, table two would be correlated too).
+     */
+    private record Scope(List<Column<Integer>> ints, List<Column<String>> strings, boolean correlate) {}
 
-    private Scope scopeOne() { return new Scope(List.of(one.A, one.B, one.K), List.of(one.S)); }
+    private Scope scopeOne() { return new Scope(List.of(one.A, one.B, one.K), List.of(one.S), true); }
 
-    private Scope scopeBoth() { return new Scope(List.of(one.A, one.B, one.K, two.K, two.C), List.of(one.S, two.T)); }
+    private Scope scopeBoth() { return new Scope(List.of(one.A, one.B, one.K, two.K, two.C), List.of(one.S, two.T), false); }
 
-    private Scope scopeTwo() { return new Scope(List.of(two.K, two.C), List.of(two.T)); }
+    private Scope scopeTwo() { return new Scope(List.of(two.K, two.C), List.of(two.T), false); }
 
     private <T> T pick(List<T> xs) { return xs.get(r.nextInt(xs.size())); }
 
@@ -78,7 +84,10 @@ final class QueryGenerator {
             case 6 -> nullif(intExpr(s, d - 1), intExpr(s, d - 1));
             case 7 -> caseWhen(predicate(s, d - 1), intExpr(s, d - 1)).otherwise(intExpr(s, d - 1));
             case 8 -> length(stringExpr(s, d - 1));
-            case 9 -> intLeaf(s).mod(1 + r.nextInt(7)); // a positive literal divisor: same sign rules everywhere
+            case 9 -> s.correlate() && r.nextBoolean()
+                    // a correlated scalar subquery: NULL where no row of two has the key
+                    ? select(r.nextBoolean() ? max(two.C) : min(two.C)).from(two).where(two.K.eq(one.K)).<Integer>scalarSubquery()
+                    : intLeaf(s).mod(1 + r.nextInt(7)); // a positive literal divisor: same sign rules everywhere
             default -> caseWhen(predicate(s, d - 1), intExpr(s, d - 1)); // no ELSE: NULL
         };
     }
@@ -108,7 +117,9 @@ final class QueryGenerator {
             case 2 -> not(predicate(s, d - 1));
             case 3 -> intExpr(s, d - 1).in(select(two.C).from(two).where(predicate(scopeTwo(), d - 1)));
             case 4 -> intExpr(s, d - 1).notIn(select(two.C).from(two).where(predicate(scopeTwo(), d - 1)));
-            default -> comparison(s, d);
+            default -> s.correlate() && r.nextBoolean()
+                    ? exists(select(two.ID).from(two).where(two.K.eq(one.K), predicate(scopeTwo(), d - 1)))
+                    : comparison(s, d);
         };
     }
 
@@ -139,11 +150,13 @@ final class QueryGenerator {
 
     /** One query of a random shape; its rows are compared as a multiset. */
     Query<Row> query() {
-        return switch (r.nextInt(6)) {
+        return switch (r.nextInt(8)) {
             case 0, 1 -> projection();
             case 2 -> join();
             case 3 -> aggregate();
             case 4 -> setOperation();
+            case 5 -> windowed();
+            case 6 -> projection().orderBy(one.ID.asc()).limit(1 + r.nextInt(6)); // a total order: LIMIT picks the same rows
             default -> projection().distinct();
         };
     }
@@ -163,8 +176,29 @@ final class QueryGenerator {
     Select<Row> join() {
         Scope s = scopeBoth();
         Select<Row> q = select(columns(s)).from(one);
-        q = r.nextBoolean() ? q.join(two, one.K.eq(two.K)) : q.leftJoin(two, one.K.eq(two.K));
+        q = switch (r.nextInt(3)) {
+            case 0 -> q.join(two, one.K.eq(two.K));
+            case 1 -> q.leftJoin(two, one.K.eq(two.K));
+            default -> q.rightJoin(two, one.K.eq(two.K));
+        };
         return q.where(predicate(s, depth));
+    }
+
+    /** Window functions over a partition by the (nullable) key, ordered by the unique id: no ties, no NULL ordering. */
+    Select<Row> windowed() {
+        Scope s = scopeOne();
+        Expression<Integer> x = intExpr(s, depth);
+        var byKey = window().partitionBy(one.K);
+        var byKeyInOrder = byKey.orderBy(one.ID.asc());
+        List<Expression<?>> cols = new ArrayList<>(List.of(one.ID));
+        cols.add(switch (r.nextInt(5)) {
+            case 0 -> rowNumber().over(byKeyInOrder);
+            case 1 -> sum(x).over(byKey);
+            case 2 -> sum(x).over(byKeyInOrder); // a running sum (RANGE up to the current row: ids are unique)
+            case 3 -> lag(x).over(byKeyInOrder);
+            default -> count(x).over(byKey);
+        });
+        return select(cols).from(one).where(predicate(s, depth));
     }
 
     Select<Row> aggregate() {
