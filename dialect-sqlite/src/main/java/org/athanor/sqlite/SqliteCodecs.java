@@ -20,8 +20,8 @@ import org.athanor.core.type.ValueCodec;
 
 /**
  * SQLite has no date types: dates and times are stored as fixed-width ISO text (so text order is
- * time order), timestamps with time zone normalized to UTC. NUMERIC is read back at the column's
- * declared scale.
+ * time order, for years 0000..9999), timestamps with time zone normalized to UTC. NUMERIC is read
+ * back at the column's declared scale. Text refuses NUL and lone surrogates.
  */
 final class SqliteCodecs {
     private SqliteCodecs() {}
@@ -56,9 +56,9 @@ final class SqliteCodecs {
             case NUMERIC -> numeric(type.precision(), type.scale());
             case DOUBLE -> type.javaType() == Double.class ? noNaN(org.athanor.core.type.SqlTypes.DOUBLE, (Double d) -> d.isNaN()) : null;
             case REAL -> type.javaType() == Float.class ? noNaN(org.athanor.core.type.SqlTypes.REAL, (Float f) -> f.isNaN()) : null;
+            case VARCHAR, TEXT, JSON -> type.javaType() == String.class ? text(as(type)) : null;
             // every SQLite integer is 64-bit (sum() of an INTEGER column included): reading one through getInt
             // would silently truncate, so read the long and refuse what does not fit
-            case VARCHAR, TEXT, JSON -> type.javaType() == String.class ? text(as(type)) : null;
             case INTEGER -> type.javaType() == Integer.class ? narrowInteger(as(type), Integer.MIN_VALUE, Integer.MAX_VALUE, v -> (int) v) : null;
             case SMALLINT -> type.javaType() == Short.class ? narrowInteger(as(type), Short.MIN_VALUE, Short.MAX_VALUE, v -> (short) v) : null;
             default -> null;

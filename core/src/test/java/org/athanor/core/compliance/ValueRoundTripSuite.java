@@ -47,8 +47,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
  * Issue 17, "silent value changes": over every Core write path (a single INSERT, insertMany,
- * executeMany, insertRows, which is the column-array insert on PostgreSQL) and for every standard
- * type, each value written comes back equal, comes back with a change the database documents
+ * executeMany, insertRows, which is the column-array insert on PostgreSQL, and UPDATE) and for
+ * every standard type, each value written comes back equal, comes back with a change the database documents
  * ({@link Fidelity}: truncated sub-microseconds, -0.0 as 0.0, NUMERIC rounded to its scale), or
  * is refused with a {@link DataError}. Never changed silently, never refused as anything else.
  *
@@ -114,7 +114,7 @@ public abstract class ValueRoundTripSuite extends PropertySuite {
                    java.util.function.BiFunction<ValueRoundTripSuite, T, Expect<T>> expect, BiPredicate<T, T> same) {}
 
     /** The ways rows are written. */
-    enum WritePath { SINGLE, INSERT_MANY, EXECUTE_MANY, INSERT_ROWS }
+    enum WritePath { SINGLE, INSERT_MANY, EXECUTE_MANY, INSERT_ROWS, UPDATE }
 
     record Case(Kind<Object> kind, List<Object> values, WritePath path) {
         @Override public String toString() {
@@ -582,6 +582,10 @@ public abstract class ValueRoundTripSuite extends PropertySuite {
                     sets.add(set);
                 }
                 conn.executeMany(setParam(insert(v).set(v.ID, bindParam("id", BIGINT)), col, "x"), sets);
+            }
+            case UPDATE -> { // rows inserted empty, then each value set by its own UPDATE
+                for (int k = 0; k < values.size(); k++) conn.execute(insert(v).set(v.ID, first + k));
+                for (int k = 0; k < values.size(); k++) conn.execute(update(v).set(col, values.get(k)).where(v.ID.eq(first + k)));
             }
             case INSERT_ROWS -> {
                 List<Object[]> rows = new ArrayList<>();
