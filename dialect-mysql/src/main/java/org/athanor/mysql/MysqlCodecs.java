@@ -69,12 +69,30 @@ final class MysqlCodecs {
         @Override public Double read(ResultSet rs, int i) throws SQLException { return org.athanor.core.type.SqlTypes.DOUBLE.read(rs, i); }
     };
 
+    /**
+     * REAL is a DOUBLE column here (see MysqlDialect#typeName). Connector/J's setFloat sends the
+     * float's shortest decimal text, which the DOUBLE column parses as the nearest double: for
+     * Float.MAX_VALUE "3.4028235E38" is above the largest float, and from then on Connector/J's
+     * getFloat refused every read of that row ("outside of valid range for type java.lang.Float").
+     * So a float is bound as the double of exactly its value, and read as a double narrowed to the
+     * nearest float; a stored double beyond float's range (written by other SQL) is refused on
+     * reading with SQLSTATE 22003 instead of becoming an infinity.
+     */
     static final ValueCodec<Float> FINITE_REAL = new ValueCodec<>() {
         @Override public void bind(PreparedStatement ps, int i, Float v) throws SQLException {
-            if (v != null && !Float.isFinite(v)) throw notFinite(v);
-            org.athanor.core.type.SqlTypes.REAL.bind(ps, i, v);
+            if (v == null) ps.setNull(i, Types.REAL);
+            else if (!Float.isFinite(v)) throw notFinite(v);
+            else ps.setDouble(i, v.doubleValue());
         }
-        @Override public Float read(ResultSet rs, int i) throws SQLException { return org.athanor.core.type.SqlTypes.REAL.read(rs, i); }
+        @Override public Float read(ResultSet rs, int i) throws SQLException {
+            double d = rs.getDouble(i);
+            if (d == 0 && rs.wasNull()) return null;
+            float f = (float) d;
+            if (Float.isInfinite(f))
+                throw new SQLException("value " + d + " read from MySQL/MariaDB does not fit REAL (java.lang.Float, at most ±"
+                        + Float.MAX_VALUE + "); declare the column or expression as DOUBLE", "22003");
+            return f;
+        }
     };
 
     static final ValueCodec<OffsetDateTime> UTC_TIMESTAMP = new ValueCodec<>() {

@@ -12,24 +12,35 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.SignStyle;
 import java.time.temporal.ChronoField;
 import org.athanor.core.type.SqlType;
+import org.athanor.core.type.TextValues;
 import org.athanor.core.type.ValueCodec;
 
 /**
  * SQLite has no date types: dates and times are stored as fixed-width ISO text (so text order is
- * time order), timestamps with time zone normalized to UTC. NUMERIC is read back at the column's
- * declared scale.
+ * time order, for years 0000..9999), timestamps with time zone normalized to UTC. NUMERIC is read
+ * back at the column's declared scale. Text refuses NUL and lone surrogates.
  */
 final class SqliteCodecs {
     private SqliteCodecs() {}
 
     private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
             .appendPattern("HH:mm:ss").appendFraction(ChronoField.NANO_OF_SECOND, 6, 9, true).toFormatter();
-    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd HH:mm:ss").appendFraction(ChronoField.NANO_OF_SECOND, 6, 9, true).toFormatter();
-    private static final DateTimeFormatter PARSE_TIMESTAMP = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd[ ]['T']HH:mm[:ss]").optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+    /**
+     * The proleptic year (ChronoField.YEAR, not year-of-era: with {@code yyyy} the year -44 was
+     * written "0045" and read back as 45 AD), four digits, with a sign only outside 0000..9999 as in
+     * ISO 8601 and {@link LocalDate#toString()}: "-0044", "+10000". Text order is time order only
+     * within 0000..9999 (SQLite's own date functions know no other years either).
+     */
+    private static DateTimeFormatterBuilder year(DateTimeFormatterBuilder b) {
+        return b.appendValue(ChronoField.YEAR, 4, 10, SignStyle.EXCEEDS_PAD);
+    }
+    private static final DateTimeFormatter TIMESTAMP = year(new DateTimeFormatterBuilder())
+            .appendPattern("-MM-dd HH:mm:ss").appendFraction(ChronoField.NANO_OF_SECOND, 6, 9, true).toFormatter();
+    private static final DateTimeFormatter PARSE_TIMESTAMP = year(new DateTimeFormatterBuilder())
+            .appendPattern("-MM-dd[ ]['T']HH:mm[:ss]").optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
             .optionalEnd().toFormatter();
     private static final DateTimeFormatter PARSE_TIME = new DateTimeFormatterBuilder()
             .appendPattern("HH:mm[:ss]").optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
@@ -45,6 +56,7 @@ final class SqliteCodecs {
             case NUMERIC -> numeric(type.precision(), type.scale());
             case DOUBLE -> type.javaType() == Double.class ? noNaN(org.athanor.core.type.SqlTypes.DOUBLE, (Double d) -> d.isNaN()) : null;
             case REAL -> type.javaType() == Float.class ? noNaN(org.athanor.core.type.SqlTypes.REAL, (Float f) -> f.isNaN()) : null;
+            case VARCHAR, TEXT, JSON -> type.javaType() == String.class ? text(as(type)) : null;
             // every SQLite integer is 64-bit (sum() of an INTEGER column included): reading one through getInt
             // would silently truncate, so read the long and refuse what does not fit
             case INTEGER -> type.javaType() == Integer.class ? narrowInteger(as(type), Integer.MIN_VALUE, Integer.MAX_VALUE, v -> (int) v) : null;
@@ -59,6 +71,26 @@ final class SqliteCodecs {
         if (v instanceof LocalDateTime t) return TIMESTAMP.format(t);
         if (v instanceof OffsetDateTime t) return TIMESTAMP.format(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
         return null;
+    }
+
+    /**
+     * Text refusing NUL and lone surrogates (SQLSTATE 22021, a DataError). SQLite stores a NUL,
+     * but its text functions stop at it: a LIKE pattern bound as "%" NUL "'%" is the pattern "%"
+     * and matched every row, and length() of "a" NUL "b" is 1. Lone surrogates would be stored as
+     * '?' by sqlite-jdbc's UTF-8 encoding.
+     */
+    private static ValueCodec<String> text(SqlType<String> type) {
+        return new ValueCodec<>() {
+            @Override public void bind(PreparedStatement ps, int i, String v) throws SQLException {
+                if (v == null) ps.setNull(i, java.sql.Types.VARCHAR);
+                else {
+                    check(v);
+                    ps.setString(i, v);
+                }
+            }
+            @Override public void check(String v) throws SQLException { TextValues.check(v, true, type, "SQLite"); }
+            @Override public String read(ResultSet rs, int i) throws SQLException { return rs.getString(i); }
+        };
     }
 
     interface Parse<T> { T parse(String s); }

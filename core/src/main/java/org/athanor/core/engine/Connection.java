@@ -766,7 +766,11 @@ public final class Connection implements AutoCloseable {
         CompiledTemplate template = t;
         withStatement(sql, ps -> {
             java.sql.Connection on = ps.getConnection();
-            for (int k = 0; k < arrays.length; k++) ps.setArray(k + 1, on.createArrayOf(elements[k], arrays[k]));
+            for (int k = 0; k < arrays.length; k++) {
+                // the arrays bypass the codecs' bind: their check (text: no lone surrogate, no NUL where refused)
+                if (arrays[k] instanceof String[] texts) checkTexts(texts, columns[k]);
+                ps.setArray(k + 1, on.createArrayOf(elements[k], arrays[k]));
+            }
             writing();
             if (returning.length == 0) ps.executeUpdate();
             else {
@@ -779,6 +783,21 @@ public final class Connection implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /** Refuses text in a column array as the column's codec would on bind ({@link ValueCodec#check}: a DataError). */
+    @SuppressWarnings("unchecked")
+    private void checkTexts(String[] texts, Column<?> column) throws SQLException {
+        ValueCodec<String> codec = (ValueCodec<String>) dialect().codec(column.type());
+        for (int r = 0; r < texts.length; r++) {
+            String s = texts[r];
+            if (s == null) continue;
+            try {
+                codec.check(s);
+            } catch (SQLException e) {
+                throw new SQLException("row " + r + " of the batch, column " + column.name() + ": " + e.getMessage(), e.getSQLState(), e);
+            }
+        }
     }
 
     /** Appends the rows of a RETURNING result: single values when one column, else arrays. */

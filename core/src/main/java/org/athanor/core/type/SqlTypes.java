@@ -180,7 +180,12 @@ public final class SqlTypes {
 
     static final class StringType extends SqlType<String> {
         StringType(TypeKind kind, int length) { super(String.class, kind, length, 0, 0, nullType(kind)); }
-        @Override protected void bindNonNull(PreparedStatement ps, int i, String v) throws SQLException { ps.setString(i, v); }
+        /** Refuses lone surrogates, which every driver would silently send as '?' (see {@link TextValues}). */
+        @Override protected void bindNonNull(PreparedStatement ps, int i, String v) throws SQLException {
+            check(v);
+            ps.setString(i, v);
+        }
+        @Override public void check(String v) throws SQLException { TextValues.check(v, false, this, "the database"); }
         @Override public String read(ResultSet rs, int i) throws SQLException { return rs.getString(i); }
     }
 
