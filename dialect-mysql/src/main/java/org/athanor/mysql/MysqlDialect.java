@@ -49,10 +49,10 @@ import org.athanor.core.type.ValueCodec;
  * native {@code ENUM('A','B')} columns; VARCHAR must declare a length.
  *
  * <h2>Literals</h2>
- * Strings are rendered with backslashes escaped, as MySQL requires unless the session has
- * {@code NO_BACKSLASH_ESCAPES}; the Engine's sessions never have it (see
- * {@link MysqlDialectProvider}), and {@link #forServer} reads the session's {@code sql_mode} so that a
- * DataSource configured otherwise still gets matching literals.
+ * Strings are rendered so that they read the same whether or not a session has
+ * {@code NO_BACKSLASH_ESCAPES} (see {@link #stringLiteral}): the Engine's sessions do not have it
+ * (see {@link MysqlDialectProvider}), but an application or a pool's init SQL may switch it on any
+ * one connection, and a literal must not change meaning with it.
  *
  * <h2>Errors</h2>
  * Mapped by vendor code first, SQLSTATE second: 1062 duplicate key, 1451/1452 foreign key,
@@ -72,20 +72,20 @@ public final class MysqlDialect extends Dialect {
             .transactionalDdl(false).exactNumeric(true).timezoneAware(true).windowFunctions(true).cte(true)
             .lateral(false).filterClause(false).intersectExceptAll(false).ilike(false).isolationLevels(true)
             .requiresVarcharLength(true).parenthesizedSetMembers(true).quantifiedComparison(true).cteBeforeUpdateAndDelete(true).lagLeadDefault(true)
+            // MySQL and MariaDB refuse names over 64 characters themselves; checking first gives the same message everywhere
+            .maxIdentifierLength(64, false)
             .maxBindParams(65535).build();
 
     /** The dialect before any server was seen; {@link #forServer} refines it. */
-    public static final MysqlDialect INSTANCE = new MysqlDialect(FEATURES, null, false, false);
+    public static final MysqlDialect INSTANCE = new MysqlDialect(FEATURES, null, false);
 
     private final ServerVersion server;
     private final boolean pinned;
-    private final boolean noBackslashEscapes;
 
-    private MysqlDialect(DialectFeatures features, ServerVersion server, boolean pinned, boolean noBackslashEscapes) {
+    private MysqlDialect(DialectFeatures features, ServerVersion server, boolean pinned) {
         super(features);
         this.server = server;
         this.pinned = pinned;
-        this.noBackslashEscapes = noBackslashEscapes;
     }
 
     /** "MariaDB" or "MySQL" once the server is known, "MySQL/MariaDB" before. */
@@ -96,21 +96,20 @@ public final class MysqlDialect extends Dialect {
 
     /** This dialect with exactly these features; server detection will not change them. */
     @Override public Dialect withFeatures(DialectFeatures features) {
-        return new MysqlDialect(features, server, true, noBackslashEscapes);
+        return new MysqlDialect(features, server, true);
     }
 
     @Override
     public Dialect forServer(java.sql.Connection connection) throws SQLException {
-        ServerVersion v = ServerVersion.parse(connection.getMetaData().getDatabaseProductVersion());
-        boolean nbe;
-        try (var st = connection.createStatement(); var rs = st.executeQuery("SELECT @@SESSION.sql_mode")) {
-            nbe = rs.next() && rs.getString(1) != null && rs.getString(1).toUpperCase(java.util.Locale.ROOT).contains("NO_BACKSLASH_ESCAPES");
-        }
-        return adaptTo(v, nbe);
+        // sql_mode is not read: it can differ per connection, and literals do not depend on it (see stringLiteral)
+        return adaptTo(ServerVersion.parse(connection.getMetaData().getDatabaseProductVersion()));
     }
 
-    /** This dialect for a known server; {@code noBackslashEscapes} mirrors the session's sql_mode. */
-    MysqlDialect adaptTo(ServerVersion v, boolean noBackslashEscapes) {
+    /** Kept for callers written when literals followed sql_mode; the flag no longer matters. */
+    MysqlDialect adaptTo(ServerVersion v, boolean noBackslashEscapes) { return adaptTo(v); }
+
+    /** This dialect for a known server. */
+    MysqlDialect adaptTo(ServerVersion v) {
         DialectFeatures f = features();
         if (!pinned) {
             boolean mariaReturning = v.mariaDb() && v.atLeast(10, 5);
@@ -118,7 +117,7 @@ public final class MysqlDialect extends Dialect {
                     .intersectExceptAll(v.mariaDb() ? v.atLeast(10, 5) : v.atLeast(8, 0, 31))
                     .cteBeforeUpdateAndDelete(!v.mariaDb()).lagLeadDefault(!v.mariaDb()).build();
         }
-        return new MysqlDialect(f, v, pinned, noBackslashEscapes);
+        return new MysqlDialect(f, v, pinned);
     }
 
     /** Whether share locks must be spelled {@code LOCK IN SHARE MODE} (MariaDB has no FOR SHARE). */
@@ -208,23 +207,20 @@ public final class MysqlDialect extends Dialect {
     }
 
     /**
-     * MySQL treats a backslash in a string literal as an escape (unless NO_BACKSLASH_ESCAPES), so
-     * backslashes are doubled; NUL is written {@code \0}. Quotes are doubled in both modes.
+     * A string literal that reads the same whether or not the session has NO_BACKSLASH_ESCAPES
+     * (the app or a pool's init SQL may switch it on any connection, after this dialect was made):
+     * a string without backslashes or NUL is {@code '..'} with quotes doubled, which both modes read
+     * alike; any other is the hex of its UTF-8 bytes with a character set introducer,
+     * {@code _utf8mb4 X'..'}, a character string (not binary) that no mode escapes.
      */
     @Override
     protected String stringLiteral(String s) {
-        if (noBackslashEscapes) return super.stringLiteral(s);
-        StringBuilder b = new StringBuilder(s.length() + 8).append('\'');
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> b.append("\\\\");
-                case '\'' -> b.append("''");
-                case '\0' -> b.append("\\0");
-                default -> b.append(ch);
-            }
+            if (ch == '\\' || ch == '\0')
+                return "_utf8mb4 X'" + java.util.HexFormat.of().formatHex(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "'";
         }
-        return b.append('\'').toString();
+        return "'" + s.replace("'", "''") + "'";
     }
 
     // ---- errors --------------------------------------------------------------------------------

@@ -58,6 +58,8 @@ public final class PostgresDialect extends Dialect {
             .filterClause(true).intersectExceptAll(true).ilike(true).isolationLevels(true)
             .requiresVarcharLength(false).parenthesizedSetMembers(true).quantifiedComparison(true).cteBeforeUpdateAndDelete(true).lagLeadDefault(true).groupsFrame(true)
             // the wire protocol counts bind parameters in a 16-bit signed field
+            // NAMEDATALEN - 1: longer names are cut to 63 bytes without an error
+            .maxIdentifierLength(63, true)
             .maxBindParams(32767).build();
 
     public static final PostgresDialect INSTANCE = new PostgresDialect(FEATURES);
@@ -161,6 +163,26 @@ public final class PostgresDialect extends Dialect {
 
     private static String special(double d) {
         return Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
+    }
+
+    /**
+     * A string with a backslash is written as an escape string, {@code E'..'} with backslashes and
+     * quotes doubled: a plain {@code '..'} means something else when a session runs with
+     * {@code standard_conforming_strings = off} (backslash escapes a quote there, so {@code '\' OR 1=1 --'}
+     * would end the string early). {@code E'..'} reads the same under both settings, and a string
+     * without backslashes does too, so the literal never depends on the session.
+     */
+    @Override
+    protected String stringLiteral(String s) {
+        if (s.indexOf('\\') < 0) return super.stringLiteral(s);
+        if (s.indexOf('\0') >= 0) return super.stringLiteral(s); // refused there, with the reason
+        StringBuilder b = new StringBuilder(s.length() + 8).append("E'");
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\\' || ch == '\'') b.append(ch);
+            b.append(ch);
+        }
+        return b.append('\'').toString();
     }
 
     /** {@code X'..'} is a bit string in PostgreSQL; bytea is written in hex through decode(). */

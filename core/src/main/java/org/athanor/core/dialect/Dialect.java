@@ -83,12 +83,14 @@ public abstract class Dialect {
     public boolean fitsBindLimit(CompiledTemplate t) { return t.slotCount() <= features.maxBindParams(); }
 
     /**
-     * Recompiles a statement whose bound values exceed the database's bind-parameter limit, with the
-     * values of its expanding IN lists rendered inline as escaped literals. The result embeds values:
-     * it must never be cached. Still over the limit (many plain parameters) is an error naming both numbers.
+     * Recompiles a statement whose bound values exceed the database's bind-parameter limit, with each
+     * expanding IN list bound as one parameter (an array on PostgreSQL, JSON on SQLite; see
+     * {@link SqlCompiler#boundList}); user values are never rendered into the SQL. The result adds
+     * parameters to {@code key}: it must never be cached. Still over the limit (many plain parameters)
+     * is an error naming both numbers.
      */
     public CompiledTemplate compileOverBindLimit(SqlNode statement, KeyBuilder key) {
-        CompiledTemplate t = newCompiler(false).inlineExpandingLists().compile(statement, key);
+        CompiledTemplate t = newCompiler(false).expandingListsAsOneParameter().compile(statement, key);
         if (!fitsBindLimit(t))
             throw new CompileError("the statement needs " + t.slotCount() + " bind parameters but " + name() + " accepts at most "
                     + features.maxBindParams() + "; split it (Connection.insertMany and executeMany chunk rows for you)");
@@ -131,6 +133,7 @@ public abstract class Dialect {
     }
 
     private String spell(String name) {
+        checkIdentifierLength(name);
         if (!needsQuoting(name)) return name;
         char q = identifierQuote();
         StringBuilder b = new StringBuilder(name.length() + 2).append(q);
@@ -140,6 +143,18 @@ public abstract class Dialect {
             b.append(ch);
         }
         return b.append(q).toString();
+    }
+
+    /** Refuses a name longer than {@link DialectFeatures#maxIdentifierLength()}, which the database would cut short. */
+    private void checkIdentifierLength(String name) {
+        int max = features.maxIdentifierLength();
+        if (max == 0 || name.length() <= max / (features.identifierLengthInBytes() ? 3 : 1)) return;
+        int length = features.identifierLengthInBytes() ? name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length : name.codePointCount(0, name.length());
+        if (length > max)
+            throw new CompileError("identifier \"" + name + "\" is " + length + (features.identifierLengthInBytes() ? " bytes" : " characters")
+                    + " long, over " + name() + "'s limit of " + max + (features.identifierLengthInBytes() ? " bytes (UTF-8)" : " characters")
+                    + (features.identifierLengthInBytes() ? ", which " + name() + " would silently truncate" : "")
+                    + ": give the table, column, index, constraint or alias a shorter name");
     }
 
     protected boolean needsQuoting(String name) {
