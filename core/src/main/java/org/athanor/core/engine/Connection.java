@@ -265,6 +265,8 @@ public final class Connection implements AutoCloseable {
             return new SlotBinder.Source(0, f);
         }, true);
         Object[][] row = new Object[1][names.size()];
+        boolean echo = engine.echoes();
+        List<List<Object>> shown = echo ? new ArrayList<>(EchoLog.SETS_SHOWN) : null;
         int batch = 0;
         long total = 0;
         boolean unknown = false;
@@ -282,6 +284,7 @@ public final class Connection implements AutoCloseable {
                     row[0][f] = v;
                 }
                 binder.bind(ps, row, 0);
+                if (echo && shown.size() < EchoLog.SETS_SHOWN) shown.add(java.util.Arrays.asList(row[0].clone()));
                 ps.addBatch();
                 if (++batch == 1000) {
                     for (int c : ps.executeBatch()) { if (c >= 0) total += c; else unknown = true; }
@@ -289,7 +292,7 @@ public final class Connection implements AutoCloseable {
                 }
             }
             if (batch > 0) for (int c : ps.executeBatch()) { if (c >= 0) total += c; else unknown = true; }
-            engine.echo(t.sql(), List.of(sets + " parameter sets"), p.cached());
+            if (echo) engine.echoBatch(t.sql(), shown, sets, p.cached());
             return unknown ? -1 : total;
         } catch (SQLException e) {
             throw translate(e, t.sql());
@@ -902,6 +905,7 @@ public final class Connection implements AutoCloseable {
     // ---- transactions --------------------------------------------------------------------------------
 
     public void commit() {
+        engine.echoRaw("COMMIT");
         try {
             jdbc.commit();
             dirty = false;
@@ -911,6 +915,7 @@ public final class Connection implements AutoCloseable {
     }
 
     public void rollback() {
+        engine.echoRaw("ROLLBACK");
         try {
             jdbc.rollback();
             dirty = false;
@@ -925,6 +930,7 @@ public final class Connection implements AutoCloseable {
                 dialect().name() + " does not support savepoints", null, null);
         try {
             dirty = true;
+            engine.echoRaw("SAVEPOINT");
             Savepoint sp = jdbc.setSavepoint();
             return new NestedTransaction(this, sp);
         } catch (SQLException e) {
@@ -966,7 +972,10 @@ public final class Connection implements AutoCloseable {
             }
         }
         try {
-            if (dirty && !broken) jdbc.rollback();
+            if (dirty && !broken) {
+                engine.echoRaw("ROLLBACK");
+                jdbc.rollback();
+            }
         } catch (SQLException e) {
             broken = true;
         } finally {
@@ -983,6 +992,7 @@ public final class Connection implements AutoCloseable {
     }
 
     void savepointSql(Savepoint sp, boolean release) {
+        engine.echoRaw(release ? "RELEASE SAVEPOINT" : "ROLLBACK TO SAVEPOINT");
         try {
             if (release) jdbc.releaseSavepoint(sp);
             else jdbc.rollback(sp);

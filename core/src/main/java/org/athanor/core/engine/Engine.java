@@ -21,7 +21,6 @@ import org.athanor.core.sql.Param;
 import org.athanor.core.sql.SqlNode;
 import org.athanor.core.sql.Statement;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The entry point to a database: a connection pool, a dialect and a compiled-statement cache.
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class Engine implements AutoCloseable {
-    static final Logger LOG = LoggerFactory.getLogger("org.athanor.engine");
+    static final Logger LOG = EchoLog.LOG;
 
     /** Where each well-known scheme's dialect lives, for the "add this module" message. */
     private static final Map<String, String> KNOWN_MODULES = Map.of(
@@ -46,6 +45,7 @@ public final class Engine implements AutoCloseable {
     private final DataSource dataSource;
     private final HikariDataSource pool; // null when the user gave a DataSource
     private final EngineOptions options;
+    private final EchoLog echoLog;
     private final StatementCache cache;
     private final String description;
     private volatile Dialect dialect;
@@ -78,6 +78,7 @@ public final class Engine implements AutoCloseable {
         this.dataSource = ds;
         this.pool = pool;
         this.options = options;
+        this.echoLog = new EchoLog(options);
         this.cache = new StatementCache(options.statementCacheSize());
         this.description = description;
         this.dialect = dialect;
@@ -190,6 +191,7 @@ public final class Engine implements AutoCloseable {
         try {
             java.sql.Connection c = dataSource.getConnection();
             if (single) singleHolder = Thread.currentThread();
+            echoLog.raw("BEGIN (implicit)");
             if (pool == null && c.getAutoCommit()) c.setAutoCommit(false);
             if (pool == null && options.isolationLevel() != null) c.setTransactionIsolation(options.isolationLevel().jdbcLevel());
             if (pool == null) return new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
@@ -288,7 +290,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** True when statements are logged (echo or DEBUG): callers build the logged values only then. */
-    boolean echoes() { return options.echo() || LOG.isDebugEnabled(); }
+    boolean echoes() { return echoLog.on(); }
 
     /** The binder kept for {@code shape}, or null. */
     SlotBinder rowBinder(RowsShape shape) { return rowBinders.get(shape); }
@@ -339,15 +341,13 @@ public final class Engine implements AutoCloseable {
 
     void notifyListeners(String sql) { for (StatementListener l : listeners) l.beforeExecute(sql); }
 
-    void echo(String sql, List<Object> params, boolean cached) {
-        if (options.echo()) LOG.info("{}\n[{}] {}", sql, cached ? "cached" : "generated", params == null ? "" : params);
-        else if (LOG.isDebugEnabled()) LOG.debug("{}\n[{}] {}", sql, cached ? "cached" : "generated", params == null ? "" : params);
-    }
+    void echo(String sql, List<Object> params, boolean cached) { echoLog.statement(sql, params, cached); }
 
-    void echoRaw(String sql) {
-        if (options.echo()) LOG.info("{}", sql);
-        else if (LOG.isDebugEnabled()) LOG.debug("{}", sql);
-    }
+    /** A batch's statement with its first parameter sets and their number (executemany). */
+    void echoBatch(String sql, List<List<Object>> firstSets, long total, boolean cached) { echoLog.batch(sql, firstSets, total, cached); }
+
+    /** A statement without values: DDL, and BEGIN, COMMIT, ROLLBACK, SAVEPOINT. */
+    void echoRaw(String sql) { echoLog.raw(sql); }
 
     /** Statement-cache figures, for tests and monitoring. */
     public record CacheStats(int size, long hits, long misses) {}
