@@ -248,10 +248,18 @@ public final class MysqlDialect extends Dialect {
             // duplicate key, FK parent/child, NOT NULL, no default for a NOT NULL column, CHECK
             case 1062, 1586, 1451, 1452, 1216, 1217, 1048, 1364, 3819, 4025 -> new IntegrityError(msg, sql, e);
             case 1213, 1205 -> new TransactionConflictError(msg, sql, e);     // deadlock, lock wait timeout
+            // MariaDB's max_statement_time, MySQL's max_execution_time (Connector/J's own timeout is an SQLTimeoutException)
+            case 1969, 3024 -> new org.athanor.core.error.StatementTimeoutError(msg, sql, e);
             case 1406, 1264, 1265, 1366, 1292, 1365, 3140, 4038 -> new DataError(msg, sql, e); // too long, range, truncated, bad value, JSON
             case 3572, 1040, 1203, 1226 -> new OperationalError(msg, sql, e); // NOWAIT, too many connections
             default -> super.translate(e, sql);
         };
+    }
+
+    /** Connector/J's socketTimeout is in milliseconds. */
+    @Override
+    public java.util.Map<String, String> socketTimeoutProperties(java.time.Duration timeout) {
+        return java.util.Map.of("socketTimeout", Long.toString(Math.max(1, timeout.toMillis())));
     }
 
     /**

@@ -199,8 +199,8 @@ public final class PostgresDialect extends Dialect {
     @Override
     public boolean isDisconnect(SQLException e) {
         String s = e.getSQLState();
-        if (s == null) return false;
-        return s.startsWith("08") || s.equals("57P01") || s.equals("57P02") || s.equals("57P03") || s.equals("57P05");
+        if (s != null && (s.equals("57P01") || s.equals("57P02") || s.equals("57P03") || s.equals("57P05"))) return true;
+        return super.isDisconnect(e);
     }
 
     /**
@@ -218,11 +218,19 @@ public final class PostgresDialect extends Dialect {
             switch (state) {
                 case "40001", "40P01": return new TransactionConflictError(msg, sql, e);
                 case "40002": return new IntegrityError(msg, sql, e);
+                // query_canceled: the statement timeout (pgjdbc cancels at setQueryTimeout, the server at statement_timeout)
+                case "57014": return new org.athanor.core.error.StatementTimeoutError(msg, sql, e);
                 case "25P02", "55P03", "40003": return new OperationalError(msg, sql, e);
                 default: break;
             }
         }
         return super.translate(e, sql);
+    }
+
+    /** pgjdbc's socketTimeout is in whole seconds. */
+    @Override
+    public java.util.Map<String, String> socketTimeoutProperties(java.time.Duration timeout) {
+        return java.util.Map.of("socketTimeout", Long.toString(Math.max(1, (timeout.toMillis() + 999) / 1000)));
     }
 
     // ---- schema inspection ---------------------------------------------------------------------------

@@ -285,6 +285,30 @@ public abstract class Dialect {
         statement.setFetchSize(STREAM_FETCH_SIZE);
     }
 
+    // ---- timeouts ----------------------------------------------------------------------------------------
+
+    /**
+     * Limits how long the next execution of {@code statement} may run, in milliseconds (positive).
+     * The default is JDBC's query timeout, in whole seconds rounded up, which pgjdbc and Connector/J
+     * enforce by cancelling the statement; a driver whose query timeout means something else
+     * (sqlite-jdbc: how long to wait for a lock) overrides this. Past it, {@link #translate} gives a
+     * {@link StatementTimeoutError}.
+     */
+    public void armStatementTimeout(java.sql.Connection connection, java.sql.Statement statement, int millis) throws SQLException {
+        statement.setQueryTimeout((millis + 999) / 1000);
+    }
+
+    /** Undoes {@link #armStatementTimeout} after the execution (statements are reused). */
+    public void disarmStatementTimeout(java.sql.Connection connection, java.sql.Statement statement) throws SQLException {
+        statement.setQueryTimeout(0);
+    }
+
+    /**
+     * The driver properties that make the driver give up on a server that does not answer within
+     * {@code timeout} ({@code EngineOptions.socketTimeout}); empty where there is no socket (SQLite).
+     */
+    public Map<String, String> socketTimeoutProperties(java.time.Duration timeout) { return Map.of(); }
+
     // ---- schema inspection ---------------------------------------------------------------------------------
 
     /** The schema {@link org.athanor.core.inspect.Inspector} looks tables up in: the connection's current one. */
@@ -353,16 +377,27 @@ public abstract class Dialect {
 
     // ---- errors ------------------------------------------------------------------------------------------
 
-    /** True when the error means the connection is unusable and must leave the pool. */
+    /**
+     * True when the error means the connection is unusable and must leave the pool: SQLSTATE class
+     * 08, JDBC's connection-exception types, or an I/O failure of the socket anywhere in the causes
+     * (a driver may wrap "Socket is closed" or an end of stream in a plain SQLException, with no
+     * SQLSTATE, when the server kills the session mid-read).
+     */
     public boolean isDisconnect(SQLException e) {
         String s = e.getSQLState();
-        return s != null && s.startsWith("08");
+        if (s != null && s.startsWith("08")) return true;
+        if (e instanceof java.sql.SQLNonTransientConnectionException || e instanceof java.sql.SQLRecoverableException) return true;
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause())
+            if (t instanceof java.net.SocketException || t instanceof java.io.EOFException || t instanceof java.net.SocketTimeoutException)
+                return true;
+        return false;
     }
 
     /** Wraps a driver exception in the {@link DatabaseError} family, keyed by SQLSTATE. */
     public DatabaseError translate(SQLException e, String sql) {
         String msg = "(" + name() + ") " + e.getMessage();
         if (isDisconnect(e)) return new DisconnectionError(msg, sql, e);
+        if (e instanceof java.sql.SQLTimeoutException) return new StatementTimeoutError(msg, sql, e);
         String state = e.getSQLState();
         String cls = state == null || state.length() < 2 ? "" : state.substring(0, 2);
         return switch (cls) {

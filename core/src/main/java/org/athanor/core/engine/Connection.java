@@ -105,8 +105,13 @@ public final class Connection implements AutoCloseable {
             bind(ps, p.template(), p.params());
             dirty = true;
             ResultSet rs;
-            if (query instanceof Select<?>) rs = ps.executeQuery();
-            else rs = ps.execute() ? ps.getResultSet() : null;
+            int timeout = armTimeout(ps);
+            try {
+                if (query instanceof Select<?>) rs = ps.executeQuery();
+                else rs = ps.execute() ? ps.getResultSet() : null;
+            } finally {
+                disarmTimeout(ps, timeout);
+            }
             CompiledTemplate t = p.template();
             if (rs != null && t.resultCount() == 0) t = t.describedBy(rs.getMetaData()); // text(): columns known only now
             Result<R> result = new Result<>(this, ps, rs, t, reader);
@@ -126,6 +131,60 @@ public final class Connection implements AutoCloseable {
             bind(ps, p.template(), p.params());
             return true;
         });
+    }
+
+    /**
+     * Runs a query that is cancelled with a {@link org.athanor.core.error.StatementTimeoutError} if it
+     * runs longer than {@code timeout} (instead of {@link EngineOptions#statementTimeout()}).
+     * <pre>{@code
+     * List<Row> rows = conn.execute(report, Duration.ofSeconds(5)).all();
+     * }</pre>
+     */
+    public <R> Result<R> execute(Query<R> query, java.time.Duration timeout) {
+        int was = callTimeout;
+        callTimeout = timeoutMillis(timeout);
+        try {
+            return execute(query);
+        } finally {
+            callTimeout = was;
+        }
+    }
+
+    /** {@link #execute(Dml)} cancelled past {@code timeout}, like {@link #execute(Query, java.time.Duration)}. */
+    public int execute(Dml statement, java.time.Duration timeout) {
+        int was = callTimeout;
+        callTimeout = timeoutMillis(timeout);
+        try {
+            return execute(statement);
+        } finally {
+            callTimeout = was;
+        }
+    }
+
+    private static int timeoutMillis(java.time.Duration timeout) {
+        java.util.Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        return Engine.millis(timeout);
+    }
+
+    /** The timeout of the current call in milliseconds, or -1 for the engine's. */
+    private int callTimeout = -1;
+
+    /** Arms the timeout in force on {@code st} before it runs; returns it in milliseconds (0: none, nothing armed). */
+    private int armTimeout(java.sql.Statement st) throws SQLException {
+        int ms = callTimeout >= 0 ? callTimeout : engine.statementTimeoutMillis();
+        if (ms > 0) dialect().armStatementTimeout(physical != null ? physical : jdbc, st, ms);
+        return ms;
+    }
+
+    /** Disarms what {@link #armTimeout} armed: kept statements must not carry it into later executions. */
+    private void disarmTimeout(java.sql.Statement st, int ms) {
+        if (ms <= 0) return;
+        try {
+            dialect().disarmStatementTimeout(physical != null ? physical : jdbc, st);
+        } catch (SQLException e) {
+            broken = true; // a statement or connection that cannot be reset is not handed out again
+        }
     }
 
     /** Binds the values of one execution. */
@@ -158,14 +217,17 @@ public final class Connection implements AutoCloseable {
     private <T> T withStatement(String sql, StatementWork<T> work) {
         PreparedStatement ps = null;
         boolean done = false;
+        int timeout = 0;
         try {
             ps = statement(sql);
+            timeout = armTimeout(ps);
             T result = work.run(ps);
             done = true;
             return result;
         } catch (SQLException e) {
             throw translate(e, sql);
         } finally {
+            if (ps != null) disarmTimeout(ps, timeout);
             // a statement that failed is not reused: its state after an error is the driver's business
             if (done) release(sql, ps);
             else discard(ps);
@@ -178,7 +240,12 @@ public final class Connection implements AutoCloseable {
         try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql())) {
             bind(ps, p.template(), p.params());
             dirty = true;
-            ps.execute();
+            int timeout = armTimeout(ps);
+            try {
+                ps.execute();
+            } finally {
+                disarmTimeout(ps, timeout);
+            }
         } catch (SQLException e) {
             throw translate(e, p.template().sql());
         }
@@ -190,7 +257,12 @@ public final class Connection implements AutoCloseable {
         engine.echoRaw(sql);
         try (java.sql.Statement st = jdbc.createStatement()) {
             dirty = true;
-            st.execute(sql);
+            int timeout = armTimeout(st);
+            try {
+                st.execute(sql);
+            } finally {
+                disarmTimeout(st, timeout);
+            }
         } catch (SQLException e) {
             throw translate(e, sql);
         }
@@ -273,6 +345,9 @@ public final class Connection implements AutoCloseable {
         long sets = 0;
         try (PreparedStatement ps = jdbc.prepareStatement(t.sql())) {
             dirty = true;
+            // the timeout bounds each executeBatch (JDBC's query timeout); on SQLite, the whole run
+            int timeout = armTimeout(ps);
+            try {
             while (it.hasNext()) {
                 Map<String, ?> set = it.next();
                 sets++;
@@ -292,6 +367,9 @@ public final class Connection implements AutoCloseable {
                 }
             }
             if (batch > 0) for (int c : ps.executeBatch()) { if (c >= 0) total += c; else unknown = true; }
+            } finally {
+                disarmTimeout(ps, timeout);
+            }
             if (echo) engine.echoBatch(t.sql(), shown, sets, p.cached());
             return unknown ? -1 : total;
         } catch (SQLException e) {

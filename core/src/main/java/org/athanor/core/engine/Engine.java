@@ -46,6 +46,7 @@ public final class Engine implements AutoCloseable {
     private final HikariDataSource pool; // null when the user gave a DataSource
     private final EngineOptions options;
     private final EchoLog echoLog;
+    private final int statementTimeoutMillis;
     private final StatementCache cache;
     private final String description;
     private volatile Dialect dialect;
@@ -79,6 +80,7 @@ public final class Engine implements AutoCloseable {
         this.pool = pool;
         this.options = options;
         this.echoLog = new EchoLog(options);
+        this.statementTimeoutMillis = millis(options.statementTimeout());
         this.cache = new StatementCache(options.statementCacheSize());
         this.description = description;
         this.dialect = dialect;
@@ -96,9 +98,11 @@ public final class Engine implements AutoCloseable {
         if (spec.user() != null) hc.setUsername(spec.user());
         if (spec.password() != null) hc.setPassword(spec.password());
         spec.properties().forEach(hc::addDataSourceProperty);
+        if (options.socketTimeout() != null) spec.dialect().socketTimeoutProperties(options.socketTimeout()).forEach(hc::addDataSourceProperty);
         options.driverProperties().forEach(hc::addDataSourceProperty);
         hc.setAutoCommit(false);
         hc.setConnectionTimeout(options.connectionTimeout().toMillis());
+        if (options.leakDetectionThreshold() != null) hc.setLeakDetectionThreshold(options.leakDetectionThreshold().toMillis());
         hc.setPoolName("athanor-" + parsed.scheme());
         if (options.isolationLevel() != null) hc.setTransactionIsolation("TRANSACTION_" + options.isolationLevel().name());
         if (spec.pool() == DialectProvider.PoolShape.SINGLE_PERSISTENT) {
@@ -146,6 +150,12 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** A timeout in whole milliseconds (at least 1), 0 for null. */
+    static int millis(java.time.Duration d) {
+        if (d == null) return 0;
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis()));
+    }
+
     private static String rootMessage(Throwable t) {
         while (t.getCause() != null) t = t.getCause();
         return t.getMessage();
@@ -189,7 +199,7 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException(description + " has a single connection and this thread already holds it: close that "
                     + "Connection before connect() (createAll, engine.transaction, ...), or use a file database for several connections");
         try {
-            java.sql.Connection c = dataSource.getConnection();
+            java.sql.Connection c = checkout();
             if (single) singleHolder = Thread.currentThread();
             echoLog.raw("BEGIN (implicit)");
             if (pool == null && c.getAutoCommit()) c.setAutoCommit(false);
@@ -197,10 +207,66 @@ public final class Engine implements AutoCloseable {
             if (pool == null) return new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
             java.sql.Connection physical = c.unwrap(java.sql.Connection.class);
             return new Connection(this, c, physical, keptStatements(physical));
+        } catch (java.sql.SQLTransientConnectionException e) {
+            if (pool == null) throw dialect.translate(e, null);
+            throw poolTimeout(e);
         } catch (SQLException e) {
             throw dialect.translate(e, null);
         }
     }
+
+    /**
+     * A connection from the DataSource; with {@link EngineOptions#prePing()}, one that answered a
+     * validation round trip (dead ones are evicted and replaced, up to the pool's size plus one).
+     */
+    private java.sql.Connection checkout() throws SQLException {
+        java.sql.Connection c = dataSource.getConnection();
+        if (!options.prePing()) return c;
+        int tries = pool == null ? 1 : pool.getMaximumPoolSize() + 1;
+        for (int i = 0; ; i++) {
+            if (isAlive(c)) return c;
+            if (pool != null) pool.evictConnection(c);
+            else closeQuietly(c);
+            LOG.info("pre-ping: a dead pooled connection was replaced before use ({})", description);
+            if (i + 1 >= tries) return dataSource.getConnection(); // a fresh one from the pool: its failure is the real error
+            c = dataSource.getConnection();
+        }
+    }
+
+    private static boolean isAlive(java.sql.Connection c) {
+        try {
+            return c.isValid(5);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void closeQuietly(java.sql.Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // already dead: pre-ping found it so
+        }
+    }
+
+    /** HikariCP's "request timed out" as a {@link org.athanor.core.error.PoolTimeoutError} with the pool's figures. */
+    private org.athanor.core.error.PoolTimeoutError poolTimeout(java.sql.SQLTransientConnectionException e) {
+        var mx = pool.getHikariPoolMXBean();
+        int size = pool.getMaximumPoolSize();
+        int active = mx == null ? -1 : mx.getActiveConnections();
+        int waiting = mx == null ? -1 : mx.getThreadsAwaitingConnection() + 1;
+        long timeout = pool.getConnectionTimeout();
+        Throwable cause = e.getCause();
+        String msg = "no connection became free in " + timeout + " ms from the pool of " + description + " (size " + size + ", "
+                + active + " in use, " + (mx == null ? "?" : mx.getIdleConnections()) + " idle, " + waiting + " waiting): "
+                + (cause != null ? "connecting failed: " + cause.getMessage()
+                        : "close connections sooner (try-with-resources), raise EngineOptions.poolSize, or find leaks with "
+                        + "EngineOptions.leakDetectionThreshold");
+        return new org.athanor.core.error.PoolTimeoutError(msg, e, size, active, waiting, timeout);
+    }
+
+    /** The statement timeout of this engine's statements in milliseconds, 0 for none. */
+    int statementTimeoutMillis() { return statementTimeoutMillis; }
 
     /** Same as {@link #connect()}: the transaction begins at once and is rolled back on close unless committed. */
     public Connection begin() { return connect(); }
