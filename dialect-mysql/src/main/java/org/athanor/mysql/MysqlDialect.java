@@ -226,13 +226,18 @@ public final class MysqlDialect extends Dialect {
     // ---- errors --------------------------------------------------------------------------------
 
     /**
-     * Lost connections: Connector/J's CommunicationsException (SQLSTATE 08S01), any 08 SQLSTATE,
+     * Lost connections: Connector/J's CommunicationsException (SQLSTATE 08S01), any 08 SQLSTATE, an
+     * I/O failure among the causes (a kill while streaming: "Socket is closed"),
      * "server has gone away" (2006), "lost connection during query" (2013), a killed connection
      * (MariaDB 1927, MySQL 1053 server shutdown) and a closed connection (Connector/J's 08003).
      */
     @Override
     public boolean isDisconnect(SQLException e) {
         if (super.isDisconnect(e)) return true;
+        // a connection killed while a streaming result is read: Connector/J wraps "java.io.IOException:
+        // Socket is closed." in a plain SQLException, with no SQLSTATE; any I/O failure under the driver is the socket's
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause())
+            if (t instanceof java.io.IOException) return true;
         return switch (e.getErrorCode()) {
             case 2006, 2013, 2055, 1927, 1053, 4031 -> true;
             default -> e instanceof com.mysql.cj.jdbc.exceptions.CommunicationsException;
