@@ -73,6 +73,7 @@ public abstract class Dialect {
 
     /** With {@code literalBinds}, values are rendered into the SQL (escaped) instead of bound: for logs and scripts. */
     public CompiledStatement compile(Statement statement, boolean literalBinds) {
+        java.util.Objects.requireNonNull(statement, "statement");
         KeyBuilder key = KeyBuilder.of(statement);
         CompiledTemplate t = newCompiler(literalBinds).compile(statement, key);
         if (!literalBinds && !fitsBindLimit(t)) t = compileOverBindLimit(statement, key);

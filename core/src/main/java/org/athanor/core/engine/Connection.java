@@ -71,7 +71,7 @@ public final class Connection implements AutoCloseable {
     // ---- executing -----------------------------------------------------------------------------------
 
     /** Runs a query (SELECT, DML with RETURNING, text) and returns its rows, read lazily. */
-    public <R> Result<R> execute(Query<R> query) { return execute(query, RowReaders.of(query.rowKind())); }
+    public <R> Result<R> execute(Query<R> query) { return execute(query, RowReaders.of(java.util.Objects.requireNonNull(query, "query").rowKind())); }
 
     /** Runs a query with a custom row reader (used by the ORM to build entities). */
     public <R> Result<R> execute(Query<?> query, RowReader<R> reader) { return run(query, reader, false); }
@@ -88,12 +88,14 @@ public final class Connection implements AutoCloseable {
      * }
      * }</pre>
      */
-    public <R> Result<R> stream(Query<R> query) { return run(query, RowReaders.of(query.rowKind()), true); }
+    public <R> Result<R> stream(Query<R> query) { return run(query, RowReaders.of(java.util.Objects.requireNonNull(query, "query").rowKind()), true); }
 
     /** {@link #stream(Query)} with a custom row reader. */
     public <R> Result<R> stream(Query<?> query, RowReader<R> reader) { return run(query, reader, true); }
 
     private <R> Result<R> run(Query<?> query, RowReader<R> reader, boolean streaming) {
+        java.util.Objects.requireNonNull(query, "query");
+        java.util.Objects.requireNonNull(reader, "reader");
         Engine.Prepared p = engine.prepare(query);
         PreparedStatement ps = null;
         boolean started = false;
@@ -126,6 +128,7 @@ public final class Connection implements AutoCloseable {
 
     /** Runs INSERT, UPDATE or DELETE; returns the number of rows affected. */
     public int execute(Dml statement) {
+        java.util.Objects.requireNonNull(statement, "statement");
         Engine.Prepared p = engine.prepare(statement);
         return executeUpdate(p.template().sql(), ps -> {
             bind(ps, p.template(), p.params());
@@ -236,6 +239,7 @@ public final class Connection implements AutoCloseable {
 
     /** Runs any statement for its effect (DDL through {@code text(...)}, DML). */
     public void executeStatement(Statement statement) {
+        java.util.Objects.requireNonNull(statement, "statement");
         Engine.Prepared p = engine.prepare(statement);
         try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql())) {
             bind(ps, p.template(), p.params());
@@ -253,6 +257,7 @@ public final class Connection implements AutoCloseable {
 
     /** Runs literal SQL with no parameters (DDL). */
     public void executeSql(String sql) {
+        java.util.Objects.requireNonNull(sql, "sql");
         engine.notifyListeners(sql);
         engine.echoRaw(sql);
         try (java.sql.Statement st = jdbc.createStatement()) {
@@ -273,6 +278,8 @@ public final class Connection implements AutoCloseable {
      * through RETURNING where the database has it, else through JDBC generated keys.
      */
     public <K> List<K> insertReturningKeys(Insert insert, Column<K> key) {
+        java.util.Objects.requireNonNull(insert, "insert");
+        java.util.Objects.requireNonNull(key, "key");
         if (dialect().features().supportsReturning()) {
             List<K> out = new ArrayList<>();
             try (Result<Row> r = execute(insert.returning(key))) {
@@ -321,6 +328,8 @@ public final class Connection implements AutoCloseable {
      * one JDBC batch of 1,000 sets at a time, however many there are.
      */
     public long executeMany(Dml template, Iterable<? extends Map<String, ?>> parameterSets) {
+        java.util.Objects.requireNonNull(template, "template");
+        java.util.Objects.requireNonNull(parameterSets, "parameterSets");
         java.util.Iterator<? extends Map<String, ?>> it = parameterSets.iterator();
         if (!it.hasNext()) return 0;
         Engine.Prepared p = engine.prepare(template, false); // logged once below, with the number of sets
@@ -389,6 +398,8 @@ public final class Connection implements AutoCloseable {
      * the Engine's cache and kept prepared; each chunk's values are bound straight from the maps.
      */
     public long insertMany(Insert base, List<? extends Map<? extends Column<?>, ?>> rows) {
+        java.util.Objects.requireNonNull(base, "insert");
+        java.util.Objects.requireNonNull(rows, "rows");
         if (rows.isEmpty()) return 0;
         InsertPlan plan = InsertPlan.of(base, rows.get(0), dialect().features());
         if (plan == null) {
@@ -1017,6 +1028,7 @@ public final class Connection implements AutoCloseable {
     }
 
     public void setIsolationLevel(IsolationLevel level) {
+        java.util.Objects.requireNonNull(level, "level");
         try {
             jdbc.setTransactionIsolation(level.jdbcLevel());
         } catch (SQLException e) {

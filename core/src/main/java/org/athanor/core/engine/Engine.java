@@ -90,6 +90,8 @@ public final class Engine implements AutoCloseable {
     public static Engine create(String url) { return create(url, EngineOptions.defaults()); }
 
     public static Engine create(String url, EngineOptions options) {
+        java.util.Objects.requireNonNull(url, "url");
+        java.util.Objects.requireNonNull(options, "options");
         DatabaseUrl parsed = DatabaseUrl.parse(url);
         DialectProvider provider = findProvider(parsed);
         DialectProvider.ConnectionSpec spec = provider.resolve(parsed);
@@ -132,6 +134,9 @@ public final class Engine implements AutoCloseable {
     public static Engine of(DataSource dataSource, Dialect dialect) { return of(dataSource, dialect, EngineOptions.defaults()); }
 
     public static Engine of(DataSource dataSource, Dialect dialect, EngineOptions options) {
+        java.util.Objects.requireNonNull(dataSource, "dataSource");
+        java.util.Objects.requireNonNull(dialect, "dialect");
+        java.util.Objects.requireNonNull(options, "options");
         Engine e = new Engine(dataSource, null, dialect, options, dialect.name() + " DataSource");
         e.initializeDialect();
         return e;
@@ -273,6 +278,7 @@ public final class Engine implements AutoCloseable {
 
     /** Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. */
     public <T> T transaction(Function<Connection, T> work) {
+        java.util.Objects.requireNonNull(work, "work");
         try (Connection c = connect()) {
             T result = work.apply(c);
             c.commit();
@@ -282,6 +288,7 @@ public final class Engine implements AutoCloseable {
 
     /** Like {@link #transaction(Function)} for work that returns nothing (use a block lambda). */
     public void transaction(Consumer<Connection> work) {
+        java.util.Objects.requireNonNull(work, "work");
         transaction(c -> {
             work.accept(c);
             return null;
@@ -396,12 +403,12 @@ public final class Engine implements AutoCloseable {
      * }</pre>
      */
     public CompiledStatement compile(Statement statement) {
-        Prepared p = prepare(statement);
+        Prepared p = prepare(java.util.Objects.requireNonNull(statement, "statement"));
         return new CompiledStatement(p.template(), p.params());
     }
 
     /** Adds a listener told about every statement before it runs (see {@link StatementListener}). */
-    public void addStatementListener(StatementListener listener) { listeners.add(java.util.Objects.requireNonNull(listener)); }
+    public void addStatementListener(StatementListener listener) { listeners.add(java.util.Objects.requireNonNull(listener, "listener")); }
 
     public void removeStatementListener(StatementListener listener) { listeners.remove(listener); }
 
