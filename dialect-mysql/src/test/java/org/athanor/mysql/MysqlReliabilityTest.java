@@ -137,4 +137,11 @@ class MysqlReliabilityTest {
             }
         }
     }
+
+    @Test
+    void aConnectionCollectedUnclosedIsRolledBackAndReturned() throws InterruptedException {
+        try (Engine e = engine(EngineOptions.defaults().poolSize(1).connectionTimeout(Duration.ofMillis(250)))) {
+            org.athanor.core.testing.Leaks.checkReclaimed(e);
+        }
+    }
 }

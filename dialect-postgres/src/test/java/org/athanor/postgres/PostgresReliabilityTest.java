@@ -144,4 +144,11 @@ class PostgresReliabilityTest {
             }
         }
     }
+
+    @Test
+    void aConnectionCollectedUnclosedIsRolledBackAndReturned() throws InterruptedException {
+        try (Engine e = engine(EngineOptions.defaults().poolSize(1).connectionTimeout(Duration.ofMillis(250)))) {
+            org.athanor.core.testing.Leaks.checkReclaimed(e);
+        }
+    }
 }

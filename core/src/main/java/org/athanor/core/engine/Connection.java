@@ -55,11 +55,15 @@ public final class Connection implements AutoCloseable {
     private PreparedStatement[] lent = new PreparedStatement[4];
     private int lentCount;
 
+    /** Returns the JDBC connection if this one is collected unclosed (see {@link UnclosedConnections}). */
+    private final UnclosedConnections.Handle unclosed;
+
     Connection(Engine engine, java.sql.Connection jdbc, java.sql.Connection physical, OpenStatements open) {
         this.engine = engine;
         this.jdbc = jdbc;
         this.physical = physical;
         this.open = open;
+        this.unclosed = engine.unclosedConnections().watch(this, jdbc, physical);
     }
 
     public Engine engine() { return engine; }
@@ -1069,6 +1073,7 @@ public final class Connection implements AutoCloseable {
         } catch (SQLException e) {
             broken = true;
         } finally {
+            unclosed.closed();
             engine.release(jdbc, physical, broken);
         }
     }

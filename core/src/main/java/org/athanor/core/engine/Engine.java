@@ -46,6 +46,7 @@ public final class Engine implements AutoCloseable {
     private final HikariDataSource pool; // null when the user gave a DataSource
     private final EngineOptions options;
     private final EchoLog echoLog;
+    private final UnclosedConnections unclosed;
     private final int statementTimeoutMillis;
     private final StatementCache cache;
     private final String description;
@@ -80,6 +81,7 @@ public final class Engine implements AutoCloseable {
         this.pool = pool;
         this.options = options;
         this.echoLog = new EchoLog(options);
+        this.unclosed = new UnclosedConnections(this, options.leakDetectionThreshold() != null);
         this.statementTimeoutMillis = millis(options.statementTimeout());
         this.cache = new StatementCache(options.statementCacheSize());
         this.description = description;
@@ -269,6 +271,8 @@ public final class Engine implements AutoCloseable {
                         + "EngineOptions.leakDetectionThreshold");
         return new org.athanor.core.error.PoolTimeoutError(msg, e, size, active, waiting, timeout);
     }
+
+    UnclosedConnections unclosedConnections() { return unclosed; }
 
     /** The statement timeout of this engine's statements in milliseconds, 0 for none. */
     int statementTimeoutMillis() { return statementTimeoutMillis; }
