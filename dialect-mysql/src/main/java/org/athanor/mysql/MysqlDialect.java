@@ -233,11 +233,8 @@ public final class MysqlDialect extends Dialect {
      */
     @Override
     public boolean isDisconnect(SQLException e) {
+        // core's check covers a connection killed mid-stream: "java.io.IOException: Socket is closed." with no SQLSTATE
         if (super.isDisconnect(e)) return true;
-        // a connection killed while a streaming result is read: Connector/J wraps "java.io.IOException:
-        // Socket is closed." in a plain SQLException, with no SQLSTATE; any I/O failure under the driver is the socket's
-        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause())
-            if (t instanceof java.io.IOException) return true;
         return switch (e.getErrorCode()) {
             case 2006, 2013, 2055, 1927, 1053, 4031 -> true;
             default -> e instanceof com.mysql.cj.jdbc.exceptions.CommunicationsException;

@@ -380,17 +380,16 @@ public abstract class Dialect {
 
     /**
      * True when the error means the connection is unusable and must leave the pool: SQLSTATE class
-     * 08, JDBC's connection-exception types, or an I/O failure of the socket anywhere in the causes
-     * (a driver may wrap "Socket is closed" or an end of stream in a plain SQLException, with no
-     * SQLSTATE, when the server kills the session mid-read).
+     * 08, JDBC's connection-exception types, or an I/O failure anywhere in the causes (Connector/J
+     * wraps "java.io.IOException: Socket is closed." in a plain SQLException, with no SQLSTATE, when
+     * the server kills the session mid-read). A connection whose I/O failed is not trusted again.
      */
     public boolean isDisconnect(SQLException e) {
         String s = e.getSQLState();
         if (s != null && s.startsWith("08")) return true;
         if (e instanceof java.sql.SQLNonTransientConnectionException || e instanceof java.sql.SQLRecoverableException) return true;
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause())
-            if (t instanceof java.net.SocketException || t instanceof java.io.EOFException || t instanceof java.net.SocketTimeoutException)
-                return true;
+            if (t instanceof java.io.IOException) return true; // SocketException, EOFException, "Socket is closed", ...
         return false;
     }
 
