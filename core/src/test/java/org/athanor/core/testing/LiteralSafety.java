@@ -42,7 +42,7 @@ public final class LiteralSafety {
 
         public Canary(Engine engine) {
             table = Table.of(TestDatabases.uniqueName("canary"), Table.col("id", SqlTypes.BIGINT, Table.Options.primaryKey()),
-                    Table.col("s", SqlTypes.varchar(200)));
+                    Table.col("s", SqlTypes.TEXT));
             id = table.column("id", Long.class);
             s = table.column("s", String.class);
             metadata = MetaData.of(table);
@@ -67,28 +67,8 @@ public final class LiteralSafety {
             session.accept(c);
             long nextId = 1;
             for (String v : strings) {
-                // literal() in a bound statement
-                assertEquals(v, c.execute(select(literal(v))).one()._1, "literal(" + show(v) + ")");
-                // every value rendered inline, run as plain SQL text
-                CompiledStatement sel = engine.dialect().compile(select(canary.s).from(canary.table).where(canary.s.eq(v)), true);
-                assertEquals(0, sel.parameters().size(), sel.sql());
-                assertEquals(List.of(), column(c, sel.sql()), "rows for " + sel.sql());
-                long id = nextId++;
-                CompiledStatement ins = engine.dialect().compile(insert(canary.table).set(canary.id, id).set(canary.s, v), true);
-                assertEquals(1, run(c, ins.sql()), ins.sql());
-                assertEquals(List.of(v), column(c, engine.dialect().compile(
-                        select(canary.s).from(canary.table).where(canary.id.eq(id)), true).sql()), "read back " + ins.sql());
-                CompiledStatement upd = engine.dialect().compile(update(canary.table).set(canary.s, v + v).where(canary.id.eq(id), canary.s.eq(v)), true);
-                assertEquals(1, run(c, upd.sql()), upd.sql());
-                assertEquals(v + v, c.execute(select(canary.s).from(canary.table).where(canary.id.eq(id))).one()._1);
-                canaryAfter(c, canary, id);
-                // bound values: drivers that interpolate on the client (Connector/J) escape them by their idea of the mode
-                id = nextId++;
-                assertEquals(1, c.execute(insert(canary.table).set(canary.id, id).set(canary.s, v)));
-                assertEquals(List.of(id), c.execute(select(canary.id).from(canary.table).where(canary.s.eq(v))).all()
-                        .stream().map(t -> t._1).toList(), "bound " + show(v));
-                canaryAfter(c, canary, id);
-                cases += 6;
+                cases += checkOne(engine, canary, c, v, nextId);
+                nextId += 2;
             }
             // a list past the bind-parameter limit: bound (array / JSON), never rendered
             int limit = engine.dialect().features().maxBindParams();
@@ -107,6 +87,62 @@ public final class LiteralSafety {
             c.rollback();
         }
         return cases;
+    }
+
+    /**
+     * The cases for one string on a connection already set up: literal(), a SELECT, INSERT and UPDATE
+     * compiled with values inline and run as plain SQL text, and the same values bound. Uses row ids
+     * {@code id} and {@code id + 1} and leaves no row behind; returns the number of cases (6).
+     */
+    public static int checkOne(Engine engine, Canary canary, Connection c, String v, long id) {
+        // literal() in a bound statement
+        assertEquals(v, c.execute(select(literal(v))).one()._1, "literal(" + show(v) + ")");
+        // every value rendered inline, run as plain SQL text
+        CompiledStatement sel = engine.dialect().compile(select(canary.s).from(canary.table).where(canary.s.eq(v)), true);
+        assertEquals(0, sel.parameters().size(), sel.sql());
+        assertEquals(List.of(), column(c, sel.sql()), "rows for " + sel.sql());
+        CompiledStatement ins = engine.dialect().compile(insert(canary.table).set(canary.id, id).set(canary.s, v), true);
+        assertEquals(1, run(c, ins.sql()), ins.sql());
+        assertEquals(List.of(v), column(c, engine.dialect().compile(
+                select(canary.s).from(canary.table).where(canary.id.eq(id)), true).sql()), "read back " + ins.sql());
+        CompiledStatement upd = engine.dialect().compile(update(canary.table).set(canary.s, v + v).where(canary.id.eq(id), canary.s.eq(v)), true);
+        assertEquals(1, run(c, upd.sql()), upd.sql());
+        assertEquals(v + v, c.execute(select(canary.s).from(canary.table).where(canary.id.eq(id))).one()._1);
+        canaryAfter(c, canary, id);
+        // bound values: drivers that interpolate on the client (Connector/J) escape them by their idea of the mode
+        assertEquals(1, c.execute(insert(canary.table).set(canary.id, id + 1).set(canary.s, v)));
+        assertEquals(List.of(id + 1), c.execute(select(canary.id).from(canary.table).where(canary.s.eq(v))).all()
+                .stream().map(t -> t._1).toList(), "bound " + show(v));
+        canaryAfter(c, canary, id + 1);
+        return 6;
+    }
+
+    /**
+     * Arbitrary strings, rich in what SQL lexers treat specially (quotes, backslashes, comment and
+     * escape starters), plus any BMP and astral characters; no lone surrogates, and NUL only when
+     * {@code nul} (PostgreSQL text cannot hold it; SQLite literals refuse it).
+     */
+    public static net.jqwik.api.Arbitrary<String> strings(boolean nul) {
+        var special = net.jqwik.api.Arbitraries.of('\'', '\\', '"', '`', '%', '_', '\n', '\r', '\t', '\u001a', '/', '*', '-', ';', '$', 'E', 'b', 'n', '0', 'Z');
+        var pieces = net.jqwik.api.Arbitraries.oneOf(
+                special.map(String::valueOf),
+                net.jqwik.api.Arbitraries.strings().all().ofMinLength(1).ofMaxLength(4).filter(LiteralSafety::wellFormed),
+                net.jqwik.api.Arbitraries.of("\uD83D\uDE00", "\u4e2d\u6587", "\u00e9", "\\'", "''", "\\\\", "' OR '1'='1", "--", "/*", "*/", "$$", "E'", "\\x27"),
+                net.jqwik.api.Arbitraries.just(nul ? "\0" : "\\0"));
+        return pieces.list().ofMaxSize(25).map(l -> String.join("", l)).filter(v -> nul || v.indexOf('\0') < 0);
+    }
+
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) return false;
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Removes the row a case inserted and checks the canary. */
