@@ -258,6 +258,31 @@ public final class MysqlDialect extends Dialect {
         };
     }
 
+    /** The server's status bit for NO_BACKSLASH_ESCAPES, sent with every OK packet (SERVER_STATUS_NO_BACKSLASH_ESCAPES). */
+    private static final int STATUS_NO_BACKSLASH_ESCAPES = 512;
+
+    /**
+     * Keeps Connector/J's escaping in step with the session. With client-side prepared statements
+     * (our default) the driver writes bound strings into the SQL, escaping them by the sql_mode it
+     * read when the connection opened; if the session has since switched NO_BACKSLASH_ESCAPES (the
+     * application, a pool's init SQL), its backslash escapes mean something else to the server and
+     * {@code \' OR 1=1 -- } would end its string early. The server reports the mode's current state
+     * in the status flags of every reply, which the driver keeps: when they disagree with what the
+     * driver believes, the driver's copy of sql_mode is corrected before the statement runs. No
+     * round trip; a few field reads per statement.
+     */
+    @Override
+    public void beforeExecute(java.sql.Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(com.mysql.cj.MysqlConnection.class)) return; // another driver: its own business
+        com.mysql.cj.protocol.ServerSession s = connection.unwrap(com.mysql.cj.MysqlConnection.class).getSession().getServerSession();
+        boolean server = (s.getStatusFlags() & STATUS_NO_BACKSLASH_ESCAPES) != 0;
+        if (server == s.isNoBackslashEscapesSet()) return;
+        java.util.Map<String, String> vars = s.getServerVariables();
+        String mode = vars.getOrDefault("sql_mode", "");
+        if (server) vars.put("sql_mode", mode.isEmpty() ? "NO_BACKSLASH_ESCAPES" : mode + ",NO_BACKSLASH_ESCAPES");
+        else vars.put("sql_mode", mode.replace("NO_BACKSLASH_ESCAPES", "").replace(",,", ",").replaceAll("^,|,$", ""));
+    }
+
     /** Connector/J's socketTimeout is in milliseconds. */
     @Override
     public java.util.Map<String, String> socketTimeoutProperties(java.time.Duration timeout) {

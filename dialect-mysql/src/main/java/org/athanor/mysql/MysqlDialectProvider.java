@@ -30,17 +30,12 @@ import org.athanor.core.error.ConfigurationError;
  * <li>{@code rewriteBatchedStatements=true}: an executemany of INSERTs goes out as multi-row
  *     INSERTs, not one round trip per row.</li>
  * <li>{@code characterEncoding=UTF-8}: utf8mb4 on the wire, so 4-byte characters (emoji) survive.</li>
- * <li>{@code sessionVariables=sql_mode='STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION,NO_BACKSLASH_ESCAPES'}:
+ * <li>{@code sessionVariables=sql_mode='STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'}:
  *     strict mode (a too-long string or a bad value is an error, never silently truncated), and
- *     a fixed list that leaves out ANSI_QUOTES (identifiers are backtick-quoted) and PIPES_AS_CONCAT
- *     (concatenation is rendered as CONCAT()). NO_BACKSLASH_ESCAPES is on for the sake of bound
- *     values: Connector/J interpolates them on the client and escapes them by the sql_mode it saw
- *     when the connection opened. Believing the mode on, it writes a string that needs escaping as
- *     hex, which reads the same in both modes; believing it off, it escapes with backslashes, which a
- *     session later switched to NO_BACKSLASH_ESCAPES (by the application, a pool's init SQL) reads
- *     differently: {@code \' OR 1=1 -- } would end its string early. Athanor's own literals read
- *     the same in both modes (see {@link MysqlDialect}). In SQL written by hand through
- *     {@code text(...)}, a backslash is an ordinary character.</li>
+ *     a fixed list that leaves out ANSI_QUOTES (identifiers are backtick-quoted), PIPES_AS_CONCAT
+ *     (concatenation is rendered as CONCAT()) and NO_BACKSLASH_ESCAPES. A session may still switch
+ *     NO_BACKSLASH_ESCAPES later: Athanor's literals read the same in both modes, and
+ *     {@link MysqlDialect#beforeExecute} keeps Connector/J's escaping of bound values in step.</li>
  * <li>{@code connectionTimeZone=+00:00}, {@code forceConnectionTimeZoneToSession=true}: sessions
  *     run in UTC, so {@code CURRENT_TIMESTAMP} and server defaults agree with TIMESTAMP WITH TIME
  *     ZONE columns, which hold UTC. DATETIME values bound from LocalDateTime are never converted.</li>
@@ -70,7 +65,7 @@ public final class MysqlDialectProvider implements DialectProvider {
         d.put("rewriteBatchedStatements", "true");
         d.put("characterEncoding", "UTF-8");
         d.put("sessionVariables",
-                "sql_mode='STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION,NO_BACKSLASH_ESCAPES'");
+                "sql_mode='STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
         d.put("connectionTimeZone", "+00:00");
         d.put("forceConnectionTimeZoneToSession", "true");
         DEFAULTS = java.util.Collections.unmodifiableMap(d);

@@ -24,7 +24,7 @@ class MysqlDialectProviderTest {
         assertEquals("true", s.properties().get("cachePrepStmts"));
         assertEquals("UTF-8", s.properties().get("characterEncoding"));
         assertTrue(s.properties().get("sessionVariables").startsWith("sql_mode='STRICT_ALL_TABLES,"));
-        assertTrue(s.properties().get("sessionVariables").contains("NO_BACKSLASH_ESCAPES"));
+        assertFalse(s.properties().get("sessionVariables").contains("NO_BACKSLASH_ESCAPES"));
         assertFalse(s.properties().get("sessionVariables").contains("ANSI_QUOTES"));
         assertSame(MysqlDialect.INSTANCE, s.dialect());
 

@@ -286,6 +286,15 @@ public abstract class Dialect {
         statement.setFetchSize(STREAM_FETCH_SIZE);
     }
 
+    // ---- executing ---------------------------------------------------------------------------------------
+
+    /**
+     * Called before each statement runs on {@code connection} (the physical one), for a driver whose
+     * idea of the session must be kept in step with the server's (Connector/J escapes client-side
+     * bound values by the sql_mode it believes in). The default does nothing.
+     */
+    public void beforeExecute(java.sql.Connection connection) throws SQLException {}
+
     // ---- timeouts ----------------------------------------------------------------------------------------
 
     /**

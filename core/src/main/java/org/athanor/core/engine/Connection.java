@@ -177,8 +177,13 @@ public final class Connection implements AutoCloseable {
     /** The timeout of the current call in milliseconds, or -1 for the engine's. */
     private int callTimeout = -1;
 
-    /** Arms the timeout in force on {@code st} before it runs; returns it in milliseconds (0: none, nothing armed). */
+    /**
+     * Just before {@code st} runs: lets the dialect bring the driver in step with the session
+     * ({@link Dialect#beforeExecute}), and arms the timeout in force; returns it in milliseconds (0:
+     * none, nothing armed).
+     */
     private int armTimeout(java.sql.Statement st) throws SQLException {
+        dialect().beforeExecute(physical != null ? physical : jdbc);
         int ms = callTimeout >= 0 ? callTimeout : engine.statementTimeoutMillis();
         if (ms > 0) dialect().armStatementTimeout(physical != null ? physical : jdbc, st, ms);
         return ms;
@@ -306,6 +311,7 @@ public final class Connection implements AutoCloseable {
         try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql(), new String[] {key.name()})) {
             bind(ps, p.template(), p.params());
             dirty = true;
+            dialect().beforeExecute(physical != null ? physical : jdbc);
             ps.executeUpdate();
             List<K> out = new ArrayList<>();
             ValueCodec<K> codec = dialect().codec(key.type());
@@ -840,6 +846,7 @@ public final class Connection implements AutoCloseable {
             engine.notifyListeners(sql);
             if (engine.echoes()) engine.echo(sql, chunk.shown(), fromCache);
             dirty = true;
+            dialect().beforeExecute(physical != null ? physical : jdbc);
             if (keyColumn == null) {
                 ValueCodec<Object>[] codecs = binder.template().resultCodecs();
                 // execute(), not executeQuery(): MariaDB's driver refuses executeQuery for INSERT ... RETURNING
