@@ -223,6 +223,17 @@ public final class MysqlDialect extends Dialect {
         return "'" + s.replace("'", "''") + "'";
     }
 
+    /**
+     * A COMMENT takes only a plain quoted string (no introducer, no hex), so no spelling of a
+     * backslash reads the same in both modes there. Quotes are doubled and backslashes escaped: exact
+     * in the Engine's sessions (no NO_BACKSLASH_ESCAPES), and under that mode the backslashes come out
+     * doubled but the string still ends where it should — never an injection either way.
+     */
+    String commentLiteral(String s) {
+        if (s.indexOf('\0') >= 0) throw new CompileError("a comment with a NUL character cannot be written in " + name() + " DDL: " + s.replace("\0", "\\0"));
+        return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
     // ---- errors --------------------------------------------------------------------------------
 
     /**

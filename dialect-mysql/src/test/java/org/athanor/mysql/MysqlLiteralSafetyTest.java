@@ -66,4 +66,24 @@ class MysqlLiteralSafetyTest {
             assertEquals(1, c.execute(select(literal(1)).where(param(-5L).notIn(ids))).all().size());
         }
     }
+
+    /** COMMENT takes only a plain string: written with backslashes escaped, exact in the Engine's sessions. */
+    @Test
+    void commentsWithBackslashesAndQuotes() {
+        String comment = "a\\b 'c' \\' OR 1=1 -- ";
+        org.athanor.core.schema.Table t = new org.athanor.core.schema.Table(TestDatabases.uniqueName("cmt")) {
+            { tableComment(comment); }
+            final org.athanor.core.schema.Column<Long> id = column("id", org.athanor.core.type.SqlTypes.BIGINT, primaryKey(), comment(comment));
+        };
+        org.athanor.core.schema.MetaData md = org.athanor.core.schema.MetaData.of(t);
+        md.createAll(engine);
+        try (Connection c = engine.connect()) {
+            assertEquals(comment, MysqlLive.string(c, "SELECT TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
+                    + "AND TABLE_NAME = '" + t.name() + "'", 1));
+            assertEquals(comment, MysqlLive.string(c, "SELECT COLUMN_COMMENT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+                    + "AND TABLE_NAME = '" + t.name() + "' AND COLUMN_NAME = 'id'", 1));
+        } finally {
+            md.dropAll(engine);
+        }
+    }
 }
