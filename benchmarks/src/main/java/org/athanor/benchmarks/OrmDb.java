@@ -17,6 +17,10 @@ final class OrmDb implements AutoCloseable {
     final SessionFactory athanor;
     final org.hibernate.SessionFactory hibernate;
 
+    /** Issue 14h: how many other Athanor sessions stay open beside the measured work, and how many objects each holds. */
+    static final int OTHER_SESSIONS = 8, HELD_PER_SESSION = 1000;
+    private final java.util.List<org.athanor.orm.Session> others = new java.util.ArrayList<>();
+
     OrmDb(String kind) {
         db = new BenchDb(kind, 0);
         db.sql("DROP TABLE IF EXISTS " + TABLE);
@@ -63,8 +67,27 @@ final class OrmDb implements AutoCloseable {
         if (db.kind.equals("postgres")) db.sql("ANALYZE " + TABLE);
     }
 
+    /**
+     * Opens {@link #OTHER_SESSIONS} sessions that each load {@link #HELD_PER_SESSION} rows of the
+     * table and stay open, holding the objects, until {@link #close}: the ORM's cost per add, flush
+     * and get must not depend on other sessions of the JVM (a server holds many at once). Each
+     * commits after loading, so that it holds objects but no pooled connection (the pool has two).
+     * The table must hold at least that many rows when called.
+     */
+    void openOtherSessions() {
+        for (int i = 0; i < OTHER_SESSIONS; i++) {
+            org.athanor.orm.Session s = athanor.openSession();
+            int held = s.query(OrmCustomer.class).limit(HELD_PER_SESSION).all().size();
+            if (held != HELD_PER_SESSION) throw new IllegalStateException("another session loaded " + held + " rows, not " + HELD_PER_SESSION);
+            s.commit();
+            others.add(s);
+        }
+    }
+
     @Override
     public void close() {
+        for (org.athanor.orm.Session s : others) s.close();
+        others.clear();
         try {
             if (hibernate != null) hibernate.close();
             db.sql("DROP TABLE IF EXISTS " + TABLE);

@@ -21,7 +21,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Issue 5: 10,000 {@code get} by primary key, each in a fresh session (Athanor; Hibernate 7's
  * {@code find} in a transaction, PostgreSQL only) versus JDBC with a pooled connection and a
- * transaction per lookup.
+ * transaction per lookup. Eight other sessions stay open throughout, each holding 1,000 loaded
+ * objects ({@link OrmDb#openOtherSessions}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -39,6 +40,7 @@ public class OrmGetBenchmark {
     public void setUp() {
         orm = new OrmDb(db);
         orm.fill(ROWS);
+        orm.openOtherSessions();
         ids = new long[ROWS];
         Random random = new Random(42);
         for (int i = 0; i < ROWS; i++) ids[i] = 1 + random.nextInt(ROWS);

@@ -37,7 +37,11 @@ public class OrmInsertBenchmark {
     private OrmDb orm;
 
     @Setup(Level.Trial)
-    public void setUp() { orm = new OrmDb(db); }
+    public void setUp() {
+        orm = new OrmDb(db);
+        orm.fill(OrmDb.HELD_PER_SESSION); // emptied again before every iteration
+        orm.openOtherSessions();
+    }
 
     @Setup(Level.Iteration)
     public void empty() { orm.clear(); }

@@ -145,11 +145,11 @@ final class MysqlCompiler extends SqlCompiler {
     protected void limitOffset(Expression<?> limit, Expression<?> offset) {
         if (limit == null && offset == null) return;
         sql.append(" LIMIT ");
-        if (limit != null) visit(limit);
+        if (limit != null) limitValue(limit, "LIMIT");
         else sql.append(NO_LIMIT);
         if (offset != null) {
             sql.append(" OFFSET ");
-            visit(offset);
+            limitValue(offset, "OFFSET");
         }
     }
 
@@ -188,13 +188,22 @@ final class MysqlCompiler extends SqlCompiler {
         visitTable(u.table());
         sql.append(", ");
         list(u.from(), ", ");
+        enclosingFroms.addLast(dmlTables(u.table(), u.from())); // subqueries correlate to every table updated from
         sql.append(" SET ");
         assignments(u.assignments(), u.table().qualifier());
         if (u.where() != null) {
             sql.append(" WHERE ");
             visit(u.where());
         }
+        enclosingFroms.removeLast();
         depth--;
+    }
+
+    private static List<org.athanor.core.schema.Table> dmlTables(org.athanor.core.schema.Table target, List<org.athanor.core.sql.FromItem> extra) {
+        List<org.athanor.core.schema.Table> out = new java.util.ArrayList<>();
+        out.add(target);
+        for (org.athanor.core.sql.FromItem f : extra) out.addAll(org.athanor.core.sql.Join.tablesOf(f));
+        return out;
     }
 
     /** {@code DELETE a FROM a, b WHERE ...}: MySQL's multi-table DELETE names the target before FROM. */
@@ -213,10 +222,12 @@ final class MysqlCompiler extends SqlCompiler {
         visitTable(d.table());
         sql.append(", ");
         list(d.using(), ", ");
+        enclosingFroms.addLast(dmlTables(d.table(), d.using()));
         if (d.where() != null) {
             sql.append(" WHERE ");
             visit(d.where());
         }
+        enclosingFroms.removeLast();
         depth--;
     }
 

@@ -74,7 +74,7 @@ public final class MysqlDialect extends Dialect {
             .requiresVarcharLength(true).parenthesizedSetMembers(true).quantifiedComparison(true).cteBeforeUpdateAndDelete(true).lagLeadDefault(true)
             // MySQL and MariaDB refuse names over 64 characters themselves; checking first gives the same message everywhere
             .maxIdentifierLength(64, false)
-            .maxBindParams(65535).build();
+            .limitExpressions(false).intervalRangeOffsets(true).maxBindParams(65535).build();
 
     /** The dialect before any server was seen; {@link #forServer} refines it. */
     public static final MysqlDialect INSTANCE = new MysqlDialect(FEATURES, null, false);
@@ -115,7 +115,11 @@ public final class MysqlDialect extends Dialect {
             boolean mariaReturning = v.mariaDb() && v.atLeast(10, 5);
             f = f.toBuilder().returning(mariaReturning).deleteReturning(mariaReturning).updateReturning(false)
                     .intersectExceptAll(v.mariaDb() ? v.atLeast(10, 5) : v.atLeast(8, 0, 31))
-                    .cteBeforeUpdateAndDelete(!v.mariaDb()).lagLeadDefault(!v.mariaDb()).build();
+                    .cteBeforeUpdateAndDelete(!v.mariaDb()).lagLeadDefault(!v.mariaDb())
+                    // MySQL 8 has RANGE frames over temporal ORDER BY with INTERVAL offsets; MariaDB's RANGE offsets are numeric only
+                    .intervalRangeOffsets(!v.mariaDb())
+                    // OFFSET ... ROWS FETCH FIRST ... ROWS ONLY | WITH TIES: MariaDB 10.6+, never MySQL
+                    .fetchFirst(v.mariaDb() && v.atLeast(10, 6)).fetchWithTies(v.mariaDb() && v.atLeast(10, 6)).build();
         }
         return new MysqlDialect(f, v, pinned);
     }
@@ -132,6 +136,21 @@ public final class MysqlDialect extends Dialect {
         if (server == null) return "utf8mb4_bin";
         if (server.mariaDb()) return server.atLeast(10, 2) ? "utf8mb4_nopad_bin" : "utf8mb4_bin";
         return server.atLeast(8, 0) ? "utf8mb4_0900_bin" : "utf8mb4_bin";
+    }
+
+    /**
+     * Sets the session's {@code collation_connection} to {@link #binaryCollation()}. String literals
+     * and parameters (which Connector/J sends as literals) take the connection collation, by default
+     * utf8mb4_general_ci: case- and trailing-space-insensitive, so {@code 'a' = 'A'}, {@code 'a ' = 'a'}
+     * and a UNION of 'a' and 'A' kept one row, though the columns Athanor creates are binary and
+     * PostgreSQL and SQLite compare exactly. A session variable of this connection only: never a
+     * server or database setting (the servers are shared).
+     */
+    @Override
+    public void onConnect(java.sql.Connection connection) throws SQLException {
+        try (java.sql.Statement st = connection.createStatement()) {
+            st.execute("SET collation_connection = '" + binaryCollation() + "'");
+        }
     }
 
     /** Whether ALTER TABLE ... ADD CONSTRAINT IF NOT EXISTS exists (MariaDB; not MySQL 8). */
@@ -307,5 +326,23 @@ public final class MysqlDialect extends Dialect {
     @Override
     public void configureStreaming(java.sql.Connection connection, java.sql.PreparedStatement statement) throws SQLException {
         statement.setFetchSize(Integer.MIN_VALUE);
+    }
+
+    /** Generated columns, from information_schema: EXTRA says STORED GENERATED or VIRTUAL GENERATED (MySQL 8, MariaDB 10.2+). */
+    @Override
+    public java.util.Map<String, org.athanor.core.inspect.ComputedColumn> computedColumns(java.sql.Connection c, String schema, String table)
+            throws SQLException {
+        java.util.Map<String, org.athanor.core.inspect.ComputedColumn> out = new java.util.HashMap<>();
+        try (var st = c.prepareStatement("SELECT COLUMN_NAME, GENERATION_EXPRESSION, EXTRA FROM information_schema.COLUMNS "
+                + "WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? "
+                + "AND (EXTRA LIKE '%STORED GENERATED%' OR EXTRA LIKE '%VIRTUAL GENERATED%')")) {
+            st.setString(1, schema);
+            st.setString(2, table);
+            try (var rs = st.executeQuery()) {
+                while (rs.next())
+                    out.put(rs.getString(1), new org.athanor.core.inspect.ComputedColumn(rs.getString(2), rs.getString(3).toUpperCase(java.util.Locale.ROOT).contains("STORED")));
+            }
+        }
+        return out;
     }
 }

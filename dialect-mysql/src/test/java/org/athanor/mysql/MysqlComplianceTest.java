@@ -2,12 +2,15 @@ package org.athanor.mysql;
 
 import org.athanor.core.compliance.DdlSuite;
 import org.athanor.core.compliance.DmlSuite;
+import org.athanor.core.compliance.ExpandingParametersSuite;
 import org.athanor.core.compliance.ExpressionSuite;
 import org.athanor.core.compliance.JoinSuite;
+import org.athanor.core.compliance.LifecycleSuite;
 import org.athanor.core.compliance.PredicateSuite;
 import org.athanor.core.compliance.QuerySuite;
 import org.athanor.core.compliance.TransactionSuite;
 import org.athanor.core.compliance.TypeSuite;
+import org.athanor.core.compliance.ValueFidelitySuite;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.testing.TestDatabases;
 import org.junit.jupiter.api.Nested;
@@ -46,6 +49,18 @@ class MysqlComplianceTest {
     }
 
     @Nested class Ddl extends DdlSuite {
+        @Override protected Engine newEngine() { return TestDatabases.mysql(); }
+    }
+
+    @Nested class Lifecycle extends LifecycleSuite {
+        @Override protected Engine newEngine() { return TestDatabases.mysql(); }
+    }
+
+    @Nested class ExpandingParameters extends ExpandingParametersSuite {
+        @Override protected Engine newEngine() { return TestDatabases.mysql(); }
+    }
+
+    @Nested class ValueFidelity extends ValueFidelitySuite {
         @Override protected Engine newEngine() { return TestDatabases.mysql(); }
     }
 }

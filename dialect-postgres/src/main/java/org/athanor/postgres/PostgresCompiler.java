@@ -66,6 +66,26 @@ final class PostgresCompiler extends SqlCompiler {
         sql.append(')');
     }
 
+    /** {@code x ~ p} / {@code x !~ p}: POSIX regular-expression match, case-sensitive. */
+    @Override
+    public void visitRegexpMatch(org.athanor.core.sql.RegexpMatch m) {
+        operand(m.operand());
+        sql.append(m.negated() ? " !~ " : " ~ ");
+        operand(m.pattern());
+    }
+
+    /** PostgreSQL's regexp_replace replaces the first match only unless given the 'g' flag. */
+    @Override
+    public void visitRegexpReplace(org.athanor.core.sql.RegexpReplace r) {
+        sql.append("regexp_replace(");
+        visit(r.operand());
+        sql.append(", ");
+        visit(r.pattern());
+        sql.append(", ");
+        visit(r.replacement());
+        sql.append(", 'g')");
+    }
+
     /** {@code nextval('"schema"."name"')}: the name is a regclass literal, so it is quoted inside the string. */
     @Override
     public void visitNextValue(org.athanor.core.sql.NextValue n) {

@@ -81,4 +81,13 @@ final class PostgresDdlCompiler extends DdlCompiler {
         while (name.getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) name = name.substring(0, name.offsetByCodePoints(name.length(), -1));
         return name;
     }
+
+    /** PostgreSQL 12-17 has stored generated columns only: VIRTUAL is refused, an unspecified kind is STORED. */
+    @Override
+    protected void computed(Column<?> c, StringBuilder b) {
+        if (Boolean.FALSE.equals(c.computed().stored()))
+            throw new CompileError("VIRTUAL computed column " + c.table().name() + "." + c.name() + " is not supported by "
+                    + dialect.name() + " (it stores generated columns: use computed(sql, true) or computed(sql))");
+        b.append(" GENERATED ALWAYS AS (").append(c.computed().sql()).append(") STORED");
+    }
 }

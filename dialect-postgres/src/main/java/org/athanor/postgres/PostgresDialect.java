@@ -57,6 +57,7 @@ public final class PostgresDialect extends Dialect {
             .exactNumeric(true).timezoneAware(true).windowFunctions(true).cte(true).lateral(true)
             .filterClause(true).intersectExceptAll(true).ilike(true).isolationLevels(true)
             .requiresVarcharLength(false).parenthesizedSetMembers(true).quantifiedComparison(true).cteBeforeUpdateAndDelete(true).lagLeadDefault(true).groupsFrame(true)
+            .valuesColumnList(true).fetchFirst(true).fetchWithTies(true).rangeOffsets(true).intervalRangeOffsets(true)
             // the wire protocol counts bind parameters in a 16-bit signed field
             // NAMEDATALEN - 1: longer names are cut to 63 bytes without an error
             .maxIdentifierLength(63, true)
@@ -89,6 +90,8 @@ public final class PostgresDialect extends Dialect {
         if (major < 10)
             throw new ConfigurationError("PostgreSQL " + connection.getMetaData().getDatabaseProductVersion()
                     + " is too old: Athanor needs PostgreSQL 10 or later (identity columns, ON CONFLICT)");
+        if (major < 13 && features().supportsFetchWithTies()) // FETCH FIRST ... WITH TIES came with PostgreSQL 13
+            return withFeatures(features().toBuilder().fetchWithTies(false).build());
         return this;
     }
 
@@ -250,6 +253,22 @@ public final class PostgresDialect extends Dialect {
         }
         java.util.List<org.athanor.core.inspect.UniqueConstraintInfo> out = new java.util.ArrayList<>();
         for (var i : uniqueIndexes) if (names.contains(i.name())) out.add(new org.athanor.core.inspect.UniqueConstraintInfo(i.name(), i.columns()));
+        return out;
+    }
+
+    /** Stored generated columns, from information_schema (PostgreSQL 12+ has no other kind). */
+    @Override
+    public java.util.Map<String, org.athanor.core.inspect.ComputedColumn> computedColumns(java.sql.Connection c, String schema, String table)
+            throws SQLException {
+        java.util.Map<String, org.athanor.core.inspect.ComputedColumn> out = new java.util.HashMap<>();
+        try (var st = c.prepareStatement("SELECT column_name, generation_expression FROM information_schema.columns "
+                + "WHERE table_schema = COALESCE(?, current_schema()) AND table_name = ? AND is_generated = 'ALWAYS'")) {
+            st.setString(1, schema);
+            st.setString(2, table);
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), new org.athanor.core.inspect.ComputedColumn(rs.getString(2), true));
+            }
+        }
         return out;
     }
 }

@@ -27,7 +27,16 @@ class PostgresDialectTest {
     @Test
     void supportedServersKeepTheDialect() throws Exception {
         assertSame(PostgresDialect.INSTANCE, PostgresDialect.INSTANCE.forServer(serverOfVersion(15, "15.4")));
-        assertSame(PostgresDialect.INSTANCE, PostgresDialect.INSTANCE.forServer(serverOfVersion(10, "10.23")));
+        assertSame(PostgresDialect.INSTANCE, PostgresDialect.INSTANCE.forServer(serverOfVersion(13, "13.1")));
+    }
+
+    @Test
+    void serversBefore13LoseFetchWithTiesOnly() throws Exception {
+        var old = PostgresDialect.INSTANCE.forServer(serverOfVersion(10, "10.23"));
+        assertInstanceOf(PostgresDialect.class, old);
+        assertFalse(old.features().supportsFetchWithTies());
+        assertTrue(old.features().supportsFetchFirst());
+        assertTrue(old.features().supportsReturning());
     }
 
     @Test

@@ -61,7 +61,7 @@ class PostgresDmlTest {
 
     @BeforeEach
     void seed() {
-        engine.transaction(c -> {
+        engine.inTransaction(c -> {
             c.execute(deleteFrom(P));
             c.execute(deleteFrom(A));
             c.execute(deleteFrom(H));

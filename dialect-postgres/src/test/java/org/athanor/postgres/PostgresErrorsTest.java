@@ -55,7 +55,7 @@ class PostgresErrorsTest {
         P = new Pets(TestDatabases.uniqueName("pg_pets"), O);
         md = MetaData.of(O, P);
         md.createAll(engine);
-        engine.transaction(c -> { c.execute(insert(O).set(O.ID, 1L).set(O.EMAIL, "a@x").set(O.AGE, 3)); });
+        engine.inTransaction(c -> { c.execute(insert(O).set(O.ID, 1L).set(O.EMAIL, "a@x").set(O.AGE, 3)); });
     }
 
     @AfterAll
@@ -152,7 +152,7 @@ class PostgresErrorsTest {
     }
 
     private static long backendPid(Connection c) {
-        Integer pid = c.execute(select(func("pg_backend_pid", INTEGER))).scalar();
+        Integer pid = c.scalar(select(func("pg_backend_pid", INTEGER)));
         return pid;
     }
 }

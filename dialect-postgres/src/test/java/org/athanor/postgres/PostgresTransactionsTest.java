@@ -54,7 +54,7 @@ class PostgresTransactionsTest {
 
     @BeforeEach
     void seed() {
-        engine.transaction(c -> {
+        engine.inTransaction(c -> {
             c.execute(deleteFrom(J));
             c.execute(insert(J).columns(J.ID, J.STATE).values(1L, "new").values(2L, "new").values(3L, "new"));
         });

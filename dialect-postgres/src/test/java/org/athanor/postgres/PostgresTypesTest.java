@@ -43,7 +43,7 @@ class PostgresTypesTest {
     }
 
     @BeforeEach
-    void clear() { engine.transaction(c -> { c.execute(deleteFrom(T)); }); }
+    void clear() { engine.inTransaction(c -> { c.execute(deleteFrom(T)); }); }
 
     private static Row roundTrip(org.athanor.core.sql.Insert insert) {
         try (Connection c = engine.connect()) {
@@ -141,7 +141,7 @@ class PostgresTypesTest {
         byte[] bytes = {0, 1, (byte) 0x80, (byte) 0xff, '\'', '\\'};
         String s = "it's a \\ backslash";
         try (Connection c = engine.connect()) {
-            assertArrayEquals(bytes, c.execute(select(literal(bytes))).scalar());
+            assertArrayEquals(bytes, c.scalar(select(literal(bytes))));
             assertEquals(s, c.execute(select(literal(s))).scalar());
             assertTrue(((Double) c.execute(select(literal(Double.NaN))).scalar()).isNaN());
             assertEquals(Boolean.TRUE, c.execute(select(literal(true))).scalar());

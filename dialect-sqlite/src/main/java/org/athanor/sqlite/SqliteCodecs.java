@@ -42,7 +42,7 @@ final class SqliteCodecs {
             case TIMESTAMP -> text(TIMESTAMP::format, s -> LocalDateTime.parse(s, PARSE_TIMESTAMP));
             case TIMESTAMP_TZ -> text((OffsetDateTime t) -> TIMESTAMP.format(t.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()),
                     s -> LocalDateTime.parse(s, PARSE_TIMESTAMP).atOffset(ZoneOffset.UTC));
-            case NUMERIC -> numeric(type.scale());
+            case NUMERIC -> numeric(type.precision(), type.scale());
             case DOUBLE -> type.javaType() == Double.class ? noNaN(org.athanor.core.type.SqlTypes.DOUBLE, (Double d) -> d.isNaN()) : null;
             case REAL -> type.javaType() == Float.class ? noNaN(org.athanor.core.type.SqlTypes.REAL, (Float f) -> f.isNaN()) : null;
             // every SQLite integer is 64-bit (sum() of an INTEGER column included): reading one through getInt
@@ -116,16 +116,45 @@ final class SqliteCodecs {
         };
     }
 
-    private static ValueCodec<BigDecimal> numeric(int scale) {
+    /** The significant digits a NUMERIC stored as REAL keeps (a double's 15 exact decimal digits). */
+    private static final java.math.MathContext REAL_DIGITS = new java.math.MathContext(15, RoundingMode.HALF_EVEN);
+
+    /** A REAL as SQLite's "%!.15g" rendered it: 15 significant digits, no trailing zeros, at least one decimal. */
+    private static BigDecimal fromReal(double x) {
+        BigDecimal d = BigDecimal.valueOf(x).round(REAL_DIGITS).stripTrailingZeros();
+        return d.scale() < 1 ? d.setScale(1, RoundingMode.UNNECESSARY) : d;
+    }
+
+    /**
+     * SQLite ignores a column's NUMERIC(p, s): 8.991 would be stored in a NUMERIC(8, 2) as it is. So
+     * a declared type rounds on bind to its scale, half away from zero, and a value whose integer
+     * digits (after rounding) exceed {@code p - s} is refused with SQLSTATE 22003 (a DataError), as
+     * PostgreSQL ("numeric field overflow") and MariaDB/MySQL in strict mode do. Plain NUMERIC
+     * (precision 0) binds values as they are.
+     */
+    private static ValueCodec<BigDecimal> numeric(int precision, int scale) {
         return new ValueCodec<>() {
             @Override public void bind(PreparedStatement ps, int i, BigDecimal v) throws SQLException {
-                if (v == null) ps.setNull(i, java.sql.Types.NUMERIC);
-                else ps.setString(i, v.toPlainString());
+                if (v == null) {
+                    ps.setNull(i, java.sql.Types.NUMERIC);
+                    return;
+                }
+                if (precision > 0) {
+                    BigDecimal rounded = v.setScale(scale, RoundingMode.HALF_UP);
+                    if (rounded.precision() - rounded.scale() > precision - scale)
+                        throw new SQLException("numeric field overflow: " + v.toPlainString() + " does not fit NUMERIC(" + precision + ", "
+                                + scale + "), which holds values whose absolute value rounds to less than 10^" + (precision - scale),
+                                "22003");
+                    v = rounded;
+                }
+                ps.setString(i, v.toPlainString());
             }
             @Override public BigDecimal read(ResultSet rs, int i) throws SQLException {
-                String s = rs.getString(i);
-                if (s == null) return null;
-                BigDecimal d = new BigDecimal(s);
+                Object o = rs.getObject(i);
+                if (o == null) return null;
+                // A REAL is read as its 15 significant digits, as SQLite's own text rendering gave them
+                // before 3.5x began rendering up to 17 (12345678901.2345 came back as ...234501).
+                BigDecimal d = o instanceof Double x ? fromReal(x) : new BigDecimal(rs.getString(i));
                 if (scale > 0 && d.scale() < scale) d = d.setScale(scale, RoundingMode.UNNECESSARY);
                 return d;
             }

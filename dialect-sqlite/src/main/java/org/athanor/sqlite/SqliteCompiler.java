@@ -1,7 +1,9 @@
 package org.athanor.sqlite;
 
 import org.athanor.core.compile.SqlCompiler;
+import org.athanor.core.sql.Binary;
 import org.athanor.core.sql.DatePart;
+import org.athanor.core.sql.Operator;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Insert;
 import org.athanor.core.sql.Sql;
@@ -20,15 +22,32 @@ final class SqliteCompiler extends SqlCompiler {
         operand(d.right());
     }
 
+    /**
+     * SQLite stores a NUMERIC value that has no fraction (3.00) as an INTEGER, and {@code /} on two
+     * integers truncates: a division typed NUMERIC, REAL or DOUBLE divides as REAL, so {@code price / 2}
+     * is 1.5 for a price of 3.00. Two integer operands still divide as integers, as on the other databases.
+     */
+    @Override
+    public void visitBinary(Binary<?> b) {
+        if (b.op() == Operator.DIV && switch (b.type().kind()) { case NUMERIC, REAL, DOUBLE -> true; default -> false; }) {
+            sql.append("CAST(");
+            visit(b.left());
+            sql.append(" AS REAL) / ");
+            operand(b.right());
+            return;
+        }
+        super.visitBinary(b);
+    }
+
     @Override
     protected void limitOffset(Expression<?> limit, Expression<?> offset) {
         if (limit == null && offset == null) return;
         sql.append(" LIMIT ");
-        if (limit != null) visit(limit);
+        if (limit != null) limitValue(limit, "LIMIT");
         else sql.append("-1"); // SQLite requires LIMIT before OFFSET; -1 means no limit
         if (offset != null) {
             sql.append(" OFFSET ");
-            visit(offset);
+            limitValue(offset, "OFFSET");
         }
     }
 

@@ -18,6 +18,25 @@ import org.athanor.core.type.ValueCodec;
  * SQLite 3.35+ (RETURNING, UPDATE ... FROM, NULLS FIRST/LAST, FULL/RIGHT JOIN on 3.39+).
  * Dates and times are stored as ISO-8601 text so they sort and compare correctly; NUMERIC keeps
  * 15 significant digits (SQLite's REAL), see {@link DialectFeatures#exactNumeric()}.
+ *
+ * <p><b>Transactions</b> ({@link DialectFeatures#beginOnFirstWrite()}, docs/sqlite.md). A Connection's
+ * reads before its first write run in a read-only transaction of their own; the first write ends it
+ * and starts the transaction that writes, whose first statement takes SQLite's write lock (waiting up
+ * to the busy timeout for another writer) on the latest committed data. So:
+ * <ul>
+ * <li>from its first write to its commit a transaction is SERIALIZABLE: it holds the only write lock
+ *     and reads one snapshot, its own writes included;</li>
+ * <li>the reads before the first write see one consistent snapshot, but not necessarily the one the
+ *     writes see: a value read before the first write may have been changed by another connection's
+ *     commit since (like READ COMMITTED on PostgreSQL, whose default it is). Read what a write
+ *     depends on after the first write, or write first (an UPDATE that takes the lock), when that
+ *     matters;</li>
+ * <li>readers never wait for writers, and writers only for each other (WAL mode).</li>
+ * </ul>
+ * Without this a transaction that read, then found that another connection had committed, failed
+ * at its first write with SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out (PostgreSQL and
+ * MariaDB just run it). A read result still open at the first write is not cut off: that
+ * transaction writes on its read snapshot, as before.
  */
 public final class SqliteDialect extends Dialect {
     public static final DialectFeatures FEATURES = DialectFeatures.builder()
@@ -29,12 +48,18 @@ public final class SqliteDialect extends Dialect {
             .exactNumeric(false).timezoneAware(true).windowFunctions(true).cte(true).lateral(false)
             .filterClause(true).intersectExceptAll(false).ilike(false).isolationLevels(true)
             .parenthesizedSetMembers(false).quantifiedComparison(false).cteBeforeUpdateAndDelete(true).lagLeadDefault(true).groupsFrame(true)
+            // reads before a transaction's first write run in a read-only transaction of their own (class javadoc)
+            .beginOnFirstWrite(true)
             // a multi-row VALUES compiles to a program as long as its rows: around 500 values per
             // statement SQLite inserts 5-7 % faster than at 1,000 rows (2 and 8 text/integer columns,
             // 10,000 rows; docs/benchmarks.md, session 5), and the statement's memory stays small
             .maxBindParams(32766).insertParamsPerStatement(500).build();
 
     public static final SqliteDialect INSTANCE = new SqliteDialect(FEATURES);
+
+    /** Registers {@code regexp} and {@code regexp_replace}, which SQLite's REGEXP operator and {@link org.athanor.core.sql.RegexpReplace} call. */
+    @Override
+    public void onConnect(java.sql.Connection connection) throws SQLException { SqliteRegexp.register(connection); }
 
     public SqliteDialect(DialectFeatures features) { super(features); }
 
@@ -179,5 +204,35 @@ public final class SqliteDialect extends Dialect {
             case 9 -> new org.athanor.core.error.StatementTimeoutError(msg, sql, e); // SQLITE_INTERRUPT: only the timeout interrupts
             default -> super.translate(e, sql);
         };
+    }
+
+    /**
+     * Generated columns: {@code pragma_table_xinfo} marks them (hidden 2 virtual, 3 stored); SQLite keeps
+     * their expression only in the CREATE TABLE text, read back from there.
+     */
+    @Override
+    public java.util.Map<String, org.athanor.core.inspect.ComputedColumn> computedColumns(java.sql.Connection c, String schema, String table)
+            throws SQLException {
+        java.util.Map<String, Boolean> kinds = new java.util.LinkedHashMap<>();
+        try (var st = c.prepareStatement("SELECT name, hidden FROM pragma_table_xinfo(?) WHERE hidden IN (2, 3)")) {
+            st.setString(1, table);
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) kinds.put(rs.getString(1), rs.getInt(2) == 3);
+            }
+        }
+        if (kinds.isEmpty()) return java.util.Map.of();
+        String ddl;
+        try (var st = c.prepareStatement("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            st.setString(1, table);
+            try (var rs = st.executeQuery()) {
+                ddl = rs.next() ? rs.getString(1) : null;
+            }
+        }
+        java.util.Map<String, org.athanor.core.inspect.ComputedColumn> out = new java.util.HashMap<>();
+        for (var e : kinds.entrySet()) {
+            String expr = ddl == null ? null : SqliteDdlText.generationExpression(ddl, e.getKey());
+            if (expr != null) out.put(e.getKey(), new org.athanor.core.inspect.ComputedColumn(expr, e.getValue()));
+        }
+        return out;
     }
 }

@@ -38,7 +38,7 @@ class NullArgumentsTest {
             calls.put("options", () -> Engine.create("sqlite://", null));
             calls.put("dataSource", () -> Engine.of(null, SqliteDialect.INSTANCE));
             calls.put("dialect", () -> Engine.of(new org.sqlite.SQLiteDataSource(), null));
-            calls.put("work", () -> engine.transaction((java.util.function.Function<Connection, Object>) null));
+            calls.put("work", () -> engine.fromTransaction(null));
             calls.put("statement  ", () -> engine.compile(null));
             calls.put("statement   ", () -> engine.dialect().compile(null));
             calls.put("sql ", () -> text(null));

@@ -83,9 +83,9 @@ class SqliteBulkTest {
         for (long i = 2; i <= 200_000; i += 2) ids.add(i);   // 100,000 values, half of them present
         assertTrue(ids.size() > SqliteDialect.FEATURES.maxBindParams());
         int cached = engine.cacheStats().size();
-        long found = c.execute(select(count()).from(ITEMS).where(ID.in(ids), QTY.ge(0))).<Long>scalar();
+        long found = c.execute(select(count()).from(ITEMS).where(ID.in(ids), QTY.ge(0))).scalar(Long.class);
         assertEquals(50_000L, found);
-        long notFound = c.execute(select(count()).from(ITEMS).where(ID.notIn(ids))).<Long>scalar();
+        long notFound = c.execute(select(count()).from(ITEMS).where(ID.notIn(ids))).scalar(Long.class);
         assertEquals(50_000L, notFound);
         assertEquals(cached, engine.cacheStats().size(), "a statement over the bind limit must not enter the cache");
         CompiledStatement cs = SqliteDialect.INSTANCE.compile(select(ID).where(ID.in(ids), QTY.ge(3)));

@@ -34,7 +34,7 @@ class SqliteDdlExecutionTest {
     private void roundTripThroughAFile(String url, Path expectedFile) {
         try (Engine engine = Engine.create(url)) {
             MetaData.of(USERS).createAll(engine);
-            engine.transaction(c -> { c.execute(insert(USERS).set(USERS.NAME, "file")); });
+            engine.inTransaction(c -> { c.execute(insert(USERS).set(USERS.NAME, "file")); });
         }
         assertTrue(Files.exists(expectedFile), "the database file " + expectedFile + " was not created for " + url);
         try (Engine again = Engine.create(url)) {
@@ -70,7 +70,7 @@ class SqliteDdlExecutionTest {
         for (String memory : List.of("jdbc:sqlite::memory:", "sqlite:///:memory:"))
             try (Engine engine = Engine.create(memory)) {
                 MetaData.of(USERS).createAll(engine);
-                engine.transaction(c -> { c.execute(insert(USERS).set(USERS.NAME, "m")); });
+                engine.inTransaction(c -> { c.execute(insert(USERS).set(USERS.NAME, "m")); });
                 try (Connection c = engine.connect()) {
                     assertEquals("m", c.execute(select(USERS.NAME)).one()._1, memory);
                 }
@@ -158,7 +158,7 @@ class SqliteDdlExecutionTest {
             assertTrue(again.getMessage().contains("already exists"), again.getMessage());
 
             // foreign keys are enforced, so the drop order matters with rows in place
-            engine.transaction(c -> {
+            engine.inTransaction(c -> {
                 long id = c.insertReturningKeys(insert(USERS).set(USERS.NAME, "u"), USERS.ID).get(0);
                 c.execute(insert(POSTS).set(POSTS.USER_ID, id).set(POSTS.TITLE, "t"));
             });

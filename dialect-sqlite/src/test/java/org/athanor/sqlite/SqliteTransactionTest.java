@@ -37,7 +37,7 @@ class SqliteTransactionTest {
 
     private static long rowsIn(Engine e) {
         try (Connection c = e.connect()) {
-            return c.execute(select(count()).from(USERS)).scalar();
+            return c.execute(select(count()).from(USERS)).scalar(Long.class);
         }
     }
 
@@ -109,16 +109,16 @@ class SqliteTransactionTest {
     @Test
     void engineTransactionCommitsOnSuccessAndRollsBackOnException() {
         try (Engine e = fileEngine("etx.db", EngineOptions.defaults())) {
-            long id = e.transaction(c -> {
+            long id = e.fromTransaction(c -> {
                 return c.insertReturningKeys(insert(USERS).set(USERS.NAME, "ok"), USERS.ID).get(0);
             });
             assertEquals(1L, id);
-            IllegalStateException boom = assertThrows(IllegalStateException.class, () -> e.transaction((java.util.function.Consumer<Connection>) c -> {
+            IllegalStateException boom = assertThrows(IllegalStateException.class, () -> e.inTransaction(c -> {
                 c.execute(insert(USERS).set(USERS.NAME, "lost"));
                 throw new IllegalStateException("boom");
             }));
             assertEquals("boom", boom.getMessage());
-            e.transaction(c -> { c.execute(update(USERS).set(USERS.AGE, 5)); });
+            e.inTransaction(c -> { c.execute(update(USERS).set(USERS.AGE, 5)); });
             try (Connection c = e.connect()) {
                 assertEquals(List.of(io.vavr.Tuple.of("ok", 5)), c.execute(select(USERS.NAME, USERS.AGE)).all());
             }
@@ -200,7 +200,7 @@ class SqliteTransactionTest {
                 throw new AssertionError(ex);
             }
             assertEquals(0, rowsIn(e), "closing without commit rolled back");
-            e.transaction(c -> { c.execute(insert(USERS).set(USERS.NAME, "y")); });
+            e.inTransaction(c -> { c.execute(insert(USERS).set(USERS.NAME, "y")); });
             assertEquals(1, rowsIn(e));
         }
     }
@@ -216,10 +216,10 @@ class SqliteTransactionTest {
                     Callable<Integer> job = () -> {
                         for (int i = 0; i < 150; i++) {
                             int n = i;
-                            e.transaction(c -> {
+                            e.inTransaction(c -> {
                                 c.execute(insert(USERS).set(USERS.NAME, "w" + writer + "-" + n));
                                 // read-then-write inside one transaction: the pattern that hits SQLITE_BUSY without a timeout
-                                long seen = c.execute(select(count()).from(USERS)).scalar();
+                                long seen = c.execute(select(count()).from(USERS)).scalar(Long.class);
                                 c.execute(update(USERS).set(USERS.AGE, (int) seen).where(USERS.NAME.eq("w" + writer + "-" + n)));
                             });
                         }

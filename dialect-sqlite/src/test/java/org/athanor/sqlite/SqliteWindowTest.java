@@ -97,7 +97,7 @@ class SqliteWindowTest {
         assertEquals(List.of(10, 30, 40, 60), rows.stream().map(r -> r.get(1)).toList());
         // RANGE treats peers (the two 20s) as one: both see 10 + 20 + 20
         assertEquals(List.of(10, 50, 50, 90), rows.stream().map(r -> r.get(2)).toList());
-        assertEquals(22.5, rows.get(0).get(3));
+        assertEquals(new java.math.BigDecimal("22.5"), rows.get(0).get(3));
         // GROUPS counts peer groups: one group back from each row
         List<Row> groups = rows(c, select(ID, sum(AMOUNT).over(window().partitionBy(REGION).orderBy(AMOUNT).groups(preceding(1), currentRow())))
                 .where(REGION.eq("n")).orderBy(ID));

@@ -74,7 +74,7 @@ class StatementCacheTest {
                 for (long i = 1000 - n + 1; i <= 1000; i++) wanted.add(i); // the top n ids, so padding can't hide a lost value
                 List<Long> got = ids(c, select(USERS.ID).where(USERS.ID.in(wanted)).orderBy(USERS.ID));
                 if (!got.equals(wanted)) fail("IN list of " + n + " values returned " + got.size() + " rows: " + got);
-                long notIn = c.execute(select(count()).where(USERS.ID.notIn(wanted))).<Long>scalar();
+                long notIn = c.execute(select(count()).where(USERS.ID.notIn(wanted))).scalar(Long.class);
                 assertEquals(1000 - n, notIn, "NOT IN list of " + n + " values");
             }
             // buckets 1, 2, 4, ..., 1024: eleven forms for IN and eleven for NOT IN

@@ -24,7 +24,7 @@ class StatementReuseTest {
     private static Engine engineWithUsers() {
         Engine engine = Engine.create("sqlite://");
         MetaData.of(USERS).createAll(engine);
-        engine.transaction(c -> {
+        engine.inTransaction(c -> {
             for (int i = 1; i <= 5; i++) c.execute(insert(USERS).set(USERS.NAME, "u" + i).set(USERS.AGE, i));
         });
         return engine;
@@ -91,7 +91,7 @@ class StatementReuseTest {
     private static Engine fileEngineWithUsers(java.nio.file.Path dir) {
         Engine engine = Engine.create("sqlite:///" + dir.resolve("reuse.db"));
         MetaData.of(USERS).createAll(engine);
-        engine.transaction(c -> {
+        engine.inTransaction(c -> {
             for (int i = 1; i <= 5; i++) c.execute(insert(USERS).set(USERS.NAME, "u" + i).set(USERS.AGE, i));
         });
         return engine;

@@ -47,7 +47,7 @@ class UnclosedConnectionTest {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
         try (Engine e = Engine.create("sqlite:///" + dir.resolve(file), options.poolSize(1).connectionTimeout(Duration.ofMillis(250)))) {
-            e.transaction(c -> { c.executeSql("CREATE TABLE t (a INTEGER)"); });
+            e.inTransaction(c -> { c.executeSql("CREATE TABLE t (a INTEGER)"); });
             leak(e);
             try (Connection c = reclaim(e)) {
                 assertEquals(0L, ((Number) c.execute(text("SELECT count(*) FROM t")).one().get(0)).longValue(), "the leaked insert was rolled back");

@@ -62,7 +62,7 @@ final class CoreTutorial {
             section("Read rows of a dynamic select as Row");
             for (Row row : conn.execute(selectFrom(USERS).orderBy(USERS.ID)).all())
                 say(row.get(USERS.ID) + " " + row.get(USERS.NAME) + " (" + row.get("fullname") + ")");
-            Long count = conn.execute(select(count()).from(USERS)).scalar();
+            Long count = conn.scalar(select(count()).from(USERS));
             say(count + " users left");
         }
     }

@@ -7,8 +7,7 @@ import static org.athanor.examples.CoreTutorial.section;
 import io.vavr.Tuple2;
 import java.util.List;
 import org.athanor.core.engine.Engine;
-import org.athanor.orm.Athanor;
-import org.athanor.orm.FlushException;
+import org.athanor.core.error.IntegrityError;
 import org.athanor.orm.Registry;
 import org.athanor.orm.Session;
 import org.athanor.orm.SessionFactory;
@@ -30,12 +29,12 @@ final class OrmTutorial {
             section("ORM: add and addAll, then commit: one multi-row INSERT, ids assigned");
             User ed = new User("ed", "ed@example.com", 41);
             session.add(ed);
-            say("before flush: " + Athanor.inspect(ed).state());
+            say("before flush: " + session.inspect(ed).state());
             session.addAll(List.of(new User("wendy", "wendy@example.com", 29),
                     new User("mary", "mary@example.com", 35),
                     new User("fred", "fred@example.com", 52)));
             session.commit();
-            say("after commit: " + Athanor.inspect(ed).state() + ", id " + ed.getId());
+            say("after commit: " + session.inspect(ed).state() + ", id " + ed.getId());
 
             section("ORM: query all, filterBy, filter with or/and, orderBy desc, limit/offset");
             say("all: " + session.query(User.class).orderBy(User_.id).all());
@@ -62,16 +61,17 @@ final class OrmTutorial {
             session.commit();
             say("left: " + session.query(User.class).orderBy(User_.id).all());
 
-            section("ORM: a failed flush rolls back; the session is usable after rollback()");
+            section("ORM: a failed flush rolls back; rollback() discards the work and the session goes on");
             User twin = new User("ed2", "wendy@example.com", 30); // the email is unique: this insert fails
             session.add(twin);
             try {
                 session.commit();
-            } catch (FlushException e) {
+            } catch (IntegrityError e) { // the database's error, by its own type
                 say("flush failed: " + e.getMessage().lines().findFirst().orElse(""));
-                session.rollback();
-                say("twin is " + Athanor.inspect(twin).state() + " again; fixing its email and committing");
+                session.rollback(); // discards the transaction's work: twin is expunged
+                say("twin is " + session.inspect(twin).state() + " again; fixing its email, adding it again and committing");
                 twin.setEmail("ed2@example.com");
+                session.add(twin);
                 session.commit();
             }
             say("users now: " + session.query(User.class).count());

@@ -43,7 +43,7 @@ final class ReadmeSnippets {
                 conn.commit();
                 if (rows.isEmpty()) throw new IllegalStateException("the README's query found no rows");
             }
-            engine.transaction(c -> { c.execute(insert(USERS).set(USERS.NAME, "gary")); });
+            engine.inTransaction(c -> { c.execute(insert(USERS).set(USERS.NAME, "gary")); });
         }
     }
 }

@@ -6,26 +6,19 @@ import java.util.Map;
 
 /**
  * A session's attached objects (pending, persistent, deleted) by identity, for the methods given an
- * object. Built lazily: a loaded object, or one of an addAll into an empty session, is only
- * appended to a log, and moved into the map when a lookup by object next happens, so a session
- * that only reads, or only inserts a batch, never builds the map.
+ * object. Built lazily: a loaded object is only appended to a log, and moved into the map when a
+ * lookup by object next happens, so a session that only reads never builds the map. Added objects
+ * go into the map at once: add() must look each one up anyway (adding an object twice does nothing).
  */
 final class AttachedObjects {
     private Map<Object, InstanceState> byObject = new IdentityHashMap<>(8);
     private InstanceState[] unindexed = NO_STATES;
     private int unindexedCount;
     private int count;
-    /** Whether an object of an entity with {@link EntityInfo#tracksDetached} was attached since the last {@link #releaseAll}. */
-    private boolean holdsTracked;
 
     private static final InstanceState[] NO_STATES = new InstanceState[0];
 
     int count() { return count; }
-
-    /** Makes room in the log for {@code n} more objects attached without indexing (a large addAll). */
-    void expectLog(int n) {
-        unindexed = InstanceState.withRoom(unindexed, unindexedCount, n);
-    }
 
     /** The state of {@code obj}, or null. */
     InstanceState get(Object obj) {
@@ -37,7 +30,6 @@ final class AttachedObjects {
     void attach(InstanceState s, Object obj, boolean index) {
         s.attached = true;
         count++;
-        if (s.info.tracksDetached) holdsTracked = true;
         if (index) byObject.put(obj, s);
         else {
             if (unindexedCount == unindexed.length) unindexed = Arrays.copyOf(unindexed, Math.max(16, unindexedCount * 2));
@@ -69,27 +61,16 @@ final class AttachedObjects {
     }
 
     /**
-     * Lets go of every object and hands those that had a row, of entities whose detached objects are
-     * remembered, to {@link Tracking}. A session that stays open marks the states detached, since its
-     * transaction levels may still name them; a closing session's states die with it, so then nothing
-     * is done per object unless some entity needs remembering.
+     * Lets go of every object. A session that stays open marks the states unattached, since its
+     * transaction levels may still name them; a closing session's states die with it.
      */
     void releaseAll(boolean closing) {
         if (count == 0) return;
-        if (holdsTracked || !closing) {
-            Object[] had = holdsTracked ? new Object[count] : null;
-            int[] n = {0};
-            forEach(s -> {
-                s.attached = false;
-                if (had != null && s.info.tracksDetached && s.status != InstanceState.Status.PENDING) had[n[0]++] = s.obj;
-            });
-            if (n[0] > 0) Tracking.detachedAll(had, n[0]);
-        }
+        if (!closing) forEach(s -> s.attached = false);
         if (byObject.size() > 1024) byObject = new IdentityHashMap<>(8); // dropped, not cleared slot by slot
         else byObject.clear();
         unindexed = NO_STATES; // dropped, not cleared: a large array is not worth keeping
         unindexedCount = 0;
-        holdsTracked = false;
         count = 0;
     }
 }

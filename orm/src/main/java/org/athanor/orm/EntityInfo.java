@@ -30,12 +30,6 @@ final class EntityInfo {
     final Attribute generatedId;
     final List<Column<?>> columns;
     final Select<Row> selectAll;
-    /**
-     * Whether the session must remember objects of this entity that leave it after having a row (see
-     * {@link Tracking}): not when the database or the session generates the id, since then an object
-     * outside every session is detached exactly when its id is set (Hibernate's rule).
-     */
-    final boolean tracksDetached;
     /** Starts the hash of this entity's keys (the class name's hash: stable, no identity hash needed). */
     final int keyHashSeed;
     /** Whether an attribute may hold a byte array (mutable, so snapshots copy it). */
@@ -58,7 +52,6 @@ final class EntityInfo {
         if (v != null) Versions.checkType(type, v.name(), v.javaType());
         Attribute gen = mapping.generatedIdAttribute();
         this.generatedId = gen;
-        this.tracksDetached = gen == null;
         this.keyHashSeed = type.getName().hashCode();
         List<Column<?>> cols = new ArrayList<>(attrs.length);
         for (Attribute a : attrs) cols.add(a.column());
@@ -153,12 +146,6 @@ final class EntityInfo {
     /** True when the object's generated id is not assigned yet: null, or 0 in a primitive field. */
     boolean idUnset(Object obj) {
         return generatedId != null && generatedId.isUnsetId(get(obj, generatedId.index()));
-    }
-
-    /** For an object in no session: whether it once had a row (DETACHED) rather than never (TRANSIENT). */
-    boolean isDetachedOutsideSessions(Object obj) {
-        if (tracksDetached) return Tracking.isDetached(obj);
-        return !idUnset(obj);
     }
 
     IdKey keyOfObject(Object obj) {

@@ -3,10 +3,12 @@ package org.athanor.orm;
 import org.athanor.core.error.AthanorException;
 
 /**
- * A flush failed. The session rolled its transaction back and restored every object to its state
- * before the transaction (pending objects pending, without the ids the flush assigned; changed
- * objects keep their changes). Call {@link Session#rollback()} before using the session again.
- * The database error is the {@linkplain #getCause() cause}.
+ * A flush failed for a reason other than the database refusing a statement or a stale version: an
+ * attribute converter or accessor threw, for instance (the {@linkplain #getCause() cause}). The
+ * database's own errors are thrown as their own types ({@code IntegrityError}, ...) and stale versions
+ * as {@link StaleDataException}, each with the flush context in the message. Either way the session
+ * rolled its transaction back and discarded its work (see {@link Session#rollback()}); call
+ * {@code rollback()} before using the session again.
  */
 public class FlushException extends AthanorException {
     private final String entityName;
@@ -21,6 +23,6 @@ public class FlushException extends AthanorException {
     /** The entity whose statement failed, or null when the failure was not tied to one. */
     public String entityName() { return entityName; }
 
-    /** The statement that failed, as Core rendered it, or null. */
+    /** The statement that was being written, as Core rendered it, or null. */
     public String sql() { return sql; }
 }

@@ -53,7 +53,6 @@ final class Flusher {
     Flusher(Session s) { this.s = s; }
 
     void run() {
-        if (s.batch != null && insertBatch()) return;
         try {
             verifyReattached();
         } catch (RuntimeException e) {
@@ -107,72 +106,18 @@ final class Flusher {
     }
 
     /**
-     * The flush of a batch {@link Session#addAll} kept unattached (new objects of one entity whose
-     * ids the database generates, in a session holding nothing else): the objects are read and
-     * inserted a statement's worth at a time, and each gets its state as its key comes back,
-     * persistent, as the usual path would leave it — without passing through the pending list. A
-     * failure attaches the objects not inserted yet as pending, so the rollback finds every object
-     * as addAll left it. False, with the rest of the batch attached as pending, where the usual
-     * path must insert (keys not in row order, nothing to insert but the key, an id set since addAll).
+     * The error a failed flush throws: the database's error as its own type ({@code catch
+     * (IntegrityError e)} works) and a stale version as a StaleDataException, each with the flush
+     * context (entity, operation, what was rolled back) before its message and the original as its
+     * cause; anything else (a converter or accessor failing) as a {@link FlushException}.
      */
-    private boolean insertBatch() {
-        EntityInfo info = s.batchInfo;
-        int n = s.batchSize;
-        Attribute gen = info.generatedId;
-        int done = 0;
-        try {
-            conn = s.connection();
-            features = conn.dialect().features();
-            RowsInsert ins = orderedInsert(info, insertColumns(info, true), n);
-            if (ins == null) {
-                s.attachBatch(0);
-                return false;
-            }
-            entity = info;
-            operation = "inserting";
-            int chunk = ins.rowsPerStatement(), idIndex = gen.index();
-            expectInserted(n);
-            s.expectAttached(n);
-            Object[] objects = s.batch;
-            List<Object[]> rows = new ArrayList<>(Math.min(chunk, n));
-            for (int from = 0; from < n; from += chunk) {
-                int to = Math.min(n, from + chunk);
-                rows.clear();
-                for (int i = from; i < to; i++) {
-                    Object[] v = info.read(objects[i]); // becomes the object's snapshot
-                    if (!gen.isUnsetId(v[idIndex])) {
-                        s.attachBatch(done);
-                        return false;
-                    }
-                    rows.add(v);
-                }
-                Object[] keys = keysOf(ins, info, rows);
-                for (int i = from; i < to; i++) {
-                    // the object's state is made here, pending as addAll would have left it, and then
-                    // given its key as the usual path gives it (undone through the key on rollback)
-                    InstanceState st = s.batchState(i);
-                    Object[] snapshot = rows.get(i - from);
-                    snapshot[idIndex] = assignKeyOnly(st, keys[i - from]);
-                    persistent(st, snapshot);
-                    s.attachInserted(st);
-                    done = i + 1;
-                }
-            }
-            s.endBatch();
-            return true;
-        } catch (RuntimeException e) {
-            if (s.batch != null) s.attachBatch(done); // not inserted: pending, as addAll left them
-            throw failure(e);
-        }
-    }
-
-    private FlushException failure(RuntimeException e) {
-        String sql = e instanceof DatabaseError d && d.sql() != null ? d.sql() : statement == null ? null : statement.toString();
-        String what = entity == null ? "" : " " + operation + " " + entity.name;
-        String undone = s.levels.size() > 1 ? "the savepoint was rolled back" : "the transaction was rolled back";
-        return new FlushException("flush failed" + what + "; " + undone + ": " + e.getMessage()
-                + (sql == null || e.getMessage() != null && e.getMessage().contains(sql) ? "" : "\n[SQL: " + sql + "]"),
-                entity == null ? null : entity.name, sql, e);
+    private RuntimeException failure(RuntimeException e) {
+        String what = "flush failed" + (entity == null ? "" : " " + operation + " " + entity.name) + "; "
+                + (s.levels.size() > 1 ? "the savepoint was rolled back" : "the transaction was rolled back");
+        if (e instanceof DatabaseError d) return d.withContext(what); // its message carries the SQL
+        if (e instanceof StaleDataException stale) return new StaleDataException(what + ": " + stale.getMessage(), stale);
+        String sql = statement == null ? null : statement.toString();
+        return new FlushException(what + ": " + e + (sql == null ? "" : "\n[SQL: " + sql + "]"), entity == null ? null : entity.name, sql, e);
     }
 
     /**

@@ -3,10 +3,10 @@ package org.athanor.orm;
 import java.util.List;
 
 /**
- * What {@link Athanor#inspect} found out about an object.
+ * What {@link Session#inspect} found out about an object.
  *
  * <pre>{@code
- * InstanceInfo info = Athanor.inspect(user);
+ * InstanceInfo info = session.inspect(user);
  * if (info.state() == ObjectState.PERSISTENT) System.out.println(info.identity());
  * }</pre>
  *

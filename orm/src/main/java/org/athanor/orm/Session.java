@@ -36,39 +36,67 @@ import org.athanor.core.sql.Dml;
  * snapshot taken at load or last flush (statements with the same column set batched), DELETEs of
  * deleted objects; parents are inserted before children and children deleted before parents,
  * following the mapped tables' foreign keys. With autoflush (the default) queries and {@code get}
- * misses flush first, so they see your changes. A flush that fails rolls the transaction back, puts
- * every object back as it was before the transaction's flushes (pending objects pending without the
- * ids the flush assigned, changed objects still changed) and throws {@link FlushException}; call
+ * misses flush first, so they see your changes. A flush that fails rolls the transaction back,
+ * discards its work in the session as {@link #rollback()} does, and throws the database's error as
+ * its own type ({@code IntegrityError}, {@code DataError}, ...; a lost {@code @Version} race as
+ * {@link StaleDataException}), its message starting with the flush context ("flush failed
+ * inserting User; the transaction was rolled back: ...") and the original error as its cause. Call
  * {@link #rollback()} before using the session again. (Inside a savepoint, only the savepoint is
  * rolled back: see below.)
+ * <pre>{@code
+ * try {
+ *     session.commit();
+ * } catch (IntegrityError duplicate) {
+ *     session.rollback();               // the rejected object is expunged: nothing re-sends it
+ * }
+ * }</pre>
  *
- * <h2>Rollback</h2>
- * {@link #rollback()} undoes what the transaction's flushes did, not what you asked for: objects
- * inserted in it are pending again, objects deleted in it are persistent and still marked for
- * deletion, changed objects keep their changes (their snapshots go back to the database's values);
- * an object added and then deleted within the transaction becomes transient. Objects loaded or
- * re-read in the transaction may hold data the rollback discarded, so they are expired (see below):
- * attributes you have not changed since they were read take the database's values when the session
- * next hands them out.
+ * <h2>Rollback (SQLAlchemy's rules)</h2>
+ * {@link #rollback()} discards the transaction's work in the database and in the session, so that
+ * nothing rolled back is ever written again:
+ * <ul>
+ * <li>objects that became persistent in the transaction (inserted by its flushes), and objects
+ *     still pending, are expunged: transient again, with the generated ids (and versions) the
+ *     session gave them cleared. Add them again to retry;
+ * <li>objects deleted in the transaction, flushed or only marked, are persistent again;
+ * <li>every persistent object is expired, and its attributes are put back to the database's values
+ *     as the session knew them before the transaction (unflushed changes are dropped too); the next
+ *     {@code get}, query or {@link #refresh} of it re-reads its row. (Without bytecode enhancement a
+ *     field read cannot trigger the reload, hence the reset: a reference you kept never shows a
+ *     rolled-back value, and a flush never finds one to write.)
+ * </ul>
+ * {@link #close()} without commit rolls back the same way before detaching everything.
+ *
+ * <h2>Transaction blocks</h2>
+ * {@link #begin()} and {@link SessionFactory#begin()} give a {@link SessionTransaction} for
+ * try-with-resources: commit it as the block's last statement; leaving the block without commit
+ * (an exception, or a forgotten commit) rolls back. {@link SessionFactory#inTransaction} runs a
+ * lambda in a new session and commits.
  *
  * <h2>Savepoints</h2>
  * {@link #beginNested()} flushes, then opens a savepoint. Rolling the savepoint back (or a flush
- * that fails while it is open) discards everything since it began, as SQLAlchemy's nested rollback
- * does: the database goes back to the savepoint, objects added since are transient again (their
- * generated ids cleared), deletions asked for since are withdrawn, and attributes changed since take
- * their values at the savepoint back. The outer transaction goes on; a failed flush inside a
- * savepoint does not need {@link #rollback()}:
+ * that fails while it is open) discards everything since it began by the same rules: the database
+ * goes back to the savepoint, objects added since are transient again (their generated ids
+ * cleared), deletions since are undone, and objects the savepoint changed, wrote or read take their
+ * values at the savepoint back and are expired. The outer transaction goes on; a failed flush
+ * inside a savepoint does not need {@link #rollback()}:
  * <pre>{@code
  * for (User u : incoming) {
  *     try (SessionSavepoint sp = session.beginNested()) {
  *         session.add(u);
  *         sp.commit();                  // flushes: a duplicate key fails here
- *     } catch (FlushException duplicate) {
+ *     } catch (IntegrityError duplicate) {
  *         // u is transient again; the users before it are still in the transaction
  *     }
  * }
  * session.commit();
  * }</pre>
+ *
+ * <h2>Sessions do not know about each other</h2>
+ * There is no process-wide registry of sessions: {@link #add} does not check whether another open
+ * session holds the object (Hibernate does not either), and {@link #inspect} answers for this
+ * session only. Give an object to one session at a time; move it with {@link #expunge} and
+ * {@link #add}, or copy it with {@link #merge}.
  *
  * <h2>Expire on commit: what we chose, and why</h2>
  * Entities are plain classes with field access, so the session cannot intercept a field read to
@@ -114,8 +142,6 @@ public final class Session implements AutoCloseable {
     private long expiredBefore;
     /** Whether a state may still be {@link InstanceState#unverified} (cleared by a flush that finds none). */
     boolean mayHoldUnverified;
-    /** Whether {@link Tracking} lists this session as open (from the first object attached until close). */
-    private boolean registered;
 
     private Class<?> lastAddedType;
     private EntityInfo lastAddedInfo;
@@ -124,6 +150,7 @@ public final class Session implements AutoCloseable {
     private volatile Thread owner;
     private boolean closed;
     boolean flushing;
+    /** The error of a flush that failed outside a savepoint, until rollback() acknowledges it. */
     private RuntimeException failure;
 
     Session(SessionFactory factory, Engine engine, Registry registry, boolean autoflush, boolean expireOnCommit) {
@@ -143,18 +170,8 @@ public final class Session implements AutoCloseable {
 
     // ---- guards --------------------------------------------------------------------------------------
 
-    /**
-     * Checked on entry to every public method: open, this thread's, and not waiting for rollback().
-     * A batch added by {@link #addAll} and not attached yet is attached here, so every method but
-     * flush and commit sees the session as addAll left it.
-     */
+    /** Checked on entry to every public method: open, this thread's, and not waiting for rollback(). */
     void enter() {
-        enterKeepingBatch();
-        if (batch != null) attachBatch(0);
-    }
-
-    /** {@link #enter()} for flush and commit, which insert an unattached batch directly (see {@link Flusher}). */
-    private void enterKeepingBatch() {
         enterAllowFailed();
         if (failure != null)
             throw new IllegalStateException("this session's transaction was rolled back because a flush failed ("
@@ -189,8 +206,11 @@ public final class Session implements AutoCloseable {
      * persistent (its columns are all written at the next flush, since the session cannot know which
      * changed); un-marks an object marked by {@link #delete}. Adding an object already pending or
      * persistent here does nothing. An object of an entity with a generated id counts as detached
-     * when its id is set (see {@link Athanor#inspect}); the next flush checks with one SELECT per
+     * when its id is set (see {@link #inspect}); the next flush checks with one SELECT per
      * entity that its row exists, and inserts it with its id when it does not (an id you chose).
+     * An object of an entity whose id the application assigns is always taken as new (inserted):
+     * bring detached ones back with {@link #merge}. Whether another open session holds the object
+     * is not checked (sessions keep no registry of each other): give an object to one session.
      */
     public void add(Object entity) {
         enter();
@@ -200,111 +220,8 @@ public final class Session implements AutoCloseable {
     /** {@link #add} for each object, in order (which is also the INSERT order within a table). */
     public void addAll(Collection<?> entities) {
         enter();
-        if (attached.count() == 0 && entities.size() > 1 && entities.size() <= 1 << 28) addAllToEmpty(entities.toArray());
-        else for (Object e : entities) addInternal(e);
-    }
-
-    /**
-     * {@link #addAll} into a session holding no object: the same outcome, without building the
-     * by-object index. No object of the batch can be attached already except an earlier element,
-     * so repeats are found with a table of this batch alone, and the states go to the index's log
-     * ({@link AttachedObjects}), hashed into it only if something later asks by object. When the
-     * objects are all new ones of one entity whose ids the database generates (the bulk insert),
-     * they are not given states here at all: they are kept as the session's {@link #batch}, which
-     * the next use of the session attaches ({@link #enter()}) or a flush inserts directly.
-     */
-    private void addAllToEmpty(Object[] entities) {
-        int n = entities.length;
-        // open addressing on the identity hash, at most half full
-        int bits = 32 - Integer.numberOfLeadingZeros(2 * n - 1);
-        Object[] seen = new Object[1 << bits];
-        int mask = seen.length - 1, shift = 32 - bits;
-        // new objects of one entity whose ids the database generates, in a session no other open
-        // session can share objects with: kept as a batch (entities[0..kept)) and given states only
-        // when the session is next used, or by the flush that inserts them
-        boolean asBatch = Tracking.openCount() <= (registered ? 1 : 0);
-        if (!asBatch) expectNew(n);
-        EntityInfo info = null;
-        int kept = 0;
-        for (Object e : entities) {
-            if (e == null) {
-                if (asBatch) keepBatch(entities, kept, info); // the objects before it stay added, as with add()
-                throw new IllegalArgumentException("add(null): give an entity object");
-            }
-            int i = (System.identityHashCode(e) * 0x9E3779B9) >>> shift;
-            boolean repeat = false;
-            for (Object c; (c = seen[i]) != null; i = (i + 1) & mask)
-                if (c == e) { repeat = true; break; }
-            if (repeat) continue; // added earlier in this call: adding it again does nothing
-            seen[i] = e;
-            if (asBatch) {
-                if (info == null) {
-                    info = registry.info(e.getClass());
-                    asBatch = info.insertWritesOnlyTheId();
-                } else asBatch = e.getClass() == info.type;
-                asBatch &= info.idUnset(e);
-                if (asBatch) {
-                    entities[kept++] = e;
-                    continue;
-                }
-                // not all alike after all: those kept so far are added one by one, in order, and so is the rest
-                expectNew(n);
-                for (int k = 0; k < kept; k++) addNew(entities[k], false);
-            }
-            addNew(e, false);
-        }
-        if (asBatch) keepBatch(entities, kept, info);
-    }
-
-    /**
-     * An addAll into an empty session not attached yet (see {@link #addAllToEmpty}): its objects
-     * ({@code batch[0..batchSize)}, repeats removed, in order), all new objects of {@link #batchInfo},
-     * and the add sequence number of the first. Null when there is none.
-     */
-    Object[] batch;
-    int batchSize;
-    EntityInfo batchInfo;
-    private long batchSeq;
-
-    private void keepBatch(Object[] objects, int n, EntityInfo info) {
-        if (n == 0) return;
-        batch = objects;
-        batchSize = n;
-        batchInfo = info;
-        batchSeq = addSeq;
-        addSeq += n;
-        register();
-    }
-
-    /** A state for object {@code i} of the batch, as {@link #addNew} would have made it (not attached, not pending yet). */
-    InstanceState batchState(int i) {
-        InstanceState s = new InstanceState(batch[i], batchInfo);
-        s.addedSeq = batchSeq + i;
-        return s;
-    }
-
-    /** Makes room for {@code n} more attached objects (a batch's flush). */
-    void expectAttached(int n) { attached.expectLog(n); }
-
-    /** Attaches a state made by the flush that inserted a batch object (see {@link Flusher}). */
-    void attachInserted(InstanceState s) { attach(s, s.obj, false); }
-
-    /**
-     * Gives the batch's objects from {@code from} on their pending states, as {@link #addAll} would
-     * have (those before it were inserted by a flush, which made their states), and ends the batch.
-     */
-    void attachBatch(int from) {
-        int n = batchSize;
-        expectNew(n - from);
-        for (int i = from; i < n; i++) attachPending(batchState(i), false);
-        endBatch();
-    }
-
-    /** Forgets the batch: its objects are attached (or, at close, transient again). */
-    void endBatch() {
-        batch = null;
-        batchSize = 0;
-        batchInfo = null;
+        expectNew(entities.size());
+        for (Object e : entities) addInternal(e);
     }
 
     private InstanceState addInternal(Object entity) {
@@ -330,37 +247,37 @@ public final class Session implements AutoCloseable {
             lastAddedType = type;
             lastAddedInfo = info;
         }
-        checkNotInOtherSession(entity);
+        // Whether another open session holds this object is not checked, as Hibernate does not: a
+        // session knows only its own objects (no process-wide registry to consult on every add).
+        // Giving one object to two sessions is a programming error the sessions cannot see.
+        if (info.generatedId != null && !info.idUnset(entity)) return attachDetached(entity, info, info.keyOfObject(entity), index);
         InstanceState s = new InstanceState(entity, info);
         s.addedSeq = addSeq++;
-        IdKey key = info.keyOfObject(entity);
-        if (key != null && info.isDetachedOutsideSessions(entity)) {
-            InstanceState other = identityMap.get(key);
-            if (other != null)
-                throw new IllegalStateException("cannot add detached " + key + ": this session already holds another object for"
-                        + " that row; use merge() to copy its state onto the session's object");
-            s.status = InstanceState.Status.PERSISTENT;
-            s.setKey(key);
-            s.unverified = !info.tracksDetached;
-            mayHoldUnverified |= s.unverified;
-            s.snapshot = null; // unknown: every updatable column is written at the next flush
-            s.loadedEpoch = epoch;
-            identityMap.put(s);
-            if (info.tracksDetached) Tracking.attached(entity);
-            attach(s, entity, index);
-        } else attachPending(s, index);
+        attachPending(s, index);
         return s;
     }
 
-    private void checkNotInOtherSession(Object entity) {
-        if (Tracking.openCount() <= (registered ? 1 : 0)) return; // no other session holds objects
-        for (Session other : Tracking.openSessions()) {
-            if (other == this) continue;
-            InstanceInfo i = other.inspectIfOwned(entity);
-            if (i != null)
-                throw new IllegalStateException(entity.getClass().getSimpleName() + " object is already " + i.state()
-                        + " in another open session; expunge it there first, or use merge() to copy it into this one");
-        }
+    /**
+     * Re-attaches an object that had a row as persistent with an unknown snapshot (every updatable
+     * column is written at the next flush). Its row is checked at the next flush ({@link
+     * InstanceState#unverified}): an id the application set on a new object is inserted with it.
+     */
+    private InstanceState attachDetached(Object entity, EntityInfo info, IdKey key, boolean index) {
+        InstanceState other = identityMap.get(key);
+        if (other != null)
+            throw new IllegalStateException("cannot add detached " + key + ": this session already holds another object for"
+                    + " that row; use merge() to copy its state onto the session's object");
+        InstanceState s = new InstanceState(entity, info);
+        s.addedSeq = addSeq++;
+        s.status = InstanceState.Status.PERSISTENT;
+        s.setKey(key);
+        s.unverified = true;
+        mayHoldUnverified = true;
+        s.snapshot = null;
+        s.loadedEpoch = epoch;
+        identityMap.put(s);
+        attach(s, entity, index);
+        return s;
     }
 
     /**
@@ -373,10 +290,14 @@ public final class Session implements AutoCloseable {
         if (entity == null) throw new IllegalArgumentException("delete(null): give an entity object");
         InstanceState s = stateOf(entity);
         if (s == null) {
-            if (!registry.info(entity.getClass()).isDetachedOutsideSessions(entity))
-                throw new IllegalStateException(entity.getClass().getSimpleName() + " object is transient (never saved); there is"
-                        + " nothing to delete");
-            s = addInternal(entity);
+            // an object this session does not hold: deleting it means its row, named by its id
+            EntityInfo info = registry.info(entity.getClass());
+            IdKey key = info.keyOfObject(entity);
+            if (key == null)
+                throw new IllegalStateException(entity.getClass().getSimpleName() + " object is transient (its id is not set);"
+                        + " there is nothing to delete");
+            InstanceState held = identityMap.get(key);
+            s = held != null && !held.marked ? held : attachDetached(entity, info, key, true);
         }
         switch (s.status) {
             case PENDING -> throw new IllegalStateException(describe(s) + " is pending (not inserted yet); use expunge() to drop it");
@@ -400,8 +321,8 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Empties the session at once: objects that had a row become DETACHED (recorded in one batch),
-     * pending ones transient. The same as detaching or making transient each object in turn.
+     * Empties the session at once: objects that had a row become DETACHED, pending ones transient.
+     * The same as detaching or making transient each object in turn.
      */
     private void detachEverything(boolean closing) {
         if (attached.count() == 0) return;
@@ -411,14 +332,11 @@ public final class Session implements AutoCloseable {
         marked.clear();
     }
 
-    /** Removes {@code s} from every structure; an object that had a row becomes DETACHED. */
+    /**
+     * Removes {@code s} from every structure: an object that had a row becomes DETACHED, a pending one
+     * transient. (Which of the two it is outside the session is told by its id alone: see {@link #inspect}.)
+     */
     void detach(InstanceState s) {
-        makeTransient(s);
-        if (s.status != InstanceState.Status.PENDING && s.info.tracksDetached) Tracking.detached(s.obj);
-    }
-
-    /** Removes {@code s} as if it had never been saved (its INSERT was rolled back). */
-    void makeTransient(InstanceState s) {
         attached.unattach(s);
         pending.remove(s);
         marked.remove(s);
@@ -437,17 +355,7 @@ public final class Session implements AutoCloseable {
     void forEachAttached(java.util.function.Consumer<InstanceState> action) { attached.forEach(action); }
 
     /** Attaches a state; {@code index} false defers hashing the object (a load: nobody asks about most rows). */
-    private void attach(InstanceState s, Object obj, boolean index) {
-        register();
-        attached.attach(s, obj, index);
-    }
-
-    /** Lists this session with {@link Tracking} as holding objects, once. */
-    private void register() {
-        if (registered) return;
-        Tracking.opened(this);
-        registered = true;
-    }
+    private void attach(InstanceState s, Object obj, boolean index) { attached.attach(s, obj, index); }
 
     /** Makes {@code s} pending and attaches it: a new object, as {@link #add} leaves it. */
     private void attachPending(InstanceState s, boolean index) {
@@ -458,7 +366,6 @@ public final class Session implements AutoCloseable {
 
     /** Makes room for {@code n} more pending, attached objects (a large addAll). */
     private void expectNew(int n) {
-        attached.expectLog(n);
         pending.expect(n);
     }
 
@@ -623,7 +530,7 @@ public final class Session implements AutoCloseable {
 
     /** Writes pending work to the database (see the class comment). Does nothing, and runs no SQL, when there is none. */
     public void flush() {
-        enterKeepingBatch();
+        enter();
         flushInternal();
     }
 
@@ -632,7 +539,9 @@ public final class Session implements AutoCloseable {
         flushing = true;
         try {
             new Flusher(this).run();
-        } catch (FlushException e) {
+        } catch (RuntimeException e) {
+            // whatever stopped the flush (the database's error, a stale version, a changed key), some
+            // of its statements may have run: the work is undone in the database and in the session
             if (levels.size() > 1) failedInSavepoint(e);
             else failed(e);
             throw e;
@@ -651,7 +560,7 @@ public final class Session implements AutoCloseable {
      * the outer transaction goes on. Only when the savepoint cannot be rolled back (a lost connection)
      * is the whole transaction rolled back, as outside a savepoint.
      */
-    private void failedInSavepoint(FlushException e) {
+    private void failedInSavepoint(RuntimeException e) {
         TxLevel l = level();
         try {
             l.savepoint.rollback();
@@ -662,11 +571,13 @@ public final class Session implements AutoCloseable {
         }
         levels.remove(levels.size() - 1);
         restore(l);
-        discardUnflushed();
     }
 
-    /** A failed flush: roll the transaction back and restore objects; the session waits for rollback(). */
-    private void failed(FlushException e) {
+    /**
+     * A failed flush: roll the transaction back and discard its work in the session at once (as
+     * {@link #rollback()} does); the session refuses other calls until rollback() acknowledges it.
+     */
+    private void failed(RuntimeException e) {
         rollbackDatabase();
         restoreAll();
         failure = e;
@@ -674,7 +585,7 @@ public final class Session implements AutoCloseable {
 
     /** Flushes, commits, and ends the transaction (expiring persistent objects when expireOnCommit is on). */
     public void commit() {
-        enterKeepingBatch();
+        enter();
         if (levels.size() > 1)
             throw new IllegalStateException("commit() with " + (levels.size() - 1) + " savepoint(s) open; commit or roll back"
                     + " the savepoint from beginNested() first");
@@ -718,6 +629,27 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Begins a transaction block for try-with-resources ({@code with session.begin():}): commit it as
+     * the block's last statement; closing it without commit rolls back (see {@link SessionTransaction}).
+     * The session must not be in a transaction already: a session begins one implicitly on first use,
+     * so call begin() before working with the session, or after commit()/rollback().
+     *
+     * <pre>{@code
+     * try (SessionTransaction tx = session.begin()) {
+     *     session.add(user);
+     *     tx.commit();
+     * }
+     * }</pre>
+     */
+    public SessionTransaction begin() {
+        enter();
+        if (inTransaction() || levels.size() > 1)
+            throw new IllegalStateException("begin(): this session is already in a transaction (begun by an earlier call that"
+                    + " used the database); commit() or rollback() it first");
+        return new SessionTransaction(this, false);
+    }
+
+    /**
      * Opens a savepoint (flushing first). Roll it back to undo only what was flushed since;
      * commit it to keep that work in the outer transaction.
      *
@@ -757,27 +689,6 @@ public final class Session implements AutoCloseable {
         }
         levels.remove(levels.size() - 1);
         restore(l);
-        discardUnflushed();
-    }
-
-    /**
-     * After a savepoint's rollback, drops the session work done since it began (SQLAlchemy's nested
-     * rollback): {@link #beginNested()} flushed everything before the savepoint, so every pending
-     * object and every deletion not yet flushed dates from after it. Pending objects become
-     * transient, deletions are withdrawn, and attributes changed since go back to their values at
-     * the savepoint (the snapshots, which {@link #restore} put back).
-     */
-    private void discardUnflushed() {
-        for (InstanceState s : pending.toArray()) makeTransient(s);
-        for (InstanceState s : marked) s.marked = false;
-        marked.clear();
-        identityMap.forEach(s -> {
-            if (s.snapshot == null) return;
-            for (int i = 0; i < s.snapshot.length; i++) {
-                Object was = s.snapshot[i];
-                if (!EntityInfo.same(s.info.get(s.obj(), i), was)) s.info.set(s.obj(), i, was instanceof byte[] b ? b.clone() : was);
-            }
-        });
     }
 
     private void requireInnermost(TxLevel l) {
@@ -806,19 +717,37 @@ public final class Session implements AutoCloseable {
         levels.add(newLevel(null));
     }
 
-    /** Puts the objects a level touched back as they were before it (see the class comment on rollback). */
-    private void restore(TxLevel l) {
+    /**
+     * Discards, in the session, the work of a level the database has just rolled back (SQLAlchemy's
+     * {@code _restore_snapshot}), so that nothing rolled back is ever written again:
+     * <ul>
+     * <li>objects that became persistent in the level (inserted by its flushes) and objects still
+     *     pending are expunged: transient again, with the ids and versions the session wrote cleared;
+     * <li>objects deleted in the level (flushed or only marked) are persistent again, not marked;
+     * <li>persistent objects take back the database's values as the session knew them before the
+     *     level (their snapshots), dropping unflushed changes, and are expired, so that the next
+     *     {@code get}, query or {@code refresh} re-reads them. For the outer transaction that is every
+     *     persistent object (another transaction may have changed any row meanwhile); for a savepoint,
+     *     the objects the savepoint wrote, read or changed.
+     * </ul>
+     * Why restore the fields as well as expire: without bytecode enhancement an expired object is
+     * only re-read when the session hands it out again, and the application may hold a reference
+     * meanwhile; with its fields equal to its snapshot, no flush can find a rolled-back change in it.
+     */
+    private void restore(TxLevel l) { restore(l, true); }
+
+    /** {@link #restore(TxLevel)}; {@code expire} false skips the objects' expiry (a closing session drops them anyway). */
+    private void restore(TxLevel l, boolean expire) {
+        boolean outer = l.savepoint == null;
         InstanceState[] touched = l.touched();
         // take the identities the level gave out of the map first: keys come back below
         for (InstanceState s : touched) if (s.attached && s.memento != null && s.memento.level == l) identityMap.remove(s);
-        boolean reorder = false;
+        List<InstanceState> restored = new ArrayList<>();
         for (InstanceState s : touched) {
             TxLevel.Memento m = s.memento;
             if (m == null || m.level != l) continue;
             s.memento = m.prev;
             if (!s.attached) continue; // expunged since
-            boolean deleteIntent = s.status == InstanceState.Status.DELETED && !s.bulkDeleted || s.marked;
-            boolean readInLevel = s.loadedEpoch >= l.startEpoch;
             s.bulkDeleted = false;
             if (m.sharedInsert) {
                 // inserted with a generated id: the id the session wrote is the one the key holds
@@ -829,34 +758,54 @@ public final class Session implements AutoCloseable {
             });
             s.snapshot = m.snapshot;
             s.setKey(m.key);
-            s.loadedEpoch = readInLevel ? -1 : m.loadedEpoch;
             marked.remove(s);
             s.marked = false;
             if (m.status == InstanceState.Status.PENDING) {
-                if (deleteIntent) makeTransient(s);
-                else {
-                    s.status = InstanceState.Status.PENDING;
-                    pending.add(s);
-                    reorder = true;
-                }
+                detach(s); // its INSERT was rolled back
             } else if (m.status == InstanceState.Status.DELETED) {
-                s.status = InstanceState.Status.DELETED;
+                s.status = InstanceState.Status.DELETED; // deleted by an enclosing level, which goes on
             } else {
                 s.status = InstanceState.Status.PERSISTENT;
-                if (deleteIntent) { s.marked = true; marked.add(s); }
+                pending.remove(s); // a re-attached object the flush found without a row and made pending
                 identityMap.put(s);
+                restored.add(s);
             }
         }
-        // objects read in the level may hold data the rollback discarded: they are expired, so they are
-        // re-read when next handed out (attributes changed since the read keep the user's values)
+        // work asked for since the level began and never flushed: for a savepoint, beginNested()
+        // flushed everything before it, so all of it dates from after the savepoint
+        for (InstanceState s : pending.toArray()) detach(s);
+        for (InstanceState s : marked) s.marked = false;
+        marked.clear();
+        if (!expire) return;
         long start = l.startEpoch;
-        identityMap.forEach(s -> { if (s.loadedEpoch >= start) s.loadedEpoch = -1; });
-        if (reorder) pending.sort((a, b) -> Long.compare(a.addedSeq, b.addedSeq));
+        for (InstanceState s : restored) expireDiscarding(s);
+        identityMap.forEach(s -> {
+            if (outer || s.loadedEpoch >= start || s.snapshot == null || Flusher.valuesIfChanged(s) != null) expireDiscarding(s);
+        });
+    }
+
+    /**
+     * Puts a persistent object's attributes back to its snapshot and expires it (see {@link #restore}).
+     * An object with no snapshot (re-attached, never flushed) takes its current values as one: the
+     * session does not know the row's, and must not write them; the re-read on next hand-out fixes them.
+     */
+    private void expireDiscarding(InstanceState s) {
+        Object[] snap = s.snapshot;
+        if (snap == null) s.snapshot = s.info.ownSnapshot(s.info.read(s.obj()));
+        else
+            for (int i = 0; i < snap.length; i++) {
+                Object was = snap[i];
+                if (!EntityInfo.same(s.info.get(s.obj(), i), was)) s.info.set(s.obj(), i, was instanceof byte[] b ? b.clone() : was);
+            }
+        s.loadedEpoch = -1;
     }
 
     private void releaseOwner() { owner = null; }
 
-    /** Rolls back anything uncommitted, returns the connection, detaches every object. Idempotent. */
+    /**
+     * Rolls back anything uncommitted (objects inserted by it are transient again, their generated ids
+     * cleared), returns the connection, detaches every object. Idempotent.
+     */
     @Override
     public void close() {
         if (closed) return;
@@ -864,12 +813,14 @@ public final class Session implements AutoCloseable {
         if (o != null && o != Thread.currentThread())
             throw new IllegalStateException("session closed from thread '" + Thread.currentThread().getName() + "' while thread '"
                     + o.getName() + "' is using it; a Session is for one thread at a time");
+        boolean inTransaction = connection != null;
         rollbackDatabase();
-        endBatch(); // never attached: its objects are simply transient again
+        // the rolled-back transaction's inserts leave no ids behind on the objects (they are transient,
+        // not detached, afterwards); a session without a transaction has nothing to undo
+        if (inTransaction) for (int i = levels.size() - 1; i >= 0; i--) restore(levels.get(i), false);
         detachEverything(true);
         closed = true;
         owner = null;
-        if (registered) Tracking.closed(this);
     }
 
     public boolean isClosed() { return closed; }
@@ -906,13 +857,30 @@ public final class Session implements AutoCloseable {
         return s;
     }
 
-    /** For {@link Athanor#inspect}: this session's view of {@code entity}, or null when it does not hold it or another thread owns it. */
-    InstanceInfo inspectIfOwned(Object entity) {
-        Thread o = owner;
-        if (closed || (o != null && o != Thread.currentThread())) return null;
-        if (batch != null) attachBatch(0);
+    /**
+     * The state of {@code entity} as this session sees it (SQLAlchemy's {@code inspect()}): PENDING,
+     * PERSISTENT or DELETED when this session holds it, with its identity once it has a row.
+     * An object this session does not hold is DETACHED when its generated id is set (only the database
+     * or a flush gives such ids, Hibernate's rule) and TRANSIENT otherwise. Sessions keep no registry
+     * of each other, so an object held by another open session is reported as this session would
+     * treat it on {@link #add}; for entities whose id the application assigns, a detached object cannot
+     * be told from a new one by its fields, and is reported TRANSIENT (add() would insert it: copy such
+     * objects in with {@link #merge}).
+     *
+     * <pre>{@code
+     * session.add(user);
+     * assert session.inspect(user).state() == ObjectState.PENDING;
+     * }</pre>
+     */
+    public InstanceInfo inspect(Object entity) {
+        enterAllowFailed();
+        if (entity == null) throw new IllegalArgumentException("inspect(null): give an entity object");
         InstanceState s = stateOf(entity);
-        if (s == null) return null;
+        if (s == null) {
+            EntityInfo info = registry.info(entity.getClass());
+            boolean detached = info.generatedId != null && !info.idUnset(entity);
+            return new InstanceInfo(detached ? ObjectState.DETACHED : ObjectState.TRANSIENT, null, null);
+        }
         ObjectState st = switch (s.status) {
             case PENDING -> ObjectState.PENDING;
             case PERSISTENT -> ObjectState.PERSISTENT;

@@ -15,6 +15,7 @@ import jakarta.persistence.GenerationType;
  * SessionFactory sessions = SessionFactory.of(engine, Registry.of(User.class, Post.class));
  * try (Session session = sessions.openSession()) { ... session.commit(); }
  * sessions.inTransaction(session -> session.add(new User("Carol", 28)));
+ * try (SessionTransaction tx = sessions.begin()) { tx.session().add(dave); tx.commit(); }
  * long users = sessions.fromTransaction(session -> session.query(User.class).count());
  * SessionFactory manual = sessions.autoflush(false).expireOnCommit(false);
  * }</pre>
@@ -60,6 +61,19 @@ public final class SessionFactory {
 
     /** A new session; close it (try-with-resources). */
     public Session openSession() { return new Session(this, engine, registry, autoflush, expireOnCommit); }
+
+    /**
+     * A new session inside a transaction block ({@code with Session.begin() as session:}): commit the
+     * block as its last statement; closing it rolls back unless committed, and closes the session.
+     *
+     * <pre>{@code
+     * try (SessionTransaction tx = sessions.begin()) {
+     *     tx.session().add(new User("Carol", 28));
+     *     tx.commit();
+     * }
+     * }</pre>
+     */
+    public SessionTransaction begin() { return new SessionTransaction(openSession(), true); }
 
     /**
      * Runs {@code work} in a new session and commits; rolls back (closing the session) and rethrows

@@ -55,7 +55,7 @@ abstract class OrmTestBase {
     List<Row> committedRows(Class<?> entity) {
         Table t = Model.REGISTRY.table(entity);
         java.util.function.Function<org.athanor.core.engine.Connection, List<Row>> read = c -> c.execute(selectFrom(t).orderBy(t.primaryKeyColumns().get(0))).all();
-        return engine.transaction(read);
+        return engine.fromTransaction(read);
     }
 
     long countStatements(String prefix) {

@@ -186,20 +186,20 @@ abstract class QueryTestBase extends OrmTestBase {
         try (Session s = sessions.openSession()) {
             User dave = s.query(User.class).filterBy("name", "Dave").one();
             assertEquals(2, s.query(User.class).filter(AGE.eq(25)).delete());
-            assertEquals(ObjectState.DELETED, Athanor.inspect(dave).state());
+            assertEquals(ObjectState.DELETED, s.inspect(dave).state());
             s.rollback();
-            assertEquals(ObjectState.PERSISTENT, Athanor.inspect(dave).state());
+            assertEquals(ObjectState.PERSISTENT, s.inspect(dave).state());
             assertEquals(List.of(), s.getDeleted(), "a rolled-back bulk delete leaves nothing marked");
         }
         try (Session s = sessions.openSession()) {
             User bob = s.query(User.class).filterBy("name", "Bob").one();
             User eve = s.query(User.class).filterBy("name", "Eve").one();
             assertEquals(2, s.query(User.class).filter(AGE.eq(25)).delete());
-            assertEquals(ObjectState.DELETED, Athanor.inspect(bob).state());
-            assertEquals(ObjectState.PERSISTENT, Athanor.inspect(eve).state());
+            assertEquals(ObjectState.DELETED, s.inspect(bob).state());
+            assertEquals(ObjectState.PERSISTENT, s.inspect(eve).state());
             assertNull(s.get(User.class, bob.getId()));
             s.commit();
-            assertEquals(ObjectState.DETACHED, Athanor.inspect(bob).state());
+            assertEquals(ObjectState.DETACHED, s.inspect(bob).state());
         }
         assertEquals(3, committedRows(User.class).size());
     }

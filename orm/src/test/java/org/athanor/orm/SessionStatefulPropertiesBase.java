@@ -15,7 +15,8 @@ import org.athanor.orm.model.Model;
 
 /**
  * A jqwik stateful property: random sequences of add / modify / delete / flush / commit / rollback /
- * expunge / get, bulk update and delete, savepoints (begin, release, roll back), and a flush that fails, on two entity types (generated and assigned keys), run on a
+ * expunge / get, bulk update and delete, savepoints (begin, release, roll back), a flush that fails and a commit refused for a duplicate key
+ * (each followed by the rollback that recovers), on two entity types (generated and assigned keys), run on a
  * real Session beside {@link SessionModel}. After every commit the database equals the model; after
  * every rollback the session and the database agree.
  */
@@ -74,6 +75,7 @@ abstract class SessionStatefulPropertiesBase {
                 .withAction(2, plain("commit", SessionModel::commit))
                 .withAction(1, plain("rollback", SessionModel::rollback))
                 .withAction(1, indexed("failingFlush", SessionModel::failingFlush))
+                .withAction(1, indexed("commitDuplicate", SessionModel::commitDuplicate))
                 .withAction(1, indexed("bulkUpdate", SessionModel::bulkUpdate))
                 .withAction(1, indexed("bulkDelete", SessionModel::bulkDelete))
                 .withAction(1, plain("beginNested", SessionModel::beginNested))

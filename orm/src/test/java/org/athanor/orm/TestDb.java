@@ -21,8 +21,8 @@ abstract class TestDb implements AutoCloseable {
 
     abstract Engine engine();
 
-    /** Runs work in a committed transaction (a typed Consumer picks Engine.transaction's void form). */
-    static void tx(Engine engine, java.util.function.Consumer<org.athanor.core.engine.Connection> work) { engine.transaction(work); }
+    /** Runs work in a committed transaction (Engine.inTransaction). */
+    static void tx(Engine engine, java.util.function.Consumer<org.athanor.core.engine.Connection> work) { engine.inTransaction(work); }
 
     abstract String description();
 

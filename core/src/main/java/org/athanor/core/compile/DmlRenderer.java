@@ -186,9 +186,15 @@ final class DmlRenderer {
 
     /** See {@link SqlCompiler#visitUpdate}. */
     static void update(SqlCompiler c, Update u) {
-        c.depth++;
         if (u.assignments().isEmpty())
             throw new CompileError("UPDATE " + u.table().name() + " has no SET clause; call set(column, value)");
+        List<FromItem> extra = updateFroms(u);
+        if (extra.size() != u.from().size()) {
+            // tables named by SET or WHERE but not listed: render as if from(...) had listed them
+            c.visitUpdate(u.withFrom(extra));
+            return;
+        }
+        c.depth++;
         c.sql.append("UPDATE ");
         c.visitTable(u.table());
         c.enclosingFroms.addLast(dmlTables(u.table(), u.from())); // subqueries correlate to the target table
@@ -212,6 +218,39 @@ final class DmlRenderer {
         return out;
     }
 
+    /**
+     * See {@link SqlCompiler#updateFroms}: the explicit FROM items, then every table that a SET value
+     * or the WHERE clause names outside a subquery and that neither the target nor an explicit item
+     * covers (SQLAlchemy's extra froms). Tables met only inside a subquery or EXISTS are correlated.
+     */
+    static List<FromItem> updateFroms(Update u) {
+        List<SqlNode> used = new ArrayList<>();
+        for (Update.Assignment a : u.assignments()) used.add(a.value());
+        if (u.where() != null) used.add(u.where());
+        return extraFroms(u.table(), u.from(), used);
+    }
+
+    /** See {@link SqlCompiler#deleteUsings}: like {@link #updateFroms}, from the WHERE clause. */
+    static List<FromItem> deleteUsings(Delete d) {
+        return extraFroms(d.table(), d.using(), d.where() == null ? List.of() : List.of(d.where()));
+    }
+
+    private static List<FromItem> extraFroms(Table target, List<FromItem> explicit, List<SqlNode> used) {
+        List<Table> covered = dmlTables(target, explicit);
+        List<FromItem> out = null;
+        for (Table t : Select.tablesOf(used)) {
+            boolean in = false;
+            // another instance of the same table without an alias renders as the same name: it is that table
+            for (Table x : covered)
+                if (x == t || x.alias() == null && t.alias() == null && x.sameTableAs(t)) { in = true; break; }
+            if (in) continue;
+            if (out == null) out = new ArrayList<>(explicit);
+            out.add(t);
+            covered.add(t);
+        }
+        return out == null ? explicit : out;
+    }
+
     /** See {@link SqlCompiler#updateFrom}. */
     static void updateFrom(SqlCompiler c, Update u) {
         if (!c.features.supportsUpdateFrom()) throw c.unsupported("UPDATE ... FROM");
@@ -221,11 +260,21 @@ final class DmlRenderer {
 
     /** See {@link SqlCompiler#visitDelete}. */
     static void delete(SqlCompiler c, Delete d) {
+        List<FromItem> extra = deleteUsings(d);
+        if (extra.size() != d.using().size()) {
+            // tables named by WHERE but not listed: render as if using(...) had listed them
+            c.visitDelete(d.withUsing(extra));
+            return;
+        }
         c.depth++;
         c.sql.append("DELETE FROM ");
         c.visitTable(d.table());
         c.enclosingFroms.addLast(dmlTables(d.table(), d.using()));
         if (!d.using().isEmpty() && !c.features.supportsDeleteUsing()) {
+            // the EXISTS emulation keeps the other tables inside the subquery: RETURNING cannot see them
+            for (Table t : Select.tablesOf(d.returningColumns()))
+                if (t != d.table())
+                    throw c.unsupported("DELETE ... RETURNING a column of another table (" + t.qualifier() + ") without DELETE ... USING");
             c.deleteUsingAsExists(d);
         } else {
             if (!d.using().isEmpty()) c.deleteUsing(d);

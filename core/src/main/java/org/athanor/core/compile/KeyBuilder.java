@@ -34,7 +34,10 @@ public final class KeyBuilder {
     public void param(Param<?> p) {
         add(PARAM);
         add(p.type());
-        if (p.name() != null) add(p.name());
+        if (p.name() != null) {
+            add(p.name());
+            if (named != null) hasNamed(p.name());
+        }
         if (paramCount == params.length) params = Arrays.copyOf(params, paramCount * 2);
         params[paramCount++] = p;
     }
@@ -61,6 +64,47 @@ public final class KeyBuilder {
         params[paramCount] = p;
         return paramCount++;
     }
+
+    /** Values of named parameters given at execution ({@code conn.execute(stmt, Map.of("ids", list))}), or null. */
+    private java.util.Map<String, ?> named;
+    /** The names of {@link #named} the walk met, to report a name the statement does not have. */
+    private java.util.Set<String> namesMet;
+    /** Expanding IN lists whose items came from {@link #named}: node to its parameters. */
+    private java.util.IdentityHashMap<Object, List<Param<?>>> expansions;
+
+    /** Walks with the named parameter values of one execution (they decide how expanding IN lists render). */
+    public void named(java.util.Map<String, ?> values) {
+        this.named = values;
+        this.namesMet = values == null ? null : new java.util.HashSet<>();
+    }
+
+    /** Whether a value for {@code name} was given at execution. */
+    public boolean hasNamed(String name) {
+        if (named == null || !named.containsKey(name)) return false;
+        namesMet.add(name);
+        return true;
+    }
+
+    /** The value given at execution for {@code name} (see {@link #hasNamed}). */
+    public Object namedValue(String name) { return named.get(name); }
+
+    /** After the walk: an error for a given name the statement has no parameter for (a typo would be ignored otherwise). */
+    public void checkNamedUsed(Object statement) {
+        if (named == null) return;
+        for (String n : named.keySet())
+            if (!namesMet.contains(n))
+                throw new IllegalArgumentException("a value was given for :" + n + ", but the statement has no parameter of that name"
+                        + (namesMet.isEmpty() ? "" : " (it has " + new java.util.TreeSet<>(namesMet) + ")") + ": " + statement);
+    }
+
+    /** Records the parameters an execution-time list gave an IN list (see {@code InList}). */
+    public void expand(Object node, List<Param<?>> items) {
+        if (expansions == null) expansions = new java.util.IdentityHashMap<>();
+        expansions.put(node, items);
+    }
+
+    /** The parameters an execution-time list gave {@code node}, or null. */
+    public List<Param<?>> expansion(Object node) { return expansions == null ? null : expansions.get(node); }
 
     private java.util.IdentityHashMap<Object, Integer> starts;
 
@@ -97,6 +141,9 @@ public final class KeyBuilder {
         size = 0;
         paramCount = 0;
         if (starts != null) starts.clear();
+        if (expansions != null) expansions.clear();
+        named = null;
+        namesMet = null;
         hash = 1;
     }
 

@@ -57,7 +57,8 @@ final class SelectRenderer {
             sql.append(" ORDER BY ");
             c.list(s.orderBy(), ", ");
         }
-        c.limitOffset(s.limit(), s.offset());
+        if (s.fetchFirst() != null) c.offsetFetch(s);
+        else c.limitOffset(s.limit(), s.offset());
         if (s.lock() != null) c.lock(s.lock());
         c.enclosingFroms.removeLast();
         c.depth--;
@@ -125,7 +126,8 @@ final class SelectRenderer {
     /** See {@link SqlCompiler#setMember}. */
     static void setMember(SqlCompiler c, Query<?> member, int position) {
         boolean wrap = member instanceof CompoundSelect<?>
-                || member instanceof Select<?> s && (!s.orderBy().isEmpty() || s.limit() != null || s.offset() != null || s.lock() != null);
+                || member instanceof Select<?> s && (!s.orderBy().isEmpty() || s.limit() != null || s.offset() != null || s.fetchFirst() != null
+                        || s.lock() != null);
         if (!wrap) {
             c.visit(member);
         } else if (c.features.supportsParenthesizedSetMembers()) {

@@ -197,7 +197,7 @@ public class SqlCompiler {
     protected boolean needsParens(Expression<?> e) {
         return e instanceof Binary<?> || e instanceof Comparison || e instanceof BooleanList || e instanceof Like
                 || e instanceof IsNull || e instanceof Between || e instanceof InList || e instanceof InSelect
-                || e instanceof IsDistinct || e instanceof Not || e instanceof Unary<?> || e instanceof Text;
+                || e instanceof IsDistinct || e instanceof RegexpMatch || e instanceof Not || e instanceof Unary<?> || e instanceof Text;
     }
 
     public void visitComparison(Comparison c) {
@@ -289,19 +289,22 @@ public class SqlCompiler {
     }
 
     public void visitInList(InList in) {
-        if (in.items().isEmpty()) {
+        List<Param<?>> given = key.expansion(in); // a list given at execution for a named parameter
+        List<? extends Expression<?>> items = given != null ? given : in.items();
+        boolean expanding = given != null || in.expanding();
+        if (items.isEmpty()) {
             // x IN () is false and x NOT IN () true, whatever x is (SQLAlchemy's empty-IN semantics).
             sql.append(in.negated() ? trueSql() : falseSql());
             return;
         }
-        if (listsAsOneParameter && in.expanding() && !literalBinds) {
-            boundList(in);
+        if (listsAsOneParameter && expanding && !literalBinds) {
+            // a list given at execution is bound as one parameter too, like a list built into the statement
+            boundList(given != null ? new InList(in.operand(), new ArrayList<Expression<?>>(given), in.negated()) : in);
             return;
         }
         operand(in.operand());
         sql.append(in.negated() ? " NOT IN (" : " IN (");
-        List<Expression<?>> items = in.items();
-        int start = in.expanding() && !literalBinds ? key.paramStart(in) : -1;
+        int start = expanding && !literalBinds ? key.paramStart(in) : -1;
         if (start >= 0) {
             // the key walked the list padded to its bucket, repeating the last value (see InList): bind
             // by position, so that a cached form serves every length of the bucket
@@ -423,6 +426,24 @@ public class SqlCompiler {
 
     protected void likeEscape(Like l) {
         if (l.escape() != null) sql.append(" ESCAPE ").append(dialect.renderLiteral(String.valueOf(l.escape()), SqlTypes.TEXT));
+    }
+
+    /** {@code x [NOT] REGEXP p} (MySQL, MariaDB, SQLite); PostgreSQL overrides with {@code ~}. */
+    public void visitRegexpMatch(RegexpMatch m) {
+        operand(m.operand());
+        sql.append(m.negated() ? " NOT REGEXP " : " REGEXP ");
+        operand(m.pattern());
+    }
+
+    /** {@code regexp_replace(x, p, r)}, which replaces every match on MySQL, MariaDB and SQLite's registered function. */
+    public void visitRegexpReplace(RegexpReplace r) {
+        sql.append("regexp_replace(");
+        visit(r.operand());
+        sql.append(", ");
+        visit(r.pattern());
+        sql.append(", ");
+        visit(r.replacement());
+        sql.append(')');
     }
 
     public void visitFunction(FunctionCall<?> f) {
@@ -547,6 +568,29 @@ public class SqlCompiler {
 
     public void visitExtension(Extension e) { e.render(this); }
 
+    /** A list bound to a text() parameter: {@code (?, ?, ...)} padded to its bucket (see ParamList). */
+    public void visitParamList(org.athanor.core.sql.ParamList list) {
+        List<Param<?>> items = list.items();
+        if (items.isEmpty()) {
+            // an empty set, so that IN is false and NOT IN true; typed where the type is known, since
+            // PostgreSQL will not compare a bigint with an untyped NULL
+            sql.append("(SELECT ").append(list.elementType() == null ? "NULL" : "CAST(NULL AS " + dialect.castTypeName(list.elementType()) + ")")
+                    .append(" WHERE ").append(falseSql()).append(')');
+            return;
+        }
+        sql.append('(');
+        int start = literalBinds ? -1 : key.paramStart(list);
+        for (int i = 0, n = items.size(), b = InList.bucket(n); i < (start >= 0 ? b : n); i++) {
+            if (i > 0) sql.append(", ");
+            Param<?> p = items.get(Math.min(i, n - 1));
+            if (start >= 0) {
+                addSlot(start + i, p);
+                sql.append('?');
+            } else visit(p);
+        }
+        sql.append(')');
+    }
+
     public void visitText(Text t) {
         List<String> frags = t.fragments();
         List<String> names = t.parameterNames();
@@ -588,6 +632,55 @@ public class SqlCompiler {
         enclosingFroms.addAll(outer);
         sql.append(tableAliasKeyword());
         appendIdentifier(s.name());
+    }
+
+    /**
+     * A VALUES table in FROM: {@code (VALUES (?, ?), ...) AS name (a, b)} where a derived table may name
+     * its columns, else {@code (SELECT ? AS a, ? AS b UNION ALL SELECT ?, ?) AS name}, which yields the
+     * same rows and names.
+     */
+    public void visitValues(Values v) {
+        List<List<Table>> outer = new ArrayList<>(enclosingFroms); // a derived table: never correlated
+        enclosingFroms.clear();
+        boolean q = qualifyColumns, sl = inSelectList;
+        qualifyColumns = true;
+        inSelectList = false;
+        List<Column<?>> cols = v.columns();
+        sql.append('(');
+        if (features.supportsValuesColumnList()) {
+            sql.append("VALUES ");
+            for (int r = 0; r < v.rows().size(); r++) {
+                if (r > 0) sql.append(", ");
+                sql.append('(');
+                list(v.rows().get(r), ", ");
+                sql.append(')');
+            }
+            sql.append(')').append(tableAliasKeyword());
+            appendIdentifier(v.name()).append(" (");
+            for (int k = 0; k < cols.size(); k++) {
+                if (k > 0) sql.append(", ");
+                appendIdentifier(cols.get(k).name());
+            }
+            sql.append(')');
+        } else {
+            for (int r = 0; r < v.rows().size(); r++) {
+                sql.append(r > 0 ? " UNION ALL SELECT " : "SELECT ");
+                List<Expression<?>> row = v.rows().get(r);
+                for (int k = 0; k < row.size(); k++) {
+                    if (k > 0) sql.append(", ");
+                    visit(row.get(k));
+                    if (r == 0) {
+                        sql.append(" AS ");
+                        appendIdentifier(cols.get(k).name());
+                    }
+                }
+            }
+            sql.append(')').append(tableAliasKeyword());
+            appendIdentifier(v.name());
+        }
+        qualifyColumns = q;
+        inSelectList = sl;
+        enclosingFroms.addAll(outer);
     }
 
     public void visitJoin(Join j) {
@@ -635,15 +728,51 @@ public class SqlCompiler {
      */
     protected List<FromItem> effectiveFroms(Select<?> s) { return SelectRenderer.effectiveFroms(this, s); }
 
+    /**
+     * {@code [OFFSET n ROWS] FETCH FIRST n ROWS ONLY | WITH TIES} (SQL:2008), where
+     * {@link DialectFeatures#supportsFetchFirst()}; a CompileError elsewhere.
+     */
+    protected void offsetFetch(Select<?> s) {
+        if (!features.supportsFetchFirst()) throw unsupported("FETCH FIRST n ROWS (use limit())");
+        if (s.fetchWithTies()) {
+            if (!features.supportsFetchWithTies()) throw unsupported("FETCH FIRST n ROWS WITH TIES");
+            if (s.orderBy().isEmpty()) throw new CompileError("FETCH FIRST n ROWS WITH TIES needs an ORDER BY: the ties are rows that sort equal");
+        }
+        if (s.offset() != null) {
+            sql.append(" OFFSET ");
+            limitValue(s.offset(), "OFFSET");
+            sql.append(" ROWS");
+        }
+        sql.append(" FETCH FIRST ");
+        limitValue(s.fetchFirst(), "FETCH FIRST");
+        sql.append(s.fetchWithTies() ? " ROWS WITH TIES" : " ROWS ONLY");
+    }
+
+    /**
+     * A LIMIT, OFFSET or FETCH FIRST count: a bind parameter or literal anywhere; another expression only
+     * where the database evaluates one there (not MySQL/MariaDB, which take {@code ?} or a number).
+     */
+    protected void limitValue(Expression<?> e, String clause) {
+        if (!(e instanceof Param<?>) && !(e instanceof Literal<?>) && !features.supportsLimitExpressions())
+            throw unsupported(clause + " given as an expression other than a bind parameter or literal");
+        if (needsParens(e)) {
+            sql.append('(');
+            visit(e);
+            sql.append(')');
+        } else {
+            visit(e);
+        }
+    }
+
     /** ANSI-ish {@code LIMIT ? OFFSET ?}; dialects that need LIMIT with OFFSET override. */
     protected void limitOffset(Expression<?> limit, Expression<?> offset) {
         if (limit != null) {
             sql.append(" LIMIT ");
-            visit(limit);
+            limitValue(limit, "LIMIT");
         }
         if (offset != null) {
             sql.append(" OFFSET ");
-            visit(offset);
+            limitValue(offset, "OFFSET");
         }
     }
 
@@ -718,6 +847,15 @@ public class SqlCompiler {
     }
 
     public void visitUpdate(Update u) { DmlRenderer.update(this, u); }
+
+    /**
+     * The FROM items an UPDATE renders: its explicit {@link Update#from()} items, then the tables its SET
+     * values and WHERE name outside subqueries that the target and those items do not cover.
+     */
+    protected List<FromItem> updateFroms(Update u) { return DmlRenderer.updateFroms(u); }
+
+    /** The USING items a DELETE renders: its explicit {@link Delete#using()} items, then the tables its WHERE names outside subqueries. */
+    protected List<FromItem> deleteUsings(Delete d) { return DmlRenderer.deleteUsings(d); }
 
     /** {@code UPDATE ... FROM other} (PostgreSQL, SQLite 3.33+); MySQL overrides with multi-table UPDATE. */
     protected void updateFrom(Update u) { DmlRenderer.updateFrom(this, u); }

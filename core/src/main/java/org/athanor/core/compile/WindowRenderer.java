@@ -1,5 +1,6 @@
 package org.athanor.core.compile;
 
+import org.athanor.core.error.CompileError;
 import org.athanor.core.sql.*;
 
 /**
@@ -34,7 +35,16 @@ final class WindowRenderer {
             c.list(w.orderBy(), ", ");
         }
         if (w.frame() != null) {
-            if (w.frame().unit() == Window.FrameUnit.GROUPS && !c.features.supportsGroupsFrame()) throw c.unsupported("GROUPS window frames");
+            Window.Frame fr = w.frame();
+            if (fr.unit() == Window.FrameUnit.GROUPS && !c.features.supportsGroupsFrame()) throw c.unsupported("GROUPS window frames");
+            if (fr.unit() == Window.FrameUnit.RANGE && (fr.start().offsetSql() != null || fr.end().offsetSql() != null)) {
+                if (!c.features.supportsRangeOffsets()) throw c.unsupported("RANGE window frames with an offset (n PRECEDING/FOLLOWING)");
+                if ((fr.start().isInterval() || fr.end().isInterval()) && !c.features.supportsIntervalRangeOffsets())
+                    throw c.unsupported("RANGE window frames with an interval offset (INTERVAL ... PRECEDING/FOLLOWING)");
+                if (w.orderBy().size() != 1)
+                    throw new CompileError("a RANGE window frame with an offset (" + fr.start().sql() + " .. " + fr.end().sql()
+                            + ") needs exactly one ORDER BY expression, the one the offset measures; it has " + w.orderBy().size());
+            }
             if (sql.length() > mark) sql.append(' ');
             sql.append(w.frame().unit().name()).append(" BETWEEN ").append(w.frame().start().sql())
                     .append(" AND ").append(w.frame().end().sql());

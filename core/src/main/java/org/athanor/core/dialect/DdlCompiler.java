@@ -126,6 +126,7 @@ public class DdlCompiler {
 
     public String columnDefinition(Column<?> c) {
         StringBuilder b = new StringBuilder(q(c.name())).append(' ').append(columnType(c));
+        if (c.computed() != null) computed(c, b);
         if (c.serverDefault() != null) b.append(" DEFAULT ").append(c.serverDefault());
         if (!c.isNullable()) b.append(" NOT NULL");
         if (c.check() != null) b.append(" CHECK (").append(c.check()).append(')');
@@ -146,6 +147,15 @@ public class DdlCompiler {
         org.athanor.core.type.SqlType<?> t = c.type();
         while (t instanceof org.athanor.core.type.ConvertedType<?, ?> ct) t = ct.base();
         return t;
+    }
+
+    /**
+     * {@code GENERATED ALWAYS AS (sql) [STORED | VIRTUAL]} (SQL:2003; SQLite 3.31+, MySQL 5.7+, MariaDB,
+     * PostgreSQL 12+ which overrides for its STORED-only rule).
+     */
+    protected void computed(Column<?> c, StringBuilder b) {
+        b.append(" GENERATED ALWAYS AS (").append(c.computed().sql()).append(')');
+        if (c.computed().stored() != null) b.append(c.computed().stored() ? " STORED" : " VIRTUAL");
     }
 
     /** Whether enums are a native column type (MySQL's ENUM) rather than VARCHAR + CHECK. */

@@ -62,7 +62,12 @@ public abstract class Dialect {
      */
     public Dialect forServer(java.sql.Connection connection) throws SQLException { return this; }
 
-    /** Session settings applied to every new pooled connection (SQLite's PRAGMAs, MySQL's sql_mode). */
+    /**
+     * Session set-up for a connection (MySQL/MariaDB's connection collation, SQLite's REGEXP functions),
+     * run by the dialect {@link #forServer} returned: at the first checkout of each physical connection
+     * of a pool the Engine created, and at every checkout from a DataSource given to {@code Engine.of}
+     * (whose new connections cannot be told from old ones), so it must be idempotent.
+     */
     public void onConnect(java.sql.Connection connection) throws SQLException {}
 
     // ---- compiling -----------------------------------------------------------------------------------
@@ -326,6 +331,15 @@ public abstract class Dialect {
 
     /** The catalog tables are looked up in: the connection's current one. */
     public String inspectionCatalog(java.sql.Connection c) throws SQLException { return c.getCatalog(); }
+
+    /**
+     * The computed (generated) columns of a table, by column name, for inspection: JDBC metadata does
+     * not carry the generation expression. Empty by default.
+     */
+    public java.util.Map<String, org.athanor.core.inspect.ComputedColumn> computedColumns(java.sql.Connection c, String schema, String table)
+            throws SQLException {
+        return java.util.Map.of();
+    }
 
     /**
      * Column → full declared type text, where the driver's metadata loses part of it (SQLite's

@@ -46,6 +46,16 @@ public final class DialectFeatures {
      */
     public boolean insertFromArrays() { return b.insertFromArrays; }
     public boolean supportsUpdateFrom() { return b.updateFrom; }
+
+    /**
+     * Whether a transaction that has only read is ended before its first write, so that the write
+     * begins a new transaction on the latest committed data (see {@code Connection}'s javadoc). For
+     * SQLite in WAL mode, which cannot upgrade a read snapshot another connection has committed after
+     * (SQLITE_BUSY_SNAPSHOT) and gives it no busy wait: Python's sqlite3 module does the same by
+     * running reads outside transactions. Off by default: the reads and writes of a transaction
+     * share it.
+     */
+    public boolean beginOnFirstWrite() { return b.beginOnFirstWrite; }
     public boolean supportsDeleteUsing() { return b.deleteUsing; }
     /** ALTER TABLE ADD CONSTRAINT FOREIGN KEY (for cyclic foreign keys in createAll). */
     public boolean supportsAlterAddForeignKey() { return b.alterAddForeignKey; }
@@ -75,6 +85,18 @@ public final class DialectFeatures {
     public boolean supportsLagLeadDefault() { return b.lagLeadDefault; }
     /** {@code GROUPS BETWEEN ...} window frames (PostgreSQL 11+, SQLite 3.28+; not MySQL/MariaDB). */
     public boolean supportsGroupsFrame() { return b.groupsFrame; }
+    /** {@code (VALUES ...) AS name (columns)}: a derived table may name its columns (PostgreSQL); elsewhere VALUES becomes SELECT ... UNION ALL. */
+    public boolean supportsValuesColumnList() { return b.valuesColumnList; }
+    /** LIMIT/OFFSET take any constant expression, not just {@code ?} or a number (PostgreSQL, SQLite; not MySQL/MariaDB). */
+    public boolean supportsLimitExpressions() { return b.limitExpressions; }
+    /** {@code FETCH FIRST n ROWS ONLY} (PostgreSQL, MariaDB 10.6+, MySQL: no, SQLite: no). */
+    public boolean supportsFetchFirst() { return b.fetchFirst; }
+    /** {@code FETCH FIRST n ROWS WITH TIES} (PostgreSQL 13+, MariaDB 10.6+). */
+    public boolean supportsFetchWithTies() { return b.fetchWithTies; }
+    /** RANGE frames with offsets ({@code RANGE BETWEEN 5 PRECEDING ...}): PostgreSQL 11+, SQLite 3.28+, MySQL 8, MariaDB. */
+    public boolean supportsRangeOffsets() { return b.rangeOffsets; }
+    /** RANGE frame offsets that are intervals ({@code INTERVAL '1 day' PRECEDING}): PostgreSQL, MySQL 8 (not SQLite, not MariaDB). */
+    public boolean supportsIntervalRangeOffsets() { return b.intervalRangeOffsets; }
     /** Most bind parameters one statement may carry. */
     public int maxBindParams() { return b.maxBindParams; }
     /**
@@ -102,8 +124,9 @@ public final class DialectFeatures {
                 multiRowGeneratedKeys, fullJoin, rightJoin, tupleIn, nullsOrdering, forUpdate, forShare, nowait, skipLocked,
                 savepoints = true, sequences, orderedInsertSelect, insertFromArrays, updateFrom, deleteUsing, alterAddForeignKey, createIndexIfNotExists,
                 transactionalDdl, exactNumeric = true, timezoneAware = true, windowFunctions = true, cte = true, lateral,
-                filterClause, intersectExceptAll, ilike, isolationLevels = true, requiresVarcharLength;
+                filterClause, intersectExceptAll, ilike, isolationLevels = true, requiresVarcharLength, beginOnFirstWrite;
         private boolean parenthesizedSetMembers, quantifiedComparison, cteBeforeUpdateAndDelete, lagLeadDefault, groupsFrame;
+        private boolean valuesColumnList, fetchFirst, fetchWithTies, rangeOffsets = true, intervalRangeOffsets, limitExpressions = true;
         private int maxBindParams = 32767;
         private int insertParamsPerStatement;
         private int maxIdentifierLength;
@@ -135,6 +158,7 @@ public final class DialectFeatures {
         public Builder sequences(boolean v) { sequences = v; return this; }
         public Builder orderedInsertSelect(boolean v) { orderedInsertSelect = v; return this; }
         public Builder insertFromArrays(boolean v) { insertFromArrays = v; return this; }
+        public Builder beginOnFirstWrite(boolean v) { beginOnFirstWrite = v; return this; }
         public Builder updateFrom(boolean v) { updateFrom = v; return this; }
         public Builder deleteUsing(boolean v) { deleteUsing = v; return this; }
         public Builder alterAddForeignKey(boolean v) { alterAddForeignKey = v; return this; }
@@ -155,6 +179,12 @@ public final class DialectFeatures {
         public Builder cteBeforeUpdateAndDelete(boolean v) { cteBeforeUpdateAndDelete = v; return this; }
         public Builder lagLeadDefault(boolean v) { lagLeadDefault = v; return this; }
         public Builder groupsFrame(boolean v) { groupsFrame = v; return this; }
+        public Builder valuesColumnList(boolean v) { valuesColumnList = v; return this; }
+        public Builder limitExpressions(boolean v) { limitExpressions = v; return this; }
+        public Builder fetchFirst(boolean v) { fetchFirst = v; return this; }
+        public Builder fetchWithTies(boolean v) { fetchWithTies = v; return this; }
+        public Builder rangeOffsets(boolean v) { rangeOffsets = v; return this; }
+        public Builder intervalRangeOffsets(boolean v) { intervalRangeOffsets = v; return this; }
         public Builder maxBindParams(int v) {
             if (v < 1) throw new IllegalArgumentException("maxBindParams cannot be less than 1, got " + v);
             maxBindParams = v;

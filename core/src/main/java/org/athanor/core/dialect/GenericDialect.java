@@ -9,7 +9,8 @@ public final class GenericDialect extends Dialect {
             .returning(true).updateReturning(true).deleteReturning(true).fullJoin(true).rightJoin(true).tupleIn(true)
             .nullsOrdering(true).forUpdate(true).forShare(true).nowait(true).skipLocked(true).updateFrom(true)
             .deleteUsing(true).lateral(true).filterClause(true).intersectExceptAll(true)
-            .parenthesizedSetMembers(true).quantifiedComparison(true).cteBeforeUpdateAndDelete(true).lagLeadDefault(true).groupsFrame(true).build());
+            .parenthesizedSetMembers(true).quantifiedComparison(true).cteBeforeUpdateAndDelete(true).lagLeadDefault(true).groupsFrame(true)
+            .valuesColumnList(true).fetchFirst(true).fetchWithTies(true).intervalRangeOffsets(true).build());
 
     private GenericDialect(DialectFeatures features) { super(features); }
 

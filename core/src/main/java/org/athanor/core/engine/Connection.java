@@ -12,6 +12,7 @@ import org.athanor.core.dialect.ConsecutiveKeys;
 import org.athanor.core.dialect.Dialect;
 import org.athanor.core.error.DatabaseError;
 import org.athanor.core.error.DisconnectionError;
+import org.athanor.core.error.ResourceClosedError;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Dml;
 import org.athanor.core.sql.Insert;
@@ -40,7 +41,19 @@ import org.athanor.core.type.ValueCodec;
 public final class Connection implements AutoCloseable {
     private final Engine engine;
     private final java.sql.Connection jdbc;
+    /** Something ran since the transaction began: close() rolls it back. */
     private boolean dirty;
+    /** A write ran since the transaction began (see {@link #writing()}). */
+    private boolean wrote;
+    /** Results of this connection not closed yet (their statements are mid-read). */
+    int openResults;
+    /** The dialect's {@link org.athanor.core.dialect.DialectFeatures#beginOnFirstWrite()}, read once per checkout. */
+    private final boolean beginOnFirstWrite;
+    /**
+     * Checked first by every method: a closed connection's JDBC connection is back in the pool and
+     * may be serving another Connection, so nothing may run on it. A plain field, not volatile: a
+     * connection is used by one thread at a time (see {@link #checkOpen()} for the engine's flag).
+     */
     private boolean closed;
     private boolean broken;
     /**
@@ -63,22 +76,106 @@ public final class Connection implements AutoCloseable {
         this.jdbc = jdbc;
         this.physical = physical;
         this.open = open;
+        this.beginOnFirstWrite = engine.dialect().features().beginOnFirstWrite();
         this.unclosed = engine.unclosedConnections().watch(this, jdbc, physical);
     }
 
-    public Engine engine() { return engine; }
-    public Dialect dialect() { return engine.dialect(); }
+    /**
+     * Refuses use after {@link #close()} or after the engine was closed. Called first by every public
+     * method; a plain field and a volatile one (the engine is closed from another thread), no lock.
+     */
+    private void checkOpen() {
+        if (closed || engine.closed) throw closedError();
+    }
+
+    /** Whether this connection can still be used (neither it nor its engine closed). */
+    boolean usable() { return !closed && !engine.closed; }
+
+    ResourceClosedError closedError() {
+        return new ResourceClosedError(closed
+                ? "this Connection is closed: close() gave its JDBC connection back to the pool, where another Connection may be "
+                        + "using it now; get a new one with engine.connect()"
+                : "the " + engine + " this Connection came from is closed, and its connections with it; create a new Engine");
+    }
+
+    /** Whether a query only reads (a SELECT, set operation or WITH around one); text() may write, so it counts as a write. */
+    private static boolean isRead(Query<?> query) {
+        if (query instanceof org.athanor.core.sql.WithQuery<?> w) return isRead(w.body());
+        return query instanceof Select<?> || query instanceof org.athanor.core.sql.CompoundSelect<?>;
+    }
+
+    /** A read is about to run in the current transaction. */
+    private void reading() { dirty = true; }
+
+    /**
+     * A write is about to run. Where the dialect {@linkplain org.athanor.core.dialect.DialectFeatures#beginOnFirstWrite()
+     * asks for it} (SQLite), a transaction that has only read so far is ended first (rolled back:
+     * there is nothing in it to keep), so that the write starts a new transaction on the latest
+     * committed data. SQLite in WAL mode cannot turn a read snapshot into a write transaction once
+     * another connection has committed after it (SQLITE_BUSY_SNAPSHOT, which no busy timeout
+     * waits out); a transaction whose first statement writes waits for the write lock instead. Not
+     * while a result of this connection is still open: ending the transaction would abort its read
+     * (the write then upgrades the snapshot as before).
+     */
+    private void writing() {
+        if (!wrote) {
+            if (beginOnFirstWrite && dirty && openResults == 0) {
+                try {
+                    jdbc.rollback();
+                } catch (SQLException e) {
+                    throw translate(e, "ROLLBACK (ending the read-only start of the transaction before its first write)");
+                }
+            }
+            wrote = true;
+        }
+        dirty = true;
+    }
+
+    public Engine engine() {
+        checkOpen();
+        return engine;
+    }
+
+    public Dialect dialect() {
+        checkOpen();
+        return engine.dialect();
+    }
 
     /** The underlying JDBC connection, for what Athanor does not cover. Do not close it. */
-    public java.sql.Connection jdbc() { return jdbc; }
+    public java.sql.Connection jdbc() {
+        checkOpen();
+        return jdbc;
+    }
 
     // ---- executing -----------------------------------------------------------------------------------
 
     /** Runs a query (SELECT, DML with RETURNING, text) and returns its rows, read lazily. */
-    public <R> Result<R> execute(Query<R> query) { return execute(query, RowReaders.of(java.util.Objects.requireNonNull(query, "query").rowKind())); }
+    public <R> Result<R> execute(Query<R> query) {
+        checkOpen();
+        return execute(query, RowReaders.of(java.util.Objects.requireNonNull(query, "query").rowKind()));
+    }
 
     /** Runs a query with a custom row reader (used by the ORM to build entities). */
-    public <R> Result<R> execute(Query<?> query, RowReader<R> reader) { return run(query, reader, false); }
+    public <R> Result<R> execute(Query<?> query, RowReader<R> reader) {
+        checkOpen();
+        return run(query, null, reader, false);
+    }
+
+    /**
+     * Runs a query with the values of its named parameters ({@code Sql.bindParam(name, type)}); a
+     * list given for the single parameter of an IN expands to one placeholder per item (SQLAlchemy's
+     * expanding bindparam; lists of similar length share one cached statement, and an empty list is
+     * an empty IN). A name the statement does not have is an error.
+     * <pre>{@code
+     * var q = select(USERS.NAME).where(USERS.ID.in(bindParam("ids", BIGINT)), USERS.AGE.gt(bindParam("age", INTEGER)));
+     * conn.execute(q, Map.of("ids", List.of(1L, 2L, 3L), "age", 30)).all();
+     * }</pre>
+     */
+    public <R> Result<R> execute(Query<R> query, Map<String, ?> parameters) {
+        checkOpen();
+        java.util.Objects.requireNonNull(query, "query");
+        return run(query, java.util.Objects.requireNonNull(parameters, "parameters"), RowReaders.of(query.rowKind()), false);
+    }
 
     /**
      * Runs a query whose rows are fetched from the server as they are read, not all at once: a
@@ -92,15 +189,22 @@ public final class Connection implements AutoCloseable {
      * }
      * }</pre>
      */
-    public <R> Result<R> stream(Query<R> query) { return run(query, RowReaders.of(java.util.Objects.requireNonNull(query, "query").rowKind()), true); }
+    public <R> Result<R> stream(Query<R> query) {
+        checkOpen();
+        return run(query, null, RowReaders.of(java.util.Objects.requireNonNull(query, "query").rowKind()), true);
+    }
 
     /** {@link #stream(Query)} with a custom row reader. */
-    public <R> Result<R> stream(Query<?> query, RowReader<R> reader) { return run(query, reader, true); }
+    public <R> Result<R> stream(Query<?> query, RowReader<R> reader) {
+        checkOpen();
+        return run(query, null, reader, true);
+    }
 
-    private <R> Result<R> run(Query<?> query, RowReader<R> reader, boolean streaming) {
+    private <R> Result<R> run(Query<?> query, Map<String, ?> named, RowReader<R> reader, boolean streaming) {
+        checkOpen();
         java.util.Objects.requireNonNull(query, "query");
         java.util.Objects.requireNonNull(reader, "reader");
-        Engine.Prepared p = engine.prepare(query);
+        Engine.Prepared p = engine.prepare(query, named);
         PreparedStatement ps = null;
         boolean started = false;
         try {
@@ -108,8 +212,9 @@ public final class Connection implements AutoCloseable {
             // statements are reused: set the fetch size every time so a streaming setup never leaks
             if (streaming) dialect().configureStreaming(jdbc, ps);
             else ps.setFetchSize(engine.options().fetchSize());
-            bind(ps, p.template(), p.params());
-            dirty = true;
+            bind(ps, p.template(), p.params(), named);
+            if (isRead(query)) reading();
+            else writing();
             ResultSet rs;
             int timeout = armTimeout(ps);
             try {
@@ -130,12 +235,37 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a one-column query and returns the first row's value (null when there is none), typed
+     * from the query: {@code Long n = conn.scalar(select(count()).from(USERS))}. For text() and other
+     * untyped queries use {@code execute(q).scalar(type)}.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T scalar(Query<io.vavr.Tuple1<T>> query) {
+        checkOpen();
+        java.util.Objects.requireNonNull(query, "query");
+        // the first column is read by the codec of the query's own expression, so it is a T
+        return (T) execute(query).scalar();
+    }
+
     /** Runs INSERT, UPDATE or DELETE; returns the number of rows affected. */
     public int execute(Dml statement) {
+        checkOpen();
+        return executeDml(statement, null);
+    }
+
+    /** {@link #execute(Dml)} with the values of its named parameters (see {@link #execute(Query, Map)}). */
+    public int execute(Dml statement, Map<String, ?> parameters) {
+        checkOpen();
+        return executeDml(statement, java.util.Objects.requireNonNull(parameters, "parameters"));
+    }
+
+    private int executeDml(Dml statement, Map<String, ?> parameters) {
+        checkOpen();
         java.util.Objects.requireNonNull(statement, "statement");
-        Engine.Prepared p = engine.prepare(statement);
+        Engine.Prepared p = engine.prepare(statement, parameters);
         return executeUpdate(p.template().sql(), ps -> {
-            bind(ps, p.template(), p.params());
+            bind(ps, p.template(), p.params(), parameters);
             return true;
         });
     }
@@ -148,6 +278,7 @@ public final class Connection implements AutoCloseable {
      * }</pre>
      */
     public <R> Result<R> execute(Query<R> query, java.time.Duration timeout) {
+        checkOpen();
         int was = callTimeout;
         callTimeout = timeoutMillis(timeout);
         try {
@@ -159,6 +290,7 @@ public final class Connection implements AutoCloseable {
 
     /** {@link #execute(Dml)} cancelled past {@code timeout}, like {@link #execute(Query, java.time.Duration)}. */
     public int execute(Dml statement, java.time.Duration timeout) {
+        checkOpen();
         int was = callTimeout;
         callTimeout = timeoutMillis(timeout);
         try {
@@ -212,7 +344,7 @@ public final class Connection implements AutoCloseable {
     private int executeUpdate(String sql, Binding binding) {
         return withStatement(sql, ps -> {
             if (!binding.bind(ps)) return -1;
-            dirty = true;
+            writing();
             return ps.executeUpdate();
         });
     }
@@ -248,11 +380,12 @@ public final class Connection implements AutoCloseable {
 
     /** Runs any statement for its effect (DDL through {@code text(...)}, DML). */
     public void executeStatement(Statement statement) {
+        checkOpen();
         java.util.Objects.requireNonNull(statement, "statement");
         Engine.Prepared p = engine.prepare(statement);
         try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql())) {
-            bind(ps, p.template(), p.params());
-            dirty = true;
+            bind(ps, p.template(), p.params(), null);
+            writing();
             int timeout = armTimeout(ps);
             try {
                 ps.execute();
@@ -266,11 +399,12 @@ public final class Connection implements AutoCloseable {
 
     /** Runs literal SQL with no parameters (DDL). */
     public void executeSql(String sql) {
+        checkOpen();
         java.util.Objects.requireNonNull(sql, "sql");
         engine.notifyListeners(sql);
         engine.echoRaw(sql);
         try (java.sql.Statement st = jdbc.createStatement()) {
-            dirty = true;
+            writing();
             int timeout = armTimeout(st);
             try {
                 st.execute(sql);
@@ -287,6 +421,7 @@ public final class Connection implements AutoCloseable {
      * through RETURNING where the database has it, else through JDBC generated keys.
      */
     public <K> List<K> insertReturningKeys(Insert insert, Column<K> key) {
+        checkOpen();
         java.util.Objects.requireNonNull(insert, "insert");
         java.util.Objects.requireNonNull(key, "key");
         if (dialect().features().supportsReturning()) {
@@ -309,8 +444,8 @@ public final class Connection implements AutoCloseable {
         }
         Engine.Prepared p = engine.prepare(insert);
         try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql(), new String[] {key.name()})) {
-            bind(ps, p.template(), p.params());
-            dirty = true;
+            bind(ps, p.template(), p.params(), null);
+            writing();
             dialect().beforeExecute(physical != null ? physical : jdbc);
             ps.executeUpdate();
             List<K> out = new ArrayList<>();
@@ -330,6 +465,7 @@ public final class Connection implements AutoCloseable {
      * Returns the total row count (or -1 when the driver did not report counts).
      */
     public long executeMany(Dml template, List<? extends Map<String, ?>> parameterSets) {
+        checkOpen();
         return executeMany(template, (Iterable<? extends Map<String, ?>>) parameterSets);
     }
 
@@ -338,6 +474,7 @@ public final class Connection implements AutoCloseable {
      * one JDBC batch of 1,000 sets at a time, however many there are.
      */
     public long executeMany(Dml template, Iterable<? extends Map<String, ?>> parameterSets) {
+        checkOpen();
         java.util.Objects.requireNonNull(template, "template");
         java.util.Objects.requireNonNull(parameterSets, "parameterSets");
         java.util.Iterator<? extends Map<String, ?>> it = parameterSets.iterator();
@@ -363,7 +500,7 @@ public final class Connection implements AutoCloseable {
         boolean unknown = false;
         long sets = 0;
         try (PreparedStatement ps = jdbc.prepareStatement(t.sql())) {
-            dirty = true;
+            writing();
             // the timeout bounds each executeBatch (JDBC's query timeout); on SQLite, the whole run
             int timeout = armTimeout(ps);
             try {
@@ -408,6 +545,7 @@ public final class Connection implements AutoCloseable {
      * the Engine's cache and kept prepared; each chunk's values are bound straight from the maps.
      */
     public long insertMany(Insert base, List<? extends Map<? extends Column<?>, ?>> rows) {
+        checkOpen();
         java.util.Objects.requireNonNull(base, "insert");
         java.util.Objects.requireNonNull(rows, "rows");
         if (rows.isEmpty()) return 0;
@@ -485,6 +623,7 @@ public final class Connection implements AutoCloseable {
      * arrays are not changed.
      */
     public List<Object[]> insertRows(Insert base, Column<?>[] columns, List<Object[]> rows, Column<?>... returning) {
+        checkOpen();
         if (rows.isEmpty()) return List.of();
         return rowsInsert(base, columns, null, returning).rows(rows);
     }
@@ -497,6 +636,7 @@ public final class Connection implements AutoCloseable {
      * (so in row order on SQLite, MariaDB, MySQL 8 and, for an identity key, PostgreSQL).
      */
     public Object[] insertRowsReturning(Insert base, Column<?>[] columns, int[] positions, List<Object[]> rows, Column<?> returning) {
+        checkOpen();
         RowsInsert ins = rowsInsert(base, columns, positions, returning);
         return ins.keys(rows);
     }
@@ -507,6 +647,7 @@ public final class Connection implements AutoCloseable {
      * insertRowsReturning, or null when {@code rows.get(r)[i]} is the value of {@code columns[i]}.
      */
     public RowsInsert rowsInsert(Insert base, Column<?>[] columns, int[] positions, Column<?>... returning) {
+        checkOpen();
         return new RowsInsert(this, base, columns, positions, returning);
     }
 
@@ -517,6 +658,7 @@ public final class Connection implements AutoCloseable {
      * uses it to size its chunks, so no chunk is split.
      */
     public int rowsPerInsert(Insert base, Column<?>[] columns, Column<?> returning) {
+        checkOpen();
         return rowsInsert(base, columns, null, returning == null ? new Column<?>[0] : new Column<?>[] {returning}).rowsPerStatement();
     }
 
@@ -554,6 +696,7 @@ public final class Connection implements AutoCloseable {
 
     /** Runs {@code ins} on {@code rows}, a statement's worth at a time, appending what comes back to {@code out}. */
     void insertRowsInto(RowsInsert ins, List<Object[]> rows, Collected out) {
+        checkOpen();
         Insert base = ins.base;
         Column<?>[] columns = ins.columns, returning = ins.returning;
         int[] positions = ins.positions, bound = ins.bound;
@@ -756,7 +899,7 @@ public final class Connection implements AutoCloseable {
         withStatement(sql, ps -> {
             java.sql.Connection on = ps.getConnection();
             for (int k = 0; k < arrays.length; k++) ps.setArray(k + 1, on.createArrayOf(elements[k], arrays[k]));
-            dirty = true;
+            writing();
             if (returning.length == 0) ps.executeUpdate();
             else {
                 int first = out.size();
@@ -845,7 +988,7 @@ public final class Connection implements AutoCloseable {
             }
             engine.notifyListeners(sql);
             if (engine.echoes()) engine.echo(sql, chunk.shown(), fromCache);
-            dirty = true;
+            writing();
             dialect().beforeExecute(physical != null ? physical : jdbc);
             if (keyColumn == null) {
                 ValueCodec<Object>[] codecs = binder.template().resultCodecs();
@@ -990,35 +1133,43 @@ public final class Connection implements AutoCloseable {
         pruneBoundAt = 64;
     }
 
-    private void bind(PreparedStatement ps, CompiledTemplate t, Param<?>[] params) throws SQLException {
+    /** Binds one execution's values: each parameter's own, or for a named one the value given in {@code named}. */
+    private void bind(PreparedStatement ps, CompiledTemplate t, Param<?>[] params, Map<String, ?> named) throws SQLException {
         for (int i = 0, n = t.slotCount(); i < n; i++) {
             Param<?> p = params[t.slot(i)];
-            if (p.name() != null && p.value() == null)
-                throw new IllegalArgumentException("parameter :" + p.name() + " has no value; named parameters are for executeMany");
-            t.slotCodec(i).bind(ps, i + 1, p.value());
+            Object v = p.value();
+            if (p.name() != null && v == null) v = Engine.namedValue(p, named, t.sql());
+            t.slotCodec(i).bind(ps, i + 1, v);
         }
     }
 
     /** Reads the schema through this connection (see {@link org.athanor.core.inspect.Inspector}). */
-    public org.athanor.core.inspect.Inspector inspect() { return new org.athanor.core.inspect.Inspector(this); }
+    public org.athanor.core.inspect.Inspector inspect() {
+        checkOpen();
+        return new org.athanor.core.inspect.Inspector(this);
+    }
 
     // ---- transactions --------------------------------------------------------------------------------
 
     public void commit() {
+        checkOpen();
         engine.echoRaw("COMMIT");
         try {
             jdbc.commit();
             dirty = false;
+            wrote = false;
         } catch (SQLException e) {
             throw translate(e, "COMMIT");
         }
     }
 
     public void rollback() {
+        checkOpen();
         engine.echoRaw("ROLLBACK");
         try {
             jdbc.rollback();
             dirty = false;
+            wrote = false;
         } catch (SQLException e) {
             throw translate(e, "ROLLBACK");
         }
@@ -1026,10 +1177,11 @@ public final class Connection implements AutoCloseable {
 
     /** A savepoint inside the current transaction: roll back to it without losing the outer work. */
     public NestedTransaction beginNested() {
+        checkOpen();
         if (!dialect().features().supportsSavepoints()) throw new org.athanor.core.error.NotSupportedError(
                 dialect().name() + " does not support savepoints", null, null);
         try {
-            dirty = true;
+            writing();
             engine.echoRaw("SAVEPOINT");
             Savepoint sp = jdbc.setSavepoint();
             return new NestedTransaction(this, sp);
@@ -1039,6 +1191,7 @@ public final class Connection implements AutoCloseable {
     }
 
     public void setIsolationLevel(IsolationLevel level) {
+        checkOpen();
         java.util.Objects.requireNonNull(level, "level");
         try {
             jdbc.setTransactionIsolation(level.jdbcLevel());
@@ -1048,6 +1201,7 @@ public final class Connection implements AutoCloseable {
     }
 
     public IsolationLevel isolationLevel() {
+        checkOpen();
         try {
             return IsolationLevel.fromJdbc(jdbc.getTransactionIsolation());
         } catch (SQLException e) {
@@ -1055,7 +1209,8 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    public boolean isClosed() { return closed; }
+    /** True after {@link #close()}, or once the engine it came from was closed. */
+    public boolean isClosed() { return closed || engine.closed; }
 
     /** Rolls back uncommitted work and returns the connection to the pool. */
     @Override
@@ -1073,7 +1228,8 @@ public final class Connection implements AutoCloseable {
             }
         }
         try {
-            if (dirty && !broken) {
+            // after Engine.close() the physical connection is closed already, its work rolled back with it
+            if (dirty && !broken && !engine.closed) {
                 engine.echoRaw("ROLLBACK");
                 jdbc.rollback();
             }
@@ -1088,12 +1244,13 @@ public final class Connection implements AutoCloseable {
     // ---- errors --------------------------------------------------------------------------------------
 
     DatabaseError translate(SQLException e, String sql) {
-        DatabaseError err = dialect().translate(e, sql);
+        DatabaseError err = engine.dialect().translate(e, sql); // not dialect(): also after close, for errors on the way out
         if (err instanceof DisconnectionError) broken = true;
         return err;
     }
 
     void savepointSql(Savepoint sp, boolean release) {
+        checkOpen();
         engine.echoRaw(release ? "RELEASE SAVEPOINT" : "ROLLBACK TO SAVEPOINT");
         try {
             if (release) jdbc.releaseSavepoint(sp);

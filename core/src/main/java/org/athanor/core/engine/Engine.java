@@ -29,7 +29,8 @@ import org.slf4j.Logger;
  * <pre>{@code
  * try (Engine engine = Engine.create("sqlite:///app.db")) {
  *     try (Connection c = engine.connect()) { ... c.commit(); }
- *     engine.transaction(c -> { c.execute(insert(USERS).set(USERS.NAME, "Bob")); });
+ *     engine.inTransaction(c -> c.execute(insert(USERS).set(USERS.NAME, "Bob")));
+ *     long n = engine.fromTransaction(c -> c.scalar(select(count()).from(USERS)));
  * }
  * }</pre>
  */
@@ -199,21 +200,53 @@ public final class Engine implements AutoCloseable {
 
     // ---- connections ---------------------------------------------------------------------------------
 
+    /**
+     * Set by {@link #close()}; every {@link Connection} of this engine reads it before each use. Volatile
+     * and never reset: the checkout path reads one flag, takes no lock.
+     */
+    volatile boolean closed;
+
+    /** True once {@link #close()} was called: {@link #connect()} refuses, and so does every Connection it gave out. */
+    public boolean isClosed() { return closed; }
+
     /** A pooled connection with a transaction open; close it to return it (uncommitted work rolls back). */
     public Connection connect() {
+        if (closed) throw new org.athanor.core.error.ResourceClosedError(this + " is closed: create a new Engine to connect again");
         if (single && singleHolder == Thread.currentThread())
             // waiting would only end in a timeout: this thread itself holds the one connection
             throw new IllegalStateException(description + " has a single connection and this thread already holds it: close that "
-                    + "Connection before connect() (createAll, engine.transaction, ...), or use a file database for several connections");
+                    + "Connection before connect() (createAll, engine.inTransaction, ...), or use a file database for several connections");
         try {
             java.sql.Connection c = checkout();
             if (single) singleHolder = Thread.currentThread();
-            echoLog.raw("BEGIN (implicit)");
             if (pool == null && c.getAutoCommit()) c.setAutoCommit(false);
             if (pool == null && options.isolationLevel() != null) c.setTransactionIsolation(options.isolationLevel().jdbcLevel());
-            if (pool == null) return new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
+            if (pool == null) {
+                try {
+                    // a DataSource of the application's: a new physical connection cannot be told from an
+                    // old one, so the dialect's set-up (idempotent) runs at every checkout
+                    dialect.onConnect(c);
+                } catch (SQLException | RuntimeException e) {
+                    if (single) singleHolder = null;
+                    c.close(); // a connection that failed its set-up is never handed out
+                    throw e;
+                }
+                echoLog.raw("BEGIN (implicit)");
+                return new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
+            }
             java.sql.Connection physical = c.unwrap(java.sql.Connection.class);
-            return new Connection(this, c, physical, keptStatements(physical));
+            OpenStatements o = keptStatements(physical);
+            if (o == null) { // a physical connection this engine has not seen: the dialect's session settings first
+                try {
+                    dialect.onConnect(physical);
+                } catch (SQLException | RuntimeException e) {
+                    release(c, physical, true);
+                    throw e;
+                }
+                o = keep(physical);
+            }
+            echoLog.raw("BEGIN (implicit)");
+            return new Connection(this, c, physical, o);
         } catch (java.sql.SQLTransientConnectionException e) {
             if (pool == null) throw dialect.translate(e, null);
             throw poolTimeout(e);
@@ -280,8 +313,16 @@ public final class Engine implements AutoCloseable {
     /** Same as {@link #connect()}: the transaction begins at once and is rolled back on close unless committed. */
     public Connection begin() { return connect(); }
 
-    /** Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. */
-    public <T> T transaction(Function<Connection, T> work) {
+    /**
+     * Runs {@code work} in a transaction and returns its value: committed when it returns, rolled
+     * back when it throws. Named apart from {@link #inTransaction} (as the ORM's SessionFactory's
+     * are) because one name for a Function and a Consumer overload makes {@code c -> c.execute(...)}
+     * ambiguous to the compiler.
+     * <pre>{@code
+     * long n = engine.fromTransaction(c -> c.scalar(select(count()).from(USERS)));
+     * }</pre>
+     */
+    public <T> T fromTransaction(Function<Connection, T> work) {
         java.util.Objects.requireNonNull(work, "work");
         try (Connection c = connect()) {
             T result = work.apply(c);
@@ -290,25 +331,35 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Like {@link #transaction(Function)} for work that returns nothing (use a block lambda). */
-    public void transaction(Consumer<Connection> work) {
+    /**
+     * Runs {@code work} in a transaction: committed when it returns, rolled back when it throws.
+     * <pre>{@code
+     * engine.inTransaction(c -> c.execute(insert(USERS).set(USERS.NAME, "Bob")));
+     * }</pre>
+     */
+    public void inTransaction(Consumer<Connection> work) {
         java.util.Objects.requireNonNull(work, "work");
-        transaction(c -> {
+        fromTransaction(c -> {
             work.accept(c);
             return null;
         });
     }
 
-    /** The kept statements of a physical connection; those of connections the pool has closed are let go. */
-    private OpenStatements keptStatements(java.sql.Connection physical) throws SQLException {
+    /** The kept statements of a physical connection, or null for one not seen before (see {@link #keep}). */
+    private OpenStatements keptStatements(java.sql.Connection physical) {
         synchronized (kept) {
-            OpenStatements o = kept.get(physical);
-            if (o != null) return o;
+            return kept.get(physical);
+        }
+    }
+
+    /** Starts keeping statements for a new physical connection; those of connections the pool has closed are let go. */
+    private OpenStatements keep(java.sql.Connection physical) throws SQLException {
+        synchronized (kept) {
             if (kept.size() >= pool.getMaximumPoolSize()) {
                 var it = kept.keySet().iterator();
                 while (it.hasNext()) if (it.next().isClosed()) it.remove();
             }
-            o = new OpenStatements(KEPT_PER_CONNECTION);
+            OpenStatements o = new OpenStatements(KEPT_PER_CONNECTION);
             kept.put(physical, o);
             return o;
         }
@@ -350,17 +401,43 @@ public final class Engine implements AutoCloseable {
     /** A compiled template with the statement's canonical parameters. */
     record Prepared(CompiledTemplate template, Param<?>[] params, boolean cached) {}
 
-    Prepared prepare(SqlNode statement) { return prepare(statement, true); }
+    Prepared prepare(SqlNode statement) { return prepare(statement, true, null); }
+
+    /** With the values of named parameters given at execution (null: none). */
+    Prepared prepare(SqlNode statement, Map<String, ?> named) { return prepare(statement, true, named); }
+
+    Prepared prepare(SqlNode statement, boolean echo) { return prepare(statement, echo, null); }
+
+    /**
+     * The value given at execution for a named parameter; an error naming it when none was (the
+     * message says how to give one).
+     */
+    static Object namedValue(Param<?> p, Map<String, ?> named, String sql) {
+        if (named != null) {
+            Object v = named.get(p.name());
+            if (v != null || named.containsKey(p.name())) {
+                if (v instanceof java.util.Collection<?>)
+                    throw new IllegalArgumentException("a list was given for :" + p.name() + ", but only the single parameter of an "
+                            + "IN expands to a list: col.in(bindParam(\"" + p.name() + "\", type)); in: " + sql);
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("parameter :" + p.name() + " has no value: give it at execution, "
+                + "conn.execute(statement, Map.of(\"" + p.name() + "\", value)), or per set with executeMany; in: " + sql);
+    }
 
     /** {@code echo} false: the caller logs the statement itself (executeMany, whose values come per set). */
-    Prepared prepare(SqlNode statement, boolean echo) {
-        Prepared p = compileCached(statement);
+    Prepared prepare(SqlNode statement, boolean echo, Map<String, ?> named) {
+        Prepared p = compileCached(statement, named);
         CompiledTemplate t = p.template();
         Param<?>[] params = p.params();
         if (!listeners.isEmpty()) notifyListeners(t.sql());
         if (echo && echoes()) {
             List<Object> values = new ArrayList<>(t.slotCount());
-            for (int i = 0; i < t.slotCount(); i++) values.add(params[t.slot(i)].value());
+            for (int i = 0; i < t.slotCount(); i++) {
+                Param<?> param = params[t.slot(i)];
+                values.add(param.name() != null && named != null ? named.get(param.name()) : param.value());
+            }
             echo(t.sql(), values, p.cached());
         }
         return p;
@@ -381,13 +458,17 @@ public final class Engine implements AutoCloseable {
      * Compiles through the cache without telling listeners or logging: for callers that run the
      * template several times and report each execution themselves (insertMany's chunks).
      */
-    Prepared compileCached(SqlNode statement) {
+    Prepared compileCached(SqlNode statement) { return compileCached(statement, null); }
+
+    private Prepared compileCached(SqlNode statement, Map<String, ?> named) {
         KeyBuilder key = new KeyBuilder();
+        if (named != null) key.named(named);
         statement.key(key);
+        key.checkNamedUsed(statement);
         CompiledTemplate t = cache.get(key.lookupKey());
         boolean cached = t != null;
         if (t == null) {
-            // over the bind-parameter limit, expanding IN lists render their values inline: never cached
+            // over the bind-parameter limit, expanding IN lists are bound as one parameter each: never cached
             if (key.paramCount() > dialect.features().maxBindParams()) t = dialect.compileOverBindLimit(statement, key);
             else {
                 t = dialect.compileTemplate(statement, key);
@@ -441,11 +522,31 @@ public final class Engine implements AutoCloseable {
     /** Runs DDL for a MetaData (used by {@code metadata.createAll(engine)}). */
     public DdlRunner ddl() { return new DdlRunner(this); }
 
-    /** Closes the pool (only a pool this engine created). */
+    /**
+     * Closes the engine: every Connection it gave out refuses further use at once (their results
+     * too), and the pool it created is closed with all its physical connections, those still checked
+     * out included (their uncommitted work is lost). A DataSource the engine was given is not
+     * closed; connections checked out of it go back to it when their Connection is closed.
+     */
     @Override
     public void close() {
+        closed = true;
         if (pool != null && !pool.isClosed()) pool.close(); // closing the connections closes their kept statements
-        kept.clear();
+        // The pool "aborts" connections still checked out, but sqlite-jdbc's abort() does nothing: such
+        // a connection would go on writing to (and locking) the file. Every physical connection the
+        // pool ever lent is a key of kept, so close them all; closing a closed one does nothing.
+        List<java.sql.Connection> physical;
+        synchronized (kept) {
+            physical = new ArrayList<>(kept.keySet());
+            kept.clear();
+        }
+        for (java.sql.Connection c : physical) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.warn("closing a connection of {} failed: {}", this, e.getMessage());
+            }
+        }
     }
 
     @Override public String toString() { return "Engine(" + description + ")"; }

@@ -12,8 +12,10 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.athanor.core.compile.CompiledTemplate;
+import org.athanor.core.sql.Query;
 import org.athanor.core.error.MultipleResultsException;
 import org.athanor.core.error.NoResultException;
+import org.athanor.core.error.ResourceClosedError;
 
 /**
  * The rows of an executed query, read lazily from the open cursor. Close it (try-with-resources)
@@ -44,6 +46,17 @@ public final class Result<R> implements AutoCloseable, Iterable<R> {
         this.template = template;
         this.reader = reader;
         if (rs == null) closed = true;
+        else connection.openResults++;
+    }
+
+    /**
+     * Refuses a new read of a result already consumed (by {@link #all}, {@link #one}, ... or by
+     * iterating to the end) or closed: a second {@code all()} would otherwise quietly return no rows.
+     */
+    private void checkUnconsumed(String method) {
+        if (released) throw new ResourceClosedError(method + " on a result that was already consumed or closed (a result is read once: "
+                + "all(), first(), one(), oneOrNull(), scalar() and reading to the end close it; keep the rows, or execute again)"
+                + " for: " + template.sql());
     }
 
     /** Column names of the result. */
@@ -51,6 +64,8 @@ public final class Result<R> implements AutoCloseable, Iterable<R> {
 
     private boolean advance() {
         if (closed) return false;
+        // the connection's close() closed the cursor, and the driver might just report "no more rows"
+        if (!connection.usable()) throw connection.closedError();
         if (!advanced) {
             try {
                 hasNext = rs.next();
@@ -77,6 +92,7 @@ public final class Result<R> implements AutoCloseable, Iterable<R> {
 
     @Override
     public Iterator<R> iterator() {
+        checkUnconsumed("iterator()");
         return new Iterator<>() {
             @Override public boolean hasNext() { return advance(); }
             @Override public R next() { return take(); }
@@ -85,6 +101,7 @@ public final class Result<R> implements AutoCloseable, Iterable<R> {
 
     /** Every remaining row; closes the result. */
     public List<R> all() {
+        checkUnconsumed("all()");
         List<R> out = new ArrayList<>();
         try {
             while (advance()) out.add(take());
@@ -96,6 +113,7 @@ public final class Result<R> implements AutoCloseable, Iterable<R> {
 
     /** The first row or null; closes the result. */
     public R first() {
+        checkUnconsumed("first()");
         try {
             return advance() ? take() : null;
         } finally {
@@ -105,6 +123,7 @@ public final class Result<R> implements AutoCloseable, Iterable<R> {
 
     /** Exactly one row: none raises {@link NoResultException}, several {@link MultipleResultsException}. */
     public R one() {
+        checkUnconsumed("one()");
         try {
             if (!advance()) throw new NoResultException("one() found no row for: " + template.sql());
             R r = take();
@@ -117,6 +136,7 @@ public final class Result<R> implements AutoCloseable, Iterable<R> {
 
     /** One row or null; several raise {@link MultipleResultsException}. */
     public R oneOrNull() {
+        checkUnconsumed("oneOrNull()");
         try {
             if (!advance()) return null;
             R r = take();
@@ -127,14 +147,19 @@ public final class Result<R> implements AutoCloseable, Iterable<R> {
         }
     }
 
-    /** The first column of the first row, or null when there is no row; closes the result. */
-    @SuppressWarnings("unchecked")
-    public <T> T scalar() {
+    /**
+     * The first column of the first row, or null when there is no row; closes the result. Typed
+     * {@code Object}, since a result's row type does not say the first column's type: for a typed
+     * value use {@link Connection#scalar(Query)} ({@code Long n = conn.scalar(select(count()).from(USERS))})
+     * or {@link #scalar(Class)}.
+     */
+    public Object scalar() {
+        checkUnconsumed("scalar()");
         try {
             if (!advance()) return null;
             advanced = false;
             // text() queries have no typed result columns: take the value as the driver gives it
-            return (T) (template.resultCount() == 0 ? rs.getObject(1) : template.resultCodecs()[0].read(rs, 1));
+            return template.resultCount() == 0 ? rs.getObject(1) : template.resultCodecs()[0].read(rs, 1);
         } catch (SQLException e) {
             throw connection.translate(e, template.sql());
         } finally {
@@ -142,8 +167,20 @@ public final class Result<R> implements AutoCloseable, Iterable<R> {
         }
     }
 
+    /**
+     * {@link #scalar()} as {@code type}: the value itself when it is one; a number converted to
+     * another numeric type when that loses nothing ({@code scalar(Integer.class)} of a {@code count(*)}
+     * that the database gives as a Long); otherwise a {@link ClassCastException} naming the value's
+     * type and {@code type}.
+     * <pre>{@code
+     * int n = conn.execute(text("SELECT count(*) FROM users")).scalar(Integer.class);
+     * }</pre>
+     */
+    public <T> T scalar(Class<T> type) { return ScalarConversion.convert(scalar(), type, template.sql()); }
+
     /** The rows as a lazy stream; closing the stream closes the result. */
     public Stream<R> stream() {
+        checkUnconsumed("stream()");
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(this::close);
     }
@@ -151,6 +188,7 @@ public final class Result<R> implements AutoCloseable, Iterable<R> {
     /** The rows in lists of at most {@code size}, read lazily: memory holds one partition at a time. */
     public Stream<List<R>> partitions(int size) {
         if (size < 1) throw new IllegalArgumentException("partition size must be at least 1, got " + size);
+        checkUnconsumed("partitions()");
         Iterator<List<R>> it = new Iterator<>() {
             @Override public boolean hasNext() { return advance(); }
             @Override public List<R> next() {
@@ -168,6 +206,7 @@ public final class Result<R> implements AutoCloseable, Iterable<R> {
         if (released) return;
         released = true;
         closed = true;
+        if (rs != null) connection.openResults--;
         try {
             if (rs != null) rs.close();
         } catch (SQLException e) {

@@ -8,4 +8,9 @@ import java.sql.SQLException;
  */
 public class TransactionConflictError extends OperationalError {
     public TransactionConflictError(String message, String sql, SQLException cause) { super(message, sql, cause); }
+
+    protected TransactionConflictError(DatabaseError original, String context) { super(original, context); }
+
+    @Override
+    public TransactionConflictError withContext(String context) { return new TransactionConflictError(this, context); }
 }

@@ -93,6 +93,7 @@ public final class Inspector {
         List<ColumnInfo> cols = read(schema, (md, sc) -> {
             TreeMap<Integer, ColumnInfo> byPosition = new TreeMap<>();
             Map<String, String> declared = dialect().declaredColumnTypes(md.getConnection(), sc.schema(), table);
+            Map<String, ComputedColumn> computed = dialect().computedColumns(md.getConnection(), sc.schema(), table);
             try (ResultSet rs = md.getColumns(sc.catalog(), sc.schema(), table, "%")) {
                 while (rs.next()) {
                     if (!table.equals(rs.getString("TABLE_NAME"))) continue; // '_' in a pattern matches any character
@@ -103,8 +104,11 @@ public final class Inspector {
                     var type = dialect().typeFromDatabase(typeName, rs.getInt("DATA_TYPE"), size, digits);
                     String def = rs.getString("COLUMN_DEF");
                     boolean auto = "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"));
+                    ComputedColumn cc = computed.get(rs.getString("COLUMN_NAME"));
+                    if (cc != null) def = null; // some drivers give the generation expression as the default
                     byPosition.put(rs.getInt("ORDINAL_POSITION"), new ColumnInfo(rs.getString("COLUMN_NAME"), type, typeName,
-                            !"NO".equalsIgnoreCase(rs.getString("IS_NULLABLE")), def, auto));
+                            !"NO".equalsIgnoreCase(rs.getString("IS_NULLABLE")), def, auto && cc == null,
+                            cc == null ? null : cc.sql(), cc != null && cc.stored()));
                 }
             }
             return new ArrayList<>(byPosition.values());

@@ -24,6 +24,7 @@ public final class Column<T> implements Expression<T> {
     private final Supplier<?> defaultSupplier;
     private final String serverDefault;
     private final String check;
+    private final ColumnOption.Computed computed;
     private final String comment;
     private final int position;
 
@@ -38,6 +39,7 @@ public final class Column<T> implements Expression<T> {
         Object dv = null;
         Supplier<?> ds = null;
         String sd = null, ck = null, cm = null;
+        ColumnOption.Computed cp = null;
         for (ColumnOption o : options) {
             if (o instanceof ColumnOption.PrimaryKey) pk = true;
             else if (o instanceof ColumnOption.Autoincrement) auto = true;
@@ -47,6 +49,7 @@ public final class Column<T> implements Expression<T> {
             else if (o instanceof ColumnOption.Default d) { dv = d.value(); ds = d.supplier(); }
             else if (o instanceof ColumnOption.ServerDefault s) sd = s.sql();
             else if (o instanceof ColumnOption.Check c) ck = c.sql();
+            else if (o instanceof ColumnOption.Computed c) cp = c;
             else if (o instanceof ColumnOption.Comment c) cm = c.text();
             else if (o instanceof ColumnOption.References r) table.addColumnReference(this, r);
         }
@@ -64,6 +67,9 @@ public final class Column<T> implements Expression<T> {
         this.defaultSupplier = ds;
         this.serverDefault = sd;
         this.check = ck;
+        if (cp != null && (sd != null || dv != null || ds != null || auto))
+            throw new IllegalArgumentException("computed column " + table.name() + "." + name + " cannot also have a default or autoincrement");
+        this.computed = cp;
         this.comment = cm;
     }
 
@@ -83,6 +89,8 @@ public final class Column<T> implements Expression<T> {
     public T defaultValue() { return defaultSupplier != null ? type.cast(defaultSupplier.get()) : type.cast(defaultValue); }
     public String serverDefault() { return serverDefault; }
     public String check() { return check; }
+    /** The computed-column definition ({@code GENERATED ALWAYS AS (...)}), or null. */
+    public ColumnOption.Computed computed() { return computed; }
     public String comment() { return comment; }
 
     boolean declaredPrimaryKey() { return primaryKey; }

@@ -17,6 +17,16 @@ public sealed interface ColumnOption {
     /** A server-side default: SQL text placed in DDL as {@code DEFAULT <sql>}. */
     record ServerDefault(String sql) implements ColumnOption {}
     record Check(String sql) implements ColumnOption {}
+    /**
+     * A computed (generated) column: {@code GENERATED ALWAYS AS (sql) STORED | VIRTUAL}. {@code stored}
+     * null leaves the choice to the database (PostgreSQL: STORED, the only kind before 18; SQLite and
+     * MySQL/MariaDB: VIRTUAL), as SQLAlchemy's {@code Computed(persisted=None)}.
+     */
+    record Computed(String sql, Boolean stored) implements ColumnOption {
+        public Computed {
+            if (sql == null || sql.isBlank()) throw new IllegalArgumentException("a computed column needs its SQL expression");
+        }
+    }
     record Comment(String text) implements ColumnOption {}
 
     /** A foreign key to one column, resolved lazily so that self-references work. */

@@ -28,6 +28,7 @@ final class Reflection {
                 opts.add(new ColumnOption.Nullable(!inPk && ci.nullable()));
                 if (ci.autoincrement() && ci.type().kind().isNumeric()) opts.add(new ColumnOption.Autoincrement());
                 if (ci.defaultValue() != null && !ci.autoincrement()) opts.add(new ColumnOption.ServerDefault(ci.defaultValue()));
+                if (ci.computed() != null) opts.add(new ColumnOption.Computed(ci.computed(), ci.computedStored()));
                 Table.addColumn(t, ci.name(), ci.type(), opts.toArray(ColumnOption[]::new));
             }
             if (!pk.columns().isEmpty()) Table.addPrimaryKey(t, columns(t, pk.columns()));

@@ -123,6 +123,10 @@ public class Table implements FromItem {
     protected static ColumnOption defaultValue(Supplier<?> supplier) { return new ColumnOption.Default(null, supplier); }
     protected static ColumnOption serverDefault(String sql) { return new ColumnOption.ServerDefault(sql); }
     protected static ColumnOption check(String sql) { return new ColumnOption.Check(sql); }
+    /** A computed column, {@code GENERATED ALWAYS AS (sql)}, stored or virtual as the database prefers; see {@link ColumnOption.Computed}. */
+    protected static ColumnOption computed(String sql) { return new ColumnOption.Computed(sql, null); }
+    /** A computed column, {@code GENERATED ALWAYS AS (sql) STORED} when {@code stored}, else {@code VIRTUAL}. */
+    protected static ColumnOption computed(String sql, boolean stored) { return new ColumnOption.Computed(sql, stored); }
     protected static ColumnOption comment(String text) { return new ColumnOption.Comment(text); }
     protected static ColumnOption.References references(Column<?> target) {
         Objects.requireNonNull(target, "references(column): the target column is null; if it is declared later "
@@ -161,6 +165,8 @@ public class Table implements FromItem {
         public static ColumnOption defaultValue(Object v) { return Table.defaultValue(v); }
         public static ColumnOption serverDefault(String sql) { return Table.serverDefault(sql); }
         public static ColumnOption check(String sql) { return Table.check(sql); }
+        public static ColumnOption computed(String sql) { return Table.computed(sql); }
+        public static ColumnOption computed(String sql, boolean stored) { return Table.computed(sql, stored); }
         public static ColumnOption.References references(Column<?> c) { return Table.references(c); }
         public static ColumnOption.References references(Supplier<Column<?>> c) { return Table.references(c); }
     }

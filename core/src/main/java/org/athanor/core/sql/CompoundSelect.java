@@ -106,6 +106,20 @@ public final class CompoundSelect<R> implements Query<R>, Cloneable {
         return c;
     }
 
+    /** LIMIT given as an expression (a named bind parameter, say); see {@link Select#limit(Expression)}. */
+    public CompoundSelect<R> limit(Expression<? extends Number> n) {
+        CompoundSelect<R> c = copy();
+        c.limit = java.util.Objects.requireNonNull(n, "limit");
+        return c;
+    }
+
+    /** OFFSET given as an expression; see {@link Select#limit(Expression)}. */
+    public CompoundSelect<R> offset(Expression<? extends Number> n) {
+        CompoundSelect<R> c = copy();
+        c.offset = java.util.Objects.requireNonNull(n, "offset");
+        return c;
+    }
+
     public CompoundSelect<R> offset(long n) {
         if (n < 0) throw new IllegalArgumentException("offset must be >= 0, got " + n);
         CompoundSelect<R> c = copy();

@@ -50,6 +50,13 @@ public final class Delete implements Dml, Cloneable {
         return s;
     }
 
+    /** This DELETE with {@code items} as its whole USING list (the compiler adds implied tables this way). */
+    public Delete withUsing(List<? extends FromItem> items) {
+        Delete s = copy();
+        s.using = List.copyOf(items);
+        return s;
+    }
+
     public Returning<Row> returning(Expression<?>... cols) {
         Delete s = copy();
         s.returning = List.of(cols);

@@ -78,7 +78,7 @@ public interface Expression<T> extends SqlNode {
     /** {@code LIKE pattern}: the pattern's {@code %} and {@code _} are wildcards. */
     default Condition like(String pattern) { return new Like(this, Sql.param(pattern), null, false, false); }
     /** {@code LIKE pattern ESCAPE 'c'}. */
-    default Condition like(String pattern, char escape) { return new Like(this, Sql.param(pattern), escape, false, false); }
+    default Condition like(String pattern, char escape) { return new Like(this, Sql.param(pattern), Like.checkEscape(escape), false, false); }
     default Condition notLike(String pattern) { return new Like(this, Sql.param(pattern), null, true, false); }
     default Condition notLike(String pattern, char escape) { return new Like(this, Sql.param(pattern), escape, true, false); }
     /** Case-insensitive LIKE (ILIKE on PostgreSQL, {@code lower(x) LIKE lower(p)} elsewhere). */
@@ -87,6 +87,41 @@ public interface Expression<T> extends SqlNode {
     default Condition startsWith(String prefix) { return new Like(this, Sql.param(Like.escape(prefix) + "%"), Like.ESCAPE, false, false); }
     default Condition endsWith(String suffix) { return new Like(this, Sql.param("%" + Like.escape(suffix)), Like.ESCAPE, false, false); }
     default Condition contains(String part) { return new Like(this, Sql.param("%" + Like.escape(part) + "%"), Like.ESCAPE, false, false); }
+    /** {@link #startsWith(String)} with {@code escape} as the escape character (instead of {@code /}). */
+    default Condition startsWith(String prefix, char escape) { return new Like(this, Sql.param(Like.escape(prefix, escape) + "%"), escape, false, false); }
+    default Condition endsWith(String suffix, char escape) { return new Like(this, Sql.param("%" + Like.escape(suffix, escape)), escape, false, false); }
+    default Condition contains(String part, char escape) { return new Like(this, Sql.param("%" + Like.escape(part, escape) + "%"), escape, false, false); }
+
+    /** {@code LIKE pattern} where the pattern is an expression (a column, a concatenation): its {@code %} and {@code _} are wildcards. */
+    default Condition like(Expression<String> pattern) { return new Like(this, pattern, null, false, false); }
+    /** {@code LIKE pattern ESCAPE 'c'} with the pattern an expression. */
+    default Condition like(Expression<String> pattern, char escape) { return new Like(this, pattern, Like.checkEscape(escape), false, false); }
+    default Condition notLike(Expression<String> pattern) { return new Like(this, pattern, null, true, false); }
+    default Condition notLike(Expression<String> pattern, char escape) { return new Like(this, pattern, Like.checkEscape(escape), true, false); }
+    /**
+     * Matches values starting with the value of {@code prefix}, taken literally as a Java string is:
+     * {@code %}, {@code _} and the escape character in it are escaped in SQL with replace().
+     */
+    default Condition startsWith(Expression<String> prefix) { return startsWith(prefix, Like.ESCAPE); }
+    default Condition startsWith(Expression<String> prefix, char escape) {
+        return new Like(this, Like.concat(Like.escaped(prefix, escape), Sql.literal("%")), escape, false, false);
+    }
+    /** Matches values ending with the value of {@code suffix}, taken literally (see {@link #startsWith(Expression)}). */
+    default Condition endsWith(Expression<String> suffix) { return endsWith(suffix, Like.ESCAPE); }
+    default Condition endsWith(Expression<String> suffix, char escape) {
+        return new Like(this, Like.concat(Sql.literal("%"), Like.escaped(suffix, escape)), escape, false, false);
+    }
+    /** Matches values containing the value of {@code part}, taken literally (see {@link #startsWith(Expression)}). */
+    default Condition contains(Expression<String> part) { return contains(part, Like.ESCAPE); }
+    default Condition contains(Expression<String> part, char escape) {
+        return new Like(this, Like.concat(Like.concat(Sql.literal("%"), Like.escaped(part, escape)), Sql.literal("%")), escape, false, false);
+    }
+
+    /** {@code this REGEXP pattern} ({@code ~} on PostgreSQL): the pattern, bound, matches somewhere in this value; see {@link RegexpMatch}. */
+    default Condition regexpMatch(String pattern) { return new RegexpMatch(this, Sql.param(pattern), false); }
+    default Condition regexpMatch(Expression<String> pattern) { return new RegexpMatch(this, pattern, false); }
+    default Condition notRegexpMatch(String pattern) { return new RegexpMatch(this, Sql.param(pattern), true); }
+    default Condition notRegexpMatch(Expression<String> pattern) { return new RegexpMatch(this, pattern, true); }
 
     /** String concatenation ({@code ||}, or {@code CONCAT} where the dialect spells it so). */
     default Expression<String> concat(Object other) {
@@ -95,14 +130,26 @@ public interface Expression<T> extends SqlNode {
     }
 
     // ---- arithmetic ------------------------------------------------------------------------
+    // An expression operand may be of another numeric type, as in SQLAlchemy: PRICE (NUMERIC) times
+    // QUANTITY (INTEGER) is NUMERIC, typed BigDecimal. The result keeps this expression's type, which
+    // must be the wider one (see Binary#arithmeticType); a narrower left operand is refused with advice.
     default Expression<T> plus(T value) { return new Binary<>(this, Operator.PLUS, bind(value), type()); }
-    default Expression<T> plus(Expression<? extends T> other) { return new Binary<>(this, Operator.PLUS, other, type()); }
+    /** {@code this + other}; {@code other} may be a narrower numeric type (see {@link Binary#arithmeticType}). */
+    default Expression<T> plus(Expression<?> other) { return new Binary<>(this, Operator.PLUS, other, Binary.arithmeticType(this, Operator.PLUS, other)); }
     default Expression<T> minus(T value) { return new Binary<>(this, Operator.MINUS, bind(value), type()); }
-    default Expression<T> minus(Expression<? extends T> other) { return new Binary<>(this, Operator.MINUS, other, type()); }
+    /** {@code this - other}; {@code other} may be a narrower numeric type (see {@link Binary#arithmeticType}). */
+    default Expression<T> minus(Expression<?> other) { return new Binary<>(this, Operator.MINUS, other, Binary.arithmeticType(this, Operator.MINUS, other)); }
     default Expression<T> times(T value) { return new Binary<>(this, Operator.TIMES, bind(value), type()); }
-    default Expression<T> times(Expression<? extends T> other) { return new Binary<>(this, Operator.TIMES, other, type()); }
+    /** {@code this * other}; {@code other} may be a narrower numeric type (see {@link Binary#arithmeticType}). */
+    default Expression<T> times(Expression<?> other) { return new Binary<>(this, Operator.TIMES, other, Binary.arithmeticType(this, Operator.TIMES, other)); }
+    /**
+     * {@code this / value}. Two integer operands divide as integers, truncating toward zero, on every
+     * database (MySQL/MariaDB are given {@code DIV}, as their {@code /} returns a decimal); cast an
+     * operand to NUMERIC for an exact quotient.
+     */
     default Expression<T> div(T value) { return new Binary<>(this, Operator.DIV, bind(value), type()); }
-    default Expression<T> div(Expression<? extends T> other) { return new Binary<>(this, Operator.DIV, other, type()); }
+    /** {@code this / other}; {@code other} may be a narrower numeric type (see {@link #div(Object)} and {@link Binary#arithmeticType}). */
+    default Expression<T> div(Expression<?> other) { return new Binary<>(this, Operator.DIV, other, Binary.arithmeticType(this, Operator.DIV, other)); }
     default Expression<T> mod(T value) { return new Binary<>(this, Operator.MOD, bind(value), type()); }
     default Expression<T> neg() { return new Unary<>(Operator.NEG, this, type()); }
 

@@ -36,6 +36,8 @@ public final class Select<R> implements Query<R>, Cloneable {
     private Expression<?> limit;
     private Expression<?> offset;
     private LockMode lock;
+    private Expression<?> fetch;
+    private boolean withTies;
     private List<Expression<?>> distinctOn = List.of();
 
     Select(List<? extends Expression<?>> columns, RowKind rowKind) {
@@ -73,6 +75,10 @@ public final class Select<R> implements Query<R>, Cloneable {
     public Expression<?> limit() { return limit; }
     public Expression<?> offset() { return offset; }
     public LockMode lock() { return lock; }
+    /** The row count of {@code FETCH FIRST n ROWS}, or null. */
+    public Expression<?> fetchFirst() { return fetch; }
+    /** Whether FETCH FIRST keeps the rows that tie with the last one ({@code WITH TIES}). */
+    public boolean fetchWithTies() { return withTies; }
     /** PostgreSQL's DISTINCT ON expressions; empty elsewhere. */
     public List<Expression<?>> distinctOn() { return distinctOn; }
     @Override public RowKind rowKind() { return rowKind; }
@@ -162,6 +168,50 @@ public final class Select<R> implements Query<R>, Cloneable {
         if (n < 0) throw new IllegalArgumentException("limit must be >= 0, got " + n);
         Select<R> s = copy();
         s.limit = new Param<>(n, SqlTypes.BIGINT);
+        s.fetch = null;
+        return s;
+    }
+
+    /**
+     * LIMIT given as an expression: a named bind parameter ({@code Sql.bindParam("page", 20L, BIGINT)}),
+     * or on PostgreSQL and SQLite any expression without columns (a scalar subquery, arithmetic).
+     * MySQL/MariaDB take bind parameters and literals only.
+     */
+    public Select<R> limit(Expression<? extends Number> n) {
+        Select<R> s = copy();
+        s.limit = java.util.Objects.requireNonNull(n, "limit");
+        s.fetch = null;
+        return s;
+    }
+
+    /** OFFSET given as an expression; see {@link #limit(Expression)}. */
+    public Select<R> offset(Expression<? extends Number> n) {
+        Select<R> s = copy();
+        s.offset = java.util.Objects.requireNonNull(n, "offset");
+        return s;
+    }
+
+    /**
+     * {@code FETCH FIRST n ROWS ONLY} (SQL:2008; PostgreSQL, MariaDB 10.6+), instead of LIMIT; a
+     * CompileError where the database lacks it (SQLite, MySQL: use {@link #limit(long)}).
+     */
+    public Select<R> fetchFirst(long n) { return fetchFirst(n, false); }
+
+    /**
+     * {@code FETCH FIRST n ROWS WITH TIES} when {@code withTies}: also the rows that sort equal to the
+     * n-th (PostgreSQL 13+, MariaDB 10.6+; it needs an ORDER BY).
+     */
+    public Select<R> fetchFirst(long n, boolean withTies) {
+        if (n < 0) throw new IllegalArgumentException("fetchFirst must be >= 0, got " + n);
+        return fetchFirst(new Param<>(n, SqlTypes.BIGINT), withTies);
+    }
+
+    /** FETCH FIRST with the row count as an expression (a named bind parameter, say). */
+    public Select<R> fetchFirst(Expression<? extends Number> n, boolean withTies) {
+        Select<R> s = copy();
+        s.fetch = java.util.Objects.requireNonNull(n, "fetchFirst");
+        s.withTies = withTies;
+        s.limit = null;
         return s;
     }
 
@@ -265,6 +315,8 @@ public final class Select<R> implements Query<R>, Cloneable {
         k.list(orderBy);
         k.opt(limit);
         k.opt(offset);
+        k.opt(fetch);
+        k.add(withTies);
         k.add(lock);
     }
 

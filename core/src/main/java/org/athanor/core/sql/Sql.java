@@ -114,12 +114,29 @@ public final class Sql {
     public static <T> Param<T> bindParam(String name, SqlType<T> type) {
         return new Param<>(null, Objects.requireNonNull(type, "type"), Objects.requireNonNull(name, "name"));
     }
+    /** A named bind parameter with a value (SQLAlchemy's {@code bindparam("name", value)}): usable as LIMIT, OFFSET, anywhere. */
+    public static <T> Param<T> bindParam(String name, T value, SqlType<T> type) {
+        return new Param<>(Objects.requireNonNull(type, "type").cast(value), type, Objects.requireNonNull(name, "name"));
+    }
     /** A value rendered into the SQL text (escaped by the dialect) instead of bound. */
     public static <T> Expression<T> literal(T value) { return new Literal<>(value, SqlTypes.forValue(value)); }
     public static <T> Expression<T> literal(T value, SqlType<T> type) { return new Literal<>(Objects.requireNonNull(type, "type").cast(value), type); }
     public static Expression<Object> nullLiteral() { return new Literal<>(null, SqlTypes.NULL); }
     public static Expression<Object> tuple(Expression<?>... items) { return new Tuple(Arrays.asList(Objects.requireNonNull(items, "items"))); }
     /** Raw SQL with {@code :name} parameters: {@code text("SELECT * FROM t WHERE a = :a").bind("a", 1)}. */
+    /** A VALUES table for FROM and joins: {@code values("v").column("id", INTEGER).row(1).row(2).build()}; see {@link Values}. */
+    public static Values.Builder values(String name) { return Values.named(Objects.requireNonNull(name, "name")); }
+
+    /** {@code regexp_replace(s, pattern, replacement)}, every match replaced; see {@link RegexpReplace}. */
+    public static Expression<String> regexpReplace(Expression<String> s, String pattern, String replacement) {
+        return new RegexpReplace(Objects.requireNonNull(s, "s"), param(Objects.requireNonNull(pattern, "pattern")),
+                param(Objects.requireNonNull(replacement, "replacement")));
+    }
+    public static Expression<String> regexpReplace(Expression<String> s, Expression<String> pattern, Expression<String> replacement) {
+        return new RegexpReplace(Objects.requireNonNull(s, "s"), Objects.requireNonNull(pattern, "pattern"),
+                Objects.requireNonNull(replacement, "replacement"));
+    }
+
     public static Text text(String sql) { return Text.parse(Objects.requireNonNull(sql, "sql")); }
 
     // ---- functions -----------------------------------------------------------------------------------
@@ -135,7 +152,12 @@ public final class Sql {
     public static Expression<Long> count(Expression<?> e) { return new FunctionCall<>("count", List.of(e), SqlTypes.BIGINT, false); }
     public static Expression<Long> countDistinct(Expression<?> e) { return new FunctionCall<>("count", List.of(e), SqlTypes.BIGINT, true); }
     public static <T> Expression<T> sum(Expression<T> e) { return new FunctionCall<>("sum", List.of(e), e.type(), false); }
-    public static Expression<Double> avg(Expression<?> e) { return new FunctionCall<>("avg", List.of(e), SqlTypes.DOUBLE, false); }
+    /**
+     * {@code avg(e)}, typed NUMERIC (BigDecimal) whatever the operand, as SQLAlchemy types it: PostgreSQL
+     * and MySQL/MariaDB compute a decimal for integers and decimals (MySQL/MariaDB with
+     * {@code div_precision_increment} more digits), SQLite a REAL, read back as BigDecimal.
+     */
+    public static Expression<java.math.BigDecimal> avg(Expression<?> e) { return new FunctionCall<>("avg", List.of(e), SqlTypes.NUMERIC, false); }
     public static <T> Expression<T> min(Expression<T> e) { return new FunctionCall<>("min", List.of(e), e.type(), false); }
     public static <T> Expression<T> max(Expression<T> e) { return new FunctionCall<>("max", List.of(e), e.type(), false); }
     public static Expression<String> lower(Expression<String> e) { return new FunctionCall<>("lower", List.of(e), SqlTypes.TEXT, false); }

@@ -23,6 +23,7 @@ final class TableCollector {
         if (n instanceof InList x) { collect(x.operand(), out); for (var i : x.items()) collect(i, out); return; }
         if (n instanceof InSelect x) { collect(x.operand(), out); return; }
         if (n instanceof Like x) { collect(x.operand(), out); collect(x.pattern(), out); return; }
+        if (n instanceof RegexpMatch x) { collect(x.operand(), out); collect(x.pattern(), out); return; }
         if (n instanceof FunctionCall<?> f) { for (var a : f.args()) collect(a, out); return; }
         if (n instanceof Cast<?> c) { collect(c.operand(), out); return; }
         if (n instanceof Tuple t) { for (var i : t.items()) collect(i, out); return; }

@@ -12,14 +12,18 @@ import org.athanor.core.type.SqlTypes;
 /**
  * Literal SQL with named {@code :name} parameters, for what the expression language cannot say.
  * Parameters are bound, never spliced in. {@code ::} (a PostgreSQL cast) and text inside quotes
- * are left alone.
+ * are left alone. A list bound to a parameter expands to a parenthesized list of placeholders:
+ * <pre>{@code
+ * text("SELECT name FROM users WHERE id IN :ids").bind("ids", List.of(1L, 2L, 3L))
+ * // SELECT name FROM users WHERE id IN (?, ?, ?, ?)   -- padded to 4 with the last id, see ParamList
+ * }</pre>
  */
 public final class Text implements Query<Row>, Condition {
     private final List<String> fragments; // SQL between parameters
     private final List<String> names;     // parameter names, one between each pair of fragments
-    private final Map<String, Param<?>> values;
+    private final Map<String, SqlNode> values; // a Param, or a ParamList for a bound list
 
-    private Text(List<String> fragments, List<String> names, Map<String, Param<?>> values) {
+    private Text(List<String> fragments, List<String> names, Map<String, SqlNode> values) {
         this.fragments = fragments;
         this.names = names;
         this.values = values;
@@ -57,15 +61,27 @@ public final class Text implements Query<Row>, Condition {
         return new Text(List.copyOf(frags), List.copyOf(names), Map.of());
     }
 
-    /** Binds {@code :name} to {@code value} (typed from its class). */
+    /**
+     * Binds {@code :name} to {@code value} (typed from its class). A collection expands to
+     * {@code (?, ?, ...)}, typed from its items; bind an empty one with {@link #bindList} so that
+     * PostgreSQL knows its type.
+     */
     public Text bind(String name, Object value) {
+        if (value instanceof java.util.Collection<?> list) return with(name, ParamList.of(name, list, null));
         return bind(name, value == null ? new Param<>(null, SqlTypes.NULL) : (Param<?>) Sql.param(value));
     }
 
-    public Text bind(String name, Param<?> param) {
+    /** Binds {@code :name} to a list of {@code type} values, rendered {@code (?, ?, ...)}; empty, an empty IN. */
+    public <T> Text bindList(String name, java.util.Collection<? extends T> values, org.athanor.core.type.SqlType<T> type) {
+        return with(name, ParamList.of(name, values, java.util.Objects.requireNonNull(type, "type")));
+    }
+
+    public Text bind(String name, Param<?> param) { return with(name, param); }
+
+    private Text with(String name, SqlNode param) {
         if (!names.contains(name))
             throw new IllegalArgumentException("text() has no parameter :" + name + "; its parameters are " + names);
-        Map<String, Param<?>> m = new HashMap<>(values);
+        Map<String, SqlNode> m = new HashMap<>(values);
         m.put(name, param);
         return new Text(fragments, names, Collections.unmodifiableMap(m));
     }
@@ -73,9 +89,9 @@ public final class Text implements Query<Row>, Condition {
     public List<String> fragments() { return fragments; }
     public List<String> parameterNames() { return names; }
 
-    /** The parameter bound to {@code name}; an unbound one is an error naming it. */
-    public Param<?> parameter(String name) {
-        Param<?> p = values.get(name);
+    /** The parameter (a {@link Param}, or a {@link ParamList} for a list) bound to {@code name}; an unbound one is an error naming it. */
+    public SqlNode parameter(String name) {
+        SqlNode p = values.get(name);
         if (p == null) throw new IllegalStateException("text() parameter :" + name + " has no value; call bind(\"" + name + "\", value)");
         return p;
     }

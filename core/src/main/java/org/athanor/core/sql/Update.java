@@ -70,6 +70,13 @@ public final class Update implements Dml, Cloneable {
         return s;
     }
 
+    /** This UPDATE with {@code items} as its whole FROM list (the compiler adds implied tables this way). */
+    public Update withFrom(List<? extends FromItem> items) {
+        Update s = copy();
+        s.from = List.copyOf(items);
+        return s;
+    }
+
     public Returning<Row> returning(Expression<?>... cols) {
         Update s = copy();
         s.returning = List.of(cols);

@@ -62,6 +62,9 @@ public final class Window {
         if (start.kind() == FrameBound.Kind.UNBOUNDED_FOLLOWING || end.kind() == FrameBound.Kind.UNBOUNDED_PRECEDING
                 || start.kind().ordinal() > end.kind().ordinal())
             throw new IllegalArgumentException("window frame " + start.sql() + " .. " + end.sql() + " ends before it starts");
+        if (unit != FrameUnit.RANGE && (!start.isIntegral() || !end.isIntegral()))
+            throw new IllegalArgumentException(unit + " frames count rows or groups: " + start.sql() + " .. " + end.sql()
+                    + " needs RANGE (decimal and interval offsets measure the ORDER BY value)");
         return new Window(partitionBy, orderBy, new Frame(unit, start, end));
     }
 

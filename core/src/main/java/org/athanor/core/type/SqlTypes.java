@@ -61,7 +61,20 @@ public final class SqlTypes {
     public static final SqlType<LocalDate> DATE = new ObjectType<>(LocalDate.class, TypeKind.DATE);
     public static final SqlType<LocalTime> TIME = new ObjectType<>(LocalTime.class, TypeKind.TIME);
     public static final SqlType<LocalDateTime> TIMESTAMP = new ObjectType<>(LocalDateTime.class, TypeKind.TIMESTAMP);
+    /** TIMESTAMP WITH TIME ZONE as an OffsetDateTime; read back at UTC on MySQL/MariaDB and SQLite (which keep UTC), at the session's zone on PostgreSQL. */
     public static final SqlType<OffsetDateTime> TIMESTAMPTZ = new ObjectType<>(OffsetDateTime.class, TypeKind.TIMESTAMP_TZ);
+    /**
+     * TIMESTAMP WITH TIME ZONE as an {@link java.time.Instant}: the same column type and storage as
+     * {@link #TIMESTAMPTZ} (the DDL is the same), bound as the instant at UTC and read back as the
+     * instant, whatever offset the database reports. The type for {@code Instant} values:
+     * <pre>{@code
+     * public final Column<Instant> CREATED = column("created", TIMESTAMPTZ_INSTANT, notNull());
+     * }</pre>
+     * Precision is the database's: microseconds on PostgreSQL and MySQL/MariaDB (DATETIME(6)),
+     * nanoseconds kept on SQLite.
+     */
+    public static final SqlType<java.time.Instant> TIMESTAMPTZ_INSTANT = SqlType.converted(TIMESTAMPTZ, java.time.Instant.class,
+            i -> i.atOffset(java.time.ZoneOffset.UTC), OffsetDateTime::toInstant);
     /** UUIDs; stored natively where the database has a UUID type, else as 36-character text. */
     public static final SqlType<UUID> UUID_TYPE = new Simple<>(UUID.class, TypeKind.UUID) {
         @Override protected void bindNonNull(PreparedStatement ps, int i, UUID v) throws SQLException { ps.setString(i, v.toString()); }
@@ -93,6 +106,15 @@ public final class SqlTypes {
         return new StringType(TypeKind.VARCHAR, length);
     }
 
+    /**
+     * NUMERIC(precision, scale), as BigDecimal. A value with more decimals than {@code scale} is
+     * rounded to it, half away from zero ({@link java.math.RoundingMode#HALF_UP}); one whose integer
+     * part (after rounding) has more than {@code precision - scale} digits is refused with a
+     * {@link org.athanor.core.error.DataError}. PostgreSQL and MariaDB/MySQL (strict mode, which
+     * Athanor sets) do this themselves; on SQLite, which ignores the declaration, the dialect rounds
+     * and checks on bind, so all three store {@code 8.99} for {@code 8.991} in a NUMERIC(8, 2).
+     * Values are read back at the declared scale.
+     */
     public static SqlType<BigDecimal> numeric(int precision, int scale) {
         if (precision <= 0 || scale < 0 || scale > precision)
             throw new IllegalArgumentException("numeric(precision, scale) needs 0 < precision and 0 <= scale <= precision, got ("
@@ -110,7 +132,8 @@ public final class SqlTypes {
             Map.entry(Boolean.class, BOOLEAN), Map.entry(String.class, VARCHAR), Map.entry(Float.class, REAL),
             Map.entry(Double.class, DOUBLE), Map.entry(BigDecimal.class, NUMERIC), Map.entry(LocalDate.class, DATE),
             Map.entry(LocalTime.class, TIME), Map.entry(LocalDateTime.class, TIMESTAMP),
-            Map.entry(OffsetDateTime.class, TIMESTAMPTZ), Map.entry(java.util.UUID.class, UUID_TYPE),
+            Map.entry(OffsetDateTime.class, TIMESTAMPTZ), Map.entry(java.time.Instant.class, TIMESTAMPTZ_INSTANT),
+            Map.entry(java.util.UUID.class, UUID_TYPE),
             Map.entry(byte[].class, BLOB)));
 
     /**

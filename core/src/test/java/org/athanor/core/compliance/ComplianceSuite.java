@@ -59,7 +59,7 @@ public abstract class ComplianceSuite {
     }
 
     /** Runs {@code work} on a connection and commits. */
-    protected final void commit(java.util.function.Consumer<Connection> work) { engine().transaction(work); }
+    protected final void commit(java.util.function.Consumer<Connection> work) { engine().inTransaction(work); }
 
     @AfterEach
     void dropCreatedTables() {

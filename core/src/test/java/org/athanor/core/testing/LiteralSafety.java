@@ -47,7 +47,7 @@ public final class LiteralSafety {
             s = table.column("s", String.class);
             metadata = MetaData.of(table);
             metadata.createAll(engine);
-            engine.transaction(c -> { c.execute(insert(table).set(id, 0L).set(s, "canary")); });
+            engine.inTransaction(c -> { c.execute(insert(table).set(id, 0L).set(s, "canary")); });
         }
 
         /** The canary row is there, alone, and unchanged. */

@@ -97,7 +97,16 @@ public abstract class SqlSurfaceSuite {
         Emp(String name) { super(name); }
     }
 
+    /** lines(id, price numeric(10,2), qty): mixed numeric arithmetic. */
+    protected static final class Lines extends Table {
+        public final Column<Integer> ID = column("id", INTEGER, primaryKey());
+        public final Column<java.math.BigDecimal> PRICE = column("price", numeric(10, 2));
+        public final Column<Integer> QTY = column("qty", INTEGER);
+        Lines(String name) { super(name); }
+    }
+
     protected Engine engine;
+    protected Lines LN;
     protected People P;
     protected Notes N;
     protected Sales S;
@@ -119,7 +128,8 @@ public abstract class SqlSurfaceSuite {
         S = new Sales(TestDatabases.uniqueName("sx_sales"));
         E = new Emp(TestDatabases.uniqueName("sx_emp"));
         L = new Lits(TestDatabases.uniqueName("sx_lits"));
-        md = MetaData.of(P, N, S, E, L);
+        LN = new Lines(TestDatabases.uniqueName("sx_lines"));
+        md = MetaData.of(P, N, S, E, L, LN);
         md.createAll(engine);
     }
 
@@ -649,5 +659,202 @@ public abstract class SqlSurfaceSuite {
         c.execute(insert(P).set(P.ID, 12).set(P.EMAIL, "cy@x").set(P.NAME, "Other").onConflict(P.EMAIL).doNothing());
         assertEquals("Cy", c.execute(select(P.NAME).where(P.EMAIL.eq("cy@x"))).one()._1);
         assertEquals(5L, c.execute(select(count()).from(P)).one()._1);
+    }
+
+    // ---- issue 13: implied tables of UPDATE/DELETE, numeric promotion, more SQL -------------------------
+
+    @Test
+    void updateAndDeleteBringInTheTablesTheirWhereNames() {
+        // the WHERE names sales: UPDATE ... FROM / multi-table UPDATE, never a table out of scope
+        assertEquals(2, c.execute(update(P).set(P.AGE, S.AMOUNT).where(S.ID.eq(P.ID), S.REGION.eq("n"), P.ID.le(2))));
+        assertEquals(list(10, 20, 70, null), c.execute(select(P.AGE).orderBy(P.ID)).all().stream().map(t -> t._1).toList());
+        // a table met only inside EXISTS is correlated: only people with notes change
+        assertEquals(2, c.execute(update(P).set(P.AGE, 0).where(exists(select(N.ID).where(N.PERSON.eq(P.ID))))));
+        assertEquals(list(10, 0, 0, null), c.execute(select(P.AGE).orderBy(P.ID)).all().stream().map(t -> t._1).toList());
+        // DELETE ... USING, multi-table DELETE, or SQLite's correlated EXISTS
+        assertEquals(2, c.execute(deleteFrom(N).where(P.ID.eq(N.PERSON), P.NAME.eq("Bob"))));
+        assertEquals(List.of("c1"), c.execute(select(N.TITLE).orderBy(N.TITLE)).all().stream().map(t -> t._1).toList());
+        c.commit();
+    }
+
+    @Test
+    void updateAndDeleteFromACteTheWhereNames() {
+        Cte north = select(S.ID, S.AMOUNT).where(S.REGION.eq("n")).cte(TestDatabases.uniqueName("north"));
+        var upd = with(north).statement(update(P).set(P.AGE, north.get(S.AMOUNT)).where(P.ID.eq(north.get(S.ID))));
+        var del = with(north).statement(deleteFrom(N).where(N.PERSON.eq(north.get(S.ID)), north.get(S.AMOUNT).eq(20)));
+        if (!features().supportsCteBeforeUpdateAndDelete()) {
+            CompileError e = assertThrows(CompileError.class, () -> c.execute(upd));
+            assertTrue(e.getMessage().startsWith("WITH before UPDATE or DELETE"), e.getMessage());
+            return;
+        }
+        assertEquals(4, c.execute(upd));
+        assertEquals(list(10, 20, 20, 40), c.execute(select(P.AGE).orderBy(P.ID)).all().stream().map(t -> t._1).toList());
+        assertEquals(3, c.execute(del));
+        assertEquals(0L, c.execute(select(count()).from(N)).one()._1);
+        c.commit();
+    }
+
+    private static void assertDecimal(String expected, Object actual) {
+        assertTrue(actual instanceof java.math.BigDecimal, "a BigDecimal: " + actual);
+        assertEquals(0, new java.math.BigDecimal(expected).compareTo((java.math.BigDecimal) actual), expected + " vs " + actual);
+    }
+
+    @Test
+    void mixedNumericArithmeticIsReadWithThePromotedType() {
+        c.execute(deleteFrom(LN));
+        c.execute(insert(LN).columns(LN.ID, LN.PRICE, LN.QTY).values(1, new java.math.BigDecimal("3.00"), 2)
+                .values(2, new java.math.BigDecimal("2.50"), 3).values(3, new java.math.BigDecimal("1.25"), 4));
+        List<Row> r = rows(select(LN.PRICE.times(LN.QTY), LN.PRICE.div(LN.QTY), LN.QTY.div(2), LN.QTY.neg().div(2)).orderBy(LN.ID));
+        assertDecimal("6", r.get(0).get(0));
+        assertDecimal("7.5", r.get(1).get(0));
+        assertDecimal("5", r.get(2).get(0));
+        // a NUMERIC quotient is exact where the database is (3.00 / 2 is 1.5 on SQLite too, not 1)
+        assertDecimal("1.5", r.get(0).get(1));
+        assertDecimal("0.3125", r.get(2).get(1));
+        assertEquals(0.8333, ((java.math.BigDecimal) r.get(1).get(1)).doubleValue(), 1e-4);
+        // two integers divide as integers, truncating toward zero, everywhere (DIV on MySQL/MariaDB)
+        assertEquals(List.of(1, 1, 2), r.stream().map(x -> x.get(2)).toList());
+        assertEquals(List.of(-1, -1, -2), r.stream().map(x -> x.get(3)).toList());
+        var agg = c.execute(select(avg(LN.QTY), avg(LN.PRICE), sum(LN.PRICE.times(LN.QTY)))).one();
+        assertDecimal("3", agg._1);
+        assertDecimal("2.25", agg._2);
+        assertDecimal("18.5", agg._3);
+        c.commit();
+    }
+
+    @Test
+    void valuesTableJoinedAndAliased() {
+        var codes = values("codes").column("region", varchar(5)).column("label", TEXT).column("weight", INTEGER)
+                .row("n", "north", 2).row("s", "south", null).row("x", "none", 1).build();
+        List<Row> r = rows(select(S.ID, codes.column("label", String.class), codes.column("weight", Integer.class)).from(S)
+                .join(codes, S.REGION.eq(codes.column("region", String.class))).where(S.DAY.eq(1)).orderBy(S.ID));
+        assertEquals(List.of(list(1, "north", 2), list(5, "south", null)), r.stream().map(Row::toList).toList());
+        // in FROM alone, aliased, and with an aggregate over it
+        var other = codes.as("other");
+        assertEquals(3L, c.execute(select(count()).from(other)).one()._1);
+        assertEquals(3L, c.execute(select(sum(other.column("weight", Integer.class)).cast(BIGINT))).one()._1);
+    }
+
+    @Test
+    void regularExpressionMatchAndReplace() {
+        // people: Ann ann@x, Bob bob@x, Cy cy@x, Di di@x; patterns without letters whose case could matter
+        assertEquals(List.of("Bob", "Cy"), c.execute(select(P.NAME).where(P.EMAIL.regexpMatch("^(b|c)[a-z]*@")).orderBy(P.NAME)).all()
+                .stream().map(t -> t._1).toList());
+        assertEquals(List.of("Ann", "Di"), c.execute(select(P.NAME).where(P.EMAIL.notRegexpMatch("^(b|c)")).orderBy(P.NAME)).all()
+                .stream().map(t -> t._1).toList());
+        assertEquals(List.of("#nn@x", "#ob@x"), c.execute(select(regexpReplace(P.EMAIL, "^[a-b]", "#")).where(P.ID.le(2)).orderBy(P.ID)).all()
+                .stream().map(t -> t._1).toList());
+        // every match is replaced, not just the first
+        assertEquals("x-x-x", c.execute(select(regexpReplace(literal("a1-b22-c333"), "[a-c][0-9]+", "x"))).one()._1);
+    }
+
+    @Test
+    void fetchFirstWithTiesAndNamedLimitParameters() {
+        // amounts by id: 10, 20, 20, 40, 5, 7
+        var page = select(S.ID).orderBy(S.ID).limit(bindParam("page", 2L, BIGINT)).offset(bindParam("skip", 1L, BIGINT));
+        assertEquals(List.of(2, 3), c.execute(page).all().stream().map(t -> t._1).toList());
+        var only = select(S.ID).orderBy(S.AMOUNT).fetchFirst(2);
+        var ties = select(S.ID).orderBy(S.AMOUNT).fetchFirst(4, true);
+        if (!features().supportsFetchFirst()) {
+            CompileError e = assertThrows(CompileError.class, () -> c.execute(only));
+            assertTrue(e.getMessage().startsWith("FETCH FIRST n ROWS (use limit()) is not supported by "), e.getMessage());
+        } else {
+            assertEquals(List.of(5, 6), c.execute(only).all().stream().map(t -> t._1).toList());
+        }
+        if (!features().supportsFetchWithTies()) {
+            assertThrows(CompileError.class, () -> c.execute(ties));
+        } else {
+            // the 4th row (20) ties with the 5th: both come back
+            assertEquals(List.of(1, 2, 3, 5, 6), c.execute(ties).all().stream().map(t -> t._1).sorted().toList());
+        }
+        var byCount = select(S.ID).orderBy(S.ID).limit(select(count()).from(E).where(E.BOSS.eq(1)).<Long>scalarSubquery());
+        if (!features().supportsLimitExpressions()) {
+            assertThrows(CompileError.class, () -> c.execute(byCount));
+        } else {
+            assertEquals(List.of(1, 2), c.execute(byCount).all().stream().map(t -> t._1).toList());
+        }
+    }
+
+    /** Whether the database has VIRTUAL generated columns (all but PostgreSQL before 18). */
+    protected boolean virtualComputedColumns() { return true; }
+
+    @Test
+    void computedColumnsCreatedReadAndInspected() {
+        var t = new org.athanor.core.fixtures.Priced(TestDatabases.uniqueName("sx_priced"), virtualComputedColumns() ? Boolean.TRUE : null);
+        MetaData m = MetaData.of(t);
+        m.createAll(engine);
+        try {
+            try (Connection w = engine.connect()) {
+                w.execute(insert(t).columns(t.ID, t.PRICE, t.QTY).values(1, new java.math.BigDecimal("2.50"), 4).values(2, new java.math.BigDecimal("1.00"), null));
+                w.commit();
+                List<Row> r = w.execute(select(t.ID, t.TOTAL, t.DOUBLED).orderBy(t.ID).withColumns(t.ID, t.TOTAL, t.DOUBLED)).all();
+                assertDecimal("10", r.get(0).get(1));
+                assertEquals(8, r.get(0).get(2));
+                assertNull(r.get(1).get(1));
+                assertNull(r.get(1).get(2));
+            }
+            var cols = engine.inspect().columns(t.name());
+            var total = cols.stream().filter(x -> x.name().equals("total")).findFirst().orElseThrow();
+            var doubled = cols.stream().filter(x -> x.name().equals("doubled")).findFirst().orElseThrow();
+            var price = cols.stream().filter(x -> x.name().equals("price")).findFirst().orElseThrow();
+            assertNull(price.computed());
+            assertNotNull(total.computed(), cols.toString());
+            assertTrue(total.computed().contains("price") && total.computed().contains("qty"), total.computed());
+            assertTrue(total.computedStored());
+            assertNull(total.defaultValue());
+            assertTrue(doubled.computed().contains("qty"), doubled.computed());
+            assertEquals(!virtualComputedColumns(), doubled.computedStored());
+            // reflection keeps the definition, so the reflected table can be created again elsewhere
+            Table reflected = MetaData.reflect(engine, null, List.of(t.name())).table(t.name());
+            assertNotNull(reflected.column("total").computed());
+            assertEquals(Boolean.TRUE, reflected.column("total").computed().stored());
+            assertNull(reflected.column("price").computed());
+        } finally {
+            m.dropAll(engine);
+        }
+    }
+
+    @Test
+    void likeWithExpressionArgumentsAndEscapeCharacters() {
+        var w = values("w").column("id", INTEGER).column("s", TEXT).column("p", TEXT)
+                .row(1, "50%_off", "50%").row(2, "500 off", "50%").row(3, "a/b", "a/").row(4, "axb", "a_").row(5, "off!", "f!").build();
+        Column<Integer> id = w.column("id", Integer.class);
+        Column<String> s = w.column("s", String.class), p = w.column("p", String.class);
+        // the value of p is taken literally: % and _ and / in it match only themselves
+        assertEquals(List.of(1, 3), c.execute(select(id).from(w).where(s.startsWith(p)).orderBy(id)).all().stream().map(t -> t._1).toList());
+        assertEquals(List.of(5), c.execute(select(id).from(w).where(s.endsWith(p, '!')).orderBy(id)).all().stream().map(t -> t._1).toList());
+        assertEquals(List.of(1, 3, 5), c.execute(select(id).from(w).where(s.contains(p.concat("").cast(TEXT), '#')).orderBy(id)).all()
+                .stream().map(t -> t._1).toList());
+        // as a pattern, its wildcards are wildcards
+        assertEquals(List.of(1, 2, 3, 4), c.execute(select(id).from(w).where(s.like(p.concat("%"))).orderBy(id)).all().stream().map(t -> t._1).toList());
+        // literals keep autoescaping, with the escape character chosen
+        assertEquals(List.of(1), c.execute(select(id).from(w).where(s.contains("%_", '!')).orderBy(id)).all().stream().map(t -> t._1).toList());
+        assertEquals(List.of(5), c.execute(select(id).from(w).where(s.endsWith("f!", '!')).orderBy(id)).all().stream().map(t -> t._1).toList());
+        assertEquals(List.of(1), c.execute(select(id).from(w).where(s.like("50!%!_off", '!')).orderBy(id)).all().stream().map(t -> t._1).toList());
+        assertEquals(List.of(1, 2), c.execute(select(id).from(w).where(s.like("50%", '!')).orderBy(id)).all().stream().map(t -> t._1).toList());
+    }
+
+    @Test
+    void rangeFramesWithDecimalAndIntervalOffsets() {
+        c.execute(deleteFrom(LN));
+        c.execute(insert(LN).columns(LN.ID, LN.PRICE, LN.QTY).values(1, new java.math.BigDecimal("3.00"), 2)
+                .values(2, new java.math.BigDecimal("2.50"), 3).values(3, new java.math.BigDecimal("1.25"), 4));
+        // prices 1.25, 2.50, 3.00: the frame is [price - 1.25, price]
+        var byPrice = window().orderBy(LN.PRICE).range(preceding(new java.math.BigDecimal("1.25")), currentRow());
+        List<Row> r = rows(select(LN.ID, sum(LN.QTY).over(byPrice)).orderBy(LN.PRICE));
+        assertEquals(List.of(4, 7, 5), r.stream().map(x -> ((Number) x.get(1)).intValue()).toList());
+        c.commit();
+
+        var ev = values("ev").column("at", TIMESTAMP).column("n", INTEGER)
+                .row(LocalDateTime.of(2024, 1, 1, 0, 0), 1).row(LocalDateTime.of(2024, 1, 1, 12, 0), 2).row(LocalDateTime.of(2024, 1, 3, 0, 0), 4).build();
+        Column<LocalDateTime> at = ev.column("at", LocalDateTime.class);
+        var lastDay = select(at, sum(ev.column("n", Integer.class)).over(window().orderBy(at).range(preceding(1, java.time.temporal.ChronoUnit.DAYS), currentRow())))
+                .from(ev).orderBy(at);
+        if (!features().supportsIntervalRangeOffsets()) {
+            CompileError e = assertThrows(CompileError.class, () -> c.execute(lastDay));
+            assertTrue(e.getMessage().startsWith("RANGE window frames with an interval offset"), e.getMessage());
+            return;
+        }
+        assertEquals(List.of(1, 3, 4), c.execute(lastDay).all().stream().map(t -> ((Number) t._2).intValue()).toList());
     }
 }

@@ -21,14 +21,6 @@ import org.athanor.core.type.SqlTypes;
 
 /** Maps one field's annotations to a {@link FieldSpec}; every mistake names the class and field. */
 final class FieldMapper {
-    /** Annotations that need relationship or embedding support, which this version does not have. */
-    static final List<Class<? extends Annotation>> UNSUPPORTED = List.of(jakarta.persistence.ManyToOne.class,
-            jakarta.persistence.OneToMany.class, jakarta.persistence.OneToOne.class, jakarta.persistence.ManyToMany.class,
-            jakarta.persistence.ElementCollection.class, jakarta.persistence.Embedded.class,
-            jakarta.persistence.JoinColumn.class, jakarta.persistence.JoinColumns.class, jakarta.persistence.JoinTable.class,
-            jakarta.persistence.MapsId.class, jakarta.persistence.AttributeOverride.class,
-            jakarta.persistence.AttributeOverrides.class);
-
     private final Class<?> entity;
     private final String tableName;
     private final List<Class<?>> hierarchy;
@@ -46,16 +38,19 @@ final class FieldMapper {
                 || f.isAnnotationPresent(jakarta.persistence.Transient.class);
     }
 
+    /** Every jakarta.persistence annotation on the field is honoured or refused ({@link AnnotationRules}). */
     void rejectUnsupported(Field f, String where) {
-        for (Class<? extends Annotation> a : UNSUPPORTED) {
-            if (f.isAnnotationPresent(a)) {
-                boolean relationship = a.getSimpleName().endsWith("ToOne") || a.getSimpleName().endsWith("ToMany")
-                        || a.getSimpleName().startsWith("Join") || a == jakarta.persistence.MapsId.class;
-                throw new MappingException(where + ": @" + a.getSimpleName() + " is not supported yet"
-                        + (relationship ? " (relationships are not supported yet; map the foreign key as a basic "
-                        + "column, e.g. Long authorId, or mark the field @Transient)" : ""));
-            }
+        for (Annotation a : f.getDeclaredAnnotations()) {
+            String p = AnnotationRules.isJakarta(a.annotationType()) ? AnnotationRules.problem(a.annotationType().getSimpleName(), null) : null;
+            if (p != null) throw new MappingException(where + ": " + p);
         }
+        jakarta.persistence.Column col = f.getAnnotation(jakarta.persistence.Column.class);
+        if (col != null && col.check().length > 0) throw new MappingException(where + ": " + AnnotationRules.problem("CheckConstraint", null));
+        // an enum's constants may carry @EnumeratedValue, which the enum mapping would not honour
+        if (f.getType().isEnum())
+            for (Field c : f.getType().getDeclaredFields())
+                if (c.isAnnotationPresent(jakarta.persistence.EnumeratedValue.class))
+                    throw new MappingException(where + ": " + AnnotationRules.problem("EnumeratedValue", null));
     }
 
     /** A field of the entity (or of a mapped superclass), or a component of an @EmbeddedId when holder != null. */

@@ -19,11 +19,6 @@ import org.athanor.core.schema.Table;
 
 /** Reads an entity class's annotations into an {@link EntityMapping}; all checks happen here, once. */
 final class MappingBuilder {
-    private static final List<Class<? extends Annotation>> UNSUPPORTED_ON_CLASS = List.of(
-            jakarta.persistence.Inheritance.class, jakarta.persistence.DiscriminatorColumn.class,
-            jakarta.persistence.DiscriminatorValue.class, jakarta.persistence.SecondaryTable.class,
-            jakarta.persistence.SecondaryTables.class);
-
     private MappingBuilder() {}
 
     static <E> EntityMapping<E> build(Class<E> cls) {
@@ -37,7 +32,10 @@ final class MappingBuilder {
             throw MappingException.of(cls, null, "@Table(catalog = \"" + tableAnn.catalog() + "\") is not supported; "
                     + "use schema");
 
+        if (tableAnn != null && tableAnn.check().length > 0)
+            throw MappingException.of(cls, null, AnnotationRules.problem("CheckConstraint", null));
         List<Class<?>> hierarchy = hierarchy(cls);
+        checkAnnotations(cls, hierarchy);
         FieldMapper mapper = new FieldMapper(cls, tableName, hierarchy);
         List<FieldSpec> specs = new ArrayList<>();
         Field embeddedId = null;
@@ -93,10 +91,6 @@ final class MappingBuilder {
         if (cls.isLocalClass() || cls.isAnonymousClass()
                 || (cls.isMemberClass() && !Modifier.isStatic(cls.getModifiers())))
             throw MappingException.of(cls, null, "an @Entity must be a top-level or static nested class");
-        for (Class<? extends Annotation> a : UNSUPPORTED_ON_CLASS)
-            if (cls.isAnnotationPresent(a))
-                throw MappingException.of(cls, null, "@" + a.getSimpleName() + " is not supported yet (entity "
-                        + "inheritance and secondary tables come later)");
         jakarta.persistence.Access access = cls.getAnnotation(jakarta.persistence.Access.class);
         if (access != null && access.value() == jakarta.persistence.AccessType.PROPERTY)
             throw MappingException.of(cls, null, "@Access(PROPERTY) is not supported; Athanor maps fields");
@@ -109,6 +103,23 @@ final class MappingBuilder {
     }
 
     /** The mapped superclasses (topmost first) followed by the entity. */
+    /**
+     * Every jakarta.persistence annotation on the classes of the hierarchy and their methods is
+     * honoured or refused ({@link AnnotationRules}); fields are checked by {@link FieldMapper}.
+     */
+    private static void checkAnnotations(Class<?> cls, List<Class<?>> hierarchy) {
+        for (Class<?> c : hierarchy) {
+            for (Annotation a : c.getDeclaredAnnotations()) {
+                String p = AnnotationRules.isJakarta(a.annotationType()) ? AnnotationRules.problem(a.annotationType().getSimpleName(), null) : null;
+                if (p != null) throw MappingException.of(cls, null, p);
+            }
+            for (Method m : c.getDeclaredMethods())
+                for (Annotation a : m.getDeclaredAnnotations())
+                    if (AnnotationRules.isJakarta(a.annotationType()))
+                        throw MappingException.of(cls, null, AnnotationRules.problem(a.annotationType().getSimpleName(), m.getName()));
+        }
+    }
+
     private static List<Class<?>> hierarchy(Class<?> cls) {
         List<Class<?>> chain = new ArrayList<>();
         for (Class<?> c = cls.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass()) {

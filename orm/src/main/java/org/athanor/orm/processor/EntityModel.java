@@ -3,6 +3,7 @@ package org.athanor.orm.processor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.athanor.orm.mapping.AnnotationRules;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -85,6 +86,8 @@ final class EntityModel {
         if (!checkClass()) return;
         List<TypeElement> hierarchy = hierarchy();
         if (failed) return;
+        checkAnnotations(hierarchy);
+        if (failed) return;
         originating.addAll(hierarchy);
         hierarchyElements.addAll(hierarchy);
         DeclaredType self = (DeclaredType) entity.asType();
@@ -136,9 +139,6 @@ final class EntityModel {
                         + "; make it package-private or public");
                 return false;
             }
-        for (String a : TypeRules.UNSUPPORTED_ON_CLASS)
-            if (Annotations.has(entity, a))
-                error(entity, null, "@" + a + " is not supported yet (entity inheritance and secondary tables come later)");
         if ("PROPERTY".equals(ann.enumName(Annotations.find(entity, "Access"), "value")))
             error(entity, null, "@Access(PROPERTY) is not supported; Athanor maps fields");
         ExecutableElement noArg = null;
@@ -213,16 +213,54 @@ final class EntityModel {
         return elements.getPackageOf(e).getQualifiedName().contentEquals(packageName);
     }
 
+    /** The runtime's rule ({@link AnnotationRules}): each jakarta.persistence annotation is honoured or refused. */
+    private void checkAnnotations(List<TypeElement> hierarchy) {
+        if (nonEmpty(ann.value(Annotations.find(entity, "Table"), "check")))
+            error(entity, null, AnnotationRules.problem("CheckConstraint", null));
+        for (TypeElement c : hierarchy) {
+            for (AnnotationMirror a : c.getAnnotationMirrors()) {
+                String p = jakartaName(a) == null ? null : AnnotationRules.problem(jakartaName(a), null);
+                if (p != null) error(entity, null, p);
+            }
+            for (ExecutableElement m : ElementFilter.methodsIn(c.getEnclosedElements()))
+                for (AnnotationMirror a : m.getAnnotationMirrors())
+                    if (jakartaName(a) != null) error(m, null, AnnotationRules.problem(jakartaName(a), m.getSimpleName().toString()));
+        }
+    }
+
+    /** The simple name of a jakarta.persistence annotation, else null. */
+    private static String jakartaName(AnnotationMirror a) {
+        TypeElement t = (TypeElement) a.getAnnotationType().asElement();
+        String q = t.getQualifiedName().toString();
+        return q.equals(AnnotationRules.PACKAGE + "." + t.getSimpleName()) ? t.getSimpleName().toString() : null;
+    }
+
+    private static boolean nonEmpty(Object arrayValue) { return arrayValue instanceof List<?> l && !l.isEmpty(); }
+
+    /** A field's jakarta.persistence annotations (see {@link #checkAnnotations}); false after reporting an error. */
+    private boolean fieldAnnotationsHonoured(VariableElement f, TypeMirror type, String label) {
+        for (AnnotationMirror a : f.getAnnotationMirrors()) {
+            String p = jakartaName(a) == null ? null : AnnotationRules.problem(jakartaName(a), null);
+            if (p != null) { error(f, label, p); return false; }
+        }
+        if (nonEmpty(ann.value(Annotations.find(f, "Column"), "check"))) {
+            error(f, label, AnnotationRules.problem("CheckConstraint", null));
+            return false;
+        }
+        Element t = type.getKind() == TypeKind.DECLARED ? types.asElement(type) : null;
+        if (t != null && t.getKind() == ElementKind.ENUM)
+            for (VariableElement c : ElementFilter.fieldsIn(t.getEnclosedElements()))
+                if (Annotations.has(c, "EnumeratedValue")) {
+                    error(f, label, AnnotationRules.problem("EnumeratedValue", null));
+                    return false;
+                }
+        return true;
+    }
+
     /** Checks one field and decides how to reach it; null after reporting an error. */
     private AttributeModel attribute(VariableElement f, TypeMirror type, AttributeModel.HolderModel holder, String label) {
         String name = f.getSimpleName().toString();
-        for (String a : TypeRules.UNSUPPORTED_ON_FIELD)
-            if (Annotations.has(f, a)) {
-                boolean rel = a.endsWith("ToOne") || a.endsWith("ToMany") || a.startsWith("Join") || a.equals("MapsId");
-                error(f, label, "@" + a + " is not supported yet" + (rel ? " (relationships are not supported yet; map "
-                        + "the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient)" : ""));
-                return null;
-            }
+        if (!fieldAnnotationsHonoured(f, type, label)) return null;
         if (f.getModifiers().contains(Modifier.FINAL)) {
             error(f, label, "the field is final; persistent fields must be assignable (remove final, or mark the field @Transient)");
             return null;

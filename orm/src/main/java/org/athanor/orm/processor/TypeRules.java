@@ -27,14 +27,6 @@ final class TypeRules {
             + "BigDecimal, BigInteger, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, UUID, byte[], "
             + "enums, or any type with @Convert(converter = ...)";
 
-    /** Relationship and embedding annotations the mapping does not support yet (same list as the runtime). */
-    static final List<String> UNSUPPORTED_ON_FIELD = List.of("ManyToOne", "OneToMany", "OneToOne", "ManyToMany",
-            "ElementCollection", "Embedded", "JoinColumn", "JoinColumns", "JoinTable", "MapsId",
-            "AttributeOverride", "AttributeOverrides");
-
-    static final List<String> UNSUPPORTED_ON_CLASS = List.of("Inheritance", "DiscriminatorColumn",
-            "DiscriminatorValue", "SecondaryTable", "SecondaryTables");
-
     static String simple(Set<String> qualified) {
         return qualified.stream().map(q -> q.substring(q.lastIndexOf('.') + 1)).sorted().toList().toString();
     }

@@ -45,11 +45,11 @@ public final class MappingErrorCases {
                         "errors.noctor.E: has no no-arg constructor; add one (it may be protected or private) so that rows "
                                 + "can be loaded into new instances"),
                 both("relationship", "@Entity public class E { @Id Long id; @ManyToOne E parent; }",
-                        "errors.relationship.E.parent: @ManyToOne is not supported yet (relationships are not supported "
-                                + "yet; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient)"),
+                        "errors.relationship.E.parent: @ManyToOne is not supported: relationships and embedded values are "
+                                + "not supported yet; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient"),
                 both("onetomany", "@Entity public class E { @Id Long id; @OneToMany List<E> children; }",
-                        "errors.onetomany.E.children: @OneToMany is not supported yet (relationships are not supported "
-                                + "yet; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient)"),
+                        "errors.onetomany.E.children: @OneToMany is not supported: relationships and embedded values are "
+                                + "not supported yet; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient"),
                 both("record", "@Entity public record E(@Id Long id) {}",
                         "errors.record.E: records are not entities (they are immutable); use a record as a read-only query "
                                 + "projection, and map a class with a no-arg constructor as the @Entity"),
@@ -68,7 +68,8 @@ public final class MappingErrorCases {
                         "errors.entityparent.E: extends the @Entity errors.entityparent.P: entity inheritance is not "
                                 + "supported yet; make P a @MappedSuperclass"),
                 both("inheritance", "@Entity @Inheritance public class E { @Id Long id; }",
-                        "errors.inheritance.E: @Inheritance is not supported yet (entity inheritance and secondary tables come later)"),
+                        "errors.inheritance.E: @Inheritance is not supported: entity inheritance and secondary tables are not "
+                                + "supported yet"),
                 both("abstractentity", "@Entity public abstract class E { @Id Long id; }",
                         "errors.abstractentity.E: an @Entity must be a concrete class, not an interface, enum or abstract "
                                 + "class (entity inheritance is not supported yet)"),
@@ -126,6 +127,27 @@ public final class MappingErrorCases {
                         "errors.accessproperty.E: @Access(PROPERTY) is not supported; Athanor maps fields"),
                 both("descindex", "@Entity @Table(indexes = @Index(columnList = \"name DESC\")) public class E { @Id Long id; String name; }",
                         "errors.descindex.E: @Index(columnList = \"name DESC\"): only column names (optionally followed by ASC) are "
-                                + "supported, got 'name DESC'"));
+                                + "supported, got 'name DESC'"),
+                // issue 14e: every jakarta.persistence annotation is honoured or refused, never ignored
+                both("prepersist", "@Entity public class E { @Id Long id; @PrePersist void stamp() {} }",
+                        "errors.prepersist.E: @PrePersist on the method stamp() is not supported: " + LIFECYCLE),
+                both("preupdate", "@MappedSuperclass class B { @PreUpdate void touch() {} }\n@Entity public class E extends B { @Id Long id; }",
+                        "errors.preupdate.E: @PreUpdate on the method touch() is not supported: " + LIFECYCLE),
+                both("entitylisteners", "@Entity @EntityListeners(Object.class) public class E { @Id Long id; }",
+                        "errors.entitylisteners.E: @EntityListeners is not supported: " + LIFECYCLE),
+                both("namedquery", "@Entity @NamedQuery(name = \"all\", query = \"select e from E e\") public class E { @Id Long id; }",
+                        "errors.namedquery.E: @NamedQuery is not supported: named queries, result set mappings and entity graphs "
+                                + "are not supported; build queries with session.query(...) or Core statements"),
+                both("temporal", "@Entity public class E { @Id Long id; @Temporal(TemporalType.DATE) java.time.LocalDate d; }",
+                        "errors.temporal.E.d: @Temporal is not supported: java.util.Date and Calendar are not supported; use "
+                                + "java.time types (LocalDate, LocalDateTime, OffsetDateTime, Instant), which need no @Temporal"),
+                both("columnongetter", "@Entity public class E { @Id Long id; String name; @Column(name = \"n\") public String getName() { return name; } }",
+                        "errors.columnongetter.E: @Column is on the method getName(); Athanor maps fields (field access), so put "
+                                + "@Column and the other annotations on the fields"),
+                both("columncheck", "@Entity public class E { @Id Long id; @Column(check = @CheckConstraint(constraint = \"n > 0\")) Integer n; }",
+                        "errors.columncheck.E.n: @CheckConstraint is not supported: check constraints in mapping annotations are "
+                                + "not created; declare them in your schema migrations"));
     }
+
+    private static final String LIFECYCLE = "lifecycle callbacks and entity listeners are not supported yet, so Athanor would never call them; do that work in your code before add() or commit(), or remove the annotation";
 }

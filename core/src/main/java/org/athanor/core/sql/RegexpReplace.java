@@ -1,0 +1,21 @@
+package org.athanor.core.sql;
+
+import java.util.List;
+import org.athanor.core.compile.KeyBuilder;
+import org.athanor.core.compile.SqlCompiler;
+import org.athanor.core.schema.Table;
+import org.athanor.core.type.SqlType;
+import org.athanor.core.type.SqlTypes;
+
+/**
+ * {@code regexp_replace(x, pattern, replacement)}: every match of the pattern replaced (PostgreSQL is
+ * given the {@code 'g'} flag for that). Back-references in the replacement are spelled the database's
+ * way ({@code \1} on PostgreSQL and MariaDB, {@code $1} on MySQL 8 and SQLite).
+ */
+public record RegexpReplace(Expression<?> operand, Expression<?> pattern, Expression<?> replacement)
+        implements Expression<String>, TableSource {
+    @Override public SqlType<String> type() { return SqlTypes.TEXT; }
+    @Override public void accept(SqlCompiler c) { c.visitRegexpReplace(this); }
+    @Override public void key(KeyBuilder k) { k.add(RegexpReplace.class); operand.key(k); pattern.key(k); replacement.key(k); }
+    @Override public List<Table> sourceTables() { return Select.tablesOf(List.of(operand, pattern, replacement)); }
+}

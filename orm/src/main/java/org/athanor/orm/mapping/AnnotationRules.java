@@ -1,0 +1,95 @@
+package org.athanor.orm.mapping;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the mapping does with each {@code jakarta.persistence} annotation: every one is either
+ * honoured (read by the mapping) or rejected with a mapping error that says why and what to do, never
+ * silently ignored: an entity written for a JPA provider must not lose behaviour it relies on (a
+ * {@code @PrePersist} that sets a timestamp, a {@code @NamedQuery}) without being told. The runtime
+ * ({@link MappingBuilder}) and the annotation processor use these tables by simple name, so that they
+ * agree; an annotation in neither table (a newer Jakarta Persistence) is rejected too.
+ *
+ * <p>Not API: public only so that the processor, in another package, shares it.
+ */
+public final class AnnotationRules {
+    private AnnotationRules() {}
+
+    public static final String PACKAGE = "jakarta.persistence";
+
+    /**
+     * Read by the mapping: on entity classes and {@code @MappedSuperclass}es and their fields;
+     * {@code @Embeddable} for {@code @EmbeddedId} classes; {@code Index} and {@code UniqueConstraint}
+     * inside {@code @Table}; {@code @Converter} on the converter classes {@code @Convert} names.
+     */
+    public static final Set<String> HONOURED = Set.of("Access", "Basic", "Column", "Convert", "Converter", "Embeddable",
+            "EmbeddedId", "Entity", "Enumerated", "GeneratedValue", "Id", "IdClass", "Index", "Lob", "MappedSuperclass",
+            "SequenceGenerator", "Table", "Transient", "UniqueConstraint", "Version");
+
+    private static final String LIFECYCLE = "lifecycle callbacks and entity listeners are not supported yet, so Athanor would"
+            + " never call them; do that work in your code before add() or commit(), or remove the annotation";
+    private static final String RELATIONSHIP = "relationships and embedded values are not supported yet; map the foreign key"
+            + " as a basic column, e.g. Long authorId, or mark the field @Transient";
+    private static final String INHERITANCE = "entity inheritance and secondary tables are not supported yet";
+    private static final String QUERIES = "named queries, result set mappings and entity graphs are not supported; build"
+            + " queries with session.query(...) or Core statements";
+    private static final String CONTAINER = "there is no container injection; build a SessionFactory and open Sessions from it";
+
+    /** Refused with a mapping error: simple name to the reason. */
+    public static final Map<String, String> REJECTED = rejected();
+
+    private static Map<String, String> rejected() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String a : new String[] {"PrePersist", "PostPersist", "PreUpdate", "PostUpdate", "PreRemove", "PostRemove",
+                "PostLoad", "EntityListeners", "ExcludeDefaultListeners", "ExcludeSuperclassListeners"})
+            m.put(a, LIFECYCLE);
+        for (String a : new String[] {"ManyToOne", "OneToMany", "OneToOne", "ManyToMany", "ElementCollection", "Embedded",
+                "JoinColumn", "JoinColumns", "JoinTable", "MapsId", "AttributeOverride", "AttributeOverrides",
+                "AssociationOverride", "AssociationOverrides", "CollectionTable", "ForeignKey", "MapKey", "MapKeyClass",
+                "MapKeyColumn", "MapKeyEnumerated", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyTemporal", "OrderBy",
+                "OrderColumn", "PrimaryKeyJoinColumn", "PrimaryKeyJoinColumns", "Converts"})
+            m.put(a, RELATIONSHIP);
+        for (String a : new String[] {"Inheritance", "DiscriminatorColumn", "DiscriminatorValue", "SecondaryTable",
+                "SecondaryTables"})
+            m.put(a, INHERITANCE);
+        for (String a : new String[] {"NamedQuery", "NamedQueries", "NamedNativeQuery", "NamedNativeQueries",
+                "NamedStoredProcedureQuery", "NamedStoredProcedureQueries", "StoredProcedureParameter", "QueryHint",
+                "SqlResultSetMapping", "SqlResultSetMappings", "EntityResult", "FieldResult", "ColumnResult",
+                "ConstructorResult", "NamedEntityGraph", "NamedEntityGraphs", "NamedAttributeNode", "NamedSubgraph"})
+            m.put(a, QUERIES);
+        for (String a : new String[] {"PersistenceContext", "PersistenceContexts", "PersistenceUnit", "PersistenceUnits",
+                "PersistenceProperty"})
+            m.put(a, CONTAINER);
+        m.put("Cacheable", "there is no second-level cache; each Session's identity map is its only cache");
+        m.put("TableGenerator", "table-based id generation is not supported; use @GeneratedValue(strategy = IDENTITY or SEQUENCE)");
+        m.put("TableGenerators", m.get("TableGenerator"));
+        m.put("SequenceGenerators", "declare one @SequenceGenerator on the id field instead");
+        m.put("Temporal", "java.util.Date and Calendar are not supported; use java.time types (LocalDate, LocalDateTime,"
+                + " OffsetDateTime, Instant), which need no @Temporal");
+        m.put("EnumeratedValue", "@Enumerated(ORDINAL) or (STRING) maps an enum; custom enum values are not supported yet");
+        m.put("CheckConstraint", "check constraints in mapping annotations are not created; declare them in your schema"
+                + " migrations");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** Whether {@code type} is an annotation of the jakarta.persistence package (the runtime's test). */
+    static boolean isJakarta(Class<?> type) { return type.getPackageName().equals(PACKAGE); }
+
+    /**
+     * The mapping error for annotation {@code simpleName} of this package found on an entity class or
+     * field ({@code method} null) or on the method {@code method}, or null when it is honoured there.
+     */
+    public static String problem(String simpleName, String method) {
+        String reason = REJECTED.get(simpleName);
+        if (reason != null)
+            return "@" + simpleName + (method == null ? "" : " on the method " + method + "()") + " is not supported: " + reason;
+        if (!HONOURED.contains(simpleName))
+            return "@" + simpleName + " is not known to this version of Athanor, which does not implement it; remove it";
+        if (method != null)
+            return "@" + simpleName + " is on the method " + method + "(); Athanor maps fields (field access), so put @"
+                    + simpleName + " and the other annotations on the fields";
+        return null;
+    }
+}

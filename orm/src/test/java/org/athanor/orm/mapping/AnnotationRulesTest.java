@@ -1,0 +1,72 @@
+package org.athanor.orm.mapping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14e: every annotation type of the jakarta.persistence package on the classpath is in exactly
+ * one of the two tables the runtime and the processor use (honoured or rejected), so none is
+ * silently ignored. A newer Jakarta Persistence jar with a new annotation fails here until it is classified.
+ */
+class AnnotationRulesTest {
+    /** The annotation types of jakarta.persistence, found by scanning the jar that holds {@code @Entity}. */
+    static List<String> jakartaAnnotations() throws Exception {
+        URL jar = jakarta.persistence.Entity.class.getProtectionDomain().getCodeSource().getLocation();
+        List<String> out = new ArrayList<>();
+        try (ZipFile z = new ZipFile(new File(jar.toURI()))) {
+            for (ZipEntry e : Collections.list(z.entries())) {
+                String n = e.getName();
+                if (!n.startsWith("jakarta/persistence/") || !n.endsWith(".class") || n.indexOf('/', 20) >= 0 || n.contains("$"))
+                    continue;
+                Class<?> c = Class.forName(n.substring(0, n.length() - 6).replace('/', '.'), false, AnnotationRulesTest.class.getClassLoader());
+                if (c.isAnnotation()) out.add(c.getSimpleName());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyJakartaPersistenceAnnotationIsEitherHonouredOrRejected() throws Exception {
+        List<String> all = jakartaAnnotations();
+        assertTrue(all.size() > 80, "the scan found the jar's annotations: " + all);
+        List<String> neither = new ArrayList<>(), both = new ArrayList<>();
+        for (String a : all) {
+            boolean h = AnnotationRules.HONOURED.contains(a), r = AnnotationRules.REJECTED.containsKey(a);
+            if (h && r) both.add(a);
+            if (!h && !r) neither.add(a);
+        }
+        assertEquals(List.of(), neither, "classify these as honoured or rejected in AnnotationRules");
+        assertEquals(List.of(), both, "an annotation is honoured or rejected, not both");
+        // no stale names: every listed annotation exists in the package
+        TreeSet<String> listed = new TreeSet<>(AnnotationRules.HONOURED);
+        listed.addAll(AnnotationRules.REJECTED.keySet());
+        listed.removeAll(all);
+        assertEquals(new TreeSet<>(), listed, "names in AnnotationRules that jakarta.persistence does not have");
+    }
+
+    @Test
+    void rejectedAnnotationsGiveAReasonAndUnknownOnesAreRejectedToo() {
+        for (String a : AnnotationRules.REJECTED.keySet()) {
+            String p = AnnotationRules.problem(a, null);
+            assertNotNull(p, a);
+            assertTrue(p.startsWith("@" + a + " is not supported: "), p);
+        }
+        for (String a : AnnotationRules.HONOURED) {
+            assertNull(AnnotationRules.problem(a, null), a + " is honoured on classes and fields");
+            assertTrue(AnnotationRules.problem(a, "getX").contains("on the method getX()"), "but not read on methods: " + a);
+        }
+        assertTrue(AnnotationRules.problem("SomeFutureAnnotation", null).contains("not known to this version"));
+    }
+}
