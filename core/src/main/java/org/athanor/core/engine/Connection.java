@@ -141,9 +141,16 @@ public final class Connection implements AutoCloseable {
         return engine.dialect();
     }
 
-    /** The underlying JDBC connection, for what Athanor does not cover. Do not close it. */
+    /**
+     * The underlying JDBC connection, for what Athanor does not cover. Do not close it. What runs on
+     * it is unseen here, so the transaction counts as written from now on: the read-only start that
+     * {@link #writing()} ends before a first write (SQLite) is never rolled back over work done
+     * through this connection.
+     */
     public java.sql.Connection jdbc() {
         checkOpen();
+        wrote = true;
+        dirty = true;
         return jdbc;
     }
 
