@@ -126,6 +126,46 @@ class EchoLoggingTest {
     }
 
     @Test
+    void theReadOnlyStartEndedBeforeTheFirstWriteIsEchoed() {
+        try (Engine engine = Engine.create("sqlite://", EngineOptions.defaults().echo(true))) {
+            MetaData.of(USERS).createAll(engine);
+            String log = capture(() -> {
+                try (Connection c = engine.connect()) {
+                    c.execute(select(USERS.ID).from(USERS).where(USERS.ID.in(bindParam("ids", SqlTypes.BIGINT))),
+                            Map.of("ids", java.util.List.of(7L, 8L))).all();
+                    c.execute(insert(USERS).set(USERS.NAME, "a").set(USERS.AGE, 1));
+                    c.commit();
+                }
+            });
+            // SQLite's beginOnFirstWrite rolls the reads' transaction back before the write: the log says so
+            String[] expected = {"BEGIN (implicit)", "SELECT users.id FROM users WHERE users.id IN (?, ?)", "[generated] [7, 8]",
+                    "ROLLBACK", "BEGIN (implicit)", "INSERT INTO users", "COMMIT"};
+            int at = 0;
+            for (String e : expected) {
+                int i = log.indexOf(e, at);
+                assertTrue(i >= 0, "'" + e + "' after position " + at + " in:\n" + log);
+                at = i + 1;
+            }
+        }
+    }
+
+    @Test
+    void hideParametersCoversValuesGivenAtExecution() {
+        try (Engine engine = Engine.create("sqlite://", EngineOptions.defaults().echo(true).hideParameters(true))) {
+            MetaData.of(USERS).createAll(engine);
+            String log = capture(() -> {
+                try (Connection c = engine.connect()) {
+                    c.execute(select(USERS.ID).from(USERS).where(USERS.NAME.in(bindParam("names", SqlTypes.TEXT))),
+                            Map.of("names", java.util.List.of("secret-one", "secret-two"))).all();
+                    c.execute(update(USERS).set(USERS.AGE, 1).where(USERS.NAME.eq(bindParam("n", SqlTypes.TEXT))), Map.of("n", "secret-three"));
+                }
+            });
+            assertTrue(log.contains("[parameters hidden]"), log);
+            assertFalse(log.contains("secret-"), log);
+        }
+    }
+
+    @Test
     void batchesShowTheirFirstParameterSetsAndTheirNumber() {
         try (Engine engine = Engine.create("sqlite://", EngineOptions.defaults().echo(true))) {
             MetaData.of(USERS).createAll(engine);

@@ -39,6 +39,14 @@ class NullArgumentsTest {
             calls.put("dataSource", () -> Engine.of(null, SqliteDialect.INSTANCE));
             calls.put("dialect", () -> Engine.of(new org.sqlite.SQLiteDataSource(), null));
             calls.put("work", () -> engine.fromTransaction(null));
+            calls.put("work ", () -> engine.inTransaction(null));
+            calls.put("parameters", () -> c.execute(select(literal(1)), (Map<String, ?>) null));
+            calls.put("parameters ", () -> c.execute(update(USERS), (Map<String, ?>) null));
+            calls.put("timeout ", () -> c.execute(select(literal(1)), Map.of(), null));
+            calls.put("query  ", () -> c.scalar(null));
+            calls.put("name ", () -> bindParam(null, 1, SqlTypes.INTEGER));
+            calls.put("type  ", () -> c.execute(select(literal(1))).scalar((Class<?>) null));
+            calls.put("values", () -> text("SELECT :a").bindList("a", null, SqlTypes.INTEGER));
             calls.put("statement  ", () -> engine.compile(null));
             calls.put("statement   ", () -> engine.dialect().compile(null));
             calls.put("sql ", () -> text(null));

@@ -97,6 +97,28 @@ class SqliteBulkTest {
     }
 
     @Test
+    void listGivenAtExecutionOverTheBindLimitIsBoundAsOneParameter() {
+        // wip-core's expanding bindParam meets wip-sec's over-the-limit lists: the list given in the map
+        // goes out as one JSON array too, never inlined and never cached
+        SqliteDialect tiny = new SqliteDialect(SqliteDialect.FEATURES.toBuilder().maxBindParams(4).build());
+        org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + dir.resolve("tiny-named.db"));
+        try (Engine e = Engine.of(ds, tiny); Connection t = e.connect()) {
+            MetaData.of(ITEMS).createAll(e);
+            for (long i = 1; i <= 3; i++) t.execute(insert(ITEMS).columns(ID, LABEL, QTY).values(i, i == 2 ? "it's" : "x" + i, (int) i));
+            var q = select(ID).where(LABEL.in(bindParam("labels", SqlTypes.TEXT))).orderBy(ID);
+            int cached = e.cacheStats().size();
+            List<String> labels = List.of("it's", "x3", "nope", "--", "';DROP TABLE items;--");
+            assertEquals(List.of(2L, 3L), t.execute(q, Map.of("labels", labels)).all().stream().map(r -> r._1).toList());
+            assertEquals(cached, e.cacheStats().size(), "a statement over the bind limit must not enter the cache");
+            var nq = select(ID).where(LABEL.notIn(bindParam("labels", SqlTypes.TEXT))).orderBy(ID);
+            assertEquals(List.of(1L), t.execute(nq, Map.of("labels", labels)).all().stream().map(r -> r._1).toList());
+            // under the limit the same statement expands to placeholders as before
+            assertEquals(List.of(2L), t.execute(q, Map.of("labels", List.of("it's"))).all().stream().map(r -> r._1).toList());
+        }
+    }
+
+    @Test
     void listsOverTheLimitAreBoundNotInlinedAndUnbindableOnesFailClearly() {
         SqliteDialect tiny = new SqliteDialect(SqliteDialect.FEATURES.toBuilder().maxBindParams(4).build());
         org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();

@@ -120,11 +120,14 @@ public final class Connection implements AutoCloseable {
     private void writing() {
         if (!wrote) {
             if (beginOnFirstWrite && dirty && openResults == 0) {
+                // logged like any other transaction boundary: the reads' transaction ends, a new one begins
+                engine.echoRaw("ROLLBACK");
                 try {
                     jdbc.rollback();
                 } catch (SQLException e) {
                     throw translate(e, "ROLLBACK (ending the read-only start of the transaction before its first write)");
                 }
+                engine.echoRaw("BEGIN (implicit)");
             }
             wrote = true;
         }
@@ -302,6 +305,30 @@ public final class Connection implements AutoCloseable {
         callTimeout = timeoutMillis(timeout);
         try {
             return execute(statement);
+        } finally {
+            callTimeout = was;
+        }
+    }
+
+    /** {@link #execute(Query, Map)} cancelled past {@code timeout}, like {@link #execute(Query, java.time.Duration)}. */
+    public <R> Result<R> execute(Query<R> query, Map<String, ?> parameters, java.time.Duration timeout) {
+        checkOpen();
+        int was = callTimeout;
+        callTimeout = timeoutMillis(timeout);
+        try {
+            return execute(query, parameters);
+        } finally {
+            callTimeout = was;
+        }
+    }
+
+    /** {@link #execute(Dml, Map)} cancelled past {@code timeout}, like {@link #execute(Query, java.time.Duration)}. */
+    public int execute(Dml statement, Map<String, ?> parameters, java.time.Duration timeout) {
+        checkOpen();
+        int was = callTimeout;
+        callTimeout = timeoutMillis(timeout);
+        try {
+            return execute(statement, parameters);
         } finally {
             callTimeout = was;
         }
