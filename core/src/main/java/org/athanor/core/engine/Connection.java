@@ -214,6 +214,9 @@ public final class Connection implements AutoCloseable {
         checkOpen();
         java.util.Objects.requireNonNull(query, "query");
         java.util.Objects.requireNonNull(reader, "reader");
+        // before prepare, which echoes the statement: a rollback writing() runs is logged before it
+        if (isRead(query)) reading();
+        else writing();
         Engine.Prepared p = engine.prepare(query, named);
         PreparedStatement ps = null;
         boolean started = false;
@@ -223,8 +226,6 @@ public final class Connection implements AutoCloseable {
             if (streaming) dialect().configureStreaming(jdbc, ps);
             else ps.setFetchSize(engine.options().fetchSize());
             bind(ps, p.template(), p.params(), named);
-            if (isRead(query)) reading();
-            else writing();
             ResultSet rs;
             int timeout = armTimeout(ps);
             try {
@@ -273,6 +274,7 @@ public final class Connection implements AutoCloseable {
     private int executeDml(Dml statement, Map<String, ?> parameters) {
         checkOpen();
         java.util.Objects.requireNonNull(statement, "statement");
+        writing(); // before prepare, which echoes the statement
         Engine.Prepared p = engine.prepare(statement, parameters);
         return executeUpdate(p.template().sql(), ps -> {
             bind(ps, p.template(), p.params(), parameters);
@@ -416,10 +418,10 @@ public final class Connection implements AutoCloseable {
     public void executeStatement(Statement statement) {
         checkOpen();
         java.util.Objects.requireNonNull(statement, "statement");
+        writing(); // before prepare, which echoes the statement
         Engine.Prepared p = engine.prepare(statement);
         try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql())) {
             bind(ps, p.template(), p.params(), null);
-            writing();
             int timeout = armTimeout(ps);
             try {
                 ps.execute();
@@ -435,10 +437,10 @@ public final class Connection implements AutoCloseable {
     public void executeSql(String sql) {
         checkOpen();
         java.util.Objects.requireNonNull(sql, "sql");
+        writing(); // before the echo: a rollback it runs is logged first
         engine.notifyListeners(sql);
         engine.echoRaw(sql);
         try (java.sql.Statement st = jdbc.createStatement()) {
-            writing();
             int timeout = armTimeout(st);
             try {
                 st.execute(sql);
@@ -476,10 +478,10 @@ public final class Connection implements AutoCloseable {
             }
             return out;
         }
+        writing(); // before prepare, which echoes the statement
         Engine.Prepared p = engine.prepare(insert);
         try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql(), new String[] {key.name()})) {
             bind(ps, p.template(), p.params(), null);
-            writing();
             dialect().beforeExecute(physical != null ? physical : jdbc);
             ps.executeUpdate();
             List<K> out = new ArrayList<>();
@@ -923,6 +925,7 @@ public final class Connection implements AutoCloseable {
             ins.arraysTemplate = t;
         }
         String sql = t.sql();
+        writing(); // before the echo: a rollback it runs is logged first
         engine.notifyListeners(sql);
         if (engine.echoes()) {
             List<Object> shown = new ArrayList<>(arrays.length);
@@ -1021,8 +1024,8 @@ public final class Connection implements AutoCloseable {
                 return false;
             }
             engine.notifyListeners(sql);
+            writing(); // before the echo: a rollback it runs is logged first
             if (engine.echoes()) engine.echo(sql, chunk.shown(), fromCache);
-            writing();
             dialect().beforeExecute(physical != null ? physical : jdbc);
             if (keyColumn == null) {
                 ValueCodec<Object>[] codecs = binder.template().resultCodecs();
@@ -1056,6 +1059,7 @@ public final class Connection implements AutoCloseable {
         String sql = binder.template().sql();
         return executeUpdate(sql, ps -> {
             if (!chunk.bind(ps)) return false;
+            writing(); // before the echo: a rollback it runs is logged first
             engine.notifyListeners(sql);
             if (engine.echoes()) engine.echo(sql, chunk.shown(), fromCache);
             return true;
