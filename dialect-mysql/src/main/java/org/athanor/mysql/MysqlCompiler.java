@@ -25,6 +25,25 @@ import org.athanor.core.sql.Update;
  * all-defaults row, multi-table UPDATE and DELETE, and MariaDB's LOCK IN SHARE MODE.
  */
 final class MysqlCompiler extends SqlCompiler {
+    /**
+     * A list over the bind-parameter limit goes out as one JSON array parameter read back as rows:
+     * {@code x IN (SELECT j.v FROM JSON_TABLE(?, '$[*]' COLUMNS (v <type> PATH '$')) AS j)}
+     * (MariaDB 10.6+, MySQL 8.0.4+).
+     */
+    @Override
+    protected void boundList(org.athanor.core.sql.InList in) {
+        String json = jsonArray(in);
+        String column = switch (in.items().get(0).type().kind()) {
+            case SMALLINT, INTEGER, BIGINT, BOOLEAN -> "BIGINT";
+            case REAL, DOUBLE -> "DOUBLE";
+            default -> "LONGTEXT";
+        };
+        operand(in.operand());
+        sql.append(in.negated() ? " NOT IN (SELECT j.v FROM JSON_TABLE(" : " IN (SELECT j.v FROM JSON_TABLE(");
+        appendExtraParam(new org.athanor.core.sql.Param<>(json, org.athanor.core.type.SqlTypes.TEXT));
+        sql.append(", '$[*]' COLUMNS (v ").append(column).append(" PATH '$')) AS j)");
+    }
+
     /** LIMIT's largest value: MySQL has no OFFSET without LIMIT, and documents this idiom. */
     static final String NO_LIMIT = "18446744073709551615";
 

@@ -56,13 +56,13 @@ final class MysqlDdlCompiler extends DdlCompiler {
     @Override
     protected void columnSuffix(Column<?> c, StringBuilder b) {
         if (c.isAutoincrement()) b.append(" AUTO_INCREMENT");
-        if (c.comment() != null) b.append(" COMMENT ").append(dialect.renderLiteral(c.comment(), SqlTypes.TEXT));
+        if (c.comment() != null) b.append(" COMMENT ").append(mysql.commentLiteral(c.comment()));
     }
 
     @Override
     protected void tableOptions(Table t, StringBuilder b) {
         b.append(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=").append(mysql.binaryCollation());
-        if (t.comment() != null) b.append(" COMMENT=").append(dialect.renderLiteral(t.comment(), SqlTypes.TEXT));
+        if (t.comment() != null) b.append(" COMMENT=").append(mysql.commentLiteral(t.comment()));
     }
 
     /** TEXT, JSON and BLOB columns can be indexed only on a prefix: {@code col(255)}. */

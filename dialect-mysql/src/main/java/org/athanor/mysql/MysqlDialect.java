@@ -49,10 +49,10 @@ import org.athanor.core.type.ValueCodec;
  * native {@code ENUM('A','B')} columns; VARCHAR must declare a length.
  *
  * <h2>Literals</h2>
- * Strings are rendered with backslashes escaped, as MySQL requires unless the session has
- * {@code NO_BACKSLASH_ESCAPES}; the Engine's sessions never have it (see
- * {@link MysqlDialectProvider}), and {@link #forServer} reads the session's {@code sql_mode} so that a
- * DataSource configured otherwise still gets matching literals.
+ * Strings are rendered so that they read the same whether or not a session has
+ * {@code NO_BACKSLASH_ESCAPES} (see {@link #stringLiteral}): the Engine's sessions do not have it
+ * (see {@link MysqlDialectProvider}), but an application or a pool's init SQL may switch it on any
+ * one connection, and a literal must not change meaning with it.
  *
  * <h2>Errors</h2>
  * Mapped by vendor code first, SQLSTATE second: 1062 duplicate key, 1451/1452 foreign key,
@@ -72,20 +72,20 @@ public final class MysqlDialect extends Dialect {
             .transactionalDdl(false).exactNumeric(true).timezoneAware(true).windowFunctions(true).cte(true)
             .lateral(false).filterClause(false).intersectExceptAll(false).ilike(false).isolationLevels(true)
             .requiresVarcharLength(true).parenthesizedSetMembers(true).quantifiedComparison(true).cteBeforeUpdateAndDelete(true).lagLeadDefault(true)
+            // MySQL and MariaDB refuse names over 64 characters themselves; checking first gives the same message everywhere
+            .maxIdentifierLength(64, false)
             .limitExpressions(false).intervalRangeOffsets(true).maxBindParams(65535).build();
 
     /** The dialect before any server was seen; {@link #forServer} refines it. */
-    public static final MysqlDialect INSTANCE = new MysqlDialect(FEATURES, null, false, false);
+    public static final MysqlDialect INSTANCE = new MysqlDialect(FEATURES, null, false);
 
     private final ServerVersion server;
     private final boolean pinned;
-    private final boolean noBackslashEscapes;
 
-    private MysqlDialect(DialectFeatures features, ServerVersion server, boolean pinned, boolean noBackslashEscapes) {
+    private MysqlDialect(DialectFeatures features, ServerVersion server, boolean pinned) {
         super(features);
         this.server = server;
         this.pinned = pinned;
-        this.noBackslashEscapes = noBackslashEscapes;
     }
 
     /** "MariaDB" or "MySQL" once the server is known, "MySQL/MariaDB" before. */
@@ -96,21 +96,20 @@ public final class MysqlDialect extends Dialect {
 
     /** This dialect with exactly these features; server detection will not change them. */
     @Override public Dialect withFeatures(DialectFeatures features) {
-        return new MysqlDialect(features, server, true, noBackslashEscapes);
+        return new MysqlDialect(features, server, true);
     }
 
     @Override
     public Dialect forServer(java.sql.Connection connection) throws SQLException {
-        ServerVersion v = ServerVersion.parse(connection.getMetaData().getDatabaseProductVersion());
-        boolean nbe;
-        try (var st = connection.createStatement(); var rs = st.executeQuery("SELECT @@SESSION.sql_mode")) {
-            nbe = rs.next() && rs.getString(1) != null && rs.getString(1).toUpperCase(java.util.Locale.ROOT).contains("NO_BACKSLASH_ESCAPES");
-        }
-        return adaptTo(v, nbe);
+        // sql_mode is not read: it can differ per connection, and literals do not depend on it (see stringLiteral)
+        return adaptTo(ServerVersion.parse(connection.getMetaData().getDatabaseProductVersion()));
     }
 
-    /** This dialect for a known server; {@code noBackslashEscapes} mirrors the session's sql_mode. */
-    MysqlDialect adaptTo(ServerVersion v, boolean noBackslashEscapes) {
+    /** Kept for callers written when literals followed sql_mode; the flag no longer matters. */
+    MysqlDialect adaptTo(ServerVersion v, boolean noBackslashEscapes) { return adaptTo(v); }
+
+    /** This dialect for a known server. */
+    MysqlDialect adaptTo(ServerVersion v) {
         DialectFeatures f = features();
         if (!pinned) {
             boolean mariaReturning = v.mariaDb() && v.atLeast(10, 5);
@@ -122,7 +121,7 @@ public final class MysqlDialect extends Dialect {
                     // OFFSET ... ROWS FETCH FIRST ... ROWS ONLY | WITH TIES: MariaDB 10.6+, never MySQL
                     .fetchFirst(v.mariaDb() && v.atLeast(10, 6)).fetchWithTies(v.mariaDb() && v.atLeast(10, 6)).build();
         }
-        return new MysqlDialect(f, v, pinned, noBackslashEscapes);
+        return new MysqlDialect(f, v, pinned);
     }
 
     /** Whether share locks must be spelled {@code LOCK IN SHARE MODE} (MariaDB has no FOR SHARE). */
@@ -227,34 +226,44 @@ public final class MysqlDialect extends Dialect {
     }
 
     /**
-     * MySQL treats a backslash in a string literal as an escape (unless NO_BACKSLASH_ESCAPES), so
-     * backslashes are doubled; NUL is written {@code \0}. Quotes are doubled in both modes.
+     * A string literal that reads the same whether or not the session has NO_BACKSLASH_ESCAPES
+     * (the app or a pool's init SQL may switch it on any connection, after this dialect was made):
+     * a string without backslashes or NUL is {@code '..'} with quotes doubled, which both modes read
+     * alike; any other is the hex of its UTF-8 bytes with a character set introducer,
+     * {@code _utf8mb4 X'..'}, a character string (not binary) that no mode escapes.
      */
     @Override
     protected String stringLiteral(String s) {
-        if (noBackslashEscapes) return super.stringLiteral(s);
-        StringBuilder b = new StringBuilder(s.length() + 8).append('\'');
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
-            switch (ch) {
-                case '\\' -> b.append("\\\\");
-                case '\'' -> b.append("''");
-                case '\0' -> b.append("\\0");
-                default -> b.append(ch);
-            }
+            if (ch == '\\' || ch == '\0')
+                return "_utf8mb4 X'" + java.util.HexFormat.of().formatHex(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "'";
         }
-        return b.append('\'').toString();
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    /**
+     * A COMMENT takes only a plain quoted string (no introducer, no hex), so no spelling of a
+     * backslash reads the same in both modes there. Quotes are doubled and backslashes escaped: exact
+     * in the Engine's sessions (no NO_BACKSLASH_ESCAPES), and under that mode the backslashes come out
+     * doubled but the string still ends where it should — never an injection either way.
+     */
+    String commentLiteral(String s) {
+        if (s.indexOf('\0') >= 0) throw new CompileError("a comment with a NUL character cannot be written in " + name() + " DDL: " + s.replace("\0", "\\0"));
+        return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     // ---- errors --------------------------------------------------------------------------------
 
     /**
-     * Lost connections: Connector/J's CommunicationsException (SQLSTATE 08S01), any 08 SQLSTATE,
+     * Lost connections: Connector/J's CommunicationsException (SQLSTATE 08S01), any 08 SQLSTATE, an
+     * I/O failure among the causes (a kill while streaming: "Socket is closed"),
      * "server has gone away" (2006), "lost connection during query" (2013), a killed connection
      * (MariaDB 1927, MySQL 1053 server shutdown) and a closed connection (Connector/J's 08003).
      */
     @Override
     public boolean isDisconnect(SQLException e) {
+        // core's check covers a connection killed mid-stream: "java.io.IOException: Socket is closed." with no SQLSTATE
         if (super.isDisconnect(e)) return true;
         return switch (e.getErrorCode()) {
             case 2006, 2013, 2055, 1927, 1053, 4031 -> true;
@@ -271,10 +280,43 @@ public final class MysqlDialect extends Dialect {
             // duplicate key, FK parent/child, NOT NULL, no default for a NOT NULL column, CHECK
             case 1062, 1586, 1451, 1452, 1216, 1217, 1048, 1364, 3819, 4025 -> new IntegrityError(msg, sql, e);
             case 1213, 1205 -> new TransactionConflictError(msg, sql, e);     // deadlock, lock wait timeout
+            // MariaDB's max_statement_time, MySQL's max_execution_time (Connector/J's own timeout is an SQLTimeoutException)
+            case 1969, 3024 -> new org.athanor.core.error.StatementTimeoutError(msg, sql, e);
             case 1406, 1264, 1265, 1366, 1292, 1365, 3140, 4038 -> new DataError(msg, sql, e); // too long, range, truncated, bad value, JSON
             case 3572, 1040, 1203, 1226 -> new OperationalError(msg, sql, e); // NOWAIT, too many connections
             default -> super.translate(e, sql);
         };
+    }
+
+    /** The server's status bit for NO_BACKSLASH_ESCAPES, sent with every OK packet (SERVER_STATUS_NO_BACKSLASH_ESCAPES). */
+    private static final int STATUS_NO_BACKSLASH_ESCAPES = 512;
+
+    /**
+     * Keeps Connector/J's escaping in step with the session. With client-side prepared statements
+     * (our default) the driver writes bound strings into the SQL, escaping them by the sql_mode it
+     * read when the connection opened; if the session has since switched NO_BACKSLASH_ESCAPES (the
+     * application, a pool's init SQL), its backslash escapes mean something else to the server and
+     * {@code \' OR 1=1 -- } would end its string early. The server reports the mode's current state
+     * in the status flags of every reply, which the driver keeps: when they disagree with what the
+     * driver believes, the driver's copy of sql_mode is corrected before the statement runs. No
+     * round trip; a few field reads per statement.
+     */
+    @Override
+    public void beforeExecute(java.sql.Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(com.mysql.cj.MysqlConnection.class)) return; // another driver: its own business
+        com.mysql.cj.protocol.ServerSession s = connection.unwrap(com.mysql.cj.MysqlConnection.class).getSession().getServerSession();
+        boolean server = (s.getStatusFlags() & STATUS_NO_BACKSLASH_ESCAPES) != 0;
+        if (server == s.isNoBackslashEscapesSet()) return;
+        java.util.Map<String, String> vars = s.getServerVariables();
+        String mode = vars.getOrDefault("sql_mode", "");
+        if (server) vars.put("sql_mode", mode.isEmpty() ? "NO_BACKSLASH_ESCAPES" : mode + ",NO_BACKSLASH_ESCAPES");
+        else vars.put("sql_mode", mode.replace("NO_BACKSLASH_ESCAPES", "").replace(",,", ",").replaceAll("^,|,$", ""));
+    }
+
+    /** Connector/J's socketTimeout is in milliseconds. */
+    @Override
+    public java.util.Map<String, String> socketTimeoutProperties(java.time.Duration timeout) {
+        return java.util.Map.of("socketTimeout", Long.toString(Math.max(1, timeout.toMillis())));
     }
 
     /**

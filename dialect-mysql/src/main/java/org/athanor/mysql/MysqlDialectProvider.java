@@ -33,8 +33,9 @@ import org.athanor.core.error.ConfigurationError;
  * <li>{@code sessionVariables=sql_mode='STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'}:
  *     strict mode (a too-long string or a bad value is an error, never silently truncated), and
  *     a fixed list that leaves out ANSI_QUOTES (identifiers are backtick-quoted), PIPES_AS_CONCAT
- *     (concatenation is rendered as CONCAT()) and NO_BACKSLASH_ESCAPES (literals escape
- *     backslashes; see {@link MysqlDialect}).</li>
+ *     (concatenation is rendered as CONCAT()) and NO_BACKSLASH_ESCAPES. A session may still switch
+ *     NO_BACKSLASH_ESCAPES later: Athanor's literals read the same in both modes, and
+ *     {@link MysqlDialect#beforeExecute} keeps Connector/J's escaping of bound values in step.</li>
  * <li>{@code connectionTimeZone=+00:00}, {@code forceConnectionTimeZoneToSession=true}: sessions
  *     run in UTC, so {@code CURRENT_TIMESTAMP} and server defaults agree with TIMESTAMP WITH TIME
  *     ZONE columns, which hold UTC. DATETIME values bound from LocalDateTime are never converted.</li>

@@ -94,7 +94,8 @@ class MysqlSqlSurfaceMoreCompilerTest {
     @Test
     void likeWithExpressionsAndEscapeCharacters() {
         assertEquals("SELECT users.id FROM users WHERE users.email LIKE (CONCAT('%', replace(replace(replace(users.name, '/', '//'), '%', '/%'), '_', '/_'), '%')) "
-                + "ESCAPE '/' AND users.name LIKE ? ESCAPE '\\\\'", sql(MARIADB, select(USERS.ID).where(USERS.EMAIL.contains(USERS.NAME), USERS.NAME.startsWith("a", '\\'))));
+                // a backslash escape character is a hex literal, read alike with and without NO_BACKSLASH_ESCAPES
+                + "ESCAPE '/' AND users.name LIKE ? ESCAPE _utf8mb4 X'5c'", sql(MARIADB, select(USERS.ID).where(USERS.EMAIL.contains(USERS.NAME), USERS.NAME.startsWith("a", '\\'))));
     }
 
     @Test

@@ -43,6 +43,29 @@ final class PostgresCompiler extends SqlCompiler {
 
     @Override protected String trueSql() { return "TRUE"; }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static org.athanor.core.sql.Param<?> arrayParam(List<Object> values, org.athanor.core.type.SqlType<?> element) {
+        return new org.athanor.core.sql.Param(values, PostgresTypes.arrayOf(element));
+    }
+
+    /**
+     * A list over the bind-parameter limit goes out as one array parameter: {@code x = ANY(?)}, and
+     * {@code x <> ALL(?)} for NOT IN (both keep IN's NULL semantics).
+     */
+    @Override
+    protected void boundList(org.athanor.core.sql.InList in) {
+        org.athanor.core.type.SqlType<?> element = in.items().get(0).type();
+        String name = dialect.arrayElementName(element);
+        if (name == null)
+            throw new org.athanor.core.error.CompileError("an IN list of " + in.items().size() + " " + element + " values is over "
+                    + "PostgreSQL's " + features.maxBindParams() + " bind parameters and " + element + " values cannot be bound "
+                    + "as one array (arrays take numbers, booleans, strings and UUIDs): split the list over several statements");
+        operand(in.operand());
+        sql.append(in.negated() ? " <> ALL(" : " = ANY(");
+        appendExtraParam(arrayParam(listValues(in), element));
+        sql.append(')');
+    }
+
     /** {@code x ~ p} / {@code x !~ p}: POSIX regular-expression match, case-sensitive. */
     @Override
     public void visitRegexpMatch(org.athanor.core.sql.RegexpMatch m) {

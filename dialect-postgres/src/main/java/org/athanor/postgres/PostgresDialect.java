@@ -59,6 +59,8 @@ public final class PostgresDialect extends Dialect {
             .requiresVarcharLength(false).parenthesizedSetMembers(true).quantifiedComparison(true).cteBeforeUpdateAndDelete(true).lagLeadDefault(true).groupsFrame(true)
             .valuesColumnList(true).fetchFirst(true).fetchWithTies(true).rangeOffsets(true).intervalRangeOffsets(true)
             // the wire protocol counts bind parameters in a 16-bit signed field
+            // NAMEDATALEN - 1: longer names are cut to 63 bytes without an error
+            .maxIdentifierLength(63, true)
             .maxBindParams(32767).build();
 
     public static final PostgresDialect INSTANCE = new PostgresDialect(FEATURES);
@@ -166,6 +168,26 @@ public final class PostgresDialect extends Dialect {
         return Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity";
     }
 
+    /**
+     * A string with a backslash is written as an escape string, {@code E'..'} with backslashes and
+     * quotes doubled: a plain {@code '..'} means something else when a session runs with
+     * {@code standard_conforming_strings = off} (backslash escapes a quote there, so {@code '\' OR 1=1 --'}
+     * would end the string early). {@code E'..'} reads the same under both settings, and a string
+     * without backslashes does too, so the literal never depends on the session.
+     */
+    @Override
+    protected String stringLiteral(String s) {
+        if (s.indexOf('\\') < 0) return super.stringLiteral(s);
+        if (s.indexOf('\0') >= 0) return super.stringLiteral(s); // refused there, with the reason
+        StringBuilder b = new StringBuilder(s.length() + 8).append("E'");
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\\' || ch == '\'') b.append(ch);
+            b.append(ch);
+        }
+        return b.append('\'').toString();
+    }
+
     /** {@code X'..'} is a bit string in PostgreSQL; bytea is written in hex through decode(). */
     @Override
     protected String binaryLiteral(byte[] b) { return "decode('" + java.util.HexFormat.of().formatHex(b) + "', 'hex')"; }
@@ -180,8 +202,8 @@ public final class PostgresDialect extends Dialect {
     @Override
     public boolean isDisconnect(SQLException e) {
         String s = e.getSQLState();
-        if (s == null) return false;
-        return s.startsWith("08") || s.equals("57P01") || s.equals("57P02") || s.equals("57P03") || s.equals("57P05");
+        if (s != null && (s.equals("57P01") || s.equals("57P02") || s.equals("57P03") || s.equals("57P05"))) return true;
+        return super.isDisconnect(e);
     }
 
     /**
@@ -199,11 +221,19 @@ public final class PostgresDialect extends Dialect {
             switch (state) {
                 case "40001", "40P01": return new TransactionConflictError(msg, sql, e);
                 case "40002": return new IntegrityError(msg, sql, e);
+                // query_canceled: the statement timeout (pgjdbc cancels at setQueryTimeout, the server at statement_timeout)
+                case "57014": return new org.athanor.core.error.StatementTimeoutError(msg, sql, e);
                 case "25P02", "55P03", "40003": return new OperationalError(msg, sql, e);
                 default: break;
             }
         }
         return super.translate(e, sql);
+    }
+
+    /** pgjdbc's socketTimeout is in whole seconds. */
+    @Override
+    public java.util.Map<String, String> socketTimeoutProperties(java.time.Duration timeout) {
+        return java.util.Map.of("socketTimeout", Long.toString(Math.max(1, (timeout.toMillis() + 999) / 1000)));
     }
 
     // ---- schema inspection ---------------------------------------------------------------------------

@@ -248,7 +248,9 @@ class PostgresCompilerTest {
 
     @Test
     void literalsAreEscapedForPostgres() {
-        assertEquals("'it''s \\ fine'", PG.renderLiteral("it's \\ fine", SqlTypes.TEXT));
+        // a backslash makes it an escape string, read alike whatever standard_conforming_strings is
+        assertEquals("E'it''s \\\\ fine'", PG.renderLiteral("it's \\ fine", SqlTypes.TEXT));
+        assertEquals("'it''s fine'", PG.renderLiteral("it's fine", SqlTypes.TEXT));
         assertEquals("decode('00ff10', 'hex')", PG.renderLiteral(new byte[] {0, (byte) 0xff, 16}, SqlTypes.BLOB));
         assertEquals("TRUE", PG.renderLiteral(true, SqlTypes.BOOLEAN));
         assertEquals("'NaN'::DOUBLE PRECISION", PG.renderLiteral(Double.NaN, SqlTypes.DOUBLE));

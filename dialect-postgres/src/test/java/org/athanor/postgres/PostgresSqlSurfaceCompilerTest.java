@@ -22,7 +22,8 @@ class PostgresSqlSurfaceCompilerTest {
     void literalBinds() {
         var q = select(USERS.NAME).where(USERS.NAME.in("it's", "a\\b"), USERS.AGE.eq(3), param(new byte[] {1, (byte) 0xfe}).isNotNull(),
                 param(java.time.LocalDate.of(2024, 2, 29)).isNotNull(), param(true).isNotNull());
-        assertEquals("SELECT users.name FROM users WHERE users.name IN ('it''s', 'a\\b') AND users.age = 3 "
+        // a backslash makes it an escape string, read alike whatever standard_conforming_strings is
+        assertEquals("SELECT users.name FROM users WHERE users.name IN ('it''s', E'a\\\\b') AND users.age = 3 "
                 + "AND decode('01fe', 'hex') IS NOT NULL AND '2024-02-29' IS NOT NULL AND TRUE IS NOT NULL",
                 PostgresDialect.INSTANCE.compile(q, true).sql());
     }

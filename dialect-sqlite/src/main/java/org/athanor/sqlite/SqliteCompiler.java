@@ -91,5 +91,18 @@ final class SqliteCompiler extends SqlCompiler {
 
     @Override protected String trueSql() { return "1"; }
 
+    /**
+     * A list over the bind-parameter limit goes out as one JSON array parameter read by
+     * {@code json_each}: {@code x IN (SELECT value FROM json_each(?))}.
+     */
+    @Override
+    protected void boundList(org.athanor.core.sql.InList in) {
+        String json = jsonArray(in);
+        operand(in.operand());
+        sql.append(in.negated() ? " NOT IN (SELECT value FROM json_each(" : " IN (SELECT value FROM json_each(");
+        appendExtraParam(new org.athanor.core.sql.Param<>(json, org.athanor.core.type.SqlTypes.TEXT));
+        sql.append("))");
+    }
+
     @Override protected String falseSql() { return "0"; }
 }

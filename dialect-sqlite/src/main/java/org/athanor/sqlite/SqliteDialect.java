@@ -173,6 +173,24 @@ public final class SqliteDialect extends Dialect {
         return out;
     }
 
+    /**
+     * sqlite-jdbc's query timeout only bounds the wait for a lock (it sets the busy timeout), so a
+     * long query would run on. Instead a progress handler, called every 1,000 virtual machine steps,
+     * interrupts the statement once its deadline has passed: SQLITE_INTERRUPT, a StatementTimeoutError.
+     */
+    @Override
+    public void armStatementTimeout(java.sql.Connection connection, java.sql.Statement statement, int millis) throws SQLException {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        org.sqlite.ProgressHandler.setHandler(connection.unwrap(org.sqlite.SQLiteConnection.class), 1000, new org.sqlite.ProgressHandler() {
+            @Override protected int progress() { return System.nanoTime() - deadline > 0 ? 1 : 0; }
+        });
+    }
+
+    @Override
+    public void disarmStatementTimeout(java.sql.Connection connection, java.sql.Statement statement) throws SQLException {
+        org.sqlite.ProgressHandler.clearHandler(connection.unwrap(org.sqlite.SQLiteConnection.class));
+    }
+
     /** SQLite reports result codes, not SQLSTATEs: SQLITE_CONSTRAINT is 19, SQLITE_BUSY 5, ... */
     @Override
     public DatabaseError translate(SQLException e, String sql) {
@@ -183,6 +201,7 @@ public final class SqliteDialect extends Dialect {
             case 18, 20, 25 -> new DataError(msg, sql, e);         // TOOBIG, MISMATCH, RANGE
             case 1 -> new ProgrammingError(msg, sql, e);           // SQLITE_ERROR: syntax, no such table
             case 10, 13, 14, 26 -> new OperationalError(msg, sql, e); // IOERR, FULL, CANTOPEN, NOTADB
+            case 9 -> new org.athanor.core.error.StatementTimeoutError(msg, sql, e); // SQLITE_INTERRUPT: only the timeout interrupts
             default -> super.translate(e, sql);
         };
     }

@@ -87,29 +87,59 @@ class SqliteBulkTest {
         assertEquals(50_000L, found);
         long notFound = c.execute(select(count()).from(ITEMS).where(ID.notIn(ids))).scalar(Long.class);
         assertEquals(50_000L, notFound);
-        assertEquals(cached, engine.cacheStats().size(), "a statement with values inline must not enter the cache");
+        assertEquals(cached, engine.cacheStats().size(), "a statement over the bind limit must not enter the cache");
         CompiledStatement cs = SqliteDialect.INSTANCE.compile(select(ID).where(ID.in(ids), QTY.ge(3)));
-        assertTrue(cs.sql().startsWith("SELECT items.id FROM items WHERE items.id IN (2, 4, 6, "), cs.sql().substring(0, 80));
-        assertTrue(cs.sql().endsWith(", 200000) AND items.qty >= ?"));
-        assertEquals(List.of(3), cs.parameters());
+        // the values go out as one bound JSON array, never rendered into the SQL
+        assertEquals("SELECT items.id FROM items WHERE items.id IN (SELECT value FROM json_each(?)) AND items.qty >= ?", cs.sql());
+        assertEquals(2, cs.parameters().size());
+        assertTrue(((String) cs.parameters().get(0)).startsWith("[2,4,6,"));
+        assertEquals(3, cs.parameters().get(1));
     }
 
     @Test
-    void inlinedValuesAreEscapedAndUnrenderableOnesFailClearly() {
+    void listGivenAtExecutionOverTheBindLimitIsBoundAsOneParameter() {
+        // wip-core's expanding bindParam meets wip-sec's over-the-limit lists: the list given in the map
+        // goes out as one JSON array too, never inlined and never cached
+        SqliteDialect tiny = new SqliteDialect(SqliteDialect.FEATURES.toBuilder().maxBindParams(4).build());
+        org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + dir.resolve("tiny-named.db"));
+        try (Engine e = Engine.of(ds, tiny); Connection t = e.connect()) {
+            MetaData.of(ITEMS).createAll(e);
+            for (long i = 1; i <= 3; i++) t.execute(insert(ITEMS).columns(ID, LABEL, QTY).values(i, i == 2 ? "it's" : "x" + i, (int) i));
+            var q = select(ID).where(LABEL.in(bindParam("labels", SqlTypes.TEXT))).orderBy(ID);
+            int cached = e.cacheStats().size();
+            List<String> labels = List.of("it's", "x3", "nope", "--", "';DROP TABLE items;--");
+            assertEquals(List.of(2L, 3L), t.execute(q, Map.of("labels", labels)).all().stream().map(r -> r._1).toList());
+            assertEquals(cached, e.cacheStats().size(), "a statement over the bind limit must not enter the cache");
+            var nq = select(ID).where(LABEL.notIn(bindParam("labels", SqlTypes.TEXT))).orderBy(ID);
+            assertEquals(List.of(1L), t.execute(nq, Map.of("labels", labels)).all().stream().map(r -> r._1).toList());
+            // under the limit the same statement expands to placeholders as before
+            assertEquals(List.of(2L), t.execute(q, Map.of("labels", List.of("it's"))).all().stream().map(r -> r._1).toList());
+        }
+    }
+
+    @Test
+    void listsOverTheLimitAreBoundNotInlinedAndUnbindableOnesFailClearly() {
         SqliteDialect tiny = new SqliteDialect(SqliteDialect.FEATURES.toBuilder().maxBindParams(4).build());
         org.sqlite.SQLiteDataSource ds = new org.sqlite.SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + dir.resolve("tiny.db"));
         try (Engine e = Engine.of(ds, tiny); Connection t = e.connect()) {
             MetaData.of(ITEMS).createAll(e);
             t.execute(insert(ITEMS).columns(ID, LABEL, QTY).values(1L, "it's", 1));
-            t.execute(insert(ITEMS).columns(ID, LABEL, QTY).values(2L, "a\\b", 2));
+            t.execute(insert(ITEMS).columns(ID, LABEL, QTY).values(2L, "a\\b \"q\"\n", 2));
             t.execute(insert(ITEMS).columns(ID, LABEL, QTY).values(3L, "x", 3));
-            var q = select(ID).where(LABEL.in("it's", "a\\b", "nope", "--", "';DROP TABLE items;--")).orderBy(ID);
-            assertEquals("SELECT items.id FROM items WHERE items.label IN ('it''s', 'a\\b', 'nope', '--', "
-                    + "''';DROP TABLE items;--') ORDER BY items.id", tiny.compile(q).sql());
+            var q = select(ID).where(LABEL.in("it's", "a\\b \"q\"\n", "nope", "--", "';DROP TABLE items;--")).orderBy(ID);
+            CompiledStatement cs = tiny.compile(q);
+            assertEquals("SELECT items.id FROM items WHERE items.label IN (SELECT value FROM json_each(?)) ORDER BY items.id", cs.sql());
+            assertEquals(List.of("[\"it's\",\"a\\\\b \\\"q\\\"\\u000a\",\"nope\",\"--\",\"';DROP TABLE items;--\"]"), cs.parameters());
             assertEquals(List.of(1L, 2L), t.execute(q).all().stream().map(r -> r._1).toList());
-            CompileError err = assertThrows(CompileError.class, () -> t.execute(select(ID).where(LABEL.in("a", "b", "c", "d", "\0"))).all());
-            assertTrue(err.getMessage().contains("NUL"), err.getMessage());
+            assertEquals(List.of(3L), t.execute(select(ID).where(LABEL.notIn("it's", "a\\b \"q\"\n", "nope", "--", "z"))).all()
+                    .stream().map(r -> r._1).toList());
+            var dates = select(ID).where(org.athanor.core.sql.Sql.param(java.time.LocalDate.of(2024, 1, 1)).in(
+                    java.time.LocalDate.of(2024, 1, 1), java.time.LocalDate.of(2024, 1, 2), java.time.LocalDate.of(2024, 1, 3),
+                    java.time.LocalDate.of(2024, 1, 4), java.time.LocalDate.of(2024, 1, 5)));
+            CompileError err = assertThrows(CompileError.class, () -> t.execute(dates).all());
+            assertTrue(err.getMessage().contains("LocalDate values cannot be bound as one JSON array"), err.getMessage());
             var tooMany = insert(ITEMS).columns(ID, LABEL, QTY).values(7L, "a", 1).values(8L, "b", 2);
             err = assertThrows(CompileError.class, () -> t.execute(tooMany));
             assertEquals("the statement needs 6 bind parameters but SQLite accepts at most 4; split it "

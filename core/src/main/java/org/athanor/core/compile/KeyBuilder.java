@@ -54,6 +54,17 @@ public final class KeyBuilder {
 
     public int paramCount() { return paramCount; }
 
+    /**
+     * Appends a parameter the walk did not meet and returns its index: the compiler's own values (an
+     * IN list bound as one array). Only for statements that are never cached, since the key's tokens
+     * do not change with it.
+     */
+    public int extraParam(Param<?> p) {
+        if (paramCount == params.length) params = Arrays.copyOf(params, paramCount * 2);
+        params[paramCount] = p;
+        return paramCount++;
+    }
+
     /** Values of named parameters given at execution ({@code conn.execute(stmt, Map.of("ids", list))}), or null. */
     private java.util.Map<String, ?> named;
     /** The names of {@link #named} the walk met, to report a name the statement does not have. */

@@ -54,12 +54,16 @@ public class SqlCompiler {
         this.literalBinds = literalBinds;
     }
 
-    /** Expanding IN lists render their values inline (for statements over the bind-parameter limit). */
-    private boolean inlineLists;
+    /** Expanding IN lists bind all their values as one parameter (for statements over the bind-parameter limit). */
+    private boolean listsAsOneParameter;
 
-    /** Renders the values of expanding IN lists as escaped literals; see {@link Dialect#compileOverBindLimit}. */
-    public SqlCompiler inlineExpandingLists() {
-        inlineLists = true;
+    /**
+     * Binds each expanding IN list's values as one parameter ({@link #boundList}); see
+     * {@link Dialect#compileOverBindLimit}. Values are never rendered into the SQL: a large list of
+     * user values is exactly where an escaping mistake would turn into an injection.
+     */
+    public SqlCompiler expandingListsAsOneParameter() {
+        listsAsOneParameter = true;
         return this;
     }
 
@@ -293,17 +297,13 @@ public class SqlCompiler {
             sql.append(in.negated() ? trueSql() : falseSql());
             return;
         }
-        operand(in.operand());
-        sql.append(in.negated() ? " NOT IN (" : " IN (");
-        if (inlineLists && expanding) {
-            for (int i = 0; i < items.size(); i++) {
-                if (i > 0) sql.append(", ");
-                Param<?> p = (Param<?>) items.get(i);
-                sql.append(dialect.renderLiteral(p.value(), p.type()));
-            }
-            sql.append(')');
+        if (listsAsOneParameter && expanding && !literalBinds) {
+            // a list given at execution is bound as one parameter too, like a list built into the statement
+            boundList(given != null ? new InList(in.operand(), new ArrayList<Expression<?>>(given), in.negated()) : in);
             return;
         }
+        operand(in.operand());
+        sql.append(in.negated() ? " NOT IN (" : " IN (");
         int start = expanding && !literalBinds ? key.paramStart(in) : -1;
         if (start >= 0) {
             // the key walked the list padded to its bucket, repeating the last value (see InList): bind
@@ -320,6 +320,74 @@ public class SqlCompiler {
             }
         }
         sql.append(')');
+    }
+
+    /**
+     * {@code x [NOT] IN} an expanding list whose values are bound as one parameter, for a statement
+     * over the bind-parameter limit: PostgreSQL binds an array ({@code = ANY(?)}), SQLite a JSON
+     * array read by {@code json_each}. Dialects without such a form keep this refusal: Athanor never
+     * renders the values into the SQL behind the caller's back.
+     */
+    protected void boundList(InList in) {
+        throw new CompileError("an IN list of " + in.items().size() + " values takes more bind parameters than "
+                + dialect.name() + " accepts in one statement (" + features.maxBindParams() + ") and " + dialect.name()
+                + " has no form binding a list as one value: split the list over several statements, or load the values "
+                + "into a table and use IN (SELECT ...)");
+    }
+
+    /**
+     * Appends a placeholder bound to {@code p}, a parameter the statement's key walk did not meet
+     * (an IN list's values bound as one array or JSON value): it is added to the walk's parameters.
+     */
+    protected final void appendExtraParam(Param<?> p) {
+        addSlot(key.extraParam(p), p);
+        sql.append('?');
+    }
+
+    /**
+     * An expanding IN list's values as a JSON array, for dialects that bind a list as one JSON value
+     * and read it back as rows (SQLite's json_each, MariaDB's JSON_TABLE). Only values JSON spells as
+     * those databases compare them qualify: strings, integers, finite floats, booleans (as 1/0) and null.
+     */
+    protected final String jsonArray(InList in) {
+        StringBuilder json = new StringBuilder(in.items().size() * 8).append('[');
+        boolean first = true;
+        for (Object v : listValues(in)) {
+            if (!first) json.append(',');
+            first = false;
+            if (v == null) json.append("null");
+            else if (v instanceof Boolean b) json.append(b ? '1' : '0');
+            else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) json.append(v);
+            else if ((v instanceof Double || v instanceof Float) && Double.isFinite(((Number) v).doubleValue())) json.append(v);
+            else if (v instanceof String s) jsonString(json, s);
+            else throw new CompileError("an IN list of " + in.items().size() + " values is over " + dialect.name() + "'s "
+                    + features.maxBindParams() + " bind parameters, and its " + v.getClass().getSimpleName() + " values cannot be "
+                    + "bound as one JSON array (strings, integers, finite floats and booleans can): split the list over several statements");
+        }
+        return json.append(']').toString();
+    }
+
+    private static void jsonString(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+                    else b.append(c);
+                }
+            }
+        }
+        b.append('"');
+    }
+
+    /** The values of an expanding IN list (every item is a parameter). */
+    protected static List<Object> listValues(InList in) {
+        List<Object> out = new ArrayList<>(in.items().size());
+        for (Expression<?> e : in.items()) out.add(((Param<?>) e).value());
+        return out;
     }
 
     public void visitInSelect(InSelect in) {

@@ -78,6 +78,7 @@ public abstract class Dialect {
 
     /** With {@code literalBinds}, values are rendered into the SQL (escaped) instead of bound: for logs and scripts. */
     public CompiledStatement compile(Statement statement, boolean literalBinds) {
+        java.util.Objects.requireNonNull(statement, "statement");
         KeyBuilder key = KeyBuilder.of(statement);
         CompiledTemplate t = newCompiler(literalBinds).compile(statement, key);
         if (!literalBinds && !fitsBindLimit(t)) t = compileOverBindLimit(statement, key);
@@ -88,12 +89,14 @@ public abstract class Dialect {
     public boolean fitsBindLimit(CompiledTemplate t) { return t.slotCount() <= features.maxBindParams(); }
 
     /**
-     * Recompiles a statement whose bound values exceed the database's bind-parameter limit, with the
-     * values of its expanding IN lists rendered inline as escaped literals. The result embeds values:
-     * it must never be cached. Still over the limit (many plain parameters) is an error naming both numbers.
+     * Recompiles a statement whose bound values exceed the database's bind-parameter limit, with each
+     * expanding IN list bound as one parameter (an array on PostgreSQL, JSON on SQLite; see
+     * {@link SqlCompiler#boundList}); user values are never rendered into the SQL. The result adds
+     * parameters to {@code key}: it must never be cached. Still over the limit (many plain parameters)
+     * is an error naming both numbers.
      */
     public CompiledTemplate compileOverBindLimit(SqlNode statement, KeyBuilder key) {
-        CompiledTemplate t = newCompiler(false).inlineExpandingLists().compile(statement, key);
+        CompiledTemplate t = newCompiler(false).expandingListsAsOneParameter().compile(statement, key);
         if (!fitsBindLimit(t))
             throw new CompileError("the statement needs " + t.slotCount() + " bind parameters but " + name() + " accepts at most "
                     + features.maxBindParams() + "; split it (Connection.insertMany and executeMany chunk rows for you)");
@@ -136,6 +139,7 @@ public abstract class Dialect {
     }
 
     private String spell(String name) {
+        checkIdentifierLength(name);
         if (!needsQuoting(name)) return name;
         char q = identifierQuote();
         StringBuilder b = new StringBuilder(name.length() + 2).append(q);
@@ -145,6 +149,18 @@ public abstract class Dialect {
             b.append(ch);
         }
         return b.append(q).toString();
+    }
+
+    /** Refuses a name longer than {@link DialectFeatures#maxIdentifierLength()}, which the database would cut short. */
+    private void checkIdentifierLength(String name) {
+        int max = features.maxIdentifierLength();
+        if (max == 0 || name.length() <= max / (features.identifierLengthInBytes() ? 3 : 1)) return;
+        int length = features.identifierLengthInBytes() ? name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length : name.codePointCount(0, name.length());
+        if (length > max)
+            throw new CompileError("identifier \"" + name + "\" is " + length + (features.identifierLengthInBytes() ? " bytes" : " characters")
+                    + " long, over " + name() + "'s limit of " + max + (features.identifierLengthInBytes() ? " bytes (UTF-8)" : " characters")
+                    + (features.identifierLengthInBytes() ? ", which " + name() + " would silently truncate" : "")
+                    + ": give the table, column, index, constraint or alias a shorter name");
     }
 
     protected boolean needsQuoting(String name) {
@@ -275,6 +291,39 @@ public abstract class Dialect {
         statement.setFetchSize(STREAM_FETCH_SIZE);
     }
 
+    // ---- executing ---------------------------------------------------------------------------------------
+
+    /**
+     * Called before each statement runs on {@code connection} (the physical one), for a driver whose
+     * idea of the session must be kept in step with the server's (Connector/J escapes client-side
+     * bound values by the sql_mode it believes in). The default does nothing.
+     */
+    public void beforeExecute(java.sql.Connection connection) throws SQLException {}
+
+    // ---- timeouts ----------------------------------------------------------------------------------------
+
+    /**
+     * Limits how long the next execution of {@code statement} may run, in milliseconds (positive).
+     * The default is JDBC's query timeout, in whole seconds rounded up, which pgjdbc and Connector/J
+     * enforce by cancelling the statement; a driver whose query timeout means something else
+     * (sqlite-jdbc: how long to wait for a lock) overrides this. Past it, {@link #translate} gives a
+     * {@link StatementTimeoutError}.
+     */
+    public void armStatementTimeout(java.sql.Connection connection, java.sql.Statement statement, int millis) throws SQLException {
+        statement.setQueryTimeout((millis + 999) / 1000);
+    }
+
+    /** Undoes {@link #armStatementTimeout} after the execution (statements are reused). */
+    public void disarmStatementTimeout(java.sql.Connection connection, java.sql.Statement statement) throws SQLException {
+        statement.setQueryTimeout(0);
+    }
+
+    /**
+     * The driver properties that make the driver give up on a server that does not answer within
+     * {@code timeout} ({@code EngineOptions.socketTimeout}); empty where there is no socket (SQLite).
+     */
+    public Map<String, String> socketTimeoutProperties(java.time.Duration timeout) { return Map.of(); }
+
     // ---- schema inspection ---------------------------------------------------------------------------------
 
     /** The schema {@link org.athanor.core.inspect.Inspector} looks tables up in: the connection's current one. */
@@ -352,16 +401,26 @@ public abstract class Dialect {
 
     // ---- errors ------------------------------------------------------------------------------------------
 
-    /** True when the error means the connection is unusable and must leave the pool. */
+    /**
+     * True when the error means the connection is unusable and must leave the pool: SQLSTATE class
+     * 08, JDBC's connection-exception types, or an I/O failure anywhere in the causes (Connector/J
+     * wraps "java.io.IOException: Socket is closed." in a plain SQLException, with no SQLSTATE, when
+     * the server kills the session mid-read). A connection whose I/O failed is not trusted again.
+     */
     public boolean isDisconnect(SQLException e) {
         String s = e.getSQLState();
-        return s != null && s.startsWith("08");
+        if (s != null && s.startsWith("08")) return true;
+        if (e instanceof java.sql.SQLNonTransientConnectionException || e instanceof java.sql.SQLRecoverableException) return true;
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause())
+            if (t instanceof java.io.IOException) return true; // SocketException, EOFException, "Socket is closed", ...
+        return false;
     }
 
     /** Wraps a driver exception in the {@link DatabaseError} family, keyed by SQLSTATE. */
     public DatabaseError translate(SQLException e, String sql) {
         String msg = "(" + name() + ") " + e.getMessage();
         if (isDisconnect(e)) return new DisconnectionError(msg, sql, e);
+        if (e instanceof java.sql.SQLTimeoutException) return new StatementTimeoutError(msg, sql, e);
         String state = e.getSQLState();
         String cls = state == null || state.length() < 2 ? "" : state.substring(0, 2);
         return switch (cls) {

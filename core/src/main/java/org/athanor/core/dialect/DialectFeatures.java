@@ -107,6 +107,14 @@ public final class DialectFeatures {
     public int insertParamsPerStatement() { return b.insertParamsPerStatement; }
     /** VARCHAR must declare a length in DDL (MySQL). */
     public boolean requiresVarcharLength() { return b.requiresVarcharLength; }
+    /**
+     * The longest identifier the database keeps whole, 0 for no limit (SQLite). Longer names are
+     * refused when rendered: PostgreSQL would silently cut them to 63 bytes, so two long names could
+     * meet as one, or a table be created under a name no later statement spells.
+     */
+    public int maxIdentifierLength() { return b.maxIdentifierLength; }
+    /** Whether {@link #maxIdentifierLength()} counts UTF-8 bytes (PostgreSQL) rather than characters (MySQL). */
+    public boolean identifierLengthInBytes() { return b.identifierLengthInBytes; }
 
     @Override public String toString() { return "DialectFeatures" + b; }
 
@@ -121,6 +129,8 @@ public final class DialectFeatures {
         private boolean valuesColumnList, fetchFirst, fetchWithTies, rangeOffsets = true, intervalRangeOffsets, limitExpressions = true;
         private int maxBindParams = 32767;
         private int insertParamsPerStatement;
+        private int maxIdentifierLength;
+        private boolean identifierLengthInBytes;
 
         Builder copy() {
             try {
@@ -184,6 +194,14 @@ public final class DialectFeatures {
         public Builder insertParamsPerStatement(int v) {
             if (v < 0) throw new IllegalArgumentException("insertParamsPerStatement cannot be negative, got " + v);
             insertParamsPerStatement = v;
+            return this;
+        }
+
+        /** See {@link DialectFeatures#maxIdentifierLength()}; 0 means no limit. */
+        public Builder maxIdentifierLength(int v, boolean inBytes) {
+            if (v < 0) throw new IllegalArgumentException("maxIdentifierLength cannot be negative, got " + v);
+            maxIdentifierLength = v;
+            identifierLengthInBytes = inBytes;
             return this;
         }
 

@@ -68,12 +68,16 @@ public final class Connection implements AutoCloseable {
     private PreparedStatement[] lent = new PreparedStatement[4];
     private int lentCount;
 
+    /** Returns the JDBC connection if this one is collected unclosed (see {@link UnclosedConnections}). */
+    private final UnclosedConnections.Handle unclosed;
+
     Connection(Engine engine, java.sql.Connection jdbc, java.sql.Connection physical, OpenStatements open) {
         this.engine = engine;
         this.jdbc = jdbc;
         this.physical = physical;
         this.open = open;
         this.beginOnFirstWrite = engine.dialect().features().beginOnFirstWrite();
+        this.unclosed = engine.unclosedConnections().watch(this, jdbc, physical);
     }
 
     /**
@@ -116,11 +120,14 @@ public final class Connection implements AutoCloseable {
     private void writing() {
         if (!wrote) {
             if (beginOnFirstWrite && dirty && openResults == 0) {
+                // logged like any other transaction boundary: the reads' transaction ends, a new one begins
+                engine.echoRaw("ROLLBACK");
                 try {
                     jdbc.rollback();
                 } catch (SQLException e) {
                     throw translate(e, "ROLLBACK (ending the read-only start of the transaction before its first write)");
                 }
+                engine.echoRaw("BEGIN (implicit)");
             }
             wrote = true;
         }
@@ -137,19 +144,32 @@ public final class Connection implements AutoCloseable {
         return engine.dialect();
     }
 
-    /** The underlying JDBC connection, for what Athanor does not cover. Do not close it. */
+    /**
+     * The underlying JDBC connection, for what Athanor does not cover. Do not close it. What runs on
+     * it is unseen here, so the transaction counts as written from now on: the read-only start that
+     * {@link #writing()} ends before a first write (SQLite) is never rolled back over work done
+     * through this connection.
+     */
     public java.sql.Connection jdbc() {
         checkOpen();
+        wrote = true;
+        dirty = true;
         return jdbc;
     }
 
     // ---- executing -----------------------------------------------------------------------------------
 
     /** Runs a query (SELECT, DML with RETURNING, text) and returns its rows, read lazily. */
-    public <R> Result<R> execute(Query<R> query) { return execute(query, RowReaders.of(query.rowKind())); }
+    public <R> Result<R> execute(Query<R> query) {
+        checkOpen();
+        return execute(query, RowReaders.of(java.util.Objects.requireNonNull(query, "query").rowKind()));
+    }
 
     /** Runs a query with a custom row reader (used by the ORM to build entities). */
-    public <R> Result<R> execute(Query<?> query, RowReader<R> reader) { return run(query, null, reader, false); }
+    public <R> Result<R> execute(Query<?> query, RowReader<R> reader) {
+        checkOpen();
+        return run(query, null, reader, false);
+    }
 
     /**
      * Runs a query with the values of its named parameters ({@code Sql.bindParam(name, type)}); a
@@ -162,6 +182,8 @@ public final class Connection implements AutoCloseable {
      * }</pre>
      */
     public <R> Result<R> execute(Query<R> query, Map<String, ?> parameters) {
+        checkOpen();
+        java.util.Objects.requireNonNull(query, "query");
         return run(query, java.util.Objects.requireNonNull(parameters, "parameters"), RowReaders.of(query.rowKind()), false);
     }
 
@@ -177,13 +199,24 @@ public final class Connection implements AutoCloseable {
      * }
      * }</pre>
      */
-    public <R> Result<R> stream(Query<R> query) { return run(query, null, RowReaders.of(query.rowKind()), true); }
+    public <R> Result<R> stream(Query<R> query) {
+        checkOpen();
+        return run(query, null, RowReaders.of(java.util.Objects.requireNonNull(query, "query").rowKind()), true);
+    }
 
     /** {@link #stream(Query)} with a custom row reader. */
-    public <R> Result<R> stream(Query<?> query, RowReader<R> reader) { return run(query, null, reader, true); }
+    public <R> Result<R> stream(Query<?> query, RowReader<R> reader) {
+        checkOpen();
+        return run(query, null, reader, true);
+    }
 
     private <R> Result<R> run(Query<?> query, Map<String, ?> named, RowReader<R> reader, boolean streaming) {
         checkOpen();
+        java.util.Objects.requireNonNull(query, "query");
+        java.util.Objects.requireNonNull(reader, "reader");
+        // before prepare, which echoes the statement: a rollback writing() runs is logged before it
+        if (isRead(query)) reading();
+        else writing();
         Engine.Prepared p = engine.prepare(query, named);
         PreparedStatement ps = null;
         boolean started = false;
@@ -193,11 +226,14 @@ public final class Connection implements AutoCloseable {
             if (streaming) dialect().configureStreaming(jdbc, ps);
             else ps.setFetchSize(engine.options().fetchSize());
             bind(ps, p.template(), p.params(), named);
-            if (isRead(query)) reading();
-            else writing();
             ResultSet rs;
-            if (query instanceof Select<?>) rs = ps.executeQuery();
-            else rs = ps.execute() ? ps.getResultSet() : null;
+            int timeout = armTimeout(ps);
+            try {
+                if (query instanceof Select<?>) rs = ps.executeQuery();
+                else rs = ps.execute() ? ps.getResultSet() : null;
+            } finally {
+                disarmTimeout(ps, timeout);
+            }
             CompiledTemplate t = p.template();
             if (rs != null && t.resultCount() == 0) t = t.describedBy(rs.getMetaData()); // text(): columns known only now
             Result<R> result = new Result<>(this, ps, rs, t, reader);
@@ -217,21 +253,118 @@ public final class Connection implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     public <T> T scalar(Query<io.vavr.Tuple1<T>> query) {
+        checkOpen();
+        java.util.Objects.requireNonNull(query, "query");
         // the first column is read by the codec of the query's own expression, so it is a T
         return (T) execute(query).scalar();
     }
 
     /** Runs INSERT, UPDATE or DELETE; returns the number of rows affected. */
-    public int execute(Dml statement) { return execute(statement, null); }
+    public int execute(Dml statement) {
+        checkOpen();
+        return executeDml(statement, null);
+    }
 
     /** {@link #execute(Dml)} with the values of its named parameters (see {@link #execute(Query, Map)}). */
     public int execute(Dml statement, Map<String, ?> parameters) {
         checkOpen();
+        return executeDml(statement, java.util.Objects.requireNonNull(parameters, "parameters"));
+    }
+
+    private int executeDml(Dml statement, Map<String, ?> parameters) {
+        checkOpen();
+        java.util.Objects.requireNonNull(statement, "statement");
+        writing(); // before prepare, which echoes the statement
         Engine.Prepared p = engine.prepare(statement, parameters);
         return executeUpdate(p.template().sql(), ps -> {
             bind(ps, p.template(), p.params(), parameters);
             return true;
         });
+    }
+
+    /**
+     * Runs a query that is cancelled with a {@link org.athanor.core.error.StatementTimeoutError} if it
+     * runs longer than {@code timeout} (instead of {@link EngineOptions#statementTimeout()}).
+     * <pre>{@code
+     * List<Row> rows = conn.execute(report, Duration.ofSeconds(5)).all();
+     * }</pre>
+     */
+    public <R> Result<R> execute(Query<R> query, java.time.Duration timeout) {
+        checkOpen();
+        int was = callTimeout;
+        callTimeout = timeoutMillis(timeout);
+        try {
+            return execute(query);
+        } finally {
+            callTimeout = was;
+        }
+    }
+
+    /** {@link #execute(Dml)} cancelled past {@code timeout}, like {@link #execute(Query, java.time.Duration)}. */
+    public int execute(Dml statement, java.time.Duration timeout) {
+        checkOpen();
+        int was = callTimeout;
+        callTimeout = timeoutMillis(timeout);
+        try {
+            return execute(statement);
+        } finally {
+            callTimeout = was;
+        }
+    }
+
+    /** {@link #execute(Query, Map)} cancelled past {@code timeout}, like {@link #execute(Query, java.time.Duration)}. */
+    public <R> Result<R> execute(Query<R> query, Map<String, ?> parameters, java.time.Duration timeout) {
+        checkOpen();
+        int was = callTimeout;
+        callTimeout = timeoutMillis(timeout);
+        try {
+            return execute(query, parameters);
+        } finally {
+            callTimeout = was;
+        }
+    }
+
+    /** {@link #execute(Dml, Map)} cancelled past {@code timeout}, like {@link #execute(Query, java.time.Duration)}. */
+    public int execute(Dml statement, Map<String, ?> parameters, java.time.Duration timeout) {
+        checkOpen();
+        int was = callTimeout;
+        callTimeout = timeoutMillis(timeout);
+        try {
+            return execute(statement, parameters);
+        } finally {
+            callTimeout = was;
+        }
+    }
+
+    private static int timeoutMillis(java.time.Duration timeout) {
+        java.util.Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        return Engine.millis(timeout);
+    }
+
+    /** The timeout of the current call in milliseconds, or -1 for the engine's. */
+    private int callTimeout = -1;
+
+    /**
+     * Just before {@code st} runs: lets the dialect bring the driver in step with the session
+     * ({@link Dialect#beforeExecute}), and arms the timeout in force; returns it in milliseconds (0:
+     * none, nothing armed).
+     */
+    private int armTimeout(java.sql.Statement st) throws SQLException {
+        dialect().beforeExecute(physical != null ? physical : jdbc);
+        int ms = callTimeout >= 0 ? callTimeout : engine.statementTimeoutMillis();
+        if (ms > 0) dialect().armStatementTimeout(physical != null ? physical : jdbc, st, ms);
+        return ms;
+    }
+
+    /** Disarms what {@link #armTimeout} armed: kept statements must not carry it into later executions. */
+    private void disarmTimeout(java.sql.Statement st, int ms) {
+        if (ms <= 0) return;
+        try {
+            dialect().disarmStatementTimeout(physical != null ? physical : jdbc, st);
+        } catch (SQLException e) {
+            broken = true; // a statement or connection that cannot be reset is not handed out again
+        }
     }
 
     /** Binds the values of one execution. */
@@ -264,14 +397,17 @@ public final class Connection implements AutoCloseable {
     private <T> T withStatement(String sql, StatementWork<T> work) {
         PreparedStatement ps = null;
         boolean done = false;
+        int timeout = 0;
         try {
             ps = statement(sql);
+            timeout = armTimeout(ps);
             T result = work.run(ps);
             done = true;
             return result;
         } catch (SQLException e) {
             throw translate(e, sql);
         } finally {
+            if (ps != null) disarmTimeout(ps, timeout);
             // a statement that failed is not reused: its state after an error is the driver's business
             if (done) release(sql, ps);
             else discard(ps);
@@ -281,11 +417,17 @@ public final class Connection implements AutoCloseable {
     /** Runs any statement for its effect (DDL through {@code text(...)}, DML). */
     public void executeStatement(Statement statement) {
         checkOpen();
+        java.util.Objects.requireNonNull(statement, "statement");
+        writing(); // before prepare, which echoes the statement
         Engine.Prepared p = engine.prepare(statement);
         try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql())) {
             bind(ps, p.template(), p.params(), null);
-            writing();
-            ps.execute();
+            int timeout = armTimeout(ps);
+            try {
+                ps.execute();
+            } finally {
+                disarmTimeout(ps, timeout);
+            }
         } catch (SQLException e) {
             throw translate(e, p.template().sql());
         }
@@ -294,11 +436,17 @@ public final class Connection implements AutoCloseable {
     /** Runs literal SQL with no parameters (DDL). */
     public void executeSql(String sql) {
         checkOpen();
+        java.util.Objects.requireNonNull(sql, "sql");
+        writing(); // before the echo: a rollback it runs is logged first
         engine.notifyListeners(sql);
         engine.echoRaw(sql);
         try (java.sql.Statement st = jdbc.createStatement()) {
-            writing();
-            st.execute(sql);
+            int timeout = armTimeout(st);
+            try {
+                st.execute(sql);
+            } finally {
+                disarmTimeout(st, timeout);
+            }
         } catch (SQLException e) {
             throw translate(e, sql);
         }
@@ -310,6 +458,8 @@ public final class Connection implements AutoCloseable {
      */
     public <K> List<K> insertReturningKeys(Insert insert, Column<K> key) {
         checkOpen();
+        java.util.Objects.requireNonNull(insert, "insert");
+        java.util.Objects.requireNonNull(key, "key");
         if (dialect().features().supportsReturning()) {
             List<K> out = new ArrayList<>();
             try (Result<Row> r = execute(insert.returning(key))) {
@@ -328,10 +478,11 @@ public final class Connection implements AutoCloseable {
             }
             return out;
         }
+        writing(); // before prepare, which echoes the statement
         Engine.Prepared p = engine.prepare(insert);
         try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql(), new String[] {key.name()})) {
             bind(ps, p.template(), p.params(), null);
-            writing();
+            dialect().beforeExecute(physical != null ? physical : jdbc);
             ps.executeUpdate();
             List<K> out = new ArrayList<>();
             ValueCodec<K> codec = dialect().codec(key.type());
@@ -350,6 +501,7 @@ public final class Connection implements AutoCloseable {
      * Returns the total row count (or -1 when the driver did not report counts).
      */
     public long executeMany(Dml template, List<? extends Map<String, ?>> parameterSets) {
+        checkOpen();
         return executeMany(template, (Iterable<? extends Map<String, ?>>) parameterSets);
     }
 
@@ -359,6 +511,8 @@ public final class Connection implements AutoCloseable {
      */
     public long executeMany(Dml template, Iterable<? extends Map<String, ?>> parameterSets) {
         checkOpen();
+        java.util.Objects.requireNonNull(template, "template");
+        java.util.Objects.requireNonNull(parameterSets, "parameterSets");
         java.util.Iterator<? extends Map<String, ?>> it = parameterSets.iterator();
         if (!it.hasNext()) return 0;
         Engine.Prepared p = engine.prepare(template, false); // logged once below, with the number of sets
@@ -375,12 +529,17 @@ public final class Connection implements AutoCloseable {
             return new SlotBinder.Source(0, f);
         }, true);
         Object[][] row = new Object[1][names.size()];
+        boolean echo = engine.echoes();
+        List<List<Object>> shown = echo ? new ArrayList<>(EchoLog.SETS_SHOWN) : null;
         int batch = 0;
         long total = 0;
         boolean unknown = false;
         long sets = 0;
         try (PreparedStatement ps = jdbc.prepareStatement(t.sql())) {
             writing();
+            // the timeout bounds each executeBatch (JDBC's query timeout); on SQLite, the whole run
+            int timeout = armTimeout(ps);
+            try {
             while (it.hasNext()) {
                 Map<String, ?> set = it.next();
                 sets++;
@@ -392,6 +551,7 @@ public final class Connection implements AutoCloseable {
                     row[0][f] = v;
                 }
                 binder.bind(ps, row, 0);
+                if (echo && shown.size() < EchoLog.SETS_SHOWN) shown.add(java.util.Arrays.asList(row[0].clone()));
                 ps.addBatch();
                 if (++batch == 1000) {
                     for (int c : ps.executeBatch()) { if (c >= 0) total += c; else unknown = true; }
@@ -399,7 +559,10 @@ public final class Connection implements AutoCloseable {
                 }
             }
             if (batch > 0) for (int c : ps.executeBatch()) { if (c >= 0) total += c; else unknown = true; }
-            engine.echo(t.sql(), List.of(sets + " parameter sets"), p.cached());
+            } finally {
+                disarmTimeout(ps, timeout);
+            }
+            if (echo) engine.echoBatch(t.sql(), shown, sets, p.cached());
             return unknown ? -1 : total;
         } catch (SQLException e) {
             throw translate(e, t.sql());
@@ -419,6 +582,8 @@ public final class Connection implements AutoCloseable {
      */
     public long insertMany(Insert base, List<? extends Map<? extends Column<?>, ?>> rows) {
         checkOpen();
+        java.util.Objects.requireNonNull(base, "insert");
+        java.util.Objects.requireNonNull(rows, "rows");
         if (rows.isEmpty()) return 0;
         InsertPlan plan = InsertPlan.of(base, rows.get(0), dialect().features());
         if (plan == null) {
@@ -494,6 +659,7 @@ public final class Connection implements AutoCloseable {
      * arrays are not changed.
      */
     public List<Object[]> insertRows(Insert base, Column<?>[] columns, List<Object[]> rows, Column<?>... returning) {
+        checkOpen();
         if (rows.isEmpty()) return List.of();
         return rowsInsert(base, columns, null, returning).rows(rows);
     }
@@ -506,6 +672,7 @@ public final class Connection implements AutoCloseable {
      * (so in row order on SQLite, MariaDB, MySQL 8 and, for an identity key, PostgreSQL).
      */
     public Object[] insertRowsReturning(Insert base, Column<?>[] columns, int[] positions, List<Object[]> rows, Column<?> returning) {
+        checkOpen();
         RowsInsert ins = rowsInsert(base, columns, positions, returning);
         return ins.keys(rows);
     }
@@ -527,6 +694,7 @@ public final class Connection implements AutoCloseable {
      * uses it to size its chunks, so no chunk is split.
      */
     public int rowsPerInsert(Insert base, Column<?>[] columns, Column<?> returning) {
+        checkOpen();
         return rowsInsert(base, columns, null, returning == null ? new Column<?>[0] : new Column<?>[] {returning}).rowsPerStatement();
     }
 
@@ -757,6 +925,7 @@ public final class Connection implements AutoCloseable {
             ins.arraysTemplate = t;
         }
         String sql = t.sql();
+        writing(); // before the echo: a rollback it runs is logged first
         engine.notifyListeners(sql);
         if (engine.echoes()) {
             List<Object> shown = new ArrayList<>(arrays.length);
@@ -874,8 +1043,9 @@ public final class Connection implements AutoCloseable {
                 return false;
             }
             engine.notifyListeners(sql);
+            writing(); // before the echo: a rollback it runs is logged first
             if (engine.echoes()) engine.echo(sql, chunk.shown(), fromCache);
-            writing();
+            dialect().beforeExecute(physical != null ? physical : jdbc);
             if (keyColumn == null) {
                 ValueCodec<Object>[] codecs = binder.template().resultCodecs();
                 // execute(), not executeQuery(): MariaDB's driver refuses executeQuery for INSERT ... RETURNING
@@ -908,6 +1078,7 @@ public final class Connection implements AutoCloseable {
         String sql = binder.template().sql();
         return executeUpdate(sql, ps -> {
             if (!chunk.bind(ps)) return false;
+            writing(); // before the echo: a rollback it runs is logged first
             engine.notifyListeners(sql);
             if (engine.echoes()) engine.echo(sql, chunk.shown(), fromCache);
             return true;
@@ -1039,6 +1210,7 @@ public final class Connection implements AutoCloseable {
 
     public void commit() {
         checkOpen();
+        engine.echoRaw("COMMIT");
         try {
             jdbc.commit();
             dirty = false;
@@ -1050,6 +1222,7 @@ public final class Connection implements AutoCloseable {
 
     public void rollback() {
         checkOpen();
+        engine.echoRaw("ROLLBACK");
         try {
             jdbc.rollback();
             dirty = false;
@@ -1066,6 +1239,7 @@ public final class Connection implements AutoCloseable {
                 dialect().name() + " does not support savepoints", null, null);
         try {
             writing();
+            engine.echoRaw("SAVEPOINT");
             Savepoint sp = jdbc.setSavepoint();
             return new NestedTransaction(this, sp);
         } catch (SQLException e) {
@@ -1075,6 +1249,7 @@ public final class Connection implements AutoCloseable {
 
     public void setIsolationLevel(IsolationLevel level) {
         checkOpen();
+        java.util.Objects.requireNonNull(level, "level");
         try {
             jdbc.setTransactionIsolation(level.jdbcLevel());
         } catch (SQLException e) {
@@ -1111,10 +1286,14 @@ public final class Connection implements AutoCloseable {
         }
         try {
             // after Engine.close() the physical connection is closed already, its work rolled back with it
-            if (dirty && !broken && !engine.closed) jdbc.rollback();
+            if (dirty && !broken && !engine.closed) {
+                engine.echoRaw("ROLLBACK");
+                jdbc.rollback();
+            }
         } catch (SQLException e) {
             broken = true;
         } finally {
+            unclosed.closed();
             engine.release(jdbc, physical, broken);
         }
     }
@@ -1122,13 +1301,14 @@ public final class Connection implements AutoCloseable {
     // ---- errors --------------------------------------------------------------------------------------
 
     DatabaseError translate(SQLException e, String sql) {
-        DatabaseError err = dialect().translate(e, sql);
+        DatabaseError err = engine.dialect().translate(e, sql); // not dialect(): also after close, for errors on the way out
         if (err instanceof DisconnectionError) broken = true;
         return err;
     }
 
     void savepointSql(Savepoint sp, boolean release) {
         checkOpen();
+        engine.echoRaw(release ? "RELEASE SAVEPOINT" : "ROLLBACK TO SAVEPOINT");
         try {
             if (release) jdbc.releaseSavepoint(sp);
             else jdbc.rollback(sp);

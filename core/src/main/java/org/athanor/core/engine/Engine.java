@@ -21,7 +21,6 @@ import org.athanor.core.sql.Param;
 import org.athanor.core.sql.SqlNode;
 import org.athanor.core.sql.Statement;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The entry point to a database: a connection pool, a dialect and a compiled-statement cache.
@@ -36,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class Engine implements AutoCloseable {
-    static final Logger LOG = LoggerFactory.getLogger("org.athanor.engine");
+    static final Logger LOG = EchoLog.LOG;
 
     /** Where each well-known scheme's dialect lives, for the "add this module" message. */
     private static final Map<String, String> KNOWN_MODULES = Map.of(
@@ -47,6 +46,9 @@ public final class Engine implements AutoCloseable {
     private final DataSource dataSource;
     private final HikariDataSource pool; // null when the user gave a DataSource
     private final EngineOptions options;
+    private final EchoLog echoLog;
+    private final UnclosedConnections unclosed;
+    private final int statementTimeoutMillis;
     private final StatementCache cache;
     private final String description;
     private volatile Dialect dialect;
@@ -79,6 +81,9 @@ public final class Engine implements AutoCloseable {
         this.dataSource = ds;
         this.pool = pool;
         this.options = options;
+        this.echoLog = new EchoLog(options);
+        this.unclosed = new UnclosedConnections(this, options.leakDetectionThreshold() != null);
+        this.statementTimeoutMillis = millis(options.statementTimeout());
         this.cache = new StatementCache(options.statementCacheSize());
         this.description = description;
         this.dialect = dialect;
@@ -88,6 +93,8 @@ public final class Engine implements AutoCloseable {
     public static Engine create(String url) { return create(url, EngineOptions.defaults()); }
 
     public static Engine create(String url, EngineOptions options) {
+        java.util.Objects.requireNonNull(url, "url");
+        java.util.Objects.requireNonNull(options, "options");
         DatabaseUrl parsed = DatabaseUrl.parse(url);
         DialectProvider provider = findProvider(parsed);
         DialectProvider.ConnectionSpec spec = provider.resolve(parsed);
@@ -96,9 +103,11 @@ public final class Engine implements AutoCloseable {
         if (spec.user() != null) hc.setUsername(spec.user());
         if (spec.password() != null) hc.setPassword(spec.password());
         spec.properties().forEach(hc::addDataSourceProperty);
+        if (options.socketTimeout() != null) spec.dialect().socketTimeoutProperties(options.socketTimeout()).forEach(hc::addDataSourceProperty);
         options.driverProperties().forEach(hc::addDataSourceProperty);
         hc.setAutoCommit(false);
         hc.setConnectionTimeout(options.connectionTimeout().toMillis());
+        if (options.leakDetectionThreshold() != null) hc.setLeakDetectionThreshold(options.leakDetectionThreshold().toMillis());
         hc.setPoolName("athanor-" + parsed.scheme());
         if (options.isolationLevel() != null) hc.setTransactionIsolation("TRANSACTION_" + options.isolationLevel().name());
         if (spec.pool() == DialectProvider.PoolShape.SINGLE_PERSISTENT) {
@@ -128,6 +137,9 @@ public final class Engine implements AutoCloseable {
     public static Engine of(DataSource dataSource, Dialect dialect) { return of(dataSource, dialect, EngineOptions.defaults()); }
 
     public static Engine of(DataSource dataSource, Dialect dialect, EngineOptions options) {
+        java.util.Objects.requireNonNull(dataSource, "dataSource");
+        java.util.Objects.requireNonNull(dialect, "dialect");
+        java.util.Objects.requireNonNull(options, "options");
         Engine e = new Engine(dataSource, null, dialect, options, dialect.name() + " DataSource");
         e.initializeDialect();
         return e;
@@ -144,6 +156,12 @@ public final class Engine implements AutoCloseable {
             close(); // a dialect refusing the server (too old) must not leave the pool open
             throw e;
         }
+    }
+
+    /** A timeout in whole milliseconds (at least 1), 0 for null. */
+    static int millis(java.time.Duration d) {
+        if (d == null) return 0;
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis()));
     }
 
     private static String rootMessage(Throwable t) {
@@ -197,9 +215,9 @@ public final class Engine implements AutoCloseable {
         if (single && singleHolder == Thread.currentThread())
             // waiting would only end in a timeout: this thread itself holds the one connection
             throw new IllegalStateException(description + " has a single connection and this thread already holds it: close that "
-                    + "Connection before connect() (createAll, engine.transaction, ...), or use a file database for several connections");
+                    + "Connection before connect() (createAll, engine.inTransaction, ...), or use a file database for several connections");
         try {
-            java.sql.Connection c = dataSource.getConnection();
+            java.sql.Connection c = checkout();
             if (single) singleHolder = Thread.currentThread();
             if (pool == null && c.getAutoCommit()) c.setAutoCommit(false);
             if (pool == null && options.isolationLevel() != null) c.setTransactionIsolation(options.isolationLevel().jdbcLevel());
@@ -213,6 +231,7 @@ public final class Engine implements AutoCloseable {
                     c.close(); // a connection that failed its set-up is never handed out
                     throw e;
                 }
+                echoLog.raw("BEGIN (implicit)");
                 return new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
             }
             java.sql.Connection physical = c.unwrap(java.sql.Connection.class);
@@ -226,11 +245,70 @@ public final class Engine implements AutoCloseable {
                 }
                 o = keep(physical);
             }
+            echoLog.raw("BEGIN (implicit)");
             return new Connection(this, c, physical, o);
+        } catch (java.sql.SQLTransientConnectionException e) {
+            if (pool == null) throw dialect.translate(e, null);
+            throw poolTimeout(e);
         } catch (SQLException e) {
             throw dialect.translate(e, null);
         }
     }
+
+    /**
+     * A connection from the DataSource; with {@link EngineOptions#prePing()}, one that answered a
+     * validation round trip (dead ones are evicted and replaced, up to the pool's size plus one).
+     */
+    private java.sql.Connection checkout() throws SQLException {
+        java.sql.Connection c = dataSource.getConnection();
+        if (!options.prePing()) return c;
+        int tries = pool == null ? 1 : pool.getMaximumPoolSize() + 1;
+        for (int i = 0; ; i++) {
+            if (isAlive(c)) return c;
+            if (pool != null) pool.evictConnection(c);
+            else closeQuietly(c);
+            LOG.info("pre-ping: a dead pooled connection was replaced before use ({})", description);
+            if (i + 1 >= tries) return dataSource.getConnection(); // a fresh one from the pool: its failure is the real error
+            c = dataSource.getConnection();
+        }
+    }
+
+    private static boolean isAlive(java.sql.Connection c) {
+        try {
+            return c.isValid(5);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void closeQuietly(java.sql.Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // already dead: pre-ping found it so
+        }
+    }
+
+    /** HikariCP's "request timed out" as a {@link org.athanor.core.error.PoolTimeoutError} with the pool's figures. */
+    private org.athanor.core.error.PoolTimeoutError poolTimeout(java.sql.SQLTransientConnectionException e) {
+        var mx = pool.getHikariPoolMXBean();
+        int size = pool.getMaximumPoolSize();
+        int active = mx == null ? -1 : mx.getActiveConnections();
+        int waiting = mx == null ? -1 : mx.getThreadsAwaitingConnection() + 1;
+        long timeout = pool.getConnectionTimeout();
+        Throwable cause = e.getCause();
+        String msg = "no connection became free in " + timeout + " ms from the pool of " + description + " (size " + size + ", "
+                + active + " in use, " + (mx == null ? "?" : mx.getIdleConnections()) + " idle, " + waiting + " waiting): "
+                + (cause != null ? "connecting failed: " + cause.getMessage()
+                        : "close connections sooner (try-with-resources), raise EngineOptions.poolSize, or find leaks with "
+                        + "EngineOptions.leakDetectionThreshold");
+        return new org.athanor.core.error.PoolTimeoutError(msg, e, size, active, waiting, timeout);
+    }
+
+    UnclosedConnections unclosedConnections() { return unclosed; }
+
+    /** The statement timeout of this engine's statements in milliseconds, 0 for none. */
+    int statementTimeoutMillis() { return statementTimeoutMillis; }
 
     /** Same as {@link #connect()}: the transaction begins at once and is rolled back on close unless committed. */
     public Connection begin() { return connect(); }
@@ -245,6 +323,7 @@ public final class Engine implements AutoCloseable {
      * }</pre>
      */
     public <T> T fromTransaction(Function<Connection, T> work) {
+        java.util.Objects.requireNonNull(work, "work");
         try (Connection c = connect()) {
             T result = work.apply(c);
             c.commit();
@@ -259,6 +338,7 @@ public final class Engine implements AutoCloseable {
      * }</pre>
      */
     public void inTransaction(Consumer<Connection> work) {
+        java.util.Objects.requireNonNull(work, "work");
         fromTransaction(c -> {
             work.accept(c);
             return null;
@@ -364,7 +444,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** True when statements are logged (echo or DEBUG): callers build the logged values only then. */
-    boolean echoes() { return options.echo() || LOG.isDebugEnabled(); }
+    boolean echoes() { return echoLog.on(); }
 
     /** The binder kept for {@code shape}, or null. */
     SlotBinder rowBinder(RowsShape shape) { return rowBinders.get(shape); }
@@ -388,7 +468,7 @@ public final class Engine implements AutoCloseable {
         CompiledTemplate t = cache.get(key.lookupKey());
         boolean cached = t != null;
         if (t == null) {
-            // over the bind-parameter limit, expanding IN lists render their values inline: never cached
+            // over the bind-parameter limit, expanding IN lists are bound as one parameter each: never cached
             if (key.paramCount() > dialect.features().maxBindParams()) t = dialect.compileOverBindLimit(statement, key);
             else {
                 t = dialect.compileTemplate(statement, key);
@@ -408,26 +488,24 @@ public final class Engine implements AutoCloseable {
      * }</pre>
      */
     public CompiledStatement compile(Statement statement) {
-        Prepared p = prepare(statement);
+        Prepared p = prepare(java.util.Objects.requireNonNull(statement, "statement"));
         return new CompiledStatement(p.template(), p.params());
     }
 
     /** Adds a listener told about every statement before it runs (see {@link StatementListener}). */
-    public void addStatementListener(StatementListener listener) { listeners.add(java.util.Objects.requireNonNull(listener)); }
+    public void addStatementListener(StatementListener listener) { listeners.add(java.util.Objects.requireNonNull(listener, "listener")); }
 
     public void removeStatementListener(StatementListener listener) { listeners.remove(listener); }
 
     void notifyListeners(String sql) { for (StatementListener l : listeners) l.beforeExecute(sql); }
 
-    void echo(String sql, List<Object> params, boolean cached) {
-        if (options.echo()) LOG.info("{}\n[{}] {}", sql, cached ? "cached" : "generated", params == null ? "" : params);
-        else if (LOG.isDebugEnabled()) LOG.debug("{}\n[{}] {}", sql, cached ? "cached" : "generated", params == null ? "" : params);
-    }
+    void echo(String sql, List<Object> params, boolean cached) { echoLog.statement(sql, params, cached); }
 
-    void echoRaw(String sql) {
-        if (options.echo()) LOG.info("{}", sql);
-        else if (LOG.isDebugEnabled()) LOG.debug("{}", sql);
-    }
+    /** A batch's statement with its first parameter sets and their number (executemany). */
+    void echoBatch(String sql, List<List<Object>> firstSets, long total, boolean cached) { echoLog.batch(sql, firstSets, total, cached); }
+
+    /** A statement without values: DDL, and BEGIN, COMMIT, ROLLBACK, SAVEPOINT. */
+    void echoRaw(String sql) { echoLog.raw(sql); }
 
     /** Statement-cache figures, for tests and monitoring. */
     public record CacheStats(int size, long hits, long misses) {}

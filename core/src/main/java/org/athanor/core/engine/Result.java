@@ -176,7 +176,10 @@ public final class Result<R> implements AutoCloseable, Iterable<R> {
      * int n = conn.execute(text("SELECT count(*) FROM users")).scalar(Integer.class);
      * }</pre>
      */
-    public <T> T scalar(Class<T> type) { return ScalarConversion.convert(scalar(), type, template.sql()); }
+    public <T> T scalar(Class<T> type) {
+        java.util.Objects.requireNonNull(type, "type");
+        return ScalarConversion.convert(scalar(), type, template.sql());
+    }
 
     /** The rows as a lazy stream; closing the stream closes the result. */
     public Stream<R> stream() {

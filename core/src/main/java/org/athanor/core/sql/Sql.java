@@ -11,6 +11,7 @@ import io.vavr.Tuple8;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.athanor.core.dialect.GenericDialect;
 import org.athanor.core.schema.Table;
 import org.athanor.core.type.SqlType;
@@ -28,59 +29,59 @@ public final class Sql {
     private Sql() {}
 
     // ---- SELECT -----------------------------------------------------------------------------------
-    public static <A> Select<Tuple1<A>> select(Expression<A> a) { return new Select<>(List.of(a), RowKind.TUPLE); }
-    public static <A, B> Select<Tuple2<A, B>> select(Expression<A> a, Expression<B> b) { return new Select<>(List.of(a, b), RowKind.TUPLE); }
+    public static <A> Select<Tuple1<A>> select(Expression<A> a) { return new Select<>(Arrays.asList(a), RowKind.TUPLE); }
+    public static <A, B> Select<Tuple2<A, B>> select(Expression<A> a, Expression<B> b) { return new Select<>(Arrays.asList(a, b), RowKind.TUPLE); }
     public static <A, B, C> Select<Tuple3<A, B, C>> select(Expression<A> a, Expression<B> b, Expression<C> c) {
-        return new Select<>(List.of(a, b, c), RowKind.TUPLE);
+        return new Select<>(Arrays.asList(a, b, c), RowKind.TUPLE);
     }
     public static <A, B, C, D> Select<Tuple4<A, B, C, D>> select(Expression<A> a, Expression<B> b, Expression<C> c, Expression<D> d) {
-        return new Select<>(List.of(a, b, c, d), RowKind.TUPLE);
+        return new Select<>(Arrays.asList(a, b, c, d), RowKind.TUPLE);
     }
     public static <A, B, C, D, E> Select<Tuple5<A, B, C, D, E>> select(Expression<A> a, Expression<B> b, Expression<C> c,
                                                                        Expression<D> d, Expression<E> e) {
-        return new Select<>(List.of(a, b, c, d, e), RowKind.TUPLE);
+        return new Select<>(Arrays.asList(a, b, c, d, e), RowKind.TUPLE);
     }
     public static <A, B, C, D, E, F> Select<Tuple6<A, B, C, D, E, F>> select(Expression<A> a, Expression<B> b, Expression<C> c,
                                                                              Expression<D> d, Expression<E> e, Expression<F> f) {
-        return new Select<>(List.of(a, b, c, d, e, f), RowKind.TUPLE);
+        return new Select<>(Arrays.asList(a, b, c, d, e, f), RowKind.TUPLE);
     }
     public static <A, B, C, D, E, F, G> Select<Tuple7<A, B, C, D, E, F, G>> select(Expression<A> a, Expression<B> b, Expression<C> c,
                                                                                    Expression<D> d, Expression<E> e, Expression<F> f,
                                                                                    Expression<G> g) {
-        return new Select<>(List.of(a, b, c, d, e, f, g), RowKind.TUPLE);
+        return new Select<>(Arrays.asList(a, b, c, d, e, f, g), RowKind.TUPLE);
     }
     public static <A, B, C, D, E, F, G, H> Select<Tuple8<A, B, C, D, E, F, G, H>> select(Expression<A> a, Expression<B> b,
                                                                                          Expression<C> c, Expression<D> d,
                                                                                          Expression<E> e, Expression<F> f,
                                                                                          Expression<G> g, Expression<H> h) {
-        return new Select<>(List.of(a, b, c, d, e, f, g, h), RowKind.TUPLE);
+        return new Select<>(Arrays.asList(a, b, c, d, e, f, g, h), RowKind.TUPLE);
     }
 
     /** A select of nine or more expressions, or of a dynamic list: rows are {@link Row}. */
-    public static Select<Row> select(Expression<?>... columns) { return new Select<>(Arrays.asList(columns), RowKind.ROW); }
+    public static Select<Row> select(Expression<?>... columns) { return new Select<>(Arrays.asList(Objects.requireNonNull(columns, "columns")), RowKind.ROW); }
 
-    public static Select<Row> select(List<? extends Expression<?>> columns) { return new Select<>(columns, RowKind.ROW); }
+    public static Select<Row> select(List<? extends Expression<?>> columns) { return new Select<>(Objects.requireNonNull(columns, "columns"), RowKind.ROW); }
 
     /** {@code SELECT <all columns of table> FROM table}, rows as {@link Row}. */
     public static Select<Row> selectFrom(Table table) {
-        return new Select<Row>(table.columns(), RowKind.ROW).from(table);
+        return new Select<Row>(Objects.requireNonNull(table, "table").columns(), RowKind.ROW).from(table);
     }
 
     // ---- DML ---------------------------------------------------------------------------------------
-    public static Insert insert(Table table) { return new Insert(table); }
-    public static Update update(Table table) { return new Update(table); }
-    public static Delete deleteFrom(Table table) { return new Delete(table); }
+    public static Insert insert(Table table) { return new Insert(Objects.requireNonNull(table, "table")); }
+    public static Update update(Table table) { return new Update(Objects.requireNonNull(table, "table")); }
+    public static Delete deleteFrom(Table table) { return new Delete(Objects.requireNonNull(table, "table")); }
 
     // ---- boolean logic -----------------------------------------------------------------------------
     @SafeVarargs
-    public static Condition and(Expression<Boolean>... conditions) { return flatten(Operator.AND, Arrays.asList(conditions)); }
-    public static Condition and(List<? extends Expression<Boolean>> conditions) { return flatten(Operator.AND, conditions); }
+    public static Condition and(Expression<Boolean>... conditions) { return flatten(Operator.AND, Arrays.asList(Objects.requireNonNull(conditions, "conditions"))); }
+    public static Condition and(List<? extends Expression<Boolean>> conditions) { return flatten(Operator.AND, Objects.requireNonNull(conditions, "conditions")); }
     @SafeVarargs
-    public static Condition or(Expression<Boolean>... conditions) { return flatten(Operator.OR, Arrays.asList(conditions)); }
-    public static Condition or(List<? extends Expression<Boolean>> conditions) { return flatten(Operator.OR, conditions); }
-    public static Condition not(Expression<Boolean> condition) { return new Not(condition); }
-    public static Condition exists(Select<?> subquery) { return new Exists(subquery); }
-    public static Condition notExists(Select<?> subquery) { return new Not(new Exists(subquery)); }
+    public static Condition or(Expression<Boolean>... conditions) { return flatten(Operator.OR, Arrays.asList(Objects.requireNonNull(conditions, "conditions"))); }
+    public static Condition or(List<? extends Expression<Boolean>> conditions) { return flatten(Operator.OR, Objects.requireNonNull(conditions, "conditions")); }
+    public static Condition not(Expression<Boolean> condition) { return new Not(Objects.requireNonNull(condition, "condition")); }
+    public static Condition exists(Select<?> subquery) { return new Exists(Objects.requireNonNull(subquery, "subquery")); }
+    public static Condition notExists(Select<?> subquery) { return new Not(new Exists(Objects.requireNonNull(subquery, "subquery"))); }
 
     private static Condition flatten(Operator op, List<? extends Expression<Boolean>> items) {
         List<Expression<Boolean>> out = new ArrayList<>(items.size());
@@ -108,29 +109,35 @@ public final class Sql {
     // ---- values --------------------------------------------------------------------------------------
     /** A bind parameter typed from the value's class. */
     public static <T> Expression<T> param(T value) { return new Param<>(value, SqlTypes.forValue(value)); }
-    public static <T> Expression<T> param(T value, SqlType<T> type) { return new Param<>(type.cast(value), type); }
+    public static <T> Expression<T> param(T value, SqlType<T> type) { return new Param<>(Objects.requireNonNull(type, "type").cast(value), type); }
     /** A named parameter with no value, for executemany templates; values come per execution. */
-    public static <T> Param<T> bindParam(String name, SqlType<T> type) { return new Param<>(null, type, name); }
+    public static <T> Param<T> bindParam(String name, SqlType<T> type) {
+        return new Param<>(null, Objects.requireNonNull(type, "type"), Objects.requireNonNull(name, "name"));
+    }
     /** A named bind parameter with a value (SQLAlchemy's {@code bindparam("name", value)}): usable as LIMIT, OFFSET, anywhere. */
-    public static <T> Param<T> bindParam(String name, T value, SqlType<T> type) { return new Param<>(type.cast(value), type, name); }
+    public static <T> Param<T> bindParam(String name, T value, SqlType<T> type) {
+        return new Param<>(Objects.requireNonNull(type, "type").cast(value), type, Objects.requireNonNull(name, "name"));
+    }
     /** A value rendered into the SQL text (escaped by the dialect) instead of bound. */
     public static <T> Expression<T> literal(T value) { return new Literal<>(value, SqlTypes.forValue(value)); }
-    public static <T> Expression<T> literal(T value, SqlType<T> type) { return new Literal<>(type.cast(value), type); }
+    public static <T> Expression<T> literal(T value, SqlType<T> type) { return new Literal<>(Objects.requireNonNull(type, "type").cast(value), type); }
     public static Expression<Object> nullLiteral() { return new Literal<>(null, SqlTypes.NULL); }
-    public static Expression<Object> tuple(Expression<?>... items) { return new Tuple(Arrays.asList(items)); }
+    public static Expression<Object> tuple(Expression<?>... items) { return new Tuple(Arrays.asList(Objects.requireNonNull(items, "items"))); }
     /** Raw SQL with {@code :name} parameters: {@code text("SELECT * FROM t WHERE a = :a").bind("a", 1)}. */
     /** A VALUES table for FROM and joins: {@code values("v").column("id", INTEGER).row(1).row(2).build()}; see {@link Values}. */
-    public static Values.Builder values(String name) { return Values.named(name); }
+    public static Values.Builder values(String name) { return Values.named(Objects.requireNonNull(name, "name")); }
 
     /** {@code regexp_replace(s, pattern, replacement)}, every match replaced; see {@link RegexpReplace}. */
     public static Expression<String> regexpReplace(Expression<String> s, String pattern, String replacement) {
-        return new RegexpReplace(s, param(pattern), param(replacement));
+        return new RegexpReplace(Objects.requireNonNull(s, "s"), param(Objects.requireNonNull(pattern, "pattern")),
+                param(Objects.requireNonNull(replacement, "replacement")));
     }
     public static Expression<String> regexpReplace(Expression<String> s, Expression<String> pattern, Expression<String> replacement) {
-        return new RegexpReplace(s, pattern, replacement);
+        return new RegexpReplace(Objects.requireNonNull(s, "s"), Objects.requireNonNull(pattern, "pattern"),
+                Objects.requireNonNull(replacement, "replacement"));
     }
 
-    public static Text text(String sql) { return Text.parse(sql); }
+    public static Text text(String sql) { return Text.parse(Objects.requireNonNull(sql, "sql")); }
 
     // ---- functions -----------------------------------------------------------------------------------
     /** A generic function call {@code name(args...)} returning {@code type}. */
@@ -138,7 +145,7 @@ public final class Sql {
     public static Expression<Long> nextValue(org.athanor.core.schema.Sequence sequence) { return new NextValue(sequence); }
 
     public static <T> Expression<T> func(String name, SqlType<T> type, Expression<?>... args) {
-        return new FunctionCall<>(name, Arrays.asList(args), type, false);
+        return new FunctionCall<>(name, Arrays.asList(Objects.requireNonNull(args, "args")), type, false);
     }
     /** {@code count(*)}. */
     public static Expression<Long> count() { return new FunctionCall<>("count", List.of(Star.INSTANCE), SqlTypes.BIGINT, false); }
@@ -171,7 +178,9 @@ public final class Sql {
         return new FunctionCall<>("coalesce", args, first.type(), false);
     }
     public static <T> Expression<T> nullif(Expression<T> a, Expression<?> b) { return new FunctionCall<>("nullif", List.of(a, b), a.type(), false); }
-    public static <T> Expression<T> cast(Expression<?> e, SqlType<T> type) { return new Cast<>(e, type); }
+    public static <T> Expression<T> cast(Expression<?> e, SqlType<T> type) {
+        return new Cast<>(Objects.requireNonNull(e, "expression"), Objects.requireNonNull(type, "type"));
+    }
 
     // ---- CASE, EXTRACT, more string functions (SqlMore keeps the rest of the surface) -------------
     /** A searched {@code CASE WHEN condition THEN result ...}; continue with {@code .when(...)} and {@code .otherwise(...)}. */

@@ -73,6 +73,8 @@ public final class Text implements Query<Row>, Condition {
 
     /** Binds {@code :name} to a list of {@code type} values, rendered {@code (?, ?, ...)}; empty, an empty IN. */
     public <T> Text bindList(String name, java.util.Collection<? extends T> values, org.athanor.core.type.SqlType<T> type) {
+        java.util.Objects.requireNonNull(name, "name");
+        java.util.Objects.requireNonNull(values, "values");
         return with(name, ParamList.of(name, values, java.util.Objects.requireNonNull(type, "type")));
     }
 
