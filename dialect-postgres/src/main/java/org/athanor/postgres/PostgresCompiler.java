@@ -76,15 +76,7 @@ final class PostgresCompiler extends SqlCompiler {
 
     /** PostgreSQL's regexp_replace replaces the first match only unless given the 'g' flag. */
     @Override
-    public void visitRegexpReplace(org.athanor.core.sql.RegexpReplace r) {
-        sql.append("regexp_replace(");
-        visit(r.operand());
-        sql.append(", ");
-        visit(r.pattern());
-        sql.append(", ");
-        visit(r.replacement());
-        sql.append(", 'g')");
-    }
+    protected String regexpReplaceAllFlags() { return ", 'g'"; }
 
     /** {@code nextval('"schema"."name"')}: the name is a regclass literal, so it is quoted inside the string. */
     @Override

@@ -443,8 +443,11 @@ public class SqlCompiler {
         visit(r.pattern());
         sql.append(", ");
         visit(r.replacement());
-        sql.append(')');
+        sql.append(regexpReplaceAllFlags()).append(')');
     }
+
+    /** What follows the replacement in {@code regexp_replace} so that every match is replaced (PostgreSQL: the 'g' flag). */
+    protected String regexpReplaceAllFlags() { return ""; }
 
     public void visitFunction(FunctionCall<?> f) {
         sql.append(functionName(f.name())).append('(');
@@ -755,13 +758,7 @@ public class SqlCompiler {
     protected void limitValue(Expression<?> e, String clause) {
         if (!(e instanceof Param<?>) && !(e instanceof Literal<?>) && !features.supportsLimitExpressions())
             throw unsupported(clause + " given as an expression other than a bind parameter or literal");
-        if (needsParens(e)) {
-            sql.append('(');
-            visit(e);
-            sql.append(')');
-        } else {
-            visit(e);
-        }
+        operand(e);
     }
 
     /** ANSI-ish {@code LIMIT ? OFFSET ?}; dialects that need LIMIT with OFFSET override. */
