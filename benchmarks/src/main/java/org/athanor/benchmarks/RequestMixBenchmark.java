@@ -70,8 +70,10 @@ public class RequestMixBenchmark {
     private org.hibernate.SessionFactory hibernate;
 
     @Setup(Level.Trial)
-    public void setUp(BenchmarkParams params) {
-        int threads = params.getThreads();
+    public void setUp(BenchmarkParams params) { setUp(params.getThreads()); }
+
+    /** Creates and fills the table and opens every side's pool with {@code threads} connections (also for {@link RequestMixInterleaved}). */
+    void setUp(int threads) {
         apart("DROP TABLE IF EXISTS " + TABLE);
         apart("CREATE TABLE " + TABLE + " (id BIGSERIAL PRIMARY KEY, name VARCHAR(255), description VARCHAR(255))");
         apart("INSERT INTO " + TABLE + " (name, description) SELECT 'customer name ' || i, 'customer description ' || i FROM generate_series(1, " + ROWS + ") i");
