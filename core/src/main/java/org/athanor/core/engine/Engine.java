@@ -70,7 +70,14 @@ public final class Engine implements AutoCloseable {
      * prepare, so a short transaction repeating yesterday's statement would otherwise pay that each
      * time. Entries of connections the pool closed are dropped at the next checkout.
      */
-    private final Map<java.sql.Connection, OpenStatements> kept = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private final Map<java.sql.Connection, OpenStatements> kept = new java.util.IdentityHashMap<>();
+    /**
+     * A copy of {@link #kept}, replaced (under the lock on kept) whenever kept changes: every checkout
+     * reads it without a lock. Kept changes only when the pool opens or drops a physical connection,
+     * a handful of times per pool; a lock on every checkout was the one monitor 16 threads contended
+     * for in the concurrent request mix (docs/benchmarks.md).
+     */
+    private volatile Map<java.sql.Connection, OpenStatements> keptView = Map.of();
     private static final int KEPT_PER_CONNECTION = 32;
 
     /** For a single-connection pool (in-memory SQLite): the thread holding it, so that a nested connect() fails at once. */
@@ -346,11 +353,10 @@ public final class Engine implements AutoCloseable {
     }
 
     /** The kept statements of a physical connection, or null for one not seen before (see {@link #keep}). */
-    private OpenStatements keptStatements(java.sql.Connection physical) {
-        synchronized (kept) {
-            return kept.get(physical);
-        }
-    }
+    private OpenStatements keptStatements(java.sql.Connection physical) { return keptView.get(physical); }
+
+    /** Publishes kept's current entries to the checkouts; called with the lock on kept held. */
+    private void publishKept() { keptView = new java.util.IdentityHashMap<>(kept); }
 
     /** Starts keeping statements for a new physical connection; those of connections the pool has closed are let go. */
     private OpenStatements keep(java.sql.Connection physical) throws SQLException {
@@ -361,6 +367,7 @@ public final class Engine implements AutoCloseable {
             }
             OpenStatements o = new OpenStatements(KEPT_PER_CONNECTION);
             kept.put(physical, o);
+            publishKept();
             return o;
         }
     }
@@ -381,7 +388,11 @@ public final class Engine implements AutoCloseable {
     void release(java.sql.Connection c, java.sql.Connection physical, boolean broken) {
         if (single) singleHolder = null;
         if (broken && physical != null) {
-            OpenStatements o = kept.remove(physical);
+            OpenStatements o;
+            synchronized (kept) {
+                o = kept.remove(physical);
+                publishKept();
+            }
             if (o != null) try {
                 o.closeAll();
             } catch (SQLException ignored) {
@@ -539,6 +550,7 @@ public final class Engine implements AutoCloseable {
         synchronized (kept) {
             physical = new ArrayList<>(kept.keySet());
             kept.clear();
+            publishKept();
         }
         for (java.sql.Connection c : physical) {
             try {
