@@ -21,6 +21,21 @@ import org.junit.jupiter.api.Test;
  * System.err as it is at the time of each call, so the test reads what it prints there.
  */
 class EchoLoggingTest {
+    /**
+     * Each test's set-up (createAll, connect) echoes too; what a test checks it reads through
+     * {@link #capture}, and the rest goes here instead of the build's output.
+     */
+    private PrintStream console;
+
+    @org.junit.jupiter.api.BeforeEach
+    void quiet() {
+        console = System.err;
+        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restore() { System.setErr(console); }
+
     private static String capture(Runnable work) {
         PrintStream old = System.err;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();

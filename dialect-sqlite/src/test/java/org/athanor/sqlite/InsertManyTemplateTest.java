@@ -263,15 +263,17 @@ String sql = seen.stream().filter(q -> q.startsWith("INSERT")).findFirst().orEls
         java.io.PrintStream old = System.err;
         java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
         try (Engine e = Engine.create("sqlite://", org.athanor.core.engine.EngineOptions.defaults().echo(true))) {
+            // the set-up's echo goes to a sink; only the inserts' is read
+            System.setErr(new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8));
             MetaData.of(T).createAll(e);
             System.setErr(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
             try (Connection c = e.connect()) {
                 c.insertMany(insert(T).columns(T.NAME, T.QTY), rows(2));
                 c.insertMany(insert(T).columns(T.NAME, T.QTY), rows(1));
                 c.insertMany(insert(T).columns(T.NAME, T.QTY), rows(2));
-            } finally {
-                System.setErr(old);
             }
+        } finally {
+            System.setErr(old);
         }
         String log = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
         String sql = "INSERT INTO tickets (name, qty, status, token) VALUES (?, ?, ?, ?), (?, ?, ?, ?)\n[generated] [t0, 0, new, ";
