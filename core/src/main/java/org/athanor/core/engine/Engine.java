@@ -218,7 +218,7 @@ public final class Engine implements AutoCloseable {
 
     /** A pooled connection with a transaction open; close it to return it (uncommitted work rolls back). */
     public Connection connect() {
-        if (closed) throw new org.athanor.core.error.ResourceClosedError(this + " is closed: create a new Engine to connect again");
+        if (closed) throw closedEngine();
         if (single && singleHolder == Thread.currentThread())
             // waiting would only end in a timeout: this thread itself holds the one connection
             throw new IllegalStateException(description + " has a single connection and this thread already holds it: close that "
@@ -262,12 +262,46 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    private org.athanor.core.error.ResourceClosedError closedEngine() {
+        return new org.athanor.core.error.ResourceClosedError(this + " is closed: create a new Engine to connect again");
+    }
+
+    /**
+     * Threads waiting inside this engine's own pool for a connection. HikariCP does not wake them when
+     * it shuts down (each would wait out its connection timeout), so {@link #close()} interrupts them.
+     * Per engine, lock-free: one add and one remove per checkout.
+     */
+    private final java.util.Set<Thread> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** One connection from the DataSource; a checkout that {@link #close()} ended raises a ResourceClosedError. */
+    private java.sql.Connection borrow() throws SQLException {
+        if (pool == null) return dataSource.getConnection();
+        Thread me = Thread.currentThread();
+        waiting.add(me);
+        java.sql.Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            if (!closed) throw e;
+            Thread.interrupted(); // the interrupt was close()'s, not the caller's
+            throw closedEngine();
+        } finally {
+            waiting.remove(me);
+        }
+        if (closed) { // close() ran while this checkout completed: its interrupt, if any, was ours too
+            Thread.interrupted();
+            closeQuietly(c);
+            throw closedEngine();
+        }
+        return c;
+    }
+
     /**
      * A connection from the DataSource; with {@link EngineOptions#prePing()}, one that answered a
      * validation round trip (dead ones are evicted and replaced, up to the pool's size plus one).
      */
     private java.sql.Connection checkout() throws SQLException {
-        java.sql.Connection c = dataSource.getConnection();
+        java.sql.Connection c = borrow();
         if (!options.prePing()) return c;
         int tries = pool == null ? 1 : pool.getMaximumPoolSize() + 1;
         for (int i = 0; ; i++) {
@@ -275,8 +309,8 @@ public final class Engine implements AutoCloseable {
             if (pool != null) pool.evictConnection(c);
             else closeQuietly(c);
             LOG.info("pre-ping: a dead pooled connection was replaced before use ({})", description);
-            if (i + 1 >= tries) return dataSource.getConnection(); // a fresh one from the pool: its failure is the real error
-            c = dataSource.getConnection();
+            if (i + 1 >= tries) return borrow(); // a fresh one from the pool: its failure is the real error
+            c = borrow();
         }
     }
 
@@ -543,6 +577,7 @@ public final class Engine implements AutoCloseable {
     public void close() {
         closed = true;
         if (pool != null && !pool.isClosed()) pool.close(); // closing the connections closes their kept statements
+        for (Thread t : waiting) t.interrupt(); // see waiting: HikariCP leaves them parked until their timeout
         // The pool "aborts" connections still checked out, but sqlite-jdbc's abort() does nothing: such
         // a connection would go on writing to (and locking) the file. Every physical connection the
         // pool ever lent is a key of kept, so close them all; closing a closed one does nothing.

@@ -119,6 +119,78 @@ public abstract class LifecycleSuite extends ComplianceSuite {
         c.close(); // allowed
     }
 
+    /**
+     * Engine.close() while four threads keep inserting and committing: every thread stops within a
+     * few seconds with a ResourceClosedError (checkout or use after close) or a DatabaseError (its
+     * statement's connection closed under it) — nothing else, no hang — and no write lands after
+     * close() returned. On a server the rows are counted afterwards through the suite's own engine:
+     * every acknowledged commit is there, and at most one in-flight commit per thread beyond them.
+     */
+    @Test
+    void closingAnEngineUnderLoadStopsEveryWriterAndLosesNoAcknowledgedCommit() throws Exception {
+        Engine other = newEngine();
+        Things x = new Things(TestDatabases.uniqueName("ld"));
+        org.athanor.core.schema.MetaData md = org.athanor.core.schema.MetaData.of(x);
+        md.createAll(other);
+        java.util.concurrent.atomic.AtomicLong ids = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong acknowledged = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.ConcurrentLinkedQueue<Throwable> endings = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(4);
+        List<Thread> writers = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Thread w = new Thread(() -> {
+                started.countDown();
+                while (true) {
+                    try (Connection c = other.connect()) {
+                        c.execute(insert(x).set(x.ID, ids.incrementAndGet()).set(x.NAME, "w"));
+                        c.commit();
+                        acknowledged.incrementAndGet();
+                    } catch (Throwable e) {
+                        endings.add(e);
+                        return;
+                    }
+                }
+            }, "lifecycle-writer-" + i);
+            writers.add(w);
+            w.start();
+        }
+        try {
+            started.await();
+            Thread.sleep(300);
+            assertTrue(acknowledged.get() > 0, "the writers were committing before the close");
+        } finally {
+            other.close();
+        }
+        long atClose = acknowledged.get();
+        for (Thread w : writers) {
+            w.join(20_000);
+            assertFalse(w.isAlive(), () -> w.getName() + " still runs 20 s after Engine.close(), at:\n  "
+                    + java.util.Arrays.stream(w.getStackTrace()).map(String::valueOf).collect(java.util.stream.Collectors.joining("\n  ")));
+        }
+        assertEquals(4, endings.size());
+        for (Throwable e : endings)
+            assertTrue(e instanceof ResourceClosedError || e instanceof org.athanor.core.error.DatabaseError,
+                    "a writer ended with " + e);
+        assertTrue(acknowledged.get() - atClose <= 4, "at most the commits in flight at close() were acknowledged after it");
+        // a server (or a file) is one database for both engines; in-memory SQLite gives each engine its own
+        if (engine().inspect().hasTable(x.name())) {
+            try {
+                long rows;
+                try (Connection c = engine().connect()) {
+                    rows = c.scalar(select(count()).from(x));
+                }
+                assertTrue(rows >= acknowledged.get() && rows <= acknowledged.get() + 4,
+                        rows + " rows for " + acknowledged.get() + " acknowledged commits");
+                Thread.sleep(200);
+                try (Connection c = engine().connect()) {
+                    assertEquals(rows, c.scalar(select(count()).from(x)), "nothing was written after the writers stopped");
+                }
+            } finally {
+                md.dropAll(engine());
+            }
+        }
+    }
+
     @Test
     void aResultIsReadOnce() {
         try (Connection c = engine().connect()) {
