@@ -16,6 +16,7 @@ import org.athanor.core.sql.Update;
 import org.athanor.orm.mapping.Attribute;
 import org.athanor.orm.mapping.EntityMapping;
 import org.athanor.orm.mapping.MappingException;
+import org.athanor.orm.mapping.ToOne;
 
 /** A registered entity with what the session needs precomputed: attribute arrays, key positions, its SELECT. */
 final class EntityInfo {
@@ -36,6 +37,15 @@ final class EntityInfo {
     final int keyHashSeed;
     /** Whether an attribute may hold a byte array (mutable, so snapshots copy it). */
     final boolean hasBinary;
+    /**
+     * How many of {@link #attrs} are the entity's own fields (the accessor's); the rest, one per
+     * {@link #toOnes} entry, are the foreign keys of its references, valued with the related object's id.
+     */
+    final int plain;
+    /** The {@code @ManyToOne} references; empty (and never looked at per row) for most entities. */
+    final ToOne[] toOnes;
+    /** The registered entity each reference points at, by position in {@link #toOnes} (set by the Registry). */
+    EntityInfo[] toOneTargets;
     /** Position of the table in the registry's parents-first order. */
     int rank;
     /** Foreign keys of the table to itself, for the flush's per-row order; null when none (set with the rank). */
@@ -47,7 +57,11 @@ final class EntityInfo {
         this.type = type;
         this.name = mapping.entityName();
         this.table = mapping.table();
-        this.attrs = mapping.attributes().toArray(Attribute[]::new);
+        this.plain = mapping.attributes().size();
+        this.toOnes = mapping.toOnes().toArray(ToOne[]::new);
+        List<Attribute> all = new ArrayList<>(mapping.attributes());
+        for (ToOne t : toOnes) all.add(t.keyAttribute());
+        this.attrs = all.toArray(Attribute[]::new);
         List<Attribute> ids = mapping.idAttributes();
         if (ids.isEmpty()) throw new MappingException("entity " + type.getName() + " has no @Id attribute");
         this.idIdx = ids.stream().mapToInt(Attribute::index).toArray();
@@ -65,6 +79,8 @@ final class EntityInfo {
         this.hasBinary = binary;
         this.selectAll = Sql.select(columns).from(table);
         this.loadTarget = new org.athanor.orm.loading.OrmCompiler.Target(table, attrs.length);
+        if (table.columns().size() != attrs.length)
+            throw new IllegalStateException("mapping of " + type.getName() + " has " + attrs.length + " attributes for " + table.columns().size() + " columns");
         for (int i = 0; i < attrs.length; i++)
             if (attrs[i].index() != i)
                 throw new IllegalStateException("mapping of " + type.getName() + " lists attribute " + attrs[i].name()
@@ -108,18 +124,62 @@ final class EntityInfo {
         return g == GenerationType.IDENTITY || g == GenerationType.AUTO || g == GenerationType.TABLE;
     }
 
-    Object get(Object obj, int i) { return mapping.get(obj, attrs[i]); }
+    Object get(Object obj, int i) { return i < plain ? mapping.get(obj, attrs[i]) : referencedKey(obj, i - plain); }
 
-    void set(Object obj, int i, Object value) { mapping.set(obj, attrs[i], value); }
+    /**
+     * Sets an own attribute. A reference's key slot cannot be set from a key alone (that needs the
+     * session's objects, see {@code Session.setSlot}); setting it to the key it already has is a no-op.
+     */
+    void set(Object obj, int i, Object value) {
+        if (i < plain) mapping.set(obj, attrs[i], value);
+        else if (!same(referencedKey(obj, i - plain), value))
+            throw new IllegalStateException("internal: the reference " + name + "." + toOnes[i - plain].name()
+                    + " must be set through the session");
+    }
 
-    /** Sets every attribute of {@code obj} from {@code values}, in attribute order. */
+    /** Sets every own attribute of {@code obj} from {@code values}, in attribute order (references are resolved by the loader). */
     void setAll(Object obj, Object[] values) { mapping.setAll(obj, values); }
 
-    /** Every attribute value of {@code obj}, in attribute order. */
+    /** Every attribute value of {@code obj}, in attribute order, references' keys last. */
     Object[] read(Object obj) {
         Object[] v = new Object[attrs.length];
-        mapping.getAll(obj, v); // attrs is mapping.attributes(), so attribute i is at index i
+        mapping.getAll(obj, v); // attrs starts with mapping.attributes(), so attribute i is at index i
+        for (int k = 0; k < toOnes.length; k++) v[plain + k] = referencedKey(obj, k);
         return v;
+    }
+
+    /**
+     * Stands for the key of a referenced object whose generated id is not assigned yet: unequal to any
+     * snapshot value, so the reference counts as changed. The flush inserts the referenced table first
+     * (tables are ordered by foreign key) and reads the key again before writing it.
+     */
+    static final Object UNASSIGNED_KEY = new Object() {
+        @Override public String toString() { return "<key not assigned yet>"; }
+    };
+
+    /** The id of the object reference {@code k} holds, null when it holds none. */
+    Object referencedKey(Object obj, int k) {
+        Object related = toOnes[k].get(obj);
+        if (related == null) return null;
+        EntityInfo target = toOneTargets[k];
+        if (!target.type.isInstance(related))
+            throw new IllegalStateException(name + "." + toOnes[k].name() + " holds a " + related.getClass().getName()
+                    + ", not a " + target.type.getName());
+        if (target.idUnset(related)) return UNASSIGNED_KEY;
+        Object id = target.get(related, target.idIdx[0]);
+        return id == null ? UNASSIGNED_KEY : id;
+    }
+
+    /** Links each reference to its registered target; a target outside the registry is a mapping error. */
+    void linkTargets(java.util.Map<Class<?>, EntityInfo> registered) {
+        toOneTargets = new EntityInfo[toOnes.length];
+        for (int k = 0; k < toOnes.length; k++) {
+            EntityInfo t = registered.get(toOnes[k].target());
+            if (t == null)
+                throw new MappingException(type.getName() + "." + toOnes[k].name() + " references "
+                        + toOnes[k].target().getName() + ", which is not in this Registry; pass it to Registry.of(...) too");
+            toOneTargets[k] = t;
+        }
     }
 
     /** A copy safe to keep as a snapshot: byte arrays are cloned, other mapped types are immutable. */

@@ -52,11 +52,15 @@ final class Loading {
      */
     static List<Object> list(Session s, EntityInfo info, Select<Row> select) {
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
+        List<Object> out;
         if (q.distinctKeys() && s.identityMap.isEmpty()) {
             RowReader<Object[]> values = values(q.primary());
-            return s.connection().execute(q.statement(), (rs, t) -> materializeNew(s, info, values.read(rs, t))).all();
+            out = s.connection().execute(q.statement(), (rs, t) -> materializeNew(s, info, values.read(rs, t))).all();
+        } else {
+            out = s.connection().execute(q.statement(), entities(s, info, q)).all();
         }
-        return s.connection().execute(q.statement(), entities(s, info, q)).all();
+        if (info.toOnes.length > 0) ToOneLoading.resolve(s, info, out);
+        return out;
     }
 
     private static IllegalStateException nullKey(EntityInfo info) {
@@ -77,7 +81,10 @@ final class Loading {
     static Stream<Object> stream(Session s, EntityInfo info, Select<Row> select) {
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
         Result<Object> r = s.connection().execute(q.statement(), entities(s, info, q));
-        return r.stream();
+        if (info.toOnes.length == 0) return r.stream();
+        // a stream has no whole result to batch over: each object's references are resolved as it is
+        // handed out (found in the identity map, else one SELECT per row); use list() to batch them
+        return r.stream().peek(o -> ToOneLoading.resolve(s, info, List.of(o)));
     }
 
     /**
@@ -106,6 +113,7 @@ final class Loading {
         Object[] v = s.connection().execute(q.statement(), values(q.primary())).first();
         if (v == null) return false;
         apply(s, st, v, keepChanges);
+        if (st.refsPending) ToOneLoading.resolve(s, info, List.of(st.obj()));
         return true;
     }
 
@@ -119,7 +127,9 @@ final class Loading {
         for (int i = 0; i < v.length; i++) {
             Object current = info.get(st.obj(), i);
             boolean userChanged = keepChanges && (st.snapshot == null || !EntityInfo.same(current, st.snapshot[i]));
-            if (!userChanged && !EntityInfo.same(current, v[i])) info.set(st.obj(), i, v[i]);
+            if (userChanged || EntityInfo.same(current, v[i])) continue;
+            if (i < info.plain) info.set(st.obj(), i, v[i]);
+            else st.refsPending = true; // the new key's object is found or loaded with the rest of the result (ToOneLoading)
         }
         st.snapshot = EntityInfo.snapshotOf(v);
         st.loadedEpoch = s.tx.epoch;

@@ -232,6 +232,26 @@ public final class Session implements AutoCloseable {
         return addNew(entity, true);
     }
 
+    /**
+     * Save-update cascade along references (SQLAlchemy's default, JPA's cascade = PERSIST): the new
+     * objects {@code s}'s references hold are added too, so that the flush inserts them first.
+     */
+    private void addReferenced(InstanceState s) {
+        EntityInfo info = s.info;
+        for (int k = 0; k < info.toOnes.length; k++) {
+            Object related = info.toOnes[k].get(s.obj());
+            if (related != null && stateOf(related) == null) addInternal(related);
+        }
+    }
+
+    /** {@link #addReferenced} for every held object, before a flush: references may have been set since add(). */
+    void cascadeReferences() {
+        if (!registry.hasReferences()) return;
+        List<InstanceState> holders = new ArrayList<>();
+        forEachAttached(st -> { if (st.info.toOnes.length > 0 && !st.marked) holders.add(st); });
+        for (InstanceState st : holders) addReferenced(st);
+    }
+
     /** Attaches an object this session does not hold: pending, or persistent when it is detached. */
     private InstanceState addNew(Object entity, boolean index) {
         Class<?> type = entity.getClass();
@@ -249,6 +269,7 @@ public final class Session implements AutoCloseable {
         InstanceState s = new InstanceState(entity, info);
         s.addedSeq = addSeq++;
         attachPending(s, index);
+        if (info.toOnes.length > 0) addReferenced(s);
         return s;
     }
 
@@ -464,7 +485,7 @@ public final class Session implements AutoCloseable {
         Object[] values = info.read(entity);
         if (target == null) {
             Object copy = info.mapping.newInstance();
-            for (int i = 0; i < values.length; i++) info.set(copy, i, values[i]);
+            for (int i = 0; i < values.length; i++) setSlot(info, copy, i, values[i], true);
             addInternal(copy);
             @SuppressWarnings("unchecked") E e = (E) copy;
             return e;
@@ -472,7 +493,7 @@ public final class Session implements AutoCloseable {
         for (int i = 0; i < values.length; i++) {
             boolean isId = false;
             for (int k : info.idIdx) isId |= k == i;
-            if (!isId) info.set(target, i, values[i]);
+            if (!isId) setSlot(info, target, i, values[i], true);
         }
         @SuppressWarnings("unchecked") E e = (E) target;
         return e;
@@ -533,6 +554,7 @@ public final class Session implements AutoCloseable {
         if (flushing) throw new IllegalStateException("flush() called while a flush is running");
         flushing = true;
         try {
+            cascadeReferences();
             new Flusher(this).run();
         } catch (RuntimeException e) {
             // whatever stopped the flush (the database's error, a stale version, a changed key), some
@@ -719,6 +741,32 @@ public final class Session implements AutoCloseable {
     /** Records what {@code s} was before this level changes it. */
     TxLevel.Memento touch(InstanceState s) { return level().touch(s); }
 
+    /**
+     * Sets attribute slot {@code i} of {@code obj} to {@code value}; for a reference's key slot, to this
+     * session's object with that key: from the identity map, else loaded when {@code load} (one SELECT
+     * by key), else left unset with false returned (the caller expires the object, so it is read again).
+     */
+    boolean setSlot(EntityInfo info, Object obj, int i, Object value, boolean load) {
+        if (i < info.plain) {
+            info.set(obj, i, value);
+            return true;
+        }
+        int k = i - info.plain;
+        if (EntityInfo.same(info.referencedKey(obj, k), value)) return true;
+        if (value == null) {
+            info.toOnes[k].set(obj, null);
+            return true;
+        }
+        EntityInfo target = info.toOneTargets[k];
+        InstanceState t = identityMap.get(IdKey.ofIds(target, new Object[] {value}));
+        Object related = t != null ? t.obj() : load ? get(target.type, value) : null;
+        if (related == null && load)
+            throw new IllegalStateException(info.name + "." + info.toOnes[k].name() + " references " + target.name + " "
+                    + value + ", which has no row");
+        info.toOnes[k].set(obj, related);
+        return related != null;
+    }
+
     /** Sets an attribute on behalf of the session (an id, a version, a refreshed value), undoably. */
     void writeAttribute(InstanceState s, int i, Object value) {
         touch(s).wrote(i, s.info.get(s.obj(), i), value);
@@ -738,6 +786,7 @@ public final class Session implements AutoCloseable {
         if (key == null) s.keyFromSnapshot(); // made when first needed (most loaded rows never need it)
         else s.setKey(key);
         s.loadedEpoch = tx.epoch;
+        s.refsPending = info.toOnes.length > 0;
         if (keyIsNew) identityMap.append(s);
         else identityMap.put(s);
         attach(s, obj, false);

@@ -1,7 +1,7 @@
 package org.athanor.orm;
 
 class PostgresFlushValuesTest extends FlushValuesTestBase {
-    @Override TestDb openDatabase() { return TestDb.postgres(); }
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
 
     @Override boolean nulInText() { return false; }
 }

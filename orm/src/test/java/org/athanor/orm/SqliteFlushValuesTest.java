@@ -1,7 +1,7 @@
 package org.athanor.orm;
 
 class SqliteFlushValuesTest extends FlushValuesTestBase {
-    @Override TestDb openDatabase() { return TestDb.sqlite(); }
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
 
     @Override boolean nulInText() { return false; }
 }

@@ -99,6 +99,13 @@ final class EntityModel {
         for (TypeElement c : hierarchy) {
             for (VariableElement f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
                 if (skipped(f)) continue;
+                // a reference is not one of the accessor's attributes: the runtime maps it (ToOnes)
+                if (Annotations.has(f, "ManyToOne")) continue;
+                if (Annotations.has(f, "JoinColumn")) {
+                    error(f, f.getSimpleName().toString(), "@JoinColumn without @ManyToOne; annotate the field @ManyToOne "
+                            + "(its type the related entity), or use @Column for a basic column");
+                    continue;
+                }
                 if (Annotations.has(f, "EmbeddedId")) {
                     if (embeddedId != null) { error(f, f.getSimpleName().toString(), "a second @EmbeddedId (the first is " + embeddedId.getSimpleName() + ")"); continue; }
                     embeddedId = f;

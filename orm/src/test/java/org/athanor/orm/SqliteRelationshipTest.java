@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteRelationshipTest extends RelationshipTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
