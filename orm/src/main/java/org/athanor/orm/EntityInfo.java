@@ -17,6 +17,7 @@ import org.athanor.orm.mapping.Attribute;
 import org.athanor.orm.mapping.EntityMapping;
 import org.athanor.orm.mapping.MappingException;
 import org.athanor.orm.mapping.ToOne;
+import org.athanor.orm.mapping.ToMany;
 
 /** A registered entity with what the session needs precomputed: attribute arrays, key positions, its SELECT. */
 final class EntityInfo {
@@ -46,6 +47,13 @@ final class EntityInfo {
     final ToOne[] toOnes;
     /** The registered entity each reference points at, by position in {@link #toOnes} (set by the Registry). */
     EntityInfo[] toOneTargets;
+    /** For each reference, the position of the collection mirroring it in its target's {@link #toManys}, or -1. */
+    int[] toOneMirror;
+    /** The {@code @OneToMany(mappedBy)} collections; empty for most entities. */
+    final ToMany[] toManys;
+    /** Each collection's element entity, and the position of its mappedBy reference in that entity's {@link #toOnes}. */
+    EntityInfo[] toManyTargets;
+    int[] toManyBackRef;
     /** Position of the table in the registry's parents-first order. */
     int rank;
     /** Foreign keys of the table to itself, for the flush's per-row order; null when none (set with the rank). */
@@ -59,6 +67,7 @@ final class EntityInfo {
         this.table = mapping.table();
         this.plain = mapping.attributes().size();
         this.toOnes = mapping.toOnes().toArray(ToOne[]::new);
+        this.toManys = mapping.toManys().toArray(ToMany[]::new);
         List<Attribute> all = new ArrayList<>(mapping.attributes());
         for (ToOne t : toOnes) all.add(t.keyAttribute());
         this.attrs = all.toArray(Attribute[]::new);
@@ -179,6 +188,39 @@ final class EntityInfo {
                 throw new MappingException(type.getName() + "." + toOnes[k].name() + " references "
                         + toOnes[k].target().getName() + ", which is not in this Registry; pass it to Registry.of(...) too");
             toOneTargets[k] = t;
+        }
+        toOneMirror = new int[toOnes.length];
+        java.util.Arrays.fill(toOneMirror, -1);
+    }
+
+    /** Links each collection to its element entity and mappedBy reference (after every entity's {@link #linkTargets}). */
+    void linkCollections(java.util.Map<Class<?>, EntityInfo> registered) {
+        toManyTargets = new EntityInfo[toManys.length];
+        toManyBackRef = new int[toManys.length];
+        for (int m = 0; m < toManys.length; m++) {
+            ToMany c = toManys[m];
+            String where = type.getName() + "." + c.name();
+            EntityInfo t = registered.get(c.target());
+            if (t == null)
+                throw new MappingException(where + " holds " + c.target().getName() + ", which is not in this Registry; "
+                        + "pass it to Registry.of(...) too");
+            int k = -1;
+            for (int i = 0; i < t.toOnes.length; i++) if (t.toOnes[i].name().equals(c.mappedBy())) k = i;
+            if (k < 0 || t.toOneTargets[k] != this)
+                throw new MappingException(where + ": mappedBy = \"" + c.mappedBy() + "\" must name a @ManyToOne of "
+                        + t.name + " referencing " + name + "; its references are "
+                        + java.util.Arrays.stream(t.toOnes).map(r -> r.name() + " -> " + r.target().getSimpleName()).toList());
+            if (t.toOneMirror[k] >= 0)
+                throw new MappingException(where + ": " + t.name + "." + c.mappedBy() + " is already mirrored by "
+                        + toManys[t.toOneMirror[k]].name());
+            for (String o : c.orderBy()) {
+                String attr = o.endsWith(" DESC") ? o.substring(0, o.length() - 5) : o;
+                if (java.util.Arrays.stream(t.attrs).limit(t.plain).noneMatch(a -> a.name().equals(attr)))
+                    throw new MappingException(where + ": @OrderBy names '" + attr + "', which is not an attribute of " + t.name);
+            }
+            toManyTargets[m] = t;
+            toManyBackRef[m] = k;
+            t.toOneMirror[k] = m;
         }
     }
 

@@ -60,6 +60,7 @@ final class Loading {
             out = s.connection().execute(q.statement(), entities(s, info, q)).all();
         }
         if (info.toOnes.length > 0) ToOneLoading.resolve(s, info, out);
+        if (info.toManys.length > 0) installCollections(s, info, out);
         return out;
     }
 
@@ -81,10 +82,13 @@ final class Loading {
     static Stream<Object> stream(Session s, EntityInfo info, Select<Row> select) {
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
         Result<Object> r = s.connection().execute(q.statement(), entities(s, info, q));
-        if (info.toOnes.length == 0) return r.stream();
+        if (info.toOnes.length == 0 && info.toManys.length == 0) return r.stream();
         // a stream has no whole result to batch over: each object's references are resolved as it is
         // handed out (found in the identity map, else one SELECT per row); use list() to batch them
-        return r.stream().peek(o -> ToOneLoading.resolve(s, info, List.of(o)));
+        return r.stream().peek(o -> {
+            if (info.toOnes.length > 0) ToOneLoading.resolve(s, info, List.of(o));
+            if (info.toManys.length > 0) installCollections(s, info, List.of(o));
+        });
     }
 
     /**
@@ -106,6 +110,21 @@ final class Loading {
         return obj;
     }
 
+    /**
+     * Gives the newly loaded (or re-read) objects of one result unloaded collections sharing that result
+     * as their batch: the first access to one loads it for all (CollectionLoading).
+     */
+    static void installCollections(Session s, EntityInfo info, List<Object> result) {
+        List<Object> group = null;
+        for (Object o : result) {
+            InstanceState st = s.stateOf(o);
+            if (st == null || !st.collectionsPending) continue;
+            st.collectionsPending = false;
+            if (group == null) group = result.size() == 1 ? List.of(o) : List.copyOf(result);
+            for (int m = 0; m < info.toManys.length; m++) CollectionState.install(s, o, info, m, group, null);
+        }
+    }
+
     /** Re-reads a persistent object's row; false when the row is gone. */
     static boolean reload(Session s, InstanceState st, boolean keepChanges) {
         EntityInfo info = st.info;
@@ -114,6 +133,7 @@ final class Loading {
         if (v == null) return false;
         apply(s, st, v, keepChanges);
         if (st.refsPending) ToOneLoading.resolve(s, info, List.of(st.obj()));
+        if (st.collectionsPending) installCollections(s, info, List.of(st.obj()));
         return true;
     }
 
@@ -133,5 +153,6 @@ final class Loading {
         }
         st.snapshot = EntityInfo.snapshotOf(v);
         st.loadedEpoch = s.tx.epoch;
+        if (info.toManys.length > 0) st.collectionsPending = true; // re-read: its collections load again on access
     }
 }

@@ -37,7 +37,7 @@ public final class Registry {
     private final boolean hasReferences;
 
     private Registry(Map<Class<?>, EntityInfo> entities, MetaData metadata) {
-        this.hasReferences = entities.values().stream().anyMatch(i -> i.toOnes.length > 0);
+        this.hasReferences = entities.values().stream().anyMatch(i -> i.toOnes.length > 0 || i.toManys.length > 0);
         this.entities = entities;
         this.metadata = metadata;
     }
@@ -55,6 +55,7 @@ public final class Registry {
         }
         EntityMapping.checkDistinctTables(infos.keySet());
         for (EntityInfo i : infos.values()) i.linkTargets(infos);
+        for (EntityInfo i : infos.values()) i.linkCollections(infos);
         List<Table> tables = new ArrayList<>();
         for (EntityInfo i : infos.values()) tables.add(i.table);
         MetaData md = MetaData.of(tables.toArray(Table[]::new));

@@ -244,12 +244,79 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** {@link #addReferenced} for every held object, before a flush: references may have been set since add(). */
+    /**
+     * A new object's collections become the session's own, holding what the object's collections held
+     * (null: empty); each element's reference is set to the object and the new elements are added.
+     * The object's field then holds the ORM's collection: the application's original is not used again.
+     */
+    private void adoptCollections(InstanceState s) {
+        EntityInfo info = s.info;
+        for (int m = 0; m < info.toManys.length; m++) {
+            Object given = info.toManys[m].get(s.obj());
+            if (CollectionState.stateOf(this, s.obj(), info, m) != null) continue;
+            CollectionState cs = CollectionState.install(this, s.obj(), info, m, null, new ArrayList<>());
+            if (given instanceof java.util.Collection<?> c)
+                for (Object e : c) {
+                    cs.checkElement(e);
+                    if (!cs.items.contains(e)) cs.items.add(e);
+                    cs.linked(e);
+                }
+        }
+    }
+
+    /**
+     * Before a flush, relationships are made consistent (SQLAlchemy's save-update and delete cascades):
+     * a deleted object's collections are loaded and their elements deleted (cascade REMOVE) or their
+     * reference cleared; loaded collections drop elements whose reference now points elsewhere and gain
+     * those that point at their owner (so a reference set directly shows in the loaded inverse
+     * collection at this flush at the latest); new objects referenced or collected are added.
+     */
     void cascadeReferences() {
         if (!registry.hasReferences()) return;
+        List<InstanceState> deleted = new ArrayList<>(marked);
+        for (int i = 0; i < deleted.size(); i++) {
+            InstanceState st = deleted.get(i);
+            EntityInfo info = st.info;
+            for (int m = 0; m < info.toManys.length; m++) {
+                CollectionState cs = CollectionState.stateOf(this, st.obj(), info, m);
+                if (cs == null) cs = CollectionState.install(this, st.obj(), info, m, null, null);
+                int k = info.toManyBackRef[m];
+                EntityInfo ei = info.toManyTargets[m];
+                for (Object e : new ArrayList<>(cs.items())) {
+                    InstanceState es = stateOf(e);
+                    if (info.toManys[m].cascadeRemove()) {
+                        if (es == null) continue;
+                        if (es.status == InstanceState.Status.PENDING) expunge(e);
+                        else if (es.status == InstanceState.Status.PERSISTENT && !es.marked) {
+                            delete(e);
+                            deleted.add(es);
+                        }
+                    } else if (ei.toOnes[k].get(e) == st.obj() && (es == null || !es.marked)) {
+                        ei.toOnes[k].set(e, null); // as SQLAlchemy: the element stays, without its owner (NOT NULL: the database refuses)
+                    }
+                }
+            }
+        }
         List<InstanceState> holders = new ArrayList<>();
-        forEachAttached(st -> { if (st.info.toOnes.length > 0 && !st.marked) holders.add(st); });
-        for (InstanceState st : holders) addReferenced(st);
+        forEachAttached(st -> { if ((st.info.toOnes.length > 0 || st.info.toManys.length > 0) && !st.marked) holders.add(st); });
+        for (InstanceState st : holders) {
+            EntityInfo info = st.info;
+            for (int m = 0; m < info.toManys.length; m++) {
+                CollectionState cs = CollectionState.stateOf(this, st.obj(), info, m);
+                if (cs == null || cs.items == null) continue;
+                org.athanor.orm.mapping.ToOne back = info.toManyTargets[m].toOnes[info.toManyBackRef[m]];
+                cs.items.removeIf(e -> back.get(e) != st.obj());
+                for (Object e : cs.items) if (stateOf(e) == null) addInternal(e);
+            }
+            for (int k = 0; k < info.toOnes.length; k++) {
+                int mirror = info.toOneMirror[k];
+                Object ref = info.toOnes[k].get(st.obj());
+                if (mirror < 0 || ref == null) continue;
+                CollectionState cs = CollectionState.stateOf(this, ref, info.toOneTargets[k], mirror);
+                if (cs != null && cs.items != null && !cs.items.contains(st.obj())) cs.items.add(st.obj());
+            }
+            if (info.toOnes.length > 0) addReferenced(st);
+        }
     }
 
     /** Attaches an object this session does not hold: pending, or persistent when it is detached. */
@@ -265,11 +332,17 @@ public final class Session implements AutoCloseable {
         // Whether another open session holds this object is not checked, as Hibernate does not: a
         // session knows only its own objects (no process-wide registry to consult on every add).
         // Giving one object to two sessions is a programming error the sessions cannot see.
-        if (info.generatedId != null && !info.idUnset(entity)) return attachDetached(entity, info, info.keyOfObject(entity), index);
+        if (info.generatedId != null && !info.idUnset(entity)) {
+            InstanceState d = attachDetached(entity, info, info.keyOfObject(entity), index);
+            // the database holds a detached object's collections: they load on access
+            for (int m = 0; m < info.toManys.length; m++) CollectionState.install(this, entity, info, m, null, null);
+            return d;
+        }
         InstanceState s = new InstanceState(entity, info);
         s.addedSeq = addSeq++;
         attachPending(s, index);
         if (info.toOnes.length > 0) addReferenced(s);
+        if (info.toManys.length > 0) adoptCollections(s);
         return s;
     }
 
@@ -787,6 +860,7 @@ public final class Session implements AutoCloseable {
         else s.setKey(key);
         s.loadedEpoch = tx.epoch;
         s.refsPending = info.toOnes.length > 0;
+        s.collectionsPending = info.toManys.length > 0;
         if (keyIsNew) identityMap.append(s);
         else identityMap.put(s);
         attach(s, obj, false);

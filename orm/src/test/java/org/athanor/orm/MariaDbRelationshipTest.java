@@ -1,5 +1,5 @@
 package org.athanor.orm;
 
-class MariaDbRelationshipTest extends RelationshipTestBase {
+class MariaDbRelationshipTest extends RelationshipCollectionsTestBase {
     @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
 }

@@ -1,5 +1,5 @@
 package org.athanor.orm;
 
-class PostgresRelationshipTest extends RelationshipTestBase {
+class PostgresRelationshipTest extends RelationshipCollectionsTestBase {
     @Override protected TestDb openDatabase() { return TestDb.postgres(); }
 }

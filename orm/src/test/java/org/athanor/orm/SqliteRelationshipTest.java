@@ -1,5 +1,5 @@
 package org.athanor.orm;
 
-class SqliteRelationshipTest extends RelationshipTestBase {
+class SqliteRelationshipTest extends RelationshipCollectionsTestBase {
     @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
 }

@@ -100,7 +100,11 @@ final class EntityModel {
             for (VariableElement f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
                 if (skipped(f)) continue;
                 // a reference is not one of the accessor's attributes: the runtime maps it (ToOnes)
-                if (Annotations.has(f, "ManyToOne")) continue;
+                if (Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToMany")) continue;
+                if (Annotations.has(f, "OrderBy")) {
+                    error(f, f.getSimpleName().toString(), "@OrderBy without @OneToMany; it orders a collection");
+                    continue;
+                }
                 if (Annotations.has(f, "JoinColumn")) {
                     error(f, f.getSimpleName().toString(), "@JoinColumn without @ManyToOne; annotate the field @ManyToOne "
                             + "(its type the related entity), or use @Column for a basic column");

@@ -33,6 +33,7 @@ public final class EntityMapping<E> {
     private final Table table;
     private final List<Attribute> attributes;
     private final List<ToOne> toOnes;
+    private final List<ToMany> toManys;
     private final Map<String, Attribute> byName = new HashMap<>();
     private final IdShape idShape;
     private final List<Attribute> ids;
@@ -42,12 +43,13 @@ public final class EntityMapping<E> {
     private final EntityAccessor<E> accessor;
 
     EntityMapping(Class<E> entityClass, String entityName, Table table, List<Attribute> attributes, List<ToOne> toOnes,
-                  IdShape idShape, EntityAccessor<E> accessor) {
+                  List<ToMany> toManys, IdShape idShape, EntityAccessor<E> accessor) {
         this.entityClass = entityClass;
         this.entityName = entityName;
         this.table = table;
         this.attributes = List.copyOf(attributes);
         this.toOnes = List.copyOf(toOnes);
+        this.toManys = List.copyOf(toManys);
         for (Attribute a : attributes) byName.put(a.name(), a);
         this.idShape = idShape;
         this.ids = idShape.ids;
@@ -111,6 +113,16 @@ public final class EntityMapping<E> {
         for (ToOne t : toOnes) if (t.name().equals(name)) return t;
         throw new MappingException(entityName + " has no @ManyToOne attribute '" + name + "'; its references are "
                 + toOnes.stream().map(ToOne::name).toList());
+    }
+
+    /** The {@code @OneToMany(mappedBy)} collections, in declaration order. */
+    public List<ToMany> toManys() { return toManys; }
+
+    /** The {@code @OneToMany} collection named {@code name}; an unknown name lists the mapped ones. */
+    public ToMany toMany(String name) {
+        for (ToMany t : toManys) if (t.name().equals(name)) return t;
+        throw new MappingException(entityName + " has no @OneToMany attribute '" + name + "'; its collections are "
+                + toManys.stream().map(ToMany::name).toList());
     }
 
     /** The key attributes: one, or several for a composite key (@IdClass / @EmbeddedId components). */

@@ -43,11 +43,16 @@ final class MappingBuilder {
         List<FieldSpec> specs = new ArrayList<>();
         Field embeddedId = null;
         List<Field> toOneFields = new ArrayList<>();
+        List<Field> toManyFields = new ArrayList<>();
         for (Class<?> c : hierarchy) {
             for (Field f : c.getDeclaredFields()) {
                 if (FieldMapper.skipped(f)) continue;
                 if (f.isAnnotationPresent(jakarta.persistence.ManyToOne.class)) {
                     toOneFields.add(f);
+                } else if (f.isAnnotationPresent(jakarta.persistence.OneToMany.class)) {
+                    toManyFields.add(f);
+                } else if (f.isAnnotationPresent(jakarta.persistence.OrderBy.class)) {
+                    throw MappingException.of(cls, f.getName(), "@OrderBy without @OneToMany; it orders a collection");
                 } else if (f.isAnnotationPresent(jakarta.persistence.JoinColumn.class)) {
                     throw MappingException.of(cls, f.getName(), "@JoinColumn without @ManyToOne; annotate the field "
                             + "@ManyToOne (its type the related entity), or use @Column for a basic column");
@@ -81,11 +86,12 @@ final class MappingBuilder {
         }
         if (pk.size() > 1) Table.addPrimaryKey(table, pk);
         List<ToOne> toOnes = ToOnes.map(cls, table, toOneFields, attributes, specs);
+        List<ToMany> toManys = ToOnes.mapCollections(cls, toManyFields);
         if (tableAnn != null) TableConstraints.add(cls, table, tableAnn, attributes);
 
         IdShape idShape = IdShape.of(cls, attributes, embeddedId);
         EntityAccessor<E> accessor = Accessors.forEntity(cls, attributes);
-        return new EntityMapping<>(cls, entityName, table, attributes, toOnes, idShape, accessor);
+        return new EntityMapping<>(cls, entityName, table, attributes, toOnes, toManys, idShape, accessor);
     }
 
     private static void checkClass(Class<?> cls) {

@@ -82,6 +82,61 @@ final class ToOnes {
         return List.copyOf(out);
     }
 
+    /** The {@code @OneToMany(mappedBy)} fields; the mappedBy side is checked when the registry links entities. */
+    static List<ToMany> mapCollections(Class<?> cls, List<Field> fields) {
+        if (fields.isEmpty()) return List.of();
+        List<ToMany> out = new ArrayList<>();
+        for (Field f : fields) {
+            String where = MappingException.where(cls, f.getName());
+            for (Annotation a : f.getDeclaredAnnotations()) {
+                if (!AnnotationRules.isJakarta(a.annotationType())) continue;
+                String n = a.annotationType().getSimpleName();
+                String p = AnnotationRules.problem(n, null);
+                if (p != null) throw new MappingException(where + ": " + p);
+                if (!n.equals("OneToMany") && !n.equals("OrderBy"))
+                    throw new MappingException(where + ": @" + n + " cannot be combined with @OneToMany"
+                            + (n.equals("JoinColumn") ? " (a unidirectional @OneToMany with @JoinColumn is not supported yet; "
+                            + "map the @ManyToOne on the element and use @OneToMany(mappedBy = ...))" : ""));
+            }
+            if (Modifier.isFinal(f.getModifiers()))
+                throw new MappingException(where + ": the field is final; the session puts its own collection in it");
+            jakarta.persistence.OneToMany m = f.getAnnotation(jakarta.persistence.OneToMany.class);
+            Class<?> type = f.getType();
+            if (type != java.util.List.class && type != java.util.Set.class && type != java.util.Collection.class)
+                throw new MappingException(where + ": a @OneToMany field must be declared as List, Set or Collection (the "
+                        + "session puts its own implementation in it), not " + type.getName());
+            Class<?> target = m.targetEntity() != void.class ? m.targetEntity() : GenericTypes.elementType(f);
+            if (target == null || !target.isAnnotationPresent(jakarta.persistence.Entity.class))
+                throw new MappingException(where + ": @OneToMany needs an @Entity element type (" + f.getGenericType().getTypeName()
+                        + "); give the type argument, e.g. List<Post>, or targetEntity");
+            if (m.mappedBy().isEmpty())
+                throw new MappingException(where + ": @OneToMany without mappedBy is not supported yet; map the "
+                        + "@ManyToOne on " + target.getSimpleName() + " and name it: @OneToMany(mappedBy = \"...\")");
+            if (m.fetch() == FetchType.EAGER)
+                throw new MappingException(where + ": @OneToMany(fetch = EAGER) is not supported yet; collections load "
+                        + "on first access, for every object of the same query result at once; remove fetch");
+            boolean remove = false;
+            for (CascadeType c : m.cascade()) {
+                if (c == CascadeType.ALL || c == CascadeType.REMOVE) remove = true;
+                else if (c != CascadeType.PERSIST)
+                    throw new MappingException(where + ": cascade = " + c + " is not supported; PERSIST (always on), "
+                            + "REMOVE and ALL (= PERSIST + REMOVE) are");
+            }
+            List<String> order = new ArrayList<>();
+            jakarta.persistence.OrderBy ob = f.getAnnotation(jakarta.persistence.OrderBy.class);
+            if (ob != null && !ob.value().isBlank())
+                for (String part : ob.value().split(",")) {
+                    String[] w = part.trim().split("\\s+");
+                    if (w.length > 2 || w.length == 2 && !w[1].equalsIgnoreCase("ASC") && !w[1].equalsIgnoreCase("DESC"))
+                        throw new MappingException(where + ": @OrderBy(\"" + ob.value() + "\"): each part is an attribute "
+                                + "name of " + target.getSimpleName() + " with an optional ASC or DESC");
+                    order.add(w.length == 2 && w[1].equalsIgnoreCase("DESC") ? w[0] + " DESC" : w[0]);
+                }
+            out.add(new ToMany(f.getName(), f, target, m.mappedBy(), type == java.util.Set.class, order, remove, m.orphanRemoval()));
+        }
+        return List.copyOf(out);
+    }
+
     private static Column<?> attributeColumn(List<Attribute> attributes, String name) {
         for (Attribute a : attributes) if (a.name().equals(name)) return a.column();
         throw new IllegalStateException("no attribute " + name);

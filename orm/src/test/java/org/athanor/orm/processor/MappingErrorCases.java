@@ -20,7 +20,7 @@ public final class MappingErrorCases {
         @Override public String toString() { return name; }
     }
 
-    private static final String RELATIONSHIP = "of the relationships only @ManyToOne (with @JoinColumn) is supported yet, and embedded values not at all; instead of a collection query the entity holding the @ManyToOne, map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
+    private static final String RELATIONSHIP = "of the relationships only @ManyToOne (with @JoinColumn) and @OneToMany(mappedBy) are supported yet, and embedded values not at all; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
 
     private static Case both(String name, String body, String message) { return new Case(name, body, message, message); }
 
@@ -64,8 +64,13 @@ public final class MappingErrorCases {
                 new Case("referencedcolumn", "@Entity public class E { @Id Long id; String code; @ManyToOne @JoinColumn(referencedColumnName = \"code\") E parent; }",
                         "errors.referencedcolumn.E.parent: @JoinColumn(referencedColumnName = \"code\"): a reference must "
                                 + "point at the target's primary key column id", null),
-                both("onetomany", "@Entity public class E { @Id Long id; @OneToMany List<E> children; }",
-                        "errors.onetomany.E.children: @OneToMany is not supported: " + RELATIONSHIP),
+                new Case("onetomany", "@Entity public class E { @Id Long id; @OneToMany List<E> children; }",
+                        "errors.onetomany.E.children: @OneToMany without mappedBy is not supported yet; map the @ManyToOne on E "
+                                + "and name it: @OneToMany(mappedBy = \"...\")", null),
+                both("orderbyalone", "@Entity public class E { @Id Long id; @OrderBy String name; }",
+                        "errors.orderbyalone.E.name: @OrderBy without @OneToMany; it orders a collection"),
+                both("onetoone", "@Entity public class E { @Id Long id; @OneToOne E partner; }",
+                        "errors.onetoone.E.partner: @OneToOne is not supported: " + RELATIONSHIP),
                 both("record", "@Entity public record E(@Id Long id) {}",
                         "errors.record.E: records are not entities (they are immutable); use a record as a read-only query "
                                 + "projection, and map a class with a no-arg constructor as the @Entity"),
