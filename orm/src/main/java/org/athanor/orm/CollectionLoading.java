@@ -20,15 +20,53 @@ import org.athanor.orm.mapping.ToMany;
 final class CollectionLoading {
     private CollectionLoading() {}
 
-    static void load(CollectionState cs) {
+    /** Applies a query's options to the collections of its result (after they are installed). */
+    static void apply(Session s, EntityInfo info, List<Object> result, List<LoadOption> options) {
+        for (LoadOption o : options) {
+            if (!o.relationship.isCollection()) continue;
+            int m = 0;
+            while (!info.toManys[m].name().equals(o.relationship.name())) m++;
+            List<CollectionState> unloaded = new ArrayList<>();
+            for (Object owner : result) {
+                CollectionState cs = CollectionState.stateOf(s, owner, info, m);
+                if (cs == null) continue;
+                if (cs.items == null) unloaded.add(cs);
+                if (cs.items == null || o.strategy == LoadOption.Strategy.SELECTIN) cs.elementOptions = o.children;
+                switch (o.strategy) {
+                    case RAISE -> cs.raise = cs.items == null;
+                    case NOLOAD -> { if (cs.items == null) cs.items = new ArrayList<>(); }
+                    default -> { }
+                }
+            }
+            if (o.strategy == LoadOption.Strategy.SELECTIN && !unloaded.isEmpty()) {
+                CollectionState first = unloaded.get(0);
+                first.group = List.copyOf(result); // every unloaded one of this result, loaded now
+                load(first, false);
+            }
+        }
+    }
+
+    /** The first access to an unloaded collection. */
+    static void load(CollectionState cs) { load(cs, true); }
+
+    /**
+     * {@code autoflush}: false when a query's selectinLoad runs this inside its own load, where objects
+     * of the result still wait for their references (a flush then would see them as changed).
+     */
+    static void load(CollectionState cs, boolean autoflush) {
         Session s = cs.session;
+        if (cs.raise)
+            throw new IllegalStateException(cs.describe() + " is not loaded: the query that loaded it said "
+                    + "raiseLoad(" + cs.info.type.getSimpleName() + "_." + cs.relation().name() + "); load it with "
+                    + "options(selectinLoad(" + cs.info.type.getSimpleName() + "_." + cs.relation().name() + ")), or "
+                    + "query without the raise option");
         InstanceState ownerState = s.isClosed() ? null : s.stateOf(cs.owner);
         if (ownerState == null || ownerState.status == InstanceState.Status.PENDING && cs.items == null)
             throw new DetachedInstanceError(cs.info.name + "." + cs.relation().name() + " of " + cs.owner
                     + " is not loaded, and the object's session is " + (s.isClosed() ? "closed" : "no longer holding it")
                     + ": there is nothing to load it with. Access the collection while the session is open (e.g. "
                     + "getX().size()), or get the object again from an open session");
-        s.autoflushIfEnabled(); // as a query would: the select sees the session's pending changes
+        if (autoflush) s.autoflushIfEnabled(); // as a query would: the select sees the session's pending changes
         if (cs.items != null) return; // the autoflush may have loaded it
         EntityInfo owner = cs.info, element = cs.elementInfo();
         int m = cs.m, k = owner.toManyBackRef[m];
@@ -52,7 +90,7 @@ final class CollectionLoading {
         for (int from = 0; from < ids.size(); from += ToOneLoading.CHUNK) {
             List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + ToOneLoading.CHUNK));
             Select<Row> select = element.selectAll.where(fk.in(chunk)).orderBy(orderBy(element, cs.relation()));
-            for (Object e : Loading.list(s, element, select)) {
+            for (Object e : Loading.list(s, element, select, cs.elementOptions)) {
                 CollectionState target = byOwner.get(element.toOnes[k].get(e));
                 // an element whose reference was changed in memory since (not flushed: autoflush off) goes where it points now
                 if (target != null && !target.items.contains(e)) target.items.add(e);

@@ -19,6 +19,10 @@ final class CollectionState {
     List<Object> group;
     /** The elements, null until loaded. */
     ArrayList<Object> items;
+    /** The query's raiseLoad option: accessing the unloaded collection is an error naming it. */
+    boolean raise;
+    /** The query's then() options for the elements, used when the collection loads. */
+    List<LoadOption> elementOptions = List.of();
 
     CollectionState(Session session, Object owner, EntityInfo info, int m, List<Object> group, ArrayList<Object> items) {
         this.session = session;

@@ -50,7 +50,10 @@ final class Loading {
      * repeats a primary key), no row can meet an object already in the identity map: each becomes
      * a new object, appended to the map without a lookup.
      */
-    static List<Object> list(Session s, EntityInfo info, Select<Row> select) {
+    static List<Object> list(Session s, EntityInfo info, Select<Row> select) { return list(s, info, select, List.of()); }
+
+    /** {@link #list(Session, EntityInfo, Select)} with loader options for the result's relationships. */
+    static List<Object> list(Session s, EntityInfo info, Select<Row> select, List<LoadOption> options) {
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
         List<Object> out;
         if (q.distinctKeys() && s.identityMap.isEmpty()) {
@@ -59,8 +62,11 @@ final class Loading {
         } else {
             out = s.connection().execute(q.statement(), entities(s, info, q)).all();
         }
-        if (info.toOnes.length > 0) ToOneLoading.resolve(s, info, out);
-        if (info.toManys.length > 0) installCollections(s, info, out);
+        if (info.toOnes.length > 0) ToOneLoading.resolve(s, info, out, options);
+        if (info.toManys.length > 0) {
+            installCollections(s, info, out);
+            if (!options.isEmpty()) CollectionLoading.apply(s, info, out, options);
+        }
         return out;
     }
 

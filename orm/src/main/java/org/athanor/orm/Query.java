@@ -41,19 +41,40 @@ public final class Query<E> {
     private final EntityInfo info;
     private final Select<Row> select;
     private final boolean simple;
+    /** Loader options for relationships ({@link #options}); empty for most queries. */
+    private final List<LoadOption> options;
 
     Query(Session session, EntityInfo info, Select<Row> select) {
-        this(session, info, select == null ? info.selectAll : select, true);
+        this(session, info, select == null ? info.selectAll : select, true, List.of());
     }
 
-    private Query(Session session, EntityInfo info, Select<Row> select, boolean simple) {
+    private Query(Session session, EntityInfo info, Select<Row> select, boolean simple, List<LoadOption> options) {
         this.session = session;
         this.info = info;
         this.select = select;
         this.simple = simple;
+        this.options = options;
     }
 
-    private Query<E> with(Select<Row> s, boolean stillSimple) { return new Query<>(session, info, s, simple && stillSimple); }
+    private Query<E> with(Select<Row> s, boolean stillSimple) { return new Query<>(session, info, s, simple && stillSimple, options); }
+
+    /**
+     * How this query loads relationships of the objects it returns ({@link Loaders}):
+     * {@code options(selectinLoad(Writer_.articles).then(raiseLoad(Article_.comments)), noLoad(Writer_.edited))}.
+     * Options apply to the objects this query loads; objects already in the session keep their
+     * collections (as SQLAlchemy without populate_existing), except that selectinLoad loads any of the
+     * result's collections still unloaded.
+     */
+    public Query<E> options(LoadOption... more) {
+        List<LoadOption> all = new java.util.ArrayList<>(options);
+        for (LoadOption o : more) {
+            if (o.relationship.owner() != info.type)
+                throw new IllegalArgumentException("options(" + o + "): " + o.relationship + " is not a relationship of "
+                        + info.name + "; reach it through .then() from one of " + info.name + "'s relationships");
+            all.add(o);
+        }
+        return new Query<>(session, info, select, simple, List.copyOf(all));
+    }
 
     /** The Core SELECT this query runs (the entity's columns, in attribute order, then its clauses). */
     public Select<Row> statement() { return select; }
@@ -121,14 +142,14 @@ public final class Query<E> {
     @SuppressWarnings("unchecked")
     public List<E> all() {
         begin();
-        return (List<E>) Loading.list(session, info, select);
+        return (List<E>) Loading.list(session, info, select, options);
     }
 
     /** The first matching object (LIMIT 1), or null. */
     @SuppressWarnings("unchecked")
     public E first() {
         begin();
-        List<Object> l = Loading.list(session, info, select.limit(1));
+        List<Object> l = Loading.list(session, info, select.limit(1), options);
         return l.isEmpty() ? null : (E) l.get(0);
     }
 
@@ -143,7 +164,7 @@ public final class Query<E> {
     @SuppressWarnings("unchecked")
     public E oneOrNull() {
         begin();
-        List<Object> l = Loading.list(session, info, select.limit(2));
+        List<Object> l = Loading.list(session, info, select.limit(2), options);
         if (l.size() > 1) throw new MultipleResultsException("expected one " + info.name + " but found several for: " + select);
         return l.isEmpty() ? null : (E) l.get(0);
     }

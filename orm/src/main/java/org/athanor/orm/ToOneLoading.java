@@ -23,16 +23,26 @@ final class ToOneLoading {
      */
     static final int CHUNK = 500;
 
-    static void resolve(Session s, EntityInfo info, List<Object> objects) {
+    static void resolve(Session s, EntityInfo info, List<Object> objects) { resolve(s, info, objects, List.of()); }
+
+    /** {@link #resolve(Session, EntityInfo, List)}; the referenced objects it loads get the {@code then()} options of {@code options}. */
+    static void resolve(Session s, EntityInfo info, List<Object> objects, List<LoadOption> options) {
         List<InstanceState> todo = new ArrayList<>();
         for (Object o : objects) {
             InstanceState st = s.stateOf(o);
-            if (st != null && st.refsPending) {
-                st.refsPending = false;
-                todo.add(st);
-            }
+            if (st != null && st.refsPending) todo.add(st);
         }
         if (todo.isEmpty()) return;
+        // the flags stay set while this runs: a load nested in it (an option's then(), a collection's
+        // elements) that meets these objects again resolves them from the identity map right away
+        try {
+            resolveAll(s, info, todo, options);
+        } finally {
+            for (InstanceState st : todo) st.refsPending = false;
+        }
+    }
+
+    private static void resolveAll(Session s, EntityInfo info, List<InstanceState> todo, List<LoadOption> options) {
         for (int k = 0; k < info.toOnes.length; k++) {
             ToOne ref = info.toOnes[k];
             EntityInfo target = info.toOneTargets[k];
@@ -54,7 +64,7 @@ final class ToOneLoading {
             @SuppressWarnings("unchecked") Column<Object> idColumn = (Column<Object>) target.attrs[target.idIdx[0]].column();
             for (int from = 0; from < ids.size(); from += CHUNK) {
                 List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                Loading.list(s, target, target.selectAll.where(idColumn.in(chunk)));
+                Loading.list(s, target, target.selectAll.where(idColumn.in(chunk)), LoadOptions.childrenOf(options, ref.name()));
             }
             for (Map.Entry<Object, List<InstanceState>> e : missing.entrySet()) {
                 InstanceState t = s.identityMap.get(IdKey.ofIds(target, new Object[] {e.getKey()}));

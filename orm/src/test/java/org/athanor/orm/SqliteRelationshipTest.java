@@ -1,5 +1,5 @@
 package org.athanor.orm;
 
-class SqliteRelationshipTest extends RelationshipCollectionsTestBase {
+class SqliteRelationshipTest extends RelationshipOptionsTestBase {
     @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
 }
