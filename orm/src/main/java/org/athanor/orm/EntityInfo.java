@@ -167,8 +167,10 @@ final class EntityInfo {
     };
 
     /** The id of the object reference {@code k} holds, null when it holds none. */
-    Object referencedKey(Object obj, int k) {
-        Object related = toOnes[k].get(obj);
+    Object referencedKey(Object obj, int k) { return referencedKeyOf(k, toOnes[k].get(obj)); }
+
+    /** The id of {@code related} as reference {@code k}'s key value. */
+    Object referencedKeyOf(int k, Object related) {
         if (related == null) return null;
         EntityInfo target = toOneTargets[k];
         if (!target.type.isInstance(related))

@@ -95,6 +95,21 @@ public final class Query<E> {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Query<E> filterBy(String attribute, Object value) {
+        for (int k = 0; k < info.toOnes.length; k++)
+            if (info.toOnes[k].name().equals(attribute)) {
+                // a reference compares its key column with the given object's id (IS NULL for null)
+                Column c = info.toOnes[k].column();
+                if (value == null) return filter(c.isNull());
+                EntityInfo t = info.toOneTargets[k];
+                if (!t.type.isInstance(value))
+                    throw new IllegalArgumentException("filterBy(\"" + attribute + "\", " + value + "): " + info.name + "."
+                            + attribute + " references " + t.name + ", not " + value.getClass().getName());
+                Object id = info.referencedKeyOf(k, value);
+                if (id == EntityInfo.UNASSIGNED_KEY)
+                    throw new IllegalArgumentException("filterBy(\"" + attribute + "\", " + value + "): the " + t.name
+                            + " has no id yet; flush() first");
+                return filter(c.eq(id));
+            }
         Attribute a = info.mapping.attribute(attribute);
         Column c = a.column();
         if (value != null && !a.javaType().isInstance(value)) {
@@ -128,6 +143,22 @@ public final class Query<E> {
     public Query<E> join(FromItem target) { return with(select.join(target), false); }
 
     public Query<E> join(FromItem target, Expression<Boolean> on) { return with(select.join(target, on), false); }
+
+    /** INNER JOIN the related entity's table, ON from the relationship: {@code join(Writer_.articles)}. */
+    public Query<E> join(Relationship<?, ?> r) { return join(r.targetTable(), r.joinCondition()); }
+
+    /** LEFT OUTER JOIN the related entity's table, ON from the relationship. */
+    public Query<E> outerJoin(Relationship<?, ?> r) { return leftJoin(r.targetTable(), r.joinCondition()); }
+
+    /**
+     * The objects in {@code parent}'s collection {@code r}, by their key column (no need to load the
+     * collection): {@code query(Article.class).withParent(writer, Writer_.articles)}.
+     */
+    public <P> Query<E> withParent(P parent, Relationship<P, E> r) {
+        if (!r.isCollection() || r.target() != info.type)
+            throw new IllegalArgumentException("withParent(" + r + "): needs a collection of " + info.name);
+        return filterBy(org.athanor.orm.mapping.EntityMapping.of(r.owner()).toMany(r.name()).mappedBy(), parent);
+    }
 
     public Query<E> leftJoin(FromItem target, Expression<Boolean> on) { return with(select.leftJoin(target, on), false); }
 

@@ -90,4 +90,29 @@ public abstract class RelationshipOptionsTestBase extends RelationshipCollection
             assertTrue(e.getMessage().startsWith("raiseLoad(Article.writer): a @ManyToOne is always loaded"), e.getMessage());
         }
     }
+
+    @Test
+    void queriesJoinAndFilterAcrossRelationships() {
+        seed(2, 2);
+        try (Session s = sessions.openSession()) {
+            s.add(new Writer("lonely"));
+            s.commit();
+            assertEquals(List.of("w1"), names(s.query(Writer.class).join(Writer_.articles).filter(Article_.title.eq("a1.1")).all()));
+            assertEquals(List.of("lonely"), names(s.query(Writer.class).outerJoin(Writer_.articles).filter(Article_.id.isNull()).all()));
+            assertEquals(List.of("w1"), names(s.query(Writer.class).filter(Writer_.articles.any(Article_.title.eq("a1.0"))).all()));
+            assertEquals(List.of("w0", "w1"), names(s.query(Writer.class).filter(Writer_.articles.any()).orderBy(Writer_.name.asc()).all()));
+            List<Article> ofW0 = s.query(Article.class).filter(Article_.writer.has(Writer_.name.eq("w0"))).all();
+            assertEquals(List.of("a0.0", "a0.1"), ofW0.stream().map(Article::getTitle).sorted().toList());
+            Writer w0 = ofW0.get(0).getWriter();
+            statements.clear();
+            assertEquals(2, s.query(Article.class).filterBy("writer", w0).all().size());
+            assertEquals(2, s.query(Article.class).withParent(w0, Writer_.articles).all().size());
+            assertEquals(4, s.query(Article.class).filterBy("editor", null).all().size());
+            assertEquals(3, count("SELECT"), "the writer is in the session: one select per query " + statements);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Article_.writer.any());
+            assertEquals("Article.writer is a reference, not a collection: use has(...)", e.getMessage());
+        }
+    }
+
+    private static List<String> names(List<Writer> ws) { return ws.stream().map(Writer::getName).toList(); }
 }
