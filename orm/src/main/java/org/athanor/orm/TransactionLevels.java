@@ -170,5 +170,11 @@ final class TransactionLevels {
                 if (!EntityInfo.same(s.info.get(s.obj(), i), was)) session.setSlot(s.info, s.obj(), i, was instanceof byte[] b ? b.clone() : was, false);
             }
         s.loadedEpoch = -1;
+        // a loaded collection may hold what the rollback undid: unloaded again, it reloads on access
+        // (with the rest of its result, as the first time)
+        for (int m = 0; m < s.info.toManys.length; m++) {
+            CollectionState cs = CollectionState.stateOf(session, s.obj(), s.info, m);
+            if (cs != null) cs.items = null;
+        }
     }
 }

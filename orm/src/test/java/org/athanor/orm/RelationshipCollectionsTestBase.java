@@ -205,4 +205,21 @@ public abstract class RelationshipCollectionsTestBase extends RelationshipTestBa
             assertNull(a.getEditor());
         }
     }
+
+    @Test
+    void rollbackUnloadsCollectionsSoTheyReloadAsTheDatabaseHasThem() {
+        seed(2, 1);
+        try (Session s = sessions.openSession()) {
+            List<Writer> ws = s.query(Writer.class).all();
+            Article moved = ws.get(0).getArticles().get(0);
+            ws.get(1).getArticles().add(moved);
+            s.flush();
+            s.rollback();
+            statements.clear();
+            assertEquals(1, ws.get(0).getArticles().size());
+            assertEquals(1, ws.get(1).getArticles().size());
+            assertEquals(1, count("SELECT"), "both reloaded by one select: " + statements);
+            assertSame(ws.get(0), ws.get(0).getArticles().get(0).getWriter());
+        }
+    }
 }
