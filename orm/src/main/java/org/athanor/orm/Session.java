@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.athanor.core.engine.Connection;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.engine.Result;
@@ -299,6 +301,8 @@ public final class Session implements AutoCloseable {
         }
         List<InstanceState> holders = new ArrayList<>();
         forEachAttached(st -> { if ((st.info.toOnes.length > 0 || st.info.toManys.length > 0) && !st.marked) holders.add(st); });
+        // each loaded collection's members as an identity set, built once: large collections stay linear
+        Map<CollectionState, Set<Object>> members = new IdentityHashMap<>();
         for (InstanceState st : holders) {
             EntityInfo info = st.info;
             for (int m = 0; m < info.toManys.length; m++) {
@@ -306,14 +310,21 @@ public final class Session implements AutoCloseable {
                 if (cs == null || cs.items == null) continue;
                 org.athanor.orm.mapping.ToOne back = info.toManyTargets[m].toOnes[info.toManyBackRef[m]];
                 cs.items.removeIf(e -> back.get(e) != st.obj());
+                Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
+                set.addAll(cs.items);
+                members.put(cs, set);
                 for (Object e : cs.items) if (stateOf(e) == null) addInternal(e);
             }
+        }
+        for (InstanceState st : holders) {
+            EntityInfo info = st.info;
             for (int k = 0; k < info.toOnes.length; k++) {
                 int mirror = info.toOneMirror[k];
                 Object ref = info.toOnes[k].get(st.obj());
                 if (mirror < 0 || ref == null) continue;
                 CollectionState cs = CollectionState.stateOf(this, ref, info.toOneTargets[k], mirror);
-                if (cs != null && cs.items != null && !cs.items.contains(st.obj())) cs.items.add(st.obj());
+                Set<Object> in = cs == null ? null : members.get(cs);
+                if (in != null && in.add(st.obj())) cs.items.add(st.obj());
             }
             if (info.toOnes.length > 0) addReferenced(st);
         }
