@@ -16,6 +16,8 @@ import org.athanor.core.sql.Update;
 import org.athanor.orm.mapping.Attribute;
 import org.athanor.orm.mapping.EntityMapping;
 import org.athanor.orm.mapping.MappingException;
+import org.athanor.orm.mapping.ToOne;
+import org.athanor.orm.mapping.ToMany;
 
 /** A registered entity with what the session needs precomputed: attribute arrays, key positions, its SELECT. */
 final class EntityInfo {
@@ -36,6 +38,22 @@ final class EntityInfo {
     final int keyHashSeed;
     /** Whether an attribute may hold a byte array (mutable, so snapshots copy it). */
     final boolean hasBinary;
+    /**
+     * How many of {@link #attrs} are the entity's own fields (the accessor's); the rest, one per
+     * {@link #toOnes} entry, are the foreign keys of its references, valued with the related object's id.
+     */
+    final int plain;
+    /** The {@code @ManyToOne} references; empty (and never looked at per row) for most entities. */
+    final ToOne[] toOnes;
+    /** The registered entity each reference points at, by position in {@link #toOnes} (set by the Registry). */
+    EntityInfo[] toOneTargets;
+    /** For each reference, the position of the collection mirroring it in its target's {@link #toManys}, or -1. */
+    int[] toOneMirror;
+    /** The {@code @OneToMany(mappedBy)} collections; empty for most entities. */
+    final ToMany[] toManys;
+    /** Each collection's element entity, and the position of its mappedBy reference in that entity's {@link #toOnes}. */
+    EntityInfo[] toManyTargets;
+    int[] toManyBackRef;
     /** Position of the table in the registry's parents-first order. */
     int rank;
     /** Foreign keys of the table to itself, for the flush's per-row order; null when none (set with the rank). */
@@ -47,7 +65,12 @@ final class EntityInfo {
         this.type = type;
         this.name = mapping.entityName();
         this.table = mapping.table();
-        this.attrs = mapping.attributes().toArray(Attribute[]::new);
+        this.plain = mapping.attributes().size();
+        this.toOnes = mapping.toOnes().toArray(ToOne[]::new);
+        this.toManys = mapping.toManys().toArray(ToMany[]::new);
+        List<Attribute> all = new ArrayList<>(mapping.attributes());
+        for (ToOne t : toOnes) all.add(t.keyAttribute());
+        this.attrs = all.toArray(Attribute[]::new);
         List<Attribute> ids = mapping.idAttributes();
         if (ids.isEmpty()) throw new MappingException("entity " + type.getName() + " has no @Id attribute");
         this.idIdx = ids.stream().mapToInt(Attribute::index).toArray();
@@ -65,6 +88,8 @@ final class EntityInfo {
         this.hasBinary = binary;
         this.selectAll = Sql.select(columns).from(table);
         this.loadTarget = new org.athanor.orm.loading.OrmCompiler.Target(table, attrs.length);
+        if (table.columns().size() != attrs.length)
+            throw new IllegalStateException("mapping of " + type.getName() + " has " + attrs.length + " attributes for " + table.columns().size() + " columns");
         for (int i = 0; i < attrs.length; i++)
             if (attrs[i].index() != i)
                 throw new IllegalStateException("mapping of " + type.getName() + " lists attribute " + attrs[i].name()
@@ -108,18 +133,97 @@ final class EntityInfo {
         return g == GenerationType.IDENTITY || g == GenerationType.AUTO || g == GenerationType.TABLE;
     }
 
-    Object get(Object obj, int i) { return mapping.get(obj, attrs[i]); }
+    Object get(Object obj, int i) { return i < plain ? mapping.get(obj, attrs[i]) : referencedKey(obj, i - plain); }
 
-    void set(Object obj, int i, Object value) { mapping.set(obj, attrs[i], value); }
+    /**
+     * Sets an own attribute. A reference's key slot cannot be set from a key alone (that needs the
+     * session's objects, see {@code Session.setSlot}); setting it to the key it already has is a no-op.
+     */
+    void set(Object obj, int i, Object value) {
+        if (i < plain) mapping.set(obj, attrs[i], value);
+        else if (!same(referencedKey(obj, i - plain), value))
+            throw new IllegalStateException("internal: the reference " + name + "." + toOnes[i - plain].name()
+                    + " must be set through the session");
+    }
 
-    /** Sets every attribute of {@code obj} from {@code values}, in attribute order. */
+    /** Sets every own attribute of {@code obj} from {@code values}, in attribute order (references are resolved by the loader). */
     void setAll(Object obj, Object[] values) { mapping.setAll(obj, values); }
 
-    /** Every attribute value of {@code obj}, in attribute order. */
+    /** Every attribute value of {@code obj}, in attribute order, references' keys last. */
     Object[] read(Object obj) {
         Object[] v = new Object[attrs.length];
-        mapping.getAll(obj, v); // attrs is mapping.attributes(), so attribute i is at index i
+        mapping.getAll(obj, v); // attrs starts with mapping.attributes(), so attribute i is at index i
+        for (int k = 0; k < toOnes.length; k++) v[plain + k] = referencedKey(obj, k);
         return v;
+    }
+
+    /**
+     * Stands for the key of a referenced object whose generated id is not assigned yet: unequal to any
+     * snapshot value, so the reference counts as changed. The flush inserts the referenced table first
+     * (tables are ordered by foreign key) and reads the key again before writing it.
+     */
+    static final Object UNASSIGNED_KEY = new Object() {
+        @Override public String toString() { return "<key not assigned yet>"; }
+    };
+
+    /** The id of the object reference {@code k} holds, null when it holds none. */
+    Object referencedKey(Object obj, int k) { return referencedKeyOf(k, toOnes[k].get(obj)); }
+
+    /** The id of {@code related} as reference {@code k}'s key value. */
+    Object referencedKeyOf(int k, Object related) {
+        if (related == null) return null;
+        EntityInfo target = toOneTargets[k];
+        if (!target.type.isInstance(related))
+            throw new IllegalStateException(name + "." + toOnes[k].name() + " holds a " + related.getClass().getName()
+                    + ", not a " + target.type.getName());
+        if (target.idUnset(related)) return UNASSIGNED_KEY;
+        Object id = target.get(related, target.idIdx[0]);
+        return id == null ? UNASSIGNED_KEY : id;
+    }
+
+    /** Links each reference to its registered target; a target outside the registry is a mapping error. */
+    void linkTargets(java.util.Map<Class<?>, EntityInfo> registered) {
+        toOneTargets = new EntityInfo[toOnes.length];
+        for (int k = 0; k < toOnes.length; k++) {
+            EntityInfo t = registered.get(toOnes[k].target());
+            if (t == null)
+                throw new MappingException(type.getName() + "." + toOnes[k].name() + " references "
+                        + toOnes[k].target().getName() + ", which is not in this Registry; pass it to Registry.of(...) too");
+            toOneTargets[k] = t;
+        }
+        toOneMirror = new int[toOnes.length];
+        java.util.Arrays.fill(toOneMirror, -1);
+    }
+
+    /** Links each collection to its element entity and mappedBy reference (after every entity's {@link #linkTargets}). */
+    void linkCollections(java.util.Map<Class<?>, EntityInfo> registered) {
+        toManyTargets = new EntityInfo[toManys.length];
+        toManyBackRef = new int[toManys.length];
+        for (int m = 0; m < toManys.length; m++) {
+            ToMany c = toManys[m];
+            String where = type.getName() + "." + c.name();
+            EntityInfo t = registered.get(c.target());
+            if (t == null)
+                throw new MappingException(where + " holds " + c.target().getName() + ", which is not in this Registry; "
+                        + "pass it to Registry.of(...) too");
+            int k = -1;
+            for (int i = 0; i < t.toOnes.length; i++) if (t.toOnes[i].name().equals(c.mappedBy())) k = i;
+            if (k < 0 || t.toOneTargets[k] != this)
+                throw new MappingException(where + ": mappedBy = \"" + c.mappedBy() + "\" must name a @ManyToOne of "
+                        + t.name + " referencing " + name + "; its references are "
+                        + java.util.Arrays.stream(t.toOnes).map(r -> r.name() + " -> " + r.target().getSimpleName()).toList());
+            if (t.toOneMirror[k] >= 0)
+                throw new MappingException(where + ": " + t.name + "." + c.mappedBy() + " is already mirrored by "
+                        + toManys[t.toOneMirror[k]].name());
+            for (String o : c.orderBy()) {
+                String attr = o.endsWith(" DESC") ? o.substring(0, o.length() - 5) : o;
+                if (java.util.Arrays.stream(t.attrs).limit(t.plain).noneMatch(a -> a.name().equals(attr)))
+                    throw new MappingException(where + ": @OrderBy names '" + attr + "', which is not an attribute of " + t.name);
+            }
+            toManyTargets[m] = t;
+            toManyBackRef[m] = k;
+            t.toOneMirror[k] = m;
+        }
     }
 
     /** A copy safe to keep as a snapshot: byte arrays are cloned, other mapped types are immutable. */

@@ -255,6 +255,7 @@ final class Flusher {
         entity = info;
         operation = "inserting";
         statement = null;
+        if (info.toOnes.length > 0) checkReferencesAssigned(info, list);
         if (info.versionIdx >= 0)
             for (InstanceState st : list) {
                 Object v = info.get(st.obj(), info.versionIdx), seeded = Versions.seed(v, info.attrs[info.versionIdx].javaType());
@@ -295,6 +296,20 @@ final class Flusher {
         }
         if (!run.isEmpty()) insertGenerated(info, cols, ordered, run, values);
         if (!known.isEmpty()) insertKnown(info, known);
+    }
+
+    /**
+     * Referenced tables are inserted first, so a key still unassigned here belongs to a row of this
+     * table or of a table that references this one back: that needs a post-update, not supported yet.
+     */
+    private static void checkReferencesAssigned(EntityInfo info, List<InstanceState> list) {
+        for (InstanceState st : list)
+            for (int k = 0; k < info.toOnes.length; k++)
+                if (info.referencedKey(st.obj(), k) == EntityInfo.UNASSIGNED_KEY)
+                    throw new IllegalStateException(info.name + "." + info.toOnes[k].name() + " references a new "
+                            + info.toOneTargets[k].name + " whose generated key is assigned later in the same flush "
+                            + "(a reference within one table, or a cycle of tables): not supported yet; flush() after "
+                            + "adding the referenced object, then set the reference");
     }
 
     /** Inserts a run of objects with unset generated ids and empties it for the next. */
@@ -617,6 +632,11 @@ final class Flusher {
     private void update(EntityInfo info, List<Dirty> list) {
         entity = info;
         operation = "updating";
+        // the dirty check ran before this flush's inserts: a reference to an object inserted since
+        // was read as unassigned, and has its key now
+        if (info.toOnes.length > 0)
+            for (Dirty d : list)
+                for (int k = 0; k < info.toOnes.length; k++) d.values[info.plain + k] = info.referencedKey(d.state.obj(), k);
         if (info.versionIdx >= 0) {
             for (Dirty d : list) updateVersioned(info, d);
             return;

@@ -33,6 +33,10 @@ final class InstanceState {
     boolean unverified;
     /** True while a session holds this state (it is dropped, not reused, when the object leaves). */
     boolean attached;
+    /** Loaded with reference keys (in the snapshot) not yet turned into the referenced objects (see ToOneLoading). */
+    boolean refsPending;
+    /** Loaded (or re-read) with its @OneToMany fields still to be given unloaded collections (see Loading.list). */
+    boolean collectionsPending;
     /** Position in the session's {@link PendingList}, or -1 when not pending there. */
     int pendingPos = -1;
     /** What the innermost transaction level that changed this object knew before (see {@link TxLevel}), or null. */

@@ -50,13 +50,24 @@ final class Loading {
      * repeats a primary key), no row can meet an object already in the identity map: each becomes
      * a new object, appended to the map without a lookup.
      */
-    static List<Object> list(Session s, EntityInfo info, Select<Row> select) {
+    static List<Object> list(Session s, EntityInfo info, Select<Row> select) { return list(s, info, select, List.of()); }
+
+    /** {@link #list(Session, EntityInfo, Select)} with loader options for the result's relationships. */
+    static List<Object> list(Session s, EntityInfo info, Select<Row> select, List<LoadOption> options) {
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
+        List<Object> out;
         if (q.distinctKeys() && s.identityMap.isEmpty()) {
             RowReader<Object[]> values = values(q.primary());
-            return s.connection().execute(q.statement(), (rs, t) -> materializeNew(s, info, values.read(rs, t))).all();
+            out = s.connection().execute(q.statement(), (rs, t) -> materializeNew(s, info, values.read(rs, t))).all();
+        } else {
+            out = s.connection().execute(q.statement(), entities(s, info, q)).all();
         }
-        return s.connection().execute(q.statement(), entities(s, info, q)).all();
+        if (info.toOnes.length > 0) ToOneLoading.resolve(s, info, out, options);
+        if (info.toManys.length > 0) {
+            installCollections(s, info, out);
+            if (!options.isEmpty()) CollectionLoading.apply(s, info, out, options);
+        }
+        return out;
     }
 
     private static IllegalStateException nullKey(EntityInfo info) {
@@ -77,7 +88,13 @@ final class Loading {
     static Stream<Object> stream(Session s, EntityInfo info, Select<Row> select) {
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
         Result<Object> r = s.connection().execute(q.statement(), entities(s, info, q));
-        return r.stream();
+        if (info.toOnes.length == 0 && info.toManys.length == 0) return r.stream();
+        // a stream has no whole result to batch over: each object's references are resolved as it is
+        // handed out (found in the identity map, else one SELECT per row); use list() to batch them
+        return r.stream().peek(o -> {
+            if (info.toOnes.length > 0) ToOneLoading.resolve(s, info, List.of(o));
+            if (info.toManys.length > 0) installCollections(s, info, List.of(o));
+        });
     }
 
     /**
@@ -99,6 +116,21 @@ final class Loading {
         return obj;
     }
 
+    /**
+     * Gives the newly loaded (or re-read) objects of one result unloaded collections sharing that result
+     * as their batch: the first access to one loads it for all (CollectionLoading).
+     */
+    static void installCollections(Session s, EntityInfo info, List<Object> result) {
+        List<Object> group = null;
+        for (Object o : result) {
+            InstanceState st = s.stateOf(o);
+            if (st == null || !st.collectionsPending) continue;
+            st.collectionsPending = false;
+            if (group == null) group = result.size() == 1 ? List.of(o) : List.copyOf(result);
+            for (int m = 0; m < info.toManys.length; m++) CollectionState.install(s, o, info, m, group, null);
+        }
+    }
+
     /** Re-reads a persistent object's row; false when the row is gone. */
     static boolean reload(Session s, InstanceState st, boolean keepChanges) {
         EntityInfo info = st.info;
@@ -106,6 +138,8 @@ final class Loading {
         Object[] v = s.connection().execute(q.statement(), values(q.primary())).first();
         if (v == null) return false;
         apply(s, st, v, keepChanges);
+        if (st.refsPending) ToOneLoading.resolve(s, info, List.of(st.obj()));
+        if (st.collectionsPending) installCollections(s, info, List.of(st.obj()));
         return true;
     }
 
@@ -119,9 +153,12 @@ final class Loading {
         for (int i = 0; i < v.length; i++) {
             Object current = info.get(st.obj(), i);
             boolean userChanged = keepChanges && (st.snapshot == null || !EntityInfo.same(current, st.snapshot[i]));
-            if (!userChanged && !EntityInfo.same(current, v[i])) info.set(st.obj(), i, v[i]);
+            if (userChanged || EntityInfo.same(current, v[i])) continue;
+            if (i < info.plain) info.set(st.obj(), i, v[i]);
+            else st.refsPending = true; // the new key's object is found or loaded with the rest of the result (ToOneLoading)
         }
         st.snapshot = EntityInfo.snapshotOf(v);
         st.loadedEpoch = s.tx.epoch;
+        if (info.toManys.length > 0) st.collectionsPending = true; // re-read: its collections load again on access
     }
 }

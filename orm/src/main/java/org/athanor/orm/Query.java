@@ -41,19 +41,40 @@ public final class Query<E> {
     private final EntityInfo info;
     private final Select<Row> select;
     private final boolean simple;
+    /** Loader options for relationships ({@link #options}); empty for most queries. */
+    private final List<LoadOption> options;
 
     Query(Session session, EntityInfo info, Select<Row> select) {
-        this(session, info, select == null ? info.selectAll : select, true);
+        this(session, info, select == null ? info.selectAll : select, true, List.of());
     }
 
-    private Query(Session session, EntityInfo info, Select<Row> select, boolean simple) {
+    private Query(Session session, EntityInfo info, Select<Row> select, boolean simple, List<LoadOption> options) {
         this.session = session;
         this.info = info;
         this.select = select;
         this.simple = simple;
+        this.options = options;
     }
 
-    private Query<E> with(Select<Row> s, boolean stillSimple) { return new Query<>(session, info, s, simple && stillSimple); }
+    private Query<E> with(Select<Row> s, boolean stillSimple) { return new Query<>(session, info, s, simple && stillSimple, options); }
+
+    /**
+     * How this query loads relationships of the objects it returns ({@link Loaders}):
+     * {@code options(selectinLoad(Writer_.articles).then(raiseLoad(Article_.comments)), noLoad(Writer_.edited))}.
+     * Options apply to the objects this query loads; objects already in the session keep their
+     * collections (as SQLAlchemy without populate_existing), except that selectinLoad loads any of the
+     * result's collections still unloaded.
+     */
+    public Query<E> options(LoadOption... more) {
+        List<LoadOption> all = new java.util.ArrayList<>(options);
+        for (LoadOption o : more) {
+            if (o.relationship.owner() != info.type)
+                throw new IllegalArgumentException("options(" + o + "): " + o.relationship + " is not a relationship of "
+                        + info.name + "; reach it through .then() from one of " + info.name + "'s relationships");
+            all.add(o);
+        }
+        return new Query<>(session, info, select, simple, List.copyOf(all));
+    }
 
     /** The Core SELECT this query runs (the entity's columns, in attribute order, then its clauses). */
     public Select<Row> statement() { return select; }
@@ -74,6 +95,21 @@ public final class Query<E> {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Query<E> filterBy(String attribute, Object value) {
+        for (int k = 0; k < info.toOnes.length; k++)
+            if (info.toOnes[k].name().equals(attribute)) {
+                // a reference compares its key column with the given object's id (IS NULL for null)
+                Column c = info.toOnes[k].column();
+                if (value == null) return filter(c.isNull());
+                EntityInfo t = info.toOneTargets[k];
+                if (!t.type.isInstance(value))
+                    throw new IllegalArgumentException("filterBy(\"" + attribute + "\", " + value + "): " + info.name + "."
+                            + attribute + " references " + t.name + ", not " + value.getClass().getName());
+                Object id = info.referencedKeyOf(k, value);
+                if (id == EntityInfo.UNASSIGNED_KEY)
+                    throw new IllegalArgumentException("filterBy(\"" + attribute + "\", " + value + "): the " + t.name
+                            + " has no id yet; flush() first");
+                return filter(c.eq(id));
+            }
         Attribute a = info.mapping.attribute(attribute);
         Column c = a.column();
         if (value != null && !a.javaType().isInstance(value)) {
@@ -108,6 +144,22 @@ public final class Query<E> {
 
     public Query<E> join(FromItem target, Expression<Boolean> on) { return with(select.join(target, on), false); }
 
+    /** INNER JOIN the related entity's table, ON from the relationship: {@code join(Writer_.articles)}. */
+    public Query<E> join(Relationship<?, ?> r) { return join(r.targetTable(), r.joinCondition()); }
+
+    /** LEFT OUTER JOIN the related entity's table, ON from the relationship. */
+    public Query<E> outerJoin(Relationship<?, ?> r) { return leftJoin(r.targetTable(), r.joinCondition()); }
+
+    /**
+     * The objects in {@code parent}'s collection {@code r}, by their key column (no need to load the
+     * collection): {@code query(Article.class).withParent(writer, Writer_.articles)}.
+     */
+    public <P> Query<E> withParent(P parent, Relationship<P, E> r) {
+        if (!r.isCollection() || r.target() != info.type)
+            throw new IllegalArgumentException("withParent(" + r + "): needs a collection of " + info.name);
+        return filterBy(org.athanor.orm.mapping.EntityMapping.of(r.owner()).toMany(r.name()).mappedBy(), parent);
+    }
+
     public Query<E> leftJoin(FromItem target, Expression<Boolean> on) { return with(select.leftJoin(target, on), false); }
 
     // ---- running -----------------------------------------------------------------------------------
@@ -121,14 +173,14 @@ public final class Query<E> {
     @SuppressWarnings("unchecked")
     public List<E> all() {
         begin();
-        return (List<E>) Loading.list(session, info, select);
+        return (List<E>) Loading.list(session, info, select, options);
     }
 
     /** The first matching object (LIMIT 1), or null. */
     @SuppressWarnings("unchecked")
     public E first() {
         begin();
-        List<Object> l = Loading.list(session, info, select.limit(1));
+        List<Object> l = Loading.list(session, info, select.limit(1), options);
         return l.isEmpty() ? null : (E) l.get(0);
     }
 
@@ -143,7 +195,7 @@ public final class Query<E> {
     @SuppressWarnings("unchecked")
     public E oneOrNull() {
         begin();
-        List<Object> l = Loading.list(session, info, select.limit(2));
+        List<Object> l = Loading.list(session, info, select.limit(2), options);
         if (l.size() > 1) throw new MultipleResultsException("expected one " + info.name + " but found several for: " + select);
         return l.isEmpty() ? null : (E) l.get(0);
     }

@@ -33,11 +33,16 @@ import org.athanor.orm.mapping.MappingException;
 public final class Registry {
     private final Map<Class<?>, EntityInfo> entities;
     private final MetaData metadata;
+    /** Whether any entity holds a @ManyToOne: without, flushes skip the reference cascade entirely. */
+    private final boolean hasReferences;
 
     private Registry(Map<Class<?>, EntityInfo> entities, MetaData metadata) {
+        this.hasReferences = entities.values().stream().anyMatch(i -> i.toOnes.length > 0 || i.toManys.length > 0);
         this.entities = entities;
         this.metadata = metadata;
     }
+
+    boolean hasReferences() { return hasReferences; }
 
     /** Maps {@code entityClasses} (each annotated {@code @Entity}). */
     public static Registry of(Class<?>... entityClasses) {
@@ -49,6 +54,8 @@ public final class Registry {
             infos.put(c, info);
         }
         EntityMapping.checkDistinctTables(infos.keySet());
+        for (EntityInfo i : infos.values()) i.linkTargets(infos);
+        for (EntityInfo i : infos.values()) i.linkCollections(infos);
         List<Table> tables = new ArrayList<>();
         for (EntityInfo i : infos.values()) tables.add(i.table);
         MetaData md = MetaData.of(tables.toArray(Table[]::new));

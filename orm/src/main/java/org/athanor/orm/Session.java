@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.athanor.core.engine.Connection;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.engine.Result;
@@ -232,6 +234,102 @@ public final class Session implements AutoCloseable {
         return addNew(entity, true);
     }
 
+    /**
+     * Save-update cascade along references (SQLAlchemy's default, JPA's cascade = PERSIST): the new
+     * objects {@code s}'s references hold are added too, so that the flush inserts them first.
+     */
+    private void addReferenced(InstanceState s) {
+        EntityInfo info = s.info;
+        for (int k = 0; k < info.toOnes.length; k++) {
+            Object related = info.toOnes[k].get(s.obj());
+            if (related != null && stateOf(related) == null) addInternal(related);
+        }
+    }
+
+    /**
+     * A new object's collections become the session's own, holding what the object's collections held
+     * (null: empty); each element's reference is set to the object and the new elements are added.
+     * The object's field then holds the ORM's collection: the application's original is not used again.
+     */
+    private void adoptCollections(InstanceState s) {
+        EntityInfo info = s.info;
+        for (int m = 0; m < info.toManys.length; m++) {
+            Object given = info.toManys[m].get(s.obj());
+            if (CollectionState.stateOf(this, s.obj(), info, m) != null) continue;
+            CollectionState cs = CollectionState.install(this, s.obj(), info, m, null, new ArrayList<>());
+            if (given instanceof java.util.Collection<?> c)
+                for (Object e : c) {
+                    cs.checkElement(e);
+                    if (!cs.items.contains(e)) cs.items.add(e);
+                    cs.linked(e);
+                }
+        }
+    }
+
+    /**
+     * Before a flush, relationships are made consistent (SQLAlchemy's save-update and delete cascades):
+     * a deleted object's collections are loaded and their elements deleted (cascade REMOVE) or their
+     * reference cleared; loaded collections drop elements whose reference now points elsewhere and gain
+     * those that point at their owner (so a reference set directly shows in the loaded inverse
+     * collection at this flush at the latest); new objects referenced or collected are added.
+     */
+    void cascadeReferences() {
+        if (!registry.hasReferences()) return;
+        List<InstanceState> deleted = new ArrayList<>(marked);
+        for (int i = 0; i < deleted.size(); i++) {
+            InstanceState st = deleted.get(i);
+            EntityInfo info = st.info;
+            for (int m = 0; m < info.toManys.length; m++) {
+                CollectionState cs = CollectionState.stateOf(this, st.obj(), info, m);
+                if (cs == null) cs = CollectionState.install(this, st.obj(), info, m, null, null);
+                int k = info.toManyBackRef[m];
+                EntityInfo ei = info.toManyTargets[m];
+                for (Object e : new ArrayList<>(cs.items())) {
+                    InstanceState es = stateOf(e);
+                    if (info.toManys[m].cascadeRemove()) {
+                        if (es == null) continue;
+                        if (es.status == InstanceState.Status.PENDING) expunge(e);
+                        else if (es.status == InstanceState.Status.PERSISTENT && !es.marked) {
+                            delete(e);
+                            deleted.add(es);
+                        }
+                    } else if (ei.toOnes[k].get(e) == st.obj() && (es == null || !es.marked)) {
+                        ei.toOnes[k].set(e, null); // as SQLAlchemy: the element stays, without its owner (NOT NULL: the database refuses)
+                    }
+                }
+            }
+        }
+        List<InstanceState> holders = new ArrayList<>();
+        forEachAttached(st -> { if ((st.info.toOnes.length > 0 || st.info.toManys.length > 0) && !st.marked) holders.add(st); });
+        // each loaded collection's members as an identity set, built once: large collections stay linear
+        Map<CollectionState, Set<Object>> members = new IdentityHashMap<>();
+        for (InstanceState st : holders) {
+            EntityInfo info = st.info;
+            for (int m = 0; m < info.toManys.length; m++) {
+                CollectionState cs = CollectionState.stateOf(this, st.obj(), info, m);
+                if (cs == null || cs.items == null) continue;
+                org.athanor.orm.mapping.ToOne back = info.toManyTargets[m].toOnes[info.toManyBackRef[m]];
+                cs.items.removeIf(e -> back.get(e) != st.obj());
+                Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
+                set.addAll(cs.items);
+                members.put(cs, set);
+                for (Object e : cs.items) if (stateOf(e) == null) addInternal(e);
+            }
+        }
+        for (InstanceState st : holders) {
+            EntityInfo info = st.info;
+            for (int k = 0; k < info.toOnes.length; k++) {
+                int mirror = info.toOneMirror[k];
+                Object ref = info.toOnes[k].get(st.obj());
+                if (mirror < 0 || ref == null) continue;
+                CollectionState cs = CollectionState.stateOf(this, ref, info.toOneTargets[k], mirror);
+                Set<Object> in = cs == null ? null : members.get(cs);
+                if (in != null && in.add(st.obj())) cs.items.add(st.obj());
+            }
+            if (info.toOnes.length > 0) addReferenced(st);
+        }
+    }
+
     /** Attaches an object this session does not hold: pending, or persistent when it is detached. */
     private InstanceState addNew(Object entity, boolean index) {
         Class<?> type = entity.getClass();
@@ -245,10 +343,17 @@ public final class Session implements AutoCloseable {
         // Whether another open session holds this object is not checked, as Hibernate does not: a
         // session knows only its own objects (no process-wide registry to consult on every add).
         // Giving one object to two sessions is a programming error the sessions cannot see.
-        if (info.generatedId != null && !info.idUnset(entity)) return attachDetached(entity, info, info.keyOfObject(entity), index);
+        if (info.generatedId != null && !info.idUnset(entity)) {
+            InstanceState d = attachDetached(entity, info, info.keyOfObject(entity), index);
+            // the database holds a detached object's collections: they load on access
+            for (int m = 0; m < info.toManys.length; m++) CollectionState.install(this, entity, info, m, null, null);
+            return d;
+        }
         InstanceState s = new InstanceState(entity, info);
         s.addedSeq = addSeq++;
         attachPending(s, index);
+        if (info.toOnes.length > 0) addReferenced(s);
+        if (info.toManys.length > 0) adoptCollections(s);
         return s;
     }
 
@@ -464,7 +569,7 @@ public final class Session implements AutoCloseable {
         Object[] values = info.read(entity);
         if (target == null) {
             Object copy = info.mapping.newInstance();
-            for (int i = 0; i < values.length; i++) info.set(copy, i, values[i]);
+            for (int i = 0; i < values.length; i++) setSlot(info, copy, i, values[i], true);
             addInternal(copy);
             @SuppressWarnings("unchecked") E e = (E) copy;
             return e;
@@ -472,7 +577,7 @@ public final class Session implements AutoCloseable {
         for (int i = 0; i < values.length; i++) {
             boolean isId = false;
             for (int k : info.idIdx) isId |= k == i;
-            if (!isId) info.set(target, i, values[i]);
+            if (!isId) setSlot(info, target, i, values[i], true);
         }
         @SuppressWarnings("unchecked") E e = (E) target;
         return e;
@@ -533,6 +638,7 @@ public final class Session implements AutoCloseable {
         if (flushing) throw new IllegalStateException("flush() called while a flush is running");
         flushing = true;
         try {
+            cascadeReferences();
             new Flusher(this).run();
         } catch (RuntimeException e) {
             // whatever stopped the flush (the database's error, a stale version, a changed key), some
@@ -719,6 +825,32 @@ public final class Session implements AutoCloseable {
     /** Records what {@code s} was before this level changes it. */
     TxLevel.Memento touch(InstanceState s) { return level().touch(s); }
 
+    /**
+     * Sets attribute slot {@code i} of {@code obj} to {@code value}; for a reference's key slot, to this
+     * session's object with that key: from the identity map, else loaded when {@code load} (one SELECT
+     * by key), else left unset with false returned (the caller expires the object, so it is read again).
+     */
+    boolean setSlot(EntityInfo info, Object obj, int i, Object value, boolean load) {
+        if (i < info.plain) {
+            info.set(obj, i, value);
+            return true;
+        }
+        int k = i - info.plain;
+        if (EntityInfo.same(info.referencedKey(obj, k), value)) return true;
+        if (value == null) {
+            info.toOnes[k].set(obj, null);
+            return true;
+        }
+        EntityInfo target = info.toOneTargets[k];
+        InstanceState t = identityMap.get(IdKey.ofIds(target, new Object[] {value}));
+        Object related = t != null ? t.obj() : load ? get(target.type, value) : null;
+        if (related == null && load)
+            throw new IllegalStateException(info.name + "." + info.toOnes[k].name() + " references " + target.name + " "
+                    + value + ", which has no row");
+        info.toOnes[k].set(obj, related);
+        return related != null;
+    }
+
     /** Sets an attribute on behalf of the session (an id, a version, a refreshed value), undoably. */
     void writeAttribute(InstanceState s, int i, Object value) {
         touch(s).wrote(i, s.info.get(s.obj(), i), value);
@@ -738,6 +870,8 @@ public final class Session implements AutoCloseable {
         if (key == null) s.keyFromSnapshot(); // made when first needed (most loaded rows never need it)
         else s.setKey(key);
         s.loadedEpoch = tx.epoch;
+        s.refsPending = info.toOnes.length > 0;
+        s.collectionsPending = info.toManys.length > 0;
         if (keyIsNew) identityMap.append(s);
         else identityMap.put(s);
         attach(s, obj, false);

@@ -125,7 +125,8 @@ final class TransactionLevels {
                 int i = s.info.generatedId.index();
                 if (s.key() != null && EntityInfo.same(s.info.get(s.obj(), i), s.key().value(0))) s.info.set(s.obj(), i, s.info.unsetIdValue());
             } else m.forEachWritten((i, before, after) -> {
-                if (EntityInfo.same(s.info.get(s.obj(), i), after)) s.info.set(s.obj(), i, before);
+                // a reference whose object is not in the map: restored by the re-read (it is expired below)
+                if (EntityInfo.same(s.info.get(s.obj(), i), after) && !session.setSlot(s.info, s.obj(), i, before, false)) s.loadedEpoch = -1;
             });
             s.snapshot = m.snapshot;
             s.setKey(m.key);
@@ -166,8 +167,14 @@ final class TransactionLevels {
         else
             for (int i = 0; i < snap.length; i++) {
                 Object was = snap[i];
-                if (!EntityInfo.same(s.info.get(s.obj(), i), was)) s.info.set(s.obj(), i, was instanceof byte[] b ? b.clone() : was);
+                if (!EntityInfo.same(s.info.get(s.obj(), i), was)) session.setSlot(s.info, s.obj(), i, was instanceof byte[] b ? b.clone() : was, false);
             }
         s.loadedEpoch = -1;
+        // a loaded collection may hold what the rollback undid: unloaded again, it reloads on access
+        // (with the rest of its result, as the first time)
+        for (int m = 0; m < s.info.toManys.length; m++) {
+            CollectionState cs = CollectionState.stateOf(session, s.obj(), s.info, m);
+            if (cs != null) cs.items = null;
+        }
     }
 }

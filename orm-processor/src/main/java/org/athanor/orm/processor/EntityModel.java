@@ -39,6 +39,10 @@ final class EntityModel {
     /** The flattened simple name used for generated classes: Outer.User -> Outer_User. */
     final String generatedBase;
     final List<AttributeModel> attributes = new ArrayList<>();
+    /** The @ManyToOne and @OneToMany fields: name, the related entity's type, whether a collection. */
+    final List<RelationshipModel> relationships = new ArrayList<>();
+
+    record RelationshipModel(String name, String target, boolean collection) {}
     final List<TypeElement> originating = new ArrayList<>();
     boolean privateConstructor;
     boolean failed;
@@ -99,6 +103,20 @@ final class EntityModel {
         for (TypeElement c : hierarchy) {
             for (VariableElement f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
                 if (skipped(f)) continue;
+                // a reference is not one of the accessor's attributes: the runtime maps it (ToOnes)
+                if (Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToMany")) {
+                    relationship(f, Annotations.has(f, "OneToMany"));
+                    continue;
+                }
+                if (Annotations.has(f, "OrderBy")) {
+                    error(f, f.getSimpleName().toString(), "@OrderBy without @OneToMany; it orders a collection");
+                    continue;
+                }
+                if (Annotations.has(f, "JoinColumn")) {
+                    error(f, f.getSimpleName().toString(), "@JoinColumn without @ManyToOne; annotate the field @ManyToOne "
+                            + "(its type the related entity), or use @Column for a basic column");
+                    continue;
+                }
                 if (Annotations.has(f, "EmbeddedId")) {
                     if (embeddedId != null) { error(f, f.getSimpleName().toString(), "a second @EmbeddedId (the first is " + embeddedId.getSimpleName() + ")"); continue; }
                     embeddedId = f;
@@ -167,6 +185,17 @@ final class EntityModel {
         }
         chain.add(entity);
         return chain;
+    }
+
+    /** The metamodel's typed attribute for a relationship field; the runtime checks the rest of the mapping. */
+    private void relationship(VariableElement f, boolean collection) {
+        TypeMirror t = f.asType();
+        if (collection) {
+            if (t.getKind() != TypeKind.DECLARED || ((DeclaredType) t).getTypeArguments().size() != 1) return;
+            t = ((DeclaredType) t).getTypeArguments().get(0);
+        }
+        if (t.getKind() != TypeKind.DECLARED) return;
+        relationships.add(new RelationshipModel(f.getSimpleName().toString(), types.erasure(t).toString(), collection));
     }
 
     private static boolean skipped(VariableElement f) {

@@ -24,6 +24,13 @@ final class SourceWriter {
                     .append(" = ").append(MAPPING).append(".column(").append(m.entityName).append(".class, \"").append(a.name())
                     .append("\", ").append(a.boxedName()).append(".class);\n");
         }
+        for (EntityModel.RelationshipModel r : m.relationships) {
+            b.append("    /** The ").append(r.collection() ? "@OneToMany collection " : "@ManyToOne reference ").append(r.name())
+                    .append(", for joins, filters and load options. */\n");
+            b.append("    public static final org.athanor.orm.Relationship<").append(m.entityName).append(", ").append(r.target())
+                    .append("> ").append(r.name()).append(" = org.athanor.orm.Relationship.of(").append(m.entityName)
+                    .append(".class, \"").append(r.name()).append("\", ").append(r.target()).append(".class);\n");
+        }
         return b.append("\n    private ").append(cls).append("() {}\n}\n").toString();
     }
 

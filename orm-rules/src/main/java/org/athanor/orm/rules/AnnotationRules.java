@@ -25,12 +25,13 @@ public final class AnnotationRules {
      * inside {@code @Table}; {@code @Converter} on the converter classes {@code @Convert} names.
      */
     public static final Set<String> HONOURED = Set.of("Access", "Basic", "Column", "Convert", "Converter", "Embeddable",
-            "EmbeddedId", "Entity", "Enumerated", "GeneratedValue", "Id", "IdClass", "Index", "Lob", "MappedSuperclass",
+            "EmbeddedId", "Entity", "Enumerated", "GeneratedValue", "Id", "IdClass", "Index", "JoinColumn", "Lob", "ManyToOne", "MappedSuperclass", "OneToMany", "OrderBy",
             "SequenceGenerator", "Table", "Transient", "UniqueConstraint", "Version");
 
     private static final String LIFECYCLE = "lifecycle callbacks and entity listeners are not supported yet, so Athanor would"
             + " never call them; do that work in your code before add() or commit(), or remove the annotation";
-    private static final String RELATIONSHIP = "relationships and embedded values are not supported yet; map the foreign key"
+    private static final String RELATIONSHIP = "of the relationships only @ManyToOne (with @JoinColumn) and @OneToMany(mappedBy) are supported yet, and"
+            + " embedded values not at all; map the foreign key"
             + " as a basic column, e.g. Long authorId, or mark the field @Transient";
     private static final String INHERITANCE = "entity inheritance and secondary tables are not supported yet";
     private static final String QUERIES = "named queries, result set mappings and entity graphs are not supported; build"
@@ -45,10 +46,10 @@ public final class AnnotationRules {
         for (String a : new String[] {"PrePersist", "PostPersist", "PreUpdate", "PostUpdate", "PreRemove", "PostRemove",
                 "PostLoad", "EntityListeners", "ExcludeDefaultListeners", "ExcludeSuperclassListeners"})
             m.put(a, LIFECYCLE);
-        for (String a : new String[] {"ManyToOne", "OneToMany", "OneToOne", "ManyToMany", "ElementCollection", "Embedded",
-                "JoinColumn", "JoinColumns", "JoinTable", "MapsId", "AttributeOverride", "AttributeOverrides",
+        for (String a : new String[] {"OneToOne", "ManyToMany", "ElementCollection", "Embedded",
+                "JoinColumns", "JoinTable", "MapsId", "AttributeOverride", "AttributeOverrides",
                 "AssociationOverride", "AssociationOverrides", "CollectionTable", "ForeignKey", "MapKey", "MapKeyClass",
-                "MapKeyColumn", "MapKeyEnumerated", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyTemporal", "OrderBy",
+                "MapKeyColumn", "MapKeyEnumerated", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyTemporal",
                 "OrderColumn", "PrimaryKeyJoinColumn", "PrimaryKeyJoinColumns", "Converts"})
             m.put(a, RELATIONSHIP);
         for (String a : new String[] {"Inheritance", "DiscriminatorColumn", "DiscriminatorValue", "SecondaryTable",

@@ -32,6 +32,8 @@ public final class EntityMapping<E> {
     private final String entityName;
     private final Table table;
     private final List<Attribute> attributes;
+    private final List<ToOne> toOnes;
+    private final List<ToMany> toManys;
     private final Map<String, Attribute> byName = new HashMap<>();
     private final IdShape idShape;
     private final List<Attribute> ids;
@@ -40,12 +42,14 @@ public final class EntityMapping<E> {
     private final Attribute version;
     private final EntityAccessor<E> accessor;
 
-    EntityMapping(Class<E> entityClass, String entityName, Table table, List<Attribute> attributes, IdShape idShape,
-                  EntityAccessor<E> accessor) {
+    EntityMapping(Class<E> entityClass, String entityName, Table table, List<Attribute> attributes, List<ToOne> toOnes,
+                  List<ToMany> toManys, IdShape idShape, EntityAccessor<E> accessor) {
         this.entityClass = entityClass;
         this.entityName = entityName;
         this.table = table;
         this.attributes = List.copyOf(attributes);
+        this.toOnes = List.copyOf(toOnes);
+        this.toManys = List.copyOf(toManys);
         for (Attribute a : attributes) byName.put(a.name(), a);
         this.idShape = idShape;
         this.ids = idShape.ids;
@@ -98,6 +102,29 @@ public final class EntityMapping<E> {
     public Table table() { return table; }
     /** The persistent attributes in declaration order, mapped superclasses first. */
     public List<Attribute> attributes() { return attributes; }
+    /**
+     * The {@code @ManyToOne} references, in declaration order. Their key columns follow the attributes'
+     * columns in {@link #table()}; they are not in {@link #attributes()} (the accessor's fields).
+     */
+    public List<ToOne> toOnes() { return toOnes; }
+
+    /** The {@code @ManyToOne} reference named {@code name}; an unknown name lists the mapped ones. */
+    public ToOne toOne(String name) {
+        for (ToOne t : toOnes) if (t.name().equals(name)) return t;
+        throw new MappingException(entityName + " has no @ManyToOne attribute '" + name + "'; its references are "
+                + toOnes.stream().map(ToOne::name).toList());
+    }
+
+    /** The {@code @OneToMany(mappedBy)} collections, in declaration order. */
+    public List<ToMany> toManys() { return toManys; }
+
+    /** The {@code @OneToMany} collection named {@code name}; an unknown name lists the mapped ones. */
+    public ToMany toMany(String name) {
+        for (ToMany t : toManys) if (t.name().equals(name)) return t;
+        throw new MappingException(entityName + " has no @OneToMany attribute '" + name + "'; its collections are "
+                + toManys.stream().map(ToMany::name).toList());
+    }
+
     /** The key attributes: one, or several for a composite key (@IdClass / @EmbeddedId components). */
     public List<Attribute> idAttributes() { return ids; }
     /** The {@code @Version} attribute, or null. */

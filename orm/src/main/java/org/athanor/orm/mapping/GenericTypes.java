@@ -22,6 +22,13 @@ final class GenericTypes {
         return erase(t);
     }
 
+    /** The class argument of a collection field ({@code List<Post>} gives Post), or null when it has none. */
+    static Class<?> elementType(Field f) {
+        if (f.getGenericType() instanceof java.lang.reflect.ParameterizedType p && p.getActualTypeArguments().length == 1
+                && p.getActualTypeArguments()[0] instanceof Class<?> c) return c;
+        return null;
+    }
+
     private static Map<TypeVariable<?>, Type> bindings(Class<?> owner, Class<?> declaring) {
         Map<TypeVariable<?>, Type> map = new HashMap<>();
         // bottom-up: each class binds its superclass's variables, possibly to its own (already bound) ones

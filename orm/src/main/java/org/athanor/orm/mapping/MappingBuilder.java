@@ -42,10 +42,21 @@ final class MappingBuilder {
         FieldMapper mapper = new FieldMapper(cls, tableName, hierarchy);
         List<FieldSpec> specs = new ArrayList<>();
         Field embeddedId = null;
+        List<Field> toOneFields = new ArrayList<>();
+        List<Field> toManyFields = new ArrayList<>();
         for (Class<?> c : hierarchy) {
             for (Field f : c.getDeclaredFields()) {
                 if (FieldMapper.skipped(f)) continue;
-                if (f.isAnnotationPresent(EmbeddedId.class)) {
+                if (f.isAnnotationPresent(jakarta.persistence.ManyToOne.class)) {
+                    toOneFields.add(f);
+                } else if (f.isAnnotationPresent(jakarta.persistence.OneToMany.class)) {
+                    toManyFields.add(f);
+                } else if (f.isAnnotationPresent(jakarta.persistence.OrderBy.class)) {
+                    throw MappingException.of(cls, f.getName(), "@OrderBy without @OneToMany; it orders a collection");
+                } else if (f.isAnnotationPresent(jakarta.persistence.JoinColumn.class)) {
+                    throw MappingException.of(cls, f.getName(), "@JoinColumn without @ManyToOne; annotate the field "
+                            + "@ManyToOne (its type the related entity), or use @Column for a basic column");
+                } else if (f.isAnnotationPresent(EmbeddedId.class)) {
                     if (embeddedId != null)
                         throw MappingException.of(cls, f.getName(), "a second @EmbeddedId (the first is " + embeddedId.getName() + ")");
                     embeddedId = f;
@@ -74,11 +85,13 @@ final class MappingBuilder {
                     s.generation(), s.sequence(), s.insertable(), s.updatable(), s.field(), s.holder()));
         }
         if (pk.size() > 1) Table.addPrimaryKey(table, pk);
+        List<ToOne> toOnes = ToOnes.map(cls, table, toOneFields, attributes, specs);
+        List<ToMany> toManys = ToOnes.mapCollections(cls, toManyFields);
         if (tableAnn != null) TableConstraints.add(cls, table, tableAnn, attributes);
 
         IdShape idShape = IdShape.of(cls, attributes, embeddedId);
         EntityAccessor<E> accessor = Accessors.forEntity(cls, attributes);
-        return new EntityMapping<>(cls, entityName, table, attributes, idShape, accessor);
+        return new EntityMapping<>(cls, entityName, table, attributes, toOnes, toManys, idShape, accessor);
     }
 
     private static void checkClass(Class<?> cls) {
@@ -122,7 +135,7 @@ final class MappingBuilder {
         }
     }
 
-    private static List<Class<?>> hierarchy(Class<?> cls) {
+    static List<Class<?>> hierarchy(Class<?> cls) {
         List<Class<?>> chain = new ArrayList<>();
         for (Class<?> c = cls.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass()) {
             if (c.isAnnotationPresent(Entity.class))

@@ -20,6 +20,8 @@ public final class MappingErrorCases {
         @Override public String toString() { return name; }
     }
 
+    private static final String RELATIONSHIP = "of the relationships only @ManyToOne (with @JoinColumn) and @OneToMany(mappedBy) are supported yet, and embedded values not at all; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
+
     private static Case both(String name, String body, String message) { return new Case(name, body, message, message); }
 
     public static List<Case> all() {
@@ -44,12 +46,31 @@ public final class MappingErrorCases {
                 both("noctor", "@Entity public class E { @Id Long id; public E(Long id) { this.id = id; } }",
                         "errors.noctor.E: has no no-arg constructor; add one (it may be protected or private) so that rows "
                                 + "can be loaded into new instances"),
-                both("relationship", "@Entity public class E { @Id Long id; @ManyToOne E parent; }",
-                        "errors.relationship.E.parent: @ManyToOne is not supported: relationships and embedded values are "
-                                + "not supported yet; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient"),
-                both("onetomany", "@Entity public class E { @Id Long id; @OneToMany List<E> children; }",
-                        "errors.onetomany.E.children: @OneToMany is not supported: relationships and embedded values are "
-                                + "not supported yet; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient"),
+                both("joincolumnalone", "@Entity public class E { @Id Long id; @JoinColumn Long parentId; }",
+                        "errors.joincolumnalone.E.parentId: @JoinColumn without @ManyToOne; annotate the field @ManyToOne "
+                                + "(its type the related entity), or use @Column for a basic column"),
+                new Case("lazyreference", "@Entity public class E { @Id Long id; @ManyToOne(fetch = FetchType.LAZY) E parent; }",
+                        "errors.lazyreference.E.parent: @ManyToOne(fetch = LAZY) is not supported yet (it needs a proxy); "
+                                + "remove it: the reference is loaded by one batched select per query result, never one per row", null),
+                new Case("removecascade", "@Entity public class E { @Id Long id; @ManyToOne(cascade = CascadeType.REMOVE) E parent; }",
+                        "errors.removecascade.E.parent: cascade = REMOVE on a @ManyToOne is not supported; adding an object "
+                                + "always adds the new objects it references (as cascade = PERSIST), remove the others", null),
+                new Case("referencenotentity", "@Entity public class E { @Id Long id; @ManyToOne String parent; }",
+                        "errors.referencenotentity.E.parent: @ManyToOne needs an @Entity type, but the field's type is "
+                                + "java.lang.String; map a basic value with @Column instead", null),
+                new Case("referencewithcolumn", "@Entity public class E { @Id Long id; @ManyToOne @Column(name = \"p\") E parent; }",
+                        "errors.referencewithcolumn.E.parent: @Column cannot be combined with @ManyToOne; name the key "
+                                + "column with @JoinColumn(name = ...)", null),
+                new Case("referencedcolumn", "@Entity public class E { @Id Long id; String code; @ManyToOne @JoinColumn(referencedColumnName = \"code\") E parent; }",
+                        "errors.referencedcolumn.E.parent: @JoinColumn(referencedColumnName = \"code\"): a reference must "
+                                + "point at the target's primary key column id", null),
+                new Case("onetomany", "@Entity public class E { @Id Long id; @OneToMany List<E> children; }",
+                        "errors.onetomany.E.children: @OneToMany without mappedBy is not supported yet; map the @ManyToOne on E "
+                                + "and name it: @OneToMany(mappedBy = \"...\")", null),
+                both("orderbyalone", "@Entity public class E { @Id Long id; @OrderBy String name; }",
+                        "errors.orderbyalone.E.name: @OrderBy without @OneToMany; it orders a collection"),
+                both("onetoone", "@Entity public class E { @Id Long id; @OneToOne E partner; }",
+                        "errors.onetoone.E.partner: @OneToOne is not supported: " + RELATIONSHIP),
                 both("record", "@Entity public record E(@Id Long id) {}",
                         "errors.record.E: records are not entities (they are immutable); use a record as a read-only query "
                                 + "projection, and map a class with a no-arg constructor as the @Entity"),

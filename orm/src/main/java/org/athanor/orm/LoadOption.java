@@ -1,0 +1,42 @@
+package org.athanor.orm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a query loads one relationship (see {@link Loaders}), with options for the relationships of the
+ * objects it loads: {@code selectinLoad(Writer_.articles).then(raiseLoad(Article_.comments))}.
+ * Immutable; {@link #then} returns a new option.
+ */
+public final class LoadOption {
+    /** SQLAlchemy's strategy names. */
+    enum Strategy { LAZY, SELECTIN, RAISE, NOLOAD }
+
+    final Relationship<?, ?> relationship;
+    final Strategy strategy;
+    final List<LoadOption> children;
+
+    LoadOption(Relationship<?, ?> relationship, Strategy strategy, List<LoadOption> children) {
+        if (!relationship.isCollection() && strategy != Strategy.SELECTIN)
+            throw new IllegalArgumentException(strategy.name().toLowerCase(java.util.Locale.ROOT) + "Load(" + relationship
+                    + "): a @ManyToOne is always loaded with its object (one batched select per result); lazy, raise and "
+                    + "noload need a to-one proxy, not supported yet");
+        this.relationship = relationship;
+        this.strategy = strategy;
+        this.children = List.copyOf(children);
+    }
+
+    /** Options for the relationships of the related objects this option loads. */
+    public LoadOption then(LoadOption... next) {
+        List<LoadOption> all = new ArrayList<>(children);
+        for (LoadOption n : next) {
+            if (n.relationship.owner() != relationship.target())
+                throw new IllegalArgumentException(this + ".then(" + n + "): " + n.relationship + " is not a relationship of "
+                        + relationship.target().getSimpleName() + ", which " + relationship + " loads");
+            all.add(n);
+        }
+        return new LoadOption(relationship, strategy, all);
+    }
+
+    @Override public String toString() { return strategy.name().toLowerCase(java.util.Locale.ROOT) + "Load(" + relationship + ")"; }
+}

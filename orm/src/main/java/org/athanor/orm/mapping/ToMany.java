@@ -1,0 +1,70 @@
+package org.athanor.orm.mapping;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.reflect.Field;
+import java.util.List;
+
+/**
+ * A {@code @OneToMany(mappedBy = ...)} collection: the other side of a {@link ToOne} of the target
+ * entity. It owns no column; the target's foreign key is the relationship. The field holds the ORM's
+ * own {@code List} or {@code Set} once the object is in a session (see the Session's documentation of
+ * relationships), which loads on first access and keeps the reference on the other side in step.
+ *
+ * <pre>{@code
+ * ToMany posts = EntityMapping.of(User.class).toMany("posts");
+ * posts.mappedBy();   // "author", the Post.author reference
+ * }</pre>
+ */
+public final class ToMany {
+    private final String name;
+    private final Field field;
+    private final VarHandle handle;
+    private final Class<?> target;
+    private final String mappedBy;
+    private final boolean set;
+    private final List<String> orderBy;
+    private final boolean cascadeRemove;
+    private final boolean orphanRemoval;
+
+    ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
+           boolean cascadeRemove, boolean orphanRemoval) {
+        this.name = name;
+        this.field = field;
+        this.target = target;
+        this.mappedBy = mappedBy;
+        this.set = set;
+        this.orderBy = List.copyOf(orderBy);
+        this.cascadeRemove = cascadeRemove;
+        this.orphanRemoval = orphanRemoval;
+        try {
+            this.handle = MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup()).unreflectVarHandle(field);
+        } catch (IllegalAccessException e) {
+            throw new MappingException(MappingException.where(field.getDeclaringClass(), name) + ": the field cannot be "
+                    + "accessed (" + e.getMessage() + "); open the entity's package to org.athanor.orm");
+        }
+    }
+
+    public String name() { return name; }
+    /** The element entity class. */
+    public Class<?> target() { return target; }
+    /** The name of the target's {@code @ManyToOne} this collection mirrors. */
+    public String mappedBy() { return mappedBy; }
+    /** True for a {@code Set} field, false for {@code List} or {@code Collection}. */
+    public boolean isSet() { return set; }
+    /**
+     * {@code @OrderBy} as (attribute, descending) pairs in the form "name" or "name DESC"; empty means the
+     * target's primary key (also the tie-breaker after the given ones), so loads are repeatable.
+     */
+    public List<String> orderBy() { return orderBy; }
+    /** CascadeType.REMOVE or ALL: deleting the owner deletes the elements (else their reference is set to NULL). */
+    public boolean cascadeRemove() { return cascadeRemove; }
+    /** orphanRemoval: an element removed from the collection is deleted. */
+    public boolean orphanRemoval() { return orphanRemoval; }
+
+    /** The field's current value. */
+    public Object get(Object entity) { return handle.get(entity); }
+    public void set(Object entity, Object collection) { handle.set(entity, collection); }
+
+    @Override public String toString() { return field.getDeclaringClass().getSimpleName() + "." + name + " -> " + target.getSimpleName() + "[]"; }
+}

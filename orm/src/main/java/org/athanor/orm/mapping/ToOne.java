@@ -1,0 +1,67 @@
+package org.athanor.orm.mapping;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.reflect.Field;
+import org.athanor.core.schema.Column;
+
+/**
+ * A {@code @ManyToOne} reference: a field holding the related entity, stored in a foreign key column of
+ * this entity's table. The column is part of the mapped Core {@link org.athanor.core.schema.Table} (with
+ * its FOREIGN KEY constraint), so Core joins infer their ON clause from it.
+ *
+ * <pre>{@code
+ * ToOne author = EntityMapping.of(Post.class).toOne("author");
+ * author.column();   // posts.author_id
+ * author.target();   // User.class
+ * }</pre>
+ *
+ * The session treats the key column as one more attribute (after the entity's own, see
+ * {@link #keyAttribute()}): its value is the related object's id, read when the row is written and
+ * turned back into the related object when a row is loaded.
+ */
+public final class ToOne {
+    private final String name;
+    private final Field field;
+    private final VarHandle handle;
+    private final Class<?> target;
+    private final Attribute keyAttribute;
+    private final boolean optional;
+
+    ToOne(String name, Field field, Class<?> target, Attribute keyAttribute, boolean optional) {
+        this.name = name;
+        this.field = field;
+        this.target = target;
+        this.keyAttribute = keyAttribute;
+        this.optional = optional;
+        try {
+            // a private field of the entity's class: the mapping already required it be readable this way
+            this.handle = MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup()).unreflectVarHandle(field);
+        } catch (IllegalAccessException e) {
+            throw new MappingException(MappingException.where(field.getDeclaringClass(), name) + ": the field cannot be "
+                    + "accessed (" + e.getMessage() + "); open the entity's package to org.athanor.orm");
+        }
+    }
+
+    /** The field's name. */
+    public String name() { return name; }
+    /** The related entity class. */
+    public Class<?> target() { return target; }
+    /** The foreign key column in this entity's table. */
+    public Column<Object> column() { return keyAttribute.column(); }
+    /**
+     * The foreign key as an attribute of the session's value arrays: its index follows the entity's own
+     * attributes ({@code EntityMapping.attributes().size() + position in toOnes()}).
+     */
+    public Attribute keyAttribute() { return keyAttribute; }
+    /** False for {@code @ManyToOne(optional = false)} or {@code @JoinColumn(nullable = false)}: the column is NOT NULL. */
+    public boolean optional() { return optional; }
+
+    /** The related object held by {@code entity}, or null. */
+    public Object get(Object entity) { return handle.get(entity); }
+
+    /** Sets the related object. */
+    public void set(Object entity, Object related) { handle.set(entity, related); }
+
+    @Override public String toString() { return field.getDeclaringClass().getSimpleName() + "." + name + " -> " + target.getSimpleName(); }
+}

@@ -1,0 +1,181 @@
+package org.athanor.orm.mapping;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.ConstraintMode;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.athanor.core.schema.Column;
+import org.athanor.core.schema.ReferentialAction;
+import org.athanor.core.schema.ColumnOption;
+import org.athanor.core.schema.Table;
+import org.athanor.orm.rules.AnnotationRules;
+import org.athanor.orm.rules.Naming;
+
+/** Reads the {@code @ManyToOne} fields of an entity into {@link ToOne}s, adding their key columns and FOREIGN KEYs to its table. */
+final class ToOnes {
+    private ToOnes() {}
+
+    static List<ToOne> map(Class<?> cls, Table table, List<Field> fields, List<Attribute> attributes, List<FieldSpec> specs) {
+        if (fields.isEmpty()) return List.of();
+        List<ToOne> out = new ArrayList<>();
+        for (Field f : fields) {
+            String where = MappingException.where(cls, f.getName());
+            for (Annotation a : f.getDeclaredAnnotations()) {
+                String p = AnnotationRules.isJakarta(a.annotationType()) ? AnnotationRules.problem(a.annotationType().getSimpleName(), null) : null;
+                if (p != null) throw new MappingException(where + ": " + p);
+                String n = a.annotationType().getSimpleName();
+                if (AnnotationRules.isJakarta(a.annotationType()) && !n.equals("ManyToOne") && !n.equals("JoinColumn"))
+                    throw new MappingException(where + ": @" + n + " cannot be combined with @ManyToOne; name the key "
+                            + "column with @JoinColumn(name = ...)");
+            }
+            if (Modifier.isFinal(f.getModifiers()))
+                throw new MappingException(where + ": the field is final; persistent fields must be assignable");
+            ManyToOne m = f.getAnnotation(ManyToOne.class);
+            Class<?> target = m.targetEntity() != void.class ? m.targetEntity() : f.getType();
+            if (!target.isAnnotationPresent(jakarta.persistence.Entity.class))
+                throw new MappingException(where + ": @ManyToOne needs an @Entity type, but the field's type is "
+                        + target.getName() + "; map a basic value with @Column instead");
+            if (!f.getType().isAssignableFrom(target))
+                throw new MappingException(where + ": targetEntity " + target.getName() + " is not assignable to the field's type "
+                        + f.getType().getName());
+            if (m.fetch() == FetchType.LAZY)
+                throw new MappingException(where + ": @ManyToOne(fetch = LAZY) is not supported yet (it needs a proxy); "
+                        + "remove it: the reference is loaded by one batched select per query result, never one per row");
+            for (CascadeType c : m.cascade())
+                if (c != CascadeType.PERSIST)
+                    throw new MappingException(where + ": cascade = " + c + " on a @ManyToOne is not supported; adding an "
+                            + "object always adds the new objects it references (as cascade = PERSIST), remove the others");
+            FieldSpec key = targetKey(cls, target, specs, where);
+            JoinColumn jc = f.getAnnotation(JoinColumn.class);
+            if (jc != null) check(jc, key, where);
+            String columnName = jc != null && !jc.name().isEmpty() ? jc.name() : Naming.snakeCase(f.getName()) + "_" + key.columnName();
+            for (Column<?> c : table.columns())
+                if (c.name().toLowerCase(Locale.ROOT).equals(columnName.toLowerCase(Locale.ROOT)))
+                    throw new MappingException(where + ": its key column " + columnName + " is also mapped by another "
+                            + "attribute; name it with @JoinColumn(name = ...), or drop the basic attribute");
+            boolean optional = m.optional() && (jc == null || jc.nullable());
+            List<ColumnOption> options = new ArrayList<>();
+            options.add(optional ? Table.Options.nullable() : Table.Options.notNull());
+            if (jc != null && jc.unique()) options.add(Table.Options.unique());
+            Column<?> column = Table.addColumn(table, columnName, key.type(), options.toArray(ColumnOption[]::new));
+            if (jc == null || jc.foreignKey().value() != ConstraintMode.NO_CONSTRAINT) {
+                String fkName = jc == null || jc.foreignKey().name().isEmpty() ? null : jc.foreignKey().name();
+                // the target's column through a supplier: the two entities may reference each other, and the
+                // target's mapping (a per-class cache) must not be built inside this one
+                String keyName = key.name();
+                Table.addForeignKey(table, List.of(column), () -> List.of(
+                        target == cls ? attributeColumn(attributes, keyName) : EntityMapping.of(target).attribute(keyName).column()),
+                        ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, fkName);
+            }
+            Attribute attr = new Attribute(f.getName(), column, key.javaType(), attributes.size() + out.size(), false, false,
+                    null, null, true, true, f, null);
+            out.add(new ToOne(f.getName(), f, target, attr, optional));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The {@code @OneToMany(mappedBy)} fields; the mappedBy side is checked when the registry links entities. */
+    static List<ToMany> mapCollections(Class<?> cls, List<Field> fields) {
+        if (fields.isEmpty()) return List.of();
+        List<ToMany> out = new ArrayList<>();
+        for (Field f : fields) {
+            String where = MappingException.where(cls, f.getName());
+            for (Annotation a : f.getDeclaredAnnotations()) {
+                if (!AnnotationRules.isJakarta(a.annotationType())) continue;
+                String n = a.annotationType().getSimpleName();
+                String p = AnnotationRules.problem(n, null);
+                if (p != null) throw new MappingException(where + ": " + p);
+                if (!n.equals("OneToMany") && !n.equals("OrderBy"))
+                    throw new MappingException(where + ": @" + n + " cannot be combined with @OneToMany"
+                            + (n.equals("JoinColumn") ? " (a unidirectional @OneToMany with @JoinColumn is not supported yet; "
+                            + "map the @ManyToOne on the element and use @OneToMany(mappedBy = ...))" : ""));
+            }
+            if (Modifier.isFinal(f.getModifiers()))
+                throw new MappingException(where + ": the field is final; the session puts its own collection in it");
+            jakarta.persistence.OneToMany m = f.getAnnotation(jakarta.persistence.OneToMany.class);
+            Class<?> type = f.getType();
+            if (type != java.util.List.class && type != java.util.Set.class && type != java.util.Collection.class)
+                throw new MappingException(where + ": a @OneToMany field must be declared as List, Set or Collection (the "
+                        + "session puts its own implementation in it), not " + type.getName());
+            Class<?> target = m.targetEntity() != void.class ? m.targetEntity() : GenericTypes.elementType(f);
+            if (target == null || !target.isAnnotationPresent(jakarta.persistence.Entity.class))
+                throw new MappingException(where + ": @OneToMany needs an @Entity element type (" + f.getGenericType().getTypeName()
+                        + "); give the type argument, e.g. List<Post>, or targetEntity");
+            if (m.mappedBy().isEmpty())
+                throw new MappingException(where + ": @OneToMany without mappedBy is not supported yet; map the "
+                        + "@ManyToOne on " + target.getSimpleName() + " and name it: @OneToMany(mappedBy = \"...\")");
+            if (m.fetch() == FetchType.EAGER)
+                throw new MappingException(where + ": @OneToMany(fetch = EAGER) is not supported yet; collections load "
+                        + "on first access, for every object of the same query result at once; remove fetch");
+            boolean remove = false;
+            for (CascadeType c : m.cascade()) {
+                if (c == CascadeType.ALL || c == CascadeType.REMOVE) remove = true;
+                else if (c != CascadeType.PERSIST)
+                    throw new MappingException(where + ": cascade = " + c + " is not supported; PERSIST (always on), "
+                            + "REMOVE and ALL (= PERSIST + REMOVE) are");
+            }
+            List<String> order = new ArrayList<>();
+            jakarta.persistence.OrderBy ob = f.getAnnotation(jakarta.persistence.OrderBy.class);
+            if (ob != null && !ob.value().isBlank())
+                for (String part : ob.value().split(",")) {
+                    String[] w = part.trim().split("\\s+");
+                    if (w.length > 2 || w.length == 2 && !w[1].equalsIgnoreCase("ASC") && !w[1].equalsIgnoreCase("DESC"))
+                        throw new MappingException(where + ": @OrderBy(\"" + ob.value() + "\"): each part is an attribute "
+                                + "name of " + target.getSimpleName() + " with an optional ASC or DESC");
+                    order.add(w.length == 2 && w[1].equalsIgnoreCase("DESC") ? w[0] + " DESC" : w[0]);
+                }
+            out.add(new ToMany(f.getName(), f, target, m.mappedBy(), type == java.util.Set.class, order, remove, m.orphanRemoval()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static Column<?> attributeColumn(List<Attribute> attributes, String name) {
+        for (Attribute a : attributes) if (a.name().equals(name)) return a.column();
+        throw new IllegalStateException("no attribute " + name);
+    }
+
+    private static void check(JoinColumn jc, FieldSpec key, String where) {
+        if (!jc.referencedColumnName().isEmpty() && !jc.referencedColumnName().equalsIgnoreCase(key.columnName()))
+            throw new MappingException(where + ": @JoinColumn(referencedColumnName = \"" + jc.referencedColumnName()
+                    + "\"): a reference must point at the target's primary key column " + key.columnName());
+        if (!jc.insertable() || !jc.updatable())
+            throw new MappingException(where + ": @JoinColumn(insertable/updatable = false) is not supported; the "
+                    + "reference writes its key column");
+        if (!jc.columnDefinition().isEmpty() || !jc.table().isEmpty() || !jc.options().isEmpty() || jc.check().length > 0)
+            throw new MappingException(where + ": @JoinColumn(columnDefinition / table / options) is not supported; "
+                    + "the column takes the type of the target's key");
+        if (!jc.foreignKey().foreignKeyDefinition().isEmpty() || !jc.foreignKey().options().isEmpty())
+            throw new MappingException(where + ": @ForeignKey(foreignKeyDefinition / options) is not supported; only "
+                    + "its name and value = NO_CONSTRAINT are read");
+    }
+
+    /** The target's single key field, as its mapping will see it. */
+    private static FieldSpec targetKey(Class<?> cls, Class<?> target, List<FieldSpec> specs, String where) {
+        List<FieldSpec> ids = new ArrayList<>();
+        if (target == cls) {
+            for (FieldSpec s : specs) if (s.id()) ids.add(s);
+        } else {
+            List<Class<?>> hierarchy = MappingBuilder.hierarchy(target);
+            FieldMapper mapper = new FieldMapper(target, Naming.snakeCase(target.getSimpleName()), hierarchy);
+            for (Class<?> c : hierarchy)
+                for (Field f : c.getDeclaredFields()) {
+                    if (f.isAnnotationPresent(jakarta.persistence.EmbeddedId.class))
+                        throw new MappingException(where + ": the target " + target.getSimpleName() + " has a composite key; "
+                                + "references to composite keys are not supported yet");
+                    if (!FieldMapper.skipped(f) && f.isAnnotationPresent(Id.class)) ids.add(mapper.map(f, null, target));
+                }
+        }
+        if (ids.size() != 1)
+            throw new MappingException(where + ": the target " + target.getSimpleName() + " has " + ids.size()
+                    + " key fields; a @ManyToOne needs a target with one @Id (composite keys are not supported yet)");
+        return ids.get(0);
+    }
+}

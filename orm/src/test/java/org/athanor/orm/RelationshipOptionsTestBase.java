@@ -1,0 +1,118 @@
+package org.athanor.orm;
+
+import static org.athanor.orm.Loaders.noLoad;
+import static org.athanor.orm.Loaders.raiseLoad;
+import static org.athanor.orm.Loaders.selectinLoad;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.athanor.orm.model.rel.Article;
+import org.athanor.orm.model.rel.Article_;
+import org.athanor.orm.model.rel.Writer;
+import org.athanor.orm.model.rel.Writer_;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Per-query loader options over the generated metamodel's relationship attributes, on every database,
+ * with exact statement counts. Runs the collection and reference suites too (it extends them).
+ */
+public abstract class RelationshipOptionsTestBase extends RelationshipCollectionsTestBase {
+    @Test
+    void theMetamodelHasTypedRelationshipAttributes() {
+        Relationship<Writer, Article> articles = Writer_.articles;
+        Relationship<Article, Writer> writer = Article_.writer;
+        assertTrue(articles.isCollection());
+        assertEquals("articles", articles.name());
+        assertEquals(Writer.class, writer.target());
+        assertTrue(!writer.isCollection());
+    }
+
+    @Test
+    void selectinLoadRunsTheCollectionSelectWithTheQuery() {
+        seed(3, 2);
+        try (Session s = sessions.openSession()) {
+            List<Writer> ws = s.query(Writer.class).options(selectinLoad(Writer_.articles)).all();
+            assertEquals(2, count("SELECT"), statements.toString());
+            for (Writer w : ws) assertEquals(2, w.getArticles().size());
+            assertEquals(2, count("SELECT"), "loaded with the query: " + statements);
+        }
+    }
+
+    @Test
+    void optionsChainThroughReferencesAndCollections() {
+        seed(2, 3);
+        try (Session s = sessions.openSession()) {
+            List<Article> all = s.query(Article.class)
+                    .options(selectinLoad(Article_.writer).then(selectinLoad(Writer_.articles))).all();
+            // the articles, their writers (batched), the writers' articles (batched, found in the session)
+            assertEquals(3, count("SELECT"), statements.toString());
+            assertEquals(3, all.get(0).getWriter().getArticles().size());
+            assertSame(all.get(0).getWriter(), all.get(0).getWriter().getArticles().get(2).getWriter());
+            assertEquals(3, count("SELECT"), statements.toString());
+        }
+    }
+
+    @Test
+    void raiseLoadMakesAnAccessAnErrorThatSaysHowToLoad() {
+        seed(1, 1);
+        try (Session s = sessions.openSession()) {
+            Writer w = s.query(Writer.class).options(raiseLoad(Writer_.articles)).one();
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> w.getArticles().size());
+            assertTrue(e.getMessage().contains(".articles is not loaded") && e.getMessage().contains("selectinLoad(Writer_.articles)"),
+                    e.getMessage());
+            assertEquals(1, count("SELECT"), statements.toString());
+        }
+    }
+
+    @Test
+    void noLoadLeavesTheCollectionEmptyWithoutSql() {
+        seed(1, 2);
+        try (Session s = sessions.openSession()) {
+            Writer w = s.query(Writer.class).options(noLoad(Writer_.articles)).one();
+            assertTrue(w.getArticles().isEmpty());
+            assertEquals(1, count("SELECT"), statements.toString());
+        }
+    }
+
+    @Test
+    void misplacedOptionsAreRefused() {
+        try (Session s = sessions.openSession()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> s.query(Article.class).options(selectinLoad(Writer_.articles)));
+            assertEquals("options(selectinLoad(Writer.articles)): Writer.articles is not a relationship of Article; reach it "
+                    + "through .then() from one of Article's relationships", e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> selectinLoad(Writer_.articles).then(selectinLoad(Writer_.edited)));
+            assertTrue(e.getMessage().contains("Writer.edited is not a relationship of Article"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> raiseLoad(Article_.writer));
+            assertTrue(e.getMessage().startsWith("raiseLoad(Article.writer): a @ManyToOne is always loaded"), e.getMessage());
+        }
+    }
+
+    @Test
+    void queriesJoinAndFilterAcrossRelationships() {
+        seed(2, 2);
+        try (Session s = sessions.openSession()) {
+            s.add(new Writer("lonely"));
+            s.commit();
+            assertEquals(List.of("w1"), names(s.query(Writer.class).join(Writer_.articles).filter(Article_.title.eq("a1.1")).all()));
+            assertEquals(List.of("lonely"), names(s.query(Writer.class).outerJoin(Writer_.articles).filter(Article_.id.isNull()).all()));
+            assertEquals(List.of("w1"), names(s.query(Writer.class).filter(Writer_.articles.any(Article_.title.eq("a1.0"))).all()));
+            assertEquals(List.of("w0", "w1"), names(s.query(Writer.class).filter(Writer_.articles.any()).orderBy(Writer_.name.asc()).all()));
+            List<Article> ofW0 = s.query(Article.class).filter(Article_.writer.has(Writer_.name.eq("w0"))).all();
+            assertEquals(List.of("a0.0", "a0.1"), ofW0.stream().map(Article::getTitle).sorted().toList());
+            Writer w0 = ofW0.get(0).getWriter();
+            statements.clear();
+            assertEquals(2, s.query(Article.class).filterBy("writer", w0).all().size());
+            assertEquals(2, s.query(Article.class).withParent(w0, Writer_.articles).all().size());
+            assertEquals(4, s.query(Article.class).filterBy("editor", null).all().size());
+            assertEquals(3, count("SELECT"), "the writer is in the session: one select per query " + statements);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Article_.writer.any());
+            assertEquals("Article.writer is a reference, not a collection: use has(...)", e.getMessage());
+        }
+    }
+
+    private static List<String> names(List<Writer> ws) { return ws.stream().map(Writer::getName).toList(); }
+}
