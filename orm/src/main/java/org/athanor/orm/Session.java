@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Set;
 import org.athanor.core.engine.Connection;
@@ -211,12 +212,14 @@ public final class Session implements AutoCloseable {
      */
     public void add(Object entity) {
         enter();
+        Objects.requireNonNull(entity, "entity");
         addInternal(entity);
     }
 
     /** {@link #add} for each object, in order (which is also the INSERT order within a table). */
     public void addAll(Collection<?> entities) {
         enter();
+        Objects.requireNonNull(entities, "entities");
         expectNew(entities.size());
         for (Object e : entities) addInternal(e);
     }
@@ -409,6 +412,7 @@ public final class Session implements AutoCloseable {
     /** Removes one object from the session: pending objects become transient, others detached. */
     public void expunge(Object entity) {
         enter();
+        Objects.requireNonNull(entity, "entity");
         InstanceState s = stateOf(entity);
         if (s == null) throw new IllegalArgumentException(describeObject(entity) + " is not in this session");
         detach(s);
@@ -478,6 +482,8 @@ public final class Session implements AutoCloseable {
      */
     public <E> E get(Class<E> entityClass, Object id) {
         enter();
+        Objects.requireNonNull(entityClass, "entityClass");
+        Objects.requireNonNull(id, "id");
         EntityInfo info = registry.info(entityClass);
         IdKey key = info.keyFromId(id);
         InstanceState s = identityMap.isEmpty() ? null : identityMap.get(key);
@@ -500,6 +506,7 @@ public final class Session implements AutoCloseable {
     /** A query for {@code entityClass}: {@code session.query(User.class).filterBy("name", "Alice").all()}. */
     public <E> Query<E> query(Class<E> entityClass) {
         enter();
+        Objects.requireNonNull(entityClass, "entityClass");
         return new Query<>(this, registry.info(entityClass), null);
     }
 
@@ -515,6 +522,7 @@ public final class Session implements AutoCloseable {
      */
     public <R> Result<R> execute(org.athanor.core.sql.Query<R> query) {
         enter();
+        Objects.requireNonNull(query, "query");
         autoflushIfEnabled();
         return connection().execute(query);
     }
@@ -526,6 +534,7 @@ public final class Session implements AutoCloseable {
      */
     public int execute(Dml statement) {
         enter();
+        Objects.requireNonNull(statement, "statement");
         autoflushIfEnabled();
         return connection().execute(statement);
     }
@@ -536,6 +545,7 @@ public final class Session implements AutoCloseable {
      */
     public void refresh(Object entity) {
         enter();
+        Objects.requireNonNull(entity, "entity");
         InstanceState s = stateOf(entity);
         if (s == null || s.status != InstanceState.Status.PERSISTENT)
             throw new IllegalStateException(describeObject(entity) + " is " + (s == null ? "not in this session" : s.status)
@@ -613,6 +623,7 @@ public final class Session implements AutoCloseable {
     /** True when the next flush would write something for this object (pending, marked, or changed). */
     public boolean isModified(Object entity) {
         enter();
+        Objects.requireNonNull(entity, "entity");
         InstanceState s = stateOf(entity);
         if (s == null) throw new IllegalArgumentException(describeObject(entity) + " is not in this session");
         if (s.status == InstanceState.Status.PENDING || s.marked) return true;
@@ -623,6 +634,7 @@ public final class Session implements AutoCloseable {
     /** True when {@code entity} is pending, persistent or deleted in this session. */
     public boolean contains(Object entity) {
         enter();
+        Objects.requireNonNull(entity, "entity");
         return stateOf(entity) != null;
     }
 
