@@ -2,6 +2,7 @@ package org.athanor.mysql;
 
 import org.athanor.core.compliance.DdlSuite;
 import org.athanor.core.compliance.DmlSuite;
+import org.athanor.core.compliance.ExecutionListenerSuite;
 import org.athanor.core.compliance.ExpandingParametersSuite;
 import org.athanor.core.compliance.ExpressionSuite;
 import org.athanor.core.compliance.JoinSuite;
@@ -37,6 +38,10 @@ class MysqlComplianceTest {
     }
 
     @Nested class Dml extends DmlSuite {
+        @Override protected Engine newEngine() { return TestDatabases.mysql(); }
+    }
+
+    @Nested class ExecutionListeners extends ExecutionListenerSuite {
         @Override protected Engine newEngine() { return TestDatabases.mysql(); }
     }
 

@@ -2,6 +2,7 @@ package org.athanor.sqlite;
 
 import org.athanor.core.compliance.DdlSuite;
 import org.athanor.core.compliance.DmlSuite;
+import org.athanor.core.compliance.ExecutionListenerSuite;
 import org.athanor.core.compliance.ExpandingParametersSuite;
 import org.athanor.core.compliance.ExpressionSuite;
 import org.athanor.core.compliance.JoinSuite;
@@ -46,6 +47,10 @@ class SqliteComplianceTest {
     }
 
     @Nested class Dml extends DmlSuite {
+        @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+    }
+
+    @Nested class ExecutionListeners extends ExecutionListenerSuite {
         @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
     }
 

@@ -429,7 +429,7 @@ public abstract class Dialect {
             case "40" -> new TransactionConflictError(msg, sql, e);
             case "42" -> new ProgrammingError(msg, sql, e);
             case "0A" -> new NotSupportedError(msg, sql, e);
-            case "XX" -> new org.athanor.core.error.InternalError(msg, sql, e);
+            case "XX" -> new org.athanor.core.error.InternalDatabaseError(msg, sql, e);
             case "53", "54", "55", "57", "58", "HY" -> new OperationalError(msg, sql, e);
             default -> new DatabaseError(msg, sql, e);
         };

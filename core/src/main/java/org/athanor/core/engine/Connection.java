@@ -121,13 +121,13 @@ public final class Connection implements AutoCloseable {
         if (!wrote) {
             if (beginOnFirstWrite && dirty && openResults == 0) {
                 // logged like any other transaction boundary: the reads' transaction ends, a new one begins
-                engine.echoRaw("ROLLBACK");
+                engine.transaction(TransactionEvent.ROLLBACK, this);
                 try {
                     jdbc.rollback();
                 } catch (SQLException e) {
                     throw translate(e, "ROLLBACK (ending the read-only start of the transaction before its first write)");
                 }
-                engine.echoRaw("BEGIN (implicit)");
+                engine.transaction(TransactionEvent.BEGIN, this);
             }
             wrote = true;
         }
@@ -218,6 +218,7 @@ public final class Connection implements AutoCloseable {
         if (isRead(query)) reading();
         else writing();
         Engine.Prepared p = engine.prepare(query, named);
+        ExecutionEvent ev = engine.observed() ? announce(p.template().sql(), Engine.values(p, named), p.cached()) : null;
         PreparedStatement ps = null;
         boolean started = false;
         try {
@@ -234,13 +235,16 @@ public final class Connection implements AutoCloseable {
             } finally {
                 disarmTimeout(ps, timeout);
             }
+            engine.finished(ev, -1, null); // a query's rows are read as the result streams
             CompiledTemplate t = p.template();
             if (rs != null && t.resultCount() == 0) t = t.describedBy(rs.getMetaData()); // text(): columns known only now
             Result<R> result = new Result<>(this, ps, rs, t, reader);
             started = true;
             return result;
         } catch (SQLException e) {
-            throw translate(e, p.template().sql());
+            throw failed(ev, translate(e, p.template().sql()));
+        } catch (RuntimeException e) {
+            throw failed(ev, e);
         } finally {
             if (!started) discard(ps);
         }
@@ -276,10 +280,17 @@ public final class Connection implements AutoCloseable {
         java.util.Objects.requireNonNull(statement, "statement");
         writing(); // before prepare, which echoes the statement
         Engine.Prepared p = engine.prepare(statement, parameters);
-        return executeUpdate(p.template().sql(), ps -> {
-            bind(ps, p.template(), p.params(), parameters);
-            return true;
-        });
+        ExecutionEvent ev = engine.observed() ? announce(p.template().sql(), Engine.values(p, parameters), p.cached()) : null;
+        try {
+            int n = executeUpdate(p.template().sql(), ps -> {
+                bind(ps, p.template(), p.params(), parameters);
+                return true;
+            });
+            engine.finished(ev, n, null);
+            return n;
+        } catch (RuntimeException e) {
+            throw failed(ev, e);
+        }
     }
 
     /**
@@ -367,6 +378,23 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    /**
+     * Tells the listeners a single statement is about to run (the announce half of the one choke
+     * point; {@link Engine#finished} is the other). Callers check {@link Engine#observed()} first, so
+     * that the values are built only when someone listens.
+     */
+    private ExecutionEvent announce(String sql, List<Object> values, boolean cached) {
+        List<List<Object>> sets = new ArrayList<>(1);
+        sets.add(values);
+        return engine.started(this, sql, sets, cached, false, false);
+    }
+
+    /** Reports {@code e} as the end of {@code ev} (nothing when null or already reported) and returns it to be thrown. */
+    private RuntimeException failed(ExecutionEvent ev, RuntimeException e) {
+        if (ev != null) engine.finished(ev, -1, e);
+        return e;
+    }
+
     /** Binds the values of one execution. */
     private interface Binding {
         /** Binds the statement's parameters; false when it is not to run after all. */
@@ -420,16 +448,21 @@ public final class Connection implements AutoCloseable {
         java.util.Objects.requireNonNull(statement, "statement");
         writing(); // before prepare, which echoes the statement
         Engine.Prepared p = engine.prepare(statement);
+        ExecutionEvent ev = engine.observed() ? announce(p.template().sql(), Engine.values(p, null), p.cached()) : null;
         try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql())) {
             bind(ps, p.template(), p.params(), null);
             int timeout = armTimeout(ps);
+            long rows;
             try {
-                ps.execute();
+                rows = ps.execute() ? -1 : ps.getUpdateCount();
             } finally {
                 disarmTimeout(ps, timeout);
             }
+            engine.finished(ev, rows, null);
         } catch (SQLException e) {
-            throw translate(e, p.template().sql());
+            throw failed(ev, translate(e, p.template().sql()));
+        } catch (RuntimeException e) {
+            throw failed(ev, e);
         }
     }
 
@@ -438,17 +471,20 @@ public final class Connection implements AutoCloseable {
         checkOpen();
         java.util.Objects.requireNonNull(sql, "sql");
         writing(); // before the echo: a rollback it runs is logged first
-        engine.notifyListeners(sql);
-        engine.echoRaw(sql);
+        ExecutionEvent ev = engine.started(this, sql, List.of(), false, true, false);
         try (java.sql.Statement st = jdbc.createStatement()) {
             int timeout = armTimeout(st);
+            long rows;
             try {
-                st.execute(sql);
+                rows = st.execute(sql) ? -1 : st.getUpdateCount();
             } finally {
                 disarmTimeout(st, timeout);
             }
+            engine.finished(ev, rows, null);
         } catch (SQLException e) {
-            throw translate(e, sql);
+            throw failed(ev, translate(e, sql));
+        } catch (RuntimeException e) {
+            throw failed(ev, e);
         }
     }
 
@@ -480,10 +516,11 @@ public final class Connection implements AutoCloseable {
         }
         writing(); // before prepare, which echoes the statement
         Engine.Prepared p = engine.prepare(insert);
+        ExecutionEvent ev = engine.observed() ? announce(p.template().sql(), Engine.values(p, null), p.cached()) : null;
         try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql(), new String[] {key.name()})) {
             bind(ps, p.template(), p.params(), null);
             dialect().beforeExecute(physical != null ? physical : jdbc);
-            ps.executeUpdate();
+            engine.finished(ev, ps.executeUpdate(), null);
             List<K> out = new ArrayList<>();
             ValueCodec<K> codec = dialect().codec(key.type());
             try (ResultSet rs = ps.getGeneratedKeys()) {
@@ -491,7 +528,9 @@ public final class Connection implements AutoCloseable {
             }
             return out;
         } catch (SQLException e) {
-            throw translate(e, p.template().sql());
+            throw failed(ev, translate(e, p.template().sql()));
+        } catch (RuntimeException e) {
+            throw failed(ev, e);
         }
     }
 
@@ -515,7 +554,7 @@ public final class Connection implements AutoCloseable {
         java.util.Objects.requireNonNull(parameterSets, "parameterSets");
         java.util.Iterator<? extends Map<String, ?>> it = parameterSets.iterator();
         if (!it.hasNext()) return 0;
-        Engine.Prepared p = engine.prepare(template, false); // logged once below, with the number of sets
+        Engine.Prepared p = engine.prepare(template);
         CompiledTemplate t = p.template();
         // each parameter set becomes one row of values, one field per distinct name
         List<String> names = new ArrayList<>();
@@ -529,14 +568,15 @@ public final class Connection implements AutoCloseable {
             return new SlotBinder.Source(0, f);
         }, true);
         Object[][] row = new Object[1][names.size()];
-        boolean echo = engine.echoes();
-        List<List<Object>> shown = echo ? new ArrayList<>(EchoLog.SETS_SHOWN) : null;
+        ExecutionEvent ev = null;
         int batch = 0;
         long total = 0;
         boolean unknown = false;
         long sets = 0;
         try (PreparedStatement ps = jdbc.prepareStatement(t.sql())) {
             writing();
+            // one execution for the whole run: echo logs it when it ended, with the number of sets
+            ev = engine.started(this, t.sql(), new ArrayList<>(EchoLog.SETS_SHOWN), p.cached(), false, true);
             // the timeout bounds each executeBatch (JDBC's query timeout); on SQLite, the whole run
             int timeout = armTimeout(ps);
             try {
@@ -551,7 +591,7 @@ public final class Connection implements AutoCloseable {
                     row[0][f] = v;
                 }
                 binder.bind(ps, row, 0);
-                if (echo && shown.size() < EchoLog.SETS_SHOWN) shown.add(java.util.Arrays.asList(row[0].clone()));
+                if (ev != null) ev.addSet(java.util.Arrays.asList(row[0].clone()), EchoLog.SETS_SHOWN);
                 ps.addBatch();
                 if (++batch == 1000) {
                     for (int c : ps.executeBatch()) { if (c >= 0) total += c; else unknown = true; }
@@ -562,10 +602,12 @@ public final class Connection implements AutoCloseable {
             } finally {
                 disarmTimeout(ps, timeout);
             }
-            if (echo) engine.echoBatch(t.sql(), shown, sets, p.cached());
+            engine.finished(ev, unknown ? -1 : total, null);
             return unknown ? -1 : total;
         } catch (SQLException e) {
-            throw translate(e, t.sql());
+            throw failed(ev, translate(e, t.sql()));
+        } catch (RuntimeException e) {
+            throw failed(ev, e);
         }
     }
 
@@ -832,16 +874,21 @@ public final class Connection implements AutoCloseable {
     /** Runs {@link ConsecutiveKeys#checkSql()}: the last key inserted, the table's largest, the schema number. */
     private long[] checkKeys(RowsInsert ins) {
         String sql = ins.consecutive.checkSql();
-        engine.notifyListeners(sql);
-        if (engine.echoes()) engine.echo(sql, List.of(), true);
-        return withStatement(sql, ps -> {
-            long[] out = new long[3];
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) throw new IllegalStateException("no row from " + sql);
-                for (int i = 0; i < 3; i++) out[i] = rs.getLong(i + 1);
-            }
-            return out;
-        });
+        ExecutionEvent ev = engine.observed() ? announce(sql, List.of(), true) : null;
+        try {
+            long[] keys = withStatement(sql, ps -> {
+                long[] out = new long[3];
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw new IllegalStateException("no row from " + sql);
+                    for (int i = 0; i < 3; i++) out[i] = rs.getLong(i + 1);
+                }
+                return out;
+            });
+            engine.finished(ev, -1, null);
+            return keys;
+        } catch (RuntimeException e) {
+            throw failed(ev, e);
+        }
     }
 
     /**
@@ -926,14 +973,15 @@ public final class Connection implements AutoCloseable {
         }
         String sql = t.sql();
         writing(); // before the echo: a rollback it runs is logged first
-        engine.notifyListeners(sql);
-        if (engine.echoes()) {
+        ExecutionEvent ev = null;
+        if (engine.observed()) {
             List<Object> shown = new ArrayList<>(arrays.length);
             for (Object[] a : arrays) shown.add(java.util.Arrays.asList(a));
-            engine.echo(sql, shown, cached);
+            ev = announce(sql, shown, cached);
         }
         CompiledTemplate template = t;
-        withStatement(sql, ps -> {
+        try {
+        long rows = withStatement(sql, ps -> {
             java.sql.Connection on = ps.getConnection();
             for (int k = 0; k < arrays.length; k++) {
                 // the arrays bypass the codecs' bind: their check (text: no lone surrogate, no NUL where refused)
@@ -941,17 +989,19 @@ public final class Connection implements AutoCloseable {
                 ps.setArray(k + 1, on.createArrayOf(elements[k], arrays[k]));
             }
             writing();
-            if (returning.length == 0) ps.executeUpdate();
-            else {
-                int first = out.size();
-                try (ResultSet rs = ps.execute() ? ps.getResultSet() : null) {
-                    if (rs == null) throw new IllegalStateException("INSERT ... RETURNING gave no result set: " + sql);
-                    readRows(rs, template.resultCodecs(), out);
-                }
-                if (sortKeys) out.sortFrom(first);
+            if (returning.length == 0) return (long) ps.executeUpdate();
+            int first = out.size();
+            try (ResultSet rs = ps.execute() ? ps.getResultSet() : null) {
+                if (rs == null) throw new IllegalStateException("INSERT ... RETURNING gave no result set: " + sql);
+                readRows(rs, template.resultCodecs(), out);
             }
-            return null;
+            if (sortKeys) out.sortFrom(first);
+            return (long) (out.size() - first);
         });
+        engine.finished(ev, rows, null);
+        } catch (RuntimeException e) {
+            throw failed(ev, e);
+        }
     }
 
     /** Refuses text in a column array as the column's codec would on bind ({@link ValueCodec#check}: a DataError). */
@@ -1031,6 +1081,7 @@ public final class Connection implements AutoCloseable {
         String slot = keyColumn == null ? sql : "\u0000keys\u0000" + sql;
         PreparedStatement ps = null;
         boolean done = false;
+        ExecutionEvent ev = null;
         try {
             ps = open.take(slot);
             if (ps == null) {
@@ -1042,10 +1093,10 @@ public final class Connection implements AutoCloseable {
                 done = true; // not run: kept as it is (the parameters bound so far are cleared with the others)
                 return false;
             }
-            engine.notifyListeners(sql);
             writing(); // before the echo: a rollback it runs is logged first
-            if (engine.echoes()) engine.echo(sql, chunk.shown(), fromCache);
+            if (engine.observed()) ev = announce(sql, chunk.shown(), fromCache);
             dialect().beforeExecute(physical != null ? physical : jdbc);
+            int first = out.size();
             if (keyColumn == null) {
                 ValueCodec<Object>[] codecs = binder.template().resultCodecs();
                 // execute(), not executeQuery(): MariaDB's driver refuses executeQuery for INSERT ... RETURNING
@@ -1060,10 +1111,13 @@ public final class Connection implements AutoCloseable {
                     while (rs.next()) out.one(codec.read(rs, 1));
                 }
             }
+            engine.finished(ev, out.size() - first, null);
             done = true;
             return true;
         } catch (SQLException e) {
-            throw translate(e, sql);
+            throw failed(ev, translate(e, sql));
+        } catch (RuntimeException e) {
+            throw failed(ev, e);
         } finally {
             if (done) release(slot, ps);
             else discard(ps);
@@ -1076,12 +1130,19 @@ public final class Connection implements AutoCloseable {
      */
     private int executeChunk(SlotBinder binder, Chunk chunk, boolean fromCache) {
         String sql = binder.template().sql();
-        return executeUpdate(sql, ps -> {
-            if (!chunk.bind(ps)) return false;
+        return withStatement(sql, ps -> {
+            if (!chunk.bind(ps)) return -1;
             writing(); // before the echo: a rollback it runs is logged first
-            engine.notifyListeners(sql);
-            if (engine.echoes()) engine.echo(sql, chunk.shown(), fromCache);
-            return true;
+            ExecutionEvent ev = engine.observed() ? announce(sql, chunk.shown(), fromCache) : null;
+            try {
+                int n = ps.executeUpdate();
+                engine.finished(ev, n, null);
+                return n;
+            } catch (SQLException e) {
+                throw failed(ev, translate(e, sql));
+            } catch (RuntimeException e) {
+                throw failed(ev, e);
+            }
         });
     }
 
@@ -1210,7 +1271,7 @@ public final class Connection implements AutoCloseable {
 
     public void commit() {
         checkOpen();
-        engine.echoRaw("COMMIT");
+        engine.transaction(TransactionEvent.COMMIT, this);
         try {
             jdbc.commit();
             dirty = false;
@@ -1222,7 +1283,7 @@ public final class Connection implements AutoCloseable {
 
     public void rollback() {
         checkOpen();
-        engine.echoRaw("ROLLBACK");
+        engine.transaction(TransactionEvent.ROLLBACK, this);
         try {
             jdbc.rollback();
             dirty = false;
@@ -1239,7 +1300,7 @@ public final class Connection implements AutoCloseable {
                 dialect().name() + " does not support savepoints", null, null);
         try {
             writing();
-            engine.echoRaw("SAVEPOINT");
+            engine.transaction(TransactionEvent.SAVEPOINT, this);
             Savepoint sp = jdbc.setSavepoint();
             return new NestedTransaction(this, sp);
         } catch (SQLException e) {
@@ -1287,7 +1348,7 @@ public final class Connection implements AutoCloseable {
         try {
             // after Engine.close() the physical connection is closed already, its work rolled back with it
             if (dirty && !broken && !engine.closed) {
-                engine.echoRaw("ROLLBACK");
+                engine.transaction(TransactionEvent.ROLLBACK, this);
                 jdbc.rollback();
             }
         } catch (SQLException e) {
@@ -1308,7 +1369,7 @@ public final class Connection implements AutoCloseable {
 
     void savepointSql(Savepoint sp, boolean release) {
         checkOpen();
-        engine.echoRaw(release ? "RELEASE SAVEPOINT" : "ROLLBACK TO SAVEPOINT");
+        engine.transaction(release ? TransactionEvent.RELEASE_SAVEPOINT : TransactionEvent.ROLLBACK_TO_SAVEPOINT, this);
         try {
             if (release) jdbc.releaseSavepoint(sp);
             else jdbc.rollback(sp);

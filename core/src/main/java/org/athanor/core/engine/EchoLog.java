@@ -5,11 +5,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where echo and DEBUG statement logging go, and how values are shown there. Values are user data:
+ * Echo: the execution listener that logs every statement (at INFO with {@code echo}, else at DEBUG),
+ * registered by the {@link Engine} when either is on at creation. Where echo and DEBUG statement logging go, and how values are shown there. Values are user data:
  * a line break or another control character in one is escaped, so a value cannot start a forged
  * log line; {@link EngineOptions#hideParameters()} leaves them out altogether.
  */
-final class EchoLog {
+final class EchoLog implements ExecutionListener {
     static final Logger LOG = LoggerFactory.getLogger("org.athanor.engine");
 
     /**
@@ -35,6 +36,18 @@ final class EchoLog {
 
     /** True when statements are logged (echo or DEBUG): callers build the logged values only then. */
     boolean on() { return echo || LOG.isDebugEnabled(); }
+
+    /** A statement is logged before it runs; a batch once it ran, when the number of its sets is known. */
+    @Override public void started(ExecutionEvent e) {
+        if (e.literal()) raw(e.sql());
+        else if (!e.batch()) statement(e.sql(), e.parameters(), e.cached());
+    }
+
+    @Override public void finished(ExecutionEvent e) {
+        if (e.batch() && e.error() == null) batch(e.sql(), e.parameterSets(), e.setCount(), e.cached());
+    }
+
+    @Override public void transaction(TransactionEvent event, Connection connection) { raw(event.sql()); }
 
     void statement(String sql, List<Object> params, boolean cached) {
         if (!on()) return;

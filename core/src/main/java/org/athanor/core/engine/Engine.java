@@ -52,7 +52,11 @@ public final class Engine implements AutoCloseable {
     private final StatementCache cache;
     private final String description;
     private volatile Dialect dialect;
-    private final java.util.List<StatementListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * The execution listeners (echo among them when it is on), copied on write; null when there are
+     * none, so that an unobserved statement costs one field read and a branch.
+     */
+    private volatile ExecutionListener[] executionListeners;
     /**
      * {@link Connection#insertRows} binders by statement shape (table, columns, returned columns, rows
      * per statement): a repeated bulk insert skips building and keying its placeholder statement.
@@ -89,6 +93,8 @@ public final class Engine implements AutoCloseable {
         this.pool = pool;
         this.options = options;
         this.echoLog = new EchoLog(options);
+        // echo is one listener; DEBUG logging of statements is decided when the engine is created
+        if (echoLog.on()) addExecutionListener(echoLog);
         this.unclosed = new UnclosedConnections(this, options.leakDetectionThreshold() != null);
         this.statementTimeoutMillis = millis(options.statementTimeout());
         this.cache = new StatementCache(options.statementCacheSize());
@@ -238,8 +244,9 @@ public final class Engine implements AutoCloseable {
                     c.close(); // a connection that failed its set-up is never handed out
                     throw e;
                 }
-                echoLog.raw("BEGIN (implicit)");
-                return new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
+                Connection conn = new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
+                transaction(TransactionEvent.BEGIN, conn);
+                return conn;
             }
             java.sql.Connection physical = c.unwrap(java.sql.Connection.class);
             OpenStatements o = keptStatements(physical);
@@ -252,8 +259,9 @@ public final class Engine implements AutoCloseable {
                 }
                 o = keep(physical);
             }
-            echoLog.raw("BEGIN (implicit)");
-            return new Connection(this, c, physical, o);
+            Connection conn = new Connection(this, c, physical, o);
+            transaction(TransactionEvent.BEGIN, conn);
+            return conn;
         } catch (java.sql.SQLTransientConnectionException e) {
             if (pool == null) throw dialect.translate(e, null);
             throw poolTimeout(e);
@@ -446,12 +454,10 @@ public final class Engine implements AutoCloseable {
     /** A compiled template with the statement's canonical parameters. */
     record Prepared(CompiledTemplate template, Param<?>[] params, boolean cached) {}
 
-    Prepared prepare(SqlNode statement) { return prepare(statement, true, null); }
+    Prepared prepare(SqlNode statement) { return compileCached(statement, null); }
 
     /** With the values of named parameters given at execution (null: none). */
-    Prepared prepare(SqlNode statement, Map<String, ?> named) { return prepare(statement, true, named); }
-
-    Prepared prepare(SqlNode statement, boolean echo) { return prepare(statement, echo, null); }
+    Prepared prepare(SqlNode statement, Map<String, ?> named) { return compileCached(statement, named); }
 
     /**
      * The value given at execution for a named parameter; an error naming it when none was (the
@@ -471,25 +477,16 @@ public final class Engine implements AutoCloseable {
                 + "conn.execute(statement, Map.of(\"" + p.name() + "\", value)), or per set with executeMany; in: " + sql);
     }
 
-    /** {@code echo} false: the caller logs the statement itself (executeMany, whose values come per set). */
-    Prepared prepare(SqlNode statement, boolean echo, Map<String, ?> named) {
-        Prepared p = compileCached(statement, named);
+    /** The values {@code p} binds, in placeholder order: for listeners, built only when one is registered. */
+    static List<Object> values(Prepared p, Map<String, ?> named) {
         CompiledTemplate t = p.template();
-        Param<?>[] params = p.params();
-        if (!listeners.isEmpty()) notifyListeners(t.sql());
-        if (echo && echoes()) {
-            List<Object> values = new ArrayList<>(t.slotCount());
-            for (int i = 0; i < t.slotCount(); i++) {
-                Param<?> param = params[t.slot(i)];
-                values.add(param.name() != null && named != null ? named.get(param.name()) : param.value());
-            }
-            echo(t.sql(), values, p.cached());
+        List<Object> values = new ArrayList<>(t.slotCount());
+        for (int i = 0; i < t.slotCount(); i++) {
+            Param<?> param = p.params()[t.slot(i)];
+            values.add(param.name() != null && named != null ? named.get(param.name()) : param.value());
         }
-        return p;
+        return values;
     }
-
-    /** True when statements are logged (echo or DEBUG): callers build the logged values only then. */
-    boolean echoes() { return echoLog.on(); }
 
     /** The binder kept for {@code shape}, or null. */
     SlotBinder rowBinder(RowsShape shape) { return rowBinders.get(shape); }
@@ -505,7 +502,7 @@ public final class Engine implements AutoCloseable {
      */
     Prepared compileCached(SqlNode statement) { return compileCached(statement, null); }
 
-    private Prepared compileCached(SqlNode statement, Map<String, ?> named) {
+    Prepared compileCached(SqlNode statement, Map<String, ?> named) {
         KeyBuilder key = new KeyBuilder();
         if (named != null) key.named(named);
         statement.key(key);
@@ -533,24 +530,85 @@ public final class Engine implements AutoCloseable {
      * }</pre>
      */
     public CompiledStatement compile(Statement statement) {
-        Prepared p = prepare(java.util.Objects.requireNonNull(statement, "statement"));
+        Prepared p = compileCached(java.util.Objects.requireNonNull(statement, "statement"), null); // compiled, not run: no listener is told
         return new CompiledStatement(p.template(), p.params());
     }
 
-    /** Adds a listener told about every statement before it runs (see {@link StatementListener}). */
-    public void addStatementListener(StatementListener listener) { listeners.add(java.util.Objects.requireNonNull(listener, "listener")); }
+    /**
+     * Adds a listener told about every statement this engine runs and every transaction boundary
+     * (see {@link ExecutionListener}).
+     * <pre>{@code
+     * engine.addExecutionListener(new ExecutionListener() {
+     *     @Override public void finished(ExecutionEvent e) { if (e.durationNanos() > 100_000_000) slow.add(e.sql()); }
+     * });
+     * }</pre>
+     */
+    public synchronized void addExecutionListener(ExecutionListener listener) {
+        java.util.Objects.requireNonNull(listener, "listener");
+        ExecutionListener[] now = executionListeners;
+        ExecutionListener[] next = now == null ? new ExecutionListener[1] : java.util.Arrays.copyOf(now, now.length + 1);
+        next[next.length - 1] = listener;
+        executionListeners = next;
+    }
 
-    public void removeStatementListener(StatementListener listener) { listeners.remove(listener); }
+    /** Removes a listener added with {@link #addExecutionListener} (by equality); nothing when it is not there. */
+    public synchronized void removeExecutionListener(ExecutionListener listener) {
+        ExecutionListener[] now = executionListeners;
+        if (now == null) return;
+        for (int i = 0; i < now.length; i++) {
+            if (now[i].equals(listener)) {
+                ExecutionListener[] next = new ExecutionListener[now.length - 1];
+                System.arraycopy(now, 0, next, 0, i);
+                System.arraycopy(now, i + 1, next, i, now.length - i - 1);
+                executionListeners = next.length == 0 ? null : next;
+                return;
+            }
+        }
+    }
 
-    void notifyListeners(String sql) { for (StatementListener l : listeners) l.beforeExecute(sql); }
+    /**
+     * Adds a listener told the SQL of every statement before it runs: an adapter over
+     * {@link #addExecutionListener} kept for existing callers (its {@code started}); new code should
+     * use {@link ExecutionListener}, which also sees parameters, timing, rows and errors.
+     */
+    public void addStatementListener(StatementListener listener) {
+        addExecutionListener(new StatementListenerAdapter(java.util.Objects.requireNonNull(listener, "listener")));
+    }
 
-    void echo(String sql, List<Object> params, boolean cached) { echoLog.statement(sql, params, cached); }
+    public void removeStatementListener(StatementListener listener) { removeExecutionListener(new StatementListenerAdapter(listener)); }
 
-    /** A batch's statement with its first parameter sets and their number (executemany). */
-    void echoBatch(String sql, List<List<Object>> firstSets, long total, boolean cached) { echoLog.batch(sql, firstSets, total, cached); }
+    /** A {@link StatementListener} as an execution listener; equal when the listener is (so it can be removed). */
+    private record StatementListenerAdapter(StatementListener listener) implements ExecutionListener {
+        @Override public void started(ExecutionEvent event) { listener.beforeExecute(event.sql()); }
+    }
 
-    /** A statement without values: DDL, and BEGIN, COMMIT, ROLLBACK, SAVEPOINT. */
-    void echoRaw(String sql) { echoLog.raw(sql); }
+    /** Whether anything listens to executions: callers build an event's values only then. */
+    boolean observed() { return executionListeners != null; }
+
+    /**
+     * The announce half of the one choke point every execution goes through: builds the event and
+     * tells the listeners; null (nothing built, no clock read) when none is registered.
+     */
+    ExecutionEvent started(Connection c, String sql, List<List<Object>> sets, boolean cached, boolean literal, boolean batch) {
+        ExecutionListener[] ls = executionListeners;
+        if (ls == null) return null;
+        ExecutionEvent e = new ExecutionEvent(ls, c, sql, sets, cached, literal, batch, options.hideParameters());
+        for (ExecutionListener l : ls) l.started(e);
+        return e;
+    }
+
+    /** The finish half: rows (or -1) and the error, told once to the listeners that saw it start. */
+    void finished(ExecutionEvent e, long rows, RuntimeException error) {
+        if (e == null || !e.finish(rows, error)) return;
+        for (ExecutionListener l : e.listeners()) l.finished(e);
+    }
+
+    /** A transaction boundary on {@code c}. */
+    void transaction(TransactionEvent event, Connection c) {
+        ExecutionListener[] ls = executionListeners;
+        if (ls == null) return;
+        for (ExecutionListener l : ls) l.transaction(event, c);
+    }
 
     /** Statement-cache figures, for tests and monitoring. */
     public record CacheStats(int size, long hits, long misses) {}

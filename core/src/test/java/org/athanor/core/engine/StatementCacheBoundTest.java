@@ -64,4 +64,24 @@ class StatementCacheBoundTest {
         }
         assertTrue(maxSeen.get() <= 10, "cache grew to " + maxSeen.get() + " entries with a bound of 10");
     }
+
+    /** CLOCK eviction: shapes looked up since the hand last passed stay; the unused ones go, one per insert. */
+    @Test
+    void evictionKeepsRecentlyUsedShapes() {
+        StatementCache cache = new StatementCache(10);
+        CompiledTemplate t = GenericDialect.INSTANCE.compileTemplate(select(USERS.NAME), key(select(USERS.NAME)));
+        List<KeyBuilder> first = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            KeyBuilder k = key(select(USERS.NAME.as("old" + i)));
+            first.add(k);
+            cache.put(k.storedKey(), t);
+        }
+        for (int i = 0; i < 10; i += 2) assertNotNull(cache.get(first.get(i).lookupKey())); // the even ones are in use
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 5; i++) cache.put(key(select(USERS.NAME.as("new" + round + "_" + i))).storedKey(), t);
+            assertEquals(10, cache.size(), "one entry evicted per insert, not a tenth");
+            for (int i = 0; i < 10; i += 2) assertNotNull(cache.get(first.get(i).lookupKey()), "used shape old" + i + " kept in round " + round);
+        }
+        for (int i = 1; i < 10; i += 2) assertNull(cache.get(first.get(i).lookupKey()), "unused shape old" + i + " evicted");
+    }
 }

@@ -13,7 +13,7 @@ class DatabaseErrorContextTest {
     /** Every DatabaseError of this package: a new one must be listed here (the check below counts them). */
     private static final List<Class<? extends DatabaseError>> ALL = List.of(DatabaseError.class, IntegrityError.class,
             DataError.class, ProgrammingError.class, OperationalError.class, TransactionConflictError.class,
-            DisconnectionError.class, InternalError.class, NotSupportedError.class);
+            DisconnectionError.class, InternalDatabaseError.class, NotSupportedError.class);
 
     @Test
     void aCopyWithContextHasTheSameTypeDetailsAndCause() throws Exception {
