@@ -52,11 +52,11 @@ class MysqlInjectionProperties {
 
     @Property(tries = 200)
     void safeWithNoBackslashEscapes(@ForAll("strings") String s) {
-        cases.addAndGet(LiteralSafety.checkOne(engine, canary, first, s, ids.getAndAdd(2)));
+        cases.addAndGet(LiteralSafety.checkOne(engine, canary, first, s, ids.getAndAdd(4)));
     }
 
     @Property(tries = 200)
     void safeWithBackslashEscapes(@ForAll("strings") String s) {
-        cases.addAndGet(LiteralSafety.checkOne(engine, canary, second, s, ids.getAndAdd(2)));
+        cases.addAndGet(LiteralSafety.checkOne(engine, canary, second, s, ids.getAndAdd(4)));
     }
 }

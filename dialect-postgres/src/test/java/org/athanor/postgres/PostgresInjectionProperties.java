@@ -52,11 +52,11 @@ class PostgresInjectionProperties {
 
     @Property(tries = 200)
     void safeWithStandardConformingStringsOff(@ForAll("strings") String s) {
-        cases.addAndGet(LiteralSafety.checkOne(engine, canary, first, s, ids.getAndAdd(2)));
+        cases.addAndGet(LiteralSafety.checkOne(engine, canary, first, s, ids.getAndAdd(4)));
     }
 
     @Property(tries = 200)
     void safeWithStandardConformingStringsOn(@ForAll("strings") String s) {
-        cases.addAndGet(LiteralSafety.checkOne(engine, canary, second, s, ids.getAndAdd(2)));
+        cases.addAndGet(LiteralSafety.checkOne(engine, canary, second, s, ids.getAndAdd(4)));
     }
 }

@@ -49,11 +49,11 @@ class SqliteInjectionProperties {
 
     @Property(tries = 200)
     void safe(@ForAll("strings") String s) {
-        cases.addAndGet(LiteralSafety.checkOne(engine, canary, first, s, ids.getAndAdd(2)));
+        cases.addAndGet(LiteralSafety.checkOne(engine, canary, first, s, ids.getAndAdd(4)));
     }
 
     @Property(tries = 200)
     void safeAgain(@ForAll("strings") String s) {
-        cases.addAndGet(LiteralSafety.checkOne(engine, canary, second, s, ids.getAndAdd(2)));
+        cases.addAndGet(LiteralSafety.checkOne(engine, canary, second, s, ids.getAndAdd(4)));
     }
 }

@@ -519,7 +519,7 @@ public final class Connection implements AutoCloseable {
         ExecutionEvent ev = engine.observed() ? announce(p.template().sql(), Engine.values(p, null), p.cached()) : null;
         try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql(), new String[] {key.name()})) {
             bind(ps, p.template(), p.params(), null);
-            dialect().beforeExecute(physical != null ? physical : jdbc);
+            armTimeout(ps); // a statement of its own, closed after: nothing to disarm
             engine.finished(ev, ps.executeUpdate(), null);
             List<K> out = new ArrayList<>();
             ValueCodec<K> codec = dialect().codec(key.type());
@@ -989,14 +989,19 @@ public final class Connection implements AutoCloseable {
                 ps.setArray(k + 1, on.createArrayOf(elements[k], arrays[k]));
             }
             writing();
-            if (returning.length == 0) return (long) ps.executeUpdate();
-            int first = out.size();
-            try (ResultSet rs = ps.execute() ? ps.getResultSet() : null) {
-                if (rs == null) throw new IllegalStateException("INSERT ... RETURNING gave no result set: " + sql);
-                readRows(rs, template.resultCodecs(), out);
+            int timeout = armTimeout(ps);
+            try {
+                if (returning.length == 0) return (long) ps.executeUpdate();
+                int first = out.size();
+                try (ResultSet rs = ps.execute() ? ps.getResultSet() : null) {
+                    if (rs == null) throw new IllegalStateException("INSERT ... RETURNING gave no result set: " + sql);
+                    readRows(rs, template.resultCodecs(), out);
+                }
+                if (sortKeys) out.sortFrom(first);
+                return (long) (out.size() - first);
+            } finally {
+                disarmTimeout(ps, timeout);
             }
-            if (sortKeys) out.sortFrom(first);
-            return (long) (out.size() - first);
         });
         engine.finished(ev, rows, null);
         } catch (RuntimeException e) {
@@ -1082,6 +1087,7 @@ public final class Connection implements AutoCloseable {
         PreparedStatement ps = null;
         boolean done = false;
         ExecutionEvent ev = null;
+        int timeout = 0;
         try {
             ps = open.take(slot);
             if (ps == null) {
@@ -1095,7 +1101,7 @@ public final class Connection implements AutoCloseable {
             }
             writing(); // before the echo: a rollback it runs is logged first
             if (engine.observed()) ev = announce(sql, chunk.shown(), fromCache);
-            dialect().beforeExecute(physical != null ? physical : jdbc);
+            timeout = armTimeout(ps);
             int first = out.size();
             if (keyColumn == null) {
                 ValueCodec<Object>[] codecs = binder.template().resultCodecs();
@@ -1119,6 +1125,7 @@ public final class Connection implements AutoCloseable {
         } catch (RuntimeException e) {
             throw failed(ev, e);
         } finally {
+            if (ps != null) disarmTimeout(ps, timeout);
             if (done) release(slot, ps);
             else discard(ps);
         }
@@ -1134,7 +1141,9 @@ public final class Connection implements AutoCloseable {
             if (!chunk.bind(ps)) return -1;
             writing(); // before the echo: a rollback it runs is logged first
             ExecutionEvent ev = engine.observed() ? announce(sql, chunk.shown(), fromCache) : null;
+            int timeout = 0;
             try {
+                timeout = armTimeout(ps);
                 int n = ps.executeUpdate();
                 engine.finished(ev, n, null);
                 return n;
@@ -1142,6 +1151,8 @@ public final class Connection implements AutoCloseable {
                 throw failed(ev, translate(e, sql));
             } catch (RuntimeException e) {
                 throw failed(ev, e);
+            } finally {
+                disarmTimeout(ps, timeout);
             }
         });
     }

@@ -68,7 +68,7 @@ public final class LiteralSafety {
             long nextId = 1;
             for (String v : strings) {
                 cases += checkOne(engine, canary, c, v, nextId);
-                nextId += 2;
+                nextId += 4;
             }
             // a list past the bind-parameter limit: bound (array / JSON), never rendered
             int limit = engine.dialect().features().maxBindParams();
@@ -92,7 +92,7 @@ public final class LiteralSafety {
     /**
      * The cases for one string on a connection already set up: literal(), a SELECT, INSERT and UPDATE
      * compiled with values inline and run as plain SQL text, and the same values bound. Uses row ids
-     * {@code id} and {@code id + 1} and leaves no row behind; returns the number of cases (6).
+     * {@code id} to {@code id + 3} and leaves no row behind; returns the number of cases (8).
      */
     public static int checkOne(Engine engine, Canary canary, Connection c, String v, long id) {
         // literal() in a bound statement
@@ -116,7 +116,19 @@ public final class LiteralSafety {
         assertEquals(List.of(id + 1), c.execute(select(canary.id).from(canary.table).where(canary.s.eq(v))).all()
                 .stream().map(t -> t._1).toList(), "bound " + show(v));
         canaryAfter(c, canary, id + 1);
-        return 6;
+        // the bulk paths bind on their own statements: a multi-row insertMany and an executeMany batch
+        assertEquals(2, c.insertMany(insert(canary.table), List.of(
+                java.util.Map.of(canary.id, id + 2, canary.s, v), java.util.Map.of(canary.id, id + 3, canary.s, v))));
+        assertEquals(List.of(v, v), c.execute(select(canary.s).from(canary.table).where(canary.id.in(id + 2, id + 3))
+                .orderBy(canary.id)).all().stream().map(t -> t._1).toList(), "insertMany, read back " + show(v));
+        assertEquals(2, c.executeMany(update(canary.table).set(canary.s, bindParam("v", SqlTypes.TEXT))
+                .where(canary.id.eq(bindParam("i", SqlTypes.BIGINT))), List.of(java.util.Map.of("v", v + "x", "i", id + 2),
+                java.util.Map.of("v", v + "x", "i", id + 3))));
+        assertEquals(List.of(id + 2, id + 3), c.execute(select(canary.id).from(canary.table).where(canary.s.eq(v + "x"))
+                .orderBy(canary.id)).all().stream().map(t -> t._1).toList(), "executeMany " + show(v));
+        assertEquals(2, c.execute(deleteFrom(canary.table).where(canary.id.in(id + 2, id + 3))));
+        canary.assertIntact(c);
+        return 8;
     }
 
     /**
