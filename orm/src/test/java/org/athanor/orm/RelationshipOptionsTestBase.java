@@ -1,5 +1,6 @@
 package org.athanor.orm;
 
+import static org.athanor.orm.Loaders.joinedLoad;
 import static org.athanor.orm.Loaders.noLoad;
 import static org.athanor.orm.Loaders.raiseLoad;
 import static org.athanor.orm.Loaders.selectinLoad;
@@ -111,6 +112,77 @@ public abstract class RelationshipOptionsTestBase extends RelationshipCollection
             assertEquals(3, count("SELECT"), "the writer is in the session: one select per query " + statements);
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> Article_.writer.any());
             assertEquals("Article.writer is a reference, not a collection: use has(...)", e.getMessage());
+        }
+    }
+
+    @Test
+    void joinedLoadReadsObjectsAndCollectionsInOneStatement() {
+        seed(3, 2);
+        try (Session s = sessions.openSession()) {
+            s.add(new Writer("lonely"));
+            s.commit();
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            List<Writer> ws = s.query(Writer.class).options(joinedLoad(Writer_.articles)).orderBy(Writer_.name.asc()).all();
+            assertEquals(1, count("SELECT"), statements.toString());
+            assertTrue(statements.get(0).toUpperCase(java.util.Locale.ROOT).contains("LEFT OUTER JOIN"), statements.toString());
+            assertEquals(List.of("lonely", "w0", "w1", "w2"), names(ws), "parents de-duplicated, in order");
+            assertTrue(ws.get(0).getArticles().isEmpty());
+            for (int i = 1; i < 4; i++) {
+                Writer w = ws.get(i);
+                assertEquals(List.of("a" + (i - 1) + ".1", "a" + (i - 1) + ".0"), w.getArticles().stream().map(Article::getTitle).toList(),
+                        "@OrderBy(title DESC)");
+                for (Article a : w.getArticles()) assertSame(w, a.getWriter());
+            }
+            assertEquals(1, count("SELECT"), "nothing more on access: " + statements);
+        }
+    }
+
+    @Test
+    void joinedLoadWithLimitLimitsTheObjectsInASubquery() {
+        seed(3, 3);
+        try (Session s = sessions.openSession()) {
+            List<Writer> ws = s.query(Writer.class).options(joinedLoad(Writer_.articles)).orderBy(Writer_.name.desc())
+                    .limit(2).all();
+            assertEquals(1, count("SELECT"), statements.toString());
+            assertEquals(List.of("w2", "w1"), names(ws), "2 writers, not 2 joined rows");
+            for (Writer w : ws) assertEquals(3, w.getArticles().size());
+            Writer second = s.query(Writer.class).options(joinedLoad(Writer_.articles)).orderBy(Writer_.name.asc()).offset(1).first();
+            assertEquals("w1", second.getName());
+            assertEquals(3, second.getArticles().size());
+            assertEquals(2, count("SELECT"), statements.toString());
+        }
+    }
+
+    @Test
+    void joinedLoadOfAReferenceAndThenOptions() {
+        seed(2, 3);
+        try (Session s = sessions.openSession()) {
+            List<Article> all = s.query(Article.class).options(joinedLoad(Article_.writer)).all();
+            assertEquals(6, all.size());
+            assertEquals(1, count("SELECT"), statements.toString());
+            assertTrue(all.get(0).getWriter() != null);
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            List<Article> all = s.query(Article.class)
+                    .options(joinedLoad(Article_.writer).then(selectinLoad(Writer_.articles))).all();
+            // articles with their writers (joined), the writers' articles (batched)
+            assertEquals(2, count("SELECT"), statements.toString());
+            assertEquals(3, all.get(0).getWriter().getArticles().size());
+            assertEquals(2, count("SELECT"), statements.toString());
+        }
+    }
+
+    @Test
+    void joinedLoadOfATableTheStatementAlreadyReadsIsRefused() {
+        seed(1, 1);
+        try (Session s = sessions.openSession()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> s.query(Writer.class).options(joinedLoad(Writer_.articles).then(joinedLoad(Article_.editor))).all());
+            assertTrue(e.getMessage().startsWith("joinedLoad(Article.editor): the statement already reads table rel_writer"), e.getMessage());
+            assertTrue(e.getMessage().contains("selectinLoad(Article_.editor)"), e.getMessage());
         }
     }
 
