@@ -186,5 +186,30 @@ public abstract class RelationshipOptionsTestBase extends RelationshipCollection
         }
     }
 
+    @Test
+    void joinedLoadsChainedThroughThenAreOneStatement() {
+        seed(2, 2);
+        try (Session s = sessions.openSession()) {
+            for (Article a : s.query(Article.class).all()) {
+                s.add(new org.athanor.orm.model.rel.Comment("on " + a.getTitle(), a));
+                s.add(new org.athanor.orm.model.rel.Comment("again on " + a.getTitle(), a));
+            }
+            s.commit();
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            List<org.athanor.orm.model.rel.Comment> cs = s.query(org.athanor.orm.model.rel.Comment.class)
+                    .options(joinedLoad(org.athanor.orm.model.rel.Comment_.article).then(joinedLoad(Article_.writer)))
+                    .filter(org.athanor.orm.model.rel.Comment_.text.startsWith("on ")).all();
+            assertEquals(1, count("SELECT"), statements.toString());
+            assertEquals(4, cs.size());
+            for (org.athanor.orm.model.rel.Comment c : cs) {
+                assertEquals("on " + c.getArticle().getTitle(), c.getText());
+                assertTrue(c.getArticle().getWriter().getName().startsWith("w"));
+            }
+            assertEquals(1, count("SELECT"), "comment -> article -> writer in one statement: " + statements);
+        }
+    }
+
     private static List<String> names(List<Writer> ws) { return ws.stream().map(Writer::getName).toList(); }
 }
