@@ -62,11 +62,13 @@ final class JoinedLoading {
 
     static List<Object> list(Session s, EntityInfo info, Select<Row> select, List<LoadOption> options) {
         Node root = new Node(null, info, null, -1, false);
+        boolean limited = select.limit() != null || select.offset() != null || select.fetchFirst() != null;
         List<Table> tables = new ArrayList<>();
         tables.add(info.table);
+        // the tables the query's own joins read (with a limit they stay inside the subquery)
+        if (!limited) for (org.athanor.core.sql.FromItem f : select.from()) for (Table t : org.athanor.core.sql.Join.tablesOf(f)) if (!tables.contains(t)) tables.add(t);
         build(root, options, tables);
 
-        boolean limited = select.limit() != null || select.offset() != null || select.fetchFirst() != null;
         int n = info.attrs.length;
         Select<Row> base;
         Function<Expression<?>, Expression<?>> rootColumn;

@@ -183,6 +183,14 @@ public abstract class RelationshipOptionsTestBase extends RelationshipCollection
                     () -> s.query(Writer.class).options(joinedLoad(Writer_.articles).then(joinedLoad(Article_.editor))).all());
             assertTrue(e.getMessage().startsWith("joinedLoad(Article.editor): the statement already reads table rel_writer"), e.getMessage());
             assertTrue(e.getMessage().contains("selectinLoad(Article_.editor)"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> s.query(Writer.class).join(Writer_.articles).options(joinedLoad(Writer_.articles)).all());
+            assertTrue(e.getMessage().startsWith("joinedLoad(Writer.articles): the statement already reads table rel_article"), e.getMessage());
+            // with a limit the query's join stays inside the subquery: no clash
+            statements.clear();
+            Writer w = s.query(Writer.class).join(Writer_.articles).options(joinedLoad(Writer_.articles)).first();
+            assertEquals(1, w.getArticles().size());
+            assertEquals(1, count("SELECT"), statements.toString());
         }
     }
 
