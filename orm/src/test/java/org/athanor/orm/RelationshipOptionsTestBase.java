@@ -219,5 +219,34 @@ public abstract class RelationshipOptionsTestBase extends RelationshipCollection
         }
     }
 
+    @Test
+    void oneToOneOwningSideHasAUniqueKeyAndLoadsLikeAReference() {
+        assertTrue(org.athanor.orm.mapping.EntityMapping.of(org.athanor.orm.model.rel.Profile.class).table().column("writer_id").isUnique());
+        Relationship<org.athanor.orm.model.rel.Profile, Writer> rel = org.athanor.orm.model.rel.Profile_.writer;
+        assertTrue(!rel.isCollection());
+        Long writerId;
+        try (Session s = sessions.openSession()) {
+            Writer w = new Writer("p");
+            s.add(new org.athanor.orm.model.rel.Profile("bio", w));
+            s.commit();
+            assertEquals(2, count("INSERT"), "the writer, then the profile: " + statements);
+            writerId = w.getId();
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            org.athanor.orm.model.rel.Profile p = s.query(org.athanor.orm.model.rel.Profile.class).one();
+            assertEquals("p", p.getWriter().getName());
+            assertEquals(2, count("SELECT"), statements.toString());
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            org.athanor.orm.model.rel.Profile p = s.query(org.athanor.orm.model.rel.Profile.class).options(joinedLoad(rel)).one();
+            assertEquals(writerId, p.getWriter().getId());
+            assertEquals(1, count("SELECT"), statements.toString());
+            s.add(new org.athanor.orm.model.rel.Profile("second", p.getWriter()));
+            assertThrows(org.athanor.core.error.IntegrityError.class, s::commit, "writer_id is UNIQUE");
+        }
+    }
+
     private static List<String> names(List<Writer> ws) { return ws.stream().map(Writer::getName).toList(); }
 }
