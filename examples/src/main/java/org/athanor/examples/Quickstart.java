@@ -21,6 +21,7 @@ public final class Quickstart {
         try (Engine engine = Engine.create(url, EngineOptions.defaults().echo(true))) {
             CoreTutorial.run(engine);
             OrmTutorial.run(engine);
+            org.athanor.examples.relationships.RelationshipsTutorial.run(engine);
         }
         // the README's Core guide, on its own in-memory database
         ReadmeSnippets.coreGuide("sqlite://");

@@ -98,7 +98,7 @@ final class CollectionLoading {
         }
     }
 
-    private static OrderItem[] orderBy(EntityInfo element, ToMany rel) {
+    static OrderItem[] orderBy(EntityInfo element, ToMany rel) {
         List<OrderItem> out = new ArrayList<>();
         for (String o : rel.orderBy()) {
             boolean desc = o.endsWith(" DESC");

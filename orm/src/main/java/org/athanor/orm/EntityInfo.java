@@ -58,6 +58,8 @@ final class EntityInfo {
     int rank;
     /** Foreign keys of the table to itself, for the flush's per-row order; null when none (set with the rank). */
     SelfReferences selfReferences;
+    /** Whether a {@code @ManyToOne} of this entity references the entity itself (Employee.manager): inserts then go in levels. */
+    boolean selfToOne;
 
     @SuppressWarnings("unchecked")
     EntityInfo(Class<?> type) {
@@ -190,6 +192,7 @@ final class EntityInfo {
                 throw new MappingException(type.getName() + "." + toOnes[k].name() + " references "
                         + toOnes[k].target().getName() + ", which is not in this Registry; pass it to Registry.of(...) too");
             toOneTargets[k] = t;
+            if (t == this) selfToOne = true;
         }
         toOneMirror = new int[toOnes.length];
         java.util.Arrays.fill(toOneMirror, -1);

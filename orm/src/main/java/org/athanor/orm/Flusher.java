@@ -122,7 +122,8 @@ final class Flusher {
                 List<InstanceState> ins = insertsBy.get(info);
                 if (ins != null) {
                     deferred = postInsert == null ? null : postInsert.get(info);
-                    insert(info, ins);
+                    if (info.selfToOne) insertSelfReferencing(info, ins);
+                    else insert(info, ins);
                     if (deferred != null) writeDeferred(info, deferred, false);
                     deferred = null;
                 }
@@ -299,8 +300,95 @@ final class Flusher {
     }
 
     /**
-     * Referenced tables are inserted first, so a key still unassigned here belongs to a row of this
-     * table or of a table that references this one back: that needs a post-update, not supported yet.
+     * Inserts rows of an entity with a {@code @ManyToOne} to itself (Employee.manager) where new rows
+     * reference new rows whose key the database generates: the rows go in levels (a row after the rows
+     * it references), each level one {@link #insert}, so each row is written with its referenced row's
+     * key. A cycle of new rows (a manages b, b manages a) is broken as SQLAlchemy's post_update does: the
+     * reference of the row where the cycle closes is written NULL, and set by an UPDATE once both rows
+     * exist; a cycle through a NOT NULL reference is an error naming the rows. Rows referencing nothing
+     * new are inserted as usual (one level).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void insertSelfReferencing(EntityInfo info, List<InstanceState> list) {
+        Map<Object, InstanceState> pending = new java.util.IdentityHashMap<>();
+        for (InstanceState st : list) pending.put(st.obj(), st);
+        // parents[i][k]: the row of this list that row i's self-reference k points at, when its key is not assigned yet
+        boolean any = false;
+        for (InstanceState st : list)
+            for (int k = 0; k < info.toOnes.length && !any; k++)
+                if (info.toOneTargets[k] == info && pending.containsKey(info.toOnes[k].get(st.obj()))
+                        && info.referencedKey(st.obj(), k) == EntityInfo.UNASSIGNED_KEY) any = true;
+        if (!any) {
+            insert(info, list);
+            return;
+        }
+        Map<InstanceState, Integer> depth = new java.util.IdentityHashMap<>();
+        Map<InstanceState, Boolean> visiting = new java.util.IdentityHashMap<>();
+        List<Object[]> cuts = new ArrayList<>(); // {state, k, referenced object}
+        for (InstanceState st : list) depthOf(info, st, pending, depth, visiting, cuts);
+        List<List<InstanceState>> levels = new ArrayList<>();
+        for (InstanceState st : list) {
+            int d = depth.get(st);
+            while (levels.size() <= d) levels.add(new ArrayList<>());
+            levels.get(d).add(st);
+        }
+        for (Object[] c : cuts) info.toOnes[(Integer) c[1]].set(((InstanceState) c[0]).obj(), null);
+        boolean restored = false;
+        try {
+            for (List<InstanceState> level : levels) if (!level.isEmpty()) insert(info, level);
+            for (Object[] c : cuts) info.toOnes[(Integer) c[1]].set(((InstanceState) c[0]).obj(), c[2]);
+            restored = true;
+            entity = info;
+            operation = "post-updating the references that close a cycle of new rows of";
+            for (Object[] c : cuts) {
+                InstanceState st = (InstanceState) c[0];
+                int k = (Integer) c[1];
+                Object key = info.referencedKey(st.obj(), k);
+                Update u = EntityInfo.setValue(Sql.update(info.table), (Column) info.toOnes[k].column(), key).where(info.pkEquals(st.key()));
+                statement = u;
+                if (conn.execute(u) != 1)
+                    throw new StaleDataException("post-update of " + st.key() + "." + info.toOnes[k].name() + " matched no row");
+                st.snapshot[info.plain + k] = key;
+            }
+        } finally {
+            if (!restored) for (Object[] c : cuts) info.toOnes[(Integer) c[1]].set(((InstanceState) c[0]).obj(), c[2]);
+        }
+    }
+
+    /** The level of {@code st}: 0 when it references no new row of the list, else one more than the deepest one it references. */
+    private static int depthOf(EntityInfo info, InstanceState st, Map<Object, InstanceState> pending, Map<InstanceState, Integer> depth,
+                               Map<InstanceState, Boolean> visiting, List<Object[]> cuts) {
+        Integer known = depth.get(st);
+        if (known != null) return known;
+        visiting.put(st, Boolean.TRUE);
+        int d = 0;
+        for (int k = 0; k < info.toOnes.length; k++) {
+            if (info.toOneTargets[k] != info) continue;
+            Object related = info.toOnes[k].get(st.obj());
+            InstanceState p = related == null ? null : pending.get(related);
+            if (p == null || p == st && info.referencedKey(st.obj(), k) != EntityInfo.UNASSIGNED_KEY) continue;
+            if (info.referencedKey(st.obj(), k) != EntityInfo.UNASSIGNED_KEY) continue;
+            if (p == st || visiting.containsKey(p)) {
+                // the cycle closes here: this reference is written NULL and set by an UPDATE after the inserts
+                if (!info.toOnes[k].optional() || !info.toOnes[k].column().isNullable())
+                    throw new IllegalStateException(info.name + "." + info.toOnes[k].name() + ": new " + info.name + " objects "
+                            + "reference each other in a cycle through this NOT NULL reference, so no row can be inserted first; "
+                            + "make the reference optional (it is then inserted NULL and set by an UPDATE), or flush one object "
+                            + "before setting the reference that closes the cycle");
+                cuts.add(new Object[] {st, k, related});
+                continue;
+            }
+            d = Math.max(d, depthOf(info, p, pending, depth, visiting, cuts) + 1);
+        }
+        visiting.remove(st);
+        depth.put(st, d);
+        return d;
+    }
+
+    /**
+     * Referenced tables are inserted first, so a key still unassigned here belongs to a row of a
+     * table that references this one back (references within one table are inserted in levels
+     * by {@link #insertSelfReferencing}): that needs a post-update across tables, not supported yet.
      */
     private static void checkReferencesAssigned(EntityInfo info, List<InstanceState> list) {
         for (InstanceState st : list)
@@ -308,7 +396,7 @@ final class Flusher {
                 if (info.referencedKey(st.obj(), k) == EntityInfo.UNASSIGNED_KEY)
                     throw new IllegalStateException(info.name + "." + info.toOnes[k].name() + " references a new "
                             + info.toOneTargets[k].name + " whose generated key is assigned later in the same flush "
-                            + "(a reference within one table, or a cycle of tables): not supported yet; flush() after "
+                            + "(a cycle through other tables: post-update across tables is not supported yet); flush() after "
                             + "adding the referenced object, then set the reference");
     }
 

@@ -10,14 +10,14 @@ import java.util.List;
  */
 public final class LoadOption {
     /** SQLAlchemy's strategy names. */
-    enum Strategy { LAZY, SELECTIN, RAISE, NOLOAD }
+    enum Strategy { LAZY, SELECTIN, RAISE, NOLOAD, JOINED }
 
     final Relationship<?, ?> relationship;
     final Strategy strategy;
     final List<LoadOption> children;
 
     LoadOption(Relationship<?, ?> relationship, Strategy strategy, List<LoadOption> children) {
-        if (!relationship.isCollection() && strategy != Strategy.SELECTIN)
+        if (!relationship.isCollection() && strategy != Strategy.SELECTIN && strategy != Strategy.JOINED)
             throw new IllegalArgumentException(strategy.name().toLowerCase(java.util.Locale.ROOT) + "Load(" + relationship
                     + "): a @ManyToOne is always loaded with its object (one batched select per result); lazy, raise and "
                     + "noload need a to-one proxy, not supported yet");

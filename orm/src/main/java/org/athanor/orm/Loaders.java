@@ -18,10 +18,11 @@ import java.util.List;
  *     same result at once (one {@code IN} select per 500 owners).</li>
  * <li>{@link #selectinLoad}: the same select, run when the query runs.</li>
  * <li>{@link #raiseLoad}: accessing the collection throws, naming it and the option that loads it.</li>
+ * <li>{@link #joinedLoad}: a LEFT OUTER JOIN in the query's own statement.</li>
  * <li>{@link #noLoad}: the collection is empty and never loaded (additions still set the other side).</li>
  * </ul>
  * {@code @ManyToOne} references are always loaded with their objects (one batched select per result);
- * they accept {@link #selectinLoad} (to carry {@link LoadOption#then} options) and refuse the others.
+ * they accept {@link #selectinLoad} and {@link #joinedLoad} (to carry {@link LoadOption#then} options) and refuse the others.
  */
 public final class Loaders {
     private Loaders() {}
@@ -29,5 +30,14 @@ public final class Loaders {
     public static LoadOption lazyLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadOption.Strategy.LAZY, List.of()); }
     public static LoadOption selectinLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadOption.Strategy.SELECTIN, List.of()); }
     public static LoadOption raiseLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadOption.Strategy.RAISE, List.of()); }
+    /**
+     * The related rows are read by the query itself, through a LEFT OUTER JOIN (SQLAlchemy's joinedload):
+     * one statement for the objects and their collection or reference. The objects are de-duplicated;
+     * with LIMIT/OFFSET (also {@code first()}, {@code one()}) the objects are limited in a subquery, so the
+     * limit counts objects, not joined rows. Chain with {@link LoadOption#then} (a {@code joinedLoad} there
+     * joins further in the same statement). A relationship of an entity to itself, or a table the query
+     * already reads, is refused (it needs a table alias).
+     */
+    public static LoadOption joinedLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadOption.Strategy.JOINED, List.of()); }
     public static LoadOption noLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadOption.Strategy.NOLOAD, List.of()); }
 }

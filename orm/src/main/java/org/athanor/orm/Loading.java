@@ -54,6 +54,7 @@ final class Loading {
 
     /** {@link #list(Session, EntityInfo, Select)} with loader options for the result's relationships. */
     static List<Object> list(Session s, EntityInfo info, Select<Row> select, List<LoadOption> options) {
+        if (!options.isEmpty() && JoinedLoading.any(options)) return JoinedLoading.list(s, info, select, options);
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
         List<Object> out;
         if (q.distinctKeys() && s.identityMap.isEmpty()) {

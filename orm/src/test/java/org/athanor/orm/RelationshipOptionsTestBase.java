@@ -1,5 +1,6 @@
 package org.athanor.orm;
 
+import static org.athanor.orm.Loaders.joinedLoad;
 import static org.athanor.orm.Loaders.noLoad;
 import static org.athanor.orm.Loaders.raiseLoad;
 import static org.athanor.orm.Loaders.selectinLoad;
@@ -111,6 +112,139 @@ public abstract class RelationshipOptionsTestBase extends RelationshipCollection
             assertEquals(3, count("SELECT"), "the writer is in the session: one select per query " + statements);
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> Article_.writer.any());
             assertEquals("Article.writer is a reference, not a collection: use has(...)", e.getMessage());
+        }
+    }
+
+    @Test
+    void joinedLoadReadsObjectsAndCollectionsInOneStatement() {
+        seed(3, 2);
+        try (Session s = sessions.openSession()) {
+            s.add(new Writer("lonely"));
+            s.commit();
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            List<Writer> ws = s.query(Writer.class).options(joinedLoad(Writer_.articles)).orderBy(Writer_.name.asc()).all();
+            assertEquals(1, count("SELECT"), statements.toString());
+            assertTrue(statements.get(0).toUpperCase(java.util.Locale.ROOT).contains("LEFT OUTER JOIN"), statements.toString());
+            assertEquals(List.of("lonely", "w0", "w1", "w2"), names(ws), "parents de-duplicated, in order");
+            assertTrue(ws.get(0).getArticles().isEmpty());
+            for (int i = 1; i < 4; i++) {
+                Writer w = ws.get(i);
+                assertEquals(List.of("a" + (i - 1) + ".1", "a" + (i - 1) + ".0"), w.getArticles().stream().map(Article::getTitle).toList(),
+                        "@OrderBy(title DESC)");
+                for (Article a : w.getArticles()) assertSame(w, a.getWriter());
+            }
+            assertEquals(1, count("SELECT"), "nothing more on access: " + statements);
+        }
+    }
+
+    @Test
+    void joinedLoadWithLimitLimitsTheObjectsInASubquery() {
+        seed(3, 3);
+        try (Session s = sessions.openSession()) {
+            List<Writer> ws = s.query(Writer.class).options(joinedLoad(Writer_.articles)).orderBy(Writer_.name.desc())
+                    .limit(2).all();
+            assertEquals(1, count("SELECT"), statements.toString());
+            assertEquals(List.of("w2", "w1"), names(ws), "2 writers, not 2 joined rows");
+            for (Writer w : ws) assertEquals(3, w.getArticles().size());
+            Writer second = s.query(Writer.class).options(joinedLoad(Writer_.articles)).orderBy(Writer_.name.asc()).offset(1).first();
+            assertEquals("w1", second.getName());
+            assertEquals(3, second.getArticles().size());
+            assertEquals(2, count("SELECT"), statements.toString());
+        }
+    }
+
+    @Test
+    void joinedLoadOfAReferenceAndThenOptions() {
+        seed(2, 3);
+        try (Session s = sessions.openSession()) {
+            List<Article> all = s.query(Article.class).options(joinedLoad(Article_.writer)).all();
+            assertEquals(6, all.size());
+            assertEquals(1, count("SELECT"), statements.toString());
+            assertTrue(all.get(0).getWriter() != null);
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            List<Article> all = s.query(Article.class)
+                    .options(joinedLoad(Article_.writer).then(selectinLoad(Writer_.articles))).all();
+            // articles with their writers (joined), the writers' articles (batched)
+            assertEquals(2, count("SELECT"), statements.toString());
+            assertEquals(3, all.get(0).getWriter().getArticles().size());
+            assertEquals(2, count("SELECT"), statements.toString());
+        }
+    }
+
+    @Test
+    void joinedLoadOfATableTheStatementAlreadyReadsIsRefused() {
+        seed(1, 1);
+        try (Session s = sessions.openSession()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> s.query(Writer.class).options(joinedLoad(Writer_.articles).then(joinedLoad(Article_.editor))).all());
+            assertTrue(e.getMessage().startsWith("joinedLoad(Article.editor): the statement already reads table rel_writer"), e.getMessage());
+            assertTrue(e.getMessage().contains("selectinLoad(Article_.editor)"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> s.query(Writer.class).join(Writer_.articles).options(joinedLoad(Writer_.articles)).all());
+            assertTrue(e.getMessage().startsWith("joinedLoad(Writer.articles): the statement already reads table rel_article"), e.getMessage());
+            // with a limit the query's join stays inside the subquery: no clash
+            statements.clear();
+            Writer w = s.query(Writer.class).join(Writer_.articles).options(joinedLoad(Writer_.articles)).first();
+            assertEquals(1, w.getArticles().size());
+            assertEquals(1, count("SELECT"), statements.toString());
+        }
+    }
+
+    @Test
+    void joinedLoadsChainedThroughThenAreOneStatement() {
+        seed(2, 2);
+        try (Session s = sessions.openSession()) {
+            for (Article a : s.query(Article.class).all()) {
+                s.add(new org.athanor.orm.model.rel.Comment("on " + a.getTitle(), a));
+                s.add(new org.athanor.orm.model.rel.Comment("again on " + a.getTitle(), a));
+            }
+            s.commit();
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            List<org.athanor.orm.model.rel.Comment> cs = s.query(org.athanor.orm.model.rel.Comment.class)
+                    .options(joinedLoad(org.athanor.orm.model.rel.Comment_.article).then(joinedLoad(Article_.writer)))
+                    .filter(org.athanor.orm.model.rel.Comment_.text.startsWith("on ")).all();
+            assertEquals(1, count("SELECT"), statements.toString());
+            assertEquals(4, cs.size());
+            for (org.athanor.orm.model.rel.Comment c : cs) {
+                assertEquals("on " + c.getArticle().getTitle(), c.getText());
+                assertTrue(c.getArticle().getWriter().getName().startsWith("w"));
+            }
+            assertEquals(1, count("SELECT"), "comment -> article -> writer in one statement: " + statements);
+        }
+    }
+
+    @Test
+    void oneToOneOwningSideHasAUniqueKeyAndLoadsLikeAReference() {
+        assertTrue(org.athanor.orm.mapping.EntityMapping.of(org.athanor.orm.model.rel.Profile.class).table().column("writer_id").isUnique());
+        Relationship<org.athanor.orm.model.rel.Profile, Writer> rel = org.athanor.orm.model.rel.Profile_.writer;
+        assertTrue(!rel.isCollection());
+        Long writerId;
+        try (Session s = sessions.openSession()) {
+            Writer w = new Writer("p");
+            s.add(new org.athanor.orm.model.rel.Profile("bio", w));
+            s.commit();
+            assertEquals(2, count("INSERT"), "the writer, then the profile: " + statements);
+            writerId = w.getId();
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            org.athanor.orm.model.rel.Profile p = s.query(org.athanor.orm.model.rel.Profile.class).one();
+            assertEquals("p", p.getWriter().getName());
+            assertEquals(2, count("SELECT"), statements.toString());
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            org.athanor.orm.model.rel.Profile p = s.query(org.athanor.orm.model.rel.Profile.class).options(joinedLoad(rel)).one();
+            assertEquals(writerId, p.getWriter().getId());
+            assertEquals(1, count("SELECT"), statements.toString());
+            s.add(new org.athanor.orm.model.rel.Profile("second", p.getWriter()));
+            assertThrows(org.athanor.core.error.IntegrityError.class, s::commit, "writer_id is UNIQUE");
         }
     }
 

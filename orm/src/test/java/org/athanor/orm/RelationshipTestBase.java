@@ -35,7 +35,8 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class RelationshipTestBase {
-    static final Registry REGISTRY = Registry.of(Writer.class, Article.class);
+    static final Registry REGISTRY = Registry.of(Writer.class, Article.class, org.athanor.orm.model.rel.Comment.class,
+            org.athanor.orm.model.rel.Profile.class);
     TestDb db;
     Engine engine;
     SessionFactory sessions;

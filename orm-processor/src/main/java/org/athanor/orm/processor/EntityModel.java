@@ -104,7 +104,11 @@ final class EntityModel {
             for (VariableElement f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
                 if (skipped(f)) continue;
                 // a reference is not one of the accessor's attributes: the runtime maps it (ToOnes)
-                if (Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToMany")) {
+                if (Annotations.has(f, "OneToOne") && oneToOneInverse(f)) {
+                    error(f, f.getSimpleName().toString(), org.athanor.orm.rules.AnnotationRules.ONE_TO_ONE_INVERSE);
+                    continue;
+                }
+                if (Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToMany") || Annotations.has(f, "OneToOne")) {
                     relationship(f, Annotations.has(f, "OneToMany"));
                     continue;
                 }
@@ -188,6 +192,13 @@ final class EntityModel {
     }
 
     /** The metamodel's typed attribute for a relationship field; the runtime checks the rest of the mapping. */
+    private static boolean oneToOneInverse(VariableElement f) {
+        javax.lang.model.element.AnnotationMirror o = Annotations.find(f, "OneToOne");
+        for (var e : o.getElementValues().entrySet())
+            if (e.getKey().getSimpleName().contentEquals("mappedBy") && !String.valueOf(e.getValue().getValue()).isEmpty()) return true;
+        return false;
+    }
+
     private void relationship(VariableElement f, boolean collection) {
         TypeMirror t = f.asType();
         if (collection) {

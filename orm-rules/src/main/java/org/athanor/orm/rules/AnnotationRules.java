@@ -25,18 +25,23 @@ public final class AnnotationRules {
      * inside {@code @Table}; {@code @Converter} on the converter classes {@code @Convert} names.
      */
     public static final Set<String> HONOURED = Set.of("Access", "Basic", "Column", "Convert", "Converter", "Embeddable",
-            "EmbeddedId", "Entity", "Enumerated", "GeneratedValue", "Id", "IdClass", "Index", "JoinColumn", "Lob", "ManyToOne", "MappedSuperclass", "OneToMany", "OrderBy",
+            "EmbeddedId", "Entity", "Enumerated", "GeneratedValue", "Id", "IdClass", "Index", "JoinColumn", "Lob", "ManyToOne", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
             "SequenceGenerator", "Table", "Transient", "UniqueConstraint", "Version");
 
     private static final String LIFECYCLE = "lifecycle callbacks and entity listeners are not supported yet, so Athanor would"
             + " never call them; do that work in your code before add() or commit(), or remove the annotation";
-    private static final String RELATIONSHIP = "of the relationships only @ManyToOne (with @JoinColumn) and @OneToMany(mappedBy) are supported yet, and"
+    private static final String RELATIONSHIP = "of the relationships only @ManyToOne and @OneToOne (with @JoinColumn) and @OneToMany(mappedBy) are supported yet, and"
             + " embedded values not at all; map the foreign key"
             + " as a basic column, e.g. Long authorId, or mark the field @Transient";
     private static final String INHERITANCE = "entity inheritance and secondary tables are not supported yet";
     private static final String QUERIES = "named queries, result set mappings and entity graphs are not supported; build"
             + " queries with session.query(...) or Core statements";
     private static final String CONTAINER = "there is no container injection; build a SessionFactory and open Sessions from it";
+
+    /** The inverse side of a one-to-one, refused by the mapping and the processor alike. */
+    public static final String ONE_TO_ONE_INVERSE = "@OneToOne(mappedBy) (the inverse side) is not supported yet; map the"
+            + " @OneToOne (with @JoinColumn) on the entity whose table holds the key column only, and reach this side"
+            + " with a query (filterBy, has)";
 
     /** Refused with a mapping error: simple name to the reason. */
     public static final Map<String, String> REJECTED = rejected();
@@ -46,7 +51,7 @@ public final class AnnotationRules {
         for (String a : new String[] {"PrePersist", "PostPersist", "PreUpdate", "PostUpdate", "PreRemove", "PostRemove",
                 "PostLoad", "EntityListeners", "ExcludeDefaultListeners", "ExcludeSuperclassListeners"})
             m.put(a, LIFECYCLE);
-        for (String a : new String[] {"OneToOne", "ManyToMany", "ElementCollection", "Embedded",
+        for (String a : new String[] {"ManyToMany", "ElementCollection", "Embedded",
                 "JoinColumns", "JoinTable", "MapsId", "AttributeOverride", "AttributeOverrides",
                 "AssociationOverride", "AssociationOverrides", "CollectionTable", "ForeignKey", "MapKey", "MapKeyClass",
                 "MapKeyColumn", "MapKeyEnumerated", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyTemporal",

@@ -47,7 +47,7 @@ final class MappingBuilder {
         for (Class<?> c : hierarchy) {
             for (Field f : c.getDeclaredFields()) {
                 if (FieldMapper.skipped(f)) continue;
-                if (f.isAnnotationPresent(jakarta.persistence.ManyToOne.class)) {
+                if (f.isAnnotationPresent(jakarta.persistence.ManyToOne.class) || f.isAnnotationPresent(jakarta.persistence.OneToOne.class)) {
                     toOneFields.add(f);
                 } else if (f.isAnnotationPresent(jakarta.persistence.OneToMany.class)) {
                     toManyFields.add(f);

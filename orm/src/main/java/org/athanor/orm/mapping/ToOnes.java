@@ -6,6 +6,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -19,7 +20,7 @@ import org.athanor.core.schema.Table;
 import org.athanor.orm.rules.AnnotationRules;
 import org.athanor.orm.rules.Naming;
 
-/** Reads the {@code @ManyToOne} fields of an entity into {@link ToOne}s, adding their key columns and FOREIGN KEYs to its table. */
+/** Reads the {@code @ManyToOne} and owning {@code @OneToOne} fields of an entity into {@link ToOne}s, adding their key columns and FOREIGN KEYs to its table. */
 final class ToOnes {
     private ToOnes() {}
 
@@ -28,30 +29,40 @@ final class ToOnes {
         List<ToOne> out = new ArrayList<>();
         for (Field f : fields) {
             String where = MappingException.where(cls, f.getName());
+            ManyToOne m = f.getAnnotation(ManyToOne.class);
+            OneToOne one = f.getAnnotation(OneToOne.class);
+            if (m != null && one != null)
+                throw new MappingException(where + ": @ManyToOne and @OneToOne on one field; keep one of them");
+            String kind = m != null ? "@ManyToOne" : "@OneToOne";
+            if (one != null && !one.mappedBy().isEmpty())
+                throw new MappingException(where + ": " + AnnotationRules.ONE_TO_ONE_INVERSE);
             for (Annotation a : f.getDeclaredAnnotations()) {
                 String p = AnnotationRules.isJakarta(a.annotationType()) ? AnnotationRules.problem(a.annotationType().getSimpleName(), null) : null;
                 if (p != null) throw new MappingException(where + ": " + p);
                 String n = a.annotationType().getSimpleName();
-                if (AnnotationRules.isJakarta(a.annotationType()) && !n.equals("ManyToOne") && !n.equals("JoinColumn"))
-                    throw new MappingException(where + ": @" + n + " cannot be combined with @ManyToOne; name the key "
+                if (AnnotationRules.isJakarta(a.annotationType()) && !n.equals("ManyToOne") && !n.equals("OneToOne") && !n.equals("JoinColumn"))
+                    throw new MappingException(where + ": @" + n + " cannot be combined with " + kind + "; name the key "
                             + "column with @JoinColumn(name = ...)");
             }
             if (Modifier.isFinal(f.getModifiers()))
                 throw new MappingException(where + ": the field is final; persistent fields must be assignable");
-            ManyToOne m = f.getAnnotation(ManyToOne.class);
-            Class<?> target = m.targetEntity() != void.class ? m.targetEntity() : f.getType();
+            Class<?> targetEntity = m != null ? m.targetEntity() : one.targetEntity();
+            Class<?> target = targetEntity != void.class ? targetEntity : f.getType();
             if (!target.isAnnotationPresent(jakarta.persistence.Entity.class))
-                throw new MappingException(where + ": @ManyToOne needs an @Entity type, but the field's type is "
+                throw new MappingException(where + ": " + kind + " needs an @Entity type, but the field's type is "
                         + target.getName() + "; map a basic value with @Column instead");
             if (!f.getType().isAssignableFrom(target))
                 throw new MappingException(where + ": targetEntity " + target.getName() + " is not assignable to the field's type "
                         + f.getType().getName());
-            if (m.fetch() == FetchType.LAZY)
-                throw new MappingException(where + ": @ManyToOne(fetch = LAZY) is not supported yet (it needs a proxy); "
+            if ((m != null ? m.fetch() : one.fetch()) == FetchType.LAZY)
+                throw new MappingException(where + ": " + kind + "(fetch = LAZY) is not supported yet (it needs a proxy); "
                         + "remove it: the reference is loaded by one batched select per query result, never one per row");
-            for (CascadeType c : m.cascade())
+            if (one != null && one.orphanRemoval())
+                throw new MappingException(where + ": @OneToOne(orphanRemoval = true) is not supported yet; delete the "
+                        + "replaced object with session.delete(...)");
+            for (CascadeType c : m != null ? m.cascade() : one.cascade())
                 if (c != CascadeType.PERSIST)
-                    throw new MappingException(where + ": cascade = " + c + " on a @ManyToOne is not supported; adding an "
+                    throw new MappingException(where + ": cascade = " + c + " on a " + kind + " is not supported; adding an "
                             + "object always adds the new objects it references (as cascade = PERSIST), remove the others");
             FieldSpec key = targetKey(cls, target, specs, where);
             JoinColumn jc = f.getAnnotation(JoinColumn.class);
@@ -61,10 +72,11 @@ final class ToOnes {
                 if (c.name().toLowerCase(Locale.ROOT).equals(columnName.toLowerCase(Locale.ROOT)))
                     throw new MappingException(where + ": its key column " + columnName + " is also mapped by another "
                             + "attribute; name it with @JoinColumn(name = ...), or drop the basic attribute");
-            boolean optional = m.optional() && (jc == null || jc.nullable());
+            boolean optional = (m != null ? m.optional() : one.optional()) && (jc == null || jc.nullable());
             List<ColumnOption> options = new ArrayList<>();
             options.add(optional ? Table.Options.nullable() : Table.Options.notNull());
-            if (jc != null && jc.unique()) options.add(Table.Options.unique());
+            // a one-to-one's key column is UNIQUE: two rows cannot reference the same target
+            if (jc != null && jc.unique() || one != null) options.add(Table.Options.unique());
             Column<?> column = Table.addColumn(table, columnName, key.type(), options.toArray(ColumnOption[]::new));
             if (jc == null || jc.foreignKey().value() != ConstraintMode.NO_CONSTRAINT) {
                 String fkName = jc == null || jc.foreignKey().name().isEmpty() ? null : jc.foreignKey().name();

@@ -1,0 +1,216 @@
+package org.athanor.orm;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.athanor.core.engine.RowReader;
+import org.athanor.core.schema.Column;
+import org.athanor.core.schema.Table;
+import org.athanor.core.sql.Expression;
+import org.athanor.core.sql.OrderItem;
+import org.athanor.core.sql.Row;
+import org.athanor.core.sql.Select;
+import org.athanor.core.sql.Sql;
+import org.athanor.core.sql.Subquery;
+import org.athanor.orm.loading.OrmCompiler;
+
+/**
+ * {@link Loaders#joinedLoad}: the query's statement gets a LEFT OUTER JOIN per joined relationship (and
+ * per {@code then(joinedLoad(...))} below it) with the related entity's columns appended to its select
+ * list. Each row is hydrated into the root object and the related objects; the root objects are
+ * de-duplicated in the order they first appear, and each collection takes its elements once, in row
+ * order (the relationship's {@code @OrderBy} and then the element key are appended to ORDER BY). With
+ * LIMIT or OFFSET the root entity's select is made a subquery (as SQLAlchemy does), so the limit counts
+ * objects, not joined rows. Only used when a query has a joined option: other loads do not pass here.
+ */
+final class JoinedLoading {
+    private JoinedLoading() {}
+
+    static boolean any(List<LoadOption> options) {
+        for (LoadOption o : options) if (o.strategy == LoadOption.Strategy.JOINED) return true;
+        return false;
+    }
+
+    /** One joined relationship: the entity it loads, where its columns sit, and its parent node. */
+    private static final class Node {
+        final Node parent;
+        final EntityInfo info;
+        final LoadOption option; // null for the root
+        final int index; // the toOne (k) or toMany (m) slot in parent.info
+        final boolean collection;
+        int offset;
+        final List<Node> children = new ArrayList<>();
+        /** Distinct objects of this node, in the order they first appear. */
+        final List<Object> objects = new ArrayList<>();
+        final Map<Object, Boolean> seen = new IdentityHashMap<>();
+        /** For a collection: the elements per parent object, distinct, in row order. */
+        final Map<Object, List<Object>> elements = new IdentityHashMap<>();
+        final Map<Object, Map<Object, Boolean>> elementSeen = new IdentityHashMap<>();
+
+        Node(Node parent, EntityInfo info, LoadOption option, int index, boolean collection) {
+            this.parent = parent;
+            this.info = info;
+            this.option = option;
+            this.index = index;
+            this.collection = collection;
+        }
+
+        List<LoadOption> options() { return option == null ? null : option.children; }
+    }
+
+    static List<Object> list(Session s, EntityInfo info, Select<Row> select, List<LoadOption> options) {
+        Node root = new Node(null, info, null, -1, false);
+        boolean limited = select.limit() != null || select.offset() != null || select.fetchFirst() != null;
+        List<Table> tables = new ArrayList<>();
+        tables.add(info.table);
+        // the tables the query's own joins read (with a limit they stay inside the subquery)
+        if (!limited) for (org.athanor.core.sql.FromItem f : select.from()) for (Table t : org.athanor.core.sql.Join.tablesOf(f)) if (!tables.contains(t)) tables.add(t);
+        build(root, options, tables);
+
+        int n = info.attrs.length;
+        Select<Row> base;
+        Function<Expression<?>, Expression<?>> rootColumn;
+        List<OrderItem> order = new ArrayList<>();
+        if (limited) {
+            Subquery sub = select.subquery("anon_" + info.table.name());
+            List<Expression<?>> inner = select.columns();
+            rootColumn = e -> {
+                if (!inner.contains(e))
+                    throw new IllegalArgumentException("joinedLoad with limit/offset on " + info.name + ": ORDER BY " + e
+                            + " is not one of " + info.name + "'s columns, and the limited " + info.name + " rows are read "
+                            + "from a subquery; order by " + info.name + "'s own columns, or use selectinLoad");
+                return sub.get(e);
+            };
+            List<Expression<?>> cols = new ArrayList<>();
+            for (int i = 0; i < n; i++) cols.add(sub.get(inner.get(i)));
+            base = Sql.select(cols).from(sub);
+            for (OrderItem o : select.orderBy())
+                order.add(new OrderItem(rootColumn.apply(o.expression()), o.descending(), o.nulls()));
+        } else {
+            rootColumn = e -> e;
+            base = select;
+        }
+        List<Expression<?>> columns = new ArrayList<>(limited ? base.columns() : select.columns().subList(0, n));
+        Select<Row> stmt = base;
+        int[] next = {n};
+        List<Node> all = new ArrayList<>();
+        stmt = join(root, stmt, columns, order, next, all, rootColumn);
+        stmt = stmt.withColumns(columns.toArray(Expression<?>[]::new));
+        if (limited) {
+            if (!order.isEmpty()) stmt = stmt.orderBy(order.toArray(OrderItem[]::new));
+        } else if (!order.isEmpty()) stmt = stmt.orderBy(order.toArray(OrderItem[]::new));
+
+        OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, stmt);
+        RowReader<Object[]> rootValues = Loading.values(q.primary());
+        List<RowReader<Object[]>> nodeValues = new ArrayList<>();
+        for (Node node : all) nodeValues.add(Loading.values(new OrmCompiler.EntityColumns(node.info.loadTarget, node.offset)));
+        int count = all.size();
+        s.connection().execute(q.statement(), (rs, t) -> {
+            Object[] row = new Object[count + 1];
+            row[0] = Loading.materialize(s, info, rootValues.read(rs, t));
+            for (int i = 0; i < count; i++) {
+                Node node = all.get(i);
+                Object parent = row[all.indexOf(node.parent) + 1];
+                if (parent == null) continue;
+                Object[] v = nodeValues.get(i).read(rs, t);
+                if (node.info.hasNullId(v)) continue; // no related row (LEFT OUTER JOIN)
+                row[i + 1] = Loading.materialize(s, node.info, v);
+            }
+            note(root, row[0]);
+            for (int i = 0; i < count; i++) {
+                Node node = all.get(i);
+                Object o = row[i + 1];
+                if (o == null) continue;
+                note(node, o);
+                if (node.collection) {
+                    Object parent = row[all.indexOf(node.parent) + 1];
+                    Map<Object, Boolean> seen = node.elementSeen.computeIfAbsent(parent, x -> new IdentityHashMap<>());
+                    if (seen.put(o, Boolean.TRUE) == null) node.elements.computeIfAbsent(parent, x -> new ArrayList<>()).add(o);
+                }
+            }
+            return row;
+        }).all();
+        finish(s, root, options);
+        return root.objects;
+    }
+
+    private static void note(Node node, Object o) {
+        if (node.seen.put(o, Boolean.TRUE) == null) node.objects.add(o);
+    }
+
+    /** Builds the tree of joined options below {@code node}. */
+    private static void build(Node node, List<LoadOption> options, List<Table> tables) {
+        for (LoadOption o : options) {
+            if (o.strategy != LoadOption.Strategy.JOINED) continue;
+            EntityInfo info = node.info;
+            String name = o.relationship.name();
+            Node child = null;
+            for (int m = 0; m < info.toManys.length && child == null; m++)
+                if (info.toManys[m].name().equals(name)) child = new Node(node, info.toManyTargets[m], o, m, true);
+            for (int k = 0; k < info.toOnes.length && child == null; k++)
+                if (info.toOnes[k].name().equals(name)) child = new Node(node, info.toOneTargets[k], o, k, false);
+            if (child == null)
+                throw new IllegalArgumentException(o + ": " + info.name + " has no relationship " + name);
+            if (tables.contains(child.info.table))
+                throw new IllegalArgumentException(o + ": the statement already reads table " + child.info.table.name()
+                        + " (a relationship of an entity to itself, or the same table joined twice), and joinedLoad makes no "
+                        + "table aliases yet; use selectinLoad(" + o.relationship.owner().getSimpleName() + "_." + name + ")");
+            tables.add(child.info.table);
+            node.children.add(child);
+            build(child, o.children, tables);
+        }
+    }
+
+    /** Adds the LEFT OUTER JOINs, select-list columns and ORDER BY terms of {@code node}'s children (depth first). */
+    @SuppressWarnings("unchecked")
+    private static Select<Row> join(Node node, Select<Row> stmt, List<Expression<?>> columns, List<OrderItem> order, int[] next,
+                                    List<Node> all, Function<Expression<?>, Expression<?>> rootColumn) {
+        Function<Expression<?>, Expression<?>> parentColumn = node.parent == null ? rootColumn : e -> e;
+        EntityInfo p = node.info;
+        for (Node child : node.children) {
+            EntityInfo c = child.info;
+            Expression<Boolean> on;
+            if (child.collection) {
+                Column<Object> fk = (Column<Object>) c.toOnes[p.toManyBackRef[child.index]].column();
+                Expression<Object> id = (Expression<Object>) parentColumn.apply(p.attrs[p.idIdx[0]].column());
+                on = fk.eq(id);
+            } else {
+                Expression<Object> fk = (Expression<Object>) parentColumn.apply(p.toOnes[child.index].column());
+                Column<Object> id = (Column<Object>) c.attrs[c.idIdx[0]].column();
+                on = id.eq(fk);
+            }
+            stmt = stmt.leftJoin(c.table, on);
+            child.offset = next[0];
+            columns.addAll(c.selectAll.columns());
+            next[0] += c.attrs.length;
+            if (child.collection) for (OrderItem o : CollectionLoading.orderBy(c, p.toManys[child.index])) order.add(o);
+            all.add(child);
+            stmt = join(child, stmt, columns, order, next, all, rootColumn);
+        }
+        return stmt;
+    }
+
+    /** Resolves references, installs collections (the joined ones loaded), and applies the non-joined options, level by level. */
+    private static void finish(Session s, Node node, List<LoadOption> options) {
+        EntityInfo info = node.info;
+        List<Object> objects = node.objects;
+        if (objects.isEmpty()) return;
+        if (info.toOnes.length > 0) ToOneLoading.resolve(s, info, objects, options);
+        if (info.toManys.length > 0) Loading.installCollections(s, info, objects);
+        for (Node child : node.children) {
+            if (!child.collection) continue;
+            for (Object owner : objects) {
+                CollectionState cs = CollectionState.stateOf(s, owner, info, child.index);
+                if (cs == null || cs.items != null) continue; // already loaded: kept, as SQLAlchemy without populate_existing
+                List<Object> els = child.elements.get(owner);
+                cs.items = els == null ? new ArrayList<>() : new ArrayList<>(els);
+            }
+        }
+        List<LoadOption> rest = new ArrayList<>();
+        for (LoadOption o : options) if (o.strategy != LoadOption.Strategy.JOINED) rest.add(o);
+        if (!rest.isEmpty() && info.toManys.length > 0) CollectionLoading.apply(s, info, objects, rest);
+        for (Node child : node.children) finish(s, child, child.options());
+    }
+}

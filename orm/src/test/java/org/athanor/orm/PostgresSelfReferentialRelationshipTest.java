@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresSelfReferentialRelationshipTest extends SelfReferentialRelationshipTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

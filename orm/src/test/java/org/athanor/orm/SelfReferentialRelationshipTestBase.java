@@ -1,0 +1,182 @@
+package org.athanor.orm;
+
+import static org.athanor.core.sql.Sql.deleteFrom;
+import static org.athanor.orm.Loaders.joinedLoad;
+import static org.athanor.orm.Loaders.selectinLoad;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.athanor.core.engine.Engine;
+import org.athanor.core.schema.Column;
+import org.athanor.core.schema.Table;
+import org.athanor.core.sql.Sql;
+import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.model.rel.Employee;
+import org.athanor.orm.model.rel.Employee_;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A self-referential adjacency list (Employee.manager / Employee.reports) on every database: new rows
+ * referencing new rows of the same table in one flush (inserted level by level with the generated
+ * keys), a cycle of new rows broken by a post-update, and loading both ways with exact statement counts.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class SelfReferentialRelationshipTestBase {
+    static final Registry REGISTRY = Registry.of(Employee.class);
+    TestDb db;
+    Engine engine;
+    SessionFactory sessions;
+    final List<String> statements = new CopyOnWriteArrayList<>();
+
+    protected abstract TestDb openDatabase();
+
+    @BeforeAll
+    void setUpDatabase() {
+        db = openDatabase();
+        engine = db.engine();
+        REGISTRY.metadata().createAll(engine);
+        sessions = SessionFactory.of(engine, REGISTRY);
+        engine.addStatementListener(statements::add);
+    }
+
+    @AfterAll
+    void tearDownDatabase() {
+        if (db != null) {
+            emptyTable();
+            db.close();
+        }
+    }
+
+    @BeforeEach
+    void emptyTable() {
+        Table t = EntityMapping.of(Employee.class).table();
+        @SuppressWarnings("unchecked") Column<Long> manager = (Column<Long>) t.column("manager_id");
+        // MariaDB checks a self-referencing key row by row, also in one DELETE: unlink first
+        TestDb.tx(engine, c -> {
+            c.execute(Sql.update(t).set(manager, (Long) null));
+            c.execute(deleteFrom(t));
+        });
+        statements.clear();
+    }
+
+    long count(String prefix) {
+        return statements.stream().filter(s -> s.trim().toUpperCase(Locale.ROOT).startsWith(prefix)).count();
+    }
+
+    /** boss <- mid <- (a, b), added children first, in one flush. */
+    private void seed() {
+        try (Session s = sessions.openSession()) {
+            Employee boss = new Employee("boss", null), mid = new Employee("mid", boss);
+            s.addAll(List.of(new Employee("b", mid), new Employee("a", mid), mid, boss));
+            s.commit();
+        }
+        statements.clear();
+    }
+
+    @Test
+    void newRowsReferencingNewRowsOfTheSameTableInOneFlush() {
+        try (Session s = sessions.openSession()) {
+            Employee boss = new Employee("boss", null), mid = new Employee("mid", boss);
+            Employee a = new Employee("a", mid), b = new Employee("b", mid);
+            s.addAll(List.of(b, a, mid, boss)); // reports before their managers
+            s.commit();
+            assertEquals(0, count("UPDATE"), "no cycle, no post-update: " + statements);
+            assertTrue(count("INSERT") >= 3, "one level per INSERT (boss; mid; a and b): " + statements);
+            assertEquals(boss.getId(), mid.getManager().getId());
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            Employee boss = s.query(Employee.class).filterBy("name", "boss").one();
+            assertNull(boss.getManager());
+            assertEquals(1, count("SELECT"), statements.toString());
+            assertEquals(List.of("mid"), boss.getReports().stream().map(Employee::getName).toList());
+            assertEquals(2, count("SELECT"), statements.toString());
+            Employee mid = boss.getReports().get(0);
+            assertSame(boss, mid.getManager(), "from the identity map");
+            assertEquals(List.of("a", "b"), mid.getReports().stream().map(Employee::getName).toList(), "@OrderBy(name)");
+            assertEquals(3, count("SELECT"), statements.toString());
+            for (Employee e : mid.getReports()) assertSame(mid, e.getManager());
+            assertEquals(3, count("SELECT"), statements.toString());
+        }
+    }
+
+    @Test
+    void aWholeTreeLoadsInTwoStatementsAndSelectinLoadToo() {
+        seed();
+        try (Session s = sessions.openSession()) {
+            List<Employee> all = s.query(Employee.class).all();
+            assertEquals(4, all.size());
+            assertEquals(1, count("SELECT"), "every manager is in the result: " + statements);
+            int reports = 0;
+            for (Employee e : all) reports += e.getReports().size();
+            assertEquals(3, reports);
+            assertEquals(2, count("SELECT"), "all 4 collections in one select: " + statements);
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            List<Employee> all = s.query(Employee.class).options(selectinLoad(Employee_.reports)).all();
+            assertEquals(2, count("SELECT"), statements.toString());
+            for (Employee e : all) e.getReports().size();
+            assertEquals(2, count("SELECT"), statements.toString());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> s.query(Employee.class).options(joinedLoad(Employee_.reports)).all());
+            assertTrue(e.getMessage().contains("selectinLoad(Employee_.reports)"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aCycleOfNewRowsIsBrokenWithAPostUpdate() {
+        Long xId, yId;
+        try (Session s = sessions.openSession()) {
+            Employee x = new Employee("x", null), y = new Employee("y", x);
+            x.setManager(y);
+            s.addAll(List.of(x, y));
+            s.commit();
+            assertEquals(1, count("UPDATE"), "x inserted with manager_id NULL, then set: " + statements);
+            assertSame(y, x.getManager(), "the object keeps its reference");
+            xId = x.getId();
+            yId = y.getId();
+            statements.clear();
+            s.flush();
+            assertEquals(0, statements.size(), "the snapshot holds the linked key: " + statements);
+        }
+        try (Session s = sessions.openSession()) {
+            Employee x = s.get(Employee.class, xId);
+            assertEquals(yId, x.getManager().getId());
+            assertSame(x, x.getManager().getManager());
+        }
+        try (Session s = sessions.openSession()) {
+            Employee self = new Employee("self", null);
+            self.setManager(self);
+            s.add(self);
+            s.commit();
+            assertEquals(self.getId(), s.get(Employee.class, self.getId()).getManager().getId());
+        }
+    }
+
+    @Test
+    void addingToReportsSetsTheManager() {
+        seed();
+        try (Session s = sessions.openSession()) {
+            Employee boss = s.query(Employee.class).filterBy("name", "boss").one();
+            Employee c = new Employee("c", null);
+            boss.getReports().add(c);
+            assertSame(boss, c.getManager());
+            s.commit();
+        }
+        try (Session s = sessions.openSession()) {
+            Employee boss = s.query(Employee.class).filterBy("name", "boss").one();
+            assertEquals(List.of("c", "mid"), boss.getReports().stream().map(Employee::getName).toList());
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteSelfReferentialRelationshipTest extends SelfReferentialRelationshipTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
