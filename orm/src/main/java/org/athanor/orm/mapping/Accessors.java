@@ -63,6 +63,16 @@ final class Accessors {
         }
     }
 
+    /** A VarHandle on a relationship field of an entity; the error names the attribute and how to open the package. */
+    static java.lang.invoke.VarHandle fieldHandle(java.lang.reflect.Field field, String name) {
+        try {
+            return MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup()).unreflectVarHandle(field);
+        } catch (IllegalAccessException e) {
+            throw new MappingException(MappingException.where(field.getDeclaringClass(), name) + ": the field cannot be "
+                    + "accessed (" + e.getMessage() + "); open the entity's package to org.athanor.orm");
+        }
+    }
+
     static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) return r;
         if (t instanceof Error e) throw e;

@@ -1,6 +1,5 @@
 package org.athanor.orm.mapping;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.util.List;
@@ -37,12 +36,7 @@ public final class ToMany {
         this.orderBy = List.copyOf(orderBy);
         this.cascadeRemove = cascadeRemove;
         this.orphanRemoval = orphanRemoval;
-        try {
-            this.handle = MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup()).unreflectVarHandle(field);
-        } catch (IllegalAccessException e) {
-            throw new MappingException(MappingException.where(field.getDeclaringClass(), name) + ": the field cannot be "
-                    + "accessed (" + e.getMessage() + "); open the entity's package to org.athanor.orm");
-        }
+        this.handle = Accessors.fieldHandle(field, name);
     }
 
     public String name() { return name; }

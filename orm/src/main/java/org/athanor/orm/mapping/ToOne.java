@@ -1,6 +1,5 @@
 package org.athanor.orm.mapping;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import org.athanor.core.schema.Column;
@@ -34,13 +33,7 @@ public final class ToOne {
         this.target = target;
         this.keyAttribute = keyAttribute;
         this.optional = optional;
-        try {
-            // a private field of the entity's class: the mapping already required it be readable this way
-            this.handle = MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup()).unreflectVarHandle(field);
-        } catch (IllegalAccessException e) {
-            throw new MappingException(MappingException.where(field.getDeclaringClass(), name) + ": the field cannot be "
-                    + "accessed (" + e.getMessage() + "); open the entity's package to org.athanor.orm");
-        }
+        this.handle = Accessors.fieldHandle(field, name);
     }
 
     /** The field's name. */
