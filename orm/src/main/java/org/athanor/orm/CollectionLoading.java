@@ -100,13 +100,16 @@ final class CollectionLoading {
 
     static OrderItem[] orderBy(EntityInfo element, ToMany rel) {
         List<OrderItem> out = new ArrayList<>();
+        java.util.Set<String> ordered = new java.util.HashSet<>();
         for (String o : rel.orderBy()) {
             boolean desc = o.endsWith(" DESC");
             String name = desc ? o.substring(0, o.length() - 5) : o;
             for (int i = 0; i < element.plain; i++)
-                if (element.attrs[i].name().equals(name)) out.add(desc ? element.attrs[i].column().desc() : element.attrs[i].column().asc());
+                if (element.attrs[i].name().equals(name) && ordered.add(name))
+                    out.add(desc ? element.attrs[i].column().desc() : element.attrs[i].column().asc());
         }
-        for (int i : element.idIdx) out.add(element.attrs[i].column().asc());
+        // the key last, so loads are repeatable; not again when @OrderBy already names it
+        for (int i : element.idIdx) if (ordered.add(element.attrs[i].name())) out.add(element.attrs[i].column().asc());
         return out.toArray(OrderItem[]::new);
     }
 }
