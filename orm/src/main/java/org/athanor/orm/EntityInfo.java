@@ -22,6 +22,8 @@ import org.athanor.orm.mapping.ToMany;
 /** A registered entity with what the session needs precomputed: attribute arrays, key positions, its SELECT. */
 final class EntityInfo {
     final EntityMapping<Object> mapping;
+    /** The entity's lifecycle callbacks, null when it declares none (the usual case: one null check per object). */
+    final org.athanor.orm.mapping.Callbacks callbacks;
     final Class<?> type;
     final String name;
     final Table table;
@@ -64,6 +66,7 @@ final class EntityInfo {
     @SuppressWarnings("unchecked")
     EntityInfo(Class<?> type) {
         this.mapping = (EntityMapping<Object>) EntityMapping.of(type);
+        this.callbacks = mapping.callbacks();
         this.type = type;
         this.name = mapping.entityName();
         this.table = mapping.table();

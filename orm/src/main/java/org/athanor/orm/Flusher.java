@@ -27,6 +27,7 @@ import org.athanor.core.sql.SqlNode;
 import org.athanor.core.sql.Update;
 import org.athanor.orm.flush.FlushPlan;
 import org.athanor.orm.mapping.Attribute;
+import org.athanor.orm.mapping.Callbacks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,6 +151,7 @@ final class Flusher {
     private RuntimeException failure(RuntimeException e) {
         String what = "flush failed" + (entity == null ? "" : " " + operation + " " + entity.name) + "; "
                 + (s.tx.savepoints() > 0 ? "the savepoint was rolled back" : "the transaction was rolled back");
+        if (e == callbackFailure) return e; // the application's own exception, from its callback
         if (e instanceof DatabaseError d) return d.withContext(what); // its message carries the SQL
         if (e instanceof StaleDataException stale) return new StaleDataException(what + ": " + stale.getMessage(), stale);
         String sql = statement == null ? null : statement.toString();
@@ -211,7 +213,32 @@ final class Flusher {
         if (values == null) return;
         checkKeyUnchanged(st, values);
         int[] changed = changedAttributes(st, values);
-        if (changed != null) updates.add(new Dirty(st, changed, values));
+        if (changed == null) return;
+        Callbacks cb = st.info.callbacks;
+        if (cb != null && cb.has(Callbacks.PRE_UPDATE)) {
+            // JPA: only for an object that is dirty, before its UPDATE is built: what it changes is written too
+            cb.fire(Callbacks.PRE_UPDATE, st.obj());
+            values = st.info.read(st.obj());
+            checkKeyUnchanged(st, values);
+            changed = changedAttributes(st, values);
+            if (changed == null) return;
+        }
+        updates.add(new Dirty(st, changed, values));
+    }
+
+    /** The exception a callback threw during this flush: propagated as it is, not wrapped. */
+    private RuntimeException callbackFailure;
+
+    /** Calls the object's callbacks for {@code event}, if its entity declares any. */
+    private void fire(int event, InstanceState st) {
+        Callbacks cb = st.info.callbacks;
+        if (cb == null) return;
+        try {
+            cb.fire(event, st.obj());
+        } catch (RuntimeException e) {
+            callbackFailure = e;
+            throw e;
+        }
     }
 
     /**
@@ -676,6 +703,7 @@ final class Flusher {
         st.loadedEpoch = s.tx.epoch;
         s.pending.remove(st);
         s.identityMap.append(st); // put when the map is next read
+        fire(Callbacks.POST_PERSIST, st);
     }
 
     private void assignFromSequence(EntityInfo info, Attribute gen, List<InstanceState> list) {
@@ -787,6 +815,7 @@ final class Flusher {
         for (int i : d.changed) snap[i] = d.values[i] instanceof byte[] b ? b.clone() : d.values[i];
         if (versionIdx >= 0) snap[versionIdx] = version;
         st.snapshot = snap;
+        fire(Callbacks.POST_UPDATE, st);
     }
 
     // ---- DELETE ------------------------------------------------------------------------------------
@@ -835,5 +864,6 @@ final class Flusher {
         st.marked = false;
         s.marked.remove(st);
         s.identityMap.remove(st);
+        fire(Callbacks.POST_REMOVE, st);
     }
 }

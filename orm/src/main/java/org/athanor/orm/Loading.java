@@ -161,5 +161,6 @@ final class Loading {
         st.snapshot = EntityInfo.snapshotOf(v);
         st.loadedEpoch = s.tx.epoch;
         if (info.toManys.length > 0) st.collectionsPending = true; // re-read: its collections load again on access
+        if (info.callbacks != null) info.callbacks.fire(org.athanor.orm.mapping.Callbacks.POST_LOAD, st.obj());
     }
 }

@@ -1,5 +1,6 @@
 package org.athanor.orm;
 
+import org.athanor.orm.mapping.Callbacks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -352,6 +353,7 @@ public final class Session implements AutoCloseable {
             for (int m = 0; m < info.toManys.length; m++) CollectionState.install(this, entity, info, m, null, null);
             return d;
         }
+        if (info.callbacks != null) info.callbacks.fire(Callbacks.PRE_PERSIST, entity); // before it becomes pending
         InstanceState s = new InstanceState(entity, info);
         s.addedSeq = addSeq++;
         attachPending(s, index);
@@ -405,7 +407,13 @@ public final class Session implements AutoCloseable {
         switch (s.status) {
             case PENDING -> throw new IllegalStateException(describe(s) + " is pending (not inserted yet); use expunge() to drop it");
             case DELETED -> { /* already deleted in this transaction */ }
-            case PERSISTENT -> { if (!s.marked) { s.marked = true; marked.add(s); } }
+            case PERSISTENT -> {
+                if (!s.marked) {
+                    if (s.info.callbacks != null) s.info.callbacks.fire(Callbacks.PRE_REMOVE, s.obj());
+                    s.marked = true;
+                    marked.add(s);
+                }
+            }
         }
     }
 
@@ -887,6 +895,7 @@ public final class Session implements AutoCloseable {
         if (keyIsNew) identityMap.append(s);
         else identityMap.put(s);
         attach(s, obj, false);
+        if (info.callbacks != null) info.callbacks.fire(Callbacks.POST_LOAD, obj);
         return s;
     }
 

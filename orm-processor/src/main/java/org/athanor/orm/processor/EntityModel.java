@@ -265,8 +265,16 @@ final class EntityModel {
                 if (p != null) error(entity, null, p);
             }
             for (ExecutableElement m : ElementFilter.methodsIn(c.getEnclosedElements()))
-                for (AnnotationMirror a : m.getAnnotationMirrors())
-                    if (jakartaName(a) != null) error(m, null, AnnotationRules.problem(jakartaName(a), m.getSimpleName().toString()));
+                for (AnnotationMirror a : m.getAnnotationMirrors()) {
+                    String n = jakartaName(a);
+                    if (n == null) continue;
+                    String p = AnnotationRules.problem(n, m.getSimpleName().toString());
+                    if (p == null && AnnotationRules.CALLBACKS.contains(n))
+                        p = AnnotationRules.callbackProblem(n, m.getSimpleName().toString(),
+                                m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC), m.getParameters().size(),
+                                m.getReturnType().getKind() == javax.lang.model.type.TypeKind.VOID);
+                    if (p != null) error(m, null, p);
+                }
         }
     }
 

@@ -26,10 +26,18 @@ public final class AnnotationRules {
      */
     public static final Set<String> HONOURED = Set.of("Access", "Basic", "Column", "Convert", "Converter", "Embeddable",
             "EmbeddedId", "Entity", "Enumerated", "GeneratedValue", "Id", "IdClass", "Index", "JoinColumn", "Lob", "ManyToOne", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
+            "PostLoad", "PostPersist", "PostRemove", "PostUpdate", "PrePersist", "PreRemove", "PreUpdate",
             "SequenceGenerator", "Table", "Transient", "UniqueConstraint", "Version");
 
-    private static final String LIFECYCLE = "lifecycle callbacks and entity listeners are not supported yet, so Athanor would"
-            + " never call them; do that work in your code before add() or commit(), or remove the annotation";
+    /**
+     * The lifecycle callback annotations, honoured on methods of the entity and its mapped superclasses
+     * (in the order of org.athanor.orm.mapping.Callbacks' event numbers).
+     */
+    public static final java.util.List<String> CALLBACKS = java.util.List.of("PrePersist", "PostPersist", "PreUpdate",
+            "PostUpdate", "PreRemove", "PostRemove", "PostLoad");
+
+    private static final String LIFECYCLE = "entity listener classes are not supported yet, so Athanor would"
+            + " never call them; declare the callbacks (@PrePersist, ...) as methods of the entity or of a @MappedSuperclass";
     private static final String RELATIONSHIP = "of the relationships only @ManyToOne and @OneToOne (with @JoinColumn) and @OneToMany(mappedBy) are supported yet, and"
             + " embedded values not at all; map the foreign key"
             + " as a basic column, e.g. Long authorId, or mark the field @Transient";
@@ -48,8 +56,7 @@ public final class AnnotationRules {
 
     private static Map<String, String> rejected() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String a : new String[] {"PrePersist", "PostPersist", "PreUpdate", "PostUpdate", "PreRemove", "PostRemove",
-                "PostLoad", "EntityListeners", "ExcludeDefaultListeners", "ExcludeSuperclassListeners"})
+        for (String a : new String[] {"EntityListeners", "ExcludeDefaultListeners", "ExcludeSuperclassListeners"})
             m.put(a, LIFECYCLE);
         for (String a : new String[] {"ManyToMany", "ElementCollection", "Embedded",
                 "JoinColumns", "JoinTable", "MapsId", "AttributeOverride", "AttributeOverrides",
@@ -93,9 +100,22 @@ public final class AnnotationRules {
             return "@" + simpleName + (method == null ? "" : " on the method " + method + "()") + " is not supported: " + reason;
         if (!HONOURED.contains(simpleName))
             return "@" + simpleName + " is not known to this version of Athanor, which does not implement it; remove it";
+        if (method != null && CALLBACKS.contains(simpleName)) return null; // checked by callbackProblem
         if (method != null)
             return "@" + simpleName + " is on the method " + method + "(); Athanor maps fields (field access), so put @"
                     + simpleName + " and the other annotations on the fields";
+        return null;
+    }
+
+    /**
+     * The mapping error for a lifecycle callback method (its annotation {@code simpleName}), or null
+     * when it has the shape JPA requires: an instance method with no parameters returning void.
+     */
+    public static String callbackProblem(String simpleName, String method, boolean isStatic, int parameters, boolean returnsVoid) {
+        String what = "@" + simpleName + " method " + method + "()";
+        if (isStatic) return what + " is static; a lifecycle callback must be an instance method";
+        if (parameters != 0) return what + " takes " + parameters + " parameter(s); a lifecycle callback on the entity takes none";
+        if (!returnsVoid) return what + " returns a value; a lifecycle callback must return void";
         return null;
     }
 }

@@ -41,9 +41,10 @@ public final class EntityMapping<E> {
     private final boolean zeroIsUnset;       // a generated primitive key: 0 means "not assigned yet"
     private final Attribute version;
     private final EntityAccessor<E> accessor;
+    private final Callbacks callbacks;        // null: the entity declares no lifecycle callback
 
     EntityMapping(Class<E> entityClass, String entityName, Table table, List<Attribute> attributes, List<ToOne> toOnes,
-                  List<ToMany> toManys, IdShape idShape, EntityAccessor<E> accessor) {
+                  List<ToMany> toManys, IdShape idShape, EntityAccessor<E> accessor, Callbacks callbacks) {
         this.entityClass = entityClass;
         this.entityName = entityName;
         this.table = table;
@@ -57,6 +58,7 @@ public final class EntityMapping<E> {
         this.zeroIsUnset = single != null && single.isPrimitive() && single.generation() != null;
         this.version = attributes.stream().filter(Attribute::isVersion).findFirst().orElse(null);
         this.accessor = accessor;
+        this.callbacks = callbacks;
     }
 
     /** The mapping of {@code entityClass}, built on first use and cached. */
@@ -136,6 +138,9 @@ public final class EntityMapping<E> {
     public boolean hasGeneratedId() { return single != null && single.generation() != null; }
     /** The accessor in use: the generated one when present, else the MethodHandle fallback. */
     public EntityAccessor<E> accessor() { return accessor; }
+
+    /** The entity's lifecycle callbacks ({@code @PrePersist} ...), or null when it declares none. */
+    public Callbacks callbacks() { return callbacks; }
 
     /** The attribute named {@code name} (the Java field name); an unknown name lists the mapped ones. */
     public Attribute attribute(String name) {

@@ -91,7 +91,8 @@ final class MappingBuilder {
 
         IdShape idShape = IdShape.of(cls, attributes, embeddedId);
         EntityAccessor<E> accessor = Accessors.forEntity(cls, attributes);
-        return new EntityMapping<>(cls, entityName, table, attributes, toOnes, toManys, idShape, accessor);
+        Callbacks callbacks = Callbacks.of(cls, hierarchy);
+        return new EntityMapping<>(cls, entityName, table, attributes, toOnes, toManys, idShape, accessor, callbacks);
     }
 
     private static void checkClass(Class<?> cls) {
@@ -129,9 +130,10 @@ final class MappingBuilder {
                 if (p != null) throw MappingException.of(cls, null, p);
             }
             for (Method m : c.getDeclaredMethods())
-                for (Annotation a : m.getDeclaredAnnotations())
-                    if (AnnotationRules.isJakarta(a.annotationType()))
-                        throw MappingException.of(cls, null, AnnotationRules.problem(a.annotationType().getSimpleName(), m.getName()));
+                for (Annotation a : m.getDeclaredAnnotations()) {
+                    String p = AnnotationRules.isJakarta(a.annotationType()) ? AnnotationRules.problem(a.annotationType().getSimpleName(), m.getName()) : null;
+                    if (p != null) throw MappingException.of(cls, null, p);
+                }
         }
     }
 

@@ -65,6 +65,15 @@ class AnnotationRulesTest {
             assertTrue(p.startsWith("@" + a + " is not supported: "), p);
         }
         for (String a : AnnotationRules.HONOURED) {
+            if (AnnotationRules.CALLBACKS.contains(a)) {
+                // issue 16: lifecycle callbacks are read on methods, with the signature JPA requires
+                assertNull(AnnotationRules.problem(a, "onEvent"), a + " is honoured on methods");
+                assertNull(AnnotationRules.callbackProblem(a, "onEvent", false, 0, true), a);
+                assertTrue(AnnotationRules.callbackProblem(a, "onEvent", true, 0, true).contains("is static"), a);
+                assertTrue(AnnotationRules.callbackProblem(a, "onEvent", false, 1, true).contains("takes 1 parameter"), a);
+                assertTrue(AnnotationRules.callbackProblem(a, "onEvent", false, 0, false).contains("returns a value"), a);
+                continue;
+            }
             assertNull(AnnotationRules.problem(a, null), a + " is honoured on classes and fields");
             assertTrue(AnnotationRules.problem(a, "getX").contains("on the method getX()"), "but not read on methods: " + a);
         }

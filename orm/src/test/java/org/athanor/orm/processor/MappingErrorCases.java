@@ -150,10 +150,13 @@ public final class MappingErrorCases {
                         "errors.descindex.E: @Index(columnList = \"name DESC\"): only column names (optionally followed by ASC) are "
                                 + "supported, got 'name DESC'"),
                 // issue 14e: every jakarta.persistence annotation is honoured or refused, never ignored
-                both("prepersist", "@Entity public class E { @Id Long id; @PrePersist void stamp() {} }",
-                        "errors.prepersist.E: @PrePersist on the method stamp() is not supported: " + LIFECYCLE),
-                both("preupdate", "@MappedSuperclass class B { @PreUpdate void touch() {} }\n@Entity public class E extends B { @Id Long id; }",
-                        "errors.preupdate.E: @PreUpdate on the method touch() is not supported: " + LIFECYCLE),
+                // issue 16: lifecycle callbacks are honoured, with JPA's signature (instance, no parameters, void)
+                both("prepersiststatic", "@Entity public class E { @Id Long id; @PrePersist static void stamp() {} }",
+                        "errors.prepersiststatic.E: @PrePersist method stamp() is static; a lifecycle callback must be an instance method"),
+                both("preupdateargs", "@MappedSuperclass class B { @PreUpdate void touch(Object o) {} }\n@Entity public class E extends B { @Id Long id; }",
+                        "errors.preupdateargs.E: @PreUpdate method touch() takes 1 parameter(s); a lifecycle callback on the entity takes none"),
+                both("postloadreturns", "@Entity public class E { @Id Long id; @PostLoad int loaded() { return 1; } }",
+                        "errors.postloadreturns.E: @PostLoad method loaded() returns a value; a lifecycle callback must return void"),
                 both("entitylisteners", "@Entity @EntityListeners(Object.class) public class E { @Id Long id; }",
                         "errors.entitylisteners.E: @EntityListeners is not supported: " + LIFECYCLE),
                 both("namedquery", "@Entity @NamedQuery(name = \"all\", query = \"select e from E e\") public class E { @Id Long id; }",
@@ -170,5 +173,5 @@ public final class MappingErrorCases {
                                 + "not created; declare them in your schema migrations"));
     }
 
-    private static final String LIFECYCLE = "lifecycle callbacks and entity listeners are not supported yet, so Athanor would never call them; do that work in your code before add() or commit(), or remove the annotation";
+    private static final String LIFECYCLE = "entity listener classes are not supported yet, so Athanor would never call them; declare the callbacks (@PrePersist, ...) as methods of the entity or of a @MappedSuperclass";
 }

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbLifecycleCallbacksTest extends LifecycleCallbacksTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

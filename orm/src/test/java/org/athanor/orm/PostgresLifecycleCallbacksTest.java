@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresLifecycleCallbacksTest extends LifecycleCallbacksTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}
