@@ -65,8 +65,9 @@ public abstract class Dialect {
     /**
      * Session set-up for a connection (MySQL/MariaDB's connection collation, SQLite's REGEXP functions),
      * run by the dialect {@link #forServer} returned: at the first checkout of each physical connection
-     * of a pool the Engine created, and at every checkout from a DataSource given to {@code Engine.of}
-     * (whose new connections cannot be told from old ones), so it must be idempotent.
+     * of a pool the Engine created, and at the first checkout of each physical connection a DataSource
+     * given to {@code Engine.of} lends (found by unwrapping the pool's proxy; where that is not possible,
+     * at every checkout), so it must be idempotent.
      */
     public void onConnect(java.sql.Connection connection) throws SQLException {}
 

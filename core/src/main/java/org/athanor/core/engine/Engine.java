@@ -235,14 +235,18 @@ public final class Engine implements AutoCloseable {
             if (pool == null && c.getAutoCommit()) c.setAutoCommit(false);
             if (pool == null && options.isolationLevel() != null) c.setTransactionIsolation(options.isolationLevel().jdbcLevel());
             if (pool == null) {
-                try {
-                    // a DataSource of the application's: a new physical connection cannot be told from an
-                    // old one, so the dialect's set-up (idempotent) runs at every checkout
-                    dialect.onConnect(c);
-                } catch (SQLException | RuntimeException e) {
-                    if (single) singleHolder = null;
-                    c.close(); // a connection that failed its set-up is never handed out
-                    throw e;
+                java.sql.Connection physical = physicalOf(c);
+                // the application's DataSource: the dialect's set-up runs once per physical connection it
+                // lends, not at every checkout (MariaDB: a SET round trip; SQLite: registering functions)
+                if (setUp.putIfAbsent(physical, Boolean.TRUE) == null) {
+                    try {
+                        dialect.onConnect(physical);
+                    } catch (SQLException | RuntimeException e) {
+                        setUp.remove(physical);
+                        if (single) singleHolder = null;
+                        c.close(); // a connection that failed its set-up is never handed out
+                        throw e;
+                    }
                 }
                 Connection conn = new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
                 transaction(TransactionEvent.BEGIN, conn);
@@ -267,6 +271,22 @@ public final class Engine implements AutoCloseable {
             throw poolTimeout(e);
         } catch (SQLException e) {
             throw dialect.translate(e, null);
+        }
+    }
+
+    /**
+     * The physical connections of an application's DataSource that {@link Dialect#onConnect} has set up.
+     * Weak keys: the pool's connections come and go without telling us. Keyed by the driver's connection
+     * object, whose equality is its identity (no JDBC driver here overrides equals).
+     */
+    private final Map<java.sql.Connection, Boolean> setUp = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** The driver's connection under a pool's proxy, or {@code c} itself when it does not say. */
+    private static java.sql.Connection physicalOf(java.sql.Connection c) {
+        try {
+            return c.isWrapperFor(java.sql.Connection.class) ? c.unwrap(java.sql.Connection.class) : c;
+        } catch (SQLException e) {
+            return c;
         }
     }
 
