@@ -1,5 +1,7 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.mapping.Mapper;
+
 import jakarta.persistence.GenerationType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +47,7 @@ final class Flusher {
     private Connection conn;
     private DialectFeatures features;
     /** What is being written, for the error message. */
-    private EntityInfo entity;
+    private Mapper entity;
     private String operation;
     private SqlNode statement;
 
@@ -78,25 +80,25 @@ final class Flusher {
         List<InstanceState> deletes = new ArrayList<>(s.marked);
         if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) return;
 
-        Map<EntityInfo, List<InstanceState>> insertsBy = new LinkedHashMap<>();
-        EntityInfo onlyOne = s.pending.onlyEntity();
+        Map<Mapper, List<InstanceState>> insertsBy = new LinkedHashMap<>();
+        Mapper onlyOne = s.pending.onlyEntity();
         if (onlyOne != null && !inserts.isEmpty()) insertsBy.put(onlyOne, inserts); // the usual flush: no regrouping
         else for (InstanceState st : inserts) insertsBy.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
-        Map<EntityInfo, List<Dirty>> updatesBy = new LinkedHashMap<>();
+        Map<Mapper, List<Dirty>> updatesBy = new LinkedHashMap<>();
         for (Dirty d : updates) updatesBy.computeIfAbsent(d.state.info, k -> new ArrayList<>()).add(d);
-        Map<EntityInfo, List<InstanceState>> deletesBy = new LinkedHashMap<>();
+        Map<Mapper, List<InstanceState>> deletesBy = new LinkedHashMap<>();
         for (InstanceState st : deletes) deletesBy.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
-        Set<EntityInfo> all = new HashSet<>(insertsBy.keySet());
+        Set<Mapper> all = new HashSet<>(insertsBy.keySet());
         all.addAll(updatesBy.keySet());
         all.addAll(deletesBy.keySet());
-        List<EntityInfo> order = new ArrayList<>(all);
-        order.sort(Comparator.comparingInt(i -> i.rank));
+        List<Mapper> order = new ArrayList<>(all);
+        order.sort(Comparator.comparingInt(i -> i.rank()));
         // rows of a table that references itself: each after the rows it references (FlushPlan)
-        Map<EntityInfo, List<FlushPlan.Deferred<InstanceState>>> postInsert = null, preDelete = null;
+        Map<Mapper, List<FlushPlan.Deferred<InstanceState>>> postInsert = null, preDelete = null;
         try {
-            for (EntityInfo info : order) {
-                SelfReferences refs = info.selfReferences;
-                if (refs == null) continue;
+            for (Mapper info : order) {
+                if (info.selfReferences() == null) continue;
+                RowReferences refs = new RowReferences(info);
                 List<InstanceState> ins = insertsBy.get(info);
                 if (ins != null) {
                     FlushPlan.Sorted<InstanceState> sorted = FlushPlan.sortRows(ins, st -> refs.key(st, false), refs.references(false));
@@ -119,11 +121,11 @@ final class Flusher {
         try {
             conn = s.connection();
             features = conn.dialect().features();
-            for (EntityInfo info : order) {
+            for (Mapper info : order) {
                 List<InstanceState> ins = insertsBy.get(info);
                 if (ins != null) {
                     deferred = postInsert == null ? null : postInsert.get(info);
-                    if (info.selfToOne) insertSelfReferencing(info, ins);
+                    if (info.selfToOne()) insertSelfReferencing(info, ins);
                     else insert(info, ins);
                     if (deferred != null) writeDeferred(info, deferred, false);
                     deferred = null;
@@ -167,7 +169,7 @@ final class Flusher {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void verifyReattached() {
         if (!s.mayHoldUnverified) return;
-        Map<EntityInfo, Map<Object, InstanceState>> byEntity = new LinkedHashMap<>();
+        Map<Mapper, Map<Object, InstanceState>> byEntity = new LinkedHashMap<>();
         s.identityMap.forEach(st -> {
             if (st.unverified && st.status == InstanceState.Status.PERSISTENT)
                 byEntity.computeIfAbsent(st.info, k -> new LinkedHashMap<>()).put(st.key().value(0), st);
@@ -178,8 +180,8 @@ final class Flusher {
         }
         conn = s.connection();
         features = conn.dialect().features();
-        for (Map.Entry<EntityInfo, Map<Object, InstanceState>> e : byEntity.entrySet()) {
-            EntityInfo info = e.getKey();
+        for (Map.Entry<Mapper, Map<Object, InstanceState>> e : byEntity.entrySet()) {
+            Mapper info = e.getKey();
             entity = info;
             operation = "checking the rows of re-attached";
             Column idCol = info.attrs[info.idIdx[0]].column();
@@ -249,19 +251,19 @@ final class Flusher {
         Object[] snap = st.snapshot;
         if (snap == null) return st.info.read(st.obj());
         for (int i = 0; i < snap.length; i++)
-            if (!EntityInfo.same(st.info.get(st.obj(), i), snap[i])) return st.info.read(st.obj());
+            if (!Mapper.same(st.info.get(st.obj(), i), snap[i])) return st.info.read(st.obj());
         return null;
     }
 
     /** Indexes of updatable attributes whose value differs from the snapshot (all of them when it is unknown), or null. */
     static int[] changedAttributes(InstanceState st, Object[] values) {
-        EntityInfo info = st.info;
+        Mapper info = st.info;
         int[] out = null;
         int n = 0;
         for (int i = 0; i < values.length; i++) {
             Attribute a = info.attrs[i];
             if (a.isId() || a.isVersion() || !a.updatable()) continue;
-            if (st.snapshot != null && EntityInfo.same(values[i], st.snapshot[i])) continue;
+            if (st.snapshot != null && Mapper.same(values[i], st.snapshot[i])) continue;
             if (out == null) out = new int[values.length];
             out[n++] = i;
         }
@@ -271,7 +273,7 @@ final class Flusher {
     private static void checkKeyUnchanged(InstanceState st, Object[] values) {
         for (int k = 0; k < st.info.idIdx.length; k++) {
             Object now = values[st.info.idIdx[k]];
-            if (!EntityInfo.same(now, st.key().value(k)))
+            if (!Mapper.same(now, st.key().value(k)))
                 throw new IllegalStateException("the primary key of persistent " + st.key() + " was changed to " + now
                         + "; primary keys of persistent objects cannot change (delete it and add a new one)");
         }
@@ -279,7 +281,7 @@ final class Flusher {
 
     // ---- INSERT ------------------------------------------------------------------------------------
 
-    private void insert(EntityInfo info, List<InstanceState> list) {
+    private void insert(Mapper info, List<InstanceState> list) {
         entity = info;
         operation = "inserting";
         statement = null;
@@ -336,15 +338,15 @@ final class Flusher {
      * new are inserted as usual (one level).
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void insertSelfReferencing(EntityInfo info, List<InstanceState> list) {
+    private void insertSelfReferencing(Mapper info, List<InstanceState> list) {
         Map<Object, InstanceState> pending = new java.util.IdentityHashMap<>();
         for (InstanceState st : list) pending.put(st.obj(), st);
         // parents[i][k]: the row of this list that row i's self-reference k points at, when its key is not assigned yet
         boolean any = false;
         for (InstanceState st : list)
             for (int k = 0; k < info.toOnes.length && !any; k++)
-                if (info.toOneTargets[k] == info && pending.containsKey(info.toOnes[k].get(st.obj()))
-                        && info.referencedKey(st.obj(), k) == EntityInfo.UNASSIGNED_KEY) any = true;
+                if (info.toOneTarget(k) == info && pending.containsKey(info.toOnes[k].get(st.obj()))
+                        && info.referencedKey(st.obj(), k) == Mapper.UNASSIGNED_KEY) any = true;
         if (!any) {
             insert(info, list);
             return;
@@ -371,7 +373,7 @@ final class Flusher {
                 InstanceState st = (InstanceState) c[0];
                 int k = (Integer) c[1];
                 Object key = info.referencedKey(st.obj(), k);
-                Update u = EntityInfo.setValue(Sql.update(info.table), (Column) info.toOnes[k].column(), key).where(info.pkEquals(st.key()));
+                Update u = Mapper.setValue(Sql.update(info.table), (Column) info.toOnes[k].column(), key).where(info.pkEquals(st.key()));
                 statement = u;
                 if (conn.execute(u) != 1)
                     throw new StaleDataException("post-update of " + st.key() + "." + info.toOnes[k].name() + " matched no row");
@@ -383,18 +385,18 @@ final class Flusher {
     }
 
     /** The level of {@code st}: 0 when it references no new row of the list, else one more than the deepest one it references. */
-    private static int depthOf(EntityInfo info, InstanceState st, Map<Object, InstanceState> pending, Map<InstanceState, Integer> depth,
+    private static int depthOf(Mapper info, InstanceState st, Map<Object, InstanceState> pending, Map<InstanceState, Integer> depth,
                                Map<InstanceState, Boolean> visiting, List<Object[]> cuts) {
         Integer known = depth.get(st);
         if (known != null) return known;
         visiting.put(st, Boolean.TRUE);
         int d = 0;
         for (int k = 0; k < info.toOnes.length; k++) {
-            if (info.toOneTargets[k] != info) continue;
+            if (info.toOneTarget(k) != info) continue;
             Object related = info.toOnes[k].get(st.obj());
             InstanceState p = related == null ? null : pending.get(related);
-            if (p == null || p == st && info.referencedKey(st.obj(), k) != EntityInfo.UNASSIGNED_KEY) continue;
-            if (info.referencedKey(st.obj(), k) != EntityInfo.UNASSIGNED_KEY) continue;
+            if (p == null || p == st && info.referencedKey(st.obj(), k) != Mapper.UNASSIGNED_KEY) continue;
+            if (info.referencedKey(st.obj(), k) != Mapper.UNASSIGNED_KEY) continue;
             if (p == st || visiting.containsKey(p)) {
                 // the cycle closes here: this reference is written NULL and set by an UPDATE after the inserts
                 if (!info.toOnes[k].optional() || !info.toOnes[k].column().isNullable())
@@ -417,18 +419,18 @@ final class Flusher {
      * table that references this one back (references within one table are inserted in levels
      * by {@link #insertSelfReferencing}): that needs a post-update across tables, not supported yet.
      */
-    private static void checkReferencesAssigned(EntityInfo info, List<InstanceState> list) {
+    private static void checkReferencesAssigned(Mapper info, List<InstanceState> list) {
         for (InstanceState st : list)
             for (int k = 0; k < info.toOnes.length; k++)
-                if (info.referencedKey(st.obj(), k) == EntityInfo.UNASSIGNED_KEY)
+                if (info.referencedKey(st.obj(), k) == Mapper.UNASSIGNED_KEY)
                     throw new IllegalStateException(info.name + "." + info.toOnes[k].name() + " references a new "
-                            + info.toOneTargets[k].name + " whose generated key is assigned later in the same flush "
+                            + info.toOneTarget(k).name + " whose generated key is assigned later in the same flush "
                             + "(a cycle through other tables: post-update across tables is not supported yet); flush() after "
                             + "adding the referenced object, then set the reference");
     }
 
     /** Inserts a run of objects with unset generated ids and empties it for the next. */
-    private void insertRun(EntityInfo info, List<Attribute> cols, RowsInsert ordered, List<InstanceState> run, List<Object[]> values) {
+    private void insertRun(Mapper info, List<Attribute> cols, RowsInsert ordered, List<InstanceState> run, List<Object[]> values) {
         insertGenerated(info, cols, ordered, run, values);
         run.clear();
         values.clear();
@@ -439,7 +441,7 @@ final class Flusher {
      * {@code rows} rows come back in row order and there is a column to insert; else null. Sets
      * {@link #statement} for the error message.
      */
-    private RowsInsert orderedInsert(EntityInfo info, List<Attribute> cols, int rows) {
+    private RowsInsert orderedInsert(Mapper info, List<Attribute> cols, int rows) {
         Column<Object> idCol = info.generatedId.column();
         if (cols.isEmpty() || !keysInRowOrder(idCol, rows)) return null;
         Column<?>[] columns = columnsOf(cols);
@@ -448,7 +450,7 @@ final class Flusher {
     }
 
     /** Runs {@code ins} on {@code rows}: one key per row, in row order, or an error naming the table. */
-    private static Object[] keysOf(RowsInsert ins, EntityInfo info, List<Object[]> rows) {
+    private static Object[] keysOf(RowsInsert ins, Mapper info, List<Object[]> rows) {
         Object[] keys = ins.keys(rows);
         if (keys.length != rows.size())
             throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + keys.length + " keys for "
@@ -473,7 +475,7 @@ final class Flusher {
     }
 
     /** The columns an INSERT writes: insertable attributes, without the generated id when the database assigns it. */
-    private static List<Attribute> insertColumns(EntityInfo info, boolean withoutGeneratedId) {
+    private static List<Attribute> insertColumns(Mapper info, boolean withoutGeneratedId) {
         List<Attribute> cols = new ArrayList<>();
         for (Attribute a : info.attrs) {
             if (!a.insertable()) continue;
@@ -484,7 +486,7 @@ final class Flusher {
     }
 
     /** The values of {@code cols} for each object, in order: the rows of an {@link Connection#insertRows}. */
-    private static List<Object[]> rowsOf(EntityInfo info, List<InstanceState> states, List<Attribute> cols) {
+    private static List<Object[]> rowsOf(Mapper info, List<InstanceState> states, List<Attribute> cols) {
         int n = cols.size();
         int[] idx = positionsOf(cols);
         Object[][] rows = new Object[states.size()][];
@@ -510,7 +512,7 @@ final class Flusher {
         return columns;
     }
 
-    private void insertKnown(EntityInfo info, List<InstanceState> list) {
+    private void insertKnown(Mapper info, List<InstanceState> list) {
         List<Attribute> cols = insertColumns(info, false);
         if (deferred != null) {
             // rows of a cycle: the reference cut by the plan is written NULL now and set by writeDeferred
@@ -520,7 +522,7 @@ final class Flusher {
             for (FlushPlan.Deferred<InstanceState> d : deferred) {
                 Integer r = at.get(d.row());
                 if (r == null) continue;
-                for (int a : info.selfReferences.local[d.reference()]) {
+                for (int a : info.selfReferences().local[d.reference()]) {
                     int p = cols.indexOf(info.attrs[a]);
                     if (p >= 0) rows.get(r)[p] = null; // a column the INSERT does not write needs no cut
                 }
@@ -550,14 +552,14 @@ final class Flusher {
      * that the rows can go in any order.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void writeDeferred(EntityInfo info, List<FlushPlan.Deferred<InstanceState>> cut, boolean toNull) {
+    private void writeDeferred(Mapper info, List<FlushPlan.Deferred<InstanceState>> cut, boolean toNull) {
         entity = info;
         operation = toNull ? "unlinking rows of a reference cycle of" : "linking rows of a reference cycle of";
         for (FlushPlan.Deferred<InstanceState> d : cut) {
             InstanceState st = d.row();
             Update u = Sql.update(info.table);
-            for (int a : info.selfReferences.local[d.reference()])
-                u = EntityInfo.setValue(u, (Column) info.attrs[a].column(), toNull ? null : info.get(st.obj(), a));
+            for (int a : info.selfReferences().local[d.reference()])
+                u = Mapper.setValue(u, (Column) info.attrs[a].column(), toNull ? null : info.get(st.obj(), a));
             u = u.where(info.pkEquals(st.key()));
             statement = u;
             if (conn.execute(u) != 1)
@@ -576,7 +578,7 @@ final class Flusher {
      * insert planned by {@link #insert} when keys come back in row order (else null). {@code read}:
      * each object's attribute values, read for this flush (they become the snapshots).
      */
-    private void insertGenerated(EntityInfo info, List<Attribute> cols, RowsInsert ordered, List<InstanceState> list,
+    private void insertGenerated(Mapper info, List<Attribute> cols, RowsInsert ordered, List<InstanceState> list,
                                  List<Object[]> read) {
         Column<Object> idCol = info.generatedId.column();
         if (cols.isEmpty()) {
@@ -640,7 +642,7 @@ final class Flusher {
      * the values read for the insert, the id now among them, as its snapshot. Assigning the key
      * touched the object in the current level already, so {@link #persistent} follows directly.
      */
-    private void assignKeysInOrder(EntityInfo info, List<InstanceState> list, List<Object[]> read, Object[] keys) {
+    private void assignKeysInOrder(Mapper info, List<InstanceState> list, List<Object[]> read, Object[] keys) {
         int idIndex = info.generatedId.index();
         for (int i = 0; i < keys.length; i++) {
             InstanceState st = list.get(i);
@@ -653,7 +655,7 @@ final class Flusher {
     private static final Set<Class<?>> SENTINEL_TYPES = Set.of(String.class, Long.class, Integer.class, Short.class, UUID.class);
 
     /** The position in {@code cols} of an attribute whose values are non-null and distinct across the chunk, or -1. */
-    private static int sentinelPosition(EntityInfo info, List<InstanceState> chunk, List<Attribute> cols) {
+    private static int sentinelPosition(Mapper info, List<InstanceState> chunk, List<Attribute> cols) {
         for (int p = 0; p < cols.size(); p++) {
             Attribute a = cols.get(p);
             if (!SENTINEL_TYPES.contains(a.javaType())) continue;
@@ -706,7 +708,7 @@ final class Flusher {
         fire(Callbacks.POST_PERSIST, st);
     }
 
-    private void assignFromSequence(EntityInfo info, Attribute gen, List<InstanceState> list) {
+    private void assignFromSequence(Mapper info, Attribute gen, List<InstanceState> list) {
         List<InstanceState> need = new ArrayList<>();
         for (InstanceState st : list) if (info.idUnset(st.obj())) need.add(st);
         org.athanor.core.schema.Sequence seq = gen.sequence();
@@ -730,7 +732,7 @@ final class Flusher {
         throw new IllegalStateException("generated key " + key + " (" + key.getClass().getName() + ") does not fit " + type.getName());
     }
 
-    private static boolean isNumeric(Class<?> c) { return EntityInfo.isIntegral(c); }
+    private static boolean isNumeric(Class<?> c) { return Mapper.isIntegral(c); }
 
     static Object integral(long v, Class<?> type) {
         if (type == Long.class) return v;
@@ -745,7 +747,7 @@ final class Flusher {
     // ---- UPDATE ------------------------------------------------------------------------------------
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void update(EntityInfo info, List<Dirty> list) {
+    private void update(Mapper info, List<Dirty> list) {
         entity = info;
         operation = "updating";
         // the dirty check ran before this flush's inserts: a reference to an object inserted since
@@ -765,7 +767,7 @@ final class Flusher {
             Update u = Sql.update(info.table);
             for (int i : changed) {
                 Column c = info.attrs[i].column();
-                u = EntityInfo.setExpression(u, c, Sql.bindParam("v" + i, c.type()));
+                u = Mapper.setExpression(u, c, Sql.bindParam("v" + i, c.type()));
             }
             for (int k = 0; k < info.idIdx.length; k++) {
                 Column c = info.attrs[info.idIdx[k]].column();
@@ -790,15 +792,15 @@ final class Flusher {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void updateVersioned(EntityInfo info, Dirty d) {
+    private void updateVersioned(Mapper info, Dirty d) {
         InstanceState st = d.state;
         int vi = info.versionIdx;
         Object expected = st.snapshot != null ? st.snapshot[vi] : d.values[vi];
         Object next = Versions.next(expected, info.attrs[vi].javaType());
         Update u = Sql.update(info.table);
-        for (int i : d.changed) u = EntityInfo.setValue(u, info.attrs[i].column(), d.values[i]);
+        for (int i : d.changed) u = Mapper.setValue(u, info.attrs[i].column(), d.values[i]);
         Column vc = info.attrs[vi].column();
-        u = EntityInfo.setValue(u, vc, next).where(info.pkEquals(st.key()), vc.eq(expected));
+        u = Mapper.setValue(u, vc, next).where(info.pkEquals(st.key()), vc.eq(expected));
         statement = u;
         int n = conn.execute(u);
         if (n != 1)
@@ -811,7 +813,7 @@ final class Flusher {
     private void updated(Dirty d, int versionIdx, Object version) {
         InstanceState st = d.state;
         s.touch(st);
-        Object[] snap = st.snapshot == null ? EntityInfo.snapshotOf(d.values) : st.snapshot.clone();
+        Object[] snap = st.snapshot == null ? Mapper.snapshotOf(d.values) : st.snapshot.clone();
         for (int i : d.changed) snap[i] = d.values[i] instanceof byte[] b ? b.clone() : d.values[i];
         if (versionIdx >= 0) snap[versionIdx] = version;
         st.snapshot = snap;
@@ -821,7 +823,7 @@ final class Flusher {
     // ---- DELETE ------------------------------------------------------------------------------------
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void delete(EntityInfo info, List<InstanceState> list) {
+    private void delete(Mapper info, List<InstanceState> list) {
         entity = info;
         operation = "deleting";
         if (info.versionIdx >= 0) {

@@ -1,5 +1,8 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.IdKey;
+
 
 /**
  * What a session knows about one attached object. Detached and transient objects have none:
@@ -10,7 +13,7 @@ final class InstanceState {
     final Object obj;
     enum Status { PENDING, PERSISTENT, DELETED }
 
-    final EntityInfo info;
+    final Mapper info;
     Status status;
     /** delete() was called and the DELETE has not been flushed yet. */
     boolean marked;
@@ -42,7 +45,7 @@ final class InstanceState {
     /** What the innermost transaction level that changed this object knew before (see {@link TxLevel}), or null. */
     TxLevel.Memento memento;
 
-    InstanceState(Object obj, EntityInfo info) {
+    InstanceState(Object obj, Mapper info) {
         this.obj = obj;
         this.info = info;
     }

@@ -1,5 +1,7 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.mapping.Mapper;
+
 import java.util.Arrays;
 import java.util.Comparator;
 
@@ -15,7 +17,7 @@ final class PendingList {
     private int end;
     private int live;
     /** The entity of every pending object, while they all share one (null when empty or mixed). */
-    private EntityInfo only;
+    private Mapper only;
     private boolean mixed;
 
     int size() { return live; }
@@ -76,7 +78,7 @@ final class PendingList {
     }
 
     /** The one entity of every pending object, or null when there are none or several entities. */
-    EntityInfo onlyEntity() { return mixed ? null : only; }
+    Mapper onlyEntity() { return mixed ? null : only; }
 
     /** The live states in order: a copy the caller may keep while the list changes. */
     InstanceState[] toArray() {

@@ -1,5 +1,8 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.IdKey;
+
 import org.athanor.orm.mapping.Callbacks;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -146,7 +149,7 @@ public final class Session implements AutoCloseable {
     boolean mayHoldUnverified;
 
     private Class<?> lastAddedType;
-    private EntityInfo lastAddedInfo;
+    private Mapper lastAddedInfo;
 
     private Connection connection;
     private volatile Thread owner;
@@ -243,7 +246,7 @@ public final class Session implements AutoCloseable {
      * objects {@code s}'s references hold are added too, so that the flush inserts them first.
      */
     private void addReferenced(InstanceState s) {
-        EntityInfo info = s.info;
+        Mapper info = s.info;
         for (int k = 0; k < info.toOnes.length; k++) {
             Object related = info.toOnes[k].get(s.obj());
             if (related != null && stateOf(related) == null) addInternal(related);
@@ -256,7 +259,7 @@ public final class Session implements AutoCloseable {
      * The object's field then holds the ORM's collection: the application's original is not used again.
      */
     private void adoptCollections(InstanceState s) {
-        EntityInfo info = s.info;
+        Mapper info = s.info;
         for (int m = 0; m < info.toManys.length; m++) {
             Object given = info.toManys[m].get(s.obj());
             if (CollectionState.stateOf(this, s.obj(), info, m) != null) continue;
@@ -282,12 +285,12 @@ public final class Session implements AutoCloseable {
         List<InstanceState> deleted = new ArrayList<>(marked);
         for (int i = 0; i < deleted.size(); i++) {
             InstanceState st = deleted.get(i);
-            EntityInfo info = st.info;
+            Mapper info = st.info;
             for (int m = 0; m < info.toManys.length; m++) {
                 CollectionState cs = CollectionState.stateOf(this, st.obj(), info, m);
                 if (cs == null) cs = CollectionState.install(this, st.obj(), info, m, null, null);
-                int k = info.toManyBackRef[m];
-                EntityInfo ei = info.toManyTargets[m];
+                int k = info.toManyBackRef(m);
+                Mapper ei = info.toManyTarget(m);
                 for (Object e : new ArrayList<>(cs.items())) {
                     InstanceState es = stateOf(e);
                     if (info.toManys[m].cascadeRemove()) {
@@ -308,11 +311,11 @@ public final class Session implements AutoCloseable {
         // each loaded collection's members as an identity set, built once: large collections stay linear
         Map<CollectionState, Set<Object>> members = new IdentityHashMap<>();
         for (InstanceState st : holders) {
-            EntityInfo info = st.info;
+            Mapper info = st.info;
             for (int m = 0; m < info.toManys.length; m++) {
                 CollectionState cs = CollectionState.stateOf(this, st.obj(), info, m);
                 if (cs == null || cs.items == null) continue;
-                org.athanor.orm.mapping.ToOne back = info.toManyTargets[m].toOnes[info.toManyBackRef[m]];
+                org.athanor.orm.mapping.ToOne back = info.toManyTarget(m).toOnes[info.toManyBackRef(m)];
                 cs.items.removeIf(e -> back.get(e) != st.obj());
                 Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
                 set.addAll(cs.items);
@@ -321,12 +324,12 @@ public final class Session implements AutoCloseable {
             }
         }
         for (InstanceState st : holders) {
-            EntityInfo info = st.info;
+            Mapper info = st.info;
             for (int k = 0; k < info.toOnes.length; k++) {
-                int mirror = info.toOneMirror[k];
+                int mirror = info.toOneMirror(k);
                 Object ref = info.toOnes[k].get(st.obj());
                 if (mirror < 0 || ref == null) continue;
-                CollectionState cs = CollectionState.stateOf(this, ref, info.toOneTargets[k], mirror);
+                CollectionState cs = CollectionState.stateOf(this, ref, info.toOneTarget(k), mirror);
                 Set<Object> in = cs == null ? null : members.get(cs);
                 if (in != null && in.add(st.obj())) cs.items.add(st.obj());
             }
@@ -337,7 +340,7 @@ public final class Session implements AutoCloseable {
     /** Attaches an object this session does not hold: pending, or persistent when it is detached. */
     private InstanceState addNew(Object entity, boolean index) {
         Class<?> type = entity.getClass();
-        EntityInfo info;
+        Mapper info;
         if (type == lastAddedType) info = lastAddedInfo; // addAll of one class: one registry lookup
         else {
             info = registry.info(type);
@@ -367,7 +370,7 @@ public final class Session implements AutoCloseable {
      * column is written at the next flush). Its row is checked at the next flush ({@link
      * InstanceState#unverified}): an id the application set on a new object is inserted with it.
      */
-    private InstanceState attachDetached(Object entity, EntityInfo info, IdKey key, boolean index) {
+    private InstanceState attachDetached(Object entity, Mapper info, IdKey key, boolean index) {
         InstanceState other = identityMap.get(key);
         if (other != null)
             throw new IllegalStateException("cannot add detached " + key + ": this session already holds another object for"
@@ -396,7 +399,7 @@ public final class Session implements AutoCloseable {
         InstanceState s = stateOf(entity);
         if (s == null) {
             // an object this session does not hold: deleting it means its row, named by its id
-            EntityInfo info = registry.info(entity.getClass());
+            Mapper info = registry.info(entity.getClass());
             IdKey key = info.keyOfObject(entity);
             if (key == null)
                 throw new IllegalStateException(entity.getClass().getSimpleName() + " object is transient (its id is not set);"
@@ -492,7 +495,7 @@ public final class Session implements AutoCloseable {
         enter();
         Objects.requireNonNull(entityClass, "entityClass");
         Objects.requireNonNull(id, "id");
-        EntityInfo info = registry.info(entityClass);
+        Mapper info = registry.info(entityClass);
         IdKey key = info.keyFromId(id);
         InstanceState s = identityMap.isEmpty() ? null : identityMap.get(key);
         if (s != null) {
@@ -572,7 +575,7 @@ public final class Session implements AutoCloseable {
         enter();
         if (entity == null) throw new IllegalArgumentException("merge(null): give an entity object");
         if (stateOf(entity) != null) return entity;
-        EntityInfo info = registry.info(entity.getClass());
+        Mapper info = registry.info(entity.getClass());
         IdKey key = info.keyOfObject(entity);
         Object target = null;
         if (key != null) {
@@ -850,18 +853,18 @@ public final class Session implements AutoCloseable {
      * session's object with that key: from the identity map, else loaded when {@code load} (one SELECT
      * by key), else left unset with false returned (the caller expires the object, so it is read again).
      */
-    boolean setSlot(EntityInfo info, Object obj, int i, Object value, boolean load) {
+    boolean setSlot(Mapper info, Object obj, int i, Object value, boolean load) {
         if (i < info.plain) {
             info.set(obj, i, value);
             return true;
         }
         int k = i - info.plain;
-        if (EntityInfo.same(info.referencedKey(obj, k), value)) return true;
+        if (Mapper.same(info.referencedKey(obj, k), value)) return true;
         if (value == null) {
             info.toOnes[k].set(obj, null);
             return true;
         }
-        EntityInfo target = info.toOneTargets[k];
+        Mapper target = info.toOneTarget(k);
         InstanceState t = identityMap.get(IdKey.ofIds(target, new Object[] {value}));
         Object related = t != null ? t.obj() : load ? get(target.type, value) : null;
         if (related == null && load)
@@ -883,7 +886,7 @@ public final class Session implements AutoCloseable {
      * {@code keyIsNew}: the caller guarantees no persistent object of the session has this key.
      * {@code key} may be null when the row's id values are known not to be: it is made on first use.
      */
-    InstanceState attachLoaded(EntityInfo info, Object obj, IdKey key, Object[] values, boolean keyIsNew) {
+    InstanceState attachLoaded(Mapper info, Object obj, IdKey key, Object[] values, boolean keyIsNew) {
         InstanceState s = new InstanceState(obj, info);
         s.status = InstanceState.Status.PERSISTENT;
         s.snapshot = info.ownSnapshot(values);
@@ -919,7 +922,7 @@ public final class Session implements AutoCloseable {
         if (entity == null) throw new IllegalArgumentException("inspect(null): give an entity object");
         InstanceState s = stateOf(entity);
         if (s == null) {
-            EntityInfo info = registry.info(entity.getClass());
+            Mapper info = registry.info(entity.getClass());
             boolean detached = info.generatedId != null && !info.idUnset(entity);
             return new InstanceInfo(detached ? ObjectState.DETACHED : ObjectState.TRANSIENT, null, null);
         }

@@ -1,5 +1,7 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.mapping.IdKey;
+
 import java.util.Arrays;
 import java.util.function.Consumer;
 

@@ -1,5 +1,7 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.mapping.Mapper;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.athanor.core.engine.NestedTransaction;
@@ -123,10 +125,10 @@ final class TransactionLevels {
             if (m.sharedInsert) {
                 // inserted with a generated id: the id the session wrote is the one the key holds
                 int i = s.info.generatedId.index();
-                if (s.key() != null && EntityInfo.same(s.info.get(s.obj(), i), s.key().value(0))) s.info.set(s.obj(), i, s.info.unsetIdValue());
+                if (s.key() != null && Mapper.same(s.info.get(s.obj(), i), s.key().value(0))) s.info.set(s.obj(), i, s.info.unsetIdValue());
             } else m.forEachWritten((i, before, after) -> {
                 // a reference whose object is not in the map: restored by the re-read (it is expired below)
-                if (EntityInfo.same(s.info.get(s.obj(), i), after) && !session.setSlot(s.info, s.obj(), i, before, false)) s.loadedEpoch = -1;
+                if (Mapper.same(s.info.get(s.obj(), i), after) && !session.setSlot(s.info, s.obj(), i, before, false)) s.loadedEpoch = -1;
             });
             s.snapshot = m.snapshot;
             s.setKey(m.key);
@@ -167,7 +169,7 @@ final class TransactionLevels {
         else
             for (int i = 0; i < snap.length; i++) {
                 Object was = snap[i];
-                if (!EntityInfo.same(s.info.get(s.obj(), i), was)) session.setSlot(s.info, s.obj(), i, was instanceof byte[] b ? b.clone() : was, false);
+                if (!Mapper.same(s.info.get(s.obj(), i), was)) session.setSlot(s.info, s.obj(), i, was instanceof byte[] b ? b.clone() : was, false);
             }
         s.loadedEpoch = -1;
         // a loaded collection may hold what the rollback undid: unloaded again, it reloads on access

@@ -1,5 +1,8 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.IdKey;
+
 import java.util.Arrays;
 import org.athanor.core.engine.NestedTransaction;
 
@@ -105,7 +108,7 @@ final class TxLevel {
         this.startEpoch = startEpoch;
     }
 
-    private java.util.Map<EntityInfo, Memento> sharedInserts;
+    private java.util.Map<Mapper, Memento> sharedInserts;
 
     /**
      * Touches a pending object about to be inserted with a generated id, when nothing but that id
@@ -121,7 +124,7 @@ final class TxLevel {
     }
 
     /** This level's shared insert memento for {@code info} (never re-parented: each level has its own). */
-    private Memento sharedInsertMemento(EntityInfo info) {
+    private Memento sharedInsertMemento(Mapper info) {
         if (info == lastSharedInfo) return lastShared; // a flush inserts one entity's objects in a row
         if (sharedInserts == null) sharedInserts = new java.util.HashMap<>(4);
         Memento m = sharedInserts.computeIfAbsent(info, k -> new Memento(this));
@@ -130,7 +133,7 @@ final class TxLevel {
         return m;
     }
 
-    private EntityInfo lastSharedInfo;
+    private Mapper lastSharedInfo;
     private Memento lastShared;
 
     /** The memento of {@code s} for this level, made (with what {@code s} is now) the first time. */
