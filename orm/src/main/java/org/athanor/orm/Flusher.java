@@ -1,5 +1,9 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.uow.TxLevel;
+
+import org.athanor.orm.internal.uow.InstanceState;
+
 import org.athanor.orm.internal.mapping.Mapper;
 
 import jakarta.persistence.GenerationType;
@@ -65,23 +69,23 @@ final class Flusher {
         } catch (RuntimeException e) {
             throw failure(e);
         }
-        List<InstanceState> inserts = Arrays.asList(s.pending.toArray()); // in add() order
+        List<InstanceState> inserts = Arrays.asList(s.uow.pending.toArray()); // in add() order
         List<Dirty> updates = new ArrayList<>();
-        boolean allHeld = s.identityMap.neverReplaced();
+        boolean allHeld = s.uow.identityMap.neverReplaced();
         List<InstanceState> held = allHeld ? null : new ArrayList<>();
         // every attached object pending (a bulk add into a fresh session): none can be dirty or marked
-        if (s.attachedCount() != s.pending.size()) s.forEachAttached(st -> { // the dirty check: reads only, and builds no index (the identity map's puts stay deferred)
+        if (s.uow.attachedCount() != s.uow.pending.size()) s.uow.forEachAttached(st -> { // the dirty check: reads only, and builds no index (the identity map's puts stay deferred)
             if (st.marked || st.status != InstanceState.Status.PERSISTENT) return;
             if (allHeld) addIfDirty(st, updates);
             else held.add(st);
         });
         // a state whose key another state took over (its row was deleted and the key reused) is not written
-        if (held != null) for (InstanceState st : held) if (s.identityMap.holds(st)) addIfDirty(st, updates);
-        List<InstanceState> deletes = new ArrayList<>(s.marked);
+        if (held != null) for (InstanceState st : held) if (s.uow.identityMap.holds(st)) addIfDirty(st, updates);
+        List<InstanceState> deletes = new ArrayList<>(s.uow.marked);
         if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) return;
 
         Map<Mapper, List<InstanceState>> insertsBy = new LinkedHashMap<>();
-        Mapper onlyOne = s.pending.onlyEntity();
+        Mapper onlyOne = s.uow.pending.onlyEntity();
         if (onlyOne != null && !inserts.isEmpty()) insertsBy.put(onlyOne, inserts); // the usual flush: no regrouping
         else for (InstanceState st : inserts) insertsBy.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
         Map<Mapper, List<Dirty>> updatesBy = new LinkedHashMap<>();
@@ -152,7 +156,7 @@ final class Flusher {
      */
     private RuntimeException failure(RuntimeException e) {
         String what = "flush failed" + (entity == null ? "" : " " + operation + " " + entity.name) + "; "
-                + (s.tx.savepoints() > 0 ? "the savepoint was rolled back" : "the transaction was rolled back");
+                + (s.uow.tx.savepoints() > 0 ? "the savepoint was rolled back" : "the transaction was rolled back");
         if (e == callbackFailure) return e; // the application's own exception, from its callback
         if (e instanceof DatabaseError d) return d.withContext(what); // its message carries the SQL
         if (e instanceof StaleDataException stale) return new StaleDataException(what + ": " + stale.getMessage(), stale);
@@ -168,14 +172,14 @@ final class Flusher {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void verifyReattached() {
-        if (!s.mayHoldUnverified) return;
+        if (!s.uow.mayHoldUnverified) return;
         Map<Mapper, Map<Object, InstanceState>> byEntity = new LinkedHashMap<>();
-        s.identityMap.forEach(st -> {
+        s.uow.identityMap.forEach(st -> {
             if (st.unverified && st.status == InstanceState.Status.PERSISTENT)
                 byEntity.computeIfAbsent(st.info, k -> new LinkedHashMap<>()).put(st.key().value(0), st);
         });
         if (byEntity.isEmpty()) {
-            s.mayHoldUnverified = false; // none left (inserted ones were verified by this scan's predecessors)
+            s.uow.mayHoldUnverified = false; // none left (inserted ones were verified by this scan's predecessors)
             return;
         }
         conn = s.connection();
@@ -192,29 +196,23 @@ final class Flusher {
                 statement = select;
                 for (Object found : conn.execute(select, (rs, t) -> t.resultCodecs()[0].read(rs, 1)).all()) {
                     InstanceState st = e.getValue().remove(idCol.type().cast(found));
-                    if (st != null) st.unverified = false; // its row exists: a detached object
+                    if (st != null) s.uow.verified(st); // its row exists: a detached object
                 }
             }
-            for (InstanceState st : e.getValue().values()) {
-                s.touch(st);
-                s.identityMap.remove(st);
-                st.setKey(null);
-                st.status = InstanceState.Status.PENDING;
-                s.pending.add(st);
-            }
+            for (InstanceState st : e.getValue().values()) s.uow.unverifiedIsNew(st);
         }
         entity = null;
         statement = null;
-        if (!s.pending.isEmpty()) s.pending.sort((a, b) -> Long.compare(a.addedSeq, b.addedSeq));
+        s.uow.sortPending();
     }
 
     // ---- dirty checking ----------------------------------------------------------------------------
 
     private static void addIfDirty(InstanceState st, List<Dirty> updates) {
-        Object[] values = valuesIfChanged(st);
+        Object[] values = st.valuesIfChanged();
         if (values == null) return;
         checkKeyUnchanged(st, values);
-        int[] changed = changedAttributes(st, values);
+        int[] changed = st.changedAttributes(values);
         if (changed == null) return;
         Callbacks cb = st.info.callbacks;
         if (cb != null && cb.has(Callbacks.PRE_UPDATE)) {
@@ -222,7 +220,7 @@ final class Flusher {
             cb.fire(Callbacks.PRE_UPDATE, st.obj());
             values = st.info.read(st.obj());
             checkKeyUnchanged(st, values);
-            changed = changedAttributes(st, values);
+            changed = st.changedAttributes(values);
             if (changed == null) return;
         }
         updates.add(new Dirty(st, changed, values));
@@ -241,33 +239,6 @@ final class Flusher {
             callbackFailure = e;
             throw e;
         }
-    }
-
-    /**
-     * The object's attribute values when any differs from its snapshot, else null. Autoflush runs this
-     * for every persistent object, so a clean object costs only reads, no allocation.
-     */
-    static Object[] valuesIfChanged(InstanceState st) {
-        Object[] snap = st.snapshot;
-        if (snap == null) return st.info.read(st.obj());
-        for (int i = 0; i < snap.length; i++)
-            if (!Mapper.same(st.info.get(st.obj(), i), snap[i])) return st.info.read(st.obj());
-        return null;
-    }
-
-    /** Indexes of updatable attributes whose value differs from the snapshot (all of them when it is unknown), or null. */
-    static int[] changedAttributes(InstanceState st, Object[] values) {
-        Mapper info = st.info;
-        int[] out = null;
-        int n = 0;
-        for (int i = 0; i < values.length; i++) {
-            Attribute a = info.attrs[i];
-            if (a.isId() || a.isVersion() || !a.updatable()) continue;
-            if (st.snapshot != null && Mapper.same(values[i], st.snapshot[i])) continue;
-            if (out == null) out = new int[values.length];
-            out[n++] = i;
-        }
-        return out == null ? null : Arrays.copyOf(out, n);
     }
 
     private static void checkKeyUnchanged(InstanceState st, Object[] values) {
@@ -289,7 +260,7 @@ final class Flusher {
         if (info.versionIdx >= 0)
             for (InstanceState st : list) {
                 Object v = info.get(st.obj(), info.versionIdx), seeded = Versions.seed(v, info.attrs[info.versionIdx].javaType());
-                if (seeded != v) s.writeAttribute(st, info.versionIdx, seeded);
+                if (seeded != v) s.uow.writeAttribute(st, info.versionIdx, seeded);
             }
         Attribute gen = info.generatedId;
         if (gen != null && gen.generation() == GenerationType.SEQUENCE) assignFromSequence(info, gen, list);
@@ -460,8 +431,8 @@ final class Flusher {
 
     /** Makes room, in the level's undo list and the identity map's log, for {@code n} inserted objects. */
     private void expectInserted(int n) {
-        s.level().expectTouched(n);
-        s.identityMap.expectAppended(n);
+        s.uow.level().expectTouched(n);
+        s.uow.identityMap.expectAppended(n);
     }
 
     /**
@@ -678,11 +649,8 @@ final class Flusher {
     /** Sets the generated id the database returned on the object (undoably); returns it as the attribute's type. */
     private Object assignKeyOnly(InstanceState st, Object key) {
         if (key == null) throw new IllegalStateException("the database returned no generated key for " + st.info.name);
-        Attribute gen = st.info.generatedId;
-        Object id = convertKey(key, gen.javaType());
-        TxLevel.Memento m = st.info.insertWritesOnlyTheId() ? s.level().touchInsertedWithGeneratedId(st) : null;
-        if (m != null && m.sharedInsert) st.info.set(st.obj(), gen.index(), id); // undone through the key: nothing recorded per object
-        else s.writeAttribute(st, gen.index(), id);
+        Object id = convertKey(key, st.info.generatedId.javaType());
+        s.uow.assignGeneratedId(st, id);
         return id;
     }
 
@@ -691,20 +659,13 @@ final class Flusher {
 
     /** {@link #inserted(InstanceState)} with the object's values already read ({@code values} becomes its snapshot). */
     private void inserted(InstanceState st, Object[] values) {
-        s.touch(st);
-        persistent(st, values);
+        s.uow.inserted(st, values, false);
+        fire(Callbacks.POST_PERSIST, st);
     }
 
-    /** Makes a just-inserted object, already touched in the current level, persistent with {@code values} as its snapshot. */
+    /** {@link #inserted(InstanceState, Object[])} for an object whose generated id was just assigned (so already touched). */
     private void persistent(InstanceState st, Object[] values) {
-        st.status = InstanceState.Status.PERSISTENT;
-        if (st.info.hasNullId(values))
-            throw new IllegalStateException("inserted " + st.info.name + " has no primary key value; set its @Id or use @GeneratedValue");
-        st.snapshot = st.info.ownSnapshot(values); // values was read just above: no other holder
-        st.keyFromSnapshot(); // made when first needed
-        st.loadedEpoch = s.tx.epoch;
-        s.pending.remove(st);
-        s.identityMap.append(st); // put when the map is next read
+        s.uow.inserted(st, values, true);
         fire(Callbacks.POST_PERSIST, st);
     }
 
@@ -722,7 +683,7 @@ final class Flusher {
             statement = select;
             Row r = conn.execute(select).one();
             for (int i = 0; i < chunk.size(); i++)
-                s.writeAttribute(chunk.get(i), gen.index(), convertKey(r.get(i), gen.javaType()));
+                s.uow.writeAttribute(chunk.get(i), gen.index(), convertKey(r.get(i), gen.javaType()));
         }
     }
 
@@ -806,18 +767,13 @@ final class Flusher {
         if (n != 1)
             throw new StaleDataException("UPDATE of " + st.key() + " matched no row with version " + expected
                     + ": another transaction changed or deleted it");
-        s.writeAttribute(st, vi, next);
+        s.uow.writeAttribute(st, vi, next);
         updated(d, vi, next);
     }
 
     private void updated(Dirty d, int versionIdx, Object version) {
-        InstanceState st = d.state;
-        s.touch(st);
-        Object[] snap = st.snapshot == null ? Mapper.snapshotOf(d.values) : st.snapshot.clone();
-        for (int i : d.changed) snap[i] = d.values[i] instanceof byte[] b ? b.clone() : d.values[i];
-        if (versionIdx >= 0) snap[versionIdx] = version;
-        st.snapshot = snap;
-        fire(Callbacks.POST_UPDATE, st);
+        s.uow.updated(d.state, d.changed, d.values, versionIdx, version);
+        fire(Callbacks.POST_UPDATE, d.state);
     }
 
     // ---- DELETE ------------------------------------------------------------------------------------
@@ -860,12 +816,7 @@ final class Flusher {
     }
 
     private void deleted(InstanceState st) {
-        s.touch(st);
-        s.level().deletes = true;
-        st.status = InstanceState.Status.DELETED;
-        st.marked = false;
-        s.marked.remove(st);
-        s.identityMap.remove(st);
+        s.uow.deleted(st, false);
         fire(Callbacks.POST_REMOVE, st);
     }
 }

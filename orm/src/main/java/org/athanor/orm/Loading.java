@@ -1,5 +1,7 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.uow.InstanceState;
+
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.IdKey;
 
@@ -60,7 +62,7 @@ final class Loading {
         if (!options.isEmpty() && JoinedLoading.any(options)) return JoinedLoading.list(s, info, select, options);
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
         List<Object> out;
-        if (q.distinctKeys() && s.identityMap.isEmpty()) {
+        if (q.distinctKeys() && s.uow.identityMap.isEmpty()) {
             RowReader<Object[]> values = values(q.primary());
             out = s.connection().execute(q.statement(), (rs, t) -> materializeNew(s, info, values.read(rs, t))).all();
         } else {
@@ -84,7 +86,7 @@ final class Loading {
             throw nullKey(info);
         Object obj = info.mapping.newInstance();
         info.setAll(obj, v);
-        s.attachLoaded(info, obj, null, v, true); // the key is made from the snapshot when first needed
+        s.uow.attachLoaded(info, obj, null, v, true); // the key is made from the snapshot when first needed
         return obj;
     }
 
@@ -109,14 +111,14 @@ final class Loading {
         IdKey key = info.keyOf(v);
         if (key == null)
             throw nullKey(info);
-        InstanceState st = s.identityMap.isEmpty() ? null : s.identityMap.get(key);
+        InstanceState st = s.uow.identityMap.isEmpty() ? null : s.uow.identityMap.get(key);
         if (st != null) {
             if (s.isExpired(st)) apply(s, st, v, true);
             return st.obj();
         }
         Object obj = info.mapping.newInstance();
         info.setAll(obj, v);
-        s.attachLoaded(info, obj, key, v, false);
+        s.uow.attachLoaded(info, obj, key, v, false);
         return obj;
     }
 
@@ -154,16 +156,7 @@ final class Loading {
      */
     static void apply(Session s, InstanceState st, Object[] v, boolean keepChanges) {
         Mapper info = st.info;
-        for (int i = 0; i < v.length; i++) {
-            Object current = info.get(st.obj(), i);
-            boolean userChanged = keepChanges && (st.snapshot == null || !Mapper.same(current, st.snapshot[i]));
-            if (userChanged || Mapper.same(current, v[i])) continue;
-            if (i < info.plain) info.set(st.obj(), i, v[i]);
-            else st.refsPending = true; // the new key's object is found or loaded with the rest of the result (ToOneLoading)
-        }
-        st.snapshot = Mapper.snapshotOf(v);
-        st.loadedEpoch = s.tx.epoch;
-        if (info.toManys.length > 0) st.collectionsPending = true; // re-read: its collections load again on access
+        s.uow.reloaded(st, v, keepChanges);
         if (info.callbacks != null) info.callbacks.fire(org.athanor.orm.mapping.Callbacks.POST_LOAD, st.obj());
     }
 }

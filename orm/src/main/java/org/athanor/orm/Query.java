@@ -1,5 +1,7 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.uow.InstanceState;
+
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.IdKey;
 
@@ -332,13 +334,7 @@ public final class Query<E> {
         if (select.where() != null) d = d.where(select.where());
         int n = session.connection().execute(d);
         for (InstanceState st : matched) {
-            session.touch(st);
-            session.level().deletes = true;
-            st.status = InstanceState.Status.DELETED;
-            st.bulkDeleted = true;
-            st.marked = false;
-            session.marked.remove(st);
-            session.identityMap.remove(st);
+            session.uow.deleted(st, true);
         }
         return n;
     }
@@ -351,7 +347,7 @@ public final class Query<E> {
     /** Loaded persistent objects of this entity whose rows the criterion matches now. */
     private List<InstanceState> loadedMatches() {
         boolean any = false;
-        for (InstanceState st : session.identityMap.toArray()) if (st.info == info) { any = true; break; }
+        for (InstanceState st : session.uow.identityMap.toArray()) if (st.info == info) { any = true; break; }
         List<InstanceState> out = new ArrayList<>();
         if (!any) return out;
         Select<Row> keys = select.withColumns(info.idColumns());
@@ -359,7 +355,7 @@ public final class Query<E> {
         for (Row r : session.connection().execute(keys).all()) {
             Object[] v = new Object[k];
             for (int i = 0; i < k; i++) v[i] = r.get(i);
-            InstanceState st = session.identityMap.get(IdKey.ofIds(info, v));
+            InstanceState st = session.uow.identityMap.get(IdKey.ofIds(info, v));
             if (st != null) out.add(st);
         }
         return out;

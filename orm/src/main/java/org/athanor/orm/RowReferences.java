@@ -1,5 +1,7 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.uow.InstanceState;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.athanor.orm.flush.FlushPlan;

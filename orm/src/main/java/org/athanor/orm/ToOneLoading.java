@@ -1,5 +1,7 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.uow.InstanceState;
+
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.IdKey;
 
@@ -58,7 +60,7 @@ final class ToOneLoading {
                     ref.set(st.obj(), null);
                     continue;
                 }
-                InstanceState t = s.identityMap.get(IdKey.ofIds(target, new Object[] {id}));
+                InstanceState t = s.uow.identityMap.get(IdKey.ofIds(target, new Object[] {id}));
                 if (t != null) ref.set(st.obj(), t.obj());
                 else missing.computeIfAbsent(id, x -> new ArrayList<>()).add(st);
             }
@@ -70,7 +72,7 @@ final class ToOneLoading {
                 Loading.list(s, target, target.selectAll.where(idColumn.in(chunk)), LoadOptions.childrenOf(options, ref.name()));
             }
             for (Map.Entry<Object, List<InstanceState>> e : missing.entrySet()) {
-                InstanceState t = s.identityMap.get(IdKey.ofIds(target, new Object[] {e.getKey()}));
+                InstanceState t = s.uow.identityMap.get(IdKey.ofIds(target, new Object[] {e.getKey()}));
                 if (t == null)
                     throw new IllegalStateException(info.name + "." + ref.name() + " of " + e.getValue().get(0).key()
                             + " references " + target.name + " " + e.getKey() + ", which has no row");

@@ -1,4 +1,4 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.uow;
 
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.IdKey;

@@ -1,4 +1,4 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.mapping;
 
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.IdKey;
