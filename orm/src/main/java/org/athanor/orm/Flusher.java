@@ -25,6 +25,7 @@ import org.athanor.core.engine.RowsInsert;
 import org.athanor.core.error.DatabaseError;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Delete;
+import org.athanor.core.sql.Dml;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Insert;
 import org.athanor.core.sql.Row;
@@ -742,7 +743,7 @@ final class Flusher {
                 params.add(p);
             }
             statement = u;
-            long n = conn.executeMany(u, params);
+            long n = executeRows(u, params);
             if (n >= 0 && n != group.size()) {
                 List<Object> ids = group.stream().limit(10).map(d -> (Object) d.state.key()).toList();
                 throw new StaleDataException("UPDATE of " + info.name + " expected to match " + group.size() + " row(s) but matched " + n
@@ -750,6 +751,15 @@ final class Flusher {
             }
             for (Dirty d : group) updated(d, -1, null);
         }
+    }
+
+    /**
+     * Runs {@code dml} once per parameter set: one set is one plain statement (executeUpdate, which
+     * also reports its exact row count), several are one executemany (JDBC batch). The same emit
+     * code either way; only the JDBC call differs by row count.
+     */
+    private long executeRows(Dml dml, List<Map<String, Object>> params) {
+        return params.size() == 1 ? conn.execute(dml, params.get(0)) : conn.executeMany(dml, params);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -808,7 +818,7 @@ final class Flusher {
             params.add(p);
         }
         statement = del;
-        long n = conn.executeMany(del, params);
+        long n = executeRows(del, params);
         if (n >= 0 && n != list.size())
             LOG.warn("DELETE of {} expected to delete {} row(s) but matched {}: rows already deleted by another transaction",
                     info.name, list.size(), n);
