@@ -1,5 +1,7 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.flush.Versions;
+
 import org.athanor.orm.internal.mapping.Mapper;
 
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.flush.Flusher;
+
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.IdKey;
 import org.athanor.orm.internal.uow.InstanceState;
@@ -149,6 +151,12 @@ public final class Session implements AutoCloseable {
             }
         }
     });
+
+    /** What a flush reaches of this session: its unit of work and its connection. */
+    private final Flusher.Host flushHost = new Flusher.Host() {
+        @Override public UnitOfWork uow() { return uow; }
+        @Override public Connection connection() { return Session.this.connection(); }
+    };
 
     private Class<?> lastAddedType;
     private Mapper lastAddedInfo;
@@ -598,7 +606,7 @@ public final class Session implements AutoCloseable {
         flushing = true;
         try {
             cascadeReferences();
-            new Flusher(this).run();
+            new Flusher(flushHost).run();
         } catch (RuntimeException e) {
             // whatever stopped the flush (the database's error, a stale version, a changed key), some
             // of its statements may have run: the work is undone in the database and in the session

@@ -1,10 +1,9 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.flush;
 
 import org.athanor.orm.internal.uow.InstanceState;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.athanor.orm.flush.FlushPlan;
 import org.athanor.orm.internal.mapping.IdKey;
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.SelfReferences;

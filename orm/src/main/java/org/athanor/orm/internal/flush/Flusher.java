@@ -1,8 +1,11 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.flush;
 
 import org.athanor.orm.internal.uow.TxLevel;
 
 import org.athanor.orm.internal.uow.InstanceState;
+import org.athanor.orm.internal.uow.UnitOfWork;
+import org.athanor.orm.FlushException;
+import org.athanor.orm.StaleDataException;
 
 import org.athanor.orm.internal.mapping.Mapper;
 
@@ -32,7 +35,6 @@ import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Sql;
 import org.athanor.core.sql.SqlNode;
 import org.athanor.core.sql.Update;
-import org.athanor.orm.flush.FlushPlan;
 import org.athanor.orm.mapping.Attribute;
 import org.athanor.orm.mapping.Callbacks;
 import org.slf4j.Logger;
@@ -41,14 +43,14 @@ import org.slf4j.LoggerFactory;
 /**
  * One flush: collects pending, changed and deleted objects, and writes them as Core statements in
  * foreign-key order (inserts and updates parents first, deletes children first). Every change to an
- * object's state goes through {@link Session#touch} / {@link Session#writeAttribute}, so a failure
+ * object's state goes through the unit of work ({@link UnitOfWork}), so a failure
  * can be undone.
  */
-final class Flusher {
+public final class Flusher {
     private static final Logger LOG = LoggerFactory.getLogger("org.athanor.orm");
     private static final int SEQUENCE_BATCH = 50;
 
-    private final Session s;
+    private final Host s;
     private Connection conn;
     private DialectFeatures features;
     /** What is being written, for the error message. */
@@ -62,31 +64,39 @@ final class Flusher {
     /** A persistent object with changed attributes, and its current values. */
     private record Dirty(InstanceState state, int[] changed, Object[] values) {}
 
-    Flusher(Session s) { this.s = s; }
+    /** What the flush needs from its session: the unit of work it finalizes into and the connection it emits through. */
+    public interface Host {
+        UnitOfWork uow();
 
-    void run() {
+        /** The session's connection (taken from the engine on first use). */
+        Connection connection();
+    }
+
+    public Flusher(Host s) { this.s = s; }
+
+    public void run() {
         try {
             verifyReattached();
         } catch (RuntimeException e) {
             throw failure(e);
         }
-        List<InstanceState> inserts = Arrays.asList(s.uow.pending.toArray()); // in add() order
+        List<InstanceState> inserts = Arrays.asList(s.uow().pending.toArray()); // in add() order
         List<Dirty> updates = new ArrayList<>();
-        boolean allHeld = s.uow.identityMap.neverReplaced();
+        boolean allHeld = s.uow().identityMap.neverReplaced();
         List<InstanceState> held = allHeld ? null : new ArrayList<>();
         // every attached object pending (a bulk add into a fresh session): none can be dirty or marked
-        if (s.uow.attachedCount() != s.uow.pending.size()) s.uow.forEachAttached(st -> { // the dirty check: reads only, and builds no index (the identity map's puts stay deferred)
+        if (s.uow().attachedCount() != s.uow().pending.size()) s.uow().forEachAttached(st -> { // the dirty check: reads only, and builds no index (the identity map's puts stay deferred)
             if (st.marked || st.status != InstanceState.Status.PERSISTENT) return;
             if (allHeld) addIfDirty(st, updates);
             else held.add(st);
         });
         // a state whose key another state took over (its row was deleted and the key reused) is not written
-        if (held != null) for (InstanceState st : held) if (s.uow.identityMap.holds(st)) addIfDirty(st, updates);
-        List<InstanceState> deletes = new ArrayList<>(s.uow.marked);
+        if (held != null) for (InstanceState st : held) if (s.uow().identityMap.holds(st)) addIfDirty(st, updates);
+        List<InstanceState> deletes = new ArrayList<>(s.uow().marked);
         if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) return;
 
         Map<Mapper, List<InstanceState>> insertsBy = new LinkedHashMap<>();
-        Mapper onlyOne = s.uow.pending.onlyEntity();
+        Mapper onlyOne = s.uow().pending.onlyEntity();
         if (onlyOne != null && !inserts.isEmpty()) insertsBy.put(onlyOne, inserts); // the usual flush: no regrouping
         else for (InstanceState st : inserts) insertsBy.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
         Map<Mapper, List<Dirty>> updatesBy = new LinkedHashMap<>();
@@ -157,7 +167,7 @@ final class Flusher {
      */
     private RuntimeException failure(RuntimeException e) {
         String what = "flush failed" + (entity == null ? "" : " " + operation + " " + entity.name) + "; "
-                + (s.uow.tx.savepoints() > 0 ? "the savepoint was rolled back" : "the transaction was rolled back");
+                + (s.uow().tx.savepoints() > 0 ? "the savepoint was rolled back" : "the transaction was rolled back");
         if (e == callbackFailure) return e; // the application's own exception, from its callback
         if (e instanceof DatabaseError d) return d.withContext(what); // its message carries the SQL
         if (e instanceof StaleDataException stale) return new StaleDataException(what + ": " + stale.getMessage(), stale);
@@ -173,14 +183,14 @@ final class Flusher {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void verifyReattached() {
-        if (!s.uow.mayHoldUnverified) return;
+        if (!s.uow().mayHoldUnverified) return;
         Map<Mapper, Map<Object, InstanceState>> byEntity = new LinkedHashMap<>();
-        s.uow.identityMap.forEach(st -> {
+        s.uow().identityMap.forEach(st -> {
             if (st.unverified && st.status == InstanceState.Status.PERSISTENT)
                 byEntity.computeIfAbsent(st.info, k -> new LinkedHashMap<>()).put(st.key().value(0), st);
         });
         if (byEntity.isEmpty()) {
-            s.uow.mayHoldUnverified = false; // none left (inserted ones were verified by this scan's predecessors)
+            s.uow().mayHoldUnverified = false; // none left (inserted ones were verified by this scan's predecessors)
             return;
         }
         conn = s.connection();
@@ -197,14 +207,14 @@ final class Flusher {
                 statement = select;
                 for (Object found : conn.execute(select, (rs, t) -> t.resultCodecs()[0].read(rs, 1)).all()) {
                     InstanceState st = e.getValue().remove(idCol.type().cast(found));
-                    if (st != null) s.uow.verified(st); // its row exists: a detached object
+                    if (st != null) s.uow().verified(st); // its row exists: a detached object
                 }
             }
-            for (InstanceState st : e.getValue().values()) s.uow.unverifiedIsNew(st);
+            for (InstanceState st : e.getValue().values()) s.uow().unverifiedIsNew(st);
         }
         entity = null;
         statement = null;
-        s.uow.sortPending();
+        s.uow().sortPending();
     }
 
     // ---- dirty checking ----------------------------------------------------------------------------
@@ -261,7 +271,7 @@ final class Flusher {
         if (info.versionIdx >= 0)
             for (InstanceState st : list) {
                 Object v = info.get(st.obj(), info.versionIdx), seeded = Versions.seed(v, info.attrs[info.versionIdx].javaType());
-                if (seeded != v) s.uow.writeAttribute(st, info.versionIdx, seeded);
+                if (seeded != v) s.uow().writeAttribute(st, info.versionIdx, seeded);
             }
         Attribute gen = info.generatedId;
         if (gen != null && gen.generation() == GenerationType.SEQUENCE) assignFromSequence(info, gen, list);
@@ -432,8 +442,8 @@ final class Flusher {
 
     /** Makes room, in the level's undo list and the identity map's log, for {@code n} inserted objects. */
     private void expectInserted(int n) {
-        s.uow.level().expectTouched(n);
-        s.uow.identityMap.expectAppended(n);
+        s.uow().level().expectTouched(n);
+        s.uow().identityMap.expectAppended(n);
     }
 
     /**
@@ -651,7 +661,7 @@ final class Flusher {
     private Object assignKeyOnly(InstanceState st, Object key) {
         if (key == null) throw new IllegalStateException("the database returned no generated key for " + st.info.name);
         Object id = convertKey(key, st.info.generatedId.javaType());
-        s.uow.assignGeneratedId(st, id);
+        s.uow().assignGeneratedId(st, id);
         return id;
     }
 
@@ -660,13 +670,13 @@ final class Flusher {
 
     /** {@link #inserted(InstanceState)} with the object's values already read ({@code values} becomes its snapshot). */
     private void inserted(InstanceState st, Object[] values) {
-        s.uow.inserted(st, values, false);
+        s.uow().inserted(st, values, false);
         fire(Callbacks.POST_PERSIST, st);
     }
 
     /** {@link #inserted(InstanceState, Object[])} for an object whose generated id was just assigned (so already touched). */
     private void persistent(InstanceState st, Object[] values) {
-        s.uow.inserted(st, values, true);
+        s.uow().inserted(st, values, true);
         fire(Callbacks.POST_PERSIST, st);
     }
 
@@ -684,7 +694,7 @@ final class Flusher {
             statement = select;
             Row r = conn.execute(select).one();
             for (int i = 0; i < chunk.size(); i++)
-                s.uow.writeAttribute(chunk.get(i), gen.index(), convertKey(r.get(i), gen.javaType()));
+                s.uow().writeAttribute(chunk.get(i), gen.index(), convertKey(r.get(i), gen.javaType()));
         }
     }
 
@@ -777,12 +787,12 @@ final class Flusher {
         if (n != 1)
             throw new StaleDataException("UPDATE of " + st.key() + " matched no row with version " + expected
                     + ": another transaction changed or deleted it");
-        s.uow.writeAttribute(st, vi, next);
+        s.uow().writeAttribute(st, vi, next);
         updated(d, vi, next);
     }
 
     private void updated(Dirty d, int versionIdx, Object version) {
-        s.uow.updated(d.state, d.changed, d.values, versionIdx, version);
+        s.uow().updated(d.state, d.changed, d.values, versionIdx, version);
         fire(Callbacks.POST_UPDATE, d.state);
     }
 
@@ -826,7 +836,7 @@ final class Flusher {
     }
 
     private void deleted(InstanceState st) {
-        s.uow.deleted(st, false);
+        s.uow().deleted(st, false);
         fire(Callbacks.POST_REMOVE, st);
     }
 }
