@@ -4,6 +4,7 @@ import org.athanor.orm.internal.uow.TxLevel;
 
 import org.athanor.orm.internal.uow.InstanceState;
 import org.athanor.orm.internal.uow.UnitOfWork;
+import org.athanor.orm.internal.flush.DirtyCheck.Dirty;
 import org.athanor.orm.FlushException;
 import org.athanor.orm.StaleDataException;
 
@@ -61,8 +62,6 @@ public final class Flusher {
     /** References the current table's inserts write NULL first (cycles of rows), set by {@link #writeDeferred}. */
     private List<FlushPlan.Deferred<InstanceState>> deferred;
 
-    /** A persistent object with changed attributes, and its current values. */
-    private record Dirty(InstanceState state, int[] changed, Object[] values) {}
 
     /** What the flush needs from its session: the unit of work it finalizes into and the connection it emits through. */
     public interface Host {
@@ -80,27 +79,17 @@ public final class Flusher {
         } catch (RuntimeException e) {
             throw failure(e);
         }
-        List<InstanceState> inserts = Arrays.asList(s.uow().pending.toArray()); // in add() order
-        List<Dirty> updates = new ArrayList<>();
-        boolean allHeld = s.uow().identityMap.neverReplaced();
-        List<InstanceState> held = allHeld ? null : new ArrayList<>();
-        // every attached object pending (a bulk add into a fresh session): none can be dirty or marked
-        if (s.uow().attachedCount() != s.uow().pending.size()) s.uow().forEachAttached(st -> { // the dirty check: reads only, and builds no index (the identity map's puts stay deferred)
-            if (st.marked || st.status != InstanceState.Status.PERSISTENT) return;
-            if (allHeld) addIfDirty(st, updates);
-            else held.add(st);
-        });
-        // a state whose key another state took over (its row was deleted and the key reused) is not written
-        if (held != null) for (InstanceState st : held) if (s.uow().identityMap.holds(st)) addIfDirty(st, updates);
-        List<InstanceState> deletes = new ArrayList<>(s.uow().marked);
-        if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) return;
+        DirtyCheck.Work work = DirtyCheck.collect(s.uow());
+        if (work.isEmpty()) return;
+        List<InstanceState> inserts = work.inserts(), deletes = work.deletes();
+        List<Dirty> updates = work.updates();
 
         Map<Mapper, List<InstanceState>> insertsBy = new LinkedHashMap<>();
         Mapper onlyOne = s.uow().pending.onlyEntity();
         if (onlyOne != null && !inserts.isEmpty()) insertsBy.put(onlyOne, inserts); // the usual flush: no regrouping
         else for (InstanceState st : inserts) insertsBy.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
         Map<Mapper, List<Dirty>> updatesBy = new LinkedHashMap<>();
-        for (Dirty d : updates) updatesBy.computeIfAbsent(d.state.info, k -> new ArrayList<>()).add(d);
+        for (Dirty d : updates) updatesBy.computeIfAbsent(d.state().info, k -> new ArrayList<>()).add(d);
         Map<Mapper, List<InstanceState>> deletesBy = new LinkedHashMap<>();
         for (InstanceState st : deletes) deletesBy.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
         Set<Mapper> all = new HashSet<>(insertsBy.keySet());
@@ -217,26 +206,6 @@ public final class Flusher {
         s.uow().sortPending();
     }
 
-    // ---- dirty checking ----------------------------------------------------------------------------
-
-    private static void addIfDirty(InstanceState st, List<Dirty> updates) {
-        Object[] values = st.valuesIfChanged();
-        if (values == null) return;
-        checkKeyUnchanged(st, values);
-        int[] changed = st.changedAttributes(values);
-        if (changed == null) return;
-        Callbacks cb = st.info.callbacks;
-        if (cb != null && cb.has(Callbacks.PRE_UPDATE)) {
-            // JPA: only for an object that is dirty, before its UPDATE is built: what it changes is written too
-            cb.fire(Callbacks.PRE_UPDATE, st.obj());
-            values = st.info.read(st.obj());
-            checkKeyUnchanged(st, values);
-            changed = st.changedAttributes(values);
-            if (changed == null) return;
-        }
-        updates.add(new Dirty(st, changed, values));
-    }
-
     /** The exception a callback threw during this flush: propagated as it is, not wrapped. */
     private RuntimeException callbackFailure;
 
@@ -249,15 +218,6 @@ public final class Flusher {
         } catch (RuntimeException e) {
             callbackFailure = e;
             throw e;
-        }
-    }
-
-    private static void checkKeyUnchanged(InstanceState st, Object[] values) {
-        for (int k = 0; k < st.info.idIdx.length; k++) {
-            Object now = values[st.info.idIdx[k]];
-            if (!Mapper.same(now, st.key().value(k)))
-                throw new IllegalStateException("the primary key of persistent " + st.key() + " was changed to " + now
-                        + "; primary keys of persistent objects cannot change (delete it and add a new one)");
         }
     }
 
@@ -726,16 +686,16 @@ public final class Flusher {
         // was read as unassigned, and has its key now
         if (info.toOnes.length > 0)
             for (Dirty d : list)
-                for (int k = 0; k < info.toOnes.length; k++) d.values[info.plain + k] = info.referencedKey(d.state.obj(), k);
+                for (int k = 0; k < info.toOnes.length; k++) d.values()[info.plain + k] = info.referencedKey(d.state().obj(), k);
         if (info.versionIdx >= 0) {
             for (Dirty d : list) updateVersioned(info, d);
             return;
         }
         // batch objects with the same changed-column set into one executemany
         Map<String, List<Dirty>> groups = new TreeMap<>();
-        for (Dirty d : list) groups.computeIfAbsent(Arrays.toString(d.changed), k -> new ArrayList<>()).add(d);
+        for (Dirty d : list) groups.computeIfAbsent(Arrays.toString(d.changed()), k -> new ArrayList<>()).add(d);
         for (List<Dirty> group : groups.values()) {
-            int[] changed = group.get(0).changed;
+            int[] changed = group.get(0).changed();
             Update u = Sql.update(info.table);
             for (int i : changed) {
                 Column c = info.attrs[i].column();
@@ -748,14 +708,14 @@ public final class Flusher {
             List<Map<String, Object>> params = new ArrayList<>(group.size());
             for (Dirty d : group) {
                 Map<String, Object> p = new HashMap<>();
-                for (int i : changed) p.put("v" + i, d.values[i]);
-                for (int k = 0; k < info.idIdx.length; k++) p.put("k" + k, d.state.key().value(k));
+                for (int i : changed) p.put("v" + i, d.values()[i]);
+                for (int k = 0; k < info.idIdx.length; k++) p.put("k" + k, d.state().key().value(k));
                 params.add(p);
             }
             statement = u;
             long n = executeRows(u, params);
             if (n >= 0 && n != group.size()) {
-                List<Object> ids = group.stream().limit(10).map(d -> (Object) d.state.key()).toList();
+                List<Object> ids = group.stream().limit(10).map(d -> (Object) d.state().key()).toList();
                 throw new StaleDataException("UPDATE of " + info.name + " expected to match " + group.size() + " row(s) but matched " + n
                         + " (rows deleted by another transaction?); objects: " + ids + (group.size() > 10 ? " ..." : ""));
             }
@@ -774,12 +734,12 @@ public final class Flusher {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void updateVersioned(Mapper info, Dirty d) {
-        InstanceState st = d.state;
+        InstanceState st = d.state();
         int vi = info.versionIdx;
-        Object expected = st.snapshot != null ? st.snapshot[vi] : d.values[vi];
+        Object expected = st.snapshot != null ? st.snapshot[vi] : d.values()[vi];
         Object next = Versions.next(expected, info.attrs[vi].javaType());
         Update u = Sql.update(info.table);
-        for (int i : d.changed) u = Mapper.setValue(u, info.attrs[i].column(), d.values[i]);
+        for (int i : d.changed()) u = Mapper.setValue(u, info.attrs[i].column(), d.values()[i]);
         Column vc = info.attrs[vi].column();
         u = Mapper.setValue(u, vc, next).where(info.pkEquals(st.key()), vc.eq(expected));
         statement = u;
@@ -792,8 +752,8 @@ public final class Flusher {
     }
 
     private void updated(Dirty d, int versionIdx, Object version) {
-        s.uow().updated(d.state, d.changed, d.values, versionIdx, version);
-        fire(Callbacks.POST_UPDATE, d.state);
+        s.uow().updated(d.state(), d.changed(), d.values(), versionIdx, version);
+        fire(Callbacks.POST_UPDATE, d.state());
     }
 
     // ---- DELETE ------------------------------------------------------------------------------------
