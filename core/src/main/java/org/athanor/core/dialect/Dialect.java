@@ -215,11 +215,13 @@ public abstract class Dialect {
     public String arrayElementName(SqlType<?> type) { return null; }
 
     /**
-     * For bulk inserts into {@code table} that return only its generated integer key {@code key}:
-     * how the keys of a multi-row INSERT can be learnt without RETURNING (see
-     * {@link ConsecutiveKeys}); null, the default, where they cannot.
+     * The dialect's own way of learning the generated values of a bulk insert of this shape
+     * ({@link KeyStrategy}: SQLite's consecutive rowids, PostgreSQL's column arrays), or null, the
+     * default, for core's choice by the {@link DialectFeatures} (RETURNING, RETURNING sorted, JDBC
+     * generated keys, sentinel matching). Asked once per planned insert; the strategy returned is
+     * used for that insert only, by one thread.
      */
-    public ConsecutiveKeys consecutiveKeys(org.athanor.core.schema.Table table, org.athanor.core.schema.Column<?> key) { return null; }
+    public KeyStrategy keyStrategy(BulkInsertShape shape) { return null; }
 
     /** The spelling of a type in CAST; the DDL name unless the database wants another. */
     public String castTypeName(SqlType<?> type) { return typeName(type); }

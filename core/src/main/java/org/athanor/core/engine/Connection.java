@@ -8,11 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.athanor.core.compile.CompiledTemplate;
-import org.athanor.core.dialect.ConsecutiveKeys;
 import org.athanor.core.dialect.Dialect;
 import org.athanor.core.error.DatabaseError;
 import org.athanor.core.error.DisconnectionError;
 import org.athanor.core.error.ResourceClosedError;
+import org.athanor.core.internal.bulk.Binders;
+import org.athanor.core.internal.bulk.BulkInsert;
+import org.athanor.core.internal.bulk.Compiled;
+import org.athanor.core.internal.bulk.Executor;
+import org.athanor.core.internal.bulk.InsertMany;
+import org.athanor.core.internal.bulk.SlotBinder;
+import org.athanor.core.internal.bulk.StatementKeys;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Dml;
 import org.athanor.core.sql.Insert;
@@ -488,51 +494,17 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+    // ---- inserting (the bulk-insert engine lives in org.athanor.core.internal.bulk) ------------------------
+
     /**
      * Inserts and returns the generated values of {@code key}, one per inserted row, in row order:
      * through RETURNING where the database has it, else through JDBC generated keys.
      */
     public <K> List<K> insertReturningKeys(Insert insert, Column<K> key) {
         checkOpen();
-        java.util.Objects.requireNonNull(insert, "insert");
-        java.util.Objects.requireNonNull(key, "key");
-        if (dialect().features().supportsReturning()) {
-            List<K> out = new ArrayList<>();
-            try (Result<Row> r = execute(insert.returning(key))) {
-                for (Row row : r) out.add(key.type().cast(row.get(0)));
-            }
-            return out;
-        }
-        if (!dialect().features().multiRowGeneratedKeys() && insert.select() == null && insert.rows().size() > 1) {
-            // the driver reports one key for a multi-row INSERT (SQLite: the last rowid): insert row by row
-            List<K> out = new ArrayList<>(insert.rows().size());
-            Column<?>[] cols = insert.columns().toArray(Column<?>[]::new);
-            for (List<org.athanor.core.sql.Expression<?>> row : insert.rows()) {
-                Insert single = org.athanor.core.sql.Sql.insert(insert.table()).columns(cols).values(row.toArray());
-                if (insert.onConflictClause() != null) single = single.withOnConflict(insert.onConflictClause());
-                out.addAll(insertReturningKeys(single, key));
-            }
-            return out;
-        }
-        writing(); // before prepare, which echoes the statement
-        Engine.Prepared p = engine.prepare(insert);
-        ExecutionEvent ev = engine.observed() ? announce(p.template().sql(), Engine.values(p, null), p.cached()) : null;
-        try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql(), new String[] {key.name()})) {
-            bind(ps, p.template(), p.params(), null);
-            armTimeout(ps); // a statement of its own, closed after: nothing to disarm
-            engine.finished(ev, ps.executeUpdate(), null);
-            List<K> out = new ArrayList<>();
-            ValueCodec<K> codec = dialect().codec(key.type());
-            try (ResultSet rs = ps.getGeneratedKeys()) {
-                while (rs.next()) out.add(codec.read(rs, 1));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw failed(ev, translate(e, p.template().sql()));
-        } catch (RuntimeException e) {
-            throw failed(ev, e);
-        }
+        return StatementKeys.insertReturningKeys(bulk(), insert, key);
     }
+
 
     /**
      * executemany: runs {@code template} once per parameter set as one JDBC batch. The template's
@@ -611,6 +583,7 @@ public final class Connection implements AutoCloseable {
         }
     }
 
+
     /**
      * Inserts many rows, each a column → value map, as multi-row INSERT ... VALUES statements sized
      * to stay under the dialect's bind-parameter limit (one row per statement where multi-row VALUES
@@ -619,60 +592,10 @@ public final class Connection implements AutoCloseable {
      * <pre>{@code
      * conn.insertMany(insert(USERS), List.of(Insert.row(USERS.NAME, "a"), Insert.row(USERS.NAME, "b")));
      * }</pre>
-     * The statement for a full chunk (and one for the last, shorter chunk) is compiled once through
-     * the Engine's cache and kept prepared; each chunk's values are bound straight from the maps.
      */
     public long insertMany(Insert base, List<? extends Map<? extends Column<?>, ?>> rows) {
         checkOpen();
-        java.util.Objects.requireNonNull(base, "insert");
-        java.util.Objects.requireNonNull(rows, "rows");
-        if (rows.isEmpty()) return 0;
-        InsertPlan plan = InsertPlan.of(base, rows.get(0), dialect().features());
-        if (plan == null) {
-            // the statement path: values go through Insert nodes, chunked as conservatively as before
-            int width = Math.max(1, rows.get(0).size() + base.table().columns().size());
-            int maxRows = dialect().features().supportsMultiRowInsert()
-                    ? Math.max(1, Math.min(1000, dialect().features().maxBindParams() / width)) : 1;
-            long total = 0;
-            for (int from = 0; from < rows.size(); from += maxRows)
-                total += execute(base.values(rows.subList(from, Math.min(rows.size(), from + maxRows))));
-            return total;
-        }
-        int per = plan.rowsPerStatement();
-        SlotBinder full = null;
-        ValueCodec<Object>[] direct = null; // full's codecs when its chunks can be bound from the maps in one pass
-        boolean fromCache = true; // whether the chunk's template came from the Engine's cache, for the echo log
-        long total = 0;
-        for (int from = 0; from < rows.size(); from += per) {
-            int to = Math.min(rows.size(), from + per);
-            if (to - from == per && direct != null) {
-                int n = executeChunk(full, fromMaps(plan, direct, rows, from, to), true);
-                if (n >= 0) {
-                    total += n;
-                    continue;
-                }
-            }
-            Object[][] values = plan.values(rows, from, to);
-            if (values == null) {
-                total += execute(plan.statement(rows.subList(from, to))); // a row holds an expression
-                continue;
-            }
-            SlotBinder binder;
-            if (to - from == per && full != null) binder = full;
-            else {
-                Map<Param<?>, SlotBinder.Source> sources = new java.util.IdentityHashMap<>();
-                Engine.Prepared p = engine.compileCached(plan.template(to - from, sources));
-                binder = new SlotBinder(p.template(), p.params(), sources::get, false);
-                fromCache = p.cached();
-                if (to - from == per) {
-                    full = binder;
-                    direct = plan.directCodecs(binder, null);
-                }
-            }
-            total += executeChunk(binder, aligned(binder, values), fromCache);
-            fromCache = true;
-        }
-        return total;
+        return InsertMany.run(bulk(), base, rows);
     }
 
     /**
@@ -684,21 +607,15 @@ public final class Connection implements AutoCloseable {
      * List<Object[]> ids = conn.insertRows(insert(USERS), new Column<?>[] {USERS.NAME, USERS.AGE},
      *         List.of(new Object[] {"a", 30}, new Object[] {"b", 41}), USERS.ID);
      * }</pre>
-     * Returned rows come in the order the database sends them: row order where
-     * {@link org.athanor.core.dialect.DialectFeatures#returningPreservesOrder()} (SQLite, MariaDB) or,
-     * without RETURNING, {@link org.athanor.core.dialect.DialectFeatures#multiRowGeneratedKeys()}
-     * (MySQL 8: the generated keys, so {@code returning} must then be the single auto-increment
-     * column). PostgreSQL does not promise an order for a VALUES list, except in one case Athanor
-     * arranges: when {@code returning} is just the table's autoincrement (identity or serial) key,
-     * the rows are inserted in their order ({@link Insert#inRowOrder()}) and the keys, which its
-     * sequence hands out in increasing order, are sorted, so they come in row order there too (an
-     * identity with a negative or cycling increment breaks this). Otherwise return a column that
-     * tells the rows apart too.
-     * On databases with neither, each statement inserts one row, so keys still come in row order.
-     * With an ON CONFLICT ... DO NOTHING base, rows the database skipped return nothing, so the list
-     * can be shorter than {@code rows}. Rows are checked one statement's worth at a time: a bad row
-     * fails after the statements before it ran (inside the caller's transaction). The caller's
-     * arrays are not changed.
+     * A single returned column comes back in row order on every database: RETURNING where the
+     * database keeps row order (SQLite, MariaDB), MySQL 8's generated keys (the column must then be
+     * the auto-increment key), PostgreSQL's identity keys sorted after an insert in row order, and
+     * otherwise matched to the rows through a sentinel column (see {@link RowsInsert}). Several
+     * returned columns come in the order the database sends them: return a column that tells the
+     * rows apart where it promises none (PostgreSQL). With an ON CONFLICT ... DO NOTHING base, rows
+     * the database skipped return nothing, so the list can be shorter than {@code rows}. Rows are
+     * checked one statement's worth at a time: a bad row fails after the statements before it ran
+     * (inside the caller's transaction). The caller's arrays are not changed.
      */
     public List<Object[]> insertRows(Insert base, Column<?>[] columns, List<Object[]> rows, Column<?>... returning) {
         checkOpen();
@@ -707,383 +624,74 @@ public final class Connection implements AutoCloseable {
     }
 
     /**
-     * {@link #insertRows} for the usual bulk insert with a generated key, without an array per row:
-     * the rows are laid out wider than the statement (the value of {@code columns[i]} is
-     * {@code row[positions[i]]}; an ORM passes its snapshot arrays, id slot and all), and the values
-     * of the one returned column come back in one array, in the order {@link #insertRows} gives them
-     * (so in row order on SQLite, MariaDB, MySQL 8 and, for an identity key, PostgreSQL).
-     */
-    public Object[] insertRowsReturning(Insert base, Column<?>[] columns, int[] positions, List<Object[]> rows, Column<?> returning) {
-        checkOpen();
-        RowsInsert ins = rowsInsert(base, columns, positions, returning);
-        return ins.keys(rows);
-    }
-
-    /**
-     * The insert {@link #insertRows} / {@link #insertRowsReturning} run, planned once for running on
-     * one list of rows after another (see {@link RowsInsert}). {@code positions} as for
-     * insertRowsReturning, or null when {@code rows.get(r)[i]} is the value of {@code columns[i]}.
+     * The insert {@link #insertRows} runs, planned once for running on one list of rows after
+     * another (see {@link RowsInsert}). {@code positions}: where the value of {@code columns[i]} sits
+     * in each row ({@code row[positions[i]]}: an ORM passes its snapshot arrays, id slot and all), or
+     * null when {@code rows.get(r)[i]} is the value of {@code columns[i]}.
      */
     public RowsInsert rowsInsert(Insert base, Column<?>[] columns, int[] positions, Column<?>... returning) {
         checkOpen();
-        return new RowsInsert(this, base, columns, positions, returning);
+        return new RowsInsert(new BulkInsert(bulk(), base, columns, positions, returning));
     }
 
-    /**
-     * How many rows each statement of {@link #insertRows} / {@link #insertRowsReturning} holds for
-     * these columns (returning {@code returning}, or nothing when null): see
-     * {@link RowsInsert#rowsPerStatement()}. A caller that streams rows a statement's worth at a time
-     * uses it to size its chunks, so no chunk is split.
-     */
-    public int rowsPerInsert(Insert base, Column<?>[] columns, Column<?> returning) {
-        checkOpen();
-        return rowsInsert(base, columns, null, returning == null ? new Column<?>[0] : new Column<?>[] {returning}).rowsPerStatement();
+    /** What the bulk-insert engine runs its statements through: this connection's one execution path. */
+    private Executor bulk;
+
+    private Executor bulk() {
+        if (bulk == null) bulk = new BulkExecutor();
+        return bulk;
     }
 
-    /** Where insertRows puts what the statements return: an array per row, or the values of the one column. */
-    static final class Collected {
-        final List<Object[]> rows;
-        final Object[] flat;
-        int n;
+    private final class BulkExecutor implements Executor {
+        @Override public Dialect dialect() { return engine.dialect(); }
 
-        Collected(int expected, boolean flat) {
-            this.rows = flat ? null : new ArrayList<>(expected);
-            this.flat = flat ? new Object[expected] : null;
+        @Override
+        public Compiled compile(org.athanor.core.sql.SqlNode statement) {
+            Engine.Prepared p = engine.compileCached(statement);
+            return new Compiled(p.template(), p.params(), p.cached());
         }
 
-        void add(Object[] row) {
-            if (flat == null) rows.add(row);
-            else one(row[0]);
+        @Override public Binders binders() { return engine.binders(); }
+
+        @Override
+        public long run(String sql, String generatedKey, boolean cached, Binding binding, Execution execution) {
+            checkOpen();
+            return runStatement(sql, generatedKey, cached, binding, execution);
         }
 
-        void one(Object v) {
-            if (flat == null) rows.add(new Object[] {v});
-            else if (n < flat.length) flat[n++] = v;
-            else throw new IllegalStateException("the database returned more rows than were inserted");
-        }
+        @Override public int execute(Dml statement) { return Connection.this.execute(statement); }
 
-        int size() { return flat == null ? rows.size() : n; }
-
-        /** Sorts what came back from {@code first} on by the single, generated key. */
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        void sortFrom(int first) {
-            if (flat != null) java.util.Arrays.sort(flat, first, n, (a, b) -> ((Comparable) a).compareTo(b));
-            else rows.subList(first, rows.size()).sort((a, b) -> ((Comparable) a[0]).compareTo(b[0]));
-        }
-    }
-
-    /** Runs {@code ins} on {@code rows}, a statement's worth at a time, appending what comes back to {@code out}. */
-    void insertRowsInto(RowsInsert ins, List<Object[]> rows, Collected out) {
-        checkOpen();
-        Insert base = ins.base;
-        Column<?>[] columns = ins.columns, returning = ins.returning;
-        int[] positions = ins.positions, bound = ins.bound;
-        InsertPlan plan = ins.plan;
-        boolean viaKeys = ins.viaKeys, sortKeys = ins.sortKeys;
-        int per = ins.per;
-        for (int from = 0; from < rows.size(); from += per) {
-            int to = Math.min(rows.size(), from + per);
-            keepKeysFromLast(ins, to - from);
-            if (ins.elements != null) { // PostgreSQL: one array per column, whatever the number of rows
-                Object[][] arrays = plan.columnArrays(rows, from, to, positions);
-                if (arrays != null) {
-                    insertArrays(ins, arrays, out);
-                    continue;
-                }
+        @Override
+        public List<Object[]> returning(Query<Row> statement) {
+            List<Object[]> out = new ArrayList<>();
+            try (Result<Row> r = Connection.this.execute(statement)) {
+                for (Row row : r) out.add(row.toList().toArray());
             }
-            if (to - from == per && ins.full != null) {
-                // the usual chunk: bound from the caller's arrays as they are, no aligned copies
-                ValueCodec<Object>[] codecs = ins.directCodecs();
-                if (codecs != null && send(ins, ins.full, direct(ins, codecs, rows, from, to), true, out, to - from)) {
-                    probeConsecutive(ins, to - from);
-                    continue;
-                }
-            }
-            Object[][] values = plan.arrayValues(rows, from, to, positions);
-            if (values == null) { // a row holds an expression: the statement path
-                List<Object[]> chunk = positions == null ? rows.subList(from, to) : InsertPlan.aligned(rows.subList(from, to), positions);
-                Insert stmt = base.columns(columns).valuesMany(chunk);
-                if (returning.length == 0) execute(stmt);
-                else if (viaKeys) for (Object k : insertReturningKeys(stmt, returning[0])) out.one(k);
-                else {
-                    int first = out.size();
-                    try (Result<Row> r = execute(stmt.returning(returning))) {
-                        for (Row row : r) out.add(row.toList().toArray());
-                    }
-                    if (sortKeys) out.sortFrom(first);
-                }
-                continue;
-            }
-            SlotBinder binder;
-            boolean fromCache = true;
-            if (to - from == per && ins.full != null) binder = ins.full;
-            else {
-                // without RETURNING where the keys come some other way (generated keys, the last rowid)
-                boolean plain = returning.length == 0 || viaKeys || ins.keysFromLast();
-                // a plain INSERT's SQL depends only on its shape: keep its binder on the Engine
-                Engine.RowsShape shape = base.onConflictClause() == null
-                        ? new Engine.RowsShape(base.table(), List.of(columns), plain && !viaKeys ? List.of() : List.of(returning), to - from, viaKeys,
-                                bound == null ? null : java.util.Arrays.stream(bound).boxed().toList()) : null;
-                binder = shape == null ? null : engine.rowBinder(shape);
-                if (binder == null) {
-                    Map<Param<?>, SlotBinder.Source> sources = new java.util.IdentityHashMap<>();
-                    Insert template = plan.template(to - from, sources, bound);
-                    Engine.Prepared p = engine.compileCached(plain ? template : template.returning(returning));
-                    binder = new SlotBinder(p.template(), p.params(), sources::get, false);
-                    fromCache = p.cached();
-                    if (shape != null) engine.keepRowBinder(shape, binder);
-                }
-                if (to - from == per) ins.keepFull(binder);
-            }
-            send(ins, binder, aligned(binder, values), fromCache, out, to - from);
-            probeConsecutive(ins, to - from);
+            return out;
         }
-    }
 
-    /**
-     * After a full statement of {@code ins} ran with RETURNING: whether the next ones can do without
-     * (see {@link ConsecutiveKeys}). Asked once per RowsInsert, inside a transaction only, and only
-     * once this statement has inserted (the table's write lock is then held until the transaction
-     * ends, so neither its rows nor its schema can change under the answer but through this
-     * connection), for statements of at least 16 rows.
-     */
-    private void probeConsecutive(RowsInsert ins, int n) {
-        if (ins.consecutiveState != 0 || n != ins.per || n < 16) return;
-        boolean on;
-        try {
-            on = !jdbc.getAutoCommit() && ins.consecutive.probe(physical != null ? physical : jdbc);
-        } catch (SQLException e) {
-            throw translate(e, "(probing " + ins.base.table().name() + " for consecutive keys)");
-        }
-        if (on) {
-            long[] now = checkKeys(ins);
-            ins.schemaToken = now[2];
-            ins.largest = now[1];
-        }
-        ins.keysFromLast(on);
-    }
+        @Override public java.sql.Connection physical() { return physical != null ? physical : jdbc; }
 
-    /**
-     * Before a statement of {@code n} rows without RETURNING: near the largest key there is (where
-     * SQLite starts to pick keys at random) the rest goes with RETURNING.
-     */
-    private static void keepKeysFromLast(RowsInsert ins, int n) {
-        if (ins.keysFromLast() && ins.largest > Long.MAX_VALUE - 2L * Math.max(n, ins.per)) ins.keysFromLast(false);
-    }
-
-    /** Runs {@link ConsecutiveKeys#checkSql()}: the last key inserted, the table's largest, the schema number. */
-    private long[] checkKeys(RowsInsert ins) {
-        String sql = ins.consecutive.checkSql();
-        ExecutionEvent ev = engine.observed() ? announce(sql, List.of(), true) : null;
-        try {
-            long[] keys = withStatement(sql, ps -> {
-                long[] out = new long[3];
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw new IllegalStateException("no row from " + sql);
-                    for (int i = 0; i < 3; i++) out[i] = rs.getLong(i + 1);
-                }
-                return out;
-            });
-            engine.finished(ev, -1, null);
-            return keys;
-        } catch (RuntimeException e) {
-            throw failed(ev, e);
-        }
-    }
-
-    /**
-     * The keys of the {@code n} rows an INSERT without RETURNING just put in, learnt from the last
-     * one (see {@link ConsecutiveKeys}): {@code last - n + 1 .. last}, once the check confirms that the
-     * statement inserted them all, that the final row's key is the table's largest and that the
-     * schema is the one probed.
-     */
-    private void keysFromLast(RowsInsert ins, int inserted, int n, Collected out) {
-        long[] now = checkKeys(ins);
-        long last = now[0];
-        if (inserted != n || last != now[1] || now[2] != ins.schemaToken)
-            throw new IllegalStateException("the keys of the " + n + " rows just inserted into " + ins.base.table().name()
-                    + " cannot be told: " + (inserted != n ? "the INSERT reported " + inserted + " rows"
-                    : last != now[1] ? "the last row's key " + last + " is not the table's largest (" + now[1] + ")"
-                    : "the table's schema changed since the insert began")
-                    + "; the rows are in the current transaction, which should be rolled back");
-        ins.largest = last;
-        boolean ints = ins.returning[0].type().javaType() == Integer.class;
-        for (long k = last - n + 1; k <= last; k++) out.one(ints ? (Object) Math.toIntExact(k) : (Object) k);
-    }
-
-    /**
-     * Runs one chunk of {@code ins} through {@code binder} and appends what it returns (sorted where
-     * the keys come back sorted); false when the chunk could not be bound (nothing ran).
-     */
-    private boolean send(RowsInsert ins, SlotBinder binder, Chunk chunk, boolean fromCache, Collected out, int n) {
-        if (ins.returning.length == 0) return executeChunk(binder, chunk, fromCache) >= 0;
-        if (ins.keysFromLast()) {
-            int inserted = executeChunk(binder, chunk, fromCache);
-            if (inserted < 0) return false;
-            keysFromLast(ins, inserted, n, out);
-            return true;
-        }
-        int first = out.size();
-        if (!readReturned(binder, chunk, fromCache, ins.viaKeys ? ins.returning[0] : null, out)) return false;
-        if (ins.sortKeys) out.sortFrom(first);
-        return true;
-    }
-
-    /**
-     * The element type names for binding each column's values as one array (see
-     * {@link Insert#columnArrays()}), or null when the dialect cannot, a column's type is not one it
-     * binds as an array element, or the statement is not a plain insert of the given columns.
-     */
-    String[] arrayElements(Insert base, Column<?>[] columns, InsertPlan plan) {
-        if (!dialect().features().insertFromArrays() || base.onConflictClause() != null || !plan.givenOnly()) return null;
-        String[] out = new String[columns.length];
-        for (int k = 0; k < columns.length; k++) if ((out[k] = dialect().arrayElementName(columns[k].type())) == null) return null;
-        return out;
-    }
-
-    /**
-     * Runs one INSERT of column arrays ({@link Insert#columnArrays()}) and appends what it returns,
-     * the keys sorted when {@code sortKeys} (an identity key: then they come in row order).
-     */
-    private void insertArrays(RowsInsert ins, Object[][] arrays, Collected out) {
-        Insert base = ins.base;
-        Column<?>[] columns = ins.columns, returning = ins.returning;
-        String[] elements = ins.elements;
-        boolean sortKeys = ins.sortKeys;
-        // the SQL depends on the table, the columns and what is returned, not on the number of rows:
-        // kept on the Engine like the VALUES form's binders (rows = 0 marks the array form), and by
-        // the RowsInsert for its later chunks
-        CompiledTemplate t = ins.arraysTemplate;
-        boolean cached = true;
-        if (t == null) {
-            Engine.RowsShape shape = new Engine.RowsShape(base.table(), List.of(columns), List.of(returning), 0, false, null);
-            SlotBinder kept = engine.rowBinder(shape);
-            if (kept != null) t = kept.template();
-            else {
-                Insert template = base.columns(columns).values(new Object[columns.length]).columnArrays();
-                Engine.Prepared p = engine.compileCached(returning.length == 0 ? template : template.returning(returning));
-                t = p.template();
-                cached = p.cached();
-                if (t.slotCount() != columns.length)
-                    throw new IllegalStateException("an INSERT of column arrays has " + t.slotCount() + " parameters for "
-                            + columns.length + " columns: " + t.sql());
-                engine.keepRowBinder(shape, new SlotBinder(t, p.params(), param -> null, false));
-            }
-            ins.arraysTemplate = t;
-        }
-        String sql = t.sql();
-        writing(); // before the echo: a rollback it runs is logged first
-        ExecutionEvent ev = null;
-        if (engine.observed()) {
-            List<Object> shown = new ArrayList<>(arrays.length);
-            for (Object[] a : arrays) shown.add(java.util.Arrays.asList(a));
-            ev = announce(sql, shown, cached);
-        }
-        CompiledTemplate template = t;
-        try {
-        long rows = withStatement(sql, ps -> {
-            java.sql.Connection on = ps.getConnection();
-            for (int k = 0; k < arrays.length; k++) {
-                // the arrays bypass the codecs' bind: their check (text: no lone surrogate, no NUL where refused)
-                if (arrays[k] instanceof String[] texts) checkTexts(texts, columns[k]);
-                ps.setArray(k + 1, on.createArrayOf(elements[k], arrays[k]));
-            }
-            writing();
-            int timeout = armTimeout(ps);
+        @Override
+        public boolean inTransaction() {
             try {
-                if (returning.length == 0) return (long) ps.executeUpdate();
-                int first = out.size();
-                try (ResultSet rs = ps.execute() ? ps.getResultSet() : null) {
-                    if (rs == null) throw new IllegalStateException("INSERT ... RETURNING gave no result set: " + sql);
-                    readRows(rs, template.resultCodecs(), out);
-                }
-                if (sortKeys) out.sortFrom(first);
-                return (long) (out.size() - first);
-            } finally {
-                disarmTimeout(ps, timeout);
-            }
-        });
-        engine.finished(ev, rows, null);
-        } catch (RuntimeException e) {
-            throw failed(ev, e);
-        }
-    }
-
-    /** Refuses text in a column array as the column's codec would on bind ({@link ValueCodec#check}: a DataError). */
-    @SuppressWarnings("unchecked")
-    private void checkTexts(String[] texts, Column<?> column) throws SQLException {
-        ValueCodec<String> codec = (ValueCodec<String>) dialect().codec(column.type());
-        for (int r = 0; r < texts.length; r++) {
-            String s = texts[r];
-            if (s == null) continue;
-            try {
-                codec.check(s);
+                return !jdbc.getAutoCommit();
             } catch (SQLException e) {
-                throw new SQLException("row " + r + " of the batch, column " + column.name() + ": " + e.getMessage(), e.getSQLState(), e);
+                throw translate(e, "(reading autocommit)");
             }
         }
-    }
 
-    /** Appends the rows of a RETURNING result: single values when one column, else arrays. */
-    private static void readRows(ResultSet rs, ValueCodec<Object>[] codecs, Collected out) throws SQLException {
-        if (codecs.length == 1) while (rs.next()) out.one(codecs[0].read(rs, 1));
-        else while (rs.next()) {
-            Object[] row = new Object[codecs.length];
-            for (int i = 0; i < row.length; i++) row[i] = codecs[i].read(rs, i + 1);
-            out.add(row);
-        }
-    }
-
-    /** The values one execution of a multi-row INSERT binds. */
-    private interface Chunk {
-        /** Binds them; false, before anything runs, when a value is an expression the statement path must send instead. */
-        boolean bind(PreparedStatement ps) throws SQLException;
-
-        /** The values in slot order, for the echo log. */
-        List<Object> shown();
-    }
-
-    /** Rows aligned as {@code binder} reads them (see {@link InsertPlan#arrayValues}). */
-    private static Chunk aligned(SlotBinder binder, Object[][] values) {
-        return new Chunk() {
-            @Override public boolean bind(PreparedStatement ps) throws SQLException {
-                binder.bind(ps, values, 0);
-                return true;
-            }
-
-            @Override public List<Object> shown() { return binder.values(values, 0); }
-        };
-    }
-
-    /** Rows {@code from}..{@code to} of insertMany's maps, bound in one pass (see {@link InsertPlan#bindMaps}). */
-    private static Chunk fromMaps(InsertPlan plan, ValueCodec<Object>[] codecs, List<? extends Map<? extends Column<?>, ?>> rows,
-                                  int from, int to) {
-        return new Chunk() {
-            @Override public boolean bind(PreparedStatement ps) throws SQLException { return plan.bindMaps(ps, codecs, rows, from, to); }
-
-            @Override public List<Object> shown() { return plan.shownMaps(rows, from, to); }
-        };
-    }
-
-    /** Rows {@code from}..{@code to} of the caller's own arrays, bound without aligned copies (see {@link InsertPlan#bindRows}). */
-    private static Chunk direct(RowsInsert ins, ValueCodec<Object>[] codecs, List<Object[]> rows, int from, int to) {
-        return new Chunk() {
-            @Override public boolean bind(PreparedStatement ps) throws SQLException {
-                return ins.plan.bindRows(ps, codecs, rows, from, to, ins.positions);
-            }
-
-            @Override public List<Object> shown() { return ins.plan.shown(rows, from, to, ins.positions); }
-        };
+        @Override public RuntimeException translate(SQLException e, String sql) { return Connection.this.translate(e, sql); }
     }
 
     /**
-     * Runs one multi-row INSERT and appends the rows it returns (RETURNING, or the generated keys of
-     * {@code keyColumn}); false when {@code chunk} could not be bound (nothing ran).
+     * The choke point of the bulk paths ({@link Executor#run}): a kept statement for {@code sql}
+     * (apart from the same SQL prepared for generated keys), bound, announced, run with the timeout
+     * armed, finished; kept for reuse when it ran, closed when it failed.
      */
-    private boolean readReturned(SlotBinder binder, Chunk chunk, boolean fromCache, Column<?> keyColumn, Collected out) {
-        String sql = binder.template().sql();
+    private long runStatement(String sql, String generatedKey, boolean cached, Executor.Binding binding, Executor.Execution execution) {
         // a statement prepared to report generated keys is kept apart from the same SQL prepared plainly
-        String slot = keyColumn == null ? sql : "\u0000keys\u0000" + sql;
+        String slot = generatedKey == null ? sql : "\u0000keys\u0000" + sql;
         PreparedStatement ps = null;
         boolean done = false;
         ExecutionEvent ev = null;
@@ -1092,34 +700,20 @@ public final class Connection implements AutoCloseable {
             ps = open.take(slot);
             if (ps == null) {
                 java.sql.Connection on = physical != null ? physical : jdbc;
-                ps = keyColumn == null ? on.prepareStatement(sql) : on.prepareStatement(sql, new String[] {keyColumn.name()});
+                ps = generatedKey == null ? on.prepareStatement(sql) : on.prepareStatement(sql, new String[] {generatedKey});
             }
             lend(ps);
-            if (!chunk.bind(ps)) {
+            if (!binding.bind(ps)) {
                 done = true; // not run: kept as it is (the parameters bound so far are cleared with the others)
-                return false;
+                return -1;
             }
-            writing(); // before the echo: a rollback it runs is logged first
-            if (engine.observed()) ev = announce(sql, chunk.shown(), fromCache);
+            writing(); // before the announcement: a rollback it runs is logged first
+            if (engine.observed()) ev = announce(sql, binding.shown(), cached);
             timeout = armTimeout(ps);
-            int first = out.size();
-            if (keyColumn == null) {
-                ValueCodec<Object>[] codecs = binder.template().resultCodecs();
-                // execute(), not executeQuery(): MariaDB's driver refuses executeQuery for INSERT ... RETURNING
-                try (ResultSet rs = ps.execute() ? ps.getResultSet() : null) {
-                    if (rs == null) throw new IllegalStateException("INSERT ... RETURNING gave no result set: " + sql);
-                    readRows(rs, codecs, out);
-                }
-            } else {
-                ps.executeUpdate();
-                @SuppressWarnings("unchecked") ValueCodec<Object> codec = (ValueCodec<Object>) dialect().codec(keyColumn.type());
-                try (ResultSet rs = ps.getGeneratedKeys()) {
-                    while (rs.next()) out.one(codec.read(rs, 1));
-                }
-            }
-            engine.finished(ev, out.size() - first, null);
+            long rows = execution.execute(ps);
+            engine.finished(ev, rows, null);
             done = true;
-            return true;
+            return rows;
         } catch (SQLException e) {
             throw failed(ev, translate(e, sql));
         } catch (RuntimeException e) {
@@ -1129,32 +723,6 @@ public final class Connection implements AutoCloseable {
             if (done) release(slot, ps);
             else discard(ps);
         }
-    }
-
-    /**
-     * Runs one multi-row INSERT, telling listeners and the echo log like {@link #execute(Dml)}, and
-     * returns the rows it inserted; -1 when {@code chunk} could not be bound (nothing ran).
-     */
-    private int executeChunk(SlotBinder binder, Chunk chunk, boolean fromCache) {
-        String sql = binder.template().sql();
-        return withStatement(sql, ps -> {
-            if (!chunk.bind(ps)) return -1;
-            writing(); // before the echo: a rollback it runs is logged first
-            ExecutionEvent ev = engine.observed() ? announce(sql, chunk.shown(), fromCache) : null;
-            int timeout = 0;
-            try {
-                timeout = armTimeout(ps);
-                int n = ps.executeUpdate();
-                engine.finished(ev, n, null);
-                return n;
-            } catch (SQLException e) {
-                throw failed(ev, translate(e, sql));
-            } catch (RuntimeException e) {
-                throw failed(ev, e);
-            } finally {
-                disarmTimeout(ps, timeout);
-            }
-        });
     }
 
     /**

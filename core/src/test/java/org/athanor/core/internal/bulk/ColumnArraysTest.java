@@ -1,4 +1,4 @@
-package org.athanor.core.engine;
+package org.athanor.core.internal.bulk;
 
 import static org.athanor.core.sql.Sql.insert;
 import static org.athanor.core.type.SqlTypes.*;
