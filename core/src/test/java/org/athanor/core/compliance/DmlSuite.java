@@ -682,9 +682,8 @@ public abstract class DmlSuite extends ComplianceSuite {
             assertEquals(before.hits() + before.misses(), after.hits() + after.misses(), "the kept binder serves the repeated shape, no statement is compiled or looked up");
             assertEquals(2, keys.size());
             List<String> third = statementsDuring(() -> c.insertRows(insert(s), cols, List.of(new Object[] {"e", 5L}, new Object[] {"f", 6L}, new Object[] {"g", 7L}), s.ID));
-            if (features().insertFromArrays())
-                assertEquals(first, third, "column arrays: one SQL text whatever the number of rows");
-            else if (features().supportsReturning() || features().multiRowGeneratedKeys())
+            // a few rows go as VALUES on every database (PostgreSQL's column arrays start at 8 rows: PostgresOrderedInsertTest)
+            if (features().supportsReturning() || features().multiRowGeneratedKeys())
                 assertNotEquals(first.get(0), third.get(0), "three rows per statement are another shape");
             assertEquals(List.of("a", "b", "c", "d", "e", "f", "g"), c.execute(select(s.CODE).orderBy(s.CODE)).all().stream().map(t -> t._1).toList());
             assertEquals(28L, c.execute(select(sum(s.QTY)).from(s)).one()._1);
