@@ -303,6 +303,15 @@ public abstract class Dialect {
      */
     public void beforeExecute(java.sql.Connection connection) throws SQLException {}
 
+    /**
+     * Whether an Engine that owns its pool keeps prepared statements per pooled connection across
+     * checkouts (up to 32, by SQL text) — true, the default — or prepares them at each checkout and
+     * leaves caching to the driver, whose cache settings the {@link DialectProvider} sets. Measured per
+     * database (docs/benchmarks.md, issue 13): on SQLite, PostgreSQL and MySQL/MariaDB the engine's
+     * own statements beat the drivers' caches.
+     */
+    public boolean keepsPreparedStatements() { return true; }
+
     // ---- timeouts ----------------------------------------------------------------------------------------
 
     /**

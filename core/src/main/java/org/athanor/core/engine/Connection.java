@@ -62,17 +62,10 @@ public final class Connection implements AutoCloseable {
      */
     private boolean closed;
     private boolean broken;
-    /**
-     * Statements reused by later executions of the same SQL (see {@link OpenStatements}): the
-     * physical connection's own, kept across checkouts, when the engine owns the pool; else this
-     * checkout's, closed with it.
-     */
-    private final OpenStatements open;
+    /** The statements this checkout lends and keeps (see {@link LentStatements}). */
+    private final LentStatements statements;
     /** The physical connection the kept statements belong to (they are prepared on it), or null. */
     private final java.sql.Connection physical;
-    /** Statements handed out (taken from {@link #open} or prepared) and not given back yet. */
-    private PreparedStatement[] lent = new PreparedStatement[4];
-    private int lentCount;
 
     /** Returns the JDBC connection if this one is collected unclosed (see {@link UnclosedConnections}). */
     private final UnclosedConnections.Handle unclosed;
@@ -81,7 +74,7 @@ public final class Connection implements AutoCloseable {
         this.engine = engine;
         this.jdbc = jdbc;
         this.physical = physical;
-        this.open = open;
+        this.statements = new LentStatements(open, jdbc, physical);
         this.beginOnFirstWrite = engine.dialect().features().beginOnFirstWrite();
         this.unclosed = engine.unclosedConnections().watch(this, jdbc, physical);
     }
@@ -90,7 +83,7 @@ public final class Connection implements AutoCloseable {
      * Refuses use after {@link #close()} or after the engine was closed. Called first by every public
      * method; a plain field and a volatile one (the engine is closed from another thread), no lock.
      */
-    private void checkOpen() {
+    void checkOpen() {
         if (closed || engine.closed) throw closedError();
     }
 
@@ -123,7 +116,7 @@ public final class Connection implements AutoCloseable {
      * while a result of this connection is still open: ending the transaction would abort its read
      * (the write then upgrades the snapshot as before).
      */
-    private void writing() {
+    void writing() {
         if (!wrote) {
             if (beginOnFirstWrite && dirty && openResults == 0) {
                 // logged like any other transaction boundary: the reads' transaction ends, a new one begins
@@ -228,7 +221,7 @@ public final class Connection implements AutoCloseable {
         PreparedStatement ps = null;
         boolean started = false;
         try {
-            ps = statement(p.template().sql());
+            ps = statements.take(p.template().sql(), p.template().sql(), null);
             // statements are reused: set the fetch size every time so a streaming setup never leaks
             if (streaming) dialect().configureStreaming(jdbc, ps);
             else ps.setFetchSize(engine.options().fetchSize());
@@ -286,17 +279,14 @@ public final class Connection implements AutoCloseable {
         java.util.Objects.requireNonNull(statement, "statement");
         writing(); // before prepare, which echoes the statement
         Engine.Prepared p = engine.prepare(statement, parameters);
-        ExecutionEvent ev = engine.observed() ? announce(p.template().sql(), Engine.values(p, parameters), p.cached()) : null;
-        try {
-            int n = executeUpdate(p.template().sql(), ps -> {
-                bind(ps, p.template(), p.params(), parameters);
+        return (int) runStatement(p.template().sql(), null, p.cached(), new Executor.Binding() {
+            @Override public boolean bind(PreparedStatement ps) throws SQLException {
+                Connection.this.bind(ps, p.template(), p.params(), parameters);
                 return true;
-            });
-            engine.finished(ev, n, null);
-            return n;
-        } catch (RuntimeException e) {
-            throw failed(ev, e);
-        }
+            }
+
+            @Override public List<Object> shown() { return Engine.values(p, parameters); }
+        }, PreparedStatement::executeUpdate);
     }
 
     /**
@@ -307,47 +297,31 @@ public final class Connection implements AutoCloseable {
      * }</pre>
      */
     public <R> Result<R> execute(Query<R> query, java.time.Duration timeout) {
-        checkOpen();
-        int was = callTimeout;
-        callTimeout = timeoutMillis(timeout);
-        try {
-            return execute(query);
-        } finally {
-            callTimeout = was;
-        }
+        return withTimeout(timeout, () -> execute(query));
     }
 
     /** {@link #execute(Dml)} cancelled past {@code timeout}, like {@link #execute(Query, java.time.Duration)}. */
     public int execute(Dml statement, java.time.Duration timeout) {
-        checkOpen();
-        int was = callTimeout;
-        callTimeout = timeoutMillis(timeout);
-        try {
-            return execute(statement);
-        } finally {
-            callTimeout = was;
-        }
+        return withTimeout(timeout, () -> execute(statement));
     }
 
     /** {@link #execute(Query, Map)} cancelled past {@code timeout}, like {@link #execute(Query, java.time.Duration)}. */
     public <R> Result<R> execute(Query<R> query, Map<String, ?> parameters, java.time.Duration timeout) {
-        checkOpen();
-        int was = callTimeout;
-        callTimeout = timeoutMillis(timeout);
-        try {
-            return execute(query, parameters);
-        } finally {
-            callTimeout = was;
-        }
+        return withTimeout(timeout, () -> execute(query, parameters));
     }
 
     /** {@link #execute(Dml, Map)} cancelled past {@code timeout}, like {@link #execute(Query, java.time.Duration)}. */
     public int execute(Dml statement, Map<String, ?> parameters, java.time.Duration timeout) {
+        return withTimeout(timeout, () -> execute(statement, parameters));
+    }
+
+    /** Runs {@code work} with {@code timeout} in force instead of the engine's statement timeout. */
+    private <T> T withTimeout(java.time.Duration timeout, java.util.function.Supplier<T> work) {
         checkOpen();
         int was = callTimeout;
         callTimeout = timeoutMillis(timeout);
         try {
-            return execute(statement, parameters);
+            return work.get();
         } finally {
             callTimeout = was;
         }
@@ -367,7 +341,7 @@ public final class Connection implements AutoCloseable {
      * ({@link Dialect#beforeExecute}), and arms the timeout in force; returns it in milliseconds (0:
      * none, nothing armed).
      */
-    private int armTimeout(java.sql.Statement st) throws SQLException {
+    int armTimeout(java.sql.Statement st) throws SQLException {
         dialect().beforeExecute(physical != null ? physical : jdbc);
         int ms = callTimeout >= 0 ? callTimeout : engine.statementTimeoutMillis();
         if (ms > 0) dialect().armStatementTimeout(physical != null ? physical : jdbc, st, ms);
@@ -375,7 +349,7 @@ public final class Connection implements AutoCloseable {
     }
 
     /** Disarms what {@link #armTimeout} armed: kept statements must not carry it into later executions. */
-    private void disarmTimeout(java.sql.Statement st, int ms) {
+    void disarmTimeout(java.sql.Statement st, int ms) {
         if (ms <= 0) return;
         try {
             dialect().disarmStatementTimeout(physical != null ? physical : jdbc, st);
@@ -396,56 +370,9 @@ public final class Connection implements AutoCloseable {
     }
 
     /** Reports {@code e} as the end of {@code ev} (nothing when null or already reported) and returns it to be thrown. */
-    private RuntimeException failed(ExecutionEvent ev, RuntimeException e) {
+    RuntimeException failed(ExecutionEvent ev, RuntimeException e) {
         if (ev != null) engine.finished(ev, -1, e);
         return e;
-    }
-
-    /** Binds the values of one execution. */
-    private interface Binding {
-        /** Binds the statement's parameters; false when it is not to run after all. */
-        boolean bind(PreparedStatement ps) throws SQLException;
-    }
-
-    /**
-     * Prepares (or reuses) {@code sql}, binds, runs it for its row count, and keeps the statement for
-     * reuse; -1, with nothing run and the statement kept, when {@code binding} declines.
-     */
-    private int executeUpdate(String sql, Binding binding) {
-        return withStatement(sql, ps -> {
-            if (!binding.bind(ps)) return -1;
-            writing();
-            return ps.executeUpdate();
-        });
-    }
-
-    /** What runs on a statement {@link #withStatement} lends. */
-    private interface StatementWork<T> {
-        T run(PreparedStatement ps) throws SQLException;
-    }
-
-    /**
-     * Runs {@code work} on a kept (or newly prepared) statement for {@code sql} and keeps the
-     * statement for reuse; one whose work failed is closed instead.
-     */
-    private <T> T withStatement(String sql, StatementWork<T> work) {
-        PreparedStatement ps = null;
-        boolean done = false;
-        int timeout = 0;
-        try {
-            ps = statement(sql);
-            timeout = armTimeout(ps);
-            T result = work.run(ps);
-            done = true;
-            return result;
-        } catch (SQLException e) {
-            throw translate(e, sql);
-        } finally {
-            if (ps != null) disarmTimeout(ps, timeout);
-            // a statement that failed is not reused: its state after an error is the driver's business
-            if (done) release(sql, ps);
-            else discard(ps);
-        }
     }
 
     /** Runs any statement for its effect (DDL through {@code text(...)}, DML). */
@@ -522,67 +449,8 @@ public final class Connection implements AutoCloseable {
      */
     public long executeMany(Dml template, Iterable<? extends Map<String, ?>> parameterSets) {
         checkOpen();
-        java.util.Objects.requireNonNull(template, "template");
-        java.util.Objects.requireNonNull(parameterSets, "parameterSets");
-        java.util.Iterator<? extends Map<String, ?>> it = parameterSets.iterator();
-        if (!it.hasNext()) return 0;
-        Engine.Prepared p = engine.prepare(template);
-        CompiledTemplate t = p.template();
-        // each parameter set becomes one row of values, one field per distinct name
-        List<String> names = new ArrayList<>();
-        SlotBinder binder = new SlotBinder(t, p.params(), param -> {
-            if (param.name() == null) return null;
-            int f = names.indexOf(param.name());
-            if (f < 0) {
-                f = names.size();
-                names.add(param.name());
-            }
-            return new SlotBinder.Source(0, f);
-        }, true);
-        Object[][] row = new Object[1][names.size()];
-        ExecutionEvent ev = null;
-        int batch = 0;
-        long total = 0;
-        boolean unknown = false;
-        long sets = 0;
-        try (PreparedStatement ps = jdbc.prepareStatement(t.sql())) {
-            writing();
-            // one execution for the whole run: echo logs it when it ended, with the number of sets
-            ev = engine.started(this, t.sql(), new ArrayList<>(EchoLog.SETS_SHOWN), p.cached(), false, true);
-            // the timeout bounds each executeBatch (JDBC's query timeout); on SQLite, the whole run
-            int timeout = armTimeout(ps);
-            try {
-            while (it.hasNext()) {
-                Map<String, ?> set = it.next();
-                sets++;
-                for (int f = 0; f < row[0].length; f++) {
-                    String name = names.get(f);
-                    Object v = set.get(name);
-                    if (v == null && !set.containsKey(name)) throw new IllegalArgumentException("executeMany: parameter set " + set.keySet()
-                            + " has no value for :" + name + " in " + t.sql());
-                    row[0][f] = v;
-                }
-                binder.bind(ps, row, 0);
-                if (ev != null) ev.addSet(java.util.Arrays.asList(row[0].clone()), EchoLog.SETS_SHOWN);
-                ps.addBatch();
-                if (++batch == 1000) {
-                    for (int c : ps.executeBatch()) { if (c >= 0) total += c; else unknown = true; }
-                    batch = 0;
-                }
-            }
-            if (batch > 0) for (int c : ps.executeBatch()) { if (c >= 0) total += c; else unknown = true; }
-            } finally {
-                disarmTimeout(ps, timeout);
-            }
-            engine.finished(ev, unknown ? -1 : total, null);
-            return unknown ? -1 : total;
-        } catch (SQLException e) {
-            throw failed(ev, translate(e, t.sql()));
-        } catch (RuntimeException e) {
-            throw failed(ev, e);
-        }
+        return ExecuteMany.run(this, engine, jdbc, template, parameterSets);
     }
-
 
     /**
      * Inserts many rows, each a column → value map, as multi-row INSERT ... VALUES statements sized
@@ -638,58 +506,16 @@ public final class Connection implements AutoCloseable {
     private Executor bulk;
 
     private Executor bulk() {
-        if (bulk == null) bulk = new BulkExecutor();
+        if (bulk == null) bulk = new ConnectionExecutor(this, engine, physical != null ? physical : jdbc);
         return bulk;
     }
 
-    private final class BulkExecutor implements Executor {
-        @Override public Dialect dialect() { return engine.dialect(); }
-
-        @Override
-        public Compiled compile(org.athanor.core.sql.SqlNode statement) {
-            Engine.Prepared p = engine.compileCached(statement);
-            return new Compiled(p.template(), p.params(), p.cached());
-        }
-
-        @Override public Binders binders() { return engine.binders(); }
-
-        @Override
-        public long run(String sql, String generatedKey, boolean cached, Binding binding, Execution execution) {
-            checkOpen();
-            return runStatement(sql, generatedKey, cached, binding, execution);
-        }
-
-        @Override public int execute(Dml statement) { return Connection.this.execute(statement); }
-
-        @Override
-        public List<Object[]> returning(Query<Row> statement) {
-            List<Object[]> out = new ArrayList<>();
-            try (Result<Row> r = Connection.this.execute(statement)) {
-                for (Row row : r) out.add(row.toList().toArray());
-            }
-            return out;
-        }
-
-        @Override public java.sql.Connection physical() { return physical != null ? physical : jdbc; }
-
-        @Override
-        public boolean inTransaction() {
-            try {
-                return !jdbc.getAutoCommit();
-            } catch (SQLException e) {
-                throw translate(e, "(reading autocommit)");
-            }
-        }
-
-        @Override public RuntimeException translate(SQLException e, String sql) { return Connection.this.translate(e, sql); }
-    }
-
     /**
-     * The choke point of the bulk paths ({@link Executor#run}): a kept statement for {@code sql}
+     * The choke point of DML and the bulk paths ({@link Executor#run}): a kept statement for {@code sql}
      * (apart from the same SQL prepared for generated keys), bound, announced, run with the timeout
      * armed, finished; kept for reuse when it ran, closed when it failed.
      */
-    private long runStatement(String sql, String generatedKey, boolean cached, Executor.Binding binding, Executor.Execution execution) {
+    long runStatement(String sql, String generatedKey, boolean cached, Executor.Binding binding, Executor.Execution execution) {
         // a statement prepared to report generated keys is kept apart from the same SQL prepared plainly
         String slot = generatedKey == null ? sql : "\u0000keys\u0000" + sql;
         PreparedStatement ps = null;
@@ -697,12 +523,7 @@ public final class Connection implements AutoCloseable {
         ExecutionEvent ev = null;
         int timeout = 0;
         try {
-            ps = open.take(slot);
-            if (ps == null) {
-                java.sql.Connection on = physical != null ? physical : jdbc;
-                ps = generatedKey == null ? on.prepareStatement(sql) : on.prepareStatement(sql, new String[] {generatedKey});
-            }
-            lend(ps);
+            ps = statements.take(slot, sql, generatedKey);
             if (!binding.bind(ps)) {
                 done = true; // not run: kept as it is (the parameters bound so far are cleared with the others)
                 return -1;
@@ -725,109 +546,24 @@ public final class Connection implements AutoCloseable {
         }
     }
 
-    /**
-     * A prepared statement for {@code sql}: one kept open from an earlier execution, or a new one
-     * (prepared on the physical connection when statements outlive the checkout, so that the pool's
-     * proxy, which closes the statements made through it at check-in, does not track it).
-     */
-    private PreparedStatement statement(String sql) throws SQLException {
-        PreparedStatement ps = open.take(sql);
-        if (ps == null) ps = (physical != null ? physical : jdbc).prepareStatement(sql);
-        lend(ps);
-        return ps;
-    }
-
-    private void lend(PreparedStatement ps) {
-        if (lentCount == lent.length) lent = java.util.Arrays.copyOf(lent, lentCount * 2);
-        lent[lentCount++] = ps;
-    }
-
-    private void unlend(PreparedStatement ps) {
-        for (int i = lentCount - 1; i >= 0; i--)
-            if (lent[i] == ps) {
-                lent[i] = lent[--lentCount];
-                lent[lentCount] = null;
-                return;
-            }
-    }
-
     /** A result whose closing failed gives its statement up: it is closed, not kept. */
     void abandon(PreparedStatement ps) { discard(ps); }
 
-    /** Closes a handed-out statement instead of keeping it (it failed, or its result was abandoned). */
-    private void discard(PreparedStatement ps) {
-        if (ps == null) return;
-        unlend(ps);
-        closeQuietly(ps);
-    }
+    /** Closes a lent statement instead of keeping it (it failed, or its result was abandoned). */
+    private void discard(PreparedStatement ps) { statements.discard(ps); }
 
-    /** Takes back a statement whose result is closed, to reuse for the same SQL. */
+    /** Takes back a statement whose result is closed (or that ran), to reuse for the same SQL. */
     void release(String sql, PreparedStatement ps) {
         if (ps == null) return;
         if (closed || broken) {
             discard(ps);
             return;
         }
-        unlend(ps);
         try {
-            // a kept statement must not hold on to the values bound last (they may be large, or private)
-            // past the checkout: they are cleared when it ends, not after every execution (the next
-            // execution binds every parameter anyway; on SQLite clearing unbinds each one natively)
-            if (physical != null) boundNow(sql, ps);
-            open.put(sql, ps);
+            statements.keep(sql, ps);
         } catch (SQLException e) {
-            closeQuietly(ps);
             throw translate(e, sql);
         }
-    }
-
-    /**
-     * Statements released during this checkout that still hold the values of their last execution,
-     * with their SQL. Entries of statements closed meanwhile (evicted from the kept ones, or
-     * discarded) are dropped whenever the map has doubled since it was last pruned.
-     */
-    private java.util.IdentityHashMap<PreparedStatement, String> bound;
-    private PreparedStatement lastBound;
-    private int pruneBoundAt = 64;
-
-    private void boundNow(String sql, PreparedStatement ps) {
-        if (ps == lastBound) return;
-        if (bound == null) bound = new java.util.IdentityHashMap<>();
-        bound.put(ps, sql);
-        lastBound = ps;
-        if (bound.size() > pruneBoundAt) {
-            bound.keySet().removeIf(Connection::isClosed);
-            pruneBoundAt = Math.max(64, 2 * bound.size());
-        }
-    }
-
-    private static boolean isClosed(PreparedStatement ps) {
-        try {
-            return ps.isClosed();
-        } catch (SQLException e) {
-            return true;
-        }
-    }
-
-    /**
-     * Clears the parameters of the statements this checkout executed that are still kept open. One
-     * that cannot be cleared is closed and no longer kept; the connection stays usable.
-     */
-    private void clearBound() {
-        if (bound == null) return;
-        for (java.util.Map.Entry<PreparedStatement, String> e : bound.entrySet()) {
-            PreparedStatement ps = e.getKey();
-            if (isClosed(ps)) continue;
-            try {
-                ps.clearParameters();
-            } catch (SQLException failed) {
-                open.remove(e.getValue(), ps);
-                closeQuietly(ps);
-            }
-        }
-        bound = null;
-        lastBound = null;
-        pruneBoundAt = 64;
     }
 
     /** Binds one execution's values: each parameter's own, or for a named one the value given in {@code named}. */
@@ -915,15 +651,7 @@ public final class Connection implements AutoCloseable {
         if (closed) return;
         closed = true;
         // statements whose results were left open: closed, so none outlives the checkout mid-read
-        while (lentCount > 0) discard(lent[lentCount - 1]);
-        clearBound();
-        if (physical == null) {
-            try {
-                open.closeAll();
-            } catch (SQLException e) {
-                broken = true;
-            }
-        }
+        if (!statements.endCheckout()) broken = true;
         try {
             // after Engine.close() the physical connection is closed already, its work rolled back with it
             if (dirty && !broken && !engine.closed) {
@@ -954,15 +682,6 @@ public final class Connection implements AutoCloseable {
             else jdbc.rollback(sp);
         } catch (SQLException e) {
             throw translate(e, release ? "RELEASE SAVEPOINT" : "ROLLBACK TO SAVEPOINT");
-        }
-    }
-
-    private static void closeQuietly(PreparedStatement ps) {
-        if (ps == null) return;
-        try {
-            ps.close();
-        } catch (SQLException ignored) {
-            // the original error is the one worth reporting
         }
     }
 }

@@ -247,7 +247,9 @@ public final class Engine implements AutoCloseable {
                 }
                 o = keep(physical);
             }
-            Connection conn = new Connection(this, c, physical, o);
+            // statements kept across checkouts, or (where the dialect leaves caching to the driver) for this one only
+            Connection conn = dialect.keepsPreparedStatements() ? new Connection(this, c, physical, o)
+                    : new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
             transaction(TransactionEvent.BEGIN, conn);
             return conn;
         } catch (java.sql.SQLTransientConnectionException e) {
