@@ -1,8 +1,5 @@
 package org.athanor.sqlite;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.regex.Pattern;
 import org.athanor.core.dialect.BulkChunk;
 import org.athanor.core.dialect.KeyStrategy;
@@ -87,12 +84,7 @@ final class SqliteRowidKeys implements KeyStrategy {
         }
         chunk.insertReturning(false);
         if (state == 0 && n == per && n >= MIN_ROWS) {
-            boolean on;
-            try {
-                on = chunk.inTransaction() && probe(chunk.connection());
-            } catch (SQLException e) {
-                throw chunk.translate(e, "(probing " + table + " for consecutive keys)");
-            }
+            boolean on = chunk.inTransaction() && probe(chunk);
             if (on) {
                 long[] now = chunk.queryLongs(check, 3);
                 schemaToken = now[2];
@@ -106,20 +98,14 @@ final class SqliteRowidKeys implements KeyStrategy {
      * Whether later multi-row INSERTs into the table will give their rows consecutive keys: no
      * trigger, no REPLACE clause, a rowid table whose one key column is its INTEGER rowid.
      */
-    private boolean probe(java.sql.Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(PROBE)) {
-            ps.setString(1, table);
-            ps.setString(2, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return false;
-                long triggersOrTemp = rs.getLong(1);
-                String ddl = rs.getString(2);
-                long keyColumns = rs.getLong(3);
-                String keyType = rs.getString(4);
-                return triggersOrTemp == 0 && ddl != null && !UNSAFE.matcher(ddl).find()
-                        && keyColumns == 1 && "INTEGER".equals(keyType);
-            }
-        }
+    private boolean probe(BulkChunk chunk) {
+        Object[] row = chunk.queryRow(PROBE, 4, table, key);
+        if (row == null) return false;
+        long triggersOrTemp = ((Number) row[0]).longValue();
+        String ddl = (String) row[1];
+        long keyColumns = ((Number) row[2]).longValue();
+        Object keyType = row[3];
+        return triggersOrTemp == 0 && ddl != null && !UNSAFE.matcher(ddl).find() && keyColumns == 1 && "INTEGER".equals(keyType);
     }
 
     @Override public String name() { return "consecutive rowids"; }

@@ -111,7 +111,7 @@ class ConsecutiveKeysTest {
                 List<Object[]> rows = rows(1_000, "t");
                 Inserted r = insertAll(engine, c, t, rows);
                 assertEquals(0, r.checks());
-                for (String q : r.sql()) assertTrue(q.contains("RETURNING"), q);
+                for (String q : r.sql()) if (q.startsWith("INSERT")) assertTrue(q.contains("RETURNING"), q); // the schema probe is seen too
                 assertKeysMatch(c, t, rows, r.keys());
                 assertEquals(1_100L, (Long) c.execute(select(count()).from(t)).scalar(), "a shadow row for each code ending in 7");
                 c.rollback();

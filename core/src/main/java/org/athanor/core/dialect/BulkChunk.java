@@ -58,8 +58,12 @@ public interface BulkChunk {
     /** Runs {@code sql}, a query without parameters, and returns its first row's first {@code columns} values as longs. */
     long[] queryLongs(String sql, int columns);
 
-    /** The physical JDBC connection, for reading the schema (not for running the insert's statements). */
-    java.sql.Connection connection();
+    /**
+     * Runs {@code sql}, a query (reading the schema, say), with {@code parameters} bound in order, and
+     * returns its first row's first {@code columns} values as the driver reads them; null when there is
+     * no row. Like every statement here it goes through the connection's one execution path.
+     */
+    Object[] queryRow(String sql, int columns, Object... parameters);
 
     /** Whether a transaction is open (the connection is not in autocommit). */
     boolean inTransaction();

@@ -84,7 +84,6 @@ final class Chunk implements BulkChunk {
 
     @Override public void addValue(Object value) { out.one(value); }
 
-    @Override public java.sql.Connection connection() { return ins.x.physical(); }
 
     @Override public boolean inTransaction() { return ins.x.inTransaction(); }
 
@@ -101,6 +100,28 @@ final class Chunk implements BulkChunk {
             return -1;
         });
         return values;
+    }
+
+    @Override
+    public Object[] queryRow(String sql, int columns, Object... parameters) {
+        Object[][] row = new Object[1][];
+        ins.x.run(sql, null, true, new Executor.Binding() {
+            @Override public boolean bind(PreparedStatement ps) throws SQLException {
+                for (int i = 0; i < parameters.length; i++) ps.setObject(i + 1, parameters[i]);
+                return true;
+            }
+
+            @Override public List<Object> shown() { return Arrays.asList(parameters); }
+        }, ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    row[0] = new Object[columns];
+                    for (int i = 0; i < columns; i++) row[0][i] = rs.getObject(i + 1);
+                }
+            }
+            return -1;
+        });
+        return row[0];
     }
 
     /**
