@@ -12,12 +12,9 @@ import org.athanor.core.dialect.Dialect;
 import org.athanor.core.error.DatabaseError;
 import org.athanor.core.error.DisconnectionError;
 import org.athanor.core.error.ResourceClosedError;
-import org.athanor.core.internal.bulk.Binders;
 import org.athanor.core.internal.bulk.BulkInsert;
-import org.athanor.core.internal.bulk.Compiled;
 import org.athanor.core.internal.bulk.Executor;
 import org.athanor.core.internal.bulk.InsertMany;
-import org.athanor.core.internal.bulk.SlotBinder;
 import org.athanor.core.internal.bulk.StatementKeys;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Dml;
@@ -27,7 +24,6 @@ import org.athanor.core.sql.Query;
 import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Select;
 import org.athanor.core.sql.Statement;
-import org.athanor.core.type.ValueCodec;
 
 /**
  * A pooled database connection with a transaction always open (SQLAlchemy 2.0's autobegin):
@@ -363,7 +359,7 @@ public final class Connection implements AutoCloseable {
      * point; {@link Engine#finished} is the other). Callers check {@link Engine#observed()} first, so
      * that the values are built only when someone listens.
      */
-    private ExecutionEvent announce(String sql, List<Object> values, boolean cached) {
+    ExecutionEvent announce(String sql, List<Object> values, boolean cached) {
         List<List<Object>> sets = new ArrayList<>(1);
         sets.add(values);
         return engine.started(this, sql, sets, cached, false, false);
@@ -375,50 +371,16 @@ public final class Connection implements AutoCloseable {
         return e;
     }
 
-    /** Runs any statement for its effect (DDL through {@code text(...)}, DML). */
+    /** Runs any statement for its effect (DDL through {@code text(...)}, DML), on a statement of its own. */
     public void executeStatement(Statement statement) {
         checkOpen();
-        java.util.Objects.requireNonNull(statement, "statement");
-        writing(); // before prepare, which echoes the statement
-        Engine.Prepared p = engine.prepare(statement);
-        ExecutionEvent ev = engine.observed() ? announce(p.template().sql(), Engine.values(p, null), p.cached()) : null;
-        try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql())) {
-            bind(ps, p.template(), p.params(), null);
-            int timeout = armTimeout(ps);
-            long rows;
-            try {
-                rows = ps.execute() ? -1 : ps.getUpdateCount();
-            } finally {
-                disarmTimeout(ps, timeout);
-            }
-            engine.finished(ev, rows, null);
-        } catch (SQLException e) {
-            throw failed(ev, translate(e, p.template().sql()));
-        } catch (RuntimeException e) {
-            throw failed(ev, e);
-        }
+        UnkeptStatements.execute(this, engine, jdbc, java.util.Objects.requireNonNull(statement, "statement"));
     }
 
     /** Runs literal SQL with no parameters (DDL). */
     public void executeSql(String sql) {
         checkOpen();
-        java.util.Objects.requireNonNull(sql, "sql");
-        writing(); // before the echo: a rollback it runs is logged first
-        ExecutionEvent ev = engine.started(this, sql, List.of(), false, true, false);
-        try (java.sql.Statement st = jdbc.createStatement()) {
-            int timeout = armTimeout(st);
-            long rows;
-            try {
-                rows = st.execute(sql) ? -1 : st.getUpdateCount();
-            } finally {
-                disarmTimeout(st, timeout);
-            }
-            engine.finished(ev, rows, null);
-        } catch (SQLException e) {
-            throw failed(ev, translate(e, sql));
-        } catch (RuntimeException e) {
-            throw failed(ev, e);
-        }
+        UnkeptStatements.executeSql(this, engine, jdbc, java.util.Objects.requireNonNull(sql, "sql"));
     }
 
     // ---- inserting (the bulk-insert engine lives in org.athanor.core.internal.bulk) ------------------------
@@ -567,7 +529,7 @@ public final class Connection implements AutoCloseable {
     }
 
     /** Binds one execution's values: each parameter's own, or for a named one the value given in {@code named}. */
-    private void bind(PreparedStatement ps, CompiledTemplate t, Param<?>[] params, Map<String, ?> named) throws SQLException {
+    void bind(PreparedStatement ps, CompiledTemplate t, Param<?>[] params, Map<String, ?> named) throws SQLException {
         for (int i = 0, n = t.slotCount(); i < n; i++) {
             Param<?> p = params[t.slot(i)];
             Object v = p.value();

@@ -51,8 +51,6 @@ final class ConnectionExecutor implements Executor {
         return out;
     }
 
-    @Override public java.sql.Connection physical() { return physical; }
-
     @Override
     public boolean inTransaction() {
         try {

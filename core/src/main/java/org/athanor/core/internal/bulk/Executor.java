@@ -36,9 +36,6 @@ public interface Executor {
     /** Runs an INSERT ... RETURNING built from nodes and returns its rows, each as an array of the returned values. */
     List<Object[]> returning(org.athanor.core.sql.Query<org.athanor.core.sql.Row> statement);
 
-    /** The physical JDBC connection. */
-    java.sql.Connection physical();
-
     /** Whether a transaction is open. */
     boolean inTransaction();
 
