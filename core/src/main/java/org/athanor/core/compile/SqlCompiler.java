@@ -21,14 +21,14 @@ import org.athanor.core.type.ValueCodec;
  * per node kind; a dialect subclasses this and overrides only what its database spells
  * differently. A compiler instance compiles one statement and is then discarded.
  */
-public class SqlCompiler {
+public class SqlCompiler implements SqlVisitor, RenderContext {
     protected final Dialect dialect;
     protected final DialectFeatures features;
     protected final StringBuilder sql = new StringBuilder(128);
     private final boolean literalBinds;
     /** Per parameter: a cursor, then its indices in key-walk order (a parameter met twice has two). */
     private Map<Param<?>, int[]> canonical;
-    private KeyBuilder key;
+    private KeyCollector key;
     /** Rendering for toString() and messages: a fragment (a CTE used outside its WITH) must not throw. */
     boolean rendering;
     private int[] slots = new int[16];
@@ -75,7 +75,7 @@ public class SqlCompiler {
 
     /** Compiles a statement walked into {@code key}: placeholders refer to the key's parameters. */
     @SuppressWarnings("unchecked")
-    public CompiledTemplate compile(SqlNode statement, KeyBuilder key) {
+    public CompiledTemplate compile(SqlNode statement, KeyCollector key) {
         this.key = key;
         canonical = new IdentityHashMap<>();
         for (int i = 0; i < key.paramCount(); i++) {
@@ -104,17 +104,25 @@ public class SqlCompiler {
     /** Renders any node (used for toString and fragments). */
     public String render(SqlNode node) {
         rendering = true;
-        KeyBuilder k = KeyBuilder.of(node);
+        KeyCollector k = KeyCollector.of(node);
         return compile(node, k).sql();
     }
 
-    public final void visit(SqlNode node) { node.accept(this); }
+    @Override public final void visit(SqlNode node) { node.accept(this); }
 
-    public final SqlCompiler append(String s) { sql.append(s); return this; }
+    @Override public final SqlCompiler append(String s) { sql.append(s); return this; }
 
-    public final SqlCompiler append(char c) { sql.append(c); return this; }
+    @Override public final SqlCompiler append(char c) { sql.append(c); return this; }
 
-    public final SqlCompiler appendIdentifier(String name) { sql.append(dialect.quoteIdentifier(name)); return this; }
+    @Override public final SqlCompiler appendIdentifier(String name) { sql.append(dialect.quoteIdentifier(name)); return this; }
+
+    @Override public final String dialectName() { return dialect.name(); }
+
+    @Override public final String quoteIdentifier(String name) { return dialect.quoteIdentifier(name); }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public final String renderLiteral(Object value, SqlType<?> type) { return dialect.renderLiteral(value, (SqlType) type); }
 
     /** Renders nodes separated by {@code sep}. */
     public final void list(List<? extends SqlNode> nodes, String sep) {
@@ -125,6 +133,7 @@ public class SqlCompiler {
     }
 
     /** An error for a construct this dialect cannot render, naming both. */
+    @Override
     public CompileError unsupported(String construct) {
         return new CompileError(construct + " is not supported by " + dialect.name());
     }
@@ -138,6 +147,12 @@ public class SqlCompiler {
             return;
         }
         int[] e = canonical.get(p);
+        if (e == null && !key.cacheable()) {
+            // inside a node without a cache key, whose key() did not walk its parameters: the statement
+            // is compiled at every execution, so the parameter is appended to this walk's list
+            appendExtraParam(p);
+            return;
+        }
         if (e == null) throw new IllegalStateException("parameter " + p.value() + " was not met by the key walk");
         addSlot(e[1 + Math.min(e[0]++, e.length - 2)], p);
         sql.append('?');

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.athanor.core.compile.CompiledStatement;
 import org.athanor.core.compile.CompiledTemplate;
-import org.athanor.core.compile.KeyBuilder;
+import org.athanor.core.compile.KeyCollector;
 import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.error.*;
 import org.athanor.core.sql.SqlNode;
@@ -80,7 +80,7 @@ public abstract class Dialect {
     /** With {@code literalBinds}, values are rendered into the SQL (escaped) instead of bound: for logs and scripts. */
     public CompiledStatement compile(Statement statement, boolean literalBinds) {
         java.util.Objects.requireNonNull(statement, "statement");
-        KeyBuilder key = KeyBuilder.of(statement);
+        KeyCollector key = KeyCollector.of(statement);
         CompiledTemplate t = newCompiler(literalBinds).compile(statement, key);
         if (!literalBinds && !fitsBindLimit(t)) t = compileOverBindLimit(statement, key);
         return new CompiledStatement(t, key.params());
@@ -96,7 +96,7 @@ public abstract class Dialect {
      * parameters to {@code key}: it must never be cached. Still over the limit (many plain parameters)
      * is an error naming both numbers.
      */
-    public CompiledTemplate compileOverBindLimit(SqlNode statement, KeyBuilder key) {
+    public CompiledTemplate compileOverBindLimit(SqlNode statement, KeyCollector key) {
         CompiledTemplate t = newCompiler(false).expandingListsAsOneParameter().compile(statement, key);
         if (!fitsBindLimit(t))
             throw new CompileError("the statement needs " + t.slotCount() + " bind parameters but " + name() + " accepts at most "
@@ -105,7 +105,7 @@ public abstract class Dialect {
     }
 
     /** Compiles the statement walked into {@code key}; the Engine calls this on a cache miss. */
-    public CompiledTemplate compileTemplate(SqlNode statement, KeyBuilder key) {
+    public CompiledTemplate compileTemplate(SqlNode statement, KeyCollector key) {
         return newCompiler(false).compile(statement, key);
     }
 

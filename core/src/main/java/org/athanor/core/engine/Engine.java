@@ -13,7 +13,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.athanor.core.compile.CompiledStatement;
 import org.athanor.core.compile.CompiledTemplate;
-import org.athanor.core.compile.KeyBuilder;
+import org.athanor.core.compile.KeyCollector;
 import org.athanor.core.dialect.Dialect;
 import org.athanor.core.dialect.DialectProvider;
 import org.athanor.core.error.ConfigurationError;
@@ -523,19 +523,21 @@ public final class Engine implements AutoCloseable {
     Prepared compileCached(SqlNode statement) { return compileCached(statement, null); }
 
     Prepared compileCached(SqlNode statement, Map<String, ?> named) {
-        KeyBuilder key = new KeyBuilder();
+        KeyCollector key = new KeyCollector();
         if (named != null) key.named(named);
         statement.key(key);
         key.checkNamedUsed(statement);
-        CompiledTemplate t = cache.get(key.lookupKey());
+        // a statement holding a node without a cache key (an Extension that does not override key())
+        // is compiled every time: a guessed key could serve another instance's SQL
+        CompiledTemplate t = key.cacheable() ? cache.get(key.lookupKey()) : null;
         boolean cached = t != null;
         if (t == null) {
             // over the bind-parameter limit, expanding IN lists are bound as one parameter each: never cached
             if (key.paramCount() > dialect.features().maxBindParams()) t = dialect.compileOverBindLimit(statement, key);
             else {
                 t = dialect.compileTemplate(statement, key);
-                if (dialect.fitsBindLimit(t)) cache.put(key.storedKey(), t);
-                else t = dialect.compileOverBindLimit(statement, key);
+                if (!dialect.fitsBindLimit(t)) t = dialect.compileOverBindLimit(statement, key);
+                else if (key.cacheable()) cache.put(key.storedKey(), t);
             }
         }
         return new Prepared(t, key.params(), cached);
