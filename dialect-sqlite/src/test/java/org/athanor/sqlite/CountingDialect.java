@@ -7,7 +7,7 @@ import org.athanor.core.compile.KeyCollector;
 import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.dialect.DdlCompiler;
 import org.athanor.core.dialect.Dialect;
-import org.athanor.core.dialect.DialectFeatures;
+import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.error.DatabaseError;
 import org.athanor.core.sql.SqlNode;
 import org.athanor.core.type.SqlType;

@@ -6,8 +6,6 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.athanor.core.dialect.Dialect;
-import org.athanor.core.dialect.DialectFeatures;
 import org.athanor.core.error.CompileError;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
@@ -22,7 +20,7 @@ import org.athanor.core.type.ValueCodec;
  * differently. A compiler instance compiles one statement and is then discarded.
  */
 public class SqlCompiler implements SqlVisitor, RenderContext {
-    protected final Dialect dialect;
+    protected final DialectSpelling dialect;
     protected final DialectFeatures features;
     protected final StringBuilder sql = new StringBuilder(128);
     private final boolean literalBinds;
@@ -48,7 +46,7 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
     /** Whether labels render as {@code expr AS name} (select list) rather than just the name. */
     protected boolean inSelectList;
 
-    public SqlCompiler(Dialect dialect, boolean literalBinds) {
+    public SqlCompiler(DialectSpelling dialect, boolean literalBinds) {
         this.dialect = dialect;
         this.features = dialect.features();
         this.literalBinds = literalBinds;
@@ -59,7 +57,7 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
 
     /**
      * Binds each expanding IN list's values as one parameter ({@link #boundList}); see
-     * {@link Dialect#compileOverBindLimit}. Values are never rendered into the SQL: a large list of
+     * {@code Dialect.compileOverBindLimit}. Values are never rendered into the SQL: a large list of
      * user values is exactly where an escaping mistake would turn into an injection.
      */
     public SqlCompiler expandingListsAsOneParameter() {
@@ -67,7 +65,7 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
         return this;
     }
 
-    public Dialect dialect() { return dialect; }
+    public DialectSpelling dialect() { return dialect; }
     public DialectFeatures features() { return features; }
     public boolean literalBinds() { return literalBinds; }
 
@@ -120,9 +118,7 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
 
     @Override public final String quoteIdentifier(String name) { return dialect.quoteIdentifier(name); }
 
-    @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public final String renderLiteral(Object value, SqlType<?> type) { return dialect.renderLiteral(value, (SqlType) type); }
+    @Override public final String renderLiteral(Object value, SqlType<?> type) { return dialect.renderLiteral(value, type); }
 
     /** Renders nodes separated by {@code sep}. */
     public final void list(List<? extends SqlNode> nodes, String sep) {

@@ -10,7 +10,7 @@ import java.sql.SQLException;
  * row. RETURNING makes the database hold the returned rows and the driver fetch them one by one;
  * on SQLite that is about 40 % of a bulk insert's time (docs/benchmarks.md, session 6).
  *
- * <p>{@link org.athanor.core.engine.RowsInsert} uses it only inside a transaction, after its first
+ * <p>{@code RowsInsert} uses it only inside a transaction, after its first
  * statement has inserted into the table (so that the database's write lock is held and no other
  * connection can change the table or its schema until the transaction ends), and checks every
  * statement's result with {@link #checkSql()}: the final row's key must be the table's largest, the

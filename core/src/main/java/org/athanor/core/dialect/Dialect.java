@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.athanor.core.compile.CompiledStatement;
+import org.athanor.core.compile.DialectFeatures;
+import org.athanor.core.compile.DialectSpelling;
 import org.athanor.core.compile.CompiledTemplate;
 import org.athanor.core.compile.KeyCollector;
 import org.athanor.core.compile.SqlCompiler;
@@ -31,7 +33,7 @@ import org.athanor.core.type.ValueCodec;
  * CompiledStatement c = dialect.compile(select(USERS.NAME).where(USERS.AGE.gt(30)));
  * }</pre>
  */
-public abstract class Dialect {
+public abstract class Dialect implements DialectSpelling {
     /** Words quoted whenever used as identifiers (a common core; dialects add their own). */
     protected static final Set<String> COMMON_RESERVED = Set.of(
             "all", "alter", "and", "any", "as", "asc", "between", "both", "by", "case", "cast", "check", "column",

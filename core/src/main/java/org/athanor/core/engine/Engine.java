@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.athanor.core.compile.CompiledStatement;
 import org.athanor.core.compile.CompiledTemplate;
 import org.athanor.core.compile.KeyCollector;
+import org.athanor.core.dialect.DatabaseUrl;
 import org.athanor.core.dialect.Dialect;
 import org.athanor.core.dialect.DialectProvider;
 import org.athanor.core.error.ConfigurationError;
@@ -34,7 +35,7 @@ import org.slf4j.Logger;
  * }
  * }</pre>
  */
-public final class Engine implements AutoCloseable {
+public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlTarget, org.athanor.core.schema.ReflectionSource {
     static final Logger LOG = EchoLog.LOG;
 
     /** Where each well-known scheme's dialect lives, for the "add this module" message. */
@@ -642,10 +643,20 @@ public final class Engine implements AutoCloseable {
     // ---- schema ------------------------------------------------------------------------------------
 
     /** Reads the schema of the live database: tables, columns, keys, indexes (see {@link org.athanor.core.inspect.Inspector}). */
-    public org.athanor.core.inspect.Inspector inspect() { return new org.athanor.core.inspect.Inspector(this); }
+    public org.athanor.core.inspect.Inspector inspect() { return new JdbcInspector(this); }
+
+    /** Untyped tables read back from the database (what {@code MetaData.reflect(engine)} returns). */
+    @Override
+    public org.athanor.core.schema.MetaData reflect(String schema, java.util.Collection<String> tables) { return inspect().reflect(schema, tables); }
 
     /** Runs DDL for a MetaData (used by {@code metadata.createAll(engine)}). */
     public DdlRunner ddl() { return new DdlRunner(this); }
+
+    /** {@code metadata.createAll(engine)}: see {@link DdlRunner#createAll}. */
+    @Override public void createAll(org.athanor.core.schema.MetaData metadata, boolean ifNotExists) { ddl().createAll(metadata, ifNotExists); }
+
+    /** {@code metadata.dropAll(engine)}: see {@link DdlRunner#dropAll}. */
+    @Override public void dropAll(org.athanor.core.schema.MetaData metadata, boolean ifExists) { ddl().dropAll(metadata, ifExists); }
 
     /**
      * Closes the engine: every Connection it gave out refuses further use at once (their results

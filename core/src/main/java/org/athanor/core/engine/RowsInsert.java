@@ -2,7 +2,7 @@ package org.athanor.core.engine;
 
 import java.util.List;
 import org.athanor.core.dialect.ConsecutiveKeys;
-import org.athanor.core.dialect.DialectFeatures;
+import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Insert;
 import org.athanor.core.type.ValueCodec;
@@ -121,7 +121,7 @@ public final class RowsInsert {
     /**
      * How many rows one statement holds: the bind-parameter limit, the 1,000-row cap shared by all
      * dialects and the values per statement a dialect aims at (SQLite: about 500, see
-     * {@link org.athanor.core.dialect.DialectFeatures#insertParamsPerStatement()}), or 1 where the
+     * {@link org.athanor.core.compile.DialectFeatures#insertParamsPerStatement()}), or 1 where the
      * database cannot insert several rows at once (or, without RETURNING, report their generated
      * keys). Handing rows over in lists of this size splits none.
      */

@@ -272,7 +272,7 @@ public final class Insert implements Dml, Cloneable {
     public boolean isInRowOrder() { return inRowOrder; }
 
     /**
-     * For a bulk insert with {@link org.athanor.core.dialect.DialectFeatures#insertFromArrays()}:
+     * For a bulk insert with {@link org.athanor.core.compile.DialectFeatures#insertFromArrays()}:
      * this insert's one row holds, for each column, a parameter bound to an array of that column's
      * values, and the rows are read from the arrays in order:
      * {@code INSERT INTO t (a, b) SELECT p0, p1 FROM unnest(CAST(? AS ...[]), CAST(? AS ...[])) WITH ORDINALITY AS ... ORDER BY n}.
