@@ -1,8 +1,5 @@
 package org.athanor.core.sql;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.athanor.core.schema.Table;
 import org.athanor.core.type.SqlType;
 
 /**
@@ -11,7 +8,6 @@ import org.athanor.core.type.SqlType;
  */
 public record AggregateFilter<T>(FunctionCall<T> aggregate, Expression<Boolean> condition) implements Expression<T> {
     @Override public SqlType<T> type() { return aggregate.type(); }
-
 
     @Override public void accept(SqlVisitor c) { c.visitAggregateFilter(this); }
     @Override public void key(KeyBuilder k) { k.add(AggregateFilter.class); aggregate.key(k); condition.key(k); }

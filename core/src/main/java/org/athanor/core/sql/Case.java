@@ -3,7 +3,6 @@ package org.athanor.core.sql;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.athanor.core.schema.Table;
 import org.athanor.core.type.SqlType;
 
 /**
@@ -76,7 +75,6 @@ public final class Case<T> implements Expression<T> {
         w.add(new When(condition, result));
         return new Case<>(subject, Collections.unmodifiableList(w), otherwise, type);
     }
-
 
     @Override public void accept(SqlVisitor c) { c.visitCase(this); }
 

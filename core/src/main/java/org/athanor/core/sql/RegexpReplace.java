@@ -1,7 +1,5 @@
 package org.athanor.core.sql;
 
-import java.util.List;
-import org.athanor.core.schema.Table;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.SqlTypes;
 
