@@ -15,9 +15,11 @@ import org.athanor.core.type.SqlTypes;
 import org.athanor.core.type.ValueCodec;
 
 /**
- * Renders a statement tree into SQL text and its placeholder list in one pass. One {@code visitX}
- * per node kind; a dialect subclasses this and overrides only what its database spells
- * differently. A compiler instance compiles one statement and is then discarded.
+ * Renders a statement tree into SQL text and its placeholder list in one pass: the rendering
+ * {@link SqlVisitor}, one {@code visitX} per node kind; a dialect subclasses this and overrides only
+ * what its database spells differently. It is also the {@link RenderContext} extensions render
+ * through, and sees its dialect only as a {@link DialectSpelling}. A compiler instance compiles one
+ * statement and is then discarded.
  */
 public class SqlCompiler implements SqlVisitor, RenderContext {
     protected final DialectSpelling dialect;

@@ -64,7 +64,6 @@ final class JdbcInspector implements Inspector {
         }
     }
 
-
     @Override
     public List<String> tableNames(String schema) {
         return read(schema, (md, sc) -> {
@@ -79,8 +78,6 @@ final class JdbcInspector implements Inspector {
             return out;
         });
     }
-
-
 
     @Override
     public List<ColumnInfo> columns(String schema, String table) {
@@ -111,7 +108,6 @@ final class JdbcInspector implements Inspector {
         return cols;
     }
 
-
     @Override
     public PrimaryKeyInfo primaryKey(String schema, String table) {
         return read(schema, (md, sc) -> {
@@ -126,7 +122,6 @@ final class JdbcInspector implements Inspector {
             return new PrimaryKeyInfo(name == null || name.isEmpty() ? null : name, new ArrayList<>(cols.values()));
         });
     }
-
 
     @Override
     public List<ForeignKeyInfo> foreignKeys(String schema, String table) {
@@ -168,7 +163,6 @@ final class JdbcInspector implements Inspector {
         };
     }
 
-
     @Override
     public List<IndexInfo> indexes(String schema, String table) {
         PrimaryKeyInfo pk = primaryKey(schema, table);
@@ -195,7 +189,6 @@ final class JdbcInspector implements Inspector {
             return out;
         });
     }
-
 
     @Override
     public List<UniqueConstraintInfo> uniqueConstraints(String schema, String table) {
