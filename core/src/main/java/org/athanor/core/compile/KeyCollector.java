@@ -80,6 +80,7 @@ public final class KeyCollector implements KeyBuilder {
      * are never cached, since the key's tokens do not change with it.
      */
     public int extraParam(Param<?> p) {
+        if (p.name() != null && named != null) hasNamed(p.name()); // met while rendering a node without a key
         if (paramCount == params.length) params = Arrays.copyOf(params, paramCount * 2);
         params[paramCount] = p;
         return paramCount++;

@@ -527,7 +527,6 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
         KeyCollector key = new KeyCollector();
         if (named != null) key.named(named);
         statement.key(key);
-        key.checkNamedUsed(statement);
         // a statement holding a node without a cache key (an Extension that does not override key())
         // is compiled every time: a guessed key could serve another instance's SQL
         CompiledTemplate t = key.cacheable() ? cache.get(key.lookupKey()) : null;
@@ -541,6 +540,8 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
                 else if (key.cacheable()) cache.put(key.storedKey(), t);
             }
         }
+        // after compiling: the parameters inside a node without a key are met only while rendering
+        key.checkNamedUsed(statement);
         return new Prepared(t, key.params(), cached);
     }
 

@@ -120,6 +120,12 @@ public abstract class ExecutionListenerSuite extends ComplianceSuite {
             ExecutionEvent fourth = rec.one();
             assertFalse(fourth.cached());
             assertEquals(List.of(20L, "a"), fourth.parameters());
+            // a named parameter inside it takes its value at execution, and a name it does not have is refused
+            assertEquals(406L, number(c.execute(select(new PlusLiteral(t.QTY.plus(bindParam("n", BIGINT)), 400)), Map.of("n", 5L)).scalar()));
+            assertEquals(List.of(5L), rec.one().parameters());
+            IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
+                    () -> c.execute(select(new PlusLiteral(t.QTY.plus(bindParam("n", BIGINT)), 400)), Map.of("m", 5L)));
+            assertTrue(typo.getMessage().contains("a value was given for :m"), typo.getMessage());
         }
         // compiled through the engine without executing: the same, and the cache is not filled
         long size = engine().cacheStats().size();
