@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.type.SqlType;
@@ -300,7 +298,7 @@ public final class Select<R> implements Query<R>, Cloneable {
         return out;
     }
 
-    @Override public void accept(SqlCompiler c) { c.visitSelect(this); }
+    @Override public void accept(SqlVisitor c) { c.visitSelect(this); }
 
     @Override
     public void key(KeyBuilder k) {

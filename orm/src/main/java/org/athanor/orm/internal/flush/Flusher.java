@@ -23,7 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.athanor.core.dialect.DialectFeatures;
+import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.engine.Connection;
 import org.athanor.core.engine.RowsInsert;
 import org.athanor.core.error.DatabaseError;
