@@ -12,6 +12,7 @@
 #   pg-clusters.sh stop     stop all four (fast shutdown); the data stays for the next start
 #   pg-clusters.sh status   one line per cluster
 #   pg-clusters.sh destroy  stop and delete the data directories
+#   pg-clusters.sh stop-standby   stop only the standby (the fail-over test does, then runs start)
 set -euo pipefail
 
 ROOT="${ATHANOR_PG_ROOT:-/var/tmp/athanor-pg}"
@@ -136,6 +137,7 @@ case "${1:-}" in
   start) start_all ;;
   stop) for n in standby primary shard1 shard2; do stop_one "$n"; done ;;
   status) status_all ;;
+  stop-standby) stop_one standby ;;
   destroy) for n in standby primary shard1 shard2; do stop_one "$n"; done; rm -rf "$ROOT" ;;
-  *) echo "usage: $0 start|stop|status|destroy" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|stop-standby|destroy" >&2; exit 2 ;;
 esac

@@ -1366,6 +1366,7 @@ public final class Connection implements AutoCloseable {
             broken = true;
         } finally {
             unclosed.closed();
+            engine.inUse.decrementAndGet();
             engine.release(jdbc, physical, broken);
         }
     }

@@ -219,6 +219,16 @@ public final class Engine implements AutoCloseable {
      */
     volatile boolean closed;
 
+    /** Connections this engine has handed out and that are not closed yet (see {@link #connectionsInUse()}). */
+    final java.util.concurrent.atomic.AtomicInteger inUse = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * How many {@link Connection}s of this engine are checked out now (opened and not yet closed, or
+     * reclaimed unclosed by the garbage collector): what a least-busy choice between engines compares
+     * (see {@link org.athanor.core.routing.RoutingEngine}).
+     */
+    public int connectionsInUse() { return inUse.get(); }
+
     /** True once {@link #close()} was called: {@link #connect()} refuses, and so does every Connection it gave out. */
     public boolean isClosed() { return closed; }
 
@@ -249,6 +259,7 @@ public final class Engine implements AutoCloseable {
                     }
                 }
                 Connection conn = new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
+                inUse.incrementAndGet();
                 transaction(TransactionEvent.BEGIN, conn);
                 return conn;
             }
@@ -264,6 +275,7 @@ public final class Engine implements AutoCloseable {
                 o = keep(physical);
             }
             Connection conn = new Connection(this, c, physical, o);
+            inUse.incrementAndGet();
             transaction(TransactionEvent.BEGIN, conn);
             return conn;
         } catch (java.sql.SQLTransientConnectionException e) {
