@@ -85,6 +85,18 @@ class RoutingEngineChoiceTest {
     }
 
     @Test
+    void weightsSplitReadsAsConfiguredWithThePrimaryTakingItsShare() {
+        RoutingEngine db = RoutingEngine.builder(server("p")).primaryReadWeight(1).replica(server("r1"), 3).build();
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < 8; i++) seen.add(db.fromRead(RoutingEngineChoiceTest::who));
+        assertEquals(2, seen.stream().filter("p"::equals).count(), seen.toString());
+        assertEquals(6, seen.stream().filter("r1"::equals).count(), seen.toString());
+        for (int i = 1; i < seen.size(); i++)
+            assertFalse(seen.get(i).equals("p") && seen.get(i - 1).equals("p"), "the primary's turns are spread out: " + seen);
+        assertThrows(ConfigurationError.class, () -> RoutingEngine.builder(server("x")).replica(server("y"), 0));
+    }
+
+    @Test
     void leastBusyTakesTheReplicaWithFewestConnectionsInUse() {
         Engine r1 = server("r1");
         Engine r2 = server("r2");

@@ -10,6 +10,10 @@ import org.athanor.core.engine.Engine;
  */
 final class Replica {
     final Engine engine;
+    /** Its share of reads relative to the other targets (at least 1). */
+    final int weight;
+    /** True for the primary taking reads as a weighted target: never lag-checked. */
+    final boolean primary;
     /** System.nanoTime() before which the replica is not tried (it failed); 0 when it is up. */
     volatile long downUntil;
     /** Why it was marked down, for the error when nothing is usable. */
@@ -20,7 +24,11 @@ final class Replica {
     volatile boolean lagging;
     volatile String lagReason;
 
-    Replica(Engine engine) { this.engine = engine; }
+    Replica(Engine engine, int weight, boolean primary) {
+        this.engine = engine;
+        this.weight = weight;
+        this.primary = primary;
+    }
 
     boolean down(long now) { return downUntil != 0 && now - downUntil < 0; }
 

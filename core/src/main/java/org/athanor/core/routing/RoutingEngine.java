@@ -70,6 +70,10 @@ public final class RoutingEngine implements AutoCloseable {
 
     private final Engine primary;
     private final Replica[] replicas;
+    /** What reads choose from: the replicas, and the primary when it has a read weight. */
+    private final Replica[] targets;
+    /** Target indexes in turn, each as often as its weight, spread out (smooth weighted round robin). */
+    private final int[] schedule;
     private final Balance balance;
     private final boolean fallbackToPrimary;
     private final long retryDownNanos;
@@ -80,7 +84,15 @@ public final class RoutingEngine implements AutoCloseable {
 
     private RoutingEngine(Builder b) {
         this.primary = b.primary;
-        this.replicas = b.replicas.stream().map(Replica::new).toArray(Replica[]::new);
+        this.replicas = new Replica[b.replicas.size()];
+        for (int i = 0; i < replicas.length; i++) replicas[i] = new Replica(b.replicas.get(i), b.weights.get(i), false);
+        if (b.primaryReadWeight > 0) {
+            targets = java.util.Arrays.copyOf(replicas, replicas.length + 1);
+            targets[replicas.length] = new Replica(primary, b.primaryReadWeight, true);
+        } else {
+            targets = replicas;
+        }
+        this.schedule = schedule(targets);
         this.balance = b.balance;
         this.fallbackToPrimary = b.fallbackToPrimary;
         this.retryDownNanos = b.retryDownAfter.toNanos();
@@ -132,16 +144,15 @@ public final class RoutingEngine implements AutoCloseable {
 
     public Connection connectForRead(ReadFrom from) {
         Objects.requireNonNull(from, "from");
-        if (from == ReadFrom.PRIMARY || replicas.length == 0) return primary.connect();
+        if (from == ReadFrom.PRIMARY || targets.length == 0) return primary.connect();
         long now = System.nanoTime();
-        int n = replicas.length;
-        int start = Math.floorMod(turn.getAndIncrement(), n);
-        boolean[] tried = new boolean[n];
-        for (int attempt = 0; attempt < n; attempt++) {
+        int start = Math.floorMod(turn.getAndIncrement(), schedule.length);
+        boolean[] tried = new boolean[targets.length];
+        for (int attempt = 0; attempt < targets.length; attempt++) {
             int pick = pick(start, tried, now);
             if (pick < 0) break;
             tried[pick] = true;
-            Connection c = open(replicas[pick], now);
+            Connection c = open(targets[pick], now);
             if (c != null) return c;
         }
         if (fallbackToPrimary) return primary.connect();
@@ -171,7 +182,7 @@ public final class RoutingEngine implements AutoCloseable {
                 return value;
             } catch (DisconnectionError e) {
                 Replica r = replicaFor(used);
-                if (r == null || attempt >= replicas.length) throw e;
+                if (r == null || attempt >= targets.length) throw e;
                 r.markDown(System.nanoTime(), retryDownNanos, e.getMessage());
             }
         }
@@ -198,22 +209,43 @@ public final class RoutingEngine implements AutoCloseable {
 
     // ---- choosing ------------------------------------------------------------------------------------
 
-    /** The next replica to try among those not tried yet, or -1 when none is usable. */
+    /** The next target to try among those not tried yet (from schedule position {@code start}), or -1 when none is usable. */
     private int pick(int start, boolean[] tried, long now) {
-        int n = replicas.length;
+        int n = schedule.length;
         int best = -1;
-        int bestBusy = Integer.MAX_VALUE;
+        double bestBusy = Double.MAX_VALUE;
         for (int k = 0; k < n; k++) {
-            int i = (start + k) % n;
-            if (tried[i] || unusable(replicas[i], now) != null) continue;
+            int i = schedule[(start + k) % n];
+            if (tried[i] || unusable(targets[i], now) != null) continue;
             if (balance == Balance.ROUND_ROBIN) return i;
-            int busy = replicas[i].engine.connectionsInUse();
+            double busy = targets[i].engine.connectionsInUse() / (double) targets[i].weight;
             if (busy < bestBusy) {
                 best = i;
                 bestBusy = busy;
             }
         }
         return best;
+    }
+
+    /**
+     * Smooth weighted round robin (nginx's): each turn every target gains its weight, the one with
+     * the most credit is taken and pays the total; weights 1 and 3 give a b b a b b ..., not a a b b b.
+     */
+    private static int[] schedule(Replica[] targets) {
+        int total = 0;
+        for (Replica r : targets) total += r.weight;
+        int[] out = new int[Math.max(total, 1)];
+        int[] credit = new int[targets.length];
+        for (int slot = 0; slot < total; slot++) {
+            int best = 0;
+            for (int i = 0; i < targets.length; i++) {
+                credit[i] += targets[i].weight;
+                if (credit[i] > credit[best]) best = i;
+            }
+            credit[best] -= total;
+            out[slot] = best;
+        }
+        return out;
     }
 
     /** Why {@code r} is skipped now, or null when it may be tried. */
@@ -235,7 +267,7 @@ public final class RoutingEngine implements AutoCloseable {
             r.markDown(now, retryDownNanos, e.getMessage());
             return null;
         }
-        if (maxLag == null || !lagCheckDue(r, now)) {
+        if (maxLag == null || r.primary || !lagCheckDue(r, now)) {
             r.markUp();
             return c;
         }
@@ -261,7 +293,7 @@ public final class RoutingEngine implements AutoCloseable {
 
     /** The replica whose engine is {@code e}, or null (the primary). */
     private Replica replicaFor(Engine e) {
-        for (Replica r : replicas) if (r.engine == e) return r;
+        for (Replica r : targets) if (r.engine == e && !r.primary) return r;
         return null;
     }
 
@@ -293,6 +325,8 @@ public final class RoutingEngine implements AutoCloseable {
     public static final class Builder {
         private final Engine primary;
         private final List<Engine> replicas = new ArrayList<>();
+        private final List<Integer> weights = new ArrayList<>();
+        private int primaryReadWeight;
         private Balance balance = Balance.ROUND_ROBIN;
         private boolean fallbackToPrimary = true;
         private Duration retryDownAfter = Duration.ofSeconds(5);
@@ -303,11 +337,30 @@ public final class RoutingEngine implements AutoCloseable {
         private Builder(Engine primary) { this.primary = Objects.requireNonNull(primary, "primary"); }
 
         /** Adds a replica (an Engine on a streaming standby of the primary). Give it a short connectionTimeout and prePing. */
-        public Builder replica(Engine replica) {
+        public Builder replica(Engine replica) { return replica(replica, 1); }
+
+        /**
+         * Adds a replica that takes {@code weight} reads for every one a weight-1 target takes (round
+         * robin), or {@code weight} times the connections (least busy).
+         */
+        public Builder replica(Engine replica, int weight) {
             Objects.requireNonNull(replica, "replica");
             if (replica == primary || replicas.contains(replica))
                 throw new ConfigurationError("replica " + replica + " is given twice (or is the primary): give each engine once");
+            if (weight < 1) throw new ConfigurationError("a replica's weight must be at least 1, got " + weight + " for " + replica);
             replicas.add(replica);
+            weights.add(weight);
+            return this;
+        }
+
+        /**
+         * Lets the primary take reads too, {@code weight} for every one a weight-1 replica takes
+         * (default 0: reads go to the primary only as the fallback). With primary weight 1 and one
+         * replica of weight 3, a quarter of the reads go to the primary.
+         */
+        public Builder primaryReadWeight(int weight) {
+            if (weight < 0) throw new ConfigurationError("primaryReadWeight must be 0 (no reads) or more, got " + weight);
+            this.primaryReadWeight = weight;
             return this;
         }
 
