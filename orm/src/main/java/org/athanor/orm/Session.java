@@ -639,6 +639,18 @@ public final class Session implements AutoCloseable {
         return Flusher.changedAttributes(s, s.info.read(s.obj())) != null;
     }
 
+    /**
+     * Every object this session holds: pending, persistent (loaded or flushed) and deleted, in no
+     * particular order (SQLAlchemy's iteration over a session). A copy: changing the session later
+     * does not change it.
+     */
+    public List<Object> getAll() {
+        enter();
+        List<Object> out = new ArrayList<>();
+        forEachAttached(s -> out.add(s.obj()));
+        return Collections.unmodifiableList(out);
+    }
+
     /** True when {@code entity} is pending, persistent or deleted in this session. */
     public boolean contains(Object entity) {
         enter();
