@@ -117,7 +117,7 @@ final class Flusher {
         }
 
         try {
-            conn = s.connection();
+            conn = s.writeConnection();
             features = conn.dialect().features();
             for (EntityInfo info : order) {
                 List<InstanceState> ins = insertsBy.get(info);
@@ -176,7 +176,7 @@ final class Flusher {
             s.mayHoldUnverified = false; // none left (inserted ones were verified by this scan's predecessors)
             return;
         }
-        conn = s.connection();
+        conn = s.writeConnection();
         features = conn.dialect().features();
         for (Map.Entry<EntityInfo, Map<Object, InstanceState>> e : byEntity.entrySet()) {
             EntityInfo info = e.getKey();
