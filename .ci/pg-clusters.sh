@@ -12,7 +12,8 @@
 #   pg-clusters.sh stop     stop all four (fast shutdown); the data stays for the next start
 #   pg-clusters.sh status   one line per cluster
 #   pg-clusters.sh destroy  stop and delete the data directories
-#   pg-clusters.sh stop-standby   stop only the standby (the fail-over test does, then runs start)
+#   pg-clusters.sh start-spare / stop-spare   a disposable second standby on 5437 (created on first
+#                           use) that the fail-over test starts, stops mid-run and starts again
 set -euo pipefail
 
 ROOT="${ATHANOR_PG_ROOT:-/var/tmp/athanor-pg}"
@@ -20,6 +21,7 @@ BIN="${ATHANOR_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V |
 PRIMARY_PORT=5433
 STANDBY_PORT=5434
 SHARD_PORTS=(5435 5436)
+SPARE_PORT=5437
 
 if [[ -z "$BIN" || ! -x "$BIN/initdb" ]]; then
   echo "pg-clusters: no PostgreSQL server binaries found (looked in /usr/lib/postgresql/*/bin; set ATHANOR_PG_BIN)" >&2
@@ -48,6 +50,7 @@ full_page_writes = off
 wal_level = replica
 max_wal_senders = 4
 wal_keep_size = 64MB
+max_slot_wal_keep_size = 1GB
 hot_standby = on
 hot_standby_feedback = on
 logging_collector = off
@@ -82,14 +85,28 @@ ensure_test_db() { # port
   fi
 }
 
-init_standby() {
-  local d; d="$(dir_of standby)"
+init_standby() { # name port
+  local d; d="$(dir_of "$1")"
   [[ -f "$d/PG_VERSION" ]] && return 0
-  echo "pg-clusters: creating standby on port $STANDBY_PORT from the primary (pg_basebackup -R)"
+  echo "pg-clusters: creating $1 on port $2 from the primary (pg_basebackup -R)"
   rm -rf "$d"; mkdir -p "$d"; chown postgres:postgres "$d"; chmod 700 "$d"
-  as_pg "$BIN/pg_basebackup" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -D "$d" -R -X stream -c fast >/dev/null
+  # a replication slot keeps the WAL a stopped standby still needs (bounded by max_slot_wal_keep_size)
+  as_pg "$BIN/psql" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -d postgres -Atqc \
+    "select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = 'athanor_$1'" >/dev/null
+  as_pg "$BIN/pg_basebackup" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -D "$d" -R -X stream -c fast -C -S "athanor_$1" >/dev/null
   # the copy carries the primary's port: give the standby its own
-  sed -i "s/^port = $PRIMARY_PORT\$/port = $STANDBY_PORT/" "$d/postgresql.conf"
+  sed -i "s/^port = $PRIMARY_PORT\$/port = $2/" "$d/postgresql.conf"
+}
+
+await_recovery() { # name port
+  for _ in $(seq 1 60); do
+    if as_pg "$BIN/psql" -h 127.0.0.1 -p "$2" -U postgres -d test -Atqc "select pg_is_in_recovery()" 2>/dev/null | grep -q t; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  echo "pg-clusters: the $1 on :$2 did not come up in recovery with database test" >&2
+  return 1
 }
 
 start_all() {
@@ -97,7 +114,7 @@ start_all() {
   init_server primary "$PRIMARY_PORT"
   start_server primary "$PRIMARY_PORT"
   ensure_test_db "$PRIMARY_PORT"
-  init_standby
+  init_standby standby "$STANDBY_PORT"
   start_server standby "$STANDBY_PORT"
   local i=1
   for p in "${SHARD_PORTS[@]}"; do
@@ -107,15 +124,19 @@ start_all() {
     i=$((i + 1))
   done
   # the standby has the primary's database "test" once it has replayed its creation
-  for _ in $(seq 1 60); do
-    if as_pg "$BIN/psql" -h 127.0.0.1 -p "$STANDBY_PORT" -U postgres -d test -Atqc "select pg_is_in_recovery()" 2>/dev/null | grep -q t; then
-      echo "pg-clusters: primary :$PRIMARY_PORT, standby :$STANDBY_PORT, shards :${SHARD_PORTS[*]} are up"
-      return 0
-    fi
-    sleep 0.5
-  done
-  echo "pg-clusters: the standby on :$STANDBY_PORT did not come up in recovery with database test" >&2
-  return 1
+  await_recovery standby "$STANDBY_PORT"
+  # the fail-over test's spare standby, if an earlier run made it and left it down
+  if [[ -f "$(dir_of spare)/PG_VERSION" ]]; then start_server spare "$SPARE_PORT"; fi
+  echo "pg-clusters: primary :$PRIMARY_PORT, standby :$STANDBY_PORT, shards :${SHARD_PORTS[*]} are up"
+}
+
+# A second, disposable standby (5437) that the fail-over test stops mid-run, so that the shared
+# standby on 5434 stays up for every other test (and for other test runs on this machine).
+start_spare() {
+  port_up "$PRIMARY_PORT" || start_all
+  init_standby spare "$SPARE_PORT"
+  start_server spare "$SPARE_PORT"
+  await_recovery spare "$SPARE_PORT"
 }
 
 stop_one() { # name
@@ -135,9 +156,10 @@ status_all() {
 
 case "${1:-}" in
   start) start_all ;;
-  stop) for n in standby primary shard1 shard2; do stop_one "$n"; done ;;
+  stop) for n in spare standby primary shard1 shard2; do stop_one "$n"; done ;;
   status) status_all ;;
-  stop-standby) stop_one standby ;;
-  destroy) for n in standby primary shard1 shard2; do stop_one "$n"; done; rm -rf "$ROOT" ;;
-  *) echo "usage: $0 start|stop|status|stop-standby|destroy" >&2; exit 2 ;;
+  start-spare) start_spare ;;
+  stop-spare) stop_one spare ;;
+  destroy) for n in spare standby primary shard1 shard2; do stop_one "$n"; done; rm -rf "$ROOT" ;;
+  *) echo "usage: $0 start|stop|status|start-spare|stop-spare|destroy" >&2; exit 2 ;;
 esac

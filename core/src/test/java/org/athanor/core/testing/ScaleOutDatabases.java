@@ -10,16 +10,15 @@ import org.athanor.core.engine.EngineOptions;
  * independent shard servers on 5435 and 5436. Like {@link TestDatabases}: skipped with one line
  * when they do not answer, a failure when CI=true or -Dathanor.requireDatabases=true.
  * Override the URLs with -Dathanor.pg.primary.url, -Dathanor.pg.standby.url, -Dathanor.pg.shard1.url,
- * -Dathanor.pg.shard2.url.
+ * -Dathanor.pg.shard2.url, -Dathanor.pg.spare.url.
  */
 public final class ScaleOutDatabases {
     private ScaleOutDatabases() {}
 
-    /** The data directory of the standby cluster, for tests that stop and restart it. */
-    public static final String STANDBY_DIR = System.getProperty("athanor.pg.standby.dir", "/var/tmp/athanor-pg/standby");
-
     public static String primaryUrl() { return url("primary", 5433); }
     public static String standbyUrl() { return url("standby", 5434); }
+    /** The disposable second standby the fail-over test stops and starts (.ci/pg-clusters.sh start-spare). */
+    public static String spareUrl() { return url("spare", 5437); }
     public static String shardUrl(int n) { return url("shard" + n, 5434 + n); }
 
     private static String url(String name, int port) {
@@ -34,6 +33,21 @@ public final class ScaleOutDatabases {
 
     public static Engine primary() { return TestDatabases.server("PostgreSQL primary (.ci/pg-clusters.sh)", primaryUrl(), EngineOptions.defaults().poolSize(4)); }
     public static Engine standby() { return TestDatabases.server("PostgreSQL standby (.ci/pg-clusters.sh)", standbyUrl(), replicaOptions()); }
+    /** Starts the spare standby (creating it on first use) and opens an engine on it. */
+    public static Engine spare() {
+        if (TestDatabases.required() || reachable(5433)) clusters("start-spare");
+        return TestDatabases.server("PostgreSQL spare standby (.ci/pg-clusters.sh start-spare)", spareUrl(), replicaOptions());
+    }
+
+    private static boolean reachable(int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     public static Engine shard(int n) { return TestDatabases.server("PostgreSQL shard" + n + " (.ci/pg-clusters.sh)", shardUrl(n), EngineOptions.defaults().poolSize(4)); }
 
     /**
