@@ -49,6 +49,14 @@ public class RoutingBenchmark {
     /** Operations per benchmark call: a call is long enough for {@link Interleaved}'s per-round ratios. */
     static final int OPS = 200;
 
+    /**
+     * {@code postgres}: the scale-out primary and standby. {@code sqlite}: a local file (both engines on
+     * it, no standby): a read costs ~10 µs there instead of ~100, so the routing's own cost shows more.
+     */
+    @org.openjdk.jmh.annotations.Param({"postgres"})
+    public String server = "postgres";
+
+    private java.nio.file.Path sqliteDir;
     private Engine plain;
     private Engine sameServer;
     private RoutingEngine routed;
@@ -62,8 +70,17 @@ public class RoutingBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws InterruptedException {
         EngineOptions options = EngineOptions.defaults().poolSize(2);
-        plain = Engine.create(PRIMARY, options);
-        sameServer = Engine.create(PRIMARY, options);
+        String url = PRIMARY;
+        if (server.equals("sqlite")) {
+            try {
+                sqliteDir = java.nio.file.Files.createTempDirectory("athanor-route-bench");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            url = "sqlite:///" + sqliteDir.resolve("bench.db");
+        }
+        plain = Engine.create(url, options);
+        sameServer = Engine.create(url, options);
         routed = RoutingEngine.builder(plain).replica(sameServer).build();
         customer = new Customer("bench_route_" + Long.toHexString(System.nanoTime() & 0xffffffL));
         plain.inTransaction(c -> {
@@ -71,6 +88,10 @@ public class RoutingBenchmark {
             for (long i = 1; i <= ROWS; i++)
                 c.execute(insert(customer).set(customer.ID, i).set(customer.NAME, "name " + i).set(customer.DESCRIPTION, "d"));
         });
+        if (sqliteDir != null) { // no standby: readSplit is for postgres only
+            plain.addExecutionListener(counter(onPrimary));
+            return;
+        }
         standby = Engine.create(STANDBY, options.prePing(false));
         // count, per server, the reads of readSplit (the routed engines: plain counts on the primary side too)
         plain.addExecutionListener(counter(onPrimary));
@@ -97,8 +118,17 @@ public class RoutingBenchmark {
         long s = onStandby.sum();
         System.out.printf("%nstatements finished: primary engine %d, standby engine %d (the primary's include readPlain/writes when run together)%n", p, s);
         plain.inTransaction(c -> c.executeSql("DROP TABLE " + customer.name()));
-        split.close(); // closes plain and standby
+        if (split != null) split.close(); // closes plain and standby
+        plain.close();
         sameServer.close();
+        if (sqliteDir != null) {
+            try (var files = java.nio.file.Files.list(sqliteDir)) {
+                for (java.nio.file.Path f : files.toList()) java.nio.file.Files.delete(f);
+                java.nio.file.Files.delete(sqliteDir);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     private long id() { return 1 + (next++ % ROWS); }
@@ -148,6 +178,7 @@ public class RoutingBenchmark {
 
     @Benchmark
     public void readSplit(Blackhole bh) {
+        if (split == null) throw new IllegalStateException("readSplit needs server=postgres (a real standby)");
         for (int i = 0; i < OPS; i++) {
             try (Connection c = split.connectForRead()) {
                 bh.consume(read(c));
