@@ -851,7 +851,7 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
     /**
      * The row source of an INSERT of column arrays ({@link Insert#columnArrays()}): after the column
      * list, a SELECT reading one row per array index from {@code arrays} (one parameter per column),
-     * in index order. Only a dialect that {@linkplain org.athanor.core.dialect.DialectFeatures#insertFromArrays()
+     * in index order. Only a dialect that {@linkplain org.athanor.core.compile.DialectFeatures#insertFromArrays()
      * has it} renders one (PostgreSQL: {@code unnest ... WITH ORDINALITY}).
      */
     protected void insertFromArrays(List<Column<?>> cols, List<Expression<?>> arrays) {

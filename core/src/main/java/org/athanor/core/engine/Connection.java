@@ -628,6 +628,7 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
             broken = true;
         } finally {
             unclosed.closed();
+            engine.inUse.decrementAndGet();
             engine.release(jdbc, physical, broken);
         }
     }

@@ -67,7 +67,10 @@ public final class Flusher {
     public interface Host {
         UnitOfWork uow();
 
-        /** The session's connection (taken from the engine on first use). */
+        /**
+         * The session's connection for writes (taken on first use; with a routing engine, the
+         * primary's: asking for it moves a session that only read from a replica to the primary).
+         */
         Connection connection();
     }
 
