@@ -1,5 +1,7 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.loading.CollectionState;
+import org.athanor.orm.internal.loading.Loading;
 import org.athanor.orm.internal.flush.Flusher;
 
 import org.athanor.orm.internal.mapping.Mapper;
@@ -146,7 +148,7 @@ public final class Session implements AutoCloseable {
         @Override public Object load(Mapper mapper, Object id) { return get(mapper.type, id); }
         @Override public void unloadCollections(InstanceState s) {
             for (int m = 0; m < s.info.toManys.length; m++) {
-                CollectionState cs = CollectionState.stateOf(Session.this, s.obj(), s.info, m);
+                CollectionState cs = CollectionState.stateOf(loadHost, s.obj(), s.info, m);
                 if (cs != null) cs.items = null;
             }
         }
@@ -156,6 +158,19 @@ public final class Session implements AutoCloseable {
     private final Flusher.Host flushHost = new Flusher.Host() {
         @Override public UnitOfWork uow() { return uow; }
         @Override public Connection connection() { return Session.this.connection(); }
+    };
+
+    /** What loading (internal.loading) reaches of this session; one per session, collections compare it. */
+    final Loading.Host loadHost = new Loading.Host() {
+        @Override public UnitOfWork uow() { return uow; }
+        @Override public Connection connection() { return Session.this.connection(); }
+        @Override public InstanceState stateOf(Object entity) { return Session.this.stateOf(entity); }
+        @Override public boolean isExpired(InstanceState st) { return Session.this.isExpired(st); }
+        @Override public void autoflushIfEnabled() { Session.this.autoflushIfEnabled(); }
+        @Override public boolean isClosed() { return Session.this.isClosed(); }
+        @Override public void add(Object entity) { Session.this.add(entity); }
+        @Override public void delete(Object entity) { Session.this.delete(entity); }
+        @Override public void expunge(Object entity) { Session.this.expunge(entity); }
     };
 
     private Class<?> lastAddedType;
@@ -271,8 +286,8 @@ public final class Session implements AutoCloseable {
         Mapper info = s.info;
         for (int m = 0; m < info.toManys.length; m++) {
             Object given = info.toManys[m].get(s.obj());
-            if (CollectionState.stateOf(this, s.obj(), info, m) != null) continue;
-            CollectionState cs = CollectionState.install(this, s.obj(), info, m, null, new ArrayList<>());
+            if (CollectionState.stateOf(loadHost, s.obj(), info, m) != null) continue;
+            CollectionState cs = CollectionState.install(loadHost, s.obj(), info, m, null, new ArrayList<>());
             if (given instanceof java.util.Collection<?> c)
                 for (Object e : c) {
                     cs.checkElement(e);
@@ -296,8 +311,8 @@ public final class Session implements AutoCloseable {
             InstanceState st = deleted.get(i);
             Mapper info = st.info;
             for (int m = 0; m < info.toManys.length; m++) {
-                CollectionState cs = CollectionState.stateOf(this, st.obj(), info, m);
-                if (cs == null) cs = CollectionState.install(this, st.obj(), info, m, null, null);
+                CollectionState cs = CollectionState.stateOf(loadHost, st.obj(), info, m);
+                if (cs == null) cs = CollectionState.install(loadHost, st.obj(), info, m, null, null);
                 int k = info.toManyBackRef(m);
                 Mapper ei = info.toManyTarget(m);
                 for (Object e : new ArrayList<>(cs.items())) {
@@ -322,7 +337,7 @@ public final class Session implements AutoCloseable {
         for (InstanceState st : holders) {
             Mapper info = st.info;
             for (int m = 0; m < info.toManys.length; m++) {
-                CollectionState cs = CollectionState.stateOf(this, st.obj(), info, m);
+                CollectionState cs = CollectionState.stateOf(loadHost, st.obj(), info, m);
                 if (cs == null || cs.items == null) continue;
                 org.athanor.orm.mapping.ToOne back = info.toManyTarget(m).toOnes[info.toManyBackRef(m)];
                 cs.items.removeIf(e -> back.get(e) != st.obj());
@@ -338,7 +353,7 @@ public final class Session implements AutoCloseable {
                 int mirror = info.toOneMirror(k);
                 Object ref = info.toOnes[k].get(st.obj());
                 if (mirror < 0 || ref == null) continue;
-                CollectionState cs = CollectionState.stateOf(this, ref, info.toOneTarget(k), mirror);
+                CollectionState cs = CollectionState.stateOf(loadHost, ref, info.toOneTarget(k), mirror);
                 Set<Object> in = cs == null ? null : members.get(cs);
                 if (in != null && in.add(st.obj())) cs.items.add(st.obj());
             }
@@ -362,7 +377,7 @@ public final class Session implements AutoCloseable {
         if (info.generatedId != null && !info.idUnset(entity)) {
             InstanceState d = uow.attachDetached(entity, info, info.keyOfObject(entity), index);
             // the database holds a detached object's collections: they load on access
-            for (int m = 0; m < info.toManys.length; m++) CollectionState.install(this, entity, info, m, null, null);
+            for (int m = 0; m < info.toManys.length; m++) CollectionState.install(loadHost, entity, info, m, null, null);
             return d;
         }
         if (info.callbacks != null) info.callbacks.fire(Callbacks.PRE_PERSIST, entity); // before it becomes pending
@@ -450,7 +465,7 @@ public final class Session implements AutoCloseable {
             s = uow.identityMap.get(key); // the flush may have inserted it
             if (s != null && !isExpired(s)) return entityClass.cast(s.obj());
         }
-        List<Object> found = Loading.list(this, info, info.selectAll.where(info.pkEquals(key)));
+        List<Object> found = Loading.list(loadHost, info, info.selectAll.where(info.pkEquals(key)));
         if (found.isEmpty()) {
             if (s != null) detach(s); // an expired object whose row is gone
             return null;
@@ -505,7 +520,7 @@ public final class Session implements AutoCloseable {
         if (s == null || s.status != InstanceState.Status.PERSISTENT)
             throw new IllegalStateException(describeObject(entity) + " is " + (s == null ? "not in this session" : s.status)
                     + "; refresh() needs a persistent object of this session");
-        if (!Loading.reload(this, s, false))
+        if (!Loading.reload(loadHost, s, false))
             throw new IllegalStateException("refresh(): the row of " + s.key() + " no longer exists");
     }
 
@@ -527,7 +542,7 @@ public final class Session implements AutoCloseable {
             if (s != null && !isExpired(s)) target = s.obj();
             else {
                 autoflushIfEnabled();
-                List<Object> found = Loading.list(this, info, info.selectAll.where(info.pkEquals(key)));
+                List<Object> found = Loading.list(loadHost, info, info.selectAll.where(info.pkEquals(key)));
                 if (!found.isEmpty()) target = found.get(0);
             }
         }
