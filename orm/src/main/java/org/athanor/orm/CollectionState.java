@@ -69,7 +69,11 @@ final class CollectionState {
             }
             ei.toOnes[k].set(e, owner);
         }
-        if (!session.isClosed() && session.stateOf(owner) != null && session.stateOf(e) == null) session.add(e);
+        if (session.isClosed() || session.stateOf(owner) == null) return;
+        InstanceState es = session.stateOf(e);
+        // new to the session, or marked for deletion by an earlier remove() with orphanRemoval: it has an owner again
+        // (SQLAlchemy decides orphans at flush), so moving an element by remove-then-add does not delete it
+        if (es == null || es.marked) session.add(e);
     }
 
     /** The element left this collection: its reference is cleared, or with orphanRemoval the element is deleted. */
