@@ -9,6 +9,7 @@ import org.athanor.orm.internal.uow.TxLevel;
 import org.athanor.orm.internal.uow.UnitOfWork;
 
 import org.athanor.orm.mapping.Callbacks;
+import org.athanor.orm.mapping.ToOne;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -284,23 +285,32 @@ public final class Session implements AutoCloseable {
 
     /**
      * Before a flush, relationships are made consistent (SQLAlchemy's save-update and delete cascades):
-     * a deleted object's collections are loaded and their elements deleted (cascade REMOVE) or their
-     * reference cleared; loaded collections drop elements whose reference now points elsewhere and gain
-     * those that point at their owner (so a reference set directly shows in the loaded inverse
+     * a deleted object's children — the objects whose reference names it now, whether its (loaded at
+     * need) collection holds them or not — are deleted (cascade REMOVE; pending ones expunged) or get
+     * their reference cleared; an element of its collection whose reference was set elsewhere is left
+     * alone. Loaded collections of live objects drop elements whose reference now points elsewhere and
+     * gain those that point at their owner (so a reference set directly shows in the loaded inverse
      * collection at this flush at the latest); new objects referenced or collected are added.
      */
     void cascadeReferences() {
         if (!registry.hasReferences()) return;
         List<InstanceState> deleted = new ArrayList<>(uow.marked);
+        // per reference, the attached objects naming each object: built once per flush, only when something is deleted
+        Map<ToOne, Map<Object, List<Object>>> referrers = new IdentityHashMap<>();
         for (int i = 0; i < deleted.size(); i++) {
             InstanceState st = deleted.get(i);
             Mapper info = st.info;
             for (int m = 0; m < info.toManys.length; m++) {
                 CollectionState cs = CollectionState.stateOf(this, st.obj(), info, m);
                 if (cs == null) cs = CollectionState.install(this, st.obj(), info, m, null, null);
-                int k = info.toManyBackRef(m);
                 Mapper ei = info.toManyTarget(m);
-                for (Object e : new ArrayList<>(cs.items())) {
+                ToOne back = ei.toOnes[info.toManyBackRef(m)];
+                List<Object> children = new ArrayList<>();
+                Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+                for (Object e : cs.items()) if (back.get(e) == st.obj() && seen.add(e)) children.add(e);
+                for (Object e : referrers.computeIfAbsent(back, b -> referrersOf(ei, b)).getOrDefault(st.obj(), List.of()))
+                    if (seen.add(e)) children.add(e);
+                for (Object e : children) {
                     InstanceState es = stateOf(e);
                     if (info.toManys[m].cascadeRemove()) {
                         if (es == null) continue;
@@ -309,14 +319,18 @@ public final class Session implements AutoCloseable {
                             delete(e);
                             deleted.add(es);
                         }
-                    } else if (ei.toOnes[k].get(e) == st.obj() && (es == null || !es.marked)) {
-                        ei.toOnes[k].set(e, null); // as SQLAlchemy: the element stays, without its owner (NOT NULL: the database refuses)
+                    } else if (es == null || !es.marked) {
+                        back.set(e, null); // as SQLAlchemy: the element stays, without its owner (NOT NULL: the database refuses)
                     }
                 }
             }
         }
         List<InstanceState> holders = new ArrayList<>();
-        uow.forEachAttached(st -> { if ((st.info.toOnes.length > 0 || st.info.toManys.length > 0) && !st.marked) holders.add(st); });
+        // neither objects marked for deletion nor objects a flush deleted: their collections cascade nothing more
+        uow.forEachAttached(st -> {
+            if ((st.info.toOnes.length > 0 || st.info.toManys.length > 0) && !st.marked && st.status != InstanceState.Status.DELETED)
+                holders.add(st);
+        });
         // each loaded collection's members as an identity set, built once: large collections stay linear
         Map<CollectionState, Set<Object>> members = new IdentityHashMap<>();
         for (InstanceState st : holders) {
@@ -324,7 +338,7 @@ public final class Session implements AutoCloseable {
             for (int m = 0; m < info.toManys.length; m++) {
                 CollectionState cs = CollectionState.stateOf(this, st.obj(), info, m);
                 if (cs == null || cs.items == null) continue;
-                org.athanor.orm.mapping.ToOne back = info.toManyTarget(m).toOnes[info.toManyBackRef(m)];
+                ToOne back = info.toManyTarget(m).toOnes[info.toManyBackRef(m)];
                 cs.items.removeIf(e -> back.get(e) != st.obj());
                 Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
                 set.addAll(cs.items);
@@ -344,6 +358,17 @@ public final class Session implements AutoCloseable {
             }
             if (info.toOnes.length > 0) addReferenced(st);
         }
+    }
+
+    /** The attached objects of {@code ei}'s class (subclasses included) that are not marked for deletion, by the object {@code back} names. */
+    private Map<Object, List<Object>> referrersOf(Mapper ei, ToOne back) {
+        Map<Object, List<Object>> out = new IdentityHashMap<>();
+        uow.forEachAttached(st -> {
+            if (st.marked || st.status == InstanceState.Status.DELETED || !ei.type.isInstance(st.obj())) return;
+            Object ref = back.get(st.obj());
+            if (ref != null) out.computeIfAbsent(ref, r -> new ArrayList<>()).add(st.obj());
+        });
+        return out;
     }
 
     /** Attaches an object this session does not hold: pending, or persistent when it is detached. */
