@@ -66,6 +66,7 @@ final class CollectionState {
             if (previous != null) {
                 CollectionState old = stateOf(session, previous, info, m);
                 if (old != null && old.items != null) old.items.remove(e);
+                session.relinked.add(e);
             }
             ei.toOnes[k].set(e, owner);
         }
@@ -81,6 +82,7 @@ final class CollectionState {
         Mapper ei = elementInfo();
         int k = info.toManyBackRef(m);
         if (ei.toOnes[k].get(e) == owner) ei.toOnes[k].set(e, null);
+        if (!session.isClosed()) session.relinked.add(e);
         if (relation().orphanRemoval() && !session.isClosed()) {
             InstanceState st = session.stateOf(e);
             if (st != null && st.status == InstanceState.Status.PENDING) session.expunge(e);

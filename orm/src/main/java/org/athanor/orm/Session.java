@@ -284,6 +284,13 @@ public final class Session implements AutoCloseable {
     }
 
     /**
+     * Objects a collection operation took out of a collection since the last flush (moved to another owner's
+     * collection, or removed): their reference may name their snapshot's owner again while that owner's loaded
+     * collection no longer holds them, so the next flush re-checks them (see {@link #cascadeReferences}).
+     */
+    final Set<Object> relinked = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /**
      * Before a flush, relationships are made consistent (SQLAlchemy's save-update and delete cascades):
      * a deleted object's children — the objects whose reference names it now, whether its (loaded at
      * need) collection holds them or not — are deleted (cascade REMOVE; pending ones expunged) or get
@@ -331,8 +338,6 @@ public final class Session implements AutoCloseable {
             if ((st.info.toOnes.length > 0 || st.info.toManys.length > 0) && !st.marked && st.status != InstanceState.Status.DELETED)
                 holders.add(st);
         });
-        // each loaded collection's members as an identity set, built once: large collections stay linear
-        Map<CollectionState, Set<Object>> members = new IdentityHashMap<>();
         for (InstanceState st : holders) {
             Mapper info = st.info;
             for (int m = 0; m < info.toManys.length; m++) {
@@ -340,24 +345,38 @@ public final class Session implements AutoCloseable {
                 if (cs == null || cs.items == null) continue;
                 ToOne back = info.toManyTarget(m).toOnes[info.toManyBackRef(m)];
                 cs.items.removeIf(e -> back.get(e) != st.obj());
-                Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
-                set.addAll(cs.items);
-                members.put(cs, set);
                 for (Object e : cs.items) if (stateOf(e) == null) addInternal(e);
             }
         }
+        // A reference whose key is the one the object was loaded or last flushed with needs nothing here: that flush
+        // (or the load) put the object in its owner's loaded collection, and the owner is the session's — unless a
+        // collection operation took it out of a collection since ({@link #relinked}). Only the references set since,
+        // those of relinked objects, and those of objects without a snapshot (new, re-attached) are followed, so a
+        // flush of many unchanged objects does no identity-map work for them.
+        Map<CollectionState, Set<Object>> members = new IdentityHashMap<>();
         for (InstanceState st : holders) {
             Mapper info = st.info;
+            Object[] snap = st.snapshot;
             for (int k = 0; k < info.toOnes.length; k++) {
-                int mirror = info.toOneMirror(k);
                 Object ref = info.toOnes[k].get(st.obj());
-                if (mirror < 0 || ref == null) continue;
+                if (ref == null || snap != null && Mapper.same(info.referencedKeyOf(k, ref), snap[info.plain + k])
+                        && (relinked.isEmpty() || !relinked.contains(st.obj()))) continue;
+                int mirror = info.toOneMirror(k);
+                InstanceState owner = stateOf(ref);
+                if (owner == null) owner = addInternal(ref);
+                if (mirror < 0 || owner.marked || owner.status == InstanceState.Status.DELETED) continue;
                 CollectionState cs = CollectionState.stateOf(this, ref, info.toOneTarget(k), mirror);
-                Set<Object> in = cs == null ? null : members.get(cs);
-                if (in != null && in.add(st.obj())) cs.items.add(st.obj());
+                if (cs == null || cs.items == null) continue;
+                // an identity set per collection that gains elements here, built once: large collections stay linear
+                Set<Object> in = members.computeIfAbsent(cs, c -> {
+                    Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
+                    set.addAll(c.items);
+                    return set;
+                });
+                if (in.add(st.obj())) cs.items.add(st.obj());
             }
-            if (info.toOnes.length > 0) addReferenced(st);
         }
+        relinked.clear();
     }
 
     /** The attached objects of {@code ei}'s class (subclasses included) that are not marked for deletion, by the object {@code back} names. */
