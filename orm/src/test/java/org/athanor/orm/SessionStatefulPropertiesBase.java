@@ -96,7 +96,7 @@ public abstract class SessionStatefulPropertiesBase {
                 .withMaxTransformations(40);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void relationshipsAgreeWithTheModel(@ForAll("relationshipChains") ActionChain<RelationshipModel> chain) {
         try {
             chain.withInvariant("states", RelationshipModel::checkStates).run();
