@@ -170,6 +170,7 @@ public final class Session implements AutoCloseable {
         @Override public void add(Object entity) { Session.this.add(entity); }
         @Override public void delete(Object entity) { Session.this.delete(entity); }
         @Override public void expunge(Object entity) { Session.this.expunge(entity); }
+        @Override public void relinked(Object element) { cascades.relinked.add(element); }
     };
 
     private Class<?> lastAddedType;

@@ -49,6 +49,9 @@ public final class Loading {
         void delete(Object entity);
 
         void expunge(Object entity);
+
+        /** A collection operation took {@code element} out of a collection: the next flush re-checks its references. */
+        void relinked(Object element);
     }
 
     /** Reads a row's attribute values (the select's first {@code n} columns are the entity's, in order). */
