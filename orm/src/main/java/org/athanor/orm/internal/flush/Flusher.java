@@ -69,6 +69,9 @@ public final class Flusher {
 
         /** The session's connection (taken from the engine on first use). */
         Connection connection();
+
+        /** The session's mapper listeners (before/after insert, update, delete). */
+        FlushEvents events();
     }
 
     public Flusher(Host s) { this.s = s; }
@@ -128,6 +131,7 @@ public final class Flusher {
             for (Mapper info : order) {
                 List<InstanceState> ins = insertsBy.get(info);
                 if (ins != null) {
+                    if (s.events().listens(info)) for (InstanceState st : ins) event(FlushEvents.BEFORE_INSERT, st);
                     deferred = postInsert == null ? null : postInsert.get(info);
                     if (info.selfToOne()) insertSelfReferencing(info, ins);
                     else insert(info, ins);
@@ -135,11 +139,13 @@ public final class Flusher {
                     deferred = null;
                 }
                 List<Dirty> ups = updatesBy.get(info);
-                if (ups != null) update(info, ups);
+                if (ups != null && s.events().listens(info)) ups = beforeUpdate(ups);
+                if (ups != null && !ups.isEmpty()) update(info, ups);
             }
             for (int i = order.size() - 1; i >= 0; i--) {
                 List<InstanceState> del = deletesBy.get(order.get(i));
                 if (del == null) continue;
+                if (s.events().listens(order.get(i))) for (InstanceState st : del) event(FlushEvents.BEFORE_DELETE, st);
                 if (preDelete != null && preDelete.containsKey(order.get(i))) writeDeferred(order.get(i), preDelete.get(order.get(i)), true);
                 delete(order.get(i), del);
             }
@@ -219,6 +225,33 @@ public final class Flusher {
             callbackFailure = e;
             throw e;
         }
+    }
+
+    /** Calls the object's mapper listeners for {@code event}; what they throw propagates unwrapped. */
+    private void event(int event, InstanceState st) {
+        try {
+            s.events().fire(event, st.info, st.obj());
+        } catch (RuntimeException e) {
+            callbackFailure = e;
+            throw e;
+        }
+    }
+
+    /**
+     * Calls before_update for each dirty object, then reads the objects again: what the listeners
+     * changed is written, and an object they made clean again is not updated.
+     */
+    private List<Dirty> beforeUpdate(List<Dirty> ups) {
+        List<Dirty> out = new ArrayList<>(ups.size());
+        for (Dirty d : ups) {
+            InstanceState st = d.state();
+            event(FlushEvents.BEFORE_UPDATE, st);
+            Object[] values = st.info.read(st.obj());
+            DirtyCheck.checkKeyUnchanged(st, values);
+            int[] changed = st.changedAttributes(values);
+            if (changed != null) out.add(new Dirty(st, changed, values));
+        }
+        return out;
     }
 
     // ---- INSERT ------------------------------------------------------------------------------------
@@ -632,12 +665,14 @@ public final class Flusher {
     private void inserted(InstanceState st, Object[] values) {
         s.uow().inserted(st, values, false);
         fire(Callbacks.POST_PERSIST, st);
+        if (s.events().listens(st.info)) event(FlushEvents.AFTER_INSERT, st);
     }
 
     /** {@link #inserted(InstanceState, Object[])} for an object whose generated id was just assigned (so already touched). */
     private void persistent(InstanceState st, Object[] values) {
         s.uow().inserted(st, values, true);
         fire(Callbacks.POST_PERSIST, st);
+        if (s.events().listens(st.info)) event(FlushEvents.AFTER_INSERT, st);
     }
 
     private void assignFromSequence(Mapper info, Attribute gen, List<InstanceState> list) {
@@ -754,6 +789,7 @@ public final class Flusher {
     private void updated(Dirty d, int versionIdx, Object version) {
         s.uow().updated(d.state(), d.changed(), d.values(), versionIdx, version);
         fire(Callbacks.POST_UPDATE, d.state());
+        if (s.events().listens(d.state().info)) event(FlushEvents.AFTER_UPDATE, d.state());
     }
 
     // ---- DELETE ------------------------------------------------------------------------------------
@@ -798,5 +834,6 @@ public final class Flusher {
     private void deleted(InstanceState st) {
         s.uow().deleted(st, false);
         fire(Callbacks.POST_REMOVE, st);
+        if (s.events().listens(st.info)) event(FlushEvents.AFTER_DELETE, st);
     }
 }
