@@ -355,6 +355,13 @@ final class EntityModel {
             error(f, label, AnnotationRules.problem("CheckConstraint", null));
             return false;
         }
+        AnnotationMirror column = Annotations.find(f, "Column");
+        String ddl = column == null ? null : AnnotationRules.columnDdlProblem(ann.string(column, "columnDefinition"),
+                ann.string(column, "options"), ann.string(column, "comment"));
+        if (ddl != null) {
+            error(f, label, ddl);
+            return false;
+        }
         Element t = type.getKind() == TypeKind.DECLARED ? types.asElement(type) : null;
         if (t != null && t.getKind() == ElementKind.ENUM)
             for (VariableElement c : ElementFilter.fieldsIn(t.getEnclosedElements()))

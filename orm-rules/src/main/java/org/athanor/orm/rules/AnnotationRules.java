@@ -1,6 +1,7 @@
 package org.athanor.orm.rules;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -112,6 +113,23 @@ public final class AnnotationRules {
     public static String listenerAnnotationProblem(String simpleName, String listener, String method) {
         return "@" + simpleName + " on the method " + method + "() of the entity listener " + listener + " has no meaning there;"
                 + " an entity listener's methods carry only the lifecycle callback annotations (" + String.join(", ", CALLBACKS) + ")";
+    }
+
+    /**
+     * The mapping error for the members of {@code @Column} that write DDL of their own
+     * ({@code columnDefinition}, {@code options}, {@code comment}: the non-empty ones given), or null
+     * when none is set. Athanor derives a column's DDL from the field; it neither copies these into its
+     * CREATE TABLE nor ignores them.
+     */
+    public static String columnDdlProblem(String columnDefinition, String options, String comment) {
+        List<String> set = new java.util.ArrayList<>();
+        if (!columnDefinition.isEmpty()) set.add("columnDefinition = \"" + columnDefinition + "\"");
+        if (!options.isEmpty()) set.add("options = \"" + options + "\"");
+        if (!comment.isEmpty()) set.add("comment = \"" + comment + "\"");
+        if (set.isEmpty()) return null;
+        return "@Column(" + String.join(", ", set) + ") is not supported: the column's SQL type comes from the field's Java"
+                + " type with length, precision, scale and @Lob (TEXT/CLOB or BLOB/bytea per database); use those, @Convert for"
+                + " another stored type, or declare the column in your schema migrations and remove the member";
     }
 
     /** Whether {@code type} is an annotation of the jakarta.persistence package (the runtime's test). */

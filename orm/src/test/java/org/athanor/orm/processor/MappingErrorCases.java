@@ -186,6 +186,11 @@ public final class MappingErrorCases {
                         "errors.embedded.E.address: @Embedded is not supported: embedded values (@Embedded) are not supported yet"
                                 + " (only an @EmbeddedId); map the embeddable's fields as columns of the entity itself, or expose a value"
                                 + " object from a getter built of them"),
+                both("columndefinition", "@Entity public class E { @Id Long id; @Column(columnDefinition = \"jsonb\") String doc; }",
+                        "errors.columndefinition.E.doc: @Column(columnDefinition = \"jsonb\") is not supported: the column's SQL type"
+                                + " comes from the field's Java type with length, precision, scale and @Lob (TEXT/CLOB or BLOB/bytea per"
+                                + " database); use those, @Convert for another stored type, or declare the column in your schema"
+                                + " migrations and remove the member"),
                 both("elementcollection", "@Entity public class E { @Id Long id; @ElementCollection List<String> tags; }",
                         "errors.elementcollection.E.tags: @ElementCollection is not supported: collections of basic values in a"
                                 + " collection table are not supported yet; map the values as an @Entity of their own (its table"
