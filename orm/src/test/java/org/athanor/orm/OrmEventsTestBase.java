@@ -145,6 +145,36 @@ public abstract class OrmEventsTestBase {
     }
 
     @Test
+    void columnsNotInsertableOrUpdatableAreLeftOutOfTheDml() {
+        QuietWidget q = new QuietWidget("q");
+        q.setOrigin("ignored");
+        q.setCreatedBy("alice");
+        try (Session s = plain.openSession()) {
+            s.add(q);
+            s.commit();
+        }
+        Column<String> origin = EntityMapping.column(QuietWidget.class, "origin", String.class);
+        Column<String> createdBy = EntityMapping.column(QuietWidget.class, "createdBy", String.class);
+        Column<String> quietName = EntityMapping.column(QuietWidget.class, "name", String.class);
+        Row r = rows(QUIET).get(0);
+        assertNull(r.get(origin), "insertable = false: not in the INSERT");
+        assertEquals("alice", r.get(createdBy));
+        TestDb.tx(engine, c -> c.execute(org.athanor.core.sql.Sql.update(QUIET).set(origin, "db")));
+        try (Session s = plain.openSession()) {
+            QuietWidget l = s.get(QuietWidget.class, q.getId());
+            assertEquals("db", l.getOrigin(), "read like any column");
+            l.setOrigin("changed");
+            l.setCreatedBy("bob");
+            assertTrue(s.getDirty().isEmpty(), "changes to columns that are not updatable make no object dirty");
+            l.setName("q2");
+            s.commit();
+        }
+        r = rows(QUIET).get(0);
+        assertEquals(List.of("db", "alice", "q2"), List.of(r.get(origin), r.get(createdBy), r.get(quietName)),
+                "updatable = false: not in the UPDATE");
+    }
+
+    @Test
     void sessionAndMapperEventsInOrderOncePerObjectAndFlush() {
         SessionFactory sessions = recorded();
         Widget a = new Widget("a"), b = new Widget("b");

@@ -15,10 +15,20 @@ public class QuietWidget extends Audited {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+    /** Issue 16: left out of INSERTs and UPDATEs (a column the database or another writer fills). */
+    @jakarta.persistence.Column(length = 40, insertable = false, updatable = false)
+    private String origin;
+    /** Issue 16: written by the INSERT only. */
+    @jakarta.persistence.Column(length = 40, updatable = false)
+    private String createdBy;
 
     protected QuietWidget() {}
 
     public QuietWidget(String name) { this.name = name; }
 
     public Long getId() { return id; }
+    public String getOrigin() { return origin; }
+    public void setOrigin(String origin) { this.origin = origin; }
+    public String getCreatedBy() { return createdBy; }
+    public void setCreatedBy(String createdBy) { this.createdBy = createdBy; }
 }
