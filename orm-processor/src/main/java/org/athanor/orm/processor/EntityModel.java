@@ -276,6 +276,64 @@ final class EntityModel {
                     if (p != null) error(m, null, p);
                 }
         }
+        checkListeners(hierarchy);
+    }
+
+    /**
+     * The {@code @EntityListeners} classes of the hierarchy (the runtime's Callbacks.of does the same
+     * checks): concrete, default-constructible, each callback method an instance method returning void
+     * and taking the entity.
+     */
+    private void checkListeners(List<TypeElement> hierarchy) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (TypeElement c : hierarchy) {
+            Object v = ann.value(Annotations.find(c, "EntityListeners"), "value");
+            if (!(v instanceof List<?> list)) continue;
+            for (Object o : list) {
+                if (!(((javax.lang.model.element.AnnotationValue) o).getValue() instanceof TypeMirror tm)
+                        || !(types.asElement(tm) instanceof TypeElement l)) continue;
+                String name = l.getQualifiedName().toString(), which = "the entity listener " + name;
+                if (!seen.add(name)) {
+                    error(entity, null, which + " is listed twice in @EntityListeners of its hierarchy; list each listener class once");
+                    continue;
+                }
+                if (l.getKind() != javax.lang.model.element.ElementKind.CLASS || l.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)) {
+                    error(entity, null, which + " is not a concrete class; @EntityListeners names classes Athanor"
+                            + " instantiates with their constructor without parameters");
+                    continue;
+                }
+                if (l.getNestingKind() == javax.lang.model.element.NestingKind.MEMBER && !l.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
+                    error(entity, null, which + " is an inner class; make it a static nested or top-level class with a constructor without parameters");
+                    continue;
+                }
+                boolean any = false;
+                for (TypeElement lc = l; lc != null && !lc.getQualifiedName().contentEquals("java.lang.Object");
+                        lc = lc.getSuperclass().getKind() == TypeKind.DECLARED ? (TypeElement) types.asElement(lc.getSuperclass()) : null)
+                    for (ExecutableElement m : ElementFilter.methodsIn(lc.getEnclosedElements()))
+                        for (AnnotationMirror a : m.getAnnotationMirrors()) {
+                            String n = jakartaName(a);
+                            if (n == null) continue;
+                            String mn = m.getSimpleName().toString(), p;
+                            if (!AnnotationRules.CALLBACKS.contains(n)) p = AnnotationRules.listenerAnnotationProblem(n, name, mn);
+                            else {
+                                int params = m.getParameters().size();
+                                TypeMirror pt = params == 1 ? m.getParameters().get(0).asType() : null;
+                                p = AnnotationRules.listenerCallbackProblem(n, name, mn,
+                                        m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC), params,
+                                        m.getReturnType().getKind() == TypeKind.VOID,
+                                        pt != null && types.isAssignable(types.erasure(entity.asType()), types.erasure(pt)),
+                                        pt == null ? null : types.erasure(pt).toString(), entity.getQualifiedName().toString());
+                            }
+                            if (p != null) error(entity, null, p);
+                            any = true;
+                        }
+                if (!any)
+                    error(entity, null, which + " declares no lifecycle callback method (@PrePersist, ..., taking the"
+                            + " entity); remove it from @EntityListeners or annotate its methods");
+                else if (ElementFilter.constructorsIn(l.getEnclosedElements()).stream().noneMatch(k -> k.getParameters().isEmpty()))
+                    error(entity, null, which + " has no constructor without parameters; an entity listener class must be default-constructible");
+            }
+        }
     }
 
     /** The simple name of a jakarta.persistence annotation, else null. */
@@ -295,6 +353,13 @@ final class EntityModel {
         }
         if (nonEmpty(ann.value(Annotations.find(f, "Column"), "check"))) {
             error(f, label, AnnotationRules.problem("CheckConstraint", null));
+            return false;
+        }
+        AnnotationMirror column = Annotations.find(f, "Column");
+        String ddl = column == null ? null : AnnotationRules.columnDdlProblem(ann.string(column, "columnDefinition"),
+                ann.string(column, "options"), ann.string(column, "comment"));
+        if (ddl != null) {
+            error(f, label, ddl);
             return false;
         }
         Element t = type.getKind() == TypeKind.DECLARED ? types.asElement(type) : null;
