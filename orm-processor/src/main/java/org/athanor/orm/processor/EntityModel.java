@@ -108,6 +108,13 @@ final class EntityModel {
                     error(f, f.getSimpleName().toString(), org.athanor.orm.rules.AnnotationRules.ONE_TO_ONE_INVERSE);
                     continue;
                 }
+                javax.lang.model.element.AnnotationMirror onDelete = Annotations.findQualified(f, Annotations.ON_DELETE);
+                if (onDelete != null && !Annotations.has(f, "ManyToOne") && !Annotations.has(f, "OneToOne")) {
+                    error(f, f.getSimpleName().toString(), "@OnDelete without @ManyToOne or @OneToOne; it sets the ON DELETE "
+                            + "action of the foreign key a reference's column carries, so put it on that reference");
+                    continue;
+                }
+                if (onDelete != null) checkOnDelete(f, onDelete);
                 if (Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToMany") || Annotations.has(f, "OneToOne")) {
                     relationship(f, Annotations.has(f, "OneToMany"));
                     continue;
@@ -197,6 +204,22 @@ final class EntityModel {
         for (var e : o.getElementValues().entrySet())
             if (e.getKey().getSimpleName().contentEquals("mappedBy") && !String.valueOf(e.getValue().getValue()).isEmpty()) return true;
         return false;
+    }
+
+    /** The compile-time form of the runtime's @OnDelete checks (ToOnes.onDelete). */
+    private void checkOnDelete(VariableElement f, javax.lang.model.element.AnnotationMirror onDelete) {
+        String action = ann.enumName(onDelete, "value");
+        String field = f.getSimpleName().toString();
+        if ("SET_DEFAULT".equals(action))
+            error(f, field, "@OnDelete(SET_DEFAULT) is not supported (the key column has no default, and MariaDB does not "
+                    + "implement it); use CASCADE, SET_NULL, RESTRICT or NO_ACTION");
+        if ("SET_NULL".equals(action)) {
+            javax.lang.model.element.AnnotationMirror rel = Annotations.find(f, Annotations.has(f, "ManyToOne") ? "ManyToOne" : "OneToOne");
+            javax.lang.model.element.AnnotationMirror jc = Annotations.find(f, "JoinColumn");
+            if (!ann.bool(rel, "optional", true) || !ann.bool(jc, "nullable", true))
+                error(f, field, "@OnDelete(SET_NULL) on a reference whose column is NOT NULL (optional = false or "
+                        + "@JoinColumn(nullable = false)); make it optional, or use CASCADE");
+        }
     }
 
     private void relationship(VariableElement f, boolean collection) {

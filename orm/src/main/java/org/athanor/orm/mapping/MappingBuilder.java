@@ -49,6 +49,9 @@ final class MappingBuilder {
                 if (FieldMapper.skipped(f)) continue;
                 if (f.isAnnotationPresent(jakarta.persistence.ManyToOne.class) || f.isAnnotationPresent(jakarta.persistence.OneToOne.class)) {
                     toOneFields.add(f);
+                } else if (f.isAnnotationPresent(OnDelete.class)) {
+                    throw MappingException.of(cls, f.getName(), "@OnDelete without @ManyToOne or @OneToOne; it sets the ON "
+                            + "DELETE action of the foreign key a reference's column carries, so put it on that reference");
                 } else if (f.isAnnotationPresent(jakarta.persistence.OneToMany.class)) {
                     toManyFields.add(f);
                 } else if (f.isAnnotationPresent(jakarta.persistence.OrderBy.class)) {
