@@ -42,6 +42,8 @@ final class JoinedLoading {
         final LoadOption option; // null for the root
         final int index; // the toOne (k) or toMany (m) slot in parent.info
         final boolean collection;
+        /** The alias of the entity's table this node reads (null for the root, which reads the query's own FROM). */
+        Table table;
         int offset;
         final List<Node> children = new ArrayList<>();
         /** Distinct objects of this node, in the order they first appear. */
@@ -65,11 +67,7 @@ final class JoinedLoading {
     static List<Object> list(Session s, Mapper info, Select<Row> select, List<LoadOption> options) {
         Node root = new Node(null, info, null, -1, false);
         boolean limited = select.limit() != null || select.offset() != null || select.fetchFirst() != null;
-        List<Table> tables = new ArrayList<>();
-        tables.add(info.table);
-        // the tables the query's own joins read (with a limit they stay inside the subquery)
-        if (!limited) for (org.athanor.core.sql.FromItem f : select.from()) for (Table t : org.athanor.core.sql.Join.tablesOf(f)) if (!tables.contains(t)) tables.add(t);
-        build(root, options, tables);
+        build(root, options, new int[] {0});
 
         int n = info.attrs.length;
         Select<Row> base;
@@ -142,8 +140,13 @@ final class JoinedLoading {
         if (node.seen.put(o, Boolean.TRUE) == null) node.objects.add(o);
     }
 
-    /** Builds the tree of joined options below {@code node}. */
-    private static void build(Node node, List<LoadOption> options, List<Table> tables) {
+    /**
+     * Builds the tree of joined options below {@code node}. Every joined table is read through its own
+     * alias ({@code <table>_<n>}, numbered in the statement as SQLAlchemy does), so a path may repeat a table
+     * (an entity related to itself, {@code Writer.articles} then {@code Article.editor}, or a table the
+     * query joins itself) without its columns or ON clauses being confused.
+     */
+    private static void build(Node node, List<LoadOption> options, int[] aliases) {
         for (LoadOption o : options) {
             if (o.strategy != LoadOption.Strategy.JOINED) continue;
             Mapper info = node.info;
@@ -155,13 +158,9 @@ final class JoinedLoading {
                 if (info.toOnes[k].name().equals(name)) child = new Node(node, info.toOneTarget(k), o, k, false);
             if (child == null)
                 throw new IllegalArgumentException(o + ": " + info.name + " has no relationship " + name);
-            if (tables.contains(child.info.table))
-                throw new IllegalArgumentException(o + ": the statement already reads table " + child.info.table.name()
-                        + " (a relationship of an entity to itself, or the same table joined twice), and joinedLoad makes no "
-                        + "table aliases yet; use selectinLoad(" + o.relationship.owner().getSimpleName() + "_." + name + ")");
-            tables.add(child.info.table);
+            child.table = child.info.table.as(child.info.table.name() + "_" + ++aliases[0]);
             node.children.add(child);
-            build(child, o.children, tables);
+            build(child, o.children, aliases);
         }
     }
 
@@ -169,25 +168,29 @@ final class JoinedLoading {
     @SuppressWarnings("unchecked")
     private static Select<Row> join(Node node, Select<Row> stmt, List<Expression<?>> columns, List<OrderItem> order, int[] next,
                                     List<Node> all, Function<Expression<?>, Expression<?>> rootColumn) {
-        Function<Expression<?>, Expression<?>> parentColumn = node.parent == null ? rootColumn : e -> e;
+        Function<Expression<?>, Expression<?>> parentColumn = node.parent == null ? rootColumn
+                : e -> node.table.corresponding((Column<?>) e);
         Mapper p = node.info;
         for (Node child : node.children) {
             Mapper c = child.info;
+            Table alias = child.table;
             Expression<Boolean> on;
             if (child.collection) {
-                Column<Object> fk = (Column<Object>) c.toOnes[p.toManyBackRef(child.index)].column();
+                Column<Object> fk = alias.corresponding((Column<Object>) c.toOnes[p.toManyBackRef(child.index)].column());
                 Expression<Object> id = (Expression<Object>) parentColumn.apply(p.attrs[p.idIdx[0]].column());
                 on = fk.eq(id);
             } else {
                 Expression<Object> fk = (Expression<Object>) parentColumn.apply(p.toOnes[child.index].column());
-                Column<Object> id = (Column<Object>) c.attrs[c.idIdx[0]].column();
+                Column<Object> id = alias.corresponding((Column<Object>) c.attrs[c.idIdx[0]].column());
                 on = id.eq(fk);
             }
-            stmt = stmt.leftJoin(c.table, on);
+            stmt = stmt.leftJoin(alias, on);
             child.offset = next[0];
-            columns.addAll(c.selectAll.columns());
+            for (Column<?> col : c.columns) columns.add(alias.corresponding(col));
             next[0] += c.attrs.length;
-            if (child.collection) for (OrderItem o : CollectionLoading.orderBy(c, p.toManys[child.index])) order.add(o);
+            if (child.collection)
+                for (OrderItem o : CollectionLoading.orderBy(c, p.toManys[child.index]))
+                    order.add(new OrderItem(alias.corresponding((Column<?>) o.expression()), o.descending(), o.nulls()));
             all.add(child);
             stmt = join(child, stmt, columns, order, next, all, rootColumn);
         }

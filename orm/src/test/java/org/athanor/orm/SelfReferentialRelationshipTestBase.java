@@ -128,9 +128,37 @@ public abstract class SelfReferentialRelationshipTestBase {
             assertEquals(2, count("SELECT"), statements.toString());
             for (Employee e : all) e.getReports().size();
             assertEquals(2, count("SELECT"), statements.toString());
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> s.query(Employee.class).options(joinedLoad(Employee_.reports)).all());
-            assertTrue(e.getMessage().contains("selectinLoad(Employee_.reports)"), e.getMessage());
+        }
+    }
+
+    @Test
+    void joinedLoadOfAnEntityToItselfAliasesTheTable() {
+        seed();
+        try (Session s = sessions.openSession()) {
+            // boss -> reports (mid) -> reports (a, b), and each one's manager, in one statement
+            Employee boss = s.query(Employee.class).filterBy("name", "boss")
+                    .options(joinedLoad(Employee_.reports).then(joinedLoad(Employee_.reports))).one();
+            assertEquals(1, count("SELECT"), statements.toString());
+            Employee mid = boss.getReports().get(0);
+            assertEquals("mid", mid.getName());
+            assertSame(boss, mid.getManager());
+            assertEquals(List.of("a", "b"), mid.getReports().stream().map(Employee::getName).toList(), "@OrderBy(name)");
+            for (Employee e : mid.getReports()) assertSame(mid, e.getManager());
+            assertEquals(1, count("SELECT"), "nothing more on access: " + statements);
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            List<Employee> all = s.query(Employee.class).options(joinedLoad(Employee_.manager))
+                    .orderBy(Employee_.name.asc()).all();
+            assertEquals(1, count("SELECT"), statements.toString());
+            assertEquals(List.of("a", "b", "boss", "mid"), all.stream().map(Employee::getName).toList());
+            assertEquals("mid", all.get(0).getManager().getName());
+            assertNull(all.get(2).getManager());
+            List<Employee> two = s.query(Employee.class).options(joinedLoad(Employee_.reports))
+                    .orderBy(Employee_.name.desc()).limit(2).all();
+            assertEquals(List.of("mid", "boss"), two.stream().map(Employee::getName).toList());
+            assertEquals(2, two.get(0).getReports().size());
+            assertEquals(2, count("SELECT"), statements.toString());
         }
     }
 
