@@ -156,6 +156,24 @@ public final class Query<E> {
     public Query<E> outerJoin(Relationship<?, ?> r) { return leftJoin(r.targetTable(), r.joinCondition()); }
 
     /**
+     * INNER JOIN {@code alias}, an alias of the related entity's table, ON from the relationship starting at
+     * the owner's table (SQLAlchemy's {@code join(aliased(User), Post.author)}): a relationship of the entity to
+     * itself, or one table reached twice, e.g. employees whose manager is Ann:
+     * <pre>{@code
+     * Table mgr = Employee_.TABLE.as("mgr");
+     * query(Employee.class).join(Employee_.manager, mgr).filter(mgr.corresponding(Employee_.name).eq("Ann")).all();
+     * }</pre>
+     */
+    public Query<E> join(Relationship<?, ?> r, org.athanor.core.schema.Table alias) {
+        return join(alias, r.joinCondition(r.ownerTable(), alias));
+    }
+
+    /** LEFT OUTER JOIN {@code alias} of the related entity's table, ON from the relationship (see {@link #join(Relationship, org.athanor.core.schema.Table)}). */
+    public Query<E> outerJoin(Relationship<?, ?> r, org.athanor.core.schema.Table alias) {
+        return leftJoin(alias, r.joinCondition(r.ownerTable(), alias));
+    }
+
+    /**
      * The objects in {@code parent}'s collection {@code r}, by their key column (no need to load the
      * collection): {@code query(Article.class).withParent(writer, Writer_.articles)}.
      */

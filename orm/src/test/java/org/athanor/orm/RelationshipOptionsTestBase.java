@@ -177,6 +177,26 @@ public abstract class RelationshipOptionsTestBase extends RelationshipCollection
     }
 
     @Test
+    void oneTableJoinedTwiceThroughTwoRelationships() {
+        seed(2, 2);
+        try (Session s = sessions.openSession()) {
+            List<Writer> writers = s.query(Writer.class).orderBy(Writer_.name.asc()).all();
+            for (Article a : writers.get(1).getArticles()) a.setEditor(writers.get(0));
+            s.commit();
+        }
+        try (Session s = sessions.openSession()) {
+            org.athanor.core.schema.Table author = Writer_.TABLE.as("author"), editor = Writer_.TABLE.as("editor");
+            List<Article> found = s.query(Article.class).join(Article_.writer, author).join(Article_.editor, editor)
+                    .filter(author.corresponding(Writer_.name).eq("w1"), editor.corresponding(Writer_.name).eq("w0"))
+                    .orderBy(Article_.title.asc()).all();
+            assertEquals(List.of("a1.0", "a1.1"), found.stream().map(Article::getTitle).toList());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> s.query(Article.class).join(Article_.writer, Article_.TABLE.as("x")));
+            assertTrue(e.getMessage().startsWith("Article.writer: the second table must be rel_writer or an alias of it"), e.getMessage());
+        }
+    }
+
+    @Test
     void joinedLoadThroughATableTheStatementAlreadyReadsAliasesIt() {
         seed(2, 2);
         try (Session s = sessions.openSession()) {

@@ -132,6 +132,34 @@ public abstract class SelfReferentialRelationshipTestBase {
     }
 
     @Test
+    void joinsAndExistsOverAnEntityToItselfGoThroughAnAlias() {
+        seed();
+        try (Session s = sessions.openSession()) {
+            org.athanor.core.schema.Table mgr = Employee_.TABLE.as("mgr");
+            List<Employee> ofMid = s.query(Employee.class).join(Employee_.manager, mgr)
+                    .filter(mgr.corresponding(Employee_.name).eq("mid")).orderBy(Employee_.name.asc()).all();
+            assertEquals(List.of("a", "b"), ofMid.stream().map(Employee::getName).toList());
+            org.athanor.core.schema.Table r = Employee_.TABLE.as("r");
+            List<Employee> withoutReports = s.query(Employee.class).outerJoin(Employee_.reports, r)
+                    .filter(r.corresponding(Employee_.id).isNull()).orderBy(Employee_.name.asc()).all();
+            assertEquals(List.of("a", "b"), withoutReports.stream().map(Employee::getName).toList());
+            assertEquals(List.of("mid"), s.query(Employee.class).filter(Employee_.reports.any(r, r.corresponding(Employee_.name).eq("a")))
+                    .all().stream().map(Employee::getName).toList());
+            assertEquals(List.of("boss", "mid"), s.query(Employee.class).filter(Employee_.reports.any(r))
+                    .orderBy(Employee_.name.asc()).all().stream().map(Employee::getName).toList());
+            assertEquals(List.of("mid"), s.query(Employee.class).filter(Employee_.manager.has(mgr, mgr.corresponding(Employee_.name).eq("boss")))
+                    .all().stream().map(Employee::getName).toList());
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Employee_.reports.any());
+            assertTrue(e.getMessage().contains("Employee_.reports.any(r, r.corresponding(Employee_.name)"), e.getMessage());
+            e = assertThrows(IllegalStateException.class, () -> s.query(Employee.class).join(Employee_.manager));
+            assertTrue(e.getMessage().contains("query.join(Employee_.manager, mgr)"), e.getMessage());
+            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                    () -> Employee_.manager.joinCondition(Employee_.TABLE, Employee_.TABLE));
+            assertTrue(bad.getMessage().contains("different aliases of"), bad.getMessage());
+        }
+    }
+
+    @Test
     void joinedLoadOfAnEntityToItselfAliasesTheTable() {
         seed();
         try (Session s = sessions.openSession()) {
