@@ -31,7 +31,7 @@ final class JoinedLoading {
     private JoinedLoading() {}
 
     static boolean any(List<LoadOption> options) {
-        for (LoadOption o : options) if (o.strategy == LoadOption.Strategy.JOINED) return true;
+        for (LoadOption o : options) if (o.strategy.inStatement()) return true;
         return false;
     }
 
@@ -68,6 +68,7 @@ final class JoinedLoading {
         Node root = new Node(null, info, null, -1, false);
         boolean limited = select.limit() != null || select.offset() != null || select.fetchFirst() != null;
         build(root, options, new int[] {0});
+        checkContainsEager(root, select, limited);
 
         int n = info.attrs.length;
         Select<Row> base;
@@ -140,6 +141,26 @@ final class JoinedLoading {
         if (node.seen.put(o, Boolean.TRUE) == null) node.objects.add(o);
     }
 
+    /** A containsEager node must read a table (or alias) of the query's own FROM, and the query must not be limited. */
+    private static void checkContainsEager(Node node, Select<Row> select, boolean limited) {
+        for (Node child : node.children) {
+            if (child.option.strategy == LoadOption.Strategy.CONTAINS_EAGER) {
+                if (limited)
+                    throw new IllegalArgumentException(child.option + " with limit/offset (also first(), one()): the limit would "
+                            + "count joined rows, not " + node.info.name + " objects; use all(), or joinedLoad/selectinLoad");
+                boolean joined = false;
+                for (org.athanor.core.sql.FromItem f : select.from())
+                    for (Table t : org.athanor.core.sql.Join.tablesOf(f)) joined |= t == child.table;
+                if (!joined)
+                    throw new IllegalArgumentException(child.option + ": the query does not read " + child.table + "; join it "
+                            + "first, e.g. query.join(" + child.option.relationship.owner().getSimpleName() + "_."
+                            + child.option.relationship.name() + (child.table.alias() != null ? ", " + child.table.alias() : "")
+                            + "), or use joinedLoad");
+            }
+            checkContainsEager(child, select, limited);
+        }
+    }
+
     /**
      * Builds the tree of joined options below {@code node}. Every joined table is read through its own
      * alias ({@code <table>_<n>}, numbered in the statement as SQLAlchemy does), so a path may repeat a table
@@ -148,7 +169,7 @@ final class JoinedLoading {
      */
     private static void build(Node node, List<LoadOption> options, int[] aliases) {
         for (LoadOption o : options) {
-            if (o.strategy != LoadOption.Strategy.JOINED) continue;
+            if (!o.strategy.inStatement()) continue;
             Mapper info = node.info;
             String name = o.relationship.name();
             Node child = null;
@@ -158,7 +179,8 @@ final class JoinedLoading {
                 if (info.toOnes[k].name().equals(name)) child = new Node(node, info.toOneTarget(k), o, k, false);
             if (child == null)
                 throw new IllegalArgumentException(o + ": " + info.name + " has no relationship " + name);
-            child.table = child.info.table.as(child.info.table.name() + "_" + ++aliases[0]);
+            child.table = o.strategy == LoadOption.Strategy.CONTAINS_EAGER ? o.from
+                    : child.info.table.as(child.info.table.name() + "_" + ++aliases[0]);
             node.children.add(child);
             build(child, o.children, aliases);
         }
@@ -184,7 +206,8 @@ final class JoinedLoading {
                 Column<Object> id = alias.corresponding((Column<Object>) c.attrs[c.idIdx[0]].column());
                 on = id.eq(fk);
             }
-            stmt = stmt.leftJoin(alias, on);
+            // containsEager: the query joined the table itself; its columns are read from that join
+            if (child.option.strategy != LoadOption.Strategy.CONTAINS_EAGER) stmt = stmt.leftJoin(alias, on);
             child.offset = next[0];
             for (Column<?> col : c.columns) columns.add(alias.corresponding(col));
             next[0] += c.attrs.length;
@@ -214,7 +237,7 @@ final class JoinedLoading {
             }
         }
         List<LoadOption> rest = new ArrayList<>();
-        for (LoadOption o : options) if (o.strategy != LoadOption.Strategy.JOINED) rest.add(o);
+        for (LoadOption o : options) if (!o.strategy.inStatement()) rest.add(o);
         if (!rest.isEmpty() && info.toManys.length > 0) CollectionLoading.apply(s, info, objects, rest);
         for (Node child : node.children) finish(s, child, child.options());
     }

@@ -197,6 +197,47 @@ public abstract class RelationshipOptionsTestBase extends RelationshipCollection
     }
 
     @Test
+    void containsEagerFillsRelationshipsFromTheQuerysOwnJoin() {
+        seed(2, 2);
+        try (Session s = sessions.openSession()) {
+            List<Writer> writers = s.query(Writer.class).orderBy(Writer_.name.asc()).all();
+            for (Article a : writers.get(1).getArticles()) a.setEditor(writers.get(0));
+            s.commit();
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            List<Writer> ws = s.query(Writer.class).join(Writer_.articles).filter(Article_.title.eq("a1.0"))
+                    .options(Loaders.containsEager(Writer_.articles)).all();
+            // the query; then the batched select of its articles' editor (w0, a reference not in the statement)
+            assertEquals(2, count("SELECT"), statements.toString());
+            assertTrue(statements.get(0).toUpperCase(java.util.Locale.ROOT).indexOf("JOIN") == statements.get(0).toUpperCase(java.util.Locale.ROOT).lastIndexOf("JOIN"),
+                    "no join besides the query's own: " + statements);
+            assertEquals(List.of("w1"), names(ws));
+            assertEquals(List.of("a1.0"), ws.get(0).getArticles().stream().map(Article::getTitle).toList(),
+                    "the collection holds the rows the query selected");
+            assertSame(ws.get(0), ws.get(0).getArticles().get(0).getWriter());
+            assertEquals(2, count("SELECT"), "nothing more on access: " + statements);
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            org.athanor.core.schema.Table ed = Writer_.TABLE.as("ed");
+            List<Article> as = s.query(Article.class).join(Article_.writer).join(Article_.editor, ed)
+                    .options(Loaders.containsEager(Article_.writer), Loaders.containsEager(Article_.editor, ed))
+                    .orderBy(Article_.title.asc()).all();
+            assertEquals(1, count("SELECT"), "writers and editors from the query's joins: " + statements);
+            assertEquals(List.of("a1.0", "a1.1"), as.stream().map(Article::getTitle).toList());
+            assertEquals("w1", as.get(0).getWriter().getName());
+            assertEquals("w0", as.get(0).getEditor().getName());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> s.query(Writer.class).options(Loaders.containsEager(Writer_.articles)).all());
+            assertTrue(e.getMessage().startsWith("containsEager(Writer.articles): the query does not read rel_article; join it first"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> s.query(Writer.class).join(Writer_.articles).options(Loaders.containsEager(Writer_.articles)).first());
+            assertTrue(e.getMessage().contains("with limit/offset"), e.getMessage());
+        }
+    }
+
+    @Test
     void joinedLoadThroughATableTheStatementAlreadyReadsAliasesIt() {
         seed(2, 2);
         try (Session s = sessions.openSession()) {
