@@ -197,6 +197,38 @@ public abstract class RelationshipOptionsTestBase extends RelationshipCollection
     }
 
     @Test
+    void entitiesWithColumnsAsTypedTuples() {
+        seed(3, 2);
+        try (Session s = sessions.openSession()) {
+            s.add(new Writer("lonely"));
+            s.commit();
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            List<io.vavr.Tuple2<Writer, Long>> counts = s.query(Writer.class).outerJoin(Writer_.articles)
+                    .groupBy(Writer_.id, Writer_.name).orderBy(Writer_.name.asc())
+                    .allWith(org.athanor.core.sql.Sql.count(Article_.id));
+            assertEquals(1, count("SELECT"), statements.toString());
+            assertEquals(List.of("lonely:0", "w0:2", "w1:2", "w2:2"), counts.stream().map(t -> t._1.getName() + ":" + t._2).toList());
+            assertSame(s.query(Writer.class).filterBy("name", "w1").one(), counts.get(2)._1, "the session's objects");
+            List<io.vavr.Tuple3<Writer, Long, String>> two = s.query(Writer.class).join(Writer_.articles)
+                    .groupBy(Writer_.id, Writer_.name).having(org.athanor.core.sql.Sql.count(Article_.id).gt(1L))
+                    .orderBy(Writer_.name.desc())
+                    .allWith(org.athanor.core.sql.Sql.count(Article_.id), org.athanor.core.sql.Sql.max(Article_.title));
+            assertEquals(List.of("w2:2:a2.1", "w1:2:a1.1", "w0:2:a0.1"), two.stream().map(t -> t._1.getName() + ":" + t._2 + ":" + t._3).toList());
+            statements.clear();
+            for (var t : two) assertEquals(2, t._1.getArticles().size());
+            assertEquals(1, count("SELECT"), "the result's collections load in one batch: " + statements);
+            List<io.vavr.Tuple2<Article, String>> withWriter = s.query(Article.class).join(Article_.writer)
+                    .filter(Writer_.name.eq("w0")).orderBy(Article_.title.asc()).allWith(Writer_.name);
+            assertEquals(List.of("a0.0:w0", "a0.1:w0"), withWriter.stream().map(t -> t._1.getTitle() + ":" + t._2).toList());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.query(Writer.class)
+                    .options(joinedLoad(Writer_.articles)).allWith(Writer_.name));
+            assertTrue(e.getMessage().startsWith("joinedLoad(Writer.articles) cannot be combined with extra columns"), e.getMessage());
+        }
+    }
+
+    @Test
     void containsEagerFillsRelationshipsFromTheQuerysOwnJoin() {
         seed(2, 2);
         try (Session s = sessions.openSession()) {
