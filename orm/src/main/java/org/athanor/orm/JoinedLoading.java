@@ -42,6 +42,8 @@ final class JoinedLoading {
         final LoadOption option; // null for the root
         final int index; // the toOne (k) or toMany (m) slot in parent.info
         final boolean collection;
+        /** An inverse one-to-one (index j in parent.info.inverseOnes): joined as a collection, one element at most. */
+        boolean inverse;
         /** The alias of the entity's table this node reads (null for the root, which reads the query's own FROM). */
         Table table;
         int offset;
@@ -125,7 +127,7 @@ final class JoinedLoading {
                 Object o = row[i + 1];
                 if (o == null) continue;
                 note(node, o);
-                if (node.collection) {
+                if (node.collection || node.inverse) {
                     Object parent = row[all.indexOf(node.parent) + 1];
                     Map<Object, Boolean> seen = node.elementSeen.computeIfAbsent(parent, x -> new IdentityHashMap<>());
                     if (seen.put(o, Boolean.TRUE) == null) node.elements.computeIfAbsent(parent, x -> new ArrayList<>()).add(o);
@@ -177,6 +179,11 @@ final class JoinedLoading {
                 if (info.toManys[m].name().equals(name)) child = new Node(node, info.toManyTarget(m), o, m, true);
             for (int k = 0; k < info.toOnes.length && child == null; k++)
                 if (info.toOnes[k].name().equals(name)) child = new Node(node, info.toOneTarget(k), o, k, false);
+            for (int j = 0; j < info.inverseOnes.length && child == null; j++)
+                if (info.inverseOnes[j].name().equals(name)) {
+                    child = new Node(node, info.inverseOneTarget(j), o, j, false);
+                    child.inverse = true;
+                }
             if (child == null)
                 throw new IllegalArgumentException(o + ": " + info.name + " has no relationship " + name);
             child.table = o.strategy == LoadOption.Strategy.CONTAINS_EAGER ? o.from
@@ -197,8 +204,9 @@ final class JoinedLoading {
             Mapper c = child.info;
             Table alias = child.table;
             Expression<Boolean> on;
-            if (child.collection) {
-                Column<Object> fk = alias.corresponding((Column<Object>) c.toOnes[p.toManyBackRef(child.index)].column());
+            if (child.collection || child.inverse) {
+                int back = child.collection ? p.toManyBackRef(child.index) : p.inverseOneBackRef(child.index);
+                Column<Object> fk = alias.corresponding((Column<Object>) c.toOnes[back].column());
                 Expression<Object> id = (Expression<Object>) parentColumn.apply(p.attrs[p.idIdx[0]].column());
                 on = fk.eq(id);
             } else {
@@ -225,7 +233,7 @@ final class JoinedLoading {
         Mapper info = node.info;
         List<Object> objects = node.objects;
         if (objects.isEmpty()) return;
-        if (info.toOnes.length > 0) ToOneLoading.resolve(s, info, objects, options);
+        if (info.loadsRelated()) ToOneLoading.resolve(s, info, objects, options);
         if (info.toManys.length > 0) Loading.installCollections(s, info, objects);
         for (Node child : node.children) {
             if (!child.collection) continue;
@@ -234,6 +242,13 @@ final class JoinedLoading {
                 if (cs == null || cs.items != null) continue; // already loaded: kept, as SQLAlchemy without populate_existing
                 List<Object> els = child.elements.get(owner);
                 cs.items = els == null ? new ArrayList<>() : new ArrayList<>(els);
+            }
+        }
+        for (Node child : node.children) {
+            if (!child.inverse) continue;
+            for (Object owner : objects) {
+                List<Object> els = child.elements.get(owner);
+                info.inverseOnes[child.index].set(owner, els == null ? null : els.get(0));
             }
         }
         List<LoadOption> rest = new ArrayList<>();

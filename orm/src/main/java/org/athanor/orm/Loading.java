@@ -69,7 +69,7 @@ final class Loading {
         } else {
             out = s.connection().execute(q.statement(), entities(s, info, q)).all();
         }
-        if (info.toOnes.length > 0) ToOneLoading.resolve(s, info, out, options);
+        if (info.loadsRelated()) ToOneLoading.resolve(s, info, out, options);
         if (info.toManys.length > 0) {
             installCollections(s, info, out);
             if (!options.isEmpty()) CollectionLoading.apply(s, info, out, options);
@@ -99,7 +99,7 @@ final class Loading {
         List<Object> objects = new ArrayList<>(rows.size());
         java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Object[] r : rows) if (seen.add(r[0])) objects.add(r[0]);
-        if (info.toOnes.length > 0) ToOneLoading.resolve(s, info, objects, options);
+        if (info.loadsRelated()) ToOneLoading.resolve(s, info, objects, options);
         if (info.toManys.length > 0) {
             installCollections(s, info, objects);
             if (!options.isEmpty()) CollectionLoading.apply(s, info, objects, options);
@@ -125,11 +125,11 @@ final class Loading {
     static Stream<Object> stream(Session s, Mapper info, Select<Row> select) {
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
         Result<Object> r = s.connection().execute(q.statement(), entities(s, info, q));
-        if (info.toOnes.length == 0 && info.toManys.length == 0) return r.stream();
+        if (!info.loadsRelated() && info.toManys.length == 0) return r.stream();
         // a stream has no whole result to batch over: each object's references are resolved as it is
         // handed out (found in the identity map, else one SELECT per row); use list() to batch them
         return r.stream().peek(o -> {
-            if (info.toOnes.length > 0) ToOneLoading.resolve(s, info, List.of(o));
+            if (info.loadsRelated()) ToOneLoading.resolve(s, info, List.of(o));
             if (info.toManys.length > 0) installCollections(s, info, List.of(o));
         });
     }

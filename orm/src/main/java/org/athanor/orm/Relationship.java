@@ -21,12 +21,15 @@ public final class Relationship<O, T> {
     private final String name;
     private final Class<T> target;
     private final boolean collection;
+    /** An inverse {@code @OneToOne(mappedBy)}: a single object whose key column is on the target. */
+    private final boolean inverse;
 
-    private Relationship(Class<O> owner, String name, Class<T> target, boolean collection) {
+    private Relationship(Class<O> owner, String name, Class<T> target, boolean collection, boolean inverse) {
         this.owner = owner;
         this.name = name;
         this.target = target;
         this.collection = collection;
+        this.inverse = inverse;
     }
 
     /**
@@ -36,25 +39,30 @@ public final class Relationship<O, T> {
     public static <O, T> Relationship<O, T> of(Class<O> owner, String name, Class<T> target) {
         EntityMapping<O> m = EntityMapping.of(owner);
         boolean collection = m.toManys().stream().anyMatch(t -> t.name().equals(name));
-        Class<?> mapped = collection ? m.toMany(name).target() : m.toOne(name).target();
+        boolean inverse = m.inverseOne(name) != null;
+        Class<?> mapped = collection ? m.toMany(name).target() : inverse ? m.inverseOne(name).target() : m.toOne(name).target();
         if (mapped != target)
             throw new IllegalStateException(owner.getName() + "." + name + " relates to " + mapped.getName() + ", not "
                     + target.getName() + "; the generated metamodel is out of date, recompile");
-        return new Relationship<>(owner, name, target, collection);
+        return new Relationship<>(owner, name, target, collection, inverse);
     }
 
     public Class<O> owner() { return owner; }
     public String name() { return name; }
     public Class<T> target() { return target; }
-    /** True for a {@code @OneToMany} collection, false for a {@code @ManyToOne} reference. */
+    /** True for a {@code @OneToMany} collection, false for a {@code @ManyToOne} reference or a one-to-one. */
     public boolean isCollection() { return collection; }
+
+    /** True for the inverse side of a one-to-one ({@code @OneToOne(mappedBy)}): one object, its key column on the target. */
+    public boolean isInverseOne() { return inverse; }
 
     /** The key column and the column it equals, as {local, remote} of the foreign key behind this relationship. */
     @SuppressWarnings("unchecked")
     private Column<Object>[] keyPair() {
-        if (collection) {
+        if (collection || inverse) {
             EntityMapping<T> t = EntityMapping.of(target);
-            Column<Object> fk = t.toOne(EntityMapping.of(owner).toMany(name).mappedBy()).column();
+            EntityMapping<O> o = EntityMapping.of(owner);
+            Column<Object> fk = t.toOne(collection ? o.toMany(name).mappedBy() : o.inverseOne(name).mappedBy()).column();
             return new Column[] {fk, EntityMapping.of(owner).idAttributes().get(0).column()};
         }
         return new Column[] {EntityMapping.of(owner).toOne(name).column(), EntityMapping.of(target).idAttributes().get(0).column()};
@@ -97,7 +105,7 @@ public final class Relationship<O, T> {
                     + owner.getSimpleName() + "_.TABLE.as(\"other\")");
         Column<Object>[] k = keyPair();
         // a collection's key is on the target (the element's foreign key); a reference's on the owner
-        return collection ? to.corresponding(k[0]).eq(from.corresponding(k[1])) : from.corresponding(k[0]).eq(to.corresponding(k[1]));
+        return collection || inverse ? to.corresponding(k[0]).eq(from.corresponding(k[1])) : from.corresponding(k[0]).eq(to.corresponding(k[1]));
     }
 
     /**

@@ -104,8 +104,8 @@ final class EntityModel {
             for (VariableElement f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
                 if (skipped(f)) continue;
                 // a reference is not one of the accessor's attributes: the runtime maps it (ToOnes)
-                if (Annotations.has(f, "OneToOne") && oneToOneInverse(f)) {
-                    error(f, f.getSimpleName().toString(), org.athanor.orm.rules.AnnotationRules.ONE_TO_ONE_INVERSE);
+                if (Annotations.has(f, "OneToOne") && oneToOneInverse(f) && Annotations.has(f, "JoinColumn")) {
+                    error(f, f.getSimpleName().toString(), org.athanor.orm.rules.AnnotationRules.ONE_TO_ONE_INVERSE_JOIN_COLUMN);
                     continue;
                 }
                 javax.lang.model.element.AnnotationMirror onDelete = Annotations.findQualified(f, Annotations.ON_DELETE);

@@ -38,7 +38,7 @@ public final class AnnotationRules {
 
     private static final String LIFECYCLE = "entity listener classes are not supported yet, so Athanor would"
             + " never call them; declare the callbacks (@PrePersist, ...) as methods of the entity or of a @MappedSuperclass";
-    private static final String RELATIONSHIP = "of the relationships only @ManyToOne and @OneToOne (with @JoinColumn) and @OneToMany(mappedBy) are supported yet, and"
+    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy) and @OneToMany(mappedBy) are supported yet, and"
             + " embedded values not at all; map the foreign key"
             + " as a basic column, e.g. Long authorId, or mark the field @Transient";
     private static final String INHERITANCE = "entity inheritance and secondary tables are not supported yet";
@@ -46,10 +46,9 @@ public final class AnnotationRules {
             + " queries with session.query(...) or Core statements";
     private static final String CONTAINER = "there is no container injection; build a SessionFactory and open Sessions from it";
 
-    /** The inverse side of a one-to-one, refused by the mapping and the processor alike. */
-    public static final String ONE_TO_ONE_INVERSE = "@OneToOne(mappedBy) (the inverse side) is not supported yet; map the"
-            + " @OneToOne (with @JoinColumn) on the entity whose table holds the key column only, and reach this side"
-            + " with a query (filterBy, has)";
+    /** An inverse one-to-one with a key column of its own, refused by the mapping and the processor alike. */
+    public static final String ONE_TO_ONE_INVERSE_JOIN_COLUMN = "@JoinColumn cannot be combined with @OneToOne(mappedBy); the key "
+            + "column is on the other side, mapped by its owning @OneToOne";
 
     /** Refused with a mapping error: simple name to the reason. */
     public static final Map<String, String> REJECTED = rejected();

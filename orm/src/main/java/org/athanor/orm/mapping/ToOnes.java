@@ -34,8 +34,6 @@ final class ToOnes {
             if (m != null && one != null)
                 throw new MappingException(where + ": @ManyToOne and @OneToOne on one field; keep one of them");
             String kind = m != null ? "@ManyToOne" : "@OneToOne";
-            if (one != null && !one.mappedBy().isEmpty())
-                throw new MappingException(where + ": " + AnnotationRules.ONE_TO_ONE_INVERSE);
             for (Annotation a : f.getDeclaredAnnotations()) {
                 String p = AnnotationRules.isJakarta(a.annotationType()) ? AnnotationRules.problem(a.annotationType().getSimpleName(), null) : null;
                 if (p != null) throw new MappingException(where + ": " + p);
@@ -168,6 +166,47 @@ final class ToOnes {
             case SET_DEFAULT -> throw new MappingException(where + ": @OnDelete(SET_DEFAULT) is not supported (the key "
                     + "column has no default, and MariaDB does not implement it); use CASCADE, SET_NULL, RESTRICT or NO_ACTION");
         };
+    }
+
+    /** The {@code @OneToOne(mappedBy)} fields; the owning side is checked when the registry links entities. */
+    static List<InverseOne> mapInverse(Class<?> cls, List<Field> fields) {
+        if (fields.isEmpty()) return List.of();
+        List<InverseOne> out = new ArrayList<>();
+        for (Field f : fields) {
+            String where = MappingException.where(cls, f.getName());
+            for (Annotation a : f.getDeclaredAnnotations()) {
+                if (!AnnotationRules.isJakarta(a.annotationType())) continue;
+                String n = a.annotationType().getSimpleName();
+                String p = AnnotationRules.problem(n, null);
+                if (p != null) throw new MappingException(where + ": " + p);
+                if (n.equals("JoinColumn")) throw new MappingException(where + ": " + AnnotationRules.ONE_TO_ONE_INVERSE_JOIN_COLUMN);
+                if (!n.equals("OneToOne"))
+                    throw new MappingException(where + ": @" + n + " cannot be combined with @OneToOne(mappedBy); the key "
+                            + "column is on the other side, mapped by its owning @OneToOne");
+            }
+            if (Modifier.isFinal(f.getModifiers()))
+                throw new MappingException(where + ": the field is final; persistent fields must be assignable");
+            OneToOne one = f.getAnnotation(OneToOne.class);
+            Class<?> target = one.targetEntity() != void.class ? one.targetEntity() : f.getType();
+            if (!target.isAnnotationPresent(jakarta.persistence.Entity.class))
+                throw new MappingException(where + ": @OneToOne needs an @Entity type, but the field's type is "
+                        + target.getName() + "; map a basic value with @Column instead");
+            if (one.fetch() == FetchType.LAZY)
+                throw new MappingException(where + ": @OneToOne(fetch = LAZY) is not supported yet (it needs a proxy); "
+                        + "remove it: the related object is loaded by one batched select per query result, never one per row");
+            if (one.orphanRemoval())
+                throw new MappingException(where + ": @OneToOne(orphanRemoval = true) is not supported yet; delete the "
+                        + "replaced object with session.delete(...)");
+            boolean remove = false;
+            for (CascadeType c : one.cascade()) {
+                if (c == CascadeType.ALL || c == CascadeType.REMOVE) remove = true;
+                else if (c != CascadeType.PERSIST)
+                    throw new MappingException(where + ": cascade = " + c + " is not supported; PERSIST (always on), "
+                            + "REMOVE and ALL (= PERSIST + REMOVE) are");
+            }
+            out.add(new InverseOne(f.getName(), f, target, one.mappedBy(), remove));
+        }
+        return List.copyOf(out);
     }
 
     private static Column<?> attributeColumn(List<Attribute> attributes, String name) {

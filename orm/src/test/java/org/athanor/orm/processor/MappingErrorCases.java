@@ -20,7 +20,7 @@ public final class MappingErrorCases {
         @Override public String toString() { return name; }
     }
 
-    private static final String RELATIONSHIP = "of the relationships only @ManyToOne and @OneToOne (with @JoinColumn) and @OneToMany(mappedBy) are supported yet, and embedded values not at all; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
+    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy) and @OneToMany(mappedBy) are supported yet, and embedded values not at all; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
 
     private static Case both(String name, String body, String message) { return new Case(name, body, message, message); }
 
@@ -87,8 +87,8 @@ public final class MappingErrorCases {
                                 + "and name it: @OneToMany(mappedBy = \"...\")", null),
                 both("orderbyalone", "@Entity public class E { @Id Long id; @OrderBy String name; }",
                         "errors.orderbyalone.E.name: @OrderBy without @OneToMany; it orders a collection"),
-                both("onetoone", "@Entity public class E { @Id Long id; @OneToOne(mappedBy = \"partner\") E partner; }",
-                        "errors.onetoone.E.partner: " + org.athanor.orm.rules.AnnotationRules.ONE_TO_ONE_INVERSE),
+                both("onetoone", "@Entity public class E { @Id Long id; @OneToOne(mappedBy = \"partner\") @JoinColumn(name = \"p\") E partner; }",
+                        "errors.onetoone.E.partner: " + org.athanor.orm.rules.AnnotationRules.ONE_TO_ONE_INVERSE_JOIN_COLUMN),
                 both("record", "@Entity public record E(@Id Long id) {}",
                         "errors.record.E: records are not entities (they are immutable); use a record as a read-only query "
                                 + "projection, and map a class with a no-arg constructor as the @Entity"),
