@@ -158,6 +158,27 @@ public abstract class InverseOneToOneTestBase {
     }
 
     @Test
+    void theOwningSideDecidesForPersistentObjects() {
+        seed();
+        try (Session s = sessions.openSession()) {
+            Person ann = s.query(Person.class).filterBy("name", "ann").one(), cy = s.query(Person.class).filterBy("name", "cy").one();
+            Passport a1 = ann.getPassport();
+            a1.setHolder(null); // unlinked on the owning side, while ann.passport still holds it
+            statements.clear();
+            s.flush();
+            assertEquals(1, count("UPDATE"), statements.toString());
+            assertNull(ann.getPassport(), "the inverse field follows the owning side");
+            cy.setPassport(a1); // a persistent passport through the inverse side only: not written
+            s.commit();
+            assertNull(a1.getHolder());
+            assertNull(cy.getPassport());
+        }
+        try (Session s = sessions.openSession()) {
+            assertNull(s.query(Passport.class).filterBy("number", "A1").one().getHolder());
+        }
+    }
+
+    @Test
     void deletingThePersonDeletesThePassport() {
         seed();
         try (Session s = sessions.openSession()) {
