@@ -43,6 +43,8 @@ final class EntityModel {
     final List<RelationshipModel> relationships = new ArrayList<>();
 
     record RelationshipModel(String name, String target, boolean collection) {}
+    /** The key columns the owning references (@ManyToOne, owning @OneToOne) add to the table, for @Table constraint checks. */
+    final List<String> referenceColumns = new ArrayList<>();
     final List<TypeElement> originating = new ArrayList<>();
     boolean privateConstructor;
     boolean failed;
@@ -115,6 +117,10 @@ final class EntityModel {
                     continue;
                 }
                 if (onDelete != null) checkOnDelete(f, onDelete);
+                if ((Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToOne")) && Annotations.has(f, "Id")) {
+                    error(f, f.getSimpleName().toString(), org.athanor.orm.rules.AnnotationRules.DERIVED_IDENTITY);
+                    continue;
+                }
                 if (Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToMany") || Annotations.has(f, "OneToOne")) {
                     relationship(f, Annotations.has(f, "OneToMany"));
                     continue;
@@ -229,7 +235,25 @@ final class EntityModel {
             t = ((DeclaredType) t).getTypeArguments().get(0);
         }
         if (t.getKind() != TypeKind.DECLARED) return;
+        if (!collection && !(Annotations.has(f, "OneToOne") && oneToOneInverse(f))) referenceColumns.add(referenceColumn(f, (DeclaredType) t));
         relationships.add(new RelationshipModel(f.getSimpleName().toString(), types.erasure(t).toString(), collection));
+    }
+
+    /** As the runtime names it (ToOnes): @JoinColumn(name), else field_snake + "_" + the target's id column. */
+    private String referenceColumn(VariableElement f, DeclaredType target) {
+        String given = ann.string(Annotations.find(f, "JoinColumn"), "name");
+        if (!given.isEmpty()) return given;
+        String idColumn = "id";
+        for (TypeElement c = (TypeElement) target.asElement(); c != null; ) {
+            for (VariableElement v : ElementFilter.fieldsIn(c.getEnclosedElements()))
+                if (Annotations.has(v, "Id")) {
+                    String n = ann.string(Annotations.find(v, "Column"), "name");
+                    idColumn = n.isEmpty() ? org.athanor.orm.rules.Naming.snakeCase(v.getSimpleName().toString()) : n;
+                }
+            TypeMirror sup = c.getSuperclass();
+            c = sup.getKind() == TypeKind.DECLARED ? (TypeElement) types.asElement(sup) : null;
+        }
+        return org.athanor.orm.rules.Naming.snakeCase(f.getSimpleName().toString()) + "_" + idColumn;
     }
 
     private static boolean skipped(VariableElement f) {

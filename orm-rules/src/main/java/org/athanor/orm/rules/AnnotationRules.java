@@ -50,6 +50,11 @@ public final class AnnotationRules {
     public static final String ONE_TO_ONE_INVERSE_JOIN_COLUMN = "@JoinColumn cannot be combined with @OneToOne(mappedBy); the key "
             + "column is on the other side, mapped by its owning @OneToOne";
 
+    /** A derived identity (@Id on a reference, @MapsId), refused by the mapping and the processor alike. */
+    public static final String DERIVED_IDENTITY = "derived identities (@Id on a @ManyToOne or @OneToOne, @MapsId) are not "
+            + "supported yet; give the association object its own @Id (e.g. @Id @GeneratedValue Long id) and make the pair "
+            + "of key columns unique: @Table(uniqueConstraints = @UniqueConstraint(columnNames = {\"student_id\", \"course_id\"}))";
+
     /** Refused with a mapping error: simple name to the reason. */
     public static final Map<String, String> REJECTED = rejected();
 
@@ -74,6 +79,7 @@ public final class AnnotationRules {
         for (String a : new String[] {"PersistenceContext", "PersistenceContexts", "PersistenceUnit", "PersistenceUnits",
                 "PersistenceProperty"})
             m.put(a, CONTAINER);
+        m.put("MapsId", DERIVED_IDENTITY);
         m.put("Cacheable", "there is no second-level cache; each Session's identity map is its only cache");
         m.put("TableGenerator", "table-based id generation is not supported; use @GeneratedValue(strategy = IDENTITY or SEQUENCE)");
         m.put("TableGenerators", m.get("TableGenerator"));

@@ -38,6 +38,8 @@ final class ToOnes {
                 String p = AnnotationRules.isJakarta(a.annotationType()) ? AnnotationRules.problem(a.annotationType().getSimpleName(), null) : null;
                 if (p != null) throw new MappingException(where + ": " + p);
                 String n = a.annotationType().getSimpleName();
+                if (AnnotationRules.isJakarta(a.annotationType()) && n.equals("Id"))
+                    throw new MappingException(where + ": " + AnnotationRules.DERIVED_IDENTITY);
                 if (AnnotationRules.isJakarta(a.annotationType()) && !n.equals("ManyToOne") && !n.equals("OneToOne") && !n.equals("JoinColumn"))
                     throw new MappingException(where + ": @" + n + " cannot be combined with " + kind + "; name the key "
                             + "column with @JoinColumn(name = ...)");

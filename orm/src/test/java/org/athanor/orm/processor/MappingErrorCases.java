@@ -46,6 +46,9 @@ public final class MappingErrorCases {
                 both("noctor", "@Entity public class E { @Id Long id; public E(Long id) { this.id = id; } }",
                         "errors.noctor.E: has no no-arg constructor; add one (it may be protected or private) so that rows "
                                 + "can be loaded into new instances"),
+                both("derivedid", "@Entity @IdClass(E.Key.class) public class E { public static class Key { Long parent; Long other; } "
+                                + "@Id @ManyToOne E parent; @Id Long other; }",
+                        "errors.derivedid.E.parent: " + org.athanor.orm.rules.AnnotationRules.DERIVED_IDENTITY),
                 both("ondeletebasic", "@Entity public class E { @Id Long id; @org.athanor.orm.mapping.OnDelete("
                                 + "org.athanor.core.schema.ReferentialAction.CASCADE) Long parentId; }",
                         "errors.ondeletebasic.E.parentId: @OnDelete without @ManyToOne or @OneToOne; it sets the ON DELETE "
