@@ -2,6 +2,7 @@ package org.athanor.orm;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.athanor.orm.internal.loading.LoadSpec;
 
 /**
  * How a query loads one relationship (see {@link Loaders}), with options for the relationships of the
@@ -9,26 +10,18 @@ import java.util.List;
  * Immutable; {@link #then} returns a new option.
  */
 public final class LoadOption {
-    /** SQLAlchemy's strategy names. */
-    enum Strategy {
-        LAZY, SELECTIN, RAISE, NOLOAD, JOINED, CONTAINS_EAGER;
-
-        /** Read by the query's own statement (JoinedLoading), not by a select of their own. */
-        boolean inStatement() { return this == JOINED || this == CONTAINS_EAGER; }
-    }
-
     final Relationship<?, ?> relationship;
-    final Strategy strategy;
+    final LoadSpec.Strategy strategy;
     final List<LoadOption> children;
     /** For CONTAINS_EAGER: the table or alias the query joined the related rows from; null otherwise. */
     final org.athanor.core.schema.Table from;
 
-    LoadOption(Relationship<?, ?> relationship, Strategy strategy, List<LoadOption> children) {
+    LoadOption(Relationship<?, ?> relationship, LoadSpec.Strategy strategy, List<LoadOption> children) {
         this(relationship, strategy, children, null);
     }
 
-    LoadOption(Relationship<?, ?> relationship, Strategy strategy, List<LoadOption> children, org.athanor.core.schema.Table from) {
-        if (!relationship.isCollection() && strategy != Strategy.SELECTIN && !strategy.inStatement())
+    LoadOption(Relationship<?, ?> relationship, LoadSpec.Strategy strategy, List<LoadOption> children, org.athanor.core.schema.Table from) {
+        if (!relationship.isCollection() && strategy != LoadSpec.Strategy.SELECTIN && !strategy.inStatement())
             throw new IllegalArgumentException(strategy.name().toLowerCase(java.util.Locale.ROOT) + "Load(" + relationship
                     + "): a @ManyToOne is always loaded with its object (one batched select per result); lazy, raise and "
                     + "noload need a to-one proxy, not supported yet");
@@ -50,8 +43,18 @@ public final class LoadOption {
         return new LoadOption(relationship, strategy, all, from);
     }
 
-    @Override public String toString() {
-        if (strategy == Strategy.CONTAINS_EAGER) return "containsEager(" + relationship + (from.alias() != null ? ", " + from.alias() : "") + ")";
-        return strategy.name().toLowerCase(java.util.Locale.ROOT) + "Load(" + relationship + ")";
+    /** What the loaders read (internal.loading): this option and its {@code then()} options. */
+    LoadSpec spec() {
+        List<LoadSpec> next = new ArrayList<>(children.size());
+        for (LoadOption c : children) next.add(c.spec());
+        return new LoadSpec(relationship, strategy, next, from);
     }
+
+    static List<LoadSpec> specs(List<LoadOption> options) {
+        List<LoadSpec> out = new ArrayList<>(options.size());
+        for (LoadOption o : options) out.add(o.spec());
+        return out;
+    }
+
+    @Override public String toString() { return spec().toString(); }
 }

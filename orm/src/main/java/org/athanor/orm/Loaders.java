@@ -1,6 +1,7 @@
 package org.athanor.orm;
 
 import java.util.List;
+import org.athanor.orm.internal.loading.LoadSpec;
 
 /**
  * Per-query loader strategies for relationships (SQLAlchemy's names), over the metamodel's typed
@@ -27,9 +28,9 @@ import java.util.List;
 public final class Loaders {
     private Loaders() {}
 
-    public static LoadOption lazyLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadOption.Strategy.LAZY, List.of()); }
-    public static LoadOption selectinLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadOption.Strategy.SELECTIN, List.of()); }
-    public static LoadOption raiseLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadOption.Strategy.RAISE, List.of()); }
+    public static LoadOption lazyLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadSpec.Strategy.LAZY, List.of()); }
+    public static LoadOption selectinLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadSpec.Strategy.SELECTIN, List.of()); }
+    public static LoadOption raiseLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadSpec.Strategy.RAISE, List.of()); }
     /**
      * The related rows are read by the query itself, through a LEFT OUTER JOIN (SQLAlchemy's joinedload):
      * one statement for the objects and their collection or reference. The objects are de-duplicated;
@@ -39,8 +40,8 @@ public final class Loaders {
      * ({@code <table>_<n>}), so a path may repeat a table (an entity related to itself, a table the query
      * joins itself).
      */
-    public static LoadOption joinedLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadOption.Strategy.JOINED, List.of()); }
-    public static LoadOption noLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadOption.Strategy.NOLOAD, List.of()); }
+    public static LoadOption joinedLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadSpec.Strategy.JOINED, List.of()); }
+    public static LoadOption noLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadSpec.Strategy.NOLOAD, List.of()); }
 
     /**
      * SQLAlchemy's {@code contains_eager}: the related rows come from a join the query makes itself
@@ -55,13 +56,13 @@ public final class Loaders {
      * had already loaded is kept.
      */
     public static LoadOption containsEager(Relationship<?, ?> r) {
-        return new LoadOption(r, LoadOption.Strategy.CONTAINS_EAGER, List.of(), r.targetTable());
+        return new LoadOption(r, LoadSpec.Strategy.CONTAINS_EAGER, List.of(), r.targetTable());
     }
 
     /** {@link #containsEager(Relationship)} from {@code alias}, the alias of the related table the query joined ({@code join(r, alias)}). */
     public static LoadOption containsEager(Relationship<?, ?> r, org.athanor.core.schema.Table alias) {
         if (!alias.sameTableAs(r.targetTable()))
             throw new IllegalArgumentException("containsEager(" + r + ", " + alias + "): the alias must be of " + r.targetTable().name());
-        return new LoadOption(r, LoadOption.Strategy.CONTAINS_EAGER, List.of(), alias);
+        return new LoadOption(r, LoadSpec.Strategy.CONTAINS_EAGER, List.of(), alias);
     }
 }

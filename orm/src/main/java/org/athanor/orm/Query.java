@@ -1,5 +1,6 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.loading.Loading;
 import org.athanor.orm.internal.uow.InstanceState;
 
 import org.athanor.orm.internal.mapping.Mapper;
@@ -206,14 +207,14 @@ public final class Query<E> {
     @SuppressWarnings("unchecked")
     public List<E> all() {
         begin();
-        return (List<E>) Loading.list(session, info, select, options);
+        return (List<E>) Loading.list(session.loadHost, info, select, LoadOption.specs(options));
     }
 
     /** The first matching object (LIMIT 1), or null. */
     @SuppressWarnings("unchecked")
     public E first() {
         begin();
-        List<Object> l = Loading.list(session, info, select.limit(1), options);
+        List<Object> l = Loading.list(session.loadHost, info, select.limit(1), LoadOption.specs(options));
         return l.isEmpty() ? null : (E) l.get(0);
     }
 
@@ -228,7 +229,7 @@ public final class Query<E> {
     @SuppressWarnings("unchecked")
     public E oneOrNull() {
         begin();
-        List<Object> l = Loading.list(session, info, select.limit(2), options);
+        List<Object> l = Loading.list(session.loadHost, info, select.limit(2), LoadOption.specs(options));
         if (l.size() > 1) throw new MultipleResultsException("expected one " + info.name + " but found several for: " + select);
         return l.isEmpty() ? null : (E) l.get(0);
     }
@@ -252,7 +253,7 @@ public final class Query<E> {
     @SuppressWarnings("unchecked")
     public Stream<E> stream() {
         begin();
-        return (Stream<E>) Loading.stream(session, info, select);
+        return (Stream<E>) Loading.stream(session.loadHost, info, select);
     }
 
     /**
@@ -286,7 +287,7 @@ public final class Query<E> {
         begin();
         List<Expression<?>> cols = new ArrayList<>(select.columns());
         cols.addAll(List.of(extra));
-        return Loading.rowsWith(session, info, select.withColumns(cols.toArray(Expression<?>[]::new)), extra.length, options);
+        return Loading.rowsWith(session.loadHost, info, select.withColumns(cols.toArray(Expression<?>[]::new)), extra.length, LoadOption.specs(options));
     }
 
     /** {@code session.get(entityClass, id)}: the identity map first. */
@@ -374,9 +375,9 @@ public final class Query<E> {
             u = e.getValue() instanceof Expression<?> x ? Mapper.setExpression(u, c, x) : Mapper.setValue(u, c, e.getValue());
         }
         if (select.where() != null) u = u.where(select.where());
-        int n = session.connection().execute(u);
+        int n = session.writeConnection().execute(u);
         for (InstanceState st : matched)
-            if (!Loading.reload(session, st, false)) session.detach(st);
+            if (!Loading.reload(session.loadHost, st, false)) session.detach(st);
         return n;
     }
 
@@ -394,7 +395,7 @@ public final class Query<E> {
         List<InstanceState> matched = loadedMatches();
         var d = Sql.deleteFrom(info.table);
         if (select.where() != null) d = d.where(select.where());
-        int n = session.connection().execute(d);
+        int n = session.writeConnection().execute(d);
         for (InstanceState st : matched) {
             session.uow.deleted(st, true);
         }

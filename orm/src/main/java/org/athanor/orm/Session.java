@@ -1,5 +1,7 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.loading.CollectionState;
+import org.athanor.orm.internal.loading.Loading;
 import org.athanor.orm.internal.flush.Flusher;
 
 import org.athanor.orm.internal.mapping.Mapper;
@@ -12,13 +14,8 @@ import org.athanor.orm.mapping.Callbacks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Map;
-import java.util.Set;
 import org.athanor.core.engine.Connection;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.engine.Result;
@@ -137,6 +134,7 @@ import org.athanor.core.sql.Dml;
 public final class Session implements AutoCloseable {
     private final SessionFactory factory;
     private final Engine engine;
+    private final org.athanor.core.routing.RoutingEngine router;
     private final Registry registry;
     final boolean autoflush;
     private final boolean expireOnCommit;
@@ -146,7 +144,7 @@ public final class Session implements AutoCloseable {
         @Override public Object load(Mapper mapper, Object id) { return get(mapper.type, id); }
         @Override public void unloadCollections(InstanceState s) {
             for (int m = 0; m < s.info.toManys.length; m++) {
-                CollectionState cs = CollectionState.stateOf(Session.this, s.obj(), s.info, m);
+                CollectionState cs = CollectionState.stateOf(loadHost, s.obj(), s.info, m);
                 if (cs != null) cs.items = null;
             }
         }
@@ -155,25 +153,49 @@ public final class Session implements AutoCloseable {
     /** What a flush reaches of this session: its unit of work and its connection. */
     private final Flusher.Host flushHost = new Flusher.Host() {
         @Override public UnitOfWork uow() { return uow; }
+        @Override public Connection connection() { return Session.this.writeConnection(); }
+    };
+
+    /** The relationship cascades (save-update along references and collections, delete along collections). */
+    private final Cascades cascades;
+
+    /** What loading (internal.loading) reaches of this session; one per session, collections compare it. */
+    final Loading.Host loadHost = new Loading.Host() {
+        @Override public UnitOfWork uow() { return uow; }
         @Override public Connection connection() { return Session.this.connection(); }
+        @Override public InstanceState stateOf(Object entity) { return Session.this.stateOf(entity); }
+        @Override public boolean isExpired(InstanceState st) { return Session.this.isExpired(st); }
+        @Override public void autoflushIfEnabled() { Session.this.autoflushIfEnabled(); }
+        @Override public boolean isClosed() { return Session.this.isClosed(); }
+        @Override public void add(Object entity) { Session.this.add(entity); }
+        @Override public void delete(Object entity) { Session.this.delete(entity); }
+        @Override public void expunge(Object entity) { Session.this.expunge(entity); }
     };
 
     private Class<?> lastAddedType;
     private Mapper lastAddedInfo;
 
     private Connection connection;
+    /**
+     * Whether this transaction runs on the primary: it has written (a flush with changes, DML, a
+     * locking query, a savepoint) or {@link #readFromPrimary()} asked. Until then reads may use a
+     * replica; reset when the transaction ends.
+     */
+    private boolean onPrimary;
     private volatile Thread owner;
     private boolean closed;
     boolean flushing;
     /** The error of a flush that failed outside a savepoint, until rollback() acknowledges it. */
     private RuntimeException failure;
 
-    Session(SessionFactory factory, Engine engine, Registry registry, boolean autoflush, boolean expireOnCommit) {
+    Session(SessionFactory factory, org.athanor.core.routing.RoutingEngine router, Registry registry, boolean autoflush, boolean expireOnCommit) {
         this.factory = factory;
-        this.engine = engine;
+        this.router = router;
+        this.engine = router.primary();
         this.registry = registry;
         this.autoflush = autoflush;
         this.expireOnCommit = expireOnCommit;
+        this.cascades = new Cascades(this);
     }
 
     public SessionFactory factory() { return factory; }
@@ -201,10 +223,48 @@ public final class Session implements AutoCloseable {
                     + " after commit/rollback)");
     }
 
-    /** The session's connection, taken from the engine on first use in a transaction. */
+    /**
+     * The session's connection for reads, taken on first use in a transaction: from a replica of the
+     * factory's router until the transaction writes (the engine itself when there are no replicas).
+     */
     Connection connection() {
-        if (connection == null) connection = engine.connect();
+        if (connection == null) connection = onPrimary ? router.connect() : router.connectForRead();
         return connection;
+    }
+
+    /**
+     * The session's connection for writes: the primary's. A transaction that only read from a replica
+     * so far moves to the primary here (the replica connection held no writes and is released), and
+     * stays there until it ends. Over a plain Engine the read connection is the primary's already.
+     */
+    Connection writeConnection() {
+        usePrimary();
+        return connection();
+    }
+
+    private void usePrimary() {
+        if (onPrimary) return;
+        onPrimary = true;
+        if (connection != null && connection.engine() != router.primary()) {
+            Connection read = connection;
+            connection = null;
+            read.close();
+        }
+    }
+
+    /**
+     * Reads of this transaction go to the primary from now on (read-your-writes after an earlier
+     * commit, with a router that has replicas); the transaction's end resets it. Nothing changes for
+     * a session over a plain Engine.
+     */
+    public void readFromPrimary() {
+        enter();
+        usePrimary();
+    }
+
+    /** Whether this transaction is on the primary (it wrote, or {@link #readFromPrimary()} asked). */
+    public boolean isOnPrimary() {
+        return onPrimary || connection != null && connection.engine() == router.primary();
     }
 
     boolean inTransaction() { return connection != null; }
@@ -237,7 +297,7 @@ public final class Session implements AutoCloseable {
         for (Object e : entities) addInternal(e);
     }
 
-    private InstanceState addInternal(Object entity) {
+    InstanceState addInternal(Object entity) {
         if (entity == null) throw new IllegalArgumentException("add(null): give an entity object");
         InstanceState s = stateOf(entity);
         if (s != null) {
@@ -248,145 +308,6 @@ public final class Session implements AutoCloseable {
             return s;
         }
         return addNew(entity, true);
-    }
-
-    /**
-     * Save-update cascade along references (SQLAlchemy's default, JPA's cascade = PERSIST): the new
-     * objects {@code s}'s references hold are added too, so that the flush inserts them first.
-     */
-    private void addReferenced(InstanceState s) {
-        Mapper info = s.info;
-        for (int k = 0; k < info.toOnes.length; k++) {
-            Object related = info.toOnes[k].get(s.obj());
-            if (related != null && stateOf(related) == null) addInternal(related);
-        }
-    }
-
-    /**
-     * A new object's collections become the session's own, holding what the object's collections held
-     * (null: empty); each element's reference is set to the object and the new elements are added.
-     * The object's field then holds the ORM's collection: the application's original is not used again.
-     */
-    private void adoptCollections(InstanceState s) {
-        Mapper info = s.info;
-        for (int m = 0; m < info.toManys.length; m++) {
-            Object given = info.toManys[m].get(s.obj());
-            if (CollectionState.stateOf(this, s.obj(), info, m) != null) continue;
-            CollectionState cs = CollectionState.install(this, s.obj(), info, m, null, new ArrayList<>());
-            if (given instanceof java.util.Collection<?> c)
-                for (Object e : c) {
-                    cs.checkElement(e);
-                    if (!cs.items.contains(e)) cs.items.add(e);
-                    cs.linked(e);
-                }
-        }
-    }
-
-    /**
-     * Before a flush, relationships are made consistent (SQLAlchemy's save-update and delete cascades):
-     * a deleted object's collections are loaded and their elements deleted (cascade REMOVE) or their
-     * reference cleared; loaded collections drop elements whose reference now points elsewhere and gain
-     * those that point at their owner (so a reference set directly shows in the loaded inverse
-     * collection at this flush at the latest); new objects referenced or collected are added.
-     */
-    void cascadeReferences() {
-        if (!registry.hasReferences()) return;
-        List<InstanceState> deleted = new ArrayList<>(uow.marked);
-        for (int i = 0; i < deleted.size(); i++) {
-            InstanceState st = deleted.get(i);
-            Mapper info = st.info;
-            for (int m = 0; m < info.toManys.length; m++) {
-                CollectionState cs = CollectionState.stateOf(this, st.obj(), info, m);
-                if (cs == null) cs = CollectionState.install(this, st.obj(), info, m, null, null);
-                int k = info.toManyBackRef(m);
-                Mapper ei = info.toManyTarget(m);
-                for (Object e : new ArrayList<>(cs.items())) {
-                    InstanceState es = stateOf(e);
-                    if (info.toManys[m].cascadeRemove()) {
-                        if (es == null) continue;
-                        if (es.status == InstanceState.Status.PENDING) expunge(e);
-                        else if (es.status == InstanceState.Status.PERSISTENT && !es.marked) {
-                            delete(e);
-                            deleted.add(es);
-                        }
-                    } else if (ei.toOnes[k].get(e) == st.obj() && (es == null || !es.marked)) {
-                        ei.toOnes[k].set(e, null); // as SQLAlchemy: the element stays, without its owner (NOT NULL: the database refuses)
-                    }
-                }
-            }
-            for (int j = 0; j < info.inverseOnes.length; j++) {
-                Object e = info.inverseOnes[j].get(st.obj());
-                org.athanor.orm.mapping.ToOne back = info.inverseOneTarget(j).toOnes[info.inverseOneBackRef(j)];
-                if (e == null || back.get(e) != st.obj()) continue;
-                InstanceState es = stateOf(e);
-                if (info.inverseOnes[j].cascadeRemove()) {
-                    if (es == null) continue;
-                    if (es.status == InstanceState.Status.PENDING) expunge(e);
-                    else if (es.status == InstanceState.Status.PERSISTENT && !es.marked) {
-                        delete(e);
-                        deleted.add(es);
-                    }
-                } else if (es == null || !es.marked) {
-                    back.set(e, null); // as for a collection's elements: the related object stays, without its owner
-                }
-            }
-        }
-        List<InstanceState> holders = new ArrayList<>();
-        uow.forEachAttached(st -> { if ((st.info.toOnes.length > 0 || st.info.toManys.length > 0 || st.info.inverseOnes.length > 0) && !st.marked) holders.add(st); });
-        // inverse one-to-ones: a new object put in the field is adopted (its owning reference set, added);
-        // the owning side is what is written, so afterwards each field shows what the owning side says
-        for (InstanceState st : holders) {
-            Mapper info = st.info;
-            for (int j = 0; j < info.inverseOnes.length; j++) {
-                Object e = info.inverseOnes[j].get(st.obj());
-                if (e == null) continue;
-                org.athanor.orm.mapping.ToOne back = info.inverseOneTarget(j).toOnes[info.inverseOneBackRef(j)];
-                InstanceState es = stateOf(e);
-                if (back.get(e) == null && (es == null || es.status == InstanceState.Status.PENDING)) back.set(e, st.obj());
-                if (es == null && back.get(e) == st.obj()) addInternal(e);
-            }
-        }
-        // each loaded collection's members as an identity set, built once: large collections stay linear
-        Map<CollectionState, Set<Object>> members = new IdentityHashMap<>();
-        for (InstanceState st : holders) {
-            Mapper info = st.info;
-            for (int m = 0; m < info.toManys.length; m++) {
-                CollectionState cs = CollectionState.stateOf(this, st.obj(), info, m);
-                if (cs == null || cs.items == null) continue;
-                org.athanor.orm.mapping.ToOne back = info.toManyTarget(m).toOnes[info.toManyBackRef(m)];
-                cs.items.removeIf(e -> back.get(e) != st.obj());
-                Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
-                set.addAll(cs.items);
-                members.put(cs, set);
-                for (Object e : cs.items) if (stateOf(e) == null) addInternal(e);
-            }
-        }
-        for (InstanceState st : holders) {
-            Mapper info = st.info;
-            for (int k = 0; k < info.toOnes.length; k++) {
-                int mirror = info.toOneMirror(k);
-                Object ref = info.toOnes[k].get(st.obj());
-                if (mirror < 0 || ref == null) continue;
-                CollectionState cs = CollectionState.stateOf(this, ref, info.toOneTarget(k), mirror);
-                Set<Object> in = cs == null ? null : members.get(cs);
-                if (in != null && in.add(st.obj())) cs.items.add(st.obj());
-            }
-            if (info.toOnes.length > 0) addReferenced(st);
-        }
-        for (InstanceState st : holders) {
-            Mapper info = st.info;
-            for (int j = 0; j < info.inverseOnes.length; j++) {
-                Object e = info.inverseOnes[j].get(st.obj());
-                if (e != null && info.inverseOneTarget(j).toOnes[info.inverseOneBackRef(j)].get(e) != st.obj())
-                    info.inverseOnes[j].set(st.obj(), null); // the related object now references another (or none)
-            }
-            for (int k = 0; k < info.toOnes.length; k++) {
-                int mirror = info.toOneInverseMirror(k);
-                Object ref = info.toOnes[k].get(st.obj());
-                if (mirror < 0 || ref == null || stateOf(ref) == null) continue;
-                info.toOneTarget(k).inverseOnes[mirror].set(ref, st.obj());
-            }
-        }
     }
 
     /** Attaches an object this session does not hold: pending, or persistent when it is detached. */
@@ -405,13 +326,13 @@ public final class Session implements AutoCloseable {
         if (info.generatedId != null && !info.idUnset(entity)) {
             InstanceState d = uow.attachDetached(entity, info, info.keyOfObject(entity), index);
             // the database holds a detached object's collections: they load on access
-            for (int m = 0; m < info.toManys.length; m++) CollectionState.install(this, entity, info, m, null, null);
+            for (int m = 0; m < info.toManys.length; m++) CollectionState.install(loadHost, entity, info, m, null, null);
             return d;
         }
         if (info.callbacks != null) info.callbacks.fire(Callbacks.PRE_PERSIST, entity); // before it becomes pending
         InstanceState s = uow.newPending(entity, info, index);
-        if (info.toOnes.length > 0) addReferenced(s);
-        if (info.toManys.length > 0) adoptCollections(s);
+        if (info.toOnes.length > 0) cascades.addReferenced(s);
+        if (info.toManys.length > 0) cascades.adoptCollections(s);
         return s;
     }
 
@@ -493,7 +414,7 @@ public final class Session implements AutoCloseable {
             s = uow.identityMap.get(key); // the flush may have inserted it
             if (s != null && !isExpired(s)) return entityClass.cast(s.obj());
         }
-        List<Object> found = Loading.list(this, info, info.selectAll.where(info.pkEquals(key)));
+        List<Object> found = Loading.list(loadHost, info, info.selectAll.where(info.pkEquals(key)));
         if (found.isEmpty()) {
             if (s != null) detach(s); // an expired object whose row is gone
             return null;
@@ -522,7 +443,7 @@ public final class Session implements AutoCloseable {
         enter();
         Objects.requireNonNull(query, "query");
         autoflushIfEnabled();
-        return connection().execute(query);
+        return (org.athanor.core.routing.RoutingEngine.writes(query) ? writeConnection() : connection()).execute(query);
     }
 
     /**
@@ -534,7 +455,7 @@ public final class Session implements AutoCloseable {
         enter();
         Objects.requireNonNull(statement, "statement");
         autoflushIfEnabled();
-        return connection().execute(statement);
+        return writeConnection().execute(statement);
     }
 
     /**
@@ -548,7 +469,7 @@ public final class Session implements AutoCloseable {
         if (s == null || s.status != InstanceState.Status.PERSISTENT)
             throw new IllegalStateException(describeObject(entity) + " is " + (s == null ? "not in this session" : s.status)
                     + "; refresh() needs a persistent object of this session");
-        if (!Loading.reload(this, s, false))
+        if (!Loading.reload(loadHost, s, false))
             throw new IllegalStateException("refresh(): the row of " + s.key() + " no longer exists");
     }
 
@@ -570,7 +491,7 @@ public final class Session implements AutoCloseable {
             if (s != null && !isExpired(s)) target = s.obj();
             else {
                 autoflushIfEnabled();
-                List<Object> found = Loading.list(this, info, info.selectAll.where(info.pkEquals(key)));
+                List<Object> found = Loading.list(loadHost, info, info.selectAll.where(info.pkEquals(key)));
                 if (!found.isEmpty()) target = found.get(0);
             }
         }
@@ -629,6 +550,18 @@ public final class Session implements AutoCloseable {
         return s.changedAttributes(s.info.read(s.obj())) != null;
     }
 
+    /**
+     * Every object this session holds: pending, persistent (loaded or flushed) and deleted, in no
+     * particular order (SQLAlchemy's iteration over a session). A copy: changing the session later
+     * does not change it.
+     */
+    public List<Object> getAll() {
+        enter();
+        List<Object> out = new ArrayList<>();
+        uow.forEachAttached(s -> out.add(s.obj()));
+        return Collections.unmodifiableList(out);
+    }
+
     /** True when {@code entity} is pending, persistent or deleted in this session. */
     public boolean contains(Object entity) {
         enter();
@@ -648,7 +581,7 @@ public final class Session implements AutoCloseable {
         if (flushing) throw new IllegalStateException("flush() called while a flush is running");
         flushing = true;
         try {
-            cascadeReferences();
+            cascades.cascadeReferences();
             new Flusher(flushHost).run();
         } catch (RuntimeException e) {
             // whatever stopped the flush (the database's error, a stale version, a changed key), some
@@ -712,6 +645,7 @@ public final class Session implements AutoCloseable {
             connection.close();
             connection = null;
         }
+        onPrimary = false;
         uow.tx.committed(expireOnCommit);
         releaseOwner();
     }
@@ -765,7 +699,7 @@ public final class Session implements AutoCloseable {
     public SessionSavepoint beginNested() {
         enter();
         flushInternal();
-        return new SessionSavepoint(this, uow.tx.open(connection().beginNested()));
+        return new SessionSavepoint(this, uow.tx.open(writeConnection().beginNested()));
     }
 
     void releaseSavepoint(TxLevel l) {
@@ -793,6 +727,7 @@ public final class Session implements AutoCloseable {
     private void rollbackDatabase() {
         Connection c = connection;
         connection = null;
+        onPrimary = false;
         if (c == null) return;
         try {
             c.rollback();

@@ -1,0 +1,120 @@
+package org.athanor.orm.internal.loading;
+
+import org.athanor.orm.DetachedInstanceError;
+import org.athanor.orm.internal.uow.InstanceState;
+
+import org.athanor.orm.internal.mapping.Mapper;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.athanor.core.schema.Column;
+import org.athanor.core.sql.OrderItem;
+import org.athanor.core.sql.Row;
+import org.athanor.core.sql.Select;
+import org.athanor.orm.mapping.ToMany;
+
+/**
+ * The lazy, batched load of {@code @OneToMany} collections: the first access to an unloaded collection
+ * loads that collection for every object of the same query result that is still in the session and
+ * has it unloaded, with one {@code SELECT ... WHERE fk IN (...)} per {@link ToOneLoading#CHUNK} owners,
+ * ordered by {@code @OrderBy} then the elements' key. The elements' reference back to their owner is
+ * found in the identity map (the owners are there), so it costs no further statement.
+ */
+final class CollectionLoading {
+    private CollectionLoading() {}
+
+    /** Applies a query's options to the collections of its result (after they are installed). */
+    static void apply(Loading.Host s, Mapper info, List<Object> result, List<LoadSpec> options) {
+        for (LoadSpec o : options) {
+            if (!o.relationship.isCollection()) continue;
+            int m = 0;
+            while (!info.toManys[m].name().equals(o.relationship.name())) m++;
+            List<CollectionState> unloaded = new ArrayList<>();
+            for (Object owner : result) {
+                CollectionState cs = CollectionState.stateOf(s, owner, info, m);
+                if (cs == null) continue;
+                if (cs.items == null) unloaded.add(cs);
+                if (cs.items == null || o.strategy == LoadSpec.Strategy.SELECTIN) cs.elementOptions = o.children;
+                switch (o.strategy) {
+                    case RAISE -> cs.raise = cs.items == null;
+                    case NOLOAD -> { if (cs.items == null) cs.items = new ArrayList<>(); }
+                    default -> { }
+                }
+            }
+            if (o.strategy == LoadSpec.Strategy.SELECTIN && !unloaded.isEmpty()) {
+                CollectionState first = unloaded.get(0);
+                first.group = List.copyOf(result); // every unloaded one of this result, loaded now
+                load(first, false);
+            }
+        }
+    }
+
+    /** The first access to an unloaded collection. */
+    static void load(CollectionState cs) { load(cs, true); }
+
+    /**
+     * {@code autoflush}: false when a query's selectinLoad runs this inside its own load, where objects
+     * of the result still wait for their references (a flush then would see them as changed).
+     */
+    static void load(CollectionState cs, boolean autoflush) {
+        Loading.Host s = cs.session;
+        if (cs.raise)
+            throw new IllegalStateException(cs.describe() + " is not loaded: the query that loaded it said "
+                    + "raiseLoad(" + cs.info.type.getSimpleName() + "_." + cs.relation().name() + "); load it with "
+                    + "options(selectinLoad(" + cs.info.type.getSimpleName() + "_." + cs.relation().name() + ")), or "
+                    + "query without the raise option");
+        InstanceState ownerState = s.isClosed() ? null : s.stateOf(cs.owner);
+        if (ownerState == null || ownerState.status == InstanceState.Status.PENDING && cs.items == null)
+            throw new DetachedInstanceError(cs.info.name + "." + cs.relation().name() + " of " + cs.owner
+                    + " is not loaded, and the object's session is " + (s.isClosed() ? "closed" : "no longer holding it")
+                    + ": there is nothing to load it with. Access the collection while the session is open (e.g. "
+                    + "getX().size()), or get the object again from an open session");
+        if (autoflush) s.autoflushIfEnabled(); // as a query would: the select sees the session's pending changes
+        if (cs.items != null) return; // the autoflush may have loaded it
+        Mapper owner = cs.info, element = cs.elementInfo();
+        int m = cs.m, k = owner.toManyBackRef(m);
+        // the owners to load for: this one first, then the rest of its result still unloaded in this session
+        Map<Object, CollectionState> byOwner = new IdentityHashMap<>();
+        List<Object> ids = new ArrayList<>();
+        byOwner.put(cs.owner, cs);
+        ids.add(ownerState.key().value(0));
+        if (cs.group != null)
+            for (Object o : cs.group) {
+                if (o == cs.owner) continue;
+                InstanceState st = s.stateOf(o);
+                CollectionState other = CollectionState.stateOf(s, o, owner, m);
+                if (st == null || st.status != InstanceState.Status.PERSISTENT || other == null || other.items != null
+                        || byOwner.containsKey(o)) continue;
+                byOwner.put(o, other);
+                ids.add(st.key().value(0));
+            }
+        for (CollectionState c : byOwner.values()) c.items = new ArrayList<>();
+        @SuppressWarnings("unchecked") Column<Object> fk = (Column<Object>) element.toOnes[k].column();
+        for (int from = 0; from < ids.size(); from += ToOneLoading.CHUNK) {
+            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + ToOneLoading.CHUNK));
+            Select<Row> select = element.selectAll.where(fk.in(chunk)).orderBy(orderBy(element, cs.relation()));
+            for (Object e : Loading.list(s, element, select, cs.elementOptions)) {
+                CollectionState target = byOwner.get(element.toOnes[k].get(e));
+                // an element whose reference was changed in memory since (not flushed: autoflush off) goes where it points now
+                if (target != null && !target.items.contains(e)) target.items.add(e);
+            }
+        }
+    }
+
+    static OrderItem[] orderBy(Mapper element, ToMany rel) {
+        List<OrderItem> out = new ArrayList<>();
+        java.util.Set<String> ordered = new java.util.HashSet<>();
+        for (String o : rel.orderBy()) {
+            boolean desc = o.endsWith(" DESC");
+            String name = desc ? o.substring(0, o.length() - 5) : o;
+            for (int i = 0; i < element.plain; i++)
+                if (element.attrs[i].name().equals(name) && ordered.add(name))
+                    out.add(desc ? element.attrs[i].column().desc() : element.attrs[i].column().asc());
+        }
+        // the key last, so loads are repeatable; not again when @OrderBy already names it
+        for (int i : element.idIdx) if (ordered.add(element.attrs[i].name())) out.add(element.attrs[i].column().asc());
+        return out.toArray(OrderItem[]::new);
+    }
+}

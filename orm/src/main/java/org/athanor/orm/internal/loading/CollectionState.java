@@ -1,0 +1,100 @@
+package org.athanor.orm.internal.loading;
+
+import org.athanor.orm.internal.uow.InstanceState;
+
+import org.athanor.orm.internal.mapping.Mapper;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.athanor.orm.mapping.ToMany;
+
+/**
+ * What the ORM's own {@link RelationList} / {@link RelationSet} share: the owner, its session, the
+ * elements once loaded, and the other side kept in step. Adding an element sets the element's
+ * {@code @ManyToOne} to the owner at once (and takes it out of its previous owner's loaded collection);
+ * removing clears it (or, with orphanRemoval, deletes the element). Not thread-safe, as the Session.
+ */
+public final class CollectionState {
+    final Loading.Host session;
+    final Object owner;
+    final Mapper info;
+    final int m;
+    /** The objects loaded with the owner (one query result): a first access loads the collection for all of them. */
+    List<Object> group;
+    /** The elements, null until loaded. */
+    public ArrayList<Object> items;
+    /** The query's raiseLoad option: accessing the unloaded collection is an error naming it. */
+    boolean raise;
+    /** The query's then() options for the elements, used when the collection loads. */
+    List<LoadSpec> elementOptions = List.of();
+
+    CollectionState(Loading.Host session, Object owner, Mapper info, int m, List<Object> group, ArrayList<Object> items) {
+        this.session = session;
+        this.owner = owner;
+        this.info = info;
+        this.m = m;
+        this.group = group;
+        this.items = items;
+    }
+
+    ToMany relation() { return info.toManys[m]; }
+    Mapper elementInfo() { return info.toManyTarget(m); }
+
+    String describe() {
+        InstanceState st = session.isClosed() ? null : session.stateOf(owner);
+        return info.name + (st != null && st.key() != null ? st.key().toString().replaceFirst("^" + info.name, "") : "") + "." + relation().name();
+    }
+
+    public ArrayList<Object> items() {
+        if (items == null) CollectionLoading.load(this);
+        return items;
+    }
+
+    public Object checkElement(Object e) {
+        if (!elementInfo().type.isInstance(e))
+            throw new IllegalArgumentException(info.name + "." + relation().name() + " holds " + elementInfo().name
+                    + " objects, not " + (e == null ? "null" : e.getClass().getName()));
+        return e;
+    }
+
+    /** The element joined this collection: its reference points at the owner, and it is added to the session. */
+    public void linked(Object e) {
+        Mapper ei = elementInfo();
+        int k = info.toManyBackRef(m);
+        Object previous = ei.toOnes[k].get(e);
+        if (previous != owner) {
+            if (previous != null) {
+                CollectionState old = stateOf(session, previous, info, m);
+                if (old != null && old.items != null) old.items.remove(e);
+            }
+            ei.toOnes[k].set(e, owner);
+        }
+        if (!session.isClosed() && session.stateOf(owner) != null && session.stateOf(e) == null) session.add(e);
+    }
+
+    /** The element left this collection: its reference is cleared, or with orphanRemoval the element is deleted. */
+    public void unlinked(Object e) {
+        Mapper ei = elementInfo();
+        int k = info.toManyBackRef(m);
+        if (ei.toOnes[k].get(e) == owner) ei.toOnes[k].set(e, null);
+        if (relation().orphanRemoval() && !session.isClosed()) {
+            InstanceState st = session.stateOf(e);
+            if (st != null && st.status == InstanceState.Status.PENDING) session.expunge(e);
+            else if (st != null && st.status == InstanceState.Status.PERSISTENT) session.delete(e);
+        }
+    }
+
+    /** The state behind {@code owner}'s collection {@code m} when it is this session's own, else null. */
+    public static CollectionState stateOf(Loading.Host s, Object owner, Mapper info, int m) {
+        Object c = info.toManys[m].get(owner);
+        CollectionState cs = c instanceof RelationList l ? l.state : c instanceof RelationSet set ? set.state : null;
+        return cs != null && cs.session == s ? cs : null;
+    }
+
+    /** Puts a new collection in the owner's field: loaded with {@code items}, or unloaded (null) for a group to load. */
+    public static CollectionState install(Loading.Host s, Object owner, Mapper info, int m, List<Object> group, ArrayList<Object> items) {
+        CollectionState cs = new CollectionState(s, owner, info, m, group, items);
+        info.toManys[m].set(owner, info.toManys[m].isSet() ? new RelationSet(cs) : new RelationList(cs));
+        return cs;
+    }
+}

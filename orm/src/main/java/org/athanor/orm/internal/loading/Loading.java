@@ -1,0 +1,222 @@
+package org.athanor.orm.internal.loading;
+
+import org.athanor.orm.internal.uow.InstanceState;
+
+import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.IdKey;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.athanor.core.engine.Connection;
+import org.athanor.orm.internal.uow.UnitOfWork;
+import java.util.stream.Stream;
+import org.athanor.core.engine.Result;
+import org.athanor.core.engine.RowReader;
+import org.athanor.core.sql.Row;
+import org.athanor.core.sql.Select;
+import org.athanor.core.type.ValueCodec;
+
+/**
+ * Hydration: turns rows of an entity's SELECT into objects through the identity map. The statement and
+ * where the entity's columns sit in its rows come from the ORM compile stage ({@link OrmCompiler});
+ * columns are read by index with the compiled statement's codecs, in attribute order.
+ */
+public final class Loading {
+    private Loading() {}
+
+    /**
+     * What loading needs of the session (as {@code Flusher.Host} for the flush): its unit of work and
+     * connection, object states, autoflush, and the public add/delete/expunge a collection's changes
+     * cause. One per session: collections compare it to tell their own session's.
+     */
+    public interface Host {
+        UnitOfWork uow();
+
+        /** The session's connection (taken from the engine on first use). */
+        Connection connection();
+
+        /** The session's state of {@code entity}, null when the session does not hold it. */
+        InstanceState stateOf(Object entity);
+
+        boolean isExpired(InstanceState st);
+
+        /** Flushes when the session's autoflush is on (before a load reads the database). */
+        void autoflushIfEnabled();
+
+        boolean isClosed();
+
+        void add(Object entity);
+
+        void delete(Object entity);
+
+        void expunge(Object entity);
+    }
+
+    /** Reads a row's attribute values (the select's first {@code n} columns are the entity's, in order). */
+    static RowReader<Object[]> values(int n) {
+        return (rs, t) -> {
+            ValueCodec<Object>[] c = t.resultCodecs();
+            Object[] v = new Object[n];
+            for (int i = 0; i < n; i++) v[i] = c[i].read(rs, i + 1);
+            return v;
+        };
+    }
+
+    /** Reads an entity's attribute values from where the compiled statement put them. */
+    static RowReader<Object[]> values(OrmCompiler.EntityColumns cols) {
+        int n = cols.target().columnCount(), from = cols.offset();
+        if (from == 0) return values(n);
+        return (rs, t) -> {
+            ValueCodec<Object>[] c = t.resultCodecs();
+            Object[] v = new Object[n];
+            for (int i = 0; i < n; i++) v[i] = c[from + i].read(rs, from + i + 1);
+            return v;
+        };
+    }
+
+    static RowReader<Object> entities(Loading.Host s, Mapper info, OrmCompiler.Compiled q) {
+        RowReader<Object[]> values = values(q.primary());
+        return (rs, t) -> materialize(s, info, values.read(rs, t));
+    }
+
+    /**
+     * Runs an entity select and returns the session's objects for its rows, in row order. When the
+     * session holds no persistent object and the select reads only the entity's table (so no row
+     * repeats a primary key), no row can meet an object already in the identity map: each becomes
+     * a new object, appended to the map without a lookup.
+     */
+    public static List<Object> list(Loading.Host s, Mapper info, Select<Row> select) { return list(s, info, select, List.of()); }
+
+    /** {@link #list(Loading.Host, Mapper, Select)} with loader options for the result's relationships. */
+    public static List<Object> list(Loading.Host s, Mapper info, Select<Row> select, List<LoadSpec> options) {
+        if (!options.isEmpty() && JoinedLoading.any(options)) return JoinedLoading.list(s, info, select, options);
+        OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
+        List<Object> out;
+        if (q.distinctKeys() && s.uow().identityMap.isEmpty()) {
+            RowReader<Object[]> values = values(q.primary());
+            out = s.connection().execute(q.statement(), (rs, t) -> materializeNew(s, info, values.read(rs, t))).all();
+        } else {
+            out = s.connection().execute(q.statement(), entities(s, info, q)).all();
+        }
+        if (info.loadsRelated()) ToOneLoading.resolve(s, info, out, options);
+        if (info.toManys.length > 0) {
+            installCollections(s, info, out);
+            if (!options.isEmpty()) CollectionLoading.apply(s, info, out, options);
+        }
+        return out;
+    }
+
+    /**
+     * Runs an entity select whose last {@code extra} columns are more values (Query.allWith): each row becomes
+     * {session's object, value...}; the objects' relationships are then loaded as for {@link #list}.
+     */
+    public static List<Object[]> rowsWith(Loading.Host s, Mapper info, Select<Row> select, int extra, List<LoadSpec> options) {
+        for (LoadSpec o : options)
+            if (o.strategy.inStatement())
+                throw new IllegalArgumentException(o + " cannot be combined with extra columns (allWith): its rows are not one "
+                        + "per object; use selectinLoad, or all()");
+        OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
+        RowReader<Object[]> values = values(q.primary());
+        int from = select.columns().size() - extra;
+        List<Object[]> rows = s.connection().execute(q.statement(), (rs, t) -> {
+            Object[] row = new Object[extra + 1];
+            row[0] = materialize(s, info, values.read(rs, t));
+            ValueCodec<Object>[] c = t.resultCodecs();
+            for (int i = 0; i < extra; i++) row[i + 1] = c[from + i].read(rs, from + i + 1);
+            return row;
+        }).all();
+        List<Object> objects = new ArrayList<>(rows.size());
+        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Object[] r : rows) if (seen.add(r[0])) objects.add(r[0]);
+        if (info.loadsRelated()) ToOneLoading.resolve(s, info, objects, options);
+        if (info.toManys.length > 0) {
+            installCollections(s, info, objects);
+            if (!options.isEmpty()) CollectionLoading.apply(s, info, objects, options);
+        }
+        return rows;
+    }
+
+    private static IllegalStateException nullKey(Mapper info) {
+        return new IllegalStateException("a row of " + info.name + " (table " + info.table.name() + ") has a NULL primary key");
+    }
+
+    /** A new persistent object for a row no object of the session has. */
+    private static Object materializeNew(Loading.Host s, Mapper info, Object[] v) {
+        if (info.hasNullId(v))
+            throw nullKey(info);
+        Object obj = info.mapping.newInstance();
+        info.setAll(obj, v);
+        s.uow().attachLoaded(info, obj, null, v, true); // the key is made from the snapshot when first needed
+        return obj;
+    }
+
+    /** The same, lazily; closing the stream closes the cursor. */
+    public static Stream<Object> stream(Loading.Host s, Mapper info, Select<Row> select) {
+        OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
+        Result<Object> r = s.connection().execute(q.statement(), entities(s, info, q));
+        if (!info.loadsRelated() && info.toManys.length == 0) return r.stream();
+        // a stream has no whole result to batch over: each object's references are resolved as it is
+        // handed out (found in the identity map, else one SELECT per row); use list() to batch them
+        return r.stream().peek(o -> {
+            if (info.loadsRelated()) ToOneLoading.resolve(s, info, List.of(o));
+            if (info.toManys.length > 0) installCollections(s, info, List.of(o));
+        });
+    }
+
+    /**
+     * The session's object for a row: the one already in the identity map (re-read from the row when
+     * expired, keeping attributes changed since), or a new persistent object.
+     */
+    static Object materialize(Loading.Host s, Mapper info, Object[] v) {
+        IdKey key = info.keyOf(v);
+        if (key == null)
+            throw nullKey(info);
+        InstanceState st = s.uow().identityMap.isEmpty() ? null : s.uow().identityMap.get(key);
+        if (st != null) {
+            if (s.isExpired(st)) apply(s, st, v, true);
+            return st.obj();
+        }
+        Object obj = info.mapping.newInstance();
+        info.setAll(obj, v);
+        s.uow().attachLoaded(info, obj, key, v, false);
+        return obj;
+    }
+
+    /**
+     * Gives the newly loaded (or re-read) objects of one result unloaded collections sharing that result
+     * as their batch: the first access to one loads it for all (CollectionLoading).
+     */
+    static void installCollections(Loading.Host s, Mapper info, List<Object> result) {
+        List<Object> group = null;
+        for (Object o : result) {
+            InstanceState st = s.stateOf(o);
+            if (st == null || !st.collectionsPending) continue;
+            st.collectionsPending = false;
+            if (group == null) group = result.size() == 1 ? List.of(o) : List.copyOf(result);
+            for (int m = 0; m < info.toManys.length; m++) CollectionState.install(s, o, info, m, group, null);
+        }
+    }
+
+    /** Re-reads a persistent object's row; false when the row is gone. */
+    public static boolean reload(Loading.Host s, InstanceState st, boolean keepChanges) {
+        Mapper info = st.info;
+        OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, info.selectAll.where(info.pkEquals(st.key())));
+        Object[] v = s.connection().execute(q.statement(), values(q.primary())).first();
+        if (v == null) return false;
+        apply(s, st, v, keepChanges);
+        if (st.refsPending) ToOneLoading.resolve(s, info, List.of(st.obj()));
+        if (st.collectionsPending) installCollections(s, info, List.of(st.obj()));
+        return true;
+    }
+
+    /**
+     * Takes a row's values as the new snapshot. Attributes the user changed since the last snapshot
+     * keep their value when {@code keepChanges}; the rest are overwritten. Not undone by a rollback:
+     * the level remembers the object as read, and a rollback expires it instead.
+     */
+    static void apply(Loading.Host s, InstanceState st, Object[] v, boolean keepChanges) {
+        Mapper info = st.info;
+        s.uow().reloaded(st, v, keepChanges);
+        if (info.callbacks != null) info.callbacks.fire(org.athanor.orm.mapping.Callbacks.POST_LOAD, st.obj());
+    }
+}

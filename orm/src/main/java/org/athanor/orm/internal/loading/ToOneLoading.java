@@ -1,0 +1,109 @@
+package org.athanor.orm.internal.loading;
+
+import org.athanor.orm.internal.uow.InstanceState;
+
+import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.IdKey;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.athanor.core.schema.Column;
+import org.athanor.orm.mapping.ToOne;
+
+/**
+ * Turns the reference keys of loaded objects into the referenced objects ({@code @ManyToOne}, JPA's
+ * EAGER default) for a whole result at once: keys already in the identity map are taken from it, the
+ * others are read with one {@code SELECT ... WHERE id IN (...)} per reference and chunk of
+ * {@link #CHUNK} keys — never one per row. Referenced objects that themselves hold references are
+ * resolved the same way, a level at a time.
+ */
+public final class ToOneLoading {
+    private ToOneLoading() {}
+
+    /**
+     * Keys per IN list: under every supported database's bind limit (SQLite's 999 in old builds,
+     * PostgreSQL's 32767, MariaDB's 65535) with room for the statement's other parameters.
+     */
+    public static final int CHUNK = 500;
+
+    static void resolve(Loading.Host s, Mapper info, List<Object> objects) { resolve(s, info, objects, List.of()); }
+
+    /** {@link #resolve(Loading.Host, Mapper, List)}; the referenced objects it loads get the {@code then()} options of {@code options}. */
+    static void resolve(Loading.Host s, Mapper info, List<Object> objects, List<LoadSpec> options) {
+        List<InstanceState> todo = new ArrayList<>();
+        for (Object o : objects) {
+            InstanceState st = s.stateOf(o);
+            if (st != null && st.refsPending) todo.add(st);
+        }
+        if (todo.isEmpty()) return;
+        // the flags stay set while this runs: a load nested in it (an option's then(), a collection's
+        // elements) that meets these objects again resolves them from the identity map right away
+        try {
+            resolveAll(s, info, todo, options);
+        } finally {
+            for (InstanceState st : todo) st.refsPending = false;
+        }
+    }
+
+    private static void resolveAll(Loading.Host s, Mapper info, List<InstanceState> todo, List<LoadSpec> options) {
+        for (int k = 0; k < info.toOnes.length; k++) {
+            ToOne ref = info.toOnes[k];
+            Mapper target = info.toOneTarget(k);
+            int slot = info.plain + k;
+            Map<Object, List<InstanceState>> missing = new LinkedHashMap<>();
+            for (InstanceState st : todo) {
+                Object id = st.snapshot[slot];
+                if (Mapper.same(info.referencedKey(st.obj(), k), id)) continue; // already holds it
+                if (id == null) {
+                    ref.set(st.obj(), null);
+                    continue;
+                }
+                InstanceState t = s.uow().identityMap.get(IdKey.ofIds(target, new Object[] {id}));
+                if (t != null) ref.set(st.obj(), t.obj());
+                else missing.computeIfAbsent(id, x -> new ArrayList<>()).add(st);
+            }
+            if (missing.isEmpty()) continue;
+            List<Object> ids = new ArrayList<>(missing.keySet());
+            @SuppressWarnings("unchecked") Column<Object> idColumn = (Column<Object>) target.attrs[target.idIdx[0]].column();
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+                Loading.list(s, target, target.selectAll.where(idColumn.in(chunk)), LoadOptions.childrenOf(options, ref.name()));
+            }
+            for (Map.Entry<Object, List<InstanceState>> e : missing.entrySet()) {
+                InstanceState t = s.uow().identityMap.get(IdKey.ofIds(target, new Object[] {e.getKey()}));
+                if (t == null)
+                    throw new IllegalStateException(info.name + "." + ref.name() + " of " + e.getValue().get(0).key()
+                            + " references " + target.name + " " + e.getKey() + ", which has no row");
+                for (InstanceState st : e.getValue()) ref.set(st.obj(), t.obj());
+            }
+        }
+        for (int j = 0; j < info.inverseOnes.length; j++) resolveInverse(s, info, j, todo, options);
+    }
+
+    /**
+     * Inverse one-to-one {@code j} of the objects in {@code todo}: one {@code SELECT ... WHERE fk IN (...)} per
+     * {@link #CHUNK} objects; the related objects' references back find these objects in the identity map.
+     * An object with no related row gets null.
+     */
+    private static void resolveInverse(Loading.Host s, Mapper info, int j, List<InstanceState> todo, List<LoadSpec> options) {
+        org.athanor.orm.mapping.InverseOne one = info.inverseOnes[j];
+        for (LoadSpec o : options)
+            if (o.strategy.inStatement() && o.relationship.name().equals(one.name())) return; // the query's own statement read it (JoinedLoading)
+        Mapper target = info.inverseOneTarget(j);
+        ToOne back = target.toOnes[info.inverseOneBackRef(j)];
+        List<Object> ids = new ArrayList<>();
+        for (InstanceState st : todo) {
+            one.set(st.obj(), null);
+            ids.add(st.key().value(0));
+        }
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            for (Object e : Loading.list(s, target, target.selectAll.where(back.column().in(chunk)), LoadOptions.childrenOf(options, one.name()))) {
+                Object owner = back.get(e);
+                if (owner != null && info.type.isInstance(owner)) one.set(owner, e);
+            }
+        }
+    }
+}
