@@ -117,13 +117,42 @@ final class Cascades {
                     }
                 }
             }
+            for (int j = 0; j < info.inverseOnes.length; j++) {
+                Object e = info.inverseOnes[j].get(st.obj());
+                org.athanor.orm.mapping.ToOne back = info.inverseOneTarget(j).toOnes[info.inverseOneBackRef(j)];
+                if (e == null || back.get(e) != st.obj()) continue;
+                InstanceState es = stateOf(e);
+                if (info.inverseOnes[j].cascadeRemove()) {
+                    if (es == null) continue;
+                    if (es.status == InstanceState.Status.PENDING) expunge(e);
+                    else if (es.status == InstanceState.Status.PERSISTENT && !es.marked) {
+                        delete(e);
+                        deleted.add(es);
+                    }
+                } else if (es == null || !es.marked) {
+                    back.set(e, null); // as for a collection's elements: the related object stays, without its owner
+                }
+            }
         }
         List<InstanceState> holders = new ArrayList<>();
         // neither objects marked for deletion nor objects a flush deleted: their collections cascade nothing more
         uow.forEachAttached(st -> {
-            if ((st.info.toOnes.length > 0 || st.info.toManys.length > 0) && !st.marked && st.status != InstanceState.Status.DELETED)
+            if ((st.info.toOnes.length > 0 || st.info.toManys.length > 0 || st.info.inverseOnes.length > 0) && !st.marked && st.status != InstanceState.Status.DELETED)
                 holders.add(st);
         });
+        // inverse one-to-ones: a new object put in the field is adopted (its owning reference set, added);
+        // the owning side is what is written, so afterwards each field shows what the owning side says
+        for (InstanceState st : holders) {
+            Mapper info = st.info;
+            for (int j = 0; j < info.inverseOnes.length; j++) {
+                Object e = info.inverseOnes[j].get(st.obj());
+                if (e == null) continue;
+                org.athanor.orm.mapping.ToOne back = info.inverseOneTarget(j).toOnes[info.inverseOneBackRef(j)];
+                InstanceState es = stateOf(e);
+                if (back.get(e) == null && (es == null || es.status == InstanceState.Status.PENDING)) back.set(e, st.obj());
+                if (es == null && back.get(e) == st.obj()) addInternal(e);
+            }
+        }
         for (InstanceState st : holders) {
             Mapper info = st.info;
             for (int m = 0; m < info.toManys.length; m++) {
@@ -160,6 +189,20 @@ final class Cascades {
                     return set;
                 });
                 if (in.add(st.obj())) cs.items.add(st.obj());
+            }
+        }
+        for (InstanceState st : holders) {
+            Mapper info = st.info;
+            for (int j = 0; j < info.inverseOnes.length; j++) {
+                Object e = info.inverseOnes[j].get(st.obj());
+                if (e != null && info.inverseOneTarget(j).toOnes[info.inverseOneBackRef(j)].get(e) != st.obj())
+                    info.inverseOnes[j].set(st.obj(), null); // the related object now references another (or none)
+            }
+            for (int k = 0; k < info.toOnes.length; k++) {
+                int mirror = info.toOneInverseMirror(k);
+                Object ref = info.toOnes[k].get(st.obj());
+                if (mirror < 0 || ref == null || stateOf(ref) == null) continue;
+                info.toOneTarget(k).inverseOnes[mirror].set(ref, st.obj());
             }
         }
         relinked.clear();

@@ -43,6 +43,8 @@ final class EntityModel {
     final List<RelationshipModel> relationships = new ArrayList<>();
 
     record RelationshipModel(String name, String target, boolean collection) {}
+    /** The key columns the owning references (@ManyToOne, owning @OneToOne) add to the table, for @Table constraint checks. */
+    final List<String> referenceColumns = new ArrayList<>();
     final List<TypeElement> originating = new ArrayList<>();
     boolean privateConstructor;
     boolean failed;
@@ -104,8 +106,19 @@ final class EntityModel {
             for (VariableElement f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
                 if (skipped(f)) continue;
                 // a reference is not one of the accessor's attributes: the runtime maps it (ToOnes)
-                if (Annotations.has(f, "OneToOne") && oneToOneInverse(f)) {
-                    error(f, f.getSimpleName().toString(), org.athanor.orm.rules.AnnotationRules.ONE_TO_ONE_INVERSE);
+                if (Annotations.has(f, "OneToOne") && oneToOneInverse(f) && Annotations.has(f, "JoinColumn")) {
+                    error(f, f.getSimpleName().toString(), org.athanor.orm.rules.AnnotationRules.ONE_TO_ONE_INVERSE_JOIN_COLUMN);
+                    continue;
+                }
+                javax.lang.model.element.AnnotationMirror onDelete = Annotations.findQualified(f, Annotations.ON_DELETE);
+                if (onDelete != null && !Annotations.has(f, "ManyToOne") && !Annotations.has(f, "OneToOne")) {
+                    error(f, f.getSimpleName().toString(), "@OnDelete without @ManyToOne or @OneToOne; it sets the ON DELETE "
+                            + "action of the foreign key a reference's column carries, so put it on that reference");
+                    continue;
+                }
+                if (onDelete != null) checkOnDelete(f, onDelete);
+                if ((Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToOne")) && Annotations.has(f, "Id")) {
+                    error(f, f.getSimpleName().toString(), org.athanor.orm.rules.AnnotationRules.DERIVED_IDENTITY);
                     continue;
                 }
                 if (Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToMany") || Annotations.has(f, "OneToOne")) {
@@ -199,6 +212,22 @@ final class EntityModel {
         return false;
     }
 
+    /** The compile-time form of the runtime's @OnDelete checks (ToOnes.onDelete). */
+    private void checkOnDelete(VariableElement f, javax.lang.model.element.AnnotationMirror onDelete) {
+        String action = ann.enumName(onDelete, "value");
+        String field = f.getSimpleName().toString();
+        if ("SET_DEFAULT".equals(action))
+            error(f, field, "@OnDelete(SET_DEFAULT) is not supported (the key column has no default, and MariaDB does not "
+                    + "implement it); use CASCADE, SET_NULL, RESTRICT or NO_ACTION");
+        if ("SET_NULL".equals(action)) {
+            javax.lang.model.element.AnnotationMirror rel = Annotations.find(f, Annotations.has(f, "ManyToOne") ? "ManyToOne" : "OneToOne");
+            javax.lang.model.element.AnnotationMirror jc = Annotations.find(f, "JoinColumn");
+            if (!ann.bool(rel, "optional", true) || !ann.bool(jc, "nullable", true))
+                error(f, field, "@OnDelete(SET_NULL) on a reference whose column is NOT NULL (optional = false or "
+                        + "@JoinColumn(nullable = false)); make it optional, or use CASCADE");
+        }
+    }
+
     private void relationship(VariableElement f, boolean collection) {
         TypeMirror t = f.asType();
         if (collection) {
@@ -206,7 +235,25 @@ final class EntityModel {
             t = ((DeclaredType) t).getTypeArguments().get(0);
         }
         if (t.getKind() != TypeKind.DECLARED) return;
+        if (!collection && !(Annotations.has(f, "OneToOne") && oneToOneInverse(f))) referenceColumns.add(referenceColumn(f, (DeclaredType) t));
         relationships.add(new RelationshipModel(f.getSimpleName().toString(), types.erasure(t).toString(), collection));
+    }
+
+    /** As the runtime names it (ToOnes): @JoinColumn(name), else field_snake + "_" + the target's id column. */
+    private String referenceColumn(VariableElement f, DeclaredType target) {
+        String given = ann.string(Annotations.find(f, "JoinColumn"), "name");
+        if (!given.isEmpty()) return given;
+        String idColumn = "id";
+        for (TypeElement c = (TypeElement) target.asElement(); c != null; ) {
+            for (VariableElement v : ElementFilter.fieldsIn(c.getEnclosedElements()))
+                if (Annotations.has(v, "Id")) {
+                    String n = ann.string(Annotations.find(v, "Column"), "name");
+                    idColumn = n.isEmpty() ? org.athanor.orm.rules.Naming.snakeCase(v.getSimpleName().toString()) : n;
+                }
+            TypeMirror sup = c.getSuperclass();
+            c = sup.getKind() == TypeKind.DECLARED ? (TypeElement) types.asElement(sup) : null;
+        }
+        return org.athanor.orm.rules.Naming.snakeCase(f.getSimpleName().toString()) + "_" + idColumn;
     }
 
     private static boolean skipped(VariableElement f) {

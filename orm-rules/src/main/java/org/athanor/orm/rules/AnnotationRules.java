@@ -37,7 +37,7 @@ public final class AnnotationRules {
     public static final java.util.List<String> CALLBACKS = java.util.List.of("PrePersist", "PostPersist", "PreUpdate",
             "PostUpdate", "PreRemove", "PostRemove", "PostLoad");
 
-    private static final String RELATIONSHIP = "of the relationships only @ManyToOne and @OneToOne (with @JoinColumn) and @OneToMany(mappedBy) are supported yet, and"
+    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy) and @OneToMany(mappedBy) are supported yet, and"
             + " embedded values not at all; map the foreign key"
             + " as a basic column, e.g. Long authorId, or mark the field @Transient";
     private static final String INHERITANCE = "entity inheritance and secondary tables are not supported yet";
@@ -46,10 +46,14 @@ public final class AnnotationRules {
             + " session.execute), and keep reusable ones as static methods or constants of your own";
     private static final String CONTAINER = "there is no container injection; build a SessionFactory and open Sessions from it";
 
-    /** The inverse side of a one-to-one, refused by the mapping and the processor alike. */
-    public static final String ONE_TO_ONE_INVERSE = "@OneToOne(mappedBy) (the inverse side) is not supported yet; map the"
-            + " @OneToOne (with @JoinColumn) on the entity whose table holds the key column only, and reach this side"
-            + " with a query (filterBy, has)";
+    /** An inverse one-to-one with a key column of its own, refused by the mapping and the processor alike. */
+    public static final String ONE_TO_ONE_INVERSE_JOIN_COLUMN = "@JoinColumn cannot be combined with @OneToOne(mappedBy); the key "
+            + "column is on the other side, mapped by its owning @OneToOne";
+
+    /** A derived identity (@Id on a reference, @MapsId), refused by the mapping and the processor alike. */
+    public static final String DERIVED_IDENTITY = "derived identities (@Id on a @ManyToOne or @OneToOne, @MapsId) are not "
+            + "supported yet; give the association object its own @Id (e.g. @Id @GeneratedValue Long id) and make the pair "
+            + "of key columns unique: @Table(uniqueConstraints = @UniqueConstraint(columnNames = {\"student_id\", \"course_id\"}))";
 
     /** Refused with a mapping error: simple name to the reason. */
     public static final Map<String, String> REJECTED = rejected();
@@ -79,6 +83,7 @@ public final class AnnotationRules {
         for (String a : new String[] {"PersistenceContext", "PersistenceContexts", "PersistenceUnit", "PersistenceUnits",
                 "PersistenceProperty"})
             m.put(a, CONTAINER);
+        m.put("MapsId", DERIVED_IDENTITY);
         m.put("Cacheable", "there is no second-level cache; each Session's identity map is its only cache");
         m.put("TableGenerator", "table-based id generation is not supported; use @GeneratedValue(strategy = IDENTITY or SEQUENCE)");
         m.put("TableGenerators", m.get("TableGenerator"));

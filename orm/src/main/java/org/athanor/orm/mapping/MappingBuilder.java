@@ -44,11 +44,21 @@ final class MappingBuilder {
         Field embeddedId = null;
         List<Field> toOneFields = new ArrayList<>();
         List<Field> toManyFields = new ArrayList<>();
+        List<Field> inverseFields = new ArrayList<>();
         for (Class<?> c : hierarchy) {
             for (Field f : c.getDeclaredFields()) {
                 if (FieldMapper.skipped(f)) continue;
-                if (f.isAnnotationPresent(jakarta.persistence.ManyToOne.class) || f.isAnnotationPresent(jakarta.persistence.OneToOne.class)) {
+                if (f.isAnnotationPresent(jakarta.persistence.OneToOne.class) && !f.isAnnotationPresent(jakarta.persistence.ManyToOne.class)
+                        && !f.getAnnotation(jakarta.persistence.OneToOne.class).mappedBy().isEmpty()) {
+                    if (f.isAnnotationPresent(OnDelete.class))
+                        throw MappingException.of(cls, f.getName(), "@OnDelete on @OneToOne(mappedBy): the key column and its "
+                                + "foreign key are on the other side; put @OnDelete on the owning @OneToOne");
+                    inverseFields.add(f);
+                } else if (f.isAnnotationPresent(jakarta.persistence.ManyToOne.class) || f.isAnnotationPresent(jakarta.persistence.OneToOne.class)) {
                     toOneFields.add(f);
+                } else if (f.isAnnotationPresent(OnDelete.class)) {
+                    throw MappingException.of(cls, f.getName(), "@OnDelete without @ManyToOne or @OneToOne; it sets the ON "
+                            + "DELETE action of the foreign key a reference's column carries, so put it on that reference");
                 } else if (f.isAnnotationPresent(jakarta.persistence.OneToMany.class)) {
                     toManyFields.add(f);
                 } else if (f.isAnnotationPresent(jakarta.persistence.OrderBy.class)) {
@@ -87,12 +97,13 @@ final class MappingBuilder {
         if (pk.size() > 1) Table.addPrimaryKey(table, pk);
         List<ToOne> toOnes = ToOnes.map(cls, table, toOneFields, attributes, specs);
         List<ToMany> toManys = ToOnes.mapCollections(cls, toManyFields);
+        List<InverseOne> inverseOnes = ToOnes.mapInverse(cls, inverseFields);
         if (tableAnn != null) TableConstraints.add(cls, table, tableAnn, attributes);
 
         IdShape idShape = IdShape.of(cls, attributes, embeddedId);
         EntityAccessor<E> accessor = Accessors.forEntity(cls, attributes);
         Callbacks callbacks = Callbacks.of(cls, hierarchy);
-        return new EntityMapping<>(cls, entityName, table, attributes, toOnes, toManys, idShape, accessor, callbacks);
+        return new EntityMapping<>(cls, entityName, table, attributes, toOnes, toManys, inverseOnes, idShape, accessor, callbacks);
     }
 
     private static void checkClass(Class<?> cls) {

@@ -20,7 +20,7 @@ public final class MappingErrorCases {
         @Override public String toString() { return name; }
     }
 
-    private static final String RELATIONSHIP = "of the relationships only @ManyToOne and @OneToOne (with @JoinColumn) and @OneToMany(mappedBy) are supported yet, and embedded values not at all; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
+    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy) and @OneToMany(mappedBy) are supported yet, and embedded values not at all; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
 
     private static Case both(String name, String body, String message) { return new Case(name, body, message, message); }
 
@@ -46,6 +46,27 @@ public final class MappingErrorCases {
                 both("noctor", "@Entity public class E { @Id Long id; public E(Long id) { this.id = id; } }",
                         "errors.noctor.E: has no no-arg constructor; add one (it may be protected or private) so that rows "
                                 + "can be loaded into new instances"),
+                both("derivedid", "@Entity @IdClass(E.Key.class) public class E { public static class Key { Long parent; Long other; } "
+                                + "@Id @ManyToOne E parent; @Id Long other; }",
+                        "errors.derivedid.E.parent: " + org.athanor.orm.rules.AnnotationRules.DERIVED_IDENTITY),
+                both("ondeletebasic", "@Entity public class E { @Id Long id; @org.athanor.orm.mapping.OnDelete("
+                                + "org.athanor.core.schema.ReferentialAction.CASCADE) Long parentId; }",
+                        "errors.ondeletebasic.E.parentId: @OnDelete without @ManyToOne or @OneToOne; it sets the ON DELETE "
+                                + "action of the foreign key a reference's column carries, so put it on that reference"),
+                both("ondeletesetnull", "@Entity public class E { @Id Long id; @ManyToOne(optional = false) @org.athanor.orm.mapping."
+                                + "OnDelete(org.athanor.core.schema.ReferentialAction.SET_NULL) E parent; }",
+                        "errors.ondeletesetnull.E.parent: @OnDelete(SET_NULL) on a reference whose column is NOT NULL "
+                                + "(optional = false or @JoinColumn(nullable = false)); make it optional, or use CASCADE"),
+                both("ondeletesetdefault", "@Entity public class E { @Id Long id; @ManyToOne @org.athanor.orm.mapping."
+                                + "OnDelete(org.athanor.core.schema.ReferentialAction.SET_DEFAULT) E parent; }",
+                        "errors.ondeletesetdefault.E.parent: @OnDelete(SET_DEFAULT) is not supported (the key column has no "
+                                + "default, and MariaDB does not implement it); use CASCADE, SET_NULL, RESTRICT or NO_ACTION"),
+                new Case("fkdefinition", "@Entity public class E { @Id Long id; @ManyToOne @JoinColumn(foreignKey = @ForeignKey("
+                                + "foreignKeyDefinition = \"FOREIGN KEY (parent_id) REFERENCES e (id) ON DELETE CASCADE\")) E parent; }",
+                        "errors.fkdefinition.E.parent: @ForeignKey(foreignKeyDefinition / options) is not supported (it is "
+                                + "DDL text in one database's spelling); only its name and value = NO_CONSTRAINT are read. For ON "
+                                + "DELETE, annotate the field @org.athanor.orm.mapping.OnDelete(ReferentialAction.CASCADE) (or "
+                                + "SET_NULL, RESTRICT)", null),
                 both("joincolumnalone", "@Entity public class E { @Id Long id; @JoinColumn Long parentId; }",
                         "errors.joincolumnalone.E.parentId: @JoinColumn without @ManyToOne; annotate the field @ManyToOne "
                                 + "(its type the related entity), or use @Column for a basic column"),
@@ -69,8 +90,8 @@ public final class MappingErrorCases {
                                 + "and name it: @OneToMany(mappedBy = \"...\")", null),
                 both("orderbyalone", "@Entity public class E { @Id Long id; @OrderBy String name; }",
                         "errors.orderbyalone.E.name: @OrderBy without @OneToMany; it orders a collection"),
-                both("onetoone", "@Entity public class E { @Id Long id; @OneToOne(mappedBy = \"partner\") E partner; }",
-                        "errors.onetoone.E.partner: " + org.athanor.orm.rules.AnnotationRules.ONE_TO_ONE_INVERSE),
+                both("onetoone", "@Entity public class E { @Id Long id; @OneToOne(mappedBy = \"partner\") @JoinColumn(name = \"p\") E partner; }",
+                        "errors.onetoone.E.partner: " + org.athanor.orm.rules.AnnotationRules.ONE_TO_ONE_INVERSE_JOIN_COLUMN),
                 both("record", "@Entity public record E(@Id Long id) {}",
                         "errors.record.E: records are not entities (they are immutable); use a record as a read-only query "
                                 + "projection, and map a class with a no-arg constructor as the @Entity"),

@@ -5,6 +5,7 @@ import org.athanor.orm.internal.uow.InstanceState;
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.IdKey;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.athanor.core.engine.Connection;
 import org.athanor.orm.internal.uow.UnitOfWork;
@@ -100,12 +101,42 @@ public final class Loading {
         } else {
             out = s.connection().execute(q.statement(), entities(s, info, q)).all();
         }
-        if (info.toOnes.length > 0) ToOneLoading.resolve(s, info, out, options);
+        if (info.loadsRelated()) ToOneLoading.resolve(s, info, out, options);
         if (info.toManys.length > 0) {
             installCollections(s, info, out);
             if (!options.isEmpty()) CollectionLoading.apply(s, info, out, options);
         }
         return out;
+    }
+
+    /**
+     * Runs an entity select whose last {@code extra} columns are more values (Query.allWith): each row becomes
+     * {session's object, value...}; the objects' relationships are then loaded as for {@link #list}.
+     */
+    public static List<Object[]> rowsWith(Loading.Host s, Mapper info, Select<Row> select, int extra, List<LoadSpec> options) {
+        for (LoadSpec o : options)
+            if (o.strategy.inStatement())
+                throw new IllegalArgumentException(o + " cannot be combined with extra columns (allWith): its rows are not one "
+                        + "per object; use selectinLoad, or all()");
+        OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
+        RowReader<Object[]> values = values(q.primary());
+        int from = select.columns().size() - extra;
+        List<Object[]> rows = s.connection().execute(q.statement(), (rs, t) -> {
+            Object[] row = new Object[extra + 1];
+            row[0] = materialize(s, info, values.read(rs, t));
+            ValueCodec<Object>[] c = t.resultCodecs();
+            for (int i = 0; i < extra; i++) row[i + 1] = c[from + i].read(rs, from + i + 1);
+            return row;
+        }).all();
+        List<Object> objects = new ArrayList<>(rows.size());
+        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Object[] r : rows) if (seen.add(r[0])) objects.add(r[0]);
+        if (info.loadsRelated()) ToOneLoading.resolve(s, info, objects, options);
+        if (info.toManys.length > 0) {
+            installCollections(s, info, objects);
+            if (!options.isEmpty()) CollectionLoading.apply(s, info, objects, options);
+        }
+        return rows;
     }
 
     private static IllegalStateException nullKey(Mapper info) {
@@ -126,11 +157,11 @@ public final class Loading {
     public static Stream<Object> stream(Loading.Host s, Mapper info, Select<Row> select) {
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
         Result<Object> r = s.connection().execute(q.statement(), entities(s, info, q));
-        if (info.toOnes.length == 0 && info.toManys.length == 0) return r.stream();
+        if (!info.loadsRelated() && info.toManys.length == 0) return r.stream();
         // a stream has no whole result to batch over: each object's references are resolved as it is
         // handed out (found in the identity map, else one SELECT per row); use list() to batch them
         return r.stream().peek(o -> {
-            if (info.toOnes.length > 0) ToOneLoading.resolve(s, info, List.of(o));
+            if (info.loadsRelated()) ToOneLoading.resolve(s, info, List.of(o));
             if (info.toManys.length > 0) installCollections(s, info, List.of(o));
         });
     }
