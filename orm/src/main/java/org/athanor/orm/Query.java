@@ -247,6 +247,7 @@ public final class Query<E> {
             cols.add(a.column());
             types[i] = t;
         }
+        org.athanor.orm.mapping.OpenPackages.require(recordType, "projection record");
         Constructor<R> ctor;
         try {
             ctor = recordType.getDeclaredConstructor(types);

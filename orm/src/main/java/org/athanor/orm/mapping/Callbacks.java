@@ -2,7 +2,6 @@ package org.athanor.orm.mapping;
 
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +56,7 @@ public final class Callbacks {
                             java.lang.reflect.Modifier.isStatic(m.getModifiers()), m.getParameterCount(), m.getReturnType() == void.class);
                     if (p != null) throw MappingException.of(cls, null, p);
                     try {
-                        byEvent.get(event).add(MethodHandles.privateLookupIn(c, MethodHandles.lookup()).unreflect(m));
+                        byEvent.get(event).add(OpenPackages.privateLookup(c).unreflect(m));
                     } catch (IllegalAccessException e) {
                         throw MappingException.of(cls, null, "the callback " + m.getName() + "() cannot be accessed ("
                                 + e.getMessage() + "); open the entity's package to org.athanor.orm");

@@ -30,6 +30,7 @@ final class Converters {
     }
 
     private static AttributeConverter<?, ?> instantiate(Class<? extends AttributeConverter> c, String where) {
+        OpenPackages.require(c, where + ": converter");
         try {
             Constructor<? extends AttributeConverter> k = c.getDeclaredConstructor();
             k.setAccessible(true);

@@ -116,6 +116,7 @@ final class MappingBuilder {
         } catch (NoSuchMethodException e) {
             throw MappingException.of(cls, null, Messages.noNoArgConstructor());
         }
+        OpenPackages.require(cls, "entity");
     }
 
     /** The mapped superclasses (topmost first) followed by the entity. */

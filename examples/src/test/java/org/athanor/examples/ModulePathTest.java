@@ -1,0 +1,243 @@
+package org.athanor.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The module descriptors on the module path (every other test runs on the class path): the quickstart
+ * runs as the module org.athanor.examples, and a small application module compiled here with javac
+ * uses the exported API (Core and the ORM, the SQLite dialect found as a service), cannot compile
+ * against a package that is not exported, and gets a MappingException naming the {@code opens} line
+ * to add when it forgets to open its entity package.
+ */
+class ModulePathTest {
+    /** Each module of the path, by a class it holds; the test reads where that class was loaded from. */
+    private static final Map<String, String> MODULES = new LinkedHashMap<>();
+    static {
+        MODULES.put("org.athanor.core", "org.athanor.core.engine.Engine");
+        MODULES.put("org.athanor.orm", "org.athanor.orm.Session");
+        MODULES.put("org.athanor.orm.rules", "org.athanor.orm.rules.Naming");
+        MODULES.put("org.athanor.sqlite", "org.athanor.sqlite.SqliteDialect");
+        MODULES.put("io.vavr", "io.vavr.Tuple");
+        MODULES.put("io.vavr.match", "io.vavr.match.annotation.Patterns");   // io.vavr requires it
+        MODULES.put("com.zaxxer.hikari", "com.zaxxer.hikari.HikariDataSource");
+        MODULES.put("org.slf4j", "org.slf4j.Logger");
+        MODULES.put("org.slf4j.simple", "org.slf4j.simple.SimpleLogger");
+        MODULES.put("jakarta.persistence", "jakarta.persistence.Entity");
+        MODULES.put("org.xerial.sqlitejdbc", "org.sqlite.JDBC");
+    }
+
+    private static List<Path> modulePath;
+    private static Path processorPath;
+
+    @BeforeAll
+    static void locateModules() throws Exception {
+        modulePath = new ArrayList<>();
+        for (Map.Entry<String, String> m : MODULES.entrySet()) {
+            Path p = location(m.getValue());
+            assertEquals(m.getKey(), moduleName(p), "the module at " + p);
+            modulePath.add(p);
+        }
+        processorPath = location("org.athanor.orm.processor.EntityProcessor");
+        assertEquals("org.athanor.orm.processor", moduleName(processorPath));
+    }
+
+    @Test
+    void theQuickstartRunsAsANamedModule() throws Exception {
+        Path examples = location("org.athanor.examples.Quickstart");
+        assertEquals("org.athanor.examples", moduleName(examples));
+        Run run = java(with(modulePath, examples), "org.athanor.examples/org.athanor.examples.Quickstart");
+        assertEquals(0, run.exit, run.output);
+        // the ORM half (generated accessors instantiated across modules) and the relationships walkthrough ran
+        assertTrue(run.output.contains("ORM: add and addAll"), run.output);
+        assertTrue(run.output.contains("users now: "), run.output);
+    }
+
+    @Test
+    void anApplicationModuleUsesTheExportedApi(@TempDir Path dir) throws Exception {
+        Path out = compileApp(dir, true, false);
+        Run run = java(with(modulePath, out), "com.example.app/com.example.app.Main");
+        assertEquals(0, run.exit, run.output);
+        assertTrue(run.output.contains("notes: 2, b has id 2, core says 2"), run.output);
+    }
+
+    @Test
+    void theGeneratedMetamodelAndAccessorWorkInAnApplicationModule(@TempDir Path dir) throws Exception {
+        Path out = compileApp(dir, true, true);
+        assertTrue(Files.exists(out.resolve("com/example/model/Note_Accessor.class")), "the processor ran on the module path");
+        Run run = java(with(modulePath, out), "com.example.app/com.example.app.Main");
+        assertEquals(0, run.exit, run.output);
+        assertTrue(run.output.contains("notes: 2, b has id 2, core says 2"), run.output);
+    }
+
+    @Test
+    void aMissingOpensIsReportedWithTheLineToAdd(@TempDir Path dir) throws Exception {
+        Path out = compileApp(dir, false, false);
+        Run run = java(with(modulePath, out), "com.example.app/com.example.app.Main");
+        assertTrue(run.exit != 0, run.output);
+        assertTrue(run.output.contains("MappingException: entity com.example.model.Note is in module com.example.app, which does "
+                + "not open package com.example.model to org.athanor.orm"), run.output);
+        assertTrue(run.output.contains("add this line to com.example.app's module-info.java:  opens com.example.model to org.athanor.orm;"),
+                run.output);
+    }
+
+    @Test
+    void packagesThatAreNotExportedDoNotCompile(@TempDir Path dir) throws Exception {
+        // the ORM's flush planning is internal; the mapping rules are exported to the ORM and the processor only
+        for (String internal : List.of("org.athanor.orm.flush.FlushPlan", "org.athanor.orm.rules.Naming")) {
+            Path src = dir.resolve(internal.replace('.', '_'));
+            write(src.resolve("module-info.java"), "module com.example.bad { requires org.athanor.orm; }");
+            write(src.resolve("com/example/bad/Bad.java"),
+                    "package com.example.bad;\npublic class Bad { Class<?> c = " + internal + ".class; }");
+            Compile c = javac(src, dir.resolve("out-" + internal), List.of("-proc:none"));
+            assertTrue(c.exit != 0, internal + " compiled from another module");
+            String pkg = internal.substring(0, internal.lastIndexOf('.'));
+            assertTrue(c.output.contains("package " + pkg + " is not visible"), c.output);
+        }
+    }
+
+    // ---- the application module ----------------------------------------------------------------
+
+    private Path compileApp(Path dir, boolean opens, boolean processor) throws Exception {
+        Path src = dir.resolve("src");
+        write(src.resolve("module-info.java"), "module com.example.app {\n    requires org.athanor.orm;\n"
+                + (opens ? "    opens com.example.model to org.athanor.orm;\n" : "") + "}\n");
+        write(src.resolve("com/example/model/Note.java"), """
+                package com.example.model;
+
+                import jakarta.persistence.*;
+
+                @Entity
+                public class Note {
+                    @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+                    private String text;
+                    protected Note() {}
+                    public Note(String text) { this.text = text; }
+                    public Long getId() { return id; }
+                }
+                """);
+        write(src.resolve("com/example/app/Main.java"), """
+                package com.example.app;
+
+                import static org.athanor.core.schema.Table.col;
+                import static org.athanor.core.sql.Sql.*;
+                import static org.athanor.core.type.SqlTypes.*;
+
+                import com.example.model.Note;
+                import java.util.List;
+                import org.athanor.core.engine.Connection;
+                import org.athanor.core.engine.Engine;
+                import org.athanor.core.schema.MetaData;
+                import org.athanor.core.schema.Table;
+                import org.athanor.orm.Registry;
+                import org.athanor.orm.Session;
+                import org.athanor.orm.SessionFactory;
+
+                public final class Main {
+                    public static void main(String[] args) {
+                        // the dialect is not required by this module: it is a service found by the URL's scheme
+                        try (Engine engine = Engine.create("sqlite://")) {
+                            Registry registry = Registry.of(Note.class);
+                            registry.metadata().createAll(engine);
+                            SessionFactory sessions = SessionFactory.of(engine, registry);
+                            long count;
+                            Long id;
+                            try (Session session = sessions.openSession()) {
+                                session.addAll(List.of(new Note("a"), new Note("b")));
+                                session.commit();
+                                count = session.query(Note.class).count();
+                                id = session.query(Note.class).filterBy("text", "b").one().getId();
+                            }
+                            Table kv = Table.of("kv", col("k", INTEGER), col("v", varchar(10)));
+                            MetaData.of(kv).createAll(engine);
+                            Object fromCore;
+                            try (Connection c = engine.connect()) {
+                                c.execute(insert(kv).columns(kv.column("k", Integer.class), kv.column("v", String.class)).values(1, "x").values(2, "y"));
+                                fromCore = c.execute(select(count()).from(kv)).scalar();
+                                c.commit();
+                            }
+                            System.out.println("notes: " + count + ", b has id " + id + ", core says " + fromCore);
+                        }
+                    }
+                }
+                """);
+        Path out = dir.resolve("out");
+        List<String> options = processor
+                ? List.of("--processor-module-path", processorPath + java.io.File.pathSeparator + location("org.athanor.orm.rules.Naming"))
+                : List.of("-proc:none");
+        Compile c = javac(src, out, options);
+        assertEquals(0, c.exit, c.output);
+        return out;
+    }
+
+    // ---- tools -----------------------------------------------------------------------------------
+
+    private record Compile(int exit, String output) {}
+
+    private record Run(int exit, String output) {}
+
+    private static Compile javac(Path src, Path out, List<String> options) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--module-path", join(modulePath), "-d", out.toString(), "-Xlint:none"));
+        args.addAll(options);
+        try (var files = Files.walk(src)) {
+            files.filter(f -> f.toString().endsWith(".java")).forEach(f -> args.add(f.toString()));
+        }
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        int exit = ToolProvider.getSystemJavaCompiler().run(null, text, text, args.toArray(String[]::new));
+        return new Compile(exit, text.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Run java(List<Path> path, String module) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-Dorg.slf4j.simpleLogger.log.com.zaxxer.hikari=warn", "--module-path", join(path), "-m", module).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the java process did not end");
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    private static Path location(String className) throws Exception {
+        return Path.of(Class.forName(className, false, ModulePathTest.class.getClassLoader())
+                .getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    /** The name of the one module at {@code p} (a jar or a directory of classes with module-info.class). */
+    private static String moduleName(Path p) {
+        List<String> names = ModuleFinder.of(p).findAll().stream().map(ModuleReference::descriptor)
+                .map(d -> d.name()).collect(Collectors.toList());
+        assertEquals(1, names.size(), "modules at " + p + ": " + names);
+        return names.get(0);
+    }
+
+    private static List<Path> with(List<Path> path, Path extra) {
+        List<Path> all = new ArrayList<>(path);
+        all.add(extra);
+        return all;
+    }
+
+    private static String join(List<Path> path) {
+        return path.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+}
