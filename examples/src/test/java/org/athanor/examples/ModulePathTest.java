@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.tools.ToolProvider;
+import org.athanor.core.engine.Engine;
+import org.athanor.core.engine.EngineOptions;
+import org.athanor.core.testing.TestDatabases;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,16 +77,40 @@ class ModulePathTest {
     @Test
     void anApplicationModuleUsesTheExportedApi(@TempDir Path dir) throws Exception {
         Path out = compileApp(dir, true, false);
-        Run run = java(with(modulePath, out), "com.example.app/com.example.app.Main");
+        Run run = java(with(modulePath, out), "com.example.app/com.example.app.Main", "sqlite://");
         assertEquals(0, run.exit, run.output);
         assertTrue(run.output.contains("notes: 2, b has id 2, core says 2"), run.output);
+    }
+
+    /**
+     * The server dialects and their drivers on the module path: pgjdbc is an automatic module named in its
+     * manifest, Connector/J one named after its jar file. The application requires neither.
+     */
+    @Test
+    void theServerDialectsAndTheirDriversResolveOnTheModulePath(@TempDir Path dir) throws Exception {
+        List<Path> path = new ArrayList<>(modulePath);
+        path.add(module("org.athanor.postgres", "org.athanor.postgres.PostgresDialect"));
+        path.add(module("org.postgresql.jdbc", "org.postgresql.Driver"));
+        path.add(module("org.athanor.mysql", "org.athanor.mysql.MysqlDialect"));
+        path.add(module("mysql.connector.j", "com.mysql.cj.jdbc.Driver"));
+        for (String url : List.of(TestDatabases.postgresUrl(), TestDatabases.mysqlUrl())) {
+            String scheme = url.substring(0, url.indexOf(':'));
+            try (Engine probe = TestDatabases.server(scheme, url, EngineOptions.defaults().poolSize(1))) {
+                probe.connect().close();   // skips (or fails under CI=true) when the server does not answer
+            }
+            // the databases are shared: the application's tables get unique names (and it drops them)
+            Path out = compileApp(dir.resolve(scheme), true, false, TestDatabases.uniqueName("mp_note"), TestDatabases.uniqueName("mp_kv"));
+            Run run = java(with(path, out), "com.example.app/com.example.app.Main", url);
+            assertEquals(0, run.exit, url + ":\n" + run.output);
+            assertTrue(run.output.contains("notes: 2, b has id 2, core says 2"), run.output);
+        }
     }
 
     @Test
     void theGeneratedMetamodelAndAccessorWorkInAnApplicationModule(@TempDir Path dir) throws Exception {
         Path out = compileApp(dir, true, true);
         assertTrue(Files.exists(out.resolve("com/example/model/Note_Accessor.class")), "the processor ran on the module path");
-        Run run = java(with(modulePath, out), "com.example.app/com.example.app.Main");
+        Run run = java(with(modulePath, out), "com.example.app/com.example.app.Main", "sqlite://");
         assertEquals(0, run.exit, run.output);
         assertTrue(run.output.contains("notes: 2, b has id 2, core says 2"), run.output);
     }
@@ -91,7 +118,7 @@ class ModulePathTest {
     @Test
     void aMissingOpensIsReportedWithTheLineToAdd(@TempDir Path dir) throws Exception {
         Path out = compileApp(dir, false, false);
-        Run run = java(with(modulePath, out), "com.example.app/com.example.app.Main");
+        Run run = java(with(modulePath, out), "com.example.app/com.example.app.Main", "sqlite://");
         assertTrue(run.exit != 0, run.output);
         assertTrue(run.output.contains("MappingException: entity com.example.model.Note is in module com.example.app, which does "
                 + "not open package com.example.model to org.athanor.orm"), run.output);
@@ -117,6 +144,11 @@ class ModulePathTest {
     // ---- the application module ----------------------------------------------------------------
 
     private Path compileApp(Path dir, boolean opens, boolean processor) throws Exception {
+        return compileApp(dir, opens, processor, "mp_note", "mp_kv");
+    }
+
+    /** The application module: table names are given because the server databases are shared. */
+    private Path compileApp(Path dir, boolean opens, boolean processor, String noteTable, String kvTable) throws Exception {
         Path src = dir.resolve("src");
         write(src.resolve("module-info.java"), "module com.example.app {\n    requires org.athanor.orm;\n"
                 + (opens ? "    opens com.example.model to org.athanor.orm;\n" : "") + "}\n");
@@ -126,6 +158,7 @@ class ModulePathTest {
                 import jakarta.persistence.*;
 
                 @Entity
+                @Table(name = "NOTE_TABLE")
                 public class Note {
                     @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
                     private String text;
@@ -154,9 +187,20 @@ class ModulePathTest {
                 public final class Main {
                     public static void main(String[] args) {
                         // the dialect is not required by this module: it is a service found by the URL's scheme
-                        try (Engine engine = Engine.create("sqlite://")) {
+                        try (Engine engine = Engine.create(args[0])) {
                             Registry registry = Registry.of(Note.class);
+                            Table kv = Table.of("KV_TABLE", col("k", INTEGER), col("v", varchar(10)));
                             registry.metadata().createAll(engine);
+                            try {
+                                run(engine, registry, kv);
+                            } finally {
+                                registry.metadata().dropAll(engine);
+                                MetaData.of(kv).dropAll(engine);
+                            }
+                        }
+                    }
+
+                    private static void run(Engine engine, Registry registry, Table kv) {
                             SessionFactory sessions = SessionFactory.of(engine, registry);
                             long count;
                             Long id;
@@ -166,7 +210,6 @@ class ModulePathTest {
                                 count = session.query(Note.class).count();
                                 id = session.query(Note.class).filterBy("text", "b").one().getId();
                             }
-                            Table kv = Table.of("kv", col("k", INTEGER), col("v", varchar(10)));
                             MetaData.of(kv).createAll(engine);
                             Object fromCore;
                             try (Connection c = engine.connect()) {
@@ -175,10 +218,9 @@ class ModulePathTest {
                                 c.commit();
                             }
                             System.out.println("notes: " + count + ", b has id " + id + ", core says " + fromCore);
-                        }
                     }
                 }
-                """);
+                """.replace("NOTE_TABLE", noteTable).replace("KV_TABLE", kvTable));
         Path out = dir.resolve("out");
         List<String> options = processor
                 ? List.of("--processor-module-path", processorPath + java.io.File.pathSeparator + location("org.athanor.orm.rules.Naming"))
@@ -205,12 +247,21 @@ class ModulePathTest {
         return new Compile(exit, text.toString(StandardCharsets.UTF_8));
     }
 
-    private static Run java(List<Path> path, String module) throws IOException, InterruptedException {
+    private static Run java(List<Path> path, String module, String... args) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-Dorg.slf4j.simpleLogger.log.com.zaxxer.hikari=warn", "--module-path", join(path), "-m", module).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Dorg.slf4j.simpleLogger.log.com.zaxxer.hikari=warn",
+                "--module-path", join(path), "-m", module));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the java process did not end");
         return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    private static Path module(String name, String className) throws Exception {
+        Path p = location(className);
+        assertEquals(name, moduleName(p), "the module at " + p);
+        return p;
     }
 
     private static Path location(String className) throws Exception {
