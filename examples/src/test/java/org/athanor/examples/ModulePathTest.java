@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ModuleReference;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.tools.ToolProvider;
@@ -128,17 +130,28 @@ class ModulePathTest {
 
     @Test
     void packagesThatAreNotExportedDoNotCompile(@TempDir Path dir) throws Exception {
-        // the ORM's flush planning is internal; the mapping rules are exported to the ORM and the processor only
-        for (String internal : List.of("org.athanor.orm.flush.FlushPlan", "org.athanor.orm.rules.Naming")) {
-            Path src = dir.resolve(internal.replace('.', '_'));
-            write(src.resolve("module-info.java"), "module com.example.bad { requires org.athanor.orm; }");
-            write(src.resolve("com/example/bad/Bad.java"),
-                    "package com.example.bad;\npublic class Bad { Class<?> c = " + internal + ".class; }");
-            Compile c = javac(src, dir.resolve("out-" + internal), List.of("-proc:none"));
-            assertTrue(c.exit != 0, internal + " compiled from another module");
-            String pkg = internal.substring(0, internal.lastIndexOf('.'));
-            assertTrue(c.output.contains("package " + pkg + " is not visible"), c.output);
+        // every package of core, the ORM and the mapping rules that is not exported to every module (internals,
+        // and orm-rules' package, exported to the ORM and the processor only), as an import in one application class
+        List<String> closed = new ArrayList<>();
+        for (String m : List.of("org.athanor.orm.rules.Naming", "org.athanor.core.engine.Engine", "org.athanor.orm.Session")) {
+            ModuleDescriptor d = ModuleFinder.of(location(m)).findAll().iterator().next().descriptor();
+            for (String p : new TreeSet<>(d.packages()))
+                if (d.exports().stream().noneMatch(e -> e.source().equals(p) && !e.isQualified())) closed.add(p);
         }
+        assertTrue(closed.contains("org.athanor.orm.rules"), closed.toString());
+        assertTrue(closed.size() > 1, "no internal package of core or the ORM: " + closed);
+        Path src = dir.resolve("bad");
+        write(src.resolve("module-info.java"), "module com.example.bad { requires org.athanor.orm; }");
+        StringBuilder bad = new StringBuilder("package com.example.bad;\n");
+        for (String p : closed) bad.append("import ").append(p).append(".*;\n");
+        write(src.resolve("com/example/bad/Bad.java"), bad.append("public class Bad {}\n").toString());
+        Compile c = javac(src, dir.resolve("out"), List.of("-proc:none", "-Xmaxerrs", "1000"));
+        assertTrue(c.exit != 0, "imports of " + closed + " compiled from another module");
+        for (String p : closed) assertTrue(c.output.contains("package " + p + " is not visible"), p + ":\n" + c.output);
+        // and the exported ones do compile
+        write(src.resolve("com/example/bad/Bad.java"), "package com.example.bad;\nimport org.athanor.orm.*;\nimport org.athanor.core.sql.*;\npublic class Bad {}\n");
+        Compile ok = javac(src, dir.resolve("out-ok"), List.of("-proc:none"));
+        assertEquals(0, ok.exit, ok.output);
     }
 
     // ---- the application module ----------------------------------------------------------------
