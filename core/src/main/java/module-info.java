@@ -22,5 +22,8 @@ module org.athanor.core {
     exports org.athanor.core.sql;
     exports org.athanor.core.type;
 
+    // Internals. The ORM's hydrator reads rows through the compiled statement's result codecs.
+    exports org.athanor.core.internal.compile to org.athanor.orm;
+
     uses org.athanor.core.dialect.DialectProvider;
 }

@@ -2,6 +2,7 @@ package org.athanor.core.compile;
 
 import java.util.Arrays;
 import java.util.List;
+import org.athanor.core.internal.compile.CacheKey;
 import org.athanor.core.sql.Param;
 import org.athanor.core.sql.SqlNode;
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.athanor.core.dialect.Dialect;
 import org.athanor.core.dialect.DialectFeatures;
 import org.athanor.core.error.CompileError;
+import org.athanor.core.internal.compile.CompiledTemplate;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.*;

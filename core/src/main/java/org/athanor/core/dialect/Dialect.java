@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.athanor.core.compile.CompiledStatement;
-import org.athanor.core.compile.CompiledTemplate;
+import org.athanor.core.internal.compile.CompiledTemplate;
 import org.athanor.core.compile.KeyBuilder;
 import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.error.*;

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.athanor.core.compile.CompiledStatement;
-import org.athanor.core.compile.CompiledTemplate;
+import org.athanor.core.internal.compile.CompiledTemplate;
 import org.athanor.core.compile.KeyBuilder;
 import org.athanor.core.dialect.Dialect;
 import org.athanor.core.dialect.DialectProvider;

@@ -48,7 +48,7 @@ public final class RowsInsert {
     /** The binder of a statement of {@link #per} rows, once one was needed. */
     SlotBinder full;
     /** The column-array statement ({@link #elements}), once one was needed. */
-    org.athanor.core.compile.CompiledTemplate arraysTemplate;
+    org.athanor.core.internal.compile.CompiledTemplate arraysTemplate;
     /**
      * How the keys of a statement can be learnt without RETURNING (SQLite's rowids), or null: only
      * for an insert that returns just the table's generated integer key (see {@link ConsecutiveKeys}).

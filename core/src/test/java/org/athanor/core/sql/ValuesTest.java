@@ -4,7 +4,7 @@ import static org.athanor.core.sql.Sql.*;
 import static org.athanor.core.type.SqlTypes.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import org.athanor.core.compile.CacheKey;
+import org.athanor.core.internal.compile.CacheKey;
 import org.athanor.core.compile.KeyBuilder;
 import org.junit.jupiter.api.Test;
 
