@@ -118,6 +118,16 @@ class ModulePathTest {
     }
 
     @Test
+    void aProjectionRecordInAPackageNotOpenedIsReportedWithTheLineToAdd(@TempDir Path dir) throws Exception {
+        Path out = compileApp(dir, true, false);
+        Run run = java(with(modulePath, out), "com.example.app/com.example.app.Main", "sqlite://", "project");
+        assertTrue(run.exit != 0, run.output);
+        assertTrue(run.output.contains("MappingException: projection record com.example.app.Main$NoteText is in module com.example.app, "
+                + "which does not open package com.example.app to org.athanor.orm"), run.output);
+        assertTrue(run.output.contains("opens com.example.app to org.athanor.orm;"), run.output);
+    }
+
+    @Test
     void aMissingOpensIsReportedWithTheLineToAdd(@TempDir Path dir) throws Exception {
         Path out = compileApp(dir, false, false);
         Run run = java(with(modulePath, out), "com.example.app/com.example.app.Main", "sqlite://");
@@ -205,7 +215,7 @@ class ModulePathTest {
                             Table kv = Table.of("KV_TABLE", col("k", INTEGER), col("v", varchar(10)));
                             registry.metadata().createAll(engine);
                             try {
-                                run(engine, registry, kv);
+                                run(engine, registry, kv, args.length > 1 && args[1].equals("project"));
                             } finally {
                                 registry.metadata().dropAll(engine);
                                 MetaData.of(kv).dropAll(engine);
@@ -213,24 +223,28 @@ class ModulePathTest {
                         }
                     }
 
-                    private static void run(Engine engine, Registry registry, Table kv) {
-                            SessionFactory sessions = SessionFactory.of(engine, registry);
-                            long count;
-                            Long id;
-                            try (Session session = sessions.openSession()) {
-                                session.addAll(List.of(new Note("a"), new Note("b")));
-                                session.commit();
-                                count = session.query(Note.class).count();
-                                id = session.query(Note.class).filterBy("text", "b").one().getId();
-                            }
-                            MetaData.of(kv).createAll(engine);
-                            Object fromCore;
-                            try (Connection c = engine.connect()) {
-                                c.execute(insert(kv).columns(kv.column("k", Integer.class), kv.column("v", String.class)).values(1, "x").values(2, "y"));
-                                fromCore = c.execute(select(count()).from(kv)).scalar();
-                                c.commit();
-                            }
-                            System.out.println("notes: " + count + ", b has id " + id + ", core says " + fromCore);
+                    /** A query projection in this package, which is not opened to the ORM. */
+                    record NoteText(String text) {}
+
+                    private static void run(Engine engine, Registry registry, Table kv, boolean project) {
+                        SessionFactory sessions = SessionFactory.of(engine, registry);
+                        long count;
+                        Long id;
+                        try (Session session = sessions.openSession()) {
+                            session.addAll(List.of(new Note("a"), new Note("b")));
+                            session.commit();
+                            count = session.query(Note.class).count();
+                            id = session.query(Note.class).filterBy("text", "b").one().getId();
+                            if (project) System.out.println(session.query(Note.class).project(NoteText.class));
+                        }
+                        MetaData.of(kv).createAll(engine);
+                        Object fromCore;
+                        try (Connection c = engine.connect()) {
+                            c.execute(insert(kv).columns(kv.column("k", Integer.class), kv.column("v", String.class)).values(1, "x").values(2, "y"));
+                            fromCore = c.execute(select(count()).from(kv)).scalar();
+                            c.commit();
+                        }
+                        System.out.println("notes: " + count + ", b has id " + id + ", core says " + fromCore);
                     }
                 }
                 """.replace("NOTE_TABLE", noteTable).replace("KV_TABLE", kvTable));
