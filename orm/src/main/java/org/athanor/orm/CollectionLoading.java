@@ -1,5 +1,9 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.uow.InstanceState;
+
+import org.athanor.orm.internal.mapping.Mapper;
+
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -21,7 +25,7 @@ final class CollectionLoading {
     private CollectionLoading() {}
 
     /** Applies a query's options to the collections of its result (after they are installed). */
-    static void apply(Session s, EntityInfo info, List<Object> result, List<LoadOption> options) {
+    static void apply(Session s, Mapper info, List<Object> result, List<LoadOption> options) {
         for (LoadOption o : options) {
             if (!o.relationship.isCollection()) continue;
             int m = 0;
@@ -68,8 +72,8 @@ final class CollectionLoading {
                     + "getX().size()), or get the object again from an open session");
         if (autoflush) s.autoflushIfEnabled(); // as a query would: the select sees the session's pending changes
         if (cs.items != null) return; // the autoflush may have loaded it
-        EntityInfo owner = cs.info, element = cs.elementInfo();
-        int m = cs.m, k = owner.toManyBackRef[m];
+        Mapper owner = cs.info, element = cs.elementInfo();
+        int m = cs.m, k = owner.toManyBackRef(m);
         // the owners to load for: this one first, then the rest of its result still unloaded in this session
         Map<Object, CollectionState> byOwner = new IdentityHashMap<>();
         List<Object> ids = new ArrayList<>();
@@ -98,7 +102,7 @@ final class CollectionLoading {
         }
     }
 
-    static OrderItem[] orderBy(EntityInfo element, ToMany rel) {
+    static OrderItem[] orderBy(Mapper element, ToMany rel) {
         List<OrderItem> out = new ArrayList<>();
         java.util.Set<String> ordered = new java.util.HashSet<>();
         for (String o : rel.orderBy()) {

@@ -1,5 +1,9 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.uow.InstanceState;
+
+import org.athanor.orm.internal.mapping.Mapper;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.athanor.orm.mapping.ToMany;
@@ -13,7 +17,7 @@ import org.athanor.orm.mapping.ToMany;
 final class CollectionState {
     final Session session;
     final Object owner;
-    final EntityInfo info;
+    final Mapper info;
     final int m;
     /** The objects loaded with the owner (one query result): a first access loads the collection for all of them. */
     List<Object> group;
@@ -24,7 +28,7 @@ final class CollectionState {
     /** The query's then() options for the elements, used when the collection loads. */
     List<LoadOption> elementOptions = List.of();
 
-    CollectionState(Session session, Object owner, EntityInfo info, int m, List<Object> group, ArrayList<Object> items) {
+    CollectionState(Session session, Object owner, Mapper info, int m, List<Object> group, ArrayList<Object> items) {
         this.session = session;
         this.owner = owner;
         this.info = info;
@@ -34,7 +38,7 @@ final class CollectionState {
     }
 
     ToMany relation() { return info.toManys[m]; }
-    EntityInfo elementInfo() { return info.toManyTargets[m]; }
+    Mapper elementInfo() { return info.toManyTarget(m); }
 
     String describe() {
         InstanceState st = session.isClosed() ? null : session.stateOf(owner);
@@ -55,8 +59,8 @@ final class CollectionState {
 
     /** The element joined this collection: its reference points at the owner, and it is added to the session. */
     void linked(Object e) {
-        EntityInfo ei = elementInfo();
-        int k = info.toManyBackRef[m];
+        Mapper ei = elementInfo();
+        int k = info.toManyBackRef(m);
         Object previous = ei.toOnes[k].get(e);
         if (previous != owner) {
             if (previous != null) {
@@ -70,8 +74,8 @@ final class CollectionState {
 
     /** The element left this collection: its reference is cleared, or with orphanRemoval the element is deleted. */
     void unlinked(Object e) {
-        EntityInfo ei = elementInfo();
-        int k = info.toManyBackRef[m];
+        Mapper ei = elementInfo();
+        int k = info.toManyBackRef(m);
         if (ei.toOnes[k].get(e) == owner) ei.toOnes[k].set(e, null);
         if (relation().orphanRemoval() && !session.isClosed()) {
             InstanceState st = session.stateOf(e);
@@ -81,14 +85,14 @@ final class CollectionState {
     }
 
     /** The state behind {@code owner}'s collection {@code m} when it is this session's own, else null. */
-    static CollectionState stateOf(Session s, Object owner, EntityInfo info, int m) {
+    static CollectionState stateOf(Session s, Object owner, Mapper info, int m) {
         Object c = info.toManys[m].get(owner);
         CollectionState cs = c instanceof RelationList l ? l.state : c instanceof RelationSet set ? set.state : null;
         return cs != null && cs.session == s ? cs : null;
     }
 
     /** Puts a new collection in the owner's field: loaded with {@code items}, or unloaded (null) for a group to load. */
-    static CollectionState install(Session s, Object owner, EntityInfo info, int m, List<Object> group, ArrayList<Object> items) {
+    static CollectionState install(Session s, Object owner, Mapper info, int m, List<Object> group, ArrayList<Object> items) {
         CollectionState cs = new CollectionState(s, owner, info, m, group, items);
         info.toManys[m].set(owner, info.toManys[m].isSet() ? new RelationSet(cs) : new RelationList(cs));
         return cs;

@@ -1,5 +1,7 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.mapping.Mapper;
+
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -36,7 +38,7 @@ final class JoinedLoading {
     /** One joined relationship: the entity it loads, where its columns sit, and its parent node. */
     private static final class Node {
         final Node parent;
-        final EntityInfo info;
+        final Mapper info;
         final LoadOption option; // null for the root
         final int index; // the toOne (k) or toMany (m) slot in parent.info
         final boolean collection;
@@ -49,7 +51,7 @@ final class JoinedLoading {
         final Map<Object, List<Object>> elements = new IdentityHashMap<>();
         final Map<Object, Map<Object, Boolean>> elementSeen = new IdentityHashMap<>();
 
-        Node(Node parent, EntityInfo info, LoadOption option, int index, boolean collection) {
+        Node(Node parent, Mapper info, LoadOption option, int index, boolean collection) {
             this.parent = parent;
             this.info = info;
             this.option = option;
@@ -60,7 +62,7 @@ final class JoinedLoading {
         List<LoadOption> options() { return option == null ? null : option.children; }
     }
 
-    static List<Object> list(Session s, EntityInfo info, Select<Row> select, List<LoadOption> options) {
+    static List<Object> list(Session s, Mapper info, Select<Row> select, List<LoadOption> options) {
         Node root = new Node(null, info, null, -1, false);
         boolean limited = select.limit() != null || select.offset() != null || select.fetchFirst() != null;
         List<Table> tables = new ArrayList<>();
@@ -144,13 +146,13 @@ final class JoinedLoading {
     private static void build(Node node, List<LoadOption> options, List<Table> tables) {
         for (LoadOption o : options) {
             if (o.strategy != LoadOption.Strategy.JOINED) continue;
-            EntityInfo info = node.info;
+            Mapper info = node.info;
             String name = o.relationship.name();
             Node child = null;
             for (int m = 0; m < info.toManys.length && child == null; m++)
-                if (info.toManys[m].name().equals(name)) child = new Node(node, info.toManyTargets[m], o, m, true);
+                if (info.toManys[m].name().equals(name)) child = new Node(node, info.toManyTarget(m), o, m, true);
             for (int k = 0; k < info.toOnes.length && child == null; k++)
-                if (info.toOnes[k].name().equals(name)) child = new Node(node, info.toOneTargets[k], o, k, false);
+                if (info.toOnes[k].name().equals(name)) child = new Node(node, info.toOneTarget(k), o, k, false);
             if (child == null)
                 throw new IllegalArgumentException(o + ": " + info.name + " has no relationship " + name);
             if (tables.contains(child.info.table))
@@ -168,12 +170,12 @@ final class JoinedLoading {
     private static Select<Row> join(Node node, Select<Row> stmt, List<Expression<?>> columns, List<OrderItem> order, int[] next,
                                     List<Node> all, Function<Expression<?>, Expression<?>> rootColumn) {
         Function<Expression<?>, Expression<?>> parentColumn = node.parent == null ? rootColumn : e -> e;
-        EntityInfo p = node.info;
+        Mapper p = node.info;
         for (Node child : node.children) {
-            EntityInfo c = child.info;
+            Mapper c = child.info;
             Expression<Boolean> on;
             if (child.collection) {
-                Column<Object> fk = (Column<Object>) c.toOnes[p.toManyBackRef[child.index]].column();
+                Column<Object> fk = (Column<Object>) c.toOnes[p.toManyBackRef(child.index)].column();
                 Expression<Object> id = (Expression<Object>) parentColumn.apply(p.attrs[p.idIdx[0]].column());
                 on = fk.eq(id);
             } else {
@@ -194,7 +196,7 @@ final class JoinedLoading {
 
     /** Resolves references, installs collections (the joined ones loaded), and applies the non-joined options, level by level. */
     private static void finish(Session s, Node node, List<LoadOption> options) {
-        EntityInfo info = node.info;
+        Mapper info = node.info;
         List<Object> objects = node.objects;
         if (objects.isEmpty()) return;
         if (info.toOnes.length > 0) ToOneLoading.resolve(s, info, objects, options);

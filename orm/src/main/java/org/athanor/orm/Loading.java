@@ -1,5 +1,10 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.uow.InstanceState;
+
+import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.IdKey;
+
 import java.util.List;
 import java.util.stream.Stream;
 import org.athanor.core.engine.Result;
@@ -39,7 +44,7 @@ final class Loading {
         };
     }
 
-    static RowReader<Object> entities(Session s, EntityInfo info, OrmCompiler.Compiled q) {
+    static RowReader<Object> entities(Session s, Mapper info, OrmCompiler.Compiled q) {
         RowReader<Object[]> values = values(q.primary());
         return (rs, t) -> materialize(s, info, values.read(rs, t));
     }
@@ -50,14 +55,14 @@ final class Loading {
      * repeats a primary key), no row can meet an object already in the identity map: each becomes
      * a new object, appended to the map without a lookup.
      */
-    static List<Object> list(Session s, EntityInfo info, Select<Row> select) { return list(s, info, select, List.of()); }
+    static List<Object> list(Session s, Mapper info, Select<Row> select) { return list(s, info, select, List.of()); }
 
-    /** {@link #list(Session, EntityInfo, Select)} with loader options for the result's relationships. */
-    static List<Object> list(Session s, EntityInfo info, Select<Row> select, List<LoadOption> options) {
+    /** {@link #list(Session, Mapper, Select)} with loader options for the result's relationships. */
+    static List<Object> list(Session s, Mapper info, Select<Row> select, List<LoadOption> options) {
         if (!options.isEmpty() && JoinedLoading.any(options)) return JoinedLoading.list(s, info, select, options);
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
         List<Object> out;
-        if (q.distinctKeys() && s.identityMap.isEmpty()) {
+        if (q.distinctKeys() && s.uow.identityMap.isEmpty()) {
             RowReader<Object[]> values = values(q.primary());
             out = s.connection().execute(q.statement(), (rs, t) -> materializeNew(s, info, values.read(rs, t))).all();
         } else {
@@ -71,22 +76,22 @@ final class Loading {
         return out;
     }
 
-    private static IllegalStateException nullKey(EntityInfo info) {
+    private static IllegalStateException nullKey(Mapper info) {
         return new IllegalStateException("a row of " + info.name + " (table " + info.table.name() + ") has a NULL primary key");
     }
 
     /** A new persistent object for a row no object of the session has. */
-    private static Object materializeNew(Session s, EntityInfo info, Object[] v) {
+    private static Object materializeNew(Session s, Mapper info, Object[] v) {
         if (info.hasNullId(v))
             throw nullKey(info);
         Object obj = info.mapping.newInstance();
         info.setAll(obj, v);
-        s.attachLoaded(info, obj, null, v, true); // the key is made from the snapshot when first needed
+        s.uow.attachLoaded(info, obj, null, v, true); // the key is made from the snapshot when first needed
         return obj;
     }
 
     /** The same, lazily; closing the stream closes the cursor. */
-    static Stream<Object> stream(Session s, EntityInfo info, Select<Row> select) {
+    static Stream<Object> stream(Session s, Mapper info, Select<Row> select) {
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
         Result<Object> r = s.connection().execute(q.statement(), entities(s, info, q));
         if (info.toOnes.length == 0 && info.toManys.length == 0) return r.stream();
@@ -102,18 +107,18 @@ final class Loading {
      * The session's object for a row: the one already in the identity map (re-read from the row when
      * expired, keeping attributes changed since), or a new persistent object.
      */
-    static Object materialize(Session s, EntityInfo info, Object[] v) {
+    static Object materialize(Session s, Mapper info, Object[] v) {
         IdKey key = info.keyOf(v);
         if (key == null)
             throw nullKey(info);
-        InstanceState st = s.identityMap.isEmpty() ? null : s.identityMap.get(key);
+        InstanceState st = s.uow.identityMap.isEmpty() ? null : s.uow.identityMap.get(key);
         if (st != null) {
             if (s.isExpired(st)) apply(s, st, v, true);
             return st.obj();
         }
         Object obj = info.mapping.newInstance();
         info.setAll(obj, v);
-        s.attachLoaded(info, obj, key, v, false);
+        s.uow.attachLoaded(info, obj, key, v, false);
         return obj;
     }
 
@@ -121,7 +126,7 @@ final class Loading {
      * Gives the newly loaded (or re-read) objects of one result unloaded collections sharing that result
      * as their batch: the first access to one loads it for all (CollectionLoading).
      */
-    static void installCollections(Session s, EntityInfo info, List<Object> result) {
+    static void installCollections(Session s, Mapper info, List<Object> result) {
         List<Object> group = null;
         for (Object o : result) {
             InstanceState st = s.stateOf(o);
@@ -134,7 +139,7 @@ final class Loading {
 
     /** Re-reads a persistent object's row; false when the row is gone. */
     static boolean reload(Session s, InstanceState st, boolean keepChanges) {
-        EntityInfo info = st.info;
+        Mapper info = st.info;
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, info.selectAll.where(info.pkEquals(st.key())));
         Object[] v = s.connection().execute(q.statement(), values(q.primary())).first();
         if (v == null) return false;
@@ -150,17 +155,8 @@ final class Loading {
      * the level remembers the object as read, and a rollback expires it instead.
      */
     static void apply(Session s, InstanceState st, Object[] v, boolean keepChanges) {
-        EntityInfo info = st.info;
-        for (int i = 0; i < v.length; i++) {
-            Object current = info.get(st.obj(), i);
-            boolean userChanged = keepChanges && (st.snapshot == null || !EntityInfo.same(current, st.snapshot[i]));
-            if (userChanged || EntityInfo.same(current, v[i])) continue;
-            if (i < info.plain) info.set(st.obj(), i, v[i]);
-            else st.refsPending = true; // the new key's object is found or loaded with the rest of the result (ToOneLoading)
-        }
-        st.snapshot = EntityInfo.snapshotOf(v);
-        st.loadedEpoch = s.tx.epoch;
-        if (info.toManys.length > 0) st.collectionsPending = true; // re-read: its collections load again on access
+        Mapper info = st.info;
+        s.uow.reloaded(st, v, keepChanges);
         if (info.callbacks != null) info.callbacks.fire(org.athanor.orm.mapping.Callbacks.POST_LOAD, st.obj());
     }
 }

@@ -1,5 +1,10 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.uow.InstanceState;
+
+import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.IdKey;
+
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -38,17 +43,17 @@ import org.athanor.orm.mapping.MappingException;
  */
 public final class Query<E> {
     private final Session session;
-    private final EntityInfo info;
+    private final Mapper info;
     private final Select<Row> select;
     private final boolean simple;
     /** Loader options for relationships ({@link #options}); empty for most queries. */
     private final List<LoadOption> options;
 
-    Query(Session session, EntityInfo info, Select<Row> select) {
+    Query(Session session, Mapper info, Select<Row> select) {
         this(session, info, select == null ? info.selectAll : select, true, List.of());
     }
 
-    private Query(Session session, EntityInfo info, Select<Row> select, boolean simple, List<LoadOption> options) {
+    private Query(Session session, Mapper info, Select<Row> select, boolean simple, List<LoadOption> options) {
         this.session = session;
         this.info = info;
         this.select = select;
@@ -100,12 +105,12 @@ public final class Query<E> {
                 // a reference compares its key column with the given object's id (IS NULL for null)
                 Column c = info.toOnes[k].column();
                 if (value == null) return filter(c.isNull());
-                EntityInfo t = info.toOneTargets[k];
+                Mapper t = info.toOneTarget(k);
                 if (!t.type.isInstance(value))
                     throw new IllegalArgumentException("filterBy(\"" + attribute + "\", " + value + "): " + info.name + "."
                             + attribute + " references " + t.name + ", not " + value.getClass().getName());
                 Object id = info.referencedKeyOf(k, value);
-                if (id == EntityInfo.UNASSIGNED_KEY)
+                if (id == Mapper.UNASSIGNED_KEY)
                     throw new IllegalArgumentException("filterBy(\"" + attribute + "\", " + value + "): the " + t.name
                             + " has no id yet; flush() first");
                 return filter(c.eq(id));
@@ -305,7 +310,7 @@ public final class Query<E> {
             Column c = e.getKey();
             if (c.table() != info.table)
                 throw new IllegalArgumentException("update(): column " + c + " is not a column of " + info.name + " (table " + info.table.name() + ")");
-            u = e.getValue() instanceof Expression<?> x ? EntityInfo.setExpression(u, c, x) : EntityInfo.setValue(u, c, e.getValue());
+            u = e.getValue() instanceof Expression<?> x ? Mapper.setExpression(u, c, x) : Mapper.setValue(u, c, e.getValue());
         }
         if (select.where() != null) u = u.where(select.where());
         int n = session.connection().execute(u);
@@ -330,13 +335,7 @@ public final class Query<E> {
         if (select.where() != null) d = d.where(select.where());
         int n = session.connection().execute(d);
         for (InstanceState st : matched) {
-            session.touch(st);
-            session.level().deletes = true;
-            st.status = InstanceState.Status.DELETED;
-            st.bulkDeleted = true;
-            st.marked = false;
-            session.marked.remove(st);
-            session.identityMap.remove(st);
+            session.uow.deleted(st, true);
         }
         return n;
     }
@@ -349,7 +348,7 @@ public final class Query<E> {
     /** Loaded persistent objects of this entity whose rows the criterion matches now. */
     private List<InstanceState> loadedMatches() {
         boolean any = false;
-        for (InstanceState st : session.identityMap.toArray()) if (st.info == info) { any = true; break; }
+        for (InstanceState st : session.uow.identityMap.toArray()) if (st.info == info) { any = true; break; }
         List<InstanceState> out = new ArrayList<>();
         if (!any) return out;
         Select<Row> keys = select.withColumns(info.idColumns());
@@ -357,7 +356,7 @@ public final class Query<E> {
         for (Row r : session.connection().execute(keys).all()) {
             Object[] v = new Object[k];
             for (int i = 0; i < k; i++) v[i] = r.get(i);
-            InstanceState st = session.identityMap.get(IdKey.ofIds(info, v));
+            InstanceState st = session.uow.identityMap.get(IdKey.ofIds(info, v));
             if (st != null) out.add(st);
         }
         return out;

@@ -1,7 +1,10 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.flush.Versions;
+
+import org.athanor.orm.internal.mapping.Mapper;
+
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +34,12 @@ import org.athanor.orm.mapping.MappingException;
  * Immutable and thread-safe; build one per application.
  */
 public final class Registry {
-    private final Map<Class<?>, EntityInfo> entities;
+    private final Map<Class<?>, Mapper> entities;
     private final MetaData metadata;
     /** Whether any entity holds a @ManyToOne: without, flushes skip the reference cascade entirely. */
     private final boolean hasReferences;
 
-    private Registry(Map<Class<?>, EntityInfo> entities, MetaData metadata) {
+    private Registry(Map<Class<?>, Mapper> entities, MetaData metadata) {
         this.hasReferences = entities.values().stream().anyMatch(i -> i.toOnes.length > 0 || i.toManys.length > 0);
         this.entities = entities;
         this.metadata = metadata;
@@ -47,32 +50,23 @@ public final class Registry {
     /** Maps {@code entityClasses} (each annotated {@code @Entity}). */
     public static Registry of(Class<?>... entityClasses) {
         if (entityClasses.length == 0) throw new IllegalArgumentException("Registry.of() needs at least one @Entity class");
-        Map<Class<?>, EntityInfo> infos = new LinkedHashMap<>();
-        for (Class<?> c : entityClasses) {
-            if (infos.containsKey(c)) throw new IllegalArgumentException("Registry.of() was given " + c.getName() + " twice");
-            EntityInfo info = new EntityInfo(c);
-            infos.put(c, info);
+        Map<Class<?>, Mapper> infos = Mapper.configure(List.of(entityClasses));
+        for (Mapper m : infos.values()) {
+            Attribute v = m.versionIdx < 0 ? null : m.attrs[m.versionIdx];
+            if (v != null) Versions.checkType(m.type, v.name(), v.javaType());
         }
-        EntityMapping.checkDistinctTables(infos.keySet());
-        for (EntityInfo i : infos.values()) i.linkTargets(infos);
-        for (EntityInfo i : infos.values()) i.linkCollections(infos);
         List<Table> tables = new ArrayList<>();
-        for (EntityInfo i : infos.values()) tables.add(i.table);
+        for (Mapper m : infos.values()) tables.addAll(m.tables());
         MetaData md = MetaData.of(tables.toArray(Table[]::new));
         md.add(sequences(infos.values()));
-        List<Table> order = MetaData.sort(tables);
-        for (EntityInfo i : infos.values()) {
-            i.rank = order.indexOf(i.table);
-            i.selfReferences = SelfReferences.of(i);
-        }
-        return new Registry(Collections.unmodifiableMap(infos), md);
+        return new Registry(infos, md);
     }
 
     /** One sequence per name; entities sharing a name must agree on its definition. */
-    private static Sequence[] sequences(Iterable<EntityInfo> infos) {
+    private static Sequence[] sequences(Iterable<Mapper> infos) {
         Map<String, Sequence> byName = new LinkedHashMap<>();
         Map<String, String> firstUser = new LinkedHashMap<>();
-        for (EntityInfo info : infos) {
+        for (Mapper info : infos) {
             for (Attribute a : info.attrs) {
                 Sequence s = a.sequence();
                 if (s == null) continue;
@@ -103,8 +97,8 @@ public final class Registry {
     /** The Core table of a registered class. */
     public Table table(Class<?> entityClass) { return info(entityClass).table; }
 
-    EntityInfo info(Class<?> c) {
-        EntityInfo i = entities.get(c);
+    Mapper info(Class<?> c) {
+        Mapper i = entities.get(c);
         if (i == null) {
             throw new IllegalArgumentException(c.getName() + " is not mapped in this Registry; it maps "
                     + entities.keySet().stream().map(Class::getSimpleName).toList() + " (add it to Registry.of(...))");
@@ -114,5 +108,5 @@ public final class Registry {
 
     boolean contains(Class<?> c) { return entities.containsKey(c); }
 
-    Iterable<EntityInfo> infos() { return entities.values(); }
+    Iterable<Mapper> infos() { return entities.values(); }
 }

@@ -1,5 +1,13 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.flush.Flusher;
+
+import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.IdKey;
+import org.athanor.orm.internal.uow.InstanceState;
+import org.athanor.orm.internal.uow.TxLevel;
+import org.athanor.orm.internal.uow.UnitOfWork;
+
 import org.athanor.orm.mapping.Callbacks;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -133,20 +141,25 @@ public final class Session implements AutoCloseable {
     final boolean autoflush;
     private final boolean expireOnCommit;
 
-    /** Attached objects by identity (see {@link AttachedObjects}). */
-    private final AttachedObjects attached = new AttachedObjects();
-    /** Persistent objects by primary key. */
-    final StateTable identityMap = new StateTable();
-    final PendingList pending = new PendingList();
-    final LinkedHashSet<InstanceState> marked = new LinkedHashSet<>();
-    /** The transaction as the session sees it: levels, epochs, what a rollback restores. */
-    final TransactionLevels tx = new TransactionLevels(this);
-    private long addSeq;
-    /** Whether a state may still be {@link InstanceState#unverified} (cleared by a flush that finds none). */
-    boolean mayHoldUnverified;
+    /** The objects this session holds and their states: the only code that changes them. */
+    final UnitOfWork uow = new UnitOfWork(new UnitOfWork.Host() {
+        @Override public Object load(Mapper mapper, Object id) { return get(mapper.type, id); }
+        @Override public void unloadCollections(InstanceState s) {
+            for (int m = 0; m < s.info.toManys.length; m++) {
+                CollectionState cs = CollectionState.stateOf(Session.this, s.obj(), s.info, m);
+                if (cs != null) cs.items = null;
+            }
+        }
+    });
+
+    /** What a flush reaches of this session: its unit of work and its connection. */
+    private final Flusher.Host flushHost = new Flusher.Host() {
+        @Override public UnitOfWork uow() { return uow; }
+        @Override public Connection connection() { return Session.this.connection(); }
+    };
 
     private Class<?> lastAddedType;
-    private EntityInfo lastAddedInfo;
+    private Mapper lastAddedInfo;
 
     private Connection connection;
     private volatile Thread owner;
@@ -196,7 +209,6 @@ public final class Session implements AutoCloseable {
 
     boolean inTransaction() { return connection != null; }
 
-    TxLevel level() { return tx.current(); }
 
     // ---- adding, deleting, expunging -----------------------------------------------------------------
 
@@ -232,7 +244,7 @@ public final class Session implements AutoCloseable {
             if (s.status == InstanceState.Status.DELETED)
                 throw new IllegalStateException(describe(s) + " was deleted by a flush in this transaction; commit or roll back"
                         + " before adding it again");
-            if (s.marked) { s.marked = false; marked.remove(s); }
+            uow.unmark(s);
             return s;
         }
         return addNew(entity, true);
@@ -243,7 +255,7 @@ public final class Session implements AutoCloseable {
      * objects {@code s}'s references hold are added too, so that the flush inserts them first.
      */
     private void addReferenced(InstanceState s) {
-        EntityInfo info = s.info;
+        Mapper info = s.info;
         for (int k = 0; k < info.toOnes.length; k++) {
             Object related = info.toOnes[k].get(s.obj());
             if (related != null && stateOf(related) == null) addInternal(related);
@@ -256,7 +268,7 @@ public final class Session implements AutoCloseable {
      * The object's field then holds the ORM's collection: the application's original is not used again.
      */
     private void adoptCollections(InstanceState s) {
-        EntityInfo info = s.info;
+        Mapper info = s.info;
         for (int m = 0; m < info.toManys.length; m++) {
             Object given = info.toManys[m].get(s.obj());
             if (CollectionState.stateOf(this, s.obj(), info, m) != null) continue;
@@ -279,15 +291,15 @@ public final class Session implements AutoCloseable {
      */
     void cascadeReferences() {
         if (!registry.hasReferences()) return;
-        List<InstanceState> deleted = new ArrayList<>(marked);
+        List<InstanceState> deleted = new ArrayList<>(uow.marked);
         for (int i = 0; i < deleted.size(); i++) {
             InstanceState st = deleted.get(i);
-            EntityInfo info = st.info;
+            Mapper info = st.info;
             for (int m = 0; m < info.toManys.length; m++) {
                 CollectionState cs = CollectionState.stateOf(this, st.obj(), info, m);
                 if (cs == null) cs = CollectionState.install(this, st.obj(), info, m, null, null);
-                int k = info.toManyBackRef[m];
-                EntityInfo ei = info.toManyTargets[m];
+                int k = info.toManyBackRef(m);
+                Mapper ei = info.toManyTarget(m);
                 for (Object e : new ArrayList<>(cs.items())) {
                     InstanceState es = stateOf(e);
                     if (info.toManys[m].cascadeRemove()) {
@@ -304,15 +316,15 @@ public final class Session implements AutoCloseable {
             }
         }
         List<InstanceState> holders = new ArrayList<>();
-        forEachAttached(st -> { if ((st.info.toOnes.length > 0 || st.info.toManys.length > 0) && !st.marked) holders.add(st); });
+        uow.forEachAttached(st -> { if ((st.info.toOnes.length > 0 || st.info.toManys.length > 0) && !st.marked) holders.add(st); });
         // each loaded collection's members as an identity set, built once: large collections stay linear
         Map<CollectionState, Set<Object>> members = new IdentityHashMap<>();
         for (InstanceState st : holders) {
-            EntityInfo info = st.info;
+            Mapper info = st.info;
             for (int m = 0; m < info.toManys.length; m++) {
                 CollectionState cs = CollectionState.stateOf(this, st.obj(), info, m);
                 if (cs == null || cs.items == null) continue;
-                org.athanor.orm.mapping.ToOne back = info.toManyTargets[m].toOnes[info.toManyBackRef[m]];
+                org.athanor.orm.mapping.ToOne back = info.toManyTarget(m).toOnes[info.toManyBackRef(m)];
                 cs.items.removeIf(e -> back.get(e) != st.obj());
                 Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
                 set.addAll(cs.items);
@@ -321,12 +333,12 @@ public final class Session implements AutoCloseable {
             }
         }
         for (InstanceState st : holders) {
-            EntityInfo info = st.info;
+            Mapper info = st.info;
             for (int k = 0; k < info.toOnes.length; k++) {
-                int mirror = info.toOneMirror[k];
+                int mirror = info.toOneMirror(k);
                 Object ref = info.toOnes[k].get(st.obj());
                 if (mirror < 0 || ref == null) continue;
-                CollectionState cs = CollectionState.stateOf(this, ref, info.toOneTargets[k], mirror);
+                CollectionState cs = CollectionState.stateOf(this, ref, info.toOneTarget(k), mirror);
                 Set<Object> in = cs == null ? null : members.get(cs);
                 if (in != null && in.add(st.obj())) cs.items.add(st.obj());
             }
@@ -337,7 +349,7 @@ public final class Session implements AutoCloseable {
     /** Attaches an object this session does not hold: pending, or persistent when it is detached. */
     private InstanceState addNew(Object entity, boolean index) {
         Class<?> type = entity.getClass();
-        EntityInfo info;
+        Mapper info;
         if (type == lastAddedType) info = lastAddedInfo; // addAll of one class: one registry lookup
         else {
             info = registry.info(type);
@@ -348,40 +360,15 @@ public final class Session implements AutoCloseable {
         // session knows only its own objects (no process-wide registry to consult on every add).
         // Giving one object to two sessions is a programming error the sessions cannot see.
         if (info.generatedId != null && !info.idUnset(entity)) {
-            InstanceState d = attachDetached(entity, info, info.keyOfObject(entity), index);
+            InstanceState d = uow.attachDetached(entity, info, info.keyOfObject(entity), index);
             // the database holds a detached object's collections: they load on access
             for (int m = 0; m < info.toManys.length; m++) CollectionState.install(this, entity, info, m, null, null);
             return d;
         }
         if (info.callbacks != null) info.callbacks.fire(Callbacks.PRE_PERSIST, entity); // before it becomes pending
-        InstanceState s = new InstanceState(entity, info);
-        s.addedSeq = addSeq++;
-        attachPending(s, index);
+        InstanceState s = uow.newPending(entity, info, index);
         if (info.toOnes.length > 0) addReferenced(s);
         if (info.toManys.length > 0) adoptCollections(s);
-        return s;
-    }
-
-    /**
-     * Re-attaches an object that had a row as persistent with an unknown snapshot (every updatable
-     * column is written at the next flush). Its row is checked at the next flush ({@link
-     * InstanceState#unverified}): an id the application set on a new object is inserted with it.
-     */
-    private InstanceState attachDetached(Object entity, EntityInfo info, IdKey key, boolean index) {
-        InstanceState other = identityMap.get(key);
-        if (other != null)
-            throw new IllegalStateException("cannot add detached " + key + ": this session already holds another object for"
-                    + " that row; use merge() to copy its state onto the session's object");
-        InstanceState s = new InstanceState(entity, info);
-        s.addedSeq = addSeq++;
-        s.status = InstanceState.Status.PERSISTENT;
-        s.setKey(key);
-        s.unverified = true;
-        mayHoldUnverified = true;
-        s.snapshot = null;
-        s.loadedEpoch = tx.epoch;
-        identityMap.put(s);
-        attach(s, entity, index);
         return s;
     }
 
@@ -396,13 +383,13 @@ public final class Session implements AutoCloseable {
         InstanceState s = stateOf(entity);
         if (s == null) {
             // an object this session does not hold: deleting it means its row, named by its id
-            EntityInfo info = registry.info(entity.getClass());
+            Mapper info = registry.info(entity.getClass());
             IdKey key = info.keyOfObject(entity);
             if (key == null)
                 throw new IllegalStateException(entity.getClass().getSimpleName() + " object is transient (its id is not set);"
                         + " there is nothing to delete");
-            InstanceState held = identityMap.get(key);
-            s = held != null && !held.marked ? held : attachDetached(entity, info, key, true);
+            InstanceState held = uow.identityMap.get(key);
+            s = held != null && !held.marked ? held : uow.attachDetached(entity, info, key, true);
         }
         switch (s.status) {
             case PENDING -> throw new IllegalStateException(describe(s) + " is pending (not inserted yet); use expunge() to drop it");
@@ -410,8 +397,7 @@ public final class Session implements AutoCloseable {
             case PERSISTENT -> {
                 if (!s.marked) {
                     if (s.info.callbacks != null) s.info.callbacks.fire(Callbacks.PRE_REMOVE, s.obj());
-                    s.marked = true;
-                    marked.add(s);
+                    uow.markDeleted(s);
                 }
             }
         }
@@ -432,54 +418,15 @@ public final class Session implements AutoCloseable {
         detachEverything(false);
     }
 
-    /**
-     * Empties the session at once: objects that had a row become DETACHED, pending ones transient.
-     * The same as detaching or making transient each object in turn.
-     */
-    private void detachEverything(boolean closing) {
-        if (attached.count() == 0) return;
-        attached.releaseAll(closing);
-        identityMap.clear();
-        pending.clear();
-        marked.clear();
-    }
+    private void detachEverything(boolean closing) { uow.detachEverything(closing); }
 
-    /**
-     * Removes {@code s} from every structure: an object that had a row becomes DETACHED, a pending one
-     * transient. (Which of the two it is outside the session is told by its id alone: see {@link #inspect}.)
-     */
-    void detach(InstanceState s) {
-        attached.unattach(s);
-        pending.remove(s);
-        marked.remove(s);
-        identityMap.remove(s);
-    }
-
-    // ---- the attached objects ------------------------------------------------------------------------
+    /** Removes {@code s} from the session (see {@link UnitOfWork#detach}). */
+    void detach(InstanceState s) { uow.detach(s); }
 
     /** The state of {@code entity} in this session, or null. */
-    InstanceState stateOf(Object entity) { return attached.get(entity); }
+    InstanceState stateOf(Object entity) { return uow.stateOf(entity); }
 
-    /** How many objects are attached (pending, persistent, deleted). */
-    int attachedCount() { return attached.count(); }
-
-    /** Every attached state (pending, persistent, deleted), without building any index. */
-    void forEachAttached(java.util.function.Consumer<InstanceState> action) { attached.forEach(action); }
-
-    /** Attaches a state; {@code index} false defers hashing the object (a load: nobody asks about most rows). */
-    private void attach(InstanceState s, Object obj, boolean index) { attached.attach(s, obj, index); }
-
-    /** Makes {@code s} pending and attaches it: a new object, as {@link #add} leaves it. */
-    private void attachPending(InstanceState s, boolean index) {
-        s.status = InstanceState.Status.PENDING;
-        pending.add(s);
-        attach(s, s.obj, index);
-    }
-
-    /** Makes room for {@code n} more pending, attached objects (a large addAll). */
-    private void expectNew(int n) {
-        pending.expect(n);
-    }
+    private void expectNew(int n) { uow.expectNew(n); }
 
     // ---- reading ----------------------------------------------------------------------------------
 
@@ -492,15 +439,15 @@ public final class Session implements AutoCloseable {
         enter();
         Objects.requireNonNull(entityClass, "entityClass");
         Objects.requireNonNull(id, "id");
-        EntityInfo info = registry.info(entityClass);
+        Mapper info = registry.info(entityClass);
         IdKey key = info.keyFromId(id);
-        InstanceState s = identityMap.isEmpty() ? null : identityMap.get(key);
+        InstanceState s = uow.identityMap.isEmpty() ? null : uow.identityMap.get(key);
         if (s != null) {
             if (s.marked) return null;
             if (!isExpired(s)) return entityClass.cast(s.obj());
         } else {
             autoflushIfEnabled();
-            s = identityMap.get(key); // the flush may have inserted it
+            s = uow.identityMap.get(key); // the flush may have inserted it
             if (s != null && !isExpired(s)) return entityClass.cast(s.obj());
         }
         List<Object> found = Loading.list(this, info, info.selectAll.where(info.pkEquals(key)));
@@ -572,11 +519,11 @@ public final class Session implements AutoCloseable {
         enter();
         if (entity == null) throw new IllegalArgumentException("merge(null): give an entity object");
         if (stateOf(entity) != null) return entity;
-        EntityInfo info = registry.info(entity.getClass());
+        Mapper info = registry.info(entity.getClass());
         IdKey key = info.keyOfObject(entity);
         Object target = null;
         if (key != null) {
-            InstanceState s = identityMap.get(key);
+            InstanceState s = uow.identityMap.get(key);
             if (s != null && !isExpired(s)) target = s.obj();
             else {
                 autoflushIfEnabled();
@@ -606,8 +553,8 @@ public final class Session implements AutoCloseable {
     /** Pending objects, in the order they were added. */
     public List<Object> getNew() {
         enter();
-        List<Object> out = new ArrayList<>(pending.size());
-        for (InstanceState s : pending.toArray()) out.add(s.obj());
+        List<Object> out = new ArrayList<>(uow.pending.size());
+        for (InstanceState s : uow.pending.toArray()) out.add(s.obj());
         return Collections.unmodifiableList(out);
     }
 
@@ -615,16 +562,16 @@ public final class Session implements AutoCloseable {
     public List<Object> getDirty() {
         enter();
         List<Object> out = new ArrayList<>();
-        for (InstanceState s : identityMap.toArray())
-            if (!s.marked && Flusher.changedAttributes(s, s.info.read(s.obj())) != null) out.add(s.obj());
+        for (InstanceState s : uow.identityMap.toArray())
+            if (!s.marked && s.changedAttributes(s.info.read(s.obj())) != null) out.add(s.obj());
         return Collections.unmodifiableList(out);
     }
 
     /** Objects marked by {@link #delete} whose DELETE has not been flushed yet. */
     public List<Object> getDeleted() {
         enter();
-        List<Object> out = new ArrayList<>(marked.size());
-        for (InstanceState s : marked) out.add(s.obj());
+        List<Object> out = new ArrayList<>(uow.marked.size());
+        for (InstanceState s : uow.marked) out.add(s.obj());
         return Collections.unmodifiableList(out);
     }
 
@@ -636,7 +583,7 @@ public final class Session implements AutoCloseable {
         if (s == null) throw new IllegalArgumentException(describeObject(entity) + " is not in this session");
         if (s.status == InstanceState.Status.PENDING || s.marked) return true;
         if (s.status == InstanceState.Status.DELETED) return false;
-        return Flusher.changedAttributes(s, s.info.read(s.obj())) != null;
+        return s.changedAttributes(s.info.read(s.obj())) != null;
     }
 
     /** True when {@code entity} is pending, persistent or deleted in this session. */
@@ -659,11 +606,11 @@ public final class Session implements AutoCloseable {
         flushing = true;
         try {
             cascadeReferences();
-            new Flusher(this).run();
+            new Flusher(flushHost).run();
         } catch (RuntimeException e) {
             // whatever stopped the flush (the database's error, a stale version, a changed key), some
             // of its statements may have run: the work is undone in the database and in the session
-            if (tx.savepoints() > 0) failedInSavepoint(e);
+            if (uow.tx.savepoints() > 0) failedInSavepoint(e);
             else failed(e);
             throw e;
         } finally {
@@ -673,7 +620,7 @@ public final class Session implements AutoCloseable {
 
     void autoflushIfEnabled() {
         // with no attached object there is nothing a flush could write: skip building a Flusher
-        if (autoflush && !flushing && attached.count() != 0) flushInternal();
+        if (autoflush && !flushing && uow.attachedCount() != 0) flushInternal();
     }
 
     /**
@@ -682,7 +629,7 @@ public final class Session implements AutoCloseable {
      * is the whole transaction rolled back, as outside a savepoint.
      */
     private void failedInSavepoint(RuntimeException e) {
-        TxLevel l = level();
+        TxLevel l = uow.level();
         try {
             l.savepoint.rollback();
         } catch (RuntimeException lost) {
@@ -690,7 +637,7 @@ public final class Session implements AutoCloseable {
             failed(e);
             return;
         }
-        tx.rolledBack(l);
+        uow.tx.rolledBack(l);
     }
 
     /**
@@ -699,15 +646,15 @@ public final class Session implements AutoCloseable {
      */
     private void failed(RuntimeException e) {
         rollbackDatabase();
-        tx.restoreAll();
+        uow.tx.restoreAll();
         failure = e;
     }
 
     /** Flushes, commits, and ends the transaction (expiring persistent objects when expireOnCommit is on). */
     public void commit() {
         enter();
-        if (tx.savepoints() > 0)
-            throw new IllegalStateException("commit() with " + tx.savepoints() + " savepoint(s) open; commit or roll back"
+        if (uow.tx.savepoints() > 0)
+            throw new IllegalStateException("commit() with " + uow.tx.savepoints() + " savepoint(s) open; commit or roll back"
                     + " the savepoint from beginNested() first");
         flushInternal();
         if (connection != null) {
@@ -715,14 +662,14 @@ public final class Session implements AutoCloseable {
                 connection.commit();
             } catch (RuntimeException e) {
                 rollbackDatabase();
-                tx.restoreAll();
+                uow.tx.restoreAll();
                 releaseOwner();
                 throw e;
             }
             connection.close();
             connection = null;
         }
-        tx.committed(expireOnCommit);
+        uow.tx.committed(expireOnCommit);
         releaseOwner();
     }
 
@@ -734,7 +681,7 @@ public final class Session implements AutoCloseable {
         enterAllowFailed();
         if (failure == null) {
             rollbackDatabase();
-            tx.restoreAll();
+            uow.tx.restoreAll();
         }
         failure = null;
         releaseOwner();
@@ -749,13 +696,13 @@ public final class Session implements AutoCloseable {
      * <pre>{@code
      * try (SessionTransaction tx = session.begin()) {
      *     session.add(user);
-     *     tx.commit();
+     *     uow.tx.commit();
      * }
      * }</pre>
      */
     public SessionTransaction begin() {
         enter();
-        if (inTransaction() || tx.savepoints() > 0)
+        if (inTransaction() || uow.tx.savepoints() > 0)
             throw new IllegalStateException("begin(): this session is already in a transaction (begun by an earlier call that"
                     + " used the database); commit() or rollback() it first");
         return new SessionTransaction(this, false);
@@ -775,28 +722,28 @@ public final class Session implements AutoCloseable {
     public SessionSavepoint beginNested() {
         enter();
         flushInternal();
-        return new SessionSavepoint(this, tx.open(connection().beginNested()));
+        return new SessionSavepoint(this, uow.tx.open(connection().beginNested()));
     }
 
     void releaseSavepoint(TxLevel l) {
         enter();
-        tx.requireInnermost(l);
+        uow.tx.requireInnermost(l);
         flushInternal();
         l.savepoint.commit();
-        tx.released(l);
+        uow.tx.released(l);
     }
 
     void rollbackSavepoint(TxLevel l) {
         enter();
-        tx.requireInnermost(l);
+        uow.tx.requireInnermost(l);
         try {
             l.savepoint.rollback();
         } catch (RuntimeException e) {
             rollbackDatabase();
-            tx.restoreAll();
+            uow.tx.restoreAll();
             throw e;
         }
-        tx.rolledBack(l);
+        uow.tx.rolledBack(l);
     }
 
     /** Rolls back and releases the connection; a broken connection is only released. */
@@ -830,7 +777,7 @@ public final class Session implements AutoCloseable {
         rollbackDatabase();
         // the rolled-back transaction's inserts leave no ids behind on the objects (they are transient,
         // not detached, afterwards); a session without a transaction has nothing to undo
-        if (inTransaction) tx.discardAll();
+        if (inTransaction) uow.tx.discardAll();
         detachEverything(true);
         closed = true;
         owner = null;
@@ -840,64 +787,10 @@ public final class Session implements AutoCloseable {
 
     // ---- internals used by loading and flushing -----------------------------------------------------
 
-    boolean isExpired(InstanceState s) { return tx.isExpired(s); }
+    boolean isExpired(InstanceState s) { return uow.isExpired(s); }
 
-    /** Records what {@code s} was before this level changes it. */
-    TxLevel.Memento touch(InstanceState s) { return level().touch(s); }
-
-    /**
-     * Sets attribute slot {@code i} of {@code obj} to {@code value}; for a reference's key slot, to this
-     * session's object with that key: from the identity map, else loaded when {@code load} (one SELECT
-     * by key), else left unset with false returned (the caller expires the object, so it is read again).
-     */
-    boolean setSlot(EntityInfo info, Object obj, int i, Object value, boolean load) {
-        if (i < info.plain) {
-            info.set(obj, i, value);
-            return true;
-        }
-        int k = i - info.plain;
-        if (EntityInfo.same(info.referencedKey(obj, k), value)) return true;
-        if (value == null) {
-            info.toOnes[k].set(obj, null);
-            return true;
-        }
-        EntityInfo target = info.toOneTargets[k];
-        InstanceState t = identityMap.get(IdKey.ofIds(target, new Object[] {value}));
-        Object related = t != null ? t.obj() : load ? get(target.type, value) : null;
-        if (related == null && load)
-            throw new IllegalStateException(info.name + "." + info.toOnes[k].name() + " references " + target.name + " "
-                    + value + ", which has no row");
-        info.toOnes[k].set(obj, related);
-        return related != null;
-    }
-
-    /** Sets an attribute on behalf of the session (an id, a version, a refreshed value), undoably. */
-    void writeAttribute(InstanceState s, int i, Object value) {
-        touch(s).wrote(i, s.info.get(s.obj(), i), value);
-        s.info.set(s.obj(), i, value);
-    }
-
-    /**
-     * Registers a freshly loaded object. {@code values} becomes its snapshot: the caller hands over an
-     * array nobody else holds (byte arrays in it are replaced by copies, as the object keeps the originals).
-     * {@code keyIsNew}: the caller guarantees no persistent object of the session has this key.
-     * {@code key} may be null when the row's id values are known not to be: it is made on first use.
-     */
-    InstanceState attachLoaded(EntityInfo info, Object obj, IdKey key, Object[] values, boolean keyIsNew) {
-        InstanceState s = new InstanceState(obj, info);
-        s.status = InstanceState.Status.PERSISTENT;
-        s.snapshot = info.ownSnapshot(values);
-        if (key == null) s.keyFromSnapshot(); // made when first needed (most loaded rows never need it)
-        else s.setKey(key);
-        s.loadedEpoch = tx.epoch;
-        s.refsPending = info.toOnes.length > 0;
-        s.collectionsPending = info.toManys.length > 0;
-        if (keyIsNew) identityMap.append(s);
-        else identityMap.put(s);
-        attach(s, obj, false);
-        if (info.callbacks != null) info.callbacks.fire(Callbacks.POST_LOAD, obj);
-        return s;
-    }
+    /** {@link UnitOfWork#setSlot}: the session's object for a reference key, loaded when {@code load}. */
+    boolean setSlot(Mapper info, Object obj, int i, Object value, boolean load) { return uow.setSlot(info, obj, i, value, load); }
 
     /**
      * The state of {@code entity} as this session sees it (SQLAlchemy's {@code inspect()}): PENDING,
@@ -919,7 +812,7 @@ public final class Session implements AutoCloseable {
         if (entity == null) throw new IllegalArgumentException("inspect(null): give an entity object");
         InstanceState s = stateOf(entity);
         if (s == null) {
-            EntityInfo info = registry.info(entity.getClass());
+            Mapper info = registry.info(entity.getClass());
             boolean detached = info.generatedId != null && !info.idUnset(entity);
             return new InstanceInfo(detached ? ObjectState.DETACHED : ObjectState.TRANSIENT, null, null);
         }

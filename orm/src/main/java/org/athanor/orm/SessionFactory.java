@@ -1,5 +1,7 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.mapping.Mapper;
+
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.athanor.core.engine.Engine;
@@ -39,7 +41,7 @@ public final class SessionFactory {
      */
     public static SessionFactory of(Engine engine, Registry registry) {
         if (engine == null || registry == null) throw new IllegalArgumentException("SessionFactory.of needs an engine and a registry");
-        for (EntityInfo info : registry.infos()) {
+        for (Mapper info : registry.infos()) {
             Attribute g = info.generatedId;
             if (g != null && g.generation() == GenerationType.SEQUENCE && !engine.dialect().features().supportsSequences())
                 throw new ConfigurationError(info.name + "." + g.name() + " uses @GeneratedValue(strategy = SEQUENCE) but "

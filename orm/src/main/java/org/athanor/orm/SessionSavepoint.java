@@ -1,5 +1,7 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.uow.TxLevel;
+
 /**
  * A savepoint opened by {@link Session#beginNested()}. {@link #commit()} flushes and keeps its work
  * in the outer transaction; {@link #rollback()} discards everything since it began, flushed or not
@@ -30,7 +32,7 @@ public final class SessionSavepoint implements AutoCloseable {
         done = true;
     }
 
-    public boolean isActive() { return !done && session.tx.isOpen(level); }
+    public boolean isActive() { return !done && session.uow.tx.isOpen(level); }
 
     private void requireActive() {
         if (done) throw new IllegalStateException("this savepoint was already committed or rolled back");

@@ -1,5 +1,10 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.uow.InstanceState;
+
+import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.IdKey;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +28,10 @@ final class ToOneLoading {
      */
     static final int CHUNK = 500;
 
-    static void resolve(Session s, EntityInfo info, List<Object> objects) { resolve(s, info, objects, List.of()); }
+    static void resolve(Session s, Mapper info, List<Object> objects) { resolve(s, info, objects, List.of()); }
 
-    /** {@link #resolve(Session, EntityInfo, List)}; the referenced objects it loads get the {@code then()} options of {@code options}. */
-    static void resolve(Session s, EntityInfo info, List<Object> objects, List<LoadOption> options) {
+    /** {@link #resolve(Session, Mapper, List)}; the referenced objects it loads get the {@code then()} options of {@code options}. */
+    static void resolve(Session s, Mapper info, List<Object> objects, List<LoadOption> options) {
         List<InstanceState> todo = new ArrayList<>();
         for (Object o : objects) {
             InstanceState st = s.stateOf(o);
@@ -42,20 +47,20 @@ final class ToOneLoading {
         }
     }
 
-    private static void resolveAll(Session s, EntityInfo info, List<InstanceState> todo, List<LoadOption> options) {
+    private static void resolveAll(Session s, Mapper info, List<InstanceState> todo, List<LoadOption> options) {
         for (int k = 0; k < info.toOnes.length; k++) {
             ToOne ref = info.toOnes[k];
-            EntityInfo target = info.toOneTargets[k];
+            Mapper target = info.toOneTarget(k);
             int slot = info.plain + k;
             Map<Object, List<InstanceState>> missing = new LinkedHashMap<>();
             for (InstanceState st : todo) {
                 Object id = st.snapshot[slot];
-                if (EntityInfo.same(info.referencedKey(st.obj(), k), id)) continue; // already holds it
+                if (Mapper.same(info.referencedKey(st.obj(), k), id)) continue; // already holds it
                 if (id == null) {
                     ref.set(st.obj(), null);
                     continue;
                 }
-                InstanceState t = s.identityMap.get(IdKey.ofIds(target, new Object[] {id}));
+                InstanceState t = s.uow.identityMap.get(IdKey.ofIds(target, new Object[] {id}));
                 if (t != null) ref.set(st.obj(), t.obj());
                 else missing.computeIfAbsent(id, x -> new ArrayList<>()).add(st);
             }
@@ -67,7 +72,7 @@ final class ToOneLoading {
                 Loading.list(s, target, target.selectAll.where(idColumn.in(chunk)), LoadOptions.childrenOf(options, ref.name()));
             }
             for (Map.Entry<Object, List<InstanceState>> e : missing.entrySet()) {
-                InstanceState t = s.identityMap.get(IdKey.ofIds(target, new Object[] {e.getKey()}));
+                InstanceState t = s.uow.identityMap.get(IdKey.ofIds(target, new Object[] {e.getKey()}));
                 if (t == null)
                     throw new IllegalStateException(info.name + "." + ref.name() + " of " + e.getValue().get(0).key()
                             + " references " + target.name + " " + e.getKey() + ", which has no row");

@@ -25,9 +25,10 @@
  * (package {@code org.athanor.orm.processor}), sharing the mapping rules of {@code athanor-orm-rules}.
  *
  * <p>Packages: this one is the API (Session, SessionFactory, Registry, Query, exceptions) plus, for now,
- * the session's package-private internals (identity map, object states, transaction levels, the flush
- * and the hydrator); {@code org.athanor.orm.mapping} maps classes to tables; {@code org.athanor.orm.flush}
- * plans a flush's row order and {@code org.athanor.orm.loading} compiles loads (both internal: their
- * public types serve this package only).
+ * the package-private loaders and relationship collections; {@code org.athanor.orm.mapping} reads the
+ * annotations of a class (what generated code uses); {@code org.athanor.orm.loading} compiles loads.
+ * Internals, whose public types serve this module only: {@code org.athanor.orm.internal.mapping}
+ * (the Registry's {@code Mapper}s and identity keys), {@code .internal.uow} (the unit of work: object
+ * states, identity map, transaction levels) and {@code .internal.flush} (the flush). See docs/orm-internals.md.
  */
 package org.athanor.orm;

@@ -246,6 +246,60 @@ public abstract class SessionTestBase extends OrmTestBase {
     }
 
     @Test
+    void aOneRowUpdateOrDeleteIsOneStatementAndSeveralAreOneBatch() {
+        List<String> kinds = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.athanor.core.engine.ExecutionListener l = new org.athanor.core.engine.ExecutionListener() {
+            @Override public void finished(org.athanor.core.engine.ExecutionEvent e) {
+                String sql = e.sql().trim().toUpperCase(java.util.Locale.ROOT);
+                if (sql.startsWith("UPDATE") || sql.startsWith("DELETE"))
+                    kinds.add(sql.substring(0, 6) + (e.batch() ? " batch of " + e.parameterSets().size() : " single"));
+            }
+        };
+        engine.addExecutionListener(l);
+        try (Session s = sessions.openSession()) {
+            User a = new User("a", "a@x", 1), b = new User("b", "b@x", 2), c = new User("c", "c@x", 3);
+            s.addAll(List.of(a, b, c));
+            s.commit();
+            kinds.clear();
+            a.setAge(10);
+            s.flush();
+            assertEquals(List.of("UPDATE single"), kinds, "one dirty row: a plain UPDATE");
+            kinds.clear();
+            b.setAge(20);
+            c.setAge(30);
+            s.flush();
+            assertEquals(List.of("UPDATE batch of 2"), kinds, "two rows with the same changes: one executemany");
+            kinds.clear();
+            s.delete(a);
+            s.flush();
+            assertEquals(List.of("DELETE single"), kinds);
+            kinds.clear();
+            s.delete(b);
+            s.delete(c);
+            s.commit();
+            assertEquals(List.of("DELETE batch of 2"), kinds);
+        } finally {
+            engine.removeExecutionListener(l);
+        }
+        assertEquals(0, committedRows(User.class).size());
+    }
+
+    @Test
+    void aOneRowUpdateOfARowGoneIsStale() {
+        try (Session s = sessions.openSession()) {
+            User a = new User("gone", "g@x", 1);
+            s.add(a);
+            s.commit();
+            engine.inTransaction(c -> { c.execute(org.athanor.core.sql.Sql.deleteFrom(Model.REGISTRY.table(User.class))); });
+            a.setAge(2);
+            StaleDataException e = assertThrows(StaleDataException.class, s::flush);
+            assertTrue(e.getMessage().contains("matched 0"), e.getMessage());
+            s.rollback();
+            assertEquals(ObjectState.PERSISTENT, s.inspect(a).state(), "the failed flush left the object as it was");
+        }
+    }
+
+    @Test
     void generatedKeysMatchTheirObjectsInLargeBatches() {
         List<User> users = new ArrayList<>();
         for (int i = 0; i < 1500; i++) users.add(new User("n" + i, null, i));

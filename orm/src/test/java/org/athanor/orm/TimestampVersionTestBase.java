@@ -1,5 +1,7 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.flush.Versions;
+
 import static org.athanor.core.sql.Sql.count;
 import static org.athanor.core.sql.Sql.deleteFrom;
 import static org.athanor.core.sql.Sql.select;

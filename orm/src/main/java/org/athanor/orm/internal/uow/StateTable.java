@@ -1,4 +1,6 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.uow;
+
+import org.athanor.orm.internal.mapping.IdKey;
 
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -11,7 +13,7 @@ import java.util.function.Consumer;
  * <p>States can also be {@linkplain #append appended}: a put deferred until the table is next read,
  * so a session that loads or inserts rows and closes never builds the table at all.
  */
-final class StateTable {
+public final class StateTable {
     private InstanceState[] slots = new InstanceState[16];
     private int size;
     /** Appended states not hashed in yet. */
@@ -23,26 +25,26 @@ final class StateTable {
     private boolean replacedAny;
 
     /** Whether {@code s} is the state held for its key (settles appended states first). */
-    boolean holds(InstanceState s) { return s.key() != null && get(s.key()) == s; }
+    public boolean holds(InstanceState s) { return s.key() != null && get(s.key()) == s; }
 
     /** True unless some state was replaced by another with an equal key: then every persistent state is in the table. */
-    boolean neverReplaced() { return !replacedAny; }
+    public boolean neverReplaced() { return !replacedAny; }
 
     /** How many states are held: appended ones are put in first, since one may replace another with an equal key. */
-    int size() {
+    public int size() {
         if (appendedCount > 0) settle();
         return size;
     }
 
-    boolean isEmpty() { return size + appendedCount == 0; }
+    public boolean isEmpty() { return size + appendedCount == 0; }
 
     /** {@link #put} deferred until the table is next read (appended states are put in order). */
     /** Makes room for {@code n} more appended states (a flush about to insert that many). */
-    void expectAppended(int n) {
+    public void expectAppended(int n) {
         appended = InstanceState.withRoom(appended, appendedCount, n);
     }
 
-    void append(InstanceState s) {
+    public void append(InstanceState s) {
         if (appendedCount == appended.length) appended = Arrays.copyOf(appended, Math.max(16, appendedCount * 2));
         appended[appendedCount++] = s;
     }
@@ -65,7 +67,7 @@ final class StateTable {
 
 
     /** The state whose key equals {@code key}, or null. */
-    InstanceState get(IdKey key) {
+    public InstanceState get(IdKey key) {
         if (appendedCount > 0) settle();
         InstanceState[] t = slots;
         int mask = t.length - 1;
@@ -78,7 +80,7 @@ final class StateTable {
     }
 
     /** Puts {@code s} under its key, replacing the state held for that key; returns the replaced one or null. */
-    InstanceState put(InstanceState s) {
+    public InstanceState put(InstanceState s) {
         if (appendedCount > 0) settle();
         if ((size + 1) * 4 > slots.length * 3) rehash(slots.length * 2);
         return putNoGrow(s);
@@ -104,7 +106,7 @@ final class StateTable {
     }
 
     /** Removes {@code s} if it is the state held for its key (not merely one with an equal key). */
-    boolean remove(InstanceState s) {
+    public boolean remove(InstanceState s) {
         if (s.key() == null) return false;
         if (appendedCount > 0) settle();
         InstanceState[] t = slots;
@@ -120,7 +122,7 @@ final class StateTable {
     }
 
     /** Removes whatever state is held for {@code key}. */
-    InstanceState removeKey(IdKey key) {
+    public InstanceState removeKey(IdKey key) {
         InstanceState s = get(key);
         if (s != null) remove(s);
         return s;
@@ -163,7 +165,7 @@ final class StateTable {
         return (h ^ (h >>> 16)) & mask;
     }
 
-    void clear() {
+    public void clear() {
         if (appendedCount > 0) {
             if (appended.length > 1024) appended = NONE;
             else Arrays.fill(appended, 0, appendedCount, null);
@@ -176,7 +178,7 @@ final class StateTable {
     }
 
     /** The states, in table order: a copy, so the caller may change the table while going through it. */
-    InstanceState[] toArray() {
+    public InstanceState[] toArray() {
         if (appendedCount > 0) settle();
         InstanceState[] out = new InstanceState[size];
         int n = 0;
@@ -184,7 +186,7 @@ final class StateTable {
         return out;
     }
 
-    void forEach(Consumer<InstanceState> action) {
+    public void forEach(Consumer<InstanceState> action) {
         if (appendedCount > 0) settle();
         for (InstanceState s : slots) if (s != null) action.accept(s);
     }

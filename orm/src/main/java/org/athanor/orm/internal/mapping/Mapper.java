@@ -1,4 +1,4 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.mapping;
 
 import jakarta.persistence.GenerationType;
 import java.math.BigDecimal;
@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.athanor.core.schema.MetaData;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Expression;
@@ -19,57 +23,84 @@ import org.athanor.orm.mapping.MappingException;
 import org.athanor.orm.mapping.ToOne;
 import org.athanor.orm.mapping.ToMany;
 
-/** A registered entity with what the session needs precomputed: attribute arrays, key positions, its SELECT. */
-final class EntityInfo {
-    final EntityMapping<Object> mapping;
+/**
+ * The one description of a mapped entity inside a {@link org.athanor.orm.Registry}: built by the
+ * registry's configure phase ({@link #configure}), it holds what the session, the unit of work, the
+ * flush and the loaders read about the entity (attribute arrays, key positions, references, load
+ * target). The immutable annotation reading it starts from ({@link EntityMapping}) is cached per class;
+ * the Mapper itself belongs to one registry (its references point at that registry's mappers).
+ *
+ * <p>Seams for what comes next (each has exactly one value today; code that needs the general case
+ * goes through these accessors, not around them):
+ * <ul>
+ *   <li>{@link #base()}: the root mapper of the entity's inheritance hierarchy. Identity ({@link IdKey})
+ *       is keyed by the base, so a row loaded as a subclass is the same identity as the base's. Itself
+ *       until inheritance is mapped.</li>
+ *   <li>{@link #tables()}: the tables the entity's rows are written to, base table first (joined
+ *       inheritance: one per level). One table today, {@link #table}.</li>
+ *   <li>{@link #discriminator()} / {@link #discriminatorValue()}: the column telling the classes of one
+ *       table apart and this class's value in it (single-table inheritance). Absent (null) today.</li>
+ *   <li>relationship properties: {@link #toOnes} / {@link #toManys} with their linked targets
+ *       ({@link #toOneTargets}, {@link #toManyTargets}); further kinds (one-to-one, many-to-many)
+ *       hang off the mapper the same way and are linked in {@link #configure}.</li>
+ *   <li>identity token: {@link IdKey#token()}, null unless a sharded session sets it.</li>
+ * </ul>
+ *
+ * Immutable after {@link #configure} returns (the link fields are written only there); thread-safe.
+ */
+public final class Mapper {
+    public final EntityMapping<Object> mapping;
     /** The entity's lifecycle callbacks, null when it declares none (the usual case: one null check per object). */
-    final org.athanor.orm.mapping.Callbacks callbacks;
-    final Class<?> type;
-    final String name;
-    final Table table;
-    final Attribute[] attrs;
-    final int[] idIdx;
-    final int versionIdx;
+    public final org.athanor.orm.mapping.Callbacks callbacks;
+    public final Class<?> type;
+    public final String name;
+    /** The (one) table of the entity; see {@link #tables()}. */
+    public final Table table;
+    private final List<Table> tables;
+    /** The root of the inheritance hierarchy; this mapper until inheritance is mapped. */
+    private final Mapper base;
+    public final Attribute[] attrs;
+    public final int[] idIdx;
+    public final int versionIdx;
     /** The single id attribute whose value the database or the session generates, or null. */
-    final Attribute generatedId;
-    final List<Column<?>> columns;
-    final Select<Row> selectAll;
+    public final Attribute generatedId;
+    public final List<Column<?>> columns;
+    public final Select<Row> selectAll;
     /** What the ORM compile stage loads for this entity. */
-    final org.athanor.orm.loading.OrmCompiler.Target loadTarget;
-    /** Starts the hash of this entity's keys (the class name's hash: stable, no identity hash needed). */
-    final int keyHashSeed;
+    public final org.athanor.orm.loading.OrmCompiler.Target loadTarget;
+    /** Starts the hash of this entity's keys (the base class name's hash: stable, no identity hash needed). */
+    public final int keyHashSeed;
     /** Whether an attribute may hold a byte array (mutable, so snapshots copy it). */
-    final boolean hasBinary;
+    public final boolean hasBinary;
     /**
      * How many of {@link #attrs} are the entity's own fields (the accessor's); the rest, one per
      * {@link #toOnes} entry, are the foreign keys of its references, valued with the related object's id.
      */
-    final int plain;
+    public final int plain;
     /** The {@code @ManyToOne} references; empty (and never looked at per row) for most entities. */
-    final ToOne[] toOnes;
-    /** The registered entity each reference points at, by position in {@link #toOnes} (set by the Registry). */
-    EntityInfo[] toOneTargets;
-    /** For each reference, the position of the collection mirroring it in its target's {@link #toManys}, or -1. */
-    int[] toOneMirror;
+    public final ToOne[] toOnes;
     /** The {@code @OneToMany(mappedBy)} collections; empty for most entities. */
-    final ToMany[] toManys;
-    /** Each collection's element entity, and the position of its mappedBy reference in that entity's {@link #toOnes}. */
-    EntityInfo[] toManyTargets;
-    int[] toManyBackRef;
-    /** Position of the table in the registry's parents-first order. */
-    int rank;
-    /** Foreign keys of the table to itself, for the flush's per-row order; null when none (set with the rank). */
-    SelfReferences selfReferences;
-    /** Whether a {@code @ManyToOne} of this entity references the entity itself (Employee.manager): inserts then go in levels. */
-    boolean selfToOne;
+    public final ToMany[] toManys;
 
-    @SuppressWarnings("unchecked")
-    EntityInfo(Class<?> type) {
-        this.mapping = (EntityMapping<Object>) EntityMapping.of(type);
+    // Links to the other mappers of the registry: written by configure() only, read-only afterwards.
+    private Mapper[] toOneTargets;
+    private int[] toOneMirror;
+    private Mapper[] toManyTargets;
+    private int[] toManyBackRef;
+    private int rank;
+    private SelfReferences selfReferences;
+    private boolean selfToOne;
+
+    private Mapper(Class<?> type) {
+        @SuppressWarnings("unchecked")
+        EntityMapping<Object> m = (EntityMapping<Object>) EntityMapping.of(type);
+        this.mapping = m;
         this.callbacks = mapping.callbacks();
         this.type = type;
         this.name = mapping.entityName();
         this.table = mapping.table();
+        this.tables = List.of(table);
+        this.base = this;
         this.plain = mapping.attributes().size();
         this.toOnes = mapping.toOnes().toArray(ToOne[]::new);
         this.toManys = mapping.toManys().toArray(ToMany[]::new);
@@ -81,10 +112,9 @@ final class EntityInfo {
         this.idIdx = ids.stream().mapToInt(Attribute::index).toArray();
         Attribute v = mapping.versionAttribute();
         this.versionIdx = v == null ? -1 : v.index();
-        if (v != null) Versions.checkType(type, v.name(), v.javaType());
         Attribute gen = mapping.generatedIdAttribute();
         this.generatedId = gen;
-        this.keyHashSeed = type.getName().hashCode();
+        this.keyHashSeed = base.type.getName().hashCode();
         List<Column<?>> cols = new ArrayList<>(attrs.length);
         for (Attribute a : attrs) cols.add(a.column());
         this.columns = List.copyOf(cols);
@@ -101,29 +131,88 @@ final class EntityInfo {
                         + " at position " + i + " but its index() is " + attrs[i].index());
     }
 
+    /**
+     * The configure phase: builds one mapper per class, checks the set (distinct tables, references
+     * and collections pointing inside it), links relationship properties to their target mappers,
+     * ranks the tables parents first and finds each table's self-references. The result, in the order
+     * given, is immutable from here on. Inheritance will group mappers into hierarchies here (setting
+     * {@link #base()}, {@link #tables()} and the discriminator) before the links are made.
+     */
+    public static Map<Class<?>, Mapper> configure(List<Class<?>> entityClasses) {
+        Map<Class<?>, Mapper> mappers = new LinkedHashMap<>();
+        for (Class<?> c : entityClasses) {
+            if (mappers.containsKey(c)) throw new IllegalArgumentException("Registry.of() was given " + c.getName() + " twice");
+            mappers.put(c, new Mapper(c));
+        }
+        EntityMapping.checkDistinctTables(mappers.keySet());
+        for (Mapper m : mappers.values()) m.linkTargets(mappers);
+        for (Mapper m : mappers.values()) m.linkCollections(mappers);
+        List<Table> tables = new ArrayList<>();
+        for (Mapper m : mappers.values()) tables.add(m.table);
+        List<Table> order = MetaData.sort(tables);
+        for (Mapper m : mappers.values()) {
+            m.rank = order.indexOf(m.table);
+            m.selfReferences = SelfReferences.of(m);
+        }
+        return Collections.unmodifiableMap(mappers);
+    }
+
+    /** The root mapper of this entity's inheritance hierarchy: identity is keyed by it. Itself for now. */
+    public Mapper base() { return base; }
+
+    /** The tables this entity's rows are written to, base table first. One ({@link #table}) for now. */
+    public List<Table> tables() { return tables; }
+
+    /** The column telling apart the classes sharing this entity's table, or null (no single-table inheritance yet). */
+    public Column<?> discriminator() { return null; }
+
+    /** This class's value in {@link #discriminator()}, or null when there is none. */
+    public Object discriminatorValue() { return null; }
+
+    /** The mapper each {@code @ManyToOne} points at, by position in {@link #toOnes}. */
+    public Mapper toOneTarget(int k) { return toOneTargets[k]; }
+
+    /** For reference {@code k}, the position of the collection mirroring it in its target's {@link #toManys}, or -1. */
+    public int toOneMirror(int k) { return toOneMirror[k]; }
+
+    /** The element mapper of collection {@code m}. */
+    public Mapper toManyTarget(int m) { return toManyTargets[m]; }
+
+    /** The position of collection {@code m}'s mappedBy reference in its element mapper's {@link #toOnes}. */
+    public int toManyBackRef(int m) { return toManyBackRef[m]; }
+
+    /** Position of the table in the registry's parents-first order. */
+    public int rank() { return rank; }
+
+    /** Foreign keys of the table to its own primary key, for the flush's per-row order; null when none. */
+    public SelfReferences selfReferences() { return selfReferences; }
+
+    /** Whether a {@code @ManyToOne} of this entity references the entity itself (Employee.manager). */
+    public boolean selfToOne() { return selfToOne; }
+
     /** The id columns, in id attribute order. */
-    Expression<?>[] idColumns() {
+    public Expression<?>[] idColumns() {
         Expression<?>[] out = new Expression<?>[idIdx.length];
         for (int i = 0; i < out.length; i++) out[i] = attrs[idIdx[i]].column();
         return out;
     }
 
     /** {@code SET column = value} with the value bound, for code that holds columns untyped. */
-    static <T> Update setValue(Update u, Column<T> c, Object value) { return u.set(c, c.bind(value)); }
+    public static <T> Update setValue(Update u, Column<T> c, Object value) { return u.set(c, c.bind(value)); }
 
     @SuppressWarnings("unchecked")
-    static <T> Update setExpression(Update u, Column<T> c, Expression<?> value) { return u.set(c, (Expression<T>) value); }
+    public static <T> Update setExpression(Update u, Column<T> c, Expression<?> value) { return u.set(c, (Expression<T>) value); }
 
-    static boolean isIntegral(Class<?> c) { return c == Integer.class || c == Long.class || c == Short.class; }
+    public static boolean isIntegral(Class<?> c) { return c == Integer.class || c == Long.class || c == Short.class; }
 
     /**
      * Whether an insert with a database-generated id writes nothing else to the object (no version):
-     * its undo record can be shared (see {@link TxLevel#touchInsertedWithGeneratedId}).
+     * its undo record can be shared (see {@code TxLevel.touchInsertedWithGeneratedId}).
      */
-    boolean insertWritesOnlyTheId() { return versionIdx < 0 && identityGenerated(); }
+    public boolean insertWritesOnlyTheId() { return versionIdx < 0 && identityGenerated(); }
 
     /** The value of an unset generated id: null, or 0 of the field's type for a primitive. */
-    Object unsetIdValue() {
+    public Object unsetIdValue() {
         if (!generatedId.isPrimitive()) return null;
         Class<?> t = generatedId.javaType();
         if (t == Long.class || t == long.class) return 0L;
@@ -132,19 +221,19 @@ final class EntityInfo {
     }
 
     /** Whether the generated id uses the database's IDENTITY / autoincrement column. */
-    boolean identityGenerated() {
+    public boolean identityGenerated() {
         if (generatedId == null) return false;
         GenerationType g = generatedId.generation();
         return g == GenerationType.IDENTITY || g == GenerationType.AUTO || g == GenerationType.TABLE;
     }
 
-    Object get(Object obj, int i) { return i < plain ? mapping.get(obj, attrs[i]) : referencedKey(obj, i - plain); }
+    public Object get(Object obj, int i) { return i < plain ? mapping.get(obj, attrs[i]) : referencedKey(obj, i - plain); }
 
     /**
      * Sets an own attribute. A reference's key slot cannot be set from a key alone (that needs the
      * session's objects, see {@code Session.setSlot}); setting it to the key it already has is a no-op.
      */
-    void set(Object obj, int i, Object value) {
+    public void set(Object obj, int i, Object value) {
         if (i < plain) mapping.set(obj, attrs[i], value);
         else if (!same(referencedKey(obj, i - plain), value))
             throw new IllegalStateException("internal: the reference " + name + "." + toOnes[i - plain].name()
@@ -152,10 +241,10 @@ final class EntityInfo {
     }
 
     /** Sets every own attribute of {@code obj} from {@code values}, in attribute order (references are resolved by the loader). */
-    void setAll(Object obj, Object[] values) { mapping.setAll(obj, values); }
+    public void setAll(Object obj, Object[] values) { mapping.setAll(obj, values); }
 
     /** Every attribute value of {@code obj}, in attribute order, references' keys last. */
-    Object[] read(Object obj) {
+    public Object[] read(Object obj) {
         Object[] v = new Object[attrs.length];
         mapping.getAll(obj, v); // attrs starts with mapping.attributes(), so attribute i is at index i
         for (int k = 0; k < toOnes.length; k++) v[plain + k] = referencedKey(obj, k);
@@ -167,17 +256,17 @@ final class EntityInfo {
      * snapshot value, so the reference counts as changed. The flush inserts the referenced table first
      * (tables are ordered by foreign key) and reads the key again before writing it.
      */
-    static final Object UNASSIGNED_KEY = new Object() {
+    public static final Object UNASSIGNED_KEY = new Object() {
         @Override public String toString() { return "<key not assigned yet>"; }
     };
 
     /** The id of the object reference {@code k} holds, null when it holds none. */
-    Object referencedKey(Object obj, int k) { return referencedKeyOf(k, toOnes[k].get(obj)); }
+    public Object referencedKey(Object obj, int k) { return referencedKeyOf(k, toOnes[k].get(obj)); }
 
     /** The id of {@code related} as reference {@code k}'s key value. */
-    Object referencedKeyOf(int k, Object related) {
+    public Object referencedKeyOf(int k, Object related) {
         if (related == null) return null;
-        EntityInfo target = toOneTargets[k];
+        Mapper target = toOneTargets[k];
         if (!target.type.isInstance(related))
             throw new IllegalStateException(name + "." + toOnes[k].name() + " holds a " + related.getClass().getName()
                     + ", not a " + target.type.getName());
@@ -187,10 +276,10 @@ final class EntityInfo {
     }
 
     /** Links each reference to its registered target; a target outside the registry is a mapping error. */
-    void linkTargets(java.util.Map<Class<?>, EntityInfo> registered) {
-        toOneTargets = new EntityInfo[toOnes.length];
+    private void linkTargets(java.util.Map<Class<?>, Mapper> registered) {
+        toOneTargets = new Mapper[toOnes.length];
         for (int k = 0; k < toOnes.length; k++) {
-            EntityInfo t = registered.get(toOnes[k].target());
+            Mapper t = registered.get(toOnes[k].target());
             if (t == null)
                 throw new MappingException(type.getName() + "." + toOnes[k].name() + " references "
                         + toOnes[k].target().getName() + ", which is not in this Registry; pass it to Registry.of(...) too");
@@ -202,13 +291,13 @@ final class EntityInfo {
     }
 
     /** Links each collection to its element entity and mappedBy reference (after every entity's {@link #linkTargets}). */
-    void linkCollections(java.util.Map<Class<?>, EntityInfo> registered) {
-        toManyTargets = new EntityInfo[toManys.length];
+    private void linkCollections(java.util.Map<Class<?>, Mapper> registered) {
+        toManyTargets = new Mapper[toManys.length];
         toManyBackRef = new int[toManys.length];
         for (int m = 0; m < toManys.length; m++) {
             ToMany c = toManys[m];
             String where = type.getName() + "." + c.name();
-            EntityInfo t = registered.get(c.target());
+            Mapper t = registered.get(c.target());
             if (t == null)
                 throw new MappingException(where + " holds " + c.target().getName() + ", which is not in this Registry; "
                         + "pass it to Registry.of(...) too");
@@ -233,14 +322,14 @@ final class EntityInfo {
     }
 
     /** A copy safe to keep as a snapshot: byte arrays are cloned, other mapped types are immutable. */
-    static Object[] snapshotOf(Object[] values) {
+    public static Object[] snapshotOf(Object[] values) {
         Object[] s = values.clone();
         for (int i = 0; i < s.length; i++) if (s[i] instanceof byte[] b) s[i] = b.clone();
         return s;
     }
 
     /** {@link #snapshotOf} for an array the caller gives up: only byte arrays are copied, in place. */
-    Object[] ownSnapshot(Object[] values) {
+    public Object[] ownSnapshot(Object[] values) {
         if (!hasBinary) return values;
         for (int i = 0; i < values.length; i++) if (values[i] instanceof byte[] b) values[i] = b.clone();
         return values;
@@ -250,20 +339,20 @@ final class EntityInfo {
      * The identity of values read in attribute order, or null when a key value is null. The key keeps
      * {@code values} (see {@link IdKey#ofRow}): the caller hands over an array it will not change.
      */
-    IdKey keyOf(Object[] values) { return hasNullId(values) ? null : IdKey.ofRow(this, values); }
+    public IdKey keyOf(Object[] values) { return hasNullId(values) ? null : IdKey.ofRow(this, values); }
 
     /** Whether a value of the primary key is null in {@code values} (attribute order). */
-    boolean hasNullId(Object[] values) {
+    public boolean hasNullId(Object[] values) {
         for (int i : idIdx) if (values[i] == null) return true;
         return false;
     }
 
     /** True when the object's generated id is not assigned yet: null, or 0 in a primitive field. */
-    boolean idUnset(Object obj) {
+    public boolean idUnset(Object obj) {
         return generatedId != null && generatedId.isUnsetId(get(obj, generatedId.index()));
     }
 
-    IdKey keyOfObject(Object obj) {
+    public IdKey keyOfObject(Object obj) {
         if (idUnset(obj)) return null;
         Object[] k = new Object[idIdx.length];
         for (int i = 0; i < k.length; i++) {
@@ -274,7 +363,7 @@ final class EntityInfo {
     }
 
     /** The identity for an id given to {@code session.get(type, id)}: a single value, an @IdClass or @EmbeddedId instance. */
-    IdKey keyFromId(Object id) {
+    public IdKey keyFromId(Object id) {
         Objects.requireNonNull(id, () -> "the id given for " + name + " is null");
         List<Object> vals = mapping.idValues(mapping.identityFromId(id));
         Object[] k = new Object[idIdx.length];
@@ -284,7 +373,7 @@ final class EntityInfo {
 
     /** WHERE primary key = key. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    Expression<Boolean> pkEquals(IdKey key) {
+    public Expression<Boolean> pkEquals(IdKey key) {
         if (idIdx.length == 1) return ((Column) attrs[idIdx[0]].column()).eq(key.value(0));
         List<Expression<Boolean>> parts = new ArrayList<>();
         for (int i = 0; i < idIdx.length; i++) parts.add(((Column) attrs[idIdx[i]].column()).eq(key.value(i)));
@@ -292,7 +381,7 @@ final class EntityInfo {
     }
 
     /** Equality as dirty checking sees it: arrays by content, BigDecimal by value (1.0 equals 1.00). */
-    static boolean same(Object a, Object b) {
+    public static boolean same(Object a, Object b) {
         if (a == b) return true;
         if (a == null || b == null) return false;
         if (a instanceof byte[] x && b instanceof byte[] y) return Arrays.equals(x, y);

@@ -1,4 +1,7 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.uow;
+
+import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.IdKey;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,8 +34,8 @@ import org.junit.jupiter.api.Test;
  * table and exercise backward-shift deletion.
  */
 class StateTableTest {
-    static final EntityInfo USER = new EntityInfo(User.class);
-    static final EntityInfo ENROLLMENT = new EntityInfo(Enrollment.class);
+    static final Mapper USER = Mapper.configure(java.util.List.of(User.class)).get(User.class);
+    static final Mapper ENROLLMENT = Mapper.configure(java.util.List.of(Enrollment.class)).get(Enrollment.class);
 
     /**
      * The id values of pool key {@code k}: four families, two of which are groups of keys with equal
@@ -52,7 +55,7 @@ class StateTableTest {
         };
     }
 
-    static EntityInfo entityOf(int k) { return k % 4 < 2 ? USER : ENROLLMENT; }
+    static Mapper entityOf(int k) { return k % 4 < 2 ? USER : ENROLLMENT; }
 
     /** 12 blocks of "Aa" or "BB" chosen by the bits of {@code n}: every result has the same hash code. */
     static String collidingString(int n) {
@@ -63,7 +66,7 @@ class StateTableTest {
 
     /** Pool key {@code k}, made from a row (ids at their attribute positions) or from id values. */
     static IdKey key(int k, boolean fromRow) {
-        EntityInfo info = entityOf(k);
+        Mapper info = entityOf(k);
         Object[] ids = idValues(k);
         if (!fromRow) return IdKey.ofIds(info, ids);
         Object[] row = new Object[info.attrs.length];
@@ -73,7 +76,7 @@ class StateTableTest {
     }
 
     static InstanceState state(IdKey key) {
-        InstanceState s = new InstanceState(new Object(), key.info);
+        InstanceState s = new InstanceState(new Object(), key.base);
         s.status = InstanceState.Status.PERSISTENT;
         s.setKey(key);
         return s;

@@ -1,4 +1,7 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.uow;
+
+import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.IdKey;
 
 
 /**
@@ -6,60 +9,60 @@ package org.athanor.orm;
  * they are known by their absence from every session.
 
  */
-final class InstanceState {
-    final Object obj;
-    enum Status { PENDING, PERSISTENT, DELETED }
+public final class InstanceState {
+    public final Object obj;
+    public enum Status { PENDING, PERSISTENT, DELETED }
 
-    final EntityInfo info;
-    Status status;
+    public final Mapper info;
+    public Status status;
     /** delete() was called and the DELETE has not been flushed yet. */
-    boolean marked;
+    public boolean marked;
     /** Attribute values as the database holds them (as far as the session knows); null when pending or unknown. */
-    Object[] snapshot;
+    public Object[] snapshot;
     /** The identity in the identity map; null while pending. See {@link #key()}. */
     private IdKey key;
     /** The key is not made yet: it is read from the snapshot when first asked for (a loaded row). */
     private boolean keyInSnapshot;
     /** The session epoch at which the snapshot was read; older than the session's expiry epoch means expired. */
-    long loadedEpoch;
+    public long loadedEpoch;
     /** Deleted by a bulk {@code Query.delete()} rather than by {@code Session.delete}: a rollback does not re-mark it. */
-    boolean bulkDeleted;
+    public boolean bulkDeleted;
     /** Order of add(), so that INSERTs follow it. */
-    long addedSeq;
+    public long addedSeq;
     /**
      * Re-attached by {@code add} only because its generated id is set: whether its row exists is
      * checked at the next flush (it is inserted with its id when not).
      */
-    boolean unverified;
+    public boolean unverified;
     /** True while a session holds this state (it is dropped, not reused, when the object leaves). */
-    boolean attached;
+    public boolean attached;
     /** Loaded with reference keys (in the snapshot) not yet turned into the referenced objects (see ToOneLoading). */
-    boolean refsPending;
+    public boolean refsPending;
     /** Loaded (or re-read) with its @OneToMany fields still to be given unloaded collections (see Loading.list). */
-    boolean collectionsPending;
+    public boolean collectionsPending;
     /** Position in the session's {@link PendingList}, or -1 when not pending there. */
-    int pendingPos = -1;
+    public int pendingPos = -1;
     /** What the innermost transaction level that changed this object knew before (see {@link TxLevel}), or null. */
-    TxLevel.Memento memento;
+    public TxLevel.Memento memento;
 
-    InstanceState(Object obj, EntityInfo info) {
+    public InstanceState(Object obj, Mapper info) {
         this.obj = obj;
         this.info = info;
     }
 
-    Object obj() { return obj; }
+    public Object obj() { return obj; }
 
     /**
      * {@code states} with room for {@code more} entries after its first {@code used}: the same array
      * when there is, else a copy at least twice as long (so that repeated small calls stay amortised).
      */
-    static InstanceState[] withRoom(InstanceState[] states, int used, int more) {
+    public static InstanceState[] withRoom(InstanceState[] states, int used, int more) {
         if (states.length - used >= more) return states;
         return java.util.Arrays.copyOf(states, Math.max(used + more, 2 * states.length));
     }
 
     /** The identity in the identity map; null while pending. A loaded row's key is made on first use. */
-    IdKey key() {
+    public IdKey key() {
         if (keyInSnapshot) {
             key = IdKey.ofRow(info, snapshot);
             keyInSnapshot = false;
@@ -67,7 +70,7 @@ final class InstanceState {
         return key;
     }
 
-    void setKey(IdKey k) {
+    public void setKey(IdKey k) {
         key = k;
         keyInSnapshot = false;
     }
@@ -77,9 +80,35 @@ final class InstanceState {
      * from the snapshot when first asked for. The id cannot change while the object is persistent,
      * and later snapshots are new arrays holding the same id, so the key is the same whenever made.
      */
-    void keyFromSnapshot() {
+    public void keyFromSnapshot() {
         key = null;
         keyInSnapshot = true;
+    }
+
+    /**
+     * The object's attribute values when any differs from its snapshot, else null. Autoflush runs this
+     * for every persistent object, so a clean object costs only reads, no allocation.
+     */
+    public Object[] valuesIfChanged() {
+        Object[] snap = snapshot;
+        if (snap == null) return info.read(obj);
+        for (int i = 0; i < snap.length; i++)
+            if (!Mapper.same(info.get(obj, i), snap[i])) return info.read(obj);
+        return null;
+    }
+
+    /** Indexes of updatable attributes whose value in {@code values} differs from the snapshot (all of them when it is unknown), or null. */
+    public int[] changedAttributes(Object[] values) {
+        int[] out = null;
+        int n = 0;
+        for (int i = 0; i < values.length; i++) {
+            org.athanor.orm.mapping.Attribute a = info.attrs[i];
+            if (a.isId() || a.isVersion() || !a.updatable()) continue;
+            if (snapshot != null && Mapper.same(values[i], snapshot[i])) continue;
+            if (out == null) out = new int[values.length];
+            out[n++] = i;
+        }
+        return out == null ? null : java.util.Arrays.copyOf(out, n);
     }
 
     @Override public String toString() {

@@ -1,4 +1,4 @@
-package org.athanor.orm.flush;
+package org.athanor.orm.internal.flush;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.athanor.orm.flush.FlushPlan.Reference;
-import org.athanor.orm.flush.FlushPlan.Sorted;
+import org.athanor.orm.internal.flush.FlushPlan.Reference;
+import org.athanor.orm.internal.flush.FlushPlan.Sorted;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,31 +1,28 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ForeignKey;
-import org.athanor.orm.flush.FlushPlan;
 
 /**
  * The foreign keys of an entity's table that reference the table's own primary key (a category's
  * parent_id), as attribute positions: what the flush needs to order the rows of one table among
- * themselves ({@link FlushPlan}). Foreign keys to other tables are ordered table by table (the
+ * themselves (the flush plan). Foreign keys to other tables are ordered table by table (the
  * registry's rank) and are not here; keys to a non-primary unique column are not followed.
  */
-final class SelfReferences {
+public final class SelfReferences {
     /** Per foreign key, the attribute positions of its columns in the order of the primary key's attributes. */
-    final int[][] local;
-    final boolean[] nullable;
-    private final EntityInfo info;
+    public final int[][] local;
+    public final boolean[] nullable;
 
-    private SelfReferences(EntityInfo info, int[][] local, boolean[] nullable) {
-        this.info = info;
+    private SelfReferences(int[][] local, boolean[] nullable) {
         this.local = local;
         this.nullable = nullable;
     }
 
     /** The self-references of {@code info}'s table, or null when it has none (the usual case: no per-row work). */
-    static SelfReferences of(EntityInfo info) {
+    static SelfReferences of(Mapper info) {
         List<int[]> locals = new ArrayList<>();
         List<Boolean> nulls = new ArrayList<>();
         for (ForeignKey fk : info.table.foreignKeys()) {
@@ -50,37 +47,11 @@ final class SelfReferences {
         if (locals.isEmpty()) return null;
         boolean[] nullable = new boolean[nulls.size()];
         for (int i = 0; i < nullable.length; i++) nullable[i] = nulls.get(i);
-        return new SelfReferences(info, locals.toArray(int[][]::new), nullable);
+        return new SelfReferences(locals.toArray(int[][]::new), nullable);
     }
 
-    private static int attributeOf(EntityInfo info, Column<?> c) {
+    private static int attributeOf(Mapper info, Column<?> c) {
         for (int i = 0; i < info.attrs.length; i++) if (info.attrs[i].column() == c) return i;
         return -1;
-    }
-
-    /**
-     * The flush-plan references of a list of states; {@code stored}: read the values the row has in the
-     * database (the snapshot, for deletes) rather than the object's current ones (for inserts).
-     */
-    List<FlushPlan.Reference<InstanceState>> references(boolean stored) {
-        List<FlushPlan.Reference<InstanceState>> refs = new ArrayList<>(local.length);
-        for (int f = 0; f < local.length; f++) {
-            int[] positions = local[f];
-            refs.add(new FlushPlan.Reference<>(st -> keyOf(st, positions, stored), nullable[f]));
-        }
-        return refs;
-    }
-
-    /** The key of a state's row, by the same rule as its references, so the plan can match them. */
-    Object key(InstanceState st, boolean stored) { return keyOf(st, info.idIdx, stored); }
-
-    private Object keyOf(InstanceState st, int[] positions, boolean stored) {
-        Object[] ids = new Object[positions.length];
-        for (int k = 0; k < positions.length; k++) {
-            Object v = stored && st.snapshot != null ? st.snapshot[positions[k]] : info.get(st.obj(), positions[k]);
-            if (v == null) return null;
-            ids[k] = v;
-        }
-        return IdKey.ofIds(info, ids);
     }
 }

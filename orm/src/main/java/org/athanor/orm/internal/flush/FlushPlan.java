@@ -1,4 +1,4 @@
-package org.athanor.orm.flush;
+package org.athanor.orm.internal.flush;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.uow;
 
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -10,7 +10,7 @@ import java.util.Map;
  * lookup by object next happens, so a session that only reads never builds the map. Added objects
  * go into the map at once: add() must look each one up anyway (adding an object twice does nothing).
  */
-final class AttachedObjects {
+public final class AttachedObjects {
     private Map<Object, InstanceState> byObject = new IdentityHashMap<>(8);
     private InstanceState[] unindexed = NO_STATES;
     private int unindexedCount;
@@ -18,16 +18,16 @@ final class AttachedObjects {
 
     private static final InstanceState[] NO_STATES = new InstanceState[0];
 
-    int count() { return count; }
+    public int count() { return count; }
 
     /** The state of {@code obj}, or null. */
-    InstanceState get(Object obj) {
+    public InstanceState get(Object obj) {
         if (unindexedCount > 0) indexLoaded();
         return byObject.get(obj);
     }
 
     /** Attaches a state; {@code index} false defers hashing the object (a load: nobody asks about most rows). */
-    void attach(InstanceState s, Object obj, boolean index) {
+    public void attach(InstanceState s, Object obj, boolean index) {
         s.attached = true;
         count++;
         if (index) byObject.put(obj, s);
@@ -38,12 +38,12 @@ final class AttachedObjects {
     }
 
     /** Every attached state, in no particular order, without indexing anything (the caller must not attach or detach meanwhile). */
-    void forEach(java.util.function.Consumer<InstanceState> action) {
+    public void forEach(java.util.function.Consumer<InstanceState> action) {
         for (InstanceState s : byObject.values()) action.accept(s);
         for (int i = 0; i < unindexedCount; i++) if (unindexed[i].attached) action.accept(unindexed[i]);
     }
 
-    void unattach(InstanceState s) {
+    public void unattach(InstanceState s) {
         if (!s.attached) return;
         s.attached = false;
         count--;
@@ -64,7 +64,7 @@ final class AttachedObjects {
      * Lets go of every object. A session that stays open marks the states unattached, since its
      * transaction levels may still name them; a closing session's states die with it.
      */
-    void releaseAll(boolean closing) {
+    public void releaseAll(boolean closing) {
         if (count == 0) return;
         if (!closing) forEach(s -> s.attached = false);
         if (byObject.size() > 1024) byObject = new IdentityHashMap<>(8); // dropped, not cleared slot by slot

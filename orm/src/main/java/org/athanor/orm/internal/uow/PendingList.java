@@ -1,4 +1,6 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.uow;
+
+import org.athanor.orm.internal.mapping.Mapper;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,27 +11,27 @@ import java.util.Comparator;
  * allocate nothing per object. A removed entry leaves an empty slot; the slots are compacted when
  * the array is full and at least half of them are empty.
  */
-final class PendingList {
+public final class PendingList {
     private InstanceState[] items = new InstanceState[8];
     /** Slots used, stale ones included. */
     private int end;
     private int live;
     /** The entity of every pending object, while they all share one (null when empty or mixed). */
-    private EntityInfo only;
+    private Mapper only;
     private boolean mixed;
 
-    int size() { return live; }
+    public int size() { return live; }
 
-    boolean isEmpty() { return live == 0; }
+    public boolean isEmpty() { return live == 0; }
 
-    boolean contains(InstanceState s) { return s.pendingPos >= 0; }
+    public boolean contains(InstanceState s) { return s.pendingPos >= 0; }
 
     /** Makes room for {@code n} more states (a large addAll), so the array is not regrown on the way. */
-    void expect(int n) {
+    public void expect(int n) {
         items = InstanceState.withRoom(items, end, n);
     }
 
-    void add(InstanceState s) {
+    public void add(InstanceState s) {
         if (s.pendingPos >= 0) return;
         if (end == items.length) {
             if (live <= end / 2) compact();
@@ -41,7 +43,7 @@ final class PendingList {
         else if (only != s.info) { only = null; mixed = true; }
     }
 
-    void remove(InstanceState s) {
+    public void remove(InstanceState s) {
         int p = s.pendingPos;
         if (p < 0) return;
         items[p] = null;
@@ -54,7 +56,7 @@ final class PendingList {
         }
     }
 
-    void clear() {
+    public void clear() {
         for (int i = 0; i < end; i++) if (items[i] != null) items[i].pendingPos = -1;
         if (items.length > 1024) items = new InstanceState[8];
         else Arrays.fill(items, 0, end, null);
@@ -76,10 +78,10 @@ final class PendingList {
     }
 
     /** The one entity of every pending object, or null when there are none or several entities. */
-    EntityInfo onlyEntity() { return mixed ? null : only; }
+    public Mapper onlyEntity() { return mixed ? null : only; }
 
     /** The live states in order: a copy the caller may keep while the list changes. */
-    InstanceState[] toArray() {
+    public InstanceState[] toArray() {
         InstanceState[] out = new InstanceState[live];
         int n = 0;
         for (int i = 0; i < end; i++) if (items[i] != null) out[n++] = items[i];
@@ -87,7 +89,7 @@ final class PendingList {
     }
 
     /** Reorders the live states by {@code order} (after a rollback put objects back out of order). */
-    void sort(Comparator<InstanceState> order) {
+    public void sort(Comparator<InstanceState> order) {
         compact();
         Arrays.sort(items, 0, end, order);
         for (int i = 0; i < end; i++) items[i].pendingPos = i;

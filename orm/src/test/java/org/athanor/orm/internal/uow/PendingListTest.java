@@ -1,4 +1,6 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.uow;
+
+import org.athanor.orm.internal.mapping.Mapper;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * growth, removals that leave holes, compaction, clear and sort.
  */
 class PendingListTest {
-    private static final EntityInfo USER = new EntityInfo(User.class);
+    private static final Mapper USER = Mapper.configure(java.util.List.of(User.class)).get(User.class);
     private static final Comparator<InstanceState> BY_SEQ = Comparator.comparingLong(s -> s.addedSeq);
 
     private static InstanceState pending(long seq) {

@@ -1,4 +1,7 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.uow;
+
+import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.IdKey;
 
 import java.util.Arrays;
 import org.athanor.core.engine.NestedTransaction;
@@ -12,24 +15,24 @@ import org.athanor.core.engine.NestedTransaction;
  * with the session's epoch, which moves on whenever a level begins, so "read in this level or a
  * later one" is {@code loadedEpoch >= startEpoch}.
  */
-final class TxLevel {
+public final class TxLevel {
     /**
      * What an object's state was before a level first changed it. An object's mementos form a chain,
      * innermost level first ({@link InstanceState#memento}, then {@link #prev}).
      */
-    static final class Memento {
-        TxLevel level;
-        final Memento prev;
+    public static final class Memento {
+        public TxLevel level;
+        public final Memento prev;
         /**
          * One memento shared by the objects of one entity this level inserted with a generated id and
          * nothing else written (no version): each was pending with its id unset, and the only value
          * the session wrote is the id, which the object's key holds. Records nothing per object.
          */
-        final boolean sharedInsert;
-        final InstanceState.Status status;
-        final Object[] snapshot;
-        final IdKey key;
-        final long loadedEpoch;
+        public final boolean sharedInsert;
+        public final InstanceState.Status status;
+        public final Object[] snapshot;
+        public final IdKey key;
+        public final long loadedEpoch;
         /** Attributes the session itself set (ids, versions): index, value before, value written; inline for the usual one. */
         private int firstIndex = -1;
         private Object firstBefore, firstAfter;
@@ -37,7 +40,7 @@ final class TxLevel {
         private Object[] moreBefore, moreAfter;
         private int moreCount;
 
-        Memento(InstanceState s, TxLevel level, Memento prev) {
+        public Memento(InstanceState s, TxLevel level, Memento prev) {
             this.level = level;
             this.prev = prev;
             this.sharedInsert = false;
@@ -58,7 +61,7 @@ final class TxLevel {
         }
 
         /** Records that the session set attribute {@code i} to {@code after}; the first record of an attribute keeps its before value. */
-        void wrote(int i, Object before, Object after) {
+        public void wrote(int i, Object before, Object after) {
             if (sharedInsert) throw new IllegalStateException("a shared insert memento records no values");
             if (firstIndex == i) { firstAfter = after; return; }
             if (firstIndex < 0) {
@@ -83,36 +86,36 @@ final class TxLevel {
             moreCount++;
         }
 
-        interface WrittenVisitor { void visit(int index, Object before, Object after); }
+        public interface WrittenVisitor { void visit(int index, Object before, Object after); }
 
-        void forEachWritten(WrittenVisitor v) {
+        public void forEachWritten(WrittenVisitor v) {
             if (firstIndex < 0) return;
             v.visit(firstIndex, firstBefore, firstAfter);
             for (int k = 0; k < moreCount; k++) v.visit(moreIndex[k], moreBefore[k], moreAfter[k]);
         }
     }
 
-    final NestedTransaction savepoint;
+    public final NestedTransaction savepoint;
     /** The session epoch when this level began: objects read since have {@code loadedEpoch >= startEpoch}. */
-    final long startEpoch;
+    public final long startEpoch;
     private InstanceState[] touched = NONE;
     private int touchedCount;
 
     private static final InstanceState[] NONE = new InstanceState[0];
 
-    TxLevel(NestedTransaction savepoint, long startEpoch) {
+    public TxLevel(NestedTransaction savepoint, long startEpoch) {
         this.savepoint = savepoint;
         this.startEpoch = startEpoch;
     }
 
-    private java.util.Map<EntityInfo, Memento> sharedInserts;
+    private java.util.Map<Mapper, Memento> sharedInserts;
 
     /**
      * Touches a pending object about to be inserted with a generated id, when nothing but that id
      * will be written (see {@link Memento#sharedInsert}): no memento is made per object. Falls back
      * to {@link #touch} when the object already has a memento.
      */
-    Memento touchInsertedWithGeneratedId(InstanceState s) {
+    public Memento touchInsertedWithGeneratedId(InstanceState s) {
         if (live(s) != null) return touch(s);
         Memento m = sharedInsertMemento(s.info);
         s.memento = m;
@@ -121,7 +124,7 @@ final class TxLevel {
     }
 
     /** This level's shared insert memento for {@code info} (never re-parented: each level has its own). */
-    private Memento sharedInsertMemento(EntityInfo info) {
+    private Memento sharedInsertMemento(Mapper info) {
         if (info == lastSharedInfo) return lastShared; // a flush inserts one entity's objects in a row
         if (sharedInserts == null) sharedInserts = new java.util.HashMap<>(4);
         Memento m = sharedInserts.computeIfAbsent(info, k -> new Memento(this));
@@ -130,11 +133,11 @@ final class TxLevel {
         return m;
     }
 
-    private EntityInfo lastSharedInfo;
+    private Mapper lastSharedInfo;
     private Memento lastShared;
 
     /** The memento of {@code s} for this level, made (with what {@code s} is now) the first time. */
-    Memento touch(InstanceState s) {
+    public Memento touch(InstanceState s) {
         Memento m = live(s);
         if (m != null && m.level == this) return m;
         m = new Memento(s, this, m);
@@ -144,7 +147,7 @@ final class TxLevel {
     }
 
     /** Makes room for {@code n} more touched objects (a flush about to insert that many). */
-    void expectTouched(int n) {
+    public void expectTouched(int n) {
         touched = InstanceState.withRoom(touched, touchedCount, n);
     }
 
@@ -154,15 +157,15 @@ final class TxLevel {
     }
 
     /** The objects this level changed, in the order first changed. */
-    InstanceState[] touched() { return Arrays.copyOf(touched, touchedCount); }
+    public InstanceState[] touched() { return Arrays.copyOf(touched, touchedCount); }
 
-    boolean touchedNothing() { return touchedCount == 0; }
+    public boolean touchedNothing() { return touchedCount == 0; }
 
     /**
      * Folds a released savepoint's records into this (outer) level: an object both levels changed
      * keeps this level's memento (its state before either), with the values the inner level wrote.
      */
-    void absorb(TxLevel inner) {
+    public void absorb(TxLevel inner) {
         for (int k = 0; k < inner.touchedCount; k++) {
             InstanceState s = inner.touched[k];
             Memento m = s.memento;
@@ -189,7 +192,7 @@ final class TxLevel {
      * Forgets every memento of this (outer) level: its transaction committed. The objects keep
      * pointing at them until touched again ({@link #live}), which costs nothing per object here.
      */
-    void forget() {
+    public void forget() {
         ended = true;
         touchedCount = 0;
         touched = NONE;
@@ -199,7 +202,7 @@ final class TxLevel {
     private boolean ended;
 
     /** Whether an object was deleted (by a flush or a bulk delete) in this level or one it absorbed. */
-    boolean deletes;
+    public boolean deletes;
 
     /** The memento of {@code s} that still counts (null when it belongs to a committed transaction). */
     private static Memento live(InstanceState s) {

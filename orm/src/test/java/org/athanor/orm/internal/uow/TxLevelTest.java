@@ -1,4 +1,7 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.uow;
+
+import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.IdKey;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** Transaction levels and their mementos: chains across levels, written values, absorb of a released level, forget. */
 class TxLevelTest {
-    private static final EntityInfo USER = new EntityInfo(User.class);
+    private static final Mapper USER = Mapper.configure(java.util.List.of(User.class)).get(User.class);
 
     private static InstanceState persistent(long id) {
         InstanceState s = new InstanceState(new Object(), USER);

@@ -1,4 +1,14 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.flush;
+
+import org.athanor.orm.internal.uow.TxLevel;
+
+import org.athanor.orm.internal.uow.InstanceState;
+import org.athanor.orm.internal.uow.UnitOfWork;
+import org.athanor.orm.internal.flush.DirtyCheck.Dirty;
+import org.athanor.orm.FlushException;
+import org.athanor.orm.StaleDataException;
+
+import org.athanor.orm.internal.mapping.Mapper;
 
 import jakarta.persistence.GenerationType;
 import java.util.ArrayList;
@@ -19,13 +29,13 @@ import org.athanor.core.engine.RowsInsert;
 import org.athanor.core.error.DatabaseError;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Delete;
+import org.athanor.core.sql.Dml;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Insert;
 import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Sql;
 import org.athanor.core.sql.SqlNode;
 import org.athanor.core.sql.Update;
-import org.athanor.orm.flush.FlushPlan;
 import org.athanor.orm.mapping.Attribute;
 import org.athanor.orm.mapping.Callbacks;
 import org.slf4j.Logger;
@@ -34,69 +44,65 @@ import org.slf4j.LoggerFactory;
 /**
  * One flush: collects pending, changed and deleted objects, and writes them as Core statements in
  * foreign-key order (inserts and updates parents first, deletes children first). Every change to an
- * object's state goes through {@link Session#touch} / {@link Session#writeAttribute}, so a failure
+ * object's state goes through the unit of work ({@link UnitOfWork}), so a failure
  * can be undone.
  */
-final class Flusher {
+public final class Flusher {
     private static final Logger LOG = LoggerFactory.getLogger("org.athanor.orm");
     private static final int SEQUENCE_BATCH = 50;
 
-    private final Session s;
+    private final Host s;
     private Connection conn;
     private DialectFeatures features;
     /** What is being written, for the error message. */
-    private EntityInfo entity;
+    private Mapper entity;
     private String operation;
     private SqlNode statement;
 
     /** References the current table's inserts write NULL first (cycles of rows), set by {@link #writeDeferred}. */
     private List<FlushPlan.Deferred<InstanceState>> deferred;
 
-    /** A persistent object with changed attributes, and its current values. */
-    private record Dirty(InstanceState state, int[] changed, Object[] values) {}
 
-    Flusher(Session s) { this.s = s; }
+    /** What the flush needs from its session: the unit of work it finalizes into and the connection it emits through. */
+    public interface Host {
+        UnitOfWork uow();
 
-    void run() {
+        /** The session's connection (taken from the engine on first use). */
+        Connection connection();
+    }
+
+    public Flusher(Host s) { this.s = s; }
+
+    public void run() {
         try {
             verifyReattached();
         } catch (RuntimeException e) {
             throw failure(e);
         }
-        List<InstanceState> inserts = Arrays.asList(s.pending.toArray()); // in add() order
-        List<Dirty> updates = new ArrayList<>();
-        boolean allHeld = s.identityMap.neverReplaced();
-        List<InstanceState> held = allHeld ? null : new ArrayList<>();
-        // every attached object pending (a bulk add into a fresh session): none can be dirty or marked
-        if (s.attachedCount() != s.pending.size()) s.forEachAttached(st -> { // the dirty check: reads only, and builds no index (the identity map's puts stay deferred)
-            if (st.marked || st.status != InstanceState.Status.PERSISTENT) return;
-            if (allHeld) addIfDirty(st, updates);
-            else held.add(st);
-        });
-        // a state whose key another state took over (its row was deleted and the key reused) is not written
-        if (held != null) for (InstanceState st : held) if (s.identityMap.holds(st)) addIfDirty(st, updates);
-        List<InstanceState> deletes = new ArrayList<>(s.marked);
-        if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) return;
+        DirtyCheck.Work work = DirtyCheck.collect(s.uow());
+        if (work.isEmpty()) return;
+        List<InstanceState> inserts = work.inserts(), deletes = work.deletes();
+        List<Dirty> updates = work.updates();
 
-        Map<EntityInfo, List<InstanceState>> insertsBy = new LinkedHashMap<>();
-        EntityInfo onlyOne = s.pending.onlyEntity();
+        Map<Mapper, List<InstanceState>> insertsBy = new LinkedHashMap<>();
+        Mapper onlyOne = s.uow().pending.onlyEntity();
         if (onlyOne != null && !inserts.isEmpty()) insertsBy.put(onlyOne, inserts); // the usual flush: no regrouping
         else for (InstanceState st : inserts) insertsBy.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
-        Map<EntityInfo, List<Dirty>> updatesBy = new LinkedHashMap<>();
-        for (Dirty d : updates) updatesBy.computeIfAbsent(d.state.info, k -> new ArrayList<>()).add(d);
-        Map<EntityInfo, List<InstanceState>> deletesBy = new LinkedHashMap<>();
+        Map<Mapper, List<Dirty>> updatesBy = new LinkedHashMap<>();
+        for (Dirty d : updates) updatesBy.computeIfAbsent(d.state().info, k -> new ArrayList<>()).add(d);
+        Map<Mapper, List<InstanceState>> deletesBy = new LinkedHashMap<>();
         for (InstanceState st : deletes) deletesBy.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
-        Set<EntityInfo> all = new HashSet<>(insertsBy.keySet());
+        Set<Mapper> all = new HashSet<>(insertsBy.keySet());
         all.addAll(updatesBy.keySet());
         all.addAll(deletesBy.keySet());
-        List<EntityInfo> order = new ArrayList<>(all);
-        order.sort(Comparator.comparingInt(i -> i.rank));
+        List<Mapper> order = new ArrayList<>(all);
+        order.sort(Comparator.comparingInt(i -> i.rank()));
         // rows of a table that references itself: each after the rows it references (FlushPlan)
-        Map<EntityInfo, List<FlushPlan.Deferred<InstanceState>>> postInsert = null, preDelete = null;
+        Map<Mapper, List<FlushPlan.Deferred<InstanceState>>> postInsert = null, preDelete = null;
         try {
-            for (EntityInfo info : order) {
-                SelfReferences refs = info.selfReferences;
-                if (refs == null) continue;
+            for (Mapper info : order) {
+                if (info.selfReferences() == null) continue;
+                RowReferences refs = new RowReferences(info);
                 List<InstanceState> ins = insertsBy.get(info);
                 if (ins != null) {
                     FlushPlan.Sorted<InstanceState> sorted = FlushPlan.sortRows(ins, st -> refs.key(st, false), refs.references(false));
@@ -119,11 +125,11 @@ final class Flusher {
         try {
             conn = s.connection();
             features = conn.dialect().features();
-            for (EntityInfo info : order) {
+            for (Mapper info : order) {
                 List<InstanceState> ins = insertsBy.get(info);
                 if (ins != null) {
                     deferred = postInsert == null ? null : postInsert.get(info);
-                    if (info.selfToOne) insertSelfReferencing(info, ins);
+                    if (info.selfToOne()) insertSelfReferencing(info, ins);
                     else insert(info, ins);
                     if (deferred != null) writeDeferred(info, deferred, false);
                     deferred = null;
@@ -150,7 +156,7 @@ final class Flusher {
      */
     private RuntimeException failure(RuntimeException e) {
         String what = "flush failed" + (entity == null ? "" : " " + operation + " " + entity.name) + "; "
-                + (s.tx.savepoints() > 0 ? "the savepoint was rolled back" : "the transaction was rolled back");
+                + (s.uow().tx.savepoints() > 0 ? "the savepoint was rolled back" : "the transaction was rolled back");
         if (e == callbackFailure) return e; // the application's own exception, from its callback
         if (e instanceof DatabaseError d) return d.withContext(what); // its message carries the SQL
         if (e instanceof StaleDataException stale) return new StaleDataException(what + ": " + stale.getMessage(), stale);
@@ -166,20 +172,20 @@ final class Flusher {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void verifyReattached() {
-        if (!s.mayHoldUnverified) return;
-        Map<EntityInfo, Map<Object, InstanceState>> byEntity = new LinkedHashMap<>();
-        s.identityMap.forEach(st -> {
+        if (!s.uow().mayHoldUnverified) return;
+        Map<Mapper, Map<Object, InstanceState>> byEntity = new LinkedHashMap<>();
+        s.uow().identityMap.forEach(st -> {
             if (st.unverified && st.status == InstanceState.Status.PERSISTENT)
                 byEntity.computeIfAbsent(st.info, k -> new LinkedHashMap<>()).put(st.key().value(0), st);
         });
         if (byEntity.isEmpty()) {
-            s.mayHoldUnverified = false; // none left (inserted ones were verified by this scan's predecessors)
+            s.uow().mayHoldUnverified = false; // none left (inserted ones were verified by this scan's predecessors)
             return;
         }
         conn = s.connection();
         features = conn.dialect().features();
-        for (Map.Entry<EntityInfo, Map<Object, InstanceState>> e : byEntity.entrySet()) {
-            EntityInfo info = e.getKey();
+        for (Map.Entry<Mapper, Map<Object, InstanceState>> e : byEntity.entrySet()) {
+            Mapper info = e.getKey();
             entity = info;
             operation = "checking the rows of re-attached";
             Column idCol = info.attrs[info.idIdx[0]].column();
@@ -190,40 +196,14 @@ final class Flusher {
                 statement = select;
                 for (Object found : conn.execute(select, (rs, t) -> t.resultCodecs()[0].read(rs, 1)).all()) {
                     InstanceState st = e.getValue().remove(idCol.type().cast(found));
-                    if (st != null) st.unverified = false; // its row exists: a detached object
+                    if (st != null) s.uow().verified(st); // its row exists: a detached object
                 }
             }
-            for (InstanceState st : e.getValue().values()) {
-                s.touch(st);
-                s.identityMap.remove(st);
-                st.setKey(null);
-                st.status = InstanceState.Status.PENDING;
-                s.pending.add(st);
-            }
+            for (InstanceState st : e.getValue().values()) s.uow().unverifiedIsNew(st);
         }
         entity = null;
         statement = null;
-        if (!s.pending.isEmpty()) s.pending.sort((a, b) -> Long.compare(a.addedSeq, b.addedSeq));
-    }
-
-    // ---- dirty checking ----------------------------------------------------------------------------
-
-    private static void addIfDirty(InstanceState st, List<Dirty> updates) {
-        Object[] values = valuesIfChanged(st);
-        if (values == null) return;
-        checkKeyUnchanged(st, values);
-        int[] changed = changedAttributes(st, values);
-        if (changed == null) return;
-        Callbacks cb = st.info.callbacks;
-        if (cb != null && cb.has(Callbacks.PRE_UPDATE)) {
-            // JPA: only for an object that is dirty, before its UPDATE is built: what it changes is written too
-            cb.fire(Callbacks.PRE_UPDATE, st.obj());
-            values = st.info.read(st.obj());
-            checkKeyUnchanged(st, values);
-            changed = changedAttributes(st, values);
-            if (changed == null) return;
-        }
-        updates.add(new Dirty(st, changed, values));
+        s.uow().sortPending();
     }
 
     /** The exception a callback threw during this flush: propagated as it is, not wrapped. */
@@ -241,45 +221,9 @@ final class Flusher {
         }
     }
 
-    /**
-     * The object's attribute values when any differs from its snapshot, else null. Autoflush runs this
-     * for every persistent object, so a clean object costs only reads, no allocation.
-     */
-    static Object[] valuesIfChanged(InstanceState st) {
-        Object[] snap = st.snapshot;
-        if (snap == null) return st.info.read(st.obj());
-        for (int i = 0; i < snap.length; i++)
-            if (!EntityInfo.same(st.info.get(st.obj(), i), snap[i])) return st.info.read(st.obj());
-        return null;
-    }
-
-    /** Indexes of updatable attributes whose value differs from the snapshot (all of them when it is unknown), or null. */
-    static int[] changedAttributes(InstanceState st, Object[] values) {
-        EntityInfo info = st.info;
-        int[] out = null;
-        int n = 0;
-        for (int i = 0; i < values.length; i++) {
-            Attribute a = info.attrs[i];
-            if (a.isId() || a.isVersion() || !a.updatable()) continue;
-            if (st.snapshot != null && EntityInfo.same(values[i], st.snapshot[i])) continue;
-            if (out == null) out = new int[values.length];
-            out[n++] = i;
-        }
-        return out == null ? null : Arrays.copyOf(out, n);
-    }
-
-    private static void checkKeyUnchanged(InstanceState st, Object[] values) {
-        for (int k = 0; k < st.info.idIdx.length; k++) {
-            Object now = values[st.info.idIdx[k]];
-            if (!EntityInfo.same(now, st.key().value(k)))
-                throw new IllegalStateException("the primary key of persistent " + st.key() + " was changed to " + now
-                        + "; primary keys of persistent objects cannot change (delete it and add a new one)");
-        }
-    }
-
     // ---- INSERT ------------------------------------------------------------------------------------
 
-    private void insert(EntityInfo info, List<InstanceState> list) {
+    private void insert(Mapper info, List<InstanceState> list) {
         entity = info;
         operation = "inserting";
         statement = null;
@@ -287,7 +231,7 @@ final class Flusher {
         if (info.versionIdx >= 0)
             for (InstanceState st : list) {
                 Object v = info.get(st.obj(), info.versionIdx), seeded = Versions.seed(v, info.attrs[info.versionIdx].javaType());
-                if (seeded != v) s.writeAttribute(st, info.versionIdx, seeded);
+                if (seeded != v) s.uow().writeAttribute(st, info.versionIdx, seeded);
             }
         Attribute gen = info.generatedId;
         if (gen != null && gen.generation() == GenerationType.SEQUENCE) assignFromSequence(info, gen, list);
@@ -336,15 +280,15 @@ final class Flusher {
      * new are inserted as usual (one level).
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void insertSelfReferencing(EntityInfo info, List<InstanceState> list) {
+    private void insertSelfReferencing(Mapper info, List<InstanceState> list) {
         Map<Object, InstanceState> pending = new java.util.IdentityHashMap<>();
         for (InstanceState st : list) pending.put(st.obj(), st);
         // parents[i][k]: the row of this list that row i's self-reference k points at, when its key is not assigned yet
         boolean any = false;
         for (InstanceState st : list)
             for (int k = 0; k < info.toOnes.length && !any; k++)
-                if (info.toOneTargets[k] == info && pending.containsKey(info.toOnes[k].get(st.obj()))
-                        && info.referencedKey(st.obj(), k) == EntityInfo.UNASSIGNED_KEY) any = true;
+                if (info.toOneTarget(k) == info && pending.containsKey(info.toOnes[k].get(st.obj()))
+                        && info.referencedKey(st.obj(), k) == Mapper.UNASSIGNED_KEY) any = true;
         if (!any) {
             insert(info, list);
             return;
@@ -371,7 +315,7 @@ final class Flusher {
                 InstanceState st = (InstanceState) c[0];
                 int k = (Integer) c[1];
                 Object key = info.referencedKey(st.obj(), k);
-                Update u = EntityInfo.setValue(Sql.update(info.table), (Column) info.toOnes[k].column(), key).where(info.pkEquals(st.key()));
+                Update u = Mapper.setValue(Sql.update(info.table), (Column) info.toOnes[k].column(), key).where(info.pkEquals(st.key()));
                 statement = u;
                 if (conn.execute(u) != 1)
                     throw new StaleDataException("post-update of " + st.key() + "." + info.toOnes[k].name() + " matched no row");
@@ -383,18 +327,18 @@ final class Flusher {
     }
 
     /** The level of {@code st}: 0 when it references no new row of the list, else one more than the deepest one it references. */
-    private static int depthOf(EntityInfo info, InstanceState st, Map<Object, InstanceState> pending, Map<InstanceState, Integer> depth,
+    private static int depthOf(Mapper info, InstanceState st, Map<Object, InstanceState> pending, Map<InstanceState, Integer> depth,
                                Map<InstanceState, Boolean> visiting, List<Object[]> cuts) {
         Integer known = depth.get(st);
         if (known != null) return known;
         visiting.put(st, Boolean.TRUE);
         int d = 0;
         for (int k = 0; k < info.toOnes.length; k++) {
-            if (info.toOneTargets[k] != info) continue;
+            if (info.toOneTarget(k) != info) continue;
             Object related = info.toOnes[k].get(st.obj());
             InstanceState p = related == null ? null : pending.get(related);
-            if (p == null || p == st && info.referencedKey(st.obj(), k) != EntityInfo.UNASSIGNED_KEY) continue;
-            if (info.referencedKey(st.obj(), k) != EntityInfo.UNASSIGNED_KEY) continue;
+            if (p == null || p == st && info.referencedKey(st.obj(), k) != Mapper.UNASSIGNED_KEY) continue;
+            if (info.referencedKey(st.obj(), k) != Mapper.UNASSIGNED_KEY) continue;
             if (p == st || visiting.containsKey(p)) {
                 // the cycle closes here: this reference is written NULL and set by an UPDATE after the inserts
                 if (!info.toOnes[k].optional() || !info.toOnes[k].column().isNullable())
@@ -417,18 +361,18 @@ final class Flusher {
      * table that references this one back (references within one table are inserted in levels
      * by {@link #insertSelfReferencing}): that needs a post-update across tables, not supported yet.
      */
-    private static void checkReferencesAssigned(EntityInfo info, List<InstanceState> list) {
+    private static void checkReferencesAssigned(Mapper info, List<InstanceState> list) {
         for (InstanceState st : list)
             for (int k = 0; k < info.toOnes.length; k++)
-                if (info.referencedKey(st.obj(), k) == EntityInfo.UNASSIGNED_KEY)
+                if (info.referencedKey(st.obj(), k) == Mapper.UNASSIGNED_KEY)
                     throw new IllegalStateException(info.name + "." + info.toOnes[k].name() + " references a new "
-                            + info.toOneTargets[k].name + " whose generated key is assigned later in the same flush "
+                            + info.toOneTarget(k).name + " whose generated key is assigned later in the same flush "
                             + "(a cycle through other tables: post-update across tables is not supported yet); flush() after "
                             + "adding the referenced object, then set the reference");
     }
 
     /** Inserts a run of objects with unset generated ids and empties it for the next. */
-    private void insertRun(EntityInfo info, List<Attribute> cols, RowsInsert ordered, List<InstanceState> run, List<Object[]> values) {
+    private void insertRun(Mapper info, List<Attribute> cols, RowsInsert ordered, List<InstanceState> run, List<Object[]> values) {
         insertGenerated(info, cols, ordered, run, values);
         run.clear();
         values.clear();
@@ -439,7 +383,7 @@ final class Flusher {
      * {@code rows} rows come back in row order and there is a column to insert; else null. Sets
      * {@link #statement} for the error message.
      */
-    private RowsInsert orderedInsert(EntityInfo info, List<Attribute> cols, int rows) {
+    private RowsInsert orderedInsert(Mapper info, List<Attribute> cols, int rows) {
         Column<Object> idCol = info.generatedId.column();
         if (cols.isEmpty() || !keysInRowOrder(idCol, rows)) return null;
         Column<?>[] columns = columnsOf(cols);
@@ -448,7 +392,7 @@ final class Flusher {
     }
 
     /** Runs {@code ins} on {@code rows}: one key per row, in row order, or an error naming the table. */
-    private static Object[] keysOf(RowsInsert ins, EntityInfo info, List<Object[]> rows) {
+    private static Object[] keysOf(RowsInsert ins, Mapper info, List<Object[]> rows) {
         Object[] keys = ins.keys(rows);
         if (keys.length != rows.size())
             throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + keys.length + " keys for "
@@ -458,8 +402,8 @@ final class Flusher {
 
     /** Makes room, in the level's undo list and the identity map's log, for {@code n} inserted objects. */
     private void expectInserted(int n) {
-        s.level().expectTouched(n);
-        s.identityMap.expectAppended(n);
+        s.uow().level().expectTouched(n);
+        s.uow().identityMap.expectAppended(n);
     }
 
     /**
@@ -473,7 +417,7 @@ final class Flusher {
     }
 
     /** The columns an INSERT writes: insertable attributes, without the generated id when the database assigns it. */
-    private static List<Attribute> insertColumns(EntityInfo info, boolean withoutGeneratedId) {
+    private static List<Attribute> insertColumns(Mapper info, boolean withoutGeneratedId) {
         List<Attribute> cols = new ArrayList<>();
         for (Attribute a : info.attrs) {
             if (!a.insertable()) continue;
@@ -484,7 +428,7 @@ final class Flusher {
     }
 
     /** The values of {@code cols} for each object, in order: the rows of an {@link Connection#insertRows}. */
-    private static List<Object[]> rowsOf(EntityInfo info, List<InstanceState> states, List<Attribute> cols) {
+    private static List<Object[]> rowsOf(Mapper info, List<InstanceState> states, List<Attribute> cols) {
         int n = cols.size();
         int[] idx = positionsOf(cols);
         Object[][] rows = new Object[states.size()][];
@@ -510,7 +454,7 @@ final class Flusher {
         return columns;
     }
 
-    private void insertKnown(EntityInfo info, List<InstanceState> list) {
+    private void insertKnown(Mapper info, List<InstanceState> list) {
         List<Attribute> cols = insertColumns(info, false);
         if (deferred != null) {
             // rows of a cycle: the reference cut by the plan is written NULL now and set by writeDeferred
@@ -520,7 +464,7 @@ final class Flusher {
             for (FlushPlan.Deferred<InstanceState> d : deferred) {
                 Integer r = at.get(d.row());
                 if (r == null) continue;
-                for (int a : info.selfReferences.local[d.reference()]) {
+                for (int a : info.selfReferences().local[d.reference()]) {
                     int p = cols.indexOf(info.attrs[a]);
                     if (p >= 0) rows.get(r)[p] = null; // a column the INSERT does not write needs no cut
                 }
@@ -550,14 +494,14 @@ final class Flusher {
      * that the rows can go in any order.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void writeDeferred(EntityInfo info, List<FlushPlan.Deferred<InstanceState>> cut, boolean toNull) {
+    private void writeDeferred(Mapper info, List<FlushPlan.Deferred<InstanceState>> cut, boolean toNull) {
         entity = info;
         operation = toNull ? "unlinking rows of a reference cycle of" : "linking rows of a reference cycle of";
         for (FlushPlan.Deferred<InstanceState> d : cut) {
             InstanceState st = d.row();
             Update u = Sql.update(info.table);
-            for (int a : info.selfReferences.local[d.reference()])
-                u = EntityInfo.setValue(u, (Column) info.attrs[a].column(), toNull ? null : info.get(st.obj(), a));
+            for (int a : info.selfReferences().local[d.reference()])
+                u = Mapper.setValue(u, (Column) info.attrs[a].column(), toNull ? null : info.get(st.obj(), a));
             u = u.where(info.pkEquals(st.key()));
             statement = u;
             if (conn.execute(u) != 1)
@@ -576,7 +520,7 @@ final class Flusher {
      * insert planned by {@link #insert} when keys come back in row order (else null). {@code read}:
      * each object's attribute values, read for this flush (they become the snapshots).
      */
-    private void insertGenerated(EntityInfo info, List<Attribute> cols, RowsInsert ordered, List<InstanceState> list,
+    private void insertGenerated(Mapper info, List<Attribute> cols, RowsInsert ordered, List<InstanceState> list,
                                  List<Object[]> read) {
         Column<Object> idCol = info.generatedId.column();
         if (cols.isEmpty()) {
@@ -640,7 +584,7 @@ final class Flusher {
      * the values read for the insert, the id now among them, as its snapshot. Assigning the key
      * touched the object in the current level already, so {@link #persistent} follows directly.
      */
-    private void assignKeysInOrder(EntityInfo info, List<InstanceState> list, List<Object[]> read, Object[] keys) {
+    private void assignKeysInOrder(Mapper info, List<InstanceState> list, List<Object[]> read, Object[] keys) {
         int idIndex = info.generatedId.index();
         for (int i = 0; i < keys.length; i++) {
             InstanceState st = list.get(i);
@@ -653,7 +597,7 @@ final class Flusher {
     private static final Set<Class<?>> SENTINEL_TYPES = Set.of(String.class, Long.class, Integer.class, Short.class, UUID.class);
 
     /** The position in {@code cols} of an attribute whose values are non-null and distinct across the chunk, or -1. */
-    private static int sentinelPosition(EntityInfo info, List<InstanceState> chunk, List<Attribute> cols) {
+    private static int sentinelPosition(Mapper info, List<InstanceState> chunk, List<Attribute> cols) {
         for (int p = 0; p < cols.size(); p++) {
             Attribute a = cols.get(p);
             if (!SENTINEL_TYPES.contains(a.javaType())) continue;
@@ -676,11 +620,8 @@ final class Flusher {
     /** Sets the generated id the database returned on the object (undoably); returns it as the attribute's type. */
     private Object assignKeyOnly(InstanceState st, Object key) {
         if (key == null) throw new IllegalStateException("the database returned no generated key for " + st.info.name);
-        Attribute gen = st.info.generatedId;
-        Object id = convertKey(key, gen.javaType());
-        TxLevel.Memento m = st.info.insertWritesOnlyTheId() ? s.level().touchInsertedWithGeneratedId(st) : null;
-        if (m != null && m.sharedInsert) st.info.set(st.obj(), gen.index(), id); // undone through the key: nothing recorded per object
-        else s.writeAttribute(st, gen.index(), id);
+        Object id = convertKey(key, st.info.generatedId.javaType());
+        s.uow().assignGeneratedId(st, id);
         return id;
     }
 
@@ -689,24 +630,17 @@ final class Flusher {
 
     /** {@link #inserted(InstanceState)} with the object's values already read ({@code values} becomes its snapshot). */
     private void inserted(InstanceState st, Object[] values) {
-        s.touch(st);
-        persistent(st, values);
-    }
-
-    /** Makes a just-inserted object, already touched in the current level, persistent with {@code values} as its snapshot. */
-    private void persistent(InstanceState st, Object[] values) {
-        st.status = InstanceState.Status.PERSISTENT;
-        if (st.info.hasNullId(values))
-            throw new IllegalStateException("inserted " + st.info.name + " has no primary key value; set its @Id or use @GeneratedValue");
-        st.snapshot = st.info.ownSnapshot(values); // values was read just above: no other holder
-        st.keyFromSnapshot(); // made when first needed
-        st.loadedEpoch = s.tx.epoch;
-        s.pending.remove(st);
-        s.identityMap.append(st); // put when the map is next read
+        s.uow().inserted(st, values, false);
         fire(Callbacks.POST_PERSIST, st);
     }
 
-    private void assignFromSequence(EntityInfo info, Attribute gen, List<InstanceState> list) {
+    /** {@link #inserted(InstanceState, Object[])} for an object whose generated id was just assigned (so already touched). */
+    private void persistent(InstanceState st, Object[] values) {
+        s.uow().inserted(st, values, true);
+        fire(Callbacks.POST_PERSIST, st);
+    }
+
+    private void assignFromSequence(Mapper info, Attribute gen, List<InstanceState> list) {
         List<InstanceState> need = new ArrayList<>();
         for (InstanceState st : list) if (info.idUnset(st.obj())) need.add(st);
         org.athanor.core.schema.Sequence seq = gen.sequence();
@@ -720,7 +654,7 @@ final class Flusher {
             statement = select;
             Row r = conn.execute(select).one();
             for (int i = 0; i < chunk.size(); i++)
-                s.writeAttribute(chunk.get(i), gen.index(), convertKey(r.get(i), gen.javaType()));
+                s.uow().writeAttribute(chunk.get(i), gen.index(), convertKey(r.get(i), gen.javaType()));
         }
     }
 
@@ -730,7 +664,7 @@ final class Flusher {
         throw new IllegalStateException("generated key " + key + " (" + key.getClass().getName() + ") does not fit " + type.getName());
     }
 
-    private static boolean isNumeric(Class<?> c) { return EntityInfo.isIntegral(c); }
+    private static boolean isNumeric(Class<?> c) { return Mapper.isIntegral(c); }
 
     static Object integral(long v, Class<?> type) {
         if (type == Long.class) return v;
@@ -745,27 +679,27 @@ final class Flusher {
     // ---- UPDATE ------------------------------------------------------------------------------------
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void update(EntityInfo info, List<Dirty> list) {
+    private void update(Mapper info, List<Dirty> list) {
         entity = info;
         operation = "updating";
         // the dirty check ran before this flush's inserts: a reference to an object inserted since
         // was read as unassigned, and has its key now
         if (info.toOnes.length > 0)
             for (Dirty d : list)
-                for (int k = 0; k < info.toOnes.length; k++) d.values[info.plain + k] = info.referencedKey(d.state.obj(), k);
+                for (int k = 0; k < info.toOnes.length; k++) d.values()[info.plain + k] = info.referencedKey(d.state().obj(), k);
         if (info.versionIdx >= 0) {
             for (Dirty d : list) updateVersioned(info, d);
             return;
         }
         // batch objects with the same changed-column set into one executemany
         Map<String, List<Dirty>> groups = new TreeMap<>();
-        for (Dirty d : list) groups.computeIfAbsent(Arrays.toString(d.changed), k -> new ArrayList<>()).add(d);
+        for (Dirty d : list) groups.computeIfAbsent(Arrays.toString(d.changed()), k -> new ArrayList<>()).add(d);
         for (List<Dirty> group : groups.values()) {
-            int[] changed = group.get(0).changed;
+            int[] changed = group.get(0).changed();
             Update u = Sql.update(info.table);
             for (int i : changed) {
                 Column c = info.attrs[i].column();
-                u = EntityInfo.setExpression(u, c, Sql.bindParam("v" + i, c.type()));
+                u = Mapper.setExpression(u, c, Sql.bindParam("v" + i, c.type()));
             }
             for (int k = 0; k < info.idIdx.length; k++) {
                 Column c = info.attrs[info.idIdx[k]].column();
@@ -774,14 +708,14 @@ final class Flusher {
             List<Map<String, Object>> params = new ArrayList<>(group.size());
             for (Dirty d : group) {
                 Map<String, Object> p = new HashMap<>();
-                for (int i : changed) p.put("v" + i, d.values[i]);
-                for (int k = 0; k < info.idIdx.length; k++) p.put("k" + k, d.state.key().value(k));
+                for (int i : changed) p.put("v" + i, d.values()[i]);
+                for (int k = 0; k < info.idIdx.length; k++) p.put("k" + k, d.state().key().value(k));
                 params.add(p);
             }
             statement = u;
-            long n = conn.executeMany(u, params);
+            long n = executeRows(u, params);
             if (n >= 0 && n != group.size()) {
-                List<Object> ids = group.stream().limit(10).map(d -> (Object) d.state.key()).toList();
+                List<Object> ids = group.stream().limit(10).map(d -> (Object) d.state().key()).toList();
                 throw new StaleDataException("UPDATE of " + info.name + " expected to match " + group.size() + " row(s) but matched " + n
                         + " (rows deleted by another transaction?); objects: " + ids + (group.size() > 10 ? " ..." : ""));
             }
@@ -789,39 +723,43 @@ final class Flusher {
         }
     }
 
+    /**
+     * Runs {@code dml} once per parameter set: one set is one plain statement (executeUpdate, which
+     * also reports its exact row count), several are one executemany (JDBC batch). The same emit
+     * code either way; only the JDBC call differs by row count.
+     */
+    private long executeRows(Dml dml, List<Map<String, Object>> params) {
+        return params.size() == 1 ? conn.execute(dml, params.get(0)) : conn.executeMany(dml, params);
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void updateVersioned(EntityInfo info, Dirty d) {
-        InstanceState st = d.state;
+    private void updateVersioned(Mapper info, Dirty d) {
+        InstanceState st = d.state();
         int vi = info.versionIdx;
-        Object expected = st.snapshot != null ? st.snapshot[vi] : d.values[vi];
+        Object expected = st.snapshot != null ? st.snapshot[vi] : d.values()[vi];
         Object next = Versions.next(expected, info.attrs[vi].javaType());
         Update u = Sql.update(info.table);
-        for (int i : d.changed) u = EntityInfo.setValue(u, info.attrs[i].column(), d.values[i]);
+        for (int i : d.changed()) u = Mapper.setValue(u, info.attrs[i].column(), d.values()[i]);
         Column vc = info.attrs[vi].column();
-        u = EntityInfo.setValue(u, vc, next).where(info.pkEquals(st.key()), vc.eq(expected));
+        u = Mapper.setValue(u, vc, next).where(info.pkEquals(st.key()), vc.eq(expected));
         statement = u;
         int n = conn.execute(u);
         if (n != 1)
             throw new StaleDataException("UPDATE of " + st.key() + " matched no row with version " + expected
                     + ": another transaction changed or deleted it");
-        s.writeAttribute(st, vi, next);
+        s.uow().writeAttribute(st, vi, next);
         updated(d, vi, next);
     }
 
     private void updated(Dirty d, int versionIdx, Object version) {
-        InstanceState st = d.state;
-        s.touch(st);
-        Object[] snap = st.snapshot == null ? EntityInfo.snapshotOf(d.values) : st.snapshot.clone();
-        for (int i : d.changed) snap[i] = d.values[i] instanceof byte[] b ? b.clone() : d.values[i];
-        if (versionIdx >= 0) snap[versionIdx] = version;
-        st.snapshot = snap;
-        fire(Callbacks.POST_UPDATE, st);
+        s.uow().updated(d.state(), d.changed(), d.values(), versionIdx, version);
+        fire(Callbacks.POST_UPDATE, d.state());
     }
 
     // ---- DELETE ------------------------------------------------------------------------------------
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void delete(EntityInfo info, List<InstanceState> list) {
+    private void delete(Mapper info, List<InstanceState> list) {
         entity = info;
         operation = "deleting";
         if (info.versionIdx >= 0) {
@@ -850,7 +788,7 @@ final class Flusher {
             params.add(p);
         }
         statement = del;
-        long n = conn.executeMany(del, params);
+        long n = executeRows(del, params);
         if (n >= 0 && n != list.size())
             LOG.warn("DELETE of {} expected to delete {} row(s) but matched {}: rows already deleted by another transaction",
                     info.name, list.size(), n);
@@ -858,12 +796,7 @@ final class Flusher {
     }
 
     private void deleted(InstanceState st) {
-        s.touch(st);
-        s.level().deletes = true;
-        st.status = InstanceState.Status.DELETED;
-        st.marked = false;
-        s.marked.remove(st);
-        s.identityMap.remove(st);
+        s.uow().deleted(st, false);
         fire(Callbacks.POST_REMOVE, st);
     }
 }

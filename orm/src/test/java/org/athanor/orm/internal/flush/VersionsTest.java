@@ -1,4 +1,4 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.flush;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -108,7 +108,7 @@ class VersionsTest {
     @Test
     void unsupportedTypesAreRefusedNamingTheClassTheFieldAndTheSupportedTypes() {
         MappingException e = assertThrows(MappingException.class, () -> Versions.checkType(VersionsTest.class, "rev", String.class));
-        assertEquals("org.athanor.orm.VersionsTest.rev: @Version on unsupported type java.lang.String; a version is a number or "
+        assertEquals("org.athanor.orm.internal.flush.VersionsTest.rev: @Version on unsupported type java.lang.String; a version is a number or "
                 + "a timestamp: [Instant, Integer, LocalDateTime, Long, OffsetDateTime, Short]", e.getMessage());
         for (Class<?> t : Versions.TYPES) Versions.checkType(VersionsTest.class, "rev", t);
     }

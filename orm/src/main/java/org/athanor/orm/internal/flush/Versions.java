@@ -1,4 +1,4 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.flush;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +28,7 @@ import org.athanor.orm.mapping.MappingException;
  *       UTC, the offset the databases read it back with.</li>
  * </ul>
  */
-final class Versions {
+public final class Versions {
     private Versions() {}
 
     /**
@@ -36,7 +36,7 @@ final class Versions {
      * (which types a @Version may have) is org.athanor.orm.rules.TypeRules.VERSION_TYPES, shared by the
      * mapping and the processor; VersionsTest checks that this class implements exactly those.
      */
-    static final Set<Class<?>> TYPES = Set.of(Short.class, Integer.class, Long.class, Instant.class, LocalDateTime.class,
+    public static final Set<Class<?>> TYPES = Set.of(Short.class, Integer.class, Long.class, Instant.class, LocalDateTime.class,
             OffsetDateTime.class);
 
     private static final ChronoUnit PRECISION = ChronoUnit.MICROS;
@@ -48,19 +48,19 @@ final class Versions {
      * Replaces the clock timestamp versions are taken from (null restores the system clock) and returns
      * the one it replaces, for tests that need versions at known times.
      */
-    static Clock useClock(Clock clock) {
+    public static Clock useClock(Clock clock) {
         Clock before = testClock;
         testClock = clock;
         return before;
     }
 
-    static Clock clock() {
+    public static Clock clock() {
         Clock c = testClock;
         return c != null ? c : Clock.systemDefaultZone();
     }
 
     /** Refuses a {@code @Version} attribute whose (boxed) type the session cannot advance. */
-    static void checkType(Class<?> entity, String attribute, Class<?> type) {
+    public static void checkType(Class<?> entity, String attribute, Class<?> type) {
         if (!TYPES.contains(type))
             throw new MappingException(entity.getName() + "." + attribute + ": "
                     + org.athanor.orm.rules.Messages.unsupportedVersionType(type.getName()));
@@ -71,7 +71,7 @@ final class Versions {
      * the initial version when it is null, and a timestamp truncated to microseconds when it is finer
      * (so that the row's version compares equal to the object's on the next flush).
      */
-    static Object seed(Object current, Class<?> type) {
+    public static Object seed(Object current, Class<?> type) {
         if (current == null) return initial(type);
         if (current instanceof Instant t) {
             Instant u = t.truncatedTo(PRECISION);
@@ -89,7 +89,7 @@ final class Versions {
     }
 
     /** The version of a new row whose version attribute is null. */
-    static Object initial(Class<?> type) {
+    public static Object initial(Class<?> type) {
         if (type == Long.class) return 1L;
         if (type == Integer.class) return 1;
         if (type == Short.class) return (short) 1;
@@ -102,7 +102,7 @@ final class Versions {
     }
 
     /** The version that replaces {@code previous}: one more, or a later timestamp. */
-    static Object next(Object previous, Class<?> type) {
+    public static Object next(Object previous, Class<?> type) {
         if (previous == null)
             throw new IllegalStateException("the @Version attribute is null, so there is no version to check the row against; "
                     + "give the row a version (e.g. 1 or the current time) before updating it");

@@ -1,6 +1,10 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.mapping;
+
+import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.IdKey;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,17 +23,17 @@ import org.junit.jupiter.api.Test;
 
 /** Identity keys: made from a row in place or from id values, they must be equal and hash alike. */
 class IdKeyTest {
-    private static final EntityInfo USER = new EntityInfo(User.class);
-    private static final EntityInfo POST = new EntityInfo(Post.class);
-    private static final EntityInfo ENROLLMENT = new EntityInfo(Enrollment.class);
+    private static final Mapper USER = Mapper.configure(java.util.List.of(User.class)).get(User.class);
+    private static final Mapper POST = Mapper.configure(java.util.List.of(Post.class)).get(Post.class);
+    private static final Mapper ENROLLMENT = Mapper.configure(java.util.List.of(Enrollment.class)).get(Enrollment.class);
 
-    private static int indexOf(EntityInfo info, String attribute) {
+    private static int indexOf(Mapper info, String attribute) {
         for (int i = 0; i < info.attrs.length; i++) if (info.attrs[i].name().equals(attribute)) return i;
         throw new AssertionError(info.name + " has no attribute " + attribute);
     }
 
     /** A row of {@code info} with the given attributes set and every other one holding a filler. */
-    private static Object[] row(EntityInfo info, Object... namesAndValues) {
+    private static Object[] row(Mapper info, Object... namesAndValues) {
         Object[] row = new Object[info.attrs.length];
         Arrays.fill(row, "filler");
         for (int i = 0; i < namesAndValues.length; i += 2) row[indexOf(info, (String) namesAndValues[i])] = namesAndValues[i + 1];
@@ -47,6 +51,21 @@ class IdKeyTest {
         assertEquals(a, b);
         assertEquals(b, a);
         assertEquals(a.hashCode(), b.hashCode(), "equal keys hash alike");
+    }
+
+    @Test
+    void identityIsKeyedByTheBaseMapperAndTheToken() {
+        assertSame(USER, USER.base(), "no inheritance yet: a mapper is its own base");
+        IdKey plain = IdKey.ofIds(USER, new Object[] {42L});
+        assertSame(USER, plain.base);
+        assertNull(plain.token());
+        assertSame(plain, plain.withToken(null));
+        IdKey shardA = plain.withToken("a");
+        assertSameKey(shardA, IdKey.ofRow(USER, row(USER, "id", 42L)).withToken("a"));
+        assertNotEquals(plain, shardA, "the same key on a shard is another identity");
+        assertNotEquals(shardA, plain.withToken("b"));
+        assertEquals("a", shardA.token());
+        assertEquals(42L, shardA.value(0));
     }
 
     @Test

@@ -1,4 +1,6 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.uow;
+
+import org.athanor.orm.internal.mapping.Mapper;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,54 +11,54 @@ import org.athanor.core.engine.NestedTransaction;
  * the outer level and one {@link TxLevel} per open savepoint, the epochs that date loads and expiry,
  * and what the session restores when the database rolls a level back. The Session owns the
  * connection and the public methods; this class owns nesting and the rollback rules (see the Session
- * class comment for the rules themselves). Package-private: only the Session drives it.
+ * class comment for the rules themselves). Only the unit of work and the Session drive it.
  */
-final class TransactionLevels {
-    private final Session session;
+public final class TransactionLevels {
+    private final UnitOfWork uow;
     /** The outer transaction, then one level per open savepoint. */
     private final List<TxLevel> levels = new ArrayList<>(2);
     /** Moves on when a transaction level begins and at commit; loads stamp objects with it. */
-    long epoch = 1;
+    public long epoch = 1;
     /** Objects loaded before this epoch are expired. */
     private long expiredBefore;
 
-    TransactionLevels(Session session) {
-        this.session = session;
+    TransactionLevels(UnitOfWork uow) {
+        this.uow = uow;
         levels.add(newLevel(null));
     }
 
     private TxLevel newLevel(NestedTransaction savepoint) { return new TxLevel(savepoint, ++epoch); }
 
     /** The innermost level: where changes are recorded. */
-    TxLevel current() { return levels.get(levels.size() - 1); }
+    public TxLevel current() { return levels.get(levels.size() - 1); }
 
     /** The number of open savepoints. */
-    int savepoints() { return levels.size() - 1; }
+    public int savepoints() { return levels.size() - 1; }
 
-    boolean isOpen(TxLevel l) { return levels.contains(l); }
+    public boolean isOpen(TxLevel l) { return levels.contains(l); }
 
-    boolean isExpired(InstanceState s) { return s.loadedEpoch < expiredBefore; }
+    public boolean isExpired(InstanceState s) { return s.loadedEpoch < expiredBefore; }
 
     /** A savepoint the database has just opened. */
-    TxLevel open(NestedTransaction savepoint) {
+    public TxLevel open(NestedTransaction savepoint) {
         TxLevel l = newLevel(savepoint);
         levels.add(l);
         return l;
     }
 
-    void requireInnermost(TxLevel l) {
+    public void requireInnermost(TxLevel l) {
         if (!levels.contains(l)) throw new IllegalStateException("this savepoint has already ended");
         if (current() != l) throw new IllegalStateException("a savepoint opened later is still open; end it first");
     }
 
     /** The database released savepoint {@code l} (the innermost): its work joins the enclosing level. */
-    void released(TxLevel l) {
+    public void released(TxLevel l) {
         levels.remove(levels.size() - 1);
         current().absorb(l);
     }
 
     /** The database rolled back to savepoint {@code l} (the innermost): discard its work in the session. */
-    void rolledBack(TxLevel l) {
+    public void rolledBack(TxLevel l) {
         levels.remove(levels.size() - 1);
         restore(l);
     }
@@ -65,11 +67,11 @@ final class TransactionLevels {
      * The outer transaction committed: objects deleted by its flushes are among the objects it changed,
      * and leave the session; a fresh outer level begins (expiring what was loaded when {@code expire}).
      */
-    void committed(boolean expire) {
+    public void committed(boolean expire) {
         TxLevel outer = levels.get(0);
         if (outer.deletes)
             for (InstanceState s : outer.touched())
-                if (s.attached && s.status == InstanceState.Status.DELETED) session.detach(s);
+                if (s.attached && s.status == InstanceState.Status.DELETED) uow.detach(s);
         outer.forget();
         levels.clear();
         if (expire) expiredBefore = ++epoch;
@@ -77,12 +79,12 @@ final class TransactionLevels {
     }
 
     /** A closing session's rollback: every level undone, innermost first, without expiring (all is detached next). */
-    void discardAll() {
+    public void discardAll() {
         for (int i = levels.size() - 1; i >= 0; i--) restore(levels.get(i), false);
     }
 
     /** Undoes every level, innermost first, and starts a fresh outer level. */
-    void restoreAll() {
+    public void restoreAll() {
         for (int i = levels.size() - 1; i >= 0; i--) restore(levels.get(i));
         levels.clear();
         levels.add(newLevel(null));
@@ -112,7 +114,7 @@ final class TransactionLevels {
         boolean outer = l.savepoint == null;
         InstanceState[] touched = l.touched();
         // take the identities the level gave out of the map first: keys come back below
-        for (InstanceState s : touched) if (s.attached && s.memento != null && s.memento.level == l) session.identityMap.remove(s);
+        for (InstanceState s : touched) if (s.attached && s.memento != null && s.memento.level == l) uow.identityMap.remove(s);
         List<InstanceState> restored = new ArrayList<>();
         for (InstanceState s : touched) {
             TxLevel.Memento m = s.memento;
@@ -123,36 +125,36 @@ final class TransactionLevels {
             if (m.sharedInsert) {
                 // inserted with a generated id: the id the session wrote is the one the key holds
                 int i = s.info.generatedId.index();
-                if (s.key() != null && EntityInfo.same(s.info.get(s.obj(), i), s.key().value(0))) s.info.set(s.obj(), i, s.info.unsetIdValue());
+                if (s.key() != null && Mapper.same(s.info.get(s.obj(), i), s.key().value(0))) s.info.set(s.obj(), i, s.info.unsetIdValue());
             } else m.forEachWritten((i, before, after) -> {
                 // a reference whose object is not in the map: restored by the re-read (it is expired below)
-                if (EntityInfo.same(s.info.get(s.obj(), i), after) && !session.setSlot(s.info, s.obj(), i, before, false)) s.loadedEpoch = -1;
+                if (Mapper.same(s.info.get(s.obj(), i), after) && !uow.setSlot(s.info, s.obj(), i, before, false)) s.loadedEpoch = -1;
             });
             s.snapshot = m.snapshot;
             s.setKey(m.key);
-            session.marked.remove(s);
+            uow.marked.remove(s);
             s.marked = false;
             if (m.status == InstanceState.Status.PENDING) {
-                session.detach(s); // its INSERT was rolled back
+                uow.detach(s); // its INSERT was rolled back
             } else if (m.status == InstanceState.Status.DELETED) {
                 s.status = InstanceState.Status.DELETED; // deleted by an enclosing level, which goes on
             } else {
                 s.status = InstanceState.Status.PERSISTENT;
-                session.pending.remove(s); // a re-attached object the flush found without a row and made pending
-                session.identityMap.put(s);
+                uow.pending.remove(s); // a re-attached object the flush found without a row and made pending
+                uow.identityMap.put(s);
                 restored.add(s);
             }
         }
         // work asked for since the level began and never flushed: for a savepoint, beginNested()
         // flushed everything before it, so all of it dates from after the savepoint
-        for (InstanceState s : session.pending.toArray()) session.detach(s);
-        for (InstanceState s : session.marked) s.marked = false;
-        session.marked.clear();
+        for (InstanceState s : uow.pending.toArray()) uow.detach(s);
+        for (InstanceState s : uow.marked) s.marked = false;
+        uow.marked.clear();
         if (!expire) return;
         long start = l.startEpoch;
         for (InstanceState s : restored) expireDiscarding(s);
-        session.identityMap.forEach(s -> {
-            if (outer || s.loadedEpoch >= start || s.snapshot == null || Flusher.valuesIfChanged(s) != null) expireDiscarding(s);
+        uow.identityMap.forEach(s -> {
+            if (outer || s.loadedEpoch >= start || s.snapshot == null || s.valuesIfChanged() != null) expireDiscarding(s);
         });
     }
 
@@ -167,14 +169,11 @@ final class TransactionLevels {
         else
             for (int i = 0; i < snap.length; i++) {
                 Object was = snap[i];
-                if (!EntityInfo.same(s.info.get(s.obj(), i), was)) session.setSlot(s.info, s.obj(), i, was instanceof byte[] b ? b.clone() : was, false);
+                if (!Mapper.same(s.info.get(s.obj(), i), was)) uow.setSlot(s.info, s.obj(), i, was instanceof byte[] b ? b.clone() : was, false);
             }
         s.loadedEpoch = -1;
         // a loaded collection may hold what the rollback undid: unloaded again, it reloads on access
         // (with the rest of its result, as the first time)
-        for (int m = 0; m < s.info.toManys.length; m++) {
-            CollectionState cs = CollectionState.stateOf(session, s.obj(), s.info, m);
-            if (cs != null) cs.items = null;
-        }
+        if (s.info.toManys.length > 0) uow.host.unloadCollections(s);
     }
 }

@@ -1,0 +1,286 @@
+package org.athanor.orm.internal.uow;
+
+import java.util.LinkedHashSet;
+import java.util.function.Consumer;
+import org.athanor.orm.internal.mapping.IdKey;
+import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.mapping.Callbacks;
+
+/**
+ * A session's unit of work: the objects it holds and their states (SQLAlchemy's UOWTransaction plus
+ * the identity map). This class is the only code that changes an object's {@link InstanceState}
+ * (status, snapshot, key, marks, epoch) and the structures that index states (attached objects,
+ * identity map, pending list, marked set); every such change is recorded in the current
+ * {@link TxLevel} first so that {@link TransactionLevels} can undo it at rollback.
+ *
+ * <p>The Session decides <em>when</em> (its public methods, flush, commit); loaders and the flush
+ * call the transition methods here: {@link #newPending}, {@link #attachDetached}, {@link #attachLoaded},
+ * {@link #markDeleted}, {@link #unmark}, {@link #detach}, {@link #inserted}, {@link #updated},
+ * {@link #deleted}, {@link #writeAttribute}, {@link #setSlot}. What needs the database or the
+ * relationship machinery is asked of the {@link Host} (the Session).
+ *
+ * <p>Identity is keyed by {@link IdKey} (base mapper, key, identity token): a sharded session sets
+ * the token on the keys it makes; inheritance makes every class of a hierarchy share its base's keys.
+ * Not thread-safe, as the Session.
+ */
+public final class UnitOfWork {
+    /** What the unit of work needs from its session. */
+    public interface Host {
+        /** The session's object for {@code mapper}'s row with id {@code id}, loaded with one SELECT when not held; null when there is no row. */
+        Object load(Mapper mapper, Object id);
+
+        /** Unloads the loaded collections of {@code s}'s object (they reload on access): a rollback undid what they may hold. */
+        void unloadCollections(InstanceState s);
+    }
+
+    final Host host;
+    /** Attached objects by identity (see {@link AttachedObjects}). */
+    private final AttachedObjects attached = new AttachedObjects();
+    /** Persistent objects by primary key. */
+    public final StateTable identityMap = new StateTable();
+    public final PendingList pending = new PendingList();
+    /** Objects marked by {@code Session.delete} whose DELETE is not flushed yet, in mark order. */
+    public final LinkedHashSet<InstanceState> marked = new LinkedHashSet<>();
+    /** The transaction as the session sees it: levels, epochs, what a rollback restores. */
+    public final TransactionLevels tx = new TransactionLevels(this);
+    private long addSeq;
+    /** Whether a state may still be {@link InstanceState#unverified} (cleared by a flush that finds none). */
+    public boolean mayHoldUnverified;
+
+    public UnitOfWork(Host host) { this.host = host; }
+
+    // ---- looking up ----------------------------------------------------------------------------------
+
+    /** The state of {@code entity} in this unit of work, or null. */
+    public InstanceState stateOf(Object entity) { return attached.get(entity); }
+
+    /** How many objects are attached (pending, persistent, deleted). */
+    public int attachedCount() { return attached.count(); }
+
+    /** Every attached state (pending, persistent, deleted), without building any index. */
+    public void forEachAttached(Consumer<InstanceState> action) { attached.forEach(action); }
+
+    /** The innermost transaction level: where changes are recorded. */
+    public TxLevel level() { return tx.current(); }
+
+    public boolean isExpired(InstanceState s) { return tx.isExpired(s); }
+
+    /** Records what {@code s} was before the current level changes it. */
+    public TxLevel.Memento touch(InstanceState s) { return level().touch(s); }
+
+    // ---- becoming attached -------------------------------------------------------------------------
+
+    /** Makes room for {@code n} more pending objects (a large addAll). */
+    public void expectNew(int n) { pending.expect(n); }
+
+    /** A new object becomes pending (inserted at the next flush), in add order. */
+    public InstanceState newPending(Object entity, Mapper info, boolean index) {
+        InstanceState s = new InstanceState(entity, info);
+        s.addedSeq = addSeq++;
+        s.status = InstanceState.Status.PENDING;
+        pending.add(s);
+        attached.attach(s, entity, index);
+        return s;
+    }
+
+    /**
+     * Re-attaches an object that had a row as persistent with an unknown snapshot (every updatable
+     * column is written at the next flush); its row is checked at the next flush ({@link InstanceState#unverified}).
+     */
+    public InstanceState attachDetached(Object entity, Mapper info, IdKey key, boolean index) {
+        InstanceState other = identityMap.get(key);
+        if (other != null)
+            throw new IllegalStateException("cannot add detached " + key + ": this session already holds another object for"
+                    + " that row; use merge() to copy its state onto the session's object");
+        InstanceState s = new InstanceState(entity, info);
+        s.addedSeq = addSeq++;
+        s.status = InstanceState.Status.PERSISTENT;
+        s.setKey(key);
+        s.unverified = true;
+        mayHoldUnverified = true;
+        s.snapshot = null;
+        s.loadedEpoch = tx.epoch;
+        identityMap.put(s);
+        attached.attach(s, entity, index);
+        return s;
+    }
+
+    /**
+     * Registers a freshly loaded object. {@code values} becomes its snapshot: the caller hands over an
+     * array nobody else holds (byte arrays in it are replaced by copies, as the object keeps the originals).
+     * {@code keyIsNew}: the caller guarantees no persistent object of the session has this key.
+     * {@code key} may be null when the row's id values are known not to be: it is made on first use.
+     */
+    public InstanceState attachLoaded(Mapper info, Object obj, IdKey key, Object[] values, boolean keyIsNew) {
+        InstanceState s = new InstanceState(obj, info);
+        s.status = InstanceState.Status.PERSISTENT;
+        s.snapshot = info.ownSnapshot(values);
+        if (key == null) s.keyFromSnapshot(); // made when first needed (most loaded rows never need it)
+        else s.setKey(key);
+        s.loadedEpoch = tx.epoch;
+        s.refsPending = info.toOnes.length > 0;
+        s.collectionsPending = info.toManys.length > 0;
+        if (keyIsNew) identityMap.append(s);
+        else identityMap.put(s);
+        attached.attach(s, obj, false);
+        if (info.callbacks != null) info.callbacks.fire(Callbacks.POST_LOAD, obj);
+        return s;
+    }
+
+    // ---- marks and leaving -------------------------------------------------------------------------
+
+    /** Marks a persistent object for deletion at the next flush; false when it was marked already. */
+    public boolean markDeleted(InstanceState s) {
+        if (s.marked) return false;
+        s.marked = true;
+        marked.add(s);
+        return true;
+    }
+
+    /** Takes back a {@link #markDeleted} not flushed yet. */
+    public void unmark(InstanceState s) {
+        if (!s.marked) return;
+        s.marked = false;
+        marked.remove(s);
+    }
+
+    /**
+     * Removes {@code s} from every structure: an object that had a row becomes DETACHED, a pending one
+     * transient. (Which of the two it is outside the session is told by its id alone.)
+     */
+    public void detach(InstanceState s) {
+        attached.unattach(s);
+        pending.remove(s);
+        marked.remove(s);
+        identityMap.remove(s);
+    }
+
+    /** Empties the unit of work at once: the same as detaching each object in turn. */
+    public void detachEverything(boolean closing) {
+        if (attached.count() == 0) return;
+        attached.releaseAll(closing);
+        identityMap.clear();
+        pending.clear();
+        marked.clear();
+    }
+
+    // ---- what a flush did ----------------------------------------------------------------------------
+
+    /** Sets the generated id the database returned on the object, undoably. */
+    public void assignGeneratedId(InstanceState st, Object id) {
+        int gen = st.info.generatedId.index();
+        TxLevel.Memento m = st.info.insertWritesOnlyTheId() ? level().touchInsertedWithGeneratedId(st) : null;
+        if (m != null && m.sharedInsert) st.info.set(st.obj(), gen, id); // undone through the key: nothing recorded per object
+        else writeAttribute(st, gen, id);
+    }
+
+    /**
+     * A pending object was inserted with {@code values} (read just before: no other holder): it becomes
+     * persistent. {@code touched}: {@link #assignGeneratedId} recorded it in the current level already
+     * (possibly in the level's shared insert record, which a second touch would defeat).
+     */
+    public void inserted(InstanceState st, Object[] values, boolean touched) {
+        if (!touched) touch(st);
+        st.status = InstanceState.Status.PERSISTENT;
+        if (st.info.hasNullId(values))
+            throw new IllegalStateException("inserted " + st.info.name + " has no primary key value; set its @Id or use @GeneratedValue");
+        st.snapshot = st.info.ownSnapshot(values);
+        st.keyFromSnapshot(); // made when first needed
+        st.loadedEpoch = tx.epoch;
+        pending.remove(st);
+        identityMap.append(st); // put when the map is next read
+    }
+
+    /** A persistent object's row was updated: attributes {@code changed} now hold {@code values}, and the version {@code version}. */
+    public void updated(InstanceState st, int[] changed, Object[] values, int versionIdx, Object version) {
+        touch(st);
+        Object[] snap = st.snapshot == null ? Mapper.snapshotOf(values) : st.snapshot.clone();
+        for (int i : changed) snap[i] = values[i] instanceof byte[] b ? b.clone() : values[i];
+        if (versionIdx >= 0) snap[versionIdx] = version;
+        st.snapshot = snap;
+    }
+
+    /**
+     * An object's row was deleted: it is DELETED until the transaction ends. {@code bulk}: by a bulk
+     * {@code Query.delete()} rather than a flushed {@code Session.delete} (a rollback does not re-mark it).
+     */
+    public void deleted(InstanceState st, boolean bulk) {
+        touch(st);
+        level().deletes = true;
+        st.status = InstanceState.Status.DELETED;
+        if (bulk) st.bulkDeleted = true;
+        st.marked = false;
+        marked.remove(st);
+        identityMap.remove(st);
+    }
+
+    /** A re-attached object's row was found: it is an ordinary detached-then-added object. */
+    public void verified(InstanceState st) { st.unverified = false; }
+
+    /** A re-attached object's row was not found: it becomes pending, inserted with the id it has (in add order). */
+    public void unverifiedIsNew(InstanceState st) {
+        touch(st);
+        identityMap.remove(st);
+        st.setKey(null);
+        st.status = InstanceState.Status.PENDING;
+        pending.add(st);
+    }
+
+    /** Sorts the pending list back into add order (after {@link #unverifiedIsNew} appended to it). */
+    public void sortPending() {
+        if (!pending.isEmpty()) pending.sort((a, b) -> Long.compare(a.addedSeq, b.addedSeq));
+    }
+
+    /**
+     * Takes a re-read row's values as {@code st}'s new snapshot. Attributes the user changed since the
+     * last snapshot keep their value when {@code keepChanges}; the rest are overwritten. Not undone by a
+     * rollback: the level remembers the object as read, and a rollback expires it instead.
+     */
+    public void reloaded(InstanceState st, Object[] v, boolean keepChanges) {
+        Mapper info = st.info;
+        for (int i = 0; i < v.length; i++) {
+            Object current = info.get(st.obj(), i);
+            boolean userChanged = keepChanges && (st.snapshot == null || !Mapper.same(current, st.snapshot[i]));
+            if (userChanged || Mapper.same(current, v[i])) continue;
+            if (i < info.plain) info.set(st.obj(), i, v[i]);
+            else st.refsPending = true; // the new key's object is found or loaded with the rest of the result
+        }
+        st.snapshot = Mapper.snapshotOf(v);
+        st.loadedEpoch = tx.epoch;
+        if (info.toManys.length > 0) st.collectionsPending = true; // re-read: its collections load again on access
+    }
+
+    // ---- attribute writes on the session's behalf ---------------------------------------------------
+
+    /** Sets an attribute on behalf of the session (an id, a version, a refreshed value), undoably. */
+    public void writeAttribute(InstanceState s, int i, Object value) {
+        touch(s).wrote(i, s.info.get(s.obj(), i), value);
+        s.info.set(s.obj(), i, value);
+    }
+
+    /**
+     * Sets attribute slot {@code i} of {@code obj} to {@code value}; for a reference's key slot, to this
+     * session's object with that key: from the identity map, else loaded when {@code load} (one SELECT
+     * by key), else left unset with false returned (the caller expires the object, so it is read again).
+     */
+    public boolean setSlot(Mapper info, Object obj, int i, Object value, boolean load) {
+        if (i < info.plain) {
+            info.set(obj, i, value);
+            return true;
+        }
+        int k = i - info.plain;
+        if (Mapper.same(info.referencedKey(obj, k), value)) return true;
+        if (value == null) {
+            info.toOnes[k].set(obj, null);
+            return true;
+        }
+        Mapper target = info.toOneTarget(k);
+        InstanceState t = identityMap.get(IdKey.ofIds(target, new Object[] {value}));
+        Object related = t != null ? t.obj() : load ? host.load(target, value) : null;
+        if (related == null && load)
+            throw new IllegalStateException(info.name + "." + info.toOnes[k].name() + " references " + target.name + " "
+                    + value + ", which has no row");
+        info.toOnes[k].set(obj, related);
+        return related != null;
+    }
+}
