@@ -16,7 +16,7 @@ import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Select;
 import org.athanor.core.sql.Sql;
 import org.athanor.core.sql.Subquery;
-import org.athanor.orm.loading.OrmCompiler;
+import org.athanor.orm.internal.loading.OrmCompiler;
 
 /**
  * {@link Loaders#joinedLoad}: the query's statement gets a LEFT OUTER JOIN per joined relationship (and

@@ -12,7 +12,7 @@ import org.athanor.core.engine.RowReader;
 import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Select;
 import org.athanor.core.type.ValueCodec;
-import org.athanor.orm.loading.OrmCompiler;
+import org.athanor.orm.internal.loading.OrmCompiler;
 
 /**
  * Hydration: turns rows of an entity's SELECT into objects through the identity map. The statement and

@@ -252,7 +252,7 @@ public final class Query<E> {
             cols.add(a.column());
             types[i] = t;
         }
-        org.athanor.orm.mapping.OpenPackages.require(recordType, "projection record");
+        org.athanor.orm.internal.mapping.OpenPackages.require(recordType, "projection record");
         Constructor<R> ctor;
         try {
             ctor = recordType.getDeclaredConstructor(types);

@@ -2,6 +2,7 @@ package org.athanor.orm.mapping;
 
 import java.lang.invoke.MethodHandles;
 import java.util.List;
+import org.athanor.orm.internal.mapping.OpenPackages;
 
 /** Finds the generated {@code <Entity>_Accessor}, or builds the MethodHandle fallback. */
 final class Accessors {

@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import org.athanor.orm.internal.mapping.OpenPackages;
 import org.athanor.orm.rules.AnnotationRules;
 
 /**

@@ -5,6 +5,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import org.athanor.core.type.SqlType;
+import org.athanor.orm.internal.mapping.OpenPackages;
 
 /** Turns a JPA {@link AttributeConverter} into a Core {@code SqlType.converted} over the database-side type. */
 final class Converters {

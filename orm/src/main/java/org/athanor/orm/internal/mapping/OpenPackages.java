@@ -1,6 +1,7 @@
-package org.athanor.orm.mapping;
+package org.athanor.orm.internal.mapping;
 
 import java.lang.invoke.MethodHandles;
+import org.athanor.orm.mapping.MappingException;
 
 /**
  * The ORM reads and writes entity fields, calls constructors of entities, converters and projection
@@ -33,7 +34,7 @@ public final class OpenPackages {
      * and {@code privateLookupIn} wants the ORM's module to read the target's (core reflection does not), so
      * the read edge is added first; it is the ORM module's own edge, which a module may always add.
      */
-    static MethodHandles.Lookup privateLookup(Class<?> target) throws IllegalAccessException {
+    public static MethodHandles.Lookup privateLookup(Class<?> target) throws IllegalAccessException {
         OpenPackages.class.getModule().addReads(target.getModule());
         return MethodHandles.privateLookupIn(target, MethodHandles.lookup());
     }
