@@ -104,4 +104,37 @@ final class PostgresCompiler extends SqlCompiler {
         TypeKind k = e.type().kind();
         return k == TypeKind.DOUBLE || k == TypeKind.REAL;
     }
+
+    /**
+     * {@code SELECT p0, p1 FROM unnest(CAST(? AS t0[]), CAST(? AS t1[])) WITH ORDINALITY AS athanor_rows (p0, p1, n) ORDER BY n}:
+     * the rows of a bulk insert read from one array per column, in order (see {@code PostgresKeys}).
+     */
+    @Override
+    protected void insertFromArrays(List<org.athanor.core.schema.Column<?>> cols, List<Expression<?>> arrays) {
+        sql.append(" SELECT ");
+        for (int k = 0; k < cols.size(); k++) sql.append(k > 0 ? ", p" : "p").append(k);
+        sql.append(" FROM unnest(");
+        for (int k = 0; k < cols.size(); k++) {
+            if (k > 0) sql.append(", ");
+            sql.append("CAST(");
+            visit(arrays.get(k));
+            sql.append(" AS ").append(dialect.castTypeName(elementType(cols.get(k).type()))).append("[])");
+        }
+        sql.append(") WITH ORDINALITY AS athanor_rows (");
+        for (int k = 0; k < cols.size(); k++) sql.append('p').append(k).append(", ");
+        sql.append("n) ORDER BY n");
+    }
+
+    /**
+     * The array element type: the column's, except that strings are unbounded VARCHAR — a cast to
+     * VARCHAR(n) cuts an over-long value short without a word, where the assignment to the column
+     * rejects it.
+     */
+    private static org.athanor.core.type.SqlType<?> elementType(org.athanor.core.type.SqlType<?> t) {
+        org.athanor.core.type.SqlType<?> stored = t instanceof org.athanor.core.type.ConvertedType<?, ?> ct ? ct.base() : t;
+        return switch (stored.kind()) {
+            case VARCHAR, ENUM -> org.athanor.core.type.SqlTypes.VARCHAR;
+            default -> stored;
+        };
+    }
 }

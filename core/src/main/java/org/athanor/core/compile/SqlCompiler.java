@@ -837,6 +837,16 @@ public class SqlCompiler {
     protected void defaultValues() { sql.append(" DEFAULT VALUES"); }
 
     /**
+     * The row source of an INSERT of column arrays ({@link Insert#columnArrays()}): after the column
+     * list, a SELECT reading one row per array index from {@code arrays} (one parameter per column),
+     * in index order. Only a dialect that {@linkplain org.athanor.core.dialect.DialectFeatures#insertFromArrays()
+     * has it} renders one (PostgreSQL: {@code unnest ... WITH ORDINALITY}).
+     */
+    protected void insertFromArrays(List<Column<?>> cols, List<Expression<?>> arrays) {
+        throw unsupported("INSERT of column arrays");
+    }
+
+    /**
      * {@code RETURNING cols} (unqualified, as a select list, giving the result columns at the top
      * level); throws naming {@code construct} when the dialect does not support it.
      */

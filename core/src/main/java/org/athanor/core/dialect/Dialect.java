@@ -215,11 +215,13 @@ public abstract class Dialect {
     public String arrayElementName(SqlType<?> type) { return null; }
 
     /**
-     * For bulk inserts into {@code table} that return only its generated integer key {@code key}:
-     * how the keys of a multi-row INSERT can be learnt without RETURNING (see
-     * {@link ConsecutiveKeys}); null, the default, where they cannot.
+     * The dialect's own way of learning the generated values of a bulk insert of this shape
+     * ({@link KeyStrategy}: SQLite's consecutive rowids, PostgreSQL's column arrays), or null, the
+     * default, for core's choice by the {@link DialectFeatures} (RETURNING, RETURNING sorted, JDBC
+     * generated keys, sentinel matching). Asked once per planned insert; the strategy returned is
+     * used for that insert only, by one thread.
      */
-    public ConsecutiveKeys consecutiveKeys(org.athanor.core.schema.Table table, org.athanor.core.schema.Column<?> key) { return null; }
+    public KeyStrategy keyStrategy(BulkInsertShape shape) { return null; }
 
     /** The spelling of a type in CAST; the DDL name unless the database wants another. */
     public String castTypeName(SqlType<?> type) { return typeName(type); }
@@ -300,6 +302,15 @@ public abstract class Dialect {
      * bound values by the sql_mode it believes in). The default does nothing.
      */
     public void beforeExecute(java.sql.Connection connection) throws SQLException {}
+
+    /**
+     * Whether an Engine that owns its pool keeps prepared statements per pooled connection across
+     * checkouts (up to 32, by SQL text) — true, the default — or prepares them at each checkout and
+     * leaves caching to the driver, whose cache settings the {@link DialectProvider} sets. Measured per
+     * database (docs/benchmarks.md, issue 13): on SQLite, PostgreSQL and MySQL/MariaDB the engine's
+     * own statements beat the drivers' caches.
+     */
+    public boolean keepsPreparedStatements() { return true; }
 
     // ---- timeouts ----------------------------------------------------------------------------------------
 

@@ -37,12 +37,6 @@ import org.slf4j.Logger;
 public final class Engine implements AutoCloseable {
     static final Logger LOG = EchoLog.LOG;
 
-    /** Where each well-known scheme's dialect lives, for the "add this module" message. */
-    private static final Map<String, String> KNOWN_MODULES = Map.of(
-            "sqlite", "org.athanor:athanor-sqlite", "postgresql", "org.athanor:athanor-postgres",
-            "postgres", "org.athanor:athanor-postgres", "mysql", "org.athanor:athanor-mysql",
-            "mariadb", "org.athanor:athanor-mysql");
-
     private final DataSource dataSource;
     private final HikariDataSource pool; // null when the user gave a DataSource
     private final EngineOptions options;
@@ -57,17 +51,9 @@ public final class Engine implements AutoCloseable {
      * none, so that an unobserved statement costs one field read and a branch.
      */
     private volatile ExecutionListener[] executionListeners;
-    /**
-     * {@link Connection#insertRows} binders by statement shape (table, columns, returned columns, rows
-     * per statement): a repeated bulk insert skips building and keying its placeholder statement.
-     */
-    private final java.util.concurrent.ConcurrentHashMap<RowsShape, SlotBinder> rowBinders = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int ROW_BINDERS_MAX = 256;
+    /** The binders of plain multi-row INSERTs by shape, for the bulk-insert engine. */
+    private final org.athanor.core.internal.bulk.Binders binders = new org.athanor.core.internal.bulk.Binders();
 
-    /** What a plain multi-row INSERT's SQL depends on. */
-    record RowsShape(org.athanor.core.schema.Table table, java.util.List<org.athanor.core.schema.Column<?>> columns,
-                     java.util.List<org.athanor.core.schema.Column<?>> returning, int rows, boolean viaKeys,
-                     java.util.List<Integer> positions) {}
     /**
      * Prepared statements kept per physical connection of this engine's own pool, across checkouts
      * (the pool's statement cache, as DBCP's poolPreparedStatements): SQLite parses and plans on every
@@ -194,12 +180,10 @@ public final class Engine implements AutoCloseable {
             }
             known.addAll(p.schemes());
         }
-        String module = KNOWN_MODULES.get(url.scheme());
-        if (module != null)
-            throw new ConfigurationError("the '" + url.scheme() + "' dialect is not on the classpath: add the dependency "
-                    + module + " to use " + url);
-        throw new ConfigurationError("unknown database URL scheme '" + url.scheme() + "' in " + url
-                + "; known schemes: " + (known.isEmpty() ? "none (no dialect module on the classpath)" : known));
+        // dialects register themselves (META-INF/services DialectProvider): core names none of them
+        throw new ConfigurationError("no dialect on the classpath handles the URL scheme '" + url.scheme() + "' of " + url
+                + ": add the Athanor dialect module for that database; the dialects present handle "
+                + (known.isEmpty() ? "nothing (no dialect module on the classpath)" : known));
     }
 
     public Dialect dialect() { return dialect; }
@@ -263,7 +247,9 @@ public final class Engine implements AutoCloseable {
                 }
                 o = keep(physical);
             }
-            Connection conn = new Connection(this, c, physical, o);
+            // statements kept across checkouts, or (where the dialect leaves caching to the driver) for this one only
+            Connection conn = dialect.keepsPreparedStatements() ? new Connection(this, c, physical, o)
+                    : new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
             transaction(TransactionEvent.BEGIN, conn);
             return conn;
         } catch (java.sql.SQLTransientConnectionException e) {
@@ -508,13 +494,7 @@ public final class Engine implements AutoCloseable {
         return values;
     }
 
-    /** The binder kept for {@code shape}, or null. */
-    SlotBinder rowBinder(RowsShape shape) { return rowBinders.get(shape); }
-
-    void keepRowBinder(RowsShape shape, SlotBinder binder) {
-        if (rowBinders.size() >= ROW_BINDERS_MAX) rowBinders.clear(); // shapes are few in practice; never unbounded
-        rowBinders.put(shape, binder);
-    }
+    org.athanor.core.internal.bulk.Binders binders() { return binders; }
 
     /**
      * Compiles through the cache without telling listeners or logging: for callers that run the

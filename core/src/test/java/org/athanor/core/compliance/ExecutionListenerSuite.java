@@ -166,7 +166,7 @@ public abstract class ExecutionListenerSuite extends ComplianceSuite {
             assertFalse(many.isEmpty());
             assertEquals(n, rows(many), "insertMany's statements together report every row");
 
-            Object[] keys = c.insertRowsReturning(insert(t), new Column<?>[] {t.CODE, t.QTY}, new int[] {0, 1}, arrays, t.ID);
+            Object[] keys = c.rowsInsert(insert(t), new Column<?>[] {t.CODE, t.QTY}, new int[] {0, 1}, t.ID).keys(arrays);
             assertEquals(n, keys.length);
             List<ExecutionEvent> rowsInsert = rec.take();
             assertFalse(rowsInsert.isEmpty());

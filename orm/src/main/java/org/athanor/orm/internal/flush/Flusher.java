@@ -542,7 +542,7 @@ public final class Flusher {
             assignKeysInOrder(info, list, read, keysOf(ins, info, read));
             return;
         }
-        int per = conn.rowsPerInsert(Sql.insert(info.table), columns, idCol);
+        int per = conn.rowsInsert(Sql.insert(info.table), columns, null, idCol).rowsPerStatement();
         for (int from = 0; from < list.size(); from += per) {
             List<InstanceState> chunk = list.subList(from, Math.min(list.size(), from + per));
             int sentinel = chunk.size() == 1 ? -1 : sentinelPosition(info, chunk, cols);
