@@ -18,6 +18,7 @@ module org.athanor.core {
     exports org.athanor.core.engine;
     exports org.athanor.core.error;
     exports org.athanor.core.inspect;
+    exports org.athanor.core.routing;
     exports org.athanor.core.schema;
     exports org.athanor.core.sql;
     exports org.athanor.core.type;

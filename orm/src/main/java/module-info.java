@@ -24,6 +24,7 @@ module org.athanor.orm {
     requires org.slf4j;
 
     exports org.athanor.orm;
+    exports org.athanor.orm.sharding;
     // EntityMapping and EntityAccessor: used by the code the annotation processor generates in the
     // application's packages (User_, User_Accessor)
     exports org.athanor.orm.mapping;

@@ -15,7 +15,13 @@ import org.athanor.core.type.TypeKind;
  * core's spelling already.
  */
 final class PostgresCompiler extends SqlCompiler {
-    PostgresCompiler(PostgresDialect dialect, boolean literalBinds) { super(dialect, literalBinds); }
+    /** The compiler's dialect with its PostgreSQL-only hooks (the base sees only {@code DialectSpelling}). */
+    private final PostgresDialect pg;
+
+    PostgresCompiler(PostgresDialect dialect, boolean literalBinds) {
+        super(dialect, literalBinds);
+        this.pg = dialect;
+    }
 
     @Override
     protected void ilike(Like l) {
@@ -55,7 +61,7 @@ final class PostgresCompiler extends SqlCompiler {
     @Override
     protected void boundList(org.athanor.core.sql.InList in) {
         org.athanor.core.type.SqlType<?> element = in.items().get(0).type();
-        String name = dialect.arrayElementName(element);
+        String name = pg.arrayElementName(element);
         if (name == null)
             throw new org.athanor.core.error.CompileError("an IN list of " + in.items().size() + " " + element + " values is over "
                     + "PostgreSQL's " + features.maxBindParams() + " bind parameters and " + element + " values cannot be bound "

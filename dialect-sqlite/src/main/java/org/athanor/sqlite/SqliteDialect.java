@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.dialect.DdlCompiler;
 import org.athanor.core.dialect.Dialect;
-import org.athanor.core.dialect.DialectFeatures;
+import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.error.DataError;
 import org.athanor.core.error.DatabaseError;
 import org.athanor.core.error.IntegrityError;

@@ -70,7 +70,7 @@ class InsertManyAndEngineCompileTest {
                 assertEquals(1001L, (Long) c.execute(select(count()).from(USERS)).scalar());
             }
         }
-        var plain = org.athanor.core.dialect.DialectFeatures.builder().maxBindParams(32766).build();
+        var plain = org.athanor.core.compile.DialectFeatures.builder().maxBindParams(32766).build();
         assertEquals(0, plain.insertParamsPerStatement(), "no aim unless a dialect sets one");
     }
 

@@ -60,18 +60,19 @@ class ModuleRulesTest {
     /**
      * Public signatures of exported packages that name a type of a non-exported package. These are the
      * seams between core's packages that the engine calls across (compiler → dialect → engine): the
-     * compiled statement template and its cache key. They must be public for the engine, and stay in the
+     * compiled statement template and the key collector that walks a statement for its cache key. They must be public for the engine, and stay in the
      * SPI classes where they are; an application cannot name their types (the package is not exported),
      * so it cannot use them.
      */
     private static final Set<String> EXPOSED_INTERNALS = Set.of(
             "org.athanor.core.compile.CompiledStatement <init>() takes org.athanor.core.internal.compile.CompiledTemplate",
             "org.athanor.core.compile.CompiledStatement template() returns org.athanor.core.internal.compile.CompiledTemplate",
-            "org.athanor.core.compile.KeyBuilder lookupKey() returns org.athanor.core.internal.compile.CacheKey",
-            "org.athanor.core.compile.KeyBuilder storedKey() returns org.athanor.core.internal.compile.CacheKey",
             "org.athanor.core.compile.SqlCompiler compile() returns org.athanor.core.internal.compile.CompiledTemplate",
+            "org.athanor.core.compile.SqlCompiler compile() takes org.athanor.core.internal.compile.KeyCollector",
             "org.athanor.core.dialect.Dialect compileOverBindLimit() returns org.athanor.core.internal.compile.CompiledTemplate",
+            "org.athanor.core.dialect.Dialect compileOverBindLimit() takes org.athanor.core.internal.compile.KeyCollector",
             "org.athanor.core.dialect.Dialect compileTemplate() returns org.athanor.core.internal.compile.CompiledTemplate",
+            "org.athanor.core.dialect.Dialect compileTemplate() takes org.athanor.core.internal.compile.KeyCollector",
             "org.athanor.core.dialect.Dialect fitsBindLimit() takes org.athanor.core.internal.compile.CompiledTemplate",
             "org.athanor.core.engine.RowReader read() takes org.athanor.core.internal.compile.CompiledTemplate");
 

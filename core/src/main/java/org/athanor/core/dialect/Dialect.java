@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.athanor.core.compile.CompiledStatement;
+import org.athanor.core.compile.DialectFeatures;
+import org.athanor.core.compile.DialectSpelling;
 import org.athanor.core.internal.compile.CompiledTemplate;
-import org.athanor.core.compile.KeyBuilder;
+import org.athanor.core.internal.compile.KeyCollector;
 import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.error.*;
 import org.athanor.core.sql.SqlNode;
@@ -31,7 +33,7 @@ import org.athanor.core.type.ValueCodec;
  * CompiledStatement c = dialect.compile(select(USERS.NAME).where(USERS.AGE.gt(30)));
  * }</pre>
  */
-public abstract class Dialect {
+public abstract class Dialect implements DialectSpelling {
     /** Words quoted whenever used as identifiers (a common core; dialects add their own). */
     protected static final Set<String> COMMON_RESERVED = Set.of(
             "all", "alter", "and", "any", "as", "asc", "between", "both", "by", "case", "cast", "check", "column",
@@ -80,7 +82,7 @@ public abstract class Dialect {
     /** With {@code literalBinds}, values are rendered into the SQL (escaped) instead of bound: for logs and scripts. */
     public CompiledStatement compile(Statement statement, boolean literalBinds) {
         java.util.Objects.requireNonNull(statement, "statement");
-        KeyBuilder key = KeyBuilder.of(statement);
+        KeyCollector key = KeyCollector.of(statement);
         CompiledTemplate t = newCompiler(literalBinds).compile(statement, key);
         if (!literalBinds && !fitsBindLimit(t)) t = compileOverBindLimit(statement, key);
         return new CompiledStatement(t, key.params());
@@ -96,7 +98,7 @@ public abstract class Dialect {
      * parameters to {@code key}: it must never be cached. Still over the limit (many plain parameters)
      * is an error naming both numbers.
      */
-    public CompiledTemplate compileOverBindLimit(SqlNode statement, KeyBuilder key) {
+    public CompiledTemplate compileOverBindLimit(SqlNode statement, KeyCollector key) {
         CompiledTemplate t = newCompiler(false).expandingListsAsOneParameter().compile(statement, key);
         if (!fitsBindLimit(t))
             throw new CompileError("the statement needs " + t.slotCount() + " bind parameters but " + name() + " accepts at most "
@@ -105,7 +107,7 @@ public abstract class Dialect {
     }
 
     /** Compiles the statement walked into {@code key}; the Engine calls this on a cache miss. */
-    public CompiledTemplate compileTemplate(SqlNode statement, KeyBuilder key) {
+    public CompiledTemplate compileTemplate(SqlNode statement, KeyCollector key) {
         return newCompiler(false).compile(statement, key);
     }
 

@@ -40,7 +40,7 @@ import org.athanor.core.sql.Statement;
  *
  * A connection is for one thread at a time.
  */
-public final class Connection implements AutoCloseable {
+public final class Connection implements AutoCloseable, org.athanor.core.schema.ReflectionSource {
     private final Engine engine;
     private final java.sql.Connection jdbc;
     /** Something ran since the transaction began: close() rolls it back. */
@@ -49,7 +49,7 @@ public final class Connection implements AutoCloseable {
     private boolean wrote;
     /** Results of this connection not closed yet (their statements are mid-read). */
     int openResults;
-    /** The dialect's {@link org.athanor.core.dialect.DialectFeatures#beginOnFirstWrite()}, read once per checkout. */
+    /** The dialect's {@link org.athanor.core.compile.DialectFeatures#beginOnFirstWrite()}, read once per checkout. */
     private final boolean beginOnFirstWrite;
     /**
      * Checked first by every method: a closed connection's JDBC connection is back in the pool and
@@ -103,7 +103,7 @@ public final class Connection implements AutoCloseable {
     private void reading() { dirty = true; }
 
     /**
-     * A write is about to run. Where the dialect {@linkplain org.athanor.core.dialect.DialectFeatures#beginOnFirstWrite()
+     * A write is about to run. Where the dialect {@linkplain org.athanor.core.compile.DialectFeatures#beginOnFirstWrite()
      * asks for it} (SQLite), a transaction that has only read so far is ended first (rolled back:
      * there is nothing in it to keep), so that the write starts a new transaction on the latest
      * committed data. SQLite in WAL mode cannot turn a read snapshot into a write transaction once
@@ -541,8 +541,12 @@ public final class Connection implements AutoCloseable {
     /** Reads the schema through this connection (see {@link org.athanor.core.inspect.Inspector}). */
     public org.athanor.core.inspect.Inspector inspect() {
         checkOpen();
-        return new org.athanor.core.inspect.Inspector(this);
+        return new JdbcInspector(this);
     }
+
+    /** Untyped tables read back through this connection (what {@code MetaData.reflect(connection)} returns). */
+    @Override
+    public org.athanor.core.schema.MetaData reflect(String schema, java.util.Collection<String> tables) { return inspect().reflect(schema, tables); }
 
     // ---- transactions --------------------------------------------------------------------------------
 
@@ -624,6 +628,7 @@ public final class Connection implements AutoCloseable {
             broken = true;
         } finally {
             unclosed.closed();
+            engine.inUse.decrementAndGet();
             engine.release(jdbc, physical, broken);
         }
     }

@@ -13,7 +13,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.athanor.core.compile.CompiledStatement;
 import org.athanor.core.internal.compile.CompiledTemplate;
-import org.athanor.core.compile.KeyBuilder;
+import org.athanor.core.internal.compile.KeyCollector;
+import org.athanor.core.dialect.DatabaseUrl;
 import org.athanor.core.dialect.Dialect;
 import org.athanor.core.dialect.DialectProvider;
 import org.athanor.core.error.ConfigurationError;
@@ -34,7 +35,7 @@ import org.slf4j.Logger;
  * }
  * }</pre>
  */
-public final class Engine implements AutoCloseable {
+public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlTarget, org.athanor.core.schema.ReflectionSource {
     static final Logger LOG = EchoLog.LOG;
 
     private final DataSource dataSource;
@@ -203,6 +204,16 @@ public final class Engine implements AutoCloseable {
      */
     volatile boolean closed;
 
+    /** Connections this engine has handed out and that are not closed yet (see {@link #connectionsInUse()}). */
+    final java.util.concurrent.atomic.AtomicInteger inUse = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * How many {@link Connection}s of this engine are checked out now (opened and not yet closed, or
+     * reclaimed unclosed by the garbage collector): what a least-busy choice between engines compares
+     * (see {@link org.athanor.core.routing.RoutingEngine}).
+     */
+    public int connectionsInUse() { return inUse.get(); }
+
     /** True once {@link #close()} was called: {@link #connect()} refuses, and so does every Connection it gave out. */
     public boolean isClosed() { return closed; }
 
@@ -233,6 +244,7 @@ public final class Engine implements AutoCloseable {
                     }
                 }
                 Connection conn = new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
+                inUse.incrementAndGet();
                 transaction(TransactionEvent.BEGIN, conn);
                 return conn;
             }
@@ -250,6 +262,7 @@ public final class Engine implements AutoCloseable {
             // statements kept across checkouts, or (where the dialect leaves caching to the driver) for this one only
             Connection conn = dialect.keepsPreparedStatements() ? new Connection(this, c, physical, o)
                     : new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
+            inUse.incrementAndGet();
             transaction(TransactionEvent.BEGIN, conn);
             return conn;
         } catch (java.sql.SQLTransientConnectionException e) {
@@ -503,21 +516,24 @@ public final class Engine implements AutoCloseable {
     Prepared compileCached(SqlNode statement) { return compileCached(statement, null); }
 
     Prepared compileCached(SqlNode statement, Map<String, ?> named) {
-        KeyBuilder key = new KeyBuilder();
+        KeyCollector key = new KeyCollector();
         if (named != null) key.named(named);
         statement.key(key);
-        key.checkNamedUsed(statement);
-        CompiledTemplate t = cache.get(key.lookupKey());
+        // a statement holding a node without a cache key (an Extension that does not override key())
+        // is compiled every time: a guessed key could serve another instance's SQL
+        CompiledTemplate t = key.cacheable() ? cache.get(key.lookupKey()) : null;
         boolean cached = t != null;
         if (t == null) {
             // over the bind-parameter limit, expanding IN lists are bound as one parameter each: never cached
             if (key.paramCount() > dialect.features().maxBindParams()) t = dialect.compileOverBindLimit(statement, key);
             else {
                 t = dialect.compileTemplate(statement, key);
-                if (dialect.fitsBindLimit(t)) cache.put(key.storedKey(), t);
-                else t = dialect.compileOverBindLimit(statement, key);
+                if (!dialect.fitsBindLimit(t)) t = dialect.compileOverBindLimit(statement, key);
+                else if (key.cacheable()) cache.put(key.storedKey(), t);
             }
         }
+        // after compiling: the parameters inside a node without a key are met only while rendering
+        key.checkNamedUsed(statement);
         return new Prepared(t, key.params(), cached);
     }
 
@@ -620,10 +636,20 @@ public final class Engine implements AutoCloseable {
     // ---- schema ------------------------------------------------------------------------------------
 
     /** Reads the schema of the live database: tables, columns, keys, indexes (see {@link org.athanor.core.inspect.Inspector}). */
-    public org.athanor.core.inspect.Inspector inspect() { return new org.athanor.core.inspect.Inspector(this); }
+    public org.athanor.core.inspect.Inspector inspect() { return new JdbcInspector(this); }
+
+    /** Untyped tables read back from the database (what {@code MetaData.reflect(engine)} returns). */
+    @Override
+    public org.athanor.core.schema.MetaData reflect(String schema, java.util.Collection<String> tables) { return inspect().reflect(schema, tables); }
 
     /** Runs DDL for a MetaData (used by {@code metadata.createAll(engine)}). */
     public DdlRunner ddl() { return new DdlRunner(this); }
+
+    /** {@code metadata.createAll(engine)}: see {@link DdlRunner#createAll}. */
+    @Override public void createAll(org.athanor.core.schema.MetaData metadata, boolean ifNotExists) { ddl().createAll(metadata, ifNotExists); }
+
+    /** {@code metadata.dropAll(engine)}: see {@link DdlRunner#dropAll}. */
+    @Override public void dropAll(org.athanor.core.schema.MetaData metadata, boolean ifExists) { ddl().dropAll(metadata, ifExists); }
 
     /**
      * Closes the engine: every Connection it gave out refuses further use at once (their results

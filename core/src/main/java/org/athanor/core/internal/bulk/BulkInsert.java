@@ -4,7 +4,7 @@ import java.util.List;
 import org.athanor.core.internal.compile.CompiledTemplate;
 import org.athanor.core.dialect.BulkInsertShape;
 import org.athanor.core.dialect.Dialect;
-import org.athanor.core.dialect.DialectFeatures;
+import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.dialect.KeyStrategy;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Insert;

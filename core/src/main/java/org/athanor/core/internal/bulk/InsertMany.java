@@ -5,7 +5,7 @@ import java.sql.SQLException;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.athanor.core.dialect.DialectFeatures;
+import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Insert;
 import org.athanor.core.sql.Param;

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.dialect.DialectFeatures;
+import org.athanor.core.internal.compile.KeyCollector;
+import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Insert;
@@ -58,7 +58,7 @@ final class InsertPlan {
         // one-row statement built to count them (a plain bulk insert builds nothing here)
         int fixed = 0;
         if (base.onConflictClause() != null) {
-            KeyBuilder key = new KeyBuilder();
+            KeyCollector key = new KeyCollector();
             new InsertPlan(base, given, all, 1).template(1, new IdentityHashMap<>()).key(key);
             fixed = key.paramCount() - all.length;
         }

@@ -23,7 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.athanor.core.dialect.DialectFeatures;
+import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.engine.Connection;
 import org.athanor.core.engine.RowsInsert;
 import org.athanor.core.error.DatabaseError;
@@ -67,7 +67,10 @@ public final class Flusher {
     public interface Host {
         UnitOfWork uow();
 
-        /** The session's connection (taken from the engine on first use). */
+        /**
+         * The session's connection for writes (taken on first use; with a routing engine, the
+         * primary's: asking for it moves a session that only read from a replica to the primary).
+         */
         Connection connection();
     }
 
