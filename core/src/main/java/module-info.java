@@ -27,4 +27,8 @@ module org.athanor.core {
     exports org.athanor.core.internal.compile to org.athanor.orm;
 
     uses org.athanor.core.dialect.DialectProvider;
+    // a statement's toString renders with the generic dialect, which sql finds as a service (sql does not
+    // depend on dialect); core provides it itself
+    uses org.athanor.core.sql.NodeRenderer;
+    provides org.athanor.core.sql.NodeRenderer with org.athanor.core.dialect.GenericNodeRenderer;
 }

@@ -8,11 +8,11 @@
  * <pre>{@code
  * module com.example.app {
  *     requires org.athanor.orm;       // brings org.athanor.core and jakarta.persistence along
- *     requires org.athanor.sqlite;    // or another dialect, found at run time by URL
  *     opens com.example.model to org.athanor.orm;
  * }
  * }</pre>
  *
+ * The dialect needs no {@code requires}: on the module path it is a service found by the URL's scheme.
  * A mapping of a class whose package is not open fails with a MappingException that names the
  * package and the line to add.
  */

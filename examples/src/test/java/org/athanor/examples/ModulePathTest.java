@@ -82,6 +82,7 @@ class ModulePathTest {
         Run run = java(with(modulePath, out), "com.example.app/com.example.app.Main", "sqlite://");
         assertEquals(0, run.exit, run.output);
         assertTrue(run.output.contains("notes: 2, b has id 2, core says 2"), run.output);
+        assertTrue(run.output.contains("rendered: SELECT count(*) FROM mp_kv"), run.output);
     }
 
     /**
@@ -244,6 +245,8 @@ class ModulePathTest {
                             fromCore = c.execute(select(count()).from(kv)).scalar();
                             c.commit();
                         }
+                        // toString renders with the generic dialect, which core registers as a NodeRenderer service
+                        System.out.println("rendered: " + select(count()).from(kv));
                         System.out.println("notes: " + count + ", b has id " + id + ", core says " + fromCore);
                     }
                 }

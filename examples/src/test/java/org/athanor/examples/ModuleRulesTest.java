@@ -77,6 +77,8 @@ class ModuleRulesTest {
             "org.athanor.core.engine.RowReader read() takes org.athanor.core.internal.compile.CompiledTemplate");
 
     private static Map<String, ModuleDescriptor> modules;
+    /** Module name → its directory of classes (or jar). */
+    private static final Map<String, Path> roots = new TreeMap<>();
     /** Package → the Athanor module that holds it. */
     private static Map<String, ModuleDescriptor> owner;
     private static JavaClasses classes;
@@ -95,6 +97,7 @@ class ModuleRulesTest {
                 ModuleDescriptor d = ref.descriptor();
                 if (!d.name().startsWith("org.athanor.")) continue;
                 modules.put(d.name(), d);
+                roots.put(d.name(), root);
                 for (String p : d.packages()) owner.put(p, d);
             }
         }
@@ -112,6 +115,33 @@ class ModuleRulesTest {
     private static boolean exported(String pkg) {
         ModuleDescriptor d = owner.get(pkg);
         return d != null && d.exports().stream().anyMatch(e -> e.source().equals(pkg) && !e.isQualified());
+    }
+
+    /**
+     * A service registered in META-INF/services (read on the class path) is provided by the module
+     * descriptor too (read on the module path); otherwise the service is missing for module-path users.
+     * (A missing {@code uses} fails the ServiceLoader call itself, which ModulePathTest runs.)
+     */
+    @Test
+    void everyRegisteredServiceIsProvidedByTheDescriptor() throws IOException {
+        for (Map.Entry<String, Path> e : roots.entrySet()) {
+            Map<String, Set<String>> registered = new TreeMap<>();
+            Path root = e.getValue();
+            try (java.nio.file.FileSystem fs = java.nio.file.Files.isDirectory(root) ? null
+                    : java.nio.file.FileSystems.newFileSystem(root)) {
+                Path services = (fs == null ? root : fs.getPath("/")).resolve("META-INF/services");
+                if (!java.nio.file.Files.isDirectory(services)) continue;
+                try (var files = java.nio.file.Files.list(services)) {
+                    for (Path f : files.toList())
+                        registered.put(f.getFileName().toString(), new TreeSet<>(java.nio.file.Files.readAllLines(f).stream()
+                                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()));
+                }
+            }
+            Map<String, Set<String>> provided = new TreeMap<>();
+            for (ModuleDescriptor.Provides p : modules.get(e.getKey()).provides())
+                provided.put(p.service(), new TreeSet<>(p.providers()));
+            assertEquals(registered, provided, e.getKey() + ": META-INF/services against the descriptor's provides");
+        }
     }
 
     @Test
