@@ -315,6 +315,7 @@ public final class Query<E> {
             cols.add(a.column());
             types[i] = t;
         }
+        org.athanor.orm.internal.mapping.OpenPackages.require(recordType, "projection record");
         Constructor<R> ctor;
         try {
             ctor = recordType.getDeclaredConstructor(types);

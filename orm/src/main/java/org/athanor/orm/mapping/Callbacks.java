@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jakarta.persistence.EntityListeners;
 import jakarta.persistence.ExcludeSuperclassListeners;
+import org.athanor.orm.internal.mapping.OpenPackages;
 import org.athanor.orm.rules.AnnotationRules;
 
 /**
@@ -137,7 +138,7 @@ public final class Callbacks {
     private static Object instantiate(Class<?> cls, Class<?> l) {
         MethodHandle ctor;
         try {
-            ctor = MethodHandles.privateLookupIn(l, MethodHandles.lookup()).findConstructor(l, MethodType.methodType(void.class));
+            ctor = OpenPackages.privateLookup(l).findConstructor(l, MethodType.methodType(void.class));
         } catch (NoSuchMethodException e) {
             throw MappingException.of(cls, null, "the entity listener " + l.getName() + " has no constructor without parameters;"
                     + " an entity listener class must be default-constructible");
@@ -154,7 +155,7 @@ public final class Callbacks {
 
     private static MethodHandle unreflect(Class<?> cls, Class<?> c, Method m) {
         try {
-            return MethodHandles.privateLookupIn(c, MethodHandles.lookup()).unreflect(m);
+            return OpenPackages.privateLookup(c).unreflect(m);
         } catch (IllegalAccessException e) {
             throw MappingException.of(cls, null, "the callback " + c.getName() + "." + m.getName() + "() cannot be accessed ("
                     + e.getMessage() + "); open its package to org.athanor.orm");

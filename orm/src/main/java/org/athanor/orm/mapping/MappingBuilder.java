@@ -16,6 +16,7 @@ import java.util.Map;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ColumnOption;
 import org.athanor.core.schema.Table;
+import org.athanor.orm.internal.mapping.OpenPackages;
 import org.athanor.orm.rules.AnnotationRules;
 import org.athanor.orm.rules.Naming;
 import org.athanor.orm.rules.Messages;
@@ -127,6 +128,7 @@ final class MappingBuilder {
         } catch (NoSuchMethodException e) {
             throw MappingException.of(cls, null, Messages.noNoArgConstructor());
         }
+        OpenPackages.require(cls, "entity");
     }
 
     /** The mapped superclasses (topmost first) followed by the entity. */
