@@ -175,6 +175,16 @@ public final class Session implements AutoCloseable {
     /** The error of a flush that failed outside a savepoint, until rollback() acknowledges it. */
     private RuntimeException failure;
 
+    // ---- statement report (StatementReport) ------------------------------------------------------------
+    /** What the session is doing, for the statement report: set by each operation that runs SQL. */
+    private String origin = "execute";
+    /** Statements by origin (counted by the factory's StatementTracker when it has one). */
+    private final java.util.LinkedHashMap<String, Long> statements = new java.util.LinkedHashMap<>();
+    /** Lazy loads by relationship ("Writer.articles"). */
+    private final java.util.LinkedHashMap<String, Integer> lazyLoads = new java.util.LinkedHashMap<>();
+    private final List<String> lazyWarnings = new java.util.ArrayList<>();
+    private static final System.Logger LAZY_LOG = System.getLogger("org.athanor.orm.lazy");
+
     Session(SessionFactory factory, org.athanor.core.routing.RoutingEngine router, Registry registry, boolean autoflush, boolean expireOnCommit) {
         this.factory = factory;
         this.router = router;
@@ -214,8 +224,71 @@ public final class Session implements AutoCloseable {
      * factory's router until the transaction writes (the engine itself when there are no replicas).
      */
     Connection connection() {
-        if (connection == null) connection = onPrimary ? router.connect() : router.connectForRead();
+        if (connection == null) {
+            Connection c = onPrimary ? router.connect() : router.connectForRead();
+            if (factory.tracker != null) factory.tracker.bind(c, this);
+            connection = c;
+        }
         return connection;
+    }
+
+    /** Forgets the connection (the caller closes it): the statement report no longer counts on it. */
+    private Connection dropConnection() {
+        Connection c = connection;
+        connection = null;
+        if (c != null && factory.tracker != null) factory.tracker.unbind(c);
+        return c;
+    }
+
+    /**
+     * Makes {@code o} the origin of the statements that follow (until the next) and returns the one it
+     * replaces: operations nested in another (a flush in a query, a relationship load) put it back.
+     */
+    String origin(String o) {
+        String prev = origin;
+        origin = o;
+        return prev;
+    }
+
+    /** One statement ran on this session's connection (told by the factory's StatementTracker). */
+    void countStatement() { statements.merge(origin, 1L, Long::sum); }
+
+    /**
+     * A lazy load of {@code relation} ("Writer.articles") is about to run: counted, and checked against
+     * the factory's limit before any statement — the (k+1)th warns once or raises.
+     */
+    void lazyLoad(String relation, String avoid) {
+        int n = lazyLoads.getOrDefault(relation, 0) + 1;
+        int k = factory.lazyLoadLimit;
+        if (k >= 0 && n > k) {
+            String msg = relation + " was lazily loaded " + n + " times in this session (limit " + k + "): an N+1; load it"
+                    + " with the query instead, e.g. options(" + avoid + ")";
+            if (factory.lazyLoadRaise) throw new LazyLoadLimitError(msg);
+            if (n == k + 1) {
+                lazyWarnings.add(msg);
+                LAZY_LOG.log(System.Logger.Level.WARNING, msg);
+            }
+        }
+        lazyLoads.put(relation, n);
+    }
+
+    /**
+     * What this session sent to the database so far, by origin, and its lazy loads per relationship
+     * (see {@link StatementReport}); also readable after close(). Statement counts need a factory made
+     * with {@link SessionFactory#withStatementReport()}.
+     */
+    public StatementReport statementReport() {
+        if (factory.tracker == null)
+            throw new IllegalStateException("statementReport(): this session's factory does not count statements; make it with "
+                    + "SessionFactory.of(engine, registry).withStatementReport()");
+        return new StatementReport(statements, lazyLoads, lazyWarnings);
+    }
+
+    /** Starts the statement report (and lazy-load counts) of this session from zero. */
+    public void resetStatementReport() {
+        statements.clear();
+        lazyLoads.clear();
+        lazyWarnings.clear();
     }
 
     /**
@@ -232,8 +305,7 @@ public final class Session implements AutoCloseable {
         if (onPrimary) return;
         onPrimary = true;
         if (connection != null && connection.engine() != router.primary()) {
-            Connection read = connection;
-            connection = null;
+            Connection read = dropConnection();
             read.close();
         }
     }
@@ -487,6 +559,7 @@ public final class Session implements AutoCloseable {
         Objects.requireNonNull(id, "id");
         Mapper info = registry.info(entityClass);
         IdKey key = info.keyFromId(id);
+        origin("get " + info.name);
         InstanceState s = uow.identityMap.isEmpty() ? null : uow.identityMap.get(key);
         if (s != null) {
             if (s.marked) return null;
@@ -524,6 +597,7 @@ public final class Session implements AutoCloseable {
     public <R> Result<R> execute(org.athanor.core.sql.Query<R> query) {
         enter();
         Objects.requireNonNull(query, "query");
+        origin("execute");
         autoflushIfEnabled();
         return (org.athanor.core.routing.RoutingEngine.writes(query) ? writeConnection() : connection()).execute(query);
     }
@@ -536,6 +610,7 @@ public final class Session implements AutoCloseable {
     public int execute(Dml statement) {
         enter();
         Objects.requireNonNull(statement, "statement");
+        origin("execute");
         autoflushIfEnabled();
         return writeConnection().execute(statement);
     }
@@ -551,6 +626,7 @@ public final class Session implements AutoCloseable {
         if (s == null || s.status != InstanceState.Status.PERSISTENT)
             throw new IllegalStateException(describeObject(entity) + " is " + (s == null ? "not in this session" : s.status)
                     + "; refresh() needs a persistent object of this session");
+        origin("refresh " + s.info.name);
         if (!Loading.reload(this, s, false))
             throw new IllegalStateException("refresh(): the row of " + s.key() + " no longer exists");
     }
@@ -567,6 +643,7 @@ public final class Session implements AutoCloseable {
         if (stateOf(entity) != null) return entity;
         Mapper info = registry.info(entity.getClass());
         IdKey key = info.keyOfObject(entity);
+        origin("merge " + info.name);
         Object target = null;
         if (key != null) {
             InstanceState s = uow.identityMap.get(key);
@@ -662,6 +739,7 @@ public final class Session implements AutoCloseable {
     void flushInternal() {
         if (flushing) throw new IllegalStateException("flush() called while a flush is running");
         flushing = true;
+        String prev = origin("flush");
         try {
             cascadeReferences();
             new Flusher(flushHost).run();
@@ -673,6 +751,7 @@ public final class Session implements AutoCloseable {
             throw e;
         } finally {
             flushing = false;
+            origin(prev);
         }
     }
 
@@ -724,8 +803,7 @@ public final class Session implements AutoCloseable {
                 releaseOwner();
                 throw e;
             }
-            connection.close();
-            connection = null;
+            dropConnection().close();
         }
         onPrimary = false;
         uow.tx.committed(expireOnCommit);
@@ -807,8 +885,7 @@ public final class Session implements AutoCloseable {
 
     /** Rolls back and releases the connection; a broken connection is only released. */
     private void rollbackDatabase() {
-        Connection c = connection;
-        connection = null;
+        Connection c = dropConnection();
         onPrimary = false;
         if (c == null) return;
         try {
