@@ -22,7 +22,7 @@ import org.athanor.orm.sharding.ShardedSession;
 import org.athanor.orm.sharding.ShardedSessionFactory;
 
 /**
- * The Java snippets of the README's scale-out section (docs/scale-out-readme-section.md), run on
+ * The Java snippets of the README's scale-out section, run on
  * SQLite files by ScaleOutReadmeSnippetsTest: the "replica" is a second engine on the primary's file
  * (SQLite has no replication; PostgresReplicaRoutingTest and PostgresRoutedSessionTest run the same
  * calls on a real streaming standby), and the shards are files.

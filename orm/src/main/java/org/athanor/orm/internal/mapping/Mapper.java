@@ -67,7 +67,7 @@ public final class Mapper {
     public final List<Column<?>> columns;
     public final Select<Row> selectAll;
     /** What the ORM compile stage loads for this entity. */
-    public final org.athanor.orm.loading.OrmCompiler.Target loadTarget;
+    public final org.athanor.orm.internal.loading.OrmCompiler.Target loadTarget;
     /** Starts the hash of this entity's keys (the base class name's hash: stable, no identity hash needed). */
     public final int keyHashSeed;
     /** Whether an attribute may hold a byte array (mutable, so snapshots copy it). */
@@ -122,7 +122,7 @@ public final class Mapper {
         for (Attribute a : attrs) binary |= a.javaType() == byte[].class || (Class<?>) a.column().type().javaType() == byte[].class;
         this.hasBinary = binary;
         this.selectAll = Sql.select(columns).from(table);
-        this.loadTarget = new org.athanor.orm.loading.OrmCompiler.Target(table, attrs.length);
+        this.loadTarget = new org.athanor.orm.internal.loading.OrmCompiler.Target(table, attrs.length);
         if (table.columns().size() != attrs.length)
             throw new IllegalStateException("mapping of " + type.getName() + " has " + attrs.length + " attributes for " + table.columns().size() + " columns");
         for (int i = 0; i < attrs.length; i++)
