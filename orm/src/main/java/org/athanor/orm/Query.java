@@ -200,6 +200,7 @@ public final class Query<E> {
 
     private void begin() {
         session.enter();
+        session.origin("query " + info.name);
         session.autoflushIfEnabled();
     }
 
@@ -365,6 +366,7 @@ public final class Query<E> {
     public int update(Map<? extends Column<?>, ?> values) {
         session.enter();
         requireSimple("update");
+        session.origin("query " + info.name);
         if (values.isEmpty()) throw new IllegalArgumentException("update() needs at least one column = value");
         session.flushInternal();
         List<InstanceState> matched = loadedMatches();
@@ -392,6 +394,7 @@ public final class Query<E> {
     public int delete() {
         session.enter();
         requireSimple("delete");
+        session.origin("query " + info.name);
         session.flushInternal();
         List<InstanceState> matched = loadedMatches();
         var d = Sql.deleteFrom(info.table);

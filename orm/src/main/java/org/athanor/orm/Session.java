@@ -175,6 +175,8 @@ public final class Session implements AutoCloseable {
         @Override public void delete(Object entity) { Session.this.delete(entity); }
         @Override public void expunge(Object entity) { Session.this.expunge(entity); }
         @Override public void relinked(Object element) { cascades.relinked.add(element); }
+        @Override public String origin(String origin) { return Session.this.origin(origin); }
+        @Override public void lazyLoad(String relation, String avoid) { Session.this.lazyLoad(relation, avoid); }
     };
 
     private Class<?> lastAddedType;
@@ -192,6 +194,16 @@ public final class Session implements AutoCloseable {
     boolean flushing;
     /** The error of a flush that failed outside a savepoint, until rollback() acknowledges it. */
     private RuntimeException failure;
+
+    // ---- statement report (StatementReport) ------------------------------------------------------------
+    /** What the session is doing, for the statement report: set by each operation that runs SQL. */
+    private String origin = "execute";
+    /** Statements by origin (counted by the factory's StatementTracker when it has one). */
+    private final java.util.LinkedHashMap<String, Long> statements = new java.util.LinkedHashMap<>();
+    /** Lazy loads by relationship ("Writer.articles"). */
+    private final java.util.LinkedHashMap<String, Integer> lazyLoads = new java.util.LinkedHashMap<>();
+    private final List<String> lazyWarnings = new java.util.ArrayList<>();
+    private static final System.Logger LAZY_LOG = System.getLogger("org.athanor.orm.lazy");
 
     Session(SessionFactory factory, org.athanor.core.routing.RoutingEngine router, Registry registry, boolean autoflush, boolean expireOnCommit) {
         this.factory = factory;
@@ -235,8 +247,71 @@ public final class Session implements AutoCloseable {
      * factory's router until the transaction writes (the engine itself when there are no replicas).
      */
     Connection connection() {
-        if (connection == null) connection = onPrimary ? router.connect() : router.connectForRead();
+        if (connection == null) {
+            Connection c = onPrimary ? router.connect() : router.connectForRead();
+            if (factory.tracker != null) factory.tracker.bind(c, this);
+            connection = c;
+        }
         return connection;
+    }
+
+    /** Forgets the connection (the caller closes it): the statement report no longer counts on it. */
+    private Connection dropConnection() {
+        Connection c = connection;
+        connection = null;
+        if (c != null && factory.tracker != null) factory.tracker.unbind(c);
+        return c;
+    }
+
+    /**
+     * Makes {@code o} the origin of the statements that follow (until the next) and returns the one it
+     * replaces: operations nested in another (a flush in a query, a relationship load) put it back.
+     */
+    String origin(String o) {
+        String prev = origin;
+        origin = o;
+        return prev;
+    }
+
+    /** One statement ran on this session's connection (told by the factory's StatementTracker). */
+    void countStatement() { statements.merge(origin, 1L, Long::sum); }
+
+    /**
+     * A lazy load of {@code relation} ("Writer.articles") is about to run: counted, and checked against
+     * the factory's limit before any statement — the (k+1)th warns once or raises.
+     */
+    void lazyLoad(String relation, String avoid) {
+        int n = lazyLoads.getOrDefault(relation, 0) + 1;
+        int k = factory.lazyLoadLimit;
+        if (k >= 0 && n > k) {
+            String msg = relation + " was lazily loaded " + n + " times in this session (limit " + k + "): an N+1; load it"
+                    + " with the query instead, e.g. options(" + avoid + ")";
+            if (factory.lazyLoadRaise) throw new LazyLoadLimitError(msg);
+            if (n == k + 1) {
+                lazyWarnings.add(msg);
+                LAZY_LOG.log(System.Logger.Level.WARNING, msg);
+            }
+        }
+        lazyLoads.put(relation, n);
+    }
+
+    /**
+     * What this session sent to the database so far, by origin, and its lazy loads per relationship
+     * (see {@link StatementReport}); also readable after close(). Statement counts need a factory made
+     * with {@link SessionFactory#withStatementReport()}.
+     */
+    public StatementReport statementReport() {
+        if (factory.tracker == null)
+            throw new IllegalStateException("statementReport(): this session's factory does not count statements; make it with "
+                    + "SessionFactory.of(engine, registry).withStatementReport()");
+        return new StatementReport(statements, lazyLoads, lazyWarnings);
+    }
+
+    /** Starts the statement report (and lazy-load counts) of this session from zero. */
+    public void resetStatementReport() {
+        statements.clear();
+        lazyLoads.clear();
+        lazyWarnings.clear();
     }
 
     /**
@@ -253,8 +328,7 @@ public final class Session implements AutoCloseable {
         if (onPrimary) return;
         onPrimary = true;
         if (connection != null && connection.engine() != router.primary()) {
-            Connection read = connection;
-            connection = null;
+            Connection read = dropConnection();
             read.close();
         }
     }
@@ -422,6 +496,7 @@ public final class Session implements AutoCloseable {
         Objects.requireNonNull(id, "id");
         Mapper info = registry.info(entityClass);
         IdKey key = info.keyFromId(id);
+        origin("get " + info.name);
         InstanceState s = uow.identityMap.isEmpty() ? null : uow.identityMap.get(key);
         if (s != null) {
             if (s.marked) return null;
@@ -459,6 +534,7 @@ public final class Session implements AutoCloseable {
     public <R> Result<R> execute(org.athanor.core.sql.Query<R> query) {
         enter();
         Objects.requireNonNull(query, "query");
+        origin("execute");
         autoflushIfEnabled();
         return (org.athanor.core.routing.RoutingEngine.writes(query) ? writeConnection() : connection()).execute(query);
     }
@@ -471,6 +547,7 @@ public final class Session implements AutoCloseable {
     public int execute(Dml statement) {
         enter();
         Objects.requireNonNull(statement, "statement");
+        origin("execute");
         autoflushIfEnabled();
         return writeConnection().execute(statement);
     }
@@ -486,6 +563,7 @@ public final class Session implements AutoCloseable {
         if (s == null || s.status != InstanceState.Status.PERSISTENT)
             throw new IllegalStateException(describeObject(entity) + " is " + (s == null ? "not in this session" : s.status)
                     + "; refresh() needs a persistent object of this session");
+        origin("refresh " + s.info.name);
         if (!Loading.reload(loadHost, s, false))
             throw new IllegalStateException("refresh(): the row of " + s.key() + " no longer exists");
     }
@@ -502,6 +580,7 @@ public final class Session implements AutoCloseable {
         if (stateOf(entity) != null) return entity;
         Mapper info = registry.info(entity.getClass());
         IdKey key = info.keyOfObject(entity);
+        origin("merge " + info.name);
         Object target = null;
         if (key != null) {
             InstanceState s = uow.identityMap.get(key);
@@ -597,6 +676,7 @@ public final class Session implements AutoCloseable {
     void flushInternal() {
         if (flushing) throw new IllegalStateException("flush() called while a flush is running");
         flushing = true;
+        String prev = origin("flush");
         try {
             boolean holds = uow.attachedCount() != 0;
             if (holds) for (SessionListener l : listeners) l.beforeFlush(this);
@@ -611,6 +691,7 @@ public final class Session implements AutoCloseable {
             throw e;
         } finally {
             flushing = false;
+            origin(prev);
         }
     }
 
@@ -678,8 +759,7 @@ public final class Session implements AutoCloseable {
                 releaseOwner();
                 throw e;
             }
-            connection.close();
-            connection = null;
+            dropConnection().close();
         }
         onPrimary = false;
         uow.tx.committed(expireOnCommit);
@@ -778,8 +858,7 @@ public final class Session implements AutoCloseable {
      * session had no database transaction.
      */
     private boolean rollbackDatabase() {
-        Connection c = connection;
-        connection = null;
+        Connection c = dropConnection();
         onPrimary = false;
         if (c == null) return false;
         try {

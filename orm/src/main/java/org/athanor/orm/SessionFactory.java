@@ -31,15 +31,24 @@ public final class SessionFactory {
     private final boolean expireOnCommit;
     /** The session and mapper listeners every session of this factory calls (immutable). */
     final Listeners listeners;
+    /** Counts the sessions' statements by origin; null unless {@link #withStatementReport()} asked. */
+    final StatementTracker tracker;
+    /** Lazy loads of one relationship allowed per session before the limit acts; -1: no limit. */
+    final int lazyLoadLimit;
+    /** Whether going over the limit raises {@link LazyLoadLimitError} (else it warns). */
+    final boolean lazyLoadRaise;
 
     private SessionFactory(org.athanor.core.routing.RoutingEngine router, Registry registry, boolean autoflush, boolean expireOnCommit,
-                           Listeners listeners) {
+                           Listeners listeners, StatementTracker tracker, int lazyLoadLimit, boolean lazyLoadRaise) {
         this.router = router;
         this.engine = router.primary();
         this.registry = registry;
         this.autoflush = autoflush;
         this.expireOnCommit = expireOnCommit;
         this.listeners = listeners;
+        this.tracker = tracker;
+        this.lazyLoadLimit = lazyLoadLimit;
+        this.lazyLoadRaise = lazyLoadRaise;
     }
 
     /**
@@ -68,14 +77,14 @@ public final class SessionFactory {
                 throw new ConfigurationError(info.name + "." + g.name() + " uses @GeneratedValue(strategy = SEQUENCE) but "
                         + engine.dialect().name() + " has no sequences; use IDENTITY there");
         }
-        return new SessionFactory(router, registry, true, true, Listeners.NONE);
+        return new SessionFactory(router, registry, true, true, Listeners.NONE, null, -1, false);
     }
 
     /** Whether queries and get() misses flush pending changes first (default true). */
-    public SessionFactory autoflush(boolean on) { return new SessionFactory(router, registry, on, expireOnCommit, listeners); }
+    public SessionFactory autoflush(boolean on) { return new SessionFactory(router, registry, on, expireOnCommit, listeners, tracker, lazyLoadLimit, lazyLoadRaise); }
 
     /** Whether commit() expires persistent objects so they are re-read when next handed out (default true). */
-    public SessionFactory expireOnCommit(boolean on) { return new SessionFactory(router, registry, autoflush, on, listeners); }
+    public SessionFactory expireOnCommit(boolean on) { return new SessionFactory(router, registry, autoflush, on, listeners, tracker, lazyLoadLimit, lazyLoadRaise); }
 
     /**
      * A factory like this one whose sessions also call {@code listener}'s session events (after the
@@ -83,7 +92,7 @@ public final class SessionFactory {
      */
     public SessionFactory withListener(SessionListener listener) {
         if (listener == null) throw new IllegalArgumentException("withListener(null): give a SessionListener");
-        return new SessionFactory(router, registry, autoflush, expireOnCommit, listeners.withSession(listener, registry));
+        return new SessionFactory(router, registry, autoflush, expireOnCommit, listeners.withSession(listener, registry), tracker, lazyLoadLimit, lazyLoadRaise);
     }
 
     /**
@@ -96,7 +105,43 @@ public final class SessionFactory {
     public <E> SessionFactory withListener(Class<E> entityClass, MapperListener<? super E> listener) {
         if (entityClass == null || listener == null)
             throw new IllegalArgumentException("withListener(entityClass, listener) needs both, got " + entityClass + ", " + listener);
-        return new SessionFactory(router, registry, autoflush, expireOnCommit, listeners.withMapper(entityClass, listener, registry));
+        return new SessionFactory(router, registry, autoflush, expireOnCommit, listeners.withMapper(entityClass, listener, registry), tracker, lazyLoadLimit, lazyLoadRaise);
+    }
+
+    /**
+     * A factory whose sessions count their statements by origin ({@link Session#statementReport()}).
+     * It registers one {@code ExecutionListener} on the primary and each replica engine, for as long
+     * as those engines live: call it once when setting up, not per session. Factories made from this
+     * one (autoflush, limits) share the listener. Without it the engine runs no listener for the ORM.
+     */
+    public SessionFactory withStatementReport() {
+        if (tracker != null) return this;
+        StatementTracker t = new StatementTracker();
+        engine.addExecutionListener(t);
+        for (Engine replica : router.replicaEngines()) if (replica != engine) replica.addExecutionListener(t);
+        return new SessionFactory(router, registry, autoflush, expireOnCommit, listeners, t, lazyLoadLimit, lazyLoadRaise);
+    }
+
+    /** Whether sessions of this factory count statements ({@link #withStatementReport()}). */
+    public boolean reportsStatements() { return tracker != null; }
+
+    /**
+     * Sessions log a warning (logger {@code org.athanor.orm.lazy}, and {@link StatementReport#warnings()})
+     * the first time one relationship is lazily loaded more than {@code k} times in one session: the
+     * (k+1)th lazy load warns, the k-th does not. The load still runs.
+     */
+    public SessionFactory warnLazyLoadsOver(int k) { return new SessionFactory(router, registry, autoflush, expireOnCommit, listeners, tracker, checkLimit(k), false); }
+
+    /**
+     * Sessions refuse a lazy load of one relationship beyond the {@code k}-th in one session with
+     * {@link LazyLoadLimitError}, before its statement runs (the k-th load still runs). For tests and
+     * development: it turns an N+1 into a failure.
+     */
+    public SessionFactory raiseLazyLoadsOver(int k) { return new SessionFactory(router, registry, autoflush, expireOnCommit, listeners, tracker, checkLimit(k), true); }
+
+    private static int checkLimit(int k) {
+        if (k < 0) throw new IllegalArgumentException("lazy load limit " + k + " is negative; give the number of lazy loads of one relationship a session may do (0 or more)");
+        return k;
     }
 
     /** The primary engine (the only one when the factory was made from an Engine). */

@@ -10,9 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.engine.StatementListener;
 import org.athanor.core.sql.Sql;
+import org.athanor.orm.LazyLoadLimitError;
 import org.athanor.orm.Registry;
 import org.athanor.orm.Session;
 import org.athanor.orm.SessionFactory;
+import org.athanor.orm.StatementReport;
 
 /**
  * The relationships walkthrough of the quickstart: Department/Employee both ways, Author.posts ordered by
@@ -65,6 +67,32 @@ public final class RelationshipsTutorial {
                 List<Department> departments = s.query(Department.class).orderBy(Department_.name).all();
                 for (Department d : departments) say(d + ": " + d.getEmployees().stream().map(Employee::getName).toList());
                 say(statements.get() + " statements for " + departments.size() + " departments (not 1 + one per department)");
+            }
+
+            section("the statement report: what a session ran, by origin, proving there was no N+1");
+            // one ExecutionListener for the factory (register once at setup); raise on the 2nd lazy load of
+            // one relationship in a session, so an N+1 fails instead of running
+            SessionFactory reported = sessions.withStatementReport().raiseLazyLoadsOver(1);
+            try (Session s = reported.openSession()) {
+                for (Employee e : s.query(Employee.class).all()) e.getDepartment().getEmployees().size();
+                StatementReport r = s.statementReport();
+                say(r.toString());
+                if (r.count("lazy load Department.employees") != 1 || r.total() != 3)
+                    throw new IllegalStateException("expected 3 statements with one batched lazy load, got " + r);
+                say("the departments' employee lists: 1 lazy load for the whole result, not one per department");
+            }
+            try (Session s = reported.openSession()) {
+                List<Long> ids = s.query(Department.class).orderBy(Department_.id).all().stream().map(Department::getId).toList();
+                s.expungeAll(); // each department now comes from its own get(): its own result
+                s.get(Department.class, ids.get(0)).getEmployees().size();
+                Department second = s.get(Department.class, ids.get(1));
+                try {
+                    second.getEmployees().size();
+                    throw new IllegalStateException("the second lazy load should have been refused");
+                } catch (LazyLoadLimitError e) {
+                    say("an N+1 in the making is refused: " + e.getMessage());
+                }
+                say(s.statementReport().toString());
             }
 
             try (Session s = sessions.openSession()) {

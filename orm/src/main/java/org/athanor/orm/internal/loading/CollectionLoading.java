@@ -71,8 +71,22 @@ final class CollectionLoading {
                     + " is not loaded, and the object's session is " + (s.isClosed() ? "closed" : "no longer holding it")
                     + ": there is nothing to load it with. Access the collection while the session is open (e.g. "
                     + "getX().size()), or get the object again from an open session");
-        if (autoflush) s.autoflushIfEnabled(); // as a query would: the select sees the session's pending changes
+        String relation = cs.info.name + "." + cs.relation().name();
+        if (autoflush) {
+            // a lazy load: counted (and checked against the factory's limit) before any statement runs
+            s.lazyLoad(relation, "selectinLoad(" + cs.info.type.getSimpleName() + "_." + cs.relation().name() + ")");
+            s.autoflushIfEnabled(); // as a query would: the select sees the session's pending changes
+        }
         if (cs.items != null) return; // the autoflush may have loaded it
+        String prev = s.origin((autoflush ? "lazy load " : "selectin load ") + relation);
+        try {
+            loadGroup(s, cs, ownerState);
+        } finally {
+            s.origin(prev);
+        }
+    }
+
+    private static void loadGroup(Loading.Host s, CollectionState cs, InstanceState ownerState) {
         Mapper owner = cs.info, element = cs.elementInfo();
         int m = cs.m, k = owner.toManyBackRef(m);
         // the owners to load for: this one first, then the rest of its result still unloaded in this session

@@ -53,6 +53,19 @@ public final class Loading {
 
         /** A collection operation took {@code element} out of a collection: the next flush re-checks its references. */
         void relinked(Object element);
+
+        /**
+         * Makes {@code origin} what the statements that follow are counted under in the session's
+         * statement report (e.g. {@code "lazy load Writer.articles"}); returns the one it replaces, to be
+         * put back when the nested work ends.
+         */
+        String origin(String origin);
+
+        /**
+         * A lazy load of {@code relation} ({@code "Writer.articles"}) is about to run: counted, and checked
+         * against the factory's lazy-load limit before any statement ({@code avoid}: the option that avoids it).
+         */
+        void lazyLoad(String relation, String avoid);
     }
 
     /** Reads a row's attribute values (the select's first {@code n} columns are the entity's, in order). */

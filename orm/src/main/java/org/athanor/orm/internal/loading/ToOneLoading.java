@@ -67,9 +67,14 @@ public final class ToOneLoading {
             if (missing.isEmpty()) continue;
             List<Object> ids = new ArrayList<>(missing.keySet());
             @SuppressWarnings("unchecked") Column<Object> idColumn = (Column<Object>) target.attrs[target.idIdx[0]].column();
-            for (int from = 0; from < ids.size(); from += CHUNK) {
-                List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                Loading.list(s, target, target.selectAll.where(idColumn.in(chunk)), LoadOptions.childrenOf(options, ref.name()));
+            String prev = s.origin("load " + info.name + "." + ref.name());
+            try {
+                for (int from = 0; from < ids.size(); from += CHUNK) {
+                    List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+                    Loading.list(s, target, target.selectAll.where(idColumn.in(chunk)), LoadOptions.childrenOf(options, ref.name()));
+                }
+            } finally {
+                s.origin(prev);
             }
             for (Map.Entry<Object, List<InstanceState>> e : missing.entrySet()) {
                 InstanceState t = s.uow().identityMap.get(IdKey.ofIds(target, new Object[] {e.getKey()}));
