@@ -5,7 +5,10 @@ import org.athanor.orm.internal.uow.InstanceState;
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.IdKey;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.athanor.core.engine.Result;
 import org.athanor.core.engine.RowReader;
@@ -68,12 +71,21 @@ final class Loading {
         } else {
             out = s.connection().execute(q.statement(), entities(s, info, q)).all();
         }
+        if (info.layoutCount() > 1) {
+            // a polymorphic result: each class's references and collections, over its objects of the result
+            Map<Mapper, List<Object>> byClass = new LinkedHashMap<>();
+            for (Object o : out) byClass.computeIfAbsent(s.stateOf(o).info, k -> new ArrayList<>()).add(o);
+            for (Map.Entry<Mapper, List<Object>> e : byClass.entrySet()) relationships(s, e.getKey(), e.getValue(), options);
+        } else relationships(s, info, out, options);
+        return out;
+    }
+
+    private static void relationships(Session s, Mapper info, List<Object> out, List<LoadOption> options) {
         if (info.toOnes.length > 0) ToOneLoading.resolve(s, info, out, options);
         if (info.toManys.length > 0) {
             installCollections(s, info, out);
             if (!options.isEmpty()) CollectionLoading.apply(s, info, out, options);
         }
-        return out;
     }
 
     private static IllegalStateException nullKey(Mapper info) {
@@ -81,9 +93,11 @@ final class Loading {
     }
 
     /** A new persistent object for a row no object of the session has. */
-    private static Object materializeNew(Session s, Mapper info, Object[] v) {
-        if (info.hasNullId(v))
-            throw nullKey(info);
+    private static Object materializeNew(Session s, Mapper declared, Object[] row) {
+        if (declared.hasNullId(row))
+            throw nullKey(declared);
+        Mapper info = declared.rowMapper(row);
+        Object[] v = declared.rowValues(row);
         Object obj = info.mapping.newInstance();
         info.setAll(obj, v);
         s.uow.attachLoaded(info, obj, null, v, true); // the key is made from the snapshot when first needed
@@ -94,12 +108,13 @@ final class Loading {
     static Stream<Object> stream(Session s, Mapper info, Select<Row> select) {
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
         Result<Object> r = s.connection().execute(q.statement(), entities(s, info, q));
-        if (info.toOnes.length == 0 && info.toManys.length == 0) return r.stream();
+        if (info.toOnes.length == 0 && info.toManys.length == 0 && info.layoutCount() <= 1) return r.stream();
         // a stream has no whole result to batch over: each object's references are resolved as it is
         // handed out (found in the identity map, else one SELECT per row); use list() to batch them
         return r.stream().peek(o -> {
-            if (info.toOnes.length > 0) ToOneLoading.resolve(s, info, List.of(o));
-            if (info.toManys.length > 0) installCollections(s, info, List.of(o));
+            Mapper m = s.stateOf(o).info;
+            if (m.toOnes.length > 0) ToOneLoading.resolve(s, m, List.of(o));
+            if (m.toManys.length > 0) installCollections(s, m, List.of(o));
         });
     }
 
@@ -107,10 +122,12 @@ final class Loading {
      * The session's object for a row: the one already in the identity map (re-read from the row when
      * expired, keeping attributes changed since), or a new persistent object.
      */
-    static Object materialize(Session s, Mapper info, Object[] v) {
+    static Object materialize(Session s, Mapper declared, Object[] row) {
+        if (declared.hasNullId(row))
+            throw nullKey(declared);
+        Mapper info = declared.rowMapper(row);
+        Object[] v = declared.rowValues(row);
         IdKey key = info.keyOf(v);
-        if (key == null)
-            throw nullKey(info);
         InstanceState st = s.uow.identityMap.isEmpty() ? null : s.uow.identityMap.get(key);
         if (st != null) {
             if (s.isExpired(st)) apply(s, st, v, true);
@@ -141,8 +158,9 @@ final class Loading {
     static boolean reload(Session s, InstanceState st, boolean keepChanges) {
         Mapper info = st.info;
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, info.selectAll.where(info.pkEquals(st.key())));
-        Object[] v = s.connection().execute(q.statement(), values(q.primary())).first();
-        if (v == null) return false;
+        Object[] row = s.connection().execute(q.statement(), values(q.primary())).first();
+        if (row == null) return false;
+        Object[] v = info.rowValues(row);
         apply(s, st, v, keepChanges);
         if (st.refsPending) ToOneLoading.resolve(s, info, List.of(st.obj()));
         if (st.collectionsPending) installCollections(s, info, List.of(st.obj()));

@@ -24,9 +24,9 @@ public final class AnnotationRules {
      * {@code @Embeddable} for {@code @EmbeddedId} classes; {@code Index} and {@code UniqueConstraint}
      * inside {@code @Table}; {@code @Converter} on the converter classes {@code @Convert} names.
      */
-    public static final Set<String> HONOURED = Set.of("Access", "Basic", "Column", "Convert", "Converter", "Embeddable",
-            "EmbeddedId", "Entity", "Enumerated", "GeneratedValue", "Id", "IdClass", "Index", "JoinColumn", "Lob", "ManyToOne", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
-            "PostLoad", "PostPersist", "PostRemove", "PostUpdate", "PrePersist", "PreRemove", "PreUpdate",
+    public static final Set<String> HONOURED = Set.of("Access", "Basic", "Column", "Convert", "Converter", "DiscriminatorColumn", "DiscriminatorValue", "Embeddable",
+            "EmbeddedId", "Entity", "Enumerated", "GeneratedValue", "Id", "IdClass", "Index", "Inheritance", "JoinColumn", "Lob", "ManyToOne", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
+            "PostLoad", "PostPersist", "PostRemove", "PostUpdate", "PrePersist", "PreRemove", "PreUpdate", "PrimaryKeyJoinColumn",
             "SequenceGenerator", "Table", "Transient", "UniqueConstraint", "Version");
 
     /**
@@ -41,7 +41,8 @@ public final class AnnotationRules {
     private static final String RELATIONSHIP = "of the relationships only @ManyToOne and @OneToOne (with @JoinColumn) and @OneToMany(mappedBy) are supported yet, and"
             + " embedded values not at all; map the foreign key"
             + " as a basic column, e.g. Long authorId, or mark the field @Transient";
-    private static final String INHERITANCE = "entity inheritance and secondary tables are not supported yet";
+    private static final String INHERITANCE = "secondary tables are not supported yet; map the second table as its own "
+            + "entity (or use JOINED inheritance)";
     private static final String QUERIES = "named queries, result set mappings and entity graphs are not supported; build"
             + " queries with session.query(...) or Core statements";
     private static final String CONTAINER = "there is no container injection; build a SessionFactory and open Sessions from it";
@@ -62,10 +63,9 @@ public final class AnnotationRules {
                 "JoinColumns", "JoinTable", "MapsId", "AttributeOverride", "AttributeOverrides",
                 "AssociationOverride", "AssociationOverrides", "CollectionTable", "ForeignKey", "MapKey", "MapKeyClass",
                 "MapKeyColumn", "MapKeyEnumerated", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyTemporal",
-                "OrderColumn", "PrimaryKeyJoinColumn", "PrimaryKeyJoinColumns", "Converts"})
+                "OrderColumn", "PrimaryKeyJoinColumns", "Converts"})
             m.put(a, RELATIONSHIP);
-        for (String a : new String[] {"Inheritance", "DiscriminatorColumn", "DiscriminatorValue", "SecondaryTable",
-                "SecondaryTables"})
+        for (String a : new String[] {"SecondaryTable", "SecondaryTables"})
             m.put(a, INHERITANCE);
         for (String a : new String[] {"NamedQuery", "NamedQueries", "NamedNativeQuery", "NamedNativeQueries",
                 "NamedStoredProcedureQuery", "NamedStoredProcedureQueries", "StoredProcedureParameter", "QueryHint",

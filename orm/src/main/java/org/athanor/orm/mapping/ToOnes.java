@@ -24,7 +24,12 @@ import org.athanor.orm.rules.Naming;
 final class ToOnes {
     private ToOnes() {}
 
-    static List<ToOne> map(Class<?> cls, Table table, List<Field> fields, List<Attribute> attributes, List<FieldSpec> specs) {
+    /**
+     * {@code offset}: references before these (inherited from an entity superclass); {@code shared}: the
+     * table is a single-table hierarchy's, whose other classes have no value for these key columns (nullable).
+     */
+    static List<ToOne> map(Class<?> cls, Table table, List<Field> fields, List<Attribute> attributes, List<FieldSpec> specs,
+                           int offset, boolean shared) {
         if (fields.isEmpty()) return List.of();
         List<ToOne> out = new ArrayList<>();
         for (Field f : fields) {
@@ -74,7 +79,7 @@ final class ToOnes {
                             + "attribute; name it with @JoinColumn(name = ...), or drop the basic attribute");
             boolean optional = (m != null ? m.optional() : one.optional()) && (jc == null || jc.nullable());
             List<ColumnOption> options = new ArrayList<>();
-            options.add(optional ? Table.Options.nullable() : Table.Options.notNull());
+            options.add(optional || shared ? Table.Options.nullable() : Table.Options.notNull());
             // a one-to-one's key column is UNIQUE: two rows cannot reference the same target
             if (jc != null && jc.unique() || one != null) options.add(Table.Options.unique());
             Column<?> column = Table.addColumn(table, columnName, key.type(), options.toArray(ColumnOption[]::new));
@@ -87,7 +92,7 @@ final class ToOnes {
                         target == cls ? attributeColumn(attributes, keyName) : EntityMapping.of(target).attribute(keyName).column()),
                         ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, fkName);
             }
-            Attribute attr = new Attribute(f.getName(), column, key.javaType(), attributes.size() + out.size(), false, false,
+            Attribute attr = new Attribute(f.getName(), column, key.javaType(), attributes.size() + offset + out.size(), false, false,
                     null, null, true, true, f, null);
             out.add(new ToOne(f.getName(), f, target, attr, optional));
         }
@@ -172,7 +177,7 @@ final class ToOnes {
     /** The target's single key field, as its mapping will see it. */
     private static FieldSpec targetKey(Class<?> cls, Class<?> target, List<FieldSpec> specs, String where) {
         List<FieldSpec> ids = new ArrayList<>();
-        if (target == cls) {
+        if (target == cls && specs.stream().anyMatch(FieldSpec::id)) {
             for (FieldSpec s : specs) if (s.id()) ids.add(s);
         } else {
             List<Class<?>> hierarchy = MappingBuilder.hierarchy(target);
