@@ -93,6 +93,8 @@ final class EntityModel {
         if (!checkClass()) return;
         List<TypeElement> hierarchy = hierarchy();
         if (failed) return;
+        checkInheritance();
+        if (failed) return;
         checkAnnotations(hierarchy);
         if (failed) return;
         originating.addAll(hierarchy);
@@ -190,6 +192,29 @@ final class EntityModel {
             s = c.getSuperclass();
         }
         return null;
+    }
+
+    /** The hierarchy rules the runtime's org.athanor.orm.mapping.Inheritance applies first, with its messages. */
+    private void checkInheritance() {
+        TypeElement parent = entitySuperclass();
+        if (parent == null) {
+            if ("TABLE_PER_CLASS".equals(ann.enumName(Annotations.find(entity, "Inheritance"), "strategy")))
+                error(entity, null, "@Inheritance(strategy = TABLE_PER_CLASS) is not supported yet; use SINGLE_TABLE (one "
+                        + "table with a discriminator column) or JOINED (a table per subclass)");
+            return;
+        }
+        TypeElement root = parent;
+        for (TypeMirror s = root.getSuperclass(); s.getKind() == TypeKind.DECLARED; ) {
+            TypeElement c = (TypeElement) types.asElement(s);
+            if (Annotations.has(c, "Entity")) root = c;
+            s = c.getSuperclass();
+        }
+        if (!Annotations.has(root, "Inheritance"))
+            error(entity, null, "extends the @Entity " + parent.getQualifiedName() + ", which declares no @Inheritance; "
+                    + "annotate it @Inheritance(strategy = SINGLE_TABLE or JOINED), or make it a @MappedSuperclass");
+        else if (Annotations.has(entity, "Inheritance"))
+            error(entity, null, "@Inheritance belongs on the root of the hierarchy (" + root.getQualifiedName() + "), not on a "
+                    + "subclass; one hierarchy has one strategy");
     }
 
     /** Whether the entity is abstract (the base of a hierarchy): its accessor cannot instantiate it. */
