@@ -146,14 +146,17 @@ public final class Inheritance {
         if (pkj != null && !pkj.columnDefinition().isEmpty())
             throw MappingException.of(cls, null, "@PrimaryKeyJoinColumn(columnDefinition) is not supported; the column takes "
                     + "the type of " + p.root.getSimpleName() + "'s key");
+        Table parentTable = p.tables.get(p.tables.size() - 1);
+        List<Column<?>> parentKeys = parentTable == parent.table() && p.tables.size() == 1 ? null : parentTable.primaryKeyColumns();
         List<Column<?>> keys = new ArrayList<>();
-        for (Attribute a : ids) {
-            String name = pkj != null && !pkj.name().isEmpty() ? pkj.name() : a.column().name();
+        for (int k = 0; k < ids.size(); k++) {
+            Attribute a = ids.get(k);
+            // JPA's default: the name of the parent table's key column
+            String name = pkj != null && !pkj.name().isEmpty() ? pkj.name() : parentKeys == null ? a.column().name() : parentKeys.get(k).name();
             keys.add(ids.size() == 1 ? Table.addColumn(table, name, a.column().type(), Table.Options.primaryKey(), Table.Options.notNull())
                     : Table.addColumn(table, name, a.column().type(), Table.Options.notNull()));
         }
         if (keys.size() > 1) Table.addPrimaryKey(table, keys);
-        Table parentTable = p.tables.get(p.tables.size() - 1);
         Table.addForeignKey(table, keys, parentTable::primaryKeyColumns, ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, null);
         return table;
     }

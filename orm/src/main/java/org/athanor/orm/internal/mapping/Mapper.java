@@ -54,7 +54,7 @@ public final class Mapper {
     public final org.athanor.orm.mapping.Callbacks callbacks;
     public final Class<?> type;
     public final String name;
-    /** The (one) table of the entity; see {@link #tables()}. */
+    /** The table holding the entity's key and discriminator: its only table, or the base table under JOINED inheritance; see {@link #tables()}. */
     public final Table table;
     private final List<Table> tables;
     /** The root of the inheritance hierarchy (set by configure); this mapper outside a hierarchy. */
@@ -111,8 +111,9 @@ public final class Mapper {
         this.callbacks = mapping.callbacks();
         this.type = type;
         this.name = mapping.entityName();
-        this.table = mapping.table();
         this.inheritance = mapping.inheritance();
+        // the table holding the key (and the discriminator): the base table under JOINED inheritance
+        this.table = inheritance == null ? mapping.table() : inheritance.tables().get(0);
         this.tables = inheritance == null ? List.of(table) : inheritance.tables();
         this.base = this;
         this.plain = mapping.attributes().size();
@@ -169,7 +170,9 @@ public final class Mapper {
         for (Mapper m : mappers.values()) {
             // classes of one single-table hierarchy share a table: among them, a class referencing another
             // (Dog.chases -> Cat) comes after it, so a new row's reference has its key when it is inserted
-            m.rank = order.indexOf(m.table) * (mappers.size() + 1) + sameTableDepth(m, mappers.values());
+            int last = 0; // JOINED: after every table the entity writes (each may reference other entities' tables)
+            for (Table t : m.tables) last = Math.max(last, order.indexOf(t));
+            m.rank = last * (mappers.size() + 1) + sameTableDepth(m, mappers.values());
             m.selfReferences = SelfReferences.of(m);
         }
         return Collections.unmodifiableMap(mappers);
