@@ -340,9 +340,11 @@ public final class Query<E> {
     }
 
     private void requireSimple(String op) {
-        if (info.inheritance != null && info.inheritance.strategy() == jakarta.persistence.InheritanceType.JOINED)
-            throw new IllegalStateException(op + "() on " + info.name + ": its hierarchy's rows span several tables (JOINED "
-                    + "inheritance), which one bulk statement cannot change; change or delete the objects through the session");
+        if (info.inheritance != null && (info.inheritance.strategy() == jakarta.persistence.InheritanceType.JOINED
+                || info.inheritance.strategy() == jakarta.persistence.InheritanceType.TABLE_PER_CLASS
+                && (info.layoutCount() > 1 || info.isAbstract())))
+            throw new IllegalStateException(op + "() on " + info.name + ": its hierarchy's rows span several tables (JOINED, or "
+                    + "TABLE_PER_CLASS with subclasses), which one bulk statement cannot change; change or delete the objects through the session");
         for (Mapper m = info; m != null; m = null)
             if (m.inheritance != null && m.inheritance.strategy() == jakarta.persistence.InheritanceType.JOINED && op.equals("delete"))
                 throw new IllegalStateException("delete() on " + info.name + ": its rows span several tables (JOINED "

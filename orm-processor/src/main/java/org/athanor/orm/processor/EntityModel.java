@@ -198,9 +198,7 @@ final class EntityModel {
     private void checkInheritance() {
         TypeElement parent = entitySuperclass();
         if (parent == null) {
-            if ("TABLE_PER_CLASS".equals(ann.enumName(Annotations.find(entity, "Inheritance"), "strategy")))
-                error(entity, null, "@Inheritance(strategy = TABLE_PER_CLASS) is not supported yet; use SINGLE_TABLE (one "
-                        + "table with a discriminator column) or JOINED (a table per subclass)");
+            if ("TABLE_PER_CLASS".equals(ann.enumName(Annotations.find(entity, "Inheritance"), "strategy"))) tablePerClassIds();
             return;
         }
         TypeElement root = parent;
@@ -209,12 +207,30 @@ final class EntityModel {
             if (Annotations.has(c, "Entity")) root = c;
             s = c.getSuperclass();
         }
+        if ("TABLE_PER_CLASS".equals(ann.enumName(Annotations.find(root, "Inheritance"), "strategy"))) tablePerClassIds();
         if (!Annotations.has(root, "Inheritance"))
             error(entity, null, "extends the @Entity " + parent.getQualifiedName() + ", which declares no @Inheritance; "
                     + "annotate it @Inheritance(strategy = SINGLE_TABLE or JOINED), or make it a @MappedSuperclass");
         else if (Annotations.has(entity, "Inheritance"))
             error(entity, null, "@Inheritance belongs on the root of the hierarchy (" + root.getQualifiedName() + "), not on a "
                     + "subclass; one hierarchy has one strategy");
+    }
+
+    /** TABLE_PER_CLASS: an IDENTITY key per table would repeat ids across the hierarchy (the runtime's message). */
+    private void tablePerClassIds() {
+        for (TypeElement c = entity; c != null; ) {
+            for (VariableElement f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
+                javax.lang.model.element.AnnotationMirror gv = Annotations.find(f, "GeneratedValue");
+                if (gv == null || !Annotations.has(f, "Id")) continue;
+                String strategy = ann.enumName(gv, "strategy");
+                if (strategy == null || strategy.equals("AUTO") || strategy.equals("IDENTITY"))
+                    error(f, f.getSimpleName().toString(), "TABLE_PER_CLASS keeps each class's rows in its own table, so one "
+                            + "IDENTITY column per table would hand out the same id twice in the hierarchy; use "
+                            + "@GeneratedValue(strategy = SEQUENCE) (one sequence for the hierarchy) or assign the ids");
+            }
+            TypeMirror s = c.getSuperclass();
+            c = s.getKind() == TypeKind.DECLARED ? (TypeElement) types.asElement(s) : null;
+        }
     }
 
     /** Whether the entity is abstract (the base of a hierarchy): its accessor cannot instantiate it. */

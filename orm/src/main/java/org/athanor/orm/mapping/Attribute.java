@@ -61,6 +61,9 @@ public final class Attribute {
                 insertable, updatable, field, holder);
     }
 
+    /** The Java field holding the value (for an @EmbeddedId component, the embeddable's field); null for the discriminator. */
+    public Field field() { return field; }
+
     /** True for the discriminator of an inheritance hierarchy (no field: its value is fixed by the class). */
     public boolean isDiscriminator() { return field == null; }
 

@@ -31,7 +31,8 @@ import org.athanor.core.type.SqlTypes;
  *
  * <p>Both SINGLE_TABLE and JOINED keep a discriminator column in the root table (JPA makes it optional for
  * JOINED; here the class of a row is always read from it, so a polymorphic load needs no probing of the
- * subclass tables). TABLE_PER_CLASS is refused. Immutable.
+ * subclass tables). TABLE_PER_CLASS has none: each class has a full table of its own, and a polymorphic
+ * query selects each table's class as a literal in a UNION ALL. Immutable.
  */
 public final class Inheritance {
     private final InheritanceType strategy;
@@ -61,7 +62,8 @@ public final class Inheritance {
     public EntityMapping<?> parent() { return parent; }
     /**
      * The discriminator as an attribute of the session's value arrays: after the entity's own attributes
-     * and its references' keys; its value is fixed by the class ({@link #discriminatorValue()}).
+     * and its references' keys; its value is fixed by the class ({@link #discriminatorValue()}). Null for
+     * TABLE_PER_CLASS (no such column; a polymorphic query selects the value as a literal per table).
      */
     public Attribute discriminator() { return discriminator; }
     /** This class's value in the discriminator column; null for an abstract class (it has no rows of its own). */
@@ -83,9 +85,10 @@ public final class Inheritance {
                                 + "annotate the root entity @Inheritance(strategy = SINGLE_TABLE or JOINED)");
                 return;
             }
-            if (inh.strategy() == InheritanceType.TABLE_PER_CLASS)
-                throw MappingException.of(cls, null, "@Inheritance(strategy = TABLE_PER_CLASS) is not supported yet; use "
-                        + "SINGLE_TABLE (one table with a discriminator column) or JOINED (a table per subclass)");
+            if (inh.strategy() == InheritanceType.TABLE_PER_CLASS && cls.isAnnotationPresent(DiscriminatorColumn.class))
+                throw MappingException.of(cls, null, "@DiscriminatorColumn with TABLE_PER_CLASS: each class has its own table, "
+                        + "so there is no discriminator column; remove it (@DiscriminatorValue still names the class in "
+                        + "polymorphic queries)");
             if (cls.isAnnotationPresent(PrimaryKeyJoinColumn.class))
                 throw MappingException.of(cls, null, "@PrimaryKeyJoinColumn names a JOINED subclass's key column; the root "
                         + "of the hierarchy has none");
@@ -127,6 +130,7 @@ public final class Inheritance {
     static Table subclassTable(Class<?> cls, EntityMapping<?> parent, String schema, String tableName,
                                jakarta.persistence.Table tableAnn) {
         Inheritance p = parent.inheritance();
+        if (p.strategy == InheritanceType.TABLE_PER_CLASS) return Table.create(schema, tableName);
         if (p.strategy == InheritanceType.SINGLE_TABLE) {
             if (tableAnn != null)
                 throw MappingException.of(cls, null, "@Table on a SINGLE_TABLE subclass: its rows live in the table of "
@@ -183,6 +187,11 @@ public final class Inheritance {
         if (parent == null) {
             jakarta.persistence.Inheritance inh = cls.getAnnotation(jakarta.persistence.Inheritance.class);
             if (inh == null) return null;
+            if (inh.strategy() == InheritanceType.TABLE_PER_CLASS) {
+                // no discriminator column: a polymorphic query names each table's class in a literal
+                Object value = isAbstract ? null : value(cls, entityName, DiscriminatorType.STRING, dv);
+                return new Inheritance(inh.strategy(), cls, null, null, DiscriminatorType.STRING, value, List.of(table));
+            }
             DiscriminatorColumn dc = cls.getAnnotation(DiscriminatorColumn.class);
             String name = dc == null ? "dtype" : dc.name();
             DiscriminatorType type = dc == null ? DiscriminatorType.STRING : dc.discriminatorType();
@@ -207,6 +216,10 @@ public final class Inheritance {
             return new Inheritance(inh.strategy(), cls, null, attr, type, value, List.of(table));
         }
         Inheritance p = parent.inheritance();
+        if (p.strategy == InheritanceType.TABLE_PER_CLASS) {
+            Object value = isAbstract ? null : value(cls, entityName, DiscriminatorType.STRING, dv);
+            return new Inheritance(p.strategy, p.root, parent, null, DiscriminatorType.STRING, value, List.of(table));
+        }
         List<Table> tables = new ArrayList<>(p.tables);
         if (!tables.contains(table)) tables.add(table);
         Object value = isAbstract ? null : value(cls, entityName, p.discriminatorType, dv);

@@ -43,15 +43,23 @@ final class MappingBuilder {
         if (tableAnn != null && tableAnn.check().length > 0)
             throw MappingException.of(cls, null, AnnotationRules.problem("CheckConstraint", null));
         List<Class<?>> hierarchy = hierarchy(cls);
-        // the classes whose fields this mapping adds: all of them for a root, the subclass's own part otherwise
+        // the classes whose fields this mapping adds: all of them for a root, the subclass's own part otherwise;
+        // a TABLE_PER_CLASS subclass has a full table of its own, so it maps the inherited fields again
+        boolean concrete = parent != null && parent.inheritance().strategy() == jakarta.persistence.InheritanceType.TABLE_PER_CLASS;
         List<Class<?>> own = parent == null ? hierarchy : hierarchy.subList(hierarchy.indexOf(parentClass) + 1, hierarchy.size());
         checkAnnotations(cls, own);
-        FieldMapper mapper = new FieldMapper(cls, tableName, hierarchy);
+        // the default sequence of a TABLE_PER_CLASS hierarchy is the root's: ids are unique across its tables
+        FieldMapper mapper = new FieldMapper(cls, concrete ? Naming.snakeCase(rootEntityName(parent)) : tableName, hierarchy);
+        if (concrete) {
+            Class<?> rootClass = parent.inheritance().root();
+            jakarta.persistence.Table rootTable = rootClass.getAnnotation(jakarta.persistence.Table.class);
+            if (rootTable != null && !rootTable.name().isEmpty()) mapper = new FieldMapper(cls, rootTable.name(), hierarchy);
+        }
         List<FieldSpec> specs = new ArrayList<>();
         Field embeddedId = null;
         List<Field> toOneFields = new ArrayList<>();
         List<Field> toManyFields = new ArrayList<>();
-        for (Class<?> c : own) {
+        for (Class<?> c : concrete ? hierarchy : own) {
             for (Field f : c.getDeclaredFields()) {
                 if (FieldMapper.skipped(f)) continue;
                 if (f.isAnnotationPresent(jakarta.persistence.ManyToOne.class) || f.isAnnotationPresent(jakarta.persistence.OneToOne.class)) {
@@ -73,12 +81,14 @@ final class MappingBuilder {
                 }
             }
         }
-        if (parent == null) checkIds(cls, specs, embeddedId);
-        else Inheritance.checkNoIds(cls, parent, specs, embeddedId);
+        if (parent == null || concrete) checkIds(cls, specs, embeddedId);
+        if (parent != null)
+            Inheritance.checkNoIds(cls, parent, specs.stream().filter(x -> own.contains(x.field().getDeclaringClass())).toList(),
+                    embeddedId != null && own.contains(embeddedId.getDeclaringClass()) ? embeddedId : null);
         checkUniqueNames(cls, specs);
 
         Table table = parent == null ? Table.create(schema, tableName) : Inheritance.subclassTable(cls, parent, schema, tableName, tableAnn);
-        List<Attribute> attributes = new ArrayList<>(parent == null ? List.of() : parent.attributes());
+        List<Attribute> attributes = new ArrayList<>(parent == null || concrete ? List.of() : parent.attributes());
         List<FieldSpec> idSpecs = specs.stream().filter(FieldSpec::id).toList();
         List<Column<?>> pk = new ArrayList<>();
         boolean sharedTable = parent != null && parent.table() == table;
@@ -97,17 +107,23 @@ final class MappingBuilder {
         }
         if (pk.size() > 1) Table.addPrimaryKey(table, pk);
         List<ToOne> toOnes = new ArrayList<>();
-        if (parent != null)
+        if (parent != null && !concrete)
             for (ToOne t : parent.toOnes()) toOnes.add(t.withKeyIndex(attributes.size() + toOnes.size()));
         toOnes.addAll(ToOnes.map(cls, table, toOneFields, attributes, specs, toOnes.size(), sharedTable));
-        List<ToMany> toManys = new ArrayList<>(parent == null ? List.of() : parent.toManys());
+        List<ToMany> toManys = new ArrayList<>(parent == null || concrete ? List.of() : parent.toManys());
         toManys.addAll(ToOnes.mapCollections(cls, toManyFields));
         if (tableAnn != null) TableConstraints.add(cls, table, tableAnn, attributes);
 
-        IdShape idShape = parent == null ? IdShape.of(cls, attributes, embeddedId) : parent.idShape();
+        IdShape idShape = parent == null || concrete ? IdShape.of(cls, attributes, embeddedId) : parent.idShape();
         EntityAccessor<E> accessor = Accessors.forEntity(cls, attributes);
         Callbacks callbacks = Callbacks.of(cls, hierarchy);
         Inheritance inheritance = Inheritance.of(cls, entityName, parent, table, attributes.size() + toOnes.size());
+        if (inheritance != null && inheritance.strategy() == jakarta.persistence.InheritanceType.TABLE_PER_CLASS)
+            for (FieldSpec s : specs)
+                if (s.id() && s.generation() == jakarta.persistence.GenerationType.IDENTITY)
+                    throw new MappingException(s.where(cls) + ": TABLE_PER_CLASS keeps each class's rows in its own table, "
+                            + "so one IDENTITY column per table would hand out the same id twice in the hierarchy; use "
+                            + "@GeneratedValue(strategy = SEQUENCE) (one sequence for the hierarchy) or assign the ids");
         return new EntityMapping<>(cls, entityName, table, attributes, toOnes, toManys, idShape, accessor, callbacks, inheritance);
     }
 
@@ -116,6 +132,12 @@ final class MappingBuilder {
         for (Class<?> c = cls.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass())
             if (c.isAnnotationPresent(Entity.class)) return c;
         return null;
+    }
+
+    private static String rootEntityName(EntityMapping<?> parent) {
+        Class<?> root = parent.inheritance().root();
+        String n = root.getAnnotation(Entity.class).name();
+        return n.isEmpty() ? root.getSimpleName() : n;
     }
 
     private static void checkClass(Class<?> cls) {

@@ -83,7 +83,8 @@ final class ToOnes {
             // a one-to-one's key column is UNIQUE: two rows cannot reference the same target
             if (jc != null && jc.unique() || one != null) options.add(Table.Options.unique());
             Column<?> column = Table.addColumn(table, columnName, key.type(), options.toArray(ColumnOption[]::new));
-            if (jc == null || jc.foreignKey().value() != ConstraintMode.NO_CONSTRAINT) {
+            // a TABLE_PER_CLASS target's rows are spread over its classes' tables: no one table to reference
+            if ((jc == null || jc.foreignKey().value() != ConstraintMode.NO_CONSTRAINT) && !tablePerClass(target)) {
                 String fkName = jc == null || jc.foreignKey().name().isEmpty() ? null : jc.foreignKey().name();
                 // the target's column through a supplier: the two entities may reference each other, and the
                 // target's mapping (a per-class cache) must not be built inside this one
@@ -97,6 +98,14 @@ final class ToOnes {
             out.add(new ToOne(f.getName(), f, target, attr, optional));
         }
         return List.copyOf(out);
+    }
+
+    private static boolean tablePerClass(Class<?> target) {
+        for (Class<?> c = target; c != null && c != Object.class; c = c.getSuperclass()) {
+            jakarta.persistence.Inheritance inh = c.getAnnotation(jakarta.persistence.Inheritance.class);
+            if (inh != null) return inh.strategy() == jakarta.persistence.InheritanceType.TABLE_PER_CLASS;
+        }
+        return false;
     }
 
     /** The {@code @OneToMany(mappedBy)} fields; the mappedBy side is checked when the registry links entities. */

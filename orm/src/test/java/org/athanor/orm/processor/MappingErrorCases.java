@@ -88,9 +88,10 @@ public final class MappingErrorCases {
                 both("entityparent", "@Entity public class E extends P { }\n@Entity class P { @Id Long id; }",
                         "errors.entityparent.E: extends the @Entity errors.entityparent.P, which declares no @Inheritance; "
                                 + "annotate it @Inheritance(strategy = SINGLE_TABLE or JOINED), or make it a @MappedSuperclass"),
-                both("tableperclass", "@Entity @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS) public class E { @Id Long id; }",
-                        "errors.tableperclass.E: @Inheritance(strategy = TABLE_PER_CLASS) is not supported yet; use SINGLE_TABLE "
-                                + "(one table with a discriminator column) or JOINED (a table per subclass)"),
+                both("tableperclass", "@Entity @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS) public class E { @Id @GeneratedValue Long id; }",
+                        "errors.tableperclass.E.id: TABLE_PER_CLASS keeps each class's rows in its own table, so one IDENTITY "
+                                + "column per table would hand out the same id twice in the hierarchy; use @GeneratedValue("
+                                + "strategy = SEQUENCE) (one sequence for the hierarchy) or assign the ids"),
                 both("subinheritance", "@Entity @Inheritance public class E extends P { }\n@Entity @Inheritance class P { @Id Long id; }",
                         "errors.subinheritance.E: @Inheritance belongs on the root of the hierarchy (errors.subinheritance.P), "
                                 + "not on a subclass; one hierarchy has one strategy"),

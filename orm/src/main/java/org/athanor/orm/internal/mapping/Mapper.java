@@ -81,6 +81,8 @@ public final class Mapper {
     public org.athanor.orm.loading.OrmCompiler.Target loadTarget;
     /** Rows of this entity's SELECT by discriminator value: the class to build and where its values sit; null outside a hierarchy. */
     private Map<Object, Polymorphic.Layout> layouts;
+    /** Where a row of {@link #selectAll} holds its class's discriminator value (a literal column for TABLE_PER_CLASS). */
+    private int discriminatorPos = -1;
     /** Starts the hash of this entity's keys (the base class name's hash: stable, no identity hash needed). */
     public final int keyHashSeed;
     /** Whether an attribute may hold a byte array (mutable, so snapshots copy it). */
@@ -121,8 +123,8 @@ public final class Mapper {
         this.toManys = mapping.toManys().toArray(ToMany[]::new);
         List<Attribute> all = new ArrayList<>(mapping.attributes());
         for (ToOne t : toOnes) all.add(t.keyAttribute());
-        this.discriminatorIdx = inheritance == null ? -1 : all.size();
-        if (inheritance != null) all.add(inheritance.discriminator());
+        this.discriminatorIdx = inheritance == null || inheritance.discriminator() == null ? -1 : all.size();
+        if (discriminatorIdx >= 0) all.add(inheritance.discriminator());
         this.attrs = all.toArray(Attribute[]::new);
         List<Attribute> ids = mapping.idAttributes();
         if (ids.isEmpty()) throw new MappingException("entity " + type.getName() + " has no @Id attribute");
@@ -203,8 +205,8 @@ public final class Mapper {
     /** The tables this entity's rows are written to, base table first (several for JOINED inheritance). */
     public List<Table> tables() { return tables; }
 
-    /** The column telling apart the classes of a hierarchy (in the root table), or null outside a hierarchy. */
-    public Column<?> discriminator() { return inheritance == null ? null : inheritance.discriminator().column(); }
+    /** The column telling apart the classes of a hierarchy (in the root table), or null outside a hierarchy and for TABLE_PER_CLASS. */
+    public Column<?> discriminator() { return discriminatorIdx < 0 ? null : inheritance.discriminator().column(); }
 
     /** This class's value in {@link #discriminator()}; null outside a hierarchy and for an abstract class. */
     public Object discriminatorValue() { return inheritance == null ? null : inheritance.discriminatorValue(); }
@@ -234,14 +236,16 @@ public final class Mapper {
     public int layoutCount() { return layouts == null ? 1 : layouts.size(); }
 
     private Polymorphic.Layout layout(Object[] row) {
-        Object d = row[discriminatorIdx];
+        Object d = row[discriminatorPos];
         Polymorphic.Layout l = layouts.get(d);
         if (l == null) throw Polymorphic.unknownValue(this, d, layouts.keySet());
         return l;
     }
 
     /** Set by {@link Polymorphic#link}: the load statement, its target and its row layouts. */
-    void setLoading(Mapper base, Mapper parent, Select<Row> select, int columnCount, Map<Object, Polymorphic.Layout> layouts) {
+    void setLoading(Mapper base, Mapper parent, Select<Row> select, int columnCount, Map<Object, Polymorphic.Layout> layouts,
+                    int discriminatorPos) {
+        this.discriminatorPos = discriminatorPos;
         this.base = base;
         this.parent = parent;
         this.selectAll = select;

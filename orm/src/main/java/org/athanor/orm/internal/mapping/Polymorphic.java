@@ -45,30 +45,32 @@ final class Polymorphic {
             Mapper base = m;
             while (base.inheritance != null && base.inheritance.parent() != null) base = mappers.get(base.inheritance.parent().entityClass());
             if (m.inheritance == null) {
-                m.setLoading(m, null, Sql.select(m.columns).from(m.table), m.attrs.length, null);
+                m.setLoading(m, null, Sql.select(m.columns).from(m.table), m.attrs.length, null, -1);
                 continue;
             }
             List<Mapper> subtree = new ArrayList<>();
             for (Mapper d : mappers.values()) if (extendsOrIs(d, m.type)) subtree.add(d);
             subtree.remove(m);
             subtree.add(0, m);
-            m.setLoading(base, parent, null, 0, null); // base first: select() below reads it
-            List<Column<?>> columns = new ArrayList<>(m.columns);
-            Map<Column<?>, Integer> position = new IdentityHashMap<>();
-            for (int i = 0; i < columns.size(); i++) position.put(columns.get(i), i);
+            m.setLoading(base, parent, null, 0, null, -1); // base first: select() below reads it
+            // the row's slots: this class's attributes in order, then each subclass's further ones; a slot is a
+            // field of the hierarchy (its column is the same one in SINGLE_TABLE/JOINED, one per table otherwise)
+            List<Object> slots = new ArrayList<>();
+            Map<Object, Integer> position = new HashMap<>();
             List<Table> joined = new ArrayList<>();
             Map<Object, Layout> layouts = new HashMap<>();
             Map<Object, Mapper> owner = new LinkedHashMap<>();
-            List<Object> values = new ArrayList<>();
+            List<Mapper> concrete = new ArrayList<>();
+            List<int[]> positionsOf = new ArrayList<>();
             for (Mapper d : subtree) {
                 int[] positions = new int[d.attrs.length];
                 for (int i = 0; i < positions.length; i++) {
-                    Column<?> c = d.attrs[i].column();
-                    Integer at = position.get(c);
+                    Object key = slotKey(d.attrs[i]);
+                    Integer at = position.get(key);
                     if (at == null) {
-                        at = columns.size();
-                        columns.add(c);
-                        position.put(c, at);
+                        at = slots.size();
+                        slots.add(key);
+                        position.put(key, at);
                     }
                     positions[i] = at;
                 }
@@ -80,10 +82,73 @@ final class Polymorphic {
                     throw new MappingException(other.type.getName() + " and " + d.type.getName() + " both have the discriminator "
                             + "value " + quote(v) + "; give each class of the hierarchy its own @DiscriminatorValue");
                 layouts.put(v, new Layout(d, d == m ? null : positions));
-                values.add(v);
+                concrete.add(d);
+                positionsOf.add(positions);
             }
-            m.setLoading(base, parent, select(m, columns, joined, values), columns.size(), Map.copyOf(layouts));
+            if (m.inheritance.strategy() == InheritanceType.TABLE_PER_CLASS) {
+                if (subtree.size() == 1) { // a leaf: its own table holds its rows only
+                    m.setLoading(base, parent, Sql.select(m.columns).from(m.table), m.attrs.length, null, -1);
+                    continue;
+                }
+                m.setLoading(base, parent, union(m, slots.size(), concrete, positionsOf), slots.size() + 1, Map.copyOf(layouts), slots.size());
+                continue;
+            }
+            List<Column<?>> columns = new ArrayList<>();
+            for (int p = 0; p < slots.size(); p++) columns.add(null);
+            for (Mapper d : subtree)
+                for (int i = 0; i < d.attrs.length; i++) columns.set(position.get(slotKey(d.attrs[i])), d.attrs[i].column());
+            List<Object> values = new ArrayList<>(owner.keySet());
+            m.setLoading(base, parent, select(m, columns, joined, values), columns.size(), Map.copyOf(layouts), m.discriminatorIdx);
         }
+    }
+
+    /** What makes two classes' attributes one slot of a polymorphic row: the field (the discriminator: its column). */
+    private static Object slotKey(Attribute a) {
+        return a.isDiscriminator() ? a.column() : a.field();
+    }
+
+    /**
+     * TABLE_PER_CLASS: one SELECT per concrete class of the subtree, each giving every slot (NULL where the
+     * class has no such attribute) and the class's name as a literal, as a UNION ALL named like the class's
+     * table, so the class's own columns ({@code Shape_.name}) filter and order the union as they would the table.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Select<Row> union(Mapper m, int slotCount, List<Mapper> concrete, List<int[]> positionsOf) {
+        String[] names = new String[slotCount];
+        org.athanor.core.type.SqlType<?>[] types = new org.athanor.core.type.SqlType<?>[slotCount];
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (int i = 0; i < m.attrs.length; i++) { names[i] = m.attrs[i].column().name(); used.add(names[i].toLowerCase(java.util.Locale.ROOT)); }
+        for (int c = 0; c < concrete.size(); c++) {
+            Mapper d = concrete.get(c);
+            int[] pos = positionsOf.get(c);
+            for (int i = 0; i < pos.length; i++) {
+                types[pos[i]] = d.attrs[i].column().type();
+                if (names[pos[i]] != null) continue;
+                String n = d.attrs[i].column().name();
+                for (int k = 2; used.contains(n.toLowerCase(java.util.Locale.ROOT)); k++) n = d.attrs[i].column().name() + "_" + k;
+                names[pos[i]] = n;
+                used.add(n.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        String typeLabel = "athanor_class";
+        org.athanor.core.sql.Query<Row> union = null;
+        List<Expression<?>> first = null;
+        for (int c = 0; c < concrete.size(); c++) {
+            Mapper d = concrete.get(c);
+            Expression<?>[] cols = new Expression<?>[slotCount + 1];
+            int[] pos = positionsOf.get(c);
+            for (int i = 0; i < pos.length; i++) cols[pos[i]] = d.attrs[i].column().as(names[pos[i]]);
+            for (int p = 0; p < slotCount; p++)
+                if (cols[p] == null) cols[p] = Sql.cast(Sql.literal(null, (org.athanor.core.type.SqlType) types[p]), types[p]).as(names[p]);
+            cols[slotCount] = Sql.literal((String) d.discriminatorValue()).as(typeLabel);
+            Select<Row> branch = Sql.select(cols).from(d.table);
+            if (first == null) first = List.of(cols);
+            union = union == null ? branch : union instanceof Select<Row> sel ? sel.unionAll(branch) : ((org.athanor.core.sql.CompoundSelect<Row>) union).unionAll(branch);
+        }
+        org.athanor.core.sql.CompoundSubquery sub = ((org.athanor.core.sql.CompoundSelect<Row>) union).subquery(m.table.name());
+        Expression<?>[] outer = new Expression<?>[slotCount + 1];
+        for (int p = 0; p <= slotCount; p++) outer[p] = p < m.attrs.length ? m.attrs[p].column() : sub.get((Expression) first.get(p));
+        return Sql.select(outer).from(sub);
     }
 
     private static boolean extendsOrIs(Mapper d, Class<?> type) { return type.isAssignableFrom(d.type); }
