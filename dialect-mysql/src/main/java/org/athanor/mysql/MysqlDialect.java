@@ -5,7 +5,7 @@ import java.util.Set;
 import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.dialect.DdlCompiler;
 import org.athanor.core.dialect.Dialect;
-import org.athanor.core.dialect.DialectFeatures;
+import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.error.CompileError;
 import org.athanor.core.error.DataError;
 import org.athanor.core.error.DatabaseError;

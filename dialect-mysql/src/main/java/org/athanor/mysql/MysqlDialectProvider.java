@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.athanor.core.dialect.Dialect;
 import org.athanor.core.dialect.DialectProvider;
-import org.athanor.core.engine.DatabaseUrl;
+import org.athanor.core.dialect.DatabaseUrl;
 import org.athanor.core.error.ConfigurationError;
 
 /**

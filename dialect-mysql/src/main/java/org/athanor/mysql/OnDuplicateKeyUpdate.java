@@ -2,8 +2,9 @@ package org.athanor.mysql;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
+import org.athanor.core.sql.KeyBuilder;
+import org.athanor.core.sql.RenderContext;
+import org.athanor.core.sql.SqlNode;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Extension;
@@ -82,8 +83,11 @@ public final class OnDuplicateKeyUpdate implements Extension {
 
     @Override public String constructName() { return "INSERT ... ON DUPLICATE KEY UPDATE"; }
 
+    /** The SET values name the INSERT's own table, never a FROM item. */
+    @Override public List<? extends SqlNode> fromExpressions() { return List.of(); }
+
     @Override
-    public void render(SqlCompiler compiler) {
+    public void render(RenderContext compiler) {
         if (!(compiler instanceof MysqlCompiler m)) throw compiler.unsupported(constructName());
         m.onDuplicateKeyUpdate(assignments);
     }
@@ -108,13 +112,14 @@ public final class OnDuplicateKeyUpdate implements Extension {
 
         @Override public String constructName() { return "VALUES(column) of ON DUPLICATE KEY UPDATE"; }
 
+        /** {@code VALUES(col)} names the row the INSERT proposed, not a table of the statement. */
+        @Override public List<? extends SqlNode> fromExpressions() { return List.of(); }
+
         @Override
-        public void render(SqlCompiler compiler) {
+        public void render(RenderContext compiler) {
             if (!(compiler instanceof MysqlCompiler m)) throw compiler.unsupported(constructName());
             m.insertedValue(column);
         }
-
-        @Override public void accept(SqlCompiler c) { c.visitExtension(this); }
 
         @Override
         public void key(KeyBuilder k) {

@@ -2,6 +2,7 @@ package org.athanor.mysql;
 
 import org.athanor.core.compliance.DdlSuite;
 import org.athanor.core.compliance.DmlSuite;
+import org.athanor.core.compliance.KeyStrategySuite;
 import org.athanor.core.compliance.ExecutionListenerSuite;
 import org.athanor.core.compliance.ExpandingParametersSuite;
 import org.athanor.core.compliance.ExpressionSuite;
@@ -35,6 +36,11 @@ class MysqlComplianceTest {
 
     @Nested class Expressions extends ExpressionSuite {
         @Override protected Engine newEngine() { return TestDatabases.mysql(); }
+    }
+
+    @Nested class KeyStrategies extends KeyStrategySuite {
+        @Override protected Engine newEngine() { return TestDatabases.mysql(); }
+        @Override protected String identityKeyStrategy() { return "RETURNING"; }
     }
 
     @Nested class Dml extends DmlSuite {

@@ -3,7 +3,7 @@ package org.athanor.mysql;
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.athanor.core.dialect.DialectProvider.ConnectionSpec;
-import org.athanor.core.engine.DatabaseUrl;
+import org.athanor.core.dialect.DatabaseUrl;
 import org.athanor.core.error.ConfigurationError;
 import org.junit.jupiter.api.Test;
 

@@ -124,7 +124,7 @@ class MysqlDmlLiveTest {
     @Test
     void mysql8PathThroughWithFeaturesOnAPlainDataSource() throws Exception {
         var ds = new com.mysql.cj.jdbc.MysqlDataSource();
-        var spec = new MysqlDialectProvider().resolve(org.athanor.core.engine.DatabaseUrl.parse(TestDatabases.mysqlUrl()));
+        var spec = new MysqlDialectProvider().resolve(org.athanor.core.dialect.DatabaseUrl.parse(TestDatabases.mysqlUrl()));
         ds.setURL(spec.jdbcUrl());
         if (spec.user() != null) ds.setUser(spec.user());
         ds.setPassword(spec.password() == null ? "" : spec.password());

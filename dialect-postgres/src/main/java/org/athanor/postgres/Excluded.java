@@ -1,7 +1,8 @@
 package org.athanor.postgres;
 
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
+import org.athanor.core.sql.KeyBuilder;
+import org.athanor.core.sql.RenderContext;
+import org.athanor.core.sql.SqlNode;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Extension;
@@ -18,11 +19,13 @@ record Excluded<T>(Column<T> column) implements Expression<T>, Extension {
 
     @Override public SqlType<T> type() { return column.type(); }
 
-    @Override public void render(SqlCompiler c) { c.append("excluded.").appendIdentifier(column.name()); }
+    @Override public void render(RenderContext c) { c.append("excluded.").appendIdentifier(column.name()); }
 
-    @Override public void accept(SqlCompiler c) { c.visitExtension(this); }
 
     @Override public void key(KeyBuilder k) { k.add(Excluded.class); k.add(column); }
 
     @Override public String constructName() { return "excluded"; }
+
+    /** {@code excluded.col} names the proposed row, not a table of the statement. */
+    @Override public java.util.List<? extends SqlNode> fromExpressions() { return java.util.List.of(); }
 }

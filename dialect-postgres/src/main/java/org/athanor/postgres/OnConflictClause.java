@@ -1,8 +1,9 @@
 package org.athanor.postgres;
 
 import java.util.List;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
+import org.athanor.core.sql.KeyBuilder;
+import org.athanor.core.sql.RenderContext;
+import org.athanor.core.sql.SqlNode;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Extension;
@@ -13,7 +14,7 @@ record OnConflictClause(List<Column<?>> target, String constraint, Expression<Bo
                         List<Update.Assignment> set, Expression<Boolean> where) implements Extension {
 
     @Override
-    public void render(SqlCompiler c) {
+    public void render(RenderContext c) {
         c.append(" ON CONFLICT");
         if (constraint != null) {
             c.append(" ON CONSTRAINT ").appendIdentifier(constraint);
@@ -46,6 +47,9 @@ record OnConflictClause(List<Column<?>> target, String constraint, Expression<Bo
     }
 
     @Override public String constructName() { return "ON CONFLICT"; }
+
+    /** The target and SET values name the INSERT's own table, never a FROM item. */
+    @Override public List<? extends SqlNode> fromExpressions() { return List.of(); }
 
     @Override
     public void key(KeyBuilder k) {

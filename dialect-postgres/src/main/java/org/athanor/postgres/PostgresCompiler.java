@@ -15,7 +15,13 @@ import org.athanor.core.type.TypeKind;
  * core's spelling already.
  */
 final class PostgresCompiler extends SqlCompiler {
-    PostgresCompiler(PostgresDialect dialect, boolean literalBinds) { super(dialect, literalBinds); }
+    /** The compiler's dialect with its PostgreSQL-only hooks (the base sees only {@code DialectSpelling}). */
+    private final PostgresDialect pg;
+
+    PostgresCompiler(PostgresDialect dialect, boolean literalBinds) {
+        super(dialect, literalBinds);
+        this.pg = dialect;
+    }
 
     @Override
     protected void ilike(Like l) {
@@ -55,7 +61,7 @@ final class PostgresCompiler extends SqlCompiler {
     @Override
     protected void boundList(org.athanor.core.sql.InList in) {
         org.athanor.core.type.SqlType<?> element = in.items().get(0).type();
-        String name = dialect.arrayElementName(element);
+        String name = pg.arrayElementName(element);
         if (name == null)
             throw new org.athanor.core.error.CompileError("an IN list of " + in.items().size() + " " + element + " values is over "
                     + "PostgreSQL's " + features.maxBindParams() + " bind parameters and " + element + " values cannot be bound "
@@ -103,5 +109,38 @@ final class PostgresCompiler extends SqlCompiler {
     private static boolean isFloat(Expression<?> e) {
         TypeKind k = e.type().kind();
         return k == TypeKind.DOUBLE || k == TypeKind.REAL;
+    }
+
+    /**
+     * {@code SELECT p0, p1 FROM unnest(CAST(? AS t0[]), CAST(? AS t1[])) WITH ORDINALITY AS athanor_rows (p0, p1, n) ORDER BY n}:
+     * the rows of a bulk insert read from one array per column, in order (see {@code PostgresKeys}).
+     */
+    @Override
+    protected void insertFromArrays(List<org.athanor.core.schema.Column<?>> cols, List<Expression<?>> arrays) {
+        sql.append(" SELECT ");
+        for (int k = 0; k < cols.size(); k++) sql.append(k > 0 ? ", p" : "p").append(k);
+        sql.append(" FROM unnest(");
+        for (int k = 0; k < cols.size(); k++) {
+            if (k > 0) sql.append(", ");
+            sql.append("CAST(");
+            visit(arrays.get(k));
+            sql.append(" AS ").append(dialect.castTypeName(elementType(cols.get(k).type()))).append("[])");
+        }
+        sql.append(") WITH ORDINALITY AS athanor_rows (");
+        for (int k = 0; k < cols.size(); k++) sql.append('p').append(k).append(", ");
+        sql.append("n) ORDER BY n");
+    }
+
+    /**
+     * The array element type: the column's, except that strings are unbounded VARCHAR — a cast to
+     * VARCHAR(n) cuts an over-long value short without a word, where the assignment to the column
+     * rejects it.
+     */
+    private static org.athanor.core.type.SqlType<?> elementType(org.athanor.core.type.SqlType<?> t) {
+        org.athanor.core.type.SqlType<?> stored = t instanceof org.athanor.core.type.ConvertedType<?, ?> ct ? ct.base() : t;
+        return switch (stored.kind()) {
+            case VARCHAR, ENUM -> org.athanor.core.type.SqlTypes.VARCHAR;
+            default -> stored;
+        };
     }
 }

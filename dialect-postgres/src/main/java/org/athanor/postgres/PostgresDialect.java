@@ -7,7 +7,7 @@ import java.util.Set;
 import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.dialect.DdlCompiler;
 import org.athanor.core.dialect.Dialect;
-import org.athanor.core.dialect.DialectFeatures;
+import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.error.ConfigurationError;
 import org.athanor.core.error.DatabaseError;
 import org.athanor.core.error.IntegrityError;
@@ -113,6 +113,24 @@ public final class PostgresDialect extends Dialect {
             case TIMESTAMP_TZ -> "TIMESTAMPTZ";
             default -> super.typeName(type);
         };
+    }
+
+    /**
+     * Column arrays ({@link PostgresKeys}) for a bulk insert returning nothing or only its identity
+     * key, when every column's type is one pgjdbc binds as an array element; else null (core's
+     * strategies: sorted RETURNING for an identity key, sentinel matching for another generated one).
+     */
+    @Override
+    public org.athanor.core.dialect.KeyStrategy keyStrategy(org.athanor.core.dialect.BulkInsertShape shape) {
+        DialectFeatures f = features();
+        if (!f.insertFromArrays() || shape.onConflict() || !shape.givenOnly()) return null;
+        boolean sorted = shape.returning().size() == 1 && f.supportsReturning() && !f.returningPreservesOrder() && f.orderedInsertSelect()
+                && shape.returning().get(0).isAutoincrement();
+        if (!shape.returning().isEmpty() && !sorted) return null;
+        String[] elements = new String[shape.columns().size()];
+        for (int k = 0; k < elements.length; k++)
+            if ((elements[k] = arrayElementName(shape.columns().get(k).type())) == null) return null;
+        return new PostgresKeys(elements, sorted);
     }
 
     /**

@@ -1,8 +1,9 @@
 package org.athanor.postgres;
 
 import java.util.Objects;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
+import org.athanor.core.sql.KeyBuilder;
+import org.athanor.core.sql.RenderContext;
+import org.athanor.core.sql.SqlNode;
 import org.athanor.core.schema.Sequence;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Extension;
@@ -58,9 +59,9 @@ public final class Sequences {
     }
 
     /** {@code fn('"schema"."name"')}: the name is a regclass literal, so it is quoted inside the string. */
-    static void renderCall(SqlCompiler c, String function, String schema, String name) {
-        String qualified = (schema == null ? "" : c.dialect().quoteIdentifier(schema) + ".") + c.dialect().quoteIdentifier(name);
-        c.append(function).append('(').append(c.dialect().renderLiteral(qualified, SqlTypes.TEXT)).append(')');
+    static void renderCall(RenderContext c, String function, String schema, String name) {
+        String qualified = (schema == null ? "" : c.quoteIdentifier(schema) + ".") + c.quoteIdentifier(name);
+        c.append(function).append('(').append(c.renderLiteral(qualified, SqlTypes.TEXT)).append(')');
     }
 
     private static String requireName(String name) {
@@ -78,12 +79,12 @@ public final class Sequences {
         @Override public SqlType<Long> type() { return SqlTypes.BIGINT; }
 
         @Override
-        public void render(SqlCompiler c) { renderCall(c, function, schema, name); }
-
-        @Override public void accept(SqlCompiler c) { c.visitExtension(this); }
+        public void render(RenderContext c) { renderCall(c, function, schema, name); }
 
         @Override public void key(KeyBuilder k) { k.add(SequenceCall.class); k.add(function); k.add(schema); k.add(name); }
 
         @Override public String constructName() { return function; }
+
+        @Override public java.util.List<? extends SqlNode> fromExpressions() { return java.util.List.of(); }
     }
 }

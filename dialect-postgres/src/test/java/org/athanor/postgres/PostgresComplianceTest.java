@@ -2,6 +2,7 @@ package org.athanor.postgres;
 
 import org.athanor.core.compliance.DdlSuite;
 import org.athanor.core.compliance.DmlSuite;
+import org.athanor.core.compliance.KeyStrategySuite;
 import org.athanor.core.compliance.ExecutionListenerSuite;
 import org.athanor.core.compliance.ExpandingParametersSuite;
 import org.athanor.core.compliance.ExpressionSuite;
@@ -35,6 +36,17 @@ class PostgresComplianceTest {
 
     @Nested class Expressions extends ExpressionSuite {
         @Override protected Engine newEngine() { return TestDatabases.postgres(); }
+    }
+
+    @Nested class KeyStrategies extends KeyStrategySuite {
+        @Override protected Engine newEngine() { return TestDatabases.postgres(); }
+        @Override protected String identityKeyStrategy() { return "column arrays, sorted RETURNING"; }
+    }
+
+    /** Core's own strategy on PostgreSQL: column arrays switched off, the identity keys of rows inserted in order, sorted. */
+    @Nested class KeyStrategiesWithoutArrays extends KeyStrategySuite {
+        @Override protected Engine newEngine() { return withFeatures(TestDatabases.postgres(), f -> f.insertFromArrays(false)); }
+        @Override protected String identityKeyStrategy() { return "sorted RETURNING"; }
     }
 
     @Nested class Dml extends DmlSuite {

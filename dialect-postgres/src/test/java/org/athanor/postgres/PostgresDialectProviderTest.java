@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.util.Map;
 import org.athanor.core.dialect.DialectProvider.ConnectionSpec;
 import org.athanor.core.dialect.DialectProvider.PoolShape;
-import org.athanor.core.engine.DatabaseUrl;
+import org.athanor.core.dialect.DatabaseUrl;
 import org.athanor.core.error.ConfigurationError;
 import org.junit.jupiter.api.Test;
 

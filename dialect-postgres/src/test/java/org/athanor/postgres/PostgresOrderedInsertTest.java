@@ -191,7 +191,7 @@ class PostgresOrderedInsertTest {
             engine.addStatementListener(listener);
             Object[] keys;
             try (Connection c = engine.connect()) {
-                keys = c.insertRowsReturning(insert(A), cols, positions, rows, A.ID);
+                keys = c.rowsInsert(insert(A), cols, positions, A.ID).keys(rows);
                 c.commit();
             } finally {
                 engine.removeStatementListener(listener);

@@ -125,7 +125,7 @@ class PostgresSchemaTest {
     @Test
     void everyUrlFormConnects() {
         String base = TestDatabases.postgresUrl();
-        org.athanor.core.engine.DatabaseUrl u = org.athanor.core.engine.DatabaseUrl.parse(base);
+        org.athanor.core.dialect.DatabaseUrl u = org.athanor.core.dialect.DatabaseUrl.parse(base);
         org.junit.jupiter.api.Assumptions.assumeFalse(u.jdbc(), "the configured test URL is a JDBC URL; the other forms need its parts");
         String auth = (u.user() == null ? "" : u.user() + (u.password() == null ? "" : ":" + u.password()) + "@");
         String hostPort = (u.host() == null ? "localhost" : u.host()) + ":" + (u.port() == null ? 5432 : u.port());

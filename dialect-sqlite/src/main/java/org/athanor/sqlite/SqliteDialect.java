@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.dialect.DdlCompiler;
 import org.athanor.core.dialect.Dialect;
-import org.athanor.core.dialect.DialectFeatures;
+import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.error.DataError;
 import org.athanor.core.error.DatabaseError;
 import org.athanor.core.error.IntegrityError;
@@ -94,14 +94,15 @@ public final class SqliteDialect extends Dialect {
     protected java.util.Set<String> reservedWords() { return KEYWORDS; }
 
     /**
-     * Keys of a bulk insert from the last rowid (see {@link SqliteConsecutiveKeys}), for a table of
-     * the main schema (a schema-qualified or temp table keeps RETURNING).
+     * Keys of a bulk insert counted back from the last rowid ({@link SqliteRowidKeys}), for an insert
+     * returning just the generated integer key of a table of the main schema (a schema-qualified or
+     * temp table keeps RETURNING, core's choice).
      */
     @Override
-    public org.athanor.core.dialect.ConsecutiveKeys consecutiveKeys(org.athanor.core.schema.Table table,
-                                                                   org.athanor.core.schema.Column<?> key) {
-        if (table.schema() != null) return null;
-        return new SqliteConsecutiveKeys(table.name(), key.name(), quoteIdentifier(table.name()), quoteIdentifier(key.name()));
+    public org.athanor.core.dialect.KeyStrategy keyStrategy(org.athanor.core.dialect.BulkInsertShape shape) {
+        if (!features().supportsReturning() || !shape.returnsGeneratedIntegerKey() || shape.table().schema() != null) return null;
+        return new SqliteRowidKeys(shape.table().name(), shape.returning().get(0).name(), quoteIdentifier(shape.table().name()),
+                quoteIdentifier(shape.returning().get(0).name()));
     }
 
     @Override protected SqlCompiler newCompiler(boolean literalBinds) { return new SqliteCompiler(this, literalBinds); }

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.athanor.core.dialect.DialectProvider;
-import org.athanor.core.engine.DatabaseUrl;
+import org.athanor.core.dialect.DatabaseUrl;
 
 /**
  * {@code sqlite:///relative.db}, {@code sqlite:////absolute.db}, {@code sqlite://} (memory) and

@@ -71,7 +71,7 @@ class ConsecutiveKeysTest {
     /** {@code insertRowsReturning} of (code, qty) rows returning the key, and the SQL it sent. */
     private static Inserted insertAll(Engine engine, Connection c, Items t, List<Object[]> rows) {
         Object[][] keys = new Object[1][];
-        List<String> sql = sentDuring(engine, () -> keys[0] = c.insertRowsReturning(insert(t), new Column<?>[] {t.CODE, t.QTY}, null, rows, t.ID));
+        List<String> sql = sentDuring(engine, () -> keys[0] = c.rowsInsert(insert(t), new Column<?>[] {t.CODE, t.QTY}, null, t.ID).keys(rows));
         return new Inserted(keys[0], sql);
     }
 
@@ -111,7 +111,7 @@ class ConsecutiveKeysTest {
                 List<Object[]> rows = rows(1_000, "t");
                 Inserted r = insertAll(engine, c, t, rows);
                 assertEquals(0, r.checks());
-                for (String q : r.sql()) assertTrue(q.contains("RETURNING"), q);
+                for (String q : r.sql()) if (q.startsWith("INSERT")) assertTrue(q.contains("RETURNING"), q); // the schema probe is seen too
                 assertKeysMatch(c, t, rows, r.keys());
                 assertEquals(1_100L, (Long) c.execute(select(count()).from(t)).scalar(), "a shadow row for each code ending in 7");
                 c.rollback();
@@ -218,7 +218,7 @@ class ConsecutiveKeysTest {
                         for (int round = 0; round < 3; round++) {
                             List<Object[]> rows = rows(1_000, prefix + round + "-");
                             try (Connection c = engine.connect()) {
-                                Object[] keys = c.insertRowsReturning(insert(t), new Column<?>[] {t.CODE, t.QTY}, null, rows, t.ID);
+                                Object[] keys = c.rowsInsert(insert(t), new Column<?>[] {t.CODE, t.QTY}, null, t.ID).keys(rows);
                                 c.commit();
                                 Map<Long, String> codes = new HashMap<>();
                                 for (var r : c.execute(select(t.ID, t.CODE).from(t)).all()) codes.put(r._1, r._2);

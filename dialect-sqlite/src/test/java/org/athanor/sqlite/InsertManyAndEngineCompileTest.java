@@ -58,9 +58,9 @@ class InsertManyAndEngineCompileTest {
         try (Engine engine = Engine.create("sqlite://")) {
             MetaData.of(USERS).createAll(engine);
             try (Connection c = engine.connect()) {
-                assertEquals(500, c.rowsPerInsert(insert(USERS), new Column<?>[] {USERS.NAME}, null));
-                assertEquals(250, c.rowsPerInsert(insert(USERS), new Column<?>[] {USERS.NAME, USERS.AGE}, USERS.ID));
-                assertEquals(166, c.rowsPerInsert(insert(USERS), new Column<?>[] {USERS.NAME, USERS.AGE, USERS.EMAIL}, USERS.ID));
+                assertEquals(500, c.rowsInsert(insert(USERS), new Column<?>[] {USERS.NAME}, null).rowsPerStatement());
+                assertEquals(250, c.rowsInsert(insert(USERS), new Column<?>[] {USERS.NAME, USERS.AGE}, null, USERS.ID).rowsPerStatement());
+                assertEquals(166, c.rowsInsert(insert(USERS), new Column<?>[] {USERS.NAME, USERS.AGE, USERS.EMAIL}, null, USERS.ID).rowsPerStatement());
                 List<String> sql = new ArrayList<>();
                 engine.addStatementListener(sql::add);
                 assertEquals(1001, c.insertRows(insert(USERS), new Column<?>[] {USERS.NAME, USERS.AGE},
@@ -70,7 +70,7 @@ class InsertManyAndEngineCompileTest {
                 assertEquals(1001L, (Long) c.execute(select(count()).from(USERS)).scalar());
             }
         }
-        var plain = org.athanor.core.dialect.DialectFeatures.builder().maxBindParams(32766).build();
+        var plain = org.athanor.core.compile.DialectFeatures.builder().maxBindParams(32766).build();
         assertEquals(0, plain.insertParamsPerStatement(), "no aim unless a dialect sets one");
     }
 

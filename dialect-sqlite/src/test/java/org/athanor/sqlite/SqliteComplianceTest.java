@@ -2,6 +2,7 @@ package org.athanor.sqlite;
 
 import org.athanor.core.compliance.DdlSuite;
 import org.athanor.core.compliance.DmlSuite;
+import org.athanor.core.compliance.KeyStrategySuite;
 import org.athanor.core.compliance.ExecutionListenerSuite;
 import org.athanor.core.compliance.ExpandingParametersSuite;
 import org.athanor.core.compliance.ExpressionSuite;
@@ -44,6 +45,11 @@ class SqliteComplianceTest {
 
     @Nested class Expressions extends ExpressionSuite {
         @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+    }
+
+    @Nested class KeyStrategies extends KeyStrategySuite {
+        @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+        @Override protected String identityKeyStrategy() { return "consecutive rowids"; }
     }
 
     @Nested class Dml extends DmlSuite {

@@ -91,20 +91,22 @@ class SqliteErrorsTest {
     @Test
     void anUnknownSchemeListsTheKnownOnes() {
         ConfigurationError e = assertThrows(ConfigurationError.class, () -> Engine.create("foo://x"));
-        assertEquals("unknown database URL scheme 'foo' in foo://x; known schemes: [sqlite]", e.getMessage());
+        assertEquals("no dialect on the classpath handles the URL scheme 'foo' of foo://x: add the Athanor dialect module for that "
+                + "database; the dialects present handle [sqlite]", e.getMessage());
         ConfigurationError j = assertThrows(ConfigurationError.class, () -> Engine.create("jdbc:foo:bar"));
-        assertTrue(j.getMessage().contains("known schemes: [sqlite]"), j.getMessage());
+        assertTrue(j.getMessage().contains("the dialects present handle [sqlite]"), j.getMessage());
     }
 
     @Test
-    void aMissingDialectModuleNamesTheArtifactToAdd() {
+    void aMissingDialectModuleIsNamedByItsSchemeWithoutThePassword() {
+        // core names no dialect artifact: dialects register themselves through ServiceLoader
         ConfigurationError e = assertThrows(ConfigurationError.class, () -> Engine.create("postgresql://app:s3cret@localhost:5432/db"));
-        assertEquals("the 'postgresql' dialect is not on the classpath: add the dependency org.athanor:athanor-postgres to use "
-                + "postgresql://app:***@localhost:5432/db", e.getMessage());
+        assertEquals("no dialect on the classpath handles the URL scheme 'postgresql' of postgresql://app:***@localhost:5432/db: add "
+                + "the Athanor dialect module for that database; the dialects present handle [sqlite]", e.getMessage());
         assertTrue(assertThrows(ConfigurationError.class, () -> Engine.create("mariadb://root@h/test")).getMessage()
-                .contains("org.athanor:athanor-mysql"));
+                .contains("URL scheme 'mariadb'"));
         assertTrue(assertThrows(ConfigurationError.class, () -> Engine.create("jdbc:postgresql://h/db")).getMessage()
-                .contains("org.athanor:athanor-postgres"));
+                .contains("the Athanor dialect module"));
     }
 
     @Test

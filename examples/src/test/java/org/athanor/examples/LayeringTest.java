@@ -2,32 +2,38 @@ package org.athanor.examples;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import org.athanor.core.dialect.Dialect;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * DESIGN "Public API and internals", held on the compiled classes of every module (this module
  * has them all on its test class path): dependencies point one way, dialect → core and
- * orm → core, and the modules form no cycle. Inside core one package cycle exists today; it is
- * pinned so it cannot grow (issue 13 breaks it).
+ * orm → core, the modules form no cycle, and inside core the packages are layered without a cycle:
+ *
+ * <pre>
+ *   error ← type ← sql+schema ← inspect ← compile ← dialect ← engine
+ * </pre>
+ *
+ * each package depending only on packages to its left (not all of them). Nodes reach the compiler
+ * through {@code sql.SqlVisitor} and {@code sql.KeyBuilder}; the compiler reaches its dialect through
+ * {@code compile.DialectSpelling}; the schema reaches the engine through {@code schema.DdlTarget} and
+ * {@code schema.ReflectionSource}.
+ *
+ * {@code sql} and {@code schema} are one layer in two packages: a Table is a FROM item and a Column an
+ * expression, and the nodes name tables and columns (SQLAlchemy keeps both in its {@code sql} package).
  */
 class LayeringTest {
     private static final String[] DIALECTS = {"org.athanor.sqlite..", "org.athanor.postgres..", "org.athanor.mysql.."};
+    private static final String CORE = "org.athanor.core.";
     private static JavaClasses classes;
 
     @BeforeAll
@@ -35,10 +41,12 @@ class LayeringTest {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.athanor");
     }
 
+    // ---- modules ------------------------------------------------------------------------------------
+
     @Test
     void coreImportsNeitherTheOrmNorADialect() {
         noClasses().that().resideInAPackage("org.athanor.core..").should().dependOnClassesThat()
-                .resideInAnyPackage(concat("org.athanor.orm..", DIALECTS)).check(classes);
+                .resideInAnyPackage(concat(List.of("org.athanor.orm.."), DIALECTS)).check(classes);
     }
 
     @Test
@@ -63,83 +71,87 @@ class LayeringTest {
         slices().matching("org.athanor.(*)..").should().beFreeOfCycles().check(classes);
     }
 
-    /**
-     * The packages of core that sit on a dependency cycle today (one strongly connected component).
-     * A package joining it fails this test; one leaving it does too, so the pin is tightened as the
-     * cycle is broken.
-     */
+    /** A dialect module uses core's API (sql, schema, type, error, inspect) and SPI (compile, dialect), never the engine's runtime. */
     @Test
-    void coresPackageCycleDoesNotGrow() {
-        Set<String> known = new TreeSet<>(Set.of(KNOWN_CYCLE));
-        assertEquals(known, packagesOnCycles("org.athanor.core."), "core's packages on a dependency cycle");
+    void dialectsUseCoresApiAndSpiOnly() {
+        noClasses().that().resideInAnyPackage(DIALECTS).should().dependOnClassesThat().resideInAPackage(CORE + "engine..")
+                .because("a dialect is compiled and plugged in through the SPI (compile, dialect); the engine calls it, not the reverse")
+                .check(classes);
     }
 
-    /** Today's cycle: 6 of core's packages in one strongly connected component; update when a package leaves it. */
-    private static final String[] KNOWN_CYCLE = {"compile", "dialect", "engine", "inspect", "schema", "sql"};
+    // ---- inside core ----------------------------------------------------------------------------------
 
-    /** The first-level packages under {@code prefix} that lie on some cycle of package dependencies (Tarjan's SCCs of size > 1). */
-    static Set<String> packagesOnCycles(String prefix) {
-        Map<String, Set<String>> graph = new TreeMap<>();
-        for (JavaClass c : classes) {
-            String from = first(c.getPackageName(), prefix);
-            if (from == null) continue;
-            Set<String> out = graph.computeIfAbsent(from, k -> new TreeSet<>());
-            for (Dependency d : c.getDirectDependenciesFromSelf()) {
-                String to = first(d.getTargetClass().getPackageName(), prefix);
-                if (to != null && !to.equals(from)) out.add(to);
-            }
+    /** Core's packages form no cycle ({@code sql} and {@code schema} counted as the one layer they are). */
+    @Test
+    void coresPackagesFormNoCycle() {
+        slices().assignedFrom(CORE_PACKAGES).should().beFreeOfCycles().check(classes);
+    }
+
+    /** The tree (nodes, tables, types, errors) knows no compiler, dialect, engine or inspection: nodes depend on SqlVisitor and KeyBuilder beside them. */
+    @Test
+    void theTreeDependsOnNoCompilerDialectOrEngine() {
+        noClasses().that().resideInAnyPackage(CORE + "sql..", CORE + "schema..", CORE + "type..", CORE + "error..")
+                .should().dependOnClassesThat().resideInAnyPackage(CORE + "compile..", CORE + "dialect..", CORE + "engine..", CORE + "inspect..")
+                .check(classes);
+    }
+
+    /** Types and errors are the bottom: types know only errors, errors nothing of core. */
+    @Test
+    void typesAndErrorsAreTheBottomLayer() {
+        noClasses().that().resideInAPackage(CORE + "type..").should().dependOnClassesThat()
+                .resideInAnyPackage(CORE + "sql..", CORE + "schema..").check(classes);
+        noClasses().that().resideInAPackage(CORE + "error..").should().dependOnClassesThat()
+                .resideInAnyPackage(CORE + "type..", CORE + "sql..", CORE + "schema..").check(classes);
+    }
+
+    /** The compiler sees its dialect only through DialectSpelling: it depends on no dialect class, engine or inspection. */
+    @Test
+    void theCompilerDependsOnNoDialectOrEngine() {
+        noClasses().that().resideInAPackage(CORE + "compile..").should().dependOnClassesThat()
+                .resideInAnyPackage(CORE + "dialect..", CORE + "engine..", CORE + "inspect..").check(classes);
+    }
+
+    /** Dialects are called by the engine, never the reverse. */
+    @Test
+    void theDialectPackageDependsOnNoEngine() {
+        noClasses().that().resideInAPackage(CORE + "dialect..").should().dependOnClassesThat().resideInAPackage(CORE + "engine..")
+                .check(classes);
+    }
+
+    /** Inspection results and the Inspector interface are data over the schema; the JDBC reading lives in the engine. */
+    @Test
+    void inspectionDependsOnTheSchemaOnly() {
+        noClasses().that().resideInAPackage(CORE + "inspect..").should().dependOnClassesThat()
+                .resideInAnyPackage(CORE + "compile..", CORE + "dialect..", CORE + "engine..").check(classes);
+    }
+
+    /** The engine runs any dialect through the Dialect base class: it names no concrete dialect (not even the generic one). */
+    @Test
+    void theEngineNamesNoConcreteDialect() {
+        noClasses().that().resideInAPackage(CORE + "engine..").should().dependOnClassesThat(
+                        com.tngtech.archunit.base.DescribedPredicate.describe("a Dialect subclass",
+                                (JavaClass c) -> c.isAssignableTo(Dialect.class) && !c.isEquivalentTo(Dialect.class)))
+                .check(classes);
+    }
+
+    /** First-level packages of core as slices, with sql and schema as one. */
+    private static final SliceAssignment CORE_PACKAGES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+            String p = c.getPackageName();
+            if (!p.startsWith(CORE)) return SliceIdentifier.ignore();
+            String rest = p.substring(CORE.length());
+            int dot = rest.indexOf('.');
+            String first = dot < 0 ? rest : rest.substring(0, dot);
+            return SliceIdentifier.of(first.equals("sql") || first.equals("schema") ? "sql+schema" : first);
         }
-        return new Tarjan(graph).onCycles;
-    }
 
-    private static String first(String pkg, String prefix) {
-        if (!pkg.startsWith(prefix)) return null;
-        String rest = pkg.substring(prefix.length());
-        int dot = rest.indexOf('.');
-        return dot < 0 ? rest : rest.substring(0, dot);
-    }
+        @Override public String getDescription() { return "core's first-level packages (sql and schema as one layer)"; }
+    };
 
-    private static String[] concat(String a, String[] rest) {
-        String[] out = new String[rest.length + 1];
-        out[0] = a;
-        System.arraycopy(rest, 0, out, 1, rest.length);
-        return out;
-    }
-
-    /** Strongly connected components; collects the nodes of those with more than one node. */
-    private static final class Tarjan {
-        final Map<String, Set<String>> graph;
-        final Map<String, Integer> index = new HashMap<>(), low = new HashMap<>();
-        final Deque<String> stack = new ArrayDeque<>();
-        final Set<String> onStack = new TreeSet<>(), onCycles = new TreeSet<>();
-        int next;
-
-        Tarjan(Map<String, Set<String>> graph) {
-            this.graph = graph;
-            for (String v : graph.keySet()) if (!index.containsKey(v)) visit(v);
-        }
-
-        void visit(String v) {
-            index.put(v, next);
-            low.put(v, next++);
-            stack.push(v);
-            onStack.add(v);
-            for (String w : graph.getOrDefault(v, Set.of())) {
-                if (!index.containsKey(w)) {
-                    visit(w);
-                    low.put(v, Math.min(low.get(v), low.get(w)));
-                } else if (onStack.contains(w)) low.put(v, Math.min(low.get(v), index.get(w)));
-            }
-            if (low.get(v).equals(index.get(v))) {
-                Set<String> scc = new TreeSet<>();
-                String w;
-                do {
-                    w = stack.pop();
-                    onStack.remove(w);
-                    scc.add(w);
-                } while (!w.equals(v));
-                if (scc.size() > 1) onCycles.addAll(scc);
-            }
-        }
+    private static String[] concat(List<String> first, String[] rest) {
+        List<String> out = new java.util.ArrayList<>(first);
+        out.addAll(List.of(rest));
+        return out.toArray(String[]::new);
     }
 }

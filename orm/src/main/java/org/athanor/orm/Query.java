@@ -312,7 +312,7 @@ public final class Query<E> {
             u = e.getValue() instanceof Expression<?> x ? Mapper.setExpression(u, c, x) : Mapper.setValue(u, c, e.getValue());
         }
         if (select.where() != null) u = u.where(select.where());
-        int n = session.connection().execute(u);
+        int n = session.writeConnection().execute(u);
         for (InstanceState st : matched)
             if (!Loading.reload(session, st, false)) session.detach(st);
         return n;
@@ -332,7 +332,7 @@ public final class Query<E> {
         List<InstanceState> matched = loadedMatches();
         var d = Sql.deleteFrom(info.table);
         if (select.where() != null) d = d.where(select.where());
-        int n = session.connection().execute(d);
+        int n = session.writeConnection().execute(d);
         for (InstanceState st : matched) {
             session.uow.deleted(st, true);
         }

@@ -137,6 +137,7 @@ import org.athanor.core.sql.Dml;
 public final class Session implements AutoCloseable {
     private final SessionFactory factory;
     private final Engine engine;
+    private final org.athanor.core.routing.RoutingEngine router;
     private final Registry registry;
     final boolean autoflush;
     private final boolean expireOnCommit;
@@ -155,22 +156,29 @@ public final class Session implements AutoCloseable {
     /** What a flush reaches of this session: its unit of work and its connection. */
     private final Flusher.Host flushHost = new Flusher.Host() {
         @Override public UnitOfWork uow() { return uow; }
-        @Override public Connection connection() { return Session.this.connection(); }
+        @Override public Connection connection() { return Session.this.writeConnection(); }
     };
 
     private Class<?> lastAddedType;
     private Mapper lastAddedInfo;
 
     private Connection connection;
+    /**
+     * Whether this transaction runs on the primary: it has written (a flush with changes, DML, a
+     * locking query, a savepoint) or {@link #readFromPrimary()} asked. Until then reads may use a
+     * replica; reset when the transaction ends.
+     */
+    private boolean onPrimary;
     private volatile Thread owner;
     private boolean closed;
     boolean flushing;
     /** The error of a flush that failed outside a savepoint, until rollback() acknowledges it. */
     private RuntimeException failure;
 
-    Session(SessionFactory factory, Engine engine, Registry registry, boolean autoflush, boolean expireOnCommit) {
+    Session(SessionFactory factory, org.athanor.core.routing.RoutingEngine router, Registry registry, boolean autoflush, boolean expireOnCommit) {
         this.factory = factory;
-        this.engine = engine;
+        this.router = router;
+        this.engine = router.primary();
         this.registry = registry;
         this.autoflush = autoflush;
         this.expireOnCommit = expireOnCommit;
@@ -201,10 +209,48 @@ public final class Session implements AutoCloseable {
                     + " after commit/rollback)");
     }
 
-    /** The session's connection, taken from the engine on first use in a transaction. */
+    /**
+     * The session's connection for reads, taken on first use in a transaction: from a replica of the
+     * factory's router until the transaction writes (the engine itself when there are no replicas).
+     */
     Connection connection() {
-        if (connection == null) connection = engine.connect();
+        if (connection == null) connection = onPrimary ? router.connect() : router.connectForRead();
         return connection;
+    }
+
+    /**
+     * The session's connection for writes: the primary's. A transaction that only read from a replica
+     * so far moves to the primary here (the replica connection held no writes and is released), and
+     * stays there until it ends. Over a plain Engine the read connection is the primary's already.
+     */
+    Connection writeConnection() {
+        usePrimary();
+        return connection();
+    }
+
+    private void usePrimary() {
+        if (onPrimary) return;
+        onPrimary = true;
+        if (connection != null && connection.engine() != router.primary()) {
+            Connection read = connection;
+            connection = null;
+            read.close();
+        }
+    }
+
+    /**
+     * Reads of this transaction go to the primary from now on (read-your-writes after an earlier
+     * commit, with a router that has replicas); the transaction's end resets it. Nothing changes for
+     * a session over a plain Engine.
+     */
+    public void readFromPrimary() {
+        enter();
+        usePrimary();
+    }
+
+    /** Whether this transaction is on the primary (it wrote, or {@link #readFromPrimary()} asked). */
+    public boolean isOnPrimary() {
+        return onPrimary || connection != null && connection.engine() == router.primary();
     }
 
     boolean inTransaction() { return connection != null; }
@@ -481,7 +527,7 @@ public final class Session implements AutoCloseable {
         enter();
         Objects.requireNonNull(query, "query");
         autoflushIfEnabled();
-        return connection().execute(query);
+        return (org.athanor.core.routing.RoutingEngine.writes(query) ? writeConnection() : connection()).execute(query);
     }
 
     /**
@@ -493,7 +539,7 @@ public final class Session implements AutoCloseable {
         enter();
         Objects.requireNonNull(statement, "statement");
         autoflushIfEnabled();
-        return connection().execute(statement);
+        return writeConnection().execute(statement);
     }
 
     /**
@@ -588,6 +634,18 @@ public final class Session implements AutoCloseable {
         return s.changedAttributes(s.info.read(s.obj())) != null;
     }
 
+    /**
+     * Every object this session holds: pending, persistent (loaded or flushed) and deleted, in no
+     * particular order (SQLAlchemy's iteration over a session). A copy: changing the session later
+     * does not change it.
+     */
+    public List<Object> getAll() {
+        enter();
+        List<Object> out = new ArrayList<>();
+        uow.forEachAttached(s -> out.add(s.obj()));
+        return Collections.unmodifiableList(out);
+    }
+
     /** True when {@code entity} is pending, persistent or deleted in this session. */
     public boolean contains(Object entity) {
         enter();
@@ -671,6 +729,7 @@ public final class Session implements AutoCloseable {
             connection.close();
             connection = null;
         }
+        onPrimary = false;
         uow.tx.committed(expireOnCommit);
         releaseOwner();
     }
@@ -724,7 +783,7 @@ public final class Session implements AutoCloseable {
     public SessionSavepoint beginNested() {
         enter();
         flushInternal();
-        return new SessionSavepoint(this, uow.tx.open(connection().beginNested()));
+        return new SessionSavepoint(this, uow.tx.open(writeConnection().beginNested()));
     }
 
     void releaseSavepoint(TxLevel l) {
@@ -752,6 +811,7 @@ public final class Session implements AutoCloseable {
     private void rollbackDatabase() {
         Connection c = connection;
         connection = null;
+        onPrimary = false;
         if (c == null) return;
         try {
             c.rollback();

@@ -24,12 +24,15 @@ import jakarta.persistence.GenerationType;
  */
 public final class SessionFactory {
     private final Engine engine;
+    /** Where the sessions' connections come from: the engine alone, or a primary with read replicas. */
+    private final org.athanor.core.routing.RoutingEngine router;
     private final Registry registry;
     private final boolean autoflush;
     private final boolean expireOnCommit;
 
-    private SessionFactory(Engine engine, Registry registry, boolean autoflush, boolean expireOnCommit) {
-        this.engine = engine;
+    private SessionFactory(org.athanor.core.routing.RoutingEngine router, Registry registry, boolean autoflush, boolean expireOnCommit) {
+        this.router = router;
+        this.engine = router.primary();
         this.registry = registry;
         this.autoflush = autoflush;
         this.expireOnCommit = expireOnCommit;
@@ -41,28 +44,46 @@ public final class SessionFactory {
      */
     public static SessionFactory of(Engine engine, Registry registry) {
         if (engine == null || registry == null) throw new IllegalArgumentException("SessionFactory.of needs an engine and a registry");
+        return of(org.athanor.core.routing.RoutingEngine.of(engine), registry);
+    }
+
+    /**
+     * A factory whose sessions read from the router's replicas until they write: the first flush
+     * with changes, DML through the session, a locking query or a savepoint moves the session to the
+     * primary, where it stays until commit or rollback (see docs/scale-out.md).
+     * <pre>{@code
+     * SessionFactory sessions = SessionFactory.of(RoutingEngine.builder(primary).replica(standby).build(), registry);
+     * }</pre>
+     */
+    public static SessionFactory of(org.athanor.core.routing.RoutingEngine router, Registry registry) {
+        if (router == null || registry == null) throw new IllegalArgumentException("SessionFactory.of needs a routing engine and a registry");
+        Engine engine = router.primary();
         for (Mapper info : registry.infos()) {
             Attribute g = info.generatedId;
             if (g != null && g.generation() == GenerationType.SEQUENCE && !engine.dialect().features().supportsSequences())
                 throw new ConfigurationError(info.name + "." + g.name() + " uses @GeneratedValue(strategy = SEQUENCE) but "
                         + engine.dialect().name() + " has no sequences; use IDENTITY there");
         }
-        return new SessionFactory(engine, registry, true, true);
+        return new SessionFactory(router, registry, true, true);
     }
 
     /** Whether queries and get() misses flush pending changes first (default true). */
-    public SessionFactory autoflush(boolean on) { return new SessionFactory(engine, registry, on, expireOnCommit); }
+    public SessionFactory autoflush(boolean on) { return new SessionFactory(router, registry, on, expireOnCommit); }
 
     /** Whether commit() expires persistent objects so they are re-read when next handed out (default true). */
-    public SessionFactory expireOnCommit(boolean on) { return new SessionFactory(engine, registry, autoflush, on); }
+    public SessionFactory expireOnCommit(boolean on) { return new SessionFactory(router, registry, autoflush, on); }
 
+    /** The primary engine (the only one when the factory was made from an Engine). */
     public Engine engine() { return engine; }
+
+    /** The routing over the primary and its read replicas (none when the factory was made from an Engine). */
+    public org.athanor.core.routing.RoutingEngine router() { return router; }
     public Registry registry() { return registry; }
     public boolean autoflush() { return autoflush; }
     public boolean expireOnCommit() { return expireOnCommit; }
 
     /** A new session; close it (try-with-resources). */
-    public Session openSession() { return new Session(this, engine, registry, autoflush, expireOnCommit); }
+    public Session openSession() { return new Session(this, router, registry, autoflush, expireOnCommit); }
 
     /**
      * A new session inside a transaction block ({@code with Session.begin() as session:}): commit the

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.athanor.core.dialect.Dialect;
-import org.athanor.core.dialect.DialectFeatures;
+import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.engine.EngineOptions;
 import org.athanor.core.testing.TestDatabases;

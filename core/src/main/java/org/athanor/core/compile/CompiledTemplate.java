@@ -8,7 +8,7 @@ import org.athanor.core.type.ValueCodec;
 
 /**
  * The shareable result of compiling one statement shape: SQL text, and for each {@code ?} the
- * index of the canonical parameter it binds (see {@link KeyBuilder}) and its codec. Immutable;
+ * index of the canonical parameter it binds (see {@link KeyCollector}) and its codec. Immutable;
  * this is what the Engine's statement cache holds.
  */
 public final class CompiledTemplate {

@@ -37,9 +37,9 @@ final class DmlRenderer {
             List<List<Expression<?>>> rows = i.rows();
             if (rows.size() > 1 && !c.features.supportsMultiRowInsert()) throw c.unsupported("multi-row INSERT ... VALUES");
             boolean arrays = i.isColumnArrays();
-            if (arrays && !c.features.insertFromArrays()) throw c.unsupported("INSERT of column arrays (unnest)");
+            if (arrays && !c.features.insertFromArrays()) throw c.unsupported("INSERT of column arrays");
             if (arrays || i.isInRowOrder() && rows.size() > 1 && c.features.orderedInsertSelect()) {
-                if (arrays) fromArrays(c, cols, rows.get(0));
+                if (arrays) c.insertFromArrays(cols, rows.get(0));
                 else orderedValues(c, cols, rows);
                 if (i.onConflictClause() != null) c.visit(i.onConflictClause());
                 c.returning(i.returningColumns(), c.features.supportsReturning(), "INSERT ... RETURNING");
@@ -106,24 +106,6 @@ final class DmlRenderer {
             case VARCHAR, ENUM -> SqlTypes.VARCHAR;
             default -> stored;
         };
-    }
-
-    /**
-     * {@code SELECT p0, p1 FROM unnest(CAST(? AS t0[]), CAST(? AS t1[])) WITH ORDINALITY AS athanor_rows (p0, p1, n) ORDER BY n}:
-     * the rows of an INSERT read from one array per column, in order (see {@link Insert#columnArrays()}).
-     */
-    private static void fromArrays(SqlCompiler c, List<Column<?>> cols, List<Expression<?>> params) {
-        StringBuilder sql = c.sql;
-        selectRowColumns(sql, cols.size());
-        sql.append(" FROM unnest(");
-        for (int k = 0; k < cols.size(); k++) {
-            if (k > 0) sql.append(", ");
-            sql.append("CAST(");
-            c.visit(params.get(k));
-            sql.append(" AS ").append(c.dialect.castTypeName(castType(cols.get(k).type()))).append("[])");
-        }
-        sql.append(") WITH ORDINALITY");
-        orderByRowNumber(sql, cols.size());
     }
 
     /** See {@link SqlCompiler#visitOnConflict}. */

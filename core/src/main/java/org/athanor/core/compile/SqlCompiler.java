@@ -6,8 +6,6 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.athanor.core.dialect.Dialect;
-import org.athanor.core.dialect.DialectFeatures;
 import org.athanor.core.error.CompileError;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
@@ -17,18 +15,20 @@ import org.athanor.core.type.SqlTypes;
 import org.athanor.core.type.ValueCodec;
 
 /**
- * Renders a statement tree into SQL text and its placeholder list in one pass. One {@code visitX}
- * per node kind; a dialect subclasses this and overrides only what its database spells
- * differently. A compiler instance compiles one statement and is then discarded.
+ * Renders a statement tree into SQL text and its placeholder list in one pass: the rendering
+ * {@link SqlVisitor}, one {@code visitX} per node kind; a dialect subclasses this and overrides only
+ * what its database spells differently. It is also the {@link RenderContext} extensions render
+ * through, and sees its dialect only as a {@link DialectSpelling}. A compiler instance compiles one
+ * statement and is then discarded.
  */
-public class SqlCompiler {
-    protected final Dialect dialect;
+public class SqlCompiler implements SqlVisitor, RenderContext {
+    protected final DialectSpelling dialect;
     protected final DialectFeatures features;
     protected final StringBuilder sql = new StringBuilder(128);
     private final boolean literalBinds;
     /** Per parameter: a cursor, then its indices in key-walk order (a parameter met twice has two). */
     private Map<Param<?>, int[]> canonical;
-    private KeyBuilder key;
+    private KeyCollector key;
     /** Rendering for toString() and messages: a fragment (a CTE used outside its WITH) must not throw. */
     boolean rendering;
     private int[] slots = new int[16];
@@ -48,7 +48,7 @@ public class SqlCompiler {
     /** Whether labels render as {@code expr AS name} (select list) rather than just the name. */
     protected boolean inSelectList;
 
-    public SqlCompiler(Dialect dialect, boolean literalBinds) {
+    public SqlCompiler(DialectSpelling dialect, boolean literalBinds) {
         this.dialect = dialect;
         this.features = dialect.features();
         this.literalBinds = literalBinds;
@@ -59,7 +59,7 @@ public class SqlCompiler {
 
     /**
      * Binds each expanding IN list's values as one parameter ({@link #boundList}); see
-     * {@link Dialect#compileOverBindLimit}. Values are never rendered into the SQL: a large list of
+     * {@code Dialect.compileOverBindLimit}. Values are never rendered into the SQL: a large list of
      * user values is exactly where an escaping mistake would turn into an injection.
      */
     public SqlCompiler expandingListsAsOneParameter() {
@@ -67,7 +67,7 @@ public class SqlCompiler {
         return this;
     }
 
-    public Dialect dialect() { return dialect; }
+    public DialectSpelling dialect() { return dialect; }
     public DialectFeatures features() { return features; }
     public boolean literalBinds() { return literalBinds; }
 
@@ -75,7 +75,7 @@ public class SqlCompiler {
 
     /** Compiles a statement walked into {@code key}: placeholders refer to the key's parameters. */
     @SuppressWarnings("unchecked")
-    public CompiledTemplate compile(SqlNode statement, KeyBuilder key) {
+    public CompiledTemplate compile(SqlNode statement, KeyCollector key) {
         this.key = key;
         canonical = new IdentityHashMap<>();
         for (int i = 0; i < key.paramCount(); i++) {
@@ -104,17 +104,23 @@ public class SqlCompiler {
     /** Renders any node (used for toString and fragments). */
     public String render(SqlNode node) {
         rendering = true;
-        KeyBuilder k = KeyBuilder.of(node);
+        KeyCollector k = KeyCollector.of(node);
         return compile(node, k).sql();
     }
 
-    public final void visit(SqlNode node) { node.accept(this); }
+    @Override public final void visit(SqlNode node) { node.accept(this); }
 
-    public final SqlCompiler append(String s) { sql.append(s); return this; }
+    @Override public final SqlCompiler append(String s) { sql.append(s); return this; }
 
-    public final SqlCompiler append(char c) { sql.append(c); return this; }
+    @Override public final SqlCompiler append(char c) { sql.append(c); return this; }
 
-    public final SqlCompiler appendIdentifier(String name) { sql.append(dialect.quoteIdentifier(name)); return this; }
+    @Override public final SqlCompiler appendIdentifier(String name) { sql.append(dialect.quoteIdentifier(name)); return this; }
+
+    @Override public final String dialectName() { return dialect.name(); }
+
+    @Override public final String quoteIdentifier(String name) { return dialect.quoteIdentifier(name); }
+
+    @Override public final String renderLiteral(Object value, SqlType<?> type) { return dialect.renderLiteral(value, type); }
 
     /** Renders nodes separated by {@code sep}. */
     public final void list(List<? extends SqlNode> nodes, String sep) {
@@ -125,6 +131,7 @@ public class SqlCompiler {
     }
 
     /** An error for a construct this dialect cannot render, naming both. */
+    @Override
     public CompileError unsupported(String construct) {
         return new CompileError(construct + " is not supported by " + dialect.name());
     }
@@ -138,6 +145,12 @@ public class SqlCompiler {
             return;
         }
         int[] e = canonical.get(p);
+        if (e == null && !key.cacheable()) {
+            // inside a node without a cache key, whose key() did not walk its parameters: the statement
+            // is compiled at every execution, so the parameter is appended to this walk's list
+            appendExtraParam(p);
+            return;
+        }
         if (e == null) throw new IllegalStateException("parameter " + p.value() + " was not met by the key walk");
         addSlot(e[1 + Math.min(e[0]++, e.length - 2)], p);
         sql.append('?');
@@ -834,6 +847,16 @@ public class SqlCompiler {
     protected void columnList(List<Column<?>> cols) { DmlRenderer.columnList(this, cols); }
 
     protected void defaultValues() { sql.append(" DEFAULT VALUES"); }
+
+    /**
+     * The row source of an INSERT of column arrays ({@link Insert#columnArrays()}): after the column
+     * list, a SELECT reading one row per array index from {@code arrays} (one parameter per column),
+     * in index order. Only a dialect that {@linkplain org.athanor.core.compile.DialectFeatures#insertFromArrays()
+     * has it} renders one (PostgreSQL: {@code unnest ... WITH ORDINALITY}).
+     */
+    protected void insertFromArrays(List<Column<?>> cols, List<Expression<?>> arrays) {
+        throw unsupported("INSERT of column arrays");
+    }
 
     /**
      * {@code RETURNING cols} (unqualified, as a select list, giving the result columns at the top

@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.athanor.core.compile.CompiledStatement;
+import org.athanor.core.compile.DialectFeatures;
+import org.athanor.core.compile.DialectSpelling;
 import org.athanor.core.compile.CompiledTemplate;
-import org.athanor.core.compile.KeyBuilder;
+import org.athanor.core.compile.KeyCollector;
 import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.error.*;
 import org.athanor.core.sql.SqlNode;
@@ -31,7 +33,7 @@ import org.athanor.core.type.ValueCodec;
  * CompiledStatement c = dialect.compile(select(USERS.NAME).where(USERS.AGE.gt(30)));
  * }</pre>
  */
-public abstract class Dialect {
+public abstract class Dialect implements DialectSpelling {
     /** Words quoted whenever used as identifiers (a common core; dialects add their own). */
     protected static final Set<String> COMMON_RESERVED = Set.of(
             "all", "alter", "and", "any", "as", "asc", "between", "both", "by", "case", "cast", "check", "column",
@@ -80,7 +82,7 @@ public abstract class Dialect {
     /** With {@code literalBinds}, values are rendered into the SQL (escaped) instead of bound: for logs and scripts. */
     public CompiledStatement compile(Statement statement, boolean literalBinds) {
         java.util.Objects.requireNonNull(statement, "statement");
-        KeyBuilder key = KeyBuilder.of(statement);
+        KeyCollector key = KeyCollector.of(statement);
         CompiledTemplate t = newCompiler(literalBinds).compile(statement, key);
         if (!literalBinds && !fitsBindLimit(t)) t = compileOverBindLimit(statement, key);
         return new CompiledStatement(t, key.params());
@@ -96,7 +98,7 @@ public abstract class Dialect {
      * parameters to {@code key}: it must never be cached. Still over the limit (many plain parameters)
      * is an error naming both numbers.
      */
-    public CompiledTemplate compileOverBindLimit(SqlNode statement, KeyBuilder key) {
+    public CompiledTemplate compileOverBindLimit(SqlNode statement, KeyCollector key) {
         CompiledTemplate t = newCompiler(false).expandingListsAsOneParameter().compile(statement, key);
         if (!fitsBindLimit(t))
             throw new CompileError("the statement needs " + t.slotCount() + " bind parameters but " + name() + " accepts at most "
@@ -105,7 +107,7 @@ public abstract class Dialect {
     }
 
     /** Compiles the statement walked into {@code key}; the Engine calls this on a cache miss. */
-    public CompiledTemplate compileTemplate(SqlNode statement, KeyBuilder key) {
+    public CompiledTemplate compileTemplate(SqlNode statement, KeyCollector key) {
         return newCompiler(false).compile(statement, key);
     }
 
@@ -215,11 +217,13 @@ public abstract class Dialect {
     public String arrayElementName(SqlType<?> type) { return null; }
 
     /**
-     * For bulk inserts into {@code table} that return only its generated integer key {@code key}:
-     * how the keys of a multi-row INSERT can be learnt without RETURNING (see
-     * {@link ConsecutiveKeys}); null, the default, where they cannot.
+     * The dialect's own way of learning the generated values of a bulk insert of this shape
+     * ({@link KeyStrategy}: SQLite's consecutive rowids, PostgreSQL's column arrays), or null, the
+     * default, for core's choice by the {@link DialectFeatures} (RETURNING, RETURNING sorted, JDBC
+     * generated keys, sentinel matching). Asked once per planned insert; the strategy returned is
+     * used for that insert only, by one thread.
      */
-    public ConsecutiveKeys consecutiveKeys(org.athanor.core.schema.Table table, org.athanor.core.schema.Column<?> key) { return null; }
+    public KeyStrategy keyStrategy(BulkInsertShape shape) { return null; }
 
     /** The spelling of a type in CAST; the DDL name unless the database wants another. */
     public String castTypeName(SqlType<?> type) { return typeName(type); }
@@ -300,6 +304,15 @@ public abstract class Dialect {
      * bound values by the sql_mode it believes in). The default does nothing.
      */
     public void beforeExecute(java.sql.Connection connection) throws SQLException {}
+
+    /**
+     * Whether an Engine that owns its pool keeps prepared statements per pooled connection across
+     * checkouts (up to 32, by SQL text) — true, the default — or prepares them at each checkout and
+     * leaves caching to the driver, whose cache settings the {@link DialectProvider} sets. Measured per
+     * database (docs/benchmarks.md, issue 13): on SQLite, PostgreSQL and MySQL/MariaDB the engine's
+     * own statements beat the drivers' caches.
+     */
+    public boolean keepsPreparedStatements() { return true; }
 
     // ---- timeouts ----------------------------------------------------------------------------------------
 

@@ -1,7 +1,6 @@
 package org.athanor.core.dialect;
 
 import java.util.Set;
-import org.athanor.core.engine.DatabaseUrl;
 
 /**
  * Registers a dialect module with the Engine. Implementations are found through

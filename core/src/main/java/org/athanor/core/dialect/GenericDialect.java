@@ -1,5 +1,7 @@
 package org.athanor.core.dialect;
 
+import org.athanor.core.compile.DialectFeatures;
+
 /**
  * ANSI SQL with no database behind it: what {@code statement.toString()} renders with.
  * Compiling with it never touches a database.

@@ -13,7 +13,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.athanor.core.compile.CompiledStatement;
 import org.athanor.core.compile.CompiledTemplate;
-import org.athanor.core.compile.KeyBuilder;
+import org.athanor.core.compile.KeyCollector;
+import org.athanor.core.dialect.DatabaseUrl;
 import org.athanor.core.dialect.Dialect;
 import org.athanor.core.dialect.DialectProvider;
 import org.athanor.core.error.ConfigurationError;
@@ -34,14 +35,8 @@ import org.slf4j.Logger;
  * }
  * }</pre>
  */
-public final class Engine implements AutoCloseable {
+public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlTarget, org.athanor.core.schema.ReflectionSource {
     static final Logger LOG = EchoLog.LOG;
-
-    /** Where each well-known scheme's dialect lives, for the "add this module" message. */
-    private static final Map<String, String> KNOWN_MODULES = Map.of(
-            "sqlite", "org.athanor:athanor-sqlite", "postgresql", "org.athanor:athanor-postgres",
-            "postgres", "org.athanor:athanor-postgres", "mysql", "org.athanor:athanor-mysql",
-            "mariadb", "org.athanor:athanor-mysql");
 
     private final DataSource dataSource;
     private final HikariDataSource pool; // null when the user gave a DataSource
@@ -57,17 +52,9 @@ public final class Engine implements AutoCloseable {
      * none, so that an unobserved statement costs one field read and a branch.
      */
     private volatile ExecutionListener[] executionListeners;
-    /**
-     * {@link Connection#insertRows} binders by statement shape (table, columns, returned columns, rows
-     * per statement): a repeated bulk insert skips building and keying its placeholder statement.
-     */
-    private final java.util.concurrent.ConcurrentHashMap<RowsShape, SlotBinder> rowBinders = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final int ROW_BINDERS_MAX = 256;
+    /** The binders of plain multi-row INSERTs by shape, for the bulk-insert engine. */
+    private final org.athanor.core.internal.bulk.Binders binders = new org.athanor.core.internal.bulk.Binders();
 
-    /** What a plain multi-row INSERT's SQL depends on. */
-    record RowsShape(org.athanor.core.schema.Table table, java.util.List<org.athanor.core.schema.Column<?>> columns,
-                     java.util.List<org.athanor.core.schema.Column<?>> returning, int rows, boolean viaKeys,
-                     java.util.List<Integer> positions) {}
     /**
      * Prepared statements kept per physical connection of this engine's own pool, across checkouts
      * (the pool's statement cache, as DBCP's poolPreparedStatements): SQLite parses and plans on every
@@ -194,12 +181,10 @@ public final class Engine implements AutoCloseable {
             }
             known.addAll(p.schemes());
         }
-        String module = KNOWN_MODULES.get(url.scheme());
-        if (module != null)
-            throw new ConfigurationError("the '" + url.scheme() + "' dialect is not on the classpath: add the dependency "
-                    + module + " to use " + url);
-        throw new ConfigurationError("unknown database URL scheme '" + url.scheme() + "' in " + url
-                + "; known schemes: " + (known.isEmpty() ? "none (no dialect module on the classpath)" : known));
+        // dialects register themselves (META-INF/services DialectProvider): core names none of them
+        throw new ConfigurationError("no dialect on the classpath handles the URL scheme '" + url.scheme() + "' of " + url
+                + ": add the Athanor dialect module for that database; the dialects present handle "
+                + (known.isEmpty() ? "nothing (no dialect module on the classpath)" : known));
     }
 
     public Dialect dialect() { return dialect; }
@@ -218,6 +203,16 @@ public final class Engine implements AutoCloseable {
      * and never reset: the checkout path reads one flag, takes no lock.
      */
     volatile boolean closed;
+
+    /** Connections this engine has handed out and that are not closed yet (see {@link #connectionsInUse()}). */
+    final java.util.concurrent.atomic.AtomicInteger inUse = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * How many {@link Connection}s of this engine are checked out now (opened and not yet closed, or
+     * reclaimed unclosed by the garbage collector): what a least-busy choice between engines compares
+     * (see {@link org.athanor.core.routing.RoutingEngine}).
+     */
+    public int connectionsInUse() { return inUse.get(); }
 
     /** True once {@link #close()} was called: {@link #connect()} refuses, and so does every Connection it gave out. */
     public boolean isClosed() { return closed; }
@@ -249,6 +244,7 @@ public final class Engine implements AutoCloseable {
                     }
                 }
                 Connection conn = new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
+                inUse.incrementAndGet();
                 transaction(TransactionEvent.BEGIN, conn);
                 return conn;
             }
@@ -263,7 +259,10 @@ public final class Engine implements AutoCloseable {
                 }
                 o = keep(physical);
             }
-            Connection conn = new Connection(this, c, physical, o);
+            // statements kept across checkouts, or (where the dialect leaves caching to the driver) for this one only
+            Connection conn = dialect.keepsPreparedStatements() ? new Connection(this, c, physical, o)
+                    : new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
+            inUse.incrementAndGet();
             transaction(TransactionEvent.BEGIN, conn);
             return conn;
         } catch (java.sql.SQLTransientConnectionException e) {
@@ -508,13 +507,7 @@ public final class Engine implements AutoCloseable {
         return values;
     }
 
-    /** The binder kept for {@code shape}, or null. */
-    SlotBinder rowBinder(RowsShape shape) { return rowBinders.get(shape); }
-
-    void keepRowBinder(RowsShape shape, SlotBinder binder) {
-        if (rowBinders.size() >= ROW_BINDERS_MAX) rowBinders.clear(); // shapes are few in practice; never unbounded
-        rowBinders.put(shape, binder);
-    }
+    org.athanor.core.internal.bulk.Binders binders() { return binders; }
 
     /**
      * Compiles through the cache without telling listeners or logging: for callers that run the
@@ -523,21 +516,24 @@ public final class Engine implements AutoCloseable {
     Prepared compileCached(SqlNode statement) { return compileCached(statement, null); }
 
     Prepared compileCached(SqlNode statement, Map<String, ?> named) {
-        KeyBuilder key = new KeyBuilder();
+        KeyCollector key = new KeyCollector();
         if (named != null) key.named(named);
         statement.key(key);
-        key.checkNamedUsed(statement);
-        CompiledTemplate t = cache.get(key.lookupKey());
+        // a statement holding a node without a cache key (an Extension that does not override key())
+        // is compiled every time: a guessed key could serve another instance's SQL
+        CompiledTemplate t = key.cacheable() ? cache.get(key.lookupKey()) : null;
         boolean cached = t != null;
         if (t == null) {
             // over the bind-parameter limit, expanding IN lists are bound as one parameter each: never cached
             if (key.paramCount() > dialect.features().maxBindParams()) t = dialect.compileOverBindLimit(statement, key);
             else {
                 t = dialect.compileTemplate(statement, key);
-                if (dialect.fitsBindLimit(t)) cache.put(key.storedKey(), t);
-                else t = dialect.compileOverBindLimit(statement, key);
+                if (!dialect.fitsBindLimit(t)) t = dialect.compileOverBindLimit(statement, key);
+                else if (key.cacheable()) cache.put(key.storedKey(), t);
             }
         }
+        // after compiling: the parameters inside a node without a key are met only while rendering
+        key.checkNamedUsed(statement);
         return new Prepared(t, key.params(), cached);
     }
 
@@ -640,10 +636,20 @@ public final class Engine implements AutoCloseable {
     // ---- schema ------------------------------------------------------------------------------------
 
     /** Reads the schema of the live database: tables, columns, keys, indexes (see {@link org.athanor.core.inspect.Inspector}). */
-    public org.athanor.core.inspect.Inspector inspect() { return new org.athanor.core.inspect.Inspector(this); }
+    public org.athanor.core.inspect.Inspector inspect() { return new JdbcInspector(this); }
+
+    /** Untyped tables read back from the database (what {@code MetaData.reflect(engine)} returns). */
+    @Override
+    public org.athanor.core.schema.MetaData reflect(String schema, java.util.Collection<String> tables) { return inspect().reflect(schema, tables); }
 
     /** Runs DDL for a MetaData (used by {@code metadata.createAll(engine)}). */
     public DdlRunner ddl() { return new DdlRunner(this); }
+
+    /** {@code metadata.createAll(engine)}: see {@link DdlRunner#createAll}. */
+    @Override public void createAll(org.athanor.core.schema.MetaData metadata, boolean ifNotExists) { ddl().createAll(metadata, ifNotExists); }
+
+    /** {@code metadata.dropAll(engine)}: see {@link DdlRunner#dropAll}. */
+    @Override public void dropAll(org.athanor.core.schema.MetaData metadata, boolean ifExists) { ddl().dropAll(metadata, ifExists); }
 
     /**
      * Closes the engine: every Connection it gave out refuses further use at once (their results

@@ -74,6 +74,7 @@ final class UnclosedConnections {
             } catch (SQLException e) {
                 broken = true;
             }
+            engine.inUse.decrementAndGet();
             engine.release(jdbc, physical, broken);
         }
     }

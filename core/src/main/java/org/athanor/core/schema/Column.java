@@ -2,8 +2,8 @@ package org.athanor.core.schema;
 
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
+import org.athanor.core.sql.KeyBuilder;
+import org.athanor.core.sql.SqlVisitor;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.type.SqlType;
 
@@ -95,7 +95,7 @@ public final class Column<T> implements Expression<T> {
 
     boolean declaredPrimaryKey() { return primaryKey; }
 
-    @Override public void accept(SqlCompiler c) { c.visitColumn(this); }
+    @Override public void accept(SqlVisitor c) { c.visitColumn(this); }
     @Override
     public void key(KeyBuilder k) {
         // A derived table's column may be all that names it (FROM inferred from the columns): its

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.athanor.core.engine.Engine;
 
 /**
  * A collection of tables and sequences (SQLAlchemy's MetaData). {@link #createAll} and {@link #dropAll}
@@ -151,31 +150,28 @@ public final class MetaData {
      * select(album.column("Title")).where(album.column("AlbumId", Long.class).eq(1L));
      * }</pre>
      */
-    public static MetaData reflect(Engine engine) { return Reflection.reflect(engine.inspect(), null, null); }
+    public static MetaData reflect(ReflectionSource source) { return source.reflect(null, null); }
 
-    /** Like {@link #reflect(Engine)}, reading through an open connection (in-memory SQLite has only one). */
-    public static MetaData reflect(org.athanor.core.engine.Connection connection) { return Reflection.reflect(connection.inspect(), null, null); }
+    /** Like {@link #reflect(ReflectionSource)} for the tables of {@code schema}. */
+    public static MetaData reflect(ReflectionSource source, String schema) { return source.reflect(schema, null); }
 
-    /** Like {@link #reflect(Engine)} for the tables of {@code schema}. */
-    public static MetaData reflect(Engine engine, String schema) { return Reflection.reflect(engine.inspect(), schema, null); }
-
-    /** Like {@link #reflect(Engine, String)} for the named tables only (schema null: the current one). */
-    public static MetaData reflect(Engine engine, String schema, java.util.Collection<String> tables) {
-        return Reflection.reflect(engine.inspect(), schema, List.copyOf(tables));
+    /** Like {@link #reflect(ReflectionSource, String)} for the named tables only (schema null: the current one). */
+    public static MetaData reflect(ReflectionSource source, String schema, java.util.Collection<String> tables) {
+        return source.reflect(schema, List.copyOf(tables));
     }
 
     /**
      * CREATE SEQUENCE IF NOT EXISTS for every sequence (where the database has sequences), then
      * CREATE TABLE IF NOT EXISTS for every table and its indexes, parents first.
      */
-    public void createAll(Engine engine) { createAll(engine, true); }
+    public void createAll(DdlTarget engine) { createAll(engine, true); }
 
-    /** Like {@link #createAll(Engine)}; {@code ifNotExists} false makes an existing table or sequence an error. */
-    public void createAll(Engine engine, boolean ifNotExists) { engine.ddl().createAll(this, ifNotExists); }
+    /** Like {@link #createAll(DdlTarget)}; {@code ifNotExists} false makes an existing table or sequence an error. */
+    public void createAll(DdlTarget engine, boolean ifNotExists) { engine.createAll(this, ifNotExists); }
 
     /** DROP TABLE IF EXISTS for every table, children first, then DROP SEQUENCE IF EXISTS (where the database has sequences). */
-    public void dropAll(Engine engine) { dropAll(engine, true); }
+    public void dropAll(DdlTarget engine) { dropAll(engine, true); }
 
-    /** Like {@link #dropAll(Engine)}; {@code ifExists} false makes a missing table or sequence an error. */
-    public void dropAll(Engine engine, boolean ifExists) { engine.ddl().dropAll(this, ifExists); }
+    /** Like {@link #dropAll(DdlTarget)}; {@code ifExists} false makes a missing table or sequence an error. */
+    public void dropAll(DdlTarget engine, boolean ifExists) { engine.dropAll(this, ifExists); }
 }

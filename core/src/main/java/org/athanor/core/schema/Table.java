@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
+import org.athanor.core.sql.KeyBuilder;
+import org.athanor.core.sql.SqlVisitor;
 import org.athanor.core.sql.FromItem;
 import org.athanor.core.type.SqlType;
 
@@ -302,7 +302,7 @@ public class Table implements FromItem {
         return (Column<T>) column(c.name());
     }
 
-    @Override public void accept(SqlCompiler c) { c.visitTable(this); }
+    @Override public void accept(SqlVisitor c) { c.visitTable(this); }
     @Override public void key(KeyBuilder k) { k.add(this); }
     @Override public String toString() { return alias == null ? name : name + " AS " + alias; }
 }

@@ -1,27 +1,14 @@
 package org.athanor.core.sql;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
-import org.athanor.core.schema.Table;
 import org.athanor.core.type.SqlType;
 
 /**
  * {@code aggregate FILTER (WHERE condition)}; where the database lacks FILTER the compiler feeds
  * the aggregate {@code CASE WHEN condition THEN arg END}, which aggregates skip as NULL.
  */
-public record AggregateFilter<T>(FunctionCall<T> aggregate, Expression<Boolean> condition) implements Expression<T>, TableSource {
+public record AggregateFilter<T>(FunctionCall<T> aggregate, Expression<Boolean> condition) implements Expression<T> {
     @Override public SqlType<T> type() { return aggregate.type(); }
 
-    @Override
-    public List<Table> sourceTables() {
-        List<Table> out = new ArrayList<>();
-        TableCollector.collect(aggregate, out);
-        TableCollector.collect(condition, out);
-        return out;
-    }
-
-    @Override public void accept(SqlCompiler c) { c.visitAggregateFilter(this); }
+    @Override public void accept(SqlVisitor c) { c.visitAggregateFilter(this); }
     @Override public void key(KeyBuilder k) { k.add(AggregateFilter.class); aggregate.key(k); condition.key(k); }
 }

@@ -1,13 +1,11 @@
 package org.athanor.core.sql;
 
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.TypeKind;
 
 /** {@code left op right} for arithmetic and concatenation. */
 public record Binary<T>(Expression<?> left, Operator op, Expression<?> right, SqlType<T> type) implements Expression<T> {
-    @Override public void accept(SqlCompiler c) { c.visitBinary(this); }
+    @Override public void accept(SqlVisitor c) { c.visitBinary(this); }
     // the type joins the key: it decides how the result column is read
     @Override public void key(KeyBuilder k) { k.add(op); k.add(type); left.key(k); right.key(k); }
 

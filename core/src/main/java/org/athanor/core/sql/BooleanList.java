@@ -1,8 +1,6 @@
 package org.athanor.core.sql;
 
 import java.util.List;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.SqlTypes;
 
@@ -10,6 +8,6 @@ import org.athanor.core.type.SqlTypes;
 public record BooleanList(Operator op, List<Expression<Boolean>> items) implements Condition {
     public BooleanList { items = List.copyOf(items); }
     @Override public SqlType<Boolean> type() { return SqlTypes.BOOLEAN; }
-    @Override public void accept(SqlCompiler c) { c.visitBooleanList(this); }
+    @Override public void accept(SqlVisitor c) { c.visitBooleanList(this); }
     @Override public void key(KeyBuilder k) { k.add(op); k.add(items.size()); for (var i : items) i.key(k); }
 }

@@ -3,9 +3,6 @@ package org.athanor.core.sql;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
-import org.athanor.core.schema.Table;
 import org.athanor.core.type.SqlType;
 
 /**
@@ -19,7 +16,7 @@ import org.athanor.core.type.SqlType;
  *
  * Without {@link #otherwise} a row that matches no branch yields NULL, as in SQL.
  */
-public final class Case<T> implements Expression<T>, TableSource {
+public final class Case<T> implements Expression<T> {
     /** One {@code WHEN condition THEN result} (for the simple form the condition is the value matched). */
     public record When(Expression<?> condition, Expression<?> result) {}
 
@@ -79,16 +76,7 @@ public final class Case<T> implements Expression<T>, TableSource {
         return new Case<>(subject, Collections.unmodifiableList(w), otherwise, type);
     }
 
-    @Override
-    public List<Table> sourceTables() {
-        List<Table> out = new ArrayList<>();
-        TableCollector.collect(subject, out);
-        for (When w : whens) { TableCollector.collect(w.condition(), out); TableCollector.collect(w.result(), out); }
-        TableCollector.collect(otherwise, out);
-        return out;
-    }
-
-    @Override public void accept(SqlCompiler c) { c.visitCase(this); }
+    @Override public void accept(SqlVisitor c) { c.visitCase(this); }
 
     @Override
     public void key(KeyBuilder k) {

@@ -3,8 +3,6 @@ package org.athanor.core.sql;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.type.SqlTypes;
 
 /**
@@ -133,7 +131,7 @@ public final class CompoundSelect<R> implements Query<R>, Cloneable {
     /** This compound as a named common table expression (see {@link Cte}). */
     public Cte cte(String name) { return Cte.of(name, this); }
 
-    @Override public void accept(SqlCompiler c) { c.visitCompoundSelect(this); }
+    @Override public void accept(SqlVisitor c) { c.visitCompoundSelect(this); }
 
     @Override
     public void key(KeyBuilder k) {

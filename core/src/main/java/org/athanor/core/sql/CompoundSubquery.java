@@ -1,7 +1,5 @@
 package org.athanor.core.sql;
 
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 
@@ -34,6 +32,6 @@ public final class CompoundSubquery extends Table {
 
     @Override public boolean isDerived() { return true; }
     @Override public Table as(String alias) { return new CompoundSubquery(query, alias); }
-    @Override public void accept(SqlCompiler c) { c.visitCompoundSubquery(this); }
+    @Override public void accept(SqlVisitor c) { c.visitCompoundSubquery(this); }
     @Override public void key(KeyBuilder k) { k.add(CompoundSubquery.class); k.add(name()); query.key(k); }
 }

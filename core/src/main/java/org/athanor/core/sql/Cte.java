@@ -2,8 +2,6 @@ package org.athanor.core.sql;
 
 import java.util.List;
 import java.util.function.Function;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 
@@ -100,7 +98,7 @@ public final class Cte extends Table {
 
     @Override public boolean isDerived() { return true; }
     @Override public Cte as(String alias) { return new Cte(this, alias); }
-    @Override public void accept(SqlCompiler c) { c.visitCte(this); }
+    @Override public void accept(SqlVisitor c) { c.visitCte(this); }
     @Override public void key(KeyBuilder k) { k.add(Cte.class); k.add(def.name); k.add(alias()); }
     /** The definition's structure: for the WITH clause of the statement's key. */
     public void keyDefinition(KeyBuilder k) {

@@ -2,8 +2,6 @@ package org.athanor.core.sql;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.schema.Table;
 
 /**
@@ -63,7 +61,7 @@ public final class Delete implements Dml, Cloneable {
         return new Returning<>(s, RowKind.ROW);
     }
 
-    @Override public void accept(SqlCompiler c) { c.visitDelete(this); }
+    @Override public void accept(SqlVisitor c) { c.visitDelete(this); }
 
     @Override
     public void key(KeyBuilder k) {

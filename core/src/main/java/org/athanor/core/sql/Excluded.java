@@ -1,7 +1,5 @@
 package org.athanor.core.sql;
 
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.schema.Column;
 import org.athanor.core.type.SqlType;
 
@@ -11,6 +9,6 @@ import org.athanor.core.type.SqlType;
  */
 public record Excluded<T>(Column<T> column) implements Expression<T> {
     @Override public SqlType<T> type() { return column.type(); }
-    @Override public void accept(SqlCompiler c) { c.visitExcluded(this); }
+    @Override public void accept(SqlVisitor c) { c.visitExcluded(this); }
     @Override public void key(KeyBuilder k) { k.add(Excluded.class); k.add(column); }
 }

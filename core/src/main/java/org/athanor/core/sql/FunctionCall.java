@@ -1,8 +1,6 @@
 package org.athanor.core.sql;
 
 import java.util.List;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.type.SqlType;
 
 /** {@code name([DISTINCT] args...)}; built through {@link Sql#func} and the helpers in {@link Sql}. */
@@ -41,6 +39,6 @@ public record FunctionCall<T>(String name, List<Expression<?>> args, SqlType<T> 
                 + "_ or $, not starting with a digit), optionally schema-qualified as schema.name; function names are "
                 + "written into the SQL as given, so they cannot come from user input");
     }
-    @Override public void accept(SqlCompiler c) { c.visitFunction(this); }
+    @Override public void accept(SqlVisitor c) { c.visitFunction(this); }
     @Override public void key(KeyBuilder k) { k.add(FunctionCall.class); k.add(name); k.add(distinct); k.add(type); k.add(args.size()); for (var a : args) a.key(k); }
 }

@@ -1,8 +1,6 @@
 package org.athanor.core.sql;
 
 import java.util.List;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.SqlTypes;
 
@@ -23,7 +21,7 @@ public record InList(Expression<?> operand, List<Expression<?>> items, boolean n
     public InList { items = List.copyOf(items); }
 
     @Override public SqlType<Boolean> type() { return SqlTypes.BOOLEAN; }
-    @Override public void accept(SqlCompiler c) { c.visitInList(this); }
+    @Override public void accept(SqlVisitor c) { c.visitInList(this); }
 
     /** True when every item is a plain bind parameter, so the list can be padded to a bucket. */
     public boolean expanding() {

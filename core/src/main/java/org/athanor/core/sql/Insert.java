@@ -6,8 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 
@@ -239,7 +237,7 @@ public final class Insert implements Dml, Cloneable {
             throw new IllegalArgumentException("column " + c + " does not belong to table " + table.name());
     }
 
-    @Override public void accept(SqlCompiler c) { c.visitInsert(this); }
+    @Override public void accept(SqlVisitor c) { c.visitInsert(this); }
 
     @Override
     public void key(KeyBuilder k) {
@@ -274,7 +272,7 @@ public final class Insert implements Dml, Cloneable {
     public boolean isInRowOrder() { return inRowOrder; }
 
     /**
-     * For a bulk insert with {@link org.athanor.core.dialect.DialectFeatures#insertFromArrays()}:
+     * For a bulk insert with {@link org.athanor.core.compile.DialectFeatures#insertFromArrays()}:
      * this insert's one row holds, for each column, a parameter bound to an array of that column's
      * values, and the rows are read from the arrays in order:
      * {@code INSERT INTO t (a, b) SELECT p0, p1 FROM unnest(CAST(? AS ...[]), CAST(? AS ...[])) WITH ORDINALITY AS ... ORDER BY n}.

@@ -2,8 +2,6 @@ package org.athanor.core.sql;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ForeignKey;
 import org.athanor.core.schema.Table;
@@ -15,7 +13,7 @@ public record Join(FromItem left, FromItem right, JoinType type, Expression<Bool
             throw new IllegalArgumentException(type + " join of " + right + " needs an ON condition");
     }
 
-    @Override public void accept(SqlCompiler c) { c.visitJoin(this); }
+    @Override public void accept(SqlVisitor c) { c.visitJoin(this); }
 
     @Override public void key(KeyBuilder k) {
         k.add(Join.class); k.add(type); left.key(k); right.key(k);

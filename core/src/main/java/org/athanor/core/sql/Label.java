@@ -1,7 +1,5 @@
 package org.athanor.core.sql;
 
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.type.SqlType;
 
 /** {@code expr AS name} in a select list; elsewhere (ORDER BY, GROUP BY) it renders as the name. */
@@ -10,6 +8,6 @@ public record Label<T>(Expression<T> expression, String name) implements Express
         if (name == null || name.isEmpty()) throw new IllegalArgumentException("a label needs a non-empty name");
     }
     @Override public SqlType<T> type() { return expression.type(); }
-    @Override public void accept(SqlCompiler c) { c.visitLabel(this); }
+    @Override public void accept(SqlVisitor c) { c.visitLabel(this); }
     @Override public void key(KeyBuilder k) { k.add(Label.class); k.add(name); expression.key(k); }
 }

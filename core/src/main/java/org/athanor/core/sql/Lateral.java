@@ -1,7 +1,5 @@
 package org.athanor.core.sql;
 
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.schema.Table;
 
 /**
@@ -18,6 +16,6 @@ public final class Lateral extends DerivedTable {
     Lateral(Select<?> select, String alias) { super(select, alias); }
 
     @Override public Table as(String alias) { return new Lateral(select(), alias); }
-    @Override public void accept(SqlCompiler c) { c.visitLateral(this); }
+    @Override public void accept(SqlVisitor c) { c.visitLateral(this); }
     @Override public void key(KeyBuilder k) { k.add(Lateral.class); k.add(name()); select().key(k); }
 }

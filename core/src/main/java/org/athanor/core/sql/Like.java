@@ -1,7 +1,5 @@
 package org.athanor.core.sql;
 
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.SqlTypes;
 
@@ -51,6 +49,6 @@ public record Like(Expression<?> operand, Expression<?> pattern, Character escap
     static Expression<String> concat(Expression<?> a, Expression<?> b) { return new Binary<>(a, Operator.CONCAT, b, SqlTypes.TEXT); }
 
     @Override public SqlType<Boolean> type() { return SqlTypes.BOOLEAN; }
-    @Override public void accept(SqlCompiler c) { c.visitLike(this); }
+    @Override public void accept(SqlVisitor c) { c.visitLike(this); }
     @Override public void key(KeyBuilder k) { k.add(Like.class); k.add(escape); k.add(negated); k.add(caseInsensitive); operand.key(k); pattern.key(k); }
 }

@@ -1,8 +1,6 @@
 package org.athanor.core.sql;
 
 import java.util.Objects;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.schema.Sequence;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.SqlTypes;
@@ -18,7 +16,7 @@ public record NextValue(Sequence sequence) implements Expression<Long> {
 
     @Override public SqlType<Long> type() { return SqlTypes.BIGINT; }
 
-    @Override public void accept(SqlCompiler c) { c.visitNextValue(this); }
+    @Override public void accept(SqlVisitor c) { c.visitNextValue(this); }
 
     @Override public void key(KeyBuilder k) {
         k.add(NextValue.class);

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.schema.Column;
 
 /**
@@ -30,9 +28,11 @@ public record OnConflict(List<Column<?>> keys, List<Update.Assignment> assignmen
     /** True for DO NOTHING. */
     public boolean doesNothing() { return assignments.isEmpty(); }
 
-    @Override public void render(SqlCompiler compiler) { compiler.visitOnConflict(this); }
-    @Override public void accept(SqlCompiler c) { c.visitOnConflict(this); }
+    @Override public void render(RenderContext context) { context.visit(this); }
+    @Override public void accept(SqlVisitor c) { c.visitOnConflict(this); }
     @Override public String constructName() { return "INSERT ... ON CONFLICT"; }
+    /** The SET values name the INSERT's own table, never a FROM item. */
+    @Override public List<? extends SqlNode> fromExpressions() { return List.of(); }
 
     @Override
     public void key(KeyBuilder k) {

@@ -1,7 +1,5 @@
 package org.athanor.core.sql;
 
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 
 /** One ORDER BY term: {@code expr [ASC|DESC] [NULLS FIRST|LAST]}. */
 public record OrderItem(Expression<?> expression, boolean descending, Nulls nulls) implements SqlNode {
@@ -10,6 +8,6 @@ public record OrderItem(Expression<?> expression, boolean descending, Nulls null
     public OrderItem nullsFirst() { return new OrderItem(expression, descending, Nulls.FIRST); }
     public OrderItem nullsLast() { return new OrderItem(expression, descending, Nulls.LAST); }
 
-    @Override public void accept(SqlCompiler c) { c.visitOrderItem(this); }
+    @Override public void accept(SqlVisitor c) { c.visitOrderItem(this); }
     @Override public void key(KeyBuilder k) { k.add(descending); k.add(nulls); expression.key(k); }
 }

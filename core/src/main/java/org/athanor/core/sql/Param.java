@@ -1,7 +1,5 @@
 package org.athanor.core.sql;
 
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.type.SqlType;
 
 /** A bind parameter: rendered as {@code ?}, its value sent separately and never part of the cache key. */
@@ -23,7 +21,7 @@ public final class Param<T> implements Expression<T> {
     /** The name of a named parameter (executemany templates, text), or null. */
     public String name() { return name; }
 
-    @Override public void accept(SqlCompiler c) { c.visitParam(this); }
+    @Override public void accept(SqlVisitor c) { c.visitParam(this); }
     @Override public void key(KeyBuilder k) { k.param(this); }
     @Override public String toString() { return Sql.render(this); }
 }

@@ -3,8 +3,6 @@ package org.athanor.core.sql;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.SqlTypes;
 
@@ -39,7 +37,7 @@ public record ParamList(List<Param<?>> items, SqlType<?> elementType) implements
         return new ParamList(out, elementType);
     }
 
-    @Override public void accept(SqlCompiler c) { c.visitParamList(this); }
+    @Override public void accept(SqlVisitor c) { c.visitParamList(this); }
 
     @Override
     public void key(KeyBuilder k) {

@@ -1,7 +1,5 @@
 package org.athanor.core.sql;
 
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.type.SqlType;
 
 /**
@@ -17,6 +15,6 @@ public record Quantified<T>(Quantifier quantifier, Select<?> select, SqlType<T> 
             throw new IllegalArgumentException(quantifier + " (subquery) needs a subquery of one column, got " + select.columns().size());
     }
 
-    @Override public void accept(SqlCompiler c) { c.visitQuantified(this); }
+    @Override public void accept(SqlVisitor c) { c.visitQuantified(this); }
     @Override public void key(KeyBuilder k) { k.add(Quantified.class); k.add(quantifier); select.key(k); }
 }

@@ -1,7 +1,5 @@
 package org.athanor.core.sql;
 
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.SqlTypes;
 
@@ -13,6 +11,6 @@ import org.athanor.core.type.SqlTypes;
  */
 public record RegexpMatch(Expression<?> operand, Expression<?> pattern, boolean negated) implements Condition {
     @Override public SqlType<Boolean> type() { return SqlTypes.BOOLEAN; }
-    @Override public void accept(SqlCompiler c) { c.visitRegexpMatch(this); }
+    @Override public void accept(SqlVisitor c) { c.visitRegexpMatch(this); }
     @Override public void key(KeyBuilder k) { k.add(RegexpMatch.class); k.add(negated); operand.key(k); pattern.key(k); }
 }

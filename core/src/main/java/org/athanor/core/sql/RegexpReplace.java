@@ -1,9 +1,5 @@
 package org.athanor.core.sql;
 
-import java.util.List;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
-import org.athanor.core.schema.Table;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.SqlTypes;
 
@@ -13,9 +9,8 @@ import org.athanor.core.type.SqlTypes;
  * way ({@code \1} on PostgreSQL and MariaDB, {@code $1} on MySQL 8 and SQLite).
  */
 public record RegexpReplace(Expression<?> operand, Expression<?> pattern, Expression<?> replacement)
-        implements Expression<String>, TableSource {
+        implements Expression<String> {
     @Override public SqlType<String> type() { return SqlTypes.TEXT; }
-    @Override public void accept(SqlCompiler c) { c.visitRegexpReplace(this); }
+    @Override public void accept(SqlVisitor c) { c.visitRegexpReplace(this); }
     @Override public void key(KeyBuilder k) { k.add(RegexpReplace.class); operand.key(k); pattern.key(k); replacement.key(k); }
-    @Override public List<Table> sourceTables() { return Select.tablesOf(List.of(operand, pattern, replacement)); }
 }

@@ -1,11 +1,9 @@
 package org.athanor.core.sql;
 
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 
 /** A DML statement with RETURNING: a query whose rows are the returned columns. */
 public record Returning<R>(Dml statement, RowKind rowKind) implements Query<R> {
-    @Override public void accept(SqlCompiler c) { statement.accept(c); }
+    @Override public void accept(SqlVisitor c) { statement.accept(c); }
     @Override public void key(KeyBuilder k) { statement.key(k); }
     @Override public String toString() { return Sql.render(this); }
 }

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.type.SqlType;
@@ -163,6 +161,26 @@ public final class Select<R> implements Query<R>, Cloneable {
         throw new IllegalArgumentException("orderBy takes expressions or expr.asc()/desc(), got " + n);
     }
 
+    /**
+     * This select with {@code items} as its whole ORDER BY (SQLAlchemy's {@code order_by(None)} then
+     * {@code order_by(...)}): what a caller that rewrites ordering, such as a merge across shards, needs.
+     */
+    public Select<R> withOrderBy(List<OrderItem> items) {
+        Select<R> s = copy();
+        s.orderBy = List.copyOf(items);
+        return s;
+    }
+
+    /** This select without LIMIT, FETCH FIRST and OFFSET (SQLAlchemy's {@code limit(None).offset(None)}). */
+    public Select<R> withoutLimitOffset() {
+        Select<R> s = copy();
+        s.limit = null;
+        s.offset = null;
+        s.fetch = null;
+        s.withTies = false;
+        return s;
+    }
+
     /** LIMIT, bound as a parameter. */
     public Select<R> limit(long n) {
         if (n < 0) throw new IllegalArgumentException("limit must be >= 0, got " + n);
@@ -300,7 +318,7 @@ public final class Select<R> implements Query<R>, Cloneable {
         return out;
     }
 
-    @Override public void accept(SqlCompiler c) { c.visitSelect(this); }
+    @Override public void accept(SqlVisitor c) { c.visitSelect(this); }
 
     @Override
     public void key(KeyBuilder k) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import org.athanor.core.dialect.GenericDialect;
 import org.athanor.core.schema.Table;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.SqlTypes;
@@ -280,5 +279,5 @@ public final class Sql {
     public static <T> Expression<T> inserted(org.athanor.core.schema.Column<T> column) { return new Excluded<>(column); }
 
     /** Renders a node with the generic dialect, for toString(); needs no database. */
-    public static String render(SqlNode node) { return GenericDialect.INSTANCE.render(node); }
+    public static String render(SqlNode node) { return NodeRenderer.generic().render(node); }
 }

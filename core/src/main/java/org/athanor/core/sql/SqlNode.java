@@ -1,15 +1,13 @@
 package org.athanor.core.sql;
 
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
-
 /**
- * A node of the SQL tree. Nodes are immutable data: a compiler renders them ({@link #accept}),
- * and {@link #key} appends the node's structure (never its bound values) to a statement cache key.
+ * A node of the SQL tree. Nodes are immutable data: visitors (the compiler, FROM inference) walk
+ * them through {@link #accept}, and {@link #key} appends the node's structure (never its bound values)
+ * to a statement cache key. Nodes know neither the compiler nor any dialect.
  */
 public interface SqlNode {
-    /** Double dispatch to the compiler's {@code visitX} for this node kind. */
-    void accept(SqlCompiler compiler);
+    /** Double dispatch to the visitor's {@code visitX} for this node kind. */
+    void accept(SqlVisitor visitor);
 
     /**
      * Appends this node's structure to a cache key, and its bind parameters in the order they

@@ -1,7 +1,5 @@
 package org.athanor.core.sql;
 
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.SqlTypes;
 
@@ -9,6 +7,6 @@ import org.athanor.core.type.SqlTypes;
 public enum Star implements Expression<Object> {
     INSTANCE;
     @Override public SqlType<Object> type() { return SqlTypes.ANY; }
-    @Override public void accept(SqlCompiler c) { c.visitStar(this); }
+    @Override public void accept(SqlVisitor c) { c.visitStar(this); }
     @Override public void key(KeyBuilder k) { k.add(this); }
 }

@@ -1,7 +1,5 @@
 package org.athanor.core.sql;
 
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.schema.Table;
 
 /**
@@ -12,6 +10,6 @@ public final class Subquery extends DerivedTable {
     Subquery(Select<?> select, String alias) { super(select, alias); }
 
     @Override public Table as(String alias) { return new Subquery(select(), alias); }
-    @Override public void accept(SqlCompiler c) { c.visitSubquery(this); }
+    @Override public void accept(SqlVisitor c) { c.visitSubquery(this); }
     @Override public void key(KeyBuilder k) { k.add(Subquery.class); k.add(name()); select().key(k); }
 }

@@ -5,8 +5,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.type.SqlTypes;
 
 /**
@@ -100,7 +98,7 @@ public final class Text implements Query<Row>, Condition {
 
     @Override public RowKind rowKind() { return RowKind.ROW; }
     @Override public org.athanor.core.type.SqlType<Boolean> type() { return SqlTypes.BOOLEAN; }
-    @Override public void accept(SqlCompiler c) { c.visitText(this); }
+    @Override public void accept(SqlVisitor c) { c.visitText(this); }
 
     @Override
     public void key(KeyBuilder k) {

@@ -2,8 +2,6 @@ package org.athanor.core.sql;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.type.SqlType;
@@ -46,7 +44,7 @@ public final class Values extends Table {
         return new Values(alias, names, types, rows);
     }
 
-    @Override public void accept(SqlCompiler c) { c.visitValues(this); }
+    @Override public void accept(SqlVisitor c) { c.visitValues(this); }
 
     @Override
     public void key(KeyBuilder k) {

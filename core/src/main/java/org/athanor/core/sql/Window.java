@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import org.athanor.core.compile.KeyBuilder;
 
 /**
  * A window specification for {@code f(...) OVER (...)}: partition, order and frame. Immutable.

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Equal structure gives equal keys whatever the bound values; any structural difference gives another key. */
 class CacheKeyTest {
-    static CacheKey key(SqlNode n) { return KeyBuilder.of(n).storedKey(); }
+    static CacheKey key(SqlNode n) { return KeyCollector.of(n).storedKey(); }
 
     static void same(SqlNode a, SqlNode b) {
         assertEquals(key(a), key(b), a + " vs " + b);
@@ -74,7 +74,7 @@ class CacheKeyTest {
 
     @Test
     void paramsAreCollectedInWalkOrder() {
-        KeyBuilder k = KeyBuilder.of(select(USERS.NAME).where(USERS.AGE.between(10, 20)).limit(5));
+        KeyCollector k = KeyCollector.of(select(USERS.NAME).where(USERS.AGE.between(10, 20)).limit(5));
         assertEquals(3, k.paramCount());
         assertEquals(List.of(10, 20, 5L), List.of(k.param(0).value(), k.param(1).value(), k.param(2).value()));
     }

@@ -2,7 +2,7 @@ package org.athanor.core.compliance;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.athanor.core.dialect.DialectFeatures;
+import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.engine.Connection;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.schema.MetaData;

@@ -15,7 +15,12 @@ import org.athanor.core.engine.TransactionEvent;
 import org.athanor.core.error.IntegrityError;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
+import org.athanor.core.sql.Expression;
+import org.athanor.core.sql.Extension;
+import org.athanor.core.sql.RenderContext;
+import org.athanor.core.sql.SqlNode;
 import org.athanor.core.testing.TestDatabases;
+import org.athanor.core.type.SqlType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,8 +76,63 @@ public abstract class ExecutionListenerSuite extends ComplianceSuite {
         }
     }
 
+    /**
+     * {@code (operand + amount)} with the amount rendered as a literal: an extension that does not
+     * override {@code key()}, so two instances differing only in {@code amount} must not share SQL.
+     */
+    record PlusLiteral(Expression<Long> operand, long amount) implements Expression<Long>, Extension {
+        @Override public SqlType<Long> type() { return BIGINT; }
+
+        @Override
+        public void render(RenderContext c) {
+            c.append('(');
+            c.visit(operand);
+            c.append(" + ").append(c.renderLiteral(amount, BIGINT)).append(')');
+        }
+
+        @Override public List<? extends SqlNode> fromExpressions() { return List.of(operand); }
+    }
+
     private Items t;
     private final Recorder rec = new Recorder();
+
+    private static long number(Object o) { return ((Number) o).longValue(); }
+
+    @Test
+    void anExtensionWithoutAKeyIsCompiledAtEveryExecutionAndRendersItsOwnSql() {
+        commit(c -> c.execute(insert(t).set(t.CODE, "a").set(t.QTY, 1L)));
+        try (Connection c = engine().connect()) {
+            rec.take();
+            // no FROM given: the extension's fromExpressions() bring the table in
+            assertEquals(101L, number(c.execute(select(new PlusLiteral(t.QTY, 100))).scalar()));
+            ExecutionEvent first = rec.one();
+            assertFalse(first.cached());
+            assertTrue(first.sql().contains(" + 100)"), first.sql());
+            // a class-only key would serve the first statement's SQL here, answering 101
+            assertEquals(201L, number(c.execute(select(new PlusLiteral(t.QTY, 200))).scalar()));
+            ExecutionEvent second = rec.one();
+            assertFalse(second.cached(), "a statement with a keyless extension is never taken from the cache");
+            assertTrue(second.sql().contains(" + 200)"), second.sql());
+            // bind parameters inside the keyless node are bound, with this execution's values
+            assertEquals(311L, number(c.execute(select(new PlusLiteral(t.QTY.plus(10L), 300)).where(t.CODE.eq("a"))).scalar()));
+            assertEquals(List.of(10L, "a"), rec.one().parameters());
+            assertEquals(321L, number(c.execute(select(new PlusLiteral(t.QTY.plus(20L), 300)).where(t.CODE.eq("a"))).scalar()));
+            ExecutionEvent fourth = rec.one();
+            assertFalse(fourth.cached());
+            assertEquals(List.of(20L, "a"), fourth.parameters());
+            // a named parameter inside it takes its value at execution, and a name it does not have is refused
+            assertEquals(406L, number(c.execute(select(new PlusLiteral(t.QTY.plus(bindParam("n", BIGINT)), 400)), Map.of("n", 5L)).scalar()));
+            assertEquals(List.of(5L), rec.one().parameters());
+            IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
+                    () -> c.execute(select(new PlusLiteral(t.QTY.plus(bindParam("n", BIGINT)), 400)), Map.of("m", 5L)));
+            assertTrue(typo.getMessage().contains("a value was given for :m"), typo.getMessage());
+        }
+        // compiled through the engine without executing: the same, and the cache is not filled
+        long size = engine().cacheStats().size();
+        assertTrue(engine().compile(select(new PlusLiteral(t.QTY, 7))).sql().contains(" + 7)"));
+        assertTrue(engine().compile(select(new PlusLiteral(t.QTY, 8))).sql().contains(" + 8)"));
+        assertEquals(size, engine().cacheStats().size(), "nothing cached for a keyless statement");
+    }
 
     @BeforeEach
     void setUp() {
@@ -166,7 +226,7 @@ public abstract class ExecutionListenerSuite extends ComplianceSuite {
             assertFalse(many.isEmpty());
             assertEquals(n, rows(many), "insertMany's statements together report every row");
 
-            Object[] keys = c.insertRowsReturning(insert(t), new Column<?>[] {t.CODE, t.QTY}, new int[] {0, 1}, arrays, t.ID);
+            Object[] keys = c.rowsInsert(insert(t), new Column<?>[] {t.CODE, t.QTY}, new int[] {0, 1}, t.ID).keys(arrays);
             assertEquals(n, keys.length);
             List<ExecutionEvent> rowsInsert = rec.take();
             assertFalse(rowsInsert.isEmpty());

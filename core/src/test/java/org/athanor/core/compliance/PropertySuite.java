@@ -3,7 +3,7 @@ package org.athanor.core.compliance;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.athanor.core.dialect.DialectFeatures;
+import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.schema.MetaData;
 import net.jqwik.api.lifecycle.AddLifecycleHook;

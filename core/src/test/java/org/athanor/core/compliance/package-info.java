@@ -17,7 +17,7 @@
  * class MyDbIdentifierProperties extends IdentifierSuite { ... }
  * }</pre>
  *
- * <p>Rules the suite keeps: behaviour is switched by {@link org.athanor.core.dialect.DialectFeatures}
+ * <p>Rules the suite keeps: behaviour is switched by {@link org.athanor.core.compile.DialectFeatures}
  * flags, never by a dialect's name (what a database lacks must be a clear error naming it, and the
  * suite checks that error); every table has a unique name and is dropped, because several runs share
  * the servers; a code path of another server version is run by changing the features

@@ -2,6 +2,7 @@ package org.athanor.core.dialect;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.error.CompileError;
 import org.junit.jupiter.api.Test;
 

@@ -12,21 +12,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.athanor.core.compile.CompiledTemplate;
-import org.athanor.core.compile.KeyBuilder;
+import org.athanor.core.compile.KeyCollector;
 import org.athanor.core.dialect.GenericDialect;
 import org.athanor.core.sql.Select;
 import org.junit.jupiter.api.Test;
 
 /** The cache's bound holds under concurrent writers, and lookups count hits and misses. */
 class StatementCacheBoundTest {
-    private static KeyBuilder key(Select<?> s) { return KeyBuilder.of(s); }
+    private static KeyCollector key(Select<?> s) { return KeyCollector.of(s); }
 
     @Test
     void hitsMissesAndEviction() {
         StatementCache cache = new StatementCache(3);
-        List<KeyBuilder> keys = new ArrayList<>();
+        List<KeyCollector> keys = new ArrayList<>();
         for (int i = 0; i < 5; i++) keys.add(key(select(USERS.NAME.as("c" + i))));
-        for (KeyBuilder k : keys) {
+        for (KeyCollector k : keys) {
             assertNull(cache.get(k.lookupKey()));
             CompiledTemplate t = GenericDialect.INSTANCE.compileTemplate(select(USERS.NAME), k);
             cache.put(k.storedKey(), t);
@@ -70,9 +70,9 @@ class StatementCacheBoundTest {
     void evictionKeepsRecentlyUsedShapes() {
         StatementCache cache = new StatementCache(10);
         CompiledTemplate t = GenericDialect.INSTANCE.compileTemplate(select(USERS.NAME), key(select(USERS.NAME)));
-        List<KeyBuilder> first = new ArrayList<>();
+        List<KeyCollector> first = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            KeyBuilder k = key(select(USERS.NAME.as("old" + i)));
+            KeyCollector k = key(select(USERS.NAME.as("old" + i)));
             first.add(k);
             cache.put(k.storedKey(), t);
         }

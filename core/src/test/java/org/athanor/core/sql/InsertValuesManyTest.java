@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import org.athanor.core.compile.KeyBuilder;
+import org.athanor.core.compile.KeyCollector;
 import org.junit.jupiter.api.Test;
 
 class InsertValuesManyTest {
@@ -15,7 +15,7 @@ class InsertValuesManyTest {
                 .valuesMany(List.of(new Object[] {"a", 1}, new Object[] {"b", USERS.AGE.bind(2)}));
         Insert repeated = Sql.insert(USERS).columns(USERS.NAME, USERS.AGE).values("a", 1).values("b", 2);
         assertEquals(repeated.toString(), many.toString());
-        KeyBuilder k1 = new KeyBuilder(), k2 = new KeyBuilder();
+        KeyCollector k1 = new KeyCollector(), k2 = new KeyCollector();
         many.key(k1);
         repeated.key(k2);
         assertEquals(k2.lookupKey(), k1.lookupKey());

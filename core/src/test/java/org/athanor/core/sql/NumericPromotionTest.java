@@ -6,7 +6,7 @@ import static org.athanor.core.type.SqlTypes.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.math.BigDecimal;
-import org.athanor.core.compile.KeyBuilder;
+import org.athanor.core.compile.KeyCollector;
 import org.junit.jupiter.api.Test;
 
 /** SQLAlchemy's numeric promotion on the typed arithmetic methods, and avg's type. */
@@ -41,8 +41,8 @@ class NumericPromotionTest {
         // same text, different result types: the keys must differ, or a cached plan would read with the wrong codec
         var a = new Binary<>(ITEMS.QTY, Operator.PLUS, ITEMS.QTY, INTEGER);
         var b = new Binary<>(ITEMS.QTY, Operator.PLUS, ITEMS.QTY, BIGINT);
-        assertNotEquals(KeyBuilder.of(select(a)).storedKey(), KeyBuilder.of(select(b)).storedKey());
-        assertEquals(KeyBuilder.of(select(a)).storedKey(), KeyBuilder.of(select(new Binary<>(ITEMS.QTY, Operator.PLUS, ITEMS.QTY, INTEGER))).storedKey());
+        assertNotEquals(KeyCollector.of(select(a)).storedKey(), KeyCollector.of(select(b)).storedKey());
+        assertEquals(KeyCollector.of(select(a)).storedKey(), KeyCollector.of(select(new Binary<>(ITEMS.QTY, Operator.PLUS, ITEMS.QTY, INTEGER))).storedKey());
     }
 
     private static String render(Expression<?> e) { return Sql.render(select(e)).replace("SELECT ", "").replace(" FROM items", ""); }

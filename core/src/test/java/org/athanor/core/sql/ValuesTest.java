@@ -5,12 +5,12 @@ import static org.athanor.core.type.SqlTypes.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import org.athanor.core.compile.CacheKey;
-import org.athanor.core.compile.KeyBuilder;
+import org.athanor.core.compile.KeyCollector;
 import org.junit.jupiter.api.Test;
 
 /** The VALUES table: its cache key is its structure (names, types, row shape), never its values. */
 class ValuesTest {
-    private static CacheKey key(Values v) { return KeyBuilder.of(select(v.column("a"))).storedKey(); }
+    private static CacheKey key(Values v) { return KeyCollector.of(select(v.column("a"))).storedKey(); }
 
     @Test
     void keysFollowTheStructure() {

@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.athanor.core.dialect.DialectFeatures;
+import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.engine.Connection;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.error.CompileError;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import org.athanor.core.engine.DatabaseUrl;
+import org.athanor.core.dialect.DatabaseUrl;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.engine.EngineOptions;
 import org.junit.jupiter.api.Assertions;

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.athanor.core.dialect.Dialect;
 import org.athanor.core.dialect.DialectProvider;
-import org.athanor.core.engine.DatabaseUrl;
+import org.athanor.core.dialect.DatabaseUrl;
 
 /**
  * Finds the dialect for a DataSource the way {@code Engine.create} finds one for a URL: through the

@@ -43,10 +43,10 @@ class PostgresStarterTest extends StarterScenario {
     static void datasource(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> {
             String url = TestDatabases.postgresUrl(); // postgresql://user@host:port/db
-            var u = org.athanor.core.engine.DatabaseUrl.parse(url);
+            var u = org.athanor.core.dialect.DatabaseUrl.parse(url);
             return "jdbc:postgresql://" + u.host() + ":" + (u.port() > 0 ? u.port() : 5432) + "/" + database;
         });
-        registry.add("spring.datasource.username", () -> org.athanor.core.engine.DatabaseUrl.parse(TestDatabases.postgresUrl()).user());
+        registry.add("spring.datasource.username", () -> org.athanor.core.dialect.DatabaseUrl.parse(TestDatabases.postgresUrl()).user());
     }
 
     @Override String expectedDialect() { return "PostgreSQL"; }

@@ -23,7 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.athanor.core.dialect.DialectFeatures;
+import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.engine.Connection;
 import org.athanor.core.engine.RowsInsert;
 import org.athanor.core.error.DatabaseError;
@@ -68,7 +68,10 @@ public final class Flusher {
     public interface Host {
         UnitOfWork uow();
 
-        /** The session's connection (taken from the engine on first use). */
+        /**
+         * The session's connection for writes (taken on first use; with a routing engine, the
+         * primary's: asking for it moves a session that only read from a replica to the primary).
+         */
         Connection connection();
     }
 
@@ -555,7 +558,7 @@ public final class Flusher {
             assignKeysInOrder(info, list, read, keysOf(ins, info, read));
             return;
         }
-        int per = conn.rowsPerInsert(Sql.insert(info.table), columns, idCol);
+        int per = conn.rowsInsert(Sql.insert(info.table), columns, null, idCol).rowsPerStatement();
         for (int from = 0; from < list.size(); from += per) {
             List<InstanceState> chunk = list.subList(from, Math.min(list.size(), from + per));
             int sentinel = chunk.size() == 1 ? -1 : sentinelPosition(info, chunk, cols);

@@ -1,11 +1,11 @@
-package org.athanor.core.engine;
+package org.athanor.core.internal.bulk;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.athanor.core.compile.KeyBuilder;
-import org.athanor.core.dialect.DialectFeatures;
+import org.athanor.core.compile.KeyCollector;
+import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Insert;
@@ -13,7 +13,7 @@ import org.athanor.core.sql.Param;
 import org.athanor.core.type.ValueCodec;
 
 /**
- * How {@link Connection#insertMany} turns column → value maps into multi-row INSERTs without
+ * How {@link org.athanor.core.engine.Connection#insertMany} turns column → value maps into multi-row INSERTs without
  * building statement nodes per row: the columns (those the rows name, then the columns with a
  * client-side default the rows leave out, as {@link Insert} orders them), the rows per statement
  * under the dialect's bind-parameter limit, the row values cast to their column types, and the
@@ -58,7 +58,7 @@ final class InsertPlan {
         // one-row statement built to count them (a plain bulk insert builds nothing here)
         int fixed = 0;
         if (base.onConflictClause() != null) {
-            KeyBuilder key = new KeyBuilder();
+            KeyCollector key = new KeyCollector();
             new InsertPlan(base, given, all, 1).template(1, new IdentityHashMap<>()).key(key);
             fixed = key.paramCount() - all.length;
         }
@@ -182,7 +182,7 @@ final class InsertPlan {
     }
 
     /**
-     * {@link #bindRows} for column → value maps ({@link Connection#insertMany}): each row's values
+     * {@link #bindRows} for column → value maps ({@link org.athanor.core.engine.Connection#insertMany}): each row's values
      * looked up, checked and bound in one pass, without an array per row. False, nothing run, when a
      * value is an expression; a row naming other columns is an error naming it.
      */

@@ -2,15 +2,17 @@ package org.athanor.core.compile;
 
 import java.util.Arrays;
 import java.util.List;
+import org.athanor.core.sql.KeyBuilder;
 import org.athanor.core.sql.Param;
 import org.athanor.core.sql.SqlNode;
 
 /**
- * Collects a statement's structure (tokens) and its bind parameters in one walk. The tokens form
- * the statement-cache key; the parameters, in walk order, are the values bound on execution.
- * Reused per walk: not thread-safe.
+ * The key walk: collects a statement's structure (tokens) and its bind parameters in one walk over
+ * {@link SqlNode#key}. The tokens form the statement-cache key; the parameters, in walk order, are the
+ * values bound on execution. A statement that met a node without a key ({@link #notCacheable}) has no
+ * key: it is compiled at every execution. Reused per walk: not thread-safe.
  */
-public final class KeyBuilder {
+public final class KeyCollector implements KeyBuilder {
     private static final Object PARAM = new Object() { @Override public String toString() { return "?"; } };
 
     // sized for a three-table join with a few predicates (~55 tokens) so the common case never grows, without zeroing more than it needs
@@ -20,17 +22,22 @@ public final class KeyBuilder {
     private Param<?>[] params = new Param<?>[16];
     private int paramCount;
 
+    /** The first node met that has no cache key, or null. */
+    private SqlNode uncacheable;
+
+    @Override
     public void add(Object token) {
         if (size == tokens.length) tokens = Arrays.copyOf(tokens, size * 2);
         tokens[size++] = token;
         hash = 31 * hash + (token == null ? 0 : token.hashCode());
     }
 
-    public void add(boolean b) { add(Boolean.valueOf(b)); }
+    @Override public void add(boolean b) { add(Boolean.valueOf(b)); }
 
-    public void add(int i) { add(Integer.valueOf(i)); }
+    @Override public void add(int i) { add(Integer.valueOf(i)); }
 
     /** A bind parameter: its type (and name) join the key, its value does not. */
+    @Override
     public void param(Param<?> p) {
         add(PARAM);
         add(p.type());
@@ -42,24 +49,38 @@ public final class KeyBuilder {
         params[paramCount++] = p;
     }
 
+    @Override
     public void list(List<? extends SqlNode> nodes) {
         add(nodes.size());
         for (int i = 0, n = nodes.size(); i < n; i++) nodes.get(i).key(this);
     }
 
+    @Override
     public void opt(SqlNode node) {
         if (node == null) add((Object) null);
         else node.key(this);
     }
 
+    @Override
+    public void notCacheable(SqlNode node) {
+        if (uncacheable == null) uncacheable = node;
+    }
+
+    /** Whether the walk met only nodes with keys: the compiled SQL may be cached under {@link #storedKey}. */
+    public boolean cacheable() { return uncacheable == null; }
+
+    /** The first node met without a cache key (for messages), or null. */
+    public SqlNode uncacheableNode() { return uncacheable; }
+
     public int paramCount() { return paramCount; }
 
     /**
      * Appends a parameter the walk did not meet and returns its index: the compiler's own values (an
-     * IN list bound as one array). Only for statements that are never cached, since the key's tokens
-     * do not change with it.
+     * IN list bound as one array, the parameters of a node without a cache key). Only for statements that
+     * are never cached, since the key's tokens do not change with it.
      */
     public int extraParam(Param<?> p) {
+        if (p.name() != null && named != null) hasNamed(p.name()); // met while rendering a node without a key
         if (paramCount == params.length) params = Arrays.copyOf(params, paramCount * 2);
         params[paramCount] = p;
         return paramCount++;
@@ -79,6 +100,7 @@ public final class KeyBuilder {
     }
 
     /** Whether a value for {@code name} was given at execution. */
+    @Override
     public boolean hasNamed(String name) {
         if (named == null || !named.containsKey(name)) return false;
         namesMet.add(name);
@@ -86,7 +108,7 @@ public final class KeyBuilder {
     }
 
     /** The value given at execution for {@code name} (see {@link #hasNamed}). */
-    public Object namedValue(String name) { return named.get(name); }
+    @Override public Object namedValue(String name) { return named.get(name); }
 
     /** After the walk: an error for a given name the statement has no parameter for (a typo would be ignored otherwise). */
     public void checkNamedUsed(Object statement) {
@@ -98,6 +120,7 @@ public final class KeyBuilder {
     }
 
     /** Records the parameters an execution-time list gave an IN list (see {@code InList}). */
+    @Override
     public void expand(Object node, List<Param<?>> items) {
         if (expansions == null) expansions = new java.util.IdentityHashMap<>();
         expansions.put(node, items);
@@ -113,6 +136,7 @@ public final class KeyBuilder {
      * lists): the compiler binds their placeholders by position, since a padded list repeats its
      * last parameter and identity cannot tell the copies from a longer list of the same bucket.
      */
+    @Override
     public void markParamStart(Object node) {
         if (starts == null) starts = new java.util.IdentityHashMap<>();
         starts.put(node, paramCount);
@@ -133,7 +157,9 @@ public final class KeyBuilder {
     public CacheKey lookupKey() { return new CacheKey(tokens, size, hash); }
 
     /** A key that owns a copy of the tokens: for storing in a cache. */
-    public CacheKey storedKey() { return new CacheKey(Arrays.copyOf(tokens, size), size, hash); }
+    public CacheKey storedKey() {
+        if (uncacheable != null) throw new IllegalStateException("the statement has no cache key: " + uncacheable + " has none");
+        return new CacheKey(Arrays.copyOf(tokens, size), size, hash); }
 
     public void reset() {
         Arrays.fill(tokens, 0, size, null);
@@ -144,12 +170,13 @@ public final class KeyBuilder {
         if (expansions != null) expansions.clear();
         named = null;
         namesMet = null;
+        uncacheable = null;
         hash = 1;
     }
 
     /** Walks {@code node} into a fresh builder. */
-    public static KeyBuilder of(SqlNode node) {
-        KeyBuilder k = new KeyBuilder();
+    public static KeyCollector of(SqlNode node) {
+        KeyCollector k = new KeyCollector();
         node.key(k);
         return k;
     }

@@ -1,4 +1,4 @@
-package org.athanor.core.engine;
+package org.athanor.core.internal.bulk;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,9 +15,9 @@ import org.athanor.core.type.ValueCodec;
  * each slot either takes a fixed value from the statement itself, or reads field {@code field} of
  * row {@code row} among the rows bound into one execution.
  */
-final class SlotBinder {
+public final class SlotBinder {
     /** Where one placeholder's value comes from: {@code row} within an execution, {@code field} within the row. */
-    record Source(int row, int field) {}
+    public record Source(int row, int field) {}
 
     private final CompiledTemplate template;
     private final int[] rows;
@@ -33,7 +33,7 @@ final class SlotBinder {
      * the parameter is a fixed value of the statement; {@code castWhileBinding} makes each value go
      * through its parameter's {@link SqlType#cast} (executeMany's raw maps).
      */
-    SlotBinder(CompiledTemplate template, Param<?>[] params, Function<Param<?>, Source> source, boolean castWhileBinding) {
+    public SlotBinder(CompiledTemplate template, Param<?>[] params, Function<Param<?>, Source> source, boolean castWhileBinding) {
         this.template = template;
         int n = template.slotCount();
         rows = new int[n];
@@ -83,10 +83,10 @@ final class SlotBinder {
         return out;
     }
 
-    CompiledTemplate template() { return template; }
+    public CompiledTemplate template() { return template; }
 
     /** Binds every slot, reading the rows {@code values[first]}, {@code values[first + 1]}, ... */
-    void bind(PreparedStatement ps, Object[][] values, int first) throws SQLException {
+    public void bind(PreparedStatement ps, Object[][] values, int first) throws SQLException {
         for (int i = 0, n = rows.length; i < n; i++) {
             Object v;
             if (rows[i] < 0) v = fixed[i];
@@ -99,7 +99,7 @@ final class SlotBinder {
     }
 
     /** The values one execution binds, in slot order (for echo logging). */
-    java.util.List<Object> values(Object[][] values, int first) {
+    public java.util.List<Object> values(Object[][] values, int first) {
         java.util.List<Object> out = new java.util.ArrayList<>(rows.length);
         for (int i = 0; i < rows.length; i++) out.add(rows[i] < 0 ? fixed[i] : values[first + rows[i]][fields[i]]);
         return out;

@@ -1,4 +1,4 @@
-package org.athanor.core.engine;
+package org.athanor.core.dialect;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.athanor.core.engine;
+package org.athanor.core.internal.bulk;
 
 import static org.athanor.core.sql.Sql.insert;
 import static org.athanor.core.type.SqlTypes.*;
@@ -47,5 +47,35 @@ class ColumnArraysTest {
         Object[][] slice = plan.columnArrays(List.<Object[]>of(new Object[] {"x", 9L, 7, null, "y"}), 0, 1, new int[] {1, 0, 2, 3});
         assertArrayEquals(new Long[] {9L}, slice[0]);
         assertArrayEquals(new String[] {"x"}, slice[1]);
+    }
+
+    /**
+     * Core renders no column-array INSERT of its own (that SQL is PostgreSQL's, in its compiler): a
+     * dialect without the feature refuses the construct, and one that claims the feature without
+     * rendering it refuses it too, naming it.
+     */
+    @Test
+    void coreHasNoSpellingOfItsOwnForColumnArrays() {
+        Items t = new Items();
+        var ins = insert(t).columns(t.ID, t.NAME).values(null, null).columnArrays();
+        var e = assertThrows(org.athanor.core.error.CompileError.class, () -> GenericDialect.INSTANCE.compile(ins));
+        assertTrue(e.getMessage().contains("INSERT of column arrays"), e.getMessage());
+        var claiming = GenericDialect.INSTANCE.withFeatures(GenericDialect.INSTANCE.features().toBuilder().insertFromArrays(true).build());
+        e = assertThrows(org.athanor.core.error.CompileError.class, () -> claiming.compile(ins));
+        assertTrue(e.getMessage().contains("INSERT of column arrays"), e.getMessage());
+    }
+
+    /** Without a strategy of its own, a dialect gets core's, chosen by its features. */
+    @Test
+    void coreChoosesByTheFeatures() {
+        Items t = new Items();
+        var shape = new org.athanor.core.dialect.BulkInsertShape(t, List.of(t.NAME), List.of(t.ID), false, true);
+        assertEquals(null, GenericDialect.INSTANCE.keyStrategy(shape));
+        var f = GenericDialect.INSTANCE.features().toBuilder();
+        assertEquals("RETURNING", BulkInsert.choose(GenericDialect.INSTANCE.withFeatures(f.returning(true).returningPreservesOrder(true).build()), shape).name());
+        assertEquals("sentinel matching", BulkInsert.choose(GenericDialect.INSTANCE.withFeatures(
+                f.returning(true).returningPreservesOrder(false).orderedInsertSelect(true).build()), shape).name(), "ID is no autoincrement key");
+        assertEquals("generated keys", BulkInsert.choose(GenericDialect.INSTANCE.withFeatures(f.returning(false).multiRowGeneratedKeys(true).build()), shape).name());
+        assertEquals("no keys", BulkInsert.choose(GenericDialect.INSTANCE, new org.athanor.core.dialect.BulkInsertShape(t, List.of(t.NAME), List.of(), false, true)).name());
     }
 }

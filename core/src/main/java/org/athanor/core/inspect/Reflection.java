@@ -1,17 +1,15 @@
-package org.athanor.core.schema;
+package org.athanor.core.inspect;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.athanor.core.inspect.ColumnInfo;
-import org.athanor.core.inspect.ForeignKeyInfo;
-import org.athanor.core.inspect.IndexInfo;
-import org.athanor.core.inspect.Inspector;
-import org.athanor.core.inspect.PrimaryKeyInfo;
-import org.athanor.core.inspect.UniqueConstraintInfo;
+import org.athanor.core.schema.Column;
+import org.athanor.core.schema.ColumnOption;
+import org.athanor.core.schema.MetaData;
+import org.athanor.core.schema.Table;
 
-/** Builds untyped Tables from what an {@link Inspector} reads ({@link MetaData#reflect}). */
+/** Builds untyped Tables from what an {@link Inspector} reads ({@link Inspector#reflect}, {@link MetaData#reflect}). */
 final class Reflection {
     private Reflection() {}
 

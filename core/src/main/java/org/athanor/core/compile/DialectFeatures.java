@@ -1,4 +1,4 @@
-package org.athanor.core.dialect;
+package org.athanor.core.compile;
 
 /**
  * What a dialect's database can do. Compilers and the compliance suite switch on these flags,
@@ -42,7 +42,7 @@ public final class DialectFeatures {
     /**
      * Whether a bulk insert can bind each column's values as one array and read the rows from the
      * arrays in order ({@link org.athanor.core.sql.Insert#columnArrays()}: {@code unnest(...) WITH
-     * ORDINALITY} on PostgreSQL), for columns whose type {@link Dialect#arrayElementName} names.
+     * ORDINALITY} on PostgreSQL), for columns whose type {@code Dialect.arrayElementName} names.
      */
     public boolean insertFromArrays() { return b.insertFromArrays; }
     public boolean supportsUpdateFrom() { return b.updateFrom; }

@@ -1,0 +1,51 @@
+package org.athanor.core.sql;
+
+import java.util.List;
+
+/**
+ * What a node appends its cache key to ({@link SqlNode#key}): the node's structure as tokens (never
+ * its bound values) and its bind parameters in the order they are met. The statement cache keys
+ * compiled SQL by these tokens, so two nodes that can render different SQL must append different
+ * tokens; a node that cannot describe itself calls {@link #notCacheable} and its statement is compiled
+ * at every execution instead (SQLAlchemy's constructs without a cache key).
+ *
+ * <p>Implemented by the compiler's key walk; one builder serves one walk and is not thread-safe.
+ */
+public interface KeyBuilder {
+    /** A structural token: compared with {@code equals}, so use values (classes, enums, strings, numbers). */
+    void add(Object token);
+
+    void add(boolean b);
+
+    void add(int i);
+
+    /** A bind parameter: its type (and name) join the key, its value does not. */
+    void param(Param<?> p);
+
+    /** The size of {@code nodes}, then each node's key. */
+    void list(List<? extends SqlNode> nodes);
+
+    /** A node's key, or a null token for an absent optional node. */
+    void opt(SqlNode node);
+
+    /**
+     * Marks the statement being walked as not cacheable because of {@code node}, which has no key of
+     * its own: the statement is compiled at every execution and reported as generated, not cached.
+     */
+    void notCacheable(SqlNode node);
+
+    /** Whether a value for {@code name} was given at execution (named parameters of an expanding IN). */
+    boolean hasNamed(String name);
+
+    /** The value given at execution for {@code name} (see {@link #hasNamed}). */
+    Object namedValue(String name);
+
+    /** Records the parameters an execution-time list gave an expanding IN list {@code node}. */
+    void expand(Object node, List<Param<?>> items);
+
+    /**
+     * Records that {@code node}'s parameters start at the current parameter position (expanding IN
+     * lists, bound by position since a padded list repeats its last parameter).
+     */
+    void markParamStart(Object node);
+}

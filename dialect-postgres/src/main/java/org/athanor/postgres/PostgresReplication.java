@@ -1,0 +1,41 @@
+package org.athanor.postgres;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.athanor.core.routing.ReplicationLag;
+
+/**
+ * PostgreSQL's side of read-replica routing: how far a streaming standby is behind its primary.
+ * <pre>{@code
+ * RoutingEngine db = RoutingEngine.builder(primary).replica(standby)
+ *         .maxLag(Duration.ofSeconds(2), PostgresReplication.standbyLag()).build();
+ * }</pre>
+ */
+public final class PostgresReplication {
+    private PostgresReplication() {}
+
+    /*
+     * now() - pg_last_xact_replay_timestamp() is the age of the last transaction the standby replayed:
+     * on an idle primary it grows although nothing is missing, so a standby that has replayed all the
+     * WAL it received counts as caught up (0). A standby that stopped receiving (its primary or the
+     * network gone) cannot tell; that is what the primary's pg_stat_replication shows (see docs/scale-out.md).
+     * On a server that is not in recovery (a promoted standby, or the primary itself) the lag is 0.
+     */
+    private static final String LAG_SQL = "SELECT CASE WHEN NOT pg_is_in_recovery() THEN 0"
+            + " WHEN pg_last_wal_receive_lsn() IS NOT NULL AND pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"
+            + " ELSE COALESCE(EXTRACT(EPOCH FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000, 0) END";
+
+    /** The replay delay of a PostgreSQL hot standby, from {@code pg_last_xact_replay_timestamp()}. */
+    public static ReplicationLag standbyLag() {
+        return c -> {
+            try (PreparedStatement ps = c.jdbc().prepareStatement(LAG_SQL); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Duration.ofMillis(Math.max(0, Math.round(rs.getDouble(1))));
+            } catch (SQLException e) {
+                throw c.dialect().translate(e, LAG_SQL);
+            }
+        };
+    }
+}
