@@ -1,9 +1,5 @@
 package org.athanor.postgres;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
 import org.athanor.core.routing.ReplicationLag;
 
 /**
@@ -29,13 +25,6 @@ public final class PostgresReplication {
 
     /** The replay delay of a PostgreSQL hot standby, from {@code pg_last_xact_replay_timestamp()}. */
     public static ReplicationLag standbyLag() {
-        return c -> {
-            try (PreparedStatement ps = c.jdbc().prepareStatement(LAG_SQL); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return Duration.ofMillis(Math.max(0, Math.round(rs.getDouble(1))));
-            } catch (SQLException e) {
-                throw c.dialect().translate(e, LAG_SQL);
-            }
-        };
+        return ReplicationLag.millisecondsFrom(LAG_SQL);
     }
 }

@@ -7,5 +7,5 @@ package org.athanor.orm;
  * {@code user.getPosts().size()}), or read the object again in an open session.
  */
 public final class DetachedInstanceError extends IllegalStateException {
-    DetachedInstanceError(String message) { super(message); }
+    public DetachedInstanceError(String message) { super(message); }
 }

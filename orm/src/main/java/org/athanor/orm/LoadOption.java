@@ -2,6 +2,7 @@ package org.athanor.orm;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.athanor.orm.internal.loading.LoadSpec;
 
 /**
  * How a query loads one relationship (see {@link Loaders}), with options for the relationships of the
@@ -9,15 +10,12 @@ import java.util.List;
  * Immutable; {@link #then} returns a new option.
  */
 public final class LoadOption {
-    /** SQLAlchemy's strategy names. */
-    enum Strategy { LAZY, SELECTIN, RAISE, NOLOAD, JOINED }
-
     final Relationship<?, ?> relationship;
-    final Strategy strategy;
+    final LoadSpec.Strategy strategy;
     final List<LoadOption> children;
 
-    LoadOption(Relationship<?, ?> relationship, Strategy strategy, List<LoadOption> children) {
-        if (!relationship.isCollection() && strategy != Strategy.SELECTIN && strategy != Strategy.JOINED)
+    LoadOption(Relationship<?, ?> relationship, LoadSpec.Strategy strategy, List<LoadOption> children) {
+        if (!relationship.isCollection() && strategy != LoadSpec.Strategy.SELECTIN && strategy != LoadSpec.Strategy.JOINED)
             throw new IllegalArgumentException(strategy.name().toLowerCase(java.util.Locale.ROOT) + "Load(" + relationship
                     + "): a @ManyToOne is always loaded with its object (one batched select per result); lazy, raise and "
                     + "noload need a to-one proxy, not supported yet");
@@ -36,6 +34,19 @@ public final class LoadOption {
             all.add(n);
         }
         return new LoadOption(relationship, strategy, all);
+    }
+
+    /** What the loaders read (internal.loading): this option and its {@code then()} options. */
+    LoadSpec spec() {
+        List<LoadSpec> next = new ArrayList<>(children.size());
+        for (LoadOption c : children) next.add(c.spec());
+        return new LoadSpec(relationship, strategy, next);
+    }
+
+    static List<LoadSpec> specs(List<LoadOption> options) {
+        List<LoadSpec> out = new ArrayList<>(options.size());
+        for (LoadOption o : options) out.add(o.spec());
+        return out;
     }
 
     @Override public String toString() { return strategy.name().toLowerCase(java.util.Locale.ROOT) + "Load(" + relationship + ")"; }

@@ -1,6 +1,7 @@
 package org.athanor.orm;
 
 import java.util.List;
+import org.athanor.orm.internal.loading.LoadSpec;
 
 /**
  * Per-query loader strategies for relationships (SQLAlchemy's names), over the metamodel's typed
@@ -27,9 +28,9 @@ import java.util.List;
 public final class Loaders {
     private Loaders() {}
 
-    public static LoadOption lazyLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadOption.Strategy.LAZY, List.of()); }
-    public static LoadOption selectinLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadOption.Strategy.SELECTIN, List.of()); }
-    public static LoadOption raiseLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadOption.Strategy.RAISE, List.of()); }
+    public static LoadOption lazyLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadSpec.Strategy.LAZY, List.of()); }
+    public static LoadOption selectinLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadSpec.Strategy.SELECTIN, List.of()); }
+    public static LoadOption raiseLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadSpec.Strategy.RAISE, List.of()); }
     /**
      * The related rows are read by the query itself, through a LEFT OUTER JOIN (SQLAlchemy's joinedload):
      * one statement for the objects and their collection or reference. The objects are de-duplicated;
@@ -38,6 +39,6 @@ public final class Loaders {
      * joins further in the same statement). A relationship of an entity to itself, or a table the query
      * already reads, is refused (it needs a table alias).
      */
-    public static LoadOption joinedLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadOption.Strategy.JOINED, List.of()); }
-    public static LoadOption noLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadOption.Strategy.NOLOAD, List.of()); }
+    public static LoadOption joinedLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadSpec.Strategy.JOINED, List.of()); }
+    public static LoadOption noLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadSpec.Strategy.NOLOAD, List.of()); }
 }

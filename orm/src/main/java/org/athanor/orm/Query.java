@@ -1,5 +1,6 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.loading.Loading;
 import org.athanor.orm.internal.uow.InstanceState;
 
 import org.athanor.orm.internal.mapping.Mapper;
@@ -178,14 +179,14 @@ public final class Query<E> {
     @SuppressWarnings("unchecked")
     public List<E> all() {
         begin();
-        return (List<E>) Loading.list(session, info, select, options);
+        return (List<E>) Loading.list(session.loadHost, info, select, LoadOption.specs(options));
     }
 
     /** The first matching object (LIMIT 1), or null. */
     @SuppressWarnings("unchecked")
     public E first() {
         begin();
-        List<Object> l = Loading.list(session, info, select.limit(1), options);
+        List<Object> l = Loading.list(session.loadHost, info, select.limit(1), LoadOption.specs(options));
         return l.isEmpty() ? null : (E) l.get(0);
     }
 
@@ -200,7 +201,7 @@ public final class Query<E> {
     @SuppressWarnings("unchecked")
     public E oneOrNull() {
         begin();
-        List<Object> l = Loading.list(session, info, select.limit(2), options);
+        List<Object> l = Loading.list(session.loadHost, info, select.limit(2), LoadOption.specs(options));
         if (l.size() > 1) throw new MultipleResultsException("expected one " + info.name + " but found several for: " + select);
         return l.isEmpty() ? null : (E) l.get(0);
     }
@@ -224,7 +225,7 @@ public final class Query<E> {
     @SuppressWarnings("unchecked")
     public Stream<E> stream() {
         begin();
-        return (Stream<E>) Loading.stream(session, info, select);
+        return (Stream<E>) Loading.stream(session.loadHost, info, select);
     }
 
     /** {@code session.get(entityClass, id)}: the identity map first. */
@@ -314,7 +315,7 @@ public final class Query<E> {
         if (select.where() != null) u = u.where(select.where());
         int n = session.writeConnection().execute(u);
         for (InstanceState st : matched)
-            if (!Loading.reload(session, st, false)) session.detach(st);
+            if (!Loading.reload(session.loadHost, st, false)) session.detach(st);
         return n;
     }
 

@@ -1,5 +1,7 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.loading.CollectionState;
+import org.athanor.orm.internal.loading.Loading;
 import org.athanor.orm.internal.flush.Flusher;
 
 import org.athanor.orm.internal.mapping.Mapper;
@@ -12,13 +14,8 @@ import org.athanor.orm.mapping.Callbacks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Map;
-import java.util.Set;
 import org.athanor.core.engine.Connection;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.engine.Result;
@@ -147,7 +144,7 @@ public final class Session implements AutoCloseable {
         @Override public Object load(Mapper mapper, Object id) { return get(mapper.type, id); }
         @Override public void unloadCollections(InstanceState s) {
             for (int m = 0; m < s.info.toManys.length; m++) {
-                CollectionState cs = CollectionState.stateOf(Session.this, s.obj(), s.info, m);
+                CollectionState cs = CollectionState.stateOf(loadHost, s.obj(), s.info, m);
                 if (cs != null) cs.items = null;
             }
         }
@@ -157,6 +154,22 @@ public final class Session implements AutoCloseable {
     private final Flusher.Host flushHost = new Flusher.Host() {
         @Override public UnitOfWork uow() { return uow; }
         @Override public Connection connection() { return Session.this.writeConnection(); }
+    };
+
+    /** The relationship cascades (save-update along references and collections, delete along collections). */
+    private final Cascades cascades;
+
+    /** What loading (internal.loading) reaches of this session; one per session, collections compare it. */
+    final Loading.Host loadHost = new Loading.Host() {
+        @Override public UnitOfWork uow() { return uow; }
+        @Override public Connection connection() { return Session.this.connection(); }
+        @Override public InstanceState stateOf(Object entity) { return Session.this.stateOf(entity); }
+        @Override public boolean isExpired(InstanceState st) { return Session.this.isExpired(st); }
+        @Override public void autoflushIfEnabled() { Session.this.autoflushIfEnabled(); }
+        @Override public boolean isClosed() { return Session.this.isClosed(); }
+        @Override public void add(Object entity) { Session.this.add(entity); }
+        @Override public void delete(Object entity) { Session.this.delete(entity); }
+        @Override public void expunge(Object entity) { Session.this.expunge(entity); }
     };
 
     private Class<?> lastAddedType;
@@ -182,6 +195,7 @@ public final class Session implements AutoCloseable {
         this.registry = registry;
         this.autoflush = autoflush;
         this.expireOnCommit = expireOnCommit;
+        this.cascades = new Cascades(this);
     }
 
     public SessionFactory factory() { return factory; }
@@ -283,7 +297,7 @@ public final class Session implements AutoCloseable {
         for (Object e : entities) addInternal(e);
     }
 
-    private InstanceState addInternal(Object entity) {
+    InstanceState addInternal(Object entity) {
         if (entity == null) throw new IllegalArgumentException("add(null): give an entity object");
         InstanceState s = stateOf(entity);
         if (s != null) {
@@ -294,102 +308,6 @@ public final class Session implements AutoCloseable {
             return s;
         }
         return addNew(entity, true);
-    }
-
-    /**
-     * Save-update cascade along references (SQLAlchemy's default, JPA's cascade = PERSIST): the new
-     * objects {@code s}'s references hold are added too, so that the flush inserts them first.
-     */
-    private void addReferenced(InstanceState s) {
-        Mapper info = s.info;
-        for (int k = 0; k < info.toOnes.length; k++) {
-            Object related = info.toOnes[k].get(s.obj());
-            if (related != null && stateOf(related) == null) addInternal(related);
-        }
-    }
-
-    /**
-     * A new object's collections become the session's own, holding what the object's collections held
-     * (null: empty); each element's reference is set to the object and the new elements are added.
-     * The object's field then holds the ORM's collection: the application's original is not used again.
-     */
-    private void adoptCollections(InstanceState s) {
-        Mapper info = s.info;
-        for (int m = 0; m < info.toManys.length; m++) {
-            Object given = info.toManys[m].get(s.obj());
-            if (CollectionState.stateOf(this, s.obj(), info, m) != null) continue;
-            CollectionState cs = CollectionState.install(this, s.obj(), info, m, null, new ArrayList<>());
-            if (given instanceof java.util.Collection<?> c)
-                for (Object e : c) {
-                    cs.checkElement(e);
-                    if (!cs.items.contains(e)) cs.items.add(e);
-                    cs.linked(e);
-                }
-        }
-    }
-
-    /**
-     * Before a flush, relationships are made consistent (SQLAlchemy's save-update and delete cascades):
-     * a deleted object's collections are loaded and their elements deleted (cascade REMOVE) or their
-     * reference cleared; loaded collections drop elements whose reference now points elsewhere and gain
-     * those that point at their owner (so a reference set directly shows in the loaded inverse
-     * collection at this flush at the latest); new objects referenced or collected are added.
-     */
-    void cascadeReferences() {
-        if (!registry.hasReferences()) return;
-        List<InstanceState> deleted = new ArrayList<>(uow.marked);
-        for (int i = 0; i < deleted.size(); i++) {
-            InstanceState st = deleted.get(i);
-            Mapper info = st.info;
-            for (int m = 0; m < info.toManys.length; m++) {
-                CollectionState cs = CollectionState.stateOf(this, st.obj(), info, m);
-                if (cs == null) cs = CollectionState.install(this, st.obj(), info, m, null, null);
-                int k = info.toManyBackRef(m);
-                Mapper ei = info.toManyTarget(m);
-                for (Object e : new ArrayList<>(cs.items())) {
-                    InstanceState es = stateOf(e);
-                    if (info.toManys[m].cascadeRemove()) {
-                        if (es == null) continue;
-                        if (es.status == InstanceState.Status.PENDING) expunge(e);
-                        else if (es.status == InstanceState.Status.PERSISTENT && !es.marked) {
-                            delete(e);
-                            deleted.add(es);
-                        }
-                    } else if (ei.toOnes[k].get(e) == st.obj() && (es == null || !es.marked)) {
-                        ei.toOnes[k].set(e, null); // as SQLAlchemy: the element stays, without its owner (NOT NULL: the database refuses)
-                    }
-                }
-            }
-        }
-        List<InstanceState> holders = new ArrayList<>();
-        uow.forEachAttached(st -> { if ((st.info.toOnes.length > 0 || st.info.toManys.length > 0) && !st.marked) holders.add(st); });
-        // each loaded collection's members as an identity set, built once: large collections stay linear
-        Map<CollectionState, Set<Object>> members = new IdentityHashMap<>();
-        for (InstanceState st : holders) {
-            Mapper info = st.info;
-            for (int m = 0; m < info.toManys.length; m++) {
-                CollectionState cs = CollectionState.stateOf(this, st.obj(), info, m);
-                if (cs == null || cs.items == null) continue;
-                org.athanor.orm.mapping.ToOne back = info.toManyTarget(m).toOnes[info.toManyBackRef(m)];
-                cs.items.removeIf(e -> back.get(e) != st.obj());
-                Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
-                set.addAll(cs.items);
-                members.put(cs, set);
-                for (Object e : cs.items) if (stateOf(e) == null) addInternal(e);
-            }
-        }
-        for (InstanceState st : holders) {
-            Mapper info = st.info;
-            for (int k = 0; k < info.toOnes.length; k++) {
-                int mirror = info.toOneMirror(k);
-                Object ref = info.toOnes[k].get(st.obj());
-                if (mirror < 0 || ref == null) continue;
-                CollectionState cs = CollectionState.stateOf(this, ref, info.toOneTarget(k), mirror);
-                Set<Object> in = cs == null ? null : members.get(cs);
-                if (in != null && in.add(st.obj())) cs.items.add(st.obj());
-            }
-            if (info.toOnes.length > 0) addReferenced(st);
-        }
     }
 
     /** Attaches an object this session does not hold: pending, or persistent when it is detached. */
@@ -408,13 +326,13 @@ public final class Session implements AutoCloseable {
         if (info.generatedId != null && !info.idUnset(entity)) {
             InstanceState d = uow.attachDetached(entity, info, info.keyOfObject(entity), index);
             // the database holds a detached object's collections: they load on access
-            for (int m = 0; m < info.toManys.length; m++) CollectionState.install(this, entity, info, m, null, null);
+            for (int m = 0; m < info.toManys.length; m++) CollectionState.install(loadHost, entity, info, m, null, null);
             return d;
         }
         if (info.callbacks != null) info.callbacks.fire(Callbacks.PRE_PERSIST, entity); // before it becomes pending
         InstanceState s = uow.newPending(entity, info, index);
-        if (info.toOnes.length > 0) addReferenced(s);
-        if (info.toManys.length > 0) adoptCollections(s);
+        if (info.toOnes.length > 0) cascades.addReferenced(s);
+        if (info.toManys.length > 0) cascades.adoptCollections(s);
         return s;
     }
 
@@ -497,7 +415,7 @@ public final class Session implements AutoCloseable {
             s = uow.identityMap.get(key); // the flush may have inserted it
             if (s != null && !isExpired(s)) return entityClass.isInstance(s.obj()) ? entityClass.cast(s.obj()) : null;
         }
-        List<Object> found = Loading.list(this, info, info.selectAll.where(info.pkEquals(key)));
+        List<Object> found = Loading.list(loadHost, info, info.selectAll.where(info.pkEquals(key)));
         if (found.isEmpty()) {
             if (s != null && !entityClass.isInstance(s.obj())) return null; // the row is another class's
             if (s != null) detach(s); // an expired object whose row is gone
@@ -553,7 +471,7 @@ public final class Session implements AutoCloseable {
         if (s == null || s.status != InstanceState.Status.PERSISTENT)
             throw new IllegalStateException(describeObject(entity) + " is " + (s == null ? "not in this session" : s.status)
                     + "; refresh() needs a persistent object of this session");
-        if (!Loading.reload(this, s, false))
+        if (!Loading.reload(loadHost, s, false))
             throw new IllegalStateException("refresh(): the row of " + s.key() + " no longer exists");
     }
 
@@ -575,7 +493,7 @@ public final class Session implements AutoCloseable {
             if (s != null && !isExpired(s)) target = s.obj();
             else {
                 autoflushIfEnabled();
-                List<Object> found = Loading.list(this, info, info.selectAll.where(info.pkEquals(key)));
+                List<Object> found = Loading.list(loadHost, info, info.selectAll.where(info.pkEquals(key)));
                 if (!found.isEmpty()) target = found.get(0);
             }
         }
@@ -665,7 +583,7 @@ public final class Session implements AutoCloseable {
         if (flushing) throw new IllegalStateException("flush() called while a flush is running");
         flushing = true;
         try {
-            cascadeReferences();
+            cascades.cascadeReferences();
             new Flusher(flushHost).run();
         } catch (RuntimeException e) {
             // whatever stopped the flush (the database's error, a stale version, a changed key), some

@@ -26,7 +26,7 @@
  *
  * <p>Packages: this one is the API (Session, SessionFactory, Registry, Query, exceptions) plus, for now,
  * the package-private loaders and relationship collections; {@code org.athanor.orm.mapping} reads the
- * annotations of a class (what generated code uses); {@code org.athanor.orm.loading} compiles loads.
+ * annotations of a class (what generated code uses); {@code org.athanor.orm.internal.loading} loads (compile stage, hydration, loader strategies, collections).
  * Internals, whose public types serve this module only: {@code org.athanor.orm.internal.mapping}
  * (the Registry's {@code Mapper}s and identity keys), {@code .internal.uow} (the unit of work: object
  * states, identity map, transaction levels) and {@code .internal.flush} (the flush). See docs/orm-internals.md.

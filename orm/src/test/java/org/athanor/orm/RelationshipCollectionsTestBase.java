@@ -50,7 +50,7 @@ public abstract class RelationshipCollectionsTestBase extends RelationshipTestBa
 
     @Test
     void collectionsOfManyOwnersAreChunked() {
-        seed(ToOneLoading.CHUNK + 20, 1);
+        seed(org.athanor.orm.internal.loading.ToOneLoading.CHUNK + 20, 1);
         try (Session s = sessions.openSession()) {
             List<Writer> writers = s.query(Writer.class).all();
             statements.clear();

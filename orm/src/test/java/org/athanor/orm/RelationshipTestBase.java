@@ -158,11 +158,11 @@ public abstract class RelationshipTestBase {
 
     @Test
     void manyKeysAreChunkedUnderTheBindLimit() {
-        seed(ToOneLoading.CHUNK + 20, 1);
+        seed(org.athanor.orm.internal.loading.ToOneLoading.CHUNK + 20, 1);
         try (Session s = sessions.openSession()) {
             statements.clear();
             List<Article> all = s.query(Article.class).all();
-            assertEquals(ToOneLoading.CHUNK + 20, all.size());
+            assertEquals(org.athanor.orm.internal.loading.ToOneLoading.CHUNK + 20, all.size());
             assertEquals(3, count("SELECT"), "articles, then the writers in two chunks");
             for (int i = 0; i < all.size(); i++) assertEquals("w" + i, all.get(i).getWriter().getName());
         }

@@ -78,7 +78,7 @@ public final class Mapper {
      */
     public Select<Row> selectAll;
     /** What the ORM compile stage loads for this entity (set by configure, with {@link #selectAll}). */
-    public org.athanor.orm.loading.OrmCompiler.Target loadTarget;
+    public org.athanor.orm.internal.loading.OrmCompiler.Target loadTarget;
     /** Rows of this entity's SELECT by discriminator value: the class to build and where its values sit; null outside a hierarchy. */
     private Map<Object, Polymorphic.Layout> layouts;
     /** Where a row of {@link #selectAll} holds its class's discriminator value (a literal column for TABLE_PER_CLASS). */
@@ -249,7 +249,7 @@ public final class Mapper {
         this.base = base;
         this.parent = parent;
         this.selectAll = select;
-        this.loadTarget = new org.athanor.orm.loading.OrmCompiler.Target(table, columnCount);
+        this.loadTarget = new org.athanor.orm.internal.loading.OrmCompiler.Target(table, columnCount);
         this.layouts = layouts;
     }
 

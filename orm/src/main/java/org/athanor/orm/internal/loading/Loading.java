@@ -1,4 +1,4 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.loading;
 
 import org.athanor.orm.internal.uow.InstanceState;
 
@@ -9,21 +9,50 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.athanor.core.engine.Connection;
+import org.athanor.orm.internal.uow.UnitOfWork;
 import java.util.stream.Stream;
 import org.athanor.core.engine.Result;
 import org.athanor.core.engine.RowReader;
 import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Select;
 import org.athanor.core.type.ValueCodec;
-import org.athanor.orm.loading.OrmCompiler;
 
 /**
  * Hydration: turns rows of an entity's SELECT into objects through the identity map. The statement and
  * where the entity's columns sit in its rows come from the ORM compile stage ({@link OrmCompiler});
  * columns are read by index with the compiled statement's codecs, in attribute order.
  */
-final class Loading {
+public final class Loading {
     private Loading() {}
+
+    /**
+     * What loading needs of the session (as {@code Flusher.Host} for the flush): its unit of work and
+     * connection, object states, autoflush, and the public add/delete/expunge a collection's changes
+     * cause. One per session: collections compare it to tell their own session's.
+     */
+    public interface Host {
+        UnitOfWork uow();
+
+        /** The session's connection (taken from the engine on first use). */
+        Connection connection();
+
+        /** The session's state of {@code entity}, null when the session does not hold it. */
+        InstanceState stateOf(Object entity);
+
+        boolean isExpired(InstanceState st);
+
+        /** Flushes when the session's autoflush is on (before a load reads the database). */
+        void autoflushIfEnabled();
+
+        boolean isClosed();
+
+        void add(Object entity);
+
+        void delete(Object entity);
+
+        void expunge(Object entity);
+    }
 
     /** Reads a row's attribute values (the select's first {@code n} columns are the entity's, in order). */
     static RowReader<Object[]> values(int n) {
@@ -47,7 +76,7 @@ final class Loading {
         };
     }
 
-    static RowReader<Object> entities(Session s, Mapper info, OrmCompiler.Compiled q) {
+    static RowReader<Object> entities(Loading.Host s, Mapper info, OrmCompiler.Compiled q) {
         RowReader<Object[]> values = values(q.primary());
         return (rs, t) -> materialize(s, info, values.read(rs, t));
     }
@@ -58,14 +87,14 @@ final class Loading {
      * repeats a primary key), no row can meet an object already in the identity map: each becomes
      * a new object, appended to the map without a lookup.
      */
-    static List<Object> list(Session s, Mapper info, Select<Row> select) { return list(s, info, select, List.of()); }
+    public static List<Object> list(Loading.Host s, Mapper info, Select<Row> select) { return list(s, info, select, List.of()); }
 
-    /** {@link #list(Session, Mapper, Select)} with loader options for the result's relationships. */
-    static List<Object> list(Session s, Mapper info, Select<Row> select, List<LoadOption> options) {
+    /** {@link #list(Loading.Host, Mapper, Select)} with loader options for the result's relationships. */
+    public static List<Object> list(Loading.Host s, Mapper info, Select<Row> select, List<LoadSpec> options) {
         if (!options.isEmpty() && JoinedLoading.any(options)) return JoinedLoading.list(s, info, select, options);
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
         List<Object> out;
-        if (q.distinctKeys() && s.uow.identityMap.isEmpty()) {
+        if (q.distinctKeys() && s.uow().identityMap.isEmpty()) {
             RowReader<Object[]> values = values(q.primary());
             out = s.connection().execute(q.statement(), (rs, t) -> materializeNew(s, info, values.read(rs, t))).all();
         } else {
@@ -80,7 +109,7 @@ final class Loading {
         return out;
     }
 
-    private static void relationships(Session s, Mapper info, List<Object> out, List<LoadOption> options) {
+    private static void relationships(Loading.Host s, Mapper info, List<Object> out, List<LoadSpec> options) {
         if (info.toOnes.length > 0) ToOneLoading.resolve(s, info, out, options);
         if (info.toManys.length > 0) {
             installCollections(s, info, out);
@@ -93,19 +122,19 @@ final class Loading {
     }
 
     /** A new persistent object for a row no object of the session has. */
-    private static Object materializeNew(Session s, Mapper declared, Object[] row) {
+    private static Object materializeNew(Loading.Host s, Mapper declared, Object[] row) {
         if (declared.hasNullId(row))
             throw nullKey(declared);
         Mapper info = declared.rowMapper(row);
         Object[] v = declared.rowValues(row);
         Object obj = info.mapping.newInstance();
         info.setAll(obj, v);
-        s.uow.attachLoaded(info, obj, null, v, true); // the key is made from the snapshot when first needed
+        s.uow().attachLoaded(info, obj, null, v, true); // the key is made from the snapshot when first needed
         return obj;
     }
 
     /** The same, lazily; closing the stream closes the cursor. */
-    static Stream<Object> stream(Session s, Mapper info, Select<Row> select) {
+    public static Stream<Object> stream(Loading.Host s, Mapper info, Select<Row> select) {
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
         Result<Object> r = s.connection().execute(q.statement(), entities(s, info, q));
         if (info.toOnes.length == 0 && info.toManys.length == 0 && info.layoutCount() <= 1) return r.stream();
@@ -122,20 +151,20 @@ final class Loading {
      * The session's object for a row: the one already in the identity map (re-read from the row when
      * expired, keeping attributes changed since), or a new persistent object.
      */
-    static Object materialize(Session s, Mapper declared, Object[] row) {
+    static Object materialize(Loading.Host s, Mapper declared, Object[] row) {
         if (declared.hasNullId(row))
             throw nullKey(declared);
         Mapper info = declared.rowMapper(row);
         Object[] v = declared.rowValues(row);
         IdKey key = info.keyOf(v);
-        InstanceState st = s.uow.identityMap.isEmpty() ? null : s.uow.identityMap.get(key);
+        InstanceState st = s.uow().identityMap.isEmpty() ? null : s.uow().identityMap.get(key);
         if (st != null) {
             if (s.isExpired(st)) apply(s, st, v, true);
             return st.obj();
         }
         Object obj = info.mapping.newInstance();
         info.setAll(obj, v);
-        s.uow.attachLoaded(info, obj, key, v, false);
+        s.uow().attachLoaded(info, obj, key, v, false);
         return obj;
     }
 
@@ -143,7 +172,7 @@ final class Loading {
      * Gives the newly loaded (or re-read) objects of one result unloaded collections sharing that result
      * as their batch: the first access to one loads it for all (CollectionLoading).
      */
-    static void installCollections(Session s, Mapper info, List<Object> result) {
+    static void installCollections(Loading.Host s, Mapper info, List<Object> result) {
         List<Object> group = null;
         for (Object o : result) {
             InstanceState st = s.stateOf(o);
@@ -155,7 +184,7 @@ final class Loading {
     }
 
     /** Re-reads a persistent object's row; false when the row is gone. */
-    static boolean reload(Session s, InstanceState st, boolean keepChanges) {
+    public static boolean reload(Loading.Host s, InstanceState st, boolean keepChanges) {
         Mapper info = st.info;
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, info.selectAll.where(info.pkEquals(st.key())));
         Object[] row = s.connection().execute(q.statement(), values(q.primary())).first();
@@ -172,9 +201,9 @@ final class Loading {
      * keep their value when {@code keepChanges}; the rest are overwritten. Not undone by a rollback:
      * the level remembers the object as read, and a rollback expires it instead.
      */
-    static void apply(Session s, InstanceState st, Object[] v, boolean keepChanges) {
+    static void apply(Loading.Host s, InstanceState st, Object[] v, boolean keepChanges) {
         Mapper info = st.info;
-        s.uow.reloaded(st, v, keepChanges);
+        s.uow().reloaded(st, v, keepChanges);
         if (info.callbacks != null) info.callbacks.fire(org.athanor.orm.mapping.Callbacks.POST_LOAD, st.obj());
     }
 }

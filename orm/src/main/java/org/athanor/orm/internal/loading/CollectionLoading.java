@@ -1,5 +1,6 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.loading;
 
+import org.athanor.orm.DetachedInstanceError;
 import org.athanor.orm.internal.uow.InstanceState;
 
 import org.athanor.orm.internal.mapping.Mapper;
@@ -25,8 +26,8 @@ final class CollectionLoading {
     private CollectionLoading() {}
 
     /** Applies a query's options to the collections of its result (after they are installed). */
-    static void apply(Session s, Mapper info, List<Object> result, List<LoadOption> options) {
-        for (LoadOption o : options) {
+    static void apply(Loading.Host s, Mapper info, List<Object> result, List<LoadSpec> options) {
+        for (LoadSpec o : options) {
             if (!o.relationship.isCollection()) continue;
             int m = 0;
             while (!info.toManys[m].name().equals(o.relationship.name())) m++;
@@ -35,14 +36,14 @@ final class CollectionLoading {
                 CollectionState cs = CollectionState.stateOf(s, owner, info, m);
                 if (cs == null) continue;
                 if (cs.items == null) unloaded.add(cs);
-                if (cs.items == null || o.strategy == LoadOption.Strategy.SELECTIN) cs.elementOptions = o.children;
+                if (cs.items == null || o.strategy == LoadSpec.Strategy.SELECTIN) cs.elementOptions = o.children;
                 switch (o.strategy) {
                     case RAISE -> cs.raise = cs.items == null;
                     case NOLOAD -> { if (cs.items == null) cs.items = new ArrayList<>(); }
                     default -> { }
                 }
             }
-            if (o.strategy == LoadOption.Strategy.SELECTIN && !unloaded.isEmpty()) {
+            if (o.strategy == LoadSpec.Strategy.SELECTIN && !unloaded.isEmpty()) {
                 CollectionState first = unloaded.get(0);
                 first.group = List.copyOf(result); // every unloaded one of this result, loaded now
                 load(first, false);
@@ -58,7 +59,7 @@ final class CollectionLoading {
      * of the result still wait for their references (a flush then would see them as changed).
      */
     static void load(CollectionState cs, boolean autoflush) {
-        Session s = cs.session;
+        Loading.Host s = cs.session;
         if (cs.raise)
             throw new IllegalStateException(cs.describe() + " is not loaded: the query that loaded it said "
                     + "raiseLoad(" + cs.info.type.getSimpleName() + "_." + cs.relation().name() + "); load it with "

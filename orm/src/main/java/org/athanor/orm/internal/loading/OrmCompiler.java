@@ -1,4 +1,4 @@
-package org.athanor.orm.loading;
+package org.athanor.orm.internal.loading;
 
 import java.util.List;
 import org.athanor.core.schema.Table;

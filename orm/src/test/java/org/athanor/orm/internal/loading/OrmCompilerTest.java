@@ -1,4 +1,4 @@
-package org.athanor.orm.loading;
+package org.athanor.orm.internal.loading;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.loading;
 
 import org.athanor.orm.internal.uow.InstanceState;
 
@@ -19,19 +19,19 @@ import org.athanor.orm.mapping.ToOne;
  * {@link #CHUNK} keys — never one per row. Referenced objects that themselves hold references are
  * resolved the same way, a level at a time.
  */
-final class ToOneLoading {
+public final class ToOneLoading {
     private ToOneLoading() {}
 
     /**
      * Keys per IN list: under every supported database's bind limit (SQLite's 999 in old builds,
      * PostgreSQL's 32767, MariaDB's 65535) with room for the statement's other parameters.
      */
-    static final int CHUNK = 500;
+    public static final int CHUNK = 500;
 
-    static void resolve(Session s, Mapper info, List<Object> objects) { resolve(s, info, objects, List.of()); }
+    static void resolve(Loading.Host s, Mapper info, List<Object> objects) { resolve(s, info, objects, List.of()); }
 
-    /** {@link #resolve(Session, Mapper, List)}; the referenced objects it loads get the {@code then()} options of {@code options}. */
-    static void resolve(Session s, Mapper info, List<Object> objects, List<LoadOption> options) {
+    /** {@link #resolve(Loading.Host, Mapper, List)}; the referenced objects it loads get the {@code then()} options of {@code options}. */
+    static void resolve(Loading.Host s, Mapper info, List<Object> objects, List<LoadSpec> options) {
         List<InstanceState> todo = new ArrayList<>();
         for (Object o : objects) {
             InstanceState st = s.stateOf(o);
@@ -47,7 +47,7 @@ final class ToOneLoading {
         }
     }
 
-    private static void resolveAll(Session s, Mapper info, List<InstanceState> todo, List<LoadOption> options) {
+    private static void resolveAll(Loading.Host s, Mapper info, List<InstanceState> todo, List<LoadSpec> options) {
         for (int k = 0; k < info.toOnes.length; k++) {
             ToOne ref = info.toOnes[k];
             Mapper target = info.toOneTarget(k);
@@ -60,7 +60,7 @@ final class ToOneLoading {
                     ref.set(st.obj(), null);
                     continue;
                 }
-                InstanceState t = s.uow.identityMap.get(IdKey.ofIds(target, new Object[] {id}));
+                InstanceState t = s.uow().identityMap.get(IdKey.ofIds(target, new Object[] {id}));
                 if (t != null) ref.set(st.obj(), t.obj());
                 else missing.computeIfAbsent(id, x -> new ArrayList<>()).add(st);
             }
@@ -72,7 +72,7 @@ final class ToOneLoading {
                 Loading.list(s, target, target.selectAll.where(idColumn.in(chunk)), LoadOptions.childrenOf(options, ref.name()));
             }
             for (Map.Entry<Object, List<InstanceState>> e : missing.entrySet()) {
-                InstanceState t = s.uow.identityMap.get(IdKey.ofIds(target, new Object[] {e.getKey()}));
+                InstanceState t = s.uow().identityMap.get(IdKey.ofIds(target, new Object[] {e.getKey()}));
                 if (t == null)
                     throw new IllegalStateException(info.name + "." + ref.name() + " of " + e.getValue().get(0).key()
                             + " references " + target.name + " " + e.getKey() + ", which has no row");

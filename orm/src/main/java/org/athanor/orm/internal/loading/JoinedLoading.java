@@ -1,4 +1,4 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.loading;
 
 import org.athanor.orm.internal.mapping.Mapper;
 
@@ -16,7 +16,6 @@ import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Select;
 import org.athanor.core.sql.Sql;
 import org.athanor.core.sql.Subquery;
-import org.athanor.orm.loading.OrmCompiler;
 
 /**
  * {@link Loaders#joinedLoad}: the query's statement gets a LEFT OUTER JOIN per joined relationship (and
@@ -30,8 +29,8 @@ import org.athanor.orm.loading.OrmCompiler;
 final class JoinedLoading {
     private JoinedLoading() {}
 
-    static boolean any(List<LoadOption> options) {
-        for (LoadOption o : options) if (o.strategy == LoadOption.Strategy.JOINED) return true;
+    static boolean any(List<LoadSpec> options) {
+        for (LoadSpec o : options) if (o.strategy == LoadSpec.Strategy.JOINED) return true;
         return false;
     }
 
@@ -39,7 +38,7 @@ final class JoinedLoading {
     private static final class Node {
         final Node parent;
         final Mapper info;
-        final LoadOption option; // null for the root
+        final LoadSpec option; // null for the root
         final int index; // the toOne (k) or toMany (m) slot in parent.info
         final boolean collection;
         int offset;
@@ -51,7 +50,7 @@ final class JoinedLoading {
         final Map<Object, List<Object>> elements = new IdentityHashMap<>();
         final Map<Object, Map<Object, Boolean>> elementSeen = new IdentityHashMap<>();
 
-        Node(Node parent, Mapper info, LoadOption option, int index, boolean collection) {
+        Node(Node parent, Mapper info, LoadSpec option, int index, boolean collection) {
             this.parent = parent;
             this.info = info;
             this.option = option;
@@ -59,10 +58,10 @@ final class JoinedLoading {
             this.collection = collection;
         }
 
-        List<LoadOption> options() { return option == null ? null : option.children; }
+        List<LoadSpec> options() { return option == null ? null : option.children; }
     }
 
-    static List<Object> list(Session s, Mapper info, Select<Row> select, List<LoadOption> options) {
+    static List<Object> list(Loading.Host s, Mapper info, Select<Row> select, List<LoadSpec> options) {
         Node root = new Node(null, info, null, -1, false);
         boolean limited = select.limit() != null || select.offset() != null || select.fetchFirst() != null;
         List<Table> tables = new ArrayList<>();
@@ -143,9 +142,9 @@ final class JoinedLoading {
     }
 
     /** Builds the tree of joined options below {@code node}. */
-    private static void build(Node node, List<LoadOption> options, List<Table> tables) {
-        for (LoadOption o : options) {
-            if (o.strategy != LoadOption.Strategy.JOINED) continue;
+    private static void build(Node node, List<LoadSpec> options, List<Table> tables) {
+        for (LoadSpec o : options) {
+            if (o.strategy != LoadSpec.Strategy.JOINED) continue;
             Mapper info = node.info;
             String name = o.relationship.name();
             Node child = null;
@@ -195,7 +194,7 @@ final class JoinedLoading {
     }
 
     /** Resolves references, installs collections (the joined ones loaded), and applies the non-joined options, level by level. */
-    private static void finish(Session s, Node node, List<LoadOption> options) {
+    private static void finish(Loading.Host s, Node node, List<LoadSpec> options) {
         Mapper info = node.info;
         List<Object> objects = node.objects;
         if (objects.isEmpty()) return;
@@ -210,8 +209,8 @@ final class JoinedLoading {
                 cs.items = els == null ? new ArrayList<>() : new ArrayList<>(els);
             }
         }
-        List<LoadOption> rest = new ArrayList<>();
-        for (LoadOption o : options) if (o.strategy != LoadOption.Strategy.JOINED) rest.add(o);
+        List<LoadSpec> rest = new ArrayList<>();
+        for (LoadSpec o : options) if (o.strategy != LoadSpec.Strategy.JOINED) rest.add(o);
         if (!rest.isEmpty() && info.toManys.length > 0) CollectionLoading.apply(s, info, objects, rest);
         for (Node child : node.children) finish(s, child, child.options());
     }

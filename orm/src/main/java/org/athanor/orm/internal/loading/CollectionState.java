@@ -1,4 +1,4 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.loading;
 
 import org.athanor.orm.internal.uow.InstanceState;
 
@@ -14,21 +14,21 @@ import org.athanor.orm.mapping.ToMany;
  * {@code @ManyToOne} to the owner at once (and takes it out of its previous owner's loaded collection);
  * removing clears it (or, with orphanRemoval, deletes the element). Not thread-safe, as the Session.
  */
-final class CollectionState {
-    final Session session;
+public final class CollectionState {
+    final Loading.Host session;
     final Object owner;
     final Mapper info;
     final int m;
     /** The objects loaded with the owner (one query result): a first access loads the collection for all of them. */
     List<Object> group;
     /** The elements, null until loaded. */
-    ArrayList<Object> items;
+    public ArrayList<Object> items;
     /** The query's raiseLoad option: accessing the unloaded collection is an error naming it. */
     boolean raise;
     /** The query's then() options for the elements, used when the collection loads. */
-    List<LoadOption> elementOptions = List.of();
+    List<LoadSpec> elementOptions = List.of();
 
-    CollectionState(Session session, Object owner, Mapper info, int m, List<Object> group, ArrayList<Object> items) {
+    CollectionState(Loading.Host session, Object owner, Mapper info, int m, List<Object> group, ArrayList<Object> items) {
         this.session = session;
         this.owner = owner;
         this.info = info;
@@ -45,12 +45,12 @@ final class CollectionState {
         return info.name + (st != null && st.key() != null ? st.key().toString().replaceFirst("^" + info.name, "") : "") + "." + relation().name();
     }
 
-    ArrayList<Object> items() {
+    public ArrayList<Object> items() {
         if (items == null) CollectionLoading.load(this);
         return items;
     }
 
-    Object checkElement(Object e) {
+    public Object checkElement(Object e) {
         if (!elementInfo().type.isInstance(e))
             throw new IllegalArgumentException(info.name + "." + relation().name() + " holds " + elementInfo().name
                     + " objects, not " + (e == null ? "null" : e.getClass().getName()));
@@ -58,7 +58,7 @@ final class CollectionState {
     }
 
     /** The element joined this collection: its reference points at the owner, and it is added to the session. */
-    void linked(Object e) {
+    public void linked(Object e) {
         Mapper ei = elementInfo();
         int k = info.toManyBackRef(m);
         Object previous = ei.toOnes[k].get(e);
@@ -73,7 +73,7 @@ final class CollectionState {
     }
 
     /** The element left this collection: its reference is cleared, or with orphanRemoval the element is deleted. */
-    void unlinked(Object e) {
+    public void unlinked(Object e) {
         Mapper ei = elementInfo();
         int k = info.toManyBackRef(m);
         if (ei.toOnes[k].get(e) == owner) ei.toOnes[k].set(e, null);
@@ -85,14 +85,14 @@ final class CollectionState {
     }
 
     /** The state behind {@code owner}'s collection {@code m} when it is this session's own, else null. */
-    static CollectionState stateOf(Session s, Object owner, Mapper info, int m) {
+    public static CollectionState stateOf(Loading.Host s, Object owner, Mapper info, int m) {
         Object c = info.toManys[m].get(owner);
         CollectionState cs = c instanceof RelationList l ? l.state : c instanceof RelationSet set ? set.state : null;
         return cs != null && cs.session == s ? cs : null;
     }
 
     /** Puts a new collection in the owner's field: loaded with {@code items}, or unloaded (null) for a group to load. */
-    static CollectionState install(Session s, Object owner, Mapper info, int m, List<Object> group, ArrayList<Object> items) {
+    public static CollectionState install(Loading.Host s, Object owner, Mapper info, int m, List<Object> group, ArrayList<Object> items) {
         CollectionState cs = new CollectionState(s, owner, info, m, group, items);
         info.toManys[m].set(owner, info.toManys[m].isSet() ? new RelationSet(cs) : new RelationList(cs));
         return cs;

@@ -1,4 +1,4 @@
-package org.athanor.orm;
+package org.athanor.orm.internal.loading;
 
 import java.util.AbstractList;
 

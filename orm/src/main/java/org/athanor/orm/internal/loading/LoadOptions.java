@@ -1,0 +1,17 @@
+package org.athanor.orm.internal.loading;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lookups in a query's {@link LoadSpec}s by relationship name. */
+final class LoadOptions {
+    private LoadOptions() {}
+
+    /** The {@code then()} options of the options for relationship {@code name}, for the objects it loads. */
+    static List<LoadSpec> childrenOf(List<LoadSpec> options, String name) {
+        if (options.isEmpty()) return List.of();
+        List<LoadSpec> out = new ArrayList<>();
+        for (LoadSpec o : options) if (o.relationship.name().equals(name)) out.addAll(o.children);
+        return out;
+    }
+}
