@@ -185,8 +185,8 @@ class MysqlCompilerTest {
         assertEquals("INSERT INTO users (name, age) VALUES (?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name) RETURNING id",
                 MARIADB.compile(OnDuplicateKeyUpdate.of(ins).setInserted(USERS.NAME).apply().returning(USERS.ID)).sql());
         // the clause is part of the cache key: another assignment list is another statement
-        assertNotEquals(org.athanor.core.compile.KeyCollector.of(OnDuplicateKeyUpdate.of(ins).setInserted(USERS.NAME).apply()).lookupKey(),
-                org.athanor.core.compile.KeyCollector.of(OnDuplicateKeyUpdate.of(ins).setInserted(USERS.AGE).apply()).lookupKey());
+        assertNotEquals(org.athanor.core.internal.compile.KeyCollector.of(OnDuplicateKeyUpdate.of(ins).setInserted(USERS.NAME).apply()).lookupKey(),
+                org.athanor.core.internal.compile.KeyCollector.of(OnDuplicateKeyUpdate.of(ins).setInserted(USERS.AGE).apply()).lookupKey());
         CompileError e = assertThrows(CompileError.class, () -> org.athanor.core.dialect.GenericDialect.INSTANCE.compile(up));
         assertEquals("INSERT ... ON DUPLICATE KEY UPDATE is not supported by generic", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> OnDuplicateKeyUpdate.of(ins).set(POSTS.TITLE, "x"));

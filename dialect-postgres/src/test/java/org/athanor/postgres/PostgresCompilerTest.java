@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.athanor.core.compile.CompiledStatement;
-import org.athanor.core.compile.KeyCollector;
+import org.athanor.core.internal.compile.KeyCollector;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Insert;
 import org.athanor.core.sql.Like;

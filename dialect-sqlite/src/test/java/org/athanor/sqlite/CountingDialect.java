@@ -2,8 +2,8 @@ package org.athanor.sqlite;
 
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.athanor.core.compile.CompiledTemplate;
-import org.athanor.core.compile.KeyCollector;
+import org.athanor.core.internal.compile.CompiledTemplate;
+import org.athanor.core.internal.compile.KeyCollector;
 import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.dialect.DdlCompiler;
 import org.athanor.core.dialect.Dialect;

@@ -2,11 +2,15 @@ package org.athanor.examples;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.List;
@@ -64,6 +68,39 @@ class LayeringTest {
     void theOrmImportsNoDialect() {
         noClasses().that().resideInAPackage("org.athanor.orm..").should().dependOnClassesThat().resideInAnyPackage(DIALECTS)
                 .check(classes);
+    }
+
+    /**
+     * DESIGN §1: the ORM emits Core statements only: it calls neither {@code Sql.text}, nor the
+     * Connection's {@code executeSql} or {@code jdbc()}, nor JDBC statements.
+     */
+    @Test
+    void theOrmHandsTheEngineNoSqlText() {
+        emitsNoSqlText("org.athanor.orm..").check(classes);
+    }
+
+    /** The rule above sees a call of Sql.text. */
+    @Test
+    void theSqlTextRuleCatchesACall() {
+        JavaClasses caller = new ClassFileImporter().importClasses(SqlTextCaller.class);
+        assertTrue(emitsNoSqlText("org.athanor.examples..").evaluate(caller).hasViolation());
+    }
+
+    static final class SqlTextCaller {
+        final Object statement = org.athanor.core.sql.Sql.text("SELECT 1");
+    }
+
+    private static ArchRule emitsNoSqlText(String packages) {
+        DescribedPredicate<JavaMethodCall> sqlText = DescribedPredicate.describe(
+                "Sql.text, Connection.executeSql, Connection.jdbc or java.sql.Connection.prepareStatement", call -> {
+                    String owner = call.getTargetOwner().getName(), name = call.getName();
+                    return owner.equals("org.athanor.core.sql.Sql") && name.equals("text")
+                            || owner.equals("org.athanor.core.engine.Connection") && (name.equals("executeSql") || name.equals("jdbc"))
+                            || owner.equals("java.sql.Connection") && name.startsWith("prepare");
+                });
+        return noClasses().that().resideInAPackage(packages).should().callMethodWhere(sqlText)
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.Statement")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.sql.PreparedStatement");
     }
 
     @Test
@@ -143,10 +180,15 @@ class LayeringTest {
             String rest = p.substring(CORE.length());
             int dot = rest.indexOf('.');
             String first = dot < 0 ? rest : rest.substring(0, dot);
+            // each internal package is a layer of its own (internal.compile serves compile, internal.bulk the engine)
+            if (first.equals("internal")) {
+                int next = rest.indexOf('.', dot + 1);
+                return SliceIdentifier.of(next < 0 ? rest : rest.substring(0, next));
+            }
             return SliceIdentifier.of(first.equals("sql") || first.equals("schema") ? "sql+schema" : first);
         }
 
-        @Override public String getDescription() { return "core's first-level packages (sql and schema as one layer)"; }
+        @Override public String getDescription() { return "core's first-level packages (sql and schema as one layer, each internal package its own)"; }
     };
 
     private static String[] concat(List<String> first, String[] rest) {

@@ -11,6 +11,7 @@ import org.athanor.orm.internal.loading.Loading;
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.uow.InstanceState;
 import org.athanor.orm.internal.uow.UnitOfWork;
+import org.athanor.orm.mapping.ToOne;
 
 /**
  * A session's relationship cascades (SQLAlchemy's save-update and delete cascades): adding what a new
@@ -69,24 +70,40 @@ final class Cascades {
     }
 
     /**
+     * Objects a collection operation took out of a collection since the last flush (moved to another owner's
+     * collection, or removed): their reference may name their snapshot's owner again while that owner's loaded
+     * collection no longer holds them, so the next flush re-checks them (see {@link #cascadeReferences}).
+     */
+    final Set<Object> relinked = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /**
      * Before a flush, relationships are made consistent (SQLAlchemy's save-update and delete cascades):
-     * a deleted object's collections are loaded and their elements deleted (cascade REMOVE) or their
-     * reference cleared; loaded collections drop elements whose reference now points elsewhere and gain
-     * those that point at their owner (so a reference set directly shows in the loaded inverse
+     * a deleted object's children — the objects whose reference names it now, whether its (loaded at
+     * need) collection holds them or not — are deleted (cascade REMOVE; pending ones expunged) or get
+     * their reference cleared; an element of its collection whose reference was set elsewhere is left
+     * alone. Loaded collections of live objects drop elements whose reference now points elsewhere and
+     * gain those that point at their owner (so a reference set directly shows in the loaded inverse
      * collection at this flush at the latest); new objects referenced or collected are added.
      */
     void cascadeReferences() {
         if (!registry.hasReferences()) return;
         List<InstanceState> deleted = new ArrayList<>(uow.marked);
+        // per reference, the attached objects naming each object: built once per flush, only when something is deleted
+        Map<ToOne, Map<Object, List<Object>>> referrers = new IdentityHashMap<>();
         for (int i = 0; i < deleted.size(); i++) {
             InstanceState st = deleted.get(i);
             Mapper info = st.info;
             for (int m = 0; m < info.toManys.length; m++) {
                 CollectionState cs = CollectionState.stateOf(loadHost, st.obj(), info, m);
                 if (cs == null) cs = CollectionState.install(loadHost, st.obj(), info, m, null, null);
-                int k = info.toManyBackRef(m);
                 Mapper ei = info.toManyTarget(m);
-                for (Object e : new ArrayList<>(cs.items())) {
+                ToOne back = ei.toOnes[info.toManyBackRef(m)];
+                List<Object> children = new ArrayList<>();
+                Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+                for (Object e : cs.items()) if (back.get(e) == st.obj() && seen.add(e)) children.add(e);
+                for (Object e : referrers.computeIfAbsent(back, b -> referrersOf(ei, b)).getOrDefault(st.obj(), List.of()))
+                    if (seen.add(e)) children.add(e);
+                for (Object e : children) {
                     InstanceState es = stateOf(e);
                     if (info.toManys[m].cascadeRemove()) {
                         if (es == null) continue;
@@ -95,40 +112,110 @@ final class Cascades {
                             delete(e);
                             deleted.add(es);
                         }
-                    } else if (ei.toOnes[k].get(e) == st.obj() && (es == null || !es.marked)) {
-                        ei.toOnes[k].set(e, null); // as SQLAlchemy: the element stays, without its owner (NOT NULL: the database refuses)
+                    } else if (es == null || !es.marked) {
+                        back.set(e, null); // as SQLAlchemy: the element stays, without its owner (NOT NULL: the database refuses)
                     }
+                }
+            }
+            for (int j = 0; j < info.inverseOnes.length; j++) {
+                Object e = info.inverseOnes[j].get(st.obj());
+                org.athanor.orm.mapping.ToOne back = info.inverseOneTarget(j).toOnes[info.inverseOneBackRef(j)];
+                if (e == null || back.get(e) != st.obj()) continue;
+                InstanceState es = stateOf(e);
+                if (info.inverseOnes[j].cascadeRemove()) {
+                    if (es == null) continue;
+                    if (es.status == InstanceState.Status.PENDING) expunge(e);
+                    else if (es.status == InstanceState.Status.PERSISTENT && !es.marked) {
+                        delete(e);
+                        deleted.add(es);
+                    }
+                } else if (es == null || !es.marked) {
+                    back.set(e, null); // as for a collection's elements: the related object stays, without its owner
                 }
             }
         }
         List<InstanceState> holders = new ArrayList<>();
-        uow.forEachAttached(st -> { if ((st.info.toOnes.length > 0 || st.info.toManys.length > 0) && !st.marked) holders.add(st); });
-        // each loaded collection's members as an identity set, built once: large collections stay linear
-        Map<CollectionState, Set<Object>> members = new IdentityHashMap<>();
+        // neither objects marked for deletion nor objects a flush deleted: their collections cascade nothing more
+        uow.forEachAttached(st -> {
+            if ((st.info.toOnes.length > 0 || st.info.toManys.length > 0 || st.info.inverseOnes.length > 0) && !st.marked && st.status != InstanceState.Status.DELETED)
+                holders.add(st);
+        });
+        // inverse one-to-ones: a new object put in the field is adopted (its owning reference set, added);
+        // the owning side is what is written, so afterwards each field shows what the owning side says
+        for (InstanceState st : holders) {
+            Mapper info = st.info;
+            for (int j = 0; j < info.inverseOnes.length; j++) {
+                Object e = info.inverseOnes[j].get(st.obj());
+                if (e == null) continue;
+                org.athanor.orm.mapping.ToOne back = info.inverseOneTarget(j).toOnes[info.inverseOneBackRef(j)];
+                InstanceState es = stateOf(e);
+                if (back.get(e) == null && (es == null || es.status == InstanceState.Status.PENDING)) back.set(e, st.obj());
+                if (es == null && back.get(e) == st.obj()) addInternal(e);
+            }
+        }
         for (InstanceState st : holders) {
             Mapper info = st.info;
             for (int m = 0; m < info.toManys.length; m++) {
                 CollectionState cs = CollectionState.stateOf(loadHost, st.obj(), info, m);
                 if (cs == null || cs.items == null) continue;
-                org.athanor.orm.mapping.ToOne back = info.toManyTarget(m).toOnes[info.toManyBackRef(m)];
+                ToOne back = info.toManyTarget(m).toOnes[info.toManyBackRef(m)];
                 cs.items.removeIf(e -> back.get(e) != st.obj());
-                Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
-                set.addAll(cs.items);
-                members.put(cs, set);
                 for (Object e : cs.items) if (stateOf(e) == null) addInternal(e);
+            }
+        }
+        // A reference whose key is the one the object was loaded or last flushed with needs nothing here: that flush
+        // (or the load) put the object in its owner's loaded collection, and the owner is the session's — unless a
+        // collection operation took it out of a collection since ({@link #relinked}). Only the references set since,
+        // those of relinked objects, and those of objects without a snapshot (new, re-attached) are followed, so a
+        // flush of many unchanged objects does no identity-map work for them.
+        Map<CollectionState, Set<Object>> members = new IdentityHashMap<>();
+        for (InstanceState st : holders) {
+            Mapper info = st.info;
+            Object[] snap = st.snapshot;
+            for (int k = 0; k < info.toOnes.length; k++) {
+                Object ref = info.toOnes[k].get(st.obj());
+                if (ref == null || snap != null && Mapper.same(info.referencedKeyOf(k, ref), snap[info.plain + k])
+                        && (relinked.isEmpty() || !relinked.contains(st.obj()))) continue;
+                int mirror = info.toOneMirror(k);
+                InstanceState owner = stateOf(ref);
+                if (owner == null) owner = addInternal(ref);
+                if (mirror < 0 || owner.marked || owner.status == InstanceState.Status.DELETED) continue;
+                CollectionState cs = CollectionState.stateOf(loadHost, ref, info.toOneTarget(k), mirror);
+                if (cs == null || cs.items == null) continue;
+                // an identity set per collection that gains elements here, built once: large collections stay linear
+                Set<Object> in = members.computeIfAbsent(cs, c -> {
+                    Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
+                    set.addAll(c.items);
+                    return set;
+                });
+                if (in.add(st.obj())) cs.items.add(st.obj());
             }
         }
         for (InstanceState st : holders) {
             Mapper info = st.info;
-            for (int k = 0; k < info.toOnes.length; k++) {
-                int mirror = info.toOneMirror(k);
-                Object ref = info.toOnes[k].get(st.obj());
-                if (mirror < 0 || ref == null) continue;
-                CollectionState cs = CollectionState.stateOf(loadHost, ref, info.toOneTarget(k), mirror);
-                Set<Object> in = cs == null ? null : members.get(cs);
-                if (in != null && in.add(st.obj())) cs.items.add(st.obj());
+            for (int j = 0; j < info.inverseOnes.length; j++) {
+                Object e = info.inverseOnes[j].get(st.obj());
+                if (e != null && info.inverseOneTarget(j).toOnes[info.inverseOneBackRef(j)].get(e) != st.obj())
+                    info.inverseOnes[j].set(st.obj(), null); // the related object now references another (or none)
             }
-            if (info.toOnes.length > 0) addReferenced(st);
+            for (int k = 0; k < info.toOnes.length; k++) {
+                int mirror = info.toOneInverseMirror(k);
+                Object ref = info.toOnes[k].get(st.obj());
+                if (mirror < 0 || ref == null || stateOf(ref) == null) continue;
+                info.toOneTarget(k).inverseOnes[mirror].set(ref, st.obj());
+            }
         }
+        relinked.clear();
+    }
+
+    /** The attached objects of {@code ei}'s class (subclasses included) that are not marked for deletion, by the object {@code back} names. */
+    private Map<Object, List<Object>> referrersOf(Mapper ei, ToOne back) {
+        Map<Object, List<Object>> out = new IdentityHashMap<>();
+        uow.forEachAttached(st -> {
+            if (st.marked || st.status == InstanceState.Status.DELETED || !ei.type.isInstance(st.obj())) return;
+            Object ref = back.get(st.obj());
+            if (ref != null) out.computeIfAbsent(ref, r -> new ArrayList<>()).add(st.obj());
+        });
+        return out;
     }
 }

@@ -13,15 +13,22 @@ public final class LoadOption {
     final Relationship<?, ?> relationship;
     final LoadSpec.Strategy strategy;
     final List<LoadOption> children;
+    /** For CONTAINS_EAGER: the table or alias the query joined the related rows from; null otherwise. */
+    final org.athanor.core.schema.Table from;
 
     LoadOption(Relationship<?, ?> relationship, LoadSpec.Strategy strategy, List<LoadOption> children) {
-        if (!relationship.isCollection() && strategy != LoadSpec.Strategy.SELECTIN && strategy != LoadSpec.Strategy.JOINED)
+        this(relationship, strategy, children, null);
+    }
+
+    LoadOption(Relationship<?, ?> relationship, LoadSpec.Strategy strategy, List<LoadOption> children, org.athanor.core.schema.Table from) {
+        if (!relationship.isCollection() && strategy != LoadSpec.Strategy.SELECTIN && !strategy.inStatement())
             throw new IllegalArgumentException(strategy.name().toLowerCase(java.util.Locale.ROOT) + "Load(" + relationship
                     + "): a @ManyToOne is always loaded with its object (one batched select per result); lazy, raise and "
                     + "noload need a to-one proxy, not supported yet");
         this.relationship = relationship;
         this.strategy = strategy;
         this.children = List.copyOf(children);
+        this.from = from;
     }
 
     /** Options for the relationships of the related objects this option loads. */
@@ -33,14 +40,14 @@ public final class LoadOption {
                         + relationship.target().getSimpleName() + ", which " + relationship + " loads");
             all.add(n);
         }
-        return new LoadOption(relationship, strategy, all);
+        return new LoadOption(relationship, strategy, all, from);
     }
 
     /** What the loaders read (internal.loading): this option and its {@code then()} options. */
     LoadSpec spec() {
         List<LoadSpec> next = new ArrayList<>(children.size());
         for (LoadOption c : children) next.add(c.spec());
-        return new LoadSpec(relationship, strategy, next);
+        return new LoadSpec(relationship, strategy, next, from);
     }
 
     static List<LoadSpec> specs(List<LoadOption> options) {
@@ -49,5 +56,5 @@ public final class LoadOption {
         return out;
     }
 
-    @Override public String toString() { return strategy.name().toLowerCase(java.util.Locale.ROOT) + "Load(" + relationship + ")"; }
+    @Override public String toString() { return spec().toString(); }
 }

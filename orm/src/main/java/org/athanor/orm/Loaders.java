@@ -36,9 +36,33 @@ public final class Loaders {
      * one statement for the objects and their collection or reference. The objects are de-duplicated;
      * with LIMIT/OFFSET (also {@code first()}, {@code one()}) the objects are limited in a subquery, so the
      * limit counts objects, not joined rows. Chain with {@link LoadOption#then} (a {@code joinedLoad} there
-     * joins further in the same statement). A relationship of an entity to itself, or a table the query
-     * already reads, is refused (it needs a table alias).
+     * joins further in the same statement). Each joined table is read through its own alias
+     * ({@code <table>_<n>}), so a path may repeat a table (an entity related to itself, a table the query
+     * joins itself).
      */
     public static LoadOption joinedLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadSpec.Strategy.JOINED, List.of()); }
     public static LoadOption noLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadSpec.Strategy.NOLOAD, List.of()); }
+
+    /**
+     * SQLAlchemy's {@code contains_eager}: the related rows come from a join the query makes itself
+     * ({@code join(r)}), so the collection or reference is filled from the rows the query selects — with the
+     * query's filters on the related table applied (a collection then holds only the matching elements):
+     * <pre>{@code
+     * session.query(Writer.class).join(Writer_.articles).filter(Article_.title.like("J%"))
+     *        .options(containsEager(Writer_.articles)).all();
+     * }</pre>
+     * One statement; objects de-duplicated as with {@link #joinedLoad}. Refused with LIMIT/OFFSET (the limit
+     * would count joined rows) and when the query does not read the related table. A collection the session
+     * had already loaded is kept.
+     */
+    public static LoadOption containsEager(Relationship<?, ?> r) {
+        return new LoadOption(r, LoadSpec.Strategy.CONTAINS_EAGER, List.of(), r.targetTable());
+    }
+
+    /** {@link #containsEager(Relationship)} from {@code alias}, the alias of the related table the query joined ({@code join(r, alias)}). */
+    public static LoadOption containsEager(Relationship<?, ?> r, org.athanor.core.schema.Table alias) {
+        if (!alias.sameTableAs(r.targetTable()))
+            throw new IllegalArgumentException("containsEager(" + r + ", " + alias + "): the alias must be of " + r.targetTable().name());
+        return new LoadOption(r, LoadSpec.Strategy.CONTAINS_EAGER, List.of(), alias);
+    }
 }

@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import io.vavr.Tuple;
+import io.vavr.Tuple2;
+import io.vavr.Tuple3;
 import org.athanor.core.engine.RowReader;
 import org.athanor.core.error.MultipleResultsException;
 import org.athanor.core.error.NoResultException;
@@ -157,6 +160,24 @@ public final class Query<E> {
     public Query<E> outerJoin(Relationship<?, ?> r) { return leftJoin(r.targetTable(), r.joinCondition()); }
 
     /**
+     * INNER JOIN {@code alias}, an alias of the related entity's table, ON from the relationship starting at
+     * the owner's table (SQLAlchemy's {@code join(aliased(User), Post.author)}): a relationship of the entity to
+     * itself, or one table reached twice, e.g. employees whose manager is Ann:
+     * <pre>{@code
+     * Table mgr = Employee_.TABLE.as("mgr");
+     * query(Employee.class).join(Employee_.manager, mgr).filter(mgr.corresponding(Employee_.name).eq("Ann")).all();
+     * }</pre>
+     */
+    public Query<E> join(Relationship<?, ?> r, org.athanor.core.schema.Table alias) {
+        return join(alias, r.joinCondition(r.ownerTable(), alias));
+    }
+
+    /** LEFT OUTER JOIN {@code alias} of the related entity's table, ON from the relationship (see {@link #join(Relationship, org.athanor.core.schema.Table)}). */
+    public Query<E> outerJoin(Relationship<?, ?> r, org.athanor.core.schema.Table alias) {
+        return leftJoin(alias, r.joinCondition(r.ownerTable(), alias));
+    }
+
+    /**
      * The objects in {@code parent}'s collection {@code r}, by their key column (no need to load the
      * collection): {@code query(Article.class).withParent(writer, Writer_.articles)}.
      */
@@ -167,6 +188,13 @@ public final class Query<E> {
     }
 
     public Query<E> leftJoin(FromItem target, Expression<Boolean> on) { return with(select.leftJoin(target, on), false); }
+
+    /** GROUP BY, for {@link #allWith} aggregates: group by the entity's columns (e.g. its id and the others). */
+    public Query<E> groupBy(Expression<?>... exprs) { return with(select.groupBy(exprs), false); }
+
+    /** HAVING, after {@link #groupBy}. */
+    @SafeVarargs
+    public final Query<E> having(Expression<Boolean>... conditions) { return with(select.having(conditions), false); }
 
     // ---- running -----------------------------------------------------------------------------------
 
@@ -228,6 +256,40 @@ public final class Query<E> {
         return (Stream<E>) Loading.stream(session.loadHost, info, select);
     }
 
+    /**
+     * The objects with one more column per row, as typed tuples (SQLAlchemy's {@code select(User, func.count(Post.id))}):
+     * <pre>{@code
+     * List<Tuple2<Writer, Long>> counts = session.query(Writer.class).outerJoin(Writer_.articles)
+     *         .groupBy(Writer_.id, Writer_.name).orderBy(Writer_.name.asc()).allWith(Sql.count(Article_.id));
+     * }</pre>
+     * One tuple per row (an object appears once per row that carries it); the objects are the session's, their
+     * references and collections loaded as for {@link #all()} (batched over the result). {@code joinedLoad} and
+     * {@code containsEager} options are refused here (their rows are not one per object).
+     */
+    @SuppressWarnings("unchecked")
+    public <A> List<Tuple2<E, A>> allWith(Expression<A> a) {
+        List<Object[]> rows = rowsWith(a);
+        List<Tuple2<E, A>> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) out.add(Tuple.of((E) r[0], (A) r[1]));
+        return out;
+    }
+
+    /** {@link #allWith(Expression)} with two columns. */
+    @SuppressWarnings("unchecked")
+    public <A, B> List<Tuple3<E, A, B>> allWith(Expression<A> a, Expression<B> b) {
+        List<Object[]> rows = rowsWith(a, b);
+        List<Tuple3<E, A, B>> out = new ArrayList<>(rows.size());
+        for (Object[] r : rows) out.add(Tuple.of((E) r[0], (A) r[1], (B) r[2]));
+        return out;
+    }
+
+    private List<Object[]> rowsWith(Expression<?>... extra) {
+        begin();
+        List<Expression<?>> cols = new ArrayList<>(select.columns());
+        cols.addAll(List.of(extra));
+        return Loading.rowsWith(session.loadHost, info, select.withColumns(cols.toArray(Expression<?>[]::new)), extra.length, LoadOption.specs(options));
+    }
+
     /** {@code session.get(entityClass, id)}: the identity map first. */
     @SuppressWarnings("unchecked")
     public E get(Object id) { return (E) session.get(info.type, id); }
@@ -253,6 +315,7 @@ public final class Query<E> {
             cols.add(a.column());
             types[i] = t;
         }
+        org.athanor.orm.internal.mapping.OpenPackages.require(recordType, "projection record");
         Constructor<R> ctor;
         try {
             ctor = recordType.getDeclaredConstructor(types);

@@ -40,7 +40,7 @@ public final class Registry {
     private final boolean hasReferences;
 
     private Registry(Map<Class<?>, Mapper> entities, MetaData metadata) {
-        this.hasReferences = entities.values().stream().anyMatch(i -> i.toOnes.length > 0 || i.toManys.length > 0);
+        this.hasReferences = entities.values().stream().anyMatch(i -> i.toOnes.length > 0 || i.toManys.length > 0 || i.inverseOnes.length > 0);
         this.entities = entities;
         this.metadata = metadata;
     }

@@ -21,12 +21,15 @@ public final class Relationship<O, T> {
     private final String name;
     private final Class<T> target;
     private final boolean collection;
+    /** An inverse {@code @OneToOne(mappedBy)}: a single object whose key column is on the target. */
+    private final boolean inverse;
 
-    private Relationship(Class<O> owner, String name, Class<T> target, boolean collection) {
+    private Relationship(Class<O> owner, String name, Class<T> target, boolean collection, boolean inverse) {
         this.owner = owner;
         this.name = name;
         this.target = target;
         this.collection = collection;
+        this.inverse = inverse;
     }
 
     /**
@@ -36,25 +39,30 @@ public final class Relationship<O, T> {
     public static <O, T> Relationship<O, T> of(Class<O> owner, String name, Class<T> target) {
         EntityMapping<O> m = EntityMapping.of(owner);
         boolean collection = m.toManys().stream().anyMatch(t -> t.name().equals(name));
-        Class<?> mapped = collection ? m.toMany(name).target() : m.toOne(name).target();
+        boolean inverse = m.inverseOne(name) != null;
+        Class<?> mapped = collection ? m.toMany(name).target() : inverse ? m.inverseOne(name).target() : m.toOne(name).target();
         if (mapped != target)
             throw new IllegalStateException(owner.getName() + "." + name + " relates to " + mapped.getName() + ", not "
                     + target.getName() + "; the generated metamodel is out of date, recompile");
-        return new Relationship<>(owner, name, target, collection);
+        return new Relationship<>(owner, name, target, collection, inverse);
     }
 
     public Class<O> owner() { return owner; }
     public String name() { return name; }
     public Class<T> target() { return target; }
-    /** True for a {@code @OneToMany} collection, false for a {@code @ManyToOne} reference. */
+    /** True for a {@code @OneToMany} collection, false for a {@code @ManyToOne} reference or a one-to-one. */
     public boolean isCollection() { return collection; }
+
+    /** True for the inverse side of a one-to-one ({@code @OneToOne(mappedBy)}): one object, its key column on the target. */
+    public boolean isInverseOne() { return inverse; }
 
     /** The key column and the column it equals, as {local, remote} of the foreign key behind this relationship. */
     @SuppressWarnings("unchecked")
     private Column<Object>[] keyPair() {
-        if (collection) {
+        if (collection || inverse) {
             EntityMapping<T> t = EntityMapping.of(target);
-            Column<Object> fk = t.toOne(EntityMapping.of(owner).toMany(name).mappedBy()).column();
+            EntityMapping<O> o = EntityMapping.of(owner);
+            Column<Object> fk = t.toOne(collection ? o.toMany(name).mappedBy() : o.inverseOne(name).mappedBy()).column();
             return new Column[] {fk, EntityMapping.of(owner).idAttributes().get(0).column()};
         }
         return new Column[] {EntityMapping.of(owner).toOne(name).column(), EntityMapping.of(target).idAttributes().get(0).column()};
@@ -63,16 +71,41 @@ public final class Relationship<O, T> {
     /** The related entity's table. */
     public Table targetTable() { return EntityMapping.of(target).table(); }
 
+    /** The owning entity's table. */
+    public Table ownerTable() { return EntityMapping.of(owner).table(); }
+
     /**
      * The ON condition joining the owner's table to the target's: {@code posts.author_id = users.id}.
-     * A relationship of an entity to itself needs table aliases, which this does not make.
+     * A relationship of an entity to itself reads one table twice: give the aliases with
+     * {@link #joinCondition(Table, Table)}.
      */
     public Expression<Boolean> joinCondition() {
         if (owner == target)
-            throw new IllegalStateException(this + " relates " + owner.getSimpleName() + " to itself: join it with an alias "
-                    + "of the table and an explicit ON (Core), which the relationship cannot make for you");
+            throw new IllegalStateException(this + " relates " + owner.getSimpleName() + " to itself: join an alias of the "
+                    + "table, e.g. Table mgr = " + owner.getSimpleName() + "_.TABLE.as(\"mgr\"); query.join(" + owner.getSimpleName()
+                    + "_." + name + ", mgr) (or joinCondition(from, to) in Core)");
+        return joinCondition(ownerTable(), targetTable());
+    }
+
+    /**
+     * The ON condition between {@code from} (the owner's table or an alias of it) and {@code to} (the
+     * target's table or an alias): SQLAlchemy's {@code aliased()} joins, e.g. an employee and its manager
+     * ({@code Table mgr = Employee_.TABLE.as("mgr"); Employee_.manager.joinCondition(Employee_.TABLE, mgr)}
+     * gives {@code mgr.id = employee.manager_id}), or one table joined twice through two relationships.
+     */
+    @SuppressWarnings("unchecked")
+    public Expression<Boolean> joinCondition(Table from, Table to) {
+        if (!from.sameTableAs(ownerTable()))
+            throw new IllegalArgumentException(this + ": the first table must be " + ownerTable().name() + " or an alias of it, not " + from);
+        if (!to.sameTableAs(targetTable()))
+            throw new IllegalArgumentException(this + ": the second table must be " + targetTable().name() + " or an alias of it, not " + to);
+        if (from == to)
+            throw new IllegalArgumentException(this + " relates " + owner.getSimpleName() + " to itself: the two sides must be "
+                    + "different aliases of " + from.name() + ", e.g. " + owner.getSimpleName() + "_.TABLE and "
+                    + owner.getSimpleName() + "_.TABLE.as(\"other\")");
         Column<Object>[] k = keyPair();
-        return k[0].eq(k[1]);
+        // a collection's key is on the target (the element's foreign key); a reference's on the owner
+        return collection || inverse ? to.corresponding(k[0]).eq(from.corresponding(k[1])) : from.corresponding(k[0]).eq(to.corresponding(k[1]));
     }
 
     /**
@@ -94,14 +127,41 @@ public final class Relationship<O, T> {
         return exists(conditions);
     }
 
+    /**
+     * {@link #any(Expression[])} reading the related rows through {@code alias} (an alias of the target's
+     * table), the conditions written against it: needed when the entity is related to itself, e.g. managers
+     * with a report named Bo: {@code Table r = Employee_.TABLE.as("r");
+     * filter(Employee_.reports.any(r, r.corresponding(Employee_.name).eq("Bo")))}.
+     */
+    @SafeVarargs
+    public final Expression<Boolean> any(Table alias, Expression<Boolean>... conditions) {
+        if (!collection)
+            throw new IllegalStateException(this + " is a reference, not a collection: use has(...)");
+        return exists(alias, conditions);
+    }
+
+    /** {@link #has(Expression[])} reading the related row through {@code alias} (see {@link #any(Table, Expression[])}). */
+    @SafeVarargs
+    public final Expression<Boolean> has(Table alias, Expression<Boolean>... conditions) {
+        if (collection)
+            throw new IllegalStateException(this + " is a collection, not a reference: use any(...)");
+        return exists(alias, conditions);
+    }
+
     private Expression<Boolean> exists(Expression<Boolean>[] conditions) {
         if (owner == target)
-            throw new IllegalStateException(this + " relates " + owner.getSimpleName() + " to itself; write the EXISTS "
-                    + "with a table alias in Core");
+            throw new IllegalStateException(this + " relates " + owner.getSimpleName() + " to itself; read the related rows "
+                    + "through an alias and write the conditions against it: Table r = " + owner.getSimpleName()
+                    + "_.TABLE.as(\"r\"); " + owner.getSimpleName() + "_." + name + "." + (collection ? "any" : "has")
+                    + "(r, r.corresponding(" + owner.getSimpleName() + "_.name).eq(...))");
+        return exists(targetTable(), conditions);
+    }
+
+    private Expression<Boolean> exists(Table to, Expression<Boolean>[] conditions) {
         List<Expression<Boolean>> where = new ArrayList<>();
-        where.add(joinCondition());
+        where.add(joinCondition(ownerTable(), to));
         where.addAll(List.of(conditions));
-        return Sql.exists(Sql.select(Sql.literal(1)).from(targetTable()).where(Sql.and(where)));
+        return Sql.exists(Sql.select(Sql.literal(1)).from(to).where(Sql.and(where)));
     }
 
     @Override public boolean equals(Object o) {

@@ -154,8 +154,12 @@ public final class Session implements AutoCloseable {
     private final Flusher.Host flushHost = new Flusher.Host() {
         @Override public UnitOfWork uow() { return uow; }
         @Override public Connection connection() { return Session.this.writeConnection(); }
+        @Override public org.athanor.orm.internal.flush.FlushEvents events() { return flushEvents; }
     };
 
+    /** The factory's session listeners (empty: none) and its mapper listeners as the flush calls them. */
+    private final SessionListener[] listeners;
+    private final org.athanor.orm.internal.flush.FlushEvents flushEvents;
     /** The relationship cascades (save-update along references and collections, delete along collections). */
     private final Cascades cascades;
 
@@ -170,6 +174,7 @@ public final class Session implements AutoCloseable {
         @Override public void add(Object entity) { Session.this.add(entity); }
         @Override public void delete(Object entity) { Session.this.delete(entity); }
         @Override public void expunge(Object entity) { Session.this.expunge(entity); }
+        @Override public void relinked(Object element) { cascades.relinked.add(element); }
     };
 
     private Class<?> lastAddedType;
@@ -195,6 +200,8 @@ public final class Session implements AutoCloseable {
         this.registry = registry;
         this.autoflush = autoflush;
         this.expireOnCommit = expireOnCommit;
+        this.listeners = factory.listeners.session;
+        this.flushEvents = factory.listeners.flushEvents(this);
         this.cascades = new Cascades(this);
     }
 
@@ -327,13 +334,19 @@ public final class Session implements AutoCloseable {
             InstanceState d = uow.attachDetached(entity, info, info.keyOfObject(entity), index);
             // the database holds a detached object's collections: they load on access
             for (int m = 0; m < info.toManys.length; m++) CollectionState.install(loadHost, entity, info, m, null, null);
+            afterAttach(entity);
             return d;
         }
         if (info.callbacks != null) info.callbacks.fire(Callbacks.PRE_PERSIST, entity); // before it becomes pending
         InstanceState s = uow.newPending(entity, info, index);
         if (info.toOnes.length > 0) cascades.addReferenced(s);
         if (info.toManys.length > 0) cascades.adoptCollections(s);
+        afterAttach(entity);
         return s;
+    }
+
+    private void afterAttach(Object entity) {
+        for (SessionListener l : listeners) l.afterAttach(this, entity);
     }
 
     /**
@@ -353,7 +366,11 @@ public final class Session implements AutoCloseable {
                 throw new IllegalStateException(entity.getClass().getSimpleName() + " object is transient (its id is not set);"
                         + " there is nothing to delete");
             InstanceState held = uow.identityMap.get(key);
-            s = held != null && !held.marked ? held : uow.attachDetached(entity, info, key, true);
+            if (held != null && !held.marked) s = held;
+            else {
+                s = uow.attachDetached(entity, info, key, true);
+                afterAttach(entity);
+            }
         }
         switch (s.status) {
             case PENDING -> throw new IllegalStateException(describe(s) + " is pending (not inserted yet); use expunge() to drop it");
@@ -583,8 +600,11 @@ public final class Session implements AutoCloseable {
         if (flushing) throw new IllegalStateException("flush() called while a flush is running");
         flushing = true;
         try {
+            boolean holds = uow.attachedCount() != 0;
+            if (holds) for (SessionListener l : listeners) l.beforeFlush(this);
             cascades.cascadeReferences();
             new Flusher(flushHost).run();
+            if (holds) for (SessionListener l : listeners) l.afterFlush(this);
         } catch (RuntimeException e) {
             // whatever stopped the flush (the database's error, a stale version, a changed key), some
             // of its statements may have run: the work is undone in the database and in the session
@@ -623,9 +643,20 @@ public final class Session implements AutoCloseable {
      * {@link #rollback()} does); the session refuses other calls until rollback() acknowledges it.
      */
     private void failed(RuntimeException e) {
-        rollbackDatabase();
+        boolean rolledBack = rollbackDatabase();
         uow.tx.restoreAll();
         failure = e;
+        if (rolledBack) {
+            try {
+                afterRollback();
+            } catch (RuntimeException | Error l) {
+                e.addSuppressed(l);
+            }
+        }
+    }
+
+    private void afterRollback() {
+        for (SessionListener l : listeners) l.afterRollback(this);
     }
 
     /** Flushes, commits, and ends the transaction (expiring persistent objects when expireOnCommit is on). */
@@ -641,6 +672,11 @@ public final class Session implements AutoCloseable {
             } catch (RuntimeException e) {
                 rollbackDatabase();
                 uow.tx.restoreAll();
+                try {
+                    afterRollback();
+                } catch (RuntimeException | Error l) {
+                    e.addSuppressed(l);
+                }
                 releaseOwner();
                 throw e;
             }
@@ -649,7 +685,11 @@ public final class Session implements AutoCloseable {
         }
         onPrimary = false;
         uow.tx.committed(expireOnCommit);
-        releaseOwner();
+        try {
+            for (SessionListener l : listeners) l.afterCommit(this);
+        } finally {
+            releaseOwner();
+        }
     }
 
     /**
@@ -658,12 +698,17 @@ public final class Session implements AutoCloseable {
      */
     public void rollback() {
         enterAllowFailed();
+        boolean rolledBack = false;
         if (failure == null) {
-            rollbackDatabase();
+            rolledBack = rollbackDatabase();
             uow.tx.restoreAll();
         }
         failure = null;
-        releaseOwner();
+        try {
+            if (rolledBack) afterRollback();
+        } finally {
+            releaseOwner();
+        }
     }
 
     /**
@@ -720,17 +765,25 @@ public final class Session implements AutoCloseable {
         } catch (RuntimeException e) {
             rollbackDatabase();
             uow.tx.restoreAll();
+            try {
+                afterRollback();
+            } catch (RuntimeException | Error le) {
+                e.addSuppressed(le);
+            }
             throw e;
         }
         uow.tx.rolledBack(l);
     }
 
-    /** Rolls back and releases the connection; a broken connection is only released. */
-    private void rollbackDatabase() {
+    /**
+     * Rolls back and releases the connection; a broken connection is only released. False when the
+     * session had no database transaction.
+     */
+    private boolean rollbackDatabase() {
         Connection c = connection;
         connection = null;
         onPrimary = false;
-        if (c == null) return;
+        if (c == null) return false;
         try {
             c.rollback();
         } catch (RuntimeException ignored) {
@@ -738,6 +791,7 @@ public final class Session implements AutoCloseable {
         } finally {
             c.close();
         }
+        return true;
     }
 
     private void releaseOwner() { owner = null; }
@@ -758,9 +812,13 @@ public final class Session implements AutoCloseable {
         // the rolled-back transaction's inserts leave no ids behind on the objects (they are transient,
         // not detached, afterwards); a session without a transaction has nothing to undo
         if (inTransaction) uow.tx.discardAll();
-        detachEverything(true);
-        closed = true;
-        owner = null;
+        try {
+            if (inTransaction) afterRollback();
+        } finally {
+            detachEverything(true);
+            closed = true;
+            owner = null;
+        }
     }
 
     public boolean isClosed() { return closed; }

@@ -29,13 +29,17 @@ public final class SessionFactory {
     private final Registry registry;
     private final boolean autoflush;
     private final boolean expireOnCommit;
+    /** The session and mapper listeners every session of this factory calls (immutable). */
+    final Listeners listeners;
 
-    private SessionFactory(org.athanor.core.routing.RoutingEngine router, Registry registry, boolean autoflush, boolean expireOnCommit) {
+    private SessionFactory(org.athanor.core.routing.RoutingEngine router, Registry registry, boolean autoflush, boolean expireOnCommit,
+                           Listeners listeners) {
         this.router = router;
         this.engine = router.primary();
         this.registry = registry;
         this.autoflush = autoflush;
         this.expireOnCommit = expireOnCommit;
+        this.listeners = listeners;
     }
 
     /**
@@ -64,14 +68,36 @@ public final class SessionFactory {
                 throw new ConfigurationError(info.name + "." + g.name() + " uses @GeneratedValue(strategy = SEQUENCE) but "
                         + engine.dialect().name() + " has no sequences; use IDENTITY there");
         }
-        return new SessionFactory(router, registry, true, true);
+        return new SessionFactory(router, registry, true, true, Listeners.NONE);
     }
 
     /** Whether queries and get() misses flush pending changes first (default true). */
-    public SessionFactory autoflush(boolean on) { return new SessionFactory(router, registry, on, expireOnCommit); }
+    public SessionFactory autoflush(boolean on) { return new SessionFactory(router, registry, on, expireOnCommit, listeners); }
 
     /** Whether commit() expires persistent objects so they are re-read when next handed out (default true). */
-    public SessionFactory expireOnCommit(boolean on) { return new SessionFactory(router, registry, autoflush, on); }
+    public SessionFactory expireOnCommit(boolean on) { return new SessionFactory(router, registry, autoflush, on, listeners); }
+
+    /**
+     * A factory like this one whose sessions also call {@code listener}'s session events (after the
+     * listeners registered before it). This factory is unchanged.
+     */
+    public SessionFactory withListener(SessionListener listener) {
+        if (listener == null) throw new IllegalArgumentException("withListener(null): give a SessionListener");
+        return new SessionFactory(router, registry, autoflush, expireOnCommit, listeners.withSession(listener, registry));
+    }
+
+    /**
+     * A factory like this one whose sessions also call {@code listener}'s mapper events for the
+     * objects of {@code entityClass} and of the registry's entities that extend or implement it. This
+     * factory is unchanged.
+     *
+     * @throws IllegalArgumentException when no entity of the registry is an {@code entityClass}
+     */
+    public <E> SessionFactory withListener(Class<E> entityClass, MapperListener<? super E> listener) {
+        if (entityClass == null || listener == null)
+            throw new IllegalArgumentException("withListener(entityClass, listener) needs both, got " + entityClass + ", " + listener);
+        return new SessionFactory(router, registry, autoflush, expireOnCommit, listeners.withMapper(entityClass, listener, registry));
+    }
 
     /** The primary engine (the only one when the factory was made from an Engine). */
     public Engine engine() { return engine; }

@@ -5,6 +5,7 @@ import static org.athanor.orm.Loaders.noLoad;
 import static org.athanor.orm.Loaders.raiseLoad;
 import static org.athanor.orm.Loaders.selectinLoad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -176,21 +177,137 @@ public abstract class RelationshipOptionsTestBase extends RelationshipCollection
     }
 
     @Test
-    void joinedLoadOfATableTheStatementAlreadyReadsIsRefused() {
-        seed(1, 1);
+    void oneTableJoinedTwiceThroughTwoRelationships() {
+        seed(2, 2);
         try (Session s = sessions.openSession()) {
+            List<Writer> writers = s.query(Writer.class).orderBy(Writer_.name.asc()).all();
+            for (Article a : writers.get(1).getArticles()) a.setEditor(writers.get(0));
+            s.commit();
+        }
+        try (Session s = sessions.openSession()) {
+            org.athanor.core.schema.Table author = Writer_.TABLE.as("author"), editor = Writer_.TABLE.as("editor");
+            List<Article> found = s.query(Article.class).join(Article_.writer, author).join(Article_.editor, editor)
+                    .filter(author.corresponding(Writer_.name).eq("w1"), editor.corresponding(Writer_.name).eq("w0"))
+                    .orderBy(Article_.title.asc()).all();
+            assertEquals(List.of("a1.0", "a1.1"), found.stream().map(Article::getTitle).toList());
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> s.query(Writer.class).options(joinedLoad(Writer_.articles).then(joinedLoad(Article_.editor))).all());
-            assertTrue(e.getMessage().startsWith("joinedLoad(Article.editor): the statement already reads table rel_writer"), e.getMessage());
-            assertTrue(e.getMessage().contains("selectinLoad(Article_.editor)"), e.getMessage());
-            e = assertThrows(IllegalArgumentException.class,
-                    () -> s.query(Writer.class).join(Writer_.articles).options(joinedLoad(Writer_.articles)).all());
-            assertTrue(e.getMessage().startsWith("joinedLoad(Writer.articles): the statement already reads table rel_article"), e.getMessage());
-            // with a limit the query's join stays inside the subquery: no clash
-            statements.clear();
-            Writer w = s.query(Writer.class).join(Writer_.articles).options(joinedLoad(Writer_.articles)).first();
-            assertEquals(1, w.getArticles().size());
+                    () -> s.query(Article.class).join(Article_.writer, Article_.TABLE.as("x")));
+            assertTrue(e.getMessage().startsWith("Article.writer: the second table must be rel_writer or an alias of it"), e.getMessage());
+        }
+    }
+
+    @Test
+    void entitiesWithColumnsAsTypedTuples() {
+        seed(3, 2);
+        try (Session s = sessions.openSession()) {
+            s.add(new Writer("lonely"));
+            s.commit();
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            List<io.vavr.Tuple2<Writer, Long>> counts = s.query(Writer.class).outerJoin(Writer_.articles)
+                    .groupBy(Writer_.id, Writer_.name).orderBy(Writer_.name.asc())
+                    .allWith(org.athanor.core.sql.Sql.count(Article_.id));
             assertEquals(1, count("SELECT"), statements.toString());
+            assertEquals(List.of("lonely:0", "w0:2", "w1:2", "w2:2"), counts.stream().map(t -> t._1.getName() + ":" + t._2).toList());
+            assertSame(s.query(Writer.class).filterBy("name", "w1").one(), counts.get(2)._1, "the session's objects");
+            List<io.vavr.Tuple3<Writer, Long, String>> two = s.query(Writer.class).join(Writer_.articles)
+                    .groupBy(Writer_.id, Writer_.name).having(org.athanor.core.sql.Sql.count(Article_.id).gt(1L))
+                    .orderBy(Writer_.name.desc())
+                    .allWith(org.athanor.core.sql.Sql.count(Article_.id), org.athanor.core.sql.Sql.max(Article_.title));
+            assertEquals(List.of("w2:2:a2.1", "w1:2:a1.1", "w0:2:a0.1"), two.stream().map(t -> t._1.getName() + ":" + t._2 + ":" + t._3).toList());
+            statements.clear();
+            for (var t : two) assertEquals(2, t._1.getArticles().size());
+            assertEquals(1, count("SELECT"), "the result's collections load in one batch: " + statements);
+            List<io.vavr.Tuple2<Article, String>> withWriter = s.query(Article.class).join(Article_.writer)
+                    .filter(Writer_.name.eq("w0")).orderBy(Article_.title.asc()).allWith(Writer_.name);
+            assertEquals(List.of("a0.0:w0", "a0.1:w0"), withWriter.stream().map(t -> t._1.getTitle() + ":" + t._2).toList());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.query(Writer.class)
+                    .options(joinedLoad(Writer_.articles)).allWith(Writer_.name));
+            assertTrue(e.getMessage().startsWith("joinedLoad(Writer.articles) cannot be combined with extra columns"), e.getMessage());
+        }
+    }
+
+    @Test
+    void containsEagerFillsRelationshipsFromTheQuerysOwnJoin() {
+        seed(2, 2);
+        try (Session s = sessions.openSession()) {
+            List<Writer> writers = s.query(Writer.class).orderBy(Writer_.name.asc()).all();
+            for (Article a : writers.get(1).getArticles()) a.setEditor(writers.get(0));
+            s.commit();
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            List<Writer> ws = s.query(Writer.class).join(Writer_.articles).filter(Article_.title.eq("a1.0"))
+                    .options(Loaders.containsEager(Writer_.articles)).all();
+            // the query; then the batched select of its articles' editor (w0, a reference not in the statement)
+            assertEquals(2, count("SELECT"), statements.toString());
+            assertTrue(statements.get(0).toUpperCase(java.util.Locale.ROOT).indexOf("JOIN") == statements.get(0).toUpperCase(java.util.Locale.ROOT).lastIndexOf("JOIN"),
+                    "no join besides the query's own: " + statements);
+            assertEquals(List.of("w1"), names(ws));
+            assertEquals(List.of("a1.0"), ws.get(0).getArticles().stream().map(Article::getTitle).toList(),
+                    "the collection holds the rows the query selected");
+            assertSame(ws.get(0), ws.get(0).getArticles().get(0).getWriter());
+            assertEquals(2, count("SELECT"), "nothing more on access: " + statements);
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            org.athanor.core.schema.Table ed = Writer_.TABLE.as("ed");
+            List<Article> as = s.query(Article.class).join(Article_.writer).join(Article_.editor, ed)
+                    .options(Loaders.containsEager(Article_.writer), Loaders.containsEager(Article_.editor, ed))
+                    .orderBy(Article_.title.asc()).all();
+            assertEquals(1, count("SELECT"), "writers and editors from the query's joins: " + statements);
+            assertEquals(List.of("a1.0", "a1.1"), as.stream().map(Article::getTitle).toList());
+            assertEquals("w1", as.get(0).getWriter().getName());
+            assertEquals("w0", as.get(0).getEditor().getName());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> s.query(Writer.class).options(Loaders.containsEager(Writer_.articles)).all());
+            assertTrue(e.getMessage().startsWith("containsEager(Writer.articles): the query does not read rel_article; join it first"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> s.query(Writer.class).join(Writer_.articles).options(Loaders.containsEager(Writer_.articles)).first());
+            assertTrue(e.getMessage().contains("with limit/offset"), e.getMessage());
+        }
+    }
+
+    @Test
+    void joinedLoadThroughATableTheStatementAlreadyReadsAliasesIt() {
+        seed(2, 2);
+        try (Session s = sessions.openSession()) {
+            // every article of w1 is edited by w0
+            List<Writer> writers = s.query(Writer.class).orderBy(Writer_.name.asc()).all();
+            for (Article a : writers.get(1).getArticles()) a.setEditor(writers.get(0));
+            s.commit();
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            // rel_writer, then rel_article, then rel_writer again (the editors): one statement, the second read aliased
+            List<Writer> ws = s.query(Writer.class).options(joinedLoad(Writer_.articles).then(joinedLoad(Article_.editor)))
+                    .orderBy(Writer_.name.asc()).all();
+            assertEquals(1, count("SELECT"), statements.toString());
+            String sql = statements.get(0).toLowerCase(java.util.Locale.ROOT);
+            assertTrue(sql.contains("rel_article_1") && sql.contains("rel_writer_2"), sql);
+            assertEquals(List.of("w0", "w1"), names(ws));
+            Writer w0 = ws.get(0), w1 = ws.get(1);
+            for (Article a : w0.getArticles()) assertNull(a.getEditor());
+            for (Article a : w1.getArticles()) assertSame(w0, a.getEditor(), "the editor columns come from the alias");
+            assertEquals(List.of("a1.1", "a1.0"), w1.getArticles().stream().map(Article::getTitle).toList());
+            assertEquals(1, count("SELECT"), "nothing more on access: " + statements);
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            // the query's own join of rel_article and the joined load of the same table, side by side
+            List<Writer> ws = s.query(Writer.class).join(Writer_.articles).filter(Article_.title.eq("a1.0"))
+                    .options(joinedLoad(Writer_.articles)).all();
+            assertEquals(List.of("w1"), names(ws));
+            assertEquals(List.of("a1.1", "a1.0"), ws.get(0).getArticles().stream().map(Article::getTitle).toList(),
+                    "the whole collection, not only the rows the filter on the query's own join kept");
+            // with a limit the query's join stays inside the subquery
+            Writer w = s.query(Writer.class).join(Writer_.articles).filter(Article_.title.eq("a0.1"))
+                    .options(joinedLoad(Writer_.articles)).first();
+            assertEquals("w0", w.getName());
+            assertEquals(2, w.getArticles().size());
+            // two joined statements, and the batched select of w1's articles' editor (w0, not in the session yet)
+            assertEquals(3, count("SELECT"), statements.toString());
         }
     }
 

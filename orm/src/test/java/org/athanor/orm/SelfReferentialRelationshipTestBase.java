@@ -128,9 +128,65 @@ public abstract class SelfReferentialRelationshipTestBase {
             assertEquals(2, count("SELECT"), statements.toString());
             for (Employee e : all) e.getReports().size();
             assertEquals(2, count("SELECT"), statements.toString());
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> s.query(Employee.class).options(joinedLoad(Employee_.reports)).all());
-            assertTrue(e.getMessage().contains("selectinLoad(Employee_.reports)"), e.getMessage());
+        }
+    }
+
+    @Test
+    void joinsAndExistsOverAnEntityToItselfGoThroughAnAlias() {
+        seed();
+        try (Session s = sessions.openSession()) {
+            org.athanor.core.schema.Table mgr = Employee_.TABLE.as("mgr");
+            List<Employee> ofMid = s.query(Employee.class).join(Employee_.manager, mgr)
+                    .filter(mgr.corresponding(Employee_.name).eq("mid")).orderBy(Employee_.name.asc()).all();
+            assertEquals(List.of("a", "b"), ofMid.stream().map(Employee::getName).toList());
+            org.athanor.core.schema.Table r = Employee_.TABLE.as("r");
+            List<Employee> withoutReports = s.query(Employee.class).outerJoin(Employee_.reports, r)
+                    .filter(r.corresponding(Employee_.id).isNull()).orderBy(Employee_.name.asc()).all();
+            assertEquals(List.of("a", "b"), withoutReports.stream().map(Employee::getName).toList());
+            assertEquals(List.of("mid"), s.query(Employee.class).filter(Employee_.reports.any(r, r.corresponding(Employee_.name).eq("a")))
+                    .all().stream().map(Employee::getName).toList());
+            assertEquals(List.of("boss", "mid"), s.query(Employee.class).filter(Employee_.reports.any(r))
+                    .orderBy(Employee_.name.asc()).all().stream().map(Employee::getName).toList());
+            assertEquals(List.of("mid"), s.query(Employee.class).filter(Employee_.manager.has(mgr, mgr.corresponding(Employee_.name).eq("boss")))
+                    .all().stream().map(Employee::getName).toList());
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Employee_.reports.any());
+            assertTrue(e.getMessage().contains("Employee_.reports.any(r, r.corresponding(Employee_.name)"), e.getMessage());
+            e = assertThrows(IllegalStateException.class, () -> s.query(Employee.class).join(Employee_.manager));
+            assertTrue(e.getMessage().contains("query.join(Employee_.manager, mgr)"), e.getMessage());
+            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                    () -> Employee_.manager.joinCondition(Employee_.TABLE, Employee_.TABLE));
+            assertTrue(bad.getMessage().contains("different aliases of"), bad.getMessage());
+        }
+    }
+
+    @Test
+    void joinedLoadOfAnEntityToItselfAliasesTheTable() {
+        seed();
+        try (Session s = sessions.openSession()) {
+            // boss -> reports (mid) -> reports (a, b), and each one's manager, in one statement
+            Employee boss = s.query(Employee.class).filterBy("name", "boss")
+                    .options(joinedLoad(Employee_.reports).then(joinedLoad(Employee_.reports))).one();
+            assertEquals(1, count("SELECT"), statements.toString());
+            Employee mid = boss.getReports().get(0);
+            assertEquals("mid", mid.getName());
+            assertSame(boss, mid.getManager());
+            assertEquals(List.of("a", "b"), mid.getReports().stream().map(Employee::getName).toList(), "@OrderBy(name)");
+            for (Employee e : mid.getReports()) assertSame(mid, e.getManager());
+            assertEquals(1, count("SELECT"), "nothing more on access: " + statements);
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            List<Employee> all = s.query(Employee.class).options(joinedLoad(Employee_.manager))
+                    .orderBy(Employee_.name.asc()).all();
+            assertEquals(1, count("SELECT"), statements.toString());
+            assertEquals(List.of("a", "b", "boss", "mid"), all.stream().map(Employee::getName).toList());
+            assertEquals("mid", all.get(0).getManager().getName());
+            assertNull(all.get(2).getManager());
+            List<Employee> two = s.query(Employee.class).options(joinedLoad(Employee_.reports))
+                    .orderBy(Employee_.name.desc()).limit(2).all();
+            assertEquals(List.of("mid", "boss"), two.stream().map(Employee::getName).toList());
+            assertEquals(2, two.get(0).getReports().size());
+            assertEquals(2, count("SELECT"), statements.toString());
         }
     }
 

@@ -19,10 +19,16 @@ import org.athanor.orm.model.Model;
  * (each followed by the rollback that recovers), on two entity types (generated and assigned keys), run on a
  * real Session beside {@link SessionModel}. After every commit the database equals the model; after
  * every rollback the session and the database agree.
+ *
+ * <p>A second property runs relationship operations beside {@link RelationshipModel}: link, unlink, move a
+ * child to another parent (through the collections or its reference), delete a parent with cascade, with a
+ * nullable key, and with a NOT NULL key (the flush fails, a rollback recovers), flush, commit, rollback,
+ * refresh and reload, on three parent/child mappings.
  */
 public abstract class SessionStatefulPropertiesBase {
     private static final Map<Class<?>, TestDb> DATABASES = new HashMap<>();
     private SessionModel current;
+    private RelationshipModel currentRel;
 
     protected abstract TestDb openDatabase();
 
@@ -31,9 +37,15 @@ public abstract class SessionStatefulPropertiesBase {
         if (db == null) {
             db = openDatabase();
             Model.REGISTRY.metadata().createAll(db.engine());
+            RelationshipModel.REGISTRY.metadata().createAll(db.engine());
             DATABASES.put(getClass(), db);
         }
         return SessionFactory.of(db.engine(), Model.REGISTRY);
+    }
+
+    private SessionFactory relationshipFactory() {
+        factory();
+        return SessionFactory.of(DATABASES.get(getClass()).engine(), RelationshipModel.REGISTRY);
     }
 
     @AfterContainer
@@ -82,6 +94,52 @@ public abstract class SessionStatefulPropertiesBase {
                 .withAction(1, plain("releaseSavepoint", SessionModel::releaseSavepoint))
                 .withAction(1, plain("rollbackSavepoint", SessionModel::rollbackSavepoint))
                 .withMaxTransformations(40);
+    }
+
+    @Property(tries = 100)
+    void relationshipsAgreeWithTheModel(@ForAll("relationshipChains") ActionChain<RelationshipModel> chain) {
+        try {
+            chain.withInvariant("states", RelationshipModel::checkStates).run();
+        } finally {
+            if (currentRel != null) currentRel.close();
+            currentRel = null;
+        }
+    }
+
+    @Provide
+    Arbitrary<ActionChain<RelationshipModel>> relationshipChains() {
+        SessionFactory factory = relationshipFactory();
+        Arbitrary<Integer> any = Arbitraries.integers().between(0, 1000);
+        return ActionChain.<RelationshipModel>startWith(() -> {
+                    if (currentRel != null) currentRel.close();
+                    currentRel = new RelationshipModel(factory.engine(), factory);
+                    return currentRel;
+                })
+                .withAction(3, rel(any.tuple2(), t -> "addParent(" + t.get1() + ", " + t.get2() + ")", (m, t) -> m.addParent(t.get1(), t.get2())))
+                .withAction(4, rel(any.tuple3(), t -> "addChild(" + t.get1() + ", " + t.get2() + ", " + (t.get3() % 4 == 0) + ")",
+                        (m, t) -> m.addChild(t.get1(), t.get2(), t.get3() % 4 == 0)))
+                .withAction(3, rel(any.tuple3(), t -> "link(" + t.get1() + ", " + t.get2() + ", " + t.get3() + ")",
+                        (m, t) -> m.link(t.get1(), t.get2(), t.get3())))
+                .withAction(3, rel(any.tuple2(), t -> "unlink(" + t.get1() + ", " + t.get2() + ")", (m, t) -> m.unlink(t.get1(), t.get2())))
+                .withAction(4, rel(any.tuple4(), t -> "move(" + t.get1() + ", " + t.get2() + ", " + t.get3() + ", mode " + t.get4() % 3 + ")",
+                        (m, t) -> m.move(t.get1(), t.get2(), t.get3(), t.get4() % 3)))
+                .withAction(3, rel(any.tuple2(), t -> "deleteParent(" + t.get1() + ", " + t.get2() + ")", (m, t) -> m.deleteParent(t.get1(), t.get2())))
+                .withAction(2, relPlain("flush", RelationshipModel::flush))
+                .withAction(2, relPlain("commit", RelationshipModel::commit))
+                .withAction(1, relPlain("rollback", RelationshipModel::rollback))
+                .withAction(1, relPlain("reload", RelationshipModel::reload))
+                .withAction(1, relPlain("checkCollections", RelationshipModel::checkCollections))
+                .withAction(1, rel(any, i -> "refresh(" + i + ")", RelationshipModel::refresh))
+                .withMaxTransformations(40);
+    }
+
+    private static <T> Action.Independent<RelationshipModel> rel(Arbitrary<T> args, java.util.function.Function<T, String> name,
+                                                                java.util.function.BiConsumer<RelationshipModel, T> f) {
+        return () -> args.map(a -> Transformer.mutate(name.apply(a), m -> f.accept(m, a)));
+    }
+
+    private static Action.Independent<RelationshipModel> relPlain(String name, java.util.function.Consumer<RelationshipModel> f) {
+        return () -> Arbitraries.just(Transformer.mutate(name, f));
     }
 
     private static Action.Independent<SessionModel> op(String name, Arbitrary<Transformer<SessionModel>> t) {

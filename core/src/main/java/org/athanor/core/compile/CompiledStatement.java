@@ -3,6 +3,7 @@ package org.athanor.core.compile;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.athanor.core.internal.compile.CompiledTemplate;
 import org.athanor.core.sql.Param;
 import org.athanor.core.type.SqlType;
 

@@ -7,6 +7,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.athanor.core.error.CompileError;
+import org.athanor.core.internal.compile.CompiledTemplate;
+import org.athanor.core.internal.compile.KeyCollector;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.*;

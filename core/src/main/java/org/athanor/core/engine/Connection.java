@@ -7,7 +7,7 @@ import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.athanor.core.compile.CompiledTemplate;
+import org.athanor.core.internal.compile.CompiledTemplate;
 import org.athanor.core.dialect.Dialect;
 import org.athanor.core.error.DatabaseError;
 import org.athanor.core.error.DisconnectionError;

@@ -11,7 +11,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.athanor.core.compile.CompiledTemplate;
+import org.athanor.core.internal.compile.CompiledTemplate;
 import org.athanor.core.sql.Query;
 import org.athanor.core.error.MultipleResultsException;
 import org.athanor.core.error.NoResultException;

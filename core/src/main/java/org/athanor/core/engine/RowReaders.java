@@ -3,7 +3,7 @@ package org.athanor.core.engine;
 import io.vavr.Tuple;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.athanor.core.compile.CompiledTemplate;
+import org.athanor.core.internal.compile.CompiledTemplate;
 import org.athanor.core.sql.Row;
 import org.athanor.core.sql.RowKind;
 import org.athanor.core.type.ValueCodec;

@@ -3,8 +3,8 @@ package org.athanor.core.engine;
 import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import org.athanor.core.compile.CacheKey;
-import org.athanor.core.compile.CompiledTemplate;
+import org.athanor.core.internal.compile.CacheKey;
+import org.athanor.core.internal.compile.CompiledTemplate;
 
 /**
  * A bounded map from statement shape to compiled SQL (SQLAlchemy's compiled cache), evicting by

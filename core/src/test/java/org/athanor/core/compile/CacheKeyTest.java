@@ -6,6 +6,8 @@ import static org.athanor.core.sql.Sql.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
+import org.athanor.core.internal.compile.CacheKey;
+import org.athanor.core.internal.compile.KeyCollector;
 import org.athanor.core.sql.SqlNode;
 import org.junit.jupiter.api.Test;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import org.athanor.core.dialect.GenericDialect;
+import org.athanor.core.internal.compile.KeyCollector;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Extension;
 import org.athanor.core.sql.KeyBuilder;

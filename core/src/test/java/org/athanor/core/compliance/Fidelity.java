@@ -33,4 +33,11 @@ public record Fidelity(long timeUnitNanos, boolean timeMaxKept, boolean negative
 
     /** MariaDB 10.11: DATETIME(6)/TIME(6) microseconds; DOUBLE has no -0.0, NaN or infinities; years 0000..9999. */
     public static final Fidelity MARIADB = new Fidelity(1_000, false, false, true, false, false, 0, 9999, 9999, " \t\n\u000b\r");
+
+    /**
+     * Whether the proleptic year 0 (1 BC) has a 29 February here. MariaDB counts year 0 as a common
+     * year and refuses '0000-02-29' (found by ValueRoundTripSuite); java.time, PostgreSQL and SQLite
+     * text keep it.
+     */
+    public boolean yearZeroIsLeap() { return this != MARIADB; }
 }

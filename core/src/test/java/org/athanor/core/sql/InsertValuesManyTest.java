@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import org.athanor.core.compile.KeyCollector;
+import org.athanor.core.internal.compile.KeyCollector;
 import org.junit.jupiter.api.Test;
 
 class InsertValuesManyTest {

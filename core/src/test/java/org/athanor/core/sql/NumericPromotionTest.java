@@ -6,7 +6,7 @@ import static org.athanor.core.type.SqlTypes.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.math.BigDecimal;
-import org.athanor.core.compile.KeyCollector;
+import org.athanor.core.internal.compile.KeyCollector;
 import org.junit.jupiter.api.Test;
 
 /** SQLAlchemy's numeric promotion on the typed arithmetic methods, and avg's type. */

@@ -4,8 +4,8 @@ import static org.athanor.core.sql.Sql.*;
 import static org.athanor.core.type.SqlTypes.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import org.athanor.core.compile.CacheKey;
-import org.athanor.core.compile.KeyCollector;
+import org.athanor.core.internal.compile.CacheKey;
+import org.athanor.core.internal.compile.KeyCollector;
 import org.junit.jupiter.api.Test;
 
 /** The VALUES table: its cache key is its structure (names, types, row shape), never its values. */

@@ -1,19 +1,23 @@
 package org.athanor.examples.relationships;
 
+import static org.athanor.orm.Loaders.containsEager;
 import static org.athanor.orm.Loaders.joinedLoad;
 import static org.athanor.orm.Loaders.selectinLoad;
 
+import io.vavr.Tuple2;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.engine.StatementListener;
+import org.athanor.core.sql.Sql;
 import org.athanor.orm.Registry;
 import org.athanor.orm.Session;
 import org.athanor.orm.SessionFactory;
 
 /**
  * The relationships walkthrough of the quickstart: Department/Employee both ways, Author.posts ordered by
- * id, loader options, and a query joining across a relationship. Each step says how many statements it
+ * id, loader options, a query joining across a relationship, an entity with a count per row, and a
+ * collection filled from the query's own join (containsEager). Each step says how many statements it
  * issued (counted with the Engine's statement listener): loading the related objects of a whole result
  * costs one statement, never one per row (no N+1).
  */
@@ -88,6 +92,24 @@ public final class RelationshipsTutorial {
                 List<Author> authors = s.query(Author.class).filter(Author_.posts.any(Post_.title.eq("first post"))).all();
                 say("authors with a post titled 'first post': " + authors);
                 say(statements.get() + " statements (the posts joined to author; their author, found by id; the authors, by EXISTS)");
+            }
+
+            try (Session s = sessions.openSession()) {
+                section("entity plus a column: each author with the number of posts (typed tuples)");
+                statements.set(0);
+                List<Tuple2<Author, Long>> counts = s.query(Author.class).outerJoin(Author_.posts)
+                        .groupBy(Author_.id, Author_.name).orderBy(Author_.name).allWith(Sql.count(Post_.id));
+                for (Tuple2<Author, Long> t : counts) say(t._1 + ": " + t._2 + " post(s)");
+                say(statements.get() + " statement (GROUP BY over the outer join)");
+            }
+
+            try (Session s = sessions.openSession()) {
+                section("containsEager: the collection filled from the query's own join (only the matching posts)");
+                statements.set(0);
+                List<Author> authors = s.query(Author.class).join(Author_.posts).filter(Post_.title.like("%post%"))
+                        .options(containsEager(Author_.posts)).all();
+                for (Author a : authors) say(a + " with " + a.getPosts());
+                say(statements.get() + " statement");
             }
         } finally {
             engine.removeStatementListener(counter);

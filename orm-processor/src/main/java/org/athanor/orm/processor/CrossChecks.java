@@ -165,8 +165,11 @@ final class CrossChecks {
             return false;
         }
         for (AttributeModel a : m.attributes) if (a.columnName().equals(name) || a.name().equals(name)) return true;
+        if (m.referenceColumns.contains(name)) return true;
+        List<String> columns = new ArrayList<>(m.attributes.stream().map(AttributeModel::columnName).toList());
+        columns.addAll(m.referenceColumns);
         m.error(m.entity, null, where + " names column '" + name + "', which the table " + tableName + " does not have; "
-                + "its columns are " + m.attributes.stream().map(AttributeModel::columnName).toList());
+                + "its columns are " + columns);
         return false;
     }
 }

@@ -43,6 +43,8 @@ final class EntityModel {
     final List<RelationshipModel> relationships = new ArrayList<>();
 
     record RelationshipModel(String name, String target, boolean collection) {}
+    /** The key columns the owning references (@ManyToOne, owning @OneToOne) add to the table, for @Table constraint checks. */
+    final List<String> referenceColumns = new ArrayList<>();
     final List<TypeElement> originating = new ArrayList<>();
     boolean privateConstructor;
     boolean failed;
@@ -106,8 +108,19 @@ final class EntityModel {
             for (VariableElement f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
                 if (skipped(f)) continue;
                 // a reference is not one of the accessor's attributes: the runtime maps it (ToOnes)
-                if (Annotations.has(f, "OneToOne") && oneToOneInverse(f)) {
-                    error(f, f.getSimpleName().toString(), org.athanor.orm.rules.AnnotationRules.ONE_TO_ONE_INVERSE);
+                if (Annotations.has(f, "OneToOne") && oneToOneInverse(f) && Annotations.has(f, "JoinColumn")) {
+                    error(f, f.getSimpleName().toString(), org.athanor.orm.rules.AnnotationRules.ONE_TO_ONE_INVERSE_JOIN_COLUMN);
+                    continue;
+                }
+                javax.lang.model.element.AnnotationMirror onDelete = Annotations.findQualified(f, Annotations.ON_DELETE);
+                if (onDelete != null && !Annotations.has(f, "ManyToOne") && !Annotations.has(f, "OneToOne")) {
+                    error(f, f.getSimpleName().toString(), "@OnDelete without @ManyToOne or @OneToOne; it sets the ON DELETE "
+                            + "action of the foreign key a reference's column carries, so put it on that reference");
+                    continue;
+                }
+                if (onDelete != null) checkOnDelete(f, onDelete);
+                if ((Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToOne")) && Annotations.has(f, "Id")) {
+                    error(f, f.getSimpleName().toString(), org.athanor.orm.rules.AnnotationRules.DERIVED_IDENTITY);
                     continue;
                 }
                 if (Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToMany") || Annotations.has(f, "OneToOne")) {
@@ -258,6 +271,22 @@ final class EntityModel {
         return false;
     }
 
+    /** The compile-time form of the runtime's @OnDelete checks (ToOnes.onDelete). */
+    private void checkOnDelete(VariableElement f, javax.lang.model.element.AnnotationMirror onDelete) {
+        String action = ann.enumName(onDelete, "value");
+        String field = f.getSimpleName().toString();
+        if ("SET_DEFAULT".equals(action))
+            error(f, field, "@OnDelete(SET_DEFAULT) is not supported (the key column has no default, and MariaDB does not "
+                    + "implement it); use CASCADE, SET_NULL, RESTRICT or NO_ACTION");
+        if ("SET_NULL".equals(action)) {
+            javax.lang.model.element.AnnotationMirror rel = Annotations.find(f, Annotations.has(f, "ManyToOne") ? "ManyToOne" : "OneToOne");
+            javax.lang.model.element.AnnotationMirror jc = Annotations.find(f, "JoinColumn");
+            if (!ann.bool(rel, "optional", true) || !ann.bool(jc, "nullable", true))
+                error(f, field, "@OnDelete(SET_NULL) on a reference whose column is NOT NULL (optional = false or "
+                        + "@JoinColumn(nullable = false)); make it optional, or use CASCADE");
+        }
+    }
+
     private void relationship(VariableElement f, boolean collection) {
         TypeMirror t = f.asType();
         if (collection) {
@@ -265,7 +294,25 @@ final class EntityModel {
             t = ((DeclaredType) t).getTypeArguments().get(0);
         }
         if (t.getKind() != TypeKind.DECLARED) return;
+        if (!collection && !(Annotations.has(f, "OneToOne") && oneToOneInverse(f))) referenceColumns.add(referenceColumn(f, (DeclaredType) t));
         relationships.add(new RelationshipModel(f.getSimpleName().toString(), types.erasure(t).toString(), collection));
+    }
+
+    /** As the runtime names it (ToOnes): @JoinColumn(name), else field_snake + "_" + the target's id column. */
+    private String referenceColumn(VariableElement f, DeclaredType target) {
+        String given = ann.string(Annotations.find(f, "JoinColumn"), "name");
+        if (!given.isEmpty()) return given;
+        String idColumn = "id";
+        for (TypeElement c = (TypeElement) target.asElement(); c != null; ) {
+            for (VariableElement v : ElementFilter.fieldsIn(c.getEnclosedElements()))
+                if (Annotations.has(v, "Id")) {
+                    String n = ann.string(Annotations.find(v, "Column"), "name");
+                    idColumn = n.isEmpty() ? org.athanor.orm.rules.Naming.snakeCase(v.getSimpleName().toString()) : n;
+                }
+            TypeMirror sup = c.getSuperclass();
+            c = sup.getKind() == TypeKind.DECLARED ? (TypeElement) types.asElement(sup) : null;
+        }
+        return org.athanor.orm.rules.Naming.snakeCase(f.getSimpleName().toString()) + "_" + idColumn;
     }
 
     private static boolean skipped(VariableElement f) {
@@ -335,6 +382,64 @@ final class EntityModel {
                     if (p != null) error(m, null, p);
                 }
         }
+        checkListeners(hierarchy);
+    }
+
+    /**
+     * The {@code @EntityListeners} classes of the hierarchy (the runtime's Callbacks.of does the same
+     * checks): concrete, default-constructible, each callback method an instance method returning void
+     * and taking the entity.
+     */
+    private void checkListeners(List<TypeElement> hierarchy) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (TypeElement c : hierarchy) {
+            Object v = ann.value(Annotations.find(c, "EntityListeners"), "value");
+            if (!(v instanceof List<?> list)) continue;
+            for (Object o : list) {
+                if (!(((javax.lang.model.element.AnnotationValue) o).getValue() instanceof TypeMirror tm)
+                        || !(types.asElement(tm) instanceof TypeElement l)) continue;
+                String name = l.getQualifiedName().toString(), which = "the entity listener " + name;
+                if (!seen.add(name)) {
+                    error(entity, null, which + " is listed twice in @EntityListeners of its hierarchy; list each listener class once");
+                    continue;
+                }
+                if (l.getKind() != javax.lang.model.element.ElementKind.CLASS || l.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)) {
+                    error(entity, null, which + " is not a concrete class; @EntityListeners names classes Athanor"
+                            + " instantiates with their constructor without parameters");
+                    continue;
+                }
+                if (l.getNestingKind() == javax.lang.model.element.NestingKind.MEMBER && !l.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
+                    error(entity, null, which + " is an inner class; make it a static nested or top-level class with a constructor without parameters");
+                    continue;
+                }
+                boolean any = false;
+                for (TypeElement lc = l; lc != null && !lc.getQualifiedName().contentEquals("java.lang.Object");
+                        lc = lc.getSuperclass().getKind() == TypeKind.DECLARED ? (TypeElement) types.asElement(lc.getSuperclass()) : null)
+                    for (ExecutableElement m : ElementFilter.methodsIn(lc.getEnclosedElements()))
+                        for (AnnotationMirror a : m.getAnnotationMirrors()) {
+                            String n = jakartaName(a);
+                            if (n == null) continue;
+                            String mn = m.getSimpleName().toString(), p;
+                            if (!AnnotationRules.CALLBACKS.contains(n)) p = AnnotationRules.listenerAnnotationProblem(n, name, mn);
+                            else {
+                                int params = m.getParameters().size();
+                                TypeMirror pt = params == 1 ? m.getParameters().get(0).asType() : null;
+                                p = AnnotationRules.listenerCallbackProblem(n, name, mn,
+                                        m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC), params,
+                                        m.getReturnType().getKind() == TypeKind.VOID,
+                                        pt != null && types.isAssignable(types.erasure(entity.asType()), types.erasure(pt)),
+                                        pt == null ? null : types.erasure(pt).toString(), entity.getQualifiedName().toString());
+                            }
+                            if (p != null) error(entity, null, p);
+                            any = true;
+                        }
+                if (!any)
+                    error(entity, null, which + " declares no lifecycle callback method (@PrePersist, ..., taking the"
+                            + " entity); remove it from @EntityListeners or annotate its methods");
+                else if (ElementFilter.constructorsIn(l.getEnclosedElements()).stream().noneMatch(k -> k.getParameters().isEmpty()))
+                    error(entity, null, which + " has no constructor without parameters; an entity listener class must be default-constructible");
+            }
+        }
     }
 
     /** The simple name of a jakarta.persistence annotation, else null. */
@@ -354,6 +459,13 @@ final class EntityModel {
         }
         if (nonEmpty(ann.value(Annotations.find(f, "Column"), "check"))) {
             error(f, label, AnnotationRules.problem("CheckConstraint", null));
+            return false;
+        }
+        AnnotationMirror column = Annotations.find(f, "Column");
+        String ddl = column == null ? null : AnnotationRules.columnDdlProblem(ann.string(column, "columnDefinition"),
+                ann.string(column, "options"), ann.string(column, "comment"));
+        if (ddl != null) {
+            error(f, label, ddl);
             return false;
         }
         Element t = type.getKind() == TypeKind.DECLARED ? types.asElement(type) : null;

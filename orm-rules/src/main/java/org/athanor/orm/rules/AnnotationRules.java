@@ -1,6 +1,7 @@
 package org.athanor.orm.rules;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,7 +26,7 @@ public final class AnnotationRules {
      * inside {@code @Table}; {@code @Converter} on the converter classes {@code @Convert} names.
      */
     public static final Set<String> HONOURED = Set.of("Access", "Basic", "Column", "Convert", "Converter", "DiscriminatorColumn", "DiscriminatorValue", "Embeddable",
-            "EmbeddedId", "Entity", "Enumerated", "GeneratedValue", "Id", "IdClass", "Index", "Inheritance", "JoinColumn", "Lob", "ManyToOne", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
+            "EmbeddedId", "Entity", "EntityListeners", "Enumerated", "ExcludeDefaultListeners", "ExcludeSuperclassListeners", "GeneratedValue", "Id", "IdClass", "Index", "Inheritance", "JoinColumn", "Lob", "ManyToOne", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
             "PostLoad", "PostPersist", "PostRemove", "PostUpdate", "PrePersist", "PreRemove", "PreUpdate", "PrimaryKeyJoinColumn",
             "SequenceGenerator", "Table", "Transient", "UniqueConstraint", "Version");
 
@@ -36,32 +37,39 @@ public final class AnnotationRules {
     public static final java.util.List<String> CALLBACKS = java.util.List.of("PrePersist", "PostPersist", "PreUpdate",
             "PostUpdate", "PreRemove", "PostRemove", "PostLoad");
 
-    private static final String LIFECYCLE = "entity listener classes are not supported yet, so Athanor would"
-            + " never call them; declare the callbacks (@PrePersist, ...) as methods of the entity or of a @MappedSuperclass";
-    private static final String RELATIONSHIP = "of the relationships only @ManyToOne and @OneToOne (with @JoinColumn) and @OneToMany(mappedBy) are supported yet, and"
+    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy) and @OneToMany(mappedBy) are supported yet, and"
             + " embedded values not at all; map the foreign key"
             + " as a basic column, e.g. Long authorId, or mark the field @Transient";
     private static final String INHERITANCE = "secondary tables are not supported yet; map the second table as its own "
             + "entity (or use JOINED inheritance)";
     private static final String QUERIES = "named queries, result set mappings and entity graphs are not supported; build"
-            + " queries with session.query(...) or Core statements";
+            + " the query where it is used with session.query(Entity.class).filter(...) (or a Core select run by"
+            + " session.execute), and keep reusable ones as static methods or constants of your own";
     private static final String CONTAINER = "there is no container injection; build a SessionFactory and open Sessions from it";
 
-    /** The inverse side of a one-to-one, refused by the mapping and the processor alike. */
-    public static final String ONE_TO_ONE_INVERSE = "@OneToOne(mappedBy) (the inverse side) is not supported yet; map the"
-            + " @OneToOne (with @JoinColumn) on the entity whose table holds the key column only, and reach this side"
-            + " with a query (filterBy, has)";
+    /** An inverse one-to-one with a key column of its own, refused by the mapping and the processor alike. */
+    public static final String ONE_TO_ONE_INVERSE_JOIN_COLUMN = "@JoinColumn cannot be combined with @OneToOne(mappedBy); the key "
+            + "column is on the other side, mapped by its owning @OneToOne";
+
+    /** A derived identity (@Id on a reference, @MapsId), refused by the mapping and the processor alike. */
+    public static final String DERIVED_IDENTITY = "derived identities (@Id on a @ManyToOne or @OneToOne, @MapsId) are not "
+            + "supported yet; give the association object its own @Id (e.g. @Id @GeneratedValue Long id) and make the pair "
+            + "of key columns unique: @Table(uniqueConstraints = @UniqueConstraint(columnNames = {\"student_id\", \"course_id\"}))";
 
     /** Refused with a mapping error: simple name to the reason. */
     public static final Map<String, String> REJECTED = rejected();
 
     private static Map<String, String> rejected() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String a : new String[] {"EntityListeners", "ExcludeDefaultListeners", "ExcludeSuperclassListeners"})
-            m.put(a, LIFECYCLE);
-        for (String a : new String[] {"ManyToMany", "ElementCollection", "Embedded",
-                "JoinColumns", "JoinTable", "MapsId", "AttributeOverride", "AttributeOverrides",
-                "AssociationOverride", "AssociationOverrides", "CollectionTable", "ForeignKey", "MapKey", "MapKeyClass",
+        m.put("ElementCollection", "collections of basic values in a collection table are not supported yet; map the values"
+                + " as an @Entity of their own (its table holding a @ManyToOne to this one) and a @OneToMany(mappedBy) here");
+        m.put("CollectionTable", m.get("ElementCollection"));
+        for (String a : new String[] {"Embedded", "AttributeOverride", "AttributeOverrides"})
+            m.put(a, "embedded values (@Embedded) are not supported yet (only an @EmbeddedId); map the embeddable's fields"
+                    + " as columns of the entity itself, or expose a value object from a getter built of them");
+        for (String a : new String[] {"ManyToMany",
+                "JoinColumns", "JoinTable", "MapsId",
+                "AssociationOverride", "AssociationOverrides", "ForeignKey", "MapKey", "MapKeyClass",
                 "MapKeyColumn", "MapKeyEnumerated", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyTemporal",
                 "OrderColumn", "PrimaryKeyJoinColumns", "Converts"})
             m.put(a, RELATIONSHIP);
@@ -75,6 +83,7 @@ public final class AnnotationRules {
         for (String a : new String[] {"PersistenceContext", "PersistenceContexts", "PersistenceUnit", "PersistenceUnits",
                 "PersistenceProperty"})
             m.put(a, CONTAINER);
+        m.put("MapsId", DERIVED_IDENTITY);
         m.put("Cacheable", "there is no second-level cache; each Session's identity map is its only cache");
         m.put("TableGenerator", "table-based id generation is not supported; use @GeneratedValue(strategy = IDENTITY or SEQUENCE)");
         m.put("TableGenerators", m.get("TableGenerator"));
@@ -85,6 +94,47 @@ public final class AnnotationRules {
         m.put("CheckConstraint", "check constraints in mapping annotations are not created; declare them in your schema"
                 + " migrations");
         return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * The mapping error for a lifecycle callback method of an {@code @EntityListeners} class, or null
+     * when it has JPA's shape: an instance method returning void, taking one parameter that the entity
+     * can be passed to ({@code takesEntity}: the entity's class, a superclass or interface of it, or Object).
+     */
+    public static String listenerCallbackProblem(String simpleName, String listener, String method, boolean isStatic,
+            int parameters, boolean returnsVoid, boolean takesEntity, String parameterType, String entity) {
+        String what = "@" + simpleName + " method " + method + "() of the entity listener " + listener;
+        if (isStatic) return what + " is static; a lifecycle callback must be an instance method";
+        if (parameters != 1)
+            return what + " takes " + parameters + " parameter(s); a callback of an entity listener takes one, the entity";
+        if (!takesEntity)
+            return what + " takes a " + parameterType + ", which " + entity + " is not; a callback of an entity listener takes"
+                    + " the entity (its class, a superclass or interface of it, or Object)";
+        if (!returnsVoid) return what + " returns a value; a lifecycle callback must return void";
+        return null;
+    }
+
+    /** The mapping error for jakarta.persistence annotation {@code simpleName}, not a lifecycle callback, on a method of an entity listener. */
+    public static String listenerAnnotationProblem(String simpleName, String listener, String method) {
+        return "@" + simpleName + " on the method " + method + "() of the entity listener " + listener + " has no meaning there;"
+                + " an entity listener's methods carry only the lifecycle callback annotations (" + String.join(", ", CALLBACKS) + ")";
+    }
+
+    /**
+     * The mapping error for the members of {@code @Column} that write DDL of their own
+     * ({@code columnDefinition}, {@code options}, {@code comment}: the non-empty ones given), or null
+     * when none is set. Athanor derives a column's DDL from the field; it neither copies these into its
+     * CREATE TABLE nor ignores them.
+     */
+    public static String columnDdlProblem(String columnDefinition, String options, String comment) {
+        List<String> set = new java.util.ArrayList<>();
+        if (!columnDefinition.isEmpty()) set.add("columnDefinition = \"" + columnDefinition + "\"");
+        if (!options.isEmpty()) set.add("options = \"" + options + "\"");
+        if (!comment.isEmpty()) set.add("comment = \"" + comment + "\"");
+        if (set.isEmpty()) return null;
+        return "@Column(" + String.join(", ", set) + ") is not supported: the column's SQL type comes from the field's Java"
+                + " type with length, precision, scale and @Lob (TEXT/CLOB or BLOB/bytea per database); use those, @Convert for"
+                + " another stored type, or declare the column in your schema migrations and remove the member";
     }
 
     /** Whether {@code type} is an annotation of the jakarta.persistence package (the runtime's test). */

@@ -2,6 +2,7 @@ package org.athanor.orm.mapping;
 
 import java.lang.invoke.MethodHandles;
 import java.util.List;
+import org.athanor.orm.internal.mapping.OpenPackages;
 
 /** Finds the generated {@code <Entity>_Accessor}, or builds the MethodHandle fallback. */
 final class Accessors {
@@ -55,7 +56,7 @@ final class Accessors {
     /** A lookup with private access to {@code target}; the error says how to open a module. */
     static MethodHandles.Lookup lookup(Class<?> entity, Class<?> target) {
         try {
-            return MethodHandles.privateLookupIn(target, MethodHandles.lookup());
+            return OpenPackages.privateLookup(target);
         } catch (IllegalAccessException e) {
             throw MappingException.of(entity, null, "cannot access " + target.getName() + " reflectively ("
                     + e.getMessage() + "); open its package to org.athanor.orm (module-info: opens "
@@ -66,7 +67,7 @@ final class Accessors {
     /** A VarHandle on a relationship field of an entity; the error names the attribute and how to open the package. */
     static java.lang.invoke.VarHandle fieldHandle(java.lang.reflect.Field field, String name) {
         try {
-            return MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup()).unreflectVarHandle(field);
+            return OpenPackages.privateLookup(field.getDeclaringClass()).unreflectVarHandle(field);
         } catch (IllegalAccessException e) {
             throw new MappingException(MappingException.where(field.getDeclaringClass(), name) + ": the field cannot be "
                     + "accessed (" + e.getMessage() + "); open the entity's package to org.athanor.orm");

@@ -3,14 +3,19 @@ package org.athanor.orm.mapping;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import jakarta.persistence.EntityListeners;
+import jakarta.persistence.ExcludeSuperclassListeners;
+import org.athanor.orm.internal.mapping.OpenPackages;
 import org.athanor.orm.rules.AnnotationRules;
 
 /**
- * An entity's Jakarta lifecycle callbacks ({@code @PrePersist} ... {@code @PostLoad}): methods of the
- * entity class and its {@code @MappedSuperclass}es, superclass methods first (JPA's order). An entity
+ * An entity's Jakarta lifecycle callbacks ({@code @PrePersist} ... {@code @PostLoad}): methods of its
+ * {@code @EntityListeners} classes, then methods of the entity class and its {@code @MappedSuperclass}es,
+ * superclass methods first (JPA's order). An entity
  * without callbacks has none ({@link EntityMapping#callbacks()} is null), so the session pays one null
  * check per object.
  */
@@ -40,12 +45,30 @@ public final class Callbacks {
         }
     }
 
-    /** The callbacks declared on the hierarchy (topmost first), or null when there are none. */
+    /**
+     * The callbacks of the hierarchy, or null when there are none. Per event, JPA's order: the methods
+     * of the {@code @EntityListeners} classes (those of the topmost class first, each annotation's
+     * classes in the order listed; {@code @ExcludeSuperclassListeners} on a class drops the listeners
+     * of the classes above it), then the callback methods of the classes (topmost first).
+     */
     static Callbacks of(Class<?> cls, List<Class<?>> hierarchy) {
         List<String> names = AnnotationRules.CALLBACKS;
         List<List<MethodHandle>> byEvent = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) byEvent.add(new ArrayList<>());
+        List<Class<?>> listeners = new ArrayList<>();
+        for (Class<?> c : hierarchy) {
+            if (c.isAnnotationPresent(ExcludeSuperclassListeners.class)) listeners.clear();
+            EntityListeners el = c.getAnnotation(EntityListeners.class);
+            if (el == null) continue;
+            for (Class<?> l : el.value()) {
+                if (listeners.contains(l))
+                    throw MappingException.of(cls, null, "the entity listener " + l.getName() + " is listed twice in @EntityListeners"
+                            + " of its hierarchy; list each listener class once");
+                listeners.add(l);
+            }
+        }
         boolean any = false;
+        for (Class<?> l : listeners) any |= addListener(cls, l, byEvent);
         for (Class<?> c : hierarchy) {
             for (Method m : c.getDeclaredMethods()) {
                 if (m.isSynthetic() || m.isBridge()) continue;
@@ -56,12 +79,7 @@ public final class Callbacks {
                     String p = AnnotationRules.callbackProblem(a.annotationType().getSimpleName(), m.getName(),
                             java.lang.reflect.Modifier.isStatic(m.getModifiers()), m.getParameterCount(), m.getReturnType() == void.class);
                     if (p != null) throw MappingException.of(cls, null, p);
-                    try {
-                        byEvent.get(event).add(MethodHandles.privateLookupIn(c, MethodHandles.lookup()).unreflect(m));
-                    } catch (IllegalAccessException e) {
-                        throw MappingException.of(cls, null, "the callback " + m.getName() + "() cannot be accessed ("
-                                + e.getMessage() + "); open the entity's package to org.athanor.orm");
-                    }
+                    byEvent.get(event).add(unreflect(cls, c, m));
                     any = true;
                 }
             }
@@ -70,5 +88,77 @@ public final class Callbacks {
         MethodHandle[][] handles = new MethodHandle[names.size()][];
         for (int i = 0; i < handles.length; i++) handles[i] = byEvent.get(i).toArray(MethodHandle[]::new);
         return new Callbacks(handles);
+    }
+
+    /** Adds the callback methods of listener class {@code l} (and its superclasses, topmost first), bound to one new instance. */
+    private static boolean addListener(Class<?> cls, Class<?> l, List<List<MethodHandle>> byEvent) {
+        String which = "the entity listener " + l.getName();
+        if (l.isInterface() || java.lang.reflect.Modifier.isAbstract(l.getModifiers()) || l.isEnum() || l.isArray() || l.isPrimitive())
+            throw MappingException.of(cls, null, which + " is not a concrete class; @EntityListeners names classes Athanor"
+                    + " instantiates with their constructor without parameters");
+        if (l.getEnclosingClass() != null && !java.lang.reflect.Modifier.isStatic(l.getModifiers()))
+            throw MappingException.of(cls, null, which + " is an inner class; make it a static nested or top-level class"
+                    + " with a constructor without parameters");
+        List<Class<?>> chain = new ArrayList<>();
+        for (Class<?> c = l; c != null && c != Object.class; c = c.getSuperclass()) chain.add(0, c);
+        List<Method> methods = new ArrayList<>();
+        List<Integer> events = new ArrayList<>();
+        for (Class<?> c : chain) {
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.isSynthetic() || m.isBridge()) continue;
+                for (Annotation a : m.getDeclaredAnnotations()) {
+                    if (!AnnotationRules.isJakarta(a.annotationType())) continue;
+                    String n = a.annotationType().getSimpleName();
+                    int event = AnnotationRules.CALLBACKS.indexOf(n);
+                    String p = event < 0
+                            ? AnnotationRules.listenerAnnotationProblem(n, l.getName(), m.getName())
+                            : AnnotationRules.listenerCallbackProblem(n, l.getName(), m.getName(),
+                                    java.lang.reflect.Modifier.isStatic(m.getModifiers()), m.getParameterCount(),
+                                    m.getReturnType() == void.class,
+                                    m.getParameterCount() == 1 && m.getParameterTypes()[0].isAssignableFrom(cls),
+                                    m.getParameterCount() == 1 ? m.getParameterTypes()[0].getName() : null, cls.getName());
+                    if (p != null) throw MappingException.of(cls, null, p);
+                    methods.add(m);
+                    events.add(event);
+                }
+            }
+        }
+        if (methods.isEmpty())
+            throw MappingException.of(cls, null, which + " declares no lifecycle callback method (@PrePersist, ..., taking the"
+                    + " entity); remove it from @EntityListeners or annotate its methods");
+        Object instance = instantiate(cls, l);
+        for (int i = 0; i < methods.size(); i++) {
+            Method m = methods.get(i);
+            MethodHandle h = unreflect(cls, m.getDeclaringClass(), m).bindTo(instance);
+            byEvent.get(events.get(i)).add(h.asType(MethodType.methodType(void.class, Object.class)));
+        }
+        return true;
+    }
+
+    private static Object instantiate(Class<?> cls, Class<?> l) {
+        MethodHandle ctor;
+        try {
+            ctor = OpenPackages.privateLookup(l).findConstructor(l, MethodType.methodType(void.class));
+        } catch (NoSuchMethodException e) {
+            throw MappingException.of(cls, null, "the entity listener " + l.getName() + " has no constructor without parameters;"
+                    + " an entity listener class must be default-constructible");
+        } catch (IllegalAccessException e) {
+            throw MappingException.of(cls, null, "the entity listener " + l.getName() + " cannot be instantiated ("
+                    + e.getMessage() + "); open its package to org.athanor.orm");
+        }
+        try {
+            return ctor.invoke();
+        } catch (Throwable t) {
+            throw MappingException.of(cls, null, "the constructor of the entity listener " + l.getName() + " threw " + t, t);
+        }
+    }
+
+    private static MethodHandle unreflect(Class<?> cls, Class<?> c, Method m) {
+        try {
+            return OpenPackages.privateLookup(c).unreflect(m);
+        } catch (IllegalAccessException e) {
+            throw MappingException.of(cls, null, "the callback " + c.getName() + "." + m.getName() + "() cannot be accessed ("
+                    + e.getMessage() + "); open its package to org.athanor.orm");
+        }
     }
 }

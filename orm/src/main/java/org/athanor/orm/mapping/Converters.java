@@ -5,6 +5,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import org.athanor.core.type.SqlType;
+import org.athanor.orm.internal.mapping.OpenPackages;
 
 /** Turns a JPA {@link AttributeConverter} into a Core {@code SqlType.converted} over the database-side type. */
 final class Converters {
@@ -30,6 +31,7 @@ final class Converters {
     }
 
     private static AttributeConverter<?, ?> instantiate(Class<? extends AttributeConverter> c, String where) {
+        OpenPackages.require(c, where + ": converter");
         try {
             Constructor<? extends AttributeConverter> k = c.getDeclaredConstructor();
             k.setAccessible(true);

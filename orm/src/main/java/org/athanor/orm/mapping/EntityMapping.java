@@ -34,6 +34,7 @@ public final class EntityMapping<E> {
     private final List<Attribute> attributes;
     private final List<ToOne> toOnes;
     private final List<ToMany> toManys;
+    private final List<InverseOne> inverseOnes;
     private final Map<String, Attribute> byName = new HashMap<>();
     private final IdShape idShape;
     private final List<Attribute> ids;
@@ -45,8 +46,8 @@ public final class EntityMapping<E> {
     private final Inheritance inheritance;    // null: the entity is in no inheritance hierarchy
 
     EntityMapping(Class<E> entityClass, String entityName, Table table, List<Attribute> attributes, List<ToOne> toOnes,
-                  List<ToMany> toManys, IdShape idShape, EntityAccessor<E> accessor, Callbacks callbacks,
-                  Inheritance inheritance) {
+                  List<ToMany> toManys, List<InverseOne> inverseOnes, IdShape idShape, EntityAccessor<E> accessor,
+                  Callbacks callbacks, Inheritance inheritance) {
         this.inheritance = inheritance;
         this.entityClass = entityClass;
         this.entityName = entityName;
@@ -54,6 +55,7 @@ public final class EntityMapping<E> {
         this.attributes = List.copyOf(attributes);
         this.toOnes = List.copyOf(toOnes);
         this.toManys = List.copyOf(toManys);
+        this.inverseOnes = List.copyOf(inverseOnes);
         for (Attribute a : attributes) byName.put(a.name(), a);
         this.idShape = idShape;
         this.ids = idShape.ids;
@@ -127,6 +129,15 @@ public final class EntityMapping<E> {
 
     /** The {@code @OneToMany(mappedBy)} collections, in declaration order. */
     public List<ToMany> toManys() { return toManys; }
+
+    /** The inverse {@code @OneToOne(mappedBy)} fields, in declaration order. */
+    public List<InverseOne> inverseOnes() { return inverseOnes; }
+
+    /** The inverse {@code @OneToOne(mappedBy)} named {@code name}, or null. */
+    public InverseOne inverseOne(String name) {
+        for (InverseOne t : inverseOnes) if (t.name().equals(name)) return t;
+        return null;
+    }
 
     /** The {@code @OneToMany} collection named {@code name}; an unknown name lists the mapped ones. */
     public ToMany toMany(String name) {

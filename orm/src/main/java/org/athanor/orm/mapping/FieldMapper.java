@@ -49,6 +49,8 @@ final class FieldMapper {
         }
         jakarta.persistence.Column col = f.getAnnotation(jakarta.persistence.Column.class);
         if (col != null && col.check().length > 0) throw new MappingException(where + ": " + AnnotationRules.problem("CheckConstraint", null));
+        String ddl = col == null ? null : AnnotationRules.columnDdlProblem(col.columnDefinition(), col.options(), col.comment());
+        if (ddl != null) throw new MappingException(where + ": " + ddl);
         // an enum's constants may carry @EnumeratedValue, which the enum mapping would not honour
         if (f.getType().isEnum())
             for (Field c : f.getType().getDeclaredFields())

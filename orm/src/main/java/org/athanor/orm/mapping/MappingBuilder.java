@@ -16,6 +16,7 @@ import java.util.Map;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ColumnOption;
 import org.athanor.core.schema.Table;
+import org.athanor.orm.internal.mapping.OpenPackages;
 import org.athanor.orm.rules.AnnotationRules;
 import org.athanor.orm.rules.Naming;
 import org.athanor.orm.rules.Messages;
@@ -59,11 +60,21 @@ final class MappingBuilder {
         Field embeddedId = null;
         List<Field> toOneFields = new ArrayList<>();
         List<Field> toManyFields = new ArrayList<>();
+        List<Field> inverseFields = new ArrayList<>();
         for (Class<?> c : concrete ? hierarchy : own) {
             for (Field f : c.getDeclaredFields()) {
                 if (FieldMapper.skipped(f)) continue;
-                if (f.isAnnotationPresent(jakarta.persistence.ManyToOne.class) || f.isAnnotationPresent(jakarta.persistence.OneToOne.class)) {
+                if (f.isAnnotationPresent(jakarta.persistence.OneToOne.class) && !f.isAnnotationPresent(jakarta.persistence.ManyToOne.class)
+                        && !f.getAnnotation(jakarta.persistence.OneToOne.class).mappedBy().isEmpty()) {
+                    if (f.isAnnotationPresent(OnDelete.class))
+                        throw MappingException.of(cls, f.getName(), "@OnDelete on @OneToOne(mappedBy): the key column and its "
+                                + "foreign key are on the other side; put @OnDelete on the owning @OneToOne");
+                    inverseFields.add(f);
+                } else if (f.isAnnotationPresent(jakarta.persistence.ManyToOne.class) || f.isAnnotationPresent(jakarta.persistence.OneToOne.class)) {
                     toOneFields.add(f);
+                } else if (f.isAnnotationPresent(OnDelete.class)) {
+                    throw MappingException.of(cls, f.getName(), "@OnDelete without @ManyToOne or @OneToOne; it sets the ON "
+                            + "DELETE action of the foreign key a reference's column carries, so put it on that reference");
                 } else if (f.isAnnotationPresent(jakarta.persistence.OneToMany.class)) {
                     toManyFields.add(f);
                 } else if (f.isAnnotationPresent(jakarta.persistence.OrderBy.class)) {
@@ -112,6 +123,8 @@ final class MappingBuilder {
         toOnes.addAll(ToOnes.map(cls, table, toOneFields, attributes, specs, toOnes.size(), sharedTable));
         List<ToMany> toManys = new ArrayList<>(parent == null || concrete ? List.of() : parent.toManys());
         toManys.addAll(ToOnes.mapCollections(cls, toManyFields));
+        List<InverseOne> inverseOnes = new ArrayList<>(parent == null || concrete ? List.of() : parent.inverseOnes());
+        inverseOnes.addAll(ToOnes.mapInverse(cls, inverseFields));
         if (tableAnn != null) TableConstraints.add(cls, table, tableAnn, attributes);
 
         IdShape idShape = parent == null || concrete ? IdShape.of(cls, attributes, embeddedId) : parent.idShape();
@@ -124,7 +137,8 @@ final class MappingBuilder {
                     throw new MappingException(s.where(cls) + ": TABLE_PER_CLASS keeps each class's rows in its own table, "
                             + "so one IDENTITY column per table would hand out the same id twice in the hierarchy; use "
                             + "@GeneratedValue(strategy = SEQUENCE) (one sequence for the hierarchy) or assign the ids");
-        return new EntityMapping<>(cls, entityName, table, attributes, toOnes, toManys, idShape, accessor, callbacks, inheritance);
+        return new EntityMapping<>(cls, entityName, table, attributes, toOnes, toManys, inverseOnes, idShape, accessor,
+                callbacks, inheritance);
     }
 
     /** The nearest superclass annotated {@code @Entity}, or null. */
@@ -165,6 +179,7 @@ final class MappingBuilder {
         } catch (NoSuchMethodException e) {
             throw MappingException.of(cls, null, Messages.noNoArgConstructor());
         }
+        OpenPackages.require(cls, "entity");
     }
 
     /**

@@ -39,12 +39,12 @@ final class ToOnes {
             if (m != null && one != null)
                 throw new MappingException(where + ": @ManyToOne and @OneToOne on one field; keep one of them");
             String kind = m != null ? "@ManyToOne" : "@OneToOne";
-            if (one != null && !one.mappedBy().isEmpty())
-                throw new MappingException(where + ": " + AnnotationRules.ONE_TO_ONE_INVERSE);
             for (Annotation a : f.getDeclaredAnnotations()) {
                 String p = AnnotationRules.isJakarta(a.annotationType()) ? AnnotationRules.problem(a.annotationType().getSimpleName(), null) : null;
                 if (p != null) throw new MappingException(where + ": " + p);
                 String n = a.annotationType().getSimpleName();
+                if (AnnotationRules.isJakarta(a.annotationType()) && n.equals("Id"))
+                    throw new MappingException(where + ": " + AnnotationRules.DERIVED_IDENTITY);
                 if (AnnotationRules.isJakarta(a.annotationType()) && !n.equals("ManyToOne") && !n.equals("OneToOne") && !n.equals("JoinColumn"))
                     throw new MappingException(where + ": @" + n + " cannot be combined with " + kind + "; name the key "
                             + "column with @JoinColumn(name = ...)");
@@ -83,6 +83,11 @@ final class ToOnes {
             // a one-to-one's key column is UNIQUE: two rows cannot reference the same target
             if (jc != null && jc.unique() || one != null) options.add(Table.Options.unique());
             Column<?> column = Table.addColumn(table, columnName, key.type(), options.toArray(ColumnOption[]::new));
+            ReferentialAction onDelete = onDelete(f, optional, jc, where);
+            if (onDelete != ReferentialAction.NO_ACTION && tablePerClass(target))
+                throw new MappingException(where + ": @OnDelete(" + onDelete + ") on a reference to TABLE_PER_CLASS "
+                        + target.getSimpleName() + ": its rows are spread over one table per class, so there is no "
+                        + "foreign key to carry the action; remove @OnDelete, or map the hierarchy SINGLE_TABLE or JOINED");
             // a TABLE_PER_CLASS target's rows are spread over its classes' tables: no one table to reference
             if ((jc == null || jc.foreignKey().value() != ConstraintMode.NO_CONSTRAINT) && !tablePerClass(target)) {
                 String fkName = jc == null || jc.foreignKey().name().isEmpty() ? null : jc.foreignKey().name();
@@ -91,7 +96,7 @@ final class ToOnes {
                 String keyName = key.name();
                 Table.addForeignKey(table, List.of(column), () -> List.of(
                         target == cls ? attributeColumn(attributes, keyName) : EntityMapping.of(target).attribute(keyName).column()),
-                        ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, fkName);
+                        onDelete, ReferentialAction.NO_ACTION, fkName);
             }
             Attribute attr = new Attribute(f.getName(), column, key.javaType(), attributes.size() + offset + out.size(), false, false,
                     null, null, true, true, f, null);
@@ -163,6 +168,67 @@ final class ToOnes {
         return List.copyOf(out);
     }
 
+    /** The {@link OnDelete} action of reference {@code f}, NO_ACTION without it; checked against the column. */
+    private static ReferentialAction onDelete(Field f, boolean optional, JoinColumn jc, String where) {
+        OnDelete od = f.getAnnotation(OnDelete.class);
+        if (od == null) return ReferentialAction.NO_ACTION;
+        if (jc != null && jc.foreignKey().value() == ConstraintMode.NO_CONSTRAINT)
+            throw new MappingException(where + ": @OnDelete(" + od.value() + ") with @ForeignKey(NO_CONSTRAINT): "
+                    + "there is no constraint to carry the action; remove one of them");
+        return switch (od.value()) {
+            case CASCADE, RESTRICT, NO_ACTION -> od.value();
+            case SET_NULL -> {
+                if (!optional)
+                    throw new MappingException(where + ": @OnDelete(SET_NULL) on a reference whose column is NOT NULL "
+                            + "(optional = false or @JoinColumn(nullable = false)); make it optional, or use CASCADE");
+                yield od.value();
+            }
+            case SET_DEFAULT -> throw new MappingException(where + ": @OnDelete(SET_DEFAULT) is not supported (the key "
+                    + "column has no default, and MariaDB does not implement it); use CASCADE, SET_NULL, RESTRICT or NO_ACTION");
+        };
+    }
+
+    /** The {@code @OneToOne(mappedBy)} fields; the owning side is checked when the registry links entities. */
+    static List<InverseOne> mapInverse(Class<?> cls, List<Field> fields) {
+        if (fields.isEmpty()) return List.of();
+        List<InverseOne> out = new ArrayList<>();
+        for (Field f : fields) {
+            String where = MappingException.where(cls, f.getName());
+            for (Annotation a : f.getDeclaredAnnotations()) {
+                if (!AnnotationRules.isJakarta(a.annotationType())) continue;
+                String n = a.annotationType().getSimpleName();
+                String p = AnnotationRules.problem(n, null);
+                if (p != null) throw new MappingException(where + ": " + p);
+                if (n.equals("JoinColumn")) throw new MappingException(where + ": " + AnnotationRules.ONE_TO_ONE_INVERSE_JOIN_COLUMN);
+                if (!n.equals("OneToOne"))
+                    throw new MappingException(where + ": @" + n + " cannot be combined with @OneToOne(mappedBy); the key "
+                            + "column is on the other side, mapped by its owning @OneToOne");
+            }
+            if (Modifier.isFinal(f.getModifiers()))
+                throw new MappingException(where + ": the field is final; persistent fields must be assignable");
+            OneToOne one = f.getAnnotation(OneToOne.class);
+            Class<?> target = one.targetEntity() != void.class ? one.targetEntity() : f.getType();
+            if (!target.isAnnotationPresent(jakarta.persistence.Entity.class))
+                throw new MappingException(where + ": @OneToOne needs an @Entity type, but the field's type is "
+                        + target.getName() + "; map a basic value with @Column instead");
+            if (one.fetch() == FetchType.LAZY)
+                throw new MappingException(where + ": @OneToOne(fetch = LAZY) is not supported yet (it needs a proxy); "
+                        + "remove it: the related object is loaded by one batched select per query result, never one per row");
+            if (one.orphanRemoval())
+                throw new MappingException(where + ": @OneToOne(orphanRemoval = true) is not supported yet; delete the "
+                        + "replaced object with session.delete(...)");
+            boolean remove = false;
+            for (CascadeType c : one.cascade()) {
+                if (c == CascadeType.ALL || c == CascadeType.REMOVE) remove = true;
+                else if (c != CascadeType.PERSIST)
+                    throw new MappingException(where + ": cascade = " + c + " is not supported; PERSIST (always on), "
+                            + "REMOVE and ALL (= PERSIST + REMOVE) are");
+            }
+            out.add(new InverseOne(f.getName(), f, target, one.mappedBy(), remove));
+        }
+        return List.copyOf(out);
+    }
+
     private static Column<?> attributeColumn(List<Attribute> attributes, String name) {
         for (Attribute a : attributes) if (a.name().equals(name)) return a.column();
         throw new IllegalStateException("no attribute " + name);
@@ -179,8 +245,9 @@ final class ToOnes {
             throw new MappingException(where + ": @JoinColumn(columnDefinition / table / options) is not supported; "
                     + "the column takes the type of the target's key");
         if (!jc.foreignKey().foreignKeyDefinition().isEmpty() || !jc.foreignKey().options().isEmpty())
-            throw new MappingException(where + ": @ForeignKey(foreignKeyDefinition / options) is not supported; only "
-                    + "its name and value = NO_CONSTRAINT are read");
+            throw new MappingException(where + ": @ForeignKey(foreignKeyDefinition / options) is not supported (it is "
+                    + "DDL text in one database's spelling); only its name and value = NO_CONSTRAINT are read. For ON DELETE, "
+                    + "annotate the field @org.athanor.orm.mapping.OnDelete(ReferentialAction.CASCADE) (or SET_NULL, RESTRICT)");
     }
 
     /** The target's single key field, as its mapping will see it. */

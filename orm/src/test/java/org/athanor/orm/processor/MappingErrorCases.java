@@ -20,7 +20,7 @@ public final class MappingErrorCases {
         @Override public String toString() { return name; }
     }
 
-    private static final String RELATIONSHIP = "of the relationships only @ManyToOne and @OneToOne (with @JoinColumn) and @OneToMany(mappedBy) are supported yet, and embedded values not at all; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
+    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy) and @OneToMany(mappedBy) are supported yet, and embedded values not at all; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
 
     private static Case both(String name, String body, String message) { return new Case(name, body, message, message); }
 
@@ -46,6 +46,27 @@ public final class MappingErrorCases {
                 both("noctor", "@Entity public class E { @Id Long id; public E(Long id) { this.id = id; } }",
                         "errors.noctor.E: has no no-arg constructor; add one (it may be protected or private) so that rows "
                                 + "can be loaded into new instances"),
+                both("derivedid", "@Entity @IdClass(E.Key.class) public class E { public static class Key { Long parent; Long other; } "
+                                + "@Id @ManyToOne E parent; @Id Long other; }",
+                        "errors.derivedid.E.parent: " + org.athanor.orm.rules.AnnotationRules.DERIVED_IDENTITY),
+                both("ondeletebasic", "@Entity public class E { @Id Long id; @org.athanor.orm.mapping.OnDelete("
+                                + "org.athanor.core.schema.ReferentialAction.CASCADE) Long parentId; }",
+                        "errors.ondeletebasic.E.parentId: @OnDelete without @ManyToOne or @OneToOne; it sets the ON DELETE "
+                                + "action of the foreign key a reference's column carries, so put it on that reference"),
+                both("ondeletesetnull", "@Entity public class E { @Id Long id; @ManyToOne(optional = false) @org.athanor.orm.mapping."
+                                + "OnDelete(org.athanor.core.schema.ReferentialAction.SET_NULL) E parent; }",
+                        "errors.ondeletesetnull.E.parent: @OnDelete(SET_NULL) on a reference whose column is NOT NULL "
+                                + "(optional = false or @JoinColumn(nullable = false)); make it optional, or use CASCADE"),
+                both("ondeletesetdefault", "@Entity public class E { @Id Long id; @ManyToOne @org.athanor.orm.mapping."
+                                + "OnDelete(org.athanor.core.schema.ReferentialAction.SET_DEFAULT) E parent; }",
+                        "errors.ondeletesetdefault.E.parent: @OnDelete(SET_DEFAULT) is not supported (the key column has no "
+                                + "default, and MariaDB does not implement it); use CASCADE, SET_NULL, RESTRICT or NO_ACTION"),
+                new Case("fkdefinition", "@Entity public class E { @Id Long id; @ManyToOne @JoinColumn(foreignKey = @ForeignKey("
+                                + "foreignKeyDefinition = \"FOREIGN KEY (parent_id) REFERENCES e (id) ON DELETE CASCADE\")) E parent; }",
+                        "errors.fkdefinition.E.parent: @ForeignKey(foreignKeyDefinition / options) is not supported (it is "
+                                + "DDL text in one database's spelling); only its name and value = NO_CONSTRAINT are read. For ON "
+                                + "DELETE, annotate the field @org.athanor.orm.mapping.OnDelete(ReferentialAction.CASCADE) (or "
+                                + "SET_NULL, RESTRICT)", null),
                 both("joincolumnalone", "@Entity public class E { @Id Long id; @JoinColumn Long parentId; }",
                         "errors.joincolumnalone.E.parentId: @JoinColumn without @ManyToOne; annotate the field @ManyToOne "
                                 + "(its type the related entity), or use @Column for a basic column"),
@@ -69,8 +90,8 @@ public final class MappingErrorCases {
                                 + "and name it: @OneToMany(mappedBy = \"...\")", null),
                 both("orderbyalone", "@Entity public class E { @Id Long id; @OrderBy String name; }",
                         "errors.orderbyalone.E.name: @OrderBy without @OneToMany; it orders a collection"),
-                both("onetoone", "@Entity public class E { @Id Long id; @OneToOne(mappedBy = \"partner\") E partner; }",
-                        "errors.onetoone.E.partner: " + org.athanor.orm.rules.AnnotationRules.ONE_TO_ONE_INVERSE),
+                both("onetoone", "@Entity public class E { @Id Long id; @OneToOne(mappedBy = \"partner\") @JoinColumn(name = \"p\") E partner; }",
+                        "errors.onetoone.E.partner: " + org.athanor.orm.rules.AnnotationRules.ONE_TO_ONE_INVERSE_JOIN_COLUMN),
                 both("record", "@Entity public record E(@Id Long id) {}",
                         "errors.record.E: records are not entities (they are immutable); use a record as a read-only query "
                                 + "projection, and map a class with a no-arg constructor as the @Entity"),
@@ -165,11 +186,44 @@ public final class MappingErrorCases {
                         "errors.preupdateargs.E: @PreUpdate method touch() takes 1 parameter(s); a lifecycle callback on the entity takes none"),
                 both("postloadreturns", "@Entity public class E { @Id Long id; @PostLoad int loaded() { return 1; } }",
                         "errors.postloadreturns.E: @PostLoad method loaded() returns a value; a lifecycle callback must return void"),
-                both("entitylisteners", "@Entity @EntityListeners(Object.class) public class E { @Id Long id; }",
-                        "errors.entitylisteners.E: @EntityListeners is not supported: " + LIFECYCLE),
+                // issue 16: @EntityListeners classes: concrete, default-constructible, callbacks taking the entity
+                both("listenernocallback", "@Entity @EntityListeners(Object.class) public class E { @Id Long id; }",
+                        "errors.listenernocallback.E: the entity listener java.lang.Object declares no lifecycle callback method"
+                                + " (@PrePersist, ..., taking the entity); remove it from @EntityListeners or annotate its methods"),
+                both("listenernoctor", "class L { L(int x) {} @PrePersist void p(Object e) {} }\n@Entity @EntityListeners(L.class) public class E { @Id Long id; }",
+                        "errors.listenernoctor.E: the entity listener errors.listenernoctor.L has no constructor without parameters;"
+                                + " an entity listener class must be default-constructible"),
+                both("listenerwrongtype", "class L { @PostLoad void p(String e) {} }\n@Entity @EntityListeners(L.class) public class E { @Id Long id; }",
+                        "errors.listenerwrongtype.E: @PostLoad method p() of the entity listener errors.listenerwrongtype.L takes a"
+                                + " java.lang.String, which errors.listenerwrongtype.E is not; a callback of an entity listener takes"
+                                + " the entity (its class, a superclass or interface of it, or Object)"),
+                both("listenernoargs", "class L { @PreRemove void p() {} }\n@Entity @EntityListeners(L.class) public class E { @Id Long id; }",
+                        "errors.listenernoargs.E: @PreRemove method p() of the entity listener errors.listenernoargs.L takes 0"
+                                + " parameter(s); a callback of an entity listener takes one, the entity"),
+                both("listenerabstract", "abstract class L { @PreRemove void p(Object o) {} }\n@Entity @EntityListeners(L.class) public class E { @Id Long id; }",
+                        "errors.listenerabstract.E: the entity listener errors.listenerabstract.L is not a concrete class;"
+                                + " @EntityListeners names classes Athanor instantiates with their constructor without parameters"),
+                both("listenerid", "class L { @Id @PreRemove void p(Object o) {} }\n@Entity @EntityListeners(L.class) public class E { @Id Long id; }",
+                        "errors.listenerid.E: @Id on the method p() of the entity listener errors.listenerid.L has no meaning there;"
+                                + " an entity listener's methods carry only the lifecycle callback annotations (PrePersist, PostPersist,"
+                                + " PreUpdate, PostUpdate, PreRemove, PostRemove, PostLoad)"),
                 both("namedquery", "@Entity @NamedQuery(name = \"all\", query = \"select e from E e\") public class E { @Id Long id; }",
                         "errors.namedquery.E: @NamedQuery is not supported: named queries, result set mappings and entity graphs "
-                                + "are not supported; build queries with session.query(...) or Core statements"),
+                                + "are not supported; build the query where it is used with session.query(Entity.class).filter(...)"
+                                + " (or a Core select run by session.execute), and keep reusable ones as static methods or constants of your own"),
+                both("embedded", "@Embeddable class A { String city; }\n@Entity public class E { @Id Long id; @Embedded A address; }",
+                        "errors.embedded.E.address: @Embedded is not supported: embedded values (@Embedded) are not supported yet"
+                                + " (only an @EmbeddedId); map the embeddable's fields as columns of the entity itself, or expose a value"
+                                + " object from a getter built of them"),
+                both("columndefinition", "@Entity public class E { @Id Long id; @Column(columnDefinition = \"jsonb\") String doc; }",
+                        "errors.columndefinition.E.doc: @Column(columnDefinition = \"jsonb\") is not supported: the column's SQL type"
+                                + " comes from the field's Java type with length, precision, scale and @Lob (TEXT/CLOB or BLOB/bytea per"
+                                + " database); use those, @Convert for another stored type, or declare the column in your schema"
+                                + " migrations and remove the member"),
+                both("elementcollection", "@Entity public class E { @Id Long id; @ElementCollection List<String> tags; }",
+                        "errors.elementcollection.E.tags: @ElementCollection is not supported: collections of basic values in a"
+                                + " collection table are not supported yet; map the values as an @Entity of their own (its table"
+                                + " holding a @ManyToOne to this one) and a @OneToMany(mappedBy) here"),
                 both("temporal", "@Entity public class E { @Id Long id; @Temporal(TemporalType.DATE) java.time.LocalDate d; }",
                         "errors.temporal.E.d: @Temporal is not supported: java.util.Date and Calendar are not supported; use "
                                 + "java.time types (LocalDate, LocalDateTime, OffsetDateTime, Instant), which need no @Temporal"),
@@ -181,5 +235,4 @@ public final class MappingErrorCases {
                                 + "not created; declare them in your schema migrations"));
     }
 
-    private static final String LIFECYCLE = "entity listener classes are not supported yet, so Athanor would never call them; declare the callbacks (@PrePersist, ...) as methods of the entity or of a @MappedSuperclass";
 }

@@ -1,7 +1,7 @@
 package org.athanor.core.internal.bulk;
 
 import java.util.List;
-import org.athanor.core.compile.CompiledTemplate;
+import org.athanor.core.internal.compile.CompiledTemplate;
 import org.athanor.core.dialect.BulkInsertShape;
 import org.athanor.core.dialect.Dialect;
 import org.athanor.core.compile.DialectFeatures;

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.athanor.core.compile.CompiledTemplate;
+import org.athanor.core.internal.compile.CompiledTemplate;
 import org.athanor.core.dialect.BulkChunk;
 import org.athanor.core.dialect.BulkInsertShape;
 import org.athanor.core.schema.Column;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.athanor.core.compile.KeyCollector;
+import org.athanor.core.internal.compile.KeyCollector;
 import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Expression;

@@ -3,7 +3,7 @@ package org.athanor.core.internal.bulk;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.function.Function;
-import org.athanor.core.compile.CompiledTemplate;
+import org.athanor.core.internal.compile.CompiledTemplate;
 import org.athanor.core.sql.Param;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.ValueCodec;

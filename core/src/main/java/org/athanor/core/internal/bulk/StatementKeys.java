@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.athanor.core.compile.CompiledTemplate;
+import org.athanor.core.internal.compile.CompiledTemplate;
 import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Expression;

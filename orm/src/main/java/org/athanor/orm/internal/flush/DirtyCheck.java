@@ -58,7 +58,7 @@ final class DirtyCheck {
         updates.add(new Dirty(st, changed, values));
     }
 
-    private static void checkKeyUnchanged(InstanceState st, Object[] values) {
+    static void checkKeyUnchanged(InstanceState st, Object[] values) {
         for (int k = 0; k < st.info.idIdx.length; k++) {
             Object now = values[st.info.idIdx[k]];
             if (!Mapper.same(now, st.key().value(k)))

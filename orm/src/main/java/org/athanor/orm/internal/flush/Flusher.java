@@ -45,6 +45,9 @@ public final class Flusher {
          * primary's: asking for it moves a session that only read from a replica to the primary).
          */
         Connection connection();
+
+        /** The session's mapper listeners (before/after insert, update, delete). */
+        FlushEvents events();
     }
 
     public Flusher(Host s) {
@@ -107,6 +110,7 @@ public final class Flusher {
             for (Mapper info : order) {
                 List<InstanceState> ins = insertsBy.get(info);
                 if (ins != null) {
+                    if (s.events().listens(info)) for (InstanceState st : ins) p.event(FlushEvents.BEFORE_INSERT, st);
                     p.deferred = postInsert == null ? null : postInsert.get(info);
                     if (info.selfToOne()) p.insertSelfReferencing(info, ins);
                     else p.insert(info, ins);
@@ -114,11 +118,13 @@ public final class Flusher {
                     p.deferred = null;
                 }
                 List<Dirty> ups = updatesBy.get(info);
-                if (ups != null) p.update(info, ups);
+                if (ups != null && s.events().listens(info)) ups = p.beforeUpdate(ups);
+                if (ups != null && !ups.isEmpty()) p.update(info, ups);
             }
             for (int i = order.size() - 1; i >= 0; i--) {
                 List<InstanceState> del = deletesBy.get(order.get(i));
                 if (del == null) continue;
+                if (s.events().listens(order.get(i))) for (InstanceState st : del) p.event(FlushEvents.BEFORE_DELETE, st);
                 if (preDelete != null && preDelete.containsKey(order.get(i))) p.writeDeferred(order.get(i), preDelete.get(order.get(i)), true);
                 p.delete(order.get(i), del);
             }

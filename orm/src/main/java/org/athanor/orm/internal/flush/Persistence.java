@@ -80,6 +80,33 @@ final class Persistence {
         }
     }
 
+    /** Calls the object's mapper listeners for {@code event}; what they throw propagates unwrapped. */
+    void event(int event, InstanceState st) {
+        try {
+            s.events().fire(event, st.info, st.obj());
+        } catch (RuntimeException e) {
+            callbackFailure = e;
+            throw e;
+        }
+    }
+
+    /**
+     * Calls before_update for each dirty object, then reads the objects again: what the listeners
+     * changed is written, and an object they made clean again is not updated.
+     */
+    List<Dirty> beforeUpdate(List<Dirty> ups) {
+        List<Dirty> out = new ArrayList<>(ups.size());
+        for (Dirty d : ups) {
+            InstanceState st = d.state();
+            event(FlushEvents.BEFORE_UPDATE, st);
+            Object[] values = st.info.read(st.obj());
+            DirtyCheck.checkKeyUnchanged(st, values);
+            int[] changed = st.changedAttributes(values);
+            if (changed != null) out.add(new Dirty(st, changed, values));
+        }
+        return out;
+    }
+
     // ---- INSERT ------------------------------------------------------------------------------------
 
     /** Inserts the objects' rows: into the base table, then (JOINED inheritance) each subclass table, parents first. */
@@ -503,12 +530,14 @@ final class Persistence {
     private void inserted(InstanceState st, Object[] values) {
         s.uow().inserted(st, values, false);
         fire(Callbacks.POST_PERSIST, st);
+        if (s.events().listens(st.info)) event(FlushEvents.AFTER_INSERT, st);
     }
 
     /** {@link #inserted(InstanceState, Object[])} for an object whose generated id was just assigned (so already touched). */
     private void persistent(InstanceState st, Object[] values) {
         s.uow().inserted(st, values, true);
         fire(Callbacks.POST_PERSIST, st);
+        if (s.events().listens(st.info)) event(FlushEvents.AFTER_INSERT, st);
     }
 
     private void assignFromSequence(Mapper info, Attribute gen, List<InstanceState> list) {
@@ -638,6 +667,7 @@ final class Persistence {
     private void updated(Dirty d, int versionIdx, Object version) {
         s.uow().updated(d.state(), d.changed(), d.values(), versionIdx, version);
         fire(Callbacks.POST_UPDATE, d.state());
+        if (s.events().listens(d.state().info)) event(FlushEvents.AFTER_UPDATE, d.state());
     }
 
     // ---- DELETE ------------------------------------------------------------------------------------
@@ -691,5 +721,6 @@ final class Persistence {
     private void deleted(InstanceState st) {
         s.uow().deleted(st, false);
         fire(Callbacks.POST_REMOVE, st);
+        if (s.events().listens(st.info)) event(FlushEvents.AFTER_DELETE, st);
     }
 }

@@ -66,10 +66,15 @@ public final class CollectionState {
             if (previous != null) {
                 CollectionState old = stateOf(session, previous, info, m);
                 if (old != null && old.items != null) old.items.remove(e);
+                session.relinked(e);
             }
             ei.toOnes[k].set(e, owner);
         }
-        if (!session.isClosed() && session.stateOf(owner) != null && session.stateOf(e) == null) session.add(e);
+        if (session.isClosed() || session.stateOf(owner) == null) return;
+        InstanceState es = session.stateOf(e);
+        // new to the session, or marked for deletion by an earlier remove() with orphanRemoval: it has an owner again
+        // (SQLAlchemy decides orphans at flush), so moving an element by remove-then-add does not delete it
+        if (es == null || es.marked) session.add(e);
     }
 
     /** The element left this collection: its reference is cleared, or with orphanRemoval the element is deleted. */
@@ -77,6 +82,7 @@ public final class CollectionState {
         Mapper ei = elementInfo();
         int k = info.toManyBackRef(m);
         if (ei.toOnes[k].get(e) == owner) ei.toOnes[k].set(e, null);
+        if (!session.isClosed()) session.relinked(e);
         if (relation().orphanRemoval() && !session.isClosed()) {
             InstanceState st = session.stateOf(e);
             if (st != null && st.status == InstanceState.Status.PENDING) session.expunge(e);

@@ -30,7 +30,7 @@ final class JoinedLoading {
     private JoinedLoading() {}
 
     static boolean any(List<LoadSpec> options) {
-        for (LoadSpec o : options) if (o.strategy == LoadSpec.Strategy.JOINED) return true;
+        for (LoadSpec o : options) if (o.strategy.inStatement()) return true;
         return false;
     }
 
@@ -41,6 +41,10 @@ final class JoinedLoading {
         final LoadSpec option; // null for the root
         final int index; // the toOne (k) or toMany (m) slot in parent.info
         final boolean collection;
+        /** An inverse one-to-one (index j in parent.info.inverseOnes): joined as a collection, one element at most. */
+        boolean inverse;
+        /** The alias of the entity's table this node reads (null for the root, which reads the query's own FROM). */
+        Table table;
         int offset;
         final List<Node> children = new ArrayList<>();
         /** Distinct objects of this node, in the order they first appear. */
@@ -64,11 +68,8 @@ final class JoinedLoading {
     static List<Object> list(Loading.Host s, Mapper info, Select<Row> select, List<LoadSpec> options) {
         Node root = new Node(null, info, null, -1, false);
         boolean limited = select.limit() != null || select.offset() != null || select.fetchFirst() != null;
-        List<Table> tables = new ArrayList<>();
-        tables.add(info.table);
-        // the tables the query's own joins read (with a limit they stay inside the subquery)
-        if (!limited) for (org.athanor.core.sql.FromItem f : select.from()) for (Table t : org.athanor.core.sql.Join.tablesOf(f)) if (!tables.contains(t)) tables.add(t);
-        build(root, options, tables);
+        build(root, options, new int[] {0});
+        checkContainsEager(root, select, limited);
 
         int n = info.attrs.length;
         Select<Row> base;
@@ -125,7 +126,7 @@ final class JoinedLoading {
                 Object o = row[i + 1];
                 if (o == null) continue;
                 note(node, o);
-                if (node.collection) {
+                if (node.collection || node.inverse) {
                     Object parent = row[all.indexOf(node.parent) + 1];
                     Map<Object, Boolean> seen = node.elementSeen.computeIfAbsent(parent, x -> new IdentityHashMap<>());
                     if (seen.put(o, Boolean.TRUE) == null) node.elements.computeIfAbsent(parent, x -> new ArrayList<>()).add(o);
@@ -141,10 +142,35 @@ final class JoinedLoading {
         if (node.seen.put(o, Boolean.TRUE) == null) node.objects.add(o);
     }
 
-    /** Builds the tree of joined options below {@code node}. */
-    private static void build(Node node, List<LoadSpec> options, List<Table> tables) {
+    /** A containsEager node must read a table (or alias) of the query's own FROM, and the query must not be limited. */
+    private static void checkContainsEager(Node node, Select<Row> select, boolean limited) {
+        for (Node child : node.children) {
+            if (child.option.strategy == LoadSpec.Strategy.CONTAINS_EAGER) {
+                if (limited)
+                    throw new IllegalArgumentException(child.option + " with limit/offset (also first(), one()): the limit would "
+                            + "count joined rows, not " + node.info.name + " objects; use all(), or joinedLoad/selectinLoad");
+                boolean joined = false;
+                for (org.athanor.core.sql.FromItem f : select.from())
+                    for (Table t : org.athanor.core.sql.Join.tablesOf(f)) joined |= t == child.table;
+                if (!joined)
+                    throw new IllegalArgumentException(child.option + ": the query does not read " + child.table + "; join it "
+                            + "first, e.g. query.join(" + child.option.relationship.owner().getSimpleName() + "_."
+                            + child.option.relationship.name() + (child.table.alias() != null ? ", " + child.table.alias() : "")
+                            + "), or use joinedLoad");
+            }
+            checkContainsEager(child, select, limited);
+        }
+    }
+
+    /**
+     * Builds the tree of joined options below {@code node}. Every joined table is read through its own
+     * alias ({@code <table>_<n>}, numbered in the statement as SQLAlchemy does), so a path may repeat a table
+     * (an entity related to itself, {@code Writer.articles} then {@code Article.editor}, or a table the
+     * query joins itself) without its columns or ON clauses being confused.
+     */
+    private static void build(Node node, List<LoadSpec> options, int[] aliases) {
         for (LoadSpec o : options) {
-            if (o.strategy != LoadSpec.Strategy.JOINED) continue;
+            if (!o.strategy.inStatement()) continue;
             Mapper info = node.info;
             String name = o.relationship.name();
             Node child = null;
@@ -152,15 +178,17 @@ final class JoinedLoading {
                 if (info.toManys[m].name().equals(name)) child = new Node(node, info.toManyTarget(m), o, m, true);
             for (int k = 0; k < info.toOnes.length && child == null; k++)
                 if (info.toOnes[k].name().equals(name)) child = new Node(node, info.toOneTarget(k), o, k, false);
+            for (int j = 0; j < info.inverseOnes.length && child == null; j++)
+                if (info.inverseOnes[j].name().equals(name)) {
+                    child = new Node(node, info.inverseOneTarget(j), o, j, false);
+                    child.inverse = true;
+                }
             if (child == null)
                 throw new IllegalArgumentException(o + ": " + info.name + " has no relationship " + name);
-            if (tables.contains(child.info.table))
-                throw new IllegalArgumentException(o + ": the statement already reads table " + child.info.table.name()
-                        + " (a relationship of an entity to itself, or the same table joined twice), and joinedLoad makes no "
-                        + "table aliases yet; use selectinLoad(" + o.relationship.owner().getSimpleName() + "_." + name + ")");
-            tables.add(child.info.table);
+            child.table = o.strategy == LoadSpec.Strategy.CONTAINS_EAGER ? o.from
+                    : child.info.table.as(child.info.table.name() + "_" + ++aliases[0]);
             node.children.add(child);
-            build(child, o.children, tables);
+            build(child, o.children, aliases);
         }
     }
 
@@ -168,25 +196,31 @@ final class JoinedLoading {
     @SuppressWarnings("unchecked")
     private static Select<Row> join(Node node, Select<Row> stmt, List<Expression<?>> columns, List<OrderItem> order, int[] next,
                                     List<Node> all, Function<Expression<?>, Expression<?>> rootColumn) {
-        Function<Expression<?>, Expression<?>> parentColumn = node.parent == null ? rootColumn : e -> e;
+        Function<Expression<?>, Expression<?>> parentColumn = node.parent == null ? rootColumn
+                : e -> node.table.corresponding((Column<?>) e);
         Mapper p = node.info;
         for (Node child : node.children) {
             Mapper c = child.info;
+            Table alias = child.table;
             Expression<Boolean> on;
-            if (child.collection) {
-                Column<Object> fk = (Column<Object>) c.toOnes[p.toManyBackRef(child.index)].column();
+            if (child.collection || child.inverse) {
+                int back = child.collection ? p.toManyBackRef(child.index) : p.inverseOneBackRef(child.index);
+                Column<Object> fk = alias.corresponding((Column<Object>) c.toOnes[back].column());
                 Expression<Object> id = (Expression<Object>) parentColumn.apply(p.attrs[p.idIdx[0]].column());
                 on = fk.eq(id);
             } else {
                 Expression<Object> fk = (Expression<Object>) parentColumn.apply(p.toOnes[child.index].column());
-                Column<Object> id = (Column<Object>) c.attrs[c.idIdx[0]].column();
+                Column<Object> id = alias.corresponding((Column<Object>) c.attrs[c.idIdx[0]].column());
                 on = id.eq(fk);
             }
-            stmt = stmt.leftJoin(c.table, on);
+            // containsEager: the query joined the table itself; its columns are read from that join
+            if (child.option.strategy != LoadSpec.Strategy.CONTAINS_EAGER) stmt = stmt.leftJoin(alias, on);
             child.offset = next[0];
-            columns.addAll(c.selectAll.columns());
+            for (Column<?> col : c.columns) columns.add(alias.corresponding(col));
             next[0] += c.attrs.length;
-            if (child.collection) for (OrderItem o : CollectionLoading.orderBy(c, p.toManys[child.index])) order.add(o);
+            if (child.collection)
+                for (OrderItem o : CollectionLoading.orderBy(c, p.toManys[child.index]))
+                    order.add(new OrderItem(alias.corresponding((Column<?>) o.expression()), o.descending(), o.nulls()));
             all.add(child);
             stmt = join(child, stmt, columns, order, next, all, rootColumn);
         }
@@ -198,7 +232,7 @@ final class JoinedLoading {
         Mapper info = node.info;
         List<Object> objects = node.objects;
         if (objects.isEmpty()) return;
-        if (info.toOnes.length > 0) ToOneLoading.resolve(s, info, objects, options);
+        if (info.loadsRelated()) ToOneLoading.resolve(s, info, objects, options);
         if (info.toManys.length > 0) Loading.installCollections(s, info, objects);
         for (Node child : node.children) {
             if (!child.collection) continue;
@@ -209,8 +243,15 @@ final class JoinedLoading {
                 cs.items = els == null ? new ArrayList<>() : new ArrayList<>(els);
             }
         }
+        for (Node child : node.children) {
+            if (!child.inverse) continue;
+            for (Object owner : objects) {
+                List<Object> els = child.elements.get(owner);
+                info.inverseOnes[child.index].set(owner, els == null ? null : els.get(0));
+            }
+        }
         List<LoadSpec> rest = new ArrayList<>();
-        for (LoadSpec o : options) if (o.strategy != LoadSpec.Strategy.JOINED) rest.add(o);
+        for (LoadSpec o : options) if (!o.strategy.inStatement()) rest.add(o);
         if (!rest.isEmpty() && info.toManys.length > 0) CollectionLoading.apply(s, info, objects, rest);
         for (Node child : node.children) finish(s, child, child.options());
     }

@@ -1,6 +1,7 @@
 package org.athanor.orm.internal.loading;
 
 import java.util.List;
+import org.athanor.core.schema.Table;
 import org.athanor.orm.Relationship;
 
 /**
@@ -10,17 +11,28 @@ import org.athanor.orm.Relationship;
  */
 public final class LoadSpec {
     /** SQLAlchemy's strategy names. */
-    public enum Strategy { LAZY, SELECTIN, RAISE, NOLOAD, JOINED }
+    public enum Strategy {
+        LAZY, SELECTIN, RAISE, NOLOAD, JOINED, CONTAINS_EAGER;
+
+        /** Read by the query's own statement (JoinedLoading), not by a select of their own. */
+        public boolean inStatement() { return this == JOINED || this == CONTAINS_EAGER; }
+    }
 
     public final Relationship<?, ?> relationship;
     public final Strategy strategy;
     public final List<LoadSpec> children;
+    /** For CONTAINS_EAGER: the table or alias the query joined the related rows from; null otherwise. */
+    public final Table from;
 
-    public LoadSpec(Relationship<?, ?> relationship, Strategy strategy, List<LoadSpec> children) {
+    public LoadSpec(Relationship<?, ?> relationship, Strategy strategy, List<LoadSpec> children, Table from) {
         this.relationship = relationship;
         this.strategy = strategy;
         this.children = List.copyOf(children);
+        this.from = from;
     }
 
-    @Override public String toString() { return strategy.name().toLowerCase(java.util.Locale.ROOT) + "Load(" + relationship + ")"; }
+    @Override public String toString() {
+        if (strategy == Strategy.CONTAINS_EAGER) return "containsEager(" + relationship + (from.alias() != null ? ", " + from.alias() : "") + ")";
+        return strategy.name().toLowerCase(java.util.Locale.ROOT) + "Load(" + relationship + ")";
+    }
 }

@@ -52,6 +52,9 @@ public final class Loading {
         void delete(Object entity);
 
         void expunge(Object entity);
+
+        /** A collection operation took {@code element} out of a collection: the next flush re-checks its references. */
+        void relinked(Object element);
     }
 
     /** Reads a row's attribute values (the select's first {@code n} columns are the entity's, in order). */
@@ -100,21 +103,51 @@ public final class Loading {
         } else {
             out = s.connection().execute(q.statement(), entities(s, info, q)).all();
         }
+        relatedOf(s, info, out, options);
+        return out;
+    }
+
+    /** The references and collections of {@code out}: for a polymorphic result, each class's over its objects. */
+    private static void relatedOf(Loading.Host s, Mapper info, List<Object> out, List<LoadSpec> options) {
         if (info.layoutCount() > 1) {
-            // a polymorphic result: each class's references and collections, over its objects of the result
             Map<Mapper, List<Object>> byClass = new LinkedHashMap<>();
             for (Object o : out) byClass.computeIfAbsent(s.stateOf(o).info, k -> new ArrayList<>()).add(o);
             for (Map.Entry<Mapper, List<Object>> e : byClass.entrySet()) relationships(s, e.getKey(), e.getValue(), options);
         } else relationships(s, info, out, options);
-        return out;
     }
 
     private static void relationships(Loading.Host s, Mapper info, List<Object> out, List<LoadSpec> options) {
-        if (info.toOnes.length > 0) ToOneLoading.resolve(s, info, out, options);
+        if (info.loadsRelated()) ToOneLoading.resolve(s, info, out, options);
         if (info.toManys.length > 0) {
             installCollections(s, info, out);
             if (!options.isEmpty()) CollectionLoading.apply(s, info, out, options);
         }
+    }
+
+    /**
+     * Runs an entity select whose last {@code extra} columns are more values (Query.allWith): each row becomes
+     * {session's object, value...}; the objects' relationships are then loaded as for {@link #list}.
+     */
+    public static List<Object[]> rowsWith(Loading.Host s, Mapper info, Select<Row> select, int extra, List<LoadSpec> options) {
+        for (LoadSpec o : options)
+            if (o.strategy.inStatement())
+                throw new IllegalArgumentException(o + " cannot be combined with extra columns (allWith): its rows are not one "
+                        + "per object; use selectinLoad, or all()");
+        OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
+        RowReader<Object[]> values = values(q.primary());
+        int from = select.columns().size() - extra;
+        List<Object[]> rows = s.connection().execute(q.statement(), (rs, t) -> {
+            Object[] row = new Object[extra + 1];
+            row[0] = materialize(s, info, values.read(rs, t));
+            ValueCodec<Object>[] c = t.resultCodecs();
+            for (int i = 0; i < extra; i++) row[i + 1] = c[from + i].read(rs, from + i + 1);
+            return row;
+        }).all();
+        List<Object> objects = new ArrayList<>(rows.size());
+        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Object[] r : rows) if (seen.add(r[0])) objects.add(r[0]);
+        relatedOf(s, info, objects, options);
+        return rows;
     }
 
     private static IllegalStateException nullKey(Mapper info) {
@@ -137,12 +170,12 @@ public final class Loading {
     public static Stream<Object> stream(Loading.Host s, Mapper info, Select<Row> select) {
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
         Result<Object> r = s.connection().execute(q.statement(), entities(s, info, q));
-        if (info.toOnes.length == 0 && info.toManys.length == 0 && info.layoutCount() <= 1) return r.stream();
+        if (!info.loadsRelated() && info.toManys.length == 0 && info.layoutCount() <= 1) return r.stream();
         // a stream has no whole result to batch over: each object's references are resolved as it is
         // handed out (found in the identity map, else one SELECT per row); use list() to batch them
         return r.stream().peek(o -> {
             Mapper m = s.stateOf(o).info;
-            if (m.toOnes.length > 0) ToOneLoading.resolve(s, m, List.of(o));
+            if (m.loadsRelated()) ToOneLoading.resolve(s, m, List.of(o));
             if (m.toManys.length > 0) installCollections(s, m, List.of(o));
         });
     }

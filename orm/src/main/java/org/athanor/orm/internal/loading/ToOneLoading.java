@@ -79,5 +79,31 @@ public final class ToOneLoading {
                 for (InstanceState st : e.getValue()) ref.set(st.obj(), t.obj());
             }
         }
+        for (int j = 0; j < info.inverseOnes.length; j++) resolveInverse(s, info, j, todo, options);
+    }
+
+    /**
+     * Inverse one-to-one {@code j} of the objects in {@code todo}: one {@code SELECT ... WHERE fk IN (...)} per
+     * {@link #CHUNK} objects; the related objects' references back find these objects in the identity map.
+     * An object with no related row gets null.
+     */
+    private static void resolveInverse(Loading.Host s, Mapper info, int j, List<InstanceState> todo, List<LoadSpec> options) {
+        org.athanor.orm.mapping.InverseOne one = info.inverseOnes[j];
+        for (LoadSpec o : options)
+            if (o.strategy.inStatement() && o.relationship.name().equals(one.name())) return; // the query's own statement read it (JoinedLoading)
+        Mapper target = info.inverseOneTarget(j);
+        ToOne back = target.toOnes[info.inverseOneBackRef(j)];
+        List<Object> ids = new ArrayList<>();
+        for (InstanceState st : todo) {
+            one.set(st.obj(), null);
+            ids.add(st.key().value(0));
+        }
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            for (Object e : Loading.list(s, target, target.selectAll.where(back.column().in(chunk)), LoadOptions.childrenOf(options, one.name()))) {
+                Object owner = back.get(e);
+                if (owner != null && info.type.isInstance(owner)) one.set(owner, e);
+            }
+        }
     }
 }

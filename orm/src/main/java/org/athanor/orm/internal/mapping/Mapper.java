@@ -96,12 +96,17 @@ public final class Mapper {
     public final ToOne[] toOnes;
     /** The {@code @OneToMany(mappedBy)} collections; empty for most entities. */
     public final ToMany[] toManys;
+    /** The inverse {@code @OneToOne(mappedBy)} fields; empty for most entities. */
+    public final org.athanor.orm.mapping.InverseOne[] inverseOnes;
 
     // Links to the other mappers of the registry: written by configure() only, read-only afterwards.
     private Mapper[] toOneTargets;
     private int[] toOneMirror;
     private Mapper[] toManyTargets;
     private int[] toManyBackRef;
+    private Mapper[] inverseOneTargets;
+    private int[] inverseOneBackRef;
+    private int[] toOneInverseMirror;
     private int rank;
     private SelfReferences selfReferences;
     private boolean selfToOne;
@@ -121,6 +126,7 @@ public final class Mapper {
         this.plain = mapping.attributes().size();
         this.toOnes = mapping.toOnes().toArray(ToOne[]::new);
         this.toManys = mapping.toManys().toArray(ToMany[]::new);
+        this.inverseOnes = mapping.inverseOnes().toArray(org.athanor.orm.mapping.InverseOne[]::new);
         List<Attribute> all = new ArrayList<>(mapping.attributes());
         for (ToOne t : toOnes) all.add(t.keyAttribute());
         this.discriminatorIdx = inheritance == null || inheritance.discriminator() == null ? -1 : all.size();
@@ -166,6 +172,7 @@ public final class Mapper {
         Polymorphic.link(mappers);
         for (Mapper m : mappers.values()) m.linkTargets(mappers);
         for (Mapper m : mappers.values()) m.linkCollections(mappers);
+        for (Mapper m : mappers.values()) m.linkInverseOnes(mappers);
         List<Table> tables = new ArrayList<>();
         for (Mapper m : mappers.values()) for (Table t : m.tables) if (!tables.contains(t)) tables.add(t);
         List<Table> order = MetaData.sort(tables);
@@ -264,6 +271,18 @@ public final class Mapper {
 
     /** The position of collection {@code m}'s mappedBy reference in its element mapper's {@link #toOnes}. */
     public int toManyBackRef(int m) { return toManyBackRef[m]; }
+
+    /** The mapper holding the owning side of inverse one-to-one {@code j}. */
+    public Mapper inverseOneTarget(int j) { return inverseOneTargets[j]; }
+
+    /** The position of inverse one-to-one {@code j}'s owning reference in its target's {@link #toOnes}. */
+    public int inverseOneBackRef(int j) { return inverseOneBackRef[j]; }
+
+    /** For reference {@code k}, the position of the inverse one-to-one mirroring it in its target's {@link #inverseOnes}, or -1. */
+    public int toOneInverseMirror(int k) { return toOneInverseMirror[k]; }
+
+    /** Whether loading an object of this entity resolves related objects with it (references or inverse one-to-ones). */
+    public boolean loadsRelated() { return toOnes.length > 0 || inverseOnes.length > 0; }
 
     /** Position of the table in the registry's parents-first order. */
     public int rank() { return rank; }
@@ -379,6 +398,8 @@ public final class Mapper {
         }
         toOneMirror = new int[toOnes.length];
         java.util.Arrays.fill(toOneMirror, -1);
+        toOneInverseMirror = new int[toOnes.length];
+        java.util.Arrays.fill(toOneInverseMirror, -1);
     }
 
     /** Links each collection to its element entity and mappedBy reference (after every entity's {@link #linkTargets}). */
@@ -409,6 +430,32 @@ public final class Mapper {
             toManyTargets[m] = t;
             toManyBackRef[m] = k;
             t.toOneMirror[k] = m;
+        }
+    }
+
+    /** Links each inverse one-to-one to the owning {@code @OneToOne} it mirrors (after every entity's {@link #linkTargets}). */
+    private void linkInverseOnes(java.util.Map<Class<?>, Mapper> registered) {
+        inverseOneTargets = new Mapper[inverseOnes.length];
+        inverseOneBackRef = new int[inverseOnes.length];
+        for (int j = 0; j < inverseOnes.length; j++) {
+            org.athanor.orm.mapping.InverseOne one = inverseOnes[j];
+            String where = type.getName() + "." + one.name();
+            Mapper t = registered.get(one.target());
+            if (t == null)
+                throw new MappingException(where + " relates to " + one.target().getName() + ", which is not in this Registry; "
+                        + "pass it to Registry.of(...) too");
+            int k = -1;
+            for (int i = 0; i < t.toOnes.length; i++) if (t.toOnes[i].name().equals(one.mappedBy())) k = i;
+            if (k < 0 || t.toOneTargets[k] != this || !t.toOnes[k].column().isUnique())
+                throw new MappingException(where + ": @OneToOne(mappedBy = \"" + one.mappedBy() + "\") must name an owning "
+                        + "@OneToOne of " + t.name + " referencing " + name + " (its key column UNIQUE); its references are "
+                        + java.util.Arrays.stream(t.toOnes).map(r -> r.name() + " -> " + r.target().getSimpleName()).toList());
+            if (t.toOneInverseMirror[k] >= 0)
+                throw new MappingException(where + ": " + t.name + "." + one.mappedBy() + " is already mirrored by "
+                        + inverseOnes[t.toOneInverseMirror[k]].name());
+            inverseOneTargets[j] = t;
+            inverseOneBackRef[j] = k;
+            t.toOneInverseMirror[k] = j;
         }
     }
 

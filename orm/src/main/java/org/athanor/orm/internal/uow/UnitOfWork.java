@@ -118,7 +118,7 @@ public final class UnitOfWork {
         if (key == null) s.keyFromSnapshot(); // made when first needed (most loaded rows never need it)
         else s.setKey(key);
         s.loadedEpoch = tx.epoch;
-        s.refsPending = info.toOnes.length > 0;
+        s.refsPending = info.loadsRelated();
         s.collectionsPending = info.toManys.length > 0;
         if (keyIsNew) identityMap.append(s);
         else identityMap.put(s);
@@ -248,6 +248,7 @@ public final class UnitOfWork {
         st.snapshot = Mapper.snapshotOf(v);
         st.loadedEpoch = tx.epoch;
         if (info.toManys.length > 0) st.collectionsPending = true; // re-read: its collections load again on access
+        if (info.inverseOnes.length > 0) st.refsPending = true; // re-read: its inverse one-to-ones load again with it
     }
 
     // ---- attribute writes on the session's behalf ---------------------------------------------------

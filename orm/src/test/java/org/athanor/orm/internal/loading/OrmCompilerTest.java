@@ -10,6 +10,7 @@ import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Select;
 import org.athanor.core.sql.Sql;
+import org.athanor.orm.internal.loading.OrmCompiler;
 import org.athanor.orm.model.Model;
 import org.athanor.orm.model.Post;
 import org.athanor.orm.model.User;

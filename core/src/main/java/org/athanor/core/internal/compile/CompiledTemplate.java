@@ -1,4 +1,4 @@
-package org.athanor.core.compile;
+package org.athanor.core.internal.compile;
 
 import java.util.List;
 import org.athanor.core.sql.Expression;
@@ -22,7 +22,7 @@ public final class CompiledTemplate {
     private final List<SqlType<?>> resultTypes;
     private volatile RowLayout layout;
 
-    CompiledTemplate(String sql, int[] slots, ValueCodec<Object>[] slotCodecs, String[] slotNames,
+    public CompiledTemplate(String sql, int[] slots, ValueCodec<Object>[] slotCodecs, String[] slotNames,
                      List<String> resultNames, List<Expression<?>> resultExpressions,
                      ValueCodec<Object>[] resultCodecs, List<SqlType<?>> resultTypes) {
         this.sql = sql;

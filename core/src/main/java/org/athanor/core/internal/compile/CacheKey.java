@@ -1,4 +1,4 @@
-package org.athanor.core.compile;
+package org.athanor.core.internal.compile;
 
 import java.util.Objects;
 
@@ -8,7 +8,7 @@ public final class CacheKey {
     private final int size;
     private final int hash;
 
-    CacheKey(Object[] tokens, int size, int hash) {
+    public CacheKey(Object[] tokens, int size, int hash) {
         this.tokens = tokens;
         this.size = size;
         this.hash = hash;

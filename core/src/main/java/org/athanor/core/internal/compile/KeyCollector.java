@@ -1,4 +1,4 @@
-package org.athanor.core.compile;
+package org.athanor.core.internal.compile;
 
 import java.util.Arrays;
 import java.util.List;

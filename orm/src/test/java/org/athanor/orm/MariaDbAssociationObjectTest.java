@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbAssociationObjectTest extends AssociationObjectTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbOnDeleteTest extends OnDeleteTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

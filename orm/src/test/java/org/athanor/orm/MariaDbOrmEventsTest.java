@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbOrmEventsTest extends OrmEventsTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresOrmEventsTest extends OrmEventsTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresRelationshipMovesTest extends RelationshipMovesTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

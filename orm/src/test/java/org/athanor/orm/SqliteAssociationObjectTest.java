@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteAssociationObjectTest extends AssociationObjectTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteOrmEventsTest extends OrmEventsTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteRelationshipMovesTest extends RelationshipMovesTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
