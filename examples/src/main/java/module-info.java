@@ -13,4 +13,5 @@ module org.athanor.examples {
 
     opens org.athanor.examples to org.athanor.orm;
     opens org.athanor.examples.relationships to org.athanor.orm;
+    opens org.athanor.examples.inheritance to org.athanor.orm;
 }

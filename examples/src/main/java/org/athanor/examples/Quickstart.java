@@ -22,6 +22,7 @@ public final class Quickstart {
             CoreTutorial.run(engine);
             OrmTutorial.run(engine);
             org.athanor.examples.relationships.RelationshipsTutorial.run(engine);
+            org.athanor.examples.inheritance.InheritanceTutorial.run(engine);
         }
         // the README's Core guide, on its own in-memory database
         ReadmeSnippets.coreGuide("sqlite://");

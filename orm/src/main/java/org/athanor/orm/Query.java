@@ -407,6 +407,15 @@ public final class Query<E> {
     }
 
     private void requireSimple(String op) {
+        if (info.inheritance != null && (info.inheritance.strategy() == jakarta.persistence.InheritanceType.JOINED
+                || info.inheritance.strategy() == jakarta.persistence.InheritanceType.TABLE_PER_CLASS
+                && (info.layoutCount() > 1 || info.isAbstract())))
+            throw new IllegalStateException(op + "() on " + info.name + ": its hierarchy's rows span several tables (JOINED, or "
+                    + "TABLE_PER_CLASS with subclasses), which one bulk statement cannot change; change or delete the objects through the session");
+        for (Mapper m = info; m != null; m = null)
+            if (m.inheritance != null && m.inheritance.strategy() == jakarta.persistence.InheritanceType.JOINED && op.equals("delete"))
+                throw new IllegalStateException("delete() on " + info.name + ": its rows span several tables (JOINED "
+                        + "inheritance); delete the objects through the session instead");
         if (!simple)
             throw new IllegalStateException(op + "() works on filtered queries only; this query has order, limit, offset, distinct or joins");
     }
@@ -414,7 +423,7 @@ public final class Query<E> {
     /** Loaded persistent objects of this entity whose rows the criterion matches now. */
     private List<InstanceState> loadedMatches() {
         boolean any = false;
-        for (InstanceState st : session.uow.identityMap.toArray()) if (st.info == info) { any = true; break; }
+        for (InstanceState st : session.uow.identityMap.toArray()) if (info.type.isAssignableFrom(st.info.type)) { any = true; break; }
         List<InstanceState> out = new ArrayList<>();
         if (!any) return out;
         Select<Row> keys = select.withColumns(info.idColumns());

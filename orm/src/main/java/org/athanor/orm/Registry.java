@@ -94,8 +94,8 @@ public final class Registry {
     @SuppressWarnings("unchecked")
     public <E> EntityMapping<E> mapping(Class<E> entityClass) { return (EntityMapping<E>) info(entityClass).mapping; }
 
-    /** The Core table of a registered class. */
-    public Table table(Class<?> entityClass) { return info(entityClass).table; }
+    /** The Core table of a registered class (a JOINED subclass: its own table, holding its own columns). */
+    public Table table(Class<?> entityClass) { return info(entityClass).mapping.table(); }
 
     Mapper info(Class<?> c) {
         Mapper i = entities.get(c);

@@ -498,16 +498,18 @@ public final class Session implements AutoCloseable {
         IdKey key = info.keyFromId(id);
         origin("get " + info.name);
         InstanceState s = uow.identityMap.isEmpty() ? null : uow.identityMap.get(key);
+        // identity is keyed by the hierarchy's base: the object found may be of another class of it
         if (s != null) {
             if (s.marked) return null;
-            if (!isExpired(s)) return entityClass.cast(s.obj());
+            if (!isExpired(s)) return entityClass.isInstance(s.obj()) ? entityClass.cast(s.obj()) : null;
         } else {
             autoflushIfEnabled();
             s = uow.identityMap.get(key); // the flush may have inserted it
-            if (s != null && !isExpired(s)) return entityClass.cast(s.obj());
+            if (s != null && !isExpired(s)) return entityClass.isInstance(s.obj()) ? entityClass.cast(s.obj()) : null;
         }
         List<Object> found = Loading.list(loadHost, info, info.selectAll.where(info.pkEquals(key)));
         if (found.isEmpty()) {
+            if (s != null && !entityClass.isInstance(s.obj())) return null; // the row is another class's
             if (s != null) detach(s); // an expired object whose row is gone
             return null;
         }

@@ -74,7 +74,7 @@ final class SelectRenderer {
         if (s.having() != null) used.add(s.having());
         used.addAll(s.orderBy());
         List<Table> implicit = new ArrayList<>();
-        for (Table t : Select.tablesOf(used)) if (!containsIdentity(covered, t)) implicit.add(t);
+        for (Table t : Select.tablesOf(used)) if (!containsIdentity(covered, t) && !namedByDerived(covered, t)) implicit.add(t);
         if (!implicit.isEmpty() && !c.enclosingFroms.isEmpty()) {
             List<Table> uncorrelated = new ArrayList<>();
             for (Table t : implicit) if (!enclosed(c, t)) uncorrelated.add(t);
@@ -89,6 +89,17 @@ final class SelectRenderer {
     /** Whether an enclosing select already has {@code t} in its FROM list (so a nested select correlates to it). */
     private static boolean enclosed(SqlCompiler c, Table t) {
         for (List<Table> level : c.enclosingFroms) if (containsIdentity(level, t)) return true;
+        return false;
+    }
+
+    /**
+     * Whether a derived table of the FROM list is named like {@code t} ({@code (...) AS users} and a column of
+     * table {@code users}): the database resolves {@code users.x} to it, so adding {@code users} would only make
+     * the name ambiguous. The ORM names a polymorphic UNION ALL after the class's table this way.
+     */
+    private static boolean namedByDerived(List<Table> list, Table t) {
+        if (t.isDerived() || t.alias() != null) return false;
+        for (Table x : list) if (x.isDerived() && x.qualifier().equalsIgnoreCase(t.name())) return true;
         return false;
     }
 

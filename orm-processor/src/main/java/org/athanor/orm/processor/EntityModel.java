@@ -95,6 +95,8 @@ final class EntityModel {
         if (!checkClass()) return;
         List<TypeElement> hierarchy = hierarchy();
         if (failed) return;
+        checkInheritance();
+        if (failed) return;
         checkAnnotations(hierarchy);
         if (failed) return;
         originating.addAll(hierarchy);
@@ -147,6 +149,13 @@ final class EntityModel {
             }
         }
         if (failed || unresolved) return;
+        TypeElement parent = entitySuperclass();
+        if (parent != null)
+            for (VariableElement f : ids)
+                if (hierarchy.indexOf((TypeElement) f.getEnclosingElement()) > hierarchy.indexOf(parent))
+                    error(f, f.getSimpleName().toString(), "a subclass entity inherits the key of " + parent.getSimpleName()
+                            + "; remove @Id (the key is declared once, on the root)");
+        if (failed) return;
         checkIds(ids, embeddedId);
         if (!failed) new CrossChecks(this, env).run();
         for (AttributeModel a : attributes)
@@ -159,12 +168,13 @@ final class EntityModel {
             case RECORD -> "records are not entities (they are immutable); use a record as a read-only query "
                     + "projection, and map a class with a no-arg constructor as the @Entity";
             case CLASS -> null;
-            default -> "an @Entity must be a concrete class, not an interface, enum or abstract class (entity "
-                    + "inheritance is not supported yet)";
+            default -> "an @Entity must be a class, not an interface or enum";
         };
-        if (kind == null && entity.getModifiers().contains(Modifier.ABSTRACT))
-            kind = "an @Entity must be a concrete class, not an interface, enum or abstract class (entity inheritance "
-                    + "is not supported yet)";
+        if (kind == null && entity.getModifiers().contains(Modifier.ABSTRACT) && !Annotations.has(entity, "Inheritance")
+                && entitySuperclass() == null)
+            kind = "an abstract @Entity has no rows of its own, so it must be the base of an inheritance hierarchy: "
+                    + "annotate it @Inheritance(strategy = SINGLE_TABLE or JOINED) and map its concrete subclasses, or make "
+                    + "it a @MappedSuperclass";
         if (kind != null) { error(entity, null, kind); return false; }
         if (entity.getNestingKind() == NestingKind.LOCAL || entity.getNestingKind() == NestingKind.ANONYMOUS
                 || (entity.getNestingKind() == NestingKind.MEMBER && !entity.getModifiers().contains(Modifier.STATIC))) {
@@ -187,17 +197,66 @@ final class EntityModel {
         return !failed;
     }
 
+    /** The nearest superclass annotated @Entity, or null. */
+    private TypeElement entitySuperclass() {
+        for (TypeMirror s = entity.getSuperclass(); s.getKind() == TypeKind.DECLARED; ) {
+            TypeElement c = (TypeElement) types.asElement(s);
+            if (Annotations.has(c, "Entity")) return c;
+            s = c.getSuperclass();
+        }
+        return null;
+    }
+
+    /** The hierarchy rules the runtime's org.athanor.orm.mapping.Inheritance applies first, with its messages. */
+    private void checkInheritance() {
+        TypeElement parent = entitySuperclass();
+        if (parent == null) {
+            if ("TABLE_PER_CLASS".equals(ann.enumName(Annotations.find(entity, "Inheritance"), "strategy"))) tablePerClassIds();
+            return;
+        }
+        TypeElement root = parent;
+        for (TypeMirror s = root.getSuperclass(); s.getKind() == TypeKind.DECLARED; ) {
+            TypeElement c = (TypeElement) types.asElement(s);
+            if (Annotations.has(c, "Entity")) root = c;
+            s = c.getSuperclass();
+        }
+        if ("TABLE_PER_CLASS".equals(ann.enumName(Annotations.find(root, "Inheritance"), "strategy"))) tablePerClassIds();
+        if (!Annotations.has(root, "Inheritance"))
+            error(entity, null, "extends the @Entity " + parent.getQualifiedName() + ", which declares no @Inheritance; "
+                    + "annotate it @Inheritance(strategy = SINGLE_TABLE or JOINED), or make it a @MappedSuperclass");
+        else if (Annotations.has(entity, "Inheritance"))
+            error(entity, null, "@Inheritance belongs on the root of the hierarchy (" + root.getQualifiedName() + "), not on a "
+                    + "subclass; one hierarchy has one strategy");
+    }
+
+    /** TABLE_PER_CLASS: an IDENTITY key per table would repeat ids across the hierarchy (the runtime's message). */
+    private void tablePerClassIds() {
+        for (TypeElement c = entity; c != null; ) {
+            for (VariableElement f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
+                javax.lang.model.element.AnnotationMirror gv = Annotations.find(f, "GeneratedValue");
+                if (gv == null || !Annotations.has(f, "Id")) continue;
+                String strategy = ann.enumName(gv, "strategy");
+                if (strategy == null || strategy.equals("AUTO") || strategy.equals("IDENTITY"))
+                    error(f, f.getSimpleName().toString(), "TABLE_PER_CLASS keeps each class's rows in its own table, so one "
+                            + "IDENTITY column per table would hand out the same id twice in the hierarchy; use "
+                            + "@GeneratedValue(strategy = SEQUENCE) (one sequence for the hierarchy) or assign the ids");
+            }
+            TypeMirror s = c.getSuperclass();
+            c = s.getKind() == TypeKind.DECLARED ? (TypeElement) types.asElement(s) : null;
+        }
+    }
+
+    /** Whether the entity is abstract (the base of a hierarchy): its accessor cannot instantiate it. */
+    boolean isAbstract() { return entity.getModifiers().contains(Modifier.ABSTRACT); }
+
     private List<TypeElement> hierarchy() {
         List<TypeElement> chain = new ArrayList<>();
         for (TypeMirror s = entity.getSuperclass(); s.getKind() == TypeKind.DECLARED; ) {
             TypeElement c = (TypeElement) types.asElement(s);
             if (c.getQualifiedName().contentEquals("java.lang.Object")) break;
-            if (Annotations.has(c, "Entity")) {
-                error(entity, null, "extends the @Entity " + c.getQualifiedName() + ": entity inheritance is not "
-                        + "supported yet; make " + c.getSimpleName() + " a @MappedSuperclass");
-                break;
-            }
-            if (Annotations.has(c, "MappedSuperclass")) chain.add(0, c);
+            // an entity superclass: this class is a subclass of its inheritance hierarchy (the runtime checks
+            // the hierarchy's annotations); its fields are inherited attributes, first in the accessor's order
+            if (Annotations.has(c, "MappedSuperclass") || Annotations.has(c, "Entity")) chain.add(0, c);
             s = c.getSuperclass();
         }
         chain.add(entity);

@@ -50,7 +50,10 @@ final class SourceWriter {
         b.append("    @Override public Class<").append(e).append("> entityClass() { return ").append(e).append(".class; }\n\n");
         b.append("    @Override public java.util.List<String> attributeNames() { return NAMES; }\n\n");
         b.append("    @Override public ").append(e).append(" newInstance() {\n");
-        if (m.privateConstructor) {
+        if (m.isAbstract()) {
+            b.append("        throw new IllegalStateException(\"").append(e)
+                    .append(" is abstract; only its concrete subclasses are instantiated\");\n");
+        } else if (m.privateConstructor) {
             b.append("        try {\n            return (").append(e).append(") CONSTRUCTOR.invokeExact();\n")
                     .append("        } catch (RuntimeException | Error x) {\n            throw x;\n")
                     .append("        } catch (Throwable x) {\n            throw new IllegalStateException(x);\n        }\n");

@@ -25,9 +25,9 @@ public final class AnnotationRules {
      * {@code @Embeddable} for {@code @EmbeddedId} classes; {@code Index} and {@code UniqueConstraint}
      * inside {@code @Table}; {@code @Converter} on the converter classes {@code @Convert} names.
      */
-    public static final Set<String> HONOURED = Set.of("Access", "Basic", "Column", "Convert", "Converter", "Embeddable",
-            "EmbeddedId", "Entity", "EntityListeners", "Enumerated", "ExcludeDefaultListeners", "ExcludeSuperclassListeners", "GeneratedValue", "Id", "IdClass", "Index", "JoinColumn", "Lob", "ManyToOne", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
-            "PostLoad", "PostPersist", "PostRemove", "PostUpdate", "PrePersist", "PreRemove", "PreUpdate",
+    public static final Set<String> HONOURED = Set.of("Access", "Basic", "Column", "Convert", "Converter", "DiscriminatorColumn", "DiscriminatorValue", "Embeddable",
+            "EmbeddedId", "Entity", "EntityListeners", "Enumerated", "ExcludeDefaultListeners", "ExcludeSuperclassListeners", "GeneratedValue", "Id", "IdClass", "Index", "Inheritance", "JoinColumn", "Lob", "ManyToOne", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
+            "PostLoad", "PostPersist", "PostRemove", "PostUpdate", "PrePersist", "PreRemove", "PreUpdate", "PrimaryKeyJoinColumn",
             "SequenceGenerator", "Table", "Transient", "UniqueConstraint", "Version");
 
     /**
@@ -40,7 +40,8 @@ public final class AnnotationRules {
     private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy) and @OneToMany(mappedBy) are supported yet, and"
             + " embedded values not at all; map the foreign key"
             + " as a basic column, e.g. Long authorId, or mark the field @Transient";
-    private static final String INHERITANCE = "entity inheritance and secondary tables are not supported yet";
+    private static final String INHERITANCE = "secondary tables are not supported yet; map the second table as its own "
+            + "entity (or use JOINED inheritance)";
     private static final String QUERIES = "named queries, result set mappings and entity graphs are not supported; build"
             + " the query where it is used with session.query(Entity.class).filter(...) (or a Core select run by"
             + " session.execute), and keep reusable ones as static methods or constants of your own";
@@ -70,10 +71,9 @@ public final class AnnotationRules {
                 "JoinColumns", "JoinTable", "MapsId",
                 "AssociationOverride", "AssociationOverrides", "ForeignKey", "MapKey", "MapKeyClass",
                 "MapKeyColumn", "MapKeyEnumerated", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyTemporal",
-                "OrderColumn", "PrimaryKeyJoinColumn", "PrimaryKeyJoinColumns", "Converts"})
+                "OrderColumn", "PrimaryKeyJoinColumns", "Converts"})
             m.put(a, RELATIONSHIP);
-        for (String a : new String[] {"Inheritance", "DiscriminatorColumn", "DiscriminatorValue", "SecondaryTable",
-                "SecondaryTables"})
+        for (String a : new String[] {"SecondaryTable", "SecondaryTables"})
             m.put(a, INHERITANCE);
         for (String a : new String[] {"NamedQuery", "NamedQueries", "NamedNativeQuery", "NamedNativeQueries",
                 "NamedStoredProcedureQuery", "NamedStoredProcedureQueries", "StoredProcedureParameter", "QueryHint",

@@ -44,10 +44,28 @@ public final class Attribute {
         this.sequence = sequence;
         this.insertable = insertable;
         this.updatable = updatable;
-        this.primitive = field.getType().isPrimitive();
+        this.primitive = field != null && field.getType().isPrimitive();
         this.field = field;
         this.holder = holder;
     }
+
+    /** The discriminator column of an inheritance hierarchy as a (fieldless, never updated) attribute at {@code index}. */
+    static Attribute discriminator(Column<?> column, Class<?> javaType, int index) {
+        return new Attribute("<discriminator " + column.name() + ">", column, javaType, index, false, false, null, null,
+                true, false, null, null);
+    }
+
+    /** The same attribute at another position (a subclass's value arrays are longer than its parent's). */
+    Attribute withIndex(int newIndex) {
+        return newIndex == index ? this : new Attribute(name, column, javaType, newIndex, id, version, generation, sequence,
+                insertable, updatable, field, holder);
+    }
+
+    /** The Java field holding the value (for an @EmbeddedId component, the embeddable's field); null for the discriminator. */
+    public Field field() { return field; }
+
+    /** True for the discriminator of an inheritance hierarchy (no field: its value is fixed by the class). */
+    public boolean isDiscriminator() { return field == null; }
 
     /** The Java field name (for @EmbeddedId components, the embeddable's field name). */
     public String name() { return name; }
@@ -81,5 +99,5 @@ public final class Attribute {
     public boolean isEmbeddedIdComponent() { return holder != null; }
 
     @Override
-    public String toString() { return field.getDeclaringClass().getSimpleName() + "." + name + " -> " + column; }
+    public String toString() { return (field == null ? "" : field.getDeclaringClass().getSimpleName() + ".") + name + " -> " + column; }
 }

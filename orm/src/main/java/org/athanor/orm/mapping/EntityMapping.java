@@ -43,9 +43,12 @@ public final class EntityMapping<E> {
     private final Attribute version;
     private final EntityAccessor<E> accessor;
     private final Callbacks callbacks;        // null: the entity declares no lifecycle callback
+    private final Inheritance inheritance;    // null: the entity is in no inheritance hierarchy
 
     EntityMapping(Class<E> entityClass, String entityName, Table table, List<Attribute> attributes, List<ToOne> toOnes,
-                  List<ToMany> toManys, List<InverseOne> inverseOnes, IdShape idShape, EntityAccessor<E> accessor, Callbacks callbacks) {
+                  List<ToMany> toManys, List<InverseOne> inverseOnes, IdShape idShape, EntityAccessor<E> accessor,
+                  Callbacks callbacks, Inheritance inheritance) {
+        this.inheritance = inheritance;
         this.entityClass = entityClass;
         this.entityName = entityName;
         this.table = table;
@@ -84,22 +87,27 @@ public final class EntityMapping<E> {
 
     /**
      * Checks that no two of the given entities map to the same table (the registry calls this when its
-     * set of entities is known): two entities on one table need inheritance mapping, which is not supported yet.
+     * set of entities is known), unless they belong to one single-table inheritance hierarchy.
      */
     public static void checkDistinctTables(Collection<Class<?>> entityClasses) {
         Map<String, Class<?>> seen = new HashMap<>();
         for (Class<?> c : entityClasses) {
-            Table t = of(c).table();
+            EntityMapping<?> m = of(c);
+            Table t = m.table();
             String key = (t.schema() == null ? "" : t.schema().toLowerCase(Locale.ROOT) + ".") + t.name().toLowerCase(Locale.ROOT);
             Class<?> other = seen.putIfAbsent(key, c);
-            if (other != null && other != c)
-                throw new MappingException("entities " + other.getName() + " and " + c.getName() + " both map to table "
-                        + (t.schema() == null ? "" : t.schema() + ".") + t.name() + "; each entity needs its own table "
-                        + "(give one a different @Table(name = ...); inheritance mapping is not supported yet)");
+            if (other == null || other == c || of(other).table() == t) continue;
+            throw new MappingException("entities " + other.getName() + " and " + c.getName() + " both map to table "
+                    + (t.schema() == null ? "" : t.schema() + ".") + t.name() + "; each entity needs its own table "
+                    + "(give one a different @Table(name = ...)), unless they share it through single-table inheritance "
+                    + "(@Inheritance(strategy = SINGLE_TABLE) on their common @Entity superclass)");
         }
     }
 
     public Class<E> entityClass() { return entityClass; }
+    /** The entity's place in an inheritance hierarchy, or null when it is in none. */
+    public Inheritance inheritance() { return inheritance; }
+    IdShape idShape() { return idShape; }
     /** {@code @Entity(name)}, else the class's simple name. */
     public String entityName() { return entityName; }
     /** The Core table (untyped) with one column per attribute. */

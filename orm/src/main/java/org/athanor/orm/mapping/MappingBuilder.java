@@ -29,6 +29,11 @@ final class MappingBuilder {
         checkClass(cls);
         Entity entity = cls.getAnnotation(Entity.class);
         String entityName = entity.name().isEmpty() ? cls.getSimpleName() : entity.name();
+        // an entity superclass makes this class a subclass of its hierarchy (built first: the table,
+        // the inherited attributes and the discriminator come from it)
+        Class<?> parentClass = entitySuperclass(cls);
+        EntityMapping<?> parent = parentClass == null ? null : EntityMapping.of(parentClass);
+        Inheritance.checkSubclass(cls, parent);
         jakarta.persistence.Table tableAnn = cls.getAnnotation(jakarta.persistence.Table.class);
         String tableName = tableAnn != null && !tableAnn.name().isEmpty() ? tableAnn.name() : Naming.snakeCase(entityName);
         String schema = tableAnn != null && !tableAnn.schema().isEmpty() ? tableAnn.schema() : null;
@@ -39,14 +44,24 @@ final class MappingBuilder {
         if (tableAnn != null && tableAnn.check().length > 0)
             throw MappingException.of(cls, null, AnnotationRules.problem("CheckConstraint", null));
         List<Class<?>> hierarchy = hierarchy(cls);
-        checkAnnotations(cls, hierarchy);
-        FieldMapper mapper = new FieldMapper(cls, tableName, hierarchy);
+        // the classes whose fields this mapping adds: all of them for a root, the subclass's own part otherwise;
+        // a TABLE_PER_CLASS subclass has a full table of its own, so it maps the inherited fields again
+        boolean concrete = parent != null && parent.inheritance().strategy() == jakarta.persistence.InheritanceType.TABLE_PER_CLASS;
+        List<Class<?>> own = parent == null ? hierarchy : hierarchy.subList(hierarchy.indexOf(parentClass) + 1, hierarchy.size());
+        checkAnnotations(cls, own);
+        // the default sequence of a TABLE_PER_CLASS hierarchy is the root's: ids are unique across its tables
+        FieldMapper mapper = new FieldMapper(cls, concrete ? Naming.snakeCase(rootEntityName(parent)) : tableName, hierarchy);
+        if (concrete) {
+            Class<?> rootClass = parent.inheritance().root();
+            jakarta.persistence.Table rootTable = rootClass.getAnnotation(jakarta.persistence.Table.class);
+            if (rootTable != null && !rootTable.name().isEmpty()) mapper = new FieldMapper(cls, rootTable.name(), hierarchy);
+        }
         List<FieldSpec> specs = new ArrayList<>();
         Field embeddedId = null;
         List<Field> toOneFields = new ArrayList<>();
         List<Field> toManyFields = new ArrayList<>();
         List<Field> inverseFields = new ArrayList<>();
-        for (Class<?> c : hierarchy) {
+        for (Class<?> c : concrete ? hierarchy : own) {
             for (Field f : c.getDeclaredFields()) {
                 if (FieldMapper.skipped(f)) continue;
                 if (f.isAnnotationPresent(jakarta.persistence.OneToOne.class) && !f.isAnnotationPresent(jakarta.persistence.ManyToOne.class)
@@ -77,18 +92,24 @@ final class MappingBuilder {
                 }
             }
         }
-        checkIds(cls, specs, embeddedId);
+        if (parent == null || concrete) checkIds(cls, specs, embeddedId);
+        if (parent != null)
+            Inheritance.checkNoIds(cls, parent, specs.stream().filter(x -> own.contains(x.field().getDeclaringClass())).toList(),
+                    embeddedId != null && own.contains(embeddedId.getDeclaringClass()) ? embeddedId : null);
         checkUniqueNames(cls, specs);
 
-        Table table = Table.create(schema, tableName);
+        Table table = parent == null ? Table.create(schema, tableName) : Inheritance.subclassTable(cls, parent, schema, tableName, tableAnn);
+        List<Attribute> attributes = new ArrayList<>(parent == null || concrete ? List.of() : parent.attributes());
         List<FieldSpec> idSpecs = specs.stream().filter(FieldSpec::id).toList();
-        List<Attribute> attributes = new ArrayList<>();
         List<Column<?>> pk = new ArrayList<>();
+        boolean sharedTable = parent != null && parent.table() == table;
         for (FieldSpec s : specs) {
+            if (sharedTable) Inheritance.checkFreeColumn(cls, s, table);
             List<ColumnOption> options = new ArrayList<>();
             if (s.id() && idSpecs.size() == 1) options.add(Table.Options.primaryKey());
             if (s.generation() == jakarta.persistence.GenerationType.IDENTITY) options.add(Table.Options.autoincrement());
-            options.add(s.nullable() ? Table.Options.nullable() : Table.Options.notNull());
+            // the other classes of a single-table hierarchy have no value for a subclass's column
+            options.add(s.nullable() || sharedTable ? Table.Options.nullable() : Table.Options.notNull());
             if (s.unique()) options.add(Table.Options.unique());
             Column<?> column = Table.addColumn(table, s.columnName(), s.type(), options.toArray(ColumnOption[]::new));
             if (s.id()) pk.add(column);
@@ -96,15 +117,41 @@ final class MappingBuilder {
                     s.generation(), s.sequence(), s.insertable(), s.updatable(), s.field(), s.holder()));
         }
         if (pk.size() > 1) Table.addPrimaryKey(table, pk);
-        List<ToOne> toOnes = ToOnes.map(cls, table, toOneFields, attributes, specs);
-        List<ToMany> toManys = ToOnes.mapCollections(cls, toManyFields);
-        List<InverseOne> inverseOnes = ToOnes.mapInverse(cls, inverseFields);
+        List<ToOne> toOnes = new ArrayList<>();
+        if (parent != null && !concrete)
+            for (ToOne t : parent.toOnes()) toOnes.add(t.withKeyIndex(attributes.size() + toOnes.size()));
+        toOnes.addAll(ToOnes.map(cls, table, toOneFields, attributes, specs, toOnes.size(), sharedTable));
+        List<ToMany> toManys = new ArrayList<>(parent == null || concrete ? List.of() : parent.toManys());
+        toManys.addAll(ToOnes.mapCollections(cls, toManyFields));
+        List<InverseOne> inverseOnes = new ArrayList<>(parent == null || concrete ? List.of() : parent.inverseOnes());
+        inverseOnes.addAll(ToOnes.mapInverse(cls, inverseFields));
         if (tableAnn != null) TableConstraints.add(cls, table, tableAnn, attributes);
 
-        IdShape idShape = IdShape.of(cls, attributes, embeddedId);
+        IdShape idShape = parent == null || concrete ? IdShape.of(cls, attributes, embeddedId) : parent.idShape();
         EntityAccessor<E> accessor = Accessors.forEntity(cls, attributes);
         Callbacks callbacks = Callbacks.of(cls, hierarchy);
-        return new EntityMapping<>(cls, entityName, table, attributes, toOnes, toManys, inverseOnes, idShape, accessor, callbacks);
+        Inheritance inheritance = Inheritance.of(cls, entityName, parent, table, attributes.size() + toOnes.size());
+        if (inheritance != null && inheritance.strategy() == jakarta.persistence.InheritanceType.TABLE_PER_CLASS)
+            for (FieldSpec s : specs)
+                if (s.id() && s.generation() == jakarta.persistence.GenerationType.IDENTITY)
+                    throw new MappingException(s.where(cls) + ": TABLE_PER_CLASS keeps each class's rows in its own table, "
+                            + "so one IDENTITY column per table would hand out the same id twice in the hierarchy; use "
+                            + "@GeneratedValue(strategy = SEQUENCE) (one sequence for the hierarchy) or assign the ids");
+        return new EntityMapping<>(cls, entityName, table, attributes, toOnes, toManys, inverseOnes, idShape, accessor,
+                callbacks, inheritance);
+    }
+
+    /** The nearest superclass annotated {@code @Entity}, or null. */
+    static Class<?> entitySuperclass(Class<?> cls) {
+        for (Class<?> c = cls.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass())
+            if (c.isAnnotationPresent(Entity.class)) return c;
+        return null;
+    }
+
+    private static String rootEntityName(EntityMapping<?> parent) {
+        Class<?> root = parent.inheritance().root();
+        String n = root.getAnnotation(Entity.class).name();
+        return n.isEmpty() ? root.getSimpleName() : n;
     }
 
     private static void checkClass(Class<?> cls) {
@@ -114,9 +161,13 @@ final class MappingBuilder {
         if (!cls.isAnnotationPresent(Entity.class))
             throw MappingException.of(cls, null, "is not an @Entity; annotate it with @jakarta.persistence.Entity"
                     + (cls.isAnnotationPresent(MappedSuperclass.class) ? " (a @MappedSuperclass is not mapped on its own)" : ""));
-        if (cls.isInterface() || cls.isEnum() || Modifier.isAbstract(cls.getModifiers()))
-            throw MappingException.of(cls, null, "an @Entity must be a concrete class, not an interface, enum or "
-                    + "abstract class (entity inheritance is not supported yet)");
+        if (cls.isInterface() || cls.isEnum())
+            throw MappingException.of(cls, null, "an @Entity must be a class, not an interface or enum");
+        if (Modifier.isAbstract(cls.getModifiers()) && !cls.isAnnotationPresent(jakarta.persistence.Inheritance.class)
+                && entitySuperclass(cls) == null)
+            throw MappingException.of(cls, null, "an abstract @Entity has no rows of its own, so it must be the base of an "
+                    + "inheritance hierarchy: annotate it @Inheritance(strategy = SINGLE_TABLE or JOINED) and map its "
+                    + "concrete subclasses, or make it a @MappedSuperclass");
         if (cls.isLocalClass() || cls.isAnonymousClass()
                 || (cls.isMemberClass() && !Modifier.isStatic(cls.getModifiers())))
             throw MappingException.of(cls, null, Messages.notTopLevel());
@@ -131,7 +182,6 @@ final class MappingBuilder {
         OpenPackages.require(cls, "entity");
     }
 
-    /** The mapped superclasses (topmost first) followed by the entity. */
     /**
      * Every jakarta.persistence annotation on the classes of the hierarchy and their methods is
      * honoured or refused ({@link AnnotationRules}); fields are checked by {@link FieldMapper}.
@@ -150,15 +200,14 @@ final class MappingBuilder {
         }
     }
 
+    /**
+     * The classes holding the entity's persistent state, topmost first: its entity superclasses and
+     * mapped superclasses, then the entity. Like JPA, a superclass that is neither contributes nothing.
+     */
     static List<Class<?>> hierarchy(Class<?> cls) {
         List<Class<?>> chain = new ArrayList<>();
-        for (Class<?> c = cls.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass()) {
-            if (c.isAnnotationPresent(Entity.class))
-                throw MappingException.of(cls, null, "extends the @Entity " + c.getName() + ": entity inheritance is "
-                        + "not supported yet; make " + c.getSimpleName() + " a @MappedSuperclass");
-            // like JPA, a superclass that is not a @MappedSuperclass contributes no persistent state
-            if (c.isAnnotationPresent(MappedSuperclass.class)) chain.add(0, c);
-        }
+        for (Class<?> c = cls.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass())
+            if (c.isAnnotationPresent(MappedSuperclass.class) || c.isAnnotationPresent(Entity.class)) chain.add(0, c);
         chain.add(cls);
         return chain;
     }

@@ -38,7 +38,9 @@ final class ReflectiveAccessor<E> implements EntityAccessor<E> {
         holderConstructors = new MethodHandle[n];
         MethodHandles.Lookup lookup = Accessors.lookup(type, type);
         try {
-            constructor = lookup.findConstructor(type, MethodType.methodType(void.class)).asType(CTOR);
+            // an abstract entity (the base of a hierarchy) is never instantiated: a row names a concrete class
+            constructor = java.lang.reflect.Modifier.isAbstract(type.getModifiers()) ? null
+                    : lookup.findConstructor(type, MethodType.methodType(void.class)).asType(CTOR);
             for (int i = 0; i < n; i++) {
                 Attribute a = attributes.get(i);
                 Field f = a.field;
@@ -63,6 +65,8 @@ final class ReflectiveAccessor<E> implements EntityAccessor<E> {
 
     @Override
     public E newInstance() {
+        if (constructor == null)
+            throw new IllegalStateException(type.getName() + " is abstract; only its concrete subclasses are instantiated");
         try {
             return type.cast(constructor.invokeExact());
         } catch (Throwable t) {

@@ -36,6 +36,11 @@ public final class ToOne {
         this.handle = Accessors.fieldHandle(field, name);
     }
 
+    /** The same reference with its key at another position (inherited by a subclass, whose value arrays are longer). */
+    ToOne withKeyIndex(int index) {
+        return index == keyAttribute.index() ? this : new ToOne(name, field, target, keyAttribute.withIndex(index), optional);
+    }
+
     /** The field's name. */
     public String name() { return name; }
     /** The related entity class. */

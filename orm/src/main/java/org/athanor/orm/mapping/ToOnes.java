@@ -24,7 +24,12 @@ import org.athanor.orm.rules.Naming;
 final class ToOnes {
     private ToOnes() {}
 
-    static List<ToOne> map(Class<?> cls, Table table, List<Field> fields, List<Attribute> attributes, List<FieldSpec> specs) {
+    /**
+     * {@code offset}: references before these (inherited from an entity superclass); {@code shared}: the
+     * table is a single-table hierarchy's, whose other classes have no value for these key columns (nullable).
+     */
+    static List<ToOne> map(Class<?> cls, Table table, List<Field> fields, List<Attribute> attributes, List<FieldSpec> specs,
+                           int offset, boolean shared) {
         if (fields.isEmpty()) return List.of();
         List<ToOne> out = new ArrayList<>();
         for (Field f : fields) {
@@ -74,12 +79,17 @@ final class ToOnes {
                             + "attribute; name it with @JoinColumn(name = ...), or drop the basic attribute");
             boolean optional = (m != null ? m.optional() : one.optional()) && (jc == null || jc.nullable());
             List<ColumnOption> options = new ArrayList<>();
-            options.add(optional ? Table.Options.nullable() : Table.Options.notNull());
+            options.add(optional || shared ? Table.Options.nullable() : Table.Options.notNull());
             // a one-to-one's key column is UNIQUE: two rows cannot reference the same target
             if (jc != null && jc.unique() || one != null) options.add(Table.Options.unique());
             Column<?> column = Table.addColumn(table, columnName, key.type(), options.toArray(ColumnOption[]::new));
             ReferentialAction onDelete = onDelete(f, optional, jc, where);
-            if (jc == null || jc.foreignKey().value() != ConstraintMode.NO_CONSTRAINT) {
+            if (onDelete != ReferentialAction.NO_ACTION && tablePerClass(target))
+                throw new MappingException(where + ": @OnDelete(" + onDelete + ") on a reference to TABLE_PER_CLASS "
+                        + target.getSimpleName() + ": its rows are spread over one table per class, so there is no "
+                        + "foreign key to carry the action; remove @OnDelete, or map the hierarchy SINGLE_TABLE or JOINED");
+            // a TABLE_PER_CLASS target's rows are spread over its classes' tables: no one table to reference
+            if ((jc == null || jc.foreignKey().value() != ConstraintMode.NO_CONSTRAINT) && !tablePerClass(target)) {
                 String fkName = jc == null || jc.foreignKey().name().isEmpty() ? null : jc.foreignKey().name();
                 // the target's column through a supplier: the two entities may reference each other, and the
                 // target's mapping (a per-class cache) must not be built inside this one
@@ -88,11 +98,19 @@ final class ToOnes {
                         target == cls ? attributeColumn(attributes, keyName) : EntityMapping.of(target).attribute(keyName).column()),
                         onDelete, ReferentialAction.NO_ACTION, fkName);
             }
-            Attribute attr = new Attribute(f.getName(), column, key.javaType(), attributes.size() + out.size(), false, false,
+            Attribute attr = new Attribute(f.getName(), column, key.javaType(), attributes.size() + offset + out.size(), false, false,
                     null, null, true, true, f, null);
             out.add(new ToOne(f.getName(), f, target, attr, optional));
         }
         return List.copyOf(out);
+    }
+
+    private static boolean tablePerClass(Class<?> target) {
+        for (Class<?> c = target; c != null && c != Object.class; c = c.getSuperclass()) {
+            jakarta.persistence.Inheritance inh = c.getAnnotation(jakarta.persistence.Inheritance.class);
+            if (inh != null) return inh.strategy() == jakarta.persistence.InheritanceType.TABLE_PER_CLASS;
+        }
+        return false;
     }
 
     /** The {@code @OneToMany(mappedBy)} fields; the mappedBy side is checked when the registry links entities. */
@@ -235,7 +253,7 @@ final class ToOnes {
     /** The target's single key field, as its mapping will see it. */
     private static FieldSpec targetKey(Class<?> cls, Class<?> target, List<FieldSpec> specs, String where) {
         List<FieldSpec> ids = new ArrayList<>();
-        if (target == cls) {
+        if (target == cls && specs.stream().anyMatch(FieldSpec::id)) {
             for (FieldSpec s : specs) if (s.id()) ids.add(s);
         } else {
             List<Class<?>> hierarchy = MappingBuilder.hierarchy(target);

@@ -35,7 +35,8 @@ class MappingErrorsTest {
         Class<?> a = r.load("errors.twotables.A"), b = r.load("errors.twotables.B");
         MappingException e = assertThrows(MappingException.class, () -> EntityMapping.checkDistinctTables(List.of(a, b)));
         assertEquals("entities errors.twotables.A and errors.twotables.B both map to table THINGS; each entity needs its "
-                + "own table (give one a different @Table(name = ...); inheritance mapping is not supported yet)", e.getMessage());
+                + "own table (give one a different @Table(name = ...)), unless they share it through single-table inheritance "
+                + "(@Inheritance(strategy = SINGLE_TABLE) on their common @Entity superclass)", e.getMessage());
         EntityMapping.checkDistinctTables(List.of(a, a));
     }
 }

@@ -107,14 +107,22 @@ public final class MappingErrorCases {
                         "errors.tablegen.E.id: @GeneratedValue(strategy = TABLE) is not supported; use IDENTITY, SEQUENCE, "
                                 + "AUTO (= IDENTITY), or assign the value yourself"),
                 both("entityparent", "@Entity public class E extends P { }\n@Entity class P { @Id Long id; }",
-                        "errors.entityparent.E: extends the @Entity errors.entityparent.P: entity inheritance is not "
-                                + "supported yet; make P a @MappedSuperclass"),
-                both("inheritance", "@Entity @Inheritance public class E { @Id Long id; }",
-                        "errors.inheritance.E: @Inheritance is not supported: entity inheritance and secondary tables are not "
-                                + "supported yet"),
+                        "errors.entityparent.E: extends the @Entity errors.entityparent.P, which declares no @Inheritance; "
+                                + "annotate it @Inheritance(strategy = SINGLE_TABLE or JOINED), or make it a @MappedSuperclass"),
+                both("tableperclass", "@Entity @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS) public class E { @Id @GeneratedValue Long id; }",
+                        "errors.tableperclass.E.id: TABLE_PER_CLASS keeps each class's rows in its own table, so one IDENTITY "
+                                + "column per table would hand out the same id twice in the hierarchy; use @GeneratedValue("
+                                + "strategy = SEQUENCE) (one sequence for the hierarchy) or assign the ids"),
+                both("subinheritance", "@Entity @Inheritance public class E extends P { }\n@Entity @Inheritance class P { @Id Long id; }",
+                        "errors.subinheritance.E: @Inheritance belongs on the root of the hierarchy (errors.subinheritance.P), "
+                                + "not on a subclass; one hierarchy has one strategy"),
+                both("subclassid", "@Entity public class E extends P { @Id Long other; }\n@Entity @Inheritance class P { @Id Long id; }",
+                        "errors.subclassid.E.other: a subclass entity inherits the key of P; remove @Id (the key is declared "
+                                + "once, on the root)"),
                 both("abstractentity", "@Entity public abstract class E { @Id Long id; }",
-                        "errors.abstractentity.E: an @Entity must be a concrete class, not an interface, enum or abstract "
-                                + "class (entity inheritance is not supported yet)"),
+                        "errors.abstractentity.E: an abstract @Entity has no rows of its own, so it must be the base of an "
+                                + "inheritance hierarchy: annotate it @Inheritance(strategy = SINGLE_TABLE or JOINED) and map "
+                                + "its concrete subclasses, or make it a @MappedSuperclass"),
                 both("generatedonbasic", "@Entity public class E { @Id Long id; @GeneratedValue Long counter; }",
                         "errors.generatedonbasic.E.counter: @GeneratedValue is only allowed on the @Id field"),
                 new Case("notentity", "public class E { @Id Long id; }",

@@ -23,6 +23,7 @@ import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.engine.Connection;
 import org.athanor.core.engine.RowsInsert;
 import org.athanor.core.schema.Column;
+import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Delete;
 import org.athanor.core.sql.Dml;
 import org.athanor.core.sql.Expression;
@@ -108,7 +109,19 @@ final class Persistence {
 
     // ---- INSERT ------------------------------------------------------------------------------------
 
+    /** Inserts the objects' rows: into the base table, then (JOINED inheritance) each subclass table, parents first. */
     void insert(Mapper info, List<InstanceState> list) {
+        insertBaseRows(info, list);
+        for (int t = 1; t < info.tables().size(); t++) {
+            Table table = info.tables().get(t);
+            List<Attribute> cols = JoinedTables.columns(info, table, false);
+            Column<?>[] columns = JoinedTables.keyThenColumns(table, cols);
+            statement = Sql.insert(table).columns(columns);
+            conn.insertRows(Sql.insert(table), columns, JoinedTables.rows(info, list, cols));
+        }
+    }
+
+    private void insertBaseRows(Mapper info, List<InstanceState> list) {
         entity = info;
         operation = "inserting";
         statement = null;
@@ -305,7 +318,7 @@ final class Persistence {
     private static List<Attribute> insertColumns(Mapper info, boolean withoutGeneratedId) {
         List<Attribute> cols = new ArrayList<>();
         for (Attribute a : info.attrs) {
-            if (!a.insertable()) continue;
+            if (!a.insertable() || a.column().table() != info.table) continue; // JOINED: subclass tables follow
             if (withoutGeneratedId && a == info.generatedId) continue;
             cols.add(a);
         }
@@ -581,32 +594,40 @@ final class Persistence {
         // batch objects with the same changed-column set into one executemany
         Map<String, List<Dirty>> groups = new TreeMap<>();
         for (Dirty d : list) groups.computeIfAbsent(Arrays.toString(d.changed()), k -> new ArrayList<>()).add(d);
-        for (List<Dirty> group : groups.values()) {
-            int[] changed = group.get(0).changed();
-            Update u = Sql.update(info.table);
-            for (int i : changed) {
-                Column c = info.attrs[i].column();
-                u = Mapper.setExpression(u, c, Sql.bindParam("v" + i, c.type()));
+        for (List<Dirty> group : groups.values())
+            // JOINED inheritance: one UPDATE per table holding changed columns (one table otherwise)
+            for (Table table : info.tables()) {
+                int[] changed = JoinedTables.in(info, table, group.get(0).changed());
+                if (changed.length > 0) updateGroup(info, table, group, changed);
             }
-            for (int k = 0; k < info.idIdx.length; k++) {
-                Column c = info.attrs[info.idIdx[k]].column();
-                u = u.where(c.eq((Expression) Sql.bindParam("k" + k, c.type())));
-            }
-            List<Map<String, Object>> params = new ArrayList<>(group.size());
-            for (Dirty d : group) {
-                Map<String, Object> p = new HashMap<>();
-                for (int i : changed) p.put("v" + i, d.values()[i]);
-                for (int k = 0; k < info.idIdx.length; k++) p.put("k" + k, d.state().key().value(k));
-                params.add(p);
-            }
-            statement = u;
-            long n = executeRows(u, params);
-            if (n >= 0 && n != group.size()) {
-                List<Object> ids = group.stream().limit(10).map(d -> (Object) d.state().key()).toList();
-                throw new StaleDataException("UPDATE of " + info.name + " expected to match " + group.size() + " row(s) but matched " + n
-                        + " (rows deleted by another transaction?); objects: " + ids + (group.size() > 10 ? " ..." : ""));
-            }
-            for (Dirty d : group) updated(d, -1, null);
+        for (List<Dirty> group : groups.values()) for (Dirty d : group) updated(d, -1, null);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void updateGroup(Mapper info, Table table, List<Dirty> group, int[] changed) {
+        Update u = Sql.update(table);
+        for (int i : changed) {
+            Column c = info.attrs[i].column();
+            u = Mapper.setExpression(u, c, Sql.bindParam("v" + i, c.type()));
+        }
+        Column<?>[] keys = JoinedTables.keyColumns(info, table);
+        for (int k = 0; k < keys.length; k++) {
+            Column c = keys[k];
+            u = u.where(c.eq((Expression) Sql.bindParam("k" + k, c.type())));
+        }
+        List<Map<String, Object>> params = new ArrayList<>(group.size());
+        for (Dirty d : group) {
+            Map<String, Object> p = new HashMap<>();
+            for (int i : changed) p.put("v" + i, d.values()[i]);
+            for (int k = 0; k < info.idIdx.length; k++) p.put("k" + k, d.state().key().value(k));
+            params.add(p);
+        }
+        statement = u;
+        long n = executeRows(u, params);
+        if (n >= 0 && n != group.size()) {
+            List<Object> ids = group.stream().limit(10).map(d -> (Object) d.state().key()).toList();
+            throw new StaleDataException("UPDATE of " + info.name + " expected to match " + group.size() + " row(s) but matched " + n
+                    + " (rows deleted by another transaction?); objects: " + ids + (group.size() > 10 ? " ..." : ""));
         }
     }
 
@@ -626,7 +647,7 @@ final class Persistence {
         Object expected = st.snapshot != null ? st.snapshot[vi] : d.values()[vi];
         Object next = Versions.next(expected, info.attrs[vi].javaType());
         Update u = Sql.update(info.table);
-        for (int i : d.changed()) u = Mapper.setValue(u, info.attrs[i].column(), d.values()[i]);
+        for (int i : JoinedTables.in(info, info.table, d.changed())) u = Mapper.setValue(u, info.attrs[i].column(), d.values()[i]);
         Column vc = info.attrs[vi].column();
         u = Mapper.setValue(u, vc, next).where(info.pkEquals(st.key()), vc.eq(expected));
         statement = u;
@@ -634,6 +655,11 @@ final class Persistence {
         if (n != 1)
             throw new StaleDataException("UPDATE of " + st.key() + " matched no row with version " + expected
                     + ": another transaction changed or deleted it");
+        // JOINED inheritance: the subclass tables' changed columns, the version checked in the base row above
+        for (int t = 1; t < info.tables().size(); t++) {
+            int[] changed = JoinedTables.in(info, info.tables().get(t), d.changed());
+            if (changed.length > 0) updateGroup(info, info.tables().get(t), List.of(d), changed);
+        }
         s.uow().writeAttribute(st, vi, next);
         updated(d, vi, next);
     }
@@ -650,6 +676,15 @@ final class Persistence {
     void delete(Mapper info, List<InstanceState> list) {
         entity = info;
         operation = "deleting";
+        // JOINED inheritance: the subclass tables' rows first (their keys reference the base row), deepest first
+        for (int t = info.tables().size() - 1; t > 0; t--) {
+            Table table = info.tables().get(t);
+            Delete del = Sql.deleteFrom(table);
+            Column<?>[] keys = JoinedTables.keyColumns(info, table);
+            for (int k = 0; k < keys.length; k++) del = del.where(((Column) keys[k]).eq((Expression) Sql.bindParam("k" + k, keys[k].type())));
+            statement = del;
+            executeRows(del, JoinedTables.keyParams(list));
+        }
         if (info.versionIdx >= 0) {
             int vi = info.versionIdx;
             for (InstanceState st : list) {

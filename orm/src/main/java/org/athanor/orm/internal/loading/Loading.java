@@ -6,7 +6,9 @@ import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.IdKey;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.athanor.core.engine.Connection;
 import org.athanor.orm.internal.uow.UnitOfWork;
 import java.util.stream.Stream;
@@ -114,12 +116,25 @@ public final class Loading {
         } else {
             out = s.connection().execute(q.statement(), entities(s, info, q)).all();
         }
+        relatedOf(s, info, out, options);
+        return out;
+    }
+
+    /** The references and collections of {@code out}: for a polymorphic result, each class's over its objects. */
+    private static void relatedOf(Loading.Host s, Mapper info, List<Object> out, List<LoadSpec> options) {
+        if (info.layoutCount() > 1) {
+            Map<Mapper, List<Object>> byClass = new LinkedHashMap<>();
+            for (Object o : out) byClass.computeIfAbsent(s.stateOf(o).info, k -> new ArrayList<>()).add(o);
+            for (Map.Entry<Mapper, List<Object>> e : byClass.entrySet()) relationships(s, e.getKey(), e.getValue(), options);
+        } else relationships(s, info, out, options);
+    }
+
+    private static void relationships(Loading.Host s, Mapper info, List<Object> out, List<LoadSpec> options) {
         if (info.loadsRelated()) ToOneLoading.resolve(s, info, out, options);
         if (info.toManys.length > 0) {
             installCollections(s, info, out);
             if (!options.isEmpty()) CollectionLoading.apply(s, info, out, options);
         }
-        return out;
     }
 
     /**
@@ -144,11 +159,7 @@ public final class Loading {
         List<Object> objects = new ArrayList<>(rows.size());
         java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Object[] r : rows) if (seen.add(r[0])) objects.add(r[0]);
-        if (info.loadsRelated()) ToOneLoading.resolve(s, info, objects, options);
-        if (info.toManys.length > 0) {
-            installCollections(s, info, objects);
-            if (!options.isEmpty()) CollectionLoading.apply(s, info, objects, options);
-        }
+        relatedOf(s, info, objects, options);
         return rows;
     }
 
@@ -157,9 +168,11 @@ public final class Loading {
     }
 
     /** A new persistent object for a row no object of the session has. */
-    private static Object materializeNew(Loading.Host s, Mapper info, Object[] v) {
-        if (info.hasNullId(v))
-            throw nullKey(info);
+    private static Object materializeNew(Loading.Host s, Mapper declared, Object[] row) {
+        if (declared.hasNullId(row))
+            throw nullKey(declared);
+        Mapper info = declared.rowMapper(row);
+        Object[] v = declared.rowValues(row);
         Object obj = info.mapping.newInstance();
         info.setAll(obj, v);
         s.uow().attachLoaded(info, obj, null, v, true); // the key is made from the snapshot when first needed
@@ -170,12 +183,13 @@ public final class Loading {
     public static Stream<Object> stream(Loading.Host s, Mapper info, Select<Row> select) {
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
         Result<Object> r = s.connection().execute(q.statement(), entities(s, info, q));
-        if (!info.loadsRelated() && info.toManys.length == 0) return r.stream();
+        if (!info.loadsRelated() && info.toManys.length == 0 && info.layoutCount() <= 1) return r.stream();
         // a stream has no whole result to batch over: each object's references are resolved as it is
         // handed out (found in the identity map, else one SELECT per row); use list() to batch them
         return r.stream().peek(o -> {
-            if (info.loadsRelated()) ToOneLoading.resolve(s, info, List.of(o));
-            if (info.toManys.length > 0) installCollections(s, info, List.of(o));
+            Mapper m = s.stateOf(o).info;
+            if (m.loadsRelated()) ToOneLoading.resolve(s, m, List.of(o));
+            if (m.toManys.length > 0) installCollections(s, m, List.of(o));
         });
     }
 
@@ -183,10 +197,12 @@ public final class Loading {
      * The session's object for a row: the one already in the identity map (re-read from the row when
      * expired, keeping attributes changed since), or a new persistent object.
      */
-    static Object materialize(Loading.Host s, Mapper info, Object[] v) {
+    static Object materialize(Loading.Host s, Mapper declared, Object[] row) {
+        if (declared.hasNullId(row))
+            throw nullKey(declared);
+        Mapper info = declared.rowMapper(row);
+        Object[] v = declared.rowValues(row);
         IdKey key = info.keyOf(v);
-        if (key == null)
-            throw nullKey(info);
         InstanceState st = s.uow().identityMap.isEmpty() ? null : s.uow().identityMap.get(key);
         if (st != null) {
             if (s.isExpired(st)) apply(s, st, v, true);
@@ -217,8 +233,9 @@ public final class Loading {
     public static boolean reload(Loading.Host s, InstanceState st, boolean keepChanges) {
         Mapper info = st.info;
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, info.selectAll.where(info.pkEquals(st.key())));
-        Object[] v = s.connection().execute(q.statement(), values(q.primary())).first();
-        if (v == null) return false;
+        Object[] row = s.connection().execute(q.statement(), values(q.primary())).first();
+        if (row == null) return false;
+        Object[] v = info.rowValues(row);
         apply(s, st, v, keepChanges);
         if (st.refsPending) ToOneLoading.resolve(s, info, List.of(st.obj()));
         if (st.collectionsPending) installCollections(s, info, List.of(st.obj()));

@@ -54,20 +54,35 @@ public final class Mapper {
     public final org.athanor.orm.mapping.Callbacks callbacks;
     public final Class<?> type;
     public final String name;
-    /** The (one) table of the entity; see {@link #tables()}. */
+    /** The table holding the entity's key and discriminator: its only table, or the base table under JOINED inheritance; see {@link #tables()}. */
     public final Table table;
     private final List<Table> tables;
-    /** The root of the inheritance hierarchy; this mapper until inheritance is mapped. */
-    private final Mapper base;
+    /** The root of the inheritance hierarchy (set by configure); this mapper outside a hierarchy. */
+    private Mapper base;
+    /** The entity's inheritance (strategy, discriminator, parent), or null outside a hierarchy. */
+    public final org.athanor.orm.mapping.Inheritance inheritance;
+    /** The entity superclass's mapper (set by configure), or null. */
+    private Mapper parent;
+    /** Position of the discriminator in {@link #attrs}, or -1. */
+    public final int discriminatorIdx;
     public final Attribute[] attrs;
     public final int[] idIdx;
     public final int versionIdx;
     /** The single id attribute whose value the database or the session generates, or null. */
     public final Attribute generatedId;
     public final List<Column<?>> columns;
-    public final Select<Row> selectAll;
-    /** What the ORM compile stage loads for this entity. */
-    public final org.athanor.orm.internal.loading.OrmCompiler.Target loadTarget;
+    /**
+     * The SELECT loading this entity: its columns in attribute order, then (for a class with mapped
+     * subclasses) the subclasses' further columns; FROM its table(s), LEFT OUTER JOIN the subclasses'
+     * tables (JOINED); WHERE the discriminator is one of the subtree's (a subclass). Set by configure.
+     */
+    public Select<Row> selectAll;
+    /** What the ORM compile stage loads for this entity (set by configure, with {@link #selectAll}). */
+    public org.athanor.orm.internal.loading.OrmCompiler.Target loadTarget;
+    /** Rows of this entity's SELECT by discriminator value: the class to build and where its values sit; null outside a hierarchy. */
+    private Map<Object, Polymorphic.Layout> layouts;
+    /** Where a row of {@link #selectAll} holds its class's discriminator value (a literal column for TABLE_PER_CLASS). */
+    private int discriminatorPos = -1;
     /** Starts the hash of this entity's keys (the base class name's hash: stable, no identity hash needed). */
     public final int keyHashSeed;
     /** Whether an attribute may hold a byte array (mutable, so snapshots copy it). */
@@ -103,8 +118,10 @@ public final class Mapper {
         this.callbacks = mapping.callbacks();
         this.type = type;
         this.name = mapping.entityName();
-        this.table = mapping.table();
-        this.tables = List.of(table);
+        this.inheritance = mapping.inheritance();
+        // the table holding the key (and the discriminator): the base table under JOINED inheritance
+        this.table = inheritance == null ? mapping.table() : inheritance.tables().get(0);
+        this.tables = inheritance == null ? List.of(table) : inheritance.tables();
         this.base = this;
         this.plain = mapping.attributes().size();
         this.toOnes = mapping.toOnes().toArray(ToOne[]::new);
@@ -112,6 +129,8 @@ public final class Mapper {
         this.inverseOnes = mapping.inverseOnes().toArray(org.athanor.orm.mapping.InverseOne[]::new);
         List<Attribute> all = new ArrayList<>(mapping.attributes());
         for (ToOne t : toOnes) all.add(t.keyAttribute());
+        this.discriminatorIdx = inheritance == null || inheritance.discriminator() == null ? -1 : all.size();
+        if (discriminatorIdx >= 0) all.add(inheritance.discriminator());
         this.attrs = all.toArray(Attribute[]::new);
         List<Attribute> ids = mapping.idAttributes();
         if (ids.isEmpty()) throw new MappingException("entity " + type.getName() + " has no @Id attribute");
@@ -120,17 +139,16 @@ public final class Mapper {
         this.versionIdx = v == null ? -1 : v.index();
         Attribute gen = mapping.generatedIdAttribute();
         this.generatedId = gen;
-        this.keyHashSeed = base.type.getName().hashCode();
+        this.keyHashSeed = (inheritance == null ? type : inheritance.root()).getName().hashCode();
         List<Column<?>> cols = new ArrayList<>(attrs.length);
         for (Attribute a : attrs) cols.add(a.column());
         this.columns = List.copyOf(cols);
         boolean binary = false;
         for (Attribute a : attrs) binary |= a.javaType() == byte[].class || (Class<?>) a.column().type().javaType() == byte[].class;
         this.hasBinary = binary;
-        this.selectAll = Sql.select(columns).from(table);
-        this.loadTarget = new org.athanor.orm.internal.loading.OrmCompiler.Target(table, attrs.length);
-        if (table.columns().size() != attrs.length)
-            throw new IllegalStateException("mapping of " + type.getName() + " has " + attrs.length + " attributes for " + table.columns().size() + " columns");
+        for (Attribute a : attrs)
+            if (!tables.contains(a.column().table()))
+                throw new IllegalStateException("mapping of " + type.getName() + ": the column of " + a.name() + " is in none of its tables " + tables);
         for (int i = 0; i < attrs.length; i++)
             if (attrs[i].index() != i)
                 throw new IllegalStateException("mapping of " + type.getName() + " lists attribute " + attrs[i].name()
@@ -151,30 +169,96 @@ public final class Mapper {
             mappers.put(c, new Mapper(c));
         }
         EntityMapping.checkDistinctTables(mappers.keySet());
+        Polymorphic.link(mappers);
         for (Mapper m : mappers.values()) m.linkTargets(mappers);
         for (Mapper m : mappers.values()) m.linkCollections(mappers);
         for (Mapper m : mappers.values()) m.linkInverseOnes(mappers);
         List<Table> tables = new ArrayList<>();
-        for (Mapper m : mappers.values()) tables.add(m.table);
+        for (Mapper m : mappers.values()) for (Table t : m.tables) if (!tables.contains(t)) tables.add(t);
         List<Table> order = MetaData.sort(tables);
         for (Mapper m : mappers.values()) {
-            m.rank = order.indexOf(m.table);
+            // classes of one single-table hierarchy share a table: among them, a class referencing another
+            // (Dog.chases -> Cat) comes after it, so a new row's reference has its key when it is inserted
+            int last = 0; // JOINED: after every table the entity writes (each may reference other entities' tables)
+            for (Table t : m.tables) last = Math.max(last, order.indexOf(t));
+            m.rank = last * (mappers.size() + 1) + sameTableDepth(m, mappers.values());
             m.selfReferences = SelfReferences.of(m);
         }
         return Collections.unmodifiableMap(mappers);
     }
 
-    /** The root mapper of this entity's inheritance hierarchy: identity is keyed by it. Itself for now. */
+    /** How many classes on {@code m}'s table it references in a chain (cycles cut off after every class was counted). */
+    private static int sameTableDepth(Mapper m, java.util.Collection<Mapper> all) {
+        Map<Mapper, Integer> depth = new java.util.HashMap<>();
+        for (Mapper x : all) if (x.table == m.table) depth.put(x, 0);
+        for (int round = 0; round < depth.size(); round++)
+            for (Mapper y : depth.keySet())
+                for (Mapper x : depth.keySet())
+                    if (x != y && references(y, x) && depth.get(y) <= depth.get(x)) depth.put(y, depth.get(x) + 1);
+        return Math.min(depth.get(m), all.size());
+    }
+
+    private static boolean references(Mapper y, Mapper x) {
+        for (ToOne t : y.toOnes) if (t.target().isAssignableFrom(x.type)) return true;
+        return false;
+    }
+
+    /** The root mapper of this entity's inheritance hierarchy: identity is keyed by it. Itself outside a hierarchy. */
     public Mapper base() { return base; }
 
-    /** The tables this entity's rows are written to, base table first. One ({@link #table}) for now. */
+    /** The mapper of the entity superclass, or null. */
+    public Mapper parent() { return parent; }
+
+    /** The tables this entity's rows are written to, base table first (several for JOINED inheritance). */
     public List<Table> tables() { return tables; }
 
-    /** The column telling apart the classes sharing this entity's table, or null (no single-table inheritance yet). */
-    public Column<?> discriminator() { return null; }
+    /** The column telling apart the classes of a hierarchy (in the root table), or null outside a hierarchy and for TABLE_PER_CLASS. */
+    public Column<?> discriminator() { return discriminatorIdx < 0 ? null : inheritance.discriminator().column(); }
 
-    /** This class's value in {@link #discriminator()}, or null when there is none. */
-    public Object discriminatorValue() { return null; }
+    /** This class's value in {@link #discriminator()}; null outside a hierarchy and for an abstract class. */
+    public Object discriminatorValue() { return inheritance == null ? null : inheritance.discriminatorValue(); }
+
+    /** Whether this class is abstract: it has no rows of its own, only its subclasses do. */
+    public boolean isAbstract() { return java.lang.reflect.Modifier.isAbstract(type.getModifiers()); }
+
+    /**
+     * The class to build for a row of {@link #selectAll} ({@code row} in its column order): this class
+     * outside a hierarchy, else the one the row's discriminator names. A value no mapped class has is an
+     * error naming it and the known values.
+     */
+    public Mapper rowMapper(Object[] row) { return layouts == null ? this : layout(row).mapper(); }
+
+    /** The row's values in the attribute order of {@link #rowMapper(Object[])}'s class (the row itself when it is this class's). */
+    public Object[] rowValues(Object[] row) {
+        if (layouts == null) return row;
+        Polymorphic.Layout l = layout(row);
+        if (l.positions() == null) return row.length == attrs.length ? row : Arrays.copyOf(row, attrs.length);
+        int[] p = l.positions();
+        Object[] v = new Object[p.length];
+        for (int i = 0; i < p.length; i++) v[i] = row[p[i]];
+        return v;
+    }
+
+    /** How many classes a row of {@link #selectAll} can be: 1 outside a hierarchy (or for a leaf class). */
+    public int layoutCount() { return layouts == null ? 1 : layouts.size(); }
+
+    private Polymorphic.Layout layout(Object[] row) {
+        Object d = row[discriminatorPos];
+        Polymorphic.Layout l = layouts.get(d);
+        if (l == null) throw Polymorphic.unknownValue(this, d, layouts.keySet());
+        return l;
+    }
+
+    /** Set by {@link Polymorphic#link}: the load statement, its target and its row layouts. */
+    void setLoading(Mapper base, Mapper parent, Select<Row> select, int columnCount, Map<Object, Polymorphic.Layout> layouts,
+                    int discriminatorPos) {
+        this.discriminatorPos = discriminatorPos;
+        this.base = base;
+        this.parent = parent;
+        this.selectAll = select;
+        this.loadTarget = new org.athanor.orm.internal.loading.OrmCompiler.Target(table, columnCount);
+        this.layouts = layouts;
+    }
 
     /** The mapper each {@code @ManyToOne} points at, by position in {@link #toOnes}. */
     public Mapper toOneTarget(int k) { return toOneTargets[k]; }
@@ -246,7 +330,9 @@ public final class Mapper {
         return g == GenerationType.IDENTITY || g == GenerationType.AUTO || g == GenerationType.TABLE;
     }
 
-    public Object get(Object obj, int i) { return i < plain ? mapping.get(obj, attrs[i]) : referencedKey(obj, i - plain); }
+    public Object get(Object obj, int i) {
+        return i < plain ? mapping.get(obj, attrs[i]) : i == discriminatorIdx ? discriminatorValue() : referencedKey(obj, i - plain);
+    }
 
     /**
      * Sets an own attribute. A reference's key slot cannot be set from a key alone (that needs the
@@ -254,7 +340,11 @@ public final class Mapper {
      */
     public void set(Object obj, int i, Object value) {
         if (i < plain) mapping.set(obj, attrs[i], value);
-        else if (!same(referencedKey(obj, i - plain), value))
+        else if (i == discriminatorIdx) {
+            if (!same(discriminatorValue(), value))
+                throw new IllegalStateException("internal: a " + name + " cannot take the discriminator value " + value
+                        + "; its class fixes it to " + discriminatorValue());
+        } else if (!same(referencedKey(obj, i - plain), value))
             throw new IllegalStateException("internal: the reference " + name + "." + toOnes[i - plain].name()
                     + " must be set through the session");
     }
@@ -267,6 +357,7 @@ public final class Mapper {
         Object[] v = new Object[attrs.length];
         mapping.getAll(obj, v); // attrs starts with mapping.attributes(), so attribute i is at index i
         for (int k = 0; k < toOnes.length; k++) v[plain + k] = referencedKey(obj, k);
+        if (discriminatorIdx >= 0) v[discriminatorIdx] = discriminatorValue();
         return v;
     }
 

@@ -243,7 +243,7 @@ public final class UnitOfWork {
             boolean userChanged = keepChanges && (st.snapshot == null || !Mapper.same(current, st.snapshot[i]));
             if (userChanged || Mapper.same(current, v[i])) continue;
             if (i < info.plain) info.set(st.obj(), i, v[i]);
-            else st.refsPending = true; // the new key's object is found or loaded with the rest of the result
+            else if (i != info.discriminatorIdx) st.refsPending = true; // the new key's object is found or loaded with the rest of the result
         }
         st.snapshot = Mapper.snapshotOf(v);
         st.loadedEpoch = tx.epoch;
@@ -269,6 +269,7 @@ public final class UnitOfWork {
             info.set(obj, i, value);
             return true;
         }
+        if (i == info.discriminatorIdx) return true; // fixed by the object's class
         int k = i - info.plain;
         if (Mapper.same(info.referencedKey(obj, k), value)) return true;
         if (value == null) {

@@ -1,0 +1,192 @@
+package org.athanor.orm.internal.mapping;
+
+import jakarta.persistence.InheritanceType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.athanor.core.schema.Column;
+import org.athanor.core.schema.Table;
+import org.athanor.core.sql.Expression;
+import org.athanor.core.sql.Row;
+import org.athanor.core.sql.Select;
+import org.athanor.core.sql.Sql;
+import org.athanor.orm.mapping.Attribute;
+import org.athanor.orm.mapping.MappingException;
+
+/**
+ * The configure phase's inheritance step: groups the mappers of a registry into hierarchies (each
+ * mapper's {@link Mapper#base()} and {@link Mapper#parent()}) and gives every mapper its load statement
+ * with the row layouts of its subtree. A query of a class loads its subclasses too (SQLAlchemy's
+ * polymorphic load, with_polymorphic="*"): the SELECT reads the class's columns in attribute order, then
+ * each subclass's further columns (single table: columns of the one table; joined: of the subclass tables,
+ * LEFT OUTER JOINed to the root's), and the row's discriminator value picks the class to build and where
+ * its values sit in the row.
+ */
+final class Polymorphic {
+    private Polymorphic() {}
+
+    /** The class a discriminator value stands for, and its attributes' positions in the row (null: the first ones, in order). */
+    record Layout(Mapper mapper, int[] positions) {}
+
+    static void link(Map<Class<?>, Mapper> mappers) {
+        for (Mapper m : mappers.values()) {
+            if (m.inheritance == null || m.inheritance.parent() == null) continue;
+            Class<?> p = m.inheritance.parent().entityClass();
+            if (!mappers.containsKey(p))
+                throw new MappingException(m.type.getName() + " extends the @Entity " + p.getName() + ", which is not in this "
+                        + "Registry; pass every class of the hierarchy to Registry.of(...)");
+        }
+        for (Mapper m : mappers.values()) {
+            Mapper parent = m.inheritance == null || m.inheritance.parent() == null ? null : mappers.get(m.inheritance.parent().entityClass());
+            Mapper base = m;
+            while (base.inheritance != null && base.inheritance.parent() != null) base = mappers.get(base.inheritance.parent().entityClass());
+            if (m.inheritance == null) {
+                m.setLoading(m, null, Sql.select(m.columns).from(m.table), m.attrs.length, null, -1);
+                continue;
+            }
+            List<Mapper> subtree = new ArrayList<>();
+            for (Mapper d : mappers.values()) if (extendsOrIs(d, m.type)) subtree.add(d);
+            subtree.remove(m);
+            subtree.add(0, m);
+            m.setLoading(base, parent, null, 0, null, -1); // base first: select() below reads it
+            // the row's slots: this class's attributes in order, then each subclass's further ones; a slot is a
+            // field of the hierarchy (its column is the same one in SINGLE_TABLE/JOINED, one per table otherwise)
+            List<Object> slots = new ArrayList<>();
+            Map<Object, Integer> position = new HashMap<>();
+            List<Table> joined = new ArrayList<>();
+            Map<Object, Layout> layouts = new HashMap<>();
+            Map<Object, Mapper> owner = new LinkedHashMap<>();
+            List<Mapper> concrete = new ArrayList<>();
+            List<int[]> positionsOf = new ArrayList<>();
+            for (Mapper d : subtree) {
+                int[] positions = new int[d.attrs.length];
+                for (int i = 0; i < positions.length; i++) {
+                    Object key = slotKey(d.attrs[i]);
+                    Integer at = position.get(key);
+                    if (at == null) {
+                        at = slots.size();
+                        slots.add(key);
+                        position.put(key, at);
+                    }
+                    positions[i] = at;
+                }
+                for (Table t : d.tables()) if (!m.tables().contains(t) && !joined.contains(t)) joined.add(t);
+                Object v = d.discriminatorValue();
+                if (v == null) continue; // abstract: no rows of its own
+                Mapper other = owner.putIfAbsent(v, d);
+                if (other != null)
+                    throw new MappingException(other.type.getName() + " and " + d.type.getName() + " both have the discriminator "
+                            + "value " + quote(v) + "; give each class of the hierarchy its own @DiscriminatorValue");
+                layouts.put(v, new Layout(d, d == m ? null : positions));
+                concrete.add(d);
+                positionsOf.add(positions);
+            }
+            if (m.inheritance.strategy() == InheritanceType.TABLE_PER_CLASS) {
+                if (subtree.size() == 1) { // a leaf: its own table holds its rows only
+                    m.setLoading(base, parent, Sql.select(m.columns).from(m.table), m.attrs.length, null, -1);
+                    continue;
+                }
+                m.setLoading(base, parent, union(m, slots.size(), concrete, positionsOf), slots.size() + 1, Map.copyOf(layouts), slots.size());
+                continue;
+            }
+            List<Column<?>> columns = new ArrayList<>();
+            for (int p = 0; p < slots.size(); p++) columns.add(null);
+            for (Mapper d : subtree)
+                for (int i = 0; i < d.attrs.length; i++) columns.set(position.get(slotKey(d.attrs[i])), d.attrs[i].column());
+            List<Object> values = new ArrayList<>(owner.keySet());
+            m.setLoading(base, parent, select(m, columns, joined, values), columns.size(), Map.copyOf(layouts), m.discriminatorIdx);
+        }
+    }
+
+    /** What makes two classes' attributes one slot of a polymorphic row: the field (the discriminator: its column). */
+    private static Object slotKey(Attribute a) {
+        return a.isDiscriminator() ? a.column() : a.field();
+    }
+
+    /**
+     * TABLE_PER_CLASS: one SELECT per concrete class of the subtree, each giving every slot (NULL where the
+     * class has no such attribute) and the class's name as a literal, as a UNION ALL named like the class's
+     * table, so the class's own columns ({@code Shape_.name}) filter and order the union as they would the table.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Select<Row> union(Mapper m, int slotCount, List<Mapper> concrete, List<int[]> positionsOf) {
+        String[] names = new String[slotCount];
+        org.athanor.core.type.SqlType<?>[] types = new org.athanor.core.type.SqlType<?>[slotCount];
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (int i = 0; i < m.attrs.length; i++) { names[i] = m.attrs[i].column().name(); used.add(names[i].toLowerCase(java.util.Locale.ROOT)); }
+        for (int c = 0; c < concrete.size(); c++) {
+            Mapper d = concrete.get(c);
+            int[] pos = positionsOf.get(c);
+            for (int i = 0; i < pos.length; i++) {
+                types[pos[i]] = d.attrs[i].column().type();
+                if (names[pos[i]] != null) continue;
+                String n = d.attrs[i].column().name();
+                for (int k = 2; used.contains(n.toLowerCase(java.util.Locale.ROOT)); k++) n = d.attrs[i].column().name() + "_" + k;
+                names[pos[i]] = n;
+                used.add(n.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        String typeLabel = "athanor_class";
+        org.athanor.core.sql.Query<Row> union = null;
+        List<Expression<?>> first = null;
+        for (int c = 0; c < concrete.size(); c++) {
+            Mapper d = concrete.get(c);
+            Expression<?>[] cols = new Expression<?>[slotCount + 1];
+            int[] pos = positionsOf.get(c);
+            for (int i = 0; i < pos.length; i++) cols[pos[i]] = d.attrs[i].column().as(names[pos[i]]);
+            for (int p = 0; p < slotCount; p++)
+                if (cols[p] == null) cols[p] = Sql.cast(Sql.literal(null, (org.athanor.core.type.SqlType) types[p]), types[p]).as(names[p]);
+            cols[slotCount] = Sql.literal((String) d.discriminatorValue()).as(typeLabel);
+            Select<Row> branch = Sql.select(cols).from(d.table);
+            if (first == null) first = List.of(cols);
+            union = union == null ? branch : union instanceof Select<Row> sel ? sel.unionAll(branch) : ((org.athanor.core.sql.CompoundSelect<Row>) union).unionAll(branch);
+        }
+        org.athanor.core.sql.CompoundSubquery sub = ((org.athanor.core.sql.CompoundSelect<Row>) union).subquery(m.table.name());
+        Expression<?>[] outer = new Expression<?>[slotCount + 1];
+        for (int p = 0; p <= slotCount; p++) outer[p] = p < m.attrs.length ? m.attrs[p].column() : sub.get((Expression) first.get(p));
+        return Sql.select(outer).from(sub);
+    }
+
+    private static boolean extendsOrIs(Mapper d, Class<?> type) { return type.isAssignableFrom(d.type); }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Select<Row> select(Mapper m, List<Column<?>> columns, List<Table> joined, List<Object> values) {
+        Mapper base = m.base();
+        List<Table> own = m.tables();
+        Select<Row> s = Sql.select(columns).from(own.get(0));
+        for (int i = 1; i < own.size(); i++) s = s.join(own.get(i), keysEqual(base, own.get(i)));
+        for (Table t : joined) s = s.leftJoin(t, keysEqual(base, t));
+        // a single-table subclass is told apart from its siblings by the discriminator; a joined one by its table
+        boolean shared = m.inheritance.strategy() == InheritanceType.SINGLE_TABLE;
+        if (shared && m != base) {
+            Column d = m.discriminator();
+            s = s.where(values.size() == 1 ? d.eq(values.get(0)) : d.in(values));
+        }
+        return s;
+    }
+
+    /** {@code t}'s key columns equal the root table's key columns. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Expression<Boolean> keysEqual(Mapper base, Table t) {
+        List<Column<?>> keys = t.primaryKeyColumns();
+        List<Expression<Boolean>> parts = new ArrayList<>();
+        for (int k = 0; k < base.idIdx.length; k++) {
+            Attribute a = base.attrs[base.idIdx[k]];
+            parts.add(((Column) keys.get(k)).eq((Column) a.column()));
+        }
+        return parts.size() == 1 ? parts.get(0) : Sql.and(parts);
+    }
+
+    static IllegalStateException unknownValue(Mapper m, Object value, Set<Object> known) {
+        return new IllegalStateException("a row of " + m.name + " (table " + m.base().table.name() + ") has the discriminator "
+                + m.discriminator().name() + " = " + quote(value) + ", which no class of the " + m.base().name + " hierarchy "
+                + "mapped in this Registry has; the known values are " + known.stream().map(Polymorphic::quote).sorted().toList()
+                + " (map a subclass with @DiscriminatorValue(" + quote(value) + "), or correct the row)");
+    }
+
+    private static String quote(Object v) { return v instanceof String ? "'" + v + "'" : String.valueOf(v); }
+}

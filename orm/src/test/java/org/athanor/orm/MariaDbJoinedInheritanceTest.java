@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbJoinedInheritanceTest extends JoinedInheritanceTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbSingleTableInheritanceTest extends SingleTableInheritanceTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresJoinedInheritanceTest extends JoinedInheritanceTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

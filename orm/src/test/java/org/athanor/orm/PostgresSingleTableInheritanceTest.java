@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresSingleTableInheritanceTest extends SingleTableInheritanceTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

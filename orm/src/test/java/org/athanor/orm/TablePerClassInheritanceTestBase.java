@@ -1,0 +1,168 @@
+package org.athanor.orm;
+
+import static org.athanor.core.sql.Sql.deleteFrom;
+import static org.athanor.core.sql.Sql.select;
+import static org.athanor.orm.Loaders.selectinLoad;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.athanor.core.engine.Engine;
+import org.athanor.core.sql.Sql;
+import org.athanor.orm.model.tpc.Canvas;
+import org.athanor.orm.model.tpc.Canvas_;
+import org.athanor.orm.model.tpc.Circle;
+import org.athanor.orm.model.tpc.Circle_;
+import org.athanor.orm.model.tpc.Polygon;
+import org.athanor.orm.model.tpc.Shape;
+import org.athanor.orm.model.tpc.Shape_;
+import org.athanor.orm.model.tpc.Square;
+import org.athanor.orm.model.tpc.Square_;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Concrete-table (TABLE_PER_CLASS) inheritance on every database: Shape (abstract) → Circle, Polygon →
+ * Square, each class a full table of its own. Rows are written to their class's table only; a polymorphic
+ * query is one SELECT over a UNION ALL of the tables; a leaf's query reads its table alone.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class TablePerClassInheritanceTestBase {
+    static final Registry REGISTRY = Registry.of(Canvas.class, Shape.class, Circle.class, Polygon.class, Square.class);
+    TestDb db;
+    Engine engine;
+    SessionFactory sessions;
+    final List<String> statements = new CopyOnWriteArrayList<>();
+
+    protected abstract TestDb openDatabase();
+
+    @BeforeAll
+    void setUpDatabase() {
+        db = openDatabase();
+        engine = db.engine();
+        REGISTRY.metadata().createAll(engine);
+        sessions = SessionFactory.of(engine, REGISTRY);
+        engine.addStatementListener(statements::add);
+    }
+
+    @AfterAll
+    void tearDownDatabase() {
+        if (db != null) {
+            emptyTables();
+            db.close();
+        }
+    }
+
+    @BeforeEach
+    void emptyTables() {
+        TestDb.tx(engine, c -> {
+            for (Class<?> t : List.of(Circle.class, Polygon.class, Square.class, Shape.class, Canvas.class))
+                c.execute(deleteFrom(REGISTRY.table(t)));
+        });
+        statements.clear();
+    }
+
+    long count(String prefix) {
+        return statements.stream().filter(s -> s.trim().toUpperCase(Locale.ROOT).startsWith(prefix)).count();
+    }
+
+    void seed() {
+        try (Session s = sessions.openSession()) {
+            Canvas art = new Canvas(1, "art");
+            Circle sun = new Circle(10, "sun", 5.0);
+            Polygon tri = new Polygon(11, "tri", 3);
+            Square box = new Square(12, "box", 2.0);
+            for (Shape x : List.of(sun, tri, box)) x.canvas = art;
+            s.addAll(List.of(art, sun, tri, box));
+            s.commit();
+        }
+        statements.clear();
+    }
+
+    @Test
+    void eachRowIsWrittenToItsOwnClassTableOnly() {
+        seed();
+        try (var c = engine.connect()) {
+            for (Object[] expect : new Object[][] {{Shape.class, 0L}, {Circle.class, 1L}, {Polygon.class, 1L}, {Square.class, 1L}})
+                assertEquals(expect[1], c.execute(select(Sql.count()).from(REGISTRY.table((Class<?>) expect[0]))).scalar(),
+                        ((Class<?>) expect[0]).getSimpleName());
+            assertEquals("box", c.execute(select(Square_.name).from(REGISTRY.table(Square.class))).scalar(),
+                    "the inherited attributes are columns of the subclass's own table");
+        }
+    }
+
+    @Test
+    void aPolymorphicQueryIsOneSelectOverAUnionAll() {
+        seed();
+        try (Session s = sessions.openSession()) {
+            List<Shape> all = s.query(Shape.class).orderBy(Shape_.name.asc()).all();
+            assertEquals(List.of("box", "sun", "tri"), all.stream().map(x -> x.name).toList());
+            assertEquals(2, count("SELECT"), "the shapes (one UNION ALL), their canvas: " + statements);
+            assertTrue(statements.get(0).contains("UNION ALL"), statements.get(0));
+            Square box = assertInstanceOf(Square.class, all.get(0));
+            assertEquals(2.0, box.side);
+            assertEquals(4, box.sides);
+            assertEquals(5.0, assertInstanceOf(Circle.class, all.get(1)).radius);
+            assertEquals(Polygon.class, all.get(2).getClass());
+            assertSame(all.get(0).canvas, all.get(1).canvas);
+            assertEquals("sun", s.query(Shape.class).filter(Shape_.name.eq("sun")).one().name, "a base column filters the union");
+            assertEquals(3, s.query(Shape.class).count());
+            assertEquals(List.of("box", "tri"), s.query(Polygon.class).orderBy(org.athanor.orm.model.tpc.Polygon_.name.asc()).all()
+                    .stream().map(x -> x.name).toList(), "Polygon and its subclass Square");
+            statements.clear();
+            assertEquals("sun", s.query(Circle.class).filter(Circle_.radius.gt(1.0)).one().name);
+            assertTrue(!statements.get(0).contains("UNION"), "a leaf reads its own table: " + statements);
+        }
+    }
+
+    @Test
+    void getByBaseAndSubclassGiveOneIdentityAndUpdatesAndDeletesHitTheClassTable() {
+        seed();
+        try (Session s = sessions.openSession()) {
+            Shape box = s.get(Shape.class, 12L);
+            assertInstanceOf(Square.class, box);
+            assertSame(box, s.get(Polygon.class, 12L));
+            assertNull(s.get(Circle.class, 12L));
+            ((Square) box).side = 3.0;
+            box.name = "crate";
+            statements.clear();
+            s.flush();
+            assertEquals(1, count("UPDATE"), statements.toString());
+            assertTrue(statements.stream().anyMatch(x -> x.startsWith("UPDATE inh_square")), statements.toString());
+            s.delete(s.get(Shape.class, 10L));
+            s.commit();
+        }
+        try (Session s = sessions.openSession()) {
+            assertEquals(3.0, s.get(Square.class, 12L).side);
+            assertNull(s.get(Shape.class, 10L));
+            assertEquals(2, s.query(Shape.class).count());
+        }
+    }
+
+    @Test
+    void aCollectionOfTheBaseReadsEveryTable() {
+        seed();
+        try (Session s = sessions.openSession()) {
+            List<Canvas> canvases = s.query(Canvas.class).options(selectinLoad(Canvas_.shapes)).all();
+            statements.clear();
+            assertEquals(List.of("box", "sun", "tri"), canvases.get(0).shapes.stream().map(x -> x.name).toList());
+            assertEquals(0, count("SELECT"));
+            canvases.get(0).shapes.add(new Circle(13, "moon", 1.0));
+            s.commit();
+        }
+        try (Session s = sessions.openSession()) {
+            Canvas art = s.get(Canvas.class, 1L);
+            statements.clear();
+            assertEquals(4, art.shapes.size());
+            assertEquals(1, count("SELECT"), statements.toString());
+        }
+    }
+}
