@@ -103,35 +103,13 @@ final class Cascades {
                 for (Object e : cs.items()) if (back.get(e) == st.obj() && seen.add(e)) children.add(e);
                 for (Object e : referrers.computeIfAbsent(back, b -> referrersOf(ei, b)).getOrDefault(st.obj(), List.of()))
                     if (seen.add(e)) children.add(e);
-                for (Object e : children) {
-                    InstanceState es = stateOf(e);
-                    if (info.toManys[m].cascadeRemove()) {
-                        if (es == null) continue;
-                        if (es.status == InstanceState.Status.PENDING) expunge(e);
-                        else if (es.status == InstanceState.Status.PERSISTENT && !es.marked) {
-                            delete(e);
-                            deleted.add(es);
-                        }
-                    } else if (es == null || !es.marked) {
-                        back.set(e, null); // as SQLAlchemy: the element stays, without its owner (NOT NULL: the database refuses)
-                    }
-                }
+                for (Object e : children) deleteOrDetach(e, back, info.toManys[m].cascadeRemove(), deleted);
             }
             for (int j = 0; j < info.inverseOnes.length; j++) {
                 Object e = info.inverseOnes[j].get(st.obj());
                 org.athanor.orm.mapping.ToOne back = info.inverseOneTarget(j).toOnes[info.inverseOneBackRef(j)];
                 if (e == null || back.get(e) != st.obj()) continue;
-                InstanceState es = stateOf(e);
-                if (info.inverseOnes[j].cascadeRemove()) {
-                    if (es == null) continue;
-                    if (es.status == InstanceState.Status.PENDING) expunge(e);
-                    else if (es.status == InstanceState.Status.PERSISTENT && !es.marked) {
-                        delete(e);
-                        deleted.add(es);
-                    }
-                } else if (es == null || !es.marked) {
-                    back.set(e, null); // as for a collection's elements: the related object stays, without its owner
-                }
+                deleteOrDetach(e, back, info.inverseOnes[j].cascadeRemove(), deleted);
             }
         }
         List<InstanceState> holders = new ArrayList<>();
@@ -206,6 +184,26 @@ final class Cascades {
             }
         }
         relinked.clear();
+    }
+
+    /**
+     * A child of a deleted object (an element of its collection, or the object of its inverse
+     * one-to-one): with cascade REMOVE it is deleted (pending: expunged) and queued so its own children
+     * follow; without, it stays, its reference to the deleted object cleared (as SQLAlchemy; a NOT NULL
+     * key makes the database refuse).
+     */
+    private void deleteOrDetach(Object e, ToOne back, boolean cascadeRemove, List<InstanceState> deleted) {
+        InstanceState es = stateOf(e);
+        if (cascadeRemove) {
+            if (es == null) return;
+            if (es.status == InstanceState.Status.PENDING) expunge(e);
+            else if (es.status == InstanceState.Status.PERSISTENT && !es.marked) {
+                delete(e);
+                deleted.add(es);
+            }
+        } else if (es == null || !es.marked) {
+            back.set(e, null);
+        }
     }
 
     /** The attached objects of {@code ei}'s class (subclasses included) that are not marked for deletion, by the object {@code back} names. */
