@@ -277,13 +277,13 @@ final class Persistence {
     }
 
     /**
-     * The insert of {@code cols} returning the generated id, planned once, when the keys of
-     * {@code rows} rows come back in row order and there is a column to insert; else null. Sets
+     * The insert of {@code cols} returning the generated id (in row order: Core's key strategy),
+     * planned once, when there is a column to insert; else null. Sets
      * {@link #statement} for the error message.
      */
     private RowsInsert orderedInsert(Mapper info, List<Attribute> cols, int rows) {
         Column<Object> idCol = info.generatedId.column();
-        if (cols.isEmpty() || !keysInRowOrder(idCol, rows)) return null;
+        if (cols.isEmpty()) return null;
         Column<?>[] columns = columnsOf(cols);
         statement = Sql.insert(info.table).columns(columns);
         return conn.rowsInsert(Sql.insert(info.table), columns, positionsOf(cols), idCol);
@@ -304,15 +304,6 @@ final class Persistence {
         s.uow().identityMap.expectAppended(n);
     }
 
-    /**
-     * Whether the keys an insert returns come in row order: RETURNING where promised, MySQL 8's
-     * generated keys, PostgreSQL's ordered insert of an identity key (Connection.insertRows sorts
-     * the keys its sequence handed out), and any single row.
-     */
-    private boolean keysInRowOrder(Column<?> idCol, int rows) {
-        return !features.supportsReturning() || features.returningPreservesOrder() || rows == 1
-                || features.orderedInsertSelect() && idCol.isAutoincrement();
-    }
 
     /** The columns an INSERT writes: insertable attributes, without the generated id when the database assigns it. */
     private static List<Attribute> insertColumns(Mapper info, boolean withoutGeneratedId) {
@@ -409,14 +400,11 @@ final class Persistence {
     }
 
     /**
-     * Inserts objects whose id the database generates and assigns the ids. Keys are matched to objects
-     * only through what the statement guarantees: RETURNING row order where the dialect promises it,
-     * JDBC generated keys where multi-row inserts report them in row order (Core's
-     * {@link Connection#insertRows} runs one row per statement where neither holds), PostgreSQL's
-     * ordered insert of an identity key; else a sentinel column, one whose values are distinct
-     * within the batch, returned beside the id; else one row per statement. {@code ordered}: the
-     * insert planned by {@link #insert} when keys come back in row order (else null). {@code read}:
-     * each object's attribute values, read for this flush (they become the snapshots).
+     * Inserts objects whose id the database generates and assigns the ids, through one Core plan
+     * whose key strategy returns the keys in row order on every database (RETURNING order, sorted
+     * identity keys, JDBC generated keys, sentinel matching, or one row per statement).
+     * {@code ordered}: the insert planned by {@link #insert} (else null). {@code read}: each object's
+     * attribute values, read for this flush (they become the snapshots).
      */
     private void insertGenerated(Mapper info, List<Attribute> cols, RowsInsert ordered, List<InstanceState> list,
                                  List<Object[]> read) {
@@ -434,47 +422,11 @@ final class Persistence {
         }
         Column<?>[] columns = columnsOf(cols);
         statement = Sql.insert(info.table).columns(columns);
+        // one plan, which returns the key column in row order on every database (Core's key strategy:
+        // RETURNING order, sorted identity keys, generated keys, sentinel matching or a row per statement);
+        // each object's values, read once, are bound as the insert's rows (by position) and kept as its snapshot
         RowsInsert ins = ordered != null ? ordered : orderedInsert(info, cols, list.size());
-        if (ins != null) {
-            // each object's values, read once: bound as the insert's rows (by position) and kept as its snapshot
-            assignKeysInOrder(info, list, read, keysOf(ins, info, read));
-            return;
-        }
-        int per = conn.rowsInsert(Sql.insert(info.table), columns, null, idCol).rowsPerStatement();
-        for (int from = 0; from < list.size(); from += per) {
-            List<InstanceState> chunk = list.subList(from, Math.min(list.size(), from + per));
-            int sentinel = chunk.size() == 1 ? -1 : sentinelPosition(info, chunk, cols);
-            List<Object[]> rows = rowsOf(info, chunk, cols);
-            if (sentinel < 0) {
-                // nothing tells the rows apart: one statement per row
-                for (int i = 0; i < chunk.size(); i++) {
-                    List<Object[]> keys = conn.insertRows(Sql.insert(info.table), columns, rows.subList(i, i + 1), idCol);
-                    if (keys.size() != 1)
-                        throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + keys.size() + " keys for one row");
-                    assignKey(chunk.get(i), keys.get(0)[0]);
-                }
-                continue;
-            }
-            List<Object[]> returned = conn.insertRows(Sql.insert(info.table), columns, rows, idCol, columns[sentinel]);
-            if (returned.size() != chunk.size())
-                throw new IllegalStateException("INSERT into " + info.table.name() + " returned " + returned.size() + " rows for " + chunk.size());
-            // the database usually answers in row order: check that first, and match by value only when it did not
-            boolean inOrder = true;
-            for (int i = 0; i < chunk.size() && inOrder; i++) inOrder = Objects.equals(returned.get(i)[1], rows.get(i)[sentinel]);
-            if (inOrder) {
-                for (int i = 0; i < chunk.size(); i++) assignKey(chunk.get(i), returned.get(i)[0]);
-                continue;
-            }
-            Map<Object, InstanceState> bySentinel = new HashMap<>();
-            for (int i = 0; i < chunk.size(); i++) bySentinel.put(rows.get(i)[sentinel], chunk.get(i));
-            for (Object[] r : returned) {
-                InstanceState st = bySentinel.remove(r[1]);
-                if (st == null)
-                    throw new IllegalStateException("INSERT ... RETURNING on " + info.table.name() + " returned " + cols.get(sentinel).name()
-                            + " = " + r[1] + ", which matches no inserted object");
-                assignKey(st, r[0]);
-            }
-        }
+        assignKeysInOrder(info, list, read, keysOf(ins, info, read));
     }
 
     /**
@@ -490,24 +442,6 @@ final class Persistence {
             snapshot[idIndex] = assignKeyOnly(st, keys[i]);
             persistent(st, snapshot);
         }
-    }
-
-    private static final Set<Class<?>> SENTINEL_TYPES = Set.of(String.class, Long.class, Integer.class, Short.class, UUID.class);
-
-    /** The position in {@code cols} of an attribute whose values are non-null and distinct across the chunk, or -1. */
-    private static int sentinelPosition(Mapper info, List<InstanceState> chunk, List<Attribute> cols) {
-        for (int p = 0; p < cols.size(); p++) {
-            Attribute a = cols.get(p);
-            if (!SENTINEL_TYPES.contains(a.javaType())) continue;
-            Set<Object> seen = new HashSet<>(chunk.size() * 2);
-            boolean ok = true;
-            for (InstanceState st : chunk) {
-                Object v = info.get(st.obj(), a.index());
-                if (v == null || !seen.add(v)) { ok = false; break; }
-            }
-            if (ok) return p;
-        }
-        return -1;
     }
 
     private void assignKey(InstanceState st, Object key) {
