@@ -92,7 +92,15 @@ public final class Query<E> {
 
     /** Adds WHERE conditions (ANDed): {@code filter(User_.age.gt(30), User_.name.startsWith("A"))}. */
     @SafeVarargs
-    public final Query<E> filter(Expression<Boolean>... conditions) { return with(select.where(conditions), true); }
+    public final Query<E> filter(Expression<Boolean>... conditions) {
+        if (org.athanor.orm.internal.mapping.ConcreteCriteria.isUnion(info)) { // TABLE_PER_CLASS: subclass columns through the union
+            Expression<Boolean>[] adapted = conditions.clone();
+            for (int i = 0; i < adapted.length; i++)
+                adapted[i] = org.athanor.orm.internal.mapping.ConcreteCriteria.adapt(info, session.registry().infos(), adapted[i]);
+            conditions = adapted;
+        }
+        return with(select.where(conditions), true);
+    }
 
     /** The 2.0-style name of {@link #filter}. */
     @SafeVarargs

@@ -239,6 +239,9 @@ public final class Mapper {
         return v;
     }
 
+    /** The discriminator values a row of {@link #selectAll} can have (this class's and its subclasses'); empty outside a hierarchy. */
+    public java.util.Set<Object> discriminatorValues() { return layouts == null ? java.util.Set.of() : layouts.keySet(); }
+
     /** How many classes a row of {@link #selectAll} can be: 1 outside a hierarchy (or for a leaf class). */
     public int layoutCount() { return layouts == null ? 1 : layouts.size(); }
 
