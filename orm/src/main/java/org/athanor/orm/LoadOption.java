@@ -20,7 +20,20 @@ public final class LoadOption {
         this(relationship, strategy, children, null);
     }
 
+    /** For selectinPolymorphic / withPolymorphic: the classes named (then relationship, strategy and from are null); null otherwise. */
+    final org.athanor.orm.internal.loading.PolymorphicSpec polymorphic;
+
+    /** A polymorphic load option ({@link Loaders#selectinPolymorphic}, {@link Loaders#withPolymorphic}). */
+    LoadOption(org.athanor.orm.internal.loading.PolymorphicSpec polymorphic) {
+        this.relationship = null;
+        this.strategy = null;
+        this.children = List.of();
+        this.from = null;
+        this.polymorphic = polymorphic;
+    }
+
     LoadOption(Relationship<?, ?> relationship, LoadSpec.Strategy strategy, List<LoadOption> children, org.athanor.core.schema.Table from) {
+        this.polymorphic = null;
         if (!relationship.isCollection() && strategy != LoadSpec.Strategy.SELECTIN && !strategy.inStatement())
             throw new IllegalArgumentException(strategy.name().toLowerCase(java.util.Locale.ROOT) + "Load(" + relationship
                     + "): a @ManyToOne is always loaded with its object (one batched select per result); lazy, raise and "
@@ -33,8 +46,14 @@ public final class LoadOption {
 
     /** Options for the relationships of the related objects this option loads. */
     public LoadOption then(LoadOption... next) {
+        if (polymorphic != null)
+            throw new IllegalArgumentException(polymorphic + ".then(...): a polymorphic load option loads no relationship; "
+                    + "give the relationships' options to the query beside it");
         List<LoadOption> all = new ArrayList<>(children);
         for (LoadOption n : next) {
+            if (n.polymorphic != null)
+                throw new IllegalArgumentException(this + ".then(" + n + "): a polymorphic load option applies to a query "
+                        + "(query(Base.class).options(...)), not yet to the objects a relationship loads");
             if (n.relationship.owner() != relationship.target())
                 throw new IllegalArgumentException(this + ".then(" + n + "): " + n.relationship + " is not a relationship of "
                         + relationship.target().getSimpleName() + ", which " + relationship + " loads");
@@ -52,9 +71,9 @@ public final class LoadOption {
 
     static List<LoadSpec> specs(List<LoadOption> options) {
         List<LoadSpec> out = new ArrayList<>(options.size());
-        for (LoadOption o : options) out.add(o.spec());
+        for (LoadOption o : options) if (o.polymorphic == null) out.add(o.spec());
         return out;
     }
 
-    @Override public String toString() { return spec().toString(); }
+    @Override public String toString() { return polymorphic != null ? polymorphic.toString() : spec().toString(); }
 }

@@ -77,6 +77,15 @@ public final class Query<E> {
     public Query<E> options(LoadOption... more) {
         List<LoadOption> all = new java.util.ArrayList<>(options);
         for (LoadOption o : more) {
+            if (o.polymorphic != null) {
+                org.athanor.orm.internal.mapping.PolymorphicLoad.check(info, o.polymorphic.classes(), o.polymorphic.selectin());
+                for (LoadOption x : all)
+                    if (x.polymorphic != null)
+                        throw new IllegalArgumentException("options(" + o + "): the query already has " + x + "; give one "
+                                + "polymorphic load option");
+                all.add(o);
+                continue;
+            }
             if (o.relationship.owner() != info.type)
                 throw new IllegalArgumentException("options(" + o + "): " + o.relationship + " is not a relationship of "
                         + info.name + "; reach it through .then() from one of " + info.name + "'s relationships");
@@ -212,18 +221,31 @@ public final class Query<E> {
         session.autoflushIfEnabled();
     }
 
+    /** The query's selectinPolymorphic / withPolymorphic option, or null. */
+    private org.athanor.orm.internal.loading.PolymorphicSpec polymorphic() {
+        for (LoadOption o : options) if (o.polymorphic != null) return o.polymorphic;
+        return null;
+    }
+
+    /** Refuses a polymorphic load option where the objects are not read as one list. */
+    private void refusePolymorphic(String where) {
+        if (polymorphic() != null)
+            throw new IllegalArgumentException(polymorphic() + " with " + where + ": its second SELECTs run over a whole "
+                    + "result; use all(), first() or one()");
+    }
+
     /** Every matching object, in row order. */
     @SuppressWarnings("unchecked")
     public List<E> all() {
         begin();
-        return (List<E>) Loading.list(session.loadHost, info, select, LoadOption.specs(options));
+        return (List<E>) Loading.list(session.loadHost, info, select, LoadOption.specs(options), polymorphic());
     }
 
     /** The first matching object (LIMIT 1), or null. */
     @SuppressWarnings("unchecked")
     public E first() {
         begin();
-        List<Object> l = Loading.list(session.loadHost, info, select.limit(1), LoadOption.specs(options));
+        List<Object> l = Loading.list(session.loadHost, info, select.limit(1), LoadOption.specs(options), polymorphic());
         return l.isEmpty() ? null : (E) l.get(0);
     }
 
@@ -238,7 +260,7 @@ public final class Query<E> {
     @SuppressWarnings("unchecked")
     public E oneOrNull() {
         begin();
-        List<Object> l = Loading.list(session.loadHost, info, select.limit(2), LoadOption.specs(options));
+        List<Object> l = Loading.list(session.loadHost, info, select.limit(2), LoadOption.specs(options), polymorphic());
         if (l.size() > 1) throw new MultipleResultsException("expected one " + info.name + " but found several for: " + select);
         return l.isEmpty() ? null : (E) l.get(0);
     }
@@ -261,6 +283,7 @@ public final class Query<E> {
     /** The matching objects, read lazily from the open cursor; close the stream (try-with-resources). */
     @SuppressWarnings("unchecked")
     public Stream<E> stream() {
+        refusePolymorphic("stream()");
         begin();
         return (Stream<E>) Loading.stream(session.loadHost, info, select);
     }
@@ -293,6 +316,7 @@ public final class Query<E> {
     }
 
     private List<Object[]> rowsWith(Expression<?>... extra) {
+        refusePolymorphic("allWith()");
         begin();
         List<Expression<?>> cols = new ArrayList<>(select.columns());
         cols.addAll(List.of(extra));

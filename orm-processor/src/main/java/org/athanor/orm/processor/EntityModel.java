@@ -223,7 +223,8 @@ final class EntityModel {
         if ("TABLE_PER_CLASS".equals(ann.enumName(Annotations.find(root, "Inheritance"), "strategy"))) tablePerClassIds();
         if (!Annotations.has(root, "Inheritance"))
             error(entity, null, "extends the @Entity " + parent.getQualifiedName() + ", which declares no @Inheritance; "
-                    + "annotate it @Inheritance(strategy = SINGLE_TABLE or JOINED), or make it a @MappedSuperclass");
+                    + "annotate it @Inheritance (alone: JPA's default, SINGLE_TABLE with a DTYPE discriminator column; or strategy = "
+                    + "JOINED or TABLE_PER_CLASS), or make it a @MappedSuperclass");
         else if (Annotations.has(entity, "Inheritance"))
             error(entity, null, "@Inheritance belongs on the root of the hierarchy (" + root.getQualifiedName() + "), not on a "
                     + "subclass; one hierarchy has one strategy");

@@ -108,7 +108,8 @@ public final class MappingErrorCases {
                                 + "AUTO (= IDENTITY), or assign the value yourself"),
                 both("entityparent", "@Entity public class E extends P { }\n@Entity class P { @Id Long id; }",
                         "errors.entityparent.E: extends the @Entity errors.entityparent.P, which declares no @Inheritance; "
-                                + "annotate it @Inheritance(strategy = SINGLE_TABLE or JOINED), or make it a @MappedSuperclass"),
+                                + "annotate it @Inheritance (alone: JPA's default, SINGLE_TABLE with a DTYPE discriminator column; or "
+                                + "strategy = JOINED or TABLE_PER_CLASS), or make it a @MappedSuperclass"),
                 both("tableperclass", "@Entity @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS) public class E { @Id @GeneratedValue Long id; }",
                         "errors.tableperclass.E.id: TABLE_PER_CLASS keeps each class's rows in its own table, so one IDENTITY "
                                 + "column per table would hand out the same id twice in the hierarchy; use @GeneratedValue("

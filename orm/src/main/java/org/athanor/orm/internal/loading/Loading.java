@@ -107,6 +107,17 @@ public final class Loading {
 
     /** {@link #list(Loading.Host, Mapper, Select)} with loader options for the result's relationships. */
     public static List<Object> list(Loading.Host s, Mapper info, Select<Row> select, List<LoadSpec> options) {
+        return list(s, info, select, options, null);
+    }
+
+    /** {@link #list(Loading.Host, Mapper, Select, List)} with a polymorphic load option (null: none). */
+    public static List<Object> list(Loading.Host s, Mapper info, Select<Row> select, List<LoadSpec> options, PolymorphicSpec polymorphic) {
+        if (polymorphic != null) {
+            if (JoinedLoading.any(options))
+                throw new IllegalArgumentException(polymorphic + " cannot be combined with joinedLoad or containsEager yet; use "
+                        + "selectinLoad for the relationships, or leave " + polymorphic + " out");
+            return SelectinPolymorphic.list(s, info, select, options, polymorphic);
+        }
         if (!options.isEmpty() && JoinedLoading.any(options)) return JoinedLoading.list(s, info, select, options);
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
         List<Object> out;
@@ -121,7 +132,7 @@ public final class Loading {
     }
 
     /** The references and collections of {@code out}: for a polymorphic result, each class's over its objects. */
-    private static void relatedOf(Loading.Host s, Mapper info, List<Object> out, List<LoadSpec> options) {
+    static void relatedOf(Loading.Host s, Mapper info, List<Object> out, List<LoadSpec> options) {
         if (info.layoutCount() > 1) {
             Map<Mapper, List<Object>> byClass = new LinkedHashMap<>();
             for (Object o : out) byClass.computeIfAbsent(s.stateOf(o).info, k -> new ArrayList<>()).add(o);
@@ -200,8 +211,11 @@ public final class Loading {
     static Object materialize(Loading.Host s, Mapper declared, Object[] row) {
         if (declared.hasNullId(row))
             throw nullKey(declared);
-        Mapper info = declared.rowMapper(row);
-        Object[] v = declared.rowValues(row);
+        return materializeAs(s, declared.rowMapper(row), declared.rowValues(row));
+    }
+
+    /** {@link #materialize} of values already in the attribute order of their class {@code info}. */
+    static Object materializeAs(Loading.Host s, Mapper info, Object[] v) {
         IdKey key = info.keyOf(v);
         InstanceState st = s.uow().identityMap.isEmpty() ? null : s.uow().identityMap.get(key);
         if (st != null) {

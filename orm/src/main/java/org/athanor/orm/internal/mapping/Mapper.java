@@ -245,6 +245,9 @@ public final class Mapper {
     /** How many classes a row of {@link #selectAll} can be: 1 outside a hierarchy (or for a leaf class). */
     public int layoutCount() { return layouts == null ? 1 : layouts.size(); }
 
+    /** The row layouts of {@link #selectAll} by discriminator value, or null outside a hierarchy (Polymorphic reads them). */
+    Map<Object, Polymorphic.Layout> layouts() { return layouts; }
+
     private Polymorphic.Layout layout(Object[] row) {
         Object d = row[discriminatorPos];
         Polymorphic.Layout l = layouts.get(d);

@@ -93,13 +93,54 @@ final class Polymorphic {
                 m.setLoading(base, parent, union(m, slots.size(), concrete, positionsOf), slots.size() + 1, Map.copyOf(layouts), slots.size());
                 continue;
             }
-            List<Column<?>> columns = new ArrayList<>();
-            for (int p = 0; p < slots.size(); p++) columns.add(null);
-            for (Mapper d : subtree)
-                for (int i = 0; i < d.attrs.length; i++) columns.set(position.get(slotKey(d.attrs[i])), d.attrs[i].column());
-            List<Object> values = new ArrayList<>(owner.keySet());
-            m.setLoading(base, parent, select(m, columns, joined, values), columns.size(), Map.copyOf(layouts), m.discriminatorIdx);
+            Shared shared = shared(m, subtree);
+            m.setLoading(base, parent, shared.select, shared.columnCount, shared.layouts, m.discriminatorIdx);
         }
+    }
+
+    /** A SINGLE_TABLE or JOINED load statement and its layouts by discriminator value. */
+    record Shared(Select<Row> select, int columnCount, Map<Object, Layout> layouts) {}
+
+    /**
+     * The load statement of {@code m} (SINGLE_TABLE or JOINED) reading the classes of {@code subtree} ({@code m}
+     * first, then classes below it, each after its parent): {@code m}'s columns in attribute order, then each
+     * further class's own columns; JOINED: its tables inner-joined, the others' tables left-outer-joined.
+     * A SINGLE_TABLE subclass's statement adds {@code discriminator IN (its subtree's values)}.
+     */
+    static Shared shared(Mapper m, List<Mapper> subtree) {
+        List<Object> slots = new ArrayList<>();
+        Map<Object, Integer> position = new HashMap<>();
+        List<Table> joined = new ArrayList<>();
+        Map<Object, Layout> layouts = new HashMap<>();
+        List<Column<?>> columns = new ArrayList<>();
+        for (Mapper d : subtree) {
+            int[] positions = new int[d.attrs.length];
+            for (int i = 0; i < positions.length; i++) {
+                Object key = slotKey(d.attrs[i]);
+                Integer at = position.get(key);
+                if (at == null) {
+                    at = slots.size();
+                    slots.add(key);
+                    position.put(key, at);
+                    columns.add(d.attrs[i].column());
+                }
+                positions[i] = at;
+            }
+            for (Table t : d.tables()) if (!m.tables().contains(t) && !joined.contains(t)) joined.add(t);
+            Object v = d.discriminatorValue();
+            if (v != null) layouts.put(v, new Layout(d, d == m ? null : positions));
+        }
+        return new Shared(select(m, columns, joined, allValues(m, subtree)), columns.size(), Map.copyOf(layouts));
+    }
+
+    /** The discriminator values of {@code m}'s whole subtree (a SINGLE_TABLE subclass's criterion). */
+    private static List<Object> allValues(Mapper m, List<Mapper> subtree) {
+        if (m.layouts() == null) { // configure: subtree is the whole subtree
+            List<Object> values = new ArrayList<>();
+            for (Mapper d : subtree) if (d.discriminatorValue() != null) values.add(d.discriminatorValue());
+            return values;
+        }
+        return new ArrayList<>(m.layouts().keySet());
     }
 
     /** What makes two classes' attributes one slot of a polymorphic row: the field (the discriminator: its column). */
