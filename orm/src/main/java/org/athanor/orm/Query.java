@@ -86,12 +86,21 @@ public final class Query<E> {
                 all.add(o);
                 continue;
             }
+            checkPolymorphic(o);
             if (o.relationship.owner() != info.type)
                 throw new IllegalArgumentException("options(" + o + "): " + o.relationship + " is not a relationship of "
                         + info.name + "; reach it through .then() from one of " + info.name + "'s relationships");
             all.add(o);
         }
         return new Query<>(session, info, select, simple, List.copyOf(all));
+    }
+
+    /** A {@code then(selectinPolymorphic(...))} below {@code o} must name subclasses of the related class: refused here, before any load. */
+    private void checkPolymorphic(LoadOption o) {
+        if (o.elementPolymorphic != null)
+            org.athanor.orm.internal.mapping.PolymorphicLoad.check(session.registry().info(o.relationship.target()),
+                    o.elementPolymorphic.polymorphic.classes(), o.elementPolymorphic.polymorphic.selectin());
+        for (LoadOption c : o.children) checkPolymorphic(c);
     }
 
     /** The Core SELECT this query runs (the entity's columns, in attribute order, then its clauses). */

@@ -1,6 +1,7 @@
 package org.athanor.orm;
 
 import static org.athanor.core.sql.Sql.deleteFrom;
+import static org.athanor.orm.Loaders.joinedLoad;
 import static org.athanor.orm.Loaders.selectinLoad;
 import static org.athanor.orm.Loaders.selectinPolymorphic;
 import static org.athanor.orm.Loaders.withPolymorphic;
@@ -199,7 +200,7 @@ public abstract class PolymorphicLoadingTestBase {
     }
 
     @Test
-    void aCollectionLoadedWithItsOwnerIsUnaffectedAndBadOptionsAreRefused() {
+    void badOptionsAreRefused() {
         seed();
         try (Session s = sessions.openSession()) {
             List<Garage> garages = s.query(Garage.class).options(selectinLoad(Garage_.vehicles)).all();
@@ -215,8 +216,11 @@ public abstract class PolymorphicLoadingTestBase {
             e = assertThrows(IllegalArgumentException.class,
                     () -> s.query(Vehicle.class).options(selectinPolymorphic(Car.class), withPolymorphic(Truck.class)));
             assertTrue(e.getMessage().contains("one polymorphic load option"), e.getMessage());
-            e = assertThrows(IllegalArgumentException.class, () -> selectinLoad(Garage_.vehicles).then(selectinPolymorphic(Car.class)));
-            assertTrue(e.getMessage().contains("not yet to the objects a relationship loads"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> joinedLoad(Garage_.vehicles).then(selectinPolymorphic(Car.class)));
+            assertTrue(e.getMessage().contains("use selectinLoad(Garage.vehicles)"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> s.query(Garage.class).options(selectinLoad(Garage_.vehicles).then(selectinPolymorphic(Garage.class))));
+            assertTrue(e.getMessage().contains("not a mapped subclass of Vehicle"), e.getMessage());
         }
     }
 
@@ -228,6 +232,32 @@ public abstract class PolymorphicLoadingTestBase {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> s.query(Animal.class).options(selectinPolymorphic(Cat.class)));
             assertTrue(e.getMessage().contains("SINGLE_TABLE") && e.getMessage().contains("one table"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aCollectionOfTheBaseLoadsItsSubclassesBySelectinToo() {
+        seed();
+        try (Session s = sessions.openSession()) {
+            List<Garage> garages = s.query(Garage.class)
+                    .options(selectinLoad(Garage_.vehicles).then(selectinPolymorphic(Car.class, Truck.class))).all();
+            List<String> selects = selects();
+            assertEquals(4, selects.size(), "garages, their vehicles, the cars, the trucks: " + selects);
+            assertFalse(selects.get(1).contains("JOIN"), selects.get(1));
+            statements.clear();
+            List<Vehicle> vehicles = garages.get(0).vehicles;
+            assertLoaded(vehicles); // @OrderBy("name")
+            assertSame(garages.get(0), ((Truck) vehicles.get(2)).depot);
+            assertEquals(0, selects().size(), selects().toString());
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            Garage north = s.query(Garage.class).options(Loaders.lazyLoad(Garage_.vehicles).then(withPolymorphic(Truck.class))).one();
+            statements.clear();
+            assertLoaded(north.vehicles);
+            List<String> selects = selects();
+            assertEquals(2, selects.size(), "on access: the vehicles with trucks joined, the cars: " + selects);
+            assertTrue(selects.get(0).contains("inh_truck") && !selects.get(0).contains("inh_car"), selects.get(0));
         }
     }
 }

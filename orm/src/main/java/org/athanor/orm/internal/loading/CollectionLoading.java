@@ -36,7 +36,10 @@ final class CollectionLoading {
                 CollectionState cs = CollectionState.stateOf(s, owner, info, m);
                 if (cs == null) continue;
                 if (cs.items == null) unloaded.add(cs);
-                if (cs.items == null || o.strategy == LoadSpec.Strategy.SELECTIN) cs.elementOptions = o.children;
+                if (cs.items == null || o.strategy == LoadSpec.Strategy.SELECTIN) {
+                    cs.elementOptions = o.children;
+                    cs.elementPolymorphic = o.polymorphic;
+                }
                 switch (o.strategy) {
                     case RAISE -> cs.raise = cs.items == null;
                     case NOLOAD -> { if (cs.items == null) cs.items = new ArrayList<>(); }
@@ -109,7 +112,7 @@ final class CollectionLoading {
         for (int from = 0; from < ids.size(); from += ToOneLoading.CHUNK) {
             List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + ToOneLoading.CHUNK));
             Select<Row> select = element.selectAll.where(fk.in(chunk)).orderBy(orderBy(element, cs.relation()));
-            for (Object e : Loading.list(s, element, select, cs.elementOptions)) {
+            for (Object e : Loading.list(s, element, select, cs.elementOptions, cs.elementPolymorphic)) {
                 CollectionState target = byOwner.get(element.toOnes[k].get(e));
                 // an element whose reference was changed in memory since (not flushed: autoflush off) goes where it points now
                 if (target != null && !target.items.contains(e)) target.items.add(e);

@@ -27,6 +27,8 @@ public final class CollectionState {
     boolean raise;
     /** The query's then() options for the elements, used when the collection loads. */
     List<LoadSpec> elementOptions = List.of();
+    /** How the elements' subclasses load ({@code then(selectinPolymorphic(...))}), or null. */
+    PolymorphicSpec elementPolymorphic;
 
     CollectionState(Loading.Host session, Object owner, Mapper info, int m, List<Object> group, ArrayList<Object> items) {
         this.session = session;

@@ -14,4 +14,10 @@ final class LoadOptions {
         for (LoadSpec o : options) if (o.relationship.name().equals(name)) out.addAll(o.children);
         return out;
     }
+
+    /** The polymorphic load option given (through {@code then()}) for the objects relationship {@code name} loads, or null. */
+    static PolymorphicSpec polymorphicOf(List<LoadSpec> options, String name) {
+        for (LoadSpec o : options) if (o.polymorphic != null && o.relationship.name().equals(name)) return o.polymorphic;
+        return null;
+    }
 }

@@ -28,6 +28,7 @@ final class SelectinPolymorphic {
     private SelectinPolymorphic() {}
 
     static List<Object> list(Loading.Host s, Mapper info, Select<Row> select, List<LoadSpec> options, PolymorphicSpec spec) {
+        PolymorphicLoad.check(info, spec.classes(), spec.selectin()); // a relationship's then() option is checked here
         PolymorphicLoad plan = PolymorphicLoad.of(info, spec.classes(), spec.selectin(), select);
         Select<Row> stmt = select.withColumns(plan.select().columns().toArray(Expression<?>[]::new)).withFrom(plan.from(select.from()));
         RowReader<Object[]> values = Loading.values(plan.columnCount());

@@ -71,7 +71,8 @@ public final class ToOneLoading {
             try {
                 for (int from = 0; from < ids.size(); from += CHUNK) {
                     List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                    Loading.list(s, target, target.selectAll.where(idColumn.in(chunk)), LoadOptions.childrenOf(options, ref.name()));
+                    Loading.list(s, target, target.selectAll.where(idColumn.in(chunk)), LoadOptions.childrenOf(options, ref.name()),
+                            LoadOptions.polymorphicOf(options, ref.name()));
                 }
             } finally {
                 s.origin(prev);
