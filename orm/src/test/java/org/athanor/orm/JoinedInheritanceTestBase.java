@@ -324,4 +324,25 @@ public abstract class JoinedInheritanceTestBase {
             assertEquals(1, selects, "garages and their vehicles of every class in one statement: " + statements);
         }
     }
+
+    @Test
+    void joinedLoadOfACollectionWhoseBackReferenceIsInTheSubclassTable() {
+        seed();
+        try (Session s = sessions.openSession()) {
+            Truck second = new Truck("second", 3.0);
+            second.depot = s.query(Garage.class).one();
+            s.add(second);
+            s.commit();
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            Garage north = s.query(Garage.class).options(joinedLoad(Garage_.trucks)).one();
+            assertEquals(1, count("SELECT"), "the garage and its trucks in one statement: " + statements);
+            assertTrue(statementsStarting("SELECT").get(0).contains("LEFT OUTER JOIN inh_truck"), statements.toString());
+            assertEquals(List.of("lorry", "second"), north.trucks.stream().map(t -> t.name).sorted().toList());
+            assertEquals(List.of(12.5, 3.0), north.trucks.stream().sorted((a, b) -> a.name.compareTo(b.name)).map(t -> t.payload).toList());
+            for (Truck t : north.trucks) assertSame(north, t.depot);
+            assertEquals(1, count("SELECT"), "the trucks' garage and depot found in the session: " + statements);
+        }
+    }
 }

@@ -213,25 +213,32 @@ final class JoinedLoading {
         Mapper p = node.info;
         for (Node child : node.children) {
             Mapper c = child.info;
-            Table alias = child.table;
+            // the table joined first: the one holding the column the relationship joins on (a JOINED element's
+            // back reference may be in its subclass table); a JOINED target's further tables follow on its key
+            Table first;
             Expression<Boolean> on;
             if (child.collection || child.inverse) {
                 int back = child.collection ? p.toManyBackRef(child.index) : p.inverseOneBackRef(child.index);
-                Column<Object> fk = alias.corresponding((Column<Object>) c.toOnes[back].column());
+                Column<Object> fk = (Column<Object>) read(child, c.toOnes[back].column());
+                first = fk.table();
                 Expression<Object> id = (Expression<Object>) parentColumn.apply(p.attrs[p.idIdx[0]].column());
                 on = fk.eq(id);
             } else {
                 Expression<Object> fk = (Expression<Object>) parentColumn.apply(p.toOnes[child.index].column());
-                Column<Object> id = alias.corresponding((Column<Object>) c.attrs[c.idIdx[0]].column());
+                Column<Object> id = (Column<Object>) read(child, c.attrs[c.idIdx[0]].column());
+                first = id.table();
                 on = id.eq(fk);
             }
-            Expression<Boolean> only = onlyItsClasses(c, alias);
-            if (only != null) on = Sql.and(on, only);
+            Expression<Boolean> only = onlyItsClasses(c, child.table); // on the target's root-table alias
+            if (only != null && first == child.table) on = Sql.and(on, only);
             // containsEager: the query joined the table itself; its columns are read from that join
-            if (child.option.strategy != LoadSpec.Strategy.CONTAINS_EAGER) stmt = stmt.leftJoin(alias, on);
-            if (child.aliases != null) // the further tables of a JOINED target, each on the key of the first
-                for (Map.Entry<Table, Table> t : child.aliases.entrySet())
-                    if (t.getKey() != c.table) stmt = stmt.leftJoin(t.getValue(), keysEqual(c, alias, t.getKey(), t.getValue()));
+            if (child.option.strategy != LoadSpec.Strategy.CONTAINS_EAGER) stmt = stmt.leftJoin(first, on);
+            if (child.aliases != null)
+                for (Map.Entry<Table, Table> t : child.aliases.entrySet()) {
+                    if (t.getValue() == first) continue;
+                    Expression<Boolean> keys = keysEqual(tableOf(child, first), first, t.getKey(), t.getValue());
+                    stmt = stmt.leftJoin(t.getValue(), only != null && t.getValue() == child.table ? Sql.and(keys, only) : keys);
+                }
             child.offset = next[0];
             for (Expression<?> col : c.selectAll.columns()) columns.add(read(child, (Column<?>) col));
             next[0] += c.loadTarget.columnCount();
@@ -280,13 +287,20 @@ final class JoinedLoading {
         return values.size() == 1 ? d.eq(values.get(0)) : d.in(values);
     }
 
-    /** {@code table}'s key equals the key of {@code c}'s first table (both aliases). */
+    /** The table {@code alias} (one of {@code node}'s aliases) is an alias of. */
+    private static Table tableOf(Node node, Table alias) {
+        for (Map.Entry<Table, Table> e : node.aliases.entrySet()) if (e.getValue() == alias) return e.getKey();
+        throw new IllegalStateException("internal: " + alias + " is not an alias of " + node.info.name);
+    }
+
+    /** {@code alias} (of {@code table}) has the key of {@code firstAlias} (of {@code firstTable}): two tables of one JOINED row. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Expression<Boolean> keysEqual(Mapper c, Table first, Table table, Table alias) {
-        List<Column<?>> keys = table.primaryKeyColumns(); // the table's: an alias does not carry a composite key's constraint
+    private static Expression<Boolean> keysEqual(Table firstTable, Table firstAlias, Table table, Table alias) {
+        // the tables' keys: an alias does not carry a composite key's constraint
+        List<Column<?>> keys = table.primaryKeyColumns(), firstKeys = firstTable.primaryKeyColumns();
         List<Expression<Boolean>> parts = new ArrayList<>();
-        for (int k = 0; k < c.idIdx.length; k++)
-            parts.add(((Column) alias.corresponding(keys.get(k))).eq(first.corresponding((Column) c.attrs[c.idIdx[k]].column())));
+        for (int k = 0; k < keys.size(); k++)
+            parts.add(((Column) alias.corresponding(keys.get(k))).eq(firstAlias.corresponding((Column) firstKeys.get(k))));
         return parts.size() == 1 ? parts.get(0) : Sql.and(parts);
     }
 
