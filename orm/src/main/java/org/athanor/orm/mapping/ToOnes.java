@@ -263,7 +263,7 @@ final class ToOnes {
                     if (f.isAnnotationPresent(jakarta.persistence.EmbeddedId.class))
                         throw new MappingException(where + ": the target " + target.getSimpleName() + " has a composite key; "
                                 + "references to composite keys are not supported yet");
-                    if (!FieldMapper.skipped(f) && f.isAnnotationPresent(Id.class)) ids.add(mapper.map(f, null, target));
+                    if (!FieldMapper.skipped(f) && f.isAnnotationPresent(Id.class)) ids.add(mapper.map(f, target));
                 }
         }
         if (ids.size() != 1)
