@@ -342,6 +342,11 @@ final class EntityModel {
     private void checkAnnotations(List<TypeElement> hierarchy) {
         if (nonEmpty(ann.value(Annotations.find(entity, "Table"), "check")))
             error(entity, null, AnnotationRules.problem("CheckConstraint", null));
+        AnnotationMirror table = Annotations.find(entity, "Table");
+        for (String member : List.of("comment", "options")) {
+            String p = table == null ? null : AnnotationRules.ddlMemberProblem("Table", member, ann.string(table, member));
+            if (p != null) { error(entity, null, p); break; }
+        }
         for (TypeElement c : hierarchy) {
             if (Annotations.has(c, "AttributeOverride") || Annotations.has(c, "AttributeOverrides"))
                 error(entity, null, Messages.overrideOnClass());

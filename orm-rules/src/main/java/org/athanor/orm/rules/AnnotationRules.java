@@ -133,6 +133,28 @@ public final class AnnotationRules {
                 + " declare the rest in your schema migrations and remove the member";
     }
 
+    /**
+     * The members of honoured annotations that carry DDL text (JPA's {@code columnDefinition}, {@code
+     * options}, {@code comment}, {@code foreignKeyDefinition}), as {@code Annotation.member}: the ones
+     * read ({@link #DDL_MEMBERS_HONOURED}) and the ones refused with an error when given. The test that
+     * enumerates jakarta.persistence checks every such member of every honoured annotation is in one.
+     */
+    public static final Set<String> DDL_MEMBERS_HONOURED = Set.of("Column.columnDefinition");
+    public static final Set<String> DDL_MEMBERS_REFUSED = Set.of("Column.options", "Column.comment", "Table.options",
+            "Table.comment", "Index.options", "UniqueConstraint.options", "SequenceGenerator.options", "JoinColumn.options",
+            "JoinColumn.comment", "JoinColumn.columnDefinition", "PrimaryKeyJoinColumn.options",
+            "PrimaryKeyJoinColumn.columnDefinition", "DiscriminatorColumn.options", "DiscriminatorColumn.columnDefinition");
+
+    /**
+     * The mapping error for a refused DDL member ({@code annotation.member}, see {@link #DDL_MEMBERS_REFUSED})
+     * given {@code value}, or null when it is empty.
+     */
+    public static String ddlMemberProblem(String annotation, String member, String value) {
+        if (value == null || value.isEmpty()) return null;
+        return "@" + annotation + "(" + member + " = \"" + value + "\") is not supported: Athanor writes no DDL options or"
+                + " comments from the mapping; declare them in your schema migrations and remove the member";
+    }
+
     /** Whether {@code type} is an annotation of the jakarta.persistence package (the runtime's test). */
     public static boolean isJakarta(Class<?> type) { return type.getPackageName().equals(PACKAGE); }
 

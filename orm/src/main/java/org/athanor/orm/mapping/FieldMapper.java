@@ -175,6 +175,8 @@ final class FieldMapper {
     }
 
     private static Sequence sequence(SequenceGenerator g, String where) {
+        String ddl = AnnotationRules.ddlMemberProblem("SequenceGenerator", "options", g.options());
+        if (ddl != null) throw new MappingException(where + ": " + ddl);
         if (!g.schema().isEmpty() || !g.catalog().isEmpty())
             throw new MappingException(where + ": @SequenceGenerator(schema/catalog) is not supported; the sequence "
                     + "is looked up in the connection's default schema");

@@ -41,6 +41,10 @@ final class MappingBuilder {
             throw MappingException.of(cls, null, "@Table(catalog = \"" + tableAnn.catalog() + "\") is not supported; "
                     + "use schema");
 
+        if (tableAnn != null)
+            for (String p : new String[] {AnnotationRules.ddlMemberProblem("Table", "comment", tableAnn.comment()),
+                    AnnotationRules.ddlMemberProblem("Table", "options", tableAnn.options())})
+                if (p != null) throw MappingException.of(cls, null, p);
         if (tableAnn != null && tableAnn.check().length > 0)
             throw MappingException.of(cls, null, AnnotationRules.problem("CheckConstraint", null));
         List<Class<?>> hierarchy = hierarchy(cls);

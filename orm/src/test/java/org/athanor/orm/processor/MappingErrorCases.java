@@ -253,6 +253,20 @@ public final class MappingErrorCases {
                         "errors.overridecomment.E.address.city: @Column(options = \"x\") is not supported: Athanor writes no column"
                                 + " options or comments from the mapping; give the column's type with columnDefinition (or length,"
                                 + " precision, scale, @Lob), and declare the rest in your schema migrations and remove the member"),
+                // Jakarta Persistence 3.2's DDL options and comments are refused, never ignored
+                both("tablecomment", "@Entity @Table(name = \"t\", comment = \"people\") public class E { @Id Long id; }",
+                        "errors.tablecomment.E: @Table(comment = \"people\") is not supported: Athanor writes no DDL options or"
+                                + " comments from the mapping; declare them in your schema migrations and remove the member"),
+                both("tableoptions", "@Entity @Table(options = \"ENGINE=MyISAM\") public class E { @Id Long id; }",
+                        "errors.tableoptions.E: @Table(options = \"ENGINE=MyISAM\") is not supported: Athanor writes no DDL options"
+                                + " or comments from the mapping; declare them in your schema migrations and remove the member"),
+                new Case("indexoptions", "@Entity @Table(indexes = @Index(columnList = \"id\", options = \"x\")) public class E { @Id Long id; }",
+                        "errors.indexoptions.E: @Index(options = \"x\") is not supported: Athanor writes no DDL options or"
+                                + " comments from the mapping; declare them in your schema migrations and remove the member", null),
+                new Case("sequenceoptions", "@Entity public class E { @Id @GeneratedValue(strategy = GenerationType.SEQUENCE)"
+                                + " @SequenceGenerator(name = \"s\", options = \"CACHE 5\") Long id; }",
+                        "errors.sequenceoptions.E.id: @SequenceGenerator(options = \"CACHE 5\") is not supported: Athanor writes no"
+                                + " DDL options or comments from the mapping; declare them in your schema migrations and remove the member", null),
                 both("elementcollection", "@Entity public class E { @Id Long id; @ElementCollection List<String> tags; }",
                         "errors.elementcollection.E.tags: @ElementCollection is not supported: collections of basic values in a"
                                 + " collection table are not supported yet; map the values as an @Entity of their own (its table"
