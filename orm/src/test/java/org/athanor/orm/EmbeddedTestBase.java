@@ -23,6 +23,9 @@ import org.athanor.core.schema.Table;
 import org.athanor.orm.model.embed.Address;
 import org.athanor.orm.model.embed.Customer;
 import org.athanor.orm.model.embed.Customer_;
+import org.athanor.orm.model.embed.Depot;
+import org.athanor.orm.model.embed.Depot_;
+import org.athanor.orm.model.embed.Site;
 import org.athanor.orm.model.embed.Stadium;
 import org.athanor.orm.model.embed.Store;
 import org.athanor.orm.model.embed.Store_;
@@ -46,7 +49,8 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class EmbeddedTestBase {
-    static final Registry REGISTRY = Registry.of(Customer.class, Store.class, Venue.class, Stadium.class, Theatre.class);
+    static final Registry REGISTRY = Registry.of(Customer.class, Store.class, Venue.class, Stadium.class, Theatre.class,
+            Site.class, Depot.class);
     TestDb db;
     Engine engine;
     SessionFactory sessions;
@@ -71,7 +75,8 @@ public abstract class EmbeddedTestBase {
     @BeforeEach
     void emptyTables() {
         TestDb.tx(engine, c -> {
-            for (Class<?> t : List.of(Customer.class, Store.class, Venue.class)) c.execute(deleteFrom(REGISTRY.table(t)));
+            for (Class<?> t : List.of(Customer.class, Store.class, Venue.class, Depot.class, Site.class))
+                c.execute(deleteFrom(REGISTRY.table(t)));
         });
         statements.clear();
     }
@@ -216,6 +221,30 @@ public abstract class EmbeddedTestBase {
             assertEquals("Londinium", c.execute(select(t.column("box_city", String.class)).where(t.column("id", Long.class).eq(2L))).scalar());
             assertNull(c.execute(select(t.column("city", String.class)).where(t.column("id", Long.class).eq(2L))).scalar(),
                     "the Stadium's columns are NULL in a Theatre's row");
+        }
+    }
+
+    @Test
+    void aJoinedSubclassKeepsItsEmbeddedValueInItsOwnTableAndUpdatesOnlyThatTable() {
+        try (Session s = sessions.openSession()) {
+            s.add(new Depot(1L, "North", new Address("7 Dock Rd", "Hull", "HU1", 0)));
+            s.add(new Site(2L, "Plain"));
+            s.commit();
+        }
+        try (Session s = sessions.openSession()) {
+            List<Site> all = s.query(Site.class).orderBy(org.athanor.orm.model.embed.Site_.id.asc()).all();
+            Depot north = assertInstanceOf(Depot.class, all.get(0));
+            assertEquals(new Address("7 Dock Rd", "Hull", "HU1", 0), north.address);
+            assertEquals("North", s.query(Depot.class).filter(Depot_.address.city.eq("Hull")).one().name);
+            statements.clear();
+            north.address.floor = 2;
+            s.commit();
+            List<String> updates = statements.stream().filter(x -> x.trim().toUpperCase(Locale.ROOT).startsWith("UPDATE")).toList();
+            assertEquals(1, updates.size(), statements.toString());
+            assertTrue(updates.get(0).toLowerCase(Locale.ROOT).contains("emb_depots"), "only the subclass table: " + updates);
+        }
+        try (Session s = sessions.openSession()) {
+            assertEquals(2, s.get(Depot.class, 1L).address.floor);
         }
     }
 

@@ -37,6 +37,13 @@ class EmbeddedMappingTest {
                 + "work_city VARCHAR(60), work_postcode CHAR(5), work_floor INTEGER, tier CHAR(3))", DdlPrinter.sqlite(Customer.class));
     }
 
+    @Test
+    void anAttributeOverrideRenamesAnEmbeddedIdColumn() {
+        assertEquals("CREATE TABLE emb_slots (slot_day VARCHAR(10) NOT NULL, hour INTEGER NOT NULL, label VARCHAR(255), "
+                + "PRIMARY KEY (slot_day, hour))", DdlPrinter.sqlite(org.athanor.orm.model.embed.Slot.class));
+        assertTrue(EntityMapping.of(org.athanor.orm.model.embed.Slot.class).attribute("day").isEmbeddedIdComponent());
+    }
+
     private static boolean isGenerated(Class<?> type) {
         try {
             Class.forName(type.getName() + "_Accessor");
