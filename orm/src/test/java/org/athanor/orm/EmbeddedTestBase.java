@@ -166,6 +166,25 @@ public abstract class EmbeddedTestBase {
         }
     }
 
+    /** A refresh re-reads the columns into the loaded object: all NULL now (written by someone else) is no value. */
+    @Test
+    void aRefreshSeesEmbeddedColumnsChangedBySomeoneElse() {
+        Long id = addCustomer("Dee", new Address("1 Rue A", "Paris", "75001", 3), new Address("2 Quay", "Nantes", "44000", 1));
+        Table t = REGISTRY.table(Customer.class);
+        try (Session s = sessions.openSession()) {
+            Customer c = s.get(Customer.class, id);
+            Address work = c.work;
+            s.commit(); // ends the read transaction (MariaDB and SQLite would keep reading its snapshot)
+            TestDb.tx(engine, x -> x.execute(org.athanor.core.sql.Sql.update(t).set(t.column("street", String.class), (String) null)
+                    .set(t.column("city", String.class), (String) null).set(t.column("postcode", String.class), (String) null)
+                    .set(t.column("floor", Integer.class), (Integer) null).set(t.column("work_city", String.class), "Vannes")));
+            s.refresh(c);
+            assertNull(c.home, "its columns are all NULL now");
+            assertEquals(new Address("2 Quay", "Vannes", "44000", 1), c.work);
+            assertTrue(work == c.work, "the loaded object is updated in place");
+        }
+    }
+
     @Test
     void queriesFilterAndOrderOnEmbeddedColumnsThroughTheMetamodel() {
         addCustomer("Ann", new Address("1 Rue A", "Paris", "75001", 3), new Address("x", "Lyon", "69002", 1));

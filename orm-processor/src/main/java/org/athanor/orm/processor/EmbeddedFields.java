@@ -39,6 +39,7 @@ final class EmbeddedFields {
     static void add(EntityModel m, VariableElement holder, TypeMirror type, boolean embedded) {
         String hn = holder.getSimpleName().toString();
         if (!embedded && Annotations.has(holder, "Id")) { m.error(holder, hn, "use either @Id or @EmbeddedId on a field, not both"); return; }
+        if (type.getKind() == TypeKind.ERROR) { m.unresolved = true; return; } // generated later, or javac reports it
         boolean embeddable = type.getKind() == TypeKind.DECLARED && Annotations.has(m.types.asElement(type), "Embeddable");
         if (!embeddable) {
             m.error(holder, hn, embedded ? Messages.embeddedNotEmbeddable(type.toString())
