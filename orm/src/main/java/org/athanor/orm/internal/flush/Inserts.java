@@ -114,17 +114,17 @@ final class Inserts {
     }
 
     /**
-     * The row plan ({@link RowPlan}) inserts every referenced new row before the rows referencing it,
-     * or writes the reference NULL and sets it after (a cycle): a key still unassigned here is a bug of
-     * the plan, reported as such rather than written.
+     * The row plan ({@link RowPlan}) inserts every referenced new row of the flush before the rows
+     * referencing it, or writes the reference NULL and sets it after (a cycle): a key still unassigned
+     * here belongs to an object this flush does not insert (not added to the session).
      */
     private static void checkReferencesAssigned(Mapper info, List<InstanceState> list) {
         for (InstanceState st : list)
             for (int k = 0; k < info.toOnes.length; k++)
                 if (info.referencedKey(st.obj(), k) == Mapper.UNASSIGNED_KEY)
-                    throw new IllegalStateException("internal: " + info.name + "." + info.toOnes[k].name() + " references a new "
-                            + info.toOneTarget(k).name + " whose generated key is not assigned yet: the flush plan should have"
-                            + " inserted it first");
+                    throw new IllegalStateException(info.name + "." + info.toOnes[k].name() + " references a new "
+                            + info.toOneTarget(k).name + " object whose generated key is not assigned and which this flush does"
+                            + " not insert (it is not in the session); add it to the session, or flush it first");
     }
 
     /** Inserts a run of objects with unset generated ids and empties it for the next. */

@@ -166,6 +166,8 @@ final class RowPlan {
         final int[][] in = new int[n][], out = new int[n][];
         final int[] hardWaiting = new int[n];
         final boolean[] emitted = new boolean[n], cut = new boolean[edges];
+        /** Scratch of {@link #runOf}: the rows of the run being formed (all false between calls). */
+        final boolean[] inRun = new boolean[n];
         /** Per entity, its rows not written yet whose hard edges are all satisfied. */
         final List<List<Integer>> ready = new ArrayList<>();
         final List<Run> runs = new ArrayList<>();
@@ -227,7 +229,6 @@ final class RowPlan {
         private List<Integer> runOf(int m) {
             List<Integer> r = ready.get(m);
             if (r.isEmpty()) return null;
-            boolean[] inRun = new boolean[n];
             for (int i : r) inRun[i] = true;
             boolean changed = true;
             while (changed) {
@@ -243,7 +244,10 @@ final class RowPlan {
                 }
             }
             List<Integer> run = new ArrayList<>(r.size()), rest = new ArrayList<>();
-            for (int i : r) (inRun[i] ? run : rest).add(i);
+            for (int i : r) {
+                (inRun[i] ? run : rest).add(i);
+                inRun[i] = false; // reused by the next call
+            }
             if (run.isEmpty()) return null;
             run.sort(null);
             ready.set(m, rest);
