@@ -525,10 +525,10 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
         boolean cached = t != null;
         if (t == null) {
             // over the bind-parameter limit, expanding IN lists are bound as one parameter each: never cached
-            if (key.paramCount() > dialect.features().maxBindParams()) t = dialect.compileOverBindLimit(statement, key);
+            if (key.paramCount() > dialect.features().maxBindParams()) t = CompiledTemplate.of(dialect.compileOverBindLimit(statement, key));
             else {
-                t = dialect.compileTemplate(statement, key);
-                if (!dialect.fitsBindLimit(t)) t = dialect.compileOverBindLimit(statement, key);
+                t = CompiledTemplate.of(dialect.compileTemplate(statement, key));
+                if (!dialect.fitsBindLimit(t)) t = CompiledTemplate.of(dialect.compileOverBindLimit(statement, key));
                 else if (key.cacheable()) cache.put(key.storedKey(), t);
             }
         }
