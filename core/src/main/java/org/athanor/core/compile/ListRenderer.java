@@ -3,10 +3,7 @@ package org.athanor.core.compile;
 import java.util.ArrayList;
 import java.util.List;
 import org.athanor.core.error.CompileError;
-import org.athanor.core.schema.Column;
-import org.athanor.core.schema.Table;
 import org.athanor.core.sql.*;
-import org.athanor.core.type.SqlTypes;
 
 /**
  * The default rendering of lists of values: IN lists (expanding ones padded to their bucket, or bound
