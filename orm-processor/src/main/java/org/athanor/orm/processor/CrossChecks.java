@@ -110,6 +110,38 @@ final class CrossChecks {
                 m.error(m.entity, null, "@IdClass " + k.getQualifiedName() + " must have a field '" + a.name() + "' of type "
                         + simple + " matching the key attribute" + (f == null ? "" : " (it is " + fieldType + ")"));
         }
+        for (VariableElement ref : m.derivedIds) {
+            // a derived id's IdClass field holds the referenced entity's id (its type: the target's @Id field's)
+            String name = ref.getSimpleName().toString();
+            String idType = targetIdType(ref);
+            if (idType == null) continue; // the runtime names what is wrong with the target
+            VariableElement f = field(k, name);
+            String fieldType = f == null ? null : m.types.erasure(f.asType()).toString();
+            String boxed = f == null ? null : f.asType().getKind().isPrimitive()
+                    ? m.types.boxedClass((javax.lang.model.type.PrimitiveType) f.asType()).getQualifiedName().toString() : fieldType;
+            if (f == null || !boxed.equals(idType))
+                m.error(m.entity, null, "@IdClass " + k.getQualifiedName() + " must have a field '" + name + "' of type "
+                        + idType.substring(idType.lastIndexOf('.') + 1) + " matching the key attribute"
+                        + (f == null ? "" : " (it is " + fieldType + ")"));
+        }
+    }
+
+    /** The boxed type name of the single @Id field of the entity {@code ref} references, or null. */
+    private String targetIdType(VariableElement ref) {
+        if (ref.asType().getKind() != TypeKind.DECLARED) return null;
+        String found = null;
+        for (TypeElement c = (TypeElement) m.types.asElement(ref.asType()); c != null; ) {
+            for (VariableElement v : ElementFilter.fieldsIn(c.getEnclosedElements()))
+                if (Annotations.has(v, "Id")) {
+                    if (found != null) return null;
+                    TypeMirror t = v.asType();
+                    found = t.getKind().isPrimitive() ? m.types.boxedClass((javax.lang.model.type.PrimitiveType) t).getQualifiedName().toString()
+                            : m.types.erasure(t).toString();
+                }
+            TypeMirror s = c.getSuperclass();
+            c = s.getKind() == TypeKind.DECLARED ? (TypeElement) m.types.asElement(s) : null;
+        }
+        return found;
     }
 
     private VariableElement field(TypeElement c, String name) {

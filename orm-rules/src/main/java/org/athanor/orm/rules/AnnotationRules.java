@@ -51,10 +51,11 @@ public final class AnnotationRules {
     public static final String ONE_TO_ONE_INVERSE_JOIN_COLUMN = "@JoinColumn cannot be combined with @OneToOne(mappedBy); the key "
             + "column is on the other side, mapped by its owning @OneToOne";
 
-    /** A derived identity (@Id on a reference, @MapsId), refused by the mapping and the processor alike. */
-    public static final String DERIVED_IDENTITY = "derived identities (@Id on a @ManyToOne or @OneToOne, @MapsId) are not "
-            + "supported yet; give the association object its own @Id (e.g. @Id @GeneratedValue Long id) and make the pair "
-            + "of key columns unique: @Table(uniqueConstraints = @UniqueConstraint(columnNames = {\"student_id\", \"course_id\"}))";
+    /** @MapsId, refused by the mapping and the processor alike (@Id on a reference with an @IdClass is supported). */
+    public static final String DERIVED_IDENTITY = "@MapsId (a derived identity through an @EmbeddedId) is not supported yet; "
+            + "declare the key with @IdClass(KeyClass.class) on the entity and put @Id on the references themselves "
+            + "(@Id @ManyToOne Student student), the IdClass holding one field per reference, named like it, of the "
+            + "referenced entity's id type";
 
     /** Refused with a mapping error: simple name to the reason. */
     public static final Map<String, String> REJECTED = rejected();

@@ -37,6 +37,19 @@ public final class Messages {
                 + ": a composite key needs @IdClass(KeyClass.class) on the entity or a single @EmbeddedId field";
     }
 
+    /** {@code @Id} on a reference of an entity without {@code @IdClass} (runtime and processor). */
+    public static String derivedIdWithoutIdClass(String field) {
+        return "@Id on a reference makes its key column part of the primary key (a derived identity), which needs "
+                + "@IdClass(KeyClass.class) on the entity with a field '" + field + "' of the referenced entity's id type "
+                + "(and one field per other @Id)";
+    }
+
+    /** {@code @Id} on a reference inside an inheritance hierarchy (runtime and processor). */
+    public static String derivedIdInHierarchy() {
+        return "@Id on a reference (a derived identity) is not supported in an inheritance hierarchy; map the association "
+                + "object as an entity of its own (no @Inheritance, no entity superclass)";
+    }
+
     public static String uniqueConstraintWithoutColumns() { return "@UniqueConstraint needs columnNames"; }
 
     /** {@code where}: the annotation holding the name, e.g. "@Index(name = \"ix\")". */

@@ -43,9 +43,8 @@ final class ToOnes {
                 String p = AnnotationRules.isJakarta(a.annotationType()) ? AnnotationRules.problem(a.annotationType().getSimpleName(), null) : null;
                 if (p != null) throw new MappingException(where + ": " + p);
                 String n = a.annotationType().getSimpleName();
-                if (AnnotationRules.isJakarta(a.annotationType()) && n.equals("Id"))
-                    throw new MappingException(where + ": " + AnnotationRules.DERIVED_IDENTITY);
-                if (AnnotationRules.isJakarta(a.annotationType()) && !n.equals("ManyToOne") && !n.equals("OneToOne") && !n.equals("JoinColumn"))
+                if (AnnotationRules.isJakarta(a.annotationType()) && !n.equals("ManyToOne") && !n.equals("OneToOne")
+                        && !n.equals("JoinColumn") && !n.equals("Id"))
                     throw new MappingException(where + ": @" + n + " cannot be combined with " + kind + "; name the key "
                             + "column with @JoinColumn(name = ...)");
             }
@@ -69,6 +68,9 @@ final class ToOnes {
                 if (c != CascadeType.PERSIST)
                     throw new MappingException(where + ": cascade = " + c + " on a " + kind + " is not supported; adding an "
                             + "object always adds the new objects it references (as cascade = PERSIST), remove the others");
+            // a derived identity (JPA's @Id on a reference, with an @IdClass): the key column is part of the primary key
+            boolean id = f.isAnnotationPresent(Id.class);
+            if (id) DerivedIds.check(cls, f, shared, where);
             FieldSpec key = targetKey(cls, target, specs, where);
             JoinColumn jc = f.getAnnotation(JoinColumn.class);
             if (jc != null) check(jc, key, where);
@@ -77,7 +79,7 @@ final class ToOnes {
                 if (c.name().toLowerCase(Locale.ROOT).equals(columnName.toLowerCase(Locale.ROOT)))
                     throw new MappingException(where + ": its key column " + columnName + " is also mapped by another "
                             + "attribute; name it with @JoinColumn(name = ...), or drop the basic attribute");
-            boolean optional = (m != null ? m.optional() : one.optional()) && (jc == null || jc.nullable());
+            boolean optional = !id && (m != null ? m.optional() : one.optional()) && (jc == null || jc.nullable());
             List<ColumnOption> options = new ArrayList<>();
             options.add(optional || shared ? Table.Options.nullable() : Table.Options.notNull());
             // a one-to-one's key column is UNIQUE: two rows cannot reference the same target
@@ -98,7 +100,7 @@ final class ToOnes {
                         target == cls ? attributeColumn(attributes, keyName) : EntityMapping.of(target).attribute(keyName).column()),
                         onDelete, ReferentialAction.NO_ACTION, fkName);
             }
-            Attribute attr = new Attribute(f.getName(), column, key.javaType(), attributes.size() + offset + out.size(), false, false,
+            Attribute attr = new Attribute(f.getName(), column, key.javaType(), attributes.size() + offset + out.size(), id, false,
                     null, null, true, true, f, null);
             out.add(new ToOne(f.getName(), f, target, attr, optional));
         }
@@ -253,6 +255,11 @@ final class ToOnes {
     /** The target's single key field, as its mapping will see it. */
     private static FieldSpec targetKey(Class<?> cls, Class<?> target, List<FieldSpec> specs, String where) {
         List<FieldSpec> ids = new ArrayList<>();
+        for (Class<?> c : MappingBuilder.hierarchy(target))
+            for (Field f : c.getDeclaredFields())
+                if (f.isAnnotationPresent(Id.class) && (f.isAnnotationPresent(ManyToOne.class) || f.isAnnotationPresent(OneToOne.class)))
+                    throw new MappingException(where + ": the target " + target.getSimpleName() + " has a composite key (its "
+                            + "reference " + f.getName() + " is part of it); references to composite keys are not supported yet");
         if (target == cls && specs.stream().anyMatch(FieldSpec::id)) {
             for (FieldSpec s : specs) if (s.id()) ids.add(s);
         } else {

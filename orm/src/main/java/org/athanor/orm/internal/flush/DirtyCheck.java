@@ -61,6 +61,11 @@ final class DirtyCheck {
     static void checkKeyUnchanged(InstanceState st, Object[] values) {
         for (int k = 0; k < st.info.idIdx.length; k++) {
             Object now = values[st.info.idIdx[k]];
+            if (!Mapper.same(now, st.key().value(k)) && st.info.idIdx[k] >= st.info.plain)
+                throw new IllegalStateException("the reference " + st.info.name + "." + st.info.toOnes[st.info.idIdx[k] - st.info.plain].name()
+                        + " of persistent " + st.key() + " was changed to " + (now == null ? "null" : "the object with key " + now)
+                        + "; it is part of the primary key (a derived identity), and primary keys of persistent objects cannot "
+                        + "change (delete it and add a new one)");
             if (!Mapper.same(now, st.key().value(k)))
                 throw new IllegalStateException("the primary key of persistent " + st.key() + " was changed to " + now
                         + "; primary keys of persistent objects cannot change (delete it and add a new one)");

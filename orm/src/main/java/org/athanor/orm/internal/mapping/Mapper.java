@@ -481,7 +481,7 @@ public final class Mapper {
 
     /** Whether a value of the primary key is null in {@code values} (attribute order). */
     public boolean hasNullId(Object[] values) {
-        for (int i : idIdx) if (values[i] == null) return true;
+        for (int i : idIdx) if (values[i] == null || values[i] == UNASSIGNED_KEY) return true;
         return false;
     }
 
@@ -495,7 +495,7 @@ public final class Mapper {
         Object[] k = new Object[idIdx.length];
         for (int i = 0; i < k.length; i++) {
             k[i] = get(obj, idIdx[i]);
-            if (k[i] == null) return null;
+            if (k[i] == null || k[i] == UNASSIGNED_KEY) return null; // a derived id whose referenced object has no key yet
         }
         return IdKey.ofIds(this, k);
     }
