@@ -22,6 +22,9 @@ import org.athanor.orm.model.keys.KeyCourse_;
 import org.athanor.orm.model.keys.KeyEnrollment;
 import org.athanor.orm.model.keys.KeyEnrollmentId;
 import org.athanor.orm.model.keys.KeyEnrollment_;
+import org.athanor.orm.model.keys.KeyMembership;
+import org.athanor.orm.model.keys.KeyMembershipId;
+import org.athanor.orm.model.keys.KeyMembership_;
 import org.athanor.orm.model.keys.KeyStudent;
 import org.athanor.orm.model.keys.KeyStudent_;
 import org.junit.jupiter.api.AfterAll;
@@ -34,10 +37,12 @@ import org.junit.jupiter.api.TestInstance;
  * An association object whose key is the pair it links ({@code @IdClass} with {@code @Id @ManyToOne student, course}):
  * the key columns are the foreign keys, filled at flush from the related objects' keys (generated in the same
  * flush too); identity, loaders, orphan removal and delete over the composite key, with exact statement counts.
+ * The same through an {@code @EmbeddedId} whose fields {@code @MapsId} references fill ({@link KeyMembership}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class DerivedIdentityTestBase {
-    static final Registry REGISTRY = Registry.of(KeyStudent.class, KeyCourse.class, KeyEnrollment.class);
+    static final Registry REGISTRY = Registry.of(KeyStudent.class, KeyCourse.class, KeyEnrollment.class,
+            KeyMembership.class);
     TestDb db;
     Engine engine;
     SessionFactory sessions;
@@ -245,6 +250,105 @@ public abstract class DerivedIdentityTestBase {
             IllegalStateException x = assertThrows(IllegalStateException.class, s::flush);
             assertTrue(x.getMessage().contains("KeyEnrollment.course") && x.getMessage().contains("primary key"), x.getMessage());
             assertEquals(0, count("DELETE") + count("UPDATE"), statements.toString());
+        }
+    }
+
+    // ---- @EmbeddedId + @MapsId ----------------------------------------------------------------------
+
+    @Test
+    void mapsIdReferencesShareTheEmbeddedIdColumns() {
+        Table t = EntityMapping.of(KeyMembership.class).table();
+        assertEquals(List.of("student_id", "course_id", "role"), t.columns().stream().map(Column::name).toList(),
+                "no column of their own for the references");
+        assertEquals(List.of("student_id", "course_id"), t.primaryKeyColumns().stream().map(Column::name).toList());
+        assertEquals(2, t.foreignKeys().size(), t.foreignKeys().toString());
+    }
+
+    @Test
+    void theFlushFillsTheEmbeddedIdFromTheReferences() {
+        Long annId, mathId;
+        try (Session s = sessions.openSession()) {
+            KeyStudent ann = new KeyStudent("ann");
+            KeyCourse math = new KeyCourse("math");
+            KeyMembership m = ann.join(math, "tutor");
+            s.add(ann);
+            s.flush();
+            assertEquals(3, count("INSERT"), "student, course, membership: " + statements);
+            annId = ann.getId();
+            mathId = math.getId();
+            assertEquals(new KeyMembershipId(annId, mathId), m.getId(), "filled from the generated keys");
+            statements.clear();
+            assertSame(m, s.get(KeyMembership.class, new KeyMembershipId(annId, mathId)));
+            assertEquals(0, statements.size(), statements.toString());
+            s.commit();
+        }
+        try (Session s = sessions.openSession()) {
+            KeyStudent ann = s.get(KeyStudent.class, annId);
+            statements.clear();
+            KeyMembership m = s.get(KeyMembership.class, new KeyMembershipId(annId, mathId));
+            assertEquals(2, count("SELECT"), "the row, then its course (the student is in the session): " + statements);
+            assertSame(ann, m.getStudent());
+            assertEquals("math", m.getCourse().getTitle());
+            m.setRole("lead");
+            statements.clear();
+            s.commit();
+            assertEquals(1, count("UPDATE"), statements.toString());
+        }
+        try (Session s = sessions.openSession()) {
+            assertEquals("lead", s.get(KeyMembership.class, new KeyMembershipId(annId, mathId)).getRole());
+        }
+    }
+
+    @Test
+    void mapsIdChildrenLoadThroughEveryLoaderAndAreOrphanedByTheirKey() {
+        Long annId;
+        try (Session s = sessions.openSession()) {
+            KeyCourse math = new KeyCourse("math"), art = new KeyCourse("art");
+            KeyStudent ann = new KeyStudent("ann"), bob = new KeyStudent("bob");
+            ann.join(math, "tutor");
+            ann.join(art, "member");
+            bob.join(math, "member");
+            s.addAll(List.of(ann, bob));
+            s.commit();
+            annId = ann.getId();
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            List<KeyStudent> students = s.query(KeyStudent.class).orderBy(KeyStudent_.name.asc()).all();
+            assertEquals(2, students.get(0).getMemberships().size());
+            assertEquals(1, students.get(1).getMemberships().size());
+            assertEquals(3, count("SELECT"), "students; memberships of both (batched); their courses (batched): " + statements);
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            List<KeyStudent> students = s.query(KeyStudent.class).options(selectinLoad(KeyStudent_.memberships))
+                    .orderBy(KeyStudent_.name.asc()).all();
+            assertEquals(3, count("SELECT"), statements.toString());
+            assertEquals(List.of("member", "tutor"), students.get(0).getMemberships().stream().map(KeyMembership::getRole).sorted().toList());
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            KeyStudent ann = s.query(KeyStudent.class).filterBy("name", "ann")
+                    .options(joinedLoad(KeyStudent_.memberships).then(joinedLoad(KeyMembership_.course))).one();
+            assertEquals(1, count("SELECT"), statements.toString());
+            assertEquals(List.of("art", "math"), ann.getMemberships().stream().map(m -> m.getCourse().getTitle()).sorted().toList());
+            // the association object itself, limited, with a joined reference: its select becomes a subquery
+            KeyMembership first = s.query(KeyMembership.class).options(joinedLoad(KeyMembership_.student))
+                    .orderBy(KeyMembership_.role.asc()).first();
+            assertEquals("member", first.getRole());
+            KeyMembership art = ann.getMemberships().stream().filter(m -> m.getCourse().getTitle().equals("art")).findFirst().orElseThrow();
+            ann.getMemberships().remove(art);
+            statements.clear();
+            s.commit();
+            assertEquals(1, count("DELETE"), "the orphan, by its key: " + statements);
+        }
+        try (Session s = sessions.openSession()) {
+            assertEquals(2, s.query(KeyMembership.class).count());
+            KeyMembership m = s.query(KeyMembership.class).filter(KeyMembership_.role.eq("member")).first();
+            m.setStudent(s.get(KeyStudent.class, annId).getId().equals(m.getStudent().getId())
+                    ? s.query(KeyStudent.class).filterBy("name", "bob").one() : s.get(KeyStudent.class, annId));
+            IllegalStateException x = assertThrows(IllegalStateException.class, s::flush);
+            assertTrue(x.getMessage().contains("KeyMembership.student") && x.getMessage().contains("part of the primary key"), x.getMessage());
         }
     }
 }

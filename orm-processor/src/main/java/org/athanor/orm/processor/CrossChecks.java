@@ -40,6 +40,7 @@ final class CrossChecks {
         secondaryTables();
         generators();
         idClass();
+        mapsIds();
         if (table != null && !m.failed) tableConstraints(table);
     }
 
@@ -125,6 +126,27 @@ final class CrossChecks {
                         + (f == null ? "" : " (it is " + fieldType + ")"));
         }
     }
+
+    /** The runtime's @MapsId rules (org.athanor.orm.mapping.DerivedIds.mapsId), same messages. */
+    private void mapsIds() {
+        List<String> components = new ArrayList<>();
+        for (AttributeModel a : m.attributes) if (a.holder() != null) components.add(a.name());
+        for (VariableElement ref : m.mapsIds) {
+            String where = ref.getSimpleName().toString();
+            String name = ann.string(Annotations.find(ref, "MapsId"), "value");
+            if (components.isEmpty()) { m.error(ref, where, Messages.mapsIdWithoutEmbeddedId()); continue; }
+            AttributeModel a = m.attributes.stream().filter(x -> x.holder() != null && x.name().equals(name)).findFirst().orElse(null);
+            if (a == null) { m.error(ref, where, Messages.mapsIdUnknown(name, components)); continue; }
+            String idType = targetIdType(ref);
+            String jc = ann.string(Annotations.find(ref, "JoinColumn"), "name");
+            if (idType != null && !idType.equals(a.boxedName()))
+                m.error(ref, where, Messages.mapsIdType(name, simple(a.boxedName()), simple(idType)));
+            else if (!jc.isEmpty() && !jc.equalsIgnoreCase(a.columnName()))
+                m.error(ref, where, Messages.mapsIdJoinColumn(jc, name, a.columnName()));
+        }
+    }
+
+    private static String simple(String qualified) { return qualified.substring(qualified.lastIndexOf('.') + 1); }
 
     /** The boxed type name of the single @Id field of the entity {@code ref} references, or null. */
     private String targetIdType(VariableElement ref) {

@@ -47,6 +47,8 @@ final class EntityModel {
     final List<String> referenceColumns = new ArrayList<>();
     /** The references annotated {@code @Id} (derived identities), checked against the @IdClass by CrossChecks. */
     final List<VariableElement> derivedIds = new ArrayList<>();
+    /** The references annotated {@code @MapsId}, checked against the @EmbeddedId by CrossChecks. */
+    final List<VariableElement> mapsIds = new ArrayList<>();
     final List<TypeElement> originating = new ArrayList<>();
     boolean privateConstructor;
     boolean failed;
@@ -123,6 +125,13 @@ final class EntityModel {
                 if (onDelete != null) checkOnDelete(f, onDelete);
                 if ((Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToOne")) && Annotations.has(f, "Id"))
                     derivedIds.add(f); // a derived identity: the reference's key column is part of the primary key
+                if (Annotations.has(f, "MapsId")) {
+                    if (!Annotations.has(f, "ManyToOne") && !Annotations.has(f, "OneToOne")) {
+                        error(f, f.getSimpleName().toString(), Messages.mapsIdWithoutReference());
+                        continue;
+                    }
+                    mapsIds.add(f);
+                }
                 if (Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToMany") || Annotations.has(f, "OneToOne")) {
                     if (refusedAnnotation(f)) continue;
                     relationship(f, Annotations.has(f, "OneToMany"));
@@ -566,7 +575,8 @@ final class EntityModel {
         if (!derivedIds.isEmpty()) {
             // the runtime's rules for derived identities (org.athanor.orm.mapping.DerivedIds), same messages
             VariableElement f = derivedIds.get(0);
-            if (entitySuperclass() != null || Annotations.has(entity, "Inheritance"))
+            if (Annotations.has(f, "MapsId")) error(f, f.getSimpleName().toString(), Messages.mapsIdWithId());
+            else if (entitySuperclass() != null || Annotations.has(entity, "Inheritance"))
                 error(f, f.getSimpleName().toString(), Messages.derivedIdInHierarchy());
             else if (embeddedId != null) error(embeddedId, embeddedId.getSimpleName().toString(), Messages.embeddedIdAndId());
             else if (!idClass) error(f, f.getSimpleName().toString(), Messages.derivedIdWithoutIdClass(f.getSimpleName().toString()));

@@ -26,7 +26,7 @@ public final class AnnotationRules {
      * inside {@code @Table}; {@code @Converter} on the converter classes {@code @Convert} names.
      */
     public static final Set<String> HONOURED = Set.of("Access", "Basic", "Column", "Convert", "Converter", "DiscriminatorColumn", "DiscriminatorValue", "Embeddable",
-            "EmbeddedId", "Entity", "EntityListeners", "Enumerated", "ExcludeDefaultListeners", "ExcludeSuperclassListeners", "GeneratedValue", "Id", "IdClass", "Index", "Inheritance", "JoinColumn", "Lob", "ManyToOne", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
+            "EmbeddedId", "Entity", "EntityListeners", "Enumerated", "ExcludeDefaultListeners", "ExcludeSuperclassListeners", "GeneratedValue", "Id", "IdClass", "Index", "Inheritance", "JoinColumn", "Lob", "ManyToOne", "MapsId", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
             "PostLoad", "PostPersist", "PostRemove", "PostUpdate", "PrePersist", "PreRemove", "PreUpdate", "PrimaryKeyJoinColumn",
             "SequenceGenerator", "Table", "Transient", "UniqueConstraint", "Version");
 
@@ -51,12 +51,6 @@ public final class AnnotationRules {
     public static final String ONE_TO_ONE_INVERSE_JOIN_COLUMN = "@JoinColumn cannot be combined with @OneToOne(mappedBy); the key "
             + "column is on the other side, mapped by its owning @OneToOne";
 
-    /** @MapsId, refused by the mapping and the processor alike (@Id on a reference with an @IdClass is supported). */
-    public static final String DERIVED_IDENTITY = "@MapsId (a derived identity through an @EmbeddedId) is not supported yet; "
-            + "declare the key with @IdClass(KeyClass.class) on the entity and put @Id on the references themselves "
-            + "(@Id @ManyToOne Student student), the IdClass holding one field per reference, named like it, of the "
-            + "referenced entity's id type";
-
     /** Refused with a mapping error: simple name to the reason. */
     public static final Map<String, String> REJECTED = rejected();
 
@@ -69,7 +63,7 @@ public final class AnnotationRules {
             m.put(a, "embedded values (@Embedded) are not supported yet (only an @EmbeddedId); map the embeddable's fields"
                     + " as columns of the entity itself, or expose a value object from a getter built of them");
         for (String a : new String[] {"ManyToMany",
-                "JoinColumns", "JoinTable", "MapsId",
+                "JoinColumns", "JoinTable",
                 "AssociationOverride", "AssociationOverrides", "ForeignKey", "MapKey", "MapKeyClass",
                 "MapKeyColumn", "MapKeyEnumerated", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyTemporal",
                 "OrderColumn", "PrimaryKeyJoinColumns", "Converts"})
@@ -84,7 +78,6 @@ public final class AnnotationRules {
         for (String a : new String[] {"PersistenceContext", "PersistenceContexts", "PersistenceUnit", "PersistenceUnits",
                 "PersistenceProperty"})
             m.put(a, CONTAINER);
-        m.put("MapsId", DERIVED_IDENTITY);
         m.put("Cacheable", "there is no second-level cache; each Session's identity map is its only cache");
         m.put("TableGenerator", "table-based id generation is not supported; use @GeneratedValue(strategy = IDENTITY or SEQUENCE)");
         m.put("TableGenerators", m.get("TableGenerator"));

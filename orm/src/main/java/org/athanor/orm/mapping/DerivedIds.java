@@ -29,10 +29,30 @@ final class DerivedIds {
 
     /** The rules for {@code @Id} on reference {@code f} of {@code cls}; {@code shared}: a single-table subclass. */
     static void check(Class<?> cls, Field f, boolean shared, String where) {
+        if (f.isAnnotationPresent(jakarta.persistence.MapsId.class)) throw new MappingException(where + ": " + Messages.mapsIdWithId());
         if (shared || MappingBuilder.entitySuperclass(cls) != null || cls.isAnnotationPresent(jakarta.persistence.Inheritance.class))
             throw new MappingException(where + ": " + Messages.derivedIdInHierarchy());
         if (!cls.isAnnotationPresent(IdClass.class))
             throw new MappingException(where + ": " + Messages.derivedIdWithoutIdClass(f.getName()));
+    }
+
+    /**
+     * The {@code @EmbeddedId} component {@code @MapsId("name")} on reference {@code f} names: a key component of the
+     * referenced entity's id type, whose column the reference shares ({@code @JoinColumn}, if given, may only repeat
+     * that column's name).
+     */
+    static Attribute mapsId(Class<?> cls, Field f, FieldSpec targetKey, jakarta.persistence.JoinColumn jc,
+                            List<Attribute> attributes, String where) {
+        String name = f.getAnnotation(jakarta.persistence.MapsId.class).value();
+        List<String> components = attributes.stream().filter(Attribute::isEmbeddedIdComponent).map(Attribute::name).toList();
+        if (components.isEmpty()) throw new MappingException(where + ": " + Messages.mapsIdWithoutEmbeddedId());
+        Attribute a = attributes.stream().filter(x -> x.isEmbeddedIdComponent() && x.name().equals(name)).findFirst().orElse(null);
+        if (a == null) throw new MappingException(where + ": " + Messages.mapsIdUnknown(name, components));
+        if (a.javaType() != targetKey.javaType())
+            throw new MappingException(where + ": " + Messages.mapsIdType(name, a.javaType().getSimpleName(), targetKey.javaType().getSimpleName()));
+        if (jc != null && !jc.name().isEmpty() && !jc.name().equalsIgnoreCase(a.column().name()))
+            throw new MappingException(where + ": " + Messages.mapsIdJoinColumn(jc.name(), name, a.column().name()));
+        return a;
     }
 
     /** The derived id fields among the references of {@code cls}, for the entity's key count. */

@@ -72,6 +72,8 @@ final class MappingBuilder {
                     inverseFields.add(f);
                 } else if (f.isAnnotationPresent(jakarta.persistence.ManyToOne.class) || f.isAnnotationPresent(jakarta.persistence.OneToOne.class)) {
                     toOneFields.add(f);
+                } else if (f.isAnnotationPresent(jakarta.persistence.MapsId.class)) {
+                    throw MappingException.of(cls, f.getName(), Messages.mapsIdWithoutReference());
                 } else if (f.isAnnotationPresent(OnDelete.class)) {
                     throw MappingException.of(cls, f.getName(), "@OnDelete without @ManyToOne or @OneToOne; it sets the ON "
                             + "DELETE action of the foreign key a reference's column carries, so put it on that reference");

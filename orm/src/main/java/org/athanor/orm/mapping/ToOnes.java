@@ -44,7 +44,7 @@ final class ToOnes {
                 if (p != null) throw new MappingException(where + ": " + p);
                 String n = a.annotationType().getSimpleName();
                 if (AnnotationRules.isJakarta(a.annotationType()) && !n.equals("ManyToOne") && !n.equals("OneToOne")
-                        && !n.equals("JoinColumn") && !n.equals("Id"))
+                        && !n.equals("JoinColumn") && !n.equals("Id") && !n.equals("MapsId"))
                     throw new MappingException(where + ": @" + n + " cannot be combined with " + kind + "; name the key "
                             + "column with @JoinColumn(name = ...)");
             }
@@ -74,17 +74,22 @@ final class ToOnes {
             FieldSpec key = targetKey(cls, target, specs, where);
             JoinColumn jc = f.getAnnotation(JoinColumn.class);
             if (jc != null) check(jc, key, where);
+            // @MapsId("studentId"): the reference shares the @EmbeddedId component's column (no column of its own)
+            Attribute mapsId = f.isAnnotationPresent(jakarta.persistence.MapsId.class)
+                    ? DerivedIds.mapsId(cls, f, key, jc, attributes, where) : null;
             String columnName = jc != null && !jc.name().isEmpty() ? jc.name() : Naming.snakeCase(f.getName()) + "_" + key.columnName();
-            for (Column<?> c : table.columns())
-                if (c.name().toLowerCase(Locale.ROOT).equals(columnName.toLowerCase(Locale.ROOT)))
-                    throw new MappingException(where + ": its key column " + columnName + " is also mapped by another "
-                            + "attribute; name it with @JoinColumn(name = ...), or drop the basic attribute");
-            boolean optional = !id && (m != null ? m.optional() : one.optional()) && (jc == null || jc.nullable());
+            if (mapsId == null)
+                for (Column<?> c : table.columns())
+                    if (c.name().toLowerCase(Locale.ROOT).equals(columnName.toLowerCase(Locale.ROOT)))
+                        throw new MappingException(where + ": its key column " + columnName + " is also mapped by another "
+                                + "attribute; name it with @JoinColumn(name = ...), or drop the basic attribute");
+            boolean optional = !id && mapsId == null && (m != null ? m.optional() : one.optional()) && (jc == null || jc.nullable());
             List<ColumnOption> options = new ArrayList<>();
             options.add(optional || shared ? Table.Options.nullable() : Table.Options.notNull());
             // a one-to-one's key column is UNIQUE: two rows cannot reference the same target
             if (jc != null && jc.unique() || one != null) options.add(Table.Options.unique());
-            Column<?> column = Table.addColumn(table, columnName, key.type(), options.toArray(ColumnOption[]::new));
+            Column<?> column = mapsId != null ? mapsId.column()
+                    : Table.addColumn(table, columnName, key.type(), options.toArray(ColumnOption[]::new));
             ReferentialAction onDelete = onDelete(f, optional, jc, where);
             if (onDelete != ReferentialAction.NO_ACTION && tablePerClass(target))
                 throw new MappingException(where + ": @OnDelete(" + onDelete + ") on a reference to TABLE_PER_CLASS "
@@ -100,9 +105,10 @@ final class ToOnes {
                         target == cls ? attributeColumn(attributes, keyName) : EntityMapping.of(target).attribute(keyName).column()),
                         onDelete, ReferentialAction.NO_ACTION, fkName);
             }
+            // a @MapsId reference's key is written through the key component it shares the column with
             Attribute attr = new Attribute(f.getName(), column, key.javaType(), attributes.size() + offset + out.size(), id, false,
-                    null, null, true, true, f, null);
-            out.add(new ToOne(f.getName(), f, target, attr, optional));
+                    null, null, mapsId == null, mapsId == null, f, null);
+            out.add(new ToOne(f.getName(), f, target, attr, optional, mapsId));
         }
         return List.copyOf(out);
     }

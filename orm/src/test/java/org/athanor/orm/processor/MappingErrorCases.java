@@ -52,8 +52,22 @@ public final class MappingErrorCases {
                                 + "class K { String parent; Long n; }\n@Entity class P { @Id Long id; }",
                         "errors.derivedidtype.E: @IdClass errors.derivedidtype.K must have a field 'parent' of type Long matching "
                                 + "the key attribute (it is java.lang.String)"),
-                both("mapsid", "@Entity public class E { @Id Long id; @MapsId @ManyToOne E parent; }",
-                        "errors.mapsid.E.parent: " + org.athanor.orm.rules.AnnotationRules.problem("MapsId", null)),
+                both("mapsidbasic", "@Entity public class E { @Id Long id; @MapsId Long other; }",
+                        "errors.mapsidbasic.E.other: " + org.athanor.orm.rules.Messages.mapsIdWithoutReference()),
+                both("mapsidnoembedded", "@Entity public class E { @Id Long id; @MapsId(\"x\") @ManyToOne E parent; }",
+                        "errors.mapsidnoembedded.E.parent: " + org.athanor.orm.rules.Messages.mapsIdWithoutEmbeddedId()),
+                both("mapsidunknown", "@Embeddable class K { Long a; Long b; }\n@Entity public class E { @EmbeddedId K key; "
+                                + "@MapsId(\"c\") @ManyToOne P p; }\n@Entity class P { @Id Long id; }",
+                        "errors.mapsidunknown.E.p: " + org.athanor.orm.rules.Messages.mapsIdUnknown("c", List.of("a", "b"))),
+                both("mapsidtype", "@Embeddable class K { String a; Long b; }\n@Entity public class E { @EmbeddedId K key; "
+                                + "@MapsId(\"a\") @ManyToOne P p; }\n@Entity class P { @Id Long id; }",
+                        "errors.mapsidtype.E.p: " + org.athanor.orm.rules.Messages.mapsIdType("a", "String", "Long")),
+                both("mapsidjoincolumn", "@Embeddable class K { Long a; Long b; }\n@Entity public class E { @EmbeddedId K key; "
+                                + "@MapsId(\"a\") @ManyToOne @JoinColumn(name = \"x\") P p; }\n@Entity class P { @Id Long id; }",
+                        "errors.mapsidjoincolumn.E.p: " + org.athanor.orm.rules.Messages.mapsIdJoinColumn("x", "a", "a")),
+                both("mapsidandid", "@Entity @IdClass(K.class) public class E { @Id @MapsId(\"a\") @ManyToOne P p; @Id Long b; }\n"
+                                + "class K { Long p; Long b; }\n@Entity class P { @Id Long id; }",
+                        "errors.mapsidandid.E.p: " + org.athanor.orm.rules.Messages.mapsIdWithId()),
                 new Case("derivedidtarget", "@Entity public class E { @Id Long id; @ManyToOne A a; }\n"
                                 + "@Entity @IdClass(K.class) class A { @Id @ManyToOne E e; @Id Long n; }\nclass K { Long e; Long n; }",
                         "errors.derivedidtarget.E.a: the target A has a composite key (its reference e is part of it); references "

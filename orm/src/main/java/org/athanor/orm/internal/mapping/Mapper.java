@@ -100,6 +100,8 @@ public final class Mapper {
     public final org.athanor.orm.mapping.InverseOne[] inverseOnes;
 
     // Links to the other mappers of the registry: written by configure() only, read-only afterwards.
+    /** Whether a reference shares an @EmbeddedId component's column ({@code @MapsId}): the flush fills the component. */
+    public final boolean mapsIds;
     private Mapper[] toOneTargets;
     private int[] toOneMirror;
     private Mapper[] toManyTargets;
@@ -127,6 +129,7 @@ public final class Mapper {
         this.toOnes = mapping.toOnes().toArray(ToOne[]::new);
         this.toManys = mapping.toManys().toArray(ToMany[]::new);
         this.inverseOnes = mapping.inverseOnes().toArray(org.athanor.orm.mapping.InverseOne[]::new);
+        this.mapsIds = java.util.Arrays.stream(toOnes).anyMatch(t -> t.mapsId() != null);
         List<Attribute> all = new ArrayList<>(mapping.attributes());
         for (ToOne t : toOnes) all.add(t.keyAttribute());
         this.discriminatorIdx = inheritance == null || inheritance.discriminator() == null ? -1 : all.size();

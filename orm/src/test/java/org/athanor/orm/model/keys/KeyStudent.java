@@ -19,6 +19,8 @@ public class KeyStudent {
     private String name;
     @OneToMany(mappedBy = "student", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<KeyEnrollment> enrollments = new ArrayList<>();
+    @OneToMany(mappedBy = "student", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<KeyMembership> memberships = new ArrayList<>();
 
     protected KeyStudent() {}
 
@@ -27,6 +29,14 @@ public class KeyStudent {
     public Long getId() { return id; }
     public String getName() { return name; }
     public List<KeyEnrollment> getEnrollments() { return enrollments; }
+    public List<KeyMembership> getMemberships() { return memberships; }
+
+    /** Joins {@code course} in {@code role}: the association object's @EmbeddedId is filled by the flush. */
+    public KeyMembership join(KeyCourse course, String role) {
+        KeyMembership m = new KeyMembership(this, course, role);
+        memberships.add(m);
+        return m;
+    }
 
     /** Enrolls in {@code course}: the association object, keyed by (student, course), carries the grade. */
     public KeyEnrollment enroll(KeyCourse course, Integer grade) {
