@@ -300,6 +300,24 @@ public abstract class DerivedIdentityTestBase {
     }
 
     @Test
+    void aRollbackUndoesTheFilledEmbeddedId() {
+        try (Session s = sessions.openSession()) {
+            KeyStudent ann = new KeyStudent("ann");
+            KeyMembership m = ann.join(new KeyCourse("math"), "tutor");
+            s.add(ann);
+            s.flush();
+            assertNotNull(m.getId().getStudentId());
+            s.rollback();
+            assertEquals(null, m.getId().getStudentId(), "the component the flush filled is restored");
+            assertEquals(0, s.query(KeyMembership.class).count());
+            // no reference: nothing to take that part of the key from
+            s.add(new KeyMembership(null, new KeyCourse("art"), "x"));
+            FlushException x = assertThrows(FlushException.class, s::flush);
+            assertTrue(x.getMessage().contains("KeyMembership.student is null in a new KeyMembership"), x.getMessage());
+        }
+    }
+
+    @Test
     void mapsIdChildrenLoadThroughEveryLoaderAndAreOrphanedByTheirKey() {
         Long annId;
         try (Session s = sessions.openSession()) {
