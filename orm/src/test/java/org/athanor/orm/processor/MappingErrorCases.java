@@ -52,6 +52,9 @@ public final class MappingErrorCases {
                                 + "class K { String parent; Long n; }\n@Entity class P { @Id Long id; }",
                         "errors.derivedidtype.E: @IdClass errors.derivedidtype.K must have a field 'parent' of type Long matching "
                                 + "the key attribute (it is java.lang.String)"),
+                both("derivedidhierarchy", "@Entity @Inheritance @IdClass(K.class) public class E { @Id @ManyToOne P p; @Id Long b; }\n"
+                                + "class K { Long p; Long b; }\n@Entity class P { @Id Long id; }",
+                        "errors.derivedidhierarchy.E.p: " + org.athanor.orm.rules.Messages.derivedIdInHierarchy()),
                 both("mapsidbasic", "@Entity public class E { @Id Long id; @MapsId Long other; }",
                         "errors.mapsidbasic.E.other: " + org.athanor.orm.rules.Messages.mapsIdWithoutReference()),
                 both("mapsidnoembedded", "@Entity public class E { @Id Long id; @MapsId(\"x\") @ManyToOne E parent; }",
