@@ -46,12 +46,18 @@ final class CrossChecks {
 
     private String where(AttributeModel a) { return m.entityName + "." + a.label(); }
 
+    private static boolean isEmbedded(AttributeModel a) { return a.holder() != null && a.holder().embedded(); }
+
     private void uniqueNames() {
         Map<String, AttributeModel> byColumn = new HashMap<>();
         Map<String, AttributeModel> byName = new HashMap<>();
         for (AttributeModel a : m.attributes) {
             AttributeModel other = byColumn.put(a.columnName().toLowerCase(Locale.ROOT), a);
-            if (other != null)
+            boolean embedded = other != null && (isEmbedded(a) || isEmbedded(other));
+            if (embedded)
+                m.errorMessage(a.field(), Messages.sameColumnEmbedded(where(a), where(other), a.columnName(),
+                        (isEmbedded(a) ? a : other).field().getSimpleName().toString()));
+            else if (other != null)
                 m.errorMessage(a.field(), Messages.sameColumn(where(a), where(other), a.columnName()));
             other = byName.put(a.name(), a);
             if (other != null)
@@ -130,12 +136,12 @@ final class CrossChecks {
     /** The runtime's @MapsId rules (org.athanor.orm.mapping.DerivedIds.mapsId), same messages. */
     private void mapsIds() {
         List<String> components = new ArrayList<>();
-        for (AttributeModel a : m.attributes) if (a.holder() != null) components.add(a.name());
+        for (AttributeModel a : m.attributes) if (a.holder() != null && a.id()) components.add(a.name());
         for (VariableElement ref : m.mapsIds) {
             String where = ref.getSimpleName().toString();
             String name = ann.string(Annotations.find(ref, "MapsId"), "value");
             if (components.isEmpty()) { m.error(ref, where, Messages.mapsIdWithoutEmbeddedId()); continue; }
-            AttributeModel a = m.attributes.stream().filter(x -> x.holder() != null && x.name().equals(name)).findFirst().orElse(null);
+            AttributeModel a = m.attributes.stream().filter(x -> x.holder() != null && x.id() && x.name().equals(name)).findFirst().orElse(null);
             if (a == null) { m.error(ref, where, Messages.mapsIdUnknown(name, components)); continue; }
             String idType = targetIdType(ref);
             String jc = ann.string(Annotations.find(ref, "JoinColumn"), "name");
