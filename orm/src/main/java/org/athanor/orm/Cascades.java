@@ -202,6 +202,11 @@ final class Cascades {
                 deleted.add(es);
             }
         } else if (es == null || !es.marked) {
+            if (back.partOfKey() && es != null)
+                throw new IllegalStateException("deleting the " + back.target().getSimpleName() + " that " + e.getClass().getSimpleName()
+                        + " " + (es.key() == null ? "(new)" : es.key()) + " references would set " + back + " to NULL, but that "
+                        + "reference is part of its primary key (a derived identity); delete the " + e.getClass().getSimpleName()
+                        + " objects too (session.delete, or cascade = REMOVE on the collection)");
             back.set(e, null);
         }
     }

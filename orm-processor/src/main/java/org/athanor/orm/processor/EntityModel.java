@@ -45,6 +45,10 @@ final class EntityModel {
     record RelationshipModel(String name, String target, boolean collection) {}
     /** The key columns the owning references (@ManyToOne, owning @OneToOne) add to the table, for @Table constraint checks. */
     final List<String> referenceColumns = new ArrayList<>();
+    /** The references annotated {@code @Id} (derived identities), checked against the @IdClass by CrossChecks. */
+    final List<VariableElement> derivedIds = new ArrayList<>();
+    /** The references annotated {@code @MapsId}, checked against the @EmbeddedId by CrossChecks. */
+    final List<VariableElement> mapsIds = new ArrayList<>();
     final List<TypeElement> originating = new ArrayList<>();
     boolean privateConstructor;
     boolean failed;
@@ -119,11 +123,17 @@ final class EntityModel {
                     continue;
                 }
                 if (onDelete != null) checkOnDelete(f, onDelete);
-                if ((Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToOne")) && Annotations.has(f, "Id")) {
-                    error(f, f.getSimpleName().toString(), org.athanor.orm.rules.AnnotationRules.DERIVED_IDENTITY);
-                    continue;
+                if ((Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToOne")) && Annotations.has(f, "Id"))
+                    derivedIds.add(f); // a derived identity: the reference's key column is part of the primary key
+                if (Annotations.has(f, "MapsId")) {
+                    if (!Annotations.has(f, "ManyToOne") && !Annotations.has(f, "OneToOne")) {
+                        error(f, f.getSimpleName().toString(), Messages.mapsIdWithoutReference());
+                        continue;
+                    }
+                    mapsIds.add(f);
                 }
                 if (Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToMany") || Annotations.has(f, "OneToOne")) {
+                    if (refusedAnnotation(f)) continue;
                     relationship(f, Annotations.has(f, "OneToMany"));
                     continue;
                 }
@@ -340,6 +350,18 @@ final class EntityModel {
     }
 
     /** The runtime's rule ({@link AnnotationRules}): each jakarta.persistence annotation is honoured or refused. */
+    /** Reports the first refused jakarta.persistence annotation of relationship field {@code f} (as the runtime's ToOnes does). */
+    private boolean refusedAnnotation(VariableElement f) {
+        for (AnnotationMirror a : f.getAnnotationMirrors()) {
+            String p = jakartaName(a) == null ? null : AnnotationRules.problem(jakartaName(a), null);
+            if (p != null) {
+                error(f, f.getSimpleName().toString(), p);
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void checkAnnotations(List<TypeElement> hierarchy) {
         if (nonEmpty(ann.value(Annotations.find(entity, "Table"), "check")))
             error(entity, null, AnnotationRules.problem("CheckConstraint", null));
@@ -539,6 +561,16 @@ final class EntityModel {
 
     private void checkIds(List<VariableElement> ids, VariableElement embeddedId) {
         boolean idClass = Annotations.has(entity, "IdClass");
+        if (!derivedIds.isEmpty()) {
+            // the runtime's rules for derived identities (org.athanor.orm.mapping.DerivedIds), same messages
+            VariableElement f = derivedIds.get(0);
+            if (Annotations.has(f, "MapsId")) error(f, f.getSimpleName().toString(), Messages.mapsIdWithId());
+            else if (entitySuperclass() != null || Annotations.has(entity, "Inheritance"))
+                error(f, f.getSimpleName().toString(), Messages.derivedIdInHierarchy());
+            else if (embeddedId != null) error(embeddedId, embeddedId.getSimpleName().toString(), Messages.embeddedIdAndId());
+            else if (!idClass) error(f, f.getSimpleName().toString(), Messages.derivedIdWithoutIdClass(f.getSimpleName().toString()));
+            return;
+        }
         if (ids.isEmpty()) {
             for (TypeElement c = entity; c != null; ) {
                 for (ExecutableElement m : ElementFilter.methodsIn(c.getEnclosedElements()))

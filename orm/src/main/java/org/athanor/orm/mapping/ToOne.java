@@ -26,8 +26,15 @@ public final class ToOne {
     private final Class<?> target;
     private final Attribute keyAttribute;
     private final boolean optional;
+    /** The @EmbeddedId component whose column this reference shares ({@code @MapsId("studentId")}), or null. */
+    private final Attribute mapsId;
 
     ToOne(String name, Field field, Class<?> target, Attribute keyAttribute, boolean optional) {
+        this(name, field, target, keyAttribute, optional, null);
+    }
+
+    ToOne(String name, Field field, Class<?> target, Attribute keyAttribute, boolean optional, Attribute mapsId) {
+        this.mapsId = mapsId;
         this.name = name;
         this.field = field;
         this.target = target;
@@ -38,7 +45,7 @@ public final class ToOne {
 
     /** The same reference with its key at another position (inherited by a subclass, whose value arrays are longer). */
     ToOne withKeyIndex(int index) {
-        return index == keyAttribute.index() ? this : new ToOne(name, field, target, keyAttribute.withIndex(index), optional);
+        return index == keyAttribute.index() ? this : new ToOne(name, field, target, keyAttribute.withIndex(index), optional, mapsId);
     }
 
     /** The field's name. */
@@ -54,6 +61,16 @@ public final class ToOne {
     public Attribute keyAttribute() { return keyAttribute; }
     /** False for {@code @ManyToOne(optional = false)} or {@code @JoinColumn(nullable = false)}: the column is NOT NULL. */
     public boolean optional() { return optional; }
+
+    /**
+     * For {@code @MapsId("studentId") @ManyToOne Student student} with an {@code @EmbeddedId}: the key component
+     * {@code studentId}, whose column this reference shares (the flush copies the related object's key into it);
+     * null for other references. The reference's own key attribute is then neither inserted nor updated.
+     */
+    public Attribute mapsId() { return mapsId; }
+
+    /** Whether the key column is part of the primary key: {@code @Id} on the reference, or {@code @MapsId}. */
+    public boolean partOfKey() { return keyAttribute.isId() || mapsId != null; }
 
     /** The related object held by {@code entity}, or null. */
     public Object get(Object entity) { return handle.get(entity); }

@@ -43,9 +43,8 @@ final class ToOnes {
                 String p = AnnotationRules.isJakarta(a.annotationType()) ? AnnotationRules.problem(a.annotationType().getSimpleName(), null) : null;
                 if (p != null) throw new MappingException(where + ": " + p);
                 String n = a.annotationType().getSimpleName();
-                if (AnnotationRules.isJakarta(a.annotationType()) && n.equals("Id"))
-                    throw new MappingException(where + ": " + AnnotationRules.DERIVED_IDENTITY);
-                if (AnnotationRules.isJakarta(a.annotationType()) && !n.equals("ManyToOne") && !n.equals("OneToOne") && !n.equals("JoinColumn"))
+                if (AnnotationRules.isJakarta(a.annotationType()) && !n.equals("ManyToOne") && !n.equals("OneToOne")
+                        && !n.equals("JoinColumn") && !n.equals("Id") && !n.equals("MapsId"))
                     throw new MappingException(where + ": @" + n + " cannot be combined with " + kind + "; name the key "
                             + "column with @JoinColumn(name = ...)");
             }
@@ -69,20 +68,28 @@ final class ToOnes {
                 if (c != CascadeType.PERSIST)
                     throw new MappingException(where + ": cascade = " + c + " on a " + kind + " is not supported; adding an "
                             + "object always adds the new objects it references (as cascade = PERSIST), remove the others");
+            // a derived identity (JPA's @Id on a reference, with an @IdClass): the key column is part of the primary key
+            boolean id = f.isAnnotationPresent(Id.class);
+            if (id) DerivedIds.check(cls, f, shared, where);
             FieldSpec key = targetKey(cls, target, specs, where);
             JoinColumn jc = f.getAnnotation(JoinColumn.class);
             if (jc != null) check(jc, key, where);
+            // @MapsId("studentId"): the reference shares the @EmbeddedId component's column (no column of its own)
+            Attribute mapsId = f.isAnnotationPresent(jakarta.persistence.MapsId.class)
+                    ? DerivedIds.mapsId(cls, f, key, jc, attributes, where) : null;
             String columnName = jc != null && !jc.name().isEmpty() ? jc.name() : Naming.snakeCase(f.getName()) + "_" + key.columnName();
-            for (Column<?> c : table.columns())
-                if (c.name().toLowerCase(Locale.ROOT).equals(columnName.toLowerCase(Locale.ROOT)))
-                    throw new MappingException(where + ": its key column " + columnName + " is also mapped by another "
-                            + "attribute; name it with @JoinColumn(name = ...), or drop the basic attribute");
-            boolean optional = (m != null ? m.optional() : one.optional()) && (jc == null || jc.nullable());
+            if (mapsId == null)
+                for (Column<?> c : table.columns())
+                    if (c.name().toLowerCase(Locale.ROOT).equals(columnName.toLowerCase(Locale.ROOT)))
+                        throw new MappingException(where + ": its key column " + columnName + " is also mapped by another "
+                                + "attribute; name it with @JoinColumn(name = ...), or drop the basic attribute");
+            boolean optional = !id && mapsId == null && (m != null ? m.optional() : one.optional()) && (jc == null || jc.nullable());
             List<ColumnOption> options = new ArrayList<>();
             options.add(optional || shared ? Table.Options.nullable() : Table.Options.notNull());
             // a one-to-one's key column is UNIQUE: two rows cannot reference the same target
             if (jc != null && jc.unique() || one != null) options.add(Table.Options.unique());
-            Column<?> column = Table.addColumn(table, columnName, key.type(), options.toArray(ColumnOption[]::new));
+            Column<?> column = mapsId != null ? mapsId.column()
+                    : Table.addColumn(table, columnName, key.type(), options.toArray(ColumnOption[]::new));
             ReferentialAction onDelete = onDelete(f, optional, jc, where);
             if (onDelete != ReferentialAction.NO_ACTION && tablePerClass(target))
                 throw new MappingException(where + ": @OnDelete(" + onDelete + ") on a reference to TABLE_PER_CLASS "
@@ -98,9 +105,10 @@ final class ToOnes {
                         target == cls ? attributeColumn(attributes, keyName) : EntityMapping.of(target).attribute(keyName).column()),
                         onDelete, ReferentialAction.NO_ACTION, fkName);
             }
-            Attribute attr = new Attribute(f.getName(), column, key.javaType(), attributes.size() + offset + out.size(), false, false,
-                    null, null, true, true, f, null);
-            out.add(new ToOne(f.getName(), f, target, attr, optional));
+            // a @MapsId reference's key is written through the key component it shares the column with
+            Attribute attr = new Attribute(f.getName(), column, key.javaType(), attributes.size() + offset + out.size(), id, false,
+                    null, null, mapsId == null, mapsId == null, f, null);
+            out.add(new ToOne(f.getName(), f, target, attr, optional, mapsId));
         }
         return List.copyOf(out);
     }
@@ -254,6 +262,11 @@ final class ToOnes {
     /** The target's single key field, as its mapping will see it. */
     private static FieldSpec targetKey(Class<?> cls, Class<?> target, List<FieldSpec> specs, String where) {
         List<FieldSpec> ids = new ArrayList<>();
+        for (Class<?> c : MappingBuilder.hierarchy(target))
+            for (Field f : c.getDeclaredFields())
+                if (f.isAnnotationPresent(Id.class) && (f.isAnnotationPresent(ManyToOne.class) || f.isAnnotationPresent(OneToOne.class)))
+                    throw new MappingException(where + ": the target " + target.getSimpleName() + " has a composite key (its "
+                            + "reference " + f.getName() + " is part of it); references to composite keys are not supported yet");
         if (target == cls && specs.stream().anyMatch(FieldSpec::id)) {
             for (FieldSpec s : specs) if (s.id()) ids.add(s);
         } else {

@@ -46,9 +46,35 @@ public final class MappingErrorCases {
                 both("noctor", "@Entity public class E { @Id Long id; public E(Long id) { this.id = id; } }",
                         "errors.noctor.E: has no no-arg constructor; add one (it may be protected or private) so that rows "
                                 + "can be loaded into new instances"),
-                both("derivedid", "@Entity @IdClass(E.Key.class) public class E { public static class Key { Long parent; Long other; } "
-                                + "@Id @ManyToOne E parent; @Id Long other; }",
-                        "errors.derivedid.E.parent: " + org.athanor.orm.rules.AnnotationRules.DERIVED_IDENTITY),
+                both("derivedidnoidclass", "@Entity public class E { @Id Long id; @Id @ManyToOne P parent; }\n@Entity class P { @Id Long id; }",
+                        "errors.derivedidnoidclass.E.parent: " + org.athanor.orm.rules.Messages.derivedIdWithoutIdClass("parent")),
+                both("derivedidtype", "@Entity @IdClass(K.class) public class E { @Id @ManyToOne P parent; @Id Long n; }\n"
+                                + "class K { String parent; Long n; }\n@Entity class P { @Id Long id; }",
+                        "errors.derivedidtype.E: @IdClass errors.derivedidtype.K must have a field 'parent' of type Long matching "
+                                + "the key attribute (it is java.lang.String)"),
+                both("derivedidhierarchy", "@Entity @Inheritance @IdClass(K.class) public class E { @Id @ManyToOne P p; @Id Long b; }\n"
+                                + "class K { Long p; Long b; }\n@Entity class P { @Id Long id; }",
+                        "errors.derivedidhierarchy.E.p: " + org.athanor.orm.rules.Messages.derivedIdInHierarchy()),
+                both("mapsidbasic", "@Entity public class E { @Id Long id; @MapsId Long other; }",
+                        "errors.mapsidbasic.E.other: " + org.athanor.orm.rules.Messages.mapsIdWithoutReference()),
+                both("mapsidnoembedded", "@Entity public class E { @Id Long id; @MapsId(\"x\") @ManyToOne E parent; }",
+                        "errors.mapsidnoembedded.E.parent: " + org.athanor.orm.rules.Messages.mapsIdWithoutEmbeddedId()),
+                both("mapsidunknown", "@Embeddable class K { Long a; Long b; }\n@Entity public class E { @EmbeddedId K key; "
+                                + "@MapsId(\"c\") @ManyToOne P p; }\n@Entity class P { @Id Long id; }",
+                        "errors.mapsidunknown.E.p: " + org.athanor.orm.rules.Messages.mapsIdUnknown("c", List.of("a", "b"))),
+                both("mapsidtype", "@Embeddable class K { String a; Long b; }\n@Entity public class E { @EmbeddedId K key; "
+                                + "@MapsId(\"a\") @ManyToOne P p; }\n@Entity class P { @Id Long id; }",
+                        "errors.mapsidtype.E.p: " + org.athanor.orm.rules.Messages.mapsIdType("a", "String", "Long")),
+                both("mapsidjoincolumn", "@Embeddable class K { Long a; Long b; }\n@Entity public class E { @EmbeddedId K key; "
+                                + "@MapsId(\"a\") @ManyToOne @JoinColumn(name = \"x\") P p; }\n@Entity class P { @Id Long id; }",
+                        "errors.mapsidjoincolumn.E.p: " + org.athanor.orm.rules.Messages.mapsIdJoinColumn("x", "a", "a")),
+                both("mapsidandid", "@Entity @IdClass(K.class) public class E { @Id @MapsId(\"a\") @ManyToOne P p; @Id Long b; }\n"
+                                + "class K { Long p; Long b; }\n@Entity class P { @Id Long id; }",
+                        "errors.mapsidandid.E.p: " + org.athanor.orm.rules.Messages.mapsIdWithId()),
+                new Case("derivedidtarget", "@Entity public class E { @Id Long id; @ManyToOne A a; }\n"
+                                + "@Entity @IdClass(K.class) class A { @Id @ManyToOne E e; @Id Long n; }\nclass K { Long e; Long n; }",
+                        "errors.derivedidtarget.E.a: the target A has a composite key (its reference e is part of it); references "
+                                + "to composite keys are not supported yet", null),
                 both("ondeletebasic", "@Entity public class E { @Id Long id; @org.athanor.orm.mapping.OnDelete("
                                 + "org.athanor.core.schema.ReferentialAction.CASCADE) Long parentId; }",
                         "errors.ondeletebasic.E.parentId: @OnDelete without @ManyToOne or @OneToOne; it sets the ON DELETE "

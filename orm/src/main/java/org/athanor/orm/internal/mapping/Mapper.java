@@ -100,6 +100,8 @@ public final class Mapper {
     public final org.athanor.orm.mapping.InverseOne[] inverseOnes;
 
     // Links to the other mappers of the registry: written by MapperConfiguration only, read-only afterwards.
+    /** Whether a reference shares an @EmbeddedId component's column ({@code @MapsId}): the flush fills the component. */
+    public final boolean mapsIds;
     Mapper[] toOneTargets;
     int[] toOneMirror;
     Mapper[] toManyTargets;
@@ -127,6 +129,7 @@ public final class Mapper {
         this.toOnes = mapping.toOnes().toArray(ToOne[]::new);
         this.toManys = mapping.toManys().toArray(ToMany[]::new);
         this.inverseOnes = mapping.inverseOnes().toArray(org.athanor.orm.mapping.InverseOne[]::new);
+        this.mapsIds = java.util.Arrays.stream(toOnes).anyMatch(t -> t.mapsId() != null);
         List<Attribute> all = new ArrayList<>(mapping.attributes());
         for (ToOne t : toOnes) all.add(t.keyAttribute());
         this.discriminatorIdx = inheritance == null || inheritance.discriminator() == null ? -1 : all.size();
@@ -371,7 +374,7 @@ public final class Mapper {
 
     /** Whether a value of the primary key is null in {@code values} (attribute order). */
     public boolean hasNullId(Object[] values) {
-        for (int i : idIdx) if (values[i] == null) return true;
+        for (int i : idIdx) if (values[i] == null || values[i] == UNASSIGNED_KEY) return true;
         return false;
     }
 
@@ -385,7 +388,7 @@ public final class Mapper {
         Object[] k = new Object[idIdx.length];
         for (int i = 0; i < k.length; i++) {
             k[i] = get(obj, idIdx[i]);
-            if (k[i] == null) return null;
+            if (k[i] == null || k[i] == UNASSIGNED_KEY) return null; // a derived id whose referenced object has no key yet
         }
         return IdKey.ofIds(this, k);
     }
