@@ -62,7 +62,8 @@ public final class Flusher {
             throw failure(e);
         }
         DirtyCheck.Work work = DirtyCheck.collect(s.uow());
-        if (work.isEmpty()) return;
+        boolean links = Associations.pending(s.uow(), work.deletes());
+        if (work.isEmpty() && !links) return;
         List<InstanceState> inserts = work.inserts(), deletes = work.deletes();
         List<Dirty> updates = work.updates();
 
@@ -121,6 +122,8 @@ public final class Flusher {
                 if (ups != null && s.events().listens(info)) ups = p.beforeUpdate(ups);
                 if (ups != null && !ups.isEmpty()) p.update(info, ups);
             }
+            // many-to-many rows: after both ends are inserted, before either end is deleted
+            if (links) Associations.write(p, s.uow(), deletes);
             for (int i = order.size() - 1; i >= 0; i--) {
                 List<InstanceState> del = deletesBy.get(order.get(i));
                 if (del == null) continue;

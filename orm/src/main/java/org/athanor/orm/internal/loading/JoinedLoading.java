@@ -45,6 +45,8 @@ final class JoinedLoading {
         boolean inverse;
         /** The alias of the entity's table this node reads (null for the root, which reads the query's own FROM). */
         Table table;
+        /** A many-to-many's secondary table alias, joined between the parent and {@link #table}; else null. */
+        Table secondary;
         int offset;
         final List<Node> children = new ArrayList<>();
         /** Distinct objects of this node, in the order they first appear. */
@@ -187,6 +189,9 @@ final class JoinedLoading {
                 throw new IllegalArgumentException(o + ": " + info.name + " has no relationship " + name);
             child.table = o.strategy == LoadSpec.Strategy.CONTAINS_EAGER ? o.from
                     : child.info.table.as(child.info.table.name() + "_" + ++aliases[0]);
+            org.athanor.orm.mapping.Secondary sec = child.collection ? info.toManySecondary(child.index) : null;
+            if (sec != null && o.strategy != LoadSpec.Strategy.CONTAINS_EAGER)
+                child.secondary = sec.table().as(sec.table().name() + "_" + ++aliases[0]);
             node.children.add(child);
             build(child, o.children, aliases);
         }
@@ -203,7 +208,15 @@ final class JoinedLoading {
             Mapper c = child.info;
             Table alias = child.table;
             Expression<Boolean> on;
-            if (child.collection || child.inverse) {
+            if (child.secondary != null) {
+                // a many-to-many: parent LEFT OUTER JOIN secondary LEFT OUTER JOIN element
+                org.athanor.orm.mapping.Secondary sec = p.toManySecondary(child.index);
+                Expression<Object> id = (Expression<Object>) parentColumn.apply(p.attrs[p.idIdx[0]].column());
+                stmt = stmt.leftJoin(child.secondary, child.secondary.corresponding(sec.local()).eq(id));
+                on = alias.corresponding((Column<Object>) c.attrs[c.idIdx[0]].column()).eq(child.secondary.corresponding(sec.remote()));
+            } else if (child.collection && p.toManySecondary(child.index) != null) {
+                on = null; // containsEager: the query joined the secondary and element tables itself
+            } else if (child.collection || child.inverse) {
                 int back = child.collection ? p.toManyBackRef(child.index) : p.inverseOneBackRef(child.index);
                 Column<Object> fk = alias.corresponding((Column<Object>) c.toOnes[back].column());
                 Expression<Object> id = (Expression<Object>) parentColumn.apply(p.attrs[p.idIdx[0]].column());

@@ -107,6 +107,8 @@ public final class Mapper {
     private Mapper[] inverseOneTargets;
     private int[] inverseOneBackRef;
     private int[] toOneInverseMirror;
+    /** Many-to-many links (see {@link ManyToManyLinks}); written by configure() only. */
+    final ManyToManyLinks manyToMany = new ManyToManyLinks();
     private int rank;
     private SelfReferences selfReferences;
     private boolean selfToOne;
@@ -269,7 +271,7 @@ public final class Mapper {
     /** The element mapper of collection {@code m}. */
     public Mapper toManyTarget(int m) { return toManyTargets[m]; }
 
-    /** The position of collection {@code m}'s mappedBy reference in its element mapper's {@link #toOnes}. */
+    /** The position of collection {@code m}'s mappedBy reference in its element mapper's {@link #toOnes}; -1 for a many-to-many. */
     public int toManyBackRef(int m) { return toManyBackRef[m]; }
 
     /** The mapper holding the owning side of inverse one-to-one {@code j}. */
@@ -400,6 +402,7 @@ public final class Mapper {
         java.util.Arrays.fill(toOneMirror, -1);
         toOneInverseMirror = new int[toOnes.length];
         java.util.Arrays.fill(toOneInverseMirror, -1);
+        manyToMany.allocate(toManys.length);
     }
 
     /** Links each collection to its element entity and mappedBy reference (after every entity's {@link #linkTargets}). */
@@ -413,6 +416,13 @@ public final class Mapper {
             if (t == null)
                 throw new MappingException(where + " holds " + c.target().getName() + ", which is not in this Registry; "
                         + "pass it to Registry.of(...) too");
+            checkOrderBy(c, t, where);
+            toManyTargets[m] = t;
+            if (c.isManyToMany()) {
+                toManyBackRef[m] = -1;
+                ManyToManyLinks.link(this, m, t, where);
+                continue;
+            }
             int k = -1;
             for (int i = 0; i < t.toOnes.length; i++) if (t.toOnes[i].name().equals(c.mappedBy())) k = i;
             if (k < 0 || t.toOneTargets[k] != this)
@@ -422,15 +432,31 @@ public final class Mapper {
             if (t.toOneMirror[k] >= 0)
                 throw new MappingException(where + ": " + t.name + "." + c.mappedBy() + " is already mirrored by "
                         + toManys[t.toOneMirror[k]].name());
-            for (String o : c.orderBy()) {
-                String attr = o.endsWith(" DESC") ? o.substring(0, o.length() - 5) : o;
-                if (java.util.Arrays.stream(t.attrs).limit(t.plain).noneMatch(a -> a.name().equals(attr)))
-                    throw new MappingException(where + ": @OrderBy names '" + attr + "', which is not an attribute of " + t.name);
-            }
-            toManyTargets[m] = t;
             toManyBackRef[m] = k;
             t.toOneMirror[k] = m;
         }
+    }
+
+    private static void checkOrderBy(ToMany c, Mapper t, String where) {
+        for (String o : c.orderBy()) {
+            String attr = o.endsWith(" DESC") ? o.substring(0, o.length() - 5) : o;
+            if (java.util.Arrays.stream(t.attrs).limit(t.plain).noneMatch(a -> a.name().equals(attr)))
+                throw new MappingException(where + ": @OrderBy names '" + attr + "', which is not an attribute of " + t.name);
+        }
+    }
+
+    /** The secondary table of many-to-many collection {@code m} seen from this side, or null for a one-to-many. */
+    public org.athanor.orm.mapping.Secondary toManySecondary(int m) { return manyToMany.secondary(m); }
+
+    /** For many-to-many collection {@code m}, the position of the other side's collection in its element mapper's {@link #toManys}, or -1. */
+    public int manyToManyMirror(int m) { return manyToMany.mirror(m); }
+
+    /** The secondary tables holding this entity's key (either side, superclasses' included), each seen from this entity. */
+    public List<org.athanor.orm.mapping.Secondary> associations() {
+        if (parent == null) return manyToMany.associations();
+        List<org.athanor.orm.mapping.Secondary> all = new ArrayList<>(manyToMany.associations());
+        for (org.athanor.orm.mapping.Secondary s : parent.associations()) if (!all.contains(s)) all.add(s);
+        return all;
     }
 
     /** Links each inverse one-to-one to the owning {@code @OneToOne} it mirrors (after every entity's {@link #linkTargets}). */

@@ -43,6 +43,8 @@ public final class UnitOfWork {
     public final LinkedHashSet<InstanceState> marked = new LinkedHashSet<>();
     /** The transaction as the session sees it: levels, epochs, what a rollback restores. */
     public final TransactionLevels tx = new TransactionLevels(this);
+    /** Many-to-many links and unlinks not flushed yet (written by the flush, dropped by a rollback). */
+    public final LinkChanges links = new LinkChanges();
     private long addSeq;
     /** Whether a state may still be {@link InstanceState#unverified} (cleared by a flush that finds none). */
     public boolean mayHoldUnverified;
@@ -157,6 +159,7 @@ public final class UnitOfWork {
 
     /** Empties the unit of work at once: the same as detaching each object in turn. */
     public void detachEverything(boolean closing) {
+        links.clear();
         if (attached.count() == 0) return;
         attached.releaseAll(closing);
         identityMap.clear();
