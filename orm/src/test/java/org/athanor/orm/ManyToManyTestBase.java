@@ -400,6 +400,16 @@ public abstract class ManyToManyTestBase {
     }
 
     @Test
+    void anUnloadedCollectionAfterCloseIsADetachedInstanceError() {
+        Student ann;
+        try (Session s = sessions.openSession()) {
+            ann = s.get(Student.class, ids.get("ann"));
+        }
+        DetachedInstanceError e = assertThrows(DetachedInstanceError.class, () -> ann.getCourses().size());
+        assertTrue(e.getMessage().startsWith("Student.courses of Student(ann) is not loaded"), e.getMessage());
+    }
+
+    @Test
     void rollbackDropsUnflushedLinks() {
         try (Session s = sessions.openSession()) {
             Student carl = s.get(Student.class, ids.get("carl"));

@@ -67,7 +67,11 @@ final class ManyToManys {
                 throw new MappingException(where + ": @ManyToMany(fetch = EAGER) is not supported yet; collections load "
                         + "on first access, for every object of the same query result at once; remove fetch");
             for (CascadeType c : m.cascade())
-                if (c != CascadeType.PERSIST)
+                if (c == CascadeType.MERGE || c == CascadeType.REFRESH || c == CascadeType.DETACH)
+                    throw new MappingException(where + ": cascade = " + c + " on a @ManyToMany is not supported yet (nor on a "
+                            + "@OneToMany): merge(), refresh() and expunge() act on the one object given; call them on the "
+                            + "related objects too, or remove it. PERSIST is always on");
+                else if (c != CascadeType.PERSIST)
                     throw new MappingException(where + ": cascade = " + c + " on a @ManyToMany is not supported; PERSIST is "
                             + "(always on: adding an object adds the new objects of its collections). Deleting an object "
                             + "deletes its rows of the secondary table, never the related objects (JPA calls REMOVE on a "
