@@ -410,6 +410,26 @@ public abstract class ManyToManyTestBase {
     }
 
     @Test
+    void aSavepointRollbackReloadsTheCollectionsItsLinksChanged() {
+        try (Session s = sessions.openSession()) {
+            Student carl = s.get(Student.class, ids.get("carl"));
+            Course art = s.get(Course.class, ids.get("art"));
+            assertEquals(List.of(), titles(carl.getCourses()));
+            assertEquals(List.of("ann"), names(art.getStudents()));
+            SessionSavepoint sp = s.beginNested();
+            carl.getCourses().add(art);
+            assertEquals(List.of("ann", "carl"), names(art.getStudents()), "back-populated at once");
+            sp.rollback();
+            assertEquals(List.of(), titles(carl.getCourses()), "reloaded: the link was never written");
+            assertEquals(List.of("ann"), names(art.getStudents()));
+            statements.clear();
+            s.commit();
+            assertEquals(0, count("INSERT"), statements.toString());
+        }
+        assertEquals(new TreeSet<>(List.of("ann:art", "ann:math", "bob:math")), links());
+    }
+
+    @Test
     void rollbackDropsUnflushedLinks() {
         try (Session s = sessions.openSession()) {
             Student carl = s.get(Student.class, ids.get("carl"));

@@ -61,7 +61,7 @@ public final class TransactionLevels {
     public void rolledBack(TxLevel l) {
         levels.remove(levels.size() - 1);
         restore(l);
-        uow.links.clear(); // many-to-many changes not flushed: the collections they came from reload on access
+        uow.dropLinks(); // many-to-many changes not flushed: the collections they came from reload on access
     }
 
     /**
@@ -88,7 +88,7 @@ public final class TransactionLevels {
     /** Undoes every level, innermost first, and starts a fresh outer level. */
     public void restoreAll() {
         for (int i = levels.size() - 1; i >= 0; i--) restore(levels.get(i));
-        uow.links.clear();
+        uow.dropLinks();
         levels.clear();
         levels.add(newLevel(null));
     }

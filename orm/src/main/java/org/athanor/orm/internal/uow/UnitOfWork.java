@@ -158,6 +158,21 @@ public final class UnitOfWork {
     }
 
     /** Empties the unit of work at once: the same as detaching each object in turn. */
+    /**
+     * A rollback drops the many-to-many changes not flushed: the loaded collections of the objects they
+     * name are unloaded too (they may hold the dropped changes), so they reload as the database has them.
+     */
+    void dropLinks() {
+        if (links.isEmpty()) return;
+        for (java.util.Map<LinkChanges.Pair, Boolean> m : links.changes().values())
+            for (LinkChanges.Pair p : m.keySet())
+                for (Object o : new Object[] {p.owner(), p.element()}) {
+                    InstanceState s = stateOf(o);
+                    if (s != null) host.unloadCollections(s);
+                }
+        links.clear();
+    }
+
     public void detachEverything(boolean closing) {
         links.clear();
         if (attached.count() == 0) return;
