@@ -139,8 +139,12 @@ final class ManyToManys {
         if (jt.joinColumns().length > 1 || jt.inverseJoinColumns().length > 1)
             throw new MappingException(where + ": @JoinTable with several joinColumns or inverseJoinColumns: composite keys "
                     + "are not supported in a many-to-many; give each side one @JoinColumn");
-        if (jt.uniqueConstraints().length > 0 || jt.indexes().length > 0 || jt.check().length > 0 || !jt.options().isEmpty())
-            throw new MappingException(where + ": @JoinTable(uniqueConstraints / indexes / check / options) is not supported; "
+        for (String[] m : new String[][] {{"options", jt.options()}, {"comment", jt.comment()}}) {
+            String p = AnnotationRules.ddlMemberProblem("JoinTable", m[0], m[1]);
+            if (p != null) throw new MappingException(where + ": " + p);
+        }
+        if (jt.uniqueConstraints().length > 0 || jt.indexes().length > 0 || jt.check().length > 0)
+            throw new MappingException(where + ": @JoinTable(uniqueConstraints / indexes / check) is not supported; "
                     + "the secondary table's primary key is the pair of its columns; declare further indexes in your migrations");
         for (jakarta.persistence.ForeignKey fk : new jakarta.persistence.ForeignKey[] {jt.foreignKey(), jt.inverseForeignKey()})
             if (!fk.foreignKeyDefinition().isEmpty() || !fk.options().isEmpty())
