@@ -94,6 +94,7 @@ final class Cascades {
             InstanceState st = deleted.get(i);
             Mapper info = st.info;
             for (int m = 0; m < info.toManys.length; m++) {
+                if (info.toManys[m].isManyToMany()) continue; // its secondary rows are deleted by the flush; no children
                 CollectionState cs = CollectionState.stateOf(loadHost, st.obj(), info, m);
                 if (cs == null) cs = CollectionState.install(loadHost, st.obj(), info, m, null, null);
                 Mapper ei = info.toManyTarget(m);
@@ -136,6 +137,10 @@ final class Cascades {
             for (int m = 0; m < info.toManys.length; m++) {
                 CollectionState cs = CollectionState.stateOf(loadHost, st.obj(), info, m);
                 if (cs == null || cs.items == null) continue;
+                if (info.toManys[m].isManyToMany()) {
+                    ManyToManyCascades.sync(cs, this::stateOf, this::addInternal);
+                    continue;
+                }
                 ToOne back = info.toManyTarget(m).toOnes[info.toManyBackRef(m)];
                 cs.items.removeIf(e -> back.get(e) != st.obj());
                 for (Object e : cs.items) if (stateOf(e) == null) addInternal(e);

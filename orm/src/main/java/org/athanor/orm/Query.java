@@ -180,10 +180,18 @@ public final class Query<E> {
     public Query<E> join(FromItem target, Expression<Boolean> on) { return with(select.join(target, on), false); }
 
     /** INNER JOIN the related entity's table, ON from the relationship: {@code join(Writer_.articles)}. */
-    public Query<E> join(Relationship<?, ?> r) { return join(r.targetTable(), r.joinCondition()); }
+    public Query<E> join(Relationship<?, ?> r) {
+        if (r.isManyToMany()) // through the secondary table: two joins, as SQLAlchemy's join(User.roles)
+            return join(r.secondary().table(), r.secondaryJoinCondition()).join(r.targetTable(), r.targetJoinCondition());
+        return join(r.targetTable(), r.joinCondition());
+    }
 
-    /** LEFT OUTER JOIN the related entity's table, ON from the relationship. */
-    public Query<E> outerJoin(Relationship<?, ?> r) { return leftJoin(r.targetTable(), r.joinCondition()); }
+    /** LEFT OUTER JOIN the related entity's table, ON from the relationship (a many-to-many: through its secondary table). */
+    public Query<E> outerJoin(Relationship<?, ?> r) {
+        if (r.isManyToMany())
+            return leftJoin(r.secondary().table(), r.secondaryJoinCondition()).leftJoin(r.targetTable(), r.targetJoinCondition());
+        return leftJoin(r.targetTable(), r.joinCondition());
+    }
 
     /**
      * INNER JOIN {@code alias}, an alias of the related entity's table, ON from the relationship starting at
@@ -210,6 +218,7 @@ public final class Query<E> {
     public <P> Query<E> withParent(P parent, Relationship<P, E> r) {
         if (!r.isCollection() || r.target() != info.type)
             throw new IllegalArgumentException("withParent(" + r + "): needs a collection of " + info.name);
+        if (r.isManyToMany()) return filter(ManyToManyQueries.withParent(r, info, parent));
         return filterBy(org.athanor.orm.mapping.EntityMapping.of(r.owner()).toMany(r.name()).mappedBy(), parent);
     }
 

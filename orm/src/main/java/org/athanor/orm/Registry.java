@@ -57,6 +57,10 @@ public final class Registry {
         }
         List<Table> tables = new ArrayList<>();
         for (Mapper m : infos.values()) tables.addAll(m.tables());
+        // the secondary tables of many-to-many collections (owning sides), once each
+        for (Mapper m : infos.values())
+            for (org.athanor.orm.mapping.ToMany t : m.toManys)
+                if (t.secondary() != null && !tables.contains(t.secondary().table())) tables.add(t.secondary().table());
         MetaData md = MetaData.of(tables.toArray(Table[]::new));
         md.add(sequences(infos.values()));
         return new Registry(infos, md);

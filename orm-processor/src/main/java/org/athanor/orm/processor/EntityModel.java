@@ -132,13 +132,26 @@ final class EntityModel {
                     }
                     mapsIds.add(f);
                 }
+                if (Annotations.has(f, "ManyToMany")) {
+                    if (Annotations.has(f, "JoinTable") && !ann.string(Annotations.find(f, "ManyToMany"), "mappedBy").isEmpty())
+                        error(f, f.getSimpleName().toString(), "@JoinTable on the inverse side of a @ManyToMany (mappedBy = \""
+                                + ann.string(Annotations.find(f, "ManyToMany"), "mappedBy") + "\"); the owning side's @JoinTable "
+                                + "defines the secondary table: move it there");
+                    else relationship(f, true);
+                    continue;
+                }
+                if (Annotations.has(f, "JoinTable")) {
+                    error(f, f.getSimpleName().toString(), "@JoinTable without @ManyToMany; it names the secondary table of a "
+                            + "many-to-many collection");
+                    continue;
+                }
                 if (Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToMany") || Annotations.has(f, "OneToOne")) {
                     if (refusedAnnotation(f)) continue;
                     relationship(f, Annotations.has(f, "OneToMany"));
                     continue;
                 }
                 if (Annotations.has(f, "OrderBy")) {
-                    error(f, f.getSimpleName().toString(), "@OrderBy without @OneToMany; it orders a collection");
+                    error(f, f.getSimpleName().toString(), "@OrderBy without @OneToMany or @ManyToMany; it orders a collection");
                     continue;
                 }
                 if (Annotations.has(f, "JoinColumn")) {

@@ -65,10 +65,16 @@ final class MappingBuilder {
         List<Field> toOneFields = new ArrayList<>();
         List<Field> toManyFields = new ArrayList<>();
         List<Field> inverseFields = new ArrayList<>();
+        List<Field> manyToManyFields = new ArrayList<>();
         for (Class<?> c : concrete ? hierarchy : own) {
             for (Field f : c.getDeclaredFields()) {
                 if (FieldMapper.skipped(f)) continue;
-                if (f.isAnnotationPresent(jakarta.persistence.OneToOne.class) && !f.isAnnotationPresent(jakarta.persistence.ManyToOne.class)
+                if (f.isAnnotationPresent(jakarta.persistence.ManyToMany.class)) {
+                    manyToManyFields.add(f);
+                } else if (f.isAnnotationPresent(jakarta.persistence.JoinTable.class)) {
+                    throw MappingException.of(cls, f.getName(), "@JoinTable without @ManyToMany; it names the secondary "
+                            + "table of a many-to-many collection");
+                } else if (f.isAnnotationPresent(jakarta.persistence.OneToOne.class) && !f.isAnnotationPresent(jakarta.persistence.ManyToOne.class)
                         && !f.getAnnotation(jakarta.persistence.OneToOne.class).mappedBy().isEmpty()) {
                     if (f.isAnnotationPresent(OnDelete.class))
                         throw MappingException.of(cls, f.getName(), "@OnDelete on @OneToOne(mappedBy): the key column and its "
@@ -84,7 +90,7 @@ final class MappingBuilder {
                 } else if (f.isAnnotationPresent(jakarta.persistence.OneToMany.class)) {
                     toManyFields.add(f);
                 } else if (f.isAnnotationPresent(jakarta.persistence.OrderBy.class)) {
-                    throw MappingException.of(cls, f.getName(), "@OrderBy without @OneToMany; it orders a collection");
+                    throw MappingException.of(cls, f.getName(), "@OrderBy without @OneToMany or @ManyToMany; it orders a collection");
                 } else if (f.isAnnotationPresent(jakarta.persistence.JoinColumn.class)) {
                     throw MappingException.of(cls, f.getName(), "@JoinColumn without @ManyToOne; annotate the field "
                             + "@ManyToOne (its type the related entity), or use @Column for a basic column");
@@ -134,6 +140,7 @@ final class MappingBuilder {
         if (!derivedIds.isEmpty()) DerivedIds.addPrimaryKey(table, pk, toOnes);
         List<ToMany> toManys = new ArrayList<>(parent == null || concrete ? List.of() : parent.toManys());
         toManys.addAll(ToOnes.mapCollections(cls, toManyFields));
+        toManys.addAll(ManyToManys.map(cls, table.name(), manyToManyFields, attributes, specs));
         List<InverseOne> inverseOnes = new ArrayList<>(parent == null || concrete ? List.of() : parent.inverseOnes());
         inverseOnes.addAll(ToOnes.mapInverse(cls, inverseFields));
         if (tableAnn != null) TableConstraints.add(cls, table, tableAnn, attributes);

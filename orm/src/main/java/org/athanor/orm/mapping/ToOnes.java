@@ -113,7 +113,7 @@ final class ToOnes {
         return List.copyOf(out);
     }
 
-    private static boolean tablePerClass(Class<?> target) {
+    static boolean tablePerClass(Class<?> target) {
         for (Class<?> c = target; c != null && c != Object.class; c = c.getSuperclass()) {
             jakarta.persistence.Inheritance inh = c.getAnnotation(jakarta.persistence.Inheritance.class);
             if (inh != null) return inh.strategy() == jakarta.persistence.InheritanceType.TABLE_PER_CLASS;
@@ -259,8 +259,12 @@ final class ToOnes {
                     + "annotate the field @org.athanor.orm.mapping.OnDelete(ReferentialAction.CASCADE) (or SET_NULL, RESTRICT)");
     }
 
-    /** The target's single key field, as its mapping will see it. */
     private static FieldSpec targetKey(Class<?> cls, Class<?> target, List<FieldSpec> specs, String where) {
+        return targetKey(cls, target, specs, where, "a @ManyToOne");
+    }
+
+    /** The target's single key field, as its mapping will see it ({@code kind}: the relationship, for the message). */
+    static FieldSpec targetKey(Class<?> cls, Class<?> target, List<FieldSpec> specs, String where, String kind) {
         List<FieldSpec> ids = new ArrayList<>();
         for (Class<?> c : MappingBuilder.hierarchy(target))
             for (Field f : c.getDeclaredFields())
@@ -282,7 +286,7 @@ final class ToOnes {
         }
         if (ids.size() != 1)
             throw new MappingException(where + ": the target " + target.getSimpleName() + " has " + ids.size()
-                    + " key fields; a @ManyToOne needs a target with one @Id (composite keys are not supported yet)");
+                    + " key fields; " + kind + " needs a target with one @Id (composite keys are not supported yet)");
         return ids.get(0);
     }
 }

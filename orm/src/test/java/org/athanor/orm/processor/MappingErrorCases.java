@@ -20,7 +20,7 @@ public final class MappingErrorCases {
         @Override public String toString() { return name; }
     }
 
-    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy) and @OneToMany(mappedBy) are supported yet, and none inside an @Embeddable; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
+    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy), @OneToMany(mappedBy) and @ManyToMany (owning with @JoinTable, or mappedBy) are supported yet, and none inside an @Embeddable; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
 
     private static Case both(String name, String body, String message) { return new Case(name, body, message, message); }
 
@@ -115,7 +115,31 @@ public final class MappingErrorCases {
                         "errors.onetomany.E.children: @OneToMany without mappedBy is not supported yet; map the @ManyToOne on E "
                                 + "and name it: @OneToMany(mappedBy = \"...\")", null),
                 both("orderbyalone", "@Entity public class E { @Id Long id; @OrderBy String name; }",
-                        "errors.orderbyalone.E.name: @OrderBy without @OneToMany; it orders a collection"),
+                        "errors.orderbyalone.E.name: @OrderBy without @OneToMany or @ManyToMany; it orders a collection"),
+                both("m2minversejointable", "@Entity public class E { @Id Long id; @ManyToMany List<E> friends; "
+                                + "@ManyToMany(mappedBy = \"friends\") @JoinTable(name = \"x\") List<E> friendOf; }",
+                        "errors.m2minversejointable.E.friendOf: @JoinTable on the inverse side of a @ManyToMany (mappedBy = "
+                                + "\"friends\"); the owning side's @JoinTable defines the secondary table: move it there"),
+                both("m2mjointablealone", "@Entity public class E { @Id Long id; @JoinTable(name = \"x\") List<E> others; }",
+                        "errors.m2mjointablealone.E.others: @JoinTable without @ManyToMany; it names the secondary table of a "
+                                + "many-to-many collection"),
+                new Case("m2mcascaderemove", "@Entity public class E { @Id Long id; @ManyToMany(cascade = CascadeType.REMOVE) Set<E> others; }",
+                        "errors.m2mcascaderemove.E.others: cascade = REMOVE on a @ManyToMany is not supported; PERSIST is "
+                                + "(always on: adding an object adds the new objects of its collections). Deleting an object "
+                                + "deletes its rows of the secondary table, never the related objects (JPA calls REMOVE on a "
+                                + "many-to-many non-portable); delete those with session.delete(...)", null),
+                new Case("m2mcascademerge", "@Entity public class E { @Id Long id; @ManyToMany(cascade = CascadeType.MERGE) Set<E> others; }",
+                        "errors.m2mcascademerge.E.others: cascade = MERGE on a @ManyToMany is not supported yet (nor on a "
+                                + "@OneToMany): merge(), refresh() and expunge() act on the one object given; call them on the "
+                                + "related objects too, or remove it. PERSIST is always on", null),
+                new Case("m2mcompositetarget", "@Entity public class E { @Id Long id; @ManyToMany List<K> ks; }\n"
+                                + "@Entity @IdClass(K.Key.class) class K { @Id Long a; @Id Long b; "
+                                + "public static class Key implements java.io.Serializable { Long a; Long b; } }",
+                        "errors.m2mcompositetarget.E.ks: the target K has 2 key fields; a @ManyToMany needs a target with one "
+                                + "@Id (composite keys are not supported yet)", null),
+                new Case("m2mjoincolumn", "@Entity public class E { @Id Long id; @ManyToMany @JoinColumn(name = \"x\") List<E> others; }",
+                        "errors.m2mjoincolumn.E.others: @JoinColumn cannot be combined with @ManyToMany; name the secondary "
+                                + "table's columns with @JoinTable(joinColumns = @JoinColumn(...), inverseJoinColumns = ...)", null),
                 both("onetoone", "@Entity public class E { @Id Long id; @OneToOne(mappedBy = \"partner\") @JoinColumn(name = \"p\") E partner; }",
                         "errors.onetoone.E.partner: " + org.athanor.orm.rules.AnnotationRules.ONE_TO_ONE_INVERSE_JOIN_COLUMN),
                 both("record", "@Entity public record E(@Id Long id) {}",

@@ -10,7 +10,7 @@ import org.athanor.orm.mapping.ToMany;
 
 /**
  * What the ORM's own {@link RelationList} / {@link RelationSet} share: the owner, its session, the
- * elements once loaded, and the other side kept in step. Adding an element sets the element's
+ * elements once loaded, and the other side kept in step (a many-to-many: {@link ManyToManyCollections}). Adding an element sets the element's
  * {@code @ManyToOne} to the owner at once (and takes it out of its previous owner's loaded collection);
  * removing clears it (or, with orphanRemoval, deletes the element). Not thread-safe, as the Session.
  */
@@ -61,6 +61,10 @@ public final class CollectionState {
 
     /** The element joined this collection: its reference points at the owner, and it is added to the session. */
     public void linked(Object e) {
+        if (relation().isManyToMany()) {
+            ManyToManyCollections.linked(this, e);
+            return;
+        }
         Mapper ei = elementInfo();
         int k = info.toManyBackRef(m);
         Object previous = ei.toOnes[k].get(e);
@@ -81,6 +85,10 @@ public final class CollectionState {
 
     /** The element left this collection: its reference is cleared, or with orphanRemoval the element is deleted. */
     public void unlinked(Object e) {
+        if (relation().isManyToMany()) {
+            ManyToManyCollections.unlinked(this, e);
+            return;
+        }
         Mapper ei = elementInfo();
         int k = info.toManyBackRef(m);
         if (ei.toOnes[k].get(e) == owner) ei.toOnes[k].set(e, null);

@@ -51,6 +51,8 @@ final class JoinedLoading {
          * columns read through these. Null otherwise (the node reads {@link #table} only).
          */
         Map<Table, Table> aliases;
+        /** A many-to-many's secondary table alias, joined between the parent and {@link #table}; else null. */
+        Table secondary;
         int offset;
         final List<Node> children = new ArrayList<>();
         /** Distinct objects of this node, in the order they first appear. */
@@ -204,6 +206,9 @@ final class JoinedLoading {
                 for (Table t : loadTables(child.info))
                     child.aliases.put(t, t == child.info.table ? child.table : t.as(t.name() + "_" + ++aliases[0]));
             }
+            org.athanor.orm.mapping.Secondary sec = child.collection ? info.toManySecondary(child.index) : null;
+            if (sec != null && o.strategy != LoadSpec.Strategy.CONTAINS_EAGER)
+                child.secondary = sec.table().as(sec.table().name() + "_" + ++aliases[0]);
             node.children.add(child);
             build(child, o.children, aliases);
         }
@@ -221,7 +226,18 @@ final class JoinedLoading {
             // back reference may be in its subclass table); a JOINED target's further tables follow on its key
             Table first;
             Expression<Boolean> on;
-            if (child.collection || child.inverse) {
+            if (child.secondary != null) {
+                // a many-to-many: parent LEFT OUTER JOIN secondary LEFT OUTER JOIN element
+                org.athanor.orm.mapping.Secondary sec = p.toManySecondary(child.index);
+                Expression<Object> id = (Expression<Object>) parentColumn.apply(p.attrs[p.idIdx[0]].column());
+                stmt = stmt.leftJoin(child.secondary, child.secondary.corresponding(sec.local()).eq(id));
+                Column<Object> target = (Column<Object>) read(child, c.attrs[c.idIdx[0]].column());
+                first = target.table();
+                on = target.eq(child.secondary.corresponding(sec.remote()));
+            } else if (child.collection && p.toManySecondary(child.index) != null) {
+                first = child.table;
+                on = null; // containsEager: the query joined the secondary and element tables itself
+            } else if (child.collection || child.inverse) {
                 int back = child.collection ? p.toManyBackRef(child.index) : p.inverseOneBackRef(child.index);
                 Column<Object> fk = (Column<Object>) read(child, c.toOnes[back].column());
                 first = fk.table();
@@ -234,7 +250,7 @@ final class JoinedLoading {
                 on = id.eq(fk);
             }
             Expression<Boolean> only = onlyItsClasses(c, child.table); // on the target's root-table alias
-            if (only != null && first == child.table) on = Sql.and(on, only);
+            if (only != null && on != null && first == child.table) on = Sql.and(on, only);
             // containsEager: the query joined the table itself; its columns are read from that join
             if (child.option.strategy != LoadSpec.Strategy.CONTAINS_EAGER) stmt = stmt.leftJoin(first, on);
             if (child.aliases != null)

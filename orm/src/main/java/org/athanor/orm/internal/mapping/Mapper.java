@@ -109,6 +109,8 @@ public final class Mapper {
     Mapper[] inverseOneTargets;
     int[] inverseOneBackRef;
     int[] toOneInverseMirror;
+    /** Many-to-many links (see {@link ManyToManyLinks}); written by MapperConfiguration only. */
+    final ManyToManyLinks manyToMany = new ManyToManyLinks();
     int rank;
     SelfReferences selfReferences;
     boolean selfToOne;
@@ -236,7 +238,7 @@ public final class Mapper {
     /** The element mapper of collection {@code m}. */
     public Mapper toManyTarget(int m) { return toManyTargets[m]; }
 
-    /** The position of collection {@code m}'s mappedBy reference in its element mapper's {@link #toOnes}. */
+    /** The position of collection {@code m}'s mappedBy reference in its element mapper's {@link #toOnes}; -1 for a many-to-many. */
     public int toManyBackRef(int m) { return toManyBackRef[m]; }
 
     /** The mapper holding the owning side of inverse one-to-one {@code j}. */
@@ -350,6 +352,20 @@ public final class Mapper {
         if (target.idUnset(related)) return UNASSIGNED_KEY;
         Object id = target.get(related, target.idIdx[0]);
         return id == null ? UNASSIGNED_KEY : id;
+    }
+
+    /** The secondary table of many-to-many collection {@code m} seen from this side, or null for a one-to-many. */
+    public org.athanor.orm.mapping.Secondary toManySecondary(int m) { return manyToMany.secondary(m); }
+
+    /** For many-to-many collection {@code m}, the position of the other side's collection in its element mapper's {@link #toManys}, or -1. */
+    public int manyToManyMirror(int m) { return manyToMany.mirror(m); }
+
+    /** The secondary tables holding this entity's key (either side, superclasses' included), each seen from this entity. */
+    public List<org.athanor.orm.mapping.Secondary> associations() {
+        if (parent == null) return manyToMany.associations();
+        List<org.athanor.orm.mapping.Secondary> all = new ArrayList<>(manyToMany.associations());
+        for (org.athanor.orm.mapping.Secondary s : parent.associations()) if (!all.contains(s)) all.add(s);
+        return all;
     }
 
     /** A copy safe to keep as a snapshot: byte arrays are cloned, other mapped types are immutable. */

@@ -43,6 +43,8 @@ public final class UnitOfWork {
     public final LinkedHashSet<InstanceState> marked = new LinkedHashSet<>();
     /** The transaction as the session sees it: levels, epochs, what a rollback restores. */
     public final TransactionLevels tx = new TransactionLevels(this);
+    /** Many-to-many links and unlinks not flushed yet (written by the flush, dropped by a rollback). */
+    public final LinkChanges links = new LinkChanges();
     private long addSeq;
     /** Whether a state may still be {@link InstanceState#unverified} (cleared by a flush that finds none). */
     public boolean mayHoldUnverified;
@@ -156,7 +158,23 @@ public final class UnitOfWork {
     }
 
     /** Empties the unit of work at once: the same as detaching each object in turn. */
+    /**
+     * A rollback drops the many-to-many changes not flushed: the loaded collections of the objects they
+     * name are unloaded too (they may hold the dropped changes), so they reload as the database has them.
+     */
+    void dropLinks() {
+        if (links.isEmpty()) return;
+        for (java.util.Map<LinkChanges.Pair, Boolean> m : links.changes().values())
+            for (LinkChanges.Pair p : m.keySet())
+                for (Object o : new Object[] {p.owner(), p.element()}) {
+                    InstanceState s = stateOf(o);
+                    if (s != null) host.unloadCollections(s);
+                }
+        links.clear();
+    }
+
     public void detachEverything(boolean closing) {
+        links.clear();
         if (attached.count() == 0) return;
         attached.releaseAll(closing);
         identityMap.clear();
