@@ -393,6 +393,10 @@ public final class Session implements AutoCloseable {
 
     /** Attaches an object this session does not hold: pending, or persistent when it is detached. */
     private InstanceState addNew(Object entity, boolean index) {
+        if (entity instanceof org.athanor.orm.mapping.EntityProxy p && p.athanor$loader() != null)
+            throw new IllegalStateException("cannot add an unloaded proxy of " + entity.getClass().getSuperclass().getSimpleName()
+                    + " from another session: its fields were never read, so the session cannot know what to write; use "
+                    + "merge() (which returns this session's object for its row) or get()");
         Class<?> type = entity.getClass();
         Mapper info;
         if (type == lastAddedType) info = lastAddedInfo; // addAll of one class: one registry lookup
@@ -451,6 +455,8 @@ public final class Session implements AutoCloseable {
             case DELETED -> { /* already deleted in this transaction */ }
             case PERSISTENT -> {
                 if (!s.marked) {
+                    // an unloaded proxy is read first: @PreRemove and the version check need its row
+                    if (s.ghost) Loading.fill(s);
                     if (s.info.callbacks != null) s.info.callbacks.fire(Callbacks.PRE_REMOVE, s.obj());
                     uow.markDeleted(s);
                 }
@@ -581,6 +587,14 @@ public final class Session implements AutoCloseable {
         if (entity == null) throw new IllegalArgumentException("merge(null): give an entity object");
         if (stateOf(entity) != null) return entity;
         Mapper info = registry.info(entity.getClass());
+        if (entity instanceof org.athanor.orm.mapping.EntityProxy p && p.athanor$loader() != null) {
+            // an unloaded proxy from another session has no state to copy: this session's object for its row
+            @SuppressWarnings("unchecked") E held = (E) get(info.type, info.get(entity, info.idIdx[0]));
+            if (held == null)
+                throw new IllegalStateException("merge(): " + info.name + " " + info.get(entity, info.idIdx[0])
+                        + " is an unloaded proxy whose row no longer exists");
+            return held;
+        }
         IdKey key = info.keyOfObject(entity);
         origin("merge " + info.name);
         Object target = null;

@@ -26,19 +26,40 @@ public final class ToOne {
     private final Class<?> target;
     private final Attribute keyAttribute;
     private final boolean optional;
+    /** For {@code fetch = LAZY}: makes the target's generated proxy; null for an eager reference. */
+    private final java.lang.invoke.MethodHandle proxyConstructor;
 
-    ToOne(String name, Field field, Class<?> target, Attribute keyAttribute, boolean optional) {
+    ToOne(String name, Field field, Class<?> target, Attribute keyAttribute, boolean optional,
+          java.lang.invoke.MethodHandle proxyConstructor) {
         this.name = name;
         this.field = field;
         this.target = target;
         this.keyAttribute = keyAttribute;
         this.optional = optional;
+        this.proxyConstructor = proxyConstructor;
         this.handle = Accessors.fieldHandle(field, name);
     }
 
     /** The same reference with its key at another position (inherited by a subclass, whose value arrays are longer). */
     ToOne withKeyIndex(int index) {
-        return index == keyAttribute.index() ? this : new ToOne(name, field, target, keyAttribute.withIndex(index), optional);
+        return index == keyAttribute.index() ? this
+                : new ToOne(name, field, target, keyAttribute.withIndex(index), optional, proxyConstructor);
+    }
+
+    /**
+     * {@code fetch = LAZY}: the session puts an unloaded proxy of the target ({@code User_Proxy}, generated
+     * by athanor-orm-processor) in the field when the target is not in the session yet, loaded on first use.
+     */
+    public boolean lazy() { return proxyConstructor != null; }
+
+    /** A new, empty proxy of the target (its {@code <Target>_Proxy}); only for a {@link #lazy()} reference. */
+    public EntityProxy newProxy() {
+        if (proxyConstructor == null) throw new IllegalStateException(this + " is not fetch = LAZY; it has no proxy");
+        try {
+            return (EntityProxy) proxyConstructor.invokeExact();
+        } catch (Throwable t) {
+            throw Accessors.rethrow(t);
+        }
     }
 
     /** The field's name. */

@@ -71,8 +71,10 @@ public final class MappingErrorCases {
                         "errors.joincolumnalone.E.parentId: @JoinColumn without @ManyToOne; annotate the field @ManyToOne "
                                 + "(its type the related entity), or use @Column for a basic column"),
                 new Case("lazyreference", "@Entity public class E { @Id Long id; @ManyToOne(fetch = FetchType.LAZY) E parent; }",
-                        "errors.lazyreference.E.parent: @ManyToOne(fetch = LAZY) is not supported yet (it needs a proxy); "
-                                + "remove it: the reference is loaded by one batched select per query result, never one per row", null),
+                        // without the processor (this runtime check) the proxy is missing; with it, E_Proxy is generated
+                        "errors.lazyreference.E.parent: @ManyToOne(fetch = LAZY) needs the generated errors.lazyreference.E_Proxy: "
+                                + "compile E with athanor-orm-processor, or remove fetch = LAZY (the reference then loads "
+                                + "batched with the query)", null),
                 new Case("removecascade", "@Entity public class E { @Id Long id; @ManyToOne(cascade = CascadeType.REMOVE) E parent; }",
                         "errors.removecascade.E.parent: cascade = REMOVE on a @ManyToOne is not supported; adding an object "
                                 + "always adds the new objects it references (as cascade = PERSIST), remove the others", null),
