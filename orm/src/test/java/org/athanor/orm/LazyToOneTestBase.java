@@ -114,6 +114,19 @@ public abstract class LazyToOneTestBase {
     }
 
     @Test
+    void proxyLoadsCountAgainstTheLazyLoadLimitBeforeAnyStatement() {
+        try (Session s = sessions.raiseLazyLoadsOver(1).openSession()) {
+            Story s1 = s.get(Story.class, ids.get("s1"));
+            assertEquals("Ann", s1.getAuthor().getName()); // the first lazy load of Story.author: within the limit
+            Story s4 = s.get(Story.class, ids.get("s4")); // another result: its own group
+            LazyLoadLimitError e = assertThrows(LazyLoadLimitError.class, () -> s4.getAuthor().getName());
+            assertEquals("Story.author was lazily loaded 2 times in this session (limit 1): an N+1; load it with the query "
+                    + "instead, e.g. options(joinedLoad(Story_.author))", e.getMessage());
+            assertEquals(1, s.statementReport().count("lazy load Story.author"), "refused before its statement");
+        }
+    }
+
+    @Test
     void aJoinedLoadOrAnObjectAlreadyInTheSessionNeedsNoProxy() {
         try (Session s = sessions.openSession()) {
             Author ann = s.get(Author.class, ids.get("Ann"));
