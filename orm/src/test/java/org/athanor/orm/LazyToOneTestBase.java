@@ -140,6 +140,12 @@ public abstract class LazyToOneTestBase {
             assertEquals(0, s.statementReport().count("lazy load Story.author"));
             assertEquals(3, s.statementReport().total());
         }
+        try (Session s = sessions.openSession()) {
+            // selectinLoad on a LAZY reference: loaded with the query, as an eager one (1 batched select), no proxy
+            List<Story> all = s.query(Story.class).options(Loaders.selectinLoad(org.athanor.orm.model.lazy.Story_.author)).all();
+            for (Story st : all) assertFalse(st.getAuthor() instanceof EntityProxy, st.getTitle());
+            assertEquals(Map.of("query Story", 1L, "load Story.author", 1L), s.statementReport().byOrigin());
+        }
     }
 
     @Test

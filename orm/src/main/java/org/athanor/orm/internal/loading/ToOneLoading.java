@@ -55,6 +55,7 @@ public final class ToOneLoading {
             int slot = info.plain + k;
             Map<Object, List<InstanceState>> missing = new LinkedHashMap<>();
             ProxyGroup proxies = null; // fetch = LAZY: the result's proxies for this reference, loaded together on first use
+            boolean proxied = ref.lazy() && !LoadOptions.selectin(options, ref.name()); // selectinLoad: loaded now, as EAGER
             for (InstanceState st : todo) {
                 Object id = st.snapshot[slot];
                 if (Mapper.same(info.referencedKey(st.obj(), k), id)) continue; // already holds it
@@ -64,7 +65,7 @@ public final class ToOneLoading {
                 }
                 InstanceState t = s.uow().identityMap.get(IdKey.ofIds(target, new Object[] {id}));
                 if (t != null) ref.set(st.obj(), t.obj());
-                else if (ref.lazy()) {
+                else if (proxied) {
                     if (proxies == null) proxies = ProxyGroup.of(s, info, k);
                     ref.set(st.obj(), proxies.proxy(id, st.key().value(0)));
                 } else missing.computeIfAbsent(id, x -> new ArrayList<>()).add(st);
