@@ -103,6 +103,8 @@ public final class Registry {
 
     Mapper info(Class<?> c) {
         Mapper i = entities.get(c);
+        // a generated proxy (User_Proxy extends User) is mapped as the entity it extends
+        if (i == null && org.athanor.orm.mapping.EntityProxy.class.isAssignableFrom(c)) i = entities.get(c.getSuperclass());
         if (i == null) {
             throw new IllegalArgumentException(c.getName() + " is not mapped in this Registry; it maps "
                     + entities.keySet().stream().map(Class::getSimpleName).toList() + " (add it to Registry.of(...))");
@@ -110,7 +112,9 @@ public final class Registry {
         return i;
     }
 
-    boolean contains(Class<?> c) { return entities.containsKey(c); }
+    boolean contains(Class<?> c) {
+        return entities.containsKey(c) || org.athanor.orm.mapping.EntityProxy.class.isAssignableFrom(c) && entities.containsKey(c.getSuperclass());
+    }
 
     Iterable<Mapper> infos() { return entities.values(); }
 }

@@ -325,7 +325,14 @@ final class EntityModel {
         if (t.getKind() != TypeKind.DECLARED) return;
         if (!collection && !(Annotations.has(f, "OneToOne") && oneToOneInverse(f))) referenceColumns.add(referenceColumn(f, (DeclaredType) t));
         relationships.add(new RelationshipModel(f.getSimpleName().toString(), types.erasure(t).toString(), collection));
+        if (!collection && "LAZY".equals(ann.enumName(Annotations.find(f, Annotations.has(f, "ManyToOne") ? "ManyToOne" : "OneToOne"), "fetch"))
+                && !(Annotations.has(f, "OneToOne") && oneToOneInverse(f)) && types.asElement(t) instanceof TypeElement target)
+            lazyTargets.add(new LazyTarget(f, target));
     }
+
+    /** A {@code fetch = LAZY} reference of this entity and its target, which gets a generated proxy. */
+    record LazyTarget(VariableElement field, TypeElement target) {}
+    final List<LazyTarget> lazyTargets = new ArrayList<>();
 
     /** As the runtime names it (ToOnes): @JoinColumn(name), else field_snake + "_" + the target's id column. */
     private String referenceColumn(VariableElement f, DeclaredType target) {
@@ -607,13 +614,21 @@ final class EntityModel {
             error(entity, null, Messages.compositeKeyWithoutIdClass(ids.stream().map(v -> v.getSimpleName().toString()).toList()));
     }
 
-    /** Direct access when legal from the generated class, else getter+setter, else a VarHandle. */
+    /**
+     * Direct access when legal from the generated class, else a VarHandle, else (a declaring class the
+     * generated code cannot name) getter+setter. Not the getter when a VarHandle works: the ORM's own reads
+     * must not run entity code, and on a lazy proxy ({@code User_Proxy}) a getter would load the row.
+     */
     FieldAccess access(VariableElement f) {
         TypeElement declaring = (TypeElement) f.getEnclosingElement();
         Set<Modifier> m = f.getModifiers();
         String name = f.getSimpleName().toString();
         if (accessibleType(declaring) && (m.contains(Modifier.PUBLIC) || (!m.contains(Modifier.PRIVATE) && samePackage(declaring))))
             return new FieldAccess.Direct(name);
+        if (accessibleType(declaring))
+            // the VarHandle is looked up with the field's declared (erased) type, which for T id in Base<T> is Object
+            return new FieldAccess.Handle("H" + (handles++) + "_" + name, types.erasure(declaring.asType()).toString(), name,
+                    types.erasure(f.asType()).toString());
         String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
         ExecutableElement getter = method(declaring, "get" + cap, null);
         if (getter == null && f.asType().getKind() == TypeKind.BOOLEAN) getter = method(declaring, "is" + cap, null);

@@ -58,9 +58,8 @@ final class ToOnes {
             if (!f.getType().isAssignableFrom(target))
                 throw new MappingException(where + ": targetEntity " + target.getName() + " is not assignable to the field's type "
                         + f.getType().getName());
-            if ((m != null ? m.fetch() : one.fetch()) == FetchType.LAZY)
-                throw new MappingException(where + ": " + kind + "(fetch = LAZY) is not supported yet (it needs a proxy); "
-                        + "remove it: the reference is loaded by one batched select per query result, never one per row");
+            java.lang.invoke.MethodHandle proxy = (m != null ? m.fetch() : one.fetch()) == FetchType.LAZY
+                    ? Proxies.constructor(cls, f.getName(), kind, target) : null;
             if (one != null && one.orphanRemoval())
                 throw new MappingException(where + ": @OneToOne(orphanRemoval = true) is not supported yet; delete the "
                         + "replaced object with session.delete(...)");
@@ -108,7 +107,7 @@ final class ToOnes {
             // a @MapsId reference's key is written through the key component it shares the column with
             Attribute attr = new Attribute(f.getName(), column, key.javaType(), attributes.size() + offset + out.size(), id, false,
                     null, null, mapsId == null, mapsId == null, f, null);
-            out.add(new ToOne(f.getName(), f, target, attr, optional, mapsId));
+            out.add(new ToOne(f.getName(), f, target, attr, optional, mapsId, proxy));
         }
         return List.copyOf(out);
     }
@@ -220,8 +219,10 @@ final class ToOnes {
                 throw new MappingException(where + ": @OneToOne needs an @Entity type, but the field's type is "
                         + target.getName() + "; map a basic value with @Column instead");
             if (one.fetch() == FetchType.LAZY)
-                throw new MappingException(where + ": @OneToOne(fetch = LAZY) is not supported yet (it needs a proxy); "
-                        + "remove it: the related object is loaded by one batched select per query result, never one per row");
+                throw new MappingException(where + ": @OneToOne(mappedBy, fetch = LAZY) is not supported: this side holds no "
+                        + "key, so whether a related row exists (a proxy or null) is not known without a select; remove fetch "
+                        + "(the related object loads by one batched select per query result), or put fetch = LAZY on the "
+                        + "owning side");
             if (one.orphanRemoval())
                 throw new MappingException(where + ": @OneToOne(orphanRemoval = true) is not supported yet; delete the "
                         + "replaced object with session.delete(...)");

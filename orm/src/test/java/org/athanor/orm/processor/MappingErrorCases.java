@@ -97,8 +97,15 @@ public final class MappingErrorCases {
                         "errors.joincolumnalone.E.parentId: @JoinColumn without @ManyToOne; annotate the field @ManyToOne "
                                 + "(its type the related entity), or use @Column for a basic column"),
                 new Case("lazyreference", "@Entity public class E { @Id Long id; @ManyToOne(fetch = FetchType.LAZY) E parent; }",
-                        "errors.lazyreference.E.parent: @ManyToOne(fetch = LAZY) is not supported yet (it needs a proxy); "
-                                + "remove it: the reference is loaded by one batched select per query result, never one per row", null),
+                        // without the processor (this runtime check) the proxy is missing; with it, E_Proxy is generated
+                        "errors.lazyreference.E.parent: @ManyToOne(fetch = LAZY) needs the generated errors.lazyreference.E_Proxy: "
+                                + "compile E with athanor-orm-processor, or remove fetch = LAZY (the reference then loads "
+                                + "batched with the query)", null),
+                new Case("lazyinverseone", "@Entity public class E { @Id Long id; @OneToOne(mappedBy = \"other\", fetch = FetchType.LAZY) E other; }",
+                        "errors.lazyinverseone.E.other: @OneToOne(mappedBy, fetch = LAZY) is not supported: this side holds no "
+                                + "key, so whether a related row exists (a proxy or null) is not known without a select; remove "
+                                + "fetch (the related object loads by one batched select per query result), or put fetch = LAZY "
+                                + "on the owning side", null),
                 new Case("removecascade", "@Entity public class E { @Id Long id; @ManyToOne(cascade = CascadeType.REMOVE) E parent; }",
                         "errors.removecascade.E.parent: cascade = REMOVE on a @ManyToOne is not supported; adding an object "
                                 + "always adds the new objects it references (as cascade = PERSIST), remove the others", null),

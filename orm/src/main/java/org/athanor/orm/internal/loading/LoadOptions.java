@@ -20,4 +20,10 @@ final class LoadOptions {
         for (LoadSpec o : options) if (o.polymorphic != null && o.relationship.name().equals(name)) return o.polymorphic;
         return null;
     }
+
+    /** Whether the options ask {@code selectinLoad} for relationship {@code name} (a LAZY reference then loads with the query). */
+    static boolean selectin(List<LoadSpec> options, String name) {
+        for (LoadSpec o : options) if (o.strategy == LoadSpec.Strategy.SELECTIN && o.relationship.name().equals(name)) return true;
+        return false;
+    }
 }

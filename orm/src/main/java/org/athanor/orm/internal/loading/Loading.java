@@ -243,6 +243,16 @@ public final class Loading {
         }
     }
 
+    /**
+     * Loads an unloaded proxy ({@link InstanceState#ghost}) through its loader, with the rest of its group,
+     * as a call of one of its methods would.
+     */
+    public static void fill(InstanceState st) {
+        if (!st.ghost) return;
+        Object p = st.obj();
+        ((org.athanor.orm.mapping.EntityProxy) p).athanor$loader().load(p);
+    }
+
     /** Re-reads a persistent object's row; false when the row is gone. */
     public static boolean reload(Loading.Host s, InstanceState st, boolean keepChanges) {
         Mapper info = st.info;

@@ -37,7 +37,7 @@ public final class TransactionLevels {
 
     public boolean isOpen(TxLevel l) { return levels.contains(l); }
 
-    public boolean isExpired(InstanceState s) { return s.loadedEpoch < expiredBefore; }
+    public boolean isExpired(InstanceState s) { return s.ghost || s.loadedEpoch < expiredBefore; }
 
     /** A savepoint the database has just opened. */
     public TxLevel open(NestedTransaction savepoint) {

@@ -129,6 +129,25 @@ public final class UnitOfWork {
         return s;
     }
 
+    /**
+     * Registers an unloaded proxy ({@code fetch = LAZY}) for the row with key {@code key}, which no object
+     * of the session has: persistent and {@linkplain InstanceState#ghost expired}, so a later load of the
+     * row (a query, {@code get}, the proxy's own loader) fills this object in place. Its snapshot is what
+     * its fields hold now (the id, and the class's defaults), so a flush finds nothing changed; the
+     * object's collections are given when its row is read.
+     */
+    public InstanceState attachGhost(Mapper info, Object proxy, IdKey key) {
+        InstanceState s = new InstanceState(proxy, info);
+        s.status = InstanceState.Status.PERSISTENT;
+        s.ghost = true;
+        s.snapshot = info.ownSnapshot(info.read(proxy));
+        s.setKey(key);
+        s.loadedEpoch = tx.epoch;
+        identityMap.put(s);
+        attached.attach(s, proxy, false);
+        return s;
+    }
+
     // ---- marks and leaving -------------------------------------------------------------------------
 
     /** Marks a persistent object for deletion at the next flush; false when it was marked already. */
@@ -265,6 +284,7 @@ public final class UnitOfWork {
         }
         st.snapshot = Mapper.snapshotOf(v);
         st.loadedEpoch = tx.epoch;
+        st.ghost = false;
         if (info.toManys.length > 0) st.collectionsPending = true; // re-read: its collections load again on access
         if (info.inverseOnes.length > 0) st.refsPending = true; // re-read: its inverse one-to-ones load again with it
     }
