@@ -146,7 +146,7 @@ final class EntityModel {
                     continue;
                 }
                 if (Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToMany") || Annotations.has(f, "OneToOne")) {
-                    if (refusedAnnotation(f)) continue;
+                    if (refusedAnnotation(f) || unidirectionalOneToMany(f)) continue;
                     relationship(f, Annotations.has(f, "OneToMany"));
                     continue;
                 }
@@ -371,6 +371,24 @@ final class EntityModel {
 
     /** The runtime's rule ({@link AnnotationRules}): each jakarta.persistence annotation is honoured or refused. */
     /** Reports the first refused jakarta.persistence annotation of relationship field {@code f} (as the runtime's ToOnes does). */
+    /**
+     * A {@code @OneToMany} with {@code @JoinColumn} or without {@code mappedBy}: refused with the runtime's words
+     * (ToOnes.mapCollections) until the unidirectional one-to-many is built.
+     */
+    private boolean unidirectionalOneToMany(VariableElement f) {
+        if (!Annotations.has(f, "OneToMany")) return false;
+        if (Annotations.has(f, "JoinColumn")) {
+            error(f, f.getSimpleName().toString(), Messages.oneToManyJoinColumn());
+            return true;
+        }
+        if (!ann.string(Annotations.find(f, "OneToMany"), "mappedBy").isEmpty()) return false;
+        TypeMirror t = f.asType();
+        if (t.getKind() != TypeKind.DECLARED || ((DeclaredType) t).getTypeArguments().size() != 1) return false;
+        if (!(types.asElement(((DeclaredType) t).getTypeArguments().get(0)) instanceof TypeElement target)) return false;
+        error(f, f.getSimpleName().toString(), Messages.oneToManyWithoutMappedBy(target.getSimpleName().toString()));
+        return true;
+    }
+
     private boolean refusedAnnotation(VariableElement f) {
         for (AnnotationMirror a : f.getAnnotationMirrors()) {
             String p = jakartaName(a) == null ? null : AnnotationRules.problem(jakartaName(a), null);

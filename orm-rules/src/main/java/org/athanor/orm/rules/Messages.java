@@ -15,6 +15,18 @@ public final class Messages {
 
     public static String notTopLevel() { return "an @Entity must be a top-level or static nested class"; }
 
+    /** {@code @OneToMany} + {@code @JoinColumn} (a unidirectional one-to-many): refused until it is built (issue 15). */
+    public static String oneToManyJoinColumn() {
+        return "@JoinColumn cannot be combined with @OneToMany (a unidirectional @OneToMany with @JoinColumn is not "
+                + "supported yet; map the @ManyToOne on the element and use @OneToMany(mappedBy = ...))";
+    }
+
+    /** {@code @OneToMany} without {@code mappedBy}; {@code target} is the element entity's simple name. */
+    public static String oneToManyWithoutMappedBy(String target) {
+        return "@OneToMany without mappedBy is not supported yet; map the @ManyToOne on " + target
+                + " and name it: @OneToMany(mappedBy = \"...\")";
+    }
+
     public static String propertyAccess() { return "@Access(PROPERTY) is not supported; Athanor maps fields"; }
 
     public static String noNoArgConstructor() {

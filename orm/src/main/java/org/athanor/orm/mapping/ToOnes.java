@@ -18,6 +18,7 @@ import org.athanor.core.schema.ReferentialAction;
 import org.athanor.core.schema.ColumnOption;
 import org.athanor.core.schema.Table;
 import org.athanor.orm.rules.AnnotationRules;
+import org.athanor.orm.rules.Messages;
 import org.athanor.orm.rules.Naming;
 
 /** Reads the {@code @ManyToOne} and owning {@code @OneToOne} fields of an entity into {@link ToOne}s, adding their key columns and FOREIGN KEYs to its table. */
@@ -131,10 +132,9 @@ final class ToOnes {
                 String n = a.annotationType().getSimpleName();
                 String p = AnnotationRules.problem(n, null);
                 if (p != null) throw new MappingException(where + ": " + p);
+                if (n.equals("JoinColumn")) throw new MappingException(where + ": " + Messages.oneToManyJoinColumn());
                 if (!n.equals("OneToMany") && !n.equals("OrderBy"))
-                    throw new MappingException(where + ": @" + n + " cannot be combined with @OneToMany"
-                            + (n.equals("JoinColumn") ? " (a unidirectional @OneToMany with @JoinColumn is not supported yet; "
-                            + "map the @ManyToOne on the element and use @OneToMany(mappedBy = ...))" : ""));
+                    throw new MappingException(where + ": @" + n + " cannot be combined with @OneToMany");
             }
             if (Modifier.isFinal(f.getModifiers()))
                 throw new MappingException(where + ": the field is final; the session puts its own collection in it");
@@ -148,8 +148,7 @@ final class ToOnes {
                 throw new MappingException(where + ": @OneToMany needs an @Entity element type (" + f.getGenericType().getTypeName()
                         + "); give the type argument, e.g. List<Post>, or targetEntity");
             if (m.mappedBy().isEmpty())
-                throw new MappingException(where + ": @OneToMany without mappedBy is not supported yet; map the "
-                        + "@ManyToOne on " + target.getSimpleName() + " and name it: @OneToMany(mappedBy = \"...\")");
+                throw new MappingException(where + ": " + Messages.oneToManyWithoutMappedBy(target.getSimpleName()));
             if (m.fetch() == FetchType.EAGER)
                 throw new MappingException(where + ": @OneToMany(fetch = EAGER) is not supported yet; collections load "
                         + "on first access, for every object of the same query result at once; remove fetch");

@@ -118,9 +118,14 @@ public final class MappingErrorCases {
                 new Case("referencedcolumn", "@Entity public class E { @Id Long id; String code; @ManyToOne @JoinColumn(referencedColumnName = \"code\") E parent; }",
                         "errors.referencedcolumn.E.parent: @JoinColumn(referencedColumnName = \"code\"): a reference must "
                                 + "point at the target's primary key column id", null),
-                new Case("onetomany", "@Entity public class E { @Id Long id; @OneToMany List<E> children; }",
+                both("onetomany", "@Entity public class E { @Id Long id; @OneToMany List<E> children; }",
                         "errors.onetomany.E.children: @OneToMany without mappedBy is not supported yet; map the @ManyToOne on E "
-                                + "and name it: @OneToMany(mappedBy = \"...\")", null),
+                                + "and name it: @OneToMany(mappedBy = \"...\")"),
+                both("onetomanyjoincolumn", "@Entity public class E { @Id Long id; @OneToMany @JoinColumn(name = \"parent_id\") "
+                                + "List<E> children; }",
+                        "errors.onetomanyjoincolumn.E.children: @JoinColumn cannot be combined with @OneToMany (a unidirectional "
+                                + "@OneToMany with @JoinColumn is not supported yet; map the @ManyToOne on the element and use "
+                                + "@OneToMany(mappedBy = ...))"),
                 both("orderbyalone", "@Entity public class E { @Id Long id; @OrderBy String name; }",
                         "errors.orderbyalone.E.name: @OrderBy without @OneToMany or @ManyToMany; it orders a collection"),
                 both("m2minversejointable", "@Entity public class E { @Id Long id; @ManyToMany List<E> friends; "
