@@ -7,10 +7,10 @@ import org.athanor.orm.internal.flush.Flusher;
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.IdKey;
 import org.athanor.orm.internal.uow.InstanceState;
+import org.athanor.orm.internal.uow.SessionTx;
 import org.athanor.orm.internal.uow.TxLevel;
 import org.athanor.orm.internal.uow.UnitOfWork;
 
-import org.athanor.orm.mapping.Callbacks;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -158,10 +158,10 @@ public final class Session implements AutoCloseable {
     };
 
     /** The factory's session listeners (empty: none) and its mapper listeners as the flush calls them. */
-    private final SessionListener[] listeners;
+    final SessionListener[] listeners;
     private final org.athanor.orm.internal.flush.FlushEvents flushEvents;
     /** The relationship cascades (save-update along references and collections, delete along collections). */
-    private final Cascades cascades;
+    final Cascades cascades;
 
     /** What loading (internal.loading) reaches of this session; one per session, collections compare it. */
     final Loading.Host loadHost = new Loading.Host() {
@@ -180,31 +180,14 @@ public final class Session implements AutoCloseable {
         @Override public void lazyLoad(String relation, String avoid) { Session.this.lazyLoad(relation, avoid); }
     };
 
-    private Class<?> lastAddedType;
-    private Mapper lastAddedInfo;
+    /** add, delete and merge: how objects enter the session. */
+    private final Attaching attaching = new Attaching(this);
 
-    private Connection connection;
-    /**
-     * Whether this transaction runs on the primary: it has written (a flush with changes, DML, a
-     * locking query, a savepoint) or {@link #readFromPrimary()} asked. Until then reads may use a
-     * replica; reset when the transaction ends.
-     */
-    private boolean onPrimary;
-    private volatile Thread owner;
-    private boolean closed;
     boolean flushing;
-    /** The error of a flush that failed outside a savepoint, until rollback() acknowledges it. */
-    private RuntimeException failure;
-
-    // ---- statement report (StatementReport) ------------------------------------------------------------
-    /** What the session is doing, for the statement report: set by each operation that runs SQL. */
-    private String origin = "execute";
-    /** Statements by origin (counted by the factory's StatementTracker when it has one). */
-    private final java.util.LinkedHashMap<String, Long> statements = new java.util.LinkedHashMap<>();
-    /** Lazy loads by relationship ("Writer.articles"). */
-    private final java.util.LinkedHashMap<String, Integer> lazyLoads = new java.util.LinkedHashMap<>();
-    private final List<String> lazyWarnings = new java.util.ArrayList<>();
-    private static final System.Logger LAZY_LOG = System.getLogger("org.athanor.orm.lazy");
+    /** The transaction: connection, owning thread, failed-flush state; commit, rollback, savepoints. */
+    private final SessionTx tx;
+    /** The statement report: origin of the running statements, counts, lazy loads. */
+    private final SessionStatements report;
 
     Session(SessionFactory factory, org.athanor.core.routing.RoutingEngine router, Registry registry, boolean autoflush, boolean expireOnCommit) {
         this.factory = factory;
@@ -216,85 +199,49 @@ public final class Session implements AutoCloseable {
         this.listeners = factory.listeners.session;
         this.flushEvents = factory.listeners.flushEvents(this);
         this.cascades = new Cascades(this);
+        this.report = new SessionStatements(factory);
+        this.tx = new SessionTx(new SessionTx.Host() {
+            @Override public org.athanor.core.routing.RoutingEngine router() { return router; }
+            @Override public UnitOfWork uow() { return uow; }
+            @Override public void bound(Connection c) { if (factory.tracker != null) factory.tracker.bind(c, Session.this); }
+            @Override public void unbound(Connection c) { if (factory.tracker != null) factory.tracker.unbind(c); }
+            @Override public void flush() { flushInternal(); }
+            @Override public void afterRollback() { for (SessionListener l : listeners) l.afterRollback(Session.this); }
+            @Override public void afterCommit() { for (SessionListener l : listeners) l.afterCommit(Session.this); }
+            @Override public void detachEverything() { Session.this.detachEverything(true); }
+        }, expireOnCommit);
     }
 
     public SessionFactory factory() { return factory; }
     public Engine engine() { return engine; }
     public Registry registry() { return registry; }
 
-    // ---- guards --------------------------------------------------------------------------------------
+    // ---- guards, connection, statement report (SessionTx, SessionStatements) ----------------------------
 
     /** Checked on entry to every public method: open, this thread's, and not waiting for rollback(). */
-    void enter() {
-        enterAllowFailed();
-        if (failure != null)
-            throw new IllegalStateException("this session's transaction was rolled back because a flush failed ("
-                    + failure.getMessage() + "); call rollback() before using the session again", failure);
-    }
-
-    private void enterAllowFailed() {
-        if (closed) throw new IllegalStateException("this session is closed; open a new one with SessionFactory.openSession()");
-        Thread t = Thread.currentThread();
-        Thread o = owner;
-        if (o == null) owner = t;
-        else if (o != t)
-            throw new IllegalStateException("session used from thread '" + t.getName() + "' while thread '" + o.getName()
-                    + "' is using it; a Session is for one thread at a time (give each thread its own, or hand it over"
-                    + " after commit/rollback)");
-    }
+    void enter() { tx.enter(); }
 
     /**
      * The session's connection for reads, taken on first use in a transaction: from a replica of the
      * factory's router until the transaction writes (the engine itself when there are no replicas).
      */
-    Connection connection() {
-        if (connection == null) {
-            Connection c = onPrimary ? router.connect() : router.connectForRead();
-            if (factory.tracker != null) factory.tracker.bind(c, this);
-            connection = c;
-        }
-        return connection;
-    }
-
-    /** Forgets the connection (the caller closes it): the statement report no longer counts on it. */
-    private Connection dropConnection() {
-        Connection c = connection;
-        connection = null;
-        if (c != null && factory.tracker != null) factory.tracker.unbind(c);
-        return c;
-    }
+    Connection connection() { return tx.connection(); }
 
     /**
      * Makes {@code o} the origin of the statements that follow (until the next) and returns the one it
      * replaces: operations nested in another (a flush in a query, a relationship load) put it back.
      */
-    String origin(String o) {
-        String prev = origin;
-        origin = o;
-        return prev;
-    }
+    String origin(String o) { return report.origin(o); }
 
     /** One statement ran on this session's connection (told by the factory's StatementTracker). */
-    void countStatement() { statements.merge(origin, 1L, Long::sum); }
+    void countStatement() { report.countStatement(); }
 
     /**
      * A lazy load of {@code relation} ("Writer.articles") is about to run: counted, and checked against
      * the factory's limit before any statement — the (k+1)th warns once or raises.
      */
-    void lazyLoad(String relation, String avoid) {
-        int n = lazyLoads.getOrDefault(relation, 0) + 1;
-        int k = factory.lazyLoadLimit;
-        if (k >= 0 && n > k) {
-            String msg = relation + " was lazily loaded " + n + " times in this session (limit " + k + "): an N+1; load it"
-                    + " with the query instead, e.g. options(" + avoid + ")";
-            if (factory.lazyLoadRaise) throw new LazyLoadLimitError(msg);
-            if (n == k + 1) {
-                lazyWarnings.add(msg);
-                LAZY_LOG.log(System.Logger.Level.WARNING, msg);
-            }
-        }
-        lazyLoads.put(relation, n);
-    }
+    void lazyLoad(String relation, String avoid) { report.lazyLoad(relation, avoid); }
+
 
     /**
      * What this session sent to the database so far, by origin, and its lazy loads per relationship
@@ -302,37 +249,16 @@ public final class Session implements AutoCloseable {
      * with {@link SessionFactory#withStatementReport()}.
      */
     public StatementReport statementReport() {
-        if (factory.tracker == null)
-            throw new IllegalStateException("statementReport(): this session's factory does not count statements; make it with "
-                    + "SessionFactory.of(engine, registry).withStatementReport()");
-        return new StatementReport(statements, lazyLoads, lazyWarnings);
+        return report.report();
     }
 
     /** Starts the statement report (and lazy-load counts) of this session from zero. */
     public void resetStatementReport() {
-        statements.clear();
-        lazyLoads.clear();
-        lazyWarnings.clear();
+        report.reset();
     }
 
-    /**
-     * The session's connection for writes: the primary's. A transaction that only read from a replica
-     * so far moves to the primary here (the replica connection held no writes and is released), and
-     * stays there until it ends. Over a plain Engine the read connection is the primary's already.
-     */
-    Connection writeConnection() {
-        usePrimary();
-        return connection();
-    }
-
-    private void usePrimary() {
-        if (onPrimary) return;
-        onPrimary = true;
-        if (connection != null && connection.engine() != router.primary()) {
-            Connection read = dropConnection();
-            read.close();
-        }
-    }
+    /** The session's connection for writes: the primary's (see {@link SessionTx#writeConnection()}). */
+    Connection writeConnection() { return tx.writeConnection(); }
 
     /**
      * Reads of this transaction go to the primary from now on (read-your-writes after an earlier
@@ -341,15 +267,16 @@ public final class Session implements AutoCloseable {
      */
     public void readFromPrimary() {
         enter();
-        usePrimary();
+        tx.usePrimary();
     }
 
     /** Whether this transaction is on the primary (it wrote, or {@link #readFromPrimary()} asked). */
     public boolean isOnPrimary() {
-        return onPrimary || connection != null && connection.engine() == router.primary();
+        return tx.isOnPrimary();
     }
 
-    boolean inTransaction() { return connection != null; }
+    boolean inTransaction() { return tx.inTransaction(); }
+
 
 
     // ---- adding, deleting, expunging -----------------------------------------------------------------
@@ -379,50 +306,7 @@ public final class Session implements AutoCloseable {
         for (Object e : entities) addInternal(e);
     }
 
-    InstanceState addInternal(Object entity) {
-        if (entity == null) throw new IllegalArgumentException("add(null): give an entity object");
-        InstanceState s = stateOf(entity);
-        if (s != null) {
-            if (s.status == InstanceState.Status.DELETED)
-                throw new IllegalStateException(describe(s) + " was deleted by a flush in this transaction; commit or roll back"
-                        + " before adding it again");
-            uow.unmark(s);
-            return s;
-        }
-        return addNew(entity, true);
-    }
-
-    /** Attaches an object this session does not hold: pending, or persistent when it is detached. */
-    private InstanceState addNew(Object entity, boolean index) {
-        Class<?> type = entity.getClass();
-        Mapper info;
-        if (type == lastAddedType) info = lastAddedInfo; // addAll of one class: one registry lookup
-        else {
-            info = registry.info(type);
-            lastAddedType = type;
-            lastAddedInfo = info;
-        }
-        // Whether another open session holds this object is not checked, as Hibernate does not: a
-        // session knows only its own objects (no process-wide registry to consult on every add).
-        // Giving one object to two sessions is a programming error the sessions cannot see.
-        if (info.generatedId != null && !info.idUnset(entity)) {
-            InstanceState d = uow.attachDetached(entity, info, info.keyOfObject(entity), index);
-            // the database holds a detached object's collections: they load on access
-            for (int m = 0; m < info.toManys.length; m++) CollectionState.install(loadHost, entity, info, m, null, null);
-            afterAttach(entity);
-            return d;
-        }
-        if (info.callbacks != null) info.callbacks.fire(Callbacks.PRE_PERSIST, entity); // before it becomes pending
-        InstanceState s = uow.newPending(entity, info, index);
-        if (info.toOnes.length > 0) cascades.addReferenced(s);
-        if (info.toManys.length > 0) cascades.adoptCollections(s);
-        afterAttach(entity);
-        return s;
-    }
-
-    private void afterAttach(Object entity) {
-        for (SessionListener l : listeners) l.afterAttach(this, entity);
-    }
+    InstanceState addInternal(Object entity) { return attaching.addInternal(entity); }
 
     /**
      * Marks a persistent object for deletion: its DELETE runs at the next flush (it is then
@@ -431,32 +315,7 @@ public final class Session implements AutoCloseable {
      */
     public void delete(Object entity) {
         enter();
-        if (entity == null) throw new IllegalArgumentException("delete(null): give an entity object");
-        InstanceState s = stateOf(entity);
-        if (s == null) {
-            // an object this session does not hold: deleting it means its row, named by its id
-            Mapper info = registry.info(entity.getClass());
-            IdKey key = info.keyOfObject(entity);
-            if (key == null)
-                throw new IllegalStateException(entity.getClass().getSimpleName() + " object is transient (its id is not set);"
-                        + " there is nothing to delete");
-            InstanceState held = uow.identityMap.get(key);
-            if (held != null && !held.marked) s = held;
-            else {
-                s = uow.attachDetached(entity, info, key, true);
-                afterAttach(entity);
-            }
-        }
-        switch (s.status) {
-            case PENDING -> throw new IllegalStateException(describe(s) + " is pending (not inserted yet); use expunge() to drop it");
-            case DELETED -> { /* already deleted in this transaction */ }
-            case PERSISTENT -> {
-                if (!s.marked) {
-                    if (s.info.callbacks != null) s.info.callbacks.fire(Callbacks.PRE_REMOVE, s.obj());
-                    uow.markDeleted(s);
-                }
-            }
-        }
+        attaching.delete(entity);
     }
 
     /** Removes one object from the session: pending objects become transient, others detached. */
@@ -582,36 +441,7 @@ public final class Session implements AutoCloseable {
      */
     public <E> E merge(E entity) {
         enter();
-        if (entity == null) throw new IllegalArgumentException("merge(null): give an entity object");
-        if (stateOf(entity) != null) return entity;
-        Mapper info = registry.info(entity.getClass());
-        IdKey key = info.keyOfObject(entity);
-        origin("merge " + info.name);
-        Object target = null;
-        if (key != null) {
-            InstanceState s = uow.identityMap.get(key);
-            if (s != null && !isExpired(s)) target = s.obj();
-            else {
-                autoflushIfEnabled();
-                List<Object> found = Loading.list(loadHost, info, info.selectAll.where(info.pkEquals(key)));
-                if (!found.isEmpty()) target = found.get(0);
-            }
-        }
-        Object[] values = info.read(entity);
-        if (target == null) {
-            Object copy = info.mapping.newInstance();
-            for (int i = 0; i < values.length; i++) setSlot(info, copy, i, values[i], true);
-            addInternal(copy);
-            @SuppressWarnings("unchecked") E e = (E) copy;
-            return e;
-        }
-        for (int i = 0; i < values.length; i++) {
-            boolean isId = false;
-            for (int k : info.idIdx) isId |= k == i;
-            if (!isId) setSlot(info, target, i, values[i], true);
-        }
-        @SuppressWarnings("unchecked") E e = (E) target;
-        return e;
+        return attaching.merge(entity);
     }
 
     // ---- views -------------------------------------------------------------------------------------
@@ -692,8 +522,7 @@ public final class Session implements AutoCloseable {
         } catch (RuntimeException e) {
             // whatever stopped the flush (the database's error, a stale version, a changed key), some
             // of its statements may have run: the work is undone in the database and in the session
-            if (uow.tx.savepoints() > 0) failedInSavepoint(e);
-            else failed(e);
+            tx.flushFailed(e);
             throw e;
         } finally {
             flushing = false;
@@ -706,94 +535,14 @@ public final class Session implements AutoCloseable {
         if (autoflush && !flushing && uow.attachedCount() != 0) flushInternal();
     }
 
-    /**
-     * A flush that failed inside a savepoint rolls back to it (see {@link SessionSavepoint#rollback()}):
-     * the outer transaction goes on. Only when the savepoint cannot be rolled back (a lost connection)
-     * is the whole transaction rolled back, as outside a savepoint.
-     */
-    private void failedInSavepoint(RuntimeException e) {
-        TxLevel l = uow.level();
-        try {
-            l.savepoint.rollback();
-        } catch (RuntimeException lost) {
-            e.addSuppressed(lost);
-            failed(e);
-            return;
-        }
-        uow.tx.rolledBack(l);
-    }
-
-    /**
-     * A failed flush: roll the transaction back and discard its work in the session at once (as
-     * {@link #rollback()} does); the session refuses other calls until rollback() acknowledges it.
-     */
-    private void failed(RuntimeException e) {
-        boolean rolledBack = rollbackDatabase();
-        uow.tx.restoreAll();
-        failure = e;
-        if (rolledBack) {
-            try {
-                afterRollback();
-            } catch (RuntimeException | Error l) {
-                e.addSuppressed(l);
-            }
-        }
-    }
-
-    private void afterRollback() {
-        for (SessionListener l : listeners) l.afterRollback(this);
-    }
-
     /** Flushes, commits, and ends the transaction (expiring persistent objects when expireOnCommit is on). */
-    public void commit() {
-        enter();
-        if (uow.tx.savepoints() > 0)
-            throw new IllegalStateException("commit() with " + uow.tx.savepoints() + " savepoint(s) open; commit or roll back"
-                    + " the savepoint from beginNested() first");
-        flushInternal();
-        if (connection != null) {
-            try {
-                connection.commit();
-            } catch (RuntimeException e) {
-                rollbackDatabase();
-                uow.tx.restoreAll();
-                try {
-                    afterRollback();
-                } catch (RuntimeException | Error l) {
-                    e.addSuppressed(l);
-                }
-                releaseOwner();
-                throw e;
-            }
-            dropConnection().close();
-        }
-        onPrimary = false;
-        uow.tx.committed(expireOnCommit);
-        try {
-            for (SessionListener l : listeners) l.afterCommit(this);
-        } finally {
-            releaseOwner();
-        }
-    }
+    public void commit() { tx.commit(); }
 
     /**
      * Rolls the transaction back and puts the session in step with the database again (see the class
      * comment). Also the way out after a failed flush.
      */
-    public void rollback() {
-        enterAllowFailed();
-        boolean rolledBack = false;
-        if (failure == null) {
-            rolledBack = rollbackDatabase();
-            uow.tx.restoreAll();
-        }
-        failure = null;
-        try {
-            if (rolledBack) afterRollback();
-        } finally {
-            releaseOwner();
-        }
-    }
+    public void rollback() { tx.rollback(); }
 
     /**
      * Begins a transaction block for try-with-resources ({@code with session.begin():}): commit it as
@@ -804,15 +553,12 @@ public final class Session implements AutoCloseable {
      * <pre>{@code
      * try (SessionTransaction tx = session.begin()) {
      *     session.add(user);
-     *     uow.tx.commit();
+     *     tx.commit();
      * }
      * }</pre>
      */
     public SessionTransaction begin() {
-        enter();
-        if (inTransaction() || uow.tx.savepoints() > 0)
-            throw new IllegalStateException("begin(): this session is already in a transaction (begun by an earlier call that"
-                    + " used the database); commit() or rollback() it first");
+        tx.checkCanBegin();
         return new SessionTransaction(this, false);
     }
 
@@ -827,84 +573,21 @@ public final class Session implements AutoCloseable {
      * }
      * }</pre>
      */
-    public SessionSavepoint beginNested() {
-        enter();
-        flushInternal();
-        return new SessionSavepoint(this, uow.tx.open(writeConnection().beginNested()));
-    }
+    public SessionSavepoint beginNested() { return new SessionSavepoint(this, tx.beginNested()); }
 
-    void releaseSavepoint(TxLevel l) {
-        enter();
-        uow.tx.requireInnermost(l);
-        flushInternal();
-        l.savepoint.commit();
-        uow.tx.released(l);
-    }
+    void releaseSavepoint(TxLevel l) { tx.releaseSavepoint(l); }
 
-    void rollbackSavepoint(TxLevel l) {
-        enter();
-        uow.tx.requireInnermost(l);
-        try {
-            l.savepoint.rollback();
-        } catch (RuntimeException e) {
-            rollbackDatabase();
-            uow.tx.restoreAll();
-            try {
-                afterRollback();
-            } catch (RuntimeException | Error le) {
-                e.addSuppressed(le);
-            }
-            throw e;
-        }
-        uow.tx.rolledBack(l);
-    }
-
-    /**
-     * Rolls back and releases the connection; a broken connection is only released. False when the
-     * session had no database transaction.
-     */
-    private boolean rollbackDatabase() {
-        Connection c = dropConnection();
-        onPrimary = false;
-        if (c == null) return false;
-        try {
-            c.rollback();
-        } catch (RuntimeException ignored) {
-            // the connection is lost or broken: the database discards the transaction either way
-        } finally {
-            c.close();
-        }
-        return true;
-    }
-
-    private void releaseOwner() { owner = null; }
+    void rollbackSavepoint(TxLevel l) { tx.rollbackSavepoint(l); }
 
     /**
      * Rolls back anything uncommitted (objects inserted by it are transient again, their generated ids
      * cleared), returns the connection, detaches every object. Idempotent.
      */
     @Override
-    public void close() {
-        if (closed) return;
-        Thread o = owner;
-        if (o != null && o != Thread.currentThread())
-            throw new IllegalStateException("session closed from thread '" + Thread.currentThread().getName() + "' while thread '"
-                    + o.getName() + "' is using it; a Session is for one thread at a time");
-        boolean inTransaction = connection != null;
-        rollbackDatabase();
-        // the rolled-back transaction's inserts leave no ids behind on the objects (they are transient,
-        // not detached, afterwards); a session without a transaction has nothing to undo
-        if (inTransaction) uow.tx.discardAll();
-        try {
-            if (inTransaction) afterRollback();
-        } finally {
-            detachEverything(true);
-            closed = true;
-            owner = null;
-        }
-    }
+    public void close() { tx.close(); }
 
-    public boolean isClosed() { return closed; }
+    public boolean isClosed() { return tx.isClosed(); }
+
 
     // ---- internals used by loading and flushing -----------------------------------------------------
 
@@ -929,7 +612,7 @@ public final class Session implements AutoCloseable {
      * }</pre>
      */
     public InstanceInfo inspect(Object entity) {
-        enterAllowFailed();
+        tx.enterAllowFailed();
         if (entity == null) throw new IllegalArgumentException("inspect(null): give an entity object");
         InstanceState s = stateOf(entity);
         if (s == null) {

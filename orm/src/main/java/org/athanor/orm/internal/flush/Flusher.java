@@ -34,6 +34,8 @@ public final class Flusher {
     private final Host s;
     /** The emit step, and the flush context (entity, operation, statement) a failure reports. */
     private final Persistence p;
+    private final Inserts rowInserts;
+    private final InsertLevels levels;
 
 
     /** What the flush needs from its session: the unit of work it finalizes into and the connection it emits through. */
@@ -53,6 +55,8 @@ public final class Flusher {
     public Flusher(Host s) {
         this.s = s;
         this.p = new Persistence(s);
+        this.rowInserts = new Inserts(p, s);
+        this.levels = new InsertLevels(p, rowInserts);
     }
 
     public void run() {
@@ -112,8 +116,8 @@ public final class Flusher {
                 if (ins != null) {
                     if (s.events().listens(info)) for (InstanceState st : ins) p.event(FlushEvents.BEFORE_INSERT, st);
                     p.deferred = postInsert == null ? null : postInsert.get(info);
-                    if (info.selfToOne()) p.insertSelfReferencing(info, ins);
-                    else p.insert(info, ins);
+                    if (info.selfToOne()) levels.insertSelfReferencing(info, ins);
+                    else rowInserts.insert(info, ins);
                     if (p.deferred != null) p.writeDeferred(info, p.deferred, false);
                     p.deferred = null;
                 }

@@ -56,7 +56,7 @@ public final class Mapper {
     public final String name;
     /** The table holding the entity's key and discriminator: its only table, or the base table under JOINED inheritance; see {@link #tables()}. */
     public final Table table;
-    private final List<Table> tables;
+    final List<Table> tables;
     /** The root of the inheritance hierarchy (set by configure); this mapper outside a hierarchy. */
     private Mapper base;
     /** The entity's inheritance (strategy, discriminator, parent), or null outside a hierarchy. */
@@ -99,19 +99,19 @@ public final class Mapper {
     /** The inverse {@code @OneToOne(mappedBy)} fields; empty for most entities. */
     public final org.athanor.orm.mapping.InverseOne[] inverseOnes;
 
-    // Links to the other mappers of the registry: written by configure() only, read-only afterwards.
-    private Mapper[] toOneTargets;
-    private int[] toOneMirror;
-    private Mapper[] toManyTargets;
-    private int[] toManyBackRef;
-    private Mapper[] inverseOneTargets;
-    private int[] inverseOneBackRef;
-    private int[] toOneInverseMirror;
-    private int rank;
-    private SelfReferences selfReferences;
-    private boolean selfToOne;
+    // Links to the other mappers of the registry: written by MapperConfiguration only, read-only afterwards.
+    Mapper[] toOneTargets;
+    int[] toOneMirror;
+    Mapper[] toManyTargets;
+    int[] toManyBackRef;
+    Mapper[] inverseOneTargets;
+    int[] inverseOneBackRef;
+    int[] toOneInverseMirror;
+    int rank;
+    SelfReferences selfReferences;
+    boolean selfToOne;
 
-    private Mapper(Class<?> type) {
+    Mapper(Class<?> type) {
         @SuppressWarnings("unchecked")
         EntityMapping<Object> m = (EntityMapping<Object>) EntityMapping.of(type);
         this.mapping = m;
@@ -156,52 +156,10 @@ public final class Mapper {
     }
 
     /**
-     * The configure phase: builds one mapper per class, checks the set (distinct tables, references
-     * and collections pointing inside it), links relationship properties to their target mappers,
-     * ranks the tables parents first and finds each table's self-references. The result, in the order
-     * given, is immutable from here on. Inheritance will group mappers into hierarchies here (setting
-     * {@link #base()}, {@link #tables()} and the discriminator) before the links are made.
+     * The configure phase (see {@link MapperConfiguration#configure}): one mapper per class, checked,
+     * linked and ranked; immutable from here on.
      */
-    public static Map<Class<?>, Mapper> configure(List<Class<?>> entityClasses) {
-        Map<Class<?>, Mapper> mappers = new LinkedHashMap<>();
-        for (Class<?> c : entityClasses) {
-            if (mappers.containsKey(c)) throw new IllegalArgumentException("Registry.of() was given " + c.getName() + " twice");
-            mappers.put(c, new Mapper(c));
-        }
-        EntityMapping.checkDistinctTables(mappers.keySet());
-        Polymorphic.link(mappers);
-        for (Mapper m : mappers.values()) m.linkTargets(mappers);
-        for (Mapper m : mappers.values()) m.linkCollections(mappers);
-        for (Mapper m : mappers.values()) m.linkInverseOnes(mappers);
-        List<Table> tables = new ArrayList<>();
-        for (Mapper m : mappers.values()) for (Table t : m.tables) if (!tables.contains(t)) tables.add(t);
-        List<Table> order = MetaData.sort(tables);
-        for (Mapper m : mappers.values()) {
-            // classes of one single-table hierarchy share a table: among them, a class referencing another
-            // (Dog.chases -> Cat) comes after it, so a new row's reference has its key when it is inserted
-            int last = 0; // JOINED: after every table the entity writes (each may reference other entities' tables)
-            for (Table t : m.tables) last = Math.max(last, order.indexOf(t));
-            m.rank = last * (mappers.size() + 1) + sameTableDepth(m, mappers.values());
-            m.selfReferences = SelfReferences.of(m);
-        }
-        return Collections.unmodifiableMap(mappers);
-    }
-
-    /** How many classes on {@code m}'s table it references in a chain (cycles cut off after every class was counted). */
-    private static int sameTableDepth(Mapper m, java.util.Collection<Mapper> all) {
-        Map<Mapper, Integer> depth = new java.util.HashMap<>();
-        for (Mapper x : all) if (x.table == m.table) depth.put(x, 0);
-        for (int round = 0; round < depth.size(); round++)
-            for (Mapper y : depth.keySet())
-                for (Mapper x : depth.keySet())
-                    if (x != y && references(y, x) && depth.get(y) <= depth.get(x)) depth.put(y, depth.get(x) + 1);
-        return Math.min(depth.get(m), all.size());
-    }
-
-    private static boolean references(Mapper y, Mapper x) {
-        for (ToOne t : y.toOnes) if (t.target().isAssignableFrom(x.type)) return true;
-        return false;
-    }
+    public static Map<Class<?>, Mapper> configure(List<Class<?>> entityClasses) { return MapperConfiguration.configure(entityClasses); }
 
     /** The root mapper of this entity's inheritance hierarchy: identity is keyed by it. Itself outside a hierarchy. */
     public Mapper base() { return base; }
@@ -383,80 +341,6 @@ public final class Mapper {
         if (target.idUnset(related)) return UNASSIGNED_KEY;
         Object id = target.get(related, target.idIdx[0]);
         return id == null ? UNASSIGNED_KEY : id;
-    }
-
-    /** Links each reference to its registered target; a target outside the registry is a mapping error. */
-    private void linkTargets(java.util.Map<Class<?>, Mapper> registered) {
-        toOneTargets = new Mapper[toOnes.length];
-        for (int k = 0; k < toOnes.length; k++) {
-            Mapper t = registered.get(toOnes[k].target());
-            if (t == null)
-                throw new MappingException(type.getName() + "." + toOnes[k].name() + " references "
-                        + toOnes[k].target().getName() + ", which is not in this Registry; pass it to Registry.of(...) too");
-            toOneTargets[k] = t;
-            if (t == this) selfToOne = true;
-        }
-        toOneMirror = new int[toOnes.length];
-        java.util.Arrays.fill(toOneMirror, -1);
-        toOneInverseMirror = new int[toOnes.length];
-        java.util.Arrays.fill(toOneInverseMirror, -1);
-    }
-
-    /** Links each collection to its element entity and mappedBy reference (after every entity's {@link #linkTargets}). */
-    private void linkCollections(java.util.Map<Class<?>, Mapper> registered) {
-        toManyTargets = new Mapper[toManys.length];
-        toManyBackRef = new int[toManys.length];
-        for (int m = 0; m < toManys.length; m++) {
-            ToMany c = toManys[m];
-            String where = type.getName() + "." + c.name();
-            Mapper t = registered.get(c.target());
-            if (t == null)
-                throw new MappingException(where + " holds " + c.target().getName() + ", which is not in this Registry; "
-                        + "pass it to Registry.of(...) too");
-            int k = -1;
-            for (int i = 0; i < t.toOnes.length; i++) if (t.toOnes[i].name().equals(c.mappedBy())) k = i;
-            if (k < 0 || t.toOneTargets[k] != this)
-                throw new MappingException(where + ": mappedBy = \"" + c.mappedBy() + "\" must name a @ManyToOne of "
-                        + t.name + " referencing " + name + "; its references are "
-                        + java.util.Arrays.stream(t.toOnes).map(r -> r.name() + " -> " + r.target().getSimpleName()).toList());
-            if (t.toOneMirror[k] >= 0)
-                throw new MappingException(where + ": " + t.name + "." + c.mappedBy() + " is already mirrored by "
-                        + toManys[t.toOneMirror[k]].name());
-            for (String o : c.orderBy()) {
-                String attr = o.endsWith(" DESC") ? o.substring(0, o.length() - 5) : o;
-                if (java.util.Arrays.stream(t.attrs).limit(t.plain).noneMatch(a -> a.name().equals(attr)))
-                    throw new MappingException(where + ": @OrderBy names '" + attr + "', which is not an attribute of " + t.name);
-            }
-            toManyTargets[m] = t;
-            toManyBackRef[m] = k;
-            t.toOneMirror[k] = m;
-        }
-    }
-
-    /** Links each inverse one-to-one to the owning {@code @OneToOne} it mirrors (after every entity's {@link #linkTargets}). */
-    private void linkInverseOnes(java.util.Map<Class<?>, Mapper> registered) {
-        inverseOneTargets = new Mapper[inverseOnes.length];
-        inverseOneBackRef = new int[inverseOnes.length];
-        for (int j = 0; j < inverseOnes.length; j++) {
-            org.athanor.orm.mapping.InverseOne one = inverseOnes[j];
-            String where = type.getName() + "." + one.name();
-            Mapper t = registered.get(one.target());
-            if (t == null)
-                throw new MappingException(where + " relates to " + one.target().getName() + ", which is not in this Registry; "
-                        + "pass it to Registry.of(...) too");
-            int k = -1;
-            for (int i = 0; i < t.toOnes.length; i++) if (t.toOnes[i].name().equals(one.mappedBy())) k = i;
-            if (k < 0 || t.toOneTargets[k] != this || !t.toOnes[k].column().isUnique())
-                throw new MappingException(where + ": @OneToOne(mappedBy = \"" + one.mappedBy() + "\") must name an owning "
-                        + "@OneToOne of " + t.name + " referencing " + name + " (its key column UNIQUE); its references are "
-                        + java.util.Arrays.stream(t.toOnes).map(r -> r.name() + " -> " + r.target().getSimpleName()).toList());
-            if (t.toOneInverseMirror[k] >= 0)
-                throw new MappingException(where + ": " + t.name + "." + one.mappedBy() + " is already mirrored by "
-                        + inverseOnes[t.toOneInverseMirror[k]].name());
-            inverseOneTargets[j] = t;
-            inverseOneBackRef[j] = k;
-            t.toOneInverseMirror[k] = j;
-        }
     }
 
     /** A copy safe to keep as a snapshot: byte arrays are cloned, other mapped types are immutable. */

@@ -1,0 +1,132 @@
+package org.athanor.orm;
+
+import java.util.List;
+import org.athanor.orm.internal.loading.CollectionState;
+import org.athanor.orm.internal.loading.Loading;
+import org.athanor.orm.internal.mapping.IdKey;
+import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.uow.InstanceState;
+import org.athanor.orm.mapping.Callbacks;
+
+/**
+ * How objects enter a session and are marked for deletion: {@link Session#add} (pending, or
+ * persistent for a detached object, with the save-update cascade and the attach listeners),
+ * {@link Session#delete} and {@link Session#merge}. The public methods and their documentation are the
+ * Session's; every state change goes through its unit of work. Moved out of Session unchanged.
+ */
+final class Attaching {
+    private final Session session;
+    private Class<?> lastAddedType;
+    private Mapper lastAddedInfo;
+
+    Attaching(Session session) { this.session = session; }
+
+    InstanceState addInternal(Object entity) {
+        if (entity == null) throw new IllegalArgumentException("add(null): give an entity object");
+        InstanceState s = session.stateOf(entity);
+        if (s != null) {
+            if (s.status == InstanceState.Status.DELETED)
+                throw new IllegalStateException(Session.describe(s) + " was deleted by a flush in this transaction; commit or roll back"
+                        + " before adding it again");
+            session.uow.unmark(s);
+            return s;
+        }
+        return addNew(entity, true);
+    }
+
+    /** Attaches an object this session does not hold: pending, or persistent when it is detached. */
+    private InstanceState addNew(Object entity, boolean index) {
+        Class<?> type = entity.getClass();
+        Mapper info;
+        if (type == lastAddedType) info = lastAddedInfo; // addAll of one class: one registry lookup
+        else {
+            info = session.registry().info(type);
+            lastAddedType = type;
+            lastAddedInfo = info;
+        }
+        // Whether another open session holds this object is not checked, as Hibernate does not: a
+        // session knows only its own objects (no process-wide registry to consult on every add).
+        // Giving one object to two sessions is a programming error the sessions cannot see.
+        if (info.generatedId != null && !info.idUnset(entity)) {
+            InstanceState d = session.uow.attachDetached(entity, info, info.keyOfObject(entity), index);
+            // the database holds a detached object's collections: they load on access
+            for (int m = 0; m < info.toManys.length; m++) CollectionState.install(session.loadHost, entity, info, m, null, null);
+            afterAttach(entity);
+            return d;
+        }
+        if (info.callbacks != null) info.callbacks.fire(Callbacks.PRE_PERSIST, entity); // before it becomes pending
+        InstanceState s = session.uow.newPending(entity, info, index);
+        if (info.toOnes.length > 0) session.cascades.addReferenced(s);
+        if (info.toManys.length > 0) session.cascades.adoptCollections(s);
+        afterAttach(entity);
+        return s;
+    }
+
+    private void afterAttach(Object entity) {
+        for (SessionListener l : session.listeners) l.afterAttach(session, entity);
+    }
+
+    /** {@link Session#delete}, after the session's entry checks. */
+    void delete(Object entity) {
+        if (entity == null) throw new IllegalArgumentException("delete(null): give an entity object");
+        InstanceState s = session.stateOf(entity);
+        if (s == null) {
+            // an object this session does not hold: deleting it means its row, named by its id
+            Mapper info = session.registry().info(entity.getClass());
+            IdKey key = info.keyOfObject(entity);
+            if (key == null)
+                throw new IllegalStateException(entity.getClass().getSimpleName() + " object is transient (its id is not set);"
+                        + " there is nothing to delete");
+            InstanceState held = session.uow.identityMap.get(key);
+            if (held != null && !held.marked) s = held;
+            else {
+                s = session.uow.attachDetached(entity, info, key, true);
+                afterAttach(entity);
+            }
+        }
+        switch (s.status) {
+            case PENDING -> throw new IllegalStateException(Session.describe(s) + " is pending (not inserted yet); use expunge() to drop it");
+            case DELETED -> { /* already deleted in this transaction */ }
+            case PERSISTENT -> {
+                if (!s.marked) {
+                    if (s.info.callbacks != null) s.info.callbacks.fire(Callbacks.PRE_REMOVE, s.obj());
+                    session.uow.markDeleted(s);
+                }
+            }
+        }
+    }
+
+    /** {@link Session#merge}, after the session's entry checks. */
+    <E> E merge(E entity) {
+        if (entity == null) throw new IllegalArgumentException("merge(null): give an entity object");
+        if (session.stateOf(entity) != null) return entity;
+        Mapper info = session.registry().info(entity.getClass());
+        IdKey key = info.keyOfObject(entity);
+        session.origin("merge " + info.name);
+        Object target = null;
+        if (key != null) {
+            InstanceState s = session.uow.identityMap.get(key);
+            if (s != null && !session.isExpired(s)) target = s.obj();
+            else {
+                session.autoflushIfEnabled();
+                List<Object> found = Loading.list(session.loadHost, info, info.selectAll.where(info.pkEquals(key)));
+                if (!found.isEmpty()) target = found.get(0);
+            }
+        }
+        Object[] values = info.read(entity);
+        if (target == null) {
+            Object copy = info.mapping.newInstance();
+            for (int i = 0; i < values.length; i++) session.setSlot(info, copy, i, values[i], true);
+            addInternal(copy);
+            @SuppressWarnings("unchecked") E e = (E) copy;
+            return e;
+        }
+        for (int i = 0; i < values.length; i++) {
+            boolean isId = false;
+            for (int k : info.idIdx) isId |= k == i;
+            if (!isId) session.setSlot(info, target, i, values[i], true);
+        }
+        @SuppressWarnings("unchecked") E e = (E) target;
+        return e;
+    }
+}

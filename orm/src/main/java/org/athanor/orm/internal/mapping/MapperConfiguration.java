@@ -1,0 +1,145 @@
+package org.athanor.orm.internal.mapping;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.athanor.core.schema.MetaData;
+import org.athanor.core.schema.Table;
+import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.MappingException;
+import org.athanor.orm.mapping.ToMany;
+import org.athanor.orm.mapping.ToOne;
+
+/**
+ * The registry's configure phase (SQLAlchemy's configure_mappers): builds the {@link Mapper}s of a
+ * set of classes, checks the set, links relationship properties to their target mappers, ranks the
+ * tables parents first and finds self-references. The only code that writes a mapper's link fields.
+ * Moved out of Mapper unchanged.
+ */
+final class MapperConfiguration {
+    private MapperConfiguration() {}
+
+    /**
+     * The configure phase: builds one mapper per class, checks the set (distinct tables, references
+     * and collections pointing inside it), links relationship properties to their target mappers,
+     * ranks the tables parents first and finds each table's self-references. The result, in the order
+     * given, is immutable from here on. Inheritance will group mappers into hierarchies here (setting
+     * {@link Mapper#base()}, {@link Mapper#tables()} and the discriminator) before the links are made.
+     */
+    static Map<Class<?>, Mapper> configure(List<Class<?>> entityClasses) {
+        Map<Class<?>, Mapper> mappers = new LinkedHashMap<>();
+        for (Class<?> c : entityClasses) {
+            if (mappers.containsKey(c)) throw new IllegalArgumentException("Registry.of() was given " + c.getName() + " twice");
+            mappers.put(c, new Mapper(c));
+        }
+        EntityMapping.checkDistinctTables(mappers.keySet());
+        Polymorphic.link(mappers);
+        for (Mapper m : mappers.values()) linkTargets(m, mappers);
+        for (Mapper m : mappers.values()) linkCollections(m, mappers);
+        for (Mapper m : mappers.values()) linkInverseOnes(m, mappers);
+        List<Table> tables = new ArrayList<>();
+        for (Mapper m : mappers.values()) for (Table t : m.tables) if (!tables.contains(t)) tables.add(t);
+        List<Table> order = MetaData.sort(tables);
+        for (Mapper m : mappers.values()) {
+            // classes of one single-table hierarchy share a table: among them, a class referencing another
+            // (Dog.chases -> Cat) comes after it, so a new row's reference has its key when it is inserted
+            int last = 0; // JOINED: after every table the entity writes (each may reference other entities' tables)
+            for (Table t : m.tables) last = Math.max(last, order.indexOf(t));
+            m.rank = last * (mappers.size() + 1) + sameTableDepth(m, mappers.values());
+            m.selfReferences = SelfReferences.of(m);
+        }
+        return Collections.unmodifiableMap(mappers);
+    }
+
+    /** How many classes on {@code m}'s table it references in a chain (cycles cut off after every class was counted). */
+    private static int sameTableDepth(Mapper m, java.util.Collection<Mapper> all) {
+        Map<Mapper, Integer> depth = new java.util.HashMap<>();
+        for (Mapper x : all) if (x.table == m.table) depth.put(x, 0);
+        for (int round = 0; round < depth.size(); round++)
+            for (Mapper y : depth.keySet())
+                for (Mapper x : depth.keySet())
+                    if (x != y && references(y, x) && depth.get(y) <= depth.get(x)) depth.put(y, depth.get(x) + 1);
+        return Math.min(depth.get(m), all.size());
+    }
+
+    private static boolean references(Mapper y, Mapper x) {
+        for (ToOne t : y.toOnes) if (t.target().isAssignableFrom(x.type)) return true;
+        return false;
+    }
+
+    /** Links each reference to its registered target; a target outside the registry is a mapping error. */
+    private static void linkTargets(Mapper self, java.util.Map<Class<?>, Mapper> registered) {
+        self.toOneTargets = new Mapper[self.toOnes.length];
+        for (int k = 0; k < self.toOnes.length; k++) {
+            Mapper t = registered.get(self.toOnes[k].target());
+            if (t == null)
+                throw new MappingException(self.type.getName() + "." + self.toOnes[k].name() + " references "
+                        + self.toOnes[k].target().getName() + ", which is not in this Registry; pass it to Registry.of(...) too");
+            self.toOneTargets[k] = t;
+            if (t == self) self.selfToOne = true;
+        }
+        self.toOneMirror = new int[self.toOnes.length];
+        java.util.Arrays.fill(self.toOneMirror, -1);
+        self.toOneInverseMirror = new int[self.toOnes.length];
+        java.util.Arrays.fill(self.toOneInverseMirror, -1);
+    }
+
+    /** Links each collection to its element entity and mappedBy reference (after every entity's {@link #linkTargets}). */
+    private static void linkCollections(Mapper self, java.util.Map<Class<?>, Mapper> registered) {
+        self.toManyTargets = new Mapper[self.toManys.length];
+        self.toManyBackRef = new int[self.toManys.length];
+        for (int m = 0; m < self.toManys.length; m++) {
+            ToMany c = self.toManys[m];
+            String where = self.type.getName() + "." + c.name();
+            Mapper t = registered.get(c.target());
+            if (t == null)
+                throw new MappingException(where + " holds " + c.target().getName() + ", which is not in this Registry; "
+                        + "pass it to Registry.of(...) too");
+            int k = -1;
+            for (int i = 0; i < t.toOnes.length; i++) if (t.toOnes[i].name().equals(c.mappedBy())) k = i;
+            if (k < 0 || t.toOneTargets[k] != self)
+                throw new MappingException(where + ": mappedBy = \"" + c.mappedBy() + "\" must name a @ManyToOne of "
+                        + t.name + " referencing " + self.name + "; its references are "
+                        + java.util.Arrays.stream(t.toOnes).map(r -> r.name() + " -> " + r.target().getSimpleName()).toList());
+            if (t.toOneMirror[k] >= 0)
+                throw new MappingException(where + ": " + t.name + "." + c.mappedBy() + " is already mirrored by "
+                        + self.toManys[t.toOneMirror[k]].name());
+            for (String o : c.orderBy()) {
+                String attr = o.endsWith(" DESC") ? o.substring(0, o.length() - 5) : o;
+                if (java.util.Arrays.stream(t.attrs).limit(t.plain).noneMatch(a -> a.name().equals(attr)))
+                    throw new MappingException(where + ": @OrderBy names '" + attr + "', which is not an attribute of " + t.name);
+            }
+            self.toManyTargets[m] = t;
+            self.toManyBackRef[m] = k;
+            t.toOneMirror[k] = m;
+        }
+    }
+
+    /** Links each inverse one-to-one to the owning {@code @OneToOne} it mirrors (after every entity's {@link #linkTargets}). */
+    private static void linkInverseOnes(Mapper self, java.util.Map<Class<?>, Mapper> registered) {
+        self.inverseOneTargets = new Mapper[self.inverseOnes.length];
+        self.inverseOneBackRef = new int[self.inverseOnes.length];
+        for (int j = 0; j < self.inverseOnes.length; j++) {
+            org.athanor.orm.mapping.InverseOne one = self.inverseOnes[j];
+            String where = self.type.getName() + "." + one.name();
+            Mapper t = registered.get(one.target());
+            if (t == null)
+                throw new MappingException(where + " relates to " + one.target().getName() + ", which is not in this Registry; "
+                        + "pass it to Registry.of(...) too");
+            int k = -1;
+            for (int i = 0; i < t.toOnes.length; i++) if (t.toOnes[i].name().equals(one.mappedBy())) k = i;
+            if (k < 0 || t.toOneTargets[k] != self || !t.toOnes[k].column().isUnique())
+                throw new MappingException(where + ": @OneToOne(mappedBy = \"" + one.mappedBy() + "\") must name an owning "
+                        + "@OneToOne of " + t.name + " referencing " + self.name + " (its key column UNIQUE); its references are "
+                        + java.util.Arrays.stream(t.toOnes).map(r -> r.name() + " -> " + r.target().getSimpleName()).toList());
+            if (t.toOneInverseMirror[k] >= 0)
+                throw new MappingException(where + ": " + t.name + "." + one.mappedBy() + " is already mirrored by "
+                        + self.inverseOnes[t.toOneInverseMirror[k]].name());
+            self.inverseOneTargets[j] = t;
+            self.inverseOneBackRef[j] = k;
+            t.toOneInverseMirror[k] = j;
+        }
+    }
+}
