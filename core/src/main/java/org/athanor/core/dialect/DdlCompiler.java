@@ -125,7 +125,7 @@ public class DdlCompiler {
     protected List<String> afterCreate(Table t) { return List.of(); }
 
     public String columnDefinition(Column<?> c) {
-        StringBuilder b = new StringBuilder(q(c.name())).append(' ').append(columnType(c));
+        StringBuilder b = new StringBuilder(q(c.name())).append(' ').append(c.ddlType() != null ? c.ddlType() : columnType(c));
         if (c.computed() != null) computed(c, b);
         if (c.serverDefault() != null) b.append(" DEFAULT ").append(c.serverDefault());
         if (!c.isNullable()) b.append(" NOT NULL");

@@ -26,6 +26,7 @@ public final class Column<T> implements Expression<T> {
     private final String check;
     private final ColumnOption.Computed computed;
     private final String comment;
+    private final String ddlType;
     private final int position;
 
     Column(Table table, String name, SqlType<T> type, int position, ColumnOption... options) {
@@ -38,7 +39,7 @@ public final class Column<T> implements Expression<T> {
         Boolean explicitNullable = null;
         Object dv = null;
         Supplier<?> ds = null;
-        String sd = null, ck = null, cm = null;
+        String sd = null, ck = null, cm = null, dt = null;
         ColumnOption.Computed cp = null;
         for (ColumnOption o : options) {
             if (o instanceof ColumnOption.PrimaryKey) pk = true;
@@ -51,6 +52,7 @@ public final class Column<T> implements Expression<T> {
             else if (o instanceof ColumnOption.Check c) ck = c.sql();
             else if (o instanceof ColumnOption.Computed c) cp = c;
             else if (o instanceof ColumnOption.Comment c) cm = c.text();
+            else if (o instanceof ColumnOption.DdlType d) dt = d.sql();
             else if (o instanceof ColumnOption.References r) table.addColumnReference(this, r);
         }
         if (auto && !type.kind().isNumeric())
@@ -71,6 +73,7 @@ public final class Column<T> implements Expression<T> {
             throw new IllegalArgumentException("computed column " + table.name() + "." + name + " cannot also have a default or autoincrement");
         this.computed = cp;
         this.comment = cm;
+        this.ddlType = dt;
     }
 
     /** The table, alias or derived table this column belongs to. */
@@ -92,6 +95,8 @@ public final class Column<T> implements Expression<T> {
     /** The computed-column definition ({@code GENERATED ALWAYS AS (...)}), or null. */
     public ColumnOption.Computed computed() { return computed; }
     public String comment() { return comment; }
+    /** The SQL type CREATE TABLE spells for this column instead of the dialect's, or null (see {@link ColumnOption.DdlType}). */
+    public String ddlType() { return ddlType; }
 
     boolean declaredPrimaryKey() { return primaryKey; }
 

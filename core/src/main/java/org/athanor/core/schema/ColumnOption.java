@@ -28,6 +28,16 @@ public sealed interface ColumnOption {
         }
     }
     record Comment(String text) implements ColumnOption {}
+    /**
+     * The column's SQL type in CREATE TABLE, written as given (JPA's {@code @Column(columnDefinition)}):
+     * it replaces the type the dialect would derive from the column's {@link org.athanor.core.type.SqlType},
+     * which still binds and reads the values. NOT NULL, DEFAULT, CHECK and the like are added as usual.
+     */
+    record DdlType(String sql) implements ColumnOption {
+        public DdlType {
+            if (sql == null || sql.isBlank()) throw new IllegalArgumentException("a DDL type override needs its SQL text");
+        }
+    }
 
     /** A foreign key to one column, resolved lazily so that self-references work. */
     record References(Supplier<Column<?>> target, ReferentialAction onDelete, ReferentialAction onUpdate, String name)

@@ -128,6 +128,8 @@ public class Table implements FromItem {
     /** A computed column, {@code GENERATED ALWAYS AS (sql) STORED} when {@code stored}, else {@code VIRTUAL}. */
     protected static ColumnOption computed(String sql, boolean stored) { return new ColumnOption.Computed(sql, stored); }
     protected static ColumnOption comment(String text) { return new ColumnOption.Comment(text); }
+    /** The column's type in DDL spelled as given, overriding the dialect's; see {@link ColumnOption.DdlType}. */
+    protected static ColumnOption ddlType(String sql) { return new ColumnOption.DdlType(sql); }
     protected static ColumnOption.References references(Column<?> target) {
         Objects.requireNonNull(target, "references(column): the target column is null; if it is declared later "
                 + "or in the same table, use references(() -> TABLE.COLUMN)");
@@ -165,6 +167,7 @@ public class Table implements FromItem {
         public static ColumnOption defaultValue(Object v) { return Table.defaultValue(v); }
         public static ColumnOption serverDefault(String sql) { return Table.serverDefault(sql); }
         public static ColumnOption check(String sql) { return Table.check(sql); }
+        public static ColumnOption ddlType(String sql) { return Table.ddlType(sql); }
         public static ColumnOption computed(String sql) { return Table.computed(sql); }
         public static ColumnOption computed(String sql, boolean stored) { return Table.computed(sql, stored); }
         public static ColumnOption.References references(Column<?> c) { return Table.references(c); }

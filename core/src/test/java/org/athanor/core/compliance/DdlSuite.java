@@ -223,6 +223,32 @@ public abstract class DdlSuite extends ComplianceSuite {
         }
     }
 
+    /** A DDL type override replaces the dialect's type in CREATE TABLE (NOT NULL still added); values bind and read as the SqlType says. */
+    @Test
+    void ddlTypeOverrideIsTheColumnsTypeInCreateTable() throws SQLException {
+        String name = TestDatabases.uniqueName("dt");
+        Table t = Table.of(name, Table.col("id", BIGINT, Table.Options.primaryKey()),
+                Table.col("code", varchar(40), Table.Options.notNull(), Table.Options.ddlType("CHAR(3)")));
+        String ddl = engine().dialect().ddl().columnDefinition(t.column("code"));
+        assertTrue(ddl.contains("CHAR(3) NOT NULL"), ddl);
+        create(t);
+        try (Connection c = engine().connect()) {
+            c.execute(insert(t).set(t.column("id", Long.class), 1L).set(t.column("code", String.class), "abc"));
+            assertEquals("abc", c.execute(select(t.column("code", String.class))).scalar());
+            assertThrows(IntegrityError.class, () -> c.execute(insert(t).set(t.column("id", Long.class), 2L)
+                    .set(t.column("code", String.class), (String) null)));
+            c.rollback();
+            String type = null;
+            DatabaseMetaData md = c.jdbc().getMetaData();
+            for (String n : List.of(name, name.toUpperCase(Locale.ROOT)))
+                try (ResultSet rs = md.getColumns(c.jdbc().getCatalog(), null, n, null)) {
+                    while (rs.next()) if (rs.getString("COLUMN_NAME").equalsIgnoreCase("code")) type = rs.getString("TYPE_NAME");
+                }
+            assertNotNull(type, "the code column is listed");
+            assertTrue(type.toUpperCase(Locale.ROOT).matches("CHAR|BPCHAR|CHARACTER"), "declared CHAR(3), listed as " + type);
+        }
+    }
+
     /** VARCHAR without a length: a plain column where the database allows it, a CompileError naming it where not. */
     @Test
     void varcharWithoutLength() {

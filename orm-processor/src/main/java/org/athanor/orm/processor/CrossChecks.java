@@ -45,12 +45,18 @@ final class CrossChecks {
 
     private String where(AttributeModel a) { return m.entityName + "." + a.label(); }
 
+    private static boolean isEmbedded(AttributeModel a) { return a.holder() != null && a.holder().embedded(); }
+
     private void uniqueNames() {
         Map<String, AttributeModel> byColumn = new HashMap<>();
         Map<String, AttributeModel> byName = new HashMap<>();
         for (AttributeModel a : m.attributes) {
             AttributeModel other = byColumn.put(a.columnName().toLowerCase(Locale.ROOT), a);
-            if (other != null)
+            boolean embedded = other != null && (isEmbedded(a) || isEmbedded(other));
+            if (embedded)
+                m.errorMessage(a.field(), Messages.sameColumnEmbedded(where(a), where(other), a.columnName(),
+                        (isEmbedded(a) ? a : other).field().getSimpleName().toString()));
+            else if (other != null)
                 m.errorMessage(a.field(), Messages.sameColumn(where(a), where(other), a.columnName()));
             other = byName.put(a.name(), a);
             if (other != null)

@@ -140,10 +140,15 @@ final class EntityModel {
                     if (embeddedId != null) { error(f, f.getSimpleName().toString(), "a second @EmbeddedId (the first is " + embeddedId.getSimpleName() + ")"); continue; }
                     embeddedId = f;
                     ids.add(f);
-                    embedded(f, types.asMemberOf(self, f));
+                    EmbeddedFields.add(this, f, types.asMemberOf(self, f), false);
+                } else if (EmbeddedFields.isEmbedded(this, f, types.asMemberOf(self, f))) {
+                    EmbeddedFields.add(this, f, types.asMemberOf(self, f), true);
+                } else if (Annotations.has(f, "AttributeOverride") || Annotations.has(f, "AttributeOverrides")) {
+                    error(f, f.getSimpleName().toString(), Messages.overrideNotEmbedded());
                 } else {
                     if (Annotations.has(f, "Id")) ids.add(f);
-                    AttributeModel a = attribute(f, types.asMemberOf(self, f), null, f.getSimpleName().toString());
+                    AttributeModel a = attribute(f, types.asMemberOf(self, f), null, f.getSimpleName().toString(),
+                            Annotations.find(f, "Column"));
                     if (a != null) attributes.add(a);
                 }
             }
@@ -315,40 +320,12 @@ final class EntityModel {
         return org.athanor.orm.rules.Naming.snakeCase(f.getSimpleName().toString()) + "_" + idColumn;
     }
 
-    private static boolean skipped(VariableElement f) {
+    static boolean skipped(VariableElement f) {
         Set<Modifier> m = f.getModifiers();
         return m.contains(Modifier.STATIC) || m.contains(Modifier.TRANSIENT) || Annotations.has(f, "Transient");
     }
 
-    private void embedded(VariableElement holder, TypeMirror type) {
-        String hn = holder.getSimpleName().toString();
-        if (Annotations.has(holder, "Id")) { error(holder, hn, "use either @Id or @EmbeddedId on a field, not both"); return; }
-        if (holder.getModifiers().contains(Modifier.FINAL)) { error(holder, hn, "the field is final; persistent fields must be assignable"); return; }
-        if (type.getKind() != TypeKind.DECLARED || !Annotations.has(types.asElement(type), "Embeddable")) {
-            error(holder, hn, "the @EmbeddedId type " + type + " must be annotated @Embeddable");
-            return;
-        }
-        TypeElement emb = (TypeElement) types.asElement(type);
-        boolean ctorOk = ElementFilter.constructorsIn(emb.getEnclosedElements()).stream()
-                .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
-        if (!ctorOk || !accessibleType(emb)) {
-            error(holder, hn, "the @Embeddable " + emb.getQualifiedName() + " needs a no-arg constructor that is "
-                    + "not private, and must be accessible from package " + packageName);
-            return;
-        }
-        String embName = types.erasure(type).toString();
-        AttributeModel.HolderModel hm = new AttributeModel.HolderModel(hn, embName, access(holder));
-        int before = attributes.size();
-        for (VariableElement f : ElementFilter.fieldsIn(emb.getEnclosedElements())) {
-            if (skipped(f)) continue;
-            AttributeModel a = attribute(f, types.asMemberOf((DeclaredType) type, f), hm, hn + "." + f.getSimpleName());
-            if (a != null) attributes.add(a);
-        }
-        if (attributes.size() == before && !failed)
-            error(holder, hn, "the @Embeddable " + emb.getQualifiedName() + " has no persistent fields");
-    }
-
-    private boolean accessibleType(TypeElement t) {
+    boolean accessibleType(TypeElement t) {
         for (Element e = t; e instanceof TypeElement x; e = x.getEnclosingElement()) {
             Set<Modifier> m = x.getModifiers();
             if (m.contains(Modifier.PRIVATE)) return false;
@@ -365,7 +342,14 @@ final class EntityModel {
     private void checkAnnotations(List<TypeElement> hierarchy) {
         if (nonEmpty(ann.value(Annotations.find(entity, "Table"), "check")))
             error(entity, null, AnnotationRules.problem("CheckConstraint", null));
+        AnnotationMirror table = Annotations.find(entity, "Table");
+        for (String member : List.of("comment", "options")) {
+            String p = table == null ? null : AnnotationRules.ddlMemberProblem("Table", member, ann.string(table, member));
+            if (p != null) { error(entity, null, p); break; }
+        }
         for (TypeElement c : hierarchy) {
+            if (Annotations.has(c, "AttributeOverride") || Annotations.has(c, "AttributeOverrides"))
+                error(entity, null, Messages.overrideOnClass());
             for (AnnotationMirror a : c.getAnnotationMirrors()) {
                 String p = jakartaName(a) == null ? null : AnnotationRules.problem(jakartaName(a), null);
                 if (p != null) error(entity, null, p);
@@ -451,19 +435,20 @@ final class EntityModel {
 
     private static boolean nonEmpty(Object arrayValue) { return arrayValue instanceof List<?> l && !l.isEmpty(); }
 
-    /** A field's jakarta.persistence annotations (see {@link #checkAnnotations}); false after reporting an error. */
-    private boolean fieldAnnotationsHonoured(VariableElement f, TypeMirror type, String label) {
+    /**
+     * A field's jakarta.persistence annotations (see {@link #checkAnnotations}), {@code column} its effective
+     * @Column (an @AttributeOverride's for an embedded field); false after reporting an error.
+     */
+    private boolean fieldAnnotationsHonoured(VariableElement f, TypeMirror type, String label, AnnotationMirror column) {
         for (AnnotationMirror a : f.getAnnotationMirrors()) {
             String p = jakartaName(a) == null ? null : AnnotationRules.problem(jakartaName(a), null);
             if (p != null) { error(f, label, p); return false; }
         }
-        if (nonEmpty(ann.value(Annotations.find(f, "Column"), "check"))) {
+        if (nonEmpty(ann.value(column, "check"))) {
             error(f, label, AnnotationRules.problem("CheckConstraint", null));
             return false;
         }
-        AnnotationMirror column = Annotations.find(f, "Column");
-        String ddl = column == null ? null : AnnotationRules.columnDdlProblem(ann.string(column, "columnDefinition"),
-                ann.string(column, "options"), ann.string(column, "comment"));
+        String ddl = column == null ? null : AnnotationRules.columnDdlProblem(ann.string(column, "options"), ann.string(column, "comment"));
         if (ddl != null) {
             error(f, label, ddl);
             return false;
@@ -478,10 +463,14 @@ final class EntityModel {
         return true;
     }
 
-    /** Checks one field and decides how to reach it; null after reporting an error. */
-    private AttributeModel attribute(VariableElement f, TypeMirror type, AttributeModel.HolderModel holder, String label) {
-        String name = f.getSimpleName().toString();
-        if (!fieldAnnotationsHonoured(f, type, label)) return null;
+    /**
+     * Checks one field and decides how to reach it; null after reporting an error. {@code holder}: the
+     * @EmbeddedId or @Embedded field it is reached through, else null; {@code column}: its effective @Column.
+     */
+    AttributeModel attribute(VariableElement f, TypeMirror type, AttributeModel.HolderModel holder, String label,
+                             AnnotationMirror column) {
+        String name = holder != null && holder.embedded() ? holder.name() + "." + f.getSimpleName() : f.getSimpleName().toString();
+        if (!fieldAnnotationsHonoured(f, type, label, column)) return null;
         if (f.getModifiers().contains(Modifier.FINAL)) {
             error(f, label, "the field is final; persistent fields must be assignable (remove final, or mark the field @Transient)");
             return null;
@@ -502,7 +491,7 @@ final class EntityModel {
         String boxed = primitive ? types.boxedClass((javax.lang.model.type.PrimitiveType) erased).getQualifiedName().toString() : typeName;
         boolean isEnum = erased.getKind() == TypeKind.DECLARED && types.asElement(erased).getKind() == ElementKind.ENUM;
         boolean converted = Annotations.has(f, "Convert") && !ann.bool(Annotations.find(f, "Convert"), "disableConversion", false);
-        boolean id = holder != null || Annotations.has(f, "Id");
+        boolean id = holder != null && !holder.embedded() || Annotations.has(f, "Id");
         boolean version = Annotations.has(f, "Version");
 
         if (Annotations.has(f, "Enumerated") && !isEnum) {
@@ -541,11 +530,10 @@ final class EntityModel {
                 return null;
             }
         }
-        AnnotationMirror column = Annotations.find(f, "Column");
         String columnName = ann.string(column, "name");
         if (converted && !Converters.check(this, f, label, boxed)) return null;
         return new AttributeModel(name, f, typeName, boxed, primitive, access(f), holder, label,
-                columnName.isEmpty() ? Naming.snakeCase(name) : columnName, id, gv != null);
+                columnName.isEmpty() ? Naming.snakeCase(f.getSimpleName().toString()) : columnName, id, gv != null);
     }
 
     private void checkIds(List<VariableElement> ids, VariableElement embeddedId) {
@@ -574,7 +562,7 @@ final class EntityModel {
     }
 
     /** Direct access when legal from the generated class, else getter+setter, else a VarHandle. */
-    private FieldAccess access(VariableElement f) {
+    FieldAccess access(VariableElement f) {
         TypeElement declaring = (TypeElement) f.getEnclosingElement();
         Set<Modifier> m = f.getModifiers();
         String name = f.getSimpleName().toString();

@@ -19,11 +19,21 @@ final class SourceWriter {
                 .append("    /** The mapped table. */\n")
                 .append("    public static final org.athanor.core.schema.Table TABLE = ").append(MAPPING).append(".of(")
                 .append(m.entityName).append(".class).table();\n");
+        java.util.Map<String, StringBuilder> embedded = new java.util.LinkedHashMap<>();
         for (AttributeModel a : m.attributes) {
-            b.append("    public static final org.athanor.core.schema.Column<").append(a.boxedName()).append("> ").append(a.name())
+            boolean inEmbedded = a.holder() != null && a.holder().embedded();
+            // a field of an @Embedded value: a column of the nested class named like the holder (User_.address.city)
+            StringBuilder to = inEmbedded ? embedded.computeIfAbsent(a.holder().name(), k -> new StringBuilder()) : b;
+            String indent = inEmbedded ? "        " : "    ";
+            String field = inEmbedded ? a.field().getSimpleName().toString() : a.name();
+            to.append(indent).append("public static final org.athanor.core.schema.Column<").append(a.boxedName()).append("> ").append(field)
                     .append(" = ").append(MAPPING).append(".column(").append(m.entityName).append(".class, \"").append(a.name())
                     .append("\", ").append(a.boxedName()).append(".class);\n");
         }
+        for (java.util.Map.Entry<String, StringBuilder> e : embedded.entrySet())
+            b.append("    /** The columns of the @Embedded value {@code ").append(e.getKey()).append("}. */\n")
+                    .append("    public static final class ").append(e.getKey()).append(" {\n").append(e.getValue())
+                    .append("\n        private ").append(e.getKey()).append("() {}\n    }\n");
         for (EntityModel.RelationshipModel r : m.relationships) {
             b.append("    /** The ").append(r.collection() ? "@OneToMany collection " : "@ManyToOne reference ").append(r.name())
                     .append(", for joins, filters and load options. */\n");
@@ -89,6 +99,8 @@ final class SourceWriter {
             b.append("            case ").append(i).append(": ");
             if (a.holder() == null) {
                 b.append(write("e", a.access(), value)).append(" return;\n");
+            } else if (a.holder().embedded()) {
+                embeddedSet(b, m, a, value);
             } else {
                 AttributeModel.HolderModel h = a.holder();
                 b.append("{\n                ").append(h.typeName()).append(" h = ").append(read("e", h.access(), h.typeName())).append(";\n")
@@ -103,6 +115,37 @@ final class SourceWriter {
                 .append("        if (v == null) throw new IllegalArgumentException(\"cannot set ").append(e)
                 .append(".\" + NAMES.get(i) + \" (a primitive field) to null\");\n        return v;\n    }\n}\n");
         return b.toString();
+    }
+
+    /**
+     * Sets a field of an @Embedded value as the runtime's ReflectiveAccessor does: a null leaves an absent
+     * value absent; in a present one it stores null (a primitive: zero), and the value becomes absent (the
+     * holder null) once all its fields are null or zero.
+     */
+    private static void embeddedSet(StringBuilder b, EntityModel m, AttributeModel a, String value) {
+        AttributeModel.HolderModel h = a.holder();
+        String in = "                ";
+        b.append("{\n").append(in).append(h.typeName()).append(" h = ").append(read("e", h.access(), h.typeName())).append(";\n")
+                .append(in).append("if (v == null) {\n")
+                .append(in).append("    if (h == null) return;\n");
+        b.append(in).append("    ").append(write("h", a.access(), zero(a))).append("\n");
+        StringBuilder allNull = new StringBuilder();
+        for (AttributeModel o : m.attributes)
+            if (o.holder() != null && o.holder().name().equals(h.name()))
+                allNull.append(allNull.length() > 0 ? " && " : "").append(read("h", o.access(), o.typeName()))
+                        .append(o.typeName().equals("boolean") ? " == false" : o.primitive() ? " == 0" : " == null");
+        b.append(in).append("    if (").append(allNull).append(") ").append(write("e", h.access(), "null")).append("\n");
+        b.append(in).append("    return;\n");
+        b.append(in).append("}\n")
+                .append(in).append("if (h == null) {\n").append(in).append("    h = new ").append(h.typeName()).append("();\n")
+                .append(in).append("    ").append(write("e", h.access(), "h")).append("\n").append(in).append("}\n")
+                .append(in).append(write("h", a.access(), value)).append("\n").append(in).append("return;\n            }\n");
+    }
+
+    /** What a NULL column stores into the field: null, or a primitive's zero. */
+    private static String zero(AttributeModel a) {
+        if (!a.primitive()) return "null";
+        return a.typeName().equals("boolean") ? "false" : "(" + a.typeName() + ") 0";
     }
 
     /** The expression that stores {@code v} into attribute {@code i}: cast to its type, and refused when null for a primitive. */

@@ -22,11 +22,12 @@ public final class AnnotationRules {
 
     /**
      * Read by the mapping: on entity classes and {@code @MappedSuperclass}es and their fields;
-     * {@code @Embeddable} for {@code @EmbeddedId} classes; {@code Index} and {@code UniqueConstraint}
+     * {@code @Embeddable} for {@code @EmbeddedId} and {@code @Embedded} classes, {@code @AttributeOverride(s)}
+     * on those fields; {@code Index} and {@code UniqueConstraint}
      * inside {@code @Table}; {@code @Converter} on the converter classes {@code @Convert} names.
      */
-    public static final Set<String> HONOURED = Set.of("Access", "Basic", "Column", "Convert", "Converter", "DiscriminatorColumn", "DiscriminatorValue", "Embeddable",
-            "EmbeddedId", "Entity", "EntityListeners", "Enumerated", "ExcludeDefaultListeners", "ExcludeSuperclassListeners", "GeneratedValue", "Id", "IdClass", "Index", "Inheritance", "JoinColumn", "Lob", "ManyToOne", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
+    public static final Set<String> HONOURED = Set.of("Access", "AttributeOverride", "AttributeOverrides", "Basic", "Column", "Convert", "Converter", "DiscriminatorColumn", "DiscriminatorValue", "Embeddable",
+            "Embedded", "EmbeddedId", "Entity", "EntityListeners", "Enumerated", "ExcludeDefaultListeners", "ExcludeSuperclassListeners", "GeneratedValue", "Id", "IdClass", "Index", "Inheritance", "JoinColumn", "Lob", "ManyToOne", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
             "PostLoad", "PostPersist", "PostRemove", "PostUpdate", "PrePersist", "PreRemove", "PreUpdate", "PrimaryKeyJoinColumn",
             "SequenceGenerator", "Table", "Transient", "UniqueConstraint", "Version");
 
@@ -38,7 +39,7 @@ public final class AnnotationRules {
             "PostUpdate", "PreRemove", "PostRemove", "PostLoad");
 
     private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy) and @OneToMany(mappedBy) are supported yet, and"
-            + " embedded values not at all; map the foreign key"
+            + " none inside an @Embeddable; map the foreign key"
             + " as a basic column, e.g. Long authorId, or mark the field @Transient";
     private static final String INHERITANCE = "secondary tables are not supported yet; map the second table as its own "
             + "entity (or use JOINED inheritance)";
@@ -64,9 +65,6 @@ public final class AnnotationRules {
         m.put("ElementCollection", "collections of basic values in a collection table are not supported yet; map the values"
                 + " as an @Entity of their own (its table holding a @ManyToOne to this one) and a @OneToMany(mappedBy) here");
         m.put("CollectionTable", m.get("ElementCollection"));
-        for (String a : new String[] {"Embedded", "AttributeOverride", "AttributeOverrides"})
-            m.put(a, "embedded values (@Embedded) are not supported yet (only an @EmbeddedId); map the embeddable's fields"
-                    + " as columns of the entity itself, or expose a value object from a getter built of them");
         for (String a : new String[] {"ManyToMany",
                 "JoinColumns", "JoinTable", "MapsId",
                 "AssociationOverride", "AssociationOverrides", "ForeignKey", "MapKey", "MapKeyClass",
@@ -121,20 +119,40 @@ public final class AnnotationRules {
     }
 
     /**
-     * The mapping error for the members of {@code @Column} that write DDL of their own
-     * ({@code columnDefinition}, {@code options}, {@code comment}: the non-empty ones given), or null
-     * when none is set. Athanor derives a column's DDL from the field; it neither copies these into its
-     * CREATE TABLE nor ignores them.
+     * The mapping error for the members of {@code @Column} that write DDL of their own that Athanor does
+     * not read ({@code options}, {@code comment}: the non-empty ones given), or null when none is set.
+     * ({@code columnDefinition} is honoured: it is the column's type in CREATE TABLE.)
      */
-    public static String columnDdlProblem(String columnDefinition, String options, String comment) {
+    public static String columnDdlProblem(String options, String comment) {
         List<String> set = new java.util.ArrayList<>();
-        if (!columnDefinition.isEmpty()) set.add("columnDefinition = \"" + columnDefinition + "\"");
         if (!options.isEmpty()) set.add("options = \"" + options + "\"");
         if (!comment.isEmpty()) set.add("comment = \"" + comment + "\"");
         if (set.isEmpty()) return null;
-        return "@Column(" + String.join(", ", set) + ") is not supported: the column's SQL type comes from the field's Java"
-                + " type with length, precision, scale and @Lob (TEXT/CLOB or BLOB/bytea per database); use those, @Convert for"
-                + " another stored type, or declare the column in your schema migrations and remove the member";
+        return "@Column(" + String.join(", ", set) + ") is not supported: Athanor writes no column options or comments"
+                + " from the mapping; give the column's type with columnDefinition (or length, precision, scale, @Lob), and"
+                + " declare the rest in your schema migrations and remove the member";
+    }
+
+    /**
+     * The members of honoured annotations that carry DDL text (JPA's {@code columnDefinition}, {@code
+     * options}, {@code comment}, {@code foreignKeyDefinition}), as {@code Annotation.member}: the ones
+     * read ({@link #DDL_MEMBERS_HONOURED}) and the ones refused with an error when given. The test that
+     * enumerates jakarta.persistence checks every such member of every honoured annotation is in one.
+     */
+    public static final Set<String> DDL_MEMBERS_HONOURED = Set.of("Column.columnDefinition");
+    public static final Set<String> DDL_MEMBERS_REFUSED = Set.of("Column.options", "Column.comment", "Table.options",
+            "Table.comment", "Index.options", "UniqueConstraint.options", "SequenceGenerator.options", "JoinColumn.options",
+            "JoinColumn.comment", "JoinColumn.columnDefinition", "PrimaryKeyJoinColumn.options",
+            "PrimaryKeyJoinColumn.columnDefinition", "DiscriminatorColumn.options", "DiscriminatorColumn.columnDefinition");
+
+    /**
+     * The mapping error for a refused DDL member ({@code annotation.member}, see {@link #DDL_MEMBERS_REFUSED})
+     * given {@code value}, or null when it is empty.
+     */
+    public static String ddlMemberProblem(String annotation, String member, String value) {
+        if (value == null || value.isEmpty()) return null;
+        return "@" + annotation + "(" + member + " = \"" + value + "\") is not supported: Athanor writes no DDL options or"
+                + " comments from the mapping; declare them in your schema migrations and remove the member";
     }
 
     /** Whether {@code type} is an annotation of the jakarta.persistence package (the runtime's test). */

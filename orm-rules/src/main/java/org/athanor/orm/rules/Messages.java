@@ -26,6 +26,54 @@ public final class Messages {
         return a + " and " + b + " both map to column '" + column + "'; give one of them @Column(name = ...)";
     }
 
+    /**
+     * Two attributes on one column where one of them is a field of an {@code @Embedded} value (the same
+     * embeddable embedded twice, say): {@code field} is that embeddable field's name.
+     */
+    public static String sameColumnEmbedded(String a, String b, String column, String field) {
+        return a + " and " + b + " both map to column '" + column + "'; an embeddable embedded twice needs its columns"
+                + " renamed: @AttributeOverride(name = \"" + field + "\", column = @Column(name = ...)) on one @Embedded field";
+    }
+
+    public static String embeddedNotEmbeddable(String typeName) {
+        return "the @Embedded type " + typeName + " must be annotated @Embeddable";
+    }
+
+    public static String nestedEmbedded(String typeName) {
+        return "nested embeddables are not supported: " + typeName + " is an @Embeddable inside an @Embeddable; map its"
+                + " fields in the outer @Embeddable itself";
+    }
+
+    public static String embeddableSuperclass(String typeName, String superName) {
+        return "the @Embeddable " + typeName + " extends " + superName + "; embeddables that inherit fields are not"
+                + " supported, declare the fields in the @Embeddable itself";
+    }
+
+    /** An annotation (simple name) on a field of an embeddable used by {@code @Embedded}. */
+    public static String notInEmbedded(String annotation) {
+        return "@" + annotation + " on a field of an @Embedded value is not supported: an embedded value holds basic"
+                + " columns of its owner (no key, version or relationships of its own); map it on the entity instead";
+    }
+
+    public static String overrideUnknown(String name, String typeName, List<String> fields) {
+        return "@AttributeOverride(name = \"" + name + "\") names no persistent field of the @Embeddable " + typeName
+                + "; its fields are " + fields + " (nested paths like \"a.b\" are not supported)";
+    }
+
+    public static String overrideTwice(String name) {
+        return "@AttributeOverride(name = \"" + name + "\") is given twice; override each field once";
+    }
+
+    public static String overrideNotEmbedded() {
+        return "@AttributeOverride on a field that is neither @Embedded nor @EmbeddedId; it renames the column of an"
+                + " embeddable's field, so on a basic field use @Column instead";
+    }
+
+    public static String overrideOnClass() {
+        return "@AttributeOverride on an entity class (overriding a mapped superclass's column) is not supported; put"
+                + " @Column on the field, or @AttributeOverride on an @Embedded field";
+    }
+
     public static String sameAttributeName(String a, String b, String name) {
         return a + " and " + b + " have the same attribute name '" + name + "'; rename one (attribute names must be unique in an entity)";
     }

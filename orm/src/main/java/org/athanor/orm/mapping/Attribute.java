@@ -7,10 +7,12 @@ import org.athanor.core.schema.Sequence;
 
 /**
  * One persistent attribute of an entity: a Java field and the Core column it maps to. Fields of an
- * {@code @EmbeddedId} are flattened into one attribute each, named by the embeddable's field.
+ * {@code @EmbeddedId} are flattened into one attribute each, named by the embeddable's field; fields of an
+ * {@code @Embedded} value likewise, named {@code holder.field}.
  *
  * <pre>{@code
  * Attribute name = EntityMapping.of(User.class).attribute("name");
+ * Attribute city = EntityMapping.of(User.class).attribute("address.city");   // a field of an @Embedded value
  * name.column();      // users.name, a Core Column usable in statements
  * }</pre>
  */
@@ -26,7 +28,7 @@ public final class Attribute {
     private final boolean insertable;
     private final boolean updatable;
     private final boolean primitive;
-    // how the value is reached: field, or holder.field for @EmbeddedId components
+    // how the value is reached: field, or holder.field for @EmbeddedId components and @Embedded values
     final Field field;
     final Field holder;
 
@@ -96,7 +98,11 @@ public final class Attribute {
     /** Whether {@code value} of this (generated id) attribute means "not assigned yet": null, or 0 in a primitive field. */
     public boolean isUnsetId(Object value) { return value == null || primitive && ((Number) value).longValue() == 0; }
     /** True for a component of an {@code @EmbeddedId}. */
-    public boolean isEmbeddedIdComponent() { return holder != null; }
+    public boolean isEmbeddedIdComponent() { return holder != null && id; }
+    /** True for a field of an {@code @Embedded} value (named {@code holder.field}). */
+    public boolean isEmbedded() { return holder != null && !id; }
+    /** The entity's {@code @EmbeddedId} or {@code @Embedded} field this attribute is reached through, else null. */
+    public Field holder() { return holder; }
 
     @Override
     public String toString() { return (field == null ? "" : field.getDeclaringClass().getSimpleName() + ".") + name + " -> " + column; }

@@ -41,15 +41,17 @@ final class FieldMapper {
                 || f.isAnnotationPresent(jakarta.persistence.Transient.class);
     }
 
-    /** Every jakarta.persistence annotation on the field is honoured or refused ({@link AnnotationRules}). */
-    void rejectUnsupported(Field f, String where) {
+    /**
+     * Every jakarta.persistence annotation on the field is honoured or refused ({@link AnnotationRules});
+     * {@code col} is the field's effective @Column (an @AttributeOverride's for an embedded field).
+     */
+    void rejectUnsupported(Field f, Column col, String where) {
         for (Annotation a : f.getDeclaredAnnotations()) {
             String p = AnnotationRules.isJakarta(a.annotationType()) ? AnnotationRules.problem(a.annotationType().getSimpleName(), null) : null;
             if (p != null) throw new MappingException(where + ": " + p);
         }
-        jakarta.persistence.Column col = f.getAnnotation(jakarta.persistence.Column.class);
         if (col != null && col.check().length > 0) throw new MappingException(where + ": " + AnnotationRules.problem("CheckConstraint", null));
-        String ddl = col == null ? null : AnnotationRules.columnDdlProblem(col.columnDefinition(), col.options(), col.comment());
+        String ddl = col == null ? null : AnnotationRules.columnDdlProblem(col.options(), col.comment());
         if (ddl != null) throw new MappingException(where + ": " + ddl);
         // an enum's constants may carry @EnumeratedValue, which the enum mapping would not honour
         if (f.getType().isEnum())
@@ -58,11 +60,21 @@ final class FieldMapper {
                     throw new MappingException(where + ": " + AnnotationRules.problem("EnumeratedValue", null));
     }
 
-    /** A field of the entity (or of a mapped superclass), or a component of an @EmbeddedId when holder != null. */
-    FieldSpec map(Field f, Field holder, Class<?> owner) {
+    /** A field of the entity (or of a mapped superclass). */
+    FieldSpec map(Field f, Class<?> owner) {
+        if (f.isAnnotationPresent(jakarta.persistence.AttributeOverride.class) || f.isAnnotationPresent(jakarta.persistence.AttributeOverrides.class))
+            throw new MappingException(MappingException.where(entity, f.getName()) + ": " + Messages.overrideNotEmbedded());
+        return map(f, null, false, owner, f.getAnnotation(Column.class));
+    }
+
+    /**
+     * A field of an embeddable reached through {@code holder}: a component of an @EmbeddedId, or of an
+     * @Embedded value ({@code embedded}); {@code col} is its @Column or the holder's @AttributeOverride column.
+     */
+    FieldSpec map(Field f, Field holder, boolean embedded, Class<?> owner, Column col) {
         String where = holder == null ? MappingException.where(entity, f.getName())
                 : MappingException.where(entity, holder.getName() + "." + f.getName());
-        rejectUnsupported(f, where);
+        rejectUnsupported(f, col, where);
         if (Modifier.isFinal(f.getModifiers()))
             throw new MappingException(where + ": the field is final; persistent fields must be assignable (remove final, "
                     + "or mark the field @Transient)");
@@ -71,9 +83,8 @@ final class FieldMapper {
             throw new MappingException(where + ": its type " + f.getGenericType().getTypeName()
                     + " is a type variable that " + entity.getSimpleName() + " does not bind to a class");
         Class<?> type = JavaTypes.box(raw);
-        boolean id = holder != null || f.isAnnotationPresent(Id.class);
+        boolean id = holder != null && !embedded || f.isAnnotationPresent(Id.class);
         boolean version = f.isAnnotationPresent(Version.class);
-        Column col = f.getAnnotation(Column.class);
         if (col != null && !col.table().isEmpty())
             throw new MappingException(where + ": @Column(table = \"" + col.table() + "\") names a secondary table, "
                     + "which is not supported");
@@ -105,12 +116,14 @@ final class FieldMapper {
 
         String columnName = col != null && !col.name().isEmpty() ? col.name() : Naming.snakeCase(f.getName());
         Basic basic = f.getAnnotation(Basic.class);
-        boolean nullable = !(id || raw.isPrimitive() || (col != null && !col.nullable()) || (basic != null && !basic.optional()));
+        // an embedded value may be absent (all its columns NULL), so even a primitive field's column is nullable
+        boolean nullable = !(id || raw.isPrimitive() && !embedded || (col != null && !col.nullable()) || (basic != null && !basic.optional()));
         boolean unique = col != null && col.unique();
         boolean insertable = col == null || col.insertable();
         boolean updatable = !id && (col == null || col.updatable());
-        return new FieldSpec(f.getName(), f, holder, type, sqlType, columnName, nullable, unique, id, version,
-                generation, sequence, insertable, updatable);
+        String ddlType = col == null || col.columnDefinition().isEmpty() ? null : col.columnDefinition();
+        return new FieldSpec(embedded ? holder.getName() + "." + f.getName() : f.getName(), f, holder, embedded, type,
+                sqlType, columnName, ddlType, nullable, unique, id, version, generation, sequence, insertable, updatable);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -137,12 +150,11 @@ final class FieldMapper {
         SqlType<?> t = JavaTypes.basicType(type, length, precision, scale, lob != null);
         if (t == null)
             throw new MappingException(where + ": unsupported field type " + f.getGenericType().getTypeName()
-                    + "; supported types are " + JavaTypes.SUPPORTED + (type.isRecord() || isEmbeddable(type)
-                    ? " (embedded objects are not supported yet)" : "") + "; or mark the field @Transient");
+                    + "; supported types are " + JavaTypes.SUPPORTED + (type.isRecord()
+                    ? " (a record cannot be embedded: map an @Embeddable class with a no-arg constructor)" : "")
+                    + "; or mark the field @Transient");
         return t;
     }
-
-    private static boolean isEmbeddable(Class<?> c) { return c.isAnnotationPresent(jakarta.persistence.Embeddable.class); }
 
     /**
      * @SequenceGenerator on the field, else the one the generator name points to, else {@code <table>_seq}
@@ -163,6 +175,8 @@ final class FieldMapper {
     }
 
     private static Sequence sequence(SequenceGenerator g, String where) {
+        String ddl = AnnotationRules.ddlMemberProblem("SequenceGenerator", "options", g.options());
+        if (ddl != null) throw new MappingException(where + ": " + ddl);
         if (!g.schema().isEmpty() || !g.catalog().isEmpty())
             throw new MappingException(where + ": @SequenceGenerator(schema/catalog) is not supported; the sequence "
                     + "is looked up in the connection's default schema");

@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ReferentialAction;
 import org.athanor.core.schema.Table;
+import org.athanor.orm.rules.AnnotationRules;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.SqlTypes;
 
@@ -147,6 +148,8 @@ public final class Inheritance {
                 && !pkj.referencedColumnName().equalsIgnoreCase(ids.get(0).column().name()))
             throw MappingException.of(cls, null, "@PrimaryKeyJoinColumn(referencedColumnName = \"" + pkj.referencedColumnName()
                     + "\"): the key column of " + parent.entityClass().getSimpleName() + " is " + ids.get(0).column().name());
+        if (pkj != null && !pkj.options().isEmpty())
+            throw MappingException.of(cls, null, AnnotationRules.ddlMemberProblem("PrimaryKeyJoinColumn", "options", pkj.options()));
         if (pkj != null && !pkj.columnDefinition().isEmpty())
             throw MappingException.of(cls, null, "@PrimaryKeyJoinColumn(columnDefinition) is not supported; the column takes "
                     + "the type of " + p.root.getSimpleName() + "'s key");

@@ -41,6 +41,10 @@ final class MappingBuilder {
             throw MappingException.of(cls, null, "@Table(catalog = \"" + tableAnn.catalog() + "\") is not supported; "
                     + "use schema");
 
+        if (tableAnn != null)
+            for (String p : new String[] {AnnotationRules.ddlMemberProblem("Table", "comment", tableAnn.comment()),
+                    AnnotationRules.ddlMemberProblem("Table", "options", tableAnn.options())})
+                if (p != null) throw MappingException.of(cls, null, p);
         if (tableAnn != null && tableAnn.check().length > 0)
             throw MappingException.of(cls, null, AnnotationRules.problem("CheckConstraint", null));
         List<Class<?>> hierarchy = hierarchy(cls);
@@ -86,9 +90,11 @@ final class MappingBuilder {
                     if (embeddedId != null)
                         throw MappingException.of(cls, f.getName(), "a second @EmbeddedId (the first is " + embeddedId.getName() + ")");
                     embeddedId = f;
-                    specs.addAll(embeddedIdSpecs(cls, f, mapper));
+                    specs.addAll(Embeddeds.idSpecs(cls, f, mapper));
+                } else if (Embeddeds.isEmbedded(f)) {
+                    specs.addAll(Embeddeds.embeddedSpecs(cls, f, mapper));
                 } else {
-                    specs.add(mapper.map(f, null, cls));
+                    specs.add(mapper.map(f, cls));
                 }
             }
         }
@@ -111,6 +117,7 @@ final class MappingBuilder {
             // the other classes of a single-table hierarchy have no value for a subclass's column
             options.add(s.nullable() || sharedTable ? Table.Options.nullable() : Table.Options.notNull());
             if (s.unique()) options.add(Table.Options.unique());
+            if (s.ddlType() != null) options.add(Table.Options.ddlType(s.ddlType()));
             Column<?> column = Table.addColumn(table, s.columnName(), s.type(), options.toArray(ColumnOption[]::new));
             if (s.id()) pk.add(column);
             attributes.add(new Attribute(s.name(), column, s.javaType(), attributes.size(), s.id(), s.version(),
@@ -188,6 +195,9 @@ final class MappingBuilder {
      */
     private static void checkAnnotations(Class<?> cls, List<Class<?>> hierarchy) {
         for (Class<?> c : hierarchy) {
+            if (c.isAnnotationPresent(jakarta.persistence.AttributeOverride.class)
+                    || c.isAnnotationPresent(jakarta.persistence.AttributeOverrides.class))
+                throw MappingException.of(cls, null, Messages.overrideOnClass());
             for (Annotation a : c.getDeclaredAnnotations()) {
                 String p = AnnotationRules.isJakarta(a.annotationType()) ? AnnotationRules.problem(a.annotationType().getSimpleName(), null) : null;
                 if (p != null) throw MappingException.of(cls, null, p);
@@ -210,26 +220,6 @@ final class MappingBuilder {
             if (c.isAnnotationPresent(MappedSuperclass.class) || c.isAnnotationPresent(Entity.class)) chain.add(0, c);
         chain.add(cls);
         return chain;
-    }
-
-    private static List<FieldSpec> embeddedIdSpecs(Class<?> cls, Field holder, FieldMapper mapper) {
-        Class<?> type = holder.getType();
-        String where = MappingException.where(cls, holder.getName());
-        if (!type.isAnnotationPresent(jakarta.persistence.Embeddable.class))
-            throw new MappingException(where + ": the @EmbeddedId type " + type.getName() + " must be annotated @Embeddable");
-        if (holder.isAnnotationPresent(Id.class))
-            throw new MappingException(where + ": use either @Id or @EmbeddedId on a field, not both");
-        if (Modifier.isFinal(holder.getModifiers()))
-            throw new MappingException(where + ": the field is final; persistent fields must be assignable");
-        try {
-            type.getDeclaredConstructor();
-        } catch (NoSuchMethodException e) {
-            throw new MappingException(where + ": the @Embeddable " + type.getName() + " needs a no-arg constructor");
-        }
-        List<FieldSpec> out = new ArrayList<>();
-        for (Field f : type.getDeclaredFields()) if (!FieldMapper.skipped(f)) out.add(mapper.map(f, holder, type));
-        if (out.isEmpty()) throw new MappingException(where + ": the @Embeddable " + type.getName() + " has no persistent fields");
-        return out;
     }
 
     private static void checkIds(Class<?> cls, List<FieldSpec> specs, Field embeddedId) {
@@ -261,6 +251,9 @@ final class MappingBuilder {
         Map<String, FieldSpec> byName = new HashMap<>();
         for (FieldSpec s : specs) {
             FieldSpec other = byColumn.put(s.columnName().toLowerCase(java.util.Locale.ROOT), s);
+            if (other != null && (s.embedded() || other.embedded()))
+                throw new MappingException(Messages.sameColumnEmbedded(s.where(cls), other.where(cls), s.columnName(),
+                        (s.embedded() ? s : other).field().getName()));
             if (other != null)
                 throw new MappingException(Messages.sameColumn(s.where(cls), other.where(cls), s.columnName()));
             other = byName.put(s.name(), s);

@@ -21,10 +21,14 @@ final class ReflectiveAccessor<E> implements EntityAccessor<E> {
     private final MethodHandle constructor;
     private final MethodHandle[] getters;
     private final MethodHandle[] setters;
-    // for @EmbeddedId components: the holder field's getter/setter and the embeddable's constructor
+    // for @EmbeddedId components and @Embedded values: the holder field's getter/setter and the embeddable's constructor
     private final MethodHandle[] holderGetters;
     private final MethodHandle[] holderSetters;
     private final MethodHandle[] holderConstructors;
+    // for @Embedded fields: the indexes of all attributes of the same holder (null otherwise)
+    private final int[][] embeddedGroups;
+    // what a NULL column stores into a field of an @Embedded value: null, or a primitive's zero
+    private final Object[] embeddedNulls;
 
     ReflectiveAccessor(Class<E> type, List<Attribute> attributes) {
         this.type = type;
@@ -36,6 +40,15 @@ final class ReflectiveAccessor<E> implements EntityAccessor<E> {
         holderGetters = new MethodHandle[n];
         holderSetters = new MethodHandle[n];
         holderConstructors = new MethodHandle[n];
+        embeddedGroups = new int[n][];
+        embeddedNulls = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Field h = attributes.get(i).isEmbedded() ? attributes.get(i).holder : null;
+            if (h != null && attributes.get(i).isPrimitive())
+                embeddedNulls[i] = java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(attributes.get(i).field.getType(), 1), 0);
+            if (h != null)
+                embeddedGroups[i] = attributes.stream().filter(x -> x.holder == h).mapToInt(Attribute::index).toArray();
+        }
         MethodHandles.Lookup lookup = Accessors.lookup(type, type);
         try {
             // an abstract entity (the base of a hierarchy) is never instantiated: a row names a concrete class
@@ -86,8 +99,18 @@ final class ReflectiveAccessor<E> implements EntityAccessor<E> {
         }
     }
 
+    /**
+     * Sets the attribute. A null for a field of an {@code @Embedded} value leaves an absent value absent
+     * (no empty object is made); in a present one it stores null (a primitive field: zero), and the value
+     * becomes absent once all its fields are null or zero: a row whose embedded columns are all NULL reads
+     * as no value, whether the object is new or re-read.
+     */
     @Override
     public void set(E entity, int i, Object value) {
+        if (value == null && embeddedGroups[i] != null) {
+            setEmbeddedNull(entity, i);
+            return;
+        }
         Attribute a = attributes.get(i);
         // the same message as the generated accessors give for null
         if (value == null && a.isPrimitive())
@@ -107,6 +130,21 @@ final class ReflectiveAccessor<E> implements EntityAccessor<E> {
                 holderSetters[i].invokeExact((Object) entity, holder);
             }
             setters[i].invokeExact(holder, value);
+        } catch (Throwable t) {
+            throw Accessors.rethrow(t);
+        }
+    }
+
+    private void setEmbeddedNull(E entity, int i) {
+        try {
+            Object holder = holderGetters[i].invokeExact((Object) entity);
+            if (holder == null) return;
+            setters[i].invokeExact(holder, embeddedNulls[i]);
+            for (int j : embeddedGroups[i]) {
+                Object v = getters[j].invokeExact(holder);
+                if (v != null && !v.equals(embeddedNulls[j])) return;
+            }
+            holderSetters[i].invokeExact((Object) entity, (Object) null);
         } catch (Throwable t) {
             throw Accessors.rethrow(t);
         }

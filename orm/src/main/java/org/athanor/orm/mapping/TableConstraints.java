@@ -12,6 +12,8 @@ final class TableConstraints {
 
     static void add(Class<?> cls, Table table, jakarta.persistence.Table ann, List<Attribute> attributes) {
         for (jakarta.persistence.Index ix : ann.indexes()) {
+            String ddl = org.athanor.orm.rules.AnnotationRules.ddlMemberProblem("Index", "options", ix.options());
+            if (ddl != null) throw MappingException.of(cls, null, ddl);
             List<Column<?>> cols = new ArrayList<>();
             for (String part : ix.columnList().split(",")) {
                 String[] words = part.trim().split("\\s+");
@@ -24,6 +26,8 @@ final class TableConstraints {
             Table.addIndex(table, name, cols, ix.unique());
         }
         for (jakarta.persistence.UniqueConstraint u : ann.uniqueConstraints()) {
+            String ddl = org.athanor.orm.rules.AnnotationRules.ddlMemberProblem("UniqueConstraint", "options", u.options());
+            if (ddl != null) throw MappingException.of(cls, null, ddl);
             List<Column<?>> cols = new ArrayList<>();
             for (String n : u.columnNames()) cols.add(column(cls, table, attributes, n.trim(), "@UniqueConstraint"));
             if (cols.isEmpty()) throw MappingException.of(cls, null, Messages.uniqueConstraintWithoutColumns());

@@ -241,8 +241,9 @@ final class ToOnes {
         if (!jc.insertable() || !jc.updatable())
             throw new MappingException(where + ": @JoinColumn(insertable/updatable = false) is not supported; the "
                     + "reference writes its key column");
-        if (!jc.columnDefinition().isEmpty() || !jc.table().isEmpty() || !jc.options().isEmpty() || jc.check().length > 0)
-            throw new MappingException(where + ": @JoinColumn(columnDefinition / table / options) is not supported; "
+        if (!jc.columnDefinition().isEmpty() || !jc.table().isEmpty() || !jc.options().isEmpty() || !jc.comment().isEmpty()
+                || jc.check().length > 0)
+            throw new MappingException(where + ": @JoinColumn(columnDefinition / table / options / comment) is not supported; "
                     + "the column takes the type of the target's key");
         if (!jc.foreignKey().foreignKeyDefinition().isEmpty() || !jc.foreignKey().options().isEmpty())
             throw new MappingException(where + ": @ForeignKey(foreignKeyDefinition / options) is not supported (it is "
@@ -263,7 +264,7 @@ final class ToOnes {
                     if (f.isAnnotationPresent(jakarta.persistence.EmbeddedId.class))
                         throw new MappingException(where + ": the target " + target.getSimpleName() + " has a composite key; "
                                 + "references to composite keys are not supported yet");
-                    if (!FieldMapper.skipped(f) && f.isAnnotationPresent(Id.class)) ids.add(mapper.map(f, null, target));
+                    if (!FieldMapper.skipped(f) && f.isAnnotationPresent(Id.class)) ids.add(mapper.map(f, target));
                 }
         }
         if (ids.size() != 1)

@@ -57,6 +57,28 @@ class AnnotationRulesTest {
         assertEquals(new TreeSet<>(), listed, "names in AnnotationRules that jakarta.persistence does not have");
     }
 
+    /**
+     * Members that carry DDL text (columnDefinition, options, comment, foreignKeyDefinition) of every
+     * honoured annotation (and of @ForeignKey, read inside @JoinColumn) are read or refused, never ignored:
+     * Jakarta Persistence 3.2 added options and comment to several.
+     */
+    @Test
+    void everyDdlTextMemberOfAnHonouredAnnotationIsReadOrRefused() throws Exception {
+        List<String> unclassified = new ArrayList<>();
+        for (String a : jakartaAnnotations()) {
+            if (!AnnotationRules.HONOURED.contains(a)) continue;
+            for (java.lang.reflect.Method m : Class.forName("jakarta.persistence." + a).getDeclaredMethods()) {
+                if (!List.of("columnDefinition", "options", "comment", "foreignKeyDefinition").contains(m.getName())) continue;
+                String key = a + "." + m.getName();
+                if (!AnnotationRules.DDL_MEMBERS_HONOURED.contains(key) && !AnnotationRules.DDL_MEMBERS_REFUSED.contains(key))
+                    unclassified.add(key);
+            }
+        }
+        assertEquals(List.of(), unclassified, "classify these in AnnotationRules.DDL_MEMBERS_HONOURED or DDL_MEMBERS_REFUSED");
+        assertTrue(AnnotationRules.DDL_MEMBERS_REFUSED.contains("Table.comment"));
+        assertNull(AnnotationRules.ddlMemberProblem("Table", "comment", ""));
+    }
+
     @Test
     void rejectedAnnotationsGiveAReasonAndUnknownOnesAreRejectedToo() {
         for (String a : AnnotationRules.REJECTED.keySet()) {

@@ -20,7 +20,7 @@ public final class MappingErrorCases {
         @Override public String toString() { return name; }
     }
 
-    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy) and @OneToMany(mappedBy) are supported yet, and embedded values not at all; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
+    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy) and @OneToMany(mappedBy) are supported yet, and none inside an @Embeddable; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
 
     private static Case both(String name, String body, String message) { return new Case(name, body, message, message); }
 
@@ -211,15 +211,62 @@ public final class MappingErrorCases {
                         "errors.namedquery.E: @NamedQuery is not supported: named queries, result set mappings and entity graphs "
                                 + "are not supported; build the query where it is used with session.query(Entity.class).filter(...)"
                                 + " (or a Core select run by session.execute), and keep reusable ones as static methods or constants of your own"),
-                both("embedded", "@Embeddable class A { String city; }\n@Entity public class E { @Id Long id; @Embedded A address; }",
-                        "errors.embedded.E.address: @Embedded is not supported: embedded values (@Embedded) are not supported yet"
-                                + " (only an @EmbeddedId); map the embeddable's fields as columns of the entity itself, or expose a value"
-                                + " object from a getter built of them"),
-                both("columndefinition", "@Entity public class E { @Id Long id; @Column(columnDefinition = \"jsonb\") String doc; }",
-                        "errors.columndefinition.E.doc: @Column(columnDefinition = \"jsonb\") is not supported: the column's SQL type"
-                                + " comes from the field's Java type with length, precision, scale and @Lob (TEXT/CLOB or BLOB/bytea per"
-                                + " database); use those, @Convert for another stored type, or declare the column in your schema"
-                                + " migrations and remove the member"),
+                // issue 16: @Embedded values, @AttributeOverride(s), @Column(columnDefinition) honoured; their mistakes refused
+                both("embeddedtwice", "@Embeddable class A { String city; }\n@Entity public class E { @Id Long id; A home; @Embedded A work; }",
+                        "errors.embeddedtwice.E.work.city and errors.embeddedtwice.E.home.city both map to column 'city'; an"
+                                + " embeddable embedded twice needs its columns renamed: @AttributeOverride(name = \"city\", column ="
+                                + " @Column(name = ...)) on one @Embedded field"),
+                both("embeddednotembeddable", "class A { String city; }\n@Entity public class E { @Id Long id; @Embedded A address; }",
+                        "errors.embeddednotembeddable.E.address: the @Embedded type errors.embeddednotembeddable.A must be annotated @Embeddable"),
+                both("overrideunknown", "@Embeddable class A { String city; }\n@Entity public class E { @Id Long id; @Embedded"
+                                + " @AttributeOverride(name = \"town\", column = @Column(name = \"t\")) A address; }",
+                        "errors.overrideunknown.E.address: @AttributeOverride(name = \"town\") names no persistent field of the"
+                                + " @Embeddable errors.overrideunknown.A; its fields are [city] (nested paths like \"a.b\" are not supported)"),
+                both("overridebasic", "@Entity public class E { @Id Long id; @AttributeOverride(name = \"x\", column = @Column(name = \"y\")) String name; }",
+                        "errors.overridebasic.E.name: @AttributeOverride on a field that is neither @Embedded nor @EmbeddedId; it"
+                                + " renames the column of an embeddable's field, so on a basic field use @Column instead"),
+                both("overrideonclass", "@MappedSuperclass class B { String name; }\n@Entity @AttributeOverride(name = \"name\","
+                                + " column = @Column(name = \"n\")) public class E extends B { @Id Long id; }",
+                        "errors.overrideonclass.E: @AttributeOverride on an entity class (overriding a mapped superclass's column) is"
+                                + " not supported; put @Column on the field, or @AttributeOverride on an @Embedded field"),
+                both("nestedembedded", "@Embeddable class G { Double lat; }\n@Embeddable class A { String city; G geo; }\n"
+                                + "@Entity public class E { @Id Long id; @Embedded A address; }",
+                        "errors.nestedembedded.E.address.geo: nested embeddables are not supported: errors.nestedembedded.G is an"
+                                + " @Embeddable inside an @Embeddable; map its fields in the outer @Embeddable itself"),
+                both("embeddedreference", "@Embeddable class A { @ManyToOne E owner; }\n@Entity public class E { @Id Long id; @Embedded A address; }",
+                        "errors.embeddedreference.E.address.owner: @ManyToOne on a field of an @Embedded value is not supported: an"
+                                + " embedded value holds basic columns of its owner (no key, version or relationships of its own); map it"
+                                + " on the entity instead"),
+                both("embeddedcolumn", "@Embeddable class A { String city; }\n@Entity public class E { @Id Long id; @Embedded @Column(name = \"c\") A address; }",
+                        "errors.embeddedcolumn.E.address: @Column has no meaning on an @Embedded field; annotate the embeddable's"
+                                + " fields, or rename their columns with @AttributeOverride(name = ..., column = @Column(...))"),
+                both("embeddablesuper", "class S { String street; }\n@Embeddable class A extends S { String city; }\n"
+                                + "@Entity public class E { @Id Long id; @Embedded A address; }",
+                        "errors.embeddablesuper.E.address: the @Embeddable errors.embeddablesuper.A extends errors.embeddablesuper.S;"
+                                + " embeddables that inherit fields are not supported, declare the fields in the @Embeddable itself"),
+                both("columncomment", "@Entity public class E { @Id Long id; @Column(comment = \"the doc\") String doc; }",
+                        "errors.columncomment.E.doc: @Column(comment = \"the doc\") is not supported: Athanor writes no column"
+                                + " options or comments from the mapping; give the column's type with columnDefinition (or length,"
+                                + " precision, scale, @Lob), and declare the rest in your schema migrations and remove the member"),
+                both("overridecomment", "@Embeddable class A { String city; }\n@Entity public class E { @Id Long id; @Embedded"
+                                + " @AttributeOverride(name = \"city\", column = @Column(name = \"c\", options = \"x\")) A address; }",
+                        "errors.overridecomment.E.address.city: @Column(options = \"x\") is not supported: Athanor writes no column"
+                                + " options or comments from the mapping; give the column's type with columnDefinition (or length,"
+                                + " precision, scale, @Lob), and declare the rest in your schema migrations and remove the member"),
+                // Jakarta Persistence 3.2's DDL options and comments are refused, never ignored
+                both("tablecomment", "@Entity @Table(name = \"t\", comment = \"people\") public class E { @Id Long id; }",
+                        "errors.tablecomment.E: @Table(comment = \"people\") is not supported: Athanor writes no DDL options or"
+                                + " comments from the mapping; declare them in your schema migrations and remove the member"),
+                both("tableoptions", "@Entity @Table(options = \"ENGINE=MyISAM\") public class E { @Id Long id; }",
+                        "errors.tableoptions.E: @Table(options = \"ENGINE=MyISAM\") is not supported: Athanor writes no DDL options"
+                                + " or comments from the mapping; declare them in your schema migrations and remove the member"),
+                new Case("indexoptions", "@Entity @Table(indexes = @Index(columnList = \"id\", options = \"x\")) public class E { @Id Long id; }",
+                        "errors.indexoptions.E: @Index(options = \"x\") is not supported: Athanor writes no DDL options or"
+                                + " comments from the mapping; declare them in your schema migrations and remove the member", null),
+                new Case("sequenceoptions", "@Entity public class E { @Id @GeneratedValue(strategy = GenerationType.SEQUENCE)"
+                                + " @SequenceGenerator(name = \"s\", options = \"CACHE 5\") Long id; }",
+                        "errors.sequenceoptions.E.id: @SequenceGenerator(options = \"CACHE 5\") is not supported: Athanor writes no"
+                                + " DDL options or comments from the mapping; declare them in your schema migrations and remove the member", null),
                 both("elementcollection", "@Entity public class E { @Id Long id; @ElementCollection List<String> tags; }",
                         "errors.elementcollection.E.tags: @ElementCollection is not supported: collections of basic values in a"
                                 + " collection table are not supported yet; map the values as an @Entity of their own (its table"

@@ -102,9 +102,11 @@ final class Polymorphic {
         }
     }
 
-    /** What makes two classes' attributes one slot of a polymorphic row: the field (the discriminator: its column). */
+    /** What makes two classes' attributes one slot of a polymorphic row: the field (the discriminator: its column; an embeddable's field: with its holder). */
     private static Object slotKey(Attribute a) {
-        return a.isDiscriminator() ? a.column() : a.field();
+        if (a.isDiscriminator()) return a.column();
+        // a field of an embeddable is one slot per holder: home.city and work.city are two
+        return a.holder() == null ? a.field() : List.of(a.holder(), a.field());
     }
 
     /**

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteEmbeddedTest extends EmbeddedTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
