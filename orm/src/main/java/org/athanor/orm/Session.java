@@ -44,8 +44,11 @@ import org.athanor.core.sql.Dml;
  * statement per table, ids returned and assigned), UPDATEs of the columns whose values differ from the
  * snapshot taken at load or last flush (statements with the same column set batched), DELETEs of
  * deleted objects; parents are inserted before children and children deleted before parents,
- * following the mapped tables' foreign keys — within a table that references itself too, row by row
- * (a cycle of rows is written with one reference NULL, then linked by an UPDATE). With autoflush (the default) queries and {@code get}
+ * planned row by row across tables (each table still one statement unless a reference needs another
+ * first). Rows referencing each other in a cycle, across tables or within one, are written as
+ * SQLAlchemy's post_update does: one nullable reference of the cycle inserted NULL, then set by an
+ * UPDATE (for deletes, set to NULL first); a cycle of NOT NULL references fails the flush before any
+ * statement, naming its objects and columns. With autoflush (the default) queries and {@code get}
  * misses flush first, so they see your changes. A flush that fails rolls the transaction back,
  * discards its work in the session as {@link #rollback()} does, and throws the database's error as
  * its own type ({@code IntegrityError}, {@code DataError}, ...; a lost {@code @Version} race as

@@ -35,7 +35,6 @@ public final class Flusher {
     /** The emit step, and the flush context (entity, operation, statement) a failure reports. */
     private final Persistence p;
     private final Inserts rowInserts;
-    private final InsertLevels levels;
 
 
     /** What the flush needs from its session: the unit of work it finalizes into and the connection it emits through. */
@@ -56,7 +55,6 @@ public final class Flusher {
         this.s = s;
         this.p = new Persistence(s);
         this.rowInserts = new Inserts(p, s);
-        this.levels = new InsertLevels(p, rowInserts);
     }
 
     public void run() {
@@ -70,40 +68,17 @@ public final class Flusher {
         List<InstanceState> inserts = work.inserts(), deletes = work.deletes();
         List<Dirty> updates = work.updates();
 
-        Map<Mapper, List<InstanceState>> insertsBy = new LinkedHashMap<>();
-        Mapper onlyOne = s.uow().pending.onlyEntity();
-        if (onlyOne != null && !inserts.isEmpty()) insertsBy.put(onlyOne, inserts); // the usual flush: no regrouping
-        else for (InstanceState st : inserts) insertsBy.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
         Map<Mapper, List<Dirty>> updatesBy = new LinkedHashMap<>();
         for (Dirty d : updates) updatesBy.computeIfAbsent(d.state().info, k -> new ArrayList<>()).add(d);
-        Map<Mapper, List<InstanceState>> deletesBy = new LinkedHashMap<>();
-        for (InstanceState st : deletes) deletesBy.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
-        Set<Mapper> all = new HashSet<>(insertsBy.keySet());
-        all.addAll(updatesBy.keySet());
-        all.addAll(deletesBy.keySet());
-        List<Mapper> order = new ArrayList<>(all);
-        order.sort(Comparator.comparingInt(i -> i.rank()));
-        // rows of a table that references itself: each after the rows it references (FlushPlan)
-        Map<Mapper, List<FlushPlan.Deferred<InstanceState>>> postInsert = null, preDelete = null;
+        List<Mapper> updateOrder = new ArrayList<>(updatesBy.keySet());
+        updateOrder.sort(Comparator.comparingInt(Mapper::rank));
+        // every row of the flush in one plan: runs of one entity, each after the rows it references,
+        // cycles broken by post-updates (RowPlan); before any statement, so a cycle that cannot be
+        // broken fails with nothing written
+        RowPlan.Plan insertPlan, deletePlan;
         try {
-            for (Mapper info : order) {
-                if (info.selfReferences() == null) continue;
-                RowReferences refs = new RowReferences(info);
-                List<InstanceState> ins = insertsBy.get(info);
-                if (ins != null) {
-                    FlushPlan.Sorted<InstanceState> sorted = FlushPlan.sortRows(ins, st -> refs.key(st, false), refs.references(false));
-                    insertsBy.put(info, sorted.rows());
-                    if (!sorted.deferred().isEmpty()) (postInsert = postInsert == null ? new HashMap<>() : postInsert).put(info, sorted.deferred());
-                }
-                List<InstanceState> del = deletesBy.get(info);
-                if (del != null) {
-                    FlushPlan.Sorted<InstanceState> sorted = FlushPlan.sortRows(del, st -> refs.key(st, true), refs.references(true));
-                    List<InstanceState> childrenFirst = new ArrayList<>(sorted.rows());
-                    java.util.Collections.reverse(childrenFirst);
-                    deletesBy.put(info, childrenFirst);
-                    if (!sorted.deferred().isEmpty()) (preDelete = preDelete == null ? new HashMap<>() : preDelete).put(info, sorted.deferred());
-                }
-            }
+            insertPlan = inserts.isEmpty() ? null : RowPlan.inserts(inserts);
+            deletePlan = deletes.isEmpty() ? null : RowPlan.deletes(deletes, s.uow());
         } catch (RuntimeException e) {
             throw failure(e);
         }
@@ -111,30 +86,76 @@ public final class Flusher {
         try {
             p.conn = s.connection();
             p.features = p.conn.dialect().features();
-            for (Mapper info : order) {
-                List<InstanceState> ins = insertsBy.get(info);
-                if (ins != null) {
-                    if (s.events().listens(info)) for (InstanceState st : ins) p.event(FlushEvents.BEFORE_INSERT, st);
-                    p.deferred = postInsert == null ? null : postInsert.get(info);
-                    if (info.selfToOne()) levels.insertSelfReferencing(info, ins);
-                    else rowInserts.insert(info, ins);
-                    if (p.deferred != null) p.writeDeferred(info, p.deferred, false);
-                    p.deferred = null;
-                }
-                List<Dirty> ups = updatesBy.get(info);
-                if (ups != null && s.events().listens(info)) ups = p.beforeUpdate(ups);
-                if (ups != null && !ups.isEmpty()) p.update(info, ups);
+            if (insertPlan != null) {
+                for (RowPlan.Run run : insertPlan.runs()) insertRun(run, insertPlan.cuts());
+                if (!insertPlan.cuts().isEmpty()) p.writeCuts(insertPlan.cuts(), false);
             }
-            for (int i = order.size() - 1; i >= 0; i--) {
-                List<InstanceState> del = deletesBy.get(order.get(i));
-                if (del == null) continue;
-                if (s.events().listens(order.get(i))) for (InstanceState st : del) p.event(FlushEvents.BEFORE_DELETE, st);
-                if (preDelete != null && preDelete.containsKey(order.get(i))) p.writeDeferred(order.get(i), preDelete.get(order.get(i)), true);
-                p.delete(order.get(i), del);
+            for (Mapper info : updateOrder) {
+                List<Dirty> ups = updatesBy.get(info);
+                if (s.events().listens(info)) ups = p.beforeUpdate(ups);
+                if (!ups.isEmpty()) p.update(info, ups);
+            }
+            if (deletePlan != null) {
+                if (!deletePlan.cuts().isEmpty()) p.writeCuts(deletePlan.cuts(), true);
+                for (RowPlan.Run run : deletePlan.runs()) deleteRun(run);
             }
         } catch (RuntimeException e) {
             throw failure(e);
         }
+    }
+
+    /**
+     * One run of the insert plan: its rows ordered by the keys they reference within the table
+     * ({@link FlushPlan}, for self-referencing tables), the references the plan cut written NULL (set
+     * back on the objects right after), and the rows the table plan deferred linked by an UPDATE.
+     */
+    @SuppressWarnings("unchecked")
+    private void insertRun(RowPlan.Run run, List<RowPlan.Cut> cuts) {
+        Mapper info = run.mapper();
+        List<InstanceState> rows = run.rows();
+        p.deferred = null;
+        if (info.selfReferences() != null) {
+            RowReferences refs = new RowReferences(info);
+            FlushPlan.Sorted<InstanceState> sorted = FlushPlan.sortRows(rows, st -> refs.key(st, false), refs.references(false));
+            rows = sorted.rows();
+            if (!sorted.deferred().isEmpty()) p.deferred = sorted.deferred();
+        }
+        if (s.events().listens(info)) for (InstanceState st : rows) p.event(FlushEvents.BEFORE_INSERT, st);
+        List<RowPlan.Cut> here = cutsIn(run, cuts);
+        for (RowPlan.Cut c : here) info.toOnes[c.reference()].set(c.row().obj(), null);
+        try {
+            rowInserts.insert(info, rows);
+        } finally {
+            for (RowPlan.Cut c : here) info.toOnes[c.reference()].set(c.row().obj(), c.related());
+        }
+        if (p.deferred != null) p.writeDeferred(info, p.deferred, false);
+        p.deferred = null;
+    }
+
+    /** The cuts held by rows of {@code run}. */
+    private static List<RowPlan.Cut> cutsIn(RowPlan.Run run, List<RowPlan.Cut> cuts) {
+        if (cuts.isEmpty()) return List.of();
+        List<RowPlan.Cut> out = new ArrayList<>();
+        for (RowPlan.Cut c : cuts) if (c.row().info == run.mapper() && run.rows().contains(c.row())) out.add(c);
+        return out;
+    }
+
+    /** One run of the delete plan: rows referencing rows of the same table first ({@link FlushPlan}, reversed). */
+    private void deleteRun(RowPlan.Run run) {
+        Mapper info = run.mapper();
+        List<InstanceState> rows = run.rows();
+        List<FlushPlan.Deferred<InstanceState>> preDelete = null;
+        if (info.selfReferences() != null) {
+            RowReferences refs = new RowReferences(info);
+            FlushPlan.Sorted<InstanceState> sorted = FlushPlan.sortRows(rows, st -> refs.key(st, true), refs.references(true));
+            List<InstanceState> childrenFirst = new ArrayList<>(sorted.rows());
+            java.util.Collections.reverse(childrenFirst);
+            rows = childrenFirst;
+            if (!sorted.deferred().isEmpty()) preDelete = sorted.deferred();
+        }
+        if (s.events().listens(info)) for (InstanceState st : rows) p.event(FlushEvents.BEFORE_DELETE, st);
+        if (preDelete != null) p.writeDeferred(info, preDelete, true);
+        p.delete(info, rows);
     }
 
     /**

@@ -114,18 +114,17 @@ final class Inserts {
     }
 
     /**
-     * Referenced tables are inserted first, so a key still unassigned here belongs to a row of a
-     * table that references this one back (references within one table are inserted in levels
-     * by {@link InsertLevels#insertSelfReferencing}): that needs a post-update across tables, not supported yet.
+     * The row plan ({@link RowPlan}) inserts every referenced new row of the flush before the rows
+     * referencing it, or writes the reference NULL and sets it after (a cycle): a key still unassigned
+     * here belongs to an object this flush does not insert (not added to the session).
      */
     private static void checkReferencesAssigned(Mapper info, List<InstanceState> list) {
         for (InstanceState st : list)
             for (int k = 0; k < info.toOnes.length; k++)
                 if (info.referencedKey(st.obj(), k) == Mapper.UNASSIGNED_KEY)
                     throw new IllegalStateException(info.name + "." + info.toOnes[k].name() + " references a new "
-                            + info.toOneTarget(k).name + " whose generated key is assigned later in the same flush "
-                            + "(a cycle through other tables: post-update across tables is not supported yet); flush() after "
-                            + "adding the referenced object, then set the reference");
+                            + info.toOneTarget(k).name + " object whose generated key is not assigned and which this flush does"
+                            + " not insert (it is not in the session); add it to the session, or flush it first");
     }
 
     /** Inserts a run of objects with unset generated ids and empties it for the next. */

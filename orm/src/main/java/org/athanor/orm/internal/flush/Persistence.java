@@ -128,6 +128,34 @@ final class Persistence {
         }
     }
 
+    /**
+     * Writes the references the row plan cut to break a cycle across rows ({@link RowPlan.Cut},
+     * SQLAlchemy's post_update): after the inserts each is set to its related object's key, now
+     * assigned (and the snapshot with it); before the deletes each is set to NULL, so that the rows can
+     * go in any order.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void writeCuts(List<RowPlan.Cut> cuts, boolean toNull) {
+        for (RowPlan.Cut c : cuts) {
+            InstanceState st = c.row();
+            Mapper info = st.info;
+            int k = c.reference();
+            entity = info;
+            operation = toNull ? "unlinking (post-update before deleting) a cycle of rows of"
+                    : "linking (post-update after inserting) a cycle of rows of";
+            Column col = info.toOnes[k].column();
+            Object key = toNull ? null : info.referencedKey(st.obj(), k);
+            Update u = Mapper.setValue(Sql.update(col.table()), col, key);
+            Column<?>[] keys = JoinedTables.keyColumns(info, col.table());
+            for (int i = 0; i < keys.length; i++) u = u.where(((Column) keys[i]).eq(st.key().value(i)));
+            statement = u;
+            if (conn.execute(u) != 1)
+                throw new StaleDataException("post-update of " + st.key() + "." + info.toOnes[k].name() + " matched no row"
+                        + " (deleted by another transaction?)");
+            if (!toNull && st.snapshot != null) st.snapshot[info.plain + k] = key;
+        }
+    }
+
     // ---- UPDATE ------------------------------------------------------------------------------------
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbCrossTableCycleProperties extends CrossTableCyclePropertiesBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresCrossTableCycleProperties extends CrossTableCyclePropertiesBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

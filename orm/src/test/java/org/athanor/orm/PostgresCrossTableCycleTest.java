@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresCrossTableCycleTest extends CrossTableCycleTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

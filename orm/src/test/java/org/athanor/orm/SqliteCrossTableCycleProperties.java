@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteCrossTableCycleProperties extends CrossTableCyclePropertiesBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
