@@ -23,8 +23,8 @@ module org.athanor.core {
     exports org.athanor.core.sql;
     exports org.athanor.core.type;
 
-    // Internals. The ORM's hydrator reads rows through the compiled statement's result codecs.
-    exports org.athanor.core.internal.compile to org.athanor.orm;
+    // Internals (internal.compile, internal.bulk) are exported to no module: the ORM reads rows through
+    // compile.ResultColumns, and the public signatures name the exported StatementTemplate and KeyBuilder.
 
     uses org.athanor.core.dialect.DialectProvider;
     // a statement's toString renders with the generic dialect, which sql finds as a service (sql does not

@@ -38,11 +38,17 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class BulkInsertBenchmark {
     static final int ROWS = 100_000;
-    /**
-     * Rows per hand-written multi-row INSERT: Core's 1,000-row cap (on SQLite Core sends 250-row
-     * statements, about 500 values each; the peer measured the same at 250 and 1,000 rows).
-     */
+    /** Rows per JDBC batch of {@link #jdbcBatch}, as Core's executeMany sends them. */
     static final int CHUNK = 1000;
+
+    /**
+     * Rows per hand-written multi-row INSERT: as many as Core's insertMany puts in one statement on
+     * this database (its 1,000-row cap, or fewer where the dialect asks for fewer values per statement:
+     * 250 two-column rows on SQLite), so that both sides send the same statements. sqlite-jdbc follows
+     * every INSERT with a {@code SELECT last_insert_rowid()} of its own (neither side asks for keys), so
+     * a peer sending 1,000-row statements ran a quarter of those.
+     */
+    private int rowsPerStatement;
 
     @Param({"sqlite", "postgres"})
     public String db;
@@ -56,6 +62,11 @@ public class BulkInsertBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         bench = new BenchDb(db, 0);
+        var features = bench.engine.dialect().features();
+        int columns = 2, perStatement = features.insertParamsPerStatement();
+        rowsPerStatement = Math.min(features.maxBindParams() / columns,
+                perStatement == 0 ? 1000 : Math.min(1000, Math.max(1, perStatement / columns)));
+        if (ROWS % rowsPerStatement != 0) throw new IllegalStateException(ROWS + " rows do not split into statements of " + rowsPerStatement);
         names = new String[ROWS];
         descriptions = new String[ROWS];
         namedSets = new ArrayList<>(ROWS);
@@ -145,13 +156,14 @@ public class BulkInsertBenchmark {
 
     private long jdbcMultiRow(RowBinder binder) throws SQLException {
         StringBuilder sb = new StringBuilder("INSERT INTO ").append(bench.customer.name()).append(" (name, description) VALUES ");
-        for (int i = 0; i < CHUNK; i++) sb.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+        int chunk = rowsPerStatement;
+        for (int i = 0; i < chunk; i++) sb.append(i == 0 ? "(?, ?)" : ", (?, ?)");
         String sql = sb.toString();
         try (java.sql.Connection conn = bench.jdbc.getConnection(); PreparedStatement ps = conn.prepareStatement(sql)) {
             long n = 0;
-            // ROWS is a multiple of CHUNK, so one statement shape serves every chunk
-            for (int from = 0; from < ROWS; from += CHUNK) {
-                for (int i = 0; i < CHUNK; i++) binder.bind(ps, from + i, 2 * i + 1);
+            // ROWS is a multiple of chunk, so one statement shape serves every chunk
+            for (int from = 0; from < ROWS; from += chunk) {
+                for (int i = 0; i < chunk; i++) binder.bind(ps, from + i, 2 * i + 1);
                 n += ps.executeUpdate();
             }
             conn.commit();

@@ -204,4 +204,12 @@ public class InheritanceLoadBenchmark {
             return out;
         }
     }
+
+    /** The joined hierarchy with selectinPolymorphic: the base rows alone, then one SELECT ... IN per subclass (500 keys each). */
+    @Benchmark
+    public List<BenchVehicle> joinedAthanorSelectin() {
+        try (Session s = athanor.openSession()) {
+            return s.query(BenchVehicle.class).options(org.athanor.orm.Loaders.selectinPolymorphic(BenchCar.class, BenchTruck.class)).all();
+        }
+    }
 }

@@ -15,7 +15,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * A companion to JMH for a shared, noisy machine: runs the methods of one benchmark class in
  * alternating order, round after round, in one JVM, so that load from other processes falls on
  * every side alike; reports each side's median and minimum and the median of the per-round ratio
- * to the first method named (the baseline, raw JDBC). The benchmark classes' own setup methods
+ * to the first method named (the baseline, raw JDBC), and the same for the CPU time of the measuring
+ * thread (for an in-process database such as SQLite, the work done without the time spent waiting
+ * for a core on a loaded machine; for a server database it leaves out the server's work). The benchmark classes' own setup methods
  * (trial and per-iteration) are used, so the work measured is exactly the JMH benchmark's.
  *
  * <pre>
@@ -45,26 +47,38 @@ public final class Interleaved {
         run(bench, cls, Level.Trial);
         try {
             double[][] times = new double[measured.size()][rounds];
+            // CPU time of this thread: on a loaded machine, the work an in-process database (SQLite) did, without
+            // the time the thread waited for a core
+            double[][] cpu = new double[measured.size()][rounds];
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             for (int r = -warmups; r < rounds; r++) {
                 for (int k = 0; k < measured.size(); k++) {
                     // alternate the order each round so neither side always runs first
                     int m = r % 2 == 0 ? k : measured.size() - 1 - k;
                     run(bench, cls, Level.Iteration);
                     Method method = measured.get(m);
+                    long c0 = threads.getCurrentThreadCpuTime();
                     long t0 = System.nanoTime();
                     Object out = method.getParameterCount() == 1 ? method.invoke(bench, bh) : method.invoke(bench);
                     long t1 = System.nanoTime();
+                    long c1 = threads.getCurrentThreadCpuTime();
                     bh.consume(out);
-                    if (r >= 0) times[m][r] = (t1 - t0) / 1e6;
+                    if (r >= 0) {
+                        times[m][r] = (t1 - t0) / 1e6;
+                        cpu[m][r] = (c1 - c0) / 1e6;
+                    }
                 }
             }
             System.out.printf("%s %s: %d rounds after %d warm-up rounds (ms per operation)%n", cls.getSimpleName(), args[1], rounds, warmups);
-            System.out.printf("  %-22s %10s %10s %12s%n", "method", "median", "min", "ratio(med)");
+            System.out.printf("  %-22s %10s %10s %12s %10s %14s%n", "method", "median", "min", "ratio(med)", "cpu(med)", "cpu ratio(med)");
             for (int m = 0; m < measured.size(); m++) {
-                double[] ratio = new double[rounds];
-                for (int r = 0; r < rounds; r++) ratio[r] = times[m][r] / times[0][r];
-                System.out.printf("  %-22s %10.1f %10.1f %12.3f%n", measured.get(m).getName(), median(times[m]),
-                        Arrays.stream(times[m]).min().orElseThrow(), median(ratio));
+                double[] ratio = new double[rounds], cpuRatio = new double[rounds];
+                for (int r = 0; r < rounds; r++) {
+                    ratio[r] = times[m][r] / times[0][r];
+                    cpuRatio[r] = cpu[m][r] / cpu[0][r];
+                }
+                System.out.printf("  %-22s %10.1f %10.1f %12.3f %10.1f %14.3f%n", measured.get(m).getName(), median(times[m]),
+                        Arrays.stream(times[m]).min().orElseThrow(), median(ratio), median(cpu[m]), median(cpuRatio));
             }
             if (measured.size() == 2) {
                 // the two orders apart: even rounds run the baseline first, odd rounds the other method

@@ -2,13 +2,13 @@ package org.athanor.sqlite;
 
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.athanor.core.internal.compile.CompiledTemplate;
-import org.athanor.core.internal.compile.KeyCollector;
+import org.athanor.core.sql.StatementTemplate;
 import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.dialect.DdlCompiler;
 import org.athanor.core.dialect.Dialect;
 import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.error.DatabaseError;
+import org.athanor.core.sql.KeyBuilder;
 import org.athanor.core.sql.SqlNode;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.ValueCodec;
@@ -26,7 +26,7 @@ final class CountingDialect extends Dialect {
     @Override protected SqlCompiler newCompiler(boolean literalBinds) { return new SqliteCompiler(SqliteDialect.INSTANCE, literalBinds); }
 
     @Override
-    public CompiledTemplate compileTemplate(SqlNode statement, KeyCollector key) {
+    public StatementTemplate compileTemplate(SqlNode statement, KeyBuilder key) {
         renders.incrementAndGet();
         return super.compileTemplate(statement, key);
     }

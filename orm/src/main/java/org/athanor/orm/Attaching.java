@@ -36,6 +36,10 @@ final class Attaching {
 
     /** Attaches an object this session does not hold: pending, or persistent when it is detached. */
     private InstanceState addNew(Object entity, boolean index) {
+        if (entity instanceof org.athanor.orm.mapping.EntityProxy p && p.athanor$loader() != null)
+            throw new IllegalStateException("cannot add an unloaded proxy of " + entity.getClass().getSuperclass().getSimpleName()
+                    + " from another session: its fields were never read, so the session cannot know what to write; use "
+                    + "merge() (which returns this session's object for its row) or get()");
         Class<?> type = entity.getClass();
         Mapper info;
         if (type == lastAddedType) info = lastAddedInfo; // addAll of one class: one registry lookup
@@ -89,6 +93,8 @@ final class Attaching {
             case DELETED -> { /* already deleted in this transaction */ }
             case PERSISTENT -> {
                 if (!s.marked) {
+                    // an unloaded proxy is read first: @PreRemove and the version check need its row
+                    if (s.ghost) Loading.fill(s);
                     if (s.info.callbacks != null) s.info.callbacks.fire(Callbacks.PRE_REMOVE, s.obj());
                     session.uow.markDeleted(s);
                 }
@@ -101,6 +107,14 @@ final class Attaching {
         if (entity == null) throw new IllegalArgumentException("merge(null): give an entity object");
         if (session.stateOf(entity) != null) return entity;
         Mapper info = session.registry().info(entity.getClass());
+        if (entity instanceof org.athanor.orm.mapping.EntityProxy p && p.athanor$loader() != null) {
+            // an unloaded proxy from another session has no state to copy: this session's object for its row
+            @SuppressWarnings("unchecked") E held = (E) session.get(info.type, info.get(entity, info.idIdx[0]));
+            if (held == null)
+                throw new IllegalStateException("merge(): " + info.name + " " + info.get(entity, info.idIdx[0])
+                        + " is an unloaded proxy whose row no longer exists");
+            return held;
+        }
         IdKey key = info.keyOfObject(entity);
         session.origin("merge " + info.name);
         Object target = null;

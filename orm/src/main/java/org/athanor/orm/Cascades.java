@@ -91,6 +91,8 @@ final class Cascades {
     private final Set<CollectionState> touchedSet = Collections.newSetFromMap(new IdentityHashMap<>());
     /** {@code uow.tx.restores()} at the last flush: a rollback since may have moved references back, so every loaded collection is checked. */
     private long restoresSeen;
+    /** An object left the session (expunged) since the last flush: the loaded many-to-many collections are all synced. */
+    private boolean left;
 
     void touched(CollectionState cs) {
         if (touchedSet.add(cs)) touched.add(cs);
@@ -101,6 +103,7 @@ final class Cascades {
      * (the save-update cascade adds an element such a collection still holds back to the session).
      */
     void leaving(InstanceState st) {
+        left = true;
         Mapper info = st.info;
         for (int k = 0; k < info.toOnes.length; k++) {
             int mirror = info.toOneMirror(k);
@@ -141,6 +144,7 @@ final class Cascades {
             InstanceState st = deleted.get(i);
             Mapper info = st.info;
             for (int m = 0; m < info.toManys.length; m++) {
+                if (info.toManys[m].isManyToMany()) continue; // its secondary rows are deleted by the flush; no children
                 CollectionState cs = CollectionState.stateOf(loadHost, st.obj(), info, m);
                 if (cs == null) cs = CollectionState.install(loadHost, st.obj(), info, m, null, null);
                 Mapper ei = info.toManyTarget(m);
@@ -209,12 +213,22 @@ final class Cascades {
         if (rolledBack) {
             for (InstanceState st : holders)
                 for (int m = 0; m < st.info.toManys.length; m++) touchCollectionOf(st.obj(), st.info, m);
+        } else if (!deleted.isEmpty() || left) {
+            // a many-to-many collection may hold an object deleted or expunged since without any collection operation
+            // (no reference names its owners): then every loaded many-to-many collection is synced
+            for (InstanceState st : holders)
+                for (int m = 0; m < st.info.toManys.length; m++)
+                    if (st.info.toManys[m].isManyToMany()) touchCollectionOf(st.obj(), st.info, m);
         }
         for (int i = 0; i < touched.size(); i++) {
             CollectionState cs = touched.get(i);
             Object owner = cs.owner();
             InstanceState st = stateOf(owner);
             if (cs.items == null || st == null || st.marked || st.status == InstanceState.Status.DELETED || !cs.isCurrent()) continue;
+            if (cs.relation().isManyToMany()) { // no reference to follow: deleted elements leave, new ones are added
+                ManyToManyCascades.sync(cs, this::stateOf, this::addInternal);
+                continue;
+            }
             ToOne back = cs.backRef();
             cs.items.removeIf(e -> back.get(e) != owner);
             for (Object e : cs.items) if (stateOf(e) == null) addInternal(e);
@@ -257,6 +271,7 @@ final class Cascades {
         relinked.clear();
         touched.clear();
         touchedSet.clear();
+        left = false;
         restoresSeen = uow.tx.restores();
     }
 
@@ -276,6 +291,11 @@ final class Cascades {
                 deleted.add(es);
             }
         } else if (es == null || !es.marked) {
+            if (back.partOfKey() && es != null)
+                throw new IllegalStateException("deleting the " + back.target().getSimpleName() + " that " + e.getClass().getSimpleName()
+                        + " " + (es.key() == null ? "(new)" : es.key()) + " references would set " + back + " to NULL, but that "
+                        + "reference is part of its primary key (a derived identity); delete the " + e.getClass().getSimpleName()
+                        + " objects too (session.delete, or cascade = REMOVE on the collection)");
             back.set(e, null);
         }
     }

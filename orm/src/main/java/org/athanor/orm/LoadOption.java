@@ -20,7 +20,29 @@ public final class LoadOption {
         this(relationship, strategy, children, null);
     }
 
+    /** For selectinPolymorphic / withPolymorphic: the classes named (then relationship, strategy and from are null); null otherwise. */
+    final org.athanor.orm.internal.loading.PolymorphicSpec polymorphic;
+    /** For a relationship option: {@code then(selectinPolymorphic(...))}, how the related objects' subclasses load; or null. */
+    final LoadOption elementPolymorphic;
+
+    /** A polymorphic load option ({@link Loaders#selectinPolymorphic}, {@link Loaders#withPolymorphic}). */
+    LoadOption(org.athanor.orm.internal.loading.PolymorphicSpec polymorphic) {
+        this.relationship = null;
+        this.strategy = null;
+        this.children = List.of();
+        this.from = null;
+        this.polymorphic = polymorphic;
+        this.elementPolymorphic = null;
+    }
+
     LoadOption(Relationship<?, ?> relationship, LoadSpec.Strategy strategy, List<LoadOption> children, org.athanor.core.schema.Table from) {
+        this(relationship, strategy, children, from, null);
+    }
+
+    private LoadOption(Relationship<?, ?> relationship, LoadSpec.Strategy strategy, List<LoadOption> children,
+                       org.athanor.core.schema.Table from, LoadOption elementPolymorphic) {
+        this.polymorphic = null;
+        this.elementPolymorphic = elementPolymorphic;
         if (!relationship.isCollection() && strategy != LoadSpec.Strategy.SELECTIN && !strategy.inStatement())
             throw new IllegalArgumentException(strategy.name().toLowerCase(java.util.Locale.ROOT) + "Load(" + relationship
                     + "): a @ManyToOne is always loaded with its object (one batched select per result); lazy, raise and "
@@ -33,28 +55,43 @@ public final class LoadOption {
 
     /** Options for the relationships of the related objects this option loads. */
     public LoadOption then(LoadOption... next) {
+        if (polymorphic != null)
+            throw new IllegalArgumentException(polymorphic + ".then(...): a polymorphic load option loads no relationship; "
+                    + "give the relationships' options to the query beside it");
         List<LoadOption> all = new ArrayList<>(children);
+        LoadOption poly = elementPolymorphic;
         for (LoadOption n : next) {
+            if (n.polymorphic != null) {
+                // the related objects are read by a SELECT of their own (selectin, or lazily on access): it takes the option
+                if (strategy != LoadSpec.Strategy.SELECTIN && strategy != LoadSpec.Strategy.LAZY)
+                    throw new IllegalArgumentException(this + ".then(" + n + "): a polymorphic load option applies to the "
+                            + "objects a relationship reads by a SELECT of their own; use selectinLoad(" + relationship + ") or "
+                            + "lazyLoad(" + relationship + ")");
+                if (poly != null)
+                    throw new IllegalArgumentException(this + ".then(" + n + "): already given " + poly + "; give one polymorphic load option");
+                poly = n;
+                continue;
+            }
             if (n.relationship.owner() != relationship.target())
                 throw new IllegalArgumentException(this + ".then(" + n + "): " + n.relationship + " is not a relationship of "
                         + relationship.target().getSimpleName() + ", which " + relationship + " loads");
             all.add(n);
         }
-        return new LoadOption(relationship, strategy, all, from);
+        return new LoadOption(relationship, strategy, all, from, poly);
     }
 
     /** What the loaders read (internal.loading): this option and its {@code then()} options. */
     LoadSpec spec() {
         List<LoadSpec> next = new ArrayList<>(children.size());
         for (LoadOption c : children) next.add(c.spec());
-        return new LoadSpec(relationship, strategy, next, from);
+        return new LoadSpec(relationship, strategy, next, from, elementPolymorphic == null ? null : elementPolymorphic.polymorphic);
     }
 
     static List<LoadSpec> specs(List<LoadOption> options) {
         List<LoadSpec> out = new ArrayList<>(options.size());
-        for (LoadOption o : options) out.add(o.spec());
+        for (LoadOption o : options) if (o.polymorphic == null) out.add(o.spec());
         return out;
     }
 
-    @Override public String toString() { return spec().toString(); }
+    @Override public String toString() { return polymorphic != null ? polymorphic.toString() : spec().toString(); }
 }

@@ -44,6 +44,36 @@ public final class Loaders {
     public static LoadOption noLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadSpec.Strategy.NOLOAD, List.of()); }
 
     /**
+     * SQLAlchemy's {@code selectin_polymorphic}, for a query of a class with subclasses in JOINED inheritance:
+     * the query does not outer-join the tables of {@code subclasses} (nor of their subclasses); the objects of
+     * each named class in the result are then read by one {@code SELECT ... WHERE id IN (...)} of that class
+     * (per 500 rows), with their own columns. The other subclasses stay outer-joined.
+     * <pre>{@code
+     * session.query(Vehicle.class).options(selectinPolymorphic(Car.class, Truck.class)).all();
+     * // SELECT ... FROM vehicle                                  (1)
+     * // SELECT ... FROM vehicle JOIN car ... WHERE id IN (...)   (+1 if there are cars)
+     * // SELECT ... FROM vehicle JOIN truck ... WHERE id IN (...) (+1 if there are trucks)
+     * }</pre>
+     * A subclass whose columns the query's filters or ORDER BY read stays joined (its rows are complete). Objects the
+     * session holds unexpired are not read again.
+     */
+    public static LoadOption selectinPolymorphic(Class<?>... subclasses) {
+        return new LoadOption(new org.athanor.orm.internal.loading.PolymorphicSpec(List.of(subclasses), true));
+    }
+
+    /**
+     * SQLAlchemy's {@code with_polymorphic} with a list of classes, for a query of a class with subclasses in
+     * JOINED inheritance: only the tables of {@code subclasses} (and of the classes between them and the queried
+     * class) are outer-joined. Without it every subclass table is (SQLAlchemy's {@code with_polymorphic="*"}, the
+     * default here). Objects of the other subclasses are not left half-loaded (there are no deferred attributes
+     * here): each such class, the topmost below the joined ones, is read by one {@code SELECT ... WHERE id IN (...)},
+     * as with {@link #selectinPolymorphic}.
+     */
+    public static LoadOption withPolymorphic(Class<?>... subclasses) {
+        return new LoadOption(new org.athanor.orm.internal.loading.PolymorphicSpec(List.of(subclasses), false));
+    }
+
+    /**
      * SQLAlchemy's {@code contains_eager}: the related rows come from a join the query makes itself
      * ({@code join(r)}), so the collection or reference is filled from the rows the query selects — with the
      * query's filters on the related table applied (a collection then holds only the matching elements):

@@ -77,12 +77,30 @@ public final class Query<E> {
     public Query<E> options(LoadOption... more) {
         List<LoadOption> all = new java.util.ArrayList<>(options);
         for (LoadOption o : more) {
+            if (o.polymorphic != null) {
+                org.athanor.orm.internal.mapping.PolymorphicLoad.check(info, o.polymorphic.classes(), o.polymorphic.selectin());
+                for (LoadOption x : all)
+                    if (x.polymorphic != null)
+                        throw new IllegalArgumentException("options(" + o + "): the query already has " + x + "; give one "
+                                + "polymorphic load option");
+                all.add(o);
+                continue;
+            }
+            checkPolymorphic(o);
             if (o.relationship.owner() != info.type)
                 throw new IllegalArgumentException("options(" + o + "): " + o.relationship + " is not a relationship of "
                         + info.name + "; reach it through .then() from one of " + info.name + "'s relationships");
             all.add(o);
         }
         return new Query<>(session, info, select, simple, List.copyOf(all));
+    }
+
+    /** A {@code then(selectinPolymorphic(...))} below {@code o} must name subclasses of the related class: refused here, before any load. */
+    private void checkPolymorphic(LoadOption o) {
+        if (o.elementPolymorphic != null)
+            org.athanor.orm.internal.mapping.PolymorphicLoad.check(session.registry().info(o.relationship.target()),
+                    o.elementPolymorphic.polymorphic.classes(), o.elementPolymorphic.polymorphic.selectin());
+        for (LoadOption c : o.children) checkPolymorphic(c);
     }
 
     /** The Core SELECT this query runs (the entity's columns, in attribute order, then its clauses). */
@@ -92,7 +110,15 @@ public final class Query<E> {
 
     /** Adds WHERE conditions (ANDed): {@code filter(User_.age.gt(30), User_.name.startsWith("A"))}. */
     @SafeVarargs
-    public final Query<E> filter(Expression<Boolean>... conditions) { return with(select.where(conditions), true); }
+    public final Query<E> filter(Expression<Boolean>... conditions) {
+        if (org.athanor.orm.internal.mapping.ConcreteCriteria.isUnion(info)) { // TABLE_PER_CLASS: subclass columns through the union
+            Expression<Boolean>[] adapted = conditions.clone();
+            for (int i = 0; i < adapted.length; i++)
+                adapted[i] = org.athanor.orm.internal.mapping.ConcreteCriteria.adapt(info, session.registry().infos(), adapted[i]);
+            conditions = adapted;
+        }
+        return with(select.where(conditions), true);
+    }
 
     /** The 2.0-style name of {@link #filter}. */
     @SafeVarargs
@@ -154,10 +180,18 @@ public final class Query<E> {
     public Query<E> join(FromItem target, Expression<Boolean> on) { return with(select.join(target, on), false); }
 
     /** INNER JOIN the related entity's table, ON from the relationship: {@code join(Writer_.articles)}. */
-    public Query<E> join(Relationship<?, ?> r) { return join(r.targetTable(), r.joinCondition()); }
+    public Query<E> join(Relationship<?, ?> r) {
+        if (r.isManyToMany()) // through the secondary table: two joins, as SQLAlchemy's join(User.roles)
+            return join(r.secondary().table(), r.secondaryJoinCondition()).join(r.targetTable(), r.targetJoinCondition());
+        return join(r.targetTable(), r.joinCondition());
+    }
 
-    /** LEFT OUTER JOIN the related entity's table, ON from the relationship. */
-    public Query<E> outerJoin(Relationship<?, ?> r) { return leftJoin(r.targetTable(), r.joinCondition()); }
+    /** LEFT OUTER JOIN the related entity's table, ON from the relationship (a many-to-many: through its secondary table). */
+    public Query<E> outerJoin(Relationship<?, ?> r) {
+        if (r.isManyToMany())
+            return leftJoin(r.secondary().table(), r.secondaryJoinCondition()).leftJoin(r.targetTable(), r.targetJoinCondition());
+        return leftJoin(r.targetTable(), r.joinCondition());
+    }
 
     /**
      * INNER JOIN {@code alias}, an alias of the related entity's table, ON from the relationship starting at
@@ -184,6 +218,7 @@ public final class Query<E> {
     public <P> Query<E> withParent(P parent, Relationship<P, E> r) {
         if (!r.isCollection() || r.target() != info.type)
             throw new IllegalArgumentException("withParent(" + r + "): needs a collection of " + info.name);
+        if (r.isManyToMany()) return filter(ManyToManyQueries.withParent(r, info, parent));
         return filterBy(org.athanor.orm.mapping.EntityMapping.of(r.owner()).toMany(r.name()).mappedBy(), parent);
     }
 
@@ -204,18 +239,31 @@ public final class Query<E> {
         session.autoflushIfEnabled();
     }
 
+    /** The query's selectinPolymorphic / withPolymorphic option, or null. */
+    private org.athanor.orm.internal.loading.PolymorphicSpec polymorphic() {
+        for (LoadOption o : options) if (o.polymorphic != null) return o.polymorphic;
+        return null;
+    }
+
+    /** Refuses a polymorphic load option where the objects are not read as one list. */
+    private void refusePolymorphic(String where) {
+        if (polymorphic() != null)
+            throw new IllegalArgumentException(polymorphic() + " with " + where + ": its second SELECTs run over a whole "
+                    + "result; use all(), first() or one()");
+    }
+
     /** Every matching object, in row order. */
     @SuppressWarnings("unchecked")
     public List<E> all() {
         begin();
-        return (List<E>) Loading.list(session.loadHost, info, select, LoadOption.specs(options));
+        return (List<E>) Loading.list(session.loadHost, info, select, LoadOption.specs(options), polymorphic());
     }
 
     /** The first matching object (LIMIT 1), or null. */
     @SuppressWarnings("unchecked")
     public E first() {
         begin();
-        List<Object> l = Loading.list(session.loadHost, info, select.limit(1), LoadOption.specs(options));
+        List<Object> l = Loading.list(session.loadHost, info, select.limit(1), LoadOption.specs(options), polymorphic());
         return l.isEmpty() ? null : (E) l.get(0);
     }
 
@@ -230,7 +278,7 @@ public final class Query<E> {
     @SuppressWarnings("unchecked")
     public E oneOrNull() {
         begin();
-        List<Object> l = Loading.list(session.loadHost, info, select.limit(2), LoadOption.specs(options));
+        List<Object> l = Loading.list(session.loadHost, info, select.limit(2), LoadOption.specs(options), polymorphic());
         if (l.size() > 1) throw new MultipleResultsException("expected one " + info.name + " but found several for: " + select);
         return l.isEmpty() ? null : (E) l.get(0);
     }
@@ -253,6 +301,7 @@ public final class Query<E> {
     /** The matching objects, read lazily from the open cursor; close the stream (try-with-resources). */
     @SuppressWarnings("unchecked")
     public Stream<E> stream() {
+        refusePolymorphic("stream()");
         begin();
         return (Stream<E>) Loading.stream(session.loadHost, info, select);
     }
@@ -285,6 +334,7 @@ public final class Query<E> {
     }
 
     private List<Object[]> rowsWith(Expression<?>... extra) {
+        refusePolymorphic("allWith()");
         begin();
         List<Expression<?>> cols = new ArrayList<>(select.columns());
         cols.addAll(List.of(extra));

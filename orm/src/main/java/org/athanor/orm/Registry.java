@@ -57,6 +57,10 @@ public final class Registry {
         }
         List<Table> tables = new ArrayList<>();
         for (Mapper m : infos.values()) tables.addAll(m.tables());
+        // the secondary tables of many-to-many collections (owning sides), once each
+        for (Mapper m : infos.values())
+            for (org.athanor.orm.mapping.ToMany t : m.toManys)
+                if (t.secondary() != null && !tables.contains(t.secondary().table())) tables.add(t.secondary().table());
         MetaData md = MetaData.of(tables.toArray(Table[]::new));
         md.add(sequences(infos.values()));
         return new Registry(infos, md);
@@ -99,6 +103,8 @@ public final class Registry {
 
     Mapper info(Class<?> c) {
         Mapper i = entities.get(c);
+        // a generated proxy (User_Proxy extends User) is mapped as the entity it extends
+        if (i == null && org.athanor.orm.mapping.EntityProxy.class.isAssignableFrom(c)) i = entities.get(c.getSuperclass());
         if (i == null) {
             throw new IllegalArgumentException(c.getName() + " is not mapped in this Registry; it maps "
                     + entities.keySet().stream().map(Class::getSimpleName).toList() + " (add it to Registry.of(...))");
@@ -106,7 +112,9 @@ public final class Registry {
         return i;
     }
 
-    boolean contains(Class<?> c) { return entities.containsKey(c); }
+    boolean contains(Class<?> c) {
+        return entities.containsKey(c) || org.athanor.orm.mapping.EntityProxy.class.isAssignableFrom(c) && entities.containsKey(c.getSuperclass());
+    }
 
     Iterable<Mapper> infos() { return entities.values(); }
 }

@@ -50,8 +50,43 @@ public final class Relationship<O, T> {
     public Class<O> owner() { return owner; }
     public String name() { return name; }
     public Class<T> target() { return target; }
-    /** True for a {@code @OneToMany} collection, false for a {@code @ManyToOne} reference or a one-to-one. */
+    /** True for a {@code @OneToMany} or {@code @ManyToMany} collection, false for a {@code @ManyToOne} reference or a one-to-one. */
     public boolean isCollection() { return collection; }
+
+    /** True for a {@code @ManyToMany} collection (either side): joined through its secondary table. */
+    public boolean isManyToMany() { return collection && EntityMapping.of(owner).toMany(name).isManyToMany(); }
+
+    /**
+     * A many-to-many's secondary table seen from the owner ({@code local()} holds the owner's key,
+     * {@code remote()} the element's); null for other relationships.
+     */
+    public org.athanor.orm.mapping.Secondary secondary() {
+        if (!isManyToMany()) return null;
+        org.athanor.orm.mapping.ToMany t = EntityMapping.of(owner).toMany(name);
+        return t.secondary() != null ? t.secondary() : EntityMapping.of(target).toMany(t.mappedBy()).secondary().flipped();
+    }
+
+    /** For a many-to-many, the ON condition joining the owner's table to the secondary table. */
+    public Expression<Boolean> secondaryJoinCondition() {
+        org.athanor.orm.mapping.Secondary s = requireSecondary();
+        return s.local().eq(ownerKey());
+    }
+
+    /** For a many-to-many, the ON condition joining the secondary table to the target's table. */
+    public Expression<Boolean> targetJoinCondition() {
+        org.athanor.orm.mapping.Secondary s = requireSecondary();
+        @SuppressWarnings("unchecked") Column<Object> id = (Column<Object>) EntityMapping.of(target).idAttributes().get(0).column();
+        return id.eq(s.remote());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Column<Object> ownerKey() { return (Column<Object>) EntityMapping.of(owner).idAttributes().get(0).column(); }
+
+    private org.athanor.orm.mapping.Secondary requireSecondary() {
+        org.athanor.orm.mapping.Secondary s = secondary();
+        if (s == null) throw new IllegalStateException(this + " is not a many-to-many; use joinCondition()");
+        return s;
+    }
 
     /** True for the inverse side of a one-to-one ({@code @OneToOne(mappedBy)}): one object, its key column on the target. */
     public boolean isInverseOne() { return inverse; }
@@ -95,6 +130,10 @@ public final class Relationship<O, T> {
      */
     @SuppressWarnings("unchecked")
     public Expression<Boolean> joinCondition(Table from, Table to) {
+        if (isManyToMany())
+            throw new IllegalStateException(this + " is a many-to-many: it joins through its secondary table "
+                    + secondary().table().name() + ", so there is no one ON condition; use query.join(" + owner.getSimpleName()
+                    + "_." + name + ") (or, in Core, secondaryJoinCondition() and targetJoinCondition()); aliases are not supported for it yet");
         if (!from.sameTableAs(ownerTable()))
             throw new IllegalArgumentException(this + ": the first table must be " + ownerTable().name() + " or an alias of it, not " + from);
         if (!to.sameTableAs(targetTable()))
@@ -159,6 +198,14 @@ public final class Relationship<O, T> {
 
     private Expression<Boolean> exists(Table to, Expression<Boolean>[] conditions) {
         List<Expression<Boolean>> where = new ArrayList<>();
+        if (isManyToMany()) {
+            if (to != targetTable())
+                throw new IllegalStateException(this + " is a many-to-many: any(alias, ...) is not supported for it yet; use any(...)");
+            // EXISTS (SELECT 1 FROM secondary JOIN target ON ... WHERE secondary.owner_key = owner.id AND ...)
+            where.add(secondaryJoinCondition());
+            where.addAll(List.of(conditions));
+            return Sql.exists(Sql.select(Sql.literal(1)).from(secondary().table()).join(to, targetJoinCondition()).where(Sql.and(where)));
+        }
         where.add(joinCondition(ownerTable(), to));
         where.addAll(List.of(conditions));
         return Sql.exists(Sql.select(Sql.literal(1)).from(to).where(Sql.and(where)));

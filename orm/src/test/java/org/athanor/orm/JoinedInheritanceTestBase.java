@@ -2,6 +2,7 @@ package org.athanor.orm;
 
 import static org.athanor.core.sql.Sql.deleteFrom;
 import static org.athanor.core.sql.Sql.select;
+import static org.athanor.orm.Loaders.joinedLoad;
 import static org.athanor.orm.Loaders.selectinLoad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -239,6 +240,109 @@ public abstract class JoinedInheritanceTestBase {
         }
         try (Session s = sessions.openSession()) {
             assertEquals(7, s.get(Car.class, ids.get("van")).seats);
+        }
+    }
+
+    @Test
+    void aChainOfSubclassRowsReferencingTheirOwnClassIsInsertedAndDeletedInOneFlush() {
+        Garage north = new Garage("North");
+        Truck head = new Truck("head", 1.0), middle = new Truck("middle", 2.0), tail = new Truck("tail", 3.0);
+        tail.towedBy = middle;
+        middle.towedBy = head;
+        for (Truck t : List.of(head, middle, tail)) t.garage = north;
+        try (Session s = sessions.openSession()) {
+            s.addAll(List.of(tail, middle, head, north)); // the referencing rows first: the flush must order them
+            s.commit();
+        }
+        Table trucks = REGISTRY.table(Truck.class);
+        try (var c = engine.connect()) {
+            Map<Object, Object> towedBy = new TreeMap<>();
+            for (var r : c.execute(select(trucks.column("id"), trucks.column("towed_by_id")).from(trucks)).all())
+                towedBy.put(r._1, r._2 == null ? "none" : r._2);
+            assertEquals(Map.of(head.id, "none", middle.id, head.id, tail.id, middle.id), towedBy);
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            Truck t = s.get(Truck.class, tail.id);
+            assertEquals("middle", t.towedBy.name);
+            assertEquals("head", t.towedBy.towedBy.name);
+            assertNull(t.towedBy.towedBy.towedBy);
+            assertSame(t.towedBy, s.get(Vehicle.class, middle.id));
+            Truck h = t.towedBy.towedBy, m = t.towedBy;
+            for (Truck x : List.of(h, m, t)) s.delete(x); // the referenced rows first: the flush must order them
+            statements.clear();
+            s.commit();
+            List<String> deletes = statementsStarting("DELETE");
+            assertTrue(deletes.get(0).contains("inh_truck") && deletes.get(deletes.size() - 1).contains("inh_vehicle"), deletes.toString());
+        }
+        try (Session s = sessions.openSession()) {
+            assertEquals(0, s.query(Truck.class).count());
+        }
+    }
+
+    @Test
+    void aChainLinkedToAnExistingSubclassRowIsInsertedAfterIt() {
+        Long headId;
+        try (Session s = sessions.openSession()) {
+            Truck head = new Truck("head", 1.0);
+            s.add(head);
+            s.commit();
+            headId = head.id;
+        }
+        try (Session s = sessions.openSession()) {
+            Truck head = s.get(Truck.class, headId);
+            Truck a = new Truck("a", 1.0), b = new Truck("b", 1.0);
+            b.towedBy = a;
+            a.towedBy = head;
+            s.addAll(List.of(b, a));
+            s.commit();
+        }
+        try (Session s = sessions.openSession()) {
+            Truck b = s.query(Truck.class).filter(Truck_.name.eq("b")).one();
+            assertEquals(headId, b.towedBy.towedBy.id);
+        }
+    }
+
+    @Test
+    void joinedLoadOfACollectionOfTheBaseReadsEverySubclassInOneStatement() {
+        seed();
+        try (Session s = sessions.openSession()) {
+            List<Garage> garages = s.query(Garage.class).options(joinedLoad(Garage_.vehicles)).all();
+            assertEquals(1, garages.size());
+            long selects = count("SELECT");
+            List<Vehicle> vehicles = garages.get(0).vehicles;
+            assertEquals(List.of("bike", "lorry", "racer", "van"), vehicles.stream().map(v -> v.name).toList());
+            assertEquals(Vehicle.class, vehicles.get(0).getClass());
+            Truck lorry = assertInstanceOf(Truck.class, vehicles.get(1));
+            SportsCar racer = assertInstanceOf(SportsCar.class, vehicles.get(2));
+            assertEquals(12.5, lorry.payload);
+            assertSame(garages.get(0), lorry.depot);
+            assertEquals(310, racer.topSpeed);
+            assertEquals(2, racer.seats);
+            assertEquals(7, assertInstanceOf(Car.class, vehicles.get(3)).seats);
+            assertEquals(selects, count("SELECT"), "nothing loaded on access: " + statements);
+            assertEquals(1, selects, "garages and their vehicles of every class in one statement: " + statements);
+        }
+    }
+
+    @Test
+    void joinedLoadOfACollectionWhoseBackReferenceIsInTheSubclassTable() {
+        seed();
+        try (Session s = sessions.openSession()) {
+            Truck second = new Truck("second", 3.0);
+            second.depot = s.query(Garage.class).one();
+            s.add(second);
+            s.commit();
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            Garage north = s.query(Garage.class).options(joinedLoad(Garage_.trucks)).one();
+            assertEquals(1, count("SELECT"), "the garage and its trucks in one statement: " + statements);
+            assertTrue(statementsStarting("SELECT").get(0).contains("LEFT OUTER JOIN inh_truck"), statements.toString());
+            assertEquals(List.of("lorry", "second"), north.trucks.stream().map(t -> t.name).sorted().toList());
+            assertEquals(List.of(12.5, 3.0), north.trucks.stream().sorted((a, b) -> a.name.compareTo(b.name)).map(t -> t.payload).toList());
+            for (Truck t : north.trucks) assertSame(north, t.depot);
+            assertEquals(1, count("SELECT"), "the trucks' garage and depot found in the session: " + statements);
         }
     }
 }

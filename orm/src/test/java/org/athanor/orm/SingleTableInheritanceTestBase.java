@@ -2,6 +2,7 @@ package org.athanor.orm;
 
 import static org.athanor.core.sql.Sql.deleteFrom;
 import static org.athanor.core.sql.Sql.select;
+import static org.athanor.orm.Loaders.joinedLoad;
 import static org.athanor.orm.Loaders.selectinLoad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -268,6 +269,33 @@ public abstract class SingleTableInheritanceTestBase {
             assertTrue(e.getMessage().contains("'bird'") && e.getMessage().contains("['Puppy', 'cat', 'dog']"), e.getMessage());
             assertEquals(List.of("Rex"), s.query(Dog.class).all().stream().map(d -> d.name).toList(),
                     "a subclass query does not read the row");
+        }
+    }
+
+    @Test
+    void joinedLoadReadsACollectionOfTheBaseAndAReferenceOfAPolymorphicQueryInOneStatement() {
+        seed();
+        try (Session s = sessions.openSession()) {
+            List<Owner> owners = s.query(Owner.class).options(joinedLoad(Owner_.pets)).all();
+            assertEquals(1, count("SELECT"), "owners and their pets of each class in one statement: " + statements);
+            List<Animal> pets = owners.get(0).pets;
+            assertEquals(List.of("Rex", "Tom"), pets.stream().map(p -> p.name).toList(), "@OrderBy(name)");
+            Dog rex = assertInstanceOf(Dog.class, pets.get(0));
+            assertEquals("collie", rex.breed);
+            assertSame(pets.get(1), rex.chases, "Dog.chases found in the same result");
+            assertEquals(true, assertInstanceOf(Cat.class, pets.get(1)).indoor);
+            assertEquals(1, count("SELECT"), statements.toString());
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            List<Animal> all = s.query(Animal.class).options(joinedLoad(Animal_.owner)).orderBy(Animal_.name.asc()).all();
+            assertEquals(List.of("Bit", "Rex", "Tom"), all.stream().map(a -> a.name).toList());
+            assertEquals(9, assertInstanceOf(Puppy.class, all.get(0)).weeks, "a subclass column after the root's");
+            assertNull(all.get(0).owner);
+            assertEquals("Ann", all.get(1).owner.name);
+            assertSame(all.get(1).owner, all.get(2).owner);
+            assertSame(all.get(2), ((Dog) all.get(1)).chases);
+            assertEquals(1, count("SELECT"), "animals of every class and their owners in one statement: " + statements);
         }
     }
 }

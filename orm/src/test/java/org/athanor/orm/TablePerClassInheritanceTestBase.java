@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -19,6 +20,7 @@ import org.athanor.orm.model.tpc.Canvas_;
 import org.athanor.orm.model.tpc.Circle;
 import org.athanor.orm.model.tpc.Circle_;
 import org.athanor.orm.model.tpc.Polygon;
+import org.athanor.orm.model.tpc.Polygon_;
 import org.athanor.orm.model.tpc.Shape;
 import org.athanor.orm.model.tpc.Shape_;
 import org.athanor.orm.model.tpc.Square;
@@ -163,6 +165,42 @@ public abstract class TablePerClassInheritanceTestBase {
             statements.clear();
             assertEquals(4, art.shapes.size());
             assertEquals(1, count("SELECT"), statements.toString());
+        }
+    }
+
+    @Test
+    void aPolymorphicQueryFiltersOnASubclassOnlyColumnAndExcludesTheOtherClasses() {
+        seed();
+        try (Session s = sessions.openSession()) {
+            statements.clear();
+            List<Shape> big = s.query(Shape.class).filter(Circle_.radius.gt(2.0)).all();
+            assertEquals(List.of("sun"), big.stream().map(x -> x.name).toList());
+            assertEquals(5.0, assertInstanceOf(Circle.class, big.get(0)).radius);
+            assertEquals(2, count("SELECT"), "the union with the criterion, the canvas: " + statements);
+            assertTrue(statements.get(0).contains("UNION ALL"), statements.get(0));
+            assertEquals(List.of(), s.query(Shape.class).filter(Circle_.radius.gt(6.0)).all());
+            // a column of a class with a subclass of its own: Polygon_.sides matches the Square (4 sides) too
+            assertEquals(List.of("box"), s.query(Shape.class).filter(Polygon_.sides.gt(3)).all().stream().map(x -> x.name).toList());
+            assertEquals(List.of("box", "tri"), s.query(Shape.class).filter(Polygon_.sides.ge(3)).orderBy(Shape_.name.asc()).all()
+                    .stream().map(x -> x.name).toList());
+            assertEquals(List.of("box"), s.query(Polygon.class).filter(Square_.side.eq(2.0)).all().stream().map(x -> x.name).toList(),
+                    "a subclass's column under a non-root query");
+            assertEquals(1, s.query(Shape.class).filter(Shape_.name.startsWith("s"), Circle_.radius.lt(9.0)).count(),
+                    "a base column and a subclass column, one condition each");
+            assertEquals(0, s.query(Shape.class).filter(Shape_.name.eq("tri"), Circle_.radius.lt(9.0)).count());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> s.query(Shape.class).filter(Sql.or(Shape_.name.eq("tri"), Circle_.radius.gt(1.0))));
+            assertTrue(e.getMessage().contains("several classes") && e.getMessage().contains("one condition per class"), e.getMessage());
+        }
+    }
+
+    @Test
+    void joinedLoadIntoATablePerClassHierarchyIsRefusedNamingSelectinLoad() {
+        seed();
+        try (Session s = sessions.openSession()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> s.query(Canvas.class).options(Loaders.joinedLoad(Canvas_.shapes)).all());
+            assertTrue(e.getMessage().contains("TABLE_PER_CLASS") && e.getMessage().contains("selectinLoad(Canvas.shapes)"), e.getMessage());
         }
     }
 }

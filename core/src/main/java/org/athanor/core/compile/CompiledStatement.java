@@ -3,8 +3,8 @@ package org.athanor.core.compile;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.athanor.core.internal.compile.CompiledTemplate;
 import org.athanor.core.sql.Param;
+import org.athanor.core.sql.StatementTemplate;
 import org.athanor.core.type.SqlType;
 
 /**
@@ -16,17 +16,18 @@ import org.athanor.core.type.SqlType;
  * }</pre>
  */
 public final class CompiledStatement {
-    private final CompiledTemplate template;
+    private final StatementTemplate template;
     private final Param<?>[] params;
 
-    public CompiledStatement(CompiledTemplate template, Param<?>[] params) {
+    public CompiledStatement(StatementTemplate template, Param<?>[] params) {
         this.template = template;
         this.params = params;
     }
 
     public String sql() { return template.sql(); }
 
-    public CompiledTemplate template() { return template; }
+    /** The shareable part (what the statement cache holds for this shape). */
+    public StatementTemplate template() { return template; }
 
     /** The canonical parameters (walk order); placeholders refer to them through the template. */
     public Param<?>[] canonicalParams() { return params; }

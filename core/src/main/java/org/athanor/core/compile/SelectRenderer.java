@@ -2,6 +2,7 @@ package org.athanor.core.compile;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.athanor.core.error.CompileError;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.*;
 
@@ -151,5 +152,55 @@ final class SelectRenderer {
             c.sql.append(")").append(c.tableAliasKeyword());
             c.appendIdentifier("set_member_" + position);
         }
+    }
+
+    /** See {@link SqlCompiler#offsetFetch}. */
+    static void offsetFetch(SqlCompiler c, Select<?> s) {
+        if (!c.features.supportsFetchFirst()) throw c.unsupported("FETCH FIRST n ROWS (use limit())");
+        if (s.fetchWithTies()) {
+            if (!c.features.supportsFetchWithTies()) throw c.unsupported("FETCH FIRST n ROWS WITH TIES");
+            if (s.orderBy().isEmpty()) throw new CompileError("FETCH FIRST n ROWS WITH TIES needs an ORDER BY: the ties are rows that sort equal");
+        }
+        if (s.offset() != null) {
+            c.sql.append(" OFFSET ");
+            c.limitValue(s.offset(), "OFFSET");
+            c.sql.append(" ROWS");
+        }
+        c.sql.append(" FETCH FIRST ");
+        c.limitValue(s.fetchFirst(), "FETCH FIRST");
+        c.sql.append(s.fetchWithTies() ? " ROWS WITH TIES" : " ROWS ONLY");
+    }
+
+    /** See {@link SqlCompiler#limitOffset}. */
+    static void limitOffset(SqlCompiler c, Expression<?> limit, Expression<?> offset) {
+        if (limit != null) {
+            c.sql.append(" LIMIT ");
+            c.limitValue(limit, "LIMIT");
+        }
+        if (offset != null) {
+            c.sql.append(" OFFSET ");
+            c.limitValue(offset, "OFFSET");
+        }
+    }
+
+    /** See {@link SqlCompiler#lock}. */
+    static void lock(SqlCompiler c, LockMode mode) {
+        if (!c.features.supportsForUpdate()) throw c.unsupported("SELECT ... FOR UPDATE");
+        if (mode.strength() == LockMode.Strength.SHARE && !c.features.supportsForShare()) throw c.unsupported("FOR SHARE");
+        c.sql.append(mode.strength() == LockMode.Strength.UPDATE ? " FOR UPDATE" : " FOR SHARE");
+        if (mode.waitMode() == LockMode.Wait.NOWAIT) {
+            if (!c.features.supportsNowait()) throw c.unsupported("FOR UPDATE NOWAIT");
+            c.sql.append(" NOWAIT");
+        } else if (mode.waitMode() == LockMode.Wait.SKIP_LOCKED) {
+            if (!c.features.supportsSkipLocked()) throw c.unsupported("FOR UPDATE SKIP LOCKED");
+            c.sql.append(" SKIP LOCKED");
+        }
+    }
+
+    /** See {@link SqlCompiler#limitValue}. */
+    static void limitValue(SqlCompiler c, Expression<?> e, String clause) {
+        if (!(e instanceof Param<?>) && !(e instanceof Literal<?>) && !c.features.supportsLimitExpressions())
+            throw c.unsupported(clause + " given as an expression other than a bind parameter or literal");
+        c.operand(e);
     }
 }

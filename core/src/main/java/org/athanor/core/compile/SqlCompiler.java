@@ -11,6 +11,7 @@ import org.athanor.core.internal.compile.CompiledTemplate;
 import org.athanor.core.internal.compile.KeyCollector;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
+import org.athanor.core.sql.KeyBuilder;
 import org.athanor.core.sql.*;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.SqlTypes;
@@ -30,7 +31,7 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
     private final boolean literalBinds;
     /** Per parameter: a cursor, then its indices in key-walk order (a parameter met twice has two). */
     private Map<Param<?>, int[]> canonical;
-    private KeyCollector key;
+    KeyCollector key;
     /** Rendering for toString() and messages: a fragment (a CTE used outside its WITH) must not throw. */
     boolean rendering;
     private int[] slots = new int[16];
@@ -57,7 +58,7 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
     }
 
     /** Expanding IN lists bind all their values as one parameter (for statements over the bind-parameter limit). */
-    private boolean listsAsOneParameter;
+    boolean listsAsOneParameter;
 
     /**
      * Binds each expanding IN list's values as one parameter ({@link #boundList}); see
@@ -75,9 +76,13 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
 
     // ---- driving -------------------------------------------------------------------------------
 
-    /** Compiles a statement walked into {@code key}: placeholders refer to the key's parameters. */
+    /**
+     * Compiles a statement walked into {@code walked} (the key walk the engine or {@code Dialect.compile}
+     * made): placeholders refer to the walk's parameters.
+     */
     @SuppressWarnings("unchecked")
-    public CompiledTemplate compile(SqlNode statement, KeyCollector key) {
+    public StatementTemplate compile(SqlNode statement, KeyBuilder walked) {
+        KeyCollector key = KeyCollector.walked(walked);
         this.key = key;
         canonical = new IdentityHashMap<>();
         for (int i = 0; i < key.paramCount(); i++) {
@@ -159,7 +164,7 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void addSlot(int canonicalIndex, Param<?> p) {
+    void addSlot(int canonicalIndex, Param<?> p) {
         int n = slotCodecs.size();
         if (n == slots.length) slots = java.util.Arrays.copyOf(slots, n * 2);
         slots[n] = canonicalIndex;
@@ -174,27 +179,9 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
 
     // ---- column references -------------------------------------------------------------------------
 
-    public void visitColumn(Column<?> c) {
-        if (qualifyColumns) {
-            Table t = c.table();
-            if (t.alias() == null && t.schema() != null && !t.isDerived()) appendIdentifier(t.schema()).append('.');
-            appendIdentifier(t.qualifier()).append('.');
-        }
-        appendIdentifier(c.name());
-    }
+    public void visitColumn(Column<?> c) { ExpressionRenderer.column(this, c); }
 
-    public void visitLabel(Label<?> l) {
-        if (inSelectList) {
-            boolean was = inSelectList;
-            inSelectList = false;
-            visit(l.expression());
-            inSelectList = was;
-            sql.append(" AS ");
-            appendIdentifier(l.name());
-        } else {
-            appendIdentifier(l.name());
-        }
-    }
+    public void visitLabel(Label<?> l) { ExpressionRenderer.label(this, l); }
 
     // ---- operators -----------------------------------------------------------------------------------
 
@@ -215,22 +202,9 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
                 || e instanceof IsDistinct || e instanceof RegexpMatch || e instanceof Not || e instanceof Unary<?> || e instanceof Text;
     }
 
-    public void visitComparison(Comparison c) {
-        if (c.right() instanceof Quantified<?> q && !features.supportsQuantifiedComparison()) {
-            quantifiedComparison(c, q);
-            return;
-        }
-        operand(c.left());
-        sql.append(' ').append(c.op().sql()).append(' ');
-        operand(c.right());
-    }
+    public void visitComparison(Comparison c) { ExpressionRenderer.comparison(this, c); }
 
-    public void visitBinary(Binary<?> b) {
-        if (b.op() == Operator.CONCAT) { concat(b.left(), b.right()); return; }
-        operand(b.left());
-        sql.append(' ').append(operatorSql(b.op())).append(' ');
-        operand(b.right());
-    }
+    public void visitBinary(Binary<?> b) { ExpressionRenderer.binary(this, b); }
 
     /** The spelling of an arithmetic operator. */
     protected String operatorSql(Operator op) { return op.sql(); }
@@ -247,25 +221,7 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
         operand(u.operand());
     }
 
-    public void visitBooleanList(BooleanList b) {
-        if (b.items().isEmpty()) {
-            // An empty AND is true and an empty OR false, as in SQLAlchemy's and_()/or_().
-            sql.append(b.op() == Operator.AND ? trueSql() : falseSql());
-            return;
-        }
-        String sep = b.op() == Operator.AND ? " AND " : " OR ";
-        for (int i = 0; i < b.items().size(); i++) {
-            if (i > 0) sql.append(sep);
-            Expression<Boolean> item = b.items().get(i);
-            if (item instanceof BooleanList) {
-                sql.append('(');
-                visit(item);
-                sql.append(')');
-            } else {
-                visit(item);
-            }
-        }
-    }
+    public void visitBooleanList(BooleanList b) { ExpressionRenderer.booleanList(this, b); }
 
     /** A condition that is always true. */
     protected String trueSql() { return "1 = 1"; }
@@ -273,69 +229,16 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
     /** A condition that is always false. */
     protected String falseSql() { return "1 = 0"; }
 
-    public void visitNot(Not n) {
-        sql.append("NOT ");
-        if (n.operand() instanceof Exists) visit(n.operand());
-        else {
-            sql.append('(');
-            visit(n.operand());
-            sql.append(')');
-        }
-    }
+    public void visitNot(Not n) { ExpressionRenderer.not(this, n); }
 
-    public void visitIsNull(IsNull n) {
-        operand(n.operand());
-        sql.append(n.negated() ? " IS NOT NULL" : " IS NULL");
-    }
+    public void visitIsNull(IsNull n) { ExpressionRenderer.isNull(this, n); }
 
     /** ANSI {@code IS [NOT] DISTINCT FROM}; dialects without it override. */
-    public void visitIsDistinct(IsDistinct d) {
-        operand(d.left());
-        sql.append(d.negated() ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ");
-        operand(d.right());
-    }
+    public void visitIsDistinct(IsDistinct d) { ExpressionRenderer.isDistinct(this, d); }
 
-    public void visitBetween(Between b) {
-        operand(b.operand());
-        sql.append(b.negated() ? " NOT BETWEEN " : " BETWEEN ");
-        operand(b.low());
-        sql.append(" AND ");
-        operand(b.high());
-    }
+    public void visitBetween(Between b) { ExpressionRenderer.between(this, b); }
 
-    public void visitInList(InList in) {
-        List<Param<?>> given = key.expansion(in); // a list given at execution for a named parameter
-        List<? extends Expression<?>> items = given != null ? given : in.items();
-        boolean expanding = given != null || in.expanding();
-        if (items.isEmpty()) {
-            // x IN () is false and x NOT IN () true, whatever x is (SQLAlchemy's empty-IN semantics).
-            sql.append(in.negated() ? trueSql() : falseSql());
-            return;
-        }
-        if (listsAsOneParameter && expanding && !literalBinds) {
-            // a list given at execution is bound as one parameter too, like a list built into the statement
-            boundList(given != null ? new InList(in.operand(), new ArrayList<Expression<?>>(given), in.negated()) : in);
-            return;
-        }
-        operand(in.operand());
-        sql.append(in.negated() ? " NOT IN (" : " IN (");
-        int start = expanding && !literalBinds ? key.paramStart(in) : -1;
-        if (start >= 0) {
-            // the key walked the list padded to its bucket, repeating the last value (see InList): bind
-            // by position, so that a cached form serves every length of the bucket
-            for (int i = 0, n = items.size(), b = InList.bucket(n); i < b; i++) {
-                if (i > 0) sql.append(", ");
-                addSlot(start + i, (Param<?>) items.get(Math.min(i, n - 1)));
-                sql.append('?');
-            }
-        } else {
-            for (int i = 0; i < items.size(); i++) {
-                if (i > 0) sql.append(", ");
-                visit(items.get(i));
-            }
-        }
-        sql.append(')');
-    }
+    public void visitInList(InList in) { ListRenderer.inList(this, in); }
 
     /**
      * {@code x [NOT] IN} an expanding list whose values are bound as one parameter, for a statement
@@ -364,39 +267,7 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
      * and read it back as rows (SQLite's json_each, MariaDB's JSON_TABLE). Only values JSON spells as
      * those databases compare them qualify: strings, integers, finite floats, booleans (as 1/0) and null.
      */
-    protected final String jsonArray(InList in) {
-        StringBuilder json = new StringBuilder(in.items().size() * 8).append('[');
-        boolean first = true;
-        for (Object v : listValues(in)) {
-            if (!first) json.append(',');
-            first = false;
-            if (v == null) json.append("null");
-            else if (v instanceof Boolean b) json.append(b ? '1' : '0');
-            else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) json.append(v);
-            else if ((v instanceof Double || v instanceof Float) && Double.isFinite(((Number) v).doubleValue())) json.append(v);
-            else if (v instanceof String s) jsonString(json, s);
-            else throw new CompileError("an IN list of " + in.items().size() + " values is over " + dialect.name() + "'s "
-                    + features.maxBindParams() + " bind parameters, and its " + v.getClass().getSimpleName() + " values cannot be "
-                    + "bound as one JSON array (strings, integers, finite floats and booleans can): split the list over several statements");
-        }
-        return json.append(']').toString();
-    }
-
-    private static void jsonString(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-                    else b.append(c);
-                }
-            }
-        }
-        b.append('"');
-    }
+    protected final String jsonArray(InList in) { return ListRenderer.jsonArray(this, in); }
 
     /** The values of an expanding IN list (every item is a parameter). */
     protected static List<Object> listValues(InList in) {
@@ -411,110 +282,40 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
         subquery(in.subquery());
     }
 
-    public void visitTuple(Tuple t) {
-        if (!features.supportsTupleIn()) throw unsupported("a row value (tuple) expression");
-        sql.append('(');
-        list(t.items(), ", ");
-        sql.append(')');
-    }
+    public void visitTuple(Tuple t) { ExpressionRenderer.tuple(this, t); }
 
-    public void visitLike(Like l) {
-        if (l.caseInsensitive()) {
-            ilike(l);
-            return;
-        }
-        operand(l.operand());
-        sql.append(l.negated() ? " NOT LIKE " : " LIKE ");
-        operand(l.pattern());
-        likeEscape(l);
-    }
+    public void visitLike(Like l) { ExpressionRenderer.like(this, l); }
 
     /** Case-insensitive LIKE: {@code lower(x) LIKE lower(p)} unless the dialect has ILIKE. */
-    protected void ilike(Like l) {
-        sql.append("lower(");
-        visit(l.operand());
-        sql.append(l.negated() ? ") NOT LIKE lower(" : ") LIKE lower(");
-        visit(l.pattern());
-        sql.append(')');
-        likeEscape(l);
-    }
+    protected void ilike(Like l) { ExpressionRenderer.ilike(this, l); }
 
     protected void likeEscape(Like l) {
         if (l.escape() != null) sql.append(" ESCAPE ").append(dialect.renderLiteral(String.valueOf(l.escape()), SqlTypes.TEXT));
     }
 
     /** {@code x [NOT] REGEXP p} (MySQL, MariaDB, SQLite); PostgreSQL overrides with {@code ~}. */
-    public void visitRegexpMatch(RegexpMatch m) {
-        operand(m.operand());
-        sql.append(m.negated() ? " NOT REGEXP " : " REGEXP ");
-        operand(m.pattern());
-    }
+    public void visitRegexpMatch(RegexpMatch m) { ExpressionRenderer.regexpMatch(this, m); }
 
     /** {@code regexp_replace(x, p, r)}, which replaces every match on MySQL, MariaDB and SQLite's registered function. */
-    public void visitRegexpReplace(RegexpReplace r) {
-        sql.append("regexp_replace(");
-        visit(r.operand());
-        sql.append(", ");
-        visit(r.pattern());
-        sql.append(", ");
-        visit(r.replacement());
-        sql.append(regexpReplaceAllFlags()).append(')');
-    }
+    public void visitRegexpReplace(RegexpReplace r) { ExpressionRenderer.regexpReplace(this, r); }
 
     /** What follows the replacement in {@code regexp_replace} so that every match is replaced (PostgreSQL: the 'g' flag). */
     protected String regexpReplaceAllFlags() { return ""; }
 
-    public void visitFunction(FunctionCall<?> f) {
-        sql.append(functionName(f.name())).append('(');
-        if (f.distinct()) sql.append("DISTINCT ");
-        list(f.args(), ", ");
-        sql.append(')');
-    }
+    public void visitFunction(FunctionCall<?> f) { ExpressionRenderer.function(this, f); }
 
     /** The dialect's spelling of a generic function name. */
     protected String functionName(String name) { return name; }
 
     /** {@code NEXT VALUE FOR [schema.]name} (standard SQL); PostgreSQL spells it {@code nextval('...')}. */
-    public void visitNextValue(NextValue n) {
-        if (!features.supportsSequences()) throw unsupported("sequences (NEXT VALUE FOR " + n.sequence().name() + ")");
-        sql.append("NEXT VALUE FOR ");
-        if (n.sequence().schema() != null) appendIdentifier(n.sequence().schema()).append('.');
-        appendIdentifier(n.sequence().name());
-    }
+    public void visitNextValue(NextValue n) { ExpressionRenderer.nextValue(this, n); }
 
-    public void visitCast(Cast<?> c) {
-        sql.append("CAST(");
-        visit(c.operand());
-        sql.append(" AS ").append(dialect.castTypeName(c.type())).append(')');
-    }
+    public void visitCast(Cast<?> c) { ExpressionRenderer.cast(this, c); }
 
-    public void visitCase(Case<?> c) {
-        sql.append("CASE");
-        if (c.subject() != null) {
-            sql.append(' ');
-            operand(c.subject());
-        }
-        for (Case.When w : c.whens()) {
-            sql.append(" WHEN ");
-            visit(w.condition());
-            sql.append(" THEN ");
-            operand(w.result());
-        }
-        if (c.otherwise() != null) {
-            sql.append(" ELSE ");
-            operand(c.otherwise());
-        }
-        sql.append(" END");
-    }
+    public void visitCase(Case<?> c) { ExpressionRenderer.caseWhen(this, c); }
 
     /** ANSI {@code EXTRACT(part FROM x)}; SECOND is floored to whole seconds as {@link DatePart} promises. */
-    public void visitExtract(Extract e) {
-        if (e.part() == DatePart.SECOND) sql.append("FLOOR(");
-        sql.append("EXTRACT(").append(e.part().sql()).append(" FROM ");
-        visit(e.operand());
-        sql.append(')');
-        if (e.part() == DatePart.SECOND) sql.append(')');
-    }
+    public void visitExtract(Extract e) { ExpressionRenderer.extract(this, e); }
 
     public void visitOver(Over<?> o) { WindowRenderer.over(this, o); }
 
@@ -529,12 +330,7 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
     /** {@code agg(x) FILTER (WHERE cond)}; without FILTER, the condition moves into a CASE inside the aggregate. */
     public void visitAggregateFilter(AggregateFilter<?> f) { WindowRenderer.aggregateFilter(this, f); }
 
-    public void visitQuantified(Quantified<?> q) {
-        if (!features.supportsQuantifiedComparison())
-            throw unsupported(q.quantifier() + " (subquery) outside a comparison");
-        sql.append(q.quantifier().name()).append(' ');
-        subquery(q.select());
-    }
+    public void visitQuantified(Quantified<?> q) { ExpressionRenderer.quantified(this, q); }
 
     /**
      * {@code x op ANY/ALL (S)} without the syntax. ANY is true when some row compares true, NULL when
@@ -545,13 +341,7 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
      */
     protected void quantifiedComparison(Comparison c, Quantified<?> q) { Emulations.quantifiedComparison(this, c, q); }
 
-    public void visitLateral(Lateral l) {
-        if (!features.supportsLateral()) throw unsupported("LATERAL");
-        sql.append("LATERAL ");
-        subquery(l.select());
-        sql.append(tableAliasKeyword());
-        appendIdentifier(l.name());
-    }
+    public void visitLateral(Lateral l) { FromRenderer.lateral(this, l); }
 
     public void visitScalarSubquery(ScalarSubquery<?> s) { subquery(s.select()); }
 
@@ -587,27 +377,7 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
     public void visitExtension(Extension e) { e.render(this); }
 
     /** A list bound to a text() parameter: {@code (?, ?, ...)} padded to its bucket (see ParamList). */
-    public void visitParamList(org.athanor.core.sql.ParamList list) {
-        List<Param<?>> items = list.items();
-        if (items.isEmpty()) {
-            // an empty set, so that IN is false and NOT IN true; typed where the type is known, since
-            // PostgreSQL will not compare a bigint with an untyped NULL
-            sql.append("(SELECT ").append(list.elementType() == null ? "NULL" : "CAST(NULL AS " + dialect.castTypeName(list.elementType()) + ")")
-                    .append(" WHERE ").append(falseSql()).append(')');
-            return;
-        }
-        sql.append('(');
-        int start = literalBinds ? -1 : key.paramStart(list);
-        for (int i = 0, n = items.size(), b = InList.bucket(n); i < (start >= 0 ? b : n); i++) {
-            if (i > 0) sql.append(", ");
-            Param<?> p = items.get(Math.min(i, n - 1));
-            if (start >= 0) {
-                addSlot(start + i, p);
-                sql.append('?');
-            } else visit(p);
-        }
-        sql.append(')');
-    }
+    public void visitParamList(org.athanor.core.sql.ParamList list) { ListRenderer.paramList(this, list); }
 
     public void visitText(Text t) {
         List<String> frags = t.fragments();
@@ -620,104 +390,23 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
 
     // ---- FROM ----------------------------------------------------------------------------------------
 
-    public void visitTable(Table t) {
-        if (t.schema() != null) appendIdentifier(t.schema()).append('.');
-        appendIdentifier(t.name());
-        if (t.alias() != null) {
-            sql.append(tableAliasKeyword());
-            appendIdentifier(t.alias());
-        }
-    }
+    public void visitTable(Table t) { FromRenderer.table(this, t); }
 
     /** {@code " AS "} between a table and its alias. */
     protected String tableAliasKeyword() { return " AS "; }
 
-    public void visitSubquery(Subquery s) {
-        // A derived table cannot see the enclosing query's tables (only LATERAL could): never correlate it.
-        List<List<Table>> outer = new ArrayList<>(enclosingFroms);
-        enclosingFroms.clear();
-        subquery(s.select());
-        enclosingFroms.addAll(outer);
-        sql.append(tableAliasKeyword());
-        appendIdentifier(s.name());
-    }
+    public void visitSubquery(Subquery s) { FromRenderer.subquery(this, s); }
 
-    public void visitCompoundSubquery(CompoundSubquery s) {
-        // like any derived table (see visitSubquery), it cannot see the enclosing query's tables
-        List<List<Table>> outer = new ArrayList<>(enclosingFroms);
-        enclosingFroms.clear();
-        subquery(s.query());
-        enclosingFroms.addAll(outer);
-        sql.append(tableAliasKeyword());
-        appendIdentifier(s.name());
-    }
+    public void visitCompoundSubquery(CompoundSubquery s) { FromRenderer.compoundSubquery(this, s); }
 
     /**
      * A VALUES table in FROM: {@code (VALUES (?, ?), ...) AS name (a, b)} where a derived table may name
      * its columns, else {@code (SELECT ? AS a, ? AS b UNION ALL SELECT ?, ?) AS name}, which yields the
      * same rows and names.
      */
-    public void visitValues(Values v) {
-        List<List<Table>> outer = new ArrayList<>(enclosingFroms); // a derived table: never correlated
-        enclosingFroms.clear();
-        boolean q = qualifyColumns, sl = inSelectList;
-        qualifyColumns = true;
-        inSelectList = false;
-        List<Column<?>> cols = v.columns();
-        sql.append('(');
-        if (features.supportsValuesColumnList()) {
-            sql.append("VALUES ");
-            for (int r = 0; r < v.rows().size(); r++) {
-                if (r > 0) sql.append(", ");
-                sql.append('(');
-                list(v.rows().get(r), ", ");
-                sql.append(')');
-            }
-            sql.append(')').append(tableAliasKeyword());
-            appendIdentifier(v.name()).append(" (");
-            for (int k = 0; k < cols.size(); k++) {
-                if (k > 0) sql.append(", ");
-                appendIdentifier(cols.get(k).name());
-            }
-            sql.append(')');
-        } else {
-            for (int r = 0; r < v.rows().size(); r++) {
-                sql.append(r > 0 ? " UNION ALL SELECT " : "SELECT ");
-                List<Expression<?>> row = v.rows().get(r);
-                for (int k = 0; k < row.size(); k++) {
-                    if (k > 0) sql.append(", ");
-                    visit(row.get(k));
-                    if (r == 0) {
-                        sql.append(" AS ");
-                        appendIdentifier(cols.get(k).name());
-                    }
-                }
-            }
-            sql.append(')').append(tableAliasKeyword());
-            appendIdentifier(v.name());
-        }
-        qualifyColumns = q;
-        inSelectList = sl;
-        enclosingFroms.addAll(outer);
-    }
+    public void visitValues(Values v) { FromRenderer.values(this, v); }
 
-    public void visitJoin(Join j) {
-        if (j.type() == JoinType.FULL && !features.supportsFullJoin()) throw unsupported("FULL OUTER JOIN");
-        if (j.type() == JoinType.RIGHT && !features.supportsRightJoin()) throw unsupported("RIGHT OUTER JOIN");
-        visit(j.left());
-        sql.append(' ').append(j.type().sql()).append(' ');
-        if (j.right() instanceof Join) {
-            sql.append('(');
-            visit(j.right());
-            sql.append(')');
-        } else {
-            visit(j.right());
-        }
-        if (j.on() != null) {
-            sql.append(" ON ");
-            visit(j.on());
-        }
-    }
+    public void visitJoin(Join j) { FromRenderer.join(this, j); }
 
     // ---- SELECT --------------------------------------------------------------------------------------
 
@@ -750,56 +439,18 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
      * {@code [OFFSET n ROWS] FETCH FIRST n ROWS ONLY | WITH TIES} (SQL:2008), where
      * {@link DialectFeatures#supportsFetchFirst()}; a CompileError elsewhere.
      */
-    protected void offsetFetch(Select<?> s) {
-        if (!features.supportsFetchFirst()) throw unsupported("FETCH FIRST n ROWS (use limit())");
-        if (s.fetchWithTies()) {
-            if (!features.supportsFetchWithTies()) throw unsupported("FETCH FIRST n ROWS WITH TIES");
-            if (s.orderBy().isEmpty()) throw new CompileError("FETCH FIRST n ROWS WITH TIES needs an ORDER BY: the ties are rows that sort equal");
-        }
-        if (s.offset() != null) {
-            sql.append(" OFFSET ");
-            limitValue(s.offset(), "OFFSET");
-            sql.append(" ROWS");
-        }
-        sql.append(" FETCH FIRST ");
-        limitValue(s.fetchFirst(), "FETCH FIRST");
-        sql.append(s.fetchWithTies() ? " ROWS WITH TIES" : " ROWS ONLY");
-    }
+    protected void offsetFetch(Select<?> s) { SelectRenderer.offsetFetch(this, s); }
 
     /**
      * A LIMIT, OFFSET or FETCH FIRST count: a bind parameter or literal anywhere; another expression only
      * where the database evaluates one there (not MySQL/MariaDB, which take {@code ?} or a number).
      */
-    protected void limitValue(Expression<?> e, String clause) {
-        if (!(e instanceof Param<?>) && !(e instanceof Literal<?>) && !features.supportsLimitExpressions())
-            throw unsupported(clause + " given as an expression other than a bind parameter or literal");
-        operand(e);
-    }
+    protected void limitValue(Expression<?> e, String clause) { SelectRenderer.limitValue(this, e, clause); }
 
     /** ANSI-ish {@code LIMIT ? OFFSET ?}; dialects that need LIMIT with OFFSET override. */
-    protected void limitOffset(Expression<?> limit, Expression<?> offset) {
-        if (limit != null) {
-            sql.append(" LIMIT ");
-            limitValue(limit, "LIMIT");
-        }
-        if (offset != null) {
-            sql.append(" OFFSET ");
-            limitValue(offset, "OFFSET");
-        }
-    }
+    protected void limitOffset(Expression<?> limit, Expression<?> offset) { SelectRenderer.limitOffset(this, limit, offset); }
 
-    protected void lock(LockMode mode) {
-        if (!features.supportsForUpdate()) throw unsupported("SELECT ... FOR UPDATE");
-        if (mode.strength() == LockMode.Strength.SHARE && !features.supportsForShare()) throw unsupported("FOR SHARE");
-        sql.append(mode.strength() == LockMode.Strength.UPDATE ? " FOR UPDATE" : " FOR SHARE");
-        if (mode.waitMode() == LockMode.Wait.NOWAIT) {
-            if (!features.supportsNowait()) throw unsupported("FOR UPDATE NOWAIT");
-            sql.append(" NOWAIT");
-        } else if (mode.waitMode() == LockMode.Wait.SKIP_LOCKED) {
-            if (!features.supportsSkipLocked()) throw unsupported("FOR UPDATE SKIP LOCKED");
-            sql.append(" SKIP LOCKED");
-        }
-    }
+    protected void lock(LockMode mode) { SelectRenderer.lock(this, mode); }
 
     // ---- set operations ------------------------------------------------------------------------------
 

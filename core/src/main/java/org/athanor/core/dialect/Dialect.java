@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.athanor.core.compile.CompiledStatement;
 import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.compile.DialectSpelling;
-import org.athanor.core.internal.compile.CompiledTemplate;
+import org.athanor.core.sql.StatementTemplate;
 import org.athanor.core.internal.compile.KeyCollector;
+import org.athanor.core.sql.KeyBuilder;
 import org.athanor.core.compile.SqlCompiler;
 import org.athanor.core.error.*;
 import org.athanor.core.sql.SqlNode;
@@ -83,13 +84,13 @@ public abstract class Dialect implements DialectSpelling {
     public CompiledStatement compile(Statement statement, boolean literalBinds) {
         java.util.Objects.requireNonNull(statement, "statement");
         KeyCollector key = KeyCollector.of(statement);
-        CompiledTemplate t = newCompiler(literalBinds).compile(statement, key);
+        StatementTemplate t = newCompiler(literalBinds).compile(statement, key);
         if (!literalBinds && !fitsBindLimit(t)) t = compileOverBindLimit(statement, key);
         return new CompiledStatement(t, key.params());
     }
 
     /** True when the template's placeholders stay within {@link DialectFeatures#maxBindParams()}. */
-    public boolean fitsBindLimit(CompiledTemplate t) { return t.slotCount() <= features.maxBindParams(); }
+    public boolean fitsBindLimit(StatementTemplate t) { return t.slotCount() <= features.maxBindParams(); }
 
     /**
      * Recompiles a statement whose bound values exceed the database's bind-parameter limit, with each
@@ -98,8 +99,8 @@ public abstract class Dialect implements DialectSpelling {
      * parameters to {@code key}: it must never be cached. Still over the limit (many plain parameters)
      * is an error naming both numbers.
      */
-    public CompiledTemplate compileOverBindLimit(SqlNode statement, KeyCollector key) {
-        CompiledTemplate t = newCompiler(false).expandingListsAsOneParameter().compile(statement, key);
+    public StatementTemplate compileOverBindLimit(SqlNode statement, KeyBuilder key) {
+        StatementTemplate t = newCompiler(false).expandingListsAsOneParameter().compile(statement, key);
         if (!fitsBindLimit(t))
             throw new CompileError("the statement needs " + t.slotCount() + " bind parameters but " + name() + " accepts at most "
                     + features.maxBindParams() + "; split it (Connection.insertMany and executeMany chunk rows for you)");
@@ -107,7 +108,7 @@ public abstract class Dialect implements DialectSpelling {
     }
 
     /** Compiles the statement walked into {@code key}; the Engine calls this on a cache miss. */
-    public CompiledTemplate compileTemplate(SqlNode statement, KeyCollector key) {
+    public StatementTemplate compileTemplate(SqlNode statement, KeyBuilder key) {
         return newCompiler(false).compile(statement, key);
     }
 

@@ -43,14 +43,12 @@ import org.athanor.core.sql.Statement;
 public final class Connection implements AutoCloseable, org.athanor.core.schema.ReflectionSource {
     private final Engine engine;
     private final java.sql.Connection jdbc;
-    /** Something ran since the transaction began: close() rolls it back. */
-    private boolean dirty;
-    /** A write ran since the transaction began (see {@link #writing()}). */
-    private boolean wrote;
+    /** The transaction always open on this connection (see {@link ConnectionTransaction}). */
+    private final ConnectionTransaction tx;
+    /** The statement timeout in force (the engine's, or a call's own). */
+    private final StatementTimeouts timeouts;
     /** Results of this connection not closed yet (their statements are mid-read). */
     int openResults;
-    /** The dialect's {@link org.athanor.core.compile.DialectFeatures#beginOnFirstWrite()}, read once per checkout. */
-    private final boolean beginOnFirstWrite;
     /**
      * Checked first by every method: a closed connection's JDBC connection is back in the pool and
      * may be serving another Connection, so nothing may run on it. A plain field, not volatile: a
@@ -71,7 +69,8 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
         this.jdbc = jdbc;
         this.physical = physical;
         this.statements = new LentStatements(open, jdbc, physical);
-        this.beginOnFirstWrite = engine.dialect().features().beginOnFirstWrite();
+        this.tx = new ConnectionTransaction(this, engine, jdbc, engine.dialect().features().beginOnFirstWrite());
+        this.timeouts = new StatementTimeouts(engine, physical != null ? physical : jdbc);
         this.unclosed = engine.unclosedConnections().watch(this, jdbc, physical);
     }
 
@@ -100,34 +99,10 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
     }
 
     /** A read is about to run in the current transaction. */
-    private void reading() { dirty = true; }
+    private void reading() { tx.reading(); }
 
-    /**
-     * A write is about to run. Where the dialect {@linkplain org.athanor.core.compile.DialectFeatures#beginOnFirstWrite()
-     * asks for it} (SQLite), a transaction that has only read so far is ended first (rolled back:
-     * there is nothing in it to keep), so that the write starts a new transaction on the latest
-     * committed data. SQLite in WAL mode cannot turn a read snapshot into a write transaction once
-     * another connection has committed after it (SQLITE_BUSY_SNAPSHOT, which no busy timeout
-     * waits out); a transaction whose first statement writes waits for the write lock instead. Not
-     * while a result of this connection is still open: ending the transaction would abort its read
-     * (the write then upgrades the snapshot as before).
-     */
-    void writing() {
-        if (!wrote) {
-            if (beginOnFirstWrite && dirty && openResults == 0) {
-                // logged like any other transaction boundary: the reads' transaction ends, a new one begins
-                engine.transaction(TransactionEvent.ROLLBACK, this);
-                try {
-                    jdbc.rollback();
-                } catch (SQLException e) {
-                    throw translate(e, "ROLLBACK (ending the read-only start of the transaction before its first write)");
-                }
-                engine.transaction(TransactionEvent.BEGIN, this);
-            }
-            wrote = true;
-        }
-        dirty = true;
-    }
+    /** A write is about to run: see {@link ConnectionTransaction#writing}. */
+    void writing() { tx.writing(openResults); }
 
     public Engine engine() {
         checkOpen();
@@ -147,8 +122,7 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
      */
     public java.sql.Connection jdbc() {
         checkOpen();
-        wrote = true;
-        dirty = true;
+        tx.wroteDirectly();
         return jdbc;
     }
 
@@ -212,8 +186,8 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
         // before prepare, which echoes the statement: a rollback writing() runs is logged before it
         if (isRead(query)) reading();
         else writing();
-        Engine.Prepared p = engine.prepare(query, named);
-        ExecutionEvent ev = engine.observed() ? announce(p.template().sql(), Engine.values(p, named), p.cached()) : null;
+        Prepared p = engine.prepare(query, named);
+        ExecutionEvent ev = engine.observed() ? announce(p.template().sql(), Prepared.values(p, named), p.cached()) : null;
         PreparedStatement ps = null;
         boolean started = false;
         try {
@@ -274,14 +248,14 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
         checkOpen();
         java.util.Objects.requireNonNull(statement, "statement");
         writing(); // before prepare, which echoes the statement
-        Engine.Prepared p = engine.prepare(statement, parameters);
+        Prepared p = engine.prepare(statement, parameters);
         return (int) runStatement(p.template().sql(), null, p.cached(), new Executor.Binding() {
             @Override public boolean bind(PreparedStatement ps) throws SQLException {
                 Connection.this.bind(ps, p.template(), p.params(), parameters);
                 return true;
             }
 
-            @Override public List<Object> shown() { return Engine.values(p, parameters); }
+            @Override public List<Object> shown() { return Prepared.values(p, parameters); }
         }, PreparedStatement::executeUpdate);
     }
 
@@ -314,44 +288,15 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
     /** Runs {@code work} with {@code timeout} in force instead of the engine's statement timeout. */
     private <T> T withTimeout(java.time.Duration timeout, java.util.function.Supplier<T> work) {
         checkOpen();
-        int was = callTimeout;
-        callTimeout = timeoutMillis(timeout);
-        try {
-            return work.get();
-        } finally {
-            callTimeout = was;
-        }
+        return timeouts.with(timeout, work);
     }
 
-    private static int timeoutMillis(java.time.Duration timeout) {
-        java.util.Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-        return Engine.millis(timeout);
-    }
-
-    /** The timeout of the current call in milliseconds, or -1 for the engine's. */
-    private int callTimeout = -1;
-
-    /**
-     * Just before {@code st} runs: lets the dialect bring the driver in step with the session
-     * ({@link Dialect#beforeExecute}), and arms the timeout in force; returns it in milliseconds (0:
-     * none, nothing armed).
-     */
-    int armTimeout(java.sql.Statement st) throws SQLException {
-        dialect().beforeExecute(physical != null ? physical : jdbc);
-        int ms = callTimeout >= 0 ? callTimeout : engine.statementTimeoutMillis();
-        if (ms > 0) dialect().armStatementTimeout(physical != null ? physical : jdbc, st, ms);
-        return ms;
-    }
+    /** See {@link StatementTimeouts#arm}. */
+    int armTimeout(java.sql.Statement st) throws SQLException { return timeouts.arm(st); }
 
     /** Disarms what {@link #armTimeout} armed: kept statements must not carry it into later executions. */
     void disarmTimeout(java.sql.Statement st, int ms) {
-        if (ms <= 0) return;
-        try {
-            dialect().disarmStatementTimeout(physical != null ? physical : jdbc, st);
-        } catch (SQLException e) {
-            broken = true; // a statement or connection that cannot be reset is not handed out again
-        }
+        if (!timeouts.disarm(st, ms)) broken = true; // a statement or connection that cannot be reset is not handed out again
     }
 
     /**
@@ -533,7 +478,7 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
         for (int i = 0, n = t.slotCount(); i < n; i++) {
             Param<?> p = params[t.slot(i)];
             Object v = p.value();
-            if (p.name() != null && v == null) v = Engine.namedValue(p, named, t.sql());
+            if (p.name() != null && v == null) v = Prepared.namedValue(p, named, t.sql());
             t.slotCodec(i).bind(ps, i + 1, v);
         }
     }
@@ -552,60 +497,28 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
 
     public void commit() {
         checkOpen();
-        engine.transaction(TransactionEvent.COMMIT, this);
-        try {
-            jdbc.commit();
-            dirty = false;
-            wrote = false;
-        } catch (SQLException e) {
-            throw translate(e, "COMMIT");
-        }
+        tx.commit();
     }
 
     public void rollback() {
         checkOpen();
-        engine.transaction(TransactionEvent.ROLLBACK, this);
-        try {
-            jdbc.rollback();
-            dirty = false;
-            wrote = false;
-        } catch (SQLException e) {
-            throw translate(e, "ROLLBACK");
-        }
+        tx.rollback();
     }
 
     /** A savepoint inside the current transaction: roll back to it without losing the outer work. */
     public NestedTransaction beginNested() {
         checkOpen();
-        if (!dialect().features().supportsSavepoints()) throw new org.athanor.core.error.NotSupportedError(
-                dialect().name() + " does not support savepoints", null, null);
-        try {
-            writing();
-            engine.transaction(TransactionEvent.SAVEPOINT, this);
-            Savepoint sp = jdbc.setSavepoint();
-            return new NestedTransaction(this, sp);
-        } catch (SQLException e) {
-            throw translate(e, "SAVEPOINT");
-        }
+        return tx.beginNested();
     }
 
     public void setIsolationLevel(IsolationLevel level) {
         checkOpen();
-        java.util.Objects.requireNonNull(level, "level");
-        try {
-            jdbc.setTransactionIsolation(level.jdbcLevel());
-        } catch (SQLException e) {
-            throw translate(e, "SET TRANSACTION ISOLATION LEVEL " + level);
-        }
+        tx.setIsolationLevel(java.util.Objects.requireNonNull(level, "level"));
     }
 
     public IsolationLevel isolationLevel() {
         checkOpen();
-        try {
-            return IsolationLevel.fromJdbc(jdbc.getTransactionIsolation());
-        } catch (SQLException e) {
-            throw translate(e, null);
-        }
+        return tx.isolationLevel();
     }
 
     /** True after {@link #close()}, or once the engine it came from was closed. */
@@ -620,7 +533,7 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
         if (!statements.endCheckout()) broken = true;
         try {
             // after Engine.close() the physical connection is closed already, its work rolled back with it
-            if (dirty && !broken && !engine.closed) {
+            if (tx.hasWork() && !broken && !engine.closed) {
                 engine.transaction(TransactionEvent.ROLLBACK, this);
                 jdbc.rollback();
             }
@@ -643,12 +556,6 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
 
     void savepointSql(Savepoint sp, boolean release) {
         checkOpen();
-        engine.transaction(release ? TransactionEvent.RELEASE_SAVEPOINT : TransactionEvent.ROLLBACK_TO_SAVEPOINT, this);
-        try {
-            if (release) jdbc.releaseSavepoint(sp);
-            else jdbc.rollback(sp);
-        } catch (SQLException e) {
-            throw translate(e, release ? "RELEASE SAVEPOINT" : "ROLLBACK TO SAVEPOINT");
-        }
+        tx.savepoint(sp, release);
     }
 }

@@ -28,7 +28,7 @@ final class ConnectionExecutor implements Executor {
 
     @Override
     public Compiled compile(SqlNode statement) {
-        Engine.Prepared p = engine.compileCached(statement);
+        Prepared p = engine.compileCached(statement);
         return new Compiled(p.template(), p.params(), p.cached());
     }
 

@@ -1,13 +1,9 @@
 package org.athanor.core.engine;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -18,7 +14,6 @@ import org.athanor.core.dialect.DatabaseUrl;
 import org.athanor.core.dialect.Dialect;
 import org.athanor.core.dialect.DialectProvider;
 import org.athanor.core.error.ConfigurationError;
-import org.athanor.core.sql.Param;
 import org.athanor.core.sql.SqlNode;
 import org.athanor.core.sql.Statement;
 import org.slf4j.Logger;
@@ -42,34 +37,18 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
     private final HikariDataSource pool; // null when the user gave a DataSource
     private final EngineOptions options;
     private final EchoLog echoLog;
+    private final ExecutionListeners listeners;
     private final UnclosedConnections unclosed;
     private final int statementTimeoutMillis;
     private final StatementCache cache;
+    /** Prepared statements kept per physical connection of the engine's own pool, across checkouts. */
+    private final KeptStatements kept = new KeptStatements();
+    private final Checkout checkout;
     private final String description;
     private volatile Dialect dialect;
-    /**
-     * The execution listeners (echo among them when it is on), copied on write; null when there are
-     * none, so that an unobserved statement costs one field read and a branch.
-     */
-    private volatile ExecutionListener[] executionListeners;
     /** The binders of plain multi-row INSERTs by shape, for the bulk-insert engine. */
     private final org.athanor.core.internal.bulk.Binders binders = new org.athanor.core.internal.bulk.Binders();
 
-    /**
-     * Prepared statements kept per physical connection of this engine's own pool, across checkouts
-     * (the pool's statement cache, as DBCP's poolPreparedStatements): SQLite parses and plans on every
-     * prepare, so a short transaction repeating yesterday's statement would otherwise pay that each
-     * time. Entries of connections the pool closed are dropped at the next checkout.
-     */
-    private final Map<java.sql.Connection, OpenStatements> kept = new java.util.IdentityHashMap<>();
-    /**
-     * A copy of {@link #kept}, replaced (under the lock on kept) whenever kept changes: every checkout
-     * reads it without a lock. Kept changes only when the pool opens or drops a physical connection,
-     * a handful of times per pool; a lock on every checkout was the one monitor 16 threads contended
-     * for in the concurrent request mix (docs/benchmarks.md).
-     */
-    private volatile Map<java.sql.Connection, OpenStatements> keptView = Map.of();
-    private static final int KEPT_PER_CONNECTION = 32;
 
     /** For a single-connection pool (in-memory SQLite): the thread holding it, so that a nested connect() fails at once. */
     private volatile Thread singleHolder;
@@ -79,6 +58,7 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
         this.dataSource = ds;
         this.pool = pool;
         this.options = options;
+        this.listeners = new ExecutionListeners(options.hideParameters());
         this.echoLog = new EchoLog(options);
         // echo is one listener; DEBUG logging of statements is decided when the engine is created
         if (echoLog.on()) addExecutionListener(echoLog);
@@ -87,6 +67,7 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
         this.cache = new StatementCache(options.statementCacheSize());
         this.description = description;
         this.dialect = dialect;
+        this.checkout = new Checkout(this, ds, pool, options.prePing(), description);
     }
 
     /** An engine for a SQLAlchemy-style URL ({@code sqlite:///app.db}, {@code postgresql://u@h/db}) or a JDBC URL. */
@@ -96,37 +77,8 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
         java.util.Objects.requireNonNull(url, "url");
         java.util.Objects.requireNonNull(options, "options");
         DatabaseUrl parsed = DatabaseUrl.parse(url);
-        DialectProvider provider = findProvider(parsed);
-        DialectProvider.ConnectionSpec spec = provider.resolve(parsed);
-        HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(spec.jdbcUrl());
-        if (spec.user() != null) hc.setUsername(spec.user());
-        if (spec.password() != null) hc.setPassword(spec.password());
-        spec.properties().forEach(hc::addDataSourceProperty);
-        if (options.socketTimeout() != null) spec.dialect().socketTimeoutProperties(options.socketTimeout()).forEach(hc::addDataSourceProperty);
-        options.driverProperties().forEach(hc::addDataSourceProperty);
-        hc.setAutoCommit(false);
-        hc.setConnectionTimeout(options.connectionTimeout().toMillis());
-        if (options.leakDetectionThreshold() != null) hc.setLeakDetectionThreshold(options.leakDetectionThreshold().toMillis());
-        hc.setPoolName("athanor-" + parsed.scheme());
-        if (options.isolationLevel() != null) hc.setTransactionIsolation("TRANSACTION_" + options.isolationLevel().name());
-        if (spec.pool() == DialectProvider.PoolShape.SINGLE_PERSISTENT) {
-            // An in-memory SQLite database lives exactly as long as its one connection.
-            hc.setMaximumPoolSize(1);
-            hc.setMinimumIdle(1);
-            hc.setMaxLifetime(0);
-            hc.setIdleTimeout(0);
-        } else {
-            hc.setMaximumPoolSize(options.poolSize());
-            hc.setMinimumIdle(Math.min(2, options.poolSize()));
-        }
-        HikariDataSource ds;
-        try {
-            ds = new HikariDataSource(hc);
-        } catch (RuntimeException e) {
-            throw new ConfigurationError("cannot connect to " + parsed + " (" + spec.dialect().name() + "): "
-                    + rootMessage(e), e);
-        }
+        DialectProvider.ConnectionSpec spec = UrlPools.findProvider(parsed).resolve(parsed);
+        HikariDataSource ds = UrlPools.pool(parsed, spec, options);
         Engine engine = new Engine(ds, ds, spec.dialect(), options, parsed.toString());
         engine.single = spec.pool() == DialectProvider.PoolShape.SINGLE_PERSISTENT;
         engine.initializeDialect();
@@ -162,29 +114,6 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
     static int millis(java.time.Duration d) {
         if (d == null) return 0;
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis()));
-    }
-
-    private static String rootMessage(Throwable t) {
-        while (t.getCause() != null) t = t.getCause();
-        return t.getMessage();
-    }
-
-    static DialectProvider findProvider(DatabaseUrl url) {
-        List<DialectProvider> providers = new ArrayList<>();
-        ServiceLoader.load(DialectProvider.class, Engine.class.getClassLoader()).forEach(providers::add);
-        TreeSet<String> known = new TreeSet<>();
-        for (DialectProvider p : providers) {
-            if (url.jdbc()) {
-                for (String prefix : p.jdbcPrefixes()) if (url.original().startsWith(prefix)) return p;
-            } else if (p.schemes().contains(url.scheme())) {
-                return p;
-            }
-            known.addAll(p.schemes());
-        }
-        // dialects register themselves (META-INF/services DialectProvider): core names none of them
-        throw new ConfigurationError("no dialect on the classpath handles the URL scheme '" + url.scheme() + "' of " + url
-                + ": add the Athanor dialect module for that database; the dialects present handle "
-                + (known.isEmpty() ? "nothing (no dialect module on the classpath)" : known));
     }
 
     public Dialect dialect() { return dialect; }
@@ -225,7 +154,7 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
             throw new IllegalStateException(description + " has a single connection and this thread already holds it: close that "
                     + "Connection before connect() (createAll, engine.inTransaction, ...), or use a file database for several connections");
         try {
-            java.sql.Connection c = checkout();
+            java.sql.Connection c = checkout.take();
             if (single) singleHolder = Thread.currentThread();
             if (pool == null && c.getAutoCommit()) c.setAutoCommit(false);
             if (pool == null && options.isolationLevel() != null) c.setTransactionIsolation(options.isolationLevel().jdbcLevel());
@@ -243,13 +172,13 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
                         throw e;
                     }
                 }
-                Connection conn = new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
+                Connection conn = new Connection(this, c, null, new OpenStatements(KeptStatements.PER_CONNECTION));
                 inUse.incrementAndGet();
                 transaction(TransactionEvent.BEGIN, conn);
                 return conn;
             }
             java.sql.Connection physical = c.unwrap(java.sql.Connection.class);
-            OpenStatements o = keptStatements(physical);
+            OpenStatements o = kept.of(physical);
             if (o == null) { // a physical connection this engine has not seen: the dialect's session settings first
                 try {
                     dialect.onConnect(physical);
@@ -257,17 +186,17 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
                     release(c, physical, true);
                     throw e;
                 }
-                o = keep(physical);
+                o = kept.keep(physical, pool.getMaximumPoolSize());
             }
             // statements kept across checkouts, or (where the dialect leaves caching to the driver) for this one only
             Connection conn = dialect.keepsPreparedStatements() ? new Connection(this, c, physical, o)
-                    : new Connection(this, c, null, new OpenStatements(KEPT_PER_CONNECTION));
+                    : new Connection(this, c, null, new OpenStatements(KeptStatements.PER_CONNECTION));
             inUse.incrementAndGet();
             transaction(TransactionEvent.BEGIN, conn);
             return conn;
         } catch (java.sql.SQLTransientConnectionException e) {
             if (pool == null) throw dialect.translate(e, null);
-            throw poolTimeout(e);
+            throw checkout.timeout(e);
         } catch (SQLException e) {
             throw dialect.translate(e, null);
         }
@@ -289,89 +218,10 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
         }
     }
 
-    private org.athanor.core.error.ResourceClosedError closedEngine() {
+    org.athanor.core.error.ResourceClosedError closedEngine() {
         return new org.athanor.core.error.ResourceClosedError(this + " is closed: create a new Engine to connect again");
     }
 
-    /**
-     * Threads waiting inside this engine's own pool for a connection. HikariCP does not wake them when
-     * it shuts down (each would wait out its connection timeout), so {@link #close()} interrupts them.
-     * Per engine, lock-free: one add and one remove per checkout.
-     */
-    private final java.util.Set<Thread> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    /** One connection from the DataSource; a checkout that {@link #close()} ended raises a ResourceClosedError. */
-    private java.sql.Connection borrow() throws SQLException {
-        if (pool == null) return dataSource.getConnection();
-        Thread me = Thread.currentThread();
-        waiting.add(me);
-        java.sql.Connection c;
-        try {
-            c = dataSource.getConnection();
-        } catch (SQLException e) {
-            if (!closed) throw e;
-            Thread.interrupted(); // the interrupt was close()'s, not the caller's
-            throw closedEngine();
-        } finally {
-            waiting.remove(me);
-        }
-        if (closed) { // close() ran while this checkout completed: its interrupt, if any, was ours too
-            Thread.interrupted();
-            closeQuietly(c);
-            throw closedEngine();
-        }
-        return c;
-    }
-
-    /**
-     * A connection from the DataSource; with {@link EngineOptions#prePing()}, one that answered a
-     * validation round trip (dead ones are evicted and replaced, up to the pool's size plus one).
-     */
-    private java.sql.Connection checkout() throws SQLException {
-        java.sql.Connection c = borrow();
-        if (!options.prePing()) return c;
-        int tries = pool == null ? 1 : pool.getMaximumPoolSize() + 1;
-        for (int i = 0; ; i++) {
-            if (isAlive(c)) return c;
-            if (pool != null) pool.evictConnection(c);
-            else closeQuietly(c);
-            LOG.info("pre-ping: a dead pooled connection was replaced before use ({})", description);
-            if (i + 1 >= tries) return borrow(); // a fresh one from the pool: its failure is the real error
-            c = borrow();
-        }
-    }
-
-    private static boolean isAlive(java.sql.Connection c) {
-        try {
-            return c.isValid(5);
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    private static void closeQuietly(java.sql.Connection c) {
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // already dead: pre-ping found it so
-        }
-    }
-
-    /** HikariCP's "request timed out" as a {@link org.athanor.core.error.PoolTimeoutError} with the pool's figures. */
-    private org.athanor.core.error.PoolTimeoutError poolTimeout(java.sql.SQLTransientConnectionException e) {
-        var mx = pool.getHikariPoolMXBean();
-        int size = pool.getMaximumPoolSize();
-        int active = mx == null ? -1 : mx.getActiveConnections();
-        int waiting = mx == null ? -1 : mx.getThreadsAwaitingConnection() + 1;
-        long timeout = pool.getConnectionTimeout();
-        Throwable cause = e.getCause();
-        String msg = "no connection became free in " + timeout + " ms from the pool of " + description + " (size " + size + ", "
-                + active + " in use, " + (mx == null ? "?" : mx.getIdleConnections()) + " idle, " + waiting + " waiting): "
-                + (cause != null ? "connecting failed: " + cause.getMessage()
-                        : "close connections sooner (try-with-resources), raise EngineOptions.poolSize, or find leaks with "
-                        + "EngineOptions.leakDetectionThreshold");
-        return new org.athanor.core.error.PoolTimeoutError(msg, e, size, active, waiting, timeout);
-    }
 
     UnclosedConnections unclosedConnections() { return unclosed; }
 
@@ -413,53 +263,17 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
         });
     }
 
-    /** The kept statements of a physical connection, or null for one not seen before (see {@link #keep}). */
-    private OpenStatements keptStatements(java.sql.Connection physical) { return keptView.get(physical); }
-
-    /** Publishes kept's current entries to the checkouts; called with the lock on kept held. */
-    private void publishKept() { keptView = new java.util.IdentityHashMap<>(kept); }
-
-    /** Starts keeping statements for a new physical connection; those of connections the pool has closed are let go. */
-    private OpenStatements keep(java.sql.Connection physical) throws SQLException {
-        synchronized (kept) {
-            if (kept.size() >= pool.getMaximumPoolSize()) {
-                var it = kept.keySet().iterator();
-                while (it.hasNext()) if (it.next().isClosed()) it.remove();
-            }
-            OpenStatements o = new OpenStatements(KEPT_PER_CONNECTION);
-            kept.put(physical, o);
-            publishKept();
-            return o;
-        }
-    }
 
     /**
      * How many prepared statements this engine keeps open across checkouts, over all its pooled
      * connections (0 for an engine over a DataSource it was given, whose statements close with each
      * checkout). Read while connections are in use, it is approximate.
      */
-    public int keptStatements() {
-        synchronized (kept) {
-            int n = 0;
-            for (OpenStatements o : kept.values()) n += o.size();
-            return n;
-        }
-    }
+    public int keptStatements() { return kept.count(); }
 
     void release(java.sql.Connection c, java.sql.Connection physical, boolean broken) {
         if (single) singleHolder = null;
-        if (broken && physical != null) {
-            OpenStatements o;
-            synchronized (kept) {
-                o = kept.remove(physical);
-                publishKept();
-            }
-            if (o != null) try {
-                o.closeAll();
-            } catch (SQLException ignored) {
-                // the connection is going: its statements go with it
-            }
-        }
+        if (broken && physical != null) kept.drop(physical);
         try {
             if (broken && pool != null) pool.evictConnection(c);
             else c.close();
@@ -470,42 +284,11 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
 
     // ---- compiling with the cache --------------------------------------------------------------------
 
-    /** A compiled template with the statement's canonical parameters. */
-    record Prepared(CompiledTemplate template, Param<?>[] params, boolean cached) {}
-
     Prepared prepare(SqlNode statement) { return compileCached(statement, null); }
 
     /** With the values of named parameters given at execution (null: none). */
     Prepared prepare(SqlNode statement, Map<String, ?> named) { return compileCached(statement, named); }
 
-    /**
-     * The value given at execution for a named parameter; an error naming it when none was (the
-     * message says how to give one).
-     */
-    static Object namedValue(Param<?> p, Map<String, ?> named, String sql) {
-        if (named != null) {
-            Object v = named.get(p.name());
-            if (v != null || named.containsKey(p.name())) {
-                if (v instanceof java.util.Collection<?>)
-                    throw new IllegalArgumentException("a list was given for :" + p.name() + ", but only the single parameter of an "
-                            + "IN expands to a list: col.in(bindParam(\"" + p.name() + "\", type)); in: " + sql);
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("parameter :" + p.name() + " has no value: give it at execution, "
-                + "conn.execute(statement, Map.of(\"" + p.name() + "\", value)), or per set with executeMany; in: " + sql);
-    }
-
-    /** The values {@code p} binds, in placeholder order: for listeners, built only when one is registered. */
-    static List<Object> values(Prepared p, Map<String, ?> named) {
-        CompiledTemplate t = p.template();
-        List<Object> values = new ArrayList<>(t.slotCount());
-        for (int i = 0; i < t.slotCount(); i++) {
-            Param<?> param = p.params()[t.slot(i)];
-            values.add(param.name() != null && named != null ? named.get(param.name()) : param.value());
-        }
-        return values;
-    }
 
     org.athanor.core.internal.bulk.Binders binders() { return binders; }
 
@@ -525,10 +308,10 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
         boolean cached = t != null;
         if (t == null) {
             // over the bind-parameter limit, expanding IN lists are bound as one parameter each: never cached
-            if (key.paramCount() > dialect.features().maxBindParams()) t = dialect.compileOverBindLimit(statement, key);
+            if (key.paramCount() > dialect.features().maxBindParams()) t = CompiledTemplate.of(dialect.compileOverBindLimit(statement, key));
             else {
-                t = dialect.compileTemplate(statement, key);
-                if (!dialect.fitsBindLimit(t)) t = dialect.compileOverBindLimit(statement, key);
+                t = CompiledTemplate.of(dialect.compileTemplate(statement, key));
+                if (!dialect.fitsBindLimit(t)) t = CompiledTemplate.of(dialect.compileOverBindLimit(statement, key));
                 else if (key.cacheable()) cache.put(key.storedKey(), t);
             }
         }
@@ -559,28 +342,10 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
      * });
      * }</pre>
      */
-    public synchronized void addExecutionListener(ExecutionListener listener) {
-        java.util.Objects.requireNonNull(listener, "listener");
-        ExecutionListener[] now = executionListeners;
-        ExecutionListener[] next = now == null ? new ExecutionListener[1] : java.util.Arrays.copyOf(now, now.length + 1);
-        next[next.length - 1] = listener;
-        executionListeners = next;
-    }
+    public void addExecutionListener(ExecutionListener listener) { listeners.add(java.util.Objects.requireNonNull(listener, "listener")); }
 
     /** Removes a listener added with {@link #addExecutionListener} (by equality); nothing when it is not there. */
-    public synchronized void removeExecutionListener(ExecutionListener listener) {
-        ExecutionListener[] now = executionListeners;
-        if (now == null) return;
-        for (int i = 0; i < now.length; i++) {
-            if (now[i].equals(listener)) {
-                ExecutionListener[] next = new ExecutionListener[now.length - 1];
-                System.arraycopy(now, 0, next, 0, i);
-                System.arraycopy(now, i + 1, next, i, now.length - i - 1);
-                executionListeners = next.length == 0 ? null : next;
-                return;
-            }
-        }
-    }
+    public void removeExecutionListener(ExecutionListener listener) { listeners.remove(listener); }
 
     /**
      * Adds a listener told the SQL of every statement before it runs: an adapter over
@@ -598,33 +363,20 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
         @Override public void started(ExecutionEvent event) { listener.beforeExecute(event.sql()); }
     }
 
+
     /** Whether anything listens to executions: callers build an event's values only then. */
-    boolean observed() { return executionListeners != null; }
+    boolean observed() { return listeners.observed(); }
 
-    /**
-     * The announce half of the one choke point every execution goes through: builds the event and
-     * tells the listeners; null (nothing built, no clock read) when none is registered.
-     */
+    /** See {@link ExecutionListeners#started}. */
     ExecutionEvent started(Connection c, String sql, List<List<Object>> sets, boolean cached, boolean literal, boolean batch) {
-        ExecutionListener[] ls = executionListeners;
-        if (ls == null) return null;
-        ExecutionEvent e = new ExecutionEvent(ls, c, sql, sets, cached, literal, batch, options.hideParameters());
-        for (ExecutionListener l : ls) l.started(e);
-        return e;
+        return listeners.started(c, sql, sets, cached, literal, batch);
     }
 
-    /** The finish half: rows (or -1) and the error, told once to the listeners that saw it start. */
-    void finished(ExecutionEvent e, long rows, RuntimeException error) {
-        if (e == null || !e.finish(rows, error)) return;
-        for (ExecutionListener l : e.listeners()) l.finished(e);
-    }
+    /** See {@link ExecutionListeners#finished}. */
+    void finished(ExecutionEvent e, long rows, RuntimeException error) { ExecutionListeners.finished(e, rows, error); }
 
     /** A transaction boundary on {@code c}. */
-    void transaction(TransactionEvent event, Connection c) {
-        ExecutionListener[] ls = executionListeners;
-        if (ls == null) return;
-        for (ExecutionListener l : ls) l.transaction(event, c);
-    }
+    void transaction(TransactionEvent event, Connection c) { listeners.transaction(event, c); }
 
     /** Statement-cache figures, for tests and monitoring. */
     public record CacheStats(int size, long hits, long misses) {}
@@ -661,17 +413,11 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
     public void close() {
         closed = true;
         if (pool != null && !pool.isClosed()) pool.close(); // closing the connections closes their kept statements
-        for (Thread t : waiting) t.interrupt(); // see waiting: HikariCP leaves them parked until their timeout
+        checkout.interruptWaiting(); // HikariCP leaves them parked until their timeout
         // The pool "aborts" connections still checked out, but sqlite-jdbc's abort() does nothing: such
         // a connection would go on writing to (and locking) the file. Every physical connection the
         // pool ever lent is a key of kept, so close them all; closing a closed one does nothing.
-        List<java.sql.Connection> physical;
-        synchronized (kept) {
-            physical = new ArrayList<>(kept.keySet());
-            kept.clear();
-            publishKept();
-        }
-        for (java.sql.Connection c : physical) {
+        for (java.sql.Connection c : kept.clear()) {
             try {
                 c.close();
             } catch (SQLException e) {

@@ -22,7 +22,7 @@ final class ExecuteMany {
         java.util.Objects.requireNonNull(parameterSets, "parameterSets");
         java.util.Iterator<? extends Map<String, ?>> it = parameterSets.iterator();
         if (!it.hasNext()) return 0;
-        Engine.Prepared p = engine.prepare(template);
+        Prepared p = engine.prepare(template);
         CompiledTemplate t = p.template();
         // each parameter set becomes one row of values, one field per distinct name
         List<String> names = new ArrayList<>();

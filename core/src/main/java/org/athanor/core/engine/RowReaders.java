@@ -3,7 +3,7 @@ package org.athanor.core.engine;
 import io.vavr.Tuple;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.athanor.core.internal.compile.CompiledTemplate;
+import org.athanor.core.sql.ResultColumns;
 import org.athanor.core.sql.Row;
 import org.athanor.core.sql.RowKind;
 import org.athanor.core.type.ValueCodec;
@@ -18,7 +18,7 @@ final class RowReaders {
     @SuppressWarnings("unchecked")
     static <R> RowReader<R> of(RowKind kind) { return (RowReader<R>) (kind == RowKind.TUPLE ? TUPLE : ROW); }
 
-    static Object tuple(ResultSet rs, CompiledTemplate t) throws SQLException {
+    static Object tuple(ResultSet rs, ResultColumns t) throws SQLException {
         ValueCodec<Object>[] c = t.resultCodecs();
         return switch (c.length) {
             case 1 -> Tuple.of(c[0].read(rs, 1));
@@ -36,7 +36,7 @@ final class RowReaders {
         };
     }
 
-    static Row row(ResultSet rs, CompiledTemplate t) throws SQLException {
+    static Row row(ResultSet rs, ResultColumns t) throws SQLException {
         ValueCodec<Object>[] c = t.resultCodecs();
         if (c.length == 0) return untyped(rs);
         Object[] v = new Object[c.length];

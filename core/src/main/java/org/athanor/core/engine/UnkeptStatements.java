@@ -16,8 +16,8 @@ final class UnkeptStatements {
 
     static void execute(Connection conn, Engine engine, java.sql.Connection jdbc, Statement statement) {
         conn.writing(); // before prepare, which echoes the statement
-        Engine.Prepared p = engine.prepare(statement);
-        ExecutionEvent ev = engine.observed() ? conn.announce(p.template().sql(), Engine.values(p, null), p.cached()) : null;
+        Prepared p = engine.prepare(statement);
+        ExecutionEvent ev = engine.observed() ? conn.announce(p.template().sql(), Prepared.values(p, null), p.cached()) : null;
         try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql())) {
             conn.bind(ps, p.template(), p.params(), null);
             int timeout = conn.armTimeout(ps);

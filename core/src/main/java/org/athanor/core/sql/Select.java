@@ -89,6 +89,13 @@ public final class Select<R> implements Query<R>, Cloneable {
         return s;
     }
 
+    /** The same query with another FROM list (replacing the one it has; empty: inferred from the columns again). */
+    public Select<R> withFrom(List<? extends FromItem> items) {
+        Select<R> s = copy();
+        s.from = List.copyOf(items);
+        return s;
+    }
+
     /** INNER JOIN to {@code target}, ON inferred from the single foreign key. */
     public Select<R> join(FromItem target) { return joinWith(target, null, JoinType.INNER); }
     public Select<R> join(FromItem target, Expression<Boolean> on) { return joinWith(target, on, JoinType.INNER); }

@@ -28,7 +28,7 @@ class StatementCacheBoundTest {
         for (int i = 0; i < 5; i++) keys.add(key(select(USERS.NAME.as("c" + i))));
         for (KeyCollector k : keys) {
             assertNull(cache.get(k.lookupKey()));
-            CompiledTemplate t = GenericDialect.INSTANCE.compileTemplate(select(USERS.NAME), k);
+            CompiledTemplate t = CompiledTemplate.of(GenericDialect.INSTANCE.compileTemplate(select(USERS.NAME), k));
             cache.put(k.storedKey(), t);
             assertTrue(cache.size() <= 3, "size " + cache.size());
         }
@@ -36,7 +36,7 @@ class StatementCacheBoundTest {
         assertNotNull(cache.get(key(select(USERS.NAME.as("c4"))).lookupKey()), "the newest entry survives eviction");
         assertEquals(1, cache.hits());
         StatementCache off = new StatementCache(0);
-        off.put(keys.get(0).storedKey(), GenericDialect.INSTANCE.compileTemplate(select(USERS.NAME), keys.get(0)));
+        off.put(keys.get(0).storedKey(), CompiledTemplate.of(GenericDialect.INSTANCE.compileTemplate(select(USERS.NAME), keys.get(0))));
         assertEquals(0, off.size());
         assertNull(off.get(keys.get(0).lookupKey()));
     }
@@ -44,7 +44,7 @@ class StatementCacheBoundTest {
     @Test
     void concurrentWritersNeverPassTheBound() throws Exception {
         StatementCache cache = new StatementCache(10);
-        CompiledTemplate t = GenericDialect.INSTANCE.compileTemplate(select(USERS.NAME), key(select(USERS.NAME)));
+        CompiledTemplate t = CompiledTemplate.of(GenericDialect.INSTANCE.compileTemplate(select(USERS.NAME), key(select(USERS.NAME))));
         AtomicInteger maxSeen = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -69,7 +69,7 @@ class StatementCacheBoundTest {
     @Test
     void evictionKeepsRecentlyUsedShapes() {
         StatementCache cache = new StatementCache(10);
-        CompiledTemplate t = GenericDialect.INSTANCE.compileTemplate(select(USERS.NAME), key(select(USERS.NAME)));
+        CompiledTemplate t = CompiledTemplate.of(GenericDialect.INSTANCE.compileTemplate(select(USERS.NAME), key(select(USERS.NAME))));
         List<KeyCollector> first = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             KeyCollector k = key(select(USERS.NAME.as("old" + i)));

@@ -53,4 +53,15 @@ class GenericRenderingTest {
         CompileError e = assertThrows(CompileError.class, () -> update(USERS).where(USERS.ID.eq(1L)).toString());
         assertEquals("UPDATE users has no SET clause; call set(column, value)", e.getMessage());
     }
+
+    @Test
+    void withFromReplacesTheFromListAndKeepsTheRest() {
+        Select<?> q = select(USERS.NAME).from(USERS).join(POSTS).where(USERS.AGE.gt(30)).orderBy(USERS.NAME.asc()).limit(3);
+        assertEquals("SELECT users.name FROM users WHERE users.age > ? ORDER BY users.name LIMIT ?",
+                q.withFrom(List.of(USERS)).toString());
+        assertEquals("SELECT users.name FROM users WHERE users.age > ? ORDER BY users.name LIMIT ?",
+                q.withFrom(List.of()).toString(), "empty: inferred from the columns again");
+        assertEquals("SELECT users.name FROM users JOIN posts ON posts.user_id = users.id WHERE users.age > ? ORDER BY users.name LIMIT ?",
+                q.toString(), "the receiver is unchanged");
+    }
 }

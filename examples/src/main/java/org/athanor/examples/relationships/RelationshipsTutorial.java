@@ -19,7 +19,8 @@ import org.athanor.orm.StatementReport;
 /**
  * The relationships walkthrough of the quickstart: Department/Employee both ways, Author.posts ordered by
  * id, loader options, a query joining across a relationship, an entity with a count per row, and a
- * collection filled from the query's own join (containsEager). Each step says how many statements it
+ * collection filled from the query's own join (containsEager), and students and courses many-to-many
+ * ({@link ManyToManyTutorial}). Each step says how many statements it
  * issued (counted with the Engine's statement listener): loading the related objects of a whole result
  * costs one statement, never one per row (no N+1).
  */
@@ -142,6 +143,7 @@ public final class RelationshipsTutorial {
         } finally {
             engine.removeStatementListener(counter);
         }
+        ManyToManyTutorial.run(engine);
     }
 
     private static void section(String title) { System.out.println("\n== " + title); }

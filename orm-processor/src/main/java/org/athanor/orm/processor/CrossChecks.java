@@ -40,6 +40,7 @@ final class CrossChecks {
         secondaryTables();
         generators();
         idClass();
+        mapsIds();
         if (table != null && !m.failed) tableConstraints(table);
     }
 
@@ -116,6 +117,59 @@ final class CrossChecks {
                 m.error(m.entity, null, "@IdClass " + k.getQualifiedName() + " must have a field '" + a.name() + "' of type "
                         + simple + " matching the key attribute" + (f == null ? "" : " (it is " + fieldType + ")"));
         }
+        for (VariableElement ref : m.derivedIds) {
+            // a derived id's IdClass field holds the referenced entity's id (its type: the target's @Id field's)
+            String name = ref.getSimpleName().toString();
+            String idType = targetIdType(ref);
+            if (idType == null) continue; // the runtime names what is wrong with the target
+            VariableElement f = field(k, name);
+            String fieldType = f == null ? null : m.types.erasure(f.asType()).toString();
+            String boxed = f == null ? null : f.asType().getKind().isPrimitive()
+                    ? m.types.boxedClass((javax.lang.model.type.PrimitiveType) f.asType()).getQualifiedName().toString() : fieldType;
+            if (f == null || !boxed.equals(idType))
+                m.error(m.entity, null, "@IdClass " + k.getQualifiedName() + " must have a field '" + name + "' of type "
+                        + idType.substring(idType.lastIndexOf('.') + 1) + " matching the key attribute"
+                        + (f == null ? "" : " (it is " + fieldType + ")"));
+        }
+    }
+
+    /** The runtime's @MapsId rules (org.athanor.orm.mapping.DerivedIds.mapsId), same messages. */
+    private void mapsIds() {
+        List<String> components = new ArrayList<>();
+        for (AttributeModel a : m.attributes) if (a.holder() != null && a.id()) components.add(a.name());
+        for (VariableElement ref : m.mapsIds) {
+            String where = ref.getSimpleName().toString();
+            String name = ann.string(Annotations.find(ref, "MapsId"), "value");
+            if (components.isEmpty()) { m.error(ref, where, Messages.mapsIdWithoutEmbeddedId()); continue; }
+            AttributeModel a = m.attributes.stream().filter(x -> x.holder() != null && x.id() && x.name().equals(name)).findFirst().orElse(null);
+            if (a == null) { m.error(ref, where, Messages.mapsIdUnknown(name, components)); continue; }
+            String idType = targetIdType(ref);
+            String jc = ann.string(Annotations.find(ref, "JoinColumn"), "name");
+            if (idType != null && !idType.equals(a.boxedName()))
+                m.error(ref, where, Messages.mapsIdType(name, simple(a.boxedName()), simple(idType)));
+            else if (!jc.isEmpty() && !jc.equalsIgnoreCase(a.columnName()))
+                m.error(ref, where, Messages.mapsIdJoinColumn(jc, name, a.columnName()));
+        }
+    }
+
+    private static String simple(String qualified) { return qualified.substring(qualified.lastIndexOf('.') + 1); }
+
+    /** The boxed type name of the single @Id field of the entity {@code ref} references, or null. */
+    private String targetIdType(VariableElement ref) {
+        if (ref.asType().getKind() != TypeKind.DECLARED) return null;
+        String found = null;
+        for (TypeElement c = (TypeElement) m.types.asElement(ref.asType()); c != null; ) {
+            for (VariableElement v : ElementFilter.fieldsIn(c.getEnclosedElements()))
+                if (Annotations.has(v, "Id")) {
+                    if (found != null) return null;
+                    TypeMirror t = v.asType();
+                    found = t.getKind().isPrimitive() ? m.types.boxedClass((javax.lang.model.type.PrimitiveType) t).getQualifiedName().toString()
+                            : m.types.erasure(t).toString();
+                }
+            TypeMirror s = c.getSuperclass();
+            c = s.getKind() == TypeKind.DECLARED ? (TypeElement) m.types.asElement(s) : null;
+        }
+        return found;
     }
 
     private VariableElement field(TypeElement c, String name) {

@@ -45,6 +45,10 @@ final class EntityModel {
     record RelationshipModel(String name, String target, boolean collection) {}
     /** The key columns the owning references (@ManyToOne, owning @OneToOne) add to the table, for @Table constraint checks. */
     final List<String> referenceColumns = new ArrayList<>();
+    /** The references annotated {@code @Id} (derived identities), checked against the @IdClass by CrossChecks. */
+    final List<VariableElement> derivedIds = new ArrayList<>();
+    /** The references annotated {@code @MapsId}, checked against the @EmbeddedId by CrossChecks. */
+    final List<VariableElement> mapsIds = new ArrayList<>();
     final List<TypeElement> originating = new ArrayList<>();
     boolean privateConstructor;
     boolean failed;
@@ -119,16 +123,35 @@ final class EntityModel {
                     continue;
                 }
                 if (onDelete != null) checkOnDelete(f, onDelete);
-                if ((Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToOne")) && Annotations.has(f, "Id")) {
-                    error(f, f.getSimpleName().toString(), org.athanor.orm.rules.AnnotationRules.DERIVED_IDENTITY);
+                if ((Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToOne")) && Annotations.has(f, "Id"))
+                    derivedIds.add(f); // a derived identity: the reference's key column is part of the primary key
+                if (Annotations.has(f, "MapsId")) {
+                    if (!Annotations.has(f, "ManyToOne") && !Annotations.has(f, "OneToOne")) {
+                        error(f, f.getSimpleName().toString(), Messages.mapsIdWithoutReference());
+                        continue;
+                    }
+                    mapsIds.add(f);
+                }
+                if (Annotations.has(f, "ManyToMany")) {
+                    if (Annotations.has(f, "JoinTable") && !ann.string(Annotations.find(f, "ManyToMany"), "mappedBy").isEmpty())
+                        error(f, f.getSimpleName().toString(), "@JoinTable on the inverse side of a @ManyToMany (mappedBy = \""
+                                + ann.string(Annotations.find(f, "ManyToMany"), "mappedBy") + "\"); the owning side's @JoinTable "
+                                + "defines the secondary table: move it there");
+                    else relationship(f, true);
+                    continue;
+                }
+                if (Annotations.has(f, "JoinTable")) {
+                    error(f, f.getSimpleName().toString(), "@JoinTable without @ManyToMany; it names the secondary table of a "
+                            + "many-to-many collection");
                     continue;
                 }
                 if (Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToMany") || Annotations.has(f, "OneToOne")) {
+                    if (refusedAnnotation(f)) continue;
                     relationship(f, Annotations.has(f, "OneToMany"));
                     continue;
                 }
                 if (Annotations.has(f, "OrderBy")) {
-                    error(f, f.getSimpleName().toString(), "@OrderBy without @OneToMany; it orders a collection");
+                    error(f, f.getSimpleName().toString(), "@OrderBy without @OneToMany or @ManyToMany; it orders a collection");
                     continue;
                 }
                 if (Annotations.has(f, "JoinColumn")) {
@@ -228,7 +251,8 @@ final class EntityModel {
         if ("TABLE_PER_CLASS".equals(ann.enumName(Annotations.find(root, "Inheritance"), "strategy"))) tablePerClassIds();
         if (!Annotations.has(root, "Inheritance"))
             error(entity, null, "extends the @Entity " + parent.getQualifiedName() + ", which declares no @Inheritance; "
-                    + "annotate it @Inheritance(strategy = SINGLE_TABLE or JOINED), or make it a @MappedSuperclass");
+                    + "annotate it @Inheritance (alone: JPA's default, SINGLE_TABLE with a DTYPE discriminator column; or strategy = "
+                    + "JOINED or TABLE_PER_CLASS), or make it a @MappedSuperclass");
         else if (Annotations.has(entity, "Inheritance"))
             error(entity, null, "@Inheritance belongs on the root of the hierarchy (" + root.getQualifiedName() + "), not on a "
                     + "subclass; one hierarchy has one strategy");
@@ -301,7 +325,14 @@ final class EntityModel {
         if (t.getKind() != TypeKind.DECLARED) return;
         if (!collection && !(Annotations.has(f, "OneToOne") && oneToOneInverse(f))) referenceColumns.add(referenceColumn(f, (DeclaredType) t));
         relationships.add(new RelationshipModel(f.getSimpleName().toString(), types.erasure(t).toString(), collection));
+        if (!collection && "LAZY".equals(ann.enumName(Annotations.find(f, Annotations.has(f, "ManyToOne") ? "ManyToOne" : "OneToOne"), "fetch"))
+                && !(Annotations.has(f, "OneToOne") && oneToOneInverse(f)) && types.asElement(t) instanceof TypeElement target)
+            lazyTargets.add(new LazyTarget(f, target));
     }
+
+    /** A {@code fetch = LAZY} reference of this entity and its target, which gets a generated proxy. */
+    record LazyTarget(VariableElement field, TypeElement target) {}
+    final List<LazyTarget> lazyTargets = new ArrayList<>();
 
     /** As the runtime names it (ToOnes): @JoinColumn(name), else field_snake + "_" + the target's id column. */
     private String referenceColumn(VariableElement f, DeclaredType target) {
@@ -339,6 +370,18 @@ final class EntityModel {
     }
 
     /** The runtime's rule ({@link AnnotationRules}): each jakarta.persistence annotation is honoured or refused. */
+    /** Reports the first refused jakarta.persistence annotation of relationship field {@code f} (as the runtime's ToOnes does). */
+    private boolean refusedAnnotation(VariableElement f) {
+        for (AnnotationMirror a : f.getAnnotationMirrors()) {
+            String p = jakartaName(a) == null ? null : AnnotationRules.problem(jakartaName(a), null);
+            if (p != null) {
+                error(f, f.getSimpleName().toString(), p);
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void checkAnnotations(List<TypeElement> hierarchy) {
         if (nonEmpty(ann.value(Annotations.find(entity, "Table"), "check")))
             error(entity, null, AnnotationRules.problem("CheckConstraint", null));
@@ -538,6 +581,16 @@ final class EntityModel {
 
     private void checkIds(List<VariableElement> ids, VariableElement embeddedId) {
         boolean idClass = Annotations.has(entity, "IdClass");
+        if (!derivedIds.isEmpty()) {
+            // the runtime's rules for derived identities (org.athanor.orm.mapping.DerivedIds), same messages
+            VariableElement f = derivedIds.get(0);
+            if (Annotations.has(f, "MapsId")) error(f, f.getSimpleName().toString(), Messages.mapsIdWithId());
+            else if (entitySuperclass() != null || Annotations.has(entity, "Inheritance"))
+                error(f, f.getSimpleName().toString(), Messages.derivedIdInHierarchy());
+            else if (embeddedId != null) error(embeddedId, embeddedId.getSimpleName().toString(), Messages.embeddedIdAndId());
+            else if (!idClass) error(f, f.getSimpleName().toString(), Messages.derivedIdWithoutIdClass(f.getSimpleName().toString()));
+            return;
+        }
         if (ids.isEmpty()) {
             for (TypeElement c = entity; c != null; ) {
                 for (ExecutableElement m : ElementFilter.methodsIn(c.getEnclosedElements()))
@@ -561,13 +614,21 @@ final class EntityModel {
             error(entity, null, Messages.compositeKeyWithoutIdClass(ids.stream().map(v -> v.getSimpleName().toString()).toList()));
     }
 
-    /** Direct access when legal from the generated class, else getter+setter, else a VarHandle. */
+    /**
+     * Direct access when legal from the generated class, else a VarHandle, else (a declaring class the
+     * generated code cannot name) getter+setter. Not the getter when a VarHandle works: the ORM's own reads
+     * must not run entity code, and on a lazy proxy ({@code User_Proxy}) a getter would load the row.
+     */
     FieldAccess access(VariableElement f) {
         TypeElement declaring = (TypeElement) f.getEnclosingElement();
         Set<Modifier> m = f.getModifiers();
         String name = f.getSimpleName().toString();
         if (accessibleType(declaring) && (m.contains(Modifier.PUBLIC) || (!m.contains(Modifier.PRIVATE) && samePackage(declaring))))
             return new FieldAccess.Direct(name);
+        if (accessibleType(declaring))
+            // the VarHandle is looked up with the field's declared (erased) type, which for T id in Base<T> is Object
+            return new FieldAccess.Handle("H" + (handles++) + "_" + name, types.erasure(declaring.asType()).toString(), name,
+                    types.erasure(f.asType()).toString());
         String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
         ExecutableElement getter = method(declaring, "get" + cap, null);
         if (getter == null && f.asType().getKind() == TypeKind.BOOLEAN) getter = method(declaring, "is" + cap, null);

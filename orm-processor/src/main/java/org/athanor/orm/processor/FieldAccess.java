@@ -2,8 +2,8 @@ package org.athanor.orm.processor;
 
 /**
  * How generated code reaches a field: directly when it is accessible from the entity's package,
- * else through a getter/setter pair, else through a {@code static final VarHandle} (which the JIT
- * folds to a plain field access).
+ * else through a {@code static final VarHandle} (which the JIT folds to a plain field access), else
+ * (a declaring class generated code cannot name) through a getter/setter pair.
  */
 sealed interface FieldAccess {
     record Direct(String field) implements FieldAccess {}

@@ -27,7 +27,7 @@ public final class AnnotationRules {
      * inside {@code @Table}; {@code @Converter} on the converter classes {@code @Convert} names.
      */
     public static final Set<String> HONOURED = Set.of("Access", "AttributeOverride", "AttributeOverrides", "Basic", "Column", "Convert", "Converter", "DiscriminatorColumn", "DiscriminatorValue", "Embeddable",
-            "Embedded", "EmbeddedId", "Entity", "EntityListeners", "Enumerated", "ExcludeDefaultListeners", "ExcludeSuperclassListeners", "GeneratedValue", "Id", "IdClass", "Index", "Inheritance", "JoinColumn", "Lob", "ManyToOne", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
+            "Embedded", "EmbeddedId", "Entity", "EntityListeners", "Enumerated", "ExcludeDefaultListeners", "ExcludeSuperclassListeners", "GeneratedValue", "Id", "IdClass", "Index", "Inheritance", "JoinColumn", "JoinTable", "Lob", "ManyToMany", "ManyToOne", "MapsId", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
             "PostLoad", "PostPersist", "PostRemove", "PostUpdate", "PrePersist", "PreRemove", "PreUpdate", "PrimaryKeyJoinColumn",
             "SequenceGenerator", "Table", "Transient", "UniqueConstraint", "Version");
 
@@ -38,7 +38,7 @@ public final class AnnotationRules {
     public static final java.util.List<String> CALLBACKS = java.util.List.of("PrePersist", "PostPersist", "PreUpdate",
             "PostUpdate", "PreRemove", "PostRemove", "PostLoad");
 
-    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy) and @OneToMany(mappedBy) are supported yet, and"
+    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy), @OneToMany(mappedBy) and @ManyToMany (owning with @JoinTable, or mappedBy) are supported yet, and"
             + " none inside an @Embeddable; map the foreign key"
             + " as a basic column, e.g. Long authorId, or mark the field @Transient";
     private static final String INHERITANCE = "secondary tables are not supported yet; map the second table as its own "
@@ -52,11 +52,6 @@ public final class AnnotationRules {
     public static final String ONE_TO_ONE_INVERSE_JOIN_COLUMN = "@JoinColumn cannot be combined with @OneToOne(mappedBy); the key "
             + "column is on the other side, mapped by its owning @OneToOne";
 
-    /** A derived identity (@Id on a reference, @MapsId), refused by the mapping and the processor alike. */
-    public static final String DERIVED_IDENTITY = "derived identities (@Id on a @ManyToOne or @OneToOne, @MapsId) are not "
-            + "supported yet; give the association object its own @Id (e.g. @Id @GeneratedValue Long id) and make the pair "
-            + "of key columns unique: @Table(uniqueConstraints = @UniqueConstraint(columnNames = {\"student_id\", \"course_id\"}))";
-
     /** Refused with a mapping error: simple name to the reason. */
     public static final Map<String, String> REJECTED = rejected();
 
@@ -65,8 +60,8 @@ public final class AnnotationRules {
         m.put("ElementCollection", "collections of basic values in a collection table are not supported yet; map the values"
                 + " as an @Entity of their own (its table holding a @ManyToOne to this one) and a @OneToMany(mappedBy) here");
         m.put("CollectionTable", m.get("ElementCollection"));
-        for (String a : new String[] {"ManyToMany",
-                "JoinColumns", "JoinTable", "MapsId",
+        for (String a : new String[] {
+                "JoinColumns",
                 "AssociationOverride", "AssociationOverrides", "ForeignKey", "MapKey", "MapKeyClass",
                 "MapKeyColumn", "MapKeyEnumerated", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyTemporal",
                 "OrderColumn", "PrimaryKeyJoinColumns", "Converts"})
@@ -81,7 +76,6 @@ public final class AnnotationRules {
         for (String a : new String[] {"PersistenceContext", "PersistenceContexts", "PersistenceUnit", "PersistenceUnits",
                 "PersistenceProperty"})
             m.put(a, CONTAINER);
-        m.put("MapsId", DERIVED_IDENTITY);
         m.put("Cacheable", "there is no second-level cache; each Session's identity map is its only cache");
         m.put("TableGenerator", "table-based id generation is not supported; use @GeneratedValue(strategy = IDENTITY or SEQUENCE)");
         m.put("TableGenerators", m.get("TableGenerator"));
@@ -143,7 +137,8 @@ public final class AnnotationRules {
     public static final Set<String> DDL_MEMBERS_REFUSED = Set.of("Column.options", "Column.comment", "Table.options",
             "Table.comment", "Index.options", "UniqueConstraint.options", "SequenceGenerator.options", "JoinColumn.options",
             "JoinColumn.comment", "JoinColumn.columnDefinition", "PrimaryKeyJoinColumn.options",
-            "PrimaryKeyJoinColumn.columnDefinition", "DiscriminatorColumn.options", "DiscriminatorColumn.columnDefinition");
+            "PrimaryKeyJoinColumn.columnDefinition", "DiscriminatorColumn.options", "DiscriminatorColumn.columnDefinition",
+            "JoinTable.options", "JoinTable.comment");
 
     /**
      * The mapping error for a refused DDL member ({@code annotation.member}, see {@link #DDL_MEMBERS_REFUSED})

@@ -85,6 +85,50 @@ public final class Messages {
                 + ": a composite key needs @IdClass(KeyClass.class) on the entity or a single @EmbeddedId field";
     }
 
+    /** {@code @Id} on a reference of an entity without {@code @IdClass} (runtime and processor). */
+    public static String derivedIdWithoutIdClass(String field) {
+        return "@Id on a reference makes its key column part of the primary key (a derived identity), which needs "
+                + "@IdClass(KeyClass.class) on the entity with a field '" + field + "' of the referenced entity's id type "
+                + "(and one field per other @Id)";
+    }
+
+    /** {@code @Id} on a reference inside an inheritance hierarchy (runtime and processor). */
+    public static String derivedIdInHierarchy() {
+        return "@Id on a reference (a derived identity) is not supported in an inheritance hierarchy; map the association "
+                + "object as an entity of its own (no @Inheritance, no entity superclass)";
+    }
+
+    public static String mapsIdWithId() {
+        return "@MapsId and @Id on one reference; use @Id on the reference with an @IdClass, or @MapsId with an @EmbeddedId";
+    }
+
+    public static String mapsIdWithoutEmbeddedId() {
+        return "@MapsId needs an @EmbeddedId on the entity (the key class holding this reference's key); without one, use "
+                + "@Id on the reference and an @IdClass";
+    }
+
+    public static String mapsIdUnknown(String name, List<String> components) {
+        return "@MapsId(\"" + name + "\") must name a field of the @EmbeddedId, one of " + components
+                + " (@MapsId without a name, mapping the whole key to the reference, is not supported)";
+    }
+
+    public static String mapsIdType(String name, String componentType, String targetIdType) {
+        return "@MapsId(\"" + name + "\"): the @EmbeddedId's field " + name + " is a " + componentType
+                + ", but the referenced entity's id is a " + targetIdType + "; they must be the same type";
+    }
+
+    public static String mapsIdJoinColumn(String joinColumn, String name, String column) {
+        return "@JoinColumn(name = \"" + joinColumn + "\") with @MapsId(\"" + name + "\"): the reference shares the key "
+                + "column " + column + " of the @EmbeddedId's field " + name + "; name that column with @Column on the field, "
+                + "or drop @JoinColumn";
+    }
+
+    /** @MapsId on a field that is not a reference. */
+    public static String mapsIdWithoutReference() {
+        return "@MapsId without @ManyToOne or @OneToOne; it maps a reference onto a field of the @EmbeddedId, so put it on "
+                + "that reference";
+    }
+
     public static String uniqueConstraintWithoutColumns() { return "@UniqueConstraint needs columnNames"; }
 
     /** {@code where}: the annotation holding the name, e.g. "@Index(name = \"ix\")". */

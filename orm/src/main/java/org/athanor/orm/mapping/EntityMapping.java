@@ -194,11 +194,25 @@ public final class EntityMapping<E> {
         }
         Object[] values = new Object[ids.size()];
         for (int i = 0; i < values.length; i++) {
-            Object v = accessor.get(entity, ids.get(i).index());
+            Attribute a = ids.get(i);
+            Object v = a.index() < attributes.size() ? accessor.get(entity, a.index()) : derivedId(entity, a);
             if (v == null) return null;
             values[i] = v;
         }
         return new IdentityKey(values);
+    }
+
+    /** A derived id (the key of a reference that is part of the primary key): the referenced object's id, or null. */
+    @SuppressWarnings("unchecked")
+    private Object derivedId(E entity, Attribute a) {
+        for (ToOne t : toOnes)
+            if (t.keyAttribute() == a) {
+                Object related = t.get(entity);
+                if (related == null) return null;
+                Object id = ((EntityMapping<Object>) of(t.target())).identityOf(related);
+                return id instanceof IdentityKey ? null : id; // a reference's target has a single id
+            }
+        throw new IllegalStateException("no reference holds the key attribute " + a);
     }
 
     /**

@@ -98,8 +98,8 @@ public final class Inheritance {
         Inheritance p = parent.inheritance();
         if (p == null)
             throw MappingException.of(cls, null, "extends the @Entity " + parent.entityClass().getName() + ", which declares "
-                    + "no @Inheritance; annotate it @Inheritance(strategy = SINGLE_TABLE or JOINED), or make it a "
-                    + "@MappedSuperclass");
+                    + "no @Inheritance; annotate it @Inheritance (alone: JPA's default, SINGLE_TABLE with a DTYPE discriminator "
+                    + "column; or strategy = JOINED or TABLE_PER_CLASS), or make it a @MappedSuperclass");
         if (inh != null)
             throw MappingException.of(cls, null, "@Inheritance belongs on the root of the hierarchy (" + p.root.getName()
                     + "), not on a subclass; one hierarchy has one strategy");

@@ -65,10 +65,16 @@ final class MappingBuilder {
         List<Field> toOneFields = new ArrayList<>();
         List<Field> toManyFields = new ArrayList<>();
         List<Field> inverseFields = new ArrayList<>();
+        List<Field> manyToManyFields = new ArrayList<>();
         for (Class<?> c : concrete ? hierarchy : own) {
             for (Field f : c.getDeclaredFields()) {
                 if (FieldMapper.skipped(f)) continue;
-                if (f.isAnnotationPresent(jakarta.persistence.OneToOne.class) && !f.isAnnotationPresent(jakarta.persistence.ManyToOne.class)
+                if (f.isAnnotationPresent(jakarta.persistence.ManyToMany.class)) {
+                    manyToManyFields.add(f);
+                } else if (f.isAnnotationPresent(jakarta.persistence.JoinTable.class)) {
+                    throw MappingException.of(cls, f.getName(), "@JoinTable without @ManyToMany; it names the secondary "
+                            + "table of a many-to-many collection");
+                } else if (f.isAnnotationPresent(jakarta.persistence.OneToOne.class) && !f.isAnnotationPresent(jakarta.persistence.ManyToOne.class)
                         && !f.getAnnotation(jakarta.persistence.OneToOne.class).mappedBy().isEmpty()) {
                     if (f.isAnnotationPresent(OnDelete.class))
                         throw MappingException.of(cls, f.getName(), "@OnDelete on @OneToOne(mappedBy): the key column and its "
@@ -76,13 +82,15 @@ final class MappingBuilder {
                     inverseFields.add(f);
                 } else if (f.isAnnotationPresent(jakarta.persistence.ManyToOne.class) || f.isAnnotationPresent(jakarta.persistence.OneToOne.class)) {
                     toOneFields.add(f);
+                } else if (f.isAnnotationPresent(jakarta.persistence.MapsId.class)) {
+                    throw MappingException.of(cls, f.getName(), Messages.mapsIdWithoutReference());
                 } else if (f.isAnnotationPresent(OnDelete.class)) {
                     throw MappingException.of(cls, f.getName(), "@OnDelete without @ManyToOne or @OneToOne; it sets the ON "
                             + "DELETE action of the foreign key a reference's column carries, so put it on that reference");
                 } else if (f.isAnnotationPresent(jakarta.persistence.OneToMany.class)) {
                     toManyFields.add(f);
                 } else if (f.isAnnotationPresent(jakarta.persistence.OrderBy.class)) {
-                    throw MappingException.of(cls, f.getName(), "@OrderBy without @OneToMany; it orders a collection");
+                    throw MappingException.of(cls, f.getName(), "@OrderBy without @OneToMany or @ManyToMany; it orders a collection");
                 } else if (f.isAnnotationPresent(jakarta.persistence.JoinColumn.class)) {
                     throw MappingException.of(cls, f.getName(), "@JoinColumn without @ManyToOne; annotate the field "
                             + "@ManyToOne (its type the related entity), or use @Column for a basic column");
@@ -98,7 +106,8 @@ final class MappingBuilder {
                 }
             }
         }
-        if (parent == null || concrete) checkIds(cls, specs, embeddedId);
+        List<String> derivedIds = DerivedIds.names(toOneFields);
+        if (parent == null || concrete) checkIds(cls, specs, embeddedId, derivedIds);
         if (parent != null)
             Inheritance.checkNoIds(cls, parent, specs.stream().filter(x -> own.contains(x.field().getDeclaringClass())).toList(),
                     embeddedId != null && own.contains(embeddedId.getDeclaringClass()) ? embeddedId : null);
@@ -112,7 +121,7 @@ final class MappingBuilder {
         for (FieldSpec s : specs) {
             if (sharedTable) Inheritance.checkFreeColumn(cls, s, table);
             List<ColumnOption> options = new ArrayList<>();
-            if (s.id() && idSpecs.size() == 1) options.add(Table.Options.primaryKey());
+            if (s.id() && idSpecs.size() == 1 && derivedIds.isEmpty()) options.add(Table.Options.primaryKey());
             if (s.generation() == jakarta.persistence.GenerationType.IDENTITY) options.add(Table.Options.autoincrement());
             // the other classes of a single-table hierarchy have no value for a subclass's column
             options.add(s.nullable() || sharedTable ? Table.Options.nullable() : Table.Options.notNull());
@@ -128,13 +137,15 @@ final class MappingBuilder {
         if (parent != null && !concrete)
             for (ToOne t : parent.toOnes()) toOnes.add(t.withKeyIndex(attributes.size() + toOnes.size()));
         toOnes.addAll(ToOnes.map(cls, table, toOneFields, attributes, specs, toOnes.size(), sharedTable));
+        if (!derivedIds.isEmpty()) DerivedIds.addPrimaryKey(table, pk, toOnes);
         List<ToMany> toManys = new ArrayList<>(parent == null || concrete ? List.of() : parent.toManys());
         toManys.addAll(ToOnes.mapCollections(cls, toManyFields));
+        toManys.addAll(ManyToManys.map(cls, table.name(), manyToManyFields, attributes, specs));
         List<InverseOne> inverseOnes = new ArrayList<>(parent == null || concrete ? List.of() : parent.inverseOnes());
         inverseOnes.addAll(ToOnes.mapInverse(cls, inverseFields));
         if (tableAnn != null) TableConstraints.add(cls, table, tableAnn, attributes);
 
-        IdShape idShape = parent == null || concrete ? IdShape.of(cls, attributes, embeddedId) : parent.idShape();
+        IdShape idShape = parent == null || concrete ? IdShape.of(cls, DerivedIds.withDerived(attributes, toOnes), embeddedId) : parent.idShape();
         EntityAccessor<E> accessor = Accessors.forEntity(cls, attributes);
         Callbacks callbacks = Callbacks.of(cls, hierarchy);
         Inheritance inheritance = Inheritance.of(cls, entityName, parent, table, attributes.size() + toOnes.size());
@@ -222,9 +233,17 @@ final class MappingBuilder {
         return chain;
     }
 
-    private static void checkIds(Class<?> cls, List<FieldSpec> specs, Field embeddedId) {
+    private static void checkIds(Class<?> cls, List<FieldSpec> specs, Field embeddedId, List<String> derivedIds) {
         List<FieldSpec> ids = specs.stream().filter(FieldSpec::id).toList();
         IdClass idClass = cls.getAnnotation(IdClass.class);
+        if (!derivedIds.isEmpty()) {
+            // @Id references need the @IdClass (checked by DerivedIds); the entity's own @Id fields join them
+            if (embeddedId != null) throw MappingException.of(cls, embeddedId.getName(), Messages.embeddedIdAndId());
+            for (FieldSpec s : ids)
+                if (s.generation() != null)
+                    throw new MappingException(s.where(cls) + ": @GeneratedValue on a composite key is not supported");
+            return;
+        }
         if (ids.isEmpty()) {
             for (Class<?> c = cls; c != null && c != Object.class; c = c.getSuperclass())
                 for (Method m : c.getDeclaredMethods())

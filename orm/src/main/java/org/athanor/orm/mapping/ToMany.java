@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A {@code @OneToMany(mappedBy = ...)} collection: the other side of a {@link ToOne} of the target
- * entity. It owns no column; the target's foreign key is the relationship. The field holds the ORM's
+ * entity. It owns no column; the target's foreign key is the relationship. Or a {@code @ManyToMany}
+ * ({@link #isManyToMany()}), linked through a {@link #secondary() secondary table}. The field holds the ORM's
  * own {@code List} or {@code Set} once the object is in a session (see the Session's documentation of
  * relationships), which loads on first access and keeps the reference on the other side in step.
  *
@@ -24,9 +25,19 @@ public final class ToMany {
     private final List<String> orderBy;
     private final boolean cascadeRemove;
     private final boolean orphanRemoval;
+    /** A {@code @ManyToMany}: its elements are linked through a secondary table (see {@link #secondary()}). */
+    private final boolean manyToMany;
+    private final Secondary secondary;
 
     ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
            boolean cascadeRemove, boolean orphanRemoval) {
+        this(name, field, target, mappedBy, set, orderBy, cascadeRemove, orphanRemoval, false, null);
+    }
+
+    ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
+           boolean cascadeRemove, boolean orphanRemoval, boolean manyToMany, Secondary secondary) {
+        this.manyToMany = manyToMany;
+        this.secondary = secondary;
         this.name = name;
         this.field = field;
         this.target = target;
@@ -54,6 +65,15 @@ public final class ToMany {
     public boolean cascadeRemove() { return cascadeRemove; }
     /** orphanRemoval: an element removed from the collection is deleted. */
     public boolean orphanRemoval() { return orphanRemoval; }
+
+    /** True for a {@code @ManyToMany} (either side), false for a {@code @OneToMany(mappedBy)}. */
+    public boolean isManyToMany() { return manyToMany; }
+    /**
+     * The owning side's secondary table (from {@code @JoinTable} or JPA's defaults), seen from this side;
+     * null for a one-to-many and for the inverse side of a many-to-many, which sees the owning side's
+     * table {@link Secondary#flipped() flipped}.
+     */
+    public Secondary secondary() { return secondary; }
 
     /** The field's current value. */
     public Object get(Object entity) { return handle.get(entity); }

@@ -25,19 +25,43 @@ public final class ToOne {
     private final Class<?> target;
     private final Attribute keyAttribute;
     private final boolean optional;
+    /** The @EmbeddedId component whose column this reference shares ({@code @MapsId("studentId")}), or null. */
+    private final Attribute mapsId;
+    /** For {@code fetch = LAZY}: makes the target's generated proxy; null for an eager reference. */
+    private final java.lang.invoke.MethodHandle proxyConstructor;
 
-    ToOne(String name, Field field, Class<?> target, Attribute keyAttribute, boolean optional) {
+    ToOne(String name, Field field, Class<?> target, Attribute keyAttribute, boolean optional, Attribute mapsId,
+          java.lang.invoke.MethodHandle proxyConstructor) {
+        this.mapsId = mapsId;
         this.name = name;
         this.field = field;
         this.target = target;
         this.keyAttribute = keyAttribute;
         this.optional = optional;
+        this.proxyConstructor = proxyConstructor;
         this.handle = Accessors.fieldHandle(field, name);
     }
 
     /** The same reference with its key at another position (inherited by a subclass, whose value arrays are longer). */
     ToOne withKeyIndex(int index) {
-        return index == keyAttribute.index() ? this : new ToOne(name, field, target, keyAttribute.withIndex(index), optional);
+        return index == keyAttribute.index() ? this
+                : new ToOne(name, field, target, keyAttribute.withIndex(index), optional, mapsId, proxyConstructor);
+    }
+
+    /**
+     * {@code fetch = LAZY}: the session puts an unloaded proxy of the target ({@code User_Proxy}, generated
+     * by athanor-orm-processor) in the field when the target is not in the session yet, loaded on first use.
+     */
+    public boolean lazy() { return proxyConstructor != null; }
+
+    /** A new, empty proxy of the target (its {@code <Target>_Proxy}); only for a {@link #lazy()} reference. */
+    public EntityProxy newProxy() {
+        if (proxyConstructor == null) throw new IllegalStateException(this + " is not fetch = LAZY; it has no proxy");
+        try {
+            return (EntityProxy) proxyConstructor.invokeExact();
+        } catch (Throwable t) {
+            throw Accessors.rethrow(t);
+        }
     }
 
     /** The field's name. */
@@ -53,6 +77,16 @@ public final class ToOne {
     public Attribute keyAttribute() { return keyAttribute; }
     /** False for {@code @ManyToOne(optional = false)} or {@code @JoinColumn(nullable = false)}: the column is NOT NULL. */
     public boolean optional() { return optional; }
+
+    /**
+     * For {@code @MapsId("studentId") @ManyToOne Student student} with an {@code @EmbeddedId}: the key component
+     * {@code studentId}, whose column this reference shares (the flush copies the related object's key into it);
+     * null for other references. The reference's own key attribute is then neither inserted nor updated.
+     */
+    public Attribute mapsId() { return mapsId; }
+
+    /** Whether the key column is part of the primary key: {@code @Id} on the reference, or {@code @MapsId}. */
+    public boolean partOfKey() { return keyAttribute.isId() || mapsId != null; }
 
     /** The related object held by {@code entity}, or null. */
     public Object get(Object entity) { return handle.get(entity); }

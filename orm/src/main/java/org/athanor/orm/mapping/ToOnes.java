@@ -43,9 +43,8 @@ final class ToOnes {
                 String p = AnnotationRules.isJakarta(a.annotationType()) ? AnnotationRules.problem(a.annotationType().getSimpleName(), null) : null;
                 if (p != null) throw new MappingException(where + ": " + p);
                 String n = a.annotationType().getSimpleName();
-                if (AnnotationRules.isJakarta(a.annotationType()) && n.equals("Id"))
-                    throw new MappingException(where + ": " + AnnotationRules.DERIVED_IDENTITY);
-                if (AnnotationRules.isJakarta(a.annotationType()) && !n.equals("ManyToOne") && !n.equals("OneToOne") && !n.equals("JoinColumn"))
+                if (AnnotationRules.isJakarta(a.annotationType()) && !n.equals("ManyToOne") && !n.equals("OneToOne")
+                        && !n.equals("JoinColumn") && !n.equals("Id") && !n.equals("MapsId"))
                     throw new MappingException(where + ": @" + n + " cannot be combined with " + kind + "; name the key "
                             + "column with @JoinColumn(name = ...)");
             }
@@ -59,9 +58,8 @@ final class ToOnes {
             if (!f.getType().isAssignableFrom(target))
                 throw new MappingException(where + ": targetEntity " + target.getName() + " is not assignable to the field's type "
                         + f.getType().getName());
-            if ((m != null ? m.fetch() : one.fetch()) == FetchType.LAZY)
-                throw new MappingException(where + ": " + kind + "(fetch = LAZY) is not supported yet (it needs a proxy); "
-                        + "remove it: the reference is loaded by one batched select per query result, never one per row");
+            java.lang.invoke.MethodHandle proxy = (m != null ? m.fetch() : one.fetch()) == FetchType.LAZY
+                    ? Proxies.constructor(cls, f.getName(), kind, target) : null;
             if (one != null && one.orphanRemoval())
                 throw new MappingException(where + ": @OneToOne(orphanRemoval = true) is not supported yet; delete the "
                         + "replaced object with session.delete(...)");
@@ -69,20 +67,28 @@ final class ToOnes {
                 if (c != CascadeType.PERSIST)
                     throw new MappingException(where + ": cascade = " + c + " on a " + kind + " is not supported; adding an "
                             + "object always adds the new objects it references (as cascade = PERSIST), remove the others");
+            // a derived identity (JPA's @Id on a reference, with an @IdClass): the key column is part of the primary key
+            boolean id = f.isAnnotationPresent(Id.class);
+            if (id) DerivedIds.check(cls, f, shared, where);
             FieldSpec key = targetKey(cls, target, specs, where);
             JoinColumn jc = f.getAnnotation(JoinColumn.class);
             if (jc != null) check(jc, key, where);
+            // @MapsId("studentId"): the reference shares the @EmbeddedId component's column (no column of its own)
+            Attribute mapsId = f.isAnnotationPresent(jakarta.persistence.MapsId.class)
+                    ? DerivedIds.mapsId(cls, f, key, jc, attributes, where) : null;
             String columnName = jc != null && !jc.name().isEmpty() ? jc.name() : Naming.snakeCase(f.getName()) + "_" + key.columnName();
-            for (Column<?> c : table.columns())
-                if (c.name().toLowerCase(Locale.ROOT).equals(columnName.toLowerCase(Locale.ROOT)))
-                    throw new MappingException(where + ": its key column " + columnName + " is also mapped by another "
-                            + "attribute; name it with @JoinColumn(name = ...), or drop the basic attribute");
-            boolean optional = (m != null ? m.optional() : one.optional()) && (jc == null || jc.nullable());
+            if (mapsId == null)
+                for (Column<?> c : table.columns())
+                    if (c.name().toLowerCase(Locale.ROOT).equals(columnName.toLowerCase(Locale.ROOT)))
+                        throw new MappingException(where + ": its key column " + columnName + " is also mapped by another "
+                                + "attribute; name it with @JoinColumn(name = ...), or drop the basic attribute");
+            boolean optional = !id && mapsId == null && (m != null ? m.optional() : one.optional()) && (jc == null || jc.nullable());
             List<ColumnOption> options = new ArrayList<>();
             options.add(optional || shared ? Table.Options.nullable() : Table.Options.notNull());
             // a one-to-one's key column is UNIQUE: two rows cannot reference the same target
             if (jc != null && jc.unique() || one != null) options.add(Table.Options.unique());
-            Column<?> column = Table.addColumn(table, columnName, key.type(), options.toArray(ColumnOption[]::new));
+            Column<?> column = mapsId != null ? mapsId.column()
+                    : Table.addColumn(table, columnName, key.type(), options.toArray(ColumnOption[]::new));
             ReferentialAction onDelete = onDelete(f, optional, jc, where);
             if (onDelete != ReferentialAction.NO_ACTION && tablePerClass(target))
                 throw new MappingException(where + ": @OnDelete(" + onDelete + ") on a reference to TABLE_PER_CLASS "
@@ -98,14 +104,15 @@ final class ToOnes {
                         target == cls ? attributeColumn(attributes, keyName) : EntityMapping.of(target).attribute(keyName).column()),
                         onDelete, ReferentialAction.NO_ACTION, fkName);
             }
-            Attribute attr = new Attribute(f.getName(), column, key.javaType(), attributes.size() + offset + out.size(), false, false,
-                    null, null, true, true, f, null);
-            out.add(new ToOne(f.getName(), f, target, attr, optional));
+            // a @MapsId reference's key is written through the key component it shares the column with
+            Attribute attr = new Attribute(f.getName(), column, key.javaType(), attributes.size() + offset + out.size(), id, false,
+                    null, null, mapsId == null, mapsId == null, f, null);
+            out.add(new ToOne(f.getName(), f, target, attr, optional, mapsId, proxy));
         }
         return List.copyOf(out);
     }
 
-    private static boolean tablePerClass(Class<?> target) {
+    static boolean tablePerClass(Class<?> target) {
         for (Class<?> c = target; c != null && c != Object.class; c = c.getSuperclass()) {
             jakarta.persistence.Inheritance inh = c.getAnnotation(jakarta.persistence.Inheritance.class);
             if (inh != null) return inh.strategy() == jakarta.persistence.InheritanceType.TABLE_PER_CLASS;
@@ -212,8 +219,10 @@ final class ToOnes {
                 throw new MappingException(where + ": @OneToOne needs an @Entity type, but the field's type is "
                         + target.getName() + "; map a basic value with @Column instead");
             if (one.fetch() == FetchType.LAZY)
-                throw new MappingException(where + ": @OneToOne(fetch = LAZY) is not supported yet (it needs a proxy); "
-                        + "remove it: the related object is loaded by one batched select per query result, never one per row");
+                throw new MappingException(where + ": @OneToOne(mappedBy, fetch = LAZY) is not supported: this side holds no "
+                        + "key, so whether a related row exists (a proxy or null) is not known without a select; remove fetch "
+                        + "(the related object loads by one batched select per query result), or put fetch = LAZY on the "
+                        + "owning side");
             if (one.orphanRemoval())
                 throw new MappingException(where + ": @OneToOne(orphanRemoval = true) is not supported yet; delete the "
                         + "replaced object with session.delete(...)");
@@ -251,9 +260,18 @@ final class ToOnes {
                     + "annotate the field @org.athanor.orm.mapping.OnDelete(ReferentialAction.CASCADE) (or SET_NULL, RESTRICT)");
     }
 
-    /** The target's single key field, as its mapping will see it. */
     private static FieldSpec targetKey(Class<?> cls, Class<?> target, List<FieldSpec> specs, String where) {
+        return targetKey(cls, target, specs, where, "a @ManyToOne");
+    }
+
+    /** The target's single key field, as its mapping will see it ({@code kind}: the relationship, for the message). */
+    static FieldSpec targetKey(Class<?> cls, Class<?> target, List<FieldSpec> specs, String where, String kind) {
         List<FieldSpec> ids = new ArrayList<>();
+        for (Class<?> c : MappingBuilder.hierarchy(target))
+            for (Field f : c.getDeclaredFields())
+                if (f.isAnnotationPresent(Id.class) && (f.isAnnotationPresent(ManyToOne.class) || f.isAnnotationPresent(OneToOne.class)))
+                    throw new MappingException(where + ": the target " + target.getSimpleName() + " has a composite key (its "
+                            + "reference " + f.getName() + " is part of it); references to composite keys are not supported yet");
         if (target == cls && specs.stream().anyMatch(FieldSpec::id)) {
             for (FieldSpec s : specs) if (s.id()) ids.add(s);
         } else {
@@ -269,7 +287,7 @@ final class ToOnes {
         }
         if (ids.size() != 1)
             throw new MappingException(where + ": the target " + target.getSimpleName() + " has " + ids.size()
-                    + " key fields; a @ManyToOne needs a target with one @Id (composite keys are not supported yet)");
+                    + " key fields; " + kind + " needs a target with one @Id (composite keys are not supported yet)");
         return ids.get(0);
     }
 }

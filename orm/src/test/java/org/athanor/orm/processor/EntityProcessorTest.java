@@ -41,6 +41,25 @@ class EntityProcessorTest {
     }
 
     @Test
+    void derivedIdentitiesCompileAndMapAsTheRuntimeMapsThem() {
+        String src = "package gen.derived;\nimport jakarta.persistence.*;\n"
+                + "@Entity class S { @Id Long id; }\n@Entity class C { @Id Integer id; }\n"
+                + "class EId { Long s; Integer c; }\n"
+                + "@Entity @IdClass(EId.class) public class E { @Id @ManyToOne S s; @Id @ManyToOne C c; Integer grade; }\n"
+                + "@Embeddable class MId { Long sId; Integer cId; }\n"
+                + "@Entity class M { @EmbeddedId MId id; @MapsId(\"sId\") @ManyToOne @JoinColumn(name = \"s_id\") S s; "
+                + "@MapsId(\"cId\") @ManyToOne C c; String role; }\n"
+                + "class Use { org.athanor.orm.Relationship<E, S> s = E_.s; org.athanor.orm.Relationship<M, C> c = M_.c; }";
+        TestJavac.Result r = TestJavac.compile(Map.of("gen.derived.E", src), true);
+        assertTrue(r.success(), () -> r.errors().toString());
+        org.athanor.core.schema.Table e = org.athanor.orm.mapping.EntityMapping.of(r.load("gen.derived.E")).table();
+        assertEquals(List.of("s_id", "c_id"), e.primaryKeyColumns().stream().map(org.athanor.core.schema.Column::name).toList());
+        org.athanor.core.schema.Table m = org.athanor.orm.mapping.EntityMapping.of(r.load("gen.derived.M")).table();
+        assertEquals(List.of("s_id", "c_id", "role"), m.columns().stream().map(org.athanor.core.schema.Column::name).toList());
+        assertEquals(2, m.foreignKeys().size());
+    }
+
+    @Test
     void theMetamodelIsTyped() {
         String ok = "package gen.typed;\nimport jakarta.persistence.*;\nimport org.athanor.core.schema.Column;\n"
                 + "@Entity class E { @Id Long id; String name; int age; }\n"

@@ -20,7 +20,7 @@ public final class MappingErrorCases {
         @Override public String toString() { return name; }
     }
 
-    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy) and @OneToMany(mappedBy) are supported yet, and none inside an @Embeddable; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
+    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy), @OneToMany(mappedBy) and @ManyToMany (owning with @JoinTable, or mappedBy) are supported yet, and none inside an @Embeddable; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
 
     private static Case both(String name, String body, String message) { return new Case(name, body, message, message); }
 
@@ -46,9 +46,35 @@ public final class MappingErrorCases {
                 both("noctor", "@Entity public class E { @Id Long id; public E(Long id) { this.id = id; } }",
                         "errors.noctor.E: has no no-arg constructor; add one (it may be protected or private) so that rows "
                                 + "can be loaded into new instances"),
-                both("derivedid", "@Entity @IdClass(E.Key.class) public class E { public static class Key { Long parent; Long other; } "
-                                + "@Id @ManyToOne E parent; @Id Long other; }",
-                        "errors.derivedid.E.parent: " + org.athanor.orm.rules.AnnotationRules.DERIVED_IDENTITY),
+                both("derivedidnoidclass", "@Entity public class E { @Id Long id; @Id @ManyToOne P parent; }\n@Entity class P { @Id Long id; }",
+                        "errors.derivedidnoidclass.E.parent: " + org.athanor.orm.rules.Messages.derivedIdWithoutIdClass("parent")),
+                both("derivedidtype", "@Entity @IdClass(K.class) public class E { @Id @ManyToOne P parent; @Id Long n; }\n"
+                                + "class K { String parent; Long n; }\n@Entity class P { @Id Long id; }",
+                        "errors.derivedidtype.E: @IdClass errors.derivedidtype.K must have a field 'parent' of type Long matching "
+                                + "the key attribute (it is java.lang.String)"),
+                both("derivedidhierarchy", "@Entity @Inheritance @IdClass(K.class) public class E { @Id @ManyToOne P p; @Id Long b; }\n"
+                                + "class K { Long p; Long b; }\n@Entity class P { @Id Long id; }",
+                        "errors.derivedidhierarchy.E.p: " + org.athanor.orm.rules.Messages.derivedIdInHierarchy()),
+                both("mapsidbasic", "@Entity public class E { @Id Long id; @MapsId Long other; }",
+                        "errors.mapsidbasic.E.other: " + org.athanor.orm.rules.Messages.mapsIdWithoutReference()),
+                both("mapsidnoembedded", "@Entity public class E { @Id Long id; @MapsId(\"x\") @ManyToOne E parent; }",
+                        "errors.mapsidnoembedded.E.parent: " + org.athanor.orm.rules.Messages.mapsIdWithoutEmbeddedId()),
+                both("mapsidunknown", "@Embeddable class K { Long a; Long b; }\n@Entity public class E { @EmbeddedId K key; "
+                                + "@MapsId(\"c\") @ManyToOne P p; }\n@Entity class P { @Id Long id; }",
+                        "errors.mapsidunknown.E.p: " + org.athanor.orm.rules.Messages.mapsIdUnknown("c", List.of("a", "b"))),
+                both("mapsidtype", "@Embeddable class K { String a; Long b; }\n@Entity public class E { @EmbeddedId K key; "
+                                + "@MapsId(\"a\") @ManyToOne P p; }\n@Entity class P { @Id Long id; }",
+                        "errors.mapsidtype.E.p: " + org.athanor.orm.rules.Messages.mapsIdType("a", "String", "Long")),
+                both("mapsidjoincolumn", "@Embeddable class K { Long a; Long b; }\n@Entity public class E { @EmbeddedId K key; "
+                                + "@MapsId(\"a\") @ManyToOne @JoinColumn(name = \"x\") P p; }\n@Entity class P { @Id Long id; }",
+                        "errors.mapsidjoincolumn.E.p: " + org.athanor.orm.rules.Messages.mapsIdJoinColumn("x", "a", "a")),
+                both("mapsidandid", "@Entity @IdClass(K.class) public class E { @Id @MapsId(\"a\") @ManyToOne P p; @Id Long b; }\n"
+                                + "class K { Long p; Long b; }\n@Entity class P { @Id Long id; }",
+                        "errors.mapsidandid.E.p: " + org.athanor.orm.rules.Messages.mapsIdWithId()),
+                new Case("derivedidtarget", "@Entity public class E { @Id Long id; @ManyToOne A a; }\n"
+                                + "@Entity @IdClass(K.class) class A { @Id @ManyToOne E e; @Id Long n; }\nclass K { Long e; Long n; }",
+                        "errors.derivedidtarget.E.a: the target A has a composite key (its reference e is part of it); references "
+                                + "to composite keys are not supported yet", null),
                 both("ondeletebasic", "@Entity public class E { @Id Long id; @org.athanor.orm.mapping.OnDelete("
                                 + "org.athanor.core.schema.ReferentialAction.CASCADE) Long parentId; }",
                         "errors.ondeletebasic.E.parentId: @OnDelete without @ManyToOne or @OneToOne; it sets the ON DELETE "
@@ -71,8 +97,15 @@ public final class MappingErrorCases {
                         "errors.joincolumnalone.E.parentId: @JoinColumn without @ManyToOne; annotate the field @ManyToOne "
                                 + "(its type the related entity), or use @Column for a basic column"),
                 new Case("lazyreference", "@Entity public class E { @Id Long id; @ManyToOne(fetch = FetchType.LAZY) E parent; }",
-                        "errors.lazyreference.E.parent: @ManyToOne(fetch = LAZY) is not supported yet (it needs a proxy); "
-                                + "remove it: the reference is loaded by one batched select per query result, never one per row", null),
+                        // without the processor (this runtime check) the proxy is missing; with it, E_Proxy is generated
+                        "errors.lazyreference.E.parent: @ManyToOne(fetch = LAZY) needs the generated errors.lazyreference.E_Proxy: "
+                                + "compile E with athanor-orm-processor, or remove fetch = LAZY (the reference then loads "
+                                + "batched with the query)", null),
+                new Case("lazyinverseone", "@Entity public class E { @Id Long id; @OneToOne(mappedBy = \"other\", fetch = FetchType.LAZY) E other; }",
+                        "errors.lazyinverseone.E.other: @OneToOne(mappedBy, fetch = LAZY) is not supported: this side holds no "
+                                + "key, so whether a related row exists (a proxy or null) is not known without a select; remove "
+                                + "fetch (the related object loads by one batched select per query result), or put fetch = LAZY "
+                                + "on the owning side", null),
                 new Case("removecascade", "@Entity public class E { @Id Long id; @ManyToOne(cascade = CascadeType.REMOVE) E parent; }",
                         "errors.removecascade.E.parent: cascade = REMOVE on a @ManyToOne is not supported; adding an object "
                                 + "always adds the new objects it references (as cascade = PERSIST), remove the others", null),
@@ -89,7 +122,31 @@ public final class MappingErrorCases {
                         "errors.onetomany.E.children: @OneToMany without mappedBy is not supported yet; map the @ManyToOne on E "
                                 + "and name it: @OneToMany(mappedBy = \"...\")", null),
                 both("orderbyalone", "@Entity public class E { @Id Long id; @OrderBy String name; }",
-                        "errors.orderbyalone.E.name: @OrderBy without @OneToMany; it orders a collection"),
+                        "errors.orderbyalone.E.name: @OrderBy without @OneToMany or @ManyToMany; it orders a collection"),
+                both("m2minversejointable", "@Entity public class E { @Id Long id; @ManyToMany List<E> friends; "
+                                + "@ManyToMany(mappedBy = \"friends\") @JoinTable(name = \"x\") List<E> friendOf; }",
+                        "errors.m2minversejointable.E.friendOf: @JoinTable on the inverse side of a @ManyToMany (mappedBy = "
+                                + "\"friends\"); the owning side's @JoinTable defines the secondary table: move it there"),
+                both("m2mjointablealone", "@Entity public class E { @Id Long id; @JoinTable(name = \"x\") List<E> others; }",
+                        "errors.m2mjointablealone.E.others: @JoinTable without @ManyToMany; it names the secondary table of a "
+                                + "many-to-many collection"),
+                new Case("m2mcascaderemove", "@Entity public class E { @Id Long id; @ManyToMany(cascade = CascadeType.REMOVE) Set<E> others; }",
+                        "errors.m2mcascaderemove.E.others: cascade = REMOVE on a @ManyToMany is not supported; PERSIST is "
+                                + "(always on: adding an object adds the new objects of its collections). Deleting an object "
+                                + "deletes its rows of the secondary table, never the related objects (JPA calls REMOVE on a "
+                                + "many-to-many non-portable); delete those with session.delete(...)", null),
+                new Case("m2mcascademerge", "@Entity public class E { @Id Long id; @ManyToMany(cascade = CascadeType.MERGE) Set<E> others; }",
+                        "errors.m2mcascademerge.E.others: cascade = MERGE on a @ManyToMany is not supported yet (nor on a "
+                                + "@OneToMany): merge(), refresh() and expunge() act on the one object given; call them on the "
+                                + "related objects too, or remove it. PERSIST is always on", null),
+                new Case("m2mcompositetarget", "@Entity public class E { @Id Long id; @ManyToMany List<K> ks; }\n"
+                                + "@Entity @IdClass(K.Key.class) class K { @Id Long a; @Id Long b; "
+                                + "public static class Key implements java.io.Serializable { Long a; Long b; } }",
+                        "errors.m2mcompositetarget.E.ks: the target K has 2 key fields; a @ManyToMany needs a target with one "
+                                + "@Id (composite keys are not supported yet)", null),
+                new Case("m2mjoincolumn", "@Entity public class E { @Id Long id; @ManyToMany @JoinColumn(name = \"x\") List<E> others; }",
+                        "errors.m2mjoincolumn.E.others: @JoinColumn cannot be combined with @ManyToMany; name the secondary "
+                                + "table's columns with @JoinTable(joinColumns = @JoinColumn(...), inverseJoinColumns = ...)", null),
                 both("onetoone", "@Entity public class E { @Id Long id; @OneToOne(mappedBy = \"partner\") @JoinColumn(name = \"p\") E partner; }",
                         "errors.onetoone.E.partner: " + org.athanor.orm.rules.AnnotationRules.ONE_TO_ONE_INVERSE_JOIN_COLUMN),
                 both("record", "@Entity public record E(@Id Long id) {}",
@@ -108,7 +165,8 @@ public final class MappingErrorCases {
                                 + "AUTO (= IDENTITY), or assign the value yourself"),
                 both("entityparent", "@Entity public class E extends P { }\n@Entity class P { @Id Long id; }",
                         "errors.entityparent.E: extends the @Entity errors.entityparent.P, which declares no @Inheritance; "
-                                + "annotate it @Inheritance(strategy = SINGLE_TABLE or JOINED), or make it a @MappedSuperclass"),
+                                + "annotate it @Inheritance (alone: JPA's default, SINGLE_TABLE with a DTYPE discriminator column; or "
+                                + "strategy = JOINED or TABLE_PER_CLASS), or make it a @MappedSuperclass"),
                 both("tableperclass", "@Entity @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS) public class E { @Id @GeneratedValue Long id; }",
                         "errors.tableperclass.E.id: TABLE_PER_CLASS keeps each class's rows in its own table, so one IDENTITY "
                                 + "column per table would hand out the same id twice in the hierarchy; use @GeneratedValue("

@@ -1,6 +1,7 @@
 package org.athanor.core.internal.compile;
 
 import java.util.List;
+import org.athanor.core.sql.StatementTemplate;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.RowLayout;
 import org.athanor.core.type.SqlType;
@@ -11,7 +12,7 @@ import org.athanor.core.type.ValueCodec;
  * index of the canonical parameter it binds (see {@link KeyCollector}) and its codec. Immutable;
  * this is what the Engine's statement cache holds.
  */
-public final class CompiledTemplate {
+public final class CompiledTemplate implements StatementTemplate {
     private final String sql;
     private final int[] slots;
     private final ValueCodec<Object>[] slotCodecs;
@@ -35,18 +36,28 @@ public final class CompiledTemplate {
         this.resultTypes = resultTypes;
     }
 
-    public String sql() { return sql; }
+    /**
+     * {@code t} as the template core compiled it: every {@link StatementTemplate} is one (the public
+     * signatures of the compiler and the dialect name the exported interface; the engine needs the rest).
+     */
+    public static CompiledTemplate of(StatementTemplate t) {
+        if (t instanceof CompiledTemplate c) return c;
+        throw new IllegalArgumentException("not a template compiled by Athanor's SqlCompiler: "
+                + (t == null ? "null" : t.getClass().getName()) + "; expected what SqlCompiler.compile or Dialect.compileTemplate returned");
+    }
+
+    @Override public String sql() { return sql; }
     /** Number of {@code ?} placeholders. */
-    public int slotCount() { return slots.length; }
+    @Override public int slotCount() { return slots.length; }
     /** The canonical parameter index bound at placeholder {@code i} (0-based). */
-    public int slot(int i) { return slots[i]; }
+    @Override public int slot(int i) { return slots[i]; }
     public ValueCodec<Object> slotCodec(int i) { return slotCodecs[i]; }
     /** The name of a named parameter at placeholder {@code i}, or null. */
     public String slotName(int i) { return slotNames[i]; }
-    public List<String> resultNames() { return resultNames; }
+    @Override public List<String> resultNames() { return resultNames; }
     public List<Expression<?>> resultExpressions() { return resultExpressions; }
-    public List<SqlType<?>> resultTypes() { return resultTypes; }
-    public ValueCodec<Object>[] resultCodecs() { return resultCodecs; }
+    @Override public List<SqlType<?>> resultTypes() { return resultTypes; }
+    @Override public ValueCodec<Object>[] resultCodecs() { return resultCodecs; }
     public int resultCount() { return resultCodecs.length; }
 
     /**
@@ -68,7 +79,7 @@ public final class CompiledTemplate {
     }
 
     /** The shared layout of {@code Row}s read with this template. */
-    public RowLayout layout() {
+    @Override public RowLayout layout() {
         RowLayout l = layout;
         if (l == null) layout = l = new RowLayout(resultNames, resultExpressions);
         return l;

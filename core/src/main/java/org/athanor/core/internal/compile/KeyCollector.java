@@ -25,6 +25,16 @@ public final class KeyCollector implements KeyBuilder {
     /** The first node met that has no cache key, or null. */
     private SqlNode uncacheable;
 
+    /**
+     * {@code key} as the walk core made it: the compiler and the dialect take the exported
+     * {@link KeyBuilder} in their public signatures, and every walk they are given is a KeyCollector.
+     */
+    public static KeyCollector walked(KeyBuilder key) {
+        if (key instanceof KeyCollector k) return k;
+        throw new IllegalArgumentException("not a key walk made by Athanor's engine: " + (key == null ? "null" : key.getClass().getName())
+                + "; expected the KeyBuilder a statement was walked into for compiling (Dialect.compile makes one)");
+    }
+
     @Override
     public void add(Object token) {
         if (size == tokens.length) tokens = Arrays.copyOf(tokens, size * 2);

@@ -58,9 +58,24 @@ final class DirtyCheck {
         updates.add(new Dirty(st, changed, values));
     }
 
+    /** A reference that is part of the primary key ({@code @Id} or {@code @MapsId} on it) now names another object. */
+    private static IllegalStateException keyReferenceChanged(InstanceState st, int k, Object now) {
+        return new IllegalStateException("the reference " + st.info.name + "." + st.info.toOnes[k].name() + " of persistent "
+                + st.key() + " was changed to " + (now == null ? "null" : now == Mapper.UNASSIGNED_KEY ? "a new object"
+                : "the object with key " + now) + "; it is part of the primary key (a derived identity), and primary keys of "
+                + "persistent objects cannot change (delete it and add a new one)");
+    }
+
     static void checkKeyUnchanged(InstanceState st, Object[] values) {
+        for (int k = 0; k < st.info.toOnes.length; k++) {
+            org.athanor.orm.mapping.Attribute shared = st.info.toOnes[k].mapsId();
+            if (shared != null && !Mapper.same(values[st.info.plain + k], values[shared.index()]))
+                throw keyReferenceChanged(st, k, values[st.info.plain + k]);
+        }
         for (int k = 0; k < st.info.idIdx.length; k++) {
             Object now = values[st.info.idIdx[k]];
+            if (!Mapper.same(now, st.key().value(k)) && st.info.idIdx[k] >= st.info.plain)
+                throw keyReferenceChanged(st, st.info.idIdx[k] - st.info.plain, now);
             if (!Mapper.same(now, st.key().value(k)))
                 throw new IllegalStateException("the primary key of persistent " + st.key() + " was changed to " + now
                         + "; primary keys of persistent objects cannot change (delete it and add a new one)");

@@ -64,7 +64,8 @@ public final class Flusher {
             throw failure(e);
         }
         DirtyCheck.Work work = DirtyCheck.collect(s.uow());
-        if (work.isEmpty()) return;
+        boolean links = Associations.pending(s.uow(), work.deletes());
+        if (work.isEmpty() && !links) return;
         List<InstanceState> inserts = work.inserts(), deletes = work.deletes();
         List<Dirty> updates = work.updates();
 
@@ -95,6 +96,8 @@ public final class Flusher {
                 if (s.events().listens(info)) ups = p.beforeUpdate(ups);
                 if (!ups.isEmpty()) p.update(info, ups);
             }
+            // many-to-many rows: after both ends are inserted, before either end is deleted
+            if (links) Associations.write(p, s.uow(), deletes);
             if (deletePlan != null) {
                 if (!deletePlan.cuts().isEmpty()) p.writeCuts(deletePlan.cuts(), true);
                 for (RowPlan.Run run : deletePlan.runs()) deleteRun(run);

@@ -70,7 +70,10 @@ final class Inserts {
         p.entity = info;
         p.operation = "inserting";
         p.statement = null;
-        if (info.toOnes.length > 0) checkReferencesAssigned(info, list);
+        if (info.toOnes.length > 0) {
+            checkReferencesAssigned(info, list);
+            if (info.mapsIds) MapsIds.fill(s.uow(), info, list);
+        }
         if (info.versionIdx >= 0)
             for (InstanceState st : list) {
                 Object v = info.get(st.obj(), info.versionIdx), seeded = Versions.seed(v, info.attrs[info.versionIdx].javaType());

@@ -36,7 +36,10 @@ final class CollectionLoading {
                 CollectionState cs = CollectionState.stateOf(s, owner.obj(), info, m);
                 if (cs == null) continue;
                 if (cs.items == null) unloaded.add(cs);
-                if (cs.items == null || o.strategy == LoadSpec.Strategy.SELECTIN) cs.elementOptions = o.children;
+                if (cs.items == null || o.strategy == LoadSpec.Strategy.SELECTIN) {
+                    cs.elementOptions = o.children;
+                    cs.elementPolymorphic = o.polymorphic;
+                }
                 switch (o.strategy) {
                     case RAISE -> cs.raise = cs.items == null;
                     case NOLOAD -> { if (cs.items == null) cs.items = new ArrayList<>(); }
@@ -89,6 +92,12 @@ final class CollectionLoading {
     private static void loadGroup(Loading.Host s, CollectionState cs, InstanceState ownerState) {
         Mapper owner = cs.info, element = cs.elementInfo();
         int m = cs.m, k = owner.toManyBackRef(m);
+        if (cs.relation().isManyToMany())
+            for (LoadSpec o : cs.elementOptions)
+                if (o.strategy.inStatement())
+                    throw new IllegalArgumentException(o + " below " + cs.info.name + "." + cs.relation().name() + ": a many-to-many "
+                            + "loaded by its own select reads the owner's key as an extra column, which a joined load cannot be "
+                            + "combined with yet; use selectinLoad there, or joinedLoad the many-to-many itself");
         // the owners to load for: this one first, then the rest of its result still unloaded in this session
         Map<Object, CollectionState> byOwner = new IdentityHashMap<>();
         List<Object> ids = new ArrayList<>();
@@ -106,14 +115,43 @@ final class CollectionLoading {
                 ids.add(st.key().value(0));
             }
         for (CollectionState c : byOwner.values()) c.items = new ArrayList<>();
+        if (cs.relation().isManyToMany()) {
+            loadManyToMany(s, cs, byOwner, ids);
+            return;
+        }
         @SuppressWarnings("unchecked") Column<Object> fk = (Column<Object>) element.toOnes[k].column();
         for (int from = 0; from < ids.size(); from += ToOneLoading.CHUNK) {
             List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + ToOneLoading.CHUNK));
             Select<Row> select = element.selectAll.where(fk.in(chunk)).orderBy(orderBy(element, cs.relation()));
-            for (Object e : Loading.list(s, element, select, cs.elementOptions)) {
+            for (Object e : Loading.list(s, element, select, cs.elementOptions, cs.elementPolymorphic)) {
                 CollectionState target = byOwner.get(element.toOnes[k].get(e));
                 // an element whose reference was changed in memory since (not flushed: autoflush off) goes where it points now
                 if (target != null && !target.items.contains(e)) target.items.add(e);
+            }
+        }
+    }
+
+    /**
+     * A many-to-many's elements: one {@code SELECT <element columns>, <secondary>.<owner key> FROM element JOIN
+     * secondary ON ... WHERE <secondary>.<owner key> IN (...)} per chunk of owners; an element of several owners
+     * comes once per owner and is one object (the identity map).
+     */
+    @SuppressWarnings("unchecked")
+    private static void loadManyToMany(Loading.Host s, CollectionState cs, Map<Object, CollectionState> byOwner, List<Object> ids) {
+        Mapper element = cs.elementInfo();
+        org.athanor.orm.mapping.Secondary sec = cs.info.toManySecondary(cs.m);
+        Map<Object, CollectionState> byKey = new java.util.HashMap<>();
+        for (CollectionState c : byOwner.values()) byKey.put(s.stateOf(c.owner).key().value(0), c);
+        Column<Object> elementId = (Column<Object>) element.attrs[element.idIdx[0]].column();
+        Select<Row> joined = element.selectAll.join(sec.table(), sec.remote().eq(elementId));
+        List<org.athanor.core.sql.Expression<?>> columns = new ArrayList<>(joined.columns());
+        columns.add(sec.local());
+        joined = joined.withColumns(columns.toArray(org.athanor.core.sql.Expression<?>[]::new)).orderBy(orderBy(element, cs.relation()));
+        for (int from = 0; from < ids.size(); from += ToOneLoading.CHUNK) {
+            Select<Row> select = joined.where(sec.local().in(ids.subList(from, Math.min(ids.size(), from + ToOneLoading.CHUNK))));
+            for (Object[] row : Loading.rowsWith(s, element, select, 1, cs.elementOptions)) {
+                CollectionState target = byKey.get(row[1]);
+                if (target != null) target.items.add(row[0]);
             }
         }
     }

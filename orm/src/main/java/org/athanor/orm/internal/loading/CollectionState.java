@@ -10,7 +10,7 @@ import org.athanor.orm.mapping.ToMany;
 
 /**
  * What the ORM's own {@link RelationList} / {@link RelationSet} share: the owner, its session, the
- * elements once loaded, and the other side kept in step. Adding an element sets the element's
+ * elements once loaded, and the other side kept in step (a many-to-many: {@link ManyToManyCollections}). Adding an element sets the element's
  * {@code @ManyToOne} to the owner at once (and takes it out of its previous owner's loaded collection);
  * removing clears it (or, with orphanRemoval, deletes the element). Not thread-safe, as the Session.
  */
@@ -29,6 +29,8 @@ public final class CollectionState {
     boolean raise;
     /** The query's then() options for the elements, used when the collection loads. */
     List<LoadSpec> elementOptions = List.of();
+    /** How the elements' subclasses load ({@code then(selectinPolymorphic(...))}), or null. */
+    PolymorphicSpec elementPolymorphic;
 
     CollectionState(Loading.Host session, Object owner, Mapper info, int m, List<InstanceState> group, ArrayList<Object> items) {
         this.session = session;
@@ -39,7 +41,7 @@ public final class CollectionState {
         this.items = items;
     }
 
-    ToMany relation() { return info.toManys[m]; }
+    public ToMany relation() { return info.toManys[m]; }
     /** The object whose collection this is. */
     public Object owner() { return owner; }
     /** The collection's index in its owner's mapper's {@code toManys}. */
@@ -69,7 +71,12 @@ public final class CollectionState {
 
     /** The element joined this collection: its reference points at the owner, and it is added to the session. */
     public void linked(Object e) {
+        // first: a many-to-many collection is touched too (the flush's ManyToManyCascades.sync runs for touched collections only)
         if (!session.isClosed()) session.touched(this);
+        if (relation().isManyToMany()) {
+            ManyToManyCollections.linked(this, e);
+            return;
+        }
         Mapper ei = elementInfo();
         int k = info.toManyBackRef(m);
         Object previous = ei.toOnes[k].get(e);
@@ -90,6 +97,10 @@ public final class CollectionState {
 
     /** The element left this collection: its reference is cleared, or with orphanRemoval the element is deleted. */
     public void unlinked(Object e) {
+        if (relation().isManyToMany()) {
+            ManyToManyCollections.unlinked(this, e);
+            return;
+        }
         Mapper ei = elementInfo();
         int k = info.toManyBackRef(m);
         if (ei.toOnes[k].get(e) == owner) ei.toOnes[k].set(e, null);

@@ -47,6 +47,14 @@ final class JoinedLoading {
         boolean inverse;
         /** The alias of the entity's table this node reads (null for the root, which reads the query's own FROM). */
         Table table;
+        /**
+         * A polymorphic target (a class with mapped subclasses, or in a JOINED hierarchy): every table its load
+         * statement reads, by table, each through its own alias; the node's columns are its load statement's
+         * columns read through these. Null otherwise (the node reads {@link #table} only).
+         */
+        Map<Table, Table> aliases;
+        /** A many-to-many's secondary table alias, joined between the parent and {@link #table}; else null. */
+        Table secondary;
         int offset;
         final List<Node> children = new ArrayList<>();
         /** Distinct objects of this node, in the order they first appear, and their states. */
@@ -76,13 +84,17 @@ final class JoinedLoading {
         build(root, options, new int[] {0});
         checkContainsEager(root, select, limited);
 
-        int n = info.attrs.length;
+        int n = info.loadTarget.columnCount(); // a polymorphic root: its subclasses' columns too
         Select<Row> base;
         Function<Expression<?>, Expression<?>> rootColumn;
         List<OrderItem> order = new ArrayList<>();
         if (limited) {
-            Subquery sub = select.subquery("anon_" + info.table.name());
             List<Expression<?>> inner = select.columns();
+            // a column two attributes share (a @MapsId reference's key) is selected once inside: a derived table's
+            // columns must have distinct names; the outer select reads it for each attribute
+            List<Expression<?>> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(inner));
+            Subquery sub = (distinct.size() == inner.size() ? select : select.withColumns(distinct.toArray(Expression<?>[]::new)))
+                    .subquery("anon_" + info.table.name());
             rootColumn = e -> {
                 if (!inner.contains(e))
                     throw new IllegalArgumentException("joinedLoad with limit/offset on " + info.name + ": ORDER BY " + e
@@ -197,8 +209,18 @@ final class JoinedLoading {
                 }
             if (child == null)
                 throw new IllegalArgumentException(o + ": " + info.name + " has no relationship " + name);
+            boolean polymorphic = isPolymorphic(child.info);
+            if (polymorphic) refuseUnjoinable(o, child.info);
             child.table = o.strategy == LoadSpec.Strategy.CONTAINS_EAGER ? o.from
                     : child.info.table.as(child.info.table.name() + "_" + ++aliases[0]);
+            if (polymorphic) {
+                child.aliases = new java.util.LinkedHashMap<>();
+                for (Table t : loadTables(child.info))
+                    child.aliases.put(t, t == child.info.table ? child.table : t.as(t.name() + "_" + ++aliases[0]));
+            }
+            org.athanor.orm.mapping.Secondary sec = child.collection ? info.toManySecondary(child.index) : null;
+            if (sec != null && o.strategy != LoadSpec.Strategy.CONTAINS_EAGER)
+                child.secondary = sec.table().as(sec.table().name() + "_" + ++aliases[0]);
             node.children.add(child);
             build(child, o.children, aliases);
         }
@@ -208,35 +230,110 @@ final class JoinedLoading {
     @SuppressWarnings("unchecked")
     private static Select<Row> join(Node node, Select<Row> stmt, List<Expression<?>> columns, List<OrderItem> order, int[] next,
                                     List<Node> all, Function<Expression<?>, Expression<?>> rootColumn) {
-        Function<Expression<?>, Expression<?>> parentColumn = node.parent == null ? rootColumn
-                : e -> node.table.corresponding((Column<?>) e);
+        Function<Expression<?>, Expression<?>> parentColumn = node.parent == null ? rootColumn : e -> read(node, (Column<?>) e);
         Mapper p = node.info;
         for (Node child : node.children) {
             Mapper c = child.info;
-            Table alias = child.table;
+            // the table joined first: the one holding the column the relationship joins on (a JOINED element's
+            // back reference may be in its subclass table); a JOINED target's further tables follow on its key
+            Table first;
             Expression<Boolean> on;
-            if (child.collection || child.inverse) {
+            if (child.secondary != null) {
+                // a many-to-many: parent LEFT OUTER JOIN secondary LEFT OUTER JOIN element
+                org.athanor.orm.mapping.Secondary sec = p.toManySecondary(child.index);
+                Expression<Object> id = (Expression<Object>) parentColumn.apply(p.attrs[p.idIdx[0]].column());
+                stmt = stmt.leftJoin(child.secondary, child.secondary.corresponding(sec.local()).eq(id));
+                Column<Object> target = (Column<Object>) read(child, c.attrs[c.idIdx[0]].column());
+                first = target.table();
+                on = target.eq(child.secondary.corresponding(sec.remote()));
+            } else if (child.collection && p.toManySecondary(child.index) != null) {
+                first = child.table;
+                on = null; // containsEager: the query joined the secondary and element tables itself
+            } else if (child.collection || child.inverse) {
                 int back = child.collection ? p.toManyBackRef(child.index) : p.inverseOneBackRef(child.index);
-                Column<Object> fk = alias.corresponding((Column<Object>) c.toOnes[back].column());
+                Column<Object> fk = (Column<Object>) read(child, c.toOnes[back].column());
+                first = fk.table();
                 Expression<Object> id = (Expression<Object>) parentColumn.apply(p.attrs[p.idIdx[0]].column());
                 on = fk.eq(id);
             } else {
                 Expression<Object> fk = (Expression<Object>) parentColumn.apply(p.toOnes[child.index].column());
-                Column<Object> id = alias.corresponding((Column<Object>) c.attrs[c.idIdx[0]].column());
+                Column<Object> id = (Column<Object>) read(child, c.attrs[c.idIdx[0]].column());
+                first = id.table();
                 on = id.eq(fk);
             }
+            Expression<Boolean> only = onlyItsClasses(c, child.table); // on the target's root-table alias
+            if (only != null && on != null && first == child.table) on = Sql.and(on, only);
             // containsEager: the query joined the table itself; its columns are read from that join
-            if (child.option.strategy != LoadSpec.Strategy.CONTAINS_EAGER) stmt = stmt.leftJoin(alias, on);
+            if (child.option.strategy != LoadSpec.Strategy.CONTAINS_EAGER) stmt = stmt.leftJoin(first, on);
+            if (child.aliases != null)
+                for (Map.Entry<Table, Table> t : child.aliases.entrySet()) {
+                    if (t.getValue() == first) continue;
+                    Expression<Boolean> keys = keysEqual(tableOf(child, first), first, t.getKey(), t.getValue());
+                    stmt = stmt.leftJoin(t.getValue(), only != null && t.getValue() == child.table ? Sql.and(keys, only) : keys);
+                }
             child.offset = next[0];
-            for (Column<?> col : c.columns) columns.add(alias.corresponding(col));
-            next[0] += c.attrs.length;
+            for (Expression<?> col : c.selectAll.columns()) columns.add(read(child, (Column<?>) col));
+            next[0] += c.loadTarget.columnCount();
             if (child.collection)
                 for (OrderItem o : CollectionLoading.orderBy(c, p.toManys[child.index]))
-                    order.add(new OrderItem(alias.corresponding((Column<?>) o.expression()), o.descending(), o.nulls()));
+                    order.add(new OrderItem(read(child, (Column<?>) o.expression()), o.descending(), o.nulls()));
             all.add(child);
             stmt = join(child, stmt, columns, order, next, all, rootColumn);
         }
         return stmt;
+    }
+
+    /** Whether {@code c}'s load statement reads more than its own table's columns in attribute order (a class with subclasses, or JOINED). */
+    private static boolean isPolymorphic(Mapper c) { return c.inheritance != null && c.loadTarget.columnCount() != c.attrs.length || c.tables().size() > 1; }
+
+    /** The tables of {@code c}'s load statement: its own (root table first), then its subclasses' (JOINED); one for SINGLE_TABLE. */
+    private static List<Table> loadTables(Mapper c) {
+        return org.athanor.core.sql.Join.tablesOf(c.selectAll.from().get(0));
+    }
+
+    /** A polymorphic target joinedLoad cannot read through aliases of its tables: refused, naming what works. */
+    private static void refuseUnjoinable(LoadSpec o, Mapper c) {
+        if (c.inheritance.strategy() == jakarta.persistence.InheritanceType.TABLE_PER_CLASS)
+            throw new IllegalArgumentException(o + ": " + c.name + " has subclasses in tables of their own (TABLE_PER_CLASS), "
+                    + "read through a UNION ALL that a join cannot alias; use selectinLoad(" + o.relationship + ")");
+        if (o.strategy == LoadSpec.Strategy.CONTAINS_EAGER && loadTables(c).size() > 1)
+            throw new IllegalArgumentException(o + ": the rows of " + c.name + " span several tables (JOINED inheritance), "
+                    + "and the query joined one of them; use joinedLoad or selectinLoad(" + o.relationship + ")");
+    }
+
+    /** Column {@code col} as {@code node} reads it: through the alias of the column's table. */
+    private static Expression<?> read(Node node, Column<?> col) {
+        if (node.aliases == null) return node.table.corresponding(col);
+        Table t = node.aliases.get(col.table());
+        if (t == null) throw new IllegalStateException("internal: " + col + " is in none of the tables joined for " + node.info.name);
+        return t.corresponding(col);
+    }
+
+    /** For a SINGLE_TABLE or JOINED subclass target: its discriminator is one of its subtree's values (null: any row is one). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Expression<Boolean> onlyItsClasses(Mapper c, Table alias) {
+        if (c.discriminator() == null || c == c.base()) return null;
+        List<Object> values = new ArrayList<>();
+        values.addAll(c.discriminatorValues());
+        Column d = alias.corresponding(c.discriminator());
+        return values.size() == 1 ? d.eq(values.get(0)) : d.in(values);
+    }
+
+    /** The table {@code alias} (one of {@code node}'s aliases) is an alias of. */
+    private static Table tableOf(Node node, Table alias) {
+        for (Map.Entry<Table, Table> e : node.aliases.entrySet()) if (e.getValue() == alias) return e.getKey();
+        throw new IllegalStateException("internal: " + alias + " is not an alias of " + node.info.name);
+    }
+
+    /** {@code alias} (of {@code table}) has the key of {@code firstAlias} (of {@code firstTable}): two tables of one JOINED row. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Expression<Boolean> keysEqual(Table firstTable, Table firstAlias, Table table, Table alias) {
+        // the tables' keys: an alias does not carry a composite key's constraint
+        List<Column<?>> keys = table.primaryKeyColumns(), firstKeys = firstTable.primaryKeyColumns();
+        List<Expression<Boolean>> parts = new ArrayList<>();
+        for (int k = 0; k < keys.size(); k++)
+            parts.add(((Column) alias.corresponding(keys.get(k))).eq(firstAlias.corresponding((Column) firstKeys.get(k))));
+        return parts.size() == 1 ? parts.get(0) : Sql.and(parts);
     }
 
     /** Resolves references, installs collections (the joined ones loaded), and applies the non-joined options, level by level. */
@@ -244,8 +341,14 @@ final class JoinedLoading {
         Mapper info = node.info;
         List<Object> objects = node.objects;
         if (objects.isEmpty()) return;
-        if (info.loadsRelated()) ToOneLoading.resolve(s, info, node.states, options);
-        if (info.toManys.length > 0) Loading.installCollections(s, info, node.states);
+        // a polymorphic node's objects are of several classes: each class's references and collections over its objects
+        Map<Mapper, List<InstanceState>> byClass = new java.util.LinkedHashMap<>();
+        if (info.layoutCount() > 1) for (InstanceState st : node.states) byClass.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
+        else byClass.put(info, node.states);
+        for (Map.Entry<Mapper, List<InstanceState>> e : byClass.entrySet()) {
+            if (e.getKey().loadsRelated()) ToOneLoading.resolve(s, e.getKey(), e.getValue(), options);
+            if (e.getKey().toManys.length > 0) Loading.installCollections(s, e.getKey(), e.getValue());
+        }
         for (Node child : node.children) {
             if (!child.collection) continue;
             for (Object owner : objects) {
@@ -264,7 +367,9 @@ final class JoinedLoading {
         }
         List<LoadSpec> rest = new ArrayList<>();
         for (LoadSpec o : options) if (!o.strategy.inStatement()) rest.add(o);
-        if (!rest.isEmpty() && info.toManys.length > 0) CollectionLoading.apply(s, info, node.states, rest);
+        if (!rest.isEmpty())
+            for (Map.Entry<Mapper, List<InstanceState>> e : byClass.entrySet())
+                if (e.getKey().toManys.length > 0) CollectionLoading.apply(s, e.getKey(), e.getValue(), rest);
         for (Node child : node.children) finish(s, child, child.options());
     }
 }

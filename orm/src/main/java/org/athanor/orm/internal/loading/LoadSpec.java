@@ -23,8 +23,15 @@ public final class LoadSpec {
     public final List<LoadSpec> children;
     /** For CONTAINS_EAGER: the table or alias the query joined the related rows from; null otherwise. */
     public final Table from;
+    /** {@code then(selectinPolymorphic(...))} / {@code then(withPolymorphic(...))}: how the related objects' subclasses load; or null. */
+    public final PolymorphicSpec polymorphic;
 
     public LoadSpec(Relationship<?, ?> relationship, Strategy strategy, List<LoadSpec> children, Table from) {
+        this(relationship, strategy, children, from, null);
+    }
+
+    public LoadSpec(Relationship<?, ?> relationship, Strategy strategy, List<LoadSpec> children, Table from, PolymorphicSpec polymorphic) {
+        this.polymorphic = polymorphic;
         this.relationship = relationship;
         this.strategy = strategy;
         this.children = List.copyOf(children);

@@ -113,6 +113,17 @@ public final class Loading {
 
     /** {@link #list(Loading.Host, Mapper, Select)} with loader options for the result's relationships. */
     public static List<Object> list(Loading.Host s, Mapper info, Select<Row> select, List<LoadSpec> options) {
+        return list(s, info, select, options, null);
+    }
+
+    /** {@link #list(Loading.Host, Mapper, Select, List)} with a polymorphic load option (null: none). */
+    public static List<Object> list(Loading.Host s, Mapper info, Select<Row> select, List<LoadSpec> options, PolymorphicSpec polymorphic) {
+        if (polymorphic != null) {
+            if (JoinedLoading.any(options))
+                throw new IllegalArgumentException(polymorphic + " cannot be combined with joinedLoad or containsEager yet; use "
+                        + "selectinLoad for the relationships, or leave " + polymorphic + " out");
+            return SelectinPolymorphic.list(s, info, select, options, polymorphic);
+        }
         if (!options.isEmpty() && JoinedLoading.any(options)) return JoinedLoading.list(s, info, select, options);
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
         // the rows' states are kept beside the objects: resolving references and installing collections needs them,
@@ -136,7 +147,7 @@ public final class Loading {
     }
 
     /** The references and collections of {@code out}: for a polymorphic result, each class's over its objects. */
-    private static void relatedOf(Loading.Host s, Mapper info, List<InstanceState> out, List<LoadSpec> options) {
+    static void relatedOf(Loading.Host s, Mapper info, List<InstanceState> out, List<LoadSpec> options) {
         if (info.layoutCount() > 1) {
             Map<Mapper, List<InstanceState>> byClass = new LinkedHashMap<>();
             for (InstanceState st : out) byClass.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
@@ -215,8 +226,11 @@ public final class Loading {
     static InstanceState materialize(Loading.Host s, Mapper declared, Object[] row) {
         if (declared.hasNullId(row))
             throw nullKey(declared);
-        Mapper info = declared.rowMapper(row);
-        Object[] v = declared.rowValues(row);
+        return materializeAs(s, declared.rowMapper(row), declared.rowValues(row));
+    }
+
+    /** {@link #materialize} of values already in the attribute order of their class {@code info}. */
+    static InstanceState materializeAs(Loading.Host s, Mapper info, Object[] v) {
         IdKey key = info.keyOf(v);
         InstanceState st = s.uow().identityMap.isEmpty() ? null : s.uow().identityMap.get(key);
         if (st != null) {
@@ -240,6 +254,16 @@ public final class Loading {
             if (group == null) group = result.size() == 1 ? List.of(st) : List.copyOf(result);
             for (int m = 0; m < info.toManys.length; m++) CollectionState.install(s, st.obj(), info, m, group, null).ownerState = st;
         }
+    }
+
+    /**
+     * Loads an unloaded proxy ({@link InstanceState#ghost}) through its loader, with the rest of its group,
+     * as a call of one of its methods would.
+     */
+    public static void fill(InstanceState st) {
+        if (!st.ghost) return;
+        Object p = st.obj();
+        ((org.athanor.orm.mapping.EntityProxy) p).athanor$loader().load(p);
     }
 
     /** Re-reads a persistent object's row; false when the row is gone. */

@@ -16,7 +16,8 @@ import org.athanor.orm.mapping.ToOne;
  * Turns the reference keys of loaded objects into the referenced objects ({@code @ManyToOne}, JPA's
  * EAGER default) for a whole result at once: keys already in the identity map are taken from it, the
  * others are read with one {@code SELECT ... WHERE id IN (...)} per reference and chunk of
- * {@link #CHUNK} keys — never one per row. Referenced objects that themselves hold references are
+ * {@link #CHUNK} keys — never one per row. A {@code fetch = LAZY} reference gets unloaded proxies for
+ * those instead, one {@link ProxyGroup} per reference and result. Referenced objects that themselves hold references are
  * resolved the same way, a level at a time.
  */
 public final class ToOneLoading {
@@ -53,6 +54,8 @@ public final class ToOneLoading {
             // the last key found: rows ordered by their reference (a collection's elements) name the same object in a run
             Object lastId = null;
             InstanceState last = null;
+            ProxyGroup proxies = null; // fetch = LAZY: the result's proxies for this reference, loaded together on first use
+            boolean proxied = ref.lazy() && !LoadOptions.selectin(options, ref.name()); // selectinLoad: loaded now, as EAGER
             for (InstanceState st : todo) {
                 Object id = st.snapshot[slot];
                 if (Mapper.same(info.referencedKey(st.obj(), k), id)) continue; // already holds it
@@ -65,6 +68,9 @@ public final class ToOneLoading {
                     ref.set(st.obj(), t.obj());
                     lastId = id;
                     last = t;
+                } else if (proxied) {
+                    if (proxies == null) proxies = ProxyGroup.of(s, info, k);
+                    ref.set(st.obj(), proxies.proxy(id, st.key().value(0)));
                 } else missing.computeIfAbsent(id, x -> new ArrayList<>()).add(st);
             }
             if (missing.isEmpty()) continue;
@@ -74,7 +80,8 @@ public final class ToOneLoading {
             try {
                 for (int from = 0; from < ids.size(); from += CHUNK) {
                     List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                    Loading.list(s, target, target.selectAll.where(idColumn.in(chunk)), LoadOptions.childrenOf(options, ref.name()));
+                    Loading.list(s, target, target.selectAll.where(idColumn.in(chunk)), LoadOptions.childrenOf(options, ref.name()),
+                            LoadOptions.polymorphicOf(options, ref.name()));
                 }
             } finally {
                 s.origin(prev);

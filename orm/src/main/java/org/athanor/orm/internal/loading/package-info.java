@@ -5,7 +5,7 @@
  * {@link org.athanor.orm.internal.loading.OrmCompiler} turns what a query asks for into the Core SELECT that
  * runs and a description of where each loaded entity's columns sit in its rows; the session's hydrator
  * ({@link org.athanor.orm.internal.loading.Loading}; with {@code JoinedLoading}, {@code ToOneLoading},
- * {@code CollectionLoading}, and {@code CollectionState} behind the ORM's RelationList/RelationSet) turns rows into objects from that description alone. Loader strategies
+ * {@code CollectionLoading}, {@code SelectinPolymorphic}, and {@code CollectionState} behind the ORM's RelationList/RelationSet) turns rows into objects from that description alone. Loader strategies
  * (joined eager loads, polymorphic columns) extend the compiled statement here, without touching the
  * Session or the Query API.
  */

@@ -100,6 +100,8 @@ public final class Mapper {
     public final org.athanor.orm.mapping.InverseOne[] inverseOnes;
 
     // Links to the other mappers of the registry: written by MapperConfiguration only, read-only afterwards.
+    /** Whether a reference shares an @EmbeddedId component's column ({@code @MapsId}): the flush fills the component. */
+    public final boolean mapsIds;
     Mapper[] toOneTargets;
     int[] toOneMirror;
     Mapper[] toManyTargets;
@@ -107,6 +109,8 @@ public final class Mapper {
     Mapper[] inverseOneTargets;
     int[] inverseOneBackRef;
     int[] toOneInverseMirror;
+    /** Many-to-many links (see {@link ManyToManyLinks}); written by MapperConfiguration only. */
+    final ManyToManyLinks manyToMany = new ManyToManyLinks();
     int rank;
     SelfReferences selfReferences;
     boolean selfToOne;
@@ -127,6 +131,7 @@ public final class Mapper {
         this.toOnes = mapping.toOnes().toArray(ToOne[]::new);
         this.toManys = mapping.toManys().toArray(ToMany[]::new);
         this.inverseOnes = mapping.inverseOnes().toArray(org.athanor.orm.mapping.InverseOne[]::new);
+        this.mapsIds = java.util.Arrays.stream(toOnes).anyMatch(t -> t.mapsId() != null);
         List<Attribute> all = new ArrayList<>(mapping.attributes());
         for (ToOne t : toOnes) all.add(t.keyAttribute());
         this.discriminatorIdx = inheritance == null || inheritance.discriminator() == null ? -1 : all.size();
@@ -197,8 +202,14 @@ public final class Mapper {
         return v;
     }
 
+    /** The discriminator values a row of {@link #selectAll} can have (this class's and its subclasses'); empty outside a hierarchy. */
+    public java.util.Set<Object> discriminatorValues() { return layouts == null ? java.util.Set.of() : layouts.keySet(); }
+
     /** How many classes a row of {@link #selectAll} can be: 1 outside a hierarchy (or for a leaf class). */
     public int layoutCount() { return layouts == null ? 1 : layouts.size(); }
+
+    /** The row layouts of {@link #selectAll} by discriminator value, or null outside a hierarchy (Polymorphic reads them). */
+    Map<Object, Polymorphic.Layout> layouts() { return layouts; }
 
     private Polymorphic.Layout layout(Object[] row) {
         Object d = row[discriminatorPos];
@@ -227,7 +238,7 @@ public final class Mapper {
     /** The element mapper of collection {@code m}. */
     public Mapper toManyTarget(int m) { return toManyTargets[m]; }
 
-    /** The position of collection {@code m}'s mappedBy reference in its element mapper's {@link #toOnes}. */
+    /** The position of collection {@code m}'s mappedBy reference in its element mapper's {@link #toOnes}; -1 for a many-to-many. */
     public int toManyBackRef(int m) { return toManyBackRef[m]; }
 
     /** The mapper holding the owning side of inverse one-to-one {@code j}. */
@@ -343,6 +354,20 @@ public final class Mapper {
         return id == null ? UNASSIGNED_KEY : id;
     }
 
+    /** The secondary table of many-to-many collection {@code m} seen from this side, or null for a one-to-many. */
+    public org.athanor.orm.mapping.Secondary toManySecondary(int m) { return manyToMany.secondary(m); }
+
+    /** For many-to-many collection {@code m}, the position of the other side's collection in its element mapper's {@link #toManys}, or -1. */
+    public int manyToManyMirror(int m) { return manyToMany.mirror(m); }
+
+    /** The secondary tables holding this entity's key (either side, superclasses' included), each seen from this entity. */
+    public List<org.athanor.orm.mapping.Secondary> associations() {
+        if (parent == null) return manyToMany.associations();
+        List<org.athanor.orm.mapping.Secondary> all = new ArrayList<>(manyToMany.associations());
+        for (org.athanor.orm.mapping.Secondary s : parent.associations()) if (!all.contains(s)) all.add(s);
+        return all;
+    }
+
     /** A copy safe to keep as a snapshot: byte arrays are cloned, other mapped types are immutable. */
     public static Object[] snapshotOf(Object[] values) {
         Object[] s = values.clone();
@@ -365,7 +390,7 @@ public final class Mapper {
 
     /** Whether a value of the primary key is null in {@code values} (attribute order). */
     public boolean hasNullId(Object[] values) {
-        for (int i : idIdx) if (values[i] == null) return true;
+        for (int i : idIdx) if (values[i] == null || values[i] == UNASSIGNED_KEY) return true;
         return false;
     }
 
@@ -379,7 +404,7 @@ public final class Mapper {
         Object[] k = new Object[idIdx.length];
         for (int i = 0; i < k.length; i++) {
             k[i] = get(obj, idIdx[i]);
-            if (k[i] == null) return null;
+            if (k[i] == null || k[i] == UNASSIGNED_KEY) return null; // a derived id whose referenced object has no key yet
         }
         return IdKey.ofIds(this, k);
     }

@@ -84,6 +84,7 @@ final class MapperConfiguration {
         java.util.Arrays.fill(self.toOneMirror, -1);
         self.toOneInverseMirror = new int[self.toOnes.length];
         java.util.Arrays.fill(self.toOneInverseMirror, -1);
+        self.manyToMany.allocate(self.toManys.length);
     }
 
     /** Links each collection to its element entity and mappedBy reference (after every entity's {@link #linkTargets}). */
@@ -97,6 +98,13 @@ final class MapperConfiguration {
             if (t == null)
                 throw new MappingException(where + " holds " + c.target().getName() + ", which is not in this Registry; "
                         + "pass it to Registry.of(...) too");
+            checkOrderBy(c, t, where);
+            self.toManyTargets[m] = t;
+            if (c.isManyToMany()) {
+                self.toManyBackRef[m] = -1;
+                ManyToManyLinks.link(self, m, t, where);
+                continue;
+            }
             int k = -1;
             for (int i = 0; i < t.toOnes.length; i++) if (t.toOnes[i].name().equals(c.mappedBy())) k = i;
             if (k < 0 || t.toOneTargets[k] != self)
@@ -106,14 +114,16 @@ final class MapperConfiguration {
             if (t.toOneMirror[k] >= 0)
                 throw new MappingException(where + ": " + t.name + "." + c.mappedBy() + " is already mirrored by "
                         + self.toManys[t.toOneMirror[k]].name());
-            for (String o : c.orderBy()) {
-                String attr = o.endsWith(" DESC") ? o.substring(0, o.length() - 5) : o;
-                if (java.util.Arrays.stream(t.attrs).limit(t.plain).noneMatch(a -> a.name().equals(attr)))
-                    throw new MappingException(where + ": @OrderBy names '" + attr + "', which is not an attribute of " + t.name);
-            }
-            self.toManyTargets[m] = t;
             self.toManyBackRef[m] = k;
             t.toOneMirror[k] = m;
+        }
+    }
+
+    private static void checkOrderBy(ToMany c, Mapper t, String where) {
+        for (String o : c.orderBy()) {
+            String attr = o.endsWith(" DESC") ? o.substring(0, o.length() - 5) : o;
+            if (java.util.Arrays.stream(t.attrs).limit(t.plain).noneMatch(a -> a.name().equals(attr)))
+                throw new MappingException(where + ": @OrderBy names '" + attr + "', which is not an attribute of " + t.name);
         }
     }
 

@@ -53,53 +53,96 @@ final class Polymorphic {
             subtree.remove(m);
             subtree.add(0, m);
             m.setLoading(base, parent, null, 0, null, -1); // base first: select() below reads it
-            // the row's slots: this class's attributes in order, then each subclass's further ones; a slot is a
-            // field of the hierarchy (its column is the same one in SINGLE_TABLE/JOINED, one per table otherwise)
-            List<Object> slots = new ArrayList<>();
-            Map<Object, Integer> position = new HashMap<>();
-            List<Table> joined = new ArrayList<>();
-            Map<Object, Layout> layouts = new HashMap<>();
             Map<Object, Mapper> owner = new LinkedHashMap<>();
-            List<Mapper> concrete = new ArrayList<>();
-            List<int[]> positionsOf = new ArrayList<>();
             for (Mapper d : subtree) {
-                int[] positions = new int[d.attrs.length];
-                for (int i = 0; i < positions.length; i++) {
-                    Object key = slotKey(d.attrs[i]);
-                    Integer at = position.get(key);
-                    if (at == null) {
-                        at = slots.size();
-                        slots.add(key);
-                        position.put(key, at);
-                    }
-                    positions[i] = at;
-                }
-                for (Table t : d.tables()) if (!m.tables().contains(t) && !joined.contains(t)) joined.add(t);
                 Object v = d.discriminatorValue();
                 if (v == null) continue; // abstract: no rows of its own
                 Mapper other = owner.putIfAbsent(v, d);
                 if (other != null)
                     throw new MappingException(other.type.getName() + " and " + d.type.getName() + " both have the discriminator "
                             + "value " + quote(v) + "; give each class of the hierarchy its own @DiscriminatorValue");
-                layouts.put(v, new Layout(d, d == m ? null : positions));
-                concrete.add(d);
-                positionsOf.add(positions);
             }
             if (m.inheritance.strategy() == InheritanceType.TABLE_PER_CLASS) {
                 if (subtree.size() == 1) { // a leaf: its own table holds its rows only
                     m.setLoading(base, parent, Sql.select(m.columns).from(m.table), m.attrs.length, null, -1);
                     continue;
                 }
-                m.setLoading(base, parent, union(m, slots.size(), concrete, positionsOf), slots.size() + 1, Map.copyOf(layouts), slots.size());
+                Slots slots = slots(subtree);
+                List<Mapper> concrete = new ArrayList<>(owner.values());
+                List<int[]> positionsOf = new ArrayList<>();
+                for (Mapper d : concrete) positionsOf.add(slots.positions().get(d));
+                m.setLoading(base, parent, union(m, slots.count(), concrete, positionsOf), slots.count() + 1,
+                        slots.layouts(m, subtree), slots.count());
                 continue;
             }
-            List<Column<?>> columns = new ArrayList<>();
-            for (int p = 0; p < slots.size(); p++) columns.add(null);
-            for (Mapper d : subtree)
-                for (int i = 0; i < d.attrs.length; i++) columns.set(position.get(slotKey(d.attrs[i])), d.attrs[i].column());
-            List<Object> values = new ArrayList<>(owner.keySet());
-            m.setLoading(base, parent, select(m, columns, joined, values), columns.size(), Map.copyOf(layouts), m.discriminatorIdx);
+            Shared shared = shared(m, subtree);
+            m.setLoading(base, parent, shared.select, shared.columnCount, shared.layouts, m.discriminatorIdx);
         }
+    }
+
+    /**
+     * The slots of a polymorphic row: the first class's attributes in order, then each further class's own
+     * ones; a slot is a field of the hierarchy (its column is the same one in SINGLE_TABLE/JOINED, one per table
+     * for TABLE_PER_CLASS, where {@code columns} holds the first class's). {@code positions}: per class, where its
+     * attributes sit.
+     */
+    private record Slots(List<Column<?>> columns, Map<Mapper, int[]> positions) {
+        int count() { return columns.size(); }
+
+        /** Per discriminator value, the class and its positions (null for {@code m}: its attributes come first, in order). */
+        Map<Object, Layout> layouts(Mapper m, List<Mapper> subtree) {
+            Map<Object, Layout> layouts = new HashMap<>();
+            for (Mapper d : subtree)
+                if (d.discriminatorValue() != null) layouts.put(d.discriminatorValue(), new Layout(d, d == m ? null : positions.get(d)));
+            return Map.copyOf(layouts);
+        }
+    }
+
+    private static Slots slots(List<Mapper> subtree) {
+        Map<Object, Integer> position = new HashMap<>();
+        List<Column<?>> columns = new ArrayList<>();
+        Map<Mapper, int[]> positionsOf = new HashMap<>();
+        for (Mapper d : subtree) {
+            int[] positions = new int[d.attrs.length];
+            for (int i = 0; i < positions.length; i++) {
+                Object key = slotKey(d.attrs[i]);
+                Integer at = position.get(key);
+                if (at == null) {
+                    at = columns.size();
+                    position.put(key, at);
+                    columns.add(d.attrs[i].column());
+                }
+                positions[i] = at;
+            }
+            positionsOf.put(d, positions);
+        }
+        return new Slots(columns, positionsOf);
+    }
+
+    /** A SINGLE_TABLE or JOINED load statement and its layouts by discriminator value. */
+    record Shared(Select<Row> select, int columnCount, Map<Object, Layout> layouts) {}
+
+    /**
+     * The load statement of {@code m} (SINGLE_TABLE or JOINED) reading the classes of {@code subtree} ({@code m}
+     * first, then classes below it): {@code m}'s columns in attribute order, then each further class's own
+     * columns; JOINED: its tables inner-joined, the others' tables left-outer-joined. A SINGLE_TABLE
+     * subclass's statement adds {@code discriminator IN (its subtree's values)}.
+     */
+    static Shared shared(Mapper m, List<Mapper> subtree) {
+        Slots slots = slots(subtree);
+        List<Table> joined = new ArrayList<>();
+        for (Mapper d : subtree) for (Table t : d.tables()) if (!m.tables().contains(t) && !joined.contains(t)) joined.add(t);
+        return new Shared(select(m, slots.columns(), joined, allValues(m, subtree)), slots.count(), slots.layouts(m, subtree));
+    }
+
+    /** The discriminator values of {@code m}'s whole subtree (a SINGLE_TABLE subclass's criterion). */
+    private static List<Object> allValues(Mapper m, List<Mapper> subtree) {
+        if (m.layouts() == null) { // configure: subtree is the whole subtree
+            List<Object> values = new ArrayList<>();
+            for (Mapper d : subtree) if (d.discriminatorValue() != null) values.add(d.discriminatorValue());
+            return values;
+        }
+        return new ArrayList<>(m.layouts().keySet());
     }
 
     /** What makes two classes' attributes one slot of a polymorphic row: the field (the discriminator: its column; an embeddable's field: with its holder). */

@@ -4,6 +4,9 @@
  * {@link org.athanor.orm.Registry}, built by {@link org.athanor.orm.internal.mapping.Mapper#configure} (the configure phase is {@code MapperConfiguration})
  * from the per-class annotation reading ({@link org.athanor.orm.mapping.EntityMapping}); {@link
  * org.athanor.orm.internal.mapping.IdKey} is a row's identity (base mapper, key values, identity token);
- * {@link org.athanor.orm.internal.mapping.SelfReferences} are a table's foreign keys to itself.
+ * {@link org.athanor.orm.internal.mapping.SelfReferences} are a table's foreign keys to itself. Inheritance:
+ * {@code Polymorphic} gives each mapper its polymorphic load statement at configure time,
+ * {@link org.athanor.orm.internal.mapping.PolymorphicLoad} plans a query's selectinPolymorphic / withPolymorphic,
+ * and {@link org.athanor.orm.internal.mapping.ConcreteCriteria} adapts filters of a table-per-class union.
  */
 package org.athanor.orm.internal.mapping;

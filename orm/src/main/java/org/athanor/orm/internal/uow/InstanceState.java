@@ -40,6 +40,11 @@ public final class InstanceState {
     public boolean refsPending;
     /** Loaded (or re-read) with its @OneToMany fields still to be given unloaded collections (see Loading.list). */
     public boolean collectionsPending;
+    /**
+     * An unloaded proxy of a {@code fetch = LAZY} reference: only its key is known (the snapshot is the
+     * proxy's own untouched fields, so it is never dirty); expired until a row fills it in place.
+     */
+    public boolean ghost;
     /** Position in the session's {@link PendingList}, or -1 when not pending there. */
     public int pendingPos = -1;
     /** What the innermost transaction level that changed this object knew before (see {@link TxLevel}), or null. */

@@ -39,7 +39,7 @@ public final class TransactionLevels {
 
     public boolean isOpen(TxLevel l) { return levels.contains(l); }
 
-    public boolean isExpired(InstanceState s) { return s.loadedEpoch < expiredBefore; }
+    public boolean isExpired(InstanceState s) { return s.ghost || s.loadedEpoch < expiredBefore; }
 
     /** A savepoint the database has just opened. */
     public TxLevel open(NestedTransaction savepoint) {
@@ -66,6 +66,7 @@ public final class TransactionLevels {
     public void rolledBack(TxLevel l) {
         levels.remove(levels.size() - 1);
         restore(l);
+        uow.dropLinks(); // many-to-many changes not flushed: the collections they came from reload on access
     }
 
     /**
@@ -86,11 +87,13 @@ public final class TransactionLevels {
     /** A closing session's rollback: every level undone, innermost first, without expiring (all is detached next). */
     public void discardAll() {
         for (int i = levels.size() - 1; i >= 0; i--) restore(levels.get(i), false);
+        uow.links.clear();
     }
 
     /** Undoes every level, innermost first, and starts a fresh outer level. */
     public void restoreAll() {
         for (int i = levels.size() - 1; i >= 0; i--) restore(levels.get(i));
+        uow.dropLinks();
         levels.clear();
         levels.add(newLevel(null));
     }

@@ -43,6 +43,8 @@ public final class UnitOfWork {
     public final LinkedHashSet<InstanceState> marked = new LinkedHashSet<>();
     /** The transaction as the session sees it: levels, epochs, what a rollback restores. */
     public final TransactionLevels tx = new TransactionLevels(this);
+    /** Many-to-many links and unlinks not flushed yet (written by the flush, dropped by a rollback). */
+    public final LinkChanges links = new LinkChanges();
     private long addSeq;
     /** Whether a state may still be {@link InstanceState#unverified} (cleared by a flush that finds none). */
     public boolean mayHoldUnverified;
@@ -127,6 +129,25 @@ public final class UnitOfWork {
         return s;
     }
 
+    /**
+     * Registers an unloaded proxy ({@code fetch = LAZY}) for the row with key {@code key}, which no object
+     * of the session has: persistent and {@linkplain InstanceState#ghost expired}, so a later load of the
+     * row (a query, {@code get}, the proxy's own loader) fills this object in place. Its snapshot is what
+     * its fields hold now (the id, and the class's defaults), so a flush finds nothing changed; the
+     * object's collections are given when its row is read.
+     */
+    public InstanceState attachGhost(Mapper info, Object proxy, IdKey key) {
+        InstanceState s = new InstanceState(proxy, info);
+        s.status = InstanceState.Status.PERSISTENT;
+        s.ghost = true;
+        s.snapshot = info.ownSnapshot(info.read(proxy));
+        s.setKey(key);
+        s.loadedEpoch = tx.epoch;
+        identityMap.put(s);
+        attached.attach(s, proxy, false);
+        return s;
+    }
+
     // ---- marks and leaving -------------------------------------------------------------------------
 
     /** Marks a persistent object for deletion at the next flush; false when it was marked already. */
@@ -156,7 +177,23 @@ public final class UnitOfWork {
     }
 
     /** Empties the unit of work at once: the same as detaching each object in turn. */
+    /**
+     * A rollback drops the many-to-many changes not flushed: the loaded collections of the objects they
+     * name are unloaded too (they may hold the dropped changes), so they reload as the database has them.
+     */
+    void dropLinks() {
+        if (links.isEmpty()) return;
+        for (java.util.Map<LinkChanges.Pair, Boolean> m : links.changes().values())
+            for (LinkChanges.Pair p : m.keySet())
+                for (Object o : new Object[] {p.owner(), p.element()}) {
+                    InstanceState s = stateOf(o);
+                    if (s != null) host.unloadCollections(s);
+                }
+        links.clear();
+    }
+
     public void detachEverything(boolean closing) {
+        links.clear();
         if (attached.count() == 0) return;
         attached.releaseAll(closing);
         identityMap.clear();
@@ -247,6 +284,7 @@ public final class UnitOfWork {
         }
         st.snapshot = Mapper.snapshotOf(v);
         st.loadedEpoch = tx.epoch;
+        st.ghost = false;
         if (info.toManys.length > 0) st.collectionsPending = true; // re-read: its collections load again on access
         if (info.inverseOnes.length > 0) st.refsPending = true; // re-read: its inverse one-to-ones load again with it
     }

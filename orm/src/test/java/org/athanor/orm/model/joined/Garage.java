@@ -19,6 +19,9 @@ public class Garage {
     @OneToMany(mappedBy = "garage")
     @OrderBy("name")
     public List<Vehicle> vehicles = new ArrayList<>();
+    /** The trucks with this depot: a collection whose back reference is a column of a JOINED subclass table (inh_truck). */
+    @OneToMany(mappedBy = "depot")
+    public List<Truck> trucks = new ArrayList<>();
 
     public Garage() {}
 

@@ -1,0 +1,30 @@
+package org.athanor.orm;
+
+import java.util.List;
+import org.athanor.core.schema.Column;
+import org.athanor.core.sql.Expression;
+import org.athanor.core.sql.Sql;
+import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.Secondary;
+
+/** Query conditions over a many-to-many collection's secondary table. */
+final class ManyToManyQueries {
+    private ManyToManyQueries() {}
+
+    /**
+     * {@code withParent(student, Student_.courses)} on a query of courses: EXISTS a row of the secondary table
+     * linking the course to the student's key (the collection is not loaded).
+     */
+    @SuppressWarnings("unchecked")
+    static <P> Expression<Boolean> withParent(Relationship<P, ?> r, Mapper element, P parent) {
+        if (parent == null) throw new IllegalArgumentException("withParent(null, " + r + "): give the " + r.owner().getSimpleName());
+        Object id = EntityMapping.of(r.owner()).identityOf(parent);
+        if (id == null)
+            throw new IllegalArgumentException("withParent(" + parent + ", " + r + "): the " + r.owner().getSimpleName()
+                    + " has no id yet; flush() first");
+        Secondary s = r.secondary();
+        Column<Object> elementId = (Column<Object>) element.attrs[element.idIdx[0]].column();
+        return Sql.exists(Sql.select(Sql.literal(1)).from(s.table()).where(Sql.and(List.of(s.remote().eq(elementId), s.local().eq(id)))));
+    }
+}

@@ -1,0 +1,64 @@
+package org.athanor.orm.internal.mapping;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.athanor.orm.mapping.MappingException;
+import org.athanor.orm.mapping.Secondary;
+import org.athanor.orm.mapping.ToMany;
+
+/**
+ * A mapper's many-to-many links, made by the registry's configure phase: per collection, its secondary
+ * table seen from this side and the other side's collection (for back-population); and every secondary
+ * table holding this entity's key, so a deleted object's rows in them are deleted first.
+ */
+final class ManyToManyLinks {
+    private Secondary[] secondary = new Secondary[0];
+    private int[] mirror = new int[0];
+    private final List<Secondary> associations = new ArrayList<>();
+
+    void allocate(int collections) {
+        secondary = new Secondary[collections];
+        mirror = new int[collections];
+        Arrays.fill(mirror, -1);
+    }
+
+    Secondary secondary(int m) { return secondary[m]; }
+
+    int mirror(int m) { return mirror[m]; }
+
+    List<Secondary> associations() { return associations; }
+
+    private void associate(Secondary s) { if (!associations.contains(s)) associations.add(s); }
+
+    /**
+     * Links many-to-many collection {@code m} of {@code owner} to its element mapper {@code t}: an owning side
+     * takes its own secondary table; an inverse side ({@code mappedBy}) must name an owning {@code @ManyToMany}
+     * of {@code t} whose elements are {@code owner}'s class, and sees its table flipped.
+     */
+    static void link(Mapper owner, int m, Mapper t, String where) {
+        ToMany c = owner.toManys[m];
+        ManyToManyLinks links = owner.manyToMany;
+        if (c.mappedBy().isEmpty()) {
+            Secondary s = c.secondary();
+            links.secondary[m] = s;
+            links.associate(s);
+            t.manyToMany.associate(s.flipped());
+            return;
+        }
+        int j = -1;
+        for (int i = 0; i < t.toManys.length; i++) if (t.toManys[i].name().equals(c.mappedBy())) j = i;
+        ToMany other = j < 0 ? null : t.toManys[j];
+        if (other == null || !other.isManyToMany() || !other.mappedBy().isEmpty() || !other.target().isAssignableFrom(owner.type))
+            throw new MappingException(where + ": mappedBy = \"" + c.mappedBy() + "\" must name an owning @ManyToMany of "
+                    + t.name + " whose elements are " + owner.name + " (one without mappedBy); its collections are "
+                    + Arrays.stream(t.toManys).map(x -> x.name() + (x.isManyToMany() ? " (@ManyToMany" + (x.mappedBy().isEmpty() ? "" : ", mappedBy")
+                    + ")" : " (@OneToMany)") + " -> " + x.target().getSimpleName()).toList());
+        if (t.manyToMany.mirror[j] >= 0 && t.manyToMany.mirror[j] != m)
+            throw new MappingException(where + ": " + t.name + "." + c.mappedBy() + " is already mirrored by "
+                    + owner.toManys[t.manyToMany.mirror[j]].name());
+        links.secondary[m] = other.secondary().flipped();
+        links.mirror[m] = j;
+        t.manyToMany.mirror[j] = m;
+    }
+}

@@ -1,0 +1,86 @@
+package org.athanor.orm.mapping;
+
+import jakarta.persistence.IdClass;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import org.athanor.core.schema.Column;
+import org.athanor.core.schema.Table;
+import org.athanor.orm.rules.Messages;
+
+/**
+ * Derived identities (JPA 2, section 2.4.1): {@code @Id} on a {@code @ManyToOne} / owning {@code @OneToOne} of an
+ * entity with an {@code @IdClass}, as an association object keyed by the pair of objects it links:
+ *
+ * <pre>{@code
+ * @Entity @IdClass(EnrollmentId.class)
+ * public class Enrollment {
+ *     @Id @ManyToOne Student student;   // EnrollmentId.student is a Long (Student's id type)
+ *     @Id @ManyToOne Course course;
+ *     Integer grade;
+ * }
+ * }</pre>
+ *
+ * The reference's key column is NOT NULL and part of the primary key (and of its FOREIGN KEY); its value is the
+ * referenced object's id, so the session's identity of an Enrollment is (student id, course id).
+ */
+final class DerivedIds {
+    private DerivedIds() {}
+
+    /** The rules for {@code @Id} on reference {@code f} of {@code cls}; {@code shared}: a single-table subclass. */
+    static void check(Class<?> cls, Field f, boolean shared, String where) {
+        if (f.isAnnotationPresent(jakarta.persistence.MapsId.class)) throw new MappingException(where + ": " + Messages.mapsIdWithId());
+        if (shared || MappingBuilder.entitySuperclass(cls) != null || cls.isAnnotationPresent(jakarta.persistence.Inheritance.class))
+            throw new MappingException(where + ": " + Messages.derivedIdInHierarchy());
+        if (!cls.isAnnotationPresent(IdClass.class))
+            throw new MappingException(where + ": " + Messages.derivedIdWithoutIdClass(f.getName()));
+    }
+
+    /**
+     * The {@code @EmbeddedId} component {@code @MapsId("name")} on reference {@code f} names: a key component of the
+     * referenced entity's id type, whose column the reference shares ({@code @JoinColumn}, if given, may only repeat
+     * that column's name).
+     */
+    static Attribute mapsId(Class<?> cls, Field f, FieldSpec targetKey, jakarta.persistence.JoinColumn jc,
+                            List<Attribute> attributes, String where) {
+        String name = f.getAnnotation(jakarta.persistence.MapsId.class).value();
+        List<String> components = attributes.stream().filter(Attribute::isEmbeddedIdComponent).map(Attribute::name).toList();
+        if (components.isEmpty()) throw new MappingException(where + ": " + Messages.mapsIdWithoutEmbeddedId());
+        Attribute a = attributes.stream().filter(x -> x.isEmbeddedIdComponent() && x.name().equals(name)).findFirst().orElse(null);
+        if (a == null) throw new MappingException(where + ": " + Messages.mapsIdUnknown(name, components));
+        if (a.javaType() != targetKey.javaType())
+            throw new MappingException(where + ": " + Messages.mapsIdType(name, a.javaType().getSimpleName(), targetKey.javaType().getSimpleName()));
+        if (jc != null && !jc.name().isEmpty() && !jc.name().equalsIgnoreCase(a.column().name()))
+            throw new MappingException(where + ": " + Messages.mapsIdJoinColumn(jc.name(), name, a.column().name()));
+        return a;
+    }
+
+    /** The derived id fields among the references of {@code cls}, for the entity's key count. */
+    static List<String> names(List<Field> referenceFields) {
+        List<String> out = new ArrayList<>();
+        for (Field f : referenceFields) if (f.isAnnotationPresent(jakarta.persistence.Id.class)) out.add(f.getName());
+        return out;
+    }
+
+    /**
+     * The primary key of a table with derived ids: the entity's own id columns, then the references' key
+     * columns, in declaration order; nothing to do when no reference is part of the key.
+     */
+    static void addPrimaryKey(Table table, List<Column<?>> ownIds, List<ToOne> toOnes) {
+        List<Column<?>> pk = new ArrayList<>(ownIds);
+        boolean derived = false;
+        for (ToOne t : toOnes)
+            if (t.keyAttribute().isId()) {
+                pk.add(t.column());
+                derived = true;
+            }
+        if (derived) Table.addPrimaryKey(table, pk);
+    }
+
+    /** The key attributes of the entity: its own, then the derived ones (the references' key attributes). */
+    static List<Attribute> withDerived(List<Attribute> attributes, List<ToOne> toOnes) {
+        List<Attribute> out = new ArrayList<>(attributes);
+        for (ToOne t : toOnes) if (t.keyAttribute().isId()) out.add(t.keyAttribute());
+        return out;
+    }
+}

@@ -1,0 +1,192 @@
+package org.athanor.orm.mapping;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.ConstraintMode;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.athanor.core.schema.Column;
+import org.athanor.core.schema.ReferentialAction;
+import org.athanor.core.schema.Table;
+import org.athanor.orm.rules.AnnotationRules;
+import org.athanor.orm.rules.Naming;
+
+/**
+ * Reads the {@code @ManyToMany} fields of an entity into {@link ToMany}s. The owning side (no
+ * {@code mappedBy}) builds its secondary table from {@code @JoinTable}, or from JPA's defaults:
+ * table {@code <owner table>_<target table>}; join column {@code <inverse field>_<owner key column>}
+ * (the owner's entity name when the target maps no inverse field); inverse join column
+ * {@code <field>_<target key column>}. The inverse side ({@code mappedBy}) is linked to the owning side
+ * by the registry.
+ */
+final class ManyToManys {
+    private ManyToManys() {}
+
+    static List<ToMany> map(Class<?> cls, String ownerTable, List<Field> fields, List<Attribute> attributes, List<FieldSpec> specs) {
+        if (fields.isEmpty()) return List.of();
+        List<ToMany> out = new ArrayList<>();
+        for (Field f : fields) {
+            String where = MappingException.where(cls, f.getName());
+            ManyToMany m = f.getAnnotation(ManyToMany.class);
+            boolean inverse = !m.mappedBy().isEmpty();
+            for (Annotation a : f.getDeclaredAnnotations()) {
+                if (a.annotationType() == OnDelete.class)
+                    throw new MappingException(where + ": @OnDelete on a @ManyToMany is not supported; the session deletes "
+                            + "an object's rows of the secondary table before the object itself, so no ON DELETE is needed");
+                if (!AnnotationRules.isJakarta(a.annotationType())) continue;
+                String n = a.annotationType().getSimpleName();
+                String p = AnnotationRules.problem(n, null);
+                if (p != null) throw new MappingException(where + ": " + p);
+                if (n.equals("JoinTable") && inverse)
+                    throw new MappingException(where + ": @JoinTable on the inverse side of a @ManyToMany (mappedBy = \""
+                            + m.mappedBy() + "\"); the owning side's @JoinTable defines the secondary table: move it there");
+                if (n.equals("JoinColumn"))
+                    throw new MappingException(where + ": @JoinColumn cannot be combined with @ManyToMany; name the "
+                            + "secondary table's columns with @JoinTable(joinColumns = @JoinColumn(...), inverseJoinColumns = ...)");
+                if (!n.equals("ManyToMany") && !n.equals("JoinTable") && !n.equals("OrderBy"))
+                    throw new MappingException(where + ": @" + n + " cannot be combined with @ManyToMany");
+            }
+            if (Modifier.isFinal(f.getModifiers()))
+                throw new MappingException(where + ": the field is final; the session puts its own collection in it");
+            Class<?> type = f.getType();
+            if (type != java.util.List.class && type != java.util.Set.class && type != java.util.Collection.class)
+                throw new MappingException(where + ": a @ManyToMany field must be declared as List, Set or Collection (the "
+                        + "session puts its own implementation in it), not " + type.getName());
+            Class<?> target = m.targetEntity() != void.class ? m.targetEntity() : GenericTypes.elementType(f);
+            if (target == null || !target.isAnnotationPresent(jakarta.persistence.Entity.class))
+                throw new MappingException(where + ": @ManyToMany needs an @Entity element type (" + f.getGenericType().getTypeName()
+                        + "); give the type argument, e.g. Set<Course>, or targetEntity");
+            if (m.fetch() == FetchType.EAGER)
+                throw new MappingException(where + ": @ManyToMany(fetch = EAGER) is not supported yet; collections load "
+                        + "on first access, for every object of the same query result at once; remove fetch");
+            for (CascadeType c : m.cascade())
+                if (c == CascadeType.MERGE || c == CascadeType.REFRESH || c == CascadeType.DETACH)
+                    throw new MappingException(where + ": cascade = " + c + " on a @ManyToMany is not supported yet (nor on a "
+                            + "@OneToMany): merge(), refresh() and expunge() act on the one object given; call them on the "
+                            + "related objects too, or remove it. PERSIST is always on");
+                else if (c != CascadeType.PERSIST)
+                    throw new MappingException(where + ": cascade = " + c + " on a @ManyToMany is not supported; PERSIST is "
+                            + "(always on: adding an object adds the new objects of its collections). Deleting an object "
+                            + "deletes its rows of the secondary table, never the related objects (JPA calls REMOVE on a "
+                            + "many-to-many non-portable); delete those with session.delete(...)");
+            List<String> order = orderBy(f, target, where);
+            // the owner's key, checked here for either side: a composite key has no one column to link
+            FieldSpec ownerKey = ToOnes.targetKey(cls, cls, specs, where, "a @ManyToMany");
+            FieldSpec targetKey = ToOnes.targetKey(cls, target, specs, where, "a @ManyToMany");
+            Secondary secondary = inverse ? null : secondary(cls, ownerTable, f, target, ownerKey, targetKey, attributes, where);
+            out.add(new ToMany(f.getName(), f, target, m.mappedBy(), type == java.util.Set.class, order, false, false, true, secondary));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> orderBy(Field f, Class<?> target, String where) {
+        List<String> order = new ArrayList<>();
+        jakarta.persistence.OrderBy ob = f.getAnnotation(jakarta.persistence.OrderBy.class);
+        if (ob != null && !ob.value().isBlank())
+            for (String part : ob.value().split(",")) {
+                String[] w = part.trim().split("\\s+");
+                if (w.length > 2 || w.length == 2 && !w[1].equalsIgnoreCase("ASC") && !w[1].equalsIgnoreCase("DESC"))
+                    throw new MappingException(where + ": @OrderBy(\"" + ob.value() + "\"): each part is an attribute "
+                            + "name of " + target.getSimpleName() + " with an optional ASC or DESC");
+                order.add(w.length == 2 && w[1].equalsIgnoreCase("DESC") ? w[0] + " DESC" : w[0]);
+            }
+        return order;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Secondary secondary(Class<?> cls, String ownerTable, Field f, Class<?> target, FieldSpec ownerKey,
+                                       FieldSpec targetKey, List<Attribute> attributes, String where) {
+        JoinTable jt = f.getAnnotation(JoinTable.class);
+        if (jt != null) checkJoinTable(jt, where);
+        JoinColumn own = jt == null || jt.joinColumns().length == 0 ? null : jt.joinColumns()[0];
+        JoinColumn inv = jt == null || jt.inverseJoinColumns().length == 0 ? null : jt.inverseJoinColumns()[0];
+        if (own != null) checkJoinColumn(own, ownerKey, "joinColumns", where);
+        if (inv != null) checkJoinColumn(inv, targetKey, "inverseJoinColumns", where);
+        String tableName = jt != null && !jt.name().isEmpty() ? jt.name() : ownerTable + "_" + tableNameOf(target);
+        String schema = jt != null && !jt.schema().isEmpty() ? jt.schema() : null;
+        String inverseField = inverseFieldOf(cls, f, target);
+        String ownName = own != null && !own.name().isEmpty() ? own.name()
+                : (inverseField != null ? Naming.snakeCase(inverseField) : Naming.snakeCase(entityName(cls))) + "_" + ownerKey.columnName();
+        String invName = inv != null && !inv.name().isEmpty() ? inv.name() : Naming.snakeCase(f.getName()) + "_" + targetKey.columnName();
+        if (ownName.toLowerCase(Locale.ROOT).equals(invName.toLowerCase(Locale.ROOT)))
+            throw new MappingException(where + ": both columns of the secondary table " + tableName + " are named " + ownName
+                    + "; name them with @JoinTable(joinColumns = @JoinColumn(name = ...), inverseJoinColumns = @JoinColumn(name = ...))");
+        Table table = Table.create(schema, tableName);
+        Column<Object> local = (Column<Object>) Table.addColumn(table, ownName, ownerKey.type(), Table.Options.notNull());
+        Column<Object> remote = (Column<Object>) Table.addColumn(table, invName, targetKey.type(), Table.Options.notNull());
+        Table.addPrimaryKey(table, List.of(local, remote));
+        String ownerKeyName = ownerKey.name(), targetKeyName = targetKey.name();
+        if (jt == null || jt.foreignKey().value() != ConstraintMode.NO_CONSTRAINT && !ToOnes.tablePerClass(cls))
+            Table.addForeignKey(table, List.of(local), () -> List.of(column(attributes, ownerKeyName)), ReferentialAction.NO_ACTION,
+                    ReferentialAction.NO_ACTION, jt == null || jt.foreignKey().name().isEmpty() ? null : jt.foreignKey().name());
+        if (jt == null || jt.inverseForeignKey().value() != ConstraintMode.NO_CONSTRAINT && !ToOnes.tablePerClass(target))
+            Table.addForeignKey(table, List.of(remote), () -> List.of(target == cls ? column(attributes, targetKeyName)
+                            : EntityMapping.of(target).attribute(targetKeyName).column()), ReferentialAction.NO_ACTION,
+                    ReferentialAction.NO_ACTION, jt == null || jt.inverseForeignKey().name().isEmpty() ? null : jt.inverseForeignKey().name());
+        return new Secondary(table, local, remote, true);
+    }
+
+    private static void checkJoinTable(JoinTable jt, String where) {
+        if (!jt.catalog().isEmpty())
+            throw new MappingException(where + ": @JoinTable(catalog = \"" + jt.catalog() + "\") is not supported; use schema");
+        if (jt.joinColumns().length > 1 || jt.inverseJoinColumns().length > 1)
+            throw new MappingException(where + ": @JoinTable with several joinColumns or inverseJoinColumns: composite keys "
+                    + "are not supported in a many-to-many; give each side one @JoinColumn");
+        for (String[] m : new String[][] {{"options", jt.options()}, {"comment", jt.comment()}}) {
+            String p = AnnotationRules.ddlMemberProblem("JoinTable", m[0], m[1]);
+            if (p != null) throw new MappingException(where + ": " + p);
+        }
+        if (jt.uniqueConstraints().length > 0 || jt.indexes().length > 0 || jt.check().length > 0)
+            throw new MappingException(where + ": @JoinTable(uniqueConstraints / indexes / check) is not supported; "
+                    + "the secondary table's primary key is the pair of its columns; declare further indexes in your migrations");
+        for (jakarta.persistence.ForeignKey fk : new jakarta.persistence.ForeignKey[] {jt.foreignKey(), jt.inverseForeignKey()})
+            if (!fk.foreignKeyDefinition().isEmpty() || !fk.options().isEmpty())
+                throw new MappingException(where + ": @ForeignKey(foreignKeyDefinition / options) is not supported (it is DDL "
+                        + "text in one database's spelling); only its name and value = NO_CONSTRAINT are read");
+    }
+
+    private static void checkJoinColumn(JoinColumn jc, FieldSpec key, String member, String where) {
+        if (!jc.referencedColumnName().isEmpty() && !jc.referencedColumnName().equalsIgnoreCase(key.columnName()))
+            throw new MappingException(where + ": @JoinTable(" + member + " = @JoinColumn(referencedColumnName = \""
+                    + jc.referencedColumnName() + "\")): the column must reference the key column " + key.columnName());
+        if (!jc.columnDefinition().isEmpty() || !jc.table().isEmpty() || !jc.options().isEmpty() || jc.check().length > 0
+                || !jc.insertable() || !jc.updatable() || jc.unique()
+                || jc.foreignKey().value() == ConstraintMode.NO_CONSTRAINT || !jc.foreignKey().name().isEmpty())
+            throw new MappingException(where + ": @JoinTable(" + member + " = @JoinColumn(...)): only name and "
+                    + "referencedColumnName are read (the column takes the key's type, is NOT NULL and part of the primary key); "
+                    + "name the foreign keys with @JoinTable(foreignKey / inverseForeignKey)");
+    }
+
+    /** The target's field mapped by {@code f} ({@code @ManyToMany(mappedBy = f)}), or null. */
+    private static String inverseFieldOf(Class<?> cls, Field f, Class<?> target) {
+        for (Class<?> c = target; c != null && c != Object.class; c = c.getSuperclass())
+            for (Field g : c.getDeclaredFields()) {
+                ManyToMany mm = g.getAnnotation(ManyToMany.class);
+                if (mm != null && mm.mappedBy().equals(f.getName()) && (g != f || target == cls)) return g.getName();
+            }
+        return null;
+    }
+
+    private static String entityName(Class<?> c) {
+        String n = c.getAnnotation(jakarta.persistence.Entity.class).name();
+        return n.isEmpty() ? c.getSimpleName() : n;
+    }
+
+    /** The target's table name as its mapping names it (read from its annotations: its mapping may not be built yet). */
+    private static String tableNameOf(Class<?> target) {
+        jakarta.persistence.Table t = target.getAnnotation(jakarta.persistence.Table.class);
+        return t != null && !t.name().isEmpty() ? t.name() : Naming.snakeCase(entityName(target));
+    }
+
+    private static Column<?> column(List<Attribute> attributes, String name) {
+        for (Attribute a : attributes) if (a.name().equals(name)) return a.column();
+        throw new IllegalStateException("no attribute " + name);
+    }
+}

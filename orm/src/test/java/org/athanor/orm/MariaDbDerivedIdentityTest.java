@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbDerivedIdentityTest extends DerivedIdentityTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresLazyToOneTest extends LazyToOneTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresManyToManyPropertiesTest extends ManyToManyPropertiesBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresManyToManyTest extends ManyToManyTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteDerivedIdentityTest extends DerivedIdentityTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}

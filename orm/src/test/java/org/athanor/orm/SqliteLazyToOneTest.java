@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteLazyToOneTest extends LazyToOneTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}

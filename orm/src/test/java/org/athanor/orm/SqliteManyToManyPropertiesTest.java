@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteManyToManyPropertiesTest extends ManyToManyPropertiesBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}

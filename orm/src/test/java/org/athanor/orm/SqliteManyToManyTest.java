@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteManyToManyTest extends ManyToManyTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqlitePolymorphicLoadingTest extends PolymorphicLoadingTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
