@@ -58,7 +58,11 @@ final class Cascades {
         Mapper info = s.info;
         for (int m = 0; m < info.toManys.length; m++) {
             Object given = info.toManys[m].get(s.obj());
-            if (CollectionState.stateOf(loadHost, s.obj(), info, m) != null) continue;
+            CollectionState own = CollectionState.stateOf(loadHost, s.obj(), info, m);
+            if (own != null) { // the session's already (the object was here before): what it holds is checked at the flush
+                touched(own);
+                continue;
+            }
             CollectionState cs = CollectionState.install(loadHost, s.obj(), info, m, null, new ArrayList<>());
             if (given instanceof java.util.Collection<?> c)
                 for (Object e : c) {
@@ -75,6 +79,52 @@ final class Cascades {
      * collection no longer holds them, so the next flush re-checks them (see {@link #cascadeReferences}).
      */
     final Set<Object> relinked = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /**
+     * The loaded collections the next flush checks element by element (see {@link #cascadeReferences}), in the order
+     * they were touched: those a collection operation added to ({@code CollectionState.linked}), those of an object
+     * attached again, those that held an object that left the session, and (found by the flush itself) those of the
+     * owners that objects' references named before they changed. Every other loaded collection is consistent with its
+     * elements' references as the last flush or load left it, so a flush of unchanged objects walks no collection.
+     */
+    private final List<CollectionState> touched = new ArrayList<>();
+    private final Set<CollectionState> touchedSet = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** {@code uow.tx.restores()} at the last flush: a rollback since may have moved references back, so every loaded collection is checked. */
+    private long restoresSeen;
+    /** An object left the session (expunged) since the last flush: the loaded many-to-many collections are all synced. */
+    private boolean left;
+
+    void touched(CollectionState cs) {
+        if (touchedSet.add(cs)) touched.add(cs);
+    }
+
+    /**
+     * {@code st} leaves the session (expunged): the loaded collections that may hold it are checked at the next flush
+     * (the save-update cascade adds an element such a collection still holds back to the session).
+     */
+    void leaving(InstanceState st) {
+        left = true;
+        Mapper info = st.info;
+        for (int k = 0; k < info.toOnes.length; k++) {
+            int mirror = info.toOneMirror(k);
+            if (mirror < 0) continue;
+            touchCollectionOf(info.toOnes[k].get(st.obj()), info.toOneTarget(k), mirror);
+            if (st.snapshot != null) touchCollectionOf(ownerByKey(info, k, st.snapshot[info.plain + k]), info.toOneTarget(k), mirror);
+        }
+    }
+
+    private void touchCollectionOf(Object owner, Mapper ownerInfo, int m) {
+        if (owner == null) return;
+        CollectionState cs = CollectionState.stateOf(loadHost, owner, ownerInfo, m);
+        if (cs != null && cs.items != null) touched(cs);
+    }
+
+    /** The session's object with key {@code key} for reference {@code k} of {@code info}, or null. */
+    private Object ownerByKey(Mapper info, int k, Object key) {
+        if (key == null || key == Mapper.UNASSIGNED_KEY) return null;
+        InstanceState o = uow.identityMap.get(org.athanor.orm.internal.mapping.IdKey.ofIds(info.toOneTarget(k), new Object[] {key}));
+        return o == null ? null : o.obj();
+    }
 
     /**
      * Before a flush, relationships are made consistent (SQLAlchemy's save-update and delete cascades):
@@ -132,47 +182,77 @@ final class Cascades {
                 if (es == null && back.get(e) == st.obj()) addInternal(e);
             }
         }
-        for (InstanceState st : holders) {
-            Mapper info = st.info;
-            for (int m = 0; m < info.toManys.length; m++) {
-                CollectionState cs = CollectionState.stateOf(loadHost, st.obj(), info, m);
-                if (cs == null || cs.items == null) continue;
-                if (info.toManys[m].isManyToMany()) {
-                    ManyToManyCascades.sync(cs, this::stateOf, this::addInternal);
-                    continue;
-                }
-                ToOne back = info.toManyTarget(m).toOnes[info.toManyBackRef(m)];
-                cs.items.removeIf(e -> back.get(e) != st.obj());
-                for (Object e : cs.items) if (stateOf(e) == null) addInternal(e);
-            }
-        }
-        // A reference whose key is the one the object was loaded or last flushed with needs nothing here: that flush
-        // (or the load) put the object in its owner's loaded collection, and the owner is the session's — unless a
+        // References set since the last flush or load. A reference whose key is the one the object was loaded or last
+        // flushed with needs nothing: that flush (or the load) put the object in its owner's loaded collection — unless a
         // collection operation took it out of a collection since ({@link #relinked}). Only the references set since,
-        // those of relinked objects, and those of objects without a snapshot (new, re-attached) are followed, so a
-        // flush of many unchanged objects does no identity-map work for them.
-        Map<CollectionState, Set<Object>> members = new IdentityHashMap<>();
+        // those of relinked objects and those of objects without a snapshot (new, re-attached) are followed; the
+        // collection of the owner a changed reference named before (its snapshot's key) is checked below. So a flush of
+        // many unchanged objects compares one key per reference and does no identity-map work.
+        // A rollback since the last flush may have put references back (to their snapshot) without any collection
+        // operation: then every reference is followed and every loaded collection checked, as if all had changed.
+        boolean rolledBack = uow.tx.restores() != restoresSeen;
+        List<InstanceState> changed = new ArrayList<>();
+        List<Integer> changedRef = new ArrayList<>();
         for (InstanceState st : holders) {
             Mapper info = st.info;
             Object[] snap = st.snapshot;
             for (int k = 0; k < info.toOnes.length; k++) {
                 Object ref = info.toOnes[k].get(st.obj());
-                if (ref == null || snap != null && Mapper.same(info.referencedKeyOf(k, ref), snap[info.plain + k])
+                Object was = snap == null ? null : snap[info.plain + k];
+                if (snap != null && !rolledBack && Mapper.same(info.referencedKeyOf(k, ref), was)
                         && (relinked.isEmpty() || !relinked.contains(st.obj()))) continue;
                 int mirror = info.toOneMirror(k);
-                InstanceState owner = stateOf(ref);
-                if (owner == null) owner = addInternal(ref);
-                if (mirror < 0 || owner.marked || owner.status == InstanceState.Status.DELETED) continue;
-                CollectionState cs = CollectionState.stateOf(loadHost, ref, info.toOneTarget(k), mirror);
-                if (cs == null || cs.items == null) continue;
-                // an identity set per collection that gains elements here, built once: large collections stay linear
-                Set<Object> in = members.computeIfAbsent(cs, c -> {
-                    Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
-                    set.addAll(c.items);
-                    return set;
-                });
-                if (in.add(st.obj())) cs.items.add(st.obj());
+                if (mirror >= 0) touchCollectionOf(ownerByKey(info, k, was), info.toOneTarget(k), mirror);
+                if (ref == null) continue;
+                changed.add(st);
+                changedRef.add(k);
             }
+        }
+        // The touched collections (all loaded ones after a rollback) drop elements whose reference now points elsewhere,
+        // and add elements not in the session (save-update cascade).
+        if (rolledBack) {
+            for (InstanceState st : holders)
+                for (int m = 0; m < st.info.toManys.length; m++) touchCollectionOf(st.obj(), st.info, m);
+        } else if (!deleted.isEmpty() || left) {
+            // a many-to-many collection may hold an object deleted or expunged since without any collection operation
+            // (no reference names its owners): then every loaded many-to-many collection is synced
+            for (InstanceState st : holders)
+                for (int m = 0; m < st.info.toManys.length; m++)
+                    if (st.info.toManys[m].isManyToMany()) touchCollectionOf(st.obj(), st.info, m);
+        }
+        for (int i = 0; i < touched.size(); i++) {
+            CollectionState cs = touched.get(i);
+            Object owner = cs.owner();
+            InstanceState st = stateOf(owner);
+            if (cs.items == null || st == null || st.marked || st.status == InstanceState.Status.DELETED || !cs.isCurrent()) continue;
+            if (cs.relation().isManyToMany()) { // no reference to follow: deleted elements leave, new ones are added
+                ManyToManyCascades.sync(cs, this::stateOf, this::addInternal);
+                continue;
+            }
+            ToOne back = cs.backRef();
+            cs.items.removeIf(e -> back.get(e) != owner);
+            for (Object e : cs.items) if (stateOf(e) == null) addInternal(e);
+        }
+        // then the changed references' objects join their new owner's loaded collection
+        Map<CollectionState, Set<Object>> members = new IdentityHashMap<>();
+        for (int i = 0; i < changed.size(); i++) {
+            InstanceState st = changed.get(i);
+            Mapper info = st.info;
+            int k = changedRef.get(i);
+            Object ref = info.toOnes[k].get(st.obj());
+            int mirror = info.toOneMirror(k);
+            InstanceState owner = stateOf(ref);
+            if (owner == null) owner = addInternal(ref);
+            if (mirror < 0 || owner.marked || owner.status == InstanceState.Status.DELETED) continue;
+            CollectionState cs = CollectionState.stateOf(loadHost, ref, info.toOneTarget(k), mirror);
+            if (cs == null || cs.items == null) continue;
+            // an identity set per collection that gains elements here, built once: large collections stay linear
+            Set<Object> in = members.computeIfAbsent(cs, c -> {
+                Set<Object> set = Collections.newSetFromMap(new IdentityHashMap<>());
+                set.addAll(c.items);
+                return set;
+            });
+            if (in.add(st.obj())) cs.items.add(st.obj());
         }
         for (InstanceState st : holders) {
             Mapper info = st.info;
@@ -189,6 +269,10 @@ final class Cascades {
             }
         }
         relinked.clear();
+        touched.clear();
+        touchedSet.clear();
+        left = false;
+        restoresSeen = uow.tx.restores();
     }
 
     /**

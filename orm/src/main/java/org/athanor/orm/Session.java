@@ -178,6 +178,7 @@ public final class Session implements AutoCloseable {
         @Override public void delete(Object entity) { Session.this.delete(entity); }
         @Override public void expunge(Object entity) { Session.this.expunge(entity); }
         @Override public void relinked(Object element) { cascades.relinked.add(element); }
+        @Override public void touched(CollectionState collection) { cascades.touched(collection); }
         @Override public String origin(String origin) { return Session.this.origin(origin); }
         @Override public void lazyLoad(String relation, String avoid) { Session.this.lazyLoad(relation, avoid); }
     };
@@ -338,7 +339,10 @@ public final class Session implements AutoCloseable {
     private void detachEverything(boolean closing) { uow.detachEverything(closing); }
 
     /** Removes {@code s} from the session (see {@link UnitOfWork#detach}). */
-    void detach(InstanceState s) { uow.detach(s); }
+    void detach(InstanceState s) {
+        cascades.leaving(s);
+        uow.detach(s);
+    }
 
     /** The state of {@code entity} in this session, or null. */
     InstanceState stateOf(Object entity) { return uow.stateOf(entity); }

@@ -411,4 +411,21 @@ public abstract class ManyToManyTestBase extends MappedTestBase {
         }
         assertEquals(new TreeSet<>(List.of("ann:art", "ann:math", "bob:math")), links());
     }
+
+    @Test
+    void anElementExpungedFromAnUntouchedLoadedCollectionIsAddedBackAtTheFlush() {
+        try (Session s = sessions.openSession()) {
+            Student ann = s.get(Student.class, ids.get("ann"));
+            assertEquals(2, ann.getCourses().size());
+            s.flush(); // nothing is touched since: the flush that follows syncs the collection only because of the expunge
+            Course first = ann.getCourses().get(0);
+            s.expunge(first);
+            assertFalse(s.contains(first));
+            s.flush();
+            assertTrue(s.contains(first), "the save-update cascade adds back an element the loaded collection still holds");
+            assertTrue(ann.getCourses().contains(first));
+            s.commit();
+        }
+        assertEquals(new TreeSet<>(List.of("ann:art", "ann:math", "bob:math")), links());
+    }
 }

@@ -122,4 +122,102 @@ public abstract class RelationshipMovesTestBase extends MappedTestBase {
             assertNull(m.getParent());
         }
     }
+
+    /**
+     * A new kid put in a's loaded collection, then pointed at b by its reference before any flush: the flush leaves it in
+     * b's collection only (a's collection, changed through the list, is checked at the flush though the kid has no snapshot).
+     */
+    @Test
+    void aNewChildAddedToOneCollectionThenPointedElsewhereEndsInTheOtherOnly() {
+        try (Session s = sessions.openSession()) {
+            Family a = new Family("a"), b = new Family("b");
+            s.addAll(List.of(a, b));
+            s.commit();
+            assertEquals(0, a.getChildren().size());
+            assertEquals(0, b.getChildren().size());
+            Kid k = new Kid("k");
+            a.getChildren().add(k);
+            k.setParent(b);
+            s.flush();
+            assertEquals(List.of(), a.getChildren(), "the kid points at b: a's loaded collection drops it");
+            assertEquals(List.of(k), b.getChildren(), "b's loaded collection gains it");
+            s.commit();
+            assertEquals(Map.of(k.getId(), b.getId()), children(Kid.class));
+        }
+    }
+
+    /** A kid moved by its reference from a to b, unchanged since its load: the flush moves it between the loaded collections. */
+    @Test
+    void aLoadedChildMovedByItsReferenceMovesBetweenLoadedCollections() {
+        long aId, bId, kId;
+        try (Session s = sessions.openSession()) {
+            Family a = new Family("a"), b = new Family("b");
+            Kid k = new Kid("k"), other = new Kid("other");
+            a.getChildren().add(k);
+            a.getChildren().add(other);
+            s.addAll(List.of(a, b));
+            s.commit();
+            aId = a.getId();
+            bId = b.getId();
+            kId = k.getId();
+        }
+        try (Session s = sessions.openSession()) {
+            Family a = s.get(Family.class, aId), b = s.get(Family.class, bId);
+            Kid k = s.get(Kid.class, kId);
+            assertEquals(2, a.getChildren().size());
+            assertEquals(0, b.getChildren().size());
+            k.setParent(b);
+            s.flush();
+            assertEquals(1, a.getChildren().size(), "a's loaded collection drops the kid that now points at b");
+            assertEquals(List.of(k), b.getChildren());
+            s.commit();
+            assertEquals(bId, children(Kid.class).get(kId));
+        }
+    }
+
+    /** An expunged kid that its family's loaded collection still holds comes back into the session at the next flush (save-update). */
+    @Test
+    void anExpungedChildStillInALoadedCollectionIsAddedBackByTheFlush() {
+        try (Session s = sessions.openSession()) {
+            Family a = new Family("a");
+            Kid k = new Kid("k");
+            a.getChildren().add(k);
+            s.add(a);
+            s.commit();
+            assertEquals(List.of(k), a.getChildren());
+            s.expunge(k);
+            assertEquals(ObjectState.DETACHED, s.inspect(k).state());
+            s.flush();
+            assertEquals(ObjectState.PERSISTENT, s.inspect(k).state(), "a's collection holds it: the flush adds it back");
+            s.commit();
+        }
+    }
+
+    /**
+     * A savepoint moves a kid from a to b by its reference and flushes (the loaded collections follow), then rolls back:
+     * the kid points at a again, and the next flush puts the loaded collections back in step with that.
+     */
+    @Test
+    void aRolledBackMoveLeavesTheLoadedCollectionsInStepWithTheReference() {
+        try (Session s = sessions.openSession()) {
+            Family a = new Family("a"), b = new Family("b");
+            Kid k = new Kid("k");
+            a.getChildren().add(k);
+            s.addAll(List.of(a, b));
+            s.commit();
+            assertEquals(List.of(k), a.getChildren());
+            assertEquals(List.of(), b.getChildren());
+            SessionSavepoint sp = s.beginNested();
+            k.setParent(b);
+            s.flush();
+            assertEquals(List.of(k), b.getChildren());
+            sp.rollback();
+            assertSame(a, k.getParent());
+            s.flush();
+            assertEquals(List.of(k), a.getChildren(), "the kid points at a again");
+            assertEquals(List.of(), b.getChildren(), "and b's collection no longer holds it");
+            s.commit();
+            assertEquals(Map.of(k.getId(), a.getId()), children(Kid.class));
+        }
+    }
 }

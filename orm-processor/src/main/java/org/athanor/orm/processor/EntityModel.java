@@ -480,7 +480,7 @@ final class EntityModel {
 
     /**
      * A field's jakarta.persistence annotations (see {@link #checkAnnotations}), {@code column} its effective
-     * @Column (an @AttributeOverride's for an embedded field); false after reporting an error.
+     * {@code @Column} (an @AttributeOverride's for an embedded field); false after reporting an error.
      */
     private boolean fieldAnnotationsHonoured(VariableElement f, TypeMirror type, String label, AnnotationMirror column) {
         for (AnnotationMirror a : f.getAnnotationMirrors()) {
@@ -508,7 +508,7 @@ final class EntityModel {
 
     /**
      * Checks one field and decides how to reach it; null after reporting an error. {@code holder}: the
-     * @EmbeddedId or @Embedded field it is reached through, else null; {@code column}: its effective @Column.
+     * {@code @EmbeddedId} or @Embedded field it is reached through, else null; {@code column}: its effective @Column.
      */
     AttributeModel attribute(VariableElement f, TypeMirror type, AttributeModel.HolderModel holder, String label,
                              AnnotationMirror column) {

@@ -123,7 +123,7 @@ public final class Messages {
                 + "or drop @JoinColumn";
     }
 
-    /** @MapsId on a field that is not a reference. */
+    /** {@code @MapsId} on a field that is not a reference. */
     public static String mapsIdWithoutReference() {
         return "@MapsId without @ManyToOne or @OneToOne; it maps a reference onto a field of the @EmbeddedId, so put it on "
                 + "that reference";

@@ -65,9 +65,11 @@ final class Accessors {
     }
 
     /** A VarHandle on a relationship field of an entity; the error names the attribute and how to open the package. */
-    static java.lang.invoke.VarHandle fieldHandle(java.lang.reflect.Field field, String name) {
+    static FieldAccess fieldHandle(java.lang.reflect.Field field, String name) {
         try {
-            return OpenPackages.privateLookup(field.getDeclaringClass()).unreflectVarHandle(field);
+            java.lang.invoke.VarHandle vh = OpenPackages.privateLookup(field.getDeclaringClass()).unreflectVarHandle(field);
+            return new FieldAccess(vh.toMethodHandle(java.lang.invoke.VarHandle.AccessMode.GET),
+                    vh.toMethodHandle(java.lang.invoke.VarHandle.AccessMode.SET));
         } catch (IllegalAccessException e) {
             throw new MappingException(MappingException.where(field.getDeclaringClass(), name) + ": the field cannot be "
                     + "accessed (" + e.getMessage() + "); open the entity's package to org.athanor.orm");

@@ -69,7 +69,7 @@ final class FieldMapper {
 
     /**
      * A field of an embeddable reached through {@code holder}: a component of an @EmbeddedId, or of an
-     * @Embedded value ({@code embedded}); {@code col} is its @Column or the holder's @AttributeOverride column.
+     * {@code @Embedded} value ({@code embedded}); {@code col} is its @Column or the holder's @AttributeOverride column.
      */
     FieldSpec map(Field f, Field holder, boolean embedded, Class<?> owner, Column col) {
         String where = holder == null ? MappingException.where(entity, f.getName())
@@ -157,7 +157,7 @@ final class FieldMapper {
     }
 
     /**
-     * @SequenceGenerator on the field, else the one the generator name points to, else {@code <table>_seq}
+     * {@code @SequenceGenerator} on the field, else the one the generator name points to, else {@code <table>_seq}
      * starting at 1. It counts up by 1 whatever {@code allocationSize} says: the session fetches one
      * value per row.
      */

@@ -7,7 +7,7 @@ import org.athanor.core.type.SqlType;
 
 /**
  * What the builder learned about one persistent field before the table exists. {@code holder} is the
- * @EmbeddedId or @Embedded field it is reached through ({@code embedded} for the latter, whose
+ * {@code @EmbeddedId} or @Embedded field it is reached through ({@code embedded} for the latter, whose
  * attribute is named {@code holder.field}); {@code ddlType} is @Column(columnDefinition), or null.
  */
 record FieldSpec(String name, Field field, Field holder, boolean embedded, Class<?> javaType, SqlType<?> type,

@@ -1,6 +1,5 @@
 package org.athanor.orm.mapping;
 
-import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 
 /**
@@ -17,7 +16,7 @@ import java.lang.reflect.Field;
 public final class InverseOne {
     private final String name;
     private final Field field;
-    private final VarHandle handle;
+    private final FieldAccess handle;
     private final Class<?> target;
     private final String mappedBy;
     private final boolean cascadeRemove;

@@ -1,6 +1,5 @@
 package org.athanor.orm.mapping;
 
-import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.util.List;
 
@@ -19,7 +18,7 @@ import java.util.List;
 public final class ToMany {
     private final String name;
     private final Field field;
-    private final VarHandle handle;
+    private final FieldAccess handle;
     private final Class<?> target;
     private final String mappedBy;
     private final boolean set;

@@ -1,6 +1,5 @@
 package org.athanor.orm.mapping;
 
-import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import org.athanor.core.schema.Column;
 
@@ -22,7 +21,7 @@ import org.athanor.core.schema.Column;
 public final class ToOne {
     private final String name;
     private final Field field;
-    private final VarHandle handle;
+    private final FieldAccess handle;
     private final Class<?> target;
     private final Attribute keyAttribute;
     private final boolean optional;

@@ -26,14 +26,14 @@ final class CollectionLoading {
     private CollectionLoading() {}
 
     /** Applies a query's options to the collections of its result (after they are installed). */
-    static void apply(Loading.Host s, Mapper info, List<Object> result, List<LoadSpec> options) {
+    static void apply(Loading.Host s, Mapper info, List<InstanceState> result, List<LoadSpec> options) {
         for (LoadSpec o : options) {
             if (!o.relationship.isCollection()) continue;
             int m = 0;
             while (!info.toManys[m].name().equals(o.relationship.name())) m++;
             List<CollectionState> unloaded = new ArrayList<>();
-            for (Object owner : result) {
-                CollectionState cs = CollectionState.stateOf(s, owner, info, m);
+            for (InstanceState owner : result) {
+                CollectionState cs = CollectionState.stateOf(s, owner.obj(), info, m);
                 if (cs == null) continue;
                 if (cs.items == null) unloaded.add(cs);
                 if (cs.items == null || o.strategy == LoadSpec.Strategy.SELECTIN) {
@@ -68,7 +68,7 @@ final class CollectionLoading {
                     + "raiseLoad(" + cs.info.type.getSimpleName() + "_." + cs.relation().name() + "); load it with "
                     + "options(selectinLoad(" + cs.info.type.getSimpleName() + "_." + cs.relation().name() + ")), or "
                     + "query without the raise option");
-        InstanceState ownerState = s.isClosed() ? null : s.stateOf(cs.owner);
+        InstanceState ownerState = s.isClosed() ? null : cs.ownerState != null && cs.ownerState.attached ? cs.ownerState : s.stateOf(cs.owner);
         if (ownerState == null || ownerState.status == InstanceState.Status.PENDING && cs.items == null)
             throw new DetachedInstanceError(cs.info.name + "." + cs.relation().name() + " of " + cs.owner
                     + " is not loaded, and the object's session is " + (s.isClosed() ? "closed" : "no longer holding it")
@@ -104,11 +104,12 @@ final class CollectionLoading {
         byOwner.put(cs.owner, cs);
         ids.add(ownerState.key().value(0));
         if (cs.group != null)
-            for (Object o : cs.group) {
+            for (InstanceState st : cs.group) {
+                Object o = st.obj();
                 if (o == cs.owner) continue;
-                InstanceState st = s.stateOf(o);
+                // a state no longer attached: its object left the session (or came back as another state) since the load
                 CollectionState other = CollectionState.stateOf(s, o, owner, m);
-                if (st == null || st.status != InstanceState.Status.PERSISTENT || other == null || other.items != null
+                if (!st.attached || st.status != InstanceState.Status.PERSISTENT || other == null || other.items != null
                         || byOwner.containsKey(o)) continue;
                 byOwner.put(o, other);
                 ids.add(st.key().value(0));

@@ -19,8 +19,10 @@ public final class CollectionState {
     final Object owner;
     final Mapper info;
     final int m;
-    /** The objects loaded with the owner (one query result): a first access loads the collection for all of them. */
-    List<Object> group;
+    /** The states of the objects loaded with the owner (one query result): a first access loads the collection for all of them. */
+    List<InstanceState> group;
+    /** The owner's state when it was installed by a load (else null): while still attached, the load needs no lookup. */
+    InstanceState ownerState;
     /** The elements, null until loaded. */
     public ArrayList<Object> items;
     /** The query's raiseLoad option: accessing the unloaded collection is an error naming it. */
@@ -30,7 +32,7 @@ public final class CollectionState {
     /** How the elements' subclasses load ({@code then(selectinPolymorphic(...))}), or null. */
     PolymorphicSpec elementPolymorphic;
 
-    CollectionState(Loading.Host session, Object owner, Mapper info, int m, List<Object> group, ArrayList<Object> items) {
+    CollectionState(Loading.Host session, Object owner, Mapper info, int m, List<InstanceState> group, ArrayList<Object> items) {
         this.session = session;
         this.owner = owner;
         this.info = info;
@@ -39,7 +41,15 @@ public final class CollectionState {
         this.items = items;
     }
 
-    ToMany relation() { return info.toManys[m]; }
+    public ToMany relation() { return info.toManys[m]; }
+    /** The object whose collection this is. */
+    public Object owner() { return owner; }
+    /** The collection's index in its owner's mapper's {@code toManys}. */
+    public int index() { return m; }
+    /** Whether this is still the collection in its owner's field (not replaced since). */
+    public boolean isCurrent() { return stateOf(session, owner, info, m) == this; }
+    /** The elements' reference to their owner. */
+    public org.athanor.orm.mapping.ToOne backRef() { return elementInfo().toOnes[info.toManyBackRef(m)]; }
     Mapper elementInfo() { return info.toManyTarget(m); }
 
     String describe() {
@@ -61,6 +71,8 @@ public final class CollectionState {
 
     /** The element joined this collection: its reference points at the owner, and it is added to the session. */
     public void linked(Object e) {
+        // first: a many-to-many collection is touched too (the flush's ManyToManyCascades.sync runs for touched collections only)
+        if (!session.isClosed()) session.touched(this);
         if (relation().isManyToMany()) {
             ManyToManyCollections.linked(this, e);
             return;
@@ -108,7 +120,7 @@ public final class CollectionState {
     }
 
     /** Puts a new collection in the owner's field: loaded with {@code items}, or unloaded (null) for a group to load. */
-    public static CollectionState install(Loading.Host s, Object owner, Mapper info, int m, List<Object> group, ArrayList<Object> items) {
+    public static CollectionState install(Loading.Host s, Object owner, Mapper info, int m, List<InstanceState> group, ArrayList<Object> items) {
         CollectionState cs = new CollectionState(s, owner, info, m, group, items);
         info.toManys[m].set(owner, info.toManys[m].isSet() ? new RelationSet(cs) : new RelationList(cs));
         return cs;

@@ -1,5 +1,7 @@
 package org.athanor.orm.internal.loading;
 
+import org.athanor.orm.internal.uow.InstanceState;
+
 import org.athanor.orm.internal.mapping.Mapper;
 
 import java.util.ArrayList;
@@ -55,9 +57,12 @@ final class JoinedLoading {
         Table secondary;
         int offset;
         final List<Node> children = new ArrayList<>();
-        /** Distinct objects of this node, in the order they first appear. */
+        /** Distinct objects of this node, in the order they first appear, and their states. */
         final List<Object> objects = new ArrayList<>();
+        final List<InstanceState> states = new ArrayList<>();
         final Map<Object, Boolean> seen = new IdentityHashMap<>();
+        /** The object of the previous row (rows come grouped by the root, so most rows repeat it). */
+        Object last;
         /** For a collection: the elements per parent object, distinct, in row order. */
         final Map<Object, List<Object>> elements = new IdentityHashMap<>();
         final Map<Object, Map<Object, Boolean>> elementSeen = new IdentityHashMap<>();
@@ -121,13 +126,14 @@ final class JoinedLoading {
         List<RowReader<Object[]>> nodeValues = new ArrayList<>();
         for (Node node : all) nodeValues.add(Loading.values(new OrmCompiler.EntityColumns(node.info.loadTarget, node.offset)));
         int count = all.size();
+        int[] parentAt = new int[count];
+        for (int i = 0; i < count; i++) parentAt[i] = all.indexOf(all.get(i).parent) + 1;
         s.connection().execute(q.statement(), (rs, t) -> {
-            Object[] row = new Object[count + 1];
+            InstanceState[] row = new InstanceState[count + 1];
             row[0] = Loading.materialize(s, info, rootValues.read(rs, t));
             for (int i = 0; i < count; i++) {
                 Node node = all.get(i);
-                Object parent = row[all.indexOf(node.parent) + 1];
-                if (parent == null) continue;
+                if (row[parentAt[i]] == null) continue;
                 Object[] v = nodeValues.get(i).read(rs, t);
                 if (node.info.hasNullId(v)) continue; // no related row (LEFT OUTER JOIN)
                 row[i + 1] = Loading.materialize(s, node.info, v);
@@ -135,11 +141,11 @@ final class JoinedLoading {
             note(root, row[0]);
             for (int i = 0; i < count; i++) {
                 Node node = all.get(i);
-                Object o = row[i + 1];
-                if (o == null) continue;
-                note(node, o);
+                if (row[i + 1] == null) continue;
+                Object o = row[i + 1].obj();
+                note(node, row[i + 1]);
                 if (node.collection || node.inverse) {
-                    Object parent = row[all.indexOf(node.parent) + 1];
+                    Object parent = row[parentAt[i]].obj();
                     Map<Object, Boolean> seen = node.elementSeen.computeIfAbsent(parent, x -> new IdentityHashMap<>());
                     if (seen.put(o, Boolean.TRUE) == null) node.elements.computeIfAbsent(parent, x -> new ArrayList<>()).add(o);
                 }
@@ -150,8 +156,14 @@ final class JoinedLoading {
         return root.objects;
     }
 
-    private static void note(Node node, Object o) {
-        if (node.seen.put(o, Boolean.TRUE) == null) node.objects.add(o);
+    private static void note(Node node, InstanceState st) {
+        Object o = st.obj();
+        if (o == node.last) return;
+        node.last = o;
+        if (node.seen.put(o, Boolean.TRUE) == null) {
+            node.objects.add(o);
+            node.states.add(st);
+        }
     }
 
     /** A containsEager node must read a table (or alias) of the query's own FROM, and the query must not be limited. */
@@ -330,10 +342,10 @@ final class JoinedLoading {
         List<Object> objects = node.objects;
         if (objects.isEmpty()) return;
         // a polymorphic node's objects are of several classes: each class's references and collections over its objects
-        Map<Mapper, List<Object>> byClass = new java.util.LinkedHashMap<>();
-        if (info.layoutCount() > 1) for (Object o : objects) byClass.computeIfAbsent(s.stateOf(o).info, k -> new ArrayList<>()).add(o);
-        else byClass.put(info, objects);
-        for (Map.Entry<Mapper, List<Object>> e : byClass.entrySet()) {
+        Map<Mapper, List<InstanceState>> byClass = new java.util.LinkedHashMap<>();
+        if (info.layoutCount() > 1) for (InstanceState st : node.states) byClass.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
+        else byClass.put(info, node.states);
+        for (Map.Entry<Mapper, List<InstanceState>> e : byClass.entrySet()) {
             if (e.getKey().loadsRelated()) ToOneLoading.resolve(s, e.getKey(), e.getValue(), options);
             if (e.getKey().toManys.length > 0) Loading.installCollections(s, e.getKey(), e.getValue());
         }
@@ -356,7 +368,7 @@ final class JoinedLoading {
         List<LoadSpec> rest = new ArrayList<>();
         for (LoadSpec o : options) if (!o.strategy.inStatement()) rest.add(o);
         if (!rest.isEmpty())
-            for (Map.Entry<Mapper, List<Object>> e : byClass.entrySet())
+            for (Map.Entry<Mapper, List<InstanceState>> e : byClass.entrySet())
                 if (e.getKey().toManys.length > 0) CollectionLoading.apply(s, e.getKey(), e.getValue(), rest);
         for (Node child : node.children) finish(s, child, child.options());
     }

@@ -57,6 +57,12 @@ public final class Loading {
         void relinked(Object element);
 
         /**
+         * A collection operation added {@code collection} an element (or its owner was attached again): the next
+         * flush checks that collection's elements (their references, their being in the session).
+         */
+        void touched(CollectionState collection);
+
+        /**
          * Makes {@code origin} what the statements that follow are counted under in the session's
          * statement report (e.g. {@code "lazy load Writer.articles"}); returns the one it replaces, to be
          * put back when the nested work ends.
@@ -92,7 +98,7 @@ public final class Loading {
         };
     }
 
-    static RowReader<Object> entities(Loading.Host s, Mapper info, OrmCompiler.Compiled q) {
+    static RowReader<InstanceState> entities(Loading.Host s, Mapper info, OrmCompiler.Compiled q) {
         RowReader<Object[]> values = values(q.primary());
         return (rs, t) -> materialize(s, info, values.read(rs, t));
     }
@@ -120,27 +126,36 @@ public final class Loading {
         }
         if (!options.isEmpty() && JoinedLoading.any(options)) return JoinedLoading.list(s, info, select, options);
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
-        List<Object> out;
+        // the rows' states are kept beside the objects: resolving references and installing collections needs them,
+        // and asking the session for each object's state would index every attached object by identity
+        List<InstanceState> states;
         if (q.distinctKeys() && s.uow().identityMap.isEmpty()) {
             RowReader<Object[]> values = values(q.primary());
-            out = s.connection().execute(q.statement(), (rs, t) -> materializeNew(s, info, values.read(rs, t))).all();
+            states = s.connection().execute(q.statement(), (rs, t) -> materializeNew(s, info, values.read(rs, t))).all();
         } else {
-            out = s.connection().execute(q.statement(), entities(s, info, q)).all();
+            states = s.connection().execute(q.statement(), entities(s, info, q)).all();
         }
-        relatedOf(s, info, out, options);
-        return out;
+        relatedOf(s, info, states, options);
+        return objectsOf(states);
+    }
+
+    /** The objects of {@code states}, in order. */
+    static List<Object> objectsOf(List<InstanceState> states) {
+        Object[] out = new Object[states.size()];
+        for (int i = 0; i < out.length; i++) out[i] = states.get(i).obj();
+        return java.util.Arrays.asList(out);
     }
 
     /** The references and collections of {@code out}: for a polymorphic result, each class's over its objects. */
-    static void relatedOf(Loading.Host s, Mapper info, List<Object> out, List<LoadSpec> options) {
+    static void relatedOf(Loading.Host s, Mapper info, List<InstanceState> out, List<LoadSpec> options) {
         if (info.layoutCount() > 1) {
-            Map<Mapper, List<Object>> byClass = new LinkedHashMap<>();
-            for (Object o : out) byClass.computeIfAbsent(s.stateOf(o).info, k -> new ArrayList<>()).add(o);
-            for (Map.Entry<Mapper, List<Object>> e : byClass.entrySet()) relationships(s, e.getKey(), e.getValue(), options);
+            Map<Mapper, List<InstanceState>> byClass = new LinkedHashMap<>();
+            for (InstanceState st : out) byClass.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
+            for (Map.Entry<Mapper, List<InstanceState>> e : byClass.entrySet()) relationships(s, e.getKey(), e.getValue(), options);
         } else relationships(s, info, out, options);
     }
 
-    private static void relationships(Loading.Host s, Mapper info, List<Object> out, List<LoadSpec> options) {
+    private static void relationships(Loading.Host s, Mapper info, List<InstanceState> out, List<LoadSpec> options) {
         if (info.loadsRelated()) ToOneLoading.resolve(s, info, out, options);
         if (info.toManys.length > 0) {
             installCollections(s, info, out);
@@ -160,17 +175,18 @@ public final class Loading {
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
         RowReader<Object[]> values = values(q.primary());
         int from = select.columns().size() - extra;
+        List<InstanceState> states = new ArrayList<>();
+        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         List<Object[]> rows = s.connection().execute(q.statement(), (rs, t) -> {
             Object[] row = new Object[extra + 1];
-            row[0] = materialize(s, info, values.read(rs, t));
+            InstanceState st = materialize(s, info, values.read(rs, t));
+            if (seen.add(st.obj())) states.add(st);
+            row[0] = st.obj();
             ValueCodec<Object>[] c = t.resultCodecs();
             for (int i = 0; i < extra; i++) row[i + 1] = c[from + i].read(rs, from + i + 1);
             return row;
         }).all();
-        List<Object> objects = new ArrayList<>(rows.size());
-        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Object[] r : rows) if (seen.add(r[0])) objects.add(r[0]);
-        relatedOf(s, info, objects, options);
+        relatedOf(s, info, states, options);
         return rows;
     }
 
@@ -179,67 +195,64 @@ public final class Loading {
     }
 
     /** A new persistent object for a row no object of the session has. */
-    private static Object materializeNew(Loading.Host s, Mapper declared, Object[] row) {
+    private static InstanceState materializeNew(Loading.Host s, Mapper declared, Object[] row) {
         if (declared.hasNullId(row))
             throw nullKey(declared);
         Mapper info = declared.rowMapper(row);
         Object[] v = declared.rowValues(row);
         Object obj = info.mapping.newInstance();
         info.setAll(obj, v);
-        s.uow().attachLoaded(info, obj, null, v, true); // the key is made from the snapshot when first needed
-        return obj;
+        return s.uow().attachLoaded(info, obj, null, v, true); // the key is made from the snapshot when first needed
     }
 
     /** The same, lazily; closing the stream closes the cursor. */
     public static Stream<Object> stream(Loading.Host s, Mapper info, Select<Row> select) {
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
-        Result<Object> r = s.connection().execute(q.statement(), entities(s, info, q));
-        if (!info.loadsRelated() && info.toManys.length == 0 && info.layoutCount() <= 1) return r.stream();
+        Result<InstanceState> r = s.connection().execute(q.statement(), entities(s, info, q));
+        if (!info.loadsRelated() && info.toManys.length == 0 && info.layoutCount() <= 1) return r.stream().map(InstanceState::obj);
         // a stream has no whole result to batch over: each object's references are resolved as it is
         // handed out (found in the identity map, else one SELECT per row); use list() to batch them
-        return r.stream().peek(o -> {
-            Mapper m = s.stateOf(o).info;
-            if (m.loadsRelated()) ToOneLoading.resolve(s, m, List.of(o));
-            if (m.toManys.length > 0) installCollections(s, m, List.of(o));
-        });
+        return r.stream().peek(st -> {
+            Mapper m = st.info;
+            if (m.loadsRelated()) ToOneLoading.resolve(s, m, List.of(st));
+            if (m.toManys.length > 0) installCollections(s, m, List.of(st));
+        }).map(InstanceState::obj);
     }
 
     /**
      * The session's object for a row: the one already in the identity map (re-read from the row when
      * expired, keeping attributes changed since), or a new persistent object.
      */
-    static Object materialize(Loading.Host s, Mapper declared, Object[] row) {
+    static InstanceState materialize(Loading.Host s, Mapper declared, Object[] row) {
         if (declared.hasNullId(row))
             throw nullKey(declared);
         return materializeAs(s, declared.rowMapper(row), declared.rowValues(row));
     }
 
     /** {@link #materialize} of values already in the attribute order of their class {@code info}. */
-    static Object materializeAs(Loading.Host s, Mapper info, Object[] v) {
+    static InstanceState materializeAs(Loading.Host s, Mapper info, Object[] v) {
         IdKey key = info.keyOf(v);
         InstanceState st = s.uow().identityMap.isEmpty() ? null : s.uow().identityMap.get(key);
         if (st != null) {
             if (s.isExpired(st)) apply(s, st, v, true);
-            return st.obj();
+            return st;
         }
         Object obj = info.mapping.newInstance();
         info.setAll(obj, v);
-        s.uow().attachLoaded(info, obj, key, v, false);
-        return obj;
+        return s.uow().attachLoaded(info, obj, key, v, false);
     }
 
     /**
      * Gives the newly loaded (or re-read) objects of one result unloaded collections sharing that result
      * as their batch: the first access to one loads it for all (CollectionLoading).
      */
-    static void installCollections(Loading.Host s, Mapper info, List<Object> result) {
-        List<Object> group = null;
-        for (Object o : result) {
-            InstanceState st = s.stateOf(o);
-            if (st == null || !st.collectionsPending) continue;
+    static void installCollections(Loading.Host s, Mapper info, List<InstanceState> result) {
+        List<InstanceState> group = null;
+        for (InstanceState st : result) {
+            if (!st.attached || !st.collectionsPending) continue;
             st.collectionsPending = false;
-            if (group == null) group = result.size() == 1 ? List.of(o) : List.copyOf(result);
-            for (int m = 0; m < info.toManys.length; m++) CollectionState.install(s, o, info, m, group, null);
+            if (group == null) group = result.size() == 1 ? List.of(st) : List.copyOf(result);
+            for (int m = 0; m < info.toManys.length; m++) CollectionState.install(s, st.obj(), info, m, group, null).ownerState = st;
         }
     }
 
@@ -261,8 +274,8 @@ public final class Loading {
         if (row == null) return false;
         Object[] v = info.rowValues(row);
         apply(s, st, v, keepChanges);
-        if (st.refsPending) ToOneLoading.resolve(s, info, List.of(st.obj()));
-        if (st.collectionsPending) installCollections(s, info, List.of(st.obj()));
+        if (st.refsPending) ToOneLoading.resolve(s, info, List.of(st));
+        if (st.collectionsPending) installCollections(s, info, List.of(st));
         return true;
     }
 

@@ -23,7 +23,10 @@ final class ManyToManyCollections {
             if (es == null) s.add(e); // its own collections become the session's here, so the mirror below is one
         }
         CollectionState other = mirror(cs, e);
-        if (other != null && other.items != null && count(other.items, cs.owner) == 0) other.items.add(cs.owner);
+        if (other != null && other.items != null && count(other.items, cs.owner) == 0) {
+            other.items.add(cs.owner);
+            if (!s.isClosed()) s.touched(other); // it gained an element: the flush's sync checks it
+        }
         if (attached) record(cs, e, true);
     }
 

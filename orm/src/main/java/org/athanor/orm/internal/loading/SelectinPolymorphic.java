@@ -32,7 +32,7 @@ final class SelectinPolymorphic {
         PolymorphicLoad plan = PolymorphicLoad.of(info, spec.classes(), spec.selectin(), select);
         Select<Row> stmt = select.withColumns(plan.select().columns().toArray(Expression<?>[]::new)).withFrom(plan.from(select.from()));
         RowReader<Object[]> values = Loading.values(plan.columnCount());
-        List<Object> out = new ArrayList<>();
+        List<InstanceState> out = new ArrayList<>(); // the rows' states: references and collections load from them
         Map<Mapper, List<Integer>> pending = new LinkedHashMap<>(); // by the class loading them: positions in out
         List<Object[]> pendingKeys = new ArrayList<>();
         for (Object[] row : s.connection().execute(stmt, values).all()) {
@@ -47,7 +47,7 @@ final class SelectinPolymorphic {
             for (int k = 0; k < key.length; k++) key[k] = row[info.idIdx[k]];
             InstanceState st = s.uow().identityMap.isEmpty() ? null : s.uow().identityMap.get(IdKey.ofIds(info, key));
             if (st != null && !s.isExpired(st)) {
-                out.add(st.obj());
+                out.add(st);
                 continue;
             }
             pending.computeIfAbsent(to, k -> new ArrayList<>()).add(out.size());
@@ -57,12 +57,12 @@ final class SelectinPolymorphic {
         if (!pending.isEmpty()) load(s, info, out, pending, pendingKeys);
         out.removeIf(o -> o == null); // a row deleted between the two statements
         Loading.relatedOf(s, info, out, options);
-        return out;
+        return Loading.objectsOf(out);
     }
 
     /** One SELECT of each pending class per chunk of keys; each object takes the places of its keys in {@code out}. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void load(Loading.Host s, Mapper info, List<Object> out, Map<Mapper, List<Integer>> pending, List<Object[]> pendingKeys) {
+    private static void load(Loading.Host s, Mapper info, List<InstanceState> out, Map<Mapper, List<Integer>> pending, List<Object[]> pendingKeys) {
         Map<Integer, Object[]> keyAt = new HashMap<>();
         int n = 0;
         for (int i = 0; i < out.size(); i++) if (out.get(i) == null) keyAt.put(i, pendingKeys.get(n++));
@@ -76,11 +76,11 @@ final class SelectinPolymorphic {
                 Select<Row> select = to.selectAll.where(keyIn(to, chunk));
                 OrmCompiler.Compiled q = OrmCompiler.compile(to.loadTarget, select);
                 RowReader<Object[]> values = Loading.values(q.primary());
-                for (Object o : s.connection().execute(q.statement(), (rs, t) -> Loading.materialize(s, to, values.read(rs, t))).all()) {
+                for (InstanceState st : s.connection().execute(q.statement(), (rs, t) -> Loading.materialize(s, to, values.read(rs, t))).all()) {
                     Object[] id = new Object[to.idIdx.length];
-                    for (int k = 0; k < id.length; k++) id[k] = to.get(o, to.idIdx[k]);
+                    for (int k = 0; k < id.length; k++) id[k] = to.get(st.obj(), to.idIdx[k]);
                     List<Integer> at = places.get(Arrays.asList(id));
-                    if (at != null) for (int i : at) out.set(i, o);
+                    if (at != null) for (int i : at) out.set(i, st);
                 }
             }
         }

@@ -29,15 +29,12 @@ public final class ToOneLoading {
      */
     public static final int CHUNK = 500;
 
-    static void resolve(Loading.Host s, Mapper info, List<Object> objects) { resolve(s, info, objects, List.of()); }
+    static void resolve(Loading.Host s, Mapper info, List<InstanceState> states) { resolve(s, info, states, List.of()); }
 
     /** {@link #resolve(Loading.Host, Mapper, List)}; the referenced objects it loads get the {@code then()} options of {@code options}. */
-    static void resolve(Loading.Host s, Mapper info, List<Object> objects, List<LoadSpec> options) {
+    static void resolve(Loading.Host s, Mapper info, List<InstanceState> states, List<LoadSpec> options) {
         List<InstanceState> todo = new ArrayList<>();
-        for (Object o : objects) {
-            InstanceState st = s.stateOf(o);
-            if (st != null && st.refsPending) todo.add(st);
-        }
+        for (InstanceState st : states) if (st.attached && st.refsPending) todo.add(st);
         if (todo.isEmpty()) return;
         // the flags stay set while this runs: a load nested in it (an option's then(), a collection's
         // elements) that meets these objects again resolves them from the identity map right away
@@ -54,6 +51,9 @@ public final class ToOneLoading {
             Mapper target = info.toOneTarget(k);
             int slot = info.plain + k;
             Map<Object, List<InstanceState>> missing = new LinkedHashMap<>();
+            // the last key found: rows ordered by their reference (a collection's elements) name the same object in a run
+            Object lastId = null;
+            InstanceState last = null;
             ProxyGroup proxies = null; // fetch = LAZY: the result's proxies for this reference, loaded together on first use
             boolean proxied = ref.lazy() && !LoadOptions.selectin(options, ref.name()); // selectinLoad: loaded now, as EAGER
             for (InstanceState st : todo) {
@@ -63,9 +63,12 @@ public final class ToOneLoading {
                     ref.set(st.obj(), null);
                     continue;
                 }
-                InstanceState t = s.uow().identityMap.get(IdKey.ofIds(target, new Object[] {id}));
-                if (t != null) ref.set(st.obj(), t.obj());
-                else if (proxied) {
+                InstanceState t = last != null && Mapper.same(id, lastId) ? last : s.uow().identityMap.get(IdKey.ofIds(target, new Object[] {id}));
+                if (t != null) {
+                    ref.set(st.obj(), t.obj());
+                    lastId = id;
+                    last = t;
+                } else if (proxied) {
                     if (proxies == null) proxies = ProxyGroup.of(s, info, k);
                     ref.set(st.obj(), proxies.proxy(id, st.key().value(0)));
                 } else missing.computeIfAbsent(id, x -> new ArrayList<>()).add(st);

@@ -15,6 +15,11 @@ import java.util.function.Consumer;
  */
 public final class StateTable {
     private InstanceState[] slots = new InstanceState[16];
+    /**
+     * Each slot's key hash, beside the slots: probing and growing compare and move hashes without reading the
+     * states and their keys (two dependent loads per entry, most of them cache misses in a large table).
+     */
+    private int[] hashes = new int[16];
     private int size;
     /** Appended states not hashed in yet. */
     private InstanceState[] appended = NONE;
@@ -70,12 +75,13 @@ public final class StateTable {
     public InstanceState get(IdKey key) {
         if (appendedCount > 0) settle();
         InstanceState[] t = slots;
+        int[] hs = hashes;
         int mask = t.length - 1;
         int h = key.hashCode();
         for (int i = home(h, mask); ; i = (i + 1) & mask) {
             InstanceState s = t[i];
             if (s == null) return null;
-            if (s.key().hashCode() == h && s.key().equals(key)) return s;
+            if (hs[i] == h && s.key().equals(key)) return s;
         }
     }
 
@@ -94,10 +100,11 @@ public final class StateTable {
             InstanceState x = t[i];
             if (x == null) {
                 t[i] = s;
+                hashes[i] = h;
                 size++;
                 return null;
             }
-            if (x.key().hashCode() == h && x.key().equals(s.key())) {
+            if (hashes[i] == h && x.key().equals(s.key())) {
                 t[i] = s;
                 if (x != s) replacedAny = true;
                 return x;
@@ -131,15 +138,17 @@ public final class StateTable {
     /** Backward-shift deletion: later entries of the probe run move up so lookups never meet a hole. */
     private void deleteAt(int i) {
         InstanceState[] t = slots;
+        int[] hs = hashes;
         int mask = t.length - 1;
         size--;
         for (int j = (i + 1) & mask; ; j = (j + 1) & mask) {
             InstanceState x = t[j];
             if (x == null) break;
-            int home = home(x.key().hashCode(), mask);
+            int home = home(hs[j], mask);
             // move x into the hole at i when its home is not in the cyclic range (i, j]
             if (((j - home) & mask) >= ((j - i) & mask)) {
                 t[i] = x;
+                hs[i] = hs[j];
                 i = j;
             }
         }
@@ -148,15 +157,21 @@ public final class StateTable {
 
     private void rehash(int len) {
         InstanceState[] old = slots;
+        int[] oldHashes = hashes;
         InstanceState[] t = new InstanceState[len];
+        int[] hs = new int[len];
         int mask = t.length - 1;
-        for (InstanceState s : old) {
+        for (int k = 0; k < old.length; k++) {
+            InstanceState s = old[k];
             if (s == null) continue;
-            int i = home(s.key().hashCode(), mask);
+            int h = oldHashes[k];
+            int i = home(h, mask);
             while (t[i] != null) i = (i + 1) & mask;
             t[i] = s;
+            hs[i] = h;
         }
         slots = t;
+        hashes = hs;
     }
 
     /** A key's first slot: the hash mixed, so that keys with regular hashes (1, 2, 3, ...) do not form long runs. */
@@ -172,8 +187,10 @@ public final class StateTable {
             appendedCount = 0;
         }
         if (size == 0) return;
-        if (slots.length > 1024) slots = new InstanceState[16];
-        else Arrays.fill(slots, null);
+        if (slots.length > 1024) {
+            slots = new InstanceState[16];
+            hashes = new int[16];
+        } else Arrays.fill(slots, null);
         size = 0;
     }
 

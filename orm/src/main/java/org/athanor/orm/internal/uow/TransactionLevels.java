@@ -19,6 +19,8 @@ public final class TransactionLevels {
     private final List<TxLevel> levels = new ArrayList<>(2);
     /** Moves on when a transaction level begins and at commit; loads stamp objects with it. */
     public long epoch = 1;
+    /** How many levels were restored (rolled back) so far: references may have moved back without a collection operation. */
+    private long restores;
     /** Objects loaded before this epoch are expired. */
     private long expiredBefore;
 
@@ -56,6 +58,9 @@ public final class TransactionLevels {
         levels.remove(levels.size() - 1);
         current().absorb(l);
     }
+
+    /** How many levels this session's rollbacks have restored so far (see {@link #restore(TxLevel, boolean)}). */
+    public long restores() { return restores; }
 
     /** The database rolled back to savepoint {@code l} (the innermost): discard its work in the session. */
     public void rolledBack(TxLevel l) {
@@ -114,6 +119,7 @@ public final class TransactionLevels {
 
     /** {@link #restore(TxLevel)}; {@code expire} false skips the objects' expiry (a closing session drops them anyway). */
     private void restore(TxLevel l, boolean expire) {
+        restores++;
         boolean outer = l.savepoint == null;
         InstanceState[] touched = l.touched();
         // take the identities the level gave out of the map first: keys come back below
