@@ -1,68 +1,30 @@
 package org.athanor.orm;
 
-import static org.athanor.core.sql.Sql.deleteFrom;
 import static org.athanor.orm.Loaders.joinedLoad;
 import static org.athanor.orm.Loaders.selectinLoad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.athanor.core.engine.Engine;
 import org.athanor.core.error.IntegrityError;
-import org.athanor.core.schema.Table;
 import org.athanor.orm.model.assoc.Course;
 import org.athanor.orm.model.assoc.Course_;
 import org.athanor.orm.model.assoc.Enrollment;
 import org.athanor.orm.model.assoc.Enrollment_;
 import org.athanor.orm.model.assoc.Student;
 import org.athanor.orm.model.assoc.Student_;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * An association object (Student 1..* Enrollment *..1 Course, with a grade on Enrollment): written parents
  * first, the pair UNIQUE, read through both sides with chained loaders, with exact statement counts.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class AssociationObjectTestBase {
+public abstract class AssociationObjectTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Student.class, Course.class, Enrollment.class);
-    TestDb db;
-    Engine engine;
-    SessionFactory sessions;
-    final List<String> statements = new CopyOnWriteArrayList<>();
 
-    protected abstract TestDb openDatabase();
-
-    @BeforeAll
-    void setUpDatabase() {
-        db = openDatabase();
-        engine = db.engine();
-        REGISTRY.metadata().createAll(engine);
-        sessions = SessionFactory.of(engine, REGISTRY);
-        engine.addStatementListener(statements::add);
-    }
-
-    @AfterAll
-    void tearDownDatabase() {
-        if (db != null) db.close();
-    }
-
-    @BeforeEach
-    void emptyTables() {
-        TestDb.tx(engine, c -> {
-            List<Table> tables = REGISTRY.metadata().sortedTables();
-            for (int i = tables.size() - 1; i >= 0; i--) c.execute(deleteFrom(tables.get(i)));
-        });
-        statements.clear();
-    }
-
-    long count(String prefix) {
-        return statements.stream().filter(s -> s.trim().toUpperCase(Locale.ROOT).startsWith(prefix)).count();
+    @Override
+    Registry registry() {
+        return REGISTRY;
     }
 
     @Test

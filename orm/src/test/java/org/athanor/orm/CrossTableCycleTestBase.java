@@ -9,8 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.athanor.core.engine.Engine;
+import org.athanor.core.engine.Connection;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Sql;
@@ -21,11 +20,7 @@ import org.athanor.orm.model.cycle.CycGreen;
 import org.athanor.orm.model.cycle.CycLeft;
 import org.athanor.orm.model.cycle.CycRed;
 import org.athanor.orm.model.cycle.CycRight;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Foreign-key cycles between tables, written in one flush on every database (SQLAlchemy's post_update):
@@ -34,54 +29,33 @@ import org.junit.jupiter.api.TestInstance;
  * NULL first), a cycle through NOT NULL references refused before any statement with the session
  * recovering, and an ordinary parent/child flush over the same tables with its statement counts.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class CrossTableCycleTestBase {
+public abstract class CrossTableCycleTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(CycAuthor.class, CycBook.class, CycRed.class, CycGreen.class, CycBlue.class,
             CycLeft.class, CycRight.class);
-    TestDb db;
-    Engine engine;
-    SessionFactory sessions;
-    final List<String> statements = new CopyOnWriteArrayList<>();
 
-    protected abstract TestDb openDatabase();
-
-    @BeforeAll
-    void setUpDatabase() {
-        db = openDatabase();
-        engine = db.engine();
-        REGISTRY.metadata().createAll(engine);
-        sessions = SessionFactory.of(engine, REGISTRY);
-        engine.addStatementListener(statements::add);
+    @Override
+    Registry registry() {
+        return REGISTRY;
     }
 
-    @AfterAll
-    void tearDownDatabase() {
-        if (db != null) {
-            emptyTables();
-            db.close();
-        }
+    @Override
+    boolean emptyAfterAll() {
+        return true;
     }
 
-    @BeforeEach
-    void emptyTables() {
-        TestDb.tx(engine, c -> {
-            // the nullable references of each cycle first, then the rows (none of the NOT NULL cycle exist)
-            c.execute(Sql.update(table(CycAuthor.class)).set(col(CycAuthor.class, "favorite_id"), (Long) null));
-            c.execute(Sql.update(table(CycBlue.class)).set(col(CycBlue.class, "red_id"), (Long) null));
-            for (Class<?> t : List.of(CycBook.class, CycAuthor.class, CycRed.class, CycGreen.class, CycBlue.class))
-                c.execute(deleteFrom(table(t)));
-        });
-        statements.clear();
+    @Override
+    void deleteRows(Connection c) {
+        // the nullable references of each cycle first, then the rows (none of the NOT NULL cycle exist)
+        c.execute(Sql.update(table(CycAuthor.class)).set(col(CycAuthor.class, "favorite_id"), (Long) null));
+        c.execute(Sql.update(table(CycBlue.class)).set(col(CycBlue.class, "red_id"), (Long) null));
+        for (Class<?> t : List.of(CycBook.class, CycAuthor.class, CycRed.class, CycGreen.class, CycBlue.class))
+            c.execute(deleteFrom(table(t)));
     }
 
     static Table table(Class<?> entity) { return REGISTRY.table(entity); }
 
     @SuppressWarnings("unchecked")
     static Column<Long> col(Class<?> entity, String name) { return (Column<Long>) table(entity).column(name); }
-
-    long count(String prefix) {
-        return statements.stream().filter(s -> s.trim().toUpperCase(Locale.ROOT).startsWith(prefix)).count();
-    }
 
     long rows(Class<?> entity) {
         try (org.athanor.core.engine.Connection c = engine.connect()) {

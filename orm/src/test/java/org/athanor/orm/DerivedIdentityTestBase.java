@@ -1,6 +1,5 @@
 package org.athanor.orm;
 
-import static org.athanor.core.sql.Sql.deleteFrom;
 import static org.athanor.orm.Loaders.joinedLoad;
 import static org.athanor.orm.Loaders.selectinLoad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,8 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.athanor.core.engine.Engine;
 import org.athanor.core.error.IntegrityError;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
@@ -27,11 +24,7 @@ import org.athanor.orm.model.keys.KeyMembershipId;
 import org.athanor.orm.model.keys.KeyMembership_;
 import org.athanor.orm.model.keys.KeyStudent;
 import org.athanor.orm.model.keys.KeyStudent_;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * An association object whose key is the pair it links ({@code @IdClass} with {@code @Id @ManyToOne student, course}):
@@ -39,42 +32,13 @@ import org.junit.jupiter.api.TestInstance;
  * flush too); identity, loaders, orphan removal and delete over the composite key, with exact statement counts.
  * The same through an {@code @EmbeddedId} whose fields {@code @MapsId} references fill ({@link KeyMembership}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class DerivedIdentityTestBase {
+public abstract class DerivedIdentityTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(KeyStudent.class, KeyCourse.class, KeyEnrollment.class,
             KeyMembership.class);
-    TestDb db;
-    Engine engine;
-    SessionFactory sessions;
-    final List<String> statements = new CopyOnWriteArrayList<>();
 
-    protected abstract TestDb openDatabase();
-
-    @BeforeAll
-    void setUpDatabase() {
-        db = openDatabase();
-        engine = db.engine();
-        REGISTRY.metadata().createAll(engine);
-        sessions = SessionFactory.of(engine, REGISTRY);
-        engine.addStatementListener(statements::add);
-    }
-
-    @AfterAll
-    void tearDownDatabase() {
-        if (db != null) db.close();
-    }
-
-    @BeforeEach
-    void emptyTables() {
-        TestDb.tx(engine, c -> {
-            List<Table> tables = REGISTRY.metadata().sortedTables();
-            for (int i = tables.size() - 1; i >= 0; i--) c.execute(deleteFrom(tables.get(i)));
-        });
-        statements.clear();
-    }
-
-    long count(String prefix) {
-        return statements.stream().filter(s -> s.trim().toUpperCase(Locale.ROOT).startsWith(prefix)).count();
+    @Override
+    Registry registry() {
+        return REGISTRY;
     }
 
     /** ann: math 90, art 70; bob: math 80 — all new, written by one commit. Returns {ann, bob, math, art} ids. */

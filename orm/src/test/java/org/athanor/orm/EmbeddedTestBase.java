@@ -16,9 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.athanor.core.engine.Connection;
-import org.athanor.core.engine.Engine;
 import org.athanor.core.schema.Table;
 import org.athanor.orm.model.embed.Address;
 import org.athanor.orm.model.embed.Customer;
@@ -33,11 +31,7 @@ import org.athanor.orm.model.embed.Theatre;
 import org.athanor.orm.model.embed.Theatre_;
 import org.athanor.orm.model.embed.Venue;
 import org.athanor.orm.model.embed.Venue_;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code @Embedded} values (SQLAlchemy's composite) on every database, run by the subclasses: one
@@ -47,38 +41,19 @@ import org.junit.jupiter.api.TestInstance;
  * queries filter and order on the embedded columns through the metamodel ({@code Customer_.home.city});
  * {@code @Column(columnDefinition)} is the column's type in the DDL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class EmbeddedTestBase {
+public abstract class EmbeddedTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Customer.class, Store.class, Venue.class, Stadium.class, Theatre.class,
             Site.class, Depot.class);
-    TestDb db;
-    Engine engine;
-    SessionFactory sessions;
-    final List<String> statements = new CopyOnWriteArrayList<>();
 
-    protected abstract TestDb openDatabase();
-
-    @BeforeAll
-    void setUpDatabase() {
-        db = openDatabase();
-        engine = db.engine();
-        REGISTRY.metadata().createAll(engine);
-        sessions = SessionFactory.of(engine, REGISTRY);
-        engine.addStatementListener(statements::add);
+    @Override
+    Registry registry() {
+        return REGISTRY;
     }
 
-    @AfterAll
-    void tearDownDatabase() {
-        if (db != null) db.close();
-    }
-
-    @BeforeEach
-    void emptyTables() {
-        TestDb.tx(engine, c -> {
-            for (Class<?> t : List.of(Customer.class, Store.class, Venue.class, Depot.class, Site.class))
-                c.execute(deleteFrom(REGISTRY.table(t)));
-        });
-        statements.clear();
+    @Override
+    void deleteRows(Connection c) {
+        for (Class<?> t : List.of(Customer.class, Store.class, Venue.class, Depot.class, Site.class))
+            c.execute(deleteFrom(REGISTRY.table(t)));
     }
 
     private Long addCustomer(String name, Address home, Address work) {

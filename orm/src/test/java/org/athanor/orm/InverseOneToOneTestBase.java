@@ -1,6 +1,5 @@
 package org.athanor.orm;
 
-import static org.athanor.core.sql.Sql.deleteFrom;
 import static org.athanor.orm.Loaders.joinedLoad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,60 +9,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.athanor.core.engine.Engine;
-import org.athanor.core.schema.Table;
 import org.athanor.orm.mapping.MappingException;
 import org.athanor.orm.model.one.Passport;
 import org.athanor.orm.model.one.Passport_;
 import org.athanor.orm.model.one.Person;
 import org.athanor.orm.model.one.Person_;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The inverse side of a one-to-one ({@code Person.passport}, {@code @OneToOne(mappedBy = "holder")}): loaded
  * with its objects by one batched select per result, joinedLoad, has/join, the owning side written and the
  * inverse field kept in step at flush, cascade REMOVE; exact statement counts.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class InverseOneToOneTestBase {
+public abstract class InverseOneToOneTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Person.class, Passport.class);
-    TestDb db;
-    Engine engine;
-    SessionFactory sessions;
-    final List<String> statements = new CopyOnWriteArrayList<>();
 
-    protected abstract TestDb openDatabase();
-
-    @BeforeAll
-    void setUpDatabase() {
-        db = openDatabase();
-        engine = db.engine();
-        REGISTRY.metadata().createAll(engine);
-        sessions = SessionFactory.of(engine, REGISTRY);
-        engine.addStatementListener(statements::add);
-    }
-
-    @AfterAll
-    void tearDownDatabase() {
-        if (db != null) db.close();
-    }
-
-    @BeforeEach
-    void emptyTables() {
-        TestDb.tx(engine, c -> {
-            List<Table> tables = REGISTRY.metadata().sortedTables();
-            for (int i = tables.size() - 1; i >= 0; i--) c.execute(deleteFrom(tables.get(i)));
-        });
-        statements.clear();
-    }
-
-    long count(String prefix) {
-        return statements.stream().filter(s -> s.trim().toUpperCase(Locale.ROOT).startsWith(prefix)).count();
+    @Override
+    Registry registry() {
+        return REGISTRY;
     }
 
     /** ann and bob with passports (set on the inverse side only), cy without. */

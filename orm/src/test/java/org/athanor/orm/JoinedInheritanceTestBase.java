@@ -15,8 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.athanor.core.engine.Engine;
+import org.athanor.core.engine.Connection;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Sql;
 import org.athanor.orm.model.joined.Car;
@@ -29,11 +28,7 @@ import org.athanor.orm.model.joined.Truck;
 import org.athanor.orm.model.joined.Truck_;
 import org.athanor.orm.model.joined.Vehicle;
 import org.athanor.orm.model.joined.Vehicle_;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Joined inheritance on every database (Vehicle → Car → SportsCar, Vehicle → Truck, a @Version on the root):
@@ -41,44 +36,23 @@ import org.junit.jupiter.api.TestInstance;
  * in reverse, polymorphic loading through outer joins in one SELECT, subclass queries through inner joins,
  * one identity per row, and relationships to the base (Garage.vehicles) and from a subclass table (Truck.depot).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class JoinedInheritanceTestBase {
+public abstract class JoinedInheritanceTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Garage.class, Vehicle.class, Car.class, SportsCar.class, Truck.class);
-    TestDb db;
-    Engine engine;
-    SessionFactory sessions;
-    final List<String> statements = new CopyOnWriteArrayList<>();
 
-    protected abstract TestDb openDatabase();
-
-    @BeforeAll
-    void setUpDatabase() {
-        db = openDatabase();
-        engine = db.engine();
-        REGISTRY.metadata().createAll(engine);
-        sessions = SessionFactory.of(engine, REGISTRY);
-        engine.addStatementListener(statements::add);
+    @Override
+    Registry registry() {
+        return REGISTRY;
     }
 
-    @AfterAll
-    void tearDownDatabase() {
-        if (db != null) {
-            emptyTables();
-            db.close();
-        }
+    @Override
+    boolean emptyAfterAll() {
+        return true;
     }
 
-    @BeforeEach
-    void emptyTables() {
-        TestDb.tx(engine, c -> {
-            for (Class<?> t : List.of(SportsCar.class, Car.class, Truck.class, Vehicle.class, Garage.class))
-                c.execute(deleteFrom(REGISTRY.table(t)));
-        });
-        statements.clear();
-    }
-
-    long count(String prefix) {
-        return statements.stream().filter(s -> s.trim().toUpperCase(Locale.ROOT).startsWith(prefix)).count();
+    @Override
+    void deleteRows(Connection c) {
+        for (Class<?> t : List.of(SportsCar.class, Car.class, Truck.class, Vehicle.class, Garage.class))
+            c.execute(deleteFrom(REGISTRY.table(t)));
     }
 
     List<String> statementsStarting(String prefix) {

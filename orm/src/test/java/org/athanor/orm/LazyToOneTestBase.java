@@ -16,16 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.athanor.core.engine.Engine;
-import org.athanor.core.schema.Table;
 import org.athanor.orm.mapping.EntityProxy;
 import org.athanor.orm.model.lazy.Author;
 import org.athanor.orm.model.lazy.Author_;
 import org.athanor.orm.model.lazy.Story;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code fetch = LAZY} to-one references (issue 15): the session hands out generated proxies
@@ -33,37 +29,24 @@ import org.junit.jupiter.api.TestInstance;
  * result with one select on first use, and its own reads (dirty check, flush, cascades) never load one.
  * Statement counts are exact, from the session's statement report.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class LazyToOneTestBase {
+public abstract class LazyToOneTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Author.class, Story.class);
-    TestDb db;
-    Engine engine;
-    SessionFactory sessions;
     /** Ids by name: authors Ann, Bob, Cy (with stories) and Dee (featured only); stories s1..s4. */
     final Map<String, Long> ids = new HashMap<>();
 
-    protected abstract TestDb openDatabase();
-
-    @BeforeAll
-    void setUpDatabase() {
-        db = openDatabase();
-        engine = db.engine();
-        REGISTRY.metadata().createAll(engine);
-        sessions = SessionFactory.of(engine, REGISTRY).withStatementReport();
+    @Override
+    Registry registry() {
+        return REGISTRY;
     }
 
-    @AfterAll
-    void tearDownDatabase() {
-        if (db != null) db.close();
+    @Override
+    SessionFactory sessionFactory(Engine engine) {
+        return SessionFactory.of(engine, REGISTRY).withStatementReport();
     }
 
     /** s1, s2 by Ann (s1 features Bob, s2 features Dee), s3 by Bob, s4 by Cy. */
     @BeforeEach
     void fourStoriesByThreeAuthors() {
-        TestDb.tx(engine, c -> {
-            List<Table> tables = REGISTRY.metadata().sortedTables();
-            for (int i = tables.size() - 1; i >= 0; i--) c.execute(deleteFrom(tables.get(i)));
-        });
         ids.clear();
         try (Session s = sessions.openSession()) {
             Author ann = new Author("Ann", 1), bob = new Author("Bob", 2), cy = new Author("Cy", 3), dee = new Author("Dee", 4);

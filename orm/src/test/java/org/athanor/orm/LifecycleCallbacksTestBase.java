@@ -1,6 +1,5 @@
 package org.athanor.orm;
 
-import static org.athanor.core.sql.Sql.deleteFrom;
 import static org.athanor.core.sql.Sql.selectFrom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,47 +9,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.athanor.core.engine.Engine;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Row;
 import org.athanor.orm.mapping.EntityMapping;
 import org.athanor.orm.model.Gadget;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Issue 16: the Jakarta lifecycle callbacks, run on every database by the subclasses. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class LifecycleCallbacksTestBase {
+public abstract class LifecycleCallbacksTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Gadget.class);
     static final Table GADGETS = REGISTRY.table(Gadget.class);
     static final Column<String> NAME = EntityMapping.column(Gadget.class, "name", String.class);
 
-    TestDb db;
-    Engine engine;
-    SessionFactory sessions;
-
-    protected abstract TestDb openDatabase();
-
-    @BeforeAll
-    void setUpDatabase() {
-        db = openDatabase();
-        engine = db.engine();
-        REGISTRY.metadata().createAll(engine);
-        sessions = SessionFactory.of(engine, REGISTRY);
-    }
-
-    @AfterAll
-    void tearDownDatabase() {
-        if (db != null) db.close();
+    @Override
+    Registry registry() {
+        return REGISTRY;
     }
 
     @BeforeEach
     void empty() {
-        TestDb.tx(engine, c -> c.execute(deleteFrom(GADGETS)));
         Gadget.EVENTS.clear();
         Gadget.failOn = null;
     }

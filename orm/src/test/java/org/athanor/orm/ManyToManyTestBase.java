@@ -1,6 +1,5 @@
 package org.athanor.orm;
 
-import static org.athanor.core.sql.Sql.deleteFrom;
 import static org.athanor.core.sql.Sql.select;
 import static org.athanor.orm.Loaders.joinedLoad;
 import static org.athanor.orm.Loaders.noLoad;
@@ -16,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.athanor.core.engine.Engine;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Sql;
 import org.athanor.orm.mapping.EntityMapping;
@@ -25,15 +22,11 @@ import org.athanor.orm.mapping.Secondary;
 import org.athanor.orm.model.m2m.Course;
 import org.athanor.orm.model.m2m.Course_;
 import org.athanor.orm.model.m2m.Item;
-import org.athanor.orm.model.m2m.Item_;
 import org.athanor.orm.model.m2m.Label;
 import org.athanor.orm.model.m2m.Student;
 import org.athanor.orm.model.m2m.Student_;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code @ManyToMany} with a secondary table (Student.courses owning with @JoinTable, Course.students
@@ -41,39 +34,19 @@ import org.junit.jupiter.api.TestInstance;
  * link/unlink/move from either side, deletes of either end, every loader with exact statement counts,
  * joins, any, withParent and back-population.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ManyToManyTestBase {
+public abstract class ManyToManyTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Student.class, Course.class, Item.class, Label.class);
     static final Secondary ENROLLED = EntityMapping.of(Student.class).toMany("courses").secondary();
-    TestDb db;
-    Engine engine;
-    SessionFactory sessions;
-    final List<String> statements = new CopyOnWriteArrayList<>();
     Map<String, Long> ids;
 
-    protected abstract TestDb openDatabase();
-
-    @BeforeAll
-    void setUpDatabase() {
-        db = openDatabase();
-        engine = db.engine();
-        REGISTRY.metadata().createAll(engine);
-        sessions = SessionFactory.of(engine, REGISTRY);
-        engine.addStatementListener(statements::add);
-    }
-
-    @AfterAll
-    void tearDownDatabase() {
-        if (db != null) db.close();
+    @Override
+    Registry registry() {
+        return REGISTRY;
     }
 
     /** ann: art, math; bob: math; carl: none; courses art, math, music (no students). */
     @BeforeEach
     void fill() {
-        TestDb.tx(engine, c -> {
-            List<Table> tables = REGISTRY.metadata().sortedTables();
-            for (int i = tables.size() - 1; i >= 0; i--) c.execute(deleteFrom(tables.get(i)));
-        });
         try (Session s = sessions.openSession()) {
             Course art = new Course("art"), math = new Course("math"), music = new Course("music");
             Student ann = new Student("ann"), bob = new Student("bob"), carl = new Student("carl");
@@ -89,10 +62,6 @@ public abstract class ManyToManyTestBase {
                     "art", art.getId(), "math", math.getId(), "music", music.getId());
         }
         statements.clear();
-    }
-
-    long count(String prefix) {
-        return statements.stream().filter(s -> s.trim().toUpperCase(Locale.ROOT).startsWith(prefix)).count();
     }
 
     /** The committed secondary rows as "student:course" names. */

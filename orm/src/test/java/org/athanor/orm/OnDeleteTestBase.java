@@ -1,6 +1,5 @@
 package org.athanor.orm;
 
-import static org.athanor.core.sql.Sql.deleteFrom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,54 +8,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.athanor.core.engine.Engine;
 import org.athanor.core.error.IntegrityError;
 import org.athanor.core.inspect.ForeignKeyInfo;
 import org.athanor.core.schema.ForeignKey;
 import org.athanor.core.schema.ReferentialAction;
-import org.athanor.core.schema.Table;
 import org.athanor.orm.mapping.EntityMapping;
 import org.athanor.orm.model.ondelete.Doc;
 import org.athanor.orm.model.ondelete.Folder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code @OnDelete} on references: the mapped Core table's FOREIGN KEY carries the action, {@code createAll}
  * creates it (read back with the inspector), and the database applies it when the session deletes the
  * referenced row: CASCADE deletes the docs, SET_NULL clears the column, RESTRICT refuses the delete.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class OnDeleteTestBase {
+public abstract class OnDeleteTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Folder.class, Doc.class);
-    TestDb db;
-    Engine engine;
-    SessionFactory sessions;
 
-    protected abstract TestDb openDatabase();
-
-    @BeforeAll
-    void setUpDatabase() {
-        db = openDatabase();
-        engine = db.engine();
-        REGISTRY.metadata().createAll(engine);
-        sessions = SessionFactory.of(engine, REGISTRY);
-    }
-
-    @AfterAll
-    void tearDownDatabase() {
-        if (db != null) db.close();
-    }
-
-    @BeforeEach
-    void emptyTables() {
-        TestDb.tx(engine, c -> {
-            List<Table> tables = REGISTRY.metadata().sortedTables();
-            for (int i = tables.size() - 1; i >= 0; i--) c.execute(deleteFrom(tables.get(i)));
-        });
+    @Override
+    Registry registry() {
+        return REGISTRY;
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.athanor.orm;
 
-import static org.athanor.core.sql.Sql.deleteFrom;
 import static org.athanor.core.sql.Sql.selectFrom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.athanor.core.engine.Engine;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Row;
@@ -17,19 +15,15 @@ import org.athanor.orm.mapping.EntityMapping;
 import org.athanor.orm.model.Audited;
 import org.athanor.orm.model.QuietWidget;
 import org.athanor.orm.model.Widget;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Issue 16: @EntityListeners, session events and mapper events: order and count of calls per flush,
  * changes made in pre-callbacks and before_flush written, a throwing listener rolls the flush back.
  * Run on every database by the subclasses.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class OrmEventsTestBase {
+public abstract class OrmEventsTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Widget.class, QuietWidget.class);
     static final Table WIDGETS = REGISTRY.table(Widget.class);
     static final Table QUIET = REGISTRY.table(QuietWidget.class);
@@ -37,31 +31,13 @@ public abstract class OrmEventsTestBase {
     static final Column<String> NOTE = EntityMapping.column(Widget.class, "note", String.class);
     static final Column<Integer> EDITS = EntityMapping.column(Widget.class, "edits", Integer.class);
 
-    TestDb db;
-    Engine engine;
-    SessionFactory plain;
-
-    protected abstract TestDb openDatabase();
-
-    @BeforeAll
-    void setUpDatabase() {
-        db = openDatabase();
-        engine = db.engine();
-        REGISTRY.metadata().createAll(engine);
-        plain = SessionFactory.of(engine, REGISTRY);
-    }
-
-    @AfterAll
-    void tearDownDatabase() {
-        if (db != null) db.close();
+    @Override
+    Registry registry() {
+        return REGISTRY;
     }
 
     @BeforeEach
     void empty() {
-        TestDb.tx(engine, c -> {
-            c.execute(deleteFrom(WIDGETS));
-            c.execute(deleteFrom(QUIET));
-        });
         Audited.EVENTS.clear();
         Audited.failOn = null;
     }
@@ -87,7 +63,7 @@ public abstract class OrmEventsTestBase {
 
     SessionFactory recorded() {
         Recorder r = new Recorder();
-        return plain.withListener(r).withListener(Audited.class, r);
+        return sessions.withListener(r).withListener(Audited.class, r);
     }
 
     private List<Row> rows(Table t) {
@@ -102,7 +78,7 @@ public abstract class OrmEventsTestBase {
     @Test
     void entityListenersRunBeforeTheEntitysCallbacksAndTheirChangesAreWritten() {
         Widget w = new Widget("w");
-        try (Session s = plain.openSession()) {
+        try (Session s = sessions.openSession()) {
             s.add(w);
             assertEquals(List.of("Audit.PrePersist:w", "Widget.PrePersist:w", "base.PrePersist:w", "PrePersist:w"), Audited.EVENTS,
                     "JPA's order: listeners (superclass's first), then callback methods (superclass's first)");
@@ -113,7 +89,7 @@ public abstract class OrmEventsTestBase {
         Row r = rows(WIDGETS).get(0);
         assertEquals("listener", r.get(NOTE), "the listener's PrePersist change is inserted");
         Audited.EVENTS.clear();
-        try (Session s = plain.openSession()) {
+        try (Session s = sessions.openSession()) {
             Widget l = s.get(Widget.class, w.getId());
             assertEquals(List.of("Audit.PostLoad:w"), Audited.EVENTS);
             Audited.EVENTS.clear();
@@ -126,7 +102,7 @@ public abstract class OrmEventsTestBase {
         }
         assertEquals(1, rows(WIDGETS).get(0).get(EDITS), "the listener's PreUpdate change is written");
         Audited.EVENTS.clear();
-        try (Session s = plain.openSession()) {
+        try (Session s = sessions.openSession()) {
             s.delete(s.get(Widget.class, w.getId()));
             s.flush();
             assertEquals(List.of("Audit.PostLoad:w2", "Audit.PreRemove:w2", "Audit.PostRemove:w2"), Audited.EVENTS);
@@ -136,7 +112,7 @@ public abstract class OrmEventsTestBase {
 
     @Test
     void excludeSuperclassListenersDropsTheListenersNotTheCallbacks() {
-        try (Session s = plain.openSession()) {
+        try (Session s = sessions.openSession()) {
             s.add(new QuietWidget("q"));
             s.commit();
         }
@@ -149,7 +125,7 @@ public abstract class OrmEventsTestBase {
         QuietWidget q = new QuietWidget("q");
         q.setOrigin("ignored");
         q.setCreatedBy("alice");
-        try (Session s = plain.openSession()) {
+        try (Session s = sessions.openSession()) {
             s.add(q);
             s.commit();
         }
@@ -160,7 +136,7 @@ public abstract class OrmEventsTestBase {
         assertNull(r.get(origin), "insertable = false: not in the INSERT");
         assertEquals("alice", r.get(createdBy));
         TestDb.tx(engine, c -> c.execute(org.athanor.core.sql.Sql.update(QUIET).set(origin, "db")));
-        try (Session s = plain.openSession()) {
+        try (Session s = sessions.openSession()) {
             QuietWidget l = s.get(QuietWidget.class, q.getId());
             assertEquals("db", l.getOrigin(), "read like any column");
             l.setOrigin("changed");
@@ -227,7 +203,7 @@ public abstract class OrmEventsTestBase {
 
     @Test
     void changesMadeInBeforeFlushAndBeforeInsertOrUpdateAreWritten() {
-        SessionFactory sessions = plain.withListener(new SessionListener() {
+        SessionFactory sessions = this.sessions.withListener(new SessionListener() {
             @Override public void beforeFlush(Session session) {
                 for (Object o : session.getNew())
                     if (o instanceof Widget w && !w.getName().startsWith("log-")) session.add(new Widget("log-" + w.getName()));
@@ -263,7 +239,7 @@ public abstract class OrmEventsTestBase {
             s.commit();
             assertTrue(Audited.EVENTS.contains("Widget.PreUpdate:undo"), Audited.EVENTS.toString());
         }
-        try (Session s = plain.openSession()) {
+        try (Session s = sessions.openSession()) {
             Widget l = s.get(Widget.class, x.getId());
             assertEquals("y", l.getName(), "beforeUpdate undid the change");
             assertEquals(2, l.getEdits(), "what the PreUpdate listener changed is written with the other column");
@@ -272,7 +248,7 @@ public abstract class OrmEventsTestBase {
 
     @Test
     void aThrowingListenerRollsTheFlushBackAndTheSessionIsUsableAfterRollback() {
-        try (Session s = plain.openSession()) {
+        try (Session s = sessions.openSession()) {
             s.add(new Widget("kept"));
             s.commit();
         }
@@ -307,7 +283,7 @@ public abstract class OrmEventsTestBase {
     @Test
     void aMapperListenerMustNameAMappedClass() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> plain.withListener(String.class, new MapperListener<String>() {}));
+                () -> sessions.withListener(String.class, new MapperListener<String>() {}));
         assertEquals("withListener(java.lang.String, ...): no entity of the registry is a String; give a mapped entity class"
                 + " (or a superclass or interface of some)", e.getMessage());
     }

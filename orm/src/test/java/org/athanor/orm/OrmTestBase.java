@@ -1,54 +1,21 @@
 package org.athanor.orm;
 
-import static org.athanor.core.sql.Sql.deleteFrom;
 import static org.athanor.core.sql.Sql.selectFrom;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.athanor.core.engine.Engine;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Row;
 import org.athanor.orm.model.Model;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
 
 /**
- * Shared fixture: a private database per test class with the model's tables, emptied before each
- * test, and a log of the statements the engine ran.
+ * Shared fixture over {@link Model#REGISTRY}: a private database per test class with the model's tables,
+ * emptied before each test, and a log of the statements the engine ran (see {@link MappedTestBase}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class OrmTestBase {
-    TestDb db;
-    Engine engine;
-    SessionFactory sessions;
-    final List<String> statements = new CopyOnWriteArrayList<>();
+public abstract class OrmTestBase extends MappedTestBase {
 
-    /** The database this subclass runs on. */
-    protected abstract TestDb openDatabase();
-
-    @BeforeAll
-    void setUpDatabase() {
-        db = openDatabase();
-        engine = db.engine();
-        Model.REGISTRY.metadata().createAll(engine);
-        sessions = SessionFactory.of(engine, Model.REGISTRY);
-        engine.addStatementListener(statements::add);
-    }
-
-    @AfterAll
-    void tearDownDatabase() {
-        if (db != null) db.close();
-    }
-
-    @BeforeEach
-    void emptyTables() {
-        TestDb.tx(engine, c -> {
-            List<Table> tables = Model.REGISTRY.metadata().sortedTables();
-            for (int i = tables.size() - 1; i >= 0; i--) c.execute(deleteFrom(tables.get(i)));
-        });
-        statements.clear();
+    @Override
+    Registry registry() {
+        return Model.REGISTRY;
     }
 
     /** The rows of a mapped table, read on a separate connection (so: committed data only). */
@@ -59,6 +26,6 @@ public abstract class OrmTestBase {
     }
 
     long countStatements(String prefix) {
-        return statements.stream().filter(s -> s.trim().toUpperCase(java.util.Locale.ROOT).startsWith(prefix)).count();
+        return count(prefix);
     }
 }

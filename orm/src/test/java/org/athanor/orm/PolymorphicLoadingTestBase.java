@@ -16,8 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.athanor.core.engine.Engine;
+import org.athanor.core.engine.Connection;
 import org.athanor.orm.model.inherit.Animal;
 import org.athanor.orm.model.inherit.Cat;
 import org.athanor.orm.model.joined.Car;
@@ -29,51 +28,30 @@ import org.athanor.orm.model.joined.SportsCar_;
 import org.athanor.orm.model.joined.Truck;
 import org.athanor.orm.model.joined.Vehicle;
 import org.athanor.orm.model.joined.Vehicle_;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * SQLAlchemy's selectin_polymorphic and with_polymorphic over JOINED inheritance (Vehicle → Car → SportsCar,
  * Vehicle → Truck) on every database, with exact statement counts: the base query outer-joins only the tables
  * the option keeps, and each other class present is read by one SELECT ... IN of its own.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class PolymorphicLoadingTestBase {
+public abstract class PolymorphicLoadingTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Garage.class, Vehicle.class, Car.class, SportsCar.class, Truck.class);
-    TestDb db;
-    Engine engine;
-    SessionFactory sessions;
-    final List<String> statements = new CopyOnWriteArrayList<>();
 
-    protected abstract TestDb openDatabase();
-
-    @BeforeAll
-    void setUpDatabase() {
-        db = openDatabase();
-        engine = db.engine();
-        REGISTRY.metadata().createAll(engine);
-        sessions = SessionFactory.of(engine, REGISTRY);
-        engine.addStatementListener(statements::add);
+    @Override
+    Registry registry() {
+        return REGISTRY;
     }
 
-    @AfterAll
-    void tearDownDatabase() {
-        if (db != null) {
-            emptyTables();
-            db.close();
-        }
+    @Override
+    boolean emptyAfterAll() {
+        return true;
     }
 
-    @BeforeEach
-    void emptyTables() {
-        TestDb.tx(engine, c -> {
-            for (Class<?> t : List.of(SportsCar.class, Car.class, Truck.class, Vehicle.class, Garage.class))
-                c.execute(deleteFrom(REGISTRY.table(t)));
-        });
-        statements.clear();
+    @Override
+    void deleteRows(Connection c) {
+        for (Class<?> t : List.of(SportsCar.class, Car.class, Truck.class, Vehicle.class, Garage.class))
+            c.execute(deleteFrom(REGISTRY.table(t)));
     }
 
     List<String> selects() {

@@ -1,6 +1,5 @@
 package org.athanor.orm;
 
-import static org.athanor.core.sql.Sql.deleteFrom;
 import static org.athanor.core.sql.Sql.select;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,18 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.athanor.core.engine.Engine;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.orm.model.rel.Club;
 import org.athanor.orm.model.rel.Family;
 import org.athanor.orm.model.rel.Kid;
 import org.athanor.orm.model.rel.Member;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Cases the relationship stateful property ({@link RelationshipModel}) found, kept as plain tests: a child
@@ -28,33 +22,11 @@ import org.junit.jupiter.api.TestInstance;
  * parents — through the collections or its reference — never deletes it with its old parent or as an
  * orphan, and a parent deleted at flush takes the children that point at it then, and only those.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class RelationshipMovesTestBase {
-    TestDb db;
-    Engine engine;
-    SessionFactory sessions;
+public abstract class RelationshipMovesTestBase extends MappedTestBase {
 
-    protected abstract TestDb openDatabase();
-
-    @BeforeAll
-    void setUpDatabase() {
-        db = openDatabase();
-        engine = db.engine();
-        RelationshipModel.REGISTRY.metadata().createAll(engine);
-        sessions = SessionFactory.of(engine, RelationshipModel.REGISTRY);
-    }
-
-    @AfterAll
-    void tearDownDatabase() {
-        if (db != null) db.close();
-    }
-
-    @BeforeEach
-    void emptyTables() {
-        engine.inTransaction(c -> {
-            List<Table> tables = RelationshipModel.REGISTRY.metadata().sortedTables();
-            for (int i = tables.size() - 1; i >= 0; i--) c.execute(deleteFrom(tables.get(i)));
-        });
+    @Override
+    Registry registry() {
+        return RelationshipModel.REGISTRY;
     }
 
     /** Committed rows of a child table: child id -> parent id (-1 for NULL). */

@@ -1,6 +1,5 @@
 package org.athanor.orm;
 
-import static org.athanor.core.sql.Sql.deleteFrom;
 import static org.athanor.core.sql.Sql.selectFrom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.athanor.core.engine.Engine;
 import org.athanor.core.error.IntegrityError;
 import org.athanor.core.schema.ForeignKey;
 import org.athanor.core.schema.Table;
@@ -22,53 +19,20 @@ import org.athanor.core.sql.Sql;
 import org.athanor.orm.mapping.EntityMapping;
 import org.athanor.orm.model.rel.Article;
 import org.athanor.orm.model.rel.Writer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code @ManyToOne} on every database (issue 15, first slice): the foreign key in the mapped table,
  * the save-update cascade and parents-first inserts with generated keys, and the batched eager load
  * (one IN select per query result), with exact statement counts.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class RelationshipTestBase {
+public abstract class RelationshipTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Writer.class, Article.class, org.athanor.orm.model.rel.Comment.class,
             org.athanor.orm.model.rel.Profile.class);
-    TestDb db;
-    Engine engine;
-    SessionFactory sessions;
-    final List<String> statements = new CopyOnWriteArrayList<>();
 
-    protected abstract TestDb openDatabase();
-
-    @BeforeAll
-    void setUpDatabase() {
-        db = openDatabase();
-        engine = db.engine();
-        REGISTRY.metadata().createAll(engine);
-        sessions = SessionFactory.of(engine, REGISTRY);
-        engine.addStatementListener(statements::add);
-    }
-
-    @AfterAll
-    void tearDownDatabase() {
-        if (db != null) db.close();
-    }
-
-    @BeforeEach
-    void emptyTables() {
-        TestDb.tx(engine, c -> {
-            List<Table> tables = REGISTRY.metadata().sortedTables();
-            for (int i = tables.size() - 1; i >= 0; i--) c.execute(deleteFrom(tables.get(i)));
-        });
-        statements.clear();
-    }
-
-    long count(String prefix) {
-        return statements.stream().filter(s -> s.trim().toUpperCase(Locale.ROOT).startsWith(prefix)).count();
+    @Override
+    Registry registry() {
+        return REGISTRY;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -10,67 +10,40 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.athanor.core.engine.Engine;
+import org.athanor.core.engine.Connection;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Sql;
 import org.athanor.orm.mapping.EntityMapping;
 import org.athanor.orm.model.rel.Employee;
 import org.athanor.orm.model.rel.Employee_;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A self-referential adjacency list (Employee.manager / Employee.reports) on every database: new rows
  * referencing new rows of the same table in one flush (inserted level by level with the generated
  * keys), a cycle of new rows broken by a post-update, and loading both ways with exact statement counts.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class SelfReferentialRelationshipTestBase {
+public abstract class SelfReferentialRelationshipTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Employee.class);
-    TestDb db;
-    Engine engine;
-    SessionFactory sessions;
-    final List<String> statements = new CopyOnWriteArrayList<>();
 
-    protected abstract TestDb openDatabase();
-
-    @BeforeAll
-    void setUpDatabase() {
-        db = openDatabase();
-        engine = db.engine();
-        REGISTRY.metadata().createAll(engine);
-        sessions = SessionFactory.of(engine, REGISTRY);
-        engine.addStatementListener(statements::add);
+    @Override
+    Registry registry() {
+        return REGISTRY;
     }
 
-    @AfterAll
-    void tearDownDatabase() {
-        if (db != null) {
-            emptyTable();
-            db.close();
-        }
+    @Override
+    boolean emptyAfterAll() {
+        return true;
     }
 
-    @BeforeEach
-    void emptyTable() {
+    @Override
+    void deleteRows(Connection c) {
         Table t = EntityMapping.of(Employee.class).table();
         @SuppressWarnings("unchecked") Column<Long> manager = (Column<Long>) t.column("manager_id");
         // MariaDB checks a self-referencing key row by row, also in one DELETE: unlink first
-        TestDb.tx(engine, c -> {
-            c.execute(Sql.update(t).set(manager, (Long) null));
-            c.execute(deleteFrom(t));
-        });
-        statements.clear();
-    }
-
-    long count(String prefix) {
-        return statements.stream().filter(s -> s.trim().toUpperCase(Locale.ROOT).startsWith(prefix)).count();
+        c.execute(Sql.update(t).set(manager, (Long) null));
+        c.execute(deleteFrom(t));
     }
 
     /** boss <- mid <- (a, b), added children first, in one flush. */

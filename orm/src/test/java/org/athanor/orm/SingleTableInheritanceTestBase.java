@@ -13,11 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.athanor.core.engine.Engine;
+import org.athanor.core.engine.Connection;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Sql;
@@ -31,11 +29,7 @@ import org.athanor.orm.model.inherit.Owner;
 import org.athanor.orm.model.inherit.Owner_;
 import org.athanor.orm.model.inherit.Puppy;
 import org.athanor.orm.model.inherit.Puppy_;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Single-table inheritance on every database (the tutorial's Animal / Cat / Dog, plus Puppy under Dog and
@@ -43,47 +37,26 @@ import org.junit.jupiter.api.TestInstance;
  * in one SELECT, get by base and subclass with one identity, updates and deletes, relationships to the base
  * (Owner.pets) and from a subclass (Dog.chases), and an unknown discriminator value.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class SingleTableInheritanceTestBase {
+public abstract class SingleTableInheritanceTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Owner.class, Animal.class, Cat.class, Dog.class, Puppy.class);
-    TestDb db;
-    Engine engine;
-    SessionFactory sessions;
-    final List<String> statements = new CopyOnWriteArrayList<>();
 
-    protected abstract TestDb openDatabase();
-
-    @BeforeAll
-    void setUpDatabase() {
-        db = openDatabase();
-        engine = db.engine();
-        REGISTRY.metadata().createAll(engine);
-        sessions = SessionFactory.of(engine, REGISTRY);
-        engine.addStatementListener(statements::add);
+    @Override
+    Registry registry() {
+        return REGISTRY;
     }
 
-    @AfterAll
-    void tearDownDatabase() {
-        if (db != null) {
-            emptyTables();
-            db.close();
-        }
+    @Override
+    boolean emptyAfterAll() {
+        return true;
     }
 
-    @BeforeEach
-    void emptyTables() {
+    @Override
+    void deleteRows(Connection c) {
         Table animals = REGISTRY.table(Animal.class);
         @SuppressWarnings("unchecked") Column<Long> chases = (Column<Long>) animals.column("chases_id");
-        TestDb.tx(engine, c -> {
-            c.execute(Sql.update(animals).set(chases, (Long) null));
-            c.execute(deleteFrom(animals));
-            c.execute(deleteFrom(REGISTRY.table(Owner.class)));
-        });
-        statements.clear();
-    }
-
-    long count(String prefix) {
-        return statements.stream().filter(s -> s.trim().toUpperCase(Locale.ROOT).startsWith(prefix)).count();
+        c.execute(Sql.update(animals).set(chases, (Long) null));
+        c.execute(deleteFrom(animals));
+        c.execute(deleteFrom(REGISTRY.table(Owner.class)));
     }
 
     /** Tom the cat, Rex the dog (chasing Tom), Bit the puppy; Ann owns Tom and Rex. Returns their ids. */

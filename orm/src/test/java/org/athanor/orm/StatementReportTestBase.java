@@ -1,6 +1,5 @@
 package org.athanor.orm;
 
-import static org.athanor.core.sql.Sql.deleteFrom;
 import static org.athanor.orm.Loaders.selectinLoad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,57 +10,36 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.athanor.core.engine.Engine;
-import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Sql;
 import org.athanor.orm.model.rel.Article;
 import org.athanor.orm.model.rel.Article_;
 import org.athanor.orm.model.rel.Writer;
 import org.athanor.orm.model.rel.Writer_;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The per-session statement report (issue 15): statements by origin, counted through Core's
  * ExecutionListener seam, lazy loads per relationship, and the lazy-load limit (warn / raise at the
  * (k+1)th load, not at the k-th), with exact counts on every database.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class StatementReportTestBase {
-    TestDb db;
-    Engine engine;
-    SessionFactory sessions;
-    /** Every statement the engine runs, as an independent count to check the report against. */
-    final List<String> statements = new CopyOnWriteArrayList<>();
+public abstract class StatementReportTestBase extends MappedTestBase {
     final List<Long> writerIds = new ArrayList<>();
 
-    protected abstract TestDb openDatabase();
-
-    @BeforeAll
-    void setUpDatabase() {
-        db = openDatabase();
-        engine = db.engine();
-        RelationshipTestBase.REGISTRY.metadata().createAll(engine);
-        sessions = SessionFactory.of(engine, RelationshipTestBase.REGISTRY).withStatementReport();
-        engine.addStatementListener(statements::add);
+    @Override
+    Registry registry() {
+        return RelationshipTestBase.REGISTRY;
     }
 
-    @AfterAll
-    void tearDownDatabase() {
-        if (db != null) db.close();
+    @Override
+    SessionFactory sessionFactory(Engine engine) {
+        return SessionFactory.of(engine, RelationshipTestBase.REGISTRY).withStatementReport();
     }
 
     /** Three writers with two articles each, written by one session whose report is checked here. */
     @BeforeEach
     void threeWritersWithTwoArticlesEach() {
-        TestDb.tx(engine, c -> {
-            List<Table> tables = RelationshipTestBase.REGISTRY.metadata().sortedTables();
-            for (int i = tables.size() - 1; i >= 0; i--) c.execute(deleteFrom(tables.get(i)));
-        });
         writerIds.clear();
         List<Writer> ws = new ArrayList<>();
         try (Session s = sessions.openSession()) {

@@ -11,9 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.athanor.core.engine.Engine;
+import org.athanor.core.engine.Connection;
 import org.athanor.core.sql.Sql;
 import org.athanor.orm.model.tpc.Canvas;
 import org.athanor.orm.model.tpc.Canvas_;
@@ -25,55 +23,30 @@ import org.athanor.orm.model.tpc.Shape;
 import org.athanor.orm.model.tpc.Shape_;
 import org.athanor.orm.model.tpc.Square;
 import org.athanor.orm.model.tpc.Square_;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Concrete-table (TABLE_PER_CLASS) inheritance on every database: Shape (abstract) → Circle, Polygon →
  * Square, each class a full table of its own. Rows are written to their class's table only; a polymorphic
  * query is one SELECT over a UNION ALL of the tables; a leaf's query reads its table alone.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class TablePerClassInheritanceTestBase {
+public abstract class TablePerClassInheritanceTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Canvas.class, Shape.class, Circle.class, Polygon.class, Square.class);
-    TestDb db;
-    Engine engine;
-    SessionFactory sessions;
-    final List<String> statements = new CopyOnWriteArrayList<>();
 
-    protected abstract TestDb openDatabase();
-
-    @BeforeAll
-    void setUpDatabase() {
-        db = openDatabase();
-        engine = db.engine();
-        REGISTRY.metadata().createAll(engine);
-        sessions = SessionFactory.of(engine, REGISTRY);
-        engine.addStatementListener(statements::add);
+    @Override
+    Registry registry() {
+        return REGISTRY;
     }
 
-    @AfterAll
-    void tearDownDatabase() {
-        if (db != null) {
-            emptyTables();
-            db.close();
-        }
+    @Override
+    boolean emptyAfterAll() {
+        return true;
     }
 
-    @BeforeEach
-    void emptyTables() {
-        TestDb.tx(engine, c -> {
-            for (Class<?> t : List.of(Circle.class, Polygon.class, Square.class, Shape.class, Canvas.class))
-                c.execute(deleteFrom(REGISTRY.table(t)));
-        });
-        statements.clear();
-    }
-
-    long count(String prefix) {
-        return statements.stream().filter(s -> s.trim().toUpperCase(Locale.ROOT).startsWith(prefix)).count();
+    @Override
+    void deleteRows(Connection c) {
+        for (Class<?> t : List.of(Circle.class, Polygon.class, Square.class, Shape.class, Canvas.class))
+            c.execute(deleteFrom(REGISTRY.table(t)));
     }
 
     void seed() {

@@ -3,7 +3,6 @@ package org.athanor.orm;
 import org.athanor.orm.internal.flush.Versions;
 
 import static org.athanor.core.sql.Sql.count;
-import static org.athanor.core.sql.Sql.deleteFrom;
 import static org.athanor.core.sql.Sql.select;
 import static org.athanor.core.sql.Sql.update;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,19 +19,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.athanor.core.engine.Engine;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.orm.mapping.EntityMapping;
 import org.athanor.orm.model.Booking;
 import org.athanor.orm.model.Memo;
 import org.athanor.orm.model.Shift;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code @Version} on Instant, LocalDateTime and OffsetDateTime, run on every database by the
@@ -40,8 +35,7 @@ import org.junit.jupiter.api.TestInstance;
  * {@code WHERE version = ?} matches), later writes get later versions, and a version changed by someone
  * else makes UPDATE and DELETE fail with StaleDataException.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class TimestampVersionTestBase {
+public abstract class TimestampVersionTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Memo.class, Shift.class, Booking.class);
     static final Table MEMOS = REGISTRY.table(Memo.class);
     static final Column<Long> MEMO_ID = EntityMapping.column(Memo.class, "id", Long.class);
@@ -57,32 +51,16 @@ public abstract class TimestampVersionTestBase {
     /** A zone far from UTC and from the servers' zones, so a LocalDateTime shifted by any conversion shows. */
     static final ZoneId ZONE = ZoneId.of("Asia/Kathmandu");
 
-    TestDb db;
-    Engine engine;
-    SessionFactory sessions;
     SettableClock clock;
     private Clock systemClock;
 
-    protected abstract TestDb openDatabase();
-
-    @BeforeAll
-    void setUpDatabase() {
-        db = openDatabase();
-        engine = db.engine();
-        REGISTRY.metadata().createAll(engine);
-        sessions = SessionFactory.of(engine, REGISTRY);
-    }
-
-    @AfterAll
-    void tearDownDatabase() {
-        if (db != null) db.close();
+    @Override
+    Registry registry() {
+        return REGISTRY;
     }
 
     @BeforeEach
-    void emptyTablesAndFixTheClock() {
-        TestDb.tx(engine, c -> {
-            for (Table t : REGISTRY.metadata().sortedTables()) c.execute(deleteFrom(t));
-        });
+    void fixTheClock() {
         clock = new SettableClock(T0, ZONE);
         systemClock = Versions.useClock(clock);
     }
@@ -95,7 +73,7 @@ public abstract class TimestampVersionTestBase {
     }
 
     private long committedCount(Column<Long> id) {
-        return engine.fromTransaction(c -> c.execute(select(count()).from(id.table())).one()._1).longValue();
+        return engine.fromTransaction(c -> c.execute(select(org.athanor.core.sql.Sql.count()).from(id.table())).one()._1).longValue();
     }
 
     @Test
