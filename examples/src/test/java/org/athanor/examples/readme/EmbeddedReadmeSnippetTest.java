@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The embedded-values snippets proposed for the README (docs/embed-readme-section.md): Shopper with two
+ * The README's embedded-values snippet: Shopper with two
  * Locations, the second renamed by @AttributeOverride, queried through Shopper_.home.city.
  */
 class EmbeddedReadmeSnippetTest {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The lazy to-one snippet proposed for the README (docs/lazy-readme-section.md) runs, with the statement counts it claims. */
+/** The README's lazy to-one snippet runs, with the statement counts it claims. */
 class LazyReadmeSnippetsTest {
     @TempDir Path dir;
 
