@@ -76,7 +76,7 @@ final class ManyToManys {
                             + "(always on: adding an object adds the new objects of its collections). Deleting an object "
                             + "deletes its rows of the secondary table, never the related objects (JPA calls REMOVE on a "
                             + "many-to-many non-portable); delete those with session.delete(...)");
-            List<String> order = orderBy(f, target, where);
+            List<String> order = ToOnes.orderBy(f, target, where);
             // the owner's key, checked here for either side: a composite key has no one column to link
             FieldSpec ownerKey = ToOnes.targetKey(cls, cls, specs, where, "a @ManyToMany");
             FieldSpec targetKey = ToOnes.targetKey(cls, target, specs, where, "a @ManyToMany");
@@ -84,20 +84,6 @@ final class ManyToManys {
             out.add(new ToMany(f.getName(), f, target, m.mappedBy(), type == java.util.Set.class, order, false, false, true, secondary));
         }
         return List.copyOf(out);
-    }
-
-    private static List<String> orderBy(Field f, Class<?> target, String where) {
-        List<String> order = new ArrayList<>();
-        jakarta.persistence.OrderBy ob = f.getAnnotation(jakarta.persistence.OrderBy.class);
-        if (ob != null && !ob.value().isBlank())
-            for (String part : ob.value().split(",")) {
-                String[] w = part.trim().split("\\s+");
-                if (w.length > 2 || w.length == 2 && !w[1].equalsIgnoreCase("ASC") && !w[1].equalsIgnoreCase("DESC"))
-                    throw new MappingException(where + ": @OrderBy(\"" + ob.value() + "\"): each part is an attribute "
-                            + "name of " + target.getSimpleName() + " with an optional ASC or DESC");
-                order.add(w.length == 2 && w[1].equalsIgnoreCase("DESC") ? w[0] + " DESC" : w[0]);
-            }
-        return order;
     }
 
     @SuppressWarnings("unchecked")

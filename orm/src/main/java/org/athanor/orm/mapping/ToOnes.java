@@ -159,16 +159,7 @@ final class ToOnes {
                     throw new MappingException(where + ": cascade = " + c + " is not supported; PERSIST (always on), "
                             + "REMOVE and ALL (= PERSIST + REMOVE) are");
             }
-            List<String> order = new ArrayList<>();
-            jakarta.persistence.OrderBy ob = f.getAnnotation(jakarta.persistence.OrderBy.class);
-            if (ob != null && !ob.value().isBlank())
-                for (String part : ob.value().split(",")) {
-                    String[] w = part.trim().split("\\s+");
-                    if (w.length > 2 || w.length == 2 && !w[1].equalsIgnoreCase("ASC") && !w[1].equalsIgnoreCase("DESC"))
-                        throw new MappingException(where + ": @OrderBy(\"" + ob.value() + "\"): each part is an attribute "
-                                + "name of " + target.getSimpleName() + " with an optional ASC or DESC");
-                    order.add(w.length == 2 && w[1].equalsIgnoreCase("DESC") ? w[0] + " DESC" : w[0]);
-                }
+            List<String> order = orderBy(f, target, where);
             out.add(new ToMany(f.getName(), f, target, m.mappedBy(), type == java.util.Set.class, order, remove, m.orphanRemoval()));
         }
         return List.copyOf(out);
@@ -288,5 +279,20 @@ final class ToOnes {
             throw new MappingException(where + ": the target " + target.getSimpleName() + " has " + ids.size()
                     + " key fields; " + kind + " needs a target with one @Id (composite keys are not supported yet)");
         return ids.get(0);
+    }
+
+    /** A collection's {@code @OrderBy} as attribute names, each with " DESC" when descending (empty: none). */
+    static List<String> orderBy(Field f, Class<?> target, String where) {
+        List<String> order = new ArrayList<>();
+        jakarta.persistence.OrderBy ob = f.getAnnotation(jakarta.persistence.OrderBy.class);
+        if (ob != null && !ob.value().isBlank())
+            for (String part : ob.value().split(",")) {
+                String[] w = part.trim().split("\\s+");
+                if (w.length > 2 || w.length == 2 && !w[1].equalsIgnoreCase("ASC") && !w[1].equalsIgnoreCase("DESC"))
+                    throw new MappingException(where + ": @OrderBy(\"" + ob.value() + "\"): each part is an attribute "
+                            + "name of " + target.getSimpleName() + " with an optional ASC or DESC");
+                order.add(w.length == 2 && w[1].equalsIgnoreCase("DESC") ? w[0] + " DESC" : w[0]);
+            }
+        return order;
     }
 }
