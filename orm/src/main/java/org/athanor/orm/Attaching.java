@@ -130,16 +130,12 @@ final class Attaching {
         Object[] values = info.read(entity);
         if (target == null) {
             Object copy = info.mapping.newInstance();
-            for (int i = 0; i < values.length; i++) session.setSlot(info, copy, i, values[i], true);
+            session.setSlots(info, copy, values, false);
             addInternal(copy);
             @SuppressWarnings("unchecked") E e = (E) copy;
             return e;
         }
-        for (int i = 0; i < values.length; i++) {
-            boolean isId = false;
-            for (int k : info.idIdx) isId |= k == i;
-            if (!isId) session.setSlot(info, target, i, values[i], true);
-        }
+        session.setSlots(info, target, values, true);
         @SuppressWarnings("unchecked") E e = (E) target;
         return e;
     }

@@ -109,7 +109,7 @@ final class Cascades {
             int mirror = info.toOneMirror(k);
             if (mirror < 0) continue;
             touchCollectionOf(info.toOnes[k].get(st.obj()), info.toOneTarget(k), mirror);
-            if (st.snapshot != null) touchCollectionOf(ownerByKey(info, k, st.snapshot[info.plain + k]), info.toOneTarget(k), mirror);
+            if (st.snapshot != null) touchCollectionOf(ownerByKey(info, k, info.refKey(st.snapshot, k)), info.toOneTarget(k), mirror);
         }
     }
 
@@ -122,7 +122,7 @@ final class Cascades {
     /** The session's object with key {@code key} for reference {@code k} of {@code info}, or null. */
     private Object ownerByKey(Mapper info, int k, Object key) {
         if (key == null || key == Mapper.UNASSIGNED_KEY) return null;
-        InstanceState o = uow.identityMap.get(org.athanor.orm.internal.mapping.IdKey.ofIds(info.toOneTarget(k), new Object[] {key}));
+        InstanceState o = uow.identityMap.get(info.targetKey(k, key));
         return o == null ? null : o.obj();
     }
 
@@ -198,7 +198,7 @@ final class Cascades {
             Object[] snap = st.snapshot;
             for (int k = 0; k < info.toOnes.length; k++) {
                 Object ref = info.toOnes[k].get(st.obj());
-                Object was = snap == null ? null : snap[info.plain + k];
+                Object was = snap == null ? null : info.refKey(snap, k);
                 if (snap != null && !rolledBack && Mapper.same(info.referencedKeyOf(k, ref), was)
                         && (relinked.isEmpty() || !relinked.contains(st.obj()))) continue;
                 int mirror = info.toOneMirror(k);

@@ -153,7 +153,7 @@ final class EntityModel {
                     error(f, f.getSimpleName().toString(), "@OrderBy without @OneToMany or @ManyToMany; it orders a collection");
                     continue;
                 }
-                if (Annotations.has(f, "JoinColumn")) {
+                if (Annotations.has(f, "JoinColumn") || Annotations.has(f, "JoinColumns")) {
                     error(f, f.getSimpleName().toString(), "@JoinColumn without @ManyToOne; annotate the field @ManyToOne "
                             + "(its type the related entity), or use @Column for a basic column");
                     continue;

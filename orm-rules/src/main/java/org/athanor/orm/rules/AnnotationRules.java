@@ -27,7 +27,7 @@ public final class AnnotationRules {
      * inside {@code @Table}; {@code @Converter} on the converter classes {@code @Convert} names.
      */
     public static final Set<String> HONOURED = Set.of("Access", "AttributeOverride", "AttributeOverrides", "Basic", "Column", "Convert", "Converter", "DiscriminatorColumn", "DiscriminatorValue", "Embeddable",
-            "Embedded", "EmbeddedId", "Entity", "EntityListeners", "Enumerated", "ExcludeDefaultListeners", "ExcludeSuperclassListeners", "GeneratedValue", "Id", "IdClass", "Index", "Inheritance", "JoinColumn", "JoinTable", "Lob", "ManyToMany", "ManyToOne", "MapsId", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
+            "Embedded", "EmbeddedId", "Entity", "EntityListeners", "Enumerated", "ExcludeDefaultListeners", "ExcludeSuperclassListeners", "GeneratedValue", "Id", "IdClass", "Index", "Inheritance", "JoinColumn", "JoinColumns", "JoinTable", "Lob", "ManyToMany", "ManyToOne", "MapsId", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
             "PostLoad", "PostPersist", "PostRemove", "PostUpdate", "PrePersist", "PreRemove", "PreUpdate", "PrimaryKeyJoinColumn",
             "SequenceGenerator", "Table", "Transient", "UniqueConstraint", "Version");
 
@@ -61,7 +61,6 @@ public final class AnnotationRules {
                 + " as an @Entity of their own (its table holding a @ManyToOne to this one) and a @OneToMany(mappedBy) here");
         m.put("CollectionTable", m.get("ElementCollection"));
         for (String a : new String[] {
-                "JoinColumns",
                 "AssociationOverride", "AssociationOverrides", "ForeignKey", "MapKey", "MapKeyClass",
                 "MapKeyColumn", "MapKeyEnumerated", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyTemporal",
                 "OrderColumn", "PrimaryKeyJoinColumns", "Converts"})

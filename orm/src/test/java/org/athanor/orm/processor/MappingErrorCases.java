@@ -22,6 +22,10 @@ public final class MappingErrorCases {
 
     private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy), @OneToMany(mappedBy) and @ManyToMany (owning with @JoinTable, or mappedBy) are supported yet, and none inside an @Embeddable; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
 
+    /** A target with a composite key (a, b) through an @IdClass, for the reference cases. */
+    private static final String P = "\n@Entity @IdClass(P.K.class) class P { @Id Long a; @Id Long b; "
+            + "public static class K implements java.io.Serializable { Long a; Long b; } }";
+
     private static Case both(String name, String body, String message) { return new Case(name, body, message, message); }
 
     public static List<Case> all() {
@@ -71,10 +75,9 @@ public final class MappingErrorCases {
                 both("mapsidandid", "@Entity @IdClass(K.class) public class E { @Id @MapsId(\"a\") @ManyToOne P p; @Id Long b; }\n"
                                 + "class K { Long p; Long b; }\n@Entity class P { @Id Long id; }",
                         "errors.mapsidandid.E.p: " + org.athanor.orm.rules.Messages.mapsIdWithId()),
-                new Case("derivedidtarget", "@Entity public class E { @Id Long id; @ManyToOne A a; }\n"
+                both("derivedidtarget", "@Entity public class E { @Id Long id; @ManyToOne A a; }\n"
                                 + "@Entity @IdClass(K.class) class A { @Id @ManyToOne E e; @Id Long n; }\nclass K { Long e; Long n; }",
-                        "errors.derivedidtarget.E.a: the target A has a composite key (its reference e is part of it); references "
-                                + "to composite keys are not supported yet", null),
+                        "errors.derivedidtarget.E.a: " + org.athanor.orm.rules.JoinColumnRules.derivedKeyTarget("A", "e")),
                 both("ondeletebasic", "@Entity public class E { @Id Long id; @org.athanor.orm.mapping.OnDelete("
                                 + "org.athanor.core.schema.ReferentialAction.CASCADE) Long parentId; }",
                         "errors.ondeletebasic.E.parentId: @OnDelete without @ManyToOne or @OneToOne; it sets the ON DELETE "
@@ -115,9 +118,37 @@ public final class MappingErrorCases {
                 new Case("referencewithcolumn", "@Entity public class E { @Id Long id; @ManyToOne @Column(name = \"p\") E parent; }",
                         "errors.referencewithcolumn.E.parent: @Column cannot be combined with @ManyToOne; name the key "
                                 + "column with @JoinColumn(name = ...)", null),
-                new Case("referencedcolumn", "@Entity public class E { @Id Long id; String code; @ManyToOne @JoinColumn(referencedColumnName = \"code\") E parent; }",
+                both("referencedcolumn", "@Entity public class E { @Id Long id; String code; @ManyToOne @JoinColumn(referencedColumnName = \"code\") E parent; }",
                         "errors.referencedcolumn.E.parent: @JoinColumn(referencedColumnName = \"code\"): a reference must "
-                                + "point at the target's primary key column id", null),
+                                + "point at the target's primary key column id"),
+                both("ckeycount", "@Entity public class E { @Id Long id; @ManyToOne @JoinColumn(name = \"x\", referencedColumnName = \"a\") P p; }" + P,
+                        "errors.ckeycount.E.p: P has a composite key of the columns [a, b], but 1 @JoinColumn is given; give one "
+                                + "@JoinColumn(name = ..., referencedColumnName = ...) per key column, in @JoinColumns"),
+                both("ckeynoreferenced", "@Entity public class E { @Id Long id; @ManyToOne @JoinColumns({@JoinColumn(name = \"x\"), "
+                                + "@JoinColumn(name = \"y\")}) P p; }" + P,
+                        "errors.ckeynoreferenced.E.p: @JoinColumn(name = \"x\") has no referencedColumnName; with the composite key "
+                                + "[a, b] of P each @JoinColumn names the key column it references"),
+                both("ckeywrongreferenced", "@Entity public class E { @Id Long id; @ManyToOne @JoinColumns({@JoinColumn(name = \"x\", "
+                                + "referencedColumnName = \"a\"), @JoinColumn(name = \"y\", referencedColumnName = \"zz\")}) P p; }" + P,
+                        "errors.ckeywrongreferenced.E.p: @JoinColumn(referencedColumnName = \"zz\"): a reference must point at the "
+                                + "target's key columns; P's are [a, b]"),
+                both("ckeyduplicate", "@Entity public class E { @Id Long id; @ManyToOne @JoinColumns({@JoinColumn(name = \"x\", "
+                                + "referencedColumnName = \"a\"), @JoinColumn(name = \"y\", referencedColumnName = \"A\")}) P p; }" + P,
+                        "errors.ckeyduplicate.E.p: two @JoinColumns reference the key column a of P; name each of [a, b] once"),
+                both("ckeysamename", "@Entity public class E { @Id Long id; @ManyToOne @JoinColumns({@JoinColumn(name = \"x\", "
+                                + "referencedColumnName = \"a\"), @JoinColumn(name = \"x\", referencedColumnName = \"b\")}) P p; }" + P,
+                        "errors.ckeysamename.E.p: the key columns for a and b are both named x; give each @JoinColumn its own name"),
+                both("ckeylazy", "@Entity public class E { @Id Long id; @ManyToOne(fetch = FetchType.LAZY) P p; }" + P,
+                        "errors.ckeylazy.E.p: fetch = LAZY on a @ManyToOne to P, whose key is composite (2 key columns) is not "
+                                + "supported yet (the generated proxies carry a single key value); remove fetch (the referenced "
+                                + "objects load by one batched select per query result)"),
+                both("ckeyonetoone", "@Entity public class E { @Id Long id; @OneToOne P p; }" + P,
+                        "errors.ckeyonetoone.E.p: a @OneToOne to P, whose key is composite (2 key columns), cannot be one-to-one "
+                                + "(a UNIQUE over its key columns) yet; map it @ManyToOne, with @Table(uniqueConstraints = "
+                                + "@UniqueConstraint(columnNames = [p_a, p_b])) for uniqueness"),
+                both("joincolumnsalone", "@Entity public class E { @Id Long id; @JoinColumns({@JoinColumn(name = \"x\")}) Long parentId; }",
+                        "errors.joincolumnsalone.E.parentId: @JoinColumn without @ManyToOne; annotate the field @ManyToOne "
+                                + "(its type the related entity), or use @Column for a basic column"),
                 both("onetomany", "@Entity public class E { @Id Long id; @OneToMany List<E> children; }",
                         "errors.onetomany.E.children: @OneToMany without mappedBy is not supported yet; map the @ManyToOne on E "
                                 + "and name it: @OneToMany(mappedBy = \"...\")"),

@@ -140,7 +140,7 @@ final class MapperConfiguration {
                         + "pass it to Registry.of(...) too");
             int k = -1;
             for (int i = 0; i < t.toOnes.length; i++) if (t.toOnes[i].name().equals(one.mappedBy())) k = i;
-            if (k < 0 || t.toOneTargets[k] != self || !t.toOnes[k].column().isUnique())
+            if (k < 0 || t.toOneTargets[k] != self || t.toOnes[k].width() != 1 || !t.toOnes[k].column().isUnique())
                 throw new MappingException(where + ": @OneToOne(mappedBy = \"" + one.mappedBy() + "\") must name an owning "
                         + "@OneToOne of " + t.name + " referencing " + self.name + " (its key column UNIQUE); its references are "
                         + java.util.Arrays.stream(t.toOnes).map(r -> r.name() + " -> " + r.target().getSimpleName()).toList());
