@@ -122,9 +122,10 @@ final class CollectionLoading {
         }
         List<Column<Object>> fk = element.toOnes[k].columns();
         int perChunk = KeyConditions.keysPerChunk(ToOneLoading.CHUNK, fk.size());
+        boolean rowValues = s.connection().dialect().features().supportsTupleIn();
         for (int from = 0; from < ids.size(); from += perChunk) {
             List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + perChunk));
-            Select<Row> select = element.selectAll.where(KeyConditions.in(fk, chunk)).orderBy(orderBy(element, cs.relation()));
+            Select<Row> select = element.selectAll.where(KeyConditions.in(fk, chunk, rowValues)).orderBy(orderBy(element, cs.relation()));
             for (Object e : Loading.list(s, element, select, cs.elementOptions, cs.elementPolymorphic)) {
                 CollectionState target = byOwner.get(element.toOnes[k].get(e));
                 // an element whose reference was changed in memory since (not flushed: autoflush off) goes where it points now

@@ -76,11 +76,12 @@ public final class ToOneLoading {
             List<Object> ids = new ArrayList<>(missing.keySet());
             List<org.athanor.core.sql.Expression<?>> idColumns = List.of(target.idColumns());
             int perChunk = KeyConditions.keysPerChunk(CHUNK, idColumns.size());
+            boolean rowValues = s.connection().dialect().features().supportsTupleIn();
             String prev = s.origin("load " + info.name + "." + ref.name());
             try {
                 for (int from = 0; from < ids.size(); from += perChunk) {
                     List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + perChunk));
-                    Loading.list(s, target, target.selectAll.where(KeyConditions.in(idColumns, chunk)), LoadOptions.childrenOf(options, ref.name()),
+                    Loading.list(s, target, target.selectAll.where(KeyConditions.in(idColumns, chunk, rowValues)), LoadOptions.childrenOf(options, ref.name()),
                             LoadOptions.polymorphicOf(options, ref.name()));
                 }
             } finally {

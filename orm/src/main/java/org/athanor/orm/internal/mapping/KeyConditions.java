@@ -25,10 +25,19 @@ public final class KeyConditions {
         return Sql.and(parts);
     }
 
-    /** {@code columns IN (keys)}: a plain IN list for one column, a row-value IN list for several. */
+    /**
+     * {@code columns IN (keys)}: a plain IN list for one column; for several a row-value IN list when the database
+     * evaluates row values ({@code rowValues}: its dialect's {@code supportsTupleIn()}), else
+     * {@code (a = ? AND b = ?) OR (a = ? AND b = ?) ...}.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public static Expression<Boolean> in(List<? extends Expression<?>> columns, List<?> keys) {
+    public static Expression<Boolean> in(List<? extends Expression<?>> columns, List<?> keys, boolean rowValues) {
         if (columns.size() == 1) return ((Expression) columns.get(0)).in(keys);
+        if (!rowValues) {
+            List<Expression<Boolean>> any = new ArrayList<>(keys.size());
+            for (Object key : keys) any.add(eq(columns, key));
+            return Sql.or(any);
+        }
         Expression<?>[] row = columns.toArray(Expression<?>[]::new);
         List<Object> values = new ArrayList<>(keys.size());
         for (Object key : keys) {
