@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class CompositeReferenceTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(CkShipment.class, CkParcel.class, CkRegion.class, CkStore.class,
-            CkVersion.class);
+            CkVersion.class, org.athanor.orm.model.ckey.CkNote.class);
 
     @Override
     Registry registry() {
@@ -299,6 +299,31 @@ public abstract class CompositeReferenceTestBase extends MappedTestBase {
             CkParcel merged = s.merge(detached);
             assertEquals(new CkShipmentId("w1", 1), new CkShipmentId(merged.getShipment().getWarehouse(), merged.getShipment().getNumber()));
             assertSame(merged.getShipment(), s.get(CkShipment.class, new CkShipmentId("w1", 1)));
+        }
+    }
+
+    @Test
+    void aLazyReferenceToACompositeKeyHandsOutProxiesLoadedTogether() {
+        try (Session s = sessions.openSession()) {
+            CkRegion north = new CkRegion("fr", "n", "Nord"), south = new CkRegion("fr", "s", "Sud");
+            s.addAll(List.of(new org.athanor.orm.model.ckey.CkNote("x", north), new org.athanor.orm.model.ckey.CkNote("y", south),
+                    new org.athanor.orm.model.ckey.CkNote("z", north), new org.athanor.orm.model.ckey.CkNote("none", null)));
+            s.commit();
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            List<org.athanor.orm.model.ckey.CkNote> notes = s.query(org.athanor.orm.model.ckey.CkNote.class)
+                    .orderBy(org.athanor.orm.model.ckey.CkNote_.text.asc()).all();
+            assertEquals(1, count("SELECT"), "the notes only: their regions are proxies " + statements);
+            assertNull(notes.get(0).getRegion());
+            CkRegion north = notes.get(1).getRegion();
+            assertSame(north, notes.get(3).getRegion(), "one proxy per key pair");
+            assertTrue(north instanceof org.athanor.orm.mapping.EntityProxy, north.getClass().getName());
+            assertEquals("Nord", north.getName());
+            assertEquals("Sud", notes.get(2).getRegion().getName());
+            assertEquals(2, count("SELECT"), "both proxies by one (country, code) IN list: " + statements);
+            assertSame(north, s.get(CkRegion.class, new CkRegionKey("fr", "n")));
+            assertEquals(2, count("SELECT"), statements.toString());
         }
     }
 }

@@ -107,11 +107,10 @@ final class References {
         }
         if (keys.size() > 1) {
             boolean oneToOne = Annotations.has(f, "OneToOne");
-            AnnotationMirror rel = Annotations.find(f, oneToOne ? "OneToOne" : "ManyToOne");
             boolean unique = false;
             for (JoinColumnRules.Given g : given) unique |= g.unique();
             String p = JoinColumnRules.compositeProblem(oneToOne ? "@OneToOne" : "@ManyToOne", targetName, r.names(), oneToOne,
-                    unique, Annotations.has(f, "Id"), Annotations.has(f, "MapsId"), "LAZY".equals(m.ann.enumName(rel, "fetch")));
+                    unique, Annotations.has(f, "Id"), Annotations.has(f, "MapsId"));
             if (p != null) {
                 m.error(f, field, p);
                 return null;

@@ -78,7 +78,7 @@ public final class JoinColumnRules {
      * {@code columns} the resolved key column names; the flags say what the field asks for.
      */
     public static String compositeProblem(String kind, String target, List<String> columns, boolean oneToOne, boolean unique,
-                                          boolean id, boolean mapsId, boolean lazy) {
+                                          boolean id, boolean mapsId) {
         String of = kind + " to " + target + ", whose key is composite (" + columns.size() + " key columns)";
         if (oneToOne || unique)
             return "a " + of + ", cannot be one-to-one (a UNIQUE over its key columns) yet; map it @ManyToOne, with "
@@ -87,8 +87,6 @@ public final class JoinColumnRules {
                 + "columns as @Id fields of their own";
         if (mapsId) return "@MapsId on a " + of + " is not supported yet; map the key columns as @EmbeddedId components "
                 + "and the reference without @MapsId";
-        if (lazy) return "fetch = LAZY on a " + of + " is not supported yet (the generated proxies carry a single key "
-                + "value); remove fetch (the referenced objects load by one batched select per query result)";
         return null;
     }
 

@@ -75,7 +75,7 @@ final class ToOnes {
             List<FieldSpec> keys = targetKeys(cls, target, specs, where);
             ReferenceColumns refColumns = ReferenceColumns.of(f, target, keys, where);
             for (JoinColumn jc : refColumns.joinColumns()) if (jc != null) check(jc, where);
-            if (keys.size() > 1) checkComposite(f, kind, one != null, id, lazy, refColumns, target, where);
+            if (keys.size() > 1) checkComposite(f, kind, one != null, id, refColumns, target, where);
             java.lang.invoke.MethodHandle proxy = lazy ? Proxies.constructor(cls, f.getName(), kind, target) : null;
             // @MapsId("studentId"): the reference shares the @EmbeddedId component's column (no column of its own)
             Attribute mapsId = f.isAnnotationPresent(jakarta.persistence.MapsId.class)
@@ -255,10 +255,10 @@ final class ToOnes {
     }
 
     /** What a reference to a composite key cannot be yet (each refused naming what to do instead; the processor's words). */
-    private static void checkComposite(Field f, String kind, boolean oneToOne, boolean id, boolean lazy, ReferenceColumns columns,
+    private static void checkComposite(Field f, String kind, boolean oneToOne, boolean id, ReferenceColumns columns,
                                        Class<?> target, String where) {
         String p = JoinColumnRules.compositeProblem(kind, target.getSimpleName(), columns.names(), oneToOne, columns.unique(), id,
-                f.isAnnotationPresent(jakarta.persistence.MapsId.class), lazy);
+                f.isAnnotationPresent(jakarta.persistence.MapsId.class));
         if (p != null) throw new MappingException(where + ": " + p);
     }
 

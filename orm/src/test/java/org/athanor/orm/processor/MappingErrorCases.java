@@ -138,10 +138,6 @@ public final class MappingErrorCases {
                 both("ckeysamename", "@Entity public class E { @Id Long id; @ManyToOne @JoinColumns({@JoinColumn(name = \"x\", "
                                 + "referencedColumnName = \"a\"), @JoinColumn(name = \"x\", referencedColumnName = \"b\")}) P p; }" + P,
                         "errors.ckeysamename.E.p: the key columns for a and b are both named x; give each @JoinColumn its own name"),
-                both("ckeylazy", "@Entity public class E { @Id Long id; @ManyToOne(fetch = FetchType.LAZY) P p; }" + P,
-                        "errors.ckeylazy.E.p: fetch = LAZY on a @ManyToOne to P, whose key is composite (2 key columns) is not "
-                                + "supported yet (the generated proxies carry a single key value); remove fetch (the referenced "
-                                + "objects load by one batched select per query result)"),
                 both("ckeyonetoone", "@Entity public class E { @Id Long id; @OneToOne P p; }" + P,
                         "errors.ckeyonetoone.E.p: a @OneToOne to P, whose key is composite (2 key columns), cannot be one-to-one "
                                 + "(a UNIQUE over its key columns) yet; map it @ManyToOne, with @Table(uniqueConstraints = "
