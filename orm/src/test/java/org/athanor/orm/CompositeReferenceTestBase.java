@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class CompositeReferenceTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(CkShipment.class, CkParcel.class, CkRegion.class, CkStore.class,
-            CkVersion.class, org.athanor.orm.model.ckey.CkNote.class);
+            CkVersion.class, org.athanor.orm.model.ckey.CkNote.class, org.athanor.orm.model.ckey.CkBadge.class,
+            org.athanor.orm.model.ckey.CkHolder.class);
 
     @Override
     Registry registry() {
@@ -324,6 +325,30 @@ public abstract class CompositeReferenceTestBase extends MappedTestBase {
             assertEquals(2, count("SELECT"), "both proxies by one (country, code) IN list: " + statements);
             assertSame(north, s.get(CkRegion.class, new CkRegionKey("fr", "n")));
             assertEquals(2, count("SELECT"), statements.toString());
+        }
+    }
+
+    @Test
+    void aOneToOneToACompositeKeyIsUniqueOverItsColumnsAndLoadsBothSides() {
+        Table holder = EntityMapping.of(org.athanor.orm.model.ckey.CkHolder.class).table();
+        assertEquals(List.of(List.of("badge_series", "badge_seq")), holder.uniqueConstraints().stream()
+                .map(u -> u.columns().stream().map(Column::name).toList()).toList());
+        try (Session s = sessions.openSession()) {
+            org.athanor.orm.model.ckey.CkBadge b1 = new org.athanor.orm.model.ckey.CkBadge("s", 1),
+                    b2 = new org.athanor.orm.model.ckey.CkBadge("s", 2);
+            s.addAll(List.of(new org.athanor.orm.model.ckey.CkHolder("ann", b1), new org.athanor.orm.model.ckey.CkHolder("bob", b2)));
+            s.commit();
+        }
+        try (Session s = sessions.openSession()) {
+            List<org.athanor.orm.model.ckey.CkBadge> badges = s.query(org.athanor.orm.model.ckey.CkBadge.class).all();
+            assertEquals(java.util.Set.of("ann", "bob"), new java.util.HashSet<>(badges.stream().map(b -> b.getHolder().getName()).toList()));
+            assertEquals(2, count("SELECT"), "the badges, then their holders by one (badge_series, badge_seq) IN list: " + statements);
+            assertSame(badges.get(0), badges.get(0).getHolder().getBadge());
+            org.athanor.orm.model.ckey.CkBadge first = badges.get(0);
+            // a second holder of the same badge: the UNIQUE over the pair refuses it
+            s.add(new org.athanor.orm.model.ckey.CkHolder("cy", first));
+            assertThrows(org.athanor.core.error.IntegrityError.class, s::flush);
+            s.rollback();
         }
     }
 }

@@ -106,11 +106,8 @@ final class References {
             return null;
         }
         if (keys.size() > 1) {
-            boolean oneToOne = Annotations.has(f, "OneToOne");
-            boolean unique = false;
-            for (JoinColumnRules.Given g : given) unique |= g.unique();
-            String p = JoinColumnRules.compositeProblem(oneToOne ? "@OneToOne" : "@ManyToOne", targetName, r.names(), oneToOne,
-                    unique, Annotations.has(f, "Id"), Annotations.has(f, "MapsId"));
+            String p = JoinColumnRules.compositeProblem(Annotations.has(f, "OneToOne") ? "@OneToOne" : "@ManyToOne", targetName,
+                    r.names(), Annotations.has(f, "Id"), Annotations.has(f, "MapsId"));
             if (p != null) {
                 m.error(f, field, p);
                 return null;
@@ -120,7 +117,7 @@ final class References {
     }
 
     private JoinColumnRules.Given given(AnnotationMirror jc) {
-        return new JoinColumnRules.Given(m.ann.string(jc, "name"), m.ann.string(jc, "referencedColumnName"), m.ann.bool(jc, "unique", false));
+        return new JoinColumnRules.Given(m.ann.string(jc, "name"), m.ann.string(jc, "referencedColumnName"));
     }
 
     /** A key field's column: its @Column(name) (an @EmbeddedId component's may be overridden on the holder), else snake_case. */

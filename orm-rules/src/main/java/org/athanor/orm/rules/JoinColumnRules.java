@@ -13,8 +13,8 @@ import java.util.Locale;
 public final class JoinColumnRules {
     private JoinColumnRules() {}
 
-    /** One {@code @JoinColumn} as written: its {@code name} and {@code referencedColumnName} ("" when not given), {@code unique}. */
-    public record Given(String name, String referencedColumnName, boolean unique) {}
+    /** One {@code @JoinColumn} as written: its {@code name} and {@code referencedColumnName} ("" when not given). */
+    public record Given(String name, String referencedColumnName) {}
 
     /**
      * The resolved key columns: {@code names} in the target's key order, {@code givenAt[j]} the index in the
@@ -75,14 +75,10 @@ public final class JoinColumnRules {
 
     /**
      * What a reference to a composite key cannot be yet, or null: {@code kind} "@ManyToOne" or "@OneToOne",
-     * {@code columns} the resolved key column names; the flags say what the field asks for.
+     * {@code columns} the resolved key column names; {@code id}, {@code mapsId}: the field carries @Id, @MapsId.
      */
-    public static String compositeProblem(String kind, String target, List<String> columns, boolean oneToOne, boolean unique,
-                                          boolean id, boolean mapsId) {
+    public static String compositeProblem(String kind, String target, List<String> columns, boolean id, boolean mapsId) {
         String of = kind + " to " + target + ", whose key is composite (" + columns.size() + " key columns)";
-        if (oneToOne || unique)
-            return "a " + of + ", cannot be one-to-one (a UNIQUE over its key columns) yet; map it @ManyToOne, with "
-                    + "@Table(uniqueConstraints = @UniqueConstraint(columnNames = " + columns + ")) for uniqueness";
         if (id) return "@Id on a " + of + " is not supported yet (a derived identity of several columns); map the key "
                 + "columns as @Id fields of their own";
         if (mapsId) return "@MapsId on a " + of + " is not supported yet; map the key columns as @EmbeddedId components "

@@ -37,7 +37,7 @@ record ReferenceColumns(List<String> names, List<JoinColumn> joinColumns, String
         JoinColumn[] given = f.getAnnotationsByType(JoinColumn.class);
         JoinColumns container = f.getAnnotation(JoinColumns.class);
         List<JoinColumnRules.Given> written = new ArrayList<>();
-        for (JoinColumn jc : given) written.add(new JoinColumnRules.Given(jc.name(), jc.referencedColumnName(), jc.unique()));
+        for (JoinColumn jc : given) written.add(new JoinColumnRules.Given(jc.name(), jc.referencedColumnName()));
         JoinColumnRules.Result r = JoinColumnRules.resolve(f.getName(), target.getSimpleName(),
                 keys.stream().map(FieldSpec::columnName).toList(), written);
         if (r.problem() != null) throw new MappingException(where + ": " + r.problem());

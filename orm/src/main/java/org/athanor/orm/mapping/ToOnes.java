@@ -75,7 +75,7 @@ final class ToOnes {
             List<FieldSpec> keys = targetKeys(cls, target, specs, where);
             ReferenceColumns refColumns = ReferenceColumns.of(f, target, keys, where);
             for (JoinColumn jc : refColumns.joinColumns()) if (jc != null) check(jc, where);
-            if (keys.size() > 1) checkComposite(f, kind, one != null, id, refColumns, target, where);
+            if (keys.size() > 1) checkComposite(f, kind, id, refColumns, target, where);
             java.lang.invoke.MethodHandle proxy = lazy ? Proxies.constructor(cls, f.getName(), kind, target) : null;
             // @MapsId("studentId"): the reference shares the @EmbeddedId component's column (no column of its own)
             Attribute mapsId = f.isAnnotationPresent(jakarta.persistence.MapsId.class)
@@ -89,12 +89,15 @@ final class ToOnes {
             boolean optional = !id && mapsId == null && (m != null ? m.optional() : one.optional()) && refColumns.nullable();
             List<ColumnOption> options = new ArrayList<>();
             options.add(optional || shared ? Table.Options.nullable() : Table.Options.notNull());
-            // a one-to-one's key column is UNIQUE: two rows cannot reference the same target
-            if (refColumns.unique() || one != null) options.add(Table.Options.unique());
+            // a one-to-one's key column is UNIQUE (its key columns together for a composite key): two rows cannot
+            // reference the same target
+            boolean unique = refColumns.unique() || one != null;
+            if (unique && keys.size() == 1) options.add(Table.Options.unique());
             List<Column<?>> columns = new ArrayList<>();
             for (int j = 0; j < keys.size(); j++)
                 columns.add(mapsId != null ? mapsId.column()
                         : Table.addColumn(table, refColumns.names().get(j), keys.get(j).type(), options.toArray(ColumnOption[]::new)));
+            if (unique && keys.size() > 1 && mapsId == null) Table.addUnique(table, null, columns);
             ReferentialAction onDelete = onDelete(f, optional, refColumns.constraint(), where);
             if (onDelete != ReferentialAction.NO_ACTION && tablePerClass(target))
                 throw new MappingException(where + ": @OnDelete(" + onDelete + ") on a reference to TABLE_PER_CLASS "
@@ -255,9 +258,8 @@ final class ToOnes {
     }
 
     /** What a reference to a composite key cannot be yet (each refused naming what to do instead; the processor's words). */
-    private static void checkComposite(Field f, String kind, boolean oneToOne, boolean id, ReferenceColumns columns,
-                                       Class<?> target, String where) {
-        String p = JoinColumnRules.compositeProblem(kind, target.getSimpleName(), columns.names(), oneToOne, columns.unique(), id,
+    private static void checkComposite(Field f, String kind, boolean id, ReferenceColumns columns, Class<?> target, String where) {
+        String p = JoinColumnRules.compositeProblem(kind, target.getSimpleName(), columns.names(), id,
                 f.isAnnotationPresent(jakarta.persistence.MapsId.class));
         if (p != null) throw new MappingException(where + ": " + p);
     }

@@ -138,10 +138,6 @@ public final class MappingErrorCases {
                 both("ckeysamename", "@Entity public class E { @Id Long id; @ManyToOne @JoinColumns({@JoinColumn(name = \"x\", "
                                 + "referencedColumnName = \"a\"), @JoinColumn(name = \"x\", referencedColumnName = \"b\")}) P p; }" + P,
                         "errors.ckeysamename.E.p: the key columns for a and b are both named x; give each @JoinColumn its own name"),
-                both("ckeyonetoone", "@Entity public class E { @Id Long id; @OneToOne P p; }" + P,
-                        "errors.ckeyonetoone.E.p: a @OneToOne to P, whose key is composite (2 key columns), cannot be one-to-one "
-                                + "(a UNIQUE over its key columns) yet; map it @ManyToOne, with @Table(uniqueConstraints = "
-                                + "@UniqueConstraint(columnNames = [p_a, p_b])) for uniqueness"),
                 both("joincolumnsalone", "@Entity public class E { @Id Long id; @JoinColumns({@JoinColumn(name = \"x\")}) Long parentId; }",
                         "errors.joincolumnsalone.E.parentId: @JoinColumn without @ManyToOne; annotate the field @ManyToOne "
                                 + "(its type the related entity), or use @Column for a basic column"),

@@ -112,11 +112,14 @@ public final class ToOneLoading {
         List<Object> ids = new ArrayList<>();
         for (InstanceState st : todo) {
             one.set(st.obj(), null);
-            ids.add(st.key().value(0));
+            ids.add(KeyConditions.of(st.key()));
         }
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            for (Object e : Loading.list(s, target, target.selectAll.where(back.column().in(chunk)), LoadOptions.childrenOf(options, one.name()))) {
+        List<Column<Object>> fk = back.columns();
+        int perChunk = KeyConditions.keysPerChunk(CHUNK, fk.size());
+        boolean rowValues = s.connection().dialect().features().supportsTupleIn();
+        for (int from = 0; from < ids.size(); from += perChunk) {
+            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + perChunk));
+            for (Object e : Loading.list(s, target, target.selectAll.where(KeyConditions.in(fk, chunk, rowValues)), LoadOptions.childrenOf(options, one.name()))) {
                 Object owner = back.get(e);
                 if (owner != null && info.type.isInstance(owner)) one.set(owner, e);
             }
