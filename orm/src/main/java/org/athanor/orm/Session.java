@@ -158,6 +158,7 @@ public final class Session implements AutoCloseable {
         @Override public UnitOfWork uow() { return uow; }
         @Override public Connection connection() { return Session.this.writeConnection(); }
         @Override public org.athanor.orm.internal.flush.FlushEvents events() { return flushEvents; }
+        @Override public java.time.Clock versionClock() { return factory.versionClock; }
     };
 
     /** The factory's session listeners (empty: none) and its mapper listeners as the flush calls them. */
