@@ -89,6 +89,26 @@ final class CollectionLoading {
         }
     }
 
+    /**
+     * The flush's load of the unloaded collections {@code unloaded} (one relationship, owners being deleted, all
+     * persistent): one select per chunk of owners, counted under {@code load Owner.relation}. Not a lazy load: no
+     * autoflush (the flush runs it), no lazy-load limit, and a {@code raiseLoad} option does not apply (it guards
+     * the application's access, not the session's own cascade).
+     */
+    static void loadForFlush(List<CollectionState> unloaded) {
+        CollectionState first = unloaded.get(0);
+        Loading.Host s = first.session;
+        List<InstanceState> group = new ArrayList<>(unloaded.size());
+        for (CollectionState c : unloaded) group.add(s.stateOf(c.owner));
+        first.group = group;
+        String prev = s.origin("load " + first.info.name + "." + first.relation().name());
+        try {
+            loadGroup(s, first, group.get(0));
+        } finally {
+            s.origin(prev);
+        }
+    }
+
     private static void loadGroup(Loading.Host s, CollectionState cs, InstanceState ownerState) {
         Mapper owner = cs.info, element = cs.elementInfo();
         int m = cs.m, k = owner.toManyBackRef(m);
