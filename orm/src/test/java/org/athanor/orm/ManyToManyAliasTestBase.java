@@ -109,6 +109,24 @@ public abstract class ManyToManyAliasTestBase extends MappedTestBase {
     }
 
     @Test
+    void joinedLoadsBelowASelectinLoadedSelfManyToMany() {
+        try (Session s = sessions.openSession()) {
+            List<Person> people = s.query(Person.class).orderBy(Person_.name.asc()).options(Loaders.selectinLoad(Person_.following)
+                    .then(Loaders.joinedLoad(Person_.followers).then(Loaders.joinedLoad(Person_.following)))).all();
+            assertEquals(2, count("SELECT"), statements.toString());
+            Person ann = people.get(0), bob = people.get(1), carl = people.get(2);
+            assertEquals(List.of("bob", "carl"), people(ann.getFollowing()));
+            assertEquals(List.of("carl"), people(bob.getFollowing()));
+            assertEquals(List.of(), people(carl.getFollowing()));
+            assertEquals(List.of("ann", "bob"), people(carl.getFollowers()), "joined below the selectin load");
+            assertEquals(List.of("ann"), people(bob.getFollowers()));
+            assertEquals(List.of("carl"), people(bob.getFollowers().iterator().next().getFollowing()).subList(1, 2),
+                    "two levels down: ann follows bob and carl");
+            assertEquals(2, count("SELECT"), "nothing more on access: " + statements);
+        }
+    }
+
+    @Test
     void containsEagerFromAnAliasedJoin() {
         Table c = Course_.TABLE.as("c");
         try (Session s = sessions.openSession()) {
