@@ -220,9 +220,11 @@ public final class Relationship<O, T> {
 
     /**
      * {@link #any(Expression[])} reading the related rows through {@code alias} (an alias of the target's
-     * table), the conditions written against it: needed when the entity is related to itself, e.g. managers
-     * with a report named Bo: {@code Table r = Employee_.TABLE.as("r");
-     * filter(Employee_.reports.any(r, r.corresponding(Employee_.name).eq("Bo")))}.
+     * table): needed when the entity is related to itself, e.g. managers with a report named Bo:
+     * {@code Table r = Employee_.TABLE.as("r"); filter(Employee_.reports.any(r, Employee_.name.eq("Bo")))}. The
+     * conditions may be written against the alias ({@code r.corresponding(Employee_.name)}) or against the
+     * target's table: its columns are read through the alias ({@link Sql#adapt}, SQLAlchemy's adaptation), so for
+     * a relationship of an entity to itself they name the related row, never the owner's.
      */
     @SafeVarargs
     public final Expression<Boolean> any(Table alias, Expression<Boolean>... conditions) {
@@ -248,18 +250,22 @@ public final class Relationship<O, T> {
         return exists(targetTable(), conditions);
     }
 
-    private Expression<Boolean> exists(Table to, Expression<Boolean>[] conditions) {
+    private Expression<Boolean> exists(Table to, Expression<Boolean>[] given) {
+        // through an alias: the conditions' columns of the target's table read the alias (SQLAlchemy adapts them too),
+        // so any(r, Employee_.name.eq("Bo")) means r.name; the correlation to the owner's row below is not adapted
+        List<Expression<Boolean>> conditions = new ArrayList<>(given.length);
+        for (Expression<Boolean> c : given) conditions.add(to == targetTable() ? c : Sql.adapt(c, targetTable(), to));
         List<Expression<Boolean>> where = new ArrayList<>();
         if (isManyToMany()) {
             // EXISTS (SELECT 1 FROM secondary JOIN target ON ... WHERE secondary.owner_key = owner.id AND ...);
             // through an alias of the target, an alias of the secondary table too (see secondaryTableFor)
             Table secondary = secondaryTableFor(to);
             where.add(secondaryJoinCondition(ownerTable(), secondary));
-            where.addAll(List.of(conditions));
+            where.addAll(conditions);
             return Sql.exists(Sql.select(Sql.literal(1)).from(secondary).join(to, targetJoinCondition(secondary, to)).where(Sql.and(where)));
         }
         where.add(joinCondition(ownerTable(), to));
-        where.addAll(List.of(conditions));
+        where.addAll(conditions);
         return Sql.exists(Sql.select(Sql.literal(1)).from(to).where(Sql.and(where)));
     }
 
