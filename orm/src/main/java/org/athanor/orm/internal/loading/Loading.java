@@ -280,6 +280,38 @@ public final class Loading {
     }
 
     /**
+     * Re-reads the rows of persistent objects of one class with a single-column key, as {@link #reload} each
+     * (unflushed changes discarded), with one {@code SELECT ... WHERE id IN (...)} per {@link ToOneLoading#CHUNK}
+     * objects; their re-read collections share this load as their batch. Returns the states whose row is gone.
+     */
+    public static List<InstanceState> reloadAll(Loading.Host s, Mapper info, List<InstanceState> states) {
+        Map<IdKey, InstanceState> byKey = new java.util.HashMap<>();
+        List<Object> ids = new ArrayList<>();
+        for (InstanceState st : states) if (byKey.put(st.key(), st) == null) ids.add(st.key().value(0));
+        @SuppressWarnings("unchecked") org.athanor.core.schema.Column<Object> id = (org.athanor.core.schema.Column<Object>) info.attrs[info.idIdx[0]].column();
+        List<InstanceState> read = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += ToOneLoading.CHUNK) {
+            OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget,
+                    info.selectAll.where(id.in(ids.subList(from, Math.min(ids.size(), from + ToOneLoading.CHUNK)))));
+            for (Object[] row : s.connection().execute(q.statement(), values(q.primary())).all()) {
+                Object[] v = info.rowValues(row);
+                InstanceState st = byKey.remove(info.keyOf(v));
+                if (st == null) continue;
+                apply(s, st, v, false);
+                read.add(st);
+            }
+        }
+        List<InstanceState> refs = new ArrayList<>(), collections = new ArrayList<>();
+        for (InstanceState st : read) {
+            if (st.refsPending) refs.add(st);
+            if (st.collectionsPending) collections.add(st);
+        }
+        if (!refs.isEmpty()) ToOneLoading.resolve(s, info, refs);
+        if (!collections.isEmpty()) installCollections(s, info, collections);
+        return new ArrayList<>(byKey.values());
+    }
+
+    /**
      * Takes a row's values as the new snapshot. Attributes the user changed since the last snapshot
      * keep their value when {@code keepChanges}; the rest are overwritten. Not undone by a rollback:
      * the level remembers the object as read, and a rollback expires it instead.
