@@ -107,12 +107,8 @@ final class JoinedLoading {
         Function<Expression<?>, Expression<?>> rootColumn;
         List<OrderItem> order = new ArrayList<>();
         if (limited) {
-            List<Expression<?>> inner = select.columns();
-            // a column two attributes share (a @MapsId reference's key) is selected once inside: a derived table's
-            // columns must have distinct names; the outer select reads it for each attribute
-            List<Expression<?>> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(inner));
-            Subquery sub = (distinct.size() == inner.size() ? select : select.withColumns(distinct.toArray(Expression<?>[]::new)))
-                    .subquery("anon_" + info.table.name());
+            List<Expression<?>> inner = select.columns(); // each column once (Mapper.setOwnLoading), as a derived table needs
+            Subquery sub = select.subquery("anon_" + info.table.name());
             rootColumn = e -> {
                 if (!inner.contains(e))
                     throw new IllegalArgumentException("joinedLoad with limit/offset on " + info.name + ": ORDER BY " + e

@@ -89,11 +89,30 @@ public final class Loading {
     /** Reads an entity's attribute values from where the compiled statement put them. */
     static RowReader<Object[]> values(OrmCompiler.EntityColumns cols) {
         int n = cols.target().columnCount(), from = cols.offset();
+        int[] shared = cols.target().sharedWith();
+        if (shared != null) return sharedValues(shared, from);
         if (from == 0) return values(n);
         return (rs, t) -> {
             ValueCodec<Object>[] c = t.resultCodecs();
             Object[] v = new Object[n];
             for (int i = 0; i < n; i++) v[i] = c[from + i].read(rs, from + i + 1);
+            return v;
+        };
+    }
+
+    /** {@link #values(OrmCompiler.EntityColumns)} when attributes share a column: each column read once, then copied. */
+    private static RowReader<Object[]> sharedValues(int[] shared, int from) {
+        return (rs, t) -> {
+            ValueCodec<Object>[] c = t.resultCodecs();
+            Object[] v = new Object[shared.length];
+            int col = from;
+            for (int i = 0; i < v.length; i++)
+                if (shared[i] < 0) {
+                    v[i] = c[col].read(rs, col + 1);
+                    col++;
+                }
+            for (int i = 0; i < v.length; i++)
+                if (shared[i] >= 0) v[i] = v[shared[i]];
             return v;
         };
     }
