@@ -103,9 +103,14 @@ final class Attaching {
     }
 
     /** {@link Session#merge}, after the session's entry checks. */
-    <E> E merge(E entity) {
+    <E> E merge(E entity) { return merge(entity, new java.util.IdentityHashMap<>()); }
+
+    /** {@link #merge(Object)} with the objects merged so far by this call's MERGE cascade (given object to session object). */
+    <E> E merge(E entity, java.util.Map<Object, Object> merged) {
         if (entity == null) throw new IllegalArgumentException("merge(null): give an entity object");
         if (session.stateOf(entity) != null) return entity;
+        @SuppressWarnings("unchecked") E done = (E) merged.get(entity);
+        if (done != null) return done;
         Mapper info = session.registry().info(entity.getClass());
         if (entity instanceof org.athanor.orm.mapping.EntityProxy p && p.athanor$loader() != null) {
             // an unloaded proxy from another session has no state to copy: this session's object for its row
@@ -132,10 +137,10 @@ final class Attaching {
             Object copy = info.mapping.newInstance();
             session.setSlots(info, copy, values, false);
             addInternal(copy);
-            @SuppressWarnings("unchecked") E e = (E) copy;
-            return e;
-        }
-        session.setSlots(info, target, values, true);
+            target = copy;
+        } else session.setSlots(info, target, values, true);
+        merged.put(entity, target);
+        if (info.toManys.length > 0) ManyToManyObjectCascades.merge(session, info, entity, target, merged); // cascade = MERGE
         @SuppressWarnings("unchecked") E e = (E) target;
         return e;
     }
