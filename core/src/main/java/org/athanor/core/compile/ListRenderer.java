@@ -105,4 +105,19 @@ final class ListRenderer {
         }
         b.append('"');
     }
+
+    /** See {@link SqlCompiler#boundList}: the refusal of a dialect without a form binding a list as one value. */
+    static CompileError noBoundList(SqlCompiler c, InList in) {
+        return new CompileError("an IN list of " + in.items().size() + " values takes more bind parameters than "
+                + c.dialect.name() + " accepts in one statement (" + c.features.maxBindParams() + ") and " + c.dialect.name()
+                + " has no form binding a list as one value: split the list over several statements, or load the values "
+                + "into a table and use IN (SELECT ...)");
+    }
+
+    /** See {@link SqlCompiler#listValues}. */
+    static List<Object> listValues(InList in) {
+        List<Object> out = new ArrayList<>(in.items().size());
+        for (Expression<?> e : in.items()) out.add(((Param<?>) e).value());
+        return out;
+    }
 }
