@@ -283,4 +283,16 @@ final class ExpressionRenderer {
             if (i < names.size()) c.visit(t.parameter(names.get(i)));
         }
     }
+
+    /** See {@link SqlCompiler#visitAdapted}. */
+    static void adapted(SqlCompiler c, Adapted a) {
+        java.util.Map<Table, Table> outer = c.adaptations;
+        c.adaptations = new java.util.IdentityHashMap<>(outer == null ? java.util.Map.of() : outer);
+        c.adaptations.put(a.from(), a.to());
+        try {
+            c.visit(a.expression());
+        } finally {
+            c.adaptations = outer;
+        }
+    }
 }

@@ -120,4 +120,23 @@ final class ListRenderer {
         for (Expression<?> e : in.items()) out.add(((Param<?>) e).value());
         return out;
     }
+
+    /** See {@link SqlCompiler#visitParam}: a placeholder bound to the walk's parameter, or a literal for literal binds. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static void param(SqlCompiler c, Param<?> p) {
+        if (c.literalBinds() && p.name() == null) {
+            c.sql.append(c.dialect.renderLiteral(p.value(), (org.athanor.core.type.SqlType) p.type()));
+            return;
+        }
+        int at = c.placeholders.next(p);
+        if (at < 0 && !c.key.cacheable()) {
+            // inside a node without a cache key, whose key() did not walk its parameters: the statement
+            // is compiled at every execution, so the parameter is appended to this walk's list
+            c.appendExtraParam(p);
+            return;
+        }
+        if (at < 0) throw new IllegalStateException("parameter " + p.value() + " was not met by the key walk");
+        c.addSlot(at, p);
+        c.sql.append('?');
+    }
 }

@@ -25,7 +25,7 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
     protected final StringBuilder sql = new StringBuilder(128);
     private final boolean literalBinds;
     /** The placeholders and result columns recorded so far (set by {@link #compile}). */
-    private Placeholders placeholders;
+    Placeholders placeholders;
     KeyCollector key;
     /** Rendering for toString() and messages: a fragment (a CTE used outside its WITH) must not throw. */
     boolean rendering;
@@ -111,23 +111,7 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
 
     // ---- values --------------------------------------------------------------------------------
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public void visitParam(Param<?> p) {
-        if (literalBinds && p.name() == null) {
-            sql.append(dialect.renderLiteral(p.value(), (SqlType) p.type()));
-            return;
-        }
-        int at = placeholders.next(p);
-        if (at < 0 && !key.cacheable()) {
-            // inside a node without a cache key, whose key() did not walk its parameters: the statement
-            // is compiled at every execution, so the parameter is appended to this walk's list
-            appendExtraParam(p);
-            return;
-        }
-        if (at < 0) throw new IllegalStateException("parameter " + p.value() + " was not met by the key walk");
-        addSlot(at, p);
-        sql.append('?');
-    }
+    public void visitParam(Param<?> p) { ListRenderer.param(this, p); }
 
     /** Records a placeholder bound to walk parameter {@code canonicalIndex}. */
     void addSlot(int canonicalIndex, Param<?> p) { placeholders.add(canonicalIndex, p); }
@@ -174,19 +158,10 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
     public void visitNot(Not n) { ExpressionRenderer.not(this, n); }
 
     /** Tables whose columns render through an alias while an {@link org.athanor.core.sql.Adapted} is rendered; null: none. */
-    private java.util.Map<Table, Table> adaptations;
+    java.util.Map<Table, Table> adaptations;
 
     /** Renders the expression with its columns of {@code from} qualified by the alias {@code to} (also in its subqueries). */
-    public void visitAdapted(org.athanor.core.sql.Adapted a) {
-        java.util.Map<Table, Table> outer = adaptations;
-        adaptations = new java.util.IdentityHashMap<>(outer == null ? java.util.Map.of() : outer);
-        adaptations.put(a.from(), a.to());
-        try {
-            visit(a.expression());
-        } finally {
-            adaptations = outer;
-        }
-    }
+    public void visitAdapted(org.athanor.core.sql.Adapted a) { ExpressionRenderer.adapted(this, a); }
 
     /** {@code t}, or the alias an enclosing {@link org.athanor.core.sql.Adapted} reads it through. */
     public Table adapted(Table t) {
