@@ -144,8 +144,17 @@ final class Cascades {
             InstanceState st = deleted.get(i);
             Mapper info = st.info;
             for (int m = 0; m < info.toManys.length; m++) {
-                if (info.toManys[m].isManyToMany()) continue; // its secondary rows are deleted by the flush; no children
-                CollectionState cs = CollectionState.stateOf(loadHost, st.obj(), info, m);
+                CollectionState cs = null;
+                if (info.toManys[m].isManyToMany()) {
+                    // its secondary rows are deleted by the flush; the elements are children only of a join-table
+                    // @OneToMany with cascade REMOVE (loaded at need), which deletes them too
+                    if (!info.toManys[m].cascadeRemove()) continue;
+                    cs = CollectionState.stateOf(loadHost, st.obj(), info, m);
+                    if (cs == null) cs = CollectionState.install(loadHost, st.obj(), info, m, null, null);
+                    for (Object e : new ArrayList<>(cs.items())) deleteOrDetach(e, null, true, deleted);
+                    continue;
+                }
+                cs = CollectionState.stateOf(loadHost, st.obj(), info, m);
                 if (cs == null) cs = CollectionState.install(loadHost, st.obj(), info, m, null, null);
                 Mapper ei = info.toManyTarget(m);
                 ToOne back = ei.toOnes[info.toManyBackRef(m)];
@@ -279,7 +288,7 @@ final class Cascades {
      * A child of a deleted object (an element of its collection, or the object of its inverse
      * one-to-one): with cascade REMOVE it is deleted (pending: expunged) and queued so its own children
      * follow; without, it stays, its reference to the deleted object cleared (as SQLAlchemy; a NOT NULL
-     * key makes the database refuse).
+     * key makes the database refuse). {@code back} is null for the element of a join-table collection (always cascaded).
      */
     private void deleteOrDetach(Object e, ToOne back, boolean cascadeRemove, List<InstanceState> deleted) {
         InstanceState es = stateOf(e);

@@ -140,9 +140,8 @@ final class EntityModel {
                     else relationship(f, true);
                     continue;
                 }
-                if (Annotations.has(f, "JoinTable")) {
-                    error(f, f.getSimpleName().toString(), "@JoinTable without @ManyToMany; it names the secondary table of a "
-                            + "many-to-many collection");
+                if (Annotations.has(f, "JoinTable") && !joinTableOneToMany(f)) {
+                    error(f, f.getSimpleName().toString(), Messages.joinTableMisplaced());
                     continue;
                 }
                 if (Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToMany") || Annotations.has(f, "OneToOne")) {
@@ -372,21 +371,20 @@ final class EntityModel {
     /** The runtime's rule ({@link AnnotationRules}): each jakarta.persistence annotation is honoured or refused. */
     /** Reports the first refused jakarta.persistence annotation of relationship field {@code f} (as the runtime's ToOnes does). */
     /**
-     * A {@code @OneToMany} with {@code @JoinColumn} or without {@code mappedBy}: refused with the runtime's words
-     * (ToOnes.mapCollections) until the unidirectional one-to-many is built.
+     * A {@code @OneToMany} with {@code @JoinColumn}: refused with the runtime's words (ToOnes.mapCollections) until the
+     * unidirectional one-to-many with a key column in the element's table is built. Without {@code mappedBy} and
+     * {@code @JoinColumn} it is a join-table collection ({@link #joinTableOneToMany}), as in the runtime's ManyToManys.
      */
     private boolean unidirectionalOneToMany(VariableElement f) {
-        if (!Annotations.has(f, "OneToMany")) return false;
-        if (Annotations.has(f, "JoinColumn")) {
-            error(f, f.getSimpleName().toString(), Messages.oneToManyJoinColumn());
-            return true;
-        }
-        if (!ann.string(Annotations.find(f, "OneToMany"), "mappedBy").isEmpty()) return false;
-        TypeMirror t = f.asType();
-        if (t.getKind() != TypeKind.DECLARED || ((DeclaredType) t).getTypeArguments().size() != 1) return false;
-        if (!(types.asElement(((DeclaredType) t).getTypeArguments().get(0)) instanceof TypeElement target)) return false;
-        error(f, f.getSimpleName().toString(), Messages.oneToManyWithoutMappedBy(target.getSimpleName().toString()));
+        if (!Annotations.has(f, "OneToMany") || !Annotations.has(f, "JoinColumn")) return false;
+        error(f, f.getSimpleName().toString(), Messages.oneToManyJoinColumn());
         return true;
+    }
+
+    /** A {@code @OneToMany} with neither {@code mappedBy} nor {@code @JoinColumn}: JPA's join table (the runtime's rule). */
+    private boolean joinTableOneToMany(VariableElement f) {
+        return Annotations.has(f, "OneToMany") && !Annotations.has(f, "JoinColumn")
+                && ann.string(Annotations.find(f, "OneToMany"), "mappedBy").isEmpty();
     }
 
     private boolean refusedAnnotation(VariableElement f) {

@@ -27,6 +27,12 @@ public final class Messages {
                 + " and name it: @OneToMany(mappedBy = \"...\")";
     }
 
+    /** {@code @JoinTable} on a field that is neither a {@code @ManyToMany} nor a join-table {@code @OneToMany}. */
+    public static String joinTableMisplaced() {
+        return "@JoinTable without @ManyToMany or a unidirectional @OneToMany (one with neither mappedBy nor @JoinColumn); "
+                + "it names the secondary table of such a collection";
+    }
+
     public static String propertyAccess() { return "@Access(PROPERTY) is not supported; Athanor maps fields"; }
 
     public static String noNoArgConstructor() {

@@ -20,7 +20,7 @@ public final class MappingErrorCases {
         @Override public String toString() { return name; }
     }
 
-    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy), @OneToMany(mappedBy) and @ManyToMany (owning with @JoinTable, or mappedBy) are supported yet, and none inside an @Embeddable; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
+    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy), @OneToMany (mappedBy, or unidirectional with a join table) and @ManyToMany (owning with @JoinTable, or mappedBy) are supported yet, and none inside an @Embeddable; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
 
     private static Case both(String name, String body, String message) { return new Case(name, body, message, message); }
 
@@ -118,9 +118,26 @@ public final class MappingErrorCases {
                 new Case("referencedcolumn", "@Entity public class E { @Id Long id; String code; @ManyToOne @JoinColumn(referencedColumnName = \"code\") E parent; }",
                         "errors.referencedcolumn.E.parent: @JoinColumn(referencedColumnName = \"code\"): a reference must "
                                 + "point at the target's primary key column id", null),
-                both("onetomany", "@Entity public class E { @Id Long id; @OneToMany List<E> children; }",
-                        "errors.onetomany.E.children: @OneToMany without mappedBy is not supported yet; map the @ManyToOne on E "
-                                + "and name it: @OneToMany(mappedBy = \"...\")"),
+                // a @OneToMany without mappedBy and @JoinColumn is a join-table collection (accepted): these are its mistakes
+                both("onetomanyjointablemappedby", "@Entity public class E { @Id Long id; @ManyToOne E parent; "
+                                + "@OneToMany(mappedBy = \"parent\") @JoinTable(name = \"x\") List<E> children; }",
+                        "errors.onetomanyjointablemappedby.E.children: " + org.athanor.orm.rules.Messages.joinTableMisplaced()),
+                new Case("onetomanyjointablecascade", "@Entity public class E { @Id Long id; "
+                                + "@OneToMany(cascade = CascadeType.MERGE) List<E> children; }",
+                        "errors.onetomanyjointablecascade.E.children: cascade = MERGE is not supported; PERSIST (always on), "
+                                + "REMOVE and ALL (= PERSIST + REMOVE) are", null),
+                new Case("onetomanyjointableondelete", "@Entity public class E { @Id Long id; "
+                                + "@OneToMany @org.athanor.orm.mapping.OnDelete(org.athanor.core.schema.ReferentialAction.CASCADE) "
+                                + "List<E> children; }",
+                        "errors.onetomanyjointableondelete.E.children: @OnDelete on a @OneToMany with a join table is not "
+                                + "supported; the session deletes an object's rows of the secondary table before the object itself, "
+                                + "so no ON DELETE is needed",
+                        "errors.onetomanyjointableondelete.E.children: @OnDelete without @ManyToOne or @OneToOne; it sets the "
+                                + "ON DELETE action of the foreign key a reference's column carries, so put it on that reference"),
+                new Case("onetomanyjointablecompositeowner", "@Entity @IdClass(K.class) public class E { @Id Long a; @Id Long b; "
+                                + "@OneToMany List<P> items; }\nclass K { Long a; Long b; }\n@Entity class P { @Id Long id; }",
+                        "errors.onetomanyjointablecompositeowner.E.items: the target E has 2 key fields; a @OneToMany needs a "
+                                + "target with one @Id (composite keys are not supported yet)", null),
                 both("onetomanyjoincolumn", "@Entity public class E { @Id Long id; @OneToMany @JoinColumn(name = \"parent_id\") "
                                 + "List<E> children; }",
                         "errors.onetomanyjoincolumn.E.children: @JoinColumn cannot be combined with @OneToMany (a unidirectional "
@@ -133,8 +150,7 @@ public final class MappingErrorCases {
                         "errors.m2minversejointable.E.friendOf: @JoinTable on the inverse side of a @ManyToMany (mappedBy = "
                                 + "\"friends\"); the owning side's @JoinTable defines the secondary table: move it there"),
                 both("m2mjointablealone", "@Entity public class E { @Id Long id; @JoinTable(name = \"x\") List<E> others; }",
-                        "errors.m2mjointablealone.E.others: @JoinTable without @ManyToMany; it names the secondary table of a "
-                                + "many-to-many collection"),
+                        "errors.m2mjointablealone.E.others: " + org.athanor.orm.rules.Messages.joinTableMisplaced()),
                 new Case("m2mcascaderemove", "@Entity public class E { @Id Long id; @ManyToMany(cascade = CascadeType.REMOVE) Set<E> others; }",
                         "errors.m2mcascaderemove.E.others: cascade = REMOVE on a @ManyToMany is not supported; PERSIST is "
                                 + "(always on: adding an object adds the new objects of its collections). Deleting an object "
