@@ -21,12 +21,6 @@ public final class Messages {
                 + "supported yet; map the @ManyToOne on the element and use @OneToMany(mappedBy = ...))";
     }
 
-    /** {@code @OneToMany} without {@code mappedBy}; {@code target} is the element entity's simple name. */
-    public static String oneToManyWithoutMappedBy(String target) {
-        return "@OneToMany without mappedBy is not supported yet; map the @ManyToOne on " + target
-                + " and name it: @OneToMany(mappedBy = \"...\")";
-    }
-
     /** {@code @JoinTable} on a field that is neither a {@code @ManyToMany} nor a join-table {@code @OneToMany}. */
     public static String joinTableMisplaced() {
         return "@JoinTable without @ManyToMany or a unidirectional @OneToMany (one with neither mappedBy nor @JoinColumn); "
