@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.athanor.orm.mapping.EntityMapping;
 import org.athanor.orm.mapping.MappingException;
@@ -38,5 +39,15 @@ class UnidirectionalOneToManyMappingTest {
         assertEquals("owner_pk", s.local().name(), "<owner entity name>_<owner key column>");
         assertEquals("things_code", s.remote().name(), "<attribute>_<element key column>");
         assertTrue(s.remote().isUnique());
+    }
+
+    @Test
+    void aSelfReferentialOneIsAJoinTableOfTheEntityWithItself() {
+        Class<?>[] c = compile("uni.self", "@Entity public class A { @Id Long id; @OneToMany List<A> children; }\n"
+                + "@Entity class B { @Id Long id; }\n");
+        Registry.of(c[0]);
+        Secondary s = EntityMapping.of(c[0]).toMany("children").secondary();
+        assertEquals(List.of("a_a", "a_id", "children_id"), List.of(s.table().name(), s.local().name(), s.remote().name()));
+        assertEquals(2, s.table().foreignKeys().size());
     }
 }
