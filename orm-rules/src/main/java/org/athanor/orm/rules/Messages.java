@@ -15,10 +15,11 @@ public final class Messages {
 
     public static String notTopLevel() { return "an @Entity must be a top-level or static nested class"; }
 
-    /** {@code @OneToMany} + {@code @JoinColumn} (a unidirectional one-to-many): refused until it is built (issue 15). */
+    /** {@code @OneToMany} + {@code @JoinColumn} (a unidirectional one-to-many keyed in the element's table): refused until it is built (issue 15). */
     public static String oneToManyJoinColumn() {
         return "@JoinColumn cannot be combined with @OneToMany (a unidirectional @OneToMany with @JoinColumn is not "
-                + "supported yet; map the @ManyToOne on the element and use @OneToMany(mappedBy = ...))";
+                + "supported yet; map the @ManyToOne on the element and use @OneToMany(mappedBy = ...), or leave out "
+                + "@JoinColumn for a join table)";
     }
 
     /** {@code @JoinTable} on a field that is neither a {@code @ManyToMany} nor a join-table {@code @OneToMany}. */

@@ -142,7 +142,7 @@ public final class MappingErrorCases {
                                 + "List<E> children; }",
                         "errors.onetomanyjoincolumn.E.children: @JoinColumn cannot be combined with @OneToMany (a unidirectional "
                                 + "@OneToMany with @JoinColumn is not supported yet; map the @ManyToOne on the element and use "
-                                + "@OneToMany(mappedBy = ...))"),
+                                + "@OneToMany(mappedBy = ...), or leave out @JoinColumn for a join table)"),
                 both("orderbyalone", "@Entity public class E { @Id Long id; @OrderBy String name; }",
                         "errors.orderbyalone.E.name: @OrderBy without @OneToMany or @ManyToMany; it orders a collection"),
                 both("m2minversejointable", "@Entity public class E { @Id Long id; @ManyToMany List<E> friends; "
