@@ -312,6 +312,18 @@ public abstract class UnidirectionalOneToManyTestBase extends MappedTestBase {
     }
 
     @Test
+    void cascadeAllReachesMergeRefreshAndExpungeAsOnAManyToMany() {
+        try (Session s = sessions.openSession()) {
+            UniShelf a = s.get(UniShelf.class, ids.get("a"));
+            UniBook dune = a.getBooks().get(0);
+            UniTag red = a.getTags().iterator().next();
+            s.expunge(a);
+            assertFalse(s.contains(dune), "cascade ALL includes DETACH: the loaded books leave with the shelf");
+            assertTrue(s.contains(red), "no cascade on tags");
+        }
+    }
+
+    @Test
     void rollbackForgetsTheFlushedAndUnflushedChanges() {
         try (Session s = sessions.openSession()) {
             UniShelf a = s.get(UniShelf.class, ids.get("a"));

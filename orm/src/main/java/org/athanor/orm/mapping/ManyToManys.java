@@ -84,42 +84,23 @@ final class ManyToManys {
             if ((o != null ? o.fetch() : m.fetch()) == FetchType.EAGER)
                 throw new MappingException(where + ": " + kind + "(fetch = EAGER) is not supported yet; collections load "
                         + "on first access, for every object of the same query result at once; remove fetch");
-            boolean remove = o != null && cascadeRemove(o.cascade(), where);
-            if (o == null) checkCascades(m.cascade(), where);
+            // every cascade is accepted: PERSIST is always on; REMOVE deletes the elements, as Hibernate and SQLAlchemy do
+            java.util.Set<CascadeType> cascades = java.util.EnumSet.noneOf(CascadeType.class);
+            for (CascadeType c : o != null ? o.cascade() : m.cascade())
+                if (c == CascadeType.ALL) cascades.addAll(java.util.EnumSet.allOf(CascadeType.class));
+                else cascades.add(c);
             List<String> order = ToOnes.orderBy(f, target, where);
             // the owner's key, checked here for either side: a composite key has no one column to link
             FieldSpec ownerKey = ToOnes.targetKey(cls, cls, specs, where, "a " + kind);
             FieldSpec targetKey = ToOnes.targetKey(cls, target, specs, where, "a " + kind);
             Secondary secondary = inverse ? null : secondary(cls, ownerTable, f, target, ownerKey, targetKey, attributes, o != null, where);
-            out.add(new ToMany(f.getName(), f, target, inverse ? m.mappedBy() : "", type == java.util.Set.class, order, remove,
-                    o != null && o.orphanRemoval(), true, secondary, o != null));
+            // orphanRemoval only on a one-to-many: a many-to-many's element removed from one collection may be in others
+            out.add(new ToMany(f.getName(), f, target, inverse ? m.mappedBy() : "", type == java.util.Set.class, order,
+                    cascades.contains(CascadeType.REMOVE), o != null && o.orphanRemoval(), true, secondary,
+                    cascades.contains(CascadeType.MERGE), cascades.contains(CascadeType.REFRESH), cascades.contains(CascadeType.DETACH),
+                    o != null));
         }
         return List.copyOf(out);
-    }
-
-    /** A join-table {@code @OneToMany}'s cascades: PERSIST (always on), REMOVE and ALL, as for {@code @OneToMany(mappedBy)}. */
-    private static boolean cascadeRemove(CascadeType[] cascades, String where) {
-        boolean remove = false;
-        for (CascadeType c : cascades) {
-            if (c == CascadeType.ALL || c == CascadeType.REMOVE) remove = true;
-            else if (c != CascadeType.PERSIST)
-                throw new MappingException(where + ": cascade = " + c + " is not supported; PERSIST (always on), "
-                        + "REMOVE and ALL (= PERSIST + REMOVE) are");
-        }
-        return remove;
-    }
-
-    private static void checkCascades(CascadeType[] cascades, String where) {
-        for (CascadeType c : cascades)
-            if (c == CascadeType.MERGE || c == CascadeType.REFRESH || c == CascadeType.DETACH)
-                throw new MappingException(where + ": cascade = " + c + " on a @ManyToMany is not supported yet (nor on a "
-                        + "@OneToMany): merge(), refresh() and expunge() act on the one object given; call them on the "
-                        + "related objects too, or remove it. PERSIST is always on");
-            else if (c != CascadeType.PERSIST)
-                throw new MappingException(where + ": cascade = " + c + " on a @ManyToMany is not supported; PERSIST is "
-                        + "(always on: adding an object adds the new objects of its collections). Deleting an object "
-                        + "deletes its rows of the secondary table, never the related objects (JPA calls REMOVE on a "
-                        + "many-to-many non-portable); delete those with session.delete(...)");
     }
 
     @SuppressWarnings("unchecked")
