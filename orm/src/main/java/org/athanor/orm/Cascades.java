@@ -315,7 +315,7 @@ final class Cascades {
      * A child of a deleted object (an element of its collection, or the object of its inverse
      * one-to-one): with cascade REMOVE it is deleted (pending: expunged) and queued so its own children
      * follow; without, it stays, its reference to the deleted object cleared (as SQLAlchemy; a NOT NULL
-     * key makes the database refuse).
+     * key makes the database refuse). {@code back} is null for the element of a join-table collection (always cascaded).
      */
     private void deleteOrDetach(Object e, ToOne back, boolean cascadeRemove, List<InstanceState> deleted) {
         InstanceState es = stateOf(e);

@@ -55,7 +55,10 @@ public final class Relationship<O, T> {
     /** True for a {@code @OneToMany} or {@code @ManyToMany} collection, false for a {@code @ManyToOne} reference or a one-to-one. */
     public boolean isCollection() { return collection; }
 
-    /** True for a {@code @ManyToMany} collection (either side): joined through its secondary table. */
+    /**
+     * True for a collection joined through a secondary table: a {@code @ManyToMany} (either side), or a unidirectional
+     * {@code @OneToMany} with a join table (neither mappedBy nor {@code @JoinColumn}).
+     */
     public boolean isManyToMany() { return collection && EntityMapping.of(owner).toMany(name).isManyToMany(); }
 
     /**

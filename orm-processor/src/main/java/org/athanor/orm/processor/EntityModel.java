@@ -139,9 +139,8 @@ final class EntityModel {
                     else references.relationship(f, true);
                     continue;
                 }
-                if (Annotations.has(f, "JoinTable")) {
-                    error(f, f.getSimpleName().toString(), "@JoinTable without @ManyToMany; it names the secondary table of a "
-                            + "many-to-many collection");
+                if (Annotations.has(f, "JoinTable") && !references.joinTableOneToMany(f)) {
+                    error(f, f.getSimpleName().toString(), Messages.joinTableMisplaced());
                     continue;
                 }
                 if (Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToMany") || Annotations.has(f, "OneToOne")) {

@@ -138,20 +138,19 @@ final class References {
     }
 
     /**
-     * A {@code @OneToMany} with {@code @JoinColumn} or without {@code mappedBy}: refused with the runtime's words
-     * (ToOnes.mapCollections) until the unidirectional one-to-many is built.
+     * A {@code @OneToMany} with {@code @JoinColumn}: refused with the runtime's words (ToOnes.mapCollections) until the
+     * unidirectional one-to-many with a key column in the element's table is built. Without {@code mappedBy} and
+     * {@code @JoinColumn} it is a join-table collection ({@link #joinTableOneToMany}), as in the runtime's ManyToManys.
      */
     boolean unidirectionalOneToMany(VariableElement f) {
-        if (!Annotations.has(f, "OneToMany")) return false;
-        if (Annotations.has(f, "JoinColumn")) {
-            m.error(f, f.getSimpleName().toString(), Messages.oneToManyJoinColumn());
-            return true;
-        }
-        if (!m.ann.string(Annotations.find(f, "OneToMany"), "mappedBy").isEmpty()) return false;
-        TypeMirror t = f.asType();
-        if (t.getKind() != TypeKind.DECLARED || ((DeclaredType) t).getTypeArguments().size() != 1) return false;
-        if (!(m.types.asElement(((DeclaredType) t).getTypeArguments().get(0)) instanceof TypeElement target)) return false;
-        m.error(f, f.getSimpleName().toString(), Messages.oneToManyWithoutMappedBy(target.getSimpleName().toString()));
+        if (!Annotations.has(f, "OneToMany") || !Annotations.has(f, "JoinColumn")) return false;
+        m.error(f, f.getSimpleName().toString(), Messages.oneToManyJoinColumn());
         return true;
+    }
+
+    /** A {@code @OneToMany} with neither {@code mappedBy} nor {@code @JoinColumn}: JPA's join table (the runtime's rule). */
+    boolean joinTableOneToMany(VariableElement f) {
+        return Annotations.has(f, "OneToMany") && !Annotations.has(f, "JoinColumn")
+                && m.ann.string(Annotations.find(f, "OneToMany"), "mappedBy").isEmpty();
     }
 }

@@ -38,7 +38,7 @@ public final class AnnotationRules {
     public static final java.util.List<String> CALLBACKS = java.util.List.of("PrePersist", "PostPersist", "PreUpdate",
             "PostUpdate", "PreRemove", "PostRemove", "PostLoad");
 
-    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy), @OneToMany(mappedBy) and @ManyToMany (owning with @JoinTable, or mappedBy) are supported yet, and"
+    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy), @OneToMany (mappedBy, or unidirectional with a join table) and @ManyToMany (owning with @JoinTable, or mappedBy) are supported yet, and"
             + " none inside an @Embeddable; map the foreign key"
             + " as a basic column, e.g. Long authorId, or mark the field @Transient";
     private static final String INHERITANCE = "secondary tables are not supported yet; map the second table as its own "

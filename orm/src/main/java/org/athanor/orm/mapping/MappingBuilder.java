@@ -69,11 +69,10 @@ final class MappingBuilder {
         for (Class<?> c : concrete ? hierarchy : own) {
             for (Field f : c.getDeclaredFields()) {
                 if (FieldMapper.skipped(f)) continue;
-                if (f.isAnnotationPresent(jakarta.persistence.ManyToMany.class)) {
+                if (f.isAnnotationPresent(jakarta.persistence.ManyToMany.class) || ManyToManys.joinTableOneToMany(f)) {
                     manyToManyFields.add(f);
                 } else if (f.isAnnotationPresent(jakarta.persistence.JoinTable.class)) {
-                    throw MappingException.of(cls, f.getName(), "@JoinTable without @ManyToMany; it names the secondary "
-                            + "table of a many-to-many collection");
+                    throw MappingException.of(cls, f.getName(), Messages.joinTableMisplaced());
                 } else if (f.isAnnotationPresent(jakarta.persistence.OneToOne.class) && !f.isAnnotationPresent(jakarta.persistence.ManyToOne.class)
                         && !f.getAnnotation(jakarta.persistence.OneToOne.class).mappedBy().isEmpty()) {
                     if (f.isAnnotationPresent(OnDelete.class))

@@ -134,7 +134,10 @@ final class ToOnes {
         return false;
     }
 
-    /** The {@code @OneToMany(mappedBy)} fields; the mappedBy side is checked when the registry links entities. */
+    /**
+     * The {@code @OneToMany(mappedBy)} fields (those without mappedBy and {@code @JoinColumn} are join-table
+     * collections, read by {@link ManyToManys}); the mappedBy side is checked when the registry links entities.
+     */
     static List<ToMany> mapCollections(Class<?> cls, List<Field> fields) {
         if (fields.isEmpty()) return List.of();
         List<ToMany> out = new ArrayList<>();
@@ -160,8 +163,6 @@ final class ToOnes {
             if (target == null || !target.isAnnotationPresent(jakarta.persistence.Entity.class))
                 throw new MappingException(where + ": @OneToMany needs an @Entity element type (" + f.getGenericType().getTypeName()
                         + "); give the type argument, e.g. List<Post>, or targetEntity");
-            if (m.mappedBy().isEmpty())
-                throw new MappingException(where + ": " + Messages.oneToManyWithoutMappedBy(target.getSimpleName()));
             if (m.fetch() == FetchType.EAGER)
                 throw new MappingException(where + ": @OneToMany(fetch = EAGER) is not supported yet; collections load "
                         + "on first access, for every object of the same query result at once; remove fetch");

@@ -20,7 +20,7 @@ public final class MappingErrorCases {
         @Override public String toString() { return name; }
     }
 
-    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy), @OneToMany(mappedBy) and @ManyToMany (owning with @JoinTable, or mappedBy) are supported yet, and none inside an @Embeddable; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
+    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy), @OneToMany (mappedBy, or unidirectional with a join table) and @ManyToMany (owning with @JoinTable, or mappedBy) are supported yet, and none inside an @Embeddable; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
 
     /** A target with a composite key (a, b) through an @IdClass, for the reference cases. */
     private static final String P = "\n@Entity @IdClass(P.K.class) class P { @Id Long a; @Id Long b; "
@@ -141,14 +141,27 @@ public final class MappingErrorCases {
                 both("joincolumnsalone", "@Entity public class E { @Id Long id; @JoinColumns({@JoinColumn(name = \"x\")}) Long parentId; }",
                         "errors.joincolumnsalone.E.parentId: @JoinColumn without @ManyToOne; annotate the field @ManyToOne "
                                 + "(its type the related entity), or use @Column for a basic column"),
-                both("onetomany", "@Entity public class E { @Id Long id; @OneToMany List<E> children; }",
-                        "errors.onetomany.E.children: @OneToMany without mappedBy is not supported yet; map the @ManyToOne on E "
-                                + "and name it: @OneToMany(mappedBy = \"...\")"),
+                // a @OneToMany without mappedBy and @JoinColumn is a join-table collection (accepted): these are its mistakes
+                both("onetomanyjointablemappedby", "@Entity public class E { @Id Long id; @ManyToOne E parent; "
+                                + "@OneToMany(mappedBy = \"parent\") @JoinTable(name = \"x\") List<E> children; }",
+                        "errors.onetomanyjointablemappedby.E.children: " + org.athanor.orm.rules.Messages.joinTableMisplaced()),
+                new Case("onetomanyjointableondelete", "@Entity public class E { @Id Long id; "
+                                + "@OneToMany @org.athanor.orm.mapping.OnDelete(org.athanor.core.schema.ReferentialAction.CASCADE) "
+                                + "List<E> children; }",
+                        "errors.onetomanyjointableondelete.E.children: @OnDelete on a @OneToMany with a join table is not "
+                                + "supported; the session deletes an object's rows of the secondary table before the object itself, "
+                                + "so no ON DELETE is needed",
+                        "errors.onetomanyjointableondelete.E.children: @OnDelete without @ManyToOne or @OneToOne; it sets the "
+                                + "ON DELETE action of the foreign key a reference's column carries, so put it on that reference"),
+                new Case("onetomanyjointablecompositeowner", "@Entity @IdClass(K.class) public class E { @Id Long a; @Id Long b; "
+                                + "@OneToMany List<P> items; }\nclass K { Long a; Long b; }\n@Entity class P { @Id Long id; }",
+                        "errors.onetomanyjointablecompositeowner.E.items: the target E has 2 key fields; a @OneToMany needs a "
+                                + "target with one @Id (composite keys are not supported yet)", null),
                 both("onetomanyjoincolumn", "@Entity public class E { @Id Long id; @OneToMany @JoinColumn(name = \"parent_id\") "
                                 + "List<E> children; }",
                         "errors.onetomanyjoincolumn.E.children: @JoinColumn cannot be combined with @OneToMany (a unidirectional "
                                 + "@OneToMany with @JoinColumn is not supported yet; map the @ManyToOne on the element and use "
-                                + "@OneToMany(mappedBy = ...))"),
+                                + "@OneToMany(mappedBy = ...), or leave out @JoinColumn for a join table)"),
                 both("orderbyalone", "@Entity public class E { @Id Long id; @OrderBy String name; }",
                         "errors.orderbyalone.E.name: @OrderBy without @OneToMany or @ManyToMany; it orders a collection"),
                 both("m2minversejointable", "@Entity public class E { @Id Long id; @ManyToMany List<E> friends; "
@@ -156,8 +169,7 @@ public final class MappingErrorCases {
                         "errors.m2minversejointable.E.friendOf: @JoinTable on the inverse side of a @ManyToMany (mappedBy = "
                                 + "\"friends\"); the owning side's @JoinTable defines the secondary table: move it there"),
                 both("m2mjointablealone", "@Entity public class E { @Id Long id; @JoinTable(name = \"x\") List<E> others; }",
-                        "errors.m2mjointablealone.E.others: @JoinTable without @ManyToMany; it names the secondary table of a "
-                                + "many-to-many collection"),
+                        "errors.m2mjointablealone.E.others: " + org.athanor.orm.rules.Messages.joinTableMisplaced()),
                 new Case("m2mcompositetarget", "@Entity public class E { @Id Long id; @ManyToMany List<K> ks; }\n"
                                 + "@Entity @IdClass(K.Key.class) class K { @Id Long a; @Id Long b; "
                                 + "public static class Key implements java.io.Serializable { Long a; Long b; } }",
