@@ -135,18 +135,19 @@ final class Attaching {
         Object[] values = info.read(entity);
         if (target == null) {
             Object copy = info.mapping.newInstance();
-            for (int i = 0; i < values.length; i++) session.setSlot(info, copy, i, values[i], true);
+            for (int i = 0; i < values.length; i++)
+                if (values[i] != Mapper.UNASSIGNED_KEY) session.setSlot(info, copy, i, values[i], true); // a new related object: below
             addInternal(copy);
             target = copy;
         } else {
             for (int i = 0; i < values.length; i++) {
                 boolean isId = false;
                 for (int k : info.idIdx) isId |= k == i;
-                if (!isId) session.setSlot(info, target, i, values[i], true);
+                if (!isId && values[i] != Mapper.UNASSIGNED_KEY) session.setSlot(info, target, i, values[i], true);
             }
         }
         merged.put(entity, target);
-        if (info.toManys.length > 0) ManyToManyObjectCascades.merge(session, info, entity, target, merged); // cascade = MERGE
+        ObjectCascades.merge(session, info, entity, target, merged); // cascade = MERGE
         @SuppressWarnings("unchecked") E e = (E) target;
         return e;
     }

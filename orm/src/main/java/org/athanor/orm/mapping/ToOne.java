@@ -29,6 +29,8 @@ public final class ToOne {
     private final Attribute mapsId;
     /** For {@code fetch = LAZY}: makes the target's generated proxy; null for an eager reference. */
     private final java.lang.invoke.MethodHandle proxyConstructor;
+    /** The field's cascades (REMOVE, MERGE, REFRESH, DETACH; PERSIST is always on). */
+    private final Cascading cascading;
 
     ToOne(String name, Field field, Class<?> target, Attribute keyAttribute, boolean optional, Attribute mapsId,
           java.lang.invoke.MethodHandle proxyConstructor) {
@@ -40,7 +42,15 @@ public final class ToOne {
         this.optional = optional;
         this.proxyConstructor = proxyConstructor;
         this.handle = Accessors.fieldHandle(field, name);
+        this.cascading = Cascading.of(field);
     }
+
+    /**
+     * The reference's cascades: REMOVE deletes the referenced object with this one (SQLAlchemy's {@code delete}
+     * cascade on a many-to-one: rarely wanted, since other objects may reference it too); MERGE, REFRESH and DETACH
+     * carry {@code merge}, {@code refresh} and {@code expunge} to the referenced object.
+     */
+    public Cascading cascading() { return cascading; }
 
     /** The same reference with its key at another position (inherited by a subclass, whose value arrays are longer). */
     ToOne withKeyIndex(int index) {
