@@ -164,7 +164,7 @@ final class ToOnes {
             Cascading cascades = Cascading.of(m.cascade());
             List<String> order = orderBy(f, target, where);
             out.add(new ToMany(f.getName(), f, target, m.mappedBy(), type == java.util.Set.class, order, cascades.remove(),
-                    m.orphanRemoval(), false, null, cascades.merge(), cascades.refresh(), cascades.detach()));
+                    m.orphanRemoval(), false, null, cascades.merge(), cascades.refresh(), cascades.detach(), false));
         }
         return List.copyOf(out);
     }
