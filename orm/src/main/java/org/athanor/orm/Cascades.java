@@ -104,6 +104,16 @@ final class Cascades {
      */
     void leaving(InstanceState st) {
         left = true;
+        touchCollectionsNaming(st);
+    }
+
+    /**
+     * The loaded collections of the owners {@code st}'s references name now and named at its snapshot are checked at
+     * the next flush's collection pass: {@code st} leaves the session, or it is deleted by this flush (by the
+     * application or a cascade) while its reference may have been moved since its snapshot without any collection
+     * operation, so its old owner's loaded collection still holds it.
+     */
+    private void touchCollectionsNaming(InstanceState st) {
         Mapper info = st.info;
         for (int k = 0; k < info.toOnes.length; k++) {
             int mirror = info.toOneMirror(k);
@@ -145,6 +155,7 @@ final class Cascades {
         for (int i = 0, level = 0; i < deleted.size(); i++) {
             if (i == level) level = loadCollectionsOf(deleted, i);
             InstanceState st = deleted.get(i);
+            touchCollectionsNaming(st); // a deleted object is no holder below: its old owner's collection is checked here
             Mapper info = st.info;
             for (int m = 0; m < info.toManys.length; m++) {
                 if (!needsElements(info.toManys[m])) continue;
@@ -302,6 +313,7 @@ final class Cascades {
         Map<Mapper, Map<Integer, List<CollectionState>>> unloaded = new java.util.LinkedHashMap<>();
         for (int i = from; i < end; i++) {
             InstanceState st = deleted.get(i);
+            touchCollectionsNaming(st); // a deleted object is no holder below: its old owner's collection is checked here
             Mapper info = st.info;
             for (int m = 0; m < info.toManys.length; m++) {
                 if (!needsElements(info.toManys[m])) continue;

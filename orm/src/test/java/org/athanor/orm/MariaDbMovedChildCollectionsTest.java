@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbMovedChildCollectionsTest extends MovedChildCollectionsTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

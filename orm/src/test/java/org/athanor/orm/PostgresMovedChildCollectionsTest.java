@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresMovedChildCollectionsTest extends MovedChildCollectionsTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteMovedChildCollectionsTest extends MovedChildCollectionsTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
