@@ -24,19 +24,49 @@ final class DirtyCheck {
         boolean isEmpty() { return inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty(); }
     }
 
-    static Work collect(UnitOfWork uow) {
+    /**
+     * The persistent objects, not marked for deletion, whose attributes differ from their snapshot (or that have none):
+     * the one walk a flush makes over the session's attached objects, in attachment order. Reads only, and builds no
+     * index (the identity map's deferred puts stay deferred). The reference cascade follows these objects' references,
+     * and {@link #collect} turns them into updates. A session holding only pending objects is not walked at all.
+     */
+    static List<InstanceState> changed(UnitOfWork uow) {
+        if (uow.attachedCount() == uow.pending.size()) return List.of(); // a bulk add into a fresh session: nothing persistent
+        List<InstanceState> out = new ArrayList<>();
+        uow.forEachAttached(st -> {
+            if (!st.marked && st.status == InstanceState.Status.PERSISTENT && differs(st)) out.add(st);
+        });
+        return out;
+    }
+
+    /**
+     * Whether any attribute of {@code st}'s object differs from its snapshot (or it has none). The values are compared
+     * as read, without building the values array: most objects of a flush are unchanged.
+     */
+    private static boolean differs(InstanceState st) {
+        Object[] snap = st.snapshot;
+        if (snap == null) return true;
+        Mapper info = st.info;
+        Object obj = st.obj();
+        for (int i = 0; i < snap.length; i++)
+            if (!Mapper.same(info.get(obj, i), snap[i])) return true;
+        return false;
+    }
+
+    /**
+     * What the flush writes: the pending objects, the {@code changed} ones (from {@link #changed}, made after every
+     * cascade) whose attributes still differ, and the marked ones. A state whose key another state took over (its row
+     * was deleted and the key reused) is not written.
+     */
+    static Work collect(UnitOfWork uow, List<InstanceState> changed) {
         List<InstanceState> inserts = Arrays.asList(uow.pending.toArray()); // in add() order
         List<Dirty> updates = new ArrayList<>();
         boolean allHeld = uow.identityMap.neverReplaced();
-        List<InstanceState> held = allHeld ? null : new ArrayList<>();
-        // every attached object pending (a bulk add into a fresh session): none can be dirty or marked
-        if (uow.attachedCount() != uow.pending.size()) uow.forEachAttached(st -> { // reads only, and builds no index (the identity map's puts stay deferred)
-            if (st.marked || st.status != InstanceState.Status.PERSISTENT) return;
-            if (allHeld) addIfDirty(st, updates);
-            else held.add(st);
-        });
-        // a state whose key another state took over (its row was deleted and the key reused) is not written
-        if (held != null) for (InstanceState st : held) if (uow.identityMap.holds(st)) addIfDirty(st, updates);
+        for (InstanceState st : changed) {
+            // verifyReattached may have made an unverified one pending since
+            if (!st.attached || st.marked || st.status != InstanceState.Status.PERSISTENT) continue;
+            if (allHeld || uow.identityMap.holds(st)) addIfDirty(st, updates);
+        }
         return new Work(inserts, updates, new ArrayList<>(uow.marked));
     }
 
