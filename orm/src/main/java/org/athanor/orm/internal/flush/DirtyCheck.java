@@ -33,24 +33,52 @@ final class DirtyCheck {
     static List<InstanceState> changed(UnitOfWork uow) {
         if (uow.attachedCount() == uow.pending.size()) return List.of(); // a bulk add into a fresh session: nothing persistent
         List<InstanceState> out = new ArrayList<>();
+        Object[][] scratch = {new Object[16]};
         uow.forEachAttached(st -> {
-            if (!st.marked && st.status == InstanceState.Status.PERSISTENT && differs(st)) out.add(st);
+            if (st.marked || st.status != InstanceState.Status.PERSISTENT) return;
+            Mapper info = st.info;
+            if (scratch[0].length < info.plain) scratch[0] = new Object[info.plain];
+            if (differs(st, scratch[0])) out.add(st);
         });
         return out;
     }
 
     /**
-     * Whether any attribute of {@code st}'s object differs from its snapshot (or it has none). The values are compared
-     * as read, without building the values array: most objects of a flush are unchanged.
+     * Whether any attribute of {@code st}'s object differs from its snapshot (or it has none). The plain attributes are
+     * read in one call into {@code scratch} (the generated accessor reads the fields in line), each reference's key
+     * without the checks an unchanged reference does not need; most objects of a flush are unchanged.
      */
-    private static boolean differs(InstanceState st) {
+    private static boolean differs(InstanceState st, Object[] scratch) {
         Object[] snap = st.snapshot;
         if (snap == null) return true;
         Mapper info = st.info;
         Object obj = st.obj();
-        for (int i = 0; i < snap.length; i++)
-            if (!Mapper.same(info.get(obj, i), snap[i])) return true;
+        int plain = info.plain;
+        if (plain > 0) {
+            info.mapping.getAll(obj, scratch);
+            for (int i = 0; i < plain; i++) if (!Mapper.same(scratch[i], snap[i])) return true;
+        }
+        for (int i = plain; i < snap.length; i++) {
+            if (i == info.discriminatorIdx) {
+                if (!Mapper.same(info.get(obj, i), snap[i])) return true;
+            } else if (referenceDiffers(info, i - plain, obj, snap[i])) return true;
+        }
         return false;
+    }
+
+    /** Whether reference {@code k} of {@code obj} names another key than {@code was} (as {@link Mapper#referencedKey}). */
+    private static boolean referenceDiffers(Mapper info, int k, Object obj, Object was) {
+        Object ref = info.toOnes[k].get(obj);
+        if (ref == null) return was != null;
+        Mapper target = info.toOneTarget(k);
+        org.athanor.orm.mapping.Attribute g = target.generatedId;
+        if (was == null || was == Mapper.UNASSIGNED_KEY || !target.type.isInstance(ref) || target.idIdx.length != 1
+                || g != null && g.index() != target.idIdx[0])
+            return !Mapper.same(info.referencedKeyOf(k, ref), was); // the general rule (and its error for a wrong type)
+        Object id = target.get(ref, target.idIdx[0]);
+        if (!Mapper.same(id, was)) return true;
+        // an id equal to the snapshot's is the key unless it is the generated id's unassigned value (0 in a primitive field)
+        return g != null && g.isUnsetId(id);
     }
 
     /**
