@@ -65,6 +65,8 @@ final class JoinedLoading {
         Object last;
         /** For a collection: the elements per parent object, distinct, in row order. */
         final Map<Object, List<Object>> elements = new IdentityHashMap<>();
+        /** For a one-to-many element with no other relationship: its reference to the parent, set from the row. */
+        org.athanor.orm.mapping.ToOne backRef;
         /** Elements told apart per parent (see {@link #addElement}), else by {@link #seen} alone. */
         boolean perParent;
         private Map<Object, Map<Object, Boolean>> elementSeen;
@@ -165,6 +167,12 @@ final class JoinedLoading {
             // a many-to-many element has several parents: their elements are told apart per parent.
             node.perParent = node.secondary != null || node.option.strategy == LoadSpec.Strategy.CONTAINS_EAGER
                     || node.collection && info.toManySecondary(node.index) != null;
+            // a one-to-many element whose only relationship is its reference back to the parent: the row names the
+            // parent, so the reference is set here (as ToOneLoading would, from the identity map) and not resolved again
+            Mapper p = node.parent.info;
+            if (node.collection && !node.perParent && node.info.toOnes.length == 1 && node.info.inverseOnes.length == 0
+                    && p.toManyBackRef(node.index) == 0 && node.info.layoutCount() <= 1)
+                node.backRef = node.info.toOnes[0];
         }
         // rows come grouped (the root's order first): a node whose key is the previous row's takes that row's object
         // without reading its other columns or looking it up again
@@ -197,6 +205,7 @@ final class JoinedLoading {
                 if (i > 0 && (node.collection || node.inverse) && (first || node.perParent)) {
                     Object parent = row[parentAt[i]].obj();
                     node.addElement(parent, st.obj(), first);
+                    if (node.backRef != null && st.refsPending) setBackRef(node, st, row[parentAt[i]]);
                 }
             }
             return null; // each row is taken in above: the result's list holds nothing
@@ -214,6 +223,17 @@ final class JoinedLoading {
         node.objects.add(o);
         node.states.add(st);
         return true;
+    }
+
+    /**
+     * Sets a just-loaded element's reference to its parent when its row's key for it is the parent's key (what resolving it
+     * through the identity map would find), and marks its references resolved.
+     */
+    private static void setBackRef(Node node, InstanceState st, InstanceState parent) {
+        Object key = st.snapshot[st.info.plain];
+        if (parent.key() == null || parent.key().size() != 1 || !Mapper.same(key, parent.key().value(0))) return;
+        node.backRef.set(st.obj(), parent.obj());
+        st.refsPending = false;
     }
 
     /**
