@@ -60,7 +60,10 @@ final class JoinedLoading {
         /** Distinct objects of this node, in the order they first appear, and their states. */
         final List<Object> objects = new ArrayList<>();
         final List<InstanceState> states = new ArrayList<>();
-        final Map<Object, Boolean> seen = new IdentityHashMap<>();
+        /** The objects noted, by identity: made when a key first comes out of ascending order (see {@link #note}). */
+        Map<Object, Boolean> seen;
+        /** While the keys noted come in ascending order: the last (greatest) one. */
+        Object maxKey;
         /** The object of the previous row (rows come grouped by the root, so most rows repeat it). */
         Object last;
         /** For a collection: the elements per parent object, distinct, in row order. */
@@ -200,9 +203,10 @@ final class JoinedLoading {
                 row[i] = null;
                 if (i > 0 && row[parentAt[i]] == null) continue;
                 InstanceState st;
+                Object key = null;
                 int at = keyAt[i];
                 if (at >= 0) {
-                    Object key = t.resultCodecs()[at].read(rs, at + 1);
+                    key = t.resultCodecs()[at].read(rs, at + 1);
                     if (key == null && i > 0) continue; // no related row (LEFT OUTER JOIN)
                     if (key != null && lastState[i] != null && Mapper.same(key, lastKey[i])) st = lastState[i];
                     else {
@@ -217,7 +221,7 @@ final class JoinedLoading {
                 }
                 row[i] = st;
                 Node node = nodes[i];
-                boolean first = note(node, st);
+                boolean first = note(node, st, key);
                 if (i > 0 && (node.collection || node.inverse) && (first || node.perParent)) {
                     Object parent = row[parentAt[i]].obj();
                     node.addElement(parent, st.obj(), first);
@@ -237,10 +241,29 @@ final class JoinedLoading {
     }
 
     /** Notes {@code st}'s object in {@code node}; true the first time. */
-    private static boolean note(Node node, InstanceState st) {
+    /**
+     * {@code key}: the object's single-column key, or null when not read apart. While each new object's key is greater
+     * than every key before it (rows ordered by this node's key, as a collection's are within its parent and often
+     * overall), it cannot have been noted before, and no identity set is kept; the first key out of order (or an
+     * object without one) starts the set, filled with every object noted so far.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static boolean note(Node node, InstanceState st, Object key) {
         Object o = st.obj();
         if (o == node.last) return false;
         node.last = o;
+        if (node.seen == null) {
+            Object max = node.maxKey;
+            if (key instanceof Comparable c && (max == null ? node.objects.isEmpty()
+                    : key.getClass() == max.getClass() && c.compareTo(max) > 0)) {
+                node.maxKey = key;
+                node.objects.add(o);
+                node.states.add(st);
+                return true;
+            }
+            node.seen = new IdentityHashMap<>(Math.max(32, 2 * node.objects.size()));
+            for (Object x : node.objects) node.seen.put(x, Boolean.TRUE);
+        }
         if (node.seen.put(o, Boolean.TRUE) != null) return false;
         node.objects.add(o);
         node.states.add(st);
