@@ -103,9 +103,14 @@ final class Attaching {
     }
 
     /** {@link Session#merge}, after the session's entry checks. */
-    <E> E merge(E entity) {
+    <E> E merge(E entity) { return merge(entity, new java.util.IdentityHashMap<>()); }
+
+    /** {@link #merge(Object)} with the objects merged so far by this call's MERGE cascade (given object to session object). */
+    <E> E merge(E entity, java.util.Map<Object, Object> merged) {
         if (entity == null) throw new IllegalArgumentException("merge(null): give an entity object");
         if (session.stateOf(entity) != null) return entity;
+        @SuppressWarnings("unchecked") E done = (E) merged.get(entity);
+        if (done != null) return done;
         Mapper info = session.registry().info(entity.getClass());
         if (entity instanceof org.athanor.orm.mapping.EntityProxy p && p.athanor$loader() != null) {
             // an unloaded proxy from another session has no state to copy: this session's object for its row
@@ -132,14 +137,16 @@ final class Attaching {
             Object copy = info.mapping.newInstance();
             for (int i = 0; i < values.length; i++) session.setSlot(info, copy, i, values[i], true);
             addInternal(copy);
-            @SuppressWarnings("unchecked") E e = (E) copy;
-            return e;
+            target = copy;
+        } else {
+            for (int i = 0; i < values.length; i++) {
+                boolean isId = false;
+                for (int k : info.idIdx) isId |= k == i;
+                if (!isId) session.setSlot(info, target, i, values[i], true);
+            }
         }
-        for (int i = 0; i < values.length; i++) {
-            boolean isId = false;
-            for (int k : info.idIdx) isId |= k == i;
-            if (!isId) session.setSlot(info, target, i, values[i], true);
-        }
+        merged.put(entity, target);
+        if (info.toManys.length > 0) ManyToManyObjectCascades.merge(session, info, entity, target, merged); // cascade = MERGE
         @SuppressWarnings("unchecked") E e = (E) target;
         return e;
     }

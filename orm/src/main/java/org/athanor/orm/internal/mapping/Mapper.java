@@ -244,6 +244,34 @@ public final class Mapper {
         return l;
     }
 
+    /**
+     * Set by {@link Polymorphic#link} for a class outside a hierarchy: the SELECT of its table reading each
+     * column once. A {@code @MapsId} reference's key attribute has its {@code @EmbeddedId} component's column;
+     * the row holds that column once and the hydrator copies the component's value into the reference's slot.
+     */
+    void setOwnLoading() {
+        int[] sharedWith = new int[attrs.length];
+        List<Column<?>> read = new ArrayList<>(attrs.length);
+        boolean shared = false;
+        for (int i = 0; i < attrs.length; i++) {
+            sharedWith[i] = -1;
+            for (int j = 0; j < i; j++)
+                if (columns.get(j) == columns.get(i)) {
+                    sharedWith[i] = j;
+                    shared = true;
+                    break;
+                }
+            if (sharedWith[i] < 0) read.add(columns.get(i));
+        }
+        this.discriminatorPos = -1;
+        this.base = this;
+        this.parent = null;
+        this.selectAll = Sql.select(read).from(table);
+        this.loadTarget = new org.athanor.orm.internal.loading.OrmCompiler.Target(table, read.size(), shared ? sharedWith : null, null);
+        this.layouts = null;
+        setRowReading(shared ? sharedWith : null);
+    }
+
     /** Set by {@link Polymorphic#link}: the load statement, its target and its row layouts. */
     void setLoading(Mapper base, Mapper parent, Select<Row> select, int columnCount, Map<Object, Polymorphic.Layout> layouts,
                     int discriminatorPos) {
@@ -255,10 +283,15 @@ public final class Mapper {
         // TABLE_PER_CLASS union's branches are different tables, whose keys nothing keeps apart
         boolean keyed = select != null && inheritance != null && inheritance.strategy() == jakarta.persistence.InheritanceType.JOINED
                 && select.from().size() == 1 && !(select.from().get(0) instanceof Table);
-        this.loadTarget = new org.athanor.orm.internal.loading.OrmCompiler.Target(table, columnCount, keyed ? select.from() : null);
+        this.loadTarget = new org.athanor.orm.internal.loading.OrmCompiler.Target(table, columnCount, null, keyed ? select.from() : null);
         this.layouts = layouts;
+        setRowReading(null);
+    }
+
+    /** The row layouts the loaders read {@link #selectAll}'s rows with, from {@link #layouts} ({@code sharedWith}: see OrmCompiler.Target). */
+    private void setRowReading(int[] sharedWith) {
         this.rowLayouts = layouts == null ? null : new RowLayout.Lookup(layouts);
-        this.ownLayout = new RowLayout(this, null);
+        this.ownLayout = new RowLayout(this, null, sharedWith);
         boolean related = loadsRelated() || toManys.length > 0;
         if (layouts != null)
             for (Polymorphic.Layout l : layouts.values()) related |= l.mapper().loadsRelated() || l.mapper().toManys.length > 0;

@@ -22,20 +22,39 @@ public final class RowLayout {
     /** The attribute holding the discriminator (given the value already read), or -1. */
     private final int discriminatorAttr;
 
-    /** {@code positions}: per attribute of {@code mapper}, its column in the row; null: the first ones, in order. */
-    RowLayout(Mapper mapper, int[] positions) {
+    /**
+     * Attributes whose column another attribute has (a {@code @MapsId} reference's key is its {@code @EmbeddedId}
+     * component's column): the row holds it once, and attribute {@code copyTo[k]} takes attribute {@code copyFrom[k]}'s value.
+     */
+    private final int[] copyFrom;
+    private final int[] copyTo;
+
+    /**
+     * {@code positions}: per attribute of {@code mapper}, its column in the row; null: the attributes' columns come
+     * first, in attribute order, each column once ({@code sharedWith}: per attribute, the earlier attribute whose
+     * column it has, or -1; null when none shares one).
+     */
+    RowLayout(Mapper mapper, int[] positions, int[] sharedWith) {
         this.mapper = mapper;
         int n = mapper.attrs.length;
         this.discriminatorAttr = mapper.discriminatorIdx;
-        int[] at = new int[n], into = new int[n];
-        int k = 0;
+        int[] at = new int[n], into = new int[n], copyFrom = new int[n], copyTo = new int[n];
+        int k = 0, copies = 0, column = 0;
         for (int i = 0; i < n; i++) {
+            if (sharedWith != null && sharedWith[i] >= 0) {
+                copyFrom[copies] = sharedWith[i];
+                copyTo[copies++] = i;
+                continue;
+            }
+            int col = positions == null ? column++ : positions[i];
             if (i == discriminatorAttr) continue;
-            at[k] = positions == null ? i : positions[i];
+            at[k] = col;
             into[k++] = i;
         }
         this.at = java.util.Arrays.copyOf(at, k);
         this.into = java.util.Arrays.copyOf(into, k);
+        this.copyFrom = java.util.Arrays.copyOf(copyFrom, copies);
+        this.copyTo = java.util.Arrays.copyOf(copyTo, copies);
     }
 
     /**
@@ -51,6 +70,7 @@ public final class RowLayout {
             v[into[k]] = c[col].read(rs, col + 1);
         }
         if (discriminatorAttr >= 0) v[discriminatorAttr] = discriminator;
+        for (int k = 0; k < copyTo.length; k++) v[copyTo[k]] = v[copyFrom[k]];
         return v;
     }
 
@@ -72,7 +92,7 @@ public final class RowLayout {
             Map<Object, RowLayout> m = new java.util.HashMap<>();
             for (Map.Entry<Object, Polymorphic.Layout> e : layouts.entrySet()) {
                 values[k] = e.getKey();
-                this.layouts[k] = new RowLayout(e.getValue().mapper(), e.getValue().positions());
+                this.layouts[k] = new RowLayout(e.getValue().mapper(), e.getValue().positions(), null);
                 m.put(values[k], this.layouts[k]);
                 k++;
             }
