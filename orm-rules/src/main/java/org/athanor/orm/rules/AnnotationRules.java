@@ -27,7 +27,7 @@ public final class AnnotationRules {
      * inside {@code @Table}; {@code @Converter} on the converter classes {@code @Convert} names.
      */
     public static final Set<String> HONOURED = Set.of("Access", "AttributeOverride", "AttributeOverrides", "Basic", "Column", "Convert", "Converter", "DiscriminatorColumn", "DiscriminatorValue", "Embeddable",
-            "Embedded", "EmbeddedId", "Entity", "EntityListeners", "Enumerated", "ExcludeDefaultListeners", "ExcludeSuperclassListeners", "GeneratedValue", "Id", "IdClass", "Index", "Inheritance", "JoinColumn", "JoinTable", "Lob", "ManyToMany", "ManyToOne", "MapsId", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
+            "Embedded", "EmbeddedId", "Entity", "EntityListeners", "Enumerated", "ExcludeDefaultListeners", "ExcludeSuperclassListeners", "GeneratedValue", "Id", "IdClass", "Index", "Inheritance", "JoinColumn", "JoinColumns", "JoinTable", "Lob", "ManyToMany", "ManyToOne", "MapsId", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
             "PostLoad", "PostPersist", "PostRemove", "PostUpdate", "PrePersist", "PreRemove", "PreUpdate", "PrimaryKeyJoinColumn",
             "SequenceGenerator", "Table", "Transient", "UniqueConstraint", "Version");
 
@@ -38,7 +38,7 @@ public final class AnnotationRules {
     public static final java.util.List<String> CALLBACKS = java.util.List.of("PrePersist", "PostPersist", "PreUpdate",
             "PostUpdate", "PreRemove", "PostRemove", "PostLoad");
 
-    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy), @OneToMany(mappedBy) and @ManyToMany (owning with @JoinTable, or mappedBy) are supported yet, and"
+    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy), @OneToMany (mappedBy, or unidirectional with a join table) and @ManyToMany (owning with @JoinTable, or mappedBy) are supported yet, and"
             + " none inside an @Embeddable; map the foreign key"
             + " as a basic column, e.g. Long authorId, or mark the field @Transient";
     private static final String INHERITANCE = "secondary tables are not supported yet; map the second table as its own "
@@ -61,7 +61,6 @@ public final class AnnotationRules {
                 + " as an @Entity of their own (its table holding a @ManyToOne to this one) and a @OneToMany(mappedBy) here");
         m.put("CollectionTable", m.get("ElementCollection"));
         for (String a : new String[] {
-                "JoinColumns",
                 "AssociationOverride", "AssociationOverrides", "ForeignKey", "MapKey", "MapKeyClass",
                 "MapKeyColumn", "MapKeyEnumerated", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyTemporal",
                 "OrderColumn", "PrimaryKeyJoinColumns", "Converts"})
