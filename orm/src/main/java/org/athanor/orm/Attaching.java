@@ -140,7 +140,7 @@ final class Attaching {
             target = copy;
         } else session.setSlots(info, target, values, true);
         merged.put(entity, target);
-        if (info.toManys.length > 0) ManyToManyObjectCascades.merge(session, info, entity, target, merged); // cascade = MERGE
+        ObjectCascades.merge(session, info, entity, target, merged); // cascade = MERGE
         @SuppressWarnings("unchecked") E e = (E) target;
         return e;
     }

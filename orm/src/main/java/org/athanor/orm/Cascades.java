@@ -168,6 +168,11 @@ final class Cascades {
                 if (e == null || back.get(e) != st.obj()) continue;
                 deleteOrDetach(e, back, info.inverseOnes[j].cascadeRemove(), deleted);
             }
+            for (ToOne r : info.toOnes) { // cascade = REMOVE on a reference: the referenced object goes too (after this row)
+                if (!r.cascading().remove()) continue;
+                Object ref = r.get(st.obj());
+                if (ref != null) deleteOrDetach(ref, null, true, deleted);
+            }
         }
         List<InstanceState> holders = new ArrayList<>();
         // neither objects marked for deletion nor objects a flush deleted: their collections cascade nothing more

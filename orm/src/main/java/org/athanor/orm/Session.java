@@ -328,7 +328,7 @@ public final class Session implements AutoCloseable {
         Objects.requireNonNull(entity, "entity");
         InstanceState s = stateOf(entity);
         if (s == null) throw new IllegalArgumentException(describeObject(entity) + " is not in this session");
-        for (InstanceState x : ManyToManyObjectCascades.toExpunge(this, s)) if (x.attached) detach(x); // cascade = DETACH
+        for (InstanceState x : ObjectCascades.toExpunge(this, s)) if (x.attached) detach(x); // cascade = DETACH
     }
 
     /** Removes every object from the session (see {@link #expunge}). */
@@ -437,7 +437,7 @@ public final class Session implements AutoCloseable {
             throw new IllegalStateException(describeObject(entity) + " is " + (s == null ? "not in this session" : s.status)
                     + "; refresh() needs a persistent object of this session");
         origin("refresh " + s.info.name);
-        ManyToManyObjectCascades.refresh(this, s); // the row, then what cascade = REFRESH reaches
+        ObjectCascades.refresh(this, s); // the row, then what cascade = REFRESH reaches
     }
 
     /**

@@ -30,7 +30,7 @@ public final class ToMany {
     private final Secondary secondary;
     /** A unidirectional {@code @OneToMany} through a join table: linked as a many-to-many, its element column UNIQUE. */
     private final boolean oneToMany;
-    /** A many-to-many's cascade = MERGE / REFRESH / DETACH (or ALL): merge, refresh and expunge follow its loaded elements. */
+    /** cascade = MERGE / REFRESH / DETACH (or ALL): merge, refresh and expunge follow the loaded elements. */
     private final boolean cascadeMerge, cascadeRefresh, cascadeDetach;
 
     ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
@@ -80,11 +80,11 @@ public final class ToMany {
      * reference set to NULL, and a many-to-many's only lose their rows of the secondary table).
      */
     public boolean cascadeRemove() { return cascadeRemove; }
-    /** CascadeType.MERGE or ALL (many-to-many): {@code merge()} merges the elements of the given object's loaded collection too. */
+    /** CascadeType.MERGE or ALL: {@code merge()} merges the elements of the given object's loaded collection too. */
     public boolean cascadeMerge() { return cascadeMerge; }
-    /** CascadeType.REFRESH or ALL (many-to-many): {@code refresh()} re-reads the elements of the loaded collection too. */
+    /** CascadeType.REFRESH or ALL: {@code refresh()} re-reads the elements of the loaded collection too. */
     public boolean cascadeRefresh() { return cascadeRefresh; }
-    /** CascadeType.DETACH or ALL (many-to-many): {@code expunge()} expunges the elements of the loaded collection too. */
+    /** CascadeType.DETACH or ALL: {@code expunge()} expunges the elements of the loaded collection too. */
     public boolean cascadeDetach() { return cascadeDetach; }
     /** orphanRemoval: an element removed from the collection is deleted. */
     public boolean orphanRemoval() { return orphanRemoval; }

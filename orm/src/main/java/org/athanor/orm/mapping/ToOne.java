@@ -34,6 +34,8 @@ public final class ToOne {
     private final Attribute mapsId;
     /** For {@code fetch = LAZY}: makes the target's generated proxy; null for an eager reference. */
     private final java.lang.invoke.MethodHandle proxyConstructor;
+    /** The field's cascades (REMOVE, MERGE, REFRESH, DETACH; PERSIST is always on). */
+    private final Cascading cascading;
 
     ToOne(String name, Field field, Class<?> target, List<Attribute> keyAttributes, boolean optional, Attribute mapsId,
           java.lang.invoke.MethodHandle proxyConstructor) {
@@ -45,7 +47,15 @@ public final class ToOne {
         this.optional = optional;
         this.proxyConstructor = proxyConstructor;
         this.handle = Accessors.fieldHandle(field, name);
+        this.cascading = Cascading.of(field);
     }
+
+    /**
+     * The reference's cascades: REMOVE deletes the referenced object with this one (SQLAlchemy's {@code delete}
+     * cascade on a many-to-one: rarely wanted, since other objects may reference it too); MERGE, REFRESH and DETACH
+     * carry {@code merge}, {@code refresh} and {@code expunge} to the referenced object.
+     */
+    public Cascading cascading() { return cascading; }
 
     /** The same reference with its key columns from another position on (inherited by a subclass, whose value arrays are longer). */
     ToOne withKeyIndex(int index) {

@@ -1,6 +1,5 @@
 package org.athanor.orm.mapping;
 
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.ConstraintMode;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -65,10 +64,6 @@ final class ToOnes {
             if (one != null && one.orphanRemoval())
                 throw new MappingException(where + ": @OneToOne(orphanRemoval = true) is not supported yet; delete the "
                         + "replaced object with session.delete(...)");
-            for (CascadeType c : m != null ? m.cascade() : one.cascade())
-                if (c != CascadeType.PERSIST)
-                    throw new MappingException(where + ": cascade = " + c + " on a " + kind + " is not supported; adding an "
-                            + "object always adds the new objects it references (as cascade = PERSIST), remove the others");
             // a derived identity (JPA's @Id on a reference, with an @IdClass): the key column is part of the primary key
             boolean id = f.isAnnotationPresent(Id.class);
             if (id) DerivedIds.check(cls, f, shared, where);
@@ -166,15 +161,10 @@ final class ToOnes {
             if (m.fetch() == FetchType.EAGER)
                 throw new MappingException(where + ": @OneToMany(fetch = EAGER) is not supported yet; collections load "
                         + "on first access, for every object of the same query result at once; remove fetch");
-            boolean remove = false;
-            for (CascadeType c : m.cascade()) {
-                if (c == CascadeType.ALL || c == CascadeType.REMOVE) remove = true;
-                else if (c != CascadeType.PERSIST)
-                    throw new MappingException(where + ": cascade = " + c + " is not supported; PERSIST (always on), "
-                            + "REMOVE and ALL (= PERSIST + REMOVE) are");
-            }
+            Cascading cascades = Cascading.of(m.cascade());
             List<String> order = orderBy(f, target, where);
-            out.add(new ToMany(f.getName(), f, target, m.mappedBy(), type == java.util.Set.class, order, remove, m.orphanRemoval()));
+            out.add(new ToMany(f.getName(), f, target, m.mappedBy(), type == java.util.Set.class, order, cascades.remove(),
+                    m.orphanRemoval(), false, null, cascades.merge(), cascades.refresh(), cascades.detach(), false));
         }
         return List.copyOf(out);
     }
@@ -230,14 +220,7 @@ final class ToOnes {
             if (one.orphanRemoval())
                 throw new MappingException(where + ": @OneToOne(orphanRemoval = true) is not supported yet; delete the "
                         + "replaced object with session.delete(...)");
-            boolean remove = false;
-            for (CascadeType c : one.cascade()) {
-                if (c == CascadeType.ALL || c == CascadeType.REMOVE) remove = true;
-                else if (c != CascadeType.PERSIST)
-                    throw new MappingException(where + ": cascade = " + c + " is not supported; PERSIST (always on), "
-                            + "REMOVE and ALL (= PERSIST + REMOVE) are");
-            }
-            out.add(new InverseOne(f.getName(), f, target, one.mappedBy(), remove));
+            out.add(new InverseOne(f.getName(), f, target, one.mappedBy(), Cascading.of(one.cascade()).remove()));
         }
         return List.copyOf(out);
     }

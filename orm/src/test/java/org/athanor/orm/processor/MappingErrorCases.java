@@ -109,9 +109,6 @@ public final class MappingErrorCases {
                                 + "key, so whether a related row exists (a proxy or null) is not known without a select; remove "
                                 + "fetch (the related object loads by one batched select per query result), or put fetch = LAZY "
                                 + "on the owning side", null),
-                new Case("removecascade", "@Entity public class E { @Id Long id; @ManyToOne(cascade = CascadeType.REMOVE) E parent; }",
-                        "errors.removecascade.E.parent: cascade = REMOVE on a @ManyToOne is not supported; adding an object "
-                                + "always adds the new objects it references (as cascade = PERSIST), remove the others", null),
                 new Case("referencenotentity", "@Entity public class E { @Id Long id; @ManyToOne String parent; }",
                         "errors.referencenotentity.E.parent: @ManyToOne needs an @Entity type, but the field's type is "
                                 + "java.lang.String; map a basic value with @Column instead", null),

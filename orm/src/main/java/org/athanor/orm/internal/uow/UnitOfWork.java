@@ -310,7 +310,10 @@ public final class UnitOfWork {
         }
         for (int k = 0; k < info.toOnes.length; k++) {
             if (keepKey && info.toOnes[k].keyAttributes().get(0).isId()) continue; // a derived id
-            all &= setReference(info, obj, k, info.refKey(values, k), load);
+            Object key = info.refKey(values, k);
+            // a reference to a new object (no key yet): merge's MERGE cascade sets it, or refuses it (ObjectCascades.merge)
+            if (key == Mapper.UNASSIGNED_KEY || key instanceof java.util.List<?> parts && parts.contains(Mapper.UNASSIGNED_KEY)) continue;
+            all &= setReference(info, obj, k, key, load);
         }
         return all;
     }
