@@ -39,13 +39,27 @@ final class BenchDb implements AutoCloseable {
     final HikariDataSource jdbc;
     final Customer customer;
     private final Path dir;
+    /** PostgreSQL: the schema every connection of this database works in (its search path), or null for the default. */
+    private final String schema;
     private final java.util.List<AutoCloseable> extra = new java.util.ArrayList<>();
 
-    BenchDb(String kind, int fetchSize) {
+    BenchDb(String kind, int fetchSize) { this(kind, fetchSize, null); }
+
+    /**
+     * {@code schema} (PostgreSQL only; null: the default): created here, made the search path of the Athanor engine,
+     * the JDBC pool and {@link #sqlApart}, and dropped with everything in it by {@link #close()}, so that fixed table
+     * names of mapped entities do not clash between two benchmark runs at once.
+     */
+    BenchDb(String kind, int fetchSize, String schema) {
         this.kind = kind;
+        if (schema != null && !kind.equals("postgres"))
+            throw new IllegalArgumentException("a schema of its own is for PostgreSQL only, not '" + kind + "'");
+        this.schema = schema;
+        if (schema != null) createSchema(schema);
         String table = "bench_customer_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
         this.customer = new Customer(table);
         EngineOptions options = EngineOptions.defaults().poolSize(2).fetchSize(fetchSize);
+        if (schema != null) options = options.driverProperties(java.util.Map.of("currentSchema", schema));
         HikariConfig hc = new HikariConfig();
         hc.setAutoCommit(false);
         hc.setMaximumPoolSize(2);
@@ -69,6 +83,7 @@ final class BenchDb implements AutoCloseable {
                     // the driver setting Athanor's PostgreSQL dialect turns on (see PostgresDialectProvider):
                     // the JDBC peer gets the same, so a JDBC batch is sent as multi-row INSERTs on both sides
                     hc.addDataSourceProperty("reWriteBatchedInserts", "true");
+                    if (schema != null) hc.addDataSourceProperty("currentSchema", schema);
                     engine = postgresEngine(options);
                 }
                 case "mariadb" -> {
@@ -96,6 +111,27 @@ final class BenchDb implements AutoCloseable {
 
     private Engine postgresEngine(EngineOptions options) {
         return Engine.create("postgresql://" + PG_USER + "@" + PG_URL.substring("jdbc:postgresql://".length()), options);
+    }
+
+    /** A unique schema name for one run: {@code <prefix>_<random hex>}. */
+    static String uniqueSchema(String prefix) {
+        return prefix + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+    }
+
+    /** The JDBC URL of this database for a client of its own (Hibernate): PostgreSQL's with this run's schema. */
+    String jdbcUrl() {
+        if (!kind.equals("postgres")) throw new IllegalStateException("jdbcUrl() is for PostgreSQL, not '" + kind + "'");
+        return schema == null ? PG_URL : PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    private static void createSchema(String schema) {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", PG_USER);
+        try (Connection c = java.sql.DriverManager.getConnection(PG_URL, props); Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("CREATE SCHEMA " + schema + ": " + e.getMessage(), e);
+        }
     }
 
     private String sqliteUrl() { return "sqlite:///" + dir.resolve("bench.db").toAbsolutePath(); }
@@ -138,8 +174,10 @@ final class BenchDb implements AutoCloseable {
             default -> "jdbc:sqlite:" + dir.resolve("bench.db").toAbsolutePath();
         };
         java.util.Properties props = new java.util.Properties();
-        if (kind.equals("postgres")) props.setProperty("user", PG_USER);
-        else if (kind.equals("mariadb")) props.setProperty("user", MARIADB_USER);
+        if (kind.equals("postgres")) {
+            props.setProperty("user", PG_USER);
+            if (schema != null) props.setProperty("currentSchema", schema);
+        } else if (kind.equals("mariadb")) props.setProperty("user", MARIADB_USER);
         else props.setProperty("busy_timeout", "10000");
         try (Connection c = java.sql.DriverManager.getConnection(url, props); Statement st = c.createStatement()) {
             st.execute(sql);
@@ -174,7 +212,7 @@ final class BenchDb implements AutoCloseable {
     @Override
     public void close() {
         try {
-            sql("DROP TABLE IF EXISTS " + customer.name());
+            sql(schema != null ? "DROP SCHEMA " + schema + " CASCADE" : "DROP TABLE IF EXISTS " + customer.name());
         } finally {
             jdbc.close();
             engine.close();

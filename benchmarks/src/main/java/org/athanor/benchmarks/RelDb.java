@@ -11,7 +11,9 @@ import org.hibernate.cfg.Configuration;
  * The issue 15 database (PostgreSQL): the mapped tables {@code bench_rel_user} and {@code bench_rel_post}
  * (with an index on the post's foreign key, as any schema would have), an Athanor SessionFactory, and a
  * Hibernate 7 SessionFactory over the same tables with batch fetching on
- * ({@code hibernate.default_batch_fetch_size}), JDBC batching and ordered inserts.
+ * ({@code hibernate.default_batch_fetch_size}), JDBC batching and ordered inserts. The tables' names are fixed
+ * by the entities' annotations, so each run creates them in a schema of its own ({@code bench_rel_<random>},
+ * every client's search path), dropped on close: two runs at once do not meet.
  */
 final class RelDb implements AutoCloseable {
     static final String USERS = "bench_rel_user", POSTS = "bench_rel_post";
@@ -22,16 +24,14 @@ final class RelDb implements AutoCloseable {
     final org.hibernate.SessionFactory hibernate;
 
     RelDb() {
-        db = new BenchDb("postgres", 0);
-        db.sql("DROP TABLE IF EXISTS " + POSTS);
-        db.sql("DROP TABLE IF EXISTS " + USERS);
+        db = new BenchDb("postgres", 0, BenchDb.uniqueSchema("bench_rel"));
         db.sql("CREATE TABLE " + USERS + " (id BIGSERIAL PRIMARY KEY, name VARCHAR(255))");
         db.sql("CREATE TABLE " + POSTS + " (id BIGSERIAL PRIMARY KEY, title VARCHAR(255), "
                 + "user_id BIGINT NOT NULL REFERENCES " + USERS + " (id))");
         db.sql("CREATE INDEX " + POSTS + "_user_id ON " + POSTS + " (user_id)");
         athanor = SessionFactory.of(db.engine, Registry.of(RelUser.class, RelPost.class));
         Properties p = new Properties();
-        p.put("hibernate.connection.url", BenchDb.PG_URL);
+        p.put("hibernate.connection.url", db.jdbcUrl());
         p.put("hibernate.connection.username", BenchDb.PG_USER);
         p.put("hibernate.connection.pool_size", "2");
         p.put("hibernate.hbm2ddl.auto", "none");
@@ -106,10 +106,8 @@ final class RelDb implements AutoCloseable {
     public void close() {
         try {
             hibernate.close();
-            db.sql("DROP TABLE IF EXISTS " + POSTS);
-            db.sql("DROP TABLE IF EXISTS " + USERS);
         } finally {
-            db.close();
+            db.close(); // drops the run's schema with both tables
         }
     }
 }

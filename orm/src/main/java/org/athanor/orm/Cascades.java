@@ -33,9 +33,24 @@ final class Cascades {
     }
 
     private InstanceState stateOf(Object entity) { return session.stateOf(entity); }
-    private InstanceState addInternal(Object entity) { return session.addInternal(entity); }
-    private void expunge(Object entity) { session.expunge(entity); }
-    private void delete(Object entity) { session.delete(entity); }
+    private InstanceState addInternal(Object entity) {
+        mutated = true;
+        return session.addInternal(entity);
+    }
+    private void expunge(Object entity) {
+        mutated = true;
+        session.expunge(entity);
+    }
+    private void delete(Object entity) {
+        mutated = true;
+        session.delete(entity);
+    }
+
+    /**
+     * Set while {@link #cascadeReferences} runs when it attached, expunged, deleted or changed an object's attribute:
+     * the dirty check's walk made before it is then stale and is made again.
+     */
+    private boolean mutated;
 
     /**
      * Save-update cascade along references (SQLAlchemy's default, JPA's cascade = PERSIST): the new
@@ -94,6 +109,12 @@ final class Cascades {
     /** An object left the session (expunged) since the last flush: the loaded many-to-many collections are all synced. */
     private boolean left;
 
+    /** Whether the flush follows {@code st}'s relationships: it has some, and is neither marked for deletion nor deleted. */
+    private static boolean holds(InstanceState st) {
+        return (st.info.toOnes.length > 0 || st.info.toManys.length > 0 || st.info.inverseOnes.length > 0) && !st.marked
+                && st.status != InstanceState.Status.DELETED;
+    }
+
     void touched(CollectionState cs) {
         if (touchedSet.add(cs)) touched.add(cs);
     }
@@ -104,16 +125,14 @@ final class Cascades {
      */
     void leaving(InstanceState st) {
         left = true;
-        touchCollectionsNaming(st);
+        touchOwnersOf(st);
     }
 
     /**
-     * The loaded collections of the owners {@code st}'s references name now and named at its snapshot are checked at
-     * the next flush's collection pass: {@code st} leaves the session, or it is deleted by this flush (by the
-     * application or a cascade) while its reference may have been moved since its snapshot without any collection
-     * operation, so its old owner's loaded collection still holds it.
+     * The loaded collections that may hold {@code st}: the one its references name now, and the one they named at its
+     * last load or flush (a reference set directly since is reflected there only by the flush).
      */
-    private void touchCollectionsNaming(InstanceState st) {
+    private void touchOwnersOf(InstanceState st) {
         Mapper info = st.info;
         for (int k = 0; k < info.toOnes.length; k++) {
             int mirror = info.toOneMirror(k);
@@ -144,9 +163,17 @@ final class Cascades {
      * alone. Loaded collections of live objects drop elements whose reference now points elsewhere and
      * gain those that point at their owner (so a reference set directly shows in the loaded inverse
      * collection at this flush at the latest); new objects referenced or collected are added.
+     *
+     * <p>{@code dirty}: the persistent objects whose attributes differ from their snapshot, from the dirty check's
+     * walk over the attached objects made just before ({@code Flusher.changed}). An object whose attributes all equal
+     * its snapshot has every reference naming the key it was loaded or last flushed with, so only these, the pending
+     * objects and the objects a collection operation moved are followed here: the flush of an unchanged session walks
+     * its objects once, in the dirty check. Returns whether this attached, expunged, deleted or changed any object (the
+     * dirty check's walk is then made again).
      */
-    void cascadeReferences() {
-        if (!registry.hasReferences()) return;
+    boolean cascadeReferences(List<InstanceState> dirty) {
+        if (!registry.hasReferences()) return false;
+        mutated = false;
         List<InstanceState> deleted = new ArrayList<>(uow.marked);
         // per reference, the attached objects naming each object: built once per flush, only when something is deleted
         Map<ToOne, Map<Object, List<Object>>> referrers = new IdentityHashMap<>();
@@ -155,8 +182,10 @@ final class Cascades {
         for (int i = 0, level = 0; i < deleted.size(); i++) {
             if (i == level) level = loadCollectionsOf(deleted, i);
             InstanceState st = deleted.get(i);
-            touchCollectionsNaming(st); // a deleted object is no holder below: its old owner's collection is checked here
             Mapper info = st.info;
+            // a deleted object is followed by no reference pass (it holds nothing any more): a reference set since its
+            // last flush must still take it out of the collection of the owner it named then
+            touchOwnersOf(st);
             for (int m = 0; m < info.toManys.length; m++) {
                 if (!needsElements(info.toManys[m])) continue;
                 CollectionState cs = CollectionState.stateOf(loadHost, st.obj(), info, m);
@@ -185,12 +214,32 @@ final class Cascades {
                 if (ref != null) deleteOrDetach(ref, null, true, deleted);
             }
         }
+        // A rollback since the last flush may have put references back (to their snapshot) without any collection
+        // operation: then every reference is followed and every loaded collection checked, as if all had changed.
+        boolean rolledBack = uow.tx.restores() != restoresSeen;
+        // Every attached object with relationships is visited only when the walk needs them all: after a rollback, with
+        // inverse one-to-ones (their fields are set from the owning side below), and for the many-to-many collections
+        // after a delete or an expunge. Otherwise the objects to follow are the changed, pending and moved ones.
+        // A delete clears its children's references (deleteOrDetach): those children are followed as well, by the walk.
+        boolean all = rolledBack || registry.hasOneToOnes() || !deleted.isEmpty() || (left && registry.hasManyToMany());
         List<InstanceState> holders = new ArrayList<>();
-        // neither objects marked for deletion nor objects a flush deleted: their collections cascade nothing more
-        uow.forEachAttached(st -> {
-            if ((st.info.toOnes.length > 0 || st.info.toManys.length > 0 || st.info.inverseOnes.length > 0) && !st.marked && st.status != InstanceState.Status.DELETED)
-                holders.add(st);
-        });
+        if (all) {
+            // neither objects marked for deletion nor objects a flush deleted: their collections cascade nothing more
+            uow.forEachAttached(st -> {
+                if (holds(st)) holders.add(st);
+            });
+        } else {
+            for (InstanceState st : dirty) if (holds(st)) holders.add(st);
+            for (InstanceState st : uow.pending.toArray()) if (holds(st)) holders.add(st);
+            if (!relinked.isEmpty()) {
+                Set<InstanceState> in = Collections.newSetFromMap(new IdentityHashMap<>());
+                in.addAll(holders);
+                for (Object o : relinked) {
+                    InstanceState st = stateOf(o);
+                    if (st != null && holds(st) && in.add(st)) holders.add(st);
+                }
+            }
+        }
         // inverse one-to-ones: a new object put in the field is adopted (its owning reference set, added);
         // the owning side is what is written, so afterwards each field shows what the owning side says
         for (InstanceState st : holders) {
@@ -200,7 +249,10 @@ final class Cascades {
                 if (e == null) continue;
                 org.athanor.orm.mapping.ToOne back = info.inverseOneTarget(j).toOnes[info.inverseOneBackRef(j)];
                 InstanceState es = stateOf(e);
-                if (back.get(e) == null && (es == null || es.status == InstanceState.Status.PENDING)) back.set(e, st.obj());
+                if (back.get(e) == null && (es == null || es.status == InstanceState.Status.PENDING)) {
+                    back.set(e, st.obj());
+                    mutated = true;
+                }
                 if (es == null && back.get(e) == st.obj()) addInternal(e);
             }
         }
@@ -208,11 +260,7 @@ final class Cascades {
         // flushed with needs nothing: that flush (or the load) put the object in its owner's loaded collection — unless a
         // collection operation took it out of a collection since ({@link #relinked}). Only the references set since,
         // those of relinked objects and those of objects without a snapshot (new, re-attached) are followed; the
-        // collection of the owner a changed reference named before (its snapshot's key) is checked below. So a flush of
-        // many unchanged objects compares one key per reference and does no identity-map work.
-        // A rollback since the last flush may have put references back (to their snapshot) without any collection
-        // operation: then every reference is followed and every loaded collection checked, as if all had changed.
-        boolean rolledBack = uow.tx.restores() != restoresSeen;
+        // collection of the owner a changed reference named before (its snapshot's key) is checked below.
         List<InstanceState> changed = new ArrayList<>();
         List<Integer> changedRef = new ArrayList<>();
         for (InstanceState st : holders) {
@@ -295,6 +343,7 @@ final class Cascades {
         touchedSet.clear();
         left = false;
         restoresSeen = uow.tx.restores();
+        return mutated;
     }
 
     /**
@@ -313,7 +362,6 @@ final class Cascades {
         Map<Mapper, Map<Integer, List<CollectionState>>> unloaded = new java.util.LinkedHashMap<>();
         for (int i = from; i < end; i++) {
             InstanceState st = deleted.get(i);
-            touchCollectionsNaming(st); // a deleted object is no holder below: its old owner's collection is checked here
             Mapper info = st.info;
             for (int m = 0; m < info.toManys.length; m++) {
                 if (!needsElements(info.toManys[m])) continue;
@@ -350,6 +398,7 @@ final class Cascades {
                         + "reference is part of its primary key (a derived identity); delete the " + e.getClass().getSimpleName()
                         + " objects too (session.delete, or cascade = REMOVE on the collection)");
             back.set(e, null);
+            mutated = true;
         }
     }
 

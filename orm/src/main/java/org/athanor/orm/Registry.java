@@ -38,14 +38,24 @@ public final class Registry {
     private final MetaData metadata;
     /** Whether any entity holds a @ManyToOne: without, flushes skip the reference cascade entirely. */
     private final boolean hasReferences;
+    /** Whether any entity has an inverse one-to-one (its field is kept in step by the flush's walk over every object). */
+    private final boolean hasOneToOnes;
+    /** Whether any entity has a many-to-many collection. */
+    private final boolean hasManyToMany;
 
     private Registry(Map<Class<?>, Mapper> entities, MetaData metadata) {
         this.hasReferences = entities.values().stream().anyMatch(i -> i.toOnes.length > 0 || i.toManys.length > 0 || i.inverseOnes.length > 0);
+        this.hasOneToOnes = entities.values().stream().anyMatch(i -> i.inverseOnes.length > 0);
+        this.hasManyToMany = entities.values().stream().anyMatch(i -> java.util.Arrays.stream(i.toManys).anyMatch(t -> t.isManyToMany()));
         this.entities = entities;
         this.metadata = metadata;
     }
 
     boolean hasReferences() { return hasReferences; }
+
+    boolean hasOneToOnes() { return hasOneToOnes; }
+
+    boolean hasManyToMany() { return hasManyToMany; }
 
     /** Maps {@code entityClasses} (each annotated {@code @Entity}). */
     public static Registry of(Class<?>... entityClasses) {

@@ -523,8 +523,11 @@ public final class Session implements AutoCloseable {
         try {
             boolean holds = uow.attachedCount() != 0;
             if (holds) for (SessionListener l : listeners) l.beforeFlush(this);
-            cascades.cascadeReferences();
-            new Flusher(flushHost).run();
+            // one walk over the attached objects finds the changed ones; the cascade follows their references, and the
+            // walk is made again only when the cascade attached, deleted or changed objects itself
+            List<InstanceState> changed = Flusher.changed(uow);
+            if (cascades.cascadeReferences(changed)) changed = Flusher.changed(uow);
+            new Flusher(flushHost).run(changed);
             if (holds) for (SessionListener l : listeners) l.afterFlush(this);
         } catch (RuntimeException e) {
             // whatever stopped the flush (the database's error, a stale version, a changed key), some

@@ -141,6 +141,38 @@ public abstract class RelationshipOptionsTestBase extends RelationshipCollection
     }
 
     @Test
+    void twoCollectionsJoinedAtOnceHoldEachElementOnce() {
+        // the statement's rows are the product of the two collections (2 articles x 3 edited per writer): each article
+        // comes three times, and an edited article again after each of its writer's articles, not in a row
+        try (Session s = sessions.openSession()) {
+            Writer w = new Writer("w"), other = new Writer("other");
+            s.addAll(List.of(w, other));
+            for (int i = 0; i < 2; i++) s.add(new Article("own" + i, w));
+            for (int i = 0; i < 3; i++) {
+                Article a = new Article("edited" + i, other);
+                a.setEditor(w);
+                s.add(a);
+            }
+            s.commit();
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            List<Writer> ws = s.query(Writer.class).options(joinedLoad(Writer_.articles), joinedLoad(Writer_.edited))
+                    .orderBy(Writer_.name.desc()).all();
+            assertEquals(1, count("SELECT"), statements.toString());
+            assertEquals(List.of("w", "other"), names(ws));
+            Writer w = ws.get(0);
+            assertEquals(List.of("own1", "own0"), w.getArticles().stream().map(Article::getTitle).toList(), "each article once");
+            assertEquals(3, w.getEdited().size(), "each edited article once: " + w.getEdited());
+            assertEquals(java.util.Set.of("edited0", "edited1", "edited2"),
+                    w.getEdited().stream().map(Article::getTitle).collect(java.util.stream.Collectors.toSet()));
+            assertEquals(3, ws.get(1).getArticles().size());
+            assertTrue(ws.get(1).getEdited().isEmpty());
+            assertEquals(1, count("SELECT"), "nothing more on access: " + statements);
+        }
+    }
+
+    @Test
     void joinedLoadWithLimitLimitsTheObjectsInASubquery() {
         seed(3, 3);
         try (Session s = sessions.openSession()) {

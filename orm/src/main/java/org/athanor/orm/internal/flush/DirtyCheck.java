@@ -24,19 +24,75 @@ final class DirtyCheck {
         boolean isEmpty() { return inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty(); }
     }
 
-    static Work collect(UnitOfWork uow) {
+    /**
+     * The persistent objects, not marked for deletion, whose attributes differ from their snapshot (or that have none):
+     * the one walk a flush makes over the session's attached objects, in attachment order. Reads only, and builds no
+     * index (the identity map's deferred puts stay deferred). The reference cascade follows these objects' references,
+     * and {@link #collect} turns them into updates. A session holding only pending objects is not walked at all.
+     */
+    static List<InstanceState> changed(UnitOfWork uow) {
+        if (uow.attachedCount() == uow.pending.size()) return List.of(); // a bulk add into a fresh session: nothing persistent
+        List<InstanceState> out = new ArrayList<>();
+        Object[][] scratch = {new Object[16]};
+        uow.forEachAttached(st -> {
+            if (st.marked || st.status != InstanceState.Status.PERSISTENT) return;
+            Mapper info = st.info;
+            if (scratch[0].length < info.plain) scratch[0] = new Object[info.plain];
+            if (differs(st, scratch[0])) out.add(st);
+        });
+        return out;
+    }
+
+    /**
+     * Whether any attribute of {@code st}'s object differs from its snapshot (or it has none). The plain attributes are
+     * read in one call into {@code scratch} (the generated accessor reads the fields in line), each reference's key
+     * without the checks an unchanged reference does not need; most objects of a flush are unchanged.
+     */
+    private static boolean differs(InstanceState st, Object[] scratch) {
+        Object[] snap = st.snapshot;
+        if (snap == null) return true;
+        Mapper info = st.info;
+        Object obj = st.obj();
+        int plain = info.plain;
+        if (plain > 0) {
+            info.mapping.getAll(obj, scratch);
+            for (int i = 0; i < plain; i++) if (!Mapper.same(scratch[i], snap[i])) return true;
+        }
+        // each reference's key slots (one, or one per column of a composite target key), then the discriminator
+        for (int k = 0; k < info.toOnes.length; k++) if (referenceDiffers(info, k, obj, info.refKey(snap, k))) return true;
+        int d = info.discriminatorIdx;
+        return d >= 0 && !Mapper.same(info.get(obj, d), snap[d]);
+    }
+
+    /** Whether reference {@code k} of {@code obj} names another key than {@code was} (as {@link Mapper#referencedKey}). */
+    private static boolean referenceDiffers(Mapper info, int k, Object obj, Object was) {
+        Object ref = info.toOnes[k].get(obj);
+        if (ref == null) return was != null;
+        Mapper target = info.toOneTarget(k);
+        org.athanor.orm.mapping.Attribute g = target.generatedId;
+        if (was == null || was == Mapper.UNASSIGNED_KEY || !target.type.isInstance(ref) || target.idIdx.length != 1
+                || g != null && g.index() != target.idIdx[0])
+            return !Mapper.same(info.referencedKeyOf(k, ref), was); // the general rule (and its error for a wrong type)
+        Object id = target.get(ref, target.idIdx[0]);
+        if (!Mapper.same(id, was)) return true;
+        // an id equal to the snapshot's is the key unless it is the generated id's unassigned value (0 in a primitive field)
+        return g != null && g.isUnsetId(id);
+    }
+
+    /**
+     * What the flush writes: the pending objects, the {@code changed} ones (from {@link #changed}, made after every
+     * cascade) whose attributes still differ, and the marked ones. A state whose key another state took over (its row
+     * was deleted and the key reused) is not written.
+     */
+    static Work collect(UnitOfWork uow, List<InstanceState> changed) {
         List<InstanceState> inserts = Arrays.asList(uow.pending.toArray()); // in add() order
         List<Dirty> updates = new ArrayList<>();
         boolean allHeld = uow.identityMap.neverReplaced();
-        List<InstanceState> held = allHeld ? null : new ArrayList<>();
-        // every attached object pending (a bulk add into a fresh session): none can be dirty or marked
-        if (uow.attachedCount() != uow.pending.size()) uow.forEachAttached(st -> { // reads only, and builds no index (the identity map's puts stay deferred)
-            if (st.marked || st.status != InstanceState.Status.PERSISTENT) return;
-            if (allHeld) addIfDirty(st, updates);
-            else held.add(st);
-        });
-        // a state whose key another state took over (its row was deleted and the key reused) is not written
-        if (held != null) for (InstanceState st : held) if (uow.identityMap.holds(st)) addIfDirty(st, updates);
+        for (InstanceState st : changed) {
+            // verifyReattached may have made an unverified one pending since
+            if (!st.attached || st.marked || st.status != InstanceState.Status.PERSISTENT) continue;
+            if (allHeld || uow.identityMap.holds(st)) addIfDirty(st, updates);
+        }
         return new Work(inserts, updates, new ArrayList<>(uow.marked));
     }
 

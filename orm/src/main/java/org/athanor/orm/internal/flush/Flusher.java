@@ -60,13 +60,21 @@ public final class Flusher {
         this.rowInserts = new Inserts(p, s);
     }
 
-    public void run() {
+    /**
+     * The persistent objects whose attributes differ from their snapshot: the dirty check's walk over the attached
+     * objects, made once per flush before the session's reference cascade (which follows only these objects'
+     * references), and again only when that cascade attached or changed objects. Pass the result to {@link #run}.
+     */
+    public static List<InstanceState> changed(UnitOfWork uow) { return DirtyCheck.changed(uow); }
+
+    /** Writes the flush; {@code changed} is {@link #changed(UnitOfWork)} as it stands after the cascades. */
+    public void run(List<InstanceState> changed) {
         try {
             verifyReattached();
         } catch (RuntimeException e) {
             throw failure(e);
         }
-        DirtyCheck.Work work = DirtyCheck.collect(s.uow());
+        DirtyCheck.Work work = DirtyCheck.collect(s.uow(), changed);
         boolean links = Associations.pending(s.uow(), work.deletes());
         if (work.isEmpty() && !links) return;
         List<InstanceState> inserts = work.inserts(), deletes = work.deletes();

@@ -129,21 +129,66 @@ final class CollectionLoading {
                 byOwner.put(o, other);
                 ids.add(KeyConditions.of(st.key()));
             }
+        // the lists are in place while the elements load (a load nested in it sees these collections loaded, and does
+        // not start another); a load that fails partway (the SELECT, a row, a callback) leaves every one of them
+        // unloaded again, so the next access retries instead of finding a collection empty or half filled
         for (CollectionState c : byOwner.values()) c.items = new ArrayList<>();
-        if (cs.relation().isManyToMany()) {
-            loadManyToMany(s, cs, byOwner, ids);
-            return;
+        try {
+            if (cs.relation().isManyToMany()) loadManyToMany(s, cs, byOwner, ids);
+            else loadOneToMany(s, cs, byOwner, ids);
+        } catch (RuntimeException | Error e) {
+            for (CollectionState c : byOwner.values()) c.items = null;
+            settleElements(s, cs.elementInfo(), e);
+            throw e;
         }
+    }
+
+    /**
+     * After a failed element load: the elements read before the failure are attached with their references still to be
+     * set from their rows' keys ({@link InstanceState#refsPending}); a flush would take the unset references for changes
+     * and write NULL keys. They are resolved now (the owners are in the identity map); any the session cannot resolve
+     * (the failure may have ended the transaction) leave the session, to be read again by the next load.
+     */
+    private static void settleElements(Loading.Host s, Mapper element, Throwable failure) {
+        List<InstanceState> pending = new ArrayList<>();
+        s.uow().forEachAttached(st -> {
+            if (st.refsPending && element.type.isAssignableFrom(st.info.type)) pending.add(st);
+        });
+        if (pending.isEmpty()) return;
+        java.util.Map<Mapper, List<InstanceState>> byClass = new java.util.LinkedHashMap<>();
+        for (InstanceState st : pending) byClass.computeIfAbsent(st.info, x -> new ArrayList<>()).add(st);
+        for (Map.Entry<Mapper, List<InstanceState>> e : byClass.entrySet()) {
+            try {
+                ToOneLoading.resolve(s, e.getKey(), e.getValue());
+            } catch (RuntimeException | Error again) {
+                failure.addSuppressed(again);
+                for (InstanceState st : e.getValue()) if (st.attached && !referencesMatchRow(st)) s.expunge(st.obj());
+            }
+        }
+    }
+
+    private static void loadOneToMany(Loading.Host s, CollectionState cs, Map<Object, CollectionState> byOwner, List<Object> ids) {
+        Mapper element = cs.elementInfo();
+        int k = cs.info.toManyBackRef(cs.m);
         List<Column<Object>> fk = element.toOnes[k].columns();
         int perChunk = KeyConditions.keysPerChunk(ToOneLoading.CHUNK, fk.size());
         boolean rowValues = s.connection().dialect().features().supportsTupleIn();
         for (int from = 0; from < ids.size(); from += perChunk) {
             List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + perChunk));
             Select<Row> select = element.selectAll.where(KeyConditions.in(fk, chunk, rowValues)).orderBy(orderBy(element, cs.relation()));
+            // each element comes in one row of one chunk (its key is unique, its foreign key names one owner), so it is
+            // added once, without a contains() check; rows of one owner mostly follow each other, so the last owner's
+            // collection is reused without a lookup
+            Object lastOwner = null;
+            CollectionState target = null;
             for (Object e : Loading.list(s, element, select, cs.elementOptions, cs.elementPolymorphic)) {
-                CollectionState target = byOwner.get(element.toOnes[k].get(e));
                 // an element whose reference was changed in memory since (not flushed: autoflush off) goes where it points now
-                if (target != null && !target.items.contains(e)) target.items.add(e);
+                Object ref = element.toOnes[k].get(e);
+                if (ref != lastOwner || target == null) {
+                    lastOwner = ref;
+                    target = byOwner.get(ref);
+                }
+                if (target != null) target.items.add(e);
             }
         }
     }
@@ -175,6 +220,15 @@ final class CollectionLoading {
                 if (target != null && (target.items.isEmpty() || target.items.get(target.items.size() - 1) != row[0])) target.items.add(row[0]);
             }
         }
+    }
+
+    /** Whether every reference of {@code st} holds the object its row's key names (the snapshot's). */
+    private static boolean referencesMatchRow(InstanceState st) {
+        Mapper info = st.info;
+        if (st.snapshot == null) return true;
+        for (int k = 0; k < info.toOnes.length; k++)
+            if (!Mapper.same(info.referencedKey(st.obj(), k), info.refKey(st.snapshot, k))) return false;
+        return true;
     }
 
     static OrderItem[] orderBy(Mapper element, ToMany rel) {

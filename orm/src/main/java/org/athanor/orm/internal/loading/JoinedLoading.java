@@ -61,12 +61,35 @@ final class JoinedLoading {
         /** Distinct objects of this node, in the order they first appear, and their states. */
         final List<Object> objects = new ArrayList<>();
         final List<InstanceState> states = new ArrayList<>();
-        final Map<Object, Boolean> seen = new IdentityHashMap<>();
+        /** The objects noted, by identity: made when a key first comes out of ascending order (see {@link #note}). */
+        Map<Object, Boolean> seen;
+        /** While the keys noted come in ascending order: the last (greatest) one. */
+        Object maxKey;
         /** The object of the previous row (rows come grouped by the root, so most rows repeat it). */
         Object last;
         /** For a collection: the elements per parent object, distinct, in row order. */
         final Map<Object, List<Object>> elements = new IdentityHashMap<>();
-        final Map<Object, Map<Object, Boolean>> elementSeen = new IdentityHashMap<>();
+        /** For a one-to-many element with no other relationship: its reference to the parent, set from the row. */
+        org.athanor.orm.mapping.ToOne backRef;
+        /** Elements told apart per parent (see {@link #addElement}), else by {@link #seen} alone. */
+        boolean perParent;
+        private Map<Object, Map<Object, Boolean>> elementSeen;
+        /** The parent of the last element added, and its list (rows come grouped by parent). */
+        private Object lastParent;
+        private List<Object> lastElements;
+
+        /** Adds {@code e} to {@code parent}'s elements unless already there; {@code first}: first seen in this node. */
+        void addElement(Object parent, Object e, boolean first) {
+            if (perParent) {
+                if (elementSeen == null) elementSeen = new IdentityHashMap<>();
+                if (elementSeen.computeIfAbsent(parent, x -> new IdentityHashMap<>()).put(e, Boolean.TRUE) != null) return;
+            } else if (!first) return;
+            if (parent != lastParent) {
+                lastParent = parent;
+                lastElements = elements.computeIfAbsent(parent, x -> new ArrayList<>());
+            }
+            lastElements.add(e);
+        }
 
         Node(Node parent, Mapper info, LoadSpec option, int index, boolean collection) {
             this.parent = parent;
@@ -143,28 +166,67 @@ final class JoinedLoading {
         List<RowReader<Object[]>> nodeValues = new ArrayList<>();
         for (Node node : all) nodeValues.add(Loading.values(new OrmCompiler.EntityColumns(node.info.loadTarget, node.offset)));
         int count = all.size();
-        int[] parentAt = new int[count];
-        for (int i = 0; i < count; i++) parentAt[i] = all.indexOf(all.get(i).parent) + 1;
+        int[] parentAt = new int[count + 1];
+        Mapper[] infos = new Mapper[count + 1];
+        List<RowReader<Object[]>> readers = new ArrayList<>();
+        Node[] nodes = new Node[count + 1];
+        int[] keyAt = new int[count + 1];
+        infos[0] = info;
+        readers.add(rootValues);
+        nodes[0] = root;
+        keyAt[0] = keyColumn(info, q.primary().offset());
+        for (int i = 0; i < count; i++) {
+            Node node = all.get(i);
+            parentAt[i + 1] = all.indexOf(node.parent) + 1;
+            infos[i + 1] = node.info;
+            readers.add(nodeValues.get(i));
+            nodes[i + 1] = node;
+            keyAt[i + 1] = keyColumn(node.info, node.offset);
+            // a one-to-many element (or an inverse one-to-one) has one parent, the object its foreign key names: seen once
+            // in its node, it was added to that parent's elements then. A containsEager join's ON is the query's own, and
+            // a many-to-many element has several parents: their elements are told apart per parent.
+            node.perParent = node.secondary != null || node.option.strategy == LoadSpec.Strategy.CONTAINS_EAGER
+                    || node.collection && info.toManySecondary(node.index) != null;
+            // a one-to-many element whose only relationship is its reference back to the parent: the row names the
+            // parent, so the reference is set here (as ToOneLoading would, from the identity map) and not resolved again
+            Mapper p = node.parent.info;
+            if (node.collection && !node.perParent && node.info.toOnes.length == 1 && node.info.inverseOnes.length == 0
+                    && p.toManyBackRef(node.index) == 0 && node.info.layoutCount() <= 1)
+                node.backRef = node.info.toOnes[0];
+        }
+        // rows come grouped (the root's order first): a node whose key is the previous row's takes that row's object
+        // without reading its other columns or looking it up again
+        Object[] lastKey = new Object[count + 1];
+        InstanceState[] lastState = new InstanceState[count + 1];
+        InstanceState[] row = new InstanceState[count + 1]; // the current row's objects by node, reused row after row
         List<Object[]> withExtra = s.connection().execute(q.statement(), (rs, t) -> {
-            InstanceState[] row = new InstanceState[count + 1];
-            row[0] = Loading.materialize(s, info, rootValues.read(rs, t));
-            for (int i = 0; i < count; i++) {
-                Node node = all.get(i);
-                if (row[parentAt[i]] == null) continue;
-                Object[] v = nodeValues.get(i).read(rs, t);
-                if (node.info.hasNullId(v)) continue; // no related row (LEFT OUTER JOIN)
-                row[i + 1] = Loading.materialize(s, node.info, v);
-            }
-            note(root, row[0]);
-            for (int i = 0; i < count; i++) {
-                Node node = all.get(i);
-                if (row[i + 1] == null) continue;
-                Object o = row[i + 1].obj();
-                note(node, row[i + 1]);
-                if (node.collection || node.inverse) {
+            for (int i = 0; i <= count; i++) {
+                row[i] = null;
+                if (i > 0 && row[parentAt[i]] == null) continue;
+                InstanceState st;
+                Object key = null;
+                int at = keyAt[i];
+                if (at >= 0) {
+                    key = t.resultCodecs()[at].read(rs, at + 1);
+                    if (key == null && i > 0) continue; // no related row (LEFT OUTER JOIN)
+                    if (key != null && lastState[i] != null && Mapper.same(key, lastKey[i])) st = lastState[i];
+                    else {
+                        st = Loading.materialize(s, infos[i], readers.get(i).read(rs, t));
+                        lastKey[i] = key;
+                        lastState[i] = st;
+                    }
+                } else {
+                    Object[] v = readers.get(i).read(rs, t);
+                    if (i > 0 && infos[i].hasNullId(v)) continue; // no related row (LEFT OUTER JOIN)
+                    st = Loading.materialize(s, infos[i], v);
+                }
+                row[i] = st;
+                Node node = nodes[i];
+                boolean first = note(node, st, key);
+                if (i > 0 && (node.collection || node.inverse) && (first || node.perParent)) {
                     Object parent = row[parentAt[i]].obj();
-                    Map<Object, Boolean> seen = node.elementSeen.computeIfAbsent(parent, x -> new IdentityHashMap<>());
-                    if (seen.put(o, Boolean.TRUE) == null) node.elements.computeIfAbsent(parent, x -> new ArrayList<>()).add(o);
+                    node.addElement(parent, st.obj(), first);
+                    if (node.backRef != null && st.refsPending) setBackRef(node, st, row[parentAt[i]]);
                 }
             }
             if (extra == 0) return null;
@@ -179,14 +241,54 @@ final class JoinedLoading {
         return withExtra;
     }
 
-    private static void note(Node node, InstanceState st) {
+    /** Notes {@code st}'s object in {@code node}; true the first time. */
+    /**
+     * {@code key}: the object's single-column key, or null when not read apart. While each new object's key is greater
+     * than every key before it (rows ordered by this node's key, as a collection's are within its parent and often
+     * overall), it cannot have been noted before, and no identity set is kept; the first key out of order (or an
+     * object without one) starts the set, filled with every object noted so far.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static boolean note(Node node, InstanceState st, Object key) {
         Object o = st.obj();
-        if (o == node.last) return;
+        if (o == node.last) return false;
         node.last = o;
-        if (node.seen.put(o, Boolean.TRUE) == null) {
-            node.objects.add(o);
-            node.states.add(st);
+        if (node.seen == null) {
+            Object max = node.maxKey;
+            if (key instanceof Comparable c && (max == null ? node.objects.isEmpty()
+                    : key.getClass() == max.getClass() && c.compareTo(max) > 0)) {
+                node.maxKey = key;
+                node.objects.add(o);
+                node.states.add(st);
+                return true;
+            }
+            node.seen = new IdentityHashMap<>(Math.max(32, 2 * node.objects.size()));
+            for (Object x : node.objects) node.seen.put(x, Boolean.TRUE);
         }
+        if (node.seen.put(o, Boolean.TRUE) != null) return false;
+        node.objects.add(o);
+        node.states.add(st);
+        return true;
+    }
+
+    /**
+     * Sets a just-loaded element's reference to its parent when its row's key for it is the parent's key (what resolving it
+     * through the identity map would find), and marks its references resolved.
+     */
+    private static void setBackRef(Node node, InstanceState st, InstanceState parent) {
+        Object key = st.info.refKey(st.snapshot, 0); // backRef is toOnes[0]
+        if (parent.key() == null || parent.key().size() != 1 || !Mapper.same(key, parent.key().value(0))) return;
+        node.backRef.set(st.obj(), parent.obj());
+        st.refsPending = false;
+    }
+
+    /**
+     * The result column of {@code m}'s single-column key for a node whose columns start at {@code offset}, or -1 when
+     * the key is composite or the row is polymorphic (its layout depends on the discriminator).
+     */
+    private static int keyColumn(Mapper m, int offset) {
+        if (m.idIdx.length != 1 || m.layoutCount() > 1 || m.loadTarget.columnCount() != m.attrs.length) return -1;
+        return offset + m.idIdx[0];
     }
 
     /** A containsEager node must read a table (or alias) of the query's own FROM, and the query must not be limited. */

@@ -4,6 +4,7 @@ import org.athanor.orm.internal.uow.InstanceState;
 
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.IdKey;
+import org.athanor.orm.internal.mapping.RowLayout;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,9 +118,23 @@ public final class Loading {
         };
     }
 
-    static RowReader<InstanceState> entities(Loading.Host s, Mapper info, OrmCompiler.Compiled q) {
-        RowReader<Object[]> values = values(q.primary());
-        return (rs, t) -> materialize(s, info, values.read(rs, t));
+    /**
+     * Reads a row of {@code declared}'s load statement and gives the session's object for it: the row's class
+     * (its discriminator, for a hierarchy) is found first, then only that class's columns are read, into an
+     * array in its attribute order ({@link org.athanor.orm.internal.mapping.RowLayout}). {@code fresh}: the caller
+     * knows no row can meet an object already in the identity map (see {@link #list}).
+     */
+    static RowReader<InstanceState> entities(Loading.Host s, Mapper declared, OrmCompiler.EntityColumns cols, boolean fresh) {
+        int from = cols.offset(), dpos = declared.discriminatorPos();
+        return (rs, t) -> {
+            ValueCodec<Object>[] c = t.resultCodecs();
+            Object d = dpos < 0 ? null : c[from + dpos].read(rs, from + dpos + 1);
+            RowLayout layout = declared.rowLayout(d);
+            Object[] v = layout.read(rs, c, from, d);
+            Mapper info = layout.mapper;
+            if (info.hasNullId(v)) throw nullKey(declared);
+            return fresh ? materializeNew(s, info, v) : materializeAs(s, info, v);
+        };
     }
 
     /**
@@ -145,28 +160,27 @@ public final class Loading {
         }
         if (!options.isEmpty() && JoinedLoading.any(options)) return JoinedLoading.list(s, info, select, options);
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
+        boolean fresh = q.distinctKeys() && s.uow().identityMap.isEmpty();
+        RowReader<InstanceState> entities = entities(s, info, q.primary(), fresh);
+        if (!info.rowsLoadRelated()) // nothing to resolve or install: the rows' objects are the result
+            return s.connection().execute(q.statement(), (rs, t) -> entities.read(rs, t).obj).all();
         // the rows' states are kept beside the objects: resolving references and installing collections needs them,
         // and asking the session for each object's state would index every attached object by identity
-        List<InstanceState> states;
-        if (q.distinctKeys() && s.uow().identityMap.isEmpty()) {
-            RowReader<Object[]> values = values(q.primary());
-            states = s.connection().execute(q.statement(), (rs, t) -> materializeNew(s, info, values.read(rs, t))).all();
-        } else {
-            states = s.connection().execute(q.statement(), entities(s, info, q)).all();
-        }
+        List<InstanceState> states = s.connection().execute(q.statement(), entities).all();
         relatedOf(s, info, states, options);
         return objectsOf(states);
     }
 
-    /** The objects of {@code states}, in order. */
+    /** The objects of {@code states}, in order (a list of the kind a result's rows come in). */
     static List<Object> objectsOf(List<InstanceState> states) {
-        Object[] out = new Object[states.size()];
-        for (int i = 0; i < out.length; i++) out[i] = states.get(i).obj();
-        return java.util.Arrays.asList(out);
+        List<Object> out = new ArrayList<>(states.size());
+        for (InstanceState st : states) out.add(st.obj);
+        return out;
     }
 
     /** The references and collections of {@code out}: for a polymorphic result, each class's over its objects. */
     static void relatedOf(Loading.Host s, Mapper info, List<InstanceState> out, List<LoadSpec> options) {
+        if (!info.rowsLoadRelated()) return; // no class of the rows has any: nothing to group them by class for
         if (info.layoutCount() > 1) {
             Map<Mapper, List<InstanceState>> byClass = new LinkedHashMap<>();
             for (InstanceState st : out) byClass.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
@@ -192,13 +206,13 @@ public final class Loading {
                 throw new IllegalArgumentException(o + " cannot be combined with extra columns (allWith): its rows are not one "
                         + "per object; use selectinLoad, or all()");
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
-        RowReader<Object[]> values = values(q.primary());
+        RowReader<InstanceState> entities = entities(s, info, q.primary(), false);
         int from = select.columns().size() - extra;
         List<InstanceState> states = new ArrayList<>();
         java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         List<Object[]> rows = s.connection().execute(q.statement(), (rs, t) -> {
             Object[] row = new Object[extra + 1];
-            InstanceState st = materialize(s, info, values.read(rs, t));
+            InstanceState st = entities.read(rs, t);
             if (seen.add(st.obj())) states.add(st);
             row[0] = st.obj();
             ValueCodec<Object>[] c = t.resultCodecs();
@@ -213,12 +227,8 @@ public final class Loading {
         return new IllegalStateException("a row of " + info.name + " (table " + info.table.name() + ") has a NULL primary key");
     }
 
-    /** A new persistent object for a row no object of the session has. */
-    private static InstanceState materializeNew(Loading.Host s, Mapper declared, Object[] row) {
-        if (declared.hasNullId(row))
-            throw nullKey(declared);
-        Mapper info = declared.rowMapper(row);
-        Object[] v = declared.rowValues(row);
+    /** A new persistent object for a row (values {@code v} of class {@code info}, id not null) no object of the session has. */
+    private static InstanceState materializeNew(Loading.Host s, Mapper info, Object[] v) {
         Object obj = info.mapping.newInstance();
         info.setAll(obj, v);
         return s.uow().attachLoaded(info, obj, null, v, true); // the key is made from the snapshot when first needed
@@ -227,8 +237,8 @@ public final class Loading {
     /** The same, lazily; closing the stream closes the cursor. */
     public static Stream<Object> stream(Loading.Host s, Mapper info, Select<Row> select) {
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
-        Result<InstanceState> r = s.connection().execute(q.statement(), entities(s, info, q));
-        if (!info.loadsRelated() && info.toManys.length == 0 && info.layoutCount() <= 1) return r.stream().map(InstanceState::obj);
+        Result<InstanceState> r = s.connection().execute(q.statement(), entities(s, info, q.primary(), false));
+        if (!info.rowsLoadRelated()) return r.stream().map(InstanceState::obj);
         // a stream has no whole result to batch over: each object's references are resolved as it is
         // handed out (found in the identity map, else one SELECT per row); use list() to batch them
         return r.stream().peek(st -> {

@@ -28,15 +28,25 @@ public final class OrmCompiler {
         private final int[] sharedWith;
         /** The layout of a plain load of this target, made once: compile() runs for every get and query. */
         private final List<EntityColumns> alone;
+        /**
+         * The FROM of the target's own load statement when it joins the target's table only to tables keyed by
+         * the same primary key (a JOINED hierarchy's tables), so that it gives one row per row of the table;
+         * null when it may give more or is just the table.
+         */
+        private final List<FromItem> keyedFrom;
 
-        public Target(Table table, int columnCount) { this(table, columnCount, null); }
+        public Target(Table table, int columnCount) { this(table, columnCount, null, null); }
 
-        /** {@code sharedWith}: per attribute, the attribute it takes its value from, or -1; null when no column is shared. */
-        public Target(Table table, int columnCount, int[] sharedWith) {
+        /**
+         * {@code sharedWith}: per attribute, the attribute it takes its value from, or -1; null when no column is shared.
+         * {@code keyedFrom}: see {@link #keyedFrom}; the caller vouches that its joins are key to key.
+         */
+        public Target(Table table, int columnCount, int[] sharedWith, List<FromItem> keyedFrom) {
             this.table = table;
             this.columnCount = columnCount;
             this.sharedWith = sharedWith == null ? null : sharedWith.clone();
             this.alone = List.of(new EntityColumns(this, 0));
+            this.keyedFrom = keyedFrom;
         }
 
         public Table table() { return table; }
@@ -54,7 +64,8 @@ public final class OrmCompiler {
 
     /**
      * The statement to run and its row layout. {@code distinctKeys}: no two rows can carry the same
-     * primary key of the (first) entity, because the statement reads only that entity's table; the
+     * primary key of the (first) entity, because the statement reads only that entity's table (or
+     * the tables of its JOINED hierarchy, joined key to key as its own load statement joins them); the
      * hydrator then need not look rows up in the identity map when the session holds no object.
      */
     public record Compiled(Select<Row> statement, List<EntityColumns> entities, boolean distinctKeys) {
@@ -71,7 +82,14 @@ public final class OrmCompiler {
             throw new IllegalArgumentException("a query of " + target.table().name() + " must select its " + target.columnCount()
                     + " mapped columns first; it selects " + criteria.columns().size());
         List<FromItem> from = criteria.from();
-        boolean distinctKeys = from.isEmpty() || from.size() == 1 && from.get(0) == target.table();
+        boolean distinctKeys = from.isEmpty() || from.size() == 1 && from.get(0) == target.table() || sameItems(from, target.keyedFrom);
         return new Compiled(criteria, target.alone, distinctKeys);
+    }
+
+    /** Whether {@code a} holds the very FROM items of {@code b} (null: never), in order. */
+    private static boolean sameItems(List<FromItem> a, List<FromItem> b) {
+        if (b == null || a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) if (a.get(i) != b.get(i)) return false;
+        return true;
     }
 }

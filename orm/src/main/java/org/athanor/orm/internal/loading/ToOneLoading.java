@@ -33,7 +33,7 @@ public final class ToOneLoading {
 
     /** {@link #resolve(Loading.Host, Mapper, List)}; the referenced objects it loads get the {@code then()} options of {@code options}. */
     static void resolve(Loading.Host s, Mapper info, List<InstanceState> states, List<LoadSpec> options) {
-        List<InstanceState> todo = new ArrayList<>();
+        List<InstanceState> todo = new ArrayList<>(states.size()); // most loads resolve every row: no regrowth
         for (InstanceState st : states) if (st.attached && st.refsPending) todo.add(st);
         if (todo.isEmpty()) return;
         // the flags stay set while this runs: a load nested in it (an option's then(), a collection's

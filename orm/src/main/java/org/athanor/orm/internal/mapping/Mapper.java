@@ -83,6 +83,11 @@ public final class Mapper {
     private Map<Object, Polymorphic.Layout> layouts;
     /** Where a row of {@link #selectAll} holds its class's discriminator value (a literal column for TABLE_PER_CLASS). */
     private int discriminatorPos = -1;
+    /** {@link #layouts} as the loaders read rows (null outside a hierarchy), and this class's own layout. */
+    private RowLayout.Lookup rowLayouts;
+    private RowLayout ownLayout;
+    /** Whether some class a row of {@link #selectAll} can be loads related objects or has collections (set by configure). */
+    private boolean rowsLoadRelated;
     /** Starts the hash of this entity's keys (the base class name's hash: stable, no identity hash needed). */
     public final int keyHashSeed;
     /** Whether an attribute may hold a byte array (mutable, so snapshots copy it). */
@@ -215,6 +220,27 @@ public final class Mapper {
         return v;
     }
 
+    /**
+     * Where the rows of {@link #selectAll} hold the discriminator that picks each row's class (among the entity's
+     * columns, 0-based), or -1 when every row is of this class: see {@link #rowLayout(Object)}.
+     */
+    public int discriminatorPos() { return rowLayouts == null ? -1 : discriminatorPos; }
+
+    /**
+     * The layout of a row of {@link #selectAll} whose discriminator (at {@link #discriminatorPos()}) is {@code d}:
+     * this class's own outside a hierarchy ({@code d} is not looked at). A value no mapped class has is an error
+     * naming it and the known values.
+     */
+    public RowLayout rowLayout(Object d) {
+        if (rowLayouts == null) return ownLayout;
+        RowLayout l = rowLayouts.find(d);
+        if (l == null) throw Polymorphic.unknownValue(this, d, layouts.keySet());
+        return l;
+    }
+
+    /** Whether loading rows of {@link #selectAll} may give objects with references or collections to load or install. */
+    public boolean rowsLoadRelated() { return rowsLoadRelated; }
+
     /** The discriminator values a row of {@link #selectAll} can have (this class's and its subclasses'); empty outside a hierarchy. */
     public java.util.Set<Object> discriminatorValues() { return layouts == null ? java.util.Set.of() : layouts.keySet(); }
 
@@ -254,8 +280,9 @@ public final class Mapper {
         this.base = this;
         this.parent = null;
         this.selectAll = Sql.select(read).from(table);
-        this.loadTarget = new org.athanor.orm.internal.loading.OrmCompiler.Target(table, read.size(), shared ? sharedWith : null);
+        this.loadTarget = new org.athanor.orm.internal.loading.OrmCompiler.Target(table, read.size(), shared ? sharedWith : null, null);
         this.layouts = null;
+        setRowReading(shared ? sharedWith : null);
     }
 
     /** Set by {@link Polymorphic#link}: the load statement, its target and its row layouts. */
@@ -265,8 +292,23 @@ public final class Mapper {
         this.base = base;
         this.parent = parent;
         this.selectAll = select;
-        this.loadTarget = new org.athanor.orm.internal.loading.OrmCompiler.Target(table, columnCount);
+        // a JOINED hierarchy's statement joins its tables key to key (one row per row of the base table); a
+        // TABLE_PER_CLASS union's branches are different tables, whose keys nothing keeps apart
+        boolean keyed = select != null && inheritance != null && inheritance.strategy() == jakarta.persistence.InheritanceType.JOINED
+                && select.from().size() == 1 && !(select.from().get(0) instanceof Table);
+        this.loadTarget = new org.athanor.orm.internal.loading.OrmCompiler.Target(table, columnCount, null, keyed ? select.from() : null);
         this.layouts = layouts;
+        setRowReading(null);
+    }
+
+    /** The row layouts the loaders read {@link #selectAll}'s rows with, from {@link #layouts} ({@code sharedWith}: see OrmCompiler.Target). */
+    private void setRowReading(int[] sharedWith) {
+        this.rowLayouts = layouts == null ? null : new RowLayout.Lookup(layouts);
+        this.ownLayout = new RowLayout(this, null, sharedWith);
+        boolean related = loadsRelated() || toManys.length > 0;
+        if (layouts != null)
+            for (Polymorphic.Layout l : layouts.values()) related |= l.mapper().loadsRelated() || l.mapper().toManys.length > 0;
+        this.rowsLoadRelated = related;
     }
 
     /** The mapper each {@code @ManyToOne} points at, by position in {@link #toOnes}. */

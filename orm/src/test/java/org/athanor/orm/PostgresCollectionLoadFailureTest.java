@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresCollectionLoadFailureTest extends CollectionLoadFailureTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteCollectionLoadFailureTest extends CollectionLoadFailureTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
