@@ -102,6 +102,21 @@ final class Attaching {
         }
     }
 
+    /**
+     * An element collection holds values owned by the object, as its attributes: merge copies each one that
+     * {@code from} has loaded (a collection never loaded is left as the target has it).
+     */
+    private static void copyElementCollections(Mapper info, Object from, Object to) {
+        for (org.athanor.orm.mapping.ToMany t : info.toManys) {
+            if (!t.isElementCollection()) continue;
+            Object given = t.get(from);
+            if (CollectionState.isUnloaded(given)) continue;
+            java.util.Collection<Object> copy = t.isSet() ? new java.util.LinkedHashSet<>() : new java.util.ArrayList<>();
+            if (given instanceof java.util.Collection<?> c) copy.addAll(c);
+            t.set(to, copy);
+        }
+    }
+
     /** {@link Session#merge}, after the session's entry checks. */
     <E> E merge(E entity) {
         if (entity == null) throw new IllegalArgumentException("merge(null): give an entity object");
@@ -131,6 +146,7 @@ final class Attaching {
         if (target == null) {
             Object copy = info.mapping.newInstance();
             for (int i = 0; i < values.length; i++) session.setSlot(info, copy, i, values[i], true);
+            if (info.hasElementCollections()) copyElementCollections(info, entity, copy);
             addInternal(copy);
             @SuppressWarnings("unchecked") E e = (E) copy;
             return e;
@@ -140,6 +156,8 @@ final class Attaching {
             for (int k : info.idIdx) isId |= k == i;
             if (!isId) session.setSlot(info, target, i, values[i], true);
         }
+        // the flush finds the copies in place of the session's collections and writes them as a whole
+        if (info.hasElementCollections()) copyElementCollections(info, entity, target);
         @SuppressWarnings("unchecked") E e = (E) target;
         return e;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.athanor.orm.internal.loading.CollectionState;
+import org.athanor.orm.internal.loading.ElementValues;
 import org.athanor.orm.internal.loading.Loading;
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.uow.InstanceState;
@@ -64,10 +65,12 @@ final class Cascades {
                 continue;
             }
             CollectionState cs = CollectionState.install(loadHost, s.obj(), info, m, null, new ArrayList<>());
+            // a bag of values (an element collection List) keeps its duplicates
+            boolean bag = info.toManys[m].isElementCollection() && !info.toManys[m].isSet();
             if (given instanceof java.util.Collection<?> c)
                 for (Object e : c) {
                     cs.checkElement(e);
-                    if (!cs.items.contains(e)) cs.items.add(e);
+                    if (bag || !cs.items.contains(e)) cs.items.add(e);
                     cs.linked(e);
                 }
         }
@@ -144,7 +147,8 @@ final class Cascades {
             InstanceState st = deleted.get(i);
             Mapper info = st.info;
             for (int m = 0; m < info.toManys.length; m++) {
-                if (info.toManys[m].isManyToMany()) continue; // its secondary rows are deleted by the flush; no children
+                // its secondary (or collection table) rows are deleted by the flush; no children
+                if (info.toManys[m].isManyToMany() || info.toManys[m].isElementCollection()) continue;
                 CollectionState cs = CollectionState.stateOf(loadHost, st.obj(), info, m);
                 if (cs == null) cs = CollectionState.install(loadHost, st.obj(), info, m, null, null);
                 Mapper ei = info.toManyTarget(m);
@@ -169,6 +173,8 @@ final class Cascades {
             if ((st.info.toOnes.length > 0 || st.info.toManys.length > 0 || st.info.inverseOnes.length > 0) && !st.marked && st.status != InstanceState.Status.DELETED)
                 holders.add(st);
         });
+        // element collections replaced in their fields are the session's again, written as a whole
+        for (InstanceState st : holders) if (st.info.hasElementCollections()) ElementValues.adoptReplaced(loadHost, st);
         // inverse one-to-ones: a new object put in the field is adopted (its owning reference set, added);
         // the owning side is what is written, so afterwards each field shows what the owning side says
         for (InstanceState st : holders) {
@@ -224,7 +230,8 @@ final class Cascades {
             CollectionState cs = touched.get(i);
             Object owner = cs.owner();
             InstanceState st = stateOf(owner);
-            if (cs.items == null || st == null || st.marked || st.status == InstanceState.Status.DELETED || !cs.isCurrent()) continue;
+            if (cs.items == null || st == null || st.marked || st.status == InstanceState.Status.DELETED || !cs.isCurrent()
+                    || cs.relation().isElementCollection()) continue; // values: nothing to cascade
             if (cs.relation().isManyToMany()) { // no reference to follow: deleted elements leave, new ones are added
                 ManyToManyCascades.sync(cs, this::stateOf, this::addInternal);
                 continue;

@@ -22,8 +22,14 @@ public final class Secondary {
     private final Column<Object> local;
     private final Column<Object> remote;
     private final boolean owning;
+    private final boolean values;
 
     Secondary(Table table, Column<Object> local, Column<Object> remote, boolean owning) {
+        this(table, local, remote, owning, false);
+    }
+
+    Secondary(Table table, Column<Object> local, Column<Object> remote, boolean owning, boolean values) {
+        this.values = values;
         this.table = table;
         this.local = local;
         this.remote = remote;
@@ -38,6 +44,11 @@ public final class Secondary {
     public Column<Object> remote() { return remote; }
     /** Whether this is the owning side's view (the side with {@code @JoinTable}, whose changes are written). */
     public boolean owning() { return owning; }
+    /**
+     * True for the collection table of an {@code @ElementCollection}: {@link #remote()} holds the values themselves
+     * (compared by {@code equals}), not the key of an entity.
+     */
+    public boolean values() { return values; }
     /** The same table seen from the other side. */
     public Secondary flipped() { return new Secondary(table, remote, local, !owning); }
 

@@ -28,6 +28,8 @@ public final class ToMany {
     /** A {@code @ManyToMany}: its elements are linked through a secondary table (see {@link #secondary()}). */
     private final boolean manyToMany;
     private final Secondary secondary;
+    /** An {@code @ElementCollection}: basic values in a collection table (see {@link #isElementCollection()}). */
+    private final boolean elementCollection;
 
     ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
            boolean cascadeRemove, boolean orphanRemoval) {
@@ -36,6 +38,12 @@ public final class ToMany {
 
     ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
            boolean cascadeRemove, boolean orphanRemoval, boolean manyToMany, Secondary secondary) {
+        this(name, field, target, mappedBy, set, orderBy, cascadeRemove, orphanRemoval, manyToMany, secondary, false);
+    }
+
+    ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
+           boolean cascadeRemove, boolean orphanRemoval, boolean manyToMany, Secondary secondary, boolean elementCollection) {
+        this.elementCollection = elementCollection;
         this.manyToMany = manyToMany;
         this.secondary = secondary;
         this.name = name;
@@ -50,7 +58,7 @@ public final class ToMany {
     }
 
     public String name() { return name; }
-    /** The element entity class. */
+    /** The element entity class (for an {@link #isElementCollection() element collection}, the value class). */
     public Class<?> target() { return target; }
     /** The name of the target's {@code @ManyToOne} this collection mirrors. */
     public String mappedBy() { return mappedBy; }
@@ -74,6 +82,14 @@ public final class ToMany {
      * table {@link Secondary#flipped() flipped}.
      */
     public Secondary secondary() { return secondary; }
+
+    /**
+     * True for an {@code @ElementCollection}: {@link #target()} is the (boxed) value class, and {@link #secondary()}
+     * the collection table, its {@link Secondary#local() local} column the owner's key and its {@link Secondary#remote()
+     * remote} column the value ({@link Secondary#values()}). A {@link #isSet() Set} is keyed by (owner, value) and
+     * written by difference; a List or Collection is a bag (no key, no position) whose change rewrites the owner's rows.
+     */
+    public boolean isElementCollection() { return elementCollection; }
 
     /** The field's current value. */
     public Object get(Object entity) { return handle.get(entity); }

@@ -90,7 +90,7 @@ final class CollectionLoading {
     }
 
     private static void loadGroup(Loading.Host s, CollectionState cs, InstanceState ownerState) {
-        Mapper owner = cs.info, element = cs.elementInfo();
+        Mapper owner = cs.info, element = cs.elementInfo(); // element: null for an element collection (values)
         int m = cs.m, k = owner.toManyBackRef(m);
         if (cs.relation().isManyToMany())
             for (LoadSpec o : cs.elementOptions)
@@ -115,6 +115,10 @@ final class CollectionLoading {
                 ids.add(st.key().value(0));
             }
         for (CollectionState c : byOwner.values()) c.items = new ArrayList<>();
+        if (cs.relation().isElementCollection()) {
+            ElementValues.load(s, cs, byOwner, ids);
+            return;
+        }
         if (cs.relation().isManyToMany()) {
             loadManyToMany(s, cs, byOwner, ids);
             return;

@@ -43,7 +43,7 @@ public final class UnitOfWork {
     public final LinkedHashSet<InstanceState> marked = new LinkedHashSet<>();
     /** The transaction as the session sees it: levels, epochs, what a rollback restores. */
     public final TransactionLevels tx = new TransactionLevels(this);
-    /** Many-to-many links and unlinks not flushed yet (written by the flush, dropped by a rollback). */
+    /** Many-to-many and element-collection changes not flushed yet (written by the flush, dropped by a rollback). */
     public final LinkChanges links = new LinkChanges();
     private long addSeq;
     /** Whether a state may still be {@link InstanceState#unverified} (cleared by a flush that finds none). */
@@ -183,12 +183,10 @@ public final class UnitOfWork {
      */
     void dropLinks() {
         if (links.isEmpty()) return;
-        for (java.util.Map<LinkChanges.Pair, Boolean> m : links.changes().values())
-            for (LinkChanges.Pair p : m.keySet())
-                for (Object o : new Object[] {p.owner(), p.element()}) {
-                    InstanceState s = stateOf(o);
-                    if (s != null) host.unloadCollections(s);
-                }
+        for (Object o : links.objects()) {
+            InstanceState s = stateOf(o);
+            if (s != null) host.unloadCollections(s);
+        }
         links.clear();
     }
 
