@@ -81,7 +81,8 @@ final class Associations {
     /**
      * The bags of one collection table (element collection Lists, whose rows have no key to delete one by): the
      * rows of the owners that had some deleted with one {@code DELETE ... WHERE owner IN (...)} per chunk, then every
-     * owner's current values inserted with multi-row INSERTs.
+     * owner's current values inserted with multi-row INSERTs; a bag only appended to since it loaded keeps its rows
+     * and has only the appended values inserted.
      */
     private static void rewrite(Persistence p, UnitOfWork uow, Secondary s, java.util.Collection<LinkChanges.Rewrite> bags,
                                 Set<Object> gone, int maxBinds) {
@@ -90,8 +91,11 @@ final class Associations {
         for (LinkChanges.Rewrite r : bags) {
             Object key = ownerKey(uow, r.owner(), gone);
             if (key == null) continue;
-            if (r.hadRows()) cleared.add(key);
-            for (Object v : r.items()) rows.add(new Object[] {key, v});
+            boolean appendsOnly = r.hadRows() && r.appendedFrom() >= 0;
+            if (r.hadRows() && !appendsOnly) cleared.add(key);
+            List<Object> items = r.items();
+            for (Object v : appendsOnly ? items.subList(Math.min(r.appendedFrom(), items.size()), items.size()) : items)
+                rows.add(new Object[] {key, v});
         }
         for (int from = 0; from < cleared.size(); from += maxBinds) {
             Delete del = Sql.deleteFrom(s.table()).where(s.local().in(cleared.subList(from, Math.min(cleared.size(), from + maxBinds))));

@@ -72,9 +72,12 @@ public final class CollectionState {
     }
 
     /** The element joined this collection: its reference points at the owner, and it is added to the session. */
-    public void linked(Object e) {
+    public void linked(Object e) { linked(e, false); }
+
+    /** {@link #linked(Object)}; {@code appended}: added at the end of a List (a bag of values then only inserts it). */
+    void linked(Object e, boolean appended) {
         if (relation().isElementCollection()) {
-            ElementValues.changed(this, e, true);
+            ElementValues.changed(this, e, true, appended);
             return;
         }
         // first: a many-to-many collection is touched too (the flush's ManyToManyCascades.sync runs for touched collections only)
@@ -104,7 +107,7 @@ public final class CollectionState {
     /** The element left this collection: its reference is cleared, or with orphanRemoval the element is deleted. */
     public void unlinked(Object e) {
         if (relation().isElementCollection()) {
-            ElementValues.changed(this, e, false);
+            ElementValues.changed(this, e, false, false);
             return;
         }
         if (relation().isManyToMany()) {

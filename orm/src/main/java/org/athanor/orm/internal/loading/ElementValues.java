@@ -33,15 +33,21 @@ public final class ElementValues {
         return e;
     }
 
-    /** {@code e} was added to ({@code link}) or removed from the collection: recorded for the flush while the owner is attached. */
-    static void changed(CollectionState cs, Object e, boolean link) {
+    /**
+     * {@code e} was added to ({@code link}) or removed from the collection: recorded for the flush while the owner is
+     * attached. {@code appended}: added at the end of a List, so while a bag's changes are appends only, the flush
+     * inserts the appended values and deletes nothing.
+     */
+    static void changed(CollectionState cs, Object e, boolean link, boolean appended) {
         Loading.Host s = cs.session;
         if (s.isClosed()) return;
         InstanceState owner = s.stateOf(cs.owner);
         if (owner == null) return; // detached: the change is the object's alone, as for any collection
         Secondary table = cs.info.toManySecondary(cs.m);
-        if (s.uow().links.rewriting(table, cs.owner)) return; // the whole collection is written: its live items
-        if (!cs.relation().isSet()) s.uow().links.rewrite(table, cs.owner, cs.items, owner.status == InstanceState.Status.PERSISTENT);
+        if (!cs.relation().isSet())
+            s.uow().links.rewrite(table, cs.owner, cs.items, owner.status == InstanceState.Status.PERSISTENT,
+                    appended ? cs.items.size() - 1 : -1);
+        else if (s.uow().links.rewriting(table, cs.owner)) return; // a replaced Set is written whole: its live items
         else if (link) s.uow().links.link(table, cs.owner, e);
         else s.uow().links.unlink(table, cs.owner, e);
     }
@@ -65,7 +71,7 @@ public final class ElementValues {
                     check(cs, e);
                     if (!t.isSet() || !cs.items.contains(e)) cs.items.add(e);
                 }
-            s.uow().links.rewrite(info.toManySecondary(m), owner, cs.items, st.status == InstanceState.Status.PERSISTENT);
+            s.uow().links.rewrite(info.toManySecondary(m), owner, cs.items, st.status == InstanceState.Status.PERSISTENT, -1);
         }
     }
 

@@ -34,9 +34,11 @@ public final class LinkChanges {
 
     /**
      * A bag to rewrite at the next flush: {@code items} is its live list (read at the flush); {@code hadRows}: the
-     * owner was in the database when it first changed, so its old rows are deleted first.
+     * owner was in the database when it first changed, so its old rows are deleted first, unless every change was an
+     * append: then {@code appendedFrom} (else -1) is the position of the first appended value, and only the values from
+     * there are inserted.
      */
-    public record Rewrite(Object owner, List<Object> items, boolean hadRows) {}
+    public record Rewrite(Object owner, List<Object> items, boolean hadRows, int appendedFrom) {}
 
     private final Map<Secondary, LinkedHashMap<Pair, Boolean>> changes = new LinkedHashMap<>();
     private final Map<Secondary, LinkedHashMap<Pair, Rewrite>> rewrites = new LinkedHashMap<>();
@@ -60,14 +62,15 @@ public final class LinkChanges {
      * ({@code hadRows}: when it had any) and inserts {@code items} as they are then. A later change keeps the first
      * {@code hadRows} and takes the new list.
      */
-    public void rewrite(Secondary table, Object owner, List<Object> items, boolean hadRows) {
+    public void rewrite(Secondary table, Object owner, List<Object> items, boolean hadRows, int appendedAt) {
         LinkedHashMap<Pair, Rewrite> m = rewrites.computeIfAbsent(table, k -> new LinkedHashMap<>());
         Pair key = new Pair(owner, null, false);
         Rewrite before = m.get(key);
         // the pairs recorded for this owner are part of the rewrite now (a new owner's would be inserted twice)
         LinkedHashMap<Pair, Boolean> pairs = changes.get(table);
         if (before == null && pairs != null) pairs.keySet().removeIf(p -> p.owner() == owner);
-        m.put(key, new Rewrite(owner, items, hadRows || before != null && before.hadRows()));
+        int from = before == null ? appendedAt : before.appendedFrom() < 0 || appendedAt < 0 ? -1 : before.appendedFrom();
+        m.put(key, new Rewrite(owner, items, hadRows || before != null && before.hadRows(), from));
     }
 
     /** Whether {@code owner}'s rows of {@code table} are rewritten at the next flush. */
