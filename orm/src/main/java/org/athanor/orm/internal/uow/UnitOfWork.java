@@ -176,20 +176,23 @@ public final class UnitOfWork {
         identityMap.remove(s);
     }
 
-    /** Empties the unit of work at once: the same as detaching each object in turn. */
     /**
-     * A rollback drops the many-to-many changes not flushed: the loaded collections of the objects they
-     * name are unloaded too (they may hold the dropped changes), so they reload as the database has them.
+     * A rollback drops the many-to-many and element-collection changes not flushed: the loaded collections of
+     * the objects they name are unloaded too (they may hold the dropped changes), so they reload as the database
+     * has them. An element collection the application replaced in its field since the last flush is not among
+     * the changes yet (the flush adopts it): every persistent owner of element collections has them unloaded,
+     * the session's own again.
      */
     void dropLinks() {
-        if (links.isEmpty()) return;
         for (Object o : links.objects()) {
             InstanceState s = stateOf(o);
             if (s != null) host.unloadCollections(s);
         }
         links.clear();
+        identityMap.forEach(s -> { if (s.info.hasElementCollections()) host.unloadCollections(s); });
     }
 
+    /** Empties the unit of work at once: the same as detaching each object in turn. */
     public void detachEverything(boolean closing) {
         links.clear();
         if (attached.count() == 0) return;
