@@ -17,7 +17,9 @@ import java.util.TreeSet;
 import org.athanor.core.schema.Table;
 import org.athanor.orm.mapping.EntityMapping;
 import org.athanor.orm.mapping.Secondary;
+import org.athanor.orm.unprocessed.elem.Doc;
 import org.athanor.orm.unprocessed.elem.Person;
+import org.athanor.orm.unprocessed.elem.Report;
 import org.athanor.orm.unprocessed.elem.Person.Color;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * errors for a detached object, a null value and a joined load.
  */
 public abstract class ElementCollectionTestBase extends MappedTestBase {
-    static final Registry REGISTRY = Registry.of(Person.class);
+    static final Registry REGISTRY = Registry.of(Person.class, Doc.class, Report.class);
     static final Secondary TAGS = EntityMapping.of(Person.class).toMany("tags").secondary();
     static final Secondary PHONES = EntityMapping.of(Person.class).toMany("phones").secondary();
     static final Relationship<Person, String> TAGS_REL = Relationship.of(Person.class, "tags", String.class);
@@ -291,6 +293,45 @@ public abstract class ElementCollectionTestBase extends MappedTestBase {
                     .stream().map(Person::getName).toList();
             assertEquals(List.of("ann"), withA);
         }
+    }
+
+    @Test
+    void aJoinedHierarchyKeepsEachClasssCollections() {
+        Secondary keywords = EntityMapping.of(Doc.class).toMany("keywords").secondary();
+        Secondary pages = EntityMapping.of(Report.class).toMany("pages").secondary();
+        assertEquals("doc_keywords", keywords.table().name());
+        assertEquals("report_pages", pages.table().name());
+        assertEquals("report_id", pages.local().name());
+        long reportId;
+        try (Session s = sessions.openSession()) {
+            Doc d = new Doc("d");
+            d.getKeywords().add("k1");
+            Report r = new Report("r");
+            r.getKeywords().addAll(List.of("k2", "k3"));
+            r.getPages().addAll(List.of(3, 1));
+            s.addAll(List.of(d, r));
+            s.commit();
+            reportId = r.getId();
+        }
+        try (Session s = sessions.openSession()) {
+            statements.clear();
+            List<Doc> docs = s.query(Doc.class).orderBy(EntityMapping.of(Doc.class).attribute("title").column().asc()).all();
+            assertEquals(Set.of("k1"), docs.get(0).getKeywords());
+            assertEquals(Set.of("k2", "k3"), docs.get(1).getKeywords());
+            assertEquals(List.of(1, 3), ((Report) docs.get(1)).getPages());
+            // a polymorphic result batches its collections per concrete class (Loading.relatedOf), as for entity collections
+            assertEquals(4, count("SELECT"), "the docs (joined to the subclass table), the keywords of the Docs, of the "
+                    + "Reports, the pages: " + statements);
+            s.delete(docs.get(1));
+            statements.clear();
+            s.commit();
+            assertEquals(2, countOn("DELETE", "report_pages") + countOn("DELETE", "doc_keywords"), statements.toString());
+        }
+        TestDb.tx(engine, c -> {
+            assertEquals(0, c.execute(select(pages.local()).from(pages.table())).all().size());
+            assertEquals(1, c.execute(select(keywords.local()).from(keywords.table())).all().size());
+        });
+        assertTrue(reportId > 0);
     }
 
     @Test
