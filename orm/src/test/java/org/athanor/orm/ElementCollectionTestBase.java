@@ -212,7 +212,7 @@ public abstract class ElementCollectionTestBase extends MappedTestBase {
             s.delete(ann);
             statements.clear();
             s.commit();
-            assertEquals(4, count("DELETE"), "each collection table, then the owner: " + statements);
+            assertEquals(5, count("DELETE"), "each of its four collection tables, then the owner: " + statements);
             assertTrue(statements.get(statements.size() - 1).contains("ec_person"), statements.toString());
         }
         assertEquals(new TreeSet<>(List.of("bob:b")), rows(TAGS));
@@ -293,6 +293,42 @@ public abstract class ElementCollectionTestBase extends MappedTestBase {
                     .stream().map(Person::getName).toList();
             assertEquals(List.of("ann"), withA);
         }
+    }
+
+    @Test
+    void anOrderColumnKeepsTheListsOrder() {
+        Secondary steps = EntityMapping.of(Person.class).toMany("steps").secondary();
+        assertEquals("person_steps", steps.table().name());
+        assertEquals(List.of("person_id", "steps", "steps_order"), steps.table().columns().stream().map(c -> c.name()).toList());
+        assertEquals(List.of("person_id", "steps_order"), steps.table().primaryKeyColumns().stream().map(c -> c.name()).toList());
+        try (Session s = sessions.openSession()) {
+            Person ann = s.get(Person.class, ids.get("ann"));
+            ann.getSteps().addAll(List.of("z", "a", "z"));
+            statements.clear();
+            s.commit();
+            assertEquals(List.of("INSERT"), statements.stream().map(x -> x.substring(0, 6)).toList(), statements.toString());
+        }
+        try (Session s = sessions.openSession()) {
+            Person ann = s.get(Person.class, ids.get("ann"));
+            assertEquals(List.of("z", "a", "z"), ann.getSteps(), "loaded in position order, not by value");
+            ann.getSteps().add("m");
+            statements.clear();
+            s.commit();
+            assertEquals(List.of("INSERT"), statements.stream().map(x -> x.substring(0, 6)).toList(), "appended: " + statements);
+            ann.getSteps().remove(0);
+            statements.clear();
+            s.commit();
+            assertEquals(1, countOn("DELETE", "person_steps"), "positions moved: the rows are rewritten: " + statements);
+        }
+        try (Session s = sessions.openSession()) {
+            assertEquals(List.of("a", "z", "m"), s.get(Person.class, ids.get("ann")).getSteps());
+        }
+        TestDb.tx(engine, c -> {
+            List<String> rows = new ArrayList<>();
+            for (var r : c.execute(select(steps.position(), steps.remote()).from(steps.table())).all()) rows.add(r._1 + ":" + r._2);
+            rows.sort(null);
+            assertEquals(List.of("0:a", "1:z", "2:m"), rows);
+        });
     }
 
     @Test

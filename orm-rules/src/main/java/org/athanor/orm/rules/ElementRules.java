@@ -14,7 +14,8 @@ public final class ElementRules {
     private ElementRules() {}
 
     /** The jakarta.persistence annotations read on an {@code @ElementCollection} field. */
-    public static final Set<String> COMBINABLE = Set.of("ElementCollection", "CollectionTable", "Column", "Enumerated", "Convert");
+    public static final Set<String> COMBINABLE = Set.of("ElementCollection", "CollectionTable", "Column", "Enumerated", "Convert",
+            "OrderColumn");
 
     public static String finalField() { return "the field is final; the session puts its own collection in it"; }
 
@@ -54,18 +55,28 @@ public final class ElementRules {
                 + ")); remove fetch";
     }
 
-    public static String orderColumn() {
-        return "@OrderColumn on an @ElementCollection is not supported yet: a List without it is a bag (its rows keep no "
-                + "position: it loads ordered by value, and a change rewrites the owner's rows); use a Set, or a List and sort it";
+    /** {@code @OrderColumn} on a Set (it has no order). */
+    public static String orderColumnOnSet() {
+        return "@OrderColumn on a Set: a Set has no order to keep; declare the field as a List to keep each value's position";
     }
 
+    /** {@code @OrderColumn} members other than name. */
+    public static String orderColumnMember(String member) {
+        return "@OrderColumn(" + member + ") is not supported: the position column is an INTEGER NOT NULL, part of the "
+                + "collection table's primary key, written with the values; only name is read";
+    }
+
+    /** The default position column of {@code @OrderColumn}: {@code <attribute>_order} (JPA's default, snake_case). */
+    public static String defaultOrderColumn(String field) { return Naming.snakeCase(field) + "_order"; }
+
     public static String orderBy() {
-        return "@OrderBy on an @ElementCollection is not supported: the values always load ordered by value; remove it";
+        return "@OrderBy on an @ElementCollection is not supported: the values load in their @OrderColumn's order, else "
+                + "ordered by value; remove it";
     }
 
     public static String notCombinable(String simpleName) {
         return "@" + simpleName + " cannot be combined with @ElementCollection; with it only @CollectionTable, @Column (name, "
-                + "length, precision, scale, columnDefinition), @Enumerated and @Convert are read";
+                + "length, precision, scale, columnDefinition), @Enumerated, @Convert and (on a List) @OrderColumn are read";
     }
 
     public static String collectionTableWithout() {

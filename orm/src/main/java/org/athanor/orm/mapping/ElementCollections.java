@@ -24,8 +24,9 @@ import org.athanor.orm.rules.ElementRules;
  * the collection table: {@code @CollectionTable(name, schema, joinColumns)} or JPA's defaults (table
  * {@code <entity>_<attribute>}, join column {@code <entity>_<key column>}, both snake_case), one NOT NULL
  * column holding the owner's key (a FOREIGN KEY to it) and one NOT NULL value column ({@code @Column(name)},
- * default the attribute's name). A Set's table has the primary key (owner, value); a List's or
- * Collection's (a bag: duplicates, no position) has none. The values are basic: the types a basic field
+ * default the attribute's name). A Set's table has the primary key (owner, value); a List with
+ * {@code @OrderColumn} has a position column (default {@code <attribute>_order}) and the key (owner, position);
+ * a List's or Collection's without it (a bag: duplicates, no position) has none. The values are basic: the types a basic field
  * may have (with {@code @Enumerated} or {@code @Convert}), read by the same {@link FieldMapper}.
  */
 final class ElementCollections {
@@ -69,7 +70,10 @@ final class ElementCollections {
                 throw new MappingException(where + ": " + ElementRules.notCombinable("OnDelete"));
             if (!AnnotationRules.isJakarta(a.annotationType())) continue;
             String n = a.annotationType().getSimpleName();
-            if (n.equals("OrderColumn")) throw new MappingException(where + ": " + ElementRules.orderColumn());
+            if (n.equals("OrderColumn")) { // a List's positions; refused elsewhere (AnnotationRules)
+                if (f.getType() == java.util.Set.class) throw new MappingException(where + ": " + ElementRules.orderColumnOnSet());
+                continue;
+            }
             if (n.equals("OrderBy")) throw new MappingException(where + ": " + ElementRules.orderBy());
             if (n.equals("Lob")) throw new MappingException(where + ": " + ElementRules.lobElement());
             String p = AnnotationRules.problem(n, null);
@@ -103,13 +107,25 @@ final class ElementCollections {
         List<ColumnOption> options = new ArrayList<>(List.of(Table.Options.notNull()));
         if (col != null && !col.columnDefinition().isEmpty()) options.add(Table.Options.ddlType(col.columnDefinition()));
         Column<Object> value = (Column<Object>) Table.addColumn(table, valueName, valueType, options.toArray(ColumnOption[]::new));
+        jakarta.persistence.OrderColumn oc = f.getAnnotation(jakarta.persistence.OrderColumn.class);
+        Column<Object> position = null;
+        if (oc != null) {
+            String member = !oc.insertable() ? "insertable" : !oc.updatable() ? "updatable"
+                    : !oc.columnDefinition().isEmpty() ? "columnDefinition" : !oc.options().isEmpty() ? "options" : null;
+            if (member != null) throw new MappingException(where + ": " + ElementRules.orderColumnMember(member));
+            String positionName = oc.name().isEmpty() ? ElementRules.defaultOrderColumn(f.getName()) : oc.name();
+            for (String other : List.of(ownName, valueName))
+                if (other.equalsIgnoreCase(positionName)) throw new MappingException(where + ": " + ElementRules.sameColumns(tableName, other));
+            position = (Column<Object>) (Column<?>) Table.addColumn(table, positionName, org.athanor.core.type.SqlTypes.INTEGER, Table.Options.notNull());
+            Table.addPrimaryKey(table, List.of(local, position));
+        }
         if (set) Table.addPrimaryKey(table, List.of(local, value));
         String ownerKeyName = ownerKey.name();
         if ((ct == null || ct.foreignKey().value() != ConstraintMode.NO_CONSTRAINT) && !ToOnes.tablePerClass(cls))
             Table.addForeignKey(table, List.of(local), () -> List.of(ManyToManys.column(attributes, ownerKeyName)),
                     ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION,
                     ct == null || ct.foreignKey().name().isEmpty() ? null : ct.foreignKey().name());
-        return new Secondary(table, local, value, true, true);
+        return new Secondary(table, local, value, true, true, position);
     }
 
     private static void checkCollectionTable(CollectionTable ct, FieldSpec ownerKey, String where) {

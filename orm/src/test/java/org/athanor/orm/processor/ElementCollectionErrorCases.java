@@ -34,8 +34,15 @@ public final class ElementCollectionErrorCases {
                         "notes: " + ElementRules.lobElement()),
                 both("eceager", "@Entity public class E { @Id Long id; @ElementCollection(fetch = FetchType.EAGER) Set<String> tags; }",
                         "tags: " + ElementRules.eager("E", "tags")),
-                both("ecordercolumn", "@Entity public class E { @Id Long id; @ElementCollection @OrderColumn List<String> tags; }",
-                        "tags: " + ElementRules.orderColumn()),
+                both("ecordercolumnset", "@Entity public class E { @Id Long id; @ElementCollection @OrderColumn Set<String> tags; }",
+                        "tags: " + ElementRules.orderColumnOnSet()),
+                both("ecordercolumnmember", "@Entity public class E { @Id Long id; @ElementCollection @OrderColumn(updatable = false) "
+                                + "List<String> tags; }",
+                        "tags: " + ElementRules.orderColumnMember("updatable")),
+                both("eccompositekey", "@Entity @IdClass(K.class) public class E { @Id Long a; @Id Long b; @ElementCollection "
+                                + "Set<String> tags; }\nclass K { Long a; Long b; }",
+                        "tags: the target E has 2 key fields; an @ElementCollection needs a target with one @Id (composite keys "
+                                + "are not supported yet)"),
                 both("ecorderby", "@Entity public class E { @Id Long id; @ElementCollection @OrderBy List<String> tags; }",
                         "tags: " + ElementRules.orderBy()),
                 both("ecwithmanytomany", "@Entity public class E { @Id Long id; @ElementCollection @ManyToMany Set<String> tags; }",

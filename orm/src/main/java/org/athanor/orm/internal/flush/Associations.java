@@ -81,7 +81,7 @@ final class Associations {
     /**
      * The bags of one collection table (element collection Lists, whose rows have no key to delete one by): the
      * rows of the owners that had some deleted with one {@code DELETE ... WHERE owner IN (...)} per chunk, then every
-     * owner's current values inserted with multi-row INSERTs; a bag only appended to since it loaded keeps its rows
+     * owner's current values inserted with multi-row INSERTs (with their positions, for an {@code @OrderColumn}); a List only appended to since it loaded keeps its rows
      * and has only the appended values inserted.
      */
     private static void rewrite(Persistence p, UnitOfWork uow, Secondary s, java.util.Collection<LinkChanges.Rewrite> bags,
@@ -94,19 +94,19 @@ final class Associations {
             boolean appendsOnly = r.hadRows() && r.appendedFrom() >= 0;
             if (r.hadRows() && !appendsOnly) cleared.add(key);
             List<Object> items = r.items();
-            for (Object v : appendsOnly ? items.subList(Math.min(r.appendedFrom(), items.size()), items.size()) : items)
-                rows.add(new Object[] {key, v});
+            for (int i = appendsOnly ? Math.min(r.appendedFrom(), items.size()) : 0; i < items.size(); i++)
+                rows.add(s.position() == null ? new Object[] {key, items.get(i)} : new Object[] {key, items.get(i), i});
         }
         for (int from = 0; from < cleared.size(); from += maxBinds) {
             Delete del = Sql.deleteFrom(s.table()).where(s.local().in(cleared.subList(from, Math.min(cleared.size(), from + maxBinds))));
             p.statement = del;
             p.conn.execute(del);
         }
-        insert(p, s, rows, Math.max(1, maxBinds / 2));
+        insert(p, s, rows, Math.max(1, maxBinds / 3));
     }
 
     private static void insert(Persistence p, Secondary s, List<Object[]> rows, int per) {
-        @SuppressWarnings({"unchecked", "rawtypes"}) Column<?>[] cols = {s.local(), s.remote()};
+        Column<?>[] cols = s.position() == null ? new Column<?>[] {s.local(), s.remote()} : new Column<?>[] {s.local(), s.remote(), s.position()};
         for (int from = 0; from < rows.size(); from += per) {
             Insert ins = Sql.insert(s.table()).columns(cols).valuesMany(rows.subList(from, Math.min(rows.size(), from + per)));
             p.statement = ins;

@@ -15,7 +15,8 @@ import org.athanor.orm.mapping.Secondary;
  * value is checked (the element class, never null); a change of a Set is recorded as a pair to insert or
  * delete (by value: adding back a removed value cancels both), a change of a List or Collection (a bag,
  * whose rows have no key) marks the owner's rows to be rewritten by the flush. And the load: one
- * {@code SELECT owner, value FROM <collection table> WHERE owner IN (...) ORDER BY owner, value} per
+ * {@code SELECT owner, value FROM <collection table> WHERE owner IN (...) ORDER BY owner, value} (a List with
+ * {@code @OrderColumn}: {@code ORDER BY owner, position}) per
  * chunk of owners, for every owner of the query result still unloaded, as other collections load. A
  * collection the application replaced in a live object's field is adopted before the flush ({@link #adoptReplaced}).
  */
@@ -81,7 +82,7 @@ public final class ElementValues {
         Map<Object, CollectionState> byKey = new java.util.HashMap<>();
         for (CollectionState c : byOwner.values()) byKey.put(s.stateOf(c.owner).key().value(0), c);
         Select<Row> all = Sql.select(List.of(table.local(), table.remote())).from(table.table())
-                .orderBy(table.local().asc(), table.remote().asc());
+                .orderBy(table.local().asc(), (table.position() != null ? table.position() : table.remote()).asc());
         for (int from = 0; from < ids.size(); from += ToOneLoading.CHUNK) {
             Select<Row> select = all.where(table.local().in(ids.subList(from, Math.min(ids.size(), from + ToOneLoading.CHUNK))));
             for (Row row : s.connection().execute(select).all()) {

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,7 +18,7 @@ import java.util.Set;
 
 /**
  * An owner of element collections: a Set of strings with JPA's default names, a List (a bag) in a named
- * collection table, and a Set of enum values stored by name.
+ * collection table, a Set of enum values stored by name, and a List keeping its order (@OrderColumn).
  */
 @Entity
 @Table(name = "ec_person")
@@ -36,6 +37,8 @@ public class Person {
 
     @ElementCollection @Enumerated(EnumType.STRING) Set<Color> colors = new HashSet<>();
 
+    @ElementCollection @OrderColumn List<String> steps = new ArrayList<>();
+
     protected Person() {}
 
     public Person(String name) { this.name = name; }
@@ -48,4 +51,5 @@ public class Person {
     public List<String> getPhones() { return phones; }
     public void setPhones(List<String> phones) { this.phones = phones; }
     public Set<Color> getColors() { return colors; }
+    public List<String> getSteps() { return steps; }
 }
