@@ -48,7 +48,7 @@ public final class LoadOption {
                     + "): a @ManyToOne is always loaded with its object (one batched select per result); lazy, raise and "
                     + "noload need a to-one proxy, not supported yet");
         if (strategy.inStatement() && relationship.isElementCollection())
-            throw new IllegalArgumentException(strategy.name().toLowerCase(java.util.Locale.ROOT) + "Load(" + relationship
+            throw new IllegalArgumentException((strategy == LoadSpec.Strategy.JOINED ? "joinedLoad(" : "containsEager(") + relationship
                     + "): an @ElementCollection loads by a select of its own (for every owner of the result at once); use "
                     + "selectinLoad(" + relationship.owner().getSimpleName() + "_." + relationship.name() + ")");
         this.relationship = relationship;

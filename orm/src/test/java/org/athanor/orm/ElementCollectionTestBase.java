@@ -137,6 +137,8 @@ public abstract class ElementCollectionTestBase extends MappedTestBase {
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> joinedLoad(TAGS_REL));
         assertTrue(e.getMessage().contains("use selectinLoad(Person_.tags)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Loaders.containsEager(TAGS_REL));
+        assertTrue(e.getMessage().startsWith("containsEager(Person.tags): an @ElementCollection"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> selectinLoad(TAGS_REL).then(selectinLoad(PHONES_REL)));
         assertTrue(e.getMessage().contains("values"), e.getMessage());
     }
