@@ -390,6 +390,22 @@ public abstract class ElementCollectionTestBase extends MappedTestBase {
     }
 
     @Test
+    void aDetachedOwnerAddedBackReloadsItsValues() {
+        Person ann;
+        try (Session s = sessions.openSession()) {
+            ann = s.get(Person.class, ids.get("ann"));
+            ann.getTags().size();
+        }
+        ann.getTags().add("detached");
+        try (Session s = sessions.openSession()) {
+            s.add(ann);
+            assertEquals(Set.of("a", "b"), ann.getTags(), "the database's values, as for the attributes of a re-attached object");
+            s.commit();
+        }
+        assertEquals(new TreeSet<>(List.of("ann:a", "ann:b", "bob:b")), rows(TAGS));
+    }
+
+    @Test
     void aReplacedCollectionIsWrittenAsAWhole() {
         try (Session s = sessions.openSession()) {
             Person ann = s.get(Person.class, ids.get("ann"));
