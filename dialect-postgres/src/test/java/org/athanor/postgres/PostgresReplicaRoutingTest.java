@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.athanor.core.engine.Connection;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.routing.ReplicaUnavailableError;
@@ -139,17 +140,21 @@ class PostgresReplicaRoutingTest {
     /**
      * Runs on the spare standby (5437), not the shared one: stopping a server mid-run must not
      * disturb other tests, nor other test runs on this machine, that read from the standby.
+     * Other test runs on this machine take turns on the spare ({@code lockSpare}).
+     * The routers run on a ticker the test moves: the back-off ends when the test says so, not when
+     * the wall clock does, so a slow machine (stopping and restarting a server can take longer than
+     * any back-off one would choose) cannot end it early and send a read to the standby too soon.
      */
     @Test
     void aStoppedStandbyIsSkippedAndReadsFallBackWithoutError() throws Exception {
-        Engine spare = ScaleOutDatabases.spare();
-        try {
-            // a back-off long enough that the status below still shows the standby down
-            RoutingEngine db = RoutingEngine.builder(primary).replica(spare).retryDownAfter(Duration.ofSeconds(3)).build();
+        try (java.io.Closeable turn = ScaleOutDatabases.lockSpare(); Engine spare = ScaleOutDatabases.spare()) {
+            AtomicLong now = new AtomicLong(System.nanoTime());
+            Duration backoff = Duration.ofSeconds(3);
+            RoutingEngine db = RoutingEngine.builder(primary).replica(spare).retryDownAfter(backoff).ticker(now::get).build();
             RoutingEngine strict = RoutingEngine.builder(primary).replica(spare).fallbackToPrimary(false)
-                    .retryDownAfter(Duration.ofSeconds(3)).build();
+                    .retryDownAfter(backoff).ticker(now::get).build();
             long rows = db.fromTransaction(PostgresReplicaRoutingTest::count);
-            assertTrue(db.fromRead(PostgresReplicaRoutingTest::inRecovery), "reads on the spare standby");
+            assertTrue(readsReachTheStandby(db, now, backoff), "reads on the spare standby");
             ScaleOutDatabases.clusters("stop-spare");
             try {
                 // the pooled standby connections are dead now: the read falls back to the primary, no error
@@ -163,46 +168,72 @@ class PostgresReplicaRoutingTest {
                 ReplicaUnavailableError e = assertThrows(ReplicaUnavailableError.class, () -> strict.fromRead(PostgresReplicaRoutingTest::count));
                 assertTrue(e.getMessage().contains("5437") && e.getMessage().contains("fallbackToPrimary"), e.getMessage());
             } finally {
-                ScaleOutDatabases.clusters("start-spare");
+                ScaleOutDatabases.clusters("start-spare"); // returns once the spare is back in recovery, taking connections
             }
+            // up again, but within its back-off: still skipped, to the last nanosecond of it
+            assertFalse(db.fromRead(PostgresReplicaRoutingTest::inRecovery), "in its back-off: the primary");
+            now.addAndGet(backoff.toNanos() - 1);
+            assertFalse(db.fromRead(PostgresReplicaRoutingTest::inRecovery), "1 ns before the back-off ends: the primary");
+            assertFalse(db.replicaStatus().get(0).usable(), "still down by the router's time");
             // after the back-off the standby is tried again and used
-            assertFalse(db.fromRead(PostgresReplicaRoutingTest::inRecovery), "still in its back-off: the primary");
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            boolean back = false;
-            while (!back && System.nanoTime() < deadline) {
-                back = db.fromRead(PostgresReplicaRoutingTest::inRecovery);
-                if (!back) Thread.sleep(250);
-            }
-            assertTrue(back, "reads return to the standby once it is up again");
-        } finally {
-            spare.close();
+            now.addAndGet(1);
+            assertTrue(db.replicaStatus().get(0).usable(), "the back-off is over");
+            assertTrue(readsReachTheStandby(db, now, backoff), "reads return to the standby once it is up again");
         }
     }
 
-    /** On the spare standby too: pausing replay must not make the shared standby stale for other tests. */
+    /**
+     * Whether a read of {@code db} reaches its standby within a minute. After a try that does not (the standby was
+     * skipped: down — a busy machine can take longer than the replica's 1.5 s connection timeout to let a connection
+     * in — or lagging), the test moves the router's ticker on by {@code step} (past that back-off, or to the next
+     * lag check) and tries again.
+     */
+    private static boolean readsReachTheStandby(RoutingEngine db, AtomicLong now, Duration step) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!db.fromRead(PostgresReplicaRoutingTest::inRecovery)) {
+            if (System.nanoTime() > deadline) return false;
+            Thread.sleep(250);
+            now.addAndGet(step.toNanos());
+        }
+        return true;
+    }
+
+    /**
+     * On the spare standby too: pausing replay must not make the shared standby stale for other tests. The router
+     * runs on the test's ticker (its lag checks are due when the test says), and the test waits for the lag to show
+     * rather than sleeping a guessed time.
+     */
     @Test
     void aStandbyBehindByMoreThanMaxLagIsNotUsed() throws Exception {
-        Engine standby = ScaleOutDatabases.spare();
-        try {
+        try (java.io.Closeable turn = ScaleOutDatabases.lockSpare(); Engine standby = ScaleOutDatabases.spare()) {
             behindByMoreThanMaxLag(standby);
-        } finally {
-            standby.close();
         }
     }
 
     private void behindByMoreThanMaxLag(Engine standby) throws Exception {
+        AtomicLong now = new AtomicLong(System.nanoTime());
+        Duration every = Duration.ofMillis(100);
         RoutingEngine db = RoutingEngine.builder(primary).replica(standby)
-                .maxLag(Duration.ofMillis(300), PostgresReplication.standbyLag()).lagCheckEvery(Duration.ofMillis(100)).build();
-        assertTrue(db.fromRead(PostgresReplicaRoutingTest::inRecovery), "a caught-up standby is used");
+                .maxLag(Duration.ofMillis(300), PostgresReplication.standbyLag()).lagCheckEvery(every).ticker(now::get).build();
+        assertTrue(readsReachTheStandby(db, now, every), "a caught-up standby is used");
         try (Connection c = standby.connect()) {
             c.jdbc().createStatement().execute("SELECT pg_wal_replay_pause()");
         }
         try {
             db.inTransaction(c -> c.execute(insert(N).set(N.ID, 9000L + System.nanoTime() % 1000).set(N.BODY, "lagging")));
-            Thread.sleep(600);
-            try (Connection c = standby.connect()) {
-                assertTrue(PostgresReplication.standbyLag().lag(c).toMillis() >= 300, "the paused standby reports its lag");
-            }
+            // The paused standby lags once the insert's WAL has reached it: the primary's WAL writer sends it
+            // (synchronous_commit = off on these clusters: up to three wal_writer_delay rounds, more on a busy
+            // machine), and from then on the lag grows. Wait for that instead of guessing a sleep.
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long lag;
+            do {
+                Thread.sleep(50);
+                try (Connection c = standby.connect()) {
+                    lag = PostgresReplication.standbyLag().lag(c).toMillis();
+                }
+            } while (lag < 300 && System.nanoTime() < deadline);
+            assertTrue(lag >= 300, "the paused standby reports its lag: " + lag + " ms");
+            now.addAndGet(every.toNanos()); // the router's next lag check is due
             assertFalse(db.fromRead(PostgresReplicaRoutingTest::inRecovery), "a lagging standby is skipped");
             RoutingEngine.ReplicaStatus st = db.replicaStatus().get(0);
             assertTrue(!st.usable() && st.reason().startsWith("lagging: behind by"), st.toString());
@@ -211,12 +242,6 @@ class PostgresReplicaRoutingTest {
                 c.jdbc().createStatement().execute("SELECT pg_wal_replay_resume()");
             }
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        boolean back = false;
-        while (!back && System.nanoTime() < deadline) {
-            Thread.sleep(150);
-            back = db.fromRead(PostgresReplicaRoutingTest::inRecovery);
-        }
-        assertTrue(back, "the standby is used again once it has caught up");
+        assertTrue(readsReachTheStandby(db, now, every), "the standby is used again once it has caught up");
     }
 }

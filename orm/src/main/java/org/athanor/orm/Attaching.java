@@ -103,24 +103,35 @@ final class Attaching {
     }
 
     /**
-     * An element collection holds values owned by the object, as its attributes: merge copies each one that
-     * {@code from} has loaded (a collection never loaded is left as the target has it).
+     * An element collection holds values owned by the object, as its attributes: merge makes the target's (the
+     * session's own collection) hold what {@code from}'s holds, for each one {@code from} has loaded.
      */
+    @SuppressWarnings("unchecked")
     private static void copyElementCollections(Mapper info, Object from, Object to) {
         for (org.athanor.orm.mapping.ToMany t : info.toManys) {
             if (!t.isElementCollection()) continue;
-            Object given = t.get(from);
-            if (CollectionState.isUnloaded(given)) continue;
-            java.util.Collection<Object> copy = t.isSet() ? new java.util.LinkedHashSet<>() : new java.util.ArrayList<>();
-            if (given instanceof java.util.Collection<?> c) copy.addAll(c);
-            t.set(to, copy);
+            java.util.Collection<?> given = CollectionState.elementsOf(t.get(from));
+            if (given == null) continue; // not loaded where it came from: left as the target has it
+            java.util.Collection<Object> own = (java.util.Collection<Object>) t.get(to);
+            if (t.isSet()) { // by difference: the flush deletes and inserts only the values that differ
+                own.retainAll(given);
+                own.addAll(given);
+            } else if (!new java.util.ArrayList<>(own).equals(new java.util.ArrayList<>(given))) {
+                own.clear(); // a List that differs is rewritten
+                own.addAll(given);
+            }
         }
     }
 
     /** {@link Session#merge}, after the session's entry checks. */
-    <E> E merge(E entity) {
+    <E> E merge(E entity) { return merge(entity, new java.util.IdentityHashMap<>()); }
+
+    /** {@link #merge(Object)} with the objects merged so far by this call's MERGE cascade (given object to session object). */
+    <E> E merge(E entity, java.util.Map<Object, Object> merged) {
         if (entity == null) throw new IllegalArgumentException("merge(null): give an entity object");
         if (session.stateOf(entity) != null) return entity;
+        @SuppressWarnings("unchecked") E done = (E) merged.get(entity);
+        if (done != null) return done;
         Mapper info = session.registry().info(entity.getClass());
         if (entity instanceof org.athanor.orm.mapping.EntityProxy p && p.athanor$loader() != null) {
             // an unloaded proxy from another session has no state to copy: this session's object for its row
@@ -146,17 +157,17 @@ final class Attaching {
         if (target == null) {
             Object copy = info.mapping.newInstance();
             for (int i = 0; i < values.length; i++) session.setSlot(info, copy, i, values[i], true);
-            if (info.hasElementCollections()) copyElementCollections(info, entity, copy);
             addInternal(copy);
-            @SuppressWarnings("unchecked") E e = (E) copy;
-            return e;
+            target = copy;
+        } else {
+            for (int i = 0; i < values.length; i++) {
+                boolean isId = false;
+                for (int k : info.idIdx) isId |= k == i;
+                if (!isId) session.setSlot(info, target, i, values[i], true);
+            }
         }
-        for (int i = 0; i < values.length; i++) {
-            boolean isId = false;
-            for (int k : info.idIdx) isId |= k == i;
-            if (!isId) session.setSlot(info, target, i, values[i], true);
-        }
-        // the flush finds the copies in place of the session's collections and writes them as a whole
+        merged.put(entity, target);
+        if (info.toManys.length > 0) ManyToManyObjectCascades.merge(session, info, entity, target, merged); // cascade = MERGE
         if (info.hasElementCollections()) copyElementCollections(info, entity, target);
         @SuppressWarnings("unchecked") E e = (E) target;
         return e;

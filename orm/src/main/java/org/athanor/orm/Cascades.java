@@ -143,14 +143,19 @@ final class Cascades {
         List<InstanceState> deleted = new ArrayList<>(uow.marked);
         // per reference, the attached objects naming each object: built once per flush, only when something is deleted
         Map<ToOne, Map<Object, List<Object>>> referrers = new IdentityHashMap<>();
-        for (int i = 0; i < deleted.size(); i++) {
+        // level by level (the objects a cascade deletes are the next level): the level's unloaded collections are
+        // loaded first, one select per relationship and chunk of owners
+        for (int i = 0, level = 0; i < deleted.size(); i++) {
+            if (i == level) level = loadCollectionsOf(deleted, i);
             InstanceState st = deleted.get(i);
             Mapper info = st.info;
             for (int m = 0; m < info.toManys.length; m++) {
-                // its secondary (or collection table) rows are deleted by the flush; no children
-                if (info.toManys[m].isManyToMany() || info.toManys[m].isElementCollection()) continue;
+                if (!needsElements(info.toManys[m])) continue;
                 CollectionState cs = CollectionState.stateOf(loadHost, st.obj(), info, m);
-                if (cs == null) cs = CollectionState.install(loadHost, st.obj(), info, m, null, null);
+                if (info.toManys[m].isManyToMany()) { // cascade REMOVE: the elements are deleted (their secondary rows by the flush)
+                    for (Object e : new ArrayList<>(cs.items())) deleteOrDetach(e, null, true, deleted);
+                    continue;
+                }
                 Mapper ei = info.toManyTarget(m);
                 ToOne back = ei.toOnes[info.toManyBackRef(m)];
                 List<Object> children = new ArrayList<>();
@@ -280,6 +285,39 @@ final class Cascades {
         touchedSet.clear();
         left = false;
         restoresSeen = uow.tx.restores();
+    }
+
+    /**
+     * A deleted object's collection is read at flush for a one-to-many (its children) and for a many-to-many with
+     * cascade REMOVE (its elements); a many-to-many without it only loses its secondary rows, deleted by key.
+     */
+    /** An element collection's rows are deleted by the flush (values: no children to cascade to). */
+    private static boolean needsElements(org.athanor.orm.mapping.ToMany r) {
+        return !r.isElementCollection() && (!r.isManyToMany() || r.cascadeRemove());
+    }
+
+    /**
+     * Installs and loads the unloaded collections the deleted objects {@code deleted[from..]} need
+     * ({@link #needsElements}): one select per relationship and chunk of owners (CollectionLoading.loadForFlush), not
+     * one per owner. Returns the end of that level (the objects deleted while it is processed form the next one).
+     */
+    private int loadCollectionsOf(List<InstanceState> deleted, int from) {
+        int end = deleted.size();
+        Map<Mapper, Map<Integer, List<CollectionState>>> unloaded = new java.util.LinkedHashMap<>();
+        for (int i = from; i < end; i++) {
+            InstanceState st = deleted.get(i);
+            Mapper info = st.info;
+            for (int m = 0; m < info.toManys.length; m++) {
+                if (!needsElements(info.toManys[m])) continue;
+                CollectionState cs = CollectionState.stateOf(loadHost, st.obj(), info, m);
+                if (cs == null) cs = CollectionState.install(loadHost, st.obj(), info, m, null, null);
+                if (cs.items == null && st.status == InstanceState.Status.PERSISTENT)
+                    unloaded.computeIfAbsent(info, k -> new java.util.TreeMap<>()).computeIfAbsent(m, k -> new ArrayList<>()).add(cs);
+            }
+        }
+        for (Map<Integer, List<CollectionState>> byRelation : unloaded.values())
+            for (List<CollectionState> l : byRelation.values()) CollectionState.loadForFlush(l);
+        return end;
     }
 
     /**

@@ -204,13 +204,24 @@ public final class Query<E> {
      * Table mgr = Employee_.TABLE.as("mgr");
      * query(Employee.class).join(Employee_.manager, mgr).filter(mgr.corresponding(Employee_.name).eq("Ann")).all();
      * }</pre>
+     * A many-to-many joins an alias of its secondary table first, named {@code <alias>_<secondary table>}
+     * ({@link Relationship#secondaryTableFor}), so students taking both art and math are
+     * {@code join(Student_.courses, c1).join(Student_.courses, c2).filter(c1.corresponding(Course_.title).eq("art"), ...)}.
      */
     public Query<E> join(Relationship<?, ?> r, org.athanor.core.schema.Table alias) {
+        if (r.isManyToMany()) {
+            org.athanor.core.schema.Table s = r.secondaryTableFor(alias);
+            return join(s, r.secondaryJoinCondition(r.ownerTable(), s)).join(alias, r.targetJoinCondition(s, alias));
+        }
         return join(alias, r.joinCondition(r.ownerTable(), alias));
     }
 
     /** LEFT OUTER JOIN {@code alias} of the related entity's table, ON from the relationship (see {@link #join(Relationship, org.athanor.core.schema.Table)}). */
     public Query<E> outerJoin(Relationship<?, ?> r, org.athanor.core.schema.Table alias) {
+        if (r.isManyToMany()) {
+            org.athanor.core.schema.Table s = r.secondaryTableFor(alias);
+            return leftJoin(s, r.secondaryJoinCondition(r.ownerTable(), s)).leftJoin(alias, r.targetJoinCondition(s, alias));
+        }
         return leftJoin(alias, r.joinCondition(r.ownerTable(), alias));
     }
 

@@ -87,15 +87,66 @@ public final class Relationship<O, T> {
 
     /** For a many-to-many, the ON condition joining the owner's table to the secondary table. */
     public Expression<Boolean> secondaryJoinCondition() {
-        org.athanor.orm.mapping.Secondary s = requireSecondary();
-        return s.local().eq(ownerKey());
+        requireNotSelf("join");
+        return secondaryJoinCondition(ownerTable(), requireSecondary().table());
     }
 
     /** For a many-to-many, the ON condition joining the secondary table to the target's table. */
     public Expression<Boolean> targetJoinCondition() {
+        requireNotSelf("join");
+        return targetJoinCondition(requireSecondary().table(), targetTable());
+    }
+
+    /**
+     * For a many-to-many, the ON condition joining {@code from} (the owner's table or an alias of it) to
+     * {@code secondary} (the secondary table or an alias of it): {@code secondary.student_id = from.id}.
+     */
+    public Expression<Boolean> secondaryJoinCondition(Table from, Table secondary) {
         org.athanor.orm.mapping.Secondary s = requireSecondary();
+        requireTable(from, ownerTable(), "owner's");
+        requireTable(secondary, s.table(), "secondary");
+        return secondary.corresponding(s.local()).eq(from.corresponding(ownerKey()));
+    }
+
+    /**
+     * For a many-to-many, the ON condition joining {@code secondary} (the secondary table or an alias of it)
+     * to {@code to} (the target's table or an alias of it): {@code to.id = secondary.course_id}.
+     */
+    public Expression<Boolean> targetJoinCondition(Table secondary, Table to) {
+        org.athanor.orm.mapping.Secondary s = requireSecondary();
+        requireTable(secondary, s.table(), "secondary");
+        requireTable(to, targetTable(), "target's");
         @SuppressWarnings("unchecked") Column<Object> id = (Column<Object>) EntityMapping.of(target).idAttributes().get(0).column();
-        return id.eq(s.remote());
+        return to.corresponding(id).eq(secondary.corresponding(s.remote()));
+    }
+
+    /**
+     * For a many-to-many, the secondary table a join or {@code any} through to {@code to} reads: the table
+     * itself when {@code to} is the target's table, else an alias named after {@code to}'s alias,
+     * {@code <alias>_<secondary table>} (SQLAlchemy aliases the secondary table with the target too), so the
+     * same relationship can be joined twice, each through its own rows of the secondary table.
+     */
+    public Table secondaryTableFor(Table to) {
+        Table s = requireSecondary().table();
+        requireTable(to, targetTable(), "target's");
+        if (to.alias() == null) requireNotSelf("read");
+        return to.alias() == null ? s : s.as(to.alias() + "_" + s.name());
+    }
+
+    private void requireTable(Table given, Table expected, String role) {
+        if (!given.sameTableAs(expected))
+            throw new IllegalArgumentException(this + ": the " + role + " table must be " + expected.name()
+                    + " or an alias of it, not " + given);
+    }
+
+    /** A relationship of an entity to itself reads one table twice: the unaliased forms are ambiguous. */
+    private void requireNotSelf(String what) {
+        if (owner != target) return;
+        String o = owner.getSimpleName();
+        throw new IllegalStateException(this + " relates " + o + " to itself: " + what + " an alias of the table, e.g. Table other = "
+                + o + "_.TABLE.as(\"other\"); query.join(" + o + "_." + name + ", other)"
+                + (isManyToMany() ? " (or, in Core, secondaryJoinCondition(from, secondary) and targetJoinCondition(secondary, to))"
+                        : " (or joinCondition(from, to) in Core)"));
     }
 
     @SuppressWarnings("unchecked")
@@ -156,7 +207,8 @@ public final class Relationship<O, T> {
         if (isManyToMany())
             throw new IllegalStateException(this + " is a many-to-many: it joins through its secondary table "
                     + secondary().table().name() + ", so there is no one ON condition; use query.join(" + owner.getSimpleName()
-                    + "_." + name + ") (or, in Core, secondaryJoinCondition() and targetJoinCondition()); aliases are not supported for it yet");
+                    + "_." + name + ") or query.join(" + owner.getSimpleName() + "_." + name + ", alias) (or, in Core, "
+                    + "secondaryJoinCondition(from, secondary) and targetJoinCondition(secondary, to))");
         if (!from.sameTableAs(ownerTable()))
             throw new IllegalArgumentException(this + ": the first table must be " + ownerTable().name() + " or an alias of it, not " + from);
         if (!to.sameTableAs(targetTable()))
@@ -191,9 +243,11 @@ public final class Relationship<O, T> {
 
     /**
      * {@link #any(Expression[])} reading the related rows through {@code alias} (an alias of the target's
-     * table), the conditions written against it: needed when the entity is related to itself, e.g. managers
-     * with a report named Bo: {@code Table r = Employee_.TABLE.as("r");
-     * filter(Employee_.reports.any(r, r.corresponding(Employee_.name).eq("Bo")))}.
+     * table): needed when the entity is related to itself, e.g. managers with a report named Bo:
+     * {@code Table r = Employee_.TABLE.as("r"); filter(Employee_.reports.any(r, Employee_.name.eq("Bo")))}. The
+     * conditions may be written against the alias ({@code r.corresponding(Employee_.name)}) or against the
+     * target's table: its columns are read through the alias ({@link Sql#adapt}, SQLAlchemy's adaptation), so for
+     * a relationship of an entity to itself they name the related row, never the owner's.
      */
     @SafeVarargs
     public final Expression<Boolean> any(Table alias, Expression<Boolean>... conditions) {
@@ -219,25 +273,29 @@ public final class Relationship<O, T> {
         return exists(targetTable(), conditions);
     }
 
-    private Expression<Boolean> exists(Table to, Expression<Boolean>[] conditions) {
+    private Expression<Boolean> exists(Table to, Expression<Boolean>[] given) {
+        // through an alias: the conditions' columns of the target's table read the alias (SQLAlchemy adapts them too),
+        // so any(r, Employee_.name.eq("Bo")) means r.name; the correlation to the owner's row below is not adapted
+        List<Expression<Boolean>> conditions = new ArrayList<>(given.length);
+        for (Expression<Boolean> c : given) conditions.add(to == targetTable() ? c : Sql.adapt(c, targetTable(), to));
         List<Expression<Boolean>> where = new ArrayList<>();
         if (isElementCollection()) { // EXISTS (SELECT 1 FROM collection table WHERE owner_key = owner.id AND ...)
             if (to != targetTable())
                 throw new IllegalStateException(this + " is an @ElementCollection: any(alias, ...) is not supported for it; use any(...)");
             where.add(secondaryJoinCondition());
-            where.addAll(List.of(conditions));
+            where.addAll(conditions);
             return Sql.exists(Sql.select(Sql.literal(1)).from(secondary().table()).where(Sql.and(where)));
         }
         if (isManyToMany()) {
-            if (to != targetTable())
-                throw new IllegalStateException(this + " is a many-to-many: any(alias, ...) is not supported for it yet; use any(...)");
-            // EXISTS (SELECT 1 FROM secondary JOIN target ON ... WHERE secondary.owner_key = owner.id AND ...)
-            where.add(secondaryJoinCondition());
-            where.addAll(List.of(conditions));
-            return Sql.exists(Sql.select(Sql.literal(1)).from(secondary().table()).join(to, targetJoinCondition()).where(Sql.and(where)));
+            // EXISTS (SELECT 1 FROM secondary JOIN target ON ... WHERE secondary.owner_key = owner.id AND ...);
+            // through an alias of the target, an alias of the secondary table too (see secondaryTableFor)
+            Table secondary = secondaryTableFor(to);
+            where.add(secondaryJoinCondition(ownerTable(), secondary));
+            where.addAll(conditions);
+            return Sql.exists(Sql.select(Sql.literal(1)).from(secondary).join(to, targetJoinCondition(secondary, to)).where(Sql.and(where)));
         }
         where.add(joinCondition(ownerTable(), to));
-        where.addAll(List.of(conditions));
+        where.addAll(conditions);
         return Sql.exists(Sql.select(Sql.literal(1)).from(to).where(Sql.and(where)));
     }
 

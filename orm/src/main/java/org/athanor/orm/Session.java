@@ -160,6 +160,7 @@ public final class Session implements AutoCloseable {
         @Override public UnitOfWork uow() { return uow; }
         @Override public Connection connection() { return Session.this.writeConnection(); }
         @Override public org.athanor.orm.internal.flush.FlushEvents events() { return flushEvents; }
+        @Override public java.time.Clock versionClock() { return factory.versionClock; }
     };
 
     /** The factory's session listeners (empty: none) and its mapper listeners as the flush calls them. */
@@ -186,7 +187,7 @@ public final class Session implements AutoCloseable {
     };
 
     /** add, delete and merge: how objects enter the session. */
-    private final Attaching attaching = new Attaching(this);
+    final Attaching attaching = new Attaching(this);
 
     boolean flushing;
     /** The transaction: connection, owning thread, failed-flush state; commit, rollback, savepoints. */
@@ -329,7 +330,7 @@ public final class Session implements AutoCloseable {
         Objects.requireNonNull(entity, "entity");
         InstanceState s = stateOf(entity);
         if (s == null) throw new IllegalArgumentException(describeObject(entity) + " is not in this session");
-        detach(s);
+        for (InstanceState x : ManyToManyObjectCascades.toExpunge(this, s)) if (x.attached) detach(x); // cascade = DETACH
     }
 
     /** Removes every object from the session (see {@link #expunge}). */
@@ -434,8 +435,7 @@ public final class Session implements AutoCloseable {
             throw new IllegalStateException(describeObject(entity) + " is " + (s == null ? "not in this session" : s.status)
                     + "; refresh() needs a persistent object of this session");
         origin("refresh " + s.info.name);
-        if (!Loading.reload(loadHost, s, false))
-            throw new IllegalStateException("refresh(): the row of " + s.key() + " no longer exists");
+        ManyToManyObjectCascades.refresh(this, s); // the row, then what cascade = REFRESH reaches
     }
 
     /**

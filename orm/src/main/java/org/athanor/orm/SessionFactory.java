@@ -37,9 +37,12 @@ public final class SessionFactory {
     final int lazyLoadLimit;
     /** Whether going over the limit raises {@link LazyLoadLimitError} (else it warns). */
     final boolean lazyLoadRaise;
+    /** The clock timestamp {@code @Version} values are taken from; null: the system clock in the default zone at each use. */
+    final java.time.Clock versionClock;
 
     private SessionFactory(org.athanor.core.routing.RoutingEngine router, Registry registry, boolean autoflush, boolean expireOnCommit,
-                           Listeners listeners, StatementTracker tracker, int lazyLoadLimit, boolean lazyLoadRaise) {
+                           Listeners listeners, StatementTracker tracker, int lazyLoadLimit, boolean lazyLoadRaise,
+                           java.time.Clock versionClock) {
         this.router = router;
         this.engine = router.primary();
         this.registry = registry;
@@ -49,6 +52,7 @@ public final class SessionFactory {
         this.tracker = tracker;
         this.lazyLoadLimit = lazyLoadLimit;
         this.lazyLoadRaise = lazyLoadRaise;
+        this.versionClock = versionClock;
     }
 
     /**
@@ -77,14 +81,14 @@ public final class SessionFactory {
                 throw new ConfigurationError(info.name + "." + g.name() + " uses @GeneratedValue(strategy = SEQUENCE) but "
                         + engine.dialect().name() + " has no sequences; use IDENTITY there");
         }
-        return new SessionFactory(router, registry, true, true, Listeners.NONE, null, -1, false);
+        return new SessionFactory(router, registry, true, true, Listeners.NONE, null, -1, false, null);
     }
 
     /** Whether queries and get() misses flush pending changes first (default true). */
-    public SessionFactory autoflush(boolean on) { return new SessionFactory(router, registry, on, expireOnCommit, listeners, tracker, lazyLoadLimit, lazyLoadRaise); }
+    public SessionFactory autoflush(boolean on) { return new SessionFactory(router, registry, on, expireOnCommit, listeners, tracker, lazyLoadLimit, lazyLoadRaise, versionClock); }
 
     /** Whether commit() expires persistent objects so they are re-read when next handed out (default true). */
-    public SessionFactory expireOnCommit(boolean on) { return new SessionFactory(router, registry, autoflush, on, listeners, tracker, lazyLoadLimit, lazyLoadRaise); }
+    public SessionFactory expireOnCommit(boolean on) { return new SessionFactory(router, registry, autoflush, on, listeners, tracker, lazyLoadLimit, lazyLoadRaise, versionClock); }
 
     /**
      * A factory like this one whose sessions also call {@code listener}'s session events (after the
@@ -92,7 +96,7 @@ public final class SessionFactory {
      */
     public SessionFactory withListener(SessionListener listener) {
         if (listener == null) throw new IllegalArgumentException("withListener(null): give a SessionListener");
-        return new SessionFactory(router, registry, autoflush, expireOnCommit, listeners.withSession(listener, registry), tracker, lazyLoadLimit, lazyLoadRaise);
+        return new SessionFactory(router, registry, autoflush, expireOnCommit, listeners.withSession(listener, registry), tracker, lazyLoadLimit, lazyLoadRaise, versionClock);
     }
 
     /**
@@ -105,7 +109,7 @@ public final class SessionFactory {
     public <E> SessionFactory withListener(Class<E> entityClass, MapperListener<? super E> listener) {
         if (entityClass == null || listener == null)
             throw new IllegalArgumentException("withListener(entityClass, listener) needs both, got " + entityClass + ", " + listener);
-        return new SessionFactory(router, registry, autoflush, expireOnCommit, listeners.withMapper(entityClass, listener, registry), tracker, lazyLoadLimit, lazyLoadRaise);
+        return new SessionFactory(router, registry, autoflush, expireOnCommit, listeners.withMapper(entityClass, listener, registry), tracker, lazyLoadLimit, lazyLoadRaise, versionClock);
     }
 
     /**
@@ -119,7 +123,7 @@ public final class SessionFactory {
         StatementTracker t = new StatementTracker();
         engine.addExecutionListener(t);
         for (Engine replica : router.replicaEngines()) if (replica != engine) replica.addExecutionListener(t);
-        return new SessionFactory(router, registry, autoflush, expireOnCommit, listeners, t, lazyLoadLimit, lazyLoadRaise);
+        return new SessionFactory(router, registry, autoflush, expireOnCommit, listeners, t, lazyLoadLimit, lazyLoadRaise, versionClock);
     }
 
     /** Whether sessions of this factory count statements ({@link #withStatementReport()}). */
@@ -130,14 +134,25 @@ public final class SessionFactory {
      * the first time one relationship is lazily loaded more than {@code k} times in one session: the
      * (k+1)th lazy load warns, the k-th does not. The load still runs.
      */
-    public SessionFactory warnLazyLoadsOver(int k) { return new SessionFactory(router, registry, autoflush, expireOnCommit, listeners, tracker, checkLimit(k), false); }
+    public SessionFactory warnLazyLoadsOver(int k) { return new SessionFactory(router, registry, autoflush, expireOnCommit, listeners, tracker, checkLimit(k), false, versionClock); }
 
     /**
      * Sessions refuse a lazy load of one relationship beyond the {@code k}-th in one session with
      * {@link LazyLoadLimitError}, before its statement runs (the k-th load still runs). For tests and
      * development: it turns an N+1 into a failure.
      */
-    public SessionFactory raiseLazyLoadsOver(int k) { return new SessionFactory(router, registry, autoflush, expireOnCommit, listeners, tracker, checkLimit(k), true); }
+    public SessionFactory raiseLazyLoadsOver(int k) { return new SessionFactory(router, registry, autoflush, expireOnCommit, listeners, tracker, checkLimit(k), true, versionClock); }
+
+    /**
+     * A factory whose sessions take timestamp {@code @Version} values (Instant, LocalDateTime,
+     * OffsetDateTime) from {@code clock} instead of the system clock in the JVM's default zone — for
+     * tests that need versions at known times, or an application that keeps its own clock. The clock
+     * belongs to this factory: other factories in the JVM are not affected.
+     */
+    public SessionFactory withVersionClock(java.time.Clock clock) {
+        if (clock == null) throw new IllegalArgumentException("withVersionClock needs a clock; the default is the system clock");
+        return new SessionFactory(router, registry, autoflush, expireOnCommit, listeners, tracker, lazyLoadLimit, lazyLoadRaise, clock);
+    }
 
     private static int checkLimit(int k) {
         if (k < 0) throw new IllegalArgumentException("lazy load limit " + k + " is negative; give the number of lazy loads of one relationship a session may do (0 or more)");

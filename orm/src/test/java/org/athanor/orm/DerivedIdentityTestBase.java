@@ -263,6 +263,55 @@ public abstract class DerivedIdentityTestBase extends MappedTestBase {
         }
     }
 
+    /**
+     * A {@code @MapsId} reference's key is its {@code @EmbeddedId} component's column: every load reads that
+     * column once (it read it twice, once per attribute) and the reference still finds its object.
+     */
+    @Test
+    void theLoadOfAMapsIdEntityReadsEachSharedColumnOnce() {
+        Long annId, mathId;
+        try (Session s = sessions.openSession()) {
+            KeyStudent ann = new KeyStudent("ann");
+            KeyCourse math = new KeyCourse("math");
+            ann.join(math, "tutor");
+            s.add(ann);
+            s.commit();
+            annId = ann.getId();
+            mathId = math.getId();
+        }
+        try (Session s = sessions.openSession()) {
+            statements.clear();
+            KeyMembership m = s.get(KeyMembership.class, new KeyMembershipId(annId, mathId));
+            assertSelectListReadsOnce(statements.get(0), "student_id", "course_id");
+            assertEquals("ann", m.getStudent().getName());
+            assertEquals("math", m.getCourse().getTitle());
+            assertEquals(new KeyMembershipId(annId, mathId), m.getId());
+        }
+        try (Session s = sessions.openSession()) {
+            statements.clear();
+            KeyMembership m = s.query(KeyMembership.class).options(joinedLoad(KeyMembership_.student)).first(); // a subquery
+            assertEquals(2, count("SELECT"), "the membership with its student (joined); its course (batched): " + statements);
+            assertSelectListReadsOnce(statements.get(0), "course_id"); // the outer list; the subquery's is after FROM
+            assertEquals("ann", m.getStudent().getName());
+            statements.clear();
+            KeyStudent ann = s.query(KeyStudent.class).filterBy("name", "ann").options(joinedLoad(KeyStudent_.memberships)).one();
+            assertSelectListReadsOnce(statements.get(0), "course_id");
+            assertSame(m, ann.getMemberships().get(0));
+        }
+    }
+
+    /** Asserts each column name appears once in the SELECT list (before the first FROM) of {@code sql}. */
+    private static void assertSelectListReadsOnce(String sql, String... columns) {
+        String list = sql.substring(0, sql.toUpperCase(Locale.ROOT).indexOf(" FROM "));
+        for (String c : columns) assertEquals(1, occurrences(list, c), c + " in " + sql);
+    }
+
+    private static int occurrences(String text, String word) {
+        int n = 0;
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length())) n++;
+        return n;
+    }
+
     @Test
     void aRollbackUndoesTheFilledEmbeddedId() {
         try (Session s = sessions.openSession()) {

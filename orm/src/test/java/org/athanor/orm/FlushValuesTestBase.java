@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
  * of many (the bulk insert: multi-row VALUES, or column arrays on PostgreSQL) keeps every text
  * value or refuses it with a DataError, as Core's ValueRoundTripSuite checks for Core's paths.
  */
-abstract class FlushValuesTestBase extends OrmTestBase {
+public abstract class FlushValuesTestBase extends OrmTestBase {
     /** Whether the database's text holds NUL (MariaDB); SQLite and PostgreSQL refuse it. */
-    abstract boolean nulInText();
+    protected abstract boolean nulInText();
 
     private List<String> keptNames() {
         List<String> names = new ArrayList<>(List.of("plain", "it's", "\uD83D\uDE00 pair", "\u00e9\u0301", "", " pad ", "\\%_", "\uFFFD"));

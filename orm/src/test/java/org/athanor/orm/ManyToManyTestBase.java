@@ -163,14 +163,32 @@ public abstract class ManyToManyTestBase extends MappedTestBase {
     }
 
     @Test
-    void aJoinedLoadBelowASelectinLoadedManyToManyIsRefusedClearly() {
+    void aJoinedLoadBelowASelectinOrLazilyLoadedManyToMany() {
         try (Session s = sessions.openSession()) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.query(Student.class)
-                    .options(selectinLoad(Student_.courses).then(joinedLoad(Course_.students))).all());
-            assertTrue(e.getMessage().contains("use selectinLoad there"), e.getMessage());
-            List<Student> ok = s.query(Student.class).orderBy(Student_.name.asc())
-                    .options(joinedLoad(Student_.courses).then(joinedLoad(Course_.students))).all();
-            assertEquals(List.of("bob", "ann"), names(ok.get(0).getCourses().get(1).getStudents()));
+            List<Student> students = s.query(Student.class).orderBy(Student_.name.asc())
+                    .options(selectinLoad(Student_.courses).then(joinedLoad(Course_.students))).all();
+            assertEquals(2, count("SELECT"), "the students; their courses joined to the courses' students: " + statements);
+            String load = statements.get(1).toUpperCase(Locale.ROOT);
+            assertEquals(2, load.split("LEFT OUTER JOIN").length - 1, load);
+            assertTrue(load.contains("M2M_STUDENT_COURSE.STUDENT_ID IN"), load);
+            assertEquals(List.of("art", "math"), titles(students.get(0).getCourses()));
+            assertEquals(List.of("math"), titles(students.get(1).getCourses()));
+            assertEquals(List.of(), titles(students.get(2).getCourses()));
+            Course math = students.get(0).getCourses().get(1);
+            assertSame(math, students.get(1).getCourses().get(0), "one object per row, once per collection");
+            assertEquals(List.of("bob", "ann"), names(math.getStudents()), "@OrderBy(\"name DESC\") of the joined collection");
+            assertEquals(List.of("ann"), names(students.get(0).getCourses().get(0).getStudents()));
+            assertEquals(2, count("SELECT"), "nothing more on access");
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            List<Student> students = s.query(Student.class).orderBy(Student_.name.asc())
+                    .options(Loaders.lazyLoad(Student_.courses).then(joinedLoad(Course_.students))).all();
+            assertEquals(1, count("SELECT"));
+            assertEquals(List.of("art", "math"), titles(students.get(0).getCourses()));
+            assertEquals(2, count("SELECT"), "the lazy load joins the courses' students: " + statements);
+            assertEquals(List.of("bob", "ann"), names(students.get(1).getCourses().get(0).getStudents()));
+            assertEquals(2, count("SELECT"));
         }
     }
 

@@ -3,5 +3,5 @@ package org.athanor.orm;
 class MariaDbFlushValuesTest extends FlushValuesTestBase {
     @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
 
-    @Override boolean nulInText() { return true; }
+    @Override protected boolean nulInText() { return true; }
 }

@@ -47,6 +47,17 @@ public abstract class OnDeleteTestBase extends MappedTestBase {
         assertEquals(3, byColumn.size(), byColumn::toString);
     }
 
+    /** {@code @JoinColumn(foreignKey = @ForeignKey(name = ...))} names the constraint: in the Core table and in the database. */
+    @Test
+    void aNamedForeignKeyKeepsItsName() {
+        ForeignKey mapped = EntityMapping.of(Doc.class).table().foreignKeys().stream()
+                .filter(fk -> fk.columns().get(0).name().equals("guard_id")).findFirst().orElseThrow();
+        assertEquals("od_doc_guard_fk", mapped.name());
+        ForeignKeyInfo read = engine.inspect().foreignKeys("od_doc").stream()
+                .filter(fk -> fk.columns().get(0).equalsIgnoreCase("guard_id")).findFirst().orElseThrow();
+        assertEquals("od_doc_guard_fk", read.name(), read.toString());
+    }
+
     @Test
     void theDatabaseCascadesAndSetsNull() {
         Long home, old;

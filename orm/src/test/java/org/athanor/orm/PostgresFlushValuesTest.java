@@ -3,5 +3,5 @@ package org.athanor.orm;
 class PostgresFlushValuesTest extends FlushValuesTestBase {
     @Override protected TestDb openDatabase() { return TestDb.postgres(); }
 
-    @Override boolean nulInText() { return false; }
+    @Override protected boolean nulInText() { return false; }
 }

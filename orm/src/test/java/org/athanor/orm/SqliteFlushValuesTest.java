@@ -3,5 +3,5 @@ package org.athanor.orm;
 class SqliteFlushValuesTest extends FlushValuesTestBase {
     @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
 
-    @Override boolean nulInText() { return false; }
+    @Override protected boolean nulInText() { return false; }
 }

@@ -1,6 +1,6 @@
 package org.athanor.orm;
 
-import org.athanor.orm.internal.flush.Versions;
+import org.athanor.core.engine.Engine;
 
 import static org.athanor.core.sql.Sql.count;
 import static org.athanor.core.sql.Sql.select;
@@ -25,7 +25,6 @@ import org.athanor.orm.mapping.EntityMapping;
 import org.athanor.orm.model.Booking;
 import org.athanor.orm.model.Memo;
 import org.athanor.orm.model.Shift;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,22 +50,21 @@ public abstract class TimestampVersionTestBase extends MappedTestBase {
     /** A zone far from UTC and from the servers' zones, so a LocalDateTime shifted by any conversion shows. */
     static final ZoneId ZONE = ZoneId.of("Asia/Kathmandu");
 
-    SettableClock clock;
-    private Clock systemClock;
+    /** The factory's version clock (the suite's sessions take their timestamps from it). */
+    final SettableClock clock = new SettableClock(T0, ZONE);
 
     @Override
     Registry registry() {
         return REGISTRY;
     }
 
-    @BeforeEach
-    void fixTheClock() {
-        clock = new SettableClock(T0, ZONE);
-        systemClock = Versions.useClock(clock);
+    @Override
+    SessionFactory sessionFactory(Engine engine) {
+        return SessionFactory.of(engine, registry()).withVersionClock(clock);
     }
 
-    @AfterEach
-    void restoreTheClock() { Versions.useClock(systemClock); }
+    @BeforeEach
+    void resetTheClock() { clock.set(T0); }
 
     private <T> T committed(Column<T> version, Column<Long> id, long key) {
         return engine.fromTransaction(c -> c.execute(select(version).where(id.eq(key))).one()._1);
@@ -158,9 +156,26 @@ public abstract class TimestampVersionTestBase extends MappedTestBase {
     }
 
     @Test
-    void quickUpdatesOnTheSystemClockNeverRepeatAVersion() {
-        Versions.useClock(null);
+    void theVersionClockBelongsToItsFactory() {
         try (Session s = sessions.openSession()) {
+            s.add(new Memo(1L, "factory clock"));
+            s.commit();
+        }
+        try (Session s = SessionFactory.of(engine, registry()).openSession()) {
+            s.add(new Memo(2L, "system clock"));
+            s.commit();
+        }
+        assertEquals(T0.truncatedTo(java.time.temporal.ChronoUnit.MICROS), committed(MEMO_VERSION, MEMO_ID, 1L));
+        assertTrue(committed(MEMO_VERSION, MEMO_ID, 2L).isAfter(Instant.parse("2025-01-01T00:00:00Z")),
+                "another factory of the JVM takes the system clock");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sessions.withVersionClock(null));
+        assertTrue(e.getMessage().contains("withVersionClock needs a clock"), e.getMessage());
+    }
+
+    @Test
+    void quickUpdatesOnTheSystemClockNeverRepeatAVersion() {
+        SessionFactory onTheSystemClock = SessionFactory.of(engine, registry());
+        try (Session s = onTheSystemClock.openSession()) {
             Memo m = new Memo(1L, "0");
             Booking b = new Booking(1L, "0");
             s.addAll(List.of(m, b));

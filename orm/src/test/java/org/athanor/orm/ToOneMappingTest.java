@@ -28,6 +28,15 @@ class ToOneMappingTest {
         assertEquals("Article has no @ManyToOne attribute 'nope'; its references are [writer, editor]", e.getMessage());
     }
 
+    /** {@code @ForeignKey(ConstraintMode.NO_CONSTRAINT)} leaves the constraint out; the key column stays. */
+    @Test
+    void noConstraintLeavesTheForeignKeyOut() {
+        org.athanor.core.schema.Table story = EntityMapping.of(org.athanor.orm.model.lazy.Story.class).table();
+        List<String> constrained = story.foreignKeys().stream().map(fk -> fk.columns().get(0).name()).toList();
+        assertEquals(List.of("author_id"), constrained, "featured_id has no FOREIGN KEY");
+        assertEquals(true, story.columns().stream().anyMatch(c -> c.name().equals("featured_id")));
+    }
+
     @Test
     void aRegistryWithoutTheReferencedEntityIsAMappingError() {
         MappingException e = assertThrows(MappingException.class, () -> Registry.of(Article.class));

@@ -211,7 +211,7 @@ final class ExpressionRenderer {
     /** See {@link SqlCompiler#visitColumn}. */
     static void column(SqlCompiler c, Column<?> col) {
         if (c.qualifyColumns) {
-            Table t = col.table();
+            Table t = c.adapted(col.table());
             if (t.alias() == null && t.schema() != null && !t.isDerived()) c.appendIdentifier(t.schema()).append('.');
             c.appendIdentifier(t.qualifier()).append('.');
         }

@@ -75,7 +75,10 @@ final class SelectRenderer {
         if (s.having() != null) used.add(s.having());
         used.addAll(s.orderBy());
         List<Table> implicit = new ArrayList<>();
-        for (Table t : Select.tablesOf(used)) if (!containsIdentity(covered, t) && !namedByDerived(covered, t)) implicit.add(t);
+        for (Table t0 : Select.tablesOf(used)) {
+            Table t = c.adapted(t0); // a subquery inside an adapted condition reads the alias
+            if (!containsIdentity(covered, t) && !namedByDerived(covered, t) && !containsIdentity(implicit, t)) implicit.add(t);
+        }
         if (!implicit.isEmpty() && !c.enclosingFroms.isEmpty()) {
             List<Table> uncorrelated = new ArrayList<>();
             for (Table t : implicit) if (!enclosed(c, t)) uncorrelated.add(t);

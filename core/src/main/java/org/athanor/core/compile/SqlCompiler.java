@@ -231,6 +231,28 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
 
     public void visitNot(Not n) { ExpressionRenderer.not(this, n); }
 
+    /** Tables whose columns render through an alias while an {@link org.athanor.core.sql.Adapted} is rendered; null: none. */
+    private java.util.Map<Table, Table> adaptations;
+
+    /** Renders the expression with its columns of {@code from} qualified by the alias {@code to} (also in its subqueries). */
+    public void visitAdapted(org.athanor.core.sql.Adapted a) {
+        java.util.Map<Table, Table> outer = adaptations;
+        adaptations = new java.util.IdentityHashMap<>(outer == null ? java.util.Map.of() : outer);
+        adaptations.put(a.from(), a.to());
+        try {
+            visit(a.expression());
+        } finally {
+            adaptations = outer;
+        }
+    }
+
+    /** {@code t}, or the alias an enclosing {@link org.athanor.core.sql.Adapted} reads it through. */
+    public Table adapted(Table t) {
+        if (adaptations == null) return t;
+        Table to = adaptations.get(t);
+        return to == null ? t : to;
+    }
+
     public void visitIsNull(IsNull n) { ExpressionRenderer.isNull(this, n); }
 
     /** ANSI {@code IS [NOT] DISTINCT FROM}; dialects without it override. */

@@ -14,11 +14,11 @@ final class Replica {
     final int weight;
     /** True for the primary taking reads as a weighted target: never lag-checked. */
     final boolean primary;
-    /** System.nanoTime() before which the replica is not tried (it failed); 0 when it is up. */
+    /** The router's ticker time (System.nanoTime() by default) before which the replica is not tried (it failed); 0 when it is up. */
     volatile long downUntil;
     /** Why it was marked down, for the error when nothing is usable. */
     volatile String downReason;
-    /** System.nanoTime() of the last lag check; 0 before the first. */
+    /** The router's ticker time of the last lag check; 0 before the first. */
     volatile long lagCheckedAt;
     /** Whether the last lag check found it behind by more than the maximum (until the next check). */
     volatile boolean lagging;

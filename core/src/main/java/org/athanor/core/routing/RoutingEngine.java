@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.athanor.core.engine.Connection;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.error.AthanorException;
@@ -80,6 +81,8 @@ public final class RoutingEngine implements AutoCloseable {
     private final Duration maxLag;
     private final ReplicationLag lagProbe;
     private final long lagCheckNanos;
+    /** The time back-offs and lag-check intervals are measured in (System.nanoTime unless the builder was given a ticker). */
+    private final LongSupplier ticker;
     private final AtomicInteger turn = new AtomicInteger();
 
     private RoutingEngine(Builder b) {
@@ -99,6 +102,7 @@ public final class RoutingEngine implements AutoCloseable {
         this.maxLag = b.maxLag;
         this.lagProbe = b.lagProbe;
         this.lagCheckNanos = b.lagCheckEvery.toNanos();
+        this.ticker = b.ticker;
     }
 
     /** A router over {@code primary} alone: every read and write goes to it (what a Session over a plain Engine uses). */
@@ -117,7 +121,7 @@ public final class RoutingEngine implements AutoCloseable {
 
     /** Whether each replica would be tried by a read now, and if not, why. */
     public List<ReplicaStatus> replicaStatus() {
-        long now = System.nanoTime();
+        long now = ticker.getAsLong();
         List<ReplicaStatus> out = new ArrayList<>(replicas.length);
         for (Replica r : replicas) {
             String why = unusable(r, now);
@@ -145,7 +149,7 @@ public final class RoutingEngine implements AutoCloseable {
     public Connection connectForRead(ReadFrom from) {
         Objects.requireNonNull(from, "from");
         if (from == ReadFrom.PRIMARY || targets.length == 0) return primary.connect();
-        long now = System.nanoTime();
+        long now = ticker.getAsLong();
         int start = Math.floorMod(turn.getAndIncrement(), schedule.length);
         boolean[] tried = new boolean[targets.length];
         for (int attempt = 0; attempt < targets.length; attempt++) {
@@ -183,7 +187,7 @@ public final class RoutingEngine implements AutoCloseable {
             } catch (DisconnectionError e) {
                 Replica r = replicaFor(used);
                 if (r == null || attempt >= targets.length) throw e;
-                r.markDown(System.nanoTime(), retryDownNanos, e.getMessage());
+                r.markDown(ticker.getAsLong(), retryDownNanos, e.getMessage());
             }
         }
     }
@@ -333,6 +337,7 @@ public final class RoutingEngine implements AutoCloseable {
         private Duration maxLag;
         private ReplicationLag lagProbe;
         private Duration lagCheckEvery = Duration.ofSeconds(1);
+        private LongSupplier ticker = System::nanoTime;
 
         private Builder(Engine primary) { this.primary = Objects.requireNonNull(primary, "primary"); }
 
@@ -394,6 +399,16 @@ public final class RoutingEngine implements AutoCloseable {
 
         public Builder lagCheckEvery(Duration d) {
             this.lagCheckEvery = positive(d, "lagCheckEvery");
+            return this;
+        }
+
+        /**
+         * The time source for {@link #retryDownAfter} back-offs and {@link #lagCheckEvery} intervals, in
+         * nanoseconds with {@link System#nanoTime()}'s meaning (only differences count); that is the default.
+         * A test or a simulation passes its own to move the router's time without waiting for it.
+         */
+        public Builder ticker(LongSupplier nanoTime) {
+            this.ticker = Objects.requireNonNull(nanoTime, "ticker");
             return this;
         }
 

@@ -79,6 +79,14 @@ public final class Sql {
     public static Condition or(Expression<Boolean>... conditions) { return flatten(Operator.OR, Arrays.asList(Objects.requireNonNull(conditions, "conditions"))); }
     public static Condition or(List<? extends Expression<Boolean>> conditions) { return flatten(Operator.OR, Objects.requireNonNull(conditions, "conditions")); }
     public static Condition not(Expression<Boolean> condition) { return new Not(Objects.requireNonNull(condition, "condition")); }
+
+    /**
+     * {@code condition} with its columns of table {@code from} read through {@code to}, an alias of that table
+     * (SQLAlchemy's {@code ClauseAdapter}); see {@link Adapted}.
+     */
+    public static Condition adapt(Expression<Boolean> condition, org.athanor.core.schema.Table from, org.athanor.core.schema.Table to) {
+        return new Adapted(condition, from, to);
+    }
     public static Condition exists(Select<?> subquery) { return new Exists(Objects.requireNonNull(subquery, "subquery")); }
     public static Condition notExists(Select<?> subquery) { return new Not(new Exists(Objects.requireNonNull(subquery, "subquery"))); }
 

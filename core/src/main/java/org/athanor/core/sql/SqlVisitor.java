@@ -23,6 +23,7 @@ public interface SqlVisitor {
     void visitUnary(Unary<?> u);
     void visitBooleanList(BooleanList b);
     void visitNot(Not n);
+    void visitAdapted(Adapted a);
     void visitIsNull(IsNull n);
     void visitIsDistinct(IsDistinct d);
     void visitBetween(Between b);

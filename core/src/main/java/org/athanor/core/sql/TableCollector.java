@@ -38,6 +38,14 @@ final class TableCollector implements SqlVisitor {
     @Override public void visitUnary(Unary<?> u) { visit(u.operand()); }
     @Override public void visitBooleanList(BooleanList b) { visitAll(b.items()); }
     @Override public void visitNot(Not n) { visit(n.operand()); }
+
+    /** The expression's tables, its {@code from} table read as the alias {@code to}. */
+    @Override
+    public void visitAdapted(Adapted a) {
+        List<Table> inner = new java.util.ArrayList<>();
+        collect(a.expression(), inner);
+        for (Table t : inner) add(t == a.from() ? a.to() : t);
+    }
     @Override public void visitIsNull(IsNull n) { visit(n.operand()); }
     @Override public void visitIsDistinct(IsDistinct d) { visit(d.left()); visit(d.right()); }
     @Override public void visitBetween(Between b) { visit(b.operand()); visit(b.low()); visit(b.high()); }

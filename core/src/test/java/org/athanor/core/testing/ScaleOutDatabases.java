@@ -39,6 +39,31 @@ public final class ScaleOutDatabases {
         return TestDatabases.server("PostgreSQL spare standby (.ci/pg-clusters.sh start-spare)", spareUrl(), replicaOptions());
     }
 
+    /**
+     * Takes the machine-wide lock on the spare standby (a file lock in java.io.tmpdir), waiting while another
+     * process holds it; closing the result releases it. The tests that stop the spare or pause its replay hold
+     * it throughout, so test runs of several checkouts on one machine take turns instead of stopping the
+     * spare under each other. One holder per JVM at a time (tests of one JVM run one after another).
+     */
+    public static java.io.Closeable lockSpare() throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "athanor-pg-spare.lock");
+        java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        try {
+            java.nio.channels.FileLock lock = ch.lock();
+            return () -> {
+                try {
+                    lock.release();
+                } finally {
+                    ch.close();
+                }
+            };
+        } catch (java.io.IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
     private static boolean reachable(int port) {
         try (java.net.Socket s = new java.net.Socket()) {
             s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);

@@ -31,7 +31,8 @@ public final class InheritanceTutorial {
                 s.add(ann);
                 statements.set(0);
                 s.commit();
-                say("commit: " + statements.get() + " statements (the owner; the animals, each row with its type)");
+                say("commit: " + statements.get() + " statements (the owner; then one INSERT per class, the cats and the dog, each row "
+                        + "with its type)");
             }
 
             try (Session s = sessions.openSession()) {
@@ -56,7 +57,8 @@ public final class InheritanceTutorial {
                 s.addAll(List.of(new Engineer("dilbert", "java"), new Manager("pointy", 100_000), new Staff("wally")));
                 statements.set(0);
                 s.commit();
-                say("commit: " + statements.get() + " statements (staff rows first, then each subclass's row with the same id)");
+                say("commit: " + statements.get() + " statements (per class, its staff row first, then its own table's row with "
+                        + "the same id: engineer, manager, and wally's staff row alone)");
             }
             try (Session s = sessions.openSession()) {
                 statements.set(0);

@@ -78,14 +78,14 @@ final class EmbeddedFields {
         for (VariableElement f : ElementFilter.fieldsIn(emb.getEnclosedElements())) if (!EntityModel.skipped(f)) fields.add(f);
         Map<String, AnnotationMirror> overrides = overrides(m, holder, emb, fields);
         if (overrides == null) return;
-        AttributeModel.HolderModel hm = new AttributeModel.HolderModel(hn, m.types.erasure(type).toString(), m.access(holder), embedded);
+        AttributeModel.HolderModel hm = new AttributeModel.HolderModel(hn, m.types.erasure(type).toString(), new FieldAccesses(m).access(holder), embedded);
         int before = m.attributes.size();
         for (VariableElement f : fields) {
             String label = hn + "." + f.getSimpleName();
             TypeMirror ft = m.types.asMemberOf((DeclaredType) type, f);
             if (embedded && !embeddedFieldOk(m, f, ft, label)) continue;
             AnnotationMirror column = overrides.get(f.getSimpleName().toString());
-            AttributeModel a = m.attribute(f, ft, hm, label, column != null ? column : Annotations.find(f, "Column"));
+            AttributeModel a = new AttributeChecks(m).attribute(f, ft, hm, label, column != null ? column : Annotations.find(f, "Column"));
             if (a != null) m.attributes.add(a);
         }
         if (m.attributes.size() == before && !m.failed && !m.unresolved)

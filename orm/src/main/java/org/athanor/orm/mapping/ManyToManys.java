@@ -66,22 +66,19 @@ final class ManyToManys {
             if (m.fetch() == FetchType.EAGER)
                 throw new MappingException(where + ": @ManyToMany(fetch = EAGER) is not supported yet; collections load "
                         + "on first access, for every object of the same query result at once; remove fetch");
+            // every cascade is accepted: PERSIST is always on; REMOVE deletes the elements, as Hibernate and SQLAlchemy do
+            java.util.Set<CascadeType> cascades = java.util.EnumSet.noneOf(CascadeType.class);
             for (CascadeType c : m.cascade())
-                if (c == CascadeType.MERGE || c == CascadeType.REFRESH || c == CascadeType.DETACH)
-                    throw new MappingException(where + ": cascade = " + c + " on a @ManyToMany is not supported yet (nor on a "
-                            + "@OneToMany): merge(), refresh() and expunge() act on the one object given; call them on the "
-                            + "related objects too, or remove it. PERSIST is always on");
-                else if (c != CascadeType.PERSIST)
-                    throw new MappingException(where + ": cascade = " + c + " on a @ManyToMany is not supported; PERSIST is "
-                            + "(always on: adding an object adds the new objects of its collections). Deleting an object "
-                            + "deletes its rows of the secondary table, never the related objects (JPA calls REMOVE on a "
-                            + "many-to-many non-portable); delete those with session.delete(...)");
+                if (c == CascadeType.ALL) cascades.addAll(java.util.EnumSet.allOf(CascadeType.class));
+                else cascades.add(c);
             List<String> order = ToOnes.orderBy(f, target, where);
             // the owner's key, checked here for either side: a composite key has no one column to link
             FieldSpec ownerKey = ToOnes.targetKey(cls, cls, specs, where, "a @ManyToMany");
             FieldSpec targetKey = ToOnes.targetKey(cls, target, specs, where, "a @ManyToMany");
             Secondary secondary = inverse ? null : secondary(cls, ownerTable, f, target, ownerKey, targetKey, attributes, where);
-            out.add(new ToMany(f.getName(), f, target, m.mappedBy(), type == java.util.Set.class, order, false, false, true, secondary));
+            out.add(new ToMany(f.getName(), f, target, m.mappedBy(), type == java.util.Set.class, order,
+                    cascades.contains(CascadeType.REMOVE), false, true, secondary, cascades.contains(CascadeType.MERGE),
+                    cascades.contains(CascadeType.REFRESH), cascades.contains(CascadeType.DETACH)));
         }
         return List.copyOf(out);
     }

@@ -30,6 +30,8 @@ public final class ToMany {
     private final Secondary secondary;
     /** An {@code @ElementCollection}: basic values in a collection table (see {@link #isElementCollection()}). */
     private final boolean elementCollection;
+    /** A many-to-many's cascade = MERGE / REFRESH / DETACH (or ALL): merge, refresh and expunge follow its loaded elements. */
+    private final boolean cascadeMerge, cascadeRefresh, cascadeDetach;
 
     ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
            boolean cascadeRemove, boolean orphanRemoval) {
@@ -38,12 +40,23 @@ public final class ToMany {
 
     ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
            boolean cascadeRemove, boolean orphanRemoval, boolean manyToMany, Secondary secondary) {
-        this(name, field, target, mappedBy, set, orderBy, cascadeRemove, orphanRemoval, manyToMany, secondary, false);
+        this(name, field, target, mappedBy, set, orderBy, cascadeRemove, orphanRemoval, manyToMany, secondary, false, false, false);
     }
 
     ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
-           boolean cascadeRemove, boolean orphanRemoval, boolean manyToMany, Secondary secondary, boolean elementCollection) {
+           boolean cascadeRemove, boolean orphanRemoval, boolean manyToMany, Secondary secondary,
+           boolean cascadeMerge, boolean cascadeRefresh, boolean cascadeDetach) {
+        this(name, field, target, mappedBy, set, orderBy, cascadeRemove, orphanRemoval, manyToMany, secondary, cascadeMerge,
+                cascadeRefresh, cascadeDetach, false);
+    }
+
+    ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
+           boolean cascadeRemove, boolean orphanRemoval, boolean manyToMany, Secondary secondary,
+           boolean cascadeMerge, boolean cascadeRefresh, boolean cascadeDetach, boolean elementCollection) {
         this.elementCollection = elementCollection;
+        this.cascadeMerge = cascadeMerge;
+        this.cascadeRefresh = cascadeRefresh;
+        this.cascadeDetach = cascadeDetach;
         this.manyToMany = manyToMany;
         this.secondary = secondary;
         this.name = name;
@@ -69,8 +82,17 @@ public final class ToMany {
      * target's primary key (also the tie-breaker after the given ones), so loads are repeatable.
      */
     public List<String> orderBy() { return orderBy; }
-    /** CascadeType.REMOVE or ALL: deleting the owner deletes the elements (else their reference is set to NULL). */
+    /**
+     * CascadeType.REMOVE or ALL: deleting the owner deletes the elements (else a one-to-many's elements get their
+     * reference set to NULL, and a many-to-many's only lose their rows of the secondary table).
+     */
     public boolean cascadeRemove() { return cascadeRemove; }
+    /** CascadeType.MERGE or ALL (many-to-many): {@code merge()} merges the elements of the given object's loaded collection too. */
+    public boolean cascadeMerge() { return cascadeMerge; }
+    /** CascadeType.REFRESH or ALL (many-to-many): {@code refresh()} re-reads the elements of the loaded collection too. */
+    public boolean cascadeRefresh() { return cascadeRefresh; }
+    /** CascadeType.DETACH or ALL (many-to-many): {@code expunge()} expunges the elements of the loaded collection too. */
+    public boolean cascadeDetach() { return cascadeDetach; }
     /** orphanRemoval: an element removed from the collection is deleted. */
     public boolean orphanRemoval() { return orphanRemoval; }
 

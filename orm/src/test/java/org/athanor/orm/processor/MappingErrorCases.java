@@ -135,15 +135,6 @@ public final class MappingErrorCases {
                 both("m2mjointablealone", "@Entity public class E { @Id Long id; @JoinTable(name = \"x\") List<E> others; }",
                         "errors.m2mjointablealone.E.others: @JoinTable without @ManyToMany; it names the secondary table of a "
                                 + "many-to-many collection"),
-                new Case("m2mcascaderemove", "@Entity public class E { @Id Long id; @ManyToMany(cascade = CascadeType.REMOVE) Set<E> others; }",
-                        "errors.m2mcascaderemove.E.others: cascade = REMOVE on a @ManyToMany is not supported; PERSIST is "
-                                + "(always on: adding an object adds the new objects of its collections). Deleting an object "
-                                + "deletes its rows of the secondary table, never the related objects (JPA calls REMOVE on a "
-                                + "many-to-many non-portable); delete those with session.delete(...)", null),
-                new Case("m2mcascademerge", "@Entity public class E { @Id Long id; @ManyToMany(cascade = CascadeType.MERGE) Set<E> others; }",
-                        "errors.m2mcascademerge.E.others: cascade = MERGE on a @ManyToMany is not supported yet (nor on a "
-                                + "@OneToMany): merge(), refresh() and expunge() act on the one object given; call them on the "
-                                + "related objects too, or remove it. PERSIST is always on", null),
                 new Case("m2mcompositetarget", "@Entity public class E { @Id Long id; @ManyToMany List<K> ks; }\n"
                                 + "@Entity @IdClass(K.Key.class) class K { @Id Long a; @Id Long b; "
                                 + "public static class Key implements java.io.Serializable { Long a; Long b; } }",

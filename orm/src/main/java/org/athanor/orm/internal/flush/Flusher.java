@@ -49,6 +49,9 @@ public final class Flusher {
 
         /** The session's mapper listeners (before/after insert, update, delete). */
         FlushEvents events();
+
+        /** The clock timestamp {@code @Version} values are taken from; null: the system clock in the JVM's default zone. */
+        java.time.Clock versionClock();
     }
 
     public Flusher(Host s) {

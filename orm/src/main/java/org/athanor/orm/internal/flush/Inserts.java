@@ -76,7 +76,7 @@ final class Inserts {
         }
         if (info.versionIdx >= 0)
             for (InstanceState st : list) {
-                Object v = info.get(st.obj(), info.versionIdx), seeded = Versions.seed(v, info.attrs[info.versionIdx].javaType());
+                Object v = info.get(st.obj(), info.versionIdx), seeded = Versions.seed(v, info.attrs[info.versionIdx].javaType(), s.versionClock());
                 if (seeded != v) s.uow().writeAttribute(st, info.versionIdx, seeded);
             }
         Attribute gen = info.generatedId;

@@ -225,7 +225,7 @@ final class Persistence {
         InstanceState st = d.state();
         int vi = info.versionIdx;
         Object expected = st.snapshot != null ? st.snapshot[vi] : d.values()[vi];
-        Object next = Versions.next(expected, info.attrs[vi].javaType());
+        Object next = Versions.next(expected, info.attrs[vi].javaType(), s.versionClock());
         Update u = Sql.update(info.table);
         for (int i : JoinedTables.in(info, info.table, d.changed())) u = Mapper.setValue(u, info.attrs[i].column(), d.values()[i]);
         Column vc = info.attrs[vi].column();

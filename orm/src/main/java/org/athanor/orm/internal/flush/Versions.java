@@ -17,8 +17,9 @@ import org.athanor.orm.mapping.MappingException;
  * <ul>
  *   <li>Numbers (Short, Integer, Long, primitive or boxed) start at 1 and count up by 1. A primitive
  *       field keeps the 0 it starts with.</li>
- *   <li>Timestamps (Instant, LocalDateTime, OffsetDateTime) take the current time of {@link #clock()}
- *       truncated to microseconds, the precision every supported database keeps: PostgreSQL's
+ *   <li>Timestamps (Instant, LocalDateTime, OffsetDateTime) take the current time of the session
+ *       factory's clock ({@code SessionFactory.withVersionClock}; the system clock in the JVM's default zone
+ *       unless set) truncated to microseconds, the precision every supported database keeps: PostgreSQL's
  *       TIMESTAMP/TIMESTAMPTZ and MySQL/MariaDB's DATETIME(6) hold microseconds (pgjdbc rounds finer
  *       values, the MySQL dialect binds six fraction digits), SQLite's text keeps what it is given. The
  *       next version is strictly later than the previous one: when the clock has not moved past it
@@ -41,22 +42,9 @@ public final class Versions {
 
     private static final ChronoUnit PRECISION = ChronoUnit.MICROS;
 
-    /** Null: the system clock in the JVM's current default zone, looked up at each use. */
-    private static volatile Clock testClock;
-
-    /**
-     * Replaces the clock timestamp versions are taken from (null restores the system clock) and returns
-     * the one it replaces, for tests that need versions at known times.
-     */
-    public static Clock useClock(Clock clock) {
-        Clock before = testClock;
-        testClock = clock;
-        return before;
-    }
-
-    public static Clock clock() {
-        Clock c = testClock;
-        return c != null ? c : Clock.systemDefaultZone();
+    /** {@code clock}, or when null the system clock in the JVM's current default zone (looked up at each use). */
+    static Clock orSystem(Clock clock) {
+        return clock != null ? clock : Clock.systemDefaultZone();
     }
 
     /** Refuses a {@code @Version} attribute whose (boxed) type the session cannot advance. */
@@ -71,8 +59,8 @@ public final class Versions {
      * the initial version when it is null, and a timestamp truncated to microseconds when it is finer
      * (so that the row's version compares equal to the object's on the next flush).
      */
-    public static Object seed(Object current, Class<?> type) {
-        if (current == null) return initial(type);
+    public static Object seed(Object current, Class<?> type, Clock clock) {
+        if (current == null) return initial(type, clock);
         if (current instanceof Instant t) {
             Instant u = t.truncatedTo(PRECISION);
             return u.equals(t) ? t : u;
@@ -88,12 +76,12 @@ public final class Versions {
         return current;
     }
 
-    /** The version of a new row whose version attribute is null. */
-    public static Object initial(Class<?> type) {
+    /** The version of a new row whose version attribute is null; timestamps from {@code clock} (null: the system clock). */
+    public static Object initial(Class<?> type, Clock clock) {
         if (type == Long.class) return 1L;
         if (type == Integer.class) return 1;
         if (type == Short.class) return (short) 1;
-        Clock c = clock();
+        Clock c = orSystem(clock);
         Instant now = c.instant().truncatedTo(PRECISION);
         if (type == Instant.class) return now;
         if (type == LocalDateTime.class) return LocalDateTime.ofInstant(now, c.getZone());
@@ -101,8 +89,8 @@ public final class Versions {
         throw unsupported(type);
     }
 
-    /** The version that replaces {@code previous}: one more, or a later timestamp. */
-    public static Object next(Object previous, Class<?> type) {
+    /** The version that replaces {@code previous}: one more, or a later timestamp of {@code clock} (null: the system clock). */
+    public static Object next(Object previous, Class<?> type, Clock clock) {
         if (previous == null)
             throw new IllegalStateException("the @Version attribute is null, so there is no version to check the row against; "
                     + "give the row a version (e.g. 1 or the current time) before updating it");
@@ -113,7 +101,7 @@ public final class Versions {
                 throw new ArithmeticException("the Short @Version " + v + " cannot be incremented without overflow; use Integer or Long");
             return (short) (v + 1);
         }
-        Clock c = clock();
+        Clock c = orSystem(clock);
         Instant now = c.instant().truncatedTo(PRECISION);
         if (previous instanceof Instant p) return later(now, p);
         if (previous instanceof LocalDateTime p) {

@@ -89,15 +89,29 @@ final class CollectionLoading {
         }
     }
 
+    /**
+     * The flush's load of the unloaded collections {@code unloaded} (one relationship, owners being deleted, all
+     * persistent): one select per chunk of owners, counted under {@code load Owner.relation}. Not a lazy load: no
+     * autoflush (the flush runs it), no lazy-load limit, and a {@code raiseLoad} option does not apply (it guards
+     * the application's access, not the session's own cascade).
+     */
+    static void loadForFlush(List<CollectionState> unloaded) {
+        CollectionState first = unloaded.get(0);
+        Loading.Host s = first.session;
+        List<InstanceState> group = new ArrayList<>(unloaded.size());
+        for (CollectionState c : unloaded) group.add(s.stateOf(c.owner));
+        first.group = group;
+        String prev = s.origin("load " + first.info.name + "." + first.relation().name());
+        try {
+            loadGroup(s, first, group.get(0));
+        } finally {
+            s.origin(prev);
+        }
+    }
+
     private static void loadGroup(Loading.Host s, CollectionState cs, InstanceState ownerState) {
         Mapper owner = cs.info, element = cs.elementInfo(); // element: null for an element collection (values)
         int m = cs.m, k = owner.toManyBackRef(m);
-        if (cs.relation().isManyToMany())
-            for (LoadSpec o : cs.elementOptions)
-                if (o.strategy.inStatement())
-                    throw new IllegalArgumentException(o + " below " + cs.info.name + "." + cs.relation().name() + ": a many-to-many "
-                            + "loaded by its own select reads the owner's key as an extra column, which a joined load cannot be "
-                            + "combined with yet; use selectinLoad there, or joinedLoad the many-to-many itself");
         // the owners to load for: this one first, then the rest of its result still unloaded in this session
         Map<Object, CollectionState> byOwner = new IdentityHashMap<>();
         List<Object> ids = new ArrayList<>();
@@ -153,9 +167,13 @@ final class CollectionLoading {
         joined = joined.withColumns(columns.toArray(org.athanor.core.sql.Expression<?>[]::new)).orderBy(orderBy(element, cs.relation()));
         for (int from = 0; from < ids.size(); from += ToOneLoading.CHUNK) {
             Select<Row> select = joined.where(sec.local().in(ids.subList(from, Math.min(ids.size(), from + ToOneLoading.CHUNK))));
-            for (Object[] row : Loading.rowsWith(s, element, select, 1, cs.elementOptions)) {
+            // joinedLoad options below: the element's statement joins further, its owner-key column kept last; an
+            // element then comes in several rows per owner, all of its rows together (ordered by its key before the joins')
+            List<Object[]> rows = JoinedLoading.any(cs.elementOptions) ? JoinedLoading.rowsWith(s, element, select, 1, cs.elementOptions)
+                    : Loading.rowsWith(s, element, select, 1, cs.elementOptions);
+            for (Object[] row : rows) {
                 CollectionState target = byKey.get(row[1]);
-                if (target != null) target.items.add(row[0]);
+                if (target != null && (target.items.isEmpty() || target.items.get(target.items.size() - 1) != row[0])) target.items.add(row[0]);
             }
         }
     }

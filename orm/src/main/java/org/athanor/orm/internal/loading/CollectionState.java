@@ -125,17 +125,35 @@ public final class CollectionState {
         }
     }
 
+    /**
+     * Loads the unloaded collections {@code unloaded} (of one relationship, their owners persistent and being
+     * deleted) for a flush: one select per chunk of owners (see {@link CollectionLoading#loadForFlush}).
+     */
+    public static void loadForFlush(List<CollectionState> unloaded) {
+        if (!unloaded.isEmpty()) CollectionLoading.loadForFlush(unloaded);
+    }
+
+    /**
+     * Whether {@code collection} (a field's value) is the ORM's collection, of any session, not loaded: its
+     * elements are unknown (SQLAlchemy's merge skips such an attribute).
+     */
+    public static boolean isUnloaded(Object collection) {
+        CollectionState cs = collection instanceof RelationList l ? l.state : collection instanceof RelationSet set ? set.state : null;
+        return cs != null && cs.items == null;
+    }
+
+    /** The elements of {@code collection} (a field's value) without loading anything: null when it is {@link #isUnloaded}. */
+    public static java.util.Collection<?> elementsOf(Object collection) {
+        if (isUnloaded(collection)) return null;
+        CollectionState cs = collection instanceof RelationList l ? l.state : collection instanceof RelationSet set ? set.state : null;
+        return cs != null ? cs.items : (java.util.Collection<?>) collection;
+    }
+
     /** The state behind {@code owner}'s collection {@code m} when it is this session's own, else null. */
     public static CollectionState stateOf(Loading.Host s, Object owner, Mapper info, int m) {
         Object c = info.toManys[m].get(owner);
         CollectionState cs = c instanceof RelationList l ? l.state : c instanceof RelationSet set ? set.state : null;
         return cs != null && cs.session == s ? cs : null;
-    }
-
-    /** Whether {@code collection} is a session's own collection not loaded (reading it would load it, or fail when detached). */
-    public static boolean isUnloaded(Object collection) {
-        CollectionState cs = collection instanceof RelationList l ? l.state : collection instanceof RelationSet set ? set.state : null;
-        return cs != null && cs.items == null;
     }
 
     /** Puts a new collection in the owner's field: loaded with {@code items}, or unloaded (null) for a group to load. */

@@ -79,6 +79,24 @@ final class JoinedLoading {
     }
 
     static List<Object> list(Loading.Host s, Mapper info, Select<Row> select, List<LoadSpec> options) {
+        List<Object> out = new ArrayList<>();
+        run(s, info, select, options, 0, out);
+        return out;
+    }
+
+    /**
+     * {@link Loading#rowsWith} with joined options, for a many-to-many's own load (its select's last {@code extra}
+     * columns, the secondary table's owner key, stay last in the joined statement): one {root object, value...}
+     * per row of the statement, so an object repeats when a joined collection below it has several rows.
+     */
+    static List<Object[]> rowsWith(Loading.Host s, Mapper info, Select<Row> select, int extra, List<LoadSpec> options) {
+        if (select.limit() != null || select.offset() != null || select.fetchFirst() != null)
+            throw new IllegalStateException("internal: a joined load with extra columns is not limited");
+        return run(s, info, select, options, extra, new ArrayList<>());
+    }
+
+    /** The joined load; the distinct root objects go to {@code objects}; returns {root, extra values...} per row when {@code extra > 0}. */
+    private static List<Object[]> run(Loading.Host s, Mapper info, Select<Row> select, List<LoadSpec> options, int extra, List<Object> objects) {
         Node root = new Node(null, info, null, -1, false);
         boolean limited = select.limit() != null || select.offset() != null || select.fetchFirst() != null;
         build(root, options, new int[] {0});
@@ -89,12 +107,8 @@ final class JoinedLoading {
         Function<Expression<?>, Expression<?>> rootColumn;
         List<OrderItem> order = new ArrayList<>();
         if (limited) {
-            List<Expression<?>> inner = select.columns();
-            // a column two attributes share (a @MapsId reference's key) is selected once inside: a derived table's
-            // columns must have distinct names; the outer select reads it for each attribute
-            List<Expression<?>> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(inner));
-            Subquery sub = (distinct.size() == inner.size() ? select : select.withColumns(distinct.toArray(Expression<?>[]::new)))
-                    .subquery("anon_" + info.table.name());
+            List<Expression<?>> inner = select.columns(); // each column once (Mapper.setOwnLoading), as a derived table needs
+            Subquery sub = select.subquery("anon_" + info.table.name());
             rootColumn = e -> {
                 if (!inner.contains(e))
                     throw new IllegalArgumentException("joinedLoad with limit/offset on " + info.name + ": ORDER BY " + e
@@ -116,6 +130,8 @@ final class JoinedLoading {
         int[] next = {n};
         List<Node> all = new ArrayList<>();
         stmt = join(root, stmt, columns, order, next, all, rootColumn);
+        int extraFrom = columns.size();
+        columns.addAll(select.columns().subList(select.columns().size() - extra, select.columns().size()));
         stmt = stmt.withColumns(columns.toArray(Expression<?>[]::new));
         if (limited) {
             if (!order.isEmpty()) stmt = stmt.orderBy(order.toArray(OrderItem[]::new));
@@ -128,7 +144,7 @@ final class JoinedLoading {
         int count = all.size();
         int[] parentAt = new int[count];
         for (int i = 0; i < count; i++) parentAt[i] = all.indexOf(all.get(i).parent) + 1;
-        s.connection().execute(q.statement(), (rs, t) -> {
+        List<Object[]> withExtra = s.connection().execute(q.statement(), (rs, t) -> {
             InstanceState[] row = new InstanceState[count + 1];
             row[0] = Loading.materialize(s, info, rootValues.read(rs, t));
             for (int i = 0; i < count; i++) {
@@ -150,10 +166,16 @@ final class JoinedLoading {
                     if (seen.put(o, Boolean.TRUE) == null) node.elements.computeIfAbsent(parent, x -> new ArrayList<>()).add(o);
                 }
             }
-            return row;
+            if (extra == 0) return null;
+            Object[] values = new Object[extra + 1];
+            values[0] = row[0].obj();
+            org.athanor.core.type.ValueCodec<Object>[] c = t.resultCodecs();
+            for (int i = 0; i < extra; i++) values[i + 1] = c[extraFrom + i].read(rs, extraFrom + i + 1);
+            return values;
         }).all();
         finish(s, root, options);
-        return root.objects;
+        objects.addAll(root.objects);
+        return withExtra;
     }
 
     private static void note(Node node, InstanceState st) {

@@ -89,11 +89,30 @@ public final class Loading {
     /** Reads an entity's attribute values from where the compiled statement put them. */
     static RowReader<Object[]> values(OrmCompiler.EntityColumns cols) {
         int n = cols.target().columnCount(), from = cols.offset();
+        int[] shared = cols.target().sharedWith();
+        if (shared != null) return sharedValues(shared, from);
         if (from == 0) return values(n);
         return (rs, t) -> {
             ValueCodec<Object>[] c = t.resultCodecs();
             Object[] v = new Object[n];
             for (int i = 0; i < n; i++) v[i] = c[from + i].read(rs, from + i + 1);
+            return v;
+        };
+    }
+
+    /** {@link #values(OrmCompiler.EntityColumns)} when attributes share a column: each column read once, then copied. */
+    private static RowReader<Object[]> sharedValues(int[] shared, int from) {
+        return (rs, t) -> {
+            ValueCodec<Object>[] c = t.resultCodecs();
+            Object[] v = new Object[shared.length];
+            int col = from;
+            for (int i = 0; i < v.length; i++)
+                if (shared[i] < 0) {
+                    v[i] = c[col].read(rs, col + 1);
+                    col++;
+                }
+            for (int i = 0; i < v.length; i++)
+                if (shared[i] >= 0) v[i] = v[shared[i]];
             return v;
         };
     }
@@ -277,6 +296,38 @@ public final class Loading {
         if (st.refsPending) ToOneLoading.resolve(s, info, List.of(st));
         if (st.collectionsPending) installCollections(s, info, List.of(st));
         return true;
+    }
+
+    /**
+     * Re-reads the rows of persistent objects of one class with a single-column key, as {@link #reload} each
+     * (unflushed changes discarded), with one {@code SELECT ... WHERE id IN (...)} per {@link ToOneLoading#CHUNK}
+     * objects; their re-read collections share this load as their batch. Returns the states whose row is gone.
+     */
+    public static List<InstanceState> reloadAll(Loading.Host s, Mapper info, List<InstanceState> states) {
+        Map<IdKey, InstanceState> byKey = new java.util.HashMap<>();
+        List<Object> ids = new ArrayList<>();
+        for (InstanceState st : states) if (byKey.put(st.key(), st) == null) ids.add(st.key().value(0));
+        @SuppressWarnings("unchecked") org.athanor.core.schema.Column<Object> id = (org.athanor.core.schema.Column<Object>) info.attrs[info.idIdx[0]].column();
+        List<InstanceState> read = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += ToOneLoading.CHUNK) {
+            OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget,
+                    info.selectAll.where(id.in(ids.subList(from, Math.min(ids.size(), from + ToOneLoading.CHUNK)))));
+            for (Object[] row : s.connection().execute(q.statement(), values(q.primary())).all()) {
+                Object[] v = info.rowValues(row);
+                InstanceState st = byKey.remove(info.keyOf(v));
+                if (st == null) continue;
+                apply(s, st, v, false);
+                read.add(st);
+            }
+        }
+        List<InstanceState> refs = new ArrayList<>(), collections = new ArrayList<>();
+        for (InstanceState st : read) {
+            if (st.refsPending) refs.add(st);
+            if (st.collectionsPending) collections.add(st);
+        }
+        if (!refs.isEmpty()) ToOneLoading.resolve(s, info, refs);
+        if (!collections.isEmpty()) installCollections(s, info, collections);
+        return new ArrayList<>(byKey.values());
     }
 
     /**

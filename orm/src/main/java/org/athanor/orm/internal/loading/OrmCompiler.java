@@ -16,21 +16,36 @@ import org.athanor.core.sql.Select;
 public final class OrmCompiler {
     private OrmCompiler() {}
 
-    /** What is loaded: an entity's table and the number of its columns (attribute order). */
+    /**
+     * What is loaded: an entity's table and the number of columns its SELECT reads for it (attribute order).
+     * When attributes share a column (a {@code @MapsId} reference's key is its {@code @EmbeddedId} component's
+     * column), the column is read once: {@code sharedWith[i]} is then the attribute whose value attribute
+     * {@code i} takes, or -1 for an attribute read from the row.
+     */
     public static final class Target {
         private final Table table;
         private final int columnCount;
+        private final int[] sharedWith;
         /** The layout of a plain load of this target, made once: compile() runs for every get and query. */
         private final List<EntityColumns> alone;
 
-        public Target(Table table, int columnCount) {
+        public Target(Table table, int columnCount) { this(table, columnCount, null); }
+
+        /** {@code sharedWith}: per attribute, the attribute it takes its value from, or -1; null when no column is shared. */
+        public Target(Table table, int columnCount, int[] sharedWith) {
             this.table = table;
             this.columnCount = columnCount;
+            this.sharedWith = sharedWith == null ? null : sharedWith.clone();
             this.alone = List.of(new EntityColumns(this, 0));
         }
 
         public Table table() { return table; }
+        /** The columns a row holds for this target (each shared column once). */
         public int columnCount() { return columnCount; }
+        /** The values the hydrator gets per row: one per attribute. */
+        public int attributeCount() { return sharedWith == null ? columnCount : sharedWith.length; }
+        /** Per attribute, the attribute whose value it takes (its column is not read again), or -1; null when none is shared. */
+        int[] sharedWith() { return sharedWith; }
         @Override public String toString() { return table.name() + "(" + columnCount + " columns)"; }
     }
 

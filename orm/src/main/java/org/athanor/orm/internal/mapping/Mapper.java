@@ -221,6 +221,33 @@ public final class Mapper {
         return l;
     }
 
+    /**
+     * Set by {@link Polymorphic#link} for a class outside a hierarchy: the SELECT of its table reading each
+     * column once. A {@code @MapsId} reference's key attribute has its {@code @EmbeddedId} component's column;
+     * the row holds that column once and the hydrator copies the component's value into the reference's slot.
+     */
+    void setOwnLoading() {
+        int[] sharedWith = new int[attrs.length];
+        List<Column<?>> read = new ArrayList<>(attrs.length);
+        boolean shared = false;
+        for (int i = 0; i < attrs.length; i++) {
+            sharedWith[i] = -1;
+            for (int j = 0; j < i; j++)
+                if (columns.get(j) == columns.get(i)) {
+                    sharedWith[i] = j;
+                    shared = true;
+                    break;
+                }
+            if (sharedWith[i] < 0) read.add(columns.get(i));
+        }
+        this.discriminatorPos = -1;
+        this.base = this;
+        this.parent = null;
+        this.selectAll = Sql.select(read).from(table);
+        this.loadTarget = new org.athanor.orm.internal.loading.OrmCompiler.Target(table, read.size(), shared ? sharedWith : null);
+        this.layouts = null;
+    }
+
     /** Set by {@link Polymorphic#link}: the load statement, its target and its row layouts. */
     void setLoading(Mapper base, Mapper parent, Select<Row> select, int columnCount, Map<Object, Polymorphic.Layout> layouts,
                     int discriminatorPos) {

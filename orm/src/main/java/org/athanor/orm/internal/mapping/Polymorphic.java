@@ -45,7 +45,7 @@ final class Polymorphic {
             Mapper base = m;
             while (base.inheritance != null && base.inheritance.parent() != null) base = mappers.get(base.inheritance.parent().entityClass());
             if (m.inheritance == null) {
-                m.setLoading(m, null, Sql.select(m.columns).from(m.table), m.attrs.length, null, -1);
+                m.setOwnLoading();
                 continue;
             }
             List<Mapper> subtree = new ArrayList<>();

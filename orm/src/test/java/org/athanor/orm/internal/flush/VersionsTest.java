@@ -15,93 +15,90 @@ import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.athanor.orm.mapping.MappingException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The version rules without a database: types, first values, next values. */
 class VersionsTest {
-    private final Clock system = Versions.useClock(null);
+    /** The clock versions are taken from (a factory's clock; null: the system clock). */
+    private Clock clock;
 
-    @AfterEach
-    void restoreTheClock() { Versions.useClock(system); }
-
-    private static void fix(String instant, String zone) { Versions.useClock(Clock.fixed(Instant.parse(instant), ZoneId.of(zone))); }
+    private void fix(String instant, String zone) { clock = Clock.fixed(Instant.parse(instant), ZoneId.of(zone)); }
 
     @Test
     void numbersStartAtOneAndCountUp() {
-        assertEquals(1L, Versions.initial(Long.class));
-        assertEquals(1, Versions.initial(Integer.class));
-        assertEquals((short) 1, Versions.initial(Short.class));
-        assertEquals(8L, Versions.next(7L, Long.class));
-        assertEquals(8, Versions.next(7, Integer.class));
-        assertEquals((short) 8, Versions.next((short) 7, Short.class));
+        assertEquals(1L, Versions.initial(Long.class, clock));
+        assertEquals(1, Versions.initial(Integer.class, clock));
+        assertEquals((short) 1, Versions.initial(Short.class, clock));
+        assertEquals(8L, Versions.next(7L, Long.class, clock));
+        assertEquals(8, Versions.next(7, Integer.class, clock));
+        assertEquals((short) 8, Versions.next((short) 7, Short.class, clock));
         Integer zero = 0; // a primitive field's starting value is kept
-        assertSame(zero, Versions.seed(zero, Integer.class));
+        assertSame(zero, Versions.seed(zero, Integer.class, clock));
     }
 
     @Test
     void numbersRefuseToOverflow() {
-        assertThrows(ArithmeticException.class, () -> Versions.next(Integer.MAX_VALUE, Integer.class));
-        assertThrows(ArithmeticException.class, () -> Versions.next(Long.MAX_VALUE, Long.class));
-        ArithmeticException e = assertThrows(ArithmeticException.class, () -> Versions.next(Short.MAX_VALUE, Short.class));
+        assertThrows(ArithmeticException.class, () -> Versions.next(Integer.MAX_VALUE, Integer.class, clock));
+        assertThrows(ArithmeticException.class, () -> Versions.next(Long.MAX_VALUE, Long.class, clock));
+        ArithmeticException e = assertThrows(ArithmeticException.class, () -> Versions.next(Short.MAX_VALUE, Short.class, clock));
         assertTrue(e.getMessage().contains("32767") && e.getMessage().contains("Integer or Long"), e.getMessage());
     }
 
     @Test
     void timestampsAreTheClockTimeTruncatedToMicroseconds() {
         fix("2024-05-01T10:15:30.123456789Z", "America/New_York");
-        assertEquals(Instant.parse("2024-05-01T10:15:30.123456Z"), Versions.initial(Instant.class));
-        assertEquals(LocalDateTime.parse("2024-05-01T06:15:30.123456"), Versions.initial(LocalDateTime.class),
+        assertEquals(Instant.parse("2024-05-01T10:15:30.123456Z"), Versions.initial(Instant.class, clock));
+        assertEquals(LocalDateTime.parse("2024-05-01T06:15:30.123456"), Versions.initial(LocalDateTime.class, clock),
                 "wall time in the clock's zone");
-        assertEquals(OffsetDateTime.parse("2024-05-01T10:15:30.123456Z"), Versions.initial(OffsetDateTime.class));
-        assertEquals(ZoneOffset.UTC, ((OffsetDateTime) Versions.initial(OffsetDateTime.class)).getOffset(),
+        assertEquals(OffsetDateTime.parse("2024-05-01T10:15:30.123456Z"), Versions.initial(OffsetDateTime.class, clock));
+        assertEquals(ZoneOffset.UTC, ((OffsetDateTime) Versions.initial(OffsetDateTime.class, clock)).getOffset(),
                 "at UTC, the offset every database reads it back with");
-        assertEquals(Instant.parse("2024-05-01T10:15:30.123456Z"), Versions.next(Instant.parse("2024-05-01T10:15:30Z"), Instant.class));
+        assertEquals(Instant.parse("2024-05-01T10:15:30.123456Z"), Versions.next(Instant.parse("2024-05-01T10:15:30Z"), Instant.class, clock));
     }
 
     @Test
     void theNextTimestampIsStrictlyLaterWhenTheClockHasNotMoved() {
         fix("2024-05-01T10:15:30.123456789Z", "UTC");
         Instant now = Instant.parse("2024-05-01T10:15:30.123456Z");
-        assertEquals(Instant.parse("2024-05-01T10:15:30.123457Z"), Versions.next(now, Instant.class), "same microsecond");
-        assertEquals(Instant.parse("2024-05-01T11:00:00.000001Z"), Versions.next(Instant.parse("2024-05-01T11:00:00Z"), Instant.class),
+        assertEquals(Instant.parse("2024-05-01T10:15:30.123457Z"), Versions.next(now, Instant.class, clock), "same microsecond");
+        assertEquals(Instant.parse("2024-05-01T11:00:00.000001Z"), Versions.next(Instant.parse("2024-05-01T11:00:00Z"), Instant.class, clock),
                 "clock behind the version");
         assertEquals(Instant.parse("2024-05-01T11:00:00.000001Z"),
-                Versions.next(Instant.parse("2024-05-01T11:00:00.000000999Z"), Instant.class), "a finer previous value is truncated first");
+                Versions.next(Instant.parse("2024-05-01T11:00:00.000000999Z"), Instant.class, clock), "a finer previous value is truncated first");
         assertEquals(OffsetDateTime.parse("2024-05-01T10:15:30.123457Z"),
-                Versions.next(OffsetDateTime.parse("2024-05-01T12:15:30.123456+02:00"), OffsetDateTime.class),
+                Versions.next(OffsetDateTime.parse("2024-05-01T12:15:30.123456+02:00"), OffsetDateTime.class, clock),
                 "offsets are compared as instants and the result is at UTC");
         assertEquals(LocalDateTime.parse("2024-05-01T10:15:30.123457"),
-                Versions.next(LocalDateTime.parse("2024-05-01T10:15:30.123456"), LocalDateTime.class));
+                Versions.next(LocalDateTime.parse("2024-05-01T10:15:30.123456"), LocalDateTime.class, clock));
     }
 
     @Test
     void aLocalDateTimeVersionKeepsGoingUpWhenDaylightSavingTimeEnds() {
         // 01:30 EDT, then the clocks fall back and 01:10 EST is half an hour later in real time
         fix("2024-11-03T05:30:00Z", "America/New_York");
-        LocalDateTime first = (LocalDateTime) Versions.initial(LocalDateTime.class);
+        LocalDateTime first = (LocalDateTime) Versions.initial(LocalDateTime.class, clock);
         assertEquals(LocalDateTime.parse("2024-11-03T01:30"), first);
         fix("2024-11-03T06:10:00Z", "America/New_York");
-        assertEquals(LocalDateTime.parse("2024-11-03T01:30:00.000001"), Versions.next(first, LocalDateTime.class));
+        assertEquals(LocalDateTime.parse("2024-11-03T01:30:00.000001"), Versions.next(first, LocalDateTime.class, clock));
     }
 
     @Test
     void seedKeepsStorableValuesAndTruncatesFinerOnes() {
         fix("2024-05-01T10:15:30Z", "UTC");
-        assertEquals(Instant.parse("2024-05-01T10:15:30Z"), Versions.seed(null, Instant.class));
-        assertEquals(1L, Versions.seed(null, Long.class));
+        assertEquals(Instant.parse("2024-05-01T10:15:30Z"), Versions.seed(null, Instant.class, clock));
+        assertEquals(1L, Versions.seed(null, Long.class, clock));
         Instant micros = Instant.parse("2020-01-01T00:00:00.000001Z");
-        assertSame(micros, Versions.seed(micros, Instant.class), "unchanged values are returned as they are");
-        assertEquals(micros, Versions.seed(Instant.parse("2020-01-01T00:00:00.000001999Z"), Instant.class));
+        assertSame(micros, Versions.seed(micros, Instant.class, clock), "unchanged values are returned as they are");
+        assertEquals(micros, Versions.seed(Instant.parse("2020-01-01T00:00:00.000001999Z"), Instant.class, clock));
         assertEquals(LocalDateTime.parse("2020-01-01T00:00:00.000001"),
-                Versions.seed(LocalDateTime.parse("2020-01-01T00:00:00.000001999"), LocalDateTime.class));
+                Versions.seed(LocalDateTime.parse("2020-01-01T00:00:00.000001999"), LocalDateTime.class, clock));
         assertEquals(OffsetDateTime.parse("2020-01-01T00:00:00.000001+01:00"),
-                Versions.seed(OffsetDateTime.parse("2020-01-01T00:00:00.000001999+01:00"), OffsetDateTime.class));
+                Versions.seed(OffsetDateTime.parse("2020-01-01T00:00:00.000001999+01:00"), OffsetDateTime.class, clock));
     }
 
     @Test
     void aNullVersionCannotBeAdvanced() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Versions.next(null, Long.class));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Versions.next(null, Long.class, clock));
         assertTrue(e.getMessage().contains("@Version") && e.getMessage().contains("null"), e.getMessage());
     }
 

@@ -1,6 +1,7 @@
 package org.athanor.orm.model.ondelete;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.ForeignKey;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -10,7 +11,10 @@ import jakarta.persistence.Table;
 import org.athanor.core.schema.ReferentialAction;
 import org.athanor.orm.mapping.OnDelete;
 
-/** References with ON DELETE: deleting its folder deletes the doc, deleting its archive clears the reference. */
+/**
+ * References with ON DELETE: deleting its folder deletes the doc, deleting its archive clears the reference; the
+ * guard's constraint is named by {@code @ForeignKey(name)}.
+ */
 @Entity
 @Table(name = "od_doc")
 public class Doc {
@@ -27,7 +31,7 @@ public class Doc {
     @OnDelete(ReferentialAction.SET_NULL)
     private Folder archive;
     @ManyToOne
-    @JoinColumn(name = "guard_id")
+    @JoinColumn(name = "guard_id", foreignKey = @ForeignKey(name = "od_doc_guard_fk"))
     @OnDelete(ReferentialAction.RESTRICT)
     private Folder guard;
 

@@ -7,13 +7,12 @@ import org.athanor.orm.model.User;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two Sessions on one SQLite file in WAL mode: A queries, B inserts and commits, A inserts and
- * commits. Without Core's beginOnFirstWrite (the SQLite dialect's), A's flush failed with
- * SQLITE_BUSY_SNAPSHOT: its query had pinned a snapshot that B's commit made stale.
+ * Issue 14 (SQLite: read, then another connection commits, then write): Session A queries, Session B inserts
+ * and commits, A inserts and commits. PostgreSQL and MariaDB always allowed it; on a SQLite file in WAL mode
+ * A's flush failed with SQLITE_BUSY_SNAPSHOT (its query had pinned a snapshot that B's commit made stale)
+ * until Core began SQLite transactions on the first write (the dialect's beginOnFirstWrite; docs/sqlite.md).
  */
-class SqliteSnapshotSessionTest extends OrmTestBase {
-    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
-
+public abstract class ReadThenWriteTestBase extends OrmTestBase {
     @Test
     void aSessionThatQueriedBeforeAnotherCommittedCanStillFlushAndCommit() {
         sessions.inTransaction(s -> s.add(new User("seed", "seed@x", 1)));

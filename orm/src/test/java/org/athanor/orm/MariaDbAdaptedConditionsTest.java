@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbAdaptedConditionsTest extends AdaptedConditionsTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbManyToManyCascadeTest extends ManyToManyCascadeTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbReadThenWriteTest extends ReadThenWriteTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

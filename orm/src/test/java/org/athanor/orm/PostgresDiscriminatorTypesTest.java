@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresDiscriminatorTypesTest extends DiscriminatorTypesTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

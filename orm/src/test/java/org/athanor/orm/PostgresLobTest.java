@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresLobTest extends LobTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresManyToManyAliasTest extends ManyToManyAliasTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

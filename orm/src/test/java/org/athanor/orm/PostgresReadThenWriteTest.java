@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresReadThenWriteTest extends ReadThenWriteTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

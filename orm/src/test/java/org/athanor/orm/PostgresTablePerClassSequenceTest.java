@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresTablePerClassSequenceTest extends TablePerClassSequenceTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteAdaptedConditionsTest extends AdaptedConditionsTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteDiscriminatorTypesTest extends DiscriminatorTypesTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}

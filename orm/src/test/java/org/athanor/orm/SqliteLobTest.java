@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteLobTest extends LobTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteManyToManyAliasTest extends ManyToManyAliasTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
