@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.athanor.core.schema.Table;
 import org.athanor.orm.mapping.Secondary;
-import org.athanor.orm.unprocessed.elem.Person;
+import org.athanor.orm.model.elem.Person;
 
 /**
  * A jqwik property over element collections (Person.tags, a Set written by difference; Person.phones, a bag

@@ -1,4 +1,4 @@
-package org.athanor.orm.unprocessed.elem;
+package org.athanor.orm.model.elem;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
