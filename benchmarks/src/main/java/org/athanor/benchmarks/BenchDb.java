@@ -23,11 +23,16 @@ import org.athanor.core.engine.EngineOptions;
  *
  * <p>{@code sqlite}: a file in a fresh temporary directory. {@code postgres}: 127.0.0.1:5432,
  * user postgres, database test (override with -Dathanor.bench.pgUrl=jdbc:postgresql://host:port/db
- * and -Dathanor.bench.pgUser=...).
+ * and -Dathanor.bench.pgUser=...). {@code mariadb}: 127.0.0.1:3306, user root without password,
+ * database test (-Dathanor.bench.mariadbUrl / -Dathanor.bench.mariadbUser), through Connector/J with
+ * the driver settings Athanor's MySQL dialect applies ({@code MysqlDialectProvider.DEFAULTS}) on
+ * both sides.
  */
 final class BenchDb implements AutoCloseable {
     static final String PG_URL = System.getProperty("athanor.bench.pgUrl", "jdbc:postgresql://127.0.0.1:5432/test");
     static final String PG_USER = System.getProperty("athanor.bench.pgUser", "postgres");
+    static final String MARIADB_URL = System.getProperty("athanor.bench.mariadbUrl", "jdbc:mysql://127.0.0.1:3306/test");
+    static final String MARIADB_USER = System.getProperty("athanor.bench.mariadbUser", "root");
 
     final String kind;
     final Engine engine;
@@ -66,13 +71,26 @@ final class BenchDb implements AutoCloseable {
                     hc.addDataSourceProperty("reWriteBatchedInserts", "true");
                     engine = postgresEngine(options);
                 }
-                default -> throw new IllegalArgumentException("unknown benchmark database '" + kind + "'; expected sqlite or postgres");
+                case "mariadb" -> {
+                    dir = null;
+                    hc.setJdbcUrl(MARIADB_URL);
+                    hc.setUsername(MARIADB_USER);
+                    // the peer gets the driver settings Athanor's dialect applies (client-side prepared
+                    // statements with the driver's cache, batches rewritten as multi-row INSERTs, ...)
+                    org.athanor.mysql.MysqlDialectProvider.DEFAULTS.forEach(hc::addDataSourceProperty);
+                    engine = Engine.create("mysql://" + MARIADB_USER + "@" + MARIADB_URL.substring("jdbc:mysql://".length()), options);
+                }
+                default -> throw new IllegalArgumentException("unknown benchmark database '" + kind + "'; expected sqlite, postgres or mariadb");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         jdbc = new HikariDataSource(hc);
-        String id = kind.equals("postgres") ? "id BIGSERIAL PRIMARY KEY" : "id INTEGER PRIMARY KEY AUTOINCREMENT";
+        String id = switch (kind) {
+            case "postgres" -> "id BIGSERIAL PRIMARY KEY";
+            case "mariadb" -> "id BIGINT AUTO_INCREMENT PRIMARY KEY";
+            default -> "id INTEGER PRIMARY KEY AUTOINCREMENT";
+        };
         sql("CREATE TABLE " + table + " (" + id + ", name VARCHAR(255), description VARCHAR(255))");
     }
 
@@ -101,7 +119,11 @@ final class BenchDb implements AutoCloseable {
 
     /** Empties the customer table (between iterations of insert benchmarks). */
     void clear() {
-        sqlApart(kind.equals("postgres") ? "TRUNCATE " + customer.name() + " RESTART IDENTITY" : "DELETE FROM " + customer.name());
+        sqlApart(switch (kind) {
+            case "postgres" -> "TRUNCATE " + customer.name() + " RESTART IDENTITY";
+            case "mariadb" -> "TRUNCATE TABLE " + customer.name();
+            default -> "DELETE FROM " + customer.name();
+        });
     }
 
     /**
@@ -110,15 +132,20 @@ final class BenchDb implements AutoCloseable {
      * peer's pool would leave that side's cache warm and Athanor's cold for the next measured round.
      */
     void sqlApart(String sql) {
-        String url = kind.equals("postgres") ? PG_URL : "jdbc:sqlite:" + dir.resolve("bench.db").toAbsolutePath();
+        String url = switch (kind) {
+            case "postgres" -> PG_URL;
+            case "mariadb" -> MARIADB_URL;
+            default -> "jdbc:sqlite:" + dir.resolve("bench.db").toAbsolutePath();
+        };
         java.util.Properties props = new java.util.Properties();
         if (kind.equals("postgres")) props.setProperty("user", PG_USER);
+        else if (kind.equals("mariadb")) props.setProperty("user", MARIADB_USER);
         else props.setProperty("busy_timeout", "10000");
         try (Connection c = java.sql.DriverManager.getConnection(url, props); Statement st = c.createStatement()) {
             st.execute(sql);
             // SQLite: fold the WAL back into the database now, so no measured round pays a checkpoint
             // that the rounds before it caused (which side's commit crosses the threshold is chance)
-            if (!kind.equals("postgres")) st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            if (kind.equals("sqlite")) st.execute("PRAGMA wal_checkpoint(TRUNCATE)");
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
@@ -141,6 +168,7 @@ final class BenchDb implements AutoCloseable {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
         if (kind.equals("postgres")) sql("ANALYZE " + customer.name());
+        if (kind.equals("mariadb")) sql("ANALYZE TABLE " + customer.name());
     }
 
     @Override

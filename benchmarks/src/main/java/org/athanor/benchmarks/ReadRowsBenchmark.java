@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -36,7 +37,11 @@ import org.openjdk.jmh.annotations.TearDown;
 public class ReadRowsBenchmark {
     static final int ROWS = 10_000;
 
-    private BenchDb db;
+    /** sqlite (the figure), postgres or mariadb (see {@link BenchDb}). */
+    @Param({"sqlite"})
+    public String db;
+
+    private BenchDb bench;
     private Connection core;
     private java.sql.Connection raw;
     private java.sql.Connection jooqConnection;
@@ -45,13 +50,17 @@ public class ReadRowsBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws SQLException {
-        db = new BenchDb("sqlite", 0);
-        db.fill(ROWS);
-        core = db.engine.connect();
-        raw = db.jdbc.getConnection();
-        jooqConnection = db.jdbc.getConnection();
-        jooq = DSL.using(jooqConnection, SQLDialect.SQLITE);
-        sql = "SELECT id, name, description FROM " + db.customer.name();
+        bench = new BenchDb(db, 0);
+        bench.fill(ROWS);
+        core = bench.engine.connect();
+        raw = bench.jdbc.getConnection();
+        jooqConnection = bench.jdbc.getConnection();
+        jooq = DSL.using(jooqConnection, switch (db) {
+            case "postgres" -> SQLDialect.POSTGRES;
+            case "mariadb" -> SQLDialect.MARIADB;
+            default -> SQLDialect.SQLITE;
+        });
+        sql = "SELECT id, name, description FROM " + bench.customer.name();
     }
 
     @TearDown(Level.Trial)
@@ -59,12 +68,12 @@ public class ReadRowsBenchmark {
         core.close();
         raw.close();
         jooqConnection.close();
-        db.close();
+        bench.close();
     }
 
     @Benchmark
     public List<Tuple3<Long, String, String>> athanorCore() {
-        Customer c = db.customer;
+        Customer c = bench.customer;
         return core.execute(select(c.ID, c.NAME, c.DESCRIPTION).from(c)).all();
     }
 
@@ -80,7 +89,7 @@ public class ReadRowsBenchmark {
     @Benchmark
     public org.jooq.Result<Record3<Long, String, String>> jooqFetch() {
         return jooq.select(JooqCustomer.ID, JooqCustomer.NAME, JooqCustomer.DESCRIPTION)
-                .from(DSL.table(DSL.name(db.customer.name()))).fetch();
+                .from(DSL.table(DSL.name(bench.customer.name()))).fetch();
     }
 
     /** jOOQ field declarations without generated code. */

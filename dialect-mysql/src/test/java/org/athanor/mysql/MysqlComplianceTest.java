@@ -1,6 +1,7 @@
 package org.athanor.mysql;
 
 import org.athanor.core.compliance.DdlSuite;
+import org.athanor.core.compliance.BulkShapeSuite;
 import org.athanor.core.compliance.DmlSuite;
 import org.athanor.core.compliance.KeyStrategySuite;
 import org.athanor.core.compliance.ExecutionListenerSuite;
@@ -44,6 +45,10 @@ class MysqlComplianceTest {
     }
 
     @Nested class Dml extends DmlSuite {
+        @Override protected Engine newEngine() { return TestDatabases.mysql(); }
+    }
+
+    @Nested class BulkShapes extends BulkShapeSuite {
         @Override protected Engine newEngine() { return TestDatabases.mysql(); }
     }
 

@@ -1,6 +1,7 @@
 package org.athanor.postgres;
 
 import org.athanor.core.compliance.DdlSuite;
+import org.athanor.core.compliance.BulkShapeSuite;
 import org.athanor.core.compliance.DmlSuite;
 import org.athanor.core.compliance.KeyStrategySuite;
 import org.athanor.core.compliance.ExecutionListenerSuite;
@@ -50,6 +51,10 @@ class PostgresComplianceTest {
     }
 
     @Nested class Dml extends DmlSuite {
+        @Override protected Engine newEngine() { return TestDatabases.postgres(); }
+    }
+
+    @Nested class BulkShapes extends BulkShapeSuite {
         @Override protected Engine newEngine() { return TestDatabases.postgres(); }
     }
 

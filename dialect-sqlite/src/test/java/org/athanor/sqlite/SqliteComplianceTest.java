@@ -1,6 +1,7 @@
 package org.athanor.sqlite;
 
 import org.athanor.core.compliance.DdlSuite;
+import org.athanor.core.compliance.BulkShapeSuite;
 import org.athanor.core.compliance.DmlSuite;
 import org.athanor.core.compliance.KeyStrategySuite;
 import org.athanor.core.compliance.ExecutionListenerSuite;
@@ -53,6 +54,10 @@ class SqliteComplianceTest {
     }
 
     @Nested class Dml extends DmlSuite {
+        @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+    }
+
+    @Nested class BulkShapes extends BulkShapeSuite {
         @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
     }
 

@@ -156,18 +156,12 @@ final class Attaching {
         Object[] values = info.read(entity);
         if (target == null) {
             Object copy = info.mapping.newInstance();
-            for (int i = 0; i < values.length; i++) session.setSlot(info, copy, i, values[i], true);
+            session.setSlots(info, copy, values, false);
             addInternal(copy);
             target = copy;
-        } else {
-            for (int i = 0; i < values.length; i++) {
-                boolean isId = false;
-                for (int k : info.idIdx) isId |= k == i;
-                if (!isId) session.setSlot(info, target, i, values[i], true);
-            }
-        }
+        } else session.setSlots(info, target, values, true);
         merged.put(entity, target);
-        if (info.toManys.length > 0) ManyToManyObjectCascades.merge(session, info, entity, target, merged); // cascade = MERGE
+        ObjectCascades.merge(session, info, entity, target, merged); // cascade = MERGE
         if (info.hasElementCollections()) copyElementCollections(info, entity, target);
         @SuppressWarnings("unchecked") E e = (E) target;
         return e;

@@ -112,7 +112,7 @@ final class Cascades {
             int mirror = info.toOneMirror(k);
             if (mirror < 0) continue;
             touchCollectionOf(info.toOnes[k].get(st.obj()), info.toOneTarget(k), mirror);
-            if (st.snapshot != null) touchCollectionOf(ownerByKey(info, k, st.snapshot[info.plain + k]), info.toOneTarget(k), mirror);
+            if (st.snapshot != null) touchCollectionOf(ownerByKey(info, k, info.refKey(st.snapshot, k)), info.toOneTarget(k), mirror);
         }
     }
 
@@ -125,7 +125,7 @@ final class Cascades {
     /** The session's object with key {@code key} for reference {@code k} of {@code info}, or null. */
     private Object ownerByKey(Mapper info, int k, Object key) {
         if (key == null || key == Mapper.UNASSIGNED_KEY) return null;
-        InstanceState o = uow.identityMap.get(org.athanor.orm.internal.mapping.IdKey.ofIds(info.toOneTarget(k), new Object[] {key}));
+        InstanceState o = uow.identityMap.get(info.targetKey(k, key));
         return o == null ? null : o.obj();
     }
 
@@ -171,6 +171,11 @@ final class Cascades {
                 if (e == null || back.get(e) != st.obj()) continue;
                 deleteOrDetach(e, back, info.inverseOnes[j].cascadeRemove(), deleted);
             }
+            for (ToOne r : info.toOnes) { // cascade = REMOVE on a reference: the referenced object goes too (after this row)
+                if (!r.cascading().remove()) continue;
+                Object ref = r.get(st.obj());
+                if (ref != null) deleteOrDetach(ref, null, true, deleted);
+            }
         }
         List<InstanceState> holders = new ArrayList<>();
         // neither objects marked for deletion nor objects a flush deleted: their collections cascade nothing more
@@ -209,7 +214,7 @@ final class Cascades {
             Object[] snap = st.snapshot;
             for (int k = 0; k < info.toOnes.length; k++) {
                 Object ref = info.toOnes[k].get(st.obj());
-                Object was = snap == null ? null : snap[info.plain + k];
+                Object was = snap == null ? null : info.refKey(snap, k);
                 if (snap != null && !rolledBack && Mapper.same(info.referencedKeyOf(k, ref), was)
                         && (relinked.isEmpty() || !relinked.contains(st.obj()))) continue;
                 int mirror = info.toOneMirror(k);
@@ -324,7 +329,7 @@ final class Cascades {
      * A child of a deleted object (an element of its collection, or the object of its inverse
      * one-to-one): with cascade REMOVE it is deleted (pending: expunged) and queued so its own children
      * follow; without, it stays, its reference to the deleted object cleared (as SQLAlchemy; a NOT NULL
-     * key makes the database refuse).
+     * key makes the database refuse). {@code back} is null for the element of a join-table collection (always cascaded).
      */
     private void deleteOrDetach(Object e, ToOne back, boolean cascadeRemove, List<InstanceState> deleted) {
         InstanceState es = stateOf(e);

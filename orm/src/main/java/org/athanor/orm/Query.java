@@ -132,9 +132,9 @@ public final class Query<E> {
     public Query<E> filterBy(String attribute, Object value) {
         for (int k = 0; k < info.toOnes.length; k++)
             if (info.toOnes[k].name().equals(attribute)) {
-                // a reference compares its key column with the given object's id (IS NULL for null)
-                Column c = info.toOnes[k].column();
-                if (value == null) return filter(c.isNull());
+                // a reference compares its key columns with the given object's key (IS NULL for null)
+                List<Column<Object>> cs = info.toOnes[k].columns();
+                if (value == null) return filter(Sql.and(cs.stream().map(x -> (Expression<Boolean>) x.isNull()).toList()));
                 Mapper t = info.toOneTarget(k);
                 if (!t.type.isInstance(value))
                     throw new IllegalArgumentException("filterBy(\"" + attribute + "\", " + value + "): " + info.name + "."
@@ -143,7 +143,7 @@ public final class Query<E> {
                 if (id == Mapper.UNASSIGNED_KEY)
                     throw new IllegalArgumentException("filterBy(\"" + attribute + "\", " + value + "): the " + t.name
                             + " has no id yet; flush() first");
-                return filter(c.eq(id));
+                return filter(org.athanor.orm.internal.mapping.KeyConditions.eq(cs, id));
             }
         Attribute a = info.mapping.attribute(attribute);
         Column c = a.column();

@@ -1,5 +1,7 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.mapping.KeyConditions;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.athanor.core.schema.Column;
@@ -53,7 +55,10 @@ public final class Relationship<O, T> {
     /** True for a {@code @OneToMany} or {@code @ManyToMany} collection, false for a {@code @ManyToOne} reference or a one-to-one. */
     public boolean isCollection() { return collection; }
 
-    /** True for a {@code @ManyToMany} collection (either side): joined through its secondary table. */
+    /**
+     * True for a collection joined through a secondary table: a {@code @ManyToMany} (either side), or a unidirectional
+     * {@code @OneToMany} with a join table (neither mappedBy nor {@code @JoinColumn}).
+     */
     public boolean isManyToMany() { return collection && EntityMapping.of(owner).toMany(name).isManyToMany(); }
 
     /**
@@ -161,16 +166,25 @@ public final class Relationship<O, T> {
     /** True for the inverse side of a one-to-one ({@code @OneToOne(mappedBy)}): one object, its key column on the target. */
     public boolean isInverseOne() { return inverse; }
 
-    /** The key column and the column it equals, as {local, remote} of the foreign key behind this relationship. */
-    @SuppressWarnings("unchecked")
-    private Column<Object>[] keyPair() {
+    /**
+     * The foreign key columns and the key columns they equal (in the same order: one pair, or one per column of a
+     * composite key), as {foreign key, key} of the foreign key behind this relationship.
+     */
+    private List<List<Column<Object>>> keyColumns() {
         if (collection || inverse) {
             EntityMapping<T> t = EntityMapping.of(target);
             EntityMapping<O> o = EntityMapping.of(owner);
-            Column<Object> fk = t.toOne(collection ? o.toMany(name).mappedBy() : o.inverseOne(name).mappedBy()).column();
-            return new Column[] {fk, EntityMapping.of(owner).idAttributes().get(0).column()};
+            List<Column<Object>> fk = t.toOne(collection ? o.toMany(name).mappedBy() : o.inverseOne(name).mappedBy()).columns();
+            return List.of(fk, idColumns(owner));
         }
-        return new Column[] {EntityMapping.of(owner).toOne(name).column(), EntityMapping.of(target).idAttributes().get(0).column()};
+        return List.of(EntityMapping.of(owner).toOne(name).columns(), idColumns(target));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Column<Object>> idColumns(Class<?> entity) {
+        List<Column<Object>> out = new ArrayList<>();
+        for (org.athanor.orm.mapping.Attribute a : EntityMapping.of(entity).idAttributes()) out.add((Column<Object>) a.column());
+        return out;
     }
 
     /** The related entity's table (an element collection's: its collection table). */
@@ -217,9 +231,11 @@ public final class Relationship<O, T> {
             throw new IllegalArgumentException(this + " relates " + owner.getSimpleName() + " to itself: the two sides must be "
                     + "different aliases of " + from.name() + ", e.g. " + owner.getSimpleName() + "_.TABLE and "
                     + owner.getSimpleName() + "_.TABLE.as(\"other\")");
-        Column<Object>[] k = keyPair();
-        // a collection's key is on the target (the element's foreign key); a reference's on the owner
-        return collection || inverse ? to.corresponding(k[0]).eq(from.corresponding(k[1])) : from.corresponding(k[0]).eq(to.corresponding(k[1]));
+        List<List<Column<Object>>> k = keyColumns();
+        // a collection's foreign key is on the target (the element's); a reference's on the owner
+        Table fkSide = collection || inverse ? to : from, keySide = collection || inverse ? from : to;
+        return KeyConditions.join(k.get(0).stream().map(fkSide::corresponding).toList(),
+                k.get(1).stream().map(keySide::corresponding).toList());
     }
 
     /**

@@ -144,7 +144,7 @@ public final class Session implements AutoCloseable {
 
     /** The objects this session holds and their states: the only code that changes them. */
     final UnitOfWork uow = new UnitOfWork(new UnitOfWork.Host() {
-        @Override public Object load(Mapper mapper, Object id) { return get(mapper.type, id); }
+        @Override public Object load(Mapper mapper, IdKey key) { return getByKey(mapper.type, mapper, key); }
         @Override public void unloadCollections(InstanceState s) {
             for (int m = 0; m < s.info.toManys.length; m++) {
                 CollectionState cs = CollectionState.stateOf(loadHost, s.obj(), s.info, m);
@@ -330,7 +330,7 @@ public final class Session implements AutoCloseable {
         Objects.requireNonNull(entity, "entity");
         InstanceState s = stateOf(entity);
         if (s == null) throw new IllegalArgumentException(describeObject(entity) + " is not in this session");
-        for (InstanceState x : ManyToManyObjectCascades.toExpunge(this, s)) if (x.attached) detach(x); // cascade = DETACH
+        for (InstanceState x : ObjectCascades.toExpunge(this, s)) if (x.attached) detach(x); // cascade = DETACH
     }
 
     /** Removes every object from the session (see {@link #expunge}). */
@@ -364,7 +364,11 @@ public final class Session implements AutoCloseable {
         Objects.requireNonNull(entityClass, "entityClass");
         Objects.requireNonNull(id, "id");
         Mapper info = registry.info(entityClass);
-        IdKey key = info.keyFromId(id);
+        return getByKey(entityClass, info, info.keyFromId(id));
+    }
+
+    /** {@link #get(Class, Object)} by identity. */
+    private <E> E getByKey(Class<E> entityClass, Mapper info, IdKey key) {
         origin("get " + info.name);
         InstanceState s = uow.identityMap.isEmpty() ? null : uow.identityMap.get(key);
         // identity is keyed by the hierarchy's base: the object found may be of another class of it
@@ -435,7 +439,7 @@ public final class Session implements AutoCloseable {
             throw new IllegalStateException(describeObject(entity) + " is " + (s == null ? "not in this session" : s.status)
                     + "; refresh() needs a persistent object of this session");
         origin("refresh " + s.info.name);
-        ManyToManyObjectCascades.refresh(this, s); // the row, then what cascade = REFRESH reaches
+        ObjectCascades.refresh(this, s); // the row, then what cascade = REFRESH reaches
     }
 
     /**
@@ -598,8 +602,8 @@ public final class Session implements AutoCloseable {
 
     boolean isExpired(InstanceState s) { return uow.isExpired(s); }
 
-    /** {@link UnitOfWork#setSlot}: the session's object for a reference key, loaded when {@code load}. */
-    boolean setSlot(Mapper info, Object obj, int i, Object value, boolean load) { return uow.setSlot(info, obj, i, value, load); }
+    /** {@link UnitOfWork#setSlots}: the values, references to the session's objects with their keys (loaded at need). */
+    void setSlots(Mapper info, Object obj, Object[] values, boolean keepKey) { uow.setSlots(info, obj, values, true, keepKey); }
 
     /**
      * The state of {@code entity} as this session sees it (SQLAlchemy's {@code inspect()}): PENDING,

@@ -217,4 +217,82 @@ final class ExpressionRenderer {
         }
         c.appendIdentifier(col.name());
     }
+
+    /** See {@link SqlCompiler#operand}. */
+    static void operand(SqlCompiler c, Expression<?> e) {
+        if (c.needsParens(e)) {
+            c.sql.append('(');
+            c.visit(e);
+            c.sql.append(')');
+        } else {
+            c.visit(e);
+        }
+    }
+
+    /** See {@link SqlCompiler#needsParens}. */
+    static boolean isOperator(Expression<?> e) {
+        return e instanceof Binary<?> || e instanceof Comparison || e instanceof BooleanList || e instanceof Like
+                || e instanceof IsNull || e instanceof Between || e instanceof InList || e instanceof InSelect
+                || e instanceof IsDistinct || e instanceof RegexpMatch || e instanceof Not || e instanceof Unary<?> || e instanceof Text;
+    }
+
+    /** See {@link SqlCompiler#concat}. */
+    static void concat(SqlCompiler c, Expression<?> left, Expression<?> right) {
+        c.operand(left);
+        c.sql.append(" || ");
+        c.operand(right);
+    }
+
+    /** See {@link SqlCompiler#visitUnary}. */
+    static void unary(SqlCompiler c, Unary<?> u) {
+        c.sql.append(u.op().sql());
+        c.operand(u.operand());
+    }
+
+    /** See {@link SqlCompiler#visitInSelect}. */
+    static void inSelect(SqlCompiler c, InSelect in) {
+        c.operand(in.operand());
+        c.sql.append(in.negated() ? " NOT IN " : " IN ");
+        c.subquery(in.subquery());
+    }
+
+    /** See {@link SqlCompiler#visitExists}. */
+    static void exists(SqlCompiler c, Exists e) {
+        c.sql.append("EXISTS ");
+        c.subquery(e.select());
+    }
+
+    /** See {@link SqlCompiler#subquery}. */
+    static void subquery(SqlCompiler c, SqlNode select) {
+        boolean q = c.qualifyColumns, sl = c.inSelectList;
+        c.qualifyColumns = true;
+        c.inSelectList = false;
+        c.sql.append('(');
+        c.visit(select);
+        c.sql.append(')');
+        c.qualifyColumns = q;
+        c.inSelectList = sl;
+    }
+
+    /** See {@link SqlCompiler#visitText}. */
+    static void text(SqlCompiler c, Text t) {
+        java.util.List<String> frags = t.fragments();
+        java.util.List<String> names = t.parameterNames();
+        for (int i = 0; i < frags.size(); i++) {
+            c.sql.append(frags.get(i));
+            if (i < names.size()) c.visit(t.parameter(names.get(i)));
+        }
+    }
+
+    /** See {@link SqlCompiler#visitAdapted}. */
+    static void adapted(SqlCompiler c, Adapted a) {
+        java.util.Map<Table, Table> outer = c.adaptations;
+        c.adaptations = new java.util.IdentityHashMap<>(outer == null ? java.util.Map.of() : outer);
+        c.adaptations.put(a.from(), a.to());
+        try {
+            c.visit(a.expression());
+        } finally {
+            c.adaptations = outer;
+        }
+    }
 }

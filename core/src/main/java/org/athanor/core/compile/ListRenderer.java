@@ -105,4 +105,38 @@ final class ListRenderer {
         }
         b.append('"');
     }
+
+    /** See {@link SqlCompiler#boundList}: the refusal of a dialect without a form binding a list as one value. */
+    static CompileError noBoundList(SqlCompiler c, InList in) {
+        return new CompileError("an IN list of " + in.items().size() + " values takes more bind parameters than "
+                + c.dialect.name() + " accepts in one statement (" + c.features.maxBindParams() + ") and " + c.dialect.name()
+                + " has no form binding a list as one value: split the list over several statements, or load the values "
+                + "into a table and use IN (SELECT ...)");
+    }
+
+    /** See {@link SqlCompiler#listValues}. */
+    static List<Object> listValues(InList in) {
+        List<Object> out = new ArrayList<>(in.items().size());
+        for (Expression<?> e : in.items()) out.add(((Param<?>) e).value());
+        return out;
+    }
+
+    /** See {@link SqlCompiler#visitParam}: a placeholder bound to the walk's parameter, or a literal for literal binds. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static void param(SqlCompiler c, Param<?> p) {
+        if (c.literalBinds() && p.name() == null) {
+            c.sql.append(c.dialect.renderLiteral(p.value(), (org.athanor.core.type.SqlType) p.type()));
+            return;
+        }
+        int at = c.placeholders.next(p);
+        if (at < 0 && !c.key.cacheable()) {
+            // inside a node without a cache key, whose key() did not walk its parameters: the statement
+            // is compiled at every execution, so the parameter is appended to this walk's list
+            c.appendExtraParam(p);
+            return;
+        }
+        if (at < 0) throw new IllegalStateException("parameter " + p.value() + " was not met by the key walk");
+        c.addSlot(at, p);
+        c.sql.append('?');
+    }
 }

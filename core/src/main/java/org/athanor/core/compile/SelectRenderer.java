@@ -206,4 +206,23 @@ final class SelectRenderer {
             throw c.unsupported(clause + " given as an expression other than a bind parameter or literal");
         c.operand(e);
     }
+
+    /** See {@link SqlCompiler#selectModifiers}. */
+    static void modifiers(SqlCompiler c, Select<?> s) {
+        if (!s.distinctOn().isEmpty()) throw c.unsupported("DISTINCT ON");
+        if (s.isDistinct()) c.sql.append("DISTINCT ");
+    }
+
+    /** See {@link SqlCompiler#visitOrderItem}. */
+    static void orderItem(SqlCompiler c, OrderItem o) {
+        c.visit(o.expression());
+        if (o.descending()) c.sql.append(" DESC");
+        c.nullsOrder(o);
+    }
+
+    /** See {@link SqlCompiler#nullsOrder}. */
+    static void nullsOrder(SqlCompiler c, OrderItem o) {
+        if (o.nulls() == OrderItem.Nulls.FIRST) c.sql.append(" NULLS FIRST");
+        else if (o.nulls() == OrderItem.Nulls.LAST) c.sql.append(" NULLS LAST");
+    }
 }

@@ -1,13 +1,9 @@
 package org.athanor.core.compile;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.athanor.core.error.CompileError;
-import org.athanor.core.internal.compile.CompiledTemplate;
 import org.athanor.core.internal.compile.KeyCollector;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
@@ -15,7 +11,6 @@ import org.athanor.core.sql.KeyBuilder;
 import org.athanor.core.sql.*;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.SqlTypes;
-import org.athanor.core.type.ValueCodec;
 
 /**
  * Renders a statement tree into SQL text and its placeholder list in one pass: the rendering
@@ -29,19 +24,11 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
     protected final DialectFeatures features;
     protected final StringBuilder sql = new StringBuilder(128);
     private final boolean literalBinds;
-    /** Per parameter: a cursor, then its indices in key-walk order (a parameter met twice has two). */
-    private Map<Param<?>, int[]> canonical;
+    /** The placeholders and result columns recorded so far (set by {@link #compile}). */
+    Placeholders placeholders;
     KeyCollector key;
     /** Rendering for toString() and messages: a fragment (a CTE used outside its WITH) must not throw. */
     boolean rendering;
-    private int[] slots = new int[16];
-    private final List<ValueCodec<Object>> slotCodecs = new ArrayList<>();
-    private final List<String> slotNames = new ArrayList<>();
-
-    private final List<String> resultNames = new ArrayList<>();
-    private final List<Expression<?>> resultExprs = new ArrayList<>();
-    private final List<SqlType<?>> resultTypes = new ArrayList<>();
-
     /** Tables of the enclosing SELECTs' FROM lists, innermost last: for correlation. */
     protected final Deque<List<Table>> enclosingFroms = new ArrayDeque<>();
     /** Nesting depth of statements: 0 is the top level, whose select list gives the result columns. */
@@ -80,32 +67,11 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
      * Compiles a statement walked into {@code walked} (the key walk the engine or {@code Dialect.compile}
      * made): placeholders refer to the walk's parameters.
      */
-    @SuppressWarnings("unchecked")
     public StatementTemplate compile(SqlNode statement, KeyBuilder walked) {
-        KeyCollector key = KeyCollector.walked(walked);
-        this.key = key;
-        canonical = new IdentityHashMap<>();
-        for (int i = 0; i < key.paramCount(); i++) {
-            // The same Param object can sit at several walk positions (an IN list padded with its last
-            // value, a Param reused by the caller). Each visit must bind its own position, or a cache
-            // hit from a statement with distinct values there would bind the wrong one.
-            int[] e = canonical.get(key.param(i));
-            if (e == null) e = new int[] {0, i};
-            else { e = java.util.Arrays.copyOf(e, e.length + 1); e[e.length - 1] = i; }
-            canonical.put(key.param(i), e);
-        }
+        this.key = KeyCollector.walked(walked);
+        this.placeholders = new Placeholders(dialect, key);
         visit(statement);
-        int n = slotCodecs.size();
-        return new CompiledTemplate(sql.toString(), java.util.Arrays.copyOf(slots, n),
-                slotCodecs.toArray(ValueCodec[]::new), slotNames.toArray(String[]::new),
-                List.copyOf(resultNames), List.copyOf(resultExprs), codecs(resultTypes), List.copyOf(resultTypes));
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private ValueCodec<Object>[] codecs(List<SqlType<?>> types) {
-        ValueCodec<Object>[] out = new ValueCodec[types.size()];
-        for (int i = 0; i < out.length; i++) out[i] = (ValueCodec) dialect.codec(types.get(i));
-        return out;
+        return placeholders.template(sql.toString());
     }
 
     /** Renders any node (used for toString and fragments). */
@@ -145,32 +111,10 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
 
     // ---- values --------------------------------------------------------------------------------
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public void visitParam(Param<?> p) {
-        if (literalBinds && p.name() == null) {
-            sql.append(dialect.renderLiteral(p.value(), (SqlType) p.type()));
-            return;
-        }
-        int[] e = canonical.get(p);
-        if (e == null && !key.cacheable()) {
-            // inside a node without a cache key, whose key() did not walk its parameters: the statement
-            // is compiled at every execution, so the parameter is appended to this walk's list
-            appendExtraParam(p);
-            return;
-        }
-        if (e == null) throw new IllegalStateException("parameter " + p.value() + " was not met by the key walk");
-        addSlot(e[1 + Math.min(e[0]++, e.length - 2)], p);
-        sql.append('?');
-    }
+    public void visitParam(Param<?> p) { ListRenderer.param(this, p); }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    void addSlot(int canonicalIndex, Param<?> p) {
-        int n = slotCodecs.size();
-        if (n == slots.length) slots = java.util.Arrays.copyOf(slots, n * 2);
-        slots[n] = canonicalIndex;
-        slotCodecs.add((ValueCodec) dialect.codec(p.type()));
-        slotNames.add(p.name());
-    }
+    /** Records a placeholder bound to walk parameter {@code canonicalIndex}. */
+    void addSlot(int canonicalIndex, Param<?> p) { placeholders.add(canonicalIndex, p); }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void visitLiteral(Literal<?> l) { sql.append(dialect.renderLiteral(l.value(), (SqlType) l.type())); }
@@ -186,21 +130,10 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
     // ---- operators -----------------------------------------------------------------------------------
 
     /** Renders an operand, in parentheses when it is itself an operator expression. */
-    protected void operand(Expression<?> e) {
-        if (needsParens(e)) {
-            sql.append('(');
-            visit(e);
-            sql.append(')');
-        } else {
-            visit(e);
-        }
-    }
+    protected void operand(Expression<?> e) { ExpressionRenderer.operand(this, e); }
 
-    protected boolean needsParens(Expression<?> e) {
-        return e instanceof Binary<?> || e instanceof Comparison || e instanceof BooleanList || e instanceof Like
-                || e instanceof IsNull || e instanceof Between || e instanceof InList || e instanceof InSelect
-                || e instanceof IsDistinct || e instanceof RegexpMatch || e instanceof Not || e instanceof Unary<?> || e instanceof Text;
-    }
+    /** Whether {@code e} goes in parentheses as an operand: it is itself an operator expression. */
+    protected boolean needsParens(Expression<?> e) { return ExpressionRenderer.isOperator(e); }
 
     public void visitComparison(Comparison c) { ExpressionRenderer.comparison(this, c); }
 
@@ -210,16 +143,9 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
     protected String operatorSql(Operator op) { return op.sql(); }
 
     /** String concatenation; ANSI {@code ||}. */
-    protected void concat(Expression<?> left, Expression<?> right) {
-        operand(left);
-        sql.append(" || ");
-        operand(right);
-    }
+    protected void concat(Expression<?> left, Expression<?> right) { ExpressionRenderer.concat(this, left, right); }
 
-    public void visitUnary(Unary<?> u) {
-        sql.append(u.op().sql());
-        operand(u.operand());
-    }
+    public void visitUnary(Unary<?> u) { ExpressionRenderer.unary(this, u); }
 
     public void visitBooleanList(BooleanList b) { ExpressionRenderer.booleanList(this, b); }
 
@@ -232,19 +158,10 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
     public void visitNot(Not n) { ExpressionRenderer.not(this, n); }
 
     /** Tables whose columns render through an alias while an {@link org.athanor.core.sql.Adapted} is rendered; null: none. */
-    private java.util.Map<Table, Table> adaptations;
+    java.util.Map<Table, Table> adaptations;
 
     /** Renders the expression with its columns of {@code from} qualified by the alias {@code to} (also in its subqueries). */
-    public void visitAdapted(org.athanor.core.sql.Adapted a) {
-        java.util.Map<Table, Table> outer = adaptations;
-        adaptations = new java.util.IdentityHashMap<>(outer == null ? java.util.Map.of() : outer);
-        adaptations.put(a.from(), a.to());
-        try {
-            visit(a.expression());
-        } finally {
-            adaptations = outer;
-        }
-    }
+    public void visitAdapted(org.athanor.core.sql.Adapted a) { ExpressionRenderer.adapted(this, a); }
 
     /** {@code t}, or the alias an enclosing {@link org.athanor.core.sql.Adapted} reads it through. */
     public Table adapted(Table t) {
@@ -268,12 +185,7 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
      * array read by {@code json_each}. Dialects without such a form keep this refusal: Athanor never
      * renders the values into the SQL behind the caller's back.
      */
-    protected void boundList(InList in) {
-        throw new CompileError("an IN list of " + in.items().size() + " values takes more bind parameters than "
-                + dialect.name() + " accepts in one statement (" + features.maxBindParams() + ") and " + dialect.name()
-                + " has no form binding a list as one value: split the list over several statements, or load the values "
-                + "into a table and use IN (SELECT ...)");
-    }
+    protected void boundList(InList in) { throw ListRenderer.noBoundList(this, in); }
 
     /**
      * Appends a placeholder bound to {@code p}, a parameter the statement's key walk did not meet
@@ -292,17 +204,9 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
     protected final String jsonArray(InList in) { return ListRenderer.jsonArray(this, in); }
 
     /** The values of an expanding IN list (every item is a parameter). */
-    protected static List<Object> listValues(InList in) {
-        List<Object> out = new ArrayList<>(in.items().size());
-        for (Expression<?> e : in.items()) out.add(((Param<?>) e).value());
-        return out;
-    }
+    protected static List<Object> listValues(InList in) { return ListRenderer.listValues(in); }
 
-    public void visitInSelect(InSelect in) {
-        operand(in.operand());
-        sql.append(in.negated() ? " NOT IN " : " IN ");
-        subquery(in.subquery());
-    }
+    public void visitInSelect(InSelect in) { ExpressionRenderer.inSelect(this, in); }
 
     public void visitTuple(Tuple t) { ExpressionRenderer.tuple(this, t); }
 
@@ -367,48 +271,22 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
 
     public void visitScalarSubquery(ScalarSubquery<?> s) { subquery(s.select()); }
 
-    public void visitExists(Exists e) {
-        sql.append("EXISTS ");
-        subquery(e.select());
-    }
+    public void visitExists(Exists e) { ExpressionRenderer.exists(this, e); }
 
     /** A parenthesised nested SELECT. */
-    protected void subquery(SqlNode select) {
-        boolean q = qualifyColumns, sl = inSelectList;
-        qualifyColumns = true;
-        inSelectList = false;
-        sql.append('(');
-        visit(select);
-        sql.append(')');
-        qualifyColumns = q;
-        inSelectList = sl;
-    }
+    protected void subquery(SqlNode select) { ExpressionRenderer.subquery(this, select); }
 
-    public void visitOrderItem(OrderItem o) {
-        visit(o.expression());
-        if (o.descending()) sql.append(" DESC");
-        nullsOrder(o);
-    }
+    public void visitOrderItem(OrderItem o) { SelectRenderer.orderItem(this, o); }
 
     /** NULLS FIRST/LAST; dialects without the syntax emulate it. */
-    protected void nullsOrder(OrderItem o) {
-        if (o.nulls() == OrderItem.Nulls.FIRST) sql.append(" NULLS FIRST");
-        else if (o.nulls() == OrderItem.Nulls.LAST) sql.append(" NULLS LAST");
-    }
+    protected void nullsOrder(OrderItem o) { SelectRenderer.nullsOrder(this, o); }
 
     public void visitExtension(Extension e) { e.render(this); }
 
     /** A list bound to a text() parameter: {@code (?, ?, ...)} padded to its bucket (see ParamList). */
     public void visitParamList(org.athanor.core.sql.ParamList list) { ListRenderer.paramList(this, list); }
 
-    public void visitText(Text t) {
-        List<String> frags = t.fragments();
-        List<String> names = t.parameterNames();
-        for (int i = 0; i < frags.size(); i++) {
-            sql.append(frags.get(i));
-            if (i < names.size()) visit(t.parameter(names.get(i)));
-        }
-    }
+    public void visitText(Text t) { ExpressionRenderer.text(this, t); }
 
     // ---- FROM ----------------------------------------------------------------------------------------
 
@@ -435,20 +313,13 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
     public void visitSelect(Select<?> s) { SelectRenderer.select(this, s); }
 
     /** DISTINCT (and DISTINCT ON where a dialect has it). */
-    protected void selectModifiers(Select<?> s) {
-        if (!s.distinctOn().isEmpty()) throw unsupported("DISTINCT ON");
-        if (s.isDistinct()) sql.append("DISTINCT ");
-    }
+    protected void selectModifiers(Select<?> s) { SelectRenderer.modifiers(this, s); }
 
     /** What to render when a SELECT has no FROM (nothing in ANSI; some databases want FROM DUAL). */
     protected void emptyFrom() {}
 
     /** Records a top-level result column. */
-    protected void result(Expression<?> e) {
-        resultNames.add(Select.nameOf(e));
-        resultExprs.add(e);
-        resultTypes.add(e.type());
-    }
+    protected void result(Expression<?> e) { placeholders.result(e); }
 
     /**
      * The FROM list: explicit items, then tables of columns used in the select list, WHERE, GROUP BY,

@@ -1,13 +1,10 @@
 package org.athanor.core.engine;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.athanor.core.internal.compile.CompiledTemplate;
 import org.athanor.core.dialect.Dialect;
 import org.athanor.core.error.DatabaseError;
 import org.athanor.core.error.DisconnectionError;
@@ -19,10 +16,8 @@ import org.athanor.core.internal.bulk.StatementKeys;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Dml;
 import org.athanor.core.sql.Insert;
-import org.athanor.core.sql.Param;
 import org.athanor.core.sql.Query;
 import org.athanor.core.sql.Row;
-import org.athanor.core.sql.Select;
 import org.athanor.core.sql.Statement;
 
 /**
@@ -63,6 +58,11 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
 
     /** Returns the JDBC connection if this one is collected unclosed (see {@link UnclosedConnections}). */
     private final UnclosedConnections.Handle unclosed;
+    /** The one execution path of the statements this connection keeps (see {@link Executions}). */
+    private final Executions executions;
+
+    /** See {@link Executions}. */
+    Executions executions() { return executions; }
 
     Connection(Engine engine, java.sql.Connection jdbc, java.sql.Connection physical, OpenStatements open) {
         this.engine = engine;
@@ -72,6 +72,7 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
         this.tx = new ConnectionTransaction(this, engine, jdbc, engine.dialect().features().beginOnFirstWrite());
         this.timeouts = new StatementTimeouts(engine, physical != null ? physical : jdbc);
         this.unclosed = engine.unclosedConnections().watch(this, jdbc, physical);
+        this.executions = new Executions(this, engine, jdbc, statements);
     }
 
     /**
@@ -92,14 +93,8 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
                 : "the " + engine + " this Connection came from is closed, and its connections with it; create a new Engine");
     }
 
-    /** Whether a query only reads (a SELECT, set operation or WITH around one); text() may write, so it counts as a write. */
-    private static boolean isRead(Query<?> query) {
-        if (query instanceof org.athanor.core.sql.WithQuery<?> w) return isRead(w.body());
-        return query instanceof Select<?> || query instanceof org.athanor.core.sql.CompoundSelect<?>;
-    }
-
     /** A read is about to run in the current transaction. */
-    private void reading() { tx.reading(); }
+    void reading() { tx.reading(); }
 
     /** A write is about to run: see {@link ConnectionTransaction#writing}. */
     void writing() { tx.writing(openResults); }
@@ -181,42 +176,7 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
 
     private <R> Result<R> run(Query<?> query, Map<String, ?> named, RowReader<R> reader, boolean streaming) {
         checkOpen();
-        java.util.Objects.requireNonNull(query, "query");
-        java.util.Objects.requireNonNull(reader, "reader");
-        // before prepare, which echoes the statement: a rollback writing() runs is logged before it
-        if (isRead(query)) reading();
-        else writing();
-        Prepared p = engine.prepare(query, named);
-        ExecutionEvent ev = engine.observed() ? announce(p.template().sql(), Prepared.values(p, named), p.cached()) : null;
-        PreparedStatement ps = null;
-        boolean started = false;
-        try {
-            ps = statements.take(p.template().sql(), p.template().sql(), null);
-            // statements are reused: set the fetch size every time so a streaming setup never leaks
-            if (streaming) dialect().configureStreaming(jdbc, ps);
-            else ps.setFetchSize(engine.options().fetchSize());
-            bind(ps, p.template(), p.params(), named);
-            ResultSet rs;
-            int timeout = armTimeout(ps);
-            try {
-                if (query instanceof Select<?>) rs = ps.executeQuery();
-                else rs = ps.execute() ? ps.getResultSet() : null;
-            } finally {
-                disarmTimeout(ps, timeout);
-            }
-            engine.finished(ev, -1, null); // a query's rows are read as the result streams
-            CompiledTemplate t = p.template();
-            if (rs != null && t.resultCount() == 0) t = t.describedBy(rs.getMetaData()); // text(): columns known only now
-            Result<R> result = new Result<>(this, ps, rs, t, reader);
-            started = true;
-            return result;
-        } catch (SQLException e) {
-            throw failed(ev, translate(e, p.template().sql()));
-        } catch (RuntimeException e) {
-            throw failed(ev, e);
-        } finally {
-            if (!started) discard(ps);
-        }
+        return executions.query(query, named, reader, streaming);
     }
 
     /**
@@ -246,17 +206,7 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
 
     private int executeDml(Dml statement, Map<String, ?> parameters) {
         checkOpen();
-        java.util.Objects.requireNonNull(statement, "statement");
-        writing(); // before prepare, which echoes the statement
-        Prepared p = engine.prepare(statement, parameters);
-        return (int) runStatement(p.template().sql(), null, p.cached(), new Executor.Binding() {
-            @Override public boolean bind(PreparedStatement ps) throws SQLException {
-                Connection.this.bind(ps, p.template(), p.params(), parameters);
-                return true;
-            }
-
-            @Override public List<Object> shown() { return Prepared.values(p, parameters); }
-        }, PreparedStatement::executeUpdate);
+        return executions.dml(statement, parameters);
     }
 
     /**
@@ -297,23 +247,6 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
     /** Disarms what {@link #armTimeout} armed: kept statements must not carry it into later executions. */
     void disarmTimeout(java.sql.Statement st, int ms) {
         if (!timeouts.disarm(st, ms)) broken = true; // a statement or connection that cannot be reset is not handed out again
-    }
-
-    /**
-     * Tells the listeners a single statement is about to run (the announce half of the one choke
-     * point; {@link Engine#finished} is the other). Callers check {@link Engine#observed()} first, so
-     * that the values are built only when someone listens.
-     */
-    ExecutionEvent announce(String sql, List<Object> values, boolean cached) {
-        List<List<Object>> sets = new ArrayList<>(1);
-        sets.add(values);
-        return engine.started(this, sql, sets, cached, false, false);
-    }
-
-    /** Reports {@code e} as the end of {@code ev} (nothing when null or already reported) and returns it to be thrown. */
-    RuntimeException failed(ExecutionEvent ev, RuntimeException e) {
-        if (ev != null) engine.finished(ev, -1, e);
-        return e;
     }
 
     /** Runs any statement for its effect (DDL through {@code text(...)}, DML), on a statement of its own. */
@@ -417,42 +350,6 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
         return bulk;
     }
 
-    /**
-     * The choke point of DML and the bulk paths ({@link Executor#run}): a kept statement for {@code sql}
-     * (apart from the same SQL prepared for generated keys), bound, announced, run with the timeout
-     * armed, finished; kept for reuse when it ran, closed when it failed.
-     */
-    long runStatement(String sql, String generatedKey, boolean cached, Executor.Binding binding, Executor.Execution execution) {
-        // a statement prepared to report generated keys is kept apart from the same SQL prepared plainly
-        String slot = generatedKey == null ? sql : "\u0000keys\u0000" + sql;
-        PreparedStatement ps = null;
-        boolean done = false;
-        ExecutionEvent ev = null;
-        int timeout = 0;
-        try {
-            ps = statements.take(slot, sql, generatedKey);
-            if (!binding.bind(ps)) {
-                done = true; // not run: kept as it is (the parameters bound so far are cleared with the others)
-                return -1;
-            }
-            writing(); // before the announcement: a rollback it runs is logged first
-            if (engine.observed()) ev = announce(sql, binding.shown(), cached);
-            timeout = armTimeout(ps);
-            long rows = execution.execute(ps);
-            engine.finished(ev, rows, null);
-            done = true;
-            return rows;
-        } catch (SQLException e) {
-            throw failed(ev, translate(e, sql));
-        } catch (RuntimeException e) {
-            throw failed(ev, e);
-        } finally {
-            if (ps != null) disarmTimeout(ps, timeout);
-            if (done) release(slot, ps);
-            else discard(ps);
-        }
-    }
-
     /** A result whose closing failed gives its statement up: it is closed, not kept. */
     void abandon(PreparedStatement ps) { discard(ps); }
 
@@ -470,16 +367,6 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
             statements.keep(sql, ps);
         } catch (SQLException e) {
             throw translate(e, sql);
-        }
-    }
-
-    /** Binds one execution's values: each parameter's own, or for a named one the value given in {@code named}. */
-    void bind(PreparedStatement ps, CompiledTemplate t, Param<?>[] params, Map<String, ?> named) throws SQLException {
-        for (int i = 0, n = t.slotCount(); i < n; i++) {
-            Param<?> p = params[t.slot(i)];
-            Object v = p.value();
-            if (p.name() != null && v == null) v = Prepared.namedValue(p, named, t.sql());
-            t.slotCodec(i).bind(ps, i + 1, v);
         }
     }
 

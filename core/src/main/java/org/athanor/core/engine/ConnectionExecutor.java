@@ -37,7 +37,7 @@ final class ConnectionExecutor implements Executor {
     @Override
     public long run(String sql, String generatedKey, boolean cached, Binding binding, Execution execution) {
         conn.checkOpen();
-        return conn.runStatement(sql, generatedKey, cached, binding, execution);
+        return conn.executions().statement(sql, generatedKey, cached, binding, execution);
     }
 
     @Override public int execute(Dml statement) { return conn.execute(statement); }

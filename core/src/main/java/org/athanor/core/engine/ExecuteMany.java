@@ -73,9 +73,9 @@ final class ExecuteMany {
             engine.finished(ev, unknown ? -1 : total, null);
             return unknown ? -1 : total;
         } catch (SQLException e) {
-            throw conn.failed(ev, conn.translate(e, t.sql()));
+            throw conn.executions().failed(ev, conn.translate(e, t.sql()));
         } catch (RuntimeException e) {
-            throw conn.failed(ev, e);
+            throw conn.executions().failed(ev, e);
         }
     }
 }

@@ -17,9 +17,9 @@ final class UnkeptStatements {
     static void execute(Connection conn, Engine engine, java.sql.Connection jdbc, Statement statement) {
         conn.writing(); // before prepare, which echoes the statement
         Prepared p = engine.prepare(statement);
-        ExecutionEvent ev = engine.observed() ? conn.announce(p.template().sql(), Prepared.values(p, null), p.cached()) : null;
+        ExecutionEvent ev = engine.observed() ? conn.executions().announce(p.template().sql(), Prepared.values(p, null), p.cached()) : null;
         try (PreparedStatement ps = jdbc.prepareStatement(p.template().sql())) {
-            conn.bind(ps, p.template(), p.params(), null);
+            Executions.bind(ps, p.template(), p.params(), null);
             int timeout = conn.armTimeout(ps);
             long rows;
             try {
@@ -29,9 +29,9 @@ final class UnkeptStatements {
             }
             engine.finished(ev, rows, null);
         } catch (SQLException e) {
-            throw conn.failed(ev, conn.translate(e, p.template().sql()));
+            throw conn.executions().failed(ev, conn.translate(e, p.template().sql()));
         } catch (RuntimeException e) {
-            throw conn.failed(ev, e);
+            throw conn.executions().failed(ev, e);
         }
     }
 
@@ -48,9 +48,9 @@ final class UnkeptStatements {
             }
             engine.finished(ev, rows, null);
         } catch (SQLException e) {
-            throw conn.failed(ev, conn.translate(e, sql));
+            throw conn.executions().failed(ev, conn.translate(e, sql));
         } catch (RuntimeException e) {
-            throw conn.failed(ev, e);
+            throw conn.executions().failed(ev, e);
         }
     }
 }

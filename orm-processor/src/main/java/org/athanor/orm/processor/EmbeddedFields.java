@@ -26,7 +26,7 @@ final class EmbeddedFields {
     private EmbeddedFields() {}
 
     private static final Set<String> NOT_IN_EMBEDDED = Set.of("Id", "Version", "GeneratedValue", "SequenceGenerator",
-            "ManyToOne", "OneToOne", "OneToMany", "ManyToMany", "JoinColumn", "JoinTable", "OrderBy", "PrimaryKeyJoinColumn");
+            "ManyToOne", "OneToOne", "OneToMany", "ManyToMany", "JoinColumn", "JoinColumns", "JoinTable", "OrderBy", "PrimaryKeyJoinColumn");
     private static final Set<String> ON_EMBEDDED = Set.of("Embedded", "AttributeOverride", "AttributeOverrides");
 
     /** Whether the field holds an embedded value: {@code @Embedded}, or its type is {@code @Embeddable}. */

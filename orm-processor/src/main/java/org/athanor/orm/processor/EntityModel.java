@@ -147,9 +147,8 @@ final class EntityModel {
                     else references.relationship(f, true);
                     continue;
                 }
-                if (Annotations.has(f, "JoinTable")) {
-                    error(f, f.getSimpleName().toString(), "@JoinTable without @ManyToMany; it names the secondary table of a "
-                            + "many-to-many collection");
+                if (Annotations.has(f, "JoinTable") && !references.joinTableOneToMany(f)) {
+                    error(f, f.getSimpleName().toString(), Messages.joinTableMisplaced());
                     continue;
                 }
                 if (Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToMany") || Annotations.has(f, "OneToOne")) {
@@ -161,7 +160,7 @@ final class EntityModel {
                     error(f, f.getSimpleName().toString(), "@OrderBy without @OneToMany or @ManyToMany; it orders a collection");
                     continue;
                 }
-                if (Annotations.has(f, "JoinColumn")) {
+                if (Annotations.has(f, "JoinColumn") || Annotations.has(f, "JoinColumns")) {
                     error(f, f.getSimpleName().toString(), "@JoinColumn without @ManyToOne; annotate the field @ManyToOne "
                             + "(its type the related entity), or use @Column for a basic column");
                     continue;

@@ -1,6 +1,9 @@
 package org.athanor.orm.processor;
 
+import java.util.ArrayList;
+import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -8,6 +11,7 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import org.athanor.orm.rules.Messages;
+import org.athanor.orm.rules.JoinColumnRules;
 import org.athanor.orm.rules.Naming;
 
 /** The relationship fields: references, collections and their annotations (the runtime's ToOnes rules). */
@@ -51,45 +55,102 @@ final class References {
             t = ((DeclaredType) t).getTypeArguments().get(0);
         }
         if (t.getKind() != TypeKind.DECLARED) return;
-        if (!collection && !(Annotations.has(f, "OneToOne") && oneToOneInverse(f))) m.referenceColumns.add(referenceColumn(f, (DeclaredType) t));
+        if (!collection && !(Annotations.has(f, "OneToOne") && oneToOneInverse(f))) {
+            List<String> columns = referenceColumns(f, (DeclaredType) t);
+            if (columns == null) return;
+            m.referenceColumns.addAll(columns);
+        }
         m.relationships.add(new EntityModel.RelationshipModel(f.getSimpleName().toString(), m.types.erasure(t).toString(), collection));
         if (!collection && "LAZY".equals(m.ann.enumName(Annotations.find(f, Annotations.has(f, "ManyToOne") ? "ManyToOne" : "OneToOne"), "fetch"))
                 && !(Annotations.has(f, "OneToOne") && oneToOneInverse(f)) && m.types.asElement(t) instanceof TypeElement target)
             m.lazyTargets.add(new EntityModel.LazyTarget(f, target));
     }
 
-    /** As the runtime names it (ToOnes): @JoinColumn(name), else field_snake + "_" + the target's id column. */
-    private String referenceColumn(VariableElement f, DeclaredType target) {
-        String given = m.ann.string(Annotations.find(f, "JoinColumn"), "name");
-        if (!given.isEmpty()) return given;
-        String idColumn = "id";
-        for (TypeElement c = (TypeElement) target.asElement(); c != null; ) {
-            for (VariableElement v : ElementFilter.fieldsIn(c.getEnclosedElements()))
-                if (Annotations.has(v, "Id")) {
-                    String n = m.ann.string(Annotations.find(v, "Column"), "name");
-                    idColumn = n.isEmpty() ? Naming.snakeCase(v.getSimpleName().toString()) : n;
+    /**
+     * The key columns of owning reference {@code f} as the runtime resolves them (ToOnes, ReferenceColumns: the same
+     * {@link JoinColumnRules}): one per key column of the target, named by @JoinColumn(s) or by default; null after
+     * reporting a problem.
+     */
+    private List<String> referenceColumns(VariableElement f, DeclaredType target) {
+        String field = f.getSimpleName().toString();
+        TypeElement targetType = (TypeElement) target.asElement();
+        List<String> keys = new ArrayList<>();
+        for (TypeElement c = targetType; c != null; ) {
+            List<String> own = new ArrayList<>();
+            for (VariableElement v : ElementFilter.fieldsIn(c.getEnclosedElements())) {
+                if (EntityModel.skipped(v)) continue;
+                if (Annotations.has(v, "Id") && (Annotations.has(v, "ManyToOne") || Annotations.has(v, "OneToOne"))) {
+                    m.error(f, field, JoinColumnRules.derivedKeyTarget(targetType.getSimpleName().toString(), v.getSimpleName().toString()));
+                    return null;
                 }
+                if (Annotations.has(v, "Id")) own.add(columnName(v, null));
+                else if (Annotations.has(v, "EmbeddedId") && m.types.asElement(v.asType()) instanceof TypeElement key)
+                    for (VariableElement part : ElementFilter.fieldsIn(key.getEnclosedElements()))
+                        if (!EntityModel.skipped(part)) own.add(columnName(part, v));
+            }
+            keys.addAll(0, own); // superclasses' keys first, as the runtime's hierarchy order
             TypeMirror sup = c.getSuperclass();
             c = sup.getKind() == TypeKind.DECLARED ? (TypeElement) m.types.asElement(sup) : null;
         }
-        return Naming.snakeCase(f.getSimpleName().toString()) + "_" + idColumn;
+        if (keys.isEmpty()) keys.add("id"); // no key: the target's own mapping reports it
+        List<JoinColumnRules.Given> given = new ArrayList<>();
+        AnnotationMirror single = Annotations.find(f, "JoinColumn");
+        if (single != null) given.add(given(single));
+        Object list = m.ann.value(Annotations.find(f, "JoinColumns"), "value");
+        if (list instanceof List<?> l)
+            for (Object o : l) if (((AnnotationValue) o).getValue() instanceof AnnotationMirror jc) given.add(given(jc));
+        String targetName = targetType.getSimpleName().toString();
+        JoinColumnRules.Result r = JoinColumnRules.resolve(field, targetName, keys, given);
+        if (r.problem() != null) {
+            m.error(f, field, r.problem());
+            return null;
+        }
+        if (keys.size() > 1) {
+            String p = JoinColumnRules.compositeProblem(Annotations.has(f, "OneToOne") ? "@OneToOne" : "@ManyToOne", targetName,
+                    r.names(), Annotations.has(f, "Id"), Annotations.has(f, "MapsId"));
+            if (p != null) {
+                m.error(f, field, p);
+                return null;
+            }
+        }
+        return r.names();
+    }
+
+    private JoinColumnRules.Given given(AnnotationMirror jc) {
+        return new JoinColumnRules.Given(m.ann.string(jc, "name"), m.ann.string(jc, "referencedColumnName"));
+    }
+
+    /** A key field's column: its @Column(name) (an @EmbeddedId component's may be overridden on the holder), else snake_case. */
+    private String columnName(VariableElement v, VariableElement holder) {
+        String n = m.ann.string(Annotations.find(v, "Column"), "name");
+        if (holder != null) {
+            List<AnnotationMirror> overrides = new ArrayList<>();
+            AnnotationMirror one = Annotations.find(holder, "AttributeOverride");
+            if (one != null) overrides.add(one);
+            if (m.ann.value(Annotations.find(holder, "AttributeOverrides"), "value") instanceof List<?> l)
+                for (Object o : l) if (((AnnotationValue) o).getValue() instanceof AnnotationMirror a) overrides.add(a);
+            for (AnnotationMirror o : overrides)
+                if (m.ann.string(o, "name").equals(v.getSimpleName().toString())
+                        && m.ann.value(o, "column") instanceof AnnotationMirror col && !m.ann.string(col, "name").isEmpty())
+                    n = m.ann.string(col, "name");
+        }
+        return n.isEmpty() ? Naming.snakeCase(v.getSimpleName().toString()) : n;
     }
 
     /**
-     * A {@code @OneToMany} with {@code @JoinColumn} or without {@code mappedBy}: refused with the runtime's words
-     * (ToOnes.mapCollections) until the unidirectional one-to-many is built.
+     * A {@code @OneToMany} with {@code @JoinColumn}: refused with the runtime's words (ToOnes.mapCollections) until the
+     * unidirectional one-to-many with a key column in the element's table is built. Without {@code mappedBy} and
+     * {@code @JoinColumn} it is a join-table collection ({@link #joinTableOneToMany}), as in the runtime's ManyToManys.
      */
     boolean unidirectionalOneToMany(VariableElement f) {
-        if (!Annotations.has(f, "OneToMany")) return false;
-        if (Annotations.has(f, "JoinColumn")) {
-            m.error(f, f.getSimpleName().toString(), Messages.oneToManyJoinColumn());
-            return true;
-        }
-        if (!m.ann.string(Annotations.find(f, "OneToMany"), "mappedBy").isEmpty()) return false;
-        TypeMirror t = f.asType();
-        if (t.getKind() != TypeKind.DECLARED || ((DeclaredType) t).getTypeArguments().size() != 1) return false;
-        if (!(m.types.asElement(((DeclaredType) t).getTypeArguments().get(0)) instanceof TypeElement target)) return false;
-        m.error(f, f.getSimpleName().toString(), Messages.oneToManyWithoutMappedBy(target.getSimpleName().toString()));
+        if (!Annotations.has(f, "OneToMany") || !Annotations.has(f, "JoinColumn")) return false;
+        m.error(f, f.getSimpleName().toString(), Messages.oneToManyJoinColumn());
         return true;
+    }
+
+    /** A {@code @OneToMany} with neither {@code mappedBy} nor {@code @JoinColumn}: JPA's join table (the runtime's rule). */
+    boolean joinTableOneToMany(VariableElement f) {
+        return Annotations.has(f, "OneToMany") && !Annotations.has(f, "JoinColumn")
+                && m.ann.string(Annotations.find(f, "OneToMany"), "mappedBy").isEmpty();
     }
 }

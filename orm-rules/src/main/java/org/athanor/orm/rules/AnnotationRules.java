@@ -28,7 +28,7 @@ public final class AnnotationRules {
      * {@code @ElementCollection} with {@code @CollectionTable} (see {@link ElementRules}).
      */
     public static final Set<String> HONOURED = Set.of("Access", "AttributeOverride", "AttributeOverrides", "Basic", "CollectionTable", "Column", "Convert", "Converter", "DiscriminatorColumn", "DiscriminatorValue", "ElementCollection", "Embeddable",
-            "Embedded", "EmbeddedId", "Entity", "EntityListeners", "Enumerated", "ExcludeDefaultListeners", "ExcludeSuperclassListeners", "GeneratedValue", "Id", "IdClass", "Index", "Inheritance", "JoinColumn", "JoinTable", "Lob", "ManyToMany", "ManyToOne", "MapsId", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
+            "Embedded", "EmbeddedId", "Entity", "EntityListeners", "Enumerated", "ExcludeDefaultListeners", "ExcludeSuperclassListeners", "GeneratedValue", "Id", "IdClass", "Index", "Inheritance", "JoinColumn", "JoinColumns", "JoinTable", "Lob", "ManyToMany", "ManyToOne", "MapsId", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
             "PostLoad", "PostPersist", "PostRemove", "PostUpdate", "PrePersist", "PreRemove", "PreUpdate", "PrimaryKeyJoinColumn",
             "SequenceGenerator", "Table", "Transient", "UniqueConstraint", "Version");
 
@@ -39,7 +39,7 @@ public final class AnnotationRules {
     public static final java.util.List<String> CALLBACKS = java.util.List.of("PrePersist", "PostPersist", "PreUpdate",
             "PostUpdate", "PreRemove", "PostRemove", "PostLoad");
 
-    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy), @OneToMany(mappedBy) and @ManyToMany (owning with @JoinTable, or mappedBy) are supported yet, and"
+    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy), @OneToMany (mappedBy, or unidirectional with a join table) and @ManyToMany (owning with @JoinTable, or mappedBy) are supported yet, and"
             + " none inside an @Embeddable; map the foreign key"
             + " as a basic column, e.g. Long authorId, or mark the field @Transient";
     private static final String INHERITANCE = "secondary tables are not supported yet; map the second table as its own "
@@ -59,7 +59,6 @@ public final class AnnotationRules {
     private static Map<String, String> rejected() {
         Map<String, String> m = new LinkedHashMap<>();
         for (String a : new String[] {
-                "JoinColumns",
                 "AssociationOverride", "AssociationOverrides", "ForeignKey", "MapKey", "MapKeyClass",
                 "MapKeyColumn", "MapKeyEnumerated", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyTemporal",
                 "OrderColumn", "PrimaryKeyJoinColumns", "Converts"})

@@ -15,16 +15,17 @@ public final class Messages {
 
     public static String notTopLevel() { return "an @Entity must be a top-level or static nested class"; }
 
-    /** {@code @OneToMany} + {@code @JoinColumn} (a unidirectional one-to-many): refused until it is built (issue 15). */
+    /** {@code @OneToMany} + {@code @JoinColumn} (a unidirectional one-to-many keyed in the element's table): refused until it is built (issue 15). */
     public static String oneToManyJoinColumn() {
         return "@JoinColumn cannot be combined with @OneToMany (a unidirectional @OneToMany with @JoinColumn is not "
-                + "supported yet; map the @ManyToOne on the element and use @OneToMany(mappedBy = ...))";
+                + "supported yet; map the @ManyToOne on the element and use @OneToMany(mappedBy = ...), or leave out "
+                + "@JoinColumn for a join table)";
     }
 
-    /** {@code @OneToMany} without {@code mappedBy}; {@code target} is the element entity's simple name. */
-    public static String oneToManyWithoutMappedBy(String target) {
-        return "@OneToMany without mappedBy is not supported yet; map the @ManyToOne on " + target
-                + " and name it: @OneToMany(mappedBy = \"...\")";
+    /** {@code @JoinTable} on a field that is neither a {@code @ManyToMany} nor a join-table {@code @OneToMany}. */
+    public static String joinTableMisplaced() {
+        return "@JoinTable without @ManyToMany or a unidirectional @OneToMany (one with neither mappedBy nor @JoinColumn); "
+                + "it names the secondary table of such a collection";
     }
 
     public static String propertyAccess() { return "@Access(PROPERTY) is not supported; Athanor maps fields"; }

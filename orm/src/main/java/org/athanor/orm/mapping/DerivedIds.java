@@ -70,17 +70,18 @@ final class DerivedIds {
         List<Column<?>> pk = new ArrayList<>(ownIds);
         boolean derived = false;
         for (ToOne t : toOnes)
-            if (t.keyAttribute().isId()) {
-                pk.add(t.column());
-                derived = true;
-            }
+            for (Attribute a : t.keyAttributes())
+                if (a.isId()) {
+                    pk.add(a.column());
+                    derived = true;
+                }
         if (derived) Table.addPrimaryKey(table, pk);
     }
 
     /** The key attributes of the entity: its own, then the derived ones (the references' key attributes). */
     static List<Attribute> withDerived(List<Attribute> attributes, List<ToOne> toOnes) {
         List<Attribute> out = new ArrayList<>(attributes);
-        for (ToOne t : toOnes) if (t.keyAttribute().isId()) out.add(t.keyAttribute());
+        for (ToOne t : toOnes) for (Attribute a : t.keyAttributes()) if (a.isId()) out.add(a);
         return out;
     }
 }

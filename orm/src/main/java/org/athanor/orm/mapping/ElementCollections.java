@@ -59,7 +59,7 @@ final class ElementCollections {
             SqlType<?> valueType = mapper.sqlType(f, boxed, col, where);
             FieldSpec ownerKey = ToOnes.targetKey(cls, cls, specs, where, "an @ElementCollection");
             Secondary table = table(cls, entityName, f, ownerKey, valueType, col, type == java.util.Set.class, attributes, where);
-            out.add(new ToMany(f.getName(), f, boxed, "", type == java.util.Set.class, List.of(), false, false, false, table, false, false, false, true));
+            out.add(new ToMany(f.getName(), f, boxed, "", type == java.util.Set.class, List.of(), false, false, false, table, false, false, false, false, true));
         }
         return List.copyOf(out);
     }

@@ -28,7 +28,7 @@ final class Embeddeds {
 
     /** The annotations a field of an embedded value cannot carry: it holds basic columns of its owner, nothing else. */
     private static final Set<String> NOT_IN_EMBEDDED = Set.of("Id", "Version", "GeneratedValue", "SequenceGenerator",
-            "ManyToOne", "OneToOne", "OneToMany", "ManyToMany", "JoinColumn", "JoinTable", "OrderBy", "PrimaryKeyJoinColumn");
+            "ManyToOne", "OneToOne", "OneToMany", "ManyToMany", "JoinColumn", "JoinColumns", "JoinTable", "OrderBy", "PrimaryKeyJoinColumn");
     /** The jakarta.persistence annotations an @Embedded field itself may carry. */
     private static final Set<String> ON_EMBEDDED = Set.of("Embedded", "AttributeOverride", "AttributeOverrides");
 

@@ -206,7 +206,7 @@ public final class EntityMapping<E> {
     @SuppressWarnings("unchecked")
     private Object derivedId(E entity, Attribute a) {
         for (ToOne t : toOnes)
-            if (t.keyAttribute() == a) {
+            if (t.keyAttributes().contains(a)) { // a derived id: @Id is refused on a reference with several key columns
                 Object related = t.get(entity);
                 if (related == null) return null;
                 Object id = ((EntityMapping<Object>) of(t.target())).identityOf(related);

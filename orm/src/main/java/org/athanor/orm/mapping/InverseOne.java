@@ -20,6 +20,8 @@ public final class InverseOne {
     private final Class<?> target;
     private final String mappedBy;
     private final boolean cascadeRemove;
+    /** The field's cascades (REMOVE as {@link #cascadeRemove()}; MERGE, REFRESH, DETACH). */
+    private final Cascading cascading;
 
     InverseOne(String name, Field field, Class<?> target, String mappedBy, boolean cascadeRemove) {
         this.name = name;
@@ -28,7 +30,11 @@ public final class InverseOne {
         this.mappedBy = mappedBy;
         this.cascadeRemove = cascadeRemove;
         this.handle = Accessors.fieldHandle(field, name);
+        this.cascading = Cascading.of(field);
     }
+
+    /** The field's cascades: MERGE, REFRESH and DETACH carry {@code merge}, {@code refresh} and {@code expunge} to the related object. */
+    public Cascading cascading() { return cascading; }
 
     public String name() { return name; }
     /** The related entity class (the one holding the owning {@code @OneToOne}). */

@@ -6,6 +6,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OneToMany;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -19,7 +20,9 @@ import org.athanor.orm.rules.AnnotationRules;
 import org.athanor.orm.rules.Naming;
 
 /**
- * Reads the {@code @ManyToMany} fields of an entity into {@link ToMany}s. The owning side (no
+ * Reads the {@code @ManyToMany} fields of an entity, and its unidirectional {@code @OneToMany} fields with a join
+ * table (neither {@code mappedBy} nor {@code @JoinColumn}: JPA's default, a many-to-many from one side whose element
+ * column is UNIQUE; join column {@code <owner entity>_<owner key column>}), into {@link ToMany}s. The owning side (no
  * {@code mappedBy}) builds its secondary table from {@code @JoinTable}, or from JPA's defaults:
  * table {@code <owner table>_<target table>}; join column {@code <inverse field>_<owner key column>}
  * (the owner's entity name when the target maps no inverse field); inverse join column
@@ -29,17 +32,31 @@ import org.athanor.orm.rules.Naming;
 final class ManyToManys {
     private ManyToManys() {}
 
+    /**
+     * A {@code @OneToMany} mapped through a join table: neither {@code mappedBy} nor {@code @JoinColumn} (the processor
+     * applies the same rule, {@code Messages.joinTableMisplaced} naming it when {@code @JoinTable} is elsewhere).
+     */
+    static boolean joinTableOneToMany(Field f) {
+        OneToMany o = f.getAnnotation(OneToMany.class);
+        return o != null && o.mappedBy().isEmpty() && !f.isAnnotationPresent(jakarta.persistence.JoinColumn.class)
+                && !f.isAnnotationPresent(jakarta.persistence.ManyToMany.class);
+    }
+
     static List<ToMany> map(Class<?> cls, String ownerTable, List<Field> fields, List<Attribute> attributes, List<FieldSpec> specs) {
         if (fields.isEmpty()) return List.of();
         List<ToMany> out = new ArrayList<>();
         for (Field f : fields) {
             String where = MappingException.where(cls, f.getName());
             ManyToMany m = f.getAnnotation(ManyToMany.class);
-            boolean inverse = !m.mappedBy().isEmpty();
+            // a @OneToMany with neither mappedBy nor @JoinColumn: JPA's join table, a many-to-many from one side
+            OneToMany o = m == null ? f.getAnnotation(OneToMany.class) : null;
+            String kind = o != null ? "@OneToMany" : "@ManyToMany";
+            boolean inverse = o == null && !m.mappedBy().isEmpty();
             for (Annotation a : f.getDeclaredAnnotations()) {
                 if (a.annotationType() == OnDelete.class)
-                    throw new MappingException(where + ": @OnDelete on a @ManyToMany is not supported; the session deletes "
-                            + "an object's rows of the secondary table before the object itself, so no ON DELETE is needed");
+                    throw new MappingException(where + ": @OnDelete on a " + kind + (o != null ? " with a join table" : "")
+                            + " is not supported; the session deletes an object's rows of the secondary table before the "
+                            + "object itself, so no ON DELETE is needed");
                 if (!AnnotationRules.isJakarta(a.annotationType())) continue;
                 String n = a.annotationType().getSimpleName();
                 String p = AnnotationRules.problem(n, null);
@@ -50,42 +67,45 @@ final class ManyToManys {
                 if (n.equals("JoinColumn"))
                     throw new MappingException(where + ": @JoinColumn cannot be combined with @ManyToMany; name the "
                             + "secondary table's columns with @JoinTable(joinColumns = @JoinColumn(...), inverseJoinColumns = ...)");
-                if (!n.equals("ManyToMany") && !n.equals("JoinTable") && !n.equals("OrderBy"))
-                    throw new MappingException(where + ": @" + n + " cannot be combined with @ManyToMany");
+                if (!n.equals(kind.substring(1)) && !n.equals("JoinTable") && !n.equals("OrderBy"))
+                    throw new MappingException(where + ": @" + n + " cannot be combined with " + kind);
             }
             if (Modifier.isFinal(f.getModifiers()))
                 throw new MappingException(where + ": the field is final; the session puts its own collection in it");
             Class<?> type = f.getType();
             if (type != java.util.List.class && type != java.util.Set.class && type != java.util.Collection.class)
-                throw new MappingException(where + ": a @ManyToMany field must be declared as List, Set or Collection (the "
+                throw new MappingException(where + ": a " + kind + " field must be declared as List, Set or Collection (the "
                         + "session puts its own implementation in it), not " + type.getName());
-            Class<?> target = m.targetEntity() != void.class ? m.targetEntity() : GenericTypes.elementType(f);
+            Class<?> targetEntity = o != null ? o.targetEntity() : m.targetEntity();
+            Class<?> target = targetEntity != void.class ? targetEntity : GenericTypes.elementType(f);
             if (target == null || !target.isAnnotationPresent(jakarta.persistence.Entity.class))
-                throw new MappingException(where + ": @ManyToMany needs an @Entity element type (" + f.getGenericType().getTypeName()
+                throw new MappingException(where + ": " + kind + " needs an @Entity element type (" + f.getGenericType().getTypeName()
                         + "); give the type argument, e.g. Set<Course>, or targetEntity");
-            if (m.fetch() == FetchType.EAGER)
-                throw new MappingException(where + ": @ManyToMany(fetch = EAGER) is not supported yet; collections load "
+            if ((o != null ? o.fetch() : m.fetch()) == FetchType.EAGER)
+                throw new MappingException(where + ": " + kind + "(fetch = EAGER) is not supported yet; collections load "
                         + "on first access, for every object of the same query result at once; remove fetch");
             // every cascade is accepted: PERSIST is always on; REMOVE deletes the elements, as Hibernate and SQLAlchemy do
             java.util.Set<CascadeType> cascades = java.util.EnumSet.noneOf(CascadeType.class);
-            for (CascadeType c : m.cascade())
+            for (CascadeType c : o != null ? o.cascade() : m.cascade())
                 if (c == CascadeType.ALL) cascades.addAll(java.util.EnumSet.allOf(CascadeType.class));
                 else cascades.add(c);
             List<String> order = ToOnes.orderBy(f, target, where);
             // the owner's key, checked here for either side: a composite key has no one column to link
-            FieldSpec ownerKey = ToOnes.targetKey(cls, cls, specs, where, "a @ManyToMany");
-            FieldSpec targetKey = ToOnes.targetKey(cls, target, specs, where, "a @ManyToMany");
-            Secondary secondary = inverse ? null : secondary(cls, ownerTable, f, target, ownerKey, targetKey, attributes, where);
-            out.add(new ToMany(f.getName(), f, target, m.mappedBy(), type == java.util.Set.class, order,
-                    cascades.contains(CascadeType.REMOVE), false, true, secondary, cascades.contains(CascadeType.MERGE),
-                    cascades.contains(CascadeType.REFRESH), cascades.contains(CascadeType.DETACH)));
+            FieldSpec ownerKey = ToOnes.targetKey(cls, cls, specs, where, "a " + kind);
+            FieldSpec targetKey = ToOnes.targetKey(cls, target, specs, where, "a " + kind);
+            Secondary secondary = inverse ? null : secondary(cls, ownerTable, f, target, ownerKey, targetKey, attributes, o != null, where);
+            // orphanRemoval only on a one-to-many: a many-to-many's element removed from one collection may be in others
+            out.add(new ToMany(f.getName(), f, target, inverse ? m.mappedBy() : "", type == java.util.Set.class, order,
+                    cascades.contains(CascadeType.REMOVE), o != null && o.orphanRemoval(), true, secondary,
+                    cascades.contains(CascadeType.MERGE), cascades.contains(CascadeType.REFRESH), cascades.contains(CascadeType.DETACH),
+                    o != null));
         }
         return List.copyOf(out);
     }
 
     @SuppressWarnings("unchecked")
     private static Secondary secondary(Class<?> cls, String ownerTable, Field f, Class<?> target, FieldSpec ownerKey,
-                                       FieldSpec targetKey, List<Attribute> attributes, String where) {
+                                       FieldSpec targetKey, List<Attribute> attributes, boolean oneToMany, String where) {
         JoinTable jt = f.getAnnotation(JoinTable.class);
         if (jt != null) checkJoinTable(jt, where);
         JoinColumn own = jt == null || jt.joinColumns().length == 0 ? null : jt.joinColumns()[0];
@@ -94,7 +114,8 @@ final class ManyToManys {
         if (inv != null) checkJoinColumn(inv, targetKey, "inverseJoinColumns", where);
         String tableName = jt != null && !jt.name().isEmpty() ? jt.name() : ownerTable + "_" + tableNameOf(target);
         String schema = jt != null && !jt.schema().isEmpty() ? jt.schema() : null;
-        String inverseField = inverseFieldOf(cls, f, target);
+        // a one-to-many has no inverse field: its join column is named after the owner entity (JPA 2.10.5.1)
+        String inverseField = oneToMany ? null : inverseFieldOf(cls, f, target);
         String ownName = own != null && !own.name().isEmpty() ? own.name()
                 : (inverseField != null ? Naming.snakeCase(inverseField) : Naming.snakeCase(entityName(cls))) + "_" + ownerKey.columnName();
         String invName = inv != null && !inv.name().isEmpty() ? inv.name() : Naming.snakeCase(f.getName()) + "_" + targetKey.columnName();
@@ -103,7 +124,10 @@ final class ManyToManys {
                     + "; name them with @JoinTable(joinColumns = @JoinColumn(name = ...), inverseJoinColumns = @JoinColumn(name = ...))");
         Table table = Table.create(schema, tableName);
         Column<Object> local = (Column<Object>) Table.addColumn(table, ownName, ownerKey.type(), Table.Options.notNull());
-        Column<Object> remote = (Column<Object>) Table.addColumn(table, invName, targetKey.type(), Table.Options.notNull());
+        // a one-to-many's element is in one owner's collection at most: its column is UNIQUE (as Hibernate creates it)
+        Column<Object> remote = (Column<Object>) (oneToMany
+                ? Table.addColumn(table, invName, targetKey.type(), Table.Options.notNull(), Table.Options.unique())
+                : Table.addColumn(table, invName, targetKey.type(), Table.Options.notNull()));
         Table.addPrimaryKey(table, List.of(local, remote));
         String ownerKeyName = ownerKey.name(), targetKeyName = targetKey.name();
         if (jt == null || jt.foreignKey().value() != ConstraintMode.NO_CONSTRAINT && !ToOnes.tablePerClass(cls))

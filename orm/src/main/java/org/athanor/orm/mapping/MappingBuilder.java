@@ -74,11 +74,10 @@ final class MappingBuilder {
                     elementFields.add(f);
                 } else if (f.isAnnotationPresent(jakarta.persistence.CollectionTable.class)) {
                     throw MappingException.of(cls, f.getName(), org.athanor.orm.rules.ElementRules.collectionTableWithout());
-                } else if (f.isAnnotationPresent(jakarta.persistence.ManyToMany.class)) {
+                } else if (f.isAnnotationPresent(jakarta.persistence.ManyToMany.class) || ManyToManys.joinTableOneToMany(f)) {
                     manyToManyFields.add(f);
                 } else if (f.isAnnotationPresent(jakarta.persistence.JoinTable.class)) {
-                    throw MappingException.of(cls, f.getName(), "@JoinTable without @ManyToMany; it names the secondary "
-                            + "table of a many-to-many collection");
+                    throw MappingException.of(cls, f.getName(), Messages.joinTableMisplaced());
                 } else if (f.isAnnotationPresent(jakarta.persistence.OneToOne.class) && !f.isAnnotationPresent(jakarta.persistence.ManyToOne.class)
                         && !f.getAnnotation(jakarta.persistence.OneToOne.class).mappedBy().isEmpty()) {
                     if (f.isAnnotationPresent(OnDelete.class))
@@ -96,7 +95,7 @@ final class MappingBuilder {
                     toManyFields.add(f);
                 } else if (f.isAnnotationPresent(jakarta.persistence.OrderBy.class)) {
                     throw MappingException.of(cls, f.getName(), "@OrderBy without @OneToMany or @ManyToMany; it orders a collection");
-                } else if (f.isAnnotationPresent(jakarta.persistence.JoinColumn.class)) {
+                } else if (f.isAnnotationPresent(jakarta.persistence.JoinColumn.class) || f.isAnnotationPresent(jakarta.persistence.JoinColumns.class)) {
                     throw MappingException.of(cls, f.getName(), "@JoinColumn without @ManyToOne; annotate the field "
                             + "@ManyToOne (its type the related entity), or use @Column for a basic column");
                 } else if (f.isAnnotationPresent(EmbeddedId.class)) {
@@ -139,9 +138,13 @@ final class MappingBuilder {
         }
         if (pk.size() > 1) Table.addPrimaryKey(table, pk);
         List<ToOne> toOnes = new ArrayList<>();
+        int inheritedKeys = 0; // the key columns of the inherited references, after the attributes in the value arrays
         if (parent != null && !concrete)
-            for (ToOne t : parent.toOnes()) toOnes.add(t.withKeyIndex(attributes.size() + toOnes.size()));
-        toOnes.addAll(ToOnes.map(cls, table, toOneFields, attributes, specs, toOnes.size(), sharedTable));
+            for (ToOne t : parent.toOnes()) {
+                toOnes.add(t.withKeyIndex(attributes.size() + inheritedKeys));
+                inheritedKeys += t.width();
+            }
+        toOnes.addAll(ToOnes.map(cls, table, toOneFields, attributes, specs, inheritedKeys, sharedTable));
         if (!derivedIds.isEmpty()) DerivedIds.addPrimaryKey(table, pk, toOnes);
         List<ToMany> toManys = new ArrayList<>(parent == null || concrete ? List.of() : parent.toManys());
         toManys.addAll(ToOnes.mapCollections(cls, toManyFields));
@@ -154,7 +157,8 @@ final class MappingBuilder {
         IdShape idShape = parent == null || concrete ? IdShape.of(cls, DerivedIds.withDerived(attributes, toOnes), embeddedId) : parent.idShape();
         EntityAccessor<E> accessor = Accessors.forEntity(cls, attributes);
         Callbacks callbacks = Callbacks.of(cls, hierarchy);
-        Inheritance inheritance = Inheritance.of(cls, entityName, parent, table, attributes.size() + toOnes.size());
+        Inheritance inheritance = Inheritance.of(cls, entityName, parent, table,
+                attributes.size() + toOnes.stream().mapToInt(ToOne::width).sum());
         if (inheritance != null && inheritance.strategy() == jakarta.persistence.InheritanceType.TABLE_PER_CLASS)
             for (FieldSpec s : specs)
                 if (s.id() && s.generation() == jakarta.persistence.GenerationType.IDENTITY)

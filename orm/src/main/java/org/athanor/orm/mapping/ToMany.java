@@ -30,7 +30,9 @@ public final class ToMany {
     private final Secondary secondary;
     /** An {@code @ElementCollection}: basic values in a collection table (see {@link #isElementCollection()}). */
     private final boolean elementCollection;
-    /** A many-to-many's cascade = MERGE / REFRESH / DETACH (or ALL): merge, refresh and expunge follow its loaded elements. */
+    /** A unidirectional {@code @OneToMany} through a join table: linked as a many-to-many, its element column UNIQUE. */
+    private final boolean oneToMany;
+    /** cascade = MERGE / REFRESH / DETACH (or ALL): merge, refresh and expunge follow the loaded elements. */
     private final boolean cascadeMerge, cascadeRefresh, cascadeDetach;
 
     ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
@@ -40,20 +42,21 @@ public final class ToMany {
 
     ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
            boolean cascadeRemove, boolean orphanRemoval, boolean manyToMany, Secondary secondary) {
-        this(name, field, target, mappedBy, set, orderBy, cascadeRemove, orphanRemoval, manyToMany, secondary, false, false, false);
+        this(name, field, target, mappedBy, set, orderBy, cascadeRemove, orphanRemoval, manyToMany, secondary, false, false, false, false);
     }
 
     ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
            boolean cascadeRemove, boolean orphanRemoval, boolean manyToMany, Secondary secondary,
-           boolean cascadeMerge, boolean cascadeRefresh, boolean cascadeDetach) {
+           boolean cascadeMerge, boolean cascadeRefresh, boolean cascadeDetach, boolean oneToMany) {
         this(name, field, target, mappedBy, set, orderBy, cascadeRemove, orphanRemoval, manyToMany, secondary, cascadeMerge,
-                cascadeRefresh, cascadeDetach, false);
+                cascadeRefresh, cascadeDetach, oneToMany, false);
     }
 
     ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
            boolean cascadeRemove, boolean orphanRemoval, boolean manyToMany, Secondary secondary,
-           boolean cascadeMerge, boolean cascadeRefresh, boolean cascadeDetach, boolean elementCollection) {
+           boolean cascadeMerge, boolean cascadeRefresh, boolean cascadeDetach, boolean oneToMany, boolean elementCollection) {
         this.elementCollection = elementCollection;
+        this.oneToMany = oneToMany;
         this.cascadeMerge = cascadeMerge;
         this.cascadeRefresh = cascadeRefresh;
         this.cascadeDetach = cascadeDetach;
@@ -73,7 +76,7 @@ public final class ToMany {
     public String name() { return name; }
     /** The element entity class (for an {@link #isElementCollection() element collection}, the value class). */
     public Class<?> target() { return target; }
-    /** The name of the target's {@code @ManyToOne} this collection mirrors. */
+    /** The name of the target's {@code @ManyToOne} this collection mirrors (a many-to-many's: the owning side's collection); empty on an owning side. */
     public String mappedBy() { return mappedBy; }
     /** True for a {@code Set} field, false for {@code List} or {@code Collection}. */
     public boolean isSet() { return set; }
@@ -87,17 +90,29 @@ public final class ToMany {
      * reference set to NULL, and a many-to-many's only lose their rows of the secondary table).
      */
     public boolean cascadeRemove() { return cascadeRemove; }
-    /** CascadeType.MERGE or ALL (many-to-many): {@code merge()} merges the elements of the given object's loaded collection too. */
+    /** CascadeType.MERGE or ALL: {@code merge()} merges the elements of the given object's loaded collection too. */
     public boolean cascadeMerge() { return cascadeMerge; }
-    /** CascadeType.REFRESH or ALL (many-to-many): {@code refresh()} re-reads the elements of the loaded collection too. */
+    /** CascadeType.REFRESH or ALL: {@code refresh()} re-reads the elements of the loaded collection too. */
     public boolean cascadeRefresh() { return cascadeRefresh; }
-    /** CascadeType.DETACH or ALL (many-to-many): {@code expunge()} expunges the elements of the loaded collection too. */
+    /** CascadeType.DETACH or ALL: {@code expunge()} expunges the elements of the loaded collection too. */
     public boolean cascadeDetach() { return cascadeDetach; }
     /** orphanRemoval: an element removed from the collection is deleted. */
     public boolean orphanRemoval() { return orphanRemoval; }
 
-    /** True for a {@code @ManyToMany} (either side), false for a {@code @OneToMany(mappedBy)}. */
+    /**
+     * True for a collection linked through a {@link #secondary() secondary table}: a {@code @ManyToMany} (either side), or
+     * a unidirectional {@code @OneToMany} with a join table ({@link #joinTableOneToMany()}); false for a
+     * {@code @OneToMany(mappedBy)}.
+     */
     public boolean isManyToMany() { return manyToMany; }
+
+    /**
+     * A {@code @OneToMany} with neither {@code mappedBy} nor {@code @JoinColumn} (JPA's default for a unidirectional
+     * one-to-many): linked through a join table as a many-to-many from one side (so {@link #isManyToMany()} is true),
+     * whose element column is UNIQUE — an element belongs to one owner's collection at most. Unlike a
+     * {@code @ManyToMany} it takes {@code orphanRemoval}.
+     */
+    public boolean joinTableOneToMany() { return oneToMany; }
     /**
      * The owning side's secondary table (from {@code @JoinTable} or JPA's defaults), seen from this side;
      * null for a one-to-many and for the inverse side of a many-to-many, which sees the owning side's

@@ -1,6 +1,5 @@
 package org.athanor.orm.mapping;
 
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.ConstraintMode;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -18,6 +17,7 @@ import org.athanor.core.schema.ReferentialAction;
 import org.athanor.core.schema.ColumnOption;
 import org.athanor.core.schema.Table;
 import org.athanor.orm.rules.AnnotationRules;
+import org.athanor.orm.rules.JoinColumnRules;
 import org.athanor.orm.rules.Messages;
 import org.athanor.orm.rules.Naming;
 
@@ -26,13 +26,14 @@ final class ToOnes {
     private ToOnes() {}
 
     /**
-     * {@code offset}: references before these (inherited from an entity superclass); {@code shared}: the
+     * {@code offset}: key columns of the references before these (inherited from an entity superclass); {@code shared}: the
      * table is a single-table hierarchy's, whose other classes have no value for these key columns (nullable).
      */
     static List<ToOne> map(Class<?> cls, Table table, List<Field> fields, List<Attribute> attributes, List<FieldSpec> specs,
                            int offset, boolean shared) {
         if (fields.isEmpty()) return List.of();
         List<ToOne> out = new ArrayList<>();
+        int slots = 0; // the key columns of the references before this one
         for (Field f : fields) {
             String where = MappingException.where(cls, f.getName());
             ManyToOne m = f.getAnnotation(ManyToOne.class);
@@ -45,7 +46,7 @@ final class ToOnes {
                 if (p != null) throw new MappingException(where + ": " + p);
                 String n = a.annotationType().getSimpleName();
                 if (AnnotationRules.isJakarta(a.annotationType()) && !n.equals("ManyToOne") && !n.equals("OneToOne")
-                        && !n.equals("JoinColumn") && !n.equals("Id") && !n.equals("MapsId"))
+                        && !n.equals("JoinColumn") && !n.equals("JoinColumns") && !n.equals("Id") && !n.equals("MapsId"))
                     throw new MappingException(where + ": @" + n + " cannot be combined with " + kind + "; name the key "
                             + "column with @JoinColumn(name = ...)");
             }
@@ -59,56 +60,63 @@ final class ToOnes {
             if (!f.getType().isAssignableFrom(target))
                 throw new MappingException(where + ": targetEntity " + target.getName() + " is not assignable to the field's type "
                         + f.getType().getName());
-            java.lang.invoke.MethodHandle proxy = (m != null ? m.fetch() : one.fetch()) == FetchType.LAZY
-                    ? Proxies.constructor(cls, f.getName(), kind, target) : null;
+            boolean lazy = (m != null ? m.fetch() : one.fetch()) == FetchType.LAZY;
             if (one != null && one.orphanRemoval())
                 throw new MappingException(where + ": @OneToOne(orphanRemoval = true) is not supported yet; delete the "
                         + "replaced object with session.delete(...)");
-            for (CascadeType c : m != null ? m.cascade() : one.cascade())
-                if (c != CascadeType.PERSIST)
-                    throw new MappingException(where + ": cascade = " + c + " on a " + kind + " is not supported; adding an "
-                            + "object always adds the new objects it references (as cascade = PERSIST), remove the others");
             // a derived identity (JPA's @Id on a reference, with an @IdClass): the key column is part of the primary key
             boolean id = f.isAnnotationPresent(Id.class);
             if (id) DerivedIds.check(cls, f, shared, where);
-            FieldSpec key = targetKey(cls, target, specs, where);
-            JoinColumn jc = f.getAnnotation(JoinColumn.class);
-            if (jc != null) check(jc, key, where);
+            List<FieldSpec> keys = targetKeys(cls, target, specs, where);
+            ReferenceColumns refColumns = ReferenceColumns.of(f, target, keys, where);
+            for (JoinColumn jc : refColumns.joinColumns()) if (jc != null) check(jc, where);
+            if (keys.size() > 1) checkComposite(f, kind, id, refColumns, target, where);
+            java.lang.invoke.MethodHandle proxy = lazy ? Proxies.constructor(cls, f.getName(), kind, target) : null;
             // @MapsId("studentId"): the reference shares the @EmbeddedId component's column (no column of its own)
             Attribute mapsId = f.isAnnotationPresent(jakarta.persistence.MapsId.class)
-                    ? DerivedIds.mapsId(cls, f, key, jc, attributes, where) : null;
-            String columnName = jc != null && !jc.name().isEmpty() ? jc.name() : Naming.snakeCase(f.getName()) + "_" + key.columnName();
+                    ? DerivedIds.mapsId(cls, f, keys.get(0), refColumns.joinColumn(0), attributes, where) : null;
             if (mapsId == null)
-                for (Column<?> c : table.columns())
-                    if (c.name().toLowerCase(Locale.ROOT).equals(columnName.toLowerCase(Locale.ROOT)))
-                        throw new MappingException(where + ": its key column " + columnName + " is also mapped by another "
-                                + "attribute; name it with @JoinColumn(name = ...), or drop the basic attribute");
-            boolean optional = !id && mapsId == null && (m != null ? m.optional() : one.optional()) && (jc == null || jc.nullable());
+                for (String columnName : refColumns.names())
+                    for (Column<?> c : table.columns())
+                        if (c.name().toLowerCase(Locale.ROOT).equals(columnName.toLowerCase(Locale.ROOT)))
+                            throw new MappingException(where + ": its key column " + columnName + " is also mapped by another "
+                                    + "attribute; name it with @JoinColumn(name = ...), or drop the basic attribute");
+            boolean optional = !id && mapsId == null && (m != null ? m.optional() : one.optional()) && refColumns.nullable();
             List<ColumnOption> options = new ArrayList<>();
             options.add(optional || shared ? Table.Options.nullable() : Table.Options.notNull());
-            // a one-to-one's key column is UNIQUE: two rows cannot reference the same target
-            if (jc != null && jc.unique() || one != null) options.add(Table.Options.unique());
-            Column<?> column = mapsId != null ? mapsId.column()
-                    : Table.addColumn(table, columnName, key.type(), options.toArray(ColumnOption[]::new));
-            ReferentialAction onDelete = onDelete(f, optional, jc, where);
+            // a one-to-one's key column is UNIQUE (its key columns together for a composite key): two rows cannot
+            // reference the same target
+            boolean unique = refColumns.unique() || one != null;
+            if (unique && keys.size() == 1) options.add(Table.Options.unique());
+            List<Column<?>> columns = new ArrayList<>();
+            for (int j = 0; j < keys.size(); j++)
+                columns.add(mapsId != null ? mapsId.column()
+                        : Table.addColumn(table, refColumns.names().get(j), keys.get(j).type(), options.toArray(ColumnOption[]::new)));
+            if (unique && keys.size() > 1 && mapsId == null) Table.addUnique(table, null, columns);
+            ReferentialAction onDelete = onDelete(f, optional, refColumns.constraint(), where);
             if (onDelete != ReferentialAction.NO_ACTION && tablePerClass(target))
                 throw new MappingException(where + ": @OnDelete(" + onDelete + ") on a reference to TABLE_PER_CLASS "
                         + target.getSimpleName() + ": its rows are spread over one table per class, so there is no "
                         + "foreign key to carry the action; remove @OnDelete, or map the hierarchy SINGLE_TABLE or JOINED");
             // a TABLE_PER_CLASS target's rows are spread over its classes' tables: no one table to reference
-            if ((jc == null || jc.foreignKey().value() != ConstraintMode.NO_CONSTRAINT) && !tablePerClass(target)) {
-                String fkName = jc == null || jc.foreignKey().name().isEmpty() ? null : jc.foreignKey().name();
-                // the target's column through a supplier: the two entities may reference each other, and the
+            if (refColumns.constraint() && !tablePerClass(target)) {
+                // the target's columns through a supplier: the two entities may reference each other, and the
                 // target's mapping (a per-class cache) must not be built inside this one
-                String keyName = key.name();
-                Table.addForeignKey(table, List.of(column), () -> List.of(
-                        target == cls ? attributeColumn(attributes, keyName) : EntityMapping.of(target).attribute(keyName).column()),
-                        onDelete, ReferentialAction.NO_ACTION, fkName);
+                List<String> keyNames = keys.stream().map(FieldSpec::name).toList();
+                Table.addForeignKey(table, columns, () -> {
+                    List<Column<?>> referenced = new ArrayList<>();
+                    for (String keyName : keyNames)
+                        referenced.add(target == cls ? attributeColumn(attributes, keyName) : EntityMapping.of(target).attribute(keyName).column());
+                    return referenced;
+                }, onDelete, ReferentialAction.NO_ACTION, refColumns.foreignKeyName());
             }
             // a @MapsId reference's key is written through the key component it shares the column with
-            Attribute attr = new Attribute(f.getName(), column, key.javaType(), attributes.size() + offset + out.size(), id, false,
-                    null, null, mapsId == null, mapsId == null, f, null);
-            out.add(new ToOne(f.getName(), f, target, attr, optional, mapsId, proxy));
+            List<Attribute> keyAttributes = new ArrayList<>();
+            for (int j = 0; j < keys.size(); j++)
+                keyAttributes.add(new Attribute(f.getName(), columns.get(j), keys.get(j).javaType(), attributes.size() + offset + slots + j,
+                        id, false, null, null, mapsId == null, mapsId == null, f, null));
+            slots += keys.size();
+            out.add(new ToOne(f.getName(), f, target, keyAttributes, optional, mapsId, proxy));
         }
         return List.copyOf(out);
     }
@@ -121,7 +129,10 @@ final class ToOnes {
         return false;
     }
 
-    /** The {@code @OneToMany(mappedBy)} fields; the mappedBy side is checked when the registry links entities. */
+    /**
+     * The {@code @OneToMany(mappedBy)} fields (those without mappedBy and {@code @JoinColumn} are join-table
+     * collections, read by {@link ManyToManys}); the mappedBy side is checked when the registry links entities.
+     */
     static List<ToMany> mapCollections(Class<?> cls, List<Field> fields) {
         if (fields.isEmpty()) return List.of();
         List<ToMany> out = new ArrayList<>();
@@ -147,29 +158,22 @@ final class ToOnes {
             if (target == null || !target.isAnnotationPresent(jakarta.persistence.Entity.class))
                 throw new MappingException(where + ": @OneToMany needs an @Entity element type (" + f.getGenericType().getTypeName()
                         + "); give the type argument, e.g. List<Post>, or targetEntity");
-            if (m.mappedBy().isEmpty())
-                throw new MappingException(where + ": " + Messages.oneToManyWithoutMappedBy(target.getSimpleName()));
             if (m.fetch() == FetchType.EAGER)
                 throw new MappingException(where + ": @OneToMany(fetch = EAGER) is not supported yet; collections load "
                         + "on first access, for every object of the same query result at once; remove fetch");
-            boolean remove = false;
-            for (CascadeType c : m.cascade()) {
-                if (c == CascadeType.ALL || c == CascadeType.REMOVE) remove = true;
-                else if (c != CascadeType.PERSIST)
-                    throw new MappingException(where + ": cascade = " + c + " is not supported; PERSIST (always on), "
-                            + "REMOVE and ALL (= PERSIST + REMOVE) are");
-            }
+            Cascading cascades = Cascading.of(m.cascade());
             List<String> order = orderBy(f, target, where);
-            out.add(new ToMany(f.getName(), f, target, m.mappedBy(), type == java.util.Set.class, order, remove, m.orphanRemoval()));
+            out.add(new ToMany(f.getName(), f, target, m.mappedBy(), type == java.util.Set.class, order, cascades.remove(),
+                    m.orphanRemoval(), false, null, cascades.merge(), cascades.refresh(), cascades.detach(), false));
         }
         return List.copyOf(out);
     }
 
     /** The {@link OnDelete} action of reference {@code f}, NO_ACTION without it; checked against the column. */
-    private static ReferentialAction onDelete(Field f, boolean optional, JoinColumn jc, String where) {
+    private static ReferentialAction onDelete(Field f, boolean optional, boolean constraint, String where) {
         OnDelete od = f.getAnnotation(OnDelete.class);
         if (od == null) return ReferentialAction.NO_ACTION;
-        if (jc != null && jc.foreignKey().value() == ConstraintMode.NO_CONSTRAINT)
+        if (!constraint)
             throw new MappingException(where + ": @OnDelete(" + od.value() + ") with @ForeignKey(NO_CONSTRAINT): "
                     + "there is no constraint to carry the action; remove one of them");
         return switch (od.value()) {
@@ -216,14 +220,7 @@ final class ToOnes {
             if (one.orphanRemoval())
                 throw new MappingException(where + ": @OneToOne(orphanRemoval = true) is not supported yet; delete the "
                         + "replaced object with session.delete(...)");
-            boolean remove = false;
-            for (CascadeType c : one.cascade()) {
-                if (c == CascadeType.ALL || c == CascadeType.REMOVE) remove = true;
-                else if (c != CascadeType.PERSIST)
-                    throw new MappingException(where + ": cascade = " + c + " is not supported; PERSIST (always on), "
-                            + "REMOVE and ALL (= PERSIST + REMOVE) are");
-            }
-            out.add(new InverseOne(f.getName(), f, target, one.mappedBy(), remove));
+            out.add(new InverseOne(f.getName(), f, target, one.mappedBy(), Cascading.of(one.cascade()).remove()));
         }
         return List.copyOf(out);
     }
@@ -233,10 +230,7 @@ final class ToOnes {
         throw new IllegalStateException("no attribute " + name);
     }
 
-    private static void check(JoinColumn jc, FieldSpec key, String where) {
-        if (!jc.referencedColumnName().isEmpty() && !jc.referencedColumnName().equalsIgnoreCase(key.columnName()))
-            throw new MappingException(where + ": @JoinColumn(referencedColumnName = \"" + jc.referencedColumnName()
-                    + "\"): a reference must point at the target's primary key column " + key.columnName());
+    private static void check(JoinColumn jc, String where) {
         if (!jc.insertable() || !jc.updatable())
             throw new MappingException(where + ": @JoinColumn(insertable/updatable = false) is not supported; the "
                     + "reference writes its key column");
@@ -244,24 +238,35 @@ final class ToOnes {
                 || jc.check().length > 0)
             throw new MappingException(where + ": @JoinColumn(columnDefinition / table / options / comment) is not supported; "
                     + "the column takes the type of the target's key");
-        if (!jc.foreignKey().foreignKeyDefinition().isEmpty() || !jc.foreignKey().options().isEmpty())
-            throw new MappingException(where + ": @ForeignKey(foreignKeyDefinition / options) is not supported (it is "
-                    + "DDL text in one database's spelling); only its name and value = NO_CONSTRAINT are read. For ON DELETE, "
-                    + "annotate the field @org.athanor.orm.mapping.OnDelete(ReferentialAction.CASCADE) (or SET_NULL, RESTRICT)");
+        ReferenceColumns.checkForeignKey(jc.foreignKey(), where);
     }
 
-    private static FieldSpec targetKey(Class<?> cls, Class<?> target, List<FieldSpec> specs, String where) {
-        return targetKey(cls, target, specs, where, "a @ManyToOne");
+    /** What a reference to a composite key cannot be yet (each refused naming what to do instead; the processor's words). */
+    private static void checkComposite(Field f, String kind, boolean id, ReferenceColumns columns, Class<?> target, String where) {
+        String p = JoinColumnRules.compositeProblem(kind, target.getSimpleName(), columns.names(), id,
+                f.isAnnotationPresent(jakarta.persistence.MapsId.class));
+        if (p != null) throw new MappingException(where + ": " + p);
     }
 
     /** The target's single key field, as its mapping will see it ({@code kind}: the relationship, for the message). */
     static FieldSpec targetKey(Class<?> cls, Class<?> target, List<FieldSpec> specs, String where, String kind) {
+        List<FieldSpec> ids = targetKeys(cls, target, specs, where);
+        if (ids.size() != 1)
+            throw new MappingException(where + ": the target " + target.getSimpleName() + " has " + ids.size()
+                    + " key fields; " + kind + " needs a target with one @Id (composite keys are not supported yet)");
+        return ids.get(0);
+    }
+
+    /**
+     * The target's key fields as its mapping will see them, in its key order: its {@code @Id} field, its
+     * {@code @IdClass} key's {@code @Id} fields, or its {@code @EmbeddedId}'s components.
+     */
+    static List<FieldSpec> targetKeys(Class<?> cls, Class<?> target, List<FieldSpec> specs, String where) {
         List<FieldSpec> ids = new ArrayList<>();
         for (Class<?> c : MappingBuilder.hierarchy(target))
             for (Field f : c.getDeclaredFields())
                 if (f.isAnnotationPresent(Id.class) && (f.isAnnotationPresent(ManyToOne.class) || f.isAnnotationPresent(OneToOne.class)))
-                    throw new MappingException(where + ": the target " + target.getSimpleName() + " has a composite key (its "
-                            + "reference " + f.getName() + " is part of it); references to composite keys are not supported yet");
+                    throw new MappingException(where + ": " + JoinColumnRules.derivedKeyTarget(target.getSimpleName(), f.getName()));
         if (target == cls && specs.stream().anyMatch(FieldSpec::id)) {
             for (FieldSpec s : specs) if (s.id()) ids.add(s);
         } else {
@@ -269,16 +274,15 @@ final class ToOnes {
             FieldMapper mapper = new FieldMapper(target, Naming.snakeCase(target.getSimpleName()), hierarchy);
             for (Class<?> c : hierarchy)
                 for (Field f : c.getDeclaredFields()) {
-                    if (f.isAnnotationPresent(jakarta.persistence.EmbeddedId.class))
-                        throw new MappingException(where + ": the target " + target.getSimpleName() + " has a composite key; "
-                                + "references to composite keys are not supported yet");
-                    if (!FieldMapper.skipped(f) && f.isAnnotationPresent(Id.class)) ids.add(mapper.map(f, target));
+                    if (FieldMapper.skipped(f)) continue;
+                    if (f.isAnnotationPresent(jakarta.persistence.EmbeddedId.class)) ids.addAll(Embeddeds.idSpecs(target, f, mapper));
+                    else if (f.isAnnotationPresent(Id.class)) ids.add(mapper.map(f, target));
                 }
         }
-        if (ids.size() != 1)
-            throw new MappingException(where + ": the target " + target.getSimpleName() + " has " + ids.size()
-                    + " key fields; " + kind + " needs a target with one @Id (composite keys are not supported yet)");
-        return ids.get(0);
+        if (ids.isEmpty())
+            throw new MappingException(where + ": the target " + target.getSimpleName() + " has no @Id field; a reference "
+                    + "needs a target with a key");
+        return ids;
     }
 
     /** A collection's {@code @OrderBy} as attribute names, each with " DESC" when descending (empty: none). */

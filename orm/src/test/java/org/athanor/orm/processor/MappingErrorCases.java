@@ -20,7 +20,11 @@ public final class MappingErrorCases {
         @Override public String toString() { return name; }
     }
 
-    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy), @OneToMany(mappedBy) and @ManyToMany (owning with @JoinTable, or mappedBy) are supported yet, and none inside an @Embeddable; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
+    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy), @OneToMany (mappedBy, or unidirectional with a join table) and @ManyToMany (owning with @JoinTable, or mappedBy) are supported yet, and none inside an @Embeddable; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
+
+    /** A target with a composite key (a, b) through an @IdClass, for the reference cases. */
+    private static final String P = "\n@Entity @IdClass(P.K.class) class P { @Id Long a; @Id Long b; "
+            + "public static class K implements java.io.Serializable { Long a; Long b; } }";
 
     private static Case both(String name, String body, String message) { return new Case(name, body, message, message); }
 
@@ -71,10 +75,9 @@ public final class MappingErrorCases {
                 both("mapsidandid", "@Entity @IdClass(K.class) public class E { @Id @MapsId(\"a\") @ManyToOne P p; @Id Long b; }\n"
                                 + "class K { Long p; Long b; }\n@Entity class P { @Id Long id; }",
                         "errors.mapsidandid.E.p: " + org.athanor.orm.rules.Messages.mapsIdWithId()),
-                new Case("derivedidtarget", "@Entity public class E { @Id Long id; @ManyToOne A a; }\n"
+                both("derivedidtarget", "@Entity public class E { @Id Long id; @ManyToOne A a; }\n"
                                 + "@Entity @IdClass(K.class) class A { @Id @ManyToOne E e; @Id Long n; }\nclass K { Long e; Long n; }",
-                        "errors.derivedidtarget.E.a: the target A has a composite key (its reference e is part of it); references "
-                                + "to composite keys are not supported yet", null),
+                        "errors.derivedidtarget.E.a: " + org.athanor.orm.rules.JoinColumnRules.derivedKeyTarget("A", "e")),
                 both("ondeletebasic", "@Entity public class E { @Id Long id; @org.athanor.orm.mapping.OnDelete("
                                 + "org.athanor.core.schema.ReferentialAction.CASCADE) Long parentId; }",
                         "errors.ondeletebasic.E.parentId: @OnDelete without @ManyToOne or @OneToOne; it sets the ON DELETE "
@@ -106,26 +109,56 @@ public final class MappingErrorCases {
                                 + "key, so whether a related row exists (a proxy or null) is not known without a select; remove "
                                 + "fetch (the related object loads by one batched select per query result), or put fetch = LAZY "
                                 + "on the owning side", null),
-                new Case("removecascade", "@Entity public class E { @Id Long id; @ManyToOne(cascade = CascadeType.REMOVE) E parent; }",
-                        "errors.removecascade.E.parent: cascade = REMOVE on a @ManyToOne is not supported; adding an object "
-                                + "always adds the new objects it references (as cascade = PERSIST), remove the others", null),
                 new Case("referencenotentity", "@Entity public class E { @Id Long id; @ManyToOne String parent; }",
                         "errors.referencenotentity.E.parent: @ManyToOne needs an @Entity type, but the field's type is "
                                 + "java.lang.String; map a basic value with @Column instead", null),
                 new Case("referencewithcolumn", "@Entity public class E { @Id Long id; @ManyToOne @Column(name = \"p\") E parent; }",
                         "errors.referencewithcolumn.E.parent: @Column cannot be combined with @ManyToOne; name the key "
                                 + "column with @JoinColumn(name = ...)", null),
-                new Case("referencedcolumn", "@Entity public class E { @Id Long id; String code; @ManyToOne @JoinColumn(referencedColumnName = \"code\") E parent; }",
+                both("referencedcolumn", "@Entity public class E { @Id Long id; String code; @ManyToOne @JoinColumn(referencedColumnName = \"code\") E parent; }",
                         "errors.referencedcolumn.E.parent: @JoinColumn(referencedColumnName = \"code\"): a reference must "
-                                + "point at the target's primary key column id", null),
-                both("onetomany", "@Entity public class E { @Id Long id; @OneToMany List<E> children; }",
-                        "errors.onetomany.E.children: @OneToMany without mappedBy is not supported yet; map the @ManyToOne on E "
-                                + "and name it: @OneToMany(mappedBy = \"...\")"),
+                                + "point at the target's primary key column id"),
+                both("ckeycount", "@Entity public class E { @Id Long id; @ManyToOne @JoinColumn(name = \"x\", referencedColumnName = \"a\") P p; }" + P,
+                        "errors.ckeycount.E.p: P has a composite key of the columns [a, b], but 1 @JoinColumn is given; give one "
+                                + "@JoinColumn(name = ..., referencedColumnName = ...) per key column, in @JoinColumns"),
+                both("ckeynoreferenced", "@Entity public class E { @Id Long id; @ManyToOne @JoinColumns({@JoinColumn(name = \"x\"), "
+                                + "@JoinColumn(name = \"y\")}) P p; }" + P,
+                        "errors.ckeynoreferenced.E.p: @JoinColumn(name = \"x\") has no referencedColumnName; with the composite key "
+                                + "[a, b] of P each @JoinColumn names the key column it references"),
+                both("ckeywrongreferenced", "@Entity public class E { @Id Long id; @ManyToOne @JoinColumns({@JoinColumn(name = \"x\", "
+                                + "referencedColumnName = \"a\"), @JoinColumn(name = \"y\", referencedColumnName = \"zz\")}) P p; }" + P,
+                        "errors.ckeywrongreferenced.E.p: @JoinColumn(referencedColumnName = \"zz\"): a reference must point at the "
+                                + "target's key columns; P's are [a, b]"),
+                both("ckeyduplicate", "@Entity public class E { @Id Long id; @ManyToOne @JoinColumns({@JoinColumn(name = \"x\", "
+                                + "referencedColumnName = \"a\"), @JoinColumn(name = \"y\", referencedColumnName = \"A\")}) P p; }" + P,
+                        "errors.ckeyduplicate.E.p: two @JoinColumns reference the key column a of P; name each of [a, b] once"),
+                both("ckeysamename", "@Entity public class E { @Id Long id; @ManyToOne @JoinColumns({@JoinColumn(name = \"x\", "
+                                + "referencedColumnName = \"a\"), @JoinColumn(name = \"x\", referencedColumnName = \"b\")}) P p; }" + P,
+                        "errors.ckeysamename.E.p: the key columns for a and b are both named x; give each @JoinColumn its own name"),
+                both("joincolumnsalone", "@Entity public class E { @Id Long id; @JoinColumns({@JoinColumn(name = \"x\")}) Long parentId; }",
+                        "errors.joincolumnsalone.E.parentId: @JoinColumn without @ManyToOne; annotate the field @ManyToOne "
+                                + "(its type the related entity), or use @Column for a basic column"),
+                // a @OneToMany without mappedBy and @JoinColumn is a join-table collection (accepted): these are its mistakes
+                both("onetomanyjointablemappedby", "@Entity public class E { @Id Long id; @ManyToOne E parent; "
+                                + "@OneToMany(mappedBy = \"parent\") @JoinTable(name = \"x\") List<E> children; }",
+                        "errors.onetomanyjointablemappedby.E.children: " + org.athanor.orm.rules.Messages.joinTableMisplaced()),
+                new Case("onetomanyjointableondelete", "@Entity public class E { @Id Long id; "
+                                + "@OneToMany @org.athanor.orm.mapping.OnDelete(org.athanor.core.schema.ReferentialAction.CASCADE) "
+                                + "List<E> children; }",
+                        "errors.onetomanyjointableondelete.E.children: @OnDelete on a @OneToMany with a join table is not "
+                                + "supported; the session deletes an object's rows of the secondary table before the object itself, "
+                                + "so no ON DELETE is needed",
+                        "errors.onetomanyjointableondelete.E.children: @OnDelete without @ManyToOne or @OneToOne; it sets the "
+                                + "ON DELETE action of the foreign key a reference's column carries, so put it on that reference"),
+                new Case("onetomanyjointablecompositeowner", "@Entity @IdClass(K.class) public class E { @Id Long a; @Id Long b; "
+                                + "@OneToMany List<P> items; }\nclass K { Long a; Long b; }\n@Entity class P { @Id Long id; }",
+                        "errors.onetomanyjointablecompositeowner.E.items: the target E has 2 key fields; a @OneToMany needs a "
+                                + "target with one @Id (composite keys are not supported yet)", null),
                 both("onetomanyjoincolumn", "@Entity public class E { @Id Long id; @OneToMany @JoinColumn(name = \"parent_id\") "
                                 + "List<E> children; }",
                         "errors.onetomanyjoincolumn.E.children: @JoinColumn cannot be combined with @OneToMany (a unidirectional "
                                 + "@OneToMany with @JoinColumn is not supported yet; map the @ManyToOne on the element and use "
-                                + "@OneToMany(mappedBy = ...))"),
+                                + "@OneToMany(mappedBy = ...), or leave out @JoinColumn for a join table)"),
                 both("orderbyalone", "@Entity public class E { @Id Long id; @OrderBy String name; }",
                         "errors.orderbyalone.E.name: @OrderBy without @OneToMany or @ManyToMany; it orders a collection"),
                 both("m2minversejointable", "@Entity public class E { @Id Long id; @ManyToMany List<E> friends; "
@@ -133,8 +166,7 @@ public final class MappingErrorCases {
                         "errors.m2minversejointable.E.friendOf: @JoinTable on the inverse side of a @ManyToMany (mappedBy = "
                                 + "\"friends\"); the owning side's @JoinTable defines the secondary table: move it there"),
                 both("m2mjointablealone", "@Entity public class E { @Id Long id; @JoinTable(name = \"x\") List<E> others; }",
-                        "errors.m2mjointablealone.E.others: @JoinTable without @ManyToMany; it names the secondary table of a "
-                                + "many-to-many collection"),
+                        "errors.m2mjointablealone.E.others: " + org.athanor.orm.rules.Messages.joinTableMisplaced()),
                 new Case("m2mcompositetarget", "@Entity public class E { @Id Long id; @ManyToMany List<K> ks; }\n"
                                 + "@Entity @IdClass(K.Key.class) class K { @Id Long a; @Id Long b; "
                                 + "public static class Key implements java.io.Serializable { Long a; Long b; } }",

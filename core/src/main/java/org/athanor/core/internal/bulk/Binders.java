@@ -19,7 +19,23 @@ public final class Binders {
      * form), the {@code form} ({@link Chunk}'s PLAIN, RETURNING, KEYS, ARRAYS), and where each value
      * sits in a row (null: aligned).
      */
-    record Shape(Table table, List<Column<?>> columns, List<Column<?>> returning, int rows, int form, List<Integer> positions) {}
+    record Shape(Table table, List<Column<?>> columns, List<Column<?>> returning, int rows, int form, List<Integer> positions) {
+        /**
+         * The shape of {@code rows} rows of {@code columns} inserted through {@code base} without
+         * RETURNING ({@link Chunk}'s PLAIN form, aligned), or null when the SQL depends on more than
+         * the shape says: a base with an ON CONFLICT clause, its own RETURNING, rows in row order or
+         * column arrays is compiled each time instead.
+         */
+        static Shape plain(org.athanor.core.sql.Insert base, List<Column<?>> columns, int rows) {
+            if (!isPlain(base)) return null;
+            return new Shape(base.table(), List.copyOf(columns), List.of(), rows, Chunk.PLAIN, null);
+        }
+
+        /** Whether {@code base}'s SQL for given rows depends only on its table (see {@link #plain}). */
+        static boolean isPlain(org.athanor.core.sql.Insert base) {
+            return base.onConflictClause() == null && base.returningColumns().isEmpty() && !base.isInRowOrder() && !base.isColumnArrays();
+        }
+    }
 
     SlotBinder get(Shape shape) { return binders.get(shape); }
 

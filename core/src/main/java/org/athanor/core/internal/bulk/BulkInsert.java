@@ -21,6 +21,8 @@ import org.athanor.core.type.ValueCodec;
 public final class BulkInsert {
     final Executor x;
     final Insert base;
+    /** The base as given, before the strategy asked for rows in row order. */
+    private final Insert userBase;
     final Column<?>[] columns;
     /** Where each column's value sits in a row (null: at the column's own index). */
     final int[] positions;
@@ -51,6 +53,7 @@ public final class BulkInsert {
         if (p == null)
             throw new IllegalArgumentException("insertRows needs a plain Sql.insert(table) (no rows, SELECT or DEFAULT VALUES) whose"
                     + " rows fit the bind-parameter limit; got: " + base);
+        this.userBase = base;
         this.shape = new BulkInsertShape(base.table(), List.of(columns), List.of(returning), base.onConflictClause() != null, p.givenOnly());
         this.strategy = choose(dialect, shape);
         if (strategy.insertsInRowOrder()) {
@@ -84,6 +87,16 @@ public final class BulkInsert {
         if (f.returningPreservesOrder() || returning.size() > 1) return ReturningKeys.INSTANCE;
         if (f.orderedInsertSelect() && returning.get(0).isAutoincrement()) return SortedReturningKeys.INSTANCE;
         return SentinelKeys.INSTANCE;
+    }
+
+    /**
+     * Whether this insert's statements are kept by shape ({@link Binders}): its SQL depends only on
+     * the shape's table, columns, returned columns, rows and form — a base with nothing of its own
+     * (see {@link Binders.Shape#isPlain}) but the row order its strategy asks for, which the shape
+     * determines (the strategy is chosen from it).
+     */
+    boolean keyedByShape() {
+        return strategy.insertsInRowOrder() ? Binders.Shape.isPlain(userBase) : Binders.Shape.isPlain(base);
     }
 
     /** The key strategy chosen for this insert. */

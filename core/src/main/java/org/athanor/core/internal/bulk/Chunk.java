@@ -143,7 +143,7 @@ final class Chunk implements BulkChunk {
         boolean cached = true;
         if (binder == null) {
             // a plain INSERT's SQL depends only on its shape: its binder is kept on the Engine
-            Binders.Shape shape = ins.base.onConflictClause() == null
+            Binders.Shape shape = ins.keyedByShape()
                     ? new Binders.Shape(ins.base.table(), List.of(ins.columns), form == RETURNING ? List.of(returning) : List.of(), n, form,
                             ins.bound == null ? null : Arrays.stream(ins.bound).boxed().toList()) : null;
             binder = shape == null ? null : ins.x.binders().get(shape);
@@ -222,7 +222,7 @@ final class Chunk implements BulkChunk {
         if (t == null) {
             // the SQL depends on the table, the columns and what is returned, not on the number of rows
             Binders.Shape shape = new Binders.Shape(ins.base.table(), List.of(ins.columns), List.of(returning), 0, ARRAYS, null);
-            SlotBinder kept = ins.base.onConflictClause() == null ? ins.x.binders().get(shape) : null;
+            SlotBinder kept = ins.keyedByShape() ? ins.x.binders().get(shape) : null;
             if (kept != null) t = kept.template();
             else {
                 Insert template = ins.base.columns(ins.columns).values(new Object[ins.columns.length]).columnArrays();
@@ -232,7 +232,7 @@ final class Chunk implements BulkChunk {
                 if (t.slotCount() != ins.columns.length)
                     throw new IllegalStateException("an INSERT of column arrays has " + t.slotCount() + " parameters for "
                             + ins.columns.length + " columns: " + t.sql());
-                if (ins.base.onConflictClause() == null) ins.x.binders().put(shape, new SlotBinder(t, p.params(), param -> null, false));
+                if (ins.keyedByShape()) ins.x.binders().put(shape, new SlotBinder(t, p.params(), param -> null, false));
             }
             ins.arrays = t;
         }

@@ -58,10 +58,17 @@ public final class InsertMany {
             boolean cached = true;
             if (to - from == per && full != null) binder = full;
             else {
-                Map<Param<?>, SlotBinder.Source> sources = new IdentityHashMap<>();
-                Compiled p = x.compile(plan.template(to - from, sources));
-                binder = new SlotBinder(p.template(), p.params(), sources::get, false);
-                cached = p.cached();
+                // a plain insert's binder is kept by the Engine per shape, as the bulk engine's are
+                // (Chunk): a repeated insertMany neither builds nor keys its placeholder statement again
+                Binders.Shape shape = Binders.Shape.plain(base, plan.given(), to - from);
+                binder = shape == null ? null : x.binders().get(shape);
+                if (binder == null) {
+                    Map<Param<?>, SlotBinder.Source> sources = new IdentityHashMap<>();
+                    Compiled p = x.compile(plan.template(to - from, sources));
+                    binder = new SlotBinder(p.template(), p.params(), sources::get, false);
+                    cached = p.cached();
+                    if (shape != null) x.binders().put(shape, binder);
+                }
                 if (to - from == per) {
                     full = binder;
                     direct = plan.directCodecs(binder, null);

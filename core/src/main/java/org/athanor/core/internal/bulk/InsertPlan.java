@@ -71,6 +71,9 @@ final class InsertPlan {
 
     int rowsPerStatement() { return rowsPerStatement; }
 
+    /** The columns every row names (see {@link #given}). */
+    List<Column<?>> given() { return given; }
+
     /** The statement the statement path runs for {@code chunk} (rows holding expressions). */
     Insert statement(List<? extends Map<? extends Column<?>, ?>> chunk) {
         return base.columns(given.toArray(Column<?>[]::new)).values(chunk);

@@ -69,13 +69,14 @@ final class DirtyCheck {
     static void checkKeyUnchanged(InstanceState st, Object[] values) {
         for (int k = 0; k < st.info.toOnes.length; k++) {
             org.athanor.orm.mapping.Attribute shared = st.info.toOnes[k].mapsId();
-            if (shared != null && !Mapper.same(values[st.info.plain + k], values[shared.index()]))
-                throw keyReferenceChanged(st, k, values[st.info.plain + k]);
+            // @MapsId is refused on a reference to a composite key: a shared key is one column
+            if (shared != null && !Mapper.same(st.info.refKey(values, k), values[shared.index()]))
+                throw keyReferenceChanged(st, k, st.info.refKey(values, k));
         }
         for (int k = 0; k < st.info.idIdx.length; k++) {
             Object now = values[st.info.idIdx[k]];
             if (!Mapper.same(now, st.key().value(k)) && st.info.idIdx[k] >= st.info.plain)
-                throw keyReferenceChanged(st, st.info.idIdx[k] - st.info.plain, now);
+                throw keyReferenceChanged(st, st.info.slotReference(st.info.idIdx[k]), now);
             if (!Mapper.same(now, st.key().value(k)))
                 throw new IllegalStateException("the primary key of persistent " + st.key() + " was changed to " + now
                         + "; primary keys of persistent objects cannot change (delete it and add a new one)");

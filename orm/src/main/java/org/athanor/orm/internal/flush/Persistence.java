@@ -143,16 +143,19 @@ final class Persistence {
             entity = info;
             operation = toNull ? "unlinking (post-update before deleting) a cycle of rows of"
                     : "linking (post-update after inserting) a cycle of rows of";
-            Column col = info.toOnes[k].column();
+            List<Column<Object>> cols = info.toOnes[k].columns();
             Object key = toNull ? null : info.referencedKey(st.obj(), k);
-            Update u = Mapper.setValue(Sql.update(col.table()), col, key);
-            Column<?>[] keys = JoinedTables.keyColumns(info, col.table());
+            Object[] parts = new Object[info.attrs.length];
+            info.putRefKey(parts, k, key);
+            Update u = Sql.update(cols.get(0).table());
+            for (int j = 0; j < cols.size(); j++) u = Mapper.setValue(u, cols.get(j), parts[info.keySlot(k) + j]);
+            Column<?>[] keys = JoinedTables.keyColumns(info, cols.get(0).table());
             for (int i = 0; i < keys.length; i++) u = u.where(((Column) keys[i]).eq(st.key().value(i)));
             statement = u;
             if (conn.execute(u) != 1)
                 throw new StaleDataException("post-update of " + st.key() + "." + info.toOnes[k].name() + " matched no row"
                         + " (deleted by another transaction?)");
-            if (!toNull && st.snapshot != null) st.snapshot[info.plain + k] = key;
+            if (!toNull && st.snapshot != null) info.putRefKey(st.snapshot, k, key);
         }
     }
 
@@ -166,7 +169,7 @@ final class Persistence {
         // was read as unassigned, and has its key now
         if (info.toOnes.length > 0)
             for (Dirty d : list)
-                for (int k = 0; k < info.toOnes.length; k++) d.values()[info.plain + k] = info.referencedKey(d.state().obj(), k);
+                for (int k = 0; k < info.toOnes.length; k++) info.putRefKey(d.values(), k, info.referencedKey(d.state().obj(), k));
         if (info.versionIdx >= 0) {
             for (Dirty d : list) updateVersioned(info, d);
             return;

@@ -88,9 +88,9 @@ final class RowPlan {
             InstanceState st = marked.get(i);
             Mapper info = st.info;
             for (int k = 0; k < info.toOnes.length; k++) {
-                Object stored = st.snapshot != null ? st.snapshot[info.plain + k] : info.referencedKey(st.obj(), k);
+                Object stored = st.snapshot != null ? info.refKey(st.snapshot, k) : info.referencedKey(st.obj(), k);
                 if (stored == null || stored == Mapper.UNASSIGNED_KEY) continue;
-                InstanceState target = uow.identityMap.get(IdKey.ofIds(info.toOneTarget(k), new Object[] {stored}));
+                InstanceState target = uow.identityMap.get(info.targetKey(k, stored));
                 if (target == null) continue;
                 if (index == null) {
                     index = new IdentityHashMap<>(marked.size() * 2);
@@ -295,7 +295,7 @@ final class RowPlan {
 
         private boolean nullable(int e) {
             ToOne t = rows.get(refRow[e]).info.toOnes[refK[e]];
-            return t.optional() && t.column().isNullable();
+            return t.optional() && t.columns().stream().allMatch(Column::isNullable);
         }
 
         private IllegalStateException notNullCycle(List<Integer> cycle) {
@@ -305,10 +305,11 @@ final class RowPlan {
                 int e = cycle.get(deleting ? cycle.size() - 1 - c : c);
                 InstanceState holder = rows.get(refRow[e]), other = rows.get(refRow[e] == before[e] ? after[e] : before[e]);
                 ToOne t = holder.info.toOnes[refK[e]];
-                Column<?> col = t.column();
+                Column<?> col = t.columns().get(0);
                 if (b.length() > 0) b.append(", ");
                 b.append(describe(holder)).append('.').append(t.name()).append(" -> ").append(describe(other))
-                        .append(" (").append(col.table().name()).append('.').append(col.name()).append(" NOT NULL)");
+                        .append(" (").append(col.table().name()).append('.')
+                        .append(String.join(", ", t.columns().stream().map(Column::name).toList())).append(" NOT NULL)");
             }
             return new IllegalStateException((deleting ? "objects deleted in this flush" : "new objects")
                     + " reference each other in a cycle through foreign keys that cannot be NULL, so no row can be "

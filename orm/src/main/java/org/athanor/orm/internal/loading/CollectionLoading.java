@@ -3,6 +3,7 @@ package org.athanor.orm.internal.loading;
 import org.athanor.orm.DetachedInstanceError;
 import org.athanor.orm.internal.uow.InstanceState;
 
+import org.athanor.orm.internal.mapping.KeyConditions;
 import org.athanor.orm.internal.mapping.Mapper;
 
 import java.util.ArrayList;
@@ -116,7 +117,7 @@ final class CollectionLoading {
         Map<Object, CollectionState> byOwner = new IdentityHashMap<>();
         List<Object> ids = new ArrayList<>();
         byOwner.put(cs.owner, cs);
-        ids.add(ownerState.key().value(0));
+        ids.add(KeyConditions.of(ownerState.key()));
         if (cs.group != null)
             for (InstanceState st : cs.group) {
                 Object o = st.obj();
@@ -126,7 +127,7 @@ final class CollectionLoading {
                 if (!st.attached || st.status != InstanceState.Status.PERSISTENT || other == null || other.items != null
                         || byOwner.containsKey(o)) continue;
                 byOwner.put(o, other);
-                ids.add(st.key().value(0));
+                ids.add(KeyConditions.of(st.key()));
             }
         for (CollectionState c : byOwner.values()) c.items = new ArrayList<>();
         if (cs.relation().isElementCollection()) {
@@ -137,10 +138,12 @@ final class CollectionLoading {
             loadManyToMany(s, cs, byOwner, ids);
             return;
         }
-        @SuppressWarnings("unchecked") Column<Object> fk = (Column<Object>) element.toOnes[k].column();
-        for (int from = 0; from < ids.size(); from += ToOneLoading.CHUNK) {
-            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + ToOneLoading.CHUNK));
-            Select<Row> select = element.selectAll.where(fk.in(chunk)).orderBy(orderBy(element, cs.relation()));
+        List<Column<Object>> fk = element.toOnes[k].columns();
+        int perChunk = KeyConditions.keysPerChunk(ToOneLoading.CHUNK, fk.size());
+        boolean rowValues = s.connection().dialect().features().supportsTupleIn();
+        for (int from = 0; from < ids.size(); from += perChunk) {
+            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + perChunk));
+            Select<Row> select = element.selectAll.where(KeyConditions.in(fk, chunk, rowValues)).orderBy(orderBy(element, cs.relation()));
             for (Object e : Loading.list(s, element, select, cs.elementOptions, cs.elementPolymorphic)) {
                 CollectionState target = byOwner.get(element.toOnes[k].get(e));
                 // an element whose reference was changed in memory since (not flushed: autoflush off) goes where it points now

@@ -2,6 +2,7 @@ package org.athanor.orm.internal.loading;
 
 import org.athanor.orm.internal.uow.InstanceState;
 
+import org.athanor.orm.internal.mapping.KeyConditions;
 import org.athanor.orm.internal.mapping.Mapper;
 
 import java.util.ArrayList;
@@ -273,15 +274,17 @@ final class JoinedLoading {
                 on = null; // containsEager: the query joined the secondary and element tables itself
             } else if (child.collection || child.inverse) {
                 int back = child.collection ? p.toManyBackRef(child.index) : p.inverseOneBackRef(child.index);
-                Column<Object> fk = (Column<Object>) read(child, c.toOnes[back].column());
-                first = fk.table();
-                Expression<Object> id = (Expression<Object>) parentColumn.apply(p.attrs[p.idIdx[0]].column());
-                on = fk.eq(id);
+                List<Expression<?>> fk = new ArrayList<>(), id = new ArrayList<>();
+                for (Column<Object> col : c.toOnes[back].columns()) fk.add(read(child, col));
+                for (Expression<?> col : p.idColumns()) id.add(parentColumn.apply(col));
+                first = ((Column<?>) fk.get(0)).table();
+                on = KeyConditions.join(fk, id);
             } else {
-                Expression<Object> fk = (Expression<Object>) parentColumn.apply(p.toOnes[child.index].column());
-                Column<Object> id = (Column<Object>) read(child, c.attrs[c.idIdx[0]].column());
-                first = id.table();
-                on = id.eq(fk);
+                List<Expression<?>> fk = new ArrayList<>(), id = new ArrayList<>();
+                for (Column<Object> col : p.toOnes[child.index].columns()) fk.add(parentColumn.apply(col));
+                for (Expression<?> col : c.idColumns()) id.add(read(child, (Column<?>) col));
+                first = ((Column<?>) id.get(0)).table();
+                on = KeyConditions.join(id, fk);
             }
             Expression<Boolean> only = onlyItsClasses(c, child.table); // on the target's root-table alias
             if (only != null && on != null && first == child.table) on = Sql.and(on, only);

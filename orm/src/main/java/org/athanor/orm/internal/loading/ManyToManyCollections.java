@@ -20,7 +20,9 @@ final class ManyToManyCollections {
         boolean attached = !s.isClosed() && s.stateOf(cs.owner) != null;
         if (attached) {
             InstanceState es = s.stateOf(e);
-            if (es == null) s.add(e); // its own collections become the session's here, so the mirror below is one
+            // its own collections become the session's here, so the mirror below is one; a join-table @OneToMany's
+            // element marked by an earlier remove() with orphanRemoval has an owner again (as for a mappedBy one)
+            if (es == null || es.marked && cs.relation().joinTableOneToMany()) s.add(e);
         }
         CollectionState other = mirror(cs, e);
         if (other != null && other.items != null && count(other.items, cs.owner) == 0) {
@@ -34,7 +36,13 @@ final class ManyToManyCollections {
         if (count(cs.items, e) > 0) return; // a List still holding it
         CollectionState other = mirror(cs, e);
         if (other != null && other.items != null) other.items.removeIf(x -> x == cs.owner);
-        if (!cs.session.isClosed() && cs.session.stateOf(cs.owner) != null) record(cs, e, false);
+        if (cs.session.isClosed() || cs.session.stateOf(cs.owner) == null) return;
+        record(cs, e, false);
+        if (cs.relation().orphanRemoval()) { // a join-table @OneToMany: the element left its one owner
+            InstanceState st = cs.session.stateOf(e);
+            if (st != null && st.status == InstanceState.Status.PENDING) cs.session.expunge(e);
+            else if (st != null && st.status == InstanceState.Status.PERSISTENT) cs.session.delete(e);
+        }
     }
 
     private static void record(CollectionState cs, Object e, boolean link) {

@@ -2,9 +2,9 @@ package org.athanor.orm.internal.loading;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.athanor.core.schema.Column;
 import org.athanor.orm.DetachedInstanceError;
 import org.athanor.orm.internal.mapping.IdKey;
+import org.athanor.orm.internal.mapping.KeyConditions;
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.uow.InstanceState;
 import org.athanor.orm.mapping.EntityProxy;
@@ -13,7 +13,8 @@ import org.athanor.orm.mapping.ProxyLoader;
 /**
  * The unloaded proxies one query result's {@code fetch = LAZY} reference handed out ({@code Post.author}
  * of every post of the result): the first method called on any of them loads all of them still unloaded
- * and in the session, with one {@code SELECT ... WHERE id IN (...)} per {@link ToOneLoading#CHUNK} keys,
+ * and in the session, with one {@code SELECT ... WHERE id IN (...)} per {@link ToOneLoading#CHUNK} keys (a composite
+ * key's columns as a row value, see {@link KeyConditions#in}),
  * counted as {@code lazy load Post.author}. Each row fills its proxy in place (the proxy is the identity
  * map's object for the row, marked {@link InstanceState#ghost}), through the same path as any re-read row.
  * Not thread-safe, as the Session.
@@ -37,14 +38,16 @@ final class ProxyGroup implements ProxyLoader {
     static ProxyGroup of(Loading.Host session, Mapper referrer, int k) { return new ProxyGroup(session, referrer, k); }
 
     /**
-     * A new unloaded proxy for the target row with id {@code id} (no object of the session has it),
-     * registered in the identity map and in this group; {@code referrerId}: the object it is handed to.
+     * A new unloaded proxy for the target row with key {@code id} (a {@link Mapper#refKey} value: the id, or the
+     * list of a composite key's values; no object of the session has it), registered in the identity map and in
+     * this group; {@code referrerId}: the object it is handed to.
      */
     Object proxy(Object id, Object referrerId) {
         Mapper target = referrer.toOneTarget(k);
         EntityProxy p = referrer.toOnes[k].newProxy();
-        target.set(p, target.idIdx[0], id);
-        session.uow().attachGhost(target, p, IdKey.ofIds(target, new Object[] {id}));
+        IdKey key = referrer.targetKey(k, id);
+        for (int j = 0; j < target.idIdx.length; j++) target.set(p, target.idIdx[j], key.value(j));
+        session.uow().attachGhost(target, p, key);
         p.athanor$loader(this);
         proxies.add(p);
         referrerIds.add(referrerId);
@@ -59,8 +62,10 @@ final class ProxyGroup implements ProxyLoader {
         int at = -1;
         for (int i = 0; i < proxies.size() && at < 0; i++) if (proxies.get(i) == proxy) at = i; // not equals(): it is intercepted
         Object from = at < 0 ? "?" : referrerIds.get(at);
+        Object[] key = new Object[target.idIdx.length];
+        for (int j = 0; j < key.length; j++) key[j] = target.get(proxy, target.idIdx[j]);
         return referrer.name + "(" + from + ")." + referrer.toOnes[k].name() + " \u2192 " + target.name + " "
-                + target.get(proxy, target.idIdx[0]);
+                + (key.length == 1 ? key[0] : java.util.Arrays.asList(key));
     }
 
     @Override public void load(Object proxy) {
@@ -81,19 +86,21 @@ final class ProxyGroup implements ProxyLoader {
         List<Object> ids = new ArrayList<>();
         Mapper target = referrer.toOneTarget(k);
         batch.add(proxy);
-        ids.add(st.key().value(0));
+        ids.add(KeyConditions.of(st.key()));
         for (Object p : proxies) {
             InstanceState other = p == proxy ? null : session.stateOf(p);
             if (other == null || !other.ghost || other.marked || other.status != InstanceState.Status.PERSISTENT) continue;
             batch.add(p);
-            ids.add(other.key().value(0));
+            ids.add(KeyConditions.of(other.key()));
         }
-        @SuppressWarnings("unchecked") Column<Object> idColumn = (Column<Object>) target.attrs[target.idIdx[0]].column();
+        List<org.athanor.core.sql.Expression<?>> idColumns = List.of(target.idColumns());
+        int perChunk = KeyConditions.keysPerChunk(ToOneLoading.CHUNK, idColumns.size());
+        boolean rowValues = session.connection().dialect().features().supportsTupleIn();
         String prev = session.origin("lazy load " + relation);
         try {
-            for (int from = 0; from < ids.size(); from += ToOneLoading.CHUNK) {
-                List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + ToOneLoading.CHUNK));
-                Loading.list(session, target, target.selectAll.where(idColumn.in(chunk)));
+            for (int from = 0; from < ids.size(); from += perChunk) {
+                List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + perChunk));
+                Loading.list(session, target, target.selectAll.where(KeyConditions.in(idColumns, chunk, rowValues)));
             }
         } finally {
             session.origin(prev);

@@ -3,7 +3,7 @@ package org.athanor.orm.internal.loading;
 import org.athanor.orm.internal.uow.InstanceState;
 
 import org.athanor.orm.internal.mapping.Mapper;
-import org.athanor.orm.internal.mapping.IdKey;
+import org.athanor.orm.internal.mapping.KeyConditions;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +49,6 @@ public final class ToOneLoading {
         for (int k = 0; k < info.toOnes.length; k++) {
             ToOne ref = info.toOnes[k];
             Mapper target = info.toOneTarget(k);
-            int slot = info.plain + k;
             Map<Object, List<InstanceState>> missing = new LinkedHashMap<>();
             // the last key found: rows ordered by their reference (a collection's elements) name the same object in a run
             Object lastId = null;
@@ -57,13 +56,13 @@ public final class ToOneLoading {
             ProxyGroup proxies = null; // fetch = LAZY: the result's proxies for this reference, loaded together on first use
             boolean proxied = ref.lazy() && !LoadOptions.selectin(options, ref.name()); // selectinLoad: loaded now, as EAGER
             for (InstanceState st : todo) {
-                Object id = st.snapshot[slot];
+                Object id = info.refKey(st.snapshot, k);
                 if (Mapper.same(info.referencedKey(st.obj(), k), id)) continue; // already holds it
                 if (id == null) {
                     ref.set(st.obj(), null);
                     continue;
                 }
-                InstanceState t = last != null && Mapper.same(id, lastId) ? last : s.uow().identityMap.get(IdKey.ofIds(target, new Object[] {id}));
+                InstanceState t = last != null && Mapper.same(id, lastId) ? last : s.uow().identityMap.get(info.targetKey(k, id));
                 if (t != null) {
                     ref.set(st.obj(), t.obj());
                     lastId = id;
@@ -75,19 +74,21 @@ public final class ToOneLoading {
             }
             if (missing.isEmpty()) continue;
             List<Object> ids = new ArrayList<>(missing.keySet());
-            @SuppressWarnings("unchecked") Column<Object> idColumn = (Column<Object>) target.attrs[target.idIdx[0]].column();
+            List<org.athanor.core.sql.Expression<?>> idColumns = List.of(target.idColumns());
+            int perChunk = KeyConditions.keysPerChunk(CHUNK, idColumns.size());
+            boolean rowValues = s.connection().dialect().features().supportsTupleIn();
             String prev = s.origin("load " + info.name + "." + ref.name());
             try {
-                for (int from = 0; from < ids.size(); from += CHUNK) {
-                    List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-                    Loading.list(s, target, target.selectAll.where(idColumn.in(chunk)), LoadOptions.childrenOf(options, ref.name()),
+                for (int from = 0; from < ids.size(); from += perChunk) {
+                    List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + perChunk));
+                    Loading.list(s, target, target.selectAll.where(KeyConditions.in(idColumns, chunk, rowValues)), LoadOptions.childrenOf(options, ref.name()),
                             LoadOptions.polymorphicOf(options, ref.name()));
                 }
             } finally {
                 s.origin(prev);
             }
             for (Map.Entry<Object, List<InstanceState>> e : missing.entrySet()) {
-                InstanceState t = s.uow().identityMap.get(IdKey.ofIds(target, new Object[] {e.getKey()}));
+                InstanceState t = s.uow().identityMap.get(info.targetKey(k, e.getKey()));
                 if (t == null)
                     throw new IllegalStateException(info.name + "." + ref.name() + " of " + e.getValue().get(0).key()
                             + " references " + target.name + " " + e.getKey() + ", which has no row");
@@ -111,11 +112,14 @@ public final class ToOneLoading {
         List<Object> ids = new ArrayList<>();
         for (InstanceState st : todo) {
             one.set(st.obj(), null);
-            ids.add(st.key().value(0));
+            ids.add(KeyConditions.of(st.key()));
         }
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            for (Object e : Loading.list(s, target, target.selectAll.where(back.column().in(chunk)), LoadOptions.childrenOf(options, one.name()))) {
+        List<Column<Object>> fk = back.columns();
+        int perChunk = KeyConditions.keysPerChunk(CHUNK, fk.size());
+        boolean rowValues = s.connection().dialect().features().supportsTupleIn();
+        for (int from = 0; from < ids.size(); from += perChunk) {
+            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + perChunk));
+            for (Object e : Loading.list(s, target, target.selectAll.where(KeyConditions.in(fk, chunk, rowValues)), LoadOptions.childrenOf(options, one.name()))) {
                 Object owner = back.get(e);
                 if (owner != null && info.type.isInstance(owner)) one.set(owner, e);
             }

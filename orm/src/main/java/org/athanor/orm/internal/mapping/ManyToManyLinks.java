@@ -59,10 +59,13 @@ final class ManyToManyLinks {
         int j = -1;
         for (int i = 0; i < t.toManys.length; i++) if (t.toManys[i].name().equals(c.mappedBy())) j = i;
         ToMany other = j < 0 ? null : t.toManys[j];
-        if (other == null || !other.isManyToMany() || !other.mappedBy().isEmpty() || !other.target().isAssignableFrom(owner.type))
+        // a join-table @OneToMany is unidirectional: no @ManyToMany may mirror it (its element column is UNIQUE)
+        if (other == null || !other.isManyToMany() || other.joinTableOneToMany() || !other.mappedBy().isEmpty()
+                || !other.target().isAssignableFrom(owner.type))
             throw new MappingException(where + ": mappedBy = \"" + c.mappedBy() + "\" must name an owning @ManyToMany of "
                     + t.name + " whose elements are " + owner.name + " (one without mappedBy); its collections are "
-                    + Arrays.stream(t.toManys).map(x -> x.name() + (x.isManyToMany() ? " (@ManyToMany" + (x.mappedBy().isEmpty() ? "" : ", mappedBy")
+                    + Arrays.stream(t.toManys).map(x -> x.name() + (x.joinTableOneToMany() ? " (@OneToMany, join table)"
+                    : x.isManyToMany() ? " (@ManyToMany" + (x.mappedBy().isEmpty() ? "" : ", mappedBy")
                     + ")" : " (@OneToMany)") + " -> " + x.target().getSimpleName()).toList());
         if (t.manyToMany.mirror[j] >= 0 && t.manyToMany.mirror[j] != m)
             throw new MappingException(where + ": " + t.name + "." + c.mappedBy() + " is already mirrored by "

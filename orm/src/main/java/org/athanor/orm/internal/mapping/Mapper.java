@@ -88,10 +88,15 @@ public final class Mapper {
     /** Whether an attribute may hold a byte array (mutable, so snapshots copy it). */
     public final boolean hasBinary;
     /**
-     * How many of {@link #attrs} are the entity's own fields (the accessor's); the rest, one per
-     * {@link #toOnes} entry, are the foreign keys of its references, valued with the related object's id.
+     * How many of {@link #attrs} are the entity's own fields (the accessor's); the rest are the foreign key
+     * columns of its references (one per {@link #toOnes} entry, several for a reference to a composite key, see
+     * {@link #keySlot}), valued with the related object's id, and the discriminator.
      */
     public final int plain;
+    /** The first value-array slot of each reference's key columns ({@link #toOnes} order). */
+    private final int[] keySlot;
+    /** For slot {@code plain + s} of a reference's key column: the reference ({@code slotRef[s]}) and key part ({@code slotPart[s]}). */
+    private final int[] slotRef, slotPart;
     /** The {@code @ManyToOne} references; empty (and never looked at per row) for most entities. */
     public final ToOne[] toOnes;
     /** The {@code @OneToMany(mappedBy)} collections; empty for most entities. */
@@ -136,7 +141,15 @@ public final class Mapper {
         this.inverseOnes = mapping.inverseOnes().toArray(org.athanor.orm.mapping.InverseOne[]::new);
         this.mapsIds = java.util.Arrays.stream(toOnes).anyMatch(t -> t.mapsId() != null);
         List<Attribute> all = new ArrayList<>(mapping.attributes());
-        for (ToOne t : toOnes) all.add(t.keyAttribute());
+        this.keySlot = new int[toOnes.length];
+        List<int[]> parts = new ArrayList<>();
+        for (int k = 0; k < toOnes.length; k++) {
+            keySlot[k] = all.size();
+            all.addAll(toOnes[k].keyAttributes());
+            for (int j = 0; j < toOnes[k].width(); j++) parts.add(new int[] {k, j});
+        }
+        this.slotRef = parts.stream().mapToInt(x -> x[0]).toArray();
+        this.slotPart = parts.stream().mapToInt(x -> x[1]).toArray();
         this.discriminatorIdx = inheritance == null || inheritance.discriminator() == null ? -1 : all.size();
         if (discriminatorIdx >= 0) all.add(inheritance.discriminator());
         this.attrs = all.toArray(Attribute[]::new);
@@ -330,12 +343,40 @@ public final class Mapper {
     }
 
     public Object get(Object obj, int i) {
-        return i < plain ? mapping.get(obj, attrs[i]) : i == discriminatorIdx ? discriminatorValue() : referencedKey(obj, i - plain);
+        return i < plain ? mapping.get(obj, attrs[i]) : i == discriminatorIdx ? discriminatorValue() : referencedKeyPart(obj, i);
+    }
+
+    /** The value-array slot of reference {@code k}'s first key column; its {@link ToOne#width()} columns follow. */
+    public int keySlot(int k) { return keySlot[k]; }
+
+    /** The reference whose key column is at slot {@code i} (not an own attribute nor the discriminator). */
+    public int slotReference(int i) { return slotRef[i - plain]; }
+
+    /** Key column {@code i}'s part of the key of the object its reference holds (see {@link #referencedKey}). */
+    private Object referencedKeyPart(Object obj, int i) {
+        int k = slotRef[i - plain];
+        Object key = referencedKey(obj, k);
+        return toOnes[k].width() == 1 || key == null || key == UNASSIGNED_KEY ? key : ((List<?>) key).get(slotPart[i - plain]);
     }
 
     /**
+     * Reference {@code k}'s key as held in {@code values} (attribute order): its one key column's value, or for a
+     * reference to a composite key the list of its key columns' values; null when a key column is NULL (no
+     * related object).
+     */
+    public Object refKey(Object[] values, int k) { return KeyConditions.read(values, keySlot[k], toOnes[k].width()); }
+
+    /** The identity of reference {@code k}'s target with key {@code refKey} (a {@link #refKey} value, not null). */
+    public IdKey targetKey(int k, Object refKey) {
+        return IdKey.ofIds(toOneTargets[k], toOnes[k].width() == 1 ? new Object[] {refKey} : ((List<?>) refKey).toArray());
+    }
+
+    /** Writes reference {@code k}'s key {@code refKey} (a {@link #refKey} value, or null) into {@code values}. */
+    public void putRefKey(Object[] values, int k, Object refKey) { KeyConditions.write(values, keySlot[k], toOnes[k].width(), refKey); }
+
+    /**
      * Sets an own attribute. A reference's key slot cannot be set from a key alone (that needs the
-     * session's objects, see {@code Session.setSlot}); setting it to the key it already has is a no-op.
+     * session's objects, see {@code UnitOfWork.setReference}); setting it to the key it already has is a no-op.
      */
     public void set(Object obj, int i, Object value) {
         if (i < plain) mapping.set(obj, attrs[i], value);
@@ -343,8 +384,8 @@ public final class Mapper {
             if (!same(discriminatorValue(), value))
                 throw new IllegalStateException("internal: a " + name + " cannot take the discriminator value " + value
                         + "; its class fixes it to " + discriminatorValue());
-        } else if (!same(referencedKey(obj, i - plain), value))
-            throw new IllegalStateException("internal: the reference " + name + "." + toOnes[i - plain].name()
+        } else if (!same(referencedKeyPart(obj, i), value))
+            throw new IllegalStateException("internal: the reference " + name + "." + toOnes[slotRef[i - plain]].name()
                     + " must be set through the session");
     }
 
@@ -355,7 +396,7 @@ public final class Mapper {
     public Object[] read(Object obj) {
         Object[] v = new Object[attrs.length];
         mapping.getAll(obj, v); // attrs starts with mapping.attributes(), so attribute i is at index i
-        for (int k = 0; k < toOnes.length; k++) v[plain + k] = referencedKey(obj, k);
+        for (int k = 0; k < toOnes.length; k++) putRefKey(v, k, referencedKey(obj, k));
         if (discriminatorIdx >= 0) v[discriminatorIdx] = discriminatorValue();
         return v;
     }
@@ -369,7 +410,10 @@ public final class Mapper {
         @Override public String toString() { return "<key not assigned yet>"; }
     };
 
-    /** The id of the object reference {@code k} holds, null when it holds none. */
+    /**
+     * The key of the object reference {@code k} holds (its id, or for a reference to a composite key the list of
+     * its key values in key order), null when it holds none.
+     */
     public Object referencedKey(Object obj, int k) { return referencedKeyOf(k, toOnes[k].get(obj)); }
 
     /** The id of {@code related} as reference {@code k}'s key value. */
@@ -380,8 +424,16 @@ public final class Mapper {
             throw new IllegalStateException(name + "." + toOnes[k].name() + " holds a " + related.getClass().getName()
                     + ", not a " + target.type.getName());
         if (target.idUnset(related)) return UNASSIGNED_KEY;
-        Object id = target.get(related, target.idIdx[0]);
-        return id == null ? UNASSIGNED_KEY : id;
+        if (target.idIdx.length == 1) {
+            Object id = target.get(related, target.idIdx[0]);
+            return id == null ? UNASSIGNED_KEY : id;
+        }
+        Object[] parts = new Object[target.idIdx.length];
+        for (int j = 0; j < parts.length; j++) {
+            parts[j] = target.get(related, target.idIdx[j]);
+            if (parts[j] == null || parts[j] == UNASSIGNED_KEY) return UNASSIGNED_KEY;
+        }
+        return Arrays.asList(parts);
     }
 
     /** Whether the entity maps an {@code @ElementCollection}. */

@@ -145,7 +145,7 @@ final class MapperConfiguration {
                         + "pass it to Registry.of(...) too");
             int k = -1;
             for (int i = 0; i < t.toOnes.length; i++) if (t.toOnes[i].name().equals(one.mappedBy())) k = i;
-            if (k < 0 || t.toOneTargets[k] != self || !t.toOnes[k].column().isUnique())
+            if (k < 0 || t.toOneTargets[k] != self || !uniqueKey(t.toOnes[k]))
                 throw new MappingException(where + ": @OneToOne(mappedBy = \"" + one.mappedBy() + "\") must name an owning "
                         + "@OneToOne of " + t.name + " referencing " + self.name + " (its key column UNIQUE); its references are "
                         + java.util.Arrays.stream(t.toOnes).map(r -> r.name() + " -> " + r.target().getSimpleName()).toList());
@@ -156,5 +156,12 @@ final class MapperConfiguration {
             self.inverseOneBackRef[j] = k;
             t.toOneInverseMirror[k] = j;
         }
+    }
+
+    /** Whether a reference's key is UNIQUE: its one column, or its columns together (a one-to-one to a composite key). */
+    private static boolean uniqueKey(org.athanor.orm.mapping.ToOne t) {
+        if (t.width() == 1) return t.column().isUnique();
+        java.util.Set<Object> columns = new java.util.HashSet<>(t.columns());
+        return t.columns().get(0).table().uniqueConstraints().stream().anyMatch(u -> new java.util.HashSet<Object>(u.columns()).equals(columns));
     }
 }

@@ -136,8 +136,8 @@ public final class TransactionLevels {
                 int i = s.info.generatedId.index();
                 if (s.key() != null && Mapper.same(s.info.get(s.obj(), i), s.key().value(0))) s.info.set(s.obj(), i, s.info.unsetIdValue());
             } else m.forEachWritten((i, before, after) -> {
-                // a reference whose object is not in the map: restored by the re-read (it is expired below)
-                if (Mapper.same(s.info.get(s.obj(), i), after) && !uow.setSlot(s.info, s.obj(), i, before, false)) s.loadedEpoch = -1;
+                // the session writes own attributes only (ids, versions); a reference is restored by expireDiscarding
+                if (Mapper.same(s.info.get(s.obj(), i), after)) uow.setSlot(s.info, s.obj(), i, before);
             });
             s.snapshot = m.snapshot;
             s.setKey(m.key);
@@ -175,11 +175,14 @@ public final class TransactionLevels {
     private void expireDiscarding(InstanceState s) {
         Object[] snap = s.snapshot;
         if (snap == null) s.snapshot = s.info.ownSnapshot(s.info.read(s.obj()));
-        else
-            for (int i = 0; i < snap.length; i++) {
+        else {
+            for (int i = 0; i < s.info.plain; i++) {
                 Object was = snap[i];
-                if (!Mapper.same(s.info.get(s.obj(), i), was)) uow.setSlot(s.info, s.obj(), i, was instanceof byte[] b ? b.clone() : was, false);
+                if (!Mapper.same(s.info.get(s.obj(), i), was)) uow.setSlot(s.info, s.obj(), i, was instanceof byte[] b ? b.clone() : was);
             }
+            // a reference whose object is not in the map stays as it is: the re-read on next hand-out restores it
+            for (int k = 0; k < s.info.toOnes.length; k++) uow.setReference(s.info, s.obj(), k, s.info.refKey(snap, k), false);
+        }
         s.loadedEpoch = -1;
         // a loaded collection may hold what the rollback undid: unloaded again, it reloads on access
         // (with the rest of its result, as the first time)

@@ -16,7 +16,7 @@ import org.athanor.orm.mapping.Callbacks;
  * <p>The Session decides <em>when</em> (its public methods, flush, commit); loaders and the flush
  * call the transition methods here: {@link #newPending}, {@link #attachDetached}, {@link #attachLoaded},
  * {@link #markDeleted}, {@link #unmark}, {@link #detach}, {@link #inserted}, {@link #updated},
- * {@link #deleted}, {@link #writeAttribute}, {@link #setSlot}. What needs the database or the
+ * {@link #deleted}, {@link #writeAttribute}, {@link #setSlots}. What needs the database or the
  * relationship machinery is asked of the {@link Host} (the Session).
  *
  * <p>Identity is keyed by {@link IdKey} (base mapper, key, identity token): a sharded session sets
@@ -27,7 +27,7 @@ public final class UnitOfWork {
     /** What the unit of work needs from its session. */
     public interface Host {
         /** The session's object for {@code mapper}'s row with id {@code id}, loaded with one SELECT when not held; null when there is no row. */
-        Object load(Mapper mapper, Object id);
+        Object load(Mapper mapper, IdKey key);
 
         /** Unloads the loaded collections of {@code s}'s object (they reload on access): a rollback undid what they may hold. */
         void unloadCollections(InstanceState s);
@@ -299,25 +299,49 @@ public final class UnitOfWork {
     }
 
     /**
-     * Sets attribute slot {@code i} of {@code obj} to {@code value}; for a reference's key slot, to this
-     * session's object with that key: from the identity map, else loaded when {@code load} (one SELECT
-     * by key), else left unset with false returned (the caller expires the object, so it is read again).
+     * Sets the attributes of {@code obj} to {@code values} (attribute order), except the key attributes when
+     * {@code keepKey}; see {@link #setSlot} and {@link #setReference}. False when a reference was left unset.
      */
-    public boolean setSlot(Mapper info, Object obj, int i, Object value, boolean load) {
-        if (i < info.plain) {
-            info.set(obj, i, value);
-            return true;
+    public boolean setSlots(Mapper info, Object obj, Object[] values, boolean load, boolean keepKey) {
+        boolean all = true;
+        for (int i = 0; i < info.plain; i++) {
+            boolean key = false;
+            if (keepKey) for (int x : info.idIdx) key |= x == i;
+            if (!key) setSlot(info, obj, i, values[i]);
         }
-        if (i == info.discriminatorIdx) return true; // fixed by the object's class
-        int k = i - info.plain;
+        for (int k = 0; k < info.toOnes.length; k++) {
+            if (keepKey && info.toOnes[k].keyAttributes().get(0).isId()) continue; // a derived id
+            Object key = info.refKey(values, k);
+            // a reference to a new object (no key yet): merge's MERGE cascade sets it, or refuses it (ObjectCascades.merge)
+            if (key == Mapper.UNASSIGNED_KEY || key instanceof java.util.List<?> parts && parts.contains(Mapper.UNASSIGNED_KEY)) continue;
+            all &= setReference(info, obj, k, key, load);
+        }
+        return all;
+    }
+
+    /** Sets own attribute (or discriminator, fixed by the class) slot {@code i} of {@code obj} to {@code value}. */
+    public void setSlot(Mapper info, Object obj, int i, Object value) {
+        if (i >= info.plain && i != info.discriminatorIdx)
+            throw new IllegalStateException("internal: slot " + i + " of " + info.name + " is a reference's key column; "
+                    + "use setReference");
+        if (i < info.plain) info.set(obj, i, value);
+    }
+
+    /**
+     * Sets reference {@code k} of {@code obj} to this session's object with key {@code refKey} (a
+     * {@link Mapper#refKey} value): from the identity map, else loaded when {@code load} (one SELECT by key),
+     * else left unset with false returned (the caller expires the object, so it is read again).
+     */
+    public boolean setReference(Mapper info, Object obj, int k, Object refKey, boolean load) {
+        Object value = refKey;
         if (Mapper.same(info.referencedKey(obj, k), value)) return true;
         if (value == null) {
             info.toOnes[k].set(obj, null);
             return true;
         }
         Mapper target = info.toOneTarget(k);
-        InstanceState t = identityMap.get(IdKey.ofIds(target, new Object[] {value}));
-        Object related = t != null ? t.obj() : load ? host.load(target, value) : null;
+        InstanceState t = identityMap.get(info.targetKey(k, value));
+        Object related = t != null ? t.obj() : load ? host.load(target, info.targetKey(k, value)) : null;
         if (related == null && load)
             throw new IllegalStateException(info.name + "." + info.toOnes[k].name() + " references " + target.name + " "
                     + value + ", which has no row");

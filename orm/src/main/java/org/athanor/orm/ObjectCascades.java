@@ -11,16 +11,21 @@ import org.athanor.orm.internal.loading.CollectionState;
 import org.athanor.orm.internal.loading.Loading;
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.uow.InstanceState;
+import org.athanor.orm.mapping.Cascading;
+import org.athanor.orm.mapping.InverseOne;
 import org.athanor.orm.mapping.ToMany;
+import org.athanor.orm.mapping.ToOne;
 
 /**
- * The merge, refresh-expire and expunge cascades along many-to-many collections ({@code cascade = MERGE,
- * REFRESH, DETACH} or {@code ALL}; SQLAlchemy's {@code merge}, {@code refresh-expire}, {@code expunge}): each
- * follows the <em>loaded</em> collections only, as SQLAlchemy does (an unloaded collection holds nothing the
- * session knows of), and each object once (two sides cascading to each other end there).
+ * The merge, refresh-expire and expunge cascades ({@code cascade = MERGE, REFRESH, DETACH} or {@code ALL};
+ * SQLAlchemy's {@code merge}, {@code refresh-expire}, {@code expunge}) along every kind of relationship:
+ * references ({@code @ManyToOne}, owning {@code @OneToOne}), inverse one-to-ones and collections
+ * ({@code @OneToMany}, {@code @ManyToMany}). Each follows what is <em>loaded</em> only, as SQLAlchemy does (an
+ * unloaded collection or an unloaded lazy proxy holds nothing the session knows of), and each object once (two
+ * sides cascading to each other end there).
  */
-final class ManyToManyObjectCascades {
-    private ManyToManyObjectCascades() {}
+final class ObjectCascades {
+    private ObjectCascades() {}
 
     private enum Kind { REFRESH, DETACH }
 
@@ -41,15 +46,28 @@ final class ManyToManyObjectCascades {
                 if (!(kind == Kind.REFRESH ? r.cascadeRefresh() : r.cascadeDetach())) continue;
                 CollectionState cs = CollectionState.stateOf(session.loadHost, st.obj(), info, m);
                 if (cs == null || cs.items == null) continue;
-                for (Object e : cs.items) {
-                    InstanceState es = session.stateOf(e);
-                    if (es == null || !seen.add(e)) continue;
-                    if (kind == Kind.REFRESH && es.status != InstanceState.Status.PERSISTENT) continue;
-                    out.add(es);
-                }
+                for (Object e : cs.items) reached(session, e, kind, seen, out);
             }
+            for (ToOne r : info.toOnes)
+                if (follows(r.cascading(), kind)) reached(session, r.get(st.obj()), kind, seen, out);
+            for (InverseOne r : info.inverseOnes)
+                if (follows(r.cascading(), kind)) reached(session, r.get(st.obj()), kind, seen, out);
         }
         return out;
+    }
+
+    private static boolean follows(Cascading c, Kind kind) { return kind == Kind.REFRESH ? c.refresh() : c.detach(); }
+
+    /**
+     * Adds {@code e}'s state to {@code out} when it is an object of this session met for the first time; for REFRESH
+     * only persistent, loaded ones (an unloaded proxy has nothing to re-read: it loads from the row when first used).
+     */
+    private static void reached(Session session, Object e, Kind kind, Set<Object> seen, List<InstanceState> out) {
+        if (e == null) return;
+        InstanceState es = session.stateOf(e);
+        if (es == null || !seen.add(e)) return;
+        if (kind == Kind.REFRESH && (es.status != InstanceState.Status.PERSISTENT || es.ghost)) return;
+        out.add(es);
     }
 
     /** What {@link Session#expunge} removes: the object, then what its DETACH cascades reach. */
@@ -85,6 +103,28 @@ final class ManyToManyObjectCascades {
      * merged so far (given to session objects), so an object reached twice, or a cycle, is merged once.
      */
     static void merge(Session session, Mapper info, Object given, Object target, Map<Object, Object> merged) {
+        for (ToOne r : info.toOnes) {
+            Object ref = r.get(given);
+            if (ref == null) continue; // the copied key already cleared the target's reference
+            if (!r.cascading().merge()) {
+                // the copied key named the session's object for that row; a new related object has no key to copy
+                if (session.registry().info(ref.getClass()).keyOfObject(ref) != null) continue;
+                if (session.stateOf(ref) == null)
+                    throw new IllegalStateException("merge(): " + info.name + "." + r.name() + " references a new "
+                            + ref.getClass().getSimpleName() + " that is in no session; put cascade = MERGE on " + info.name + "."
+                            + r.name() + ", or add or merge the " + ref.getClass().getSimpleName() + " first");
+                if (r.get(target) != ref) r.set(target, ref); // this session's new object: inserted first by the flush
+                continue;
+            }
+            Object c = session.attaching.merge(ref, merged);
+            if (r.get(target) != c) r.set(target, c); // a new related object: the flush inserts it first and writes its key
+        }
+        for (InverseOne r : info.inverseOnes) {
+            if (!r.cascading().merge()) continue;
+            Object ref = r.get(given);
+            Object c = ref == null ? null : session.attaching.merge(ref, merged);
+            if (r.get(target) != c) r.set(target, c); // the flush writes the owning side to match
+        }
         for (int m = 0; m < info.toManys.length; m++) {
             ToMany r = info.toManys[m];
             if (!r.cascadeMerge()) continue;

@@ -1,0 +1,95 @@
+package org.athanor.orm.internal.mapping;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.athanor.core.sql.Expression;
+import org.athanor.core.sql.Sql;
+
+/**
+ * Conditions over a key of one or several columns: a reference's foreign key columns, a target's key columns.
+ * A key value is what {@link Mapper#refKey} gives: the value itself for one column, the list of the columns'
+ * values (in column order) for several. Several columns compare as row values ({@code (a, b) IN ((1, 2), (3, 4))}),
+ * which PostgreSQL, MariaDB and SQLite (3.15 and later; the bundled driver is 3.5x) all evaluate.
+ */
+public final class KeyConditions {
+    private KeyConditions() {}
+
+    /** {@code columns = key}, column by column. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Expression<Boolean> eq(List<? extends Expression<?>> columns, Object key) {
+        if (columns.size() == 1) return ((Expression) columns.get(0)).eq(key);
+        List<Expression<Boolean>> parts = new ArrayList<>(columns.size());
+        List<?> values = (List<?>) key;
+        for (int j = 0; j < columns.size(); j++) parts.add(((Expression) columns.get(j)).eq(values.get(j)));
+        return Sql.and(parts);
+    }
+
+    /**
+     * {@code columns IN (keys)}: a plain IN list for one column; for several a row-value IN list when the database
+     * evaluates row values ({@code rowValues}: its dialect's {@code supportsTupleIn()}), else
+     * {@code (a = ? AND b = ?) OR (a = ? AND b = ?) ...}.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Expression<Boolean> in(List<? extends Expression<?>> columns, List<?> keys, boolean rowValues) {
+        if (columns.size() == 1) return ((Expression) columns.get(0)).in(keys);
+        if (!rowValues) {
+            List<Expression<Boolean>> any = new ArrayList<>(keys.size());
+            for (Object key : keys) any.add(eq(columns, key));
+            return Sql.or(any);
+        }
+        Expression<?>[] row = columns.toArray(Expression<?>[]::new);
+        List<Object> values = new ArrayList<>(keys.size());
+        for (Object key : keys) {
+            List<?> parts = (List<?>) key;
+            Expression<?>[] value = new Expression<?>[row.length];
+            for (int j = 0; j < row.length; j++) value[j] = ((Expression) row[j]).bind(parts.get(j));
+            values.add(Sql.tuple(value));
+        }
+        return Sql.tuple(row).in(values);
+    }
+
+    /** {@code local = remote}, column by column: the ON condition of a foreign key of one or several columns. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Expression<Boolean> join(List<? extends Expression<?>> local, List<? extends Expression<?>> remote) {
+        if (local.size() != remote.size())
+            throw new IllegalArgumentException("a join of " + local.size() + " columns with " + remote.size() + " columns");
+        if (local.size() == 1) return ((Expression) local.get(0)).eq((Expression) remote.get(0));
+        List<Expression<Boolean>> parts = new ArrayList<>(local.size());
+        for (int j = 0; j < local.size(); j++) parts.add(((Expression) local.get(j)).eq((Expression) remote.get(j)));
+        return Sql.and(parts);
+    }
+
+    /** An identity as a key value: its one value, or the list of its values. */
+    public static Object of(IdKey key) {
+        if (key.size() == 1) return key.value(0);
+        Object[] parts = new Object[key.size()];
+        for (int j = 0; j < parts.length; j++) parts[j] = key.value(j);
+        return Arrays.asList(parts);
+    }
+
+    /**
+     * The key of {@code width} columns held in {@code values} from {@code from} on: the value itself for one
+     * column, else the list of the values; null when one is NULL, {@link Mapper#UNASSIGNED_KEY} when one is that.
+     */
+    static Object read(Object[] values, int from, int width) {
+        if (width == 1) return values[from];
+        Object[] parts = new Object[width];
+        for (int j = 0; j < width; j++) {
+            Object v = values[from + j];
+            if (v == null || v == Mapper.UNASSIGNED_KEY) return v;
+            parts[j] = v;
+        }
+        return Arrays.asList(parts);
+    }
+
+    /** Writes {@code key} (a {@link #read} value, or null) into {@code values} from {@code from} on. */
+    static void write(Object[] values, int from, int width, Object key) {
+        if (width == 1) values[from] = key;
+        else for (int j = 0; j < width; j++)
+            values[from + j] = key == null || key == Mapper.UNASSIGNED_KEY ? key : ((List<?>) key).get(j);
+    }
+
+    /** How many keys of {@code width} columns go in one IN list: {@code chunk} bound values at most. */
+    public static int keysPerChunk(int chunk, int width) { return Math.max(1, chunk / width); }
+}

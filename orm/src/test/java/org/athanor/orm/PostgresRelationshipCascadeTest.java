@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresRelationshipCascadeTest extends RelationshipCascadeTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresUnidirectionalOneToManyPropertiesTest extends UnidirectionalOneToManyPropertiesBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteCompositeReferenceTest extends CompositeReferenceTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}

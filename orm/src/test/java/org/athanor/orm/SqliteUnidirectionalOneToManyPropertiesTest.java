@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteUnidirectionalOneToManyPropertiesTest extends UnidirectionalOneToManyPropertiesBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteUnidirectionalOneToManyTest extends UnidirectionalOneToManyTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
