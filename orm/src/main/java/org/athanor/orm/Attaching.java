@@ -102,6 +102,27 @@ final class Attaching {
         }
     }
 
+    /**
+     * An element collection holds values owned by the object, as its attributes: merge makes the target's (the
+     * session's own collection) hold what {@code from}'s holds, for each one {@code from} has loaded.
+     */
+    @SuppressWarnings("unchecked")
+    private static void copyElementCollections(Mapper info, Object from, Object to) {
+        for (org.athanor.orm.mapping.ToMany t : info.toManys) {
+            if (!t.isElementCollection()) continue;
+            java.util.Collection<?> given = CollectionState.elementsOf(t.get(from));
+            if (given == null) continue; // not loaded where it came from: left as the target has it
+            java.util.Collection<Object> own = (java.util.Collection<Object>) t.get(to);
+            if (t.isSet()) { // by difference: the flush deletes and inserts only the values that differ
+                own.retainAll(given);
+                own.addAll(given);
+            } else if (!new java.util.ArrayList<>(own).equals(new java.util.ArrayList<>(given))) {
+                own.clear(); // a List that differs is rewritten
+                own.addAll(given);
+            }
+        }
+    }
+
     /** {@link Session#merge}, after the session's entry checks. */
     <E> E merge(E entity) { return merge(entity, new java.util.IdentityHashMap<>()); }
 
@@ -141,6 +162,7 @@ final class Attaching {
         } else session.setSlots(info, target, values, true);
         merged.put(entity, target);
         ObjectCascades.merge(session, info, entity, target, merged); // cascade = MERGE
+        if (info.hasElementCollections()) copyElementCollections(info, entity, target);
         @SuppressWarnings("unchecked") E e = (E) target;
         return e;
     }

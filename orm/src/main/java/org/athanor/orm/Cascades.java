@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.athanor.orm.internal.loading.CollectionState;
+import org.athanor.orm.internal.loading.ElementValues;
 import org.athanor.orm.internal.loading.Loading;
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.uow.InstanceState;
@@ -79,10 +80,12 @@ final class Cascades {
                 continue;
             }
             CollectionState cs = CollectionState.install(loadHost, s.obj(), info, m, null, new ArrayList<>());
+            // a bag of values (an element collection List) keeps its duplicates
+            boolean bag = info.toManys[m].isElementCollection() && !info.toManys[m].isSet();
             if (given instanceof java.util.Collection<?> c)
                 for (Object e : c) {
                     cs.checkElement(e);
-                    if (!cs.items.contains(e)) cs.items.add(e);
+                    if (bag || !cs.items.contains(e)) cs.items.add(e);
                     cs.linked(e);
                 }
         }
@@ -240,6 +243,12 @@ final class Cascades {
                 }
             }
         }
+        // element collections replaced in their fields are the session's again, written as a whole (any attached object:
+        // replacing a collection changes no attribute the dirty check compares)
+        if (registry.hasElementCollections())
+            uow.forEachAttached(st -> {
+                if (holds(st) && st.info.hasElementCollections()) ElementValues.adoptReplaced(loadHost, st);
+            });
         // inverse one-to-ones: a new object put in the field is adopted (its owning reference set, added);
         // the owning side is what is written, so afterwards each field shows what the owning side says
         for (InstanceState st : holders) {
@@ -294,7 +303,8 @@ final class Cascades {
             CollectionState cs = touched.get(i);
             Object owner = cs.owner();
             InstanceState st = stateOf(owner);
-            if (cs.items == null || st == null || st.marked || st.status == InstanceState.Status.DELETED || !cs.isCurrent()) continue;
+            if (cs.items == null || st == null || st.marked || st.status == InstanceState.Status.DELETED || !cs.isCurrent()
+                    || cs.relation().isElementCollection()) continue; // values: nothing to cascade
             if (cs.relation().isManyToMany()) { // no reference to follow: deleted elements leave, new ones are added
                 ManyToManyCascades.sync(cs, this::stateOf, this::addInternal);
                 continue;
@@ -350,7 +360,10 @@ final class Cascades {
      * A deleted object's collection is read at flush for a one-to-many (its children) and for a many-to-many with
      * cascade REMOVE (its elements); a many-to-many without it only loses its secondary rows, deleted by key.
      */
-    private static boolean needsElements(org.athanor.orm.mapping.ToMany r) { return !r.isManyToMany() || r.cascadeRemove(); }
+    /** An element collection's rows are deleted by the flush (values: no children to cascade to). */
+    private static boolean needsElements(org.athanor.orm.mapping.ToMany r) {
+        return !r.isElementCollection() && (!r.isManyToMany() || r.cascadeRemove());
+    }
 
     /**
      * Installs and loads the unloaded collections the deleted objects {@code deleted[from..]} need

@@ -47,6 +47,10 @@ public final class LoadOption {
             throw new IllegalArgumentException(strategy.name().toLowerCase(java.util.Locale.ROOT) + "Load(" + relationship
                     + "): a @ManyToOne is always loaded with its object (one batched select per result); lazy, raise and "
                     + "noload need a to-one proxy, not supported yet");
+        if (strategy.inStatement() && relationship.isElementCollection())
+            throw new IllegalArgumentException((strategy == LoadSpec.Strategy.JOINED ? "joinedLoad(" : "containsEager(") + relationship
+                    + "): an @ElementCollection loads by a select of its own (for every owner of the result at once); use "
+                    + "selectinLoad(" + relationship.owner().getSimpleName() + "_." + relationship.name() + ")");
         this.relationship = relationship;
         this.strategy = strategy;
         this.children = List.copyOf(children);
@@ -58,6 +62,8 @@ public final class LoadOption {
         if (polymorphic != null)
             throw new IllegalArgumentException(polymorphic + ".then(...): a polymorphic load option loads no relationship; "
                     + "give the relationships' options to the query beside it");
+        if (relationship.isElementCollection())
+            throw new IllegalArgumentException(this + ".then(...): an @ElementCollection holds values, which have no relationships");
         List<LoadOption> all = new ArrayList<>(children);
         LoadOption poly = elementPolymorphic;
         for (LoadOption n : next) {

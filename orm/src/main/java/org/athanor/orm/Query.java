@@ -181,6 +181,8 @@ public final class Query<E> {
 
     /** INNER JOIN the related entity's table, ON from the relationship: {@code join(Writer_.articles)}. */
     public Query<E> join(Relationship<?, ?> r) {
+        if (r.isElementCollection()) // the collection table: filter by r.values()
+            return join(r.secondary().table(), r.secondaryJoinCondition());
         if (r.isManyToMany()) // through the secondary table: two joins, as SQLAlchemy's join(User.roles)
             return join(r.secondary().table(), r.secondaryJoinCondition()).join(r.targetTable(), r.targetJoinCondition());
         return join(r.targetTable(), r.joinCondition());
@@ -188,6 +190,7 @@ public final class Query<E> {
 
     /** LEFT OUTER JOIN the related entity's table, ON from the relationship (a many-to-many: through its secondary table). */
     public Query<E> outerJoin(Relationship<?, ?> r) {
+        if (r.isElementCollection()) return leftJoin(r.secondary().table(), r.secondaryJoinCondition());
         if (r.isManyToMany())
             return leftJoin(r.secondary().table(), r.secondaryJoinCondition()).leftJoin(r.targetTable(), r.targetJoinCondition());
         return leftJoin(r.targetTable(), r.joinCondition());

@@ -42,11 +42,13 @@ public final class Registry {
     private final boolean hasOneToOnes;
     /** Whether any entity has a many-to-many collection. */
     private final boolean hasManyToMany;
+    private final boolean hasElementCollections;
 
     private Registry(Map<Class<?>, Mapper> entities, MetaData metadata) {
         this.hasReferences = entities.values().stream().anyMatch(i -> i.toOnes.length > 0 || i.toManys.length > 0 || i.inverseOnes.length > 0);
         this.hasOneToOnes = entities.values().stream().anyMatch(i -> i.inverseOnes.length > 0);
         this.hasManyToMany = entities.values().stream().anyMatch(i -> java.util.Arrays.stream(i.toManys).anyMatch(t -> t.isManyToMany()));
+        this.hasElementCollections = entities.values().stream().anyMatch(Mapper::hasElementCollections);
         this.entities = entities;
         this.metadata = metadata;
     }
@@ -56,6 +58,9 @@ public final class Registry {
     boolean hasOneToOnes() { return hasOneToOnes; }
 
     boolean hasManyToMany() { return hasManyToMany; }
+
+    /** Whether any class has an {@code @ElementCollection}. */
+    boolean hasElementCollections() { return hasElementCollections; }
 
     /** Maps {@code entityClasses} (each annotated {@code @Entity}). */
     public static Registry of(Class<?>... entityClasses) {

@@ -62,10 +62,29 @@ public final class Relationship<O, T> {
     public boolean isManyToMany() { return collection && EntityMapping.of(owner).toMany(name).isManyToMany(); }
 
     /**
+     * True for an {@code @ElementCollection}: {@link #target()} is the value class, the rows are in the collection
+     * table ({@link #secondary()}), the values in its column {@link #values()}.
+     */
+    public boolean isElementCollection() { return collection && EntityMapping.of(owner).toMany(name).isElementCollection(); }
+
+    /**
+     * An element collection's value column, to filter by: {@code query(Person.class).filter(Person_.tags.any(
+     * Person_.tags.values().eq("admin")))}, or after {@code join(Person_.tags)}.
+     */
+    @SuppressWarnings("unchecked")
+    public Column<T> values() {
+        if (!isElementCollection())
+            throw new IllegalStateException(this + " is not an @ElementCollection: its target's columns are in its metamodel");
+        return (Column<T>) (Column<?>) secondary().remote();
+    }
+
+    /**
      * A many-to-many's secondary table seen from the owner ({@code local()} holds the owner's key,
-     * {@code remote()} the element's); null for other relationships.
+     * {@code remote()} the element's), or an element collection's collection table ({@code remote()} holds the
+     * values); null for other relationships.
      */
     public org.athanor.orm.mapping.Secondary secondary() {
+        if (isElementCollection()) return EntityMapping.of(owner).toMany(name).secondary();
         if (!isManyToMany()) return null;
         org.athanor.orm.mapping.ToMany t = EntityMapping.of(owner).toMany(name);
         return t.secondary() != null ? t.secondary() : EntityMapping.of(target).toMany(t.mappedBy()).secondary().flipped();
@@ -140,7 +159,7 @@ public final class Relationship<O, T> {
 
     private org.athanor.orm.mapping.Secondary requireSecondary() {
         org.athanor.orm.mapping.Secondary s = secondary();
-        if (s == null) throw new IllegalStateException(this + " is not a many-to-many; use joinCondition()");
+        if (s == null) throw new IllegalStateException(this + " is not a many-to-many (nor an element collection); use joinCondition()");
         return s;
     }
 
@@ -168,8 +187,8 @@ public final class Relationship<O, T> {
         return out;
     }
 
-    /** The related entity's table. */
-    public Table targetTable() { return EntityMapping.of(target).table(); }
+    /** The related entity's table (an element collection's: its collection table). */
+    public Table targetTable() { return isElementCollection() ? secondary().table() : EntityMapping.of(target).table(); }
 
     /** The owning entity's table. */
     public Table ownerTable() { return EntityMapping.of(owner).table(); }
@@ -195,6 +214,10 @@ public final class Relationship<O, T> {
      */
     @SuppressWarnings("unchecked")
     public Expression<Boolean> joinCondition(Table from, Table to) {
+        if (isElementCollection())
+            throw new IllegalStateException(this + " is an @ElementCollection: its values are in the collection table "
+                    + secondary().table().name() + "; use query.join(" + owner.getSimpleName() + "_." + name + ") (or, in Core, "
+                    + "secondaryJoinCondition()); aliases are not supported for it");
         if (isManyToMany())
             throw new IllegalStateException(this + " is a many-to-many: it joins through its secondary table "
                     + secondary().table().name() + ", so there is no one ON condition; use query.join(" + owner.getSimpleName()
@@ -258,7 +281,7 @@ public final class Relationship<O, T> {
     }
 
     private Expression<Boolean> exists(Expression<Boolean>[] conditions) {
-        if (owner == target)
+        if (owner == target && !isElementCollection())
             throw new IllegalStateException(this + " relates " + owner.getSimpleName() + " to itself; read the related rows "
                     + "through an alias and write the conditions against it: Table r = " + owner.getSimpleName()
                     + "_.TABLE.as(\"r\"); " + owner.getSimpleName() + "_." + name + "." + (collection ? "any" : "has")
@@ -272,6 +295,13 @@ public final class Relationship<O, T> {
         List<Expression<Boolean>> conditions = new ArrayList<>(given.length);
         for (Expression<Boolean> c : given) conditions.add(to == targetTable() ? c : Sql.adapt(c, targetTable(), to));
         List<Expression<Boolean>> where = new ArrayList<>();
+        if (isElementCollection()) { // EXISTS (SELECT 1 FROM collection table WHERE owner_key = owner.id AND ...)
+            if (to != targetTable())
+                throw new IllegalStateException(this + " is an @ElementCollection: any(alias, ...) is not supported for it; use any(...)");
+            where.add(secondaryJoinCondition());
+            where.addAll(conditions);
+            return Sql.exists(Sql.select(Sql.literal(1)).from(secondary().table()).where(Sql.and(where)));
+        }
         if (isManyToMany()) {
             // EXISTS (SELECT 1 FROM secondary JOIN target ON ... WHERE secondary.owner_key = owner.id AND ...);
             // through an alias of the target, an alias of the secondary table too (see secondaryTableFor)

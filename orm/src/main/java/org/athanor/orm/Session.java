@@ -149,6 +149,8 @@ public final class Session implements AutoCloseable {
             for (int m = 0; m < s.info.toManys.length; m++) {
                 CollectionState cs = CollectionState.stateOf(loadHost, s.obj(), s.info, m);
                 if (cs != null) cs.items = null;
+                // an element collection replaced in the field: the session's own again, loading the database's values
+                else if (s.info.toManys[m].isElementCollection()) CollectionState.install(loadHost, s.obj(), s.info, m, null, null);
             }
         }
     });

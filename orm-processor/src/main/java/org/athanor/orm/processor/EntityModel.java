@@ -37,13 +37,17 @@ final class EntityModel {
     /** The @ManyToOne and @OneToMany fields: name, the related entity's type, whether a collection. */
     final List<RelationshipModel> relationships = new ArrayList<>();
 
-    record RelationshipModel(String name, String target, boolean collection) {}
+    record RelationshipModel(String name, String target, boolean collection, boolean elementCollection) {
+        RelationshipModel(String name, String target, boolean collection) { this(name, target, collection, false); }
+    }
     /** The key columns the owning references (@ManyToOne, owning @OneToOne) add to the table, for @Table constraint checks. */
     final List<String> referenceColumns = new ArrayList<>();
     /** The references annotated {@code @Id} (derived identities), checked against the @IdClass by CrossChecks. */
     final List<VariableElement> derivedIds = new ArrayList<>();
     /** The references annotated {@code @MapsId}, checked against the @EmbeddedId by CrossChecks. */
     final List<VariableElement> mapsIds = new ArrayList<>();
+    /** The accepted {@code @ElementCollection} fields, whose key-column checks run after every field is read (ElementFields). */
+    final List<VariableElement> elementFields = new ArrayList<>();
     final List<TypeElement> originating = new ArrayList<>();
     boolean privateConstructor;
     boolean failed;
@@ -110,6 +114,10 @@ final class EntityModel {
         for (TypeElement c : hierarchy) {
             for (VariableElement f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
                 if (skipped(f)) continue;
+                if (Annotations.has(f, "ElementCollection") || Annotations.has(f, "CollectionTable")) {
+                    ElementFields.add(this, f, types.asMemberOf(self, f)); // values in a collection table (as the runtime)
+                    continue;
+                }
                 // a reference is not one of the accessor's attributes: the runtime maps it (ToOnes)
                 if (Annotations.has(f, "OneToOne") && References.oneToOneInverse(f) && Annotations.has(f, "JoinColumn")) {
                     error(f, f.getSimpleName().toString(), org.athanor.orm.rules.AnnotationRules.ONE_TO_ONE_INVERSE_JOIN_COLUMN);
@@ -183,6 +191,7 @@ final class EntityModel {
                             + "; remove @Id (the key is declared once, on the root)");
         if (failed) return;
         classes.checkIds(ids, embeddedId);
+        if (!failed) ElementFields.checkKeyColumns(this);
         if (!failed) new CrossChecks(this, env).run();
         for (AttributeModel a : attributes)
             if (a.name().equals("TABLE"))

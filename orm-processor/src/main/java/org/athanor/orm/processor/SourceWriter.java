@@ -35,7 +35,8 @@ final class SourceWriter {
                     .append("    public static final class ").append(e.getKey()).append(" {\n").append(e.getValue())
                     .append("\n        private ").append(e.getKey()).append("() {}\n    }\n");
         for (EntityModel.RelationshipModel r : m.relationships) {
-            b.append("    /** The ").append(r.collection() ? "@OneToMany collection " : "@ManyToOne reference ").append(r.name())
+            b.append("    /** The ").append(r.elementCollection() ? "@ElementCollection " : r.collection() ? "@OneToMany collection "
+                    : "@ManyToOne reference ").append(r.name())
                     .append(", for joins, filters and load options. */\n");
             b.append("    public static final org.athanor.orm.Relationship<").append(m.entityName).append(", ").append(r.target())
                     .append("> ").append(r.name()).append(" = org.athanor.orm.Relationship.of(").append(m.entityName)

@@ -24,9 +24,10 @@ public final class AnnotationRules {
      * Read by the mapping: on entity classes and {@code @MappedSuperclass}es and their fields;
      * {@code @Embeddable} for {@code @EmbeddedId} and {@code @Embedded} classes, {@code @AttributeOverride(s)}
      * on those fields; {@code Index} and {@code UniqueConstraint}
-     * inside {@code @Table}; {@code @Converter} on the converter classes {@code @Convert} names.
+     * inside {@code @Table}; {@code @Converter} on the converter classes {@code @Convert} names;
+     * {@code @ElementCollection} with {@code @CollectionTable} (see {@link ElementRules}).
      */
-    public static final Set<String> HONOURED = Set.of("Access", "AttributeOverride", "AttributeOverrides", "Basic", "Column", "Convert", "Converter", "DiscriminatorColumn", "DiscriminatorValue", "Embeddable",
+    public static final Set<String> HONOURED = Set.of("Access", "AttributeOverride", "AttributeOverrides", "Basic", "CollectionTable", "Column", "Convert", "Converter", "DiscriminatorColumn", "DiscriminatorValue", "ElementCollection", "Embeddable",
             "Embedded", "EmbeddedId", "Entity", "EntityListeners", "Enumerated", "ExcludeDefaultListeners", "ExcludeSuperclassListeners", "GeneratedValue", "Id", "IdClass", "Index", "Inheritance", "JoinColumn", "JoinColumns", "JoinTable", "Lob", "ManyToMany", "ManyToOne", "MapsId", "MappedSuperclass", "OneToMany", "OneToOne", "OrderBy",
             "PostLoad", "PostPersist", "PostRemove", "PostUpdate", "PrePersist", "PreRemove", "PreUpdate", "PrimaryKeyJoinColumn",
             "SequenceGenerator", "Table", "Transient", "UniqueConstraint", "Version");
@@ -57,9 +58,6 @@ public final class AnnotationRules {
 
     private static Map<String, String> rejected() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("ElementCollection", "collections of basic values in a collection table are not supported yet; map the values"
-                + " as an @Entity of their own (its table holding a @ManyToOne to this one) and a @OneToMany(mappedBy) here");
-        m.put("CollectionTable", m.get("ElementCollection"));
         for (String a : new String[] {
                 "AssociationOverride", "AssociationOverrides", "ForeignKey", "MapKey", "MapKeyClass",
                 "MapKeyColumn", "MapKeyEnumerated", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyTemporal",
@@ -137,7 +135,7 @@ public final class AnnotationRules {
             "Table.comment", "Index.options", "UniqueConstraint.options", "SequenceGenerator.options", "JoinColumn.options",
             "JoinColumn.comment", "JoinColumn.columnDefinition", "PrimaryKeyJoinColumn.options",
             "PrimaryKeyJoinColumn.columnDefinition", "DiscriminatorColumn.options", "DiscriminatorColumn.columnDefinition",
-            "JoinTable.options", "JoinTable.comment");
+            "JoinTable.options", "JoinTable.comment", "CollectionTable.options");
 
     /**
      * The mapping error for a refused DDL member ({@code annotation.member}, see {@link #DDL_MEMBERS_REFUSED})

@@ -127,7 +127,7 @@ final class FieldMapper {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private SqlType<?> sqlType(Field f, Class<?> type, Column col, String where) {
+    SqlType<?> sqlType(Field f, Class<?> type, Column col, String where) {
         Enumerated enumerated = f.getAnnotation(Enumerated.class);
         Lob lob = f.getAnnotation(Lob.class);
         Convert convert = f.getAnnotation(Convert.class);

@@ -192,7 +192,7 @@ final class ManyToManys {
         return t != null && !t.name().isEmpty() ? t.name() : Naming.snakeCase(entityName(target));
     }
 
-    private static Column<?> column(List<Attribute> attributes, String name) {
+    static Column<?> column(List<Attribute> attributes, String name) {
         for (Attribute a : attributes) if (a.name().equals(name)) return a.column();
         throw new IllegalStateException("no attribute " + name);
     }

@@ -66,10 +66,15 @@ final class MappingBuilder {
         List<Field> toManyFields = new ArrayList<>();
         List<Field> inverseFields = new ArrayList<>();
         List<Field> manyToManyFields = new ArrayList<>();
+        List<Field> elementFields = new ArrayList<>();
         for (Class<?> c : concrete ? hierarchy : own) {
             for (Field f : c.getDeclaredFields()) {
                 if (FieldMapper.skipped(f)) continue;
-                if (f.isAnnotationPresent(jakarta.persistence.ManyToMany.class) || ManyToManys.joinTableOneToMany(f)) {
+                if (f.isAnnotationPresent(jakarta.persistence.ElementCollection.class)) {
+                    elementFields.add(f);
+                } else if (f.isAnnotationPresent(jakarta.persistence.CollectionTable.class)) {
+                    throw MappingException.of(cls, f.getName(), org.athanor.orm.rules.ElementRules.collectionTableWithout());
+                } else if (f.isAnnotationPresent(jakarta.persistence.ManyToMany.class) || ManyToManys.joinTableOneToMany(f)) {
                     manyToManyFields.add(f);
                 } else if (f.isAnnotationPresent(jakarta.persistence.JoinTable.class)) {
                     throw MappingException.of(cls, f.getName(), Messages.joinTableMisplaced());
@@ -144,6 +149,7 @@ final class MappingBuilder {
         List<ToMany> toManys = new ArrayList<>(parent == null || concrete ? List.of() : parent.toManys());
         toManys.addAll(ToOnes.mapCollections(cls, toManyFields));
         toManys.addAll(ManyToManys.map(cls, table.name(), manyToManyFields, attributes, specs));
+        toManys.addAll(ElementCollections.map(cls, entityName, elementFields, attributes, specs, mapper));
         List<InverseOne> inverseOnes = new ArrayList<>(parent == null || concrete ? List.of() : parent.inverseOnes());
         inverseOnes.addAll(ToOnes.mapInverse(cls, inverseFields));
         if (tableAnn != null) TableConstraints.add(cls, table, tableAnn, attributes);

@@ -28,6 +28,8 @@ public final class ToMany {
     /** A {@code @ManyToMany}: its elements are linked through a secondary table (see {@link #secondary()}). */
     private final boolean manyToMany;
     private final Secondary secondary;
+    /** An {@code @ElementCollection}: basic values in a collection table (see {@link #isElementCollection()}). */
+    private final boolean elementCollection;
     /** A unidirectional {@code @OneToMany} through a join table: linked as a many-to-many, its element column UNIQUE. */
     private final boolean oneToMany;
     /** cascade = MERGE / REFRESH / DETACH (or ALL): merge, refresh and expunge follow the loaded elements. */
@@ -46,6 +48,14 @@ public final class ToMany {
     ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
            boolean cascadeRemove, boolean orphanRemoval, boolean manyToMany, Secondary secondary,
            boolean cascadeMerge, boolean cascadeRefresh, boolean cascadeDetach, boolean oneToMany) {
+        this(name, field, target, mappedBy, set, orderBy, cascadeRemove, orphanRemoval, manyToMany, secondary, cascadeMerge,
+                cascadeRefresh, cascadeDetach, oneToMany, false);
+    }
+
+    ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
+           boolean cascadeRemove, boolean orphanRemoval, boolean manyToMany, Secondary secondary,
+           boolean cascadeMerge, boolean cascadeRefresh, boolean cascadeDetach, boolean oneToMany, boolean elementCollection) {
+        this.elementCollection = elementCollection;
         this.oneToMany = oneToMany;
         this.cascadeMerge = cascadeMerge;
         this.cascadeRefresh = cascadeRefresh;
@@ -64,7 +74,7 @@ public final class ToMany {
     }
 
     public String name() { return name; }
-    /** The element entity class. */
+    /** The element entity class (for an {@link #isElementCollection() element collection}, the value class). */
     public Class<?> target() { return target; }
     /** The name of the target's {@code @ManyToOne} this collection mirrors (a many-to-many's: the owning side's collection); empty on an owning side. */
     public String mappedBy() { return mappedBy; }
@@ -109,6 +119,14 @@ public final class ToMany {
      * table {@link Secondary#flipped() flipped}.
      */
     public Secondary secondary() { return secondary; }
+
+    /**
+     * True for an {@code @ElementCollection}: {@link #target()} is the (boxed) value class, and {@link #secondary()}
+     * the collection table, its {@link Secondary#local() local} column the owner's key and its {@link Secondary#remote()
+     * remote} column the value ({@link Secondary#values()}). A {@link #isSet() Set} is keyed by (owner, value) and
+     * written by difference; a List or Collection is a bag (no key, no position) whose change rewrites the owner's rows.
+     */
+    public boolean isElementCollection() { return elementCollection; }
 
     /** The field's current value. */
     public Object get(Object entity) { return handle.get(entity); }

@@ -12,7 +12,11 @@ import org.junit.jupiter.api.Test;
 
 /** Every mapping mistake is reported when the mapping is built, naming the class and field. */
 class MappingErrorsTest {
-    static List<MappingErrorCases.Case> cases() { return MappingErrorCases.all(); }
+    static List<MappingErrorCases.Case> cases() {
+        List<MappingErrorCases.Case> all = new java.util.ArrayList<>(MappingErrorCases.all());
+        all.addAll(org.athanor.orm.processor.ElementCollectionErrorCases.all());
+        return all;
+    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")

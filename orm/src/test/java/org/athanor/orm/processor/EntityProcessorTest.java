@@ -10,7 +10,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The processor turns the mapping mistakes it can see into compile errors naming the class and field. */
 class EntityProcessorTest {
-    static List<MappingErrorCases.Case> cases() { return MappingErrorCases.all(); }
+    static List<MappingErrorCases.Case> cases() {
+        List<MappingErrorCases.Case> all = new java.util.ArrayList<>(MappingErrorCases.all());
+        all.addAll(ElementCollectionErrorCases.all());
+        return all;
+    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
@@ -57,6 +61,25 @@ class EntityProcessorTest {
         org.athanor.core.schema.Table m = org.athanor.orm.mapping.EntityMapping.of(r.load("gen.derived.M")).table();
         assertEquals(List.of("s_id", "c_id", "role"), m.columns().stream().map(org.athanor.core.schema.Column::name).toList());
         assertEquals(2, m.foreignKeys().size());
+    }
+
+    @Test
+    void elementCollectionsCompileWithTypedCollectionAttributes() {
+        String src = "package gen.elem;\nimport jakarta.persistence.*;\nimport java.util.*;\n"
+                + "import org.athanor.orm.Relationship;\n"
+                + "@Entity public class E { enum Color { RED } @Id Long id; @ElementCollection Set<String> tags; "
+                + "@ElementCollection @CollectionTable(name = \"e_scores\", joinColumns = @JoinColumn(name = \"owner\")) "
+                + "@Column(name = \"score\") @OrderColumn List<Integer> scores; @ElementCollection @Enumerated(EnumType.STRING) "
+                + "Collection<Color> colors; }\n"
+                + "class Use { Relationship<E, String> t = E_.tags; org.athanor.core.schema.Column<String> v = E_.tags.values(); "
+                + "Relationship<E, Integer> s = E_.scores; Relationship<E, E.Color> c = E_.colors; }";
+        TestJavac.Result r = TestJavac.compile(Map.of("gen.elem.E", src), true);
+        assertTrue(r.success(), () -> r.errors().toString());
+        org.athanor.orm.mapping.EntityMapping<?> m = org.athanor.orm.mapping.EntityMapping.of(r.load("gen.elem.E"));
+        assertEquals("e_scores", m.toMany("scores").secondary().table().name());
+        assertEquals(List.of("owner", "score", "scores_order"),
+                m.toMany("scores").secondary().table().columns().stream().map(org.athanor.core.schema.Column::name).toList());
+        assertTrue(m.toMany("colors").isElementCollection());
     }
 
     @Test

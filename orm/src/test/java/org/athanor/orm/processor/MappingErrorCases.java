@@ -353,10 +353,6 @@ public final class MappingErrorCases {
                                 + " @SequenceGenerator(name = \"s\", options = \"CACHE 5\") Long id; }",
                         "errors.sequenceoptions.E.id: @SequenceGenerator(options = \"CACHE 5\") is not supported: Athanor writes no"
                                 + " DDL options or comments from the mapping; declare them in your schema migrations and remove the member", null),
-                both("elementcollection", "@Entity public class E { @Id Long id; @ElementCollection List<String> tags; }",
-                        "errors.elementcollection.E.tags: @ElementCollection is not supported: collections of basic values in a"
-                                + " collection table are not supported yet; map the values as an @Entity of their own (its table"
-                                + " holding a @ManyToOne to this one) and a @OneToMany(mappedBy) here"),
                 both("temporal", "@Entity public class E { @Id Long id; @Temporal(TemporalType.DATE) java.time.LocalDate d; }",
                         "errors.temporal.E.d: @Temporal is not supported: java.util.Date and Calendar are not supported; use "
                                 + "java.time types (LocalDate, LocalDateTime, OffsetDateTime, Instant), which need no @Temporal"),

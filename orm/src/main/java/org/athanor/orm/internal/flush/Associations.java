@@ -23,7 +23,8 @@ import org.athanor.orm.mapping.Secondary;
  * (so both ends of a new link have their keys, generated ones included) and before their DELETEs, the
  * rows of the secondary tables: first those of the objects being deleted (one
  * {@code DELETE ... WHERE col IN (...)} per table and side), then the unlinked pairs (one DELETE per table),
- * then the linked pairs (one multi-row INSERT per table); each chunked under the bind limit.
+ * then the linked pairs (one multi-row INSERT per table); each chunked under the bind limit. An element
+ * collection's table is written the same way (its pairs hold the values), and its bags are rewritten last.
  */
 final class Associations {
     private Associations() {}
@@ -38,7 +39,7 @@ final class Associations {
         Connection conn = p.conn;
         int maxBinds = Math.max(2, p.features.maxBindParams() - 10);
         p.entity = null;
-        p.operation = "writing many-to-many rows of";
+        p.operation = "writing many-to-many or element collection rows of";
         Set<Object> gone = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<Secondary, List<Object>> byColumn = new LinkedHashMap<>();
         for (InstanceState st : deletes) {
@@ -69,19 +70,64 @@ final class Associations {
                 p.statement = del;
                 conn.execute(del);
             }
-            @SuppressWarnings({"unchecked", "rawtypes"}) Column<?>[] cols = {s.local(), s.remote()};
-            for (int from = 0; from < added.size(); from += per) {
-                Insert ins = Sql.insert(s.table()).columns(cols).valuesMany(added.subList(from, Math.min(added.size(), from + per)));
-                p.statement = ins;
-                conn.execute(ins);
-            }
+            insert(p, s, added, per);
         }
+        for (Map.Entry<Secondary, LinkedHashMap<LinkChanges.Pair, LinkChanges.Rewrite>> e : uow.links.rewrites().entrySet())
+            rewrite(p, uow, e.getKey(), e.getValue().values(), gone, maxBinds);
         uow.links.clear();
         p.statement = null;
     }
 
+    /**
+     * The bags of one collection table (element collection Lists, whose rows have no key to delete one by): the
+     * rows of the owners that had some deleted with one {@code DELETE ... WHERE owner IN (...)} per chunk, then every
+     * owner's current values inserted with multi-row INSERTs (with their positions, for an {@code @OrderColumn}); a List only appended to since it loaded keeps its rows
+     * and has only the appended values inserted.
+     */
+    private static void rewrite(Persistence p, UnitOfWork uow, Secondary s, java.util.Collection<LinkChanges.Rewrite> bags,
+                                Set<Object> gone, int maxBinds) {
+        List<Object> cleared = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (LinkChanges.Rewrite r : bags) {
+            Object key = ownerKey(uow, r.owner(), gone);
+            if (key == null) continue;
+            boolean appendsOnly = r.hadRows() && r.appendedFrom() >= 0;
+            if (r.hadRows() && !appendsOnly) cleared.add(key);
+            List<Object> items = r.items();
+            for (int i = appendsOnly ? Math.min(r.appendedFrom(), items.size()) : 0; i < items.size(); i++)
+                rows.add(s.position() == null ? new Object[] {key, items.get(i)} : new Object[] {key, items.get(i), i});
+        }
+        for (int from = 0; from < cleared.size(); from += maxBinds) {
+            Delete del = Sql.deleteFrom(s.table()).where(s.local().in(cleared.subList(from, Math.min(cleared.size(), from + maxBinds))));
+            p.statement = del;
+            p.conn.execute(del);
+        }
+        insert(p, s, rows, Math.max(1, maxBinds / 3));
+    }
+
+    private static void insert(Persistence p, Secondary s, List<Object[]> rows, int per) {
+        Column<?>[] cols = s.position() == null ? new Column<?>[] {s.local(), s.remote()} : new Column<?>[] {s.local(), s.remote(), s.position()};
+        for (int from = 0; from < rows.size(); from += per) {
+            Insert ins = Sql.insert(s.table()).columns(cols).valuesMany(rows.subList(from, Math.min(rows.size(), from + per)));
+            p.statement = ins;
+            p.conn.execute(ins);
+        }
+    }
+
+    /** The key of {@code owner} when it is a persistent object of the session, not being deleted; else null. */
+    private static Object ownerKey(UnitOfWork uow, Object owner, Set<Object> gone) {
+        if (gone.contains(owner)) return null;
+        InstanceState o = uow.stateOf(owner);
+        if (o == null || o.status != InstanceState.Status.PERSISTENT || o.marked || o.key() == null) return null;
+        return o.key().value(0);
+    }
+
     /** The pair's keys {owner, element}, or null when either end is not a persistent object of the session, or is being deleted. */
     private static Object[] keys(UnitOfWork uow, LinkChanges.Pair pair, Set<Object> gone) {
+        if (pair.value()) { // an element collection's value: only the owner is an object
+            Object key = ownerKey(uow, pair.owner(), gone);
+            return key == null ? null : new Object[] {key, pair.element()};
+        }
         if (gone.contains(pair.owner()) || gone.contains(pair.element())) return null;
         InstanceState o = uow.stateOf(pair.owner()), e = uow.stateOf(pair.element());
         if (o == null || e == null || o.status != InstanceState.Status.PERSISTENT || e.status != InstanceState.Status.PERSISTENT

@@ -111,7 +111,7 @@ final class CollectionLoading {
     }
 
     private static void loadGroup(Loading.Host s, CollectionState cs, InstanceState ownerState) {
-        Mapper owner = cs.info, element = cs.elementInfo();
+        Mapper owner = cs.info, element = cs.elementInfo(); // element: null for an element collection (values)
         int m = cs.m, k = owner.toManyBackRef(m);
         // the owners to load for: this one first, then the rest of its result still unloaded in this session
         Map<Object, CollectionState> byOwner = new IdentityHashMap<>();
@@ -134,11 +134,12 @@ final class CollectionLoading {
         // unloaded again, so the next access retries instead of finding a collection empty or half filled
         for (CollectionState c : byOwner.values()) c.items = new ArrayList<>();
         try {
-            if (cs.relation().isManyToMany()) loadManyToMany(s, cs, byOwner, ids);
+            if (cs.relation().isElementCollection()) ElementValues.load(s, cs, byOwner, ids);
+            else if (cs.relation().isManyToMany()) loadManyToMany(s, cs, byOwner, ids);
             else loadOneToMany(s, cs, byOwner, ids);
         } catch (RuntimeException | Error e) {
             for (CollectionState c : byOwner.values()) c.items = null;
-            settleElements(s, cs.elementInfo(), e);
+            if (!cs.relation().isElementCollection()) settleElements(s, cs.elementInfo(), e); // values have no references
             throw e;
         }
     }

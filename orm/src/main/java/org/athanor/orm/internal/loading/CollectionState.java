@@ -10,7 +10,8 @@ import org.athanor.orm.mapping.ToMany;
 
 /**
  * What the ORM's own {@link RelationList} / {@link RelationSet} share: the owner, its session, the
- * elements once loaded, and the other side kept in step (a many-to-many: {@link ManyToManyCollections}). Adding an element sets the element's
+ * elements once loaded, and the other side kept in step (a many-to-many: {@link ManyToManyCollections}; an
+ * element collection of values has no other side, its changes are recorded by {@link ElementValues}). Adding an element sets the element's
  * {@code @ManyToOne} to the owner at once (and takes it out of its previous owner's loaded collection);
  * removing clears it (or, with orphanRemoval, deletes the element). Not thread-safe, as the Session.
  */
@@ -63,6 +64,7 @@ public final class CollectionState {
     }
 
     public Object checkElement(Object e) {
+        if (relation().isElementCollection()) return ElementValues.check(this, e);
         if (!elementInfo().type.isInstance(e))
             throw new IllegalArgumentException(info.name + "." + relation().name() + " holds " + elementInfo().name
                     + " objects, not " + (e == null ? "null" : e.getClass().getName()));
@@ -70,7 +72,14 @@ public final class CollectionState {
     }
 
     /** The element joined this collection: its reference points at the owner, and it is added to the session. */
-    public void linked(Object e) {
+    public void linked(Object e) { linked(e, false); }
+
+    /** {@link #linked(Object)}; {@code appended}: added at the end of a List (a bag of values then only inserts it). */
+    void linked(Object e, boolean appended) {
+        if (relation().isElementCollection()) {
+            ElementValues.changed(this, e, true, appended);
+            return;
+        }
         // first: a many-to-many collection is touched too (the flush's ManyToManyCascades.sync runs for touched collections only)
         if (!session.isClosed()) session.touched(this);
         if (relation().isManyToMany()) {
@@ -97,6 +106,10 @@ public final class CollectionState {
 
     /** The element left this collection: its reference is cleared, or with orphanRemoval the element is deleted. */
     public void unlinked(Object e) {
+        if (relation().isElementCollection()) {
+            ElementValues.changed(this, e, false, false);
+            return;
+        }
         if (relation().isManyToMany()) {
             ManyToManyCollections.unlinked(this, e);
             return;

@@ -17,9 +17,10 @@ final class RelationList extends AbstractList<Object> {
 
     @Override public void add(int index, Object e) {
         state.checkElement(e);
+        boolean append = index == state.items().size();
         state.items().add(index, e);
         modCount++;
-        state.linked(e);
+        state.linked(e, append);
     }
 
     @Override public Object set(int index, Object e) {

@@ -9,7 +9,7 @@ import org.athanor.orm.mapping.ToMany;
 
 /**
  * A mapper's many-to-many links, made by the registry's configure phase: per collection, its secondary
- * table seen from this side and the other side's collection (for back-population); and every secondary
+ * table seen from this side (for an element collection, its collection table) and the other side's collection (for back-population); and every secondary
  * table holding this entity's key, so a deleted object's rows in them are deleted first.
  */
 final class ManyToManyLinks {
@@ -30,6 +30,16 @@ final class ManyToManyLinks {
     List<Secondary> associations() { return associations; }
 
     private void associate(Secondary s) { if (!associations.contains(s)) associations.add(s); }
+
+    /**
+     * Links element collection {@code m} of {@code owner} to its collection table, which holds the owner's key
+     * (its rows are deleted before a deleted owner, as a many-to-many's are).
+     */
+    static void linkValues(Mapper owner, int m) {
+        Secondary s = owner.toManys[m].secondary();
+        owner.manyToMany.secondary[m] = s;
+        owner.manyToMany.associate(s);
+    }
 
     /**
      * Links many-to-many collection {@code m} of {@code owner} to its element mapper {@code t}: an owning side

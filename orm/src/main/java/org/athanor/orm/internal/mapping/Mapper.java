@@ -106,6 +106,8 @@ public final class Mapper {
     public final ToOne[] toOnes;
     /** The {@code @OneToMany(mappedBy)} collections; empty for most entities. */
     public final ToMany[] toManys;
+    /** Whether one of {@link #toManys} is an {@code @ElementCollection} (checked for a replaced collection before each flush). */
+    private final boolean elementCollections;
     /** The inverse {@code @OneToOne(mappedBy)} fields; empty for most entities. */
     public final org.athanor.orm.mapping.InverseOne[] inverseOnes;
 
@@ -140,6 +142,7 @@ public final class Mapper {
         this.plain = mapping.attributes().size();
         this.toOnes = mapping.toOnes().toArray(ToOne[]::new);
         this.toManys = mapping.toManys().toArray(ToMany[]::new);
+        this.elementCollections = java.util.Arrays.stream(toManys).anyMatch(ToMany::isElementCollection);
         this.inverseOnes = mapping.inverseOnes().toArray(org.athanor.orm.mapping.InverseOne[]::new);
         this.mapsIds = java.util.Arrays.stream(toOnes).anyMatch(t -> t.mapsId() != null);
         List<Attribute> all = new ArrayList<>(mapping.attributes());
@@ -475,7 +478,10 @@ public final class Mapper {
         return Arrays.asList(parts);
     }
 
-    /** The secondary table of many-to-many collection {@code m} seen from this side, or null for a one-to-many. */
+    /** Whether the entity maps an {@code @ElementCollection}. */
+    public boolean hasElementCollections() { return elementCollections; }
+
+    /** The secondary table of many-to-many collection {@code m} seen from this side (an element collection's: its collection table), or null for a one-to-many. */
     public org.athanor.orm.mapping.Secondary toManySecondary(int m) { return manyToMany.secondary(m); }
 
     /** For many-to-many collection {@code m}, the position of the other side's collection in its element mapper's {@link #toManys}, or -1. */

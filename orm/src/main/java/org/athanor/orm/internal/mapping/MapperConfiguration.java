@@ -94,6 +94,11 @@ final class MapperConfiguration {
         for (int m = 0; m < self.toManys.length; m++) {
             ToMany c = self.toManys[m];
             String where = self.type.getName() + "." + c.name();
+            if (c.isElementCollection()) { // values, no element entity: only its collection table to link
+                self.toManyBackRef[m] = -1;
+                ManyToManyLinks.linkValues(self, m);
+                continue;
+            }
             Mapper t = registered.get(c.target());
             if (t == null)
                 throw new MappingException(where + " holds " + c.target().getName() + ", which is not in this Registry; "

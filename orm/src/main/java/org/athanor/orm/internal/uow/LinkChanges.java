@@ -1,31 +1,53 @@
 package org.athanor.orm.internal.uow;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.athanor.orm.mapping.Secondary;
 
 /**
- * A session's many-to-many changes not flushed yet (SQLAlchemy's collection history for
- * {@code secondary}): per owning side's secondary table, the pairs of objects to link (a row to insert)
- * or unlink (a row to delete), in the order they were made. Either side's collection records the change
- * in the owning side's terms, so a change made on both sides in memory is one row. Linking a pair
- * unlinked since the last flush cancels the unlink (and the other way round). Cleared by each flush
- * that writes them and by a rollback. Not thread-safe, as the Session.
+ * A session's many-to-many and element-collection changes not flushed yet (SQLAlchemy's collection
+ * history for {@code secondary}): per owning side's secondary table (or collection table), the pairs to
+ * link (a row to insert) or unlink (a row to delete), in the order they were made. Either side's collection
+ * records the change in the owning side's terms, so a change made on both sides in memory is one row.
+ * Linking a pair unlinked since the last flush cancels the unlink (and the other way round). A pair of an
+ * element collection's table holds the value itself, compared by {@code equals}. A bag (an element
+ * collection List, whose rows carry no key) is not written by pairs but {@link #rewrite rewritten}: the
+ * owner's rows deleted, then its current values inserted. Cleared by each flush that writes them and by a
+ * rollback. Not thread-safe, as the Session.
  */
 public final class LinkChanges {
-    /** One pair: the owning side's object (its key goes in {@link Secondary#local()}) and its element; by identity. */
-    public record Pair(Object owner, Object element) {
-        @Override public boolean equals(Object o) { return o instanceof Pair p && p.owner == owner && p.element == element; }
-        @Override public int hashCode() { return System.identityHashCode(owner) * 31 + System.identityHashCode(element); }
+    /**
+     * One pair: the owning side's object (its key goes in {@link Secondary#local()}) and its element; the
+     * owner by identity, the element by identity too, or by {@code equals} when it is a value ({@code value}).
+     */
+    public record Pair(Object owner, Object element, boolean value) {
+        @Override public boolean equals(Object o) {
+            return o instanceof Pair p && p.owner == owner && (value ? p.value && Objects.equals(p.element, element) : p.element == element);
+        }
+        @Override public int hashCode() {
+            return System.identityHashCode(owner) * 31 + (value ? Objects.hashCode(element) : System.identityHashCode(element));
+        }
     }
 
+    /**
+     * A bag to rewrite at the next flush: {@code items} is its live list (read at the flush); {@code hadRows}: the
+     * owner was in the database when it first changed, so its old rows are deleted first, unless every change was an
+     * append: then {@code appendedFrom} (else -1) is the position of the first appended value, and only the values from
+     * there are inserted.
+     */
+    public record Rewrite(Object owner, List<Object> items, boolean hadRows, int appendedFrom) {}
+
     private final Map<Secondary, LinkedHashMap<Pair, Boolean>> changes = new LinkedHashMap<>();
+    private final Map<Secondary, LinkedHashMap<Pair, Rewrite>> rewrites = new LinkedHashMap<>();
 
     /** {@code owner} (the owning side's object) and {@code element} are linked now. */
-    public void link(Secondary owning, Object owner, Object element) { change(owning, new Pair(owner, element), true); }
+    public void link(Secondary owning, Object owner, Object element) { change(owning, new Pair(owner, element, owning.values()), true); }
 
     /** {@code owner} and {@code element} are not linked any more. */
-    public void unlink(Secondary owning, Object owner, Object element) { change(owning, new Pair(owner, element), false); }
+    public void unlink(Secondary owning, Object owner, Object element) { change(owning, new Pair(owner, element, owning.values()), false); }
 
     private void change(Secondary owning, Pair p, boolean link) {
         if (!owning.owning()) throw new IllegalStateException("internal: link changes are kept in the owning side's terms");
@@ -35,13 +57,54 @@ public final class LinkChanges {
         else m.put(p, link);
     }
 
+    /**
+     * The bag {@code items} of {@code owner} in collection table {@code table} changed: the next flush deletes its rows
+     * ({@code hadRows}: when it had any) and inserts {@code items} as they are then. A later change keeps the first
+     * {@code hadRows} and takes the new list.
+     */
+    public void rewrite(Secondary table, Object owner, List<Object> items, boolean hadRows, int appendedAt) {
+        LinkedHashMap<Pair, Rewrite> m = rewrites.computeIfAbsent(table, k -> new LinkedHashMap<>());
+        Pair key = new Pair(owner, null, false);
+        Rewrite before = m.get(key);
+        // the pairs recorded for this owner are part of the rewrite now (a new owner's would be inserted twice)
+        LinkedHashMap<Pair, Boolean> pairs = changes.get(table);
+        if (before == null && pairs != null) pairs.keySet().removeIf(p -> p.owner() == owner);
+        int from = before == null ? appendedAt : before.appendedFrom() < 0 || appendedAt < 0 ? -1 : before.appendedFrom();
+        m.put(key, new Rewrite(owner, items, hadRows || before != null && before.hadRows(), from));
+    }
+
+    /** Whether {@code owner}'s rows of {@code table} are rewritten at the next flush. */
+    public boolean rewriting(Secondary table, Object owner) {
+        LinkedHashMap<Pair, Rewrite> m = rewrites.get(table);
+        return m != null && m.containsKey(new Pair(owner, null, false));
+    }
+
     public boolean isEmpty() {
         for (LinkedHashMap<Pair, Boolean> m : changes.values()) if (!m.isEmpty()) return false;
+        for (LinkedHashMap<Pair, Rewrite> m : rewrites.values()) if (!m.isEmpty()) return false;
         return true;
     }
 
     /** Per owning secondary table, each pair changed: true to insert its row, false to delete it. */
     public Map<Secondary, LinkedHashMap<Pair, Boolean>> changes() { return changes; }
 
-    public void clear() { changes.clear(); }
+    /** Per collection table, the bags to rewrite, in the order they first changed. */
+    public Map<Secondary, LinkedHashMap<Pair, Rewrite>> rewrites() { return rewrites; }
+
+    /** The objects the changes name (owners, and elements that are entities), each table's in order; for a rollback. */
+    public List<Object> objects() {
+        List<Object> out = new ArrayList<>();
+        for (Map.Entry<Secondary, LinkedHashMap<Pair, Boolean>> e : changes.entrySet())
+            for (Pair p : e.getValue().keySet()) {
+                out.add(p.owner());
+                if (!p.value()) out.add(p.element());
+            }
+        for (LinkedHashMap<Pair, Rewrite> m : rewrites.values()) for (Rewrite r : m.values()) out.add(r.owner());
+        return out;
+    }
+
+    public void clear() {
+        changes.clear();
+        rewrites.clear();
+    }
 }

@@ -43,7 +43,7 @@ public final class UnitOfWork {
     public final LinkedHashSet<InstanceState> marked = new LinkedHashSet<>();
     /** The transaction as the session sees it: levels, epochs, what a rollback restores. */
     public final TransactionLevels tx = new TransactionLevels(this);
-    /** Many-to-many links and unlinks not flushed yet (written by the flush, dropped by a rollback). */
+    /** Many-to-many and element-collection changes not flushed yet (written by the flush, dropped by a rollback). */
     public final LinkChanges links = new LinkChanges();
     private long addSeq;
     /** Whether a state may still be {@link InstanceState#unverified} (cleared by a flush that finds none). */
@@ -176,22 +176,23 @@ public final class UnitOfWork {
         identityMap.remove(s);
     }
 
-    /** Empties the unit of work at once: the same as detaching each object in turn. */
     /**
-     * A rollback drops the many-to-many changes not flushed: the loaded collections of the objects they
-     * name are unloaded too (they may hold the dropped changes), so they reload as the database has them.
+     * A rollback drops the many-to-many and element-collection changes not flushed: the loaded collections of
+     * the objects they name are unloaded too (they may hold the dropped changes), so they reload as the database
+     * has them. An element collection the application replaced in its field since the last flush is not among
+     * the changes yet (the flush adopts it): every persistent owner of element collections has them unloaded,
+     * the session's own again.
      */
     void dropLinks() {
-        if (links.isEmpty()) return;
-        for (java.util.Map<LinkChanges.Pair, Boolean> m : links.changes().values())
-            for (LinkChanges.Pair p : m.keySet())
-                for (Object o : new Object[] {p.owner(), p.element()}) {
-                    InstanceState s = stateOf(o);
-                    if (s != null) host.unloadCollections(s);
-                }
+        for (Object o : links.objects()) {
+            InstanceState s = stateOf(o);
+            if (s != null) host.unloadCollections(s);
+        }
         links.clear();
+        identityMap.forEach(s -> { if (s.info.hasElementCollections()) host.unloadCollections(s); });
     }
 
+    /** Empties the unit of work at once: the same as detaching each object in turn. */
     public void detachEverything(boolean closing) {
         links.clear();
         if (attached.count() == 0) return;

@@ -1,0 +1,205 @@
+package org.athanor.orm.processor;
+
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import org.athanor.orm.rules.AnnotationRules;
+import org.athanor.orm.rules.ElementRules;
+import org.athanor.orm.rules.TypeRules;
+
+/**
+ * The compile-time form of the runtime's {@code @ElementCollection} mapping (org.athanor.orm.mapping.ElementCollections):
+ * the same checks in the same order, with the same words (orm-rules {@link ElementRules}); an accepted field becomes
+ * a collection attribute of the metamodel ({@code Relationship<Owner, Value>}), for the load options, {@code join}
+ * and {@code any}. Checks needing the owner's key column (the join column's name and referencedColumnName) run
+ * once every field is read ({@link #checkKeyColumns}).
+ */
+final class ElementFields {
+    private ElementFields() {}
+
+    /** A field annotated {@code @ElementCollection} or {@code @CollectionTable}. */
+    static void add(EntityModel m, VariableElement f, TypeMirror type) {
+        String label = f.getSimpleName().toString();
+        if (!Annotations.has(f, "ElementCollection")) {
+            m.error(f, label, ElementRules.collectionTableWithout());
+            return;
+        }
+        for (AnnotationMirror a : f.getAnnotationMirrors()) {
+            TypeElement t = (TypeElement) a.getAnnotationType().asElement();
+            String n = t.getSimpleName().toString();
+            if (t.getQualifiedName().contentEquals(Annotations.ON_DELETE)) {
+                m.error(f, label, ElementRules.notCombinable("OnDelete"));
+                return;
+            }
+            if (!t.getQualifiedName().contentEquals(AnnotationRules.PACKAGE + "." + n)) continue;
+            if (n.equals("OrderColumn")) { // a List's positions; refused elsewhere (AnnotationRules)
+                if (m.types.erasure(type).toString().equals("java.util.Set")) {
+                    m.error(f, label, ElementRules.orderColumnOnSet());
+                    return;
+                }
+                continue;
+            }
+            String p = n.equals("OrderBy") ? ElementRules.orderBy()
+                    : n.equals("Lob") ? ElementRules.lobElement() : AnnotationRules.problem(n, null);
+            if (p == null && !ElementRules.COMBINABLE.contains(n)) p = ElementRules.notCombinable(n);
+            if (p != null) {
+                m.error(f, label, p);
+                return;
+            }
+        }
+        if (f.getModifiers().contains(Modifier.FINAL)) {
+            m.error(f, label, ElementRules.finalField());
+            return;
+        }
+        TypeMirror erased = m.types.erasure(type);
+        if (type.getKind() == TypeKind.ERROR || erased.getKind() == TypeKind.ERROR) return; // javac reports it
+        String collection = erased.toString();
+        if (!List.of("java.util.List", "java.util.Set", "java.util.Collection").contains(collection)) {
+            m.error(f, label, ElementRules.collectionType(collection));
+            return;
+        }
+        AnnotationMirror ec = Annotations.find(f, "ElementCollection");
+        Object targetClass = m.ann.value(ec, "targetClass");
+        TypeMirror element = targetClass instanceof TypeMirror tc && tc.getKind() != TypeKind.VOID ? tc
+                : type instanceof DeclaredType d && d.getTypeArguments().size() == 1 ? d.getTypeArguments().get(0) : null;
+        if (element == null || element.getKind() != TypeKind.DECLARED && element.getKind() != TypeKind.ARRAY) {
+            m.error(f, label, ElementRules.noElementType(f.asType().toString()));
+            return;
+        }
+        Element el = element.getKind() == TypeKind.DECLARED ? m.types.asElement(element) : null;
+        if (el != null && Annotations.has(el, "Embeddable")) {
+            m.error(f, label, ElementRules.embeddableElement(el.getSimpleName().toString()));
+            return;
+        }
+        if (el != null && Annotations.has(el, "Entity")) {
+            m.error(f, label, ElementRules.entityElement(el.getSimpleName().toString()));
+            return;
+        }
+        String boxed = m.types.erasure(element).toString();
+        if (boxed.equals("byte[]")) {
+            m.error(f, label, ElementRules.lobElement());
+            return;
+        }
+        if ("EAGER".equals(m.ann.enumName(ec, "fetch"))) {
+            m.error(f, label, ElementRules.eager(m.entity.getSimpleName().toString(), label));
+            return;
+        }
+        AnnotationMirror col = Annotations.find(f, "Column");
+        if (col != null && !columnAccepted(m, f, label, col)) return;
+        boolean isEnum = el != null && el.getKind() == ElementKind.ENUM;
+        boolean converted = Annotations.has(f, "Convert") && !m.ann.bool(Annotations.find(f, "Convert"), "disableConversion", false);
+        if (Annotations.has(f, "Enumerated") && !isEnum) {
+            m.error(f, label, "@Enumerated is only for enum fields, but the field is " + boxed);
+            return;
+        }
+        if (converted && !Converters.check(m, f, label, boxed)) return;
+        if (!converted && !isEnum && !TypeRules.BASIC.contains(boxed)) {
+            m.error(f, label, "unsupported field type " + f.asType() + "; supported types are " + TypeRules.SUPPORTED
+                    + "; or mark the field @Transient");
+            return;
+        }
+        AnnotationMirror ct = Annotations.find(f, "CollectionTable");
+        if (ct != null && !collectionTableAccepted(m, f, label, ct)) return;
+        AnnotationMirror oc = Annotations.find(f, "OrderColumn");
+        String ocMember = oc == null ? null : !m.ann.bool(oc, "insertable", true) ? "insertable" : !m.ann.bool(oc, "updatable", true)
+                ? "updatable" : !m.ann.string(oc, "columnDefinition").isEmpty() ? "columnDefinition"
+                : !m.ann.string(oc, "options").isEmpty() ? "options" : null;
+        if (ocMember != null) {
+            m.error(f, label, ElementRules.orderColumnMember(ocMember));
+            return;
+        }
+        m.relationships.add(new EntityModel.RelationshipModel(label, boxed, true, true));
+        m.elementFields.add(f);
+    }
+
+    private static boolean columnAccepted(EntityModel m, VariableElement f, String label, AnnotationMirror col) {
+        String ddl = AnnotationRules.columnDdlProblem(m.ann.string(col, "options"), m.ann.string(col, "comment"));
+        String member = !m.ann.string(col, "table").isEmpty() ? "table" : !m.ann.bool(col, "nullable", true) ? "nullable = false"
+                : m.ann.bool(col, "unique", false) ? "unique" : !m.ann.bool(col, "insertable", true) ? "insertable"
+                : !m.ann.bool(col, "updatable", true) ? "updatable" : nonEmpty(m.ann.value(col, "check")) ? "check" : null;
+        String p = ddl != null ? ddl : member != null ? ElementRules.columnMember(member) : null;
+        if (p != null) m.error(f, label, p);
+        return p == null;
+    }
+
+    private static boolean collectionTableAccepted(EntityModel m, VariableElement f, String label, AnnotationMirror ct) {
+        String p = AnnotationRules.ddlMemberProblem("CollectionTable", "options", m.ann.string(ct, "options"));
+        AnnotationMirror fk = (AnnotationMirror) m.ann.value(ct, "foreignKey");
+        String member = !m.ann.string(ct, "catalog").isEmpty() ? "catalog" : joinColumns(m, ct).size() > 1 ? "several joinColumns"
+                : nonEmpty(m.ann.value(ct, "uniqueConstraints")) ? "uniqueConstraints" : nonEmpty(m.ann.value(ct, "indexes")) ? "indexes"
+                : !m.ann.string(fk, "foreignKeyDefinition").isEmpty() || !m.ann.string(fk, "options").isEmpty() ? "foreignKey definition"
+                : null;
+        if (p == null && member != null) p = ElementRules.collectionTableMember(member);
+        if (p != null) m.error(f, label, p);
+        return p == null;
+    }
+
+    /**
+     * After every field is read: the join column's referencedColumnName must be the key column, and its name (or the
+     * default {@code <entity>_<key column>}) must differ from the value column's (as the runtime checks).
+     */
+    static void checkKeyColumns(EntityModel m) {
+        if (m.elementFields.isEmpty()) return;
+        List<AttributeModel> ids = m.attributes.stream().filter(AttributeModel::id).toList();
+        for (VariableElement f : m.elementFields) {
+            String label = f.getSimpleName().toString();
+            String owner = m.entity.getSimpleName().toString();
+            if (!m.derivedIds.isEmpty()) {
+                m.error(f, label, "the target " + owner + " has a composite key (its reference " + m.derivedIds.get(0).getSimpleName()
+                        + " is part of it); references to composite keys are not supported yet");
+                continue;
+            }
+            if (ids.size() != 1) {
+                m.error(f, label, "the target " + owner + " has " + ids.size() + " key fields; an @ElementCollection needs a "
+                        + "target with one @Id (composite keys are not supported yet)");
+                continue;
+            }
+            String keyColumn = ids.get(0).columnName();
+            AnnotationMirror ct = Annotations.find(f, "CollectionTable");
+            List<AnnotationMirror> jcs = ct == null ? List.of() : joinColumns(m, ct);
+            AnnotationMirror jc = jcs.isEmpty() ? null : jcs.get(0);
+            if (jc != null) {
+                String ref = m.ann.string(jc, "referencedColumnName");
+                AnnotationMirror jfk = (AnnotationMirror) m.ann.value(jc, "foreignKey");
+                String member = !ref.isEmpty() && !ref.equalsIgnoreCase(keyColumn)
+                        ? "joinColumns = @JoinColumn(referencedColumnName = \"" + ref + "\"), not the key column " + keyColumn + ","
+                        : !m.ann.string(jc, "columnDefinition").isEmpty() || !m.ann.string(jc, "table").isEmpty()
+                          || !m.ann.string(jc, "options").isEmpty() || nonEmpty(m.ann.value(jc, "check"))
+                          || !m.ann.bool(jc, "insertable", true) || !m.ann.bool(jc, "updatable", true) || m.ann.bool(jc, "unique", false)
+                          || "NO_CONSTRAINT".equals(m.ann.enumName(jfk, "value")) || !m.ann.string(jfk, "name").isEmpty()
+                        ? "joinColumns = @JoinColumn(...) with more than name and referencedColumnName" : null;
+                if (member != null) {
+                    m.error(f, label, ElementRules.collectionTableMember(member));
+                    continue;
+                }
+            }
+            String entityName = entityName((TypeElement) f.getEnclosingElement(), m);
+            String table = ct != null && !m.ann.string(ct, "name").isEmpty() ? m.ann.string(ct, "name") : ElementRules.defaultTable(entityName, label);
+            String own = jc != null && !m.ann.string(jc, "name").isEmpty() ? m.ann.string(jc, "name") : ElementRules.defaultJoinColumn(entityName, keyColumn);
+            AnnotationMirror col = Annotations.find(f, "Column");
+            String value = col != null && !m.ann.string(col, "name").isEmpty() ? m.ann.string(col, "name") : ElementRules.defaultValueColumn(label);
+            if (own.equalsIgnoreCase(value)) m.error(f, label, ElementRules.sameColumns(table, own));
+        }
+    }
+
+    private static String entityName(TypeElement c, EntityModel m) {
+        String n = m.ann.string(Annotations.find(c, "Entity"), "name");
+        return n.isEmpty() ? c.getSimpleName().toString() : n;
+    }
+
+    private static List<AnnotationMirror> joinColumns(EntityModel m, AnnotationMirror ct) {
+        Object v = m.ann.value(ct, "joinColumns");
+        if (!(v instanceof List<?> l)) return List.of();
+        return l.stream().map(x -> (AnnotationMirror) ((AnnotationValue) x).getValue()).toList();
+    }
+
+    private static boolean nonEmpty(Object arrayValue) { return arrayValue instanceof List<?> l && !l.isEmpty(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresElementCollectionPropertiesTest extends ElementCollectionPropertiesBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

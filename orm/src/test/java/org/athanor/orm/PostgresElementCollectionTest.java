@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresElementCollectionTest extends ElementCollectionTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteElementCollectionTest extends ElementCollectionTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
