@@ -15,9 +15,8 @@ import org.junit.jupiter.api.Test;
  * A child pointed by its reference at another parent, which is deleted before the next flush: the child belongs to
  * the deleted parent at flush time, so the flush deletes it (cascade) or clears its reference (no cascade); either
  * way the loaded collection of the parent it came from must drop it at that flush (found by the relationship
- * stateful property, {@link RelationshipModel}: the old parent's collection kept the deleted child). The plain
- * cascade case is {@code RelationshipMovesTestBase.aChildMovedByItsReferenceToAParentDeletedInTheSameFlush...}; here
- * the states and a sibling that stays, the no-cascade variant, and a savepoint rolled back over such a flush.
+ * stateful property, {@link RelationshipModel}: the old parent's collection kept the deleted child): the cascade
+ * case with a sibling that stays, the no-cascade variant, and a savepoint rolled back over such a flush.
  */
 public abstract class MovedChildCollectionsTestBase extends MappedTestBase {
 

@@ -108,25 +108,6 @@ public abstract class RelationshipMovesTestBase extends MappedTestBase {
     }
 
     @Test
-    void aChildMovedByItsReferenceToAParentDeletedInTheSameFlushLeavesItsOldParentsLoadedCollection() {
-        try (Session s = sessions.openSession()) {
-            Family a = new Family("a"), b = new Family("b");
-            Kid k = new Kid("k");
-            a.getChildren().add(k);
-            s.addAll(List.of(a, b));
-            s.flush();
-            assertEquals(List.of(k), a.getChildren());
-            k.setParent(b);
-            s.delete(b);
-            s.flush();
-            assertEquals(List.of(), a.getChildren(), "the kid moved to b and was deleted with it (cascade ALL): a's loaded "
-                    + "collection no longer holds it");
-            s.commit();
-            assertEquals(Map.of(), children(Kid.class));
-        }
-    }
-
-    @Test
     void aChildMovedInByItsReferenceLosesItsParentWhenTheParentIsDeletedWithoutCascade() {
         try (Session s = sessions.openSession()) {
             Club a = new Club("a"), b = new Club("b");

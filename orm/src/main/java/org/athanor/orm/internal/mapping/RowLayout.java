@@ -76,33 +76,28 @@ public final class RowLayout {
 
     /**
      * The layouts of a hierarchy's load statement by discriminator value. Rows give a new value object each
-     * (a decoded string): a hierarchy's few values are compared in turn with {@code equals}, which costs
-     * less than hashing the value; a large hierarchy's are looked up in a map.
+     * (a decoded string), so the values are compared in turn with {@code equals}, which costs less than hashing
+     * the new value; one path for every hierarchy (equals on different values mostly stops at the length or the
+     * first character, so even a large hierarchy's scan stays short).
      */
     static final class Lookup {
-        private static final int SCAN = 8;
         private final Object[] values;
         private final RowLayout[] layouts;
-        private final Map<Object, RowLayout> byValue;
 
         Lookup(Map<Object, Polymorphic.Layout> layouts) {
             int n = layouts.size(), k = 0;
             this.values = new Object[n];
             this.layouts = new RowLayout[n];
-            Map<Object, RowLayout> m = new java.util.HashMap<>();
             for (Map.Entry<Object, Polymorphic.Layout> e : layouts.entrySet()) {
                 values[k] = e.getKey();
                 this.layouts[k] = new RowLayout(e.getValue().mapper(), e.getValue().positions(), null);
-                m.put(values[k], this.layouts[k]);
                 k++;
             }
-            this.byValue = n > SCAN ? Map.copyOf(m) : null;
         }
 
         /** The layout for discriminator value {@code d}, or null when no class has it. */
         RowLayout find(Object d) {
             if (d == null) return null;
-            if (byValue != null) return byValue.get(d);
             Object[] vs = values;
             for (int i = 0; i < vs.length; i++) if (d.equals(vs[i])) return layouts[i];
             return null;
