@@ -56,6 +56,13 @@ final class MysqlCompiler extends SqlCompiler {
 
     // ---- expressions ---------------------------------------------------------------------------
 
+    /** MariaDB 10.3+ reads the standard {@code NEXT VALUE FOR s}; MySQL has no sequences ({@link MysqlDialect#noSequences}). */
+    @Override
+    public void visitNextValue(org.athanor.core.sql.NextValue n) {
+        if (!features.supportsSequences()) throw mysql.noSequences("NEXT VALUE FOR " + n.sequence().qualifiedName());
+        super.visitNextValue(n);
+    }
+
     /** {@code ||} is logical OR in MySQL's default sql_mode: concatenation is CONCAT(a, b, ...), flattened. */
     @Override
     protected void concat(Expression<?> left, Expression<?> right) {

@@ -5,6 +5,7 @@ import org.athanor.core.dialect.DdlCompiler;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ForeignKey;
 import org.athanor.core.schema.Index;
+import org.athanor.core.schema.Sequence;
 import org.athanor.core.schema.Table;
 import org.athanor.core.type.ConvertedType;
 import org.athanor.core.type.SqlType;
@@ -63,6 +64,22 @@ final class MysqlDdlCompiler extends DdlCompiler {
     protected void tableOptions(Table t, StringBuilder b) {
         b.append(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=").append(mysql.binaryCollation());
         if (t.comment() != null) b.append(" COMMENT=").append(mysql.commentLiteral(t.comment()));
+    }
+
+    /** MariaDB 10.3+: the standard form; MySQL: {@link MysqlDialect#noSequences}. */
+    @Override
+    public String createSequence(Sequence s, boolean ifNotExists) {
+        if (!dialect.features().supportsSequences())
+            throw mysql.noSequences("CREATE SEQUENCE for " + s.qualifiedName() + " (MetaData.createAll and dropAll skip sequences on such databases)");
+        return super.createSequence(s, ifNotExists);
+    }
+
+    /** MariaDB 10.3+: the standard form; MySQL: {@link MysqlDialect#noSequences}. */
+    @Override
+    public String dropSequence(Sequence s, boolean ifExists) {
+        if (!dialect.features().supportsSequences())
+            throw mysql.noSequences("DROP SEQUENCE for " + s.qualifiedName() + " (MetaData.createAll and dropAll skip sequences on such databases)");
+        return super.dropSequence(s, ifExists);
     }
 
     /** TEXT, JSON and BLOB columns can be indexed only on a prefix: {@code col(255)}. */

@@ -30,6 +30,9 @@ import org.athanor.core.type.ValueCodec;
  * first connection {@link #forServer} reads the server version; MariaDB 10.5 and later
  * (Connector/J reports it as {@code 5.5.5-10.x.y-MariaDB}) gets {@code INSERT ... RETURNING} and
  * {@code DELETE ... RETURNING} (MariaDB has no {@code UPDATE ... RETURNING}) and INTERSECT/EXCEPT ALL.
+ * MariaDB 10.3 and later gets sequences: {@code CREATE/DROP SEQUENCE} in createAll/dropAll and
+ * {@code NEXT VALUE FOR s} for {@code Sql.nextValue}. MySQL 8 has none; there they are refused with
+ * an error that says to use an AUTO_INCREMENT column instead ({@link #noSequences}).
  * A dialect whose features were chosen by hand ({@link #withFeatures}) keeps them: that is how
  * MySQL 8's path is exercised on MariaDB, and what the URL switch {@code ?athanor_returning=false}
  * does.
@@ -119,9 +122,20 @@ public final class MysqlDialect extends Dialect {
                     // MySQL 8 has RANGE frames over temporal ORDER BY with INTERVAL offsets; MariaDB's RANGE offsets are numeric only
                     .intervalRangeOffsets(!v.mariaDb())
                     // OFFSET ... ROWS FETCH FIRST ... ROWS ONLY | WITH TIES: MariaDB 10.6+, never MySQL
-                    .fetchFirst(v.mariaDb() && v.atLeast(10, 6)).fetchWithTies(v.mariaDb() && v.atLeast(10, 6)).build();
+                    .fetchFirst(v.mariaDb() && v.atLeast(10, 6)).fetchWithTies(v.mariaDb() && v.atLeast(10, 6))
+                    // CREATE/DROP SEQUENCE and NEXT VALUE FOR: MariaDB 10.3+, never MySQL
+                    .sequences(v.mariaDb() && v.atLeast(10, 3)).build();
         }
         return new MysqlDialect(f, v, pinned);
+    }
+
+    /**
+     * The error for a sequence {@code what} on a server without sequences (MySQL 8, or before the server
+     * is known): it names the database and says what to use instead.
+     */
+    CompileError noSequences(String what) {
+        return new CompileError(name() + " has no sequences, so there is no " + what + " (MariaDB has sequences from 10.3, "
+                + "MySQL none): use an AUTO_INCREMENT column there (autoincrement() in Core, GenerationType.IDENTITY in the ORM)");
     }
 
     /** Whether share locks must be spelled {@code LOCK IN SHARE MODE} (MariaDB has no FOR SHARE). */
@@ -328,7 +342,22 @@ public final class MysqlDialect extends Dialect {
         statement.setFetchSize(Integer.MIN_VALUE);
     }
 
-    /** Generated columns, from information_schema: EXTRA says STORED GENERATED or VIRTUAL GENERATED (MySQL 8, MariaDB 10.2+). */
+    /** MariaDB's sequences, which Connector/J lists as tables: information_schema says SEQUENCE. None where the server has no sequences. */
+    @Override
+    public java.util.Set<String> sequencesListedAsTables(java.sql.Connection c, String schema) throws SQLException {
+        if (!features().supportsSequences()) return java.util.Set.of();
+        java.util.Set<String> out = new java.util.HashSet<>();
+        try (var st = c.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES "
+                + "WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_TYPE = 'SEQUENCE'")) {
+            st.setString(1, schema);
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+        /** Generated columns, from information_schema: EXTRA says STORED GENERATED or VIRTUAL GENERATED (MySQL 8, MariaDB 10.2+). */
     @Override
     public java.util.Map<String, org.athanor.core.inspect.ComputedColumn> computedColumns(java.sql.Connection c, String schema, String table)
             throws SQLException {

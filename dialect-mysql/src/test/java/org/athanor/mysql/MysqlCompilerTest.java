@@ -236,4 +236,17 @@ class MysqlCompilerTest {
         assertFalse(my.atLeast(8, 1));
         assertEquals(new ServerVersion(false, 0, 0, 0, "weird"), ServerVersion.parse("weird"));
     }
+
+    /** NEXT VALUE FOR on MariaDB 10.3+; on MySQL 8 an error naming MySQL and what to use instead. */
+    @Test
+    void nextValueOnMariaDbAndMySql() {
+        org.athanor.core.schema.Sequence seq = org.athanor.core.schema.Sequence.of("order_no");
+        assertEquals("SELECT NEXT VALUE FOR order_no FROM DUAL", MARIADB.compile(select(nextValue(seq))).sql());
+        assertEquals("INSERT INTO users (id, name) VALUES (NEXT VALUE FOR shop.`order`, ?)",
+                MARIADB.compile(insert(USERS).set(USERS.ID, nextValue(org.athanor.core.schema.Sequence.of("shop", "order"))).set(USERS.NAME, "a")).sql());
+        CompileError e = assertThrows(CompileError.class, () -> MYSQL8.compile(select(nextValue(seq))));
+        assertEquals("MySQL has no sequences, so there is no NEXT VALUE FOR order_no (MariaDB has sequences from 10.3, MySQL none): "
+                + "use an AUTO_INCREMENT column there (autoincrement() in Core, GenerationType.IDENTITY in the ORM)", e.getMessage());
+        assertThrows(CompileError.class, () -> MysqlDialect.INSTANCE.compile(select(nextValue(seq))), "before a server is known: none");
+    }
 }

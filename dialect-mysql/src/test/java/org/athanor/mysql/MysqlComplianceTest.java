@@ -1,6 +1,7 @@
 package org.athanor.mysql;
 
 import org.athanor.core.compliance.DdlSuite;
+import org.athanor.core.compliance.SequenceSuite;
 import org.athanor.core.compliance.BulkShapeSuite;
 import org.athanor.core.compliance.DmlSuite;
 import org.athanor.core.compliance.KeyStrategySuite;
@@ -65,6 +66,10 @@ class MysqlComplianceTest {
     }
 
     @Nested class Ddl extends DdlSuite {
+        @Override protected Engine newEngine() { return TestDatabases.mysql(); }
+    }
+
+    @Nested class SequenceCalls extends SequenceSuite {
         @Override protected Engine newEngine() { return TestDatabases.mysql(); }
     }
 

@@ -88,20 +88,38 @@ class MysqlDdlTest {
                 MysqlCompilerTest.MARIADB.ddl().dropForeignKey(fk));
     }
 
-    /** The dialect serves MySQL 8 too, which has no sequences: createAll/dropAll leave them out, even on MariaDB. */
+    /** MySQL 8 has no sequences: createAll/dropAll leave them out, and asking for one names MySQL and AUTO_INCREMENT. */
     @Test
-    void sequencesAreLeftOut() {
+    void sequencesAreLeftOutOnMySql() {
         MetaData md = MetaData.of(Users.USERS).add(Sequence.of("order_no"));
+        DdlCompiler mysql8 = MysqlCompilerTest.MYSQL8.ddl();
         assertEquals(List.of("CREATE TABLE users (id BIGINT NOT NULL AUTO_INCREMENT, name VARCHAR(50) NOT NULL, "
                         + "age INT, email VARCHAR(100), PRIMARY KEY (id), UNIQUE (email)) "
-                        + "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin", "CREATE INDEX ix_users_age ON users (age)"),
-                ddl.createStatements(md, false));
-        assertEquals(List.of("DROP TABLE IF EXISTS users"), ddl.dropStatements(md, true));
+                        + "ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin", "CREATE INDEX ix_users_age ON users (age)"),
+                mysql8.createStatements(md, false));
+        assertEquals(List.of("DROP TABLE IF EXISTS users"), mysql8.dropStatements(md, true));
+        assertEquals(ddl.createStatements(MetaData.of(Users.USERS), true), ddl.createStatements(md, true), "before a server is known: none");
+        CompileError e = assertThrows(CompileError.class, () -> mysql8.createSequence(Sequence.of("order_no"), true));
+        assertEquals("MySQL has no sequences, so there is no CREATE SEQUENCE for order_no (MetaData.createAll and dropAll skip "
+                + "sequences on such databases) (MariaDB has sequences from 10.3, MySQL none): use an AUTO_INCREMENT column there "
+                + "(autoincrement() in Core, GenerationType.IDENTITY in the ORM)", e.getMessage());
+        e = assertThrows(CompileError.class, () -> mysql8.dropSequence(Sequence.of("order_no"), true));
+        assertTrue(e.getMessage().startsWith("MySQL has no sequences, so there is no DROP SEQUENCE for order_no"), e.getMessage());
+    }
+
+    /** MariaDB 10.3+ has sequences: createAll creates them before the tables, dropAll drops them after. */
+    @Test
+    void sequencesAreCreatedOnMariaDb() {
+        MetaData md = MetaData.of(Users.USERS, Posts.POSTS).add(Sequence.of("order_no").startWith(1000).incrementBy(5));
         DdlCompiler maria = MysqlCompilerTest.MARIADB.ddl();
-        assertEquals(maria.createStatements(MetaData.of(Users.USERS), true), maria.createStatements(md, true));
-        assertEquals(List.of("DROP TABLE users"), maria.dropStatements(md, false));
-        CompileError e = assertThrows(CompileError.class, () -> ddl.createSequence(Sequence.of("order_no"), true));
-        assertEquals("MySQL/MariaDB has no sequences, so there is no CREATE SEQUENCE for order_no "
-                + "(MetaData.createAll and dropAll skip sequences on such databases)", e.getMessage());
+        List<String> create = maria.createStatements(md, true);
+        assertEquals("CREATE SEQUENCE IF NOT EXISTS order_no START WITH 1000 INCREMENT BY 5", create.get(0));
+        assertTrue(create.get(1).startsWith("CREATE TABLE IF NOT EXISTS users"), create.toString());
+        List<String> drop = maria.dropStatements(md, true);
+        assertEquals("DROP SEQUENCE IF EXISTS order_no", drop.get(drop.size() - 1));
+        assertEquals("DROP SEQUENCE `select`", maria.dropSequence(Sequence.of("select"), false));
+        DdlCompiler old = MysqlDialect.INSTANCE.adaptTo(ServerVersion.parse("5.5.5-10.2.44-MariaDB")).ddl();
+        assertTrue(assertThrows(CompileError.class, () -> old.createSequence(Sequence.of("s"), false)).getMessage()
+                .startsWith("MariaDB has no sequences"), "MariaDB 10.2 has none");
     }
 }

@@ -1,6 +1,7 @@
 package org.athanor.postgres;
 
 import org.athanor.core.compliance.DdlSuite;
+import org.athanor.core.compliance.SequenceSuite;
 import org.athanor.core.compliance.BulkShapeSuite;
 import org.athanor.core.compliance.DmlSuite;
 import org.athanor.core.compliance.KeyStrategySuite;
@@ -71,6 +72,10 @@ class PostgresComplianceTest {
     }
 
     @Nested class Ddl extends DdlSuite {
+        @Override protected Engine newEngine() { return TestDatabases.postgres(); }
+    }
+
+    @Nested class SequenceCalls extends SequenceSuite {
         @Override protected Engine newEngine() { return TestDatabases.postgres(); }
     }
 

@@ -1,6 +1,7 @@
 package org.athanor.sqlite;
 
 import org.athanor.core.compliance.DdlSuite;
+import org.athanor.core.compliance.SequenceSuite;
 import org.athanor.core.compliance.BulkShapeSuite;
 import org.athanor.core.compliance.DmlSuite;
 import org.athanor.core.compliance.KeyStrategySuite;
@@ -81,6 +82,10 @@ class SqliteComplianceTest {
     }
 
     @Nested class Ddl extends DdlSuite {
+        @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+    }
+
+    @Nested class SequenceCalls extends SequenceSuite {
         @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
     }
 

@@ -53,6 +53,66 @@ class SequenceIdsTest {
         }
     }
 
+    /** MariaDB 10.3+ has sequences: the same ids as on PostgreSQL, from NEXT VALUE FOR. */
+    @Test
+    void createAllCreatesTheSequenceAndIdsComeFromItOnMariaDb() {
+        try (TestDb db = TestDb.mariadb()) {
+            REGISTRY.metadata().createAll(db.engine());
+            SessionFactory sessions = SessionFactory.of(db.engine(), REGISTRY);
+            List<Ticket> tickets = new ArrayList<>();
+            for (int i = 0; i < 60; i++) tickets.add(new Ticket("t" + i));
+            try (Session s = sessions.openSession()) {
+                s.addAll(tickets);
+                s.commit();
+            }
+            for (int i = 0; i < tickets.size(); i++) assertEquals(500L + i, tickets.get(i).getId());
+            REGISTRY.metadata().createAll(db.engine()); // IF NOT EXISTS: the sequence is not reset
+            try (Session s = sessions.openSession()) {
+                assertEquals("t59", s.get(Ticket.class, 559L).getSubject());
+                Ticket more = new Ticket("t60");
+                s.add(more);
+                s.commit();
+                assertEquals(560L, more.getId());
+            }
+            REGISTRY.metadata().dropAll(db.engine());
+        }
+    }
+
+    /** MySQL 8 has no sequences: SessionFactory.of names MySQL and IDENTITY (the server's version string is all it takes). */
+    @Test
+    void sequencesAreRefusedOnMySql8() {
+        try (org.athanor.core.engine.Engine mysql8 = org.athanor.core.engine.Engine.of(
+                serverReporting("8.0.36-0ubuntu0.22.04.1"), org.athanor.mysql.MysqlDialect.INSTANCE)) {
+            assertEquals("MySQL", mysql8.dialect().name());
+            ConfigurationError e = assertThrows(ConfigurationError.class, () -> SessionFactory.of(mysql8, REGISTRY));
+            assertEquals("Ticket.id uses @GeneratedValue(strategy = SEQUENCE) but MySQL has no sequences; use IDENTITY there",
+                    e.getMessage());
+        }
+    }
+
+    /** A DataSource whose connections only report a server version (what the dialect's server detection reads). */
+    private static javax.sql.DataSource serverReporting(String version) {
+        java.lang.reflect.InvocationHandler meta = (proxy, m, args) -> switch (m.getName()) {
+            case "getDatabaseProductVersion" -> version;
+            case "getDatabaseProductName" -> "MySQL";
+            default -> throw new UnsupportedOperationException(m.getName());
+        };
+        java.lang.reflect.InvocationHandler conn = (proxy, m, args) -> switch (m.getName()) {
+            case "getMetaData" -> proxy(java.sql.DatabaseMetaData.class, meta);
+            case "getAutoCommit" -> true;
+            case "close" -> null;
+            default -> throw new UnsupportedOperationException(m.getName());
+        };
+        return proxy(javax.sql.DataSource.class, (proxy, m, args) -> switch (m.getName()) {
+            case "getConnection" -> proxy(java.sql.Connection.class, conn);
+            default -> throw new UnsupportedOperationException(m.getName());
+        });
+    }
+
+    private static <T> T proxy(Class<T> type, java.lang.reflect.InvocationHandler h) {
+        return type.cast(java.lang.reflect.Proxy.newProxyInstance(SequenceIdsTest.class.getClassLoader(), new Class<?>[] {type}, h));
+    }
+
     @Test
     void sequencesAreRefusedWhereTheDatabaseHasNone() {
         try (TestDb db = TestDb.sqlite()) {

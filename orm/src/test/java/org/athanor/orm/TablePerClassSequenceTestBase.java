@@ -17,10 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 16, TABLE_PER_CLASS "ids unique across the hierarchy" with generated ids: every class's table takes its
  * ids from the root's one sequence, so rows of different tables never share an id and get(Gem.class, id) finds one
- * row. Run on PostgreSQL only: SQLite has no sequences, and the MySQL/MariaDB dialect declares none either (MariaDB
- * has had CREATE SEQUENCE since 10.3; the dialect serves MySQL 8 too, which has none), so SessionFactory.of refuses
- * SEQUENCE there ("... has no sequences; use IDENTITY there") and TABLE_PER_CLASS refuses IDENTITY: on those two a
- * table-per-class hierarchy must assign its ids (docs/issue-audit.md, 16.i3).
+ * row. Run on PostgreSQL and MariaDB (10.3+; the MySQL dialect switches sequences on by server flavour). SQLite and
+ * MySQL 8 have no sequences, so SessionFactory.of refuses SEQUENCE there ("... has no sequences; use IDENTITY there") and
+ * TABLE_PER_CLASS refuses IDENTITY: on those two a table-per-class hierarchy must assign its ids (docs/orm-inheritance.md).
  */
 public abstract class TablePerClassSequenceTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Gem.class, Ruby.class, Pearl.class);

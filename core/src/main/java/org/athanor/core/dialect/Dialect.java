@@ -368,6 +368,15 @@ public abstract class Dialect implements DialectSpelling {
     public boolean isInternalTable(String name) { return false; }
 
     /**
+     * Sequences in {@code schema} (null: the connection's) that the JDBC driver lists among the tables,
+     * left out of table lists: Connector/J reports MariaDB's sequences with TABLE_TYPE "TABLE". Empty
+     * where the driver tells them apart.
+     */
+    public java.util.Set<String> sequencesListedAsTables(java.sql.Connection c, String schema) throws SQLException {
+        return java.util.Set.of();
+    }
+
+    /**
      * The SqlType for a column the database describes by {@code typeName} and JDBC type code, with
      * its size (length or precision) and decimal digits. Dialects refine this for their own names;
      * a type without counterpart is {@link SqlTypes#ANY}, read as the driver gives it.

@@ -68,10 +68,11 @@ final class JdbcInspector implements Inspector {
     public List<String> tableNames(String schema) {
         return read(schema, (md, sc) -> {
             List<String> out = new ArrayList<>();
+            java.util.Set<String> sequences = dialect().sequencesListedAsTables(md.getConnection(), sc.schema());
             try (ResultSet rs = md.getTables(sc.catalog(), sc.schema(), "%", new String[] {"TABLE"})) {
                 while (rs.next()) {
                     String name = rs.getString("TABLE_NAME");
-                    if (!dialect().isInternalTable(name)) out.add(name);
+                    if (!dialect().isInternalTable(name) && !sequences.contains(name)) out.add(name);
                 }
             }
             out.sort(Comparator.naturalOrder());

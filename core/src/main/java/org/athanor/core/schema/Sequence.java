@@ -13,9 +13,9 @@ import java.util.Objects;
  * metadata.createAll(engine);   // CREATE SEQUENCE IF NOT EXISTS order_no START WITH 1000 INCREMENT BY 1, then the tables
  * }</pre>
  *
- * On databases without sequences ({@code DialectFeatures.supportsSequences()} false: SQLite, MySQL,
- * and MariaDB through the MySQL dialect) createAll and dropAll skip sequences silently, as SQLAlchemy
- * does, so one MetaData serves every database.
+ * Sequences exist on PostgreSQL and MariaDB 10.3+. On databases without them
+ * ({@code DialectFeatures.supportsSequences()} false: SQLite, MySQL 8) createAll and dropAll skip
+ * sequences silently, as SQLAlchemy does, so one MetaData serves every database.
  *
  * <p>An immutable value: {@link #startWith} and {@link #incrementBy} return new sequences. Without
  * {@code startWith} the sequence starts at 1 when it counts up and at -1 when it counts down (the

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbTablePerClassSequenceTest extends TablePerClassSequenceTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}
