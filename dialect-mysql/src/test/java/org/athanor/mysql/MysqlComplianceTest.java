@@ -2,6 +2,7 @@ package org.athanor.mysql;
 
 import org.athanor.core.compliance.DdlSuite;
 import org.athanor.core.compliance.SequenceSuite;
+import org.athanor.core.compliance.AliasCacheSuite;
 import org.athanor.core.compliance.BulkShapeSuite;
 import org.athanor.core.compliance.DmlSuite;
 import org.athanor.core.compliance.KeyStrategySuite;
@@ -70,6 +71,10 @@ class MysqlComplianceTest {
     }
 
     @Nested class SequenceCalls extends SequenceSuite {
+        @Override protected Engine newEngine() { return TestDatabases.mysql(); }
+    }
+
+    @Nested class AliasCache extends AliasCacheSuite {
         @Override protected Engine newEngine() { return TestDatabases.mysql(); }
     }
 

@@ -2,6 +2,7 @@ package org.athanor.postgres;
 
 import org.athanor.core.compliance.DdlSuite;
 import org.athanor.core.compliance.SequenceSuite;
+import org.athanor.core.compliance.AliasCacheSuite;
 import org.athanor.core.compliance.BulkShapeSuite;
 import org.athanor.core.compliance.DmlSuite;
 import org.athanor.core.compliance.KeyStrategySuite;
@@ -76,6 +77,10 @@ class PostgresComplianceTest {
     }
 
     @Nested class SequenceCalls extends SequenceSuite {
+        @Override protected Engine newEngine() { return TestDatabases.postgres(); }
+    }
+
+    @Nested class AliasCache extends AliasCacheSuite {
         @Override protected Engine newEngine() { return TestDatabases.postgres(); }
     }
 

@@ -2,6 +2,7 @@ package org.athanor.sqlite;
 
 import org.athanor.core.compliance.DdlSuite;
 import org.athanor.core.compliance.SequenceSuite;
+import org.athanor.core.compliance.AliasCacheSuite;
 import org.athanor.core.compliance.BulkShapeSuite;
 import org.athanor.core.compliance.DmlSuite;
 import org.athanor.core.compliance.KeyStrategySuite;
@@ -86,6 +87,10 @@ class SqliteComplianceTest {
     }
 
     @Nested class SequenceCalls extends SequenceSuite {
+        @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+    }
+
+    @Nested class AliasCache extends AliasCacheSuite {
         @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
     }
 

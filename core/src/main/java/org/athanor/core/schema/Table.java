@@ -33,6 +33,8 @@ public class Table implements FromItem {
     private final String schema;
     private final String name;
     private final String alias;
+    /** What this table adds to a statement's cache key: itself, or for an alias an {@link AliasKey}. */
+    private final Object keyToken;
     private final List<Column<?>> columns = new ArrayList<>();
     private final Map<String, Column<?>> byName = new HashMap<>();
     private final List<ForeignKey> foreignKeys = new ArrayList<>();
@@ -49,6 +51,7 @@ public class Table implements FromItem {
         this.schema = schema;
         this.name = requireName(name);
         this.alias = null;
+        this.keyToken = this;
     }
 
     /** An alias of {@code of}: same table, another name in FROM. Subclasses re-declare their columns. */
@@ -56,7 +59,17 @@ public class Table implements FromItem {
         this.schema = of.schema;
         this.name = of.name;
         this.alias = requireName(alias);
+        this.keyToken = new AliasKey(of.keyToken instanceof AliasKey a ? a.root() : of, getClass(), alias);
     }
+
+    /**
+     * The cache-key token of an alias: aliases of one table (the same Table object, followed through
+     * aliases of aliases) with one name, made by one class, render the same SQL with the same column
+     * types, so a statement over {@code USERS.as("a")} built again with a fresh alias finds the SQL
+     * compiled for the first (the ORM builds its aliased joins anew for every query). Two different
+     * Table objects never share a key, even for one database table: their columns may differ.
+     */
+    private record AliasKey(Table root, Class<?> type, String alias) {}
 
     private static String requireName(String n) {
         if (n == null || n.isEmpty()) throw new IllegalArgumentException("a table name or alias must be a non-empty string");
@@ -306,6 +319,7 @@ public class Table implements FromItem {
     }
 
     @Override public void accept(SqlVisitor c) { c.visitTable(this); }
-    @Override public void key(KeyBuilder k) { k.add(this); }
+    /** Itself (identity) for a table; for an alias, a value shared by every equal alias (see {@link AliasKey}). */
+    @Override public void key(KeyBuilder k) { k.add(keyToken); }
     @Override public String toString() { return alias == null ? name : name + " AS " + alias; }
 }

@@ -66,7 +66,7 @@ public final class Delete implements Dml, Cloneable {
     @Override
     public void key(KeyBuilder k) {
         k.add(Delete.class);
-        k.add(table);
+        table.key(k);
         k.list(using);
         k.opt(where);
         k.list(returning);

@@ -242,7 +242,7 @@ public final class Insert implements Dml, Cloneable {
     @Override
     public void key(KeyBuilder k) {
         k.add(Insert.class);
-        k.add(table);
+        table.key(k);
         k.add(defaultValues);
         List<List<Expression<?>>> rs = rows();
         k.list(columns());

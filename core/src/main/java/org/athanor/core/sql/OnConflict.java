@@ -38,9 +38,9 @@ public record OnConflict(List<Column<?>> keys, List<Update.Assignment> assignmen
     public void key(KeyBuilder k) {
         k.add(OnConflict.class);
         k.add(keys.size());
-        for (Column<?> c : keys) k.add(c);
+        for (Column<?> c : keys) c.key(k);
         k.add(assignments.size());
-        for (Update.Assignment a : assignments) { k.add(a.column()); a.value().key(k); }
+        for (Update.Assignment a : assignments) { a.column().key(k); a.value().key(k); }
     }
 
     /** Chooses what a conflicting row does ({@link Insert#onConflict}). */

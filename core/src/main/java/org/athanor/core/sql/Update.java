@@ -86,9 +86,9 @@ public final class Update implements Dml, Cloneable {
     @Override
     public void key(KeyBuilder k) {
         k.add(Update.class);
-        k.add(table);
+        table.key(k);
         k.add(assignments.size());
-        for (Assignment a : assignments) { k.add(a.column()); a.value().key(k); }
+        for (Assignment a : assignments) { a.column().key(k); a.value().key(k); }
         k.list(from);
         k.opt(where);
         k.list(returning);

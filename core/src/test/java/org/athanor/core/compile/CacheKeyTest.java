@@ -74,6 +74,28 @@ class CacheKeyTest {
         different(select(USERS.ID).where(USERS.AGE.isNull()), select(USERS.ID).where(USERS.AGE.isNotNull()));
     }
 
+    /** A statement over an alias built again with a fresh alias of the same table and name has the same key. */
+    @Test
+    void aliasesOfOneTableWithOneNameShareAKey() {
+        java.util.function.Function<org.athanor.core.fixtures.Users, SqlNode> byName = u -> select(u.ID, u.NAME)
+                .join(POSTS, POSTS.USER_ID.eq(u.ID)).where(u.NAME.eq("x")).orderBy(u.ID);
+        same(byName.apply(USERS.as("a")), byName.apply(USERS.as("a")));
+        same(byName.apply(USERS.as("a").as("b")), byName.apply(USERS.as("b")));           // an alias of an alias: the root's
+        org.athanor.core.schema.Table untyped = org.athanor.core.schema.Table.of("users", org.athanor.core.schema.Table.col("id",
+                org.athanor.core.type.SqlTypes.BIGINT));
+        same(select(untyped.as("a").column("id")), select(untyped.as("a").column("id")));
+        java.util.function.Function<org.athanor.core.fixtures.Users, SqlNode> setAge = u -> update(u).set(u.AGE, 1).where(u.ID.eq(2L));
+        same(setAge.apply(USERS.as("a")), setAge.apply(USERS.as("a")));
+        different(byName.apply(USERS.as("a")), byName.apply(USERS.as("b")));               // another alias name
+        different(byName.apply(USERS.as("a")), byName.apply(USERS));                       // the table itself
+        // another Table object of the same database table, aliased alike: never equal (its columns may differ)
+        org.athanor.core.schema.Table other = org.athanor.core.schema.Table.of("users", org.athanor.core.schema.Table.col("id",
+                org.athanor.core.type.SqlTypes.BIGINT));
+        different(select(untyped.as("a").column("id")), select(other.as("a").column("id")));
+        different(select(untyped.column("id")), select(other.column("id")));
+        different(select(USERS.as("a").ID), select(untyped.as("a").column("id")));          // a typed and an untyped alias
+    }
+
     @Test
     void paramsAreCollectedInWalkOrder() {
         KeyCollector k = KeyCollector.of(select(USERS.NAME).where(USERS.AGE.between(10, 20)).limit(5));

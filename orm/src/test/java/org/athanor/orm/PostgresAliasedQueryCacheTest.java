@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresAliasedQueryCacheTest extends AliasedQueryCacheTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}
