@@ -44,6 +44,11 @@ public final class RowLayout {
             }
         }
         if (e instanceof Label<?> l) return indexOf(l.name());
+        // Built again alike (a statement served from the statement cache keeps the expressions of the build
+        // it was compiled for): the first result expression with an equal key and equal values
+        List<Object> key = ExpressionKey.of(e);
+        if (key != null)
+            for (int k = 0; k < expressions.size(); k++) if (ExpressionKey.same(key, ExpressionKey.of(expressions.get(k)))) return k;
         throw new IllegalArgumentException("expression " + e + " is not in this result; its columns are " + names);
     }
 

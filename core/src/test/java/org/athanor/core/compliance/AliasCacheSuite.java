@@ -8,6 +8,7 @@ import java.util.List;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
+import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Select;
 import org.athanor.core.testing.TestDatabases;
@@ -69,5 +70,20 @@ public abstract class AliasCacheSuite extends ComplianceSuite {
         Staff sameDatabaseTable = new Staff(staff.name());
         assertEquals(List.of("Bo<Ann", "Cy<Ann"), rows(sameDatabaseTable, sameDatabaseTable.as("boss"), "Ann"));
         assertEquals(misses + 2, e.cacheStats().misses(), "another Table object (even of the same database table): compiled on its own");
+    }
+
+    /** Rows of a statement served from the cache are read by expressions of this build, also over a fresh alias. */
+    @Test
+    void rowsAreReadByTheExpressionsOfTheirOwnBuild() {
+        for (int run = 0; run < 2; run++) {
+            Staff boss = staff.as("boss");
+            Expression<Long> plus100 = boss.ID.plus(100L), plus200 = boss.ID.plus(200L);
+            Select<Row> q = select(List.of(staff.NAME, plus100, plus200)).join(boss, staff.BOSS.eq(boss.ID)).where(staff.ID.eq(4L));
+            try (org.athanor.core.engine.Connection c = engine().connect()) {
+                Row r = c.execute(q).one();
+                assertEquals(List.of("Di", 102L, 202L), List.of(r.get(staff.NAME), ((Number) r.get(plus100)).longValue(),
+                        ((Number) r.get(plus200)).longValue()), "run " + run);
+            }
+        }
     }
 }
