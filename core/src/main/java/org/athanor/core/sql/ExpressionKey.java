@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * An expression's cache key with its bound values: equal for two expressions built alike from equal
  * parts (aliases of one table with one name count as equal, see {@code Table.key}). {@link RowLayout}
- * uses it to find an expression built again, e.g. {@code a.NAME.upper()} over a fresh alias, among the
+ * uses it to find an expression built again, e.g. {@code upper(a.NAME)} over a fresh alias, among the
  * result columns of a statement compiled for an earlier build and served from the statement cache.
  */
 final class ExpressionKey implements KeyBuilder {
