@@ -31,6 +31,9 @@ public final class UnitOfWork {
 
         /** Unloads the loaded collections of {@code s}'s object (they reload on access): a rollback undid what they may hold. */
         void unloadCollections(InstanceState s);
+
+        /** Whether a collection field of {@code s}'s object holds another collection than the session's (replaced by the application). */
+        boolean collectionsReplaced(InstanceState s);
     }
 
     final Host host;
@@ -61,6 +64,9 @@ public final class UnitOfWork {
 
     /** Every attached state (pending, persistent, deleted), without building any index. */
     public void forEachAttached(Consumer<InstanceState> action) { attached.forEach(action); }
+
+    /** Whether the application replaced a collection in a field of {@code s}'s object (the flush adopts it). */
+    public boolean collectionsReplaced(InstanceState s) { return host.collectionsReplaced(s); }
 
     /** The innermost transaction level: where changes are recorded. */
     public TxLevel level() { return tx.current(); }
