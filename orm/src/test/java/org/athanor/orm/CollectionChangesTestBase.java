@@ -328,9 +328,9 @@ public abstract class CollectionChangesTestBase extends MappedTestBase {
     void aPendingOwnersReplacedCollectionsAreInsertedAsTheyAreAtTheFlush() {
         seed();
         try (Session s = sessions.openSession()) {
+            Genre g3 = s.query(Genre.class).filterBy("name", "g3").one();
             Shelf c = new Shelf("c");
             s.add(c);
-            Genre g3 = s.query(Genre.class).filterBy("name", "g3").one();
             c.setBooks(new ArrayList<>(List.of(new Book("c1"))));
             c.setGenres(new HashSet<>(List.of(g3)));
             c.setLabels(new HashSet<>(List.of("x")));
@@ -344,5 +344,36 @@ public abstract class CollectionChangesTestBase extends MappedTestBase {
         assertEquals(List.of("c1"), rows(Kind.BOOKS));
         assertEquals(List.of("g3"), rows(Kind.GENRES));
         assertEquals(List.of("x"), rows(Kind.LABELS));
+    }
+
+    @Test
+    void mergingADetachedOwnerWhoseCollectionsChangedModifiesTheSessionsOwnerUntilTheFlush() {
+        seed();
+        Shelf detached;
+        try (Session s = sessions.openSession()) {
+            detached = s.get(Shelf.class, shelfA);
+            for (Kind k : Kind.values()) collection(detached, k).size();
+        }
+        Genre g1 = detached.getGenres().stream().filter(g -> g.getName().equals("g1")).findFirst().orElseThrow();
+        detached.getGenres().remove(g1);
+        detached.getLabels().add("l3");
+        detached.getNotes().remove("n1");
+        Book b3 = new Book("b3");
+        detached.getBooks().add(b3);
+        try (Session s = sessions.openSession()) {
+            Shelf a = s.merge(detached);
+            assertTrue(s.isModified(a), "merge replaced the session object's collections (SQLAlchemy's cascade merge)");
+            assertTrue(s.getDirty().contains(a));
+            assertEquals(List.of("g2"), names(a, Kind.GENRES));
+            assertEquals(List.of("b1", "b2", "b3"), names(a, Kind.BOOKS));
+            s.flush();
+            assertFalse(s.isModified(a));
+            assertEquals(List.of(), s.getDirty());
+            s.commit();
+        }
+        assertEquals(List.of("b1", "b2", "b3"), rows(Kind.BOOKS));
+        assertEquals(List.of("g2"), rows(Kind.GENRES));
+        assertEquals(List.of("l1", "l2", "l3"), rows(Kind.LABELS));
+        assertEquals(List.of("n2"), rows(Kind.NOTES));
     }
 }

@@ -65,10 +65,14 @@ public final class CollectionState {
 
     /**
      * The loaded elements are about to change (an add or remove, on this side or mirrored from the other): the first
-     * change since the last flush keeps what they held, while the owner is in the session (see {@link CollectionChanges}).
+     * change since the last flush keeps what they held, while the owner is persistent in the session (see
+     * {@link CollectionChanges}).
      */
     void changing() {
-        if (items != null && !session.isClosed() && session.stateOf(owner) != null) session.uow().links.changing(this, owner, items);
+        if (items == null || session.isClosed()) return;
+        InstanceState st = session.stateOf(owner);
+        // a pending owner is modified whatever its collections hold: no history is kept for it
+        if (st != null && st.status == InstanceState.Status.PERSISTENT) session.uow().links.changing(this, owner, items);
     }
 
     /**

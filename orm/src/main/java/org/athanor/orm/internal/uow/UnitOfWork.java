@@ -185,9 +185,9 @@ public final class UnitOfWork {
     /**
      * A rollback drops the many-to-many and element-collection changes not flushed: the loaded collections of
      * the objects they name are unloaded too (they may hold the dropped changes), so they reload as the database
-     * has them. An element collection the application replaced in its field since the last flush is not among
-     * the changes yet (the flush adopts it): every persistent owner of element collections has them unloaded,
-     * the session's own again.
+     * has them. A collection the application replaced in its field since the last flush is not among the changes
+     * yet (the flush adopts it): its owner's collections are unloaded, the session's own again; so are those of
+     * every persistent owner of element collections (rows of them a rolled-back flush wrote).
      */
     void dropLinks() {
         for (Object o : links.objects()) {
@@ -195,7 +195,9 @@ public final class UnitOfWork {
             if (s != null) host.unloadCollections(s);
         }
         links.clear();
-        identityMap.forEach(s -> { if (s.info.hasElementCollections()) host.unloadCollections(s); });
+        identityMap.forEach(s -> {
+            if (s.info.hasElementCollections() || s.info.toManys.length > 0 && host.collectionsReplaced(s)) host.unloadCollections(s);
+        });
     }
 
     /** Empties the unit of work at once: the same as detaching each object in turn. */

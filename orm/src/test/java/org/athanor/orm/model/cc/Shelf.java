@@ -1,5 +1,6 @@
 package org.athanor.orm.model.cc;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
@@ -20,7 +21,7 @@ import java.util.Set;
 /**
  * An owner of one collection of each kind, each with a setter (so a test can replace it): a
  * {@code @OneToMany(mappedBy)} List, the owning side of a {@code @ManyToMany} Set, an element collection Set and an
- * element collection List (a bag).
+ * element collection List (a bag). The entity collections cascade MERGE.
  */
 @Entity
 @Table(name = "cc_shelf")
@@ -28,9 +29,9 @@ public class Shelf {
     @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
     private String name;
 
-    @OneToMany(mappedBy = "shelf") @OrderBy("title") private List<Book> books = new ArrayList<>();
+    @OneToMany(mappedBy = "shelf", cascade = CascadeType.MERGE) @OrderBy("title") private List<Book> books = new ArrayList<>();
 
-    @ManyToMany
+    @ManyToMany(cascade = CascadeType.MERGE)
     @JoinTable(name = "cc_shelf_genre", joinColumns = @JoinColumn(name = "shelf_id"), inverseJoinColumns = @JoinColumn(name = "genre_id"))
     private Set<Genre> genres = new HashSet<>();
 
