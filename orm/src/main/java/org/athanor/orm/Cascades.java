@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.athanor.orm.internal.loading.CollectionState;
-import org.athanor.orm.internal.loading.ElementValues;
+import org.athanor.orm.internal.loading.CollectionChanges;
 import org.athanor.orm.internal.loading.Loading;
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.uow.InstanceState;
@@ -243,12 +243,8 @@ final class Cascades {
                 }
             }
         }
-        // element collections replaced in their fields are the session's again, written as a whole (any attached object:
-        // replacing a collection changes no attribute the dirty check compares)
-        if (registry.hasElementCollections())
-            uow.forEachAttached(st -> {
-                if (holds(st) && st.info.hasElementCollections()) ElementValues.adoptReplaced(loadHost, st);
-            });
+        // collections replaced in their fields are the session's again (the dirty check's walk returned their owners)
+        if (CollectionChanges.adoptReplaced(loadHost, holders)) mutated = true;
         // inverse one-to-ones: a new object put in the field is adopted (its owning reference set, added);
         // the owning side is what is written, so afterwards each field shows what the owning side says
         for (InstanceState st : holders) {

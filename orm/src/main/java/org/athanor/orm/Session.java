@@ -1,5 +1,6 @@
 package org.athanor.orm;
 
+import org.athanor.orm.internal.loading.CollectionChanges;
 import org.athanor.orm.internal.loading.Loading;
 import org.athanor.orm.internal.flush.Flusher;
 
@@ -404,13 +405,13 @@ public final class Session implements AutoCloseable {
         return Collections.unmodifiableList(out);
     }
 
-    /** Persistent objects (not marked for deletion) whose attributes differ from their snapshot. */
+    /**
+     * Persistent objects (not marked for deletion) whose attributes differ from their snapshot, or whose collections
+     * changed since the last flush (added to, removed from, replaced; see {@link #isModified}).
+     */
     public List<Object> getDirty() {
         enter();
-        List<Object> out = new ArrayList<>();
-        for (InstanceState s : uow.identityMap.toArray())
-            if (!s.marked && s.changedAttributes(s.info.read(s.obj())) != null) out.add(s.obj());
-        return Collections.unmodifiableList(out);
+        return Collections.unmodifiableList(CollectionChanges.dirty(loadHost));
     }
 
     /** Objects marked by {@link #delete} whose DELETE has not been flushed yet. */
@@ -421,15 +422,17 @@ public final class Session implements AutoCloseable {
         return Collections.unmodifiableList(out);
     }
 
-    /** True when the next flush would write something for this object (pending, marked, or changed). */
+    /**
+     * True when the object is pending, marked for deletion, or has changes not flushed yet: an attribute (a reference
+     * included), or a collection added to, removed from or replaced, on either side (SQLAlchemy's
+     * {@code session.is_modified}, which counts relationship changes).
+     */
     public boolean isModified(Object entity) {
         enter();
         Objects.requireNonNull(entity, "entity");
         InstanceState s = stateOf(entity);
         if (s == null) throw new IllegalArgumentException(describeObject(entity) + " is not in this session");
-        if (s.status == InstanceState.Status.PENDING || s.marked) return true;
-        if (s.status == InstanceState.Status.DELETED) return false;
-        return s.changedAttributes(s.info.read(s.obj())) != null;
+        return CollectionChanges.isModified(loadHost, s);
     }
 
     /**

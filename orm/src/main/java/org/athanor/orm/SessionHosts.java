@@ -4,6 +4,7 @@ import org.athanor.core.engine.Connection;
 import org.athanor.core.routing.RoutingEngine;
 import org.athanor.orm.internal.flush.FlushEvents;
 import org.athanor.orm.internal.flush.Flusher;
+import org.athanor.orm.internal.loading.CollectionChanges;
 import org.athanor.orm.internal.loading.CollectionState;
 import org.athanor.orm.internal.loading.Loading;
 import org.athanor.orm.internal.mapping.IdKey;
@@ -29,10 +30,11 @@ final class SessionHosts {
                 for (int m = 0; m < s.info.toManys.length; m++) {
                     CollectionState cs = CollectionState.stateOf(host, s.obj(), s.info, m);
                     if (cs != null) cs.items = null;
-                    // an element collection replaced in the field: the session's own again, loading the database's values
-                    else if (s.info.toManys[m].isElementCollection()) CollectionState.install(host, s.obj(), s.info, m, null, null);
+                    // a collection replaced in the field: the session's own again, loading the database's values
+                    else if (!s.ghost) CollectionState.install(host, s.obj(), s.info, m, null, null);
                 }
             }
+            @Override public boolean collectionsReplaced(InstanceState s) { return CollectionChanges.replaced(session.loadHost, s); }
         };
     }
 

@@ -25,10 +25,12 @@ final class DirtyCheck {
     }
 
     /**
-     * The persistent objects, not marked for deletion, whose attributes differ from their snapshot (or that have none):
-     * the one walk a flush makes over the session's attached objects, in attachment order. Reads only, and builds no
-     * index (the identity map's deferred puts stay deferred). The reference cascade follows these objects' references,
-     * and {@link #collect} turns them into updates. A session holding only pending objects is not walked at all.
+     * The persistent objects, not marked for deletion, whose attributes differ from their snapshot (or that have none),
+     * or that hold a collection the application replaced in its field: the one walk a flush makes over the session's
+     * attached objects, in attachment order, whatever the mapping. Reads only, and builds no index (the identity map's
+     * deferred puts stay deferred). The reference cascade follows these objects' references and adopts their replaced
+     * collections, and {@link #collect} turns them into updates. A session holding only pending objects is not walked
+     * at all (the cascade follows every pending object).
      */
     static List<InstanceState> changed(UnitOfWork uow) {
         if (uow.attachedCount() == uow.pending.size()) return List.of(); // a bulk add into a fresh session: nothing persistent
@@ -38,7 +40,7 @@ final class DirtyCheck {
             if (st.marked || st.status != InstanceState.Status.PERSISTENT) return;
             Mapper info = st.info;
             if (scratch[0].length < info.plain) scratch[0] = new Object[info.plain];
-            if (differs(st, scratch[0])) out.add(st);
+            if (differs(st, scratch[0]) || info.toManys.length > 0 && uow.collectionsReplaced(st)) out.add(st);
         });
         return out;
     }

@@ -75,6 +75,7 @@ public final class Flusher {
             throw failure(e);
         }
         DirtyCheck.Work work = DirtyCheck.collect(s.uow(), changed);
+        s.uow().links.settle(); // the collections' histories start again from what the flush writes
         boolean links = Associations.pending(s.uow(), work.deletes());
         if (work.isEmpty() && !links) return;
         List<InstanceState> inserts = work.inserts(), deletes = work.deletes();

@@ -63,6 +63,34 @@ public final class CollectionState {
         return items;
     }
 
+    /**
+     * The loaded elements are about to change (an add or remove, on this side or mirrored from the other): the first
+     * change since the last flush keeps what they held, while the owner is persistent in the session (see
+     * {@link CollectionChanges}).
+     */
+    void changing() {
+        if (items == null || session.isClosed()) return;
+        InstanceState st = session.stateOf(owner);
+        // a pending owner is modified whatever its collections hold: no history is kept for it
+        if (st != null && st.status == InstanceState.Status.PERSISTENT) session.uow().links.changing(this, owner, items);
+    }
+
+    /**
+     * Whether the loaded elements differ from what they held at the last flush (or load): another count of some element,
+     * or for a List with {@code @OrderColumn} another order. Entities are compared by identity, values by equals.
+     */
+    boolean changedSinceFlush() {
+        List<Object> was = items == null ? null : session.uow().links.before(this);
+        if (was == null) return false;
+        if (was.size() != items.size()) return true;
+        boolean values = relation().isElementCollection();
+        if (values && info.toManySecondary(m).position() != null) return !was.equals(items);
+        java.util.Map<Object, Integer> counts = values ? new java.util.HashMap<>() : new java.util.IdentityHashMap<>();
+        for (Object e : was) counts.merge(e, 1, Integer::sum);
+        for (Object e : items) if (counts.merge(e, -1, Integer::sum) < 0) return true;
+        return false;
+    }
+
     public Object checkElement(Object e) {
         if (relation().isElementCollection()) return ElementValues.check(this, e);
         if (!elementInfo().type.isInstance(e))
@@ -92,7 +120,10 @@ public final class CollectionState {
         if (previous != owner) {
             if (previous != null) {
                 CollectionState old = stateOf(session, previous, info, m);
-                if (old != null && old.items != null) old.items.remove(e);
+                if (old != null && old.items != null) {
+                    old.changing();
+                    old.items.remove(e);
+                }
                 session.relinked(e);
             }
             ei.toOnes[k].set(e, owner);

@@ -18,7 +18,7 @@ import org.athanor.orm.mapping.Secondary;
  * {@code SELECT owner, value FROM <collection table> WHERE owner IN (...) ORDER BY owner, value} (a List with
  * {@code @OrderColumn}: {@code ORDER BY owner, position}) per
  * chunk of owners, for every owner of the query result still unloaded, as other collections load. A
- * collection the application replaced in a live object's field is adopted before the flush ({@link #adoptReplaced}).
+ * collection the application replaced in a live object's field is adopted before the flush ({@link #adopt}).
  */
 public final class ElementValues {
     private ElementValues() {}
@@ -54,26 +54,22 @@ public final class ElementValues {
     }
 
     /**
-     * Before a flush: each element collection of {@code st} (attached, not deleted) whose field no longer holds the
-     * session's collection (the application put another collection, or null, in it) becomes the session's again,
-     * holding what the new one holds, and is written as a whole (its rows deleted, then its values inserted),
-     * as Hibernate does for a replaced collection.
+     * Before a flush: element collection {@code m} of {@code st} (attached, not deleted), whose field no longer holds
+     * the session's collection but {@code given} (another collection, or null), becomes the session's again, holding
+     * what {@code given} holds, and is written as a whole (its rows deleted, then its values inserted), as Hibernate
+     * does for a replaced collection (see {@link CollectionChanges#adoptReplaced}).
      */
-    public static void adoptReplaced(Loading.Host s, InstanceState st) {
+    static void adopt(Loading.Host s, InstanceState st, int m, Object given) {
         org.athanor.orm.internal.mapping.Mapper info = st.info;
         Object owner = st.obj();
-        for (int m = 0; m < info.toManys.length; m++) {
-            org.athanor.orm.mapping.ToMany t = info.toManys[m];
-            if (!t.isElementCollection() || CollectionState.stateOf(s, owner, info, m) != null) continue;
-            Object given = t.get(owner);
-            CollectionState cs = CollectionState.install(s, owner, info, m, null, new ArrayList<>());
-            if (given instanceof java.util.Collection<?> c)
-                for (Object e : c) {
-                    check(cs, e);
-                    if (!t.isSet() || !cs.items.contains(e)) cs.items.add(e);
-                }
-            s.uow().links.rewrite(info.toManySecondary(m), owner, cs.items, st.status == InstanceState.Status.PERSISTENT, -1);
-        }
+        org.athanor.orm.mapping.ToMany t = info.toManys[m];
+        CollectionState cs = CollectionState.install(s, owner, info, m, null, new ArrayList<>());
+        if (given instanceof java.util.Collection<?> c)
+            for (Object e : c) {
+                check(cs, e);
+                if (!t.isSet() || !cs.items.contains(e)) cs.items.add(e);
+            }
+        s.uow().links.rewrite(info.toManySecondary(m), owner, cs.items, st.status == InstanceState.Status.PERSISTENT, -1);
     }
 
     /** Loads the values of every owner in {@code byOwner} (keys {@code ids}, each collection's items already empty). */

@@ -347,6 +347,7 @@ public final class Loading {
      */
     static void apply(Loading.Host s, InstanceState st, Object[] v, boolean keepChanges) {
         Mapper info = st.info;
+        if (!keepChanges) CollectionChanges.discard(s, st); // its collections' unflushed changes go with its attributes'
         s.uow().reloaded(st, v, keepChanges);
         if (info.callbacks != null) info.callbacks.fire(org.athanor.orm.mapping.Callbacks.POST_LOAD, st.obj());
     }

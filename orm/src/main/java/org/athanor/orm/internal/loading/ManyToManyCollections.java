@@ -26,6 +26,7 @@ final class ManyToManyCollections {
         }
         CollectionState other = mirror(cs, e);
         if (other != null && other.items != null && count(other.items, cs.owner) == 0) {
+            other.changing();
             other.items.add(cs.owner);
             if (!s.isClosed()) s.touched(other); // it gained an element: the flush's sync checks it
         }
@@ -35,7 +36,10 @@ final class ManyToManyCollections {
     static void unlinked(CollectionState cs, Object e) {
         if (count(cs.items, e) > 0) return; // a List still holding it
         CollectionState other = mirror(cs, e);
-        if (other != null && other.items != null) other.items.removeIf(x -> x == cs.owner);
+        if (other != null && other.items != null && count(other.items, cs.owner) > 0) {
+            other.changing();
+            other.items.removeIf(x -> x == cs.owner);
+        }
         if (cs.session.isClosed() || cs.session.stateOf(cs.owner) == null) return;
         record(cs, e, false);
         if (cs.relation().orphanRemoval()) { // a join-table @OneToMany: the element left its one owner
@@ -51,6 +55,20 @@ final class ManyToManyCollections {
         Object owner = sec.owning() ? cs.owner : e, element = sec.owning() ? e : cs.owner;
         if (link) cs.session.uow().links.link(owning, owner, element);
         else cs.session.uow().links.unlink(owning, owner, element);
+    }
+
+    /**
+     * A link change of {@code owner}'s collection {@code m} with {@code e} was dropped before any flush wrote it (a
+     * refresh, a replaced collection): {@code e}'s collection on the other side, when loaded, takes back what it held
+     * before that change ({@code link}: it loses {@code owner}; else it holds it again).
+     */
+    static void revertMirror(Loading.Host s, Object owner, org.athanor.orm.internal.mapping.Mapper info, int m, Object e, boolean link) {
+        int mirror = info.manyToManyMirror(m);
+        CollectionState other = mirror < 0 ? null : CollectionState.stateOf(s, e, info.toManyTarget(m), mirror);
+        if (other == null || other.items == null || link == (count(other.items, owner) == 0)) return;
+        other.changing();
+        if (link) other.items.removeIf(x -> x == owner);
+        else other.items.add(owner);
     }
 
     /** The other side's collection on {@code e}, when mapped and the session's own; else null. */

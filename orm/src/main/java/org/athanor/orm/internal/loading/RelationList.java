@@ -18,6 +18,7 @@ final class RelationList extends AbstractList<Object> {
     @Override public void add(int index, Object e) {
         state.checkElement(e);
         boolean append = index == state.items().size();
+        state.changing();
         state.items().add(index, e);
         modCount++;
         state.linked(e, append);
@@ -25,6 +26,8 @@ final class RelationList extends AbstractList<Object> {
 
     @Override public Object set(int index, Object e) {
         state.checkElement(e);
+        state.items();
+        state.changing();
         Object old = state.items().set(index, e);
         if (old != e) {
             state.unlinked(old);
@@ -34,6 +37,8 @@ final class RelationList extends AbstractList<Object> {
     }
 
     @Override public Object remove(int index) {
+        state.items();
+        state.changing();
         Object old = state.items().remove(index);
         modCount++;
         state.unlinked(old);

@@ -18,13 +18,16 @@ final class RelationSet extends AbstractSet<Object> {
     @Override public boolean add(Object e) {
         state.checkElement(e);
         if (state.items().contains(e)) return false;
+        state.changing();
         state.items().add(e);
         state.linked(e);
         return true;
     }
 
     @Override public boolean remove(Object o) {
-        if (!state.items().remove(o)) return false;
+        if (!state.items().contains(o)) return false;
+        state.changing();
+        state.items().remove(o);
         state.unlinked(o);
         return true;
     }
@@ -36,6 +39,7 @@ final class RelationSet extends AbstractSet<Object> {
             @Override public boolean hasNext() { return it.hasNext(); }
             @Override public Object next() { return last = it.next(); }
             @Override public void remove() {
+                state.changing();
                 it.remove();
                 state.unlinked(last);
             }

@@ -1,6 +1,8 @@
 package org.athanor.orm.internal.uow;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,12 @@ import org.athanor.orm.mapping.Secondary;
  * element collection's table holds the value itself, compared by {@code equals}. A bag (an element
  * collection List, whose rows carry no key) is not written by pairs but {@link #rewrite rewritten}: the
  * owner's rows deleted, then its current values inserted. Cleared by each flush that writes them and by a
- * rollback. Not thread-safe, as the Session.
+ * rollback.
+ *
+ * <p>Also each loaded collection's history since the last flush (SQLAlchemy's committed state of a collection
+ * attribute): the elements it held before its first change, kept so that {@code isModified} and the dirty report
+ * can tell a net change of any collection kind (a {@code @OneToMany(mappedBy)} writes no row of its own). Dropped
+ * by every flush ({@link #settle}) and rollback. Not thread-safe, as the Session.
  */
 public final class LinkChanges {
     /**
@@ -40,8 +47,59 @@ public final class LinkChanges {
      */
     public record Rewrite(Object owner, List<Object> items, boolean hadRows, int appendedFrom) {}
 
+    /** A collection changed since the last flush: its owner, and its elements before that first change. */
+    public record Before(Object owner, List<Object> items) {}
+
     private final Map<Secondary, LinkedHashMap<Pair, Boolean>> changes = new LinkedHashMap<>();
     private final Map<Secondary, LinkedHashMap<Pair, Rewrite>> rewrites = new LinkedHashMap<>();
+    /** Per loaded collection (by identity) changed since the last flush, what it held before. */
+    private final Map<Object, Before> before = new IdentityHashMap<>();
+
+    /** {@code collection} of {@code owner}, holding {@code items}, is about to change: the first change since the last flush keeps a copy. */
+    public void changing(Object collection, Object owner, List<Object> items) {
+        if (!before.containsKey(collection)) before.put(collection, new Before(owner, new ArrayList<>(items)));
+    }
+
+    /** What {@code collection} held before its first change since the last flush; null when it has not changed. */
+    public List<Object> before(Object collection) {
+        Before b = before.get(collection);
+        return b == null ? null : b.items();
+    }
+
+    /** A flush wrote the session's changes: the collections' histories start again from what they hold now. */
+    public void settle() { before.clear(); }
+
+    /** Whether a change not flushed yet names {@code o}: as an owner, or as the entity element of a link. */
+    public boolean names(Object o) {
+        for (LinkedHashMap<Pair, Boolean> m : changes.values())
+            for (Pair p : m.keySet()) if (p.owner() == o || !p.value() && p.element() == o) return true;
+        for (LinkedHashMap<Pair, Rewrite> m : rewrites.values()) for (Pair p : m.keySet()) if (p.owner() == o) return true;
+        return false;
+    }
+
+    /**
+     * Drops the changes of {@code o}'s collection whose rows are in {@code table} (the owning side's, or the collection
+     * table), not flushed yet: its pairs ({@code o} their owner when {@code asOwner}, else their element) and its bag
+     * rewrite. Returns the other end of each dropped pair with whether it was a link (true) or an unlink.
+     */
+    public Map<Object, Boolean> forget(Secondary table, Object o, boolean asOwner) {
+        Map<Object, Boolean> out = new IdentityHashMap<>();
+        LinkedHashMap<Pair, Boolean> m = changes.get(table);
+        if (m != null)
+            for (Iterator<Map.Entry<Pair, Boolean>> it = m.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<Pair, Boolean> e = it.next();
+                Pair p = e.getKey();
+                if ((asOwner ? p.owner() : p.element()) != o) continue;
+                out.put(asOwner ? p.element() : p.owner(), e.getValue());
+                it.remove();
+            }
+        LinkedHashMap<Pair, Rewrite> r = rewrites.get(table);
+        if (r != null && asOwner) r.remove(new Pair(o, null, false));
+        return out;
+    }
+
+    /** Drops the histories of {@code owner}'s collections (its collections are re-read). */
+    public void forgetHistory(Object owner) { before.values().removeIf(b -> b.owner() == owner); }
 
     /** {@code owner} (the owning side's object) and {@code element} are linked now. */
     public void link(Secondary owning, Object owner, Object element) { change(owning, new Pair(owner, element, owning.values()), true); }
@@ -106,5 +164,6 @@ public final class LinkChanges {
     public void clear() {
         changes.clear();
         rewrites.clear();
+        before.clear();
     }
 }

@@ -31,6 +31,9 @@ public final class UnitOfWork {
 
         /** Unloads the loaded collections of {@code s}'s object (they reload on access): a rollback undid what they may hold. */
         void unloadCollections(InstanceState s);
+
+        /** Whether a collection field of {@code s}'s object holds another collection than the session's (replaced by the application). */
+        boolean collectionsReplaced(InstanceState s);
     }
 
     final Host host;
@@ -61,6 +64,9 @@ public final class UnitOfWork {
 
     /** Every attached state (pending, persistent, deleted), without building any index. */
     public void forEachAttached(Consumer<InstanceState> action) { attached.forEach(action); }
+
+    /** Whether the application replaced a collection in a field of {@code s}'s object (the flush adopts it). */
+    public boolean collectionsReplaced(InstanceState s) { return host.collectionsReplaced(s); }
 
     /** The innermost transaction level: where changes are recorded. */
     public TxLevel level() { return tx.current(); }
@@ -179,9 +185,9 @@ public final class UnitOfWork {
     /**
      * A rollback drops the many-to-many and element-collection changes not flushed: the loaded collections of
      * the objects they name are unloaded too (they may hold the dropped changes), so they reload as the database
-     * has them. An element collection the application replaced in its field since the last flush is not among
-     * the changes yet (the flush adopts it): every persistent owner of element collections has them unloaded,
-     * the session's own again.
+     * has them. A collection the application replaced in its field since the last flush is not among the changes
+     * yet (the flush adopts it): its owner's collections are unloaded, the session's own again; so are those of
+     * every persistent owner of element collections (rows of them a rolled-back flush wrote).
      */
     void dropLinks() {
         for (Object o : links.objects()) {
@@ -189,7 +195,9 @@ public final class UnitOfWork {
             if (s != null) host.unloadCollections(s);
         }
         links.clear();
-        identityMap.forEach(s -> { if (s.info.hasElementCollections()) host.unloadCollections(s); });
+        identityMap.forEach(s -> {
+            if (s.info.hasElementCollections() || s.info.toManys.length > 0 && host.collectionsReplaced(s)) host.unloadCollections(s);
+        });
     }
 
     /** Empties the unit of work at once: the same as detaching each object in turn. */

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresCollectionChangesTest extends CollectionChangesTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteCollectionChangesTest extends CollectionChangesTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
