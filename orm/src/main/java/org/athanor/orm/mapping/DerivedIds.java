@@ -1,6 +1,5 @@
 package org.athanor.orm.mapping;
 
-import jakarta.persistence.IdClass;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +26,13 @@ import org.athanor.orm.rules.Messages;
 final class DerivedIds {
     private DerivedIds() {}
 
-    /** The rules for {@code @Id} on reference {@code f} of {@code cls}; {@code shared}: a single-table subclass. */
+    /**
+     * The rules for {@code @Id} on reference {@code f} of {@code cls} (shared with the processor: KeyChecks,
+     * which MappingBuilder runs before the references are mapped); {@code shared}: a single-table subclass,
+     * which is in a hierarchy, so KeyChecks refuses it too.
+     */
     static void check(Class<?> cls, Field f, boolean shared, String where) {
-        if (f.isAnnotationPresent(jakarta.persistence.MapsId.class)) throw new MappingException(where + ": " + Messages.mapsIdWithId());
-        if (shared || MappingBuilder.entitySuperclass(cls) != null || cls.isAnnotationPresent(jakarta.persistence.Inheritance.class))
-            throw new MappingException(where + ": " + Messages.derivedIdInHierarchy());
-        if (!cls.isAnnotationPresent(IdClass.class))
-            throw new MappingException(where + ": " + Messages.derivedIdWithoutIdClass(f.getName()));
+        ReflectionViews.fail(cls, org.athanor.orm.rules.check.KeyChecks.derivedId(ReflectionViews.of(cls), ReflectionViews.field(cls, f)));
     }
 
     /**

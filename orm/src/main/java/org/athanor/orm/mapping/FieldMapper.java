@@ -21,6 +21,7 @@ import org.athanor.core.type.SqlTypes;
 import org.athanor.orm.rules.AnnotationRules;
 import org.athanor.orm.rules.Naming;
 import org.athanor.orm.rules.Messages;
+import org.athanor.orm.rules.check.AttributeChecks;
 
 /** Maps one field's annotations to a {@link FieldSpec}; every mistake names the class and field. */
 final class FieldMapper {
@@ -41,25 +42,6 @@ final class FieldMapper {
                 || f.isAnnotationPresent(jakarta.persistence.Transient.class);
     }
 
-    /**
-     * Every jakarta.persistence annotation on the field is honoured or refused ({@link AnnotationRules});
-     * {@code col} is the field's effective @Column (an @AttributeOverride's for an embedded field).
-     */
-    void rejectUnsupported(Field f, Column col, String where) {
-        for (Annotation a : f.getDeclaredAnnotations()) {
-            String p = AnnotationRules.isJakarta(a.annotationType()) ? AnnotationRules.problem(a.annotationType().getSimpleName(), null) : null;
-            if (p != null) throw new MappingException(where + ": " + p);
-        }
-        if (col != null && col.check().length > 0) throw new MappingException(where + ": " + AnnotationRules.problem("CheckConstraint", null));
-        String ddl = col == null ? null : AnnotationRules.columnDdlProblem(col.options(), col.comment());
-        if (ddl != null) throw new MappingException(where + ": " + ddl);
-        // an enum's constants may carry @EnumeratedValue, which the enum mapping would not honour
-        if (f.getType().isEnum())
-            for (Field c : f.getType().getDeclaredFields())
-                if (c.isAnnotationPresent(jakarta.persistence.EnumeratedValue.class))
-                    throw new MappingException(where + ": " + AnnotationRules.problem("EnumeratedValue", null));
-    }
-
     /** A field of the entity (or of a mapped superclass). */
     FieldSpec map(Field f, Class<?> owner) {
         if (f.isAnnotationPresent(jakarta.persistence.AttributeOverride.class) || f.isAnnotationPresent(jakarta.persistence.AttributeOverrides.class))
@@ -74,43 +56,20 @@ final class FieldMapper {
     FieldSpec map(Field f, Field holder, boolean embedded, Class<?> owner, Column col) {
         String where = holder == null ? MappingException.where(entity, f.getName())
                 : MappingException.where(entity, holder.getName() + "." + f.getName());
-        rejectUnsupported(f, col, where);
-        if (Modifier.isFinal(f.getModifiers()))
-            throw new MappingException(where + ": the field is final; persistent fields must be assignable (remove final, "
-                    + "or mark the field @Transient)");
-        Class<?> raw = GenericTypes.fieldType(owner, f);
-        if (raw == null)
-            throw new MappingException(where + ": its type " + f.getGenericType().getTypeName()
-                    + " is a type variable that " + entity.getSimpleName() + " does not bind to a class");
-        Class<?> type = JavaTypes.box(raw);
         boolean id = holder != null && !embedded || f.isAnnotationPresent(Id.class);
+        // the checks shared with the annotation processor (org.athanor.orm.rules.check.AttributeChecks)
+        ReflectionViews.fail(entity, AttributeChecks.check(ReflectionViews.of(entity), ReflectionViews.field(owner, f),
+                holder == null ? f.getName() : holder.getName() + "." + f.getName(), ReflectionViews.annotation(col), id));
+        Class<?> raw = GenericTypes.fieldType(owner, f);
+        Class<?> type = JavaTypes.box(raw);
         boolean version = f.isAnnotationPresent(Version.class);
-        if (col != null && !col.table().isEmpty())
-            throw new MappingException(where + ": @Column(table = \"" + col.table() + "\") names a secondary table, "
-                    + "which is not supported");
         SqlType<?> sqlType = sqlType(f, type, col, where);
-
-        if (id && !f.isAnnotationPresent(Convert.class) && !JavaTypes.ID_TYPES.contains(type))
-            throw new MappingException(where + ": @Id on unsupported type " + raw.getName() + "; id types are "
-                    + JavaTypes.describe(JavaTypes.ID_TYPES));
-        if (version && !JavaTypes.VERSION_TYPES.contains(type))
-            throw new MappingException(where + ": " + Messages.unsupportedVersionType(raw.getName()));
-        if (version && id) throw new MappingException(where + ": a field cannot be both @Id and @Version");
 
         GenerationType generation = null;
         Sequence sequence = null;
         GeneratedValue gv = f.getAnnotation(GeneratedValue.class);
         if (gv != null) {
-            if (!id) throw new MappingException(where + ": @GeneratedValue is only allowed on the @Id field");
-            generation = switch (gv.strategy()) {
-                case AUTO, IDENTITY -> GenerationType.IDENTITY;
-                case SEQUENCE -> GenerationType.SEQUENCE;
-                default -> throw new MappingException(where + ": @GeneratedValue(strategy = " + gv.strategy()
-                        + ") is not supported; use IDENTITY, SEQUENCE, AUTO (= IDENTITY), or assign the value yourself");
-            };
-            if (!JavaTypes.INTEGRAL.contains(type))
-                throw new MappingException(where + ": @GeneratedValue(" + gv.strategy() + ") needs an integer field "
-                        + "(short, int, long or their wrappers), but the field is " + raw.getName());
+            generation = gv.strategy() == GenerationType.SEQUENCE ? GenerationType.SEQUENCE : GenerationType.IDENTITY;
             if (generation == GenerationType.SEQUENCE) sequence = sequence(f, gv, where);
         }
 
@@ -126,6 +85,10 @@ final class FieldMapper {
                 sqlType, columnName, ddlType, nullable, unique, id, version, generation, sequence, insertable, updatable);
     }
 
+    /**
+     * The SQL type of a basic field (checked by AttributeChecks first) or of an element collection's values
+     * (whose checks, not shared with the processor yet, are these).
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     SqlType<?> sqlType(Field f, Class<?> type, Column col, String where) {
         Enumerated enumerated = f.getAnnotation(Enumerated.class);

@@ -1,0 +1,79 @@
+package org.athanor.orm.rules.check;
+
+import java.util.Set;
+import org.athanor.orm.rules.AnnotationRules;
+import org.athanor.orm.rules.Messages;
+import org.athanor.orm.rules.TypeRules;
+
+/**
+ * One basic field (or a field of an embeddable, reached through the entity's {@code @EmbeddedId} or an
+ * {@code @Embedded} field): its annotations honoured or refused, its type, {@code @Column},
+ * {@code @Enumerated}, {@code @Lob}, {@code @Convert}, {@code @Id}, {@code @Version} and
+ * {@code @GeneratedValue}. Written once for the runtime and the annotation processor; what a converter
+ * class converts is checked by each side (the runtime instantiates it).
+ *
+ * <p>Not API: public only so that the runtime and the processor, in other artifacts, share it.
+ */
+public final class AttributeChecks {
+    private AttributeChecks() {}
+
+    /**
+     * The first mistake of field {@code f} of {@code entity}, or null. {@code label}: the field as messages
+     * name it ("name", or "key.lineNo" for an embeddable's field); {@code column}: its effective {@code @Column}
+     * (an {@code @AttributeOverride}'s for an embedded field), or null; {@code id}: it is (part of) the key.
+     */
+    public static Problem check(ClassView entity, FieldView f, String label, AnnotationView column, boolean id) {
+        String m = message(entity, f, column, id);
+        return m == null ? null : new Problem(f, label, m);
+    }
+
+    private static String message(ClassView entity, FieldView f, AnnotationView column, boolean id) {
+        for (AnnotationView a : f.annotations()) {
+            String p = a.isJakarta() ? AnnotationRules.problem(a.simpleName(), null) : null;
+            if (p != null) return p;
+        }
+        if (column != null && !column.list("check").isEmpty()) return AnnotationRules.problem("CheckConstraint", null);
+        String ddl = column == null ? null : AnnotationRules.columnDdlProblem(column.string("options"), column.string("comment"));
+        if (ddl != null) return ddl;
+        TypeView type = f.type();
+        // an enum's constants may carry @EnumeratedValue, which the enum mapping would not honour
+        if (type.isEnum())
+            for (FieldView c : type.asClass().fields())
+                if (c.has("EnumeratedValue")) return AnnotationRules.problem("EnumeratedValue", null);
+        if (f.isFinal()) return "the field is final; persistent fields must be assignable (remove final, or mark the field @Transient)";
+        if (type.isTypeVariable())
+            return "its type " + type.display() + " is a type variable that " + entity.simpleName() + " does not bind to a class";
+        if (column != null && !column.string("table").isEmpty())
+            return "@Column(table = \"" + column.string("table") + "\") names a secondary table, which is not supported";
+        String boxed = type.boxedName();
+        String boxedMessage = type.isPrimitive() ? boxed : type.messageName();
+        AnnotationView convert = f.annotation("Convert");
+        boolean converted = convert != null && !convert.bool("disableConversion", false);
+        if (f.has("Enumerated") && !type.isEnum()) return "@Enumerated is only for enum fields, but the field is " + boxedMessage;
+        if (f.has("Lob") && !boxed.equals("java.lang.String") && !boxed.equals("byte[]"))
+            return "@Lob is supported on String (TEXT) and byte[] (BLOB), not " + boxedMessage;
+        if (converted && convert.value("converter") instanceof TypeView c && c.name().equals("jakarta.persistence.AttributeConverter"))
+            return "@Convert needs converter = SomeConverter.class (auto-applied converters are not supported)";
+        if (!converted && !type.isEnum() && !TypeRules.BASIC.contains(boxed))
+            return "unsupported field type " + type.display() + "; supported types are " + TypeRules.SUPPORTED
+                    + (type.isRecord() ? " (a record cannot be embedded: map an @Embeddable class with a no-arg constructor)" : "")
+                    + "; or mark the field @Transient";
+        boolean version = f.has("Version");
+        if (id && convert == null && !TypeRules.ID_TYPES.contains(boxed))
+            return "@Id on unsupported type " + type.messageName() + "; id types are " + TypeRules.describe(TypeRules.ID_TYPES);
+        if (version && !TypeRules.VERSION_TYPES.contains(boxed)) return Messages.unsupportedVersionType(type.messageName());
+        if (version && id) return "a field cannot be both @Id and @Version";
+        AnnotationView gv = f.annotation("GeneratedValue");
+        if (gv != null) {
+            String strategy = gv.string("strategy");
+            if (!id) return "@GeneratedValue is only allowed on the @Id field";
+            if (!Set.of("AUTO", "IDENTITY", "SEQUENCE").contains(strategy))
+                return "@GeneratedValue(strategy = " + strategy + ") is not supported; use IDENTITY, SEQUENCE, AUTO (= IDENTITY), "
+                        + "or assign the value yourself";
+            if (!TypeRules.INTEGRAL.contains(boxed))
+                return "@GeneratedValue(" + strategy + ") needs an integer field (short, int, long or their wrappers), but the "
+                        + "field is " + type.messageName();
+        }
+        return null;
+    }
+}
