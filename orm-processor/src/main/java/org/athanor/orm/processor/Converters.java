@@ -25,10 +25,7 @@ final class Converters {
         if (!(value instanceof DeclaredType converter)) return true;   // unresolved type: javac reports it
         Types types = m.types;
         String name = ((TypeElement) converter.asElement()).getQualifiedName().toString();
-        if (name.equals(ATTRIBUTE_CONVERTER)) {
-            m.error(f, label, "@Convert needs converter = SomeConverter.class (auto-applied converters are not supported)");
-            return false;
-        }
+        if (name.equals(ATTRIBUTE_CONVERTER)) return true; // refused by the shared AttributeChecks
         List<? extends TypeMirror> args = typeArguments(types, converter);
         if (args == null) {
             m.error(f, label, "cannot tell the types of converter " + name + "; it must implement AttributeConverter<X, Y> "

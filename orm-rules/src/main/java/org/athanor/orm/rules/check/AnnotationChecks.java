@@ -24,9 +24,7 @@ public final class AnnotationChecks {
         Problem p = table(c);
         if (p != null) return p;
         List<ClassView> hierarchy = ClassChecks.hierarchy(c);
-        ClassView parent = ClassChecks.entitySuperclass(c);
-        List<ClassView> own = parent == null ? hierarchy : hierarchy.subList(hierarchy.indexOf(parent) + 1, hierarchy.size());
-        for (ClassView k : own) {
+        for (ClassView k : ClassChecks.own(c)) {
             if (k.has("AttributeOverride") || k.has("AttributeOverrides")) return new Problem(c, null, Messages.overrideOnClass());
             for (AnnotationView a : k.annotations()) {
                 String m = a.isJakarta() ? AnnotationRules.problem(a.simpleName(), null) : null;

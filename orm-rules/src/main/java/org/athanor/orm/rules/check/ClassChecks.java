@@ -60,6 +60,19 @@ public final class ClassChecks {
         return chain;
     }
 
+    /**
+     * The classes whose fields the entity maps itself: the whole {@link #hierarchy} for a root, the part
+     * below its entity superclass for a subclass (the superclass is checked as an entity of its own).
+     */
+    public static List<ClassView> own(ClassView c) {
+        List<ClassView> hierarchy = hierarchy(c);
+        ClassView parent = entitySuperclass(c);
+        if (parent == null) return hierarchy;
+        int at = 0;
+        for (int i = 0; i < hierarchy.size(); i++) if (hierarchy.get(i).name().equals(parent.name())) at = i + 1;
+        return hierarchy.subList(at, hierarchy.size());
+    }
+
     /** The topmost {@code @Entity} of {@code c}'s hierarchy ({@code c} itself when it extends no entity). */
     public static ClassView root(ClassView c) {
         ClassView root = c;

@@ -26,7 +26,7 @@ public final class KeyChecks {
         List<ClassView> hierarchy = ClassChecks.hierarchy(c);
         if (parent != null) {
             // a subclass inherits its key: its own fields declare none
-            Keys own = new Keys(hierarchy.subList(hierarchy.indexOf(parent) + 1, hierarchy.size()));
+            Keys own = new Keys(ClassChecks.own(c));
             if (own.problem != null) return own.problem;
             if (own.embeddedId != null)
                 return new Problem(own.embeddedId, own.embeddedId.name(), "a subclass entity inherits the key of "
