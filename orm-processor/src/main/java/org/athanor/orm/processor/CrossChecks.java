@@ -1,9 +1,7 @@
 package org.athanor.orm.processor;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -18,6 +16,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import org.athanor.orm.rules.Naming;
 import org.athanor.orm.rules.Messages;
+import org.athanor.orm.rules.check.ColumnChecks;
 
 /**
  * Entity-wide rules checked once every attribute is known: column clashes, @Table constraints naming
@@ -34,10 +33,7 @@ final class CrossChecks {
 
     void run() {
         AnnotationMirror table = Annotations.find(m.entity, "Table");
-        String catalog = ann.string(table, "catalog");
-        if (!catalog.isEmpty()) m.error(m.entity, null, "@Table(catalog = \"" + catalog + "\") is not supported; use schema");
         uniqueNames();
-        secondaryTables();
         generators();
         idClass();
         mapsIds();
@@ -48,39 +44,16 @@ final class CrossChecks {
 
     private static boolean isEmbedded(AttributeModel a) { return a.holder() != null && a.holder().embedded(); }
 
+    /** No two attributes on one column or with one name (the runtime's rule too: ColumnChecks). */
     private void uniqueNames() {
-        Map<String, AttributeModel> byColumn = new HashMap<>();
-        Map<String, AttributeModel> byName = new HashMap<>();
-        for (AttributeModel a : m.attributes) {
-            AttributeModel other = byColumn.put(a.columnName().toLowerCase(Locale.ROOT), a);
-            boolean embedded = other != null && (isEmbedded(a) || isEmbedded(other));
-            if (embedded)
-                m.errorMessage(a.field(), Messages.sameColumnEmbedded(where(a), where(other), a.columnName(),
-                        (isEmbedded(a) ? a : other).field().getSimpleName().toString()));
-            else if (other != null)
-                m.errorMessage(a.field(), Messages.sameColumn(where(a), where(other), a.columnName()));
-            other = byName.put(a.name(), a);
-            if (other != null)
-                m.errorMessage(a.field(), Messages.sameAttributeName(where(a), where(other), a.name()));
-        }
-    }
-
-    private void secondaryTables() {
-        for (AttributeModel a : m.attributes) {
-            String t = ann.string(Annotations.find(a.field(), "Column"), "table");
-            if (!t.isEmpty())
-                m.error(a.field(), a.label(), "@Column(table = \"" + t + "\") names a secondary table, which is not supported");
-        }
+        ColumnChecks.Clash clash = ColumnChecks.uniqueNames(m.attributes.stream().map(a -> new ColumnChecks.Mapped(where(a),
+                a.name(), a.columnName(), isEmbedded(a) ? a.field().getSimpleName().toString() : null)).toList());
+        if (clash != null) m.errorMessage(m.attributes.get(clash.index()).field(), clash.message());
     }
 
     private void generators() {
-        long ids = m.attributes.stream().filter(AttributeModel::id).count();
         for (AttributeModel a : m.attributes) {
-            if (!a.generated()) continue;
-            if (ids > 1) {
-                m.error(a.field(), a.label(), "@GeneratedValue on a composite key is not supported");
-                continue;
-            }
+            if (!a.generated()) continue; // not on a composite key (KeyChecks)
             AnnotationMirror gv = Annotations.find(a.field(), "GeneratedValue");
             String generator = ann.string(gv, "generator");
             if (!"SEQUENCE".equals(ann.enumName(gv, "strategy")) || generator.isEmpty()) continue;

@@ -23,6 +23,7 @@ import org.athanor.orm.rules.Messages;
 import org.athanor.orm.rules.check.AnnotationChecks;
 import org.athanor.orm.rules.check.ClassChecks;
 import org.athanor.orm.rules.check.ClassView;
+import org.athanor.orm.rules.check.ColumnChecks;
 import org.athanor.orm.rules.check.KeyChecks;
 
 /** Reads an entity class's annotations into an {@link EntityMapping}; all checks happen here, once. */
@@ -180,19 +181,10 @@ final class MappingBuilder {
         return chain;
     }
 
+    /** No two attributes on one column or with one name (the processor's rule too: ColumnChecks). */
     private static void checkUniqueNames(Class<?> cls, List<FieldSpec> specs) {
-        Map<String, FieldSpec> byColumn = new HashMap<>();
-        Map<String, FieldSpec> byName = new HashMap<>();
-        for (FieldSpec s : specs) {
-            FieldSpec other = byColumn.put(s.columnName().toLowerCase(java.util.Locale.ROOT), s);
-            if (other != null && (s.embedded() || other.embedded()))
-                throw new MappingException(Messages.sameColumnEmbedded(s.where(cls), other.where(cls), s.columnName(),
-                        (s.embedded() ? s : other).field().getName()));
-            if (other != null)
-                throw new MappingException(Messages.sameColumn(s.where(cls), other.where(cls), s.columnName()));
-            other = byName.put(s.name(), s);
-            if (other != null)
-                throw new MappingException(Messages.sameAttributeName(s.where(cls), other.where(cls), s.name()));
-        }
+        ColumnChecks.Clash clash = ColumnChecks.uniqueNames(specs.stream().map(s -> new ColumnChecks.Mapped(s.where(cls),
+                s.name(), s.columnName(), s.embedded() ? s.field().getName() : null)).toList());
+        if (clash != null) throw new MappingException(clash.message());
     }
 }

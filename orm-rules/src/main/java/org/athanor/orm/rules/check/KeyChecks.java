@@ -64,7 +64,14 @@ public final class KeyChecks {
             return new Problem(embeddedId, embeddedId.name(), "@IdClass and @EmbeddedId cannot be combined");
         if (ids.size() > 1 && !idClass)
             return new Problem(c, null, Messages.compositeKeyWithoutIdClass(ids.stream().map(FieldView::name).toList()));
-        return ids.size() > 1 ? generatedComposite(ids) : null;
+        if (ids.size() > 1) return generatedComposite(ids);
+        ClassView key = embeddedId == null ? null : embeddedId.type().asClass();
+        if (key == null) return null;
+        List<FieldView> components = key.fields().stream().filter(f -> !f.skipped()).toList();
+        for (FieldView f : components)
+            if (components.size() > 1 && f.has("GeneratedValue"))
+                return new Problem(f, embeddedId.name() + "." + f.name(), "@GeneratedValue on a composite key is not supported");
+        return null;
     }
 
     /** The key fields of some classes of the hierarchy, in declaration order. */
