@@ -46,6 +46,9 @@ final class ElementViews {
 
     AnnotationView annotation(AnnotationMirror a) { return a == null ? null : new AnnotationV(a); }
 
+    /** The annotation mirror a view (made here) stands for, or null. */
+    AnnotationMirror mirror(AnnotationView view) { return view == null ? null : ((AnnotationV) view).a; }
+
     /** The element a problem's view stands for, to report the error on. */
     static Element element(Annotated view) {
         if (view instanceof ClassV c) return c.e;

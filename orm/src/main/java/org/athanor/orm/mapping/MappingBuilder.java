@@ -100,7 +100,7 @@ final class MappingBuilder {
                 } else if (f.isAnnotationPresent(EmbeddedId.class)) {
                     embeddedId = f; // one at most (KeyChecks)
                     specs.addAll(Embeddeds.idSpecs(cls, f, mapper));
-                } else if (Embeddeds.isEmbedded(f)) {
+                } else if (Embeddeds.isEmbedded(cls, f)) {
                     specs.addAll(Embeddeds.embeddedSpecs(cls, f, mapper));
                 } else {
                     specs.add(mapper.map(f, cls));

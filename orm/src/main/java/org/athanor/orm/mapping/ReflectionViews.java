@@ -33,6 +33,11 @@ final class ReflectionViews {
     /** An annotation as the checks see it (null stays null). */
     static AnnotationView annotation(Annotation a) { return a == null ? null : new AnnotationV(a); }
 
+    /** The annotation a view (made here) stands for, or null. */
+    static <A extends Annotation> A unwrap(AnnotationView view, Class<A> type) {
+        return view == null ? null : type.cast(((AnnotationV) view).a());
+    }
+
     /** Throws the problem, if any, as the entity's MappingException. */
     static void fail(Class<?> entity, Problem p) {
         if (p != null) throw MappingException.of(entity, p.field(), p.message());
