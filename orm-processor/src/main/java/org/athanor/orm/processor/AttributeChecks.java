@@ -8,8 +8,8 @@ import org.athanor.orm.rules.Naming;
 
 /**
  * One basic (or embedded part) field: checked by the rules shared with the runtime
- * (org.athanor.orm.rules.check.AttributeChecks) and its converter's types ({@link Converters}), then how
- * generated code reaches it.
+ * (org.athanor.orm.rules.check.AttributeChecks, its converter's types included), then how generated code
+ * reaches it.
  */
 final class AttributeChecks {
     private final EntityModel m;
@@ -37,10 +37,8 @@ final class AttributeChecks {
         boolean primitive = erased.getKind().isPrimitive();
         String typeName = erased.toString();
         String boxed = primitive ? m.types.boxedClass((javax.lang.model.type.PrimitiveType) erased).getQualifiedName().toString() : typeName;
-        boolean converted = Annotations.has(f, "Convert") && !m.ann.bool(Annotations.find(f, "Convert"), "disableConversion", false);
         AnnotationMirror gv = Annotations.find(f, "GeneratedValue");
         String columnName = m.ann.string(column, "name");
-        if (converted && !Converters.check(m, f, label, boxed)) return null;
         return new AttributeModel(name, f, typeName, boxed, primitive, new FieldAccesses(m).access(f), holder, label,
                 columnName.isEmpty() ? Naming.snakeCase(f.getSimpleName().toString()) : columnName, id, gv != null);
     }

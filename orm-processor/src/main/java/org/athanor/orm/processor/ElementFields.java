@@ -100,7 +100,7 @@ final class ElementFields {
             m.error(f, label, "@Enumerated is only for enum fields, but the field is " + boxed);
             return;
         }
-        if (converted && !Converters.check(m, f, label, boxed)) return;
+        if (converted && !Converters.check(m, f, label, element)) return;
         if (!converted && !isEnum && !TypeRules.BASIC.contains(boxed)) {
             m.error(f, label, "unsupported field type " + f.asType() + "; supported types are " + TypeRules.SUPPORTED
                     + "; or mark the field @Transient");

@@ -44,6 +44,8 @@ final class ElementViews {
     /** Field {@code f} whose type, as the entity sees it, is {@code type}. */
     FieldView field(VariableElement f, TypeMirror type) { return new FieldV(f, null, type); }
 
+    TypeView type(TypeMirror t) { return new TypeV(t); }
+
     AnnotationView annotation(AnnotationMirror a) { return a == null ? null : new AnnotationV(a); }
 
     /** The annotation mirror a view (made here) stands for, or null. */
@@ -185,6 +187,29 @@ final class ElementViews {
         @Override public ClassView asClass() {
             return t.getKind() == TypeKind.DECLARED ? new ClassV((TypeElement) types.asElement(t), (DeclaredType) t) : null;
         }
+        @Override public boolean isAssignableTo(TypeView target) {
+            return target instanceof TypeV x && types.isAssignable(box(types.erasure(t)), box(types.erasure(x.t)));
+        }
+        @Override public List<TypeView> typeArguments(String generic) {
+            java.util.Deque<TypeMirror> todo = new java.util.ArrayDeque<>(List.of(t));
+            while (!todo.isEmpty()) {
+                TypeMirror k = todo.pop();
+                if (k instanceof DeclaredType d && ((TypeElement) d.asElement()).getQualifiedName().contentEquals(generic)) {
+                    List<TypeView> out = new ArrayList<>();
+                    for (TypeMirror a : d.getTypeArguments()) {
+                        if (a.getKind() != TypeKind.DECLARED && a.getKind() != TypeKind.ARRAY) return null; // not a concrete class
+                        out.add(new TypeV(types.erasure(a)));
+                    }
+                    return out;
+                }
+                todo.addAll(types.directSupertypes(k));
+            }
+            return null;
+        }
+    }
+
+    private TypeMirror box(TypeMirror t) {
+        return t.getKind().isPrimitive() ? types.boxedClass((javax.lang.model.type.PrimitiveType) t).asType() : t;
     }
 
     private final class AnnotationV implements AnnotationView {

@@ -102,9 +102,6 @@ final class FieldMapper {
         int precision = col == null ? 0 : col.precision();
         int scale = col == null ? 0 : col.scale();
         if (convert != null && !convert.disableConversion()) {
-            if (convert.converter() == jakarta.persistence.AttributeConverter.class)
-                throw new MappingException(where + ": @Convert needs converter = SomeConverter.class (auto-applied "
-                        + "converters are not supported)");
             return Converters.type(convert.converter(), type, length, precision, scale, where);
         }
         if (type.isEnum())

@@ -6,6 +6,8 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +31,12 @@ final class ReflectionViews {
 
     /** A field of {@code owner}'s hierarchy, its type resolved as a member of {@code owner}. */
     static FieldView field(Class<?> owner, Field f) { return new FieldV(owner, f); }
+
+    /** A class (or primitive, or array) as the checks see it. */
+    static TypeView type(Class<?> c) { return new TypeV(c, c.getTypeName()); }
+
+    /** The class a type view (made here) stands for; null for an unbound type variable. */
+    static Class<?> classOf(TypeView view) { return ((TypeV) view).c(); }
 
     /** An annotation as the checks see it (null stays null). */
     static AnnotationView annotation(Annotation a) { return a == null ? null : new AnnotationV(a); }
@@ -112,6 +120,23 @@ final class ReflectionViews {
         @Override public boolean isPrimitive() { return c != null && c.isPrimitive(); }
         @Override public boolean isTypeVariable() { return c == null; }
         @Override public ClassView asClass() { return c == null || c.isPrimitive() || c.isArray() ? null : new ClassV(c, c); }
+        @Override public boolean isAssignableTo(TypeView target) {
+            return c != null && target instanceof TypeV t && t.c != null && JavaTypes.box(t.c).isAssignableFrom(JavaTypes.box(c));
+        }
+        @Override public List<TypeView> typeArguments(String generic) {
+            for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass())
+                for (Type t : k.getGenericInterfaces())
+                    if (t instanceof ParameterizedType p && ((Class<?>) p.getRawType()).getName().equals(generic)) {
+                        List<TypeView> out = new ArrayList<>();
+                        for (Type a : p.getActualTypeArguments()) {
+                            Class<?> e = a instanceof Class<?> x ? x : a instanceof ParameterizedType q ? (Class<?>) q.getRawType() : null;
+                            if (e == null) return null; // a type variable or wildcard: not a concrete class
+                            out.add(new TypeV(e, e.getTypeName()));
+                        }
+                        return out;
+                    }
+            return null;
+        }
     }
 
     private record AnnotationV(Annotation a) implements AnnotationView {

@@ -53,6 +53,17 @@ public final class SharedCheckErrorCases {
                                 + "float, double (and their wrapper classes), BigDecimal, BigInteger, LocalDate, LocalTime, "
                                 + "LocalDateTime, OffsetDateTime, Instant, UUID, byte[], enums, or any type with @Convert(converter"
                                 + " = ...) (a record cannot be embedded: map an @Embeddable class with a no-arg constructor); or "
-                                + "mark the field @Transient"));
+                                + "mark the field @Transient"),
+                // a converter is checked by one implementation for a basic field and an element collection's values
+                both("ecconverter", "@Entity public class E { @Id Long id; @ElementCollection @Convert(converter = C.class) "
+                                + "Set<Integer> ns; }\nclass C implements AttributeConverter<String, String> { "
+                                + "public String convertToDatabaseColumn(String s) { return s; }\n"
+                                + "  public String convertToEntityAttribute(String s) { return s; } }",
+                        ".ns: converter errors.ecconverter.C converts java.lang.String, but the field is java.lang.Integer"),
+                both("convertergeneric", "@Entity public class E { @Id Long id; @Convert(converter = C.class) String n; }\n"
+                                + "class C<X> implements AttributeConverter<X, String> { public String convertToDatabaseColumn(X x) { return \"\"; }\n"
+                                + "  public X convertToEntityAttribute(String s) { return null; } }",
+                        ".n: cannot tell the types of converter errors.convertergeneric.C; it must implement "
+                                + "AttributeConverter<X, Y> with concrete classes X and Y"));
     }
 }

@@ -9,8 +9,7 @@ import org.athanor.orm.rules.TypeRules;
  * One basic field (or a field of an embeddable, reached through the entity's {@code @EmbeddedId} or an
  * {@code @Embedded} field): its annotations honoured or refused, its type, {@code @Column},
  * {@code @Enumerated}, {@code @Lob}, {@code @Convert}, {@code @Id}, {@code @Version} and
- * {@code @GeneratedValue}. Written once for the runtime and the annotation processor; what a converter
- * class converts is checked by each side (the runtime instantiates it).
+ * {@code @GeneratedValue}. Written once for the runtime and the annotation processor.
  *
  * <p>Not API: public only so that the runtime and the processor, in other artifacts, share it.
  */
@@ -52,8 +51,11 @@ public final class AttributeChecks {
         if (f.has("Enumerated") && !type.isEnum()) return "@Enumerated is only for enum fields, but the field is " + boxedMessage;
         if (f.has("Lob") && !boxed.equals("java.lang.String") && !boxed.equals("byte[]"))
             return "@Lob is supported on String (TEXT) and byte[] (BLOB), not " + boxedMessage;
-        if (converted && convert.value("converter") instanceof TypeView c && c.name().equals("jakarta.persistence.AttributeConverter"))
-            return "@Convert needs converter = SomeConverter.class (auto-applied converters are not supported)";
+        // an unresolved converter class (processor) is javac's error to report
+        if (converted && convert.value("converter") instanceof TypeView c && c.asClass() != null) {
+            String p = ConverterChecks.problem(c, type);
+            if (p != null) return p;
+        }
         if (!converted && !type.isEnum() && !TypeRules.BASIC.contains(boxed))
             return "unsupported field type " + type.display() + "; supported types are " + TypeRules.SUPPORTED
                     + (type.isRecord() ? " (a record cannot be embedded: map an @Embeddable class with a no-arg constructor)" : "")

@@ -22,6 +22,18 @@ public interface TypeView {
     /** The class, or null for primitives, arrays and type variables. */
     ClassView asClass();
 
+    /**
+     * The type arguments with which this class implements (or extends) the generic type {@code generic}
+     * (a qualified name), erased; null when it does not, or when an argument is not a class or array.
+     */
+    java.util.List<TypeView> typeArguments(String generic);
+
+    /** Whether a value of this type (boxed) can be stored where {@code target} (boxed) is expected. */
+    boolean isAssignableTo(TypeView target);
+
+    /** {@link #messageName()}, boxed for a primitive. */
+    default String boxedMessageName() { return isPrimitive() ? boxedName() : messageName(); }
+
     /** {@link #name()} with primitives boxed ({@code int} -> {@code java.lang.Integer}). */
     default String boxedName() {
         return switch (name()) {
