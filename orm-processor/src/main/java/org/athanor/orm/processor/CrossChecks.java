@@ -17,6 +17,7 @@ import javax.lang.model.util.ElementFilter;
 import org.athanor.orm.rules.Naming;
 import org.athanor.orm.rules.Messages;
 import org.athanor.orm.rules.check.ColumnChecks;
+import org.athanor.orm.rules.check.KeyChecks;
 
 /**
  * Entity-wide rules checked once every attribute is known: column clashes, @Table constraints naming
@@ -75,35 +76,19 @@ final class CrossChecks {
         return false;
     }
 
+    /** The @IdClass has a field of each key attribute's name and type (the runtime's rule too: KeyChecks). */
     private void idClass() {
         Object value = ann.value(Annotations.find(m.entity, "IdClass"), "value");
         if (!(value instanceof DeclaredType idClass)) return;
-        TypeElement k = (TypeElement) idClass.asElement();
-        for (AttributeModel a : m.attributes) {
-            if (!a.id() || a.holder() != null) continue;
-            VariableElement f = field(k, a.name());
-            String simple = a.boxedName().substring(a.boxedName().lastIndexOf('.') + 1);
-            String fieldType = f == null ? null : m.types.erasure(f.asType()).toString();
-            String boxed = f == null ? null : f.asType().getKind().isPrimitive()
-                    ? m.types.boxedClass((javax.lang.model.type.PrimitiveType) f.asType()).getQualifiedName().toString() : fieldType;
-            if (f == null || !boxed.equals(a.boxedName()))
-                m.error(m.entity, null, "@IdClass " + k.getQualifiedName() + " must have a field '" + a.name() + "' of type "
-                        + simple + " matching the key attribute" + (f == null ? "" : " (it is " + fieldType + ")"));
-        }
+        List<KeyChecks.Key> keys = new ArrayList<>();
+        for (AttributeModel a : m.attributes) if (a.id() && a.holder() == null) keys.add(new KeyChecks.Key(a.name(), a.boxedName()));
         for (VariableElement ref : m.derivedIds) {
             // a derived id's IdClass field holds the referenced entity's id (its type: the target's @Id field's)
-            String name = ref.getSimpleName().toString();
             String idType = targetIdType(ref);
-            if (idType == null) continue; // the runtime names what is wrong with the target
-            VariableElement f = field(k, name);
-            String fieldType = f == null ? null : m.types.erasure(f.asType()).toString();
-            String boxed = f == null ? null : f.asType().getKind().isPrimitive()
-                    ? m.types.boxedClass((javax.lang.model.type.PrimitiveType) f.asType()).getQualifiedName().toString() : fieldType;
-            if (f == null || !boxed.equals(idType))
-                m.error(m.entity, null, "@IdClass " + k.getQualifiedName() + " must have a field '" + name + "' of type "
-                        + idType.substring(idType.lastIndexOf('.') + 1) + " matching the key attribute"
-                        + (f == null ? "" : " (it is " + fieldType + ")"));
+            if (idType != null) keys.add(new KeyChecks.Key(ref.getSimpleName().toString(), idType)); // else the runtime names what is wrong
         }
+        String p = KeyChecks.keyClassProblem("@IdClass", m.views.of((TypeElement) idClass.asElement()), keys);
+        if (p != null) m.error(m.entity, null, p);
     }
 
     /** The runtime's @MapsId rules (org.athanor.orm.mapping.DerivedIds.mapsId), same messages. */
@@ -143,17 +128,6 @@ final class CrossChecks {
             c = s.getKind() == TypeKind.DECLARED ? (TypeElement) m.types.asElement(s) : null;
         }
         return found;
-    }
-
-    private VariableElement field(TypeElement c, String name) {
-        for (TypeElement k = c; k != null; ) {
-            for (VariableElement f : ElementFilter.fieldsIn(k.getEnclosedElements()))
-                if (f.getSimpleName().contentEquals(name) && !f.getModifiers().contains(Modifier.STATIC)
-                        && !f.getModifiers().contains(Modifier.TRANSIENT) && !Annotations.has(f, "Transient")) return f;
-            TypeMirror s = k.getSuperclass();
-            k = s.getKind() == TypeKind.DECLARED ? (TypeElement) m.types.asElement(s) : null;
-        }
-        return null;
     }
 
     private void tableConstraints(AnnotationMirror table) {

@@ -95,6 +95,26 @@ public final class KeyChecks {
         }
     }
 
+    /** A key attribute: its name and its type's boxed canonical name (a derived id's: the referenced entity's id type). */
+    public record Key(String name, String type) {}
+
+    /**
+     * The mistake of a composite key's class ({@code kind} "@IdClass" or "@EmbeddedId"): it needs a field of
+     * each key attribute's name and type; null when it has them.
+     */
+    public static String keyClassProblem(String kind, ClassView keyClass, List<Key> keys) {
+        for (Key key : keys) {
+            FieldView f = null;
+            for (ClassView k = keyClass; k != null && f == null; k = k.superclass())
+                for (FieldView x : k.fields()) if (f == null && x.name().equals(key.name()) && !x.skipped()) f = x;
+            if (f == null || !f.type().boxedName().equals(key.type()))
+                return kind + " " + keyClass.name() + " must have a field '" + key.name() + "' of type "
+                        + key.type().substring(key.type().lastIndexOf('.') + 1) + " matching the key attribute"
+                        + (f == null ? "" : " (it is " + f.type().messageName() + ")");
+        }
+        return null;
+    }
+
     /** The rules for {@code @Id} on reference {@code f} of entity {@code c} (a derived identity), or null. */
     public static Problem derivedId(ClassView c, FieldView f) {
         if (f.has("MapsId")) return new Problem(f, f.name(), Messages.mapsIdWithId());
