@@ -35,7 +35,6 @@ final class CrossChecks {
     void run() {
         AnnotationMirror table = Annotations.find(m.entity, "Table");
         uniqueNames();
-        generators();
         idClass();
         mapsIds();
         if (table != null && !m.failed) tableConstraints(table);
@@ -50,30 +49,6 @@ final class CrossChecks {
         ColumnChecks.Clash clash = ColumnChecks.uniqueNames(m.attributes.stream().map(a -> new ColumnChecks.Mapped(where(a),
                 a.name(), a.columnName(), isEmbedded(a) ? a.field().getSimpleName().toString() : null)).toList());
         if (clash != null) m.errorMessage(m.attributes.get(clash.index()).field(), clash.message());
-    }
-
-    private void generators() {
-        for (AttributeModel a : m.attributes) {
-            if (!a.generated()) continue; // not on a composite key (KeyChecks)
-            AnnotationMirror gv = Annotations.find(a.field(), "GeneratedValue");
-            String generator = ann.string(gv, "generator");
-            if (!"SEQUENCE".equals(ann.enumName(gv, "strategy")) || generator.isEmpty()) continue;
-            boolean found = hasGenerator(a.field(), generator);
-            for (TypeElement c : m.hierarchyElements) found |= hasGenerator(c, generator);
-            if (!found)
-                m.error(a.field(), a.label(), "@GeneratedValue(generator = \"" + generator + "\") names no "
-                        + "@SequenceGenerator on the field or on " + m.entity.getSimpleName() + " and its mapped superclasses");
-        }
-    }
-
-    private boolean hasGenerator(Element e, String name) {
-        List<AnnotationMirror> all = new ArrayList<>();
-        AnnotationMirror one = Annotations.find(e, "SequenceGenerator");
-        if (one != null) all.add(one);
-        Object many = ann.value(Annotations.find(e, "SequenceGenerators"), "value");
-        if (many instanceof List<?> l) for (Object v : l) all.add((AnnotationMirror) ((AnnotationValue) v).getValue());
-        for (AnnotationMirror g : all) if (ann.string(g, "name").equals(name)) return true;
-        return false;
     }
 
     /** The @IdClass has a field of each key attribute's name and type (the runtime's rule too: KeyChecks). */

@@ -70,7 +70,7 @@ final class FieldMapper {
         GeneratedValue gv = f.getAnnotation(GeneratedValue.class);
         if (gv != null) {
             generation = gv.strategy() == GenerationType.SEQUENCE ? GenerationType.SEQUENCE : GenerationType.IDENTITY;
-            if (generation == GenerationType.SEQUENCE) sequence = sequence(f, gv, where);
+            if (generation == GenerationType.SEQUENCE) sequence = sequence(f, gv);
         }
 
         String columnName = col != null && !col.name().isEmpty() ? col.name() : Naming.snakeCase(f.getName());
@@ -118,30 +118,20 @@ final class FieldMapper {
 
     /**
      * {@code @SequenceGenerator} on the field, else the one the generator name points to, else {@code <table>_seq}
-     * starting at 1. It counts up by 1 whatever {@code allocationSize} says: the session fetches one
-     * value per row.
+     * starting at 1 (checked by AttributeChecks). It counts up by 1 whatever {@code allocationSize} says: the
+     * session fetches one value per row.
      */
-    private Sequence sequence(Field f, GeneratedValue gv, String where) {
+    private Sequence sequence(Field f, GeneratedValue gv) {
         for (SequenceGenerator g : f.getAnnotationsByType(SequenceGenerator.class))
-            if (gv.generator().isEmpty() || g.name().equals(gv.generator())) return sequence(g, where);
-        if (!gv.generator().isEmpty()) {
+            if (gv.generator().isEmpty() || g.name().equals(gv.generator())) return sequence(g);
+        if (!gv.generator().isEmpty())
             for (Class<?> c : hierarchy)
                 for (SequenceGenerator g : c.getAnnotationsByType(SequenceGenerator.class))
-                    if (g.name().equals(gv.generator())) return sequence(g, where);
-            throw new MappingException(where + ": @GeneratedValue(generator = \"" + gv.generator() + "\") names no "
-                    + "@SequenceGenerator on the field or on " + entity.getSimpleName() + " and its mapped superclasses");
-        }
+                    if (g.name().equals(gv.generator())) return sequence(g);
         return Sequence.of(tableName + "_seq");
     }
 
-    private static Sequence sequence(SequenceGenerator g, String where) {
-        String ddl = AnnotationRules.ddlMemberProblem("SequenceGenerator", "options", g.options());
-        if (ddl != null) throw new MappingException(where + ": " + ddl);
-        if (!g.schema().isEmpty() || !g.catalog().isEmpty())
-            throw new MappingException(where + ": @SequenceGenerator(schema/catalog) is not supported; the sequence "
-                    + "is looked up in the connection's default schema");
-        String name = !g.sequenceName().isEmpty() ? g.sequenceName() : g.name();
-        if (name.isBlank()) throw new MappingException(where + ": @SequenceGenerator needs a name or a sequenceName");
-        return Sequence.of(name).startWith(g.initialValue());
+    private static Sequence sequence(SequenceGenerator g) {
+        return Sequence.of(!g.sequenceName().isEmpty() ? g.sequenceName() : g.name()).startWith(g.initialValue());
     }
 }

@@ -352,7 +352,10 @@ public final class MappingErrorCases {
                 new Case("sequenceoptions", "@Entity public class E { @Id @GeneratedValue(strategy = GenerationType.SEQUENCE)"
                                 + " @SequenceGenerator(name = \"s\", options = \"CACHE 5\") Long id; }",
                         "errors.sequenceoptions.E.id: @SequenceGenerator(options = \"CACHE 5\") is not supported: Athanor writes no"
-                                + " DDL options or comments from the mapping; declare them in your schema migrations and remove the member", null),
+                                + " DDL options or comments from the mapping; declare them in your schema migrations and remove the member",
+                        // a shared check (orm-rules' AttributeChecks): the processor reports it too
+                        "errors.sequenceoptions.E.id: @SequenceGenerator(options = \"CACHE 5\") is not supported: Athanor writes no"
+                                + " DDL options or comments from the mapping; declare them in your schema migrations and remove the member"),
                 both("temporal", "@Entity public class E { @Id Long id; @Temporal(TemporalType.DATE) java.time.LocalDate d; }",
                         "errors.temporal.E.d: @Temporal is not supported: java.util.Date and Calendar are not supported; use "
                                 + "java.time types (LocalDate, LocalDateTime, OffsetDateTime, Instant), which need no @Temporal"),

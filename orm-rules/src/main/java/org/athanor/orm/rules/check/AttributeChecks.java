@@ -75,7 +75,39 @@ public final class AttributeChecks {
             if (!TypeRules.INTEGRAL.contains(boxed))
                 return "@GeneratedValue(" + strategy + ") needs an integer field (short, int, long or their wrappers), but the "
                         + "field is " + type.messageName();
+            if (strategy.equals("SEQUENCE")) return sequenceProblem(entity, f, gv.string("generator"));
         }
         return null;
+    }
+
+    /** The {@code @SequenceGenerator} a SEQUENCE id uses: on the field, else named by the generator on the classes. */
+    private static String sequenceProblem(ClassView entity, FieldView f, String generator) {
+        AnnotationView g = null;
+        for (AnnotationView x : sequenceGenerators(f))
+            if (g == null && (generator.isEmpty() || x.string("name").equals(generator))) g = x;
+        if (g == null && !generator.isEmpty()) {
+            for (ClassView c : ClassChecks.hierarchy(entity))
+                for (AnnotationView x : sequenceGenerators(c)) if (g == null && x.string("name").equals(generator)) g = x;
+            if (g == null)
+                return "@GeneratedValue(generator = \"" + generator + "\") names no @SequenceGenerator on the field or on "
+                        + entity.simpleName() + " and its mapped superclasses";
+        }
+        if (g == null) return null; // the default sequence, <table>_seq
+        String ddl = AnnotationRules.ddlMemberProblem("SequenceGenerator", "options", g.string("options"));
+        if (ddl != null) return ddl;
+        if (!g.string("schema").isEmpty() || !g.string("catalog").isEmpty())
+            return "@SequenceGenerator(schema/catalog) is not supported; the sequence is looked up in the connection's default schema";
+        if (g.string("sequenceName").isEmpty() && g.string("name").isBlank())
+            return "@SequenceGenerator needs a name or a sequenceName";
+        return null;
+    }
+
+    private static java.util.List<AnnotationView> sequenceGenerators(Annotated a) {
+        java.util.List<AnnotationView> out = new java.util.ArrayList<>();
+        AnnotationView one = a.annotation("SequenceGenerator");
+        if (one != null) out.add(one);
+        AnnotationView many = a.annotation("SequenceGenerators");
+        if (many != null) for (Object o : many.list("value")) out.add((AnnotationView) o);
+        return out;
     }
 }
