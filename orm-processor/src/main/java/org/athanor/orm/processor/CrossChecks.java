@@ -18,6 +18,7 @@ import org.athanor.orm.rules.Naming;
 import org.athanor.orm.rules.Messages;
 import org.athanor.orm.rules.check.ColumnChecks;
 import org.athanor.orm.rules.check.KeyChecks;
+import org.athanor.orm.rules.check.TableChecks;
 
 /**
  * Entity-wide rules checked once every attribute is known: column clashes, @Table constraints naming
@@ -105,53 +106,16 @@ final class CrossChecks {
         return found;
     }
 
+    /** The @Table indexes and unique constraints name real columns (the runtime's rule too: TableChecks). */
     private void tableConstraints(AnnotationMirror table) {
         String entityName = ann.string(Annotations.find(m.entity, "Entity"), "name");
         if (entityName.isEmpty()) entityName = m.entity.getSimpleName().toString();
         String tableName = ann.string(table, "name");
         if (tableName.isEmpty()) tableName = Naming.snakeCase(entityName);
-        for (AnnotationMirror ix : mirrors(table, "indexes")) {
-            String list = ann.string(ix, "columnList");
-            for (String part : list.split(",")) {
-                String[] words = part.trim().split("\\s+");
-                if (words.length > 2 || (words.length == 2 && !words[1].equalsIgnoreCase("ASC"))) {
-                    m.error(m.entity, null, "@Index(columnList = \"" + list + "\"): only column names (optionally "
-                            + "followed by ASC) are supported, got '" + part.trim() + "'");
-                    return;
-                }
-                if (!column(words[0], tableName, "@Index")) return;
-            }
-        }
-        for (AnnotationMirror u : mirrors(table, "uniqueConstraints")) {
-            List<AnnotationMirror> none = List.of();
-            Object names = ann.value(u, "columnNames");
-            List<?> l = names instanceof List<?> x ? x : none;
-            if (l.isEmpty()) {
-                m.error(m.entity, null, Messages.uniqueConstraintWithoutColumns());
-                return;
-            }
-            for (Object v : l) if (!column(((AnnotationValue) v).getValue().toString().trim(), tableName, "@UniqueConstraint")) return;
-        }
-    }
-
-    private List<AnnotationMirror> mirrors(AnnotationMirror a, String member) {
-        List<AnnotationMirror> out = new ArrayList<>();
-        if (ann.value(a, member) instanceof List<?> l)
-            for (Object v : l) out.add((AnnotationMirror) ((AnnotationValue) v).getValue());
-        return out;
-    }
-
-    private boolean column(String name, String tableName, String where) {
-        if (name.isEmpty()) {
-            m.error(m.entity, null, Messages.emptyColumnName(where));
-            return false;
-        }
-        for (AttributeModel a : m.attributes) if (a.columnName().equals(name) || a.name().equals(name)) return true;
-        if (m.referenceColumns.contains(name)) return true;
         List<String> columns = new ArrayList<>(m.attributes.stream().map(AttributeModel::columnName).toList());
         columns.addAll(m.referenceColumns);
-        m.error(m.entity, null, where + " names column '" + name + "', which the table " + tableName + " does not have; "
-                + "its columns are " + columns);
-        return false;
+        String p = TableChecks.constraintsProblem(m.views.annotation(table), tableName,
+                n -> columns.contains(n) || m.attributes.stream().anyMatch(a -> a.name().equals(n)), columns);
+        if (p != null) m.error(m.entity, null, p);
     }
 }
