@@ -67,26 +67,17 @@ final class CrossChecks {
         if (p != null) m.error(m.entity, null, p);
     }
 
-    /** The runtime's @MapsId rules (org.athanor.orm.mapping.DerivedIds.mapsId), same messages. */
+    /** The @MapsId references name a component of the @EmbeddedId they can share (the runtime's rule too: KeyChecks). */
     private void mapsIds() {
-        List<String> components = new ArrayList<>();
-        for (AttributeModel a : m.attributes) if (a.holder() != null && a.id()) components.add(a.name());
+        List<KeyChecks.Component> components = new ArrayList<>();
+        for (AttributeModel a : m.attributes)
+            if (a.holder() != null && a.id()) components.add(new KeyChecks.Component(a.name(), a.boxedName(), a.columnName()));
         for (VariableElement ref : m.mapsIds) {
-            String where = ref.getSimpleName().toString();
-            String name = ann.string(Annotations.find(ref, "MapsId"), "value");
-            if (components.isEmpty()) { m.error(ref, where, Messages.mapsIdWithoutEmbeddedId()); continue; }
-            AttributeModel a = m.attributes.stream().filter(x -> x.holder() != null && x.id() && x.name().equals(name)).findFirst().orElse(null);
-            if (a == null) { m.error(ref, where, Messages.mapsIdUnknown(name, components)); continue; }
-            String idType = targetIdType(ref);
-            String jc = ann.string(Annotations.find(ref, "JoinColumn"), "name");
-            if (idType != null && !idType.equals(a.boxedName()))
-                m.error(ref, where, Messages.mapsIdType(name, simple(a.boxedName()), simple(idType)));
-            else if (!jc.isEmpty() && !jc.equalsIgnoreCase(a.columnName()))
-                m.error(ref, where, Messages.mapsIdJoinColumn(jc, name, a.columnName()));
+            String p = KeyChecks.mapsIdProblem(ann.string(Annotations.find(ref, "MapsId"), "value"), components, targetIdType(ref),
+                    ann.string(Annotations.find(ref, "JoinColumn"), "name"));
+            if (p != null) m.error(ref, ref.getSimpleName().toString(), p);
         }
     }
-
-    private static String simple(String qualified) { return qualified.substring(qualified.lastIndexOf('.') + 1); }
 
     /** The boxed type name of the single @Id field of the entity {@code ref} references, or null. */
     private String targetIdType(VariableElement ref) {

@@ -115,6 +115,27 @@ public final class KeyChecks {
         return null;
     }
 
+    /** A component of the {@code @EmbeddedId}: its name, its type's boxed canonical name and its column. */
+    public record Component(String name, String type, String column) {}
+
+    /**
+     * The mistake of {@code @MapsId(name)} on a reference whose target's id type is {@code targetIdType} (boxed
+     * canonical name; null when not known here) and whose {@code @JoinColumn} name is {@code joinColumn} ("" when
+     * none), given the entity's {@code @EmbeddedId} components; null when it names a component it can share.
+     */
+    public static String mapsIdProblem(String name, List<Component> components, String targetIdType, String joinColumn) {
+        if (components.isEmpty()) return Messages.mapsIdWithoutEmbeddedId();
+        Component c = components.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+        if (c == null) return Messages.mapsIdUnknown(name, components.stream().map(Component::name).toList());
+        if (targetIdType != null && !c.type().equals(targetIdType))
+            return Messages.mapsIdType(name, simple(c.type()), simple(targetIdType));
+        if (!joinColumn.isEmpty() && !joinColumn.equalsIgnoreCase(c.column()))
+            return Messages.mapsIdJoinColumn(joinColumn, name, c.column());
+        return null;
+    }
+
+    private static String simple(String qualified) { return qualified.substring(qualified.lastIndexOf('.') + 1); }
+
     /** The rules for {@code @Id} on reference {@code f} of entity {@code c} (a derived identity), or null. */
     public static Problem derivedId(ClassView c, FieldView f) {
         if (f.has("MapsId")) return new Problem(f, f.name(), Messages.mapsIdWithId());
