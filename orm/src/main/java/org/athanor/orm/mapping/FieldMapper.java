@@ -85,34 +85,21 @@ final class FieldMapper {
                 sqlType, columnName, ddlType, nullable, unique, id, version, generation, sequence, insertable, updatable);
     }
 
-    /**
-     * The SQL type of a basic field (checked by AttributeChecks first) or of an element collection's values
-     * (whose checks, not shared with the processor yet, are these).
-     */
+    /** The SQL type of a basic field or of an element collection's values (checked by AttributeChecks first). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     SqlType<?> sqlType(Field f, Class<?> type, Column col, String where) {
         Enumerated enumerated = f.getAnnotation(Enumerated.class);
-        Lob lob = f.getAnnotation(Lob.class);
         Convert convert = f.getAnnotation(Convert.class);
-        if (enumerated != null && !type.isEnum())
-            throw new MappingException(where + ": @Enumerated is only for enum fields, but the field is " + type.getName());
-        if (lob != null && type != String.class && type != byte[].class)
-            throw new MappingException(where + ": @Lob is supported on String (TEXT) and byte[] (BLOB), not " + type.getName());
         int length = col == null ? 0 : col.length();
         int precision = col == null ? 0 : col.precision();
         int scale = col == null ? 0 : col.scale();
-        if (convert != null && !convert.disableConversion()) {
+        if (convert != null && !convert.disableConversion())
             return Converters.type(convert.converter(), type, length, precision, scale, where);
-        }
         if (type.isEnum())
             return enumerated != null && enumerated.value() == EnumType.ORDINAL
                     ? JavaTypes.ordinal((Class) type) : SqlTypes.enumOf((Class) type);
-        SqlType<?> t = JavaTypes.basicType(type, length, precision, scale, lob != null);
-        if (t == null)
-            throw new MappingException(where + ": unsupported field type " + f.getGenericType().getTypeName()
-                    + "; supported types are " + JavaTypes.SUPPORTED + (type.isRecord()
-                    ? " (a record cannot be embedded: map an @Embeddable class with a no-arg constructor)" : "")
-                    + "; or mark the field @Transient");
+        SqlType<?> t = JavaTypes.basicType(type, length, precision, scale, f.isAnnotationPresent(Lob.class));
+        if (t == null) throw new IllegalStateException(where + ": " + type + " passed AttributeChecks.valueProblem but has no SQL type");
         return t;
     }
 

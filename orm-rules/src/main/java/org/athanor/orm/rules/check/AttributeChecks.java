@@ -44,22 +44,10 @@ public final class AttributeChecks {
             return "its type " + type.display() + " is a type variable that " + entity.simpleName() + " does not bind to a class";
         if (column != null && !column.string("table").isEmpty())
             return "@Column(table = \"" + column.string("table") + "\") names a secondary table, which is not supported";
+        String value = valueProblem(f, type);
+        if (value != null) return value;
         String boxed = type.boxedName();
-        String boxedMessage = type.isPrimitive() ? boxed : type.messageName();
         AnnotationView convert = f.annotation("Convert");
-        boolean converted = convert != null && !convert.bool("disableConversion", false);
-        if (f.has("Enumerated") && !type.isEnum()) return "@Enumerated is only for enum fields, but the field is " + boxedMessage;
-        if (f.has("Lob") && !boxed.equals("java.lang.String") && !boxed.equals("byte[]"))
-            return "@Lob is supported on String (TEXT) and byte[] (BLOB), not " + boxedMessage;
-        // an unresolved converter class (processor) is javac's error to report
-        if (converted && convert.value("converter") instanceof TypeView c && c.asClass() != null) {
-            String p = ConverterChecks.problem(c, type);
-            if (p != null) return p;
-        }
-        if (!converted && !type.isEnum() && !TypeRules.BASIC.contains(boxed))
-            return "unsupported field type " + type.display() + "; supported types are " + TypeRules.SUPPORTED
-                    + (type.isRecord() ? " (a record cannot be embedded: map an @Embeddable class with a no-arg constructor)" : "")
-                    + "; or mark the field @Transient";
         boolean version = f.has("Version");
         if (id && convert == null && !TypeRules.ID_TYPES.contains(boxed))
             return "@Id on unsupported type " + type.messageName() + "; id types are " + TypeRules.describe(TypeRules.ID_TYPES);
@@ -77,6 +65,27 @@ public final class AttributeChecks {
                         + "field is " + type.messageName();
             if (strategy.equals("SEQUENCE")) return sequenceProblem(entity, f, gv.string("generator"));
         }
+        return null;
+    }
+
+    /**
+     * What field {@code f} may hold, values of type {@code value} (the field's type, or an element collection's
+     * element type): {@code @Enumerated} on an enum, {@code @Lob} on String or byte[], a converter that fits, else a
+     * basic type. Null when it fits.
+     */
+    public static String valueProblem(FieldView f, TypeView value) {
+        String boxed = value.boxedName();
+        AnnotationView convert = f.annotation("Convert");
+        boolean converted = convert != null && !convert.bool("disableConversion", false);
+        if (f.has("Enumerated") && !value.isEnum()) return "@Enumerated is only for enum fields, but the field is " + value.boxedMessageName();
+        if (f.has("Lob") && !boxed.equals("java.lang.String") && !boxed.equals("byte[]"))
+            return "@Lob is supported on String (TEXT) and byte[] (BLOB), not " + value.boxedMessageName();
+        // an unresolved converter class (processor) is javac's error to report
+        if (converted && convert.value("converter") instanceof TypeView c && c.asClass() != null) return ConverterChecks.problem(c, value);
+        if (!converted && !value.isEnum() && !TypeRules.BASIC.contains(boxed))
+            return "unsupported field type " + f.type().display() + "; supported types are " + TypeRules.SUPPORTED
+                    + (value.isRecord() ? " (a record cannot be embedded: map an @Embeddable class with a no-arg constructor)" : "")
+                    + "; or mark the field @Transient";
         return null;
     }
 
