@@ -1,9 +1,7 @@
 package org.athanor.orm.processor;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -18,6 +16,9 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import org.athanor.orm.rules.Naming;
 import org.athanor.orm.rules.Messages;
+import org.athanor.orm.rules.check.ColumnChecks;
+import org.athanor.orm.rules.check.KeyChecks;
+import org.athanor.orm.rules.check.TableChecks;
 
 /**
  * Entity-wide rules checked once every attribute is known: column clashes, @Table constraints naming
@@ -34,11 +35,7 @@ final class CrossChecks {
 
     void run() {
         AnnotationMirror table = Annotations.find(m.entity, "Table");
-        String catalog = ann.string(table, "catalog");
-        if (!catalog.isEmpty()) m.error(m.entity, null, "@Table(catalog = \"" + catalog + "\") is not supported; use schema");
         uniqueNames();
-        secondaryTables();
-        generators();
         idClass();
         mapsIds();
         if (table != null && !m.failed) tableConstraints(table);
@@ -48,111 +45,39 @@ final class CrossChecks {
 
     private static boolean isEmbedded(AttributeModel a) { return a.holder() != null && a.holder().embedded(); }
 
+    /** No two attributes on one column or with one name (the runtime's rule too: ColumnChecks). */
     private void uniqueNames() {
-        Map<String, AttributeModel> byColumn = new HashMap<>();
-        Map<String, AttributeModel> byName = new HashMap<>();
-        for (AttributeModel a : m.attributes) {
-            AttributeModel other = byColumn.put(a.columnName().toLowerCase(Locale.ROOT), a);
-            boolean embedded = other != null && (isEmbedded(a) || isEmbedded(other));
-            if (embedded)
-                m.errorMessage(a.field(), Messages.sameColumnEmbedded(where(a), where(other), a.columnName(),
-                        (isEmbedded(a) ? a : other).field().getSimpleName().toString()));
-            else if (other != null)
-                m.errorMessage(a.field(), Messages.sameColumn(where(a), where(other), a.columnName()));
-            other = byName.put(a.name(), a);
-            if (other != null)
-                m.errorMessage(a.field(), Messages.sameAttributeName(where(a), where(other), a.name()));
-        }
+        ColumnChecks.Clash clash = ColumnChecks.uniqueNames(m.attributes.stream().map(a -> new ColumnChecks.Mapped(where(a),
+                a.name(), a.columnName(), isEmbedded(a) ? a.field().getSimpleName().toString() : null)).toList());
+        if (clash != null) m.errorMessage(m.attributes.get(clash.index()).field(), clash.message());
     }
 
-    private void secondaryTables() {
-        for (AttributeModel a : m.attributes) {
-            String t = ann.string(Annotations.find(a.field(), "Column"), "table");
-            if (!t.isEmpty())
-                m.error(a.field(), a.label(), "@Column(table = \"" + t + "\") names a secondary table, which is not supported");
-        }
-    }
-
-    private void generators() {
-        long ids = m.attributes.stream().filter(AttributeModel::id).count();
-        for (AttributeModel a : m.attributes) {
-            if (!a.generated()) continue;
-            if (ids > 1) {
-                m.error(a.field(), a.label(), "@GeneratedValue on a composite key is not supported");
-                continue;
-            }
-            AnnotationMirror gv = Annotations.find(a.field(), "GeneratedValue");
-            String generator = ann.string(gv, "generator");
-            if (!"SEQUENCE".equals(ann.enumName(gv, "strategy")) || generator.isEmpty()) continue;
-            boolean found = hasGenerator(a.field(), generator);
-            for (TypeElement c : m.hierarchyElements) found |= hasGenerator(c, generator);
-            if (!found)
-                m.error(a.field(), a.label(), "@GeneratedValue(generator = \"" + generator + "\") names no "
-                        + "@SequenceGenerator on the field or on " + m.entity.getSimpleName() + " and its mapped superclasses");
-        }
-    }
-
-    private boolean hasGenerator(Element e, String name) {
-        List<AnnotationMirror> all = new ArrayList<>();
-        AnnotationMirror one = Annotations.find(e, "SequenceGenerator");
-        if (one != null) all.add(one);
-        Object many = ann.value(Annotations.find(e, "SequenceGenerators"), "value");
-        if (many instanceof List<?> l) for (Object v : l) all.add((AnnotationMirror) ((AnnotationValue) v).getValue());
-        for (AnnotationMirror g : all) if (ann.string(g, "name").equals(name)) return true;
-        return false;
-    }
-
+    /** The @IdClass has a field of each key attribute's name and type (the runtime's rule too: KeyChecks). */
     private void idClass() {
         Object value = ann.value(Annotations.find(m.entity, "IdClass"), "value");
         if (!(value instanceof DeclaredType idClass)) return;
-        TypeElement k = (TypeElement) idClass.asElement();
-        for (AttributeModel a : m.attributes) {
-            if (!a.id() || a.holder() != null) continue;
-            VariableElement f = field(k, a.name());
-            String simple = a.boxedName().substring(a.boxedName().lastIndexOf('.') + 1);
-            String fieldType = f == null ? null : m.types.erasure(f.asType()).toString();
-            String boxed = f == null ? null : f.asType().getKind().isPrimitive()
-                    ? m.types.boxedClass((javax.lang.model.type.PrimitiveType) f.asType()).getQualifiedName().toString() : fieldType;
-            if (f == null || !boxed.equals(a.boxedName()))
-                m.error(m.entity, null, "@IdClass " + k.getQualifiedName() + " must have a field '" + a.name() + "' of type "
-                        + simple + " matching the key attribute" + (f == null ? "" : " (it is " + fieldType + ")"));
-        }
+        List<KeyChecks.Key> keys = new ArrayList<>();
+        for (AttributeModel a : m.attributes) if (a.id() && a.holder() == null) keys.add(new KeyChecks.Key(a.name(), a.boxedName()));
         for (VariableElement ref : m.derivedIds) {
             // a derived id's IdClass field holds the referenced entity's id (its type: the target's @Id field's)
-            String name = ref.getSimpleName().toString();
             String idType = targetIdType(ref);
-            if (idType == null) continue; // the runtime names what is wrong with the target
-            VariableElement f = field(k, name);
-            String fieldType = f == null ? null : m.types.erasure(f.asType()).toString();
-            String boxed = f == null ? null : f.asType().getKind().isPrimitive()
-                    ? m.types.boxedClass((javax.lang.model.type.PrimitiveType) f.asType()).getQualifiedName().toString() : fieldType;
-            if (f == null || !boxed.equals(idType))
-                m.error(m.entity, null, "@IdClass " + k.getQualifiedName() + " must have a field '" + name + "' of type "
-                        + idType.substring(idType.lastIndexOf('.') + 1) + " matching the key attribute"
-                        + (f == null ? "" : " (it is " + fieldType + ")"));
+            if (idType != null) keys.add(new KeyChecks.Key(ref.getSimpleName().toString(), idType)); // else the runtime names what is wrong
         }
+        String p = KeyChecks.keyClassProblem("@IdClass", m.views.of((TypeElement) idClass.asElement()), keys);
+        if (p != null) m.error(m.entity, null, p);
     }
 
-    /** The runtime's @MapsId rules (org.athanor.orm.mapping.DerivedIds.mapsId), same messages. */
+    /** The @MapsId references name a component of the @EmbeddedId they can share (the runtime's rule too: KeyChecks). */
     private void mapsIds() {
-        List<String> components = new ArrayList<>();
-        for (AttributeModel a : m.attributes) if (a.holder() != null && a.id()) components.add(a.name());
+        List<KeyChecks.Component> components = new ArrayList<>();
+        for (AttributeModel a : m.attributes)
+            if (a.holder() != null && a.id()) components.add(new KeyChecks.Component(a.name(), a.boxedName(), a.columnName()));
         for (VariableElement ref : m.mapsIds) {
-            String where = ref.getSimpleName().toString();
-            String name = ann.string(Annotations.find(ref, "MapsId"), "value");
-            if (components.isEmpty()) { m.error(ref, where, Messages.mapsIdWithoutEmbeddedId()); continue; }
-            AttributeModel a = m.attributes.stream().filter(x -> x.holder() != null && x.id() && x.name().equals(name)).findFirst().orElse(null);
-            if (a == null) { m.error(ref, where, Messages.mapsIdUnknown(name, components)); continue; }
-            String idType = targetIdType(ref);
-            String jc = ann.string(Annotations.find(ref, "JoinColumn"), "name");
-            if (idType != null && !idType.equals(a.boxedName()))
-                m.error(ref, where, Messages.mapsIdType(name, simple(a.boxedName()), simple(idType)));
-            else if (!jc.isEmpty() && !jc.equalsIgnoreCase(a.columnName()))
-                m.error(ref, where, Messages.mapsIdJoinColumn(jc, name, a.columnName()));
+            String p = KeyChecks.mapsIdProblem(ann.string(Annotations.find(ref, "MapsId"), "value"), components, targetIdType(ref),
+                    ann.string(Annotations.find(ref, "JoinColumn"), "name"));
+            if (p != null) m.error(ref, ref.getSimpleName().toString(), p);
         }
     }
-
-    private static String simple(String qualified) { return qualified.substring(qualified.lastIndexOf('.') + 1); }
 
     /** The boxed type name of the single @Id field of the entity {@code ref} references, or null. */
     private String targetIdType(VariableElement ref) {
@@ -172,64 +97,16 @@ final class CrossChecks {
         return found;
     }
 
-    private VariableElement field(TypeElement c, String name) {
-        for (TypeElement k = c; k != null; ) {
-            for (VariableElement f : ElementFilter.fieldsIn(k.getEnclosedElements()))
-                if (f.getSimpleName().contentEquals(name) && !f.getModifiers().contains(Modifier.STATIC)
-                        && !f.getModifiers().contains(Modifier.TRANSIENT) && !Annotations.has(f, "Transient")) return f;
-            TypeMirror s = k.getSuperclass();
-            k = s.getKind() == TypeKind.DECLARED ? (TypeElement) m.types.asElement(s) : null;
-        }
-        return null;
-    }
-
+    /** The @Table indexes and unique constraints name real columns (the runtime's rule too: TableChecks). */
     private void tableConstraints(AnnotationMirror table) {
         String entityName = ann.string(Annotations.find(m.entity, "Entity"), "name");
         if (entityName.isEmpty()) entityName = m.entity.getSimpleName().toString();
         String tableName = ann.string(table, "name");
         if (tableName.isEmpty()) tableName = Naming.snakeCase(entityName);
-        for (AnnotationMirror ix : mirrors(table, "indexes")) {
-            String list = ann.string(ix, "columnList");
-            for (String part : list.split(",")) {
-                String[] words = part.trim().split("\\s+");
-                if (words.length > 2 || (words.length == 2 && !words[1].equalsIgnoreCase("ASC"))) {
-                    m.error(m.entity, null, "@Index(columnList = \"" + list + "\"): only column names (optionally "
-                            + "followed by ASC) are supported, got '" + part.trim() + "'");
-                    return;
-                }
-                if (!column(words[0], tableName, "@Index")) return;
-            }
-        }
-        for (AnnotationMirror u : mirrors(table, "uniqueConstraints")) {
-            List<AnnotationMirror> none = List.of();
-            Object names = ann.value(u, "columnNames");
-            List<?> l = names instanceof List<?> x ? x : none;
-            if (l.isEmpty()) {
-                m.error(m.entity, null, Messages.uniqueConstraintWithoutColumns());
-                return;
-            }
-            for (Object v : l) if (!column(((AnnotationValue) v).getValue().toString().trim(), tableName, "@UniqueConstraint")) return;
-        }
-    }
-
-    private List<AnnotationMirror> mirrors(AnnotationMirror a, String member) {
-        List<AnnotationMirror> out = new ArrayList<>();
-        if (ann.value(a, member) instanceof List<?> l)
-            for (Object v : l) out.add((AnnotationMirror) ((AnnotationValue) v).getValue());
-        return out;
-    }
-
-    private boolean column(String name, String tableName, String where) {
-        if (name.isEmpty()) {
-            m.error(m.entity, null, Messages.emptyColumnName(where));
-            return false;
-        }
-        for (AttributeModel a : m.attributes) if (a.columnName().equals(name) || a.name().equals(name)) return true;
-        if (m.referenceColumns.contains(name)) return true;
         List<String> columns = new ArrayList<>(m.attributes.stream().map(AttributeModel::columnName).toList());
         columns.addAll(m.referenceColumns);
-        m.error(m.entity, null, where + " names column '" + name + "', which the table " + tableName + " does not have; "
-                + "its columns are " + columns);
-        return false;
+        String p = TableChecks.constraintsProblem(m.views.annotation(table), tableName,
+                n -> columns.contains(n) || m.attributes.stream().anyMatch(a -> a.name().equals(n)), columns);
+        if (p != null) m.error(m.entity, null, p);
     }
 }

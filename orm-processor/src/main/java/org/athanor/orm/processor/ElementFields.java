@@ -94,16 +94,10 @@ final class ElementFields {
         }
         AnnotationMirror col = Annotations.find(f, "Column");
         if (col != null && !columnAccepted(m, f, label, col)) return;
-        boolean isEnum = el != null && el.getKind() == ElementKind.ENUM;
-        boolean converted = Annotations.has(f, "Convert") && !m.ann.bool(Annotations.find(f, "Convert"), "disableConversion", false);
-        if (Annotations.has(f, "Enumerated") && !isEnum) {
-            m.error(f, label, "@Enumerated is only for enum fields, but the field is " + boxed);
-            return;
-        }
-        if (converted && !Converters.check(m, f, label, boxed)) return;
-        if (!converted && !isEnum && !TypeRules.BASIC.contains(boxed)) {
-            m.error(f, label, "unsupported field type " + f.asType() + "; supported types are " + TypeRules.SUPPORTED
-                    + "; or mark the field @Transient");
+        // what the values may be: the rule shared with the runtime and with basic fields (AttributeChecks)
+        String value = org.athanor.orm.rules.check.AttributeChecks.valueProblem(m.views.field(f, type), m.views.type(element));
+        if (value != null) {
+            m.error(f, label, value);
             return;
         }
         AnnotationMirror ct = Annotations.find(f, "CollectionTable");

@@ -20,6 +20,13 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 import org.athanor.orm.rules.Messages;
+import org.athanor.orm.rules.check.AnnotationChecks;
+import org.athanor.orm.rules.check.AnnotationView;
+import org.athanor.orm.rules.check.ClassChecks;
+import org.athanor.orm.rules.check.ClassView;
+import org.athanor.orm.rules.check.KeyChecks;
+import org.athanor.orm.rules.check.Problem;
+import javax.lang.model.element.ExecutableElement;
 
 /**
  * What the processor knows about one @Entity: its attributes in the runtime's order (mapped superclasses
@@ -58,6 +65,9 @@ final class EntityModel {
     final Elements elements;
     private final Messager messager;
     final Annotations ann;
+    /** The entity as the shared checks see it, and the adapter that made the view. */
+    final ElementViews views;
+    final ClassView view;
     private final ProcessingEnvironment env;
     final List<TypeElement> hierarchyElements = new ArrayList<>();
     /** How many VarHandles the accessor declares so far (FieldAccesses numbers them). */
@@ -70,6 +80,8 @@ final class EntityModel {
         this.elements = env.getElementUtils();
         this.messager = env.getMessager();
         this.ann = new Annotations(elements);
+        this.views = new ElementViews(types, elements);
+        this.view = views.of(entity);
         PackageElement pkg = elements.getPackageOf(entity);
         this.packageName = pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
         this.entityName = entity.getQualifiedName().toString();
@@ -95,22 +107,22 @@ final class EntityModel {
         messager.printMessage(Diagnostic.Kind.ERROR, message, where);
     }
 
+    /** Reports {@code p} (a mistake a shared check found) on its element; whether there was one. */
+    boolean report(Problem p) {
+        if (p != null) error(ElementViews.element(p.at()), p.field(), p.message());
+        return p != null;
+    }
+
     private void analyze() {
-        ClassChecks classes = new ClassChecks(this);
         References references = new References(this);
-        AnnotationChecks annotations = new AnnotationChecks(this);
-        if (!classes.checkClass()) return;
+        // the checks shared with the runtime (org.athanor.orm.rules.check), over a view of the class
+        if (report(ClassChecks.shape(view)) || !reachable()) return;
         List<TypeElement> hierarchy = hierarchy();
-        if (failed) return;
-        classes.checkInheritance();
-        if (failed) return;
-        annotations.checkAnnotations(hierarchy);
-        if (failed) return;
+        if (report(ClassChecks.hierarchyProblem(view)) || report(AnnotationChecks.check(view)) || report(KeyChecks.check(view)))
+            return;
         originating.addAll(hierarchy);
         hierarchyElements.addAll(hierarchy);
         DeclaredType self = (DeclaredType) entity.asType();
-        List<VariableElement> ids = new ArrayList<>();
-        VariableElement embeddedId = null;
         for (TypeElement c : hierarchy) {
             for (VariableElement f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
                 if (skipped(f)) continue;
@@ -152,7 +164,7 @@ final class EntityModel {
                     continue;
                 }
                 if (Annotations.has(f, "ManyToOne") || Annotations.has(f, "OneToMany") || Annotations.has(f, "OneToOne")) {
-                    if (annotations.refusedAnnotation(f) || references.unidirectionalOneToMany(f)) continue;
+                    if (refusedAnnotation(f) || references.unidirectionalOneToMany(f)) continue;
                     references.relationship(f, Annotations.has(f, "OneToMany"));
                     continue;
                 }
@@ -165,17 +177,13 @@ final class EntityModel {
                             + "(its type the related entity), or use @Column for a basic column");
                     continue;
                 }
-                if (Annotations.has(f, "EmbeddedId")) {
-                    if (embeddedId != null) { error(f, f.getSimpleName().toString(), "a second @EmbeddedId (the first is " + embeddedId.getSimpleName() + ")"); continue; }
-                    embeddedId = f;
-                    ids.add(f);
+                if (Annotations.has(f, "EmbeddedId")) { // one at most (KeyChecks)
                     EmbeddedFields.add(this, f, types.asMemberOf(self, f), false);
                 } else if (EmbeddedFields.isEmbedded(this, f, types.asMemberOf(self, f))) {
                     EmbeddedFields.add(this, f, types.asMemberOf(self, f), true);
                 } else if (Annotations.has(f, "AttributeOverride") || Annotations.has(f, "AttributeOverrides")) {
                     error(f, f.getSimpleName().toString(), Messages.overrideNotEmbedded());
                 } else {
-                    if (Annotations.has(f, "Id")) ids.add(f);
                     AttributeModel a = new AttributeChecks(this).attribute(f, types.asMemberOf(self, f), null, f.getSimpleName().toString(),
                             Annotations.find(f, "Column"));
                     if (a != null) attributes.add(a);
@@ -183,19 +191,37 @@ final class EntityModel {
             }
         }
         if (failed || unresolved) return;
-        TypeElement parent = entitySuperclass();
-        if (parent != null)
-            for (VariableElement f : ids)
-                if (hierarchy.indexOf((TypeElement) f.getEnclosingElement()) > hierarchy.indexOf(parent))
-                    error(f, f.getSimpleName().toString(), "a subclass entity inherits the key of " + parent.getSimpleName()
-                            + "; remove @Id (the key is declared once, on the root)");
-        if (failed) return;
-        classes.checkIds(ids, embeddedId);
-        if (!failed) ElementFields.checkKeyColumns(this);
+        ElementFields.checkKeyColumns(this);
         if (!failed) new CrossChecks(this, env).run();
         for (AttributeModel a : attributes)
             if (a.name().equals("TABLE"))
                 error(a.field(), a.name(), "an attribute named TABLE clashes with the metamodel's TABLE constant; rename the field");
+    }
+
+    /** Reports the first refused jakarta.persistence annotation of relationship field {@code f} (as the runtime's ToOnes does). */
+    private boolean refusedAnnotation(VariableElement f) {
+        for (AnnotationMirror a : f.getAnnotationMirrors()) {
+            AnnotationView v = views.annotation(a);
+            String p = v.isJakarta() ? AnnotationRules.problem(v.simpleName(), null) : null;
+            if (p != null) {
+                error(f, f.getSimpleName().toString(), p);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Generated code names the entity: no class around it may be private (the runtime needs no such rule). */
+    private boolean reachable() {
+        for (Element e = entity; e instanceof TypeElement t; e = t.getEnclosingElement())
+            if (t.getModifiers().contains(Modifier.PRIVATE)) {
+                error(entity, null, "generated code cannot reach the private class " + t.getQualifiedName()
+                        + "; make it package-private or public");
+                return false;
+            }
+        for (ExecutableElement c : ElementFilter.constructorsIn(entity.getEnclosedElements()))
+            if (c.getParameters().isEmpty()) privateConstructor = c.getModifiers().contains(Modifier.PRIVATE);
+        return true;
     }
 
     /** The nearest superclass annotated @Entity, or null. */

@@ -59,13 +59,7 @@ public final class Callbacks {
         for (Class<?> c : hierarchy) {
             if (c.isAnnotationPresent(ExcludeSuperclassListeners.class)) listeners.clear();
             EntityListeners el = c.getAnnotation(EntityListeners.class);
-            if (el == null) continue;
-            for (Class<?> l : el.value()) {
-                if (listeners.contains(l))
-                    throw MappingException.of(cls, null, "the entity listener " + l.getName() + " is listed twice in @EntityListeners"
-                            + " of its hierarchy; list each listener class once");
-                listeners.add(l);
-            }
+            if (el != null) listeners.addAll(List.of(el.value()));
         }
         boolean any = false;
         for (Class<?> l : listeners) any |= addListener(cls, l, byEvent);
@@ -75,10 +69,7 @@ public final class Callbacks {
                 for (Annotation a : m.getDeclaredAnnotations()) {
                     if (!AnnotationRules.isJakarta(a.annotationType())) continue;
                     int event = names.indexOf(a.annotationType().getSimpleName());
-                    if (event < 0) continue;
-                    String p = AnnotationRules.callbackProblem(a.annotationType().getSimpleName(), m.getName(),
-                            java.lang.reflect.Modifier.isStatic(m.getModifiers()), m.getParameterCount(), m.getReturnType() == void.class);
-                    if (p != null) throw MappingException.of(cls, null, p);
+                    if (event < 0) continue; // a callback of JPA's shape (AnnotationChecks)
                     byEvent.get(event).add(unreflect(cls, c, m));
                     any = true;
                 }
@@ -90,15 +81,11 @@ public final class Callbacks {
         return new Callbacks(handles);
     }
 
-    /** Adds the callback methods of listener class {@code l} (and its superclasses, topmost first), bound to one new instance. */
+    /**
+     * Adds the callback methods of listener class {@code l} (and its superclasses, topmost first), bound to one
+     * new instance; the listener's shape was checked with the processor's rules (AnnotationChecks).
+     */
     private static boolean addListener(Class<?> cls, Class<?> l, List<List<MethodHandle>> byEvent) {
-        String which = "the entity listener " + l.getName();
-        if (l.isInterface() || java.lang.reflect.Modifier.isAbstract(l.getModifiers()) || l.isEnum() || l.isArray() || l.isPrimitive())
-            throw MappingException.of(cls, null, which + " is not a concrete class; @EntityListeners names classes Athanor"
-                    + " instantiates with their constructor without parameters");
-        if (l.getEnclosingClass() != null && !java.lang.reflect.Modifier.isStatic(l.getModifiers()))
-            throw MappingException.of(cls, null, which + " is an inner class; make it a static nested or top-level class"
-                    + " with a constructor without parameters");
         List<Class<?>> chain = new ArrayList<>();
         for (Class<?> c = l; c != null && c != Object.class; c = c.getSuperclass()) chain.add(0, c);
         List<Method> methods = new ArrayList<>();
@@ -108,24 +95,11 @@ public final class Callbacks {
                 if (m.isSynthetic() || m.isBridge()) continue;
                 for (Annotation a : m.getDeclaredAnnotations()) {
                     if (!AnnotationRules.isJakarta(a.annotationType())) continue;
-                    String n = a.annotationType().getSimpleName();
-                    int event = AnnotationRules.CALLBACKS.indexOf(n);
-                    String p = event < 0
-                            ? AnnotationRules.listenerAnnotationProblem(n, l.getName(), m.getName())
-                            : AnnotationRules.listenerCallbackProblem(n, l.getName(), m.getName(),
-                                    java.lang.reflect.Modifier.isStatic(m.getModifiers()), m.getParameterCount(),
-                                    m.getReturnType() == void.class,
-                                    m.getParameterCount() == 1 && m.getParameterTypes()[0].isAssignableFrom(cls),
-                                    m.getParameterCount() == 1 ? m.getParameterTypes()[0].getName() : null, cls.getName());
-                    if (p != null) throw MappingException.of(cls, null, p);
                     methods.add(m);
-                    events.add(event);
+                    events.add(AnnotationRules.CALLBACKS.indexOf(a.annotationType().getSimpleName()));
                 }
             }
         }
-        if (methods.isEmpty())
-            throw MappingException.of(cls, null, which + " declares no lifecycle callback method (@PrePersist, ..., taking the"
-                    + " entity); remove it from @EntityListeners or annotate its methods");
         Object instance = instantiate(cls, l);
         for (int i = 0; i < methods.size(); i++) {
             Method m = methods.get(i);
@@ -139,10 +113,7 @@ public final class Callbacks {
         MethodHandle ctor;
         try {
             ctor = OpenPackages.privateLookup(l).findConstructor(l, MethodType.methodType(void.class));
-        } catch (NoSuchMethodException e) {
-            throw MappingException.of(cls, null, "the entity listener " + l.getName() + " has no constructor without parameters;"
-                    + " an entity listener class must be default-constructible");
-        } catch (IllegalAccessException e) {
+        } catch (NoSuchMethodException | IllegalAccessException e) {
             throw MappingException.of(cls, null, "the entity listener " + l.getName() + " cannot be instantiated ("
                     + e.getMessage() + "); open its package to org.athanor.orm");
         }

@@ -1,12 +1,11 @@
 package org.athanor.orm.mapping;
 
-import jakarta.persistence.IdClass;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
-import org.athanor.orm.rules.Messages;
+import org.athanor.orm.rules.check.KeyChecks;
 
 /**
  * Derived identities (JPA 2, section 2.4.1): {@code @Id} on a {@code @ManyToOne} / owning {@code @OneToOne} of an
@@ -27,13 +26,13 @@ import org.athanor.orm.rules.Messages;
 final class DerivedIds {
     private DerivedIds() {}
 
-    /** The rules for {@code @Id} on reference {@code f} of {@code cls}; {@code shared}: a single-table subclass. */
+    /**
+     * The rules for {@code @Id} on reference {@code f} of {@code cls} (shared with the processor: KeyChecks,
+     * which MappingBuilder runs before the references are mapped); {@code shared}: a single-table subclass,
+     * which is in a hierarchy, so KeyChecks refuses it too.
+     */
     static void check(Class<?> cls, Field f, boolean shared, String where) {
-        if (f.isAnnotationPresent(jakarta.persistence.MapsId.class)) throw new MappingException(where + ": " + Messages.mapsIdWithId());
-        if (shared || MappingBuilder.entitySuperclass(cls) != null || cls.isAnnotationPresent(jakarta.persistence.Inheritance.class))
-            throw new MappingException(where + ": " + Messages.derivedIdInHierarchy());
-        if (!cls.isAnnotationPresent(IdClass.class))
-            throw new MappingException(where + ": " + Messages.derivedIdWithoutIdClass(f.getName()));
+        ReflectionViews.fail(cls, org.athanor.orm.rules.check.KeyChecks.derivedId(ReflectionViews.of(cls), ReflectionViews.field(cls, f)));
     }
 
     /**
@@ -44,14 +43,12 @@ final class DerivedIds {
     static Attribute mapsId(Class<?> cls, Field f, FieldSpec targetKey, jakarta.persistence.JoinColumn jc,
                             List<Attribute> attributes, String where) {
         String name = f.getAnnotation(jakarta.persistence.MapsId.class).value();
-        List<String> components = attributes.stream().filter(Attribute::isEmbeddedIdComponent).map(Attribute::name).toList();
-        if (components.isEmpty()) throw new MappingException(where + ": " + Messages.mapsIdWithoutEmbeddedId());
-        Attribute a = attributes.stream().filter(x -> x.isEmbeddedIdComponent() && x.name().equals(name)).findFirst().orElse(null);
-        if (a == null) throw new MappingException(where + ": " + Messages.mapsIdUnknown(name, components));
-        if (a.javaType() != targetKey.javaType())
-            throw new MappingException(where + ": " + Messages.mapsIdType(name, a.javaType().getSimpleName(), targetKey.javaType().getSimpleName()));
-        if (jc != null && !jc.name().isEmpty() && !jc.name().equalsIgnoreCase(a.column().name()))
-            throw new MappingException(where + ": " + Messages.mapsIdJoinColumn(jc.name(), name, a.column().name()));
+        // the rule shared with the processor (KeyChecks)
+        String p = KeyChecks.mapsIdProblem(name, attributes.stream().filter(Attribute::isEmbeddedIdComponent)
+                .map(x -> new KeyChecks.Component(x.name(), ReflectionViews.type(x.javaType()).boxedName(), x.column().name())).toList(),
+                ReflectionViews.type(targetKey.javaType()).boxedName(), jc == null ? "" : jc.name());
+        if (p != null) throw new MappingException(where + ": " + p);
+        Attribute a = attributes.stream().filter(x -> x.isEmbeddedIdComponent() && x.name().equals(name)).findFirst().orElseThrow();
         return a;
     }
 

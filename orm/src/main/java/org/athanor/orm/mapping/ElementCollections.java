@@ -56,6 +56,9 @@ final class ElementCollections {
             jakarta.persistence.Column col = f.getAnnotation(jakarta.persistence.Column.class);
             if (col != null) checkColumn(col, where);
             Class<?> boxed = JavaTypes.box(element);
+            // what the values may be: the rule shared with the processor and with basic fields (AttributeChecks)
+            String p = org.athanor.orm.rules.check.AttributeChecks.valueProblem(ReflectionViews.field(cls, f), ReflectionViews.type(boxed));
+            if (p != null) throw new MappingException(where + ": " + p);
             SqlType<?> valueType = mapper.sqlType(f, boxed, col, where);
             FieldSpec ownerKey = ToOnes.targetKey(cls, cls, specs, where, "an @ElementCollection");
             Secondary table = table(cls, entityName, f, ownerKey, valueType, col, type == java.util.Set.class, attributes, where);

@@ -21,6 +21,7 @@ import org.athanor.core.type.SqlTypes;
 import org.athanor.orm.rules.AnnotationRules;
 import org.athanor.orm.rules.Naming;
 import org.athanor.orm.rules.Messages;
+import org.athanor.orm.rules.check.AttributeChecks;
 
 /** Maps one field's annotations to a {@link FieldSpec}; every mistake names the class and field. */
 final class FieldMapper {
@@ -41,25 +42,6 @@ final class FieldMapper {
                 || f.isAnnotationPresent(jakarta.persistence.Transient.class);
     }
 
-    /**
-     * Every jakarta.persistence annotation on the field is honoured or refused ({@link AnnotationRules});
-     * {@code col} is the field's effective @Column (an @AttributeOverride's for an embedded field).
-     */
-    void rejectUnsupported(Field f, Column col, String where) {
-        for (Annotation a : f.getDeclaredAnnotations()) {
-            String p = AnnotationRules.isJakarta(a.annotationType()) ? AnnotationRules.problem(a.annotationType().getSimpleName(), null) : null;
-            if (p != null) throw new MappingException(where + ": " + p);
-        }
-        if (col != null && col.check().length > 0) throw new MappingException(where + ": " + AnnotationRules.problem("CheckConstraint", null));
-        String ddl = col == null ? null : AnnotationRules.columnDdlProblem(col.options(), col.comment());
-        if (ddl != null) throw new MappingException(where + ": " + ddl);
-        // an enum's constants may carry @EnumeratedValue, which the enum mapping would not honour
-        if (f.getType().isEnum())
-            for (Field c : f.getType().getDeclaredFields())
-                if (c.isAnnotationPresent(jakarta.persistence.EnumeratedValue.class))
-                    throw new MappingException(where + ": " + AnnotationRules.problem("EnumeratedValue", null));
-    }
-
     /** A field of the entity (or of a mapped superclass). */
     FieldSpec map(Field f, Class<?> owner) {
         if (f.isAnnotationPresent(jakarta.persistence.AttributeOverride.class) || f.isAnnotationPresent(jakarta.persistence.AttributeOverrides.class))
@@ -74,44 +56,21 @@ final class FieldMapper {
     FieldSpec map(Field f, Field holder, boolean embedded, Class<?> owner, Column col) {
         String where = holder == null ? MappingException.where(entity, f.getName())
                 : MappingException.where(entity, holder.getName() + "." + f.getName());
-        rejectUnsupported(f, col, where);
-        if (Modifier.isFinal(f.getModifiers()))
-            throw new MappingException(where + ": the field is final; persistent fields must be assignable (remove final, "
-                    + "or mark the field @Transient)");
-        Class<?> raw = GenericTypes.fieldType(owner, f);
-        if (raw == null)
-            throw new MappingException(where + ": its type " + f.getGenericType().getTypeName()
-                    + " is a type variable that " + entity.getSimpleName() + " does not bind to a class");
-        Class<?> type = JavaTypes.box(raw);
         boolean id = holder != null && !embedded || f.isAnnotationPresent(Id.class);
+        // the checks shared with the annotation processor (org.athanor.orm.rules.check.AttributeChecks)
+        ReflectionViews.fail(entity, AttributeChecks.check(ReflectionViews.of(entity), ReflectionViews.field(owner, f),
+                holder == null ? f.getName() : holder.getName() + "." + f.getName(), ReflectionViews.annotation(col), id));
+        Class<?> raw = GenericTypes.fieldType(owner, f);
+        Class<?> type = JavaTypes.box(raw);
         boolean version = f.isAnnotationPresent(Version.class);
-        if (col != null && !col.table().isEmpty())
-            throw new MappingException(where + ": @Column(table = \"" + col.table() + "\") names a secondary table, "
-                    + "which is not supported");
         SqlType<?> sqlType = sqlType(f, type, col, where);
-
-        if (id && !f.isAnnotationPresent(Convert.class) && !JavaTypes.ID_TYPES.contains(type))
-            throw new MappingException(where + ": @Id on unsupported type " + raw.getName() + "; id types are "
-                    + JavaTypes.describe(JavaTypes.ID_TYPES));
-        if (version && !JavaTypes.VERSION_TYPES.contains(type))
-            throw new MappingException(where + ": " + Messages.unsupportedVersionType(raw.getName()));
-        if (version && id) throw new MappingException(where + ": a field cannot be both @Id and @Version");
 
         GenerationType generation = null;
         Sequence sequence = null;
         GeneratedValue gv = f.getAnnotation(GeneratedValue.class);
         if (gv != null) {
-            if (!id) throw new MappingException(where + ": @GeneratedValue is only allowed on the @Id field");
-            generation = switch (gv.strategy()) {
-                case AUTO, IDENTITY -> GenerationType.IDENTITY;
-                case SEQUENCE -> GenerationType.SEQUENCE;
-                default -> throw new MappingException(where + ": @GeneratedValue(strategy = " + gv.strategy()
-                        + ") is not supported; use IDENTITY, SEQUENCE, AUTO (= IDENTITY), or assign the value yourself");
-            };
-            if (!JavaTypes.INTEGRAL.contains(type))
-                throw new MappingException(where + ": @GeneratedValue(" + gv.strategy() + ") needs an integer field "
-                        + "(short, int, long or their wrappers), but the field is " + raw.getName());
-            if (generation == GenerationType.SEQUENCE) sequence = sequence(f, gv, where);
+            generation = gv.strategy() == GenerationType.SEQUENCE ? GenerationType.SEQUENCE : GenerationType.IDENTITY;
+            if (generation == GenerationType.SEQUENCE) sequence = sequence(f, gv);
         }
 
         String columnName = col != null && !col.name().isEmpty() ? col.name() : Naming.snakeCase(f.getName());
@@ -126,62 +85,40 @@ final class FieldMapper {
                 sqlType, columnName, ddlType, nullable, unique, id, version, generation, sequence, insertable, updatable);
     }
 
+    /** The SQL type of a basic field or of an element collection's values (checked by AttributeChecks first). */
     @SuppressWarnings({"unchecked", "rawtypes"})
     SqlType<?> sqlType(Field f, Class<?> type, Column col, String where) {
         Enumerated enumerated = f.getAnnotation(Enumerated.class);
-        Lob lob = f.getAnnotation(Lob.class);
         Convert convert = f.getAnnotation(Convert.class);
-        if (enumerated != null && !type.isEnum())
-            throw new MappingException(where + ": @Enumerated is only for enum fields, but the field is " + type.getName());
-        if (lob != null && type != String.class && type != byte[].class)
-            throw new MappingException(where + ": @Lob is supported on String (TEXT) and byte[] (BLOB), not " + type.getName());
         int length = col == null ? 0 : col.length();
         int precision = col == null ? 0 : col.precision();
         int scale = col == null ? 0 : col.scale();
-        if (convert != null && !convert.disableConversion()) {
-            if (convert.converter() == jakarta.persistence.AttributeConverter.class)
-                throw new MappingException(where + ": @Convert needs converter = SomeConverter.class (auto-applied "
-                        + "converters are not supported)");
+        if (convert != null && !convert.disableConversion())
             return Converters.type(convert.converter(), type, length, precision, scale, where);
-        }
         if (type.isEnum())
             return enumerated != null && enumerated.value() == EnumType.ORDINAL
                     ? JavaTypes.ordinal((Class) type) : SqlTypes.enumOf((Class) type);
-        SqlType<?> t = JavaTypes.basicType(type, length, precision, scale, lob != null);
-        if (t == null)
-            throw new MappingException(where + ": unsupported field type " + f.getGenericType().getTypeName()
-                    + "; supported types are " + JavaTypes.SUPPORTED + (type.isRecord()
-                    ? " (a record cannot be embedded: map an @Embeddable class with a no-arg constructor)" : "")
-                    + "; or mark the field @Transient");
+        SqlType<?> t = JavaTypes.basicType(type, length, precision, scale, f.isAnnotationPresent(Lob.class));
+        if (t == null) throw new IllegalStateException(where + ": " + type + " passed AttributeChecks.valueProblem but has no SQL type");
         return t;
     }
 
     /**
      * {@code @SequenceGenerator} on the field, else the one the generator name points to, else {@code <table>_seq}
-     * starting at 1. It counts up by 1 whatever {@code allocationSize} says: the session fetches one
-     * value per row.
+     * starting at 1 (checked by AttributeChecks). It counts up by 1 whatever {@code allocationSize} says: the
+     * session fetches one value per row.
      */
-    private Sequence sequence(Field f, GeneratedValue gv, String where) {
+    private Sequence sequence(Field f, GeneratedValue gv) {
         for (SequenceGenerator g : f.getAnnotationsByType(SequenceGenerator.class))
-            if (gv.generator().isEmpty() || g.name().equals(gv.generator())) return sequence(g, where);
-        if (!gv.generator().isEmpty()) {
+            if (gv.generator().isEmpty() || g.name().equals(gv.generator())) return sequence(g);
+        if (!gv.generator().isEmpty())
             for (Class<?> c : hierarchy)
                 for (SequenceGenerator g : c.getAnnotationsByType(SequenceGenerator.class))
-                    if (g.name().equals(gv.generator())) return sequence(g, where);
-            throw new MappingException(where + ": @GeneratedValue(generator = \"" + gv.generator() + "\") names no "
-                    + "@SequenceGenerator on the field or on " + entity.getSimpleName() + " and its mapped superclasses");
-        }
+                    if (g.name().equals(gv.generator())) return sequence(g);
         return Sequence.of(tableName + "_seq");
     }
 
-    private static Sequence sequence(SequenceGenerator g, String where) {
-        String ddl = AnnotationRules.ddlMemberProblem("SequenceGenerator", "options", g.options());
-        if (ddl != null) throw new MappingException(where + ": " + ddl);
-        if (!g.schema().isEmpty() || !g.catalog().isEmpty())
-            throw new MappingException(where + ": @SequenceGenerator(schema/catalog) is not supported; the sequence "
-                    + "is looked up in the connection's default schema");
-        String name = !g.sequenceName().isEmpty() ? g.sequenceName() : g.name();
-        if (name.isBlank()) throw new MappingException(where + ": @SequenceGenerator needs a name or a sequenceName");
-        return Sequence.of(name).startWith(g.initialValue());
+    private static Sequence sequence(SequenceGenerator g) {
+        return Sequence.of(!g.sequenceName().isEmpty() ? g.sequenceName() : g.name()).startWith(g.initialValue());
     }
 }

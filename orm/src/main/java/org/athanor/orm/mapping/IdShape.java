@@ -1,6 +1,7 @@
 package org.athanor.orm.mapping;
 
 import jakarta.persistence.IdClass;
+import org.athanor.orm.rules.check.KeyChecks;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -35,14 +36,14 @@ final class IdShape {
     }
 
     private static IdShape composite(Class<?> entity, List<Attribute> ids, Class<?> idClass, String kind) {
+        // the rule shared with the processor (KeyChecks)
+        String p = KeyChecks.keyClassProblem(kind, ReflectionViews.of(idClass), ids.stream()
+                .map(a -> new KeyChecks.Key(a.name(), ReflectionViews.type(a.javaType()).boxedName())).toList());
+        if (p != null) throw MappingException.of(entity, null, p);
         MethodHandles.Lookup lookup = Accessors.lookup(entity, idClass);
         List<MethodHandle> readers = new ArrayList<>();
         for (Attribute a : ids) {
             Field f = findField(idClass, a.name());
-            if (f == null || JavaTypes.box(f.getType()) != a.javaType())
-                throw MappingException.of(entity, null, kind + " " + idClass.getName() + " must have a field '" + a.name()
-                        + "' of type " + a.javaType().getSimpleName() + " matching the key attribute" + (f == null ? ""
-                        : " (it is " + f.getType().getName() + ")"));
             try {
                 readers.add(lookup.unreflectGetter(f).asType(MethodType.methodType(Object.class, Object.class)));
             } catch (IllegalAccessException e) {

@@ -5,7 +5,6 @@ import jakarta.persistence.DiscriminatorType;
 import jakarta.persistence.DiscriminatorValue;
 import jakarta.persistence.InheritanceType;
 import jakarta.persistence.PrimaryKeyJoinColumn;
-import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,56 +73,6 @@ public final class Inheritance {
 
     // ---- building (MappingBuilder) ------------------------------------------------------------------
 
-    /** Refuses what the hierarchy's annotations cannot mean, before anything is built. */
-    static void checkSubclass(Class<?> cls, EntityMapping<?> parent) {
-        jakarta.persistence.Inheritance inh = cls.getAnnotation(jakarta.persistence.Inheritance.class);
-        if (parent == null) {
-            if (inh == null) {
-                for (Class<? extends java.lang.annotation.Annotation> a : List.of(DiscriminatorColumn.class, DiscriminatorValue.class, PrimaryKeyJoinColumn.class))
-                    if (cls.isAnnotationPresent(a))
-                        throw MappingException.of(cls, null, "@" + a.getSimpleName() + " belongs to an inheritance hierarchy, "
-                                + "but " + cls.getSimpleName() + " neither extends an @Entity nor declares @Inheritance; "
-                                + "annotate the root entity @Inheritance(strategy = SINGLE_TABLE or JOINED)");
-                return;
-            }
-            if (inh.strategy() == InheritanceType.TABLE_PER_CLASS && cls.isAnnotationPresent(DiscriminatorColumn.class))
-                throw MappingException.of(cls, null, "@DiscriminatorColumn with TABLE_PER_CLASS: each class has its own table, "
-                        + "so there is no discriminator column; remove it (@DiscriminatorValue still names the class in "
-                        + "polymorphic queries)");
-            if (cls.isAnnotationPresent(PrimaryKeyJoinColumn.class))
-                throw MappingException.of(cls, null, "@PrimaryKeyJoinColumn names a JOINED subclass's key column; the root "
-                        + "of the hierarchy has none");
-            return;
-        }
-        Inheritance p = parent.inheritance();
-        if (p == null)
-            throw MappingException.of(cls, null, "extends the @Entity " + parent.entityClass().getName() + ", which declares "
-                    + "no @Inheritance; annotate it @Inheritance (alone: JPA's default, SINGLE_TABLE with a DTYPE discriminator "
-                    + "column; or strategy = JOINED or TABLE_PER_CLASS), or make it a @MappedSuperclass");
-        if (inh != null)
-            throw MappingException.of(cls, null, "@Inheritance belongs on the root of the hierarchy (" + p.root.getName()
-                    + "), not on a subclass; one hierarchy has one strategy");
-        if (cls.isAnnotationPresent(DiscriminatorColumn.class))
-            throw MappingException.of(cls, null, "@DiscriminatorColumn belongs on the root of the hierarchy (" + p.root.getName()
-                    + "); a subclass gives only its @DiscriminatorValue");
-        if (p.strategy == InheritanceType.SINGLE_TABLE && cls.isAnnotationPresent(PrimaryKeyJoinColumn.class))
-            throw MappingException.of(cls, null, "@PrimaryKeyJoinColumn applies to JOINED inheritance; " + cls.getSimpleName()
-                    + " shares the table of " + p.root.getSimpleName() + " (SINGLE_TABLE)");
-        if (cls.isAnnotationPresent(jakarta.persistence.IdClass.class))
-            throw MappingException.of(cls, null, "@IdClass belongs on the root of the hierarchy; a subclass inherits its key");
-    }
-
-    /** A subclass inherits its key: its own fields may not declare one. */
-    static void checkNoIds(Class<?> cls, EntityMapping<?> parent, List<FieldSpec> specs, Field embeddedId) {
-        if (embeddedId != null)
-            throw MappingException.of(cls, embeddedId.getName(), "a subclass entity inherits the key of "
-                    + parent.entityClass().getSimpleName() + "; remove @EmbeddedId");
-        for (FieldSpec s : specs)
-            if (s.id())
-                throw new MappingException(s.where(cls) + ": a subclass entity inherits the key of "
-                        + parent.entityClass().getSimpleName() + "; remove @Id (the key is declared once, on the root)");
-    }
-
     /**
      * The table a subclass's own columns go to: the root's table (SINGLE_TABLE), or a table of its own
      * whose primary key references its parent's (JOINED), named by {@code @PrimaryKeyJoinColumn} or after the root's key.
@@ -183,10 +132,7 @@ public final class Inheritance {
      */
     static Inheritance of(Class<?> cls, String entityName, EntityMapping<?> parent, Table table, int discriminatorIndex) {
         boolean isAbstract = Modifier.isAbstract(cls.getModifiers());
-        DiscriminatorValue dv = cls.getAnnotation(DiscriminatorValue.class);
-        if (isAbstract && dv != null)
-            throw MappingException.of(cls, null, "@DiscriminatorValue on an abstract class: it has no rows of its own; "
-                    + "give the value on its concrete subclasses");
+        DiscriminatorValue dv = cls.getAnnotation(DiscriminatorValue.class); // not on an abstract class (ClassChecks)
         if (parent == null) {
             jakarta.persistence.Inheritance inh = cls.getAnnotation(jakarta.persistence.Inheritance.class);
             if (inh == null) return null;

@@ -15,6 +15,7 @@ class MappingErrorsTest {
     static List<MappingErrorCases.Case> cases() {
         List<MappingErrorCases.Case> all = new java.util.ArrayList<>(MappingErrorCases.all());
         all.addAll(org.athanor.orm.processor.ElementCollectionErrorCases.all());
+        all.addAll(org.athanor.orm.processor.SharedCheckErrorCases.all());
         return all;
     }
 

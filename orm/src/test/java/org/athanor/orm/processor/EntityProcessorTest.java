@@ -13,6 +13,7 @@ class EntityProcessorTest {
     static List<MappingErrorCases.Case> cases() {
         List<MappingErrorCases.Case> all = new java.util.ArrayList<>(MappingErrorCases.all());
         all.addAll(ElementCollectionErrorCases.all());
+        all.addAll(SharedCheckErrorCases.all());
         return all;
     }
 

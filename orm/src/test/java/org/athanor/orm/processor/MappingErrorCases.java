@@ -348,11 +348,17 @@ public final class MappingErrorCases {
                                 + " or comments from the mapping; declare them in your schema migrations and remove the member"),
                 new Case("indexoptions", "@Entity @Table(indexes = @Index(columnList = \"id\", options = \"x\")) public class E { @Id Long id; }",
                         "errors.indexoptions.E: @Index(options = \"x\") is not supported: Athanor writes no DDL options or"
-                                + " comments from the mapping; declare them in your schema migrations and remove the member", null),
+                                + " comments from the mapping; declare them in your schema migrations and remove the member",
+                        // a shared check (orm-rules' TableChecks): the processor reports it too
+                        "errors.indexoptions.E: @Index(options = \"x\") is not supported: Athanor writes no DDL options or"
+                                + " comments from the mapping; declare them in your schema migrations and remove the member"),
                 new Case("sequenceoptions", "@Entity public class E { @Id @GeneratedValue(strategy = GenerationType.SEQUENCE)"
                                 + " @SequenceGenerator(name = \"s\", options = \"CACHE 5\") Long id; }",
                         "errors.sequenceoptions.E.id: @SequenceGenerator(options = \"CACHE 5\") is not supported: Athanor writes no"
-                                + " DDL options or comments from the mapping; declare them in your schema migrations and remove the member", null),
+                                + " DDL options or comments from the mapping; declare them in your schema migrations and remove the member",
+                        // a shared check (orm-rules' AttributeChecks): the processor reports it too
+                        "errors.sequenceoptions.E.id: @SequenceGenerator(options = \"CACHE 5\") is not supported: Athanor writes no"
+                                + " DDL options or comments from the mapping; declare them in your schema migrations and remove the member"),
                 both("temporal", "@Entity public class E { @Id Long id; @Temporal(TemporalType.DATE) java.time.LocalDate d; }",
                         "errors.temporal.E.d: @Temporal is not supported: java.util.Date and Calendar are not supported; use "
                                 + "java.time types (LocalDate, LocalDateTime, OffsetDateTime, Instant), which need no @Temporal"),
