@@ -110,7 +110,8 @@ public final class Relationship<O, T> {
         org.athanor.orm.mapping.Secondary s = requireSecondary();
         requireTable(from, ownerTable(), "owner's");
         requireTable(secondary, s.table(), "secondary");
-        return secondary.corresponding(s.local()).eq(from.corresponding(ownerKey()));
+        return KeyConditions.join(s.locals().stream().map(secondary::corresponding).toList(),
+                idColumns(owner).stream().map(from::corresponding).toList());
     }
 
     /**
@@ -121,8 +122,8 @@ public final class Relationship<O, T> {
         org.athanor.orm.mapping.Secondary s = requireSecondary();
         requireTable(secondary, s.table(), "secondary");
         requireTable(to, targetTable(), "target's");
-        @SuppressWarnings("unchecked") Column<Object> id = (Column<Object>) EntityMapping.of(target).idAttributes().get(0).column();
-        return to.corresponding(id).eq(secondary.corresponding(s.remote()));
+        return KeyConditions.join(idColumns(target).stream().map(to::corresponding).toList(),
+                s.remotes().stream().map(secondary::corresponding).toList());
     }
 
     /**
@@ -153,9 +154,6 @@ public final class Relationship<O, T> {
                 + (isManyToMany() ? " (or, in Core, secondaryJoinCondition(from, secondary) and targetJoinCondition(secondary, to))"
                         : " (or joinCondition(from, to) in Core)"));
     }
-
-    @SuppressWarnings("unchecked")
-    private Column<Object> ownerKey() { return (Column<Object>) EntityMapping.of(owner).idAttributes().get(0).column(); }
 
     private org.athanor.orm.mapping.Secondary requireSecondary() {
         org.athanor.orm.mapping.Secondary s = secondary();

@@ -125,7 +125,7 @@ final class ElementCollections {
             Table.addForeignKey(table, List.of(local), () -> List.of(ManyToManys.column(attributes, ownerKeyName)),
                     ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION,
                     ct == null || ct.foreignKey().name().isEmpty() ? null : ct.foreignKey().name());
-        return new Secondary(table, local, value, true, true, position);
+        return new Secondary(table, List.of(local), List.of(value), true, true, position);
     }
 
     private static void checkCollectionTable(CollectionTable ct, FieldSpec ownerKey, String where) {
