@@ -104,8 +104,9 @@ public final class Column<T> implements Expression<T> {
     @Override
     public void key(KeyBuilder k) {
         // A derived table's column may be all that names it (FROM inferred from the columns): its
-        // structure and bind parameters must join the key, and equal subqueries share one key.
-        if (table.isDerived()) { k.add(Column.class); k.add(name); table.key(k); }
+        // structure and bind parameters must join the key, and equal subqueries share one key. A column of an
+        // anonymous alias is keyed by the alias's position in the statement (Table#anonymous), never by identity.
+        if (table.isDerived() || table.isAnonymous()) { k.add(Column.class); k.add(name); table.key(k); }
         else k.add(this);
     }
     @Override public String toString() { return table.alias() != null ? table.alias() + "." + name : table.name() + "." + name; }
