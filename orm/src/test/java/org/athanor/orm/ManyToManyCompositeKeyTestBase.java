@@ -256,4 +256,19 @@ public abstract class ManyToManyCompositeKeyTestBase extends MappedTestBase {
             assertEquals(List.of("ann", "bob"), names(s.get(MkTag.class, 1L).getFeatured()));
         }
     }
+
+    @Test
+    void refreshReReadsTheReachedElementsByTheirCompositeKeysInOneSelect() {
+        try (Session s = sessions.openSession()) {
+            MkTeam lions = s.get(MkTeam.class, new MkTeamId("a", 1));
+            assertEquals(List.of("ann", "bob"), names(lions.getPlayers()));
+            Table t = EntityMapping.of(MkPlayer.class).table();
+            s.execute(org.athanor.core.sql.Sql.update(t).set(t.column("name", String.class), "bo")
+                    .where(t.column("code", String.class).eq("p1").and(t.column("country", String.class).eq("fr"))));
+            statements.clear();
+            s.refresh(lions);
+            assertEquals(2, count("SELECT"), "the team, then both players by one key condition: " + statements);
+            assertEquals(List.of("ann", "bo"), names(lions.getPlayers()).stream().sorted().toList());
+        }
+    }
 }

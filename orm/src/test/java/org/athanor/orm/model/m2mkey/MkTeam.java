@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * An {@code @IdClass} owner of two many-to-manys: {@link #players} to the {@code @EmbeddedId} {@link MkPlayer}
- * (join columns named, listed out of key order; inverse columns JPA's defaults) and {@link #tags} to the single-key
+ * (join columns named, listed out of key order; inverse columns JPA's defaults; cascade REFRESH) and {@link #tags} to the single-key
  * {@link MkTag} (all defaults, cascade ALL).
  */
 @Entity
@@ -24,7 +24,7 @@ public class MkTeam {
     @Id private String league;
     @Id private Integer number;
     private String name;
-    @ManyToMany
+    @ManyToMany(cascade = CascadeType.REFRESH)
     @JoinTable(name = "mk_roster",
             joinColumns = {@JoinColumn(name = "team_no", referencedColumnName = "number"),
                            @JoinColumn(name = "team_league", referencedColumnName = "league")})
