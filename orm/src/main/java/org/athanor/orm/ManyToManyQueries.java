@@ -1,9 +1,9 @@
 package org.athanor.orm;
 
 import java.util.List;
-import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Sql;
+import org.athanor.orm.internal.mapping.KeyConditions;
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.mapping.EntityMapping;
 import org.athanor.orm.mapping.Secondary;
@@ -16,7 +16,6 @@ final class ManyToManyQueries {
      * {@code withParent(student, Student_.courses)} on a query of courses: EXISTS a row of the secondary table
      * linking the course to the student's key (the collection is not loaded).
      */
-    @SuppressWarnings("unchecked")
     static <P> Expression<Boolean> withParent(Relationship<P, ?> r, Mapper element, P parent) {
         if (parent == null) throw new IllegalArgumentException("withParent(null, " + r + "): give the " + r.owner().getSimpleName());
         Object id = EntityMapping.of(r.owner()).identityOf(parent);
@@ -24,7 +23,10 @@ final class ManyToManyQueries {
             throw new IllegalArgumentException("withParent(" + parent + ", " + r + "): the " + r.owner().getSimpleName()
                     + " has no id yet; flush() first");
         Secondary s = r.secondary();
-        Column<Object> elementId = (Column<Object>) element.attrs[element.idIdx[0]].column();
-        return Sql.exists(Sql.select(Sql.literal(1)).from(s.table()).where(Sql.and(List.of(s.remote().eq(elementId), s.local().eq(id)))));
+        List<Expression<?>> elementId = List.of(element.idColumns());
+        List<Object> values = EntityMapping.of(r.owner()).idValues(id);
+        Object key = values.size() == 1 ? values.get(0) : values;
+        return Sql.exists(Sql.select(Sql.literal(1)).from(s.table())
+                .where(Sql.and(List.of(KeyConditions.join(s.remotes(), elementId), KeyConditions.eq(s.locals(), key)))));
     }
 }

@@ -110,7 +110,8 @@ public final class Relationship<O, T> {
         org.athanor.orm.mapping.Secondary s = requireSecondary();
         requireTable(from, ownerTable(), "owner's");
         requireTable(secondary, s.table(), "secondary");
-        return secondary.corresponding(s.local()).eq(from.corresponding(ownerKey()));
+        return KeyConditions.join(s.locals().stream().map(secondary::corresponding).toList(),
+                idColumns(owner).stream().map(from::corresponding).toList());
     }
 
     /**
@@ -121,20 +122,22 @@ public final class Relationship<O, T> {
         org.athanor.orm.mapping.Secondary s = requireSecondary();
         requireTable(secondary, s.table(), "secondary");
         requireTable(to, targetTable(), "target's");
-        @SuppressWarnings("unchecked") Column<Object> id = (Column<Object>) EntityMapping.of(target).idAttributes().get(0).column();
-        return to.corresponding(id).eq(secondary.corresponding(s.remote()));
+        return KeyConditions.join(idColumns(target).stream().map(to::corresponding).toList(),
+                s.remotes().stream().map(secondary::corresponding).toList());
     }
 
     /**
      * For a many-to-many, the secondary table a join or {@code any} through to {@code to} reads: the table
      * itself when {@code to} is the target's table, else an alias named after {@code to}'s alias,
      * {@code <alias>_<secondary table>} (SQLAlchemy aliases the secondary table with the target too), so the
-     * same relationship can be joined twice, each through its own rows of the secondary table.
+     * same relationship can be joined twice, each through its own rows of the secondary table; for an
+     * {@link Table#anonymous() anonymous} alias, another anonymous alias.
      */
     public Table secondaryTableFor(Table to) {
         Table s = requireSecondary().table();
         requireTable(to, targetTable(), "target's");
         if (to.alias() == null) requireNotSelf("read");
+        if (to.isAnonymous()) return s.anonymous();
         return to.alias() == null ? s : s.as(to.alias() + "_" + s.name());
     }
 
@@ -153,9 +156,6 @@ public final class Relationship<O, T> {
                 + (isManyToMany() ? " (or, in Core, secondaryJoinCondition(from, secondary) and targetJoinCondition(secondary, to))"
                         : " (or joinCondition(from, to) in Core)"));
     }
-
-    @SuppressWarnings("unchecked")
-    private Column<Object> ownerKey() { return (Column<Object>) EntityMapping.of(owner).idAttributes().get(0).column(); }
 
     private org.athanor.orm.mapping.Secondary requireSecondary() {
         org.athanor.orm.mapping.Secondary s = secondary();
@@ -240,7 +240,10 @@ public final class Relationship<O, T> {
 
     /**
      * EXISTS a related row matching {@code conditions}, correlated to the owner's row: for a collection
-     * SQLAlchemy's {@code any()} ({@code filter(Writer_.articles.any(Article_.title.contains("x")))}).
+     * SQLAlchemy's {@code any()} ({@code filter(Writer_.articles.any(Article_.title.contains("x")))}). For an entity
+     * related to itself the related rows are read through an anonymous alias ({@link Table#anonymous()}, rendered
+     * {@code anon_1}, ...) and the conditions name the related row: {@code Employee_.reports.any(Employee_.name.eq("Bo"))}
+     * is {@code EXISTS (SELECT 1 FROM employee AS anon_1 WHERE anon_1.manager_id = employee.id AND anon_1.name = ?)}.
      */
     @SafeVarargs
     public final Expression<Boolean> any(Expression<Boolean>... conditions) {
@@ -249,7 +252,10 @@ public final class Relationship<O, T> {
         return exists(conditions);
     }
 
-    /** For a reference, EXISTS the related row matching {@code conditions} ({@code filter(Article_.writer.has(Writer_.name.eq("Ann")))}). */
+    /**
+     * For a reference, EXISTS the related row matching {@code conditions} ({@code filter(Article_.writer.has(Writer_.name.eq("Ann")))});
+     * of an entity to itself through an anonymous alias, as {@link #any(Expression[])}.
+     */
     @SafeVarargs
     public final Expression<Boolean> has(Expression<Boolean>... conditions) {
         if (collection)
@@ -281,11 +287,11 @@ public final class Relationship<O, T> {
     }
 
     private Expression<Boolean> exists(Expression<Boolean>[] conditions) {
-        if (owner == target && !isElementCollection())
-            throw new IllegalStateException(this + " relates " + owner.getSimpleName() + " to itself; read the related rows "
-                    + "through an alias and write the conditions against it: Table r = " + owner.getSimpleName()
-                    + "_.TABLE.as(\"r\"); " + owner.getSimpleName() + "_." + name + "." + (collection ? "any" : "has")
-                    + "(r, r.corresponding(" + owner.getSimpleName() + "_.name).eq(...))");
+        // an entity related to itself: the related rows are read through an anonymous alias (SQLAlchemy's any() makes one
+        // too), named anon_<n> by its position when the statement compiles, so the same statement shape keeps one SQL
+        // text and cache key, and a nested any() of the same relationship reads its own alias; the conditions, written
+        // against the table, are adapted to it and name the related row
+        if (owner == target && !isElementCollection()) return exists(targetTable().anonymous(), conditions);
         return exists(targetTable(), conditions);
     }
 

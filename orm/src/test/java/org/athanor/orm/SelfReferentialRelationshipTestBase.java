@@ -122,9 +122,8 @@ public abstract class SelfReferentialRelationshipTestBase extends MappedTestBase
                     .orderBy(Employee_.name.asc()).all().stream().map(Employee::getName).toList());
             assertEquals(List.of("mid"), s.query(Employee.class).filter(Employee_.manager.has(mgr, mgr.corresponding(Employee_.name).eq("boss")))
                     .all().stream().map(Employee::getName).toList());
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Employee_.reports.any());
-            assertTrue(e.getMessage().contains("Employee_.reports.any(r, r.corresponding(Employee_.name)"), e.getMessage());
-            e = assertThrows(IllegalStateException.class, () -> s.query(Employee.class).join(Employee_.manager));
+            // the unaliased any()/has() read an anonymous alias (SelfRelationshipAnyTestBase); the unaliased join is refused
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> s.query(Employee.class).join(Employee_.manager));
             assertTrue(e.getMessage().contains("query.join(Employee_.manager, mgr)"), e.getMessage());
             IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                     () -> Employee_.manager.joinCondition(Employee_.TABLE, Employee_.TABLE));

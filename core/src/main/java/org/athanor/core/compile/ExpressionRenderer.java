@@ -213,7 +213,7 @@ final class ExpressionRenderer {
         if (c.qualifyColumns) {
             Table t = c.adapted(col.table());
             if (t.alias() == null && t.schema() != null && !t.isDerived()) c.appendIdentifier(t.schema()).append('.');
-            c.appendIdentifier(t.qualifier()).append('.');
+            c.appendIdentifier(c.qualifier(t)).append('.');
         }
         c.appendIdentifier(col.name());
     }

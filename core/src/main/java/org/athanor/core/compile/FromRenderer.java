@@ -115,7 +115,7 @@ final class FromRenderer {
         c.appendIdentifier(t.name());
         if (t.alias() != null) {
             c.sql.append(c.tableAliasKeyword());
-            c.appendIdentifier(t.alias());
+            c.appendIdentifier(c.aliasOf(t));
         }
     }
 }

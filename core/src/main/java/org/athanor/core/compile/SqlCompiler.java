@@ -163,6 +163,24 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
     /** Renders the expression with its columns of {@code from} qualified by the alias {@code to} (also in its subqueries). */
     public void visitAdapted(org.athanor.core.sql.Adapted a) { ExpressionRenderer.adapted(this, a); }
 
+    /** The names given to anonymous aliases ({@link Table#anonymous()}) in this statement, in the order met; null: none yet. */
+    private java.util.IdentityHashMap<Table, String> anonymousNames;
+
+    /**
+     * {@code t}'s alias as this statement names it: its own, or for an anonymous alias {@code anon_<n>}, numbered by
+     * the order this compilation meets them (the same shape of statement renders the same names); null: no alias.
+     */
+    public String aliasOf(Table t) {
+        if (!t.isAnonymous()) return t.alias();
+        if (anonymousNames == null) anonymousNames = new java.util.IdentityHashMap<>();
+        String n = anonymousNames.get(t);
+        if (n == null) anonymousNames.put(t, n = "anon_" + (anonymousNames.size() + 1));
+        return n;
+    }
+
+    /** How {@code t}'s columns are qualified: {@link #aliasOf its alias} if any, else its name. */
+    public String qualifier(Table t) { return t.alias() == null ? t.qualifier() : aliasOf(t); }
+
     /** {@code t}, or the alias an enclosing {@link org.athanor.core.sql.Adapted} reads it through. */
     public Table adapted(Table t) {
         if (adaptations == null) return t;

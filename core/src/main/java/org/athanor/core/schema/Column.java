@@ -105,7 +105,8 @@ public final class Column<T> implements Expression<T> {
     public void key(KeyBuilder k) {
         // A derived table's column may be all that names it (FROM inferred from the columns): its
         // structure and bind parameters must join the key, and equal subqueries share one key. A column
-        // of an alias is its name in that alias, so equal aliases built twice share one key too.
+        // of an alias is its name in that alias, so equal aliases built twice share one key too
+        // (an anonymous alias by its position in the statement, see Table#anonymous).
         if (table.isDerived() || table.alias() != null) { k.add(Column.class); k.add(name); table.key(k); }
         else k.add(this);
     }

@@ -44,6 +44,8 @@ public class Table implements FromItem {
     private List<Column<?>> explicitPrimaryKey;
     private volatile List<Column<?>> primaryKeyCache;
     private String comment;
+    /** For an anonymous alias ({@link #anonymous()}): the table it aliases; else null. */
+    private Table anonymousOf;
 
     protected Table(String name) { this((String) null, name); }
 
@@ -311,6 +313,22 @@ public class Table implements FromItem {
         t.column(c.name(), c.type(), opts.toArray(ColumnOption[]::new));
     }
 
+    /**
+     * An anonymous alias of this table (SQLAlchemy's {@code aliased(Entity)} without a name): the compiler names it by
+     * its position in the statement, {@code anon_1}, {@code anon_2}, ... in the order it renders them, so the same
+     * statement shape gives the same SQL and the same cache key each time it is built (a new anonymous alias per build
+     * costs no cache entry), and two anonymous aliases in one statement get distinct names. Its columns are read with
+     * {@link #corresponding}; {@link #alias()} gives the placeholder {@code "anon"}, not the rendered name.
+     */
+    public Table anonymous() {
+        Table t = as("anon");
+        t.anonymousOf = this.anonymousOf != null ? this.anonymousOf : this;
+        return t;
+    }
+
+    /** True for an {@link #anonymous()} alias, whose name the compiler gives per statement. */
+    public boolean isAnonymous() { return anonymousOf != null; }
+
     /** This column's counterpart in this table (by name), for columns of an alias or of the base table. */
     @SuppressWarnings("unchecked")
     public <T> Column<T> corresponding(Column<T> c) {
@@ -319,7 +337,15 @@ public class Table implements FromItem {
     }
 
     @Override public void accept(SqlVisitor c) { c.visitTable(this); }
-    /** Itself (identity) for a table; for an alias, a value shared by every equal alias (see {@link AliasKey}). */
-    @Override public void key(KeyBuilder k) { k.add(keyToken); }
+    /**
+     * Itself (identity) for a table; for an alias, a value shared by every equal alias (see {@link AliasKey});
+     * for an anonymous alias, what it aliases and its position among the statement's anonymous aliases.
+     */
+    @Override public void key(KeyBuilder k) {
+        if (anonymousOf == null) { k.add(keyToken); return; }
+        k.add(Table.class);
+        k.add(anonymousOf);
+        k.anonymous(this);
+    }
     @Override public String toString() { return alias == null ? name : name + " AS " + alias; }
 }

@@ -19,6 +19,14 @@ public interface KeyBuilder {
 
     void add(int i);
 
+    /**
+     * An anonymous node ({@link org.athanor.core.schema.Table#anonymous()}): appends a token naming it by its position
+     * among the anonymous nodes this walk met (the first one 1, the same node again the same number), so two statements
+     * of one shape share a key however many times their anonymous aliases were made, as the compiler names them by
+     * position too. The default appends the node itself (correct, but a new key per node).
+     */
+    default void anonymous(Object node) { add(node); }
+
     /** A bind parameter: its type (and name) join the key, its value does not. */
     void param(Param<?> p);
 

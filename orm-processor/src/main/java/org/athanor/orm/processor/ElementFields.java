@@ -13,6 +13,7 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import org.athanor.orm.rules.AnnotationRules;
 import org.athanor.orm.rules.ElementRules;
+import org.athanor.orm.rules.JoinColumnRules;
 import org.athanor.orm.rules.TypeRules;
 
 /**
@@ -127,7 +128,8 @@ final class ElementFields {
     private static boolean collectionTableAccepted(EntityModel m, VariableElement f, String label, AnnotationMirror ct) {
         String p = AnnotationRules.ddlMemberProblem("CollectionTable", "options", m.ann.string(ct, "options"));
         AnnotationMirror fk = (AnnotationMirror) m.ann.value(ct, "foreignKey");
-        String member = !m.ann.string(ct, "catalog").isEmpty() ? "catalog" : joinColumns(m, ct).size() > 1 ? "several joinColumns"
+        // several joinColumns: checked against the owner's key columns once every field is read (checkKeyColumns)
+        String member = !m.ann.string(ct, "catalog").isEmpty() ? "catalog"
                 : nonEmpty(m.ann.value(ct, "uniqueConstraints")) ? "uniqueConstraints" : nonEmpty(m.ann.value(ct, "indexes")) ? "indexes"
                 : !m.ann.string(fk, "foreignKeyDefinition").isEmpty() || !m.ann.string(fk, "options").isEmpty() ? "foreignKey definition"
                 : null;
@@ -151,19 +153,20 @@ final class ElementFields {
                         + " is part of it); references to composite keys are not supported yet");
                 continue;
             }
-            if (ids.size() != 1) {
-                m.error(f, label, "the target " + owner + " has " + ids.size() + " key fields; an @ElementCollection needs a "
-                        + "target with one @Id (composite keys are not supported yet)");
-                continue;
-            }
-            String keyColumn = ids.get(0).columnName();
+            List<String> keyColumns = ids.stream().map(AttributeModel::columnName).toList();
+            String keyColumn = keyColumns.get(0);
             AnnotationMirror ct = Annotations.find(f, "CollectionTable");
             List<AnnotationMirror> jcs = ct == null ? List.of() : joinColumns(m, ct);
-            AnnotationMirror jc = jcs.isEmpty() ? null : jcs.get(0);
-            if (jc != null) {
+            if (keyColumns.size() == 1 && jcs.size() > 1) {
+                m.error(f, label, ElementRules.collectionTableMember("several joinColumns"));
+                continue;
+            }
+            boolean bad = false;
+            for (AnnotationMirror jc : jcs) {
                 String ref = m.ann.string(jc, "referencedColumnName");
                 AnnotationMirror jfk = (AnnotationMirror) m.ann.value(jc, "foreignKey");
-                String member = !ref.isEmpty() && !ref.equalsIgnoreCase(keyColumn)
+                // a composite key's referencedColumnNames are checked with the names below (JoinColumnRules)
+                String member = keyColumns.size() == 1 && !ref.isEmpty() && !ref.equalsIgnoreCase(keyColumn)
                         ? "joinColumns = @JoinColumn(referencedColumnName = \"" + ref + "\"), not the key column " + keyColumn + ","
                         : !m.ann.string(jc, "columnDefinition").isEmpty() || !m.ann.string(jc, "table").isEmpty()
                           || !m.ann.string(jc, "options").isEmpty() || nonEmpty(m.ann.value(jc, "check"))
@@ -172,15 +175,25 @@ final class ElementFields {
                         ? "joinColumns = @JoinColumn(...) with more than name and referencedColumnName" : null;
                 if (member != null) {
                     m.error(f, label, ElementRules.collectionTableMember(member));
-                    continue;
+                    bad = true;
+                    break;
                 }
             }
+            if (bad) continue;
             String entityName = entityName((TypeElement) f.getEnclosingElement(), m);
             String table = ct != null && !m.ann.string(ct, "name").isEmpty() ? m.ann.string(ct, "name") : ElementRules.defaultTable(entityName, label);
-            String own = jc != null && !m.ann.string(jc, "name").isEmpty() ? m.ann.string(jc, "name") : ElementRules.defaultJoinColumn(entityName, keyColumn);
+            // one column per key column, named as the runtime names them (JoinColumnRules; default <entity>_<key column>)
+            List<JoinColumnRules.Given> given = jcs.stream().map(jc -> new JoinColumnRules.Given(m.ann.string(jc, "name"),
+                    m.ann.string(jc, "referencedColumnName"))).toList();
+            JoinColumnRules.Result names = JoinColumnRules.resolve(entityName, owner, keyColumns, given, "@CollectionTable(joinColumns = {...})");
+            if (names.problem() != null) {
+                m.error(f, label, "@CollectionTable(joinColumns): " + names.problem());
+                continue;
+            }
             AnnotationMirror col = Annotations.find(f, "Column");
             String value = col != null && !m.ann.string(col, "name").isEmpty() ? m.ann.string(col, "name") : ElementRules.defaultValueColumn(label);
-            if (own.equalsIgnoreCase(value)) m.error(f, label, ElementRules.sameColumns(table, own));
+            for (String own : names.names())
+                if (own.equalsIgnoreCase(value)) m.error(f, label, ElementRules.sameColumns(table, own));
         }
     }
 

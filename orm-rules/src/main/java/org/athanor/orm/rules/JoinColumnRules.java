@@ -27,6 +27,14 @@ public final class JoinColumnRules {
      * (in key order), from the {@code @JoinColumn}s {@code given} (empty: JPA's defaults).
      */
     public static Result resolve(String field, String target, List<String> keyColumns, List<Given> given) {
+        return resolve(field, target, keyColumns, given, "@JoinColumns");
+    }
+
+    /**
+     * {@link #resolve(String, String, List, List)} for join columns given elsewhere than in {@code @JoinColumns}:
+     * {@code holder} names where they go (a many-to-many's {@code "@JoinTable(joinColumns = {...})"}).
+     */
+    public static Result resolve(String field, String target, List<String> keyColumns, List<Given> given, String holder) {
         String base = Naming.snakeCase(field) + "_";
         int n = keyColumns.size();
         String[] names = new String[n];
@@ -48,7 +56,7 @@ public final class JoinColumnRules {
             if (given.size() != n)
                 return problem(target + " has a composite key of the columns " + keyColumns + ", but " + given.size()
                         + " @JoinColumn" + (given.size() == 1 ? " is" : "s are") + " given; give one @JoinColumn(name = ..., "
-                        + "referencedColumnName = ...) per key column, in @JoinColumns");
+                        + "referencedColumnName = ...) per key column, in " + holder);
             for (int i = 0; i < given.size(); i++) {
                 Given g = given.get(i);
                 if (g.referencedColumnName().isEmpty())

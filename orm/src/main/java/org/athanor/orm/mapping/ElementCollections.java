@@ -18,6 +18,7 @@ import org.athanor.core.schema.Table;
 import org.athanor.core.type.SqlType;
 import org.athanor.orm.rules.AnnotationRules;
 import org.athanor.orm.rules.ElementRules;
+import org.athanor.orm.rules.JoinColumnRules;
 
 /**
  * Reads the {@code @ElementCollection} fields of an entity into {@link ToMany}s whose {@link Secondary} is
@@ -60,7 +61,7 @@ final class ElementCollections {
             String p = org.athanor.orm.rules.check.AttributeChecks.valueProblem(ReflectionViews.field(cls, f), ReflectionViews.type(boxed));
             if (p != null) throw new MappingException(where + ": " + p);
             SqlType<?> valueType = mapper.sqlType(f, boxed, col, where);
-            FieldSpec ownerKey = ToOnes.targetKey(cls, cls, specs, where, "an @ElementCollection");
+            List<FieldSpec> ownerKey = ToOnes.targetKeys(cls, cls, specs, where); // one column, or several (@IdClass, @EmbeddedId)
             Secondary table = table(cls, entityName, f, ownerKey, valueType, col, type == java.util.Set.class, attributes, where);
             out.add(new ToMany(f.getName(), f, boxed, "", type == java.util.Set.class, List.of(), false, false, false, table, false, false, false, false, true));
         }
@@ -94,19 +95,26 @@ final class ElementCollections {
     }
 
     @SuppressWarnings("unchecked")
-    private static Secondary table(Class<?> cls, String entityName, Field f, FieldSpec ownerKey, SqlType<?> valueType,
+    private static Secondary table(Class<?> cls, String entityName, Field f, List<FieldSpec> ownerKey, SqlType<?> valueType,
                                    jakarta.persistence.Column col, boolean set, List<Attribute> attributes, String where) {
         CollectionTable ct = f.getAnnotation(CollectionTable.class);
         if (ct != null) checkCollectionTable(ct, ownerKey, where);
-        JoinColumn jc = ct == null || ct.joinColumns().length == 0 ? null : ct.joinColumns()[0];
         String tableName = ct != null && !ct.name().isEmpty() ? ct.name() : ElementRules.defaultTable(entityName, f.getName());
         String schema = ct != null && !ct.schema().isEmpty() ? ct.schema() : null;
-        String ownName = jc != null && !jc.name().isEmpty() ? jc.name() : ElementRules.defaultJoinColumn(entityName, ownerKey.columnName());
+        // one column per owner key column: <entity>_<key column> by default (JPA), or as the @JoinColumns name them
+        List<JoinColumnRules.Given> given = new ArrayList<>();
+        if (ct != null) for (JoinColumn jc : ct.joinColumns()) given.add(new JoinColumnRules.Given(jc.name(), jc.referencedColumnName()));
+        JoinColumnRules.Result names = JoinColumnRules.resolve(entityName, cls.getSimpleName(),
+                ownerKey.stream().map(FieldSpec::columnName).toList(), given, "@CollectionTable(joinColumns = {...})");
+        if (names.problem() != null) throw new MappingException(where + ": @CollectionTable(joinColumns): " + names.problem());
         String valueName = col != null && !col.name().isEmpty() ? col.name() : ElementRules.defaultValueColumn(f.getName());
-        if (ownName.toLowerCase(Locale.ROOT).equals(valueName.toLowerCase(Locale.ROOT)))
-            throw new MappingException(where + ": " + ElementRules.sameColumns(tableName, ownName));
+        for (String ownName : names.names())
+            if (ownName.toLowerCase(Locale.ROOT).equals(valueName.toLowerCase(Locale.ROOT)))
+                throw new MappingException(where + ": " + ElementRules.sameColumns(tableName, ownName));
         Table table = Table.create(schema, tableName);
-        Column<Object> local = (Column<Object>) Table.addColumn(table, ownName, ownerKey.type(), Table.Options.notNull());
+        List<Column<Object>> locals = new ArrayList<>();
+        for (int j = 0; j < ownerKey.size(); j++)
+            locals.add((Column<Object>) Table.addColumn(table, names.names().get(j), ownerKey.get(j).type(), Table.Options.notNull()));
         List<ColumnOption> options = new ArrayList<>(List.of(Table.Options.notNull()));
         if (col != null && !col.columnDefinition().isEmpty()) options.add(Table.Options.ddlType(col.columnDefinition()));
         Column<Object> value = (Column<Object>) Table.addColumn(table, valueName, valueType, options.toArray(ColumnOption[]::new));
@@ -117,32 +125,42 @@ final class ElementCollections {
                     : !oc.columnDefinition().isEmpty() ? "columnDefinition" : !oc.options().isEmpty() ? "options" : null;
             if (member != null) throw new MappingException(where + ": " + ElementRules.orderColumnMember(member));
             String positionName = oc.name().isEmpty() ? ElementRules.defaultOrderColumn(f.getName()) : oc.name();
-            for (String other : List.of(ownName, valueName))
+            List<String> others = new ArrayList<>(names.names());
+            others.add(valueName);
+            for (String other : others)
                 if (other.equalsIgnoreCase(positionName)) throw new MappingException(where + ": " + ElementRules.sameColumns(tableName, other));
             position = (Column<Object>) (Column<?>) Table.addColumn(table, positionName, org.athanor.core.type.SqlTypes.INTEGER, Table.Options.notNull());
-            Table.addPrimaryKey(table, List.of(local, position));
+            List<Column<?>> pk = new ArrayList<>(locals);
+            pk.add(position);
+            Table.addPrimaryKey(table, pk);
         }
-        if (set) Table.addPrimaryKey(table, List.of(local, value));
-        String ownerKeyName = ownerKey.name();
+        if (set) {
+            List<Column<?>> pk = new ArrayList<>(locals);
+            pk.add(value);
+            Table.addPrimaryKey(table, pk);
+        }
+        List<String> ownerKeyNames = ownerKey.stream().map(FieldSpec::name).toList();
         if ((ct == null || ct.foreignKey().value() != ConstraintMode.NO_CONSTRAINT) && !ToOnes.tablePerClass(cls))
-            Table.addForeignKey(table, List.of(local), () -> List.of(ManyToManys.column(attributes, ownerKeyName)),
+            Table.addForeignKey(table, List.<Column<?>>copyOf(locals),
+                    () -> ownerKeyNames.stream().<Column<?>>map(n -> ManyToManys.column(attributes, n)).toList(),
                     ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION,
                     ct == null || ct.foreignKey().name().isEmpty() ? null : ct.foreignKey().name());
-        return new Secondary(table, local, value, true, true, position);
+        return new Secondary(table, locals, List.of(value), true, true, position);
     }
 
-    private static void checkCollectionTable(CollectionTable ct, FieldSpec ownerKey, String where) {
+    private static void checkCollectionTable(CollectionTable ct, List<FieldSpec> ownerKey, String where) {
         String ddl = AnnotationRules.ddlMemberProblem("CollectionTable", "options", ct.options());
         if (ddl != null) throw new MappingException(where + ": " + ddl);
-        String member = !ct.catalog().isEmpty() ? "catalog" : ct.joinColumns().length > 1 ? "several joinColumns"
+        String member = !ct.catalog().isEmpty() ? "catalog" : ct.joinColumns().length > 1 && ownerKey.size() == 1 ? "several joinColumns"
                 : ct.uniqueConstraints().length > 0 ? "uniqueConstraints" : ct.indexes().length > 0 ? "indexes"
                 : !ct.foreignKey().foreignKeyDefinition().isEmpty() || !ct.foreignKey().options().isEmpty() ? "foreignKey definition"
                 : null;
-        if (member == null && ct.joinColumns().length == 1) {
-            JoinColumn jc = ct.joinColumns()[0];
-            if (!jc.referencedColumnName().isEmpty() && !jc.referencedColumnName().equalsIgnoreCase(ownerKey.columnName()))
+        for (JoinColumn jc : ct.joinColumns()) {
+            if (member != null) break;
+            // a composite key's referencedColumnNames are checked with the names (JoinColumnRules)
+            if (ownerKey.size() == 1 && !jc.referencedColumnName().isEmpty() && !jc.referencedColumnName().equalsIgnoreCase(ownerKey.get(0).columnName()))
                 member = "joinColumns = @JoinColumn(referencedColumnName = \"" + jc.referencedColumnName() + "\"), not the key "
-                        + "column " + ownerKey.columnName() + ",";
+                        + "column " + ownerKey.get(0).columnName() + ",";
             else if (!jc.columnDefinition().isEmpty() || !jc.table().isEmpty() || !jc.options().isEmpty() || jc.check().length > 0
                     || !jc.insertable() || !jc.updatable() || jc.unique()
                     || jc.foreignKey().value() == ConstraintMode.NO_CONSTRAINT || !jc.foreignKey().name().isEmpty())

@@ -17,6 +17,7 @@ import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ReferentialAction;
 import org.athanor.core.schema.Table;
 import org.athanor.orm.rules.AnnotationRules;
+import org.athanor.orm.rules.JoinColumnRules;
 import org.athanor.orm.rules.Naming;
 
 /**
@@ -90,9 +91,9 @@ final class ManyToManys {
                 if (c == CascadeType.ALL) cascades.addAll(java.util.EnumSet.allOf(CascadeType.class));
                 else cascades.add(c);
             List<String> order = ToOnes.orderBy(f, target, where);
-            // the owner's key, checked here for either side: a composite key has no one column to link
-            FieldSpec ownerKey = ToOnes.targetKey(cls, cls, specs, where, "a " + kind);
-            FieldSpec targetKey = ToOnes.targetKey(cls, target, specs, where, "a " + kind);
+            // the keys of both ends, checked here for either side: one column, or several (@IdClass, @EmbeddedId)
+            List<FieldSpec> ownerKey = ToOnes.targetKeys(cls, cls, specs, where);
+            List<FieldSpec> targetKey = ToOnes.targetKeys(cls, target, specs, where);
             Secondary secondary = inverse ? null : secondary(cls, ownerTable, f, target, ownerKey, targetKey, attributes, o != null, where);
             // orphanRemoval only on a one-to-many: a many-to-many's element removed from one collection may be in others
             out.add(new ToMany(f.getName(), f, target, inverse ? m.mappedBy() : "", type == java.util.Set.class, order,
@@ -104,48 +105,68 @@ final class ManyToManys {
     }
 
     @SuppressWarnings("unchecked")
-    private static Secondary secondary(Class<?> cls, String ownerTable, Field f, Class<?> target, FieldSpec ownerKey,
-                                       FieldSpec targetKey, List<Attribute> attributes, boolean oneToMany, String where) {
+    private static Secondary secondary(Class<?> cls, String ownerTable, Field f, Class<?> target, List<FieldSpec> ownerKey,
+                                       List<FieldSpec> targetKey, List<Attribute> attributes, boolean oneToMany, String where) {
         JoinTable jt = f.getAnnotation(JoinTable.class);
         if (jt != null) checkJoinTable(jt, where);
-        JoinColumn own = jt == null || jt.joinColumns().length == 0 ? null : jt.joinColumns()[0];
-        JoinColumn inv = jt == null || jt.inverseJoinColumns().length == 0 ? null : jt.inverseJoinColumns()[0];
-        if (own != null) checkJoinColumn(own, ownerKey, "joinColumns", where);
-        if (inv != null) checkJoinColumn(inv, targetKey, "inverseJoinColumns", where);
+        JoinColumn[] own = jt == null ? new JoinColumn[0] : jt.joinColumns();
+        JoinColumn[] inv = jt == null ? new JoinColumn[0] : jt.inverseJoinColumns();
+        for (JoinColumn jc : own) checkJoinColumn(jc, ownerKey, "joinColumns", where);
+        for (JoinColumn jc : inv) checkJoinColumn(jc, targetKey, "inverseJoinColumns", where);
         String tableName = jt != null && !jt.name().isEmpty() ? jt.name() : ownerTable + "_" + tableNameOf(target);
         String schema = jt != null && !jt.schema().isEmpty() ? jt.schema() : null;
         // a one-to-many has no inverse field: its join column is named after the owner entity (JPA 2.10.5.1)
         String inverseField = oneToMany ? null : inverseFieldOf(cls, f, target);
-        String ownName = own != null && !own.name().isEmpty() ? own.name()
-                : (inverseField != null ? Naming.snakeCase(inverseField) : Naming.snakeCase(entityName(cls))) + "_" + ownerKey.columnName();
-        String invName = inv != null && !inv.name().isEmpty() ? inv.name() : Naming.snakeCase(f.getName()) + "_" + targetKey.columnName();
-        if (ownName.toLowerCase(Locale.ROOT).equals(invName.toLowerCase(Locale.ROOT)))
-            throw new MappingException(where + ": both columns of the secondary table " + tableName + " are named " + ownName
-                    + "; name them with @JoinTable(joinColumns = @JoinColumn(name = ...), inverseJoinColumns = @JoinColumn(name = ...))");
+        // one column per key column, <base>_<key column> by default: JPA's rule, as for a reference's @JoinColumns
+        List<String> ownNames = names(own, "joinColumns", inverseField != null ? inverseField : entityName(cls), cls, ownerKey, where);
+        List<String> invNames = names(inv, "inverseJoinColumns", f.getName(), target, targetKey, where);
+        for (String a : ownNames)
+            for (String b : invNames)
+                if (a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT)))
+                    throw new MappingException(where + ": two columns of the secondary table " + tableName + " are named " + a
+                            + "; name them with @JoinTable(joinColumns = @JoinColumn(name = ...), inverseJoinColumns = @JoinColumn(name = ...))");
         Table table = Table.create(schema, tableName);
-        Column<Object> local = (Column<Object>) Table.addColumn(table, ownName, ownerKey.type(), Table.Options.notNull());
-        // a one-to-many's element is in one owner's collection at most: its column is UNIQUE (as Hibernate creates it)
-        Column<Object> remote = (Column<Object>) (oneToMany
-                ? Table.addColumn(table, invName, targetKey.type(), Table.Options.notNull(), Table.Options.unique())
-                : Table.addColumn(table, invName, targetKey.type(), Table.Options.notNull()));
-        Table.addPrimaryKey(table, List.of(local, remote));
-        String ownerKeyName = ownerKey.name(), targetKeyName = targetKey.name();
+        List<Column<Object>> locals = new ArrayList<>(), remotes = new ArrayList<>();
+        for (int j = 0; j < ownNames.size(); j++)
+            locals.add((Column<Object>) Table.addColumn(table, ownNames.get(j), ownerKey.get(j).type(), Table.Options.notNull()));
+        // a one-to-many's element is in one owner's collection at most: its column is UNIQUE (as Hibernate creates it),
+        // its columns together for a composite key
+        for (int j = 0; j < invNames.size(); j++)
+            remotes.add((Column<Object>) (oneToMany && invNames.size() == 1
+                    ? Table.addColumn(table, invNames.get(j), targetKey.get(j).type(), Table.Options.notNull(), Table.Options.unique())
+                    : Table.addColumn(table, invNames.get(j), targetKey.get(j).type(), Table.Options.notNull())));
+        if (oneToMany && remotes.size() > 1) Table.addUnique(table, null, List.<Column<?>>copyOf(remotes));
+        List<Column<?>> pk = new ArrayList<>(locals);
+        pk.addAll(remotes);
+        Table.addPrimaryKey(table, pk);
+        List<String> ownerKeyNames = ownerKey.stream().map(FieldSpec::name).toList();
+        List<String> targetKeyNames = targetKey.stream().map(FieldSpec::name).toList();
         if (jt == null || jt.foreignKey().value() != ConstraintMode.NO_CONSTRAINT && !ToOnes.tablePerClass(cls))
-            Table.addForeignKey(table, List.of(local), () -> List.of(column(attributes, ownerKeyName)), ReferentialAction.NO_ACTION,
-                    ReferentialAction.NO_ACTION, jt == null || jt.foreignKey().name().isEmpty() ? null : jt.foreignKey().name());
+            Table.addForeignKey(table, List.<Column<?>>copyOf(locals), () -> ownerKeyNames.stream().<Column<?>>map(n -> column(attributes, n)).toList(),
+                    ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION,
+                    jt == null || jt.foreignKey().name().isEmpty() ? null : jt.foreignKey().name());
         if (jt == null || jt.inverseForeignKey().value() != ConstraintMode.NO_CONSTRAINT && !ToOnes.tablePerClass(target))
-            Table.addForeignKey(table, List.of(remote), () -> List.of(target == cls ? column(attributes, targetKeyName)
-                            : EntityMapping.of(target).attribute(targetKeyName).column()), ReferentialAction.NO_ACTION,
-                    ReferentialAction.NO_ACTION, jt == null || jt.inverseForeignKey().name().isEmpty() ? null : jt.inverseForeignKey().name());
-        return new Secondary(table, local, remote, true);
+            Table.addForeignKey(table, List.<Column<?>>copyOf(remotes), () -> targetKeyNames.stream().<Column<?>>map(n -> target == cls
+                            ? column(attributes, n) : EntityMapping.of(target).attribute(n).column()).toList(),
+                    ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION,
+                    jt == null || jt.inverseForeignKey().name().isEmpty() ? null : jt.inverseForeignKey().name());
+        return new Secondary(table, locals, remotes, true);
+    }
+
+    /** The secondary table's columns for one end's key: from the given {@code @JoinColumn}s, or JPA's defaults. */
+    private static List<String> names(JoinColumn[] given, String member, String base, Class<?> entity, List<FieldSpec> key,
+                                      String where) {
+        List<JoinColumnRules.Given> g = new ArrayList<>();
+        for (JoinColumn jc : given) g.add(new JoinColumnRules.Given(jc.name(), jc.referencedColumnName()));
+        JoinColumnRules.Result r = JoinColumnRules.resolve(base, entity.getSimpleName(), key.stream().map(FieldSpec::columnName).toList(),
+                g, "@JoinTable(" + member + " = {...})");
+        if (r.problem() != null) throw new MappingException(where + ": @JoinTable(" + member + "): " + r.problem());
+        return r.names();
     }
 
     private static void checkJoinTable(JoinTable jt, String where) {
         if (!jt.catalog().isEmpty())
             throw new MappingException(where + ": @JoinTable(catalog = \"" + jt.catalog() + "\") is not supported; use schema");
-        if (jt.joinColumns().length > 1 || jt.inverseJoinColumns().length > 1)
-            throw new MappingException(where + ": @JoinTable with several joinColumns or inverseJoinColumns: composite keys "
-                    + "are not supported in a many-to-many; give each side one @JoinColumn");
         for (String[] m : new String[][] {{"options", jt.options()}, {"comment", jt.comment()}}) {
             String p = AnnotationRules.ddlMemberProblem("JoinTable", m[0], m[1]);
             if (p != null) throw new MappingException(where + ": " + p);
@@ -159,10 +180,10 @@ final class ManyToManys {
                         + "text in one database's spelling); only its name and value = NO_CONSTRAINT are read");
     }
 
-    private static void checkJoinColumn(JoinColumn jc, FieldSpec key, String member, String where) {
-        if (!jc.referencedColumnName().isEmpty() && !jc.referencedColumnName().equalsIgnoreCase(key.columnName()))
+    private static void checkJoinColumn(JoinColumn jc, List<FieldSpec> key, String member, String where) {
+        if (key.size() == 1 && !jc.referencedColumnName().isEmpty() && !jc.referencedColumnName().equalsIgnoreCase(key.get(0).columnName()))
             throw new MappingException(where + ": @JoinTable(" + member + " = @JoinColumn(referencedColumnName = \""
-                    + jc.referencedColumnName() + "\")): the column must reference the key column " + key.columnName());
+                    + jc.referencedColumnName() + "\")): the column must reference the key column " + key.get(0).columnName());
         if (!jc.columnDefinition().isEmpty() || !jc.table().isEmpty() || !jc.options().isEmpty() || jc.check().length > 0
                 || !jc.insertable() || !jc.updatable() || jc.unique()
                 || jc.foreignKey().value() == ConstraintMode.NO_CONSTRAINT || !jc.foreignKey().name().isEmpty())

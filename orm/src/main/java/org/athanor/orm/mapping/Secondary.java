@@ -1,5 +1,6 @@
 package org.athanor.orm.mapping;
 
+import java.util.List;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 
@@ -14,41 +15,53 @@ import org.athanor.core.schema.Table;
  * <pre>{@code
  * Secondary s = EntityMapping.of(Student.class).toMany("courses").secondary();
  * s.table();    // student_course
- * s.local();    // student_course.student_id
- * s.remote();   // student_course.course_id
+ * s.locals();   // [student_course.student_id]
+ * s.remotes();  // [student_course.course_id]
  * }</pre>
  */
 public final class Secondary {
     private final Table table;
-    private final Column<Object> local;
-    private final Column<Object> remote;
+    private final List<Column<Object>> locals;
+    private final List<Column<Object>> remotes;
     private final boolean owning;
     private final boolean values;
     private final Column<Object> position;
 
-    Secondary(Table table, Column<Object> local, Column<Object> remote, boolean owning) {
-        this(table, local, remote, owning, false);
+    Secondary(Table table, List<Column<Object>> locals, List<Column<Object>> remotes, boolean owning) {
+        this(table, locals, remotes, owning, false, null);
     }
 
-    Secondary(Table table, Column<Object> local, Column<Object> remote, boolean owning, boolean values) {
-        this(table, local, remote, owning, values, null);
-    }
-
-    Secondary(Table table, Column<Object> local, Column<Object> remote, boolean owning, boolean values, Column<Object> position) {
+    Secondary(Table table, List<Column<Object>> locals, List<Column<Object>> remotes, boolean owning, boolean values,
+              Column<Object> position) {
         this.values = values;
         this.position = position;
         this.table = table;
-        this.local = local;
-        this.remote = remote;
+        this.locals = List.copyOf(locals);
+        this.remotes = List.copyOf(remotes);
         this.owning = owning;
     }
 
     /** The join table. */
     public Table table() { return table; }
-    /** The column holding the collection owner's key. */
-    public Column<Object> local() { return local; }
-    /** The column holding the element's key. */
-    public Column<Object> remote() { return remote; }
+    /**
+     * The columns holding the collection owner's key, in the owner's key order: one, or one per key column of a
+     * composite key ({@code @IdClass} / {@code @EmbeddedId}).
+     */
+    public List<Column<Object>> locals() { return locals; }
+    /** The columns holding the element's key, in the element's key order (an element collection: the one value column). */
+    public List<Column<Object>> remotes() { return remotes; }
+    /** The column holding the collection owner's key; for an owner with a composite key, see {@link #locals()}. */
+    public Column<Object> local() { return single(locals, "locals()"); }
+    /** The column holding the element's key (or an element collection's values); for a composite key, see {@link #remotes()}. */
+    public Column<Object> remote() { return single(remotes, "remotes()"); }
+
+    private Column<Object> single(List<Column<Object>> columns, String method) {
+        if (columns.size() != 1)
+            throw new IllegalStateException(table.name() + " holds a composite key in the columns " + columns.stream()
+                    .map(Column::name).toList() + "; read them with " + method);
+        return columns.get(0);
+    }
+
     /** Whether this is the owning side's view (the side with {@code @JoinTable}, whose changes are written). */
     public boolean owning() { return owning; }
     /**
@@ -62,12 +75,18 @@ public final class Secondary {
      */
     public Column<Object> position() { return position; }
     /** The same table seen from the other side. */
-    public Secondary flipped() { return new Secondary(table, remote, local, !owning); }
+    public Secondary flipped() { return new Secondary(table, remotes, locals, !owning); }
 
     @Override public boolean equals(Object o) {
-        return o instanceof Secondary s && s.table == table && s.local == local && s.remote == remote;
+        return o instanceof Secondary s && s.table == table && s.locals.get(0) == locals.get(0) && s.remotes.get(0) == remotes.get(0);
     }
-    @Override public int hashCode() { return System.identityHashCode(table) * 31 + System.identityHashCode(local); }
+    @Override public int hashCode() { return System.identityHashCode(table) * 31 + System.identityHashCode(locals.get(0)); }
 
-    @Override public String toString() { return table.name() + "(" + local.name() + " -> " + remote.name() + ")"; }
+    @Override public String toString() {
+        return table.name() + "(" + names(locals) + " -> " + names(remotes) + ")";
+    }
+
+    private static String names(List<Column<Object>> columns) {
+        return columns.size() == 1 ? columns.get(0).name() : columns.stream().map(Column::name).toList().toString();
+    }
 }

@@ -39,10 +39,17 @@ public final class ElementCollectionErrorCases {
                 both("ecordercolumnmember", "@Entity public class E { @Id Long id; @ElementCollection @OrderColumn(updatable = false) "
                                 + "List<String> tags; }",
                         "tags: " + ElementRules.orderColumnMember("updatable")),
-                both("eccompositekey", "@Entity @IdClass(K.class) public class E { @Id Long a; @Id Long b; @ElementCollection "
-                                + "Set<String> tags; }\nclass K { Long a; Long b; }",
-                        "tags: the target E has 2 key fields; an @ElementCollection needs a target with one @Id (composite keys "
-                                + "are not supported yet)"),
+                both("eccompositejoincolumns", "@Entity @IdClass(K.class) public class E { @Id Long a; @Id Long b; @ElementCollection "
+                                + "@CollectionTable(joinColumns = @JoinColumn(name = \"x\")) Set<String> tags; }\nclass K { Long a; Long b; }",
+                        "tags: @CollectionTable(joinColumns): E has a composite key of the columns [a, b], but 1 @JoinColumn is "
+                                + "given; give one @JoinColumn(name = ..., referencedColumnName = ...) per key column, in "
+                                + "@CollectionTable(joinColumns = {...})"),
+                both("eccompositesamecolumns", "@Entity @IdClass(K.class) public class E { @Id Long a; @Id Long b; @ElementCollection "
+                                + "@Column(name = \"e_b\") Set<String> tags; }\nclass K { Long a; Long b; }",
+                        "tags: " + ElementRules.sameColumns("e_tags", "e_b")),
+                both("ecseveraljoincolumns", "@Entity public class E { @Id Long id; @ElementCollection @CollectionTable(joinColumns = "
+                                + "{@JoinColumn(name = \"x\"), @JoinColumn(name = \"y\")}) Set<String> tags; }",
+                        "tags: " + ElementRules.collectionTableMember("several joinColumns")),
                 both("ecorderby", "@Entity public class E { @Id Long id; @ElementCollection @OrderBy List<String> tags; }",
                         "tags: " + ElementRules.orderBy()),
                 both("ecwithmanytomany", "@Entity public class E { @Id Long id; @ElementCollection @ManyToMany Set<String> tags; }",

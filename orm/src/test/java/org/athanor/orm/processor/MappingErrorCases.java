@@ -150,10 +150,6 @@ public final class MappingErrorCases {
                                 + "so no ON DELETE is needed",
                         "errors.onetomanyjointableondelete.E.children: @OnDelete without @ManyToOne or @OneToOne; it sets the "
                                 + "ON DELETE action of the foreign key a reference's column carries, so put it on that reference"),
-                new Case("onetomanyjointablecompositeowner", "@Entity @IdClass(K.class) public class E { @Id Long a; @Id Long b; "
-                                + "@OneToMany List<P> items; }\nclass K { Long a; Long b; }\n@Entity class P { @Id Long id; }",
-                        "errors.onetomanyjointablecompositeowner.E.items: the target E has 2 key fields; a @OneToMany needs a "
-                                + "target with one @Id (composite keys are not supported yet)", null),
                 both("onetomanyjoincolumn", "@Entity public class E { @Id Long id; @OneToMany @JoinColumn(name = \"parent_id\") "
                                 + "List<E> children; }",
                         "errors.onetomanyjoincolumn.E.children: @JoinColumn cannot be combined with @OneToMany (a unidirectional "
@@ -167,11 +163,17 @@ public final class MappingErrorCases {
                                 + "\"friends\"); the owning side's @JoinTable defines the secondary table: move it there"),
                 both("m2mjointablealone", "@Entity public class E { @Id Long id; @JoinTable(name = \"x\") List<E> others; }",
                         "errors.m2mjointablealone.E.others: " + org.athanor.orm.rules.Messages.joinTableMisplaced()),
-                new Case("m2mcompositetarget", "@Entity public class E { @Id Long id; @ManyToMany List<K> ks; }\n"
-                                + "@Entity @IdClass(K.Key.class) class K { @Id Long a; @Id Long b; "
-                                + "public static class Key implements java.io.Serializable { Long a; Long b; } }",
-                        "errors.m2mcompositetarget.E.ks: the target K has 2 key fields; a @ManyToMany needs a target with one "
-                                + "@Id (composite keys are not supported yet)", null),
+                new Case("m2mcompositejoincolumns", "@Entity public class E { @Id Long id; @ManyToMany @JoinTable(name = \"x\", "
+                                + "inverseJoinColumns = @JoinColumn(name = \"k\")) List<P> ps; }" + P,
+                        "errors.m2mcompositejoincolumns.E.ps: @JoinTable(inverseJoinColumns): P has a composite key of the columns "
+                                + "[a, b], but 1 @JoinColumn is given; give one @JoinColumn(name = ..., referencedColumnName = ...) per "
+                                + "key column, in @JoinTable(inverseJoinColumns = {...})", null),
+                new Case("m2mcompositejoincolumnref", "@Entity @IdClass(E.K.class) public class E { @Id Long a; @Id Long b; "
+                                + "public static class K implements java.io.Serializable { Long a; Long b; } "
+                                + "@ManyToMany @JoinTable(name = \"x\", joinColumns = {@JoinColumn(name = \"ea\", referencedColumnName = \"a\"), "
+                                + "@JoinColumn(name = \"eb\", referencedColumnName = \"c\")}) List<E> others; }",
+                        "errors.m2mcompositejoincolumnref.E.others: @JoinTable(joinColumns): @JoinColumn(referencedColumnName = \"c\"): "
+                                + "a reference must point at the target's key columns; E's are [a, b]", null),
                 new Case("m2mjoincolumn", "@Entity public class E { @Id Long id; @ManyToMany @JoinColumn(name = \"x\") List<E> others; }",
                         "errors.m2mjoincolumn.E.others: @JoinColumn cannot be combined with @ManyToMany; name the secondary "
                                 + "table's columns with @JoinTable(joinColumns = @JoinColumn(...), inverseJoinColumns = ...)", null),

@@ -14,6 +14,7 @@ import org.athanor.core.sql.SqlNode;
  */
 public final class KeyCollector implements KeyBuilder {
     private static final Object PARAM = new Object() { @Override public String toString() { return "?"; } };
+    private static final Object ANONYMOUS = new Object() { @Override public String toString() { return "anon"; } };
 
     // sized for a three-table join with a few predicates (~55 tokens) so the common case never grows, without zeroing more than it needs
     private Object[] tokens = new Object[64];
@@ -57,6 +58,18 @@ public final class KeyCollector implements KeyBuilder {
         }
         if (paramCount == params.length) params = Arrays.copyOf(params, paramCount * 2);
         params[paramCount++] = p;
+    }
+
+    /** Anonymous nodes met in this walk, numbered 1, 2, ... in the order met (see {@link KeyBuilder#anonymous}). */
+    private java.util.IdentityHashMap<Object, Integer> anonymous;
+
+    @Override
+    public void anonymous(Object node) {
+        if (anonymous == null) anonymous = new java.util.IdentityHashMap<>();
+        Integer n = anonymous.get(node);
+        if (n == null) anonymous.put(node, n = anonymous.size() + 1);
+        add(ANONYMOUS);
+        add(n.intValue());
     }
 
     @Override
@@ -178,6 +191,7 @@ public final class KeyCollector implements KeyBuilder {
         paramCount = 0;
         if (starts != null) starts.clear();
         if (expansions != null) expansions.clear();
+        if (anonymous != null) anonymous.clear();
         named = null;
         namesMet = null;
         uncacheable = null;

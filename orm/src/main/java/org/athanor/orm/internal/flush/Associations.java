@@ -13,6 +13,7 @@ import org.athanor.core.sql.Delete;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Insert;
 import org.athanor.core.sql.Sql;
+import org.athanor.orm.internal.mapping.KeyConditions;
 import org.athanor.orm.internal.uow.InstanceState;
 import org.athanor.orm.internal.uow.LinkChanges;
 import org.athanor.orm.internal.uow.UnitOfWork;
@@ -44,16 +45,11 @@ final class Associations {
         Map<Secondary, List<Object>> byColumn = new LinkedHashMap<>();
         for (InstanceState st : deletes) {
             gone.add(st.obj());
-            for (Secondary s : st.info.associations()) byColumn.computeIfAbsent(s, k -> new ArrayList<>()).add(st.key().value(0));
+            for (Secondary s : st.info.associations()) byColumn.computeIfAbsent(s, k -> new ArrayList<>()).add(KeyConditions.of(st.key()));
         }
-        for (Map.Entry<Secondary, List<Object>> e : byColumn.entrySet()) {
-            List<Object> ids = e.getValue();
-            for (int from = 0; from < ids.size(); from += maxBinds) {
-                Delete del = Sql.deleteFrom(e.getKey().table()).where(e.getKey().local().in(ids.subList(from, Math.min(ids.size(), from + maxBinds))));
-                p.statement = del;
-                conn.execute(del);
-            }
-        }
+        boolean rowValues = p.features.supportsTupleIn();
+        for (Map.Entry<Secondary, List<Object>> e : byColumn.entrySet())
+            deleteOwners(p, e.getKey(), e.getValue(), maxBinds, rowValues);
         for (Map.Entry<Secondary, LinkedHashMap<LinkChanges.Pair, Boolean>> e : uow.links.changes().entrySet()) {
             Secondary s = e.getKey();
             List<Object[]> added = new ArrayList<>(), removed = new ArrayList<>();
@@ -61,19 +57,19 @@ final class Associations {
                 Object[] keys = keys(uow, c.getKey(), gone);
                 if (keys != null) (c.getValue() ? added : removed).add(keys);
             }
-            int per = Math.max(1, maxBinds / 2);
+            int per = Math.max(1, maxBinds / (s.locals().size() + s.remotes().size()));
             for (int from = 0; from < removed.size(); from += per) {
                 List<Expression<Boolean>> or = new ArrayList<>();
                 for (Object[] k : removed.subList(from, Math.min(removed.size(), from + per)))
-                    or.add(Sql.and(List.of(s.local().eq(k[0]), s.remote().eq(k[1]))));
+                    or.add(Sql.and(List.of(KeyConditions.eq(s.locals(), k[0]), KeyConditions.eq(s.remotes(), k[1]))));
                 Delete del = Sql.deleteFrom(s.table()).where(Sql.or(or));
                 p.statement = del;
                 conn.execute(del);
             }
-            insert(p, s, added, per);
+            insert(p, s, added, maxBinds);
         }
         for (Map.Entry<Secondary, LinkedHashMap<LinkChanges.Pair, LinkChanges.Rewrite>> e : uow.links.rewrites().entrySet())
-            rewrite(p, uow, e.getKey(), e.getValue().values(), gone, maxBinds);
+            rewrite(p, uow, e.getKey(), e.getValue().values(), gone, maxBinds, rowValues);
         uow.links.clear();
         p.statement = null;
     }
@@ -85,7 +81,7 @@ final class Associations {
      * and has only the appended values inserted.
      */
     private static void rewrite(Persistence p, UnitOfWork uow, Secondary s, java.util.Collection<LinkChanges.Rewrite> bags,
-                                Set<Object> gone, int maxBinds) {
+                                Set<Object> gone, int maxBinds, boolean rowValues) {
         List<Object> cleared = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
         for (LinkChanges.Rewrite r : bags) {
@@ -97,21 +93,50 @@ final class Associations {
             for (int i = appendsOnly ? Math.min(r.appendedFrom(), items.size()) : 0; i < items.size(); i++)
                 rows.add(s.position() == null ? new Object[] {key, items.get(i)} : new Object[] {key, items.get(i), i});
         }
-        for (int from = 0; from < cleared.size(); from += maxBinds) {
-            Delete del = Sql.deleteFrom(s.table()).where(s.local().in(cleared.subList(from, Math.min(cleared.size(), from + maxBinds))));
+        deleteOwners(p, s, cleared, maxBinds, rowValues);
+        insert(p, s, rows, maxBinds);
+    }
+
+    /** {@code DELETE FROM s WHERE <owner key> IN (...)} for the owner keys {@code keys}, chunked under the bind limit. */
+    private static void deleteOwners(Persistence p, Secondary s, List<Object> keys, int maxBinds, boolean rowValues) {
+        int per = KeyConditions.keysPerChunk(maxBinds, s.locals().size());
+        for (int from = 0; from < keys.size(); from += per) {
+            Delete del = Sql.deleteFrom(s.table()).where(KeyConditions.in(s.locals(), keys.subList(from, Math.min(keys.size(), from + per)), rowValues));
             p.statement = del;
             p.conn.execute(del);
         }
-        insert(p, s, rows, Math.max(1, maxBinds / 3));
     }
 
-    private static void insert(Persistence p, Secondary s, List<Object[]> rows, int per) {
-        Column<?>[] cols = s.position() == null ? new Column<?>[] {s.local(), s.remote()} : new Column<?>[] {s.local(), s.remote(), s.position()};
-        for (int from = 0; from < rows.size(); from += per) {
-            Insert ins = Sql.insert(s.table()).columns(cols).valuesMany(rows.subList(from, Math.min(rows.size(), from + per)));
+    /**
+     * Multi-row INSERTs of {@code rows}, each {owner key, element key or value[, position]} (a key: one value, or the
+     * list of a composite key's values), into the owner's, the element's (and the position) columns.
+     */
+    private static void insert(Persistence p, Secondary s, List<Object[]> rows, int maxBinds) {
+        List<Column<?>> cols = new ArrayList<>(s.locals());
+        cols.addAll(s.remotes());
+        if (s.position() != null) cols.add(s.position());
+        List<Object[]> flat = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            Object[] row = new Object[cols.size()];
+            int i = put(row, 0, r[0], s.locals().size());
+            i = put(row, i, r[1], s.remotes().size());
+            if (s.position() != null) row[i] = r[2];
+            flat.add(row);
+        }
+        int per = Math.max(1, maxBinds / cols.size());
+        Column<?>[] columns = cols.toArray(Column<?>[]::new);
+        for (int from = 0; from < flat.size(); from += per) {
+            Insert ins = Sql.insert(s.table()).columns(columns).valuesMany(flat.subList(from, Math.min(flat.size(), from + per)));
             p.statement = ins;
             p.conn.execute(ins);
         }
+    }
+
+    /** Puts {@code key}'s {@code width} values into {@code row} from {@code at}; returns the next position. */
+    private static int put(Object[] row, int at, Object key, int width) {
+        if (width == 1) row[at] = key;
+        else for (int j = 0; j < width; j++) row[at + j] = ((List<?>) key).get(j);
+        return at + width;
     }
 
     /** The key of {@code owner} when it is a persistent object of the session, not being deleted; else null. */
@@ -119,7 +144,7 @@ final class Associations {
         if (gone.contains(owner)) return null;
         InstanceState o = uow.stateOf(owner);
         if (o == null || o.status != InstanceState.Status.PERSISTENT || o.marked || o.key() == null) return null;
-        return o.key().value(0);
+        return KeyConditions.of(o.key());
     }
 
     /** The pair's keys {owner, element}, or null when either end is not a persistent object of the session, or is being deleted. */
@@ -132,6 +157,6 @@ final class Associations {
         InstanceState o = uow.stateOf(pair.owner()), e = uow.stateOf(pair.element());
         if (o == null || e == null || o.status != InstanceState.Status.PERSISTENT || e.status != InstanceState.Status.PERSISTENT
                 || o.marked || e.marked || o.key() == null || e.key() == null) return null;
-        return new Object[] {o.key().value(0), e.key().value(0)};
+        return new Object[] {KeyConditions.of(o.key()), KeyConditions.of(e.key())};
     }
 }

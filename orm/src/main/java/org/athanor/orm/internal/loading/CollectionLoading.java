@@ -196,28 +196,31 @@ final class CollectionLoading {
 
     /**
      * A many-to-many's elements: one {@code SELECT <element columns>, <secondary>.<owner key> FROM element JOIN
-     * secondary ON ... WHERE <secondary>.<owner key> IN (...)} per chunk of owners; an element of several owners
-     * comes once per owner and is one object (the identity map).
+     * secondary ON ... WHERE <secondary>.<owner key> IN (...)} per chunk of owners (a composite owner key: its columns
+     * as a row value, or OR-ed column pairs, as {@link KeyConditions#in}); an element of several owners comes once per
+     * owner and is one object (the identity map).
      */
-    @SuppressWarnings("unchecked")
     private static void loadManyToMany(Loading.Host s, CollectionState cs, Map<Object, CollectionState> byOwner, List<Object> ids) {
         Mapper element = cs.elementInfo();
         org.athanor.orm.mapping.Secondary sec = cs.info.toManySecondary(cs.m);
+        List<Column<Object>> locals = sec.locals();
+        int width = locals.size();
         Map<Object, CollectionState> byKey = new java.util.HashMap<>();
-        for (CollectionState c : byOwner.values()) byKey.put(s.stateOf(c.owner).key().value(0), c);
-        Column<Object> elementId = (Column<Object>) element.attrs[element.idIdx[0]].column();
-        Select<Row> joined = element.selectAll.join(sec.table(), sec.remote().eq(elementId));
+        for (CollectionState c : byOwner.values()) byKey.put(KeyConditions.of(s.stateOf(c.owner).key()), c);
+        Select<Row> joined = element.selectAll.join(sec.table(), KeyConditions.join(sec.remotes(), List.of(element.idColumns())));
         List<org.athanor.core.sql.Expression<?>> columns = new ArrayList<>(joined.columns());
-        columns.add(sec.local());
+        columns.addAll(locals);
         joined = joined.withColumns(columns.toArray(org.athanor.core.sql.Expression<?>[]::new)).orderBy(orderBy(element, cs.relation()));
-        for (int from = 0; from < ids.size(); from += ToOneLoading.CHUNK) {
-            Select<Row> select = joined.where(sec.local().in(ids.subList(from, Math.min(ids.size(), from + ToOneLoading.CHUNK))));
-            // joinedLoad options below: the element's statement joins further, its owner-key column kept last; an
+        int perChunk = KeyConditions.keysPerChunk(ToOneLoading.CHUNK, width);
+        boolean rowValues = s.connection().dialect().features().supportsTupleIn();
+        for (int from = 0; from < ids.size(); from += perChunk) {
+            Select<Row> select = joined.where(KeyConditions.in(locals, ids.subList(from, Math.min(ids.size(), from + perChunk)), rowValues));
+            // joinedLoad options below: the element's statement joins further, its owner-key columns kept last; an
             // element then comes in several rows per owner, all of its rows together (ordered by its key before the joins')
-            List<Object[]> rows = JoinedLoading.any(cs.elementOptions) ? JoinedLoading.rowsWith(s, element, select, 1, cs.elementOptions)
-                    : Loading.rowsWith(s, element, select, 1, cs.elementOptions);
+            List<Object[]> rows = JoinedLoading.any(cs.elementOptions) ? JoinedLoading.rowsWith(s, element, select, width, cs.elementOptions)
+                    : Loading.rowsWith(s, element, select, width, cs.elementOptions);
             for (Object[] row : rows) {
-                CollectionState target = byKey.get(row[1]);
+                CollectionState target = byKey.get(width == 1 ? row[1] : java.util.Arrays.asList(java.util.Arrays.copyOfRange(row, 1, 1 + width)));
                 if (target != null && (target.items.isEmpty() || target.items.get(target.items.size() - 1) != row[0])) target.items.add(row[0]);
             }
         }

@@ -1,5 +1,6 @@
 package org.athanor.orm.internal.loading;
 
+import org.athanor.orm.internal.mapping.KeyConditions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,18 +73,35 @@ public final class ElementValues {
         s.uow().links.rewrite(info.toManySecondary(m), owner, cs.items, st.status == InstanceState.Status.PERSISTENT, -1);
     }
 
-    /** Loads the values of every owner in {@code byOwner} (keys {@code ids}, each collection's items already empty). */
+    /**
+     * Loads the values of every owner in {@code byOwner} (keys {@code ids}, each collection's items already empty): one
+     * select per chunk of owners, by their key (a composite key: row values or OR-ed column pairs, {@link KeyConditions#in}).
+     */
     static void load(Loading.Host s, CollectionState cs, Map<Object, CollectionState> byOwner, List<Object> ids) {
         Secondary table = cs.info.toManySecondary(cs.m);
+        List<org.athanor.core.schema.Column<Object>> locals = table.locals();
+        int width = locals.size();
         Map<Object, CollectionState> byKey = new java.util.HashMap<>();
-        for (CollectionState c : byOwner.values()) byKey.put(s.stateOf(c.owner).key().value(0), c);
-        Select<Row> all = Sql.select(List.of(table.local(), table.remote())).from(table.table())
-                .orderBy(table.local().asc(), (table.position() != null ? table.position() : table.remote()).asc());
-        for (int from = 0; from < ids.size(); from += ToOneLoading.CHUNK) {
-            Select<Row> select = all.where(table.local().in(ids.subList(from, Math.min(ids.size(), from + ToOneLoading.CHUNK))));
+        for (CollectionState c : byOwner.values()) byKey.put(KeyConditions.of(s.stateOf(c.owner).key()), c);
+        List<org.athanor.core.sql.Expression<?>> columns = new ArrayList<>(locals);
+        columns.add(table.remote());
+        List<org.athanor.core.sql.OrderItem> order = new ArrayList<>();
+        for (org.athanor.core.schema.Column<Object> l : locals) order.add(l.asc());
+        order.add((table.position() != null ? table.position() : table.remote()).asc());
+        Select<Row> all = Sql.select(columns).from(table.table()).orderBy(order.toArray(org.athanor.core.sql.OrderItem[]::new));
+        int perChunk = KeyConditions.keysPerChunk(ToOneLoading.CHUNK, width);
+        boolean rowValues = s.connection().dialect().features().supportsTupleIn();
+        for (int from = 0; from < ids.size(); from += perChunk) {
+            Select<Row> select = all.where(KeyConditions.in(locals, ids.subList(from, Math.min(ids.size(), from + perChunk)), rowValues));
             for (Row row : s.connection().execute(select).all()) {
-                CollectionState target = byKey.get(row.get(0));
-                if (target != null) target.items.add(row.get(1));
+                Object key = row.get(0);
+                if (width > 1) {
+                    Object[] parts = new Object[width];
+                    for (int j = 0; j < width; j++) parts[j] = row.get(j);
+                    key = java.util.Arrays.asList(parts);
+                }
+                CollectionState target = byKey.get(key);
+                if (target != null) target.items.add(row.get(width));
             }
         }
     }

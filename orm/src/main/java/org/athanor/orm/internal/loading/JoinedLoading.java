@@ -366,11 +366,12 @@ final class JoinedLoading {
             if (child.secondary != null) {
                 // a many-to-many: parent LEFT OUTER JOIN secondary LEFT OUTER JOIN element
                 org.athanor.orm.mapping.Secondary sec = p.toManySecondary(child.index);
-                Expression<Object> id = (Expression<Object>) parentColumn.apply(p.attrs[p.idIdx[0]].column());
-                stmt = stmt.leftJoin(child.secondary, child.secondary.corresponding(sec.local()).eq(id));
-                Column<Object> target = (Column<Object>) read(child, c.attrs[c.idIdx[0]].column());
-                first = target.table();
-                on = target.eq(child.secondary.corresponding(sec.remote()));
+                List<Expression<?>> id = new ArrayList<>(), target = new ArrayList<>();
+                for (Expression<?> col : p.idColumns()) id.add(parentColumn.apply(col));
+                for (Expression<?> col : c.idColumns()) target.add(read(child, (Column<?>) col));
+                stmt = stmt.leftJoin(child.secondary, KeyConditions.join(sec.locals().stream().map(child.secondary::corresponding).toList(), id));
+                first = ((Column<?>) target.get(0)).table();
+                on = KeyConditions.join(target, sec.remotes().stream().map(child.secondary::corresponding).toList());
             } else if (child.collection && p.toManySecondary(child.index) != null) {
                 first = child.table;
                 on = null; // containsEager: the query joined the secondary and element tables itself

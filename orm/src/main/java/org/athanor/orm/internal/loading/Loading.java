@@ -5,6 +5,8 @@ import org.athanor.orm.internal.uow.InstanceState;
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.IdKey;
 import org.athanor.orm.internal.mapping.RowLayout;
+import org.athanor.orm.internal.mapping.KeyConditions;
+import org.athanor.core.sql.Expression;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -309,19 +311,21 @@ public final class Loading {
     }
 
     /**
-     * Re-reads the rows of persistent objects of one class with a single-column key, as {@link #reload} each
+     * Re-reads the rows of persistent objects of one class, as {@link #reload} each
      * (unflushed changes discarded), with one {@code SELECT ... WHERE id IN (...)} per {@link ToOneLoading#CHUNK}
-     * objects; their re-read collections share this load as their batch. Returns the states whose row is gone.
+     * bound values (a composite key: row values, as {@link KeyConditions#in}); their re-read collections share this load as their batch. Returns the states whose row is gone.
      */
     public static List<InstanceState> reloadAll(Loading.Host s, Mapper info, List<InstanceState> states) {
         Map<IdKey, InstanceState> byKey = new java.util.HashMap<>();
         List<Object> ids = new ArrayList<>();
-        for (InstanceState st : states) if (byKey.put(st.key(), st) == null) ids.add(st.key().value(0));
-        @SuppressWarnings("unchecked") org.athanor.core.schema.Column<Object> id = (org.athanor.core.schema.Column<Object>) info.attrs[info.idIdx[0]].column();
+        for (InstanceState st : states) if (byKey.put(st.key(), st) == null) ids.add(KeyConditions.of(st.key()));
+        List<Expression<?>> id = List.of(info.idColumns());
+        int perChunk = KeyConditions.keysPerChunk(ToOneLoading.CHUNK, id.size());
+        boolean rowValues = s.connection().dialect().features().supportsTupleIn();
         List<InstanceState> read = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += ToOneLoading.CHUNK) {
+        for (int from = 0; from < ids.size(); from += perChunk) {
             OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget,
-                    info.selectAll.where(id.in(ids.subList(from, Math.min(ids.size(), from + ToOneLoading.CHUNK)))));
+                    info.selectAll.where(KeyConditions.in(id, ids.subList(from, Math.min(ids.size(), from + perChunk)), rowValues)));
             for (Object[] row : s.connection().execute(q.statement(), values(q.primary())).all()) {
                 Object[] v = info.rowValues(row);
                 InstanceState st = byKey.remove(info.keyOf(v));

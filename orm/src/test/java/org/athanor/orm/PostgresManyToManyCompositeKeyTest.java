@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresManyToManyCompositeKeyTest extends ManyToManyCompositeKeyTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresSelfRelationshipAnyTest extends SelfRelationshipAnyTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

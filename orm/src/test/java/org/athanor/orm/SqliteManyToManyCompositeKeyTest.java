@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteManyToManyCompositeKeyTest extends ManyToManyCompositeKeyTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteSelfRelationshipAnyTest extends SelfRelationshipAnyTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
