@@ -18,13 +18,23 @@ final class ManyToManyQueries {
      */
     @SuppressWarnings("unchecked")
     static <P> Expression<Boolean> withParent(Relationship<P, ?> r, Mapper element, P parent) {
+        Object id = ownerId(r, parent);
+        Secondary s = r.secondary();
+        Column<Object> elementId = (Column<Object>) element.attrs[element.idIdx[0]].column();
+        return Sql.exists(Sql.select(Sql.literal(1)).from(s.table()).where(Sql.and(List.of(s.remote().eq(elementId), s.local().eq(id)))));
+    }
+
+    /** {@code withParent} of a {@code @OneToMany @JoinColumn}: the element's key column equals the parent's key. */
+    static <P> Expression<Boolean> withParentKey(Relationship<P, ?> r, P parent) {
+        return EntityMapping.of(r.owner()).toMany(r.name()).secondary().local().eq(ownerId(r, parent));
+    }
+
+    private static <P> Object ownerId(Relationship<P, ?> r, P parent) {
         if (parent == null) throw new IllegalArgumentException("withParent(null, " + r + "): give the " + r.owner().getSimpleName());
         Object id = EntityMapping.of(r.owner()).identityOf(parent);
         if (id == null)
             throw new IllegalArgumentException("withParent(" + parent + ", " + r + "): the " + r.owner().getSimpleName()
                     + " has no id yet; flush() first");
-        Secondary s = r.secondary();
-        Column<Object> elementId = (Column<Object>) element.attrs[element.idIdx[0]].column();
-        return Sql.exists(Sql.select(Sql.literal(1)).from(s.table()).where(Sql.and(List.of(s.remote().eq(elementId), s.local().eq(id)))));
+        return id;
     }
 }

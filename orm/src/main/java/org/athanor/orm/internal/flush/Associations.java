@@ -48,6 +48,10 @@ final class Associations {
         }
         for (Map.Entry<Secondary, List<Object>> e : byColumn.entrySet()) {
             List<Object> ids = e.getValue();
+            if (e.getKey().inElementTable()) { // a @OneToMany @JoinColumn: the elements' key column, not rows to delete
+                KeyColumnLinks.unlinkDeletedOwners(p, e.getKey(), ids, maxBinds);
+                continue;
+            }
             for (int from = 0; from < ids.size(); from += maxBinds) {
                 Delete del = Sql.deleteFrom(e.getKey().table()).where(e.getKey().local().in(ids.subList(from, Math.min(ids.size(), from + maxBinds))));
                 p.statement = del;
@@ -56,6 +60,10 @@ final class Associations {
         }
         for (Map.Entry<Secondary, LinkedHashMap<LinkChanges.Pair, Boolean>> e : uow.links.changes().entrySet()) {
             Secondary s = e.getKey();
+            if (s.inElementTable()) {
+                KeyColumnLinks.write(p, uow, s, e.getValue(), gone);
+                continue;
+            }
             List<Object[]> added = new ArrayList<>(), removed = new ArrayList<>();
             for (Map.Entry<LinkChanges.Pair, Boolean> c : e.getValue().entrySet()) {
                 Object[] keys = keys(uow, c.getKey(), gone);
@@ -123,7 +131,7 @@ final class Associations {
     }
 
     /** The pair's keys {owner, element}, or null when either end is not a persistent object of the session, or is being deleted. */
-    private static Object[] keys(UnitOfWork uow, LinkChanges.Pair pair, Set<Object> gone) {
+    static Object[] keys(UnitOfWork uow, LinkChanges.Pair pair, Set<Object> gone) {
         if (pair.value()) { // an element collection's value: only the owner is an object
             Object key = ownerKey(uow, pair.owner(), gone);
             return key == null ? null : new Object[] {key, pair.element()};

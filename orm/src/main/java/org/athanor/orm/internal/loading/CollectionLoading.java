@@ -206,7 +206,8 @@ final class CollectionLoading {
         Map<Object, CollectionState> byKey = new java.util.HashMap<>();
         for (CollectionState c : byOwner.values()) byKey.put(s.stateOf(c.owner).key().value(0), c);
         Column<Object> elementId = (Column<Object>) element.attrs[element.idIdx[0]].column();
-        Select<Row> joined = element.selectAll.join(sec.table(), sec.remote().eq(elementId));
+        // a @OneToMany @JoinColumn: the owner's key is a column of the element's own rows, read beside them
+        Select<Row> joined = sec.inElementTable() ? element.selectAll : element.selectAll.join(sec.table(), sec.remote().eq(elementId));
         List<org.athanor.core.sql.Expression<?>> columns = new ArrayList<>(joined.columns());
         columns.add(sec.local());
         joined = joined.withColumns(columns.toArray(org.athanor.core.sql.Expression<?>[]::new)).orderBy(orderBy(element, cs.relation()));

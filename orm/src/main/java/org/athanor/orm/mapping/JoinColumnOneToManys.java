@@ -1,0 +1,108 @@
+package org.athanor.orm.mapping;
+
+import jakarta.persistence.ConstraintMode;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.Locale;
+import org.athanor.core.schema.Column;
+import org.athanor.core.schema.ReferentialAction;
+import org.athanor.core.schema.Table;
+import org.athanor.orm.rules.Messages;
+import org.athanor.orm.rules.Naming;
+
+/**
+ * A unidirectional {@code @OneToMany @JoinColumn(name = "owner_id")} (Hibernate's and SQLAlchemy's
+ * {@code relationship()} without a back reference): the owner's key lives in a column of the element's table
+ * that no field of the element maps. This mapping adds that column (the owner key's type; NOT NULL with
+ * {@code nullable = false}) and its FOREIGN KEY to the element's mapped Core table, so {@code createAll} creates
+ * them and Core joins infer their ON clause. The collection is then linked as a join-table one-to-many is, through
+ * a {@link Secondary#inElementTable() Secondary} whose table is the element's own: its pairs (owner, element) are
+ * the key column's value, written by the flush as {@code UPDATE element SET owner_id = ? WHERE id = ?}.
+ *
+ * <p>The column is added once per element table (a second mapping of the owner, or another registry, finds the
+ * column it added: same name, its FOREIGN KEY to the owner's table) under the table's lock; an attribute or
+ * reference of the element that maps the same column is a mapping error.
+ */
+final class JoinColumnOneToManys {
+    private JoinColumnOneToManys() {}
+
+    /** A {@code @OneToMany} without {@code mappedBy} with a {@code @JoinColumn}: its key column is in the element's table. */
+    static boolean is(Field f) {
+        OneToMany o = f.getAnnotation(OneToMany.class);
+        return o != null && o.mappedBy().isEmpty() && f.isAnnotationPresent(JoinColumn.class);
+    }
+
+    /**
+     * The collection's key column in the element's table, and the element's key: a Secondary in the element's table.
+     * {@code ownerTable}/{@code attributes}: the owner's table and attributes being built (the element's, when the
+     * collection is of the owner's own class).
+     */
+    @SuppressWarnings("unchecked")
+    static Secondary secondary(Class<?> cls, Table ownerTable, Field f, Class<?> target, FieldSpec ownerKey,
+                               List<Attribute> attributes, List<ToOne> toOnes, boolean cascadeRemove, boolean orphanRemoval, String where) {
+        JoinColumn jc = f.getAnnotation(JoinColumn.class);
+        // in the processor's order (References.unidirectionalOneToMany), so a field with several mistakes reads the same
+        if (f.isAnnotationPresent(jakarta.persistence.JoinTable.class))
+            throw new MappingException(where + ": " + Messages.oneToManyJoinColumnAndTable());
+        check(jc, ownerKey, where);
+        if (!jc.nullable() && !(orphanRemoval && cascadeRemove))
+            throw new MappingException(where + ": " + Messages.oneToManyJoinColumnNotNull());
+        if (target != cls && (target.isAnnotationPresent(jakarta.persistence.Inheritance.class)
+                || MappingBuilder.entitySuperclass(target) != null))
+            throw new MappingException(where + ": " + Messages.oneToManyJoinColumnInheritance(target.getSimpleName()));
+        String name = jc.name().isEmpty() ? Naming.snakeCase(f.getName()) + "_" + ownerKey.columnName() : jc.name();
+        boolean self = target == cls;
+        Table table = self ? ownerTable : EntityMapping.of(target).table();
+        List<Attribute> elementAttributes = self ? attributes : EntityMapping.of(target).attributes();
+        List<ToOne> elementToOnes = self ? toOnes : EntityMapping.of(target).toOnes();
+        List<Attribute> ids = elementAttributes.stream().filter(Attribute::isId).toList();
+        if (ids.size() != 1)
+            throw new MappingException(where + ": the element " + target.getSimpleName() + " has a composite key; a "
+                    + "@OneToMany @JoinColumn needs an element with one @Id");
+        Column<Object> elementId = (Column<Object>) ids.get(0).column();
+        java.util.Set<Column<?>> own = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Attribute a : elementAttributes) own.add(a.column());
+        for (ToOne t : elementToOnes) own.addAll(t.columns());
+        String ownerKeyName = ownerKey.name();
+        boolean constraint = jc.foreignKey().value() != ConstraintMode.NO_CONSTRAINT;
+        Column<Object> column;
+        synchronized (table) { // element tables are shared by every mapping of the class: one column, added once
+            column = existing(table, name, own, where);
+            if (column == null) {
+                column = (Column<Object>) Table.addColumn(table, name, ownerKey.type(),
+                        jc.nullable() ? Table.Options.nullable() : Table.Options.notNull());
+                if (constraint)
+                    Table.addForeignKey(table, List.of(column), () -> List.of(ManyToManys.column(attributes, ownerKeyName)),
+                            ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, jc.foreignKey().name().isEmpty() ? null : jc.foreignKey().name());
+            }
+        }
+        return Secondary.inElementTable(table, column, elementId, cascadeRemove);
+    }
+
+    /**
+     * The column {@code name} of the element table when a mapping of a one-to-many added it before (another mapping of
+     * the owner: the column is not one of the element's own, {@code own}); null when the table has no such column; a
+     * mapping error when an attribute or a reference of the element maps it.
+     */
+    @SuppressWarnings("unchecked")
+    private static Column<Object> existing(Table table, String name, java.util.Set<Column<?>> own, String where) {
+        for (Column<?> c : table.columns()) {
+            if (!c.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) continue;
+            if (!own.contains(c)) return (Column<Object>) c;
+            throw new MappingException(where + ": " + Messages.oneToManyJoinColumnTaken(name, table.name()));
+        }
+        return null;
+    }
+
+    private static void check(JoinColumn jc, FieldSpec ownerKey, String where) {
+        if (!jc.referencedColumnName().isEmpty() && !jc.referencedColumnName().equalsIgnoreCase(ownerKey.columnName()))
+            throw new MappingException(where + ": @JoinColumn(referencedColumnName = \"" + jc.referencedColumnName()
+                    + "\"): the column must reference the owner's key column " + ownerKey.columnName());
+        if (!jc.columnDefinition().isEmpty() || !jc.table().isEmpty() || !jc.options().isEmpty() || jc.check().length > 0
+                || !jc.insertable() || !jc.updatable() || jc.unique() || !jc.comment().isEmpty()
+                || !jc.foreignKey().foreignKeyDefinition().isEmpty() || !jc.foreignKey().options().isEmpty())
+            throw new MappingException(where + ": " + Messages.oneToManyJoinColumnMembers());
+    }
+}
