@@ -167,6 +167,8 @@ public abstract class JoinColumnOneToManyTestBase extends MappedTestBase {
         try (Session s = sessions.openSession()) {
             List<JcFolder> folders = folders(s, joinedLoad(JcFolder_.docs));
             assertEquals(1, count("SELECT"));
+            assertEquals(1, statements.get(0).toUpperCase(java.util.Locale.ROOT).split("LEFT OUTER JOIN").length - 1,
+                    "the element's table once, ON its key column: " + statements.get(0));
             assertEquals(List.of("a", "b", "c"), folders.stream().map(JcFolder::getName).toList(), "parents de-duplicated");
             assertEquals(List.of("dune", "emma"), titles(folders.get(0).getDocs()));
             assertEquals(List.of("faust"), titles(folders.get(1).getDocs()));
@@ -175,6 +177,13 @@ public abstract class JoinColumnOneToManyTestBase extends MappedTestBase {
             assertEquals(2, count("SELECT"), "the limit counts folders (a subquery)");
             assertEquals(List.of("red", "blue"), texts(first.getNotes()));
             assertEquals(2, count("SELECT"));
+        }
+        statements.clear();
+        try (Session s = sessions.openSession()) {
+            List<JcFolder> folders = s.query(JcFolder.class).join(JcFolder_.docs).filter(JcDoc_.title.eq("emma"))
+                    .options(Loaders.containsEager(JcFolder_.docs)).all();
+            assertEquals(1, count("SELECT"));
+            assertEquals(List.of("emma"), titles(folders.get(0).getDocs()), "the rows the query's own join kept");
         }
         statements.clear();
         try (Session s = sessions.openSession()) {
