@@ -24,6 +24,7 @@ import org.athanor.orm.model.unidircol.JcDoc;
 import org.athanor.orm.model.unidircol.JcDoc_;
 import org.athanor.orm.model.unidircol.JcFolder;
 import org.athanor.orm.model.unidircol.JcFolder_;
+import org.athanor.orm.model.unidircol.JcNode;
 import org.athanor.orm.model.unidircol.JcNote;
 import org.athanor.orm.model.unidircol.JcPage;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * every loader with exact statement counts, join/any/withParent, rollback, refresh, expunge, merge.
  */
 public abstract class JoinColumnOneToManyTestBase extends MappedTestBase {
-    static final Registry REGISTRY = Registry.of(JcFolder.class, JcDoc.class, JcNote.class, JcPage.class);
+    static final Registry REGISTRY = Registry.of(JcFolder.class, JcDoc.class, JcNote.class, JcPage.class, JcNode.class);
     static final Secondary DOCS = EntityMapping.of(JcFolder.class).toMany("docs").secondary();
     static final Secondary NOTES = EntityMapping.of(JcFolder.class).toMany("notes").secondary();
     static final Secondary PAGES = EntityMapping.of(JcFolder.class).toMany("pages").secondary();
@@ -421,5 +422,36 @@ public abstract class JoinColumnOneToManyTestBase extends MappedTestBase {
         }
         assertEquals(new TreeSet<>(List.of("a:dune", "a:emma", "b:faust")), links(DOCS, DOC_NAMES));
         assertEquals(3, rows(EntityMapping.of(JcDoc.class).table()));
+    }
+
+    @Test
+    void aTreeOfOneTableIsInsertedInLevelsLoadedAndDeleted() {
+        Long rootId;
+        try (Session s = sessions.openSession()) {
+            JcNode root = new JcNode("root"), x = new JcNode("x"), y = new JcNode("y"), x1 = new JcNode("x1");
+            root.getChildren().add(y);
+            root.getChildren().add(x);
+            x.getChildren().add(x1);
+            s.add(root);
+            statements.clear();
+            s.commit();
+            assertEquals(3, count("INSERT"), "a level per INSERT, each with its parents' keys: " + statements);
+            assertEquals(0, count("UPDATE"), statements.toString());
+            rootId = root.getId();
+        }
+        try (Session s = sessions.openSession()) {
+            JcNode root = s.get(JcNode.class, rootId);
+            statements.clear();
+            assertEquals(List.of("x", "y"), root.getChildren().stream().map(JcNode::getName).toList());
+            assertEquals(List.of("x1"), root.getChildren().get(0).getChildren().stream().map(JcNode::getName).toList());
+            assertEquals(List.of(), root.getChildren().get(1).getChildren());
+            assertEquals(2, count("SELECT"), "x's and y's children in one: " + statements);
+            s.delete(root);
+            statements.clear();
+            s.commit();
+            assertEquals(1, count("UPDATE"), "the deleted nodes' children unlinked first (one table): " + statements);
+            assertEquals(1, count("DELETE"), "the four nodes: " + statements);
+        }
+        assertEquals(0, rows(EntityMapping.of(JcNode.class).table()));
     }
 }

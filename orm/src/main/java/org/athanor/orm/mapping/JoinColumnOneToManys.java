@@ -78,7 +78,9 @@ final class JoinColumnOneToManys {
                             ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, jc.foreignKey().name().isEmpty() ? null : jc.foreignKey().name());
             }
         }
-        return Secondary.inElementTable(table, column, elementId, cascadeRemove);
+        // a tree in one table: its rows go in one DELETE, in no order the foreign key accepts, so the deleted owners'
+        // children are unlinked first (in a table of its own, the element's rows are deleted before the owner's)
+        return Secondary.inElementTable(table, column, elementId, cascadeRemove && !self);
     }
 
     /**
