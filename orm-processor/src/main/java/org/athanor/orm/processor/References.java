@@ -149,6 +149,9 @@ final class References {
         String problem = null;
         if (!m.ann.string(o, "mappedBy").isEmpty()) problem = Messages.mappedByJoinColumn();
         else if (Annotations.has(f, "JoinTable")) problem = Messages.oneToManyJoinColumnAndTable();
+        else if (!m.ann.string(jc, "referencedColumnName").isEmpty() && ownKeyColumn() != null
+                && !m.ann.string(jc, "referencedColumnName").equalsIgnoreCase(ownKeyColumn()))
+            problem = Messages.oneToManyJoinColumnReferenced(m.ann.string(jc, "referencedColumnName"), ownKeyColumn());
         else if (!m.ann.string(jc, "columnDefinition").isEmpty() || !m.ann.string(jc, "table").isEmpty()
                 || !m.ann.string(jc, "options").isEmpty() || !m.ann.string(jc, "comment").isEmpty()
                 || m.ann.value(jc, "check") instanceof List<?> checks && !checks.isEmpty()
@@ -166,6 +169,18 @@ final class References {
         if (problem == null) return false;
         m.error(f, field, problem);
         return true;
+    }
+
+    /** The entity's one {@code @Id} column (its {@code @Column(name)}, else snake_case); null when it has not exactly one. */
+    private String ownKeyColumn() {
+        List<String> keys = new ArrayList<>();
+        for (TypeElement c = m.entity; c != null; ) {
+            for (VariableElement v : ElementFilter.fieldsIn(c.getEnclosedElements()))
+                if (!EntityModel.skipped(v) && Annotations.has(v, "Id")) keys.add(columnName(v, null));
+            TypeMirror sup = c.getSuperclass();
+            c = sup.getKind() == TypeKind.DECLARED ? (TypeElement) m.types.asElement(sup) : null;
+        }
+        return keys.size() == 1 ? keys.get(0) : null;
     }
 
     private boolean cascadesRemove(AnnotationMirror o) {

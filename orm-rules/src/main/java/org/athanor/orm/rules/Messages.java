@@ -42,6 +42,11 @@ public final class Messages {
                 + "or neither) or in the element's table (@JoinColumn), not both";
     }
 
+    /** {@code @OneToMany @JoinColumn(referencedColumnName)} naming another column than the owner's key column. */
+    public static String oneToManyJoinColumnReferenced(String given, String key) {
+        return "@JoinColumn(referencedColumnName = \"" + given + "\"): the column must reference the owner's key column " + key;
+    }
+
     /** {@code @OneToMany @JoinColumn} with members other than name, nullable, referencedColumnName, foreignKey. */
     public static String oneToManyJoinColumnMembers() {
         return "@JoinColumn on a @OneToMany: only name, nullable, referencedColumnName and foreignKey (its name, or "

@@ -100,8 +100,7 @@ final class JoinColumnOneToManys {
 
     private static void check(JoinColumn jc, FieldSpec ownerKey, String where) {
         if (!jc.referencedColumnName().isEmpty() && !jc.referencedColumnName().equalsIgnoreCase(ownerKey.columnName()))
-            throw new MappingException(where + ": @JoinColumn(referencedColumnName = \"" + jc.referencedColumnName()
-                    + "\"): the column must reference the owner's key column " + ownerKey.columnName());
+            throw new MappingException(where + ": " + Messages.oneToManyJoinColumnReferenced(jc.referencedColumnName(), ownerKey.columnName()));
         if (!jc.columnDefinition().isEmpty() || !jc.table().isEmpty() || !jc.options().isEmpty() || jc.check().length > 0
                 || !jc.insertable() || !jc.updatable() || jc.unique() || !jc.comment().isEmpty()
                 || !jc.foreignKey().foreignKeyDefinition().isEmpty() || !jc.foreignKey().options().isEmpty())

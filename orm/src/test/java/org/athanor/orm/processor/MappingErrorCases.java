@@ -163,6 +163,9 @@ public final class MappingErrorCases {
                 both("onetomanyjoincolumnjointable", "@Entity public class E { @Id Long id; "
                                 + "@OneToMany @JoinColumn(name = \"parent_id\") @JoinTable(name = \"x\") List<E> children; }",
                         "errors.onetomanyjoincolumnjointable.E.children: " + org.athanor.orm.rules.Messages.oneToManyJoinColumnAndTable()),
+                both("onetomanyjoincolumnreferenced", "@Entity public class E { @Id Long id; "
+                                + "@OneToMany @JoinColumn(name = \"parent_id\", referencedColumnName = \"code\") List<E> children; }",
+                        "errors.onetomanyjoincolumnreferenced.E.children: " + org.athanor.orm.rules.Messages.oneToManyJoinColumnReferenced("code", "id")),
                 both("onetomanyjoincolumnmembers", "@Entity public class E { @Id Long id; "
                                 + "@OneToMany @JoinColumn(name = \"parent_id\", unique = true) List<E> children; }",
                         "errors.onetomanyjoincolumnmembers.E.children: " + org.athanor.orm.rules.Messages.oneToManyJoinColumnMembers()),
