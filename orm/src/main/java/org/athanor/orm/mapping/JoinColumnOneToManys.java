@@ -28,6 +28,13 @@ import org.athanor.orm.rules.Naming;
 final class JoinColumnOneToManys {
     private JoinColumnOneToManys() {}
 
+    /**
+     * The owners whose {@code @JoinColumn} collections this thread is mapping: the element's mapping is built from inside
+     * the owner's (its table gets the column), so two entities with such collections of each other would build each other
+     * without end. Thread-confined, mapping time only.
+     */
+    private static final ThreadLocal<java.util.Set<Class<?>>> MAPPING = ThreadLocal.withInitial(java.util.HashSet::new);
+
     /** A {@code @OneToMany} without {@code mappedBy} with a {@code @JoinColumn}: its key column is in the element's table. */
     static boolean is(Field f) {
         OneToMany o = f.getAnnotation(OneToMany.class);
@@ -54,7 +61,17 @@ final class JoinColumnOneToManys {
             throw new MappingException(where + ": " + Messages.oneToManyJoinColumnInheritance(target.getSimpleName()));
         String name = jc.name().isEmpty() ? Naming.snakeCase(f.getName()) + "_" + ownerKey.columnName() : jc.name();
         boolean self = target == cls;
-        Table table = self ? ownerTable : EntityMapping.of(target).table();
+        if (!self && MAPPING.get().contains(target))
+            throw new MappingException(where + ": " + target.getSimpleName() + " has a @OneToMany @JoinColumn collection "
+                    + "leading back to " + cls.getSimpleName() + "; such cycles between entities are not supported yet: "
+                    + "map one side as @OneToMany(mappedBy = ...) of a @ManyToOne, or use a join table (leave out @JoinColumn)");
+        Table table;
+        MAPPING.get().add(cls);
+        try {
+            table = self ? ownerTable : EntityMapping.of(target).table();
+        } finally {
+            MAPPING.get().remove(cls);
+        }
         List<Attribute> elementAttributes = self ? attributes : EntityMapping.of(target).attributes();
         List<ToOne> elementToOnes = self ? toOnes : EntityMapping.of(target).toOnes();
         List<Attribute> ids = elementAttributes.stream().filter(Attribute::isId).toList();

@@ -175,6 +175,12 @@ public final class MappingErrorCases {
                 new Case("onetomanyjoincolumntaken", "@Entity public class E { @Id Long id; "
                                 + "@OneToMany @JoinColumn(name = \"name\") List<P> items; }\n@Entity class P { @Id Long id; String name; }",
                         "errors.onetomanyjoincolumntaken.E.items: " + org.athanor.orm.rules.Messages.oneToManyJoinColumnTaken("name", "p"), null),
+                new Case("onetomanyjoincolumncycle", "@Entity public class E { @Id Long id; "
+                                + "@OneToMany @JoinColumn(name = \"e_id\") List<P> items; }\n"
+                                + "@Entity class P { @Id Long id; @OneToMany @JoinColumn(name = \"p_id\") List<E> es; }",
+                        "errors.onetomanyjoincolumncycle.P.es: E has a @OneToMany @JoinColumn collection leading back to P; such "
+                                + "cycles between entities are not supported yet: map one side as @OneToMany(mappedBy = ...) of a "
+                                + "@ManyToOne, or use a join table (leave out @JoinColumn)", null),
                 new Case("onetomanyjoincolumncompositeowner", "@Entity @IdClass(K.class) public class E { @Id Long a; @Id Long b; "
                                 + "@OneToMany @JoinColumn(name = \"e\") List<P> items; }\nclass K { Long a; Long b; }\n@Entity class P { @Id Long id; }",
                         "errors.onetomanyjoincolumncompositeowner.E.items: the target E has 2 key fields; a @OneToMany needs a "
