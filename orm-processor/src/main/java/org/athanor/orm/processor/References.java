@@ -163,8 +163,12 @@ final class References {
             problem = Messages.oneToManyJoinColumnNotNull();
         else {
             TypeElement element = elementOf(f, o);
+            String column = m.ann.string(jc, "name").isEmpty() && ownKeyColumn() != null
+                    ? Naming.snakeCase(field) + "_" + ownKeyColumn() : m.ann.string(jc, "name");
             if (element != null && inHierarchy(element) && element != m.entity)
                 problem = Messages.oneToManyJoinColumnInheritance(element.getSimpleName().toString());
+            else if (element != null && !column.isEmpty() && elementColumns(element).contains(column.toLowerCase(java.util.Locale.ROOT)))
+                problem = Messages.oneToManyJoinColumnTaken(column, tableName(element));
         }
         if (problem == null) return false;
         m.error(f, field, problem);
@@ -181,6 +185,36 @@ final class References {
             c = sup.getKind() == TypeKind.DECLARED ? (TypeElement) m.types.asElement(sup) : null;
         }
         return keys.size() == 1 ? keys.get(0) : null;
+    }
+
+    /**
+     * The columns the element's own fields map, lower case: its basic fields' ({@code @Column(name)} or snake_case) and
+     * its references' explicit {@code @JoinColumn(name)}s (a reference's default name is left to the runtime's check).
+     */
+    private java.util.Set<String> elementColumns(TypeElement element) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (TypeElement c = element; c != null; ) {
+            for (VariableElement v : ElementFilter.fieldsIn(c.getEnclosedElements())) {
+                if (EntityModel.skipped(v) || Annotations.has(v, "OneToMany") || Annotations.has(v, "ManyToMany")
+                        || Annotations.has(v, "ElementCollection") || Annotations.has(v, "Embedded") || Annotations.has(v, "EmbeddedId"))
+                    continue;
+                if (Annotations.has(v, "ManyToOne") || Annotations.has(v, "OneToOne")) {
+                    String n = m.ann.string(Annotations.find(v, "JoinColumn"), "name");
+                    if (!n.isEmpty()) out.add(n.toLowerCase(java.util.Locale.ROOT));
+                } else out.add(columnName(v, null).toLowerCase(java.util.Locale.ROOT));
+            }
+            TypeMirror sup = c.getSuperclass();
+            c = sup.getKind() == TypeKind.DECLARED ? (TypeElement) m.types.asElement(sup) : null;
+        }
+        return out;
+    }
+
+    /** The element's table name as its mapping names it: {@code @Table(name)}, else its entity name in snake_case. */
+    private String tableName(TypeElement element) {
+        String t = m.ann.string(Annotations.find(element, "Table"), "name");
+        if (!t.isEmpty()) return t;
+        String e = m.ann.string(Annotations.find(element, "Entity"), "name");
+        return Naming.snakeCase(e.isEmpty() ? element.getSimpleName().toString() : e);
     }
 
     private boolean cascadesRemove(AnnotationMirror o) {

@@ -174,7 +174,8 @@ public final class MappingErrorCases {
                         "errors.onetomanyjoincolumninheritance.E.items: " + org.athanor.orm.rules.Messages.oneToManyJoinColumnInheritance("A")),
                 new Case("onetomanyjoincolumntaken", "@Entity public class E { @Id Long id; "
                                 + "@OneToMany @JoinColumn(name = \"name\") List<P> items; }\n@Entity class P { @Id Long id; String name; }",
-                        "errors.onetomanyjoincolumntaken.E.items: " + org.athanor.orm.rules.Messages.oneToManyJoinColumnTaken("name", "p"), null),
+                        "errors.onetomanyjoincolumntaken.E.items: " + org.athanor.orm.rules.Messages.oneToManyJoinColumnTaken("name", "p"),
+                        "errors.onetomanyjoincolumntaken.E.items: " + org.athanor.orm.rules.Messages.oneToManyJoinColumnTaken("name", "p")),
                 new Case("onetomanyjoincolumncycle", "@Entity public class E { @Id Long id; "
                                 + "@OneToMany @JoinColumn(name = \"e_id\") List<P> items; }\n"
                                 + "@Entity class P { @Id Long id; @OneToMany @JoinColumn(name = \"p_id\") List<E> es; }",
