@@ -86,7 +86,7 @@ final class JoinColumnOneToManys {
         boolean constraint = jc.foreignKey().value() != ConstraintMode.NO_CONSTRAINT;
         Column<Object> column;
         synchronized (table) { // element tables are shared by every mapping of the class: one column, added once
-            column = existing(table, name, own, where);
+            column = existing(table, name, own, ownerTable, where);
             if (column == null) {
                 column = (Column<Object>) Table.addColumn(table, name, ownerKey.type(),
                         jc.nullable() ? Table.Options.nullable() : Table.Options.notNull());
@@ -101,18 +101,29 @@ final class JoinColumnOneToManys {
     }
 
     /**
-     * The column {@code name} of the element table when a mapping of a one-to-many added it before (another mapping of
-     * the owner: the column is not one of the element's own, {@code own}); null when the table has no such column; a
-     * mapping error when an attribute or a reference of the element maps it.
+     * The column {@code name} of the element table when a mapping of this owner's collection added it before (another
+     * mapping of the owner: the column is not one of the element's own, {@code own}, and its FOREIGN KEY, if any,
+     * references the owner's table); null when the table has no such column; a mapping error when an attribute or a
+     * reference of the element maps it, or another owner's collection keys its rows with it.
      */
     @SuppressWarnings("unchecked")
-    private static Column<Object> existing(Table table, String name, java.util.Set<Column<?>> own, String where) {
+    private static Column<Object> existing(Table table, String name, java.util.Set<Column<?>> own, Table ownerTable, String where) {
         for (Column<?> c : table.columns()) {
             if (!c.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) continue;
-            if (!own.contains(c)) return (Column<Object>) c;
-            throw new MappingException(where + ": " + Messages.oneToManyJoinColumnTaken(name, table.name()));
+            if (own.contains(c)) throw new MappingException(where + ": " + Messages.oneToManyJoinColumnTaken(name, table.name()));
+            // the foreign key a collection's mapping added: its target is a list of the owner's columns (no mapping to build)
+            for (org.athanor.core.schema.ForeignKey fk : table.foreignKeys())
+                if (fk.columns().size() == 1 && fk.columns().get(0) == c && !sameTable(fk.referencedTable(), ownerTable))
+                    throw new MappingException(where + ": @JoinColumn(name = \"" + name + "\") is already the key column of "
+                            + "another owner's collection in " + table.name() + " (referencing " + fk.referencedTable().name()
+                            + "); give this collection's key column another name");
+            return (Column<Object>) c;
         }
         return null;
+    }
+
+    private static boolean sameTable(Table a, Table b) {
+        return a.name().equalsIgnoreCase(b.name()) && java.util.Objects.equals(a.schema(), b.schema());
     }
 
     private static void check(JoinColumn jc, FieldSpec ownerKey, String where) {
