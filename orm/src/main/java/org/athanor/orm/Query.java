@@ -233,6 +233,8 @@ public final class Query<E> {
         if (!r.isCollection() || r.target() != info.type)
             throw new IllegalArgumentException("withParent(" + r + "): needs a collection of " + info.name);
         if (r.isManyToMany()) return filter(ManyToManyQueries.withParent(r, info, parent));
+        if (org.athanor.orm.mapping.EntityMapping.of(r.owner()).toMany(r.name()).joinColumnOneToMany())
+            return filter(ManyToManyQueries.withParentKey(r, parent));
         return filterBy(org.athanor.orm.mapping.EntityMapping.of(r.owner()).toMany(r.name()).mappedBy(), parent);
     }
 

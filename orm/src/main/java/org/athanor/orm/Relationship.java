@@ -59,7 +59,11 @@ public final class Relationship<O, T> {
      * True for a collection joined through a secondary table: a {@code @ManyToMany} (either side), or a unidirectional
      * {@code @OneToMany} with a join table (neither mappedBy nor {@code @JoinColumn}).
      */
-    public boolean isManyToMany() { return collection && EntityMapping.of(owner).toMany(name).isManyToMany(); }
+    public boolean isManyToMany() {
+        if (!collection) return false;
+        org.athanor.orm.mapping.ToMany t = EntityMapping.of(owner).toMany(name);
+        return t.isManyToMany() && !t.joinColumnOneToMany(); // a @OneToMany @JoinColumn joins as a one-to-many
+    }
 
     /**
      * True for an {@code @ElementCollection}: {@link #target()} is the value class, the rows are in the collection
@@ -171,6 +175,8 @@ public final class Relationship<O, T> {
      * composite key), as {foreign key, key} of the foreign key behind this relationship.
      */
     private List<List<Column<Object>>> keyColumns() {
+        if (collection && EntityMapping.of(owner).toMany(name).joinColumnOneToMany()) // the key column no element field maps
+            return List.of(List.of(EntityMapping.of(owner).toMany(name).secondary().local()), idColumns(owner));
         if (collection || inverse) {
             EntityMapping<T> t = EntityMapping.of(target);
             EntityMapping<O> o = EntityMapping.of(owner);

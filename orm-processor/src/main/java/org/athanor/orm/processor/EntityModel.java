@@ -159,7 +159,8 @@ final class EntityModel {
                     else references.relationship(f, true);
                     continue;
                 }
-                if (Annotations.has(f, "JoinTable") && !references.joinTableOneToMany(f)) {
+                if (Annotations.has(f, "JoinTable") && !references.joinTableOneToMany(f)
+                        && !(Annotations.has(f, "OneToMany") && Annotations.has(f, "JoinColumn"))) { // that one: unidirectionalOneToMany
                     error(f, f.getSimpleName().toString(), Messages.joinTableMisplaced());
                     continue;
                 }

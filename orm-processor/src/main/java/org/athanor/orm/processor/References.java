@@ -138,14 +138,111 @@ final class References {
     }
 
     /**
-     * A {@code @OneToMany} with {@code @JoinColumn}: refused with the runtime's words (ToOnes.mapCollections) until the
-     * unidirectional one-to-many with a key column in the element's table is built. Without {@code mappedBy} and
-     * {@code @JoinColumn} it is a join-table collection ({@link #joinTableOneToMany}), as in the runtime's ManyToManys.
+     * A {@code @OneToMany} with {@code @JoinColumn}: the unidirectional one-to-many keyed in the element's table, checked
+     * as the runtime's JoinColumnOneToManys does (same words from {@link Messages}); true when it was refused. Without
+     * {@code mappedBy} and {@code @JoinColumn} it is a join-table collection ({@link #joinTableOneToMany}).
      */
     boolean unidirectionalOneToMany(VariableElement f) {
         if (!Annotations.has(f, "OneToMany") || !Annotations.has(f, "JoinColumn")) return false;
-        m.error(f, f.getSimpleName().toString(), Messages.oneToManyJoinColumn());
+        String field = f.getSimpleName().toString();
+        AnnotationMirror o = Annotations.find(f, "OneToMany"), jc = Annotations.find(f, "JoinColumn");
+        String problem = null;
+        if (!m.ann.string(o, "mappedBy").isEmpty()) problem = Messages.mappedByJoinColumn();
+        else if (Annotations.has(f, "JoinTable")) problem = Messages.oneToManyJoinColumnAndTable();
+        else if (!m.ann.string(jc, "referencedColumnName").isEmpty() && ownKeyColumn() != null
+                && !m.ann.string(jc, "referencedColumnName").equalsIgnoreCase(ownKeyColumn()))
+            problem = Messages.oneToManyJoinColumnReferenced(m.ann.string(jc, "referencedColumnName"), ownKeyColumn());
+        else if (!m.ann.string(jc, "columnDefinition").isEmpty() || !m.ann.string(jc, "table").isEmpty()
+                || !m.ann.string(jc, "options").isEmpty() || !m.ann.string(jc, "comment").isEmpty()
+                || m.ann.value(jc, "check") instanceof List<?> checks && !checks.isEmpty()
+                || !m.ann.bool(jc, "insertable", true) || !m.ann.bool(jc, "updatable", true) || m.ann.bool(jc, "unique", false)
+                || m.ann.value(jc, "foreignKey") instanceof AnnotationMirror fk
+                && (!m.ann.string(fk, "foreignKeyDefinition").isEmpty() || !m.ann.string(fk, "options").isEmpty()))
+            problem = Messages.oneToManyJoinColumnMembers();
+        else if (!m.ann.bool(jc, "nullable", true) && !(m.ann.bool(o, "orphanRemoval", false) && cascadesRemove(o)))
+            problem = Messages.oneToManyJoinColumnNotNull();
+        else {
+            TypeElement element = elementOf(f, o);
+            String column = m.ann.string(jc, "name").isEmpty() && ownKeyColumn() != null
+                    ? Naming.snakeCase(field) + "_" + ownKeyColumn() : m.ann.string(jc, "name");
+            if (element != null && inHierarchy(element) && element != m.entity)
+                problem = Messages.oneToManyJoinColumnInheritance(element.getSimpleName().toString());
+            else if (element != null && !column.isEmpty() && elementColumns(element).contains(column.toLowerCase(java.util.Locale.ROOT)))
+                problem = Messages.oneToManyJoinColumnTaken(column, tableName(element));
+        }
+        if (problem == null) return false;
+        m.error(f, field, problem);
         return true;
+    }
+
+    /** The entity's one {@code @Id} column (its {@code @Column(name)}, else snake_case); null when it has not exactly one. */
+    private String ownKeyColumn() {
+        List<String> keys = new ArrayList<>();
+        for (TypeElement c = m.entity; c != null; ) {
+            for (VariableElement v : ElementFilter.fieldsIn(c.getEnclosedElements()))
+                if (!EntityModel.skipped(v) && Annotations.has(v, "Id")) keys.add(columnName(v, null));
+            TypeMirror sup = c.getSuperclass();
+            c = sup.getKind() == TypeKind.DECLARED ? (TypeElement) m.types.asElement(sup) : null;
+        }
+        return keys.size() == 1 ? keys.get(0) : null;
+    }
+
+    /**
+     * The columns the element's own fields map, lower case: its basic fields' ({@code @Column(name)} or snake_case) and
+     * its references' explicit {@code @JoinColumn(name)}s (a reference's default name is left to the runtime's check).
+     */
+    private java.util.Set<String> elementColumns(TypeElement element) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (TypeElement c = element; c != null; ) {
+            for (VariableElement v : ElementFilter.fieldsIn(c.getEnclosedElements())) {
+                if (EntityModel.skipped(v) || Annotations.has(v, "OneToMany") || Annotations.has(v, "ManyToMany")
+                        || Annotations.has(v, "ElementCollection") || Annotations.has(v, "Embedded") || Annotations.has(v, "EmbeddedId"))
+                    continue;
+                if (Annotations.has(v, "ManyToOne") || Annotations.has(v, "OneToOne")) {
+                    String n = m.ann.string(Annotations.find(v, "JoinColumn"), "name");
+                    if (!n.isEmpty()) out.add(n.toLowerCase(java.util.Locale.ROOT));
+                } else out.add(columnName(v, null).toLowerCase(java.util.Locale.ROOT));
+            }
+            TypeMirror sup = c.getSuperclass();
+            c = sup.getKind() == TypeKind.DECLARED ? (TypeElement) m.types.asElement(sup) : null;
+        }
+        return out;
+    }
+
+    /** The element's table name as its mapping names it: {@code @Table(name)}, else its entity name in snake_case. */
+    private String tableName(TypeElement element) {
+        String t = m.ann.string(Annotations.find(element, "Table"), "name");
+        if (!t.isEmpty()) return t;
+        String e = m.ann.string(Annotations.find(element, "Entity"), "name");
+        return Naming.snakeCase(e.isEmpty() ? element.getSimpleName().toString() : e);
+    }
+
+    private boolean cascadesRemove(AnnotationMirror o) {
+        if (!(m.ann.value(o, "cascade") instanceof List<?> l)) return false;
+        for (Object v : l) {
+            String n = ((javax.lang.model.element.VariableElement) ((AnnotationValue) v).getValue()).getSimpleName().toString();
+            if (n.equals("REMOVE") || n.equals("ALL")) return true;
+        }
+        return false;
+    }
+
+    /** The collection's element class: {@code targetEntity}, else the type argument; null when neither is a class. */
+    private TypeElement elementOf(VariableElement f, AnnotationMirror o) {
+        Object te = m.ann.value(o, "targetEntity");
+        TypeMirror t = te instanceof TypeMirror tm && tm.getKind() == TypeKind.DECLARED ? tm : null;
+        if (t == null && f.asType() instanceof DeclaredType d && d.getTypeArguments().size() == 1) t = d.getTypeArguments().get(0);
+        return t != null && t.getKind() == TypeKind.DECLARED ? (TypeElement) m.types.asElement(t) : null;
+    }
+
+    /** Under {@code @Inheritance} or below an {@code @Entity} superclass (the runtime's check on the element). */
+    private boolean inHierarchy(TypeElement target) {
+        for (TypeElement c = target; c != null; ) {
+            if (Annotations.has(c, "Inheritance")) return true;
+            if (c != target && Annotations.has(c, "Entity")) return true;
+            TypeMirror sup = c.getSuperclass();
+            c = sup.getKind() == TypeKind.DECLARED ? (TypeElement) m.types.asElement(sup) : null;
+        }
+        return false;
     }
 
     /** A {@code @OneToMany} with neither {@code mappedBy} nor {@code @JoinColumn}: JPA's join table (the runtime's rule). */

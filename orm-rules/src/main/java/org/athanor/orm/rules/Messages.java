@@ -15,11 +15,48 @@ public final class Messages {
 
     public static String notTopLevel() { return "an @Entity must be a top-level or static nested class"; }
 
-    /** {@code @OneToMany} + {@code @JoinColumn} (a unidirectional one-to-many keyed in the element's table): refused until it is built (issue 15). */
-    public static String oneToManyJoinColumn() {
-        return "@JoinColumn cannot be combined with @OneToMany (a unidirectional @OneToMany with @JoinColumn is not "
-                + "supported yet; map the @ManyToOne on the element and use @OneToMany(mappedBy = ...), or leave out "
-                + "@JoinColumn for a join table)";
+    /** A {@code @OneToMany @JoinColumn} whose column name the element's table already maps (an attribute or reference of the element). */
+    public static String oneToManyJoinColumnTaken(String column, String table) {
+        return "@JoinColumn(name = \"" + column + "\") names a column the element's table " + table + " already maps (an "
+                + "attribute or reference of the element); give the collection's key column another name, or use the "
+                + "element's reference: @OneToMany(mappedBy = ...)";
+    }
+
+    /** {@code @OneToMany @JoinColumn(nullable = false)} without orphanRemoval and cascade REMOVE. */
+    public static String oneToManyJoinColumnNotNull() {
+        return "@JoinColumn(nullable = false) on a @OneToMany needs orphanRemoval = true and cascade = REMOVE (or ALL): "
+                + "an element removed from the collection, or of a deleted owner, would otherwise get NULL in its NOT NULL "
+                + "column; add them, or make the column nullable";
+    }
+
+    /** {@code @OneToMany @JoinColumn} to an element that is part of an inheritance hierarchy. */
+    public static String oneToManyJoinColumnInheritance(String element) {
+        return "the element " + element + " is part of an inheritance hierarchy; a @OneToMany @JoinColumn to it is not "
+                + "supported yet: map a @ManyToOne on the element and use @OneToMany(mappedBy = ...), or leave out "
+                + "@JoinColumn for a join table";
+    }
+
+    /** {@code @OneToMany} with both {@code @JoinColumn} and {@code @JoinTable}. */
+    public static String oneToManyJoinColumnAndTable() {
+        return "@JoinTable and @JoinColumn together on a @OneToMany; the key column is either in a join table (@JoinTable, "
+                + "or neither) or in the element's table (@JoinColumn), not both";
+    }
+
+    /** {@code @OneToMany @JoinColumn(referencedColumnName)} naming another column than the owner's key column. */
+    public static String oneToManyJoinColumnReferenced(String given, String key) {
+        return "@JoinColumn(referencedColumnName = \"" + given + "\"): the column must reference the owner's key column " + key;
+    }
+
+    /** {@code @OneToMany @JoinColumn} with members other than name, nullable, referencedColumnName, foreignKey. */
+    public static String oneToManyJoinColumnMembers() {
+        return "@JoinColumn on a @OneToMany: only name, nullable, referencedColumnName and foreignKey (its name, or "
+                + "value = NO_CONSTRAINT) are read; remove the other members";
+    }
+
+    /** {@code @OneToMany(mappedBy = ...)} with {@code @JoinColumn}: the element's reference names the column. */
+    public static String mappedByJoinColumn() {
+        return "@JoinColumn cannot be combined with @OneToMany(mappedBy = ...); the element's reference names the column "
+                + "(put @JoinColumn there), or leave out mappedBy for a unidirectional one-to-many keyed in the element's table";
     }
 
     /** {@code @JoinTable} on a field that is neither a {@code @ManyToMany} nor a join-table {@code @OneToMany}. */

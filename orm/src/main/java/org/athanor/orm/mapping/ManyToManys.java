@@ -43,7 +43,8 @@ final class ManyToManys {
                 && !f.isAnnotationPresent(jakarta.persistence.ManyToMany.class);
     }
 
-    static List<ToMany> map(Class<?> cls, String ownerTable, List<Field> fields, List<Attribute> attributes, List<FieldSpec> specs) {
+    static List<ToMany> map(Class<?> cls, Table ownerTable, List<Field> fields, List<Attribute> attributes, List<ToOne> toOnes,
+                            List<FieldSpec> specs) {
         if (fields.isEmpty()) return List.of();
         List<ToMany> out = new ArrayList<>();
         for (Field f : fields) {
@@ -53,6 +54,7 @@ final class ManyToManys {
             OneToMany o = m == null ? f.getAnnotation(OneToMany.class) : null;
             String kind = o != null ? "@OneToMany" : "@ManyToMany";
             boolean inverse = o == null && !m.mappedBy().isEmpty();
+            boolean joinColumn = o != null && JoinColumnOneToManys.is(f); // the key column in the element's table
             for (Annotation a : f.getDeclaredAnnotations()) {
                 if (a.annotationType() == OnDelete.class)
                     throw new MappingException(where + ": @OnDelete on a " + kind + (o != null ? " with a join table" : "")
@@ -65,10 +67,10 @@ final class ManyToManys {
                 if (n.equals("JoinTable") && inverse)
                     throw new MappingException(where + ": @JoinTable on the inverse side of a @ManyToMany (mappedBy = \""
                             + m.mappedBy() + "\"); the owning side's @JoinTable defines the secondary table: move it there");
-                if (n.equals("JoinColumn"))
+                if (n.equals("JoinColumn") && !joinColumn)
                     throw new MappingException(where + ": @JoinColumn cannot be combined with @ManyToMany; name the "
                             + "secondary table's columns with @JoinTable(joinColumns = @JoinColumn(...), inverseJoinColumns = ...)");
-                if (!n.equals(kind.substring(1)) && !n.equals("JoinTable") && !n.equals("OrderBy"))
+                if (!n.equals(kind.substring(1)) && !n.equals("JoinTable") && !n.equals("OrderBy") && !n.equals("JoinColumn"))
                     throw new MappingException(where + ": @" + n + " cannot be combined with " + kind);
             }
             if (Modifier.isFinal(f.getModifiers()))
@@ -91,10 +93,15 @@ final class ManyToManys {
                 if (c == CascadeType.ALL) cascades.addAll(java.util.EnumSet.allOf(CascadeType.class));
                 else cascades.add(c);
             List<String> order = ToOnes.orderBy(f, target, where);
-            // the keys of both ends, checked here for either side: one column, or several (@IdClass, @EmbeddedId)
+            // the keys of both ends, checked here for either side: one column, or several (@IdClass, @EmbeddedId);
+            // a @OneToMany @JoinColumn links by one key column, so both ends need one @Id there
             List<FieldSpec> ownerKey = ToOnes.targetKeys(cls, cls, specs, where);
             List<FieldSpec> targetKey = ToOnes.targetKeys(cls, target, specs, where);
-            Secondary secondary = inverse ? null : secondary(cls, ownerTable, f, target, ownerKey, targetKey, attributes, o != null, where);
+            if (joinColumn) ToOnes.targetKey(cls, target, specs, where, "a " + kind); // refuses a composite element key
+            Secondary secondary = inverse ? null : joinColumn
+                    ? JoinColumnOneToManys.secondary(cls, ownerTable, f, target, ToOnes.targetKey(cls, cls, specs, where, "a " + kind),
+                            attributes, toOnes, cascades.contains(CascadeType.REMOVE), o.orphanRemoval(), where)
+                    : secondary(cls, ownerTable, f, target, ownerKey, targetKey, attributes, o != null, where);
             // orphanRemoval only on a one-to-many: a many-to-many's element removed from one collection may be in others
             out.add(new ToMany(f.getName(), f, target, inverse ? m.mappedBy() : "", type == java.util.Set.class, order,
                     cascades.contains(CascadeType.REMOVE), o != null && o.orphanRemoval(), true, secondary,

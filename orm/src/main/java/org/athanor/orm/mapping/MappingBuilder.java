@@ -73,7 +73,8 @@ final class MappingBuilder {
                     elementFields.add(f);
                 } else if (f.isAnnotationPresent(jakarta.persistence.CollectionTable.class)) {
                     throw MappingException.of(cls, f.getName(), org.athanor.orm.rules.ElementRules.collectionTableWithout());
-                } else if (f.isAnnotationPresent(jakarta.persistence.ManyToMany.class) || ManyToManys.joinTableOneToMany(f)) {
+                } else if (f.isAnnotationPresent(jakarta.persistence.ManyToMany.class) || ManyToManys.joinTableOneToMany(f)
+                        || JoinColumnOneToManys.is(f)) {
                     manyToManyFields.add(f);
                 } else if (f.isAnnotationPresent(jakarta.persistence.JoinTable.class)) {
                     throw MappingException.of(cls, f.getName(), Messages.joinTableMisplaced());
@@ -141,7 +142,7 @@ final class MappingBuilder {
         if (!derivedIds.isEmpty()) DerivedIds.addPrimaryKey(table, pk, toOnes);
         List<ToMany> toManys = new ArrayList<>(parent == null || concrete ? List.of() : parent.toManys());
         toManys.addAll(ToOnes.mapCollections(cls, toManyFields));
-        toManys.addAll(ManyToManys.map(cls, table.name(), manyToManyFields, attributes, specs));
+        toManys.addAll(ManyToManys.map(cls, table, manyToManyFields, attributes, toOnes, specs));
         toManys.addAll(ElementCollections.map(cls, entityName, elementFields, attributes, specs, mapper));
         List<InverseOne> inverseOnes = new ArrayList<>(parent == null || concrete ? List.of() : parent.inverseOnes());
         inverseOnes.addAll(ToOnes.mapInverse(cls, inverseFields));

@@ -26,6 +26,10 @@ public final class Secondary {
     private final boolean owning;
     private final boolean values;
     private final Column<Object> position;
+    /** A {@code @OneToMany @JoinColumn}: the element's own table, {@link #local()} its key column (see {@link #inElementTable()}). */
+    private final boolean inElementTable;
+    /** For {@link #inElementTable()}: cascade REMOVE, so a deleted owner's elements are deleted, not unlinked first. */
+    private final boolean deletesElements;
 
     Secondary(Table table, List<Column<Object>> locals, List<Column<Object>> remotes, boolean owning) {
         this(table, locals, remotes, owning, false, null);
@@ -33,6 +37,13 @@ public final class Secondary {
 
     Secondary(Table table, List<Column<Object>> locals, List<Column<Object>> remotes, boolean owning, boolean values,
               Column<Object> position) {
+        this(table, locals, remotes, owning, values, position, false, false);
+    }
+
+    private Secondary(Table table, List<Column<Object>> locals, List<Column<Object>> remotes, boolean owning, boolean values,
+                      Column<Object> position, boolean inElementTable, boolean deletesElements) {
+        this.inElementTable = inElementTable;
+        this.deletesElements = deletesElements;
         this.values = values;
         this.position = position;
         this.table = table;
@@ -74,8 +85,24 @@ public final class Secondary {
      * with the owner's key; null when the collection keeps no position.
      */
     public Column<Object> position() { return position; }
+    /**
+     * The "secondary table" of a unidirectional {@code @OneToMany @JoinColumn}: the element's own table, whose key column
+     * ({@link #local()}, added to the element's mapped table by the owner's mapping) holds the owner's key, and
+     * {@link #remote()} is the element's primary key column. A pair (owner, element) is then not a row of its own but
+     * the element row's key column: linking it is {@code UPDATE element SET local = owner WHERE remote = element}.
+     */
+    static Secondary inElementTable(Table elementTable, Column<Object> keyColumn, Column<Object> elementId, boolean deletesElements) {
+        return new Secondary(elementTable, List.of(keyColumn), List.of(elementId), true, false, null, true, deletesElements);
+    }
+
+    /** True for a {@code @OneToMany @JoinColumn}'s key column in the element's table (see {@link #inElementTable(Table, Column, Column, boolean)}). */
+    public boolean inElementTable() { return inElementTable; }
+
+    /** For {@link #inElementTable()}: the collection has cascade REMOVE, so a deleted owner's elements are deleted with it. */
+    public boolean deletesElements() { return deletesElements; }
+
     /** The same table seen from the other side. */
-    public Secondary flipped() { return new Secondary(table, remotes, locals, !owning); }
+    public Secondary flipped() { return new Secondary(table, remotes, locals, !owning, false, null, inElementTable, deletesElements); }
 
     @Override public boolean equals(Object o) {
         return o instanceof Secondary s && s.table == table && s.locals.get(0) == locals.get(0) && s.remotes.get(0) == remotes.get(0);

@@ -113,6 +113,13 @@ public final class ToMany {
      * {@code @ManyToMany} it takes {@code orphanRemoval}.
      */
     public boolean joinTableOneToMany() { return oneToMany; }
+
+    /**
+     * A unidirectional {@code @OneToMany @JoinColumn}: the owner's key is in a column of the element's table that no field
+     * of the element maps ({@link Secondary#inElementTable()}); linked as {@link #joinTableOneToMany()} is (which is true
+     * for it too), its pairs written as that column's value.
+     */
+    public boolean joinColumnOneToMany() { return secondary != null && secondary.inElementTable(); }
     /**
      * The owning side's secondary table (from {@code @JoinTable} or JPA's defaults), seen from this side;
      * null for a one-to-many and for the inverse side of a many-to-many, which sees the owning side's

@@ -143,7 +143,7 @@ final class ToOnes {
                 String n = a.annotationType().getSimpleName();
                 String p = AnnotationRules.problem(n, null);
                 if (p != null) throw new MappingException(where + ": " + p);
-                if (n.equals("JoinColumn")) throw new MappingException(where + ": " + Messages.oneToManyJoinColumn());
+                if (n.equals("JoinColumn")) throw new MappingException(where + ": " + Messages.mappedByJoinColumn());
                 if (!n.equals("OneToMany") && !n.equals("OrderBy"))
                     throw new MappingException(where + ": @" + n + " cannot be combined with @OneToMany");
             }

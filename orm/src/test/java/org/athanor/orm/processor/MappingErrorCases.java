@@ -150,11 +150,38 @@ public final class MappingErrorCases {
                                 + "so no ON DELETE is needed",
                         "errors.onetomanyjointableondelete.E.children: @OnDelete without @ManyToOne or @OneToOne; it sets the "
                                 + "ON DELETE action of the foreign key a reference's column carries, so put it on that reference"),
-                both("onetomanyjoincolumn", "@Entity public class E { @Id Long id; @OneToMany @JoinColumn(name = \"parent_id\") "
-                                + "List<E> children; }",
-                        "errors.onetomanyjoincolumn.E.children: @JoinColumn cannot be combined with @OneToMany (a unidirectional "
-                                + "@OneToMany with @JoinColumn is not supported yet; map the @ManyToOne on the element and use "
-                                + "@OneToMany(mappedBy = ...), or leave out @JoinColumn for a join table)"),
+                both("onetomanyjoincolumnmappedby", "@Entity public class E { @Id Long id; @ManyToOne E parent; "
+                                + "@OneToMany(mappedBy = \"parent\") @JoinColumn(name = \"parent_id\") List<E> children; }",
+                        "errors.onetomanyjoincolumnmappedby.E.children: " + org.athanor.orm.rules.Messages.mappedByJoinColumn()),
+                both("onetomanyjoincolumnnotnull", "@Entity public class E { @Id Long id; "
+                                + "@OneToMany(orphanRemoval = true) @JoinColumn(name = \"parent_id\", nullable = false) List<E> children; }",
+                        "errors.onetomanyjoincolumnnotnull.E.children: " + org.athanor.orm.rules.Messages.oneToManyJoinColumnNotNull()),
+                both("onetomanyjoincolumnjointable", "@Entity public class E { @Id Long id; "
+                                + "@OneToMany @JoinColumn(name = \"parent_id\") @JoinTable(name = \"x\") List<E> children; }",
+                        "errors.onetomanyjoincolumnjointable.E.children: " + org.athanor.orm.rules.Messages.oneToManyJoinColumnAndTable()),
+                both("onetomanyjoincolumnreferenced", "@Entity public class E { @Id Long id; "
+                                + "@OneToMany @JoinColumn(name = \"parent_id\", referencedColumnName = \"code\") List<E> children; }",
+                        "errors.onetomanyjoincolumnreferenced.E.children: " + org.athanor.orm.rules.Messages.oneToManyJoinColumnReferenced("code", "id")),
+                both("onetomanyjoincolumnmembers", "@Entity public class E { @Id Long id; "
+                                + "@OneToMany @JoinColumn(name = \"parent_id\", unique = true) List<E> children; }",
+                        "errors.onetomanyjoincolumnmembers.E.children: " + org.athanor.orm.rules.Messages.oneToManyJoinColumnMembers()),
+                both("onetomanyjoincolumninheritance", "@Entity public class E { @Id Long id; "
+                                + "@OneToMany @JoinColumn(name = \"e_id\") List<A> items; }\n@Entity @Inheritance class A { @Id Long id; }",
+                        "errors.onetomanyjoincolumninheritance.E.items: " + org.athanor.orm.rules.Messages.oneToManyJoinColumnInheritance("A")),
+                new Case("onetomanyjoincolumntaken", "@Entity public class E { @Id Long id; "
+                                + "@OneToMany @JoinColumn(name = \"name\") List<P> items; }\n@Entity class P { @Id Long id; String name; }",
+                        "errors.onetomanyjoincolumntaken.E.items: " + org.athanor.orm.rules.Messages.oneToManyJoinColumnTaken("name", "p"),
+                        "errors.onetomanyjoincolumntaken.E.items: " + org.athanor.orm.rules.Messages.oneToManyJoinColumnTaken("name", "p")),
+                new Case("onetomanyjoincolumncycle", "@Entity public class E { @Id Long id; "
+                                + "@OneToMany @JoinColumn(name = \"e_id\") List<P> items; }\n"
+                                + "@Entity class P { @Id Long id; @OneToMany @JoinColumn(name = \"p_id\") List<E> es; }",
+                        "errors.onetomanyjoincolumncycle.P.es: E has a @OneToMany @JoinColumn collection leading back to P; such "
+                                + "cycles between entities are not supported yet: map one side as @OneToMany(mappedBy = ...) of a "
+                                + "@ManyToOne, or use a join table (leave out @JoinColumn)", null),
+                new Case("onetomanyjoincolumncompositeowner", "@Entity @IdClass(K.class) public class E { @Id Long a; @Id Long b; "
+                                + "@OneToMany @JoinColumn(name = \"e\") List<P> items; }\nclass K { Long a; Long b; }\n@Entity class P { @Id Long id; }",
+                        "errors.onetomanyjoincolumncompositeowner.E.items: the target E has 2 key fields; a @OneToMany needs a "
+                                + "target with one @Id (composite keys are not supported yet)", null),
                 both("orderbyalone", "@Entity public class E { @Id Long id; @OrderBy String name; }",
                         "errors.orderbyalone.E.name: @OrderBy without @OneToMany or @ManyToMany; it orders a collection"),
                 both("m2minversejointable", "@Entity public class E { @Id Long id; @ManyToMany List<E> friends; "

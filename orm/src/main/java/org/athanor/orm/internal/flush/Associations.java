@@ -48,10 +48,17 @@ final class Associations {
             for (Secondary s : st.info.associations()) byColumn.computeIfAbsent(s, k -> new ArrayList<>()).add(KeyConditions.of(st.key()));
         }
         boolean rowValues = p.features.supportsTupleIn();
-        for (Map.Entry<Secondary, List<Object>> e : byColumn.entrySet())
-            deleteOwners(p, e.getKey(), e.getValue(), maxBinds, rowValues);
+        for (Map.Entry<Secondary, List<Object>> e : byColumn.entrySet()) {
+            // a @OneToMany @JoinColumn: the elements' key column, not rows to delete
+            if (e.getKey().inElementTable()) KeyColumnLinks.unlinkDeletedOwners(p, e.getKey(), e.getValue(), maxBinds);
+            else deleteOwners(p, e.getKey(), e.getValue(), maxBinds, rowValues);
+        }
         for (Map.Entry<Secondary, LinkedHashMap<LinkChanges.Pair, Boolean>> e : uow.links.changes().entrySet()) {
             Secondary s = e.getKey();
+            if (s.inElementTable()) {
+                KeyColumnLinks.write(p, uow, s, e.getValue(), gone);
+                continue;
+            }
             List<Object[]> added = new ArrayList<>(), removed = new ArrayList<>();
             for (Map.Entry<LinkChanges.Pair, Boolean> c : e.getValue().entrySet()) {
                 Object[] keys = keys(uow, c.getKey(), gone);
@@ -148,7 +155,7 @@ final class Associations {
     }
 
     /** The pair's keys {owner, element}, or null when either end is not a persistent object of the session, or is being deleted. */
-    private static Object[] keys(UnitOfWork uow, LinkChanges.Pair pair, Set<Object> gone) {
+    static Object[] keys(UnitOfWork uow, LinkChanges.Pair pair, Set<Object> gone) {
         if (pair.value()) { // an element collection's value: only the owner is an object
             Object key = ownerKey(uow, pair.owner(), gone);
             return key == null ? null : new Object[] {key, pair.element()};

@@ -90,7 +90,7 @@ public final class Flusher {
         // broken fails with nothing written
         RowPlan.Plan insertPlan, deletePlan;
         try {
-            insertPlan = inserts.isEmpty() ? null : RowPlan.inserts(inserts);
+            insertPlan = inserts.isEmpty() ? null : RowPlan.inserts(inserts, s.uow());
             deletePlan = deletes.isEmpty() ? null : RowPlan.deletes(deletes, s.uow());
         } catch (RuntimeException e) {
             throw failure(e);

@@ -48,6 +48,8 @@ final class Inserts {
 
     private final Persistence p;
     private final Flusher.Host s;
+    /** The owner key columns of {@code @OneToMany @JoinColumn} collections the current table's INSERT carries; null: none. */
+    private KeyColumnLinks.Carried carried;
 
     Inserts(Persistence p, Flusher.Host s) {
         this.p = p;
@@ -81,6 +83,8 @@ final class Inserts {
             }
         Attribute gen = info.generatedId;
         if (gen != null && gen.generation() == GenerationType.SEQUENCE) assignFromSequence(info, gen, list);
+        // a row with only a generated key is inserted with DEFAULT VALUES: its collection key is then set by an UPDATE
+        carried = insertColumns(info, true).isEmpty() ? null : KeyColumnLinks.carried(s.uow(), info, list);
         if (!info.identityGenerated()) {
             insertKnown(info, list);
             return;
@@ -145,9 +149,10 @@ final class Inserts {
     private RowsInsert orderedInsert(Mapper info, List<Attribute> cols, int rows) {
         Column<Object> idCol = info.generatedId.column();
         if (cols.isEmpty()) return null;
-        Column<?>[] columns = columnsOf(cols);
+        Column<?>[] columns = withCarried(columnsOf(cols));
         p.statement = Sql.insert(info.table).columns(columns);
-        return p.conn.rowsInsert(Sql.insert(info.table), columns, positionsOf(cols), idCol);
+        int[] positions = carried == null ? positionsOf(cols) : carried.positions(positionsOf(cols), info.attrs.length);
+        return p.conn.rowsInsert(Sql.insert(info.table), columns, positions, idCol);
     }
 
     /** Runs {@code ins} on {@code rows}: one key per row, in row order, or an error naming the table. */
@@ -208,7 +213,7 @@ final class Inserts {
         List<Attribute> cols = insertColumns(info, false);
         if (p.deferred != null) {
             // rows of a cycle: the reference cut by the plan is written NULL now and set by writeDeferred
-            List<Object[]> rows = rowsOf(info, list, cols);
+            List<Object[]> rows = withCarried(list, rowsOf(info, list, cols));
             Map<InstanceState, Integer> at = new HashMap<>();
             for (int r = 0; r < list.size(); r++) at.put(list.get(r), r);
             for (FlushPlan.Deferred<InstanceState> d : p.deferred) {
@@ -219,8 +224,8 @@ final class Inserts {
                     if (col >= 0) rows.get(r)[col] = null; // a column the INSERT does not write needs no cut
                 }
             }
-            p.statement = Sql.insert(info.table).columns(columnsOf(cols));
-            p.conn.insertRows(Sql.insert(info.table), columnsOf(cols), rows);
+            p.statement = Sql.insert(info.table).columns(withCarried(columnsOf(cols)));
+            p.conn.insertRows(Sql.insert(info.table), withCarried(columnsOf(cols)), rows);
             for (InstanceState st : list) inserted(st);
             return;
         }
@@ -233,9 +238,15 @@ final class Inserts {
             }
             return;
         }
-        p.statement = Sql.insert(info.table).columns(columnsOf(cols));
-        p.conn.insertRows(Sql.insert(info.table), columnsOf(cols), rowsOf(info, list, cols));
+        p.statement = Sql.insert(info.table).columns(withCarried(columnsOf(cols)));
+        p.conn.insertRows(Sql.insert(info.table), withCarried(columnsOf(cols)), withCarried(list, rowsOf(info, list, cols)));
         for (InstanceState st : list) inserted(st);
+    }
+
+    private Column<?>[] withCarried(Column<?>[] columns) { return carried == null ? columns : carried.after(columns); }
+
+    private List<Object[]> withCarried(List<InstanceState> states, List<Object[]> rows) {
+        return carried == null ? rows : carried.extend(states, rows);
     }
 
     /**
@@ -259,13 +270,12 @@ final class Inserts {
             }
             return;
         }
-        Column<?>[] columns = columnsOf(cols);
-        p.statement = Sql.insert(info.table).columns(columns);
+        p.statement = Sql.insert(info.table).columns(withCarried(columnsOf(cols)));
         // one plan, which returns the key column in row order on every database (Core's key strategy:
         // RETURNING order, sorted identity keys, generated keys, sentinel matching or a row per statement);
         // each object's values, read once, are bound as the insert's rows (by position) and kept as its snapshot
         RowsInsert ins = ordered != null ? ordered : orderedInsert(info, cols, list.size());
-        assignKeysInOrder(info, list, read, keysOf(ins, info, read));
+        assignKeysInOrder(info, list, read, keysOf(ins, info, carried == null ? read : carried.extend(list, read)));
     }
 
     /**

@@ -59,10 +59,24 @@ final class RowPlan {
         this.deleting = deleting;
     }
 
-    /** The inserts of {@code pending} (add order). */
-    static Plan inserts(List<InstanceState> pending) {
+    /**
+     * The inserts of {@code pending} (add order). A new element of a {@code @OneToMany @JoinColumn} collection of a new
+     * owner waits for the owner's row too (its INSERT carries the owner's key, {@link KeyColumnLinks#carried}): an edge
+     * that is never cut (reference -1).
+     */
+    static Plan inserts(List<InstanceState> pending, UnitOfWork uow) {
         RowPlan p = new RowPlan(pending, false);
         Map<Object, Integer> index = null;
+        for (Map.Entry<org.athanor.orm.mapping.Secondary, java.util.LinkedHashMap<org.athanor.orm.internal.uow.LinkChanges.Pair, Boolean>> e
+                : uow.links.changes().entrySet()) {
+            if (!e.getKey().inElementTable()) continue;
+            for (Map.Entry<org.athanor.orm.internal.uow.LinkChanges.Pair, Boolean> c : e.getValue().entrySet()) {
+                if (!c.getValue()) continue;
+                if (index == null) index = indexOfObjects(pending);
+                Integer i = index.get(c.getKey().element()), j = index.get(c.getKey().owner());
+                if (i != null && j != null && !i.equals(j)) p.edge(j, i, i, -1, true);
+            }
+        }
         for (int i = 0; i < pending.size(); i++) {
             InstanceState st = pending.get(i);
             Mapper info = st.info;
@@ -294,6 +308,7 @@ final class RowPlan {
         }
 
         private boolean nullable(int e) {
+            if (refK[e] < 0) return false; // a collection's key column, written by the element's INSERT: never cut
             ToOne t = rows.get(refRow[e]).info.toOnes[refK[e]];
             return t.optional() && t.columns().stream().allMatch(Column::isNullable);
         }
@@ -304,9 +319,13 @@ final class RowPlan {
             for (int c = 0; c < cycle.size(); c++) {
                 int e = cycle.get(deleting ? cycle.size() - 1 - c : c);
                 InstanceState holder = rows.get(refRow[e]), other = rows.get(refRow[e] == before[e] ? after[e] : before[e]);
+                if (b.length() > 0) b.append(", ");
+                if (refK[e] < 0) { // a @OneToMany @JoinColumn: the element's row holds the owner's key
+                    b.append(describe(other)).append(" collection -> ").append(describe(holder)).append(" (its key column)");
+                    continue;
+                }
                 ToOne t = holder.info.toOnes[refK[e]];
                 Column<?> col = t.columns().get(0);
-                if (b.length() > 0) b.append(", ");
                 b.append(describe(holder)).append('.').append(t.name()).append(" -> ").append(describe(other))
                         .append(" (").append(col.table().name()).append('.')
                         .append(String.join(", ", t.columns().stream().map(Column::name).toList())).append(" NOT NULL)");

@@ -207,7 +207,9 @@ final class CollectionLoading {
         int width = locals.size();
         Map<Object, CollectionState> byKey = new java.util.HashMap<>();
         for (CollectionState c : byOwner.values()) byKey.put(KeyConditions.of(s.stateOf(c.owner).key()), c);
-        Select<Row> joined = element.selectAll.join(sec.table(), KeyConditions.join(sec.remotes(), List.of(element.idColumns())));
+        // a @OneToMany @JoinColumn: the owner's key is a column of the element's own rows, read beside them
+        Select<Row> joined = sec.inElementTable() ? element.selectAll
+                : element.selectAll.join(sec.table(), KeyConditions.join(sec.remotes(), List.of(element.idColumns())));
         List<org.athanor.core.sql.Expression<?>> columns = new ArrayList<>(joined.columns());
         columns.addAll(locals);
         joined = joined.withColumns(columns.toArray(org.athanor.core.sql.Expression<?>[]::new)).orderBy(orderBy(element, cs.relation()));

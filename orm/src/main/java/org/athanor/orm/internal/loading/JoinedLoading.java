@@ -344,7 +344,8 @@ final class JoinedLoading {
                     child.aliases.put(t, t == child.info.table ? child.table : t.as(t.name() + "_" + ++aliases[0]));
             }
             org.athanor.orm.mapping.Secondary sec = child.collection ? info.toManySecondary(child.index) : null;
-            if (sec != null && o.strategy != LoadSpec.Strategy.CONTAINS_EAGER)
+            // a @OneToMany @JoinColumn's "secondary table" is the element's own: joined once, on its key column (below)
+            if (sec != null && !sec.inElementTable() && o.strategy != LoadSpec.Strategy.CONTAINS_EAGER)
                 child.secondary = sec.table().as(sec.table().name() + "_" + ++aliases[0]);
             node.children.add(child);
             build(child, o.children, aliases);
@@ -372,6 +373,13 @@ final class JoinedLoading {
                 stmt = stmt.leftJoin(child.secondary, KeyConditions.join(sec.locals().stream().map(child.secondary::corresponding).toList(), id));
                 first = ((Column<?>) target.get(0)).table();
                 on = KeyConditions.join(target, sec.remotes().stream().map(child.secondary::corresponding).toList());
+            } else if (child.collection && p.toManySecondary(child.index) != null && p.toManySecondary(child.index).inElementTable()
+                    && child.option.strategy != LoadSpec.Strategy.CONTAINS_EAGER) {
+                // a @OneToMany @JoinColumn: parent LEFT OUTER JOIN element ON element.<key column> = parent.id
+                Expression<Object> id = (Expression<Object>) parentColumn.apply(p.attrs[p.idIdx[0]].column());
+                Column<Object> fk = (Column<Object>) read(child, p.toManySecondary(child.index).local());
+                first = fk.table();
+                on = fk.eq(id);
             } else if (child.collection && p.toManySecondary(child.index) != null) {
                 first = child.table;
                 on = null; // containsEager: the query joined the secondary and element tables itself

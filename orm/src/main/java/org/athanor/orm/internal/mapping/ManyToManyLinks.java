@@ -53,7 +53,8 @@ final class ManyToManyLinks {
             Secondary s = c.secondary();
             links.secondary[m] = s;
             links.associate(s);
-            t.manyToMany.associate(s.flipped());
+            // a @OneToMany @JoinColumn's pair is the element's own row: deleting the element deletes it
+            if (!s.inElementTable()) t.manyToMany.associate(s.flipped());
             return;
         }
         int j = -1;

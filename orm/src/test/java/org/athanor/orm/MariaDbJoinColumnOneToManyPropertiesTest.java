@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbJoinColumnOneToManyPropertiesTest extends JoinColumnOneToManyPropertiesBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

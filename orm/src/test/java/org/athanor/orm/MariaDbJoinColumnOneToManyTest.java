@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbJoinColumnOneToManyTest extends JoinColumnOneToManyTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

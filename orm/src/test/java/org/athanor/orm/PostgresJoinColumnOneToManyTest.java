@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresJoinColumnOneToManyTest extends JoinColumnOneToManyTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

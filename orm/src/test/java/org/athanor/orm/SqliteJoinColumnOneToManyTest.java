@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteJoinColumnOneToManyTest extends JoinColumnOneToManyTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
