@@ -68,15 +68,15 @@ final class JoinedLoading {
         /** The object of the previous row (rows come grouped by the root, so most rows repeat it). */
         Object last;
         /** For a collection: the elements per parent object, distinct, in row order. */
-        final Map<Object, List<Object>> elements = new IdentityHashMap<>();
-        /** For a one-to-many element with no other relationship: its reference to the parent, set from the row. */
-        org.athanor.orm.mapping.ToOne backRef;
+        final Map<Object, ArrayList<Object>> elements = new IdentityHashMap<>();
+        /** Its objects' references bound at their rows (ToOneLoading.atRow), null when it has none. */
+        ToOneLoading.AtRow refs;
         /** Elements told apart per parent (see {@link #addElement}), else by {@link #seen} alone. */
         boolean perParent;
         private Map<Object, Map<Object, Boolean>> elementSeen;
         /** The parent of the last element added, and its list (rows come grouped by parent). */
         private Object lastParent;
-        private List<Object> lastElements;
+        private ArrayList<Object> lastElements;
 
         /** Adds {@code e} to {@code parent}'s elements unless already there; {@code first}: first seen in this node. */
         void addElement(Object parent, Object e, boolean first) {
@@ -187,19 +187,16 @@ final class JoinedLoading {
             // a many-to-many element has several parents: their elements are told apart per parent.
             node.perParent = node.secondary != null || node.option.strategy == LoadSpec.Strategy.CONTAINS_EAGER
                     || node.collection && info.toManySecondary(node.index) != null;
-            // a one-to-many element whose only relationship is its reference back to the parent: the row names the
-            // parent, so the reference is set here (as ToOneLoading would, from the identity map) and not resolved again
-            Mapper p = node.parent.info;
-            if (node.collection && !node.perParent && node.info.toOnes.length == 1 && node.info.inverseOnes.length == 0
-                    && p.toManyBackRef(node.index) == 0 && node.info.layoutCount() <= 1)
-                node.backRef = node.info.toOnes[0];
         }
+        // references are bound at each row from the identity map (an element's parent came earlier in its row)
+        for (int i = 0; i <= count; i++) nodes[i].refs = ToOneLoading.atRow(s, infos[i]);
         // rows come grouped (the root's order first): a node whose key is the previous row's takes that row's object
         // without reading its other columns or looking it up again
         Object[] lastKey = new Object[count + 1];
         InstanceState[] lastState = new InstanceState[count + 1];
         InstanceState[] row = new InstanceState[count + 1]; // the current row's objects by node, reused row after row
-        List<Object[]> withExtra = s.connection().execute(q.statement(), (rs, t) -> {
+        List<Object[]> withExtra = new ArrayList<>(); // only with extra columns: no list of a null per row otherwise
+        org.athanor.core.engine.Result<Object[]> rows = s.connection().execute(q.statement(), (rs, t) -> {
             for (int i = 0; i <= count; i++) {
                 row[i] = null;
                 if (i > 0 && row[parentAt[i]] == null) continue;
@@ -212,6 +209,7 @@ final class JoinedLoading {
                     if (key != null && lastState[i] != null && Mapper.same(key, lastKey[i])) st = lastState[i];
                     else {
                         st = Loading.materialize(s, infos[i], readers.get(i).read(rs, t));
+                        if (nodes[i].refs != null) nodes[i].refs.bind(st);
                         lastKey[i] = key;
                         lastState[i] = st;
                     }
@@ -219,6 +217,7 @@ final class JoinedLoading {
                     Object[] v = readers.get(i).read(rs, t);
                     if (i > 0 && infos[i].hasNullId(v)) continue; // no related row (LEFT OUTER JOIN)
                     st = Loading.materialize(s, infos[i], v);
+                    if (nodes[i].refs != null) nodes[i].refs.bind(st);
                 }
                 row[i] = st;
                 Node node = nodes[i];
@@ -226,7 +225,6 @@ final class JoinedLoading {
                 if (i > 0 && (node.collection || node.inverse) && (first || node.perParent)) {
                     Object parent = row[parentAt[i]].obj();
                     node.addElement(parent, st.obj(), first);
-                    if (node.backRef != null && st.refsPending) setBackRef(node, st, row[parentAt[i]]);
                 }
             }
             if (extra == 0) return null;
@@ -235,7 +233,10 @@ final class JoinedLoading {
             org.athanor.core.type.ValueCodec<Object>[] c = t.resultCodecs();
             for (int i = 0; i < extra; i++) values[i + 1] = c[extraFrom + i].read(rs, extraFrom + i + 1);
             return values;
-        }).all();
+        });
+        try (rows) {
+            for (Object[] values : rows) if (values != null) withExtra.add(values);
+        }
         finish(s, root, options);
         objects.addAll(root.objects);
         return withExtra;
@@ -269,17 +270,6 @@ final class JoinedLoading {
         node.objects.add(o);
         node.states.add(st);
         return true;
-    }
-
-    /**
-     * Sets a just-loaded element's reference to its parent when its row's key for it is the parent's key (what resolving it
-     * through the identity map would find), and marks its references resolved.
-     */
-    private static void setBackRef(Node node, InstanceState st, InstanceState parent) {
-        Object key = st.info.refKey(st.snapshot, 0); // backRef is toOnes[0]
-        if (parent.key() == null || parent.key().size() != 1 || !Mapper.same(key, parent.key().value(0))) return;
-        node.backRef.set(st.obj(), parent.obj());
-        st.refsPending = false;
     }
 
     /**
@@ -473,7 +463,8 @@ final class JoinedLoading {
         if (info.layoutCount() > 1) for (InstanceState st : node.states) byClass.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
         else byClass.put(info, node.states);
         for (Map.Entry<Mapper, List<InstanceState>> e : byClass.entrySet()) {
-            if (e.getKey().loadsRelated()) ToOneLoading.resolve(s, e.getKey(), e.getValue(), options);
+            // every reference bound at its row: nothing to resolve (not even to look for)
+            if (e.getKey().loadsRelated() && (node.refs == null || node.refs.anyLeft)) ToOneLoading.resolve(s, e.getKey(), e.getValue(), options);
             if (e.getKey().toManys.length > 0) Loading.installCollections(s, e.getKey(), e.getValue());
         }
         for (Node child : node.children) {
@@ -481,8 +472,8 @@ final class JoinedLoading {
             for (Object owner : objects) {
                 CollectionState cs = CollectionState.stateOf(s, owner, info, child.index);
                 if (cs == null || cs.items != null) continue; // already loaded: kept, as SQLAlchemy without populate_existing
-                List<Object> els = child.elements.get(owner);
-                cs.items = els == null ? new ArrayList<>() : new ArrayList<>(els);
+                ArrayList<Object> els = child.elements.get(owner);
+                cs.items = els == null ? new ArrayList<>() : els; // each owner's list is its collection's alone (owners are distinct)
             }
         }
         for (Node child : node.children) {
