@@ -101,7 +101,7 @@ final class ManyToManys {
             Secondary secondary = inverse ? null : joinColumn
                     ? JoinColumnOneToManys.secondary(cls, ownerTable, f, target, ToOnes.targetKey(cls, cls, specs, where, "a " + kind),
                             attributes, toOnes, cascades.contains(CascadeType.REMOVE), o.orphanRemoval(), where)
-                    : secondary(cls, ownerTable, f, target, ownerKey, targetKey, attributes, o != null, where);
+                    : secondary(cls, ownerTable.name(), f, target, ownerKey, targetKey, attributes, o != null, where);
             // orphanRemoval only on a one-to-many: a many-to-many's element removed from one collection may be in others
             out.add(new ToMany(f.getName(), f, target, inverse ? m.mappedBy() : "", type == java.util.Set.class, order,
                     cascades.contains(CascadeType.REMOVE), o != null && o.orphanRemoval(), true, secondary,

@@ -124,9 +124,11 @@ public final class Loading {
      * Reads a row of {@code declared}'s load statement and gives the session's object for it: the row's class
      * (its discriminator, for a hierarchy) is found first, then only that class's columns are read, into an
      * array in its attribute order ({@link org.athanor.orm.internal.mapping.RowLayout}). {@code fresh}: the caller
-     * knows no row can meet an object already in the identity map (see {@link #list}).
+     * knows no row can meet an object already in the identity map (see {@link #list}). {@code refs}: binds the
+     * references of each row's object ({@link ToOneLoading#atRow}; null: all left to {@link ToOneLoading#resolve}).
      */
-    static RowReader<InstanceState> entities(Loading.Host s, Mapper declared, OrmCompiler.EntityColumns cols, boolean fresh) {
+    static RowReader<InstanceState> entities(Loading.Host s, Mapper declared, OrmCompiler.EntityColumns cols, boolean fresh,
+                                             ToOneLoading.AtRow refs) {
         int from = cols.offset(), dpos = declared.discriminatorPos();
         return (rs, t) -> {
             ValueCodec<Object>[] c = t.resultCodecs();
@@ -135,7 +137,10 @@ public final class Loading {
             Object[] v = layout.read(rs, c, from, d);
             Mapper info = layout.mapper;
             if (info.hasNullId(v)) throw nullKey(declared);
-            return fresh ? materializeNew(s, info, v) : materializeAs(s, info, v);
+            if (fresh) return materializeNew(s, info, v);
+            InstanceState st = materializeAs(s, info, v);
+            if (refs != null) refs.bind(st);
+            return st;
         };
     }
 
@@ -163,13 +168,15 @@ public final class Loading {
         if (!options.isEmpty() && JoinedLoading.any(options)) return JoinedLoading.list(s, info, select, options);
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
         boolean fresh = q.distinctKeys() && s.uow().identityMap.isEmpty();
-        RowReader<InstanceState> entities = entities(s, info, q.primary(), fresh);
+        // a fresh load's identity map holds only this result's rows: its references are left to ToOneLoading.resolve
+        ToOneLoading.AtRow refs = fresh ? null : ToOneLoading.atRow(s, info);
+        RowReader<InstanceState> entities = entities(s, info, q.primary(), fresh, refs);
         if (!info.rowsLoadRelated()) // nothing to resolve or install: the rows' objects are the result
             return s.connection().execute(q.statement(), (rs, t) -> entities.read(rs, t).obj).all();
         // the rows' states are kept beside the objects: resolving references and installing collections needs them,
         // and asking the session for each object's state would index every attached object by identity
         List<InstanceState> states = s.connection().execute(q.statement(), entities).all();
-        relatedOf(s, info, states, options);
+        relatedOf(s, info, states, options, refs == null || refs.anyLeft);
         return objectsOf(states);
     }
 
@@ -182,16 +189,21 @@ public final class Loading {
 
     /** The references and collections of {@code out}: for a polymorphic result, each class's over its objects. */
     static void relatedOf(Loading.Host s, Mapper info, List<InstanceState> out, List<LoadSpec> options) {
+        relatedOf(s, info, out, options, true);
+    }
+
+    /** {@code refsLeft}: false when the rows' references were all bound as they were read (ToOneLoading.AtRow). */
+    private static void relatedOf(Loading.Host s, Mapper info, List<InstanceState> out, List<LoadSpec> options, boolean refsLeft) {
         if (!info.rowsLoadRelated()) return; // no class of the rows has any: nothing to group them by class for
         if (info.layoutCount() > 1) {
             Map<Mapper, List<InstanceState>> byClass = new LinkedHashMap<>();
             for (InstanceState st : out) byClass.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
-            for (Map.Entry<Mapper, List<InstanceState>> e : byClass.entrySet()) relationships(s, e.getKey(), e.getValue(), options);
-        } else relationships(s, info, out, options);
+            for (Map.Entry<Mapper, List<InstanceState>> e : byClass.entrySet()) relationships(s, e.getKey(), e.getValue(), options, refsLeft);
+        } else relationships(s, info, out, options, refsLeft);
     }
 
-    private static void relationships(Loading.Host s, Mapper info, List<InstanceState> out, List<LoadSpec> options) {
-        if (info.loadsRelated()) ToOneLoading.resolve(s, info, out, options);
+    private static void relationships(Loading.Host s, Mapper info, List<InstanceState> out, List<LoadSpec> options, boolean refsLeft) {
+        if (info.loadsRelated() && refsLeft) ToOneLoading.resolve(s, info, out, options);
         if (info.toManys.length > 0) {
             installCollections(s, info, out);
             if (!options.isEmpty()) CollectionLoading.apply(s, info, out, options);
@@ -208,7 +220,7 @@ public final class Loading {
                 throw new IllegalArgumentException(o + " cannot be combined with extra columns (allWith): its rows are not one "
                         + "per object; use selectinLoad, or all()");
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
-        RowReader<InstanceState> entities = entities(s, info, q.primary(), false);
+        RowReader<InstanceState> entities = entities(s, info, q.primary(), false, ToOneLoading.atRow(s, info));
         int from = select.columns().size() - extra;
         List<InstanceState> states = new ArrayList<>();
         java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -239,7 +251,7 @@ public final class Loading {
     /** The same, lazily; closing the stream closes the cursor. */
     public static Stream<Object> stream(Loading.Host s, Mapper info, Select<Row> select) {
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
-        Result<InstanceState> r = s.connection().execute(q.statement(), entities(s, info, q.primary(), false));
+        Result<InstanceState> r = s.connection().execute(q.statement(), entities(s, info, q.primary(), false, ToOneLoading.atRow(s, info)));
         if (!info.rowsLoadRelated()) return r.stream().map(InstanceState::obj);
         // a stream has no whole result to batch over: each object's references are resolved as it is
         // handed out (found in the identity map, else one SELECT per row); use list() to batch them

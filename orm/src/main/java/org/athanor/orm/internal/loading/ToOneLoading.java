@@ -29,6 +29,68 @@ public final class ToOneLoading {
      */
     public static final int CHUNK = 500;
 
+    /**
+     * Binds the references of a result's objects at their rows, as the rows are read: a reference whose target the
+     * identity map already holds is set there, while the object is fresh in cache, instead of by a second pass over the
+     * result. {@link #resolve} still runs after the rows for whatever is left (targets not held yet, {@code fetch = LAZY}
+     * proxies, inverse one-to-ones, other classes of a polymorphic result); a state whose references are all bound here
+     * is no longer {@link InstanceState#refsPending}. Rows that name the same target in a run (a collection's elements,
+     * ordered by their owner) cost one lookup: the last target is kept per reference. Null when {@code info} has no
+     * references.
+     */
+    static AtRow atRow(Loading.Host s, Mapper info) { return info.toOnes.length == 0 ? null : new AtRow(s, info); }
+
+    /** See {@link #atRow}; one per result (per joined node), not thread-safe, as the Session. */
+    static final class AtRow {
+        private final Loading.Host s;
+        private final Mapper info;
+        private final Object[] lastId, last;
+        /** Whether some row's object was left for {@link #resolve} (false: resolving the result has nothing to do). */
+        boolean anyLeft;
+
+        private AtRow(Loading.Host s, Mapper info) {
+            this.s = s;
+            this.info = info;
+            lastId = new Object[info.toOnes.length];
+            last = new Object[info.toOnes.length];
+        }
+
+        /** Binds {@code st}'s references (just materialized from its row) that the identity map can give: as resolveAll would. */
+        void bind(InstanceState st) {
+            if (!st.refsPending) return;
+            if (st.info != info) { // another class of a polymorphic result: resolved with its class
+                anyLeft = true;
+                return;
+            }
+            Object obj = st.obj();
+            boolean all = info.inverseOnes.length == 0;
+            for (int k = 0; k < lastId.length; k++) {
+                ToOne ref = info.toOnes[k];
+                Object id = info.refKey(st.snapshot, k), current = ref.get(obj);
+                if (Mapper.same(current == null ? null : info.referencedKeyOf(k, current), id)) continue; // already holds it
+                if (id == null) {
+                    ref.set(obj, null);
+                    continue;
+                }
+                Object target;
+                if (last[k] != null && Mapper.same(id, lastId[k])) target = last[k];
+                else {
+                    InstanceState t = s.uow().identityMap.get(info.targetKey(k, id));
+                    if (t == null) {
+                        all = false; // loaded (or proxied) with the rest of the result by resolve
+                        continue;
+                    }
+                    target = t.obj();
+                    lastId[k] = id;
+                    last[k] = target;
+                }
+                ref.set(obj, target);
+            }
+            if (all) st.refsPending = false;
+            else anyLeft = true;
+        }
+    }
+
     static void resolve(Loading.Host s, Mapper info, List<InstanceState> states) { resolve(s, info, states, List.of()); }
 
     /** {@link #resolve(Loading.Host, Mapper, List)}; the referenced objects it loads get the {@code then()} options of {@code options}. */

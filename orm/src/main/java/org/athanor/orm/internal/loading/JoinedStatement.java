@@ -1,0 +1,256 @@
+package org.athanor.orm.internal.loading;
+
+import org.athanor.orm.internal.mapping.KeyConditions;
+import org.athanor.orm.internal.mapping.Mapper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.athanor.core.schema.Column;
+import org.athanor.core.schema.Table;
+import org.athanor.core.sql.Expression;
+import org.athanor.core.sql.OrderItem;
+import org.athanor.core.sql.Row;
+import org.athanor.core.sql.Select;
+import org.athanor.core.sql.Sql;
+import org.athanor.core.sql.Subquery;
+
+/**
+ * The statement of a joined load ({@link JoinedLoading}): the tree of joined options below the query's entity, one
+ * LEFT OUTER JOIN (through an alias of its own) per node, each node's columns appended to the select list, and its
+ * collection's ORDER BY terms after the query's own. With LIMIT or OFFSET the query's select becomes a subquery.
+ */
+final class JoinedStatement {
+    private JoinedStatement() {}
+
+    /**
+     * The joined statement: {@code nodes} depth first below {@code root} (their column offsets set), and where the
+     * query's {@code extra} last columns start in it.
+     */
+    record Built(Select<Row> statement, List<JoinedNode> nodes, int extraFrom) {}
+
+    /** Builds {@code root}'s tree from {@code options} and the statement reading it for {@code select}. */
+    static Built of(JoinedNode root, Mapper info, Select<Row> select, List<LoadSpec> options, int extra) {
+        boolean limited = select.limit() != null || select.offset() != null || select.fetchFirst() != null;
+        build(root, options, new int[] {0});
+        checkContainsEager(root, select, limited);
+
+        int n = info.loadTarget.columnCount(); // a polymorphic root: its subclasses' columns too
+        Select<Row> base;
+        Function<Expression<?>, Expression<?>> rootColumn;
+        List<OrderItem> order = new ArrayList<>();
+        if (limited) {
+            List<Expression<?>> inner = select.columns(); // each column once (Mapper.setOwnLoading), as a derived table needs
+            Subquery sub = select.subquery("anon_" + info.table.name());
+            rootColumn = e -> {
+                if (!inner.contains(e))
+                    throw new IllegalArgumentException("joinedLoad with limit/offset on " + info.name + ": ORDER BY " + e
+                            + " is not one of " + info.name + "'s columns, and the limited " + info.name + " rows are read "
+                            + "from a subquery; order by " + info.name + "'s own columns, or use selectinLoad");
+                return sub.get(e);
+            };
+            List<Expression<?>> cols = new ArrayList<>();
+            for (int i = 0; i < n; i++) cols.add(sub.get(inner.get(i)));
+            base = Sql.select(cols).from(sub);
+            for (OrderItem o : select.orderBy())
+                order.add(new OrderItem(rootColumn.apply(o.expression()), o.descending(), o.nulls()));
+        } else {
+            rootColumn = e -> e;
+            base = select;
+        }
+        List<Expression<?>> columns = new ArrayList<>(limited ? base.columns() : select.columns().subList(0, n));
+        Select<Row> stmt = base;
+        int[] next = {n};
+        List<JoinedNode> all = new ArrayList<>();
+        stmt = join(root, stmt, columns, order, next, all, rootColumn);
+        int extraFrom = columns.size();
+        columns.addAll(select.columns().subList(select.columns().size() - extra, select.columns().size()));
+        stmt = stmt.withColumns(columns.toArray(Expression<?>[]::new));
+        if (limited) {
+            if (!order.isEmpty()) stmt = stmt.orderBy(order.toArray(OrderItem[]::new));
+        } else if (!order.isEmpty()) stmt = stmt.orderBy(order.toArray(OrderItem[]::new));
+        return new Built(stmt, all, extraFrom);
+    }
+
+    /** A containsEager node must read a table (or alias) of the query's own FROM, and the query must not be limited. */
+    private static void checkContainsEager(JoinedNode node, Select<Row> select, boolean limited) {
+        for (JoinedNode child : node.children) {
+            if (child.option.strategy == LoadSpec.Strategy.CONTAINS_EAGER) {
+                if (limited)
+                    throw new IllegalArgumentException(child.option + " with limit/offset (also first(), one()): the limit would "
+                            + "count joined rows, not " + node.info.name + " objects; use all(), or joinedLoad/selectinLoad");
+                boolean joined = false;
+                for (org.athanor.core.sql.FromItem f : select.from())
+                    for (Table t : org.athanor.core.sql.Join.tablesOf(f)) joined |= t == child.table;
+                if (!joined)
+                    throw new IllegalArgumentException(child.option + ": the query does not read " + child.table + "; join it "
+                            + "first, e.g. query.join(" + child.option.relationship.owner().getSimpleName() + "_."
+                            + child.option.relationship.name() + (child.table.alias() != null ? ", " + child.table.alias() : "")
+                            + "), or use joinedLoad");
+            }
+            checkContainsEager(child, select, limited);
+        }
+    }
+
+    /**
+     * Builds the tree of joined options below {@code node}. Every joined table is read through its own
+     * alias ({@code <table>_<n>}, numbered in the statement as SQLAlchemy does), so a path may repeat a table
+     * (an entity related to itself, {@code Writer.articles} then {@code Article.editor}, or a table the
+     * query joins itself) without its columns or ON clauses being confused.
+     */
+    private static void build(JoinedNode node, List<LoadSpec> options, int[] aliases) {
+        for (LoadSpec o : options) {
+            if (!o.strategy.inStatement()) continue;
+            Mapper info = node.info;
+            String name = o.relationship.name();
+            JoinedNode child = null;
+            for (int m = 0; m < info.toManys.length && child == null; m++)
+                if (info.toManys[m].name().equals(name)) child = new JoinedNode(node, info.toManyTarget(m), o, m, true);
+            for (int k = 0; k < info.toOnes.length && child == null; k++)
+                if (info.toOnes[k].name().equals(name)) child = new JoinedNode(node, info.toOneTarget(k), o, k, false);
+            for (int j = 0; j < info.inverseOnes.length && child == null; j++)
+                if (info.inverseOnes[j].name().equals(name)) {
+                    child = new JoinedNode(node, info.inverseOneTarget(j), o, j, false);
+                    child.inverse = true;
+                }
+            if (child == null)
+                throw new IllegalArgumentException(o + ": " + info.name + " has no relationship " + name);
+            boolean polymorphic = isPolymorphic(child.info);
+            if (polymorphic) refuseUnjoinable(o, child.info);
+            child.table = o.strategy == LoadSpec.Strategy.CONTAINS_EAGER ? o.from
+                    : child.info.table.as(child.info.table.name() + "_" + ++aliases[0]);
+            if (polymorphic) {
+                child.aliases = new java.util.LinkedHashMap<>();
+                for (Table t : loadTables(child.info))
+                    child.aliases.put(t, t == child.info.table ? child.table : t.as(t.name() + "_" + ++aliases[0]));
+            }
+            org.athanor.orm.mapping.Secondary sec = child.collection ? info.toManySecondary(child.index) : null;
+            // a @OneToMany @JoinColumn's "secondary table" is the element's own: joined once, on its key column (below)
+            if (sec != null && !sec.inElementTable() && o.strategy != LoadSpec.Strategy.CONTAINS_EAGER)
+                child.secondary = sec.table().as(sec.table().name() + "_" + ++aliases[0]);
+            node.children.add(child);
+            build(child, o.children, aliases);
+        }
+    }
+
+    /** Adds the LEFT OUTER JOINs, select-list columns and ORDER BY terms of {@code node}'s children (depth first). */
+    @SuppressWarnings("unchecked")
+    private static Select<Row> join(JoinedNode node, Select<Row> stmt, List<Expression<?>> columns, List<OrderItem> order, int[] next,
+                                    List<JoinedNode> all, Function<Expression<?>, Expression<?>> rootColumn) {
+        Function<Expression<?>, Expression<?>> parentColumn = node.parent == null ? rootColumn : e -> read(node, (Column<?>) e);
+        Mapper p = node.info;
+        for (JoinedNode child : node.children) {
+            Mapper c = child.info;
+            // the table joined first: the one holding the column the relationship joins on (a JOINED element's
+            // back reference may be in its subclass table); a JOINED target's further tables follow on its key
+            Table first;
+            Expression<Boolean> on;
+            if (child.secondary != null) {
+                // a many-to-many: parent LEFT OUTER JOIN secondary LEFT OUTER JOIN element
+                org.athanor.orm.mapping.Secondary sec = p.toManySecondary(child.index);
+                List<Expression<?>> id = new ArrayList<>(), target = new ArrayList<>();
+                for (Expression<?> col : p.idColumns()) id.add(parentColumn.apply(col));
+                for (Expression<?> col : c.idColumns()) target.add(read(child, (Column<?>) col));
+                stmt = stmt.leftJoin(child.secondary, KeyConditions.join(sec.locals().stream().map(child.secondary::corresponding).toList(), id));
+                first = ((Column<?>) target.get(0)).table();
+                on = KeyConditions.join(target, sec.remotes().stream().map(child.secondary::corresponding).toList());
+            } else if (child.collection && p.toManySecondary(child.index) != null && p.toManySecondary(child.index).inElementTable()
+                    && child.option.strategy != LoadSpec.Strategy.CONTAINS_EAGER) {
+                // a @OneToMany @JoinColumn: parent LEFT OUTER JOIN element ON element.<key column> = parent.id
+                Expression<Object> id = (Expression<Object>) parentColumn.apply(p.attrs[p.idIdx[0]].column());
+                Column<Object> fk = (Column<Object>) read(child, p.toManySecondary(child.index).local());
+                first = fk.table();
+                on = fk.eq(id);
+            } else if (child.collection && p.toManySecondary(child.index) != null) {
+                first = child.table;
+                on = null; // containsEager: the query joined the secondary and element tables itself
+            } else if (child.collection || child.inverse) {
+                int back = child.collection ? p.toManyBackRef(child.index) : p.inverseOneBackRef(child.index);
+                List<Expression<?>> fk = new ArrayList<>(), id = new ArrayList<>();
+                for (Column<Object> col : c.toOnes[back].columns()) fk.add(read(child, col));
+                for (Expression<?> col : p.idColumns()) id.add(parentColumn.apply(col));
+                first = ((Column<?>) fk.get(0)).table();
+                on = KeyConditions.join(fk, id);
+            } else {
+                List<Expression<?>> fk = new ArrayList<>(), id = new ArrayList<>();
+                for (Column<Object> col : p.toOnes[child.index].columns()) fk.add(parentColumn.apply(col));
+                for (Expression<?> col : c.idColumns()) id.add(read(child, (Column<?>) col));
+                first = ((Column<?>) id.get(0)).table();
+                on = KeyConditions.join(id, fk);
+            }
+            Expression<Boolean> only = onlyItsClasses(c, child.table); // on the target's root-table alias
+            if (only != null && on != null && first == child.table) on = Sql.and(on, only);
+            // containsEager: the query joined the table itself; its columns are read from that join
+            if (child.option.strategy != LoadSpec.Strategy.CONTAINS_EAGER) stmt = stmt.leftJoin(first, on);
+            if (child.aliases != null)
+                for (Map.Entry<Table, Table> t : child.aliases.entrySet()) {
+                    if (t.getValue() == first) continue;
+                    Expression<Boolean> keys = keysEqual(tableOf(child, first), first, t.getKey(), t.getValue());
+                    stmt = stmt.leftJoin(t.getValue(), only != null && t.getValue() == child.table ? Sql.and(keys, only) : keys);
+                }
+            child.offset = next[0];
+            for (Expression<?> col : c.selectAll.columns()) columns.add(read(child, (Column<?>) col));
+            next[0] += c.loadTarget.columnCount();
+            if (child.collection)
+                for (OrderItem o : CollectionLoading.orderBy(c, p.toManys[child.index]))
+                    order.add(new OrderItem(read(child, (Column<?>) o.expression()), o.descending(), o.nulls()));
+            all.add(child);
+            stmt = join(child, stmt, columns, order, next, all, rootColumn);
+        }
+        return stmt;
+    }
+
+    /** Whether {@code c}'s load statement reads more than its own table's columns in attribute order (a class with subclasses, or JOINED). */
+    private static boolean isPolymorphic(Mapper c) { return c.inheritance != null && c.loadTarget.columnCount() != c.attrs.length || c.tables().size() > 1; }
+
+    /** The tables of {@code c}'s load statement: its own (root table first), then its subclasses' (JOINED); one for SINGLE_TABLE. */
+    private static List<Table> loadTables(Mapper c) {
+        return org.athanor.core.sql.Join.tablesOf(c.selectAll.from().get(0));
+    }
+
+    /** A polymorphic target joinedLoad cannot read through aliases of its tables: refused, naming what works. */
+    private static void refuseUnjoinable(LoadSpec o, Mapper c) {
+        if (c.inheritance.strategy() == jakarta.persistence.InheritanceType.TABLE_PER_CLASS)
+            throw new IllegalArgumentException(o + ": " + c.name + " has subclasses in tables of their own (TABLE_PER_CLASS), "
+                    + "read through a UNION ALL that a join cannot alias; use selectinLoad(" + o.relationship + ")");
+        if (o.strategy == LoadSpec.Strategy.CONTAINS_EAGER && loadTables(c).size() > 1)
+            throw new IllegalArgumentException(o + ": the rows of " + c.name + " span several tables (JOINED inheritance), "
+                    + "and the query joined one of them; use joinedLoad or selectinLoad(" + o.relationship + ")");
+    }
+
+    /** Column {@code col} as {@code node} reads it: through the alias of the column's table. */
+    private static Expression<?> read(JoinedNode node, Column<?> col) {
+        if (node.aliases == null) return node.table.corresponding(col);
+        Table t = node.aliases.get(col.table());
+        if (t == null) throw new IllegalStateException("internal: " + col + " is in none of the tables joined for " + node.info.name);
+        return t.corresponding(col);
+    }
+
+    /** For a SINGLE_TABLE or JOINED subclass target: its discriminator is one of its subtree's values (null: any row is one). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Expression<Boolean> onlyItsClasses(Mapper c, Table alias) {
+        if (c.discriminator() == null || c == c.base()) return null;
+        List<Object> values = new ArrayList<>();
+        values.addAll(c.discriminatorValues());
+        Column d = alias.corresponding(c.discriminator());
+        return values.size() == 1 ? d.eq(values.get(0)) : d.in(values);
+    }
+
+    /** The table {@code alias} (one of {@code node}'s aliases) is an alias of. */
+    private static Table tableOf(JoinedNode node, Table alias) {
+        for (Map.Entry<Table, Table> e : node.aliases.entrySet()) if (e.getValue() == alias) return e.getKey();
+        throw new IllegalStateException("internal: " + alias + " is not an alias of " + node.info.name);
+    }
+
+    /** {@code alias} (of {@code table}) has the key of {@code firstAlias} (of {@code firstTable}): two tables of one JOINED row. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Expression<Boolean> keysEqual(Table firstTable, Table firstAlias, Table table, Table alias) {
+        // the tables' keys: an alias does not carry a composite key's constraint
+        List<Column<?>> keys = table.primaryKeyColumns(), firstKeys = firstTable.primaryKeyColumns();
+        List<Expression<Boolean>> parts = new ArrayList<>();
+        for (int k = 0; k < keys.size(); k++)
+            parts.add(((Column) alias.corresponding(keys.get(k))).eq(firstAlias.corresponding((Column) firstKeys.get(k))));
+        return parts.size() == 1 ? parts.get(0) : Sql.and(parts);
+    }
+}
