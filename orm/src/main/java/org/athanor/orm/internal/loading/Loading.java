@@ -1,6 +1,7 @@
 package org.athanor.orm.internal.loading;
 
 import org.athanor.orm.internal.uow.InstanceState;
+import org.athanor.orm.internal.uow.LoadedRows;
 
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.IdKey;
@@ -121,11 +122,28 @@ public final class Loading {
     /**
      * Reads a row of {@code declared}'s load statement and gives the session's object for it: the row's class
      * (its discriminator, for a hierarchy) is found first, then only that class's columns are read, into an
-     * array in its attribute order ({@link org.athanor.orm.internal.mapping.RowLayout}). {@code fresh}: the caller
-     * knows no row can meet an object already in the identity map (see {@link #list}).
+     * array in its attribute order ({@link org.athanor.orm.internal.mapping.RowLayout}).
      */
-    static RowReader<InstanceState> entities(Loading.Host s, Mapper declared, OrmCompiler.EntityColumns cols, boolean fresh) {
+    static RowReader<InstanceState> entities(Loading.Host s, Mapper declared, OrmCompiler.EntityColumns cols) {
         int from = cols.offset(), dpos = declared.discriminatorPos();
+        return (rs, t) -> {
+            ValueCodec<Object>[] c = t.resultCodecs();
+            Object d = dpos < 0 ? null : c[from + dpos].read(rs, from + dpos + 1);
+            RowLayout layout = declared.rowLayout(d);
+            Object[] v = layout.read(rs, c, from, d);
+            if (layout.mapper.hasNullId(v)) throw nullKey(declared);
+            return materializeAs(s, layout.mapper, v);
+        };
+    }
+
+    /**
+     * {@link #entities} for a load none of whose rows can meet an object of the session (see {@link #list}): each
+     * row is a new object, registered with {@code rows} without an identity-map lookup; its state is made when
+     * first needed ({@link LoadedRows}).
+     */
+    private static RowReader<Object> newObjects(Loading.Host s, Mapper declared, OrmCompiler.EntityColumns cols, LoadedRows rows) {
+        int from = cols.offset(), dpos = declared.discriminatorPos();
+        UnitOfWork uow = s.uow();
         return (rs, t) -> {
             ValueCodec<Object>[] c = t.resultCodecs();
             Object d = dpos < 0 ? null : c[from + dpos].read(rs, from + dpos + 1);
@@ -133,7 +151,10 @@ public final class Loading {
             Object[] v = layout.read(rs, c, from, d);
             Mapper info = layout.mapper;
             if (info.hasNullId(v)) throw nullKey(declared);
-            return fresh ? materializeNew(s, info, v) : materializeAs(s, info, v);
+            Object obj = info.mapping.newInstance();
+            info.setAll(obj, v);
+            uow.loadedRow(rows, info, obj, v);
+            return obj;
         };
     }
 
@@ -141,7 +162,7 @@ public final class Loading {
      * Runs an entity select and returns the session's objects for its rows, in row order. When the
      * session holds no persistent object and the select reads only the entity's table (so no row
      * repeats a primary key), no row can meet an object already in the identity map: each becomes
-     * a new object, appended to the map without a lookup.
+     * a new object without a lookup, its state made when first needed ({@link LoadedRows}).
      */
     public static List<Object> list(Loading.Host s, Mapper info, Select<Row> select) { return list(s, info, select, List.of()); }
 
@@ -160,8 +181,14 @@ public final class Loading {
         }
         if (!options.isEmpty() && JoinedLoading.any(options)) return JoinedLoading.list(s, info, select, options);
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
-        boolean fresh = q.distinctKeys() && s.uow().identityMap.isEmpty();
-        RowReader<InstanceState> entities = entities(s, info, q.primary(), fresh);
+        if (q.distinctKeys() && s.uow().identityMap.isEmpty()) {
+            Connection c = s.connection(); // first: beginning the transaction must not date the rows
+            LoadedRows rows = s.uow().freshLoad();
+            List<Object> objects = c.execute(q.statement(), newObjects(s, info, q.primary(), rows)).all();
+            if (info.rowsLoadRelated()) relatedOf(s, info, s.uow().statesOf(rows), options);
+            return objects;
+        }
+        RowReader<InstanceState> entities = entities(s, info, q.primary());
         if (!info.rowsLoadRelated()) // nothing to resolve or install: the rows' objects are the result
             return s.connection().execute(q.statement(), (rs, t) -> entities.read(rs, t).obj).all();
         // the rows' states are kept beside the objects: resolving references and installing collections needs them,
@@ -206,7 +233,7 @@ public final class Loading {
                 throw new IllegalArgumentException(o + " cannot be combined with extra columns (allWith): its rows are not one "
                         + "per object; use selectinLoad, or all()");
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
-        RowReader<InstanceState> entities = entities(s, info, q.primary(), false);
+        RowReader<InstanceState> entities = entities(s, info, q.primary());
         int from = select.columns().size() - extra;
         List<InstanceState> states = new ArrayList<>();
         java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -227,17 +254,10 @@ public final class Loading {
         return new IllegalStateException("a row of " + info.name + " (table " + info.table.name() + ") has a NULL primary key");
     }
 
-    /** A new persistent object for a row (values {@code v} of class {@code info}, id not null) no object of the session has. */
-    private static InstanceState materializeNew(Loading.Host s, Mapper info, Object[] v) {
-        Object obj = info.mapping.newInstance();
-        info.setAll(obj, v);
-        return s.uow().attachLoaded(info, obj, null, v, true); // the key is made from the snapshot when first needed
-    }
-
     /** The same, lazily; closing the stream closes the cursor. */
     public static Stream<Object> stream(Loading.Host s, Mapper info, Select<Row> select) {
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
-        Result<InstanceState> r = s.connection().execute(q.statement(), entities(s, info, q.primary(), false));
+        Result<InstanceState> r = s.connection().execute(q.statement(), entities(s, info, q.primary()));
         if (!info.rowsLoadRelated()) return r.stream().map(InstanceState::obj);
         // a stream has no whole result to batch over: each object's references are resolved as it is
         // handed out (found in the identity map, else one SELECT per row); use list() to batch them
@@ -268,7 +288,7 @@ public final class Loading {
         }
         Object obj = info.mapping.newInstance();
         info.setAll(obj, v);
-        return s.uow().attachLoaded(info, obj, key, v, false);
+        return s.uow().attachLoaded(info, obj, key, v);
     }
 
     /**
