@@ -175,4 +175,36 @@ public abstract class LoadedRowsTestBase extends MappedTestBase {
             assertEquals("sheepdog", s.get(Dog.class, rex).breed);
         }
     }
+
+    /** More rows than one chunk of LoadedRows (and its first directory) holds, and a hierarchy's classes over many rows. */
+    @Test
+    void everyRowOfALargeLoadIsTheSessions() {
+        List<Peeker> made = new ArrayList<>();
+        List<Animal> animals = new ArrayList<>();
+        for (int i = 0; i < 1100; i++) made.add(new Peeker(String.format("p%04d", i)));
+        for (int i = 0; i < 40; i++) animals.add(i % 3 == 0 ? new Cat("c" + i, true) : new Dog("d" + i, "b" + i));
+        try (Session s = sessions.openSession()) {
+            s.addAll(made);
+            s.addAll(animals);
+            s.commit();
+        }
+        try (Session s = sessions.openSession()) {
+            List<Peeker> loaded = all(s);
+            assertEquals(1100, loaded.size());
+            for (int i : new int[] {0, 255, 256, 511, 1023, 1024, 1099}) {
+                assertEquals(made.get(i).getName(), loaded.get(i).getName());
+                assertSame(loaded.get(i), s.get(Peeker.class, made.get(i).getId()), "row " + i);
+            }
+            List<Animal> all = s.query(Animal.class).all();
+            for (Animal a : animals) {
+                Animal mine = s.get(Animal.class, a.id);
+                assertEquals(a.getClass(), mine.getClass());
+                assertTrue(all.contains(mine));
+            }
+            loaded.get(1050).setName("changed");
+            statements.clear();
+            s.commit();
+            assertEquals(1, count("UPDATE"), "one changed row among 1,140: " + statements.size() + " statements");
+        }
+    }
 }

@@ -17,8 +17,12 @@ public final class LoadedRows {
     private final AttachedObjects attached;
     /** The epoch the rows were read in: a row's state is as old as its read, however late the state is made. */
     private final long epoch;
-    private Object[] objects = new Object[16];
-    private Object[][] values = new Object[16][];
+    /**
+     * Row {@code i}'s object and values at {@code chunks[i / CHUNK][2 * (i % CHUNK)]} and the slot after: fixed-size
+     * chunks, so that a large load never copies what it kept (a doubling array allocates and copies twice its size).
+     */
+    private Object[][] chunks = new Object[4][];
+    private static final int CHUNK = 256;
     /** Every row's class while all rows have one; {@link #mappers} holds each row's once they differ (a hierarchy). */
     private Mapper single;
     private Mapper[] mappers;
@@ -34,25 +38,26 @@ public final class LoadedRows {
 
     /** A row read: its new object {@code obj} of class {@code info}, with {@code snapshot} (no other holder) as its values. */
     void add(Mapper info, Object obj, Object[] snapshot) {
-        int n = count;
-        if (n == objects.length) grow();
-        objects[n] = obj;
-        values[n] = snapshot;
-        if (n == 0) single = info;
-        else if (mappers != null) mappers[n] = info;
-        else if (info != single) {
-            mappers = new Mapper[objects.length];
-            Arrays.fill(mappers, 0, n, single);
-            mappers[n] = info;
+        int n = count, c = n / CHUNK, at = 2 * (n % CHUNK);
+        if (at == 0) {
+            if (c == chunks.length) chunks = Arrays.copyOf(chunks, 2 * c);
+            chunks[c] = new Object[2 * CHUNK];
         }
+        Object[] chunk = chunks[c];
+        chunk[at] = obj;
+        chunk[at + 1] = snapshot;
+        if (n == 0) single = info;
+        else if (mappers != null || info != single) mapper(n, info);
         count = n + 1;
     }
 
-    private void grow() {
-        int len = objects.length * 2;
-        objects = Arrays.copyOf(objects, len);
-        values = Arrays.copyOf(values, len);
-        if (mappers != null) mappers = Arrays.copyOf(mappers, len);
+    /** Records row {@code n}'s class when the rows' classes differ (the rows before it are of {@link #single}). */
+    private void mapper(int n, Mapper info) {
+        if (mappers == null) {
+            mappers = new Mapper[Math.max(16, 2 * n)];
+            Arrays.fill(mappers, 0, n, single);
+        } else if (n == mappers.length) mappers = Arrays.copyOf(mappers, 2 * n);
+        mappers[n] = info;
     }
 
     /** How many rows have no state yet. */
@@ -67,14 +72,17 @@ public final class LoadedRows {
      */
     InstanceState[] settle() {
         int n = count;
-        if (states == null || states.length < n) states = Arrays.copyOf(states == null ? new InstanceState[0] : states, objects.length);
+        if (states == null) states = new InstanceState[n];
+        else if (states.length < n) states = Arrays.copyOf(states, Math.max(n, 2 * states.length));
         for (int i = settled; i < n; i++) {
-            Mapper info = mappers == null ? single : mappers[i];
-            InstanceState s = UnitOfWork.loadedState(info, objects[i], values[i], epoch);
-            attached.attach(s, objects[i], false);
+            Object[] chunk = chunks[i / CHUNK];
+            int at = 2 * (i % CHUNK);
+            Object obj = chunk[at];
+            InstanceState s = UnitOfWork.loadedState(mappers == null ? single : mappers[i], obj, (Object[]) chunk[at + 1], epoch);
+            attached.attach(s, obj, false);
             states[i] = s;
-            objects[i] = null; // the state holds them now
-            values[i] = null;
+            chunk[at] = null; // the state holds them now
+            chunk[at + 1] = null;
         }
         settled = n;
         return states;
