@@ -91,6 +91,6 @@ public final class LoadedRows {
     /** Every row's state, in row order; the caller settled them through the identity map first. */
     List<InstanceState> states() {
         if (settled != count) throw new IllegalStateException("internal: " + (count - settled) + " loaded rows have no state yet");
-        return count == 0 ? List.of() : Arrays.asList(Arrays.copyOf(states, count));
+        return count == 0 ? List.of() : Arrays.asList(states).subList(0, count); // a view: no more rows come
     }
 }
