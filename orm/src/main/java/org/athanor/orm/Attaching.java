@@ -156,10 +156,10 @@ final class Attaching {
         Object[] values = info.read(entity);
         if (target == null) {
             Object copy = info.mapping.newInstance();
-            session.setSlots(info, copy, values, false);
+            session.uow.setSlots(info, copy, values, true, false);
             addInternal(copy);
             target = copy;
-        } else session.setSlots(info, target, values, true);
+        } else session.uow.setSlots(info, target, values, true, true);
         merged.put(entity, target);
         ObjectCascades.merge(session, info, entity, target, merged); // cascade = MERGE
         if (info.hasElementCollections()) copyElementCollections(info, entity, target);

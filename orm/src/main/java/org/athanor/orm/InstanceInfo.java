@@ -1,6 +1,8 @@
 package org.athanor.orm;
 
 import java.util.List;
+import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.uow.InstanceState;
 
 /**
  * What {@link Session#inspect} found out about an object.
@@ -20,4 +22,21 @@ public record InstanceInfo(ObjectState state, Session session, List<Object> iden
     public boolean isPersistent() { return state == ObjectState.PERSISTENT; }
     public boolean isDeleted() { return state == ObjectState.DELETED; }
     public boolean isDetached() { return state == ObjectState.DETACHED; }
+
+    /** What {@code session} knows of {@code entity} (see {@link Session#inspect}). */
+    static InstanceInfo of(Session session, Object entity) {
+        if (entity == null) throw new IllegalArgumentException("inspect(null): give an entity object");
+        InstanceState s = session.stateOf(entity);
+        if (s == null) {
+            Mapper info = session.registry().info(entity.getClass());
+            boolean detached = info.generatedId != null && !info.idUnset(entity);
+            return new InstanceInfo(detached ? ObjectState.DETACHED : ObjectState.TRANSIENT, null, null);
+        }
+        ObjectState st = switch (s.status) {
+            case PENDING -> ObjectState.PENDING;
+            case PERSISTENT -> ObjectState.PERSISTENT;
+            case DELETED -> ObjectState.DELETED;
+        };
+        return new InstanceInfo(st, session, s.key() == null ? null : s.key().asList());
+    }
 }

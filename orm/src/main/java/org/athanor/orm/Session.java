@@ -1,11 +1,10 @@
 package org.athanor.orm;
 
-import org.athanor.orm.internal.loading.CollectionState;
 import org.athanor.orm.internal.loading.Loading;
 import org.athanor.orm.internal.flush.Flusher;
 
-import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.IdKey;
+import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.uow.InstanceState;
 import org.athanor.orm.internal.uow.SessionTx;
 import org.athanor.orm.internal.uow.TxLevel;
@@ -80,30 +79,11 @@ import org.athanor.core.sql.Dml;
  * </ul>
  * {@link #close()} without commit rolls back the same way before detaching everything.
  *
- * <h2>Transaction blocks</h2>
+ * <h2>Transaction blocks and savepoints</h2>
  * {@link #begin()} and {@link SessionFactory#begin()} give a {@link SessionTransaction} for
- * try-with-resources: commit it as the block's last statement; leaving the block without commit
- * (an exception, or a forgotten commit) rolls back. {@link SessionFactory#inTransaction} runs a
- * lambda in a new session and commits.
- *
- * <h2>Savepoints</h2>
- * {@link #beginNested()} flushes, then opens a savepoint. Rolling the savepoint back (or a flush
- * that fails while it is open) discards everything since it began by the same rules: the database
- * goes back to the savepoint, objects added since are transient again (their generated ids
- * cleared), deletions since are undone, and objects the savepoint changed, wrote or read take their
- * values at the savepoint back and are expired. The outer transaction goes on; a failed flush
- * inside a savepoint does not need {@link #rollback()}:
- * <pre>{@code
- * for (User u : incoming) {
- *     try (SessionSavepoint sp = session.beginNested()) {
- *         session.add(u);
- *         sp.commit();                  // flushes: a duplicate key fails here
- *     } catch (IntegrityError duplicate) {
- *         // u is transient again; the users before it are still in the transaction
- *     }
- * }
- * session.commit();
- * }</pre>
+ * try-with-resources; {@link SessionFactory#inTransaction} runs a lambda in a new session and commits.
+ * {@link #beginNested()} opens a savepoint ({@link SessionSavepoint}, which describes what its
+ * rollback restores).
  *
  * <h2>Sessions do not know about each other</h2>
  * There is no process-wide registry of sessions: {@link #add} does not check whether another open
@@ -135,7 +115,7 @@ import org.athanor.core.sql.Dml;
  * handed to another thread. (The check is cheap and not a memory barrier: hand sessions over safely.)
  */
 public final class Session implements AutoCloseable {
-    private final SessionFactory factory;
+    final SessionFactory factory;
     private final Engine engine;
     private final org.athanor.core.routing.RoutingEngine router;
     private final Registry registry;
@@ -143,48 +123,19 @@ public final class Session implements AutoCloseable {
     private final boolean expireOnCommit;
 
     /** The objects this session holds and their states: the only code that changes them. */
-    final UnitOfWork uow = new UnitOfWork(new UnitOfWork.Host() {
-        @Override public Object load(Mapper mapper, IdKey key) { return getByKey(mapper.type, mapper, key); }
-        @Override public void unloadCollections(InstanceState s) {
-            for (int m = 0; m < s.info.toManys.length; m++) {
-                CollectionState cs = CollectionState.stateOf(loadHost, s.obj(), s.info, m);
-                if (cs != null) cs.items = null;
-                // an element collection replaced in the field: the session's own again, loading the database's values
-                else if (s.info.toManys[m].isElementCollection()) CollectionState.install(loadHost, s.obj(), s.info, m, null, null);
-            }
-        }
-    });
+    final UnitOfWork uow = new UnitOfWork(SessionHosts.unitOfWork(this));
 
     /** What a flush reaches of this session: its unit of work and its connection. */
-    private final Flusher.Host flushHost = new Flusher.Host() {
-        @Override public UnitOfWork uow() { return uow; }
-        @Override public Connection connection() { return Session.this.writeConnection(); }
-        @Override public org.athanor.orm.internal.flush.FlushEvents events() { return flushEvents; }
-        @Override public java.time.Clock versionClock() { return factory.versionClock; }
-    };
+    private final Flusher.Host flushHost = SessionHosts.flush(this);
 
     /** The factory's session listeners (empty: none) and its mapper listeners as the flush calls them. */
     final SessionListener[] listeners;
-    private final org.athanor.orm.internal.flush.FlushEvents flushEvents;
+    final org.athanor.orm.internal.flush.FlushEvents flushEvents;
     /** The relationship cascades (save-update along references and collections, delete along collections). */
     final Cascades cascades;
 
     /** What loading (internal.loading) reaches of this session; one per session, collections compare it. */
-    final Loading.Host loadHost = new Loading.Host() {
-        @Override public UnitOfWork uow() { return uow; }
-        @Override public Connection connection() { return Session.this.connection(); }
-        @Override public InstanceState stateOf(Object entity) { return Session.this.stateOf(entity); }
-        @Override public boolean isExpired(InstanceState st) { return Session.this.isExpired(st); }
-        @Override public void autoflushIfEnabled() { Session.this.autoflushIfEnabled(); }
-        @Override public boolean isClosed() { return Session.this.isClosed(); }
-        @Override public void add(Object entity) { Session.this.add(entity); }
-        @Override public void delete(Object entity) { Session.this.delete(entity); }
-        @Override public void expunge(Object entity) { Session.this.expunge(entity); }
-        @Override public void relinked(Object element) { cascades.relinked.add(element); }
-        @Override public void touched(CollectionState collection) { cascades.touched(collection); }
-        @Override public String origin(String origin) { return Session.this.origin(origin); }
-        @Override public void lazyLoad(String relation, String avoid) { Session.this.lazyLoad(relation, avoid); }
-    };
+    final Loading.Host loadHost = SessionHosts.load(this);
 
     /** add, delete and merge: how objects enter the session. */
     final Attaching attaching = new Attaching(this);
@@ -206,16 +157,7 @@ public final class Session implements AutoCloseable {
         this.flushEvents = factory.listeners.flushEvents(this);
         this.cascades = new Cascades(this);
         this.report = new SessionStatements(factory);
-        this.tx = new SessionTx(new SessionTx.Host() {
-            @Override public org.athanor.core.routing.RoutingEngine router() { return router; }
-            @Override public UnitOfWork uow() { return uow; }
-            @Override public void bound(Connection c) { if (factory.tracker != null) factory.tracker.bind(c, Session.this); }
-            @Override public void unbound(Connection c) { if (factory.tracker != null) factory.tracker.unbind(c); }
-            @Override public void flush() { flushInternal(); }
-            @Override public void afterRollback() { for (SessionListener l : listeners) l.afterRollback(Session.this); }
-            @Override public void afterCommit() { for (SessionListener l : listeners) l.afterCommit(Session.this); }
-            @Override public void detachEverything() { Session.this.detachEverything(true); }
-        }, expireOnCommit);
+        this.tx = new SessionTx(SessionHosts.transaction(this, router), expireOnCommit);
     }
 
     public SessionFactory factory() { return factory; }
@@ -281,7 +223,6 @@ public final class Session implements AutoCloseable {
         return tx.isOnPrimary();
     }
 
-    boolean inTransaction() { return tx.inTransaction(); }
 
 
 
@@ -339,7 +280,7 @@ public final class Session implements AutoCloseable {
         detachEverything(false);
     }
 
-    private void detachEverything(boolean closing) { uow.detachEverything(closing); }
+    void detachEverything(boolean closing) { uow.detachEverything(closing); }
 
     /** Removes {@code s} from the session (see {@link UnitOfWork#detach}). */
     void detach(InstanceState s) {
@@ -368,7 +309,7 @@ public final class Session implements AutoCloseable {
     }
 
     /** {@link #get(Class, Object)} by identity. */
-    private <E> E getByKey(Class<E> entityClass, Mapper info, IdKey key) {
+    <E> E getByKey(Class<E> entityClass, Mapper info, IdKey key) {
         origin("get " + info.name);
         InstanceState s = uow.identityMap.isEmpty() ? null : uow.identityMap.get(key);
         // identity is keyed by the hierarchy's base: the object found may be of another class of it
@@ -605,8 +546,6 @@ public final class Session implements AutoCloseable {
 
     boolean isExpired(InstanceState s) { return uow.isExpired(s); }
 
-    /** {@link UnitOfWork#setSlots}: the values, references to the session's objects with their keys (loaded at need). */
-    void setSlots(Mapper info, Object obj, Object[] values, boolean keepKey) { uow.setSlots(info, obj, values, true, keepKey); }
 
     /**
      * The state of {@code entity} as this session sees it (SQLAlchemy's {@code inspect()}): PENDING,
@@ -625,19 +564,7 @@ public final class Session implements AutoCloseable {
      */
     public InstanceInfo inspect(Object entity) {
         tx.enterAllowFailed();
-        if (entity == null) throw new IllegalArgumentException("inspect(null): give an entity object");
-        InstanceState s = stateOf(entity);
-        if (s == null) {
-            Mapper info = registry.info(entity.getClass());
-            boolean detached = info.generatedId != null && !info.idUnset(entity);
-            return new InstanceInfo(detached ? ObjectState.DETACHED : ObjectState.TRANSIENT, null, null);
-        }
-        ObjectState st = switch (s.status) {
-            case PENDING -> ObjectState.PENDING;
-            case PERSISTENT -> ObjectState.PERSISTENT;
-            case DELETED -> ObjectState.DELETED;
-        };
-        return new InstanceInfo(st, this, s.key() == null ? null : s.key().asList());
+        return InstanceInfo.of(this, entity);
     }
 
     static String describe(InstanceState s) { return s.key() != null ? s.key().toString() : s.info.name + " object (pending)"; }

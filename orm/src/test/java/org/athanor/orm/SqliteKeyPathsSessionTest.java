@@ -17,4 +17,19 @@ class SqliteKeyPathsSessionTest {
     class WithUnorderedReturning extends SessionTestBase {
         @Override protected TestDb openDatabase() { return TestDb.sqlite(f -> f.returningPreservesOrder(false)); }
     }
+
+    @Nested
+    class FlushWithoutReturning extends SessionFlushTestBase {
+        @Override protected TestDb openDatabase() { return TestDb.sqlite(f -> f.returning(false).updateReturning(false).deleteReturning(false)); }
+    }
+
+    @Nested
+    class FlushWithUnorderedReturning extends SessionFlushTestBase {
+        @Override protected TestDb openDatabase() { return TestDb.sqlite(f -> f.returningPreservesOrder(false)); }
+    }
+
+    @Nested
+    class TransactionsWithoutReturning extends SessionTransactionTestBase {
+        @Override protected TestDb openDatabase() { return TestDb.sqlite(f -> f.returning(false).updateReturning(false).deleteReturning(false)); }
+    }
 }

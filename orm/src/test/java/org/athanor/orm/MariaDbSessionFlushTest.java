@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbSessionFlushTest extends SessionFlushTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbSessionTransactionTest extends SessionTransactionTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

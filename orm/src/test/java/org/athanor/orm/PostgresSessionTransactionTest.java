@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresSessionTransactionTest extends SessionTransactionTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

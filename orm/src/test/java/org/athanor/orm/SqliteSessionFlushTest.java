@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteSessionFlushTest extends SessionFlushTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
