@@ -207,4 +207,26 @@ public abstract class LoadedRowsTestBase extends MappedTestBase {
             assertEquals(1, count("UPDATE"), "one changed row among 1,140: " + statements.size() + " statements");
         }
     }
+
+    /** A load that fails part-way (a {@code @PostLoad} throws): the rows read before are the session's, which goes on. */
+    @Test
+    void aLoadThatFailsPartWayLeavesTheRowsReadBeforeInTheSession() {
+        List<Long> ids = abc();
+        try (Session s = sessions.openSession()) {
+            List<Peeker> seen = new ArrayList<>();
+            Peeker.onLoad = p -> {
+                seen.add(p);
+                if (p.getName().equals("b")) throw new IllegalStateException("b cannot be loaded");
+            };
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> all(s));
+            assertEquals("b cannot be loaded", e.getMessage());
+            Peeker.onLoad = null;
+            assertEquals(2, seen.size());
+            assertTrue(s.contains(seen.get(0)), "the row read before the failure is the session's");
+            List<Peeker> again = all(s);
+            assertSame(seen.get(0), again.get(0));
+            assertSame(seen.get(1), again.get(1), "so is the row whose callback failed (registered before its callback ran)");
+            assertSame(again.get(2), s.get(Peeker.class, ids.get(2)));
+        }
+    }
 }

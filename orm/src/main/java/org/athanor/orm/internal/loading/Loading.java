@@ -184,7 +184,12 @@ public final class Loading {
         if (q.distinctKeys() && s.uow().identityMap.isEmpty()) {
             Connection c = s.connection(); // first: beginning the transaction must not date the rows
             LoadedRows rows = s.uow().freshLoad();
-            List<Object> objects = c.execute(q.statement(), newObjects(s, info, q.primary(), rows)).all();
+            List<Object> objects;
+            try {
+                objects = c.execute(q.statement(), newObjects(s, info, q.primary(), rows)).all();
+            } finally {
+                s.uow().loadEnded(rows);
+            }
             if (info.rowsLoadRelated()) relatedOf(s, info, s.uow().statesOf(rows), options);
             return objects;
         }

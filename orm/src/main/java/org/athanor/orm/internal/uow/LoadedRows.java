@@ -30,6 +30,8 @@ public final class LoadedRows {
     /** The states of rows {@code [0, settled)}. */
     private InstanceState[] states;
     private int settled;
+    /** The load read its last row: no row comes after the ones held. */
+    private boolean ended;
 
     LoadedRows(AttachedObjects attached, long epoch) {
         this.attached = attached;
@@ -59,6 +61,12 @@ public final class LoadedRows {
         } else if (n == mappers.length) mappers = Arrays.copyOf(mappers, 2 * n);
         mappers[n] = info;
     }
+
+    /** The load read its last row (or failed). */
+    void end() { ended = true; }
+
+    /** Whether every row the load will have has its state: the identity map need not keep these rows. */
+    boolean done() { return ended && settled == count; }
 
     /** How many rows have no state yet. */
     int unsettled() { return count - settled; }

@@ -61,6 +61,12 @@ public final class StateTable {
         rows = r;
     }
 
+    /** The load of {@code r} read its last row. */
+    void loadEnded(LoadedRows r) {
+        r.end();
+        if (rows == r && r.done()) rows = null;
+    }
+
     /** Makes and puts in the states of loaded rows and appended states not in the table yet. */
     public void settle() {
         if (rows != null && rows.unsettled() > 0) {
@@ -69,6 +75,7 @@ public final class StateTable {
             int to = rows.settled();
             ensureCapacity(size + to - from);
             for (int k = from; k < to; k++) putNoGrow(made[k]);
+            if (rows.done()) rows = null; // nothing more to settle: the table does not keep the states' array alive
         }
         if (appendedCount > 0) settleAppended();
     }

@@ -130,7 +130,7 @@ public final class UnitOfWork {
     /**
      * Begins a load none of whose rows can meet an object of the session: the identity map is empty and the
      * statement gives each key once. Its rows are registered with {@link #loadedRow}, their states made when
-     * first needed ({@link LoadedRows}); {@link #statesOf} gives them.
+     * first needed ({@link LoadedRows}); {@link #loadEnded} follows the last row, and {@link #statesOf} gives them.
      */
     public LoadedRows freshLoad() {
         LoadedRows rows = new LoadedRows(attached, tx.epoch);
@@ -144,7 +144,10 @@ public final class UnitOfWork {
         if (info.callbacks != null) info.callbacks.fire(Callbacks.POST_LOAD, obj);
     }
 
-    /** The states of a {@link #freshLoad}'s rows, in row order (made now when they are not yet). */
+    /** A {@link #freshLoad} read its last row (or failed): no more rows come. */
+    public void loadEnded(LoadedRows rows) { identityMap.loadEnded(rows); }
+
+    /** The states of a {@link #freshLoad}'s rows, in row order (made now when they are not yet); after {@link #loadEnded}. */
     public java.util.List<InstanceState> statesOf(LoadedRows rows) {
         identityMap.settle();
         return rows.states();
