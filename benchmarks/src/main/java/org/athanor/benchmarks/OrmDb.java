@@ -8,7 +8,9 @@ import org.hibernate.cfg.Configuration;
 /**
  * The issue 5 databases: a {@link BenchDb} whose table is the mapped {@code bench_orm_customer},
  * an Athanor SessionFactory, and on PostgreSQL a Hibernate 7 SessionFactory over the same table
- * (Hibernate 7 ships no SQLite dialect in hibernate-core, so it runs on PostgreSQL only).
+ * (Hibernate 7 ships no SQLite dialect in hibernate-core, so it runs on PostgreSQL only). The table
+ * name is fixed by the mapping: on PostgreSQL it lives in a schema of the run's own (dropped at
+ * {@link #close}), and SQLite's database is a file of the run's own, so two runs cannot collide.
  */
 final class OrmDb implements AutoCloseable {
     static final String TABLE = "bench_orm_customer";
@@ -22,14 +24,14 @@ final class OrmDb implements AutoCloseable {
     private final java.util.List<org.athanor.orm.Session> others = new java.util.ArrayList<>();
 
     OrmDb(String kind) {
-        db = new BenchDb(kind, 0);
+        db = new BenchDb(kind, 0, kind.equals("postgres") ? BenchDb.uniqueSchema("bench_orm") : null);
         db.sql("DROP TABLE IF EXISTS " + TABLE);
         String id = kind.equals("postgres") ? "id BIGSERIAL PRIMARY KEY" : "id INTEGER PRIMARY KEY AUTOINCREMENT";
         db.sql("CREATE TABLE " + TABLE + " (" + id + ", name VARCHAR(255), description VARCHAR(255))");
         athanor = SessionFactory.of(db.engine, Registry.of(OrmCustomer.class));
         if (kind.equals("postgres")) {
             Properties p = new Properties();
-            p.put("hibernate.connection.url", BenchDb.PG_URL);
+            p.put("hibernate.connection.url", db.jdbcUrl());
             p.put("hibernate.connection.username", BenchDb.PG_USER);
             p.put("hibernate.connection.pool_size", "2");
             p.put("hibernate.hbm2ddl.auto", "none");

@@ -1,6 +1,7 @@
 package org.athanor.orm.internal.loading;
 
 import org.athanor.orm.internal.uow.InstanceState;
+import org.athanor.orm.internal.uow.LoadedRows;
 
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.IdKey;
@@ -123,13 +124,31 @@ public final class Loading {
     /**
      * Reads a row of {@code declared}'s load statement and gives the session's object for it: the row's class
      * (its discriminator, for a hierarchy) is found first, then only that class's columns are read, into an
-     * array in its attribute order ({@link org.athanor.orm.internal.mapping.RowLayout}). {@code fresh}: the caller
-     * knows no row can meet an object already in the identity map (see {@link #list}). {@code refs}: binds the
+     * array in its attribute order ({@link org.athanor.orm.internal.mapping.RowLayout}). {@code refs}: binds the
      * references of each row's object ({@link ToOneLoading#atRow}; null: all left to {@link ToOneLoading#resolve}).
      */
-    static RowReader<InstanceState> entities(Loading.Host s, Mapper declared, OrmCompiler.EntityColumns cols, boolean fresh,
-                                             ToOneLoading.AtRow refs) {
+    static RowReader<InstanceState> entities(Loading.Host s, Mapper declared, OrmCompiler.EntityColumns cols, ToOneLoading.AtRow refs) {
         int from = cols.offset(), dpos = declared.discriminatorPos();
+        return (rs, t) -> {
+            ValueCodec<Object>[] c = t.resultCodecs();
+            Object d = dpos < 0 ? null : c[from + dpos].read(rs, from + dpos + 1);
+            RowLayout layout = declared.rowLayout(d);
+            Object[] v = layout.read(rs, c, from, d);
+            if (layout.mapper.hasNullId(v)) throw nullKey(declared);
+            InstanceState st = materializeAs(s, layout.mapper, v);
+            if (refs != null) refs.bind(st);
+            return st;
+        };
+    }
+
+    /**
+     * {@link #entities} for a load none of whose rows can meet an object of the session (see {@link #list}): each
+     * row is a new object, registered with {@code rows} without an identity-map lookup; its state is made when
+     * first needed ({@link LoadedRows}).
+     */
+    private static RowReader<Object> newObjects(Loading.Host s, Mapper declared, OrmCompiler.EntityColumns cols, LoadedRows rows) {
+        int from = cols.offset(), dpos = declared.discriminatorPos();
+        UnitOfWork uow = s.uow();
         return (rs, t) -> {
             ValueCodec<Object>[] c = t.resultCodecs();
             Object d = dpos < 0 ? null : c[from + dpos].read(rs, from + dpos + 1);
@@ -137,10 +156,10 @@ public final class Loading {
             Object[] v = layout.read(rs, c, from, d);
             Mapper info = layout.mapper;
             if (info.hasNullId(v)) throw nullKey(declared);
-            if (fresh) return materializeNew(s, info, v);
-            InstanceState st = materializeAs(s, info, v);
-            if (refs != null) refs.bind(st);
-            return st;
+            Object obj = info.mapping.newInstance();
+            info.setAll(obj, v);
+            uow.loadedRow(rows, info, obj, v);
+            return obj;
         };
     }
 
@@ -148,7 +167,7 @@ public final class Loading {
      * Runs an entity select and returns the session's objects for its rows, in row order. When the
      * session holds no persistent object and the select reads only the entity's table (so no row
      * repeats a primary key), no row can meet an object already in the identity map: each becomes
-     * a new object, appended to the map without a lookup.
+     * a new object without a lookup, its state made when first needed ({@link LoadedRows}).
      */
     public static List<Object> list(Loading.Host s, Mapper info, Select<Row> select) { return list(s, info, select, List.of()); }
 
@@ -167,10 +186,21 @@ public final class Loading {
         }
         if (!options.isEmpty() && JoinedLoading.any(options)) return JoinedLoading.list(s, info, select, options);
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
-        boolean fresh = q.distinctKeys() && s.uow().identityMap.isEmpty();
-        // a fresh load's identity map holds only this result's rows: its references are left to ToOneLoading.resolve
-        ToOneLoading.AtRow refs = fresh ? null : ToOneLoading.atRow(s, info);
-        RowReader<InstanceState> entities = entities(s, info, q.primary(), fresh, refs);
+        if (q.distinctKeys() && s.uow().identityMap.isEmpty()) {
+            // a fresh load's identity map holds only this result's rows: its references are left to ToOneLoading.resolve
+            Connection c = s.connection(); // first: beginning the transaction must not date the rows
+            LoadedRows rows = s.uow().freshLoad();
+            List<Object> objects;
+            try {
+                objects = c.execute(q.statement(), newObjects(s, info, q.primary(), rows)).all();
+            } finally {
+                s.uow().loadEnded(rows);
+            }
+            if (info.rowsLoadRelated()) relatedOf(s, info, s.uow().statesOf(rows), options);
+            return objects;
+        }
+        ToOneLoading.AtRow refs = ToOneLoading.atRow(s, info);
+        RowReader<InstanceState> entities = entities(s, info, q.primary(), refs);
         if (!info.rowsLoadRelated()) // nothing to resolve or install: the rows' objects are the result
             return s.connection().execute(q.statement(), (rs, t) -> entities.read(rs, t).obj).all();
         // the rows' states are kept beside the objects: resolving references and installing collections needs them,
@@ -220,7 +250,7 @@ public final class Loading {
                 throw new IllegalArgumentException(o + " cannot be combined with extra columns (allWith): its rows are not one "
                         + "per object; use selectinLoad, or all()");
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
-        RowReader<InstanceState> entities = entities(s, info, q.primary(), false, ToOneLoading.atRow(s, info));
+        RowReader<InstanceState> entities = entities(s, info, q.primary(), ToOneLoading.atRow(s, info));
         int from = select.columns().size() - extra;
         List<InstanceState> states = new ArrayList<>();
         java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -241,17 +271,10 @@ public final class Loading {
         return new IllegalStateException("a row of " + info.name + " (table " + info.table.name() + ") has a NULL primary key");
     }
 
-    /** A new persistent object for a row (values {@code v} of class {@code info}, id not null) no object of the session has. */
-    private static InstanceState materializeNew(Loading.Host s, Mapper info, Object[] v) {
-        Object obj = info.mapping.newInstance();
-        info.setAll(obj, v);
-        return s.uow().attachLoaded(info, obj, null, v, true); // the key is made from the snapshot when first needed
-    }
-
     /** The same, lazily; closing the stream closes the cursor. */
     public static Stream<Object> stream(Loading.Host s, Mapper info, Select<Row> select) {
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
-        Result<InstanceState> r = s.connection().execute(q.statement(), entities(s, info, q.primary(), false, ToOneLoading.atRow(s, info)));
+        Result<InstanceState> r = s.connection().execute(q.statement(), entities(s, info, q.primary(), ToOneLoading.atRow(s, info)));
         if (!info.rowsLoadRelated()) return r.stream().map(InstanceState::obj);
         // a stream has no whole result to batch over: each object's references are resolved as it is
         // handed out (found in the identity map, else one SELECT per row); use list() to batch them
@@ -282,7 +305,7 @@ public final class Loading {
         }
         Object obj = info.mapping.newInstance();
         info.setAll(obj, v);
-        return s.uow().attachLoaded(info, obj, key, v, false);
+        return s.uow().attachLoaded(info, obj, key, v);
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * {@code HashMap} would add a node per row and rehash nodes as it grows).
  *
  * <p>States can also be {@linkplain #append appended}: a put deferred until the table is next read,
- * so a session that loads or inserts rows and closes never builds the table at all.
+ * so a session that loads or inserts rows and closes never builds the table at all; and a load into the
+ * empty table hands over its rows before their states exist ({@link #loading}), made when the table is next read.
  */
 public final class StateTable {
     private InstanceState[] slots = new InstanceState[16];
@@ -25,6 +26,9 @@ public final class StateTable {
     private InstanceState[] appended = NONE;
     private int appendedCount;
 
+    /** The rows of a load into the empty table whose states are not made yet (see {@link LoadedRows}), or null. */
+    private LoadedRows rows;
+
     private static final InstanceState[] NONE = new InstanceState[0];
     /** Whether a put ever replaced one state by another (a row whose key came back: the old state is orphaned). */
     private boolean replacedAny;
@@ -37,11 +41,44 @@ public final class StateTable {
 
     /** How many states are held: appended ones are put in first, since one may replace another with an equal key. */
     public int size() {
-        if (appendedCount > 0) settle();
+        if (unsettled()) settle();
         return size;
     }
 
-    public boolean isEmpty() { return size + appendedCount == 0; }
+    public boolean isEmpty() { return size + appendedCount == 0 && unsettledRows() == 0; }
+
+    /** How many loaded rows have no state yet (see {@link LoadedRows}). */
+    public int unsettledRows() { return rows == null ? 0 : rows.unsettled(); }
+
+    private boolean unsettled() { return appendedCount > 0 || rows != null && rows.unsettled() > 0; }
+
+    /**
+     * Takes the rows of a load that begins now, into this empty table: their states are made and put in
+     * (before any appended state) when the table is next read.
+     */
+    void loading(LoadedRows r) {
+        if (!isEmpty()) throw new IllegalStateException("internal: a load's rows are handed over to an identity map that is not empty");
+        rows = r;
+    }
+
+    /** The load of {@code r} read its last row. */
+    void loadEnded(LoadedRows r) {
+        r.end();
+        if (rows == r && r.done()) rows = null;
+    }
+
+    /** Makes and puts in the states of loaded rows and appended states not in the table yet. */
+    public void settle() {
+        if (rows != null && rows.unsettled() > 0) {
+            int from = rows.settled();
+            InstanceState[] made = rows.settle();
+            int to = rows.settled();
+            ensureCapacity(size + to - from);
+            for (int k = from; k < to; k++) putNoGrow(made[k]);
+            if (rows.done()) rows = null; // nothing more to settle: the table does not keep the states' array alive
+        }
+        if (appendedCount > 0) settleAppended();
+    }
 
     /** {@link #put} deferred until the table is next read (appended states are put in order). */
     /** Makes room for {@code n} more appended states (a flush about to insert that many). */
@@ -55,7 +92,7 @@ public final class StateTable {
     }
 
     /** Puts the appended states in. */
-    private void settle() {
+    private void settleAppended() {
         int n = appendedCount;
         appendedCount = 0;
         InstanceState[] a = appended;
@@ -73,7 +110,7 @@ public final class StateTable {
 
     /** The state whose key equals {@code key}, or null. */
     public InstanceState get(IdKey key) {
-        if (appendedCount > 0) settle();
+        if (unsettled()) settle();
         InstanceState[] t = slots;
         int[] hs = hashes;
         int mask = t.length - 1;
@@ -87,7 +124,7 @@ public final class StateTable {
 
     /** Puts {@code s} under its key, replacing the state held for that key; returns the replaced one or null. */
     public InstanceState put(InstanceState s) {
-        if (appendedCount > 0) settle();
+        if (unsettled()) settle();
         if ((size + 1) * 4 > slots.length * 3) rehash(slots.length * 2);
         return putNoGrow(s);
     }
@@ -115,7 +152,7 @@ public final class StateTable {
     /** Removes {@code s} if it is the state held for its key (not merely one with an equal key). */
     public boolean remove(InstanceState s) {
         if (s.key() == null) return false;
-        if (appendedCount > 0) settle();
+        if (unsettled()) settle();
         InstanceState[] t = slots;
         int mask = t.length - 1;
         for (int i = home(s.key().hashCode(), mask); ; i = (i + 1) & mask) {
@@ -181,6 +218,7 @@ public final class StateTable {
     }
 
     public void clear() {
+        rows = null;
         if (appendedCount > 0) {
             if (appended.length > 1024) appended = NONE;
             else Arrays.fill(appended, 0, appendedCount, null);
@@ -196,7 +234,7 @@ public final class StateTable {
 
     /** The states, in table order: a copy, so the caller may change the table while going through it. */
     public InstanceState[] toArray() {
-        if (appendedCount > 0) settle();
+        if (unsettled()) settle();
         InstanceState[] out = new InstanceState[size];
         int n = 0;
         for (InstanceState s : slots) if (s != null) out[n++] = s;
@@ -204,7 +242,7 @@ public final class StateTable {
     }
 
     public void forEach(Consumer<InstanceState> action) {
-        if (appendedCount > 0) settle();
+        if (unsettled()) settle();
         for (InstanceState s : slots) if (s != null) action.accept(s);
     }
 }

@@ -57,13 +57,19 @@ public final class UnitOfWork {
     // ---- looking up ----------------------------------------------------------------------------------
 
     /** The state of {@code entity} in this unit of work, or null. */
-    public InstanceState stateOf(Object entity) { return attached.get(entity); }
+    public InstanceState stateOf(Object entity) {
+        identityMap.settle(); // a loaded row's object is attached once its state is made
+        return attached.get(entity);
+    }
 
     /** How many objects are attached (pending, persistent, deleted). */
-    public int attachedCount() { return attached.count(); }
+    public int attachedCount() { return attached.count() + identityMap.unsettledRows(); }
 
     /** Every attached state (pending, persistent, deleted), without building any index. */
-    public void forEachAttached(Consumer<InstanceState> action) { attached.forEach(action); }
+    public void forEachAttached(Consumer<InstanceState> action) {
+        identityMap.settle();
+        attached.forEach(action);
+    }
 
     /** Whether the application replaced a collection in a field of {@code s}'s object (the flush adopts it). */
     public boolean collectionsReplaced(InstanceState s) { return host.collectionsReplaced(s); }
@@ -116,22 +122,55 @@ public final class UnitOfWork {
     /**
      * Registers a freshly loaded object. {@code values} becomes its snapshot: the caller hands over an
      * array nobody else holds (byte arrays in it are replaced by copies, as the object keeps the originals).
-     * {@code keyIsNew}: the caller guarantees no persistent object of the session has this key.
-     * {@code key} may be null when the row's id values are known not to be: it is made on first use.
+     * {@code key}: the identity made from {@code values}.
      */
-    public InstanceState attachLoaded(Mapper info, Object obj, IdKey key, Object[] values, boolean keyIsNew) {
-        InstanceState s = new InstanceState(obj, info);
-        s.status = InstanceState.Status.PERSISTENT;
-        s.snapshot = info.ownSnapshot(values);
-        if (key == null) s.keyFromSnapshot(); // made when first needed (most loaded rows never need it)
-        else s.setKey(key);
-        s.loadedEpoch = tx.epoch;
-        s.refsPending = info.loadsRelated();
-        s.collectionsPending = info.toManys.length > 0;
-        if (keyIsNew) identityMap.append(s);
-        else identityMap.put(s);
+    public InstanceState attachLoaded(Mapper info, Object obj, IdKey key, Object[] values) {
+        InstanceState s = loadedState(info, obj, info.ownSnapshot(values), tx.epoch);
+        s.setKey(key);
+        identityMap.put(s);
         attached.attach(s, obj, false);
         if (info.callbacks != null) info.callbacks.fire(Callbacks.POST_LOAD, obj);
+        return s;
+    }
+
+    /**
+     * Begins a load none of whose rows can meet an object of the session: the identity map is empty and the
+     * statement gives each key once. Its rows are registered with {@link #loadedRow}, their states made when
+     * first needed ({@link LoadedRows}); {@link #loadEnded} follows the last row, and {@link #statesOf} gives them.
+     */
+    public LoadedRows freshLoad() {
+        LoadedRows rows = new LoadedRows(attached, tx.epoch);
+        identityMap.loading(rows);
+        return rows;
+    }
+
+    /** {@link #attachLoaded} for a row of a {@link #freshLoad}: the object is the session's, its state made when first needed. */
+    public void loadedRow(LoadedRows rows, Mapper info, Object obj, Object[] values) {
+        rows.add(info, obj, info.ownSnapshot(values));
+        if (info.callbacks != null) info.callbacks.fire(Callbacks.POST_LOAD, obj);
+    }
+
+    /** A {@link #freshLoad} read its last row (or failed): no more rows come. */
+    public void loadEnded(LoadedRows rows) { identityMap.loadEnded(rows); }
+
+    /** The states of a {@link #freshLoad}'s rows, in row order (made now when they are not yet); after {@link #loadEnded}. */
+    public java.util.List<InstanceState> statesOf(LoadedRows rows) {
+        identityMap.settle();
+        return rows.states();
+    }
+
+    /**
+     * A loaded object's state: persistent with {@code snapshot} (no other holder), its key made from the snapshot
+     * when first needed (most loaded rows never need it), read at {@code epoch}; not attached yet.
+     */
+    static InstanceState loadedState(Mapper info, Object obj, Object[] snapshot, long epoch) {
+        InstanceState s = new InstanceState(obj, info);
+        s.status = InstanceState.Status.PERSISTENT;
+        s.snapshot = snapshot;
+        s.keyFromSnapshot();
+        s.loadedEpoch = epoch;
+        s.refsPending = info.loadsRelated();
+        s.collectionsPending = info.toManys.length > 0;
         return s;
     }
 
@@ -203,7 +242,7 @@ public final class UnitOfWork {
     /** Empties the unit of work at once: the same as detaching each object in turn. */
     public void detachEverything(boolean closing) {
         links.clear();
-        if (attached.count() == 0) return;
+        if (attached.count() == 0 && identityMap.isEmpty()) return;
         attached.releaseAll(closing);
         identityMap.clear();
         pending.clear();

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresLoadedRowsTest extends LoadedRowsTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}
