@@ -4,7 +4,6 @@ import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -14,7 +13,6 @@ import javax.lang.model.type.TypeMirror;
 import org.athanor.orm.rules.AnnotationRules;
 import org.athanor.orm.rules.ElementRules;
 import org.athanor.orm.rules.JoinColumnRules;
-import org.athanor.orm.rules.TypeRules;
 
 /**
  * The compile-time form of the runtime's {@code @ElementCollection} mapping (org.athanor.orm.mapping.ElementCollections):

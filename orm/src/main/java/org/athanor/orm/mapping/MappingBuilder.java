@@ -2,22 +2,14 @@ package org.athanor.orm.mapping;
 
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.MappedSuperclass;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ColumnOption;
 import org.athanor.core.schema.Table;
 import org.athanor.orm.internal.mapping.OpenPackages;
-import org.athanor.orm.rules.AnnotationRules;
 import org.athanor.orm.rules.Naming;
 import org.athanor.orm.rules.Messages;
 import org.athanor.orm.rules.check.AnnotationChecks;
@@ -26,7 +18,10 @@ import org.athanor.orm.rules.check.ClassView;
 import org.athanor.orm.rules.check.ColumnChecks;
 import org.athanor.orm.rules.check.KeyChecks;
 
-/** Reads an entity class's annotations into an {@link EntityMapping}; all checks happen here, once. */
+/**
+ * Reads an entity class's annotations into an {@link EntityMapping}. The mapping checks are the ones the annotation
+ * processor runs too (org.athanor.orm.rules.check, over {@link ReflectionViews}); a mistake is a MappingException.
+ */
 final class MappingBuilder {
     private MappingBuilder() {}
 
