@@ -10,6 +10,7 @@ import org.athanor.orm.internal.loading.CollectionState;
 import org.athanor.orm.internal.loading.CollectionChanges;
 import org.athanor.orm.internal.loading.Loading;
 import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.Values;
 import org.athanor.orm.internal.uow.InstanceState;
 import org.athanor.orm.internal.uow.UnitOfWork;
 import org.athanor.orm.mapping.ToOne;
@@ -274,7 +275,7 @@ final class Cascades {
             for (int k = 0; k < info.toOnes.length; k++) {
                 Object ref = info.toOnes[k].get(st.obj());
                 Object was = snap == null ? null : info.refKey(snap, k);
-                if (snap != null && !rolledBack && Mapper.same(info.referencedKeyOf(k, ref), was)
+                if (snap != null && !rolledBack && Values.same(info.referencedKeyOf(k, ref), was)
                         && (relinked.isEmpty() || !relinked.contains(st.obj()))) continue;
                 int mirror = info.toOneMirror(k);
                 if (mirror >= 0) touchCollectionOf(ownerByKey(info, k, was), info.toOneTarget(k), mirror);

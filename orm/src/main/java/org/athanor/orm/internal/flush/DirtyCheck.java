@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.Values;
 import org.athanor.orm.internal.uow.InstanceState;
 import org.athanor.orm.internal.uow.UnitOfWork;
 import org.athanor.orm.mapping.Callbacks;
@@ -58,12 +59,12 @@ final class DirtyCheck {
         int plain = info.plain;
         if (plain > 0) {
             info.mapping.getAll(obj, scratch);
-            for (int i = 0; i < plain; i++) if (!Mapper.same(scratch[i], snap[i])) return true;
+            for (int i = 0; i < plain; i++) if (!Values.same(scratch[i], snap[i])) return true;
         }
         // each reference's key slots (one, or one per column of a composite target key), then the discriminator
         for (int k = 0; k < info.toOnes.length; k++) if (referenceDiffers(info, k, obj, info.refKey(snap, k))) return true;
         int d = info.discriminatorIdx;
-        return d >= 0 && !Mapper.same(info.get(obj, d), snap[d]);
+        return d >= 0 && !Values.same(info.get(obj, d), snap[d]);
     }
 
     /** Whether reference {@code k} of {@code obj} names another key than {@code was} (as {@link Mapper#referencedKey}). */
@@ -74,9 +75,9 @@ final class DirtyCheck {
         org.athanor.orm.mapping.Attribute g = target.generatedId;
         if (was == null || was == Mapper.UNASSIGNED_KEY || !target.type.isInstance(ref) || target.idIdx.length != 1
                 || g != null && g.index() != target.idIdx[0])
-            return !Mapper.same(info.referencedKeyOf(k, ref), was); // the general rule (and its error for a wrong type)
+            return !Values.same(info.referencedKeyOf(k, ref), was); // the general rule (and its error for a wrong type)
         Object id = target.get(ref, target.idIdx[0]);
-        if (!Mapper.same(id, was)) return true;
+        if (!Values.same(id, was)) return true;
         // an id equal to the snapshot's is the key unless it is the generated id's unassigned value (0 in a primitive field)
         return g != null && g.isUnsetId(id);
     }
@@ -128,14 +129,14 @@ final class DirtyCheck {
         for (int k = 0; k < st.info.toOnes.length; k++) {
             org.athanor.orm.mapping.Attribute shared = st.info.toOnes[k].mapsId();
             // @MapsId is refused on a reference to a composite key: a shared key is one column
-            if (shared != null && !Mapper.same(st.info.refKey(values, k), values[shared.index()]))
+            if (shared != null && !Values.same(st.info.refKey(values, k), values[shared.index()]))
                 throw keyReferenceChanged(st, k, st.info.refKey(values, k));
         }
         for (int k = 0; k < st.info.idIdx.length; k++) {
             Object now = values[st.info.idIdx[k]];
-            if (!Mapper.same(now, st.key().value(k)) && st.info.idIdx[k] >= st.info.plain)
+            if (!Values.same(now, st.key().value(k)) && st.info.idIdx[k] >= st.info.plain)
                 throw keyReferenceChanged(st, st.info.slotReference(st.info.idIdx[k]), now);
-            if (!Mapper.same(now, st.key().value(k)))
+            if (!Values.same(now, st.key().value(k)))
                 throw new IllegalStateException("the primary key of persistent " + st.key() + " was changed to " + now
                         + "; primary keys of persistent objects cannot change (delete it and add a new one)");
         }

@@ -2,6 +2,7 @@ package org.athanor.orm.internal.flush;
 
 import java.util.List;
 import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.Values;
 import org.athanor.orm.internal.uow.InstanceState;
 import org.athanor.orm.internal.uow.UnitOfWork;
 import org.athanor.orm.mapping.Attribute;
@@ -25,7 +26,7 @@ final class MapsIds {
                     throw new IllegalStateException(info.name + "." + info.toOnes[k].name() + " is null in a new " + info.name
                             + ": @MapsId(\"" + shared.name() + "\") takes that part of the primary key from the referenced "
                             + "object; set the reference before the flush");
-                if (!Mapper.same(info.get(st.obj(), shared.index()), key)) uow.writeAttribute(st, shared.index(), key);
+                if (!Values.same(info.get(st.obj(), shared.index()), key)) uow.writeAttribute(st, shared.index(), key);
             }
         }
     }

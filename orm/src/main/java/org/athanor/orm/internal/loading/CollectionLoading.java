@@ -5,6 +5,7 @@ import org.athanor.orm.internal.uow.InstanceState;
 
 import org.athanor.orm.internal.mapping.KeyConditions;
 import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.Values;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -233,7 +234,7 @@ final class CollectionLoading {
         Mapper info = st.info;
         if (st.snapshot == null) return true;
         for (int k = 0; k < info.toOnes.length; k++)
-            if (!Mapper.same(info.referencedKey(st.obj(), k), info.refKey(st.snapshot, k))) return false;
+            if (!Values.same(info.referencedKey(st.obj(), k), info.refKey(st.snapshot, k))) return false;
         return true;
     }
 

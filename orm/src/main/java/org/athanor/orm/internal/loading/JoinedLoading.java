@@ -3,6 +3,7 @@ package org.athanor.orm.internal.loading;
 import org.athanor.orm.internal.uow.InstanceState;
 
 import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.Values;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -100,7 +101,7 @@ final class JoinedLoading {
                 if (at >= 0) {
                     key = t.resultCodecs()[at].read(rs, at + 1);
                     if (key == null && i > 0) continue; // no related row (LEFT OUTER JOIN)
-                    if (key != null && lastState[i] != null && Mapper.same(key, lastKey[i])) st = lastState[i];
+                    if (key != null && lastState[i] != null && Values.same(key, lastKey[i])) st = lastState[i];
                     else {
                         st = Loading.materialize(s, infos[i], readers.get(i).read(rs, t));
                         if (nodes[i].refs != null) nodes[i].refs.bind(st);

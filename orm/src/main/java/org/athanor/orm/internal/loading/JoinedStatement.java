@@ -41,7 +41,7 @@ final class JoinedStatement {
         Function<Expression<?>, Expression<?>> rootColumn;
         List<OrderItem> order = new ArrayList<>();
         if (limited) {
-            List<Expression<?>> inner = select.columns(); // each column once (Mapper.setOwnLoading), as a derived table needs
+            List<Expression<?>> inner = select.columns(); // each column once (Polymorphic.setOwnLoading), as a derived table needs
             Subquery sub = select.subquery("anon_" + info.table.name());
             rootColumn = e -> {
                 if (!inner.contains(e))

@@ -3,6 +3,7 @@ package org.athanor.orm.internal.loading;
 import org.athanor.orm.internal.uow.InstanceState;
 
 import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.Values;
 import org.athanor.orm.internal.mapping.KeyConditions;
 
 import java.util.ArrayList;
@@ -67,13 +68,13 @@ public final class ToOneLoading {
             for (int k = 0; k < lastId.length; k++) {
                 ToOne ref = info.toOnes[k];
                 Object id = info.refKey(st.snapshot, k), current = ref.get(obj);
-                if (Mapper.same(current == null ? null : info.referencedKeyOf(k, current), id)) continue; // already holds it
+                if (Values.same(current == null ? null : info.referencedKeyOf(k, current), id)) continue; // already holds it
                 if (id == null) {
                     ref.set(obj, null);
                     continue;
                 }
                 Object target;
-                if (last[k] != null && Mapper.same(id, lastId[k])) target = last[k];
+                if (last[k] != null && Values.same(id, lastId[k])) target = last[k];
                 else {
                     InstanceState t = s.uow().identityMap.get(info.targetKey(k, id));
                     if (t == null) {
@@ -119,12 +120,12 @@ public final class ToOneLoading {
             boolean proxied = ref.lazy() && !LoadOptions.selectin(options, ref.name()); // selectinLoad: loaded now, as EAGER
             for (InstanceState st : todo) {
                 Object id = info.refKey(st.snapshot, k);
-                if (Mapper.same(info.referencedKey(st.obj(), k), id)) continue; // already holds it
+                if (Values.same(info.referencedKey(st.obj(), k), id)) continue; // already holds it
                 if (id == null) {
                     ref.set(st.obj(), null);
                     continue;
                 }
-                InstanceState t = last != null && Mapper.same(id, lastId) ? last : s.uow().identityMap.get(info.targetKey(k, id));
+                InstanceState t = last != null && Values.same(id, lastId) ? last : s.uow().identityMap.get(info.targetKey(k, id));
                 if (t != null) {
                     ref.set(st.obj(), t.obj());
                     lastId = id;

@@ -1,7 +1,6 @@
 package org.athanor.orm.internal.mapping;
 
 import jakarta.persistence.GenerationType;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,11 +57,11 @@ public final class Mapper {
     public final Table table;
     final List<Table> tables;
     /** The root of the inheritance hierarchy (set by configure); this mapper outside a hierarchy. */
-    private Mapper base;
+    Mapper base;
     /** The entity's inheritance (strategy, discriminator, parent), or null outside a hierarchy. */
     public final org.athanor.orm.mapping.Inheritance inheritance;
     /** The entity superclass's mapper (set by configure), or null. */
-    private Mapper parent;
+    Mapper parent;
     /** Position of the discriminator in {@link #attrs}, or -1. */
     public final int discriminatorIdx;
     public final Attribute[] attrs;
@@ -80,14 +79,14 @@ public final class Mapper {
     /** What the ORM compile stage loads for this entity (set by configure, with {@link #selectAll}). */
     public org.athanor.orm.internal.loading.OrmCompiler.Target loadTarget;
     /** Rows of this entity's SELECT by discriminator value: the class to build and where its values sit; null outside a hierarchy. */
-    private Map<Object, Polymorphic.Layout> layouts;
+    Map<Object, Polymorphic.Layout> layouts;
     /** Where a row of {@link #selectAll} holds its class's discriminator value (a literal column for TABLE_PER_CLASS). */
-    private int discriminatorPos = -1;
+    int discriminatorPos = -1;
     /** {@link #layouts} as the loaders read rows (null outside a hierarchy), and this class's own layout. */
-    private RowLayout.Lookup rowLayouts;
-    private RowLayout ownLayout;
+    RowLayout.Lookup rowLayouts;
+    RowLayout ownLayout;
     /** Whether some class a row of {@link #selectAll} can be loads related objects or has collections (set by configure). */
-    private boolean rowsLoadRelated;
+    boolean rowsLoadRelated;
     /** Starts the hash of this entity's keys (the base class name's hash: stable, no identity hash needed). */
     public final int keyHashSeed;
     /** Whether an attribute may hold a byte array (mutable, so snapshots copy it). */
@@ -260,60 +259,6 @@ public final class Mapper {
         return l;
     }
 
-    /**
-     * Set by {@link Polymorphic#link} for a class outside a hierarchy: the SELECT of its table reading each
-     * column once. A {@code @MapsId} reference's key attribute has its {@code @EmbeddedId} component's column;
-     * the row holds that column once and the hydrator copies the component's value into the reference's slot.
-     */
-    void setOwnLoading() {
-        int[] sharedWith = new int[attrs.length];
-        List<Column<?>> read = new ArrayList<>(attrs.length);
-        boolean shared = false;
-        for (int i = 0; i < attrs.length; i++) {
-            sharedWith[i] = -1;
-            for (int j = 0; j < i; j++)
-                if (columns.get(j) == columns.get(i)) {
-                    sharedWith[i] = j;
-                    shared = true;
-                    break;
-                }
-            if (sharedWith[i] < 0) read.add(columns.get(i));
-        }
-        this.discriminatorPos = -1;
-        this.base = this;
-        this.parent = null;
-        this.selectAll = Sql.select(read).from(table);
-        this.loadTarget = new org.athanor.orm.internal.loading.OrmCompiler.Target(table, read.size(), shared ? sharedWith : null, null);
-        this.layouts = null;
-        setRowReading(shared ? sharedWith : null);
-    }
-
-    /** Set by {@link Polymorphic#link}: the load statement, its target and its row layouts. */
-    void setLoading(Mapper base, Mapper parent, Select<Row> select, int columnCount, Map<Object, Polymorphic.Layout> layouts,
-                    int discriminatorPos) {
-        this.discriminatorPos = discriminatorPos;
-        this.base = base;
-        this.parent = parent;
-        this.selectAll = select;
-        // a JOINED hierarchy's statement joins its tables key to key (one row per row of the base table); a
-        // TABLE_PER_CLASS union's branches are different tables, whose keys nothing keeps apart
-        boolean keyed = select != null && inheritance != null && inheritance.strategy() == jakarta.persistence.InheritanceType.JOINED
-                && select.from().size() == 1 && !(select.from().get(0) instanceof Table);
-        this.loadTarget = new org.athanor.orm.internal.loading.OrmCompiler.Target(table, columnCount, null, keyed ? select.from() : null);
-        this.layouts = layouts;
-        setRowReading(null);
-    }
-
-    /** The row layouts the loaders read {@link #selectAll}'s rows with, from {@link #layouts} ({@code sharedWith}: see OrmCompiler.Target). */
-    private void setRowReading(int[] sharedWith) {
-        this.rowLayouts = layouts == null ? null : new RowLayout.Lookup(layouts);
-        this.ownLayout = new RowLayout(this, null, sharedWith);
-        boolean related = loadsRelated() || toManys.length > 0;
-        if (layouts != null)
-            for (Polymorphic.Layout l : layouts.values()) related |= l.mapper().loadsRelated() || l.mapper().toManys.length > 0;
-        this.rowsLoadRelated = related;
-    }
-
     /** The mapper each {@code @ManyToOne} points at, by position in {@link #toOnes}. */
     public Mapper toOneTarget(int k) { return toOneTargets[k]; }
 
@@ -423,10 +368,10 @@ public final class Mapper {
     public void set(Object obj, int i, Object value) {
         if (i < plain) mapping.set(obj, attrs[i], value);
         else if (i == discriminatorIdx) {
-            if (!same(discriminatorValue(), value))
+            if (!Values.same(discriminatorValue(), value))
                 throw new IllegalStateException("internal: a " + name + " cannot take the discriminator value " + value
                         + "; its class fixes it to " + discriminatorValue());
-        } else if (!same(referencedKeyPart(obj, i), value))
+        } else if (!Values.same(referencedKeyPart(obj, i), value))
             throw new IllegalStateException("internal: the reference " + name + "." + toOnes[slotRef[i - plain]].name()
                     + " must be set through the session");
     }
@@ -495,14 +440,7 @@ public final class Mapper {
         return all;
     }
 
-    /** A copy safe to keep as a snapshot: byte arrays are cloned, other mapped types are immutable. */
-    public static Object[] snapshotOf(Object[] values) {
-        Object[] s = values.clone();
-        for (int i = 0; i < s.length; i++) if (s[i] instanceof byte[] b) s[i] = b.clone();
-        return s;
-    }
-
-    /** {@link #snapshotOf} for an array the caller gives up: only byte arrays are copied, in place. */
+    /** {@link Values#snapshotOf} for an array the caller gives up: only byte arrays are copied, in place. */
     public Object[] ownSnapshot(Object[] values) {
         if (!hasBinary) return values;
         for (int i = 0; i < values.length; i++) if (values[i] instanceof byte[] b) values[i] = b.clone();
@@ -552,15 +490,6 @@ public final class Mapper {
         List<Expression<Boolean>> parts = new ArrayList<>();
         for (int i = 0; i < idIdx.length; i++) parts.add(((Column) attrs[idIdx[i]].column()).eq(key.value(i)));
         return Sql.and(parts);
-    }
-
-    /** Equality as dirty checking sees it: arrays by content, BigDecimal by value (1.0 equals 1.00). */
-    public static boolean same(Object a, Object b) {
-        if (a == b) return true;
-        if (a == null || b == null) return false;
-        if (a instanceof byte[] x && b instanceof byte[] y) return Arrays.equals(x, y);
-        if (a instanceof BigDecimal x && b instanceof BigDecimal y) return x.compareTo(y) == 0;
-        return a.equals(b);
     }
 
     @Override public String toString() { return name; }

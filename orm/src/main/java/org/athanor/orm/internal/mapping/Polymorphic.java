@@ -45,14 +45,14 @@ final class Polymorphic {
             Mapper base = m;
             while (base.inheritance != null && base.inheritance.parent() != null) base = mappers.get(base.inheritance.parent().entityClass());
             if (m.inheritance == null) {
-                m.setOwnLoading();
+                setOwnLoading(m);
                 continue;
             }
             List<Mapper> subtree = new ArrayList<>();
             for (Mapper d : mappers.values()) if (extendsOrIs(d, m.type)) subtree.add(d);
             subtree.remove(m);
             subtree.add(0, m);
-            m.setLoading(base, parent, null, 0, null, -1); // base first: select() below reads it
+            setLoading(m, base, parent, null, 0, null, -1); // base first: select() below reads it
             Map<Object, Mapper> owner = new LinkedHashMap<>();
             for (Mapper d : subtree) {
                 Object v = d.discriminatorValue();
@@ -64,19 +64,19 @@ final class Polymorphic {
             }
             if (m.inheritance.strategy() == InheritanceType.TABLE_PER_CLASS) {
                 if (subtree.size() == 1) { // a leaf: its own table holds its rows only
-                    m.setLoading(base, parent, Sql.select(m.columns).from(m.table), m.attrs.length, null, -1);
+                    setLoading(m, base, parent, Sql.select(m.columns).from(m.table), m.attrs.length, null, -1);
                     continue;
                 }
                 Slots slots = slots(subtree);
                 List<Mapper> concrete = new ArrayList<>(owner.values());
                 List<int[]> positionsOf = new ArrayList<>();
                 for (Mapper d : concrete) positionsOf.add(slots.positions().get(d));
-                m.setLoading(base, parent, union(m, slots.count(), concrete, positionsOf), slots.count() + 1,
+                setLoading(m, base, parent, union(m, slots.count(), concrete, positionsOf), slots.count() + 1,
                         slots.layouts(m, subtree), slots.count());
                 continue;
             }
             Shared shared = shared(m, subtree);
-            m.setLoading(base, parent, shared.select, shared.columnCount, shared.layouts, m.discriminatorIdx);
+            setLoading(m, base, parent, shared.select, shared.columnCount, shared.layouts, m.discriminatorIdx);
         }
     }
 
@@ -234,4 +234,58 @@ final class Polymorphic {
     }
 
     private static String quote(Object v) { return v instanceof String ? "'" + v + "'" : String.valueOf(v); }
+
+    /**
+     * The load statement of {@code m}, a class outside a hierarchy: the SELECT of its table reading each column
+     * once. A {@code @MapsId} reference's key attribute has its {@code @EmbeddedId} component's column; the row
+     * holds that column once and the hydrator copies the component's value into the reference's slot.
+     */
+    static void setOwnLoading(Mapper m) {
+        int[] sharedWith = new int[m.attrs.length];
+        List<Column<?>> read = new ArrayList<>(m.attrs.length);
+        boolean shared = false;
+        for (int i = 0; i < m.attrs.length; i++) {
+            sharedWith[i] = -1;
+            for (int j = 0; j < i; j++)
+                if (m.columns.get(j) == m.columns.get(i)) {
+                    sharedWith[i] = j;
+                    shared = true;
+                    break;
+                }
+            if (sharedWith[i] < 0) read.add(m.columns.get(i));
+        }
+        m.discriminatorPos = -1;
+        m.base = m;
+        m.parent = null;
+        m.selectAll = Sql.select(read).from(m.table);
+        m.loadTarget = new org.athanor.orm.internal.loading.OrmCompiler.Target(m.table, read.size(), shared ? sharedWith : null, null);
+        m.layouts = null;
+        setRowReading(m, shared ? sharedWith : null);
+    }
+
+    /** The load statement of {@code m}, its target and its row layouts. */
+    static void setLoading(Mapper m, Mapper base, Mapper parent, Select<Row> select, int columnCount,
+                           Map<Object, Layout> layouts, int discriminatorPos) {
+        m.discriminatorPos = discriminatorPos;
+        m.base = base;
+        m.parent = parent;
+        m.selectAll = select;
+        // a JOINED hierarchy's statement joins its tables key to key (one row per row of the base table); a
+        // TABLE_PER_CLASS union's branches are different tables, whose keys nothing keeps apart
+        boolean keyed = select != null && m.inheritance != null && m.inheritance.strategy() == jakarta.persistence.InheritanceType.JOINED
+                && select.from().size() == 1 && !(select.from().get(0) instanceof Table);
+        m.loadTarget = new org.athanor.orm.internal.loading.OrmCompiler.Target(m.table, columnCount, null, keyed ? select.from() : null);
+        m.layouts = layouts;
+        setRowReading(m, null);
+    }
+
+    /** The row layouts the loaders read {@code m.selectAll}'s rows with, from its layouts ({@code sharedWith}: see OrmCompiler.Target). */
+    private static void setRowReading(Mapper m, int[] sharedWith) {
+        m.rowLayouts = m.layouts == null ? null : new RowLayout.Lookup(m.layouts);
+        m.ownLayout = new RowLayout(m, null, sharedWith);
+        boolean related = m.loadsRelated() || m.toManys.length > 0;
+        if (m.layouts != null)
+            for (Layout l : m.layouts.values()) related |= l.mapper().loadsRelated() || l.mapper().toManys.length > 0;
+        m.rowsLoadRelated = related;
+    }
 }

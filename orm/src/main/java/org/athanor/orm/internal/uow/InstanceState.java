@@ -1,6 +1,7 @@
 package org.athanor.orm.internal.uow;
 
 import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.Values;
 import org.athanor.orm.internal.mapping.IdKey;
 
 
@@ -98,7 +99,7 @@ public final class InstanceState {
         Object[] snap = snapshot;
         if (snap == null) return info.read(obj);
         for (int i = 0; i < snap.length; i++)
-            if (!Mapper.same(info.get(obj, i), snap[i])) return info.read(obj);
+            if (!Values.same(info.get(obj, i), snap[i])) return info.read(obj);
         return null;
     }
 
@@ -109,7 +110,7 @@ public final class InstanceState {
         for (int i = 0; i < values.length; i++) {
             org.athanor.orm.mapping.Attribute a = info.attrs[i];
             if (a.isId() || a.isVersion() || !a.updatable()) continue;
-            if (snapshot != null && Mapper.same(values[i], snapshot[i])) continue;
+            if (snapshot != null && Values.same(values[i], snapshot[i])) continue;
             if (out == null) out = new int[values.length];
             out[n++] = i;
         }

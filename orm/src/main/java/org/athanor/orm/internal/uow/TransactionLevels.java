@@ -1,6 +1,7 @@
 package org.athanor.orm.internal.uow;
 
 import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.Values;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -134,10 +135,10 @@ public final class TransactionLevels {
             if (m.sharedInsert) {
                 // inserted with a generated id: the id the session wrote is the one the key holds
                 int i = s.info.generatedId.index();
-                if (s.key() != null && Mapper.same(s.info.get(s.obj(), i), s.key().value(0))) s.info.set(s.obj(), i, s.info.unsetIdValue());
+                if (s.key() != null && Values.same(s.info.get(s.obj(), i), s.key().value(0))) s.info.set(s.obj(), i, s.info.unsetIdValue());
             } else m.forEachWritten((i, before, after) -> {
                 // the session writes own attributes only (ids, versions); a reference is restored by expireDiscarding
-                if (Mapper.same(s.info.get(s.obj(), i), after)) uow.setSlot(s.info, s.obj(), i, before);
+                if (Values.same(s.info.get(s.obj(), i), after)) uow.setSlot(s.info, s.obj(), i, before);
             });
             s.snapshot = m.snapshot;
             s.setKey(m.key);
@@ -178,7 +179,7 @@ public final class TransactionLevels {
         else {
             for (int i = 0; i < s.info.plain; i++) {
                 Object was = snap[i];
-                if (!Mapper.same(s.info.get(s.obj(), i), was)) uow.setSlot(s.info, s.obj(), i, was instanceof byte[] b ? b.clone() : was);
+                if (!Values.same(s.info.get(s.obj(), i), was)) uow.setSlot(s.info, s.obj(), i, was instanceof byte[] b ? b.clone() : was);
             }
             // a reference whose object is not in the map stays as it is: the re-read on next hand-out restores it
             for (int k = 0; k < s.info.toOnes.length; k++) uow.setReference(s.info, s.obj(), k, s.info.refKey(snap, k), false);

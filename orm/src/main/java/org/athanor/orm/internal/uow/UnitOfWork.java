@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.function.Consumer;
 import org.athanor.orm.internal.mapping.IdKey;
 import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.Values;
 import org.athanor.orm.mapping.Callbacks;
 
 /**
@@ -279,7 +280,7 @@ public final class UnitOfWork {
     /** A persistent object's row was updated: attributes {@code changed} now hold {@code values}, and the version {@code version}. */
     public void updated(InstanceState st, int[] changed, Object[] values, int versionIdx, Object version) {
         touch(st);
-        Object[] snap = st.snapshot == null ? Mapper.snapshotOf(values) : st.snapshot.clone();
+        Object[] snap = st.snapshot == null ? Values.snapshotOf(values) : st.snapshot.clone();
         for (int i : changed) snap[i] = values[i] instanceof byte[] b ? b.clone() : values[i];
         if (versionIdx >= 0) snap[versionIdx] = version;
         st.snapshot = snap;
@@ -325,12 +326,12 @@ public final class UnitOfWork {
         Mapper info = st.info;
         for (int i = 0; i < v.length; i++) {
             Object current = info.get(st.obj(), i);
-            boolean userChanged = keepChanges && (st.snapshot == null || !Mapper.same(current, st.snapshot[i]));
-            if (userChanged || Mapper.same(current, v[i])) continue;
+            boolean userChanged = keepChanges && (st.snapshot == null || !Values.same(current, st.snapshot[i]));
+            if (userChanged || Values.same(current, v[i])) continue;
             if (i < info.plain) info.set(st.obj(), i, v[i]);
             else if (i != info.discriminatorIdx) st.refsPending = true; // the new key's object is found or loaded with the rest of the result
         }
-        st.snapshot = Mapper.snapshotOf(v);
+        st.snapshot = Values.snapshotOf(v);
         st.loadedEpoch = tx.epoch;
         st.ghost = false;
         if (info.toManys.length > 0) st.collectionsPending = true; // re-read: its collections load again on access
@@ -381,7 +382,7 @@ public final class UnitOfWork {
      */
     public boolean setReference(Mapper info, Object obj, int k, Object refKey, boolean load) {
         Object value = refKey;
-        if (Mapper.same(info.referencedKey(obj, k), value)) return true;
+        if (Values.same(info.referencedKey(obj, k), value)) return true;
         if (value == null) {
             info.toOnes[k].set(obj, null);
             return true;
