@@ -97,10 +97,14 @@ final class ManyToManys {
             // a @OneToMany @JoinColumn links by one key column, so both ends need one @Id there
             List<FieldSpec> ownerKey = ToOnes.targetKeys(cls, cls, specs, where);
             List<FieldSpec> targetKey = ToOnes.targetKeys(cls, target, specs, where);
-            if (joinColumn) ToOnes.targetKey(cls, target, specs, where, "a " + kind); // refuses a composite element key
+            FieldSpec linkKey = null;
+            if (joinColumn) {
+                linkKey = ToOnes.singleKey(ownerKey, cls, where, "a " + kind);
+                ToOnes.singleKey(targetKey, target, where, "a " + kind);
+            }
             Secondary secondary = inverse ? null : joinColumn
-                    ? JoinColumnOneToManys.secondary(cls, ownerTable, f, target, ToOnes.targetKey(cls, cls, specs, where, "a " + kind),
-                            attributes, toOnes, cascades.contains(CascadeType.REMOVE), o.orphanRemoval(), where)
+                    ? JoinColumnOneToManys.secondary(cls, ownerTable, f, target, linkKey, attributes, toOnes,
+                            cascades.contains(CascadeType.REMOVE), o.orphanRemoval(), where)
                     : secondary(cls, ownerTable.name(), f, target, ownerKey, targetKey, attributes, o != null, where);
             // orphanRemoval only on a one-to-many: a many-to-many's element removed from one collection may be in others
             out.add(new ToMany(f.getName(), f, target, inverse ? m.mappedBy() : "", type == java.util.Set.class, order,

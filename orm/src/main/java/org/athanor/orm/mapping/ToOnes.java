@@ -250,7 +250,11 @@ final class ToOnes {
 
     /** The target's single key field, as its mapping will see it ({@code kind}: the relationship, for the message). */
     static FieldSpec targetKey(Class<?> cls, Class<?> target, List<FieldSpec> specs, String where, String kind) {
-        List<FieldSpec> ids = targetKeys(cls, target, specs, where);
+        return singleKey(targetKeys(cls, target, specs, where), target, where, kind);
+    }
+
+    /** The one key field of {@code ids} (the {@link #targetKeys} of {@code target}); a mapping error for a composite key. */
+    static FieldSpec singleKey(List<FieldSpec> ids, Class<?> target, String where, String kind) {
         if (ids.size() != 1)
             throw new MappingException(where + ": the target " + target.getSimpleName() + " has " + ids.size()
                     + " key fields; " + kind + " needs a target with one @Id (composite keys are not supported yet)");
