@@ -1,0 +1,76 @@
+package org.athanor.orm.rules.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.athanor.orm.rules.JoinColumnRules;
+import org.athanor.orm.rules.Naming;
+
+/**
+ * An entity's key columns as its mapping names them, read from its annotations alone (its mapping may not be
+ * built yet, and the processor never builds one): the columns of its {@code @Id} fields, or of its
+ * {@code @EmbeddedId}'s components ({@code @AttributeOverride} on the holder renames them), in key order.
+ * What the reference, collection and element-collection checks compare join columns against.
+ *
+ * <p>Not API: public only so that the runtime and the processor, in other artifacts, share it.
+ */
+public final class KeyColumns {
+    private KeyColumns() {}
+
+    /** The key columns of {@code entity}, in key order, or the mistake of using them as a reference's target. */
+    public record Keys(List<String> columns, String problem) {
+        public int size() { return columns.size(); }
+
+        public String get(int i) { return columns.get(i); }
+    }
+
+    /**
+     * The key columns of {@code target} (a reference's target, a collection's owner or element): a problem when a
+     * reference is part of its key (a derived identity) or it has no key.
+     */
+    public static Keys of(ClassView target) {
+        List<ClassView> hierarchy = ClassChecks.hierarchy(target);
+        for (ClassView c : hierarchy)
+            for (FieldView f : c.fields())
+                if (f.has("Id") && (f.has("ManyToOne") || f.has("OneToOne")))
+                    return new Keys(List.of(), JoinColumnRules.derivedKeyTarget(target.simpleName(), f.name()));
+        List<String> columns = new ArrayList<>();
+        for (ClassView c : hierarchy)
+            for (FieldView f : c.fields()) {
+                if (f.skipped()) continue;
+                if (f.has("EmbeddedId") && f.type().asClass() != null) {
+                    Map<String, AnnotationView> overrides = EmbeddedChecks.overrides(f);
+                    for (FieldView part : f.type().asClass().fields())
+                        if (!part.skipped())
+                            columns.add(column(part, overrides.containsKey(part.name()) ? overrides.get(part.name()) : part.annotation("Column")));
+                } else if (f.has("Id")) columns.add(column(f, f.annotation("Column")));
+            }
+        if (columns.isEmpty())
+            return new Keys(List.of(), "the target " + target.simpleName() + " has no @Id field; a reference needs a target with a key");
+        return new Keys(List.copyOf(columns), null);
+    }
+
+    /** A basic field's column: {@code @Column(name)}, else its name in snake_case (FieldMapper's rule). */
+    public static String column(FieldView f, AnnotationView column) {
+        String n = column == null ? "" : column.string("name");
+        return n.isEmpty() ? Naming.snakeCase(f.name()) : n;
+    }
+
+    /** The entity's name: {@code @Entity(name)}, else its simple name. */
+    public static String entityName(ClassView c) {
+        AnnotationView e = c.annotation("Entity");
+        String n = e == null ? "" : e.string("name");
+        return n.isEmpty() ? c.simpleName() : n;
+    }
+
+    /**
+     * The table the entity's own columns go in, as its mapping names it: a single-table subclass's is its root's;
+     * otherwise {@code @Table(name)}, else the entity name in snake_case.
+     */
+    public static String tableName(ClassView c) {
+        if ("SINGLE_TABLE".equals(ClassChecks.strategy(c)) && ClassChecks.entitySuperclass(c) != null) return tableName(ClassChecks.root(c));
+        AnnotationView t = c.annotation("Table");
+        String n = t == null ? "" : t.string("name");
+        return n.isEmpty() ? Naming.snakeCase(entityName(c)) : n;
+    }
+}
