@@ -31,6 +31,7 @@ final class CrossChecks {
     void run() {
         AnnotationMirror table = Annotations.find(m.entity, "Table");
         uniqueNames();
+        if (!m.failed) referenceColumns();
         idClass();
         mapsIds();
         if (table != null && !m.failed) tableConstraints(table);
@@ -45,6 +46,32 @@ final class CrossChecks {
         ColumnChecks.Clash clash = ColumnChecks.uniqueNames(m.attributes.stream().map(a -> new ColumnChecks.Mapped(where(a),
                 a.name(), a.columnName(), isEmbedded(a) ? a.field().getSimpleName().toString() : null)).toList());
         if (clash != null) m.errorMessage(m.attributes.get(clash.index()).field(), clash.message());
+    }
+
+    /**
+     * No reference's key column is mapped by an attribute or an earlier reference (the runtime's rule too:
+     * ReferenceChecks.keyColumnClash); the runtime's references come after the attributes, in field order.
+     */
+    private void referenceColumns() {
+        // a JOINED subclass's table holds its own part only (the key column may be renamed: left to the runtime)
+        java.util.Set<String> own = new java.util.HashSet<>();
+        boolean joined = m.entitySuperclass() != null && "JOINED".equals(org.athanor.orm.rules.check.ClassChecks.strategy(m.view));
+        for (org.athanor.orm.rules.check.ClassView c : org.athanor.orm.rules.check.ClassChecks.own(m.view)) own.add(c.name());
+        java.util.function.Predicate<javax.lang.model.element.Element> inTable = e -> !joined
+                || own.contains(((TypeElement) e.getEnclosingElement()).getQualifiedName().toString());
+        java.util.Set<String> mapped = new java.util.HashSet<>();
+        for (AttributeModel a : m.attributes)
+            if (!joined || a.holder() == null && !a.id() && inTable.test(a.field()))
+                mapped.add(a.columnName().toLowerCase(java.util.Locale.ROOT));
+        for (EntityModel.ReferenceModel r : m.references) {
+            if (!inTable.test(r.field()) || Annotations.has(r.field(), "MapsId")) continue; // @MapsId: it shares its key component's column
+            String p = org.athanor.orm.rules.check.ReferenceChecks.keyColumnClash(r.columns(), mapped::contains);
+            if (p != null) {
+                m.error(r.field(), r.field().getSimpleName().toString(), p);
+                return;
+            }
+            for (String c : r.columns()) mapped.add(c.toLowerCase(java.util.Locale.ROOT));
+        }
     }
 
     /** The @IdClass has a field of each key attribute's name and type (the runtime's rule too: KeyChecks). */

@@ -48,6 +48,9 @@ final class EntityModel {
     }
     /** The key columns the owning references (@ManyToOne, owning @OneToOne) add to the table, for @Table constraint checks. */
     final List<String> referenceColumns = new ArrayList<>();
+    /** Each owning reference with its key columns, in the runtime's order, for the column clash check (CrossChecks). */
+    record ReferenceModel(VariableElement field, List<String> columns) {}
+    final List<ReferenceModel> references = new ArrayList<>();
     /** The references annotated {@code @Id} (derived identities), checked against the @IdClass by CrossChecks. */
     final List<VariableElement> derivedIds = new ArrayList<>();
     /** The references annotated {@code @MapsId}, checked against the @EmbeddedId by CrossChecks. */

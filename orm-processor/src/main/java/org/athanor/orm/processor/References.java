@@ -29,7 +29,11 @@ final class References {
         Object targetEntity = fv.annotation(kind).value("targetEntity");
         TypeView target = targetEntity instanceof TypeView v && !v.name().equals("void") ? v : declared;
         boolean inverse = RelationshipChecks.kind(fv) == RelationshipChecks.Kind.INVERSE_ONE;
-        if (!collection && !inverse) m.referenceColumns.addAll(referenceColumns(fv, target));
+        if (!collection && !inverse) {
+            List<String> columns = referenceColumns(fv, target);
+            m.referenceColumns.addAll(columns);
+            m.references.add(new EntityModel.ReferenceModel(f, columns));
+        }
         m.relationships.add(new EntityModel.RelationshipModel(f.getSimpleName().toString(), declared.name(), collection));
         TypeElement lazy = m.elements.getTypeElement(declared.name());
         if (!collection && !inverse && "LAZY".equals(fv.annotation(kind).string("fetch")) && lazy != null)
@@ -40,7 +44,6 @@ final class References {
     private List<String> referenceColumns(FieldView fv, TypeView target) {
         KeyColumns.Keys keys = KeyColumns.of(target.asClass());
         return JoinColumnRules.resolve(fv.name(), target.asClass().simpleName(), keys.columns(),
-                ReferenceChecks.joinColumns(fv).stream().map(jc -> new JoinColumnRules.Given(jc.string("name"),
-                        jc.string("referencedColumnName"))).toList()).names();
+                KeyColumns.given(ReferenceChecks.joinColumns(fv))).names();
     }
 }

@@ -51,13 +51,10 @@ final class ToOnes {
             // @MapsId("studentId"): the reference shares the @EmbeddedId component's column (no column of its own)
             Attribute mapsId = f.isAnnotationPresent(jakarta.persistence.MapsId.class)
                     ? DerivedIds.mapsId(cls, f, keys.get(0), refColumns.joinColumn(0), attributes, where) : null;
-            // runtime-only: the built table knows every column (inherited ones, embedded overrides, defaulted names)
-            if (mapsId == null)
-                for (String columnName : refColumns.names())
-                    for (Column<?> c : table.columns())
-                        if (c.name().toLowerCase(Locale.ROOT).equals(columnName.toLowerCase(Locale.ROOT)))
-                            throw new MappingException(where + ": its key column " + columnName + " is also mapped by another "
-                                    + "attribute; name it with @JoinColumn(name = ...), or drop the basic attribute");
+            // the rule shared with the processor, over the columns built so far
+            String clash = mapsId != null ? null : ReferenceChecks.keyColumnClash(refColumns.names(),
+                    n -> table.columns().stream().anyMatch(c -> c.name().toLowerCase(Locale.ROOT).equals(n)));
+            if (clash != null) throw new MappingException(where + ": " + clash);
             boolean optional = !id && mapsId == null && (m != null ? m.optional() : one.optional()) && refColumns.nullable();
             List<ColumnOption> options = new ArrayList<>();
             options.add(optional || shared ? Table.Options.nullable() : Table.Options.notNull());

@@ -53,6 +53,13 @@ public final class RelationshipCheckErrorCases {
                         "t: @OnDelete(CASCADE) on a reference to TABLE_PER_CLASS T: its rows are spread over one table per class, "
                                 + "so there is no foreign key to carry the action; remove @OnDelete, or map the hierarchy "
                                 + "SINGLE_TABLE or JOINED"),
+                both("referencecolumnclash", "@Entity public class E { @Id Long id; Long parentId; @ManyToOne E parent; }",
+                        "parent: its key column parent_id is also mapped by another attribute; name it with @JoinColumn(name = "
+                                + "...), or drop the basic attribute"),
+                both("referencecolumnsclash", "@Entity public class E { @Id Long id; @ManyToOne @JoinColumn(name = \"p\") E a; "
+                                + "@ManyToOne @JoinColumn(name = \"P\") E b; }",
+                        "b: its key column P is also mapped by another attribute; name it with @JoinColumn(name = ...), or drop "
+                                + "the basic attribute"),
                 both("inversecolumn", "@Entity public class E { @Id Long id; @OneToOne E partner; "
                                 + "@OneToOne(mappedBy = \"partner\") @Column(name = \"x\") E partnerOf; }",
                         "partnerOf: @Column cannot be combined with @OneToOne(mappedBy); the key column is on the other side, "

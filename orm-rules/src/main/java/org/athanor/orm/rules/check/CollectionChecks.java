@@ -104,7 +104,7 @@ public final class CollectionChecks {
         boolean inverse = o == null && !mm.string("mappedBy").isEmpty();
         boolean joinColumn = o != null && joinColumnOneToMany(f);
         for (AnnotationView a : f.annotations()) {
-            if (a.type().equals(ElementCollectionChecks.ON_DELETE))
+            if (a.type().equals(RelationshipChecks.ON_DELETE))
                 return "@OnDelete on a " + kind + (o != null ? " with a join table" : "") + " is not supported; the session "
                         + "deletes an object's rows of the secondary table before the object itself, so no ON DELETE is needed";
             if (!a.isJakarta()) continue;

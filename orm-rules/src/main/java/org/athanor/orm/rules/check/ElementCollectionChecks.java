@@ -18,9 +18,6 @@ import org.athanor.orm.rules.JoinColumnRules;
 public final class ElementCollectionChecks {
     private ElementCollectionChecks() {}
 
-    /** The qualified name of Athanor's {@code @OnDelete} (org.athanor.orm.mapping), refused on collections. */
-    public static final String ON_DELETE = "org.athanor.orm.mapping.OnDelete";
-
     private static final List<String> COLLECTIONS = List.of("java.util.List", "java.util.Set", "java.util.Collection");
 
     /** The first mistake of {@code @ElementCollection} field {@code f} of {@code entity}, or null. */
@@ -56,7 +53,7 @@ public final class ElementCollectionChecks {
 
     private static String annotations(FieldView f, boolean set) {
         for (AnnotationView a : f.annotations()) {
-            if (a.type().equals(ON_DELETE)) return ElementRules.notCombinable("OnDelete");
+            if (a.type().equals(RelationshipChecks.ON_DELETE)) return ElementRules.notCombinable("OnDelete");
             if (!a.isJakarta()) continue;
             String n = a.simpleName();
             if (n.equals("OrderColumn")) { // a List's positions; refused elsewhere (AnnotationRules)
@@ -97,7 +94,7 @@ public final class ElementCollectionChecks {
         String entityName = KeyColumns.entityName(entity);
         String tableName = ct != null && !ct.string("name").isEmpty() ? ct.string("name") : ElementRules.defaultTable(entityName, f.name());
         // one column per owner key column: <entity>_<key column> by default (JPA), or as the @JoinColumns name them
-        JoinColumnRules.Result names = JoinColumnRules.resolve(entityName, entity.simpleName(), key.columns(), given(joinColumns),
+        JoinColumnRules.Result names = JoinColumnRules.resolve(entityName, entity.simpleName(), key.columns(), KeyColumns.given(joinColumns),
                 "@CollectionTable(joinColumns = {...})");
         if (names.problem() != null) return "@CollectionTable(joinColumns): " + names.problem();
         String value = col != null && !col.string("name").isEmpty() ? col.string("name") : ElementRules.defaultValueColumn(f.name());
@@ -132,10 +129,5 @@ public final class ElementCollectionChecks {
                 return "joinColumns = @JoinColumn(...) with more than name and referencedColumnName";
         }
         return null;
-    }
-
-    /** The {@code @JoinColumn}s as written, for {@link JoinColumnRules}. */
-    static List<JoinColumnRules.Given> given(List<AnnotationView> joinColumns) {
-        return joinColumns.stream().map(jc -> new JoinColumnRules.Given(jc.string("name"), jc.string("referencedColumnName"))).toList();
     }
 }

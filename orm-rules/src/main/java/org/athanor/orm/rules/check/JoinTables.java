@@ -38,10 +38,10 @@ final class JoinTables {
         // a one-to-many has no inverse field: its join column is named after the owner entity (JPA 2.10.5.1)
         String inverseField = oneToMany ? null : inverseField(entity, f, target);
         JoinColumnRules.Result ownNames = JoinColumnRules.resolve(inverseField != null ? inverseField : KeyColumns.entityName(entity),
-                entity.simpleName(), ownerKey.columns(), ElementCollectionChecks.given(own), "@JoinTable(joinColumns = {...})");
+                entity.simpleName(), ownerKey.columns(), KeyColumns.given(own), "@JoinTable(joinColumns = {...})");
         if (ownNames.problem() != null) return "@JoinTable(joinColumns): " + ownNames.problem();
         JoinColumnRules.Result invNames = JoinColumnRules.resolve(f.name(), target.simpleName(), targetKey.columns(),
-                ElementCollectionChecks.given(inv), "@JoinTable(inverseJoinColumns = {...})");
+                KeyColumns.given(inv), "@JoinTable(inverseJoinColumns = {...})");
         if (invNames.problem() != null) return "@JoinTable(inverseJoinColumns): " + invNames.problem();
         for (String a : ownNames.names())
             for (String b : invNames.names())

@@ -50,6 +50,11 @@ public final class KeyColumns {
         return new Keys(List.copyOf(columns), null);
     }
 
+    /** The {@code @JoinColumn}s as written, for {@link JoinColumnRules}. */
+    public static List<JoinColumnRules.Given> given(List<AnnotationView> joinColumns) {
+        return joinColumns.stream().map(jc -> new JoinColumnRules.Given(jc.string("name"), jc.string("referencedColumnName"))).toList();
+    }
+
     /** A basic field's column: {@code @Column(name)}, else its name in snake_case (FieldMapper's rule). */
     public static String column(FieldView f, AnnotationView column) {
         String n = column == null ? "" : column.string("name");

@@ -64,7 +64,7 @@ public final class ReferenceChecks {
         if (keys.problem() != null) return keys.problem();
         List<AnnotationView> given = joinColumns(f);
         JoinColumnRules.Result r = JoinColumnRules.resolve(f.name(), target.asClass().simpleName(), keys.columns(),
-                ElementCollectionChecks.given(given));
+                KeyColumns.given(given));
         if (r.problem() != null) return r.problem();
         AnnotationView container = f.annotation("JoinColumns");
         boolean constraint = true, nullable = true;
@@ -97,6 +97,20 @@ public final class ReferenceChecks {
         return onDeleteProblem(f, target.asClass(), optional, constraint);
     }
 
+    /**
+     * A reference's key columns {@code columns} against the columns the entity maps before it ({@code mapped}: its
+     * attributes, inherited ones included, and the references before it): the first one mapped twice, as a message;
+     * null when none is. The rule is this one; each side gives the columns it built (a {@code @MapsId} reference shares
+     * its key component's column and is not checked).
+     */
+    public static String keyColumnClash(List<String> columns, java.util.function.Predicate<String> mapped) {
+        for (String c : columns)
+            if (mapped.test(c.toLowerCase(java.util.Locale.ROOT)))
+                return "its key column " + c + " is also mapped by another attribute; name it with @JoinColumn(name = ...), or "
+                        + "drop the basic attribute";
+        return null;
+    }
+
     /** The {@code @JoinColumn}s of a reference: the one given directly, or those in {@code @JoinColumns}. */
     public static List<AnnotationView> joinColumns(FieldView f) {
         List<AnnotationView> out = new ArrayList<>();
@@ -116,7 +130,7 @@ public final class ReferenceChecks {
 
     /** {@code @OnDelete} on a reference: a constraint to carry it, SET_NULL on a nullable column, a target with one table. */
     private static String onDeleteProblem(FieldView f, ClassView target, boolean optional, boolean constraint) {
-        AnnotationView od = f.annotationOf(ElementCollectionChecks.ON_DELETE);
+        AnnotationView od = f.annotationOf(RelationshipChecks.ON_DELETE);
         if (od == null) return null;
         String action = od.string("value");
         if (!constraint)

@@ -14,6 +14,9 @@ import org.athanor.orm.rules.Messages;
 public final class RelationshipChecks {
     private RelationshipChecks() {}
 
+    /** The qualified name of Athanor's {@code @OnDelete} (org.athanor.orm.mapping), an ON DELETE action of a reference. */
+    public static final String ON_DELETE = "org.athanor.orm.mapping.OnDelete";
+
     /** What a persistent field maps as. */
     public enum Kind {
         /** {@code @ElementCollection}: values in a collection table. */
@@ -47,7 +50,7 @@ public final class RelationshipChecks {
      * relationship annotation where it means nothing; null for a field of another kind or without mistakes.
      */
     public static Problem check(ClassView entity, FieldView f) {
-        boolean onDelete = f.annotationOf(ElementCollectionChecks.ON_DELETE) != null;
+        boolean onDelete = f.annotationOf(ON_DELETE) != null;
         if (f.has("ElementCollection")) return ElementCollectionChecks.check(entity, f);
         if (f.has("CollectionTable")) return at(f, ElementRules.collectionTableWithout());
         Kind kind = kind(f);
