@@ -40,7 +40,8 @@ final class ToOnes {
             OneToOne one = f.getAnnotation(OneToOne.class);
             String kind = m != null ? "@ManyToOne" : "@OneToOne";
             Class<?> targetEntity = m != null ? m.targetEntity() : one.targetEntity();
-            Class<?> target = targetEntity != void.class ? targetEntity : f.getType();
+            // the field's type as the entity sees it (ReferenceChecks' view): a mapped superclass's T bound by the entity
+            Class<?> target = targetEntity != void.class ? targetEntity : GenericTypes.fieldType(cls, f);
             boolean lazy = (m != null ? m.fetch() : one.fetch()) == FetchType.LAZY;
             // a derived identity (JPA's @Id on a reference, with an @IdClass): the key column is part of the primary key
             boolean id = f.isAnnotationPresent(Id.class);
@@ -117,7 +118,7 @@ final class ToOnes {
         List<InverseOne> out = new ArrayList<>();
         for (Field f : fields) { // checked by the rules shared with the processor (ReferenceChecks)
             OneToOne one = f.getAnnotation(OneToOne.class);
-            Class<?> target = one.targetEntity() != void.class ? one.targetEntity() : f.getType();
+            Class<?> target = one.targetEntity() != void.class ? one.targetEntity() : GenericTypes.fieldType(cls, f);
             out.add(new InverseOne(f.getName(), f, target, one.mappedBy(), Cascading.of(one.cascade()).remove()));
         }
         return List.copyOf(out);
