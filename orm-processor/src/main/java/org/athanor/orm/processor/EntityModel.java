@@ -51,10 +51,6 @@ final class EntityModel {
     /** Each owning reference with its key columns, in the runtime's order, for the column clash check (CrossChecks). */
     record ReferenceModel(VariableElement field, List<String> columns) {}
     final List<ReferenceModel> references = new ArrayList<>();
-    /** The references annotated {@code @Id} (derived identities), checked against the @IdClass by CrossChecks. */
-    final List<VariableElement> derivedIds = new ArrayList<>();
-    /** The references annotated {@code @MapsId}, checked against the @EmbeddedId by CrossChecks. */
-    final List<VariableElement> mapsIds = new ArrayList<>();
     final List<TypeElement> originating = new ArrayList<>();
     boolean privateConstructor;
     boolean failed;
@@ -143,12 +139,8 @@ final class EntityModel {
                 switch (kind) {
                     case ELEMENT_COLLECTION -> ElementFields.add(this, f, fv); // values in a collection table (as the runtime)
                     case MANY_TO_MANY, ONE_TO_MANY -> references.relationship(f, fv, true);
-                    case INVERSE_ONE -> references.relationship(f, fv, false);
-                    case TO_ONE -> { // a reference is not one of the accessor's attributes: the runtime maps it (ToOnes)
-                        if (Annotations.has(f, "Id")) derivedIds.add(f); // a derived identity: its key column is part of the key
-                        if (Annotations.has(f, "MapsId")) mapsIds.add(f);
-                        references.relationship(f, fv, false);
-                    }
+                    // a reference is not one of the accessor's attributes: the runtime maps it (ToOnes)
+                    case INVERSE_ONE, TO_ONE -> references.relationship(f, fv, false);
                     case OTHER -> {
                         if (Annotations.has(f, "EmbeddedId")) { // one at most (KeyChecks)
                             EmbeddedFields.add(this, f, type, false);

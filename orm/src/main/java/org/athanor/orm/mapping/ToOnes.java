@@ -51,7 +51,7 @@ final class ToOnes {
             java.lang.invoke.MethodHandle proxy = lazy ? Proxies.constructor(cls, f.getName(), kind, target) : null;
             // @MapsId("studentId"): the reference shares the @EmbeddedId component's column (no column of its own)
             Attribute mapsId = f.isAnnotationPresent(jakarta.persistence.MapsId.class)
-                    ? DerivedIds.mapsId(cls, f, keys.get(0), refColumns.joinColumn(0), attributes, where) : null;
+                    ? DerivedIds.mapsId(f, attributes) : null;
             // the rule shared with the processor, over the columns built so far
             String clash = mapsId != null ? null : ReferenceChecks.keyColumnClash(refColumns.names(),
                     n -> table.columns().stream().anyMatch(c -> c.name().toLowerCase(Locale.ROOT).equals(n)));

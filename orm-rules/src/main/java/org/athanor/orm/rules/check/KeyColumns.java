@@ -17,8 +17,11 @@ import org.athanor.orm.rules.Naming;
 public final class KeyColumns {
     private KeyColumns() {}
 
-    /** The key columns of {@code entity}, in key order, or the mistake of using them as a reference's target. */
-    public record Keys(List<String> columns, String problem) {
+    /**
+     * The key columns of {@code entity}, in key order, with their attributes' types (boxed canonical names), or the
+     * mistake of using them as a reference's target.
+     */
+    public record Keys(List<String> columns, List<String> types, String problem) {
         public int size() { return columns.size(); }
 
         public String get(int i) { return columns.get(i); }
@@ -33,21 +36,66 @@ public final class KeyColumns {
         for (ClassView c : hierarchy)
             for (FieldView f : c.fields())
                 if (f.has("Id") && (f.has("ManyToOne") || f.has("OneToOne")))
-                    return new Keys(List.of(), JoinColumnRules.derivedKeyTarget(target.simpleName(), f.name()));
-        List<String> columns = new ArrayList<>();
+                    return new Keys(List.of(), List.of(), JoinColumnRules.derivedKeyTarget(target.simpleName(), f.name()));
+        List<String> columns = new ArrayList<>(), types = new ArrayList<>();
         for (ClassView c : hierarchy)
             for (FieldView f : c.fields()) {
                 if (f.skipped()) continue;
                 if (f.has("EmbeddedId") && f.type().asClass() != null) {
-                    Map<String, AnnotationView> overrides = EmbeddedChecks.overrides(f);
-                    for (FieldView part : f.type().asClass().fields())
-                        if (!part.skipped())
-                            columns.add(column(part, overrides.containsKey(part.name()) ? overrides.get(part.name()) : part.annotation("Column")));
-                } else if (f.has("Id")) columns.add(column(f, f.annotation("Column")));
+                    for (KeyChecks.Component part : components(f)) {
+                        columns.add(part.column());
+                        types.add(part.type());
+                    }
+                } else if (f.has("Id")) {
+                    columns.add(column(f, f.annotation("Column")));
+                    types.add(f.type().boxedName());
+                }
             }
         if (columns.isEmpty())
-            return new Keys(List.of(), "the target " + target.simpleName() + " has no @Id field; a reference needs a target with a key");
-        return new Keys(List.copyOf(columns), null);
+            return new Keys(List.of(), List.of(), "the target " + target.simpleName() + " has no @Id field; a reference needs a target "
+                    + "with a key");
+        return new Keys(List.copyOf(columns), List.copyOf(types), null);
+    }
+
+    /** The components of {@code @EmbeddedId} field {@code holder}: name, boxed type, column ({@code @AttributeOverride} first). */
+    public static List<KeyChecks.Component> components(FieldView holder) {
+        Map<String, AnnotationView> overrides = EmbeddedChecks.overrides(holder);
+        List<KeyChecks.Component> out = new ArrayList<>();
+        for (FieldView part : holder.type().asClass().fields())
+            if (!part.skipped())
+                out.add(new KeyChecks.Component(part.name(), part.type().boxedName(),
+                        column(part, overrides.containsKey(part.name()) ? overrides.get(part.name()) : part.annotation("Column"))));
+        return out;
+    }
+
+    /** The entity's {@code @EmbeddedId} field (the first: a second is KeyChecks' mistake), or null. */
+    public static FieldView embeddedId(ClassView entity) {
+        for (ClassView c : ClassChecks.hierarchy(entity))
+            for (FieldView f : c.fields()) if (!f.skipped() && f.has("EmbeddedId") && f.type().asClass() != null) return f;
+        return null;
+    }
+
+    /**
+     * The entity's key attributes as an {@code @IdClass} must mirror them: its {@code @Id} fields, then its derived ids
+     * ({@code @Id} on a reference: the referenced entity's id type), or its {@code @EmbeddedId}'s components.
+     */
+    public static List<KeyChecks.Key> keyAttributes(ClassView entity) {
+        FieldView embedded = embeddedId(entity);
+        if (embedded != null) return components(embedded).stream().map(c -> new KeyChecks.Key(c.name(), c.type())).toList();
+        List<KeyChecks.Key> keys = new ArrayList<>(), derived = new ArrayList<>();
+        for (ClassView c : ClassChecks.hierarchy(entity))
+            for (FieldView f : c.fields()) {
+                if (f.skipped() || !f.has("Id")) continue;
+                if (!f.has("ManyToOne") && !f.has("OneToOne")) keys.add(new KeyChecks.Key(f.name(), f.type().boxedName()));
+                else {
+                    TypeView target = ReferenceChecks.target(f.annotation(f.has("ManyToOne") ? "ManyToOne" : "OneToOne"), f.type());
+                    Keys k = target.asClass() == null ? null : of(target.asClass());
+                    // a target without one key is the reference's mistake (ReferenceChecks)
+                    if (k != null && k.problem() == null && k.size() == 1) derived.add(new KeyChecks.Key(f.name(), k.types().get(0)));
+                }
+            }
+        keys.addAll(derived);
+        return keys;
     }
 
     /** The {@code @JoinColumn}s as written, for {@link JoinColumnRules}. */

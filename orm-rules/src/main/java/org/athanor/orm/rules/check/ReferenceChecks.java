@@ -93,7 +93,14 @@ public final class ReferenceChecks {
             String p = JoinColumnRules.compositeProblem(kind, target.asClass().simpleName(), r.names(), f.has("Id"), f.has("MapsId"));
             if (p != null) return p;
         }
-        boolean optional = !f.has("Id") && !f.has("MapsId") && rel.bool("optional", true) && nullable;
+        AnnotationView mapsId = f.annotation("MapsId");
+        if (mapsId != null) {
+            FieldView embedded = KeyColumns.embeddedId(entity);
+            String p = KeyChecks.mapsIdProblem(mapsId.string("value"), embedded == null ? List.of() : KeyColumns.components(embedded),
+                    keys.types().get(0), r.givenAt()[0] < 0 ? "" : given.get(r.givenAt()[0]).string("name"));
+            if (p != null) return p;
+        }
+        boolean optional = !f.has("Id") && mapsId == null && rel.bool("optional", true) && nullable;
         return onDeleteProblem(f, target.asClass(), optional, constraint);
     }
 
