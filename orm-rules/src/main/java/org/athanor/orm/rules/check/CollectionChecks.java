@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.athanor.orm.rules.AnnotationRules;
-import org.athanor.orm.rules.JoinColumnRules;
 import org.athanor.orm.rules.Messages;
 import org.athanor.orm.rules.Naming;
 
