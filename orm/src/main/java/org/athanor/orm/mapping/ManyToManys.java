@@ -13,8 +13,8 @@ import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ReferentialAction;
 import org.athanor.core.schema.Table;
 import org.athanor.orm.rules.check.CollectionChecks;
+import org.athanor.orm.rules.check.KeyColumns;
 import org.athanor.orm.rules.JoinColumnRules;
-import org.athanor.orm.rules.Naming;
 
 /**
  * Reads the {@code @ManyToMany} fields of an entity, and its unidirectional {@code @OneToMany} fields with a join
@@ -82,12 +82,12 @@ final class ManyToManys {
         JoinTable jt = f.getAnnotation(JoinTable.class);
         JoinColumn[] own = jt == null ? new JoinColumn[0] : jt.joinColumns();
         JoinColumn[] inv = jt == null ? new JoinColumn[0] : jt.inverseJoinColumns();
-        String tableName = jt != null && !jt.name().isEmpty() ? jt.name() : ownerTable + "_" + tableNameOf(target);
+        String tableName = jt != null && !jt.name().isEmpty() ? jt.name() : ownerTable + "_" + KeyColumns.annotatedTableName(ReflectionViews.of(target));
         String schema = jt != null && !jt.schema().isEmpty() ? jt.schema() : null;
         // a one-to-many has no inverse field: its join column is named after the owner entity (JPA 2.10.5.1)
         String inverseField = oneToMany ? null : CollectionChecks.inverseField(ReflectionViews.of(cls), ReflectionViews.field(cls, f), ReflectionViews.of(target));
         // one column per key column, <base>_<key column> by default: JPA's rule, as for a reference's @JoinColumns
-        List<String> ownNames = names(own, "joinColumns", inverseField != null ? inverseField : entityName(cls), cls, ownerKey);
+        List<String> ownNames = names(own, "joinColumns", inverseField != null ? inverseField : KeyColumns.entityName(ReflectionViews.of(cls)), cls, ownerKey);
         List<String> invNames = names(inv, "inverseJoinColumns", f.getName(), target, targetKey);
         Table table = Table.create(schema, tableName);
         List<Column<Object>> locals = new ArrayList<>(), remotes = new ArrayList<>();
@@ -125,17 +125,6 @@ final class ManyToManys {
                 g, "@JoinTable(" + member + " = {...})");
         if (r.problem() != null) throw new IllegalStateException(r.problem() + " (CollectionChecks checks the join columns)");
         return r.names();
-    }
-
-    private static String entityName(Class<?> c) {
-        String n = c.getAnnotation(jakarta.persistence.Entity.class).name();
-        return n.isEmpty() ? c.getSimpleName() : n;
-    }
-
-    /** The target's table name as its mapping names it (read from its annotations: its mapping may not be built yet). */
-    private static String tableNameOf(Class<?> target) {
-        jakarta.persistence.Table t = target.getAnnotation(jakarta.persistence.Table.class);
-        return t != null && !t.name().isEmpty() ? t.name() : Naming.snakeCase(entityName(target));
     }
 
     static Column<?> column(List<Attribute> attributes, String name) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import org.athanor.orm.rules.AnnotationRules;
 import org.athanor.orm.rules.Messages;
-import org.athanor.orm.rules.Naming;
 
 /**
  * The collections of entities: a {@code @OneToMany(mappedBy)}, a {@code @ManyToMany} (owning with its
@@ -154,6 +153,4 @@ public final class CollectionChecks {
     }
 
     static boolean sameName(String a, String b) { return a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT)); }
-
-    static String snake(String s) { return Naming.snakeCase(s); }
 }

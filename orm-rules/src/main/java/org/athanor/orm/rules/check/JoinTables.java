@@ -34,7 +34,7 @@ final class JoinTables {
             if (p != null) return p;
         }
         String tableName = jt != null && !jt.string("name").isEmpty() ? jt.string("name")
-                : KeyColumns.tableName(entity) + "_" + annotatedTableName(target);
+                : KeyColumns.tableName(entity) + "_" + KeyColumns.annotatedTableName(target);
         // a one-to-many has no inverse field: its join column is named after the owner entity (JPA 2.10.5.1)
         String inverseField = oneToMany ? null : inverseField(entity, f, target);
         JoinColumnRules.Result ownNames = JoinColumnRules.resolve(inverseField != null ? inverseField : KeyColumns.entityName(entity),
@@ -97,12 +97,5 @@ final class JoinTables {
                 if (mm != null && mm.string("mappedBy").equals(f.name()) && (!same || self)) return g.name();
             }
         return null;
-    }
-
-    /** A target's table name from its own annotations (its mapping may not be built yet). */
-    private static String annotatedTableName(ClassView c) {
-        AnnotationView t = c.annotation("Table");
-        String n = t == null ? "" : t.string("name");
-        return n.isEmpty() ? CollectionChecks.snake(KeyColumns.entityName(c)) : n;
     }
 }

@@ -116,14 +116,19 @@ public final class KeyColumns {
         return n.isEmpty() ? c.simpleName() : n;
     }
 
+    /** An entity's table name from its own annotations: {@code @Table(name)}, else its entity name in snake_case. */
+    public static String annotatedTableName(ClassView c) {
+        AnnotationView t = c.annotation("Table");
+        String n = t == null ? "" : t.string("name");
+        return n.isEmpty() ? Naming.snakeCase(entityName(c)) : n;
+    }
+
     /**
      * The table the entity's own columns go in, as its mapping names it: a single-table subclass's is its root's;
      * otherwise {@code @Table(name)}, else the entity name in snake_case.
      */
     public static String tableName(ClassView c) {
         if ("SINGLE_TABLE".equals(ClassChecks.strategy(c)) && ClassChecks.entitySuperclass(c) != null) return tableName(ClassChecks.root(c));
-        AnnotationView t = c.annotation("Table");
-        String n = t == null ? "" : t.string("name");
-        return n.isEmpty() ? Naming.snakeCase(entityName(c)) : n;
+        return annotatedTableName(c);
     }
 }
