@@ -10,7 +10,7 @@ import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ReferentialAction;
 import org.athanor.core.schema.Table;
 import org.athanor.orm.rules.Messages;
-import org.athanor.orm.rules.Naming;
+import org.athanor.orm.rules.check.CollectionChecks;
 
 /**
  * A unidirectional {@code @OneToMany @JoinColumn(name = "owner_id")} (Hibernate's and SQLAlchemy's
@@ -51,7 +51,7 @@ final class JoinColumnOneToManys {
                                List<Attribute> attributes, List<ToOne> toOnes, boolean cascadeRemove, String where) {
         // checked by the rules shared with the processor (CollectionChecks); what follows needs the built tables
         JoinColumn jc = f.getAnnotation(JoinColumn.class);
-        String name = jc.name().isEmpty() ? Naming.snakeCase(f.getName()) + "_" + ownerKey.columnName() : jc.name();
+        String name = CollectionChecks.joinColumnName(f.getName(), jc.name(), ownerKey.columnName());
         boolean self = target == cls;
         if (!self && MAPPING.get().contains(target))
             throw new MappingException(where + ": " + target.getSimpleName() + " has a @OneToMany @JoinColumn collection "

@@ -147,6 +147,14 @@ public final class CollectionChecks {
      */
     public static String inverseField(ClassView entity, FieldView f, ClassView target) { return JoinTables.inverseField(entity, f, target); }
 
+    /**
+     * The key column of a {@code @OneToMany @JoinColumn} collection {@code field} in the element's table: its
+     * {@code @JoinColumn(name)} {@code given}, else {@code <field>_<owner key column>} (JPA's default, snake_case).
+     */
+    public static String joinColumnName(String field, String given, String ownerKeyColumn) {
+        return given.isEmpty() ? org.athanor.orm.rules.Naming.snakeCase(field) + "_" + ownerKeyColumn : given;
+    }
+
     /** Whether cascade lists REMOVE (or ALL). */
     static boolean cascadesRemove(AnnotationView relationship) {
         return relationship.list("cascade").stream().anyMatch(c -> c.equals("REMOVE") || c.equals("ALL"));

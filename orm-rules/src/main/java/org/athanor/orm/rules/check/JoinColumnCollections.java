@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.athanor.orm.rules.Messages;
-import org.athanor.orm.rules.Naming;
 
 /**
  * A unidirectional {@code @OneToMany @JoinColumn}: the owner's key in a column of the element's table that no field of
@@ -36,7 +35,7 @@ final class JoinColumnCollections {
         boolean self = target.name().equals(entity.name());
         if (!self && (target.has("Inheritance") || ClassChecks.entitySuperclass(target) != null))
             return Messages.oneToManyJoinColumnInheritance(target.simpleName());
-        String column = jc.string("name").isEmpty() ? Naming.snakeCase(f.name()) + "_" + key : jc.string("name");
+        String column = CollectionChecks.joinColumnName(f.name(), jc.string("name"), key);
         if (columns(target).contains(column.toLowerCase(Locale.ROOT)))
             return Messages.oneToManyJoinColumnTaken(column, KeyColumns.tableName(target));
         return null;
