@@ -93,6 +93,10 @@ public final class ReferenceChecks {
             String p = JoinColumnRules.compositeProblem(kind, target.asClass().simpleName(), r.names(), f.has("Id"), f.has("MapsId"));
             if (p != null) return p;
         }
+        if (rel.string("fetch").equals("LAZY") && polymorphic(target.asClass()))
+            return kind + "(fetch = LAZY) on a reference to " + target.asClass().simpleName() + ", which is part of an inheritance "
+                    + "hierarchy: a proxy is made before the row is read, so it cannot know which class the row is; remove fetch = "
+                    + "LAZY (the reference then loads batched with the query)";
         AnnotationView mapsId = f.annotation("MapsId");
         if (mapsId != null) {
             FieldView embedded = KeyColumns.embeddedId(entity);
@@ -154,6 +158,19 @@ public final class ReferenceChecks {
                     + "over one table per class, so there is no foreign key to carry the action; remove @OnDelete, or map the "
                     + "hierarchy SINGLE_TABLE or JOINED";
         return null;
+    }
+
+    /**
+     * Whether {@code target} may have rows of more than one class: abstract, under {@code @Inheritance}, or below an
+     * entity superclass (a root without {@code @Inheritance} is a mistake of its own).
+     */
+    public static boolean polymorphic(ClassView target) {
+        if (target.isAbstract()) return true;
+        for (ClassView c = target; c != null; c = c.superclass()) {
+            if (c.has("Inheritance")) return true;
+            if (c != target && c.has("Entity")) return true;
+        }
+        return false;
     }
 
     /** Whether {@code c}'s hierarchy keeps one table per class (the nearest {@code @Inheritance} says TABLE_PER_CLASS). */
