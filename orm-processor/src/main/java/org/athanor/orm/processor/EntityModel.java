@@ -17,7 +17,6 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
-import org.athanor.orm.rules.Messages;
 import org.athanor.orm.rules.check.AnnotationChecks;
 import org.athanor.orm.rules.check.FieldView;
 import org.athanor.orm.rules.check.ClassChecks;
@@ -146,8 +145,6 @@ final class EntityModel {
                             EmbeddedFields.add(this, f, type, false);
                         } else if (EmbeddedFields.isEmbedded(this, f, type)) {
                             EmbeddedFields.add(this, f, type, true);
-                        } else if (Annotations.has(f, "AttributeOverride") || Annotations.has(f, "AttributeOverrides")) {
-                            error(f, f.getSimpleName().toString(), Messages.overrideNotEmbedded());
                         } else {
                             AttributeModel a = new AttributeChecks(this).attribute(f, type, null, f.getSimpleName().toString(),
                                     Annotations.find(f, "Column"));
