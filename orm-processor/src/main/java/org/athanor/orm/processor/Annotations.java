@@ -28,16 +28,6 @@ final class Annotations {
 
     static boolean has(Element e, String simpleName) { return find(e, simpleName) != null; }
 
-    /** Athanor's own mapping annotation for a foreign key's ON DELETE action (the runtime's org.athanor.orm.mapping.OnDelete). */
-    static final String ON_DELETE = "org.athanor.orm.mapping.OnDelete";
-
-    /** An annotation by its qualified name (for Athanor's own annotations, outside jakarta.persistence). */
-    static AnnotationMirror findQualified(Element e, String qualified) {
-        for (AnnotationMirror m : e.getAnnotationMirrors())
-            if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(qualified)) return m;
-        return null;
-    }
-
     /** A member's value, defaults included; null when the annotation is absent. */
     Object value(AnnotationMirror m, String member) {
         if (m == null) return null;

@@ -5,19 +5,15 @@ import java.util.List;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import org.athanor.orm.rules.Naming;
 import org.athanor.orm.rules.check.ColumnChecks;
 import org.athanor.orm.rules.check.KeyChecks;
 import org.athanor.orm.rules.check.TableChecks;
 
 /**
- * Entity-wide rules checked once every attribute is known: column clashes, @Table constraints naming
- * real columns, sequence generator names, the @IdClass shape. Same words as the runtime.
+ * Entity-wide rules checked once every attribute is known: column clashes, a reference's key column mapped twice,
+ * the key class's shape, @Table constraints naming real columns. Each is a check shared with the runtime
+ * (org.athanor.orm.rules.check), fed with what the processor read.
  */
 final class CrossChecks {
     private final EntityModel m;
@@ -31,8 +27,8 @@ final class CrossChecks {
     void run() {
         AnnotationMirror table = Annotations.find(m.entity, "Table");
         uniqueNames();
-        idClass();
-        mapsIds();
+        if (!m.failed) referenceColumns();
+        if (!m.failed) keyClass();
         if (table != null && !m.failed) tableConstraints(table);
     }
 
@@ -47,49 +43,39 @@ final class CrossChecks {
         if (clash != null) m.errorMessage(m.attributes.get(clash.index()).field(), clash.message());
     }
 
-    /** The @IdClass has a field of each key attribute's name and type (the runtime's rule too: KeyChecks). */
-    private void idClass() {
-        Object value = ann.value(Annotations.find(m.entity, "IdClass"), "value");
-        if (!(value instanceof DeclaredType idClass)) return;
-        List<KeyChecks.Key> keys = new ArrayList<>();
-        for (AttributeModel a : m.attributes) if (a.id() && a.holder() == null) keys.add(new KeyChecks.Key(a.name(), a.boxedName()));
-        for (VariableElement ref : m.derivedIds) {
-            // a derived id's IdClass field holds the referenced entity's id (its type: the target's @Id field's)
-            String idType = targetIdType(ref);
-            if (idType != null) keys.add(new KeyChecks.Key(ref.getSimpleName().toString(), idType)); // else the runtime names what is wrong
-        }
-        String p = KeyChecks.keyClassProblem("@IdClass", m.views.of((TypeElement) idClass.asElement()), keys);
-        if (p != null) m.error(m.entity, null, p);
-    }
-
-    /** The @MapsId references name a component of the @EmbeddedId they can share (the runtime's rule too: KeyChecks). */
-    private void mapsIds() {
-        List<KeyChecks.Component> components = new ArrayList<>();
+    /**
+     * No reference's key column is mapped by an attribute or an earlier reference (the runtime's rule too:
+     * ReferenceChecks.keyColumnClash); the runtime's references come after the attributes, in field order.
+     */
+    private void referenceColumns() {
+        // a JOINED subclass's table holds its own part only (the key column may be renamed: left to the runtime)
+        java.util.Set<String> own = new java.util.HashSet<>();
+        boolean joined = m.entitySuperclass() != null && "JOINED".equals(org.athanor.orm.rules.check.ClassChecks.strategy(m.view));
+        for (org.athanor.orm.rules.check.ClassView c : org.athanor.orm.rules.check.ClassChecks.own(m.view)) own.add(c.name());
+        java.util.function.Predicate<javax.lang.model.element.Element> inTable = e -> !joined
+                || own.contains(((TypeElement) e.getEnclosingElement()).getQualifiedName().toString());
+        java.util.Set<String> mapped = new java.util.HashSet<>();
         for (AttributeModel a : m.attributes)
-            if (a.holder() != null && a.id()) components.add(new KeyChecks.Component(a.name(), a.boxedName(), a.columnName()));
-        for (VariableElement ref : m.mapsIds) {
-            String p = KeyChecks.mapsIdProblem(ann.string(Annotations.find(ref, "MapsId"), "value"), components, targetIdType(ref),
-                    ann.string(Annotations.find(ref, "JoinColumn"), "name"));
-            if (p != null) m.error(ref, ref.getSimpleName().toString(), p);
+            if (!joined || a.holder() == null && !a.id() && inTable.test(a.field()))
+                mapped.add(a.columnName().toLowerCase(java.util.Locale.ROOT));
+        for (EntityModel.ReferenceModel r : m.references) {
+            if (!inTable.test(r.field()) || Annotations.has(r.field(), "MapsId")) continue; // @MapsId: it shares its key component's column
+            String p = org.athanor.orm.rules.check.ReferenceChecks.keyColumnClash(r.columns(), mapped::contains);
+            if (p != null) {
+                m.error(r.field(), r.field().getSimpleName().toString(), p);
+                return;
+            }
+            for (String c : r.columns()) mapped.add(c.toLowerCase(java.util.Locale.ROOT));
         }
     }
 
-    /** The boxed type name of the single @Id field of the entity {@code ref} references, or null. */
-    private String targetIdType(VariableElement ref) {
-        if (ref.asType().getKind() != TypeKind.DECLARED) return null;
-        String found = null;
-        for (TypeElement c = (TypeElement) m.types.asElement(ref.asType()); c != null; ) {
-            for (VariableElement v : ElementFilter.fieldsIn(c.getEnclosedElements()))
-                if (Annotations.has(v, "Id")) {
-                    if (found != null) return null;
-                    TypeMirror t = v.asType();
-                    found = t.getKind().isPrimitive() ? m.types.boxedClass((javax.lang.model.type.PrimitiveType) t).getQualifiedName().toString()
-                            : m.types.erasure(t).toString();
-                }
-            TypeMirror s = c.getSuperclass();
-            c = s.getKind() == TypeKind.DECLARED ? (TypeElement) m.types.asElement(s) : null;
-        }
-        return found;
+    /**
+     * The key class (@IdClass, @EmbeddedId) mirrors the key attributes (the runtime's rule too: KeyChecks.keyClass), for
+     * a hierarchy's root or a TABLE_PER_CLASS class, as the runtime's IdShape.
+     */
+    private void keyClass() {
+        if (m.entitySuperclass() == null || "TABLE_PER_CLASS".equals(org.athanor.orm.rules.check.ClassChecks.strategy(m.view)))
+            m.report(KeyChecks.keyClass(m.view));
     }
 
     /** The @Table indexes and unique constraints name real columns (the runtime's rule too: TableChecks). */

@@ -148,6 +148,14 @@ final class ElementViews {
                 return new TypeV(v.asType());
             }
         }
+        @Override public TypeView elementType() {
+            TypeMirror t = type != null ? type : v.asType();
+            if (!(t instanceof DeclaredType d) || d.getTypeArguments().size() != 1) return null;
+            TypeMirror a = d.getTypeArguments().get(0);
+            // a plain class or an array, as the runtime's reflection sees a Class argument
+            boolean plain = a.getKind() == TypeKind.ARRAY || a instanceof DeclaredType x && x.getTypeArguments().isEmpty();
+            return plain ? new TypeV(a) : null;
+        }
         @Override public List<AnnotationView> annotations() { return ElementViews.this.annotations(v); }
     }
 

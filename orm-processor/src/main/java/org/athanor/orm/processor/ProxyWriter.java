@@ -46,14 +46,8 @@ final class ProxyWriter {
         VariableElement field = lazy.field();
         String fieldName = field.getSimpleName().toString();
         String simple = target.getSimpleName().toString();
-        String kind = Annotations.has(field, "ManyToOne") ? "@ManyToOne" : "@OneToOne";
         String refuse = "; or remove fetch = LAZY (the reference then loads batched with the query)";
-        if (polymorphic(referrer, target)) {
-            referrer.error(field, fieldName, kind + "(fetch = LAZY) on a reference to " + simple + ", which is part of an "
-                    + "inheritance hierarchy: a proxy is made before the row is read, so it cannot know which class the row "
-                    + "is; remove fetch = LAZY (the reference then loads batched with the query)");
-            return null;
-        }
+        // a target in a hierarchy was refused by the shared checks (ReferenceChecks)
         if (target.getModifiers().contains(Modifier.FINAL)) {
             referrer.error(field, fieldName, "fetch = LAZY needs a generated proxy subclass of " + simple + ", but " + simple
                     + " is final; remove final" + refuse);
@@ -165,17 +159,5 @@ final class ProxyWriter {
             c = sup.getKind() == TypeKind.DECLARED ? (TypeElement) referrer.types.asElement(sup) : null;
         }
         return null;
-    }
-
-    /** Abstract, under {@code @Inheritance}, or below an {@code @Entity} superclass: rows of more than one class. */
-    private static boolean polymorphic(EntityModel referrer, TypeElement target) {
-        if (target.getModifiers().contains(Modifier.ABSTRACT)) return true;
-        for (TypeElement c = target; c != null; ) {
-            if (Annotations.has(c, "Inheritance")) return true;
-            if (c != target && Annotations.has(c, "Entity")) return true;
-            TypeMirror sup = c.getSuperclass();
-            c = sup.getKind() == TypeKind.DECLARED ? (TypeElement) referrer.types.asElement(sup) : null;
-        }
-        return false;
     }
 }

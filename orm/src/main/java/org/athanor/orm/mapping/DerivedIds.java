@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
-import org.athanor.orm.rules.check.KeyChecks;
 
 /**
  * Derived identities (JPA 2, section 2.4.1): {@code @Id} on a {@code @ManyToOne} / owning {@code @OneToOne} of an
@@ -36,20 +35,12 @@ final class DerivedIds {
     }
 
     /**
-     * The {@code @EmbeddedId} component {@code @MapsId("name")} on reference {@code f} names: a key component of the
-     * referenced entity's id type, whose column the reference shares ({@code @JoinColumn}, if given, may only repeat
-     * that column's name).
+     * The {@code @EmbeddedId} component {@code @MapsId("name")} on reference {@code f} names, whose column the reference
+     * shares (checked by the rules shared with the processor: ReferenceChecks, KeyChecks.mapsIdProblem).
      */
-    static Attribute mapsId(Class<?> cls, Field f, FieldSpec targetKey, jakarta.persistence.JoinColumn jc,
-                            List<Attribute> attributes, String where) {
+    static Attribute mapsId(Field f, List<Attribute> attributes) {
         String name = f.getAnnotation(jakarta.persistence.MapsId.class).value();
-        // the rule shared with the processor (KeyChecks)
-        String p = KeyChecks.mapsIdProblem(name, attributes.stream().filter(Attribute::isEmbeddedIdComponent)
-                .map(x -> new KeyChecks.Component(x.name(), ReflectionViews.type(x.javaType()).boxedName(), x.column().name())).toList(),
-                ReflectionViews.type(targetKey.javaType()).boxedName(), jc == null ? "" : jc.name());
-        if (p != null) throw new MappingException(where + ": " + p);
-        Attribute a = attributes.stream().filter(x -> x.isEmbeddedIdComponent() && x.name().equals(name)).findFirst().orElseThrow();
-        return a;
+        return attributes.stream().filter(x -> x.isEmbeddedIdComponent() && x.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** The derived id fields among the references of {@code cls}, for the entity's key count. */

@@ -18,7 +18,6 @@ import org.athanor.core.schema.Sequence;
 import org.athanor.core.type.SqlType;
 import org.athanor.core.type.SqlTypes;
 import org.athanor.orm.rules.Naming;
-import org.athanor.orm.rules.Messages;
 import org.athanor.orm.rules.check.AttributeChecks;
 
 /** Maps one field's annotations to a {@link FieldSpec}; every mistake names the class and field. */
@@ -42,8 +41,6 @@ final class FieldMapper {
 
     /** A field of the entity (or of a mapped superclass). */
     FieldSpec map(Field f, Class<?> owner) {
-        if (f.isAnnotationPresent(jakarta.persistence.AttributeOverride.class) || f.isAnnotationPresent(jakarta.persistence.AttributeOverrides.class))
-            throw new MappingException(MappingException.where(entity, f.getName()) + ": " + Messages.overrideNotEmbedded());
         return map(f, null, false, owner, f.getAnnotation(Column.class));
     }
 

@@ -28,6 +28,8 @@ final class IdShape {
     }
 
     static IdShape of(Class<?> entity, List<Attribute> attributes, Field embeddedId) {
+        // the key class mirrors the key attributes: the rule shared with the processor (KeyChecks.keyClass)
+        ReflectionViews.fail(entity, KeyChecks.keyClass(ReflectionViews.of(entity)));
         List<Attribute> ids = attributes.stream().filter(Attribute::isId).toList();
         IdClass ann = entity.getAnnotation(IdClass.class);
         if (embeddedId != null) return composite(entity, ids, embeddedId.getType(), "@EmbeddedId");
@@ -36,10 +38,6 @@ final class IdShape {
     }
 
     private static IdShape composite(Class<?> entity, List<Attribute> ids, Class<?> idClass, String kind) {
-        // the rule shared with the processor (KeyChecks)
-        String p = KeyChecks.keyClassProblem(kind, ReflectionViews.of(idClass), ids.stream()
-                .map(a -> new KeyChecks.Key(a.name(), ReflectionViews.type(a.javaType()).boxedName())).toList());
-        if (p != null) throw MappingException.of(entity, null, p);
         MethodHandles.Lookup lookup = Accessors.lookup(entity, idClass);
         List<MethodHandle> readers = new ArrayList<>();
         for (Attribute a : ids) {

@@ -10,7 +10,7 @@ import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ReferentialAction;
 import org.athanor.core.schema.Table;
 import org.athanor.orm.rules.Messages;
-import org.athanor.orm.rules.Naming;
+import org.athanor.orm.rules.check.CollectionChecks;
 
 /**
  * A unidirectional {@code @OneToMany @JoinColumn(name = "owner_id")} (Hibernate's and SQLAlchemy's
@@ -48,18 +48,10 @@ final class JoinColumnOneToManys {
      */
     @SuppressWarnings("unchecked")
     static Secondary secondary(Class<?> cls, Table ownerTable, Field f, Class<?> target, FieldSpec ownerKey,
-                               List<Attribute> attributes, List<ToOne> toOnes, boolean cascadeRemove, boolean orphanRemoval, String where) {
+                               List<Attribute> attributes, List<ToOne> toOnes, boolean cascadeRemove, String where) {
+        // checked by the rules shared with the processor (CollectionChecks); what follows needs the built tables
         JoinColumn jc = f.getAnnotation(JoinColumn.class);
-        // in the processor's order (References.unidirectionalOneToMany), so a field with several mistakes reads the same
-        if (f.isAnnotationPresent(jakarta.persistence.JoinTable.class))
-            throw new MappingException(where + ": " + Messages.oneToManyJoinColumnAndTable());
-        check(jc, ownerKey, where);
-        if (!jc.nullable() && !(orphanRemoval && cascadeRemove))
-            throw new MappingException(where + ": " + Messages.oneToManyJoinColumnNotNull());
-        if (target != cls && (target.isAnnotationPresent(jakarta.persistence.Inheritance.class)
-                || MappingBuilder.entitySuperclass(target) != null))
-            throw new MappingException(where + ": " + Messages.oneToManyJoinColumnInheritance(target.getSimpleName()));
-        String name = jc.name().isEmpty() ? Naming.snakeCase(f.getName()) + "_" + ownerKey.columnName() : jc.name();
+        String name = CollectionChecks.joinColumnName(f.getName(), jc.name(), ownerKey.columnName());
         boolean self = target == cls;
         if (!self && MAPPING.get().contains(target))
             throw new MappingException(where + ": " + target.getSimpleName() + " has a @OneToMany @JoinColumn collection "
@@ -75,9 +67,7 @@ final class JoinColumnOneToManys {
         List<Attribute> elementAttributes = self ? attributes : EntityMapping.of(target).attributes();
         List<ToOne> elementToOnes = self ? toOnes : EntityMapping.of(target).toOnes();
         List<Attribute> ids = elementAttributes.stream().filter(Attribute::isId).toList();
-        if (ids.size() != 1)
-            throw new MappingException(where + ": the element " + target.getSimpleName() + " has a composite key; a "
-                    + "@OneToMany @JoinColumn needs an element with one @Id");
+        if (ids.size() != 1) throw new IllegalStateException(where + ": CollectionChecks gives the element one key column");
         Column<Object> elementId = (Column<Object>) ids.get(0).column();
         java.util.Set<Column<?>> own = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Attribute a : elementAttributes) own.add(a.column());
@@ -124,14 +114,5 @@ final class JoinColumnOneToManys {
 
     private static boolean sameTable(Table a, Table b) {
         return a.name().equalsIgnoreCase(b.name()) && java.util.Objects.equals(a.schema(), b.schema());
-    }
-
-    private static void check(JoinColumn jc, FieldSpec ownerKey, String where) {
-        if (!jc.referencedColumnName().isEmpty() && !jc.referencedColumnName().equalsIgnoreCase(ownerKey.columnName()))
-            throw new MappingException(where + ": " + Messages.oneToManyJoinColumnReferenced(jc.referencedColumnName(), ownerKey.columnName()));
-        if (!jc.columnDefinition().isEmpty() || !jc.table().isEmpty() || !jc.options().isEmpty() || jc.check().length > 0
-                || !jc.insertable() || !jc.updatable() || jc.unique() || !jc.comment().isEmpty()
-                || !jc.foreignKey().foreignKeyDefinition().isEmpty() || !jc.foreignKey().options().isEmpty())
-            throw new MappingException(where + ": " + Messages.oneToManyJoinColumnMembers());
     }
 }

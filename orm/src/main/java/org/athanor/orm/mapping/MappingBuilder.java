@@ -11,12 +11,13 @@ import org.athanor.core.schema.ColumnOption;
 import org.athanor.core.schema.Table;
 import org.athanor.orm.internal.mapping.OpenPackages;
 import org.athanor.orm.rules.Naming;
-import org.athanor.orm.rules.Messages;
 import org.athanor.orm.rules.check.AnnotationChecks;
 import org.athanor.orm.rules.check.ClassChecks;
 import org.athanor.orm.rules.check.ClassView;
 import org.athanor.orm.rules.check.ColumnChecks;
+import org.athanor.orm.rules.check.FieldView;
 import org.athanor.orm.rules.check.KeyChecks;
+import org.athanor.orm.rules.check.RelationshipChecks;
 
 /**
  * Reads an entity class's annotations into an {@link EntityMapping}. The mapping checks are the ones the annotation
@@ -64,42 +65,25 @@ final class MappingBuilder {
         for (Class<?> c : concrete ? hierarchy : own) {
             for (Field f : c.getDeclaredFields()) {
                 if (FieldMapper.skipped(f)) continue;
-                if (f.isAnnotationPresent(jakarta.persistence.ElementCollection.class)) {
-                    elementFields.add(f);
-                } else if (f.isAnnotationPresent(jakarta.persistence.CollectionTable.class)) {
-                    throw MappingException.of(cls, f.getName(), org.athanor.orm.rules.ElementRules.collectionTableWithout());
-                } else if (f.isAnnotationPresent(jakarta.persistence.ManyToMany.class) || ManyToManys.joinTableOneToMany(f)
-                        || JoinColumnOneToManys.is(f)) {
-                    manyToManyFields.add(f);
-                } else if (f.isAnnotationPresent(jakarta.persistence.JoinTable.class)) {
-                    throw MappingException.of(cls, f.getName(), Messages.joinTableMisplaced());
-                } else if (f.isAnnotationPresent(jakarta.persistence.OneToOne.class) && !f.isAnnotationPresent(jakarta.persistence.ManyToOne.class)
-                        && !f.getAnnotation(jakarta.persistence.OneToOne.class).mappedBy().isEmpty()) {
-                    if (f.isAnnotationPresent(OnDelete.class))
-                        throw MappingException.of(cls, f.getName(), "@OnDelete on @OneToOne(mappedBy): the key column and its "
-                                + "foreign key are on the other side; put @OnDelete on the owning @OneToOne");
-                    inverseFields.add(f);
-                } else if (f.isAnnotationPresent(jakarta.persistence.ManyToOne.class) || f.isAnnotationPresent(jakarta.persistence.OneToOne.class)) {
-                    toOneFields.add(f);
-                } else if (f.isAnnotationPresent(jakarta.persistence.MapsId.class)) {
-                    throw MappingException.of(cls, f.getName(), Messages.mapsIdWithoutReference());
-                } else if (f.isAnnotationPresent(OnDelete.class)) {
-                    throw MappingException.of(cls, f.getName(), "@OnDelete without @ManyToOne or @OneToOne; it sets the ON "
-                            + "DELETE action of the foreign key a reference's column carries, so put it on that reference");
-                } else if (f.isAnnotationPresent(jakarta.persistence.OneToMany.class)) {
-                    toManyFields.add(f);
-                } else if (f.isAnnotationPresent(jakarta.persistence.OrderBy.class)) {
-                    throw MappingException.of(cls, f.getName(), "@OrderBy without @OneToMany or @ManyToMany; it orders a collection");
-                } else if (f.isAnnotationPresent(jakarta.persistence.JoinColumn.class) || f.isAnnotationPresent(jakarta.persistence.JoinColumns.class)) {
-                    throw MappingException.of(cls, f.getName(), "@JoinColumn without @ManyToOne; annotate the field "
-                            + "@ManyToOne (its type the related entity), or use @Column for a basic column");
-                } else if (f.isAnnotationPresent(EmbeddedId.class)) {
-                    embeddedId = f; // one at most (KeyChecks)
-                    specs.addAll(Embeddeds.idSpecs(cls, f, mapper));
-                } else if (Embeddeds.isEmbedded(cls, f)) {
-                    specs.addAll(Embeddeds.embeddedSpecs(cls, f, mapper));
-                } else {
-                    specs.add(mapper.map(f, cls));
+                // relationships and element collections: checked by the rules shared with the processor, then built
+                FieldView fv = ReflectionViews.field(cls, f);
+                ReflectionViews.fail(cls, RelationshipChecks.check(view, fv));
+                switch (RelationshipChecks.kind(fv)) {
+                    case ELEMENT_COLLECTION -> elementFields.add(f);
+                    case MANY_TO_MANY -> manyToManyFields.add(f);
+                    case INVERSE_ONE -> inverseFields.add(f);
+                    case TO_ONE -> toOneFields.add(f);
+                    case ONE_TO_MANY -> toManyFields.add(f);
+                    case OTHER -> {
+                        if (f.isAnnotationPresent(EmbeddedId.class)) {
+                            embeddedId = f; // one at most (KeyChecks)
+                            specs.addAll(Embeddeds.idSpecs(cls, f, mapper));
+                        } else if (Embeddeds.isEmbedded(cls, f)) {
+                            specs.addAll(Embeddeds.embeddedSpecs(cls, f, mapper));
+                        } else {
+                            specs.add(mapper.map(f, cls));
+                        }
+                    }
                 }
             }
         }

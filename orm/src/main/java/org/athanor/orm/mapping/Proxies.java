@@ -2,7 +2,6 @@ package org.athanor.orm.mapping;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.Modifier;
 
 /**
  * Finds the proxy class athanor-orm-processor generates for the target of a {@code fetch = LAZY}
@@ -15,10 +14,7 @@ final class Proxies {
     /** The constructor of {@code target}'s proxy for the LAZY reference {@code where} (a {@code @ManyToOne} or {@code @OneToOne}). */
     static MethodHandle constructor(Class<?> cls, String field, String kind, Class<?> target) {
         String where = MappingException.where(cls, field);
-        if (polymorphic(target))
-            throw new MappingException(where + ": " + kind + "(fetch = LAZY) on a reference to " + target.getSimpleName()
-                    + ", which is part of an inheritance hierarchy: a proxy is made before the row is read, so it cannot "
-                    + "know which class the row is; remove fetch = LAZY (the reference then loads batched with the query)");
+        // a target in a hierarchy was refused by the shared checks (ReferenceChecks)
         String name = Accessors.generatedName(target, "_Proxy");
         Class<?> c;
         try {
@@ -37,19 +33,5 @@ final class Proxies {
         } catch (ReflectiveOperationException e) {
             throw new MappingException(where + ": cannot use the generated " + name + ": " + e, e);
         }
-    }
-
-    /**
-     * Whether {@code target} may have rows of more than one class: abstract, under {@code @Inheritance}, or
-     * below an entity superclass. (Every hierarchy declares {@code @Inheritance} on its root: an entity
-     * extending one without it is a mapping error of its own.)
-     */
-    static boolean polymorphic(Class<?> target) {
-        if (Modifier.isAbstract(target.getModifiers())) return true;
-        for (Class<?> c = target; c != null && c != Object.class; c = c.getSuperclass()) {
-            if (c.isAnnotationPresent(jakarta.persistence.Inheritance.class)) return true;
-            if (c != target && c.isAnnotationPresent(jakarta.persistence.Entity.class)) return true;
-        }
-        return false;
     }
 }

@@ -32,15 +32,15 @@ record ReferenceColumns(List<String> names, List<JoinColumn> joinColumns, String
     /** Whether some {@code @JoinColumn} asks for a UNIQUE column. */
     boolean unique() { return joinColumns.stream().anyMatch(jc -> jc != null && jc.unique()); }
 
-    /** Reads and checks reference {@code f}'s join columns against the target's key columns {@code keys}. */
-    static ReferenceColumns of(Field f, Class<?> target, List<FieldSpec> keys, String where) {
+    /** Reads reference {@code f}'s join columns for the target's key columns {@code keys} (checked by ReferenceChecks). */
+    static ReferenceColumns of(Field f, Class<?> target, List<FieldSpec> keys) {
         JoinColumn[] given = f.getAnnotationsByType(JoinColumn.class);
         JoinColumns container = f.getAnnotation(JoinColumns.class);
         List<JoinColumnRules.Given> written = new ArrayList<>();
         for (JoinColumn jc : given) written.add(new JoinColumnRules.Given(jc.name(), jc.referencedColumnName()));
         JoinColumnRules.Result r = JoinColumnRules.resolve(f.getName(), target.getSimpleName(),
                 keys.stream().map(FieldSpec::columnName).toList(), written);
-        if (r.problem() != null) throw new MappingException(where + ": " + r.problem());
+        if (r.problem() != null) throw new IllegalStateException(r.problem() + " (ReferenceChecks checks the join columns)");
         List<JoinColumn> byKey = new ArrayList<>();
         for (int at : r.givenAt()) byKey.add(at < 0 ? null : given[at]);
         List<String> names = r.names();
@@ -49,7 +49,6 @@ record ReferenceColumns(List<String> names, List<JoinColumn> joinColumns, String
         if (container != null) {
             if (!container.foreignKey().name().isEmpty()) fkName = container.foreignKey().name();
             constraint = container.foreignKey().value() != ConstraintMode.NO_CONSTRAINT;
-            checkForeignKey(container.foreignKey(), where);
         }
         for (JoinColumn jc : byKey) {
             if (jc == null) continue;
@@ -57,12 +56,5 @@ record ReferenceColumns(List<String> names, List<JoinColumn> joinColumns, String
             constraint &= jc.foreignKey().value() != ConstraintMode.NO_CONSTRAINT;
         }
         return new ReferenceColumns(List.copyOf(names), java.util.Collections.unmodifiableList(byKey), fkName, constraint);
-    }
-
-    static void checkForeignKey(jakarta.persistence.ForeignKey fk, String where) {
-        if (!fk.foreignKeyDefinition().isEmpty() || !fk.options().isEmpty())
-            throw new MappingException(where + ": @ForeignKey(foreignKeyDefinition / options) is not supported (it is "
-                    + "DDL text in one database's spelling); only its name and value = NO_CONSTRAINT are read. For ON DELETE, "
-                    + "annotate the field @org.athanor.orm.mapping.OnDelete(ReferentialAction.CASCADE) (or SET_NULL, RESTRICT)");
     }
 }

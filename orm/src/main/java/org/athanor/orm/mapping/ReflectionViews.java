@@ -99,6 +99,10 @@ final class ReflectionViews {
             return new TypeV(f.getDeclaringClass().isAssignableFrom(owner) ? GenericTypes.fieldType(owner, f) : f.getType(),
                     f.getGenericType().getTypeName());
         }
+        @Override public TypeView elementType() {
+            Class<?> e = GenericTypes.elementType(f);
+            return e == null ? null : new TypeV(e, e.getTypeName());
+        }
         @Override public List<AnnotationView> annotations() { return ReflectionViews.annotations(f.getDeclaredAnnotations()); }
     }
 

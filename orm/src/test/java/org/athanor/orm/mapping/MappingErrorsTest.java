@@ -16,6 +16,7 @@ class MappingErrorsTest {
         List<MappingErrorCases.Case> all = new java.util.ArrayList<>(MappingErrorCases.all());
         all.addAll(org.athanor.orm.processor.ElementCollectionErrorCases.all());
         all.addAll(org.athanor.orm.processor.SharedCheckErrorCases.all());
+        all.addAll(org.athanor.orm.processor.RelationshipCheckErrorCases.all());
         return all;
     }
 

@@ -14,6 +14,7 @@ class EntityProcessorTest {
         List<MappingErrorCases.Case> all = new java.util.ArrayList<>(MappingErrorCases.all());
         all.addAll(ElementCollectionErrorCases.all());
         all.addAll(SharedCheckErrorCases.all());
+        all.addAll(RelationshipCheckErrorCases.all());
         return all;
     }
 

@@ -88,12 +88,12 @@ public final class MappingErrorCases {
                                 + "OnDelete(org.athanor.core.schema.ReferentialAction.SET_DEFAULT) E parent; }",
                         "errors.ondeletesetdefault.E.parent: @OnDelete(SET_DEFAULT) is not supported (the key column has no "
                                 + "default, and MariaDB does not implement it); use CASCADE, SET_NULL, RESTRICT or NO_ACTION"),
-                new Case("fkdefinition", "@Entity public class E { @Id Long id; @ManyToOne @JoinColumn(foreignKey = @ForeignKey("
+                both("fkdefinition", "@Entity public class E { @Id Long id; @ManyToOne @JoinColumn(foreignKey = @ForeignKey("
                                 + "foreignKeyDefinition = \"FOREIGN KEY (parent_id) REFERENCES e (id) ON DELETE CASCADE\")) E parent; }",
                         "errors.fkdefinition.E.parent: @ForeignKey(foreignKeyDefinition / options) is not supported (it is "
                                 + "DDL text in one database's spelling); only its name and value = NO_CONSTRAINT are read. For ON "
                                 + "DELETE, annotate the field @org.athanor.orm.mapping.OnDelete(ReferentialAction.CASCADE) (or "
-                                + "SET_NULL, RESTRICT)", null),
+                                + "SET_NULL, RESTRICT)"),
                 both("joincolumnalone", "@Entity public class E { @Id Long id; @JoinColumn Long parentId; }",
                         "errors.joincolumnalone.E.parentId: @JoinColumn without @ManyToOne; annotate the field @ManyToOne "
                                 + "(its type the related entity), or use @Column for a basic column"),
@@ -102,17 +102,17 @@ public final class MappingErrorCases {
                         "errors.lazyreference.E.parent: @ManyToOne(fetch = LAZY) needs the generated errors.lazyreference.E_Proxy: "
                                 + "compile E with athanor-orm-processor, or remove fetch = LAZY (the reference then loads "
                                 + "batched with the query)", null),
-                new Case("lazyinverseone", "@Entity public class E { @Id Long id; @OneToOne(mappedBy = \"other\", fetch = FetchType.LAZY) E other; }",
+                both("lazyinverseone", "@Entity public class E { @Id Long id; @OneToOne(mappedBy = \"other\", fetch = FetchType.LAZY) E other; }",
                         "errors.lazyinverseone.E.other: @OneToOne(mappedBy, fetch = LAZY) is not supported: this side holds no "
                                 + "key, so whether a related row exists (a proxy or null) is not known without a select; remove "
                                 + "fetch (the related object loads by one batched select per query result), or put fetch = LAZY "
-                                + "on the owning side", null),
-                new Case("referencenotentity", "@Entity public class E { @Id Long id; @ManyToOne String parent; }",
+                                + "on the owning side"),
+                both("referencenotentity", "@Entity public class E { @Id Long id; @ManyToOne String parent; }",
                         "errors.referencenotentity.E.parent: @ManyToOne needs an @Entity type, but the field's type is "
-                                + "java.lang.String; map a basic value with @Column instead", null),
-                new Case("referencewithcolumn", "@Entity public class E { @Id Long id; @ManyToOne @Column(name = \"p\") E parent; }",
+                                + "java.lang.String; map a basic value with @Column instead"),
+                both("referencewithcolumn", "@Entity public class E { @Id Long id; @ManyToOne @Column(name = \"p\") E parent; }",
                         "errors.referencewithcolumn.E.parent: @Column cannot be combined with @ManyToOne; name the key "
-                                + "column with @JoinColumn(name = ...)", null),
+                                + "column with @JoinColumn(name = ...)"),
                 both("referencedcolumn", "@Entity public class E { @Id Long id; String code; @ManyToOne @JoinColumn(referencedColumnName = \"code\") E parent; }",
                         "errors.referencedcolumn.E.parent: @JoinColumn(referencedColumnName = \"code\"): a reference must "
                                 + "point at the target's primary key column id"),
@@ -140,14 +140,12 @@ public final class MappingErrorCases {
                 both("onetomanyjointablemappedby", "@Entity public class E { @Id Long id; @ManyToOne E parent; "
                                 + "@OneToMany(mappedBy = \"parent\") @JoinTable(name = \"x\") List<E> children; }",
                         "errors.onetomanyjointablemappedby.E.children: " + org.athanor.orm.rules.Messages.joinTableMisplaced()),
-                new Case("onetomanyjointableondelete", "@Entity public class E { @Id Long id; "
+                both("onetomanyjointableondelete", "@Entity public class E { @Id Long id; "
                                 + "@OneToMany @org.athanor.orm.mapping.OnDelete(org.athanor.core.schema.ReferentialAction.CASCADE) "
                                 + "List<E> children; }",
                         "errors.onetomanyjointableondelete.E.children: @OnDelete on a @OneToMany with a join table is not "
                                 + "supported; the session deletes an object's rows of the secondary table before the object itself, "
-                                + "so no ON DELETE is needed",
-                        "errors.onetomanyjointableondelete.E.children: @OnDelete without @ManyToOne or @OneToOne; it sets the "
-                                + "ON DELETE action of the foreign key a reference's column carries, so put it on that reference"),
+                                + "so no ON DELETE is needed"),
                 both("onetomanyjoincolumnmappedby", "@Entity public class E { @Id Long id; @ManyToOne E parent; "
                                 + "@OneToMany(mappedBy = \"parent\") @JoinColumn(name = \"parent_id\") List<E> children; }",
                         "errors.onetomanyjoincolumnmappedby.E.children: " + org.athanor.orm.rules.Messages.mappedByJoinColumn()),
@@ -176,10 +174,10 @@ public final class MappingErrorCases {
                         "errors.onetomanyjoincolumncycle.P.es: E has a @OneToMany @JoinColumn collection leading back to P; such "
                                 + "cycles between entities are not supported yet: map one side as @OneToMany(mappedBy = ...) of a "
                                 + "@ManyToOne, or use a join table (leave out @JoinColumn)", null),
-                new Case("onetomanyjoincolumncompositeowner", "@Entity @IdClass(K.class) public class E { @Id Long a; @Id Long b; "
+                both("onetomanyjoincolumncompositeowner", "@Entity @IdClass(K.class) public class E { @Id Long a; @Id Long b; "
                                 + "@OneToMany @JoinColumn(name = \"e\") List<P> items; }\nclass K { Long a; Long b; }\n@Entity class P { @Id Long id; }",
                         "errors.onetomanyjoincolumncompositeowner.E.items: the target E has 2 key fields; a @OneToMany needs a "
-                                + "target with one @Id (composite keys are not supported yet)", null),
+                                + "target with one @Id (composite keys are not supported yet)"),
                 both("orderbyalone", "@Entity public class E { @Id Long id; @OrderBy String name; }",
                         "errors.orderbyalone.E.name: @OrderBy without @OneToMany or @ManyToMany; it orders a collection"),
                 both("m2minversejointable", "@Entity public class E { @Id Long id; @ManyToMany List<E> friends; "
@@ -188,20 +186,20 @@ public final class MappingErrorCases {
                                 + "\"friends\"); the owning side's @JoinTable defines the secondary table: move it there"),
                 both("m2mjointablealone", "@Entity public class E { @Id Long id; @JoinTable(name = \"x\") List<E> others; }",
                         "errors.m2mjointablealone.E.others: " + org.athanor.orm.rules.Messages.joinTableMisplaced()),
-                new Case("m2mcompositejoincolumns", "@Entity public class E { @Id Long id; @ManyToMany @JoinTable(name = \"x\", "
+                both("m2mcompositejoincolumns", "@Entity public class E { @Id Long id; @ManyToMany @JoinTable(name = \"x\", "
                                 + "inverseJoinColumns = @JoinColumn(name = \"k\")) List<P> ps; }" + P,
                         "errors.m2mcompositejoincolumns.E.ps: @JoinTable(inverseJoinColumns): P has a composite key of the columns "
                                 + "[a, b], but 1 @JoinColumn is given; give one @JoinColumn(name = ..., referencedColumnName = ...) per "
-                                + "key column, in @JoinTable(inverseJoinColumns = {...})", null),
-                new Case("m2mcompositejoincolumnref", "@Entity @IdClass(E.K.class) public class E { @Id Long a; @Id Long b; "
+                                + "key column, in @JoinTable(inverseJoinColumns = {...})"),
+                both("m2mcompositejoincolumnref", "@Entity @IdClass(E.K.class) public class E { @Id Long a; @Id Long b; "
                                 + "public static class K implements java.io.Serializable { Long a; Long b; } "
                                 + "@ManyToMany @JoinTable(name = \"x\", joinColumns = {@JoinColumn(name = \"ea\", referencedColumnName = \"a\"), "
                                 + "@JoinColumn(name = \"eb\", referencedColumnName = \"c\")}) List<E> others; }",
                         "errors.m2mcompositejoincolumnref.E.others: @JoinTable(joinColumns): @JoinColumn(referencedColumnName = \"c\"): "
-                                + "a reference must point at the target's key columns; E's are [a, b]", null),
-                new Case("m2mjoincolumn", "@Entity public class E { @Id Long id; @ManyToMany @JoinColumn(name = \"x\") List<E> others; }",
+                                + "a reference must point at the target's key columns; E's are [a, b]"),
+                both("m2mjoincolumn", "@Entity public class E { @Id Long id; @ManyToMany @JoinColumn(name = \"x\") List<E> others; }",
                         "errors.m2mjoincolumn.E.others: @JoinColumn cannot be combined with @ManyToMany; name the secondary "
-                                + "table's columns with @JoinTable(joinColumns = @JoinColumn(...), inverseJoinColumns = ...)", null),
+                                + "table's columns with @JoinTable(joinColumns = @JoinColumn(...), inverseJoinColumns = ...)"),
                 both("onetoone", "@Entity public class E { @Id Long id; @OneToOne(mappedBy = \"partner\") @JoinColumn(name = \"p\") E partner; }",
                         "errors.onetoone.E.partner: " + org.athanor.orm.rules.AnnotationRules.ONE_TO_ONE_INVERSE_JOIN_COLUMN),
                 both("record", "@Entity public record E(@Id Long id) {}",

@@ -15,4 +15,10 @@ public interface Annotated {
     }
 
     default boolean has(String simpleName) { return annotation(simpleName) != null; }
+
+    /** The annotation of qualified type {@code qualified} (Athanor's own, outside jakarta.persistence), or null. */
+    default AnnotationView annotationOf(String qualified) {
+        for (AnnotationView a : annotations()) if (a.type().equals(qualified)) return a;
+        return null;
+    }
 }

@@ -22,7 +22,9 @@ public final class AttributeChecks {
      * (an {@code @AttributeOverride}'s for an embedded field), or null; {@code id}: it is (part of) the key.
      */
     public static Problem check(ClassView entity, FieldView f, String label, AnnotationView column, boolean id) {
-        String m = message(entity, f, column, id);
+        // @AttributeOverride renames an embeddable's column: on the entity's own basic field it means nothing
+        String m = label.equals(f.name()) && (f.has("AttributeOverride") || f.has("AttributeOverrides")) ? Messages.overrideNotEmbedded()
+                : message(entity, f, column, id);
         return m == null ? null : new Problem(f, label, m);
     }
 

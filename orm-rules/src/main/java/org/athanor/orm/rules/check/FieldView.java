@@ -17,6 +17,12 @@ public interface FieldView extends Annotated {
 
     TypeView type();
 
+    /**
+     * The one type argument of the field's declared type when it is a plain class or an array ({@code List<Post>}
+     * gives Post): a collection's element. Null for a raw type, a type variable, a wildcard or a parameterized argument.
+     */
+    TypeView elementType();
+
     /** Not persistent: static, transient, synthetic or {@code @Transient}. */
     default boolean skipped() { return isStatic() || isTransient() || isSynthetic() || has("Transient"); }
 }

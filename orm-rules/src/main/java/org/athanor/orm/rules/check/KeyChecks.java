@@ -115,6 +115,21 @@ public final class KeyChecks {
         return null;
     }
 
+    /**
+     * The mistake of entity {@code c}'s key class (its {@code @EmbeddedId}'s, or its {@code @IdClass}) against its key
+     * attributes ({@link KeyColumns#keyAttributes}), or null. For a hierarchy's root or a TABLE_PER_CLASS class: a
+     * subclass shares its root's key.
+     */
+    public static Problem keyClass(ClassView c) {
+        FieldView embedded = KeyColumns.embeddedId(c);
+        AnnotationView idClass = c.annotation("IdClass");
+        ClassView keyClass = embedded != null ? embedded.type().asClass()
+                : idClass != null && idClass.value("value") instanceof TypeView t ? t.asClass() : null;
+        if (keyClass == null) return null;
+        String p = keyClassProblem(embedded != null ? "@EmbeddedId" : "@IdClass", keyClass, KeyColumns.keyAttributes(c));
+        return p == null ? null : new Problem(c, null, p);
+    }
+
     /** A component of the {@code @EmbeddedId}: its name, its type's boxed canonical name and its column. */
     public record Component(String name, String type, String column) {}
 
