@@ -317,7 +317,9 @@ public class Table implements FromItem {
      * An anonymous alias of this table (SQLAlchemy's {@code aliased(Entity)} without a name): the compiler names it by
      * its position in the statement, {@code anon_1}, {@code anon_2}, ... in the order it renders them, so the same
      * statement shape gives the same SQL and the same cache key each time it is built (a new anonymous alias per build
-     * costs no cache entry), and two anonymous aliases in one statement get distinct names. Its columns are read with
+     * costs no cache entry), and two anonymous aliases in one statement get distinct names. A name the statement itself
+     * declares (a user's alias {@code anon_1}, a subquery or CTE so named, in any letter case) is skipped, so an anonymous
+     * alias never clashes with it (the next free number is taken). Its columns are read with
      * {@link #corresponding}; {@link #alias()} gives the placeholder {@code "anon"}, not the rendered name.
      */
     public Table anonymous() {
@@ -342,7 +344,7 @@ public class Table implements FromItem {
      * for an anonymous alias, what it aliases and its position among the statement's anonymous aliases.
      */
     @Override public void key(KeyBuilder k) {
-        if (anonymousOf == null) { k.add(keyToken); return; }
+        if (anonymousOf == null) { k.add(keyToken); k.declares(alias != null ? alias : name); return; }
         k.add(Table.class);
         k.add(anonymousOf);
         k.anonymous(this);
