@@ -112,4 +112,25 @@ public abstract class TransactionsTestBase extends TutorialTestBase {
             assertEquals("from elsewhere", session.query(TutUser.class).filterBy("name", "spongebob").one().getFullname());
         }
     }
+
+    @Test
+    void savepointsAndBulkUpdates() {
+        try (Session session = sessions.openSession()) {
+            session.add(new TutUser("outer", "kept"));
+            try (var savepoint = session.beginNested()) {                  // begin_nested(), closed without commit
+                session.add(new TutUser("inner", "discarded"));
+            }
+            session.commit();
+            assertEquals(List.of("outer"), names(session.query(TutUser.class).filter(TutUser_.name.in("outer", "inner")).all()));
+            // Query.update brings loaded objects up to date (synchronize_session); a Core UPDATE through execute() does not
+            TutUser sandy = session.query(TutUser.class).filterBy("name", "sandy").one();
+            assertEquals(1, session.query(TutUser.class).filterBy("name", "sandy").update(java.util.Map.of(TutUser_.fullname, "Bulk")));
+            assertEquals("Bulk", sandy.getFullname());
+            session.execute(Sql.update(TutUser_.TABLE).set(TutUser_.fullname, "Core").where(TutUser_.name.eq("sandy")));
+            assertEquals("Bulk", session.query(TutUser.class).filterBy("name", "sandy").one().getFullname(),
+                    "the identity map's object is handed out unchanged (as SQLAlchemy does after a Core UPDATE)");
+            session.refresh(sandy);
+            assertEquals("Core", sandy.getFullname());
+        }
+    }
 }
