@@ -33,6 +33,8 @@ import org.athanor.orm.mapping.ToOne;
  *     fails, every shard's transaction is rolled back and the error (the database error's own type)
  *     names the shard. Commits then run shard after shard: there is no two-phase commit, and a
  *     commit failing after others succeeded says which shards had committed.</li>
+ * <li>{@link #statementReports()}: each shard session's statement report, when the factory's builder gave
+ *     {@code sessionOptions(f -> f.withStatementReport())}; a lazy-load limit applies per shard's session.</li>
  * </ul>
  * <pre>{@code
  * try (ShardedSession s = sessions.openSession()) {
