@@ -4,6 +4,7 @@ import org.athanor.core.compliance.DdlSuite;
 import org.athanor.core.compliance.SequenceSuite;
 import org.athanor.core.compliance.AliasCacheSuite;
 import org.athanor.core.compliance.AnonymousAliasSuite;
+import org.athanor.core.compliance.FromLintingSuite;
 import org.athanor.core.compliance.BulkShapeSuite;
 import org.athanor.core.compliance.DmlSuite;
 import org.athanor.core.compliance.KeyStrategySuite;
@@ -96,6 +97,10 @@ class SqliteComplianceTest {
     }
 
     @Nested class AnonymousAliases extends AnonymousAliasSuite {
+        @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+    }
+
+    @Nested class FromLinting extends FromLintingSuite {
         @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
     }
 
