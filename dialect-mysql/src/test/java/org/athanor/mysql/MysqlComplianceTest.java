@@ -3,6 +3,7 @@ package org.athanor.mysql;
 import org.athanor.core.compliance.DdlSuite;
 import org.athanor.core.compliance.SequenceSuite;
 import org.athanor.core.compliance.AliasCacheSuite;
+import org.athanor.core.compliance.AnonymousAliasSuite;
 import org.athanor.core.compliance.FromLintingSuite;
 import org.athanor.core.compliance.BulkShapeSuite;
 import org.athanor.core.compliance.DmlSuite;
@@ -76,6 +77,10 @@ class MysqlComplianceTest {
     }
 
     @Nested class AliasCache extends AliasCacheSuite {
+        @Override protected Engine newEngine() { return TestDatabases.mysql(); }
+    }
+
+    @Nested class AnonymousAliases extends AnonymousAliasSuite {
         @Override protected Engine newEngine() { return TestDatabases.mysql(); }
     }
 

@@ -3,6 +3,7 @@ package org.athanor.postgres;
 import org.athanor.core.compliance.DdlSuite;
 import org.athanor.core.compliance.SequenceSuite;
 import org.athanor.core.compliance.AliasCacheSuite;
+import org.athanor.core.compliance.AnonymousAliasSuite;
 import org.athanor.core.compliance.FromLintingSuite;
 import org.athanor.core.compliance.BulkShapeSuite;
 import org.athanor.core.compliance.DmlSuite;
@@ -82,6 +83,10 @@ class PostgresComplianceTest {
     }
 
     @Nested class AliasCache extends AliasCacheSuite {
+        @Override protected Engine newEngine() { return TestDatabases.postgres(); }
+    }
+
+    @Nested class AnonymousAliases extends AnonymousAliasSuite {
         @Override protected Engine newEngine() { return TestDatabases.postgres(); }
     }
 

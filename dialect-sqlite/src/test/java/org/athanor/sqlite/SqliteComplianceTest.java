@@ -3,6 +3,7 @@ package org.athanor.sqlite;
 import org.athanor.core.compliance.DdlSuite;
 import org.athanor.core.compliance.SequenceSuite;
 import org.athanor.core.compliance.AliasCacheSuite;
+import org.athanor.core.compliance.AnonymousAliasSuite;
 import org.athanor.core.compliance.FromLintingSuite;
 import org.athanor.core.compliance.BulkShapeSuite;
 import org.athanor.core.compliance.DmlSuite;
@@ -92,6 +93,10 @@ class SqliteComplianceTest {
     }
 
     @Nested class AliasCache extends AliasCacheSuite {
+        @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+    }
+
+    @Nested class AnonymousAliases extends AnonymousAliasSuite {
         @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
     }
 

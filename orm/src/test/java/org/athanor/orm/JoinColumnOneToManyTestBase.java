@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -27,7 +26,6 @@ import org.athanor.orm.model.unidircol.JcFolder_;
 import org.athanor.orm.model.unidircol.JcNode;
 import org.athanor.orm.model.unidircol.JcNote;
 import org.athanor.orm.model.unidircol.JcPage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,65 +34,36 @@ import org.junit.jupiter.api.Test;
  * cascade; JcFolder.pages: folder_ref NOT NULL). DDL, the INSERT carrying the key, moves, orphans, deleting the owner,
  * every loader with exact statement counts, join/any/withParent, rollback, refresh, expunge, merge.
  */
-public abstract class JoinColumnOneToManyTestBase extends MappedTestBase {
+public abstract class JoinColumnOneToManyTestBase extends UnidirectionalOneToManyFixture<JcFolder, JcDoc, JcNote> {
     static final Registry REGISTRY = Registry.of(JcFolder.class, JcDoc.class, JcNote.class, JcPage.class, JcNode.class);
     static final Secondary DOCS = EntityMapping.of(JcFolder.class).toMany("docs").secondary();
     static final Secondary NOTES = EntityMapping.of(JcFolder.class).toMany("notes").secondary();
     static final Secondary PAGES = EntityMapping.of(JcFolder.class).toMany("pages").secondary();
-    Map<String, Long> ids;
+    static final List<String> DOC_NAMES = ELEMENT_NAMES;
 
     @Override
     Registry registry() {
         return REGISTRY;
     }
 
-    /** Folder a: docs dune, emma, notes red, blue, page p1; folder b: doc faust; folder c: nothing. */
-    @BeforeEach
-    void fill() {
-        try (Session s = sessions.openSession()) {
-            JcFolder a = new JcFolder("a"), b = new JcFolder("b"), c = new JcFolder("c");
-            JcDoc dune = new JcDoc("dune"), emma = new JcDoc("emma"), faust = new JcDoc("faust");
-            JcNote red = new JcNote("red"), blue = new JcNote("blue");
-            JcPage p1 = new JcPage("p1");
-            a.getDocs().add(emma);
-            a.getDocs().add(dune);
-            a.getNotes().add(blue);
-            a.getNotes().add(red);
-            a.getPages().add(p1);
-            b.getDocs().add(faust);
-            statements.clear();
-            s.addAll(List.of(a, b, c));
-            s.commit();
-            assertEquals(4, count("INSERT"), "folders, then docs, notes and pages with the folders' keys: " + statements);
-            assertEquals(0, count("UPDATE"), "the INSERTs carry the key: " + statements);
-            ids = new HashMap<>(Map.of("a", a.getId(), "b", b.getId(), "c", c.getId(), "dune", dune.getId(), "emma", emma.getId(),
-                    "faust", faust.getId(), "red", red.getId(), "blue", blue.getId(), "p1", p1.getId()));
-        }
-        statements.clear();
+    // the fixture: folder a: docs dune, emma, notes red, blue, page p1; folder b: doc faust; folder c: nothing
+    @Override JcFolder newOwner(String name) { return new JcFolder(name); }
+    @Override JcDoc newElement(String title) { return new JcDoc(title); }
+    @Override JcNote newTag(String text) { return new JcNote(text); }
+    @Override List<JcDoc> elements(JcFolder owner) { return owner.getDocs(); }
+    @Override java.util.Collection<JcNote> tags(JcFolder owner) { return owner.getNotes(); }
+
+    @Override
+    Map<String, Object> fillMore(JcFolder a) {
+        JcPage p1 = new JcPage("p1");
+        a.getPages().add(p1);
+        return Map.of("p1", p1);
     }
 
-    /** The committed key column of {@code s} as "folder:element" names, "-:element" for NULL. */
-    TreeSet<String> links(Secondary s, List<String> elements) {
-        TreeSet<String> out = new TreeSet<>();
-        TestDb.tx(engine, c -> {
-            for (var r : c.execute(select(s.local(), s.remote()).from(s.table())).all())
-                out.add((r._1 == null ? "-" : name(((Number) r._1).longValue(), List.of("a", "b", "c"))) + ":"
-                        + name(((Number) r._2).longValue(), elements));
-        });
-        return out;
-    }
-
-    static final List<String> DOC_NAMES = List.of("dune", "emma", "faust", "gogol", "hesse");
-
-    private String name(long id, List<String> among) {
-        for (String n : among) if (ids.containsKey(n) && ids.get(n) == id) return n;
-        return "?" + id;
-    }
-
-    long rows(org.athanor.core.schema.Table t) {
-        long[] n = new long[1];
-        TestDb.tx(engine, c -> n[0] = ((Number) c.execute(select(Sql.count()).from(t)).scalar()).longValue());
-        return n[0];
+    @Override
+    void checkFill() {
+        assertEquals(4, count("INSERT"), "folders, then docs, notes and pages with the folders' keys: " + statements);
+        assertEquals(0, count("UPDATE"), "the INSERTs carry the key: " + statements);
     }
 
     static List<String> titles(java.util.Collection<JcDoc> ds) { return ds.stream().map(JcDoc::getTitle).toList(); }

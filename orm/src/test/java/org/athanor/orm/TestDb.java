@@ -38,12 +38,12 @@ public abstract class TestDb implements AutoCloseable {
         };
     }
 
-    static TestDb sqlite() { return new SqliteDb(null); }
+    public static TestDb sqlite() { return new SqliteDb(null); }
 
     /** SQLite with some capabilities switched off, to exercise the other key-returning paths. */
     static TestDb sqlite(java.util.function.UnaryOperator<DialectFeatures.Builder> features) { return new SqliteDb(features); }
 
-    static TestDb postgres() {
+    public static TestDb postgres() {
         Engine admin = TestDatabases.postgres();
         String schema = TestDatabases.uniqueName("orm");
         try {
@@ -57,7 +57,7 @@ public abstract class TestDb implements AutoCloseable {
         }
     }
 
-    static TestDb mariadb() { return mariadb(""); }
+    public static TestDb mariadb() { return mariadb(""); }
 
     /** MariaDB with extra URL parameters, e.g. {@code athanor_returning=false} for MySQL 8's path (keys from getGeneratedKeys). */
     static TestDb mariadb(String urlParameters) {

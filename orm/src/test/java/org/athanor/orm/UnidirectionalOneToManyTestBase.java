@@ -12,10 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 import org.athanor.core.error.IntegrityError;
 import org.athanor.core.sql.Sql;
@@ -26,7 +24,6 @@ import org.athanor.orm.model.unidir.UniBook_;
 import org.athanor.orm.model.unidir.UniShelf;
 import org.athanor.orm.model.unidir.UniShelf_;
 import org.athanor.orm.model.unidir.UniTag;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,60 +32,30 @@ import org.junit.jupiter.api.Test;
  * UniShelf.tags a Set renamed by {@code @JoinTable}, no cascade). DDL, flush, moves, orphans, deleting the owner,
  * every loader with exact statement counts, join/any/withParent, rollback.
  */
-public abstract class UnidirectionalOneToManyTestBase extends MappedTestBase {
+public abstract class UnidirectionalOneToManyTestBase extends UnidirectionalOneToManyFixture<UniShelf, UniBook, UniTag> {
     static final Registry REGISTRY = Registry.of(UniShelf.class, UniBook.class, UniTag.class);
     static final Secondary BOOKS = EntityMapping.of(UniShelf.class).toMany("books").secondary();
     static final Secondary TAGS = EntityMapping.of(UniShelf.class).toMany("tags").secondary();
-    Map<String, Long> ids;
 
     @Override
     Registry registry() {
         return REGISTRY;
     }
 
-    /** Shelf a: books dune, emma, tags red, blue; shelf b: book faust; shelf c: nothing. */
-    @BeforeEach
-    void fill() {
-        try (Session s = sessions.openSession()) {
-            UniShelf a = new UniShelf("a"), b = new UniShelf("b"), c = new UniShelf("c");
-            UniBook dune = new UniBook("dune"), emma = new UniBook("emma"), faust = new UniBook("faust");
-            UniTag red = new UniTag("red"), blue = new UniTag("blue");
-            a.getBooks().add(emma);
-            a.getBooks().add(dune);
-            a.getTags().add(blue);
-            a.getTags().add(red);
-            b.getBooks().add(faust);
-            statements.clear();
-            s.addAll(List.of(a, b, c));
-            s.commit();
-            assertEquals(5, count("INSERT"), "shelves, books, tags (save-update cascade), then the two join tables: " + statements);
-            ids = new HashMap<>(Map.of("a", a.getId(), "b", b.getId(), "c", c.getId(), "dune", dune.getId(), "emma", emma.getId(),
-                    "faust", faust.getId(), "red", red.getId(), "blue", blue.getId()));
-        }
-        statements.clear();
+    // the fixture: shelf a: books dune, emma, tags red, blue; shelf b: book faust; shelf c: nothing
+    @Override UniShelf newOwner(String name) { return new UniShelf(name); }
+    @Override UniBook newElement(String title) { return new UniBook(title); }
+    @Override UniTag newTag(String label) { return new UniTag(label); }
+    @Override List<UniBook> elements(UniShelf owner) { return owner.getBooks(); }
+    @Override java.util.Collection<UniTag> tags(UniShelf owner) { return owner.getTags(); }
+
+    @Override
+    void checkFill() {
+        assertEquals(5, count("INSERT"), "shelves, books, tags (save-update cascade), then the two join tables: " + statements);
     }
 
-    /** The committed rows of {@code s} as "shelf:element" names (ids repeat across tables: each end looked up in its own). */
-    TreeSet<String> links(Secondary s) {
-        TreeSet<String> out = new TreeSet<>();
-        TestDb.tx(engine, c -> {
-            for (var r : c.execute(select(s.local(), s.remote()).from(s.table())).all())
-                out.add(name(((Number) r._1).longValue(), List.of("a", "b", "c")) + ":"
-                        + name(((Number) r._2).longValue(), s == TAGS ? List.of("red", "blue") : List.of("dune", "emma", "faust", "gogol", "hesse")));
-        });
-        return out;
-    }
-
-    private String name(long id, List<String> among) {
-        for (String n : among) if (ids.containsKey(n) && ids.get(n) == id) return n;
-        return "?" + id;
-    }
-
-    long rows(org.athanor.core.schema.Table t) {
-        long[] n = new long[1];
-        TestDb.tx(engine, c -> n[0] = ((Number) c.execute(select(Sql.count()).from(t)).scalar()).longValue());
-        return n[0];
-    }
+    /** The committed rows of join table {@code s} as "shelf:element" names. */
+    TreeSet<String> links(Secondary s) { return links(s, s == TAGS ? TAG_NAMES : ELEMENT_NAMES); }
 
     static List<String> titles(java.util.Collection<UniBook> bs) { return bs.stream().map(UniBook::getTitle).toList(); }
 

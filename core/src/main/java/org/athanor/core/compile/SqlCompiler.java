@@ -174,16 +174,23 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
 
     /** The names given to anonymous aliases ({@link Table#anonymous()}) in this statement, in the order met; null: none yet. */
     private java.util.IdentityHashMap<Table, String> anonymousNames;
+    /** The number of the last anonymous alias name given ({@code anon_<n>}), names declared by the statement skipped. */
+    private int lastAnonymous;
 
     /**
      * {@code t}'s alias as this statement names it: its own, or for an anonymous alias {@code anon_<n>}, numbered by
-     * the order this compilation meets them (the same shape of statement renders the same names); null: no alias.
+     * the order this compilation meets them, skipping the names the statement's own tables, aliases, subqueries and
+     * CTEs declare (so a user's alias {@code anon_1} never clashes; the same shape of statement renders the same
+     * names); null: no alias.
      */
     public String aliasOf(Table t) {
         if (!t.isAnonymous()) return t.alias();
         if (anonymousNames == null) anonymousNames = new java.util.IdentityHashMap<>();
         String n = anonymousNames.get(t);
-        if (n == null) anonymousNames.put(t, n = "anon_" + (anonymousNames.size() + 1));
+        if (n == null) {
+            do n = "anon_" + ++lastAnonymous; while (key.declared(n));
+            anonymousNames.put(t, n);
+        }
         return n;
     }
 

@@ -46,6 +46,8 @@ public class Table implements FromItem {
     private String comment;
     /** For an anonymous alias ({@link #anonymous()}): the table it aliases; else null. */
     private Table anonymousOf;
+    /** Whether this table's FROM name could be an anonymous alias's ({@code anon_...}): only then does its key walk declare it. */
+    private final boolean anonLikeName;
 
     protected Table(String name) { this((String) null, name); }
 
@@ -54,6 +56,7 @@ public class Table implements FromItem {
         this.name = requireName(name);
         this.alias = null;
         this.keyToken = this;
+        this.anonLikeName = anonLike(name);
     }
 
     /** An alias of {@code of}: same table, another name in FROM. Subclasses re-declare their columns. */
@@ -62,7 +65,20 @@ public class Table implements FromItem {
         this.name = of.name;
         this.alias = requireName(alias);
         this.keyToken = new AliasKey(of.keyToken instanceof AliasKey a ? a.root() : of, getClass(), alias);
+        this.anonLikeName = anonLike(alias);
     }
+
+    private static boolean anonLike(String n) { return n.length() > 5 && n.regionMatches(true, 0, "anon_", 0, 5); }
+
+    /**
+     * Declares this table's FROM name (its alias, else its name) to a key walk when an anonymous alias could be given
+     * it ({@link KeyBuilder#declares}); derived tables call it from their own key. Checked once at construction, so
+     * the walk of an ordinary table pays one field read.
+     */
+    protected final void declareName(KeyBuilder k) { if (anonLikeName) k.declares(alias != null ? alias : name); }
+
+    /** {@link #declareName(KeyBuilder)} for a name that is not this table's (a CTE's definition). */
+    protected static void declareName(KeyBuilder k, String fromName) { if (anonLike(fromName)) k.declares(fromName); }
 
     /**
      * The cache-key token of an alias: aliases of one table (the same Table object, followed through
@@ -317,7 +333,9 @@ public class Table implements FromItem {
      * An anonymous alias of this table (SQLAlchemy's {@code aliased(Entity)} without a name): the compiler names it by
      * its position in the statement, {@code anon_1}, {@code anon_2}, ... in the order it renders them, so the same
      * statement shape gives the same SQL and the same cache key each time it is built (a new anonymous alias per build
-     * costs no cache entry), and two anonymous aliases in one statement get distinct names. Its columns are read with
+     * costs no cache entry), and two anonymous aliases in one statement get distinct names. A name the statement itself
+     * declares (a user's alias {@code anon_1}, a subquery or CTE so named, in any letter case) is skipped, so an anonymous
+     * alias never clashes with it (the next free number is taken). Its columns are read with
      * {@link #corresponding}; {@link #alias()} gives the placeholder {@code "anon"}, not the rendered name.
      */
     public Table anonymous() {
@@ -342,7 +360,7 @@ public class Table implements FromItem {
      * for an anonymous alias, what it aliases and its position among the statement's anonymous aliases.
      */
     @Override public void key(KeyBuilder k) {
-        if (anonymousOf == null) { k.add(keyToken); return; }
+        if (anonymousOf == null) { k.add(keyToken); declareName(k); return; }
         k.add(Table.class);
         k.add(anonymousOf);
         k.anonymous(this);

@@ -33,5 +33,5 @@ public final class CompoundSubquery extends Table {
     @Override public boolean isDerived() { return true; }
     @Override public Table as(String alias) { return new CompoundSubquery(query, alias); }
     @Override public void accept(SqlVisitor c) { c.visitCompoundSubquery(this); }
-    @Override public void key(KeyBuilder k) { k.add(CompoundSubquery.class); k.add(name()); query.key(k); }
+    @Override public void key(KeyBuilder k) { k.add(CompoundSubquery.class); k.add(name()); declareName(k); query.key(k); }
 }

@@ -99,11 +99,12 @@ public final class Cte extends Table {
     @Override public boolean isDerived() { return true; }
     @Override public Cte as(String alias) { return new Cte(this, alias); }
     @Override public void accept(SqlVisitor c) { c.visitCte(this); }
-    @Override public void key(KeyBuilder k) { k.add(Cte.class); k.add(def.name); k.add(alias()); }
+    @Override public void key(KeyBuilder k) { k.add(Cte.class); k.add(def.name); k.add(alias()); declareName(k); }
     /** The definition's structure: for the WITH clause of the statement's key. */
     public void keyDefinition(KeyBuilder k) {
         k.add(Cte.class);
         k.add(def.name);
+        declareName(k, def.name);
         k.add(def.recursive);
         for (Column<?> c : columns()) k.add(c.name());
         def.query.key(k);

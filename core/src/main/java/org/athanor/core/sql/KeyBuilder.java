@@ -27,6 +27,15 @@ public interface KeyBuilder {
      */
     default void anonymous(Object node) { add(node); }
 
+    /**
+     * A name a node declares in FROM or WITH (a table's name, an alias, a subquery's or a CTE's name): the compiler
+     * gives {@link org.athanor.core.schema.Table#anonymous() anonymous} aliases names that no such node of the
+     * statement uses, so a user's alias {@code anon_1} and an anonymous alias never clash. Adds no token: the names
+     * are part of the key already (through the table, the alias or the subquery), so one key still means one SQL text.
+     * The default ignores it.
+     */
+    default void declares(String name) {}
+
     /** A bind parameter: its type (and name) join the key, its value does not. */
     void param(Param<?> p);
 

@@ -17,5 +17,5 @@ public final class Lateral extends DerivedTable {
 
     @Override public Table as(String alias) { return new Lateral(select(), alias); }
     @Override public void accept(SqlVisitor c) { c.visitLateral(this); }
-    @Override public void key(KeyBuilder k) { k.add(Lateral.class); k.add(name()); select().key(k); }
+    @Override public void key(KeyBuilder k) { k.add(Lateral.class); k.add(name()); declareName(k); select().key(k); }
 }

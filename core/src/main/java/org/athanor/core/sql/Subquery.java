@@ -11,5 +11,5 @@ public final class Subquery extends DerivedTable {
 
     @Override public Table as(String alias) { return new Subquery(select(), alias); }
     @Override public void accept(SqlVisitor c) { c.visitSubquery(this); }
-    @Override public void key(KeyBuilder k) { k.add(Subquery.class); k.add(name()); select().key(k); }
+    @Override public void key(KeyBuilder k) { k.add(Subquery.class); k.add(name()); declareName(k); select().key(k); }
 }

@@ -50,6 +50,7 @@ public final class Values extends Table {
     public void key(KeyBuilder k) {
         k.add(Values.class);
         k.add(name());
+        declareName(k);
         k.add(columns().size());
         for (Column<?> c : columns()) { k.add(c.name()); k.add(c.type()); }
         k.add(rows.size());

@@ -63,4 +63,19 @@ class AnonymousAliasTest {
         assertNotEquals(KeyCollector.of(select(a.corresponding(USERS.ID)).from(a)).storedKey(),
                 KeyCollector.of(select(USERS.as("anon_1").corresponding(USERS.ID)).from(USERS.as("anon_1"))).storedKey());
     }
+
+    @Test
+    void namesTheStatementDeclaresAreSkippedInAnyCase() {
+        Table mine = USERS.as("ANON_1"), a = USERS.anonymous(), b = USERS.anonymous();
+        assertEquals("SELECT \"ANON_1\".name, anon_2.name, anon_3.name FROM users AS \"ANON_1\" JOIN users AS anon_2 ON anon_2.id = \"ANON_1\".id "
+                + "JOIN users AS anon_3 ON anon_3.id = anon_2.id",
+                select(mine.corresponding(USERS.NAME), a.corresponding(USERS.NAME), b.corresponding(USERS.NAME)).from(mine)
+                        .join(a, a.corresponding(USERS.ID).eq(mine.corresponding(USERS.ID)))
+                        .join(b, b.corresponding(USERS.ID).eq(a.corresponding(USERS.ID))).toString());
+        // a subquery's name met after the anonymous alias is skipped too: the names come from the whole key walk
+        var sub = select(USERS.ID).subquery("anon_1");
+        assertEquals("SELECT anon_2.name FROM users AS anon_2 WHERE EXISTS (SELECT 1 FROM (SELECT users.id FROM users) AS anon_1 "
+                + "WHERE anon_1.id = anon_2.id)", select(a.corresponding(USERS.NAME)).from(a)
+                .where(exists(select(literal(1)).from(sub).where(sub.get(USERS.ID).eq(a.corresponding(USERS.ID))))).toString());
+    }
 }

@@ -115,6 +115,22 @@ public final class ShardedQuery<E> {
         return one.isEmpty() ? null : one.get(0);
     }
 
+    /** Exactly one object across the chosen shards: none raises {@code NoResultException}, more {@code MultipleResultsException}. */
+    public E one() {
+        E e = oneOrNull();
+        if (e == null) throw new org.athanor.core.error.NoResultException("one() found no " + type.getSimpleName() + " on shards " + shards()
+                + " for: " + criterion());
+        return e;
+    }
+
+    /** One object across the chosen shards or null; several (on one shard or on two) raise {@code MultipleResultsException}. */
+    public E oneOrNull() {
+        List<E> two = limit(2).all();
+        if (two.size() > 1) throw new org.athanor.core.error.MultipleResultsException("expected one " + type.getSimpleName()
+                + " but found several on shards " + shards() + " for: " + criterion());
+        return two.isEmpty() ? null : two.get(0);
+    }
+
     /** How many objects {@link #all()} would return: the shards' counts added up, then OFFSET and LIMIT. */
     public long count() {
         long total = 0;

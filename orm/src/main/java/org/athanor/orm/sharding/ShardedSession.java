@@ -33,6 +33,8 @@ import org.athanor.orm.mapping.ToOne;
  *     fails, every shard's transaction is rolled back and the error (the database error's own type)
  *     names the shard. Commits then run shard after shard: there is no two-phase commit, and a
  *     commit failing after others succeeded says which shards had committed.</li>
+ * <li>{@link #statementReports()}: each shard session's statement report, when the factory's builder gave
+ *     {@code sessionOptions(f -> f.withStatementReport())}; a lazy-load limit applies per shard's session.</li>
  * </ul>
  * <pre>{@code
  * try (ShardedSession s = sessions.openSession()) {
@@ -63,6 +65,24 @@ public final class ShardedSession implements AutoCloseable {
         checkOpen();
         factory.shard(id); // an error naming the shards when id is unknown
         return sessions.computeIfAbsent(id, k -> factory.shard(k).openSession());
+    }
+
+    /**
+     * The statement report of each shard's session this sharded session has opened, by shard id in the order
+     * opened (see {@link Session#statementReport()}); statement counts need
+     * {@code sessionOptions(f -> f.withStatementReport())} on the factory's builder. Lazy loads and the lazy-load
+     * limit are counted per shard's session, as each object is loaded by its own shard's session.
+     */
+    public Map<String, org.athanor.orm.StatementReport> statementReports() {
+        Map<String, org.athanor.orm.StatementReport> out = new LinkedHashMap<>();
+        sessions.forEach((id, s) -> out.put(id, s.statementReport()));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** Starts every opened shard session's statement report (and lazy-load counts) from zero. */
+    public void resetStatementReports() {
+        checkOpen();
+        for (Session s : sessions.values()) s.resetStatementReport();
     }
 
     /** The shard whose session holds {@code entity}, or null when none does. */

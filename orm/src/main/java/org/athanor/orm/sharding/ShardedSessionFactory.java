@@ -13,7 +13,9 @@ import org.athanor.orm.SessionFactory;
 
 /**
  * Makes {@link ShardedSession}s over several databases (shards) holding the same mapped tables,
- * with the three choosers of SQLAlchemy's horizontal_shard. Immutable and thread-safe.
+ * with the three choosers of SQLAlchemy's horizontal_shard. Immutable and thread-safe. Each shard's
+ * sessions come from a {@link SessionFactory} of its engine, given the options of
+ * {@link Builder#sessionOptions} (statement report, lazy-load limits, autoflush, listeners, ...).
  * <pre>{@code
  * ShardedSessionFactory sessions = ShardedSessionFactory.builder(registry)
  *         .shard("eu", euEngine).shard("us", usEngine)
@@ -52,7 +54,7 @@ public final class ShardedSessionFactory {
     private ShardedSessionFactory(Builder b) {
         this.registry = b.registry;
         Map<String, SessionFactory> m = new LinkedHashMap<>();
-        b.engines.forEach((id, e) -> m.put(id, SessionFactory.of(e, b.registry)));
+        b.engines.forEach((id, e) -> m.put(id, b.configured(id, SessionFactory.of(e, b.registry))));
         this.shards = java.util.Collections.unmodifiableMap(m);
         this.shardChooser = b.shardChooser;
         List<String> all = List.copyOf(m.keySet());
@@ -102,6 +104,7 @@ public final class ShardedSessionFactory {
         private ShardChooser shardChooser;
         private IdChooser idChooser;
         private QueryChooser queryChooser;
+        private java.util.function.UnaryOperator<SessionFactory> sessionOptions = java.util.function.UnaryOperator.identity();
 
         private Builder(Registry registry) { this.registry = Objects.requireNonNull(registry, "registry"); }
 
@@ -128,6 +131,26 @@ public final class ShardedSessionFactory {
         public Builder queryChooser(QueryChooser c) {
             this.queryChooser = Objects.requireNonNull(c, "queryChooser");
             return this;
+        }
+
+        /**
+         * The options every shard's {@link SessionFactory} takes, as a function from the plain factory
+         * ({@code SessionFactory.of(shardEngine, registry)}) to the configured one, e.g.
+         * {@code sessionOptions(f -> f.withStatementReport().raiseLazyLoadsOver(10))}: the same options as a
+         * Session's, applied per shard (so the lazy-load limit counts per shard's session; see
+         * {@link ShardedSession#statementReports()}).
+         */
+        public Builder sessionOptions(java.util.function.UnaryOperator<SessionFactory> options) {
+            this.sessionOptions = Objects.requireNonNull(options, "sessionOptions");
+            return this;
+        }
+
+        private SessionFactory configured(String id, SessionFactory plain) {
+            SessionFactory f = sessionOptions.apply(plain);
+            if (f == null || f.engine() != plain.engine() || f.registry() != plain.registry())
+                throw new ConfigurationError("sessionOptions returned " + (f == null ? "null" : "a factory of another engine or registry")
+                        + " for shard '" + id + "'; return the factory it was given with options added, e.g. f -> f.withStatementReport()");
+            return f;
         }
 
         public ShardedSessionFactory build() {

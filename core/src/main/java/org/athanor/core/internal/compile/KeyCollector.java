@@ -72,6 +72,24 @@ public final class KeyCollector implements KeyBuilder {
         add(n.intValue());
     }
 
+    /** Names declared in this walk that an anonymous alias could be given ({@code anon_...}, lower case); null: none. */
+    private java.util.Set<String> declaredAnonNames;
+
+    @Override
+    public void declares(String name) {
+        // only names an anonymous alias could take are kept: the check costs the walk a few character compares
+        if (name.length() > 5 && name.regionMatches(true, 0, "anon_", 0, 5)) {
+            if (declaredAnonNames == null) declaredAnonNames = new java.util.HashSet<>();
+            declaredAnonNames.add(name.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /**
+     * Whether a node of this walk declared {@code name} (lower case, {@code anon_<n>}) in FROM or WITH, in any letter
+     * case (SQLite and MariaDB compare some identifiers without case): an anonymous alias must not take it.
+     */
+    public boolean declared(String name) { return declaredAnonNames != null && declaredAnonNames.contains(name); }
+
     @Override
     public void list(List<? extends SqlNode> nodes) {
         add(nodes.size());
@@ -192,6 +210,7 @@ public final class KeyCollector implements KeyBuilder {
         if (starts != null) starts.clear();
         if (expansions != null) expansions.clear();
         if (anonymous != null) anonymous.clear();
+        if (declaredAnonNames != null) declaredAnonNames.clear();
         named = null;
         namesMet = null;
         uncacheable = null;

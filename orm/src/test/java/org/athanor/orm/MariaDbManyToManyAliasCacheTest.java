@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbManyToManyAliasCacheTest extends ManyToManyAliasCacheTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresManyToManyAliasCacheTest extends ManyToManyAliasCacheTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}
