@@ -2,10 +2,7 @@ package org.athanor.orm.internal.flush;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.Values;
 import org.athanor.orm.internal.uow.InstanceState;
@@ -38,88 +35,51 @@ final class DirtyCheck {
      */
     static List<InstanceState> changed(UnitOfWork uow) {
         if (uow.attachedCount() == uow.pending.size()) return List.of(); // a bulk add into a fresh session: nothing persistent
-        Walk walk = new Walk(uow);
-        uow.forEachAttached(walk);
-        return walk.out;
-    }
-
-    /** One flush's walk over the attached objects ({@link #changed}); reads only. */
-    private static final class Walk implements Consumer<InstanceState> {
-        private final UnitOfWork uow;
-        final List<InstanceState> out = new ArrayList<>();
-        /** The plain attributes of the object being compared, read in one call (the generated accessor reads the fields in line). */
-        private Object[] scratch = new Object[16];
-        /**
-         * Per class met: for each reference {@code k}, the last object found holding its snapshot's key ({@code [2k]})
-         * and that key ({@code [2k + 1]}). Objects are walked in attachment order, so the many elements loaded for one
-         * owner follow each other and name the same owner: its key is read once per run, not once per element.
-         */
-        private final Map<Mapper, Object[]> matched = new IdentityHashMap<>();
-        private Mapper lastInfo;
-        private Object[] lastMatched;
-
-        Walk(UnitOfWork uow) { this.uow = uow; }
-
-        @Override
-        public void accept(InstanceState st) {
+        List<InstanceState> out = new ArrayList<>();
+        Object[][] scratch = {new Object[16]};
+        uow.forEachAttached(st -> {
             if (st.marked || st.status != InstanceState.Status.PERSISTENT) return;
             Mapper info = st.info;
-            if (scratch.length < info.plain) scratch = new Object[info.plain];
-            if (differs(st) || info.toManys.length > 0 && uow.collectionsReplaced(st)) out.add(st);
-        }
-
-        /**
-         * Whether any attribute of {@code st}'s object differs from its snapshot (or it has none): the plain attributes,
-         * each reference's key without the checks an unchanged reference does not need, then the discriminator.
-         */
-        private boolean differs(InstanceState st) {
-            Object[] snap = st.snapshot;
-            if (snap == null) return true;
-            Mapper info = st.info;
-            Object obj = st.obj();
-            int plain = info.plain;
-            if (plain > 0) {
-                Object[] now = scratch;
-                info.mapping.getAll(obj, now);
-                for (int i = 0; i < plain; i++) if (now[i] != snap[i] && !Values.same(now[i], snap[i])) return true;
-            }
-            if (info.toOnes.length > 0) {
-                Object[] memo = matchedOf(info);
-                for (int k = 0; k < info.toOnes.length; k++) if (referenceDiffers(info, k, obj, info.refKey(snap, k), memo)) return true;
-            }
-            int d = info.discriminatorIdx;
-            return d >= 0 && !Values.same(info.get(obj, d), snap[d]);
-        }
-
-        private Object[] matchedOf(Mapper info) {
-            if (info != lastInfo) {
-                lastInfo = info;
-                lastMatched = matched.computeIfAbsent(info, m -> new Object[2 * m.toOnes.length]);
-            }
-            return lastMatched;
-        }
+            if (scratch[0].length < info.plain) scratch[0] = new Object[info.plain];
+            if (differs(st, scratch[0]) || info.toManys.length > 0 && uow.collectionsReplaced(st)) out.add(st);
+        });
+        return out;
     }
 
     /**
-     * Whether reference {@code k} of {@code obj} names another key than {@code was} (as {@link Mapper#referencedKey}).
-     * {@code memo}: see {@link Walk#matched}; nothing changes an object during the walk, so the object found holding a
-     * key still holds it.
+     * Whether any attribute of {@code st}'s object differs from its snapshot (or it has none). The plain attributes are
+     * read in one call into {@code scratch} (the generated accessor reads the fields in line), each reference's key
+     * without the checks an unchanged reference does not need; most objects of a flush are unchanged.
      */
-    private static boolean referenceDiffers(Mapper info, int k, Object obj, Object was, Object[] memo) {
+    private static boolean differs(InstanceState st, Object[] scratch) {
+        Object[] snap = st.snapshot;
+        if (snap == null) return true;
+        Mapper info = st.info;
+        Object obj = st.obj();
+        int plain = info.plain;
+        if (plain > 0) {
+            info.mapping.getAll(obj, scratch);
+            for (int i = 0; i < plain; i++) if (!Values.same(scratch[i], snap[i])) return true;
+        }
+        // each reference's key slots (one, or one per column of a composite target key), then the discriminator
+        for (int k = 0; k < info.toOnes.length; k++) if (referenceDiffers(info, k, obj, info.refKey(snap, k))) return true;
+        int d = info.discriminatorIdx;
+        return d >= 0 && !Values.same(info.get(obj, d), snap[d]);
+    }
+
+    /** Whether reference {@code k} of {@code obj} names another key than {@code was} (as {@link Mapper#referencedKey}). */
+    private static boolean referenceDiffers(Mapper info, int k, Object obj, Object was) {
         Object ref = info.toOnes[k].get(obj);
         if (ref == null) return was != null;
-        if (ref == memo[2 * k] && was != null && Values.same(was, memo[2 * k + 1])) return false;
         Mapper target = info.toOneTarget(k);
         org.athanor.orm.mapping.Attribute g = target.generatedId;
         if (was == null || was == Mapper.UNASSIGNED_KEY || !target.type.isInstance(ref) || target.idIdx.length != 1
                 || g != null && g.index() != target.idIdx[0])
             return !Values.same(info.referencedKeyOf(k, ref), was); // the general rule (and its error for a wrong type)
         Object id = target.get(ref, target.idIdx[0]);
+        if (!Values.same(id, was)) return true;
         // an id equal to the snapshot's is the key unless it is the generated id's unassigned value (0 in a primitive field)
-        if (!Values.same(id, was) || g != null && g.isUnsetId(id)) return true;
-        memo[2 * k] = ref;
-        memo[2 * k + 1] = was;
-        return false;
+        return g != null && g.isUnsetId(id);
     }
 
     /**
