@@ -72,6 +72,23 @@ final class PostgresCompiler extends SqlCompiler {
         sql.append(')');
     }
 
+    /**
+     * {@code x = ANY(?)} / {@code x <> ALL(?)}: the list bound as one array of its element type, one statement text
+     * for every length. A list of an element type arrays do not take is refused (the caller uses an IN list there).
+     */
+    @Override
+    protected void anyArrayParameter(org.athanor.core.sql.InArray in) {
+        org.athanor.core.type.SqlType<?> element = in.values().type();
+        if (pg.arrayElementName(element) == null)
+            throw new org.athanor.core.error.CompileError("x = ANY(?) binds its list as one PostgreSQL array, and " + element
+                    + " values cannot be array elements (numbers, booleans, strings and UUIDs can): use in(values) for "
+                    + in.operand());
+        if (literalBinds())
+            throw new org.athanor.core.error.CompileError("x = ANY(?) binds its list as one parameter; it has no literal form "
+                    + "(use in(values) where values are rendered into the SQL)");
+        appendParamAs(in.values(), PostgresTypes.arrayOf(element));
+    }
+
     /** {@code x ~ p} / {@code x !~ p}: POSIX regular-expression match, case-sensitive. */
     @Override
     public void visitRegexpMatch(org.athanor.core.sql.RegexpMatch m) {

@@ -50,7 +50,7 @@ public final class PostgresDialect extends Dialect {
     public static final DialectFeatures FEATURES = DialectFeatures.builder()
             .returning(true).updateReturning(true).deleteReturning(true).returningPreservesOrder(false)
             .multiRowInsert(true).multiRowGeneratedKeys(false)
-            .fullJoin(true).rightJoin(true).tupleIn(true).nullsOrdering(true)
+            .fullJoin(true).rightJoin(true).tupleIn(true).anyArray(true).nullsOrdering(true)
             .forUpdate(true).forShare(true).nowait(true).skipLocked(true)
             .savepoints(true).sequences(true).orderedInsertSelect(true).insertFromArrays(true).updateFrom(true).deleteUsing(true)
             .alterAddForeignKey(true).createIndexIfNotExists(true).transactionalDdl(true)

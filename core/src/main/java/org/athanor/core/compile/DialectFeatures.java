@@ -25,6 +25,11 @@ public final class DialectFeatures {
     public boolean supportsFullJoin() { return b.fullJoin; }
     public boolean supportsRightJoin() { return b.rightJoin; }
     public boolean supportsTupleIn() { return b.tupleIn; }
+    /**
+     * {@code x = ANY(?)} with the list bound as one array parameter ({@link org.athanor.core.sql.InArray}), for
+     * element types {@code Dialect.arrayElementName} names (PostgreSQL); elsewhere IN lists.
+     */
+    public boolean supportsAnyArray() { return b.anyArray; }
     public boolean supportsNullsOrdering() { return b.nullsOrdering; }
     public boolean supportsForUpdate() { return b.forUpdate; }
     public boolean supportsForShare() { return b.forShare; }
@@ -121,7 +126,7 @@ public final class DialectFeatures {
     /** Builder for {@link DialectFeatures}; defaults are ANSI-ish and conservative. */
     public static final class Builder implements Cloneable {
         private boolean returning, updateReturning, deleteReturning, returningPreservesOrder = true, multiRowInsert = true,
-                multiRowGeneratedKeys, fullJoin, rightJoin, tupleIn, nullsOrdering, forUpdate, forShare, nowait, skipLocked,
+                multiRowGeneratedKeys, fullJoin, rightJoin, tupleIn, anyArray, nullsOrdering, forUpdate, forShare, nowait, skipLocked,
                 savepoints = true, sequences, orderedInsertSelect, insertFromArrays, updateFrom, deleteUsing, alterAddForeignKey, createIndexIfNotExists,
                 transactionalDdl, exactNumeric = true, timezoneAware = true, windowFunctions = true, cte = true, lateral,
                 filterClause, intersectExceptAll, ilike, isolationLevels = true, requiresVarcharLength, beginOnFirstWrite;
@@ -149,6 +154,7 @@ public final class DialectFeatures {
         public Builder fullJoin(boolean v) { fullJoin = v; return this; }
         public Builder rightJoin(boolean v) { rightJoin = v; return this; }
         public Builder tupleIn(boolean v) { tupleIn = v; return this; }
+        public Builder anyArray(boolean v) { anyArray = v; return this; }
         public Builder nullsOrdering(boolean v) { nullsOrdering = v; return this; }
         public Builder forUpdate(boolean v) { forUpdate = v; return this; }
         public Builder forShare(boolean v) { forShare = v; return this; }

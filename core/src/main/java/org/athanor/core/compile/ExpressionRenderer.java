@@ -233,7 +233,7 @@ final class ExpressionRenderer {
     static boolean isOperator(Expression<?> e) {
         return e instanceof Binary<?> || e instanceof Comparison || e instanceof BooleanList || e instanceof Like
                 || e instanceof IsNull || e instanceof Between || e instanceof InList || e instanceof InSelect
-                || e instanceof IsDistinct || e instanceof RegexpMatch || e instanceof Not || e instanceof Unary<?> || e instanceof Text;
+                || e instanceof InArray || e instanceof IsDistinct || e instanceof RegexpMatch || e instanceof Not || e instanceof Unary<?> || e instanceof Text;
     }
 
     /** See {@link SqlCompiler#concat}. */

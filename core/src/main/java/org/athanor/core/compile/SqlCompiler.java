@@ -242,6 +242,39 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
 
     public void visitInSelect(InSelect in) { ExpressionRenderer.inSelect(this, in); }
 
+    /**
+     * {@code x = ANY(?)} / {@code x <> ALL(?)} over one array parameter, where the dialect has the form
+     * ({@link DialectFeatures#supportsAnyArray()}); refused elsewhere.
+     */
+    public void visitInArray(InArray in) {
+        if (!features.supportsAnyArray())
+            throw new CompileError(dialect.name() + " has no form binding an IN list as one array parameter (" + in.operand()
+                    + (in.negated() ? " <> ALL(?)" : " = ANY(?)") + "; DialectFeatures.supportsAnyArray() is false): use in(values), "
+                    + "an IN list, for this database");
+        operand(in.operand());
+        sql.append(in.negated() ? " <> ALL(" : " = ANY(");
+        anyArrayParameter(in);
+        sql.append(')');
+    }
+
+    /**
+     * The placeholder of an {@link InArray}'s list: here its parameter as it is (statement display); a dialect that
+     * runs the form binds it as its array type ({@link #appendParamAs}).
+     */
+    protected void anyArrayParameter(InArray in) { visit(in.values()); }
+
+    /**
+     * Appends a placeholder for {@code p}, a parameter the key walk met, bound with {@code bindType}'s codec instead of
+     * its own type's (an {@link InArray}'s list: keyed by its element type, bound as the dialect's array of it).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    protected final void appendParamAs(Param<?> p, org.athanor.core.type.SqlType<?> bindType) {
+        int at = placeholders.next(p);
+        if (at < 0) throw new IllegalStateException("parameter " + p.value() + " was not met by the key walk");
+        addSlot(at, new Param(p.value(), bindType, p.name()));
+        sql.append('?');
+    }
+
     public void visitTuple(Tuple t) { ExpressionRenderer.tuple(this, t); }
 
     public void visitLike(Like l) { ExpressionRenderer.like(this, l); }

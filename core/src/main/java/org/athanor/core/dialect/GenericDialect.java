@@ -8,7 +8,7 @@ import org.athanor.core.compile.DialectFeatures;
  */
 public final class GenericDialect extends Dialect {
     public static final GenericDialect INSTANCE = new GenericDialect(DialectFeatures.builder()
-            .returning(true).updateReturning(true).deleteReturning(true).fullJoin(true).rightJoin(true).tupleIn(true)
+            .returning(true).updateReturning(true).deleteReturning(true).fullJoin(true).rightJoin(true).tupleIn(true).anyArray(true)
             .nullsOrdering(true).forUpdate(true).forShare(true).nowait(true).skipLocked(true).updateFrom(true)
             .deleteUsing(true).lateral(true).filterClause(true).intersectExceptAll(true)
             .parenthesizedSetMembers(true).quantifiedComparison(true).cteBeforeUpdateAndDelete(true).lagLeadDefault(true).groupsFrame(true)

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.athanor.core.sql.BooleanList;
 import org.athanor.core.sql.Comparison;
 import org.athanor.core.sql.Expression;
+import org.athanor.core.sql.InArray;
 import org.athanor.core.sql.InList;
 import org.athanor.core.sql.Operator;
 import org.athanor.core.sql.Param;
@@ -13,7 +14,8 @@ import org.athanor.core.sql.Param;
 /**
  * Reads a shard key out of a WHERE criterion, for query choosers (SQLAlchemy's horizontal_shard
  * example walks the criterion the same way): which values {@code column} is pinned to by
- * {@code column = v}, {@code v = column} or {@code column IN (v1, v2, ...)}, possibly inside ANDs.
+ * {@code column = v}, {@code v = column}, {@code column IN (v1, v2, ...)} or {@code column = ANY(?)} ({@link InArray}),
+ * possibly inside ANDs.
  * <pre>{@code
  * Optional<Set<Object>> regions = ShardKeys.pinnedValues(query.criterion(), Customer_.region);
  * // empty: the criterion does not pin the region, so every shard must be asked
@@ -53,6 +55,7 @@ public final class ShardKeys {
             }
             return Optional.of(values);
         }
+        if (criterion instanceof InArray in && !in.negated() && in.operand().equals(column)) return Optional.of(new LinkedHashSet<>(in.list()));
         return Optional.empty();
     }
 

@@ -67,6 +67,13 @@ public interface Expression<T> extends SqlNode {
     default Condition notIn(Collection<?> values) { return new InList(this, bindAll(values), true); }
     default Condition notIn(Select<?> subquery) { return new InSelect(this, subquery, true); }
     default Condition notIn(CompoundSelect<?> subquery) { return new InSelect(this, subquery, true); }
+    /**
+     * {@code this = ANY(?)}: IN over {@code values} bound as one array parameter, one statement text for lists of
+     * any length; only where the dialect has the form (see {@link InArray}, which says how to choose).
+     */
+    default Condition inArray(Collection<?> values) { return InArray.of(this, values, false); }
+    /** {@code this <> ALL(?)}: NOT IN over {@code values} bound as one array parameter (see {@link InArray}). */
+    default Condition notInArray(Collection<?> values) { return InArray.of(this, values, true); }
 
     private List<Expression<?>> bindAll(Collection<?> values) {
         List<Expression<?>> out = new ArrayList<>(values.size());

@@ -29,6 +29,7 @@ public interface SqlVisitor {
     void visitBetween(Between b);
     void visitInList(InList in);
     void visitInSelect(InSelect in);
+    void visitInArray(InArray in);
     void visitTuple(Tuple t);
     void visitLike(Like l);
     void visitRegexpMatch(RegexpMatch m);

@@ -52,6 +52,7 @@ final class TableCollector implements SqlVisitor {
     @Override public void visitInList(InList in) { visit(in.operand()); visitAll(in.items()); }
     /** The operand only: the subquery has its own FROM. */
     @Override public void visitInSelect(InSelect in) { visit(in.operand()); }
+    @Override public void visitInArray(InArray in) { visit(in.operand()); }
     @Override public void visitTuple(Tuple t) { visitAll(t.items()); }
     @Override public void visitLike(Like l) { visit(l.operand()); visit(l.pattern()); }
     @Override public void visitRegexpMatch(RegexpMatch m) { visit(m.operand()); visit(m.pattern()); }

@@ -47,11 +47,11 @@ final class Associations {
             gone.add(st.obj());
             for (Secondary s : st.info.associations()) byColumn.computeIfAbsent(s, k -> new ArrayList<>()).add(KeyConditions.of(st.key()));
         }
-        boolean rowValues = p.features.supportsTupleIn();
+        org.athanor.core.dialect.Dialect dialect = p.conn.dialect();
         for (Map.Entry<Secondary, List<Object>> e : byColumn.entrySet()) {
             // a @OneToMany @JoinColumn: the elements' key column, not rows to delete
             if (e.getKey().inElementTable()) KeyColumnLinks.unlinkDeletedOwners(p, e.getKey(), e.getValue(), maxBinds);
-            else deleteOwners(p, e.getKey(), e.getValue(), maxBinds, rowValues);
+            else deleteOwners(p, e.getKey(), e.getValue(), maxBinds, dialect);
         }
         for (Map.Entry<Secondary, LinkedHashMap<LinkChanges.Pair, Boolean>> e : uow.links.changes().entrySet()) {
             Secondary s = e.getKey();
@@ -76,7 +76,7 @@ final class Associations {
             insert(p, s, added, maxBinds);
         }
         for (Map.Entry<Secondary, LinkedHashMap<LinkChanges.Pair, LinkChanges.Rewrite>> e : uow.links.rewrites().entrySet())
-            rewrite(p, uow, e.getKey(), e.getValue().values(), gone, maxBinds, rowValues);
+            rewrite(p, uow, e.getKey(), e.getValue().values(), gone, maxBinds, dialect);
         uow.links.clear();
         p.statement = null;
     }
@@ -88,7 +88,7 @@ final class Associations {
      * and has only the appended values inserted.
      */
     private static void rewrite(Persistence p, UnitOfWork uow, Secondary s, java.util.Collection<LinkChanges.Rewrite> bags,
-                                Set<Object> gone, int maxBinds, boolean rowValues) {
+                                Set<Object> gone, int maxBinds, org.athanor.core.dialect.Dialect dialect) {
         List<Object> cleared = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
         for (LinkChanges.Rewrite r : bags) {
@@ -100,15 +100,15 @@ final class Associations {
             for (int i = appendsOnly ? Math.min(r.appendedFrom(), items.size()) : 0; i < items.size(); i++)
                 rows.add(s.position() == null ? new Object[] {key, items.get(i)} : new Object[] {key, items.get(i), i});
         }
-        deleteOwners(p, s, cleared, maxBinds, rowValues);
+        deleteOwners(p, s, cleared, maxBinds, dialect);
         insert(p, s, rows, maxBinds);
     }
 
     /** {@code DELETE FROM s WHERE <owner key> IN (...)} for the owner keys {@code keys}, chunked under the bind limit. */
-    private static void deleteOwners(Persistence p, Secondary s, List<Object> keys, int maxBinds, boolean rowValues) {
+    private static void deleteOwners(Persistence p, Secondary s, List<Object> keys, int maxBinds, org.athanor.core.dialect.Dialect dialect) {
         int per = KeyConditions.keysPerChunk(maxBinds, s.locals().size());
         for (int from = 0; from < keys.size(); from += per) {
-            Delete del = Sql.deleteFrom(s.table()).where(KeyConditions.in(s.locals(), keys.subList(from, Math.min(keys.size(), from + per)), rowValues));
+            Delete del = Sql.deleteFrom(s.table()).where(KeyConditions.in(s.locals(), keys.subList(from, Math.min(keys.size(), from + per)), dialect));
             p.statement = del;
             p.conn.execute(del);
         }

@@ -174,10 +174,10 @@ final class CollectionLoading {
         int k = cs.info.toManyBackRef(cs.m);
         List<Column<Object>> fk = element.toOnes[k].columns();
         int perChunk = KeyConditions.keysPerChunk(ToOneLoading.CHUNK, fk.size());
-        boolean rowValues = s.connection().dialect().features().supportsTupleIn();
+        org.athanor.core.dialect.Dialect dialect = s.connection().dialect();
         for (int from = 0; from < ids.size(); from += perChunk) {
             List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + perChunk));
-            Select<Row> select = element.selectAll.where(KeyConditions.in(fk, chunk, rowValues)).orderBy(orderBy(element, cs.relation()));
+            Select<Row> select = element.selectAll.where(KeyConditions.in(fk, chunk, dialect)).orderBy(orderBy(element, cs.relation()));
             // each element comes in one row of one chunk (its key is unique, its foreign key names one owner), so it is
             // added once, without a contains() check; rows of one owner mostly follow each other, so the last owner's
             // collection is reused without a lookup
@@ -215,9 +215,9 @@ final class CollectionLoading {
         columns.addAll(locals);
         joined = joined.withColumns(columns.toArray(org.athanor.core.sql.Expression<?>[]::new)).orderBy(orderBy(element, cs.relation()));
         int perChunk = KeyConditions.keysPerChunk(ToOneLoading.CHUNK, width);
-        boolean rowValues = s.connection().dialect().features().supportsTupleIn();
+        org.athanor.core.dialect.Dialect dialect = s.connection().dialect();
         for (int from = 0; from < ids.size(); from += perChunk) {
-            Select<Row> select = joined.where(KeyConditions.in(locals, ids.subList(from, Math.min(ids.size(), from + perChunk)), rowValues));
+            Select<Row> select = joined.where(KeyConditions.in(locals, ids.subList(from, Math.min(ids.size(), from + perChunk)), dialect));
             // joinedLoad options below: the element's statement joins further, its owner-key columns kept last; an
             // element then comes in several rows per owner, all of its rows together (ordered by its key before the joins')
             List<Object[]> rows = JoinedLoading.any(cs.elementOptions) ? JoinedLoading.rowsWith(s, element, select, width, cs.elementOptions)

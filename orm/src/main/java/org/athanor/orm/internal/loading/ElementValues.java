@@ -90,9 +90,9 @@ public final class ElementValues {
         order.add((table.position() != null ? table.position() : table.remote()).asc());
         Select<Row> all = Sql.select(columns).from(table.table()).orderBy(order.toArray(org.athanor.core.sql.OrderItem[]::new));
         int perChunk = KeyConditions.keysPerChunk(ToOneLoading.CHUNK, width);
-        boolean rowValues = s.connection().dialect().features().supportsTupleIn();
+        org.athanor.core.dialect.Dialect dialect = s.connection().dialect();
         for (int from = 0; from < ids.size(); from += perChunk) {
-            Select<Row> select = all.where(KeyConditions.in(locals, ids.subList(from, Math.min(ids.size(), from + perChunk)), rowValues));
+            Select<Row> select = all.where(KeyConditions.in(locals, ids.subList(from, Math.min(ids.size(), from + perChunk)), dialect));
             for (Row row : s.connection().execute(select).all()) {
                 Object key = row.get(0);
                 if (width > 1) {

@@ -356,11 +356,11 @@ public final class Loading {
         for (InstanceState st : states) if (byKey.put(st.key(), st) == null) ids.add(KeyConditions.of(st.key()));
         List<Expression<?>> id = List.of(info.idColumns());
         int perChunk = KeyConditions.keysPerChunk(ToOneLoading.CHUNK, id.size());
-        boolean rowValues = s.connection().dialect().features().supportsTupleIn();
+        org.athanor.core.dialect.Dialect dialect = s.connection().dialect();
         List<InstanceState> read = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += perChunk) {
             OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget,
-                    info.selectAll.where(KeyConditions.in(id, ids.subList(from, Math.min(ids.size(), from + perChunk)), rowValues)));
+                    info.selectAll.where(KeyConditions.in(id, ids.subList(from, Math.min(ids.size(), from + perChunk)), dialect)));
             for (Object[] row : s.connection().execute(q.statement(), values(q.primary())).all()) {
                 Object[] v = info.rowValues(row);
                 InstanceState st = byKey.remove(info.keyOf(v));

@@ -95,12 +95,12 @@ final class ProxyGroup implements ProxyLoader {
         }
         List<org.athanor.core.sql.Expression<?>> idColumns = List.of(target.idColumns());
         int perChunk = KeyConditions.keysPerChunk(ToOneLoading.CHUNK, idColumns.size());
-        boolean rowValues = session.connection().dialect().features().supportsTupleIn();
+        org.athanor.core.dialect.Dialect dialect = session.connection().dialect();
         String prev = session.origin("lazy load " + relation);
         try {
             for (int from = 0; from < ids.size(); from += perChunk) {
                 List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + perChunk));
-                Loading.list(session, target, target.selectAll.where(KeyConditions.in(idColumns, chunk, rowValues)));
+                Loading.list(session, target, target.selectAll.where(KeyConditions.in(idColumns, chunk, dialect)));
             }
         } finally {
             session.origin(prev);

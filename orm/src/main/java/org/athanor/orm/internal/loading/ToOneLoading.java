@@ -139,12 +139,12 @@ public final class ToOneLoading {
             List<Object> ids = new ArrayList<>(missing.keySet());
             List<org.athanor.core.sql.Expression<?>> idColumns = List.of(target.idColumns());
             int perChunk = KeyConditions.keysPerChunk(CHUNK, idColumns.size());
-            boolean rowValues = s.connection().dialect().features().supportsTupleIn();
+            org.athanor.core.dialect.Dialect dialect = s.connection().dialect();
             String prev = s.origin("load " + info.name + "." + ref.name());
             try {
                 for (int from = 0; from < ids.size(); from += perChunk) {
                     List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + perChunk));
-                    Loading.list(s, target, target.selectAll.where(KeyConditions.in(idColumns, chunk, rowValues)), LoadOptions.childrenOf(options, ref.name()),
+                    Loading.list(s, target, target.selectAll.where(KeyConditions.in(idColumns, chunk, dialect)), LoadOptions.childrenOf(options, ref.name()),
                             LoadOptions.polymorphicOf(options, ref.name()));
                 }
             } finally {
@@ -179,10 +179,10 @@ public final class ToOneLoading {
         }
         List<Column<Object>> fk = back.columns();
         int perChunk = KeyConditions.keysPerChunk(CHUNK, fk.size());
-        boolean rowValues = s.connection().dialect().features().supportsTupleIn();
+        org.athanor.core.dialect.Dialect dialect = s.connection().dialect();
         for (int from = 0; from < ids.size(); from += perChunk) {
             List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + perChunk));
-            for (Object e : Loading.list(s, target, target.selectAll.where(KeyConditions.in(fk, chunk, rowValues)), LoadOptions.childrenOf(options, one.name()))) {
+            for (Object e : Loading.list(s, target, target.selectAll.where(KeyConditions.in(fk, chunk, dialect)), LoadOptions.childrenOf(options, one.name()))) {
                 Object owner = back.get(e);
                 if (owner != null && info.type.isInstance(owner)) one.set(owner, e);
             }

@@ -3,6 +3,8 @@ package org.athanor.orm.internal.mapping;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.athanor.core.compile.DialectFeatures;
+import org.athanor.core.dialect.Dialect;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Sql;
 
@@ -26,14 +28,20 @@ public final class KeyConditions {
     }
 
     /**
-     * {@code columns IN (keys)}: a plain IN list for one column; for several a row-value IN list when the database
-     * evaluates row values ({@code rowValues}: its dialect's {@code supportsTupleIn()}), else
+     * {@code columns IN (keys)}. One column: {@code column = ANY(?)} with the keys bound as one array where the dialect
+     * has that form for the column's type ({@code DialectFeatures.supportsAnyArray()}: PostgreSQL's numbers, strings,
+     * UUIDs), so every chunk of keys shares one statement text and cache key; else a plain IN list. Several columns: a
+     * row-value IN list where the database evaluates row values ({@code supportsTupleIn()}), else
      * {@code (a = ? AND b = ?) OR (a = ? AND b = ?) ...}.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public static Expression<Boolean> in(List<? extends Expression<?>> columns, List<?> keys, boolean rowValues) {
-        if (columns.size() == 1) return ((Expression) columns.get(0)).in(keys);
-        if (!rowValues) {
+    public static Expression<Boolean> in(List<? extends Expression<?>> columns, List<?> keys, Dialect dialect) {
+        DialectFeatures features = dialect.features();
+        if (columns.size() == 1) {
+            Expression column = columns.get(0);
+            return features.supportsAnyArray() && dialect.arrayElementName(column.type()) != null ? column.inArray(keys) : column.in(keys);
+        }
+        if (!features.supportsTupleIn()) {
             List<Expression<Boolean>> any = new ArrayList<>(keys.size());
             for (Object key : keys) any.add(eq(columns, key));
             return Sql.or(any);

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresKeyBatchTypesTest extends KeyBatchTypesTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

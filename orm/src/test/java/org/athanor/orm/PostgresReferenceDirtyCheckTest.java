@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresReferenceDirtyCheckTest extends ReferenceDirtyCheckTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteKeyBatchTypesTest extends KeyBatchTypesTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteReferenceDirtyCheckTest extends ReferenceDirtyCheckTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
