@@ -149,7 +149,7 @@ public final class LoadedRows {
             Object obj = chunk[at];
             InstanceState s = UnitOfWork.loadedState(mappers == null ? single : mappers[i], obj, (Object[]) chunk[at + 1], epoch);
             attached.attach(s, obj, false);
-            table.appendSettled(s);
+            table.appendSettled(held, s);
             chunk[at] = null; // the state holds them now
             chunk[at + 1] = null;
         }

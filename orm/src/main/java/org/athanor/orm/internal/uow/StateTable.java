@@ -25,9 +25,10 @@ public final class StateTable {
      */
     private int[] hashes = new int[16];
     private int size;
-    /** Appended states not hashed in yet. */
-    private InstanceState[] appended = NONE;
+    /** Appended states not hashed in yet, over every hierarchy's log ({@link HeldKeys#log}). */
     private int appendedCount;
+    /** Room a flush asked for in the next log that grows ({@link #expectAppended}). */
+    private int expected;
     /** Whether an appended state may replace a held one (an inserted row's key reused); a load appends only new keys. */
     private boolean appendedMayReplace;
 
@@ -38,7 +39,7 @@ public final class StateTable {
     private HeldKeys[] held = new HeldKeys[4];
     private int heldCount;
 
-    private static final InstanceState[] NONE = new InstanceState[0];
+    static final InstanceState[] NONE = new InstanceState[0];
     private static final LoadedRows[] NO_LOADS = new LoadedRows[0];
     /** The id value of a composite key for {@link HeldKeys#entered}: not in any range. */
     static final Object MANY = new Object();
@@ -120,58 +121,71 @@ public final class StateTable {
     }
 
     /** Makes the states of the loads' rows that have none: attached, and appended (hashed when the table is next read). */
-    public void settleRows() {
-        for (int i = 0; i < loadCount; i++) loads[i].settle(this);
+    public void settleRows() { settleRows(null); }
+
+    /** {@link #settleRows()} of the loads of hierarchy {@code h} (null: all). */
+    private void settleRows(HeldKeys h) {
+        for (int i = 0; i < loadCount; i++) if (h == null || loads[i].held == h) loads[i].settle(this);
         for (int i = loadCount - 1; i >= 0; i--) if (loads[i].done()) unregister(loads[i]);
     }
 
     /** Makes and puts in the states of loaded rows and appended states not in the table yet. */
     public void settle() {
-        if (loadCount > 0) settleRows();
-        if (appendedCount > 0) settleAppended();
+        if (loadCount > 0) settleRows(null);
+        if (appendedCount > 0) for (int i = 0; i < heldCount; i++) hashLog(held[i]);
+    }
+
+    /**
+     * {@link #settle} of one hierarchy, before a lookup or put of its keys: the others' appended states stay in their
+     * logs (a load of posts whose rows look up their users does not hash the posts).
+     */
+    private void settle(HeldKeys h) {
+        if (loadCount > 0) settleRows(h);
+        hashLog(h);
     }
 
     /** Makes room for {@code n} more appended states (a flush about to insert that many). */
-    public void expectAppended(int n) {
-        appended = InstanceState.withRoom(appended, appendedCount, n);
-    }
+    public void expectAppended(int n) { expected = n; }
 
     /** {@link #put} deferred until the table is next read (appended states are put in order): an inserted row's state. */
     public void append(InstanceState s) {
         appendedMayReplace = true;
-        held(s.info.base()).entered(firstId(s), false);
-        log(s);
+        HeldKeys h = held(s.info.base());
+        h.entered(firstId(s), false);
+        log(h, s);
     }
 
     /** A loaded row's state, appended by load {@code r} without a lookup ({@link LoadedRows#appends}). */
     void appendLoaded(LoadedRows r, InstanceState s, Object id) {
         r.entered(id, false);
-        log(s);
+        log(r.held, s);
     }
 
-    /** A state {@link LoadedRows#settle} made for a row counted when it entered. */
-    void appendSettled(InstanceState s) { log(s); }
+    /** A state {@link LoadedRows#settle} made for a row of hierarchy {@code h}, counted when it entered. */
+    void appendSettled(HeldKeys h, InstanceState s) { log(h, s); }
 
-    private void log(InstanceState s) {
-        if (appendedCount == appended.length) appended = Arrays.copyOf(appended, Math.max(16, appendedCount * 2));
-        appended[appendedCount++] = s;
+    private void log(HeldKeys h, InstanceState s) {
+        if (h.logged == h.log.length) {
+            h.log = Arrays.copyOf(h.log, Math.max(Math.max(16, h.logged * 2), h.logged + expected));
+            expected = 0;
+        }
+        h.log[h.logged++] = s;
+        appendedCount++;
     }
 
-    /** Puts the appended states in, the table sized once for all of them. */
-    private void settleAppended() {
-        int n = appendedCount;
-        appendedCount = 0;
-        appendedMayReplace = false;
-        InstanceState[] a = appended;
-        appended = NONE;
+    /** Puts hierarchy {@code h}'s appended states in, the table sized once for all of them. */
+    private void hashLog(HeldKeys h) {
+        int n = h.logged;
+        if (n == 0) return;
+        InstanceState[] a = h.log;
+        h.log = NONE;
+        h.logged = 0;
+        appendedCount -= n;
+        if (appendedCount == 0) appendedMayReplace = false;
         ensureCapacity(size + n);
-        HeldKeys h = null;
         for (int k = 0; k < n; k++) {
-            InstanceState s = a[k];
-            Mapper base = s.info.base();
-            if (h == null || h.base != base) h = find(base);
             h.unsettled--;
-            if (putNoGrow(s) != null) h.count--; // it replaced a state counted already (or was in already)
+            if (putNoGrow(a[k]) != null) h.count--; // it replaced a state counted already (or was in already)
         }
     }
 
@@ -186,7 +200,7 @@ public final class StateTable {
     public InstanceState get(IdKey key) {
         HeldKeys of = find(key.base);
         if (of == null || of.count == 0) return null; // nothing of its hierarchy is held: no probe
-        if (of.unsettled > 0) settle();
+        if (of.unsettled > 0) settle(of);
         InstanceState[] t = slots;
         int[] hs = hashes;
         int mask = t.length - 1;
@@ -201,7 +215,7 @@ public final class StateTable {
     /** Puts {@code s} under its key, replacing the state held for that key; returns the replaced one or null. */
     public InstanceState put(InstanceState s) {
         HeldKeys h = held(s.key().base);
-        if (h.unsettled > 0) settle(); // an appended state of the hierarchy may have the same key: it goes in first
+        if (h.unsettled > 0) settle(h); // an appended state of the hierarchy may have the same key: it goes in first
         if ((size + 1) * 4 > slots.length * 3) rehash(slots.length * 2);
         InstanceState replaced = putNoGrow(s);
         if (replaced == null) h.entered(firstId(s), true);
@@ -231,7 +245,9 @@ public final class StateTable {
     /** Removes {@code s} if it is the state held for its key (not merely one with an equal key). */
     public boolean remove(InstanceState s) {
         if (s.key() == null) return false;
-        if (unsettled()) settle();
+        HeldKeys h = find(s.key().base);
+        if (h == null || h.count == 0) return false;
+        if (h.unsettled > 0) settle(h);
         InstanceState[] t = slots;
         int mask = t.length - 1;
         for (int i = home(s.key().hashCode(), mask); ; i = (i + 1) & mask) {
@@ -239,7 +255,7 @@ public final class StateTable {
             if (x == null) return false;
             if (x == s) {
                 deleteAt(i);
-                find(s.key().base).left();
+                h.left();
                 return true;
             }
         }
@@ -303,11 +319,7 @@ public final class StateTable {
         loadCount = 0;
         for (int i = 0; i < heldCount; i++) held[i].forget();
         appendedMayReplace = false;
-        if (appendedCount > 0) {
-            if (appended.length > 1024) appended = NONE;
-            else Arrays.fill(appended, 0, appendedCount, null);
-            appendedCount = 0;
-        }
+        appendedCount = 0;
         if (size == 0) return;
         if (slots.length > 1024) {
             slots = new InstanceState[16];
