@@ -243,7 +243,7 @@ public final class Loading {
     }
 
     /** {@code refsLeft}: false when the rows' references were all bound as they were read (ToOneLoading.AtRow). */
-    private static void relatedOf(Loading.Host s, Mapper info, List<InstanceState> out, List<LoadSpec> options, boolean refsLeft) {
+    static void relatedOf(Loading.Host s, Mapper info, List<InstanceState> out, List<LoadSpec> options, boolean refsLeft) {
         if (!info.rowsLoadRelated()) return; // no class of the rows has any: nothing to group them by class for
         if (info.layoutCount() > 1) {
             Map<Mapper, List<InstanceState>> byClass = new LinkedHashMap<>();
@@ -306,28 +306,7 @@ public final class Loading {
                 | (related ? LoadedRows.KEEP_STATES : LoadedRows.DEFER));
         ToOneLoading.AtRow refs = ToOneLoading.atRow(s, info);
         Result<Object> r = c.execute(q.statement(), objects(s, info, q.primary(), load, refs));
-        java.util.Iterator<Object> rows = r.iterator();
-        java.util.Spliterator<Object> chunks = new java.util.Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
-                java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL) {
-            private final List<Object> chunk = new ArrayList<>();
-            private int next;
-
-            @Override public boolean tryAdvance(java.util.function.Consumer<? super Object> action) {
-                if (next == chunk.size()) {
-                    chunk.clear();
-                    next = 0;
-                    while (chunk.size() < ToOneLoading.CHUNK && rows.hasNext()) chunk.add(rows.next());
-                    if (chunk.isEmpty()) {
-                        s.uow().loadEnded(load);
-                        return false;
-                    }
-                    if (related) relatedOf(s, info, load.takeStates(), List.of(), refs == null || refs.anyLeft);
-                }
-                action.accept(chunk.get(next++));
-                return true;
-            }
-        };
-        return java.util.stream.StreamSupport.stream(chunks, false).onClose(() -> {
+        return java.util.stream.StreamSupport.stream(new StreamChunks(s, info, load, refs, r.iterator()), false).onClose(() -> {
             r.close();
             s.uow().loadEnded(load);
         });
