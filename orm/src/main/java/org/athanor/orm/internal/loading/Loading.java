@@ -25,7 +25,9 @@ import org.athanor.core.type.ValueCodec;
 /**
  * Hydration: turns rows of an entity's SELECT into objects through the identity map. The statement and
  * where the entity's columns sit in its rows come from the ORM compile stage ({@link OrmCompiler});
- * columns are read by index with the compiled statement's codecs, in attribute order.
+ * columns are read by index with the compiled statement's codecs, in attribute order. Every entity load
+ * (a query, a relationship's, a refresh, a joined node, a polymorphic load's) takes one route from a row's
+ * values to the session's object, {@link #hydrate}, within a load context ({@link LoadedRows}).
  */
 public final class Loading {
     private Loading() {}
