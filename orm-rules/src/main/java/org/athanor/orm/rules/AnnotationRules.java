@@ -39,9 +39,11 @@ public final class AnnotationRules {
     public static final java.util.List<String> CALLBACKS = java.util.List.of("PrePersist", "PostPersist", "PreUpdate",
             "PostUpdate", "PreRemove", "PostRemove", "PostLoad");
 
-    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy), @OneToMany (mappedBy, or unidirectional with a join table) and @ManyToMany (owning with @JoinTable, or mappedBy) are supported yet, and"
-            + " none inside an @Embeddable; map the foreign key"
-            + " as a basic column, e.g. Long authorId, or mark the field @Transient";
+    private static final String ASSOCIATION_OVERRIDE = "@AssociationOverride is not supported: relationships inside an "
+            + "@Embeddable are not supported, and a mapped superclass's relationship keeps its join column; declare the "
+            + "relationship with its @JoinColumn on the entity itself";
+    private static final String MAP_KEY = "Map-valued collections are not supported: map the relationship or "
+            + "@ElementCollection as a List or Set and build the map from it (or query the keyed values)";
     private static final String INHERITANCE = "secondary tables are not supported yet; map the second table as its own "
             + "entity (or use JOINED inheritance)";
     private static final String QUERIES = "named queries, result set mappings and entity graphs are not supported; build"
@@ -58,11 +60,19 @@ public final class AnnotationRules {
 
     private static Map<String, String> rejected() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (String a : new String[] {
-                "AssociationOverride", "AssociationOverrides", "ForeignKey", "MapKey", "MapKeyClass",
-                "MapKeyColumn", "MapKeyEnumerated", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyTemporal",
-                "OrderColumn", "PrimaryKeyJoinColumns", "Converts"})
-            m.put(a, RELATIONSHIP);
+        for (String a : new String[] {"AssociationOverride", "AssociationOverrides"})
+            m.put(a, ASSOCIATION_OVERRIDE);
+        for (String a : new String[] {"MapKey", "MapKeyClass", "MapKeyColumn", "MapKeyEnumerated", "MapKeyJoinColumn",
+                "MapKeyJoinColumns", "MapKeyTemporal"})
+            m.put(a, MAP_KEY);
+        m.put("ForeignKey", "@ForeignKey is read only inside @JoinColumn(foreignKey = ...), @JoinColumns(foreignKey = ...) or "
+                + "@JoinTable(foreignKey / inverseForeignKey = ...)");
+        m.put("OrderColumn", "@OrderColumn is honoured on an @ElementCollection List only; give a relationship's List its "
+                + "order with @OrderBy (e.g. @OrderBy(\"position\") over a column of the element)");
+        m.put("PrimaryKeyJoinColumns", "a JOINED subclass table joins its parent through one key column (@PrimaryKeyJoinColumn); "
+                + "composite keys in a JOINED hierarchy are not supported");
+        m.put("Converts", "@Converts (converters for the attributes of an embedded value) is not supported: put @Convert on "
+                + "the @Embeddable's fields");
         for (String a : new String[] {"SecondaryTable", "SecondaryTables"})
             m.put(a, INHERITANCE);
         for (String a : new String[] {"NamedQuery", "NamedQueries", "NamedNativeQuery", "NamedNativeQueries",

@@ -20,8 +20,6 @@ public final class MappingErrorCases {
         @Override public String toString() { return name; }
     }
 
-    private static final String RELATIONSHIP = "of the relationships only @ManyToOne, @OneToOne (owning with @JoinColumn, or mappedBy), @OneToMany (mappedBy, or unidirectional with a join table) and @ManyToMany (owning with @JoinTable, or mappedBy) are supported yet, and none inside an @Embeddable; map the foreign key as a basic column, e.g. Long authorId, or mark the field @Transient";
-
     /** A target with a composite key (a, b) through an @IdClass, for the reference cases. */
     private static final String P = "\n@Entity @IdClass(P.K.class) class P { @Id Long a; @Id Long b; "
             + "public static class K implements java.io.Serializable { Long a; Long b; } }";
@@ -326,6 +324,14 @@ public final class MappingErrorCases {
                         "errors.namedquery.E: @NamedQuery is not supported: named queries, result set mappings and entity graphs "
                                 + "are not supported; build the query where it is used with session.query(Entity.class).filter(...)"
                                 + " (or a Core select run by session.execute), and keep reusable ones as static methods or constants of your own"),
+                both("ordercolumnrelation", "@Entity public class E { @Id Long id; @OneToMany(mappedBy = \"e\") @OrderColumn List<C> cs; }\n"
+                                + "@Entity class C { @Id Long id; @ManyToOne E e; }",
+                        "errors.ordercolumnrelation.E.cs: @OrderColumn is not supported: @OrderColumn is honoured on an @ElementCollection "
+                                + "List only; give a relationship's List its order with @OrderBy (e.g. @OrderBy(\"position\") over a column of the element)"),
+                both("mapkeyrelation", "@Entity public class E { @Id Long id; @OneToMany(mappedBy = \"e\") @MapKey(name = \"id\") Map<Long, C> cs; }\n"
+                                + "@Entity class C { @Id Long id; @ManyToOne E e; }",
+                        "errors.mapkeyrelation.E.cs: @MapKey is not supported: Map-valued collections are not supported: map the "
+                                + "relationship or @ElementCollection as a List or Set and build the map from it (or query the keyed values)"),
                 // issue 16: @Embedded values, @AttributeOverride(s), @Column(columnDefinition) honoured; their mistakes refused
                 both("embeddedtwice", "@Embeddable class A { String city; }\n@Entity public class E { @Id Long id; A home; @Embedded A work; }",
                         "errors.embeddedtwice.E.work.city and errors.embeddedtwice.E.home.city both map to column 'city'; an"
