@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A load into a session that holds no persistent object keeps its rows without their states (LoadedRows), made
+ * A load into a session that holds nothing of the loaded hierarchy keeps its rows without their states (LoadedRows), made
  * when the session is first looked at: the objects must be the session's in every way a loaded object is —
  * found by {@code get} and {@code contains} and by a second query, flushed when changed, expired by a rollback and
  * by a commit, seen by a {@code @PostLoad} callback that looks at the session in the middle of the load, and each

@@ -85,6 +85,8 @@ final class JoinedLoading {
         }
         // references are bound at each row from the identity map (an element's parent came earlier in its row)
         for (int i = 0; i <= count; i++) nodes[i].refs = ToOneLoading.atRow(s, infos[i]);
+        org.athanor.orm.internal.uow.LoadedRows[] loads = new org.athanor.orm.internal.uow.LoadedRows[count + 1];
+        for (int i = 0; i <= count; i++) loads[i] = Loading.statesLoad(s, infos[i]);
         // rows come grouped (the root's order first): a node whose key is the previous row's takes that row's object
         // without reading its other columns or looking it up again
         Object[] lastKey = new Object[count + 1];
@@ -103,7 +105,7 @@ final class JoinedLoading {
                     if (key == null && i > 0) continue; // no related row (LEFT OUTER JOIN)
                     if (key != null && lastState[i] != null && Values.same(key, lastKey[i])) st = lastState[i];
                     else {
-                        st = Loading.materialize(s, infos[i], readers.get(i).read(rs, t));
+                        st = Loading.materialize(s, loads[i], infos[i], readers.get(i).read(rs, t));
                         if (nodes[i].refs != null) nodes[i].refs.bind(st);
                         lastKey[i] = key;
                         lastState[i] = st;
@@ -111,7 +113,7 @@ final class JoinedLoading {
                 } else {
                     Object[] v = readers.get(i).read(rs, t);
                     if (i > 0 && infos[i].hasNullId(v)) continue; // no related row (LEFT OUTER JOIN)
-                    st = Loading.materialize(s, infos[i], v);
+                    st = Loading.materialize(s, loads[i], infos[i], v);
                     if (nodes[i].refs != null) nodes[i].refs.bind(st);
                 }
                 row[i] = st;

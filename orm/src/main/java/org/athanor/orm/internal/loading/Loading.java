@@ -25,7 +25,9 @@ import org.athanor.core.type.ValueCodec;
 /**
  * Hydration: turns rows of an entity's SELECT into objects through the identity map. The statement and
  * where the entity's columns sit in its rows come from the ORM compile stage ({@link OrmCompiler});
- * columns are read by index with the compiled statement's codecs, in attribute order.
+ * columns are read by index with the compiled statement's codecs, in attribute order. Every entity load
+ * (a query, a relationship's, a refresh, a joined node, a polymorphic load's) takes one route from a row's
+ * values to the session's object, {@link #hydrate}, within a load context ({@link LoadedRows}).
  */
 public final class Loading {
     private Loading() {}
@@ -124,10 +126,11 @@ public final class Loading {
     /**
      * Reads a row of {@code declared}'s load statement and gives the session's object for it: the row's class
      * (its discriminator, for a hierarchy) is found first, then only that class's columns are read, into an
-     * array in its attribute order ({@link org.athanor.orm.internal.mapping.RowLayout}). {@code refs}: binds the
-     * references of each row's object ({@link ToOneLoading#atRow}; null: all left to {@link ToOneLoading#resolve}).
+     * array in its attribute order ({@link org.athanor.orm.internal.mapping.RowLayout}), which {@link #hydrate} turns
+     * into the object. {@code refs}: binds the references of each row's object ({@link ToOneLoading#atRow}; null: all
+     * left to {@link ToOneLoading#resolve}).
      */
-    static RowReader<InstanceState> entities(Loading.Host s, Mapper declared, OrmCompiler.EntityColumns cols, ToOneLoading.AtRow refs) {
+    static RowReader<Object> objects(Loading.Host s, Mapper declared, OrmCompiler.EntityColumns cols, LoadedRows load, ToOneLoading.AtRow refs) {
         int from = cols.offset(), dpos = declared.discriminatorPos();
         return (rs, t) -> {
             ValueCodec<Object>[] c = t.resultCodecs();
@@ -135,39 +138,65 @@ public final class Loading {
             RowLayout layout = declared.rowLayout(d);
             Object[] v = layout.read(rs, c, from, d);
             if (layout.mapper.hasNullId(v)) throw nullKey(declared);
-            InstanceState st = materializeAs(s, layout.mapper, v);
-            if (refs != null) refs.bind(st);
-            return st;
+            return hydrate(s, load, layout.mapper, v, refs);
         };
     }
 
     /**
-     * {@link #entities} for a load none of whose rows can meet an object of the session (see {@link #list}): each
-     * row is a new object, registered with {@code rows} without an identity-map lookup; its state is made when
-     * first needed ({@link LoadedRows}).
+     * The one route from a row's values ({@code v}, attribute order of its class {@code info}) to the session's
+     * object, for every entity load. When the session cannot hold the row's object ({@link LoadedRows#appends}: nothing
+     * of its hierarchy is held, or only this load's rows of a statement giving each key once, or its id is outside
+     * those held), the object is new and enters the identity map without a lookup: appended, its state made now, or
+     * when first needed if the load {@linkplain LoadedRows#defers defers} it. Otherwise the identity map is asked:
+     * the held object is returned (re-read from the row when expired, keeping attributes changed since, or discarding
+     * them on a refresh), or a new one is put in. The state is then given its references ({@code refs}) and noted in
+     * the load ({@link LoadedRows#row}).
      */
-    private static RowReader<Object> newObjects(Loading.Host s, Mapper declared, OrmCompiler.EntityColumns cols, LoadedRows rows) {
-        int from = cols.offset(), dpos = declared.discriminatorPos();
-        UnitOfWork uow = s.uow();
-        return (rs, t) -> {
-            ValueCodec<Object>[] c = t.resultCodecs();
-            Object d = dpos < 0 ? null : c[from + dpos].read(rs, from + dpos + 1);
-            RowLayout layout = declared.rowLayout(d);
-            Object[] v = layout.read(rs, c, from, d);
-            Mapper info = layout.mapper;
-            if (info.hasNullId(v)) throw nullKey(declared);
+    static Object hydrate(Loading.Host s, LoadedRows load, Mapper info, Object[] v, ToOneLoading.AtRow refs) {
+        InstanceState st;
+        if (load.appends(info, v)) {
             Object obj = info.mapping.newInstance();
             info.setAll(obj, v);
-            uow.loadedRow(rows, info, obj, v);
-            return obj;
-        };
+            if (load.defers()) {
+                s.uow().loadedRow(load, info, obj, v);
+                return obj;
+            }
+            st = s.uow().appendLoaded(load, info, obj, v);
+        } else {
+            IdKey key = IdKey.ofRow(info, v);
+            st = s.uow().identityMap.get(key);
+            if (st == null) {
+                Object obj = info.mapping.newInstance();
+                info.setAll(obj, v);
+                st = s.uow().attachLoaded(info, obj, key, v);
+            } else if (load.refresh() || s.isExpired(st)) apply(s, st, v, !load.refresh());
+        }
+        if (refs != null) refs.bind(st);
+        load.row(st);
+        return st.obj;
     }
 
     /**
-     * Runs an entity select and returns the session's objects for its rows, in row order. When the
-     * session holds no persistent object and the select reads only the entity's table (so no row
-     * repeats a primary key), no row can meet an object already in the identity map: each becomes
-     * a new object without a lookup, its state made when first needed ({@link LoadedRows}).
+     * {@link #hydrate} of a row of {@code declared}'s statement (the select's values, as {@link Mapper#rowValues}
+     * orders them) in a load that does not defer its states: the row's state.
+     */
+    static InstanceState materialize(Loading.Host s, LoadedRows load, Mapper declared, Object[] row) {
+        if (declared.hasNullId(row)) throw nullKey(declared);
+        hydrate(s, load, declared.rowMapper(row), declared.rowValues(row), null);
+        return load.last();
+    }
+
+    /**
+     * Begins a load of {@code info}'s rows that hands out their states as they are read ({@link #materialize}), such
+     * as a joined load's node: its statement may give a key more than once. It never defers states, so it need not be
+     * ended.
+     */
+    static LoadedRows statesLoad(Loading.Host s, Mapper info) { return s.uow().beginLoad(info, 0); }
+
+    /**
+     * Runs an entity select and returns the session's objects for its rows, in row order ({@link #hydrate}). A row
+     * whose class has references or collections gets its state at once (its references are bound at the row, its
+     * collections installed after the rows); the others' states are made when first needed.
      */
     public static List<Object> list(Loading.Host s, Mapper info, Select<Row> select) { return list(s, info, select, List.of()); }
 
@@ -186,28 +215,21 @@ public final class Loading {
         }
         if (!options.isEmpty() && JoinedLoading.any(options)) return JoinedLoading.list(s, info, select, options);
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
-        if (q.distinctKeys() && s.uow().identityMap.isEmpty()) {
-            // a fresh load's identity map holds only this result's rows: its references are left to ToOneLoading.resolve
-            Connection c = s.connection(); // first: beginning the transaction must not date the rows
-            LoadedRows rows = s.uow().freshLoad();
-            List<Object> objects;
-            try {
-                objects = c.execute(q.statement(), newObjects(s, info, q.primary(), rows)).all();
-            } finally {
-                s.uow().loadEnded(rows);
-            }
-            if (info.rowsLoadRelated()) relatedOf(s, info, s.uow().statesOf(rows), options);
-            return objects;
-        }
+        boolean related = info.rowsLoadRelated();
+        Connection c = s.connection(); // first: beginning the transaction must not date the rows
+        LoadedRows load = s.uow().beginLoad(info, (q.distinctKeys() ? LoadedRows.DISTINCT : 0)
+                | (related ? LoadedRows.KEEP_STATES : LoadedRows.DEFER));
         ToOneLoading.AtRow refs = ToOneLoading.atRow(s, info);
-        RowReader<InstanceState> entities = entities(s, info, q.primary(), refs);
-        if (!info.rowsLoadRelated()) // nothing to resolve or install: the rows' objects are the result
-            return s.connection().execute(q.statement(), (rs, t) -> entities.read(rs, t).obj).all();
+        List<Object> objects;
+        try {
+            objects = c.execute(q.statement(), objects(s, info, q.primary(), load, refs)).all();
+        } finally {
+            s.uow().loadEnded(load);
+        }
         // the rows' states are kept beside the objects: resolving references and installing collections needs them,
         // and asking the session for each object's state would index every attached object by identity
-        List<InstanceState> states = s.connection().execute(q.statement(), entities).all();
-        relatedOf(s, info, states, options, refs == null || refs.anyLeft);
-        return objectsOf(states);
+        if (related) relatedOf(s, info, load.takeStates(), options, refs == null || refs.anyLeft);
+        return objects;
     }
 
     /** The objects of {@code states}, in order (a list of the kind a result's rows come in). */
@@ -223,7 +245,7 @@ public final class Loading {
     }
 
     /** {@code refsLeft}: false when the rows' references were all bound as they were read (ToOneLoading.AtRow). */
-    private static void relatedOf(Loading.Host s, Mapper info, List<InstanceState> out, List<LoadSpec> options, boolean refsLeft) {
+    static void relatedOf(Loading.Host s, Mapper info, List<InstanceState> out, List<LoadSpec> options, boolean refsLeft) {
         if (!info.rowsLoadRelated()) return; // no class of the rows has any: nothing to group them by class for
         if (info.layoutCount() > 1) {
             Map<Mapper, List<InstanceState>> byClass = new LinkedHashMap<>();
@@ -250,17 +272,19 @@ public final class Loading {
                 throw new IllegalArgumentException(o + " cannot be combined with extra columns (allWith): its rows are not one "
                         + "per object; use selectinLoad, or all()");
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
-        RowReader<InstanceState> entities = entities(s, info, q.primary(), ToOneLoading.atRow(s, info));
+        Connection c = s.connection();
+        LoadedRows load = s.uow().beginLoad(info, q.distinctKeys() ? LoadedRows.DISTINCT : 0);
+        RowReader<Object> objects = objects(s, info, q.primary(), load, ToOneLoading.atRow(s, info));
         int from = select.columns().size() - extra;
         List<InstanceState> states = new ArrayList<>();
         java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        List<Object[]> rows = s.connection().execute(q.statement(), (rs, t) -> {
+        List<Object[]> rows = c.execute(q.statement(), (rs, t) -> {
             Object[] row = new Object[extra + 1];
-            InstanceState st = entities.read(rs, t);
-            if (seen.add(st.obj())) states.add(st);
-            row[0] = st.obj();
-            ValueCodec<Object>[] c = t.resultCodecs();
-            for (int i = 0; i < extra; i++) row[i + 1] = c[from + i].read(rs, from + i + 1);
+            Object obj = objects.read(rs, t);
+            if (seen.add(obj)) states.add(load.last());
+            row[0] = obj;
+            ValueCodec<Object>[] v = t.resultCodecs();
+            for (int i = 0; i < extra; i++) row[i + 1] = v[from + i].read(rs, from + i + 1);
             return row;
         }).all();
         relatedOf(s, info, states, options);
@@ -271,41 +295,23 @@ public final class Loading {
         return new IllegalStateException("a row of " + info.name + " (table " + info.table.name() + ") has a NULL primary key");
     }
 
-    /** The same, lazily; closing the stream closes the cursor. */
+    /**
+     * The same, lazily; closing the stream closes the cursor. The rows are read a chunk of {@link ToOneLoading#CHUNK}
+     * at a time: each chunk's references are resolved and its collections installed together before its first object
+     * is handed out (one {@code SELECT ... IN} per reference and chunk for targets the session does not hold).
+     */
     public static Stream<Object> stream(Loading.Host s, Mapper info, Select<Row> select) {
         OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
-        Result<InstanceState> r = s.connection().execute(q.statement(), entities(s, info, q.primary(), ToOneLoading.atRow(s, info)));
-        if (!info.rowsLoadRelated()) return r.stream().map(InstanceState::obj);
-        // a stream has no whole result to batch over: each object's references are resolved as it is
-        // handed out (found in the identity map, else one SELECT per row); use list() to batch them
-        return r.stream().peek(st -> {
-            Mapper m = st.info;
-            if (m.loadsRelated()) ToOneLoading.resolve(s, m, List.of(st));
-            if (m.toManys.length > 0) installCollections(s, m, List.of(st));
-        }).map(InstanceState::obj);
-    }
-
-    /**
-     * The session's object for a row: the one already in the identity map (re-read from the row when
-     * expired, keeping attributes changed since), or a new persistent object.
-     */
-    static InstanceState materialize(Loading.Host s, Mapper declared, Object[] row) {
-        if (declared.hasNullId(row))
-            throw nullKey(declared);
-        return materializeAs(s, declared.rowMapper(row), declared.rowValues(row));
-    }
-
-    /** {@link #materialize} of values already in the attribute order of their class {@code info}. */
-    static InstanceState materializeAs(Loading.Host s, Mapper info, Object[] v) {
-        IdKey key = info.keyOf(v);
-        InstanceState st = s.uow().identityMap.isEmpty() ? null : s.uow().identityMap.get(key);
-        if (st != null) {
-            if (s.isExpired(st)) apply(s, st, v, true);
-            return st;
-        }
-        Object obj = info.mapping.newInstance();
-        info.setAll(obj, v);
-        return s.uow().attachLoaded(info, obj, key, v);
+        boolean related = info.rowsLoadRelated();
+        Connection c = s.connection();
+        LoadedRows load = s.uow().beginLoad(info, (q.distinctKeys() ? LoadedRows.DISTINCT : 0)
+                | (related ? LoadedRows.KEEP_STATES : LoadedRows.DEFER));
+        ToOneLoading.AtRow refs = ToOneLoading.atRow(s, info);
+        Result<Object> r = c.execute(q.statement(), objects(s, info, q.primary(), load, refs));
+        return java.util.stream.StreamSupport.stream(new StreamChunks(s, info, load, refs, r.iterator()), false).onClose(() -> {
+            r.close();
+            s.uow().loadEnded(load);
+        });
     }
 
     /**
@@ -332,16 +338,16 @@ public final class Loading {
         ((org.athanor.orm.mapping.EntityProxy) p).athanor$loader().load(p);
     }
 
-    /** Re-reads a persistent object's row; false when the row is gone. */
+    /**
+     * Re-reads a persistent object's row through the one route ({@link #hydrate}); false when the row is gone (or
+     * now belongs to another object of the session). Its unflushed changes are discarded unless {@code keepChanges}
+     * (then only an expired object is re-read).
+     */
     public static boolean reload(Loading.Host s, InstanceState st, boolean keepChanges) {
         Mapper info = st.info;
-        OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, info.selectAll.where(info.pkEquals(st.key())));
-        Object[] row = s.connection().execute(q.statement(), values(q.primary())).first();
-        if (row == null) return false;
-        Object[] v = info.rowValues(row);
-        apply(s, st, v, keepChanges);
-        if (st.refsPending) ToOneLoading.resolve(s, info, List.of(st));
-        if (st.collectionsPending) installCollections(s, info, List.of(st));
+        List<InstanceState> read = reread(s, info, info.selectAll.where(info.pkEquals(st.key())), keepChanges);
+        if (read.isEmpty() || read.get(0) != st) return false;
+        related(s, info, read);
         return true;
     }
 
@@ -359,16 +365,28 @@ public final class Loading {
         org.athanor.core.dialect.Dialect dialect = s.connection().dialect();
         List<InstanceState> read = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += perChunk) {
-            OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget,
-                    info.selectAll.where(KeyConditions.in(id, ids.subList(from, Math.min(ids.size(), from + perChunk)), dialect)));
-            for (Object[] row : s.connection().execute(q.statement(), values(q.primary())).all()) {
-                Object[] v = info.rowValues(row);
-                InstanceState st = byKey.remove(info.keyOf(v));
-                if (st == null) continue;
-                apply(s, st, v, false);
-                read.add(st);
-            }
+            Select<Row> select = info.selectAll.where(KeyConditions.in(id, ids.subList(from, Math.min(ids.size(), from + perChunk)), dialect));
+            for (InstanceState st : reread(s, info, select, false))
+                if (byKey.get(st.key()) == st) {
+                    byKey.remove(st.key());
+                    read.add(st);
+                }
         }
+        related(s, info, read);
+        return new ArrayList<>(byKey.values());
+    }
+
+    /** The states of {@code select}'s rows, read through {@link #hydrate}: held objects re-read (a refresh unless {@code keepChanges}). */
+    private static List<InstanceState> reread(Loading.Host s, Mapper info, Select<Row> select, boolean keepChanges) {
+        OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, select);
+        Connection c = s.connection();
+        LoadedRows load = s.uow().beginLoad(info, LoadedRows.DISTINCT | LoadedRows.KEEP_STATES | (keepChanges ? 0 : LoadedRows.REFRESH));
+        c.execute(q.statement(), objects(s, info, q.primary(), load, null)).all();
+        return load.takeStates();
+    }
+
+    /** The references and collections of re-read states still to be given them. */
+    private static void related(Loading.Host s, Mapper info, List<InstanceState> read) {
         List<InstanceState> refs = new ArrayList<>(), collections = new ArrayList<>();
         for (InstanceState st : read) {
             if (st.refsPending) refs.add(st);
@@ -376,7 +394,6 @@ public final class Loading {
         }
         if (!refs.isEmpty()) ToOneLoading.resolve(s, info, refs);
         if (!collections.isEmpty()) installCollections(s, info, collections);
-        return new ArrayList<>(byKey.values());
     }
 
     /**

@@ -15,6 +15,7 @@ import org.athanor.orm.internal.mapping.IdKey;
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.PolymorphicLoad;
 import org.athanor.orm.internal.uow.InstanceState;
+import org.athanor.orm.internal.uow.LoadedRows;
 
 /**
  * The loader of {@code selectinPolymorphic} / {@code withPolymorphic} (SQLAlchemy's strategies of those
@@ -33,6 +34,7 @@ final class SelectinPolymorphic {
         Select<Row> stmt = select.withColumns(plan.select().columns().toArray(Expression<?>[]::new)).withFrom(plan.from(select.from()));
         RowReader<Object[]> values = Loading.values(plan.columnCount());
         List<InstanceState> out = new ArrayList<>(); // the rows' states: references and collections load from them
+        LoadedRows load = Loading.statesLoad(s, info);
         Map<Mapper, List<Integer>> pending = new LinkedHashMap<>(); // by the class loading them: positions in out
         List<Object[]> pendingKeys = new ArrayList<>();
         for (Object[] row : s.connection().execute(stmt, values).all()) {
@@ -40,12 +42,13 @@ final class SelectinPolymorphic {
                 throw new IllegalStateException("a row of " + info.name + " (table " + info.table.name() + ") has a NULL primary key");
             Mapper to = plan.deferredTo(row);
             if (to == null) {
-                out.add(Loading.materializeAs(s, plan.rowMapper(row), plan.rowValues(row)));
+                Loading.hydrate(s, load, plan.rowMapper(row), plan.rowValues(row), null);
+                out.add(load.last());
                 continue;
             }
             Object[] key = new Object[info.idIdx.length];
             for (int k = 0; k < key.length; k++) key[k] = row[info.idIdx[k]];
-            InstanceState st = s.uow().identityMap.isEmpty() ? null : s.uow().identityMap.get(IdKey.ofIds(info, key));
+            InstanceState st = s.uow().identityMap.get(IdKey.ofIds(info, key));
             if (st != null && !s.isExpired(st)) {
                 out.add(st);
                 continue;
@@ -76,7 +79,8 @@ final class SelectinPolymorphic {
                 Select<Row> select = to.selectAll.where(keyIn(to, chunk));
                 OrmCompiler.Compiled q = OrmCompiler.compile(to.loadTarget, select);
                 RowReader<Object[]> values = Loading.values(q.primary());
-                for (InstanceState st : s.connection().execute(q.statement(), (rs, t) -> Loading.materialize(s, to, values.read(rs, t))).all()) {
+                LoadedRows load = Loading.statesLoad(s, to);
+                for (InstanceState st : s.connection().execute(q.statement(), (rs, t) -> Loading.materialize(s, load, to, values.read(rs, t))).all()) {
                     Object[] id = new Object[to.idIdx.length];
                     for (int k = 0; k < id.length; k++) id[k] = to.get(st.obj(), to.idIdx[k]);
                     List<Integer> at = places.get(Arrays.asList(id));

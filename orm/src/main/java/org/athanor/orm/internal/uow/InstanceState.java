@@ -76,6 +76,9 @@ public final class InstanceState {
         return key;
     }
 
+    /** Whether the key object exists (false while it is still to be made from the snapshot). */
+    boolean keyMade() { return !keyInSnapshot; }
+
     public void setKey(IdKey k) {
         key = k;
         keyInSnapshot = false;

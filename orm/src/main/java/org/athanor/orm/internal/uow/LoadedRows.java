@@ -1,48 +1,117 @@
 package org.athanor.orm.internal.uow;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.athanor.orm.internal.mapping.Mapper;
 
 /**
- * The rows of one load that began with an empty identity map (so no row can meet an object the session
- * holds): each row's new object, its values (the object's snapshot) and its class, kept without an
- * {@link InstanceState}. A session that only reads and closes never needs the states: they are made
- * ({@link #settle}), in row order and dated with the epoch the rows were read in, the first time the
- * identity map or the attached objects are looked at (a flush, {@code get}, {@code contains}, a rollback,
- * a second query's autoflush). A load still reading adds rows after a settle (a {@code @PostLoad} callback
- * may look at the session); they are settled at the next look. Owned by the identity map ({@link StateTable}).
+ * One load's rows, on their way into the identity map: every entity load (a query's, a relationship's, a refresh's, a
+ * joined node's) reads each row into its values and asks {@link #appends} whether the session can hold the row's
+ * object at all. When it cannot (nothing of the row's hierarchy is held, or only this load's own rows of a statement
+ * that gives each key once, or the row's single integral id is outside the range of those held: {@link HeldKeys}), the
+ * row's object is new and enters the identity map without a lookup: appended, hashed when the table is next read;
+ * otherwise it is looked up. One route, one branch.
+ *
+ * <p>A load whose rows need no state as they are read ({@link #DEFER}: no references to bind, no collections to
+ * install, no caller wanting the states) keeps an appended row as its new object, its values (the object's snapshot)
+ * and its class, without an {@link InstanceState}: a session that only reads and closes never needs the states. They
+ * are made ({@link #settle}), in row order and dated with the epoch the rows were read in, the first time the session's
+ * attached objects or identity map are looked at (a flush, {@code get}, {@code contains}, a rollback, a second query's
+ * autoflush). A load still reading adds rows after a settle (a {@code @PostLoad} callback may look at the session); they
+ * are settled at the next look. Registered with the identity map ({@link StateTable}) at its first such row.
  */
 public final class LoadedRows {
+    /** The statement gives each key at most once: the load's own rows cannot meet each other. */
+    public static final int DISTINCT = 1;
+    /** The rows' states may be made when first needed (see the class comment). */
+    public static final int DEFER = 2;
+    /** The caller wants every row's state, in row order ({@link #states}). */
+    public static final int KEEP_STATES = 4;
+    /** Re-read the held objects the rows meet, discarding their unflushed changes (a refresh), instead of only expired ones. */
+    public static final int REFRESH = 8;
+
     private final AttachedObjects attached;
     /** The epoch the rows were read in: a row's state is as old as its read, however late the state is made. */
     private final long epoch;
+    /** What the identity map holds of the load's hierarchy. */
+    final HeldKeys held;
+    private final int flags;
+    /** {@code held.added} while every entry of the hierarchy since the load began was one of its rows ({@link #DISTINCT}); else -1. */
+    private long own;
+    private List<InstanceState> states;
+    private InstanceState last;
+    /** Registered with the table (it has rows without states). */
+    boolean registered;
+
     /**
      * Row {@code i}'s object and values at {@code chunks[i / CHUNK][2 * (i % CHUNK)]} and the slot after: fixed-size
      * chunks, so that a large load never copies what it kept (a doubling array allocates and copies twice its size).
      */
-    private Object[][] chunks = new Object[4][];
+    private Object[][] chunks;
     private static final int CHUNK = 256;
     /** Every row's class while all rows have one; {@link #mappers} holds each row's once they differ (a hierarchy). */
     private Mapper single;
     private Mapper[] mappers;
     private int count;
-    /** The states of rows {@code [0, settled)}. */
-    private InstanceState[] states;
+    /** Rows {@code [0, settled)} have their states. */
     private int settled;
     /** The load read its last row: no row comes after the ones held. */
     private boolean ended;
 
-    LoadedRows(AttachedObjects attached, long epoch) {
+    LoadedRows(AttachedObjects attached, long epoch, HeldKeys held, int flags) {
         this.attached = attached;
         this.epoch = epoch;
+        this.held = held;
+        this.flags = flags;
+        this.own = (flags & DISTINCT) != 0 && held.count == 0 ? held.added : -1;
+        if ((flags & KEEP_STATES) != 0) states = new ArrayList<>();
     }
 
-    /** A row read: its new object {@code obj} of class {@code info}, with {@code snapshot} (no other holder) as its values. */
+    /**
+     * Whether the row of class {@code info} with values {@code v} (its id not null) cannot meet an object the session
+     * holds: then its object is new, and is appended without an identity-map lookup.
+     */
+    public boolean appends(Mapper info, Object[] v) {
+        HeldKeys h = held;
+        return h.count == 0 || own == h.added || info.idIdx.length == 1 && h.outside(v[info.idIdx[0]]);
+    }
+
+    /** Whether a row's state may be made when first needed ({@link #DEFER}). */
+    public boolean defers() { return (flags & DEFER) != 0; }
+
+    /** Whether held objects are re-read discarding their changes ({@link #REFRESH}). */
+    public boolean refresh() { return (flags & REFRESH) != 0; }
+
+    /** Notes a row's state: the {@link #last} one, and one of {@link #takeStates} when the caller asked for them. */
+    public void row(InstanceState st) {
+        last = st;
+        if (states != null) states.add(st);
+    }
+
+    /** The state of the last row given one ({@link #row}). */
+    public InstanceState last() { return last; }
+
+    /** The rows' states, in row order, since the last call (a streamed load takes them a chunk at a time). */
+    public List<InstanceState> takeStates() {
+        List<InstanceState> out = states;
+        states = new ArrayList<>();
+        return out;
+    }
+
+    /** An appended row of the hierarchy entered the identity map (with single id value {@code id}). */
+    void entered(Object id, boolean hashed) {
+        boolean mine = own == held.added;
+        held.entered(id, hashed);
+        if (mine) own = held.added;
+    }
+
+    /** A row kept without a state: its new object {@code obj} of class {@code info}, with {@code snapshot} (no other holder) as its values. */
     void add(Mapper info, Object obj, Object[] snapshot) {
         int n = count, c = n / CHUNK, at = 2 * (n % CHUNK);
         if (at == 0) {
-            if (c == chunks.length) chunks = Arrays.copyOf(chunks, 2 * c);
+            if (chunks == null) chunks = new Object[4][];
+            else if (c == chunks.length) chunks = Arrays.copyOf(chunks, 2 * c);
             chunks[c] = new Object[2 * CHUNK];
         }
         Object[] chunk = chunks[c];
@@ -65,40 +134,25 @@ public final class LoadedRows {
     /** The load read its last row (or failed). */
     void end() { ended = true; }
 
-    /** Whether every row the load will have has its state: the identity map need not keep these rows. */
+    /** Whether every row the load will have has its state: the identity map need not keep this load. */
     boolean done() { return ended && settled == count; }
 
     /** How many rows have no state yet. */
     int unsettled() { return count - settled; }
 
-    /** Index of the first row without a state (the caller puts the states {@link #settle} makes from there in the map). */
-    int settled() { return settled; }
-
-    /**
-     * Makes the states of the rows that have none, attached to the session, and returns the array holding every
-     * row's state (the new ones from the index {@link #settled()} gave before the call).
-     */
-    InstanceState[] settle() {
+    /** Makes the states of the rows that have none, attached to the session, and appends them to {@code table}'s log. */
+    void settle(StateTable table) {
         int n = count;
-        if (states == null) states = new InstanceState[n];
-        else if (states.length < n) states = Arrays.copyOf(states, Math.max(n, 2 * states.length));
         for (int i = settled; i < n; i++) {
             Object[] chunk = chunks[i / CHUNK];
             int at = 2 * (i % CHUNK);
             Object obj = chunk[at];
             InstanceState s = UnitOfWork.loadedState(mappers == null ? single : mappers[i], obj, (Object[]) chunk[at + 1], epoch);
             attached.attach(s, obj, false);
-            states[i] = s;
+            table.appendSettled(held, s);
             chunk[at] = null; // the state holds them now
             chunk[at + 1] = null;
         }
         settled = n;
-        return states;
-    }
-
-    /** Every row's state, in row order; the caller settled them through the identity map first. */
-    List<InstanceState> states() {
-        if (settled != count) throw new IllegalStateException("internal: " + (count - settled) + " loaded rows have no state yet");
-        return count == 0 ? List.of() : Arrays.asList(states).subList(0, count); // a view: no more rows come
     }
 }

@@ -1,6 +1,7 @@
 package org.athanor.orm.internal.uow;
 
 import org.athanor.orm.internal.mapping.IdKey;
+import org.athanor.orm.internal.mapping.Mapper;
 
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -10,9 +11,11 @@ import java.util.function.Consumer;
  * open addressing with linear probing, so that attaching a loaded row allocates nothing here (a
  * {@code HashMap} would add a node per row and rehash nodes as it grows).
  *
- * <p>States can also be {@linkplain #append appended}: a put deferred until the table is next read,
- * so a session that loads or inserts rows and closes never builds the table at all; and a load into the
- * empty table hands over its rows before their states exist ({@link #loading}), made when the table is next read.
+ * <p>States can also be {@linkplain #append appended}: a put deferred until the table is next read, so a session
+ * that loads or inserts rows and closes never builds the table at all; and a load's rows can enter before their
+ * states exist ({@link LoadedRows}), made when the session's objects are next looked at. What the table holds of
+ * each hierarchy is counted ({@link HeldKeys}): a lookup of a hierarchy it holds nothing of answers at once, and a
+ * load appends the rows the table cannot hold without looking them up.
  */
 public final class StateTable {
     private InstanceState[] slots = new InstanceState[16];
@@ -22,14 +25,24 @@ public final class StateTable {
      */
     private int[] hashes = new int[16];
     private int size;
-    /** Appended states not hashed in yet. */
-    private InstanceState[] appended = NONE;
+    /** Appended states not hashed in yet, over every hierarchy's log ({@link HeldKeys#log}). */
     private int appendedCount;
+    /** Room a flush asked for in the next log that grows ({@link #expectAppended}). */
+    private int expected;
+    /** Whether an appended state may replace a held one (an inserted row's key reused); a load appends only new keys. */
+    private boolean appendedMayReplace;
 
-    /** The rows of a load into the empty table whose states are not made yet (see {@link LoadedRows}), or null. */
-    private LoadedRows rows;
+    /** The loads with rows whose states are not made yet (see {@link LoadedRows}). */
+    private LoadedRows[] loads = NO_LOADS;
+    private int loadCount;
+    /** What is held of each hierarchy, by base mapper (a session touches a few: a linear scan). */
+    private HeldKeys[] held = new HeldKeys[4];
+    private int heldCount;
 
-    private static final InstanceState[] NONE = new InstanceState[0];
+    static final InstanceState[] NONE = new InstanceState[0];
+    private static final LoadedRows[] NO_LOADS = new LoadedRows[0];
+    /** The id value of a composite key for {@link HeldKeys#entered}: not in any range. */
+    static final Object MANY = new Object();
     /** Whether a put ever replaced one state by another (a row whose key came back: the old state is orphaned). */
     private boolean replacedAny;
 
@@ -37,7 +50,10 @@ public final class StateTable {
     public boolean holds(InstanceState s) { return s.key() != null && get(s.key()) == s; }
 
     /** True unless some state was replaced by another with an equal key: then every persistent state is in the table. */
-    public boolean neverReplaced() { return !replacedAny; }
+    public boolean neverReplaced() {
+        if (appendedMayReplace) settle();
+        return !replacedAny;
+    }
 
     /** How many states are held: appended ones are put in first, since one may replace another with an equal key. */
     public int size() {
@@ -48,57 +64,129 @@ public final class StateTable {
     public boolean isEmpty() { return size + appendedCount == 0 && unsettledRows() == 0; }
 
     /** How many loaded rows have no state yet (see {@link LoadedRows}). */
-    public int unsettledRows() { return rows == null ? 0 : rows.unsettled(); }
-
-    private boolean unsettled() { return appendedCount > 0 || rows != null && rows.unsettled() > 0; }
-
-    /**
-     * Takes the rows of a load that begins now, into this empty table: their states are made and put in
-     * (before any appended state) when the table is next read.
-     */
-    void loading(LoadedRows r) {
-        if (!isEmpty()) throw new IllegalStateException("internal: a load's rows are handed over to an identity map that is not empty");
-        rows = r;
+    public int unsettledRows() {
+        int n = 0;
+        for (int i = 0; i < loadCount; i++) n += loads[i].unsettled();
+        return n;
     }
 
-    /** The load of {@code r} read its last row. */
+    private boolean unsettled() { return appendedCount > 0 || loadCount > 0; }
+
+    /** What is held of {@code base}'s hierarchy (counted from now on when nothing was). */
+    HeldKeys held(Mapper base) {
+        HeldKeys h = find(base);
+        if (h != null) return h;
+        if (heldCount == held.length) held = Arrays.copyOf(held, 2 * heldCount);
+        return held[heldCount++] = new HeldKeys(base);
+    }
+
+    private HeldKeys find(Mapper base) {
+        HeldKeys[] hs = held;
+        for (int i = 0, n = heldCount; i < n; i++) if (hs[i].base == base) return hs[i];
+        return null;
+    }
+
+    /** The single id value of {@code values} (attribute order of {@code info}), or {@link #MANY}. */
+    static Object firstId(Mapper info, Object[] values) { return info.idIdx.length == 1 ? values[info.idIdx[0]] : MANY; }
+
+    private static Object firstId(InstanceState s) {
+        if (!s.keyMade()) return firstId(s.info, s.snapshot);
+        return s.key().size() == 1 ? s.key().value(0) : MANY;
+    }
+
+    /** A row of load {@code r} kept without a state (with single id value {@code id}): made when the session is next looked at. */
+    void rowEntered(LoadedRows r, Object id) {
+        r.entered(id, false);
+        if (!r.registered) {
+            r.registered = true;
+            if (loadCount == loads.length) loads = Arrays.copyOf(loads, Math.max(4, 2 * loadCount));
+            loads[loadCount++] = r;
+        }
+    }
+
+    /** The load of {@code r} read its last row: the table lets go of it once its rows have their states. */
     void loadEnded(LoadedRows r) {
         r.end();
-        if (rows == r && r.done()) rows = null;
+        if (r.registered && r.done()) unregister(r);
+    }
+
+    private void unregister(LoadedRows r) {
+        for (int i = 0; i < loadCount; i++)
+            if (loads[i] == r) {
+                System.arraycopy(loads, i + 1, loads, i, loadCount - i - 1);
+                loads[--loadCount] = null;
+                r.registered = false;
+                return;
+            }
+    }
+
+    /** Makes the states of the loads' rows that have none: attached, and appended (hashed when the table is next read). */
+    public void settleRows() { settleRows(null); }
+
+    /** {@link #settleRows()} of the loads of hierarchy {@code h} (null: all). */
+    private void settleRows(HeldKeys h) {
+        for (int i = 0; i < loadCount; i++) if (h == null || loads[i].held == h) loads[i].settle(this);
+        for (int i = loadCount - 1; i >= 0; i--) if (loads[i].done()) unregister(loads[i]);
     }
 
     /** Makes and puts in the states of loaded rows and appended states not in the table yet. */
     public void settle() {
-        if (rows != null && rows.unsettled() > 0) {
-            int from = rows.settled();
-            InstanceState[] made = rows.settle();
-            int to = rows.settled();
-            ensureCapacity(size + to - from);
-            for (int k = from; k < to; k++) putNoGrow(made[k]);
-            if (rows.done()) rows = null; // nothing more to settle: the table does not keep the states' array alive
-        }
-        if (appendedCount > 0) settleAppended();
+        if (loadCount > 0) settleRows(null);
+        if (appendedCount > 0) for (int i = 0; i < heldCount; i++) hashLog(held[i]);
     }
 
-    /** {@link #put} deferred until the table is next read (appended states are put in order). */
+    /**
+     * {@link #settle} of one hierarchy, before a lookup or put of its keys: the others' appended states stay in their
+     * logs (a load of posts whose rows look up their users does not hash the posts).
+     */
+    private void settle(HeldKeys h) {
+        if (loadCount > 0) settleRows(h);
+        hashLog(h);
+    }
+
     /** Makes room for {@code n} more appended states (a flush about to insert that many). */
-    public void expectAppended(int n) {
-        appended = InstanceState.withRoom(appended, appendedCount, n);
-    }
+    public void expectAppended(int n) { expected = n; }
 
+    /** {@link #put} deferred until the table is next read (appended states are put in order): an inserted row's state. */
     public void append(InstanceState s) {
-        if (appendedCount == appended.length) appended = Arrays.copyOf(appended, Math.max(16, appendedCount * 2));
-        appended[appendedCount++] = s;
+        appendedMayReplace = true;
+        HeldKeys h = held(s.info.base());
+        h.entered(firstId(s), false);
+        log(h, s);
     }
 
-    /** Puts the appended states in. */
-    private void settleAppended() {
-        int n = appendedCount;
-        appendedCount = 0;
-        InstanceState[] a = appended;
-        appended = NONE;
+    /** A loaded row's state, appended by load {@code r} without a lookup ({@link LoadedRows#appends}). */
+    void appendLoaded(LoadedRows r, InstanceState s, Object id) {
+        r.entered(id, false);
+        log(r.held, s);
+    }
+
+    /** A state {@link LoadedRows#settle} made for a row of hierarchy {@code h}, counted when it entered. */
+    void appendSettled(HeldKeys h, InstanceState s) { log(h, s); }
+
+    private void log(HeldKeys h, InstanceState s) {
+        if (h.logged == h.log.length) {
+            h.log = Arrays.copyOf(h.log, Math.max(Math.max(16, h.logged * 2), h.logged + expected));
+            expected = 0;
+        }
+        h.log[h.logged++] = s;
+        appendedCount++;
+    }
+
+    /** Puts hierarchy {@code h}'s appended states in, the table sized once for all of them. */
+    private void hashLog(HeldKeys h) {
+        int n = h.logged;
+        if (n == 0) return;
+        InstanceState[] a = h.log;
+        h.log = NONE;
+        h.logged = 0;
+        appendedCount -= n;
+        if (appendedCount == 0) appendedMayReplace = false;
         ensureCapacity(size + n);
-        for (int k = 0; k < n; k++) putNoGrow(a[k]);
+        for (int k = 0; k < n; k++) {
+            h.unsettled--;
+            if (putNoGrow(a[k]) != null) h.count--; // it replaced a state counted already (or was in already)
+        }
     }
 
     private void ensureCapacity(int n) {
@@ -110,7 +198,9 @@ public final class StateTable {
 
     /** The state whose key equals {@code key}, or null. */
     public InstanceState get(IdKey key) {
-        if (unsettled()) settle();
+        HeldKeys of = find(key.base);
+        if (of == null || of.count == 0) return null; // nothing of its hierarchy is held: no probe
+        if (of.unsettled > 0) settle(of);
         InstanceState[] t = slots;
         int[] hs = hashes;
         int mask = t.length - 1;
@@ -124,9 +214,12 @@ public final class StateTable {
 
     /** Puts {@code s} under its key, replacing the state held for that key; returns the replaced one or null. */
     public InstanceState put(InstanceState s) {
-        if (unsettled()) settle();
+        HeldKeys h = held(s.key().base);
+        if (h.unsettled > 0) settle(h); // an appended state of the hierarchy may have the same key: it goes in first
         if ((size + 1) * 4 > slots.length * 3) rehash(slots.length * 2);
-        return putNoGrow(s);
+        InstanceState replaced = putNoGrow(s);
+        if (replaced == null) h.entered(firstId(s), true);
+        return replaced;
     }
 
     private InstanceState putNoGrow(InstanceState s) {
@@ -152,7 +245,9 @@ public final class StateTable {
     /** Removes {@code s} if it is the state held for its key (not merely one with an equal key). */
     public boolean remove(InstanceState s) {
         if (s.key() == null) return false;
-        if (unsettled()) settle();
+        HeldKeys h = find(s.key().base);
+        if (h == null || h.count == 0) return false;
+        if (h.unsettled > 0) settle(h);
         InstanceState[] t = slots;
         int mask = t.length - 1;
         for (int i = home(s.key().hashCode(), mask); ; i = (i + 1) & mask) {
@@ -160,6 +255,7 @@ public final class StateTable {
             if (x == null) return false;
             if (x == s) {
                 deleteAt(i);
+                h.left();
                 return true;
             }
         }
@@ -218,12 +314,12 @@ public final class StateTable {
     }
 
     public void clear() {
-        rows = null;
-        if (appendedCount > 0) {
-            if (appended.length > 1024) appended = NONE;
-            else Arrays.fill(appended, 0, appendedCount, null);
-            appendedCount = 0;
-        }
+        for (int i = 0; i < loadCount; i++) loads[i].registered = false;
+        if (loadCount > 0) Arrays.fill(loads, 0, loadCount, null);
+        loadCount = 0;
+        for (int i = 0; i < heldCount; i++) held[i].forget();
+        appendedMayReplace = false;
+        appendedCount = 0;
         if (size == 0) return;
         if (slots.length > 1024) {
             slots = new InstanceState[16];

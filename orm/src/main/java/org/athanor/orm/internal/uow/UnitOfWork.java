@@ -59,7 +59,7 @@ public final class UnitOfWork {
 
     /** The state of {@code entity} in this unit of work, or null. */
     public InstanceState stateOf(Object entity) {
-        identityMap.settle(); // a loaded row's object is attached once its state is made
+        identityMap.settleRows(); // a loaded row's object is attached once its state is made
         return attached.get(entity);
     }
 
@@ -68,7 +68,7 @@ public final class UnitOfWork {
 
     /** Every attached state (pending, persistent, deleted), without building any index. */
     public void forEachAttached(Consumer<InstanceState> action) {
-        identityMap.settle();
+        identityMap.settleRows(); // made and attached; hashing them into the table is not needed for the walk
         attached.forEach(action);
     }
 
@@ -121,9 +121,18 @@ public final class UnitOfWork {
     }
 
     /**
-     * Registers a freshly loaded object. {@code values} becomes its snapshot: the caller hands over an
-     * array nobody else holds (byte arrays in it are replaced by copies, as the object keeps the originals).
-     * {@code key}: the identity made from {@code values}.
+     * Begins a load of rows of {@code declared}'s hierarchy ({@link LoadedRows}'s flags: {@code DISTINCT}, {@code DEFER},
+     * {@code KEEP_STATES}, {@code REFRESH}); {@link #loadEnded} follows its last row, also when a row fails.
+     */
+    public LoadedRows beginLoad(Mapper declared, int flags) {
+        return new LoadedRows(attached, tx.epoch, identityMap.held(declared.base()), flags);
+    }
+
+    /**
+     * Registers a freshly loaded object that the identity map may hold another of ({@link LoadedRows#appends} said
+     * so, and the lookup missed): put in the table under {@code key}, the identity made from {@code values}.
+     * {@code values} becomes its snapshot: the caller hands over an array nobody else holds (byte arrays in it are
+     * replaced by copies, as the object keeps the originals).
      */
     public InstanceState attachLoaded(Mapper info, Object obj, IdKey key, Object[] values) {
         InstanceState s = loadedState(info, obj, info.ownSnapshot(values), tx.epoch);
@@ -135,30 +144,28 @@ public final class UnitOfWork {
     }
 
     /**
-     * Begins a load none of whose rows can meet an object of the session: the identity map is empty and the
-     * statement gives each key once. Its rows are registered with {@link #loadedRow}, their states made when
-     * first needed ({@link LoadedRows}); {@link #loadEnded} follows the last row, and {@link #statesOf} gives them.
+     * {@link #attachLoaded} for a row the identity map cannot hold ({@link LoadedRows#appends}): no lookup, the state
+     * appended to the table (hashed when it is next read), its key made when first needed.
      */
-    public LoadedRows freshLoad() {
-        LoadedRows rows = new LoadedRows(attached, tx.epoch);
-        identityMap.loading(rows);
-        return rows;
+    public InstanceState appendLoaded(LoadedRows rows, Mapper info, Object obj, Object[] values) {
+        Object[] snapshot = info.ownSnapshot(values);
+        InstanceState s = loadedState(info, obj, snapshot, tx.epoch);
+        attached.attach(s, obj, false);
+        identityMap.appendLoaded(rows, s, StateTable.firstId(info, snapshot));
+        if (info.callbacks != null) info.callbacks.fire(Callbacks.POST_LOAD, obj);
+        return s;
     }
 
-    /** {@link #attachLoaded} for a row of a {@link #freshLoad}: the object is the session's, its state made when first needed. */
+    /** {@link #appendLoaded} for a load that {@linkplain LoadedRows#defers defers} its states: made when first needed. */
     public void loadedRow(LoadedRows rows, Mapper info, Object obj, Object[] values) {
-        rows.add(info, obj, info.ownSnapshot(values));
+        Object[] snapshot = info.ownSnapshot(values);
+        rows.add(info, obj, snapshot);
+        identityMap.rowEntered(rows, StateTable.firstId(info, snapshot));
         if (info.callbacks != null) info.callbacks.fire(Callbacks.POST_LOAD, obj);
     }
 
-    /** A {@link #freshLoad} read its last row (or failed): no more rows come. */
+    /** A load read its last row (or failed): no more rows come. */
     public void loadEnded(LoadedRows rows) { identityMap.loadEnded(rows); }
-
-    /** The states of a {@link #freshLoad}'s rows, in row order (made now when they are not yet); after {@link #loadEnded}. */
-    public java.util.List<InstanceState> statesOf(LoadedRows rows) {
-        identityMap.settle();
-        return rows.states();
-    }
 
     /**
      * A loaded object's state: persistent with {@code snapshot} (no other holder), its key made from the snapshot

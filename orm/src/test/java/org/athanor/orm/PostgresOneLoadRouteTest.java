@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresOneLoadRouteTest extends OneLoadRouteTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}
