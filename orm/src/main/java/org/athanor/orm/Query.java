@@ -314,7 +314,11 @@ public final class Query<E> {
         return session.connection().execute(probe).first() != null;
     }
 
-    /** The matching objects, read lazily from the open cursor; close the stream (try-with-resources). */
+    /**
+     * The matching objects, read from the open cursor a chunk of 500 rows ahead of the consumer (each chunk's
+     * references and collections are loaded in one batch, not one SELECT per row); close the stream
+     * (try-with-resources).
+     */
     @SuppressWarnings("unchecked")
     public Stream<E> stream() {
         refusePolymorphic("stream()");
