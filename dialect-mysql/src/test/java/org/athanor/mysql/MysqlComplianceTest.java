@@ -3,6 +3,7 @@ package org.athanor.mysql;
 import org.athanor.core.compliance.DdlSuite;
 import org.athanor.core.compliance.SequenceSuite;
 import org.athanor.core.compliance.AliasCacheSuite;
+import org.athanor.core.compliance.FromLintingSuite;
 import org.athanor.core.compliance.BulkShapeSuite;
 import org.athanor.core.compliance.DmlSuite;
 import org.athanor.core.compliance.KeyStrategySuite;
@@ -75,6 +76,10 @@ class MysqlComplianceTest {
     }
 
     @Nested class AliasCache extends AliasCacheSuite {
+        @Override protected Engine newEngine() { return TestDatabases.mysql(); }
+    }
+
+    @Nested class FromLinting extends FromLintingSuite {
         @Override protected Engine newEngine() { return TestDatabases.mysql(); }
     }
 

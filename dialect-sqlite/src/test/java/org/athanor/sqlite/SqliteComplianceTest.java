@@ -3,6 +3,7 @@ package org.athanor.sqlite;
 import org.athanor.core.compliance.DdlSuite;
 import org.athanor.core.compliance.SequenceSuite;
 import org.athanor.core.compliance.AliasCacheSuite;
+import org.athanor.core.compliance.FromLintingSuite;
 import org.athanor.core.compliance.BulkShapeSuite;
 import org.athanor.core.compliance.DmlSuite;
 import org.athanor.core.compliance.KeyStrategySuite;
@@ -91,6 +92,10 @@ class SqliteComplianceTest {
     }
 
     @Nested class AliasCache extends AliasCacheSuite {
+        @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+    }
+
+    @Nested class FromLinting extends FromLintingSuite {
         @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
     }
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.athanor.core.dialect.Dialect;
 import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.engine.Engine;
-import org.athanor.core.engine.EngineOptions;
 import org.athanor.core.testing.TestDatabases;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -50,7 +49,7 @@ public abstract class TestDb implements AutoCloseable {
         try {
             TestDb.tx(admin, c -> c.executeSql("CREATE SCHEMA " + schema));
             Engine e = TestDatabases.server("PostgreSQL", TestDatabases.postgresUrl(),
-                    EngineOptions.defaults().poolSize(4).driverProperties(Map.of("currentSchema", schema)));
+                    TestDatabases.strict().poolSize(4).driverProperties(Map.of("currentSchema", schema)));
             return new ServerDb(e, admin, "DROP SCHEMA " + schema + " CASCADE", "PostgreSQL schema " + schema);
         } catch (RuntimeException ex) {
             admin.close();
@@ -72,7 +71,7 @@ public abstract class TestDb implements AutoCloseable {
             String params = q >= 0 ? url.substring(q) : "";
             if (!urlParameters.isEmpty()) params = (params.isEmpty() ? "?" : params + "&") + urlParameters;
             String dbUrl = url.substring(0, slash + 1) + db + params;
-            Engine e = TestDatabases.server("MariaDB", dbUrl, EngineOptions.defaults().poolSize(4));
+            Engine e = TestDatabases.server("MariaDB", dbUrl, TestDatabases.strict().poolSize(4));
             return new ServerDb(e, admin, "DROP DATABASE " + db, "MariaDB database " + db);
         } catch (RuntimeException ex) {
             admin.close();
@@ -92,7 +91,7 @@ public abstract class TestDb implements AutoCloseable {
             }
             String url = "sqlite:///" + file.toAbsolutePath();
             if (features == null) {
-                engine = Engine.create(url, EngineOptions.defaults().poolSize(4));
+                engine = Engine.create(url, TestDatabases.strict().poolSize(4));
             } else {
                 Dialect base;
                 try (Engine probe = Engine.create(url)) {
@@ -103,7 +102,7 @@ public abstract class TestDb implements AutoCloseable {
                 cfg.enforceForeignKeys(true);
                 SQLiteDataSource ds = new SQLiteDataSource(cfg);
                 ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-                engine = Engine.of(ds, base.withFeatures(features.apply(base.features().toBuilder()).build()));
+                engine = Engine.of(ds, base.withFeatures(features.apply(base.features().toBuilder()).build()), TestDatabases.strict());
             }
         }
 

@@ -44,5 +44,8 @@ public final class CompiledStatement {
 
     public List<String> resultNames() { return template.resultNames(); }
 
+    /** The compiler's warnings about the statement (a cartesian product, see {@link StatementTemplate#warnings}); usually empty. */
+    public List<String> warnings() { return template.warnings(); }
+
     @Override public String toString() { return sql() + " " + parameters(); }
 }

@@ -23,6 +23,10 @@ final class SelectRenderer {
         List<Table> fromTables = new ArrayList<>();
         for (FromItem f : froms) fromTables.addAll(Join.tablesOf(f));
         c.enclosingFroms.addLast(fromTables);
+        if (froms.size() > 1) {
+            String cartesian = FromLinter.check(c, s, froms);
+            if (cartesian != null) c.warn(cartesian);
+        }
 
         StringBuilder sql = c.sql;
         sql.append("SELECT ");

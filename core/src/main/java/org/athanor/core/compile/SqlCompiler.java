@@ -37,6 +37,8 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
     protected boolean qualifyColumns = true;
     /** Whether labels render as {@code expr AS name} (select list) rather than just the name. */
     protected boolean inSelectList;
+    /** Warnings about the statement being compiled ({@link FromLinter}), null while there are none. */
+    private List<String> warnings;
 
     public SqlCompiler(DialectSpelling dialect, boolean literalBinds) {
         this.dialect = dialect;
@@ -71,7 +73,8 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
         this.key = KeyCollector.walked(walked);
         this.placeholders = new Placeholders(dialect, key);
         visit(statement);
-        return placeholders.template(sql.toString());
+        org.athanor.core.internal.compile.CompiledTemplate t = placeholders.template(sql.toString());
+        return warnings == null ? t : t.withWarnings(warnings);
     }
 
     /** Renders any node (used for toString and fragments). */
@@ -82,6 +85,12 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
     }
 
     @Override public final void visit(SqlNode node) { node.accept(this); }
+
+    /** Notes a warning about the statement being compiled (shown by the engine once, when it compiles the statement). */
+    final void warn(String warning) {
+        if (warnings == null) warnings = new java.util.ArrayList<>(1);
+        if (!warnings.contains(warning)) warnings.add(warning);
+    }
 
     @Override public final SqlCompiler append(String s) { sql.append(s); return this; }
 

@@ -311,6 +311,7 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
             if (key.paramCount() > dialect.features().maxBindParams()) t = CompiledTemplate.of(dialect.compileOverBindLimit(statement, key));
             else {
                 t = CompiledTemplate.of(dialect.compileTemplate(statement, key));
+                if (!t.warnings().isEmpty()) lint(t); // once per shape: a cached template is not checked again
                 if (!dialect.fitsBindLimit(t)) t = CompiledTemplate.of(dialect.compileOverBindLimit(statement, key));
                 else if (key.cacheable()) cache.put(key.storedKey(), t);
             }
@@ -318,6 +319,15 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
         // after compiling: the parameters inside a node without a key are met only while rendering
         key.checkNamedUsed(statement);
         return new Prepared(t, key.params(), cached);
+    }
+
+    /** The compiler's warnings about a newly compiled statement, as {@link EngineOptions#fromLinting} says. */
+    private void lint(CompiledTemplate t) {
+        switch (options.fromLinting()) {
+            case OFF -> { }
+            case WARN -> { for (String w : t.warnings()) LOG.warn("{} [SQL: {}]", w, t.sql()); }
+            case RAISE -> throw new org.athanor.core.error.CompileError(String.join("; ", t.warnings()) + " [SQL: " + t.sql() + "]");
+        }
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.Map;
  * Engine.create("sqlite:///app.db", EngineOptions.defaults().echo(true).poolSize(4));
  * }</pre>
  */
-public record EngineOptions(boolean echo, int poolSize, Duration connectionTimeout, IsolationLevel isolationLevel, int statementCacheSize, int fetchSize, Map<String, String> driverProperties, boolean hideParameters, Duration statementTimeout, Duration socketTimeout, Duration leakDetectionThreshold, boolean prePing) {
+public record EngineOptions(boolean echo, int poolSize, Duration connectionTimeout, IsolationLevel isolationLevel, int statementCacheSize, int fetchSize, Map<String, String> driverProperties, boolean hideParameters, Duration statementTimeout, Duration socketTimeout, Duration leakDetectionThreshold, boolean prePing, FromLinting fromLinting) {
     public EngineOptions {
         if (poolSize < 1) throw new IllegalArgumentException("poolSize cannot be less than 1, got " + poolSize);
         if (statementCacheSize < 0) throw new IllegalArgumentException("statementCacheSize cannot be negative, got " + statementCacheSize);
@@ -17,6 +17,7 @@ public record EngineOptions(boolean echo, int poolSize, Duration connectionTimeo
         if (connectionTimeout == null || connectionTimeout.toMillis() < 250)
             throw new IllegalArgumentException("connectionTimeout must be at least 250 ms, got " + connectionTimeout);
         java.util.Objects.requireNonNull(driverProperties, "driverProperties");
+        java.util.Objects.requireNonNull(fromLinting, "fromLinting (OFF, WARN or RAISE)");
         driverProperties = Map.copyOf(driverProperties);
         if (statementTimeout != null && (statementTimeout.isNegative() || statementTimeout.isZero()))
             throw new IllegalArgumentException("statementTimeout must be positive (or null for none), got " + statementTimeout);
@@ -28,7 +29,7 @@ public record EngineOptions(boolean echo, int poolSize, Duration connectionTimeo
     }
 
     public static EngineOptions defaults() {
-        return new EngineOptions(false, 10, Duration.ofSeconds(30), null, 500, 0, Map.of(), false, null, null, null, false);
+        return new EngineOptions(false, 10, Duration.ofSeconds(30), null, 500, 0, Map.of(), false, null, null, null, false, FromLinting.WARN);
     }
 
     /**
@@ -37,37 +38,37 @@ public record EngineOptions(boolean echo, int poolSize, Duration connectionTimeo
      * standard output when no SLF4J provider is on the classpath (SLF4J would drop it). Control
      * characters in logged values are escaped, so a value cannot forge a log line.
      */
-    public EngineOptions echo(boolean on) { return new EngineOptions(on, poolSize, connectionTimeout, isolationLevel, statementCacheSize, fetchSize, driverProperties, hideParameters, statementTimeout, socketTimeout, leakDetectionThreshold, prePing); }
+    public EngineOptions echo(boolean on) { return new EngineOptions(on, poolSize, connectionTimeout, isolationLevel, statementCacheSize, fetchSize, driverProperties, hideParameters, statementTimeout, socketTimeout, leakDetectionThreshold, prePing, fromLinting); }
 
-    public EngineOptions poolSize(int v) { return new EngineOptions(echo, v, connectionTimeout, isolationLevel, statementCacheSize, fetchSize, driverProperties, hideParameters, statementTimeout, socketTimeout, leakDetectionThreshold, prePing); }
+    public EngineOptions poolSize(int v) { return new EngineOptions(echo, v, connectionTimeout, isolationLevel, statementCacheSize, fetchSize, driverProperties, hideParameters, statementTimeout, socketTimeout, leakDetectionThreshold, prePing, fromLinting); }
 
     /** How long {@code connect()} waits for a pooled connection before a {@link org.athanor.core.error.PoolTimeoutError}. */
-    public EngineOptions connectionTimeout(Duration v) { return new EngineOptions(echo, poolSize, v, isolationLevel, statementCacheSize, fetchSize, driverProperties, hideParameters, statementTimeout, socketTimeout, leakDetectionThreshold, prePing); }
+    public EngineOptions connectionTimeout(Duration v) { return new EngineOptions(echo, poolSize, v, isolationLevel, statementCacheSize, fetchSize, driverProperties, hideParameters, statementTimeout, socketTimeout, leakDetectionThreshold, prePing, fromLinting); }
 
     /** Isolation level of every connection (null: the database's default). */
-    public EngineOptions isolationLevel(IsolationLevel v) { return new EngineOptions(echo, poolSize, connectionTimeout, v, statementCacheSize, fetchSize, driverProperties, hideParameters, statementTimeout, socketTimeout, leakDetectionThreshold, prePing); }
+    public EngineOptions isolationLevel(IsolationLevel v) { return new EngineOptions(echo, poolSize, connectionTimeout, v, statementCacheSize, fetchSize, driverProperties, hideParameters, statementTimeout, socketTimeout, leakDetectionThreshold, prePing, fromLinting); }
 
     /** Compiled statements kept; 0 turns the cache off. */
-    public EngineOptions statementCacheSize(int v) { return new EngineOptions(echo, poolSize, connectionTimeout, isolationLevel, v, fetchSize, driverProperties, hideParameters, statementTimeout, socketTimeout, leakDetectionThreshold, prePing); }
+    public EngineOptions statementCacheSize(int v) { return new EngineOptions(echo, poolSize, connectionTimeout, isolationLevel, v, fetchSize, driverProperties, hideParameters, statementTimeout, socketTimeout, leakDetectionThreshold, prePing, fromLinting); }
 
     /** JDBC fetch size for queries (0: the driver's default). Streaming results set their own. */
-    public EngineOptions fetchSize(int v) { return new EngineOptions(echo, poolSize, connectionTimeout, isolationLevel, statementCacheSize, v, driverProperties, hideParameters, statementTimeout, socketTimeout, leakDetectionThreshold, prePing); }
+    public EngineOptions fetchSize(int v) { return new EngineOptions(echo, poolSize, connectionTimeout, isolationLevel, statementCacheSize, v, driverProperties, hideParameters, statementTimeout, socketTimeout, leakDetectionThreshold, prePing, fromLinting); }
 
     /** Extra JDBC driver properties. */
-    public EngineOptions driverProperties(Map<String, String> v) { return new EngineOptions(echo, poolSize, connectionTimeout, isolationLevel, statementCacheSize, fetchSize, v, hideParameters, statementTimeout, socketTimeout, leakDetectionThreshold, prePing); }
+    public EngineOptions driverProperties(Map<String, String> v) { return new EngineOptions(echo, poolSize, connectionTimeout, isolationLevel, statementCacheSize, fetchSize, v, hideParameters, statementTimeout, socketTimeout, leakDetectionThreshold, prePing, fromLinting); }
 
     /**
      * Leave bound values out of the echo log (SQLAlchemy's {@code hide_parameters}): statements are
      * still logged, with {@code [parameters hidden]} in place of their values.
      */
-    public EngineOptions hideParameters(boolean on) { return new EngineOptions(echo, poolSize, connectionTimeout, isolationLevel, statementCacheSize, fetchSize, driverProperties, on, statementTimeout, socketTimeout, leakDetectionThreshold, prePing); }
+    public EngineOptions hideParameters(boolean on) { return new EngineOptions(echo, poolSize, connectionTimeout, isolationLevel, statementCacheSize, fetchSize, driverProperties, on, statementTimeout, socketTimeout, leakDetectionThreshold, prePing, fromLinting); }
 
     /**
      * The longest a statement may run before it is cancelled with a
      * {@link org.athanor.core.error.StatementTimeoutError} (null: no limit). JDBC counts it in whole
      * seconds, rounded up. Per statement: {@code conn.execute(stmt, timeout)}.
      */
-    public EngineOptions statementTimeout(Duration v) { return new EngineOptions(echo, poolSize, connectionTimeout, isolationLevel, statementCacheSize, fetchSize, driverProperties, hideParameters, v, socketTimeout, leakDetectionThreshold, prePing); }
+    public EngineOptions statementTimeout(Duration v) { return new EngineOptions(echo, poolSize, connectionTimeout, isolationLevel, statementCacheSize, fetchSize, driverProperties, hideParameters, v, socketTimeout, leakDetectionThreshold, prePing, fromLinting); }
 
     /**
      * The longest the driver waits on the network for a reply (null: the driver's default, usually
@@ -75,14 +76,14 @@ public record EngineOptions(boolean echo, int poolSize, Duration connectionTimeo
      * {@link org.athanor.core.error.DisconnectionError}, and the pool drops it. Keep it above the
      * statement timeout. No effect on SQLite.
      */
-    public EngineOptions socketTimeout(Duration v) { return new EngineOptions(echo, poolSize, connectionTimeout, isolationLevel, statementCacheSize, fetchSize, driverProperties, hideParameters, statementTimeout, v, leakDetectionThreshold, prePing); }
+    public EngineOptions socketTimeout(Duration v) { return new EngineOptions(echo, poolSize, connectionTimeout, isolationLevel, statementCacheSize, fetchSize, driverProperties, hideParameters, statementTimeout, v, leakDetectionThreshold, prePing, fromLinting); }
 
     /**
      * Warn (logger {@code org.athanor.engine} and HikariCP's own) when a connection stays checked out
      * longer than this (null: off; at least 2 s), with the stack trace of where it was taken; an
      * unclosed {@link Connection} found by the garbage collector is also reported with that stack.
      */
-    public EngineOptions leakDetectionThreshold(Duration v) { return new EngineOptions(echo, poolSize, connectionTimeout, isolationLevel, statementCacheSize, fetchSize, driverProperties, hideParameters, statementTimeout, socketTimeout, v, prePing); }
+    public EngineOptions leakDetectionThreshold(Duration v) { return new EngineOptions(echo, poolSize, connectionTimeout, isolationLevel, statementCacheSize, fetchSize, driverProperties, hideParameters, statementTimeout, socketTimeout, v, prePing, fromLinting); }
 
     /**
      * Validate every connection on checkout with a round trip and replace a dead one before handing it
@@ -90,6 +91,15 @@ public record EngineOptions(boolean echo, int poolSize, Duration connectionTimeo
      * idle for more than 500 ms; turn this on where the server drops connections under the pool
      * (a failover, a restart) and a failing first statement is worse than a round trip per checkout.
      */
-    public EngineOptions prePing(boolean on) { return new EngineOptions(echo, poolSize, connectionTimeout, isolationLevel, statementCacheSize, fetchSize, driverProperties, hideParameters, statementTimeout, socketTimeout, leakDetectionThreshold, on); }
+    public EngineOptions prePing(boolean on) { return new EngineOptions(echo, poolSize, connectionTimeout, isolationLevel, statementCacheSize, fetchSize, driverProperties, hideParameters, statementTimeout, socketTimeout, leakDetectionThreshold, on, fromLinting); }
 
+    /**
+     * What happens when a SELECT the engine compiles is a cartesian product nobody asked for: a FROM element no JOIN,
+     * ON or WHERE condition links to the others (SQLAlchemy's from linter, e.g. filtering on a related table's column
+     * without joining it). {@code WARN} (the default, as SQLAlchemy) logs it once per statement shape on the SLF4J
+     * logger {@code org.athanor.engine} with the SQL; {@code RAISE} makes it a {@code CompileError} before the
+     * statement runs (for tests and strict applications); {@code OFF} skips the check. {@code crossJoin(...)} says a
+     * product is meant and is never reported.
+     */
+    public EngineOptions fromLinting(FromLinting v) { return new EngineOptions(echo, poolSize, connectionTimeout, isolationLevel, statementCacheSize, fetchSize, driverProperties, hideParameters, statementTimeout, socketTimeout, leakDetectionThreshold, prePing, v); }
 }

@@ -16,4 +16,11 @@ public interface StatementTemplate extends ResultColumns {
 
     /** The index of the canonical parameter bound at placeholder {@code i} (0-based). */
     int slot(int i);
+
+    /**
+     * What the compiler found suspicious in the statement: a SELECT that is a cartesian product nobody asked for
+     * (a FROM element no JOIN, ON or WHERE condition links to the others). Empty for almost every statement; the
+     * engine acts on it as {@code EngineOptions.fromLinting} says.
+     */
+    default java.util.List<String> warnings() { return java.util.List.of(); }
 }

@@ -22,6 +22,8 @@ public final class CompiledTemplate implements StatementTemplate {
     private final ValueCodec<Object>[] resultCodecs;
     private final List<SqlType<?>> resultTypes;
     private volatile RowLayout layout;
+    /** What the compiler found suspicious in the statement (a cartesian product: FromLinter), shown once when compiled. */
+    private List<String> warnings = List.of();
 
     public CompiledTemplate(String sql, int[] slots, ValueCodec<Object>[] slotCodecs, String[] slotNames,
                      List<String> resultNames, List<Expression<?>> resultExpressions,
@@ -75,7 +77,17 @@ public final class CompiledTemplate implements StatementTemplate {
             types.add(org.athanor.core.type.SqlTypes.ANY);
             codecs[i] = (ValueCodec) org.athanor.core.type.SqlTypes.ANY;
         }
-        return new CompiledTemplate(sql, slots, slotCodecs, slotNames, List.copyOf(names), List.of(), codecs, List.copyOf(types));
+        return new CompiledTemplate(sql, slots, slotCodecs, slotNames, List.copyOf(names), List.of(), codecs, List.copyOf(types))
+                .withWarnings(warnings);
+    }
+
+    /** The compiler's warnings about the statement (empty for almost every statement). */
+    @Override public List<String> warnings() { return warnings; }
+
+    /** This template carrying {@code w} as its warnings (set once, by the compiler, before it is shared). */
+    public CompiledTemplate withWarnings(List<String> w) {
+        warnings = List.copyOf(w);
+        return this;
     }
 
     /** The shared layout of {@code Row}s read with this template. */
