@@ -3,10 +3,11 @@ package org.athanor.orm;
 /**
  * A transaction block from {@link Session#begin()} or {@link SessionFactory#begin()}, for
  * try-with-resources (SQLAlchemy's {@code with session.begin():}). Java's {@code close()} cannot see
- * whether the block threw, so the block says it succeeded by calling {@link #commit()} as its last
- * statement; closing a block that did not commit rolls back. A block left by an exception therefore
- * never commits half its work, and a block that forgot to commit loses its work visibly (nothing is
- * written) rather than silently committing it.
+ * whether the block threw, so the block ends with {@link #commit()} (or {@link #rollback()}) as its last
+ * statement. Closing a block that did neither rolls back, then throws {@code IllegalStateException}
+ * saying so: a block left by an exception never commits half its work (the error is then suppressed
+ * under the block's own exception), and a block that forgot to commit fails loudly instead of losing its
+ * work in silence (Jdbi's rule).
  *
  * <pre>{@code
  * try (SessionTransaction tx = session.begin()) {
@@ -25,6 +26,8 @@ public final class SessionTransaction implements AutoCloseable {
     /** Whether the block opened the session (SessionFactory.begin) and so closes it. */
     private final boolean ownsSession;
     private boolean done;
+    /** commit() was called: when it failed, closing rolls back without blaming the block for not committing. */
+    private boolean commitTried;
 
     SessionTransaction(Session session, boolean ownsSession) {
         this.session = session;
@@ -41,6 +44,7 @@ public final class SessionTransaction implements AutoCloseable {
      */
     public void commit() {
         requireActive();
+        commitTried = true;
         session.commit();
         done = true;
     }
@@ -59,16 +63,25 @@ public final class SessionTransaction implements AutoCloseable {
         if (done) throw new IllegalStateException("this transaction block was already committed or rolled back");
     }
 
-    /** Rolls back unless commit() or rollback() was called; closes the session when the block opened it. */
+    /**
+     * Rolls back unless commit() or rollback() was called, and closes the session when the block opened it. A block that
+     * neither committed nor rolled back (nor had its commit fail) then throws {@code IllegalStateException}: inside
+     * try-with-resources it is suppressed under the exception that left the block, if one did.
+     */
     @Override
     public void close() {
+        boolean forgot = false;
         try {
             if (!done && !session.isClosed()) {
                 done = true;
+                forgot = !commitTried;
                 session.rollback();
             }
         } finally {
             if (ownsSession) session.close();
         }
+        if (forgot)
+            throw new IllegalStateException("the transaction block ended without commit() or rollback(), so its work was "
+                    + "rolled back; end the block with tx.commit() (or tx.rollback() to discard its work on purpose)");
     }
 }

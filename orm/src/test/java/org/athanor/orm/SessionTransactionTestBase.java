@@ -358,24 +358,35 @@ public abstract class SessionTransactionTestBase extends SessionFixture {
                 assertFalse(tx.isActive());
             }
             User lost = new User("Lost", "lost@x", 2);
-            assertThrows(IllegalStateException.class, () -> {
+            IllegalStateException boom = assertThrows(IllegalStateException.class, () -> {
                 try (SessionTransaction tx = s.begin()) {
                     s.add(lost);
                     s.flush();
                     throw new IllegalStateException("boom"); // commit() is never reached: close() rolls back
                 }
             });
+            assertEquals("boom", boom.getMessage(), "the block's own exception is the one thrown");
+            assertEquals(1, boom.getSuppressed().length, "the block's not committing is suppressed under it");
             assertEquals(ObjectState.TRANSIENT, state(s, lost));
+            IllegalStateException forgot = assertThrows(IllegalStateException.class, () -> {
+                try (SessionTransaction tx = s.begin()) {
+                    s.add(new User("Forgotten", "f@x", 3)); // no commit(): rolled back, nothing written, and said so
+                }
+            });
+            assertTrue(forgot.getMessage().startsWith("the transaction block ended without commit() or rollback(), so its work was rolled back"),
+                    forgot.getMessage());
             try (SessionTransaction tx = s.begin()) {
-                s.add(new User("Forgotten", "f@x", 3)); // no commit(): rolled back, nothing written
+                s.add(new User("Discarded", "d@x", 3));
+                tx.rollback(); // discarded on purpose: no error
             }
             User twin = new User("Twin", "kept@x", 9); // the email is taken: the block's commit fails
-            assertThrows(IntegrityError.class, () -> {
+            IntegrityError failed = assertThrows(IntegrityError.class, () -> {
                 try (SessionTransaction tx = s.begin()) {
                     s.add(twin);
                     tx.commit();
                 }
             });
+            assertEquals(0, failed.getSuppressed().length, "a block whose commit failed is not also blamed for not committing");
             assertEquals(ObjectState.TRANSIENT, state(s, twin), "closing the failed block rolled back: the session is usable");
             s.query(User.class).count(); // begins a transaction implicitly
             IllegalStateException nested = assertThrows(IllegalStateException.class, s::begin);
@@ -389,10 +400,14 @@ public abstract class SessionTransactionTestBase extends SessionFixture {
         }
         User abandoned = new User("Abandoned", "ab@x", 5);
         Session seen;
-        try (SessionTransaction tx = sessions.begin()) {
-            seen = tx.session();
-            seen.add(abandoned);
-        }
+        Session[] opened = new Session[1];
+        assertThrows(IllegalStateException.class, () -> {
+            try (SessionTransaction tx = sessions.begin()) {
+                opened[0] = tx.session();
+                opened[0].add(abandoned);
+            }
+        });
+        seen = opened[0];
         assertTrue(seen.isClosed(), "the block closed the session it opened");
         assertNull(abandoned.getId());
         assertEquals(List.of("Kept", "Fresh"), committedRows(User.class).stream().map(r -> r.get("name")).toList());

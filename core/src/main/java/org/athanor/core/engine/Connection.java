@@ -50,6 +50,8 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
      * connection is used by one thread at a time (see {@link #checkOpen()} for the engine's flag).
      */
     private boolean closed;
+    /** From {@link Engine#begin()}: closing with uncommitted work rolls back and throws (see there). */
+    boolean block;
     private boolean broken;
     /** The statements this checkout lends and keeps (see {@link LentStatements}). */
     private final LentStatements statements;
@@ -411,16 +413,21 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
     /** True after {@link #close()}, or once the engine it came from was closed. */
     public boolean isClosed() { return closed || engine.closed; }
 
-    /** Rolls back uncommitted work and returns the connection to the pool. */
+    /**
+     * Rolls back uncommitted work and returns the connection to the pool. A transaction block from {@link Engine#begin()}
+     * closed with uncommitted work then throws {@code IllegalStateException} (its work is rolled back all the same).
+     */
     @Override
     public void close() {
         if (closed) return;
         closed = true;
+        boolean forgot = false;
         // statements whose results were left open: closed, so none outlives the checkout mid-read
         if (!statements.endCheckout()) broken = true;
         try {
             // after Engine.close() the physical connection is closed already, its work rolled back with it
             if (tx.hasWork() && !broken && !engine.closed) {
+                forgot = block;
                 engine.transaction(TransactionEvent.ROLLBACK, this);
                 jdbc.rollback();
             }
@@ -431,6 +438,9 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
             engine.inUse.decrementAndGet();
             engine.release(jdbc, physical, broken);
         }
+        if (forgot)
+            throw new IllegalStateException("the engine.begin() block ended without commit() or rollback(), so its work was "
+                    + "rolled back; end the block with c.commit() (or c.rollback() to discard its work on purpose)");
     }
 
     // ---- errors --------------------------------------------------------------------------------------

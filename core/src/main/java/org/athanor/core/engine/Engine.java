@@ -228,8 +228,25 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
     /** The statement timeout of this engine's statements in milliseconds, 0 for none. */
     int statementTimeoutMillis() { return statementTimeoutMillis; }
 
-    /** Same as {@link #connect()}: the transaction begins at once and is rolled back on close unless committed. */
-    public Connection begin() { return connect(); }
+    /**
+     * A transaction block for try-with-resources (SQLAlchemy's {@code with engine.begin() as conn:}): a Connection
+     * whose block ends with {@code commit()} (or {@code rollback()}). Java's {@code close()} cannot see whether the
+     * block threw, so closing with uncommitted work rolls it back and then throws {@code IllegalStateException}
+     * (suppressed under the block's own exception when one left it): a forgotten commit fails loudly instead of losing
+     * the work in silence. {@link #connect()} rolls back on close without complaint; {@link #inTransaction} commits
+     * when its lambda returns.
+     * <pre>{@code
+     * try (Connection c = engine.begin()) {
+     *     c.execute(insert(USERS).set(USERS.NAME, "Ann"));
+     *     c.commit();
+     * }
+     * }</pre>
+     */
+    public Connection begin() {
+        Connection c = connect();
+        c.block = true;
+        return c;
+    }
 
     /**
      * Runs {@code work} in a transaction and returns its value: committed when it returns, rolled

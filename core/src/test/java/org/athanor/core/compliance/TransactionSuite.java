@@ -215,4 +215,41 @@ public abstract class TransactionSuite extends ComplianceSuite {
             }
         }
     }
+
+    /**
+     * engine.begin() is a transaction block: committed when it says so; closed with uncommitted work it rolls back and
+     * throws (suppressed under the block's own exception when one left it), so a forgotten commit is not silent.
+     */
+    @Test
+    void aBeginBlockEndsWithCommitOrRollbackAndAForgottenCommitIsAnError() {
+        try (Connection c = engine().begin()) {
+            c.execute(insert(parent).columns(parent.ID, parent.CODE).values(3L, "three"));
+            c.commit();
+        }
+        IllegalStateException forgot = assertThrows(IllegalStateException.class, () -> {
+            try (Connection c = engine().begin()) {
+                c.execute(insert(parent).columns(parent.ID, parent.CODE).values(4L, "four"));
+            }
+        });
+        assertTrue(forgot.getMessage().startsWith("the engine.begin() block ended without commit() or rollback(), so its work was rolled back"),
+                forgot.getMessage());
+        RuntimeException boom = assertThrows(RuntimeException.class, () -> {
+            try (Connection c = engine().begin()) {
+                c.execute(insert(parent).columns(parent.ID, parent.CODE).values(5L, "five"));
+                throw new RuntimeException("boom");
+            }
+        });
+        assertEquals("boom", boom.getMessage());
+        assertEquals(1, boom.getSuppressed().length, "the block's own exception stays the one thrown");
+        try (Connection c = engine().begin()) {
+            c.execute(insert(parent).columns(parent.ID, parent.CODE).values(6L, "six"));
+            c.rollback(); // discarded on purpose: no error
+        }
+        try (Connection c = engine().connect()) {
+            c.execute(insert(parent).columns(parent.ID, parent.CODE).values(7L, "seven")); // connect(): rolled back quietly
+        }
+        try (Connection c = engine().connect()) {
+            assertEquals(List.of(1L, 2L, 3L), parentIds(c), db());
+        }
+    }
 }
