@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import org.athanor.core.engine.Connection;
-import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Select;
@@ -20,21 +19,12 @@ import org.junit.jupiter.api.Test;
  * names, and the statement runs and returns the right rows; built again it is one cache entry.
  */
 public abstract class AnonymousAliasSuite extends ComplianceSuite {
-    static final class Staff extends Table {
-        final Column<Long> ID = column("id", BIGINT, primaryKey());
-        final Column<String> NAME = column("name", varchar(20), notNull());
-        final Column<Long> BOSS = column("boss_id", BIGINT);
-        private final Staff root;
-        Staff(String name) { super(name); root = this; }
-        private Staff(Staff of, String alias) { super(of, alias); root = of.root; }
-        @Override public Staff as(String alias) { return new Staff(root, alias); }
-    }
-
-    private Staff staff;
+    /** The self-referencing staff table of {@link AliasCacheSuite}. */
+    private AliasCacheSuite.Staff staff;
 
     @BeforeEach
     void tables() {
-        staff = new Staff(TestDatabases.uniqueName("aa_staff"));
+        staff = new AliasCacheSuite.Staff(TestDatabases.uniqueName("aa_staff"));
         create(staff);
         commit(c -> c.execute(insert(staff).columns(staff.ID, staff.NAME, staff.BOSS)
                 .values(1L, "Ann", null).values(2L, "Bo", 1L).values(3L, "Cy", 1L).values(4L, "Di", 2L)));
@@ -46,7 +36,7 @@ public abstract class AnonymousAliasSuite extends ComplianceSuite {
      * (another anonymous alias).
      */
     private Select<Row> chain(String userAlias) {
-        Staff boss = staff.as(userAlias);
+        AliasCacheSuite.Staff boss = staff.as(userAlias);
         Table top = staff.anonymous(), report = staff.anonymous();
         return select(List.of(staff.NAME, boss.NAME, top.corresponding(staff.NAME)))
                 .join(boss, staff.BOSS.eq(boss.ID))
