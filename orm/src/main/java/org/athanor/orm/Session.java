@@ -502,7 +502,8 @@ public final class Session implements AutoCloseable {
 
     /**
      * Begins a transaction block for try-with-resources ({@code with session.begin():}): commit it as
-     * the block's last statement; closing it without commit rolls back (see {@link SessionTransaction}).
+     * the block's last statement; closing it without commit() or rollback() rolls back and throws (see
+     * {@link SessionTransaction}).
      * The session must not be in a transaction already: a session begins one implicitly on first use,
      * so call begin() before working with the session, or after commit()/rollback().
      *

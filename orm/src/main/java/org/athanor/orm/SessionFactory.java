@@ -173,7 +173,8 @@ public final class SessionFactory {
 
     /**
      * A new session inside a transaction block ({@code with Session.begin() as session:}): commit the
-     * block as its last statement; closing it rolls back unless committed, and closes the session.
+     * block as its last statement; closing it rolls back unless committed (and throws when neither commit() nor
+     * rollback() was called, see {@link SessionTransaction}), and closes the session.
      *
      * <pre>{@code
      * try (SessionTransaction tx = sessions.begin()) {
