@@ -1,5 +1,6 @@
 package org.athanor.core.compile;
 
+import org.athanor.core.error.CompileError;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.*;
@@ -139,6 +140,18 @@ final class ExpressionRenderer {
     static void isNull(SqlCompiler c, IsNull n) {
         c.operand(n.operand());
         c.sql.append(n.negated() ? " IS NOT NULL" : " IS NULL");
+    }
+
+    /** See {@link SqlCompiler#visitInArray}. */
+    static void inArray(SqlCompiler c, InArray in) {
+        if (!c.features.supportsAnyArray())
+            throw new CompileError(c.dialect.name() + " has no form binding an IN list as one array parameter (" + in.operand()
+                    + (in.negated() ? " <> ALL(?)" : " = ANY(?)") + "; DialectFeatures.supportsAnyArray() is false): use in(values), "
+                    + "an IN list, for this database");
+        c.operand(in.operand());
+        c.sql.append(in.negated() ? " <> ALL(" : " = ANY(");
+        c.anyArrayParameter(in);
+        c.sql.append(')');
     }
 
     /** See {@link SqlCompiler#visitIsDistinct}. */

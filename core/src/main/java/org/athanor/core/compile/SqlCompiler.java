@@ -246,16 +246,7 @@ public class SqlCompiler implements SqlVisitor, RenderContext {
      * {@code x = ANY(?)} / {@code x <> ALL(?)} over one array parameter, where the dialect has the form
      * ({@link DialectFeatures#supportsAnyArray()}); refused elsewhere.
      */
-    public void visitInArray(InArray in) {
-        if (!features.supportsAnyArray())
-            throw new CompileError(dialect.name() + " has no form binding an IN list as one array parameter (" + in.operand()
-                    + (in.negated() ? " <> ALL(?)" : " = ANY(?)") + "; DialectFeatures.supportsAnyArray() is false): use in(values), "
-                    + "an IN list, for this database");
-        operand(in.operand());
-        sql.append(in.negated() ? " <> ALL(" : " = ANY(");
-        anyArrayParameter(in);
-        sql.append(')');
-    }
+    public void visitInArray(InArray in) { ExpressionRenderer.inArray(this, in); }
 
     /**
      * The placeholder of an {@link InArray}'s list: here its parameter as it is (statement display); a dialect that
