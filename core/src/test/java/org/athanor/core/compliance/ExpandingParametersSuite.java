@@ -104,4 +104,22 @@ public abstract class ExpandingParametersSuite extends ComplianceSuite {
             assertTrue(listOutsideIn.getMessage().contains("only the single parameter of an IN"), listOutsideIn.getMessage());
         }
     }
+
+    /**
+     * {@code inArray}: one array parameter where the dialect has the form (PostgreSQL's {@code = ANY(?)}), refused
+     * naming IN lists elsewhere, where {@code in(values)} stays the form.
+     */
+    @Test
+    void inArrayRunsWhereTheDialectHasItAndIsRefusedNamingInListsElsewhere() {
+        Select<Tuple1<String>> any = select(t.NAME).where(t.ID.inArray(List.of(1L, 3L))).orderBy(t.ID);
+        try (Connection c = engine().connect()) {
+            if (features().supportsAnyArray()) {
+                assertEquals(List.of("one", "three"), names(c.execute(any).all()), db());
+            } else {
+                org.athanor.core.error.CompileError e = assertThrows(org.athanor.core.error.CompileError.class, () -> c.execute(any), db());
+                assertTrue(e.getMessage().contains("use in(values)"), e.getMessage());
+            }
+            assertEquals(List.of("one", "three"), names(c.execute(select(t.NAME).where(t.ID.in(List.of(1L, 3L))).orderBy(t.ID)).all()));
+        }
+    }
 }
