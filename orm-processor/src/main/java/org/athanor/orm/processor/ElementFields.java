@@ -15,5 +15,6 @@ final class ElementFields {
     static void add(EntityModel m, VariableElement f, FieldView fv) {
         m.relationships.add(new EntityModel.RelationshipModel(f.getSimpleName().toString(),
                 ElementCollectionChecks.elementType(fv).name(), true, true));
+        m.relationFields.add(f);
     }
 }

@@ -45,6 +45,11 @@ final class EntityModel {
     record RelationshipModel(String name, String target, boolean collection, boolean elementCollection) {
         RelationshipModel(String name, String target, boolean collection) { this(name, target, collection, false); }
     }
+    /**
+     * The relationship fields (references, inverse one-to-ones, collections, element collections), in the order of
+     * {@link #relationships}: the generated accessor reads and writes them ({@link RelationWriter}).
+     */
+    final List<VariableElement> relationFields = new ArrayList<>();
     /** The key columns the owning references (@ManyToOne, owning @OneToOne) add to the table, for @Table constraint checks. */
     final List<String> referenceColumns = new ArrayList<>();
     /** Each owning reference with its key columns, in the runtime's order, for the column clash check (CrossChecks). */

@@ -35,6 +35,7 @@ final class References {
             m.references.add(new EntityModel.ReferenceModel(f, columns));
         }
         m.relationships.add(new EntityModel.RelationshipModel(f.getSimpleName().toString(), declared.name(), collection));
+        m.relationFields.add(f);
         TypeElement lazy = m.elements.getTypeElement(declared.name());
         if (!collection && !inverse && "LAZY".equals(fv.annotation(kind).string("fetch")) && lazy != null)
             m.lazyTargets.add(new EntityModel.LazyTarget(f, lazy));

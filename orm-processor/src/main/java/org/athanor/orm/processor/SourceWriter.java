@@ -52,7 +52,7 @@ final class SourceWriter {
         b.append(GENERATED).append("/** Instantiates {@link ").append(e)
                 .append("} and reads/writes its persistent fields without reflection; generated, do not edit. */\n")
                 .append("public final class ").append(cls).append(" implements org.athanor.orm.mapping.EntityAccessor<")
-                .append(e).append("> {\n");
+                .append(e).append(">, ").append(RelationWriter.implementsClause(m)).append(" {\n");
         b.append("    private static final java.util.List<String> NAMES = java.util.List.of(");
         for (int i = 0; i < m.attributes.size(); i++) b.append(i > 0 ? ", " : "").append('"').append(m.attributes.get(i).name()).append('"');
         b.append(");\n");
@@ -112,7 +112,8 @@ final class SourceWriter {
         }
         b.append("            default: throw new IndexOutOfBoundsException(\"").append(e).append(" has \" + NAMES.size() + \" attributes, not \" + i);\n");
         b.append("        }\n    }\n\n");
-        b.append("    private static Object required(Object v, int i) {\n")
+        RelationWriter.members(m, b);
+        b.append("\n    private static Object required(Object v, int i) {\n")
                 .append("        if (v == null) throw new IllegalArgumentException(\"cannot set ").append(e)
                 .append(".\" + NAMES.get(i) + \" (a primitive field) to null\");\n        return v;\n    }\n}\n");
         return b.toString();

@@ -42,7 +42,7 @@ final class ElementCollections {
             SqlType<?> valueType = mapper.sqlType(f, boxed, col, where);
             List<FieldSpec> ownerKey = ToOnes.targetKeys(cls, cls, specs); // one column, or several (@IdClass, @EmbeddedId)
             Secondary table = table(cls, entityName, f, ownerKey, valueType, col, type == java.util.Set.class, attributes);
-            out.add(new ToMany(f.getName(), f, boxed, "", type == java.util.Set.class, List.of(), false, false, false, table, false, false, false, false, true));
+            out.add(new ToMany(cls, f.getName(), f, boxed, "", type == java.util.Set.class, List.of(), false, false, false, table, false, false, false, false, true));
         }
         return List.copyOf(out);
     }

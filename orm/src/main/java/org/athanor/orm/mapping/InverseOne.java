@@ -23,13 +23,14 @@ public final class InverseOne {
     /** The field's cascades (REMOVE as {@link #cascadeRemove()}; MERGE, REFRESH, DETACH). */
     private final Cascading cascading;
 
-    InverseOne(String name, Field field, Class<?> target, String mappedBy, boolean cascadeRemove) {
+    /** {@code entity}: the mapped class, whose generated accessor reads the field ({@link Accessors#relationField}). */
+    InverseOne(Class<?> entity, String name, Field field, Class<?> target, String mappedBy, boolean cascadeRemove) {
         this.name = name;
         this.field = field;
         this.target = target;
         this.mappedBy = mappedBy;
         this.cascadeRemove = cascadeRemove;
-        this.handle = Accessors.fieldHandle(field, name);
+        this.handle = Accessors.relationField(entity, field, name);
         this.cascading = Cascading.of(field);
     }
 

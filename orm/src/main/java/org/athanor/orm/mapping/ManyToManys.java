@@ -68,7 +68,7 @@ final class ManyToManys {
                             cascades.contains(CascadeType.REMOVE), where)
                     : secondary(cls, ownerTable.name(), f, target, ownerKey, targetKey, attributes, o != null);
             // orphanRemoval only on a one-to-many: a many-to-many's element removed from one collection may be in others
-            out.add(new ToMany(f.getName(), f, target, inverse ? m.mappedBy() : "", type == java.util.Set.class, order,
+            out.add(new ToMany(cls, f.getName(), f, target, inverse ? m.mappedBy() : "", type == java.util.Set.class, order,
                     cascades.contains(CascadeType.REMOVE), o != null && o.orphanRemoval(), true, secondary,
                     cascades.contains(CascadeType.MERGE), cascades.contains(CascadeType.REFRESH), cascades.contains(CascadeType.DETACH),
                     o != null));

@@ -35,24 +35,15 @@ public final class ToMany {
     /** cascade = MERGE / REFRESH / DETACH (or ALL): merge, refresh and expunge follow the loaded elements. */
     private final boolean cascadeMerge, cascadeRefresh, cascadeDetach;
 
-    ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
-           boolean cascadeRemove, boolean orphanRemoval) {
-        this(name, field, target, mappedBy, set, orderBy, cascadeRemove, orphanRemoval, false, null);
-    }
-
-    ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
-           boolean cascadeRemove, boolean orphanRemoval, boolean manyToMany, Secondary secondary) {
-        this(name, field, target, mappedBy, set, orderBy, cascadeRemove, orphanRemoval, manyToMany, secondary, false, false, false, false);
-    }
-
-    ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
+    /** {@code entity}: the mapped class, whose generated accessor reads the field ({@link Accessors#relationField}). */
+    ToMany(Class<?> entity, String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
            boolean cascadeRemove, boolean orphanRemoval, boolean manyToMany, Secondary secondary,
            boolean cascadeMerge, boolean cascadeRefresh, boolean cascadeDetach, boolean oneToMany) {
-        this(name, field, target, mappedBy, set, orderBy, cascadeRemove, orphanRemoval, manyToMany, secondary, cascadeMerge,
+        this(entity, name, field, target, mappedBy, set, orderBy, cascadeRemove, orphanRemoval, manyToMany, secondary, cascadeMerge,
                 cascadeRefresh, cascadeDetach, oneToMany, false);
     }
 
-    ToMany(String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
+    ToMany(Class<?> entity, String name, Field field, Class<?> target, String mappedBy, boolean set, List<String> orderBy,
            boolean cascadeRemove, boolean orphanRemoval, boolean manyToMany, Secondary secondary,
            boolean cascadeMerge, boolean cascadeRefresh, boolean cascadeDetach, boolean oneToMany, boolean elementCollection) {
         this.elementCollection = elementCollection;
@@ -70,7 +61,7 @@ public final class ToMany {
         this.orderBy = List.copyOf(orderBy);
         this.cascadeRemove = cascadeRemove;
         this.orphanRemoval = orphanRemoval;
-        this.handle = Accessors.fieldHandle(field, name);
+        this.handle = Accessors.relationField(entity, field, name);
     }
 
     public String name() { return name; }

@@ -37,8 +37,14 @@ public final class ToOne {
     /** The field's cascades (REMOVE, MERGE, REFRESH, DETACH; PERSIST is always on). */
     private final Cascading cascading;
 
-    ToOne(String name, Field field, Class<?> target, List<Attribute> keyAttributes, boolean optional, Attribute mapsId,
+    /** {@code entity}: the mapped class, whose generated accessor reads the field ({@link Accessors#relationField}). */
+    ToOne(Class<?> entity, String name, Field field, Class<?> target, List<Attribute> keyAttributes, boolean optional, Attribute mapsId,
           java.lang.invoke.MethodHandle proxyConstructor) {
+        this(name, field, Accessors.relationField(entity, field, name), target, keyAttributes, optional, mapsId, proxyConstructor);
+    }
+
+    private ToOne(String name, Field field, FieldAccess handle, Class<?> target, List<Attribute> keyAttributes, boolean optional,
+                  Attribute mapsId, java.lang.invoke.MethodHandle proxyConstructor) {
         this.mapsId = mapsId;
         this.name = name;
         this.field = field;
@@ -46,7 +52,7 @@ public final class ToOne {
         this.keyAttributes = List.copyOf(keyAttributes);
         this.optional = optional;
         this.proxyConstructor = proxyConstructor;
-        this.handle = Accessors.fieldHandle(field, name);
+        this.handle = handle;
         this.cascading = Cascading.of(field);
     }
 
@@ -62,7 +68,7 @@ public final class ToOne {
         if (index == keyAttributes.get(0).index()) return this;
         List<Attribute> moved = new ArrayList<>(keyAttributes.size());
         for (int j = 0; j < keyAttributes.size(); j++) moved.add(keyAttributes.get(j).withIndex(index + j));
-        return new ToOne(name, field, target, moved, optional, mapsId, proxyConstructor);
+        return new ToOne(name, field, handle, target, moved, optional, mapsId, proxyConstructor);
     }
 
     /**

@@ -84,7 +84,7 @@ final class ToOnes {
                 keyAttributes.add(new Attribute(f.getName(), columns.get(j), keys.get(j).javaType(), attributes.size() + offset + slots + j,
                         id, false, null, null, mapsId == null, mapsId == null, f, null));
             slots += keys.size();
-            out.add(new ToOne(f.getName(), f, target, keyAttributes, optional, mapsId, proxy));
+            out.add(new ToOne(cls, f.getName(), f, target, keyAttributes, optional, mapsId, proxy));
         }
         return List.copyOf(out);
     }
@@ -102,7 +102,7 @@ final class ToOnes {
             jakarta.persistence.OneToMany m = f.getAnnotation(jakarta.persistence.OneToMany.class);
             Class<?> target = m.targetEntity() != void.class ? m.targetEntity() : GenericTypes.elementType(f);
             Cascading cascades = Cascading.of(m.cascade());
-            out.add(new ToMany(f.getName(), f, target, m.mappedBy(), f.getType() == java.util.Set.class, orderBy(f), cascades.remove(),
+            out.add(new ToMany(cls, f.getName(), f, target, m.mappedBy(), f.getType() == java.util.Set.class, orderBy(f), cascades.remove(),
                     m.orphanRemoval(), false, null, cascades.merge(), cascades.refresh(), cascades.detach(), false));
         }
         return List.copyOf(out);
@@ -115,7 +115,7 @@ final class ToOnes {
         for (Field f : fields) { // checked by the rules shared with the processor (ReferenceChecks)
             OneToOne one = f.getAnnotation(OneToOne.class);
             Class<?> target = one.targetEntity() != void.class ? one.targetEntity() : GenericTypes.fieldType(cls, f);
-            out.add(new InverseOne(f.getName(), f, target, one.mappedBy(), Cascading.of(one.cascade()).remove()));
+            out.add(new InverseOne(cls, f.getName(), f, target, one.mappedBy(), Cascading.of(one.cascade()).remove()));
         }
         return List.copyOf(out);
     }

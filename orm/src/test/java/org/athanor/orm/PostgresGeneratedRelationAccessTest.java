@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresGeneratedRelationAccessTest extends GeneratedRelationAccessTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}
