@@ -92,8 +92,10 @@ public abstract class DeletedOwnersCollectionsTestBase extends MappedTestBase {
             statements.clear();
             s.commit();
             StatementReport r = s.statementReport();
-            assertEquals(2, r.count("load Playlist.songs"), "520 owners: chunks of 500: " + r);
-            assertEquals(2, count("SELECT"), statements.toString());
+            // keys bound as one array (= ANY(?)) are not chunked
+            int chunks = engine.dialect().features().supportsAnyArray() ? 1 : 2;
+            assertEquals(chunks, r.count("load Playlist.songs"), "520 owners: chunks of 500: " + r);
+            assertEquals(chunks, count("SELECT"), statements.toString());
         }
         assertEquals(0, rows(Song_.TABLE));
         assertEquals(0, rows(Playlist_.TABLE));

@@ -56,9 +56,11 @@ public abstract class RelationshipCollectionsTestBase extends RelationshipTestBa
             List<Writer> writers = s.query(Writer.class).all();
             statements.clear();
             assertEquals(1, writers.get(0).getArticles().size());
-            assertEquals(2, count("SELECT"), "two chunks of owners");
+            // keys bound as one array (= ANY(?)) are not chunked
+            int chunks = engine.dialect().features().supportsAnyArray() ? 1 : 2;
+            assertEquals(chunks, count("SELECT"), "two chunks of owners, or one array");
             for (Writer w : writers) assertEquals("a" + w.getName().substring(1) + ".0", w.getArticles().get(0).getTitle());
-            assertEquals(2, count("SELECT"));
+            assertEquals(chunks, count("SELECT"));
         }
     }
 

@@ -128,7 +128,8 @@ public abstract class RelationshipTestBase extends MappedTestBase {
             statements.clear();
             List<Article> all = s.query(Article.class).all();
             assertEquals(org.athanor.orm.internal.loading.ToOneLoading.CHUNK + 20, all.size());
-            assertEquals(3, count("SELECT"), "articles, then the writers in two chunks");
+            // keys bound as one array (= ANY(?)) are not chunked
+            assertEquals(engine.dialect().features().supportsAnyArray() ? 2 : 3, count("SELECT"), "articles, then the writers in two chunks or one array");
             for (int i = 0; i < all.size(); i++) assertEquals("w" + i, all.get(i).getWriter().getName());
         }
     }

@@ -20,7 +20,8 @@ import org.athanor.orm.mapping.ToMany;
 /**
  * The lazy, batched load of {@code @OneToMany} collections: the first access to an unloaded collection
  * loads that collection for every object of the same query result that is still in the session and
- * has it unloaded, with one {@code SELECT ... WHERE fk IN (...)} per {@link ToOneLoading#CHUNK} owners,
+ * has it unloaded, with one {@code SELECT ... WHERE fk IN (...)} per {@link ToOneLoading#CHUNK} owners (one
+ * {@code WHERE fk = ANY(?)} for all of them where the keys bind as one array, {@link KeyConditions#batches}),
  * ordered by {@code @OrderBy} then the elements' key. The elements' reference back to their owner is
  * found in the identity map (the owners are there), so it costs no further statement.
  */
@@ -173,10 +174,8 @@ final class CollectionLoading {
         Mapper element = cs.elementInfo();
         int k = cs.info.toManyBackRef(cs.m);
         List<Column<Object>> fk = element.toOnes[k].columns();
-        int perChunk = KeyConditions.keysPerChunk(ToOneLoading.CHUNK, fk.size());
         org.athanor.core.dialect.Dialect dialect = s.connection().dialect();
-        for (int from = 0; from < ids.size(); from += perChunk) {
-            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + perChunk));
+        for (List<Object> chunk : KeyConditions.batches(ids, fk, dialect, ToOneLoading.CHUNK)) {
             Select<Row> select = element.selectAll.where(KeyConditions.in(fk, chunk, dialect)).orderBy(orderBy(element, cs.relation()));
             // each element comes in one row of one chunk (its key is unique, its foreign key names one owner), so it is
             // added once, without a contains() check; rows of one owner mostly follow each other, so the last owner's
@@ -214,10 +213,9 @@ final class CollectionLoading {
         List<org.athanor.core.sql.Expression<?>> columns = new ArrayList<>(joined.columns());
         columns.addAll(locals);
         joined = joined.withColumns(columns.toArray(org.athanor.core.sql.Expression<?>[]::new)).orderBy(orderBy(element, cs.relation()));
-        int perChunk = KeyConditions.keysPerChunk(ToOneLoading.CHUNK, width);
         org.athanor.core.dialect.Dialect dialect = s.connection().dialect();
-        for (int from = 0; from < ids.size(); from += perChunk) {
-            Select<Row> select = joined.where(KeyConditions.in(locals, ids.subList(from, Math.min(ids.size(), from + perChunk)), dialect));
+        for (List<Object> chunk : KeyConditions.batches(ids, locals, dialect, ToOneLoading.CHUNK)) {
+            Select<Row> select = joined.where(KeyConditions.in(locals, chunk, dialect));
             // joinedLoad options below: the element's statement joins further, its owner-key columns kept last; an
             // element then comes in several rows per owner, all of its rows together (ordered by its key before the joins')
             List<Object[]> rows = JoinedLoading.any(cs.elementOptions) ? JoinedLoading.rowsWith(s, element, select, width, cs.elementOptions)

@@ -14,7 +14,7 @@ import org.athanor.orm.mapping.ProxyLoader;
  * The unloaded proxies one query result's {@code fetch = LAZY} reference handed out ({@code Post.author}
  * of every post of the result): the first method called on any of them loads all of them still unloaded
  * and in the session, with one {@code SELECT ... WHERE id IN (...)} per {@link ToOneLoading#CHUNK} keys (a composite
- * key's columns as a row value, see {@link KeyConditions#in}),
+ * key's columns as a row value, see {@link KeyConditions#in}; one {@code = ANY(?)} for all, see {@link KeyConditions#batches}),
  * counted as {@code lazy load Post.author}. Each row fills its proxy in place (the proxy is the identity
  * map's object for the row, marked {@link InstanceState#ghost}), through the same path as any re-read row.
  * Not thread-safe, as the Session.
@@ -94,12 +94,10 @@ final class ProxyGroup implements ProxyLoader {
             ids.add(KeyConditions.of(other.key()));
         }
         List<org.athanor.core.sql.Expression<?>> idColumns = List.of(target.idColumns());
-        int perChunk = KeyConditions.keysPerChunk(ToOneLoading.CHUNK, idColumns.size());
         org.athanor.core.dialect.Dialect dialect = session.connection().dialect();
         String prev = session.origin("lazy load " + relation);
         try {
-            for (int from = 0; from < ids.size(); from += perChunk) {
-                List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + perChunk));
+            for (List<Object> chunk : KeyConditions.batches(ids, idColumns, dialect, ToOneLoading.CHUNK)) {
                 Loading.list(session, target, target.selectAll.where(KeyConditions.in(idColumns, chunk, dialect)));
             }
         } finally {

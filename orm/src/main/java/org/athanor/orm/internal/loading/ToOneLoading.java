@@ -17,7 +17,7 @@ import org.athanor.orm.mapping.ToOne;
  * Turns the reference keys of loaded objects into the referenced objects ({@code @ManyToOne}, JPA's
  * EAGER default) for a whole result at once: keys already in the identity map are taken from it, the
  * others are read with one {@code SELECT ... WHERE id IN (...)} per reference and chunk of
- * {@link #CHUNK} keys — never one per row. A {@code fetch = LAZY} reference gets unloaded proxies for
+ * {@link #CHUNK} keys (one {@code WHERE id = ANY(?)} for all of them where the keys bind as one array) — never one per row. A {@code fetch = LAZY} reference gets unloaded proxies for
  * those instead, one {@link ProxyGroup} per reference and result. Referenced objects that themselves hold references are
  * resolved the same way, a level at a time.
  */
@@ -26,7 +26,8 @@ public final class ToOneLoading {
 
     /**
      * Keys per IN list: under every supported database's bind limit (SQLite's 999 in old builds,
-     * PostgreSQL's 32767, MariaDB's 65535) with room for the statement's other parameters.
+     * PostgreSQL's 32767, MariaDB's 65535) with room for the statement's other parameters. Keys bound as one
+     * array (PostgreSQL's {@code = ANY(?)}) are not chunked: {@link KeyConditions#batches}.
      */
     public static final int CHUNK = 500;
 
@@ -138,12 +139,10 @@ public final class ToOneLoading {
             if (missing.isEmpty()) continue;
             List<Object> ids = new ArrayList<>(missing.keySet());
             List<org.athanor.core.sql.Expression<?>> idColumns = List.of(target.idColumns());
-            int perChunk = KeyConditions.keysPerChunk(CHUNK, idColumns.size());
             org.athanor.core.dialect.Dialect dialect = s.connection().dialect();
             String prev = s.origin("load " + info.name + "." + ref.name());
             try {
-                for (int from = 0; from < ids.size(); from += perChunk) {
-                    List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + perChunk));
+                for (List<Object> chunk : KeyConditions.batches(ids, idColumns, dialect, CHUNK)) {
                     Loading.list(s, target, target.selectAll.where(KeyConditions.in(idColumns, chunk, dialect)), LoadOptions.childrenOf(options, ref.name()),
                             LoadOptions.polymorphicOf(options, ref.name()));
                 }
@@ -178,10 +177,8 @@ public final class ToOneLoading {
             ids.add(KeyConditions.of(st.key()));
         }
         List<Column<Object>> fk = back.columns();
-        int perChunk = KeyConditions.keysPerChunk(CHUNK, fk.size());
         org.athanor.core.dialect.Dialect dialect = s.connection().dialect();
-        for (int from = 0; from < ids.size(); from += perChunk) {
-            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + perChunk));
+        for (List<Object> chunk : KeyConditions.batches(ids, fk, dialect, CHUNK)) {
             for (Object e : Loading.list(s, target, target.selectAll.where(KeyConditions.in(fk, chunk, dialect)), LoadOptions.childrenOf(options, one.name()))) {
                 Object owner = back.get(e);
                 if (owner != null && info.type.isInstance(owner)) one.set(owner, e);

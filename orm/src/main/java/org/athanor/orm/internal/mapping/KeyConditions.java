@@ -39,7 +39,7 @@ public final class KeyConditions {
         DialectFeatures features = dialect.features();
         if (columns.size() == 1) {
             Expression column = columns.get(0);
-            return features.supportsAnyArray() && dialect.arrayElementName(column.type()) != null ? column.inArray(keys) : column.in(keys);
+            return asArray(columns, dialect) ? column.inArray(keys) : column.in(keys);
         }
         if (!features.supportsTupleIn()) {
             List<Expression<Boolean>> any = new ArrayList<>(keys.size());
@@ -100,4 +100,22 @@ public final class KeyConditions {
 
     /** How many keys of {@code width} columns go in one IN list: {@code chunk} bound values at most. */
     public static int keysPerChunk(int chunk, int width) { return Math.max(1, chunk / width); }
+
+    /** Whether {@link #in} binds the keys as one array parameter ({@code column = ANY(?)}): no bind limit applies. */
+    public static boolean asArray(List<? extends Expression<?>> columns, Dialect dialect) {
+        return columns.size() == 1 && dialect.features().supportsAnyArray() && dialect.arrayElementName(columns.get(0).type()) != null;
+    }
+
+    /**
+     * {@code keys} split into the batches one {@link #in} statement each takes: all of them at once where they are bound
+     * as one array ({@link #asArray}; one statement, one round trip and one plan however many keys), else
+     * {@link #keysPerChunk chunks} of {@code chunk} bind parameters, under every database's bind limit.
+     */
+    public static <K> List<List<K>> batches(List<K> keys, List<? extends Expression<?>> columns, Dialect dialect, int chunk) {
+        if (asArray(columns, dialect)) return List.of(keys);
+        int per = keysPerChunk(chunk, columns.size());
+        List<List<K>> out = new ArrayList<>(keys.size() / per + 1);
+        for (int from = 0; from < keys.size(); from += per) out.add(keys.subList(from, Math.min(keys.size(), from + per)));
+        return out;
+    }
 }

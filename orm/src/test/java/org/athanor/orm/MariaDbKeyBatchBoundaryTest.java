@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbKeyBatchBoundaryTest extends KeyBatchBoundaryTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresKeyBatchBoundaryTest extends KeyBatchBoundaryTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}
