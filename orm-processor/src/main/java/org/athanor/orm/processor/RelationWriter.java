@@ -83,6 +83,7 @@ final class RelationWriter {
         if (r.access() instanceof FieldAccess.Direct d) return "e." + d.field() + " = (" + r.typeName() + ") v;";
         if (r.access() instanceof FieldAccess.Accessors a) return "e." + a.setter() + "((" + r.typeName() + ") v);";
         FieldAccess.Handle h = (FieldAccess.Handle) r.access();
-        return h.handleName() + ".set(e, (" + h.typeName() + ") v);";
+        // a type variable's field (T owner in a generic mapped superclass) is an Object: no (redundant) cast
+        return h.handleName() + ".set(e, " + (h.typeName().equals("java.lang.Object") ? "v" : "(" + h.typeName() + ") v") + ");";
     }
 }

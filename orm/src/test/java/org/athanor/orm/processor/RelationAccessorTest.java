@@ -71,6 +71,14 @@ class RelationAccessorTest {
         assertEquals("racc.gen.Thing has 5 relationships, not 5", x.getMessage());
     }
 
+    @Test
+    void theGeneratedRelationshipCodeCompilesWithoutWarnings() {
+        // an application compiling with -Werror must not fail on generated code (raw collection casts, redundant casts);
+        // the model puts several classes in one file (auxiliaryclass), and no processor claims the annotations (processing)
+        TestJavac.Result r = TestJavac.compile(Map.of("racc.gen.Thing", MODEL), true, "-Xlint:all,-auxiliaryclass,-processing", "-Werror");
+        assertTrue(r.success(), () -> r.errors().toString());
+    }
+
     private static Field field(Class<?> c, String name) throws NoSuchFieldException {
         for (Class<?> k = c; k != null; k = k.getSuperclass())
             for (Field f : k.getDeclaredFields())
