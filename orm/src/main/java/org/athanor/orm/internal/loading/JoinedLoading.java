@@ -135,7 +135,8 @@ final class JoinedLoading {
             for (Object[] values : rows) if (values != null) withExtra.add(values);
         }
         finish(s, root, options);
-        objects.addAll(root.objects);
+        if (objects instanceof ArrayList<Object> a) a.ensureCapacity(objects.size() + root.states.size());
+        for (InstanceState st : root.states) objects.add(st.obj());
         return withExtra;
     }
 
@@ -153,18 +154,16 @@ final class JoinedLoading {
         node.last = o;
         if (node.seen == null) {
             Object max = node.maxKey;
-            if (key instanceof Comparable c && (max == null ? node.objects.isEmpty()
+            if (key instanceof Comparable c && (max == null ? node.states.isEmpty()
                     : key.getClass() == max.getClass() && c.compareTo(max) > 0)) {
                 node.maxKey = key;
-                node.objects.add(o);
                 node.states.add(st);
                 return true;
             }
-            node.seen = new IdentityHashMap<>(Math.max(32, 2 * node.objects.size()));
-            for (Object x : node.objects) node.seen.put(x, Boolean.TRUE);
+            node.seen = new IdentityHashMap<>(Math.max(32, 2 * node.states.size()));
+            for (InstanceState x : node.states) node.seen.put(x.obj(), Boolean.TRUE);
         }
         if (node.seen.put(o, Boolean.TRUE) != null) return false;
-        node.objects.add(o);
         node.states.add(st);
         return true;
     }
@@ -181,8 +180,8 @@ final class JoinedLoading {
     /** Resolves references, installs collections (the joined ones loaded), and applies the non-joined options, level by level. */
     private static void finish(Loading.Host s, JoinedNode node, List<LoadSpec> options) {
         Mapper info = node.info;
-        List<Object> objects = node.objects;
-        if (objects.isEmpty()) return;
+        List<InstanceState> owners = node.states;
+        if (owners.isEmpty()) return;
         // a polymorphic node's objects are of several classes: each class's references and collections over its objects
         Map<Mapper, List<InstanceState>> byClass = new java.util.LinkedHashMap<>();
         if (info.layoutCount() > 1) for (InstanceState st : node.states) byClass.computeIfAbsent(st.info, k -> new ArrayList<>()).add(st);
@@ -194,7 +193,8 @@ final class JoinedLoading {
         }
         for (JoinedNode child : node.children) {
             if (!child.collection) continue;
-            for (Object owner : objects) {
+            for (InstanceState ownerState : owners) {
+                Object owner = ownerState.obj();
                 CollectionState cs = CollectionState.stateOf(s, owner, info, child.index);
                 if (cs == null || cs.items != null) continue; // already loaded: kept, as SQLAlchemy without populate_existing
                 ArrayList<Object> els = child.elements.get(owner);
@@ -203,7 +203,8 @@ final class JoinedLoading {
         }
         for (JoinedNode child : node.children) {
             if (!child.inverse) continue;
-            for (Object owner : objects) {
+            for (InstanceState ownerState : owners) {
+                Object owner = ownerState.obj();
                 List<Object> els = child.elements.get(owner);
                 info.inverseOnes[child.index].set(owner, els == null ? null : els.get(0));
             }

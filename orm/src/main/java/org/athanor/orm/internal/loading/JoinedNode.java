@@ -29,8 +29,7 @@ final class JoinedNode {
     Table secondary;
     int offset;
     final List<JoinedNode> children = new ArrayList<>();
-    /** Distinct objects of this node, in the order they first appear, and their states. */
-    final List<Object> objects = new ArrayList<>();
+    /** The states of this node's distinct objects, in the order the objects first appear. */
     final List<InstanceState> states = new ArrayList<>();
     /** The objects noted, by identity: made when a key first comes out of ascending order (see {@link #note}). */
     Map<Object, Boolean> seen;
