@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The key batches of the relationship loads at the chunk boundary: {@link ToOneLoading#CHUNK} keys go in one statement
  * everywhere; one more takes a second statement where the keys are bind parameters of an IN list (a bind limit), and
  * still one where they bind as one array ({@code = ANY(?)}, {@code DialectFeatures.supportsAnyArray()}): the select-in
- * collection, the reference batch, the inverse one-to-one and the many-to-many load, with the same objects either way.
+ * collection, the reference batch, the inverse one-to-one, the many-to-many and the element collection load, with the same
+ * objects either way.
  */
 public abstract class KeyBatchBoundaryTestBase extends MappedTestBase {
     @Override
@@ -28,7 +29,7 @@ public abstract class KeyBatchBoundaryTestBase extends MappedTestBase {
         return GeneratedRelationAccessTestBase.REGISTRY;
     }
 
-    /** {@code n} shelves, each with one book, one plate and one tag of its own. */
+    /** {@code n} shelves, each with one book, one plate, one tag and one label of its own. */
     private void seed(int n) {
         try (Session s = sessions.openSession()) {
             List<RaShelf> shelves = new ArrayList<>();
@@ -41,6 +42,7 @@ public abstract class KeyBatchBoundaryTestBase extends MappedTestBase {
                 plate.setShelf(shelf);
                 shelf.setPlate(plate);
                 shelf.getTags().add(new RaTag("t" + i));
+                shelf.labels.add("l" + i);
                 shelves.add(shelf);
             }
             s.addAll(shelves);
@@ -79,7 +81,7 @@ public abstract class KeyBatchBoundaryTestBase extends MappedTestBase {
 
     @ParameterizedTest(name = "{0} keys")
     @ValueSource(ints = {ToOneLoading.CHUNK, ToOneLoading.CHUNK + 1})
-    void aReferenceBatchAndAManyToManyLoad(int n) {
+    void aReferenceBatchAManyToManyAndAnElementCollection(int n) {
         seed(n);
         try (Session s = sessions.openSession()) {
             List<RaBook> books = s.query(RaBook.class).all();
@@ -93,6 +95,11 @@ public abstract class KeyBatchBoundaryTestBase extends MappedTestBase {
             for (RaShelf shelf : shelves)
                 assertEquals("t" + shelf.getName().substring(1).replaceFirst("^0+(?=.)", ""), shelf.getTags().iterator().next().getLabel());
             assertEquals(expected(n), selects("ra_tag"), statements.toString());
+            statements.clear();
+            assertEquals(1, shelves.get(0).labels.size());
+            for (RaShelf shelf : shelves)
+                assertEquals(java.util.Set.of("l" + shelf.getName().substring(1).replaceFirst("^0+(?=.)", "")), shelf.labels);
+            assertEquals(expected(n), selects("ra_shelf_label"), statements.toString());
         }
     }
 }

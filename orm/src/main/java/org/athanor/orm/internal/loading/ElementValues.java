@@ -89,10 +89,9 @@ public final class ElementValues {
         for (org.athanor.core.schema.Column<Object> l : locals) order.add(l.asc());
         order.add((table.position() != null ? table.position() : table.remote()).asc());
         Select<Row> all = Sql.select(columns).from(table.table()).orderBy(order.toArray(org.athanor.core.sql.OrderItem[]::new));
-        int perChunk = KeyConditions.keysPerChunk(ToOneLoading.CHUNK, width);
         org.athanor.core.dialect.Dialect dialect = s.connection().dialect();
-        for (int from = 0; from < ids.size(); from += perChunk) {
-            Select<Row> select = all.where(KeyConditions.in(locals, ids.subList(from, Math.min(ids.size(), from + perChunk)), dialect));
+        for (List<Object> chunk : KeyConditions.batches(ids, locals, dialect, ToOneLoading.CHUNK)) {
+            Select<Row> select = all.where(KeyConditions.in(locals, chunk, dialect));
             for (Row row : s.connection().execute(select).all()) {
                 Object key = row.get(0);
                 if (width > 1) {

@@ -112,6 +112,7 @@ public final class KeyConditions {
      * {@link #keysPerChunk chunks} of {@code chunk} bind parameters, under every database's bind limit.
      */
     public static <K> List<List<K>> batches(List<K> keys, List<? extends Expression<?>> columns, Dialect dialect, int chunk) {
+        if (keys.isEmpty()) return List.of();
         if (asArray(columns, dialect)) return List.of(keys);
         int per = keysPerChunk(chunk, columns.size());
         List<List<K>> out = new ArrayList<>(keys.size() / per + 1);
