@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.athanor.core.schema.MetaData;
 import org.athanor.core.schema.Table;
-import org.athanor.orm.mapping.EntityMapping;
 import org.athanor.orm.mapping.MappingException;
 import org.athanor.orm.mapping.ToMany;
 import org.athanor.orm.mapping.ToOne;
@@ -34,7 +33,7 @@ final class MapperConfiguration {
             if (mappers.containsKey(c)) throw new IllegalArgumentException("Registry.of() was given " + c.getName() + " twice");
             mappers.put(c, new Mapper(c));
         }
-        EntityMapping.checkDistinctTables(mappers.keySet());
+        checkDistinctTables(mappers.values());
         Polymorphic.link(mappers);
         for (Mapper m : mappers.values()) linkTargets(m, mappers);
         for (Mapper m : mappers.values()) linkCollections(m, mappers);
@@ -51,6 +50,24 @@ final class MapperConfiguration {
             m.selfReferences = SelfReferences.of(m);
         }
         return Collections.unmodifiableMap(mappers);
+    }
+
+    /**
+     * No two of the registry's entities map to the same table, unless they belong to one single-table inheritance
+     * hierarchy (then they hold the very same Table).
+     */
+    private static void checkDistinctTables(java.util.Collection<Mapper> mappers) {
+        Map<String, Mapper> seen = new java.util.HashMap<>();
+        for (Mapper m : mappers) {
+            Table t = m.mapping.table();
+            String key = (t.schema() == null ? "" : t.schema().toLowerCase(java.util.Locale.ROOT) + ".") + t.name().toLowerCase(java.util.Locale.ROOT);
+            Mapper other = seen.putIfAbsent(key, m);
+            if (other == null || other.mapping.table() == t) continue;
+            throw new MappingException("entities " + other.type.getName() + " and " + m.type.getName() + " both map to table "
+                    + (t.schema() == null ? "" : t.schema() + ".") + t.name() + "; each entity needs its own table "
+                    + "(give one a different @Table(name = ...)), unless they share it through single-table inheritance "
+                    + "(@Inheritance(strategy = SINGLE_TABLE) on their common @Entity superclass)");
+        }
     }
 
     /** How many classes on {@code m}'s table it references in a chain (cycles cut off after every class was counted). */
