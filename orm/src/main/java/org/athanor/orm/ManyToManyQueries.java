@@ -31,9 +31,6 @@ final class ManyToManyQueries {
     /** The parent's key: its one value, or the list of its values for a composite key. */
     private static <P> Object ownerKey(Relationship<P, ?> r, Mapper owner, P parent) {
         if (parent == null) throw new IllegalArgumentException("withParent(null, " + r + "): give the " + r.owner().getSimpleName());
-        if (!owner.type.isInstance(parent))
-            throw new IllegalArgumentException("withParent(" + parent + ", " + r + "): the parent must be a " + owner.name
-                    + ", not a " + parent.getClass().getName());
         IdKey id = owner.keyOfObject(parent);
         if (id == null)
             throw new IllegalArgumentException("withParent(" + parent + ", " + r + "): the " + r.owner().getSimpleName()

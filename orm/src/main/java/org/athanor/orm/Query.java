@@ -233,6 +233,9 @@ public final class Query<E> {
         if (!r.isCollection() || r.target() != info.type)
             throw new IllegalArgumentException("withParent(" + r + "): needs a collection of " + info.name);
         Mapper owner = session.registry().info(r.owner());
+        if (parent != null && !owner.type.isInstance(parent))
+            throw new IllegalArgumentException("withParent(" + parent + ", " + r + "): the parent must be a " + owner.name
+                    + ", not a " + parent.getClass().getName());
         if (r.isManyToMany()) return filter(ManyToManyQueries.withParent(r, owner, info, parent));
         org.athanor.orm.mapping.ToMany collection = owner.mapping.toMany(r.name());
         if (collection.joinColumnOneToMany()) return filter(ManyToManyQueries.withParentKey(r, owner, parent));
