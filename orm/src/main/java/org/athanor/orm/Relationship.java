@@ -15,6 +15,10 @@ import org.athanor.orm.mapping.ClassMapping;
  * {@code Article_.writer}): typed by the owning entity {@code O} and the related entity {@code T}, for
  * load options such as {@code query(Writer.class).options(Loaders.selectinLoad(Writer_.articles))}.
  *
+ * <p>Like the metamodel's columns it exists outside any {@link Registry}: it reads only the per-class table and
+ * properties ({@link ClassMapping}) to build Core conditions ({@link #joinCondition()}, {@link #any}, {@link #has}).
+ * Sessions load and flush the relationship through their registry's mappers.
+ *
  * @param <O> the entity holding the field
  * @param <T> the related entity (a collection's element type)
  */

@@ -47,10 +47,10 @@ public final class Callbacks {
     }
 
     /**
-     * The callbacks of {@code cls} and the classes it inherits state from, or null when there are none. Per event, JPA's order: the methods
-     * of the {@code @EntityListeners} classes (those of the topmost class first, each annotation's
-     * classes in the order listed; {@code @ExcludeSuperclassListeners} on a class drops the listeners
-     * of the classes above it), then the callback methods of the classes (topmost first).
+     * The callbacks of {@code cls} and the classes it inherits state from, with new listener instances, or null when
+     * there are none. Per event, JPA's order: the methods of the {@code @EntityListeners} classes (those of the topmost
+     * class first, each annotation's classes in the order listed; {@code @ExcludeSuperclassListeners} on a class drops
+     * the listeners of the classes above it), then the callback methods of the classes (topmost first).
      */
     public static Callbacks of(Class<?> cls) { return of(cls, MappingBuilder.hierarchy(cls)); }
 
