@@ -14,8 +14,9 @@ import org.athanor.orm.mapping.ToOne;
 /**
  * The registry's configure phase (SQLAlchemy's configure_mappers): builds the {@link Mapper}s of a
  * set of classes, checks the set, links relationship properties to their target mappers, ranks the
- * tables parents first and finds self-references. The only code that writes a mapper's link fields.
- * Moved out of Mapper unchanged.
+ * tables parents first and finds self-references. The only code that writes a mapper's link fields; the
+ * checks across the registry's classes (one table per entity, targets inside the registry) are here, not in the
+ * per-class {@link org.athanor.orm.mapping.ClassMapping}.
  */
 final class MapperConfiguration {
     private MapperConfiguration() {}
@@ -24,8 +25,8 @@ final class MapperConfiguration {
      * The configure phase: builds one mapper per class, checks the set (distinct tables, references
      * and collections pointing inside it), links relationship properties to their target mappers,
      * ranks the tables parents first and finds each table's self-references. The result, in the order
-     * given, is immutable from here on. Inheritance will group mappers into hierarchies here (setting
-     * {@link Mapper#base()}, {@link Mapper#tables()} and the discriminator) before the links are made.
+     * given, is immutable from here on. Inheritance groups the mappers into hierarchies here
+     * ({@code Polymorphic.link}: {@link Mapper#base()}, the load statements) before the links are made.
      */
     static Map<Class<?>, Mapper> configure(List<Class<?>> entityClasses) {
         Map<Class<?>, Mapper> mappers = new LinkedHashMap<>();
