@@ -12,7 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.RelationAccessor;
 import org.athanor.orm.model.relacc.RaBook;
 import org.athanor.orm.model.relacc.RaCurator;
@@ -41,7 +41,7 @@ public abstract class GeneratedRelationAccessTestBase extends MappedTestBase {
     @Test
     void everyRelationshipIsReadThroughTheEntitysGeneratedAccessor() throws ReflectiveOperationException {
         for (Class<?> c : CLASSES) {
-            EntityMapping<?> m = EntityMapping.of(c);
+            ClassMapping<?> m = ClassMapping.of(c);
             RelationAccessor<?> generated = assertInstanceOf(RelationAccessor.class, m.accessor(), c.getName());
             List<Object> relations = new ArrayList<>(m.toOnes());
             relations.addAll(m.toManys());

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.MappingException;
 import org.athanor.orm.mapping.RelationAccessor;
 import org.junit.jupiter.api.Test;
@@ -45,16 +45,16 @@ class RelationAccessorTest {
         assertTrue(source.contains("findVarHandle(racc.gen.Thing.class, \"spare\", racc.gen.Owner.class)"), source);
 
         @SuppressWarnings("unchecked") Class<Object> thing = (Class<Object>) r.load("racc.gen.Thing");
-        EntityMapping<Object> m = EntityMapping.of(thing);
+        ClassMapping<Object> m = ClassMapping.of(thing);
         @SuppressWarnings("unchecked") RelationAccessor<Object> a = assertInstanceOf(RelationAccessor.class, m.accessor());
-        Object e = m.newInstance();
+        Object e = m.accessor().newInstance();
         List<String> names = a.relationNames();
         List<Object> values = new ArrayList<>();
         for (String name : names) {
             Field f = field(thing, name);
             // a new object of the related entity (owner's field type is the mapped superclass's T), or a set of values
             Object v = f.getType() == java.util.Set.class ? new HashSet<>(List.of(name))
-                    : EntityMapping.of(r.load(name.equals("tag") ? "racc.gen.Tag" : "racc.gen.Owner")).newInstance();
+                    : ClassMapping.of(r.load(name.equals("tag") ? "racc.gen.Tag" : "racc.gen.Owner")).accessor().newInstance();
             values.add(v);
             a.setRelation(e, names.indexOf(name), v);
         }
@@ -103,7 +103,7 @@ class RelationAccessorTest {
         TestJavac.Result r = TestJavac.compile(Map.of("racc.old.N", entity, "racc.old.N_Accessor", OLD_ACCESSOR), false);
         assertTrue(r.success(), () -> r.errors().toString());
         Class<?> n = r.load("racc.old.N");
-        MappingException e = assertThrows(MappingException.class, () -> EntityMapping.of(n));
+        MappingException e = assertThrows(MappingException.class, () -> ClassMapping.of(n));
         assertEquals("racc.old.N: the generated racc.old.N_Accessor is out of date: it has no relationships (it does not "
                 + "implement RelationAccessor) but the mapping has the relationship parent; recompile N with the annotation "
                 + "processor", e.getMessage());
@@ -125,7 +125,7 @@ class RelationAccessorTest {
         TestJavac.Result r = staleAccessor("racc.renamed", head + "@ManyToOne private N parent; }\n",
                 head + "@Transient private N parent; @ManyToOne private N next; }\n");
         Class<?> n = r.load("racc.renamed.N");
-        MappingException e = assertThrows(MappingException.class, () -> EntityMapping.of(n));
+        MappingException e = assertThrows(MappingException.class, () -> ClassMapping.of(n));
         assertEquals("racc.renamed.N: the generated racc.renamed.N_Accessor is out of date: it has relationships [parent] but "
                 + "the mapping has the relationship next; recompile N with the annotation processor", e.getMessage());
     }
@@ -136,7 +136,7 @@ class RelationAccessorTest {
         TestJavac.Result r = staleAccessor("racc.removed", head + "@ManyToOne private N parent; }\n",
                 head + "@ManyToOne private N next; }\n");
         Class<?> n = r.load("racc.removed.N");
-        MappingException e = assertThrows(MappingException.class, () -> EntityMapping.of(n));
+        MappingException e = assertThrows(MappingException.class, () -> ClassMapping.of(n));
         assertEquals("racc.removed.N: the generated racc.removed.N_Accessor cannot be initialized (java.lang.NoSuchFieldException: "
                 + "no such field: racc.removed.N.parent/racc.removed.N/getField): it is out of date; recompile N with the annotation "
                 + "processor", e.getMessage());
