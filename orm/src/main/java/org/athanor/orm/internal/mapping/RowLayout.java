@@ -16,9 +16,16 @@ import org.athanor.core.type.ValueCodec;
 public final class RowLayout {
     /** The class a row of this layout builds. */
     public final Mapper mapper;
-    /** Per attribute read from the row (attribute {@link #into}[k]), its column: a position among the entity's columns. */
+    /**
+     * The attributes read from the row: the first {@link #inOrder} attributes are the row's first columns, in order,
+     * read by a plain loop (a class outside a hierarchy is all of them; a hierarchy's class, its base's columns);
+     * then, per further attribute read (attribute {@link #into}[k]), its column: a position among the entity's columns.
+     */
+    private final int inOrder;
     private final int[] at;
     private final int[] into;
+    /** The class's attribute count: the length of the arrays {@link #read} gives. */
+    private final int width;
     /** The attribute holding the discriminator (given the value already read), or -1. */
     private final int discriminatorAttr;
 
@@ -51,8 +58,12 @@ public final class RowLayout {
             at[k] = col;
             into[k++] = i;
         }
-        this.at = java.util.Arrays.copyOf(at, k);
-        this.into = java.util.Arrays.copyOf(into, k);
+        int prefix = 0;
+        while (prefix < k && at[prefix] == prefix && into[prefix] == prefix) prefix++;
+        this.inOrder = prefix;
+        this.at = java.util.Arrays.copyOfRange(at, prefix, k);
+        this.into = java.util.Arrays.copyOfRange(into, prefix, k);
+        this.width = n;
         this.copyFrom = java.util.Arrays.copyOf(copyFrom, copies);
         this.copyTo = java.util.Arrays.copyOf(copyTo, copies);
     }
@@ -63,7 +74,8 @@ public final class RowLayout {
      * the row's discriminator value when the loader read it to pick this layout (it is not read again).
      */
     public Object[] read(ResultSet rs, ValueCodec<Object>[] c, int from, Object discriminator) throws SQLException {
-        Object[] v = new Object[mapper.attrs.length];
+        Object[] v = new Object[width];
+        for (int k = 0, n = inOrder; k < n; k++) v[k] = c[from + k].read(rs, from + k + 1);
         int[] at = this.at, into = this.into;
         for (int k = 0; k < at.length; k++) {
             int col = from + at[k];
