@@ -26,6 +26,9 @@ public final class RowLayout {
     private final int[] into;
     /** The class's attribute count: the length of the arrays {@link #read} gives. */
     private final int width;
+    /** The key attributes ({@link Mapper#idIdx}), and the first of them (-1: none). */
+    private final int[] ids;
+    private final int firstId;
     /** The attribute holding the discriminator (given the value already read), or -1. */
     private final int discriminatorAttr;
 
@@ -64,6 +67,8 @@ public final class RowLayout {
         this.at = java.util.Arrays.copyOfRange(at, prefix, k);
         this.into = java.util.Arrays.copyOfRange(into, prefix, k);
         this.width = n;
+        this.ids = mapper.idIdx.clone();
+        this.firstId = ids.length > 0 ? ids[0] : -1; // every entity has a key; a mapper without one never loads rows
         this.copyFrom = java.util.Arrays.copyOf(copyFrom, copies);
         this.copyTo = java.util.Arrays.copyOf(copyTo, copies);
     }
@@ -84,6 +89,18 @@ public final class RowLayout {
         if (discriminatorAttr >= 0) v[discriminatorAttr] = discriminator;
         for (int k = 0; k < copyTo.length; k++) v[copyTo[k]] = v[copyFrom[k]];
         return v;
+    }
+
+    /**
+     * Whether a key attribute of {@code v}, a row this layout {@linkplain #read read}, is NULL: the first one, then
+     * the others of a composite key (a row never holds {@link Mapper#UNASSIGNED_KEY}, which {@link Mapper#hasNullId}
+     * also looks for).
+     */
+    public boolean nullId(Object[] v) {
+        if (firstId >= 0 && v[firstId] == null) return true;
+        int[] ids = this.ids;
+        for (int k = 1; k < ids.length; k++) if (v[ids[k]] == null) return true;
+        return false;
     }
 
     /**
