@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.athanor.core.engine.Connection;
 import org.athanor.core.schema.Column;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.model.load.Peeker;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * the row's layout read ({@code RowLayout.nullId}).
  */
 public abstract class NullKeyRowsTestBase extends MappedTestBase {
-    static final Column<String> NAME = EntityMapping.column(Peeker.class, "name", String.class);
+    static final Column<String> NAME = ClassMapping.column(Peeker.class, "name", String.class);
 
     @Override
     Registry registry() {
