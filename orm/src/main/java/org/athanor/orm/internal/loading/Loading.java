@@ -137,7 +137,7 @@ public final class Loading {
             Object d = dpos < 0 ? null : c[from + dpos].read(rs, from + dpos + 1);
             RowLayout layout = declared.rowLayout(d);
             Object[] v = layout.read(rs, c, from, d);
-            if (layout.mapper.hasNullId(v)) throw nullKey(declared);
+            if (layout.nullId(v)) throw nullKey(declared);
             return hydrate(s, load, layout.mapper, v, refs);
         };
     }

@@ -16,9 +16,19 @@ import org.athanor.core.type.ValueCodec;
 public final class RowLayout {
     /** The class a row of this layout builds. */
     public final Mapper mapper;
-    /** Per attribute read from the row (attribute {@link #into}[k]), its column: a position among the entity's columns. */
+    /**
+     * The attributes read from the row: the first {@link #inOrder} attributes are the row's first columns, in order,
+     * read by a plain loop (a class outside a hierarchy is all of them; a hierarchy's class, its base's columns);
+     * then, per further attribute read (attribute {@link #into}[k]), its column: a position among the entity's columns.
+     */
+    private final int inOrder;
     private final int[] at;
     private final int[] into;
+    /** The class's attribute count: the length of the arrays {@link #read} gives. */
+    private final int width;
+    /** The key attributes ({@link Mapper#idIdx}), and the first of them (-1: none). */
+    private final int[] ids;
+    private final int firstId;
     /** The attribute holding the discriminator (given the value already read), or -1. */
     private final int discriminatorAttr;
 
@@ -51,8 +61,14 @@ public final class RowLayout {
             at[k] = col;
             into[k++] = i;
         }
-        this.at = java.util.Arrays.copyOf(at, k);
-        this.into = java.util.Arrays.copyOf(into, k);
+        int prefix = 0;
+        while (prefix < k && at[prefix] == prefix && into[prefix] == prefix) prefix++;
+        this.inOrder = prefix;
+        this.at = java.util.Arrays.copyOfRange(at, prefix, k);
+        this.into = java.util.Arrays.copyOfRange(into, prefix, k);
+        this.width = n;
+        this.ids = mapper.idIdx.clone();
+        this.firstId = ids.length > 0 ? ids[0] : -1; // every entity has a key; a mapper without one never loads rows
         this.copyFrom = java.util.Arrays.copyOf(copyFrom, copies);
         this.copyTo = java.util.Arrays.copyOf(copyTo, copies);
     }
@@ -63,7 +79,8 @@ public final class RowLayout {
      * the row's discriminator value when the loader read it to pick this layout (it is not read again).
      */
     public Object[] read(ResultSet rs, ValueCodec<Object>[] c, int from, Object discriminator) throws SQLException {
-        Object[] v = new Object[mapper.attrs.length];
+        Object[] v = new Object[width];
+        for (int k = 0, n = inOrder; k < n; k++) v[k] = c[from + k].read(rs, from + k + 1);
         int[] at = this.at, into = this.into;
         for (int k = 0; k < at.length; k++) {
             int col = from + at[k];
@@ -72,6 +89,18 @@ public final class RowLayout {
         if (discriminatorAttr >= 0) v[discriminatorAttr] = discriminator;
         for (int k = 0; k < copyTo.length; k++) v[copyTo[k]] = v[copyFrom[k]];
         return v;
+    }
+
+    /**
+     * Whether a key attribute of {@code v}, a row this layout {@linkplain #read read}, is NULL: the first one, then
+     * the others of a composite key (a row never holds {@link Mapper#UNASSIGNED_KEY}, which {@link Mapper#hasNullId}
+     * also looks for).
+     */
+    public boolean nullId(Object[] v) {
+        if (firstId >= 0 && v[firstId] == null) return true;
+        int[] ids = this.ids;
+        for (int k = 1; k < ids.length; k++) if (v[ids[k]] == null) return true;
+        return false;
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.athanor.orm.internal.uow;
 
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -12,17 +11,15 @@ import java.util.Map;
  */
 public final class AttachedObjects {
     private Map<Object, InstanceState> byObject = new IdentityHashMap<>(8);
-    private InstanceState[] unindexed = NO_STATES;
-    private int unindexedCount;
+    /** Loaded states not in {@link #byObject} yet, in attach order. */
+    private final StateLog unindexed = new StateLog();
     private int count;
-
-    private static final InstanceState[] NO_STATES = new InstanceState[0];
 
     public int count() { return count; }
 
     /** The state of {@code obj}, or null. */
     public InstanceState get(Object obj) {
-        if (unindexedCount > 0) indexLoaded();
+        if (unindexed.size() > 0) indexLoaded();
         return byObject.get(obj);
     }
 
@@ -31,16 +28,17 @@ public final class AttachedObjects {
         s.attached = true;
         count++;
         if (index) byObject.put(obj, s);
-        else {
-            if (unindexedCount == unindexed.length) unindexed = Arrays.copyOf(unindexed, Math.max(16, unindexedCount * 2));
-            unindexed[unindexedCount++] = s;
-        }
+        else unindexed.add(s);
     }
 
     /** Every attached state, in no particular order, without indexing anything (the caller must not attach or detach meanwhile). */
     public void forEach(java.util.function.Consumer<InstanceState> action) {
         for (InstanceState s : byObject.values()) action.accept(s);
-        for (int i = 0; i < unindexedCount; i++) if (unindexed[i].attached) action.accept(unindexed[i]);
+        StateLog log = unindexed;
+        for (int c = 0, chunks = log.chunks(); c < chunks; c++) {
+            InstanceState[] chunk = log.chunk(c);
+            for (int i = 0, n = log.used(c); i < n; i++) if (chunk[i].attached) action.accept(chunk[i]);
+        }
     }
 
     public void unattach(InstanceState s) {
@@ -51,13 +49,15 @@ public final class AttachedObjects {
     }
 
     private void indexLoaded() {
-        for (int i = 0; i < unindexedCount; i++) {
-            InstanceState s = unindexed[i];
-            if (s.attached) byObject.put(s.obj, s);
+        StateLog log = unindexed;
+        for (int c = 0, chunks = log.chunks(); c < chunks; c++) {
+            InstanceState[] chunk = log.chunk(c);
+            for (int i = 0, n = log.used(c); i < n; i++) {
+                InstanceState s = chunk[i];
+                if (s.attached) byObject.put(s.obj, s);
+            }
         }
-        if (unindexed.length > 4096) unindexed = NO_STATES;
-        else Arrays.fill(unindexed, 0, unindexedCount, null);
-        unindexedCount = 0;
+        log.clear();
     }
 
     /**
@@ -69,8 +69,7 @@ public final class AttachedObjects {
         if (!closing) forEach(s -> s.attached = false);
         if (byObject.size() > 1024) byObject = new IdentityHashMap<>(8); // dropped, not cleared slot by slot
         else byObject.clear();
-        unindexed = NO_STATES; // dropped, not cleared: a large array is not worth keeping
-        unindexedCount = 0;
+        unindexed.clear();
         count = 0;
     }
 }

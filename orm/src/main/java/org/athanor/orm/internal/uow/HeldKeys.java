@@ -15,9 +15,8 @@ final class HeldKeys {
     int count;
     /** Of {@link #count}, those not hashed into the table yet (appended, or a load's rows). */
     int unsettled;
-    /** Appended states of the hierarchy not hashed in yet, in append order ({@code [0, logged)}). */
-    InstanceState[] log = StateTable.NONE;
-    int logged;
+    /** Appended states of the hierarchy not hashed in yet, in append order. */
+    final StateLog log = new StateLog();
     /** How many entered ever (never decreases): a load compares it to tell whether only its own rows came in since it began. */
     long added;
     /** The smallest and largest single integral id held, while {@link #ranged}. */
@@ -59,10 +58,7 @@ final class HeldKeys {
 
     /** Nothing is held any more (the table was cleared, or its last state left). */
     void forget() {
-        if (logged > 0) {
-            log = StateTable.NONE; // dropped, not cleared: the table's clear lets go of every state
-            logged = 0;
-        }
+        log.clear();
         count = 0;
         unsettled = 0;
         lo = Long.MAX_VALUE;

@@ -39,7 +39,6 @@ public final class StateTable {
     private HeldKeys[] held = new HeldKeys[4];
     private int heldCount;
 
-    static final InstanceState[] NONE = new InstanceState[0];
     private static final LoadedRows[] NO_LOADS = new LoadedRows[0];
     /** The id value of a composite key for {@link HeldKeys#entered}: not in any range. */
     static final Object MANY = new Object();
@@ -165,28 +164,30 @@ public final class StateTable {
     void appendSettled(HeldKeys h, InstanceState s) { log(h, s); }
 
     private void log(HeldKeys h, InstanceState s) {
-        if (h.logged == h.log.length) {
-            h.log = Arrays.copyOf(h.log, Math.max(Math.max(16, h.logged * 2), h.logged + expected));
+        if (expected > 0) {
+            h.log.expect(expected);
             expected = 0;
         }
-        h.log[h.logged++] = s;
+        h.log.add(s);
         appendedCount++;
     }
 
     /** Puts hierarchy {@code h}'s appended states in, the table sized once for all of them. */
     private void hashLog(HeldKeys h) {
-        int n = h.logged;
+        StateLog log = h.log;
+        int n = log.size();
         if (n == 0) return;
-        InstanceState[] a = h.log;
-        h.log = NONE;
-        h.logged = 0;
         appendedCount -= n;
         if (appendedCount == 0) appendedMayReplace = false;
         ensureCapacity(size + n);
-        for (int k = 0; k < n; k++) {
-            h.unsettled--;
-            if (putNoGrow(a[k]) != null) h.count--; // it replaced a state counted already (or was in already)
+        for (int c = 0, chunks = log.chunks(); c < chunks; c++) {
+            InstanceState[] chunk = log.chunk(c);
+            for (int k = 0, used = log.used(c); k < used; k++) {
+                h.unsettled--;
+                if (putNoGrow(chunk[k]) != null) h.count--; // it replaced a state counted already (or was in already)
+            }
         }
+        log.clear();
     }
 
     private void ensureCapacity(int n) {

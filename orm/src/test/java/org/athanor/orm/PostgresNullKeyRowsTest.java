@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresNullKeyRowsTest extends NullKeyRowsTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

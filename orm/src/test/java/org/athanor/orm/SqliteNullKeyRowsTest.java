@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteNullKeyRowsTest extends NullKeyRowsTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
