@@ -97,7 +97,7 @@ final class Cascades {
      * collection, or removed): their reference may name their snapshot's owner again while that owner's loaded
      * collection no longer holds them, so the next flush re-checks them (see {@link #cascadeReferences}).
      */
-    final Set<Object> relinked = Collections.newSetFromMap(new IdentityHashMap<>());
+    final Set<Object> relinked = Collections.newSetFromMap(new IdentityHashMap<>(4)); // small: most sessions relink nothing
 
     /**
      * The loaded collections the next flush checks element by element (see {@link #cascadeReferences}), in the order
@@ -107,7 +107,7 @@ final class Cascades {
      * elements' references as the last flush or load left it, so a flush of unchanged objects walks no collection.
      */
     private final List<CollectionState> touched = new ArrayList<>();
-    private final Set<CollectionState> touchedSet = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<CollectionState> touchedSet = Collections.newSetFromMap(new IdentityHashMap<>(4));
     /** {@code uow.tx.restores()} at the last flush: a rollback since may have moved references back, so every loaded collection is checked. */
     private long restoresSeen;
     /** An object left the session (expunged) since the last flush: the loaded many-to-many collections are all synced. */

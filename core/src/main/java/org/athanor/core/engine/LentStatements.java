@@ -79,7 +79,7 @@ final class LentStatements {
 
     private void boundNow(String slot, PreparedStatement ps) {
         if (ps == lastBound) return;
-        if (bound == null) bound = new java.util.IdentityHashMap<>();
+        if (bound == null) bound = new java.util.IdentityHashMap<>(8); // a request runs a handful of statements
         bound.put(ps, slot);
         lastBound = ps;
         if (bound.size() > pruneBoundAt) {

@@ -144,8 +144,7 @@ final class Chunk implements BulkChunk {
         if (binder == null) {
             // a plain INSERT's SQL depends only on its shape: its binder is kept on the Engine
             Binders.Shape shape = ins.keyedByShape()
-                    ? new Binders.Shape(ins.base.table(), List.of(ins.columns), form == RETURNING ? List.of(returning) : List.of(), n, form,
-                            ins.bound == null ? null : Arrays.stream(ins.bound).boxed().toList()) : null;
+                    ? new Binders.Shape(ins.base.table(), ins.columns, form == RETURNING ? returning : Binders.NONE, n, form, ins.bound) : null;
             binder = shape == null ? null : ins.x.binders().get(shape);
             if (binder == null) {
                 Map<Param<?>, SlotBinder.Source> sources = new IdentityHashMap<>();
@@ -221,7 +220,7 @@ final class Chunk implements BulkChunk {
         Column<?>[] returning = ins.returning;
         if (t == null) {
             // the SQL depends on the table, the columns and what is returned, not on the number of rows
-            Binders.Shape shape = new Binders.Shape(ins.base.table(), List.of(ins.columns), List.of(returning), 0, ARRAYS, null);
+            Binders.Shape shape = new Binders.Shape(ins.base.table(), ins.columns, returning, 0, ARRAYS, null);
             SlotBinder kept = ins.keyedByShape() ? ins.x.binders().get(shape) : null;
             if (kept != null) t = kept.template();
             else {
