@@ -8,8 +8,9 @@ import org.athanor.core.schema.Table;
 
 /**
  * The binders of plain multi-row INSERTs by statement shape, one per Engine: a repeated bulk insert
- * skips building and keying its placeholder statement. Bounded (cleared past 256 shapes; shapes are
- * few in practice).
+ * skips building and keying its placeholder statement; and the plans of such inserts, so that one
+ * planned again (every flush of an ORM session) skips working out its columns and limits. Bounded
+ * (each map cleared past 256 shapes; shapes are few in practice).
  */
 public final class Binders {
     private static final int MAX = 256;
@@ -84,6 +85,24 @@ public final class Binders {
 
     /** No returned columns. */
     static final Column<?>[] NONE = new Column<?>[0];
+
+    /** Planned inserts ({@link BulkInsert.Planned}) of plain bases, by table, columns, positions and returned columns. */
+    private final ConcurrentHashMap<Shape, BulkInsert.Planned> planned = new ConcurrentHashMap<>();
+
+    /** The plan kept for inserting {@code columns} at {@code positions} into {@code table} returning {@code returning}, made by {@code plan} once. */
+    BulkInsert.Planned planned(Table table, Column<?>[] columns, int[] positions, Column<?>[] returning,
+            java.util.function.Supplier<BulkInsert.Planned> plan) {
+        BulkInsert.Planned p = planned.get(new Shape(table, columns, returning, 0, PLANNED, positions));
+        if (p != null) return p;
+        p = plan.get();
+        // keyed by the plan's own copies: the caller may reuse its arrays
+        if (planned.size() >= MAX) planned.clear();
+        planned.put(new Shape(table, p.columns, p.returning, 0, PLANNED, p.positions), p);
+        return p;
+    }
+
+    /** The {@code form} of a planned insert's {@link Shape}: no statement form. */
+    private static final int PLANNED = -1;
 
     SlotBinder get(Shape shape) { return binders.get(shape); }
 

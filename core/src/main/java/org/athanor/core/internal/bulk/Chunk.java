@@ -25,7 +25,7 @@ import org.athanor.core.type.ValueCodec;
  */
 final class Chunk implements BulkChunk {
     static final int PLAIN = 0, RETURNING = 1, KEYS = 2, FORMS = 3;
-    /** {@link Binders.Shape#form()} of the column-array statement. */
+    /** The {@code form} of the column-array statement's {@link Binders.Shape}. */
     static final int ARRAYS = 3;
 
     private final BulkInsert ins;

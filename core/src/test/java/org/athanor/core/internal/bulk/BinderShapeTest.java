@@ -52,6 +52,29 @@ class BinderShapeTest {
     }
 
     @Test
+    void anInsertIsPlannedOncePerEngineForEqualPartsAndKeyedByItsOwnCopies() {
+        Items t = new Items();
+        Binders binders = new Binders();
+        int[] made = {0};
+        java.util.function.Supplier<BulkInsert.Planned> plan = () -> {
+            made[0]++;
+            return BulkInsert.Planned.of(org.athanor.core.sql.Sql.insert(t), new Column<?>[] {t.NAME, t.QTY}, new int[] {1, 2},
+                    new Column<?>[] {t.ID}, org.athanor.core.dialect.GenericDialect.INSTANCE.features());
+        };
+        Column<?>[] cols = {t.NAME, t.QTY};
+        int[] positions = {1, 2};
+        BulkInsert.Planned first = binders.planned(t, cols, positions, new Column<?>[] {t.ID}, plan);
+        positions[0] = 7; // the caller reuses its array: the kept plan's key is its own copy
+        cols[1] = t.ID;
+        BulkInsert.Planned again = binders.planned(t, new Column<?>[] {t.NAME, t.QTY}, new int[] {1, 2}, new Column<?>[] {t.ID}, plan);
+        assertSame(first, again);
+        assertEquals(1, made[0]);
+        assertArrayEquals(new int[] {1, 2}, first.positions);
+        binders.planned(t, new Column<?>[] {t.NAME, t.QTY}, new int[] {2, 1}, new Column<?>[] {t.ID}, plan);
+        assertEquals(2, made[0], "other positions are another plan");
+    }
+
+    @Test
     void builtInTypesAreThoseDeclaredInSqlTypes() {
         assertTrue(SqlTypes.isBuiltIn(BIGINT));
         assertTrue(SqlTypes.isBuiltIn(varchar(10)));
