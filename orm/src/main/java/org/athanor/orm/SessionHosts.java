@@ -45,6 +45,7 @@ final class SessionHosts {
             @Override public Connection connection() { return session.writeConnection(); }
             @Override public FlushEvents events() { return session.flushEvents; }
             @Override public java.time.Clock versionClock() { return session.factory.versionClock; }
+            @Override public org.athanor.orm.internal.flush.UpdateStatements updates() { return session.factory.updates; }
         };
     }
 
