@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.athanor.core.internal.bulk.Executor;
 import org.athanor.core.internal.compile.CompiledTemplate;
+import org.athanor.core.internal.compile.KeyCollector;
 import org.athanor.core.sql.Dml;
 import org.athanor.core.sql.Param;
 import org.athanor.core.sql.Query;
@@ -24,6 +25,25 @@ final class Executions {
     private final Engine engine;
     private final java.sql.Connection jdbc;
     private final LentStatements statements;
+
+    /**
+     * The key walk this connection's statements reuse, one at a time: taken by {@link #prepare} (null meanwhile, so
+     * a statement prepared while another is being prepared walks into a new one) and given back reset. A walk
+     * grown past a large statement is let go rather than kept.
+     */
+    private KeyCollector walk;
+
+    private Prepared prepare(org.athanor.core.sql.SqlNode statement, Map<String, ?> named) {
+        KeyCollector k = walk;
+        walk = null;
+        if (k == null) k = new KeyCollector();
+        Prepared p = engine.compileCached(statement, named, k);
+        if (k.capacity() <= KeyCollector.KEPT_CAPACITY) {
+            k.reset(); // no value of this statement stays reachable from the connection
+            walk = k;
+        }
+        return p;
+    }
 
     Executions(Connection conn, Engine engine, java.sql.Connection jdbc, LentStatements statements) {
         this.conn = conn;
@@ -48,7 +68,7 @@ final class Executions {
         // before prepare, which echoes the statement: a rollback writing() runs is logged before it
         if (isRead(query)) conn.reading();
         else conn.writing();
-        Prepared p = engine.prepare(query, named);
+        Prepared p = prepare(query, named);
         ExecutionEvent ev = engine.observed() ? announce(p.template().sql(), Prepared.values(p, named), p.cached()) : null;
         PreparedStatement ps = null;
         boolean started = false;
@@ -85,7 +105,7 @@ final class Executions {
     int dml(Dml statement, Map<String, ?> parameters) {
         java.util.Objects.requireNonNull(statement, "statement");
         conn.writing(); // before prepare, which echoes the statement
-        Prepared p = engine.prepare(statement, parameters);
+        Prepared p = prepare(statement, parameters);
         return (int) statement(p.template().sql(), null, p.cached(), new Executor.Binding() {
             @Override public boolean bind(PreparedStatement ps) throws SQLException {
                 Executions.bind(ps, p.template(), p.params(), parameters);

@@ -202,6 +202,13 @@ public final class KeyCollector implements KeyBuilder {
         if (uncacheable != null) throw new IllegalStateException("the statement has no cache key: " + uncacheable + " has none");
         return new CacheKey(Arrays.copyOf(tokens, size), size, hash); }
 
+    /** The walk's token capacity: a walk reused across statements is let go once a large statement grew it past {@link #KEPT_CAPACITY}. */
+    public int capacity() { return Math.max(tokens.length, params.length * 4); }
+
+    /** See {@link #capacity()}: four times the initial size. */
+    public static final int KEPT_CAPACITY = 256;
+
+    /** Empties the walk for another statement: no token or parameter of the last one stays reachable. */
     public void reset() {
         Arrays.fill(tokens, 0, size, null);
         Arrays.fill(params, 0, paramCount, null);
