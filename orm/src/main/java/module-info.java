@@ -25,7 +25,7 @@ module org.athanor.orm {
 
     exports org.athanor.orm;
     exports org.athanor.orm.sharding;
-    // EntityMapping and EntityAccessor: used by the code the annotation processor generates in the
+    // ClassMapping and EntityAccessor: used by the code the annotation processor generates in the
     // application's packages (User_, User_Accessor)
     exports org.athanor.orm.mapping;
 }

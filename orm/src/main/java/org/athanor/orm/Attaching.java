@@ -155,7 +155,7 @@ final class Attaching {
         }
         Object[] values = info.read(entity);
         if (target == null) {
-            Object copy = info.mapping.newInstance();
+            Object copy = info.newInstance();
             session.uow.setSlots(info, copy, values, true, false);
             addInternal(copy);
             target = copy;

@@ -19,7 +19,7 @@ import org.athanor.orm.internal.loading.LoadSpec;
  *     same result at once (one {@code IN} select per 500 owners).</li>
  * <li>{@link #selectinLoad}: the same select, run when the query runs.</li>
  * <li>{@link #raiseLoad}: accessing the collection throws, naming it and the option that loads it.</li>
- * <li>{@link #joinedLoad}: a LEFT OUTER JOIN in the query's own statement.</li>
+ * <li>{@link #joinedLoad}: a LEFT OUTER JOIN in the query's own statement ({@link LoadOption#innerJoin()}: an INNER JOIN).</li>
  * <li>{@link #noLoad}: the collection is empty and never loaded (additions still set the other side).</li>
  * </ul>
  * {@code @ManyToOne} references are always loaded with their objects (one batched select per result);
@@ -38,7 +38,7 @@ public final class Loaders {
      * limit counts objects, not joined rows. Chain with {@link LoadOption#then} (a {@code joinedLoad} there
      * joins further in the same statement). Each joined table is read through its own alias
      * ({@code <table>_<n>}), so a path may repeat a table (an entity related to itself, a table the query
-     * joins itself).
+     * joins itself). {@code joinedLoad(r).innerJoin()} makes it an INNER JOIN (see {@link LoadOption#innerJoin()}).
      */
     public static LoadOption joinedLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadSpec.Strategy.JOINED, List.of()); }
     public static LoadOption noLoad(Relationship<?, ?> r) { return new LoadOption(r, LoadSpec.Strategy.NOLOAD, List.of()); }

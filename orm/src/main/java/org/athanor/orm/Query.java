@@ -232,10 +232,14 @@ public final class Query<E> {
     public <P> Query<E> withParent(P parent, Relationship<P, E> r) {
         if (!r.isCollection() || r.target() != info.type)
             throw new IllegalArgumentException("withParent(" + r + "): needs a collection of " + info.name);
-        if (r.isManyToMany()) return filter(ManyToManyQueries.withParent(r, info, parent));
-        if (org.athanor.orm.mapping.EntityMapping.of(r.owner()).toMany(r.name()).joinColumnOneToMany())
-            return filter(ManyToManyQueries.withParentKey(r, parent));
-        return filterBy(org.athanor.orm.mapping.EntityMapping.of(r.owner()).toMany(r.name()).mappedBy(), parent);
+        Mapper owner = session.registry().info(r.owner());
+        if (parent != null && !owner.type.isInstance(parent))
+            throw new IllegalArgumentException("withParent(" + parent + ", " + r + "): the parent must be a " + owner.name
+                    + ", not a " + parent.getClass().getName());
+        if (r.isManyToMany()) return filter(ManyToManyQueries.withParent(r, owner, info, parent));
+        org.athanor.orm.mapping.ToMany collection = owner.mapping.toMany(r.name());
+        if (collection.joinColumnOneToMany()) return filter(ManyToManyQueries.withParentKey(r, owner, parent));
+        return filterBy(collection.mappedBy(), parent);
     }
 
     public Query<E> leftJoin(FromItem target, Expression<Boolean> on) { return with(select.leftJoin(target, on), false); }

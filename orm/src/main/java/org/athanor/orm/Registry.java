@@ -12,7 +12,7 @@ import org.athanor.core.schema.MetaData;
 import org.athanor.core.schema.Sequence;
 import org.athanor.core.schema.Table;
 import org.athanor.orm.mapping.Attribute;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.MappingException;
 
 /**
@@ -109,9 +109,23 @@ public final class Registry {
     /** The mapped classes, in registration order. */
     public List<Class<?>> entityClasses() { return List.copyOf(entities.keySet()); }
 
-    /** The mapping of a registered class. */
+    /**
+     * The table and properties of a registered class ({@link ClassMapping#of}, checked to be in this registry): what its
+     * generated metamodel names. The registry's own description of the entity, built from it, is internal.
+     */
     @SuppressWarnings("unchecked")
-    public <E> EntityMapping<E> mapping(Class<E> entityClass) { return (EntityMapping<E>) info(entityClass).mapping; }
+    public <E> ClassMapping<E> mapping(Class<E> entityClass) { return (ClassMapping<E>) info(entityClass).mapping; }
+
+    /**
+     * The primary key values of {@code entity} (a registered class's object), in key attribute order; null while a
+     * key value is not assigned yet (a generated id before the flush). SQLAlchemy's
+     * {@code mapper.primary_key_from_instance(obj)}: {@code registry.primaryKeyOf(user)} is {@code [42]}.
+     */
+    public List<Object> primaryKeyOf(Object entity) {
+        if (entity == null) throw new IllegalArgumentException("primaryKeyOf(null): give an entity object");
+        org.athanor.orm.internal.mapping.IdKey key = info(entity.getClass()).keyOfObject(entity);
+        return key == null ? null : key.asList();
+    }
 
     /** The Core table of a registered class (a JOINED subclass: its own table, holding its own columns). */
     public Table table(Class<?> entityClass) { return info(entityClass).mapping.table(); }

@@ -8,12 +8,16 @@ import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Sql;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 
 /**
  * A relationship of an entity as the generated metamodel names it ({@code Writer_.articles},
  * {@code Article_.writer}): typed by the owning entity {@code O} and the related entity {@code T}, for
  * load options such as {@code query(Writer.class).options(Loaders.selectinLoad(Writer_.articles))}.
+ *
+ * <p>Like the metamodel's columns it exists outside any {@link Registry}: it reads only the per-class table and
+ * properties ({@link ClassMapping}) to build Core conditions ({@link #joinCondition()}, {@link #any}, {@link #has}).
+ * Sessions load and flush the relationship through their registry's mappers.
  *
  * @param <O> the entity holding the field
  * @param <T> the related entity (a collection's element type)
@@ -39,7 +43,7 @@ public final class Relationship<O, T> {
      * mapping ({@code @ManyToOne} or {@code @OneToMany} field of that name, related to {@code target}).
      */
     public static <O, T> Relationship<O, T> of(Class<O> owner, String name, Class<T> target) {
-        EntityMapping<O> m = EntityMapping.of(owner);
+        ClassMapping<O> m = ClassMapping.of(owner);
         boolean collection = m.toManys().stream().anyMatch(t -> t.name().equals(name));
         boolean inverse = m.inverseOne(name) != null;
         Class<?> mapped = collection ? m.toMany(name).target() : inverse ? m.inverseOne(name).target() : m.toOne(name).target();
@@ -61,7 +65,7 @@ public final class Relationship<O, T> {
      */
     public boolean isManyToMany() {
         if (!collection) return false;
-        org.athanor.orm.mapping.ToMany t = EntityMapping.of(owner).toMany(name);
+        org.athanor.orm.mapping.ToMany t = ClassMapping.of(owner).toMany(name);
         return t.isManyToMany() && !t.joinColumnOneToMany(); // a @OneToMany @JoinColumn joins as a one-to-many
     }
 
@@ -69,7 +73,7 @@ public final class Relationship<O, T> {
      * True for an {@code @ElementCollection}: {@link #target()} is the value class, the rows are in the collection
      * table ({@link #secondary()}), the values in its column {@link #values()}.
      */
-    public boolean isElementCollection() { return collection && EntityMapping.of(owner).toMany(name).isElementCollection(); }
+    public boolean isElementCollection() { return collection && ClassMapping.of(owner).toMany(name).isElementCollection(); }
 
     /**
      * An element collection's value column, to filter by: {@code query(Person.class).filter(Person_.tags.any(
@@ -88,10 +92,10 @@ public final class Relationship<O, T> {
      * values); null for other relationships.
      */
     public org.athanor.orm.mapping.Secondary secondary() {
-        if (isElementCollection()) return EntityMapping.of(owner).toMany(name).secondary();
+        if (isElementCollection()) return ClassMapping.of(owner).toMany(name).secondary();
         if (!isManyToMany()) return null;
-        org.athanor.orm.mapping.ToMany t = EntityMapping.of(owner).toMany(name);
-        return t.secondary() != null ? t.secondary() : EntityMapping.of(target).toMany(t.mappedBy()).secondary().flipped();
+        org.athanor.orm.mapping.ToMany t = ClassMapping.of(owner).toMany(name);
+        return t.secondary() != null ? t.secondary() : ClassMapping.of(target).toMany(t.mappedBy()).secondary().flipped();
     }
 
     /** For a many-to-many, the ON condition joining the owner's table to the secondary table. */
@@ -175,29 +179,29 @@ public final class Relationship<O, T> {
      * composite key), as {foreign key, key} of the foreign key behind this relationship.
      */
     private List<List<Column<Object>>> keyColumns() {
-        if (collection && EntityMapping.of(owner).toMany(name).joinColumnOneToMany()) // the key column no element field maps
-            return List.of(List.of(EntityMapping.of(owner).toMany(name).secondary().local()), idColumns(owner));
+        if (collection && ClassMapping.of(owner).toMany(name).joinColumnOneToMany()) // the key column no element field maps
+            return List.of(List.of(ClassMapping.of(owner).toMany(name).secondary().local()), idColumns(owner));
         if (collection || inverse) {
-            EntityMapping<T> t = EntityMapping.of(target);
-            EntityMapping<O> o = EntityMapping.of(owner);
+            ClassMapping<T> t = ClassMapping.of(target);
+            ClassMapping<O> o = ClassMapping.of(owner);
             List<Column<Object>> fk = t.toOne(collection ? o.toMany(name).mappedBy() : o.inverseOne(name).mappedBy()).columns();
             return List.of(fk, idColumns(owner));
         }
-        return List.of(EntityMapping.of(owner).toOne(name).columns(), idColumns(target));
+        return List.of(ClassMapping.of(owner).toOne(name).columns(), idColumns(target));
     }
 
     @SuppressWarnings("unchecked")
     private static List<Column<Object>> idColumns(Class<?> entity) {
         List<Column<Object>> out = new ArrayList<>();
-        for (org.athanor.orm.mapping.Attribute a : EntityMapping.of(entity).idAttributes()) out.add((Column<Object>) a.column());
+        for (org.athanor.orm.mapping.Attribute a : ClassMapping.of(entity).idAttributes()) out.add((Column<Object>) a.column());
         return out;
     }
 
     /** The related entity's table (an element collection's: its collection table). */
-    public Table targetTable() { return isElementCollection() ? secondary().table() : EntityMapping.of(target).table(); }
+    public Table targetTable() { return isElementCollection() ? secondary().table() : ClassMapping.of(target).table(); }
 
     /** The owning entity's table. */
-    public Table ownerTable() { return EntityMapping.of(owner).table(); }
+    public Table ownerTable() { return ClassMapping.of(owner).table(); }
 
     /**
      * The ON condition joining the owner's table to the target's: {@code posts.author_id = users.id}.

@@ -12,7 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.athanor.core.schema.Table;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.Secondary;
 import org.athanor.orm.model.cc.Book;
 import org.athanor.orm.model.cc.Genre;
@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class CollectionChangesTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Shelf.class, Book.class, Genre.class);
-    static final Secondary GENRES = EntityMapping.of(Shelf.class).toMany("genres").secondary();
-    static final Secondary LABELS = EntityMapping.of(Shelf.class).toMany("labels").secondary();
-    static final Secondary NOTES = EntityMapping.of(Shelf.class).toMany("notes").secondary();
+    static final Secondary GENRES = ClassMapping.of(Shelf.class).toMany("genres").secondary();
+    static final Secondary LABELS = ClassMapping.of(Shelf.class).toMany("labels").secondary();
+    static final Secondary NOTES = ClassMapping.of(Shelf.class).toMany("notes").secondary();
 
     /** The collection kinds of a Shelf; each holds its elements 1 and 2 after {@link #seed}, and element 3 is spare. */
     enum Kind { BOOKS, GENRES, LABELS, NOTES }

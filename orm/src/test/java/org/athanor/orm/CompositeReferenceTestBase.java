@@ -18,7 +18,7 @@ import org.athanor.core.engine.Connection;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ForeignKey;
 import org.athanor.core.schema.Table;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.model.ckey.CkParcel;
 import org.athanor.orm.model.ckey.CkParcel_;
 import org.athanor.orm.model.ckey.CkRegion;
@@ -50,7 +50,7 @@ public abstract class CompositeReferenceTestBase extends MappedTestBase {
 
     @Override
     void deleteRows(Connection c) {
-        Table v = EntityMapping.of(CkVersion.class).table();
+        Table v = ClassMapping.of(CkVersion.class).table();
         // MariaDB checks a self-referencing key row by row, also in one DELETE: unlink first
         c.execute(org.athanor.core.sql.Sql.update(v).set(v.column("parent_doc", String.class), (String) null)
                 .set(v.column("parent_rev", Integer.class), (Integer) null));
@@ -69,7 +69,7 @@ public abstract class CompositeReferenceTestBase extends MappedTestBase {
     }
 
     List<Object[]> parcelRows() {
-        Table t = EntityMapping.of(CkParcel.class).table();
+        Table t = ClassMapping.of(CkParcel.class).table();
         try (Connection c = engine.connect()) {
             List<Object[]> out = new ArrayList<>();
             Column<String> label = t.column("label", String.class);
@@ -82,17 +82,17 @@ public abstract class CompositeReferenceTestBase extends MappedTestBase {
 
     @Test
     void theReferenceHasOneColumnPerKeyColumnAndOneCompositeForeignKey() {
-        Table parcel = EntityMapping.of(CkParcel.class).table();
+        Table parcel = ClassMapping.of(CkParcel.class).table();
         ForeignKey fk = parcel.foreignKeys().get(0);
         assertEquals(1, parcel.foreignKeys().size());
         // in the target's key order, whatever the order of the @JoinColumns
         assertEquals(List.of("ship_wh", "ship_no"), fk.columns().stream().map(Column::name).toList());
         assertEquals(List.of("warehouse", "number"), fk.referencedColumns().stream().map(Column::name).toList());
         assertTrue(fk.columns().stream().allMatch(Column::isNullable));
-        Table store = EntityMapping.of(CkStore.class).table();
+        Table store = ClassMapping.of(CkStore.class).table();
         assertEquals(List.of("region_country", "region_code"), store.foreignKeys().get(0).columns().stream().map(Column::name).toList());
         assertTrue(store.foreignKeys().get(0).columns().stream().noneMatch(Column::isNullable));
-        assertEquals(List.of("ship_wh", "ship_no"), EntityMapping.of(CkParcel.class).toOne("shipment").columns().stream().map(Column::name).toList());
+        assertEquals(List.of("ship_wh", "ship_no"), ClassMapping.of(CkParcel.class).toOne("shipment").columns().stream().map(Column::name).toList());
     }
 
     @Test
@@ -109,7 +109,7 @@ public abstract class CompositeReferenceTestBase extends MappedTestBase {
     @Test
     void theCompositeForeignKeyRefusesAKeyWithNoRow() {
         seed();
-        Table t = EntityMapping.of(CkParcel.class).table();
+        Table t = ClassMapping.of(CkParcel.class).table();
         try (Connection c = engine.connect()) {
             // (w2, 2): each value exists in some row, the pair in none
             assertThrows(org.athanor.core.error.IntegrityError.class, () -> c.execute(org.athanor.core.sql.Sql.insert(t)
@@ -278,7 +278,7 @@ public abstract class CompositeReferenceTestBase extends MappedTestBase {
             assertEquals(2, v3.getParent().getRev());
             assertEquals(1, v3.getParent().getParent().getRev());
             assertNull(v3.getParent().getParent().getParent());
-            assertEquals(List.of("parent_doc", "parent_rev"), EntityMapping.of(CkVersion.class).table().foreignKeys().get(0)
+            assertEquals(List.of("parent_doc", "parent_rev"), ClassMapping.of(CkVersion.class).table().foreignKeys().get(0)
                     .columns().stream().map(Column::name).toList());
         }
     }
@@ -330,7 +330,7 @@ public abstract class CompositeReferenceTestBase extends MappedTestBase {
 
     @Test
     void aOneToOneToACompositeKeyIsUniqueOverItsColumnsAndLoadsBothSides() {
-        Table holder = EntityMapping.of(org.athanor.orm.model.ckey.CkHolder.class).table();
+        Table holder = ClassMapping.of(org.athanor.orm.model.ckey.CkHolder.class).table();
         assertEquals(List.of(List.of("badge_series", "badge_seq")), holder.uniqueConstraints().stream()
                 .map(u -> u.columns().stream().map(Column::name).toList()).toList());
         try (Session s = sessions.openSession()) {

@@ -36,7 +36,7 @@ public abstract class DeletedOwnersCollectionsTestBase extends MappedTestBase {
 
     @Override
     void deleteRows(org.athanor.core.engine.Connection c) {
-        c.execute(org.athanor.core.sql.Sql.deleteFrom(org.athanor.orm.mapping.EntityMapping.of(Song.class).toMany("samples").secondary().table()));
+        c.execute(org.athanor.core.sql.Sql.deleteFrom(org.athanor.orm.mapping.ClassMapping.of(Song.class).toMany("samples").secondary().table()));
         super.deleteRows(c);
     }
 

@@ -13,7 +13,7 @@ import java.util.Locale;
 import org.athanor.core.error.IntegrityError;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.model.keys.KeyCourse;
 import org.athanor.orm.model.keys.KeyCourse_;
 import org.athanor.orm.model.keys.KeyEnrollment;
@@ -59,7 +59,7 @@ public abstract class DerivedIdentityTestBase extends MappedTestBase {
 
     @Test
     void theKeyColumnsAreTheForeignKeysAndThePrimaryKey() {
-        Table t = EntityMapping.of(KeyEnrollment.class).table();
+        Table t = ClassMapping.of(KeyEnrollment.class).table();
         assertEquals(List.of("student_id", "course_id"), t.primaryKeyColumns().stream().map(Column::name).toList());
         assertEquals(2, t.foreignKeys().size(), t.foreignKeys().toString());
         for (Column<?> c : t.primaryKeyColumns()) assertTrue(!c.isNullable(), c + " is part of the primary key");
@@ -221,7 +221,7 @@ public abstract class DerivedIdentityTestBase extends MappedTestBase {
 
     @Test
     void mapsIdReferencesShareTheEmbeddedIdColumns() {
-        Table t = EntityMapping.of(KeyMembership.class).table();
+        Table t = ClassMapping.of(KeyMembership.class).table();
         assertEquals(List.of("student_id", "course_id", "role"), t.columns().stream().map(Column::name).toList(),
                 "no column of their own for the references");
         assertEquals(List.of("student_id", "course_id"), t.primaryKeyColumns().stream().map(Column::name).toList());

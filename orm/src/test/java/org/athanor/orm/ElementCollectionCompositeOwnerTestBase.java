@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ForeignKey;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.Secondary;
 import org.athanor.orm.model.m2mkey.MkSquad;
 import org.athanor.orm.model.m2mkey.MkSquad_;
@@ -45,9 +45,9 @@ public abstract class ElementCollectionCompositeOwnerTestBase extends MappedTest
 
     @Test
     void theCollectionTableHasOneColumnPerKeyColumn() {
-        Secondary colors = EntityMapping.of(MkSquad.class).toMany("colors").secondary();
+        Secondary colors = ClassMapping.of(MkSquad.class).toMany("colors").secondary();
         assertEquals(List.of("mk_squad_league", "mk_squad_number"), colors.locals().stream().map(Column::name).toList());
-        Secondary fixtures = EntityMapping.of(MkSquad.class).toMany("fixtures").secondary();
+        Secondary fixtures = ClassMapping.of(MkSquad.class).toMany("fixtures").secondary();
         assertEquals(List.of("sq_league", "sq_no"), fixtures.locals().stream().map(Column::name).toList());
         assertEquals(List.of("sq_league", "sq_no", "fixtures_order"), fixtures.table().primaryKeyColumns().stream().map(Column::name).toList());
         ForeignKey fk = fixtures.table().foreignKeys().get(0);

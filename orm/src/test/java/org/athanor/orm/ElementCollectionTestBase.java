@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.athanor.core.schema.Table;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.Secondary;
 import org.athanor.orm.unprocessed.elem.Doc;
 import org.athanor.orm.model.elem.Person;
@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ElementCollectionTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Person.class, Doc.class, Report.class);
-    static final Secondary TAGS = EntityMapping.of(Person.class).toMany("tags").secondary();
-    static final Secondary PHONES = EntityMapping.of(Person.class).toMany("phones").secondary();
+    static final Secondary TAGS = ClassMapping.of(Person.class).toMany("tags").secondary();
+    static final Secondary PHONES = ClassMapping.of(Person.class).toMany("phones").secondary();
     static final Relationship<Person, String> TAGS_REL = Person_.tags;
     static final Relationship<Person, String> PHONES_REL = Person_.phones;
     Map<String, Long> ids;
@@ -301,7 +301,7 @@ public abstract class ElementCollectionTestBase extends MappedTestBase {
 
     @Test
     void anOrderColumnKeepsTheListsOrder() {
-        Secondary steps = EntityMapping.of(Person.class).toMany("steps").secondary();
+        Secondary steps = ClassMapping.of(Person.class).toMany("steps").secondary();
         assertEquals("person_steps", steps.table().name());
         assertEquals(List.of("person_id", "steps", "steps_order"), steps.table().columns().stream().map(c -> c.name()).toList());
         assertEquals(List.of("person_id", "steps_order"), steps.table().primaryKeyColumns().stream().map(c -> c.name()).toList());
@@ -337,8 +337,8 @@ public abstract class ElementCollectionTestBase extends MappedTestBase {
 
     @Test
     void aJoinedHierarchyKeepsEachClasssCollections() {
-        Secondary keywords = EntityMapping.of(Doc.class).toMany("keywords").secondary();
-        Secondary pages = EntityMapping.of(Report.class).toMany("pages").secondary();
+        Secondary keywords = ClassMapping.of(Doc.class).toMany("keywords").secondary();
+        Secondary pages = ClassMapping.of(Report.class).toMany("pages").secondary();
         assertEquals("doc_keywords", keywords.table().name());
         assertEquals("report_pages", pages.table().name());
         assertEquals("report_id", pages.local().name());
@@ -355,7 +355,7 @@ public abstract class ElementCollectionTestBase extends MappedTestBase {
         }
         try (Session s = sessions.openSession()) {
             statements.clear();
-            List<Doc> docs = s.query(Doc.class).orderBy(EntityMapping.of(Doc.class).attribute("title").column().asc()).all();
+            List<Doc> docs = s.query(Doc.class).orderBy(ClassMapping.of(Doc.class).attribute("title").column().asc()).all();
             assertEquals(Set.of("k1"), docs.get(0).getKeywords());
             assertEquals(Set.of("k2", "k3"), docs.get(1).getKeywords());
             assertEquals(List.of(1, 3), ((Report) docs.get(1)).getPages());

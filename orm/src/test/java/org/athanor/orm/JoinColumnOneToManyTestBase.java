@@ -17,7 +17,7 @@ import java.util.TreeSet;
 import org.athanor.core.error.IntegrityError;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Sql;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.Secondary;
 import org.athanor.orm.model.unidircol.JcDoc;
 import org.athanor.orm.model.unidircol.JcDoc_;
@@ -36,9 +36,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class JoinColumnOneToManyTestBase extends UnidirectionalOneToManyFixture<JcFolder, JcDoc, JcNote> {
     static final Registry REGISTRY = Registry.of(JcFolder.class, JcDoc.class, JcNote.class, JcPage.class, JcNode.class);
-    static final Secondary DOCS = EntityMapping.of(JcFolder.class).toMany("docs").secondary();
-    static final Secondary NOTES = EntityMapping.of(JcFolder.class).toMany("notes").secondary();
-    static final Secondary PAGES = EntityMapping.of(JcFolder.class).toMany("pages").secondary();
+    static final Secondary DOCS = ClassMapping.of(JcFolder.class).toMany("docs").secondary();
+    static final Secondary NOTES = ClassMapping.of(JcFolder.class).toMany("notes").secondary();
+    static final Secondary PAGES = ClassMapping.of(JcFolder.class).toMany("pages").secondary();
     static final List<String> DOC_NAMES = ELEMENT_NAMES;
 
     @Override
@@ -76,7 +76,7 @@ public abstract class JoinColumnOneToManyTestBase extends UnidirectionalOneToMan
 
     @Test
     void theKeyColumnsArePartOfTheElementTables() {
-        org.athanor.core.schema.Table docTable = EntityMapping.of(JcDoc.class).table();
+        org.athanor.core.schema.Table docTable = ClassMapping.of(JcDoc.class).table();
         assertTrue(DOCS.inElementTable() && DOCS.table() == docTable, "the element's own mapped table");
         assertEquals("folder_id", DOCS.local().name());
         assertTrue(docTable.columns().contains(DOCS.local()));
@@ -85,10 +85,10 @@ public abstract class JoinColumnOneToManyTestBase extends UnidirectionalOneToMan
         assertFalse(PAGES.local().isNullable(), "nullable = false");
         assertEquals(1, docTable.foreignKeys().size());
         assertEquals("fk_ujc_doc_folder", docTable.foreignKeys().get(0).name());
-        assertEquals(EntityMapping.of(JcFolder.class).table(), docTable.foreignKeys().get(0).referencedTable());
-        assertEquals(1, EntityMapping.of(JcDoc.class).attributes().size() - 1, "no attribute for the column: id and title");
+        assertEquals(ClassMapping.of(JcFolder.class).table(), docTable.foreignKeys().get(0).referencedTable());
+        assertEquals(1, ClassMapping.of(JcDoc.class).attributes().size() - 1, "no attribute for the column: id and title");
         assertFalse(JcFolder_.docs.isManyToMany(), "joins as a one-to-many");
-        assertTrue(EntityMapping.of(JcFolder.class).toMany("docs").joinColumnOneToMany());
+        assertTrue(ClassMapping.of(JcFolder.class).toMany("docs").joinColumnOneToMany());
         // Core infers the ON clause from the foreign key
         String sql = select(Sql.count()).from(JcFolder_.TABLE.join(docTable)).toString();
         assertTrue(sql.contains("folder_id"), sql);
@@ -231,7 +231,7 @@ public abstract class JoinColumnOneToManyTestBase extends UnidirectionalOneToMan
             assertTrue(s.contains(red));
         }
         assertEquals(new TreeSet<>(List.of("-:red", "a:blue")), links(NOTES, List.of("red", "blue")));
-        assertEquals(2, rows(EntityMapping.of(JcNote.class).table()));
+        assertEquals(2, rows(ClassMapping.of(JcNote.class).table()));
     }
 
     @Test
@@ -390,7 +390,7 @@ public abstract class JoinColumnOneToManyTestBase extends UnidirectionalOneToMan
             assertEquals(0, statements.size(), statements.toString());
         }
         assertEquals(new TreeSet<>(List.of("a:dune", "a:emma", "b:faust")), links(DOCS, DOC_NAMES));
-        assertEquals(3, rows(EntityMapping.of(JcDoc.class).table()));
+        assertEquals(3, rows(ClassMapping.of(JcDoc.class).table()));
     }
 
     @Test
@@ -421,6 +421,6 @@ public abstract class JoinColumnOneToManyTestBase extends UnidirectionalOneToMan
             assertEquals(1, count("UPDATE"), "the deleted nodes' children unlinked first (one table): " + statements);
             assertEquals(1, count("DELETE"), "the four nodes: " + statements);
         }
-        assertEquals(0, rows(EntityMapping.of(JcNode.class).table()));
+        assertEquals(0, rows(ClassMapping.of(JcNode.class).table()));
     }
 }

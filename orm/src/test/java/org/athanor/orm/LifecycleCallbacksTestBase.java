@@ -12,7 +12,7 @@ import java.util.List;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Row;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.model.Gadget;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 public abstract class LifecycleCallbacksTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Gadget.class);
     static final Table GADGETS = REGISTRY.table(Gadget.class);
-    static final Column<String> NAME = EntityMapping.column(Gadget.class, "name", String.class);
+    static final Column<String> NAME = ClassMapping.column(Gadget.class, "name", String.class);
 
     @Override
     Registry registry() {

@@ -12,7 +12,7 @@ import org.athanor.core.engine.Connection;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Sql;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.model.inherit.Animal;
 import org.athanor.orm.model.inherit.Cat;
 import org.athanor.orm.model.inherit.Dog;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class LoadedRowsTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Peeker.class, Owner.class, Animal.class, Cat.class, Dog.class, Puppy.class);
-    static final Column<String> NAME = EntityMapping.column(Peeker.class, "name", String.class);
+    static final Column<String> NAME = ClassMapping.column(Peeker.class, "name", String.class);
 
     @Override
     Registry registry() {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.athanor.core.sql.Sql;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.Secondary;
 import org.athanor.orm.model.m2mc.Playlist;
 import org.athanor.orm.model.m2mc.Playlist_;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ManyToManyCascadeTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Playlist.class, Song.class);
-    static final Secondary ON_LIST = EntityMapping.of(Playlist.class).toMany("songs").secondary();
+    static final Secondary ON_LIST = ClassMapping.of(Playlist.class).toMany("songs").secondary();
 
     @Override
     Registry registry() {
@@ -41,7 +41,7 @@ public abstract class ManyToManyCascadeTestBase extends MappedTestBase {
 
     @Override
     void deleteRows(org.athanor.core.engine.Connection c) {
-        c.execute(Sql.deleteFrom(EntityMapping.of(Song.class).toMany("samples").secondary().table()));
+        c.execute(Sql.deleteFrom(ClassMapping.of(Song.class).toMany("samples").secondary().table()));
         super.deleteRows(c);
     }
 

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ForeignKey;
 import org.athanor.core.schema.Table;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.Secondary;
 import org.athanor.orm.model.m2mkey.MkPlayer;
 import org.athanor.orm.model.m2mkey.MkPlayerKey;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ManyToManyCompositeKeyTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(MkTeam.class, MkPlayer.class, MkTag.class);
-    static final Secondary ROSTER = EntityMapping.of(MkTeam.class).toMany("players").secondary();
+    static final Secondary ROSTER = ClassMapping.of(MkTeam.class).toMany("players").secondary();
 
     @Override
     Registry registry() {
@@ -86,11 +86,11 @@ public abstract class ManyToManyCompositeKeyTestBase extends MappedTestBase {
         assertEquals(List.of("league", "number"), team.referencedColumns().stream().map(Column::name).toList());
         assertEquals(List.of("country", "code"), player.referencedColumns().stream().map(Column::name).toList());
         assertThrows(IllegalStateException.class, ROSTER::local, "a composite key has no one column");
-        Secondary tags = EntityMapping.of(MkTeam.class).toMany("tags").secondary();
+        Secondary tags = ClassMapping.of(MkTeam.class).toMany("tags").secondary();
         assertEquals(List.of("mk_team_league", "mk_team_number"), tags.locals().stream().map(Column::name).toList());
         assertEquals("tags_id", tags.remote().name());
         assertEquals("mk_team_mk_tag", tags.table().name());
-        Secondary featured = EntityMapping.of(MkTag.class).toMany("featured").secondary();
+        Secondary featured = ClassMapping.of(MkTag.class).toMany("featured").secondary();
         assertEquals(1, featured.table().uniqueConstraints().size(), "a one-to-many's element columns are UNIQUE together");
         assertEquals(List.of("featured_country", "featured_code"), featured.table().uniqueConstraints().get(0).columns().stream().map(Column::name).toList());
         assertEquals(new TreeSet<>(List.of("a 1:fr p1", "a 1:uk p1", "a 2:fr p1")), roster());
@@ -262,7 +262,7 @@ public abstract class ManyToManyCompositeKeyTestBase extends MappedTestBase {
         try (Session s = sessions.openSession()) {
             MkTeam lions = s.get(MkTeam.class, new MkTeamId("a", 1));
             assertEquals(List.of("ann", "bob"), names(lions.getPlayers()));
-            Table t = EntityMapping.of(MkPlayer.class).table();
+            Table t = ClassMapping.of(MkPlayer.class).table();
             s.execute(org.athanor.core.sql.Sql.update(t).set(t.column("name", String.class), "bo")
                     .where(t.column("code", String.class).eq("p1").and(t.column("country", String.class).eq("fr"))));
             statements.clear();

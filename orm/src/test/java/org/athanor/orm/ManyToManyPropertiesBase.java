@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.athanor.core.schema.Table;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.Secondary;
 import org.athanor.orm.model.m2m.Course;
 import org.athanor.orm.model.m2m.Student;
@@ -31,7 +31,7 @@ import org.athanor.orm.model.m2m.Student;
  */
 public abstract class ManyToManyPropertiesBase {
     private static final Map<Class<?>, TestDb> DATABASES = new HashMap<>();
-    static final Secondary ENROLLED = EntityMapping.of(Student.class).toMany("courses").secondary();
+    static final Secondary ENROLLED = ClassMapping.of(Student.class).toMany("courses").secondary();
     static final String[] STUDENTS = {"s0", "s1", "s2"}, COURSES = {"c0", "c1", "c2"};
 
     protected abstract TestDb openDatabase();
@@ -149,11 +149,11 @@ public abstract class ManyToManyPropertiesBase {
     private static void assertRows(TestDb db, Set<String> want, List<String> done) {
         Map<Object, String> students = new HashMap<>(), courses = new HashMap<>();
         TestDb.tx(db.engine(), c -> {
-            for (var r : c.execute(select(EntityMapping.of(Student.class).idAttributes().get(0).column(),
-                    EntityMapping.of(Student.class).attribute("name").column()).from(EntityMapping.of(Student.class).table())).all())
+            for (var r : c.execute(select(ClassMapping.of(Student.class).idAttributes().get(0).column(),
+                    ClassMapping.of(Student.class).attribute("name").column()).from(ClassMapping.of(Student.class).table())).all())
                 students.put(((Number) r._1).longValue(), (String) r._2);
-            for (var r : c.execute(select(EntityMapping.of(Course.class).idAttributes().get(0).column(),
-                    EntityMapping.of(Course.class).attribute("title").column()).from(EntityMapping.of(Course.class).table())).all())
+            for (var r : c.execute(select(ClassMapping.of(Course.class).idAttributes().get(0).column(),
+                    ClassMapping.of(Course.class).attribute("title").column()).from(ClassMapping.of(Course.class).table())).all())
                 courses.put(((Number) r._1).longValue(), (String) r._2);
         });
         Set<String> got = new TreeSet<>();

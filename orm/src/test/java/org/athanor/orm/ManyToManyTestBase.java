@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Sql;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.Secondary;
 import org.athanor.orm.model.m2m.Course;
 import org.athanor.orm.model.m2m.Course_;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ManyToManyTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Student.class, Course.class, Item.class, Label.class);
-    static final Secondary ENROLLED = EntityMapping.of(Student.class).toMany("courses").secondary();
+    static final Secondary ENROLLED = ClassMapping.of(Student.class).toMany("courses").secondary();
     Map<String, Long> ids;
 
     @Override
@@ -88,7 +88,7 @@ public abstract class ManyToManyTestBase extends MappedTestBase {
         assertTrue(REGISTRY.metadata().sortedTables().contains(t));
         assertEquals(List.of("student_id", "course_id"), t.primaryKeyColumns().stream().map(c -> c.name()).toList());
         assertEquals(2, t.foreignKeys().size());
-        Secondary labels = EntityMapping.of(Item.class).toMany("labels").secondary();
+        Secondary labels = ClassMapping.of(Item.class).toMany("labels").secondary();
         assertEquals("m2m_item_m2m_label", labels.table().name(), "JPA's default: <owner table>_<target table>");
         assertEquals("item_id", labels.local().name(), "no inverse field: <entity>_<key column>");
         assertEquals("labels_id", labels.remote().name(), "<field>_<key column>");

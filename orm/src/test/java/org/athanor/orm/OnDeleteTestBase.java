@@ -12,7 +12,7 @@ import org.athanor.core.error.IntegrityError;
 import org.athanor.core.inspect.ForeignKeyInfo;
 import org.athanor.core.schema.ForeignKey;
 import org.athanor.core.schema.ReferentialAction;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.model.ondelete.Doc;
 import org.athanor.orm.model.ondelete.Folder;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ public abstract class OnDeleteTestBase extends MappedTestBase {
 
     @Test
     void theCoreTableCarriesTheActions() {
-        Map<String, ReferentialAction> byColumn = EntityMapping.of(Doc.class).table().foreignKeys().stream()
+        Map<String, ReferentialAction> byColumn = ClassMapping.of(Doc.class).table().foreignKeys().stream()
                 .collect(Collectors.toMap(fk -> fk.columns().get(0).name(), ForeignKey::onDelete));
         assertEquals(Map.of("folder_id", ReferentialAction.CASCADE, "archive_id", ReferentialAction.SET_NULL,
                 "guard_id", ReferentialAction.RESTRICT), byColumn);
@@ -50,7 +50,7 @@ public abstract class OnDeleteTestBase extends MappedTestBase {
     /** {@code @JoinColumn(foreignKey = @ForeignKey(name = ...))} names the constraint: in the Core table and in the database. */
     @Test
     void aNamedForeignKeyKeepsItsName() {
-        ForeignKey mapped = EntityMapping.of(Doc.class).table().foreignKeys().stream()
+        ForeignKey mapped = ClassMapping.of(Doc.class).table().foreignKeys().stream()
                 .filter(fk -> fk.columns().get(0).name().equals("guard_id")).findFirst().orElseThrow();
         assertEquals("od_doc_guard_fk", mapped.name());
         ForeignKeyInfo read = engine.inspect().foreignKeys("od_doc").stream()

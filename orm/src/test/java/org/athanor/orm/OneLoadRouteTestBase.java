@@ -14,7 +14,7 @@ import org.athanor.core.engine.Connection;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Sql;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.model.inherit.Animal;
 import org.athanor.orm.model.inherit.Cat;
 import org.athanor.orm.model.inherit.Dog;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * references a chunk of rows at a time.
  */
 public abstract class OneLoadRouteTestBase extends MappedTestBase {
-    static final Column<String> NAME = EntityMapping.column(Peeker.class, "name", String.class);
+    static final Column<String> NAME = ClassMapping.column(Peeker.class, "name", String.class);
     @SuppressWarnings("unchecked")
     static final Column<Long> ANIMAL_ID = (Column<Long>) LoadedRowsTestBase.REGISTRY.table(Animal.class).column("id");
 

@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.athanor.core.schema.Table;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.Secondary;
 
 /**
@@ -157,8 +157,8 @@ public abstract class OneToManyPropertiesBase<O, E> {
     }
 
     private void assertRows(TestDb db, int[] owner, Set<Object> alive, List<E> docs, List<String> done) {
-        var folderMapping = EntityMapping.of(ownerClass());
-        var docMapping = EntityMapping.of(elementClass());
+        var folderMapping = ClassMapping.of(ownerClass());
+        var docMapping = ClassMapping.of(elementClass());
         Map<Long, String> folderNames = new HashMap<>(), docTitles = new HashMap<>();
         Set<String> got = new TreeSet<>(), want = new TreeSet<>(), gotDocs = new TreeSet<>(), wantDocs = new TreeSet<>();
         TestDb.tx(db.engine(), c -> {

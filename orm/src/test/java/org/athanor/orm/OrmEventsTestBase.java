@@ -11,7 +11,7 @@ import java.util.List;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Row;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.model.Audited;
 import org.athanor.orm.model.QuietWidget;
 import org.athanor.orm.model.Widget;
@@ -27,9 +27,9 @@ public abstract class OrmEventsTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Widget.class, QuietWidget.class);
     static final Table WIDGETS = REGISTRY.table(Widget.class);
     static final Table QUIET = REGISTRY.table(QuietWidget.class);
-    static final Column<String> NAME = EntityMapping.column(Widget.class, "name", String.class);
-    static final Column<String> NOTE = EntityMapping.column(Widget.class, "note", String.class);
-    static final Column<Integer> EDITS = EntityMapping.column(Widget.class, "edits", Integer.class);
+    static final Column<String> NAME = ClassMapping.column(Widget.class, "name", String.class);
+    static final Column<String> NOTE = ClassMapping.column(Widget.class, "note", String.class);
+    static final Column<Integer> EDITS = ClassMapping.column(Widget.class, "edits", Integer.class);
 
     @Override
     Registry registry() {
@@ -129,9 +129,9 @@ public abstract class OrmEventsTestBase extends MappedTestBase {
             s.add(q);
             s.commit();
         }
-        Column<String> origin = EntityMapping.column(QuietWidget.class, "origin", String.class);
-        Column<String> createdBy = EntityMapping.column(QuietWidget.class, "createdBy", String.class);
-        Column<String> quietName = EntityMapping.column(QuietWidget.class, "name", String.class);
+        Column<String> origin = ClassMapping.column(QuietWidget.class, "origin", String.class);
+        Column<String> createdBy = ClassMapping.column(QuietWidget.class, "createdBy", String.class);
+        Column<String> quietName = ClassMapping.column(QuietWidget.class, "name", String.class);
         Row r = rows(QUIET).get(0);
         assertNull(r.get(origin), "insertable = false: not in the INSERT");
         assertEquals("alice", r.get(createdBy));

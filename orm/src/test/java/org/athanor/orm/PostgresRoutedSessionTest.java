@@ -14,7 +14,7 @@ import org.athanor.core.schema.Column;
 import org.athanor.core.type.SqlTypes;
 import org.athanor.core.testing.ScaleOutDatabases;
 import org.athanor.core.testing.TestDatabases;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.model.shard.ShardCustomer;
 import org.athanor.orm.model.shard.ShardOrder;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresRoutedSessionTest {
     static final Registry REGISTRY = Registry.of(ShardCustomer.class, ShardOrder.class);
-    static final Column<String> NAME = EntityMapping.column(ShardCustomer.class, "name", String.class);
+    static final Column<String> NAME = ClassMapping.column(ShardCustomer.class, "name", String.class);
 
     private Engine admin;
     private Engine primary;

@@ -91,7 +91,7 @@ public abstract class RelationshipCascadeTestBase extends MappedTestBase {
         assertEquals("news 2", blogTitle());
         assertEquals(List.of("a2", "b", "c"), entryTitles());
         assertEquals("hi", engine.fromTransaction(c -> c.scalar(select(Banner_.text).from(Banner_.TABLE))));
-        org.athanor.core.schema.Column<Object> blogKey = org.athanor.orm.mapping.EntityMapping.of(Entry.class).toOne("blog").column();
+        org.athanor.core.schema.Column<Object> blogKey = org.athanor.orm.mapping.ClassMapping.of(Entry.class).toOne("blog").column();
         assertEquals(blogId, ((Number) engine.fromTransaction(c -> c.scalar(select(blogKey).from(Entry_.TABLE)
                 .where(Entry_.title.eq("c"))))).longValue());
     }

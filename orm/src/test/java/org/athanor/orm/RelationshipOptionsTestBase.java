@@ -370,7 +370,7 @@ public abstract class RelationshipOptionsTestBase extends RelationshipCollection
 
     @Test
     void oneToOneOwningSideHasAUniqueKeyAndLoadsLikeAReference() {
-        assertTrue(org.athanor.orm.mapping.EntityMapping.of(org.athanor.orm.model.rel.Profile.class).table().column("writer_id").isUnique());
+        assertTrue(org.athanor.orm.mapping.ClassMapping.of(org.athanor.orm.model.rel.Profile.class).table().column("writer_id").isUnique());
         Relationship<org.athanor.orm.model.rel.Profile, Writer> rel = org.athanor.orm.model.rel.Profile_.writer;
         assertTrue(!rel.isCollection());
         Long writerId;

@@ -16,7 +16,7 @@ import org.athanor.core.schema.ForeignKey;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Sql;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.model.rel.Article;
 import org.athanor.orm.model.rel.Writer;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ public abstract class RelationshipTestBase extends MappedTestBase {
         // and a Core join infers its ON clause from them: here two, so it asks which
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> article.join(writer));
         assertTrue(e.getMessage().contains("rel_article[writer_id] -> rel_writer[id], rel_article[editor_id] -> rel_writer[id]"), e.getMessage());
-        assertEquals("writer_id", EntityMapping.of(Article.class).toOne("writer").column().name());
+        assertEquals("writer_id", ClassMapping.of(Article.class).toOne("writer").column().name());
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ReferentialAction;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Row;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.model.Category;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class SelfReferentialFlushTest {
     static final Registry REGISTRY;
 
     static {
-        Table t = EntityMapping.of(Category.class).table();
+        Table t = ClassMapping.of(Category.class).table();
         if (t.foreignKeys().isEmpty()) {
             Column<?> parent = t.column("parent_id"), id = t.column("id");
             Table.addForeignKey(t, List.of(parent), () -> List.of(id), ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, null);

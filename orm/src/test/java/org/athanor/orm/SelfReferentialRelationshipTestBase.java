@@ -14,7 +14,7 @@ import org.athanor.core.engine.Connection;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Sql;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.model.rel.Employee;
 import org.athanor.orm.model.rel.Employee_;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ public abstract class SelfReferentialRelationshipTestBase extends MappedTestBase
 
     @Override
     void deleteRows(Connection c) {
-        Table t = EntityMapping.of(Employee.class).table();
+        Table t = ClassMapping.of(Employee.class).table();
         @SuppressWarnings("unchecked") Column<Long> manager = (Column<Long>) t.column("manager_id");
         // MariaDB checks a self-referencing key row by row, also in one DELETE: unlink first
         c.execute(Sql.update(t).set(manager, (Long) null));

@@ -13,7 +13,7 @@ import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Sql;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.model.m2m.Person;
 import org.athanor.orm.model.m2m.Person_;
 import org.athanor.orm.model.rel.Employee;
@@ -38,7 +38,7 @@ public abstract class SelfRelationshipAnyTestBase extends MappedTestBase {
 
     @Override
     void deleteRows(Connection c) {
-        Table t = EntityMapping.of(Employee.class).table();
+        Table t = ClassMapping.of(Employee.class).table();
         @SuppressWarnings("unchecked") Column<Long> manager = (Column<Long>) t.column("manager_id");
         // MariaDB checks a self-referencing key row by row, also in one DELETE: unlink first
         c.execute(Sql.update(t).set(manager, (Long) null));

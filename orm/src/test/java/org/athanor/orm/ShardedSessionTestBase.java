@@ -15,7 +15,7 @@ import org.athanor.core.error.IntegrityError;
 import org.athanor.core.routing.ShardKeys;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.model.shard.ShardCustomer;
 import org.athanor.orm.model.shard.ShardOrder;
 import org.athanor.orm.sharding.CrossShardError;
@@ -38,10 +38,10 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ShardedSessionTestBase {
     static final Registry REGISTRY = Registry.of(ShardCustomer.class, ShardOrder.class);
-    static final Column<String> REGION = EntityMapping.column(ShardCustomer.class, "region", String.class);
-    static final Column<Integer> SPENT = EntityMapping.column(ShardCustomer.class, "spent", Integer.class);
-    static final Column<Long> ID = EntityMapping.column(ShardCustomer.class, "id", Long.class);
-    static final Column<String> NAME = EntityMapping.column(ShardCustomer.class, "name", String.class);
+    static final Column<String> REGION = ClassMapping.column(ShardCustomer.class, "region", String.class);
+    static final Column<Integer> SPENT = ClassMapping.column(ShardCustomer.class, "spent", Integer.class);
+    static final Column<Long> ID = ClassMapping.column(ShardCustomer.class, "id", Long.class);
+    static final Column<String> NAME = ClassMapping.column(ShardCustomer.class, "name", String.class);
 
     private final Map<String, TestDb> dbs = new LinkedHashMap<>();
     private final Map<String, List<String>> statements = new LinkedHashMap<>();

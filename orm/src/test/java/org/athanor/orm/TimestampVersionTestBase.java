@@ -21,7 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.model.Booking;
 import org.athanor.orm.model.Memo;
 import org.athanor.orm.model.Shift;
@@ -37,13 +37,13 @@ import org.junit.jupiter.api.Test;
 public abstract class TimestampVersionTestBase extends MappedTestBase {
     static final Registry REGISTRY = Registry.of(Memo.class, Shift.class, Booking.class);
     static final Table MEMOS = REGISTRY.table(Memo.class);
-    static final Column<Long> MEMO_ID = EntityMapping.column(Memo.class, "id", Long.class);
-    static final Column<Instant> MEMO_VERSION = EntityMapping.column(Memo.class, "updatedAt", Instant.class);
+    static final Column<Long> MEMO_ID = ClassMapping.column(Memo.class, "id", Long.class);
+    static final Column<Instant> MEMO_VERSION = ClassMapping.column(Memo.class, "updatedAt", Instant.class);
     static final Table SHIFTS = REGISTRY.table(Shift.class);
-    static final Column<Long> SHIFT_ID = EntityMapping.column(Shift.class, "id", Long.class);
-    static final Column<LocalDateTime> SHIFT_VERSION = EntityMapping.column(Shift.class, "modifiedAt", LocalDateTime.class);
-    static final Column<Long> BOOKING_ID = EntityMapping.column(Booking.class, "id", Long.class);
-    static final Column<OffsetDateTime> BOOKING_VERSION = EntityMapping.column(Booking.class, "changedAt", OffsetDateTime.class);
+    static final Column<Long> SHIFT_ID = ClassMapping.column(Shift.class, "id", Long.class);
+    static final Column<LocalDateTime> SHIFT_VERSION = ClassMapping.column(Shift.class, "modifiedAt", LocalDateTime.class);
+    static final Column<Long> BOOKING_ID = ClassMapping.column(Booking.class, "id", Long.class);
+    static final Column<OffsetDateTime> BOOKING_VERSION = ClassMapping.column(Booking.class, "changedAt", OffsetDateTime.class);
 
     /** A time with nanoseconds, which no database keeps: versions must be truncated to microseconds. */
     static final Instant T0 = Instant.parse("2024-05-01T10:15:30.123456789Z");

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.MappingException;
 import org.athanor.orm.mapping.ToOne;
 import org.athanor.orm.model.rel.Article;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ToOneMappingTest {
     @Test
     void referencesAreReadWithDefaultAndNamedColumns() {
-        EntityMapping<Article> m = EntityMapping.of(Article.class);
+        ClassMapping<Article> m = ClassMapping.of(Article.class);
         assertEquals(List.of("writer", "editor"), m.toOnes().stream().map(ToOne::name).toList());
         ToOne editor = m.toOne("editor");
         assertEquals("editor_id", editor.column().name()); // JPA's default: field name + "_" + the target's key column
@@ -31,7 +31,7 @@ class ToOneMappingTest {
     /** {@code @ForeignKey(ConstraintMode.NO_CONSTRAINT)} leaves the constraint out; the key column stays. */
     @Test
     void noConstraintLeavesTheForeignKeyOut() {
-        org.athanor.core.schema.Table story = EntityMapping.of(org.athanor.orm.model.lazy.Story.class).table();
+        org.athanor.core.schema.Table story = ClassMapping.of(org.athanor.orm.model.lazy.Story.class).table();
         List<String> constrained = story.foreignKeys().stream().map(fk -> fk.columns().get(0).name()).toList();
         assertEquals(List.of("author_id"), constrained, "featured_id has no FOREIGN KEY");
         assertEquals(true, story.columns().stream().anyMatch(c -> c.name().equals("featured_id")));

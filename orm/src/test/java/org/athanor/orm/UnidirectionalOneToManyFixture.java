@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Sql;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.Secondary;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -70,7 +70,10 @@ public abstract class UnidirectionalOneToManyFixture<O, E, T> extends MappedTest
     }
 
     @SuppressWarnings("unchecked")
-    private static Long idOf(Object o) { return (Long) ((EntityMapping<Object>) EntityMapping.of(o.getClass())).identityOf(o); }
+    private static Long idOf(Object o) {
+        ClassMapping<Object> m = (ClassMapping<Object>) ClassMapping.of(o.getClass());
+        return (Long) m.accessor().get(o, m.idAttributes().get(0).index());
+    }
 
     /**
      * The committed rows of {@code s} (a join table, or the element table's key column) as "owner:element" names, "-"

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.MappingException;
 import org.athanor.orm.mapping.Secondary;
 import org.athanor.orm.processor.TestJavac;
@@ -34,7 +34,7 @@ class UnidirectionalOneToManyMappingTest {
         Class<?>[] c = compile("uni.names", "@Entity(name = \"Owner\") public class A { @Id @Column(name = \"pk\") Long id; "
                 + "@OneToMany Set<B> things; }\n@Entity class B { @Id Long code; }\n");
         Registry.of(c[0], c[1]);
-        Secondary s = EntityMapping.of(c[0]).toMany("things").secondary();
+        Secondary s = ClassMapping.of(c[0]).toMany("things").secondary();
         assertEquals("owner_b", s.table().name(), "<owner table>_<element table> (the tables default to the entity names)");
         assertEquals("owner_pk", s.local().name(), "<owner entity name>_<owner key column>");
         assertEquals("things_code", s.remote().name(), "<attribute>_<element key column>");
@@ -46,7 +46,7 @@ class UnidirectionalOneToManyMappingTest {
         Class<?>[] c = compile("uni.self", "@Entity public class A { @Id Long id; @OneToMany List<A> children; }\n"
                 + "@Entity class B { @Id Long id; }\n");
         Registry.of(c[0]);
-        Secondary s = EntityMapping.of(c[0]).toMany("children").secondary();
+        Secondary s = ClassMapping.of(c[0]).toMany("children").secondary();
         assertEquals(List.of("a_a", "a_id", "children_id"), List.of(s.table().name(), s.local().name(), s.remote().name()));
         assertEquals(2, s.table().foreignKeys().size());
     }

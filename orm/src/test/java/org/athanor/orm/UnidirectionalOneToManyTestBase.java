@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 import org.athanor.core.error.IntegrityError;
 import org.athanor.core.sql.Sql;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.Secondary;
 import org.athanor.orm.model.unidir.UniBook;
 import org.athanor.orm.model.unidir.UniBook_;
@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class UnidirectionalOneToManyTestBase extends UnidirectionalOneToManyFixture<UniShelf, UniBook, UniTag> {
     static final Registry REGISTRY = Registry.of(UniShelf.class, UniBook.class, UniTag.class);
-    static final Secondary BOOKS = EntityMapping.of(UniShelf.class).toMany("books").secondary();
-    static final Secondary TAGS = EntityMapping.of(UniShelf.class).toMany("tags").secondary();
+    static final Secondary BOOKS = ClassMapping.of(UniShelf.class).toMany("books").secondary();
+    static final Secondary TAGS = ClassMapping.of(UniShelf.class).toMany("tags").secondary();
 
     @Override
     Registry registry() {
@@ -77,7 +77,7 @@ public abstract class UnidirectionalOneToManyTestBase extends UnidirectionalOneT
         assertEquals(List.of("shelf", "tag"), List.of(TAGS.local().name(), TAGS.remote().name()));
         assertTrue(TAGS.remote().isUnique());
         assertTrue(REGISTRY.metadata().sortedTables().containsAll(List.of(BOOKS.table(), TAGS.table())));
-        assertTrue(UniShelf_.books.isManyToMany() && EntityMapping.of(UniShelf.class).toMany("books").joinTableOneToMany());
+        assertTrue(UniShelf_.books.isManyToMany() && ClassMapping.of(UniShelf.class).toMany("books").joinTableOneToMany());
         assertEquals(new TreeSet<>(List.of("a:dune", "a:emma", "b:faust")), links(BOOKS));
         assertEquals(new TreeSet<>(List.of("a:blue", "a:red")), links(TAGS));
         // createAll made the constraints: a second owner for faust, and a row naming no book, are refused
@@ -169,7 +169,7 @@ public abstract class UnidirectionalOneToManyTestBase extends UnidirectionalOneT
             assertTrue(s.contains(dune));
         }
         assertEquals(new TreeSet<>(List.of("a:emma", "b:dune", "b:faust")), links(BOOKS));
-        assertEquals(3, rows(EntityMapping.of(UniBook.class).table()));
+        assertEquals(3, rows(ClassMapping.of(UniBook.class).table()));
     }
 
     @Test
@@ -205,7 +205,7 @@ public abstract class UnidirectionalOneToManyTestBase extends UnidirectionalOneT
             assertNull(s.get(UniBook.class, ids.get("emma")));
         }
         assertEquals(new TreeSet<>(List.of("a:dune", "b:faust")), links(BOOKS));
-        assertEquals(2, rows(EntityMapping.of(UniBook.class).table()));
+        assertEquals(2, rows(ClassMapping.of(UniBook.class).table()));
     }
 
     @Test
@@ -223,7 +223,7 @@ public abstract class UnidirectionalOneToManyTestBase extends UnidirectionalOneT
             assertTrue(s.contains(red));
         }
         assertEquals(new TreeSet<>(List.of("a:blue")), links(TAGS));
-        assertEquals(2, rows(EntityMapping.of(UniTag.class).table()));
+        assertEquals(2, rows(ClassMapping.of(UniTag.class).table()));
     }
 
     @Test
@@ -239,8 +239,8 @@ public abstract class UnidirectionalOneToManyTestBase extends UnidirectionalOneT
         }
         assertEquals(new TreeSet<>(List.of("b:faust")), links(BOOKS));
         assertEquals(new TreeSet<>(), links(TAGS));
-        assertEquals(1, rows(EntityMapping.of(UniBook.class).table()), "faust");
-        assertEquals(2, rows(EntityMapping.of(UniTag.class).table()), "no cascade on tags: they stay");
+        assertEquals(1, rows(ClassMapping.of(UniBook.class).table()), "faust");
+        assertEquals(2, rows(ClassMapping.of(UniTag.class).table()), "no cascade on tags: they stay");
     }
 
     @Test
@@ -304,6 +304,6 @@ public abstract class UnidirectionalOneToManyTestBase extends UnidirectionalOneT
             assertEquals(0, statements.size(), statements.toString());
         }
         assertEquals(new TreeSet<>(List.of("a:dune", "a:emma", "b:faust")), links(BOOKS));
-        assertEquals(3, rows(EntityMapping.of(UniBook.class).table()));
+        assertEquals(3, rows(ClassMapping.of(UniBook.class).table()));
     }
 }

@@ -11,8 +11,8 @@ import org.athanor.core.schema.Sequence;
  * {@code @Embedded} value likewise, named {@code holder.field}.
  *
  * <pre>{@code
- * Attribute name = EntityMapping.of(User.class).attribute("name");
- * Attribute city = EntityMapping.of(User.class).attribute("address.city");   // a field of an @Embedded value
+ * Attribute name = ClassMapping.of(User.class).attribute("name");
+ * Attribute city = ClassMapping.of(User.class).attribute("address.city");   // a field of an @Embedded value
  * name.column();      // users.name, a Core Column usable in statements
  * }</pre>
  */
@@ -75,7 +75,7 @@ public final class Attribute {
     public Column<Object> column() { return column; }
     /** The field's type, boxed. */
     public Class<?> javaType() { return javaType; }
-    /** Position in {@link EntityMapping#attributes()}. */
+    /** Position in {@link ClassMapping#attributes()}. */
     public int index() { return index; }
     public boolean isId() { return id; }
     public boolean isVersion() { return version; }

@@ -16,8 +16,9 @@ import org.athanor.orm.rules.AnnotationRules;
  * An entity's Jakarta lifecycle callbacks ({@code @PrePersist} ... {@code @PostLoad}): methods of its
  * {@code @EntityListeners} classes, then methods of the entity class and its {@code @MappedSuperclass}es,
  * superclass methods first (JPA's order). An entity
- * without callbacks has none ({@link EntityMapping#callbacks()} is null), so the session pays one null
- * check per object.
+ * without callbacks has none ({@link #of(Class)} is null), so the session pays one null check per object.
+ * Each registry's Mapper builds its own: the listener instances belong to one registry, as JPA gives each
+ * persistence unit its own.
  */
 public final class Callbacks {
     /** The events, in the order of {@link AnnotationRules#CALLBACKS}. */
@@ -46,12 +47,14 @@ public final class Callbacks {
     }
 
     /**
-     * The callbacks of the hierarchy, or null when there are none. Per event, JPA's order: the methods
-     * of the {@code @EntityListeners} classes (those of the topmost class first, each annotation's
-     * classes in the order listed; {@code @ExcludeSuperclassListeners} on a class drops the listeners
-     * of the classes above it), then the callback methods of the classes (topmost first).
+     * The callbacks of {@code cls} and the classes it inherits state from, with new listener instances, or null when
+     * there are none. Per event, JPA's order: the methods of the {@code @EntityListeners} classes (those of the topmost
+     * class first, each annotation's classes in the order listed; {@code @ExcludeSuperclassListeners} on a class drops
+     * the listeners of the classes above it), then the callback methods of the classes (topmost first).
      */
-    static Callbacks of(Class<?> cls, List<Class<?>> hierarchy) {
+    public static Callbacks of(Class<?> cls) { return of(cls, MappingBuilder.hierarchy(cls)); }
+
+    private static Callbacks of(Class<?> cls, List<Class<?>> hierarchy) {
         List<String> names = AnnotationRules.CALLBACKS;
         List<List<MethodHandle>> byEvent = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) byEvent.add(new ArrayList<>());

@@ -6,12 +6,12 @@ import java.util.List;
  * Instantiates an entity and reads and writes its persistent attributes by position, without
  * reflection. The annotation processor generates one per entity as {@code <Entity>_Accessor}
  * (a public final class with a public no-arg constructor in the entity's package);
- * {@link EntityMapping} uses it when present and falls back to MethodHandles otherwise.
+ * {@link ClassMapping} uses it when present and falls back to MethodHandles otherwise.
  *
  * <pre>{@code
  * EntityAccessor<User> a = new User_Accessor();
  * User u = a.newInstance();
- * a.set(u, 1, "Alice");          // attribute 1 of EntityMapping.of(User.class).attributes()
+ * a.set(u, 1, "Alice");          // attribute 1 of ClassMapping.of(User.class).attributes()
  * }</pre>
  *
  * @param <E> the entity class
@@ -19,7 +19,7 @@ import java.util.List;
 public interface EntityAccessor<E> {
     Class<E> entityClass();
 
-    /** The persistent attribute names, in the order of {@link EntityMapping#attributes()}. */
+    /** The persistent attribute names, in the order of {@link ClassMapping#attributes()}. */
     List<String> attributeNames();
 
     E newInstance();

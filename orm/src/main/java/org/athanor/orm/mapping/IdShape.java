@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * How a user-given id maps to the key: a single value, or an instance of the @IdClass / @EmbeddedId class
- * whose fields (same names as the key attributes) are read with MethodHandles resolved once.
+ * whose fields (same names as the key attributes) are read with MethodHandles resolved once. Part of the
+ * per-class {@link ClassMapping}; the registry's Mapper turns ids into identity keys with it.
  */
-final class IdShape {
+public final class IdShape {
     final List<Attribute> ids;
     /** The composite id class (IdClass or the embeddable), or null for a single id. */
     final Class<?> idClass;
@@ -57,7 +58,14 @@ final class IdShape {
         return null;
     }
 
-    Object read(Object idInstance, int i) {
+    /** The composite id class ({@code @IdClass} or the {@code @EmbeddedId} type), or null for a single id. */
+    public Class<?> idClass() { return idClass; }
+
+    /** "@IdClass" or "@EmbeddedId" for a composite id, else null: how error messages name {@link #idClass()}. */
+    public String idClassKind() { return idClassKind; }
+
+    /** Key value {@code i} (in key attribute order) of an instance of {@link #idClass()}. */
+    public Object read(Object idInstance, int i) {
         try {
             return readers[i].invokeExact(idInstance);
         } catch (Throwable t) {

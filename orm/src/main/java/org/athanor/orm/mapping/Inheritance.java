@@ -26,7 +26,7 @@ import org.athanor.core.type.SqlTypes;
  * abstract class Animal { @Id @GeneratedValue Long id; String name; }
  * @Entity @DiscriminatorValue("cat") class Cat extends Animal { boolean indoor; }
  *
- * EntityMapping.of(Cat.class).inheritance().discriminatorValue();   // "cat"
+ * ClassMapping.of(Cat.class).inheritance().discriminatorValue();   // "cat"
  * }</pre>
  *
  * <p>Both SINGLE_TABLE and JOINED keep a discriminator column in the root table (JPA makes it optional for
@@ -37,13 +37,13 @@ import org.athanor.core.type.SqlTypes;
 public final class Inheritance {
     private final InheritanceType strategy;
     private final Class<?> root;
-    private final EntityMapping<?> parent;
+    private final ClassMapping<?> parent;
     private final Attribute discriminator;
     private final DiscriminatorType discriminatorType;
     private final Object discriminatorValue;
     private final List<Table> tables;
 
-    private Inheritance(InheritanceType strategy, Class<?> root, EntityMapping<?> parent, Attribute discriminator,
+    private Inheritance(InheritanceType strategy, Class<?> root, ClassMapping<?> parent, Attribute discriminator,
                         DiscriminatorType discriminatorType, Object discriminatorValue, List<Table> tables) {
         this.discriminatorType = discriminatorType;
         this.strategy = strategy;
@@ -59,7 +59,7 @@ public final class Inheritance {
     /** The hierarchy's root entity (the class carrying {@code @Inheritance}). */
     public Class<?> root() { return root; }
     /** The mapping of the entity superclass this class extends, or null for the root. */
-    public EntityMapping<?> parent() { return parent; }
+    public ClassMapping<?> parent() { return parent; }
     /**
      * The discriminator as an attribute of the session's value arrays: after the entity's own attributes
      * and its references' keys; its value is fixed by the class ({@link #discriminatorValue()}). Null for
@@ -77,7 +77,7 @@ public final class Inheritance {
      * The table a subclass's own columns go to: the root's table (SINGLE_TABLE), or a table of its own
      * whose primary key references its parent's (JOINED), named by {@code @PrimaryKeyJoinColumn} or after the root's key.
      */
-    static Table subclassTable(Class<?> cls, EntityMapping<?> parent, String schema, String tableName,
+    static Table subclassTable(Class<?> cls, ClassMapping<?> parent, String schema, String tableName,
                                jakarta.persistence.Table tableAnn) {
         Inheritance p = parent.inheritance();
         if (p.strategy == InheritanceType.TABLE_PER_CLASS) return Table.create(schema, tableName);
@@ -130,7 +130,7 @@ public final class Inheritance {
      * The inheritance of a built class, or null when it is in no hierarchy. The root adds the discriminator
      * column to its table; {@code discriminatorIndex} is the discriminator's position in the value arrays.
      */
-    static Inheritance of(Class<?> cls, String entityName, EntityMapping<?> parent, Table table, int discriminatorIndex) {
+    static Inheritance of(Class<?> cls, String entityName, ClassMapping<?> parent, Table table, int discriminatorIndex) {
         boolean isAbstract = Modifier.isAbstract(cls.getModifiers());
         DiscriminatorValue dv = cls.getAnnotation(DiscriminatorValue.class); // not on an abstract class (ClassChecks)
         if (parent == null) {

@@ -9,7 +9,7 @@ import java.lang.reflect.Field;
  * it in step with the owning side at each flush (the owning side is what is written).
  *
  * <pre>{@code
- * InverseOne profile = EntityMapping.of(Writer.class).inverseOne("profile");
+ * InverseOne profile = ClassMapping.of(Writer.class).inverseOne("profile");
  * profile.mappedBy();   // "writer", the Profile.writer reference
  * }</pre>
  */

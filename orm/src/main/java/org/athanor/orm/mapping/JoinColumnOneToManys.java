@@ -60,12 +60,12 @@ final class JoinColumnOneToManys {
         Table table;
         MAPPING.get().add(cls);
         try {
-            table = self ? ownerTable : EntityMapping.of(target).table();
+            table = self ? ownerTable : ClassMapping.of(target).table();
         } finally {
             MAPPING.get().remove(cls);
         }
-        List<Attribute> elementAttributes = self ? attributes : EntityMapping.of(target).attributes();
-        List<ToOne> elementToOnes = self ? toOnes : EntityMapping.of(target).toOnes();
+        List<Attribute> elementAttributes = self ? attributes : ClassMapping.of(target).attributes();
+        List<ToOne> elementToOnes = self ? toOnes : ClassMapping.of(target).toOnes();
         List<Attribute> ids = elementAttributes.stream().filter(Attribute::isId).toList();
         if (ids.size() != 1) throw new IllegalStateException(where + ": CollectionChecks gives the element one key column");
         Column<Object> elementId = (Column<Object>) ids.get(0).column();

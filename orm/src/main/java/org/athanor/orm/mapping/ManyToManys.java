@@ -111,7 +111,7 @@ final class ManyToManys {
                     jt == null || jt.foreignKey().name().isEmpty() ? null : jt.foreignKey().name());
         if (jt == null || jt.inverseForeignKey().value() != ConstraintMode.NO_CONSTRAINT && !ToOnes.tablePerClass(target))
             Table.addForeignKey(table, List.<Column<?>>copyOf(remotes), () -> targetKeyNames.stream().<Column<?>>map(n -> target == cls
-                            ? column(attributes, n) : EntityMapping.of(target).attribute(n).column()).toList(),
+                            ? column(attributes, n) : ClassMapping.of(target).attribute(n).column()).toList(),
                     ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION,
                     jt == null || jt.inverseForeignKey().name().isEmpty() ? null : jt.inverseForeignKey().name());
         return new Secondary(table, locals, remotes, true);

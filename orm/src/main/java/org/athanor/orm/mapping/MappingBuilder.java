@@ -20,13 +20,13 @@ import org.athanor.orm.rules.check.KeyChecks;
 import org.athanor.orm.rules.check.RelationshipChecks;
 
 /**
- * Reads an entity class's annotations into an {@link EntityMapping}. The mapping checks are the ones the annotation
+ * Reads an entity class's annotations into an {@link ClassMapping}. The mapping checks are the ones the annotation
  * processor runs too (org.athanor.orm.rules.check, over {@link ReflectionViews}); a mistake is a MappingException.
  */
 final class MappingBuilder {
     private MappingBuilder() {}
 
-    static <E> EntityMapping<E> build(Class<E> cls) {
+    static <E> ClassMapping<E> build(Class<E> cls) {
         // the checks shared with the annotation processor (org.athanor.orm.rules.check), over a view of the class
         ClassView view = ReflectionViews.of(cls);
         ReflectionViews.fail(cls, ClassChecks.shape(view));
@@ -36,7 +36,7 @@ final class MappingBuilder {
         // an entity superclass makes this class a subclass of its hierarchy (built first: the table,
         // the inherited attributes and the discriminator come from it)
         Class<?> parentClass = entitySuperclass(cls);
-        EntityMapping<?> parent = parentClass == null ? null : EntityMapping.of(parentClass);
+        ClassMapping<?> parent = parentClass == null ? null : ClassMapping.of(parentClass);
         ReflectionViews.fail(cls, ClassChecks.hierarchyProblem(view));
         ReflectionViews.fail(cls, AnnotationChecks.check(view));
         ReflectionViews.fail(cls, KeyChecks.check(view));
@@ -129,11 +129,10 @@ final class MappingBuilder {
 
         IdShape idShape = parent == null || concrete ? IdShape.of(cls, DerivedIds.withDerived(attributes, toOnes), embeddedId) : parent.idShape();
         EntityAccessor<E> accessor = Accessors.forEntity(cls, attributes);
-        Callbacks callbacks = Callbacks.of(cls, hierarchy);
         Inheritance inheritance = Inheritance.of(cls, entityName, parent, table,
                 attributes.size() + toOnes.stream().mapToInt(ToOne::width).sum());
-        return new EntityMapping<>(cls, entityName, table, attributes, toOnes, toManys, inverseOnes, idShape, accessor,
-                callbacks, inheritance);
+        return new ClassMapping<>(cls, entityName, table, attributes, toOnes, toManys, inverseOnes, idShape, accessor,
+                inheritance);
     }
 
     /** The nearest superclass annotated {@code @Entity}, or null. */
@@ -143,7 +142,7 @@ final class MappingBuilder {
         return null;
     }
 
-    private static String rootEntityName(EntityMapping<?> parent) {
+    private static String rootEntityName(ClassMapping<?> parent) {
         Class<?> root = parent.inheritance().root();
         String n = root.getAnnotation(Entity.class).name();
         return n.isEmpty() ? root.getSimpleName() : n;

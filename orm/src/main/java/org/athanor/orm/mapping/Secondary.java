@@ -13,7 +13,7 @@ import org.athanor.core.schema.Table;
  * side ({@code mappedBy}) sees the same table {@link #flipped()}.
  *
  * <pre>{@code
- * Secondary s = EntityMapping.of(Student.class).toMany("courses").secondary();
+ * Secondary s = ClassMapping.of(Student.class).toMany("courses").secondary();
  * s.table();    // student_course
  * s.locals();   // [student_course.student_id]
  * s.remotes();  // [student_course.course_id]

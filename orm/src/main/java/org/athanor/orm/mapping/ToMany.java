@@ -11,7 +11,7 @@ import java.util.List;
  * relationships), which loads on first access and keeps the reference on the other side in step.
  *
  * <pre>{@code
- * ToMany posts = EntityMapping.of(User.class).toMany("posts");
+ * ToMany posts = ClassMapping.of(User.class).toMany("posts");
  * posts.mappedBy();   // "author", the Post.author reference
  * }</pre>
  */

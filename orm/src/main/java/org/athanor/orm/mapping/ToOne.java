@@ -11,7 +11,7 @@ import org.athanor.core.schema.Column;
  * its FOREIGN KEY constraint), so Core joins infer their ON clause from it.
  *
  * <pre>{@code
- * ToOne author = EntityMapping.of(Post.class).toOne("author");
+ * ToOne author = ClassMapping.of(Post.class).toOne("author");
  * author.column();   // posts.author_id
  * author.target();   // User.class
  * }</pre>

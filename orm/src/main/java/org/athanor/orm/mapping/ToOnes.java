@@ -74,7 +74,7 @@ final class ToOnes {
                 Table.addForeignKey(table, columns, () -> {
                     List<Column<?>> referenced = new ArrayList<>();
                     for (String keyName : keyNames)
-                        referenced.add(target == cls ? attributeColumn(attributes, keyName) : EntityMapping.of(target).attribute(keyName).column());
+                        referenced.add(target == cls ? attributeColumn(attributes, keyName) : ClassMapping.of(target).attribute(keyName).column());
                     return referenced;
                 }, onDelete, ReferentialAction.NO_ACTION, refColumns.foreignKeyName());
             }

@@ -13,7 +13,7 @@ import org.athanor.core.sql.SqlNode;
 import org.athanor.orm.LoadOption;
 import org.athanor.orm.Query;
 import org.athanor.orm.mapping.Attribute;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 
 /**
  * A query of one entity over the shards its session's query chooser picks, built like a
@@ -157,7 +157,8 @@ public final class ShardedQuery<E> {
 
     /** Reads ORDER BY term t's value from an object: the attribute mapped to that column. */
     private ShardMerge.SortKey<E> sortKey() {
-        EntityMapping<E> m = session.factory().registry().mapping(type);
+        // the objects' own attributes, read through the class's accessor (as the registry's mapper reads them)
+        ClassMapping<E> m = session.factory().registry().mapping(type);
         Attribute[] attrs = new Attribute[order.size()];
         for (int t = 0; t < attrs.length; t++) {
             Expression<?> e = order.get(t).expression();
@@ -166,6 +167,6 @@ public final class ShardedQuery<E> {
                 throw new IllegalArgumentException("ORDER BY " + e + " is not a column of " + type.getSimpleName() + ": a query over shards "
                         + "sorts the objects it got back, so order by the entity's own columns");
         }
-        return (obj, t) -> m.get(obj, attrs[t]);
+        return (obj, t) -> m.accessor().get(obj, attrs[t].index());
     }
 }

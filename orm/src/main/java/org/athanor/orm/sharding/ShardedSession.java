@@ -12,7 +12,7 @@ import java.util.Objects;
 import org.athanor.core.error.DatabaseError;
 import org.athanor.orm.Registry;
 import org.athanor.orm.Session;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.ToMany;
 import org.athanor.orm.mapping.ToOne;
 
@@ -281,7 +281,7 @@ public final class ShardedSession implements AutoCloseable {
     /** The objects {@code o}'s to-one references point at, and (when {@code collections}) its collections' elements. */
     private List<Reference> references(Object o, boolean collections) {
         List<Reference> out = new ArrayList<>();
-        EntityMapping<?> m = registry.mapping(o.getClass());
+        ClassMapping<?> m = registry.mapping(o.getClass());
         for (ToOne t : m.toOnes()) {
             Object v = t.get(o);
             if (v != null) out.add(new Reference(t.toString(), v));
@@ -302,9 +302,8 @@ public final class ShardedSession implements AutoCloseable {
 
     private String describe(Object entity) {
         try {
-            @SuppressWarnings("unchecked") EntityMapping<Object> m = (EntityMapping<Object>) registry.mapping(entity.getClass());
-            Object id = m.identityOf(entity);
-            return entity.getClass().getSimpleName() + (id == null ? " (new)" : " id " + id);
+            List<Object> id = registry.primaryKeyOf(entity);
+            return entity.getClass().getSimpleName() + (id == null ? " (new)" : " id " + (id.size() == 1 ? id.get(0) : id));
         } catch (RuntimeException e) {
             return entity.getClass().getSimpleName();
         }

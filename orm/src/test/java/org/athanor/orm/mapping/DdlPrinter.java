@@ -12,5 +12,5 @@ final class DdlPrinter {
         return String.join(";\n", SqliteDialect.INSTANCE.ddl().createTable(t, false, Set.of()));
     }
 
-    static String sqlite(Class<?> entity) { return sqlite(EntityMapping.of(entity).table()); }
+    static String sqlite(Class<?> entity) { return sqlite(ClassMapping.of(entity).table()); }
 }

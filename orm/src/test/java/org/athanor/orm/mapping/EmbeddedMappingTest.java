@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class EmbeddedMappingTest {
     @Test
     void attributesAreNamedByTheirPathAndTheDdlHasTheirColumns() {
-        EntityMapping<Customer> m = EntityMapping.of(Customer.class);
+        ClassMapping<Customer> m = ClassMapping.of(Customer.class);
         assertEquals(List.of("id", "name", "home.street", "home.city", "home.zip", "home.floor", "work.street", "work.city",
                 "work.zip", "work.floor", "tier"), m.attributes().stream().map(Attribute::name).toList());
         Attribute city = m.attribute("work.city");
@@ -41,7 +41,7 @@ class EmbeddedMappingTest {
     void anAttributeOverrideRenamesAnEmbeddedIdColumn() {
         assertEquals("CREATE TABLE emb_slots (slot_day VARCHAR(10) NOT NULL, hour INTEGER NOT NULL, label VARCHAR(255), "
                 + "PRIMARY KEY (slot_day, hour))", DdlPrinter.sqlite(org.athanor.orm.model.embed.Slot.class));
-        assertTrue(EntityMapping.of(org.athanor.orm.model.embed.Slot.class).attribute("day").isEmbeddedIdComponent());
+        assertTrue(ClassMapping.of(org.athanor.orm.model.embed.Slot.class).attribute("day").isEmbeddedIdComponent());
     }
 
     private static boolean isGenerated(Class<?> type) {
@@ -68,29 +68,30 @@ class EmbeddedMappingTest {
     void nullsNeitherMakeNorKeepAnEmptyEmbeddedObject(String accessor) {
         boolean generated = accessor.equals("generated");
         Class<?> type = generated ? Customer.class : Parcel.class;
-        EntityMapping m = EntityMapping.of(type);
+        ClassMapping m = ClassMapping.of(type);
+        EntityAccessor acc = m.accessor();
         assertEquals(generated, isGenerated(type), "the accessor under test");
         String h = generated ? "home" : "destination";
-        Object e = m.newInstance();
+        Object e = acc.newInstance();
         Attribute street = m.attribute(h + ".street"), city = m.attribute(h + ".city"), floor = m.attribute(h + ".floor");
-        m.set(e, street, null);
-        m.set(e, floor, null);
+        acc.set(e, street.index(), null);
+        acc.set(e, floor.index(), null);
         assertNull(holder(e, h), "a null does not make an empty object");
-        assertNull(m.get(e, city), "an absent value reads as null fields");
-        m.set(e, city, "Oslo");
+        assertNull(acc.get(e, city.index()), "an absent value reads as null fields");
+        acc.set(e, city.index(), "Oslo");
         Address a = (Address) holder(e, h);
         assertNotNull(a, "a value makes the object");
         assertEquals("Oslo", a.city);
-        m.set(e, floor, 4);
-        m.set(e, city, null);
+        acc.set(e, floor.index(), 4);
+        acc.set(e, city.index(), null);
         assertSame(a, holder(e, h), "a field still set keeps the object");
-        m.set(e, floor, null);
+        acc.set(e, floor.index(), null);
         assertNull(holder(e, h), "all fields null (a primitive: zero): the value is absent, as a row of NULLs reads");
         Object[] row = new Object[m.attributes().size()];
-        m.setAll(e, row);
+        acc.setAll(e, row);
         assertNull(holder(e, h));
         row[street.index()] = "1 Rue A";
-        m.setAll(e, row);
+        acc.setAll(e, row);
         assertEquals(new Address("1 Rue A", null, null, 0), holder(e, h));
     }
 }

@@ -21,7 +21,7 @@ class GenericReferenceMappingTest {
         for (boolean processor : new boolean[] {true, false}) {
             TestJavac.Result r = TestJavac.compile(Map.of("gen.genericref.E", SOURCE), processor);
             assertTrue(r.success(), () -> r.errors().toString());
-            EntityMapping<?> m = EntityMapping.of(r.load("gen.genericref.E"));
+            ClassMapping<?> m = ClassMapping.of(r.load("gen.genericref.E"));
             assertEquals(r.load("gen.genericref.P"), m.toOne("owner").target());
             assertEquals("owner_id", m.toOne("owner").column().name());
             assertEquals(1, m.table().foreignKeys().size());

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class JoinColumnOneToManyMappingTest {
     @Test
     void mappingTheOwnerAgainFindsTheColumnItAdded() {
-        Table docs = EntityMapping.of(JcDoc.class).table();
-        Secondary first = EntityMapping.of(JcFolder.class).toMany("docs").secondary();
+        Table docs = ClassMapping.of(JcDoc.class).table();
+        Secondary first = ClassMapping.of(JcFolder.class).toMany("docs").secondary();
         int columns = docs.columns().size(), keys = docs.foreignKeys().size();
         Secondary again = MappingBuilder.build(JcFolder.class).toMany("docs").secondary(); // as a second thread's ClassValue would
         assertSame(first.local(), again.local());
@@ -27,17 +27,17 @@ class JoinColumnOneToManyMappingTest {
 
     @Test
     void aTreeKeepsItsKeyColumnInItsOwnTable() {
-        Secondary children = EntityMapping.of(JcNode.class).toMany("children").secondary();
-        assertSame(EntityMapping.of(JcNode.class).table(), children.table());
+        Secondary children = ClassMapping.of(JcNode.class).toMany("children").secondary();
+        assertSame(ClassMapping.of(JcNode.class).table(), children.table());
         assertEquals("parent_id", children.local().name());
         assertTrue(children.local().isNullable());
-        assertEquals(2, EntityMapping.of(JcNode.class).attributes().size(), "id and name: no attribute for the column");
+        assertEquals(2, ClassMapping.of(JcNode.class).attributes().size(), "id and name: no attribute for the column");
     }
 
     @Test
     void anotherOwnersCollectionCannotTakeTheSameColumn() {
-        EntityMapping.of(JcFolder.class); // adds ujc_doc.folder_id
-        MappingException e = assertThrows(MappingException.class, () -> EntityMapping.of(JcOtherFolder.class));
+        ClassMapping.of(JcFolder.class); // adds ujc_doc.folder_id
+        MappingException e = assertThrows(MappingException.class, () -> ClassMapping.of(JcOtherFolder.class));
         assertEquals("org.athanor.orm.model.unidircol.JcOtherFolder.docs: @JoinColumn(name = \"folder_id\") is already the "
                 + "key column of another owner's collection in ujc_doc (referencing ujc_folder); give this collection's key "
                 + "column another name", e.getMessage());

@@ -27,7 +27,7 @@ class MappingErrorsTest {
         TestJavac.Result r = TestJavac.compile(Map.of(c.className(), c.source()), false);
         assertTrue(r.success(), () -> "the case must compile: " + r.errors());
         Class<?> cls = r.load(c.className());
-        MappingException e = assertThrows(MappingException.class, () -> EntityMapping.of(cls));
+        MappingException e = assertThrows(MappingException.class, () -> ClassMapping.of(cls));
         assertEquals(c.runtimeError(), e.getMessage());
     }
 
@@ -39,10 +39,10 @@ class MappingErrorsTest {
                         + "@Entity @Table(name = \"THINGS\") class B { @Id Long id; }\n"), false);
         assertTrue(r.success(), () -> r.errors().toString());
         Class<?> a = r.load("errors.twotables.A"), b = r.load("errors.twotables.B");
-        MappingException e = assertThrows(MappingException.class, () -> EntityMapping.checkDistinctTables(List.of(a, b)));
+        MappingException e = assertThrows(MappingException.class, () -> org.athanor.orm.internal.mapping.Mapper.configure(List.of(a, b)));
         assertEquals("entities errors.twotables.A and errors.twotables.B both map to table THINGS; each entity needs its "
                 + "own table (give one a different @Table(name = ...)), unless they share it through single-table inheritance "
                 + "(@Inheritance(strategy = SINGLE_TABLE) on their common @Entity superclass)", e.getMessage());
-        EntityMapping.checkDistinctTables(List.of(a, a));
+        assertEquals(1, org.athanor.orm.internal.mapping.Mapper.configure(List.of(a)).size());
     }
 }

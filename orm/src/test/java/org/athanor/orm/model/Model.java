@@ -5,7 +5,7 @@ import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ReferentialAction;
 import org.athanor.core.schema.Table;
 import org.athanor.orm.Registry;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 
 /**
  * The test model's registry. Relationship mapping (@ManyToOne) comes with a later issue, so the
@@ -18,8 +18,8 @@ public final class Model {
     public static final Registry REGISTRY;
 
     static {
-        Table posts = EntityMapping.of(Post.class).table();
-        Table users = EntityMapping.of(User.class).table();
+        Table posts = ClassMapping.of(Post.class).table();
+        Table users = ClassMapping.of(User.class).table();
         if (posts.foreignKeys().isEmpty()) {
             Column<?> userId = posts.column("user_id");
             Column<?> id = users.column("id");
@@ -30,6 +30,6 @@ public final class Model {
     }
 
     public static <T> Column<T> col(Class<?> entity, String attribute, Class<T> type) {
-        return EntityMapping.column(entity, attribute, type);
+        return ClassMapping.column(entity, attribute, type);
     }
 }

@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.mapping.Attribute;
 import org.athanor.orm.mapping.EntityAccessor;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.MappingException;
 import org.athanor.orm.mapping.model.Product;
 import org.athanor.orm.mapping.model.Product_Accessor;
@@ -46,37 +47,39 @@ class AccessorTest {
         TestJavac.Result r = TestJavac.compile(Map.of(pkg + ".Item", source(pkg)), process);
         assertTrue(r.success(), () -> r.errors().toString());
         @SuppressWarnings("unchecked") Class<Object> item = (Class<Object>) r.load(pkg + ".Item");
-        EntityMapping<Object> m = EntityMapping.of(item);
+        ClassMapping<Object> m = ClassMapping.of(item);
         String accessorClass = m.accessor().getClass().getName();
         if (process) assertEquals(pkg + ".Item_Accessor", accessorClass);
         else assertEquals("org.athanor.orm.mapping.ReflectiveAccessor", accessorClass);
 
         assertEquals(List.of("code", "stamp", "title", "count", "weight", "fragile"),
                 m.attributes().stream().map(Attribute::name).toList());
-        Object e = m.newInstance();
+        Mapper mp = Mapper.configure(List.of(item)).get(item);
+        Object e = mp.newInstance();
         assertSame(item, e.getClass());
         Object[] values = {"X-1", Instant.parse("2024-01-02T03:04:05Z"), "Vase", 3, 2.5, true};
-        for (int i = 0; i < values.length; i++) m.set(e, m.attributes().get(i), values[i]);
-        for (int i = 0; i < values.length; i++) assertEquals(values[i], m.get(e, m.attributes().get(i)), m.attributes().get(i).name());
-        assertEquals("X-1", m.identityOf(e));
-        IllegalArgumentException npe = assertThrows(IllegalArgumentException.class, () -> m.set(e, m.attribute("count"), null));
+        for (int i = 0; i < values.length; i++) mp.set(e, m.attributes().get(i).index(), values[i]);
+        for (int i = 0; i < values.length; i++) assertEquals(values[i], mp.get(e, m.attributes().get(i).index()), m.attributes().get(i).name());
+        assertEquals(List.of("X-1"), mp.keyOfObject(e).asList());
+        IllegalArgumentException npe = assertThrows(IllegalArgumentException.class, () -> mp.set(e, m.attribute("count").index(), null));
         assertEquals("cannot set " + pkg + ".Item.count (a primitive field) to null", npe.getMessage());
 
         @SuppressWarnings("unchecked") Class<Object> pair = (Class<Object>) r.load(pkg + ".Pair");
-        EntityMapping<Object> pm = EntityMapping.of(pair);
+        ClassMapping<Object> pc = ClassMapping.of(pair);
+        Mapper pm = Mapper.configure(List.of(pair)).get(pair);
         Object p = pm.newInstance();
-        assertNull(pm.get(p, pm.attribute("a")));
-        pm.set(p, pm.attribute("a"), "left");
-        pm.set(p, pm.attribute("b"), 7);
-        pm.set(p, pm.attribute("note"), "n");
-        assertEquals(List.of("left", 7), pm.idValues(pm.identityOf(p)));
-        assertEquals("n", pm.get(p, pm.attribute("note")));
+        assertNull(pm.get(p, pc.attribute("a").index()));
+        pm.set(p, pc.attribute("a").index(), "left");
+        pm.set(p, pc.attribute("b").index(), 7);
+        pm.set(p, pc.attribute("note").index(), "n");
+        assertEquals(List.of("left", 7), pm.keyOfObject(p).asList());
+        assertEquals("n", pm.get(p, pc.attribute("note").index()));
     }
 
     @Test
     void testEntitiesUseTheirGeneratedAccessors() {
-        assertTrue(EntityMapping.of(User.class).accessor() instanceof User_Accessor);
-        EntityAccessor<Product> a = EntityMapping.of(Product.class).accessor();
+        assertTrue(ClassMapping.of(User.class).accessor() instanceof User_Accessor);
+        EntityAccessor<Product> a = ClassMapping.of(Product.class).accessor();
         assertTrue(a instanceof Product_Accessor);
         Product p = a.newInstance();
         Instant now = Instant.now();
@@ -98,7 +101,7 @@ class AccessorTest {
         TestJavac.Result r = TestJavac.compile(Map.of("acc.stale.S", src, "acc.stale.S_Accessor", accessor), false);
         assertTrue(r.success(), () -> r.errors().toString());
         Class<?> s = r.load("acc.stale.S");
-        MappingException e = assertThrows(MappingException.class, () -> EntityMapping.of(s));
+        MappingException e = assertThrows(MappingException.class, () -> ClassMapping.of(s));
         assertEquals("acc.stale.S: the generated acc.stale.S_Accessor is out of date: it has attributes [id] but the "
                 + "mapping has [id, name]; recompile S with the annotation processor", e.getMessage());
     }
@@ -124,13 +127,14 @@ class AccessorTest {
 
     @Test
     void excludedPackagesAreMappedWithMethodHandles() {
-        EntityMapping<org.athanor.orm.unprocessed.Note> m = EntityMapping.of(org.athanor.orm.unprocessed.Note.class);
+        ClassMapping<org.athanor.orm.unprocessed.Note> m = ClassMapping.of(org.athanor.orm.unprocessed.Note.class);
         assertEquals("org.athanor.orm.mapping.ReflectiveAccessor", m.accessor().getClass().getName());
         var n = new org.athanor.orm.unprocessed.Note("hello");
-        m.set(n, m.attribute("id"), 9L);
-        assertEquals(9L, m.identityOf(n));
-        assertEquals("hello", m.get(n, m.attribute("text")));
-        MappingException e = assertThrows(MappingException.class, () -> EntityMapping.of(org.athanor.orm.unprocessed.BrokenNote.class));
+        Mapper mp = Mapper.configure(List.of(org.athanor.orm.unprocessed.Note.class)).get(org.athanor.orm.unprocessed.Note.class);
+        mp.set(n, m.attribute("id").index(), 9L);
+        assertEquals(List.of(9L), mp.keyOfObject(n).asList());
+        assertEquals("hello", mp.get(n, m.attribute("text").index()));
+        MappingException e = assertThrows(MappingException.class, () -> ClassMapping.of(org.athanor.orm.unprocessed.BrokenNote.class));
         assertTrue(e.getMessage().startsWith("org.athanor.orm.unprocessed.BrokenNote: has no @Id field"), e.getMessage());
     }
 

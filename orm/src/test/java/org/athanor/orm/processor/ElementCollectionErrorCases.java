@@ -5,7 +5,7 @@ import org.athanor.orm.processor.MappingErrorCases.Case;
 import org.athanor.orm.rules.ElementRules;
 
 /**
- * The {@code @ElementCollection} mistakes, each with the message the runtime (EntityMapping.of) and the
+ * The {@code @ElementCollection} mistakes, each with the message the runtime (ClassMapping.of) and the
  * processor (a compile error) report: the words come from orm-rules' ElementRules, so both agree.
  */
 public final class ElementCollectionErrorCases {

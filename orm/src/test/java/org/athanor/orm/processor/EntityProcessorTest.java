@@ -58,9 +58,9 @@ class EntityProcessorTest {
                 + "class Use { org.athanor.orm.Relationship<E, S> s = E_.s; org.athanor.orm.Relationship<M, C> c = M_.c; }";
         TestJavac.Result r = TestJavac.compile(Map.of("gen.derived.E", src), true);
         assertTrue(r.success(), () -> r.errors().toString());
-        org.athanor.core.schema.Table e = org.athanor.orm.mapping.EntityMapping.of(r.load("gen.derived.E")).table();
+        org.athanor.core.schema.Table e = org.athanor.orm.mapping.ClassMapping.of(r.load("gen.derived.E")).table();
         assertEquals(List.of("s_id", "c_id"), e.primaryKeyColumns().stream().map(org.athanor.core.schema.Column::name).toList());
-        org.athanor.core.schema.Table m = org.athanor.orm.mapping.EntityMapping.of(r.load("gen.derived.M")).table();
+        org.athanor.core.schema.Table m = org.athanor.orm.mapping.ClassMapping.of(r.load("gen.derived.M")).table();
         assertEquals(List.of("s_id", "c_id", "role"), m.columns().stream().map(org.athanor.core.schema.Column::name).toList());
         assertEquals(2, m.foreignKeys().size());
     }
@@ -77,7 +77,7 @@ class EntityProcessorTest {
                 + "Relationship<E, Integer> s = E_.scores; Relationship<E, E.Color> c = E_.colors; }";
         TestJavac.Result r = TestJavac.compile(Map.of("gen.elem.E", src), true);
         assertTrue(r.success(), () -> r.errors().toString());
-        org.athanor.orm.mapping.EntityMapping<?> m = org.athanor.orm.mapping.EntityMapping.of(r.load("gen.elem.E"));
+        org.athanor.orm.mapping.ClassMapping<?> m = org.athanor.orm.mapping.ClassMapping.of(r.load("gen.elem.E"));
         assertEquals("e_scores", m.toMany("scores").secondary().table().name());
         assertEquals(List.of("owner", "score", "scores_order"),
                 m.toMany("scores").secondary().table().columns().stream().map(org.athanor.core.schema.Column::name).toList());
@@ -109,7 +109,7 @@ class EntityProcessorTest {
                 .contains("public final class Outer_Inner_Accessor implements org.athanor.orm.mapping.EntityAccessor<gen.nested.Outer.Inner>"));
         Class<?> inner = r.load("gen.nested.Outer$Inner");
         assertEquals("gen.nested.Outer_Inner_Accessor",
-                org.athanor.orm.mapping.EntityMapping.of(inner).accessor().getClass().getName());
+                org.athanor.orm.mapping.ClassMapping.of(inner).accessor().getClass().getName());
     }
 
     @Test
@@ -122,10 +122,10 @@ class EntityProcessorTest {
                 + "/** Typed Core columns of the table mapped by {@link gen.shape.Person}; generated, do not edit. */\n"
                 + "public final class Person_ {\n"
                 + "    /** The mapped table. */\n"
-                + "    public static final org.athanor.core.schema.Table TABLE = org.athanor.orm.mapping.EntityMapping.of(gen.shape.Person.class).table();\n"
-                + "    public static final org.athanor.core.schema.Column<java.lang.Long> id = org.athanor.orm.mapping.EntityMapping.column(gen.shape.Person.class, \"id\", java.lang.Long.class);\n"
-                + "    public static final org.athanor.core.schema.Column<java.lang.String> name = org.athanor.orm.mapping.EntityMapping.column(gen.shape.Person.class, \"name\", java.lang.String.class);\n"
-                + "    public static final org.athanor.core.schema.Column<byte[]> photo = org.athanor.orm.mapping.EntityMapping.column(gen.shape.Person.class, \"photo\", byte[].class);\n"
+                + "    public static final org.athanor.core.schema.Table TABLE = org.athanor.orm.mapping.ClassMapping.of(gen.shape.Person.class).table();\n"
+                + "    public static final org.athanor.core.schema.Column<java.lang.Long> id = org.athanor.orm.mapping.ClassMapping.column(gen.shape.Person.class, \"id\", java.lang.Long.class);\n"
+                + "    public static final org.athanor.core.schema.Column<java.lang.String> name = org.athanor.orm.mapping.ClassMapping.column(gen.shape.Person.class, \"name\", java.lang.String.class);\n"
+                + "    public static final org.athanor.core.schema.Column<byte[]> photo = org.athanor.orm.mapping.ClassMapping.column(gen.shape.Person.class, \"photo\", byte[].class);\n"
                 + "\n    private Person_() {}\n}\n", r.generated("gen/shape/Person_.java"));
         String accessor = r.generated("gen/shape/Person_Accessor.java");
         assertTrue(accessor.contains("case 0: return e.id;"), accessor);

@@ -3,7 +3,7 @@ package org.athanor.orm.processor;
 import java.util.List;
 
 /**
- * Entities with one mapping mistake each, with the message expected from the runtime (EntityMapping.of)
+ * Entities with one mapping mistake each, with the message expected from the runtime (ClassMapping.of)
  * and from the processor (a compile error); {@code compileError} is null for mistakes only the runtime
  * can see. Each case lives in its own package {@code errors.<name>}, class {@code E}.
  */

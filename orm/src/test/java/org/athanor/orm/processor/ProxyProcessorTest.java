@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.athanor.orm.Registry;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.EntityProxy;
 import org.athanor.orm.mapping.MappingException;
 import org.junit.jupiter.api.Test;
@@ -56,8 +56,8 @@ class ProxyProcessorTest {
         assertFalse(accessor.contains("getName()"), accessor);
         // the runtime finds the proxy: the reference is LAZY
         Class<?> ref = r.load("gen.proxy.Ref");
-        assertTrue(EntityMapping.of(ref).toOne("target").lazy());
-        EntityProxy p = EntityMapping.of(ref).toOne("target").newProxy();
+        assertTrue(ClassMapping.of(ref).toOne("target").lazy());
+        EntityProxy p = ClassMapping.of(ref).toOne("target").newProxy();
         assertEquals("gen.proxy.Target_Proxy", p.getClass().getName());
     }
 
@@ -107,7 +107,7 @@ class ProxyProcessorTest {
         TestJavac.Result plain = compile("gen.proxyinh", "@Entity @Inheritance public class Target { @Id Long id; }\n"
                 + "@Entity class Sub extends Target { String extra; }", REF, false);
         assertTrue(plain.success(), () -> plain.errors().toString());
-        MappingException e = assertThrows(MappingException.class, () -> EntityMapping.of(plain.load("gen.proxyinh.Ref")));
+        MappingException e = assertThrows(MappingException.class, () -> ClassMapping.of(plain.load("gen.proxyinh.Ref")));
         assertEquals(expected, e.getMessage());
     }
 

@@ -86,7 +86,7 @@ public final class TestJavac {
     /** The jars and directories of the orm module's compile classpath, found from classes they hold. */
     private static List<File> classpath() {
         List<File> cp = new ArrayList<>();
-        for (Class<?> c : List.of(jakarta.persistence.Entity.class, org.athanor.orm.mapping.EntityMapping.class,
+        for (Class<?> c : List.of(jakarta.persistence.Entity.class, org.athanor.orm.mapping.ClassMapping.class,
                 org.athanor.core.schema.Table.class, io.vavr.Tuple.class, TestJavac.class)) {
             try {
                 cp.add(new File(c.getProtectionDomain().getCodeSource().getLocation().toURI()));

@@ -58,7 +58,7 @@ final class DirtyCheck {
         Object obj = st.obj();
         int plain = info.plain;
         if (plain > 0) {
-            info.mapping.getAll(obj, scratch);
+            info.getAll(obj, scratch);
             for (int i = 0; i < plain; i++) if (!Values.same(scratch[i], snap[i])) return true;
         }
         // each reference's key slots (one, or one per column of a composite target key), then the discriminator

@@ -20,6 +20,9 @@ import org.athanor.core.sql.Subquery;
  * The statement of a joined load ({@link JoinedLoading}): the tree of joined options below the query's entity, one
  * LEFT OUTER JOIN (through an alias of its own) per node, each node's columns appended to the select list, and its
  * collection's ORDER BY terms after the query's own. With LIMIT or OFFSET the query's select becomes a subquery.
+ * A node whose option asks {@code innerJoin()} is an INNER JOIN when its parent is inner-joined too (the query's
+ * entity is): below a LEFT OUTER JOIN it stays outer, so it cannot drop the rows the outer join kept (SQLAlchemy's
+ * {@code innerjoin="unnested"}).
  */
 final class JoinedStatement {
     private JoinedStatement() {}
@@ -63,7 +66,7 @@ final class JoinedStatement {
         Select<Row> stmt = base;
         int[] next = {n};
         List<JoinedNode> all = new ArrayList<>();
-        stmt = join(root, stmt, columns, order, next, all, rootColumn);
+        stmt = join(root, true, stmt, columns, order, next, all, rootColumn);
         int extraFrom = columns.size();
         columns.addAll(select.columns().subList(select.columns().size() - extra, select.columns().size()));
         stmt = stmt.withColumns(columns.toArray(Expression<?>[]::new));
@@ -134,14 +137,19 @@ final class JoinedStatement {
         }
     }
 
-    /** Adds the LEFT OUTER JOINs, select-list columns and ORDER BY terms of {@code node}'s children (depth first). */
+    /**
+     * Adds the joins, select-list columns and ORDER BY terms of {@code node}'s children (depth first): LEFT OUTER JOINs,
+     * or INNER JOINs for the children asking {@code innerJoin()} when {@code nodeInner} (the node's rows are never
+     * NULL-extended: the query's entity, or a node inner-joined itself).
+     */
     @SuppressWarnings("unchecked")
-    private static Select<Row> join(JoinedNode node, Select<Row> stmt, List<Expression<?>> columns, List<OrderItem> order, int[] next,
-                                    List<JoinedNode> all, Function<Expression<?>, Expression<?>> rootColumn) {
+    private static Select<Row> join(JoinedNode node, boolean nodeInner, Select<Row> stmt, List<Expression<?>> columns, List<OrderItem> order,
+                                    int[] next, List<JoinedNode> all, Function<Expression<?>, Expression<?>> rootColumn) {
         Function<Expression<?>, Expression<?>> parentColumn = node.parent == null ? rootColumn : e -> read(node, (Column<?>) e);
         Mapper p = node.info;
         for (JoinedNode child : node.children) {
             Mapper c = child.info;
+            boolean inner = nodeInner && child.option.innerJoin;
             // the table joined first: the one holding the column the relationship joins on (a JOINED element's
             // back reference may be in its subclass table); a JOINED target's further tables follow on its key
             Table first;
@@ -152,7 +160,8 @@ final class JoinedStatement {
                 List<Expression<?>> id = new ArrayList<>(), target = new ArrayList<>();
                 for (Expression<?> col : p.idColumns()) id.add(parentColumn.apply(col));
                 for (Expression<?> col : c.idColumns()) target.add(read(child, (Column<?>) col));
-                stmt = stmt.leftJoin(child.secondary, KeyConditions.join(sec.locals().stream().map(child.secondary::corresponding).toList(), id));
+                Expression<Boolean> toSecondary = KeyConditions.join(sec.locals().stream().map(child.secondary::corresponding).toList(), id);
+                stmt = inner ? stmt.join(child.secondary, toSecondary) : stmt.leftJoin(child.secondary, toSecondary);
                 first = ((Column<?>) target.get(0)).table();
                 on = KeyConditions.join(target, sec.remotes().stream().map(child.secondary::corresponding).toList());
             } else if (child.collection && p.toManySecondary(child.index) != null && p.toManySecondary(child.index).inElementTable()
@@ -182,7 +191,7 @@ final class JoinedStatement {
             Expression<Boolean> only = onlyItsClasses(c, child.table); // on the target's root-table alias
             if (only != null && on != null && first == child.table) on = Sql.and(on, only);
             // containsEager: the query joined the table itself; its columns are read from that join
-            if (child.option.strategy != LoadSpec.Strategy.CONTAINS_EAGER) stmt = stmt.leftJoin(first, on);
+            if (child.option.strategy != LoadSpec.Strategy.CONTAINS_EAGER) stmt = inner ? stmt.join(first, on) : stmt.leftJoin(first, on);
             if (child.aliases != null)
                 for (Map.Entry<Table, Table> t : child.aliases.entrySet()) {
                     if (t.getValue() == first) continue;
@@ -196,7 +205,7 @@ final class JoinedStatement {
                 for (OrderItem o : CollectionLoading.orderBy(c, p.toManys[child.index]))
                     order.add(new OrderItem(read(child, (Column<?>) o.expression()), o.descending(), o.nulls()));
             all.add(child);
-            stmt = join(child, stmt, columns, order, next, all, rootColumn);
+            stmt = join(child, inner, stmt, columns, order, next, all, rootColumn);
         }
         return stmt;
     }

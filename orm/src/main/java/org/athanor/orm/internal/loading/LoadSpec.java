@@ -25,12 +25,20 @@ public final class LoadSpec {
     public final Table from;
     /** {@code then(selectinPolymorphic(...))} / {@code then(withPolymorphic(...))}: how the related objects' subclasses load; or null. */
     public final PolymorphicSpec polymorphic;
+    /** For JOINED: {@code joinedLoad(r).innerJoin()}, an INNER JOIN (where its parent is not outer-joined, see JoinedStatement). */
+    public final boolean innerJoin;
 
     public LoadSpec(Relationship<?, ?> relationship, Strategy strategy, List<LoadSpec> children, Table from) {
         this(relationship, strategy, children, from, null);
     }
 
     public LoadSpec(Relationship<?, ?> relationship, Strategy strategy, List<LoadSpec> children, Table from, PolymorphicSpec polymorphic) {
+        this(relationship, strategy, children, from, polymorphic, false);
+    }
+
+    public LoadSpec(Relationship<?, ?> relationship, Strategy strategy, List<LoadSpec> children, Table from, PolymorphicSpec polymorphic,
+                    boolean innerJoin) {
+        this.innerJoin = innerJoin;
         this.polymorphic = polymorphic;
         this.relationship = relationship;
         this.strategy = strategy;
@@ -40,6 +48,6 @@ public final class LoadSpec {
 
     @Override public String toString() {
         if (strategy == Strategy.CONTAINS_EAGER) return "containsEager(" + relationship + (from.alias() != null ? ", " + from.alias() : "") + ")";
-        return strategy.name().toLowerCase(java.util.Locale.ROOT) + "Load(" + relationship + ")";
+        return strategy.name().toLowerCase(java.util.Locale.ROOT) + "Load(" + relationship + ")" + (innerJoin ? ".innerJoin()" : "");
     }
 }

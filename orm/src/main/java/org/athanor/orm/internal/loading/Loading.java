@@ -155,7 +155,7 @@ public final class Loading {
     static Object hydrate(Loading.Host s, LoadedRows load, Mapper info, Object[] v, ToOneLoading.AtRow refs) {
         InstanceState st;
         if (load.appends(info, v)) {
-            Object obj = info.mapping.newInstance();
+            Object obj = info.newInstance();
             info.setAll(obj, v);
             if (load.defers()) {
                 s.uow().loadedRow(load, info, obj, v);
@@ -166,7 +166,7 @@ public final class Loading {
             IdKey key = IdKey.ofRow(info, v);
             st = s.uow().identityMap.get(key);
             if (st == null) {
-                Object obj = info.mapping.newInstance();
+                Object obj = info.newInstance();
                 info.setAll(obj, v);
                 st = s.uow().attachLoaded(info, obj, key, v);
             } else if (load.refresh() || s.isExpired(st)) apply(s, st, v, !load.refresh());

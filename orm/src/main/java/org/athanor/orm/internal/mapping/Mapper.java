@@ -4,11 +4,7 @@ import jakarta.persistence.GenerationType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.athanor.core.schema.MetaData;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Expression;
@@ -17,7 +13,9 @@ import org.athanor.core.sql.Select;
 import org.athanor.core.sql.Sql;
 import org.athanor.core.sql.Update;
 import org.athanor.orm.mapping.Attribute;
-import org.athanor.orm.mapping.EntityMapping;
+import org.athanor.orm.mapping.ClassMapping;
+import org.athanor.orm.mapping.EntityAccessor;
+import org.athanor.orm.mapping.IdShape;
 import org.athanor.orm.mapping.MappingException;
 import org.athanor.orm.mapping.ToOne;
 import org.athanor.orm.mapping.ToMany;
@@ -26,29 +24,26 @@ import org.athanor.orm.mapping.ToMany;
  * The one description of a mapped entity inside a {@link org.athanor.orm.Registry}: built by the
  * registry's configure phase ({@link #configure}), it holds what the session, the unit of work, the
  * flush and the loaders read about the entity (attribute arrays, key positions, references, load
- * target). The immutable annotation reading it starts from ({@link EntityMapping}) is cached per class;
- * the Mapper itself belongs to one registry (its references point at that registry's mappers).
+ * target, identity keys, lifecycle callbacks). It starts from the class's {@link ClassMapping} (its table and
+ * properties, per class because the generated metamodel's static columns need them outside any registry) and
+ * belongs to one registry: its references point at that registry's mappers, its callbacks' listener instances are
+ * its own, and two registries mapping one class have two mappers sharing only the ClassMapping.
+ * Sessions, queries, loading, the flush, relationships and sharding read the entity through the Mapper only.
  *
- * <p>Seams for what comes next (each has exactly one value today; code that needs the general case
- * goes through these accessors, not around them):
- * <ul>
- *   <li>{@link #base()}: the root mapper of the entity's inheritance hierarchy. Identity ({@link IdKey})
- *       is keyed by the base, so a row loaded as a subclass is the same identity as the base's. Itself
- *       until inheritance is mapped.</li>
- *   <li>{@link #tables()}: the tables the entity's rows are written to, base table first (joined
- *       inheritance: one per level). One table today, {@link #table}.</li>
- *   <li>{@link #discriminator()} / {@link #discriminatorValue()}: the column telling the classes of one
- *       table apart and this class's value in it (single-table inheritance). Absent (null) today.</li>
- *   <li>relationship properties: {@link #toOnes} / {@link #toManys} with their linked targets
- *       ({@link #toOneTargets}, {@link #toManyTargets}); further kinds (one-to-one, many-to-many)
- *       hang off the mapper the same way and are linked in {@link #configure}.</li>
- *   <li>identity token: {@link IdKey#token()}, null unless a sharded session sets it.</li>
- * </ul>
+ * <p>Identity ({@link IdKey}) is keyed by {@link #base()}, the root of the inheritance hierarchy, so a row loaded
+ * as a subclass is the same identity as the base's; {@link #tables()} are the tables a row is written to (JOINED:
+ * one per level); the relationship properties are linked to their target mappers in {@link #configure}; the
+ * identity token ({@link IdKey#token()}) is null unless a sharded session sets it.
  *
  * Immutable after {@link #configure} returns (the link fields are written only there); thread-safe.
  */
 public final class Mapper {
-    public final EntityMapping<Object> mapping;
+    /** The class's table and properties (shared by every registry mapping the class, and by its metamodel). */
+    public final ClassMapping<Object> mapping;
+    /** Reads and writes the entity's own attributes (the generated accessor, else MethodHandles). */
+    private final EntityAccessor<Object> accessor;
+    /** How a user-given id holds the key values (a single value, an @IdClass or @EmbeddedId instance). */
+    private final IdShape idShape;
     /** The entity's lifecycle callbacks, null when it declares none (the usual case: one null check per object). */
     public final org.athanor.orm.mapping.Callbacks callbacks;
     public final Class<?> type;
@@ -128,9 +123,11 @@ public final class Mapper {
 
     Mapper(Class<?> type) {
         @SuppressWarnings("unchecked")
-        EntityMapping<Object> m = (EntityMapping<Object>) EntityMapping.of(type);
+        ClassMapping<Object> m = (ClassMapping<Object>) ClassMapping.of(type);
         this.mapping = m;
-        this.callbacks = mapping.callbacks();
+        this.accessor = m.accessor();
+        this.idShape = m.idShape();
+        this.callbacks = org.athanor.orm.mapping.Callbacks.of(type);
         this.type = type;
         this.name = mapping.entityName();
         this.inheritance = mapping.inheritance();
@@ -330,7 +327,7 @@ public final class Mapper {
     }
 
     public Object get(Object obj, int i) {
-        return i < plain ? mapping.get(obj, attrs[i]) : i == discriminatorIdx ? discriminatorValue() : referencedKeyPart(obj, i);
+        return i < plain ? accessor.get(obj, i) : i == discriminatorIdx ? discriminatorValue() : referencedKeyPart(obj, i);
     }
 
     /** The value-array slot of reference {@code k}'s first key column; its {@link ToOne#width()} columns follow. */
@@ -366,7 +363,7 @@ public final class Mapper {
      * session's objects, see {@code UnitOfWork.setReference}); setting it to the key it already has is a no-op.
      */
     public void set(Object obj, int i, Object value) {
-        if (i < plain) mapping.set(obj, attrs[i], value);
+        if (i < plain) accessor.set(obj, i, value);
         else if (i == discriminatorIdx) {
             if (!Values.same(discriminatorValue(), value))
                 throw new IllegalStateException("internal: a " + name + " cannot take the discriminator value " + value
@@ -377,12 +374,18 @@ public final class Mapper {
     }
 
     /** Sets every own attribute of {@code obj} from {@code values}, in attribute order (references are resolved by the loader). */
-    public void setAll(Object obj, Object[] values) { mapping.setAll(obj, values); }
+    public void setAll(Object obj, Object[] values) { accessor.setAll(obj, values); }
+
+    /** Every own attribute value of {@code obj} into {@code out}, in attribute order (the accessor's fields only). */
+    public void getAll(Object obj, Object[] out) { accessor.getAll(obj, out); }
+
+    /** A new, empty instance of the entity (its no-argument constructor). */
+    public Object newInstance() { return accessor.newInstance(); }
 
     /** Every attribute value of {@code obj}, in attribute order, references' keys last. */
     public Object[] read(Object obj) {
         Object[] v = new Object[attrs.length];
-        mapping.getAll(obj, v); // attrs starts with mapping.attributes(), so attribute i is at index i
+        accessor.getAll(obj, v); // attrs starts with mapping.attributes(), so attribute i is at index i
         for (int k = 0; k < toOnes.length; k++) putRefKey(v, k, referencedKey(obj, k));
         if (discriminatorIdx >= 0) v[discriminatorIdx] = discriminatorValue();
         return v;
@@ -474,14 +477,13 @@ public final class Mapper {
         return IdKey.ofIds(this, k);
     }
 
-    /** The identity for an id given to {@code session.get(type, id)}: a single value, an @IdClass or @EmbeddedId instance. */
-    public IdKey keyFromId(Object id) {
-        Objects.requireNonNull(id, () -> "the id given for " + name + " is null");
-        List<Object> vals = mapping.idValues(mapping.identityFromId(id));
-        Object[] k = new Object[idIdx.length];
-        for (int i = 0; i < k.length; i++) k[i] = attrs[idIdx[i]].column().type().cast(vals.get(i));
-        return IdKey.ofIds(this, k);
-    }
+    /**
+     * The identity for an id given to {@code session.get(type, id)}: a single value (widened like a bind parameter: an
+     * Integer for a Long key is fine), or an instance of the {@code @IdClass} / {@code @EmbeddedId} class. A wrong
+     * type is an IllegalArgumentException naming the expected one.
+     */
+    public IdKey keyFromId(Object id) { return UserIds.key(this, idShape, id); }
+
 
     /** WHERE primary key = key. */
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.athanor.core.schema.MetaData;
 import org.athanor.core.schema.Table;
-import org.athanor.orm.mapping.EntityMapping;
 import org.athanor.orm.mapping.MappingException;
 import org.athanor.orm.mapping.ToMany;
 import org.athanor.orm.mapping.ToOne;
@@ -15,8 +14,9 @@ import org.athanor.orm.mapping.ToOne;
 /**
  * The registry's configure phase (SQLAlchemy's configure_mappers): builds the {@link Mapper}s of a
  * set of classes, checks the set, links relationship properties to their target mappers, ranks the
- * tables parents first and finds self-references. The only code that writes a mapper's link fields.
- * Moved out of Mapper unchanged.
+ * tables parents first and finds self-references. The only code that writes a mapper's link fields; the
+ * checks across the registry's classes (one table per entity, targets inside the registry) are here, not in the
+ * per-class {@link org.athanor.orm.mapping.ClassMapping}.
  */
 final class MapperConfiguration {
     private MapperConfiguration() {}
@@ -25,8 +25,8 @@ final class MapperConfiguration {
      * The configure phase: builds one mapper per class, checks the set (distinct tables, references
      * and collections pointing inside it), links relationship properties to their target mappers,
      * ranks the tables parents first and finds each table's self-references. The result, in the order
-     * given, is immutable from here on. Inheritance will group mappers into hierarchies here (setting
-     * {@link Mapper#base()}, {@link Mapper#tables()} and the discriminator) before the links are made.
+     * given, is immutable from here on. Inheritance groups the mappers into hierarchies here
+     * ({@code Polymorphic.link}: {@link Mapper#base()}, the load statements) before the links are made.
      */
     static Map<Class<?>, Mapper> configure(List<Class<?>> entityClasses) {
         Map<Class<?>, Mapper> mappers = new LinkedHashMap<>();
@@ -34,7 +34,7 @@ final class MapperConfiguration {
             if (mappers.containsKey(c)) throw new IllegalArgumentException("Registry.of() was given " + c.getName() + " twice");
             mappers.put(c, new Mapper(c));
         }
-        EntityMapping.checkDistinctTables(mappers.keySet());
+        checkDistinctTables(mappers.values());
         Polymorphic.link(mappers);
         for (Mapper m : mappers.values()) linkTargets(m, mappers);
         for (Mapper m : mappers.values()) linkCollections(m, mappers);
@@ -51,6 +51,24 @@ final class MapperConfiguration {
             m.selfReferences = SelfReferences.of(m);
         }
         return Collections.unmodifiableMap(mappers);
+    }
+
+    /**
+     * No two of the registry's entities map to the same table, unless they belong to one single-table inheritance
+     * hierarchy (then they hold the very same Table).
+     */
+    private static void checkDistinctTables(java.util.Collection<Mapper> mappers) {
+        Map<String, Mapper> seen = new java.util.HashMap<>();
+        for (Mapper m : mappers) {
+            Table t = m.mapping.table();
+            String key = (t.schema() == null ? "" : t.schema().toLowerCase(java.util.Locale.ROOT) + ".") + t.name().toLowerCase(java.util.Locale.ROOT);
+            Mapper other = seen.putIfAbsent(key, m);
+            if (other == null || other.mapping.table() == t) continue;
+            throw new MappingException("entities " + other.type.getName() + " and " + m.type.getName() + " both map to table "
+                    + (t.schema() == null ? "" : t.schema() + ".") + t.name() + "; each entity needs its own table "
+                    + "(give one a different @Table(name = ...)), unless they share it through single-table inheritance "
+                    + "(@Inheritance(strategy = SINGLE_TABLE) on their common @Entity superclass)");
+        }
     }
 
     /** How many classes on {@code m}'s table it references in a chain (cycles cut off after every class was counted). */

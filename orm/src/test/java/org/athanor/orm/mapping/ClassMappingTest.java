@@ -11,12 +11,17 @@ import org.athanor.core.schema.Column;
 import org.athanor.core.schema.MetaData;
 import org.athanor.core.sql.Sql;
 import org.athanor.core.type.ConvertedType;
+import org.athanor.orm.internal.mapping.IdKey;
+import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.mapping.model.*;
 import org.junit.jupiter.api.Test;
 
-class EntityMappingTest {
+class ClassMappingTest {
 
-    private static List<String> names(EntityMapping<?> m) { return m.attributes().stream().map(Attribute::name).toList(); }
+    private static List<String> names(ClassMapping<?> m) { return m.attributes().stream().map(Attribute::name).toList(); }
+
+    /** The mapper a registry of {@code type} alone builds: identity keys and field access live there, not in the ClassMapping. */
+    private static Mapper mapper(Class<?> type) { return Mapper.configure(List.of(type)).get(type); }
 
     @Test
     void userMapsEveryBasicAnnotationToTheExpectedTable() {
@@ -26,7 +31,7 @@ class EntityMappingTest {
                 + "balance NUMERIC(10, 2), created_at TIMESTAMP, external_id VARCHAR(36), avatar BLOB, "
                 + "active BOOLEAN NOT NULL, version BIGINT NOT NULL, "
                 + "CONSTRAINT uq_users_name_email UNIQUE (name, email), UNIQUE (email))", DdlPrinter.sqlite(User.class));
-        EntityMapping<User> m = EntityMapping.of(User.class);
+        ClassMapping<User> m = ClassMapping.of(User.class);
         assertEquals("User", m.entityName());
         assertEquals(List.of("id", "name", "email", "age", "firstName", "status", "level", "balance", "createdAt",
                 "externalId", "avatar", "active", "version"), names(m), "static, transient and @Transient fields are skipped");
@@ -41,7 +46,7 @@ class EntityMappingTest {
 
     @Test
     void attributesDescribeKeysGenerationVersionAndTypes() {
-        EntityMapping<User> m = EntityMapping.of(User.class);
+        ClassMapping<User> m = ClassMapping.of(User.class);
         Attribute id = m.attribute("id");
         assertEquals(List.of(id), m.idAttributes());
         assertTrue(id.isId());
@@ -58,12 +63,12 @@ class EntityMappingTest {
         assertEquals(3, m.attribute("age").index());
         assertSame(m.table(), m.attribute("name").column().table());
         assertTrue(m.attribute("level").column().type() instanceof ConvertedType<?, ?>, "ORDINAL enums are converted INTEGERs");
-        assertTrue(m.hasGeneratedId());
+        assertSame(id, m.generatedIdAttribute());
     }
 
     @Test
     void mappedSuperclassFieldsComeFirstAndGenericKeysResolve() {
-        EntityMapping<Product> m = EntityMapping.of(Product.class);
+        ClassMapping<Product> m = ClassMapping.of(Product.class);
         assertEquals(List.of("id", "createdAt", "name", "description", "price", "discontinuedAt", "weight"), names(m));
         assertEquals(Long.class, m.attribute("id").javaType(), "K of BaseEntity<K> is bound to Long by Product");
         assertEquals(GenerationType.IDENTITY, m.attribute("id").generation(), "AUTO maps to IDENTITY");
@@ -77,44 +82,46 @@ class EntityMappingTest {
 
     @Test
     void idClassCompositeKey() {
-        EntityMapping<OrderLine> m = EntityMapping.of(OrderLine.class);
+        ClassMapping<OrderLine> m = ClassMapping.of(OrderLine.class);
         assertEquals("CREATE TABLE order_line (order_id BIGINT NOT NULL, line_no INTEGER NOT NULL, sku VARCHAR(255), "
                 + "quantity INTEGER NOT NULL, PRIMARY KEY (order_id, line_no))", DdlPrinter.sqlite(OrderLine.class));
         assertEquals(List.of("orderId", "lineNo"), m.idAttributes().stream().map(Attribute::name).toList());
-        OrderLine line = m.newInstance();
-        m.set(line, m.attribute("orderId"), 7L);
-        m.set(line, m.attribute("lineNo"), 2);
-        Object key = m.identityOf(line);
-        assertEquals(key, m.identityFromId(new OrderLineKey(7, 2)));
-        assertEquals(key.hashCode(), m.identityFromId(new OrderLineKey(7, 2)).hashCode());
-        assertNotEquals(key, m.identityFromId(new OrderLineKey(7, 3)));
-        assertEquals(List.of(7L, 2), m.idValues(key));
-        assertEquals(key, m.identityFromValues(7L, 2));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.identityFromId(7L));
+        Mapper mp = mapper(OrderLine.class);
+        OrderLine line = (OrderLine) mp.newInstance();
+        mp.set(line, m.attribute("orderId").index(), 7L);
+        mp.set(line, m.attribute("lineNo").index(), 2);
+        IdKey key = mp.keyOfObject(line);
+        assertEquals(key, mp.keyFromId(new OrderLineKey(7, 2)));
+        assertEquals(key.hashCode(), mp.keyFromId(new OrderLineKey(7, 2)).hashCode());
+        assertNotEquals(key, mp.keyFromId(new OrderLineKey(7, 3)));
+        assertEquals(List.of(7L, 2), key.asList());
+        assertEquals(key, IdKey.ofIds(mp, new Object[] {7L, 2}));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> mp.keyFromId(7L));
         assertEquals("the id of OrderLine is a @IdClass org.athanor.orm.mapping.model.OrderLineKey, got 7 of java.lang.Long", e.getMessage());
     }
 
     @Test
     void embeddedIdIsFlattenedIntoColumns() {
-        EntityMapping<Shipment> m = EntityMapping.of(Shipment.class);
+        ClassMapping<Shipment> m = ClassMapping.of(Shipment.class);
         assertEquals("CREATE TABLE logistics.shipments (carrier_code VARCHAR(8) NOT NULL, tracking_no VARCHAR(255) NOT NULL, "
                 + "parcels INTEGER NOT NULL, PRIMARY KEY (carrier_code, tracking_no))", DdlPrinter.sqlite(Shipment.class));
         assertEquals("logistics", m.table().schema());
         assertTrue(m.attribute("carrier").isEmbeddedIdComponent());
-        Shipment s = m.newInstance();
-        assertNull(m.identityOf(s));
-        assertNull(m.get(s, m.attribute("carrier")), "a null @EmbeddedId reads as null components");
-        m.set(s, m.attribute("carrier"), "UPS");
-        m.set(s, m.attribute("trackingNo"), "1Z");
+        Mapper mp = mapper(Shipment.class);
+        Shipment s = (Shipment) mp.newInstance();
+        assertNull(mp.keyOfObject(s));
+        assertNull(mp.get(s, m.attribute("carrier").index()), "a null @EmbeddedId reads as null components");
+        mp.set(s, m.attribute("carrier").index(), "UPS");
+        mp.set(s, m.attribute("trackingNo").index(), "1Z");
         assertNotNull(s.key, "setting a component creates the embeddable");
         assertEquals("UPS", s.key.carrier);
-        assertEquals(m.identityOf(s), m.identityFromId(new ShipmentKey("UPS", "1Z")));
-        assertEquals(List.of("UPS", "1Z"), m.idValues(m.identityOf(s)));
+        assertEquals(mp.keyOfObject(s), mp.keyFromId(new ShipmentKey("UPS", "1Z")));
+        assertEquals(List.of("UPS", "1Z"), mp.keyOfObject(s).asList());
     }
 
     @Test
     void sequenceGenerationNamesTheSequence() {
-        EntityMapping<Invoice> inv = EntityMapping.of(Invoice.class);
+        ClassMapping<Invoice> inv = ClassMapping.of(Invoice.class);
         assertEquals("BillingInvoice", inv.entityName());
         assertEquals("billing_invoice", inv.table().name(), "the table is named after @Entity(name) in snake_case");
         assertEquals(GenerationType.SEQUENCE, inv.attribute("number").generation());
@@ -125,59 +132,60 @@ class EntityMappingTest {
         assertEquals("CREATE TABLE billing_invoice (number INTEGER NOT NULL, issued_on DATE NOT NULL, issued_at TIME, "
                 + "copies SMALLINT, discount REAL, serial NUMERIC, PRIMARY KEY (number))", DdlPrinter.sqlite(Invoice.class));
 
-        EntityMapping<Ticket> t = EntityMapping.of(Ticket.class);
+        ClassMapping<Ticket> t = ClassMapping.of(Ticket.class);
         assertEquals("ticket_seq", t.attribute("id").sequenceName(), "no @SequenceGenerator: <table>_seq");
         assertEquals(org.athanor.core.schema.Sequence.of("ticket_seq"), t.attribute("id").sequence());
         assertEquals(java.time.LocalDateTime.class, t.versionAttribute().javaType());
-        Ticket ticket = t.newInstance();
-        assertNull(t.identityOf(ticket), "0 in a primitive generated key means not assigned yet");
+        Mapper tm = mapper(Ticket.class);
+        Ticket ticket = (Ticket) tm.newInstance();
+        assertNull(tm.keyOfObject(ticket), "0 in a primitive generated key means not assigned yet");
         ticket.id = 5;
-        assertEquals(5L, t.identityOf(ticket));
+        assertEquals(List.of(5L), tm.keyOfObject(ticket).asList());
     }
 
     @Test
     void singleIdsAreTheirOwnIdentityAndWidenLikeBindParameters() {
-        EntityMapping<User> m = EntityMapping.of(User.class);
+        Mapper m = mapper(User.class);
         User u = new User("Alice", 30);
-        assertNull(m.identityOf(u));
-        m.set(u, m.attribute("id"), 42L);
-        assertEquals(42L, m.identityOf(u));
-        assertEquals(42L, m.identityFromId(42), "an Integer id for a Long key is widened");
-        assertEquals(List.of(42L), m.idValues(42L));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.identityFromId("42"));
+        assertNull(m.keyOfObject(u));
+        m.set(u, m.idIdx[0], 42L);
+        assertEquals(List.of(42L), m.keyOfObject(u).asList());
+        assertEquals(m.keyOfObject(u), m.keyFromId(42), "an Integer id for a Long key is widened");
+        assertEquals(Long.class, m.keyFromId(42).value(0).getClass());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.keyFromId("42"));
         assertEquals("the id of User is a java.lang.Long, got 42 of java.lang.String", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> m.identityFromId(null));
+        assertThrows(NullPointerException.class, () -> m.keyFromId(null));
     }
 
     @Test
     void unknownAttributesListTheMappedOnes() {
-        MappingException e = assertThrows(MappingException.class, () -> EntityMapping.of(OrderLine.class).attribute("qty"));
+        MappingException e = assertThrows(MappingException.class, () -> ClassMapping.of(OrderLine.class).attribute("qty"));
         assertEquals("OrderLine has no mapped attribute 'qty'; its attributes are [orderId, lineNo, sku, quantity]", e.getMessage());
         MappingException wrongType = assertThrows(MappingException.class,
-                () -> EntityMapping.column(OrderLine.class, "sku", Integer.class));
+                () -> ClassMapping.column(OrderLine.class, "sku", Integer.class));
         assertEquals("org.athanor.orm.mapping.model.OrderLine.sku: is mapped as java.lang.String, not java.lang.Integer; "
                 + "the generated metamodel is out of date, recompile", wrongType.getMessage());
     }
 
     @Test
     void mappingsAreBuiltOnceAndShareTheirColumns() {
-        assertSame(EntityMapping.of(User.class), EntityMapping.of(User.class));
-        Column<String> name = EntityMapping.column(User.class, "name", String.class);
-        assertSame(EntityMapping.of(User.class).attribute("name").column(), name);
+        assertSame(ClassMapping.of(User.class), ClassMapping.of(User.class));
+        Column<String> name = ClassMapping.column(User.class, "name", String.class);
+        assertSame(ClassMapping.of(User.class).attribute("name").column(), name);
         assertSame(User_.name, name);
-        assertSame(User_.TABLE, EntityMapping.of(User.class).table());
+        assertSame(User_.TABLE, ClassMapping.of(User.class).table());
     }
 
     @Test
     void distinctTablesAreCheckedAcrossTheRegistry() {
-        EntityMapping.checkDistinctTables(List.of(User.class, Product.class, OrderLine.class, Shipment.class));
+        assertEquals(4, Mapper.configure(List.of(User.class, Product.class, OrderLine.class, Shipment.class)).size());
     }
 
     @Test
     void primitivesRejectNull() {
-        EntityMapping<User> m = EntityMapping.of(User.class);
+        Mapper m = mapper(User.class);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> m.set(new User(), m.attribute("age"), null));
+                () -> m.set(new User(), ClassMapping.of(User.class).attribute("age").index(), null));
         assertEquals("cannot set org.athanor.orm.mapping.model.User.age (a primitive field) to null", e.getMessage());
     }
 
@@ -195,7 +203,7 @@ class EntityMappingTest {
                 assertEquals(2, c.execute(Sql.select(Sql.cast(User_.level, org.athanor.core.type.SqlTypes.INTEGER))).one()._1,
                         "ORDINAL stores the ordinal");
                 java.time.Instant now = java.time.Instant.parse("2024-05-01T10:15:30Z");
-                Column<java.time.Instant> createdAt = EntityMapping.column(Product.class, "createdAt", java.time.Instant.class);
+                Column<java.time.Instant> createdAt = ClassMapping.column(Product.class, "createdAt", java.time.Instant.class);
                 c.execute(Sql.insert(Product_.TABLE).set(Product_.name, "Lamp").set(Product_.price, new Money(1999))
                         .set(Product_.weight, 1.5).set(createdAt, now));
                 var p = c.execute(Sql.select(Product_.id, Product_.price, createdAt)).one();

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbJoinedInnerJoinTest extends JoinedInnerJoinTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

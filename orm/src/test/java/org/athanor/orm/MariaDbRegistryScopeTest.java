@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbRegistryScopeTest extends RegistryScopeTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}
