@@ -27,21 +27,13 @@ final class Executions {
     private final LentStatements statements;
 
     /**
-     * The key walk this connection's statements reuse, one at a time: taken by {@link #prepare} (null meanwhile, so
-     * a statement prepared while another is being prepared walks into a new one) and given back reset. A walk
-     * grown past a large statement is let go rather than kept.
+     * Compiles through the engine's cache, walking into the key walk kept with the physical connection's statements
+     * (see {@link OpenStatements#takeWalk}): a statement prepared while another is being prepared gets a new one.
      */
-    private KeyCollector walk;
-
     private Prepared prepare(org.athanor.core.sql.SqlNode statement, Map<String, ?> named) {
-        KeyCollector k = walk;
-        walk = null;
-        if (k == null) k = new KeyCollector();
+        KeyCollector k = statements.takeWalk();
         Prepared p = engine.compileCached(statement, named, k);
-        if (k.capacity() <= KeyCollector.KEPT_CAPACITY) {
-            k.reset(); // no value of this statement stays reachable from the connection
-            walk = k;
-        }
+        statements.giveWalk(k);
         return p;
     }
 

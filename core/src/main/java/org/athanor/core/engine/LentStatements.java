@@ -50,6 +50,12 @@ final class LentStatements {
         return ps;
     }
 
+    /** See {@link OpenStatements#takeWalk}. */
+    org.athanor.core.internal.compile.KeyCollector takeWalk() { return open.takeWalk(); }
+
+    /** See {@link OpenStatements#giveWalk}. */
+    void giveWalk(org.athanor.core.internal.compile.KeyCollector k) { open.giveWalk(k); }
+
     private void unlend(PreparedStatement ps) {
         for (int i = lentCount - 1; i >= 0; i--)
             if (lent[i] == ps) {

@@ -137,7 +137,9 @@ public final class KeyCollector implements KeyBuilder {
     /** Walks with the named parameter values of one execution (they decide how expanding IN lists render). */
     public void named(java.util.Map<String, ?> values) {
         this.named = values;
-        this.namesMet = values == null ? null : new java.util.HashSet<>();
+        if (values == null) namesMet = null;
+        else if (namesMet == null) namesMet = new java.util.HashSet<>();
+        else namesMet.clear(); // a reused walk (see reset)
     }
 
     /** Whether a value for {@code name} was given at execution. */
@@ -219,7 +221,7 @@ public final class KeyCollector implements KeyBuilder {
         if (anonymous != null) anonymous.clear();
         if (declaredAnonNames != null) declaredAnonNames.clear();
         named = null;
-        namesMet = null;
+        if (namesMet != null) namesMet.clear(); // kept for the next walk's named values, empty
         uncacheable = null;
         hash = 1;
     }

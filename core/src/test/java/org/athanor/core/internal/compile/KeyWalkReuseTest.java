@@ -11,7 +11,7 @@ import org.athanor.core.sql.SqlNode;
 import org.junit.jupiter.api.Test;
 
 /**
- * A connection walks its statements into one reused {@link KeyCollector} ({@code Executions}), reset between them:
+ * A physical connection's statements walk into one reused {@link KeyCollector} ({@code OpenStatements}), reset between them:
  * after a reset, a walk gives exactly the key and parameters a fresh walk gives, whatever the statement before it
  * left behind (named values, anonymous aliases, a larger statement's tokens).
  */
@@ -45,6 +45,11 @@ class KeyWalkReuseTest {
         for (SqlNode s : statements) sameAsFresh(walk, s, null);
         sameAsFresh(walk, statements.get(2), Map.of("n", "x", "k", 1L));
         sameAsFresh(walk, statements.get(1), null);
+        sameAsFresh(walk, statements.get(2), Map.of("n", "y", "k", 2L)); // the names met are counted afresh
+        walk.reset();
+        walk.named(Map.of("n", "z", "typo", 3L));
+        statements.get(2).key(walk);
+        assertThrows(IllegalArgumentException.class, () -> walk.checkNamedUsed(statements.get(2)), "a name the statement lacks is still refused");
         org.athanor.core.schema.Table a = USERS.anonymous(), b = USERS.anonymous();
         SqlNode aliased = select(a.column("name", String.class), b.column("name", String.class)).from(a).join(b, a.column("id", Long.class)
                 .eq(b.column("id", Long.class)));
