@@ -97,7 +97,15 @@ final class Cascades {
      * collection, or removed): their reference may name their snapshot's owner again while that owner's loaded
      * collection no longer holds them, so the next flush re-checks them (see {@link #cascadeReferences}).
      */
-    final Set<Object> relinked = Collections.newSetFromMap(new IdentityHashMap<>());
+    private Set<Object> relinked = NONE;
+    /** No object relinked: most sessions never make one (the set is made at the first). */
+    private static final Set<Object> NONE = Collections.emptySet();
+
+    /** {@code element} was taken out of a collection by a collection operation (see {@link #relinked}). */
+    void relinked(Object element) {
+        if (relinked == NONE) relinked = Collections.newSetFromMap(new IdentityHashMap<>());
+        relinked.add(element);
+    }
 
     /**
      * The loaded collections the next flush checks element by element (see {@link #cascadeReferences}), in the order
@@ -107,7 +115,8 @@ final class Cascades {
      * elements' references as the last flush or load left it, so a flush of unchanged objects walks no collection.
      */
     private final List<CollectionState> touched = new ArrayList<>();
-    private final Set<CollectionState> touchedSet = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** {@link #touched} as a set, made at the first touched collection (most sessions touch none). */
+    private Set<CollectionState> touchedSet;
     /** {@code uow.tx.restores()} at the last flush: a rollback since may have moved references back, so every loaded collection is checked. */
     private long restoresSeen;
     /** An object left the session (expunged) since the last flush: the loaded many-to-many collections are all synced. */
@@ -120,6 +129,7 @@ final class Cascades {
     }
 
     void touched(CollectionState cs) {
+        if (touchedSet == null) touchedSet = Collections.newSetFromMap(new IdentityHashMap<>());
         if (touchedSet.add(cs)) touched.add(cs);
     }
 
@@ -345,9 +355,9 @@ final class Cascades {
                 info.toOneTarget(k).inverseOnes[mirror].set(ref, st.obj());
             }
         }
-        relinked.clear();
+        relinked = NONE;
         touched.clear();
-        touchedSet.clear();
+        if (touchedSet != null) touchedSet.clear();
         left = false;
         restoresSeen = uow.tx.restores();
         return mutated;

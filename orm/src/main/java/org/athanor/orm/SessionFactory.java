@@ -39,6 +39,8 @@ public final class SessionFactory {
     final boolean lazyLoadRaise;
     /** The clock timestamp {@code @Version} values are taken from; null: the system clock in the default zone at each use. */
     final java.time.Clock versionClock;
+    /** The flushes' UPDATE statements, built once per entity, table and changed columns (see {@link org.athanor.orm.internal.flush.UpdateStatements}). */
+    final org.athanor.orm.internal.flush.UpdateStatements updates = new org.athanor.orm.internal.flush.UpdateStatements();
 
     private SessionFactory(org.athanor.core.routing.RoutingEngine router, Registry registry, boolean autoflush, boolean expireOnCommit,
                            Listeners listeners, StatementTracker tracker, int lazyLoadLimit, boolean lazyLoadRaise,

@@ -45,6 +45,7 @@ final class SessionHosts {
             @Override public Connection connection() { return session.writeConnection(); }
             @Override public FlushEvents events() { return session.flushEvents; }
             @Override public java.time.Clock versionClock() { return session.factory.versionClock; }
+            @Override public org.athanor.orm.internal.flush.UpdateStatements updates() { return session.factory.updates; }
         };
     }
 
@@ -60,7 +61,7 @@ final class SessionHosts {
             @Override public void add(Object entity) { session.add(entity); }
             @Override public void delete(Object entity) { session.delete(entity); }
             @Override public void expunge(Object entity) { session.expunge(entity); }
-            @Override public void relinked(Object element) { session.cascades.relinked.add(element); }
+            @Override public void relinked(Object element) { session.cascades.relinked(element); }
             @Override public void touched(CollectionState collection) { session.cascades.touched(collection); }
             @Override public String origin(String origin) { return session.origin(origin); }
             @Override public void lazyLoad(String relation, String avoid) { session.lazyLoad(relation, avoid); }

@@ -315,8 +315,13 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
      */
     Prepared compileCached(SqlNode statement) { return compileCached(statement, null); }
 
-    Prepared compileCached(SqlNode statement, Map<String, ?> named) {
-        KeyCollector key = new KeyCollector();
+    Prepared compileCached(SqlNode statement, Map<String, ?> named) { return compileCached(statement, named, new KeyCollector()); }
+
+    /**
+     * {@link #compileCached(SqlNode, Map)} walking into {@code key}, a fresh or {@link KeyCollector#reset() reset}
+     * walk (a connection reuses one for its statements: see {@link Executions}); done with it on return.
+     */
+    Prepared compileCached(SqlNode statement, Map<String, ?> named, KeyCollector key) {
         if (named != null) key.named(named);
         statement.key(key);
         // a statement holding a node without a cache key (an Extension that does not override key())

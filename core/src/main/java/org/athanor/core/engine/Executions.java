@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.athanor.core.internal.bulk.Executor;
 import org.athanor.core.internal.compile.CompiledTemplate;
+import org.athanor.core.internal.compile.KeyCollector;
 import org.athanor.core.sql.Dml;
 import org.athanor.core.sql.Param;
 import org.athanor.core.sql.Query;
@@ -24,6 +25,17 @@ final class Executions {
     private final Engine engine;
     private final java.sql.Connection jdbc;
     private final LentStatements statements;
+
+    /**
+     * Compiles through the engine's cache, walking into the key walk kept with the physical connection's statements
+     * (see {@link OpenStatements#takeWalk}): a statement prepared while another is being prepared gets a new one.
+     */
+    private Prepared prepare(org.athanor.core.sql.SqlNode statement, Map<String, ?> named) {
+        KeyCollector k = statements.takeWalk();
+        Prepared p = engine.compileCached(statement, named, k);
+        statements.giveWalk(k);
+        return p;
+    }
 
     Executions(Connection conn, Engine engine, java.sql.Connection jdbc, LentStatements statements) {
         this.conn = conn;
@@ -48,7 +60,7 @@ final class Executions {
         // before prepare, which echoes the statement: a rollback writing() runs is logged before it
         if (isRead(query)) conn.reading();
         else conn.writing();
-        Prepared p = engine.prepare(query, named);
+        Prepared p = prepare(query, named);
         ExecutionEvent ev = engine.observed() ? announce(p.template().sql(), Prepared.values(p, named), p.cached()) : null;
         PreparedStatement ps = null;
         boolean started = false;
@@ -85,7 +97,7 @@ final class Executions {
     int dml(Dml statement, Map<String, ?> parameters) {
         java.util.Objects.requireNonNull(statement, "statement");
         conn.writing(); // before prepare, which echoes the statement
-        Prepared p = engine.prepare(statement, parameters);
+        Prepared p = prepare(statement, parameters);
         return (int) statement(p.template().sql(), null, p.cached(), new Executor.Binding() {
             @Override public boolean bind(PreparedStatement ps) throws SQLException {
                 Executions.bind(ps, p.template(), p.params(), parameters);

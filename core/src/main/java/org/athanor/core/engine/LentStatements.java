@@ -19,10 +19,14 @@ final class LentStatements {
     private int lentCount;
     /**
      * Statements given back during this checkout that still hold the values of their last execution,
-     * with their slot. Entries of statements closed meanwhile (evicted from the kept ones, or
-     * discarded) are dropped whenever the map has doubled since it was last pruned.
+     * with their slot, in two parallel arrays searched by identity (a checkout runs a handful of
+     * statements: a hash map's table and its entry objects at the end cost more than the search).
+     * Entries of statements closed meanwhile (evicted from the kept ones, or discarded) are dropped
+     * whenever the list has doubled since it was last pruned.
      */
-    private java.util.IdentityHashMap<PreparedStatement, String> bound;
+    private PreparedStatement[] bound;
+    private String[] boundSlots;
+    private int boundCount;
     private PreparedStatement lastBound;
     private int pruneBoundAt = 64;
 
@@ -45,6 +49,12 @@ final class LentStatements {
         lent[lentCount++] = ps;
         return ps;
     }
+
+    /** See {@link OpenStatements#takeWalk}. */
+    org.athanor.core.internal.compile.KeyCollector takeWalk() { return open.takeWalk(); }
+
+    /** See {@link OpenStatements#giveWalk}. */
+    void giveWalk(org.athanor.core.internal.compile.KeyCollector k) { open.giveWalk(k); }
 
     private void unlend(PreparedStatement ps) {
         for (int i = lentCount - 1; i >= 0; i--)
@@ -79,12 +89,33 @@ final class LentStatements {
 
     private void boundNow(String slot, PreparedStatement ps) {
         if (ps == lastBound) return;
-        if (bound == null) bound = new java.util.IdentityHashMap<>();
-        bound.put(ps, slot);
         lastBound = ps;
-        if (bound.size() > pruneBoundAt) {
-            bound.keySet().removeIf(LentStatements::isClosed);
-            pruneBoundAt = Math.max(64, 2 * bound.size());
+        if (bound == null) {
+            bound = new PreparedStatement[8];
+            boundSlots = new String[8];
+        }
+        for (int i = 0; i < boundCount; i++)
+            if (bound[i] == ps) {
+                boundSlots[i] = slot;
+                return;
+            }
+        if (boundCount == bound.length) {
+            bound = java.util.Arrays.copyOf(bound, 2 * boundCount);
+            boundSlots = java.util.Arrays.copyOf(boundSlots, 2 * boundCount);
+        }
+        bound[boundCount] = ps;
+        boundSlots[boundCount++] = slot;
+        if (boundCount > pruneBoundAt) {
+            int kept = 0;
+            for (int i = 0; i < boundCount; i++)
+                if (!isClosed(bound[i])) {
+                    bound[kept] = bound[i];
+                    boundSlots[kept++] = boundSlots[i];
+                }
+            java.util.Arrays.fill(bound, kept, boundCount, null);
+            java.util.Arrays.fill(boundSlots, kept, boundCount, null);
+            boundCount = kept;
+            pruneBoundAt = Math.max(64, 2 * boundCount);
         }
     }
 
@@ -97,17 +128,19 @@ final class LentStatements {
     boolean endCheckout() {
         while (lentCount > 0) discard(lent[lentCount - 1]);
         if (bound != null) {
-            for (java.util.Map.Entry<PreparedStatement, String> e : bound.entrySet()) {
-                PreparedStatement ps = e.getKey();
+            for (int i = 0; i < boundCount; i++) {
+                PreparedStatement ps = bound[i];
                 if (isClosed(ps)) continue;
                 try {
                     ps.clearParameters();
                 } catch (SQLException failed) {
-                    open.remove(e.getValue(), ps);
+                    open.remove(boundSlots[i], ps);
                     closeQuietly(ps);
                 }
             }
             bound = null;
+            boundSlots = null;
+            boundCount = 0;
             lastBound = null;
             pruneBoundAt = 64;
         }

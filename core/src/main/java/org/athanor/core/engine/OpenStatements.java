@@ -24,6 +24,29 @@ final class OpenStatements {
         this.idle = new LinkedHashMap<>(16, 0.75f, true);
     }
 
+    /**
+     * The key walk the statements run here reuse, one at a time (see {@link #takeWalk}): kept with the statements,
+     * since both belong to the physical connection and are used by one checkout at a time.
+     */
+    private org.athanor.core.internal.compile.KeyCollector walk;
+
+    /** The kept key walk, now the caller's (empty), or a new one when it is taken already or was let go. */
+    org.athanor.core.internal.compile.KeyCollector takeWalk() {
+        org.athanor.core.internal.compile.KeyCollector k = walk;
+        walk = null;
+        return k != null ? k : new org.athanor.core.internal.compile.KeyCollector();
+    }
+
+    /**
+     * Gives a walk back once its statement is compiled: reset (no token or value of the statement stays reachable)
+     * and kept, unless a large statement grew it past {@link org.athanor.core.internal.compile.KeyCollector#KEPT_CAPACITY}.
+     */
+    void giveWalk(org.athanor.core.internal.compile.KeyCollector k) {
+        if (k.capacity() > org.athanor.core.internal.compile.KeyCollector.KEPT_CAPACITY) return;
+        k.reset();
+        walk = k;
+    }
+
     /** How many statements are idle here. */
     int size() { return idle.size(); }
 

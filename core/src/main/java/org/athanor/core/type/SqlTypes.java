@@ -98,8 +98,13 @@ public final class SqlTypes {
      * type of a dialect module or an application), whose values bind as they are.
      */
     public static boolean isBuiltIn(SqlType<?> type) {
-        return type.getClass().getEnclosingClass() == SqlTypes.class && !(type instanceof EnumType<?>);
+        return DEFINED_HERE.get(type.getClass()) && !(type instanceof EnumType<?>);
     }
+
+    /** Per class, whether it is declared in this class: asked at every bulk insert's planning, and Class.getEnclosingClass is slow. */
+    private static final ClassValue<Boolean> DEFINED_HERE = new ClassValue<>() {
+        @Override protected Boolean computeValue(Class<?> c) { return c.getEnclosingClass() == SqlTypes.class; }
+    };
 
     public static SqlType<String> varchar(int length) {
         if (length <= 0) throw new IllegalArgumentException("varchar length must be positive, got " + length);

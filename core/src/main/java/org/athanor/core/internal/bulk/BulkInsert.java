@@ -48,27 +48,76 @@ public final class BulkInsert {
         if (positions != null && positions.length != columns.length)
             throw new IllegalArgumentException("insertRows: " + positions.length + " positions for " + columns.length + " columns");
         Dialect dialect = x.dialect();
-        DialectFeatures features = dialect.features();
-        InsertPlan p = InsertPlan.of(base, List.of(columns), features);
-        if (p == null)
-            throw new IllegalArgumentException("insertRows needs a plain Sql.insert(table) (no rows, SELECT or DEFAULT VALUES) whose"
-                    + " rows fit the bind-parameter limit; got: " + base);
+        // a plain base's plan depends only on the table, columns, positions and returned columns: the Engine keeps it
+        // (an ORM flush plans the same insert at every commit); the key strategy, which may keep state, is new each time
+        Planned parts = Binders.Shape.isPlain(base) ? x.binders().planned(base.table(), columns, positions, returning,
+                () -> Planned.of(base, columns, positions, returning, dialect.features())) : Planned.of(base, columns, positions, returning,
+                dialect.features());
         this.userBase = base;
-        this.shape = new BulkInsertShape(base.table(), List.of(columns), List.of(returning), base.onConflictClause() != null, p.givenOnly());
+        this.shape = parts.shape;
         this.strategy = choose(dialect, shape);
-        if (strategy.insertsInRowOrder()) {
-            base = base.inRowOrder();
-            p = InsertPlan.of(base, List.of(columns), features);
-        }
+        boolean rowOrder = strategy.insertsInRowOrder();
+        InsertPlan p = rowOrder ? parts.rowOrderPlan() : parts.plan;
         this.x = x;
-        this.base = base;
-        this.columns = columns.clone();
-        this.positions = positions == null ? null : positions.clone();
-        this.returning = returning.clone();
+        this.base = rowOrder ? parts.rowOrderBase() : base;
+        this.columns = parts.columns;
+        this.positions = parts.positions;
+        this.returning = parts.returning;
         this.plan = p;
         this.bound = p.usesPositions(this.positions) ? this.positions : null;
         this.per = strategy.rowsPerStatement(p.rowsPerStatement());
         if (per < 1) throw new IllegalStateException(strategy.name() + " asked for " + per + " rows per statement");
+    }
+
+    /**
+     * What planning an insert works out before its key strategy is chosen, for any connection of one Engine:
+     * copies of the arrays (never changed), the shape the strategy is chosen by, and the plan of the base as
+     * given and, once a strategy asked for it, in row order. Immutable but for that one memo (a benign race:
+     * two threads may both work it out).
+     */
+    static final class Planned {
+        final Insert base;
+        final Column<?>[] columns;
+        final int[] positions;
+        final Column<?>[] returning;
+        final BulkInsertShape shape;
+        final InsertPlan plan;
+        private final DialectFeatures features;
+        private volatile Insert rowOrderBase;
+        private volatile InsertPlan rowOrderPlan;
+
+        private Planned(Insert base, Column<?>[] columns, int[] positions, Column<?>[] returning, BulkInsertShape shape, InsertPlan plan,
+                DialectFeatures features) {
+            this.base = base;
+            this.columns = columns;
+            this.positions = positions;
+            this.returning = returning;
+            this.shape = shape;
+            this.plan = plan;
+            this.features = features;
+        }
+
+        static Planned of(Insert base, Column<?>[] columns, int[] positions, Column<?>[] returning, DialectFeatures features) {
+            InsertPlan p = InsertPlan.of(base, List.of(columns), features);
+            if (p == null)
+                throw new IllegalArgumentException("insertRows needs a plain Sql.insert(table) (no rows, SELECT or DEFAULT VALUES) whose"
+                        + " rows fit the bind-parameter limit; got: " + base);
+            BulkInsertShape shape = new BulkInsertShape(base.table(), List.of(columns), List.of(returning), base.onConflictClause() != null,
+                    p.givenOnly());
+            return new Planned(base, columns.clone(), positions == null ? null : positions.clone(), returning.clone(), shape, p, features);
+        }
+
+        Insert rowOrderBase() {
+            Insert b = rowOrderBase;
+            if (b == null) rowOrderBase = b = base.inRowOrder();
+            return b;
+        }
+
+        InsertPlan rowOrderPlan() {
+            InsertPlan p = rowOrderPlan;
+            if (p == null) rowOrderPlan = p = InsertPlan.of(rowOrderBase(), List.of(columns), features);
+            return p;
+        }
     }
 
     /** The strategy for {@code shape}: the dialect's, else core's by the dialect's features. */

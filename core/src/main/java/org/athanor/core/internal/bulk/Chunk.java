@@ -25,7 +25,7 @@ import org.athanor.core.type.ValueCodec;
  */
 final class Chunk implements BulkChunk {
     static final int PLAIN = 0, RETURNING = 1, KEYS = 2, FORMS = 3;
-    /** {@link Binders.Shape#form()} of the column-array statement. */
+    /** The {@code form} of the column-array statement's {@link Binders.Shape}. */
     static final int ARRAYS = 3;
 
     private final BulkInsert ins;
@@ -144,8 +144,7 @@ final class Chunk implements BulkChunk {
         if (binder == null) {
             // a plain INSERT's SQL depends only on its shape: its binder is kept on the Engine
             Binders.Shape shape = ins.keyedByShape()
-                    ? new Binders.Shape(ins.base.table(), List.of(ins.columns), form == RETURNING ? List.of(returning) : List.of(), n, form,
-                            ins.bound == null ? null : Arrays.stream(ins.bound).boxed().toList()) : null;
+                    ? new Binders.Shape(ins.base.table(), ins.columns, form == RETURNING ? returning : Binders.NONE, n, form, ins.bound) : null;
             binder = shape == null ? null : ins.x.binders().get(shape);
             if (binder == null) {
                 Map<Param<?>, SlotBinder.Source> sources = new IdentityHashMap<>();
@@ -221,7 +220,7 @@ final class Chunk implements BulkChunk {
         Column<?>[] returning = ins.returning;
         if (t == null) {
             // the SQL depends on the table, the columns and what is returned, not on the number of rows
-            Binders.Shape shape = new Binders.Shape(ins.base.table(), List.of(ins.columns), List.of(returning), 0, ARRAYS, null);
+            Binders.Shape shape = new Binders.Shape(ins.base.table(), ins.columns, returning, 0, ARRAYS, null);
             SlotBinder kept = ins.keyedByShape() ? ins.x.binders().get(shape) : null;
             if (kept != null) t = kept.template();
             else {

@@ -137,7 +137,9 @@ public final class KeyCollector implements KeyBuilder {
     /** Walks with the named parameter values of one execution (they decide how expanding IN lists render). */
     public void named(java.util.Map<String, ?> values) {
         this.named = values;
-        this.namesMet = values == null ? null : new java.util.HashSet<>();
+        if (values == null) namesMet = null;
+        else if (namesMet == null) namesMet = new java.util.HashSet<>();
+        else namesMet.clear(); // a reused walk (see reset)
     }
 
     /** Whether a value for {@code name} was given at execution. */
@@ -202,6 +204,13 @@ public final class KeyCollector implements KeyBuilder {
         if (uncacheable != null) throw new IllegalStateException("the statement has no cache key: " + uncacheable + " has none");
         return new CacheKey(Arrays.copyOf(tokens, size), size, hash); }
 
+    /** The walk's token capacity: a walk reused across statements is let go once a large statement grew it past {@link #KEPT_CAPACITY}. */
+    public int capacity() { return Math.max(tokens.length, params.length * 4); }
+
+    /** See {@link #capacity()}: four times the initial size. */
+    public static final int KEPT_CAPACITY = 256;
+
+    /** Empties the walk for another statement: no token or parameter of the last one stays reachable. */
     public void reset() {
         Arrays.fill(tokens, 0, size, null);
         Arrays.fill(params, 0, paramCount, null);
@@ -212,7 +221,7 @@ public final class KeyCollector implements KeyBuilder {
         if (anonymous != null) anonymous.clear();
         if (declaredAnonNames != null) declaredAnonNames.clear();
         named = null;
-        namesMet = null;
+        if (namesMet != null) namesMet.clear(); // kept for the next walk's named values, empty
         uncacheable = null;
         hash = 1;
     }

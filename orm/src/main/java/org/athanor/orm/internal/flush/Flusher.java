@@ -52,6 +52,9 @@ public final class Flusher {
 
         /** The clock timestamp {@code @Version} values are taken from; null: the system clock in the JVM's default zone. */
         java.time.Clock versionClock();
+
+        /** The UPDATE statements of the session factory's flushes (built once per shape, shared by its sessions). */
+        UpdateStatements updates();
     }
 
     public Flusher(Host s) {

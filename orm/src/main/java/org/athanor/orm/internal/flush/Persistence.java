@@ -186,23 +186,15 @@ final class Persistence {
         for (List<Dirty> group : groups.values()) for (Dirty d : group) updated(d, -1, null);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private void updateGroup(Mapper info, Table table, List<Dirty> group, int[] changed) {
-        Update u = Sql.update(table);
-        for (int i : changed) {
-            Column c = info.attrs[i].column();
-            u = Mapper.setExpression(u, c, Sql.bindParam("v" + i, c.type()));
-        }
-        Column<?>[] keys = JoinedTables.keyColumns(info, table);
-        for (int k = 0; k < keys.length; k++) {
-            Column c = keys[k];
-            u = u.where(c.eq((Expression) Sql.bindParam("k" + k, c.type())));
-        }
+        UpdateStatements.Built b = s.updates().of(info, table, changed);
+        Update u = b.statement();
+        String[] valueNames = b.valueNames(), keyNames = b.keyNames();
         List<Map<String, Object>> params = new ArrayList<>(group.size());
         for (Dirty d : group) {
-            Map<String, Object> p = new HashMap<>();
-            for (int i : changed) p.put("v" + i, d.values()[i]);
-            for (int k = 0; k < info.idIdx.length; k++) p.put("k" + k, d.state().key().value(k));
+            Map<String, Object> p = new HashMap<>(2 * (changed.length + keyNames.length));
+            for (int n = 0; n < changed.length; n++) p.put(valueNames[n], d.values()[changed[n]]);
+            for (int k = 0; k < keyNames.length; k++) p.put(keyNames[k], d.state().key().value(k));
             params.add(p);
         }
         statement = u;

@@ -51,8 +51,10 @@ final class RowPlan {
     private final List<InstanceState> rows;
     private final boolean deleting;
     private int edges;
-    private int[] before = new int[8], after = new int[8], refRow = new int[8], refK = new int[8];
-    private boolean[] hard = new boolean[8];
+    /** The edges, in parallel arrays grown from empty: most flushes have none (no new row references another). */
+    private int[] before = NO_EDGES, after = NO_EDGES, refRow = NO_EDGES, refK = NO_EDGES;
+    private boolean[] hard = new boolean[0];
+    private static final int[] NO_EDGES = new int[0];
 
     private RowPlan(List<InstanceState> rows, boolean deleting) {
         this.rows = rows;
@@ -127,7 +129,7 @@ final class RowPlan {
 
     private void edge(int b, int a, int row, int k, boolean isHard) {
         if (edges == before.length) {
-            int n = edges * 2;
+            int n = Math.max(8, edges * 2);
             before = Arrays.copyOf(before, n);
             after = Arrays.copyOf(after, n);
             refRow = Arrays.copyOf(refRow, n);
@@ -143,16 +145,19 @@ final class RowPlan {
 
     /** The entities of the rows, in the order their runs are preferred: by rank (reversed for deletes), then first appearance. */
     private List<Mapper> mappers() {
-        Map<Mapper, Integer> first = new HashMap<>();
+        // the entities in order of first appearance: a short list (a flush writes few entities), searched linearly
+        // where the rows change entity, not hashed per row
+        List<Mapper> first = new ArrayList<>(4);
         Mapper last = null;
         for (InstanceState st : rows)
             if (st.info != last) {
                 last = st.info;
-                first.putIfAbsent(last, first.size());
+                if (!first.contains(last)) first.add(last);
             }
-        List<Mapper> out = new ArrayList<>(first.keySet());
+        if (first.size() == 1) return first;
+        List<Mapper> out = new ArrayList<>(first);
         out.sort((x, y) -> x.rank() != y.rank() ? (deleting ? Integer.compare(y.rank(), x.rank()) : Integer.compare(x.rank(), y.rank()))
-                : Integer.compare(first.get(x), first.get(y)));
+                : Integer.compare(first.indexOf(x), first.indexOf(y)));
         return out;
     }
 

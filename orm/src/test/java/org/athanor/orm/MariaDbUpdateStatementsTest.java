@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbUpdateStatementsTest extends UpdateStatementsTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresUpdateStatementsTest extends UpdateStatementsTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}
