@@ -53,7 +53,7 @@ public final class LinkChanges {
     private final Map<Secondary, LinkedHashMap<Pair, Boolean>> changes = new LinkedHashMap<>();
     private final Map<Secondary, LinkedHashMap<Pair, Rewrite>> rewrites = new LinkedHashMap<>();
     /** Per loaded collection (by identity) changed since the last flush, what it held before. */
-    private final Map<Object, Before> before = new IdentityHashMap<>();
+    private final Map<Object, Before> before = new IdentityHashMap<>(2);   // small: most sessions change no collection
 
     /** {@code collection} of {@code owner}, holding {@code items}, is about to change: the first change since the last flush keeps a copy. */
     public void changing(Object collection, Object owner, List<Object> items) {

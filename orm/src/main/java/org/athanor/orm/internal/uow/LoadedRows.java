@@ -46,10 +46,13 @@ public final class LoadedRows {
 
     /**
      * Row {@code i}'s object and values at {@code chunks[i / CHUNK][2 * (i % CHUNK)]} and the slot after: fixed-size
-     * chunks, so that a large load never copies what it kept (a doubling array allocates and copies twice its size).
+     * chunks, so that a large load never copies what it kept (a doubling array allocates and copies twice its size);
+     * only the first chunk grows, so that a load of a few rows does not take a whole chunk.
      */
     private Object[][] chunks;
     private static final int CHUNK = 256;
+    /** The first chunk's first length (8 rows); it doubles until it holds {@link #CHUNK} rows. */
+    private static final int FIRST = 16;
     /** Every row's class while all rows have one; {@link #mappers} holds each row's once they differ (a hierarchy). */
     private Mapper single;
     private Mapper[] mappers;
@@ -109,12 +112,21 @@ public final class LoadedRows {
     /** A row kept without a state: its new object {@code obj} of class {@code info}, with {@code snapshot} (no other holder) as its values. */
     void add(Mapper info, Object obj, Object[] snapshot) {
         int n = count, c = n / CHUNK, at = 2 * (n % CHUNK);
-        if (at == 0) {
-            if (chunks == null) chunks = new Object[4][];
-            else if (c == chunks.length) chunks = Arrays.copyOf(chunks, 2 * c);
-            chunks[c] = new Object[2 * CHUNK];
+        Object[] chunk;
+        if (c == 0) {   // the first chunk starts small (most loads are a few rows) and doubles up to its full size
+            if (chunks == null) {
+                chunks = new Object[4][];
+                chunks[0] = new Object[FIRST];
+            }
+            chunk = chunks[0];
+            if (at == chunk.length) chunks[0] = chunk = Arrays.copyOf(chunk, 2 * at);
+        } else {
+            if (at == 0) {
+                if (c == chunks.length) chunks = Arrays.copyOf(chunks, 2 * c);
+                chunks[c] = new Object[2 * CHUNK];
+            }
+            chunk = chunks[c];
         }
-        Object[] chunk = chunks[c];
         chunk[at] = obj;
         chunk[at + 1] = snapshot;
         if (n == 0) single = info;
