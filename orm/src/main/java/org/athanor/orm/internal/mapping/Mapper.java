@@ -117,6 +117,11 @@ public final class Mapper {
     int[] toOneInverseMirror;
     /** Many-to-many links (see {@link ManyToManyLinks}); written by MapperConfiguration only. */
     final ManyToManyLinks manyToMany = new ManyToManyLinks();
+    /**
+     * The joined loads' statement plans by option shape (internal/loading's JoinedStatement owns keys and values, immutable
+     * once put; bounded there): built once per shape, not at every query.
+     */
+    public final java.util.concurrent.ConcurrentHashMap<Object, Object> joinedStatements = new java.util.concurrent.ConcurrentHashMap<>();
     int rank;
     SelfReferences selfReferences;
     boolean selfToOne;
