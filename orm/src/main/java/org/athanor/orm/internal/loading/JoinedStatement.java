@@ -15,7 +15,6 @@ import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Select;
 import org.athanor.core.sql.Sql;
 import org.athanor.core.sql.Subquery;
-import org.athanor.orm.Relationship;
 
 /**
  * The statement of a joined load ({@link JoinedLoading}): the tree of joined options below the query's entity, one
@@ -40,36 +39,13 @@ final class JoinedStatement {
     /**
      * What a joined load adds to its query, whatever the query's criteria: the tree of nodes ({@code shape}, never
      * hydrated into: each load copies it), the joins in order, the nodes' select-list columns and ORDER BY terms.
-     * Immutable once built; without LIMIT/OFFSET it depends only on the Mapper, the statement-read options and
-     * {@code extra}, and is cached on the Mapper ({@link #cached}).
+     * Immutable once built; without LIMIT/OFFSET it depends only on the Mapper, the statement-read options (their
+     * shape, {@link #sameShape}) and {@code extra}, and is kept on the Mapper ({@link #cached}).
      */
-    private record Plan(JoinedNode shape, List<Step> joins, List<Expression<?>> columns, List<OrderItem> order) {}
+    private record Plan(JoinedNode shape, List<Step> joins, List<Expression<?>> columns, List<OrderItem> order, int extra) {}
 
     /** One join of a plan: INNER when {@code inner}, else LEFT OUTER. */
     private record Step(Table table, Expression<Boolean> on, boolean inner) {}
-
-    /**
-     * The cache key of a plan: every option read by the statement (relationship, strategy, innerJoin, a
-     * containsEager's table by identity), recursively, and the number of extra columns. Options loaded by their own
-     * statements (selectin, lazy...) do not change the SQL and are not in it.
-     */
-    private record Shape(List<Node> options, int extra) {}
-
-    private record Node(Relationship<?, ?> relationship, LoadSpec.Strategy strategy, boolean innerJoin, IdentityOf from, List<Node> children) {}
-
-    /** A table compared by identity (an alias made per query is another key, not a wrong hit). */
-    private record IdentityOf(Table table) {
-        @Override public boolean equals(Object o) { return o instanceof IdentityOf i && i.table == table; }
-        @Override public int hashCode() { return System.identityHashCode(table); }
-    }
-
-    private static List<Node> shape(List<LoadSpec> options) {
-        List<Node> out = new ArrayList<>();
-        for (LoadSpec o : options)
-            if (o.strategy.inStatement())
-                out.add(new Node(o.relationship, o.strategy, o.innerJoin, o.from == null ? null : new IdentityOf(o.from), shape(o.children)));
-        return out;
-    }
 
     /** Builds the statement reading {@code info}'s rows of {@code select} with the joined {@code options}. */
     static Built of(Mapper info, Select<Row> select, List<LoadSpec> options, int extra) {
@@ -90,7 +66,7 @@ final class JoinedStatement {
                             + "from a subquery; order by " + info.name + "'s own columns, or use selectinLoad");
                 return sub.get(e);
             };
-            plan = plan(info, options, rootColumn);
+            plan = plan(info, options, rootColumn, extra);
             List<Expression<?>> cols = new ArrayList<>();
             for (int i = 0; i < n; i++) cols.add(sub.get(inner.get(i)));
             stmt = Sql.select(cols).from(sub);
@@ -115,28 +91,50 @@ final class JoinedStatement {
         return new Built(stmt, root, all, extraFrom);
     }
 
-    /** The plan of an unlimited query: {@code info}'s cached one for this option shape, built (and kept while there is room) on first use. */
+    /**
+     * The plan of an unlimited query: {@code info}'s kept one for this option shape (a scan of the few kept plans, no
+     * key to build or hash), else built and added while fewer than {@link #CACHED_SHAPES} are kept.
+     */
     private static Plan cached(Mapper info, List<LoadSpec> options, int extra) {
-        Shape key = new Shape(shape(options), extra);
-        Plan plan = (Plan) info.joinedStatements.get(key);
-        if (plan != null) return plan;
-        plan = plan(info, options, e -> e);
-        if (info.joinedStatements.size() < CACHED_SHAPES) {
-            Plan other = (Plan) info.joinedStatements.putIfAbsent(key, plan);
-            if (other != null) return other;
+        Object[] kept = info.joinedPlans.get();
+        for (Object o : kept) if (((Plan) o).extra == extra && sameShape(((Plan) o).shape, options)) return (Plan) o;
+        Plan plan = plan(info, options, e -> e, extra);
+        while (kept.length < CACHED_SHAPES) {
+            Object[] more = java.util.Arrays.copyOf(kept, kept.length + 1);
+            more[kept.length] = plan;
+            if (info.joinedPlans.compareAndSet(kept, more)) break;
+            kept = info.joinedPlans.get(); // another load added one meanwhile (perhaps this shape: a duplicate is harmless)
         }
         return plan;
     }
 
+    /**
+     * Whether {@code node}'s children were built from options with the statement-read parts of {@code options}: the
+     * same relationships, strategies, innerJoin and containsEager table (by identity), in order, recursively. Options
+     * loaded by their own statements (selectin, lazy...) do not change the SQL and are skipped.
+     */
+    private static boolean sameShape(JoinedNode node, List<LoadSpec> options) {
+        int c = 0;
+        for (LoadSpec o : options) {
+            if (!o.strategy.inStatement()) continue;
+            if (c == node.children.size()) return false;
+            JoinedNode child = node.children.get(c++);
+            LoadSpec t = child.option;
+            if (t.strategy != o.strategy || t.innerJoin != o.innerJoin || t.from != o.from || !t.relationship.equals(o.relationship)
+                    || !sameShape(child, o.children)) return false;
+        }
+        return c == node.children.size();
+    }
+
     /** The plan for {@code options}: the tree of nodes, then its joins, columns and ORDER BY terms. */
-    private static Plan plan(Mapper info, List<LoadSpec> options, Function<Expression<?>, Expression<?>> rootColumn) {
+    private static Plan plan(Mapper info, List<LoadSpec> options, Function<Expression<?>, Expression<?>> rootColumn, int extra) {
         JoinedNode root = new JoinedNode(null, info, null, -1, false);
         build(root, options, new int[] {0});
         List<Step> joins = new ArrayList<>();
         List<Expression<?>> columns = new ArrayList<>();
         List<OrderItem> order = new ArrayList<>();
         join(root, true, joins, columns, order, new int[] {info.loadTarget.columnCount()}, rootColumn);
-        return new Plan(root, List.copyOf(joins), List.copyOf(columns), List.copyOf(order));
+        return new Plan(root, List.copyOf(joins), List.copyOf(columns), List.copyOf(order), extra);
     }
 
     /**

@@ -121,8 +121,8 @@ public final class Mapper {
     int[] toOneInverseMirror;
     /** Many-to-many links (see {@link ManyToManyLinks}); written by MapperConfiguration only. */
     final ManyToManyLinks manyToMany = new ManyToManyLinks();
-    /** The joined loads' statement plans by option shape: JoinedStatement's keys and immutable values, bounded there. */
-    public final java.util.concurrent.ConcurrentHashMap<Object, Object> joinedStatements = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The joined loads' statement plans, one per option shape: JoinedStatement's immutable values, copied on add, bounded there. */
+    public final java.util.concurrent.atomic.AtomicReference<Object[]> joinedPlans = new java.util.concurrent.atomic.AtomicReference<>(new Object[0]);
     int rank;
     SelfReferences selfReferences;
     boolean selfToOne;
