@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A joined load's statement plan is built once per option shape and kept on the Mapper: the same options again (new
- * option objects, other criteria) reuse it; a shape that changes the SQL (another relationship, innerJoin, a nested
- * joinedLoad, extra columns) gets its own; a LIMIT's subquery form is the query's own. Results stay right throughout.
+ * option objects, other criteria) reuse it; a shape that changes the SQL (innerJoin, a nested
+ * joinedLoad) gets its own; a LIMIT's subquery form is the query's own. Results stay right throughout.
  */
 public abstract class JoinedStatementCacheTestBase extends MappedTestBase {
     /** A registry of this test's own: its Mappers' caches start empty for every database. */
