@@ -76,6 +76,9 @@ public abstract class PolymorphicLoadingTestBase extends MappedTestBase {
         return ids;
     }
 
+    /** A select of a batch of keys: {@code IN (...)}, or {@code = ANY(?)} where the keys bind as one array. */
+    static boolean keyBatch(String sql) { return sql.contains(" IN ") || sql.contains(" = ANY(?)"); }
+
     void assertLoaded(List<Vehicle> all) {
         assertEquals(List.of("bike", "cab", "lorry", "racer", "van"), all.stream().map(v -> v.name).toList());
         assertEquals(Vehicle.class, all.get(0).getClass());
@@ -98,8 +101,8 @@ public abstract class PolymorphicLoadingTestBase extends MappedTestBase {
             List<String> selects = selects();
             assertEquals(4, selects.size(), "vehicles, cars (with sports cars), trucks, garages: " + selects);
             assertFalse(selects.get(0).contains("JOIN"), "the base query joins no subclass table: " + selects.get(0));
-            assertTrue(selects.get(1).contains("inh_car") && selects.get(1).contains(" IN "), selects.get(1));
-            assertTrue(selects.get(2).contains("inh_truck") && selects.get(2).contains(" IN "), selects.get(2));
+            assertTrue(selects.get(1).contains("inh_car") && keyBatch(selects.get(1)), selects.get(1));
+            assertTrue(selects.get(2).contains("inh_truck") && keyBatch(selects.get(2)), selects.get(2));
             assertLoaded(all);
         }
     }
@@ -131,7 +134,7 @@ public abstract class PolymorphicLoadingTestBase extends MappedTestBase {
             List<String> selects = selects();
             assertEquals(3, selects.size(), "vehicles with trucks joined, cars (with sports cars), garages: " + selects);
             assertTrue(selects.get(0).contains("inh_truck") && !selects.get(0).contains("inh_car"), selects.get(0));
-            assertTrue(selects.get(1).contains("inh_car") && selects.get(1).contains(" IN "), selects.get(1));
+            assertTrue(selects.get(1).contains("inh_car") && keyBatch(selects.get(1)), selects.get(1));
             assertLoaded(all);
         }
         statements.clear();

@@ -61,24 +61,25 @@ final class DirtyCheck {
             info.getAll(obj, scratch);
             for (int i = 0; i < plain; i++) if (!Values.same(scratch[i], snap[i])) return true;
         }
-        // each reference's key slots (one, or one per column of a composite target key), then the discriminator
-        for (int k = 0; k < info.toOnes.length; k++) if (referenceDiffers(info, k, obj, info.refKey(snap, k))) return true;
+        // each reference's key slots (one, or one per column of a composite target key; the Mapper's slot and width
+        // arrays, made once), then the discriminator
+        org.athanor.orm.mapping.ToOne[] refs = info.toOnes;
+        for (int k = 0; k < refs.length; k++) if (referenceDiffers(info, k, refs[k].get(obj), info.refKey(snap, k))) return true;
         int d = info.discriminatorIdx;
         return d >= 0 && !Values.same(info.get(obj, d), snap[d]);
     }
 
-    /** Whether reference {@code k} of {@code obj} names another key than {@code was} (as {@link Mapper#referencedKey}). */
-    private static boolean referenceDiffers(Mapper info, int k, Object obj, Object was) {
-        Object ref = info.toOnes[k].get(obj);
+    /** Whether reference {@code k}, holding {@code ref}, names another key than {@code was} (as {@link Mapper#referencedKey}). */
+    private static boolean referenceDiffers(Mapper info, int k, Object ref, Object was) {
         if (ref == null) return was != null;
         Mapper target = info.toOneTarget(k);
-        org.athanor.orm.mapping.Attribute g = target.generatedId;
-        if (was == null || was == Mapper.UNASSIGNED_KEY || !target.type.isInstance(ref) || target.idIdx.length != 1
-                || g != null && g.index() != target.idIdx[0])
+        int idSlot = target.simpleIdSlot;
+        if (idSlot < 0 || was == null || was == Mapper.UNASSIGNED_KEY || !target.type.isInstance(ref))
             return !Values.same(info.referencedKeyOf(k, ref), was); // the general rule (and its error for a wrong type)
-        Object id = target.get(ref, target.idIdx[0]);
+        Object id = target.get(ref, idSlot);
         if (!Values.same(id, was)) return true;
         // an id equal to the snapshot's is the key unless it is the generated id's unassigned value (0 in a primitive field)
+        org.athanor.orm.mapping.Attribute g = target.generatedId;
         return g != null && g.isUnsetId(id);
     }
 

@@ -50,8 +50,8 @@ final class JoinedLoading {
 
     /** The joined load; the distinct root objects go to {@code objects}; returns {root, extra values...} per row when {@code extra > 0}. */
     private static List<Object[]> run(Loading.Host s, Mapper info, Select<Row> select, List<LoadSpec> options, int extra, List<Object> objects) {
-        JoinedNode root = new JoinedNode(null, info, null, -1, false);
-        JoinedStatement.Built built = JoinedStatement.of(root, info, select, options, extra);
+        JoinedStatement.Built built = JoinedStatement.of(info, select, options, extra);
+        JoinedNode root = built.root();
         Select<Row> stmt = built.statement();
         List<JoinedNode> all = built.nodes();
         int extraFrom = built.extraFrom();

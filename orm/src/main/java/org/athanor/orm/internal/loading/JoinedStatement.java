@@ -27,53 +27,134 @@ import org.athanor.core.sql.Subquery;
 final class JoinedStatement {
     private JoinedStatement() {}
 
+    /** Joined statements cached per Mapper: enough for every option shape a program writes; past it, built per call. */
+    static final int CACHED_SHAPES = 64;
+
     /**
-     * The joined statement: {@code nodes} depth first below {@code root} (their column offsets set), and where the
-     * query's {@code extra} last columns start in it.
+     * The joined statement, {@code root}: a fresh tree of nodes for this load (their column offsets set), {@code nodes}
+     * the nodes below it depth first, and where the query's {@code extra} last columns start in the statement.
      */
-    record Built(Select<Row> statement, List<JoinedNode> nodes, int extraFrom) {}
+    record Built(Select<Row> statement, JoinedNode root, List<JoinedNode> nodes, int extraFrom) {}
 
-    /** Builds {@code root}'s tree from {@code options} and the statement reading it for {@code select}. */
-    static Built of(JoinedNode root, Mapper info, Select<Row> select, List<LoadSpec> options, int extra) {
+    /**
+     * What a joined load adds to its query, whatever the query's criteria: the tree of nodes ({@code shape}, never
+     * hydrated into: each load copies it), the joins in order, the nodes' select-list columns and ORDER BY terms.
+     * Immutable once built; without LIMIT/OFFSET it depends only on the Mapper, the statement-read options (their
+     * shape, {@link #sameShape}) and {@code extra}, and is kept on the Mapper ({@link #cached}).
+     */
+    private record Plan(JoinedNode shape, List<Step> joins, List<Expression<?>> columns, List<OrderItem> order, int extra) {}
+
+    /** One join of a plan: INNER when {@code inner}, else LEFT OUTER. */
+    private record Step(Table table, Expression<Boolean> on, boolean inner) {}
+
+    /** Builds the statement reading {@code info}'s rows of {@code select} with the joined {@code options}. */
+    static Built of(Mapper info, Select<Row> select, List<LoadSpec> options, int extra) {
         boolean limited = select.limit() != null || select.offset() != null || select.fetchFirst() != null;
-        build(root, options, new int[] {0});
-        checkContainsEager(root, select, limited);
-
         int n = info.loadTarget.columnCount(); // a polymorphic root: its subclasses' columns too
-        Select<Row> base;
-        Function<Expression<?>, Expression<?>> rootColumn;
+        Plan plan;
+        Select<Row> stmt;
+        List<Expression<?>> columns;
         List<OrderItem> order = new ArrayList<>();
         if (limited) {
+            // the root's rows come from a subquery of this select: the joins' ON read its columns, so this plan is the query's own
             List<Expression<?>> inner = select.columns(); // each column once (Polymorphic.setOwnLoading), as a derived table needs
             Subquery sub = select.subquery("anon_" + info.table.name());
-            rootColumn = e -> {
+            Function<Expression<?>, Expression<?>> rootColumn = e -> {
                 if (!inner.contains(e))
                     throw new IllegalArgumentException("joinedLoad with limit/offset on " + info.name + ": ORDER BY " + e
                             + " is not one of " + info.name + "'s columns, and the limited " + info.name + " rows are read "
                             + "from a subquery; order by " + info.name + "'s own columns, or use selectinLoad");
                 return sub.get(e);
             };
+            plan = plan(info, options, rootColumn, extra);
             List<Expression<?>> cols = new ArrayList<>();
             for (int i = 0; i < n; i++) cols.add(sub.get(inner.get(i)));
-            base = Sql.select(cols).from(sub);
+            stmt = Sql.select(cols).from(sub);
+            columns = new ArrayList<>(cols);
             for (OrderItem o : select.orderBy())
                 order.add(new OrderItem(rootColumn.apply(o.expression()), o.descending(), o.nulls()));
         } else {
-            rootColumn = e -> e;
-            base = select;
+            plan = cached(info, options, extra);
+            stmt = select;
+            columns = new ArrayList<>(select.columns().subList(0, n));
         }
-        List<Expression<?>> columns = new ArrayList<>(limited ? base.columns() : select.columns().subList(0, n));
-        Select<Row> stmt = base;
-        int[] next = {n};
-        List<JoinedNode> all = new ArrayList<>();
-        stmt = join(root, true, stmt, columns, order, next, all, rootColumn);
+        checkContainsEager(plan.shape, select, limited);
+        for (Step j : plan.joins) stmt = j.inner ? stmt.join(j.table, j.on) : stmt.leftJoin(j.table, j.on);
+        columns.addAll(plan.columns);
         int extraFrom = columns.size();
         columns.addAll(select.columns().subList(select.columns().size() - extra, select.columns().size()));
         stmt = stmt.withColumns(columns.toArray(Expression<?>[]::new));
-        if (limited) {
-            if (!order.isEmpty()) stmt = stmt.orderBy(order.toArray(OrderItem[]::new));
-        } else if (!order.isEmpty()) stmt = stmt.orderBy(order.toArray(OrderItem[]::new));
-        return new Built(stmt, all, extraFrom);
+        order.addAll(plan.order);
+        if (!order.isEmpty()) stmt = stmt.orderBy(order.toArray(OrderItem[]::new));
+        List<JoinedNode> all = new ArrayList<>();
+        JoinedNode root = copy(plan.shape, null, null, options, all);
+        return new Built(stmt, root, all, extraFrom);
+    }
+
+    /**
+     * The plan of an unlimited query: {@code info}'s kept one for this option shape (a scan of the few kept plans, no
+     * key to build or hash), else built and added while fewer than {@link #CACHED_SHAPES} are kept.
+     */
+    private static Plan cached(Mapper info, List<LoadSpec> options, int extra) {
+        Object[] kept = info.joinedPlans.get();
+        for (Object o : kept) if (((Plan) o).extra == extra && sameShape(((Plan) o).shape, options)) return (Plan) o;
+        Plan plan = plan(info, options, e -> e, extra);
+        while (kept.length < CACHED_SHAPES) {
+            Object[] more = java.util.Arrays.copyOf(kept, kept.length + 1);
+            more[kept.length] = plan;
+            if (info.joinedPlans.compareAndSet(kept, more)) break;
+            kept = info.joinedPlans.get(); // another load added one meanwhile (perhaps this shape: a duplicate is harmless)
+        }
+        return plan;
+    }
+
+    /**
+     * Whether {@code node}'s children were built from options with the statement-read parts of {@code options}: the
+     * same relationships, strategies, innerJoin and containsEager table (by identity), in order, recursively. Options
+     * loaded by their own statements (selectin, lazy...) do not change the SQL and are skipped.
+     */
+    private static boolean sameShape(JoinedNode node, List<LoadSpec> options) {
+        int c = 0;
+        for (LoadSpec o : options) {
+            if (!o.strategy.inStatement()) continue;
+            if (c == node.children.size()) return false;
+            JoinedNode child = node.children.get(c++);
+            LoadSpec t = child.option;
+            if (t.strategy != o.strategy || t.innerJoin != o.innerJoin || t.from != o.from || !t.relationship.equals(o.relationship)
+                    || !sameShape(child, o.children)) return false;
+        }
+        return c == node.children.size();
+    }
+
+    /** The plan for {@code options}: the tree of nodes, then its joins, columns and ORDER BY terms. */
+    private static Plan plan(Mapper info, List<LoadSpec> options, Function<Expression<?>, Expression<?>> rootColumn, int extra) {
+        JoinedNode root = new JoinedNode(null, info, null, -1, false);
+        build(root, options, new int[] {0});
+        List<Step> joins = new ArrayList<>();
+        List<Expression<?>> columns = new ArrayList<>();
+        List<OrderItem> order = new ArrayList<>();
+        join(root, true, joins, columns, order, new int[] {info.loadTarget.columnCount()}, rootColumn);
+        return new Plan(root, List.copyOf(joins), List.copyOf(columns), List.copyOf(order), extra);
+    }
+
+    /**
+     * A fresh node for one load with {@code shape}'s structure (aliases, offsets) and this load's {@code option}; its
+     * children paired with {@code options}' statement-read ones, in order (a cached shape agrees with this load on
+     * everything the statement reads, not on options loaded after it, e.g. a {@code then(selectinLoad(...))}), and
+     * appended to {@code all} depth first.
+     */
+    private static JoinedNode copy(JoinedNode shape, JoinedNode parent, LoadSpec option, List<LoadSpec> options, List<JoinedNode> all) {
+        JoinedNode node = new JoinedNode(parent, shape.info, option, shape.index, shape.collection);
+        node.inverse = shape.inverse;
+        node.table = shape.table;
+        node.aliases = shape.aliases;
+        node.secondary = shape.secondary;
+        node.offset = shape.offset;
+        if (parent != null) all.add(node);
+        int c = 0;
+        for (LoadSpec o : options)
+            if (o.strategy.inStatement()) node.children.add(copy(shape.children.get(c++), node, o, o.children, all));
+        return node;
     }
 
     /** A containsEager node must read a table (or alias) of the query's own FROM, and the query must not be limited. */
@@ -143,8 +224,8 @@ final class JoinedStatement {
      * NULL-extended: the query's entity, or a node inner-joined itself).
      */
     @SuppressWarnings("unchecked")
-    private static Select<Row> join(JoinedNode node, boolean nodeInner, Select<Row> stmt, List<Expression<?>> columns, List<OrderItem> order,
-                                    int[] next, List<JoinedNode> all, Function<Expression<?>, Expression<?>> rootColumn) {
+    private static void join(JoinedNode node, boolean nodeInner, List<Step> joins, List<Expression<?>> columns, List<OrderItem> order,
+                             int[] next, Function<Expression<?>, Expression<?>> rootColumn) {
         Function<Expression<?>, Expression<?>> parentColumn = node.parent == null ? rootColumn : e -> read(node, (Column<?>) e);
         Mapper p = node.info;
         for (JoinedNode child : node.children) {
@@ -161,7 +242,7 @@ final class JoinedStatement {
                 for (Expression<?> col : p.idColumns()) id.add(parentColumn.apply(col));
                 for (Expression<?> col : c.idColumns()) target.add(read(child, (Column<?>) col));
                 Expression<Boolean> toSecondary = KeyConditions.join(sec.locals().stream().map(child.secondary::corresponding).toList(), id);
-                stmt = inner ? stmt.join(child.secondary, toSecondary) : stmt.leftJoin(child.secondary, toSecondary);
+                joins.add(new Step(child.secondary, toSecondary, inner));
                 first = ((Column<?>) target.get(0)).table();
                 on = KeyConditions.join(target, sec.remotes().stream().map(child.secondary::corresponding).toList());
             } else if (child.collection && p.toManySecondary(child.index) != null && p.toManySecondary(child.index).inElementTable()
@@ -191,12 +272,12 @@ final class JoinedStatement {
             Expression<Boolean> only = onlyItsClasses(c, child.table); // on the target's root-table alias
             if (only != null && on != null && first == child.table) on = Sql.and(on, only);
             // containsEager: the query joined the table itself; its columns are read from that join
-            if (child.option.strategy != LoadSpec.Strategy.CONTAINS_EAGER) stmt = inner ? stmt.join(first, on) : stmt.leftJoin(first, on);
+            if (child.option.strategy != LoadSpec.Strategy.CONTAINS_EAGER) joins.add(new Step(first, on, inner));
             if (child.aliases != null)
                 for (Map.Entry<Table, Table> t : child.aliases.entrySet()) {
                     if (t.getValue() == first) continue;
                     Expression<Boolean> keys = keysEqual(tableOf(child, first), first, t.getKey(), t.getValue());
-                    stmt = stmt.leftJoin(t.getValue(), only != null && t.getValue() == child.table ? Sql.and(keys, only) : keys);
+                    joins.add(new Step(t.getValue(), only != null && t.getValue() == child.table ? Sql.and(keys, only) : keys, false));
                 }
             child.offset = next[0];
             for (Expression<?> col : c.selectAll.columns()) columns.add(read(child, (Column<?>) col));
@@ -204,10 +285,8 @@ final class JoinedStatement {
             if (child.collection)
                 for (OrderItem o : CollectionLoading.orderBy(c, p.toManys[child.index]))
                     order.add(new OrderItem(read(child, (Column<?>) o.expression()), o.descending(), o.nulls()));
-            all.add(child);
-            stmt = join(child, inner, stmt, columns, order, next, all, rootColumn);
+            join(child, inner, joins, columns, order, next, rootColumn);
         }
-        return stmt;
     }
 
     /** Whether {@code c}'s load statement reads more than its own table's columns in attribute order (a class with subclasses, or JOINED). */

@@ -361,11 +361,10 @@ public final class Loading {
         List<Object> ids = new ArrayList<>();
         for (InstanceState st : states) if (byKey.put(st.key(), st) == null) ids.add(KeyConditions.of(st.key()));
         List<Expression<?>> id = List.of(info.idColumns());
-        int perChunk = KeyConditions.keysPerChunk(ToOneLoading.CHUNK, id.size());
         org.athanor.core.dialect.Dialect dialect = s.connection().dialect();
         List<InstanceState> read = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += perChunk) {
-            Select<Row> select = info.selectAll.where(KeyConditions.in(id, ids.subList(from, Math.min(ids.size(), from + perChunk)), dialect));
+        for (List<Object> batch : KeyConditions.batches(ids, id, dialect, ToOneLoading.CHUNK)) { // one = ANY(?) where keys bind as an array
+            Select<Row> select = info.selectAll.where(KeyConditions.in(id, batch, dialect));
             for (InstanceState st : reread(s, info, select, false))
                 if (byKey.get(st.key()) == st) {
                     byKey.remove(st.key());

@@ -10,8 +10,8 @@ import org.athanor.core.engine.RowReader;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Select;
-import org.athanor.core.sql.Sql;
 import org.athanor.orm.internal.mapping.IdKey;
+import org.athanor.orm.internal.mapping.KeyConditions;
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.PolymorphicLoad;
 import org.athanor.orm.internal.uow.InstanceState;
@@ -21,8 +21,8 @@ import org.athanor.orm.internal.uow.LoadedRows;
  * The loader of {@code selectinPolymorphic} / {@code withPolymorphic} (SQLAlchemy's strategies of those
  * names, over JOINED inheritance): the query outer-joins only the subclass tables its plan keeps
  * ({@link PolymorphicLoad}); a row of another subclass gives its key and class, and the objects of each such
- * class are then read by one {@code SELECT ... WHERE key IN (...)} of that class (per 500 keys), unless the
- * session already holds them unexpired. The result keeps the query's row order; references and collections
+ * class are then read by one {@code SELECT ... WHERE key = ANY(?)} of that class (IN lists of 500 keys where keys do
+ * not bind as one array, {@link KeyConditions#batches}), unless the session already holds them unexpired. The result keeps the query's row order; references and collections
  * are then loaded over the whole result, as for any query.
  */
 final class SelectinPolymorphic {
@@ -63,8 +63,10 @@ final class SelectinPolymorphic {
         return Loading.objectsOf(out);
     }
 
-    /** One SELECT of each pending class per chunk of keys; each object takes the places of its keys in {@code out}. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /**
+     * One SELECT of each pending class per batch of keys ({@link KeyConditions#batches}: all keys as one array where
+     * they bind so, else chunks of 500); each object takes the places of its keys in {@code out}.
+     */
     private static void load(Loading.Host s, Mapper info, List<InstanceState> out, Map<Mapper, List<Integer>> pending, List<Object[]> pendingKeys) {
         Map<Integer, Object[]> keyAt = new HashMap<>();
         int n = 0;
@@ -73,10 +75,12 @@ final class SelectinPolymorphic {
             Mapper to = e.getKey();
             Map<List<Object>, List<Integer>> places = new LinkedHashMap<>();
             for (int at : e.getValue()) places.computeIfAbsent(Arrays.asList(keyAt.get(at)), k -> new ArrayList<>()).add(at);
-            List<List<Object>> keys = new ArrayList<>(places.keySet());
-            for (int from = 0; from < keys.size(); from += ToOneLoading.CHUNK) {
-                List<List<Object>> chunk = keys.subList(from, Math.min(keys.size(), from + ToOneLoading.CHUNK));
-                Select<Row> select = to.selectAll.where(keyIn(to, chunk));
+            List<Object> keys = new ArrayList<>(places.size()); // KeyConditions' key values: the id, or the list of a composite id's parts
+            for (List<Object> k : places.keySet()) keys.add(k.size() == 1 ? k.get(0) : k);
+            List<Expression<?>> idColumns = List.of(to.idColumns());
+            org.athanor.core.dialect.Dialect dialect = s.connection().dialect();
+            for (List<Object> batch : KeyConditions.batches(keys, idColumns, dialect, ToOneLoading.CHUNK)) {
+                Select<Row> select = to.selectAll.where(KeyConditions.in(idColumns, batch, dialect));
                 OrmCompiler.Compiled q = OrmCompiler.compile(to.loadTarget, select);
                 RowReader<Object[]> values = Loading.values(q.primary());
                 LoadedRows load = Loading.statesLoad(s, to);
@@ -88,21 +92,5 @@ final class SelectinPolymorphic {
                 }
             }
         }
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Expression<Boolean> keyIn(Mapper to, List<List<Object>> keys) {
-        if (to.idIdx.length == 1) {
-            List<Object> ids = new ArrayList<>(keys.size());
-            for (List<Object> k : keys) ids.add(k.get(0));
-            return ((Expression) to.attrs[to.idIdx[0]].column()).in(ids);
-        }
-        List<Expression<Boolean>> any = new ArrayList<>(keys.size());
-        for (List<Object> k : keys) {
-            List<Expression<Boolean>> all = new ArrayList<>();
-            for (int i = 0; i < to.idIdx.length; i++) all.add(((Expression) to.attrs[to.idIdx[i]].column()).eq(k.get(i)));
-            any.add(Sql.and(all));
-        }
-        return Sql.or(any);
     }
 }

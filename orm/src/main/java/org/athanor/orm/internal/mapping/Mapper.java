@@ -94,6 +94,10 @@ public final class Mapper {
     public final int plain;
     /** The first value-array slot of each reference's key columns ({@link #toOnes} order). */
     private final int[] keySlot;
+    /** Each reference's key width ({@link ToOne#width()}: 1, or the columns of a composite target key), {@link #toOnes} order. */
+    private final int[] refWidth;
+    /** The key's slot when it is one attribute and no other is a generated id (the dirty check reads it directly); else -1. */
+    public final int simpleIdSlot;
     /** For slot {@code plain + s} of a reference's key column: the reference ({@code slotRef[s]}) and key part ({@code slotPart[s]}). */
     private final int[] slotRef, slotPart;
     /** The {@code @ManyToOne} references; empty (and never looked at per row) for most entities. */
@@ -117,6 +121,8 @@ public final class Mapper {
     int[] toOneInverseMirror;
     /** Many-to-many links (see {@link ManyToManyLinks}); written by MapperConfiguration only. */
     final ManyToManyLinks manyToMany = new ManyToManyLinks();
+    /** The joined loads' statement plans, one per option shape: JoinedStatement's immutable values, copied on add, bounded there. */
+    public final java.util.concurrent.atomic.AtomicReference<Object[]> joinedPlans = new java.util.concurrent.atomic.AtomicReference<>(new Object[0]);
     int rank;
     SelfReferences selfReferences;
     boolean selfToOne;
@@ -143,9 +149,11 @@ public final class Mapper {
         this.mapsIds = java.util.Arrays.stream(toOnes).anyMatch(t -> t.mapsId() != null);
         List<Attribute> all = new ArrayList<>(mapping.attributes());
         this.keySlot = new int[toOnes.length];
+        this.refWidth = new int[toOnes.length];
         List<int[]> parts = new ArrayList<>();
         for (int k = 0; k < toOnes.length; k++) {
             keySlot[k] = all.size();
+            refWidth[k] = toOnes[k].width();
             all.addAll(toOnes[k].keyAttributes());
             for (int j = 0; j < toOnes[k].width(); j++) parts.add(new int[] {k, j});
         }
@@ -161,6 +169,7 @@ public final class Mapper {
         this.versionIdx = v == null ? -1 : v.index();
         Attribute gen = mapping.generatedIdAttribute();
         this.generatedId = gen;
+        this.simpleIdSlot = idIdx.length == 1 && (gen == null || gen.index() == idIdx[0]) ? idIdx[0] : -1;
         this.keyHashSeed = (inheritance == null ? type : inheritance.root()).getName().hashCode();
         List<Column<?>> cols = new ArrayList<>(attrs.length);
         for (Attribute a : attrs) cols.add(a.column());
@@ -348,15 +357,15 @@ public final class Mapper {
      * reference to a composite key the list of its key columns' values; null when a key column is NULL (no
      * related object).
      */
-    public Object refKey(Object[] values, int k) { return KeyConditions.read(values, keySlot[k], toOnes[k].width()); }
+    public Object refKey(Object[] values, int k) { int w = refWidth[k]; return w == 1 ? values[keySlot[k]] : KeyConditions.read(values, keySlot[k], w); }
 
     /** The identity of reference {@code k}'s target with key {@code refKey} (a {@link #refKey} value, not null). */
     public IdKey targetKey(int k, Object refKey) {
-        return IdKey.ofIds(toOneTargets[k], toOnes[k].width() == 1 ? new Object[] {refKey} : ((List<?>) refKey).toArray());
+        return IdKey.ofIds(toOneTargets[k], refWidth[k] == 1 ? new Object[] {refKey} : ((List<?>) refKey).toArray());
     }
 
     /** Writes reference {@code k}'s key {@code refKey} (a {@link #refKey} value, or null) into {@code values}. */
-    public void putRefKey(Object[] values, int k, Object refKey) { KeyConditions.write(values, keySlot[k], toOnes[k].width(), refKey); }
+    public void putRefKey(Object[] values, int k, Object refKey) { KeyConditions.write(values, keySlot[k], refWidth[k], refKey); }
 
     /**
      * Sets an own attribute. A reference's key slot cannot be set from a key alone (that needs the

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresJoinedStatementCacheTest extends JoinedStatementCacheTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteReloadAndPolymorphicBatchTest extends ReloadAndPolymorphicBatchTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
