@@ -38,17 +38,22 @@ public abstract class JoinedInnerJoinTestBase extends MappedTestBase {
         return true;
     }
 
+    /** Adds Ann: "A1" (edited by Bo), "A2" (no editor); Bo: "B1" (no editor); Cy: no articles (JoinedStatementCacheTestBase too). */
+    static void addWriters(Session s) {
+        Writer ann = new Writer("Ann"), bo = new Writer("Bo"), cy = new Writer("Cy");
+        Article a1 = new Article("A1", ann);
+        a1.setEditor(bo);
+        ann.getArticles().add(a1);
+        ann.getArticles().add(new Article("A2", ann));
+        bo.getArticles().add(new Article("B1", bo));
+        s.addAll(List.of(ann, bo, cy));
+    }
+
     /** Ann: "A1" (edited by Bo), "A2" (no editor); Bo: "B1" (no editor); Cy: no articles. Sam takes Math; Tia nothing. */
     @BeforeEach
     void writers() {
         try (Session s = sessions.openSession()) {
-            Writer ann = new Writer("Ann"), bo = new Writer("Bo"), cy = new Writer("Cy");
-            Article a1 = new Article("A1", ann);
-            a1.setEditor(bo);
-            ann.getArticles().add(a1);
-            ann.getArticles().add(new Article("A2", ann));
-            bo.getArticles().add(new Article("B1", bo));
-            s.addAll(List.of(ann, bo, cy));
+            addWriters(s);
             Student sam = new Student("Sam");
             Course math = new Course("Math");
             sam.getCourses().add(math);

@@ -41,13 +41,7 @@ public abstract class JoinedStatementCacheTestBase extends MappedTestBase {
     @BeforeEach
     void writers() {
         try (Session s = sessions.openSession()) {
-            Writer ann = new Writer("Ann"), bo = new Writer("Bo"), cy = new Writer("Cy");
-            Article a1 = new Article("A1", ann);
-            a1.setEditor(bo);
-            ann.getArticles().add(a1);
-            ann.getArticles().add(new Article("A2", ann));
-            bo.getArticles().add(new Article("B1", bo));
-            s.addAll(List.of(ann, bo, cy));
+            JoinedInnerJoinTestBase.addWriters(s);
             s.commit();
         }
         writers = REGISTRY.info(Writer.class);
