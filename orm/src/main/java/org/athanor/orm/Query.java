@@ -4,6 +4,7 @@ import org.athanor.orm.internal.loading.Loading;
 import org.athanor.orm.internal.uow.InstanceState;
 
 import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.Values;
 import org.athanor.orm.internal.mapping.IdKey;
 
 import java.lang.reflect.Constructor;
@@ -449,7 +450,7 @@ public final class Query<E> {
             Column c = e.getKey();
             if (c.table() != info.table)
                 throw new IllegalArgumentException("update(): column " + c + " is not a column of " + info.name + " (table " + info.table.name() + ")");
-            u = e.getValue() instanceof Expression<?> x ? Mapper.setExpression(u, c, x) : Mapper.setValue(u, c, e.getValue());
+            u = e.getValue() instanceof Expression<?> x ? Values.setExpression(u, c, x) : Values.setValue(u, c, e.getValue());
         }
         if (select.where() != null) u = u.where(select.where());
         int n = session.writeConnection().execute(u);

@@ -103,7 +103,7 @@ public abstract class JoinColumnOneToManyTestBase extends UnidirectionalOneToMan
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static org.athanor.core.sql.Update setKey(Secondary s, Object owner, Object element) {
         Column local = s.local();
-        return org.athanor.orm.internal.mapping.Mapper.setValue(Sql.update(s.table()), local, owner).where(s.remote().eq(element));
+        return org.athanor.orm.internal.mapping.Values.setValue(Sql.update(s.table()), local, owner).where(s.remote().eq(element));
     }
 
     @Test

@@ -104,11 +104,13 @@ final class Associations {
         insert(p, s, rows, maxBinds);
     }
 
-    /** {@code DELETE FROM s WHERE <owner key> IN (...)} for the owner keys {@code keys}, chunked under the bind limit. */
+    /**
+     * {@code DELETE FROM s WHERE <owner key> IN (...)} for the owner keys {@code keys}: one statement where they bind as
+     * one array, else chunked under the bind limit ({@link KeyConditions#batches}).
+     */
     private static void deleteOwners(Persistence p, Secondary s, List<Object> keys, int maxBinds, org.athanor.core.dialect.Dialect dialect) {
-        int per = KeyConditions.keysPerChunk(maxBinds, s.locals().size());
-        for (int from = 0; from < keys.size(); from += per) {
-            Delete del = Sql.deleteFrom(s.table()).where(KeyConditions.in(s.locals(), keys.subList(from, Math.min(keys.size(), from + per)), dialect));
+        for (List<Object> batch : KeyConditions.batches(keys, s.locals(), dialect, maxBinds)) {
+            Delete del = Sql.deleteFrom(s.table()).where(KeyConditions.in(s.locals(), batch, dialect));
             p.statement = del;
             p.conn.execute(del);
         }

@@ -7,6 +7,7 @@ import org.athanor.orm.internal.flush.DirtyCheck.Dirty;
 import org.athanor.orm.StaleDataException;
 
 import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.Values;
 
 import jakarta.persistence.GenerationType;
 import java.util.ArrayList;
@@ -343,11 +344,9 @@ final class Inserts {
 
     static Object convertKey(Object key, Class<?> type) {
         if (key.getClass() == type || type.isInstance(key)) return key;
-        if (key instanceof Number n && isNumeric(type)) return integral(n.longValue(), type);
+        if (key instanceof Number n && Values.isIntegral(type)) return integral(n.longValue(), type);
         throw new IllegalStateException("generated key " + key + " (" + key.getClass().getName() + ") does not fit " + type.getName());
     }
-
-    private static boolean isNumeric(Class<?> c) { return Mapper.isIntegral(c); }
 
     static Object integral(long v, Class<?> type) {
         if (type == Long.class) return v;

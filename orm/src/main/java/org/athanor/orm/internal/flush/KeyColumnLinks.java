@@ -11,6 +11,7 @@ import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Sql;
 import org.athanor.core.sql.Update;
 import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.Values;
 import org.athanor.orm.internal.uow.InstanceState;
 import org.athanor.orm.internal.uow.LinkChanges;
 import org.athanor.orm.internal.uow.UnitOfWork;
@@ -34,7 +35,7 @@ final class KeyColumnLinks {
     static void unlinkDeletedOwners(Persistence p, Secondary s, List<Object> ownerKeys, int maxBinds) {
         if (s.deletesElements()) return;
         for (int from = 0; from < ownerKeys.size(); from += maxBinds) {
-            Update u = Mapper.setValue(Sql.update(s.table()), s.local(), null)
+            Update u = Values.setValue(Sql.update(s.table()), s.local(), null)
                     .where(s.local().in(ownerKeys.subList(from, Math.min(ownerKeys.size(), from + maxBinds))));
             p.statement = u;
             p.conn.execute(u);
@@ -64,9 +65,9 @@ final class KeyColumnLinks {
         Column local = s.local(), remote = s.remote();
         Expression<?> owner = Sql.bindParam("o", local.type()), element = Sql.bindParam("e", remote.type());
         if (!unlinks.isEmpty())
-            run(p, Mapper.setValue(Sql.update(s.table()), local, null).where(remote.eq((Expression) element), local.eq((Expression) owner)), unlinks);
+            run(p, Values.setValue(Sql.update(s.table()), local, null).where(remote.eq((Expression) element), local.eq((Expression) owner)), unlinks);
         if (!links.isEmpty())
-            run(p, Mapper.setExpression(Sql.update(s.table()), local, owner).where(remote.eq((Expression) element)), links);
+            run(p, Values.setExpression(Sql.update(s.table()), local, owner).where(remote.eq((Expression) element)), links);
     }
 
     private static void run(Persistence p, Dml dml, List<Map<String, Object>> params) {

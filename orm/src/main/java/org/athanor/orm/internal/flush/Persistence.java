@@ -7,6 +7,7 @@ import org.athanor.orm.internal.flush.DirtyCheck.Dirty;
 import org.athanor.orm.StaleDataException;
 
 import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.Values;
 
 import jakarta.persistence.GenerationType;
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ final class Persistence {
             InstanceState st = d.row();
             Update u = Sql.update(info.table);
             for (int a : info.selfReferences().local[d.reference()])
-                u = Mapper.setValue(u, (Column) info.attrs[a].column(), toNull ? null : info.get(st.obj(), a));
+                u = Values.setValue(u, (Column) info.attrs[a].column(), toNull ? null : info.get(st.obj(), a));
             u = u.where(info.pkEquals(st.key()));
             statement = u;
             if (conn.execute(u) != 1)
@@ -148,7 +149,7 @@ final class Persistence {
             Object[] parts = new Object[info.attrs.length];
             info.putRefKey(parts, k, key);
             Update u = Sql.update(cols.get(0).table());
-            for (int j = 0; j < cols.size(); j++) u = Mapper.setValue(u, cols.get(j), parts[info.keySlot(k) + j]);
+            for (int j = 0; j < cols.size(); j++) u = Values.setValue(u, cols.get(j), parts[info.keySlot(k) + j]);
             Column<?>[] keys = JoinedTables.keyColumns(info, cols.get(0).table());
             for (int i = 0; i < keys.length; i++) u = u.where(((Column) keys[i]).eq(st.key().value(i)));
             statement = u;
@@ -222,9 +223,9 @@ final class Persistence {
         Object expected = st.snapshot != null ? st.snapshot[vi] : d.values()[vi];
         Object next = Versions.next(expected, info.attrs[vi].javaType(), s.versionClock());
         Update u = Sql.update(info.table);
-        for (int i : JoinedTables.in(info, info.table, d.changed())) u = Mapper.setValue(u, info.attrs[i].column(), d.values()[i]);
+        for (int i : JoinedTables.in(info, info.table, d.changed())) u = Values.setValue(u, info.attrs[i].column(), d.values()[i]);
         Column vc = info.attrs[vi].column();
-        u = Mapper.setValue(u, vc, next).where(info.pkEquals(st.key()), vc.eq(expected));
+        u = Values.setValue(u, vc, next).where(info.pkEquals(st.key()), vc.eq(expected));
         statement = u;
         int n = conn.execute(u);
         if (n != 1)

@@ -8,6 +8,7 @@ import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Sql;
 import org.athanor.core.sql.Update;
 import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.Values;
 
 /**
  * The UPDATE statements a flush writes changed rows with, one per entity, table and set of changed
@@ -46,7 +47,7 @@ public final class UpdateStatements {
             int i = changed[n];
             Column c = info.attrs[i].column();
             values[n] = "v" + i;
-            u = Mapper.setExpression(u, c, Sql.bindParam(values[n], c.type()));
+            u = Values.setExpression(u, c, Sql.bindParam(values[n], c.type()));
         }
         Column<?>[] keys = JoinedTables.keyColumns(info, table);
         String[] keyNames = new String[keys.length];

@@ -11,7 +11,6 @@ import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Select;
 import org.athanor.core.sql.Sql;
-import org.athanor.core.sql.Update;
 import org.athanor.orm.mapping.Attribute;
 import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.EntityAccessor;
@@ -304,14 +303,6 @@ public final class Mapper {
         for (int i = 0; i < out.length; i++) out[i] = attrs[idIdx[i]].column();
         return out;
     }
-
-    /** {@code SET column = value} with the value bound, for code that holds columns untyped. */
-    public static <T> Update setValue(Update u, Column<T> c, Object value) { return u.set(c, c.bind(value)); }
-
-    @SuppressWarnings("unchecked")
-    public static <T> Update setExpression(Update u, Column<T> c, Expression<?> value) { return u.set(c, (Expression<T>) value); }
-
-    public static boolean isIntegral(Class<?> c) { return c == Integer.class || c == Long.class || c == Short.class; }
 
     /**
      * Whether an insert with a database-generated id writes nothing else to the object (no version):

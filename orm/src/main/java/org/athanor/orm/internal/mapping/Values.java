@@ -2,8 +2,11 @@ package org.athanor.orm.internal.mapping;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import org.athanor.core.schema.Column;
+import org.athanor.core.sql.Expression;
+import org.athanor.core.sql.Update;
 
-/** Attribute values as the unit of work compares and keeps them. */
+/** Attribute values as the unit of work compares, keeps and writes them. */
 public final class Values {
     private Values() {}
 
@@ -22,4 +25,14 @@ public final class Values {
         if (a instanceof BigDecimal x && b instanceof BigDecimal y) return x.compareTo(y) == 0;
         return a.equals(b);
     }
+
+    /** {@code SET column = value} with the value bound, for code that holds columns untyped. */
+    public static <T> Update setValue(Update u, Column<T> c, Object value) { return u.set(c, c.bind(value)); }
+
+    /** {@code SET column = expression}, for code that holds columns untyped. */
+    @SuppressWarnings("unchecked")
+    public static <T> Update setExpression(Update u, Column<T> c, Expression<?> value) { return u.set(c, (Expression<T>) value); }
+
+    /** Whether {@code c} is an integer type a generated id may have. */
+    public static boolean isIntegral(Class<?> c) { return c == Integer.class || c == Long.class || c == Short.class; }
 }
