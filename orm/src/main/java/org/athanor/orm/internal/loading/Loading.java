@@ -207,6 +207,15 @@ public final class Loading {
 
     /** {@link #list(Loading.Host, Mapper, Select, List)} with a polymorphic load option (null: none). */
     public static List<Object> list(Loading.Host s, Mapper info, Select<Row> select, List<LoadSpec> options, PolymorphicSpec polymorphic) {
+        return list(s, info, select, options, polymorphic, null);
+    }
+
+    /**
+     * {@link #list(Loading.Host, Mapper, Select, List, PolymorphicSpec)} for a one-to-many load: {@code elements} (null:
+     * none) is given each row's state as its references are bound (see {@link CollectionLoading.ElementRows}).
+     */
+    static List<Object> list(Loading.Host s, Mapper info, Select<Row> select, List<LoadSpec> options, PolymorphicSpec polymorphic,
+                             CollectionLoading.ElementRows elements) {
         if (polymorphic != null) {
             if (JoinedLoading.any(options))
                 throw new IllegalArgumentException(polymorphic + " cannot be combined with joinedLoad or containsEager yet; use "
@@ -220,6 +229,7 @@ public final class Loading {
         LoadedRows load = s.uow().beginLoad(info, (q.distinctKeys() ? LoadedRows.DISTINCT : 0)
                 | (related ? LoadedRows.KEEP_STATES : LoadedRows.DEFER));
         ToOneLoading.AtRow refs = ToOneLoading.atRow(s, info);
+        if (refs != null) refs.elements = elements;
         List<Object> objects;
         try {
             objects = c.execute(q.statement(), objects(s, info, q.primary(), load, refs)).all();

@@ -57,9 +57,19 @@ public final class ToOneLoading {
             last = new Object[info.toOnes.length];
         }
 
-        /** Binds {@code st}'s references (just materialized from its row) that the identity map can give: as resolveAll would. */
+        /** The collections a one-to-many load fills as its elements' rows are read (null: none; see {@link CollectionLoading}). */
+        CollectionLoading.ElementRows elements;
+
+        /**
+         * Binds {@code st}'s references (just materialized from its row) that the identity map can give, as resolveAll
+         * would; then hands the row to {@link #elements} when a collection load reads it.
+         */
         void bind(InstanceState st) {
-            if (!st.refsPending) return;
+            if (st.refsPending) bindRefs(st);
+            if (elements != null) elements.row(st);
+        }
+
+        private void bindRefs(InstanceState st) {
             if (st.info != info) { // another class of a polymorphic result: resolved with its class
                 anyLeft = true;
                 return;
