@@ -30,6 +30,12 @@ public final class LoadedRows {
     public static final int KEEP_STATES = 4;
     /** Re-read the held objects the rows meet, discarding their unflushed changes (a refresh), instead of only expired ones. */
     public static final int REFRESH = 8;
+    /**
+     * With {@link #KEEP_STATES}: keep only the states whose references are still to be resolved when the row is noted
+     * ({@link InstanceState#refsPending}), for a load whose rows have no collections to install: the others need nothing
+     * more after their row.
+     */
+    public static final int PENDING_REFS = 16;
 
     private final AttachedObjects attached;
     /** The epoch the rows were read in: a row's state is as old as its read, however late the state is made. */
@@ -86,10 +92,10 @@ public final class LoadedRows {
     /** Whether held objects are re-read discarding their changes ({@link #REFRESH}). */
     public boolean refresh() { return (flags & REFRESH) != 0; }
 
-    /** Notes a row's state: the {@link #last} one, and one of {@link #takeStates} when the caller asked for them. */
+    /** Notes a row's state (its references bound): the {@link #last} one, and one of {@link #takeStates} when the caller asked for them. */
     public void row(InstanceState st) {
         last = st;
-        if (states != null) states.add(st);
+        if (states != null && ((flags & PENDING_REFS) == 0 || st.refsPending)) states.add(st);
     }
 
     /** The state of the last row given one ({@link #row}). */
