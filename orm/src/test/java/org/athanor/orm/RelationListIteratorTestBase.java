@@ -107,7 +107,8 @@ public abstract class RelationListIteratorTestBase extends MappedTestBase {
             it.remove();
             assertThrows(IllegalStateException.class, it::remove, "remove() twice after one next()");
             assertTrue(it.hasNext());
-            assertEquals("y", it.next().getName());
+            Member second = it.next();
+            assertEquals(java.util.Set.of("x", "y"), java.util.Set.of(first.getName(), second.getName()), "the other one comes next");
             assertFalse(it.hasNext());
             assertNull(first.getParent());
             s.commit();

@@ -211,13 +211,14 @@ final class CollectionLoading {
             this.byOwner = byOwner;
         }
 
-        void row(InstanceState st) {
+        /** The load's next row: its object, and whether its references are still to be resolved. */
+        void row(Object e, boolean refsPending) {
             if (stopped) return;
-            if (st.refsPending) {
+            if (refsPending) {
                 stopped = true;
                 return;
             }
-            add(st.obj);
+            add(e);
             placed++;
         }
 

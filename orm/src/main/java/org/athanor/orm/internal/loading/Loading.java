@@ -157,11 +157,16 @@ public final class Loading {
         if (load.appends(info, v)) {
             Object obj = info.newInstance();
             info.setAll(obj, v);
-            if (load.defers()) {
+            // no state now for a row that needs none after it: no relationships, or references all bound at the row
+            if (load.defers() || refs != null && load.defersBound() && refs.bindNew(info, obj, v)) {
                 s.uow().loadedRow(load, info, obj, v);
                 return obj;
             }
             st = s.uow().appendLoaded(load, info, obj, v);
+            if (refs != null && load.defersBound()) { // bound what it could above: the rest is resolved after the rows
+                load.row(st);
+                return obj;
+            }
         } else {
             IdKey key = IdKey.ofRow(info, v);
             st = s.uow().identityMap.get(key);

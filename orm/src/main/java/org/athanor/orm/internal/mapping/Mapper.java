@@ -254,12 +254,12 @@ public final class Mapper {
 
     /**
      * How a load of this mapper's rows keeps their states for their relationships ({@link LoadedRows} flags): every
-     * row's when some class of the rows has collections to install, else only those whose references are left to
-     * resolve after the rows (most are bound as their rows are read); none, made when first needed, when no class of
-     * the rows has any relationship.
+     * row's when some class of the rows has collections to install; else only those whose references are left to
+     * resolve after the rows (most are bound as their rows are read: those keep none, made when first needed); none
+     * when no class of the rows has any relationship.
      */
     public int rowStates() {
-        return !rowsLoadRelated ? LoadedRows.DEFER : rowsHaveCollections ? LoadedRows.KEEP_STATES : LoadedRows.KEEP_STATES | LoadedRows.PENDING_REFS;
+        return !rowsLoadRelated ? LoadedRows.DEFER : rowsHaveCollections ? LoadedRows.KEEP_STATES : LoadedRows.KEEP_STATES | LoadedRows.DEFER_BOUND;
     }
 
     /** The discriminator values a row of {@link #selectAll} can have (this class's and its subclasses'); empty outside a hierarchy. */
