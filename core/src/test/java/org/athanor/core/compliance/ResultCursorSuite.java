@@ -1,7 +1,6 @@
 package org.athanor.core.compliance;
 
 import static org.athanor.core.sql.Sql.*;
-import static org.athanor.core.type.SqlTypes.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.vavr.Tuple1;
@@ -10,8 +9,6 @@ import org.athanor.core.engine.Connection;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.engine.Result;
 import org.athanor.core.error.ResourceClosedError;
-import org.athanor.core.schema.Column;
-import org.athanor.core.schema.Table;
 import org.athanor.core.testing.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,17 +23,11 @@ import org.junit.jupiter.api.function.Executable;
  * the driver's error about its closed cursor. ({@link LifecycleSuite} covers a result not started.)
  */
 public abstract class ResultCursorSuite extends ComplianceSuite {
-    static final class Things extends Table {
-        final Column<Long> ID = column("id", BIGINT, primaryKey());
-        final Column<String> NAME = column("name", varchar(20));
-        Things(String name) { super(name); }
-    }
-
-    private Things t;
+    private LifecycleSuite.Things t;
 
     @BeforeEach
     void createTable() {
-        t = new Things(TestDatabases.uniqueName("rc"));
+        t = new LifecycleSuite.Things(TestDatabases.uniqueName("rc"));
         create(t);
         commit(c -> c.execute(insert(t).columns(t.ID, t.NAME).values(1L, "one").values(2L, "two").values(3L, "three")));
     }
