@@ -26,14 +26,22 @@ final class BulkStatements {
     private final Mapper info;
     private final Select<Row> select;
 
-    /** For a query over {@code info}'s rows with {@code select}'s criterion; refused unless it only filters. */
-    BulkStatements(Session session, Mapper info, Select<Row> select, boolean simple, String op) {
-        session.enter();
-        requireSimple(info, simple, op);
-        session.report.origin("query " + info.name);
+    private BulkStatements(Session session, Mapper info, Select<Row> select) {
         this.session = session;
         this.info = info;
         this.select = select;
+    }
+
+    /**
+     * Bulk statement {@code op} over {@code info}'s rows with {@code select}'s criterion: checks the session
+     * (as every public method does), refuses a query that does more than filter, and makes the query the
+     * origin of the statements that follow.
+     */
+    static BulkStatements begin(Session session, Mapper info, Select<Row> select, boolean simple, String op) {
+        session.enter();
+        requireSimple(info, simple, op);
+        session.report.origin("query " + info.name);
+        return new BulkStatements(session, info, select);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -388,7 +388,7 @@ public final class Query<E> {
      * Only filters are allowed (no order, limit, offset, distinct or join).
      */
     public int update(Map<? extends Column<?>, ?> values) {
-        return new BulkStatements(session, info, select, simple, "update").update(values);
+        return BulkStatements.begin(session, info, select, simple, "update").update(values);
     }
 
     /**
@@ -399,6 +399,6 @@ public final class Query<E> {
      * Only filters are allowed.
      */
     public int delete() {
-        return new BulkStatements(session, info, select, simple, "delete").delete();
+        return BulkStatements.begin(session, info, select, simple, "delete").delete();
     }
 }
