@@ -8,11 +8,9 @@ import java.util.Iterator;
 import org.athanor.core.engine.Connection;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.engine.Result;
-import org.athanor.core.error.ResourceClosedError;
 import org.athanor.core.testing.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 /**
  * A Result whose connection (or engine) closes while it is being read, at each point of the
@@ -32,11 +30,6 @@ public abstract class ResultCursorSuite extends ComplianceSuite {
         commit(c -> c.execute(insert(t).columns(t.ID, t.NAME).values(1L, "one").values(2L, "two").values(3L, "three")));
     }
 
-    private static void refused(Executable use, String what) {
-        ResourceClosedError e = assertThrows(ResourceClosedError.class, use, what + " must be refused");
-        assertTrue(e.getMessage().contains("closed"), what + ": " + e.getMessage());
-    }
-
     @Test
     void aRowAnnouncedByHasNextIsNotHandedOutAfterTheConnectionCloses() {
         Connection c = engine().connect();
@@ -45,8 +38,8 @@ public abstract class ResultCursorSuite extends ComplianceSuite {
         assertEquals("one", it.next()._1);
         assertTrue(it.hasNext());
         c.close();
-        refused(it::next, "next() after hasNext() when the connection closed in between");
-        refused(it::hasNext, "hasNext() after the connection closed");
+        LifecycleSuite.refused(it::next, "next() after hasNext() when the connection closed in between");
+        LifecycleSuite.refused(it::hasNext, "hasNext() after the connection closed");
         r.close();
     }
 
@@ -58,8 +51,8 @@ public abstract class ResultCursorSuite extends ComplianceSuite {
         Iterator<Tuple1<Integer>> it = r.iterator();
         assertNotNull(it.next());
         other.close();
-        refused(it::hasNext, "hasNext() after Engine.close()");
-        refused(it::next, "next() after Engine.close()");
+        LifecycleSuite.refused(it::hasNext, "hasNext() after Engine.close()");
+        LifecycleSuite.refused(it::next, "next() after Engine.close()");
         c.close();
     }
 
