@@ -8,10 +8,11 @@ import javax.lang.model.element.TypeElement;
 import org.athanor.orm.rules.Naming;
 import org.athanor.orm.rules.check.ColumnChecks;
 import org.athanor.orm.rules.check.KeyChecks;
+import org.athanor.orm.rules.check.LinkChecks;
 import org.athanor.orm.rules.check.TableChecks;
 
 /**
- * Entity-wide rules checked once every attribute is known: column clashes, a reference's key column mapped twice,
+ * Entity-wide rules checked once every attribute is known: the links to other entities (mappedBy, @OrderBy), column clashes, a reference's key column mapped twice,
  * the key class's shape, @Table constraints naming real columns. Each is a check shared with the runtime
  * (org.athanor.orm.rules.check), fed with what the processor read.
  */
@@ -26,6 +27,8 @@ final class CrossChecks {
 
     void run() {
         AnnotationMirror table = Annotations.find(m.entity, "Table");
+        // the links to other entities (mappedBy, @OrderBy), read from their classes: this round's sources or class files
+        if (m.report(LinkChecks.check(m.view))) return;
         uniqueNames();
         if (!m.failed) referenceColumns();
         if (!m.failed) keyClass();

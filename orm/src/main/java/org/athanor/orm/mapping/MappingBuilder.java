@@ -17,6 +17,7 @@ import org.athanor.orm.rules.check.ClassView;
 import org.athanor.orm.rules.check.ColumnChecks;
 import org.athanor.orm.rules.check.FieldView;
 import org.athanor.orm.rules.check.KeyChecks;
+import org.athanor.orm.rules.check.LinkChecks;
 import org.athanor.orm.rules.check.RelationshipChecks;
 
 /**
@@ -87,6 +88,8 @@ final class MappingBuilder {
                 }
             }
         }
+        // the links to other entities (mappedBy, @OrderBy) of every relationship field of the mapping, inherited ones included
+        ReflectionViews.fail(cls, LinkChecks.check(view));
         List<String> derivedIds = DerivedIds.names(toOneFields);
         checkUniqueNames(cls, specs);
 

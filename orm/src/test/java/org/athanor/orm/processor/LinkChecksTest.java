@@ -1,0 +1,64 @@
+package org.athanor.orm.processor;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import java.util.Map;
+import org.athanor.orm.Registry;
+import org.athanor.orm.mapping.ClassMapping;
+import org.athanor.orm.mapping.MappingException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The links between entities (LinkChecks, shared): javac with the processor reports each mistake on the field, in the
+ * words the runtime uses when it maps the class compiled without the processor.
+ */
+class LinkChecksTest {
+    static List<LinkCheckErrorCases.LinkCase> cases() { return LinkCheckErrorCases.all(); }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theProcessorReportsTheMistakeOnTheField(LinkCheckErrorCases.LinkCase c) {
+        MappingErrorCases.Case k = c.asCase();
+        TestJavac.Result r = TestJavac.compile(Map.of(k.className(), k.source()), true);
+        assertEquals(List.of(k.compileError()), r.errors());
+        assertTrue(r.errorSites().get(0).startsWith(c.site()), () -> "reported at: " + r.errorSites());
+        assertFalse(r.hasGenerated("errors/" + c.name() + "/E_.java"), "nothing is generated for a broken entity");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theRuntimeReportsItInTheSameWords(LinkCheckErrorCases.LinkCase c) {
+        MappingErrorCases.Case k = c.asCase();
+        TestJavac.Result r = TestJavac.compile(Map.of(k.className(), k.source()), false);
+        assertTrue(r.success(), () -> "the case must compile: " + r.errors());
+        Class<?> cls = r.load(k.className());
+        MappingException e = assertThrows(MappingException.class, () -> ClassMapping.of(cls));
+        assertEquals(k.runtimeError(), e.getMessage());
+    }
+
+    /** What the links accept, on both sides: the processor compiles it, the runtime maps and links it. */
+    @Test
+    void linksThatFitCompileAndRegister() {
+        String src = "package links.ok;\nimport jakarta.persistence.*;\nimport java.util.*;\n"
+                + "@Embeddable class Home { String city; }\n@Embeddable class K { Long x; Long y; }\n"
+                + "@MappedSuperclass class Named { String name; }\n"
+                + "@Entity @Inheritance public class A extends Named { @Id Long id; @Embedded Home home; "
+                + "@ManyToMany(mappedBy = \"as\") @OrderBy(\"id DESC\") List<M> ms; }\n"
+                + "@Entity class S extends A { }\n"
+                + "@Entity class M { @Id Long id; @ManyToMany @OrderBy(\"name DESC, home.city\") List<A> as; "
+                + "@OneToMany(mappedBy = \"m\") @OrderBy(\"x, y DESC\") Set<C> cs; @OneToOne(mappedBy = \"m\") U u; }\n"
+                + "@MappedSuperclass class Ref<T> { @ManyToOne T m; }\n"
+                + "@Entity class C extends Ref<M> { @EmbeddedId K key; }\n"
+                + "@Entity class U { @Id Long id; @ManyToOne @JoinColumn(unique = true) M m; }\n";
+        TestJavac.Result r = TestJavac.compile(Map.of("links.ok.A", src), true);
+        assertTrue(r.success(), () -> r.errors().toString());
+        List<Class<?>> classes = List.of("A", "S", "M", "C", "U").stream().<Class<?>>map(n -> r.load("links.ok." + n)).toList();
+        Registry registry = Registry.of(classes.toArray(Class<?>[]::new));
+        assertEquals(List.of("x", "y DESC"), ClassMapping.of(classes.get(2)).toMany("cs").orderBy());
+        assertEquals(List.of("name DESC", "home.city"), ClassMapping.of(classes.get(2)).toMany("as").orderBy());
+        assertNotNull(registry);
+    }
+}
