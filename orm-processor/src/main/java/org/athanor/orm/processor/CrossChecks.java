@@ -7,12 +7,14 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
 import org.athanor.orm.rules.Naming;
 import org.athanor.orm.rules.check.ColumnChecks;
+import org.athanor.orm.rules.check.InheritanceChecks;
 import org.athanor.orm.rules.check.KeyChecks;
 import org.athanor.orm.rules.check.LinkChecks;
 import org.athanor.orm.rules.check.TableChecks;
 
 /**
- * Entity-wide rules checked once every attribute is known: the links to other entities (mappedBy, @OrderBy), column clashes, a reference's key column mapped twice,
+ * Entity-wide rules checked once every attribute is known: the links to other entities (mappedBy, @OrderBy), column clashes,
+ * a subclass's table and the hierarchy's discriminator, a reference's key column mapped twice,
  * the key class's shape, @Table constraints naming real columns. Each is a check shared with the runtime
  * (org.athanor.orm.rules.check), fed with what the processor read.
  */
@@ -30,9 +32,24 @@ final class CrossChecks {
         // the links to other entities (mappedBy, @OrderBy), read from their classes: this round's sources or class files
         if (m.report(LinkChecks.check(m.view))) return;
         uniqueNames();
+        // a subclass's @Table / @PrimaryKeyJoinColumn (the runtime's rule too: InheritanceChecks)
+        if (!m.failed) m.report(InheritanceChecks.subclassTable(m.view));
         if (!m.failed) referenceColumns();
         if (!m.failed) keyClass();
         if (table != null && !m.failed) tableConstraints(table);
+        if (!m.failed) discriminator();
+    }
+
+    /**
+     * The root's @DiscriminatorColumn and this class's @DiscriminatorValue, and a discriminator column an attribute or a
+     * reference of the root maps too (the runtime's rules too: InheritanceChecks).
+     */
+    private void discriminator() {
+        if (m.report(InheritanceChecks.discriminator(m.view))) return;
+        java.util.Set<String> columns = new java.util.HashSet<>();
+        for (AttributeModel a : m.attributes) columns.add(a.columnName().toLowerCase(java.util.Locale.ROOT));
+        for (String c : m.referenceColumns) columns.add(c.toLowerCase(java.util.Locale.ROOT));
+        m.report(InheritanceChecks.discriminatorColumnClash(m.view, columns::contains));
     }
 
     private String where(AttributeModel a) { return m.entityName + "." + a.label(); }

@@ -93,7 +93,7 @@ final class MappingBuilder {
         List<String> derivedIds = DerivedIds.names(toOneFields);
         checkUniqueNames(cls, specs);
 
-        Table table = parent == null ? Table.create(schema, tableName) : Inheritance.subclassTable(cls, parent, schema, tableName, tableAnn);
+        Table table = parent == null ? Table.create(schema, tableName) : Inheritance.subclassTable(cls, parent, schema, tableName);
         List<Attribute> attributes = new ArrayList<>(parent == null || concrete ? List.of() : parent.attributes());
         List<FieldSpec> idSpecs = specs.stream().filter(FieldSpec::id).toList();
         List<Column<?>> pk = new ArrayList<>();
@@ -132,7 +132,7 @@ final class MappingBuilder {
 
         IdShape idShape = parent == null || concrete ? IdShape.of(cls, DerivedIds.withDerived(attributes, toOnes), embeddedId) : parent.idShape();
         EntityAccessor<E> accessor = Accessors.forEntity(cls, attributes);
-        Inheritance inheritance = Inheritance.of(cls, entityName, parent, table,
+        Inheritance inheritance = Inheritance.of(cls, parent, table,
                 attributes.size() + toOnes.stream().mapToInt(ToOne::width).sum());
         return new ClassMapping<>(cls, entityName, table, attributes, toOnes, toManys, inverseOnes, idShape, accessor,
                 inheritance);

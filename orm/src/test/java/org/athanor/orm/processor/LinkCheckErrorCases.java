@@ -10,10 +10,13 @@ import java.util.List;
 public final class LinkCheckErrorCases {
     private LinkCheckErrorCases() {}
 
-    /** A mistake of class {@code errors.<name>.E}; {@code message} after "errors.name.E." (the field and its message). */
+    /**
+     * A mistake of class {@code errors.<name>.E}; {@code message} after "errors.name.E." (the field and its message), or
+     * after "errors.name.E" for a mistake of the class (": " and its message).
+     */
     public record LinkCase(String name, String body, String message, String site) {
         public MappingErrorCases.Case asCase() {
-            String full = "errors." + name + ".E." + message;
+            String full = "errors." + name + ".E" + (message.startsWith(": ") ? "" : ".") + message;
             return new MappingErrorCases.Case(name, body, full, full);
         }
 

@@ -12,11 +12,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The links between entities (LinkChecks, shared): javac with the processor reports each mistake on the field, in the
- * words the runtime uses when it maps the class compiled without the processor.
+ * The rules that read other classes than the one mapped (LinkChecks: the links between entities; InheritanceChecks: a
+ * hierarchy's tables and discriminator), shared: javac with the processor reports each mistake on the field or class,
+ * in the words the runtime uses when it maps the class compiled without the processor.
  */
 class LinkChecksTest {
-    static List<LinkCheckErrorCases.LinkCase> cases() { return LinkCheckErrorCases.all(); }
+    static List<LinkCheckErrorCases.LinkCase> cases() {
+        List<LinkCheckErrorCases.LinkCase> all = new java.util.ArrayList<>(LinkCheckErrorCases.all());
+        all.addAll(InheritanceCheckErrorCases.all());
+        return all;
+    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
