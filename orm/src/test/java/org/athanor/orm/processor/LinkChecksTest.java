@@ -66,4 +66,25 @@ class LinkChecksTest {
         assertEquals(List.of("name DESC", "home.city"), ClassMapping.of(classes.get(2)).toMany("as").orderBy());
         assertNotNull(registry);
     }
+
+    /**
+     * One discriminator value per class: the processor checks the hierarchy's classes it compiles (on the second class),
+     * the runtime the registered ones, in the same words.
+     */
+    @Test
+    void twoClassesOfAHierarchyCannotShareADiscriminatorValue() {
+        String src = "package disc.same;\nimport jakarta.persistence.*;\n@Entity @Inheritance public class A { @Id Long id; }\n"
+                + "@Entity @DiscriminatorValue(\"x\") class B extends A { }\n@Entity @DiscriminatorValue(\"x\") class C extends A { }\n"
+                + "@Entity @DiscriminatorValue(\"y\") class D extends A { }\n";
+        String message = "disc.same.B and disc.same.C both have the discriminator value 'x'; give each class of the hierarchy its "
+                + "own @DiscriminatorValue";
+        TestJavac.Result compiled = TestJavac.compile(Map.of("disc.same.A", src), true);
+        assertEquals(List.of(message), compiled.errors());
+        assertTrue(compiled.errorSites().get(0).startsWith("class C "), () -> "reported at: " + compiled.errorSites());
+        TestJavac.Result r = TestJavac.compile(Map.of("disc.same.A", src), false);
+        Class<?>[] classes = List.of("A", "B", "C", "D").stream().<Class<?>>map(n -> r.load("disc.same." + n)).toArray(Class<?>[]::new);
+        MappingException e = assertThrows(MappingException.class, () -> Registry.of(classes));
+        assertEquals(message, e.getMessage());
+        Registry.of(classes[0], classes[1], classes[3]); // the registry knows only the classes it is given
+    }
 }

@@ -1,5 +1,8 @@
 package org.athanor.orm.rules.check;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.athanor.orm.rules.AnnotationRules;
 
@@ -134,4 +137,30 @@ public final class InheritanceChecks {
                 + "object fixes its value, so leave the column unmapped (or name the discriminator differently with "
                 + "@DiscriminatorColumn(name = ...))");
     }
+
+    /** A class of a hierarchy (its name as messages give it) and its discriminator value (null: abstract, no value). */
+    public record Valued(String name, Object value) {}
+
+    /** The first class ({@code index} in the list) whose value an earlier class has too, and the whole message. */
+    public record SameValue(int index, String message) {}
+
+    /**
+     * Two concrete classes of one hierarchy with one discriminator value: a row's class could not be told. {@code classes}:
+     * the hierarchy's classes the side knows (the runtime: a registry's; the processor: a compilation's), root first.
+     */
+    public static SameValue sameDiscriminatorValue(List<Valued> classes) {
+        Map<Object, String> owner = new HashMap<>();
+        for (int i = 0; i < classes.size(); i++) {
+            Valued c = classes.get(i);
+            if (c.value() == null) continue;
+            String other = owner.putIfAbsent(c.value(), c.name());
+            if (other != null)
+                return new SameValue(i, other + " and " + c.name() + " both have the discriminator value " + quote(c.value())
+                        + "; give each class of the hierarchy its own @DiscriminatorValue");
+        }
+        return null;
+    }
+
+    /** A discriminator value as messages show it: a string in single quotes, a number as it is. */
+    public static String quote(Object v) { return v instanceof String ? "'" + v + "'" : String.valueOf(v); }
 }
