@@ -87,4 +87,26 @@ class LinkChecksTest {
         assertEquals(message, e.getMessage());
         Registry.of(classes[0], classes[1], classes[3]); // the registry knows only the classes it is given
     }
+
+    /**
+     * The other side of a link compiled elsewhere (here a test entity on the class path) is read from its class file: the
+     * processor checks the link at compile time too.
+     */
+    @Test
+    void aTargetCompiledElsewhereIsReadFromItsClassFile() {
+        String bad = "package links.elsewhere;\nimport jakarta.persistence.*;\nimport org.athanor.orm.model.one.Passport;\n"
+                + "@Entity public class E { @Id Long id; @OneToOne(mappedBy = \"holder\") Passport passport; }\n";
+        String message = "links.elsewhere.E.passport: @OneToOne(mappedBy = \"holder\") must name an owning @OneToOne of Passport "
+                + "referencing E (its key column UNIQUE); its references are [holder -> Person]";
+        assertEquals(List.of(message), TestJavac.compile(Map.of("links.elsewhere.E", bad), true).errors());
+        TestJavac.Result r = TestJavac.compile(Map.of("links.elsewhere.E", bad), false);
+        MappingException e = assertThrows(MappingException.class, () -> ClassMapping.of(r.load("links.elsewhere.E")));
+        assertEquals(message, e.getMessage());
+        String order = "package links.ordered;\nimport jakarta.persistence.*;\nimport java.util.*;\n"
+                + "import org.athanor.orm.model.one.Passport;\n@Entity public class E { @Id Long id; "
+                + "@ManyToMany @OrderBy(\"number DESC, holder\") Set<Passport> passports; }\n";
+        assertEquals(List.of("links.ordered.E.passports: @OrderBy names 'holder', which is not an attribute of Passport"),
+                TestJavac.compile(Map.of("links.ordered.E", order), true).errors());
+        assertTrue(TestJavac.compile(Map.of("links.ordered.E", order.replace(", holder", "")), true).success());
+    }
 }
