@@ -31,13 +31,38 @@ final class CrossChecks {
         AnnotationMirror table = Annotations.find(m.entity, "Table");
         // the links to other entities (mappedBy, @OrderBy), read from their classes: this round's sources or class files
         if (m.report(LinkChecks.check(m.view))) return;
-        uniqueNames();
-        // a subclass's @Table / @PrimaryKeyJoinColumn (the runtime's rule too: InheritanceChecks)
-        if (!m.failed) m.report(InheritanceChecks.subclassTable(m.view));
+        // a subclass's @Table / @PrimaryKeyJoinColumn, its own columns in a shared table (the runtime's rules too:
+        // InheritanceChecks; before uniqueNames, which sees the inherited attributes too)
+        if (m.report(InheritanceChecks.subclassTable(m.view))) return;
+        sharedTableColumns();
+        if (!m.failed) uniqueNames();
         if (!m.failed) referenceColumns();
         if (!m.failed) keyClass();
         if (table != null && !m.failed) tableConstraints(table);
         if (!m.failed) discriminator();
+    }
+
+    /**
+     * A SINGLE_TABLE subclass's own columns are free in the shared table: not mapped by its entity superclasses'
+     * attributes or references, nor the discriminator (the runtime's rule too: InheritanceChecks.sharedColumn, which it
+     * checks against the table as built, where other subclasses' columns are too).
+     */
+    private void sharedTableColumns() {
+        if (m.entitySuperclass() == null || !"SINGLE_TABLE".equals(org.athanor.orm.rules.check.ClassChecks.strategy(m.view))) return;
+        java.util.Set<String> own = new java.util.HashSet<>();
+        for (org.athanor.orm.rules.check.ClassView c : org.athanor.orm.rules.check.ClassChecks.own(m.view)) own.add(c.name());
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        taken.add(InheritanceChecks.discriminatorColumn(m.view).toLowerCase(java.util.Locale.ROOT));
+        for (AttributeModel a : m.attributes.subList(0, m.inheritedAttributes)) taken.add(a.columnName().toLowerCase(java.util.Locale.ROOT));
+        for (EntityModel.ReferenceModel r : m.references)
+            if (!own.contains(((TypeElement) r.field().getEnclosingElement()).getQualifiedName().toString()))
+                for (String c : r.columns()) taken.add(c.toLowerCase(java.util.Locale.ROOT));
+        String table = org.athanor.orm.rules.check.KeyColumns.tableName(m.view);
+        for (AttributeModel a : m.attributes.subList(m.inheritedAttributes, m.attributes.size()))
+            if (taken.contains(a.columnName().toLowerCase(java.util.Locale.ROOT))) {
+                m.error(a.field(), a.label(), InheritanceChecks.sharedColumn(a.columnName(), table));
+                return;
+            }
     }
 
     /**

@@ -100,13 +100,14 @@ public final class Inheritance {
         return table;
     }
 
-    /** A single-table subclass's column must not be one another class of the hierarchy already maps. */
+    /**
+     * A single-table subclass's column must not be one another class of the hierarchy already maps (the shared rule's
+     * message; the processor checks the entity superclasses' columns, this the table as built, other subclasses' too).
+     */
     static void checkFreeColumn(Class<?> cls, FieldSpec s, Table table) {
         for (Column<?> c : table.columns())
             if (c.name().toLowerCase(Locale.ROOT).equals(s.columnName().toLowerCase(Locale.ROOT)))
-                throw new MappingException(s.where(cls) + ": column " + s.columnName() + " of the shared table " + table.name()
-                        + " is already mapped by another class of the hierarchy (or is its discriminator); give it another "
-                        + "name with @Column(name = ...)");
+                throw new MappingException(s.where(cls) + ": " + InheritanceChecks.sharedColumn(s.columnName(), table.name()));
     }
 
     /**

@@ -47,6 +47,13 @@ public final class InheritanceCheckErrorCases {
                         "the hierarchy's discriminator is a CHAR column; give E a one-character @DiscriminatorValue, not \"ab\""),
                 of("discriminatorempty", "@Entity @DiscriminatorValue(\"\") public class E extends P { }" + SINGLE,
                         "@DiscriminatorValue(\"\") is empty; give a value or leave the annotation out (the entity name E is the default)"),
+                new LinkCase("sharedcolumnparent", "@Entity public class E extends P { @Column(name = \"NAME\") String label; }\n"
+                                + "@Entity @Inheritance class P { @Id Long id; String name; }",
+                        "label: column NAME of the shared table p is already mapped by another class of the hierarchy (or is its "
+                                + "discriminator); give it another name with @Column(name = ...)", "label; }"),
+                new LinkCase("sharedcolumndiscriminator", "@Entity public class E extends P { String dtype; }" + SINGLE,
+                        "dtype: column dtype of the shared table p is already mapped by another class of the hierarchy (or is its "
+                                + "discriminator); give it another name with @Column(name = ...)", "dtype; }"),
                 of("discriminatormapped", "@Entity @Inheritance public class E { @Id Long id; @Column(name = \"DTYPE\") String kind; }",
                         "the discriminator column dtype is also mapped by an attribute; the class of an object fixes its value, so "
                                 + "leave the column unmapped (or name the discriminator differently with @DiscriminatorColumn(name = ...))"));

@@ -163,4 +163,13 @@ public final class InheritanceChecks {
 
     /** A discriminator value as messages show it: a string in single quotes, a number as it is. */
     public static String quote(Object v) { return v instanceof String ? "'" + v + "'" : String.valueOf(v); }
+
+    /**
+     * A SINGLE_TABLE subclass's attribute on a column of the shared table {@code table} another class of the hierarchy maps
+     * (or the discriminator): the message after the attribute's "Class.field: ". Each side tells which columns are taken.
+     */
+    public static String sharedColumn(String column, String table) {
+        return "column " + column + " of the shared table " + table + " is already mapped by another class of the hierarchy (or is "
+                + "its discriminator); give it another name with @Column(name = ...)";
+    }
 }
