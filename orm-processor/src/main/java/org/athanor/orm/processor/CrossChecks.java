@@ -83,9 +83,12 @@ final class CrossChecks {
 
     /** No two attributes on one column or with one name (the runtime's rule too: ColumnChecks). */
     private void uniqueNames() {
-        ColumnChecks.Clash clash = ColumnChecks.uniqueNames(m.attributes.stream().map(a -> new ColumnChecks.Mapped(where(a),
+        // the class's own attributes, as the runtime's: an entity superclass's are checked with it (a SINGLE_TABLE
+        // subclass's columns against them: sharedTableColumns)
+        List<AttributeModel> own = m.attributes.subList(m.inheritedAttributes, m.attributes.size());
+        ColumnChecks.Clash clash = ColumnChecks.uniqueNames(own.stream().map(a -> new ColumnChecks.Mapped(where(a),
                 a.name(), a.columnName(), isEmbedded(a) ? a.field().getSimpleName().toString() : null)).toList());
-        if (clash != null) m.errorMessage(m.attributes.get(clash.index()).field(), clash.message());
+        if (clash != null) m.errorMessage(own.get(clash.index()).field(), clash.message());
     }
 
     /**

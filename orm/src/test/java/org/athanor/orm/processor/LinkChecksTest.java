@@ -68,6 +68,20 @@ class LinkChecksTest {
     }
 
     /**
+     * A JOINED subclass's own columns are in its own table: one may have the name of a column of its parent's table, on
+     * both sides (the processor compared them with the inherited attributes, unlike the runtime).
+     */
+    @Test
+    void aJoinedSubclassColumnMayShareANameWithItsParentsColumn() {
+        String src = "package joined.names;\nimport jakarta.persistence.*;\n"
+                + "@Entity @Inheritance(strategy = InheritanceType.JOINED) public class P { @Id Long id; String name; }\n"
+                + "@Entity class E extends P { @Column(name = \"name\") String label; }\n";
+        TestJavac.Result r = TestJavac.compile(Map.of("joined.names.P", src), true);
+        assertTrue(r.success(), () -> r.errors().toString());
+        assertEquals("name", ClassMapping.of(r.load("joined.names.E")).attribute("label").column().name());
+    }
+
+    /**
      * One discriminator value per class: the processor checks the hierarchy's classes it compiles (on the second class),
      * the runtime the registered ones, in the same words.
      */
