@@ -79,7 +79,7 @@ public final class Inheritance {
     static Table subclassTable(Class<?> cls, ClassMapping<?> parent, String schema, String tableName) {
         Inheritance p = parent.inheritance();
         if (p.strategy == InheritanceType.TABLE_PER_CLASS) return Table.create(schema, tableName);
-        // @Table on a single-table subclass, @PrimaryKeyJoinColumn: the rules shared with the processor
+        // the rules shared with the processor: no @Table on a single-table subclass, @PrimaryKeyJoinColumn
         ReflectionViews.fail(cls, InheritanceChecks.subclassTable(ReflectionViews.of(cls)));
         if (p.strategy == InheritanceType.SINGLE_TABLE) return parent.table();
         Table table = Table.create(schema, tableName);
