@@ -7,6 +7,8 @@ import org.athanor.orm.internal.flush.DirtyCheck.Dirty;
 import org.athanor.orm.FlushException;
 import org.athanor.orm.StaleDataException;
 
+import org.athanor.orm.internal.loading.ToOneLoading;
+import org.athanor.orm.internal.mapping.KeyConditions;
 import org.athanor.orm.internal.mapping.Mapper;
 
 import java.util.ArrayList;
@@ -194,9 +196,11 @@ public final class Flusher {
 
     /**
      * Objects re-attached by {@code add} only because their generated id is set ({@link
-     * InstanceState#unverified}) may never have had a row (the application chose the id): one SELECT
-     * of their ids per entity tells. Those whose row exists are detached objects, updated as such;
-     * the others become pending and are inserted with their id, as SQLAlchemy would.
+     * InstanceState#unverified}) may never have had a row (the application chose the id): a SELECT of
+     * their ids per entity tells, its ids batched as every key batch is ({@link KeyConditions#batches}:
+     * one {@code = ANY(?)} for all where they bind as one array, else {@link ToOneLoading#CHUNK} ids per
+     * IN list). Those whose row exists are detached objects, updated as such; the others become pending
+     * and are inserted with their id, as SQLAlchemy would.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void verifyReattached() {
@@ -217,10 +221,10 @@ public final class Flusher {
             p.entity = info;
             p.operation = "checking the rows of re-attached";
             Column idCol = info.attrs[info.idIdx[0]].column();
+            List<Column<?>> idColumns = List.of((Column<?>) idCol);
             List<Object> ids = new ArrayList<>(e.getValue().keySet());
-            int per = Math.max(1, p.features.maxBindParams() - 10);
-            for (int from = 0; from < ids.size(); from += per) {
-                var select = Sql.select(idCol).from(info.table).where(idCol.in(ids.subList(from, Math.min(ids.size(), from + per))));
+            for (List<Object> batch : KeyConditions.batches(ids, idColumns, p.conn.dialect(), ToOneLoading.CHUNK)) {
+                var select = Sql.select(idCol).from(info.table).where(KeyConditions.in(idColumns, batch, p.conn.dialect()));
                 p.statement = select;
                 for (Object found : p.conn.execute(select, (rs, t) -> t.resultCodecs()[0].read(rs, 1)).all()) {
                     InstanceState st = e.getValue().remove(idCol.type().cast(found));
