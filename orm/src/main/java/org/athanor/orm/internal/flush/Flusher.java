@@ -12,6 +12,7 @@ import org.athanor.orm.internal.mapping.KeyConditions;
 import org.athanor.orm.internal.mapping.Mapper;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -86,10 +87,7 @@ public final class Flusher {
         List<InstanceState> inserts = work.inserts(), deletes = work.deletes();
         List<Dirty> updates = work.updates();
 
-        Map<Mapper, List<Dirty>> updatesBy = new LinkedHashMap<>();
-        for (Dirty d : updates) updatesBy.computeIfAbsent(d.state().info, k -> new ArrayList<>()).add(d);
-        List<Mapper> updateOrder = new ArrayList<>(updatesBy.keySet());
-        updateOrder.sort(Comparator.comparingInt(Mapper::rank));
+        Dirty[] byEntity = byEntity(updates);
         // every row of the flush in one plan: runs of one entity, each after the rows it references,
         // cycles broken by post-updates (RowPlan); before any statement, so a cycle that cannot be
         // broken fails with nothing written
@@ -108,8 +106,11 @@ public final class Flusher {
                 for (RowPlan.Run run : insertPlan.runs()) insertRun(run, insertPlan.cuts());
                 if (!insertPlan.cuts().isEmpty()) p.writeCuts(insertPlan.cuts(), false);
             }
-            for (Mapper info : updateOrder) {
-                List<Dirty> ups = updatesBy.get(info);
+            for (int from = 0, to; from < byEntity.length; from = to) {
+                Mapper info = byEntity[from].state().info;
+                to = from + 1;
+                while (to < byEntity.length && byEntity[to].state().info == info) to++;
+                List<Dirty> ups = Arrays.asList(byEntity).subList(from, to);
                 if (s.events().listens(info)) ups = p.beforeUpdate(ups);
                 if (!ups.isEmpty()) p.update(info, ups);
             }
@@ -122,6 +123,39 @@ public final class Flusher {
         } catch (RuntimeException e) {
             throw failure(e);
         }
+    }
+
+    private static final Comparator<Dirty> BY_RANK = Comparator.comparingInt(d -> d.state().info.rank());
+
+    /**
+     * The changed objects in update order: entities by {@link Mapper#rank} (parents first), the objects of one entity
+     * together (in the order the dirty check found them), entities of equal rank (classes sharing a table) in the order
+     * their first object was found.
+     */
+    private static Dirty[] byEntity(List<Dirty> updates) {
+        Dirty[] a = updates.toArray(new Dirty[0]);
+        Arrays.sort(a, BY_RANK); // stable
+        for (int from = 0, to; from < a.length; from = to) {
+            int rank = a[from].state().info.rank();
+            boolean mixed = false;
+            to = from + 1;
+            for (; to < a.length && a[to].state().info.rank() == rank; to++) mixed |= a[to].state().info != a[from].state().info;
+            if (!mixed) continue;
+            // several entities of one rank: each one's objects together, in first-found order
+            Dirty[] run = new Dirty[to - from];
+            int n = 0;
+            for (int k = from; k < to; k++) {
+                if (a[k] == null) continue;
+                Mapper m = a[k].state().info;
+                for (int l = k; l < to; l++)
+                    if (a[l] != null && a[l].state().info == m) {
+                        run[n++] = a[l];
+                        a[l] = null;
+                    }
+            }
+            System.arraycopy(run, 0, a, from, n);
+        }
+        return a;
     }
 
     /**
