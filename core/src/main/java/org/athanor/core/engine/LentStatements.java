@@ -15,14 +15,16 @@ final class LentStatements {
     /** Where statements are prepared: the physical connection when they outlive the checkout, else the pool's proxy. */
     private final java.sql.Connection on;
     private final boolean outliveCheckout;
-    private PreparedStatement[] lent = new PreparedStatement[4];
+    /** The statements lent now; the array is the kept statements' ({@link OpenStatements#lent}), reused checkout after checkout. */
+    private PreparedStatement[] lent;
     private int lentCount;
     /**
      * Statements given back during this checkout that still hold the values of their last execution,
      * with their slot, in two parallel arrays searched by identity (a checkout runs a handful of
      * statements: a hash map's table and its entry objects at the end cost more than the search).
      * Entries of statements closed meanwhile (evicted from the kept ones, or discarded) are dropped
-     * whenever the list has doubled since it was last pruned.
+     * whenever the list has doubled since it was last pruned. The arrays are the kept statements'
+     * ({@link OpenStatements#bound}), taken at the first statement given back and emptied at the end of the checkout.
      */
     private PreparedStatement[] bound;
     private String[] boundSlots;
@@ -34,6 +36,7 @@ final class LentStatements {
         this.open = open;
         this.on = physical != null ? physical : jdbc;
         this.outliveCheckout = physical != null;
+        this.lent = open.lent;
     }
 
     /**
@@ -45,7 +48,7 @@ final class LentStatements {
     PreparedStatement take(String slot, String sql, String generatedKey) throws SQLException {
         PreparedStatement ps = open.take(slot);
         if (ps == null) ps = generatedKey == null ? on.prepareStatement(sql) : on.prepareStatement(sql, new String[] {generatedKey});
-        if (lentCount == lent.length) lent = java.util.Arrays.copyOf(lent, lentCount * 2);
+        if (lentCount == lent.length) lent = open.lent = java.util.Arrays.copyOf(lent, lentCount * 2);
         lent[lentCount++] = ps;
         return ps;
     }
@@ -56,19 +59,22 @@ final class LentStatements {
     /** See {@link OpenStatements#giveWalk}. */
     void giveWalk(org.athanor.core.internal.compile.KeyCollector k) { open.giveWalk(k); }
 
-    private void unlend(PreparedStatement ps) {
+    /** Whether {@code ps} was lent by this checkout (false after its end: the kept statements may be another's now). */
+    private boolean unlend(PreparedStatement ps) {
         for (int i = lentCount - 1; i >= 0; i--)
             if (lent[i] == ps) {
                 lent[i] = lent[--lentCount];
                 lent[lentCount] = null;
-                return;
+                return true;
             }
+        return false;
     }
 
     /** Closes a lent statement instead of keeping it (it failed, or its result was abandoned). */
     void discard(PreparedStatement ps) {
         if (ps == null) return;
-        unlend(ps);
+        // a kept statement lent to this checkout keeps its entry while lent: it goes with the statement
+        if (unlend(ps)) open.lost(ps);
         closeQuietly(ps);
     }
 
@@ -91,8 +97,12 @@ final class LentStatements {
         if (ps == lastBound) return;
         lastBound = ps;
         if (bound == null) {
-            bound = new PreparedStatement[8];
-            boundSlots = new String[8];
+            if (open.bound == null) {
+                open.bound = new PreparedStatement[8];
+                open.boundSlots = new String[8];
+            }
+            bound = open.bound;
+            boundSlots = open.boundSlots;
         }
         for (int i = 0; i < boundCount; i++)
             if (bound[i] == ps) {
@@ -100,8 +110,8 @@ final class LentStatements {
                 return;
             }
         if (boundCount == bound.length) {
-            bound = java.util.Arrays.copyOf(bound, 2 * boundCount);
-            boundSlots = java.util.Arrays.copyOf(boundSlots, 2 * boundCount);
+            bound = open.bound = java.util.Arrays.copyOf(bound, 2 * boundCount);
+            boundSlots = open.boundSlots = java.util.Arrays.copyOf(boundSlots, 2 * boundCount);
         }
         bound[boundCount] = ps;
         boundSlots[boundCount++] = slot;
@@ -127,6 +137,7 @@ final class LentStatements {
      */
     boolean endCheckout() {
         while (lentCount > 0) discard(lent[lentCount - 1]);
+        if (lent.length > OpenStatements.KEPT_LENT) open.lent = new PreparedStatement[OpenStatements.KEPT_LENT];
         if (bound != null) {
             for (int i = 0; i < boundCount; i++) {
                 PreparedStatement ps = bound[i];
@@ -137,6 +148,13 @@ final class LentStatements {
                     open.remove(boundSlots[i], ps);
                     closeQuietly(ps);
                 }
+            }
+            // emptied for the next checkout (no statement or SQL stays reachable through them); let go when a checkout grew them
+            java.util.Arrays.fill(bound, 0, boundCount, null);
+            java.util.Arrays.fill(boundSlots, 0, boundCount, null);
+            if (bound.length > OpenStatements.KEPT_BOUND) {
+                open.bound = null;
+                open.boundSlots = null;
             }
             bound = null;
             boundSlots = null;

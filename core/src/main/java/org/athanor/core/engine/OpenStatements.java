@@ -4,24 +4,33 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Prepared statements kept open, keyed by SQL text, so that a repeated statement shape (whose SQL
  * already comes from the Engine's compiled cache) also skips the driver's prepare — SQLite parses
  * and plans on every {@code prepareStatement}, which costs more than reading a row. With the
  * engine's own pool there is one per physical connection, kept across checkouts; otherwise one per
- * {@link Connection} checkout. A statement is taken out while in use and put back when its result
- * is closed, so two open results never share one. Bounded: the least recently used is closed.
+ * {@link Connection} checkout. A statement is lent while in use and given back when its result is
+ * closed, so two open results never share one; it keeps its map entry meanwhile (marked lent), so
+ * lending and giving back allocate nothing. Bounded: the least recently used idle one is closed.
  * Not thread-safe (a connection is used by one thread at a time; the pool hands it over).
  */
 final class OpenStatements {
     private final int capacity;
-    private final LinkedHashMap<String, PreparedStatement> idle;
+    /** By SQL text (slot), in access order: the least recently used first. */
+    private final LinkedHashMap<String, Kept> kept;
+
+    /** The statement kept for one slot, and whether a checkout has it now. */
+    private static final class Kept {
+        PreparedStatement ps;
+        boolean lent;
+
+        Kept(PreparedStatement ps) { this.ps = ps; }
+    }
 
     OpenStatements(int capacity) {
         this.capacity = capacity;
-        this.idle = new LinkedHashMap<>(16, 0.75f, true);
+        this.kept = new LinkedHashMap<>(16, 0.75f, true);
     }
 
     /**
@@ -47,43 +56,88 @@ final class OpenStatements {
         walk = k;
     }
 
-    /** How many statements are idle here. */
-    int size() { return idle.size(); }
+    /** The sizes of {@link #lent} and {@link #bound} kept past a checkout; larger ones, grown by one checkout, are let go. */
+    static final int KEPT_LENT = 4, KEPT_BOUND = 64;
 
-    /** An idle statement for {@code sql}, now owned by the caller, or null. */
-    PreparedStatement take(String sql) { return idle.isEmpty() ? null : idle.remove(sql); }
+    /**
+     * The bookkeeping arrays of the checkout using these statements ({@link LentStatements}: the statements it has lent,
+     * those it gave back holding values, and their slots), kept with the statements for the next checkout as the key
+     * walk is: one checkout at a time uses them, and each leaves them empty.
+     */
+    PreparedStatement[] lent = new PreparedStatement[KEPT_LENT];
+    PreparedStatement[] bound;
+    String[] boundSlots;
 
-    /** Stops keeping {@code ps} if it is the idle statement for {@code sql} (the caller closes it). */
-    void remove(String sql, PreparedStatement ps) { idle.remove(sql, ps); }
+    /** How many statements are kept here (idle or lent). */
+    int size() { return kept.size(); }
 
-    /** Keeps {@code ps} for the next execution of {@code sql}. */
+    /** The idle statement for {@code sql}, now lent to the caller (give it back with {@link #put}), or null. */
+    PreparedStatement take(String sql) {
+        Kept k = kept.get(sql);
+        if (k == null || k.lent) return null;
+        k.lent = true;
+        return k.ps;
+    }
+
+    /** Stops keeping {@code ps} if it is the statement kept for {@code sql} (the caller closes it). */
+    void remove(String sql, PreparedStatement ps) {
+        Kept k = kept.get(sql);
+        if (k != null && k.ps == ps) kept.remove(sql);
+    }
+
+    /** Stops keeping {@code ps} wherever it is kept: it is being closed (it failed, or its result was abandoned). */
+    void lost(PreparedStatement ps) {
+        if (kept.isEmpty()) return;
+        Iterator<Kept> it = kept.values().iterator();
+        while (it.hasNext())
+            if (it.next().ps == ps) {
+                it.remove();
+                return;
+            }
+    }
+
+    /** Keeps {@code ps} (idle) for the next execution of {@code sql}. */
     void put(String sql, PreparedStatement ps) throws SQLException {
         if (capacity == 0) {
             ps.close();
             return;
         }
-        PreparedStatement previous = idle.put(sql, ps);
-        if (previous != null && previous != ps) previous.close(); // two were in use at once: keep one
-        if (idle.size() > capacity) {
-            Iterator<Map.Entry<String, PreparedStatement>> eldest = idle.entrySet().iterator();
-            PreparedStatement drop = eldest.next().getValue();
-            eldest.remove();
-            drop.close();
+        Kept k = kept.get(sql);
+        if (k != null) {
+            if (k.ps == ps) k.lent = false; // given back: the usual case
+            else if (k.lent) ps.close(); // two were in use at once: the kept one comes back, this one goes
+            else {
+                PreparedStatement previous = k.ps;
+                k.ps = ps;
+                previous.close();
+            }
+            return;
+        }
+        kept.put(sql, new Kept(ps));
+        if (kept.size() > capacity) {
+            Iterator<Kept> eldest = kept.values().iterator();
+            while (eldest.hasNext()) {
+                Kept e = eldest.next();
+                if (e.lent) continue; // in use: the next idle one goes
+                eldest.remove();
+                e.ps.close();
+                return;
+            }
         }
     }
 
-    /** Closes every idle statement; the first failure is rethrown after all were tried. */
+    /** Closes every kept statement; the first failure is rethrown after all were tried. */
     void closeAll() throws SQLException {
         SQLException first = null;
-        for (PreparedStatement ps : idle.values()) {
+        for (Kept k : kept.values()) {
             try {
-                ps.close();
+                k.ps.close();
             } catch (SQLException e) {
                 if (first == null) first = e;
                 else first.addSuppressed(e);
             }
         }
-        idle.clear();
+        kept.clear();
         if (first != null) throw first;
     }
 }

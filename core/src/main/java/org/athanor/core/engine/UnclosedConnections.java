@@ -1,47 +1,101 @@
 package org.athanor.core.engine;
 
-import java.lang.ref.Cleaner;
+import java.lang.ref.PhantomReference;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Finds {@link Connection}s the garbage collector reclaims without {@code close()}: each checkout
- * registers a small action with this engine's {@link Cleaner} (one per Engine, so no lock is shared
- * between engines); when the Connection becomes unreachable unclosed, the action warns and gives the
- * JDBC connection back to the pool after a rollback, where it would otherwise stay checked out for
- * good (HikariCP cannot reclaim a proxy it never got back). Where the Connection was opened is
- * recorded only with {@link EngineOptions#leakDetectionThreshold()}: a stack trace per checkout is
- * too dear for the common path.
+ * Finds {@link Connection}s the garbage collector reclaims without {@code close()}: each checkout is
+ * watched by a phantom reference of this engine's; when the Connection becomes unreachable unclosed,
+ * the engine's watcher thread warns and gives the JDBC connection back to the pool after a rollback,
+ * where it would otherwise stay checked out for good (HikariCP cannot reclaim a proxy it never got
+ * back). Where the Connection was opened is recorded only with {@link EngineOptions#leakDetectionThreshold()}:
+ * a stack trace per checkout is too dear for the common path.
+ *
+ * <p>Why not a {@link java.lang.ref.Cleaner}: its registrations are one list under one lock, entered at
+ * every checkout and every close; with 16 threads on 2 cores that lock was the one monitor of the
+ * request path found contended (JFR jdk.JavaMonitorEnter, docs/benchmarks.md, session 14). The watched
+ * references here are held in a concurrent set (a CAS into an empty bin per checkout, no shared lock).
+ * As a Cleaner's thread, the watcher ends once this object is unreachable (the engine dropped) and no
+ * watched connection is left, and it holds neither this object nor the engine while it waits.
  */
 final class UnclosedConnections {
-    private final Cleaner cleaner = Cleaner.create();
     private final Engine engine;
     private final boolean recordStacks;
+    private final Watcher watcher;
 
     UnclosedConnections(Engine engine, boolean recordStacks) {
         this.engine = engine;
         this.recordStacks = recordStacks;
+        this.watcher = new Watcher(this);
+        // no inherited thread locals: the creating thread's could keep the application's objects reachable
+        Thread t = new Thread(null, watcher, "athanor-unclosed-connections", 0, false);
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Watches {@code owner}; the returned handle's {@link Handle#closed()} must be called by its close(). */
     Handle watch(Connection owner, java.sql.Connection jdbc, java.sql.Connection physical) {
         Leak leak = new Leak(engine, jdbc, physical, recordStacks ? new Throwable("the unclosed Connection was opened here") : null);
-        return new Handle(leak, cleaner.register(owner, leak));
+        Handle h = new Handle(owner, watcher, leak);
+        watcher.watched.add(h);
+        return h;
     }
 
     /** What the owning Connection holds: closing it disarms the action. */
-    static final class Handle {
+    static final class Handle extends PhantomReference<Connection> {
         private final Leak leak;
-        private final Cleaner.Cleanable cleanable;
+        private final Watcher watcher;
 
-        Handle(Leak leak, Cleaner.Cleanable cleanable) {
+        Handle(Connection owner, Watcher watcher, Leak leak) {
+            super(owner, watcher.queue);
+            this.watcher = watcher;
             this.leak = leak;
-            this.cleanable = cleanable;
         }
 
-        /** The Connection was closed properly: nothing to do when it is collected (and the registration goes now). */
+        /** The Connection was closed properly: nothing to do when it is collected (and the watch goes now). */
         void closed() {
             leak.closed = true;
-            cleanable.clean();
+            clear();
+            watcher.watched.remove(this);
+        }
+    }
+
+    /**
+     * The watcher thread's work: the references of the watched checkouts (kept reachable by the set until closed or
+     * enqueued), and one of the owning object, whose enqueueing tells the thread to end.
+     */
+    private static final class Watcher implements Runnable {
+        final ReferenceQueue<Object> queue = new ReferenceQueue<>();
+        final Set<Handle> watched = ConcurrentHashMap.newKeySet(64);
+        private final PhantomReference<UnclosedConnections> owner;
+
+        Watcher(UnclosedConnections owner) { this.owner = new PhantomReference<>(owner, queue); }
+
+        @Override
+        public void run() {
+            boolean ownerGone = false;
+            while (!ownerGone || !watched.isEmpty()) {
+                Reference<?> r;
+                try {
+                    // once the owner is gone only connections already unreachable may still come: do not wait for ever
+                    r = ownerGone ? queue.remove(1000) : queue.remove();
+                } catch (InterruptedException e) {
+                    continue; // a daemon: only the owner's end stops it
+                }
+                if (r == null) return;
+                if (r == owner) ownerGone = true;
+                else if (r instanceof Handle h && watched.remove(h)) {
+                    try {
+                        h.leak.run();
+                    } catch (RuntimeException e) {
+                        EchoLog.LOG.warn("returning an unclosed Connection's JDBC connection to the pool failed", e);
+                    }
+                }
+            }
         }
     }
 

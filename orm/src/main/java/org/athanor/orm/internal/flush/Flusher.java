@@ -7,9 +7,12 @@ import org.athanor.orm.internal.flush.DirtyCheck.Dirty;
 import org.athanor.orm.FlushException;
 import org.athanor.orm.StaleDataException;
 
+import org.athanor.orm.internal.loading.ToOneLoading;
+import org.athanor.orm.internal.mapping.KeyConditions;
 import org.athanor.orm.internal.mapping.Mapper;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -84,10 +87,7 @@ public final class Flusher {
         List<InstanceState> inserts = work.inserts(), deletes = work.deletes();
         List<Dirty> updates = work.updates();
 
-        Map<Mapper, List<Dirty>> updatesBy = new LinkedHashMap<>();
-        for (Dirty d : updates) updatesBy.computeIfAbsent(d.state().info, k -> new ArrayList<>()).add(d);
-        List<Mapper> updateOrder = new ArrayList<>(updatesBy.keySet());
-        updateOrder.sort(Comparator.comparingInt(Mapper::rank));
+        Dirty[] byEntity = byEntity(updates);
         // every row of the flush in one plan: runs of one entity, each after the rows it references,
         // cycles broken by post-updates (RowPlan); before any statement, so a cycle that cannot be
         // broken fails with nothing written
@@ -106,8 +106,11 @@ public final class Flusher {
                 for (RowPlan.Run run : insertPlan.runs()) insertRun(run, insertPlan.cuts());
                 if (!insertPlan.cuts().isEmpty()) p.writeCuts(insertPlan.cuts(), false);
             }
-            for (Mapper info : updateOrder) {
-                List<Dirty> ups = updatesBy.get(info);
+            for (int from = 0, to; from < byEntity.length; from = to) {
+                Mapper info = byEntity[from].state().info;
+                to = from + 1;
+                while (to < byEntity.length && byEntity[to].state().info == info) to++;
+                List<Dirty> ups = Arrays.asList(byEntity).subList(from, to);
                 if (s.events().listens(info)) ups = p.beforeUpdate(ups);
                 if (!ups.isEmpty()) p.update(info, ups);
             }
@@ -120,6 +123,39 @@ public final class Flusher {
         } catch (RuntimeException e) {
             throw failure(e);
         }
+    }
+
+    private static final Comparator<Dirty> BY_RANK = Comparator.comparingInt(d -> d.state().info.rank());
+
+    /**
+     * The changed objects in update order: entities by {@link Mapper#rank} (parents first), the objects of one entity
+     * together (in the order the dirty check found them), entities of equal rank (classes sharing a table) in the order
+     * their first object was found.
+     */
+    private static Dirty[] byEntity(List<Dirty> updates) {
+        Dirty[] a = updates.toArray(new Dirty[0]);
+        Arrays.sort(a, BY_RANK); // stable
+        for (int from = 0, to; from < a.length; from = to) {
+            int rank = a[from].state().info.rank();
+            boolean mixed = false;
+            to = from + 1;
+            for (; to < a.length && a[to].state().info.rank() == rank; to++) mixed |= a[to].state().info != a[from].state().info;
+            if (!mixed) continue;
+            // several entities of one rank: each one's objects together, in first-found order
+            Dirty[] run = new Dirty[to - from];
+            int n = 0;
+            for (int k = from; k < to; k++) {
+                if (a[k] == null) continue;
+                Mapper m = a[k].state().info;
+                for (int l = k; l < to; l++)
+                    if (a[l] != null && a[l].state().info == m) {
+                        run[n++] = a[l];
+                        a[l] = null;
+                    }
+            }
+            System.arraycopy(run, 0, a, from, n);
+        }
+        return a;
     }
 
     /**
@@ -194,9 +230,11 @@ public final class Flusher {
 
     /**
      * Objects re-attached by {@code add} only because their generated id is set ({@link
-     * InstanceState#unverified}) may never have had a row (the application chose the id): one SELECT
-     * of their ids per entity tells. Those whose row exists are detached objects, updated as such;
-     * the others become pending and are inserted with their id, as SQLAlchemy would.
+     * InstanceState#unverified}) may never have had a row (the application chose the id): a SELECT of
+     * their ids per entity tells, its ids batched as every key batch is ({@link KeyConditions#batches}:
+     * one {@code = ANY(?)} for all where they bind as one array, else {@link ToOneLoading#CHUNK} ids per
+     * IN list). Those whose row exists are detached objects, updated as such; the others become pending
+     * and are inserted with their id, as SQLAlchemy would.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void verifyReattached() {
@@ -217,10 +255,10 @@ public final class Flusher {
             p.entity = info;
             p.operation = "checking the rows of re-attached";
             Column idCol = info.attrs[info.idIdx[0]].column();
+            List<Column<?>> idColumns = List.of((Column<?>) idCol);
             List<Object> ids = new ArrayList<>(e.getValue().keySet());
-            int per = Math.max(1, p.features.maxBindParams() - 10);
-            for (int from = 0; from < ids.size(); from += per) {
-                var select = Sql.select(idCol).from(info.table).where(idCol.in(ids.subList(from, Math.min(ids.size(), from + per))));
+            for (List<Object> batch : KeyConditions.batches(ids, idColumns, p.conn.dialect(), ToOneLoading.CHUNK)) {
+                var select = Sql.select(idCol).from(info.table).where(KeyConditions.in(idColumns, batch, p.conn.dialect()));
                 p.statement = select;
                 for (Object found : p.conn.execute(select, (rs, t) -> t.resultCodecs()[0].read(rs, 1)).all()) {
                     InstanceState st = e.getValue().remove(idCol.type().cast(found));

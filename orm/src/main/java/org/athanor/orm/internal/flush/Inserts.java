@@ -84,15 +84,16 @@ final class Inserts {
             }
         Attribute gen = info.generatedId;
         if (gen != null && gen.generation() == GenerationType.SEQUENCE) assignFromSequence(info, gen, list);
+        InsertShape shape = s.updates().insertShape(info);
         // a row with only a generated key is inserted with DEFAULT VALUES: its collection key is then set by an UPDATE
-        carried = insertColumns(info, true).isEmpty() ? null : KeyColumnLinks.carried(s.uow(), info, list);
+        carried = shape.cols().isEmpty() ? null : KeyColumnLinks.carried(s.uow(), info, list);
         if (!info.identityGenerated()) {
             insertKnown(info, list);
             return;
         }
-        List<Attribute> cols = insertColumns(info, true);
+        List<Attribute> cols = shape.cols();
         // keys in row order: one insert, planned once, takes the objects a statement's worth at a time
-        RowsInsert ordered = orderedInsert(info, cols, list.size());
+        RowsInsert ordered = orderedInsert(info, shape);
         int chunk = ordered == null ? Integer.MAX_VALUE : ordered.rowsPerStatement();
         expectInserted(list.size());
         // runs of objects in add order (as SQLAlchemy groups them): ids unset, which the database
@@ -111,13 +112,13 @@ final class Inserts {
                 }
                 run.add(st);
                 values.add(v);
-                if (run.size() == chunk) insertRun(info, cols, ordered, run, values);
+                if (run.size() == chunk) insertRun(info, shape, ordered, run, values);
             } else {
-                if (!run.isEmpty()) insertRun(info, cols, ordered, run, values);
+                if (!run.isEmpty()) insertRun(info, shape, ordered, run, values);
                 known.add(st);
             }
         }
-        if (!run.isEmpty()) insertGenerated(info, cols, ordered, run, values);
+        if (!run.isEmpty()) insertGenerated(info, shape, ordered, run, values);
         if (!known.isEmpty()) insertKnown(info, known);
     }
 
@@ -136,8 +137,8 @@ final class Inserts {
     }
 
     /** Inserts a run of objects with unset generated ids and empties it for the next. */
-    private void insertRun(Mapper info, List<Attribute> cols, RowsInsert ordered, List<InstanceState> run, List<Object[]> values) {
-        insertGenerated(info, cols, ordered, run, values);
+    private void insertRun(Mapper info, InsertShape shape, RowsInsert ordered, List<InstanceState> run, List<Object[]> values) {
+        insertGenerated(info, shape, ordered, run, values);
         run.clear();
         values.clear();
     }
@@ -147,13 +148,18 @@ final class Inserts {
      * planned once, when there is a column to insert; else null. Sets
      * {@link Persistence#statement} for the error message.
      */
-    private RowsInsert orderedInsert(Mapper info, List<Attribute> cols, int rows) {
+    private RowsInsert orderedInsert(Mapper info, InsertShape shape) {
         Column<Object> idCol = info.generatedId.column();
-        if (cols.isEmpty()) return null;
-        Column<?>[] columns = withCarried(columnsOf(cols));
-        p.statement = Sql.insert(info.table).columns(columns);
-        int[] positions = carried == null ? positionsOf(cols) : carried.positions(positionsOf(cols), info.attrs.length);
-        return p.conn.rowsInsert(Sql.insert(info.table), columns, positions, idCol);
+        if (shape.cols().isEmpty()) return null;
+        p.statement = statementOf(info, shape);
+        Column<?>[] columns = withCarried(shape.columns());
+        int[] positions = carried == null ? shape.positions() : carried.positions(shape.positions(), info.attrs.length);
+        return p.conn.rowsInsert(shape.base(), columns, positions, idCol);
+    }
+
+    /** The shape's statement with the carried key columns, if any (the statement a failure names). */
+    private Insert statementOf(Mapper info, InsertShape shape) {
+        return carried == null ? shape.statement() : Sql.insert(info.table).columns(withCarried(shape.columns()));
     }
 
     /** Runs {@code ins} on {@code rows}: one key per row, in row order, or an error naming the table. */
@@ -257,10 +263,10 @@ final class Inserts {
      * {@code ordered}: the insert planned by {@link #insert} (else null). {@code read}: each object's
      * attribute values, read for this flush (they become the snapshots).
      */
-    private void insertGenerated(Mapper info, List<Attribute> cols, RowsInsert ordered, List<InstanceState> list,
+    private void insertGenerated(Mapper info, InsertShape shape, RowsInsert ordered, List<InstanceState> list,
                                  List<Object[]> read) {
         Column<Object> idCol = info.generatedId.column();
-        if (cols.isEmpty()) {
+        if (shape.cols().isEmpty()) {
             for (InstanceState st : list) {
                 Insert ins = Sql.insert(info.table).defaultValues();
                 p.statement = ins;
@@ -271,11 +277,11 @@ final class Inserts {
             }
             return;
         }
-        p.statement = Sql.insert(info.table).columns(withCarried(columnsOf(cols)));
+        p.statement = statementOf(info, shape);
         // one plan, which returns the key column in row order on every database (Core's key strategy:
         // RETURNING order, sorted identity keys, generated keys, sentinel matching or a row per statement);
         // each object's values, read once, are bound as the insert's rows (by position) and kept as its snapshot
-        RowsInsert ins = ordered != null ? ordered : orderedInsert(info, cols, list.size());
+        RowsInsert ins = ordered != null ? ordered : orderedInsert(info, shape);
         assignKeysInOrder(info, list, read, keysOf(ins, info, carried == null ? read : carried.extend(list, read)));
     }
 

@@ -83,6 +83,7 @@ final class KeyColumnLinks {
      * changes, so no UPDATE follows. Null when no collection keys this table's rows.
      */
     static Carried carried(UnitOfWork uow, Mapper info, List<InstanceState> rows) {
+        if (uow.links.changes().isEmpty()) return null; // no collection changed: no view or iterator over nothing
         List<Secondary> keyed = null;
         for (Secondary s : uow.links.changes().keySet())
             if (s.inElementTable() && s.table() == info.table) (keyed == null ? keyed = new ArrayList<>() : keyed).add(s);

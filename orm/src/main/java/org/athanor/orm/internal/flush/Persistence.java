@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.engine.Connection;
@@ -175,16 +174,23 @@ final class Persistence {
             for (Dirty d : list) updateVersioned(info, d);
             return;
         }
-        // batch objects with the same changed-column set into one executemany
-        Map<String, List<Dirty>> groups = new TreeMap<>();
-        for (Dirty d : list) groups.computeIfAbsent(Arrays.toString(d.changed()), k -> new ArrayList<>()).add(d);
-        for (List<Dirty> group : groups.values())
+        // batch objects with the same changed-column set into one executemany: sorted by that set, each run is a batch
+        Dirty[] sorted = list.toArray(new Dirty[0]);
+        Arrays.sort(sorted, (a, b) -> Arrays.compare(a.changed(), b.changed()));
+        List<Dirty> all = Arrays.asList(sorted);
+        List<Table> tables = info.tables();
+        for (int from = 0, to; from < sorted.length; from = to) {
+            int[] set = sorted[from].changed();
+            to = from + 1;
+            while (to < sorted.length && Arrays.equals(sorted[to].changed(), set)) to++;
+            List<Dirty> group = all.subList(from, to);
             // JOINED inheritance: one UPDATE per table holding changed columns (one table otherwise)
-            for (Table table : info.tables()) {
-                int[] changed = JoinedTables.in(info, table, group.get(0).changed());
-                if (changed.length > 0) updateGroup(info, table, group, changed);
+            for (int t = 0; t < tables.size(); t++) {
+                int[] changed = JoinedTables.in(info, tables.get(t), set);
+                if (changed.length > 0) updateGroup(info, tables.get(t), group, changed);
             }
-        for (List<Dirty> group : groups.values()) for (Dirty d : group) updated(d, -1, null);
+        }
+        for (Dirty d : sorted) updated(d, -1, null);
     }
 
     private void updateGroup(Mapper info, Table table, List<Dirty> group, int[] changed) {

@@ -53,8 +53,9 @@ final class RowPlan {
     private int edges;
     /** The edges, in parallel arrays grown from empty: most flushes have none (no new row references another). */
     private int[] before = NO_EDGES, after = NO_EDGES, refRow = NO_EDGES, refK = NO_EDGES;
-    private boolean[] hard = new boolean[0];
+    private boolean[] hard = NO_HARD;
     private static final int[] NO_EDGES = new int[0];
+    private static final boolean[] NO_HARD = new boolean[0];
 
     private RowPlan(List<InstanceState> rows, boolean deleting) {
         this.rows = rows;
@@ -69,7 +70,8 @@ final class RowPlan {
     static Plan inserts(List<InstanceState> pending, UnitOfWork uow) {
         RowPlan p = new RowPlan(pending, false);
         Map<Object, Integer> index = null;
-        for (Map.Entry<org.athanor.orm.mapping.Secondary, java.util.LinkedHashMap<org.athanor.orm.internal.uow.LinkChanges.Pair, Boolean>> e
+        // (no view or iterator over no collection change)
+        if (!uow.links.changes().isEmpty()) for (Map.Entry<org.athanor.orm.mapping.Secondary, java.util.LinkedHashMap<org.athanor.orm.internal.uow.LinkChanges.Pair, Boolean>> e
                 : uow.links.changes().entrySet()) {
             if (!e.getKey().inElementTable()) continue;
             for (Map.Entry<org.athanor.orm.internal.uow.LinkChanges.Pair, Boolean> c : e.getValue().entrySet()) {

@@ -16,7 +16,8 @@ import org.athanor.orm.internal.mapping.Values;
  * per row by name. A flush of one changed object otherwise built the statement, its parameters and
  * their names anew at every commit. Statements are immutable, so sessions of all threads share them;
  * the map is cleared past {@value #MAX} shapes (an entity with many columns changed in many
- * combinations), which only means building them again.
+ * combinations), which only means building them again. The INSERT shapes of the entities' base tables are kept
+ * here too ({@link #insertShape}).
  */
 public final class UpdateStatements {
     private static final int MAX = 1024;
@@ -34,6 +35,17 @@ public final class UpdateStatements {
         if (built.size() >= MAX) built.clear();
         built.put(new Key(info, table, changed.clone()), b);
         return b;
+    }
+
+    private final ConcurrentHashMap<Mapper, InsertShape> insertShapes = new ConcurrentHashMap<>();
+
+    /** The base-table INSERT of {@code info}'s new rows ({@link InsertShape}): one per entity, kept with the UPDATEs. */
+    InsertShape insertShape(Mapper info) {
+        InsertShape shape = insertShapes.get(info);
+        if (shape != null) return shape;
+        shape = InsertShape.of(info);
+        InsertShape raced = insertShapes.putIfAbsent(info, shape);
+        return raced != null ? raced : shape;
     }
 
     /** How many statements are kept (for tests and diagnostics). */

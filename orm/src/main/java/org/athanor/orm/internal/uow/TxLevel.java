@@ -108,6 +108,7 @@ public final class TxLevel {
         this.startEpoch = startEpoch;
     }
 
+    /** The shared insert mementos of entities after the first ({@link #firstShared}'s), made when a level inserts several. */
     private java.util.Map<Mapper, Memento> sharedInserts;
 
     /**
@@ -123,18 +124,22 @@ public final class TxLevel {
         return m;
     }
 
-    /** This level's shared insert memento for {@code info} (never re-parented: each level has its own). */
+    /**
+     * This level's shared insert memento for {@code info} (never re-parented: each level has its own): the first
+     * entity's in two fields (a level usually inserts one entity's objects), the others' in a map.
+     */
     private Memento sharedInsertMemento(Mapper info) {
-        if (info == lastSharedInfo) return lastShared; // a flush inserts one entity's objects in a row
+        if (info == firstSharedInfo) return firstShared;
+        if (firstSharedInfo == null) {
+            firstSharedInfo = info;
+            return firstShared = new Memento(this);
+        }
         if (sharedInserts == null) sharedInserts = new java.util.HashMap<>(4);
-        Memento m = sharedInserts.computeIfAbsent(info, k -> new Memento(this));
-        lastSharedInfo = info;
-        lastShared = m;
-        return m;
+        return sharedInserts.computeIfAbsent(info, k -> new Memento(this));
     }
 
-    private Mapper lastSharedInfo;
-    private Memento lastShared;
+    private Mapper firstSharedInfo;
+    private Memento firstShared;
 
     /** The memento of {@code s} for this level, made (with what {@code s} is now) the first time. */
     public Memento touch(InstanceState s) {

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteUpdateGroupingTest extends UpdateGroupingTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
