@@ -38,7 +38,7 @@ final class JoinedPlan {
     /**
      * One node of the tree: the query's entity (the root) or a joined relationship below its parent node. The option's
      * statement-read parts (relationship, strategy, {@code innerJoin}, a containsEager's table) are kept to tell a
-     * load's options of this shape ({@link #sameShape}); nothing of the option that does not change the SQL.
+     * load's options of this shape ({@link JoinedPlan#sameShape}); nothing of the option that does not change the SQL.
      */
     static final class Node {
         final Mapper info;
