@@ -45,7 +45,7 @@ public abstract class JoinedStatementCacheTestBase extends MappedTestBase {
             s.commit();
         }
         writers = REGISTRY.info(Writer.class);
-        writers.joinedPlans.set(new Object[0]);
+        writers.joinedPlans.clear();
         statements.clear();
     }
 
@@ -53,7 +53,7 @@ public abstract class JoinedStatementCacheTestBase extends MappedTestBase {
 
     private static List<String> titles(Writer w) { return w.getArticles().stream().map(Article::getTitle).toList(); }
 
-    private List<Object> plans() { return List.of(writers.joinedPlans.get()); }
+    private List<Object> plans() { return writers.joinedPlans.kept(); }
 
     @Test
     void theSameOptionsAgainReuseThePlanWithOtherCriteria() {

@@ -1,17 +1,17 @@
 package org.athanor.orm.internal.loading;
 
-import org.athanor.orm.internal.uow.InstanceState;
-
-import org.athanor.orm.internal.mapping.Mapper;
-import org.athanor.orm.internal.mapping.Values;
-
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.athanor.core.engine.RowReader;
+import org.athanor.core.sql.ResultColumns;
 import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Select;
+import org.athanor.core.type.ValueCodec;
+import org.athanor.orm.internal.mapping.Mapper;
+import org.athanor.orm.internal.mapping.Values;
+import org.athanor.orm.internal.uow.InstanceState;
 
 /**
  * {@link Loaders#joinedLoad}: the query's statement gets a LEFT OUTER JOIN per joined relationship (and
@@ -52,82 +52,31 @@ final class JoinedLoading {
     private static List<Object[]> run(Loading.Host s, Mapper info, Select<Row> select, List<LoadSpec> options, int extra, List<Object> objects) {
         JoinedStatement.Built built = JoinedStatement.of(info, select, options, extra);
         JoinedNode root = built.root();
-        Select<Row> stmt = built.statement();
-        List<JoinedNode> all = built.nodes();
         int extraFrom = built.extraFrom();
-
-        OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, stmt);
-        RowReader<Object[]> rootValues = Loading.values(q.primary());
-        List<RowReader<Object[]>> nodeValues = new ArrayList<>();
-        for (JoinedNode node : all) nodeValues.add(Loading.values(new OrmCompiler.EntityColumns(node.info.loadTarget, node.offset)));
-        int count = all.size();
-        int[] parentAt = new int[count + 1];
-        Mapper[] infos = new Mapper[count + 1];
-        List<RowReader<Object[]>> readers = new ArrayList<>();
-        JoinedNode[] nodes = new JoinedNode[count + 1];
-        int[] keyAt = new int[count + 1];
-        infos[0] = info;
-        readers.add(rootValues);
-        nodes[0] = root;
-        keyAt[0] = keyColumn(info, q.primary().offset());
-        for (int i = 0; i < count; i++) {
-            JoinedNode node = all.get(i);
-            parentAt[i + 1] = all.indexOf(node.parent) + 1;
-            infos[i + 1] = node.info;
-            readers.add(nodeValues.get(i));
-            nodes[i + 1] = node;
-            keyAt[i + 1] = keyColumn(node.info, node.offset);
+        OrmCompiler.Compiled q = OrmCompiler.compile(info.loadTarget, built.statement());
+        JoinedNode[] nodes = built.nodes().toArray(JoinedNode[]::new); // the root first, then depth first: a parent before its children
+        for (JoinedNode node : nodes) {
+            JoinedPlan.Node plan = node.plan;
+            node.from = node == root ? q.primary().offset() : plan.offset;
+            node.keyAt = keyColumn(node.info, node.from);
+            if (node.keyAt < 0) node.values = Loading.values(new OrmCompiler.EntityColumns(node.info.loadTarget, node.from));
+            // references are bound at each row from the identity map (an element's parent came earlier in its row)
+            node.refs = ToOneLoading.atRow(s, node.info);
+            node.load = Loading.statesLoad(s, node.info);
+            node.attaches = plan.collection || plan.inverse;
             // a one-to-many element (or an inverse one-to-one) has one parent, the object its foreign key names: seen once
             // in its node, it was added to that parent's elements then. A containsEager join's ON is the query's own, and
             // a many-to-many element has several parents: their elements are told apart per parent.
-            node.perParent = node.secondary != null || node.option.strategy == LoadSpec.Strategy.CONTAINS_EAGER
-                    || node.collection && info.toManySecondary(node.index) != null;
+            node.perParent = plan.secondary != null || plan.containsEager()
+                    || plan.collection && node.parent.info.toManySecondary(plan.index) != null;
         }
-        // references are bound at each row from the identity map (an element's parent came earlier in its row)
-        for (int i = 0; i <= count; i++) nodes[i].refs = ToOneLoading.atRow(s, infos[i]);
-        org.athanor.orm.internal.uow.LoadedRows[] loads = new org.athanor.orm.internal.uow.LoadedRows[count + 1];
-        for (int i = 0; i <= count; i++) loads[i] = Loading.statesLoad(s, infos[i]);
-        // rows come grouped (the root's order first): a node whose key is the previous row's takes that row's object
-        // without reading its other columns or looking it up again
-        Object[] lastKey = new Object[count + 1];
-        InstanceState[] lastState = new InstanceState[count + 1];
-        InstanceState[] row = new InstanceState[count + 1]; // the current row's objects by node, reused row after row
         List<Object[]> withExtra = new ArrayList<>(); // only with extra columns: no list of a null per row otherwise
         org.athanor.core.engine.Result<Object[]> rows = s.connection().execute(q.statement(), (rs, t) -> {
-            for (int i = 0; i <= count; i++) {
-                row[i] = null;
-                if (i > 0 && row[parentAt[i]] == null) continue;
-                InstanceState st;
-                Object key = null;
-                int at = keyAt[i];
-                if (at >= 0) {
-                    key = t.resultCodecs()[at].read(rs, at + 1);
-                    if (key == null && i > 0) continue; // no related row (LEFT OUTER JOIN)
-                    if (key != null && lastState[i] != null && Values.same(key, lastKey[i])) st = lastState[i];
-                    else {
-                        st = Loading.materialize(s, loads[i], infos[i], readers.get(i).read(rs, t));
-                        if (nodes[i].refs != null) nodes[i].refs.bind(st);
-                        lastKey[i] = key;
-                        lastState[i] = st;
-                    }
-                } else {
-                    Object[] v = readers.get(i).read(rs, t);
-                    if (i > 0 && infos[i].hasNullId(v)) continue; // no related row (LEFT OUTER JOIN)
-                    st = Loading.materialize(s, loads[i], infos[i], v);
-                    if (nodes[i].refs != null) nodes[i].refs.bind(st);
-                }
-                row[i] = st;
-                JoinedNode node = nodes[i];
-                boolean first = note(node, st, key);
-                if (i > 0 && (node.collection || node.inverse) && (first || node.perParent)) {
-                    Object parent = row[parentAt[i]].obj();
-                    node.addElement(parent, st.obj(), first);
-                }
-            }
+            for (JoinedNode node : nodes) hydrate(s, node, rs, t);
             if (extra == 0) return null;
             Object[] values = new Object[extra + 1];
-            values[0] = row[0].obj();
-            org.athanor.core.type.ValueCodec<Object>[] c = t.resultCodecs();
+            values[0] = root.current.obj();
+            ValueCodec<Object>[] c = t.resultCodecs();
             for (int i = 0; i < extra; i++) values[i + 1] = c[extraFrom + i].read(rs, extraFrom + i + 1);
             return values;
         });
@@ -140,37 +89,50 @@ final class JoinedLoading {
         return withExtra;
     }
 
-    /** Notes {@code st}'s object in {@code node}; true the first time. */
     /**
-     * {@code key}: the object's single-column key, or null when not read apart. While each new object's key is greater
-     * than every key before it (rows ordered by this node's key, as a collection's are within its parent and often
-     * overall), it cannot have been noted before, and no identity set is kept; the first key out of order (or an
-     * object without one) starts the set, filled with every object noted so far.
+     * The row's object of {@code node} ({@link JoinedNode#current}; none when its parent has none or the LEFT OUTER JOIN
+     * found no related row), noted in the node and added to its parent's elements. Rows come grouped (the root's order
+     * first): a node whose key is the previous row's takes that row's object without reading its other columns or
+     * looking it up again.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static boolean note(JoinedNode node, InstanceState st, Object key) {
-        Object o = st.obj();
-        if (o == node.last) return false;
-        node.last = o;
-        if (node.seen == null) {
-            Object max = node.maxKey;
-            if (key instanceof Comparable c && (max == null ? node.states.isEmpty()
-                    : key.getClass() == max.getClass() && c.compareTo(max) > 0)) {
-                node.maxKey = key;
-                node.states.add(st);
-                return true;
+    private static void hydrate(Loading.Host s, JoinedNode node, ResultSet rs, ResultColumns t) throws SQLException {
+        node.current = null;
+        JoinedNode parent = node.parent;
+        if (parent != null && parent.current == null) return;
+        InstanceState st;
+        Object key = null;
+        int at = node.keyAt;
+        if (at >= 0) {
+            ValueCodec<Object>[] c = t.resultCodecs();
+            key = c[at].read(rs, at + 1);
+            if (key == null && parent != null) return; // no related row (LEFT OUTER JOIN)
+            if (key != null && node.lastState != null && Values.same(key, node.lastKey)) st = node.lastState;
+            else {
+                // the node's columns, one per attribute in order (keyColumn): the key is not read twice
+                Mapper m = node.info;
+                int n = m.attrs.length, id = m.idIdx[0], from = node.from;
+                Object[] v = new Object[n];
+                for (int k = 0; k < n; k++) v[k] = k == id ? key : c[from + k].read(rs, from + k + 1);
+                st = Loading.materialize(s, node.load, m, v);
+                if (node.refs != null) node.refs.bind(st);
+                node.lastKey = key;
+                node.lastState = st;
             }
-            node.seen = new IdentityHashMap<>(Math.max(32, 2 * node.states.size()));
-            for (InstanceState x : node.states) node.seen.put(x.obj(), Boolean.TRUE);
+        } else {
+            Object[] v = node.values.read(rs, t);
+            if (parent != null && node.info.hasNullId(v)) return; // no related row (LEFT OUTER JOIN)
+            st = Loading.materialize(s, node.load, node.info, v);
+            if (node.refs != null) node.refs.bind(st);
         }
-        if (node.seen.put(o, Boolean.TRUE) != null) return false;
-        node.states.add(st);
-        return true;
+        node.current = st;
+        boolean first = node.note(st, key);
+        if (node.attaches && (first || node.perParent)) node.addElement(parent.at, st.obj(), first);
     }
 
     /**
      * The result column of {@code m}'s single-column key for a node whose columns start at {@code offset}, or -1 when
-     * the key is composite or the row is polymorphic (its layout depends on the discriminator).
+     * the key is composite or the row is polymorphic (its layout depends on the discriminator); with a key, the node's
+     * columns are its attributes', in order.
      */
     private static int keyColumn(Mapper m, int offset) {
         if (m.idIdx.length != 1 || m.layoutCount() > 1 || m.loadTarget.columnCount() != m.attrs.length) return -1;
@@ -192,21 +154,20 @@ final class JoinedLoading {
             if (e.getKey().toManys.length > 0) Loading.installCollections(s, e.getKey(), e.getValue());
         }
         for (JoinedNode child : node.children) {
-            if (!child.collection) continue;
-            for (InstanceState ownerState : owners) {
-                Object owner = ownerState.obj();
-                CollectionState cs = CollectionState.stateOf(s, owner, info, child.index);
+            if (!child.plan.collection) continue;
+            int m = child.plan.index;
+            for (int p = 0; p < owners.size(); p++) {
+                CollectionState cs = CollectionState.stateOf(s, owners.get(p).obj(), info, m);
                 if (cs == null || cs.items != null) continue; // already loaded: kept, as SQLAlchemy without populate_existing
-                ArrayList<Object> els = child.elements.get(owner);
+                ArrayList<Object> els = child.elementsOf(p);
                 cs.items = els == null ? new ArrayList<>() : els; // each owner's list is its collection's alone (owners are distinct)
             }
         }
         for (JoinedNode child : node.children) {
-            if (!child.inverse) continue;
-            for (InstanceState ownerState : owners) {
-                Object owner = ownerState.obj();
-                List<Object> els = child.elements.get(owner);
-                info.inverseOnes[child.index].set(owner, els == null ? null : els.get(0));
+            if (!child.plan.inverse) continue;
+            for (int p = 0; p < owners.size(); p++) {
+                List<Object> els = child.elementsOf(p);
+                info.inverseOnes[child.plan.index].set(owners.get(p).obj(), els == null ? null : els.get(0));
             }
         }
         List<LoadSpec> rest = new ArrayList<>();

@@ -27,31 +27,17 @@ import org.athanor.core.sql.Subquery;
 final class JoinedStatement {
     private JoinedStatement() {}
 
-    /** Joined statements cached per Mapper: enough for every option shape a program writes; past it, built per call. */
-    static final int CACHED_SHAPES = 64;
-
     /**
-     * The joined statement, {@code root}: a fresh tree of nodes for this load (their column offsets set), {@code nodes}
-     * the nodes below it depth first, and where the query's {@code extra} last columns start in the statement.
+     * The joined statement, {@code root}: a fresh tree of nodes for this load, {@code nodes} every node (the root first,
+     * then depth first), and where the query's {@code extra} last columns start in the statement.
      */
     record Built(Select<Row> statement, JoinedNode root, List<JoinedNode> nodes, int extraFrom) {}
-
-    /**
-     * What a joined load adds to its query, whatever the query's criteria: the tree of nodes ({@code shape}, never
-     * hydrated into: each load copies it), the joins in order, the nodes' select-list columns and ORDER BY terms.
-     * Immutable once built; without LIMIT/OFFSET it depends only on the Mapper, the statement-read options (their
-     * shape, {@link #sameShape}) and {@code extra}, and is kept on the Mapper ({@link #cached}).
-     */
-    private record Plan(JoinedNode shape, List<Step> joins, List<Expression<?>> columns, List<OrderItem> order, int extra) {}
-
-    /** One join of a plan: INNER when {@code inner}, else LEFT OUTER. */
-    private record Step(Table table, Expression<Boolean> on, boolean inner) {}
 
     /** Builds the statement reading {@code info}'s rows of {@code select} with the joined {@code options}. */
     static Built of(Mapper info, Select<Row> select, List<LoadSpec> options, int extra) {
         boolean limited = select.limit() != null || select.offset() != null || select.fetchFirst() != null;
         int n = info.loadTarget.columnCount(); // a polymorphic root: its subclasses' columns too
-        Plan plan;
+        JoinedPlan plan;
         Select<Row> stmt;
         List<Expression<?>> columns;
         List<OrderItem> order = new ArrayList<>();
@@ -74,83 +60,48 @@ final class JoinedStatement {
             for (OrderItem o : select.orderBy())
                 order.add(new OrderItem(rootColumn.apply(o.expression()), o.descending(), o.nulls()));
         } else {
-            plan = cached(info, options, extra);
+            plan = info.joinedPlans.find(options, extra);
+            if (plan == null) {
+                plan = plan(info, options, e -> e, extra);
+                info.joinedPlans.add(plan);
+            }
             stmt = select;
             columns = new ArrayList<>(select.columns().subList(0, n));
         }
-        checkContainsEager(plan.shape, select, limited);
-        for (Step j : plan.joins) stmt = j.inner ? stmt.join(j.table, j.on) : stmt.leftJoin(j.table, j.on);
+        List<JoinedNode> all = new ArrayList<>();
+        JoinedNode root = copy(plan.root, null, null, options, all);
+        checkContainsEager(root, select, limited);
+        for (JoinedPlan.Step j : plan.joins) stmt = j.inner() ? stmt.join(j.table(), j.on()) : stmt.leftJoin(j.table(), j.on());
         columns.addAll(plan.columns);
         int extraFrom = columns.size();
         columns.addAll(select.columns().subList(select.columns().size() - extra, select.columns().size()));
         stmt = stmt.withColumns(columns.toArray(Expression<?>[]::new));
         order.addAll(plan.order);
         if (!order.isEmpty()) stmt = stmt.orderBy(order.toArray(OrderItem[]::new));
-        List<JoinedNode> all = new ArrayList<>();
-        JoinedNode root = copy(plan.shape, null, null, options, all);
         return new Built(stmt, root, all, extraFrom);
     }
 
-    /**
-     * The plan of an unlimited query: {@code info}'s kept one for this option shape (a scan of the few kept plans, no
-     * key to build or hash), else built and added while fewer than {@link #CACHED_SHAPES} are kept.
-     */
-    private static Plan cached(Mapper info, List<LoadSpec> options, int extra) {
-        Object[] kept = info.joinedPlans.get();
-        for (Object o : kept) if (((Plan) o).extra == extra && sameShape(((Plan) o).shape, options)) return (Plan) o;
-        Plan plan = plan(info, options, e -> e, extra);
-        while (kept.length < CACHED_SHAPES) {
-            Object[] more = java.util.Arrays.copyOf(kept, kept.length + 1);
-            more[kept.length] = plan;
-            if (info.joinedPlans.compareAndSet(kept, more)) break;
-            kept = info.joinedPlans.get(); // another load added one meanwhile (perhaps this shape: a duplicate is harmless)
-        }
-        return plan;
-    }
-
-    /**
-     * Whether {@code node}'s children were built from options with the statement-read parts of {@code options}: the
-     * same relationships, strategies, innerJoin and containsEager table (by identity), in order, recursively. Options
-     * loaded by their own statements (selectin, lazy...) do not change the SQL and are skipped.
-     */
-    private static boolean sameShape(JoinedNode node, List<LoadSpec> options) {
-        int c = 0;
-        for (LoadSpec o : options) {
-            if (!o.strategy.inStatement()) continue;
-            if (c == node.children.size()) return false;
-            JoinedNode child = node.children.get(c++);
-            LoadSpec t = child.option;
-            if (t.strategy != o.strategy || t.innerJoin != o.innerJoin || t.from != o.from || !t.relationship.equals(o.relationship)
-                    || !sameShape(child, o.children)) return false;
-        }
-        return c == node.children.size();
-    }
-
     /** The plan for {@code options}: the tree of nodes, then its joins, columns and ORDER BY terms. */
-    private static Plan plan(Mapper info, List<LoadSpec> options, Function<Expression<?>, Expression<?>> rootColumn, int extra) {
-        JoinedNode root = new JoinedNode(null, info, null, -1, false);
-        build(root, options, new int[] {0});
-        List<Step> joins = new ArrayList<>();
+    private static JoinedPlan plan(Mapper info, List<LoadSpec> options, Function<Expression<?>, Expression<?>> rootColumn, int extra) {
+        int n = info.loadTarget.columnCount();
+        JoinedPlan.Node root = new JoinedPlan.Node(info, null, -1, false, false, null, null, null, 0,
+                children(info, options, new int[] {0}, new int[] {n}));
+        List<JoinedPlan.Step> joins = new ArrayList<>();
         List<Expression<?>> columns = new ArrayList<>();
         List<OrderItem> order = new ArrayList<>();
-        join(root, true, joins, columns, order, new int[] {info.loadTarget.columnCount()}, rootColumn);
-        return new Plan(root, List.copyOf(joins), List.copyOf(columns), List.copyOf(order), extra);
+        join(root, rootColumn, true, joins, columns, order);
+        return new JoinedPlan(root, joins, columns, order, extra);
     }
 
     /**
-     * A fresh node for one load with {@code shape}'s structure (aliases, offsets) and this load's {@code option}; its
-     * children paired with {@code options}' statement-read ones, in order (a cached shape agrees with this load on
-     * everything the statement reads, not on options loaded after it, e.g. a {@code then(selectinLoad(...))}), and
-     * appended to {@code all} depth first.
+     * A fresh node for one load with {@code shape}'s structure and this load's {@code option}; its children paired
+     * with {@code options}' statement-read ones, in order (a kept plan agrees with this load on everything the
+     * statement reads, not on options loaded after it, e.g. a {@code then(selectinLoad(...))}), and appended to
+     * {@code all} depth first, the root first.
      */
-    private static JoinedNode copy(JoinedNode shape, JoinedNode parent, LoadSpec option, List<LoadSpec> options, List<JoinedNode> all) {
-        JoinedNode node = new JoinedNode(parent, shape.info, option, shape.index, shape.collection);
-        node.inverse = shape.inverse;
-        node.table = shape.table;
-        node.aliases = shape.aliases;
-        node.secondary = shape.secondary;
-        node.offset = shape.offset;
-        if (parent != null) all.add(node);
+    private static JoinedNode copy(JoinedPlan.Node shape, JoinedNode parent, LoadSpec option, List<LoadSpec> options, List<JoinedNode> all) {
+        JoinedNode node = new JoinedNode(shape, parent, option);
+        all.add(node);
         int c = 0;
         for (LoadSpec o : options)
             if (o.strategy.inStatement()) node.children.add(copy(shape.children.get(c++), node, o, o.children, all));
@@ -160,17 +111,18 @@ final class JoinedStatement {
     /** A containsEager node must read a table (or alias) of the query's own FROM, and the query must not be limited. */
     private static void checkContainsEager(JoinedNode node, Select<Row> select, boolean limited) {
         for (JoinedNode child : node.children) {
-            if (child.option.strategy == LoadSpec.Strategy.CONTAINS_EAGER) {
+            if (child.plan.containsEager()) {
+                Table table = child.plan.table;
                 if (limited)
                     throw new IllegalArgumentException(child.option + " with limit/offset (also first(), one()): the limit would "
                             + "count joined rows, not " + node.info.name + " objects; use all(), or joinedLoad/selectinLoad");
                 boolean joined = false;
                 for (org.athanor.core.sql.FromItem f : select.from())
-                    for (Table t : org.athanor.core.sql.Join.tablesOf(f)) joined |= t == child.table;
+                    for (Table t : org.athanor.core.sql.Join.tablesOf(f)) joined |= t == table;
                 if (!joined)
-                    throw new IllegalArgumentException(child.option + ": the query does not read " + child.table + "; join it "
+                    throw new IllegalArgumentException(child.option + ": the query does not read " + table + "; join it "
                             + "first, e.g. query.join(" + child.option.relationship.owner().getSimpleName() + "_."
-                            + child.option.relationship.name() + (child.table.alias() != null ? ", " + child.table.alias() : "")
+                            + child.option.relationship.name() + (table.alias() != null ? ", " + table.alias() : "")
                             + "), or use joinedLoad");
             }
             checkContainsEager(child, select, limited);
@@ -178,44 +130,59 @@ final class JoinedStatement {
     }
 
     /**
-     * Builds the tree of joined options below {@code node}. Every joined table is read through its own
-     * alias ({@code <table>_<n>}, numbered in the statement as SQLAlchemy does), so a path may repeat a table
-     * (an entity related to itself, {@code Writer.articles} then {@code Article.editor}, or a table the
-     * query joins itself) without its columns or ON clauses being confused.
+     * The nodes of the joined options below a node of class {@code info}, depth first: each joined table is read
+     * through its own alias ({@code <table>_<n>}, numbered in the statement as SQLAlchemy does), so a path may repeat a
+     * table (an entity related to itself, {@code Writer.articles} then {@code Article.editor}, or a table the query joins
+     * itself) without its columns or ON clauses being confused. {@code next}: where the next node's columns start
+     * (they are appended in the same depth-first order by {@link #join}).
      */
-    private static void build(JoinedNode node, List<LoadSpec> options, int[] aliases) {
+    private static List<JoinedPlan.Node> children(Mapper info, List<LoadSpec> options, int[] aliases, int[] next) {
+        List<JoinedPlan.Node> children = new ArrayList<>();
         for (LoadSpec o : options) {
             if (!o.strategy.inStatement()) continue;
-            Mapper info = node.info;
             String name = o.relationship.name();
-            JoinedNode child = null;
-            for (int m = 0; m < info.toManys.length && child == null; m++)
-                if (info.toManys[m].name().equals(name)) child = new JoinedNode(node, info.toManyTarget(m), o, m, true);
-            for (int k = 0; k < info.toOnes.length && child == null; k++)
-                if (info.toOnes[k].name().equals(name)) child = new JoinedNode(node, info.toOneTarget(k), o, k, false);
-            for (int j = 0; j < info.inverseOnes.length && child == null; j++)
-                if (info.inverseOnes[j].name().equals(name)) {
-                    child = new JoinedNode(node, info.inverseOneTarget(j), o, j, false);
-                    child.inverse = true;
+            Mapper target = null;
+            int index = -1;
+            boolean collection = false, inverse = false;
+            for (int m = 0; m < info.toManys.length && target == null; m++)
+                if (info.toManys[m].name().equals(name)) {
+                    target = info.toManyTarget(m);
+                    index = m;
+                    collection = true;
                 }
-            if (child == null)
+            for (int k = 0; k < info.toOnes.length && target == null; k++)
+                if (info.toOnes[k].name().equals(name)) {
+                    target = info.toOneTarget(k);
+                    index = k;
+                }
+            for (int j = 0; j < info.inverseOnes.length && target == null; j++)
+                if (info.inverseOnes[j].name().equals(name)) {
+                    target = info.inverseOneTarget(j);
+                    index = j;
+                    inverse = true;
+                }
+            if (target == null)
                 throw new IllegalArgumentException(o + ": " + info.name + " has no relationship " + name);
-            boolean polymorphic = isPolymorphic(child.info);
-            if (polymorphic) refuseUnjoinable(o, child.info);
-            child.table = o.strategy == LoadSpec.Strategy.CONTAINS_EAGER ? o.from
-                    : child.info.table.as(child.info.table.name() + "_" + ++aliases[0]);
+            boolean polymorphic = isPolymorphic(target);
+            if (polymorphic) refuseUnjoinable(o, target);
+            Table table = o.strategy == LoadSpec.Strategy.CONTAINS_EAGER ? o.from
+                    : target.table.as(target.table.name() + "_" + ++aliases[0]);
+            Map<Table, Table> tables = null;
             if (polymorphic) {
-                child.aliases = new java.util.LinkedHashMap<>();
-                for (Table t : loadTables(child.info))
-                    child.aliases.put(t, t == child.info.table ? child.table : t.as(t.name() + "_" + ++aliases[0]));
+                tables = new java.util.LinkedHashMap<>();
+                for (Table t : loadTables(target))
+                    tables.put(t, t == target.table ? table : t.as(t.name() + "_" + ++aliases[0]));
             }
-            org.athanor.orm.mapping.Secondary sec = child.collection ? info.toManySecondary(child.index) : null;
-            // a @OneToMany @JoinColumn's "secondary table" is the element's own: joined once, on its key column (below)
-            if (sec != null && !sec.inElementTable() && o.strategy != LoadSpec.Strategy.CONTAINS_EAGER)
-                child.secondary = sec.table().as(sec.table().name() + "_" + ++aliases[0]);
-            node.children.add(child);
-            build(child, o.children, aliases);
+            org.athanor.orm.mapping.Secondary sec = collection ? info.toManySecondary(index) : null;
+            // a @OneToMany @JoinColumn's "secondary table" is the element's own: joined once, on its key column (join)
+            Table secondary = sec != null && !sec.inElementTable() && o.strategy != LoadSpec.Strategy.CONTAINS_EAGER
+                    ? sec.table().as(sec.table().name() + "_" + ++aliases[0]) : null;
+            int offset = next[0];
+            next[0] += target.loadTarget.columnCount();
+            children.add(new JoinedPlan.Node(target, o, index, collection, inverse, table, tables, secondary, offset,
+                    children(target, o.children, aliases, next)));
         }
+        return children;
     }
 
     /**
@@ -224,13 +191,12 @@ final class JoinedStatement {
      * NULL-extended: the query's entity, or a node inner-joined itself).
      */
     @SuppressWarnings("unchecked")
-    private static void join(JoinedNode node, boolean nodeInner, List<Step> joins, List<Expression<?>> columns, List<OrderItem> order,
-                             int[] next, Function<Expression<?>, Expression<?>> rootColumn) {
-        Function<Expression<?>, Expression<?>> parentColumn = node.parent == null ? rootColumn : e -> read(node, (Column<?>) e);
+    private static void join(JoinedPlan.Node node, Function<Expression<?>, Expression<?>> parentColumn, boolean nodeInner,
+                             List<JoinedPlan.Step> joins, List<Expression<?>> columns, List<OrderItem> order) {
         Mapper p = node.info;
-        for (JoinedNode child : node.children) {
+        for (JoinedPlan.Node child : node.children) {
             Mapper c = child.info;
-            boolean inner = nodeInner && child.option.innerJoin;
+            boolean inner = nodeInner && child.innerJoin;
             // the table joined first: the one holding the column the relationship joins on (a JOINED element's
             // back reference may be in its subclass table); a JOINED target's further tables follow on its key
             Table first;
@@ -242,11 +208,11 @@ final class JoinedStatement {
                 for (Expression<?> col : p.idColumns()) id.add(parentColumn.apply(col));
                 for (Expression<?> col : c.idColumns()) target.add(read(child, (Column<?>) col));
                 Expression<Boolean> toSecondary = KeyConditions.join(sec.locals().stream().map(child.secondary::corresponding).toList(), id);
-                joins.add(new Step(child.secondary, toSecondary, inner));
+                joins.add(new JoinedPlan.Step(child.secondary, toSecondary, inner));
                 first = ((Column<?>) target.get(0)).table();
                 on = KeyConditions.join(target, sec.remotes().stream().map(child.secondary::corresponding).toList());
             } else if (child.collection && p.toManySecondary(child.index) != null && p.toManySecondary(child.index).inElementTable()
-                    && child.option.strategy != LoadSpec.Strategy.CONTAINS_EAGER) {
+                    && !child.containsEager()) {
                 // a @OneToMany @JoinColumn: parent LEFT OUTER JOIN element ON element.<key column> = parent.id
                 Expression<Object> id = (Expression<Object>) parentColumn.apply(p.attrs[p.idIdx[0]].column());
                 Column<Object> fk = (Column<Object>) read(child, p.toManySecondary(child.index).local());
@@ -272,20 +238,18 @@ final class JoinedStatement {
             Expression<Boolean> only = onlyItsClasses(c, child.table); // on the target's root-table alias
             if (only != null && on != null && first == child.table) on = Sql.and(on, only);
             // containsEager: the query joined the table itself; its columns are read from that join
-            if (child.option.strategy != LoadSpec.Strategy.CONTAINS_EAGER) joins.add(new Step(first, on, inner));
+            if (!child.containsEager()) joins.add(new JoinedPlan.Step(first, on, inner));
             if (child.aliases != null)
                 for (Map.Entry<Table, Table> t : child.aliases.entrySet()) {
                     if (t.getValue() == first) continue;
                     Expression<Boolean> keys = keysEqual(tableOf(child, first), first, t.getKey(), t.getValue());
-                    joins.add(new Step(t.getValue(), only != null && t.getValue() == child.table ? Sql.and(keys, only) : keys, false));
+                    joins.add(new JoinedPlan.Step(t.getValue(), only != null && t.getValue() == child.table ? Sql.and(keys, only) : keys, false));
                 }
-            child.offset = next[0];
             for (Expression<?> col : c.selectAll.columns()) columns.add(read(child, (Column<?>) col));
-            next[0] += c.loadTarget.columnCount();
             if (child.collection)
                 for (OrderItem o : CollectionLoading.orderBy(c, p.toManys[child.index]))
                     order.add(new OrderItem(read(child, (Column<?>) o.expression()), o.descending(), o.nulls()));
-            join(child, inner, joins, columns, order, next, rootColumn);
+            join(child, e -> read(child, (Column<?>) e), inner, joins, columns, order);
         }
     }
 
@@ -308,7 +272,7 @@ final class JoinedStatement {
     }
 
     /** Column {@code col} as {@code node} reads it: through the alias of the column's table. */
-    private static Expression<?> read(JoinedNode node, Column<?> col) {
+    private static Expression<?> read(JoinedPlan.Node node, Column<?> col) {
         if (node.aliases == null) return node.table.corresponding(col);
         Table t = node.aliases.get(col.table());
         if (t == null) throw new IllegalStateException("internal: " + col + " is in none of the tables joined for " + node.info.name);
@@ -326,7 +290,7 @@ final class JoinedStatement {
     }
 
     /** The table {@code alias} (one of {@code node}'s aliases) is an alias of. */
-    private static Table tableOf(JoinedNode node, Table alias) {
+    private static Table tableOf(JoinedPlan.Node node, Table alias) {
         for (Map.Entry<Table, Table> e : node.aliases.entrySet()) if (e.getValue() == alias) return e.getKey();
         throw new IllegalStateException("internal: " + alias + " is not an alias of " + node.info.name);
     }

@@ -124,8 +124,8 @@ public final class Mapper {
     int[] toOneInverseMirror;
     /** Many-to-many links (see {@link ManyToManyLinks}); written by MapperConfiguration only. */
     final ManyToManyLinks manyToMany = new ManyToManyLinks();
-    /** The joined loads' statement plans, one per option shape: JoinedStatement's immutable values, copied on add, bounded there. */
-    public final java.util.concurrent.atomic.AtomicReference<Object[]> joinedPlans = new java.util.concurrent.atomic.AtomicReference<>(new Object[0]);
+    /** The joined loads' statement plans, one per option shape (immutable, kept by JoinedStatement). */
+    public final org.athanor.orm.internal.loading.JoinedPlans joinedPlans = new org.athanor.orm.internal.loading.JoinedPlans();
     int rank;
     SelfReferences selfReferences;
     boolean selfToOne;

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbJoinedInheritanceInnerJoinTest extends JoinedInheritanceInnerJoinTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

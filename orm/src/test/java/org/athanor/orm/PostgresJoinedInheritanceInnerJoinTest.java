@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresJoinedInheritanceInnerJoinTest extends JoinedInheritanceInnerJoinTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresJoinedNestedCollectionTest extends JoinedNestedCollectionTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

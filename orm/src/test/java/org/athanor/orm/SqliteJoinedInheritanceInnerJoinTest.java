@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteJoinedInheritanceInnerJoinTest extends JoinedInheritanceInnerJoinTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteJoinedNestedCollectionTest extends JoinedNestedCollectionTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
