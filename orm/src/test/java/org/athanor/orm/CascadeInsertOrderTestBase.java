@@ -9,6 +9,8 @@ import org.athanor.orm.model.ord.OrdBranch;
 import org.athanor.orm.model.ord.OrdLeaf;
 import org.athanor.orm.model.ord.OrdTag;
 import org.athanor.orm.model.ord.OrdTree;
+import org.athanor.orm.model.rel.Club;
+import org.athanor.orm.model.rel.Member;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +27,7 @@ public abstract class CascadeInsertOrderTestBase extends MappedTestBase {
 
     @Override
     Registry registry() {
-        return Registry.of(OrdTree.class, OrdBranch.class, OrdLeaf.class, OrdTag.class);
+        return Registry.of(OrdTree.class, OrdBranch.class, OrdLeaf.class, OrdTag.class, Club.class, Member.class);
     }
 
     /** A new parent's list, its many-to-many list and its children's lists (grandchildren) are inserted in list order. */
@@ -59,6 +61,32 @@ public abstract class CascadeInsertOrderTestBase extends MappedTestBase {
             try (Session s = sessions.openSession()) { // read back by key: the list the application built
                 OrdTree t = s.get(OrdTree.class, branches.get(0).getTree().getId());
                 assertEquals(names(branches, OrdBranch::getName), names(sortedById(t.getBranches(), OrdBranch::getId), OrdBranch::getName));
+            }
+        }
+    }
+
+    /**
+     * Club's collection is a {@code HashSet} the application fills before the add: its order is the set's (identity
+     * hashes), not the order the members were put in, and the cascade inserts in that order, as SQLAlchemy does for a
+     * Python set. Once the collection is the session's (after the add), it keeps the order members are added in.
+     */
+    @Test
+    void aSetIsCascadedInItsIterationOrderAndKeepsTheOrderOfLaterAdds() {
+        for (int round = 0; round < ROUNDS; round++) {
+            try (Session s = sessions.openSession()) {
+                Club c = new Club("c");
+                for (int i = 0; i < N; i++) c.getChildren().add(new Member("m" + i));
+                List<Member> given = new ArrayList<>(c.getChildren()); // the HashSet's order
+                s.add(c);
+                List<Member> later = new ArrayList<>();
+                for (int i = 0; i < N; i++) {
+                    Member m = new Member("later" + i);
+                    c.getChildren().add(m);
+                    later.add(m);
+                }
+                s.commit();
+                assertAscending(round, "members given in a HashSet", given, Member::getId);
+                assertAscending(round, "members added to the session's set", later, Member::getId);
             }
         }
     }
@@ -166,6 +194,31 @@ public abstract class CascadeInsertOrderTestBase extends MappedTestBase {
                 s.delete(gone);
                 s.commit();
                 assertAscending(round, "new branches", branches, OrdBranch::getId);
+            }
+        }
+    }
+
+    /**
+     * Objects a collection operation moved out of a loaded list whose references are then set back directly rejoin that
+     * list at the flush in the order they were moved (the flush follows the moved objects in that order, not in an
+     * identity set's).
+     */
+    @Test
+    void objectsMovedOutAndPointedBackRejoinTheListInTheOrderTheyWereMoved() {
+        for (int round = 0; round < ROUNDS; round++) {
+            try (Session s = sessions.openSession()) {
+                OrdTree a = new OrdTree("a"), b = new OrdTree("b");
+                for (int i = 0; i < N; i++) a.getBranches().add(new OrdBranch("b" + i));
+                s.addAll(List.of(a, b));
+                s.commit();
+                List<OrdBranch> moved = new ArrayList<>(a.getBranches());
+                for (OrdBranch x : moved) {
+                    b.getBranches().add(x); // out of a's loaded list
+                    x.setTree(a); // back, by the reference: a's list gains it at the flush
+                }
+                s.flush();
+                assertEquals(names(moved, OrdBranch::getName), names(a.getBranches(), OrdBranch::getName), "round " + round);
+                assertEquals(0, b.getBranches().size());
             }
         }
     }
