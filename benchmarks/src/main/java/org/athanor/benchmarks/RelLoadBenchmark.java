@@ -40,7 +40,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class RelLoadBenchmark {
-    private RelDb rel;
+    RelDb rel;
 
     @Setup(Level.Trial)
     public void setUp() {

@@ -13,6 +13,7 @@ import org.athanor.core.compliance.ExpandingParametersSuite;
 import org.athanor.core.compliance.ExpressionSuite;
 import org.athanor.core.compliance.JoinSuite;
 import org.athanor.core.compliance.LifecycleSuite;
+import org.athanor.core.compliance.ResultCursorSuite;
 import org.athanor.core.compliance.PredicateSuite;
 import org.athanor.core.compliance.QuerySuite;
 import org.athanor.core.compliance.TransactionSuite;
@@ -105,6 +106,10 @@ class SqliteComplianceTest {
     }
 
     @Nested class Lifecycle extends LifecycleSuite {
+        @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
+    }
+
+    @Nested class ResultCursor extends ResultCursorSuite {
         @Override protected Engine newEngine() { return TestDatabases.sqlite(); }
     }
 

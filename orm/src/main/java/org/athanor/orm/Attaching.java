@@ -142,13 +142,13 @@ final class Attaching {
             return held;
         }
         IdKey key = info.keyOfObject(entity);
-        session.origin("merge " + info.name);
+        session.report.origin("merge " + info.name);
         Object target = null;
         if (key != null) {
             InstanceState s = session.uow.identityMap.get(key);
             if (s != null && !session.isExpired(s)) target = s.obj();
             else {
-                session.autoflushIfEnabled();
+                session.flushes.autoflush();
                 List<Object> found = Loading.list(session.loadHost, info, info.selectAll.where(info.pkEquals(key)));
                 if (!found.isEmpty()) target = found.get(0);
             }

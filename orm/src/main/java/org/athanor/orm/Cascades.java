@@ -37,7 +37,7 @@ final class Cascades {
     private InstanceState stateOf(Object entity) { return session.stateOf(entity); }
     private InstanceState addInternal(Object entity) {
         mutated = true;
-        return session.addInternal(entity);
+        return session.attaching.addInternal(entity);
     }
     private void expunge(Object entity) {
         mutated = true;

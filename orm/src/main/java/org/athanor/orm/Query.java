@@ -1,14 +1,9 @@
 package org.athanor.orm;
 
 import org.athanor.orm.internal.loading.Loading;
-import org.athanor.orm.internal.uow.InstanceState;
 
 import org.athanor.orm.internal.mapping.Mapper;
-import org.athanor.orm.internal.mapping.Values;
-import org.athanor.orm.internal.mapping.IdKey;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +11,6 @@ import java.util.stream.Stream;
 import io.vavr.Tuple;
 import io.vavr.Tuple2;
 import io.vavr.Tuple3;
-import org.athanor.core.engine.RowReader;
 import org.athanor.core.error.MultipleResultsException;
 import org.athanor.core.error.NoResultException;
 import org.athanor.core.schema.Column;
@@ -26,7 +20,6 @@ import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Select;
 import org.athanor.core.sql.Sql;
 import org.athanor.core.sql.SqlNode;
-import org.athanor.core.sql.Update;
 import org.athanor.orm.mapping.Attribute;
 import org.athanor.orm.mapping.MappingException;
 
@@ -256,8 +249,8 @@ public final class Query<E> {
 
     private void begin() {
         session.enter();
-        session.origin("query " + info.name);
-        session.autoflushIfEnabled();
+        session.report.origin("query " + info.name);
+        session.flushes.autoflush();
     }
 
     /** The query's selectinPolymorphic / withPolymorphic option, or null. */
@@ -308,7 +301,7 @@ public final class Query<E> {
     public long count() {
         begin();
         Select<Row> inner = select.withColumns(info.idColumns());
-        Long n = session.connection().execute(Sql.select(Sql.count()).from(inner.subquery("q"))).one()._1;
+        Long n = session.tx.connection().execute(Sql.select(Sql.count()).from(inner.subquery("q"))).one()._1;
         return n == null ? 0 : n;
     }
 
@@ -316,7 +309,7 @@ public final class Query<E> {
     public boolean exists() {
         begin();
         Select<Row> probe = select.withColumns(info.idColumns()[0]).limit(1);
-        return session.connection().execute(probe).first() != null;
+        return session.tx.connection().execute(probe).first() != null;
     }
 
     /**
@@ -377,52 +370,9 @@ public final class Query<E> {
      * are selected; the records are not tracked by the session.
      */
     public <R extends Record> List<R> project(Class<R> recordType) {
-        RecordComponent[] comps = recordType.getRecordComponents();
-        if (comps == null || comps.length == 0)
-            throw new IllegalArgumentException(recordType.getName() + " is not a record with components");
-        List<Expression<?>> cols = new ArrayList<>(comps.length);
-        Class<?>[] types = new Class<?>[comps.length];
-        for (int i = 0; i < comps.length; i++) {
-            Attribute a = info.mapping.attribute(comps[i].getName());
-            Class<?> t = comps[i].getType();
-            if (!box(t).isAssignableFrom(a.javaType()))
-                throw new IllegalArgumentException("record component " + recordType.getSimpleName() + "." + comps[i].getName() + " is "
-                        + t.getName() + " but " + info.name + "." + a.name() + " holds " + a.javaType().getName());
-            cols.add(a.column());
-            types[i] = t;
-        }
-        org.athanor.orm.internal.mapping.OpenPackages.require(recordType, "projection record");
-        Constructor<R> ctor;
-        try {
-            ctor = recordType.getDeclaredConstructor(types);
-            ctor.setAccessible(true);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalArgumentException("cannot use the canonical constructor of " + recordType.getName() + ": " + e, e);
-        }
+        RecordProjection<R> p = new RecordProjection<>(info, recordType);
         begin();
-        int n = comps.length;
-        RowReader<R> reader = (rs, t) -> {
-            Object[] args = new Object[n];
-            for (int i = 0; i < n; i++) args[i] = t.resultCodecs()[i].read(rs, i + 1);
-            try {
-                return ctor.newInstance(args);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("constructing " + recordType.getName() + " failed: " + e.getCause(), e);
-            }
-        };
-        return session.connection().execute(select.withColumns(cols.toArray(Expression<?>[]::new)), reader).all();
-    }
-
-    private static Class<?> box(Class<?> c) {
-        if (!c.isPrimitive()) return c;
-        if (c == int.class) return Integer.class;
-        if (c == long.class) return Long.class;
-        if (c == boolean.class) return Boolean.class;
-        if (c == double.class) return Double.class;
-        if (c == float.class) return Float.class;
-        if (c == short.class) return Short.class;
-        if (c == byte.class) return Byte.class;
-        return Character.class;
+        return session.tx.connection().execute(select.withColumns(p.columns), p.reader).all();
     }
 
     // ---- bulk --------------------------------------------------------------------------------------
@@ -437,26 +387,8 @@ public final class Query<E> {
      * show the new values. Objects not loaded are not affected. A rollback undoes it like a flush.
      * Only filters are allowed (no order, limit, offset, distinct or join).
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public int update(Map<? extends Column<?>, ?> values) {
-        session.enter();
-        requireSimple("update");
-        session.origin("query " + info.name);
-        if (values.isEmpty()) throw new IllegalArgumentException("update() needs at least one column = value");
-        session.flushInternal();
-        List<InstanceState> matched = loadedMatches();
-        Update u = Sql.update(info.table);
-        for (Map.Entry<? extends Column<?>, ?> e : values.entrySet()) {
-            Column c = e.getKey();
-            if (c.table() != info.table)
-                throw new IllegalArgumentException("update(): column " + c + " is not a column of " + info.name + " (table " + info.table.name() + ")");
-            u = e.getValue() instanceof Expression<?> x ? Values.setExpression(u, c, x) : Values.setValue(u, c, e.getValue());
-        }
-        if (select.where() != null) u = u.where(select.where());
-        int n = session.writeConnection().execute(u);
-        for (InstanceState st : matched)
-            if (!Loading.reload(session.loadHost, st, false)) session.detach(st);
-        return n;
+        return BulkStatements.begin(session, info, select, simple, "update").update(values);
     }
 
     /**
@@ -467,48 +399,6 @@ public final class Query<E> {
      * Only filters are allowed.
      */
     public int delete() {
-        session.enter();
-        requireSimple("delete");
-        session.origin("query " + info.name);
-        session.flushInternal();
-        List<InstanceState> matched = loadedMatches();
-        var d = Sql.deleteFrom(info.table);
-        if (select.where() != null) d = d.where(select.where());
-        int n = session.writeConnection().execute(d);
-        for (InstanceState st : matched) {
-            session.uow.deleted(st, true);
-        }
-        return n;
-    }
-
-    private void requireSimple(String op) {
-        if (info.inheritance != null && (info.inheritance.strategy() == jakarta.persistence.InheritanceType.JOINED
-                || info.inheritance.strategy() == jakarta.persistence.InheritanceType.TABLE_PER_CLASS
-                && (info.layoutCount() > 1 || info.isAbstract())))
-            throw new IllegalStateException(op + "() on " + info.name + ": its hierarchy's rows span several tables (JOINED, or "
-                    + "TABLE_PER_CLASS with subclasses), which one bulk statement cannot change; change or delete the objects through the session");
-        for (Mapper m = info; m != null; m = null)
-            if (m.inheritance != null && m.inheritance.strategy() == jakarta.persistence.InheritanceType.JOINED && op.equals("delete"))
-                throw new IllegalStateException("delete() on " + info.name + ": its rows span several tables (JOINED "
-                        + "inheritance); delete the objects through the session instead");
-        if (!simple)
-            throw new IllegalStateException(op + "() works on filtered queries only; this query has order, limit, offset, distinct or joins");
-    }
-
-    /** Loaded persistent objects of this entity whose rows the criterion matches now. */
-    private List<InstanceState> loadedMatches() {
-        boolean any = false;
-        for (InstanceState st : session.uow.identityMap.toArray()) if (info.type.isAssignableFrom(st.info.type)) { any = true; break; }
-        List<InstanceState> out = new ArrayList<>();
-        if (!any) return out;
-        Select<Row> keys = select.withColumns(info.idColumns());
-        int k = info.idIdx.length;
-        for (Row r : session.connection().execute(keys).all()) {
-            Object[] v = new Object[k];
-            for (int i = 0; i < k; i++) v[i] = r.get(i);
-            InstanceState st = session.uow.identityMap.get(IdKey.ofIds(info, v));
-            if (st != null) out.add(st);
-        }
-        return out;
+        return BulkStatements.begin(session, info, select, simple, "delete").delete();
     }
 }

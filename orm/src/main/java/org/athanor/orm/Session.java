@@ -2,13 +2,9 @@ package org.athanor.orm;
 
 import org.athanor.orm.internal.loading.CollectionChanges;
 import org.athanor.orm.internal.loading.Loading;
-import org.athanor.orm.internal.flush.Flusher;
-
-import org.athanor.orm.internal.mapping.IdKey;
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.uow.InstanceState;
 import org.athanor.orm.internal.uow.SessionTx;
-import org.athanor.orm.internal.uow.TxLevel;
 import org.athanor.orm.internal.uow.UnitOfWork;
 
 import java.util.ArrayList;
@@ -118,20 +114,14 @@ import org.athanor.core.sql.Dml;
 public final class Session implements AutoCloseable {
     final SessionFactory factory;
     private final Engine engine;
-    private final org.athanor.core.routing.RoutingEngine router;
     private final Registry registry;
     final boolean autoflush;
-    private final boolean expireOnCommit;
 
     /** The objects this session holds and their states: the only code that changes them. */
     final UnitOfWork uow = new UnitOfWork(SessionHosts.unitOfWork(this));
 
-    /** What a flush reaches of this session: its unit of work and its connection. */
-    private final Flusher.Host flushHost = SessionHosts.flush(this);
-
-    /** The factory's session listeners (empty: none) and its mapper listeners as the flush calls them. */
+    /** The factory's session listeners (empty: none). */
     final SessionListener[] listeners;
-    final org.athanor.orm.internal.flush.FlushEvents flushEvents;
     /** The relationship cascades (save-update along references and collections, delete along collections). */
     final Cascades cascades;
 
@@ -141,56 +131,33 @@ public final class Session implements AutoCloseable {
     /** add, delete and merge: how objects enter the session. */
     final Attaching attaching = new Attaching(this);
 
-    boolean flushing;
     /** The transaction: connection, owning thread, failed-flush state; commit, rollback, savepoints. */
-    private final SessionTx tx;
+    final SessionTx tx;
+    /** The flush: its listeners, the reference cascade, the Flusher, a failure's rollback; the autoflush rule. */
+    final SessionFlush flushes;
     /** The statement report: origin of the running statements, counts, lazy loads. */
-    private final SessionStatements report;
+    final SessionStatements report;
 
     Session(SessionFactory factory, org.athanor.core.routing.RoutingEngine router, Registry registry, boolean autoflush, boolean expireOnCommit) {
         this.factory = factory;
-        this.router = router;
         this.engine = router.primary();
         this.registry = registry;
         this.autoflush = autoflush;
-        this.expireOnCommit = expireOnCommit;
         this.listeners = factory.listeners.session;
-        this.flushEvents = factory.listeners.flushEvents(this);
         this.cascades = new Cascades(this);
         this.report = new SessionStatements(factory);
         this.tx = new SessionTx(SessionHosts.transaction(this, router), expireOnCommit);
+        this.flushes = new SessionFlush(this, tx);
     }
 
     public SessionFactory factory() { return factory; }
     public Engine engine() { return engine; }
     public Registry registry() { return registry; }
 
-    // ---- guards, connection, statement report (SessionTx, SessionStatements) ----------------------------
+    // ---- guards, statement report, routing (SessionTx, SessionStatements) --------------------------------
 
     /** Checked on entry to every public method: open, this thread's, and not waiting for rollback(). */
     void enter() { tx.enter(); }
-
-    /**
-     * The session's connection for reads, taken on first use in a transaction: from a replica of the
-     * factory's router until the transaction writes (the engine itself when there are no replicas).
-     */
-    Connection connection() { return tx.connection(); }
-
-    /**
-     * Makes {@code o} the origin of the statements that follow (until the next) and returns the one it
-     * replaces: operations nested in another (a flush in a query, a relationship load) put it back.
-     */
-    String origin(String o) { return report.origin(o); }
-
-    /** One statement ran on this session's connection (told by the factory's StatementTracker). */
-    void countStatement() { report.countStatement(); }
-
-    /**
-     * A lazy load of {@code relation} ("Writer.articles") is about to run: counted, and checked against
-     * the factory's limit before any statement — the (k+1)th warns once or raises.
-     */
-    void lazyLoad(String relation, String avoid) { report.lazyLoad(relation, avoid); }
-
 
     /**
      * What this session sent to the database so far, by origin, and its lazy loads per relationship
@@ -206,9 +173,6 @@ public final class Session implements AutoCloseable {
         report.reset();
     }
 
-    /** The session's connection for writes: the primary's (see {@link SessionTx#writeConnection()}). */
-    Connection writeConnection() { return tx.writeConnection(); }
-
     /**
      * Reads of this transaction go to the primary from now on (read-your-writes after an earlier
      * commit, with a router that has replicas); the transaction's end resets it. Nothing changes for
@@ -223,9 +187,6 @@ public final class Session implements AutoCloseable {
     public boolean isOnPrimary() {
         return tx.isOnPrimary();
     }
-
-
-
 
     // ---- adding, deleting, expunging -----------------------------------------------------------------
 
@@ -243,18 +204,16 @@ public final class Session implements AutoCloseable {
     public void add(Object entity) {
         enter();
         Objects.requireNonNull(entity, "entity");
-        addInternal(entity);
+        attaching.addInternal(entity);
     }
 
     /** {@link #add} for each object, in order (which is also the INSERT order within a table). */
     public void addAll(Collection<?> entities) {
         enter();
         Objects.requireNonNull(entities, "entities");
-        expectNew(entities.size());
-        for (Object e : entities) addInternal(e);
+        uow.expectNew(entities.size());
+        for (Object e : entities) attaching.addInternal(e);
     }
-
-    InstanceState addInternal(Object entity) { return attaching.addInternal(entity); }
 
     /**
      * Marks a persistent object for deletion: its DELETE runs at the next flush (it is then
@@ -278,10 +237,8 @@ public final class Session implements AutoCloseable {
     /** Removes every object from the session (see {@link #expunge}). */
     public void expungeAll() {
         enter();
-        detachEverything(false);
+        uow.detachEverything(false);
     }
-
-    void detachEverything(boolean closing) { uow.detachEverything(closing); }
 
     /** Removes {@code s} from the session (see {@link UnitOfWork#detach}). */
     void detach(InstanceState s) {
@@ -291,8 +248,6 @@ public final class Session implements AutoCloseable {
 
     /** The state of {@code entity} in this session, or null. */
     InstanceState stateOf(Object entity) { return uow.stateOf(entity); }
-
-    private void expectNew(int n) { uow.expectNew(n); }
 
     // ---- reading ----------------------------------------------------------------------------------
 
@@ -306,29 +261,7 @@ public final class Session implements AutoCloseable {
         Objects.requireNonNull(entityClass, "entityClass");
         Objects.requireNonNull(id, "id");
         Mapper info = registry.info(entityClass);
-        return getByKey(entityClass, info, info.keyFromId(id));
-    }
-
-    /** {@link #get(Class, Object)} by identity. */
-    <E> E getByKey(Class<E> entityClass, Mapper info, IdKey key) {
-        origin("get " + info.name);
-        InstanceState s = uow.identityMap.isEmpty() ? null : uow.identityMap.get(key);
-        // identity is keyed by the hierarchy's base: the object found may be of another class of it
-        if (s != null) {
-            if (s.marked) return null;
-            if (!isExpired(s)) return entityClass.isInstance(s.obj()) ? entityClass.cast(s.obj()) : null;
-        } else {
-            autoflushIfEnabled();
-            s = uow.identityMap.get(key); // the flush may have inserted it
-            if (s != null && !isExpired(s)) return entityClass.isInstance(s.obj()) ? entityClass.cast(s.obj()) : null;
-        }
-        List<Object> found = Loading.list(loadHost, info, info.selectAll.where(info.pkEquals(key)));
-        if (found.isEmpty()) {
-            if (s != null && !entityClass.isInstance(s.obj())) return null; // the row is another class's
-            if (s != null) detach(s); // an expired object whose row is gone
-            return null;
-        }
-        return entityClass.cast(found.get(0));
+        return IdentityGet.get(this, entityClass, info, info.keyFromId(id));
     }
 
     /** A query for {@code entityClass}: {@code session.query(User.class).filterBy("name", "Alice").all()}. */
@@ -351,9 +284,9 @@ public final class Session implements AutoCloseable {
     public <R> Result<R> execute(org.athanor.core.sql.Query<R> query) {
         enter();
         Objects.requireNonNull(query, "query");
-        origin("execute");
-        autoflushIfEnabled();
-        return (org.athanor.core.routing.RoutingEngine.writes(query) ? writeConnection() : connection()).execute(query);
+        report.origin("execute");
+        flushes.autoflush();
+        return (org.athanor.core.routing.RoutingEngine.writes(query) ? tx.writeConnection() : tx.connection()).execute(query);
     }
 
     /**
@@ -364,9 +297,9 @@ public final class Session implements AutoCloseable {
     public int execute(Dml statement) {
         enter();
         Objects.requireNonNull(statement, "statement");
-        origin("execute");
-        autoflushIfEnabled();
-        return writeConnection().execute(statement);
+        report.origin("execute");
+        flushes.autoflush();
+        return tx.writeConnection().execute(statement);
     }
 
     /**
@@ -380,7 +313,7 @@ public final class Session implements AutoCloseable {
         if (s == null || s.status != InstanceState.Status.PERSISTENT)
             throw new IllegalStateException(describeObject(entity) + " is " + (s == null ? "not in this session" : s.status)
                     + "; refresh() needs a persistent object of this session");
-        origin("refresh " + s.info.name);
+        report.origin("refresh " + s.info.name);
         ObjectCascades.refresh(this, s); // the row, then what cascade = REFRESH reaches
     }
 
@@ -459,36 +392,7 @@ public final class Session implements AutoCloseable {
     /** Writes pending work to the database (see the class comment). Does nothing, and runs no SQL, when there is none. */
     public void flush() {
         enter();
-        flushInternal();
-    }
-
-    void flushInternal() {
-        if (flushing) throw new IllegalStateException("flush() called while a flush is running");
-        flushing = true;
-        String prev = origin("flush");
-        try {
-            boolean holds = uow.attachedCount() != 0;
-            if (holds) for (SessionListener l : listeners) l.beforeFlush(this);
-            // one walk over the attached objects finds the changed ones; the cascade follows their references, and the
-            // walk is made again only when the cascade attached, deleted or changed objects itself
-            List<InstanceState> changed = Flusher.changed(uow);
-            if (cascades.cascadeReferences(changed)) changed = Flusher.changed(uow);
-            new Flusher(flushHost).run(changed);
-            if (holds) for (SessionListener l : listeners) l.afterFlush(this);
-        } catch (RuntimeException e) {
-            // whatever stopped the flush (the database's error, a stale version, a changed key), some
-            // of its statements may have run: the work is undone in the database and in the session
-            tx.flushFailed(e);
-            throw e;
-        } finally {
-            flushing = false;
-            origin(prev);
-        }
-    }
-
-    void autoflushIfEnabled() {
-        // with no attached object there is nothing a flush could write: skip building a Flusher
-        if (autoflush && !flushing && uow.attachedCount() != 0) flushInternal();
+        flushes.run();
     }
 
     /** Flushes, commits, and ends the transaction (expiring persistent objects when expireOnCommit is on). */
@@ -532,10 +436,6 @@ public final class Session implements AutoCloseable {
      */
     public SessionSavepoint beginNested() { return new SessionSavepoint(this, tx.beginNested()); }
 
-    void releaseSavepoint(TxLevel l) { tx.releaseSavepoint(l); }
-
-    void rollbackSavepoint(TxLevel l) { tx.rollbackSavepoint(l); }
-
     /**
      * Rolls back anything uncommitted (objects inserted by it are transient again, their generated ids
      * cleared), returns the connection, detaches every object. Idempotent.
@@ -545,11 +445,9 @@ public final class Session implements AutoCloseable {
 
     public boolean isClosed() { return tx.isClosed(); }
 
-
     // ---- internals used by loading and flushing -----------------------------------------------------
 
     boolean isExpired(InstanceState s) { return uow.isExpired(s); }
-
 
     /**
      * The state of {@code entity} as this session sees it (SQLAlchemy's {@code inspect()}): PENDING,

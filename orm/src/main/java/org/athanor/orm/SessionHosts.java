@@ -24,7 +24,7 @@ final class SessionHosts {
     /** The unit of work's way back: loads by key (for references) and collections to forget after rollback. */
     static UnitOfWork.Host unitOfWork(Session session) {
         return new UnitOfWork.Host() {
-            @Override public Object load(Mapper mapper, IdKey key) { return session.getByKey(mapper.type, mapper, key); }
+            @Override public Object load(Mapper mapper, IdKey key) { return IdentityGet.get(session, mapper.type, mapper, key); }
             @Override public void unloadCollections(InstanceState s) {
                 Loading.Host host = session.loadHost;
                 for (int m = 0; m < s.info.toManys.length; m++) {
@@ -39,11 +39,11 @@ final class SessionHosts {
     }
 
     /** What a flush reaches: the unit of work, the connection for writes, the mapper listeners, the version clock. */
-    static Flusher.Host flush(Session session) {
+    static Flusher.Host flush(Session session, FlushEvents events) {
         return new Flusher.Host() {
             @Override public UnitOfWork uow() { return session.uow; }
-            @Override public Connection connection() { return session.writeConnection(); }
-            @Override public FlushEvents events() { return session.flushEvents; }
+            @Override public Connection connection() { return session.tx.writeConnection(); }
+            @Override public FlushEvents events() { return events; }
             @Override public java.time.Clock versionClock() { return session.factory.versionClock; }
             @Override public org.athanor.orm.internal.flush.UpdateStatements updates() { return session.factory.updates; }
         };
@@ -53,18 +53,18 @@ final class SessionHosts {
     static Loading.Host load(Session session) {
         return new Loading.Host() {
             @Override public UnitOfWork uow() { return session.uow; }
-            @Override public Connection connection() { return session.connection(); }
+            @Override public Connection connection() { return session.tx.connection(); }
             @Override public InstanceState stateOf(Object entity) { return session.stateOf(entity); }
             @Override public boolean isExpired(InstanceState st) { return session.isExpired(st); }
-            @Override public void autoflushIfEnabled() { session.autoflushIfEnabled(); }
+            @Override public void autoflushIfEnabled() { session.flushes.autoflush(); }
             @Override public boolean isClosed() { return session.isClosed(); }
             @Override public void add(Object entity) { session.add(entity); }
             @Override public void delete(Object entity) { session.delete(entity); }
             @Override public void expunge(Object entity) { session.expunge(entity); }
             @Override public void relinked(Object element) { session.cascades.relinked(element); }
             @Override public void touched(CollectionState collection) { session.cascades.touched(collection); }
-            @Override public String origin(String origin) { return session.origin(origin); }
-            @Override public void lazyLoad(String relation, String avoid) { session.lazyLoad(relation, avoid); }
+            @Override public String origin(String origin) { return session.report.origin(origin); }
+            @Override public void lazyLoad(String relation, String avoid) { session.report.lazyLoad(relation, avoid); }
         };
     }
 
@@ -76,10 +76,10 @@ final class SessionHosts {
             @Override public UnitOfWork uow() { return session.uow; }
             @Override public void bound(Connection c) { if (factory.tracker != null) factory.tracker.bind(c, session); }
             @Override public void unbound(Connection c) { if (factory.tracker != null) factory.tracker.unbind(c); }
-            @Override public void flush() { session.flushInternal(); }
+            @Override public void flush() { session.flushes.run(); }
             @Override public void afterRollback() { for (SessionListener l : session.listeners) l.afterRollback(session); }
             @Override public void afterCommit() { for (SessionListener l : session.listeners) l.afterCommit(session); }
-            @Override public void detachEverything() { session.detachEverything(true); }
+            @Override public void detachEverything() { session.uow.detachEverything(true); }
         };
     }
 }

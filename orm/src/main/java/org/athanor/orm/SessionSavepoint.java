@@ -35,13 +35,13 @@ public final class SessionSavepoint implements AutoCloseable {
     /** Flushes, then releases the savepoint. */
     public void commit() {
         requireActive();
-        session.releaseSavepoint(level);
+        session.tx.releaseSavepoint(level);
         done = true;
     }
 
     public void rollback() {
         requireActive();
-        session.rollbackSavepoint(level);
+        session.tx.rollbackSavepoint(level);
         done = true;
     }
 

@@ -24,6 +24,6 @@ final class StatementTracker implements ExecutionListener {
 
     @Override public void finished(ExecutionEvent event) {
         Session s = sessions.get(event.connection());
-        if (s != null) s.countStatement();
+        if (s != null) s.report.countStatement();
     }
 }

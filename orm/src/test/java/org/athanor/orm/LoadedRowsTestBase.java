@@ -1,6 +1,5 @@
 package org.athanor.orm;
 
-import static org.athanor.core.sql.Sql.deleteFrom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -8,18 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.athanor.core.engine.Connection;
-import org.athanor.core.schema.Column;
-import org.athanor.core.schema.Table;
-import org.athanor.core.sql.Sql;
-import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.model.inherit.Animal;
 import org.athanor.orm.model.inherit.Cat;
 import org.athanor.orm.model.inherit.Dog;
-import org.athanor.orm.model.inherit.Owner;
-import org.athanor.orm.model.inherit.Puppy;
 import org.athanor.orm.model.load.Peeker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,47 +20,10 @@ import org.junit.jupiter.api.Test;
  * by a commit, seen by a {@code @PostLoad} callback that looks at the session in the middle of the load, and each
  * row of a hierarchy kept as its own class.
  */
-public abstract class LoadedRowsTestBase extends MappedTestBase {
-    static final Registry REGISTRY = Registry.of(Peeker.class, Owner.class, Animal.class, Cat.class, Dog.class, Puppy.class);
-    static final Column<String> NAME = ClassMapping.column(Peeker.class, "name", String.class);
-
-    @Override
-    Registry registry() {
-        return REGISTRY;
-    }
-
-    @Override
-    boolean emptyAfterAll() {
-        return true;
-    }
-
-    @Override
-    void deleteRows(Connection c) {
-        Table animals = REGISTRY.table(Animal.class);
-        @SuppressWarnings("unchecked") Column<Long> chases = (Column<Long>) animals.column("chases_id");
-        c.execute(Sql.update(animals).set(chases, (Long) null));
-        c.execute(deleteFrom(animals));
-        c.execute(deleteFrom(REGISTRY.table(Owner.class)));
-        c.execute(deleteFrom(REGISTRY.table(Peeker.class)));
-    }
-
-    @AfterEach
-    void noHook() {
-        Peeker.onLoad = null;
-    }
-
+public abstract class LoadedRowsTestBase extends PeekerLoadTestBase {
     /** Peekers a, b, c committed; their ids in that order. */
     private List<Long> abc() {
-        try (Session s = sessions.openSession()) {
-            List<Peeker> ps = List.of(new Peeker("a"), new Peeker("b"), new Peeker("c"));
-            s.addAll(ps);
-            s.commit();
-            return ps.stream().map(Peeker::getId).toList();
-        }
-    }
-
-    private static List<Peeker> all(Session s) {
-        return s.query(Peeker.class).orderBy(NAME).all();
+        return peekers("a", "b", "c");
     }
 
     @Test
@@ -149,16 +103,8 @@ public abstract class LoadedRowsTestBase extends MappedTestBase {
 
     @Test
     void eachRowOfAHierarchyKeepsItsClass() {
-        long tom, rex;
-        try (Session s = sessions.openSession()) {
-            Cat t = new Cat("Tom", true);
-            Dog r = new Dog("Rex", "collie");
-            Puppy b = new Puppy("Bit", "beagle", 3);
-            s.addAll(List.of(t, r, b));
-            s.commit();
-            tom = t.id;
-            rex = r.id;
-        }
+        Pets pets = pets();
+        long tom = pets.tom(), rex = pets.rex();
         try (Session s = sessions.openSession()) {
             List<Animal> all = s.query(Animal.class).all();
             assertEquals(3, all.size());

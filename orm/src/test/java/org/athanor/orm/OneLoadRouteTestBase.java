@@ -1,6 +1,5 @@
 package org.athanor.orm;
 
-import static org.athanor.core.sql.Sql.deleteFrom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,18 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.athanor.core.engine.Connection;
-import org.athanor.core.schema.Column;
-import org.athanor.core.schema.Table;
-import org.athanor.core.sql.Sql;
-import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.model.inherit.Animal;
 import org.athanor.orm.model.inherit.Cat;
 import org.athanor.orm.model.inherit.Dog;
 import org.athanor.orm.model.inherit.Owner;
 import org.athanor.orm.model.inherit.Puppy;
 import org.athanor.orm.model.load.Peeker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,49 +24,7 @@ import org.junit.jupiter.api.Test;
  * for rows it holds (with their unflushed changes kept, or re-read when expired), and a streamed result resolves its
  * references a chunk of rows at a time.
  */
-public abstract class OneLoadRouteTestBase extends MappedTestBase {
-    static final Column<String> NAME = ClassMapping.column(Peeker.class, "name", String.class);
-    @SuppressWarnings("unchecked")
-    static final Column<Long> ANIMAL_ID = (Column<Long>) LoadedRowsTestBase.REGISTRY.table(Animal.class).column("id");
-
-    @Override
-    Registry registry() {
-        return LoadedRowsTestBase.REGISTRY;
-    }
-
-    @Override
-    boolean emptyAfterAll() {
-        return true;
-    }
-
-    @Override
-    void deleteRows(Connection c) {
-        Table animals = registry().table(Animal.class);
-        @SuppressWarnings("unchecked") Column<Long> chases = (Column<Long>) animals.column("chases_id");
-        c.execute(Sql.update(animals).set(chases, (Long) null));
-        c.execute(deleteFrom(animals));
-        c.execute(deleteFrom(registry().table(Owner.class)));
-        c.execute(deleteFrom(registry().table(Peeker.class)));
-    }
-
-    @AfterEach
-    void noHook() {
-        Peeker.onLoad = null;
-    }
-
-    private List<Long> peekers(String... names) {
-        try (Session s = sessions.openSession()) {
-            List<Peeker> ps = new ArrayList<>();
-            for (String n : names) ps.add(new Peeker(n));
-            s.addAll(ps);
-            s.commit();
-            return ps.stream().map(Peeker::getId).toList();
-        }
-    }
-
-    private static List<Peeker> all(Session s) {
-        return s.query(Peeker.class).orderBy(NAME).all();
-    }
+public abstract class OneLoadRouteTestBase extends PeekerLoadTestBase {
 
     @Test
     void aQueryInASessionHoldingOtherClassesGivesTheSessionsObjects() {
@@ -101,17 +52,8 @@ public abstract class OneLoadRouteTestBase extends MappedTestBase {
 
     @Test
     void aQueryOfAPartlyHeldHierarchyGivesTheHeldObjectsWithTheirUnflushedChanges() {
-        long tom, rex, bit;
-        try (Session s = sessions.openSession()) {
-            Cat t = new Cat("Tom", true);
-            Dog r = new Dog("Rex", "collie");
-            Puppy b = new Puppy("Bit", "beagle", 3);
-            s.addAll(List.of(t, r, b));
-            s.commit();
-            tom = t.id;
-            rex = r.id;
-            bit = b.id;
-        }
+        Pets pets = pets();
+        long tom = pets.tom(), rex = pets.rex(), bit = pets.bit();
         try (Session s = sessions.autoflush(false).openSession()) {
             Dog r = s.get(Dog.class, rex); // the middle key: rows on both sides of it are not held
             r.breed = "sheepdog"; // not flushed

@@ -62,11 +62,18 @@ public final class Result<R> implements AutoCloseable, Iterable<R> {
     /** Column names of the result. */
     public List<String> columns() { return template.resultNames(); }
 
+    /**
+     * Moves the cursor to the next row unless {@link #hasNext} already holds the answer. The cursor
+     * may have been closed under this result (the connection's close(), or its engine's from another
+     * thread, which is why {@code usable()} reads a volatile): checked once per row, just before
+     * {@code rs.next()}, since SQLite's driver reports "no more rows" for a closed cursor and
+     * PostgreSQL's still hands out the rows it buffered. A row already fetched is read by
+     * {@link #take} without a check; its read failing on a closed cursor says so in {@link #take}.
+     */
     private boolean advance() {
         if (closed) return false;
-        // the connection's close() closed the cursor, and the driver might just report "no more rows"
-        if (!connection.usable()) throw connection.closedError();
         if (!advanced) {
+            if (!connection.usable()) throw connection.closedError();
             try {
                 hasNext = rs.next();
             } catch (SQLException e) {
@@ -85,6 +92,8 @@ public final class Result<R> implements AutoCloseable, Iterable<R> {
         try {
             return reader.read(rs, template);
         } catch (SQLException e) {
+            // closed between hasNext() and next(): the same refusal advance() gives, not the driver's error
+            if (!connection.usable()) throw connection.closedError();
             close();
             throw connection.translate(e, template.sql());
         }

@@ -49,7 +49,7 @@ public abstract class LifecycleSuite extends ComplianceSuite {
 
     private long rows(Connection c) { return c.scalar(select(count()).from(t)); }
 
-    private static void refused(Executable use, String what) {
+    static void refused(Executable use, String what) {
         ResourceClosedError e = assertThrows(ResourceClosedError.class, use, what + " must be refused");
         assertTrue(e.getMessage().contains("closed"), what + ": " + e.getMessage());
     }

@@ -37,25 +37,28 @@ final class DirtyCheck {
         if (uow.attachedCount() == uow.pending.size()) return List.of(); // a bulk add into a fresh session: nothing persistent
         List<InstanceState> out = new ArrayList<>();
         Object[][] scratch = {new Object[16]};
-        uow.forEachAttached(st -> {
+        // the loaded rows that have no state yet are checked as they are: a state is made only for a row that differs
+        // (or whose class has collections, to be checked with its state), and then checked as every state is
+        uow.forEachAttachedOrRow(st -> {
             if (st.marked || st.status != InstanceState.Status.PERSISTENT) return;
             Mapper info = st.info;
             if (scratch[0].length < info.plain) scratch[0] = new Object[info.plain];
-            if (differs(st, scratch[0]) || info.toManys.length > 0 && uow.collectionsReplaced(st)) out.add(st);
+            if (differs(info, st.obj(), st.snapshot, scratch[0]) || info.toManys.length > 0 && uow.collectionsReplaced(st)) out.add(st);
+        }, (info, obj, snapshot) -> {
+            if (scratch[0].length < info.plain) scratch[0] = new Object[info.plain];
+            return info.toManys.length > 0 || differs(info, obj, snapshot, scratch[0]);
         });
         return out;
     }
 
     /**
-     * Whether any attribute of {@code st}'s object differs from its snapshot (or it has none). The plain attributes are
-     * read in one call into {@code scratch} (the generated accessor reads the fields in line), each reference's key
-     * without the checks an unchanged reference does not need; most objects of a flush are unchanged.
+     * Whether any attribute of {@code obj} (of class {@code info}) differs from its snapshot {@code snap} (or it has
+     * none). The plain attributes are read in one call into {@code scratch} (the generated accessor reads the fields in
+     * line), each reference's key without the checks an unchanged reference does not need; most objects of a flush are
+     * unchanged.
      */
-    private static boolean differs(InstanceState st, Object[] scratch) {
-        Object[] snap = st.snapshot;
+    private static boolean differs(Mapper info, Object obj, Object[] snap, Object[] scratch) {
         if (snap == null) return true;
-        Mapper info = st.info;
-        Object obj = st.obj();
         int plain = info.plain;
         if (plain > 0) {
             info.getAll(obj, scratch);

@@ -16,6 +16,7 @@ import org.athanor.core.sql.OrderItem;
 import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Select;
 import org.athanor.orm.mapping.ToMany;
+import org.athanor.orm.mapping.ToOne;
 
 /**
  * The lazy, batched load of {@code @OneToMany} collections: the first access to an unloaded collection
@@ -177,20 +178,57 @@ final class CollectionLoading {
         org.athanor.core.dialect.Dialect dialect = s.connection().dialect();
         for (List<Object> chunk : KeyConditions.batches(ids, fk, dialect, ToOneLoading.CHUNK)) {
             Select<Row> select = element.selectAll.where(KeyConditions.in(fk, chunk, dialect)).orderBy(orderBy(element, cs.relation()));
-            // each element comes in one row of one chunk (its key is unique, its foreign key names one owner), so it is
-            // added once, without a contains() check; rows of one owner mostly follow each other, so the last owner's
-            // collection is reused without a lookup
-            Object lastOwner = null;
-            CollectionState target = null;
-            for (Object e : Loading.list(s, element, select, cs.elementOptions, cs.elementPolymorphic)) {
-                // an element whose reference was changed in memory since (not flushed: autoflush off) goes where it points now
-                Object ref = element.toOnes[k].get(e);
-                if (ref != lastOwner || target == null) {
-                    lastOwner = ref;
-                    target = byOwner.get(ref);
-                }
-                if (target != null) target.items.add(e);
+            ElementRows rows = new ElementRows(element.toOnes[k], byOwner);
+            List<Object> elements = Loading.list(s, element, select, cs.elementOptions, cs.elementPolymorphic, rows);
+            // the rows not put in place as they were read (all of them when the load does not bind references at its
+            // rows: a polymorphic or joined element load), in row order after those that were
+            for (int i = rows.placed, n = elements.size(); i < n; i++) rows.add(elements.get(i));
+        }
+    }
+
+    /**
+     * A one-to-many load's elements on their way into their owners' collections: each element goes into the collection
+     * of the owner its reference holds (an element whose reference was changed in memory since, not flushed, goes
+     * where it points now), in row order. The load's rows are given here as their references are bound
+     * ({@link ToOneLoading.AtRow}), while each element is fresh in cache, instead of by a second pass over the result;
+     * from the first row whose reference is not bound yet (its target not held, another class of a polymorphic result)
+     * on, the rest are put in place after the load, in order ({@link #placed} rows were). Each element comes in one
+     * row of one chunk (its key is unique, its foreign key names one owner), so it is added once, without a
+     * {@code contains()} check; rows of one owner mostly follow each other, so the last owner's collection is reused
+     * without a lookup.
+     */
+    static final class ElementRows {
+        private final ToOne back;
+        private final Map<Object, CollectionState> byOwner;
+        private Object lastOwner;
+        private CollectionState target;
+        /** How many of the load's rows are in place (a prefix: none after the first that could not be). */
+        int placed;
+        private boolean stopped;
+
+        ElementRows(ToOne back, Map<Object, CollectionState> byOwner) {
+            this.back = back;
+            this.byOwner = byOwner;
+        }
+
+        /** The load's next row: its object, and whether its references are still to be resolved. */
+        void row(Object e, boolean refsPending) {
+            if (stopped) return;
+            if (refsPending) {
+                stopped = true;
+                return;
             }
+            add(e);
+            placed++;
+        }
+
+        void add(Object e) {
+            Object ref = back.get(e);
+            if (ref != lastOwner || target == null) {
+                lastOwner = ref;
+                target = byOwner.get(ref);
+            }
+            if (target != null) target.items.add(e);
         }
     }
 

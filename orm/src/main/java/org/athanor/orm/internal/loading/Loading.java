@@ -157,11 +157,16 @@ public final class Loading {
         if (load.appends(info, v)) {
             Object obj = info.newInstance();
             info.setAll(obj, v);
-            if (load.defers()) {
+            // no state now for a row that needs none after it: no relationships, or references all bound at the row
+            if (load.defers() || refs != null && load.defersBound() && refs.bindNew(info, obj, v)) {
                 s.uow().loadedRow(load, info, obj, v);
                 return obj;
             }
             st = s.uow().appendLoaded(load, info, obj, v);
+            if (refs != null && load.defersBound()) { // bound what it could above: the rest is resolved after the rows
+                load.row(st);
+                return obj;
+            }
         } else {
             IdKey key = IdKey.ofRow(info, v);
             st = s.uow().identityMap.get(key);
@@ -207,6 +212,15 @@ public final class Loading {
 
     /** {@link #list(Loading.Host, Mapper, Select, List)} with a polymorphic load option (null: none). */
     public static List<Object> list(Loading.Host s, Mapper info, Select<Row> select, List<LoadSpec> options, PolymorphicSpec polymorphic) {
+        return list(s, info, select, options, polymorphic, null);
+    }
+
+    /**
+     * {@link #list(Loading.Host, Mapper, Select, List, PolymorphicSpec)} for a one-to-many load: {@code elements} (null:
+     * none) is given each row's state as its references are bound (see {@link CollectionLoading.ElementRows}).
+     */
+    static List<Object> list(Loading.Host s, Mapper info, Select<Row> select, List<LoadSpec> options, PolymorphicSpec polymorphic,
+                             CollectionLoading.ElementRows elements) {
         if (polymorphic != null) {
             if (JoinedLoading.any(options))
                 throw new IllegalArgumentException(polymorphic + " cannot be combined with joinedLoad or containsEager yet; use "
@@ -218,8 +232,9 @@ public final class Loading {
         boolean related = info.rowsLoadRelated();
         Connection c = s.connection(); // first: beginning the transaction must not date the rows
         LoadedRows load = s.uow().beginLoad(info, (q.distinctKeys() ? LoadedRows.DISTINCT : 0)
-                | (related ? LoadedRows.KEEP_STATES : LoadedRows.DEFER));
+                | info.rowStates());
         ToOneLoading.AtRow refs = ToOneLoading.atRow(s, info);
+        if (refs != null) refs.elements = elements;
         List<Object> objects;
         try {
             objects = c.execute(q.statement(), objects(s, info, q.primary(), load, refs)).all();
@@ -305,7 +320,7 @@ public final class Loading {
         boolean related = info.rowsLoadRelated();
         Connection c = s.connection();
         LoadedRows load = s.uow().beginLoad(info, (q.distinctKeys() ? LoadedRows.DISTINCT : 0)
-                | (related ? LoadedRows.KEEP_STATES : LoadedRows.DEFER));
+                | info.rowStates());
         ToOneLoading.AtRow refs = ToOneLoading.atRow(s, info);
         Result<Object> r = c.execute(q.statement(), objects(s, info, q.primary(), load, refs));
         return java.util.stream.StreamSupport.stream(new StreamChunks(s, info, load, refs, r.iterator()), false).onClose(() -> {

@@ -57,18 +57,38 @@ public final class ToOneLoading {
             last = new Object[info.toOnes.length];
         }
 
-        /** Binds {@code st}'s references (just materialized from its row) that the identity map can give: as resolveAll would. */
+        /** The collections a one-to-many load fills as its elements' rows are read (null: none; see {@link CollectionLoading}). */
+        CollectionLoading.ElementRows elements;
+
+        /**
+         * Binds {@code st}'s references (just materialized from its row) that the identity map can give, as resolveAll
+         * would; then hands the row to {@link #elements} when a collection load reads it.
+         */
         void bind(InstanceState st) {
-            if (!st.refsPending) return;
-            if (st.info != info) { // another class of a polymorphic result: resolved with its class
+            if (st.refsPending && bindRefs(st.info, st.obj(), st.snapshot)) st.refsPending = false;
+            if (elements != null) elements.row(st.obj(), st.refsPending);
+        }
+
+        /**
+         * {@link #bind} for a new row that has no state yet ({@code snapshot}: its values): whether every reference was
+         * bound, so that the row needs no state for them ({@link org.athanor.orm.internal.uow.LoadedRows#DEFER_BOUND}).
+         */
+        boolean bindNew(Mapper rowInfo, Object obj, Object[] snapshot) {
+            boolean all = bindRefs(rowInfo, obj, snapshot);
+            if (elements != null) elements.row(obj, !all);
+            return all;
+        }
+
+        /** Binds what the identity map can give of {@code obj}'s references (read from {@code snap}); whether all are. */
+        private boolean bindRefs(Mapper rowInfo, Object obj, Object[] snap) {
+            if (rowInfo != info) { // another class of a polymorphic result: resolved with its class
                 anyLeft = true;
-                return;
+                return false;
             }
-            Object obj = st.obj();
             boolean all = info.inverseOnes.length == 0;
             for (int k = 0; k < lastId.length; k++) {
                 ToOne ref = info.toOnes[k];
-                Object id = info.refKey(st.snapshot, k), current = ref.get(obj);
+                Object id = info.refKey(snap, k), current = ref.get(obj);
                 if (Values.same(current == null ? null : info.referencedKeyOf(k, current), id)) continue; // already holds it
                 if (id == null) {
                     ref.set(obj, null);
@@ -88,8 +108,8 @@ public final class ToOneLoading {
                 }
                 ref.set(obj, target);
             }
-            if (all) st.refsPending = false;
-            else anyLeft = true;
+            if (!all) anyLeft = true;
+            return all;
         }
     }
 

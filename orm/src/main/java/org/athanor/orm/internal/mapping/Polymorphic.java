@@ -283,9 +283,13 @@ final class Polymorphic {
     private static void setRowReading(Mapper m, int[] sharedWith) {
         m.rowLayouts = m.layouts == null ? null : new RowLayout.Lookup(m.layouts);
         m.ownLayout = new RowLayout(m, null, sharedWith);
-        boolean related = m.loadsRelated() || m.toManys.length > 0;
+        boolean related = m.loadsRelated() || m.toManys.length > 0, collections = m.toManys.length > 0;
         if (m.layouts != null)
-            for (Layout l : m.layouts.values()) related |= l.mapper().loadsRelated() || l.mapper().toManys.length > 0;
+            for (Layout l : m.layouts.values()) {
+                related |= l.mapper().loadsRelated() || l.mapper().toManys.length > 0;
+                collections |= l.mapper().toManys.length > 0;
+            }
         m.rowsLoadRelated = related;
+        m.rowsHaveCollections = collections;
     }
 }

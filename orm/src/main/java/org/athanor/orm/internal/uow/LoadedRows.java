@@ -30,6 +30,13 @@ public final class LoadedRows {
     public static final int KEEP_STATES = 4;
     /** Re-read the held objects the rows meet, discarding their unflushed changes (a refresh), instead of only expired ones. */
     public static final int REFRESH = 8;
+    /**
+     * With {@link #KEEP_STATES}, for a load whose rows have no collections to install: a new row whose references are
+     * all bound as it is read needs nothing more after it, so it is kept without a state as with {@link #DEFER}; the
+     * states kept for {@link #takeStates} are only those whose references are still to be resolved
+     * ({@link InstanceState#refsPending}).
+     */
+    public static final int DEFER_BOUND = 16;
 
     private final AttachedObjects attached;
     /** The epoch the rows were read in: a row's state is as old as its read, however late the state is made. */
@@ -83,13 +90,16 @@ public final class LoadedRows {
     /** Whether a row's state may be made when first needed ({@link #DEFER}). */
     public boolean defers() { return (flags & DEFER) != 0; }
 
+    /** Whether a new row whose references all bind at the row is kept without a state ({@link #DEFER_BOUND}). */
+    public boolean defersBound() { return (flags & DEFER_BOUND) != 0; }
+
     /** Whether held objects are re-read discarding their changes ({@link #REFRESH}). */
     public boolean refresh() { return (flags & REFRESH) != 0; }
 
-    /** Notes a row's state: the {@link #last} one, and one of {@link #takeStates} when the caller asked for them. */
+    /** Notes a row's state (its references bound): the {@link #last} one, and one of {@link #takeStates} when the caller asked for them. */
     public void row(InstanceState st) {
         last = st;
-        if (states != null) states.add(st);
+        if (states != null && ((flags & DEFER_BOUND) == 0 || st.refsPending)) states.add(st);
     }
 
     /** The state of the last row given one ({@link #row}). */
@@ -147,10 +157,16 @@ public final class LoadedRows {
     void end() { ended = true; }
 
     /** Whether every row the load will have has its state: the identity map need not keep this load. */
-    boolean done() { return ended && settled == count; }
+    boolean done() { return ended && unsettled() == 0; }
 
     /** How many rows have no state yet. */
-    int unsettled() { return count - settled; }
+    int unsettled() { return count - settled - early; }
+
+    /**
+     * Rows after {@link #settled} given their state alone ({@link #checkRows}); their slots are empty. The states of
+     * the rows before {@link #settled} are all made.
+     */
+    private int early;
 
     /** Makes the states of the rows that have none, attached to the session, and appends them to {@code table}'s log. */
     void settle(StateTable table) {
@@ -158,13 +174,46 @@ public final class LoadedRows {
         for (int i = settled; i < n; i++) {
             Object[] chunk = chunks[i / CHUNK];
             int at = 2 * (i % CHUNK);
-            Object obj = chunk[at];
-            InstanceState s = UnitOfWork.loadedState(mappers == null ? single : mappers[i], obj, (Object[]) chunk[at + 1], epoch);
-            attached.attach(s, obj, false);
-            table.appendSettled(held, s);
-            chunk[at] = null; // the state holds them now
-            chunk[at + 1] = null;
+            if (chunk[at + 1] == null) continue; // given its state by checkRows already
+            settleRow(table, i, chunk, at);
         }
         settled = n;
+        early = 0;
+    }
+
+    private InstanceState settleRow(StateTable table, int i, Object[] chunk, int at) {
+        Object obj = chunk[at];
+        InstanceState s = UnitOfWork.loadedState(mappers == null ? single : mappers[i], obj, (Object[]) chunk[at + 1], epoch);
+        s.refsPending = false; // a row kept without a state has no references, or had them all bound at its row
+        attached.attach(s, obj, false);
+        table.appendSettled(held, s);
+        chunk[at] = null; // the state holds them now
+        chunk[at + 1] = null;
+        return s;
+    }
+
+    /**
+     * The flush's dirty check over the rows that have no state, without making theirs: each row's class, object and
+     * values (its snapshot) go to {@code check}; a row it answers true for (its object differs from its snapshot, or
+     * its class needs the state's own check) is given its state now, out of row order, and the state goes to
+     * {@code then}. A session that loads, changes a few objects and commits makes states for those few only.
+     */
+    void checkRows(StateTable table, RowCheck check, java.util.function.Consumer<InstanceState> then) {
+        for (int i = settled, n = count; i < n; i++) {
+            Object[] chunk = chunks[i / CHUNK];
+            int at = 2 * (i % CHUNK);
+            Object[] snapshot = (Object[]) chunk[at + 1];
+            if (snapshot == null) continue;
+            if (check.needsState(mappers == null ? single : mappers[i], chunk[at], snapshot)) {
+                early++;
+                then.accept(settleRow(table, i, chunk, at));
+            }
+        }
+    }
+
+    /** What {@link #checkRows} asks of each row without a state. */
+    public interface RowCheck {
+        /** Whether the row of class {@code info}, object {@code obj}, loaded with {@code snapshot}, needs its state now. */
+        boolean needsState(Mapper info, Object obj, Object[] snapshot);
     }
 }

@@ -128,6 +128,15 @@ public final class StateTable {
         for (int i = loadCount - 1; i >= 0; i--) if (loads[i].done()) unregister(loads[i]);
     }
 
+    /**
+     * {@link LoadedRows#checkRows} over every load with rows still without states: the rows {@code check} wants states
+     * for get them (each then given to {@code then}); the others stay as they are.
+     */
+    public void checkRows(LoadedRows.RowCheck check, Consumer<InstanceState> then) {
+        for (int i = 0; i < loadCount; i++) loads[i].checkRows(this, check, then);
+        for (int i = loadCount - 1; i >= 0; i--) if (loads[i].done()) unregister(loads[i]);
+    }
+
     /** Makes and puts in the states of loaded rows and appended states not in the table yet. */
     public void settle() {
         if (loadCount > 0) settleRows(null);

@@ -72,6 +72,16 @@ public final class UnitOfWork {
         attached.forEach(action);
     }
 
+    /**
+     * The flush's walk: every attached state to {@code action}; every loaded row still without a state first to
+     * {@code rows} ({@link LoadedRows#checkRows}), and only when it answers true is the row's state made and given to
+     * {@code action}. The rows it answers false for keep having no state.
+     */
+    public void forEachAttachedOrRow(Consumer<InstanceState> action, LoadedRows.RowCheck rows) {
+        attached.forEach(action);
+        identityMap.checkRows(rows, action);
+    }
+
     /** Whether the application replaced a collection in a field of {@code s}'s object (the flush adopts it). */
     public boolean collectionsReplaced(InstanceState s) { return host.collectionsReplaced(s); }
 

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbBulkRefusalTest extends BulkRefusalTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbRecordProjectionTest extends RecordProjectionTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresBulkRefusalTest extends BulkRefusalTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresUnsettledRowsFlushTest extends UnsettledRowsFlushTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

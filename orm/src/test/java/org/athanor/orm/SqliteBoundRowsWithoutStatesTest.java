@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteBoundRowsWithoutStatesTest extends BoundRowsWithoutStatesTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteUnsettledRowsFlushTest extends UnsettledRowsFlushTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
