@@ -159,8 +159,8 @@ public abstract class InverseOneToOneTestBase extends MappedTestBase {
     @Test
     void mappedByMustNameAnOwningOneToOneBack() {
         MappingException e = assertThrows(MappingException.class,
-                () -> Registry.of(Person.class, Passport.class, org.athanor.orm.model.one.Shadow.class));
-        assertTrue(e.getMessage().startsWith("org.athanor.orm.model.one.Shadow.passport: @OneToOne(mappedBy = \"holder\") must name "
+                () -> Registry.of(Person.class, Passport.class, org.athanor.orm.unprocessed.Shadow.class));
+        assertTrue(e.getMessage().startsWith("org.athanor.orm.unprocessed.Shadow.passport: @OneToOne(mappedBy = \"holder\") must name "
                 + "an owning @OneToOne of Passport referencing Shadow"), e.getMessage());
     }
 }

@@ -70,6 +70,8 @@ final class EntityModel {
     final ClassView view;
     private final ProcessingEnvironment env;
     final List<TypeElement> hierarchyElements = new ArrayList<>();
+    /** How many of {@link #attributes} (the first ones) an entity superclass maps: the rest are this class's own. */
+    int inheritedAttributes;
     /** How many VarHandles the accessor declares so far (FieldAccesses numbers them). */
     int handles;
 
@@ -129,6 +131,7 @@ final class EntityModel {
         int ownFrom = parent == null || "TABLE_PER_CLASS".equals(ClassChecks.strategy(view)) ? 0 : hierarchy.indexOf(parent) + 1;
         for (TypeElement c : hierarchy) {
             boolean own = hierarchy.indexOf(c) >= ownFrom;
+            if (own && hierarchy.indexOf(c) == ownFrom) inheritedAttributes = attributes.size();
             for (VariableElement f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
                 if (skipped(f)) continue;
                 TypeMirror type = types.asMemberOf(self, f);

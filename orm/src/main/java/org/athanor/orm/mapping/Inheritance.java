@@ -2,18 +2,17 @@ package org.athanor.orm.mapping;
 
 import jakarta.persistence.DiscriminatorColumn;
 import jakarta.persistence.DiscriminatorType;
-import jakarta.persistence.DiscriminatorValue;
 import jakarta.persistence.InheritanceType;
 import jakarta.persistence.PrimaryKeyJoinColumn;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.athanor.core.schema.Column;
 import org.athanor.core.schema.ReferentialAction;
 import org.athanor.core.schema.Table;
-import org.athanor.orm.rules.AnnotationRules;
 import org.athanor.core.type.SqlType;
+import org.athanor.orm.rules.check.ClassView;
+import org.athanor.orm.rules.check.InheritanceChecks;
 import org.athanor.core.type.SqlTypes;
 
 /**
@@ -77,31 +76,15 @@ public final class Inheritance {
      * The table a subclass's own columns go to: the root's table (SINGLE_TABLE), or a table of its own
      * whose primary key references its parent's (JOINED), named by {@code @PrimaryKeyJoinColumn} or after the root's key.
      */
-    static Table subclassTable(Class<?> cls, ClassMapping<?> parent, String schema, String tableName,
-                               jakarta.persistence.Table tableAnn) {
+    static Table subclassTable(Class<?> cls, ClassMapping<?> parent, String schema, String tableName) {
         Inheritance p = parent.inheritance();
         if (p.strategy == InheritanceType.TABLE_PER_CLASS) return Table.create(schema, tableName);
-        if (p.strategy == InheritanceType.SINGLE_TABLE) {
-            if (tableAnn != null)
-                throw MappingException.of(cls, null, "@Table on a SINGLE_TABLE subclass: its rows live in the table of "
-                        + p.root.getSimpleName() + " (" + parent.table().name() + "); remove @Table, or use JOINED inheritance");
-            return parent.table();
-        }
+        // the rules shared with the processor: no @Table on a single-table subclass, @PrimaryKeyJoinColumn
+        ReflectionViews.fail(cls, InheritanceChecks.subclassTable(ReflectionViews.of(cls)));
+        if (p.strategy == InheritanceType.SINGLE_TABLE) return parent.table();
         Table table = Table.create(schema, tableName);
         List<Attribute> ids = parent.idAttributes();
         PrimaryKeyJoinColumn pkj = cls.getAnnotation(PrimaryKeyJoinColumn.class);
-        if (pkj != null && ids.size() != 1)
-            throw MappingException.of(cls, null, "@PrimaryKeyJoinColumn names one key column, but " + p.root.getSimpleName()
-                    + " has a composite key; leave it out (the columns are named after the root's)");
-        if (pkj != null && !pkj.referencedColumnName().isEmpty()
-                && !pkj.referencedColumnName().equalsIgnoreCase(ids.get(0).column().name()))
-            throw MappingException.of(cls, null, "@PrimaryKeyJoinColumn(referencedColumnName = \"" + pkj.referencedColumnName()
-                    + "\"): the key column of " + parent.entityClass().getSimpleName() + " is " + ids.get(0).column().name());
-        if (pkj != null && !pkj.options().isEmpty())
-            throw MappingException.of(cls, null, AnnotationRules.ddlMemberProblem("PrimaryKeyJoinColumn", "options", pkj.options()));
-        if (pkj != null && !pkj.columnDefinition().isEmpty())
-            throw MappingException.of(cls, null, "@PrimaryKeyJoinColumn(columnDefinition) is not supported; the column takes "
-                    + "the type of " + p.root.getSimpleName() + "'s key");
         Table parentTable = p.tables.get(p.tables.size() - 1);
         List<Column<?>> parentKeys = parentTable == parent.table() && p.tables.size() == 1 ? null : parentTable.primaryKeyColumns();
         List<Column<?>> keys = new ArrayList<>();
@@ -117,91 +100,50 @@ public final class Inheritance {
         return table;
     }
 
-    /** A single-table subclass's column must not be one another class of the hierarchy already maps. */
+    /**
+     * A single-table subclass's column must not be one another class of the hierarchy already maps (the shared rule's
+     * message; the processor checks the entity superclasses' columns, this the table as built, other subclasses' too).
+     */
     static void checkFreeColumn(Class<?> cls, FieldSpec s, Table table) {
         for (Column<?> c : table.columns())
             if (c.name().toLowerCase(Locale.ROOT).equals(s.columnName().toLowerCase(Locale.ROOT)))
-                throw new MappingException(s.where(cls) + ": column " + s.columnName() + " of the shared table " + table.name()
-                        + " is already mapped by another class of the hierarchy (or is its discriminator); give it another "
-                        + "name with @Column(name = ...)");
+                throw new MappingException(s.where(cls) + ": " + InheritanceChecks.sharedColumn(s.columnName(), table.name()));
     }
 
     /**
      * The inheritance of a built class, or null when it is in no hierarchy. The root adds the discriminator
      * column to its table; {@code discriminatorIndex} is the discriminator's position in the value arrays.
      */
-    static Inheritance of(Class<?> cls, String entityName, ClassMapping<?> parent, Table table, int discriminatorIndex) {
-        boolean isAbstract = Modifier.isAbstract(cls.getModifiers());
-        DiscriminatorValue dv = cls.getAnnotation(DiscriminatorValue.class); // not on an abstract class (ClassChecks)
+    static Inheritance of(Class<?> cls, ClassMapping<?> parent, Table table, int discriminatorIndex) {
+        ClassView view = ReflectionViews.of(cls);
+        // the root's @DiscriminatorColumn and this class's @DiscriminatorValue: the rules shared with the processor
+        ReflectionViews.fail(cls, InheritanceChecks.discriminator(view));
+        Object value = InheritanceChecks.discriminatorValue(view);
         if (parent == null) {
             jakarta.persistence.Inheritance inh = cls.getAnnotation(jakarta.persistence.Inheritance.class);
             if (inh == null) return null;
-            if (inh.strategy() == InheritanceType.TABLE_PER_CLASS) {
-                // no discriminator column: a polymorphic query names each table's class in a literal
-                Object value = isAbstract ? null : value(cls, entityName, DiscriminatorType.STRING, dv);
+            if (inh.strategy() == InheritanceType.TABLE_PER_CLASS) // no discriminator column: a polymorphic query names each table's class in a literal
                 return new Inheritance(inh.strategy(), cls, null, null, DiscriminatorType.STRING, value, List.of(table));
-            }
             DiscriminatorColumn dc = cls.getAnnotation(DiscriminatorColumn.class);
-            String name = dc == null ? "dtype" : dc.name();
+            String name = InheritanceChecks.discriminatorColumn(view);
             DiscriminatorType type = dc == null ? DiscriminatorType.STRING : dc.discriminatorType();
-            if (dc != null && !dc.columnDefinition().isEmpty())
-                throw MappingException.of(cls, null, "@DiscriminatorColumn(columnDefinition) is not supported; give "
-                        + "discriminatorType and length");
-            if (dc != null && !dc.options().isEmpty())
-                throw MappingException.of(cls, null, "@DiscriminatorColumn(options) is not supported");
             SqlType<?> sqlType = switch (type) {
                 case STRING -> SqlTypes.varchar(dc == null ? 31 : dc.length());
                 case CHAR -> SqlTypes.varchar(1);
                 case INTEGER -> SqlTypes.INTEGER;
             };
-            for (Column<?> c : table.columns())
-                if (c.name().equalsIgnoreCase(name))
-                    throw MappingException.of(cls, null, "the discriminator column " + name + " is also mapped by an attribute; "
-                            + "the class of an object fixes its value, so leave the column unmapped (or name the "
-                            + "discriminator differently with @DiscriminatorColumn(name = ...))");
+            ReflectionViews.fail(cls, InheritanceChecks.discriminatorColumnClash(view,
+                    n -> table.columns().stream().anyMatch(c -> c.name().toLowerCase(Locale.ROOT).equals(n))));
             Column<?> column = Table.addColumn(table, name, sqlType, Table.Options.notNull());
             Attribute attr = Attribute.discriminator(column, sqlType.javaType(), discriminatorIndex);
-            Object value = isAbstract ? null : value(cls, entityName, type, dv);
             return new Inheritance(inh.strategy(), cls, null, attr, type, value, List.of(table));
         }
         Inheritance p = parent.inheritance();
-        if (p.strategy == InheritanceType.TABLE_PER_CLASS) {
-            Object value = isAbstract ? null : value(cls, entityName, DiscriminatorType.STRING, dv);
+        if (p.strategy == InheritanceType.TABLE_PER_CLASS)
             return new Inheritance(p.strategy, p.root, parent, null, DiscriminatorType.STRING, value, List.of(table));
-        }
         List<Table> tables = new ArrayList<>(p.tables);
         if (!tables.contains(table)) tables.add(table);
-        Object value = isAbstract ? null : value(cls, entityName, p.discriminatorType, dv);
         return new Inheritance(p.strategy, p.root, parent, p.discriminator.withIndex(discriminatorIndex), p.discriminatorType,
                 value, tables);
-    }
-
-    private static Object value(Class<?> cls, String entityName, DiscriminatorType type, DiscriminatorValue dv) {
-        String v = dv != null ? dv.value() : null;
-        switch (type) {
-            case INTEGER -> {
-                if (v == null)
-                    throw MappingException.of(cls, null, "the hierarchy's discriminator is an INTEGER column; give "
-                            + cls.getSimpleName() + " its value with @DiscriminatorValue(\"...\")");
-                try {
-                    return Integer.valueOf(v.trim());
-                } catch (NumberFormatException e) {
-                    throw MappingException.of(cls, null, "@DiscriminatorValue(\"" + v + "\") is not an integer, but the "
-                            + "hierarchy's discriminator column is INTEGER");
-                }
-            }
-            case CHAR -> {
-                if (v == null || v.length() != 1)
-                    throw MappingException.of(cls, null, "the hierarchy's discriminator is a CHAR column; give "
-                            + cls.getSimpleName() + " a one-character @DiscriminatorValue" + (v == null ? "" : ", not \"" + v + "\""));
-                return v;
-            }
-            default -> {
-                if (v != null && v.isEmpty())
-                    throw MappingException.of(cls, null, "@DiscriminatorValue(\"\") is empty; give a value or leave the "
-                            + "annotation out (the entity name " + entityName + " is the default)");
-                return v != null ? v : entityName;
-            }
-        }
     }
 }

@@ -17,6 +17,7 @@ import org.athanor.orm.rules.check.ClassView;
 import org.athanor.orm.rules.check.ColumnChecks;
 import org.athanor.orm.rules.check.FieldView;
 import org.athanor.orm.rules.check.KeyChecks;
+import org.athanor.orm.rules.check.LinkChecks;
 import org.athanor.orm.rules.check.RelationshipChecks;
 
 /**
@@ -87,10 +88,12 @@ final class MappingBuilder {
                 }
             }
         }
+        // the links to other entities (mappedBy, @OrderBy) of every relationship field of the mapping, inherited ones included
+        ReflectionViews.fail(cls, LinkChecks.check(view));
         List<String> derivedIds = DerivedIds.names(toOneFields);
         checkUniqueNames(cls, specs);
 
-        Table table = parent == null ? Table.create(schema, tableName) : Inheritance.subclassTable(cls, parent, schema, tableName, tableAnn);
+        Table table = parent == null ? Table.create(schema, tableName) : Inheritance.subclassTable(cls, parent, schema, tableName);
         List<Attribute> attributes = new ArrayList<>(parent == null || concrete ? List.of() : parent.attributes());
         List<FieldSpec> idSpecs = specs.stream().filter(FieldSpec::id).toList();
         List<Column<?>> pk = new ArrayList<>();
@@ -129,7 +132,7 @@ final class MappingBuilder {
 
         IdShape idShape = parent == null || concrete ? IdShape.of(cls, DerivedIds.withDerived(attributes, toOnes), embeddedId) : parent.idShape();
         EntityAccessor<E> accessor = Accessors.forEntity(cls, attributes);
-        Inheritance inheritance = Inheritance.of(cls, entityName, parent, table,
+        Inheritance inheritance = Inheritance.of(cls, parent, table,
                 attributes.size() + toOnes.stream().mapToInt(ToOne::width).sum());
         return new ClassMapping<>(cls, entityName, table, attributes, toOnes, toManys, inverseOnes, idShape, accessor,
                 inheritance);

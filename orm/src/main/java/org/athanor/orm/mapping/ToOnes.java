@@ -93,7 +93,7 @@ final class ToOnes {
 
     /**
      * The {@code @OneToMany(mappedBy)} fields (those without mappedBy and {@code @JoinColumn} are join-table
-     * collections, read by {@link ManyToManys}); the mappedBy side is checked when the registry links entities.
+     * collections, read by {@link ManyToManys}); the link to the element is LinkChecks' (run by MappingBuilder).
      */
     static List<ToMany> mapCollections(Class<?> cls, List<Field> fields) {
         if (fields.isEmpty()) return List.of();
@@ -108,7 +108,7 @@ final class ToOnes {
         return List.copyOf(out);
     }
 
-    /** The {@code @OneToOne(mappedBy)} fields; the owning side is checked when the registry links entities. */
+    /** The {@code @OneToOne(mappedBy)} fields; the owning side they name is LinkChecks' to check (run by MappingBuilder). */
     static List<InverseOne> mapInverse(Class<?> cls, List<Field> fields) {
         if (fields.isEmpty()) return List.of();
         List<InverseOne> out = new ArrayList<>();

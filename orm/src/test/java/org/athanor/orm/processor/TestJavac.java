@@ -29,8 +29,11 @@ import javax.tools.ToolProvider;
  * entities that must not get a generated accessor.
  */
 public final class TestJavac {
-    /** The outcome: error diagnostics, generated sources, and a loader for the compiled classes. */
-    public record Result(List<String> errors, Path outputDir, Path generatedDir, ClassLoader loader) {
+    /**
+     * The outcome: error diagnostics, generated sources, and a loader for the compiled classes; {@code errorSites}: per
+     * error, the source line from its position on (where javac puts it: the name of the element it was reported on).
+     */
+    public record Result(List<String> errors, List<String> errorSites, Path outputDir, Path generatedDir, ClassLoader loader) {
         public boolean success() { return errors.isEmpty(); }
 
         /** Loads a compiled class; test sources use their own packages so the test class path cannot shadow them. */
@@ -76,8 +79,10 @@ public final class TestJavac {
             List<String> errors = diagnostics.getDiagnostics().stream()
                     .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
                     .map(d -> d.getMessage(Locale.ROOT)).toList();
+            List<String> sites = diagnostics.getDiagnostics().stream()
+                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).map(TestJavac::site).toList();
             ClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, TestJavac.class.getClassLoader());
-            return new Result(errors, out, gen, loader);
+            return new Result(errors, sites, out, gen, loader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,6 +100,16 @@ public final class TestJavac {
             }
         }
         return cp;
+    }
+
+    private static String site(Diagnostic<? extends JavaFileObject> d) {
+        if (d.getSource() == null || d.getPosition() == Diagnostic.NOPOS) return "";
+        try {
+            String text = d.getSource().getCharContent(true).toString().substring((int) d.getPosition());
+            return text.lines().findFirst().orElse("");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String list(Path dir) {

@@ -12,7 +12,7 @@ import org.athanor.orm.rules.Messages;
  * {@code @OneToMany @JoinColumn} keyed in the element's table: annotations, declared type, element entity, fetch,
  * {@code @OrderBy}, the keys of both ends, {@code @JoinTable} and its join columns. Written once for the runtime
  * (org.athanor.orm.mapping.ToOnes, ManyToManys, JoinColumnOneToManys build an accepted collection) and the processor.
- * Whether mappedBy names a reference of the element is checked when the registry links the entities.
+ * Whether mappedBy names a reference of the element, and @OrderBy its attributes, is {@link LinkChecks}'.
  *
  * <p>Not API: public only so that the runtime and the processor, in other artifacts, share it.
  */

@@ -3,7 +3,6 @@ package org.athanor.orm.internal.mapping;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.athanor.orm.mapping.MappingException;
 import org.athanor.orm.mapping.Secondary;
 import org.athanor.orm.mapping.ToMany;
 
@@ -43,8 +42,8 @@ final class ManyToManyLinks {
 
     /**
      * Links many-to-many collection {@code m} of {@code owner} to its element mapper {@code t}: an owning side
-     * takes its own secondary table; an inverse side ({@code mappedBy}) must name an owning {@code @ManyToMany}
-     * of {@code t} whose elements are {@code owner}'s class, and sees its table flipped.
+     * takes its own secondary table; an inverse side ({@code mappedBy}, an owning {@code @ManyToMany} of {@code t}
+     * whose elements are {@code owner}'s class, as LinkChecks checked) sees its table flipped.
      */
     static void link(Mapper owner, int m, Mapper t, String where) {
         ToMany c = owner.toManys[m];
@@ -60,17 +59,11 @@ final class ManyToManyLinks {
         int j = -1;
         for (int i = 0; i < t.toManys.length; i++) if (t.toManys[i].name().equals(c.mappedBy())) j = i;
         ToMany other = j < 0 ? null : t.toManys[j];
-        // a join-table @OneToMany is unidirectional: no @ManyToMany may mirror it (its element column is UNIQUE)
+        // ClassMapping checked the link (LinkChecks, shared with the processor): an owning @ManyToMany of t whose elements
+        // are this class (a join-table @OneToMany is unidirectional: its element column is UNIQUE), mirrored once
         if (other == null || !other.isManyToMany() || other.joinTableOneToMany() || !other.mappedBy().isEmpty()
-                || !other.target().isAssignableFrom(owner.type))
-            throw new MappingException(where + ": mappedBy = \"" + c.mappedBy() + "\" must name an owning @ManyToMany of "
-                    + t.name + " whose elements are " + owner.name + " (one without mappedBy); its collections are "
-                    + Arrays.stream(t.toManys).map(x -> x.name() + (x.joinTableOneToMany() ? " (@OneToMany, join table)"
-                    : x.isManyToMany() ? " (@ManyToMany" + (x.mappedBy().isEmpty() ? "" : ", mappedBy")
-                    + ")" : " (@OneToMany)") + " -> " + x.target().getSimpleName()).toList());
-        if (t.manyToMany.mirror[j] >= 0 && t.manyToMany.mirror[j] != m)
-            throw new MappingException(where + ": " + t.name + "." + c.mappedBy() + " is already mirrored by "
-                    + owner.toManys[t.manyToMany.mirror[j]].name());
+                || !other.target().isAssignableFrom(owner.type) || t.manyToMany.mirror[j] >= 0 && t.manyToMany.mirror[j] != m)
+            throw new IllegalStateException("internal: " + where + " does not mirror one owning @ManyToMany; LinkChecks checks mappedBy");
         links.secondary[m] = other.secondary().flipped();
         links.mirror[m] = j;
         t.manyToMany.mirror[j] = m;

@@ -121,7 +121,6 @@ final class MapperConfiguration {
             if (t == null)
                 throw new MappingException(where + " holds " + c.target().getName() + ", which is not in this Registry; "
                         + "pass it to Registry.of(...) too");
-            checkOrderBy(c, t, where);
             self.toManyTargets[m] = t;
             if (c.isManyToMany()) {
                 self.toManyBackRef[m] = -1;
@@ -130,23 +129,11 @@ final class MapperConfiguration {
             }
             int k = -1;
             for (int i = 0; i < t.toOnes.length; i++) if (t.toOnes[i].name().equals(c.mappedBy())) k = i;
-            if (k < 0 || t.toOneTargets[k] != self)
-                throw new MappingException(where + ": mappedBy = \"" + c.mappedBy() + "\" must name a @ManyToOne of "
-                        + t.name + " referencing " + self.name + "; its references are "
-                        + java.util.Arrays.stream(t.toOnes).map(r -> r.name() + " -> " + r.target().getSimpleName()).toList());
-            if (t.toOneMirror[k] >= 0)
-                throw new MappingException(where + ": " + t.name + "." + c.mappedBy() + " is already mirrored by "
-                        + self.toManys[t.toOneMirror[k]].name());
+            // ClassMapping checked the link (LinkChecks, shared with the processor): a reference back to this class, mirrored once
+            if (k < 0 || t.toOneTargets[k] != self || t.toOneMirror[k] >= 0)
+                throw new IllegalStateException("internal: " + where + " does not mirror one reference; LinkChecks checks mappedBy");
             self.toManyBackRef[m] = k;
             t.toOneMirror[k] = m;
-        }
-    }
-
-    private static void checkOrderBy(ToMany c, Mapper t, String where) {
-        for (String o : c.orderBy()) {
-            String attr = o.endsWith(" DESC") ? o.substring(0, o.length() - 5) : o;
-            if (java.util.Arrays.stream(t.attrs).limit(t.plain).noneMatch(a -> a.name().equals(attr)))
-                throw new MappingException(where + ": @OrderBy names '" + attr + "', which is not an attribute of " + t.name);
         }
     }
 
@@ -163,23 +150,12 @@ final class MapperConfiguration {
                         + "pass it to Registry.of(...) too");
             int k = -1;
             for (int i = 0; i < t.toOnes.length; i++) if (t.toOnes[i].name().equals(one.mappedBy())) k = i;
-            if (k < 0 || t.toOneTargets[k] != self || !uniqueKey(t.toOnes[k]))
-                throw new MappingException(where + ": @OneToOne(mappedBy = \"" + one.mappedBy() + "\") must name an owning "
-                        + "@OneToOne of " + t.name + " referencing " + self.name + " (its key column UNIQUE); its references are "
-                        + java.util.Arrays.stream(t.toOnes).map(r -> r.name() + " -> " + r.target().getSimpleName()).toList());
-            if (t.toOneInverseMirror[k] >= 0)
-                throw new MappingException(where + ": " + t.name + "." + one.mappedBy() + " is already mirrored by "
-                        + self.inverseOnes[t.toOneInverseMirror[k]].name());
+            // ClassMapping checked the link (LinkChecks): an owning one-to-one back to this class, its key UNIQUE, mirrored once
+            if (k < 0 || t.toOneTargets[k] != self || t.toOneInverseMirror[k] >= 0)
+                throw new IllegalStateException("internal: " + where + " does not mirror one reference; LinkChecks checks mappedBy");
             self.inverseOneTargets[j] = t;
             self.inverseOneBackRef[j] = k;
             t.toOneInverseMirror[k] = j;
         }
-    }
-
-    /** Whether a reference's key is UNIQUE: its one column, or its columns together (a one-to-one to a composite key). */
-    private static boolean uniqueKey(org.athanor.orm.mapping.ToOne t) {
-        if (t.width() == 1) return t.column().isUnique();
-        java.util.Set<Object> columns = new java.util.HashSet<>(t.columns());
-        return t.columns().get(0).table().uniqueConstraints().stream().anyMatch(u -> new java.util.HashSet<Object>(u.columns()).equals(columns));
     }
 }

@@ -16,6 +16,7 @@ import org.athanor.core.sql.Select;
 import org.athanor.core.sql.Sql;
 import org.athanor.orm.mapping.Attribute;
 import org.athanor.orm.mapping.MappingException;
+import org.athanor.orm.rules.check.InheritanceChecks;
 
 /**
  * The configure phase's inheritance step: groups the mappers of a registry into hierarchies (each
@@ -53,15 +54,12 @@ final class Polymorphic {
             subtree.remove(m);
             subtree.add(0, m);
             setLoading(m, base, parent, null, 0, null, -1); // base first: select() below reads it
+            // one class per value among the registered ones (the rule the processor runs over a compilation's classes)
+            InheritanceChecks.SameValue same = InheritanceChecks.sameDiscriminatorValue(subtree.stream()
+                    .map(d -> new InheritanceChecks.Valued(d.type.getName(), d.discriminatorValue())).toList());
+            if (same != null) throw new MappingException(same.message());
             Map<Object, Mapper> owner = new LinkedHashMap<>();
-            for (Mapper d : subtree) {
-                Object v = d.discriminatorValue();
-                if (v == null) continue; // abstract: no rows of its own
-                Mapper other = owner.putIfAbsent(v, d);
-                if (other != null)
-                    throw new MappingException(other.type.getName() + " and " + d.type.getName() + " both have the discriminator "
-                            + "value " + quote(v) + "; give each class of the hierarchy its own @DiscriminatorValue");
-            }
+            for (Mapper d : subtree) if (d.discriminatorValue() != null) owner.put(d.discriminatorValue(), d); // abstract: no rows
             if (m.inheritance.strategy() == InheritanceType.TABLE_PER_CLASS) {
                 if (subtree.size() == 1) { // a leaf: its own table holds its rows only
                     setLoading(m, base, parent, Sql.select(m.columns).from(m.table), m.attrs.length, null, -1);
@@ -233,7 +231,7 @@ final class Polymorphic {
                 + " (map a subclass with @DiscriminatorValue(" + quote(value) + "), or correct the row)");
     }
 
-    private static String quote(Object v) { return v instanceof String ? "'" + v + "'" : String.valueOf(v); }
+    private static String quote(Object v) { return InheritanceChecks.quote(v); }
 
     /**
      * The load statement of {@code m}, a class outside a hierarchy: the SELECT of its table reading each column
