@@ -98,13 +98,15 @@ final class Cascades {
      * collection no longer holds them, so the next flush re-checks them (see {@link #cascadeReferences}).
      */
     private Set<Object> relinked = NONE;
+    /** {@link #relinked} in the order the objects were taken out: the flush follows them in that order. */
+    private final List<Object> relinkedInOrder = new ArrayList<>();
     /** No object relinked: most sessions never make one (the set is made at the first). */
     private static final Set<Object> NONE = Collections.emptySet();
 
     /** {@code element} was taken out of a collection by a collection operation (see {@link #relinked}). */
     void relinked(Object element) {
         if (relinked == NONE) relinked = Collections.newSetFromMap(new IdentityHashMap<>());
-        relinked.add(element);
+        if (relinked.add(element)) relinkedInOrder.add(element);
     }
 
     /**
@@ -248,7 +250,7 @@ final class Cascades {
             if (!relinked.isEmpty()) {
                 Set<InstanceState> in = Collections.newSetFromMap(new IdentityHashMap<>());
                 in.addAll(holders);
-                for (Object o : relinked) {
+                for (Object o : relinkedInOrder) {
                     InstanceState st = stateOf(o);
                     if (st != null && holds(st) && in.add(st)) holders.add(st);
                 }
@@ -356,6 +358,7 @@ final class Cascades {
             }
         }
         relinked = NONE;
+        relinkedInOrder.clear();
         touched.clear();
         if (touchedSet != null) touchedSet.clear();
         left = false;

@@ -4,22 +4,32 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * A session's attached objects (pending, persistent, deleted) by identity, for the methods given an
- * object. Built lazily: a loaded object is only appended to a log, and moved into the map when a
- * lookup by object next happens, so a session that only reads never builds the map. Added objects
- * go into the map at once: add() must look each one up anyway (adding an object twice does nothing).
+ * A session's attached objects (pending, persistent, deleted): in attach order, for the walks over them, and by
+ * identity, for the methods given an object. Every attached state is appended to a log ({@link #order}), and the
+ * index by object is built lazily: a loaded object is only appended, and hashed into the map when a lookup by object
+ * next happens, so a session that only reads never builds the map. Added objects go into the map at once: add() must
+ * look each one up anyway (adding an object twice does nothing).
+ *
+ * <p>The walk goes in attach order, not in the map's (identity-hash) order: what the flush reaches through the
+ * objects it walks (the dirty check's changed objects, the new objects their references and replaced collections
+ * cascade to) is then inserted in the same order every run, as SQLAlchemy inserts in the order objects were reached.
  */
 public final class AttachedObjects {
     private Map<Object, InstanceState> byObject = new IdentityHashMap<>(8);
-    /** Loaded states not in {@link #byObject} yet, in attach order. */
-    private final StateLog unindexed = new StateLog();
+    /**
+     * Every state attached since the last compaction, in attach order; a state detached since stays until the log is
+     * compacted (skipped by its {@code attached} flag: a state is never attached again, a returning object gets a new one).
+     */
+    private StateLog order = new StateLog();
+    /** The states of {@link #order} before this position are in {@link #byObject} (or detached). */
+    private int indexed;
     private int count;
 
     public int count() { return count; }
 
     /** The state of {@code obj}, or null. */
     public InstanceState get(Object obj) {
-        if (unindexed.size() > 0) indexLoaded();
+        if (indexed < order.size()) indexLoaded();
         return byObject.get(obj);
     }
 
@@ -27,14 +37,17 @@ public final class AttachedObjects {
     public void attach(InstanceState s, Object obj, boolean index) {
         s.attached = true;
         count++;
-        if (index) byObject.put(obj, s);
-        else unindexed.add(s);
+        if (index) {
+            if (indexed < order.size()) indexLoaded(); // the log's indexed part stays a prefix
+            byObject.put(obj, s);
+            order.add(s);
+            indexed = order.size();
+        } else order.add(s);
     }
 
-    /** Every attached state, in no particular order, without indexing anything (the caller must not attach or detach meanwhile). */
+    /** Every attached state, in attach order, without indexing anything (the caller must not attach or detach meanwhile). */
     public void forEach(java.util.function.Consumer<InstanceState> action) {
-        for (InstanceState s : byObject.values()) action.accept(s);
-        StateLog log = unindexed;
+        StateLog log = order;
         for (int c = 0, chunks = log.chunks(); c < chunks; c++) {
             InstanceState[] chunk = log.chunk(c);
             for (int i = 0, n = log.used(c); i < n; i++) if (chunk[i].attached) action.accept(chunk[i]);
@@ -45,19 +58,33 @@ public final class AttachedObjects {
         if (!s.attached) return;
         s.attached = false;
         count--;
-        byObject.remove(s.obj); // a state still in the unindexed log is skipped when the log is indexed
+        byObject.remove(s.obj); // a state not indexed yet is skipped when the log is indexed
+        // the detached states' slots are dropped once they are most of the log (amortised: never per detach)
+        if (order.size() > 64 && order.size() > 2 * count) compact();
     }
 
     private void indexLoaded() {
-        StateLog log = unindexed;
-        for (int c = 0, chunks = log.chunks(); c < chunks; c++) {
+        StateLog log = order;
+        int from = indexed;
+        for (int c = 0, chunks = log.chunks(), base = 0; c < chunks; base += log.chunk(c).length, c++) {
+            int n = log.used(c);
+            if (base + n <= from) continue;
             InstanceState[] chunk = log.chunk(c);
-            for (int i = 0, n = log.used(c); i < n; i++) {
+            for (int i = Math.max(0, from - base); i < n; i++) {
                 InstanceState s = chunk[i];
                 if (s.attached) byObject.put(s.obj, s);
             }
         }
-        log.clear();
+        indexed = log.size();
+    }
+
+    /** A log of the attached states only, in the same order; every one indexed (the map holds exactly them). */
+    private void compact() {
+        indexLoaded();
+        StateLog live = new StateLog();
+        forEach(live::add);
+        order = live;
+        indexed = live.size();
     }
 
     /**
@@ -65,11 +92,12 @@ public final class AttachedObjects {
      * transaction levels may still name them; a closing session's states die with it.
      */
     public void releaseAll(boolean closing) {
-        if (count == 0) return;
+        if (count == 0 && order.size() == 0) return;
         if (!closing) forEach(s -> s.attached = false);
         if (byObject.size() > 1024) byObject = new IdentityHashMap<>(8); // dropped, not cleared slot by slot
         else byObject.clear();
-        unindexed.clear();
+        order.clear();
+        indexed = 0;
         count = 0;
     }
 }

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbCascadeInsertOrderTest extends CascadeInsertOrderTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

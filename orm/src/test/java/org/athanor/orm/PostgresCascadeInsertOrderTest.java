@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresCascadeInsertOrderTest extends CascadeInsertOrderTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}
