@@ -232,7 +232,7 @@ public final class Loading {
         boolean related = info.rowsLoadRelated();
         Connection c = s.connection(); // first: beginning the transaction must not date the rows
         LoadedRows load = s.uow().beginLoad(info, (q.distinctKeys() ? LoadedRows.DISTINCT : 0)
-                | info.rowStates());
+                | LoadedRows.rowStates(info));
         ToOneLoading.AtRow refs = ToOneLoading.atRow(s, info);
         if (refs != null) refs.elements = elements;
         List<Object> objects;
@@ -320,7 +320,7 @@ public final class Loading {
         boolean related = info.rowsLoadRelated();
         Connection c = s.connection();
         LoadedRows load = s.uow().beginLoad(info, (q.distinctKeys() ? LoadedRows.DISTINCT : 0)
-                | info.rowStates());
+                | LoadedRows.rowStates(info));
         ToOneLoading.AtRow refs = ToOneLoading.atRow(s, info);
         Result<Object> r = c.execute(q.statement(), objects(s, info, q.primary(), load, refs));
         return java.util.stream.StreamSupport.stream(new StreamChunks(s, info, load, refs, r.iterator()), false).onClose(() -> {

@@ -1,7 +1,5 @@
 package org.athanor.orm.internal.mapping;
 
-import org.athanor.orm.internal.uow.LoadedRows;
-
 import jakarta.persistence.GenerationType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,10 +79,8 @@ public final class Mapper {
     /** {@link #layouts} as the loaders read rows (null outside a hierarchy), and this class's own layout. */
     RowLayout.Lookup rowLayouts;
     RowLayout ownLayout;
-    /** Whether some class a row of {@link #selectAll} can be loads related objects or has collections (set by configure). */
-    boolean rowsLoadRelated;
-    /** Some class of this mapper's rows (itself or a subclass) has collections. */
-    boolean rowsHaveCollections;
+    /** Whether some class a row of {@link #selectAll} can be loads related objects, and has collections (set by configure). */
+    boolean rowsLoadRelated, rowsHaveCollections;
     /** Starts the hash of this entity's keys (the base class name's hash: stable, no identity hash needed). */
     public final int keyHashSeed;
     /** Whether an attribute may hold a byte array (mutable, so snapshots copy it). */
@@ -252,15 +248,8 @@ public final class Mapper {
     /** Whether loading rows of {@link #selectAll} may give objects with references or collections to load or install. */
     public boolean rowsLoadRelated() { return rowsLoadRelated; }
 
-    /**
-     * How a load of this mapper's rows keeps their states for their relationships ({@link LoadedRows} flags): every
-     * row's when some class of the rows has collections to install; else only those whose references are left to
-     * resolve after the rows (most are bound as their rows are read: those keep none, made when first needed); none
-     * when no class of the rows has any relationship.
-     */
-    public int rowStates() {
-        return !rowsLoadRelated ? LoadedRows.DEFER : rowsHaveCollections ? LoadedRows.KEEP_STATES : LoadedRows.KEEP_STATES | LoadedRows.DEFER_BOUND;
-    }
+    /** Whether some class of this mapper's rows (itself or a subclass) has collections. */
+    public boolean rowsHaveCollections() { return rowsHaveCollections; }
 
     /** The discriminator values a row of {@link #selectAll} can have (this class's and its subclasses'); empty outside a hierarchy. */
     public java.util.Set<Object> discriminatorValues() { return layouts == null ? java.util.Set.of() : layouts.keySet(); }
@@ -497,7 +486,6 @@ public final class Mapper {
      * type is an IllegalArgumentException naming the expected one.
      */
     public IdKey keyFromId(Object id) { return UserIds.key(this, idShape, id); }
-
 
     /** WHERE primary key = key. */
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -87,6 +87,16 @@ public final class LoadedRows {
         return h.count == 0 || own == h.added || info.idIdx.length == 1 && h.outside(v[info.idIdx[0]]);
     }
 
+    /**
+     * How a load of {@code m}'s rows keeps their states for their relationships: every row's when some class of the
+     * rows has collections to install; else only those whose references are left to resolve after the rows (most are
+     * bound as their rows are read: those keep none, made when first needed); none when no class of the rows has any
+     * relationship.
+     */
+    public static int rowStates(Mapper m) {
+        return !m.rowsLoadRelated() ? DEFER : m.rowsHaveCollections() ? KEEP_STATES : KEEP_STATES | DEFER_BOUND;
+    }
+
     /** Whether a row's state may be made when first needed ({@link #DEFER}). */
     public boolean defers() { return (flags & DEFER) != 0; }
 
