@@ -42,25 +42,23 @@ final class DirtyCheck {
         uow.forEachAttachedOrRow(st -> {
             if (st.marked || st.status != InstanceState.Status.PERSISTENT) return;
             Mapper info = st.info;
-            if (scratch[0].length < info.plain) scratch[0] = new Object[info.plain];
-            if (differs(info, st.obj(), st.snapshot, scratch[0]) || info.toManys.length > 0 && uow.collectionsReplaced(st)) out.add(st);
-        }, (info, obj, snapshot) -> {
-            if (scratch[0].length < info.plain) scratch[0] = new Object[info.plain];
-            return info.toManys.length > 0 || differs(info, obj, snapshot, scratch[0]);
-        });
+            if (differs(info, st.obj(), st.snapshot, scratch) || info.toManys.length > 0 && uow.collectionsReplaced(st)) out.add(st);
+        }, (info, obj, snapshot) -> info.toManys.length > 0 || differs(info, obj, snapshot, scratch));
         return out;
     }
 
     /**
      * Whether any attribute of {@code obj} (of class {@code info}) differs from its snapshot {@code snap} (or it has
-     * none). The plain attributes are read in one call into {@code scratch} (the generated accessor reads the fields in
-     * line), each reference's key without the checks an unchanged reference does not need; most objects of a flush are
-     * unchanged.
+     * none). The plain attributes are read in one call into {@code scratchHolder[0]} (grown when too short; the generated
+     * accessor reads the fields in line), each reference's key without the checks an unchanged reference does not need;
+     * most objects of a flush are unchanged.
      */
-    private static boolean differs(Mapper info, Object obj, Object[] snap, Object[] scratch) {
+    private static boolean differs(Mapper info, Object obj, Object[] snap, Object[][] scratchHolder) {
         if (snap == null) return true;
         int plain = info.plain;
         if (plain > 0) {
+            Object[] scratch = scratchHolder[0];
+            if (scratch.length < plain) scratchHolder[0] = scratch = new Object[plain];
             info.getAll(obj, scratch);
             for (int i = 0; i < plain; i++) if (!Values.same(scratch[i], snap[i])) return true;
         }

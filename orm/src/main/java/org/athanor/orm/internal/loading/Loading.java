@@ -158,12 +158,13 @@ public final class Loading {
             Object obj = info.newInstance();
             info.setAll(obj, v);
             // no state now for a row that needs none after it: no relationships, or references all bound at the row
-            if (load.defers() || refs != null && load.defersBound() && refs.bindNew(info, obj, v)) {
+            boolean boundHere = refs != null && load.defersBound();
+            if (load.defers() || boundHere && refs.bindNew(info, obj, v)) {
                 s.uow().loadedRow(load, info, obj, v);
                 return obj;
             }
             st = s.uow().appendLoaded(load, info, obj, v);
-            if (refs != null && load.defersBound()) { // bound what it could above: the rest is resolved after the rows
+            if (boundHere) { // bound what it could above: the rest is resolved after the rows
                 load.row(st);
                 return obj;
             }
