@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
-import java.util.Locale;
 import org.athanor.core.engine.Connection;
 import org.athanor.orm.model.joined.Car;
 import org.athanor.orm.model.joined.Garage;
@@ -63,13 +62,7 @@ public abstract class JoinedInheritanceInnerJoinTestBase extends MappedTestBase 
     }
 
     /** The joins of the load's statement, in order: "LEFT" or "INNER" and the joined table. */
-    private List<String> joins() {
-        String sql = statements.get(0).toUpperCase(Locale.ROOT);
-        List<String> out = new java.util.ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(LEFT OUTER JOIN|(?<!OUTER )JOIN) (\\S+)").matcher(sql);
-        while (m.find()) out.add((m.group(1).startsWith("LEFT") ? "LEFT " : "INNER ") + m.group(2).replace("`", "").replace("\"", ""));
-        return out;
-    }
+    private List<String> joins() { return JoinedInnerJoinTestBase.joinKinds(statements.get(0)); }
 
     @Test
     void theBaseTableIsInnerJoinedAndEverySubclassTableStaysOuter() {

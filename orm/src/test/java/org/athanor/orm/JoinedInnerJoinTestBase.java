@@ -64,8 +64,11 @@ public abstract class JoinedInnerJoinTestBase extends MappedTestBase {
     }
 
     /** The joins of the load's first statement (the query's own), in order: "LEFT" or "INNER" per joined table. */
-    private List<String> joins() {
-        String sql = statements.get(0).toUpperCase(Locale.ROOT);
+    private List<String> joins() { return joinKinds(statements.get(0)); }
+
+    /** The joins of {@code sql}, in order: "LEFT" or "INNER" and the joined table (quotes dropped). */
+    static List<String> joinKinds(String sql) {
+        sql = sql.toUpperCase(Locale.ROOT);
         List<String> out = new java.util.ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(LEFT OUTER JOIN|(?<!OUTER )JOIN) (\\S+)").matcher(sql);
         while (m.find()) out.add((m.group(1).startsWith("LEFT") ? "LEFT " : "INNER ") + m.group(2).replace("`", "").replace("\"", ""));
