@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.athanor.core.engine.Connection;
 import org.athanor.core.schema.Column;
-import org.athanor.core.schema.Table;
-import org.athanor.core.sql.Sql;
 import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.model.inherit.Animal;
 import org.athanor.orm.model.inherit.Cat;
@@ -41,11 +39,7 @@ abstract class PeekerLoadTestBase extends MappedTestBase {
 
     @Override
     void deleteRows(Connection c) {
-        Table animals = REGISTRY.table(Animal.class);
-        @SuppressWarnings("unchecked") Column<Long> chases = (Column<Long>) animals.column("chases_id");
-        c.execute(Sql.update(animals).set(chases, (Long) null));
-        c.execute(deleteFrom(animals));
-        c.execute(deleteFrom(REGISTRY.table(Owner.class)));
+        SingleTableInheritanceTestBase.deleteAnimals(c, REGISTRY);
         c.execute(deleteFrom(REGISTRY.table(Peeker.class)));
     }
 

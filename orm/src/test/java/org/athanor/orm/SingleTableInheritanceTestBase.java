@@ -51,12 +51,15 @@ public abstract class SingleTableInheritanceTestBase extends MappedTestBase {
     }
 
     @Override
-    void deleteRows(Connection c) {
-        Table animals = REGISTRY.table(Animal.class);
+    void deleteRows(Connection c) { deleteAnimals(c, REGISTRY); }
+
+    /** Empties the animals' single table (its self-reference cleared first) and the owners' of {@code registry}. */
+    static void deleteAnimals(Connection c, Registry registry) {
+        Table animals = registry.table(Animal.class);
         @SuppressWarnings("unchecked") Column<Long> chases = (Column<Long>) animals.column("chases_id");
         c.execute(Sql.update(animals).set(chases, (Long) null));
         c.execute(deleteFrom(animals));
-        c.execute(deleteFrom(REGISTRY.table(Owner.class)));
+        c.execute(deleteFrom(registry.table(Owner.class)));
     }
 
     /** Tom the cat, Rex the dog (chasing Tom), Bit the puppy; Ann owns Tom and Rex. Returns their ids. */
