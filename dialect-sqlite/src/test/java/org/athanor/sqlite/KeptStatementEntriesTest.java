@@ -8,7 +8,6 @@ import org.athanor.core.engine.Connection;
 import org.athanor.core.engine.Engine;
 import org.athanor.core.engine.Result;
 import org.athanor.core.error.IntegrityError;
-import org.athanor.core.schema.MetaData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,18 +16,9 @@ import org.junit.jupiter.api.Test;
  * open at the end of its checkout. Otherwise the entry, still marked lent, would hold a closed statement for good.
  */
 class KeptStatementEntriesTest {
-    private static Engine engineWithUsers() {
-        Engine engine = Engine.create("sqlite://");
-        MetaData.of(USERS).createAll(engine);
-        engine.inTransaction(c -> {
-            for (int i = 1; i <= 5; i++) c.execute(insert(USERS).set(USERS.NAME, "u" + i).set(USERS.AGE, i));
-        });
-        return engine;
-    }
-
     @Test
     void aStatementThatFailedIsNoLongerKept() {
-        try (Engine engine = engineWithUsers(); Connection c = engine.connect()) {
+        try (Engine engine = StatementReuseTest.engineWithUsers(); Connection c = engine.connect()) {
             c.execute(update(USERS).set(USERS.EMAIL, "a@x").where(USERS.AGE.eq(1)));
             int kept = engine.keptStatements();
             assertThrows(IntegrityError.class, () -> c.execute(update(USERS).set(USERS.EMAIL, "a@x").where(USERS.AGE.eq(2))));
@@ -40,7 +30,7 @@ class KeptStatementEntriesTest {
 
     @Test
     void aResultLeftOpenAtTheEndOfItsCheckoutTakesItsEntryAlong() {
-        try (Engine engine = engineWithUsers()) {
+        try (Engine engine = StatementReuseTest.engineWithUsers()) {
             try (Connection c = engine.connect()) {
                 assertEquals("u1", c.execute(select(USERS.NAME).where(USERS.AGE.eq(1))).one()._1);
             }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * uncommitted work past its checkout.
  */
 class StatementReuseTest {
-    private static Engine engineWithUsers() {
+    /** An in-memory SQLite engine with USERS holding u1..u5 (ages 1..5). */
+    static Engine engineWithUsers() {
         Engine engine = Engine.create("sqlite://");
         MetaData.of(USERS).createAll(engine);
         engine.inTransaction(c -> {
