@@ -17,6 +17,8 @@ final class SessionFlush {
     private final SessionTx tx;
     /** What a flush reaches of the session: its unit of work, its connection, the mapper listeners as it calls them. */
     private final Flusher.Host host;
+    /** The session's flusher, made at its first flush and used for every one after (each run starts it afresh). */
+    private Flusher flusher;
     private boolean running;
 
     SessionFlush(Session session, SessionTx tx) {
@@ -37,7 +39,8 @@ final class SessionFlush {
             // walk is made again only when the cascade attached, deleted or changed objects itself
             List<InstanceState> changed = Flusher.changed(session.uow);
             if (session.cascades.cascadeReferences(changed)) changed = Flusher.changed(session.uow);
-            new Flusher(host).run(changed);
+            if (flusher == null) flusher = new Flusher(host);
+            flusher.run(changed);
             if (holds) for (SessionListener l : session.listeners) l.afterFlush(session);
         } catch (RuntimeException e) {
             // whatever stopped the flush (the database's error, a stale version, a changed key), some

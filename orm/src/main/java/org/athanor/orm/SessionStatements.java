@@ -2,6 +2,7 @@ package org.athanor.orm;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one session sent to the database, for its {@link StatementReport}: the origin of the
@@ -15,11 +16,16 @@ final class SessionStatements {
     private final SessionFactory factory;
     /** What the session is doing, for the statement report: set by each operation that runs SQL. */
     private String origin = "execute";
-    /** Statements by origin (counted by the factory's StatementTracker when it has one). */
-    private final LinkedHashMap<String, Long> statements = new LinkedHashMap<>();
-    /** Lazy loads by relationship ("Writer.articles"). */
-    private final LinkedHashMap<String, Integer> lazyLoads = new LinkedHashMap<>();
-    private final List<String> lazyWarnings = new java.util.ArrayList<>();
+    /*
+     * The counts below are made on first use: most sessions count no statement (their factory has no
+     * StatementTracker) and load nothing lazily, and a session is opened per request.
+     */
+    /** Statements by origin (counted by the factory's StatementTracker when it has one); null until the first. */
+    private LinkedHashMap<String, Long> statements;
+    /** Lazy loads by relationship ("Writer.articles"); null until the first. */
+    private LinkedHashMap<String, Integer> lazyLoads;
+    /** The lazy-load limit's warnings; null until the first. */
+    private List<String> lazyWarnings;
 
     SessionStatements(SessionFactory factory) { this.factory = factory; }
 
@@ -34,13 +40,17 @@ final class SessionStatements {
     }
 
     /** One statement ran on the session's connection. */
-    void countStatement() { statements.merge(origin, 1L, Long::sum); }
+    void countStatement() {
+        if (statements == null) statements = new LinkedHashMap<>();
+        statements.merge(origin, 1L, Long::sum);
+    }
 
     /**
      * A lazy load of {@code relation} ("Writer.articles") is about to run: counted, and checked against
      * the factory's limit before any statement — the (k+1)th warns once or raises.
      */
     void lazyLoad(String relation, String avoid) {
+        if (lazyLoads == null) lazyLoads = new LinkedHashMap<>();
         int n = lazyLoads.getOrDefault(relation, 0) + 1;
         int k = factory.lazyLoadLimit;
         if (k >= 0 && n > k) {
@@ -48,6 +58,7 @@ final class SessionStatements {
                     + " with the query instead, e.g. options(" + avoid + ")";
             if (factory.lazyLoadRaise) throw new LazyLoadLimitError(msg);
             if (n == k + 1) {
+                if (lazyWarnings == null) lazyWarnings = new java.util.ArrayList<>();
                 lazyWarnings.add(msg);
                 LAZY_LOG.log(System.Logger.Level.WARNING, msg);
             }
@@ -59,12 +70,13 @@ final class SessionStatements {
         if (factory.tracker == null)
             throw new IllegalStateException("statementReport(): this session's factory does not count statements; make it with "
                     + "SessionFactory.of(engine, registry).withStatementReport()");
-        return new StatementReport(statements, lazyLoads, lazyWarnings);
+        return new StatementReport(statements == null ? Map.of() : statements, lazyLoads == null ? Map.of() : lazyLoads,
+                lazyWarnings == null ? List.of() : lazyWarnings);
     }
 
     void reset() {
-        statements.clear();
-        lazyLoads.clear();
-        lazyWarnings.clear();
+        statements = null;
+        lazyLoads = null;
+        lazyWarnings = null;
     }
 }

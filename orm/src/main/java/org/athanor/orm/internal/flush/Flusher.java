@@ -27,10 +27,11 @@ import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Sql;
 
 /**
- * One flush: collects pending, changed and deleted objects, and writes them as Core statements in
- * foreign-key order (inserts and updates parents first, deletes children first). Every change to an
+ * A session's flushes: each {@link #run} collects pending, changed and deleted objects, and writes them as Core
+ * statements in foreign-key order (inserts and updates parents first, deletes children first). Every change to an
  * object's state goes through the unit of work ({@link UnitOfWork}), so a failure
- * can be undone.
+ * can be undone. One per session, made at its first flush: each run starts from a cleared flush context
+ * ({@link Persistence#begin}), so nothing of an earlier (or failed) flush reaches the next.
  */
 public final class Flusher {
 
@@ -75,6 +76,7 @@ public final class Flusher {
 
     /** Writes the flush; {@code changed} is {@link #changed(UnitOfWork)} as it stands after the cascades. */
     public void run(List<InstanceState> changed) {
+        p.begin();
         try {
             verifyReattached();
         } catch (RuntimeException e) {
@@ -176,11 +178,11 @@ public final class Flusher {
         }
         if (s.events().listens(info)) for (InstanceState st : rows) p.event(FlushEvents.BEFORE_INSERT, st);
         List<RowPlan.Cut> here = cutsIn(run, cuts);
-        for (RowPlan.Cut c : here) info.toOnes[c.reference()].set(c.row().obj(), null);
+        for (int i = 0; i < here.size(); i++) info.toOnes[here.get(i).reference()].set(here.get(i).row().obj(), null);
         try {
             rowInserts.insert(info, rows);
         } finally {
-            for (RowPlan.Cut c : here) info.toOnes[c.reference()].set(c.row().obj(), c.related());
+            for (int i = 0; i < here.size(); i++) info.toOnes[here.get(i).reference()].set(here.get(i).row().obj(), here.get(i).related());
         }
         if (p.deferred != null) p.writeDeferred(info, p.deferred, false);
         p.deferred = null;

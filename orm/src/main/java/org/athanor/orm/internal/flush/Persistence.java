@@ -64,6 +64,17 @@ final class Persistence {
 
     Persistence(Flusher.Host s) { this.s = s; }
 
+    /** Clears the flush context at the start of each flush (the session's one Flusher runs all of its flushes). */
+    void begin() {
+        conn = null;
+        features = null;
+        entity = null;
+        operation = null;
+        statement = null;
+        deferred = null;
+        callbackFailure = null;
+    }
+
     /** The exception a callback threw during this flush: propagated as it is, not wrapped. */
     RuntimeException callbackFailure;
 

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbFlushContextTest extends FlushContextTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresFlushContextTest extends FlushContextTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

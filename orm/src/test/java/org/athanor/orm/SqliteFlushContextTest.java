@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteFlushContextTest extends FlushContextTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
