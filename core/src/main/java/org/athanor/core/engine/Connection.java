@@ -435,7 +435,6 @@ public final class Connection implements AutoCloseable, org.athanor.core.schema.
             broken = true;
         } finally {
             unclosed.closed();
-            engine.inUse.decrementAndGet();
             engine.release(jdbc, physical, broken);
         }
         if (forgot)

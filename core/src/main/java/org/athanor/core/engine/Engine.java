@@ -133,15 +133,13 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
      */
     volatile boolean closed;
 
-    /** Connections this engine has handed out and that are not closed yet (see {@link #connectionsInUse()}). */
-    final java.util.concurrent.atomic.AtomicInteger inUse = new java.util.concurrent.atomic.AtomicInteger();
-
     /**
      * How many {@link Connection}s of this engine are checked out now (opened and not yet closed, or
      * reclaimed unclosed by the garbage collector): what a least-busy choice between engines compares
-     * (see {@link org.athanor.core.routing.RoutingEngine}).
+     * (see {@link org.athanor.core.routing.RoutingEngine}). Counted by the watch every checkout is under
+     * ({@link UnclosedConnections}): one count, not a second shared counter written at every checkout and close.
      */
-    public int connectionsInUse() { return inUse.get(); }
+    public int connectionsInUse() { return unclosed.watched(); }
 
     /** True once {@link #close()} was called: {@link #connect()} refuses, and so does every Connection it gave out. */
     public boolean isClosed() { return closed; }
@@ -173,7 +171,6 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
                     }
                 }
                 Connection conn = new Connection(this, c, null, new OpenStatements(KeptStatements.PER_CONNECTION));
-                inUse.incrementAndGet();
                 transaction(TransactionEvent.BEGIN, conn);
                 return conn;
             }
@@ -191,7 +188,6 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
             // statements kept across checkouts, or (where the dialect leaves caching to the driver) for this one only
             Connection conn = dialect.keepsPreparedStatements() ? new Connection(this, c, physical, o)
                     : new Connection(this, c, null, new OpenStatements(KeptStatements.PER_CONNECTION));
-            inUse.incrementAndGet();
             transaction(TransactionEvent.BEGIN, conn);
             return conn;
         } catch (java.sql.SQLTransientConnectionException e) {

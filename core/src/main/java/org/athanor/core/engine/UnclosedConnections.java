@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Why not a {@link java.lang.ref.Cleaner}: its registrations are one list under one lock, entered at
  * every checkout and every close; with 16 threads on 2 cores that lock was the one monitor of the
  * request path found contended (JFR jdk.JavaMonitorEnter, docs/benchmarks.md, session 14). The watched
- * references here are held in a concurrent set (a CAS into an empty bin per checkout, no shared lock).
+ * references here are held in a concurrent set (a CAS into an empty bin per checkout, no shared lock),
+ * whose size is the engine's {@link Engine#connectionsInUse()}: the checkout path writes no counter of its own.
  * As a Cleaner's thread, the watcher ends once this object is unreachable (the engine dropped) and no
  * watched connection is left, and it holds neither this object nor the engine while it waits.
  */
@@ -39,28 +40,59 @@ final class UnclosedConnections {
 
     /** Watches {@code owner}; the returned handle's {@link Handle#closed()} must be called by its close(). */
     Handle watch(Connection owner, java.sql.Connection jdbc, java.sql.Connection physical) {
-        Leak leak = new Leak(engine, jdbc, physical, recordStacks ? new Throwable("the unclosed Connection was opened here") : null);
-        Handle h = new Handle(owner, watcher, leak);
+        Handle h = new Handle(owner, watcher, engine, jdbc, physical,
+                recordStacks ? new Throwable("the unclosed Connection was opened here") : null);
         watcher.watched.add(h);
         return h;
     }
 
-    /** What the owning Connection holds: closing it disarms the action. */
-    static final class Handle extends PhantomReference<Connection> {
-        private final Leak leak;
-        private final Watcher watcher;
+    /** How many checkouts are watched now: the engine's connections in use (opened, neither closed nor reclaimed). */
+    int watched() { return watcher.watched.size(); }
 
-        Handle(Connection owner, Watcher watcher, Leak leak) {
+    /**
+     * What the owning Connection holds: closing it disarms the action. The action, run when the Connection was
+     * collected unclosed, is the handle's own ({@link #reclaim}): a phantom reference does not keep its Connection
+     * reachable, and nothing else here refers to it.
+     */
+    static final class Handle extends PhantomReference<Connection> {
+        private final Watcher watcher;
+        private final Engine engine;
+        private final java.sql.Connection jdbc;
+        private final java.sql.Connection physical;
+        private final Throwable openedAt;
+        private volatile boolean closed;
+
+        Handle(Connection owner, Watcher watcher, Engine engine, java.sql.Connection jdbc, java.sql.Connection physical, Throwable openedAt) {
             super(owner, watcher.queue);
             this.watcher = watcher;
-            this.leak = leak;
+            this.engine = engine;
+            this.jdbc = jdbc;
+            this.physical = physical;
+            this.openedAt = openedAt;
         }
 
         /** The Connection was closed properly: nothing to do when it is collected (and the watch goes now). */
         void closed() {
-            leak.closed = true;
+            closed = true;
             clear();
             watcher.watched.remove(this);
+        }
+
+        /** The Connection was collected unclosed: warn, roll back, and give its JDBC connection back to the pool. */
+        void reclaim() {
+            if (closed) return;
+            String msg = "a Connection of " + engine + " was garbage-collected without close(): its transaction was rolled back and "
+                    + "its connection returned to the pool. Close connections with try-with-resources"
+                    + (openedAt == null ? " (EngineOptions.leakDetectionThreshold records where each one is opened)" : "");
+            if (openedAt != null) EchoLog.LOG.warn(msg, openedAt);
+            else EchoLog.LOG.warn(msg);
+            boolean broken = false;
+            try {
+                if (!jdbc.isClosed()) jdbc.rollback();
+            } catch (SQLException e) {
+                broken = true;
+            }
+            engine.release(jdbc, physical, broken);
         }
     }
 
@@ -90,46 +122,12 @@ final class UnclosedConnections {
                 if (r == owner) ownerGone = true;
                 else if (r instanceof Handle h && watched.remove(h)) {
                     try {
-                        h.leak.run();
+                        h.reclaim();
                     } catch (RuntimeException e) {
                         EchoLog.LOG.warn("returning an unclosed Connection's JDBC connection to the pool failed", e);
                     }
                 }
             }
-        }
-    }
-
-    /** The action; it must not refer to the Connection, or the Connection would never become unreachable. */
-    private static final class Leak implements Runnable {
-        private final Engine engine;
-        private final java.sql.Connection jdbc;
-        private final java.sql.Connection physical;
-        private final Throwable openedAt;
-        volatile boolean closed;
-
-        Leak(Engine engine, java.sql.Connection jdbc, java.sql.Connection physical, Throwable openedAt) {
-            this.engine = engine;
-            this.jdbc = jdbc;
-            this.physical = physical;
-            this.openedAt = openedAt;
-        }
-
-        @Override
-        public void run() {
-            if (closed) return;
-            String msg = "a Connection of " + engine + " was garbage-collected without close(): its transaction was rolled back and "
-                    + "its connection returned to the pool. Close connections with try-with-resources"
-                    + (openedAt == null ? " (EngineOptions.leakDetectionThreshold records where each one is opened)" : "");
-            if (openedAt != null) EchoLog.LOG.warn(msg, openedAt);
-            else EchoLog.LOG.warn(msg);
-            boolean broken = false;
-            try {
-                if (!jdbc.isClosed()) jdbc.rollback();
-            } catch (SQLException e) {
-                broken = true;
-            }
-            engine.inUse.decrementAndGet();
-            engine.release(jdbc, physical, broken);
         }
     }
 }
