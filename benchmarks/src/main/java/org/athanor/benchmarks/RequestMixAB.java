@@ -71,22 +71,29 @@ public final class RequestMixAB {
         for (int t = 0; t < threads; t++) {
             int w = t;
             Thread worker = new Thread(() -> {
-                try {
-                    while (true) {
+                while (true) {
+                    Side s;
+                    try {
                         start.await(); // the barrier publishes current[0]; null stops
-                        Side s = current[0];
-                        if (s == null) return;
+                        s = current[0];
+                    } catch (Exception e) {
+                        return;
+                    }
+                    if (s == null) return;
+                    try {
                         Thread.currentThread().setContextClassLoader(s.bench().getClass().getClassLoader());
                         long id = Thread.currentThread().getId(), c0 = mx.getCurrentThreadCpuTime(), a0 = mx.getThreadAllocatedBytes(id);
                         for (int i = 0; i < perSlice; i++) s.run();
                         threadCpu[w] = mx.getCurrentThreadCpuTime() - c0;
                         threadAlloc[w] = mx.getThreadAllocatedBytes(id) - a0;
-                        done.await();
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e); // reported by the main thread once every worker is done
                     }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                    start.reset();
-                    done.reset();
+                    try {
+                        done.await();
+                    } catch (Exception e) {
+                        return;
+                    }
                 }
             }, "mix-ab-" + t);
             worker.setDaemon(true);
