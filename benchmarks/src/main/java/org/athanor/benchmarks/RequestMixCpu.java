@@ -58,21 +58,30 @@ public final class RequestMixCpu {
         for (int t = 0; t < threads; t++) {
             int w = t;
             Thread worker = new Thread(() -> {
-                try {
-                    while (true) {
+                while (true) {
+                    String s;
+                    try {
                         start.await(); // the barrier publishes side; null stops
-                        String s = side[0];
-                        if (s == null) return;
+                        s = side[0];
+                    } catch (Exception e) {
+                        return;
+                    }
+                    if (s == null) return;
+                    try {
                         long id = Thread.currentThread().getId(), c0 = mx.getCurrentThreadCpuTime(), a0 = mx.getThreadAllocatedBytes(id);
                         for (int i = 0; i < perSlice; i++) bh.consume(request(bench, s, bh));
                         threadCpu[w] = mx.getCurrentThreadCpuTime() - c0;
                         threadAlloc[w] = mx.getThreadAllocatedBytes(id) - a0;
-                        done.await();
+                    } catch (Throwable e) {
+                        // reported by the main thread once every worker is done (a barrier reset here could come before
+                        // the main thread waits at it, which would then wait for ever)
+                        failure.compareAndSet(null, e);
                     }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                    start.reset();
-                    done.reset();
+                    try {
+                        done.await();
+                    } catch (Exception e) {
+                        return;
+                    }
                 }
             }, "mix-cpu-" + t);
             worker.setDaemon(true);
