@@ -179,10 +179,9 @@ final class CollectionLoading {
         for (List<Object> chunk : KeyConditions.batches(ids, fk, dialect, ToOneLoading.CHUNK)) {
             Select<Row> select = element.selectAll.where(KeyConditions.in(fk, chunk, dialect)).orderBy(orderBy(element, cs.relation()));
             ElementRows rows = new ElementRows(element.toOnes[k], byOwner);
-            List<Object> elements = Loading.list(s, element, select, cs.elementOptions, cs.elementPolymorphic, rows);
             // the rows not put in place as they were read (all of them when the load does not bind references at its
             // rows: a polymorphic or joined element load), in row order after those that were
-            for (int i = rows.placed, n = elements.size(); i < n; i++) rows.add(elements.get(i));
+            for (Object e : Loading.list(s, element, select, cs.elementOptions, cs.elementPolymorphic, rows)) rows.add(e);
         }
     }
 
@@ -192,7 +191,7 @@ final class CollectionLoading {
      * where it points now), in row order. The load's rows are given here as their references are bound
      * ({@link ToOneLoading.AtRow}), while each element is fresh in cache, instead of by a second pass over the result;
      * from the first row whose reference is not bound yet (its target not held, another class of a polymorphic result)
-     * on, the rest are put in place after the load, in order ({@link #placed} rows were). Each element comes in one
+     * on, the rest are put in place after the load, in order ({@link #unplaced}). Each element comes in one
      * row of one chunk (its key is unique, its foreign key names one owner), so it is added once, without a
      * {@code contains()} check; rows of one owner mostly follow each other, so the last owner's collection is reused
      * without a lookup.
@@ -202,13 +201,23 @@ final class CollectionLoading {
         private final Map<Object, CollectionState> byOwner;
         private Object lastOwner;
         private CollectionState target;
-        /** How many of the load's rows are in place (a prefix: none after the first that could not be). */
-        int placed;
         private boolean stopped;
 
         ElementRows(ToOne back, Map<Object, CollectionState> byOwner) {
             this.back = back;
             this.byOwner = byOwner;
+        }
+
+        /**
+         * Reads the rest of {@code rows} (the load's result; each row comes to {@link #row} as it is read) and returns
+         * the objects not put in place, in row order: those from the first row that could not be on.
+         */
+        List<Object> unplaced(org.athanor.core.engine.Result<Object> rows) {
+            List<Object> rest = new ArrayList<>(0);
+            try (rows) {
+                for (Object e : rows) if (stopped) rest.add(e);
+            }
+            return rest;
         }
 
         /** The load's next row: its object, and whether its references are still to be resolved. */
@@ -219,7 +228,6 @@ final class CollectionLoading {
                 return;
             }
             add(e);
-            placed++;
         }
 
         void add(Object e) {
