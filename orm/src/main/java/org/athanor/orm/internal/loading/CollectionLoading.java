@@ -178,7 +178,7 @@ final class CollectionLoading {
         org.athanor.core.dialect.Dialect dialect = s.connection().dialect();
         for (List<Object> chunk : KeyConditions.batches(ids, fk, dialect, ToOneLoading.CHUNK)) {
             Select<Row> select = element.selectAll.where(KeyConditions.in(fk, chunk, dialect)).orderBy(orderBy(element, cs.relation()));
-            ElementRows rows = new ElementRows(element.toOnes[k], byOwner);
+            ElementRows rows = new ElementRows(element, k, byOwner);
             // the rows not put in place as they were read (all of them when the load does not bind references at its
             // rows: a polymorphic or joined element load), in row order after those that were
             for (Object e : Loading.list(s, element, select, cs.elementOptions, cs.elementPolymorphic, rows)) rows.add(e);
@@ -197,13 +197,16 @@ final class CollectionLoading {
      * without a lookup.
      */
     static final class ElementRows {
-        private final ToOne back;
+        private final ToOne backRef;
+        /** The index of the elements' reference to their owner among their class's references. */
+        final int back;
         private final Map<Object, CollectionState> byOwner;
         private Object lastOwner;
         private CollectionState target;
         private boolean stopped;
 
-        ElementRows(ToOne back, Map<Object, CollectionState> byOwner) {
+        ElementRows(Mapper element, int back, Map<Object, CollectionState> byOwner) {
+            this.backRef = element.toOnes[back];
             this.back = back;
             this.byOwner = byOwner;
         }
@@ -223,18 +226,21 @@ final class CollectionLoading {
         /** The load's next row: its object, and whether its references are still to be resolved. */
         void row(Object e, boolean refsPending) {
             if (stopped) return;
-            if (refsPending) {
-                stopped = true;
-                return;
-            }
-            add(e);
+            if (refsPending) stopped = true;
+            else add(e);
         }
 
-        void add(Object e) {
-            Object ref = back.get(e);
-            if (ref != lastOwner || target == null) {
-                lastOwner = ref;
-                target = byOwner.get(ref);
+        /** The load's next row, whose references were all bound at the row: its object and the owner it was given. */
+        void placed(Object e, Object owner) {
+            if (!stopped) put(e, owner);
+        }
+
+        void add(Object e) { put(e, backRef.get(e)); }
+
+        private void put(Object e, Object owner) {
+            if (owner != lastOwner || target == null) {
+                lastOwner = owner;
+                target = byOwner.get(owner);
             }
             if (target != null) target.items.add(e);
         }
