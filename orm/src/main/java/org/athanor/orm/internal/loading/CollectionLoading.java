@@ -8,6 +8,7 @@ import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.Values;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,8 +120,10 @@ final class CollectionLoading {
         // the owners to load for: this one first, then the rest of its result still unloaded in this session
         Map<Object, CollectionState> byOwner = new IdentityHashMap<>();
         List<Object> ids = new ArrayList<>();
+        List<CollectionState> inOrder = new ArrayList<>(); // byOwner's values in the order of ids
         byOwner.put(cs.owner, cs);
         ids.add(KeyConditions.of(ownerState.key()));
+        inOrder.add(cs);
         if (cs.group != null)
             for (InstanceState st : cs.group) {
                 Object o = st.obj();
@@ -131,6 +134,7 @@ final class CollectionLoading {
                         || byOwner.containsKey(o)) continue;
                 byOwner.put(o, other);
                 ids.add(KeyConditions.of(st.key()));
+                inOrder.add(other);
             }
         // the lists are in place while the elements load (a load nested in it sees these collections loaded, and does
         // not start another); a load that fails partway (the SELECT, a row, a callback) leaves every one of them
@@ -139,7 +143,7 @@ final class CollectionLoading {
         try {
             if (cs.relation().isElementCollection()) ElementValues.load(s, cs, byOwner, ids);
             else if (cs.relation().isManyToMany()) loadManyToMany(s, cs, byOwner, ids);
-            else loadOneToMany(s, cs, byOwner, ids);
+            else loadOneToMany(s, cs, byOwner, ids, inOrder);
         } catch (RuntimeException | Error e) {
             for (CollectionState c : byOwner.values()) c.items = null;
             if (!cs.relation().isElementCollection()) settleElements(s, cs.elementInfo(), e); // values have no references
@@ -171,14 +175,17 @@ final class CollectionLoading {
         }
     }
 
-    private static void loadOneToMany(Loading.Host s, CollectionState cs, Map<Object, CollectionState> byOwner, List<Object> ids) {
+    private static void loadOneToMany(Loading.Host s, CollectionState cs, Map<Object, CollectionState> byOwner, List<Object> ids,
+                                      List<CollectionState> inOrder) {
         Mapper element = cs.elementInfo();
         int k = cs.info.toManyBackRef(cs.m);
+        Map<Object, CollectionState> byId = new HashMap<>(2 * ids.size());
+        for (int i = 0; i < ids.size(); i++) byId.put(ids.get(i), inOrder.get(i));
         List<Column<Object>> fk = element.toOnes[k].columns();
         org.athanor.core.dialect.Dialect dialect = s.connection().dialect();
         for (List<Object> chunk : KeyConditions.batches(ids, fk, dialect, ToOneLoading.CHUNK)) {
             Select<Row> select = element.selectAll.where(KeyConditions.in(fk, chunk, dialect)).orderBy(orderBy(element, cs.relation()));
-            ElementRows rows = new ElementRows(element, k, byOwner);
+            ElementRows rows = new ElementRows(element, k, byOwner, byId);
             // the rows not put in place as they were read (all of them when the load does not bind references at its
             // rows: a polymorphic or joined element load), in row order after those that were
             for (Object e : Loading.list(s, element, select, cs.elementOptions, cs.elementPolymorphic, rows)) rows.add(e);
@@ -201,14 +208,30 @@ final class CollectionLoading {
         /** The index of the elements' reference to their owner among their class's references. */
         final int back;
         private final Map<Object, CollectionState> byOwner;
+        /** The owners' collections by the owners' keys, as the elements' references hold them ({@link KeyConditions#of}). */
+        private final Map<Object, CollectionState> byId;
         private Object lastOwner;
         private CollectionState target;
         private boolean stopped;
 
-        ElementRows(Mapper element, int back, Map<Object, CollectionState> byOwner) {
+        ElementRows(Mapper element, int back, Map<Object, CollectionState> byOwner, Map<Object, CollectionState> byId) {
             this.backRef = element.toOnes[back];
             this.back = back;
             this.byOwner = byOwner;
+            this.byId = byId;
+        }
+
+        /**
+         * The owner with key {@code id} (a new row's reference to its owner) among those this load is for, without asking
+         * the identity map (which would index every owner by key for it); null when none is (the row is left to
+         * {@link ToOneLoading#resolve}). Its collection is the one the row's element goes into next.
+         */
+        Object owner(Object id) {
+            CollectionState c = byId.get(id);
+            if (c == null) return null;
+            lastOwner = c.owner;
+            target = c;
+            return c.owner;
         }
 
         /**

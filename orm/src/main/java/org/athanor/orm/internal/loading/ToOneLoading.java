@@ -110,12 +110,16 @@ public final class ToOneLoading {
                 Object target;
                 if (last[k] != null && Values.same(id, lastId[k])) target = last[k];
                 else {
-                    InstanceState t = s.uow().identityMap.get(info.targetKey(k, id));
-                    if (t == null) {
+                    // a collection load's new element names one of the owners it is loaded for (by the WHERE)
+                    if (fresh && elements != null && k == elements.back) target = elements.owner(id);
+                    else {
+                        InstanceState t = s.uow().identityMap.get(info.targetKey(k, id));
+                        target = t == null ? null : t.obj();
+                    }
+                    if (target == null) {
                         all = false; // loaded (or proxied) with the rest of the result by resolve
                         continue;
                     }
-                    target = t.obj();
                     lastId[k] = id;
                     last[k] = target;
                 }
