@@ -79,6 +79,15 @@ public final class ToOneLoading {
             return all;
         }
 
+        /**
+         * Tells the rows that follow that reference {@code k}'s key {@code id} names {@code target} (the session's object
+         * for it): a joined element's reference back to its row's parent binds without an identity-map lookup.
+         */
+        void known(int k, Object id, Object target) {
+            lastId[k] = id;
+            last[k] = target;
+        }
+
         /** Binds what the identity map can give of {@code obj}'s references (read from {@code snap}); whether all are. */
         private boolean bindRefs(Mapper rowInfo, Object obj, Object[] snap) {
             if (rowInfo != info) { // another class of a polymorphic result: resolved with its class
