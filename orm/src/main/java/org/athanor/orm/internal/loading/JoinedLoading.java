@@ -74,6 +74,9 @@ final class JoinedLoading {
             // the join's ON is the element's back reference = the parent's key (JoinedStatement.join)
             if (!node.perParent && plan.collection) node.backRef = node.parent.info.toManyBackRef(plan.index);
             else if (!node.perParent && plan.inverse) node.backRef = node.parent.info.inverseOneBackRef(plan.index);
+            // so its column holds the parent's key, read already: a keyed element below a keyed parent takes it from there
+            if (node.backRef >= 0 && node.keyAt >= 0 && node.parent.keyAt >= 0 && node.info.toOnes[node.backRef].width() == 1)
+                node.parentKeyAt = node.info.keySlot(node.backRef);
         }
         List<Object[]> withExtra = new ArrayList<>(); // only with extra columns: no list of a null per row otherwise
         int begun = 0;
@@ -127,11 +130,11 @@ final class JoinedLoading {
                 obj = node.lastObject;
                 read = false;
             } else {
-                // the node's columns, one per attribute in order (keyColumn): the key is not read twice
+                // the node's columns, one per attribute in order (keyColumn): the key is not read twice, nor the parent's
                 Mapper m = node.info;
-                int n = m.attrs.length, id = m.idIdx[0], from = node.from;
+                int n = m.attrs.length, id = m.idIdx[0], pk = node.parentKeyAt, from = node.from;
                 Object[] v = new Object[n];
-                for (int k = 0; k < n; k++) v[k] = k == id ? key : c[from + k].read(rs, from + k + 1);
+                for (int k = 0; k < n; k++) v[k] = k == id ? key : k == pk ? parent.lastKey : c[from + k].read(rs, from + k + 1);
                 obj = materialize(s, node, v);
                 node.lastKey = key;
                 node.lastObject = obj;
