@@ -61,7 +61,7 @@ final class JoinedLoading {
         for (JoinedNode node : nodes) {
             JoinedPlan.Node plan = node.plan;
             node.from = node == root ? q.primary().offset() : plan.offset;
-            node.keyAt = keyColumn(node.info, node.from);
+            node.keyAt = keyColumn(node.info, node.from, plan.fromParent);
             if (node.keyAt < 0) node.values = Loading.values(new OrmCompiler.EntityColumns(node.info.loadTarget, node.from));
             // references are bound at each row from the identity map (an element's parent came earlier in its row)
             node.refs = ToOneLoading.atRow(s, node.info);
@@ -74,9 +74,6 @@ final class JoinedLoading {
             // the join's ON is the element's back reference = the parent's key (JoinedStatement.join)
             if (!node.perParent && plan.collection) node.backRef = node.parent.info.toManyBackRef(plan.index);
             else if (!node.perParent && plan.inverse) node.backRef = node.parent.info.inverseOneBackRef(plan.index);
-            // so its column holds the parent's key, read already: a keyed element below a keyed parent takes it from there
-            if (node.backRef >= 0 && node.keyAt >= 0 && node.parent.keyAt >= 0 && node.info.toOnes[node.backRef].width() == 1)
-                node.parentKeyAt = node.info.keySlot(node.backRef);
         }
         List<Object[]> withExtra = new ArrayList<>(); // only with extra columns: no list of a null per row otherwise
         int begun = 0;
@@ -130,11 +127,18 @@ final class JoinedLoading {
                 obj = node.lastObject;
                 read = false;
             } else {
-                // the node's columns, one per attribute in order (keyColumn): the key is not read twice, nor the parent's
+                // the node's columns, one per attribute in order (keyColumn): the key is not read twice, and the back
+                // reference the statement does not select (JoinedPlan.Node#fromParent) is the parent's key
                 Mapper m = node.info;
-                int n = m.attrs.length, id = m.idIdx[0], pk = node.parentKeyAt, from = node.from;
+                int n = m.attrs.length, id = m.idIdx[0], fromParent = node.plan.fromParent, col = node.from;
                 Object[] v = new Object[n];
-                for (int k = 0; k < n; k++) v[k] = k == id ? key : k == pk ? parent.lastKey : c[from + k].read(rs, from + k + 1);
+                for (int k = 0; k < n; k++) {
+                    if (k == fromParent) v[k] = parent.lastKey;
+                    else {
+                        v[k] = k == id ? key : c[col].read(rs, col + 1);
+                        col++;
+                    }
+                }
                 obj = materialize(s, node, v);
                 node.lastKey = key;
                 node.lastObject = obj;
@@ -168,11 +172,12 @@ final class JoinedLoading {
     /**
      * The result column of {@code m}'s single-column key for a node whose columns start at {@code offset}, or -1 when
      * the key is composite or the row is polymorphic (its layout depends on the discriminator); with a key, the node's
-     * columns are its attributes', in order.
+     * columns are its attributes', in order, but for attribute {@code fromParent} (-1: none), not selected.
      */
-    private static int keyColumn(Mapper m, int offset) {
-        if (m.idIdx.length != 1 || m.layoutCount() > 1 || m.loadTarget.columnCount() != m.attrs.length) return -1;
-        return offset + m.idIdx[0];
+    private static int keyColumn(Mapper m, int offset, int fromParent) {
+        if (!JoinedStatement.keyed(m)) return -1;
+        int id = m.idIdx[0];
+        return offset + id - (fromParent >= 0 && fromParent < id ? 1 : 0);
     }
 
     /** Resolves references, installs collections (the joined ones loaded), and applies the non-joined options, level by level. */

@@ -46,11 +46,6 @@ final class JoinedNode {
      * or an inverse one-to-one's back reference: the row's element names the row's parent object); -1 when none.
      */
     int backRef = -1;
-    /**
-     * With {@link #backRef} of one column, the node and its parent keyed ({@link #keyAt}): that column's attribute, whose
-     * value is the parent's key ({@link #lastKey} of the parent, the join's ON), taken from there instead of read; else -1.
-     */
-    int parentKeyAt = -1;
 
     // the rows' state
     /** This row's object (null: none, e.g. no related row of the LEFT OUTER JOIN), and its position in {@link #objects}. */
