@@ -71,6 +71,7 @@ final class JoinedLoading {
             // a many-to-many element has several parents: their elements are told apart per parent.
             node.perParent = plan.secondary != null || plan.containsEager()
                     || plan.collection && node.parent.info.toManySecondary(plan.index) != null;
+            node.lists = node == root || !node.children.isEmpty() || !node.attaches;
             // the join's ON is the element's back reference = the parent's key (JoinedStatement.join)
             if (!node.perParent && plan.collection) node.backRef = node.parent.info.toManyBackRef(plan.index);
             else if (!node.perParent && plan.inverse) node.backRef = node.parent.info.inverseOneBackRef(plan.index);
@@ -183,8 +184,8 @@ final class JoinedLoading {
     /** Resolves references, installs collections (the joined ones loaded), and applies the non-joined options, level by level. */
     private static void finish(Loading.Host s, JoinedNode node, List<LoadSpec> options) {
         Mapper info = node.info;
-        List<Object> owners = node.objects;
-        if (owners.isEmpty()) return;
+        if (node.count == 0) return;
+        List<Object> owners = node.objects; // listed when the node has children (JoinedNode.lists)
         // the states kept for what is left after the rows (all of them when the rows have collections); a polymorphic
         // node's objects are of several classes: each class's references and collections over its objects
         List<InstanceState> kept = node.keptStates();

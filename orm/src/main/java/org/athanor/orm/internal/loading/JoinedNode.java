@@ -23,8 +23,10 @@ final class JoinedNode {
     final LoadSpec option; // null for the root
     final Mapper info;
     final List<JoinedNode> children = new ArrayList<>();
-    /** This node's distinct objects, in the order they first appear. */
+    /** This node's distinct objects, in the order they first appear, when it {@link #lists} them. */
     final List<Object> objects = new ArrayList<>();
+    /** How many distinct objects the node noted. */
+    int count;
 
     // set once before the rows (JoinedLoading.run)
     /** The result column of the node's single-column key, read apart at each row; -1 (composite or polymorphic) if none. */
@@ -41,6 +43,12 @@ final class JoinedNode {
     boolean attaches;
     /** Elements told apart per parent (see {@link #addElement}), else by {@link #seen} alone. */
     boolean perParent;
+    /**
+     * Whether {@link #objects} lists the node's objects: the query's objects (the root), the owners of the node's
+     * children, a reference's targets. A leaf collection's (or inverse one-to-one's) elements are not listed: each is
+     * in its parents' elements from its first row on ({@link #addElement}), where {@link #note} finds them.
+     */
+    boolean lists;
     /**
      * The position in {@link #info}'s references of the one back to the parent that the node's join matched (a one-to-many's
      * or an inverse one-to-one's back reference: the row's element names the row's parent object); -1 when none.
@@ -85,7 +93,8 @@ final class JoinedNode {
      * single-column key, or null when not read apart. While each new object's key is greater than every key before
      * it (rows ordered by this node's key, as a collection's are within its parent and often overall), it cannot have
      * been noted before, and no identity map is kept; the first key out of order (or an object without one) starts
-     * the map, filled with every object noted so far.
+     * the map, filled with every object noted so far: those listed, or else those in the parents' elements (positions
+     * are read by children only, and a node that does not list its objects has none).
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     boolean note(Object o, Object key) {
@@ -93,24 +102,28 @@ final class JoinedNode {
         last = o;
         if (seen == null) {
             Object max = maxKey;
-            if (key instanceof Comparable c && (max == null ? objects.isEmpty()
+            if (key instanceof Comparable c && (max == null ? count == 0
                     : key.getClass() == max.getClass() && c.compareTo(max) > 0)) {
                 maxKey = key;
-                at = objects.size();
-                objects.add(o);
+                noted(o);
                 return true;
             }
-            seen = new IdentityHashMap<>(Math.max(32, 2 * objects.size()));
-            for (int p = 0; p < objects.size(); p++) seen.put(objects.get(p), p);
+            seen = new IdentityHashMap<>(Math.max(32, 2 * count));
+            if (lists) for (int p = 0; p < count; p++) seen.put(objects.get(p), p);
+            else for (ArrayList<Object> els : elements) if (els != null) for (Object e : els) seen.putIfAbsent(e, -1);
         }
-        Integer before = seen.putIfAbsent(o, objects.size());
+        Integer before = seen.putIfAbsent(o, count);
         if (before != null) {
             at = before;
             return false;
         }
-        at = objects.size();
-        objects.add(o);
+        noted(o);
         return true;
+    }
+
+    private void noted(Object o) {
+        at = count++;
+        if (lists) objects.add(o);
     }
 
     /** Adds {@code e} to the elements of the parent at {@code parentAt} unless already there; {@code first}: first seen in this node. */
