@@ -117,7 +117,7 @@ public final class ToOneLoading {
                     continue;
                 }
                 Object target;
-                if (last[k] != null && Values.same(id, lastId[k])) target = last[k];
+                if (last[k] != null && id.equals(lastId[k])) target = last[k]; // the identity map's own equality (IdKey)
                 else {
                     // a collection load's new element names one of the owners it is loaded for (by the WHERE)
                     if (fresh && elements != null && k == elements.back) target = elements.owner(id);
