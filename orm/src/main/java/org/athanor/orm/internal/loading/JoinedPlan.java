@@ -63,10 +63,16 @@ final class JoinedPlan {
         final Table secondary;
         /** Where the node's columns start in the statement's select list. */
         final int offset;
+        /**
+         * The attribute of the node's reference back to its parent whose column is not selected: the join matched it to
+         * the parent's key, which the row has already (a keyed element of a one-to-many or inverse one-to-one below a
+         * keyed parent, {@link JoinedStatement#fromParent}); -1 when the node reads all its columns.
+         */
+        final int fromParent;
         final List<Node> children;
 
         Node(Mapper info, LoadSpec option, int index, boolean collection, boolean inverse, Table table, Map<Table, Table> aliases,
-             Table secondary, int offset, List<Node> children) {
+             Table secondary, int offset, int fromParent, List<Node> children) {
             this.info = info;
             this.relationship = option == null ? null : option.relationship;
             this.strategy = option == null ? null : option.strategy;
@@ -79,6 +85,7 @@ final class JoinedPlan {
             this.aliases = aliases == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(aliases));
             this.secondary = secondary;
             this.offset = offset;
+            this.fromParent = fromParent;
             this.children = List.copyOf(children);
         }
 

@@ -84,7 +84,7 @@ final class JoinedStatement {
     /** The plan for {@code options}: the tree of nodes, then its joins, columns and ORDER BY terms. */
     private static JoinedPlan plan(Mapper info, List<LoadSpec> options, Function<Expression<?>, Expression<?>> rootColumn, int extra) {
         int n = info.loadTarget.columnCount();
-        JoinedPlan.Node root = new JoinedPlan.Node(info, null, -1, false, false, null, null, null, 0,
+        JoinedPlan.Node root = new JoinedPlan.Node(info, null, -1, false, false, null, null, null, 0, -1,
                 children(info, options, new int[] {0}, new int[] {n}));
         List<JoinedPlan.Step> joins = new ArrayList<>();
         List<Expression<?>> columns = new ArrayList<>();
@@ -177,12 +177,36 @@ final class JoinedStatement {
             // a @OneToMany @JoinColumn's "secondary table" is the element's own: joined once, on its key column (join)
             Table secondary = sec != null && !sec.inElementTable() && o.strategy != LoadSpec.Strategy.CONTAINS_EAGER
                     ? sec.table().as(sec.table().name() + "_" + ++aliases[0]) : null;
-            int offset = next[0];
-            next[0] += target.loadTarget.columnCount();
-            children.add(new JoinedPlan.Node(target, o, index, collection, inverse, table, tables, secondary, offset,
+            int offset = next[0], fromParent = fromParent(info, target, o, collection, inverse, index);
+            next[0] += target.loadTarget.columnCount() - (fromParent >= 0 ? 1 : 0);
+            children.add(new JoinedPlan.Node(target, o, index, collection, inverse, table, tables, secondary, offset, fromParent,
                     children(target, o.children, aliases, next)));
         }
         return children;
+    }
+
+    /**
+     * The attribute of {@code target}'s reference back to its parent (of class {@code parent}) that the node's rows need
+     * not select, or -1: for a one-to-many (mapped by that reference) or an inverse one-to-one joined on it (not a
+     * containsEager, whose ON is the query's), the join's ON makes its single column the parent's key, which each row
+     * reads already; both classes keyed (one key column, their columns their attributes in order, as
+     * JoinedLoading.keyColumn reads them); not when it is the element's own key. (A collection's ORDER BY names its
+     * own attributes and key, never a reference's column: it need not be selected for a DISTINCT query.)
+     */
+    static int fromParent(Mapper parent, Mapper target, LoadSpec o, boolean collection, boolean inverse, int index) {
+        if (o.strategy == LoadSpec.Strategy.CONTAINS_EAGER) return -1;
+        int back;
+        if (collection && parent.toManySecondary(index) == null) back = parent.toManyBackRef(index);
+        else if (inverse) back = parent.inverseOneBackRef(index);
+        else return -1;
+        if (back < 0 || target.toOnes[back].width() != 1 || !keyed(parent) || !keyed(target)) return -1;
+        int at = target.keySlot(back);
+        return at == target.idIdx[0] ? -1 : at; // a derived identity: the key is read apart (keyColumn)
+    }
+
+    /** Whether {@code m}'s rows are read by their single key column with the rest in attribute order (JoinedLoading.keyColumn). */
+    static boolean keyed(Mapper m) {
+        return m.idIdx.length == 1 && m.layoutCount() == 1 && m.loadTarget.columnCount() == m.attrs.length;
     }
 
     /**
@@ -245,7 +269,8 @@ final class JoinedStatement {
                     Expression<Boolean> keys = keysEqual(tableOf(child, first), first, t.getKey(), t.getValue());
                     joins.add(new JoinedPlan.Step(t.getValue(), only != null && t.getValue() == child.table ? Sql.and(keys, only) : keys, false));
                 }
-            for (Expression<?> col : c.selectAll.columns()) columns.add(read(child, (Column<?>) col));
+            List<Expression<?>> own = c.selectAll.columns();
+            for (int i = 0; i < own.size(); i++) if (i != child.fromParent) columns.add(read(child, (Column<?>) own.get(i)));
             if (child.collection)
                 for (OrderItem o : CollectionLoading.orderBy(c, p.toManys[child.index]))
                     order.add(new OrderItem(read(child, (Column<?>) o.expression()), o.descending(), o.nulls()));

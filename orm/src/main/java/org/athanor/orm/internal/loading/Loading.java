@@ -184,18 +184,23 @@ public final class Loading {
 
     /**
      * {@link #hydrate} of a row of {@code declared}'s statement (the select's values, as {@link Mapper#rowValues}
-     * orders them) in a load that does not defer its states: the row's state.
+     * orders them), its references bound by {@code refs} (null: none at the row): the session's object.
      */
-    static InstanceState materialize(Loading.Host s, LoadedRows load, Mapper declared, Object[] row) {
+    static Object materialize(Loading.Host s, LoadedRows load, Mapper declared, Object[] row, ToOneLoading.AtRow refs) {
         if (declared.hasNullId(row)) throw nullKey(declared);
-        hydrate(s, load, declared.rowMapper(row), declared.rowValues(row), null);
+        return hydrate(s, load, declared.rowMapper(row), declared.rowValues(row), refs);
+    }
+
+    /** {@link #materialize(Loading.Host, LoadedRows, Mapper, Object[], ToOneLoading.AtRow)} in a {@link #statesLoad}: the row's state. */
+    static InstanceState materialize(Loading.Host s, LoadedRows load, Mapper declared, Object[] row) {
+        materialize(s, load, declared, row, null);
         return load.last();
     }
 
     /**
      * Begins a load of {@code info}'s rows that hands out their states as they are read ({@link #materialize}), such
-     * as a joined load's node: its statement may give a key more than once. It never defers states, so it need not be
-     * ended.
+     * as a polymorphic select-in's: its statement may give a key more than once. It never defers states, so it need not
+     * be ended.
      */
     static LoadedRows statesLoad(Loading.Host s, Mapper info) { return s.uow().beginLoad(info, 0); }
 

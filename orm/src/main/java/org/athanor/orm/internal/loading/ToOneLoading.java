@@ -84,6 +84,15 @@ public final class ToOneLoading {
         }
 
         /**
+         * Tells the rows that follow that reference {@code k}'s key {@code id} names {@code target} (the session's object
+         * for it): a joined element's reference back to its row's parent binds without an identity-map lookup.
+         */
+        void known(int k, Object id, Object target) {
+            lastId[k] = id;
+            last[k] = target;
+        }
+
+        /**
          * Binds what the identity map can give of {@code obj}'s references (read from {@code snap}); whether all are.
          * {@code fresh}: {@code obj} was just made for its row, so the row's references are set whatever its
          * constructor put there (a held object keeps a reference that already names the row's key). Each reference

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbJoinedElementsWithoutStatesTest extends JoinedElementsWithoutStatesTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}

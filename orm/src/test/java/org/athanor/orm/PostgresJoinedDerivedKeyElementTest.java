@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresJoinedDerivedKeyElementTest extends JoinedDerivedKeyElementTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

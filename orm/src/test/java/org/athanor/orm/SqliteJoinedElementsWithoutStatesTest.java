@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteJoinedElementsWithoutStatesTest extends JoinedElementsWithoutStatesTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
