@@ -30,21 +30,24 @@ final class ComparisonWriter {
         b.append("    @Override public boolean differs(").append(e).append(" e, Object[] v) {\n        Object s;\n");
         for (int i = 0; i < m.attributes.size(); i++) {
             b.append("        s = v[").append(i).append("];\n");
-            check(m, m.attributes.get(i), i, b, "        ");
+            check(m, m.attributes.get(i), i, b, "        ", true);
         }
         b.append("        return false;\n    }\n\n");
         b.append("    @Override public boolean differs(").append(e).append(" e, int i, Object s) {\n        switch (i) {\n");
         for (int i = 0; i < m.attributes.size(); i++) {
             b.append("            case ").append(i).append(": {\n");
-            check(m, m.attributes.get(i), i, b, "                ");
+            check(m, m.attributes.get(i), i, b, "                ", false);
             b.append("                return false;\n            }\n");
         }
         b.append("            default: throw new IndexOutOfBoundsException(\"").append(e).append(" has \" + NAMES.size() + \" attributes, not \" + i);\n");
         b.append("        }\n    }\n\n");
     }
 
-    /** The statement returning true when attribute {@code i} of {@code e} differs from {@code s}. */
-    private static void check(EntityModel m, AttributeModel a, int i, StringBuilder b, String indent) {
+    /**
+     * The statements returning true when attribute {@code i} of {@code e} differs from {@code s}; {@code scoped}: in a
+     * block of their own (a local of theirs would clash with the next attribute's).
+     */
+    private static void check(EntityModel m, AttributeModel a, int i, StringBuilder b, String indent, boolean scoped) {
         b.append(indent);
         if (a.holder() != null) {   // read through its holder, null when the holder is
             b.append("if (!").append(SAME).append("(get(e, ").append(i).append("), s)) return true;\n");
@@ -60,12 +63,18 @@ final class ComparisonWriter {
                     : held + " == " + read;
             b.append("if (!(s instanceof ").append(boxed[0]).append(" && ").append(same).append(")) return true;\n");
         } else if (a.typeName().equals("byte[]")) {
-            b.append("{ byte[] x = ").append(read).append("; if (x != s && (x == null || !(s instanceof byte[]) || !java.util.Arrays.equals(x, (byte[]) s))) return true; }\n");
+            local(b, "byte[]", read, "x != s && (x == null || !(s instanceof byte[]) || !java.util.Arrays.equals(x, (byte[]) s))", scoped);
         } else if (ownEquals(m, a.typeName())) {
-            b.append("{ ").append(a.typeName()).append(" x = ").append(read).append("; if (x != s && (x == null || s == null || !x.equals(s))) return true; }\n");
+            local(b, a.typeName(), read, "x != s && (x == null || s == null || !x.equals(s))", scoped);
         } else {
             b.append("if (!").append(SAME).append("(").append(read).append(", s)) return true;\n");
         }
+    }
+
+    /** {@code type x = read; if (differs) return true;}, in braces when {@code scoped}. */
+    private static void local(StringBuilder b, String type, String read, String differs, boolean scoped) {
+        b.append(scoped ? "{ " : "").append(type).append(" x = ").append(read).append("; if (").append(differs).append(") return true;")
+                .append(scoped ? " }\n" : "\n");
     }
 
     /** Whether no value of the type can be a byte array or a BigDecimal: a final class, an enum or a record. */
