@@ -101,6 +101,7 @@ public class InheritanceLoadBenchmark {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        db.freshConnections();
     }
 
     @TearDown(Level.Trial)

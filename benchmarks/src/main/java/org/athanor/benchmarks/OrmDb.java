@@ -67,6 +67,7 @@ final class OrmDb implements AutoCloseable {
             throw new IllegalStateException("filling " + TABLE + ": " + e.getMessage(), e);
         }
         if (db.kind.equals("postgres")) db.sql("ANALYZE " + TABLE);
+        db.freshConnections();
     }
 
     /**

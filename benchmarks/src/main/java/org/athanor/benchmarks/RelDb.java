@@ -75,6 +75,7 @@ final class RelDb implements AutoCloseable {
         db.sql("SELECT setval('" + POSTS + "_id_seq', " + USER_COUNT * POSTS_PER_USER + ")");
         db.sql("ANALYZE " + USERS);
         db.sql("ANALYZE " + POSTS);
+        db.freshConnections();
     }
 
     /**

@@ -31,7 +31,12 @@ final class ArrayType<E> extends SqlType<List<E>> {
 
     @Override
     protected void bindNonNull(PreparedStatement ps, int index, List<E> value) throws SQLException {
-        Array a = ps.getConnection().createArrayOf(elementName, value.toArray());
+        // an array of the element's own class (Long[], not Object[]): pgjdbc then sends numbers, UUIDs and the like in
+        // binary, where for an Object[] it builds and escapes the array's text, which the server parses again
+        Class<?> c = element.javaType();
+        Object[] items = (Object[]) java.lang.reflect.Array.newInstance(c.isPrimitive() ? Object.class : c, value.size());
+        for (int i = 0; i < items.length; i++) items[i] = element.cast(value.get(i));
+        Array a = ps.getConnection().createArrayOf(elementName, items);
         ps.setArray(index, a);
     }
 

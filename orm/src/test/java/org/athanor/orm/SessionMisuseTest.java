@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Misuse of a Session (issue 17): a null argument is named instead of surfacing as a bare
  * NullPointerException deep inside, and a Session dropped without close() gives its pooled connection
- * back, rolled back, once it is garbage-collected (the Core Connection it holds is registered with
- * its Engine's Cleaner), so a forgotten Session cannot starve the pool for ever.
+ * back, rolled back, once it is garbage-collected (the Core Connection it holds is watched by a phantom
+ * reference of its Engine's, see UnclosedConnections), so a forgotten Session cannot starve the pool for ever.
  */
 class SessionMisuseTest {
     private static void named(Executable call, String argument) {

@@ -8,6 +8,7 @@ import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.mapping.Values;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,8 +120,10 @@ final class CollectionLoading {
         // the owners to load for: this one first, then the rest of its result still unloaded in this session
         Map<Object, CollectionState> byOwner = new IdentityHashMap<>();
         List<Object> ids = new ArrayList<>();
+        List<CollectionState> inOrder = new ArrayList<>(); // byOwner's values in the order of ids
         byOwner.put(cs.owner, cs);
         ids.add(KeyConditions.of(ownerState.key()));
+        inOrder.add(cs);
         if (cs.group != null)
             for (InstanceState st : cs.group) {
                 Object o = st.obj();
@@ -131,6 +134,7 @@ final class CollectionLoading {
                         || byOwner.containsKey(o)) continue;
                 byOwner.put(o, other);
                 ids.add(KeyConditions.of(st.key()));
+                inOrder.add(other);
             }
         // the lists are in place while the elements load (a load nested in it sees these collections loaded, and does
         // not start another); a load that fails partway (the SELECT, a row, a callback) leaves every one of them
@@ -139,7 +143,7 @@ final class CollectionLoading {
         try {
             if (cs.relation().isElementCollection()) ElementValues.load(s, cs, byOwner, ids);
             else if (cs.relation().isManyToMany()) loadManyToMany(s, cs, byOwner, ids);
-            else loadOneToMany(s, cs, byOwner, ids);
+            else loadOneToMany(s, cs, byOwner, ids, inOrder);
         } catch (RuntimeException | Error e) {
             for (CollectionState c : byOwner.values()) c.items = null;
             if (!cs.relation().isElementCollection()) settleElements(s, cs.elementInfo(), e); // values have no references
@@ -171,18 +175,20 @@ final class CollectionLoading {
         }
     }
 
-    private static void loadOneToMany(Loading.Host s, CollectionState cs, Map<Object, CollectionState> byOwner, List<Object> ids) {
+    private static void loadOneToMany(Loading.Host s, CollectionState cs, Map<Object, CollectionState> byOwner, List<Object> ids,
+                                      List<CollectionState> inOrder) {
         Mapper element = cs.elementInfo();
         int k = cs.info.toManyBackRef(cs.m);
+        Map<Object, CollectionState> byId = new HashMap<>(2 * ids.size());
+        for (int i = 0; i < ids.size(); i++) byId.put(ids.get(i), inOrder.get(i));
         List<Column<Object>> fk = element.toOnes[k].columns();
         org.athanor.core.dialect.Dialect dialect = s.connection().dialect();
         for (List<Object> chunk : KeyConditions.batches(ids, fk, dialect, ToOneLoading.CHUNK)) {
             Select<Row> select = element.selectAll.where(KeyConditions.in(fk, chunk, dialect)).orderBy(orderBy(element, cs.relation()));
-            ElementRows rows = new ElementRows(element.toOnes[k], byOwner);
-            List<Object> elements = Loading.list(s, element, select, cs.elementOptions, cs.elementPolymorphic, rows);
+            ElementRows rows = new ElementRows(element, k, byOwner, byId);
             // the rows not put in place as they were read (all of them when the load does not bind references at its
             // rows: a polymorphic or joined element load), in row order after those that were
-            for (int i = rows.placed, n = elements.size(); i < n; i++) rows.add(elements.get(i));
+            for (Object e : Loading.list(s, element, select, cs.elementOptions, cs.elementPolymorphic, rows)) rows.add(e);
         }
     }
 
@@ -192,41 +198,72 @@ final class CollectionLoading {
      * where it points now), in row order. The load's rows are given here as their references are bound
      * ({@link ToOneLoading.AtRow}), while each element is fresh in cache, instead of by a second pass over the result;
      * from the first row whose reference is not bound yet (its target not held, another class of a polymorphic result)
-     * on, the rest are put in place after the load, in order ({@link #placed} rows were). Each element comes in one
+     * on, the rest are put in place after the load, in order ({@link #unplaced}). Each element comes in one
      * row of one chunk (its key is unique, its foreign key names one owner), so it is added once, without a
      * {@code contains()} check; rows of one owner mostly follow each other, so the last owner's collection is reused
      * without a lookup.
      */
     static final class ElementRows {
-        private final ToOne back;
+        private final ToOne backRef;
+        /** The index of the elements' reference to their owner among their class's references. */
+        final int back;
         private final Map<Object, CollectionState> byOwner;
+        /** The owners' collections by the owners' keys, as the elements' references hold them ({@link KeyConditions#of}). */
+        private final Map<Object, CollectionState> byId;
         private Object lastOwner;
         private CollectionState target;
-        /** How many of the load's rows are in place (a prefix: none after the first that could not be). */
-        int placed;
         private boolean stopped;
 
-        ElementRows(ToOne back, Map<Object, CollectionState> byOwner) {
+        ElementRows(Mapper element, int back, Map<Object, CollectionState> byOwner, Map<Object, CollectionState> byId) {
+            this.backRef = element.toOnes[back];
             this.back = back;
             this.byOwner = byOwner;
+            this.byId = byId;
+        }
+
+        /**
+         * The owner with key {@code id} (a new row's reference to its owner) among those this load is for, without asking
+         * the identity map (which would index every owner by key for it); null when none is (the row is left to
+         * {@link ToOneLoading#resolve}). Its collection is the one the row's element goes into next.
+         */
+        Object owner(Object id) {
+            CollectionState c = byId.get(id);
+            if (c == null) return null;
+            lastOwner = c.owner;
+            target = c;
+            return c.owner;
+        }
+
+        /**
+         * Reads the rest of {@code rows} (the load's result; each row comes to {@link #row} as it is read) and returns
+         * the objects not put in place, in row order: those from the first row that could not be on.
+         */
+        List<Object> unplaced(org.athanor.core.engine.Result<Object> rows) {
+            List<Object> rest = new ArrayList<>(0);
+            try (rows) {
+                for (Object e : rows) if (stopped) rest.add(e);
+            }
+            return rest;
         }
 
         /** The load's next row: its object, and whether its references are still to be resolved. */
         void row(Object e, boolean refsPending) {
             if (stopped) return;
-            if (refsPending) {
-                stopped = true;
-                return;
-            }
-            add(e);
-            placed++;
+            if (refsPending) stopped = true;
+            else add(e);
         }
 
-        void add(Object e) {
-            Object ref = back.get(e);
-            if (ref != lastOwner || target == null) {
-                lastOwner = ref;
-                target = byOwner.get(ref);
+        /** The load's next row, whose references were all bound at the row: its object and the owner it was given. */
+        void placed(Object e, Object owner) {
+            if (!stopped) put(e, owner);
+        }
+
+        void add(Object e) { put(e, backRef.get(e)); }
+
+        private void put(Object e, Object owner) {
+            if (owner != lastOwner || target == null) {
+                lastOwner = owner;
+                target = byOwner.get(owner);
             }
             if (target != null) target.items.add(e);
         }

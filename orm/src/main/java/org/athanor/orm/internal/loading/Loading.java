@@ -238,7 +238,10 @@ public final class Loading {
         if (refs != null) refs.elements = elements;
         List<Object> objects;
         try {
-            objects = c.execute(q.statement(), objects(s, info, q.primary(), load, refs)).all();
+            Result<Object> rows = c.execute(q.statement(), objects(s, info, q.primary(), load, refs));
+            // a collection load's elements go into their owners' collections as their rows are read: listed are only
+            // those that could not (none of the rows, usually: no list of every element is built)
+            objects = elements == null ? rows.all() : elements.unplaced(rows);
         } finally {
             s.uow().loadEnded(load);
         }

@@ -65,22 +65,31 @@ public final class ToOneLoading {
          * would; then hands the row to {@link #elements} when a collection load reads it.
          */
         void bind(InstanceState st) {
-            if (st.refsPending && bindRefs(st.info, st.obj(), st.snapshot)) st.refsPending = false;
+            if (st.refsPending && bindRefs(st.info, st.obj(), st.snapshot, false)) st.refsPending = false;
             if (elements != null) elements.row(st.obj(), st.refsPending);
         }
 
         /**
          * {@link #bind} for a new row that has no state yet ({@code snapshot}: its values): whether every reference was
          * bound, so that the row needs no state for them ({@link org.athanor.orm.internal.uow.LoadedRows#DEFER_BOUND}).
+         * A collection load's element goes to the owner just bound, without reading the reference back.
          */
         boolean bindNew(Mapper rowInfo, Object obj, Object[] snapshot) {
-            boolean all = bindRefs(rowInfo, obj, snapshot);
-            if (elements != null) elements.row(obj, !all);
+            boolean all = bindRefs(rowInfo, obj, snapshot, true);
+            if (elements != null) {
+                if (all) elements.placed(obj, last[elements.back]);
+                else elements.row(obj, true);
+            }
             return all;
         }
 
-        /** Binds what the identity map can give of {@code obj}'s references (read from {@code snap}); whether all are. */
-        private boolean bindRefs(Mapper rowInfo, Object obj, Object[] snap) {
+        /**
+         * Binds what the identity map can give of {@code obj}'s references (read from {@code snap}); whether all are.
+         * {@code fresh}: {@code obj} was just made for its row, so the row's references are set whatever its
+         * constructor put there (a held object keeps a reference that already names the row's key). Each reference
+         * bound (or null) is left in {@link #last}.
+         */
+        private boolean bindRefs(Mapper rowInfo, Object obj, Object[] snap, boolean fresh) {
             if (rowInfo != info) { // another class of a polymorphic result: resolved with its class
                 anyLeft = true;
                 return false;
@@ -88,21 +97,29 @@ public final class ToOneLoading {
             boolean all = info.inverseOnes.length == 0;
             for (int k = 0; k < lastId.length; k++) {
                 ToOne ref = info.toOnes[k];
-                Object id = info.refKey(snap, k), current = ref.get(obj);
-                if (Values.same(current == null ? null : info.referencedKeyOf(k, current), id)) continue; // already holds it
+                Object id = info.refKey(snap, k);
+                if (!fresh) {
+                    Object current = ref.get(obj);
+                    if (Values.same(current == null ? null : info.referencedKeyOf(k, current), id)) continue; // already holds it
+                }
                 if (id == null) {
                     ref.set(obj, null);
+                    lastId[k] = last[k] = null;
                     continue;
                 }
                 Object target;
-                if (last[k] != null && Values.same(id, lastId[k])) target = last[k];
+                if (last[k] != null && id.equals(lastId[k])) target = last[k]; // the identity map's own equality (IdKey)
                 else {
-                    InstanceState t = s.uow().identityMap.get(info.targetKey(k, id));
-                    if (t == null) {
+                    // a collection load's new element names one of the owners it is loaded for (by the WHERE)
+                    if (fresh && elements != null && k == elements.back) target = elements.owner(id);
+                    else {
+                        InstanceState t = s.uow().identityMap.get(info.targetKey(k, id));
+                        target = t == null ? null : t.obj();
+                    }
+                    if (target == null) {
                         all = false; // loaded (or proxied) with the rest of the result by resolve
                         continue;
                     }
-                    target = t.obj();
                     lastId[k] = id;
                     last[k] = target;
                 }
