@@ -112,6 +112,7 @@ final class SourceWriter {
         }
         b.append("            default: throw new IndexOutOfBoundsException(\"").append(e).append(" has \" + NAMES.size() + \" attributes, not \" + i);\n");
         b.append("        }\n    }\n\n");
+        ComparisonWriter.members(m, b);
         RelationWriter.members(m, b);
         b.append("\n    private static Object required(Object v, int i) {\n")
                 .append("        if (v == null) throw new IllegalArgumentException(\"cannot set ").append(e)
@@ -200,7 +201,7 @@ final class SourceWriter {
                 .append(indent).append("}\n");
     }
 
-    private static String read(String owner, FieldAccess access, String typeName) {
+    static String read(String owner, FieldAccess access, String typeName) {
         if (access instanceof FieldAccess.Direct d) return owner + "." + d.field();
         if (access instanceof FieldAccess.Accessors a) return owner + "." + a.getter() + "()";
         FieldAccess.Handle h = (FieldAccess.Handle) access;

@@ -35,6 +35,36 @@ public interface EntityAccessor<E> {
     default void getAll(E entity, Object[] out) {
         for (int i = 0, n = attributeNames().size(); i < n; i++) out[i] = get(entity, i);
     }
+    /**
+     * Whether attribute {@code attributeIndex} of {@code entity} holds another value than {@code value}, by
+     * {@link #sameValue}. The generated accessors compare the field in line, by its type (a primitive with the
+     * boxed value, without boxing it; a final type with {@code equals} called directly).
+     */
+    default boolean differs(E entity, int attributeIndex, Object value) { return !sameValue(get(entity, attributeIndex), value); }
+
+    /**
+     * Whether some attribute {@code i} of {@code entity} differs from {@code values[i]} ({@link #differs(Object, int, Object)}),
+     * {@code values} holding at least {@link #attributeNames()}{@code .size()} slots (more are not looked at): the
+     * flush's dirty check of an object against its snapshot, in one call. The generated accessors compare the
+     * fields in line, stopping at the first that differs.
+     */
+    default boolean differs(E entity, Object[] values) {
+        for (int i = 0, n = attributeNames().size(); i < n; i++) if (differs(entity, i, values[i])) return true;
+        return false;
+    }
+
+    /**
+     * Equality as the dirty check sees attribute values: the same object, or both not null and byte arrays with
+     * the same content, BigDecimals of the same value ({@code 1.0} is {@code 1.00}), or else {@code a.equals(b)}.
+     */
+    static boolean sameValue(Object a, Object b) {
+        if (a == b) return true;
+        if (a == null || b == null) return false;
+        if (a instanceof byte[] x && b instanceof byte[] y) return java.util.Arrays.equals(x, y);
+        if (a instanceof java.math.BigDecimal x && b instanceof java.math.BigDecimal y) return x.compareTo(y) == 0;
+        return a.equals(b);
+    }
+
     /** Sets the attribute; a null for a primitive field is an error. */
     void set(E entity, int attributeIndex, Object value);
 

@@ -36,32 +36,25 @@ final class DirtyCheck {
     static List<InstanceState> changed(UnitOfWork uow) {
         if (uow.attachedCount() == uow.pending.size()) return List.of(); // a bulk add into a fresh session: nothing persistent
         List<InstanceState> out = new ArrayList<>();
-        Object[][] scratch = {new Object[16]};
         // the loaded rows that have no state yet are checked as they are: a state is made only for a row that differs
         // (or whose class has collections, to be checked with its state), and then checked as every state is
         uow.forEachAttachedOrRow(st -> {
             if (st.marked || st.status != InstanceState.Status.PERSISTENT) return;
             Mapper info = st.info;
-            if (differs(info, st.obj(), st.snapshot, scratch) || info.toManys.length > 0 && uow.collectionsReplaced(st)) out.add(st);
-        }, (info, obj, snapshot) -> info.toManys.length > 0 || differs(info, obj, snapshot, scratch));
+            if (differs(info, st.obj(), st.snapshot) || info.toManys.length > 0 && uow.collectionsReplaced(st)) out.add(st);
+        }, (info, obj, snapshot) -> info.toManys.length > 0 || differs(info, obj, snapshot));
         return out;
     }
 
     /**
      * Whether any attribute of {@code obj} (of class {@code info}) differs from its snapshot {@code snap} (or it has
-     * none). The plain attributes are read in one call into {@code scratchHolder[0]} (grown when too short; the generated
-     * accessor reads the fields in line), each reference's key without the checks an unchanged reference does not need;
+     * none). The plain attributes are compared in one call to the class's accessor (the generated one compares the
+     * fields in line, by their types), each reference's key without the checks an unchanged reference does not need;
      * most objects of a flush are unchanged.
      */
-    private static boolean differs(Mapper info, Object obj, Object[] snap, Object[][] scratchHolder) {
+    private static boolean differs(Mapper info, Object obj, Object[] snap) {
         if (snap == null) return true;
-        int plain = info.plain;
-        if (plain > 0) {
-            Object[] scratch = scratchHolder[0];
-            if (scratch.length < plain) scratchHolder[0] = scratch = new Object[plain];
-            info.getAll(obj, scratch);
-            for (int i = 0; i < plain; i++) if (!Values.same(scratch[i], snap[i])) return true;
-        }
+        if (info.plain > 0 && info.mapping.accessor().differs(obj, snap)) return true;
         // each reference's key slots (one, or one per column of a composite target key; the Mapper's slot and width
         // arrays, made once), then the discriminator
         org.athanor.orm.mapping.ToOne[] refs = info.toOnes;
@@ -75,13 +68,13 @@ final class DirtyCheck {
         if (ref == null) return was != null;
         Mapper target = info.toOneTarget(k);
         int idSlot = target.simpleIdSlot;
-        if (idSlot < 0 || was == null || was == Mapper.UNASSIGNED_KEY || !target.type.isInstance(ref))
+        if (idSlot < 0 || idSlot >= target.plain || was == null || was == Mapper.UNASSIGNED_KEY || !target.type.isInstance(ref))
             return !Values.same(info.referencedKeyOf(k, ref), was); // the general rule (and its error for a wrong type)
-        Object id = target.get(ref, idSlot);
-        if (!Values.same(id, was)) return true;
-        // an id equal to the snapshot's is the key unless it is the generated id's unassigned value (0 in a primitive field)
+        if (target.mapping.accessor().differs(ref, idSlot, was)) return true;
+        // an id equal to the snapshot's is the key unless it is the generated id's unassigned value (0 in a primitive
+        // field): the id equals was, so was tells
         org.athanor.orm.mapping.Attribute g = target.generatedId;
-        return g != null && g.isUnsetId(id);
+        return g != null && g.isUnsetId(was);
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.athanor.orm.internal.mapping;
 
-import java.math.BigDecimal;
-import java.util.Arrays;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Update;
@@ -17,14 +15,8 @@ public final class Values {
         return s;
     }
 
-    /** Equality as dirty checking sees it: arrays by content, BigDecimal by value (1.0 equals 1.00). */
-    public static boolean same(Object a, Object b) {
-        if (a == b) return true;
-        if (a == null || b == null) return false;
-        if (a instanceof byte[] x && b instanceof byte[] y) return Arrays.equals(x, y);
-        if (a instanceof BigDecimal x && b instanceof BigDecimal y) return x.compareTo(y) == 0;
-        return a.equals(b);
-    }
+    /** Equality as dirty checking sees it: arrays by content, BigDecimal by value (1.0 equals 1.00); {@link org.athanor.orm.mapping.EntityAccessor#sameValue}. */
+    public static boolean same(Object a, Object b) { return org.athanor.orm.mapping.EntityAccessor.sameValue(a, b); }
 
     /** {@code SET column = value} with the value bound, for code that holds columns untyped. */
     public static <T> Update setValue(Update u, Column<T> c, Object value) { return u.set(c, c.bind(value)); }

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresBoundReferenceChangesTest extends BoundReferenceChangesTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}
