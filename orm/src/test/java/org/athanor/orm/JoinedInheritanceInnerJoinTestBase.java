@@ -1,6 +1,5 @@
 package org.athanor.orm;
 
-import static org.athanor.core.sql.Sql.deleteFrom;
 import static org.athanor.orm.Loaders.joinedLoad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * another class than the one whose table is joined.
  */
 public abstract class JoinedInheritanceInnerJoinTestBase extends MappedTestBase {
-    static final Registry REGISTRY = Registry.of(Garage.class, Vehicle.class, Car.class, SportsCar.class, Truck.class);
+    static final Registry REGISTRY = JoinedInheritanceTestBase.REGISTRY;
 
     @Override
     Registry registry() {
@@ -38,10 +37,7 @@ public abstract class JoinedInheritanceInnerJoinTestBase extends MappedTestBase 
     }
 
     @Override
-    void deleteRows(Connection c) {
-        for (Class<?> t : List.of(SportsCar.class, Car.class, Truck.class, Vehicle.class, Garage.class))
-            c.execute(deleteFrom(REGISTRY.table(t)));
-    }
+    void deleteRows(Connection c) { JoinedInheritanceTestBase.deleteVehicles(c, REGISTRY); }
 
     /** North: a bike (plain Vehicle), a van (Car), a racer (SportsCar), a lorry and a tug (Trucks, depot North; the tug tows the lorry). South: nothing. */
     @BeforeEach

@@ -50,9 +50,12 @@ public abstract class JoinedInheritanceTestBase extends MappedTestBase {
     }
 
     @Override
-    void deleteRows(Connection c) {
+    void deleteRows(Connection c) { deleteVehicles(c, REGISTRY); }
+
+    /** Empties the vehicle hierarchy's tables of {@code registry}, subclass tables first, and the garages. */
+    static void deleteVehicles(Connection c, Registry registry) {
         for (Class<?> t : List.of(SportsCar.class, Car.class, Truck.class, Vehicle.class, Garage.class))
-            c.execute(deleteFrom(REGISTRY.table(t)));
+            c.execute(deleteFrom(registry.table(t)));
     }
 
     List<String> statementsStarting(String prefix) {

@@ -1,6 +1,5 @@
 package org.athanor.orm;
 
-import static org.athanor.core.sql.Sql.deleteFrom;
 import static org.athanor.orm.Loaders.joinedLoad;
 import static org.athanor.orm.Loaders.selectinLoad;
 import static org.athanor.orm.Loaders.selectinPolymorphic;
@@ -49,10 +48,7 @@ public abstract class PolymorphicLoadingTestBase extends MappedTestBase {
     }
 
     @Override
-    void deleteRows(Connection c) {
-        for (Class<?> t : List.of(SportsCar.class, Car.class, Truck.class, Vehicle.class, Garage.class))
-            c.execute(deleteFrom(REGISTRY.table(t)));
-    }
+    void deleteRows(Connection c) { JoinedInheritanceTestBase.deleteVehicles(c, REGISTRY); }
 
     List<String> selects() {
         return statements.stream().filter(s -> s.trim().toUpperCase(Locale.ROOT).startsWith("SELECT")).toList();

@@ -1,6 +1,5 @@
 package org.athanor.orm;
 
-import static org.athanor.core.sql.Sql.deleteFrom;
 import static org.athanor.orm.Loaders.selectinPolymorphic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -45,7 +44,7 @@ public abstract class ReloadAndPolymorphicBatchTestBase extends MappedTestBase {
 
     @Override
     void deleteRows(Connection c) {
-        for (Class<?> t : List.of(SportsCar.class, Car.class, Truck.class, Vehicle.class, Garage.class)) c.execute(deleteFrom(REGISTRY.table(t)));
+        JoinedInheritanceTestBase.deleteVehicles(c, REGISTRY);
         super.deleteRows(c);
     }
 
