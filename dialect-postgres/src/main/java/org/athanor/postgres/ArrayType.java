@@ -16,12 +16,15 @@ import org.athanor.core.type.TypeKind;
 final class ArrayType<E> extends SqlType<List<E>> {
     private final SqlType<E> element;
     private final String elementName;
+    /** The class of the array a value binds as: the element's own (boxed types are; a primitive's is Object). */
+    private final Class<?> bindClass;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     ArrayType(SqlType<E> element, String elementName) {
         super((Class) List.class, TypeKind.OTHER, 0, 0, 0, Types.ARRAY);
         this.element = element;
         this.elementName = elementName;
+        this.bindClass = element.javaType().isPrimitive() ? Object.class : element.javaType();
     }
 
     SqlType<E> element() { return element; }
@@ -33,8 +36,7 @@ final class ArrayType<E> extends SqlType<List<E>> {
     protected void bindNonNull(PreparedStatement ps, int index, List<E> value) throws SQLException {
         // an array of the element's own class (Long[], not Object[]): pgjdbc then sends numbers, UUIDs and the like in
         // binary, where for an Object[] it builds and escapes the array's text, which the server parses again
-        Class<?> c = element.javaType();
-        Object[] items = (Object[]) java.lang.reflect.Array.newInstance(c.isPrimitive() ? Object.class : c, value.size());
+        Object[] items = (Object[]) java.lang.reflect.Array.newInstance(bindClass, value.size());
         for (int i = 0; i < items.length; i++) items[i] = element.cast(value.get(i));
         Array a = ps.getConnection().createArrayOf(elementName, items);
         ps.setArray(index, a);
