@@ -40,7 +40,7 @@ final class BulkStatements {
     static BulkStatements begin(Session session, Mapper info, Select<Row> select, boolean simple, String op) {
         session.enter();
         requireSimple(info, simple, op);
-        session.report.origin("query " + info.name);
+        session.report.origin(info.queryOrigin);
         return new BulkStatements(session, info, select);
     }
 

@@ -16,7 +16,7 @@ final class IdentityGet {
 
     /** The object of {@code entityClass} with identity {@code key} in {@code session}, or null. */
     static <E> E get(Session session, Class<E> entityClass, Mapper info, IdKey key) {
-        session.report.origin("get " + info.name);
+        session.report.origin(info.getOrigin);
         InstanceState s = session.uow.identityMap.isEmpty() ? null : session.uow.identityMap.get(key);
         // identity is keyed by the hierarchy's base: the object found may be of another class of it
         if (s != null) {

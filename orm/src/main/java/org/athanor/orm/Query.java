@@ -249,7 +249,7 @@ public final class Query<E> {
 
     private void begin() {
         session.enter();
-        session.report.origin("query " + info.name);
+        session.report.origin(info.queryOrigin);
         session.flushes.autoflush();
     }
 

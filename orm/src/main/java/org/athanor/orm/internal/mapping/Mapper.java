@@ -47,6 +47,8 @@ public final class Mapper {
     public final org.athanor.orm.mapping.Callbacks callbacks;
     public final Class<?> type;
     public final String name;
+    /** The statement-report origins of a {@code get} and of a query of this entity ({@code "get User"}), made once. */
+    public final String getOrigin, queryOrigin;
     /** The table holding the entity's key and discriminator: its only table, or the base table under JOINED inheritance; see {@link #tables()}. */
     public final Table table;
     final List<Table> tables;
@@ -135,6 +137,8 @@ public final class Mapper {
         this.callbacks = org.athanor.orm.mapping.Callbacks.of(type);
         this.type = type;
         this.name = mapping.entityName();
+        this.getOrigin = "get " + name;
+        this.queryOrigin = "query " + name;
         this.inheritance = mapping.inheritance();
         // the table holding the key (and the discriminator): the base table under JOINED inheritance
         this.table = inheritance == null ? mapping.table() : inheritance.tables().get(0);

@@ -1,6 +1,5 @@
 package org.athanor.orm.internal.mapping;
 
-import java.util.Objects;
 import org.athanor.orm.mapping.Attribute;
 import org.athanor.orm.mapping.IdShape;
 
@@ -10,7 +9,7 @@ final class UserIds {
 
     /** See {@link Mapper#keyFromId}: a single value, or an instance of the {@code @IdClass} / {@code @EmbeddedId} class. */
     static IdKey key(Mapper m, IdShape idShape, Object id) {
-        Objects.requireNonNull(id, () -> "the id given for " + m.name + " is null");
+        if (id == null) throw new NullPointerException("the id given for " + m.name + " is null"); // no capturing lambda per get
         Object[] k = new Object[m.idIdx.length];
         Class<?> idClass = idShape.idClass();
         if (idClass == null && m.idIdx.length == 1) {
