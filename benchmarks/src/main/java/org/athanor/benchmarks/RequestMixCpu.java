@@ -30,6 +30,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * <pre>
  * java -Dathanor.bench.pgUrl=... -cp benchmarks.jar org.athanor.benchmarks.RequestMixCpu &lt;threads&gt; &lt;warm-up rounds&gt; &lt;rounds&gt; &lt;requests per thread and slice&gt; [side...]
  * </pre>
+ * With {@code -Dathanor.bench.lockStats=true} it also prints where the request threads blocked over the measured
+ * rounds (contended monitors, waits and parks, per side and place: {@link LockStats}).
  * Sides: {@code jdbc} (the baseline, always run), {@code athanor}, {@code hibernate}, {@code jdbcUnnestInsert};
  * by default jdbc and athanor.
  */
@@ -89,8 +91,11 @@ public final class RequestMixCpu {
             workers.add(worker);
         }
         long requests = (long) threads * perSlice;
+        boolean lockStats = Boolean.getBoolean("athanor.bench.lockStats");
+        jdk.jfr.Recording locks = null;
         try (Connection watch = watcher()) {
             for (int r = -warmups; r < rounds; r++) {
+                if (r == 0 && lockStats) locks = LockStats.start(); // the measured rounds only
                 bench.trim();
                 for (int k = 0; k < n; k++) {
                     int s = r % 2 == 0 ? k : n - 1 - k;
@@ -118,6 +123,7 @@ public final class RequestMixCpu {
             }
             bench.tearDown();
         }
+        if (locks != null) LockStats.report(locks, requests * rounds, System.out);
         System.out.printf("RequestMix CPU, %d threads: %d rounds of %d requests per thread and side after %d warm-up rounds (µs per request)%n",
                 threads, rounds, perSlice, warmups);
         System.out.printf("  %-18s %9s %7s %9s %7s %9s %7s %9s %7s %11s%n", "side", "request", "ratio", "process", "ratio", "server", "ratio",
