@@ -48,6 +48,21 @@ class SelectKeyShapeTest {
     }
 
     @Test
+    void eachClausesOwnContentIsInTheKey() {
+        var base = select(USERS.NAME);
+        assertNotEquals(key(base.where(USERS.AGE.gt(1))), key(base.where(USERS.AGE.lt(1))));
+        assertNotEquals(key(base.having(USERS.AGE.gt(1))), key(base.having(USERS.AGE.lt(1))));
+        assertNotEquals(key(base.groupBy(USERS.NAME)), key(base.groupBy(USERS.AGE)));
+        assertNotEquals(key(base.distinctOn(USERS.NAME)), key(base.distinctOn(USERS.AGE)));
+        assertNotEquals(key(base.orderBy(USERS.NAME)), key(base.orderBy(USERS.AGE)));
+        assertNotEquals(key(base.from(USERS)), key(base.from(org.athanor.core.fixtures.Posts.POSTS)));
+        assertNotEquals(key(base.limit(USERS.AGE)), key(base.limit(USERS.ID)));
+        assertNotEquals(key(base.offset(USERS.AGE)), key(base.offset(USERS.ID)));
+        assertNotEquals(key(base.fetchFirst(USERS.AGE, false)), key(base.fetchFirst(USERS.ID, false)));
+        assertNotEquals(key(base.forUpdate()), key(base.forUpdate(org.athanor.core.sql.LockMode.Wait.NOWAIT)));
+    }
+
+    @Test
     void theSameClausesBuiltTwiceShareAKey() {
         List<Select<?>> a = oneClauseEach(), b = oneClauseEach();
         for (int i = 0; i < a.size(); i++) {
