@@ -221,12 +221,13 @@ public final class KeyCollector implements KeyBuilder {
         Arrays.fill(params, 0, paramCount, null);
         size = 0;
         paramCount = 0;
-        if (starts != null) starts.clear();
-        if (expansions != null) expansions.clear();
-        if (anonymous != null) anonymous.clear();
-        if (declaredAnonNames != null) declaredAnonNames.clear();
+        // IdentityHashMap.clear empties its whole table even when it holds nothing: only the used ones are cleared
+        if (starts != null && !starts.isEmpty()) starts.clear();
+        if (expansions != null && !expansions.isEmpty()) expansions.clear();
+        if (anonymous != null && !anonymous.isEmpty()) anonymous.clear();
+        if (declaredAnonNames != null && !declaredAnonNames.isEmpty()) declaredAnonNames.clear();
         named = null;
-        if (namesMet != null) namesMet.clear(); // kept for the next walk's named values, empty
+        if (namesMet != null && !namesMet.isEmpty()) namesMet.clear(); // kept for the next walk's named values, empty
         uncacheable = null;
         hash = 1;
     }

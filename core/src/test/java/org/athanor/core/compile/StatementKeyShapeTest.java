@@ -9,14 +9,15 @@ import java.util.List;
 import org.athanor.core.internal.compile.CacheKey;
 import org.athanor.core.internal.compile.KeyCollector;
 import org.athanor.core.sql.Select;
+import org.athanor.core.sql.SqlNode;
 import org.junit.jupiter.api.Test;
 
 /**
- * A SELECT's key names the clauses it has in one token and walks only those: the same expression in another clause,
- * or a clause left out, gives another key; the same clauses built twice give one key.
+ * A SELECT's and an UPDATE's key name the clauses they have in one token and walk only those: the same expression in
+ * another clause, or a clause left out, gives another key; the same clauses built twice give one key.
  */
-class SelectKeyShapeTest {
-    private static CacheKey key(Select<?> s) { return KeyCollector.of(s).storedKey(); }
+class StatementKeyShapeTest {
+    private static CacheKey key(SqlNode s) { return KeyCollector.of(s).storedKey(); }
 
     /** One variant per clause, each with the same expression where it can: any two of them must differ. */
     private static List<Select<?>> oneClauseEach() {
@@ -81,5 +82,20 @@ class SelectKeyShapeTest {
     void aPlainSelectsKeyHasOneTokenForTheClausesItLeavesOut() {
         // Select, the clause token, the column count and the column: nothing for the eleven clauses left out
         assertEquals(4, key(select(USERS.NAME)).size());
+    }
+
+    @Test
+    void anUpdatesClausesAndTheirContentAreInItsKey() {
+        var users = org.athanor.core.fixtures.Users.USERS;
+        var posts = org.athanor.core.fixtures.Posts.POSTS;
+        var set = update(users).set(users.NAME, "a");
+        List<SqlNode> v = List.of(set, set.where(users.AGE.gt(1)), set.returning(users.AGE), set.set(users.AGE, 1), set.set(users.EMAIL, "b"),
+                update(users).set(users.EMAIL, "a"), update(users).set(users.NAME, users.EMAIL), set.where(users.AGE.lt(1)),
+                set.returning(users.ID), update(posts).set(posts.TITLE, "a"), set.from(posts).where(users.ID.eq(posts.USER_ID)),
+                set.where(users.ID.eq(posts.USER_ID)), set.from(users.as("u2")).where(users.ID.eq(posts.USER_ID)));
+        for (int i = 0; i < v.size(); i++)
+            for (int j = i + 1; j < v.size(); j++)
+                assertNotEquals(key(v.get(i)), key(v.get(j)), "variants " + i + " and " + j);
+        assertEquals(key(set.where(users.AGE.gt(1)).returning(users.AGE)), key(update(users).set(users.NAME, "z").where(users.AGE.gt(9)).returning(users.AGE)));
     }
 }
