@@ -184,6 +184,8 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
                     throw e;
                 }
                 o = kept.keep(physical, pool.getMaximumPoolSize());
+                // no other checkout has this physical connection yet: the next ones get o through the pool, after this write
+                if (dialect.keepsPreparedStatements()) o.hits = cache.hitsFor(o);
             }
             // statements kept across checkouts, or (where the dialect leaves caching to the driver) for this one only
             Connection conn = dialect.keepsPreparedStatements() ? new Connection(this, c, physical, o)
@@ -311,18 +313,19 @@ public final class Engine implements AutoCloseable, org.athanor.core.schema.DdlT
      */
     Prepared compileCached(SqlNode statement) { return compileCached(statement, null); }
 
-    Prepared compileCached(SqlNode statement, Map<String, ?> named) { return compileCached(statement, named, new KeyCollector()); }
+    Prepared compileCached(SqlNode statement, Map<String, ?> named) { return compileCached(statement, named, new KeyCollector(), null); }
 
     /**
      * {@link #compileCached(SqlNode, Map)} walking into {@code key}, a fresh or {@link KeyCollector#reset() reset}
-     * walk (a connection reuses one for its statements: see {@link Executions}); done with it on return.
+     * walk (a connection reuses one for its statements: see {@link Executions}); done with it on return. A cache hit is
+     * counted in {@code hits} (the caller's own count, see {@link StatementCache#hitsFor}), or the shared count when null.
      */
-    Prepared compileCached(SqlNode statement, Map<String, ?> named, KeyCollector key) {
+    Prepared compileCached(SqlNode statement, Map<String, ?> named, KeyCollector key, StatementCache.Hits hits) {
         if (named != null) key.named(named);
         statement.key(key);
         // a statement holding a node without a cache key (an Extension that does not override key())
         // is compiled every time: a guessed key could serve another instance's SQL
-        CompiledTemplate t = key.cacheable() ? cache.get(key.lookupKey()) : null;
+        CompiledTemplate t = key.cacheable() ? cache.get(key.lookupKey(), hits) : null;
         boolean cached = t != null;
         if (t == null) {
             // over the bind-parameter limit, expanding IN lists are bound as one parameter each: never cached

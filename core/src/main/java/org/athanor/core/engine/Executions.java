@@ -32,7 +32,7 @@ final class Executions {
      */
     private Prepared prepare(org.athanor.core.sql.SqlNode statement, Map<String, ?> named) {
         KeyCollector k = statements.takeWalk();
-        Prepared p = engine.compileCached(statement, named, k);
+        Prepared p = engine.compileCached(statement, named, k, statements.hits());
         statements.giveWalk(k);
         return p;
     }

@@ -56,6 +56,9 @@ final class LentStatements {
     /** See {@link OpenStatements#takeWalk}. */
     org.athanor.core.internal.compile.KeyCollector takeWalk() { return open.takeWalk(); }
 
+    /** See {@link OpenStatements#hits}. */
+    StatementCache.Hits hits() { return open.hits; }
+
     /** See {@link OpenStatements#giveWalk}. */
     void giveWalk(org.athanor.core.internal.compile.KeyCollector k) { open.giveWalk(k); }
 

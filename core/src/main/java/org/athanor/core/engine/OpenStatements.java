@@ -39,6 +39,12 @@ final class OpenStatements {
      */
     private org.athanor.core.internal.compile.KeyCollector walk;
 
+    /**
+     * The statement cache's hit count for the statements run here (see {@link StatementCache#hitsFor}), or null to count
+     * in the cache's shared one: set by the engine for the kept statements of a physical connection of its own pool.
+     */
+    StatementCache.Hits hits;
+
     /** The kept key walk, now the caller's (empty), or a new one when it is taken already or was let go. */
     org.athanor.core.internal.compile.KeyCollector takeWalk() {
         org.athanor.core.internal.compile.KeyCollector k = walk;

@@ -1,5 +1,8 @@
 package org.athanor.core.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.ref.WeakReference;
 import java.util.ArrayDeque;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -16,6 +19,11 @@ import org.athanor.core.internal.compile.CompiledTemplate;
  * <p>Why not a LinkedHashMap in access order: its get reorders the list, so every lookup would
  * take the lock. Here lookups stay lock-free (a map read and, once per hand pass, a plain write of
  * the mark); only misses, the cold path, lock to insert and evict.
+ *
+ * <p>Hits are counted where they happen: the key walk of a physical connection's kept statements counts into a
+ * {@link Hits} of its own ({@link #hitsFor}), written by one thread at a time, so a hit writes no memory other
+ * threads write; every other lookup counts into a shared adder. {@link #hits()} adds them all up. A shared counter
+ * incremented at every statement was a cache line all request threads wrote (docs/benchmarks.md, session 16).
  */
 final class StatementCache {
     /** A cached template and its CLOCK mark. */
@@ -31,8 +39,40 @@ final class StatementCache {
     private final ConcurrentHashMap<CacheKey, Entry> map;
     /** The clock: every key of the map once, the hand at its head. Guarded by {@code this}. */
     private final ArrayDeque<CacheKey> clock;
+    /** Hits of lookups without a {@link Hits} of their own. */
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    /** Every live {@link Hits} handed out; replaced, never changed, under the lock on this. */
+    private volatile Hits[] counters = new Hits[0];
+    /** The hits of counters whose owner is gone (folded in by {@link #hitsFor}). Guarded by {@code this}. */
+    private long retired;
+
+    /**
+     * The hit count of one owner (the kept statements of a physical connection): written by the thread using the owner
+     * only, one at a time (a connection is handed from thread to thread by the pool, which orders the writes), and
+     * read by {@link #hits()} from any thread. Opaque writes and reads: a reader never sees a torn value.
+     */
+    static final class Hits {
+        private static final VarHandle N;
+        static {
+            try {
+                N = MethodHandles.lookup().findVarHandle(Hits.class, "n", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private long n;
+        /** Weak: the owner goes with its connection without telling the cache; its count is kept then (see hitsFor). */
+        private final WeakReference<Object> owner;
+
+        private Hits(Object owner) { this.owner = new WeakReference<>(owner); }
+
+        /** One more hit; called by the owner's thread only. */
+        void increment() { N.setOpaque(this, n + 1); }
+
+        long count() { return (long) N.getOpaque(this); }
+    }
 
     StatementCache(int capacity) {
         this.capacity = capacity;
@@ -40,7 +80,27 @@ final class StatementCache {
         this.clock = new ArrayDeque<>(Math.max(16, Math.min(capacity, 1 << 16)));
     }
 
-    CompiledTemplate get(CacheKey key) {
+    /**
+     * A hit count for {@code owner}, counted by {@link #hits()} for as long as the cache lives: when the owner is
+     * collected its count is folded into the retired hits (at the next call), so counters do not pile up as a pool
+     * replaces its connections. Cold: once per physical connection.
+     */
+    synchronized Hits hitsFor(Object owner) {
+        Hits[] old = counters;
+        Hits[] now = new Hits[old.length + 1];
+        int n = 0;
+        for (Hits h : old) {
+            if (h.owner.get() == null) retired += h.count(); // no one writes it any more: its owner is unreachable
+            else now[n++] = h;
+        }
+        Hits h = new Hits(owner);
+        now[n++] = h;
+        counters = java.util.Arrays.copyOf(now, n);
+        return h;
+    }
+
+    /** The template cached for {@code key}, or null; a hit is counted in {@code counter}, or the shared count when null. */
+    CompiledTemplate get(CacheKey key, Hits counter) {
         if (capacity == 0) return null;
         Entry e = map.get(key);
         if (e == null) {
@@ -48,7 +108,8 @@ final class StatementCache {
             return null;
         }
         if (!e.used) e.used = true; // read first: a hot entry's cache line is not written on every hit
-        hits.increment();
+        if (counter != null) counter.increment();
+        else hits.increment();
         return e.template;
     }
 
@@ -79,7 +140,14 @@ final class StatementCache {
     }
 
     int size() { return map.size(); }
-    long hits() { return hits.sum(); }
+
+    /** All hits: the shared count, every live counter's and the retired ones' (under the lock: a fold moves a count). */
+    synchronized long hits() {
+        long n = hits.sum() + retired;
+        for (Hits h : counters) n += h.count();
+        return n;
+    }
+
     long misses() { return misses.sum(); }
 
     synchronized void clear() {

@@ -329,20 +329,25 @@ public final class Select<R> implements Query<R>, Cloneable {
 
     @Override
     public void key(KeyBuilder k) {
+        // One token says which clauses the statement has; only those follow, in a fixed order. A token per empty
+        // list and absent clause made most of a plain SELECT's key. The common clauses take the low bits: a shape
+        // under 128 is a cached Integer.
+        int shape = (from.isEmpty() ? 0 : 1) | (where == null ? 0 : 2) | (orderBy.isEmpty() ? 0 : 4) | (limit == null ? 0 : 8)
+                | (offset == null ? 0 : 16) | (distinct ? 32 : 0) | (lock == null ? 0 : 64) | (groupBy.isEmpty() ? 0 : 128)
+                | (having == null ? 0 : 256) | (distinctOn.isEmpty() ? 0 : 512) | (fetch == null ? 0 : 1024) | (withTies ? 2048 : 0);
         k.add(Select.class);
-        k.add(distinct);
+        k.add(shape);
         k.list(columns);
-        k.list(distinctOn);
-        k.list(from);
-        k.opt(where);
-        k.list(groupBy);
-        k.opt(having);
-        k.list(orderBy);
-        k.opt(limit);
-        k.opt(offset);
-        k.opt(fetch);
-        k.add(withTies);
-        k.add(lock);
+        if (!distinctOn.isEmpty()) k.list(distinctOn);
+        if (!from.isEmpty()) k.list(from);
+        if (where != null) where.key(k);
+        if (!groupBy.isEmpty()) k.list(groupBy);
+        if (having != null) having.key(k);
+        if (!orderBy.isEmpty()) k.list(orderBy);
+        if (limit != null) limit.key(k);
+        if (offset != null) offset.key(k);
+        if (fetch != null) fetch.key(k);
+        if (lock != null) k.add(lock);
     }
 
     @Override public String toString() { return Sql.render(this); }

@@ -85,13 +85,19 @@ public final class Update implements Dml, Cloneable {
 
     @Override
     public void key(KeyBuilder k) {
+        // one token says which optional clauses follow (see Select#key); the SET list is never empty when compiled
         k.add(Update.class);
+        k.add((from.isEmpty() ? 0 : 1) | (where == null ? 0 : 2) | (returning.isEmpty() ? 0 : 4));
         table.key(k);
         k.add(assignments.size());
-        for (Assignment a : assignments) { a.column().key(k); a.value().key(k); }
-        k.list(from);
-        k.opt(where);
-        k.list(returning);
+        for (int i = 0, n = assignments.size(); i < n; i++) {
+            Assignment a = assignments.get(i);
+            a.column().key(k);
+            a.value().key(k);
+        }
+        if (!from.isEmpty()) k.list(from);
+        if (where != null) where.key(k);
+        if (!returning.isEmpty()) k.list(returning);
     }
 
     @Override public String toString() { return Sql.render(this); }

@@ -27,18 +27,18 @@ class StatementCacheBoundTest {
         List<KeyCollector> keys = new ArrayList<>();
         for (int i = 0; i < 5; i++) keys.add(key(select(USERS.NAME.as("c" + i))));
         for (KeyCollector k : keys) {
-            assertNull(cache.get(k.lookupKey()));
+            assertNull(cache.get(k.lookupKey(), null));
             CompiledTemplate t = CompiledTemplate.of(GenericDialect.INSTANCE.compileTemplate(select(USERS.NAME), k));
             cache.put(k.storedKey(), t);
             assertTrue(cache.size() <= 3, "size " + cache.size());
         }
         assertEquals(5, cache.misses());
-        assertNotNull(cache.get(key(select(USERS.NAME.as("c4"))).lookupKey()), "the newest entry survives eviction");
+        assertNotNull(cache.get(key(select(USERS.NAME.as("c4"))).lookupKey(), null), "the newest entry survives eviction");
         assertEquals(1, cache.hits());
         StatementCache off = new StatementCache(0);
         off.put(keys.get(0).storedKey(), CompiledTemplate.of(GenericDialect.INSTANCE.compileTemplate(select(USERS.NAME), keys.get(0))));
         assertEquals(0, off.size());
-        assertNull(off.get(keys.get(0).lookupKey()));
+        assertNull(off.get(keys.get(0).lookupKey(), null));
     }
 
     @Test
@@ -76,12 +76,12 @@ class StatementCacheBoundTest {
             first.add(k);
             cache.put(k.storedKey(), t);
         }
-        for (int i = 0; i < 10; i += 2) assertNotNull(cache.get(first.get(i).lookupKey())); // the even ones are in use
+        for (int i = 0; i < 10; i += 2) assertNotNull(cache.get(first.get(i).lookupKey(), null)); // the even ones are in use
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 5; i++) cache.put(key(select(USERS.NAME.as("new" + round + "_" + i))).storedKey(), t);
             assertEquals(10, cache.size(), "one entry evicted per insert, not a tenth");
-            for (int i = 0; i < 10; i += 2) assertNotNull(cache.get(first.get(i).lookupKey()), "used shape old" + i + " kept in round " + round);
+            for (int i = 0; i < 10; i += 2) assertNotNull(cache.get(first.get(i).lookupKey(), null), "used shape old" + i + " kept in round " + round);
         }
-        for (int i = 1; i < 10; i += 2) assertNull(cache.get(first.get(i).lookupKey()), "unused shape old" + i + " evicted");
+        for (int i = 1; i < 10; i += 2) assertNull(cache.get(first.get(i).lookupKey(), null), "unused shape old" + i + " evicted");
     }
 }

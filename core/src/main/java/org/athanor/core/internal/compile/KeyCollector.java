@@ -155,7 +155,8 @@ public final class KeyCollector implements KeyBuilder {
 
     /** After the walk: an error for a given name the statement has no parameter for (a typo would be ignored otherwise). */
     public void checkNamedUsed(Object statement) {
-        if (named == null) return;
+        // the names met are names given (hasNamed adds only those): as many met as given means every one was met
+        if (named == null || namesMet.size() == named.size()) return;
         for (String n : named.keySet())
             if (!namesMet.contains(n))
                 throw new IllegalArgumentException("a value was given for :" + n + ", but the statement has no parameter of that name"
@@ -194,7 +195,11 @@ public final class KeyCollector implements KeyBuilder {
     public Param<?> param(int i) { return params[i]; }
 
     /** The parameters met, in walk order (the canonical order compiled slots refer to). */
-    public Param<?>[] params() { return Arrays.copyOf(params, paramCount); }
+    public Param<?>[] params() {
+        Param<?>[] copy = new Param<?>[paramCount]; // not Arrays.copyOf: its generic form asks the array for its class
+        System.arraycopy(params, 0, copy, 0, paramCount);
+        return copy;
+    }
 
     /** A key over the tokens collected so far, sharing this builder's array: for lookups only. */
     public CacheKey lookupKey() { return new CacheKey(tokens, size, hash); }
@@ -216,12 +221,13 @@ public final class KeyCollector implements KeyBuilder {
         Arrays.fill(params, 0, paramCount, null);
         size = 0;
         paramCount = 0;
-        if (starts != null) starts.clear();
-        if (expansions != null) expansions.clear();
-        if (anonymous != null) anonymous.clear();
-        if (declaredAnonNames != null) declaredAnonNames.clear();
+        // IdentityHashMap.clear empties its whole table even when it holds nothing: only the used ones are cleared
+        if (starts != null && !starts.isEmpty()) starts.clear();
+        if (expansions != null && !expansions.isEmpty()) expansions.clear();
+        if (anonymous != null && !anonymous.isEmpty()) anonymous.clear();
+        if (declaredAnonNames != null && !declaredAnonNames.isEmpty()) declaredAnonNames.clear();
         named = null;
-        if (namesMet != null) namesMet.clear(); // kept for the next walk's named values, empty
+        if (namesMet != null && !namesMet.isEmpty()) namesMet.clear(); // kept for the next walk's named values, empty
         uncacheable = null;
         hash = 1;
     }
