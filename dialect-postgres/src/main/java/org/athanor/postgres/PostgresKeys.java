@@ -31,6 +31,8 @@ final class PostgresKeys implements KeyStrategy {
 
     @Override public boolean insertsInRowOrder() { return sorted; }
 
+    @Override public boolean reusable() { return true; }
+
     @Override
     public void insert(BulkChunk chunk) {
         // one path choosing the form by size; a row holding an expression goes as VALUES too

@@ -8,7 +8,9 @@ package org.athanor.core.dialect;
  *
  * <p>A strategy is chosen once per planned insert ({@code Connection.rowsInsert}, {@code insertRows},
  * the ORM's flush) and asked to insert one statement's worth of rows at a time; it is used by one
- * thread and may keep state across chunks. It sends the rows through the {@link BulkChunk} it is
+ * thread and may keep state across chunks. One that keeps none says so ({@link #reusable}): the
+ * Engine then keeps it with the insert's plan and serves every later insert of the same shape, on
+ * any thread, without asking the dialect again. It sends the rows through the {@link BulkChunk} it is
  * given, which runs every statement through the connection's one execution path (listeners, echo,
  * timeouts, error translation), and returns values through it in row order.
  *
@@ -30,6 +32,13 @@ public interface KeyStrategy {
      * for a strategy that sorts the keys a sequence handed out. Asked once per plan.
      */
     default boolean insertsInRowOrder() { return false; }
+
+    /**
+     * Whether this strategy keeps no state (its fields are final and it changes nothing of its own while inserting),
+     * so that one instance may serve any number of inserts of its shape at once, on any threads. False by default: a
+     * strategy that learns across its chunks (SQLite's rowids) is chosen anew for each insert.
+     */
+    default boolean reusable() { return false; }
 
     /** Inserts the chunk's rows (at most {@link #rowsPerStatement}) and adds what they returned to it, in row order. */
     void insert(BulkChunk chunk);

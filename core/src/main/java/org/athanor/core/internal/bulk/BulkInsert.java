@@ -1,14 +1,12 @@
 package org.athanor.core.internal.bulk;
 
 import java.util.List;
-import org.athanor.core.internal.compile.CompiledTemplate;
 import org.athanor.core.dialect.BulkInsertShape;
 import org.athanor.core.dialect.Dialect;
 import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.dialect.KeyStrategy;
 import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Insert;
-import org.athanor.core.type.ValueCodec;
 
 /**
  * A multi-row INSERT into one table's columns from value arrays, planned once — the statement size
@@ -20,9 +18,9 @@ import org.athanor.core.type.ValueCodec;
  */
 public final class BulkInsert {
     final Executor x;
+    /** The base and plan the statements are built from (the given base, or in row order), and what they were sent as. */
+    final InsertForm form;
     final Insert base;
-    /** The base as given, before the strategy asked for rows in row order. */
-    private final Insert userBase;
     final Column<?>[] columns;
     /** Where each column's value sits in a row (null: at the column's own index). */
     final int[] positions;
@@ -33,13 +31,8 @@ public final class BulkInsert {
     final int per;
     final KeyStrategy strategy;
     final BulkInsertShape shape;
-    /** Per form ({@link Chunk#PLAIN}, ...): the binder of a statement of {@link #per} rows, once one was needed. */
-    final SlotBinder[] full = new SlotBinder[Chunk.FORMS];
-    /** Per form: the codecs binding a full statement straight from the rows, or null (see {@link InsertPlan#directCodecs}). */
-    @SuppressWarnings("unchecked")
-    final ValueCodec<Object>[][] direct = new ValueCodec[Chunk.FORMS][];
-    /** The column-array statement, once one was needed. */
-    CompiledTemplate arrays;
+    /** Whether the statements' SQL depends only on the shape (see {@link #keyedByShape}). */
+    private final boolean keyedByShape;
 
     public BulkInsert(Executor x, Insert base, Column<?>[] columns, int[] positions, Column<?>... returning) {
         java.util.Objects.requireNonNull(base, "insert");
@@ -49,31 +42,32 @@ public final class BulkInsert {
             throw new IllegalArgumentException("insertRows: " + positions.length + " positions for " + columns.length + " columns");
         Dialect dialect = x.dialect();
         // a plain base's plan depends only on the table, columns, positions and returned columns: the Engine keeps it
-        // (an ORM flush plans the same insert at every commit); the key strategy, which may keep state, is new each time
-        Planned parts = Binders.Shape.isPlain(base) ? x.binders().planned(base.table(), columns, positions, returning,
+        // (an ORM flush plans the same insert at every commit), with its key strategy when that keeps no state
+        boolean plain = Binders.Shape.isPlain(base);
+        Planned parts = plain ? x.binders().planned(base.table(), columns, positions, returning,
                 () -> Planned.of(base, columns, positions, returning, dialect.features())) : Planned.of(base, columns, positions, returning,
                 dialect.features());
-        this.userBase = base;
+        Planned.Chosen chosen = parts.chosen(dialect);
         this.shape = parts.shape;
-        this.strategy = choose(dialect, shape);
-        boolean rowOrder = strategy.insertsInRowOrder();
-        InsertPlan p = rowOrder ? parts.rowOrderPlan() : parts.plan;
+        this.strategy = chosen.strategy();
+        this.form = parts.form(strategy.insertsInRowOrder());
+        this.keyedByShape = plain;
         this.x = x;
-        this.base = rowOrder ? parts.rowOrderBase() : base;
+        this.base = form.base;
         this.columns = parts.columns;
         this.positions = parts.positions;
         this.returning = parts.returning;
-        this.plan = p;
-        this.bound = p.usesPositions(this.positions) ? this.positions : null;
-        this.per = strategy.rowsPerStatement(p.rowsPerStatement());
-        if (per < 1) throw new IllegalStateException(strategy.name() + " asked for " + per + " rows per statement");
+        this.plan = form.plan;
+        this.bound = form.bound;
+        this.per = chosen.per();
     }
 
     /**
-     * What planning an insert works out before its key strategy is chosen, for any connection of one Engine:
-     * copies of the arrays (never changed), the shape the strategy is chosen by, and the plan of the base as
-     * given and, once a strategy asked for it, in row order. Immutable but for that one memo (a benign race:
-     * two threads may both work it out).
+     * What planning an insert works out for any connection of one Engine: copies of the arrays (never changed), the
+     * shape the strategy is chosen by, the key strategy when it keeps no state ({@link KeyStrategy#reusable}) with the
+     * rows per statement it asked for, and the base as given and, once a strategy asked for it, in row order, each with
+     * its plan and the statements it was sent as ({@link InsertForm}). Immutable but for those memos (benign races: two
+     * threads may both work one out; each is immutable once published).
      */
     static final class Planned {
         final Insert base;
@@ -81,10 +75,13 @@ public final class BulkInsert {
         final int[] positions;
         final Column<?>[] returning;
         final BulkInsertShape shape;
-        final InsertPlan plan;
+        final InsertForm given;
         private final DialectFeatures features;
-        private volatile Insert rowOrderBase;
-        private volatile InsertPlan rowOrderPlan;
+        private volatile InsertForm rowOrder;
+        private volatile Chosen kept;
+
+        /** A key strategy and the rows per statement it asked for. */
+        record Chosen(KeyStrategy strategy, int per) {}
 
         private Planned(Insert base, Column<?>[] columns, int[] positions, Column<?>[] returning, BulkInsertShape shape, InsertPlan plan,
                 DialectFeatures features) {
@@ -93,8 +90,8 @@ public final class BulkInsert {
             this.positions = positions;
             this.returning = returning;
             this.shape = shape;
-            this.plan = plan;
             this.features = features;
+            this.given = new InsertForm(base, plan, positions);
         }
 
         static Planned of(Insert base, Column<?>[] columns, int[] positions, Column<?>[] returning, DialectFeatures features) {
@@ -107,16 +104,31 @@ public final class BulkInsert {
             return new Planned(base, columns.clone(), positions == null ? null : positions.clone(), returning.clone(), shape, p, features);
         }
 
-        Insert rowOrderBase() {
-            Insert b = rowOrderBase;
-            if (b == null) rowOrderBase = b = base.inRowOrder();
-            return b;
+        /**
+         * The key strategy for this insert: the one chosen before when it is {@link KeyStrategy#reusable}, else one
+         * chosen now ({@link #choose}; a strategy that keeps state across its chunks serves one insert only).
+         */
+        Chosen chosen(Dialect dialect) {
+            Chosen c = kept;
+            if (c != null) return c;
+            KeyStrategy s = choose(dialect, shape);
+            InsertPlan p = form(s.insertsInRowOrder()).plan;
+            int per = s.rowsPerStatement(p.rowsPerStatement());
+            if (per < 1) throw new IllegalStateException(s.name() + " asked for " + per + " rows per statement");
+            c = new Chosen(s, per);
+            if (s.reusable()) kept = c;
+            return c;
         }
 
-        InsertPlan rowOrderPlan() {
-            InsertPlan p = rowOrderPlan;
-            if (p == null) rowOrderPlan = p = InsertPlan.of(rowOrderBase(), List.of(columns), features);
-            return p;
+        /** The base as given, or in row order (planned the first time a strategy asks for it). */
+        InsertForm form(boolean inRowOrder) {
+            if (!inRowOrder) return given;
+            InsertForm f = rowOrder;
+            if (f == null) {
+                Insert b = base.inRowOrder();
+                rowOrder = f = new InsertForm(b, InsertPlan.of(b, List.of(columns), features), positions);
+            }
+            return f;
         }
     }
 
@@ -140,13 +152,11 @@ public final class BulkInsert {
 
     /**
      * Whether this insert's statements are kept by shape ({@link Binders}): its SQL depends only on
-     * the shape's table, columns, returned columns, rows and form — a base with nothing of its own
-     * (see {@link Binders.Shape#isPlain}) but the row order its strategy asks for, which the shape
-     * determines (the strategy is chosen from it).
+     * the shape's table, columns, returned columns, rows and form — the caller's base has nothing of
+     * its own (see {@link Binders.Shape#isPlain}); the row order its strategy may ask for is
+     * determined by the shape (the strategy is chosen from it).
      */
-    boolean keyedByShape() {
-        return strategy.insertsInRowOrder() ? Binders.Shape.isPlain(userBase) : Binders.Shape.isPlain(base);
-    }
+    boolean keyedByShape() { return keyedByShape; }
 
     /** The key strategy chosen for this insert. */
     public KeyStrategy strategy() { return strategy; }

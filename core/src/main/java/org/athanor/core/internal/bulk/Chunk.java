@@ -130,16 +130,16 @@ final class Chunk implements BulkChunk {
      */
     private int send(int form, Column<?>[] returning, Collected into) {
         int n = size();
-        // the insert's own statement of a full chunk: binder and codecs kept on the BulkInsert
-        boolean own = n == ins.per && returning == ins.returning;
-        if (own && ins.direct[form] != null) {
-            ValueCodec<Object>[] codecs = ins.direct[form];
-            long r = execute(ins.full[form], direct(codecs), true, form, returning, into);
+        // the insert's own statement: binder and codecs kept with its plan (on the Engine, for a plain base), by size
+        boolean own = returning == ins.returning;
+        InsertForm.Kept kept = own ? ins.form.kept(form, n, ins.per) : null;
+        if (kept != null && kept.direct() != null) {
+            long r = execute(kept.binder(), direct(kept.direct()), true, form, returning, into);
             if (r >= 0) return (int) r;
         }
         Object[][] values = ins.plan.arrayValues(rows, from, to, ins.positions);
         if (values == null) return statements(form, returning, into); // a row holds an expression
-        SlotBinder binder = own ? ins.full[form] : null;
+        SlotBinder binder = kept == null ? null : kept.binder();
         boolean cached = true;
         if (binder == null) {
             // a plain INSERT's SQL depends only on its shape: its binder is kept on the Engine
@@ -154,10 +154,7 @@ final class Chunk implements BulkChunk {
                 cached = p.cached();
                 if (shape != null) ins.x.binders().put(shape, binder);
             }
-            if (own) {
-                ins.full[form] = binder;
-                ins.direct[form] = ins.plan.directCodecs(binder, ins.positions);
-            }
+            if (own) ins.form.keep(form, ins.per, new InsertForm.Kept(n, binder, ins.plan.directCodecs(binder, ins.positions)));
         }
         return (int) execute(binder, aligned(binder, values), cached, form, returning, into);
     }
@@ -215,7 +212,7 @@ final class Chunk implements BulkChunk {
             throw new IllegalArgumentException(elementTypes.length + " element types for " + ins.columns.length + " columns");
         Object[][] arrays = ins.plan.columnArrays(rows, from, to, ins.positions);
         if (arrays == null) return false;
-        CompiledTemplate t = ins.arrays;
+        CompiledTemplate t = ins.form.arrays();
         boolean cached = true;
         Column<?>[] returning = ins.returning;
         if (t == null) {
@@ -233,7 +230,7 @@ final class Chunk implements BulkChunk {
                             + ins.columns.length + " columns: " + t.sql());
                 if (ins.keyedByShape()) ins.x.binders().put(shape, new SlotBinder(t, p.params(), param -> null, false));
             }
-            ins.arrays = t;
+            ins.form.arrays(t);
         }
         CompiledTemplate template = t;
         int first = out.size();

@@ -30,6 +30,7 @@ final class Collected {
     /** Sorts what came back from {@code first} on by the single, generated key. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     void sortFrom(int first) {
+        if (size() - first < 2) return; // one key (a flush of one new object): already in order
         if (flat != null) java.util.Arrays.sort(flat, first, n, (a, b) -> ((Comparable) a).compareTo(b));
         else rows.subList(first, rows.size()).sort((a, b) -> ((Comparable) a[0]).compareTo(b[0]));
     }

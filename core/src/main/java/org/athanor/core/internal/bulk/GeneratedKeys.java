@@ -14,6 +14,8 @@ final class GeneratedKeys implements KeyStrategy {
 
     @Override public int rowsPerStatement(int planned) { return multiRow ? planned : 1; }
 
+    @Override public boolean reusable() { return true; }
+
     @Override public void insert(BulkChunk chunk) { chunk.insertGeneratedKeys(); }
 
     @Override public String name() { return multiRow ? "generated keys" : "generated keys, row by row"; }

@@ -7,6 +7,8 @@ import org.athanor.core.dialect.KeyStrategy;
 final class NoKeys implements KeyStrategy {
     static final NoKeys INSTANCE = new NoKeys();
 
+    @Override public boolean reusable() { return true; }
+
     @Override public void insert(BulkChunk chunk) { chunk.insert(); }
 
     @Override public String name() { return "no keys"; }

@@ -11,6 +11,8 @@ import org.athanor.core.dialect.KeyStrategy;
 final class ReturningKeys implements KeyStrategy {
     static final ReturningKeys INSTANCE = new ReturningKeys();
 
+    @Override public boolean reusable() { return true; }
+
     @Override public void insert(BulkChunk chunk) { chunk.insertReturning(false); }
 
     @Override public String name() { return "RETURNING"; }

@@ -16,6 +16,8 @@ import org.athanor.core.dialect.KeyStrategy;
 final class SentinelKeys implements KeyStrategy {
     static final SentinelKeys INSTANCE = new SentinelKeys();
 
+    @Override public boolean reusable() { return true; }
+
     @Override
     public void insert(BulkChunk chunk) {
         int n = chunk.size();

@@ -15,6 +15,8 @@ final class SortedReturningKeys implements KeyStrategy {
 
     @Override public boolean insertsInRowOrder() { return true; }
 
+    @Override public boolean reusable() { return true; }
+
     @Override public void insert(BulkChunk chunk) { chunk.insertReturning(true); }
 
     @Override public String name() { return "sorted RETURNING"; }

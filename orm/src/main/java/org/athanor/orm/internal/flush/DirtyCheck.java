@@ -83,7 +83,7 @@ final class DirtyCheck {
      * was deleted and the key reused) is not written.
      */
     static Work collect(UnitOfWork uow, List<InstanceState> changed) {
-        List<InstanceState> inserts = Arrays.asList(uow.pending.toArray()); // in add() order
+        List<InstanceState> inserts = uow.pending.isEmpty() ? List.of() : Arrays.asList(uow.pending.toArray()); // in add() order
         List<Dirty> updates = new ArrayList<>();
         boolean allHeld = uow.identityMap.neverReplaced();
         for (InstanceState st : changed) {
@@ -91,7 +91,7 @@ final class DirtyCheck {
             if (!st.attached || st.marked || st.status != InstanceState.Status.PERSISTENT) continue;
             if (allHeld || uow.identityMap.holds(st)) addIfDirty(st, updates);
         }
-        return new Work(inserts, updates, new ArrayList<>(uow.marked));
+        return new Work(inserts, updates, uow.marked.isEmpty() ? List.of() : new ArrayList<>(uow.marked));
     }
 
     private static void addIfDirty(InstanceState st, List<Dirty> updates) {

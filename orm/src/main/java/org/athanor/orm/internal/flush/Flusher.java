@@ -112,9 +112,9 @@ public final class Flusher {
                 Mapper info = byEntity[from].state().info;
                 to = from + 1;
                 while (to < byEntity.length && byEntity[to].state().info == info) to++;
-                List<Dirty> ups = Arrays.asList(byEntity).subList(from, to);
+                Dirty[] ups = from == 0 && to == byEntity.length ? byEntity : Arrays.copyOfRange(byEntity, from, to);
                 if (s.events().listens(info)) ups = p.beforeUpdate(ups);
-                if (!ups.isEmpty()) p.update(info, ups);
+                if (ups.length > 0) p.update(info, ups);
             }
             // many-to-many rows: after both ends are inserted, before either end is deleted
             if (links) Associations.write(p, s.uow(), deletes);

@@ -104,8 +104,8 @@ final class Persistence {
      * Calls before_update for each dirty object, then reads the objects again: what the listeners
      * changed is written, and an object they made clean again is not updated.
      */
-    List<Dirty> beforeUpdate(List<Dirty> ups) {
-        List<Dirty> out = new ArrayList<>(ups.size());
+    Dirty[] beforeUpdate(Dirty[] ups) {
+        List<Dirty> out = new ArrayList<>(ups.length);
         for (Dirty d : ups) {
             InstanceState st = d.state();
             event(FlushEvents.BEFORE_UPDATE, st);
@@ -114,7 +114,7 @@ final class Persistence {
             int[] changed = st.changedAttributes(values);
             if (changed != null) out.add(new Dirty(st, changed, values));
         }
-        return out;
+        return out.toArray(new Dirty[0]);
     }
 
     /**
@@ -172,55 +172,58 @@ final class Persistence {
 
     // ---- UPDATE ------------------------------------------------------------------------------------
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    void update(Mapper info, List<Dirty> list) {
+    /** Updates {@code sorted}, changed objects of {@code info}: an array of the flush's own, sorted here. */
+    void update(Mapper info, Dirty[] sorted) {
         entity = info;
         operation = "updating";
         // the dirty check ran before this flush's inserts: a reference to an object inserted since
         // was read as unassigned, and has its key now
         if (info.toOnes.length > 0)
-            for (Dirty d : list)
+            for (Dirty d : sorted)
                 for (int k = 0; k < info.toOnes.length; k++) info.putRefKey(d.values(), k, info.referencedKey(d.state().obj(), k));
         if (info.versionIdx >= 0) {
-            for (Dirty d : list) updateVersioned(info, d);
+            for (Dirty d : sorted) updateVersioned(info, d);
             return;
         }
         // batch objects with the same changed-column set into one executemany: sorted by that set, each run is a batch
-        Dirty[] sorted = list.toArray(new Dirty[0]);
-        Arrays.sort(sorted, (a, b) -> Arrays.compare(a.changed(), b.changed()));
-        List<Dirty> all = Arrays.asList(sorted);
+        Arrays.sort(sorted, BY_CHANGED);
         List<Table> tables = info.tables();
         for (int from = 0, to; from < sorted.length; from = to) {
             int[] set = sorted[from].changed();
             to = from + 1;
             while (to < sorted.length && Arrays.equals(sorted[to].changed(), set)) to++;
-            List<Dirty> group = all.subList(from, to);
             // JOINED inheritance: one UPDATE per table holding changed columns (one table otherwise)
             for (int t = 0; t < tables.size(); t++) {
-                int[] changed = JoinedTables.in(info, tables.get(t), set);
-                if (changed.length > 0) updateGroup(info, tables.get(t), group, changed);
+                Table table = tables.get(t);
+                int[] changed = JoinedTables.in(info, table, set);
+                if (changed.length > 0) updateGroup(info, table, sorted, from, to, changed);
             }
         }
         for (Dirty d : sorted) updated(d, -1, null);
     }
 
-    private void updateGroup(Mapper info, Table table, List<Dirty> group, int[] changed) {
+    private static final java.util.Comparator<Dirty> BY_CHANGED = (a, b) -> Arrays.compare(a.changed(), b.changed());
+
+    /** One UPDATE of attributes {@code changed} in {@code table} for the objects {@code group[from..to)}, executemany for several. */
+    private void updateGroup(Mapper info, Table table, Dirty[] group, int from, int to, int[] changed) {
         UpdateStatements.Built b = s.updates().of(info, table, changed);
         Update u = b.statement();
-        String[] valueNames = b.valueNames(), keyNames = b.keyNames();
-        List<Map<String, Object>> params = new ArrayList<>(group.size());
-        for (Dirty d : group) {
-            Map<String, Object> p = new HashMap<>(2 * (changed.length + keyNames.length));
-            for (int n = 0; n < changed.length; n++) p.put(valueNames[n], d.values()[changed[n]]);
-            for (int k = 0; k < keyNames.length; k++) p.put(keyNames[k], d.state().key().value(k));
-            params.add(p);
+        String[] names = b.names();
+        int keys = b.keyNames().length;
+        List<Map<String, Object>> params = new ArrayList<>(to - from);
+        for (int r = from; r < to; r++) {
+            Dirty d = group[r];
+            Object[] values = new Object[names.length];
+            for (int n = 0; n < changed.length; n++) values[n] = d.values()[changed[n]];
+            for (int k = 0; k < keys; k++) values[changed.length + k] = d.state().key().value(k);
+            params.add(new NamedValues(names, values));
         }
         statement = u;
         long n = executeRows(u, params);
-        if (n >= 0 && n != group.size()) {
-            List<Object> ids = group.stream().limit(10).map(d -> (Object) d.state().key()).toList();
-            throw new StaleDataException("UPDATE of " + info.name + " expected to match " + group.size() + " row(s) but matched " + n
-                    + " (rows deleted by another transaction?); objects: " + ids + (group.size() > 10 ? " ..." : ""));
+        if (n >= 0 && n != to - from) {
+            List<Object> ids = Arrays.stream(group, from, to).limit(10).map(d -> (Object) d.state().key()).toList();
+            throw new StaleDataException("UPDATE of " + info.name + " expected to match " + (to - from) + " row(s) but matched " + n
+                    + " (rows deleted by another transaction?); objects: " + ids + (to - from > 10 ? " ..." : ""));
         }
     }
 
@@ -251,7 +254,7 @@ final class Persistence {
         // JOINED inheritance: the subclass tables' changed columns, the version checked in the base row above
         for (int t = 1; t < info.tables().size(); t++) {
             int[] changed = JoinedTables.in(info, info.tables().get(t), d.changed());
-            if (changed.length > 0) updateGroup(info, info.tables().get(t), List.of(d), changed);
+            if (changed.length > 0) updateGroup(info, info.tables().get(t), new Dirty[] {d}, 0, 1, changed);
         }
         s.uow().writeAttribute(st, vi, next);
         updated(d, vi, next);

@@ -23,8 +23,21 @@ public final class UpdateStatements {
     private static final int MAX = 1024;
     private final ConcurrentHashMap<Key, Built> built = new ConcurrentHashMap<>();
 
-    /** An UPDATE with the names its SET values ({@code v<attribute index>}) and key values ({@code k<j>}) are bound by. */
-    record Built(Update statement, String[] valueNames, String[] keyNames) {}
+    /**
+     * An UPDATE with the names its SET values ({@code v<attribute index>}) and key values ({@code k<j>}) are bound by,
+     * and all of them in that order ({@code names}: a row's {@link NamedValues}).
+     */
+    record Built(Update statement, String[] valueNames, String[] keyNames, String[] names) {
+        Built(Update statement, String[] valueNames, String[] keyNames) {
+            this(statement, valueNames, keyNames, concat(valueNames, keyNames));
+        }
+
+        private static String[] concat(String[] a, String[] b) {
+            String[] all = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, all, a.length, b.length);
+            return all;
+        }
+    }
 
     /** The statement setting attributes {@code changed} of {@code info}'s rows in {@code table}. */
     Built of(Mapper info, Table table, int[] changed) {

@@ -138,6 +138,7 @@ public final class LinkChanges {
     }
 
     public boolean isEmpty() {
+        if (changes.isEmpty() && rewrites.isEmpty()) return true; // most flushes: no view or iterator made
         for (LinkedHashMap<Pair, Boolean> m : changes.values()) if (!m.isEmpty()) return false;
         for (LinkedHashMap<Pair, Rewrite> m : rewrites.values()) if (!m.isEmpty()) return false;
         return true;

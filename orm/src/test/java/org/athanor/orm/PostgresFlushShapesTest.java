@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class PostgresFlushShapesTest extends FlushShapesTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.postgres(); }
+}

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class SqliteFlushShapesTest extends FlushShapesTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.sqlite(); }
+}
