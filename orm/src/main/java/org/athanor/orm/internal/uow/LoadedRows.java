@@ -208,14 +208,14 @@ public final class LoadedRows {
         }
     }
 
-    /** {@link #byObject} holding every row read so far; grown (and made again) to stay at most half full. */
+    /** {@link #byObject} holding every row read so far; grown (and made again) to stay at most three quarters full. */
     private int[] indexRows() {
         int n = count;
         int[] t = byObject;
         int from = indexed;
-        if (t == null || 2 * n > t.length) {
-            int len = 16;
-            while (len < 2 * n) len <<= 1;
+        if (t == null || 4 * n > 3 * t.length) {
+            int len = 8;
+            while (4 * n > 3 * len) len <<= 1;
             byObject = t = new int[len];
             from = 0;
         }
