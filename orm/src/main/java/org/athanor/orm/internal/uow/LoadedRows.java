@@ -17,9 +17,11 @@ import org.athanor.orm.internal.mapping.Mapper;
  * install, no caller wanting the states) keeps an appended row as its new object, its values (the object's snapshot)
  * and its class, without an {@link InstanceState}: a session that only reads and closes never needs the states. They
  * are made ({@link #settle}), in row order and dated with the epoch the rows were read in, the first time the session's
- * attached objects or identity map are looked at (a flush, {@code get}, {@code contains}, a rollback, a second query's
- * autoflush). A load still reading adds rows after a settle (a {@code @PostLoad} callback may look at the session); they
- * are settled at the next look. Registered with the identity map ({@link StateTable}) at its first such row.
+ * attached objects or identity map are walked or looked up by key (a {@code get}, a rollback, {@code getAll}); a flush
+ * makes those of the changed rows only ({@link #checkRows}), and a question about one object ({@code add},
+ * {@code contains}) that of its row only ({@link #settleObject}). A load still reading adds rows after a settle (a
+ * {@code @PostLoad} callback may look at the session); they are settled at the next look. Registered with the identity
+ * map ({@link StateTable}) at its first such row.
  */
 public final class LoadedRows {
     /** The statement gives each key at most once: the load's own rows cannot meet each other. */
