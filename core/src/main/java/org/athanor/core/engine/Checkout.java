@@ -26,17 +26,47 @@ final class Checkout {
     }
 
     /**
-     * Threads waiting inside this engine's own pool for a connection. HikariCP does not wake them when
-     * it shuts down (each would wait out its connection timeout), so {@link Engine#close()} interrupts them.
-     * Per engine, lock-free: one add and one remove per checkout.
+     * Each thread that ever borrowed from this engine's own pool, with whether it is waiting inside the pool for a
+     * connection now. HikariCP does not wake waiting threads when it shuts down (each would wait out its connection
+     * timeout), so {@link Engine#close()} interrupts them. A thread's entry is made at its first checkout and kept: a
+     * checkout then only reads the map and writes its own entry's flag twice (no shared structure is written, nothing
+     * is allocated). Entries of threads that ended are dropped when the map has grown to twice its size at the last drop.
      */
-    private final java.util.Set<Thread> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ConcurrentHashMap<Thread, Borrower> borrowers = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The size of {@link #borrowers} at which ended threads' entries are dropped next (a hint: races only move it). */
+    private volatile int dropEndedAt = 64;
+
+    /** A thread that borrows from the pool, and whether it is waiting in it now. */
+    static final class Borrower {
+        final Thread thread;
+        volatile boolean waiting;
+
+        Borrower(Thread thread) { this.thread = thread; }
+    }
+
+    /** The current thread's entry in {@link #borrowers}, made at its first checkout. */
+    private Borrower borrower() {
+        Thread me = Thread.currentThread();
+        Borrower b = borrowers.get(me);
+        return b != null ? b : register(me);
+    }
+
+    private Borrower register(Thread me) {
+        if (borrowers.size() >= dropEndedAt) {
+            borrowers.keySet().removeIf(t -> !t.isAlive());
+            dropEndedAt = Math.max(64, 2 * borrowers.size());
+        }
+        return borrowers.computeIfAbsent(me, Borrower::new);
+    }
+
+    /** How many threads are known to {@link #borrowers} (for tests of the dropping of ended threads). */
+    int borrowersKnown() { return borrowers.size(); }
 
     /** One connection from the DataSource; a checkout that {@link Engine#close()} ended raises a ResourceClosedError. */
     private java.sql.Connection borrow() throws SQLException {
         if (pool == null) return dataSource.getConnection();
-        Thread me = Thread.currentThread();
-        waiting.add(me);
+        Borrower me = borrower();
+        me.waiting = true;
         java.sql.Connection c;
         try {
             c = dataSource.getConnection();
@@ -45,7 +75,7 @@ final class Checkout {
             Thread.interrupted(); // the interrupt was close()'s, not the caller's
             throw engine.closedEngine();
         } finally {
-            waiting.remove(me);
+            me.waiting = false;
         }
         if (engine.closed) { // close() ran while this checkout completed: its interrupt, if any, was ours too
             Thread.interrupted();
@@ -107,6 +137,6 @@ final class Checkout {
 
     /** Wakes the threads waiting for a connection of the engine's own pool (its close() calls this). */
     void interruptWaiting() {
-        for (Thread t : waiting) t.interrupt();
+        for (Borrower b : borrowers.values()) if (b.waiting) b.thread.interrupt();
     }
 }

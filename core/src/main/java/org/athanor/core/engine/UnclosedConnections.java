@@ -4,8 +4,6 @@ import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.sql.SQLException;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds {@link Connection}s the garbage collector reclaims without {@code close()}: each checkout is
@@ -18,8 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Why not a {@link java.lang.ref.Cleaner}: its registrations are one list under one lock, entered at
  * every checkout and every close; with 16 threads on 2 cores that lock was the one monitor of the
  * request path found contended (JFR jdk.JavaMonitorEnter, docs/benchmarks.md, session 14). The watched
- * references here are held in a concurrent set (a CAS into an empty bin per checkout, no shared lock),
- * whose size is the engine's {@link Engine#connectionsInUse()}: the checkout path writes no counter of its own.
+ * references here are held in {@value #STRIPES} stripes, each a list linked through the references themselves under
+ * its own lock, a thread's checkouts in the stripe of its id: threads on different stripes share nothing, and a watch
+ * allocates nothing beyond its reference (a concurrent set cost a node, a bin CAS and a shared size counter per
+ * checkout, and as much again per close). The stripes' counts sum to the engine's {@link Engine#connectionsInUse()}:
+ * the checkout path writes no counter of its own.
  * As a Cleaner's thread, the watcher ends once this object is unreachable (the engine dropped) and no
  * watched connection is left, and it holds neither this object nor the engine while it waits.
  */
@@ -40,14 +41,50 @@ final class UnclosedConnections {
 
     /** Watches {@code owner}; the returned handle's {@link Handle#closed()} must be called by its close(). */
     Handle watch(Connection owner, java.sql.Connection jdbc, java.sql.Connection physical) {
-        Handle h = new Handle(owner, watcher, engine, jdbc, physical,
+        Stripe stripe = watcher.stripes[(int) Thread.currentThread().getId() & (STRIPES - 1)];
+        Handle h = new Handle(owner, watcher, stripe, engine, jdbc, physical,
                 recordStacks ? new Throwable("the unclosed Connection was opened here") : null);
-        watcher.watched.add(h);
+        stripe.add(h);
         return h;
     }
 
     /** How many checkouts are watched now: the engine's connections in use (opened, neither closed nor reclaimed). */
-    int watched() { return watcher.watched.size(); }
+    int watched() { return watcher.count(); }
+
+    /** How many stripes the watched references are spread over (a power of two). */
+    static final int STRIPES = 16;
+
+    /**
+     * Watched references, linked through their own fields under this stripe's lock. The list keeps each reference
+     * reachable until its Connection is closed or reclaimed (an unreachable phantom reference is never enqueued).
+     */
+    static final class Stripe {
+        private Handle head;
+        /** Written under the lock, read without it ({@link #watched()}). */
+        private volatile int count;
+
+        synchronized void add(Handle h) {
+            h.next = head;
+            if (head != null) head.prev = h;
+            head = h;
+            h.linked = true;
+            count = count + 1;
+        }
+
+        /** Unlinks {@code h}; false when it was unlinked already (closed, or taken by the watcher). */
+        synchronized boolean remove(Handle h) {
+            if (!h.linked) return false;
+            if (h.prev != null) h.prev.next = h.next;
+            else head = h.next;
+            if (h.next != null) h.next.prev = h.prev;
+            h.prev = h.next = null;
+            h.linked = false;
+            count = count - 1;
+            return true;
+        }
+
+        int count() { return count; }
+    }
 
     /**
      * What the owning Connection holds: closing it disarms the action. The action, run when the Connection was
@@ -55,16 +92,21 @@ final class UnclosedConnections {
      * reachable, and nothing else here refers to it.
      */
     static final class Handle extends PhantomReference<Connection> {
-        private final Watcher watcher;
+        /** The stripe whose list holds this reference while it is {@link #linked}. */
+        private final Stripe stripe;
+        /** Guarded by {@link #stripe}'s lock. */
+        private Handle prev, next;
+        private boolean linked;
         private final Engine engine;
         private final java.sql.Connection jdbc;
         private final java.sql.Connection physical;
         private final Throwable openedAt;
         private volatile boolean closed;
 
-        Handle(Connection owner, Watcher watcher, Engine engine, java.sql.Connection jdbc, java.sql.Connection physical, Throwable openedAt) {
+        Handle(Connection owner, Watcher watcher, Stripe stripe, Engine engine, java.sql.Connection jdbc, java.sql.Connection physical,
+                Throwable openedAt) {
             super(owner, watcher.queue);
-            this.watcher = watcher;
+            this.stripe = stripe;
             this.engine = engine;
             this.jdbc = jdbc;
             this.physical = physical;
@@ -75,7 +117,7 @@ final class UnclosedConnections {
         void closed() {
             closed = true;
             clear();
-            watcher.watched.remove(this);
+            stripe.remove(this);
         }
 
         /** The Connection was collected unclosed: warn, roll back, and give its JDBC connection back to the pool. */
@@ -97,20 +139,29 @@ final class UnclosedConnections {
     }
 
     /**
-     * The watcher thread's work: the references of the watched checkouts (kept reachable by the set until closed or
-     * enqueued), and one of the owning object, whose enqueueing tells the thread to end.
+     * The watcher thread's work: the references of the watched checkouts (kept reachable by the stripes until closed
+     * or enqueued), and one of the owning object, whose enqueueing tells the thread to end.
      */
     private static final class Watcher implements Runnable {
         final ReferenceQueue<Object> queue = new ReferenceQueue<>();
-        final Set<Handle> watched = ConcurrentHashMap.newKeySet(64);
+        final Stripe[] stripes = new Stripe[STRIPES];
         private final PhantomReference<UnclosedConnections> owner;
 
-        Watcher(UnclosedConnections owner) { this.owner = new PhantomReference<>(owner, queue); }
+        Watcher(UnclosedConnections owner) {
+            this.owner = new PhantomReference<>(owner, queue);
+            for (int i = 0; i < STRIPES; i++) stripes[i] = new Stripe();
+        }
+
+        int count() {
+            int n = 0;
+            for (Stripe s : stripes) n += s.count();
+            return n;
+        }
 
         @Override
         public void run() {
             boolean ownerGone = false;
-            while (!ownerGone || !watched.isEmpty()) {
+            while (!ownerGone || count() != 0) {
                 Reference<?> r;
                 try {
                     // once the owner is gone only connections already unreachable may still come: do not wait for ever
@@ -120,7 +171,7 @@ final class UnclosedConnections {
                 }
                 if (r == null) return;
                 if (r == owner) ownerGone = true;
-                else if (r instanceof Handle h && watched.remove(h)) {
+                else if (r instanceof Handle h && h.stripe.remove(h)) {
                     try {
                         h.reclaim();
                     } catch (RuntimeException e) {

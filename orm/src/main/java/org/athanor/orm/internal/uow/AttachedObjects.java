@@ -15,7 +15,8 @@ import java.util.Map;
  * cascade to) is then inserted in the same order every run, as SQLAlchemy inserts in the order objects were reached.
  */
 public final class AttachedObjects {
-    private Map<Object, InstanceState> byObject = new IdentityHashMap<>(8);
+    /** Made at the first object indexed: a session that only loads and closes never makes it. */
+    private Map<Object, InstanceState> byObject;
     /**
      * Every state attached since the last compaction, in attach order; a state detached since stays until the log is
      * compacted (skipped by its {@code attached} flag: a state is never attached again, a returning object gets a new one).
@@ -30,7 +31,7 @@ public final class AttachedObjects {
     /** The state of {@code obj}, or null. */
     public InstanceState get(Object obj) {
         if (indexed < order.size()) indexLoaded();
-        return byObject.get(obj);
+        return byObject == null ? null : byObject.get(obj);
     }
 
     /** Attaches a state; {@code index} false defers hashing the object (a load: nobody asks about most rows). */
@@ -39,7 +40,7 @@ public final class AttachedObjects {
         count++;
         if (index) {
             if (indexed < order.size()) indexLoaded(); // the log's indexed part stays a prefix
-            byObject.put(obj, s);
+            index().put(obj, s);
             order.add(s);
             indexed = order.size();
         } else order.add(s);
@@ -58,14 +59,21 @@ public final class AttachedObjects {
         if (!s.attached) return;
         s.attached = false;
         count--;
-        byObject.remove(s.obj); // a state not indexed yet is skipped when the log is indexed
+        if (byObject != null) byObject.remove(s.obj); // a state not indexed yet is skipped when the log is indexed
         // the detached states' slots are dropped once they are most of the log (amortised: never per detach)
         if (order.size() > 64 && order.size() > 2 * count) compact();
+    }
+
+    /** {@link #byObject}, made now when it was not (sized for a short session's few objects). */
+    private Map<Object, InstanceState> index() {
+        Map<Object, InstanceState> m = byObject;
+        return m != null ? m : (byObject = new IdentityHashMap<>(4));
     }
 
     private void indexLoaded() {
         StateLog log = order;
         int from = indexed;
+        Map<Object, InstanceState> byObject = index();
         for (int c = 0, chunks = log.chunks(), base = 0; c < chunks; base += log.chunk(c).length, c++) {
             int n = log.used(c);
             if (base + n <= from) continue;
@@ -94,8 +102,9 @@ public final class AttachedObjects {
     public void releaseAll(boolean closing) {
         if (count == 0 && order.size() == 0) return;
         if (!closing) forEach(s -> s.attached = false);
-        if (byObject.size() > 1024) byObject = new IdentityHashMap<>(8); // dropped, not cleared slot by slot
-        else byObject.clear();
+        // a closing session's index, or a large one, is dropped rather than cleared slot by slot
+        if (byObject != null && (closing || byObject.size() > 1024)) byObject = null;
+        else if (byObject != null) byObject.clear();
         order.clear();
         indexed = 0;
         count = 0;

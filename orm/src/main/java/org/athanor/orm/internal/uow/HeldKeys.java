@@ -15,8 +15,25 @@ final class HeldKeys {
     int count;
     /** Of {@link #count}, those not hashed into the table yet (appended, or a load's rows). */
     int unsettled;
-    /** Appended states of the hierarchy not hashed in yet, in append order. */
+    /**
+     * Loaded states of the hierarchy appended and not hashed in yet, in append order: each entered when no state with
+     * its key was held (hashed in before {@link #inserted}, whose states came later).
+     */
     final StateLog log = new StateLog();
+    /**
+     * Inserted states of the hierarchy appended and not hashed in yet, in append order: each replaces a state held with
+     * its key. Made at the first (a hierarchy a session only reads has none).
+     */
+    private StateLog inserted;
+
+    /** {@link #inserted}, made when it was not. */
+    StateLog inserted() {
+        StateLog l = inserted;
+        return l != null ? l : (inserted = new StateLog());
+    }
+
+    /** How many inserted states wait to be hashed in. */
+    int insertedSize() { return inserted == null ? 0 : inserted.size(); }
     /** How many entered ever (never decreases): a load compares it to tell whether only its own rows came in since it began. */
     long added;
     /** The smallest and largest single integral id held, while {@link #ranged}. */
@@ -49,7 +66,19 @@ final class HeldKeys {
     }
 
     /** Whether no state with the single id value {@code id} can be held: it is outside the range of those held. */
-    boolean outside(Object id) {
+    boolean outside(Object id) { return outside(id, ranged, lo, hi); }
+
+    /** The smallest single integral id held ({@link Long#MAX_VALUE} when none), while {@link #ranged()}. */
+    long lo() { return lo; }
+
+    /** The largest single integral id held ({@link Long#MIN_VALUE} when none), while {@link #ranged()}. */
+    long hi() { return hi; }
+
+    /** Whether every id that entered was a single integral value: only then is an id known to be outside. */
+    boolean ranged() { return ranged; }
+
+    /** Whether single id value {@code id} is outside the range {@code [lo, hi]} (never, unless {@code ranged}). */
+    static boolean outside(Object id, boolean ranged, long lo, long hi) {
         if (!ranged) return false;
         if (id instanceof Long l) return l < lo || l > hi;
         if (id instanceof Integer i) return i < lo || i > hi;
@@ -59,6 +88,7 @@ final class HeldKeys {
     /** Nothing is held any more (the table was cleared, or its last state left). */
     void forget() {
         log.clear();
+        if (inserted != null) inserted.clear();
         count = 0;
         unsettled = 0;
         lo = Long.MAX_VALUE;

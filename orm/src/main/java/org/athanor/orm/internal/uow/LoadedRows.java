@@ -17,9 +17,11 @@ import org.athanor.orm.internal.mapping.Mapper;
  * install, no caller wanting the states) keeps an appended row as its new object, its values (the object's snapshot)
  * and its class, without an {@link InstanceState}: a session that only reads and closes never needs the states. They
  * are made ({@link #settle}), in row order and dated with the epoch the rows were read in, the first time the session's
- * attached objects or identity map are looked at (a flush, {@code get}, {@code contains}, a rollback, a second query's
- * autoflush). A load still reading adds rows after a settle (a {@code @PostLoad} callback may look at the session); they
- * are settled at the next look. Registered with the identity map ({@link StateTable}) at its first such row.
+ * attached objects or identity map are walked or looked up by key (a {@code get}, a rollback, {@code getAll}); a flush
+ * makes those of the changed rows only ({@link #checkRows}), and a question about one object ({@code add},
+ * {@code contains}) that of its row only ({@link #settleObject}). A load still reading adds rows after a settle (a
+ * {@code @PostLoad} callback may look at the session); they are settled at the next look. Registered with the identity
+ * map ({@link StateTable}) at its first such row.
  */
 public final class LoadedRows {
     /** The statement gives each key at most once: the load's own rows cannot meet each other. */
@@ -46,6 +48,14 @@ public final class LoadedRows {
     private final int flags;
     /** {@code held.added} while every entry of the hierarchy since the load began was one of its rows ({@link #DISTINCT}); else -1. */
     private long own;
+    /**
+     * What was held of the hierarchy when the load began: a row of a {@link #DISTINCT} load cannot meet another of its
+     * rows, so while only its own rows entered since ({@link #own}), a row meets a held object only if one was held
+     * then with its id: none when {@link #heldBefore} was 0, none outside the range {@code [loBefore, hiBefore]}.
+     */
+    private final int heldBefore;
+    private final long loBefore, hiBefore;
+    private final boolean rangedBefore;
     private List<InstanceState> states;
     private InstanceState last;
     /** Registered with the table (it has rows without states). */
@@ -74,7 +84,11 @@ public final class LoadedRows {
         this.epoch = epoch;
         this.held = held;
         this.flags = flags;
-        this.own = (flags & DISTINCT) != 0 && held.count == 0 ? held.added : -1;
+        this.own = (flags & DISTINCT) != 0 ? held.added : -1;
+        this.heldBefore = held.count;
+        this.loBefore = held.lo();
+        this.hiBefore = held.hi();
+        this.rangedBefore = held.ranged();
         if ((flags & KEEP_STATES) != 0) states = new ArrayList<>();
     }
 
@@ -84,7 +98,11 @@ public final class LoadedRows {
      */
     public boolean appends(Mapper info, Object[] v) {
         HeldKeys h = held;
-        return h.count == 0 || own == h.added || info.idIdx.length == 1 && h.outside(v[info.idIdx[0]]);
+        if (h.count == 0) return true;
+        boolean single = info.idIdx.length == 1;
+        if (own == h.added) // only this load's rows entered since it began: only what was held before can be met
+            return heldBefore == 0 || single && HeldKeys.outside(v[info.idIdx[0]], rangedBefore, loBefore, hiBefore);
+        return single && h.outside(v[info.idIdx[0]]);
     }
 
     /**
@@ -162,6 +180,60 @@ public final class LoadedRows {
         } else if (n == mappers.length) mappers = Arrays.copyOf(mappers, 2 * n);
         mappers[n] = info;
     }
+
+    /**
+     * The rows by object identity, for {@link #settleObject}: open addressing on the objects' identity hashes, each
+     * slot a row's position plus one (0: empty), made when the session is first asked about an object and extended to
+     * the rows read since at each ask. A row given its state since stays in it, its object slot empty (never matched).
+     */
+    private int[] byObject;
+    /** Rows {@code [0, indexed)} are in {@link #byObject}. */
+    private int indexed;
+
+    /**
+     * The state of row object {@code obj} when it is one of this load's rows without a state yet: made now (attached,
+     * appended to {@code table}'s log) and returned; null when {@code obj} is no such row. The other rows stay without
+     * states: asking whether an object is in the session does not make a state per loaded row.
+     */
+    InstanceState settleObject(StateTable table, Object obj) {
+        int[] t = indexRows();
+        int mask = t.length - 1;
+        for (int i = home(System.identityHashCode(obj), mask); ; i = (i + 1) & mask) {
+            int r = t[i] - 1;
+            if (r < 0) return null;
+            Object[] chunk = chunks[r / CHUNK];
+            int at = 2 * (r % CHUNK);
+            if (chunk[at] == obj) {
+                early++;
+                return settleRow(table, r, chunk, at);
+            }
+        }
+    }
+
+    /** {@link #byObject} holding every row read so far; grown (and made again) to stay at most three quarters full. */
+    private int[] indexRows() {
+        int n = count;
+        int[] t = byObject;
+        int from = indexed;
+        if (t == null || 4 * n > 3 * t.length) {
+            int len = 8;
+            while (4 * n > 3 * len) len <<= 1;
+            byObject = t = new int[len];
+            from = 0;
+        }
+        int mask = t.length - 1;
+        for (int r = from; r < n; r++) {
+            Object obj = chunks[r / CHUNK][2 * (r % CHUNK)];
+            if (obj == null) continue; // given its state already: found in the session's attached objects
+            int i = home(System.identityHashCode(obj), mask);
+            while (t[i] != 0) i = (i + 1) & mask;
+            t[i] = r + 1;
+        }
+        indexed = n;
+        return t;
+    }
+
+    private static int home(int hash, int mask) { return (hash ^ (hash >>> 16)) & mask; }
 
     /** The load read its last row (or failed). */
     void end() { ended = true; }

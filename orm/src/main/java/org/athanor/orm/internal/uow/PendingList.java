@@ -12,7 +12,9 @@ import java.util.Comparator;
  * the array is full and at least half of them are empty.
  */
 public final class PendingList {
-    private InstanceState[] items = new InstanceState[8];
+    /** Made at the first pending object (a session that adds nothing never makes it). */
+    private InstanceState[] items = NONE;
+    private static final InstanceState[] NONE = new InstanceState[0];
     /** Slots used, stale ones included. */
     private int end;
     private int live;
@@ -34,8 +36,8 @@ public final class PendingList {
     public void add(InstanceState s) {
         if (s.pendingPos >= 0) return;
         if (end == items.length) {
-            if (live <= end / 2) compact();
-            else items = Arrays.copyOf(items, end * 2);
+            if (end > 0 && live <= end / 2) compact();
+            else items = Arrays.copyOf(items, Math.max(8, end * 2));
         }
         s.pendingPos = end;
         items[end++] = s;
@@ -58,7 +60,7 @@ public final class PendingList {
 
     public void clear() {
         for (int i = 0; i < end; i++) if (items[i] != null) items[i].pendingPos = -1;
-        if (items.length > 1024) items = new InstanceState[8];
+        if (items.length > 1024) items = NONE;
         else Arrays.fill(items, 0, end, null);
         end = live = 0;
         only = null;

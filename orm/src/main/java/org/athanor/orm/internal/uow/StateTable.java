@@ -18,12 +18,15 @@ import java.util.function.Consumer;
  * load appends the rows the table cannot hold without looking them up.
  */
 public final class StateTable {
-    private InstanceState[] slots = new InstanceState[16];
+    private InstanceState[] slots = NO_SLOTS;
     /**
      * Each slot's key hash, beside the slots: probing and growing compare and move hashes without reading the
      * states and their keys (two dependent loads per entry, most of them cache misses in a large table).
      */
-    private int[] hashes = new int[16];
+    private int[] hashes = NO_HASHES;
+    /** No table yet: made at the first state put in (a session that only loads a few rows and closes never makes it). */
+    private static final InstanceState[] NO_SLOTS = new InstanceState[0];
+    private static final int[] NO_HASHES = new int[0];
     private int size;
     /** Appended states not hashed in yet, over every hierarchy's log ({@link HeldKeys#log}). */
     private int appendedCount;
@@ -36,7 +39,8 @@ public final class StateTable {
     private LoadedRows[] loads = NO_LOADS;
     private int loadCount;
     /** What is held of each hierarchy, by base mapper (a session touches a few: a linear scan). */
-    private HeldKeys[] held = new HeldKeys[4];
+    private HeldKeys[] held = NO_HELD;
+    private static final HeldKeys[] NO_HELD = new HeldKeys[0];
     private int heldCount;
 
     private static final LoadedRows[] NO_LOADS = new LoadedRows[0];
@@ -75,7 +79,7 @@ public final class StateTable {
     HeldKeys held(Mapper base) {
         HeldKeys h = find(base);
         if (h != null) return h;
-        if (heldCount == held.length) held = Arrays.copyOf(held, 2 * heldCount);
+        if (heldCount == held.length) held = Arrays.copyOf(held, Math.max(4, 2 * heldCount));
         return held[heldCount++] = new HeldKeys(base);
     }
 
@@ -129,6 +133,17 @@ public final class StateTable {
     }
 
     /**
+     * The state of {@code obj} when it is the object of a loaded row without a state yet: made now, alone (see
+     * {@link LoadedRows#settleObject}); null when no load holds such a row of it.
+     */
+    public InstanceState settleObject(Object obj) {
+        InstanceState found = null;
+        for (int i = 0; i < loadCount && found == null; i++) found = loads[i].settleObject(this, obj);
+        if (found != null) for (int i = loadCount - 1; i >= 0; i--) if (loads[i].done()) unregister(loads[i]);
+        return found;
+    }
+
+    /**
      * {@link LoadedRows#checkRows} over every load with rows still without states: the rows {@code check} wants states
      * for get them (each then given to {@code then}); the others stay as they are.
      */
@@ -160,35 +175,45 @@ public final class StateTable {
         appendedMayReplace = true;
         HeldKeys h = held(s.info.base());
         h.entered(firstId(s), false);
-        log(h, s);
+        log(h.inserted(), s);
     }
 
     /** A loaded row's state, appended by load {@code r} without a lookup ({@link LoadedRows#appends}). */
     void appendLoaded(LoadedRows r, InstanceState s, Object id) {
         r.entered(id, false);
-        log(r.held, s);
+        log(r.held.log, s);
     }
 
     /** A state {@link LoadedRows#settle} made for a row of hierarchy {@code h}, counted when it entered. */
-    void appendSettled(HeldKeys h, InstanceState s) { log(h, s); }
+    void appendSettled(HeldKeys h, InstanceState s) { log(h.log, s); }
 
-    private void log(HeldKeys h, InstanceState s) {
+    private void log(StateLog log, InstanceState s) {
         if (expected > 0) {
-            h.log.expect(expected);
+            log.expect(expected);
             expected = 0;
         }
-        h.log.add(s);
+        log.add(s);
         appendedCount++;
     }
 
-    /** Puts hierarchy {@code h}'s appended states in, the table sized once for all of them. */
+    /**
+     * Puts hierarchy {@code h}'s appended states in, the table sized once for all of them: the loaded ones first, then
+     * the inserted ones, each replacing a state held with its key. A loaded row entered only because no state with its
+     * key was held, so an inserted state with its key came later (a row deleted behind the session's back, its key
+     * taken over by a new object), and is the one held, however late the row's state was made (a state is made when
+     * first needed, possibly after the insert: see {@link LoadedRows}).
+     */
     private void hashLog(HeldKeys h) {
-        StateLog log = h.log;
-        int n = log.size();
+        int n = h.log.size() + h.insertedSize();
         if (n == 0) return;
         appendedCount -= n;
         if (appendedCount == 0) appendedMayReplace = false;
         ensureCapacity(size + n);
+        hashLog(h, h.log);
+        if (h.insertedSize() > 0) hashLog(h, h.inserted());
+    }
+
+    private void hashLog(HeldKeys h, StateLog log) {
         for (int c = 0, chunks = log.chunks(); c < chunks; c++) {
             InstanceState[] chunk = log.chunk(c);
             for (int k = 0, used = log.used(c); k < used; k++) {
@@ -200,7 +225,7 @@ public final class StateTable {
     }
 
     private void ensureCapacity(int n) {
-        int len = slots.length;
+        int len = Math.max(16, slots.length);
         while (n * 4 > len * 3) len <<= 1;
         if (len != slots.length) rehash(len);
     }
@@ -211,6 +236,7 @@ public final class StateTable {
         HeldKeys of = find(key.base);
         if (of == null || of.count == 0) return null; // nothing of its hierarchy is held: no probe
         if (of.unsettled > 0) settle(of);
+        if (size == 0) return null;
         InstanceState[] t = slots;
         int[] hs = hashes;
         int mask = t.length - 1;
@@ -226,7 +252,7 @@ public final class StateTable {
     public InstanceState put(InstanceState s) {
         HeldKeys h = held(s.key().base);
         if (h.unsettled > 0) settle(h); // an appended state of the hierarchy may have the same key: it goes in first
-        if ((size + 1) * 4 > slots.length * 3) rehash(slots.length * 2);
+        if ((size + 1) * 4 > slots.length * 3) rehash(Math.max(16, slots.length * 2));
         InstanceState replaced = putNoGrow(s);
         if (replaced == null) h.entered(firstId(s), true);
         return replaced;
@@ -258,6 +284,7 @@ public final class StateTable {
         HeldKeys h = find(s.key().base);
         if (h == null || h.count == 0) return false;
         if (h.unsettled > 0) settle(h);
+        if (size == 0) return false;
         InstanceState[] t = slots;
         int mask = t.length - 1;
         for (int i = home(s.key().hashCode(), mask); ; i = (i + 1) & mask) {
@@ -332,8 +359,8 @@ public final class StateTable {
         appendedCount = 0;
         if (size == 0) return;
         if (slots.length > 1024) {
-            slots = new InstanceState[16];
-            hashes = new int[16];
+            slots = NO_SLOTS;
+            hashes = NO_HASHES;
         } else Arrays.fill(slots, null);
         size = 0;
     }

@@ -17,7 +17,10 @@ import org.athanor.core.engine.NestedTransaction;
 public final class TransactionLevels {
     private final UnitOfWork uow;
     /** The outer transaction, then one level per open savepoint. */
-    private final List<TxLevel> levels = new ArrayList<>(2);
+    private TxLevel outer;
+    /** One level per open savepoint, innermost last: made at the first savepoint (most sessions open none). */
+    private TxLevel[] nested;
+    private int nestedCount;
     /** Moves on when a transaction level begins and at commit; loads stamp objects with it. */
     public long epoch = 1;
     /** How many levels were restored (rolled back) so far: references may have moved back without a collection operation. */
@@ -27,36 +30,44 @@ public final class TransactionLevels {
 
     TransactionLevels(UnitOfWork uow) {
         this.uow = uow;
-        levels.add(newLevel(null));
+        outer = newLevel(null);
     }
+
+    /** Level {@code i}: the outer one (0), then the savepoints' in the order opened. */
+    private TxLevel level(int i) { return i == 0 ? outer : nested[i - 1]; }
 
     private TxLevel newLevel(NestedTransaction savepoint) { return new TxLevel(savepoint, ++epoch); }
 
     /** The innermost level: where changes are recorded. */
-    public TxLevel current() { return levels.get(levels.size() - 1); }
+    public TxLevel current() { return nestedCount == 0 ? outer : nested[nestedCount - 1]; }
 
     /** The number of open savepoints. */
-    public int savepoints() { return levels.size() - 1; }
+    public int savepoints() { return nestedCount; }
 
-    public boolean isOpen(TxLevel l) { return levels.contains(l); }
+    public boolean isOpen(TxLevel l) {
+        for (int i = 0; i <= nestedCount; i++) if (level(i) == l) return true;
+        return false;
+    }
 
     public boolean isExpired(InstanceState s) { return s.ghost || s.loadedEpoch < expiredBefore; }
 
     /** A savepoint the database has just opened. */
     public TxLevel open(NestedTransaction savepoint) {
         TxLevel l = newLevel(savepoint);
-        levels.add(l);
+        if (nested == null) nested = new TxLevel[2];
+        else if (nestedCount == nested.length) nested = java.util.Arrays.copyOf(nested, 2 * nestedCount);
+        nested[nestedCount++] = l;
         return l;
     }
 
     public void requireInnermost(TxLevel l) {
-        if (!levels.contains(l)) throw new IllegalStateException("this savepoint has already ended");
+        if (!isOpen(l)) throw new IllegalStateException("this savepoint has already ended");
         if (current() != l) throw new IllegalStateException("a savepoint opened later is still open; end it first");
     }
 
     /** The database released savepoint {@code l} (the innermost): its work joins the enclosing level. */
     public void released(TxLevel l) {
-        levels.remove(levels.size() - 1);
+        nested[--nestedCount] = null;
         current().absorb(l);
     }
 
@@ -65,7 +76,7 @@ public final class TransactionLevels {
 
     /** The database rolled back to savepoint {@code l} (the innermost): discard its work in the session. */
     public void rolledBack(TxLevel l) {
-        levels.remove(levels.size() - 1);
+        nested[--nestedCount] = null;
         restore(l);
         uow.dropLinks(); // many-to-many changes not flushed: the collections they came from reload on access
     }
@@ -75,28 +86,27 @@ public final class TransactionLevels {
      * and leave the session; a fresh outer level begins (expiring what was loaded when {@code expire}).
      */
     public void committed(boolean expire) {
-        TxLevel outer = levels.get(0);
+        TxLevel outer = this.outer;
         if (outer.deletes)
             for (InstanceState s : outer.touched())
                 if (s.attached && s.status == InstanceState.Status.DELETED) uow.detach(s);
         outer.forget();
-        levels.clear();
         if (expire) expiredBefore = ++epoch;
-        levels.add(newLevel(null));
+        this.outer = newLevel(null); // no savepoint is open: commit() refuses while one is
     }
 
     /** A closing session's rollback: every level undone, innermost first, without expiring (all is detached next). */
     public void discardAll() {
-        for (int i = levels.size() - 1; i >= 0; i--) restore(levels.get(i), false);
+        for (int i = nestedCount; i >= 0; i--) restore(level(i), false);
         uow.links.clear();
     }
 
     /** Undoes every level, innermost first, and starts a fresh outer level. */
     public void restoreAll() {
-        for (int i = levels.size() - 1; i >= 0; i--) restore(levels.get(i));
+        for (int i = nestedCount; i >= 0; i--) restore(level(i));
         uow.dropLinks();
-        levels.clear();
-        levels.add(newLevel(null));
+        while (nestedCount > 0) nested[--nestedCount] = null;
+        outer = newLevel(null);
     }
 
     /**

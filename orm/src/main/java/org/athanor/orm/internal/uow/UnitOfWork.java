@@ -1,6 +1,5 @@
 package org.athanor.orm.internal.uow;
 
-import java.util.LinkedHashSet;
 import java.util.function.Consumer;
 import org.athanor.orm.internal.mapping.IdKey;
 import org.athanor.orm.internal.mapping.Mapper;
@@ -44,7 +43,7 @@ public final class UnitOfWork {
     public final StateTable identityMap = new StateTable();
     public final PendingList pending = new PendingList();
     /** Objects marked by {@code Session.delete} whose DELETE is not flushed yet, in mark order. */
-    public final LinkedHashSet<InstanceState> marked = new LinkedHashSet<>();
+    public final MarkedStates marked = new MarkedStates();
     /** The transaction as the session sees it: levels, epochs, what a rollback restores. */
     public final TransactionLevels tx = new TransactionLevels(this);
     /** Many-to-many and element-collection changes not flushed yet (written by the flush, dropped by a rollback). */
@@ -59,8 +58,9 @@ public final class UnitOfWork {
 
     /** The state of {@code entity} in this unit of work, or null. */
     public InstanceState stateOf(Object entity) {
-        identityMap.settleRows(); // a loaded row's object is attached once its state is made
-        return attached.get(entity);
+        InstanceState s = attached.get(entity);
+        // a loaded row kept without a state: its state alone is made (the other rows keep having none)
+        return s != null ? s : identityMap.settleObject(entity);
     }
 
     /** How many objects are attached (pending, persistent, deleted). */

@@ -1,0 +1,5 @@
+package org.athanor.orm;
+
+class MariaDbLeanSessionTest extends LeanSessionTestBase {
+    @Override protected TestDb openDatabase() { return TestDb.mariadb(); }
+}
