@@ -238,7 +238,7 @@ public final class Loading {
         boolean related = info.rowsLoadRelated();
         Connection c = s.connection(); // first: beginning the transaction must not date the rows
         LoadedRows load = s.uow().beginLoad(info, (q.distinctKeys() ? LoadedRows.DISTINCT : 0)
-                | LoadedRows.rowStates(info));
+                | LoadedRows.rowStates(info), rowsAtMost(select));
         ToOneLoading.AtRow refs = ToOneLoading.atRow(s, info);
         if (refs != null) refs.elements = elements;
         List<Object> objects;
@@ -254,6 +254,15 @@ public final class Loading {
         // and asking the session for each object's state would index every attached object by identity
         if (related) relatedOf(s, info, load.takeStates(), options, refs == null || refs.anyLeft);
         return objects;
+    }
+
+    /**
+     * At most how many rows {@code select} gives: its LIMIT when that is a value (a page: {@code Query.limit}); 0 when
+     * not known (no LIMIT, or an expression), or past an int.
+     */
+    static int rowsAtMost(Select<?> select) {
+        return select.limit() instanceof org.athanor.core.sql.Param<?> p && p.value() instanceof Number n
+                && n.longValue() > 0 && n.longValue() <= Integer.MAX_VALUE ? n.intValue() : 0;
     }
 
     /** The objects of {@code states}, in order (a list of the kind a result's rows come in). */

@@ -50,30 +50,38 @@ public final class LinkChanges {
     /** A collection changed since the last flush: its owner, and its elements before that first change. */
     public record Before(Object owner, List<Object> items) {}
 
-    private final Map<Secondary, LinkedHashMap<Pair, Boolean>> changes = new LinkedHashMap<>();
-    private final Map<Secondary, LinkedHashMap<Pair, Rewrite>> rewrites = new LinkedHashMap<>();
+    /*
+     * The three maps are made at their first entry (null until then: most sessions change no collection, and a session
+     * is opened per request); once made, they are kept (cleared, not dropped) for the session's later changes.
+     */
+    private Map<Secondary, LinkedHashMap<Pair, Boolean>> changes;
+    private Map<Secondary, LinkedHashMap<Pair, Rewrite>> rewrites;
     /** Per loaded collection (by identity) changed since the last flush, what it held before. */
-    private final Map<Object, Before> before = new IdentityHashMap<>(2);   // small: most sessions change no collection
+    private Map<Object, Before> before;
 
     /** {@code collection} of {@code owner}, holding {@code items}, is about to change: the first change since the last flush keeps a copy. */
     public void changing(Object collection, Object owner, List<Object> items) {
+        if (before == null) before = new IdentityHashMap<>(2); // small: few collections change in a session
         if (!before.containsKey(collection)) before.put(collection, new Before(owner, new ArrayList<>(items)));
     }
 
     /** What {@code collection} held before its first change since the last flush; null when it has not changed. */
     public List<Object> before(Object collection) {
-        Before b = before.get(collection);
+        Before b = before == null ? null : before.get(collection);
         return b == null ? null : b.items();
     }
 
     /** A flush wrote the session's changes: the collections' histories start again from what they hold now. */
-    public void settle() { before.clear(); }
+    public void settle() { if (before != null) before.clear(); }
+
+    /** Whether any of the maps was made (for tests: a session that changes no collection makes none). */
+    boolean madeMaps() { return changes != null || rewrites != null || before != null; }
 
     /** Whether a change not flushed yet names {@code o}: as an owner, or as the entity element of a link. */
     public boolean names(Object o) {
-        for (LinkedHashMap<Pair, Boolean> m : changes.values())
+        if (changes != null) for (LinkedHashMap<Pair, Boolean> m : changes.values())
             for (Pair p : m.keySet()) if (p.owner() == o || !p.value() && p.element() == o) return true;
-        for (LinkedHashMap<Pair, Rewrite> m : rewrites.values()) for (Pair p : m.keySet()) if (p.owner() == o) return true;
+        if (rewrites != null) for (LinkedHashMap<Pair, Rewrite> m : rewrites.values()) for (Pair p : m.keySet()) if (p.owner() == o) return true;
         return false;
     }
 
@@ -84,7 +92,7 @@ public final class LinkChanges {
      */
     public Map<Object, Boolean> forget(Secondary table, Object o, boolean asOwner) {
         Map<Object, Boolean> out = new IdentityHashMap<>();
-        LinkedHashMap<Pair, Boolean> m = changes.get(table);
+        LinkedHashMap<Pair, Boolean> m = changes == null ? null : changes.get(table);
         if (m != null)
             for (Iterator<Map.Entry<Pair, Boolean>> it = m.entrySet().iterator(); it.hasNext(); ) {
                 Map.Entry<Pair, Boolean> e = it.next();
@@ -93,13 +101,13 @@ public final class LinkChanges {
                 out.put(asOwner ? p.element() : p.owner(), e.getValue());
                 it.remove();
             }
-        LinkedHashMap<Pair, Rewrite> r = rewrites.get(table);
+        LinkedHashMap<Pair, Rewrite> r = rewrites == null ? null : rewrites.get(table);
         if (r != null && asOwner) r.remove(new Pair(o, null, false));
         return out;
     }
 
     /** Drops the histories of {@code owner}'s collections (its collections are re-read). */
-    public void forgetHistory(Object owner) { before.values().removeIf(b -> b.owner() == owner); }
+    public void forgetHistory(Object owner) { if (before != null) before.values().removeIf(b -> b.owner() == owner); }
 
     /** {@code owner} (the owning side's object) and {@code element} are linked now. */
     public void link(Secondary owning, Object owner, Object element) { change(owning, new Pair(owner, element, owning.values()), true); }
@@ -109,6 +117,7 @@ public final class LinkChanges {
 
     private void change(Secondary owning, Pair p, boolean link) {
         if (!owning.owning()) throw new IllegalStateException("internal: link changes are kept in the owning side's terms");
+        if (changes == null) changes = new LinkedHashMap<>();
         LinkedHashMap<Pair, Boolean> m = changes.computeIfAbsent(owning, k -> new LinkedHashMap<>());
         Boolean before = m.get(p);
         if (before != null && before != link) m.remove(p);
@@ -121,11 +130,12 @@ public final class LinkChanges {
      * {@code hadRows} and takes the new list.
      */
     public void rewrite(Secondary table, Object owner, List<Object> items, boolean hadRows, int appendedAt) {
+        if (rewrites == null) rewrites = new LinkedHashMap<>();
         LinkedHashMap<Pair, Rewrite> m = rewrites.computeIfAbsent(table, k -> new LinkedHashMap<>());
         Pair key = new Pair(owner, null, false);
         Rewrite before = m.get(key);
         // the pairs recorded for this owner are part of the rewrite now (a new owner's would be inserted twice)
-        LinkedHashMap<Pair, Boolean> pairs = changes.get(table);
+        LinkedHashMap<Pair, Boolean> pairs = changes == null ? null : changes.get(table);
         if (before == null && pairs != null) pairs.keySet().removeIf(p -> p.owner() == owner);
         int from = before == null ? appendedAt : before.appendedFrom() < 0 || appendedAt < 0 ? -1 : before.appendedFrom();
         m.put(key, new Rewrite(owner, items, hadRows || before != null && before.hadRows(), from));
@@ -133,38 +143,41 @@ public final class LinkChanges {
 
     /** Whether {@code owner}'s rows of {@code table} are rewritten at the next flush. */
     public boolean rewriting(Secondary table, Object owner) {
-        LinkedHashMap<Pair, Rewrite> m = rewrites.get(table);
+        LinkedHashMap<Pair, Rewrite> m = rewrites == null ? null : rewrites.get(table);
         return m != null && m.containsKey(new Pair(owner, null, false));
     }
 
     public boolean isEmpty() {
-        if (changes.isEmpty() && rewrites.isEmpty()) return true; // most flushes: no view or iterator made
-        for (LinkedHashMap<Pair, Boolean> m : changes.values()) if (!m.isEmpty()) return false;
-        for (LinkedHashMap<Pair, Rewrite> m : rewrites.values()) if (!m.isEmpty()) return false;
+        if ((changes == null || changes.isEmpty()) && (rewrites == null || rewrites.isEmpty())) return true; // most flushes: no view or iterator made
+        if (changes != null) for (LinkedHashMap<Pair, Boolean> m : changes.values()) if (!m.isEmpty()) return false;
+        if (rewrites != null) for (LinkedHashMap<Pair, Rewrite> m : rewrites.values()) if (!m.isEmpty()) return false;
         return true;
     }
 
-    /** Per owning secondary table, each pair changed: true to insert its row, false to delete it. */
-    public Map<Secondary, LinkedHashMap<Pair, Boolean>> changes() { return changes; }
+    /**
+     * Per owning secondary table, each pair changed: true to insert its row, false to delete it (an empty map, not to
+     * be changed, before the first change).
+     */
+    public Map<Secondary, LinkedHashMap<Pair, Boolean>> changes() { return changes == null ? Map.of() : changes; }
 
-    /** Per collection table, the bags to rewrite, in the order they first changed. */
-    public Map<Secondary, LinkedHashMap<Pair, Rewrite>> rewrites() { return rewrites; }
+    /** Per collection table, the bags to rewrite, in the order they first changed (an empty map before the first). */
+    public Map<Secondary, LinkedHashMap<Pair, Rewrite>> rewrites() { return rewrites == null ? Map.of() : rewrites; }
 
     /** The objects the changes name (owners, and elements that are entities), each table's in order; for a rollback. */
     public List<Object> objects() {
         List<Object> out = new ArrayList<>();
-        for (Map.Entry<Secondary, LinkedHashMap<Pair, Boolean>> e : changes.entrySet())
+        for (Map.Entry<Secondary, LinkedHashMap<Pair, Boolean>> e : changes().entrySet())
             for (Pair p : e.getValue().keySet()) {
                 out.add(p.owner());
                 if (!p.value()) out.add(p.element());
             }
-        for (LinkedHashMap<Pair, Rewrite> m : rewrites.values()) for (Rewrite r : m.values()) out.add(r.owner());
+        for (LinkedHashMap<Pair, Rewrite> m : rewrites().values()) for (Rewrite r : m.values()) out.add(r.owner());
         return out;
     }
 
     public void clear() {
-        changes.clear();
-        rewrites.clear();
-        before.clear();
+        if (changes != null) changes.clear();
+        if (rewrites != null) rewrites.clear();
+        if (before != null) before.clear();
     }
 }

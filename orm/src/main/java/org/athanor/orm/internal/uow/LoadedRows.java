@@ -68,8 +68,13 @@ public final class LoadedRows {
      */
     private Object[][] chunks;
     private static final int CHUNK = 256;
-    /** The first chunk's first length (8 rows); it doubles until it holds {@link #CHUNK} rows. */
+    /** The first chunk's first length (8 rows) when the load's row count is not bounded; it doubles until it holds {@link #CHUNK} rows. */
     private static final int FIRST = 16;
+    /**
+     * The first chunk's first length: two slots per row for a load known to give at most so many rows (a LIMIT, up to
+     * a chunk), so that a page of rows is kept without growing the chunk; {@link #FIRST} otherwise.
+     */
+    private final int first;
     /** Every row's class while all rows have one; {@link #mappers} holds each row's once they differ (a hierarchy). */
     private Mapper single;
     private Mapper[] mappers;
@@ -79,7 +84,10 @@ public final class LoadedRows {
     /** The load read its last row: no row comes after the ones held. */
     private boolean ended;
 
-    LoadedRows(AttachedObjects attached, long epoch, HeldKeys held, int flags) {
+    /** {@code rows}: at most how many rows the load gives (its statement's LIMIT), 0 when not known. */
+    LoadedRows(AttachedObjects attached, long epoch, HeldKeys held, int flags, int rows) {
+        if (rows < 0) throw new IllegalArgumentException("internal: a load's row bound is not negative, got " + rows);
+        this.first = rows == 0 ? FIRST : 2 * Math.min(rows, CHUNK);
         this.attached = attached;
         this.epoch = epoch;
         this.held = held;
@@ -154,10 +162,10 @@ public final class LoadedRows {
         if (c == 0) {   // the first chunk starts small (most loads are a few rows) and doubles up to its full size
             if (chunks == null) {
                 chunks = new Object[4][];
-                chunks[0] = new Object[FIRST];
+                chunks[0] = new Object[first];
             }
             chunk = chunks[0];
-            if (at == chunk.length) chunks[0] = chunk = Arrays.copyOf(chunk, 2 * at);
+            if (at == chunk.length) chunks[0] = chunk = Arrays.copyOf(chunk, Math.min(2 * at, 2 * CHUNK));
         } else {
             if (at == 0) {
                 if (c == chunks.length) chunks = Arrays.copyOf(chunks, 2 * c);
@@ -171,6 +179,9 @@ public final class LoadedRows {
         else if (mappers != null || info != single) mapper(n, info);
         count = n + 1;
     }
+
+    /** The first chunk's length now (for tests; 0 before the first row kept without a state). */
+    int firstChunkLength() { return chunks == null ? 0 : chunks[0].length; }
 
     /** Records row {@code n}'s class when the rows' classes differ (the rows before it are of {@link #single}). */
     private void mapper(int n, Mapper info) {

@@ -134,8 +134,11 @@ public final class UnitOfWork {
      * Begins a load of rows of {@code declared}'s hierarchy ({@link LoadedRows}'s flags: {@code DISTINCT}, {@code DEFER},
      * {@code KEEP_STATES}, {@code REFRESH}); {@link #loadEnded} follows its last row, also when a row fails.
      */
-    public LoadedRows beginLoad(Mapper declared, int flags) {
-        return new LoadedRows(attached, tx.epoch, identityMap.held(declared.base()), flags);
+    public LoadedRows beginLoad(Mapper declared, int flags) { return beginLoad(declared, flags, 0); }
+
+    /** {@link #beginLoad(Mapper, int)} of a load that gives at most {@code rows} rows (its LIMIT; 0: not known), kept without growing. */
+    public LoadedRows beginLoad(Mapper declared, int flags, int rows) {
+        return new LoadedRows(attached, tx.epoch, identityMap.held(declared.base()), flags, rows);
     }
 
     /**
