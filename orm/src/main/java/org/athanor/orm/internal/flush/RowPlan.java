@@ -147,16 +147,23 @@ final class RowPlan {
 
     /** The entities of the rows, in the order their runs are preferred: by rank (reversed for deletes), then first appearance. */
     private List<Mapper> mappers() {
+        // most flushes write rows of one entity: found by index, without a list grown or an iterator made
+        Mapper only = rows.get(0).info;
+        int n = rows.size(), i = 1;
+        while (i < n && rows.get(i).info == only) i++;
+        if (i == n) return List.of(only);
         // the entities in order of first appearance: a short list (a flush writes few entities), searched linearly
         // where the rows change entity, not hashed per row
         List<Mapper> first = new ArrayList<>(4);
-        Mapper last = null;
-        for (InstanceState st : rows)
-            if (st.info != last) {
-                last = st.info;
-                if (!first.contains(last)) first.add(last);
+        first.add(only);
+        Mapper last = only;
+        for (; i < n; i++) {
+            Mapper m = rows.get(i).info;
+            if (m != last) {
+                last = m;
+                if (!first.contains(m)) first.add(m);
             }
-        if (first.size() == 1) return first;
+        }
         List<Mapper> out = new ArrayList<>(first);
         out.sort((x, y) -> x.rank() != y.rank() ? (deleting ? Integer.compare(y.rank(), x.rank()) : Integer.compare(x.rank(), y.rank()))
                 : Integer.compare(first.indexOf(x), first.indexOf(y)));
