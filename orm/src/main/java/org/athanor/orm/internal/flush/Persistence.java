@@ -210,13 +210,11 @@ final class Persistence {
         Update u = b.statement();
         String[] names = b.names();
         int keys = b.keyNames().length;
-        List<Map<String, Object>> params = new ArrayList<>(to - from);
-        for (int r = from; r < to; r++) {
-            Dirty d = group[r];
-            Object[] values = new Object[names.length];
-            for (int n = 0; n < changed.length; n++) values[n] = d.values()[changed[n]];
-            for (int k = 0; k < keys; k++) values[changed.length + k] = d.state().key().value(k);
-            params.add(new NamedValues(names, values));
+        List<Map<String, Object>> params;
+        if (to - from == 1) params = List.of(rowValues(group[from], names, changed, keys)); // most flushes: one row, no list grown
+        else {
+            params = new ArrayList<>(to - from);
+            for (int r = from; r < to; r++) params.add(rowValues(group[r], names, changed, keys));
         }
         statement = u;
         long n = executeRows(u, params);
@@ -225,6 +223,14 @@ final class Persistence {
             throw new StaleDataException("UPDATE of " + info.name + " expected to match " + (to - from) + " row(s) but matched " + n
                     + " (rows deleted by another transaction?); objects: " + ids + (to - from > 10 ? " ..." : ""));
         }
+    }
+
+    /** Row {@code d}'s parameters of an UPDATE of {@code changed}: the changed values, then its {@code keys} key values. */
+    private static NamedValues rowValues(Dirty d, String[] names, int[] changed, int keys) {
+        Object[] values = new Object[names.length];
+        for (int n = 0; n < changed.length; n++) values[n] = d.values()[changed[n]];
+        for (int k = 0; k < keys; k++) values[changed.length + k] = d.state().key().value(k);
+        return new NamedValues(names, values);
     }
 
     /**
