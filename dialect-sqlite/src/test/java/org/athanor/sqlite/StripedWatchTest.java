@@ -24,12 +24,15 @@ class StripedWatchTest {
     void checkoutsOfManyThreadsAreCountedUntilClosedElsewhereOrReclaimed() throws Exception {
         try (Engine e = Engine.create("sqlite:///" + dir.resolve("striped.db"), EngineOptions.defaults().poolSize(60))) {
             List<Connection> open = Collections.synchronizedList(new ArrayList<>());
+            // the connections dropped unclosed are held here until the counts before their reclaiming are checked:
+            // a collection while the threads run would otherwise reclaim one early (the count then reads 49)
+            List<Connection> dropped = Collections.synchronizedList(new ArrayList<>());
             List<Thread> openers = new ArrayList<>();
             for (int i = 0; i < 40; i++) { // more threads than stripes: several share one
                 int n = i;
                 Thread t = new Thread(() -> {
                     open.add(e.connect());
-                    if (n % 4 == 0) e.connect(); // dropped unclosed
+                    if (n % 4 == 0) dropped.add(e.connect()); // dropped unclosed, below
                 });
                 openers.add(t);
                 t.start();
@@ -39,6 +42,7 @@ class StripedWatchTest {
             List<Connection> kept = new ArrayList<>(open);
             for (int i = 0; i < 20; i++) kept.get(i).close(); // closed on this thread, not the opener's
             assertEquals(30, e.connectionsInUse());
+            dropped.clear(); // now unreachable: only the watch can give them back
             for (int i = 0; i < 200 && e.connectionsInUse() > 20; i++) {
                 System.gc();
                 Thread.sleep(20);
