@@ -149,7 +149,7 @@ final class Attaching {
             if (s != null && !session.isExpired(s)) target = s.obj();
             else {
                 session.flushes.autoflush();
-                List<Object> found = Loading.list(session.loadHost, info, info.selectAll.where(info.pkEquals(key)));
+                List<Object> found = Loading.list(session.loadHost, info, org.athanor.orm.internal.mapping.KeyConditions.byKey(info, key));
                 if (!found.isEmpty()) target = found.get(0);
             }
         }

@@ -3,6 +3,7 @@ package org.athanor.orm;
 import java.util.List;
 import org.athanor.orm.internal.loading.Loading;
 import org.athanor.orm.internal.mapping.IdKey;
+import org.athanor.orm.internal.mapping.KeyConditions;
 import org.athanor.orm.internal.mapping.Mapper;
 import org.athanor.orm.internal.uow.InstanceState;
 
@@ -27,7 +28,7 @@ final class IdentityGet {
             s = session.uow.identityMap.get(key); // the flush may have inserted it
             if (s != null && !session.isExpired(s)) return entityClass.isInstance(s.obj()) ? entityClass.cast(s.obj()) : null;
         }
-        List<Object> found = Loading.list(session.loadHost, info, info.selectAll.where(info.pkEquals(key)));
+        List<Object> found = Loading.list(session.loadHost, info, KeyConditions.byKey(info, key));
         if (found.isEmpty()) {
             if (s != null && !entityClass.isInstance(s.obj())) return null; // the row is another class's
             if (s != null) session.detach(s); // an expired object whose row is gone

@@ -131,7 +131,7 @@ final class Persistence {
             Update u = Sql.update(info.table);
             for (int a : info.selfReferences().local[d.reference()])
                 u = Values.setValue(u, (Column) info.attrs[a].column(), toNull ? null : info.get(st.obj(), a));
-            u = u.where(info.pkEquals(st.key()));
+            u = u.where(org.athanor.orm.internal.mapping.KeyConditions.pkEquals(info, st.key()));
             statement = u;
             if (conn.execute(u) != 1)
                 throw new StaleDataException("UPDATE of " + st.key() + " to " + (toNull ? "clear" : "set") + " its reference"
@@ -251,7 +251,7 @@ final class Persistence {
         Update u = Sql.update(info.table);
         for (int i : JoinedTables.in(info, info.table, d.changed())) u = Values.setValue(u, info.attrs[i].column(), d.values()[i]);
         Column vc = info.attrs[vi].column();
-        u = Values.setValue(u, vc, next).where(info.pkEquals(st.key()), vc.eq(expected));
+        u = Values.setValue(u, vc, next).where(org.athanor.orm.internal.mapping.KeyConditions.pkEquals(info, st.key()), vc.eq(expected));
         statement = u;
         int n = conn.execute(u);
         if (n != 1)
@@ -292,7 +292,7 @@ final class Persistence {
             for (InstanceState st : list) {
                 Object expected = st.snapshot != null ? st.snapshot[vi] : info.get(st.obj(), vi);
                 Column vc = info.attrs[vi].column();
-                Delete del = Sql.deleteFrom(info.table).where(info.pkEquals(st.key()), vc.eq(expected));
+                Delete del = Sql.deleteFrom(info.table).where(org.athanor.orm.internal.mapping.KeyConditions.pkEquals(info, st.key()), vc.eq(expected));
                 statement = del;
                 if (conn.execute(del) != 1)
                     throw new StaleDataException("DELETE of " + st.key() + " matched no row with version " + expected

@@ -378,7 +378,7 @@ public final class Loading {
      */
     public static boolean reload(Loading.Host s, InstanceState st, boolean keepChanges) {
         Mapper info = st.info;
-        List<InstanceState> read = reread(s, info, info.selectAll.where(info.pkEquals(st.key())), keepChanges);
+        List<InstanceState> read = reread(s, info, KeyConditions.byKey(info, st.key()), keepChanges);
         if (read.isEmpty() || read.get(0) != st) return false;
         related(s, info, read);
         return true;

@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.athanor.core.compile.DialectFeatures;
 import org.athanor.core.dialect.Dialect;
+import org.athanor.core.schema.Column;
 import org.athanor.core.sql.Expression;
+import org.athanor.core.sql.Row;
+import org.athanor.core.sql.Select;
 import org.athanor.core.sql.Sql;
 
 /**
@@ -16,6 +19,19 @@ import org.athanor.core.sql.Sql;
  */
 public final class KeyConditions {
     private KeyConditions() {}
+
+    /** WHERE {@code info}'s primary key = {@code key}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static Expression<Boolean> pkEquals(Mapper info, IdKey key) {
+        int[] idIdx = info.idIdx;
+        if (idIdx.length == 1) return ((Column) info.attrs[idIdx[0]].column()).eq(key.value(0));
+        List<Expression<Boolean>> parts = new ArrayList<>(idIdx.length);
+        for (int i = 0; i < idIdx.length; i++) parts.add(((Column) info.attrs[idIdx[i]].column()).eq(key.value(i)));
+        return Sql.and(parts);
+    }
+
+    /** {@code info}'s load statement for the one row with primary key {@code key} (get, merge, refresh). */
+    public static Select<Row> byKey(Mapper info, IdKey key) { return info.selectAll.where(pkEquals(info, key)); }
 
     /** {@code columns = key}, column by column. */
     @SuppressWarnings({"unchecked", "rawtypes"})

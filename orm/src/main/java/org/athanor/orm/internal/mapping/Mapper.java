@@ -10,7 +10,6 @@ import org.athanor.core.schema.Table;
 import org.athanor.core.sql.Expression;
 import org.athanor.core.sql.Row;
 import org.athanor.core.sql.Select;
-import org.athanor.core.sql.Sql;
 import org.athanor.orm.mapping.Attribute;
 import org.athanor.orm.mapping.ClassMapping;
 import org.athanor.orm.mapping.EntityAccessor;
@@ -490,15 +489,6 @@ public final class Mapper {
      * type is an IllegalArgumentException naming the expected one.
      */
     public IdKey keyFromId(Object id) { return UserIds.key(this, idShape, id); }
-
-    /** WHERE primary key = key. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public Expression<Boolean> pkEquals(IdKey key) {
-        if (idIdx.length == 1) return ((Column) attrs[idIdx[0]].column()).eq(key.value(0));
-        List<Expression<Boolean>> parts = new ArrayList<>();
-        for (int i = 0; i < idIdx.length; i++) parts.add(((Column) attrs[idIdx[i]].column()).eq(key.value(i)));
-        return Sql.and(parts);
-    }
 
     @Override public String toString() { return name; }
 }
